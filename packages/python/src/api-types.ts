@@ -1,0 +1,59 @@
+/** Public option and result types of `run()` and `Session`. */
+import type { RunOutcome, Trace } from "./trace/schema.js";
+
+export interface RunLimits {
+  /** Maximum executed bytecode instructions (default 10_000_000). */
+  maxSteps?: number;
+  /** Maximum live heap bytes before MemoryError (default 256 MiB). */
+  maxHeapBytes?: number;
+  /** Recursion limit as sys.getrecursionlimit() (default 1000). */
+  recursionLimit?: number;
+  /** Maximum bytes written to stdout+stderr (default 1 MiB). */
+  maxOutputBytes?: number;
+  /** Wall time in milliseconds (default 10_000). */
+  timeoutMs?: number;
+  /** Maximum trace steps recorded (default 100_000); the run stops with limit "trace-size" past it. */
+  maxTraceSteps?: number;
+}
+
+export interface RunOptions {
+  /** "script" (default): one compilation unit; "repl": each top-level statement its own unit, echoed. */
+  mode?: "script" | "repl";
+  /** File name shown in tracebacks (default "main.py" for scripts, "<stdin>" in REPL mode). */
+  filename?: string;
+  /** "none" (default), "line" or "instruction". */
+  trace?: "none" | "line" | "instruction";
+  /** Initial gc thresholds (default [700, 10, 10]). */
+  gcThreshold?: [number, number, number] | [number] | [number, number];
+  limits?: RunLimits;
+  /** Called with what the program writes, as it writes it (besides being collected in the result). */
+  onStdout?: (text: string) => void;
+  onStderr?: (text: string) => void;
+  /** Called every so many steps while tracing (for progress bars). */
+  onProgress?: (steps: number) => void;
+}
+
+export interface RunStats {
+  steps: number;
+  /** Objects allocated / freed over the run, by type name. */
+  allocated: Record<string, number>;
+  freed: Record<string, number>;
+  peakHeapBytes: number;
+  /** Per generation: number of collections and objects collected. */
+  collections: [number, number, number];
+  collected: [number, number, number];
+  /** Objects still alive after teardown that the interpreter does not own for its whole life (should be 0). */
+  leaked: number;
+  wallMs: number;
+}
+
+export interface RunResult {
+  stdout: string;
+  stderr: string;
+  /** 0, or 1 for an uncaught exception / syntax error (like python3); a limit gives 1 too. */
+  exitCode: number;
+  outcome: RunOutcome;
+  stats: RunStats;
+  /** Present when options.trace is "line" or "instruction". */
+  trace?: Trace;
+}

@@ -1,0 +1,3 @@
+/** @pyheap/python — public entry point. */
+export * from "./trace/schema.js";
+export type * from "./api-types.js";
