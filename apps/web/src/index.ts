@@ -1,0 +1,12 @@
+/**
+ * @pyheap/web: the `<py-heap-view>` element (defined on import), its events, and the pure model
+ * functions it draws with (useful to render traces elsewhere).
+ */
+export { PyHeapView, dedent } from "./py-heap-view.js";
+export { PyHeapErrorEvent, RunCompleteEvent, StepChangeEvent } from "./events.js";
+export type { ErrorDetail, RunCompleteDetail, StepChangeDetail } from "./events.js";
+export { HeapTimeline, applyDelta, type HeapMap } from "./model/heap-at.js";
+export { analyzeHeap, pathToObject, describeHolder, shortId, type HeapAnalysis, type Holder } from "./model/graph.js";
+export { layoutDiagram, type DiagramLayout } from "./model/layout.js";
+export { narrateStep, describeEvents, describeOutcome } from "./model/narrate.js";
+export { runInPage, runViaApi, RunnerError, type RunRequest } from "./runner.js";

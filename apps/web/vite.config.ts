@@ -1,0 +1,13 @@
+import { defineConfig } from "vite";
+
+// The demo page: demo/index.html and its script, built to dist/ (served at / by the HTTP server).
+export default defineConfig({
+  root: "demo",
+  base: "./",
+  build: {
+    outDir: "../dist",
+    emptyOutDir: false,
+    target: "es2022",
+    reportCompressedSize: true,
+  },
+});

@@ -1,0 +1,12 @@
+import { defineConfig } from "vite";
+
+// The element as a library: dist/lib/py-heap-view.js (one ES module plus lazily loaded chunks), usable from
+// plain HTML with one script tag.
+export default defineConfig({
+  build: {
+    outDir: "dist/lib",
+    emptyOutDir: false,
+    target: "es2022",
+    lib: { entry: "src/index.ts", formats: ["es"], fileName: () => "py-heap-view.js" },
+  },
+});
