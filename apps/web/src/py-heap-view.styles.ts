@@ -80,7 +80,9 @@ export const diagramCss = `
   path.edge.hl { stroke: var(--c-highlight); stroke-width: 3; }
   .arrowhead { fill: var(--c-arrow); }
   .box.garbage rect.body { fill: var(--c-garbage-bg); stroke: var(--c-garbage); stroke-dasharray: 5 3; }
-  .box.garbage text { fill: var(--c-garbage); }
+  .box.garbage text { fill: var(--c-muted); }
+  .box.garbage .badge rect { fill: none; stroke: var(--c-garbage); }
+  .box.garbage .badge text { fill: var(--c-muted); }
   .box.selected rect.body, .box:focus-visible rect.body { stroke: var(--c-highlight); stroke-width: 3; }
   .box.holder rect.body { stroke: var(--c-highlight); stroke-width: 2.2; }
   .box.new rect.body { stroke: var(--c-new); stroke-width: 2.5; }
@@ -125,6 +127,7 @@ export const styles = css`
   }
   button:hover { border-color: var(--c-accent); }
   button:focus-visible, input:focus-visible, [tabindex]:focus-visible { outline: 3px solid var(--c-highlight); outline-offset: 1px; }
+  button svg { width: 14px; height: 14px; vertical-align: -2px; fill: currentColor; }
   button[aria-pressed="true"] { background: var(--c-accent); color: var(--c-accent-fg); border-color: var(--c-accent); }
   button:disabled { opacity: 0.5; cursor: default; }
   input[type="range"] { flex: 1 1 160px; min-width: 120px; accent-color: var(--c-accent); }
@@ -144,7 +147,7 @@ export const styles = css`
   .source li .mark { width: 2ch; color: var(--c-accent); }
   .editor { min-height: 160px; }
   .editor-actions { display: flex; gap: 6px; padding: 6px; }
-  .diagram-wrap { overflow: auto; max-height: var(--py-heap-diagram-max-height, 560px); }
+  .diagram-wrap { background: var(--c-bg); overflow: auto; max-height: var(--py-heap-diagram-max-height, 560px); }
   .diagram-wrap:focus-visible { outline: 3px solid var(--c-highlight); }
   .panels { display: grid; grid-template-columns: repeat(auto-fit, minmax(230px, 1fr)); gap: 10px; }
   .panel { padding: 8px 10px; min-width: 0; }

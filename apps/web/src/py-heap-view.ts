@@ -22,6 +22,16 @@ import type { RunnerError, RunRequest } from "./runner.js";
 import type { RunResult, Trace } from "./types.js";
 import { renderDiagram, type DiagramMarks } from "./views/diagram.js";
 
+/** Toolbar icons, drawn rather than taken from fonts (which may lack the media symbols). */
+const ICONS = {
+  first: html`<svg viewBox="0 0 16 16" aria-hidden="true"><path d="M3 2h2v12H3zM14 2v12L6 8z"/></svg>`,
+  prev: html`<svg viewBox="0 0 16 16" aria-hidden="true"><path d="M12 2v12L4 8z"/></svg>`,
+  play: html`<svg viewBox="0 0 16 16" aria-hidden="true"><path d="M4 2v12l10-6z"/></svg>`,
+  pause: html`<svg viewBox="0 0 16 16" aria-hidden="true"><path d="M3 2h4v12H3zM9 2h4v12H9z"/></svg>`,
+  next: html`<svg viewBox="0 0 16 16" aria-hidden="true"><path d="M4 2v12l8-6z"/></svg>`,
+  last: html`<svg viewBox="0 0 16 16" aria-hidden="true"><path d="M11 2h2v12h-2zM2 2v12l8-6z"/></svg>`,
+};
+
 /** Parses `gc-threshold="3"` or `"700,10,10"`. */
 function parseThreshold(value: string | null): number[] | undefined {
   if (!value) return undefined;
@@ -164,6 +174,7 @@ export class PyHeapView extends LitElement {
       this.traces.set({ stdout: t.steps.map((s) => s.stdout).join(""), stderr: t.steps.map((s) => s.stderr).join(""), exitCode: t.outcome.status === "ok" ? 0 : 1, outcome: t.outcome, stats: undefined as never, trace: t });
       this.timeline = new HeapTimeline(t);
       this.view = null;
+      this.message = null;
     }
     const t = this.currentTrace;
     if (t && this.timeline) {
@@ -340,12 +351,12 @@ export class PyHeapView extends LitElement {
     const running = this.traces.status === "running";
     return html`<div class="root" @keydown=${this.onKey}>
       <div class="toolbar" part="toolbar" role="toolbar" aria-label="Step controls">
-        <button @click=${() => this.goTo(0)} ?disabled=${!t || this.step === 0} aria-label="First step" title="First step (Home)">⏮</button>
-        <button @click=${() => this.goTo(this.step - 1)} ?disabled=${!t || this.step === 0} aria-label="Previous step" title="Previous step (←)">◀</button>
+        <button @click=${() => this.goTo(0)} ?disabled=${!t || this.step === 0} aria-label="First step" title="First step (Home)">${ICONS.first}</button>
+        <button @click=${() => this.goTo(this.step - 1)} ?disabled=${!t || this.step === 0} aria-label="Previous step" title="Previous step (←)">${ICONS.prev}</button>
         <button class="play" @click=${() => this.playback.toggle()} ?disabled=${!t || total < 2} aria-pressed=${this.playback.playing ? "true" : "false"}
-          aria-label=${this.playback.playing ? "Pause" : "Play"}>${this.playback.playing ? "❚❚ Pause" : "▶ Play"}</button>
-        <button @click=${() => this.goTo(this.step + 1)} ?disabled=${!t || this.step >= total - 1} aria-label="Next step" title="Next step (→)">▶</button>
-        <button @click=${() => this.goTo(total - 1)} ?disabled=${!t || this.step >= total - 1} aria-label="Last step" title="Last step (End)">⏭</button>
+          aria-label=${this.playback.playing ? "Pause" : "Play"}>${this.playback.playing ? html`${ICONS.pause} Pause` : html`${ICONS.play} Play`}</button>
+        <button @click=${() => this.goTo(this.step + 1)} ?disabled=${!t || this.step >= total - 1} aria-label="Next step" title="Next step (→)">${ICONS.next}</button>
+        <button @click=${() => this.goTo(total - 1)} ?disabled=${!t || this.step >= total - 1} aria-label="Last step" title="Last step (End)">${ICONS.last}</button>
         <input type="range" min="0" max=${Math.max(0, total - 1)} .value=${String(this.step)} ?disabled=${!t}
           aria-label="Step" aria-valuetext=${t ? `step ${this.step + 1} of ${total}, line ${t.steps[this.step]?.line}` : "no trace"}
           @input=${(e: Event) => this.goTo(Number((e.target as HTMLInputElement).value))} />

@@ -192,24 +192,38 @@ export function layoutDiagram(heap: HeapMap, frames: readonly FrameView[], analy
   const arrow = (key: string, fromSerial: number | null, x1: number, y1: number, toSerial: number): void => {
     const to = boxes.get(toSerial);
     if (!to) return;
-    const x2 = to.x;
     const y2 = to.y + BOX_HEADER / 2;
-    edges.push({ key, fromSerial, toSerial, x1, y1, x2, y2, d: curve(x1, y1, x2, y2) });
+    if (to.x > x1) {
+      edges.push({ key, fromSerial, toSerial, x1, y1, x2: to.x, y2, d: curve(x1, y1, to.x, y2) });
+    } else {
+      const x2 = to.x + to.w;
+      edges.push({ key, fromSerial, toSerial, x1, y1, x2, y2, d: loop(x1, y1, x2, y2) });
+    }
   };
   for (const f of frameLayouts) for (const r of f.rows) arrow(`f${f.index}:${r.label}`, null, f.x + f.w, r.y, r.serial);
   for (const b of boxes.values()) b.rows.forEach((r, i) => arrow(`o${b.serial}:${i}`, b.serial, b.x + b.w, r.y, r.serial));
 
   const maxDepth = Math.max(0, ...[...boxes.values()].map((b) => b.depth));
-  const width = maxDepth > 0 ? colX(maxDepth) + BOX_W + PAD : PAD * 2 + FRAME_W;
+  // Arrows back to the same or an earlier column loop out to the right of the last column.
+  const width = maxDepth > 0 ? colX(maxDepth) + BOX_W + PAD + LOOP_OUT : PAD * 2 + FRAME_W;
   return { width, height: bottom + PAD, frames: frameLayouts, boxes, edges, garbageTop, omitted };
 }
 
-/**
- * A cubic curve from (x1,y1) to (x2,y2). Forward arrows bend gently; arrows that go back to an earlier or
- * the same column (cycles, shared objects) swing out to the right of the source and come in from the left.
- */
+/** How far arrows that loop back (cycles, references to an earlier column) swing out to the right. */
+export const LOOP_OUT = 56;
+
+/** A forward arrow: a cubic curve from a row's right edge (x1,y1) to a box's left edge (x2,y2). */
 export function curve(x1: number, y1: number, x2: number, y2: number): string {
-  const forward = x2 > x1 + 20;
-  const dx = forward ? Math.max(30, (x2 - x1) / 2) : 60 + Math.min(120, Math.abs(y2 - y1) / 3);
+  const dx = Math.max(30, (x2 - x1) / 2);
   return `M${x1},${y1} C${x1 + dx},${y1} ${x2 - dx},${y2} ${x2 - 6},${y2}`;
+}
+
+/**
+ * An arrow to a box in the same or an earlier column: it leaves the row to the right, swings out by up to
+ * LOOP_OUT and comes back into the target's right edge (x2,y2), so cycles read as loops beside the boxes.
+ */
+export function loop(x1: number, y1: number, x2: number, y2: number): string {
+  const out = Math.min(LOOP_OUT, 24 + Math.abs(y2 - y1) / 4);
+  const right = Math.max(x1, x2) + out;
+  return `M${x1},${y1} C${right},${y1} ${right},${y2} ${x2 + 6},${y2}`;
 }

@@ -116,7 +116,7 @@ export function renderDiagram(
   return svg`<svg class="diagram" xmlns="http://www.w3.org/2000/svg" width=${width} height=${height}
       viewBox="0 0 ${width} ${height}" role="group" aria-label="Frames and heap objects">
     <defs>
-      <marker id="py-heap-arrow" viewBox="0 0 10 10" refX="4" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+      <marker id="py-heap-arrow" viewBox="0 0 10 10" refX="4" refY="5" markerUnits="userSpaceOnUse" markerWidth="10" markerHeight="10" orient="auto-start-reverse">
         <path class="arrowhead" d="M0,0 L10,5 L0,10 z"></path>
       </marker>
     </defs>

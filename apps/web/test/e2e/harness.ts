@@ -1,0 +1,81 @@
+/**
+ * Browser test harness: serves the built demo (dist/) on a loopback port and drives Debian's Chromium
+ * through playwright-core. Never downloads a browser: PYHEAP_CHROMIUM or /usr/bin/chromium.
+ */
+import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import { extname, join, normalize, resolve } from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+
+export const WEB_ROOT = resolve(import.meta.dirname, "..", "..");
+export const DIST = join(WEB_ROOT, "dist");
+export const RESULTS = join(WEB_ROOT, "test-results");
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript",
+  ".css": "text/css",
+  ".wasm": "application/wasm",
+  ".svg": "image/svg+xml",
+  ".json": "application/json",
+};
+
+/** Serves `root` on 127.0.0.1 at a free port; resolves to the server and its base URL. */
+export async function serveStatic(root: string): Promise<{ server: Server; url: string }> {
+  if (!existsSync(join(root, "index.html"))) throw new Error(`${root}/index.html is missing: run the build first`);
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
+    let file = normalize(join(root, path));
+    if (!file.startsWith(root)) {
+      res.writeHead(403).end();
+      return;
+    }
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
+    if (!existsSync(file)) {
+      res.writeHead(404).end("not found");
+      return;
+    }
+    res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
+    res.end(readFileSync(file));
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const addr = server.address();
+  if (!addr || typeof addr === "string") throw new Error("no address");
+  return { server, url: `http://127.0.0.1:${addr.port}/` };
+}
+
+/** Launches headless Chromium; playwright gives every launch a fresh temporary profile. */
+export async function launchChromium(): Promise<Browser> {
+  const executablePath = process.env.PYHEAP_CHROMIUM ?? "/usr/bin/chromium";
+  if (!existsSync(executablePath)) throw new Error(`no Chromium at ${executablePath} (install Debian's chromium or set PYHEAP_CHROMIUM)`);
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+/** Collects console errors and page errors of `page`. */
+export function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  page.on("pageerror", (e) => errors.push(String(e)));
+  return errors;
+}
+
+/** Path of a screenshot under test-results/ (created). */
+export function resultPath(name: string): string {
+  mkdirSync(RESULTS, { recursive: true });
+  return join(RESULTS, name);
+}

@@ -1,0 +1,103 @@
+/**
+ * The element in a real browser, fed hand-written traces through its `trace` property: drawing, keyboard,
+ * holders, garbage band, collection phases, events, export.
+ */
+import type { Server } from "node:http";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cycleTrace, mutableListTrace } from "../fixtures/traces.js";
+import { collectErrors, DIST, launchChromium, resultPath, serveStatic } from "./harness.js";
+
+let server: Server;
+let url: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  ({ server, url } = await serveStatic(DIST));
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((r) => server?.close(r));
+});
+
+/** Opens a blank page with the element, showing `trace`. */
+async function pageWith(trace: unknown, theme = "light"): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const errors = collectErrors(page);
+  await page.goto(`${url}?theme=${theme}#cycle`);
+  await page.waitForFunction(() => customElements.get("py-heap-view") !== undefined);
+  await page.evaluate((t) => {
+    const v = document.querySelector("py-heap-view")!;
+    (v as unknown as { trace: unknown }).trace = t;
+  }, trace);
+  await page.locator("py-heap-view svg.diagram").waitFor();
+  return { page, errors };
+}
+
+describe("<py-heap-view> with a given trace", () => {
+  it("steps with the keyboard, narrates, and shows the list's id and refcount", async () => {
+    const t = mutableListTrace();
+    const { page, errors } = await pageWith(t);
+    const events: number[] = [];
+    await page.exposeFunction("recordStep", (s: number) => events.push(s));
+    await page.evaluate(() => document.querySelector("py-heap-view")!.addEventListener("step-change", (e) => (window as unknown as { recordStep(n: number): void }).recordStep((e as CustomEvent).detail.step)));
+    await page.locator("py-heap-view .diagram-wrap").focus();
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("ArrowRight");
+    const box = page.locator('py-heap-view g.box[data-type="list"]');
+    await expect.poll(() => box.getAttribute("data-refcount")).toBe("1");
+    expect(await box.getAttribute("data-id")).toBe(t.steps[2]!.delta.upsert[1]!.id);
+    expect(await page.locator("py-heap-view g.box").count()).toBe(3);
+    expect(await page.locator("py-heap-view path.edge").count()).toBe(3);
+    const live = await page.locator("py-heap-view [aria-live]").textContent();
+    expect(live).toContain("Step 3 of 3, line 3: print(id(mutable)).");
+    expect(await page.locator("py-heap-view li.current").textContent()).toContain("print(id(mutable))");
+    expect(events).toEqual([1, 2]);
+    await page.keyboard.press("Home");
+    expect(await page.locator("py-heap-view").getAttribute("step")).toBe("0");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("greys the cycle until the collection, and steps through the collection's phases", async () => {
+    const { page, errors } = await pageWith(cycleTrace());
+    await page.evaluate(() => ((document.querySelector("py-heap-view") as unknown as { step: number }).step = 5));
+    await expect.poll(() => page.locator("py-heap-view g.box.garbage").count()).toBe(2);
+    await page.locator("py-heap-view g.box.garbage").first().hover();
+    expect(await page.locator("py-heap-view [part=inspector]").textContent()).toContain("nothing alive reaches it");
+    await page.screenshot({ path: resultPath("render-cycle-garbage.png"), fullPage: true });
+    await page.locator("py-heap-view .diagram-wrap").focus();
+    await page.keyboard.press("ArrowRight");
+    await expect.poll(() => page.locator("py-heap-view g.box.garbage").count()).toBe(0);
+    expect(await page.locator("py-heap-view g.ghost.collected").count()).toBe(2);
+    expect(await page.locator("py-heap-view [part=events]").textContent()).toContain("2 objects collected");
+    await page.locator("py-heap-view [part=phases] button", { hasText: "subtract-refs" }).click();
+    await expect.poll(() => page.locator("py-heap-view g.gc-refs").count()).toBe(2);
+    expect(await page.locator("py-heap-view g.gc-refs").first().textContent()).toContain("gc_refs 0");
+    await page.locator("py-heap-view [part=phases] button", { hasText: "move-unreachable" }).click();
+    await expect.poll(() => page.locator("py-heap-view g.box.unreachable").count()).toBe(2);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("exports the diagram as a standalone SVG", async () => {
+    const { page } = await pageWith(cycleTrace());
+    await page.evaluate(() => ((document.querySelector("py-heap-view") as unknown as { step: number }).step = 5));
+    const download = page.waitForEvent("download");
+    await page.locator("py-heap-view button", { hasText: "SVG" }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe("py-heap-step-6.svg");
+    const path = resultPath("export.svg");
+    await file.saveAs(path);
+    const { readFileSync } = await import("node:fs");
+    const text = readFileSync(path, "utf8");
+    expect(text).toContain("<svg");
+    expect(text).toMatch(/--c-bg: (#|rgb)/);
+    expect(text).toContain("awaiting collection");
+    const png = page.waitForEvent("download");
+    await page.locator("py-heap-view button", { hasText: "PNG" }).click();
+    expect((await png).suggestedFilename()).toBe("py-heap-step-6.png");
+    await page.close();
+  });
+});
