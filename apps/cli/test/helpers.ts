@@ -1,0 +1,40 @@
+// Spawns the built `pyheap` command the way a user runs it.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const BIN = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
+
+export interface Ran {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `pyheap ARGS` with optional stdin; colours off unless the test sets FORCE_COLOR. */
+export function pyheap(args: string[], options: { input?: string; env?: Record<string, string>; cwd?: string } = {}): Ran {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...options.env };
+  delete env.FORCE_COLOR;
+  if (options.env?.FORCE_COLOR) env.FORCE_COLOR = options.env.FORCE_COLOR;
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    input: options.input ?? "",
+    env,
+    encoding: "utf8",
+    cwd: options.cwd,
+    timeout: 120_000,
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Writes `source` to a fresh temporary file and returns its path. */
+export function program(source: string, name = "prog.py"): string {
+  const dir = mkdtempSync(join(tmpdir(), "pyheap-cli-"));
+  const file = join(dir, name);
+  writeFileSync(file, source);
+  return file;
+}
+
+/** A stack trace of ours (a JavaScript frame) in some output. */
+export const JS_STACK = /\n\s+at .*\.(js|ts|mjs):\d+/;

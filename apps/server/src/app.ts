@@ -1,0 +1,174 @@
+/**
+ * `createApp(config)`: the whole HTTP API as an Express app, without `listen` (main.ts listens; tests
+ * drive it in-process or on a loopback port).
+ *
+ * It owns the worker pool it creates; `close()` stops it. Nothing is kept between requests: every run is
+ * a fresh interpreter on some worker, so instances scale behind any load balancer.
+ */
+import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import * as python from "@pyheap/python";
+import cors from "cors";
+import express, { type Express } from "express";
+import { rateLimit } from "express-rate-limit";
+import helmet from "helmet";
+import { pino, type Logger } from "pino";
+import { pinoHttp } from "pino-http";
+import { PACKAGE_ROOT, type Config } from "./config.js";
+import { loadExamples } from "./examples.js";
+import { buildOpenApi } from "./openapi.js";
+import { RunPool } from "./pool/run-pool.js";
+import { errorHandler, HttpProblem, sendProblem } from "./problem.js";
+import { metaRoutes } from "./routes/meta.js";
+import { runRoutes, type Lifecycle } from "./routes/run.js";
+import { webBuilt, webRoutes } from "./routes/web.js";
+import { loadTraceSchema } from "./trace-schema.js";
+
+/** The app and what its owner needs to run and stop it. */
+export interface PyheapApp {
+  app: Express;
+  pool: RunPool;
+  logger: Logger;
+  /** Stop accepting runs: new ones (and /readyz) get 503 from now on; runs in flight go on. */
+  drain(): void;
+  readonly draining: boolean;
+  /** Waits for accepted runs, then stops the workers. */
+  close(): Promise<void>;
+}
+
+export interface CreateAppOptions {
+  /** Defaults to a pino logger at `config.logLevel` writing JSON lines to stdout. */
+  logger?: Logger;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+function packageVersion(): string {
+  const manifest = JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")) as { version?: string };
+  return manifest.version ?? "0.0.0";
+}
+
+/** Builds the app and starts its worker pool. */
+export function createApp(config: Config, options: CreateAppOptions = {}): PyheapApp {
+  const logger = options.logger ?? pino({ level: config.logLevel });
+  const lifecycle: Lifecycle = { draining: false };
+  const interpreterAvailable = typeof (python as unknown as { run?: unknown }).run === "function";
+  const traceSchema = loadTraceSchema();
+  const examples = loadExamples(config.corpusDir);
+  if (!interpreterAvailable) logger.warn("@pyheap/python does not export run(): POST /api/v1/run answers 503");
+  if (!traceSchema) logger.warn("@pyheap/python publishes no trace-schema.json: GET /api/v1/schema answers 503");
+  if (examples.length === 0) logger.warn({ corpusDir: config.corpusDir }, "no example programs found");
+  if (!webBuilt(config.webDist)) logger.warn({ webDist: config.webDist }, "demo page not built: / explains how");
+
+  const pool = new RunPool({
+    filename: join(PACKAGE_ROOT, "dist", "pool", "worker.js"),
+    workers: config.workers,
+    queue: config.queue,
+    workerHeapMb: config.workerHeapMb,
+    hardKillGraceMs: config.hardKillGraceMs,
+  });
+  const openapi = buildOpenApi(config, packageVersion(), traceSchema);
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", config.trustProxy);
+
+  // 1. Request id and structured access log first, so every later answer (errors included) carries both.
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId(req, res) {
+        const incoming = req.headers["x-request-id"];
+        const id = typeof incoming === "string" && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+        res.setHeader("X-Request-Id", id);
+        return id;
+      },
+      customLogLevel(_req, res, err) {
+        if (err || res.statusCode >= 500) return "error";
+        return "info";
+      },
+    }),
+  );
+
+  // 2. Security headers. The demo page compiles the interpreter's WASM in the browser: allow exactly that.
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          "script-src": ["'self'", "'wasm-unsafe-eval'"],
+          "connect-src": ["'self'"],
+          // Served over plain HTTP on localhost too: upgrading subresources to https would break the page.
+          "upgrade-insecure-requests": null,
+        },
+      },
+    }),
+  );
+
+  // 3. While draining, tell keep-alive clients to go elsewhere.
+  app.use((_req, res, next) => {
+    if (lifecycle.draining) res.setHeader("Connection", "close");
+    next();
+  });
+
+  // 4. CORS, only when configured (same-origin otherwise).
+  if (config.corsOrigins === "*" || config.corsOrigins.length > 0) {
+    app.use(
+      cors({
+        origin: config.corsOrigins === "*" ? "*" : config.corsOrigins,
+        methods: ["GET", "POST"],
+        allowedHeaders: ["Content-Type", "X-Request-Id"],
+        exposedHeaders: ["X-Request-Id", "Retry-After", "RateLimit", "RateLimit-Policy"],
+        maxAge: 600,
+      }),
+    );
+  }
+
+  // 5. Rate limit per client on the API (health checks and the page are exempt).
+  if (config.rateLimitPerMinute > 0) {
+    app.use(
+      "/api/",
+      rateLimit({
+        windowMs: 60_000,
+        limit: config.rateLimitPerMinute,
+        standardHeaders: "draft-8",
+        legacyHeaders: false,
+        handler(req, res) {
+          const reset = (req as { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
+          const seconds = reset ? Math.max(1, Math.ceil((reset.getTime() - Date.now()) / 1000)) : 60;
+          sendProblem(
+            req,
+            res,
+            new HttpProblem("rate-limited", `More than ${config.rateLimitPerMinute} requests per minute from this client.`, {
+              retryAfterSeconds: seconds,
+            }),
+          );
+        },
+      }),
+    );
+  }
+
+  // 6. The API, then the page.
+  app.use(runRoutes(config, pool, lifecycle));
+  app.use(metaRoutes({ examples, traceSchema, openapi, interpreterAvailable, pool, lifecycle }));
+  app.use(webRoutes(config.webDist));
+
+  // 7. Anything else is a 404 problem; every error ends in the one mapping.
+  app.use((req, _res) => {
+    throw new HttpProblem("not-found", `No resource at ${req.method} ${req.path}.`);
+  });
+  app.use(errorHandler);
+
+  return {
+    app,
+    pool,
+    logger,
+    drain() {
+      lifecycle.draining = true;
+    },
+    get draining() {
+      return lifecycle.draining;
+    },
+    close: () => pool.close(),
+  };
+}

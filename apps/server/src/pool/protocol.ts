@@ -1,0 +1,32 @@
+/**
+ * What crosses the thread boundary between the HTTP side and a pool worker. Plain data only.
+ *
+ * The worker serialises the whole 200 body itself (`body`), so the HTTP thread sends it as is and never
+ * walks a large trace.
+ */
+
+/** One run, as the worker receives it (limits already resolved against the server's). */
+export interface RunTask {
+  code: string;
+  mode: "script" | "repl";
+  trace: "none" | "line" | "instruction";
+  filename?: string;
+  gcThreshold?: number[];
+  limits: {
+    maxSteps: number;
+    maxHeapBytes: number;
+    recursionLimit: number;
+    maxOutputBytes: number;
+    timeoutMs: number;
+    maxTraceSteps: number;
+  };
+  maxTraceBytes: number;
+  /** The worker stores 1 in slot 0 when it starts the run (tells a queued task from a running one). */
+  started: SharedArrayBuffer;
+}
+
+/** What the worker answers. */
+export type RunTaskResult =
+  | { kind: "ok"; body: string; exitCode: number; outcome: string }
+  | { kind: "trace-too-large"; bytes: number }
+  | { kind: "unavailable"; detail: string };

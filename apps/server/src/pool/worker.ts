@@ -1,0 +1,46 @@
+/**
+ * A pool worker: runs one Python program per task with `run()` of `@pyheap/python` and returns the
+ * serialised 200 body. Runs inside a worker thread (piscina); one task at a time.
+ *
+ * It relies on the interpreter's own limits (steps, heap, recursion, output, wall time, trace steps); the
+ * pool on the HTTP side terminates this thread if a run ever outlives its wall time anyway.
+ */
+import * as python from "@pyheap/python";
+import type { RunOptions, RunResult } from "@pyheap/python";
+import type { RunTask, RunTaskResult } from "./protocol.js";
+
+type RunFunction = (source: string, options: RunOptions) => RunResult;
+
+/** `run` once the interpreter package exports it; undefined in builds that do not have it yet. */
+const runProgram = (python as unknown as { run?: RunFunction }).run;
+
+/** Piscina's entry point: one task in, one result out. */
+export default function runTask(task: RunTask): RunTaskResult {
+  new Int32Array(task.started)[0] = 1;
+  if (typeof runProgram !== "function") {
+    return { kind: "unavailable", detail: "@pyheap/python does not export run() in this build." };
+  }
+  const options: RunOptions = {
+    mode: task.mode,
+    trace: task.trace,
+    limits: task.limits,
+  };
+  if (task.filename !== undefined) options.filename = task.filename;
+  if (task.gcThreshold !== undefined) options.gcThreshold = task.gcThreshold as RunOptions["gcThreshold"];
+  const result = runProgram(task.code, options);
+  let traceJson = "";
+  if (task.trace !== "none" && result.trace !== undefined) {
+    traceJson = JSON.stringify(result.trace);
+    const bytes = Buffer.byteLength(traceJson);
+    if (bytes > task.maxTraceBytes) return { kind: "trace-too-large", bytes };
+  }
+  const head = JSON.stringify({
+    stdout: result.stdout,
+    stderr: result.stderr,
+    exitCode: result.exitCode,
+    outcome: result.outcome,
+    stats: result.stats,
+  });
+  const body = traceJson === "" ? head : `${head.slice(0, -1)},"trace":${traceJson}}`;
+  return { kind: "ok", body, exitCode: result.exitCode, outcome: result.outcome.status };
+}

@@ -1,0 +1,61 @@
+/**
+ * The read-only endpoints: examples, the trace schema, the OpenAPI document, liveness and readiness.
+ * Their bodies are computed once when the app is created (they do not change while it runs).
+ */
+import { Router } from "express";
+import { HttpProblem } from "../problem.js";
+import type { RunPool } from "../pool/run-pool.js";
+import type { Example } from "../examples.js";
+import type { JsonSchema } from "../trace-schema.js";
+import type { Lifecycle } from "./run.js";
+
+export interface MetaContext {
+  examples: Example[];
+  traceSchema: JsonSchema | undefined;
+  openapi: JsonSchema;
+  interpreterAvailable: boolean;
+  pool: RunPool;
+  lifecycle: Lifecycle;
+}
+
+/** Routes of the metadata and health endpoints. */
+export function metaRoutes(ctx: MetaContext): Router {
+  const router = Router();
+  const examplesBody = JSON.stringify({ examples: ctx.examples });
+  const schemaBody = ctx.traceSchema ? JSON.stringify(ctx.traceSchema) : undefined;
+  const openapiBody = JSON.stringify(ctx.openapi);
+  const startedAt = performance.now();
+
+  router.get("/api/v1/examples", (_req, res) => {
+    res.type("application/json").send(examplesBody);
+  });
+
+  router.get("/api/v1/schema", (_req, res) => {
+    if (schemaBody === undefined) {
+      throw new HttpProblem("schema-unavailable", "@pyheap/python does not publish trace-schema.json in this build.");
+    }
+    res.type("application/schema+json").send(schemaBody);
+  });
+
+  router.get("/openapi.json", (_req, res) => {
+    res.type("application/json").send(openapiBody);
+  });
+
+  router.get("/healthz", (_req, res) => {
+    res.json({ status: "ok", uptimeSeconds: Math.round((performance.now() - startedAt) / 1000) });
+  });
+
+  router.get("/readyz", (_req, res) => {
+    if (ctx.lifecycle.draining) throw new HttpProblem("shutting-down", "This instance is shutting down.", { retryAfterSeconds: 5 });
+    if (!ctx.interpreterAvailable) {
+      throw new HttpProblem("interpreter-unavailable", "@pyheap/python does not export run() in this build.", { retryAfterSeconds: 60 });
+    }
+    const { pool } = ctx;
+    if (pool.saturated) {
+      throw new HttpProblem("not-ready", "The run queue is full.", { retryAfterSeconds: 1 });
+    }
+    res.json({ status: "ready", workers: pool.workers, running: pool.running, queued: pool.queued });
+  });
+
+  return router;
+}
