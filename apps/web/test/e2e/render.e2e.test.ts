@@ -67,6 +67,8 @@ describe("<py-heap-view> with a given trace", () => {
     await page.locator("py-heap-view g.box.garbage").first().hover();
     expect(await page.locator("py-heap-view [part=inspector]").textContent()).toContain("nothing alive reaches it");
     await page.screenshot({ path: resultPath("render-cycle-garbage.png"), fullPage: true });
+    await page.evaluate(() => document.getElementById("theme-toggle")!.click());
+    await page.screenshot({ path: resultPath("render-cycle-garbage-dark.png"), fullPage: true });
     await page.locator("py-heap-view .diagram-wrap").focus();
     await page.keyboard.press("ArrowRight");
     await expect.poll(() => page.locator("py-heap-view g.box.garbage").count()).toBe(0);
