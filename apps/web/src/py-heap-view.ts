@@ -332,8 +332,10 @@ export class PyHeapView extends LitElement {
 
   private runEdited(): void {
     if (!this.editor) return;
+    this.trace = undefined;
     this.code = this.editor.getText();
     this.step = 0;
+    this.rerun();
   }
 
   private closeEditor(): void {

@@ -102,4 +102,18 @@ describe("<py-heap-view> with a given trace", () => {
     expect((await png).suggestedFilename()).toBe("py-heap-step-6.png");
     await page.close();
   });
+
+  it("loads the editor only when editing starts", async () => {
+    const requested: string[] = [];
+    const page = await browser.newPage();
+    page.on("request", (r) => requested.push(r.url()));
+    await page.goto(`${url}#play`);
+    await page.locator("py-heap-view button", { hasText: "Edit" }).waitFor();
+    expect(requested.some((u) => u.includes("code-editor"))).toBe(false);
+    await page.locator("py-heap-view button", { hasText: "Edit" }).click();
+    await page.locator("py-heap-view .cm-editor").waitFor();
+    expect(requested.some((u) => u.includes("code-editor"))).toBe(true);
+    expect(await page.locator("py-heap-view .cm-content").textContent()).toContain("gc.collect()");
+    await page.close();
+  });
 });
