@@ -1,0 +1,192 @@
+#!/usr/bin/env node
+// Load benchmark of the HTTP API on 127.0.0.1 (never another address), bounded in time and count.
+//
+//   node tools/bench/server-load.mjs [--url http://127.0.0.1:PORT] [--concurrency 8] [--seconds 10]
+//                                    [--max-requests 20000] [--workers N]
+//
+// Without --url it starts `apps/server/dist/main.js` itself on a free loopback port (rate limit off,
+// build the server first) and stops it at the end. Phase 1 posts the blog's first example (trace off) at
+// steady concurrency; phase 2 mixes the same with infinite loops, deep recursion, huge allocations and
+// malformed JSON. Each phase prints requests/s, p50/p99 latency (all, and the good requests alone) and
+// answers by kind; the end checks the server is still healthy. Targets (issue 5, 2-core machine):
+// phase 1 ≥ 500 req/s with p99 < 100 ms; phase 2 every request answered, good p99 < 250 ms.
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const { values: args } = parseArgs({
+  options: {
+    url: { type: "string" },
+    concurrency: { type: "string", default: "8" },
+    seconds: { type: "string", default: "10" },
+    "max-requests": { type: "string", default: "20000" },
+    workers: { type: "string" },
+  },
+});
+const concurrency = Math.min(256, Math.max(1, Number(args.concurrency)));
+const seconds = Math.min(120, Math.max(1, Number(args.seconds)));
+const maxRequests = Math.min(1_000_000, Math.max(1, Number(args["max-requests"])));
+
+const blog = readFileSync(join(root, "corpus", "shared", "blog", "01-list-append-same-id.py"), "utf8");
+const json = (body) => JSON.stringify(body);
+const KINDS = {
+  good: () => json({ code: blog }),
+  "infinite-loop": () => json({ code: "n = 0\nwhile True:\n    n += 1\n" }),
+  "deep-recursion": () => json({ code: "def down(n):\n    return down(n + 1)\ndown(0)\n" }),
+  "huge-allocation": () => json({ code: "chunks = []\nwhile True:\n    chunks.append([0] * 100000)\n" }),
+  "malformed-json": () => '{"code": "print(1)", ',
+};
+const MIX = [
+  ["good", 70],
+  ["infinite-loop", 8],
+  ["deep-recursion", 8],
+  ["huge-allocation", 8],
+  ["malformed-json", 6],
+];
+
+function isLoopback(url) {
+  const host = new URL(url).hostname;
+  return host === "localhost" || host === "[::1]" || host === "::1" || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+async function launch() {
+  if (args.url) {
+    if (!isLoopback(args.url)) throw new Error("--url must be a loopback address (127.0.0.0/8, localhost or [::1])");
+    return { url: args.url.replace(/\/$/, ""), stop: async () => {} };
+  }
+  const env = {
+    ...process.env,
+    PORT: "0",
+    HOST: "127.0.0.1",
+    RATE_LIMIT_PER_MINUTE: "0",
+    LOG_LEVEL: "info",
+    ...(args.workers ? { WORKERS: args.workers } : {}),
+  };
+  const child = spawn(process.execPath, [join(root, "apps", "server", "dist", "main.js")], { env, stdio: ["ignore", "pipe", "inherit"] });
+  const url = await new Promise((resolve, reject) => {
+    let buffer = "";
+    const onData = (chunk) => {
+      buffer += chunk.toString("utf8");
+      for (let nl = buffer.indexOf("\n"); nl >= 0; nl = buffer.indexOf("\n")) {
+        const line = buffer.slice(0, nl);
+        buffer = buffer.slice(nl + 1);
+        try {
+          const record = JSON.parse(line);
+          if (record.msg === "listening") {
+            child.stdout.off("data", onData);
+            child.stdout.resume();
+            resolve(record.url);
+            return;
+          }
+        } catch {
+          // not a log line
+        }
+      }
+    };
+    child.stdout.on("data", onData);
+    child.once("exit", (code) => reject(new Error(`server exited with ${code}`)));
+    setTimeout(() => reject(new Error("server did not start within 20 s")), 20_000).unref();
+  });
+  return {
+    url,
+    stop: async () => {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
+
+function pick(mix, r) {
+  const total = mix.reduce((s, [, w]) => s + w, 0);
+  let x = r * total;
+  for (const [kind, w] of mix) {
+    if ((x -= w) < 0) return kind;
+  }
+  return mix[mix.length - 1][0];
+}
+
+function percentile(sorted, p) {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+/** Runs one phase; returns its records. A seeded generator keeps the mix the same from run to run. */
+async function phase(url, mix) {
+  let seed = 12345;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const records = [];
+  const deadline = performance.now() + seconds * 1000;
+  let issued = 0;
+  const started = performance.now();
+  async function client() {
+    while (issued < maxRequests && performance.now() < deadline) {
+      issued++;
+      const kind = pick(mix, random());
+      const t0 = performance.now();
+      let status = 0;
+      let answer = "";
+      try {
+        const res = await fetch(`${url}/api/v1/run`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: KINDS[kind](),
+          signal: AbortSignal.timeout(60_000),
+        });
+        status = res.status;
+        const text = await res.text();
+        if (status === 200) {
+          const body = JSON.parse(text);
+          answer = body.outcome.status === "limit" ? `limit:${body.outcome.limit}` : body.outcome.status === "exception" ? `exception:${body.outcome.type}` : body.outcome.status;
+        } else {
+          answer = JSON.parse(text).type?.replace("urn:pyheap:problem:", "") ?? "?";
+        }
+      } catch (err) {
+        answer = `no answer (${err.name})`;
+      }
+      records.push({ kind, status, answer, ms: performance.now() - t0 });
+    }
+  }
+  await Promise.all(Array.from({ length: concurrency }, client));
+  return { records, seconds: (performance.now() - started) / 1000 };
+}
+
+function report(title, { records, seconds: elapsed }) {
+  const all = records.map((r) => r.ms).sort((a, b) => a - b);
+  const good = records.filter((r) => r.kind === "good").map((r) => r.ms).sort((a, b) => a - b);
+  const goodOk = records.filter((r) => r.kind === "good" && r.status === 200 && r.answer === "ok").length;
+  const f = (x) => (Number.isNaN(x) ? "-" : x.toFixed(1));
+  console.log(`\n${title}: ${records.length} requests in ${elapsed.toFixed(1)} s, concurrency ${concurrency}`);
+  console.log(`  requests/s        ${(records.length / elapsed).toFixed(0)}`);
+  console.log(`  latency all  ms   p50 ${f(percentile(all, 50))}   p99 ${f(percentile(all, 99))}   max ${f(all[all.length - 1] ?? NaN)}`);
+  console.log(`  latency good ms   p50 ${f(percentile(good, 50))}   p99 ${f(percentile(good, 99))}   (${goodOk}/${good.length} good runs answered ok)`);
+  const byKind = new Map();
+  for (const r of records) {
+    const key = `${r.kind.padEnd(16)} → ${r.status} ${r.answer}`;
+    byKind.set(key, (byKind.get(key) ?? 0) + 1);
+  }
+  console.log("  answers by kind:");
+  for (const [key, n] of [...byKind].sort()) console.log(`    ${key.padEnd(52)} ${n}`);
+  return { rps: records.length / elapsed, p99: percentile(all, 99), goodP99: percentile(good, 99), unanswered: records.filter((r) => r.status === 0).length, goodOk, good: good.length };
+}
+
+const server = await launch();
+try {
+  console.log(`pyheap server load benchmark against ${server.url}`);
+  // Warm up: every worker has loaded the interpreter before timing starts.
+  for (let i = 0; i < 20; i++) await fetch(`${server.url}/api/v1/run`, { method: "POST", headers: { "Content-Type": "application/json" }, body: KINDS.good() }).then((r) => r.text());
+  const steady = report("phase 1 — the blog's example, trace off", await phase(server.url, [["good", 1]]));
+  const mixed = report("phase 2 — mixed with infinite loops, deep recursion, huge allocations, malformed JSON", await phase(server.url, MIX));
+  const health = await fetch(`${server.url}/healthz`).then((r) => r.status).catch(() => 0);
+  console.log(`\nserver healthy after the load: ${health === 200 ? "yes" : `no (${health})`}`);
+  const verdict = (ok) => (ok ? "met" : "NOT met");
+  console.log(`target phase 1 ≥ 500 req/s and p99 < 100 ms: ${verdict(steady.goodOk === steady.good && steady.rps >= 500 && steady.p99 < 100)}`);
+  console.log(
+    `target phase 2 every request answered, good p99 < 250 ms: ${verdict(mixed.goodOk === mixed.good && mixed.unanswered === 0 && mixed.goodP99 < 250 && health === 200)}`,
+  );
+} finally {
+  await server.stop();
+}
