@@ -19,8 +19,9 @@ export function svgDocument(svgEl: SVGSVGElement, host: Element): string {
 
 /** Rasterises an SVG document to a PNG blob at `scale`. */
 export async function pngFromSvg(svgText: string, width: number, height: number, scale = 2): Promise<Blob> {
-  const url = URL.createObjectURL(new Blob([svgText], { type: "image/svg+xml" }));
-  try {
+  // A data: URL rather than a blob: one, so pages with a strict img-src (e.g. 'self' data:) can export.
+  const url = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svgText)}`;
+  {
     const img = new Image();
     img.decoding = "sync";
     await new Promise<void>((resolve, reject) => {
@@ -37,8 +38,6 @@ export async function pngFromSvg(svgText: string, width: number, height: number,
     return await new Promise<Blob>((resolve, reject) =>
       canvas.toBlob((b) => (b ? resolve(b) : reject(new Error("PNG encoding failed"))), "image/png"),
     );
-  } finally {
-    URL.revokeObjectURL(url);
   }
 }
 

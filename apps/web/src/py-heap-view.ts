@@ -177,7 +177,7 @@ export class PyHeapView extends LitElement {
       this.message = null;
     }
     const t = this.currentTrace;
-    if (t && this.timeline) {
+    if (t && this.timeline && t.steps.length > 0) {
       const clamped = Math.max(0, Math.min(t.steps.length - 1, Math.round(this.step) || 0));
       if (clamped !== this.step) this.step = clamped;
       if (!this.view || this.view.index !== this.step || this.timeline !== this.viewTimeline) {
@@ -378,7 +378,7 @@ export class PyHeapView extends LitElement {
             : this.renderSource(t)}
         </div>
         <div class="diagram-wrap" part="diagram" tabindex="0" aria-label="Memory diagram: arrow keys step, Tab moves through objects">
-          ${v ? this.renderDiagramFor(v) : html`<div class="loading">${running ? "Running the program…" : this.message ? "No trace to show." : "Loading…"}</div>`}
+          ${v ? this.renderDiagramFor(v) : html`<div class="loading">${running ? "Running the program…" : this.message || t ? "No steps to show." : "Loading…"}</div>`}
         </div>
       </div>
       ${v && t ? this.renderPanels(t, v) : nothing}

@@ -2,7 +2,23 @@
  * Where traces come from: the interpreter in the page (default), or the HTTP API when `api` is set.
  * Both give the same `RunResult` shape; the element never sees the interpreter's internals.
  */
-import type { RunResult } from "@pyheap/python";
+// Types only: a value import would pull the interpreter into the element's first chunk.
+import type { RunOutcome, RunResult, Trace } from "@pyheap/python";
+
+/** A trace with no steps that carries only how the run ended. */
+export function emptyTrace(req: RunRequest, outcome: RunOutcome): Trace {
+  return {
+    version: 1,
+    source: req.code,
+    filename: req.mode === "repl" ? "<stdin>" : "main.py",
+    mode: req.mode,
+    granularity: "line",
+    steps: [],
+    keyframeInterval: 0,
+    keyframes: [],
+    outcome,
+  };
+}
 
 /** What the element asks to run. */
 export interface RunRequest {
@@ -76,6 +92,11 @@ export async function runViaApi(api: string, req: RunRequest, fetchImpl: typeof 
     throw new RunnerError("api", `${url} answered ${res.status}: ${p.detail ?? p.title ?? "no detail"}`);
   }
   const result = body as RunResult;
-  if (!result.trace) throw new RunnerError("api", `${url} returned no trace`);
+  if (!result.trace) {
+    // A run the server stopped from outside (wall time, worker memory) comes back without a trace: show its
+    // reason and output on an empty trace rather than failing.
+    if (!result.outcome) throw new RunnerError("api", `${url} returned no trace`);
+    return { ...result, trace: emptyTrace(req, result.outcome) };
+  }
   return result;
 }

@@ -37,4 +37,12 @@ describe("runViaApi", () => {
     await expect(runViaApi("http://h", { code: "x", mode: "script" }, fakeFetch(502, "<html>", []))).rejects.toThrow("answered 502 without JSON");
     await expect(runViaApi("http://h", { code: "x", mode: "script" }, fakeFetch(200, { stdout: "" }, []))).rejects.toThrow("returned no trace");
   });
+
+  it("keeps the reason of a run the server stopped without a trace", async () => {
+    const outcome = { status: "limit", limit: "time", message: "stopped after 10000 ms" };
+    const r = await runViaApi("http://h", { code: "while True: pass\n", mode: "script" }, fakeFetch(200, { stdout: "", stderr: "x", exitCode: 1, outcome }, []));
+    expect(r.trace!.steps).toEqual([]);
+    expect(r.trace!.outcome).toEqual(outcome);
+    expect(r.trace!.source).toBe("while True: pass\n");
+  });
 });
