@@ -12,6 +12,7 @@
 // phase 1 ≥ 500 req/s with p99 < 100 ms; phase 2 every request answered, good p99 < 250 ms.
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -57,43 +58,33 @@ async function launch() {
     if (!isLoopback(args.url)) throw new Error("--url must be a loopback address (127.0.0.0/8, localhost or [::1])");
     return { url: args.url.replace(/\/$/, ""), stop: async () => {} };
   }
+  // A free loopback port, so the server can log at warn (no access log) and we still know where it is.
+  const port = await new Promise((resolve) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const { port: p } = probe.address();
+      probe.close(() => resolve(p));
+    });
+  });
   const env = {
     ...process.env,
-    PORT: "0",
+    PORT: String(port),
     HOST: "127.0.0.1",
     RATE_LIMIT_PER_MINUTE: "0",
-    LOG_LEVEL: "info",
+    LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
     ...(args.workers ? { WORKERS: args.workers } : {}),
   };
-  const child = spawn(process.execPath, [join(root, "apps", "server", "dist", "main.js")], { env, stdio: ["ignore", "pipe", "inherit"] });
-  const url = await new Promise((resolve, reject) => {
-    let buffer = "";
-    const onData = (chunk) => {
-      buffer += chunk.toString("utf8");
-      for (let nl = buffer.indexOf("\n"); nl >= 0; nl = buffer.indexOf("\n")) {
-        const line = buffer.slice(0, nl);
-        buffer = buffer.slice(nl + 1);
-        try {
-          const record = JSON.parse(line);
-          if (record.msg === "listening") {
-            child.stdout.off("data", onData);
-            child.stdout.resume();
-            resolve(record.url);
-            return;
-          }
-        } catch {
-          // not a log line
-        }
-      }
-    };
-    child.stdout.on("data", onData);
-    child.once("exit", (code) => reject(new Error(`server exited with ${code}`)));
-    setTimeout(() => reject(new Error("server did not start within 20 s")), 20_000).unref();
-  });
+  const child = spawn(process.execPath, [join(root, "apps", "server", "dist", "main.js")], { env, stdio: ["ignore", "ignore", "inherit"] });
+  const url = `http://127.0.0.1:${port}`;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  for (let waited = 0; ; waited += 100) {
+    const up = await fetch(`${url}/healthz`).then((r) => r.ok, () => false);
+    if (up) break;
+    if (child.exitCode !== null || waited > 20_000) throw new Error("server did not start");
+    await new Promise((r) => setTimeout(r, 100));
+  }
   return {
     url,
     stop: async () => {
-      const exited = new Promise((resolve) => child.once("exit", resolve));
       child.kill("SIGTERM");
       await exited;
     },
