@@ -9,5 +9,7 @@ export default defineConfig({
     emptyOutDir: false,
     target: "es2022",
     reportCompressedSize: true,
+    // The manifest lets test/bundle-size.test.ts follow what the page loads without the editor.
+    manifest: true,
   },
 });

@@ -5,7 +5,7 @@
 import { css, unsafeCSS } from "lit";
 
 /** The custom properties the element reads, with their light defaults (dark ones below). */
-const LIGHT = `
+export const LIGHT = `
   --c-bg: var(--py-heap-bg, #ffffff);
   --c-fg: var(--py-heap-fg, #1b1f24);
   --c-muted: var(--py-heap-muted, #57606a);
@@ -24,12 +24,12 @@ const LIGHT = `
   --c-new: var(--py-heap-new, #1a7f37);
   --c-freed: var(--py-heap-freed, #cf222e);
   --c-promoted: var(--py-heap-promoted, #8250df);
-  --c-highlight: var(--py-heap-highlight, #d4a72c);
+  --c-highlight: var(--py-heap-highlight, #bc4c00);
   --c-gen0: var(--py-heap-gen0, #0b5cad);
   --c-gen1: var(--py-heap-gen1, #8250df);
   --c-gen2: var(--py-heap-gen2, #9a6700);
 `;
-const DARK = `
+export const DARK = `
   --c-bg: var(--py-heap-bg, #0d1117);
   --c-fg: var(--py-heap-fg, #e6edf3);
   --c-muted: var(--py-heap-muted, #9ea7b3);
@@ -89,7 +89,7 @@ export const diagramCss = `
   .box.promoted rect.body { stroke: var(--c-promoted); stroke-width: 2.5; }
   .box.unreachable rect.body { stroke: var(--c-freed); stroke-width: 2.5; }
   .box.reachable rect.body { stroke: var(--c-new); stroke-width: 2.5; }
-  .gc-refs rect { fill: var(--c-highlight); } .gc-refs text { fill: #1b1f24; font-weight: 700; font-size: 11px; }
+  .gc-refs rect { fill: var(--c-highlight); } .gc-refs text { fill: var(--c-bg); font-weight: 700; font-size: 11px; }
   .ghost rect.body { fill: none; stroke: var(--c-freed); stroke-dasharray: 3 3; }
   .ghost text { fill: var(--c-freed); }
   .band rect { fill: none; stroke: var(--c-garbage); stroke-dasharray: 6 4; }

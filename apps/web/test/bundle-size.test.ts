@@ -1,0 +1,55 @@
+/**
+ * The budget of issue 6: the element with the interpreter, its parser and the WASM heap, without the
+ * editor, under 200 KB gzipped. Follows the built demo's manifest from the page's entry through static
+ * and dynamic imports, leaving out the chunk of the editor (and what only it needs).
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { describe, expect, it } from "vitest";
+import { DIST } from "./e2e/harness.js";
+
+interface ManifestChunk {
+  file: string;
+  src?: string;
+  isEntry?: boolean;
+  imports?: string[];
+  dynamicImports?: string[];
+  css?: string[];
+  assets?: string[];
+}
+
+const BUDGET = 200 * 1024;
+
+function gz(file: string): number {
+  return gzipSync(readFileSync(join(DIST, file)), { level: 9 }).length;
+}
+
+describe("bundle size", () => {
+  it("keeps the element, interpreter and WASM heap under 200 KB gzipped (editor excluded)", () => {
+    const manifestPath = join(DIST, ".vite", "manifest.json");
+    expect(existsSync(manifestPath), "build the demo first").toBe(true);
+    const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as Record<string, ManifestChunk>;
+    const entry = Object.entries(manifest).find(([, c]) => c.isEntry)!;
+    const files = new Set<string>();
+    const seen = new Set<string>();
+    const visit = (key: string): void => {
+      if (seen.has(key)) return;
+      seen.add(key);
+      const c = manifest[key]!;
+      if (c.src?.includes("editor/code-editor")) return;
+      files.add(c.file);
+      for (const f of [...(c.css ?? []), ...(c.assets ?? [])]) files.add(f);
+      for (const k of [...(c.imports ?? []), ...(c.dynamicImports ?? [])]) visit(k);
+    };
+    visit(entry[0]);
+    // WASM files referenced with new URL(…, import.meta.url) count whether or not the manifest lists them.
+    for (const f of readdirSync(join(DIST, "assets"))) if (f.endsWith(".wasm")) files.add(`assets/${f}`);
+    const sizes = [...files].map((f) => [f, gz(f)] as const);
+    const total = sizes.reduce((s, [, n]) => s + n, 0);
+    console.log(`gzipped without the editor: ${(total / 1024).toFixed(1)} KB\n${sizes.map(([f, n]) => `  ${f}: ${(n / 1024).toFixed(1)} KB`).join("\n")}`);
+    expect(files.has(entry[1].file)).toBe(true);
+    expect([...files].some((f) => f.includes("code-editor"))).toBe(false);
+    expect(total).toBeLessThan(BUDGET);
+  });
+});
