@@ -77,6 +77,7 @@ export const diagramCss = `
   .dot { fill: var(--c-arrow); }
   path.edge { fill: none; stroke: var(--c-arrow); stroke-width: 1.4; }
   path.edge.garbage { stroke: var(--c-garbage); stroke-dasharray: 4 3; }
+  path.edge.path { stroke: var(--c-accent); stroke-width: 3.5; }
   path.edge.hl { stroke: var(--c-highlight); stroke-width: 3; }
   .arrowhead { fill: var(--c-arrow); }
   .box.garbage rect.body { fill: var(--c-garbage-bg); stroke: var(--c-garbage); stroke-dasharray: 5 3; }

@@ -423,6 +423,19 @@ export class PyHeapView extends LitElement {
         }
       }
     }
+    const pathEdges = new Set<string>();
+    if (this.selected !== null) {
+      const frames = this.currentTrace!.steps[phase && v.before ? v.index - 1 : v.index]!.frames;
+      for (const hop of pathToObject(base.heap, frames, this.selected) ?? []) {
+        const h = hop.holder;
+        if (h.kind === "local") pathEdges.add(`f${h.frame}:${h.name}`);
+        else if (h.kind === "stack") pathEdges.add(`f${h.frame}:stack[${h.slot}]`);
+        else {
+          const e = base.layout.edges.find((x) => x.fromSerial === h.serial && x.toSerial === hop.serial);
+          if (e) pathEdges.add(e.key);
+        }
+      }
+    }
     const allocated = new Set<number>();
     const promoted = new Set<number>();
     if (!phase) {
@@ -435,6 +448,7 @@ export class PyHeapView extends LitElement {
       selected: this.selected,
       holderSerials,
       holderEdges,
+      pathEdges,
       allocated,
       promoted,
       ghosts: phase ? new Map() : v.ghosts,
@@ -502,7 +516,7 @@ export class PyHeapView extends LitElement {
       <div class="path">id ${obj.id} · ${obj.size} bytes in a ${obj.blockSize}-byte block</div>
       <div>refcount <strong data-testid="refcount">${obj.refcount}</strong>: ${holders.length} shown${hidden > 0 ? html`, ${hidden} from outside the drawing (constants, the value stack, the interpreter)` : nothing}</div>
       <ul class="holders">${holders.map((h) => html`<li>${describeHolder(h, base.heap)}</li>`)}</ul>
-      <div><strong>Why is this alive?</strong></div>
+      <div><strong>Why is this alive?</strong> ${path && this.selected === obj.serial ? html`<span class="muted">(the path is drawn in bold)</span>` : path ? html`<span class="muted">(click the box to draw the path)</span>` : nothing}</div>
       <div class="path">${
         path
           ? path.map((hop, i) => html`${i > 0 ? " → " : ""}${hop.holder.kind === "object" ? hop.holder.label : describeHolder(hop.holder, base.heap)}`)

@@ -57,4 +57,17 @@ describe("layoutDiagram", () => {
     expect(l.boxes.size).toBe(MAX_BOXES);
     expect(l.omitted).toBe(6);
   });
+
+  it("leaves module dunders out of the drawing but not out of the references", () => {
+    const name = obj(40, "str", "'__main__'", 2);
+    const x = obj(41, "list", "[]", 1, { gcType: true, generation: 0 });
+    const heap = new Map([name, x].map((o) => [o.serial, o]));
+    const frames = [{ name: "<module>", line: 1, locals: [{ name: "__name__", id: name.id, serial: 40 }, { name: "x", id: x.id, serial: 41 }] }];
+    const analysis = analyzeHeap(heap, frames);
+    const l = layoutDiagram(heap, frames, analysis);
+    expect(l.frames[0]!.rows.map((r) => r.label)).toEqual(["x"]);
+    expect(l.boxes.has(40)).toBe(false);
+    expect(analysis.holders.get(40)!.length).toBe(1);
+    expect(analysis.garbage.has(40)).toBe(false);
+  });
 });

@@ -86,6 +86,14 @@ export interface DiagramLayout {
   omitted: number;
 }
 
+/**
+ * Module attributes like `__name__` and `__builtins__` are not drawn: every module has them and they would
+ * crowd out the program's own names. They still count as references (see graph.ts).
+ */
+export function isDunder(name: string): boolean {
+  return name.length > 4 && name.startsWith("__") && name.endsWith("__");
+}
+
 function boxHeight(obj: HeapObject): number {
   const shown = expandsReferents(obj) ? Math.min(obj.referents.length, MAX_ROWS) : 0;
   const more = expandsReferents(obj) && obj.referents.length > MAX_ROWS ? 1 : 0;
@@ -128,7 +136,7 @@ export function layoutDiagram(heap: HeapMap, frames: readonly FrameView[], analy
   };
   const named: number[] = [];
   for (const f of frames) {
-    for (const l of f.locals) named.push(l.serial);
+    for (const l of f.locals) if (!isDunder(l.name)) named.push(l.serial);
     for (const s of f.stack ?? []) named.push(s.serial);
   }
   walk(named, 1);
@@ -143,7 +151,7 @@ export function layoutDiagram(heap: HeapMap, frames: readonly FrameView[], analy
     const rows: RowLayout[] = [];
     const stack = f.stack ?? [];
     const entries = [
-      ...f.locals.map((l) => ({ label: l.name, serial: l.serial })),
+      ...f.locals.filter((l) => !isDunder(l.name)).map((l) => ({ label: l.name, serial: l.serial })),
       ...stack.map((s, i) => ({ label: `stack[${i}]`, serial: s.serial })),
     ];
     entries.forEach((e, i) => rows.push({ ...e, y: fy + FRAME_HEADER + i * FRAME_ROW + FRAME_ROW / 2 }));

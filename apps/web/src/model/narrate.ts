@@ -87,6 +87,7 @@ function namedObjects(step: TraceStep, heap: HeapMap): string[] {
   const frame = step.frames[step.frames.length - 1];
   if (!frame) return [];
   return frame.locals
+    .filter((l) => !(l.name.startsWith("__") && l.name.endsWith("__")))
     .map((l) => {
       const o: HeapObject | undefined = heap.get(l.serial);
       return o ? `${l.name} is ${o.type} ${shortId(o.id)} with refcount ${o.refcount}` : null;

@@ -14,6 +14,8 @@ export interface DiagramMarks {
   /** Serials whose references to the selection are highlighted (holders), and the highlighted edges. */
   holderSerials: Set<number>;
   holderEdges: Set<string>;
+  /** Edges of the "why is this alive?" path to the selected object. */
+  pathEdges: Set<string>;
   allocated: Set<number>;
   promoted: Set<number>;
   /** Objects freed in this step, drawn as fading outlines where they stood: serial → "freed"|"collected". */
@@ -148,7 +150,8 @@ export function renderDiagram(
     ${layout.edges.map((e) => {
       const garbage = e.fromSerial !== null && analysis.garbage.has(e.fromSerial);
       const hl = marks.holderEdges.has(e.key);
-      return svg`<path class="edge ${garbage ? "garbage" : ""} ${hl ? "hl" : ""}" d=${e.d} marker-end="url(#py-heap-arrow)" data-key=${e.key}></path>`;
+      const onPath = marks.pathEdges.has(e.key);
+      return svg`<path class="edge ${garbage ? "garbage" : ""} ${hl ? "hl" : ""} ${onPath ? "path" : ""}" d=${e.d} marker-end="url(#py-heap-arrow)" data-key=${e.key}></path>`;
     })}
     ${[...layout.boxes.values()].map((b) => {
       const obj = heap.get(b.serial);

@@ -54,6 +54,10 @@ describe("<py-heap-view> with a given trace", () => {
     expect(live).toContain("Step 3 of 3, line 3: print(id(mutable)).");
     expect(await page.locator("py-heap-view li.current").textContent()).toContain("print(id(mutable))");
     expect(events).toEqual([1, 2]);
+    await page.locator('py-heap-view g.box[data-serial="12"]').click();
+    expect(await page.locator("py-heap-view path.edge.path").evaluateAll((els) => els.map((e) => e.getAttribute("data-key")).sort())).toEqual(["f0:mutable", "o10:1"]);
+    expect(await page.locator("py-heap-view [part=inspector]").textContent()).toContain("mutable in <module> → [1]");
+    await page.locator("py-heap-view .diagram-wrap").focus();
     await page.keyboard.press("Home");
     expect(await page.locator("py-heap-view").getAttribute("step")).toBe("0");
     expect(errors).toEqual([]);
