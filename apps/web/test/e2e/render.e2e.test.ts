@@ -120,4 +120,44 @@ describe("<py-heap-view> with a given trace", () => {
     expect(await page.locator("py-heap-view .cm-content").textContent()).toContain("gc.collect()");
     await page.close();
   });
+
+  it("shows the trace up to a limit, with the reason", async () => {
+    const t = cycleTrace();
+    t.steps = t.steps.slice(0, 4);
+    t.outcome = { status: "limit", limit: "steps", message: "the program ran more than 4 steps" };
+    const { page, errors } = await pageWith(t);
+    expect(await page.locator("py-heap-view [part=status]").textContent()).toContain("Stopped at the steps limit: the program ran more than 4 steps.");
+    await page.locator("py-heap-view .diagram-wrap").focus();
+    await page.keyboard.press("End");
+    expect(await page.locator("py-heap-view [aria-live]").textContent()).toContain("Step 4 of 4");
+    expect(await page.locator("py-heap-view g.box").count()).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("fires a typed, bubbling, composed error when the API cannot be reached", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${url}#cycle`);
+    await page.waitForFunction(() => customElements.get("py-heap-view") !== undefined);
+    const detail = await page.evaluate(
+      () =>
+        new Promise<{ kind: string; message: string; composed: boolean; bubbles: boolean }>((resolve) => {
+          const host = document.createElement("div");
+          document.body.append(host);
+          const root = host.attachShadow({ mode: "open" });
+          const el = document.createElement("py-heap-view");
+          el.setAttribute("api", "http://127.0.0.1:9");
+          el.setAttribute("code", "x = 1\n");
+          host.addEventListener("error", (e) => {
+            const ev = e as CustomEvent<{ kind: string; message: string }>;
+            resolve({ ...ev.detail, composed: ev.composed, bubbles: ev.bubbles });
+          });
+          root.append(el);
+        }),
+    );
+    expect(detail.kind).toBe("api");
+    expect(detail.message).toContain("could not reach http://127.0.0.1:9/api/v1/run");
+    expect(detail.composed && detail.bubbles).toBe(true);
+    await page.close();
+  });
 });
