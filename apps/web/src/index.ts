@@ -2,7 +2,8 @@
  * @pyheap/web: the `<py-heap-view>` element (defined on import), its events, and the pure model
  * functions it draws with (useful to render traces elsewhere).
  */
-export { PyHeapView, dedent } from "./py-heap-view.js";
+export { PyHeapView } from "./py-heap-view.js";
+export { dedent, parseThreshold } from "./attributes.js";
 export { PyHeapErrorEvent, RunCompleteEvent, StepChangeEvent } from "./events.js";
 export type { ErrorDetail, RunCompleteDetail, StepChangeDetail } from "./events.js";
 export { HeapTimeline, applyDelta, type HeapMap } from "./model/heap-at.js";

@@ -17,6 +17,7 @@ import { HeapTimeline, type HeapMap } from "./model/heap-at.js";
 import { layoutDiagram, type DiagramLayout } from "./model/layout.js";
 import { describeEvents, describeOutcome, narrateStep, type StepEventView } from "./model/narrate.js";
 import { stepAtX, timelineGeometry } from "./model/timeline.js";
+import { dedent, parseThreshold } from "./attributes.js";
 import { styles } from "./py-heap-view.styles.js";
 import type { RunnerError, RunRequest } from "./runner.js";
 import type { RunResult, Trace } from "./types.js";
@@ -31,22 +32,6 @@ const ICONS = {
   next: html`<svg viewBox="0 0 16 16" aria-hidden="true"><path d="M4 2v12l8-6z"/></svg>`,
   last: html`<svg viewBox="0 0 16 16" aria-hidden="true"><path d="M11 2h2v12h-2zM2 2v12l8-6z"/></svg>`,
 };
-
-/** Parses `gc-threshold="3"` or `"700,10,10"`. */
-function parseThreshold(value: string | null): number[] | undefined {
-  if (!value) return undefined;
-  const parts = value.split(/[\s,]+/).filter(Boolean).map(Number);
-  return parts.length > 0 && parts.every((n) => Number.isInteger(n) && n >= 0) ? parts.slice(0, 3) : undefined;
-}
-
-/** Removes the indentation common to all non-blank lines and surrounding blank lines. */
-export function dedent(text: string): string {
-  const lines = text.replace(/\t/g, "    ").split("\n");
-  while (lines.length && !lines[0]!.trim()) lines.shift();
-  while (lines.length && !lines[lines.length - 1]!.trim()) lines.pop();
-  const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => l.match(/^ */)![0].length));
-  return lines.map((l) => l.slice(Number.isFinite(indent) ? indent : 0)).join("\n") + "\n";
-}
 
 interface StepView {
   index: number;

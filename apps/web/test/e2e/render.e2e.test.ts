@@ -149,7 +149,7 @@ describe("<py-heap-view> with a given trace", () => {
           el.setAttribute("api", "http://127.0.0.1:9");
           el.setAttribute("code", "x = 1\n");
           host.addEventListener("error", (e) => {
-            const ev = e as CustomEvent<{ kind: string; message: string }>;
+            const ev = e as unknown as CustomEvent<{ kind: string; message: string }>;
             resolve({ ...ev.detail, composed: ev.composed, bubbles: ev.bubbles });
           });
           root.append(el);
