@@ -158,6 +158,12 @@ export const styles = css`
   .bar > span { display: block; height: 100%; background: var(--c-accent); transition: width 0.25s; }
   .bar.full > span { background: var(--c-freed); }
   .gen .num { font-variant-numeric: tabular-nums; text-align: right; }
+  .sc { display: grid; grid-template-columns: 7ch 1fr 4ch; gap: 6px; align-items: center; margin: 3px 0; font-size: 13px; }
+  .sc .num { text-align: right; font-variant-numeric: tabular-nums; }
+  svg.pool { display: block; width: 100%; height: 9px; margin: 2px 0; background: var(--c-bg); border: 1px solid var(--c-border); }
+  svg.pool rect { fill: var(--c-accent); }
+  svg.pool rect.hl { fill: var(--c-highlight); }
+  .note { margin: 4px 0 0; font-size: 12px; }
   ul.events { margin: 0; padding: 0; list-style: none; font-size: 13px; }
   ul.events li { padding: 2px 6px; border-left: 4px solid var(--c-border); margin: 2px 0; animation: flash 0.9s ease-out; }
   ul.events li.allocated { border-color: var(--c-new); }

@@ -11,6 +11,7 @@ import { PlaybackController } from "./controllers/playback-controller.js";
 import { TraceController } from "./controllers/trace-controller.js";
 import { PyHeapErrorEvent, RunCompleteEvent, StepChangeEvent } from "./events.js";
 import { download, pngFromSvg, svgDocument } from "./export.js";
+import { allocatorView, type AllocatorView } from "./model/allocator.js";
 import { collectionPhases, type CollectionPhase } from "./model/gc-phases.js";
 import { analyzeHeap, describeHolder, pathToObject, shortId, type HeapAnalysis, type PathHop } from "./model/graph.js";
 import { HeapTimeline, type HeapMap } from "./model/heap-at.js";
@@ -46,6 +47,7 @@ interface StepView {
   before: { heap: HeapMap; analysis: HeapAnalysis; layout: DiagramLayout } | null;
   stdout: string;
   stderr: string;
+  allocator: AllocatorView;
 }
 
 /**
@@ -217,6 +219,7 @@ export class PyHeapView extends LitElement {
       phases: collectionPhases(step),
       ghosts,
       before,
+      allocator: allocatorView(heap),
       stdout: out.map((s) => s.stdout).join(""),
       stderr: out.map((s) => s.stderr).join(""),
     };
@@ -527,20 +530,25 @@ export class PyHeapView extends LitElement {
   }
 
   private renderAllocator(v: StepView) {
-    const classes = new Map<number, number>();
-    let large = 0;
-    for (const o of v.heap.values()) {
-      if (o.blockSize > 512) large++;
-      else classes.set(o.blockSize, (classes.get(o.blockSize) ?? 0) + 1);
-    }
-    const rows = [...classes.entries()].sort((a, b) => a[0] - b[0]);
-    const max = Math.max(1, ...rows.map((r) => r[1]));
-    return html`<section class="panel" part="allocator" aria-label="Allocator blocks by size class">
-      <h3>pymalloc blocks by size class</h3>
-      ${rows.slice(0, 10).map(
-        ([size, n]) => html`<div class="gen"><span>${size} B</span><div class="bar"><span style="width:${(n / max) * 100}%"></span></div><span class="num">${n}</span></div>`,
+    const a = v.allocator;
+    const focus = this.focusSerial();
+    return html`<section class="panel" part="allocator" aria-label="Allocator pools by size class">
+      <h3>pymalloc pools by size class</h3>
+      ${a.classes.slice(0, 8).map(
+        (c) => html`<div class="sc" data-block-size=${c.blockSize}>
+          <span>${c.blockSize} B</span>
+          <div>${c.pools.slice(0, 4).map(
+            (p) => html`<svg class="pool" viewBox="0 0 ${p.capacity} 1" preserveAspectRatio="none" role="img"
+              aria-label=${`pool at ${p.address}: ${p.blocks.length} of its ${p.capacity} blocks hold drawn objects`}>
+              <title>pool ${shortId(p.address)}: ${p.blocks.length} / ${p.capacity} blocks hold drawn objects</title>
+              ${p.blocks.map((b) => svg`<rect class=${b.serial === focus ? "hl" : ""} x=${b.index} y="0" width="1" height="1"></rect>`)}
+            </svg>`,
+          )}${c.pools.length > 4 ? html`<span class="muted">+${c.pools.length - 4} pools</span>` : nothing}</div>
+          <span class="num">${c.objects}</span>
+        </div>`,
       )}
-      ${large ? html`<div class="muted">${large} large block${large === 1 ? "" : "s"} (over 512 bytes, from the system allocator)</div>` : nothing}
+      ${a.large.length ? html`<div class="muted">${a.large.length} object${a.large.length === 1 ? "" : "s"} over 512 bytes, from the system allocator</div>` : nothing}
+      <p class="muted note">A strip is one 4 KiB pool; a mark is a block holding a drawn object (hover a box to find its block).</p>
     </section>`;
   }
 
