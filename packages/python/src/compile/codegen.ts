@@ -1,0 +1,1926 @@
+/**
+ * Code generation: AST (folded) + symbol table → code objects, in CPython 3.11's shapes.
+ *
+ * One `CodeGen` per code object. Emission goes through `emit`/`jump`/`bind`, which track the static stack
+ * depth and the active exception handlers (a persistent linked list, snapshot at each jump so that a label
+ * bound after an unconditional jump resumes the state of its jump sources, as 3.11's flow analysis does).
+ * `assemble` resolves labels, drops unreachable code, picks jump directions, builds the exception table
+ * and the position table. Start reading at `compileUnit`.
+ */
+import type { Arguments, ConstValue, Expr, Module, Pos, Stmt } from "../parse/ast.js";
+import { LineMap, PySyntaxError, syntaxErrorAt } from "../parse/errors.js";
+import { BinaryOpArg, CompareOpArg, MakeFunctionFlag, Op } from "./opcodes.js";
+import type { CodeObject, CompileWarning, Const, ExceptionTableEntry } from "./code.js";
+import { CodeFlag, LocalKind } from "./code.js";
+import { Resolution, Scope, type Symtable } from "./symtable.js";
+import { UnitConsts } from "./consts.js";
+import { stackEffect } from "./stack-effect.js";
+
+/** Options of one compilation unit. */
+export interface UnitOptions {
+  filename: string;
+  /** REPL statements: expression statements at top level echo their value with PRINT_EXPR. */
+  interactive: boolean;
+}
+
+interface Label {
+  index: number;
+  depth: number;
+  handlers: HandlerList | null;
+  known: boolean;
+}
+
+interface Handler {
+  label: Label;
+  depth: number;
+  lasti: boolean;
+}
+
+interface HandlerList {
+  top: Handler;
+  next: HandlerList | null;
+}
+
+interface Instr {
+  op: Op;
+  arg: number;
+  pos: Pos | null;
+  handler: Handler | null;
+  target: Label | null;
+  /** For cell/free opcodes: the name, resolved to a localsplus index at assembly. */
+  deref: string | null;
+  /** A LOAD_CONST of a tuple folded from constants: made and appended to co_consts at assembly. */
+  lateTuple?: Const[];
+}
+
+type FBlock =
+  | { kind: "while"; cont: Label; brk: Label }
+  | { kind: "for"; cont: Label; brk: Label }
+  | { kind: "try_except" }
+  | { kind: "finally_try"; body: Stmt[] }
+  | { kind: "finally_end" }
+  | { kind: "with"; pos: Pos }
+  | { kind: "handler_cleanup"; name: string | null }
+  | { kind: "exception_handler" }
+  | { kind: "pop_value" };
+
+const BIN_OPS: Record<string, BinaryOpArg> = {
+  "+": BinaryOpArg.ADD, "&": BinaryOpArg.AND, "//": BinaryOpArg.FLOOR_DIVIDE, "<<": BinaryOpArg.LSHIFT,
+  "@": BinaryOpArg.MATRIX_MULTIPLY, "*": BinaryOpArg.MULTIPLY, "%": BinaryOpArg.REMAINDER, "|": BinaryOpArg.OR,
+  "**": BinaryOpArg.POWER, ">>": BinaryOpArg.RSHIFT, "-": BinaryOpArg.SUBTRACT, "/": BinaryOpArg.TRUE_DIVIDE,
+  "^": BinaryOpArg.XOR,
+};
+
+const CMP_OPS: Record<string, CompareOpArg> = {
+  "<": CompareOpArg.LT, "<=": CompareOpArg.LE, "==": CompareOpArg.EQ, "!=": CompareOpArg.NE, ">": CompareOpArg.GT, ">=": CompareOpArg.GE,
+};
+
+/** CPython's STACK_USE_GUIDELINE: longer displays and calls are built incrementally. */
+const STACK_USE_GUIDELINE = 30;
+
+/** State shared by all code objects of one compilation unit. */
+export class Unit {
+  readonly consts = new UnitConsts();
+  readonly warnings: CompileWarning[] = [];
+  constructor(
+    readonly symtable: Symtable,
+    readonly lines: LineMap,
+    readonly opts: UnitOptions,
+  ) {}
+  error(msg: string, p: Pos): PySyntaxError {
+    return syntaxErrorAt(this.lines, this.opts.filename, msg, p.line, p.col, p.endLine, p.endCol);
+  }
+}
+
+/** Compiles a folded module AST into the module code object. */
+export function compileUnit(mod: Module, unit: Unit): CodeObject {
+  const top = unit.symtable.top;
+  const g = new CodeGen(unit, top, "<module>", "<module>", 1, null);
+  g.loc = { line: 1, col: 0, endLine: 1, endCol: 0 };
+  g.prologue();
+  g.body(mod.body, true);
+  g.loc = null;
+  if (!g.endsWithReturn()) {
+    g.loadConst({ t: "none" }, false);
+    g.emit(Op.RETURN_VALUE);
+  }
+  return g.assemble(0, 0, 0);
+}
+
+function isDocstring(s: Stmt | undefined): s is Stmt & { k: "Expr" } {
+  return !!s && s.k === "Expr" && s.value.k === "Constant" && s.value.value.t === "str";
+}
+
+function hasAnnotations(body: Stmt[]): boolean {
+  for (const s of body) {
+    switch (s.k) {
+      case "AnnAssign":
+        return true;
+      case "If": case "While": case "For":
+        if (hasAnnotations(s.body) || hasAnnotations(s.orelse)) return true;
+        break;
+      case "With":
+        if (hasAnnotations(s.body)) return true;
+        break;
+      case "Try":
+        if (hasAnnotations(s.body) || hasAnnotations(s.orelse) || hasAnnotations(s.finalbody) || s.handlers.some((h) => hasAnnotations(h.body))) return true;
+        break;
+      default:
+    }
+  }
+  return false;
+}
+
+class CodeGen {
+  readonly instrs: Instr[] = [];
+  readonly consts: Const[] = [];
+  readonly constIdx = new Map<Const, number>();
+  readonly names: string[] = [];
+  readonly nameIdx = new Map<string, number>();
+  readonly varnames: string[] = [];
+  readonly varIdx = new Map<string, number>();
+  readonly fblocks: FBlock[] = [];
+  depth = 0;
+  maxDepth = 0;
+  reachable = true;
+  handlers: HandlerList | null = null;
+  loc: Pos | null = null;
+  /** Set by a function whose first constant is reserved (docstring or None). */
+
+  constructor(
+    readonly unit: Unit,
+    readonly scope: Scope,
+    readonly name: string,
+    readonly qualname: string,
+    readonly firstLine: number,
+    readonly parent: CodeGen | null,
+  ) {
+    for (const p of scope.params) this.varIndex(p);
+  }
+
+  // ---- tables ----
+
+  varIndex(name: string): number {
+    let i = this.varIdx.get(name);
+    if (i === undefined) {
+      i = this.varnames.length;
+      this.varnames.push(name);
+      this.varIdx.set(name, i);
+    }
+    return i;
+  }
+
+  nameIndex(name: string): number {
+    let i = this.nameIdx.get(name);
+    if (i === undefined) {
+      i = this.names.length;
+      this.names.push(name);
+      this.nameIdx.set(name, i);
+    }
+    return i;
+  }
+
+  constIndex(c: Const): number {
+    let i = this.constIdx.get(c);
+    if (i === undefined) {
+      i = this.consts.length;
+      this.consts.push(c);
+      this.constIdx.set(c, i);
+    }
+    return i;
+  }
+
+  loadConst(v: ConstValue, fromSource: boolean): void {
+    this.emit(Op.LOAD_CONST, this.constIndex(this.unit.consts.get(v, fromSource)));
+  }
+
+  // ---- emission ----
+
+  emit(op: Op, arg = 0, deref: string | null = null): void {
+    if (op === Op.BUILD_TUPLE && this.foldTupleOfConsts(arg)) return;
+    this.instrs.push({ op, arg, pos: this.loc, handler: this.handlers ? this.handlers.top : null, target: null, deref });
+    this.depth += stackEffect(op, arg, false);
+    if (this.depth > this.maxDepth) this.maxDepth = this.depth;
+    if (op === Op.RETURN_VALUE || op === Op.RERAISE || op === Op.RAISE_VARARGS) this.reachable = false;
+  }
+
+  /** Instructions before this index may not be rewritten (a label is bound here). */
+  fence = 0;
+
+  /**
+   * 3.11's fold_tuple_on_constants: BUILD_TUPLE n right after n LOAD_CONSTs becomes one LOAD_CONST of a
+   * tuple (the item constants stay in co_consts, as in CPython).
+   */
+  foldTupleOfConsts(n: number): boolean {
+    const start = this.instrs.length - n;
+    if (start < this.fence) return false;
+    for (let i = start; i < this.instrs.length; i++) {
+      const ins = this.instrs[i]!;
+      if (ins.op !== Op.LOAD_CONST || ins.lateTuple) return false;
+    }
+    const items = this.instrs.slice(start).map((ins) => this.consts[ins.arg]!);
+    const pos = n ? this.instrs[start]!.pos : this.loc;
+    this.instrs.length = start;
+    this.depth -= n;
+    const saved = this.loc;
+    this.loc = pos;
+    this.emit(Op.LOAD_CONST, -1);
+    this.instrs[this.instrs.length - 1]!.lateTuple = items;
+    this.loc = saved;
+    return true;
+  }
+
+  newLabel(): Label {
+    return { index: -1, depth: -1, handlers: null, known: false };
+  }
+
+  jump(op: Op, target: Label): void {
+    this.instrs.push({ op, arg: 0, pos: this.loc, handler: this.handlers ? this.handlers.top : null, target, deref: null });
+    const jd = this.depth + stackEffect(op, 0, true);
+    if (!target.known) {
+      target.depth = jd;
+      target.handlers = this.handlers;
+      target.known = true;
+    }
+    if (jd > this.maxDepth) this.maxDepth = jd;
+    this.depth += stackEffect(op, 0, false);
+    if (this.depth > this.maxDepth) this.maxDepth = this.depth;
+    if (op === Op.JUMP_FORWARD || op === Op.JUMP_BACKWARD || op === Op.JUMP_BACKWARD_NO_INTERRUPT) this.reachable = false;
+  }
+
+  bind(l: Label): void {
+    l.index = this.instrs.length;
+    this.fence = this.instrs.length;
+    if (!this.reachable) {
+      if (l.known) {
+        this.depth = l.depth;
+        this.handlers = l.handlers;
+      }
+      this.reachable = true;
+    } else if (!l.known) {
+      l.depth = this.depth;
+      l.handlers = this.handlers;
+      l.known = true;
+    }
+  }
+
+  /** Binds a handler entry label: the VM arrives with (lasti and) the exception pushed. */
+  bindHandler(h: Handler, outer: HandlerList | null): void {
+    h.label.index = this.instrs.length;
+    this.fence = this.instrs.length;
+    this.depth = h.depth + (h.lasti ? 1 : 0) + 1;
+    if (this.depth > this.maxDepth) this.maxDepth = this.depth;
+    this.handlers = outer;
+    this.reachable = true;
+  }
+
+  pushHandler(label: Label, depth: number, lasti: boolean): Handler {
+    const h = { label, depth, lasti };
+    this.handlers = { top: h, next: this.handlers };
+    return h;
+  }
+
+  popHandler(): void {
+    this.handlers = this.handlers!.next;
+  }
+
+  endsWithReturn(): boolean {
+    return !this.reachable;
+  }
+
+  // ---- names ----
+
+  nameOp(name: string, ctx: "load" | "store" | "del"): void {
+    const s = this.scope;
+    let r = s.resolve(name);
+    if (s.kind === "class" && name === "__class__" && r === Resolution.CELL) r = Resolution.CELL;
+    const fn = s.isFunctionLike();
+    switch (r) {
+      case Resolution.FREE:
+      case Resolution.CELL: {
+        if (s.kind === "class" && r === Resolution.CELL && name !== "__class__") break;
+        const op = ctx === "load" ? (s.kind === "class" ? Op.LOAD_CLASSDEREF : Op.LOAD_DEREF) : ctx === "store" ? Op.STORE_DEREF : Op.DELETE_DEREF;
+        this.emit(op, 0, name);
+        return;
+      }
+      case Resolution.LOCAL:
+        if (fn) {
+          const op = ctx === "load" ? Op.LOAD_FAST : ctx === "store" ? Op.STORE_FAST : Op.DELETE_FAST;
+          this.emit(op, this.varIndex(name));
+          return;
+        }
+        break;
+      case Resolution.GLOBAL_EXPLICIT: {
+        const op = ctx === "load" ? Op.LOAD_GLOBAL : ctx === "store" ? Op.STORE_GLOBAL : Op.DELETE_GLOBAL;
+        this.emit(op, ctx === "load" ? this.nameIndex(name) << 1 : this.nameIndex(name));
+        return;
+      }
+      case Resolution.GLOBAL_IMPLICIT:
+        if (fn) {
+          const op = ctx === "load" ? Op.LOAD_GLOBAL : ctx === "store" ? Op.STORE_GLOBAL : Op.DELETE_GLOBAL;
+          this.emit(op, ctx === "load" ? this.nameIndex(name) << 1 : this.nameIndex(name));
+          return;
+        }
+        break;
+    }
+    const op = ctx === "load" ? Op.LOAD_NAME : ctx === "store" ? Op.STORE_NAME : Op.DELETE_NAME;
+    this.emit(op, this.nameIndex(name));
+  }
+
+  // ---- prologue and bodies ----
+
+  prologue(): void {
+    const saved = this.loc;
+    this.loc = null;
+    const cells = this.scope.cellvars();
+    for (const c of cells) this.emit(Op.MAKE_CELL, 0, c);
+    const frees = this.scope.freevars();
+    if (frees.length) this.emit(Op.COPY_FREE_VARS, frees.length);
+    this.loc = saved;
+    if (this.scope.isGenerator) {
+      this.emit(Op.RETURN_GENERATOR);
+      this.emit(Op.POP_TOP);
+    }
+    this.emit(Op.RESUME, 0);
+  }
+
+  /** Module and class bodies: docstring to __doc__, annotations set-up, statements. */
+  body(stmts: Stmt[], isModule: boolean): void {
+    if (hasAnnotations(stmts)) {
+      this.emit(Op.SETUP_ANNOTATIONS);
+    }
+    let start = 0;
+    if (!this.unit.opts.interactive && isDocstring(stmts[0])) {
+      const d = stmts[0];
+      this.loc = d.pos;
+      this.expr(d.value);
+      this.nameOp("__doc__", "store");
+      start = 1;
+    }
+    void isModule;
+    for (let i = start; i < stmts.length; i++) this.stmt(stmts[i]!);
+  }
+
+  // ---- statements ----
+
+  stmts(b: Stmt[]): void {
+    for (const s of b) this.stmt(s);
+  }
+
+  stmt(s: Stmt): void {
+    const savedLoc = this.loc;
+    this.loc = s.pos;
+    switch (s.k) {
+      case "Expr":
+        if (this.unit.opts.interactive && this.scope.kind === "module") {
+          this.expr(s.value);
+          this.loc = s.pos;
+          this.emit(Op.PRINT_EXPR);
+        } else if (s.value.k === "Constant") {
+          this.emit(Op.NOP);
+        } else {
+          this.expr(s.value);
+          this.loc = s.pos;
+          this.emit(Op.POP_TOP);
+        }
+        break;
+      case "Assign":
+        this.expr(s.value);
+        s.targets.forEach((t, i) => {
+          if (i < s.targets.length - 1) this.emit(Op.COPY, 1);
+          this.store(t);
+        });
+        break;
+      case "AugAssign":
+        this.augAssign(s);
+        break;
+      case "AnnAssign":
+        this.annAssign(s);
+        break;
+      case "Delete":
+        for (const t of s.targets) this.store(t, "del");
+        break;
+      case "Pass":
+        this.emit(Op.NOP);
+        break;
+      case "Break":
+      case "Continue":
+        this.breakContinue(s.k === "Break", s.pos);
+        break;
+      case "Return":
+        this.returnStmt(s);
+        break;
+      case "Raise":
+        if (s.exc) {
+          this.expr(s.exc);
+          if (s.cause) this.expr(s.cause);
+        }
+        this.loc = s.pos;
+        this.emit(Op.RAISE_VARARGS, s.exc ? (s.cause ? 2 : 1) : 0);
+        break;
+      case "Global":
+      case "Nonlocal":
+        this.emit(Op.NOP);
+        break;
+      case "Assert": {
+        if (s.test.k === "Tuple" && s.test.elts.length > 0) {
+          this.unit.warnings.push({ category: "SyntaxWarning", message: "assertion is always true, perhaps remove parentheses?", filename: this.unit.opts.filename, lineno: s.pos.line, text: this.unit.lines.lineText(s.pos.line).trim() });
+        }
+        const end = this.newLabel();
+        this.jumpIf(s.test, true, end);
+        this.loc = s.pos;
+        this.emit(Op.LOAD_ASSERTION_ERROR);
+        if (s.msg) {
+          this.expr(s.msg);
+          this.loc = s.pos;
+          this.emit(Op.PRECALL, 0);
+          this.emit(Op.CALL, 0);
+        }
+        this.emit(Op.RAISE_VARARGS, 1);
+        this.bind(end);
+        break;
+      }
+      case "Import":
+        for (const a of s.names) {
+          this.loc = s.pos;
+          this.loadConst({ t: "int", v: 0n }, false);
+          this.loadConst({ t: "none" }, false);
+          this.emit(Op.IMPORT_NAME, this.nameIndex(a.name));
+          if (a.asname) {
+            const parts = a.name.split(".");
+            if (parts.length > 1) {
+              for (const p of parts.slice(1, -1)) {
+                this.emit(Op.IMPORT_FROM, this.nameIndex(p));
+                this.emit(Op.SWAP, 2);
+                this.emit(Op.POP_TOP);
+              }
+              this.emit(Op.IMPORT_FROM, this.nameIndex(parts[parts.length - 1]!));
+              this.nameOp(a.asname, "store");
+              this.emit(Op.POP_TOP);
+            } else this.nameOp(a.asname, "store");
+          } else {
+            this.nameOp(a.name.split(".")[0]!, "store");
+          }
+        }
+        break;
+      case "ImportFrom": {
+        this.loadConst({ t: "int", v: BigInt(s.level) }, false);
+        this.loadConst({ t: "tuple", items: s.names.map((a) => ({ t: "str", v: a.name })) }, false);
+        this.emit(Op.IMPORT_NAME, this.nameIndex(s.module ?? ""));
+        if (s.names.length === 1 && s.names[0]!.name === "*") {
+          this.emit(Op.IMPORT_STAR);
+          break;
+        }
+        for (const a of s.names) {
+          this.emit(Op.IMPORT_FROM, this.nameIndex(a.name));
+          this.nameOp(a.asname ?? a.name, "store");
+        }
+        this.emit(Op.POP_TOP);
+        break;
+      }
+      case "If":
+        this.ifStmt(s);
+        break;
+      case "While":
+        this.whileStmt(s);
+        break;
+      case "For":
+        this.forStmt(s);
+        break;
+      case "Try":
+        if (s.finalbody.length) this.tryFinally(s);
+        else this.tryExcept(s);
+        break;
+      case "With":
+        this.withStmt(s, 0);
+        break;
+      case "FunctionDef":
+        this.functionDef(s);
+        break;
+      case "ClassDef":
+        this.classDef(s);
+        break;
+    }
+    this.loc = savedLoc;
+  }
+
+  augAssign(s: Stmt & { k: "AugAssign" }): void {
+    const t = s.target;
+    const op = BIN_OPS[s.op]! + 13;
+    if (t.k === "Name") {
+      this.loc = t.pos;
+      this.nameOp(t.id, "load");
+      this.expr(s.value);
+      this.loc = s.pos;
+      this.emit(Op.BINARY_OP, op);
+      this.loc = t.pos;
+      this.nameOp(t.id, "store");
+    } else if (t.k === "Attribute") {
+      this.expr(t.value);
+      this.emit(Op.COPY, 1);
+      this.loc = t.pos;
+      this.emit(Op.LOAD_ATTR, this.nameIndex(t.attr));
+      this.expr(s.value);
+      this.loc = s.pos;
+      this.emit(Op.BINARY_OP, op);
+      this.emit(Op.SWAP, 2);
+      this.loc = t.pos;
+      this.emit(Op.STORE_ATTR, this.nameIndex(t.attr));
+    } else if (t.k === "Subscript") {
+      this.expr(t.value);
+      this.expr(t.slice);
+      this.emit(Op.COPY, 2);
+      this.emit(Op.COPY, 2);
+      this.loc = t.pos;
+      this.emit(Op.BINARY_SUBSCR);
+      this.expr(s.value);
+      this.loc = s.pos;
+      this.emit(Op.BINARY_OP, op);
+      this.emit(Op.SWAP, 3);
+      this.emit(Op.SWAP, 2);
+      this.loc = t.pos;
+      this.emit(Op.STORE_SUBSCR);
+    }
+  }
+
+  annAssign(s: Stmt & { k: "AnnAssign" }): void {
+    if (s.value) {
+      this.expr(s.value);
+      this.store(s.target);
+    }
+    if (s.target.k === "Name") {
+      if (s.simple && (this.scope.kind === "module" || this.scope.kind === "class")) {
+        this.expr(s.annotation);
+        this.nameOp("__annotations__", "load");
+        this.loadConst({ t: "str", v: s.target.id }, false);
+        this.emit(Op.STORE_SUBSCR);
+      }
+    } else if (!s.value) {
+      // `a.b: int` evaluates the target's object (and the subscript) for side effects
+      if (s.target.k === "Attribute") {
+        this.expr(s.target.value);
+        this.emit(Op.POP_TOP);
+      } else if (s.target.k === "Subscript") {
+        this.expr(s.target.value);
+        this.emit(Op.POP_TOP);
+        this.expr(s.target.slice);
+        this.emit(Op.POP_TOP);
+      }
+      if (this.scope.kind === "module" || this.scope.kind === "class") {
+        this.expr(s.annotation);
+        this.emit(Op.POP_TOP);
+      }
+    } else if (this.scope.kind === "module" || this.scope.kind === "class") {
+      this.expr(s.annotation);
+      this.emit(Op.POP_TOP);
+    }
+  }
+
+  /** Stores TOS into a target (or deletes the target). */
+  store(t: Expr, ctx: "store" | "del" = "store"): void {
+    const saved = this.loc;
+    this.loc = t.pos;
+    switch (t.k) {
+      case "Name":
+        this.nameOp(t.id, ctx);
+        break;
+      case "Attribute":
+        this.expr(t.value);
+        this.loc = t.pos;
+        this.emit(ctx === "store" ? Op.STORE_ATTR : Op.DELETE_ATTR, this.nameIndex(t.attr));
+        break;
+      case "Subscript":
+        this.expr(t.value);
+        this.sliceExpr(t.slice);
+        this.loc = t.pos;
+        this.emit(ctx === "store" ? Op.STORE_SUBSCR : Op.DELETE_SUBSCR);
+        break;
+      case "Tuple":
+      case "List": {
+        if (ctx === "del") {
+          for (const x of t.elts) this.store(x, "del");
+          break;
+        }
+        const star = t.elts.findIndex((x) => x.k === "Starred");
+        if (star >= 0) {
+          const after = t.elts.length - star - 1;
+          if (star >= 256 || after >= 1 << 24) throw this.unit.error("too many expressions in star-unpacking assignment", t.pos);
+          this.emit(Op.UNPACK_EX, star | (after << 8));
+        } else {
+          this.emit(Op.UNPACK_SEQUENCE, t.elts.length);
+        }
+        for (const x of t.elts) this.store(x.k === "Starred" ? x.value : x, ctx);
+        break;
+      }
+      case "Starred":
+        throw this.unit.error("starred assignment target must be in a list or tuple", t.pos);
+      default:
+        throw this.unit.error("cannot assign to expression", t.pos);
+    }
+    this.loc = saved;
+  }
+
+  ifStmt(s: Stmt & { k: "If" }): void {
+    const end = this.newLabel();
+    const next = s.orelse.length ? this.newLabel() : end;
+    this.jumpIf(s.test, false, next);
+    this.stmts(s.body);
+    if (s.orelse.length) {
+      if (this.reachable) {
+        this.loc = null;
+        this.jump(Op.JUMP_FORWARD, end);
+      }
+      this.bind(next);
+      this.stmts(s.orelse);
+    }
+    this.bind(end);
+  }
+
+  whileStmt(s: Stmt & { k: "While" }): void {
+    const loop = this.newLabel();
+    const body = this.newLabel();
+    const anchor = this.newLabel();
+    const exit = this.newLabel();
+    this.bind(loop);
+    this.fblocks.push({ kind: "while", cont: loop, brk: exit });
+    this.jumpIf(s.test, false, anchor);
+    this.bind(body);
+    this.stmts(s.body);
+    if (this.reachable) {
+      this.loc = s.pos;
+      this.jumpIf(s.test, true, body);
+    }
+    this.fblocks.pop();
+    this.bind(anchor);
+    if (s.orelse.length) this.stmts(s.orelse);
+    this.bind(exit);
+  }
+
+  forStmt(s: Stmt & { k: "For" }): void {
+    const start = this.newLabel();
+    const cleanup = this.newLabel();
+    const end = this.newLabel();
+    this.expr(s.iter);
+    this.loc = s.iter.pos;
+    this.emit(Op.GET_ITER);
+    this.bind(start);
+    this.fblocks.push({ kind: "for", cont: start, brk: end });
+    this.jump(Op.FOR_ITER, cleanup);
+    this.store(s.target);
+    this.stmts(s.body);
+    if (this.reachable) {
+      this.loc = s.target.pos;
+      this.jump(Op.JUMP_BACKWARD, start);
+    }
+    this.fblocks.pop();
+    this.bind(cleanup);
+    this.stmts(s.orelse);
+    this.bind(end);
+  }
+
+  breakContinue(isBreak: boolean, pos: Pos): void {
+    let i = this.fblocks.length - 1;
+    while (i >= 0 && this.fblocks[i]!.kind !== "while" && this.fblocks[i]!.kind !== "for") i--;
+    if (i < 0) throw this.unit.error(isBreak ? "'break' outside loop" : "'continue' not properly in loop", pos);
+    this.emit(Op.NOP);
+    this.unwindTo(i, false, isBreak);
+    const loop = this.fblocks[i] as { kind: "for" | "while"; cont: Label; brk: Label };
+    this.loc = pos;
+    this.jump(isBreak ? Op.JUMP_FORWARD : Op.JUMP_BACKWARD, isBreak ? loop.brk : loop.cont);
+  }
+
+  returnStmt(s: Stmt & { k: "Return" }): void {
+    if (!this.scope.isFunctionLike()) throw this.unit.error("'return' outside function", s.pos);
+    const preserve = !!s.value && s.value.k !== "Constant";
+    if (preserve) this.expr(s.value!);
+    this.unwindTo(-1, preserve, false);
+    this.loc = s.pos;
+    if (!preserve) {
+      if (s.value) this.expr(s.value);
+      else this.loadConst({ t: "none" }, false);
+    }
+    this.loc = s.pos;
+    this.emit(Op.RETURN_VALUE);
+  }
+
+  /**
+   * Runs the clean-ups of the frame blocks above index `stop` (exclusive), innermost first. For a break,
+   * the loop block itself is unwound too (a `for` pops its iterator).
+   */
+  unwindTo(stop: number, preserveTos: boolean, includeLoop: boolean): void {
+    const saved = this.fblocks.slice();
+    const savedHandlers = this.handlers;
+    for (let i = this.fblocks.length - 1; i > stop; i--) {
+      const fb = this.fblocks.pop()!;
+      this.unwindBlock(fb, preserveTos);
+    }
+    if (includeLoop && stop >= 0) {
+      const fb = this.fblocks[stop]!;
+      if (fb.kind === "for") this.emit(Op.POP_TOP);
+    }
+    this.fblocks.length = 0;
+    this.fblocks.push(...saved);
+    this.handlers = savedHandlers;
+  }
+
+  unwindBlock(fb: FBlock, preserveTos: boolean): void {
+    switch (fb.kind) {
+      case "while":
+      case "exception_handler":
+      case "try_except":
+        if (fb.kind === "try_except") this.popHandler();
+        return;
+      case "for":
+        if (preserveTos) this.emit(Op.SWAP, 2);
+        this.emit(Op.POP_TOP);
+        return;
+      case "finally_try": {
+        this.popHandler();
+        if (preserveTos) this.fblocks.push({ kind: "pop_value" });
+        const top = this.fblocks.length;
+        this.stmts(fb.body);
+        this.fblocks.length = top;
+        if (preserveTos) this.fblocks.pop();
+        return;
+      }
+      case "finally_end":
+        if (preserveTos) this.emit(Op.SWAP, 2);
+        this.emit(Op.POP_TOP);
+        if (preserveTos) this.emit(Op.SWAP, 2);
+        this.popHandler();
+        this.emit(Op.POP_EXCEPT);
+        return;
+      case "with": {
+        this.popHandler();
+        const saved = this.loc;
+        this.loc = fb.pos;
+        if (preserveTos) this.emit(Op.SWAP, 2);
+        this.callExitWithNones();
+        this.loc = saved;
+        return;
+      }
+      case "handler_cleanup":
+        if (fb.name) this.popHandler();
+        if (preserveTos) this.emit(Op.SWAP, 2);
+        this.popHandler();
+        this.emit(Op.POP_EXCEPT);
+        if (fb.name) {
+          this.loadConst({ t: "none" }, false);
+          this.nameOp(fb.name, "store");
+          this.nameOp(fb.name, "del");
+        }
+        return;
+      case "pop_value":
+        if (preserveTos) this.emit(Op.SWAP, 2);
+        this.emit(Op.POP_TOP);
+        return;
+    }
+  }
+
+  callExitWithNones(): void {
+    this.loadConst({ t: "none" }, false);
+    this.loadConst({ t: "none" }, false);
+    this.loadConst({ t: "none" }, false);
+    this.emit(Op.PRECALL, 2);
+    this.emit(Op.CALL, 2);
+    this.emit(Op.POP_TOP);
+  }
+
+  popExceptAndReraise(): void {
+    this.emit(Op.COPY, 3);
+    this.emit(Op.POP_EXCEPT);
+    this.emit(Op.RERAISE, 1);
+  }
+
+  tryExcept(s: Stmt & { k: "Try" }, emitNop = true): void {
+    const except = this.newLabel();
+    const end = this.newLabel();
+    const cleanup = this.newLabel();
+    if (emitNop) this.emit(Op.NOP);
+    const base = this.depth;
+    const outer = this.handlers;
+    const h = this.pushHandler(except, base, false);
+    this.fblocks.push({ kind: "try_except" });
+    this.stmts(s.body);
+    this.fblocks.pop();
+    this.handlers = outer;
+    this.stmts(s.orelse);
+    if (this.reachable) {
+      this.loc = null;
+      this.jump(Op.JUMP_FORWARD, end);
+    }
+    this.bindHandler(h, outer);
+    const ch = this.pushHandler(cleanup, base + 1, true);
+    const afterCleanup = this.handlers;
+    this.loc = s.handlers[0]!.pos;
+    this.emit(Op.PUSH_EXC_INFO);
+    this.fblocks.push({ kind: "exception_handler" });
+    for (let i = 0; i < s.handlers.length; i++) {
+      const hd = s.handlers[i]!;
+      this.loc = hd.pos;
+      if (!hd.type && i < s.handlers.length - 1) throw this.unit.error("default 'except:' must be last", hd.pos);
+      const next = this.newLabel();
+      if (hd.type) {
+        this.expr(hd.type);
+        this.loc = hd.pos;
+        this.emit(Op.CHECK_EXC_MATCH);
+        this.jump(Op.POP_JUMP_FORWARD_IF_FALSE, next);
+      }
+      if (hd.name) {
+        const cleanupEnd = this.newLabel();
+        this.nameOp(hd.name, "store");
+        const nh = this.pushHandler(cleanupEnd, base + 1, true);
+        const beforeName = afterCleanup;
+        this.fblocks.push({ kind: "handler_cleanup", name: hd.name });
+        this.stmts(hd.body);
+        this.fblocks.pop();
+        if (this.reachable) {
+          this.handlers = outer;
+          this.loc = null;
+          this.emit(Op.POP_EXCEPT);
+          this.loadConst({ t: "none" }, false);
+          this.nameOp(hd.name, "store");
+          this.nameOp(hd.name, "del");
+          this.jump(Op.JUMP_FORWARD, end);
+        }
+        this.bindHandler(nh, beforeName);
+        this.loc = null;
+        this.loadConst({ t: "none" }, false);
+        this.nameOp(hd.name, "store");
+        this.nameOp(hd.name, "del");
+        this.emit(Op.RERAISE, 1);
+      } else {
+        this.emit(Op.POP_TOP);
+        this.fblocks.push({ kind: "handler_cleanup", name: null });
+        this.stmts(hd.body);
+        this.fblocks.pop();
+        if (this.reachable) {
+          this.handlers = outer;
+          this.loc = null;
+          this.emit(Op.POP_EXCEPT);
+          this.jump(Op.JUMP_FORWARD, end);
+        }
+      }
+      this.bind(next);
+    }
+    this.fblocks.pop();
+    if (this.reachable) {
+      this.loc = null;
+      this.emit(Op.RERAISE, 0);
+    }
+    this.bindHandler(ch, outer);
+    this.loc = null;
+    this.popExceptAndReraise();
+    this.bind(end);
+  }
+
+  tryFinally(s: Stmt & { k: "Try" }): void {
+    const end = this.newLabel();
+    const exit = this.newLabel();
+    const cleanup = this.newLabel();
+    this.emit(Op.NOP);
+    const base = this.depth;
+    const outer = this.handlers;
+    const h = this.pushHandler(end, base, false);
+    this.fblocks.push({ kind: "finally_try", body: s.finalbody });
+    if (s.handlers.length) this.tryExcept(s, false);
+    else this.stmts(s.body);
+    this.fblocks.pop();
+    this.handlers = outer;
+    if (this.reachable) {
+      this.stmts(s.finalbody);
+      if (this.reachable) {
+        this.loc = null;
+        this.jump(Op.JUMP_FORWARD, exit);
+      }
+    }
+    this.bindHandler(h, outer);
+    const ch = this.pushHandler(cleanup, base + 1, true);
+    this.loc = null;
+    this.emit(Op.PUSH_EXC_INFO);
+    this.fblocks.push({ kind: "finally_end" });
+    this.stmts(s.finalbody);
+    this.fblocks.pop();
+    if (this.reachable) {
+      this.loc = null;
+      this.emit(Op.RERAISE, 0);
+    }
+    void ch;
+    this.bindHandler(ch, outer);
+    this.popExceptAndReraise();
+    this.bind(exit);
+  }
+
+  withStmt(s: Stmt & { k: "With" }, pos: number): void {
+    const item = s.items[pos]!;
+    const exit = this.newLabel();
+    const final = this.newLabel();
+    const cleanup = this.newLabel();
+    this.expr(item.contextExpr);
+    this.loc = s.pos;
+    this.emit(Op.BEFORE_WITH);
+    const outer = this.handlers;
+    const h = this.pushHandler(final, this.depth - 1, true);
+    this.fblocks.push({ kind: "with", pos: s.pos });
+    if (item.optionalVars) this.store(item.optionalVars);
+    else this.emit(Op.POP_TOP);
+    if (pos + 1 < s.items.length) this.withStmt(s, pos + 1);
+    else this.stmts(s.body);
+    this.fblocks.pop();
+    this.handlers = outer;
+    if (this.reachable) {
+      this.loc = s.pos;
+      this.callExitWithNones();
+      this.jump(Op.JUMP_FORWARD, exit);
+    }
+    this.bindHandler(h, outer);
+    this.loc = s.pos;
+    const ch = this.pushHandler(cleanup, this.depth, true);
+    const suppress = this.newLabel();
+    this.emit(Op.PUSH_EXC_INFO);
+    this.emit(Op.WITH_EXCEPT_START);
+    this.jump(Op.POP_JUMP_FORWARD_IF_TRUE, suppress);
+    this.emit(Op.RERAISE, 2);
+    this.bindHandler(ch, outer);
+    this.popExceptAndReraise();
+    this.bind(suppress);
+    this.emit(Op.POP_TOP);
+    this.popHandler();
+    this.emit(Op.POP_EXCEPT);
+    this.emit(Op.POP_TOP);
+    this.emit(Op.POP_TOP);
+    this.bind(exit);
+  }
+
+  // ---- functions and classes ----
+
+  /** Qualified name of a child scope, as 3.11 computes it. */
+  childQualname(name: string, child: Scope): string {
+    if (this.scope.kind === "module") return name;
+    const s = this.scope;
+    if (s.kind === "class" || (s.isFunctionLike() === false)) {
+      return `${this.qualname}.${name}`;
+    }
+    // a function declared global keeps its plain name
+    if (child.kind !== "comprehension" && s.resolve(name) === Resolution.GLOBAL_EXPLICIT) return name;
+    return `${this.qualname}.<locals>.${name}`;
+  }
+
+  /** Emits the closure tuple (LOAD_CLOSURE of each free variable of the child) when needed. */
+  makeClosure(child: Scope, code: CodeObject): number {
+    const frees = code.co_freevars;
+    if (!frees.length) return 0;
+    for (const f of frees) this.emit(Op.LOAD_CLOSURE, 0, f);
+    this.emit(Op.BUILD_TUPLE, frees.length);
+    void child;
+    return MakeFunctionFlag.CLOSURE;
+  }
+
+  makeFunction(code: CodeObject, child: Scope, flags: number): void {
+    flags |= this.makeClosure(child, code);
+    this.emit(Op.LOAD_CONST, this.constIndex(this.unit.consts.code(code)));
+    this.emit(Op.MAKE_FUNCTION, flags);
+  }
+
+  defaults(a: Arguments): number {
+    let flags = 0;
+    if (a.defaults.length) {
+      this.exprSeqAsTuple(a.defaults);
+      flags |= MakeFunctionFlag.DEFAULTS;
+    }
+    const kwKeys: ConstValue[] = [];
+    a.kwonlyargs.forEach((arg, i) => {
+      const d = a.kwDefaults[i];
+      if (d) {
+        kwKeys.push({ t: "str", v: arg.name });
+        this.expr(d);
+      }
+    });
+    if (kwKeys.length) {
+      this.loadConst({ t: "tuple", items: kwKeys }, false);
+      this.emit(Op.BUILD_CONST_KEY_MAP, kwKeys.length);
+      flags |= MakeFunctionFlag.KWDEFAULTS;
+    }
+    return flags;
+  }
+
+  annotations(a: Arguments, returns: Expr | null): number {
+    const items: [string, Expr][] = [];
+    for (const arg of [...a.posonlyargs, ...a.args]) if (arg.annotation) items.push([arg.name, arg.annotation]);
+    if (a.vararg?.annotation) items.push([a.vararg.name, a.vararg.annotation]);
+    for (const arg of a.kwonlyargs) if (arg.annotation) items.push([arg.name, arg.annotation]);
+    if (a.kwarg?.annotation) items.push([a.kwarg.name, a.kwarg.annotation]);
+    if (returns) items.push(["return", returns]);
+    if (!items.length) return 0;
+    for (const [n, e] of items) {
+      this.loadConst({ t: "str", v: n }, false);
+      this.expr(e);
+    }
+    this.emit(Op.BUILD_TUPLE, items.length * 2);
+    return MakeFunctionFlag.ANNOTATIONS;
+  }
+
+  exprSeqAsTuple(es: Expr[]): void {
+    for (const e of es) this.expr(e);
+    this.emit(Op.BUILD_TUPLE, es.length);
+  }
+
+  functionDef(s: Stmt & { k: "FunctionDef" }): void {
+    const child = this.unit.symtable.byNode.get(s)!;
+    for (const d of s.decorators) this.expr(d);
+    this.loc = s.pos;
+    const firstLine = s.decorators.length ? s.decorators[0]!.pos.line : s.pos.line;
+    let flags = this.defaults(s.args);
+    flags |= this.annotations(s.args, s.returns);
+    const qual = this.childQualname(s.name, child);
+    const g = new CodeGen(this.unit, child, s.name, qual, firstLine, this);
+    g.loc = { line: firstLine, col: 0, endLine: firstLine, endCol: 0 };
+    g.prologue();
+    const doc = isDocstring(s.body[0]) ? (s.body[0].value as { value: ConstValue }).value : null;
+    g.constIndex(this.unit.consts.get(doc ?? { t: "none" }, !!doc));
+    g.stmts(doc ? s.body.slice(1) : s.body);
+    g.finishFunction();
+    const code = g.assemble(s.args.posonlyargs.length + s.args.args.length, s.args.posonlyargs.length, s.args.kwonlyargs.length, true);
+    this.loc = s.pos;
+    this.makeFunction(code, child, flags);
+    for (let i = s.decorators.length - 1; i >= 0; i--) {
+      this.loc = s.decorators[i]!.pos;
+      this.emit(Op.PRECALL, 0);
+      this.emit(Op.CALL, 0);
+    }
+    this.loc = s.pos;
+    this.nameOp(s.name, "store");
+  }
+
+  finishFunction(): void {
+    if (this.reachable) {
+      this.loc = null;
+      this.loadConst({ t: "none" }, false);
+      this.emit(Op.RETURN_VALUE);
+    }
+  }
+
+  classDef(s: Stmt & { k: "ClassDef" }): void {
+    const child = this.unit.symtable.byNode.get(s)!;
+    for (const d of s.decorators) this.expr(d);
+    this.loc = s.pos;
+    const firstLine = s.decorators.length ? s.decorators[0]!.pos.line : s.pos.line;
+    const qual = this.childQualname(s.name, child);
+    const g = new CodeGen(this.unit, child, s.name, qual, firstLine, this);
+    g.loc = { line: firstLine, col: 0, endLine: firstLine, endCol: 0 };
+    g.prologue();
+    g.nameOp("__name__", "load");
+    g.nameOp("__module__", "store");
+    g.loadConst({ t: "str", v: qual }, false);
+    g.nameOp("__qualname__", "store");
+    g.body(s.body, false);
+    g.loc = null;
+    if (child.needsClassClosure) {
+      g.emit(Op.LOAD_CLOSURE, 0, "__class__");
+      g.emit(Op.COPY, 1);
+      g.nameOp("__classcell__", "store");
+      g.emit(Op.RETURN_VALUE);
+    } else if (g.reachable) {
+      g.loadConst({ t: "none" }, false);
+      g.emit(Op.RETURN_VALUE);
+    }
+    const code = g.assemble(0, 0, 0);
+    this.loc = s.pos;
+    this.emit(Op.PUSH_NULL);
+    this.emit(Op.LOAD_BUILD_CLASS);
+    this.makeFunction(code, child, 0);
+    this.loadConst({ t: "str", v: s.name }, false);
+    this.callHelper(2, s.bases, s.keywords, s.pos);
+    for (let i = s.decorators.length - 1; i >= 0; i--) {
+      this.loc = s.decorators[i]!.pos;
+      this.emit(Op.PRECALL, 0);
+      this.emit(Op.CALL, 0);
+    }
+    this.loc = s.pos;
+    this.nameOp(s.name, "store");
+  }
+
+  // ---- expressions ----
+
+  expr(e: Expr): void {
+    const saved = this.loc;
+    this.loc = e.pos;
+    this.exprInner(e);
+    this.loc = saved;
+  }
+
+  exprInner(e: Expr): void {
+    switch (e.k) {
+      case "Name":
+        this.nameOp(e.id, "load");
+        return;
+      case "Constant":
+        this.loadConst(e.value, true);
+        return;
+      case "BinOp":
+        this.expr(e.left);
+        this.expr(e.right);
+        this.emit(Op.BINARY_OP, BIN_OPS[e.op]!);
+        return;
+      case "UnaryOp":
+        this.expr(e.operand);
+        this.emit(e.op === "not" ? Op.UNARY_NOT : e.op === "-" ? Op.UNARY_NEGATIVE : e.op === "+" ? Op.UNARY_POSITIVE : Op.UNARY_INVERT);
+        return;
+      case "BoolOp": {
+        const end = this.newLabel();
+        const op = e.op === "and" ? Op.JUMP_IF_FALSE_OR_POP : Op.JUMP_IF_TRUE_OR_POP;
+        for (let i = 0; i < e.values.length - 1; i++) {
+          this.expr(e.values[i]!);
+          this.jump(op, end);
+        }
+        this.expr(e.values[e.values.length - 1]!);
+        this.bind(end);
+        return;
+      }
+      case "Compare":
+        this.compare(e);
+        return;
+      case "Call":
+        this.call(e);
+        return;
+      case "Attribute":
+        this.expr(e.value);
+        this.loc = e.pos;
+        this.emit(Op.LOAD_ATTR, this.nameIndex(e.attr));
+        return;
+      case "Subscript":
+        this.expr(e.value);
+        this.sliceExpr(e.slice);
+        this.loc = e.pos;
+        this.emit(Op.BINARY_SUBSCR);
+        return;
+      case "Slice":
+        this.sliceExpr(e);
+        return;
+      case "Tuple":
+        this.starunpack(e.elts, Op.BUILD_TUPLE, Op.LIST_APPEND, Op.LIST_EXTEND, true);
+        return;
+      case "List":
+        this.starunpack(e.elts, Op.BUILD_LIST, Op.LIST_APPEND, Op.LIST_EXTEND, false);
+        return;
+      case "Set":
+        this.starunpack(e.elts, Op.BUILD_SET, Op.SET_ADD, Op.SET_UPDATE, false);
+        return;
+      case "Dict":
+        this.dict(e);
+        return;
+      case "ListComp":
+      case "SetComp":
+      case "GeneratorExp":
+      case "DictComp":
+        this.comprehension(e);
+        return;
+      case "Lambda":
+        this.lambda(e);
+        return;
+      case "IfExp": {
+        const end = this.newLabel();
+        const next = this.newLabel();
+        this.jumpIf(e.test, false, next);
+        this.expr(e.body);
+        this.jump(Op.JUMP_FORWARD, end);
+        this.bind(next);
+        this.expr(e.orelse);
+        this.bind(end);
+        return;
+      }
+      case "JoinedStr":
+        if (e.values.length > STACK_USE_GUIDELINE) {
+          this.loadConst({ t: "str", v: "" }, false);
+          this.emit(Op.LOAD_METHOD, this.nameIndex("join"));
+          this.emit(Op.BUILD_LIST, 0);
+          for (const v of e.values) {
+            this.expr(v);
+            this.emit(Op.LIST_APPEND, 1);
+          }
+          this.emit(Op.PRECALL, 1);
+          this.emit(Op.CALL, 1);
+          return;
+        }
+        for (const v of e.values) this.expr(v);
+        if (e.values.length !== 1) this.emit(Op.BUILD_STRING, e.values.length);
+        return;
+      case "FormattedValue": {
+        this.expr(e.value);
+        let arg = e.conversion === 115 ? 1 : e.conversion === 114 ? 2 : e.conversion === 97 ? 3 : 0;
+        if (e.formatSpec) {
+          this.expr(e.formatSpec);
+          arg |= 4;
+        }
+        this.loc = e.pos;
+        this.emit(Op.FORMAT_VALUE, arg);
+        return;
+      }
+      case "Starred":
+        throw this.unit.error("can't use starred expression here", e.pos);
+      case "Yield":
+        if (e.value) this.expr(e.value);
+        else this.loadConst({ t: "none" }, false);
+        this.emit(Op.YIELD_VALUE);
+        this.emit(Op.RESUME, 1);
+        return;
+      case "YieldFrom":
+        this.expr(e.value);
+        this.emit(Op.GET_YIELD_FROM_ITER);
+        this.loadConst({ t: "none" }, false);
+        this.yieldFromLoop();
+        return;
+      case "NamedExpr":
+        this.expr(e.value);
+        this.emit(Op.COPY, 1);
+        this.store(e.target);
+        return;
+    }
+  }
+
+  yieldFromLoop(): void {
+    const send = this.newLabel();
+    const exit = this.newLabel();
+    this.bind(send);
+    this.jump(Op.SEND, exit);
+    this.emit(Op.YIELD_VALUE);
+    this.emit(Op.RESUME, 2);
+    this.jump(Op.JUMP_BACKWARD_NO_INTERRUPT, send);
+    this.bind(exit);
+  }
+
+  sliceExpr(e: Expr): void {
+    if (e.k !== "Slice") {
+      this.expr(e);
+      return;
+    }
+    const saved = this.loc;
+    if (e.lower) this.expr(e.lower);
+    else this.loadConst({ t: "none" }, false);
+    if (e.upper) this.expr(e.upper);
+    else this.loadConst({ t: "none" }, false);
+    if (e.step) this.expr(e.step);
+    this.loc = e.pos;
+    this.emit(Op.BUILD_SLICE, e.step ? 3 : 2);
+    this.loc = saved;
+  }
+
+  /** Tuple/list/set displays, with 3.11's constant and starred shortcuts. */
+  starunpack(elts: Expr[], build: Op, add: Op, extend: Op, tuple: boolean): void {
+    const n = elts.length;
+    const hasStar = elts.some((x) => x.k === "Starred");
+    if (!hasStar && n > 2 && elts.every((x) => x.k === "Constant")) {
+      const items = elts.map((x) => (x as { value: ConstValue }).value);
+      if (tuple) {
+        this.loadConst({ t: "tuple", items }, false);
+      } else {
+        this.emit(build, 0);
+        if (build === Op.BUILD_SET) this.loadConst({ t: "frozenset", items }, false);
+        else this.loadConst({ t: "tuple", items }, false);
+        this.emit(extend, 1);
+      }
+      return;
+    }
+    const big = n > 2 && n > STACK_USE_GUIDELINE;
+    if (!hasStar && !big) {
+      for (const x of elts) this.expr(x);
+      this.emit(build, n);
+      return;
+    }
+    let seen = false;
+    let pending = 0;
+    for (const x of elts) {
+      if (x.k === "Starred") {
+        if (!seen) {
+          this.emit(tuple ? Op.BUILD_LIST : build, pending);
+          seen = true;
+        }
+        this.expr(x.value);
+        this.emit(extend, 1);
+      } else {
+        if (!seen && !big) {
+          this.expr(x);
+          pending++;
+        } else {
+          if (!seen) {
+            this.emit(tuple ? Op.BUILD_LIST : build, pending);
+            seen = true;
+          }
+          this.expr(x);
+          this.emit(add, 1);
+        }
+      }
+    }
+    if (!seen) this.emit(tuple ? Op.BUILD_LIST : build, pending);
+    if (tuple) this.emit(Op.LIST_TO_TUPLE);
+  }
+
+  dict(e: Expr & { k: "Dict" }): void {
+    const n = e.values.length;
+    let elements = 0;
+    let haveDict = false;
+    const flush = (from: number, to: number) => {
+      this.subdict(e, from, to);
+      if (haveDict) this.emit(Op.DICT_UPDATE, 1);
+      haveDict = true;
+    };
+    let start = 0;
+    for (let i = 0; i < n; i++) {
+      const k = e.keys[i];
+      if (k === null) {
+        if (elements) flush(start, i);
+        elements = 0;
+        if (!haveDict) {
+          this.emit(Op.BUILD_MAP, 0);
+          haveDict = true;
+        }
+        this.expr(e.values[i]!);
+        this.emit(Op.DICT_UPDATE, 1);
+        start = i + 1;
+      } else {
+        if (elements * 2 > STACK_USE_GUIDELINE) {
+          flush(start, i);
+          start = i;
+          elements = 0;
+        }
+        elements++;
+      }
+    }
+    if (elements) flush(start, n);
+    if (!haveDict) this.emit(Op.BUILD_MAP, 0);
+  }
+
+  subdict(e: Expr & { k: "Dict" }, from: number, to: number): void {
+    const n = to - from;
+    const keys = e.keys.slice(from, to) as Expr[];
+    if (n > 1 && keys.every((k) => k.k === "Constant")) {
+      for (let i = from; i < to; i++) this.expr(e.values[i]!);
+      this.loadConst({ t: "tuple", items: keys.map((k) => (k as { value: ConstValue }).value) }, false);
+      this.emit(Op.BUILD_CONST_KEY_MAP, n);
+      return;
+    }
+    for (let i = from; i < to; i++) {
+      this.expr(e.keys[i]!);
+      this.expr(e.values[i]!);
+    }
+    this.emit(Op.BUILD_MAP, n);
+  }
+
+  compare(e: Expr & { k: "Compare" }): void {
+    this.checkCompare(e);
+    this.expr(e.left);
+    const n = e.ops.length;
+    if (n === 1) {
+      this.expr(e.comparators[0]!);
+      this.loc = e.pos;
+      this.cmpOp(e.ops[0]!);
+      return;
+    }
+    const cleanup = this.newLabel();
+    for (let i = 0; i < n - 1; i++) {
+      this.expr(e.comparators[i]!);
+      this.loc = e.pos;
+      this.emit(Op.SWAP, 2);
+      this.emit(Op.COPY, 2);
+      this.cmpOp(e.ops[i]!);
+      this.jump(Op.JUMP_IF_FALSE_OR_POP, cleanup);
+    }
+    this.expr(e.comparators[n - 1]!);
+    this.loc = e.pos;
+    this.cmpOp(e.ops[n - 1]!);
+    const end = this.newLabel();
+    this.jump(Op.JUMP_FORWARD, end);
+    this.bind(cleanup);
+    this.emit(Op.SWAP, 2);
+    this.emit(Op.POP_TOP);
+    this.bind(end);
+  }
+
+  cmpOp(op: string): void {
+    switch (op) {
+      case "is": this.emit(Op.IS_OP, 0); return;
+      case "is not": this.emit(Op.IS_OP, 1); return;
+      case "in": this.emit(Op.CONTAINS_OP, 0); return;
+      case "not in": this.emit(Op.CONTAINS_OP, 1); return;
+      default: this.emit(Op.COMPARE_OP, CMP_OPS[op]!);
+    }
+  }
+
+  /** The "is" with a literal SyntaxWarning (3.11's check_compare), after folding. */
+  checkCompare(e: Expr & { k: "Compare" }): void {
+    const literal = (x: Expr) =>
+      x.k === "Constant" && !(x.value.t === "none" || x.value.t === "bool" || x.value.t === "ellipsis");
+    let left = e.left;
+    for (let i = 0; i < e.ops.length; i++) {
+      const op = e.ops[i]!;
+      const right = e.comparators[i]!;
+      if ((op === "is" || op === "is not") && (literal(left) || literal(right))) {
+        const msg = op === "is" ? '"is" with a literal. Did you mean "=="?' : '"is not" with a literal. Did you mean "!="?';
+        this.unit.warnings.push({
+          category: "SyntaxWarning",
+          message: msg,
+          filename: this.unit.opts.filename,
+          lineno: e.pos.line,
+          text: this.unit.lines.lineText(e.pos.line).trim(),
+        });
+      }
+      left = right;
+    }
+  }
+
+  /** Jumps to `target` when the truth of `e` equals `cond` (3.11's compiler_jump_if, simplified). */
+  jumpIf(e: Expr, cond: boolean, target: Label): void {
+    if (e.k === "UnaryOp" && e.op === "not") {
+      this.jumpIf(e.operand, !cond, target);
+      return;
+    }
+    if (e.k === "BoolOp") {
+      const isOr = e.op === "or";
+      const next2 = cond !== isOr ? this.newLabel() : target;
+      for (let i = 0; i < e.values.length - 1; i++) this.jumpIf(e.values[i]!, isOr, next2);
+      this.jumpIf(e.values[e.values.length - 1]!, cond, target);
+      if (next2 !== target) this.bind(next2);
+      return;
+    }
+    if (e.k === "IfExp") {
+      const end = this.newLabel();
+      const next2 = this.newLabel();
+      this.jumpIf(e.test, false, next2);
+      this.jumpIf(e.body, cond, target);
+      this.jump(Op.JUMP_FORWARD, end);
+      this.bind(next2);
+      this.jumpIf(e.orelse, cond, target);
+      this.bind(end);
+      return;
+    }
+    if (e.k === "Compare" && e.ops.length > 1) {
+      this.checkCompare(e);
+      const saved = this.loc;
+      this.loc = e.pos;
+      const cleanup = this.newLabel();
+      this.expr(e.left);
+      const n = e.ops.length;
+      for (let i = 0; i < n - 1; i++) {
+        this.expr(e.comparators[i]!);
+        this.loc = e.pos;
+        this.emit(Op.SWAP, 2);
+        this.emit(Op.COPY, 2);
+        this.cmpOp(e.ops[i]!);
+        this.jump(Op.POP_JUMP_FORWARD_IF_FALSE, cleanup);
+      }
+      this.expr(e.comparators[n - 1]!);
+      this.loc = e.pos;
+      this.cmpOp(e.ops[n - 1]!);
+      this.jump(cond ? Op.POP_JUMP_FORWARD_IF_TRUE : Op.POP_JUMP_FORWARD_IF_FALSE, target);
+      const end = this.newLabel();
+      this.jump(Op.JUMP_FORWARD, end);
+      this.bind(cleanup);
+      this.emit(Op.POP_TOP);
+      if (!cond) this.jump(Op.JUMP_FORWARD, target);
+      this.bind(end);
+      this.loc = saved;
+      return;
+    }
+    this.expr(e);
+    const saved = this.loc;
+    this.loc = e.pos;
+    this.jump(cond ? Op.POP_JUMP_FORWARD_IF_TRUE : Op.POP_JUMP_FORWARD_IF_FALSE, target);
+    this.loc = saved;
+  }
+
+  call(e: Expr & { k: "Call" }): void {
+    const f = e.func;
+    // method call: obj.name(args) with no * / ** and few enough arguments
+    if (
+      f.k === "Attribute" &&
+      f.ctx === "load" &&
+      !e.args.some((a) => a.k === "Starred") &&
+      !e.keywords.some((k) => k.arg === null) &&
+      e.args.length + e.keywords.length < STACK_USE_GUIDELINE
+    ) {
+      this.expr(f.value);
+      this.loc = f.pos;
+      this.emit(Op.LOAD_METHOD, this.nameIndex(f.attr));
+      for (const a of e.args) this.expr(a);
+      this.keywordsPlain(e);
+      this.loc = e.pos;
+      this.emit(Op.PRECALL, e.args.length + e.keywords.length);
+      this.emit(Op.CALL, e.args.length + e.keywords.length);
+      return;
+    }
+    if (f.k === "Name" && this.scope.isFunctionLike() && this.loadGlobalWithNull(f.id, f.pos)) {
+      // LOAD_GLOBAL pushed NULL + the callable
+    } else {
+      this.emit(Op.PUSH_NULL);
+      this.expr(f);
+    }
+    this.callHelper(0, e.args, e.keywords, e.pos);
+  }
+
+  /** LOAD_GLOBAL with its NULL bit when the name is a global in a function. */
+  loadGlobalWithNull(name: string, pos: Pos): boolean {
+    const r = this.scope.resolve(name);
+    if (r !== Resolution.GLOBAL_IMPLICIT && r !== Resolution.GLOBAL_EXPLICIT) return false;
+    const saved = this.loc;
+    this.loc = pos;
+    this.emit(Op.LOAD_GLOBAL, (this.nameIndex(name) << 1) | 1);
+    this.loc = saved;
+    return true;
+  }
+
+  keywordsPlain(e: { keywords: import("../parse/ast.js").Keyword[] }): void {
+    if (!e.keywords.length) return;
+    for (const k of e.keywords) this.expr(k.value);
+    this.loadConst({ t: "tuple", items: e.keywords.map((k) => ({ t: "str", v: k.arg! })) }, false);
+    this.instrs[this.instrs.length - 1]!.op = Op.KW_NAMES;
+    this.depth -= 1;
+  }
+
+  /** Emits the arguments of a call whose callable (and NULL) are already on the stack; `extra` args too. */
+  callHelper(extra: number, args: Expr[], keywords: import("../parse/ast.js").Keyword[], pos: Pos): void {
+    const simple =
+      !args.some((a) => a.k === "Starred") &&
+      !keywords.some((k) => k.arg === null) &&
+      args.length + keywords.length + extra < STACK_USE_GUIDELINE;
+    if (simple) {
+      for (const a of args) this.expr(a);
+      if (keywords.length) {
+        for (const k of keywords) this.expr(k.value);
+        this.emit(Op.KW_NAMES, this.constIndex(this.unit.consts.get({ t: "tuple", items: keywords.map((k) => ({ t: "str", v: k.arg! })) }, false)));
+      }
+      this.loc = pos;
+      const n = extra + args.length + keywords.length;
+      this.emit(Op.PRECALL, n);
+      this.emit(Op.CALL, n);
+      return;
+    }
+    // CALL_FUNCTION_EX: positional args as one tuple, keywords as one dict
+    if (extra === 0 && args.length === 1 && args[0]!.k === "Starred") {
+      this.expr(args[0]!.value);
+    } else {
+      let built = false;
+      let pending = extra;
+      for (const a of args) {
+        if (a.k === "Starred") {
+          if (!built) {
+            this.emit(Op.BUILD_LIST, pending);
+            built = true;
+          }
+          this.expr(a.value);
+          this.emit(Op.LIST_EXTEND, 1);
+        } else if (!built) {
+          this.expr(a);
+          pending++;
+        } else {
+          this.expr(a);
+          this.emit(Op.LIST_APPEND, 1);
+        }
+      }
+      if (built) this.emit(Op.LIST_TO_TUPLE);
+      else this.emit(Op.BUILD_TUPLE, pending);
+    }
+    let flags = 0;
+    if (keywords.length) {
+      flags = 1;
+      let haveDict = false;
+      let run: import("../parse/ast.js").Keyword[] = [];
+      const flushRun = () => {
+        if (!run.length) return;
+        for (const k of run) {
+          this.loadConst({ t: "str", v: k.arg! }, false);
+          this.expr(k.value);
+        }
+        this.emit(Op.BUILD_MAP, run.length);
+        if (haveDict) this.emit(Op.DICT_MERGE, 1);
+        haveDict = true;
+        run = [];
+      };
+      for (const k of keywords) {
+        if (k.arg === null) {
+          flushRun();
+          if (!haveDict) {
+            this.emit(Op.BUILD_MAP, 0);
+            haveDict = true;
+          }
+          this.expr(k.value);
+          this.emit(Op.DICT_MERGE, 1);
+        } else run.push(k);
+      }
+      flushRun();
+    }
+    this.loc = pos;
+    this.emit(Op.CALL_FUNCTION_EX, flags);
+  }
+
+  lambda(e: Expr & { k: "Lambda" }): void {
+    const child = this.unit.symtable.byNode.get(e)!;
+    let flags = this.defaults(e.args);
+    const qual = this.childQualname("<lambda>", child);
+    const g = new CodeGen(this.unit, child, "<lambda>", qual, e.pos.line, this);
+    g.loc = e.pos;
+    g.prologue();
+    g.constIndex(this.unit.consts.get({ t: "none" }, false));
+    g.loc = e.body.pos;
+    g.expr(e.body);
+    if (!child.isGenerator) g.emit(Op.RETURN_VALUE);
+    else {
+      g.emit(Op.POP_TOP);
+      g.loadConst({ t: "none" }, false);
+      g.emit(Op.RETURN_VALUE);
+    }
+    const code = g.assemble(e.args.posonlyargs.length + e.args.args.length, e.args.posonlyargs.length, e.args.kwonlyargs.length, true);
+    this.loc = e.pos;
+    flags |= 0;
+    this.makeFunction(code, child, flags);
+  }
+
+  comprehension(e: Expr & { k: "ListComp" | "SetComp" | "GeneratorExp" | "DictComp" }): void {
+    const child = this.unit.symtable.byNode.get(e)!;
+    const name = e.k === "ListComp" ? "<listcomp>" : e.k === "SetComp" ? "<setcomp>" : e.k === "DictComp" ? "<dictcomp>" : "<genexpr>";
+    const qual = this.childQualname(name, child);
+    const g = new CodeGen(this.unit, child, name, qual, e.pos.line, this);
+    g.loc = e.pos;
+    g.prologue();
+    if (e.k !== "GeneratorExp") g.emit(e.k === "ListComp" ? Op.BUILD_LIST : e.k === "SetComp" ? Op.BUILD_SET : Op.BUILD_MAP, 0);
+    g.compGenerator(e, 0);
+    if (e.k !== "GeneratorExp") g.emit(Op.RETURN_VALUE);
+    else {
+      g.loc = null;
+      g.loadConst({ t: "none" }, false);
+      g.emit(Op.RETURN_VALUE);
+    }
+    const code = g.assemble(1, 0, 0, true);
+    this.loc = e.pos;
+    this.makeFunction(code, child, 0);
+    this.expr(e.generators[0]!.iter);
+    this.loc = e.pos;
+    this.emit(Op.GET_ITER);
+    this.emit(Op.PRECALL, 0);
+    this.emit(Op.CALL, 0);
+  }
+
+  compGenerator(e: Expr & { k: "ListComp" | "SetComp" | "GeneratorExp" | "DictComp" }, i: number): void {
+    const gen = e.generators[i]!;
+    const start = this.newLabel();
+    const anchor = this.newLabel();
+    const ifCleanup = this.newLabel();
+    if (i === 0) {
+      this.emit(Op.LOAD_FAST, this.varIndex(".0"));
+    } else {
+      this.expr(gen.iter);
+      this.loc = e.pos;
+      this.emit(Op.GET_ITER);
+    }
+    this.bind(start);
+    this.jump(Op.FOR_ITER, anchor);
+    this.store(gen.target);
+    for (const c of gen.ifs) this.jumpIf(c, false, ifCleanup);
+    if (i + 1 < e.generators.length) {
+      this.compGenerator(e, i + 1);
+    } else {
+      const depth = e.generators.length + 1;
+      this.loc = e.pos;
+      switch (e.k) {
+        case "GeneratorExp":
+          this.expr(e.elt);
+          this.emit(Op.YIELD_VALUE);
+          this.emit(Op.RESUME, 1);
+          this.emit(Op.POP_TOP);
+          break;
+        case "ListComp":
+          this.expr(e.elt);
+          this.emit(Op.LIST_APPEND, depth);
+          break;
+        case "SetComp":
+          this.expr(e.elt);
+          this.emit(Op.SET_ADD, depth);
+          break;
+        case "DictComp":
+          this.expr(e.key);
+          this.expr(e.value);
+          this.emit(Op.MAP_ADD, depth);
+          break;
+      }
+    }
+    this.bind(ifCleanup);
+    this.loc = e.pos;
+    this.jump(Op.JUMP_BACKWARD, start);
+    this.bind(anchor);
+  }
+
+  // ---- assembly ----
+
+  assemble(argcount: number, posonly: number, kwonly: number, isFunction = false): CodeObject {
+    const s = this.scope;
+    // localsplus: varnames, then cells that are not parameters, then free variables
+    const sortedCells = s.cellvars();
+    const cellvars = [...s.params.filter((p) => sortedCells.includes(p)), ...sortedCells.filter((c) => !s.params.includes(c))];
+    const freevars = s.freevars();
+    const localsplus: string[] = [...this.varnames];
+    const kinds: number[] = this.varnames.map(() => LocalKind.LOCAL);
+    const slot = new Map<string, number>();
+    this.varnames.forEach((n, i) => slot.set(n, i));
+    for (const c of cellvars) {
+      const at = slot.get(c);
+      if (at !== undefined && s.params.includes(c)) {
+        kinds[at]! |= LocalKind.CELL;
+        continue;
+      }
+      slot.set(c, localsplus.length);
+      localsplus.push(c);
+      kinds.push(LocalKind.CELL);
+    }
+    for (const f of freevars) {
+      slot.set(`free:${f}`, localsplus.length);
+      localsplus.push(f);
+      kinds.push(LocalKind.FREE);
+    }
+    const derefSlot = (name: string, op: Op): number => {
+      if (op === Op.LOAD_CLOSURE || op === Op.MAKE_CELL) {
+        const c = slot.get(name);
+        if (c !== undefined && cellvars.includes(name)) return c;
+        return slot.get(`free:${name}`)!;
+      }
+      if (cellvars.includes(name)) return slot.get(name)!;
+      return slot.get(`free:${name}`)!;
+    };
+    // tuples folded from constants are appended now, in instruction order (as 3.11's CFG optimizer does)
+    for (const ins of this.instrs) {
+      if (ins.lateTuple) {
+        ins.arg = this.constIndex(this.unit.consts.tupleOf(ins.lateTuple));
+        delete ins.lateTuple;
+      }
+    }
+    // LOAD_CONST c; POP_JUMP_IF_x: the jump is always or never taken (3.11's optimize_basic_block)
+    const targeted = new Set<number>();
+    for (const ins of this.instrs) if (ins.target) targeted.add(ins.target.index);
+    for (let i = 0; i + 1 < this.instrs.length; i++) {
+      const a = this.instrs[i]!;
+      const b = this.instrs[i + 1]!;
+      if (a.op !== Op.LOAD_CONST || targeted.has(i + 1)) continue;
+      if (b.op !== Op.POP_JUMP_FORWARD_IF_FALSE && b.op !== Op.POP_JUMP_FORWARD_IF_TRUE) continue;
+      const truth = constTruthOf(this.consts[a.arg]!);
+      if (truth === null) continue;
+      a.op = Op.NOP;
+      const taken = (b.op === Op.POP_JUMP_FORWARD_IF_TRUE) === truth;
+      if (taken) b.op = Op.JUMP_FORWARD;
+      else {
+        b.op = Op.NOP;
+        b.target = null;
+      }
+    }
+    // reachability (fall-through, jump targets, handlers)
+    const n = this.instrs.length;
+    const reach = new Uint8Array(n);
+    const work: number[] = n ? [0] : [];
+    while (work.length) {
+      const i = work.pop()!;
+      if (i >= n || reach[i]) continue;
+      reach[i] = 1;
+      const ins = this.instrs[i]!;
+      if (ins.handler) work.push(ins.handler.label.index);
+      if (ins.target) work.push(ins.target.index);
+      const op = ins.op;
+      const terminal =
+        op === Op.RETURN_VALUE || op === Op.RERAISE || op === Op.RAISE_VARARGS || op === Op.JUMP_FORWARD ||
+        op === Op.JUMP_BACKWARD || op === Op.JUMP_BACKWARD_NO_INTERRUPT;
+      if (!terminal) work.push(i + 1);
+    }
+    // drop unreachable instructions and redundant NOPs
+    const keep = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      if (!reach[i]) continue;
+      const ins = this.instrs[i]!;
+      if (ins.op === Op.NOP) {
+        const line = ins.pos?.line ?? -1;
+        let j = i + 1;
+        while (j < n && !reach[j]) j++;
+        const nextLine = j < n ? this.instrs[j]!.pos?.line ?? -2 : -2;
+        let p = i - 1;
+        while (p >= 0 && !keep[p]) p--;
+        const prevLine = p >= 0 ? this.instrs[p]!.pos?.line ?? -3 : -3;
+        const isTarget = this.instrs.some((x) => x.target && x.target.index === i);
+        if (line < 0 || (nextLine === line && !isTarget) || prevLine === line) continue;
+      }
+      keep[i] = 1;
+    }
+    const newIndex = new Int32Array(n + 1);
+    let k = 0;
+    for (let i = 0; i < n; i++) {
+      newIndex[i] = k;
+      if (keep[i]) k++;
+    }
+    newIndex[n] = k;
+    const remap = (i: number) => {
+      // a removed instruction maps to the next kept one
+      return newIndex[i]!;
+    };
+    const kept = this.instrs.filter((_, i) => keep[i]);
+    // 3.11's trim_unused_consts: only constants past the highest one used are dropped (index 0 stays)
+    let maxUsed = 0;
+    for (const ins of kept) if ((ins.op === Op.LOAD_CONST || ins.op === Op.KW_NAMES) && ins.arg > maxUsed) maxUsed = ins.arg;
+    const consts: Const[] = this.consts.slice(0, maxUsed + 1);
+    void isFunction;
+    const code = new Int32Array(kept.length * 2);
+    const positions = new Int32Array(kept.length * 4);
+    kept.forEach((ins, i) => {
+      let op = ins.op;
+      let arg = ins.arg;
+      if (ins.target) {
+        arg = remap(ins.target.index);
+        if (arg <= i) op = backward(op);
+      } else if (ins.deref !== null) {
+        arg = derefSlot(ins.deref, op);
+      }
+      code[2 * i] = op;
+      code[2 * i + 1] = arg;
+      const p = ins.pos;
+      positions[4 * i] = p ? p.line : -1;
+      positions[4 * i + 1] = p ? p.endLine : -1;
+      positions[4 * i + 2] = p ? p.col : -1;
+      positions[4 * i + 3] = p ? p.endCol : -1;
+    });
+    // exception table: runs of instructions with the same handler
+    const table: ExceptionTableEntry[] = [];
+    let cur: { start: number; h: Handler } | null = null;
+    const close = (end: number) => {
+      if (cur) table.push({ start: cur.start, end, target: remap(cur.h.label.index), depth: cur.h.depth, lasti: cur.h.lasti });
+      cur = null;
+    };
+    kept.forEach((ins, i) => {
+      const h = ins.handler;
+      if (cur && cur.h !== h) {
+        const same = h && cur.h.label === h.label && cur.h.depth === h.depth && cur.h.lasti === h.lasti;
+        if (!same) close(i);
+      }
+      if (h && !cur) cur = { start: i, h };
+    });
+    close(kept.length);
+    let flags = 0;
+    if (s.isFunctionLike()) flags |= CodeFlag.OPTIMIZED | CodeFlag.NEWLOCALS;
+    if (s.hasVarargs) flags |= CodeFlag.VARARGS;
+    if (s.hasVarkw) flags |= CodeFlag.VARKEYWORDS;
+    if (s.parent && s.parent.kind !== "module" && s.isFunctionLike()) {
+      let p: Scope | null = s.parent;
+      let nested = false;
+      while (p) {
+        if (p.isFunctionLike()) nested = true;
+        p = p.parent;
+      }
+      if (nested) flags |= CodeFlag.NESTED;
+    }
+    if (s.isGenerator) flags |= CodeFlag.GENERATOR;
+    return {
+      co_name: this.name,
+      co_qualname: this.qualname,
+      co_filename: this.unit.opts.filename,
+      co_firstlineno: this.firstLine,
+      co_argcount: argcount,
+      co_posonlyargcount: posonly,
+      co_kwonlyargcount: kwonly,
+      co_flags: flags,
+      co_varnames: this.varnames,
+      co_cellvars: cellvars,
+      co_freevars: freevars,
+      co_names: this.names,
+      co_consts: consts,
+      co_localsplusnames: localsplus,
+      co_localspluskinds: Uint8Array.from(kinds),
+      co_nlocals: this.varnames.length,
+      co_stacksize: Math.max(this.maxDepth, 1),
+      co_code: code,
+      co_ninstructions: kept.length,
+      co_positions: positions,
+      co_exceptiontable: table,
+    };
+  }
+}
+
+function backward(op: Op): Op {
+  switch (op) {
+    case Op.JUMP_FORWARD: return Op.JUMP_BACKWARD;
+    case Op.POP_JUMP_FORWARD_IF_FALSE: return Op.POP_JUMP_BACKWARD_IF_FALSE;
+    case Op.POP_JUMP_FORWARD_IF_TRUE: return Op.POP_JUMP_BACKWARD_IF_TRUE;
+    case Op.POP_JUMP_FORWARD_IF_NONE: return Op.POP_JUMP_BACKWARD_IF_NONE;
+    case Op.POP_JUMP_FORWARD_IF_NOT_NONE: return Op.POP_JUMP_BACKWARD_IF_NOT_NONE;
+    default: return op;
+  }
+}
+
+/** The truth value of a constant (for `if 0:` / `while 1:`), or null for a code object. */
+function constTruthOf(c: Const): boolean | null {
+  switch (c.kind) {
+    case "none": return false;
+    case "bool": return c.value;
+    case "ellipsis": return true;
+    case "int": return c.value !== 0n;
+    case "float": return c.value !== 0;
+    case "complex": return c.real !== 0 || c.imag !== 0;
+    case "str": return c.value.length > 0;
+    case "bytes": return c.value.length > 0;
+    case "tuple": case "frozenset": return c.items.length > 0;
+    case "code": return null;
+  }
+}
+
+export { PySyntaxError };

@@ -1,0 +1,998 @@
+/**
+ * Source text → AST (ast.ts). @lezer/python builds a concrete syntax tree (it recovers from errors with
+ * error nodes); this file walks it and builds CPython-shaped AST nodes with positions. Any error node, or a
+ * construct we do not support, becomes a PySyntaxError with CPython's message where we know it.
+ *
+ * Start reading at `parseModule`. Strings and numbers are decoded here (lezer only delimits them).
+ */
+import { parser } from "@lezer/python";
+import type { SyntaxNode } from "@lezer/common";
+import type {
+  Alias,
+  Arg,
+  Arguments,
+  BinOpName,
+  CmpOpName,
+  Comprehension,
+  ConstValue,
+  ExceptHandler,
+  Expr,
+  ExprContext,
+  Keyword,
+  Module,
+  Pos,
+  Stmt,
+  WithItem,
+} from "./ast.js";
+import { LineMap, PySyntaxError, syntaxErrorAt } from "./errors.js";
+import { findSyntaxProblem } from "./syntax-errors.js";
+
+type E = Expr;
+
+/** Parses a whole source text (a module) into an AST. Throws PySyntaxError. */
+export function parseModule(source: string, filename: string): Module {
+  const lines = new LineMap(source);
+  const tree = parser.parse(source);
+  const problem = findSyntaxProblem(source, tree.topNode, lines, filename);
+  if (problem) throw problem;
+  const b = new AstBuilder(source, lines, filename);
+  return { body: b.statements(tree.topNode) };
+}
+
+const AUG_OPS: Record<string, BinOpName> = {
+  "+=": "+", "-=": "-", "*=": "*", "@=": "@", "/=": "/", "//=": "//", "%=": "%", "**=": "**",
+  "<<=": "<<", ">>=": ">>", "&=": "&", "|=": "|", "^=": "^",
+};
+
+/** Children of a node, without comments. */
+export function kids(n: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  for (let c = n.firstChild; c; c = c.nextSibling) {
+    if (c.name !== "Comment") out.push(c);
+  }
+  return out;
+}
+
+/** Splits a child list at "," tokens. */
+function splitComma(nodes: SyntaxNode[]): SyntaxNode[][] {
+  const groups: SyntaxNode[][] = [[]];
+  for (const n of nodes) {
+    if (n.name === ",") groups.push([]);
+    else groups[groups.length - 1]!.push(n);
+  }
+  return groups;
+}
+
+class AstBuilder {
+  constructor(
+    readonly src: string,
+    readonly lines: LineMap,
+    readonly filename: string,
+  ) {}
+
+  // ---- positions and errors ----
+
+  pos(from: number, to: number): Pos {
+    while (to > from && /\s/.test(this.src[to - 1]!)) to--;
+    return { line: this.lines.line(from), col: this.lines.col(from), endLine: this.lines.line(to), endCol: this.lines.col(to) };
+  }
+  npos(n: SyntaxNode): Pos {
+    return this.pos(n.from, n.to);
+  }
+  span(a: Pos, b: Pos): Pos {
+    return { line: a.line, col: a.col, endLine: b.endLine, endCol: b.endCol };
+  }
+  text(n: SyntaxNode): string {
+    return this.src.slice(n.from, n.to);
+  }
+  error(msg: string, p: Pos): PySyntaxError {
+    return syntaxErrorAt(this.lines, this.filename, msg, p.line, p.col, p.endLine, p.endCol);
+  }
+  unsupported(what: string, n: SyntaxNode): PySyntaxError {
+    return this.error(`${what} is not supported`, this.npos(n));
+  }
+
+  // ---- statements ----
+
+  statements(parent: SyntaxNode): Stmt[] {
+    const out: Stmt[] = [];
+    for (const c of kids(parent)) {
+      if (c.name === ":" ) continue;
+      this.statement(c, out);
+    }
+    return out;
+  }
+
+  body(n: SyntaxNode | undefined): Stmt[] {
+    if (!n || n.name !== "Body") throw this.error("invalid syntax", n ? this.npos(n) : { line: 1, col: 0, endLine: 1, endCol: 1 });
+    return this.statements(n);
+  }
+
+  statement(n: SyntaxNode, out: Stmt[]): void {
+    switch (n.name) {
+      case "StatementGroup":
+        for (const c of kids(n)) if (c.name !== ";") this.statement(c, out);
+        return;
+      case "DecoratedStatement": {
+        const ks = kids(n);
+        const decorators = ks.filter((k) => k.name === "Decorator").map((d) => this.decorator(d));
+        const def = ks[ks.length - 1]!;
+        const s = def.name === "ClassDefinition" ? this.classDef(def, decorators) : this.funcDef(def, decorators);
+        s.pos = this.span(this.npos(ks[0]!), s.pos);
+        out.push(s);
+        return;
+      }
+      default:
+        out.push(this.simpleOrCompound(n));
+    }
+  }
+
+  simpleOrCompound(n: SyntaxNode): Stmt {
+    const pos = this.npos(n);
+    const ks = kids(n);
+    switch (n.name) {
+      case "ExpressionStatement":
+        return { k: "Expr", value: this.exprList(ks, "load"), pos };
+      case "AssignStatement":
+        return this.assign(n, ks, pos);
+      case "UpdateStatement": {
+        const opIdx = ks.findIndex((k) => k.name === "UpdateOp");
+        const target = this.exprList(ks.slice(0, opIdx), "store");
+        this.checkAugTarget(target);
+        const rhs = ks.slice(opIdx + 1);
+        const value = rhs.length === 1 && rhs[0]!.name === "YieldExpression" ? this.expr(rhs[0]!) : this.exprList(rhs, "load");
+        return { k: "AugAssign", target, op: AUG_OPS[this.text(ks[opIdx]!)]!, value, pos };
+      }
+      case "DeleteStatement": {
+        const targets = splitComma(ks.slice(1)).filter((g) => g.length).map((g) => {
+          const t = this.exprList(g, "del");
+          this.checkTarget(t, "del");
+          return t;
+        });
+        return { k: "Delete", targets, pos };
+      }
+      case "PassStatement":
+        return { k: "Pass", pos };
+      case "BreakStatement":
+        return { k: "Break", pos };
+      case "ContinueStatement":
+        return { k: "Continue", pos };
+      case "ReturnStatement":
+        return { k: "Return", value: ks.length > 1 ? this.exprList(ks.slice(1), "load") : null, pos };
+      case "YieldStatement":
+        return { k: "Expr", value: this.yieldExpr(n), pos };
+      case "RaiseStatement": {
+        const fromIdx = ks.findIndex((k) => k.name === "from");
+        if (ks.some((k) => k.name === ",")) throw this.error("invalid syntax", pos);
+        if (ks.length === 1) return { k: "Raise", exc: null, cause: null, pos };
+        const exc = this.expr(ks[1]!);
+        const cause = fromIdx > 0 ? this.expr(ks[fromIdx + 1]!) : null;
+        return { k: "Raise", exc, cause, pos };
+      }
+      case "ScopeStatement": {
+        const names = ks.filter((k) => k.name === "VariableName").map((k) => this.text(k));
+        return ks[0]!.name === "global" ? { k: "Global", names, pos } : { k: "Nonlocal", names, pos };
+      }
+      case "AssertStatement": {
+        const groups = splitComma(ks.slice(1));
+        const test = this.expr(groups[0]![0]!);
+        const msg = groups.length > 1 && groups[1]!.length ? this.expr(groups[1]![0]!) : null;
+        return { k: "Assert", test, msg, pos };
+      }
+      case "ImportStatement":
+        return this.importStmt(ks, pos);
+      case "IfStatement":
+        return this.ifStmt(ks, 0);
+      case "WhileStatement": {
+        const test = this.expr(ks[1]!);
+        const body = this.body(ks[2]);
+        const orelse = ks[3]?.name === "else" ? this.body(ks[4]) : [];
+        return { k: "While", test, body, orelse, pos };
+      }
+      case "ForStatement": {
+        if (ks[0]!.name === "async") throw this.unsupported("'async for'", n);
+        const inIdx = ks.findIndex((k) => k.name === "in");
+        const bodyIdx = ks.findIndex((k) => k.name === "Body");
+        const target = this.exprList(ks.slice(1, inIdx), "store");
+        this.checkTarget(target, "store");
+        const iter = this.exprList(ks.slice(inIdx + 1, bodyIdx), "load");
+        const body = this.body(ks[bodyIdx]);
+        const orelse = ks[bodyIdx + 1]?.name === "else" ? this.body(ks[bodyIdx + 2]) : [];
+        return { k: "For", target, iter, body, orelse, pos };
+      }
+      case "TryStatement":
+        return this.tryStmt(ks, pos);
+      case "WithStatement": {
+        if (ks[0]!.name === "async") throw this.unsupported("'async with'", n);
+        const bodyIdx = ks.findIndex((k) => k.name === "Body");
+        const items: WithItem[] = splitComma(ks.slice(1, bodyIdx)).map((g) => {
+          const asIdx = g.findIndex((k) => k.name === "as");
+          const contextExpr = this.expr(g[0]!);
+          let optionalVars: E | null = null;
+          if (asIdx >= 0) {
+            optionalVars = this.exprList(g.slice(asIdx + 1), "store");
+            this.checkTarget(optionalVars, "store");
+          }
+          return { contextExpr, optionalVars };
+        });
+        return { k: "With", items, body: this.body(ks[bodyIdx]), pos };
+      }
+      case "FunctionDefinition":
+        return this.funcDef(n, []);
+      case "ClassDefinition":
+        return this.classDef(n, []);
+      case "MatchStatement":
+        throw this.error("the 'match' statement is not supported", this.npos(ks[0]!));
+      case "TypeDefinition":
+        throw this.error("the 'type' statement is not supported", pos);
+      case "PrintStatement":
+        throw this.error("Missing parentheses in call to 'print'. Did you mean print(...)?", pos);
+      default:
+        throw this.error("invalid syntax", pos);
+    }
+  }
+
+  assign(n: SyntaxNode, ks: SyntaxNode[], pos: Pos): Stmt {
+    const typeIdx = ks.findIndex((k) => k.name === "TypeDef");
+    if (typeIdx >= 0) {
+      const targetNodes = ks.slice(0, typeIdx);
+      const target = this.exprList(targetNodes, "store");
+      if (target.k === "Tuple") throw this.error("only single target (not tuple) can be annotated", target.pos);
+      this.checkTarget(target, "store");
+      const annotation = this.expr(kids(ks[typeIdx]!).filter((k) => k.name !== ":")[0]!);
+      const rest = ks.slice(typeIdx + 1);
+      if (rest.filter((k) => k.name === "AssignOp").length > 1) throw this.error("invalid syntax", pos);
+      const value = rest.length ? this.valueOf(rest.slice(1)) : null;
+      const simple = target.k === "Name" && targetNodes.length === 1 && targetNodes[0]!.name === "VariableName";
+      return { k: "AnnAssign", target, annotation, value, simple, pos };
+    }
+    const groups: SyntaxNode[][] = [[]];
+    for (const k of ks) {
+      if (k.name === "AssignOp") groups.push([]);
+      else groups[groups.length - 1]!.push(k);
+    }
+    const value = this.valueOf(groups.pop()!);
+    const targets = groups.map((g) => {
+      const t = this.exprList(g, "store");
+      this.checkTarget(t, "store");
+      return t;
+    });
+    void n;
+    return { k: "Assign", targets, value, pos };
+  }
+
+  valueOf(g: SyntaxNode[]): E {
+    if (g.length === 1 && g[0]!.name === "YieldExpression") return this.yieldExpr(g[0]!);
+    return this.exprList(g, "load");
+  }
+
+  ifStmt(ks: SyntaxNode[], start: number): Stmt {
+    // ks[start] is `if` or `elif`
+    const test = this.expr(ks[start + 1]!);
+    const body = this.body(ks[start + 2]);
+    let orelse: Stmt[] = [];
+    const next = ks[start + 3];
+    if (next?.name === "elif") orelse = [this.ifStmt(ks, start + 3)];
+    else if (next?.name === "else") orelse = this.body(ks[start + 4]);
+    const last = orelse.length ? orelse[orelse.length - 1]!.pos : body[body.length - 1]!.pos;
+    return { k: "If", test, body, orelse, pos: this.span(this.npos(ks[start]!), last) };
+  }
+
+  tryStmt(ks: SyntaxNode[], pos: Pos): Stmt {
+    const body = this.body(ks[1]);
+    const handlers: ExceptHandler[] = [];
+    let orelse: Stmt[] = [];
+    let finalbody: Stmt[] = [];
+    let i = 2;
+    while (i < ks.length) {
+      const k = ks[i]!;
+      if (k.name === "except") {
+        let j = i + 1;
+        if (ks[j]?.name === "*") throw this.error("'except*' (exception groups) is not supported", this.npos(k));
+        let type: E | null = null;
+        let name: string | null = null;
+        if (ks[j]!.name !== "Body") {
+          type = this.expr(ks[j]!);
+          j++;
+          if (ks[j]!.name === "as") {
+            name = this.text(ks[j + 1]!);
+            j += 2;
+          } else if (ks[j]!.name === ",") {
+            throw this.error("multiple exception types must be parenthesized", type.pos);
+          }
+        }
+        const hb = this.body(ks[j]);
+        handlers.push({ type, name, body: hb, pos: this.span(this.npos(k), hb[hb.length - 1]!.pos) });
+        i = j + 1;
+      } else if (k.name === "else") {
+        orelse = this.body(ks[i + 1]);
+        i += 2;
+      } else if (k.name === "finally") {
+        finalbody = this.body(ks[i + 1]);
+        i += 2;
+      } else {
+        throw this.error("invalid syntax", this.npos(k));
+      }
+    }
+    if (!handlers.length && !finalbody.length) throw this.error("expected 'except' or 'finally' block", pos);
+    return { k: "Try", body, handlers, orelse, finalbody, pos };
+  }
+
+  importStmt(ks: SyntaxNode[], pos: Pos): Stmt {
+    const dotted = (nodes: SyntaxNode[]): string => nodes.filter((k) => k.name === "VariableName").map((k) => this.text(k)).join(".");
+    const aliases = (nodes: SyntaxNode[]): Alias[] =>
+      splitComma(nodes.filter((k) => k.name !== "(" && k.name !== ")")).filter((g) => g.length).map((g) => {
+        const asIdx = g.findIndex((k) => k.name === "as");
+        const nameNodes = asIdx >= 0 ? g.slice(0, asIdx) : g;
+        return {
+          name: dotted(nameNodes),
+          asname: asIdx >= 0 ? this.text(g[asIdx + 1]!) : null,
+          pos: this.span(this.npos(g[0]!), this.npos(g[g.length - 1]!)),
+        };
+      });
+    if (ks[0]!.name === "import") return { k: "Import", names: aliases(ks.slice(1)), pos };
+    const impIdx = ks.findIndex((k) => k.name === "import");
+    let level = 0;
+    const modNodes: SyntaxNode[] = [];
+    for (const k of ks.slice(1, impIdx)) {
+      if (k.name === "." && modNodes.length === 0) level += 1;
+      else if (k.name === "Ellipsis" || this.text(k) === "...") level += 3;
+      else modNodes.push(k);
+    }
+    const rest = ks.slice(impIdx + 1);
+    const names: Alias[] =
+      rest.length === 1 && rest[0]!.name === "*" ? [{ name: "*", asname: null, pos: this.npos(rest[0]!) }] : aliases(rest);
+    return { k: "ImportFrom", module: modNodes.length ? dotted(modNodes) : null, names, level, pos };
+  }
+
+  decorator(d: SyntaxNode): E {
+    const ks = kids(d).filter((k) => k.name !== "At");
+    let e: E | null = null;
+    for (const k of ks) {
+      if (k.name === "VariableName") {
+        const p = this.npos(k);
+        e = e === null ? { k: "Name", id: this.text(k), ctx: "load", pos: p } : { k: "Attribute", value: e, attr: this.text(k), ctx: "load", pos: this.span(e.pos, p), attrPos: p };
+      } else if (k.name === "ArgList") {
+        e = this.call(e!, k);
+      }
+    }
+    return e!;
+  }
+
+  funcDef(n: SyntaxNode, decorators: E[]): Stmt {
+    const ks = kids(n);
+    if (ks[0]!.name === "async") throw this.unsupported("'async def'", n);
+    if (ks.some((k) => k.name === "TypeParamList")) throw this.unsupported("a type parameter list", n);
+    const name = this.text(ks.find((k) => k.name === "VariableName")!);
+    const args = this.params(kids(ks.find((k) => k.name === "ParamList")!).filter((k) => k.name !== "(" && k.name !== ")"), true);
+    const ret = ks.find((k) => k.name === "TypeDef");
+    const returns = ret ? this.expr(kids(ret).filter((k) => k.name !== "->" && this.text(k) !== "->")[0]!) : null;
+    const body = this.body(ks.find((k) => k.name === "Body"));
+    return { k: "FunctionDef", name, args, body, decorators, returns, pos: this.span(this.npos(n), body[body.length - 1]!.pos) };
+  }
+
+  classDef(n: SyntaxNode, decorators: E[]): Stmt {
+    const ks = kids(n);
+    if (ks.some((k) => k.name === "TypeParamList")) throw this.unsupported("a type parameter list", n);
+    const name = this.text(ks.find((k) => k.name === "VariableName")!);
+    const argList = ks.find((k) => k.name === "ArgList");
+    let bases: E[] = [];
+    let keywords: Keyword[] = [];
+    if (argList) ({ args: bases, keywords } = this.callArgs(argList));
+    const body = this.body(ks.find((k) => k.name === "Body"));
+    return { k: "ClassDef", name, bases, keywords, body, decorators, pos: this.span(this.npos(n), body[body.length - 1]!.pos) };
+  }
+
+  params(nodes: SyntaxNode[], isDef: boolean): Arguments {
+    const a: Arguments = { posonlyargs: [], args: [], vararg: null, kwonlyargs: [], kwDefaults: [], kwarg: null, defaults: [] };
+    let star = false;
+    const groups = splitComma(nodes);
+    const seen = new Set<string>();
+    const mkArg = (g: SyntaxNode[], at: number): Arg => {
+      const nameNode = g[at]!;
+      const td = g[at + 1]?.name === "TypeDef" ? g[at + 1]! : null;
+      const name = this.text(nameNode);
+      if (seen.has(name)) throw this.error(`duplicate argument '${name}' in function definition`, this.npos(nameNode));
+      seen.add(name);
+      return { name, annotation: td ? this.expr(kids(td).filter((k) => k.name !== ":")[0]!) : null, pos: this.npos(nameNode) };
+    };
+    let prevEnd = nodes.length ? nodes[0]!.from : 0;
+    for (let gi = 0; gi < groups.length; gi++) {
+      const g = groups[gi]!;
+      if (g.length === 0) {
+        // A "/" leaves no node in the tree: find it in the text between the commas.
+        const nextStart = groups[gi + 1]?.[0]?.from ?? this.src.length;
+        const gap = this.src.slice(prevEnd, nextStart);
+        if (gi < groups.length - 1 && gap.includes("/")) {
+          if (star || a.posonlyargs.length) throw this.error("invalid syntax", this.pos(prevEnd, nextStart));
+          a.posonlyargs = a.args;
+          a.args = [];
+        }
+        continue;
+      }
+      prevEnd = g[g.length - 1]!.to;
+      const first = g[0]!;
+      if (first.name === "*") {
+        if (star) throw this.error("* argument may appear only once", this.npos(first));
+        star = true;
+        if (g.length > 1) a.vararg = mkArg(g, 1);
+      } else if (first.name === "**") {
+        a.kwarg = mkArg(g, 1);
+      } else if (first.name === "VariableName") {
+        const arg = mkArg(g, 0);
+        const eq = g.findIndex((k) => k.name === "AssignOp");
+        const dflt = eq >= 0 ? this.expr(g[eq + 1]!) : null;
+        if (star) {
+          a.kwonlyargs.push(arg);
+          a.kwDefaults.push(dflt);
+        } else {
+          if (!dflt && a.defaults.length) throw this.error("non-default argument follows default argument", arg.pos);
+          a.args.push(arg);
+          if (dflt) a.defaults.push(dflt);
+        }
+      } else {
+        throw this.error("invalid syntax", this.npos(first));
+      }
+    }
+    if (star && !a.vararg && !a.kwonlyargs.length) throw this.error("named arguments must follow bare *", this.npos(nodes[0]!));
+    void isDef;
+    return a;
+  }
+
+  // ---- targets ----
+
+  setCtx(e: E, ctx: ExprContext): void {
+    switch (e.k) {
+      case "Name":
+      case "Attribute":
+      case "Subscript":
+        e.ctx = ctx;
+        return;
+      case "Starred":
+        e.ctx = ctx;
+        this.setCtx(e.value, ctx);
+        return;
+      case "Tuple":
+      case "List":
+        e.ctx = ctx;
+        for (const x of e.elts) this.setCtx(x, ctx);
+        return;
+      default:
+    }
+  }
+
+  describe(e: E): string {
+    switch (e.k) {
+      case "Call": return "function call";
+      case "Constant": return e.value.t === "none" || e.value.t === "bool" || e.value.t === "ellipsis" ? (e.value.t === "ellipsis" ? "ellipsis" : this.src.slice(0, 0) + (e.value.t === "none" ? "None" : e.value.v ? "True" : "False")) : "literal";
+      case "BinOp": case "UnaryOp": return "expression";
+      case "BoolOp": return "expression";
+      case "Compare": return "comparison";
+      case "Lambda": return "lambda";
+      case "IfExp": return "conditional expression";
+      case "JoinedStr": return "f-string expression";
+      case "Dict": return "dict literal";
+      case "Set": return "set display";
+      case "ListComp": return "list comprehension";
+      case "SetComp": return "set comprehension";
+      case "DictComp": return "dict comprehension";
+      case "GeneratorExp": return "generator expression";
+      case "Yield": case "YieldFrom": return "yield expression";
+      case "NamedExpr": return "named expression";
+      default: return "expression";
+    }
+  }
+
+  checkTarget(e: E, ctx: "store" | "del"): void {
+    switch (e.k) {
+      case "Name":
+        if (ctx === "store" && e.id === "__debug__") throw this.error("cannot assign to __debug__", e.pos);
+        return;
+      case "Attribute":
+      case "Subscript":
+        return;
+      case "Starred":
+        if (ctx === "del") throw this.error("cannot delete starred", e.pos);
+        this.checkTarget(e.value, ctx);
+        return;
+      case "Tuple":
+      case "List": {
+        let stars = 0;
+        for (const x of e.elts) {
+          if (x.k === "Starred") stars++;
+          this.checkTarget(x, ctx);
+        }
+        if (stars > 1) throw this.error("multiple starred expressions in assignment", e.pos);
+        return;
+      }
+      default: {
+        const what = this.describe(e);
+        if (ctx === "del") throw this.error(`cannot delete ${what}`, e.pos);
+        const hint = e.k === "Compare" || e.k === "Constant" || e.k === "Call" || e.k === "BinOp" ? " here. Maybe you meant '==' instead of '='?" : "";
+        throw this.error(`cannot assign to ${what}${hint}`, e.pos);
+      }
+    }
+  }
+
+  checkAugTarget(e: E): void {
+    if (e.k === "Name" || e.k === "Attribute" || e.k === "Subscript") return;
+    throw this.error(`'${e.k === "Tuple" ? "tuple" : e.k === "List" ? "list" : this.describe(e)}' is an illegal expression for augmented assignment`, e.pos);
+  }
+
+  // ---- expressions ----
+
+  /** A comma-separated expression list (a tuple when there is a comma). */
+  exprList(nodes: SyntaxNode[], ctx: ExprContext): E {
+    const groups = splitComma(nodes);
+    const hasComma = groups.length > 1;
+    const items = groups.filter((g) => g.length).map((g) => this.item(g));
+    if (!hasComma) {
+      const e = items[0]!;
+      if (ctx !== "load") this.setCtx(e, ctx);
+      if (e.k === "Starred" && ctx === "load") throw this.error("can't use starred expression here", e.pos);
+      return e;
+    }
+    const t: E = { k: "Tuple", elts: items, ctx, pos: this.span(items[0]!.pos, items[items.length - 1]!.pos) };
+    if (ctx !== "load") this.setCtx(t, ctx);
+    return t;
+  }
+
+  /** One element of a list: `*x` or an expression. */
+  item(g: SyntaxNode[]): E {
+    if (g[0]!.name === "*") {
+      const value = this.expr(g[1]!);
+      return { k: "Starred", value, ctx: "load", pos: this.span(this.npos(g[0]!), value.pos) };
+    }
+    if (g.length !== 1) throw this.error("invalid syntax", this.npos(g[1]!));
+    return this.expr(g[0]!);
+  }
+
+  expr(n: SyntaxNode): E {
+    const pos = this.npos(n);
+    switch (n.name) {
+      case "VariableName":
+        return { k: "Name", id: this.text(n), ctx: "load", pos };
+      case "Number":
+        return { k: "Constant", value: this.number(n), pos };
+      case "String":
+      case "FormatString":
+      case "ContinuedString":
+        return this.strings(n);
+      case "None":
+        return { k: "Constant", value: { t: "none" }, pos };
+      case "Boolean":
+        return { k: "Constant", value: { t: "bool", v: this.text(n) === "True" }, pos };
+      case "Ellipsis":
+        return { k: "Constant", value: { t: "ellipsis" }, pos };
+      case "BinaryExpression":
+        return this.binary(n, pos);
+      case "UnaryExpression": {
+        const [op, operand] = kids(n);
+        const o = this.text(op!);
+        return { k: "UnaryOp", op: o === "not" ? "not" : (o as "+" | "-" | "~"), operand: this.expr(operand!), pos };
+      }
+      case "ParenthesizedExpression": {
+        const inner = kids(n).filter((k) => k.name !== "(" && k.name !== ")");
+        if (inner[0]!.name === "*") throw this.error("cannot use starred expression here", pos);
+        return this.expr(inner[0]!);
+      }
+      case "TupleExpression": {
+        const inner = kids(n).filter((k) => k.name !== "(" && k.name !== ")");
+        const elts = splitComma(inner).filter((g) => g.length).map((g) => this.item(g));
+        return { k: "Tuple", elts, ctx: "load", pos };
+      }
+      case "ArrayExpression": {
+        const inner = kids(n).filter((k) => k.name !== "[" && k.name !== "]");
+        const elts = splitComma(inner).filter((g) => g.length).map((g) => this.item(g));
+        return { k: "List", elts, ctx: "load", pos };
+      }
+      case "SetExpression": {
+        const inner = kids(n).filter((k) => k.name !== "{" && k.name !== "}");
+        const elts = splitComma(inner).filter((g) => g.length).map((g) => this.item(g));
+        return { k: "Set", elts, pos };
+      }
+      case "DictionaryExpression": {
+        const inner = kids(n).filter((k) => k.name !== "{" && k.name !== "}");
+        const keys: (E | null)[] = [];
+        const values: E[] = [];
+        for (const g of splitComma(inner)) {
+          if (!g.length) continue;
+          if (g[0]!.name === "**") {
+            keys.push(null);
+            values.push(this.expr(g[1]!));
+          } else {
+            keys.push(this.expr(g[0]!));
+            values.push(this.expr(g[2]!));
+          }
+        }
+        return { k: "Dict", keys, values, pos };
+      }
+      case "ArrayComprehensionExpression":
+      case "SetComprehensionExpression":
+      case "ComprehensionExpression":
+      case "DictionaryComprehensionExpression":
+        return this.comprehension(n, pos);
+      case "CallExpression": {
+        const [f, argList] = kids(n);
+        return this.call(this.expr(f!), argList!);
+      }
+      case "MemberExpression":
+        return this.member(n, pos);
+      case "ConditionalExpression": {
+        const ks = kids(n);
+        return { k: "IfExp", body: this.expr(ks[0]!), test: this.expr(ks[2]!), orelse: this.expr(ks[4]!), pos };
+      }
+      case "LambdaExpression": {
+        const ks = kids(n);
+        const pl = ks.find((k) => k.name === "ParamList");
+        const args = this.params(pl ? kids(pl) : [], false);
+        return { k: "Lambda", args, body: this.expr(ks[ks.length - 1]!), pos };
+      }
+      case "NamedExpression": {
+        const ks = kids(n);
+        const target = this.expr(ks[0]!);
+        if (target.k !== "Name") throw this.error(`cannot use assignment expressions with ${this.describe(target)}`, target.pos);
+        target.ctx = "store";
+        return { k: "NamedExpr", target, value: this.expr(ks[2]!), pos };
+      }
+      case "YieldExpression":
+        return this.yieldExpr(n);
+      case "AwaitExpression":
+        throw this.unsupported("'await'", n);
+      default:
+        throw this.error("invalid syntax", pos);
+    }
+  }
+
+  yieldExpr(n: SyntaxNode): E {
+    const ks = kids(n).filter((k) => !k.type.isError);
+    const pos = this.npos(n);
+    if (ks[1]?.name === "from") return { k: "YieldFrom", value: this.expr(ks[2]!), pos };
+    if (ks.length === 1) return { k: "Yield", value: null, pos };
+    return { k: "Yield", value: this.exprList(ks.slice(1), "load"), pos };
+  }
+
+  binary(n: SyntaxNode, pos: Pos): E {
+    const ks = kids(n);
+    const left = ks[0]!;
+    const opNodes = ks.slice(1, ks.length - 1);
+    const right = ks[ks.length - 1]!;
+    const opText = opNodes.map((o) => this.text(o)).join(" ");
+    if (opText === "and" || opText === "or") {
+      const values: E[] = [];
+      // flatten a left-nested chain of the same operator (not parenthesized)
+      const lk = left.name === "BinaryExpression" ? kids(left) : null;
+      if (lk && lk.length === 3 && this.text(lk[1]!) === opText) {
+        const l = this.binary(left, this.npos(left));
+        if (l.k === "BoolOp") values.push(...l.values);
+        else values.push(l);
+      } else values.push(this.expr(left));
+      values.push(this.expr(right));
+      return { k: "BoolOp", op: opText, values, pos };
+    }
+    const cmp = toCmp(opText);
+    if (cmp) {
+      const ops: CmpOpName[] = [];
+      const comparators: E[] = [];
+      let leftE: E;
+      const lk = left.name === "BinaryExpression" ? kids(left) : null;
+      if (lk && toCmp(lk.slice(1, lk.length - 1).map((o) => this.text(o)).join(" "))) {
+        const l = this.binary(left, this.npos(left)) as E & { k: "Compare" };
+        leftE = l.left;
+        ops.push(...l.ops);
+        comparators.push(...l.comparators);
+      } else leftE = this.expr(left);
+      ops.push(cmp);
+      comparators.push(this.expr(right));
+      return { k: "Compare", left: leftE, ops, comparators, pos };
+    }
+    if (opText === "<>") throw this.error("invalid syntax", this.npos(opNodes[0]!));
+    return { k: "BinOp", op: opText as BinOpName, left: this.expr(left), right: this.expr(right), pos };
+  }
+
+  member(n: SyntaxNode, pos: Pos): E {
+    const ks = kids(n);
+    const value = this.expr(ks[0]!);
+    if (ks[1]!.name === ".") {
+      const p = ks[2]!;
+      return { k: "Attribute", value, attr: this.text(p), ctx: "load", pos, attrPos: this.npos(p) };
+    }
+    // subscript: "[" items "]"
+    const inner = ks.slice(2, ks.length - 1);
+    const groups = splitComma(inner);
+    const items = groups.filter((g) => g.length).map((g) => this.sliceItem(g));
+    let slice: E;
+    if (groups.length === 1) slice = items[0]!;
+    else slice = { k: "Tuple", elts: items, ctx: "load", pos: this.span(items[0]!.pos, items[items.length - 1]!.pos) };
+    return { k: "Subscript", value, slice, ctx: "load", pos };
+  }
+
+  sliceItem(g: SyntaxNode[]): E {
+    if (!g.some((k) => k.name === ":")) return this.item(g);
+    const parts: (E | null)[] = [null, null, null];
+    let idx = 0;
+    for (const k of g) {
+      if (k.name === ":") idx++;
+      else parts[idx] = this.expr(k);
+    }
+    const p = this.pos(g[0]!.from, g[g.length - 1]!.to);
+    return { k: "Slice", lower: parts[0]!, upper: parts[1]!, step: parts[2]!, pos: p };
+  }
+
+  callArgs(argList: SyntaxNode): { args: E[]; keywords: Keyword[] } {
+    const inner = kids(argList).filter((k) => k.name !== "(" && k.name !== ")");
+    const args: E[] = [];
+    const keywords: Keyword[] = [];
+    const groups = splitComma(inner).filter((g) => g.length);
+    for (const g of groups) {
+      const p = this.pos(g[0]!.from, g[g.length - 1]!.to);
+      if (g[0]!.name === "**") {
+        keywords.push({ arg: null, value: this.expr(g[1]!), pos: p });
+      } else if (g[0]!.name === "*") {
+        if (keywords.some((k) => k.arg === null)) throw this.error("iterable argument unpacking follows keyword argument unpacking", p);
+        const value = this.expr(g[1]!);
+        args.push({ k: "Starred", value, ctx: "load", pos: p });
+      } else if (g[1]?.name === "AssignOp") {
+        if (this.text(g[1]) === ":=") {
+          const target: E = { k: "Name", id: this.text(g[0]!), ctx: "store", pos: this.npos(g[0]!) };
+          args.push({ k: "NamedExpr", target, value: this.expr(g[2]!), pos: p });
+          continue;
+        }
+        if (g[0]!.name !== "VariableName") throw this.error('expression cannot contain assignment, perhaps you meant "=="?', p);
+        const name = this.text(g[0]!);
+        if (keywords.some((k) => k.arg === name)) throw this.error(`keyword argument repeated: ${name}`, p);
+        keywords.push({ arg: name, value: this.expr(g[2]!), pos: p });
+      } else if (g.length > 1 && g[1]!.name === "for") {
+        if (groups.length > 1) throw this.error("Generator expression must be parenthesized", p);
+        args.push(this.genexpFrom(g, this.npos(argList)));
+      } else {
+        if (keywords.length) {
+          const msg = keywords.some((k) => k.arg === null)
+            ? "positional argument follows keyword argument unpacking"
+            : "positional argument follows keyword argument";
+          throw this.error(msg, p);
+        }
+        args.push(this.expr(g[0]!));
+      }
+    }
+    return { args, keywords };
+  }
+
+  call(func: E, argList: SyntaxNode): E {
+    const { args, keywords } = this.callArgs(argList);
+    return { k: "Call", func, args, keywords, pos: this.span(func.pos, this.npos(argList)) };
+  }
+
+  comprehension(n: SyntaxNode, pos: Pos): E {
+    const ks = kids(n).slice(1, -1);
+    const forIdx = ks.findIndex((k) => k.name === "for" || k.name === "async");
+    const head = ks.slice(0, forIdx);
+    const generators = this.compClauses(ks.slice(forIdx));
+    if (n.name === "DictionaryComprehensionExpression") {
+      if (head[0]!.name === "**") throw this.error("dict unpacking cannot be used in dict comprehension", pos);
+      return { k: "DictComp", key: this.expr(head[0]!), value: this.expr(head[2]!), generators, pos };
+    }
+    if (head[0]!.name === "*") throw this.error("iterable unpacking cannot be used in comprehension", pos);
+    const elt = this.expr(head[0]!);
+    if (n.name === "ArrayComprehensionExpression") return { k: "ListComp", elt, generators, pos };
+    if (n.name === "SetComprehensionExpression") return { k: "SetComp", elt, generators, pos };
+    return { k: "GeneratorExp", elt, generators, pos };
+  }
+
+  genexpFrom(g: SyntaxNode[], pos: Pos): E {
+    return { k: "GeneratorExp", elt: this.expr(g[0]!), generators: this.compClauses(g.slice(1)), pos };
+  }
+
+  compClauses(ks: SyntaxNode[]): Comprehension[] {
+    const gens: Comprehension[] = [];
+    let i = 0;
+    while (i < ks.length) {
+      const k = ks[i]!;
+      if (k.name === "async") throw this.unsupported("an asynchronous comprehension", k);
+      if (k.name === "for") {
+        const inIdx = ks.findIndex((x, j) => j > i && x.name === "in");
+        const target = this.exprList(ks.slice(i + 1, inIdx), "store");
+        this.checkTarget(target, "store");
+        const iter = this.expr(ks[inIdx + 1]!);
+        gens.push({ target, iter, ifs: [] });
+        i = inIdx + 2;
+      } else if (k.name === "if") {
+        gens[gens.length - 1]!.ifs.push(this.expr(ks[i + 1]!));
+        i += 2;
+      } else {
+        throw this.error("invalid syntax", this.npos(k));
+      }
+    }
+    return gens;
+  }
+
+  // ---- literals ----
+
+  number(n: SyntaxNode): ConstValue {
+    const raw = this.text(n);
+    const t = raw.replace(/_/g, "");
+    const pos = this.npos(n);
+    if (/[jJ]$/.test(t)) return { t: "complex", re: 0, im: Number(t.slice(0, -1)) };
+    if (/^0[xXoObB]/.test(t)) return { t: "int", v: BigInt(t.toLowerCase()) };
+    if (/[.eE]/.test(t)) return { t: "float", v: Number(t) };
+    if (/^0+[1-9]/.test(t)) {
+      throw this.error("leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers", pos);
+    }
+    return { t: "int", v: BigInt(t) };
+  }
+
+  /** One string token, or an implicitly concatenated run of them, as a Constant or a JoinedStr. */
+  strings(n: SyntaxNode): E {
+    const parts = n.name === "ContinuedString" ? kids(n) : [n];
+    const pos = this.npos(n);
+    let bytesCount = 0;
+    let anyF = false;
+    const values: E[] = [];
+    let pending = "";
+    let pendingBytes: number[] = [];
+    const flush = () => {
+      if (pending.length) values.push({ k: "Constant", value: { t: "str", v: pending }, pos });
+      pending = "";
+    };
+    for (const p of parts) {
+      const text = this.text(p);
+      const m = /^([a-zA-Z]*)('''|"""|'|")/.exec(text)!;
+      const prefix = m[1]!.toLowerCase();
+      const q = m[2]!;
+      const isBytes = prefix.includes("b");
+      const isRaw = prefix.includes("r");
+      const isF = prefix.includes("f");
+      if (isBytes) bytesCount++;
+      const start = p.from + m[0].length;
+      const end = p.to - q.length;
+      if (!isF) {
+        const body = this.src.slice(start, end);
+        if (isBytes) {
+          const s = decodeEscapes(body, isRaw, true, false, () => this.error("bytes can only contain ASCII literal characters", this.npos(p)));
+          for (let i = 0; i < s.length; i++) pendingBytes.push(s.charCodeAt(i));
+        } else pending += decodeEscapes(body, isRaw, false, false, null);
+        continue;
+      }
+      anyF = true;
+      let cursor = start;
+      for (const r of kids(p)) {
+        if (r.name !== "FormatReplacement") continue;
+        pending += decodeEscapes(this.src.slice(cursor, r.from), isRaw, false, true, null);
+        const fv = this.replacement(r, isRaw);
+        if (fv.selfDoc) pending += fv.selfDoc;
+        flush();
+        values.push(fv.value);
+        cursor = r.to;
+      }
+      pending += decodeEscapes(this.src.slice(cursor, end), isRaw, false, true, null);
+    }
+    if (bytesCount && bytesCount !== parts.length) throw this.error("cannot mix bytes and nonbytes literals", pos);
+    if (bytesCount) return { k: "Constant", value: { t: "bytes", v: Uint8Array.from(pendingBytes) }, pos };
+    if (!anyF) return { k: "Constant", value: { t: "str", v: pending }, pos };
+    flush();
+    pendingBytes = [];
+    return { k: "JoinedStr", values, pos };
+  }
+
+  replacement(r: SyntaxNode, isRaw: boolean): { value: E; selfDoc: string | null } {
+    const ks = kids(r);
+    const pos = this.npos(r);
+    const exprNodes: SyntaxNode[] = [];
+    let conversion = -1;
+    let spec: E | null = null;
+    let selfDoc: string | null = null;
+    for (const k of ks.slice(1)) {
+      if (k.name === "}") continue;
+      if (k.name === "FormatSelfDoc") selfDoc = this.src.slice(r.from + 1, k.to);
+      else if (k.name === "FormatConversion") conversion = " sra".indexOf(this.text(k)[1]!) ;
+      else if (k.name === "FormatSpec") spec = this.formatSpec(k, isRaw);
+      else exprNodes.push(k);
+    }
+    if (!exprNodes.length) throw this.error("f-string: empty expression not allowed", pos);
+    const value = exprNodes.length === 1 && exprNodes[0]!.name === "YieldExpression" ? this.yieldExpr(exprNodes[0]!) : this.exprList(exprNodes, "load");
+    if (selfDoc !== null && conversion < 0 && !spec) conversion = 2;
+    const conv = conversion < 0 ? -1 : conversion === 1 ? 115 : conversion === 2 ? 114 : 97;
+    return { value: { k: "FormattedValue", value, conversion: conv, formatSpec: spec, pos }, selfDoc };
+  }
+
+  formatSpec(n: SyntaxNode, isRaw: boolean): E {
+    const pos = this.npos(n);
+    const values: E[] = [];
+    let cursor = n.from + 1; // after ':'
+    let pending = "";
+    for (const r of kids(n)) {
+      if (r.name !== "FormatReplacement") continue;
+      pending += decodeEscapes(this.src.slice(cursor, r.from), isRaw, false, true, null);
+      if (pending) values.push({ k: "Constant", value: { t: "str", v: pending }, pos });
+      pending = "";
+      values.push(this.replacement(r, isRaw).value);
+      cursor = r.to;
+    }
+    pending += decodeEscapes(this.src.slice(cursor, n.to), isRaw, false, true, null);
+    if (pending) values.push({ k: "Constant", value: { t: "str", v: pending }, pos });
+    return { k: "JoinedStr", values, pos };
+  }
+}
+
+function toCmp(op: string): CmpOpName | null {
+  switch (op) {
+    case "<": case "<=": case "==": case "!=": case ">": case ">=": case "is": case "in":
+      return op;
+    case "is not": return "is not";
+    case "not in": return "not in";
+    default: return null;
+  }
+}
+
+const SIMPLE_ESCAPES: Record<string, string> = {
+  "\\": "\\", "'": "'", '"': '"', a: "\x07", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t", v: "\v", "\n": "",
+};
+
+/**
+ * Decodes the body of a string literal. For bytes the result holds one char per byte (codes 0..255).
+ * In f-string literal parts `{{`/`}}` stand for one brace.
+ */
+export function decodeEscapes(
+  s: string,
+  raw: boolean,
+  bytes: boolean,
+  fstring: boolean,
+  nonAscii: (() => Error) | null,
+): string {
+  let out = "";
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if (bytes && c.charCodeAt(0) > 127 && nonAscii) throw nonAscii();
+    if (fstring && (c === "{" || c === "}") && s[i + 1] === c) {
+      out += c;
+      i++;
+      continue;
+    }
+    if (c === "\r" && s[i + 1] === "\n") continue;
+    if (c !== "\\" || raw) {
+      if (raw && c === "\\" && i + 1 < s.length) {
+        out += c + s[i + 1]!;
+        i++;
+        continue;
+      }
+      out += c;
+      continue;
+    }
+    const d = s[i + 1];
+    if (d === undefined) {
+      out += c;
+      continue;
+    }
+    if (d === "\r") {
+      i += s[i + 2] === "\n" ? 2 : 1;
+      continue;
+    }
+    if (d in SIMPLE_ESCAPES) {
+      out += SIMPLE_ESCAPES[d];
+      i++;
+      continue;
+    }
+    if (d >= "0" && d <= "7") {
+      let j = i + 1;
+      let v = 0;
+      while (j < s.length && j < i + 4 && s[j]! >= "0" && s[j]! <= "7") v = v * 8 + (s.charCodeAt(j++) - 48);
+      out += String.fromCharCode(bytes ? v & 0xff : v);
+      i = j - 1;
+      continue;
+    }
+    const hexLen = d === "x" ? 2 : !bytes && d === "u" ? 4 : !bytes && d === "U" ? 8 : 0;
+    if (hexLen) {
+      const h = s.slice(i + 2, i + 2 + hexLen);
+      if (h.length === hexLen && /^[0-9a-fA-F]+$/.test(h)) {
+        out += String.fromCodePoint(parseInt(h, 16));
+        i += 1 + hexLen;
+        continue;
+      }
+    }
+    // unknown escape: kept as is
+    out += c;
+  }
+  return out;
+}
+
+export type { Comprehension };

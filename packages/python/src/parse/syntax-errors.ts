@@ -1,0 +1,265 @@
+/**
+ * Finding the SyntaxError CPython would report for a source text.
+ *
+ * @lezer/python recovers from every error and does not check indentation levels, so the messages come
+ * from two places: a light tokenizer pass over the text (brackets, string ends, indentation, which is what
+ * CPython's tokenizer reports) and the error nodes of lezer's tree (CPython's parser errors, mostly
+ * "invalid syntax"). Like CPython, a generic parser error is replaced by a tokenizer error found anywhere
+ * later in the text (notably "'(' was never closed").
+ */
+import type { SyntaxNode } from "@lezer/common";
+import { LineMap, PySyntaxError, syntaxErrorAt } from "./errors.js";
+
+interface Problem {
+  offset: number;
+  /** Tokenizer errors win over a generic parser error found earlier. */
+  tokenizer: boolean;
+  make: () => PySyntaxError;
+}
+
+const OPENERS: Record<string, string> = { "(": ")", "[": "]", "{": "}" };
+const CLOSERS: Record<string, string> = { ")": "(", "]": "[", "}": "{" };
+
+const HEADER_NAMES: Record<string, string> = {
+  def: "function definition",
+  class: "class definition",
+  if: "'if' statement",
+  elif: "'elif' statement",
+  else: "'else' statement",
+  for: "'for' statement",
+  while: "'while' statement",
+  try: "'try' statement",
+  except: "'except' statement",
+  finally: "'finally' statement",
+  with: "'with' statement",
+};
+
+/** Returns the error to report for this source, or null when it is syntactically fine. */
+export function findSyntaxProblem(source: string, top: SyntaxNode, lines: LineMap, filename: string): PySyntaxError | null {
+  const tok = scanTokens(source, lines, filename);
+  const parse = firstParseError(source, top, lines, filename);
+  if (!tok && !parse) return null;
+  if (tok && (!parse || tok.offset <= parse.offset || (tok.tokenizer && parse.generic))) return tok.make();
+  return parse!.make();
+}
+
+function firstParseError(
+  source: string,
+  top: SyntaxNode,
+  lines: LineMap,
+  filename: string,
+): (Problem & { generic: boolean }) | null {
+  let found: SyntaxNode | null = null;
+  const cursor = top.cursor();
+  do {
+    const n = cursor.node;
+    if (n.type.isError) {
+      // A bare `yield` is valid Python but lezer's grammar wants a value after it.
+      const prev = n.prevSibling;
+      if (n.from === n.to && prev && prev.name === "yield" && !n.nextSibling) continue;
+      found = n;
+      break;
+    }
+  } while (cursor.next());
+  if (!found) return null;
+  const n = found;
+  let offset = n.from;
+  // A zero-length error sits where the parser stopped: report the next token.
+  while (offset < source.length && /[ \t\f]/.test(source[offset]!)) offset++;
+  const line = lines.line(offset);
+  let col = lines.col(offset);
+  let end = offset;
+  while (end < source.length && /[\w]/.test(source[end]!)) end++;
+  if (end === offset && offset < source.length && source[offset] !== "\n") end = offset + 1;
+  if (offset >= source.length || source[offset] === "\n") {
+    // error at end of a line or of the input
+    col = lines.col(offset);
+  }
+  const endCol = col + Math.max(1, end - offset);
+  return {
+    offset,
+    tokenizer: false,
+    generic: true,
+    make: () => syntaxErrorAt(lines, filename, "invalid syntax", line, col, line, endCol),
+  };
+}
+
+/** The light tokenizer: brackets, strings, comments, continuation lines and indentation. */
+function scanTokens(src: string, lines: LineMap, filename: string): Problem | null {
+  const brackets: { ch: string; offset: number }[] = [];
+  const indents: number[] = [0];
+  let i = 0;
+  let atLineStart = true;
+  /** The header keyword of the previous logical line when it ended with ':' (expects a block). */
+  let pendingHeader: { kw: string; line: number } | null = null;
+  let lastSignificant = "";
+  let firstWord = "";
+  const n = src.length;
+  const err = (offset: number, msg: string, tokenizer: boolean, type: "SyntaxError" | "IndentationError" = "SyntaxError", endOffset?: number): Problem => ({
+    offset,
+    tokenizer,
+    make: () => {
+      const line = lines.line(offset);
+      const col = lines.col(offset);
+      const endCol = endOffset !== undefined ? lines.col(endOffset) : col + 1;
+      return syntaxErrorAt(lines, filename, msg, line, col, line, endCol, type);
+    },
+  });
+  while (i <= n) {
+    if (atLineStart && brackets.length === 0) {
+      // measure indentation of a new physical line
+      let col = 0;
+      let j = i;
+      while (j < n && (src[j] === " " || src[j] === "\t" || src[j] === "\f")) {
+        col = src[j] === "\t" ? (Math.floor(col / 8) + 1) * 8 : src[j] === "\f" ? 0 : col + 1;
+        j++;
+      }
+      if (j >= n || src[j] === "\n" || src[j] === "#" || (src[j] === "\r" && src[j + 1] === "\n")) {
+        // blank or comment-only line: no indentation meaning
+        if (j >= n) {
+          if (pendingHeader) {
+            const h = pendingHeader;
+            return {
+              offset: n,
+              tokenizer: false,
+              make: () =>
+                syntaxErrorAt(lines, filename, `expected an indented block after ${HEADER_NAMES[h.kw]} on line ${h.line}`,
+                  lines.line(n) + (src.endsWith("\n") ? 0 : 1), 0, lines.line(n) + (src.endsWith("\n") ? 0 : 1), 0, "IndentationError"),
+            };
+          }
+          break;
+        }
+        while (j < n && src[j] !== "\n") j++;
+        i = j + 1;
+        continue;
+      }
+      const top = indents[indents.length - 1]!;
+      if (pendingHeader) {
+        if (col <= top) {
+          const h = pendingHeader;
+          const off = j;
+          let end = off;
+          while (end < n && src[end] !== "\n") end++;
+          return {
+            offset: off,
+            tokenizer: false,
+            make: () =>
+              syntaxErrorAt(lines, filename, `expected an indented block after ${HEADER_NAMES[h.kw]} on line ${h.line}`,
+                lines.line(off), lines.col(off), lines.line(off), lines.col(off) + (end - off), "IndentationError"),
+          };
+        }
+        indents.push(col);
+        pendingHeader = null;
+      } else if (col > top) {
+        let end = j;
+        while (end < n && src[end] !== "\n") end++;
+        return err(j, "unexpected indent", false, "IndentationError", end);
+      } else if (col < top) {
+        while (indents.length > 1 && indents[indents.length - 1]! > col) indents.pop();
+        if (indents[indents.length - 1] !== col) {
+          return {
+            offset: j,
+            tokenizer: true,
+            make: () => {
+              const line = lines.line(j);
+              let end = j;
+              while (end < n && src[end] !== "\n") end++;
+              return syntaxErrorAt(lines, filename, "unindent does not match any outer indentation level", line, end - lines.starts[line - 1]!, line, end - lines.starts[line - 1]! + 1, "IndentationError");
+            },
+          };
+        }
+      }
+      i = j;
+      atLineStart = false;
+      lastSignificant = "";
+      const w = /^[A-Za-z_]\w*/.exec(src.slice(j, j + 12));
+      firstWord = w ? w[0] : "";
+    }
+    if (i >= n) break;
+    const c = src[i]!;
+    if (c === "#") {
+      while (i < n && src[i] !== "\n") i++;
+      continue;
+    }
+    if (c === "\\" && (src[i + 1] === "\n" || (src[i + 1] === "\r" && src[i + 2] === "\n"))) {
+      i += src[i + 1] === "\n" ? 2 : 3;
+      continue;
+    }
+    if (c === "\n") {
+      i++;
+      if (brackets.length === 0) {
+        if (lastSignificant === ":" && firstWord in HEADER_NAMES) pendingHeader = { kw: firstWord, line: lines.line(i - 1) };
+        else if (lastSignificant === ":" && firstWord === "async") pendingHeader = null;
+        atLineStart = true;
+      }
+      continue;
+    }
+    if (c === " " || c === "\t" || c === "\r" || c === "\f") {
+      i++;
+      continue;
+    }
+    // string literal?
+    const sm = /^(?:[rRbBuUfF]{0,2})('''|"""|'|")/.exec(src.slice(i, i + 5));
+    if (sm && (sm[0].length === sm[1]!.length || /^[rRbBuUfF]+$/.test(sm[0].slice(0, sm[0].length - sm[1]!.length)))) {
+      const prefixLen = sm[0].length - sm[1]!.length;
+      const prefix = src.slice(i, i + prefixLen).toLowerCase();
+      const raw = prefix.includes("r");
+      const q = sm[1]!;
+      const start = i;
+      let j = i + sm[0].length;
+      let closed = false;
+      while (j < n) {
+        if (src[j] === "\\" && !raw) {
+          j += 2;
+          continue;
+        }
+        if (src[j] === "\\" && raw) {
+          j += 2;
+          continue;
+        }
+        if (q.length === 1 && src[j] === "\n") break;
+        if (src.startsWith(q, j)) {
+          closed = true;
+          j += q.length;
+          break;
+        }
+        j++;
+      }
+      if (!closed) {
+        if (q.length === 3) {
+          return err(start, `unterminated triple-quoted string literal (detected at line ${lines.line(Math.min(j, n))})`, true);
+        }
+        return err(start, `unterminated string literal (detected at line ${lines.line(start)})`, true);
+      }
+      i = j;
+      lastSignificant = "str";
+      continue;
+    }
+    if (c in OPENERS) {
+      brackets.push({ ch: c, offset: i });
+      lastSignificant = c;
+      i++;
+      continue;
+    }
+    if (c in CLOSERS) {
+      const open = brackets.pop();
+      if (!open) return err(i, `unmatched '${c}'`, true);
+      if (open.ch !== CLOSERS[c]) {
+        const sameLine = lines.line(open.offset) === lines.line(i);
+        const where = sameLine ? "" : ` on line ${lines.line(open.offset)}`;
+        return err(i, `closing parenthesis '${c}' does not match opening parenthesis '${open.ch}'${where}`, true);
+      }
+      lastSignificant = c;
+      i++;
+      continue;
+    }
+    const word = /^[A-Za-z_0-9\u00a0-\uffff]+|^./.exec(src.slice(i, i + 64))!;
+    lastSignificant = word[0];
+    i += word[0].length;
+  }
+  if (brackets.length) {
+    const open = brackets[brackets.length - 1]!;
+    return err(open.offset, `'${open.ch}' was never closed`, true);
+  }
+  return null;
+}
