@@ -370,7 +370,7 @@ export class PyHeapView extends LitElement {
         </div>
       </div>
       ${v && t ? this.renderPanels(t, v) : nothing}
-      <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">${v?.narration ?? (running ? "Running the program" : "")}</div>
+      <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">${v ? (this.phaseIndex >= 0 && v.phases[this.phaseIndex] ? `Collection phase ${this.phaseIndex + 1} of ${v.phases.length}. ${v.phases[this.phaseIndex]!.note}` : v.narration) : running ? "Running the program" : ""}</div>
     </div>`;
   }
 

@@ -134,7 +134,7 @@ export function renderDiagram(
         <rect class="body" x=${f.x} y=${f.y} width=${f.w} height=${f.h} rx="6"></rect>
         <text class="title" x=${f.x + 8} y=${f.y + 17}>${clip(f.name, 18)} <tspan class="id">line ${f.line}</tspan></text>
         ${f.rows.map(
-          (r) => svg`<text class="row-label" x=${f.x + 10} y=${r.y + 4}>${clip(r.label, 20)}</text>
+          (r) => svg`<text class="row-label" x=${f.x + 10} y=${r.y + 4} @click=${() => handlers.select(r.serial)}>${clip(r.label, 20)}</text>
             <circle class="dot" cx=${f.x + f.w - 6} cy=${r.y} r="3"></circle>`,
         )}
         ${f.rows.length === 0 ? svg`<text class="row-label id" x=${f.x + 10} y=${f.y + FRAME_HEADER + 14}>no names yet</text>` : nothing}
