@@ -20,11 +20,15 @@ const TYPES: Record<string, string> = {
   ".json": "application/json",
 };
 
-/** Serves `root` on 127.0.0.1 at a free port; resolves to the server and its base URL. */
-export async function serveStatic(root: string): Promise<{ server: Server; url: string }> {
+/** Serves `root` (plus the given in-memory `pages`) on 127.0.0.1 at a free port; resolves to the server and its base URL. */
+export async function serveStatic(root: string, pages: Record<string, string> = {}): Promise<{ server: Server; url: string }> {
   if (!existsSync(join(root, "index.html"))) throw new Error(`${root}/index.html is missing: run the build first`);
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
+    if (pages[path] !== undefined) {
+      res.writeHead(200, { "content-type": TYPES[".html"] }).end(pages[path]);
+      return;
+    }
     let file = normalize(join(root, path));
     if (!file.startsWith(root)) {
       res.writeHead(403).end();

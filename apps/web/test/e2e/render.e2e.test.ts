@@ -8,12 +8,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cycleTrace, mutableListTrace } from "../fixtures/traces.js";
 import { collectErrors, DIST, launchChromium, resultPath, serveStatic } from "./harness.js";
 
+/** A page that uses only the library build: one script tag, then the element. */
+const LIBRARY_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>library</title>
+<script type="module" src="/lib/py-heap-view.js"></script></head>
+<body><py-heap-view theme="dark" step="1"></py-heap-view></body></html>`;
+
 let server: Server;
 let url: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  ({ server, url } = await serveStatic(DIST));
+  ({ server, url } = await serveStatic(DIST, { "/library.html": LIBRARY_PAGE }));
   browser = await launchChromium();
 });
 afterAll(async () => {
@@ -158,6 +163,19 @@ describe("<py-heap-view> with a given trace", () => {
     expect(detail.kind).toBe("api");
     expect(detail.message).toContain("could not reach http://127.0.0.1:9/api/v1/run");
     expect(detail.composed && detail.bubbles).toBe(true);
+    await page.close();
+  });
+
+  it("works from the library build with one script tag", async () => {
+    const page = await browser.newPage();
+    const errors = collectErrors(page);
+    await page.goto(`${url}library.html`);
+    await page.waitForFunction(() => customElements.get("py-heap-view") !== undefined);
+    await page.evaluate((t) => ((document.querySelector("py-heap-view") as unknown as { trace: unknown }).trace = t), mutableListTrace());
+    await page.locator("py-heap-view svg.diagram").waitFor();
+    expect(await page.locator("py-heap-view").getAttribute("step")).toBe("1");
+    expect(await page.locator('py-heap-view g.box[data-type="list"] .repr').textContent()).toBe("['Hello']");
+    expect(errors).toEqual([]);
     await page.close();
   });
 });
