@@ -60,7 +60,7 @@ type FBlock =
   | { kind: "finally_try"; body: Stmt[] }
   | { kind: "finally_end" }
   | { kind: "with"; pos: Pos }
-  | { kind: "handler_cleanup"; name: string | null }
+  | { kind: "handler_cleanup"; name: string | null; star?: boolean }
   | { kind: "exception_handler" }
   | { kind: "pop_value" };
 
@@ -489,6 +489,7 @@ class CodeGen {
         break;
       case "Try":
         if (s.finalbody.length) this.tryFinally(s);
+        else if (s.star) this.tryStar(s);
         else this.tryExcept(s);
         break;
       case "With":
@@ -678,7 +679,17 @@ class CodeGen {
     this.bind(end);
   }
 
+  /** `break`/`continue`/`return` may not leave an except* block. */
+  checkStarExit(pos: Pos): void {
+    for (let i = this.fblocks.length - 1; i >= 0; i--) {
+      const fb = this.fblocks[i]!;
+      if (fb.kind === "handler_cleanup" && fb.star) throw this.unit.error("'break', 'continue' and 'return' cannot appear in an except* block", pos);
+      if (fb.kind === "while" || fb.kind === "for") return;
+    }
+  }
+
   breakContinue(isBreak: boolean, pos: Pos): void {
+    this.checkStarExit(pos);
     let i = this.fblocks.length - 1;
     while (i >= 0 && this.fblocks[i]!.kind !== "while" && this.fblocks[i]!.kind !== "for") i--;
     if (i < 0) throw this.unit.error(isBreak ? "'break' outside loop" : "'continue' not properly in loop", pos);
@@ -691,6 +702,9 @@ class CodeGen {
 
   returnStmt(s: Stmt & { k: "Return" }): void {
     if (!this.scope.isFunctionLike()) throw this.unit.error("'return' outside function", s.pos);
+    if (this.fblocks.some((fb) => fb.kind === "handler_cleanup" && fb.star)) {
+      throw this.unit.error("'break', 'continue' and 'return' cannot appear in an except* block", s.pos);
+    }
     const preserve = !!s.value && s.value.k !== "Constant";
     if (preserve) this.expr(s.value!);
     this.unwindTo(-1, preserve, false);
@@ -874,6 +888,103 @@ class CodeGen {
     this.bind(end);
   }
 
+  /** try/except* in 3.11's shape (CHECK_EG_MATCH, LIST_APPEND of raised groups, PREP_RERAISE_STAR). */
+  tryStar(s: Stmt & { k: "Try" }, emitNop = true): void {
+    const except = this.newLabel();
+    const end = this.newLabel();
+    const cleanup = this.newLabel();
+    const reraise = this.newLabel();
+    if (emitNop) this.emit(Op.NOP);
+    const base = this.depth;
+    const outer = this.handlers;
+    const h = this.pushHandler(except, base, false);
+    this.fblocks.push({ kind: "try_except" });
+    this.stmts(s.body);
+    this.fblocks.pop();
+    this.handlers = outer;
+    this.stmts(s.orelse);
+    if (this.reachable) {
+      this.loc = null;
+      this.jump(Op.JUMP_FORWARD, end);
+    }
+    this.bindHandler(h, outer);
+    const ch = this.pushHandler(cleanup, base + 1, true);
+    const cleanupLevel = this.handlers;
+    this.loc = s.handlers[0]!.pos;
+    this.emit(Op.PUSH_EXC_INFO);
+    this.fblocks.push({ kind: "exception_handler" });
+    const reraiseStar = this.newLabel();
+    for (let i = 0; i < s.handlers.length; i++) {
+      const hd = s.handlers[i]!;
+      this.loc = hd.pos;
+      const nextExcept = this.newLabel();
+      const noMatch = this.newLabel();
+      const exceptLabel = this.newLabel();
+      if (i === 0) {
+        this.emit(Op.COPY, 1);
+        this.emit(Op.BUILD_LIST, 0);
+        this.emit(Op.SWAP, 2);
+      }
+      this.expr(hd.type!);
+      this.loc = hd.pos;
+      this.emit(Op.CHECK_EG_MATCH);
+      this.emit(Op.COPY, 1);
+      this.jump(Op.POP_JUMP_FORWARD_IF_NONE, noMatch);
+      if (hd.name) this.nameOp(hd.name, "store");
+      else this.emit(Op.POP_TOP);
+      const withError = this.newLabel();
+      const eh = this.pushHandler(withError, base + 4, true);
+      this.fblocks.push({ kind: "handler_cleanup", name: hd.name, star: true });
+      this.stmts(hd.body);
+      this.fblocks.pop();
+      this.handlers = cleanupLevel;
+      if (this.reachable) {
+        this.loc = null;
+        if (hd.name) {
+          this.loadConst({ t: "none" }, false);
+          this.nameOp(hd.name, "store");
+          this.nameOp(hd.name, "del");
+        }
+        this.jump(Op.JUMP_FORWARD, exceptLabel);
+      }
+      this.bindHandler(eh, cleanupLevel);
+      this.loc = null;
+      if (hd.name) {
+        this.loadConst({ t: "none" }, false);
+        this.nameOp(hd.name, "store");
+        this.nameOp(hd.name, "del");
+      }
+      this.emit(Op.LIST_APPEND, 3);
+      this.emit(Op.POP_TOP);
+      this.jump(Op.JUMP_FORWARD, nextExcept);
+      this.bind(exceptLabel);
+      this.jump(Op.JUMP_FORWARD, nextExcept);
+      this.bind(noMatch);
+      this.loc = hd.pos;
+      this.emit(Op.POP_TOP);
+      this.bind(nextExcept);
+    }
+    this.fblocks.pop();
+    this.loc = null;
+    this.emit(Op.LIST_APPEND, 1);
+    this.emit(Op.PREP_RERAISE_STAR);
+    this.emit(Op.COPY, 1);
+    this.jump(Op.POP_JUMP_FORWARD_IF_NOT_NONE, reraiseStar);
+    this.emit(Op.POP_TOP);
+    this.handlers = outer;
+    this.emit(Op.POP_EXCEPT);
+    this.jump(Op.JUMP_FORWARD, end);
+    this.bind(reraiseStar);
+    this.handlers = outer;
+    this.emit(Op.SWAP, 2);
+    this.emit(Op.POP_EXCEPT);
+    this.emit(Op.RERAISE, 0);
+    void reraise;
+    this.bindHandler(ch, outer);
+    this.popExceptAndReraise();
+    this.bind(end);
+  }
+
   tryFinally(s: Stmt & { k: "Try" }): void {
     const end = this.newLabel();
     const exit = this.newLabel();
@@ -883,7 +994,10 @@ class CodeGen {
     const outer = this.handlers;
     const h = this.pushHandler(end, base, false);
     this.fblocks.push({ kind: "finally_try", body: s.finalbody });
-    if (s.handlers.length) this.tryExcept(s, false);
+    if (s.handlers.length) {
+      if (s.star) this.tryStar(s, false);
+      else this.tryExcept(s, false);
+    }
     else this.stmts(s.body);
     this.fblocks.pop();
     this.handlers = outer;

@@ -30,7 +30,7 @@ export type CompileMode = "exec" | "single";
  */
 export function compileModule(source: string, filename: string, mode: CompileMode = "exec"): CompiledUnit {
   const lines = new LineMap(source);
-  const mod = parseModule(source, filename);
+  const mod = parseModule(source, filename, mode === "single");
   foldModule(mod);
   const symtable = buildSymtable(mod, lines, filename);
   const unit = new Unit(symtable, lines, { filename, interactive: mode === "single" });

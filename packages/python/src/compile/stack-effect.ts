@@ -29,8 +29,10 @@ export function stackEffect(op: Op, arg: number, jump: boolean): number {
     case Op.LOAD_ASSERTION_ERROR: case Op.IMPORT_FROM: case Op.LOAD_METHOD: case Op.BEFORE_WITH:
     case Op.PUSH_EXC_INFO: case Op.WITH_EXCEPT_START: case Op.RETURN_GENERATOR:
       return 1;
-    case Op.CHECK_EXC_MATCH:
+    case Op.CHECK_EXC_MATCH: case Op.CHECK_EG_MATCH:
       return 0;
+    case Op.PREP_RERAISE_STAR:
+      return -1;
     case Op.LOAD_GLOBAL:
       return 1 + (arg & 1);
     case Op.STORE_ATTR: case Op.DELETE_SUBSCR: case Op.MAP_ADD:

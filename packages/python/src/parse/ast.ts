@@ -128,7 +128,7 @@ export type Stmt = { pos: Pos } & (
   | { k: "If"; test: Expr; body: Stmt[]; orelse: Stmt[] }
   | { k: "While"; test: Expr; body: Stmt[]; orelse: Stmt[] }
   | { k: "For"; target: Expr; iter: Expr; body: Stmt[]; orelse: Stmt[] }
-  | { k: "Try"; body: Stmt[]; handlers: ExceptHandler[]; orelse: Stmt[]; finalbody: Stmt[] }
+  | { k: "Try"; body: Stmt[]; handlers: ExceptHandler[]; orelse: Stmt[]; finalbody: Stmt[]; /** except* */ star: boolean }
   | { k: "With"; items: WithItem[]; body: Stmt[] }
   | {
       k: "FunctionDef";

@@ -30,10 +30,18 @@ import { findSyntaxProblem } from "./syntax-errors.js";
 type E = Expr;
 
 /** Parses a whole source text (a module) into an AST. Throws PySyntaxError. */
-export function parseModule(source: string, filename: string): Module {
+export function parseModule(source: string, filename: string, interactive = false): Module {
   const lines = new LineMap(source);
   const tree = parser.parse(source);
-  const problem = findSyntaxProblem(source, tree.topNode, lines, filename);
+  // `match` is outside the supported subset: say so, whatever else lezer made of the statement
+  const cur = tree.topNode.cursor();
+  do {
+    if (cur.name === "MatchStatement") {
+      const line = lines.line(cur.from);
+      throw syntaxErrorAt(lines, filename, "the 'match' statement is not supported", line, lines.col(cur.from), line, lines.col(cur.from) + 5);
+    }
+  } while (cur.next());
+  const problem = findSyntaxProblem(source, tree.topNode, lines, filename, interactive);
   if (problem) throw problem;
   const b = new AstBuilder(source, lines, filename);
   return { body: b.statements(tree.topNode) };
@@ -68,12 +76,16 @@ class AstBuilder {
     readonly src: string,
     readonly lines: LineMap,
     readonly filename: string,
+    /** Offset of `src` in the file (non-zero for expressions inside f-strings, parsed on their own). */
+    readonly base = 0,
   ) {}
 
   // ---- positions and errors ----
 
   pos(from: number, to: number): Pos {
     while (to > from && /\s/.test(this.src[to - 1]!)) to--;
+    from += this.base;
+    to += this.base;
     return { line: this.lines.line(from), col: this.lines.col(from), endLine: this.lines.line(to), endCol: this.lines.col(to) };
   }
   npos(n: SyntaxNode): Pos {
@@ -283,12 +295,17 @@ class AstBuilder {
     const handlers: ExceptHandler[] = [];
     let orelse: Stmt[] = [];
     let finalbody: Stmt[] = [];
+    let star: boolean | null = null;
     let i = 2;
     while (i < ks.length) {
       const k = ks[i]!;
       if (k.name === "except") {
         let j = i + 1;
-        if (ks[j]?.name === "*") throw this.error("'except*' (exception groups) is not supported", this.npos(k));
+        const isStar = ks[j]?.name === "*";
+        if (isStar) j++;
+        if (star !== null && star !== isStar) throw this.error("cannot have both 'except' and 'except*' on the same 'try'", this.npos(k));
+        star = isStar;
+        if (isStar && ks[j]!.name === "Body") throw this.error("expected one or more exception types", this.npos(k));
         let type: E | null = null;
         let name: string | null = null;
         if (ks[j]!.name !== "Body") {
@@ -315,7 +332,7 @@ class AstBuilder {
       }
     }
     if (!handlers.length && !finalbody.length) throw this.error("expected 'except' or 'finally' block", pos);
-    return { k: "Try", body, handlers, orelse, finalbody, pos };
+    return { k: "Try", body, handlers, orelse, finalbody, pos, star: !!star };
   }
 
   importStmt(ks: SyntaxNode[], pos: Pos): Stmt {
@@ -723,7 +740,16 @@ class AstBuilder {
     const inner = kids(argList).filter((k) => k.name !== "(" && k.name !== ")");
     const args: E[] = [];
     const keywords: Keyword[] = [];
-    const groups = splitComma(inner).filter((g) => g.length);
+    // split at commas, except those between `for` and `in` of a generator expression argument
+    const groups: SyntaxNode[][] = [[]];
+    let inTarget = false;
+    for (const k of inner) {
+      if (k.name === "for") inTarget = true;
+      else if (k.name === "in") inTarget = false;
+      if (k.name === "," && !inTarget) groups.push([]);
+      else groups[groups.length - 1]!.push(k);
+    }
+    for (let gi = groups.length - 1; gi >= 0; gi--) if (!groups[gi]!.length) groups.splice(gi, 1);
     for (const g of groups) {
       const p = this.pos(g[0]!.from, g[g.length - 1]!.to);
       if (g[0]!.name === "**") {
@@ -829,14 +855,14 @@ class AstBuilder {
     let anyF = false;
     const values: E[] = [];
     let pending = "";
-    let pendingBytes: number[] = [];
+    const pendingBytes: number[] = [];
     const flush = () => {
       if (pending.length) values.push({ k: "Constant", value: { t: "str", v: pending }, pos });
       pending = "";
     };
     for (const p of parts) {
       const text = this.text(p);
-      const m = /^([a-zA-Z]*)('''|"""|'|")/.exec(text)!;
+      const m = /^([a-zA-Z]*)('\'\'|"""|'|")/.exec(text)!;
       const prefix = m[1]!.toLowerCase();
       const q = m[2]!;
       const isBytes = prefix.includes("b");
@@ -845,8 +871,8 @@ class AstBuilder {
       if (isBytes) bytesCount++;
       const start = p.from + m[0].length;
       const end = p.to - q.length;
+      const body = this.src.slice(start, end);
       if (!isF) {
-        const body = this.src.slice(start, end);
         if (isBytes) {
           const s = decodeEscapes(body, isRaw, true, false, () => this.error("bytes can only contain ASCII literal characters", this.npos(p)));
           for (let i = 0; i < s.length; i++) pendingBytes.push(s.charCodeAt(i));
@@ -854,63 +880,157 @@ class AstBuilder {
         continue;
       }
       anyF = true;
-      let cursor = start;
-      for (const r of kids(p)) {
-        if (r.name !== "FormatReplacement") continue;
-        pending += decodeEscapes(this.src.slice(cursor, r.from), isRaw, false, true, null);
-        const fv = this.replacement(r, isRaw);
-        if (fv.selfDoc) pending += fv.selfDoc;
-        flush();
-        values.push(fv.value);
-        cursor = r.to;
+      for (const piece of this.fstringPieces(body, start, isRaw, this.npos(p))) {
+        if (typeof piece === "string") pending += piece;
+        else {
+          if (piece.selfDoc) pending += piece.selfDoc;
+          flush();
+          values.push(piece.value);
+        }
       }
-      pending += decodeEscapes(this.src.slice(cursor, end), isRaw, false, true, null);
     }
     if (bytesCount && bytesCount !== parts.length) throw this.error("cannot mix bytes and nonbytes literals", pos);
     if (bytesCount) return { k: "Constant", value: { t: "bytes", v: Uint8Array.from(pendingBytes) }, pos };
     if (!anyF) return { k: "Constant", value: { t: "str", v: pending }, pos };
     flush();
-    pendingBytes = [];
     return { k: "JoinedStr", values, pos };
   }
 
-  replacement(r: SyntaxNode, isRaw: boolean): { value: E; selfDoc: string | null } {
-    const ks = kids(r);
-    const pos = this.npos(r);
-    const exprNodes: SyntaxNode[] = [];
-    let conversion = -1;
-    let spec: E | null = null;
+  /**
+   * Splits the body of an f-string (text between the quotes, starting at offset `start` of this.src) into
+   * decoded literal text and formatted values. Expressions are parsed on their own with lezer.
+   */
+  fstringPieces(body: string, start: number, isRaw: boolean, pos: Pos, nested = false): (string | { value: E; selfDoc: string | null })[] {
+    const out: (string | { value: E; selfDoc: string | null })[] = [];
+    let lit = "";
+    const flushLit = () => {
+      if (lit) out.push(decodeEscapes(lit, isRaw, false, false, null));
+      lit = "";
+    };
+    let i = 0;
+    while (i < body.length) {
+      const c = body[i]!;
+      if (c === "{" && body[i + 1] === "{" && !nested) {
+        lit += "{";
+        i += 2;
+        continue;
+      }
+      if (c === "}" && body[i + 1] === "}" && !nested) {
+        lit += "}";
+        i += 2;
+        continue;
+      }
+      if (c === "}") throw this.error("f-string: single '}' is not allowed", pos);
+      if (c !== "{") {
+        if (c === "\\" && !isRaw && i + 1 < body.length) {
+          lit += c + body[i + 1]!;
+          i += 2;
+          continue;
+        }
+        lit += c;
+        i++;
+        continue;
+      }
+      flushLit();
+      const r = this.fstringReplacement(body, i + 1, start, isRaw, pos);
+      out.push(r.piece);
+      i = r.next;
+    }
+    flushLit();
+    return out;
+  }
+
+  /** Parses one `{expr[=][!c][:spec]}` whose expression starts at body[i]; returns the index after `}`. */
+  fstringReplacement(body: string, i: number, start: number, isRaw: boolean, pos: Pos): { piece: { value: E; selfDoc: string | null }; next: number } {
+    const exprStart = i;
+    let depth = 0;
+    let quote: string | null = null;
+    while (i < body.length) {
+      const c = body[i]!;
+      if (quote) {
+        if (body.startsWith(quote, i)) {
+          i += quote.length;
+          quote = null;
+        } else i++;
+        continue;
+      }
+      if (c === "'" || c === '"') {
+        quote = body.startsWith(c.repeat(3), i) ? c.repeat(3) : c;
+        i += quote.length;
+        continue;
+      }
+      if (c === "(" || c === "[" || c === "{") depth++;
+      else if (c === ")" || c === "]" || c === "}") {
+        if (depth === 0) break;
+        depth--;
+      } else if (depth === 0) {
+        if (c === "!" && body[i + 1] !== "=") break;
+        if (c === ":") break;
+        if (c === "=" && !"=!<>:".includes(body[i - 1] ?? "") && body[i + 1] !== "=") break;
+      }
+      i++;
+    }
+    const exprEnd = i;
+    const exprText = body.slice(exprStart, exprEnd);
+    if (!exprText.trim()) throw this.error("f-string: empty expression not allowed", pos);
     let selfDoc: string | null = null;
-    for (const k of ks.slice(1)) {
-      if (k.name === "}") continue;
-      if (k.name === "FormatSelfDoc") selfDoc = this.src.slice(r.from + 1, k.to);
-      else if (k.name === "FormatConversion") conversion = " sra".indexOf(this.text(k)[1]!) ;
-      else if (k.name === "FormatSpec") spec = this.formatSpec(k, isRaw);
-      else exprNodes.push(k);
+    if (body[i] === "=") {
+      i++;
+      while (body[i] === " ") i++;
+      selfDoc = body.slice(exprStart, i);
     }
-    if (!exprNodes.length) throw this.error("f-string: empty expression not allowed", pos);
-    const value = exprNodes.length === 1 && exprNodes[0]!.name === "YieldExpression" ? this.yieldExpr(exprNodes[0]!) : this.exprList(exprNodes, "load");
-    if (selfDoc !== null && conversion < 0 && !spec) conversion = 2;
-    const conv = conversion < 0 ? -1 : conversion === 1 ? 115 : conversion === 2 ? 114 : 97;
-    return { value: { k: "FormattedValue", value, conversion: conv, formatSpec: spec, pos }, selfDoc };
+    let conversion = -1;
+    if (body[i] === "!") {
+      const ch = body[i + 1] ?? "";
+      if (!"sra".includes(ch) || !ch) throw this.error("f-string: invalid conversion character: expected 's', 'r', or 'a'", pos);
+      conversion = ch === "s" ? 115 : ch === "r" ? 114 : 97;
+      i += 2;
+    }
+    let spec: E | null = null;
+    if (body[i] === ":") {
+      i++;
+      const specStart = i;
+      let d = 0;
+      while (i < body.length) {
+        if (body[i] === "{") d++;
+        else if (body[i] === "}") {
+          if (d === 0) break;
+          d--;
+        }
+        i++;
+      }
+      const specBody = body.slice(specStart, i);
+      const values: E[] = [];
+      for (const piece of this.fstringPieces(specBody, start + specStart, isRaw, pos, true)) {
+        if (typeof piece === "string") values.push({ k: "Constant", value: { t: "str", v: piece }, pos });
+        else values.push(piece.value);
+      }
+      spec = { k: "JoinedStr", values, pos };
+    }
+    if (body[i] !== "}") throw this.error("f-string: expecting '}'", pos);
+    i++;
+    const value = this.parseSubExpression(exprText, start + exprStart);
+    if (selfDoc !== null && conversion < 0 && !spec) conversion = 114;
+    return { piece: { value: { k: "FormattedValue", value, conversion, formatSpec: spec, pos }, selfDoc }, next: i };
   }
 
-  formatSpec(n: SyntaxNode, isRaw: boolean): E {
-    const pos = this.npos(n);
-    const values: E[] = [];
-    let cursor = n.from + 1; // after ':'
-    let pending = "";
-    for (const r of kids(n)) {
-      if (r.name !== "FormatReplacement") continue;
-      pending += decodeEscapes(this.src.slice(cursor, r.from), isRaw, false, true, null);
-      if (pending) values.push({ k: "Constant", value: { t: "str", v: pending }, pos });
-      pending = "";
-      values.push(this.replacement(r, isRaw).value);
-      cursor = r.to;
+  /** Parses the expression of an f-string replacement field, keeping file positions. */
+  parseSubExpression(text: string, offset: number): E {
+    const sub = "(" + text + ")";
+    const tree = parser.parse(sub);
+    let bad = false;
+    tree.iterate({
+      enter: (n) => {
+        if (n.type.isError) bad = true;
+      },
+    });
+    const b = new AstBuilder(sub, this.lines, this.filename, this.base + offset - 1);
+    const stmt = kids(tree.topNode)[0];
+    if (bad || !stmt || stmt.name !== "ExpressionStatement" || kids(tree.topNode).length !== 1) {
+      throw this.error("f-string: invalid syntax", b.pos(1, sub.length - 1));
     }
-    pending += decodeEscapes(this.src.slice(cursor, n.to), isRaw, false, true, null);
-    if (pending) values.push({ k: "Constant", value: { t: "str", v: pending }, pos });
-    return { k: "JoinedStr", values, pos };
+    const inner = kids(stmt);
+    return b.exprList(inner, "load");
   }
 }
 

@@ -12,6 +12,8 @@ import { LineMap, PySyntaxError, syntaxErrorAt } from "./errors.js";
 
 interface Problem {
   offset: number;
+  /** The "'(' was never closed" error, found only at the end of the input. */
+  eofBracket?: boolean;
   /** Tokenizer errors win over a generic parser error found earlier. */
   tokenizer: boolean;
   make: () => PySyntaxError;
@@ -32,12 +34,22 @@ const HEADER_NAMES: Record<string, string> = {
   except: "'except' statement",
   finally: "'finally' statement",
   with: "'with' statement",
+  match: "'match' statement",
+  case: "'case' statement",
 };
 
 /** Returns the error to report for this source, or null when it is syntactically fine. */
-export function findSyntaxProblem(source: string, top: SyntaxNode, lines: LineMap, filename: string): PySyntaxError | null {
-  const tok = scanTokens(source, lines, filename);
+export function findSyntaxProblem(
+  source: string,
+  top: SyntaxNode,
+  lines: LineMap,
+  filename: string,
+  interactive = false,
+): PySyntaxError | null {
+  let tok = scanTokens(source, lines, filename);
   const parse = firstParseError(source, top, lines, filename);
+  // At the prompt the parser fails before the tokenizer sees the end of the input.
+  if (interactive && tok && tok.eofBracket && parse) tok = null;
   if (!tok && !parse) return null;
   if (tok && (!parse || tok.offset <= parse.offset || (tok.tokenizer && parse.generic))) return tok.make();
   return parse!.make();
@@ -57,6 +69,10 @@ function firstParseError(
       // A bare `yield` is valid Python but lezer's grammar wants a value after it.
       const prev = n.prevSibling;
       if (n.from === n.to && prev && prev.name === "yield" && !n.nextSibling) continue;
+      // f-strings are re-parsed by the AST builder (lezer misreads `{x:=^9}`)
+      let inF = false;
+      for (let p = n.parent; p; p = p.parent) if (p.name === "FormatString") inF = true;
+      if (inF) continue;
       found = n;
       break;
     }
@@ -76,6 +92,26 @@ function firstParseError(
     col = lines.col(offset);
   }
   const endCol = col + Math.max(1, end - offset);
+  // two expressions side by side inside brackets: CPython suggests a comma
+  const prev = n.prevSibling;
+  const isExpr = (x: SyntaxNode | null) => !!x && /^(VariableName|Number|String|FormatString|ContinuedString|CallExpression|MemberExpression|BinaryExpression|UnaryExpression|ParenthesizedExpression|TupleExpression|ArrayExpression|DictionaryExpression|SetExpression|Boolean|None)$/.test(x.name);
+  const parentBracket = n.parent && /^(ArgList|TupleExpression|ArrayExpression|SetExpression|DictionaryExpression|ParenthesizedExpression)$/.test(n.parent.name);
+  if (parentBracket && isExpr(prev) && offset < source.length && /[\w'"(\[{]/.test(source[offset]!)) {
+    const a = prev!;
+    let bEnd = n.to > n.from ? n.to : end;
+    if (n.to === n.from) {
+      // the second expression follows the error node
+      const next = n.nextSibling;
+      bEnd = next && next.from >= offset ? next.to : end;
+    }
+    return {
+      offset: a.from,
+      tokenizer: false,
+      generic: false,
+      make: () =>
+        syntaxErrorAt(lines, filename, "invalid syntax. Perhaps you forgot a comma?", lines.line(a.from), lines.col(a.from), lines.line(bEnd), lines.col(bEnd)),
+    };
+  }
   return {
     offset,
     tokenizer: false,
@@ -259,7 +295,7 @@ function scanTokens(src: string, lines: LineMap, filename: string): Problem | nu
   }
   if (brackets.length) {
     const open = brackets[brackets.length - 1]!;
-    return err(open.offset, `'${open.ch}' was never closed`, true);
+    return { ...err(open.offset, `'${open.ch}' was never closed`, true), eofBracket: true };
   }
   return null;
 }

@@ -1,0 +1,52 @@
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { describe, expect, it } from "vitest";
+import { splitInteractive, tryCompile } from "../src/compile/index.js";
+
+const CORPUS = join(__dirname, "../../../corpus");
+
+function pyFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...pyFiles(p));
+    else if (name.endsWith(".py") && name !== "verify.py") out.push(p);
+  }
+  return out;
+}
+
+/** Outside the supported subset, rejected with a SyntaxError naming the construct. */
+const UNSUPPORTED: Record<string, string> = { "language/28-match-statement.py": "the 'match' statement is not supported" };
+
+/** Programs of the corpus that must not compile: CPython reports a SyntaxError before running them. */
+const MEANT_TO_FAIL = new Set(["errors/12-syntax-unclosed.py", "errors/13-indentation-error.py", "errors/14-invalid-syntax.py"]);
+
+describe("every corpus program compiles", () => {
+  const files = pyFiles(CORPUS);
+  it("finds the corpus", () => {
+    expect(files.length).toBeGreaterThan(100);
+  });
+  for (const file of files) {
+    const rel = relative(CORPUS, file);
+    const short = rel.replace(/^(shared|cases)\//, "");
+    it(rel, () => {
+      const src = readFileSync(file, "utf8");
+      const name = file.split("/").pop()!;
+      if (rel.includes("/repl/")) {
+        const errFile = file.replace(/\.py$/, ".err");
+        const err = existsSync(errFile) ? readFileSync(errFile, "utf8") : "";
+        for (const chunk of splitInteractive(src)) {
+          if (!chunk.source) continue;
+          const r = tryCompile(chunk.source, "<stdin>", "single");
+          // a statement rejected at the prompt: python3 printed the same error
+          if (!r.ok) expect(err).toContain(`${r.error.type}: ${r.error.msg}\n`);
+        }
+        return;
+      }
+      const r = tryCompile(src, name, "exec");
+      if (MEANT_TO_FAIL.has(short)) expect(r.ok).toBe(false);
+      else if (UNSUPPORTED[short]) expect(r.ok ? "compiled" : r.error.msg).toBe(UNSUPPORTED[short]);
+      else expect(r.ok ? "ok" : `${r.error.type}: ${r.error.msg} (line ${r.error.lineno})`).toBe("ok");
+    });
+  }
+});
