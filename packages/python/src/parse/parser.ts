@@ -237,8 +237,10 @@ class AstBuilder {
         throw this.error("the 'match' statement is not supported", this.npos(ks[0]!));
       case "TypeDefinition":
         throw this.error("the 'type' statement is not supported", pos);
-      case "PrintStatement":
-        throw this.error("Missing parentheses in call to 'print'. Did you mean print(...)?", pos);
+      case "PrintStatement": {
+        const text = this.lines.lineText(pos.line);
+        throw this.error("Missing parentheses in call to 'print'. Did you mean print(...)?", { ...pos, endLine: pos.line, endCol: text.replace(/\s*(#.*)?$/, "").length });
+      }
       default:
         throw this.error("invalid syntax", pos);
     }
@@ -776,7 +778,7 @@ class AstBuilder {
           const msg = keywords.some((k) => k.arg === null)
             ? "positional argument follows keyword argument unpacking"
             : "positional argument follows keyword argument";
-          throw this.error(msg, p);
+          throw this.error(msg, { line: p.endLine, col: p.endCol, endLine: p.endLine, endCol: p.endCol + 1 });
         }
         args.push(this.expr(g[0]!));
       }
@@ -889,7 +891,9 @@ class AstBuilder {
         }
       }
     }
-    if (bytesCount && bytesCount !== parts.length) throw this.error("cannot mix bytes and nonbytes literals", pos);
+    if (bytesCount && bytesCount !== parts.length) {
+      throw this.error("cannot mix bytes and nonbytes literals", { line: pos.endLine, col: pos.endCol, endLine: pos.endLine, endCol: pos.endCol + 1 });
+    }
     if (bytesCount) return { k: "Constant", value: { t: "bytes", v: Uint8Array.from(pendingBytes) }, pos };
     if (!anyF) return { k: "Constant", value: { t: "str", v: pending }, pos };
     flush();

@@ -79,6 +79,21 @@ function firstParseError(
   } while (cursor.next());
   if (!found) return null;
   const n = found;
+  // a Python 2 print statement (lezer knows it, possibly followed by an error)
+  for (let p: SyntaxNode | null = n; p; p = p.parent) {
+    const stmt = p.name === "PrintStatement" ? p : p.prevSibling?.name === "PrintStatement" ? p.prevSibling : null;
+    if (stmt) {
+      const line = lines.line(stmt.from);
+      const text = lines.lineText(line);
+      const end = text.replace(/\s*(#.*)?$/, "").length;
+      return {
+        offset: stmt.from,
+        tokenizer: false,
+        generic: false,
+        make: () => syntaxErrorAt(lines, filename, "Missing parentheses in call to 'print'. Did you mean print(...)?", line, lines.col(stmt.from), line, end),
+      };
+    }
+  }
   let offset = n.from;
   // A zero-length error sits where the parser stopped: report the next token.
   while (offset < source.length && /[ \t\f]/.test(source[offset]!)) offset++;
@@ -155,12 +170,13 @@ function scanTokens(src: string, lines: LineMap, filename: string): Problem | nu
         if (j >= n) {
           if (pendingHeader) {
             const h = pendingHeader;
+            const text = lines.lineText(h.line);
             return {
               offset: n,
               tokenizer: false,
               make: () =>
                 syntaxErrorAt(lines, filename, `expected an indented block after ${HEADER_NAMES[h.kw]} on line ${h.line}`,
-                  lines.line(n) + (src.endsWith("\n") ? 0 : 1), 0, lines.line(n) + (src.endsWith("\n") ? 0 : 1), 0, "IndentationError"),
+                  h.line, text.length, h.line, text.length, "IndentationError"),
             };
           }
           break;
@@ -189,7 +205,7 @@ function scanTokens(src: string, lines: LineMap, filename: string): Problem | nu
       } else if (col > top) {
         let end = j;
         while (end < n && src[end] !== "\n") end++;
-        return err(j, "unexpected indent", false, "IndentationError", end);
+        return { ...err(j - 1, "unexpected indent", false, "IndentationError", end), offset: j };
       } else if (col < top) {
         while (indents.length > 1 && indents[indents.length - 1]! > col) indents.pop();
         if (indents[indents.length - 1] !== col) {
@@ -263,7 +279,7 @@ function scanTokens(src: string, lines: LineMap, filename: string): Problem | nu
       }
       if (!closed) {
         if (q.length === 3) {
-          return err(start, `unterminated triple-quoted string literal (detected at line ${lines.line(Math.min(j, n))})`, true);
+          return err(start, `unterminated triple-quoted string literal (detected at line ${lines.line(Math.max(0, Math.min(j, n) - 1))})`, true);
         }
         return err(start, `unterminated string literal (detected at line ${lines.line(start)})`, true);
       }
