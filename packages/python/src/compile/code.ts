@@ -59,7 +59,9 @@ interface ConstBase {
   /**
    * References the unit's parse tree (CPython's AST arena) holds on this object while the unit runs:
    * 1 when the object was created by the parser or the AST optimizer and won the per-unit merge, 0 when
-   * the compiler created it (qualname strings, keyword-name tuples, the tuple behind a list display…).
+   * the compiler created it (qualname strings, keyword-name tuples, the tuple behind a list display,
+   * every frozenset), 2 for an item first seen in `x in {…}` (the optimizer's own frozenset, kept alive by
+   * the arena, holds it too). Verified against sys.getrefcount in python3 (test/compile-arena.test.ts).
    * The VM adds them when it creates the object and drops them when the unit's body has finished (script:
    * after the module body returns; REPL: after each statement). Only script/REPL/`-c`-like sources have an
    * arena that outlives compilation; for compiled-then-exec'd code the VM should ignore this count.

@@ -63,17 +63,25 @@ export class UnitConsts {
       case "complex": c = { kind: "complex", real: v.re, imag: v.im, arenaRefs }; break;
       case "str": c = { kind: "str", value: v.v, interned: isInternable(v.v), arenaRefs }; break;
       case "bytes": c = { kind: "bytes", value: v.v, arenaRefs }; break;
-      case "tuple": c = { kind: "tuple", items: v.items.map((x) => this.get(x, fromSource)), arenaRefs }; break;
+      // items always come from the source (the code generator only builds the container)
+      case "tuple": c = { kind: "tuple", items: v.items.map((x) => this.get(x, true)), arenaRefs }; break;
       case "frozenset": {
+        // NOTE: CPython replaces a frozenset constant by a new one built from the merged items, so the
+        // arena never references the frozenset in co_consts; when it came from the AST optimizer
+        // (`x in {1, 2}`), the optimizer's own frozenset stays in the arena and keeps the items it
+        // registered first alive: one more reference on each of them.
         const seen = new Set<string>();
         const items: Const[] = [];
         for (const x of v.items) {
           const k = constKey(x);
           if (seen.has(k)) continue;
           seen.add(k);
-          items.push(this.get(x, fromSource));
+          const isNew = !this.cache.has(k);
+          const item = this.get(x, true);
+          if (fromSource && isNew) (item as { arenaRefs: number }).arenaRefs += 1;
+          items.push(item);
         }
-        c = { kind: "frozenset", items, arenaRefs };
+        c = { kind: "frozenset", items, arenaRefs: 0 };
         break;
       }
     }
