@@ -1,0 +1,420 @@
+// The cyclic collector of CPython 3.11 (Modules/gcmodule.c), phase by phase. Start at collectMain.
+//
+// Reading guide: gc_refs lives in the high word of GC_PREV (not shifted into GC_PREV as in CPython),
+// so every list stays doubly linked through a collection; objects in the tentative unreachable list are
+// marked with gc_refs = REFS_UNREACHABLE instead of NEXT_MASK_UNREACHABLE. Everything else — list order,
+// phase order, what is counted — follows CPython, because it is observable (finalizer order,
+// gc.collect() results, the order of objects in later generations).
+import {
+  PREV_MASK_COLLECTING, PREV_MASK_FINALIZED, TPF_FINALIZER, LAYOUT_LIST, LAYOUT_TUPLE, LAYOUT_DICT,
+  LAYOUT_SET, LAYOUT_WEAKREF, TP_REFMAP_LO, TP_REFMAP_HI, TPF_MANAGED_DICT, MANAGED_VALUES, MANAGED_DICT,
+  LIST_ITEMS, LIST_ALLOCATED, GC_DEBUG_SAVEALL, EV_GC_START, EV_GC_END, EV_GC_PHASE, EV_PROMOTE,
+  GCP_UPDATE_REFS, GCP_SUBTRACT_REFS, GCP_MOVE_UNREACHABLE, GCP_HANDLE_WEAKREFS, GCP_FINALIZE,
+  GCP_RESURRECTION, GCP_DELETE_GARBAGE, GC_HEAD_SIZE, GC_PHASE_START, GC_PHASE_STOP, TP_WEAKLISTOFFSET,
+  WR_CALLBACK, TPF_FREELIST_KEEP, TP_FREELIST_MAX,
+} from "../../abi/abi";
+import {
+  typeOf, tpFlags, tpLayout, refcnt, gcNext, gcFlags, gcSetFlags, gcRefs, gcSetRefs, gcObj, getRef, setRef,
+  obSize, setObSize, incref, gcHead,
+} from "../object/header";
+import {
+  genHead, getCount, setCount, getThreshold, gcEnabled, gcCollecting, gcBlocked, setCollecting,
+  longLivedTotal, longLivedPending, setLongLived, listInit, listIsEmpty, listMerge, listMove, listSize,
+  untrack, gcDebug,
+} from "./lists";
+import { traverse, VISIT_DECREF, VISIT_REACHABLE, REFS_UNREACHABLE, setReachableHead } from "./traverse";
+import { sysAlloc } from "../mem/sys";
+import { memFree } from "../mem/alloc";
+import { decref, valuesCapacity, valuesFree } from "../refcount";
+import { hostFinalize, hostWeakrefCallback, hostGcCallback } from "../host";
+import { ev } from "../events";
+import { tTuple, tDict, tWeakref } from "../object/types";
+import { tupleCanUntrack, mayBeTracked } from "../object/tuple";
+import { dictCanUntrack, dictClear } from "../object/dict";
+import { setClear } from "../object/set";
+import { weakrefClearRef } from "../object/weakref";
+import { listAppend } from "../object/list";
+import { freelistsClearAll } from "../object/freelists";
+import { flClear, typeFreelist } from "../object/alloc";
+
+let scratch: usize = 0; // sentinel heads: unreachable, still_unreachable, wrcb_to_call, seen
+let stats: usize = 0; // 3 × (collections, collected, uncollectable) i32
+export let garbageList: usize = 0;
+let freelistTypes: usize = 0; // registered types with a free list
+let nFreelistTypes: u32 = 0;
+const MAX_FREELIST_TYPES: u32 = 256;
+
+export function collectInit(): void {
+  scratch = sysAlloc(4 * GC_HEAD_SIZE);
+  stats = sysAlloc(3 * 12);
+  freelistTypes = sysAlloc(MAX_FREELIST_TYPES * 4);
+}
+
+export function setGarbageList(l: usize): void {
+  garbageList = l;
+}
+
+export function registerFreelistType(t: usize): void {
+  if (nFreelistTypes < MAX_FREELIST_TYPES) {
+    store<u32>(freelistTypes + (<usize>nFreelistTypes << 2), <u32>t);
+    nFreelistTypes++;
+  }
+}
+
+export function statGet(g: i32, field: i32): i32 {
+  return load<i32>(stats + <usize>(g * 12 + field * 4));
+}
+function statAdd(g: i32, field: i32, v: i32): void {
+  const p = stats + <usize>(g * 12 + field * 4);
+  store<i32>(p, load<i32>(p) + v);
+}
+
+// ── allocation accounting (CPython's _PyObject_GC_Link / PyObject_GC_Del) ─────────────────────
+
+/** A GC object was allocated: count it and maybe collect (the new object is not tracked yet). */
+export function gcAllocated(): void {
+  const c = getCount(0) + 1;
+  setCount(0, c);
+  const t0 = getThreshold(0);
+  if (c > t0 && gcEnabled && t0 != 0 && !gcCollecting && !gcBlocked) {
+    setCollecting(true);
+    collectGenerations();
+    setCollecting(false);
+  }
+}
+
+/** A GC object's memory was freed. */
+export function gcFreed(): void {
+  const c = getCount(0);
+  if (c > 0) setCount(0, c - 1);
+}
+
+/** NOTE: CPython picks the oldest generation whose count exceeds its threshold, but skips the oldest
+ *  while fewer than a quarter of the long-lived objects are pending (issue #4074: without it, building a
+ *  large structure would run quadratically many full collections). */
+function collectGenerations(): void {
+  for (let i = 2; i >= 0; i--) {
+    if (getCount(i) > getThreshold(i)) {
+      if (i == 2 && longLivedPending < longLivedTotal / 4) continue;
+      collectWithCallback(i);
+      break;
+    }
+  }
+}
+
+/** gc.collect(g): runs a collection unless one is running (then 0). */
+export function gcCollect(g: i32): i32 {
+  if (gcCollecting) return 0;
+  setCollecting(true);
+  const n = collectWithCallback(g);
+  setCollecting(false);
+  return n;
+}
+
+let lastCollected: i32 = 0;
+let lastUncollectable: i32 = 0;
+
+function collectWithCallback(g: i32): i32 {
+  hostGcCallback(GC_PHASE_START, g, 0, 0);
+  const n = collectMain(g);
+  hostGcCallback(GC_PHASE_STOP, g, lastCollected, lastUncollectable);
+  return n;
+}
+
+// ── the collection ───────────────────────────────────────────────────────────────────────────
+
+function collectMain(g: i32): i32 {
+  const unreachable = scratch;
+  const finalUnreachable = scratch + GC_HEAD_SIZE;
+  ev(EV_GC_START, <u32>g, 0, 0);
+  if (g + 1 < 3) setCount(g + 1, getCount(g + 1) + 1);
+  for (let i = 0; i <= g; i++) setCount(i, 0);
+  for (let i = 0; i < g; i++) listMerge(genHead(i), genHead(g));
+  const young = genHead(g);
+  const old = g < 2 ? genHead(g + 1) : young;
+
+  listInit(unreachable);
+  deduceUnreachable(young, unreachable, g);
+  untrackTuples(young);
+  if (young != old) {
+    const moved = listSize(young);
+    if (g == 1) setLongLived(longLivedTotal, longLivedPending + moved);
+    ev(EV_PROMOTE, <u32>g, <u32>(g + 1), <u32>moved);
+    listMerge(young, old);
+  } else {
+    untrackDicts(young);
+    setLongLived(listSize(young), 0);
+  }
+  // no legacy (tp_del) finalizers exist here: the finalizers list is always empty
+  clearUnreachableMask(unreachable);
+  ev(EV_GC_PHASE, <u32>g, GCP_HANDLE_WEAKREFS, 0);
+  let m = handleWeakrefs(unreachable, old);
+  ev(EV_GC_PHASE, <u32>g, GCP_FINALIZE, 0);
+  finalizeGarbage(unreachable);
+  ev(EV_GC_PHASE, <u32>g, GCP_RESURRECTION, 0);
+  handleResurrectedObjects(unreachable, finalUnreachable, old, g);
+  m += listSize(finalUnreachable);
+  ev(EV_GC_PHASE, <u32>g, GCP_DELETE_GARBAGE, 0);
+  deleteGarbage(finalUnreachable, old);
+  if (g == 2) clearFreelists();
+  statAdd(g, 0, 1);
+  statAdd(g, 1, m);
+  lastCollected = m;
+  lastUncollectable = 0;
+  ev(EV_GC_END, <u32>g, <u32>m, 0);
+  return m;
+}
+
+/** update_refs + subtract_refs + move_unreachable. After it: `base` holds the objects reachable from
+ *  outside it (COLLECTING cleared), `unreachable` the rest (COLLECTING set, gc_refs = REFS_UNREACHABLE). */
+function deduceUnreachable(base: usize, unreachable: usize, g: i32): void {
+  ev(EV_GC_PHASE, <u32>g, GCP_UPDATE_REFS, 0);
+  updateRefs(base);
+  ev(EV_GC_PHASE, <u32>g, GCP_SUBTRACT_REFS, 0);
+  subtractRefs(base);
+  ev(EV_GC_PHASE, <u32>g, GCP_MOVE_UNREACHABLE, 0);
+  moveUnreachable(base, unreachable);
+}
+
+/** After it: every object of the list has gc_refs = refcount and COLLECTING set. */
+function updateRefs(h: usize): void {
+  for (let n = gcNext(h); n != h; n = gcNext(n)) {
+    gcSetRefs(n, refcnt(gcObj(n)));
+    gcSetFlags(n, gcFlags(n) | PREV_MASK_COLLECTING);
+  }
+}
+
+/** After it: gc_refs = references from outside the list (internal references subtracted). */
+function subtractRefs(h: usize): void {
+  for (let n = gcNext(h); n != h; n = gcNext(n)) traverse(gcObj(n), VISIT_DECREF);
+}
+
+/** After it: objects with gc_refs > 0 and everything they reach stay in `young` (COLLECTING cleared);
+ *  the rest is in `unreachable`. Invariant of the walk: objects before the cursor are reachable and
+ *  traversed; an object met later with gc_refs 0 gets 1 so it will be traversed when reached; an
+ *  object already moved to `unreachable` is moved back to the tail of young. */
+function moveUnreachable(young: usize, unreachable: usize): void {
+  setReachableHead(young);
+  let n = gcNext(young);
+  while (n != young) {
+    if (gcRefs(n) > 0) {
+      traverse(gcObj(n), VISIT_REACHABLE);
+      gcSetFlags(n, gcFlags(n) & ~PREV_MASK_COLLECTING);
+      n = gcNext(n);
+    } else {
+      const next = gcNext(n);
+      listMove(n, unreachable);
+      gcSetRefs(n, REFS_UNREACHABLE);
+      n = next;
+    }
+  }
+}
+
+function clearUnreachableMask(h: usize): void {
+  for (let n = gcNext(h); n != h; n = gcNext(n)) gcSetRefs(n, 0);
+}
+
+function clearCollecting(h: usize): void {
+  for (let n = gcNext(h); n != h; n = gcNext(n)) gcSetFlags(n, gcFlags(n) & ~PREV_MASK_COLLECTING);
+}
+
+/** After it: survivors that are exact tuples holding nothing that may be tracked are untracked. */
+function untrackTuples(h: usize): void {
+  let n = gcNext(h);
+  while (n != h) {
+    const next = gcNext(n);
+    const o = gcObj(n);
+    if (typeOf(o) == tTuple && tupleCanUntrack(o)) untrack(o);
+    n = next;
+  }
+}
+
+/** After it (full collections only): exact dicts holding nothing that may be tracked are untracked. */
+function untrackDicts(h: usize): void {
+  let n = gcNext(h);
+  while (n != h) {
+    const next = gcNext(n);
+    const o = gcObj(n);
+    if (typeOf(o) == tDict && dictCanUntrack(o)) untrack(o);
+    n = next;
+  }
+}
+
+/** Clears every weak reference to an unreachable object; callbacks of weakrefs that are themselves
+ *  reachable are called (in order) after all clearing. Returns how many such weakrefs died right after
+ *  their callback. After it: no unreachable object is weakly referenced. */
+function handleWeakrefs(unreachable: usize, old: usize): i32 {
+  const toCall = scratch + 2 * GC_HEAD_SIZE;
+  listInit(toCall);
+  let n = gcNext(unreachable);
+  while (n != unreachable) {
+    const next = gcNext(n);
+    const o = gcObj(n);
+    const t = typeOf(o);
+    if (t == tWeakref || tpLayout(t) == LAYOUT_WEAKREF) weakrefClearRef(o);
+    const wl = load<i32>(t + TP_WEAKLISTOFFSET);
+    if (wl != 0) {
+      const listPtr = o + <usize>wl;
+      let wr = getRef(listPtr);
+      while (wr != 0) {
+        weakrefClearRef(wr);
+        if (getRef(wr + WR_CALLBACK) != 0 && (gcFlags(gcHead(wr)) & PREV_MASK_COLLECTING) == 0) {
+          incref(wr);
+          listMove(gcHead(wr), toCall);
+        }
+        wr = getRef(listPtr);
+      }
+    }
+    n = next;
+  }
+  let freed = 0;
+  while (!listIsEmpty(toCall)) {
+    const g = gcNext(toCall);
+    const wr = gcObj(g);
+    const cb = getRef(wr + WR_CALLBACK);
+    incref(cb);
+    hostWeakrefCallback(<u32>wr, <u32>cb);
+    decref(cb);
+    decref(wr);
+    if (gcNext(toCall) == g) listMove(g, old);
+    else freed++;
+  }
+  return freed;
+}
+
+/** Calls each finalizer once (PEP 442), in list order. After it: every object left in the list has
+ *  FINALIZED set if its type has a finalizer; objects that died meanwhile are gone from the list. */
+function finalizeGarbage(h: usize): void {
+  const seen = scratch + 3 * GC_HEAD_SIZE;
+  listInit(seen);
+  while (!listIsEmpty(h)) {
+    const g = gcNext(h);
+    const o = gcObj(g);
+    listMove(g, seen);
+    if ((gcFlags(g) & PREV_MASK_FINALIZED) == 0 && (tpFlags(typeOf(o)) & TPF_FINALIZER) != 0) {
+      gcSetFlags(g, gcFlags(g) | PREV_MASK_FINALIZED);
+      incref(o);
+      hostFinalize(<u32>o);
+      decref(o);
+    }
+  }
+  listMerge(seen, h);
+}
+
+/** Runs reachability again over the unreachable set: what a finalizer made reachable moves to `old`,
+ *  the rest to `still`. */
+function handleResurrectedObjects(unreachable: usize, still: usize, old: usize, g: i32): void {
+  clearCollecting(unreachable);
+  listInit(still);
+  deduceUnreachable(unreachable, still, g);
+  clearUnreachableMask(still);
+  listMerge(unreachable, old);
+}
+
+/** tp_clear (or DEBUG_SAVEALL) on each object; an object that survives its clear moves to `old`. */
+function deleteGarbage(h: usize, old: usize): void {
+  while (!listIsEmpty(h)) {
+    const g = gcNext(h);
+    const o = gcObj(g);
+    if ((gcDebug & GC_DEBUG_SAVEALL) != 0) {
+      if (garbageList != 0) listAppend(garbageList, o);
+    } else {
+      incref(o);
+      clearObject(o);
+      decref(o);
+    }
+    if (gcNext(h) == g) {
+      gcSetFlags(g, gcFlags(g) & ~PREV_MASK_COLLECTING);
+      listMove(g, old);
+    }
+  }
+}
+
+/** tp_clear: drops the references an object owns so that cycles through it break. Tuples have none
+ *  (as in CPython); lists free their array after releasing the items last to first. */
+export function clearObject(o: usize): void {
+  const t = typeOf(o);
+  switch (tpLayout(t)) {
+    case LAYOUT_TUPLE:
+      return;
+    case LAYOUT_LIST: {
+      const items = getRef(o + LIST_ITEMS);
+      if (items == 0) return;
+      let i = obSize(o);
+      setObSize(o, 0);
+      setRef(o + LIST_ITEMS, 0);
+      store<i64>(o + LIST_ALLOCATED, 0);
+      while (--i >= 0) {
+        const v = getRef(items + (<usize>i << 3));
+        if (v != 0) decref(v);
+      }
+      memFree(items);
+      return;
+    }
+    case LAYOUT_DICT:
+      dictClear(o);
+      return;
+    case LAYOUT_SET:
+      setClear(o);
+      return;
+    case LAYOUT_WEAKREF: {
+      weakrefClearRef(o);
+      const cb = getRef(o + WR_CALLBACK);
+      if (cb != 0) {
+        setRef(o + WR_CALLBACK, 0);
+        decref(cb);
+      }
+      return;
+    }
+  }
+  // generic: ref slots in offset order, then the values array, then the managed dict
+  let m = load<u32>(t + TP_REFMAP_LO);
+  while (m != 0) {
+    const b = ctz(m);
+    m &= m - 1;
+    const p = o + (<usize>b << 3);
+    const v = getRef(p);
+    if (v != 0) {
+      setRef(p, 0);
+      decref(v);
+    }
+  }
+  m = load<u32>(t + TP_REFMAP_HI);
+  while (m != 0) {
+    const b = ctz(m) + 32;
+    m &= m - 1;
+    const p = o + (<usize>b << 3);
+    const v = getRef(p);
+    if (v != 0) {
+      setRef(p, 0);
+      decref(v);
+    }
+  }
+  if ((tpFlags(t) & TPF_MANAGED_DICT) != 0) {
+    const values = getRef(o + MANAGED_VALUES);
+    if (values != 0) {
+      setRef(o + MANAGED_VALUES, 0);
+      const cap = valuesCapacity(values);
+      for (let i: u32 = 0; i < cap; i++) {
+        const v = getRef(values + (<usize>i << 3));
+        if (v != 0) decref(v);
+      }
+      valuesFree(values);
+    }
+    const d = getRef(o + MANAGED_DICT);
+    if (d != 0) {
+      setRef(o + MANAGED_DICT, 0);
+      decref(d);
+    }
+  }
+}
+
+/** A full collection empties the free lists (except the slice cache and registered KEEP lists). */
+function clearFreelists(): void {
+  freelistsClearAll();
+  for (let i: u32 = 0; i < nFreelistTypes; i++) {
+    const t = <usize>load<u32>(freelistTypes + (<usize>i << 2));
+    if ((tpFlags(t) & TPF_FREELIST_KEEP) == 0) flClear(typeFreelist(t));
+  }
+}
+

@@ -1,0 +1,611 @@
+// The one door into the core: every export of pyheap.wasm, grouped by prefix (heap_ obj_ int_ float_
+// str_ bytes_ tuple_ list_ dict_ set_ weakref_ gc_ ev_). Arguments and results are i32/f64 only; objects
+// are addresses. Each export says whether an object result is a NEW reference or BORROWED and whether
+// an object argument is STOLEN (otherwise arguments are borrowed). Failures return 0 / false / -1 and set
+// the status read by heap_last_status (abi STATUS_*); nothing a Python program can cause traps.
+import { STATUS_OK, STATUS_NO_MEMORY, STATUS_BAD_ARGUMENT, STATUS_INDEX, LAYOUT_GENERIC, TP_FREELIST_MAX, TPF_HAVE_GC, TPF_VAR_REFS, OB_SIZE, GC_DEBUG_SAVEALL } from "../abi/abi";
+import { lastStatus, setStatus } from "./common";
+import { pymallocInit, arenasAllocated, pymallocBlocksInUse } from "./mem/pymalloc";
+import { largeBlocksInUse } from "./mem/large";
+import { setHeapLimit, bytesInUse, peakBytesInUse, heapLimit } from "./mem/alloc";
+import { sysAlloc, scratchInit } from "./mem/sys";
+import { objAlloc, objBlockSize, isStatic, flLen, typeFreelist, flPop } from "./object/alloc";
+import {
+  typeOf, refcnt, incref, getRef, setRef, tpFlags, tpLayout, tpBasicsize, tpItemsize, obSize, setObSize,
+  preHeaderSize, gcHead, gcFlags,
+} from "./object/header";
+import { typesInit, typesNameAll, wellKnownGet, wellKnownSet, typeNew, typeSetLayout, tBool, tFloat, tStr, tInt, tBytes, tTuple, tList, tDict, tSet, tFrozenset } from "./object/types";
+import { strInit, strNew, strFromChar, strData, strEq, strSizeof, emptyStr } from "./object/str";
+import { intInit, intNew, intFromF64, intToF64, intSizeof } from "./object/int";
+import { floatNew } from "./object/float";
+import { bytesInit, bytesNew, bytesChar, emptyBytes } from "./object/bytes";
+import { tupleInit, tupleNew, emptyTuple } from "./object/tuple";
+import {
+  listNewDisplay, listNewCall, listResize, listPreallocateExact, listAppend, listInsert, listPop, listSizeof,
+  listItems, listAllocated,
+} from "./object/list";
+import {
+  dictInit, dictNewDisplay, dictNewCall, dictNewPresized, dictSetItem, dictGetItem, dictDelItem, dictUsed,
+  dictNext, dictEntryKey, dictEntryValue, dictClear, dictCopy, dictSizeof,
+} from "./object/dict";
+import { setInit, setNew, setAdd, setContains, setDiscard, setPop, setUsed, setNext, setKeyAt, setClear, setSizeof } from "./object/set";
+import { weakrefNew, weakrefCount } from "./object/weakref";
+import { valuesNew, valuesGet, valuesSet, valuesDetach, valuesCap, managedDictGet, managedDictSet } from "./object/instance";
+import { freelistsInit } from "./object/freelists";
+import { hashInit, objHash, objEq } from "./object/hash";
+import { refcountInit, decref, dealloc } from "./refcount";
+import {
+  gcListsInit, getCount, setCount, getThreshold, setThreshold, setEnabled, gcEnabled, setBlocked, setDebug,
+  gcDebug, isTracked, track, untrack, genHead, permanent, listMerge, listSize, longLivedTotal, longLivedPending,
+} from "./gc/lists";
+import { collectInit, gcCollect, statGet, setGarbageList, registerFreelistType, clearObject } from "./gc/collect";
+import { gcNext, gcObj } from "./object/header";
+import { evEnable, evDisable, evCount, evBase, evClear, evDropped } from "./events";
+import { inspectInit, heapWalk, referents, heapCheck, checkBadObject } from "./inspect";
+import {
+  LAYOUT_INT, LAYOUT_FLOAT, LAYOUT_STR, LAYOUT_BYTES, LAYOUT_TUPLE, LAYOUT_LIST, LAYOUT_DICT, LAYOUT_SET,
+  TPF_MANAGED_DICT, PREV_MASK_FINALIZED, WR_OBJECT, BYTES_DATA, TUPLE_ITEMS,
+} from "../abi/abi";
+
+let initialized = false;
+let hashSlot: usize = 0;
+let ioBuf: usize = 0;
+let ioCap: u32 = 0;
+
+// ── heap_ ────────────────────────────────────────────────────────────────────────────────────────
+
+/** Sets up the heap with a limit on live block bytes. Returns a status (call once). */
+export function heap_init(limit: f64): i32 {
+  if (initialized) return STATUS_OK;
+  setHeapLimit(<usize>limit);
+  pymallocInit();
+  scratchInit();
+  inspectInit();
+  gcListsInit();
+  collectInit();
+  freelistsInit();
+  refcountInit();
+  hashInit();
+  typesInit();
+  strInit();
+  typesNameAll();
+  intInit();
+  bytesInit();
+  tupleInit();
+  dictInit();
+  setInit();
+  hashSlot = sysAlloc(16);
+  wellKnownSet(5, emptyStr);
+  wellKnownSet(6, emptyBytes);
+  wellKnownSet(7, emptyTuple);
+  initialized = true;
+  return STATUS_OK;
+}
+
+/** Changes the heap limit (bytes of live blocks). */
+export function heap_set_limit(limit: f64): void {
+  setHeapLimit(<usize>limit);
+}
+export function heap_limit(): f64 {
+  return <f64>heapLimit;
+}
+/** Bytes of live blocks (objects, their buffers, parked free-list objects). */
+export function heap_bytes_in_use(): f64 {
+  return <f64>bytesInUse;
+}
+export function heap_peak_bytes(): f64 {
+  return <f64>peakBytesInUse;
+}
+export function heap_arenas(): i32 {
+  return <i32>arenasAllocated;
+}
+export function heap_small_blocks(): i32 {
+  return <i32>pymallocBlocksInUse();
+}
+export function heap_large_blocks(): i32 {
+  return <i32>largeBlocksInUse;
+}
+/** Status of the last failing export (abi STATUS_*). */
+export function heap_last_status(): i32 {
+  return lastStatus;
+}
+export function heap_clear_status(): void {
+  setStatus(STATUS_OK);
+}
+/** A well-known static object (abi WK_*): BORROWED. */
+export function heap_well_known(i: i32): i32 {
+  return <i32>wellKnownGet(i);
+}
+/** Address of an 8-byte slot where obj_hash leaves its result (i64). */
+export function heap_hash_slot(): i32 {
+  return <i32>hashSlot;
+}
+/** A reusable buffer of at least `bytes` bytes outside the Python heap, for passing arrays. */
+export function heap_io_buffer(bytes: i32): i32 {
+  if (<u32>bytes > ioCap) {
+    ioCap = (<u32>bytes + 0xffff) & ~0xffff;
+    ioBuf = sysAlloc(ioCap);
+  }
+  return <i32>ioBuf;
+}
+/** Live heap objects (refcount > 0) in address order into buf (u32 each, up to cap); returns the count. */
+export function heap_walk(buf: i32, cap: i32): i32 {
+  return <i32>heapWalk(<usize>buf, <u32>cap);
+}
+/** Invariant checker; `work` is scratch of cap u32 words. 0 = fine, else an error code. */
+export function heap_check(work: i32, cap: i32): i32 {
+  return heapCheck(<usize>work, <u32>cap);
+}
+/** The object at fault in the last failed heap_check (0 if none). */
+export function heap_check_object(): i32 {
+  return <i32>checkBadObject;
+}
+
+// ── obj_ ─────────────────────────────────────────────────────────────────────────────────────────
+
+/** A new instance of a registered (generic-layout) type with `nitems` variable items: NEW reference,
+ *  fields zeroed, GC types tracked. May run an automatic collection. */
+export function obj_new(t: i32, nitems: i32): i32 {
+  const tt = <usize>t;
+  if (tpLayout(tt) != LAYOUT_GENERIC && tpLayout(tt) != 9) {
+    setStatus(STATUS_BAD_ARGUMENT);
+    return 0;
+  }
+  const max = load<i32>(tt + TP_FREELIST_MAX);
+  if (max > 0 && nitems == 0) {
+    const o = flPop(typeFreelist(tt));
+    if (o != 0) {
+      memory.fill(o + 16, 0, <usize>tpBasicsize(tt) - 16);
+      if ((tpFlags(tt) & TPF_HAVE_GC) != 0) track(o);
+      return <i32>o;
+    }
+  }
+  const body = <usize>tpBasicsize(tt) + <usize>tpItemsize(tt) * <usize>nitems;
+  const o = objAlloc(tt, body);
+  if (o == 0) return 0;
+  if (tpItemsize(tt) != 0) setObSize(o, nitems);
+  if ((tpFlags(tt) & TPF_HAVE_GC) != 0) track(o);
+  return <i32>o;
+}
+/** Called by the binding's fast decref when a count reached 0. */
+export function obj_dealloc(o: i32): void {
+  dealloc(<usize>o);
+}
+export function obj_incref(o: i32): void {
+  incref(<usize>o);
+}
+export function obj_decref(o: i32): void {
+  decref(<usize>o);
+}
+/** sys.getsizeof(o): __sizeof__ of the layout plus the pre-headers of its type. */
+export function obj_sizeof(o: i32): f64 {
+  const oo = <usize>o;
+  const t = typeOf(oo);
+  let body: usize;
+  switch (tpLayout(t)) {
+    case LAYOUT_INT: body = intSizeof(oo); break;
+    case LAYOUT_STR: body = strSizeof(oo); break;
+    case LAYOUT_BYTES: body = <usize>33 + <usize>obSize(oo); break;
+    case LAYOUT_LIST: body = listSizeof(oo); break;
+    case LAYOUT_DICT: body = dictSizeof(oo); break;
+    case LAYOUT_SET: body = setSizeof(oo); break;
+    case LAYOUT_TUPLE: body = <usize>24 + (<usize>obSize(oo) << 3); break;
+    default: {
+      const n = tpItemsize(t) != 0 ? obSize(oo) : 0;
+      body = <usize>tpBasicsize(t) + <usize>tpItemsize(t) * <usize>(n < 0 ? -n : n);
+    }
+  }
+  return <f64>(body + preHeaderSize(t));
+}
+/** Size of the memory block holding o (0 for static objects). */
+export function obj_block_size(o: i32): f64 {
+  return <f64>objBlockSize(<usize>o);
+}
+export function obj_is_static(o: i32): i32 {
+  return isStatic(<usize>o) ? 1 : 0;
+}
+/** hash(o) into heap_hash_slot(); 0, or -1 if __hash__ raised (STATUS_ERROR). */
+export function obj_hash(o: i32): i32 {
+  const h = objHash(<usize>o);
+  if (h == -1) return -1;
+  store<i64>(hashSlot, h);
+  return 0;
+}
+/** a == b as lookups compare: 1, 0, -1 (error). */
+export function obj_eq(a: i32, b: i32): i32 {
+  return objEq(<usize>a, <usize>b);
+}
+/** The reference in the 8-byte slot at byte offset `off`: BORROWED (0 if empty). */
+export function obj_get_slot(o: i32, off: i32): i32 {
+  return <i32>getRef(<usize>o + <usize>off);
+}
+/** Stores v (borrowed; the object takes a reference; 0 clears) at `off`, releasing the previous value. */
+export function obj_set_slot(o: i32, off: i32, v: i32): void {
+  const p = <usize>o + <usize>off;
+  const old = getRef(p);
+  if (v != 0) incref(<usize>v);
+  setRef(p, <usize>v);
+  if (old != 0) decref(old);
+}
+/** Like obj_set_slot but STEALS v. */
+export function obj_set_slot_steal(o: i32, off: i32, v: i32): void {
+  const p = <usize>o + <usize>off;
+  const old = getRef(p);
+  setRef(p, <usize>v);
+  if (old != 0) decref(old);
+}
+/** tp_clear of o (drops the references it owns; used by the collector, exposed for tests). */
+export function obj_clear(o: i32): void {
+  clearObject(<usize>o);
+}
+/** Registers a type: NEW reference. Heap types (TPF_HEAPTYPE) are GC objects of type `meta`; others
+ *  are static. refmap bits: bit i ⇒ slot at offset 8·i is an owned reference. */
+export function obj_type_new(meta: i32, basicsize: i32, itemsize: i32, flags: i32, weaklist: i32, refLo: i32,
+                             refHi: i32, freelistMax: i32): i32 {
+  const t = typeNew(<usize>meta, basicsize, itemsize, <u32>flags, weaklist, <u32>refLo, <u32>refHi, freelistMax);
+  if (t != 0 && freelistMax > 0) registerFreelistType(t);
+  return <i32>t;
+}
+/** Makes instances of t use a built-in layout (for subclasses of list, dict…). */
+export function obj_type_set_layout(t: i32, layout: i32): void {
+  typeSetLayout(<usize>t, layout);
+}
+/** Gives a managed-dict instance a values array of `size` empty slots. false on no memory. */
+export function obj_values_new(o: i32, size: i32): i32 {
+  return valuesNew(<usize>o, <u32>size) ? 1 : 0;
+}
+/** Values slot i: BORROWED (0 if empty). */
+export function obj_values_get(o: i32, i: i32): i32 {
+  return <i32>valuesGet(<usize>o, <u32>i);
+}
+/** Stores v (borrowed; 0 clears) in values slot i. 0 if out of range. */
+export function obj_values_set(o: i32, i: i32, v: i32): i32 {
+  return valuesSet(<usize>o, <u32>i, <usize>v) ? 1 : 0;
+}
+/** Frees the values array WITHOUT releasing its values (they were moved into the __dict__). */
+export function obj_values_detach(o: i32): void {
+  valuesDetach(<usize>o);
+}
+export function obj_values_capacity(o: i32): i32 {
+  return <i32>valuesCap(<usize>o);
+}
+/** The materialized __dict__ of a managed-dict instance: BORROWED (0 if none). */
+export function obj_managed_dict(o: i32): i32 {
+  return <i32>managedDictGet(<usize>o);
+}
+/** Sets the __dict__ (borrowed; the instance takes a reference). */
+export function obj_set_managed_dict(o: i32, d: i32): void {
+  managedDictSet(<usize>o, <usize>d);
+}
+/** Referents of o in tp_traverse order into buf (u32 each, up to cap); returns the count. BORROWED. */
+export function obj_referents(o: i32, buf: i32, cap: i32): i32 {
+  return <i32>referents(<usize>o, <usize>buf, <u32>cap);
+}
+
+// ── int_ float_ str_ bytes_ ─────────────────────────────────────────────────────────────────────
+
+/** int with value v (integral, |v| < 2^53): NEW reference (small ints shared). */
+export function int_from_f64(v: f64): i32 {
+  return <i32>intFromF64(v);
+}
+/** A new int with |ndigits| zeroed digits (sign from ndigits) and room for `alloc`: NEW reference. The
+ *  caller writes the digits (and must not create −5..256 this way: use int_from_f64). */
+export function int_new(ndigits: i32, alloc: i32): i32 {
+  return <i32>intNew(ndigits, alloc);
+}
+export function int_to_f64(o: i32): f64 {
+  return intToF64(<usize>o);
+}
+/** float: NEW reference (free list first). */
+export function float_new(v: f64): i32 {
+  return <i32>floatNew(v);
+}
+/** A new compact str of len characters (max code point `maxchar`), data zeroed: NEW reference. */
+export function str_new(len: i32, maxchar: i32): i32 {
+  return <i32>strNew(len, <u32>maxchar);
+}
+/** One-character string: the cached latin-1 object below 256, NEW reference either way. */
+export function str_from_char(cp: i32): i32 {
+  return <i32>strFromChar(<u32>cp);
+}
+/** Address of the character data of s. */
+export function str_data(s: i32): i32 {
+  return <i32>strData(<usize>s);
+}
+export function str_eq(a: i32, b: i32): i32 {
+  return strEq(<usize>a, <usize>b) ? 1 : 0;
+}
+/** A new bytes object of len zeroed bytes: NEW reference (0 bytes → the static b''). */
+export function bytes_new(len: i32): i32 {
+  if (len == 0) {
+    incref(emptyBytes);
+    return <i32>emptyBytes;
+  }
+  return <i32>bytesNew(len);
+}
+/** The static one-byte bytes object for c: NEW reference. */
+export function bytes_char(c: i32): i32 {
+  const b = bytesChar(c);
+  incref(b);
+  return <i32>b;
+}
+
+// ── tuple_ ──────────────────────────────────────────────────────────────────────────────────────
+
+/** A new tuple of n NULL items, tracked; n = 0 gives `()`. NEW reference. Fill with tuple_set_steal. */
+export function tuple_new(n: i32): i32 {
+  return <i32>tupleNew(n);
+}
+/** Sets item i of a tuple under construction, STEALING v. */
+export function tuple_set_steal(t: i32, i: i32, v: i32): void {
+  setRef(<usize>t + TUPLE_ITEMS + (<usize>i << 3), <usize>v);
+}
+/** Item i: BORROWED. */
+export function tuple_get(t: i32, i: i32): i32 {
+  return <i32>getRef(<usize>t + TUPLE_ITEMS + (<usize>i << 3));
+}
+
+// ── list_ ───────────────────────────────────────────────────────────────────────────────────────
+
+/** mode LIST_NEW_DISPLAY (PyList_New: free list, n NULL items to fill with list_set_steal) or
+ *  LIST_NEW_CALL (list(): no free list, empty). NEW reference. */
+export function list_new(n: i32, mode: i32): i32 {
+  if (mode == 1) return <i32>listNewCall();
+  return <i32>listNewDisplay(n);
+}
+/** list.append(v) (v borrowed). 1, or 0 on no memory. */
+export function list_append(l: i32, v: i32): i32 {
+  return listAppend(<usize>l, <usize>v) ? 1 : 0;
+}
+/** list.insert(i, v) (v borrowed). */
+export function list_insert(l: i32, i: i32, v: i32): i32 {
+  return listInsert(<usize>l, i, <usize>v) ? 1 : 0;
+}
+/** list.pop(i): NEW reference, 0 with STATUS_INDEX. */
+export function list_pop(l: i32, i: i32): i32 {
+  return <i32>listPop(<usize>l, i);
+}
+/** CPython's list_resize: ob_size = n with the over-allocation rule (new slots NULL; items beyond n
+ *  must have been released by the caller). */
+export function list_resize(l: i32, n: i32): i32 {
+  return listResize(<usize>l, n) ? 1 : 0;
+}
+/** list_preallocate_exact(n) for a list without an item array. */
+export function list_preallocate_exact(l: i32, n: i32): i32 {
+  return listPreallocateExact(<usize>l, n) ? 1 : 0;
+}
+/** Item i: BORROWED. */
+export function list_get(l: i32, i: i32): i32 {
+  return <i32>getRef(listItems(<usize>l) + (<usize>i << 3));
+}
+/** l[i] = v (v borrowed), releasing the previous item. */
+export function list_set(l: i32, i: i32, v: i32): void {
+  obj_set_slot(<i32>listItems(<usize>l), i << 3, v);
+}
+/** l[i] = v STEALING v, for a slot that is NULL (fresh lists). */
+export function list_set_steal(l: i32, i: i32, v: i32): void {
+  setRef(listItems(<usize>l) + (<usize>i << 3), <usize>v);
+}
+export function list_len(l: i32): i32 {
+  return obSize(<usize>l);
+}
+export function list_capacity(l: i32): i32 {
+  return listAllocated(<usize>l);
+}
+/** list.clear(): releases the items last to first and frees the item array. */
+export function list_clear(l: i32): void {
+  clearObject(<usize>l);
+}
+
+// ── dict_ ───────────────────────────────────────────────────────────────────────────────────────
+
+/** mode DICT_NEW_DISPLAY ({}: free list) or DICT_NEW_CALL (dict()): NEW reference, untracked. */
+export function dict_new(mode: i32): i32 {
+  return <i32>(mode == 1 ? dictNewCall() : dictNewDisplay());
+}
+/** BUILD_MAP n: presized for n entries (unicode = all keys exact str). NEW reference. */
+export function dict_new_presized(n: i32, unicode: i32): i32 {
+  return <i32>dictNewPresized(n, unicode != 0);
+}
+/** d[k] = v (both borrowed). 1, or 0 with STATUS_ERROR (__hash__/__eq__ raised) / STATUS_NO_MEMORY. */
+export function dict_set(d: i32, k: i32, v: i32): i32 {
+  return dictSetItem(<usize>d, <usize>k, <usize>v) ? 1 : 0;
+}
+/** d[k]: BORROWED value, or 0 with STATUS_NOT_FOUND / STATUS_ERROR. */
+export function dict_get(d: i32, k: i32): i32 {
+  return <i32>dictGetItem(<usize>d, <usize>k);
+}
+/** del d[k]: 1, or 0 with STATUS_NOT_FOUND / STATUS_ERROR. */
+export function dict_del(d: i32, k: i32): i32 {
+  return dictDelItem(<usize>d, <usize>k) ? 1 : 0;
+}
+export function dict_len(d: i32): i32 {
+  return dictUsed(<usize>d);
+}
+/** Next entry index >= pos holding a value, or -1 (insertion order). */
+export function dict_next(d: i32, pos: i32): i32 {
+  return dictNext(<usize>d, pos);
+}
+/** Key / value of entry ix: BORROWED. */
+export function dict_key_at(d: i32, ix: i32): i32 {
+  return <i32>dictEntryKey(<usize>d, ix);
+}
+export function dict_value_at(d: i32, ix: i32): i32 {
+  return <i32>dictEntryValue(<usize>d, ix);
+}
+export function dict_clear(d: i32): void {
+  dictClear(<usize>d);
+}
+/** d.copy(): NEW reference. */
+export function dict_copy(d: i32): i32 {
+  return <i32>dictCopy(<usize>d);
+}
+
+// ── set_ ────────────────────────────────────────────────────────────────────────────────────────
+
+/** set() (frozen = 0) or frozenset() (frozen = 1): NEW reference, tracked. */
+export function set_new(frozen: i32): i32 {
+  return <i32>setNew(frozen != 0);
+}
+/** s.add(k) (k borrowed): 1, or 0 with a status. */
+export function set_add(s: i32, k: i32): i32 {
+  return setAdd(<usize>s, <usize>k) ? 1 : 0;
+}
+/** k in s: 1 / 0 / -1 (error). */
+export function set_contains(s: i32, k: i32): i32 {
+  return setContains(<usize>s, <usize>k);
+}
+/** s.discard(k): 1 removed / 0 absent / -1 error. */
+export function set_discard(s: i32, k: i32): i32 {
+  return setDiscard(<usize>s, <usize>k);
+}
+/** s.pop(): NEW reference, 0 with STATUS_NOT_FOUND if empty. */
+export function set_pop(s: i32): i32 {
+  return <i32>setPop(<usize>s);
+}
+export function set_len(s: i32): i32 {
+  return setUsed(<usize>s);
+}
+/** Next table index >= pos holding a member, or -1 (table order). */
+export function set_next(s: i32, pos: i32): i32 {
+  return setNext(<usize>s, pos);
+}
+/** Member at table index i: BORROWED. */
+export function set_key_at(s: i32, i: i32): i32 {
+  return <i32>setKeyAt(<usize>s, i);
+}
+export function set_clear(s: i32): void {
+  setClear(<usize>s);
+}
+
+// ── weakref_ ────────────────────────────────────────────────────────────────────────────────────
+
+/** weakref.ref(o, cb) of type t (tWeakref or a registered subclass); cb borrowed (0 = none). NEW reference.
+ *  The caller checks that o's type is weakly referenceable. */
+export function weakref_new(t: i32, o: i32, cb: i32): i32 {
+  return <i32>weakrefNew(<usize>t, <usize>o, <usize>cb);
+}
+/** The referent: BORROWED, 0 if dead. */
+export function weakref_get(wr: i32): i32 {
+  return <i32>getRef(<usize>wr + WR_OBJECT);
+}
+export function weakref_count(o: i32): i32 {
+  return weakrefCount(<usize>o);
+}
+
+// ── gc_ ─────────────────────────────────────────────────────────────────────────────────────────
+
+/** gc.collect(g): the number gc.collect returns. */
+export function gc_collect(g: i32): i32 {
+  return gcCollect(g);
+}
+export function gc_enable(): void {
+  setEnabled(true);
+}
+export function gc_disable(): void {
+  setEnabled(false);
+}
+export function gc_is_enabled(): i32 {
+  return gcEnabled ? 1 : 0;
+}
+export function gc_get_count(g: i32): i32 {
+  return getCount(g);
+}
+export function gc_get_threshold(g: i32): i32 {
+  return getThreshold(g);
+}
+export function gc_set_threshold(g: i32, v: i32): void {
+  setThreshold(g, v);
+}
+/** gc.get_stats()[g][field] with field 0 collections, 1 collected, 2 uncollectable. */
+export function gc_get_stat(g: i32, field: i32): i32 {
+  return statGet(g, field);
+}
+export function gc_is_tracked(o: i32): i32 {
+  const oo = <usize>o;
+  if (isStatic(oo) || (tpFlags(typeOf(oo)) & TPF_HAVE_GC) == 0) return 0;
+  return isTracked(oo) ? 1 : 0;
+}
+export function gc_is_finalized(o: i32): i32 {
+  const oo = <usize>o;
+  if (isStatic(oo) || (tpFlags(typeOf(oo)) & TPF_HAVE_GC) == 0) return 0;
+  return (gcFlags(gcHead(oo)) & PREV_MASK_FINALIZED) != 0 ? 1 : 0;
+}
+export function gc_track(o: i32): void {
+  track(<usize>o);
+}
+export function gc_untrack(o: i32): void {
+  untrack(<usize>o);
+}
+/** gc.freeze(): every tracked object to the permanent generation; counts to 0. */
+export function gc_freeze(): void {
+  for (let g = 0; g < 3; g++) {
+    listMerge(genHead(g), permanent);
+    setCount(g, 0);
+  }
+}
+/** gc.unfreeze(): the permanent generation is appended to generation 2. */
+export function gc_unfreeze(): void {
+  listMerge(permanent, genHead(2));
+}
+export function gc_get_freeze_count(): i32 {
+  return listSize(permanent);
+}
+/** gc.get_objects(g) (g = -1: all, in order 0, 1, 2) into buf; returns the count. BORROWED. */
+export function gc_get_objects(g: i32, buf: i32, cap: i32): i32 {
+  let n = 0;
+  for (let i = 0; i < 3; i++) {
+    if (g >= 0 && g != i) continue;
+    const h = genHead(i);
+    for (let x = gcNext(h); x != h; x = gcNext(x)) {
+      if (n < cap) store<u32>(<usize>buf + (<usize>n << 2), <u32>gcObj(x));
+      n++;
+    }
+  }
+  return n;
+}
+export function gc_generation_size(g: i32): i32 {
+  return listSize(g == 3 ? permanent : genHead(g));
+}
+export function gc_set_debug(flags: i32): void {
+  setDebug(flags);
+}
+export function gc_get_debug(): i32 {
+  return gcDebug;
+}
+/** The list DEBUG_SAVEALL appends to (gc.garbage); BORROWED (the interpreter keeps it alive). */
+export function gc_set_garbage(l: i32): void {
+  setGarbageList(<usize>l);
+}
+/** While blocked, allocations never start a collection (an exception is pending in the interpreter). */
+export function gc_set_blocked(b: i32): void {
+  setBlocked(b != 0);
+}
+export function gc_long_lived_total(): i32 {
+  return longLivedTotal;
+}
+export function gc_long_lived_pending(): i32 {
+  return longLivedPending;
+}
+
+// ── ev_ ─────────────────────────────────────────────────────────────────────────────────────────
+
+/** Starts recording events into a ring of `cap` entries (abi EV_WORDS words each). */
+export function ev_enable(cap: i32): i32 {
+  return evEnable(<u32>cap) ? 1 : 0;
+}
+export function ev_disable(): void {
+  evDisable();
+}
+export function ev_count(): i32 {
+  return <i32>evCount();
+}
+export function ev_base(): i32 {
+  return <i32>evBase();
+}
+export function ev_clear(): void {
+  evClear();
+}
+export function ev_dropped(): i32 {
+  return <i32>evDropped;
+}

@@ -1,0 +1,133 @@
+// Object memory: allocation of heap objects (pre-headers + body) with the GC's allocation count and
+// automatic collection, release of object memory, per-type free lists, and the static area where
+// objects that live for the whole interpreter sit (ids ≡ 8 mod 16, as CPython's statically allocated
+// objects).
+import { TPF_HAVE_GC, TPF_HEAPTYPE, TP_FREELIST_HEAD, EV_ALLOC, EV_FREE, EV_PARK, EV_UNPARK } from "../../abi/abi";
+import { memAlloc, memFree, memBlockSize } from "../mem/alloc";
+import { sysAlloc } from "../mem/sys";
+import { ev, evOn } from "../events";
+import { tpFlags, setRefcnt, setType, incref, typeOf, preHeaderSize } from "./header";
+import { gcAllocated, gcFreed } from "../gc/collect";
+import { objMark, objUnmark } from "../inspect";
+
+// ── static area ───────────────────────────────────────────────────────────────────────────────
+const STATIC_CHUNK: usize = 256 << 10;
+let staticTop: usize = 0;
+let staticEnd: usize = 0;
+export let staticLow: usize = 0xffffffff;
+export let staticHigh: usize = 0;
+
+/** Reserves a static object of `size` bytes with 32 zeroed bytes before it (room for any pre-header);
+ *  the object address is ≡ 8 (mod 16). */
+export function staticAlloc(size: usize): usize {
+  const need = ((size + 32 + 8 + 15) & ~(<usize>15)) + 16;
+  if (staticTop + need > staticEnd) {
+    const chunk = need > STATIC_CHUNK ? need : STATIC_CHUNK;
+    staticTop = sysAlloc(chunk);
+    if (staticTop == 0) return 0;
+    staticEnd = staticTop + chunk;
+  }
+  const o = staticTop + 32 + 8;
+  staticTop += need;
+  if (o < staticLow) staticLow = o;
+  if (o + size > staticHigh) staticHigh = o + size;
+  return o;
+}
+
+@inline export function isStatic(o: usize): bool {
+  return (o & 15) == 8;
+}
+
+// ── heap objects ─────────────────────────────────────────────────────────────────────────────
+/** Allocates an object of type t with `body` bytes after its pre-headers, zeroed, refcount 1, ob_type set
+ *  (a heap type gets a reference). For GC types the GC count moves and a collection may run before the
+ *  object is initialised. The object is not tracked. Returns 0 (STATUS_NO_MEMORY) on failure. */
+export function objAlloc(t: usize, body: usize): usize {
+  const flags = tpFlags(t);
+  const pre = preHeaderSize(t);
+  const block = memAlloc(pre + body);
+  if (block == 0) return 0;
+  memory.fill(block, 0, pre + body);
+  const o = block + pre;
+  if ((flags & TPF_HAVE_GC) != 0) gcAllocated();
+  objMark(o);
+  setRefcnt(o, 1);
+  setType(o, t);
+  if ((flags & TPF_HEAPTYPE) != 0) incref(t);
+  if (evOn) ev(EV_ALLOC, <u32>o, <u32>t, <u32>memBlockSize(block));
+  return o;
+}
+
+/** Returns an object's memory to the allocator (counting the GC free). The caller has released its
+ *  fields; the type reference of heap types is released by the caller after this. */
+export function objFreeMemory(o: usize): void {
+  const t = typeOf(o);
+  const flags = tpFlags(t);
+  const block = o - preHeaderSize(t);
+  if (evOn) ev(EV_FREE, <u32>o, <u32>t, <u32>memBlockSize(block));
+  if ((flags & TPF_HAVE_GC) != 0) gcFreed();
+  objUnmark(o);
+  memFree(block);
+}
+
+/** Block size of a heap object (pre-headers included). */
+export function objBlockSize(o: usize): usize {
+  if (isStatic(o)) return 0;
+  return memBlockSize(o - preHeaderSize(typeOf(o)));
+}
+
+// ── free lists ───────────────────────────────────────────────────────────────────────────────
+// Parked objects keep their type and are linked through the high word of OB_TYPE.
+// A free list is (head, length) in memory: types keep theirs in the type object (TP_FREELIST_*);
+// the core's own lists (float, tuple by length, list, dict) live in a table with the same shape.
+
+@inline export function flNext(o: usize): usize {
+  return <usize>load<u32>(o, 12);
+}
+
+/** Pops a parked object from the free list at `fl` (head u32, len i32); 0 if empty. */
+export function flPop(fl: usize): usize {
+  const o = <usize>load<u32>(fl);
+  if (o == 0) return 0;
+  store<u32>(fl, load<u32>(o, 12));
+  store<i32>(fl, load<i32>(fl, 4) - 1, 4);
+  store<u32>(o, 0, 12);
+  setRefcnt(o, 1);
+  if (evOn) ev(EV_UNPARK, <u32>o, <u32>typeOf(o), 0);
+  return o;
+}
+
+/** Parks o on the free list at `fl` if it holds fewer than `max`; returns false if full. */
+export function flPush(fl: usize, o: usize, max: i32): bool {
+  const len = load<i32>(fl, 4);
+  if (len >= max) return false;
+  store<u32>(o, load<u32>(fl), 12);
+  store<u32>(fl, <u32>o);
+  store<i32>(fl, len + 1, 4);
+  setRefcnt(o, 0);
+  if (evOn) ev(EV_PARK, <u32>o, <u32>typeOf(o), 0);
+  return true;
+}
+
+/** Frees every object parked on the free list at `fl`. */
+export function flClear(fl: usize): void {
+  let o = <usize>load<u32>(fl);
+  while (o != 0) {
+    const next = <usize>load<u32>(o, 12);
+    store<u32>(o, 0, 12);
+    objFreeMemory(o);
+    o = next;
+  }
+  store<u32>(fl, 0);
+  store<i32>(fl, 0, 4);
+}
+
+@inline export function flLen(fl: usize): i32 {
+  return load<i32>(fl, 4);
+}
+
+/** A type's own free list (registered types with TP_FREELIST_MAX > 0). */
+@inline export function typeFreelist(t: usize): usize {
+  return t + TP_FREELIST_HEAD;
+}
+

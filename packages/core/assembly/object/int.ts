@@ -1,0 +1,133 @@
+// int: PyLongObject, ob_size = signed number of 30-bit digits (u32 each, least significant first), at
+// least one digit allocated. −5..256 are static objects (a contiguous array, 32 bytes apart, as CPython's).
+// The interpreter does arithmetic on its side; the core allocates ints with the right digit count.
+import { INT_DIGITS, INT_SHIFT, SMALL_INT_MIN, SMALL_INT_MAX, OB_SIZE } from "../../abi/abi";
+import { objAlloc, staticAlloc } from "./alloc";
+import { setRefcnt, setType, incref, obSize, setObSize } from "./header";
+import { tInt, STATIC_REFCNT } from "./types";
+
+const SMALL_COUNT: i32 = SMALL_INT_MAX - SMALL_INT_MIN + 1;
+let smallInts: usize = 0;
+const MASK: u32 = (1 << INT_SHIFT) - 1;
+
+export function intInit(): void {
+  smallInts = staticAlloc(<usize>SMALL_COUNT * 32);
+  for (let i = 0; i < SMALL_COUNT; i++) {
+    const o = smallInts + <usize>i * 32;
+    const v = i + SMALL_INT_MIN;
+    setRefcnt(o, STATIC_REFCNT);
+    setType(o, tInt);
+    setObSize(o, v == 0 ? 0 : v < 0 ? -1 : 1);
+    store<u32>(o + INT_DIGITS, <u32>(v < 0 ? -v : v));
+  }
+}
+
+@inline export function smallInt(v: i32): usize {
+  return smallInts + <usize>(v - SMALL_INT_MIN) * 32;
+}
+@inline export function isSmallIntObject(o: usize): bool {
+  return o >= smallInts && o < smallInts + <usize>SMALL_COUNT * 32;
+}
+
+/** A new int with |ndigits| digits (sign = sign of ndigits; 0 = zero) and room for `alloc` digits
+ *  (alloc ≥ |ndigits|; CPython allocates one spare digit for some results). Digits zeroed. */
+export function intNew(ndigits: i32, alloc: i32): usize {
+  const n = ndigits < 0 ? -ndigits : ndigits;
+  if (alloc < n) alloc = n;
+  if (alloc < 1) alloc = 1;
+  const o = objAlloc(tInt, <usize>INT_DIGITS + (<usize>alloc << 2));
+  if (o == 0) return 0;
+  setObSize(o, ndigits);
+  return o;
+}
+
+/** A new reference to the int with value v (exact for integral |v| < 2^53); small ints are shared. */
+export function intFromF64(v: f64): usize {
+  if (v >= <f64>SMALL_INT_MIN && v <= <f64>SMALL_INT_MAX) {
+    const o = smallInt(<i32>v);
+    incref(o);
+    return o;
+  }
+  const neg = v < 0;
+  let m: u64 = <u64>(neg ? -v : v);
+  let n = 0;
+  let t = m;
+  while (t != 0) {
+    n++;
+    t >>= INT_SHIFT;
+  }
+  const o = intNew(neg ? -n : n, n);
+  if (o == 0) return 0;
+  for (let i = 0; i < n; i++) {
+    store<u32>(o + INT_DIGITS + (<usize>i << 2), <u32>(m & MASK));
+    m >>= INT_SHIFT;
+  }
+  return o;
+}
+
+/** Value as f64 (exact below 2^53). */
+export function intToF64(o: usize): f64 {
+  const size = obSize(o);
+  const n = size < 0 ? -size : size;
+  let x: f64 = 0;
+  for (let i = n - 1; i >= 0; i--) x = x * <f64>(1 << INT_SHIFT) + <f64>load<u32>(o + INT_DIGITS + (<usize>i << 2));
+  return size < 0 ? -x : x;
+}
+
+/** Value of an int of at most two digits as i64. */
+export function intToI64(o: usize): i64 {
+  const size = obSize(o);
+  const n = size < 0 ? -size : size;
+  let x: i64 = 0;
+  for (let i = n - 1; i >= 0; i--) x = (x << INT_SHIFT) | <i64>load<u32>(o + INT_DIGITS + (<usize>i << 2));
+  return size < 0 ? -x : x;
+}
+
+/** Exact comparison of an int with an integral, finite float. */
+export function intEqIntegralFloat(o: usize, f: f64): bool {
+  const size = obSize(o);
+  if ((size < 0) != (f < 0)) return false;
+  let m = Math.abs(f);
+  const n = size < 0 ? -size : size;
+  const B: f64 = <f64>(1 << INT_SHIFT);
+  for (let i = 0; i < n; i++) {
+    const q = Math.floor(m / B);
+    const d = m - q * B;
+    if (<u32>d != load<u32>(o + INT_DIGITS + (<usize>i << 2))) return false;
+    m = q;
+  }
+  return m == 0;
+}
+
+/** hash(int) exactly as CPython (reduction modulo 2^61 − 1). */
+export function intHash(o: usize): i64 {
+  const MOD: u64 = (<u64>1 << 61) - 1;
+  const size = obSize(o);
+  const n = size < 0 ? -size : size;
+  let x: u64 = 0;
+  for (let i = n - 1; i >= 0; i--) {
+    x = ((x << INT_SHIFT) & MOD) | (x >> (61 - INT_SHIFT));
+    x += <u64>load<u32>(o + INT_DIGITS + (<usize>i << 2));
+    if (x >= MOD) x -= MOD;
+  }
+  let h = <i64>x;
+  if (size < 0) h = -h;
+  if (h == -1) h = -2;
+  return h;
+}
+
+/** Value equality of two ints. */
+export function intEq(a: usize, b: usize): bool {
+  const sa = obSize(a);
+  if (sa != obSize(b)) return false;
+  const n = sa < 0 ? -sa : sa;
+  return memory.compare(a + INT_DIGITS, b + INT_DIGITS, <usize>n << 2) == 0;
+}
+
+/** sys.getsizeof of an int: 24 + 4 · max(1, digits). */
+export function intSizeof(o: usize): usize {
+  const size = obSize(o);
+  const n = size < 0 ? -size : size;
+  return <usize>INT_DIGITS + (<usize>(n < 1 ? 1 : n) << 2);
+}
+

@@ -1,0 +1,135 @@
+// str: CPython 3.11 compact strings. ASCII strings use PyASCIIObject (48-byte header); others use
+// PyCompactUnicodeObject (72) with 1, 2 or 4 bytes per character by the largest code point. A NUL
+// follows the data. `''` and the 256 one-character latin-1 strings are static.
+//
+//   +0 ob_refcnt  +8 ob_type  +16 length  +24 hash (-1 = not computed)  +32 state  +40 wstr
+//   ASCII: +48 data                 compact: +48 utf8_length  +56 utf8  +64 wstr_length  +72 data
+import {
+  STR_LENGTH, STR_HASH, STR_STATE, STR_ASCII_DATA, STR_COMPACT_DATA, STR_STATE_KIND_SHIFT, STR_STATE_COMPACT,
+  STR_STATE_ASCII, STR_STATE_READY,
+} from "../../abi/abi";
+import { objAlloc, staticAlloc } from "./alloc";
+import { setRefcnt, setType, incref } from "./header";
+import { tStr, STATIC_REFCNT } from "./types";
+
+let latin1: usize = 0; // 256 u32: the cached one-character strings
+export let emptyStr: usize = 0;
+
+@inline export function strLen(s: usize): i32 {
+  return load<i32>(s + STR_LENGTH);
+}
+@inline export function strKind(s: usize): i32 {
+  return <i32>((load<u32>(s + STR_STATE) >> STR_STATE_KIND_SHIFT) & 7);
+}
+@inline export function strIsAscii(s: usize): bool {
+  return (load<u32>(s + STR_STATE) & STR_STATE_ASCII) != 0;
+}
+@inline export function strData(s: usize): usize {
+  return strIsAscii(s) ? s + STR_ASCII_DATA : s + STR_COMPACT_DATA;
+}
+
+/** Bytes a compact string of `len` characters up to `maxchar` occupies (also its sys.getsizeof). */
+export function strSizeFor(len: i32, maxchar: u32): usize {
+  if (maxchar < 128) return <usize>STR_ASCII_DATA + <usize>len + 1;
+  const kind: usize = maxchar < 256 ? 1 : maxchar < 65536 ? 2 : 4;
+  return <usize>STR_COMPACT_DATA + (<usize>len + 1) * kind;
+}
+
+function initHeader(s: usize, len: i32, maxchar: u32): void {
+  store<i64>(s + STR_LENGTH, len);
+  store<i64>(s + STR_HASH, -1);
+  const kind: u32 = maxchar < 256 ? 1 : maxchar < 65536 ? 2 : 4;
+  let state: u32 = (kind << STR_STATE_KIND_SHIFT) | STR_STATE_COMPACT | STR_STATE_READY;
+  if (maxchar < 128) state |= STR_STATE_ASCII;
+  store<u32>(s + STR_STATE, state);
+}
+
+/** A new string of `len` characters (data zeroed, to be written by the caller); 0 on no memory. */
+export function strNew(len: i32, maxchar: u32): usize {
+  const s = objAlloc(tStr, strSizeFor(len, maxchar));
+  if (s == 0) return 0;
+  initHeader(s, len, maxchar);
+  return s;
+}
+
+function strStatic(len: i32, maxchar: u32): usize {
+  const s = staticAlloc(strSizeFor(len, maxchar));
+  setRefcnt(s, STATIC_REFCNT);
+  setType(s, tStr);
+  initHeader(s, len, maxchar);
+  return s;
+}
+
+/** A static ASCII string (type names and the like). */
+export function strStaticAscii(text: string): usize {
+  const s = strStatic(text.length, 0);
+  const d = s + STR_ASCII_DATA;
+  for (let i = 0; i < text.length; i++) store<u8>(d + <usize>i, <u8>text.charCodeAt(i));
+  return s;
+}
+
+export function strInit(): void {
+  emptyStr = strStatic(0, 0);
+  latin1 = staticAlloc(256 * 4);
+  for (let c: u32 = 0; c < 256; c++) {
+    const s = strStatic(1, c);
+    store<u8>(strData(s), <u8>c);
+    store<u32>(latin1 + (<usize>c << 2), <u32>s);
+  }
+}
+
+/** The character at index i. */
+export function strCharAt(s: usize, i: i32): u32 {
+  const k = strKind(s);
+  const d = strData(s);
+  if (k == 1) return load<u8>(d + <usize>i);
+  if (k == 2) return load<u16>(d + (<usize>i << 1));
+  return load<u32>(d + (<usize>i << 2));
+}
+
+/** A one-character string: the cached latin-1 object for code points < 256 (new reference). */
+export function strFromChar(cp: u32): usize {
+  if (cp < 256) {
+    const s = <usize>load<u32>(latin1 + (<usize>cp << 2));
+    incref(s);
+    return s;
+  }
+  const s = strNew(1, cp);
+  if (s == 0) return 0;
+  if (cp < 65536) store<u16>(strData(s), <u16>cp);
+  else store<u32>(strData(s), cp);
+  return s;
+}
+
+/** Content equality of two str objects (same kind is implied by same content for compact strings). */
+export function strEq(a: usize, b: usize): bool {
+  if (a == b) return true;
+  const n = strLen(a);
+  if (n != strLen(b)) return false;
+  const k = strKind(a);
+  if (k != strKind(b)) return false;
+  return memory.compare(strData(a), strData(b), <usize>n * <usize>k) == 0;
+}
+
+/** The str hash (cached). CPython randomises it per process; ours is FNV-1a over the code points. */
+export function strHash(s: usize): i64 {
+  let h = load<i64>(s + STR_HASH);
+  if (h != -1) return h;
+  const n = strLen(s);
+  let x: u64 = 0xcbf29ce484222325;
+  for (let i = 0; i < n; i++) {
+    x ^= <u64>strCharAt(s, i);
+    x *= 0x100000001b3;
+  }
+  h = <i64>x;
+  if (h == -1) h = -2;
+  store<i64>(s + STR_HASH, h);
+  return h;
+}
+
+/** sys.getsizeof of a str. */
+export function strSizeof(s: usize): usize {
+  const n = strLen(s);
+  if (strIsAscii(s)) return <usize>STR_ASCII_DATA + <usize>n + 1;
+  return <usize>STR_COMPACT_DATA + (<usize>n + 1) * <usize>strKind(s);
+}

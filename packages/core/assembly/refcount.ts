@@ -1,0 +1,323 @@
+// Reference counting and deallocation. decref() frees an object whose count reaches zero; the cascade
+// that follows (an object releasing its references, which may free more objects) runs on an explicit
+// stack of frames, never on the native stack, so a linked list of 10^6 nodes frees fine.
+//
+// Order is CPython's: each deallocator releases its references one by one and a child that dies is
+// deallocated completely before the parent's next reference is released (depth first). CPython's
+// trashcan bounds the depth: when 50 container deallocations are nested, further containers are
+// deposited on a "delete later" list and destroyed, last deposited first, once the nesting unwinds.
+//
+// Per object (beginDealloc): untrack → trashcan check → finalizer (PEP 442: once; may resurrect) →
+// clear weak references (callbacks newest first) → push a frame whose cursor walks the references in
+// the layout's release order → finishObject (free buffers, park on a free list or free the block) →
+// release the reference to a heap type.
+import {
+  TP_REFMAP_LO, TP_REFMAP_HI, TPF_FINALIZER, TPF_VAR_REFS, TPF_MANAGED_DICT, TPF_HAVE_GC, TPF_HEAPTYPE,
+  TP_BASICSIZE, TP_FREELIST_MAX, TP_WEAKLISTOFFSET, LAYOUT_GENERIC, LAYOUT_INT, LAYOUT_FLOAT, LAYOUT_STR,
+  LAYOUT_BYTES, LAYOUT_TUPLE, LAYOUT_LIST, LAYOUT_DICT, LAYOUT_SET, LAYOUT_TYPE, LAYOUT_WEAKREF,
+  MANAGED_VALUES, MANAGED_DICT, TUPLE_ITEMS, PREV_MASK_FINALIZED, GC_REFS, EV_FINALIZE, WR_CALLBACK,
+} from "../abi/abi";
+import { DEBUG } from "./common";
+import {
+  refcnt, setRefcnt, typeOf, tpFlags, tpLayout, obSize, getRef, gcHead, gcFlags, gcSetFlags, isGcType,
+} from "./object/header";
+import { track, untrack, isTracked } from "./gc/lists";
+import { sysAlloc } from "./mem/sys";
+import { memFree } from "./mem/alloc";
+import { objFreeMemory, flPush, typeFreelist, isStatic } from "./object/alloc";
+import { hostFinalize } from "./host";
+import { ev } from "./events";
+import { listItems } from "./object/list";
+import { listFinish } from "./object/list";
+import { tupleFinish } from "./object/tuple";
+import { floatDealloc } from "./object/float";
+import { dictReleaseNext, dictFinish } from "./object/dict";
+import { setReleaseNext, setFinish } from "./object/set";
+import { weakrefClearOnDealloc, weakrefUnlink } from "./object/weakref";
+
+const TRASHCAN_UNWIND_LEVEL: i32 = 50;
+
+// frame stack: (object u32, cursor u32) pairs
+let stack: usize = 0;
+let stackCap: u32 = 0;
+let sp: u32 = 0;
+let nesting: i32 = 0;
+let deleteLater: usize = 0;
+
+export function refcountInit(): void {
+  stackCap = 4096;
+  stack = sysAlloc(<usize>stackCap * 8);
+}
+
+function push(o: usize): void {
+  if (sp == stackCap) {
+    const bigger = sysAlloc(<usize>stackCap * 16);
+    memory.copy(bigger, stack, <usize>stackCap * 8);
+    stack = bigger;
+    stackCap *= 2;
+  }
+  store<u32>(stack + (<usize>sp << 3), <u32>o);
+  store<u32>(stack + (<usize>sp << 3), 0, 4);
+  sp++;
+}
+
+/** Drops a reference; deallocates at zero. */
+export function decref(o: usize): void {
+  const n = refcnt(o) - 1;
+  setRefcnt(o, n);
+  if (n == 0) dealloc(o);
+}
+
+@inline export function xdecref(o: usize): void {
+  if (o != 0) decref(o);
+}
+
+/** Deallocates an object whose count is 0 (and everything that dies with it). */
+export function dealloc(o: usize): void {
+  if (isStatic(o)) return; // static objects are never freed (their counts start near 10^9)
+  const base = sp;
+  beginDealloc(o);
+  run(base);
+}
+
+/** Calls the finalize hook once (PEP 442) with the object temporarily alive; true if it resurrected. */
+export function callFinalizer(o: usize): bool {
+  const t = typeOf(o);
+  const flags = tpFlags(t);
+  if ((flags & TPF_FINALIZER) == 0) return false;
+  if ((flags & TPF_HAVE_GC) != 0) {
+    const g = gcHead(o);
+    if ((gcFlags(g) & PREV_MASK_FINALIZED) != 0) return false;
+    gcSetFlags(g, gcFlags(g) | PREV_MASK_FINALIZED);
+  }
+  ev(EV_FINALIZE, <u32>o, 0, 0);
+  setRefcnt(o, refcnt(o) + 1);
+  hostFinalize(<u32>o);
+  const n = refcnt(o) - 1;
+  setRefcnt(o, n);
+  return n != 0;
+}
+
+function beginDealloc(o: usize): void {
+  const t = typeOf(o);
+  const flags = tpFlags(t);
+  const layout = tpLayout(t);
+  if ((flags & TPF_HAVE_GC) != 0) {
+    untrack(o);
+    if (nesting >= TRASHCAN_UNWIND_LEVEL) {
+      // deposit: linked through the GC_REFS word, which is unused outside collections
+      store<u32>(o + GC_REFS, <u32>deleteLater);
+      deleteLater = o;
+      return;
+    }
+    if ((flags & TPF_FINALIZER) != 0 && (gcFlags(gcHead(o)) & PREV_MASK_FINALIZED) == 0) {
+      // the finalizer runs with the object tracked (as subtype_dealloc does)
+      track(o);
+      if (callFinalizer(o)) return; // resurrected: it stays alive and tracked
+      untrack(o);
+    }
+  } else if ((flags & TPF_FINALIZER) != 0) {
+    if (callFinalizer(o)) return;
+  }
+  const wl = load<i32>(t + TP_WEAKLISTOFFSET);
+  if (wl != 0 && layout != LAYOUT_TYPE && getRef(o + <usize>wl) != 0) weakrefClearOnDealloc(o, o + <usize>wl);
+  if (layout == LAYOUT_TYPE) {
+    const twl = load<i32>(typeOf(t) + TP_WEAKLISTOFFSET);
+    if (twl != 0 && getRef(o + <usize>twl) != 0) weakrefClearOnDealloc(o, o + <usize>twl);
+  }
+  if (layout == LAYOUT_WEAKREF) weakrefUnlink(o);
+  switch (layout) {
+    case LAYOUT_INT:
+    case LAYOUT_STR:
+    case LAYOUT_BYTES:
+      objFreeMemory(o);
+      return;
+    case LAYOUT_FLOAT:
+      floatDealloc(o);
+      return;
+  }
+  push(o);
+  if ((flags & TPF_HAVE_GC) != 0) nesting++;
+}
+
+/** Runs frames until the stack is back at `base`. */
+function run(base: u32): void {
+  while (sp > base) {
+    const f = stack + (<usize>(sp - 1) << 3);
+    const o = <usize>load<u32>(f);
+    const child = releaseNext(o, f + 4);
+    if (child != 0) {
+      const n = refcnt(child) - 1;
+      setRefcnt(child, n);
+      if (n == 0 && !isStatic(child)) beginDealloc(child);
+      continue;
+    }
+    sp--;
+    const t = typeOf(o);
+    if (isGcType(t)) nesting--;
+    finishObject(o, t);
+    if ((tpFlags(t) & TPF_HEAPTYPE) != 0) {
+      const n = refcnt(t) - 1;
+      setRefcnt(t, n);
+      if (n == 0) beginDealloc(t);
+    }
+    if (nesting <= 0 && deleteLater != 0 && sp >= base) {
+      const d = deleteLater;
+      deleteLater = <usize>load<u32>(d + GC_REFS);
+      store<u32>(d + GC_REFS, 0);
+      beginDealloc(d);
+    }
+  }
+}
+
+/** Next reference to release of a dying object, in its deallocator's order; 0 when none is left.
+ *  `cur` is the frame's cursor word. */
+function releaseNext(o: usize, cur: usize): usize {
+  const t = typeOf(o);
+  switch (tpLayout(t)) {
+    case LAYOUT_LIST: {
+      // items from the last to the first
+      let k = <i32>load<u32>(cur);
+      const n = obSize(o);
+      const items = listItems(o);
+      while (k < n) {
+        const v = getRef(items + (<usize>(n - 1 - k) << 3));
+        k++;
+        if (v != 0) {
+          store<u32>(cur, k);
+          return v;
+        }
+      }
+      store<u32>(cur, k);
+      return 0;
+    }
+    case LAYOUT_TUPLE: {
+      let k = <i32>load<u32>(cur);
+      const n = obSize(o);
+      while (k < n) {
+        const v = getRef(o + TUPLE_ITEMS + (<usize>(n - 1 - k) << 3));
+        k++;
+        if (v != 0) {
+          store<u32>(cur, k);
+          return v;
+        }
+      }
+      store<u32>(cur, k);
+      return 0;
+    }
+    case LAYOUT_DICT:
+      return dictReleaseNext(o, cur);
+    case LAYOUT_SET:
+      return setReleaseNext(o, cur);
+    case LAYOUT_WEAKREF: {
+      if (load<u32>(cur) != 0) return 0;
+      store<u32>(cur, 1);
+      return getRef(o + WR_CALLBACK);
+    }
+    default:
+      return genericReleaseNext(o, t, cur);
+  }
+}
+
+/** Generic objects: refmap slots in offset order, then var items (last first), then the managed dict or
+ *  the values array in order. Cursor: [0,64) refmap bit; 64 + k var item; then dict; then values. */
+function genericReleaseNext(o: usize, t: usize, cur: usize): usize {
+  let k = load<u32>(cur);
+  const lo = load<u32>(t + TP_REFMAP_LO);
+  const hi = load<u32>(t + TP_REFMAP_HI);
+  while (k < 64) {
+    const bit = k < 32 ? (lo >> k) & 1 : (hi >> (k - 32)) & 1;
+    k++;
+    if (bit != 0) {
+      const v = getRef(o + (<usize>(k - 1) << 3));
+      if (v != 0) {
+        store<u32>(cur, k);
+        return v;
+      }
+    }
+  }
+  const flags = tpFlags(t);
+  let n: u32 = 0;
+  if ((flags & TPF_VAR_REFS) != 0) {
+    n = <u32>obSize(o);
+    const base = o + <usize>load<i32>(t + TP_BASICSIZE);
+    while (k < 64 + n) {
+      const v = getRef(base + (<usize>(n - 1 - (k - 64)) << 3));
+      k++;
+      if (v != 0) {
+        store<u32>(cur, k);
+        return v;
+      }
+    }
+  }
+  if ((flags & TPF_MANAGED_DICT) != 0) {
+    if (k == 64 + n) {
+      k++;
+      const d = getRef(o + MANAGED_DICT);
+      if (d != 0) {
+        store<u32>(cur, k);
+        return d;
+      }
+    }
+    const values = getRef(o + MANAGED_VALUES);
+    if (values != 0) {
+      const cap = valuesCapacity(values);
+      while (k < 64 + n + 1 + cap) {
+        const v = getRef(values + (<usize>(k - 65 - n) << 3));
+        k++;
+        if (v != 0) {
+          store<u32>(cur, k);
+          return v;
+        }
+      }
+    }
+  }
+  store<u32>(cur, k);
+  return 0;
+}
+
+/** Capacity of an instance values array (stored before it: see object/instance.ts). */
+export function valuesCapacity(values: usize): u32 {
+  const prefix = <usize>load<u8>(values - 1);
+  return load<u32>(values - prefix);
+}
+
+/** Releases a values array's memory. */
+export function valuesFree(values: usize): void {
+  memFree(values - <usize>load<u8>(values - 1));
+}
+
+function finishObject(o: usize, t: usize): void {
+  switch (tpLayout(t)) {
+    case LAYOUT_LIST:
+      listFinish(o);
+      return;
+    case LAYOUT_TUPLE:
+      tupleFinish(o);
+      return;
+    case LAYOUT_DICT:
+      dictFinish(o);
+      return;
+    case LAYOUT_SET:
+      setFinish(o);
+      return;
+  }
+  const flags = tpFlags(t);
+  if ((flags & TPF_MANAGED_DICT) != 0) {
+    const values = getRef(o + MANAGED_VALUES);
+    if (values != 0) {
+      valuesFree(values);
+      store<u64>(o + MANAGED_VALUES, 0);
+    }
+  }
+  const max = load<i32>(t + TP_FREELIST_MAX);
+  if (max > 0 && flPush(typeFreelist(t), o, max)) return;
+  objFreeMemory(o);
+}
+
+/** Frames on the dealloc stack (0 outside deallocation); for the invariant checker. */
+export function deallocDepth(): u32 {
+  return sp;
+}
+
+export { isTracked, DEBUG };

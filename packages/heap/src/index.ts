@@ -1,0 +1,850 @@
+// @pyheap/heap: the typed binding of the pyheap WASM core. Loads the module (sync in Node, async
+// anywhere), installs the host hooks, turns traps into CoreTrapError and statuses into HeapError, and
+// marshals str/bytes/int. Objects are addresses (`Obj`); API.md states who owns which reference.
+import * as abi from "@pyheap/core/abi";
+import type { CoreExports } from "./core-exports.js";
+import { CoreTrapError, HeapError, statusError } from "./errors.js";
+import { readWasmSync } from "./load.node.js";
+import { compileWasmAsync } from "./load.browser.js";
+import { decodeEvents, type HeapEvent } from "./events.js";
+
+export { abi, CoreTrapError, HeapError };
+export type { CoreExports, HeapEvent };
+export type { HeapErrorCode } from "./errors.js";
+export type { GcPhase } from "./events.js";
+
+/** An object: its address in linear memory (0 = NULL). */
+export type Obj = number;
+
+/** Calls from the core into the interpreter. Exceptions thrown by a hook are caught (eq/hash report
+ *  failure to the core) and rethrown to the caller of the heap operation once it has finished. */
+export interface HostHooks {
+  /** Run __del__ of o (borrowed; the core holds a reference during the call). */
+  finalize?(o: Obj): void;
+  /** Call cb(wr) (both borrowed). */
+  weakrefCallback?(wr: Obj, cb: Obj): void;
+  /** gc.callbacks. */
+  gcCallback?(phase: "start" | "stop", info: { generation: number; collected: number; uncollectable: number }): void;
+  /** a == b by Python rules: 1 / 0, or -1 when an exception is now pending in the interpreter. */
+  eq?(a: Obj, b: Obj): number;
+  /** hash(o) by Python rules, or null when an exception is now pending in the interpreter. */
+  hash?(o: Obj): bigint | null;
+}
+
+export interface HeapOptions {
+  /** Limit on live heap bytes (default 256 MiB); past it allocations fail with NO_MEMORY. */
+  heapLimit?: number;
+  hooks?: HostHooks;
+  /** Use the debug build (asserts on). */
+  debug?: boolean;
+  /** The .wasm bytes, when the caller has them. */
+  wasm?: Uint8Array;
+}
+
+/** A type descriptor for data-driven types (see API.md §3). */
+export interface TypeDesc {
+  name: string;
+  basicsize: number;
+  itemsize?: number;
+  gc?: boolean;
+  managedDict?: boolean;
+  refSlots?: number[];
+  varRefs?: boolean;
+  finalizer?: boolean;
+  weaklistOffset?: number;
+  freelist?: number;
+  freelistKeep?: boolean;
+  heapType?: boolean;
+  base?: Obj;
+  /** Extra TPF_* bits (e.g. abi.TPF_BASETYPE, subclass bits). */
+  flags?: number;
+  /** Metatype for heap types (default `type`). */
+  meta?: Obj;
+}
+
+export interface GcStats {
+  collections: number;
+  collected: number;
+  uncollectable: number;
+}
+
+export type ListHow = "display" | "list()";
+
+const LIST_ITEMS = abi.LIST_ITEMS;
+
+/** The CPython-3.11 heap in one WASM instance. */
+export class Heap {
+  readonly core: CoreExports;
+  readonly memory: WebAssembly.Memory;
+  /** Built-in types (static objects). */
+  readonly types: {
+    type: Obj; object: Obj; int: Obj; bool: Obj; float: Obj; str: Obj; bytes: Obj; tuple: Obj; list: Obj;
+    dict: Obj; set: Obj; frozenset: Obj; NoneType: Obj; ellipsis: Obj; NotImplementedType: Obj; weakref: Obj;
+  };
+  readonly None: Obj;
+  readonly True: Obj;
+  readonly False: Obj;
+  readonly Ellipsis: Obj;
+  readonly NotImplemented: Obj;
+  readonly emptyStr: Obj;
+  readonly emptyBytes: Obj;
+  readonly emptyTuple: Obj;
+  readonly gc: GcApi;
+  readonly events: EventsApi;
+  private _i32: Int32Array;
+  private _u8: Uint8Array;
+  private retired: CoreTrapError | undefined;
+  /** An exception a hook threw, rethrown when the current heap operation returns. */
+  hookError: unknown = undefined;
+  private hooks: HostHooks;
+
+  /** @internal use loadHeap / loadHeapAsync */
+  constructor(module: WebAssembly.Module, options: HeapOptions) {
+    this.hooks = options.hooks ?? {};
+    let memRef: WebAssembly.Memory | undefined;
+    const readStringAt = (ptr: number): string => {
+      if (!memRef || ptr === 0) return "";
+      const len = new Uint32Array(memRef.buffer, ptr - 4, 1)[0]! >>> 1;
+      return String.fromCharCode(...new Uint16Array(memRef.buffer, ptr, len));
+    };
+    const imports = {
+      env: {
+        abort: (msg: number, file: number, line: number, col: number) => {
+          throw new CoreTrapError(`core abort: ${readStringAt(msg)}`, readStringAt(file), line, col);
+        },
+      },
+      host: {
+        finalize: (o: number) => this.guard(() => this.hooks.finalize?.(o >>> 0)),
+        weakref_callback: (wr: number, cb: number) => this.guard(() => this.hooks.weakrefCallback?.(wr >>> 0, cb >>> 0)),
+        gc_callback: (phase: number, generation: number, collected: number, uncollectable: number) =>
+          this.guard(() =>
+            this.hooks.gcCallback?.(phase === abi.GC_PHASE_START ? "start" : "stop", { generation, collected, uncollectable }),
+          ),
+        eq: (a: number, b: number): number => {
+          const f = this.hooks.eq;
+          if (!f) return a === b ? 1 : 0;
+          try {
+            return f(a >>> 0, b >>> 0);
+          } catch (e) {
+            this.hookError ??= e;
+            return -1;
+          }
+        },
+        hash: (o: number, out: number): number => {
+          const f = this.hooks.hash;
+          let h: bigint | null;
+          try {
+            h = f ? f(o >>> 0) : pointerHash(o >>> 0);
+          } catch (e) {
+            this.hookError ??= e;
+            return -1;
+          }
+          if (h === null) return -1;
+          new BigInt64Array(this.memory.buffer, out, 1)[0] = BigInt.asIntN(64, h);
+          return 0;
+        },
+      },
+    };
+    const instance = new WebAssembly.Instance(module, imports);
+    const raw = instance.exports as unknown as CoreExports;
+    this.memory = raw.memory;
+    memRef = raw.memory;
+    this.core = this.wrapExports(raw);
+    this._i32 = new Int32Array(this.memory.buffer);
+    this._u8 = new Uint8Array(this.memory.buffer);
+    const st = this.core.heap_init(options.heapLimit ?? 256 * 1024 * 1024);
+    if (st !== abi.STATUS_OK) throw statusError(st, "heap_init");
+    const wk = (i: number) => this.core.heap_well_known(i) >>> 0;
+    this.None = wk(abi.WK_NONE);
+    this.True = wk(abi.WK_TRUE);
+    this.False = wk(abi.WK_FALSE);
+    this.Ellipsis = wk(abi.WK_ELLIPSIS);
+    this.NotImplemented = wk(abi.WK_NOTIMPLEMENTED);
+    this.emptyStr = wk(abi.WK_EMPTY_STR);
+    this.emptyBytes = wk(abi.WK_EMPTY_BYTES);
+    this.emptyTuple = wk(abi.WK_EMPTY_TUPLE);
+    this.types = {
+      type: wk(abi.WK_TYPE_TYPE),
+      object: wk(abi.WK_TYPE_OBJECT),
+      int: wk(abi.WK_TYPE_INT),
+      bool: wk(abi.WK_TYPE_BOOL),
+      float: wk(abi.WK_TYPE_FLOAT),
+      str: wk(abi.WK_TYPE_STR),
+      bytes: wk(abi.WK_TYPE_BYTES),
+      tuple: wk(abi.WK_TYPE_TUPLE),
+      list: wk(abi.WK_TYPE_LIST),
+      dict: wk(abi.WK_TYPE_DICT),
+      set: wk(abi.WK_TYPE_SET),
+      frozenset: wk(abi.WK_TYPE_FROZENSET),
+      NoneType: wk(abi.WK_TYPE_NONE),
+      ellipsis: wk(abi.WK_TYPE_ELLIPSIS),
+      NotImplementedType: wk(abi.WK_TYPE_NOTIMPLEMENTED),
+      weakref: wk(abi.WK_TYPE_WEAKREF),
+    };
+    this.gc = new GcApi(this);
+    this.events = new EventsApi(this);
+  }
+
+  private guard(f: () => void): void {
+    try {
+      f();
+    } catch (e) {
+      this.hookError ??= e;
+    }
+  }
+
+  /** Every export goes through a wrapper: a trap retires the instance; a hook's exception is rethrown. */
+  private wrapExports(raw: CoreExports): CoreExports {
+    const out: Record<string, unknown> = { memory: raw.memory };
+    for (const [name, fn] of Object.entries(raw)) {
+      if (typeof fn !== "function") continue;
+      const f = fn as (...a: number[]) => number;
+      const call = (args: () => number): number => {
+        if (this.retired) throw this.retired;
+        let r: number;
+        try {
+          r = args();
+        } catch (e) {
+          throw this.trap(e, name);
+        }
+        if (this.hookError !== undefined) {
+          const e = this.hookError;
+          this.hookError = undefined;
+          throw e;
+        }
+        return r;
+      };
+      switch (f.length) {
+        case 0: out[name] = () => call(() => f()); break;
+        case 1: out[name] = (a: number) => call(() => f(a)); break;
+        case 2: out[name] = (a: number, b: number) => call(() => f(a, b)); break;
+        case 3: out[name] = (a: number, b: number, c: number) => call(() => f(a, b, c)); break;
+        default: out[name] = (...a: number[]) => call(() => f(...a));
+      }
+    }
+    return out as unknown as CoreExports;
+  }
+
+  private trap(e: unknown, where: string): unknown {
+    if (e instanceof CoreTrapError) {
+      this.retired = e;
+      return e;
+    }
+    if (e instanceof WebAssembly.RuntimeError) {
+      this.retired = new CoreTrapError(`core trap in ${where}: ${e.message}`, undefined, undefined, undefined, { cause: e });
+      return this.retired;
+    }
+    if (e instanceof RangeError && /call stack/i.test(e.message)) {
+      this.retired = new CoreTrapError(`core stack overflow in ${where}`, undefined, undefined, undefined, { cause: e });
+      return this.retired;
+    }
+    return e;
+  }
+
+  /** True once a trap made this instance unusable. */
+  get isRetired(): boolean {
+    return this.retired !== undefined;
+  }
+
+  // ── memory views (re-created when memory grows: a detached view has length 0) ────────────────
+  get i32(): Int32Array {
+    if (this._i32.length === 0) this.refreshViews();
+    return this._i32;
+  }
+  get u8(): Uint8Array {
+    if (this._u8.length === 0) this.refreshViews();
+    return this._u8;
+  }
+  private refreshViews(): void {
+    this._i32 = new Int32Array(this.memory.buffer);
+    this._u8 = new Uint8Array(this.memory.buffer);
+  }
+
+  // ── header, refcounts, identity ──────────────────────────────────────────────────────────────
+  /** Adds a reference (fast path on the memory view). */
+  incref(o: Obj): void {
+    let m = this._i32;
+    if (m.length === 0) m = this.i32;
+    m[o >>> 2]!++;
+  }
+  /** Drops a reference; the core deallocates at 0 (may run finalizers and weakref callbacks). */
+  decref(o: Obj): void {
+    let m = this._i32;
+    if (m.length === 0) m = this.i32;
+    if (--m[o >>> 2]! === 0) this.core.obj_dealloc(o);
+  }
+  xincref(o: Obj): void {
+    if (o !== 0) this.incref(o);
+  }
+  xdecref(o: Obj): void {
+    if (o !== 0) this.decref(o);
+  }
+  refcnt(o: Obj): number {
+    return this.i32[o >>> 2]!;
+  }
+  /** The type object of o (borrowed). */
+  typeOf(o: Obj): Obj {
+    return this.i32[(o + abi.OB_TYPE) >>> 2]! >>> 0;
+  }
+  /** ob_size (signed). */
+  obSize(o: Obj): number {
+    return this.i32[(o + abi.OB_SIZE) >>> 2]!;
+  }
+  /** id(o) as CPython would show it on 64-bit Linux. */
+  idOf(o: Obj): number {
+    return abi.ID_BASE_HIGH * 4294967296 + o;
+  }
+  /** The object whose id() is `id`. */
+  objOfId(id: number): Obj {
+    return id - abi.ID_BASE_HIGH * 4294967296;
+  }
+  /** sys.getsizeof(o). */
+  sizeOf(o: Obj): number {
+    return this.core.obj_sizeof(o);
+  }
+  /** Bytes of the memory block holding o (0 for static objects). */
+  blockSize(o: Obj): number {
+    return this.core.obj_block_size(o);
+  }
+  isStatic(o: Obj): boolean {
+    return (o & 15) === 8;
+  }
+  /** Type flags (abi TPF_*) of a type object. */
+  typeFlags(t: Obj): number {
+    return this.i32[(t + abi.TP_FLAGS) >>> 2]! >>> 0;
+  }
+  /** The name of a type (its TP_NAME str). */
+  typeName(t: Obj): string {
+    const n = this.getSlot(t, abi.TP_NAME);
+    return n === 0 ? "?" : this.readStr(n);
+  }
+
+  lastStatus(): number {
+    return this.core.heap_last_status();
+  }
+  /** Throws HeapError for the last status when r is 0 (a failed allocation or lookup). */
+  private must(r: number, what: string): number {
+    if (r === 0) throw statusError(this.core.heap_last_status(), what);
+    return r >>> 0;
+  }
+
+  // ── generic slots ────────────────────────────────────────────────────────────────────────────
+  /** The reference at byte offset `off` (borrowed; 0 if empty). */
+  getSlot(o: Obj, off: number): Obj {
+    return this.i32[(o + off) >>> 2]! >>> 0;
+  }
+  /** Stores v at `off` (v borrowed: the object takes a reference; 0 clears), releasing the old value. */
+  setSlot(o: Obj, off: number, v: Obj): void {
+    this.core.obj_set_slot(o, off, v);
+  }
+  /** Like setSlot but steals v. */
+  setSlotSteal(o: Obj, off: number, v: Obj): void {
+    this.core.obj_set_slot_steal(o, off, v);
+  }
+  getI32(o: Obj, off: number): number {
+    return this.i32[(o + off) >>> 2]!;
+  }
+  setI32(o: Obj, off: number, v: number): void {
+    this.i32[(o + off) >>> 2] = v;
+  }
+  getF64(o: Obj, off: number): number {
+    return new Float64Array(this.memory.buffer, o + off, 1)[0]!;
+  }
+  setF64(o: Obj, off: number, v: number): void {
+    new Float64Array(this.memory.buffer, o + off, 1)[0] = v;
+  }
+
+  // ── types ────────────────────────────────────────────────────────────────────────────────────
+  /** Registers a data-driven type: a new reference to the type object. */
+  registerType(d: TypeDesc): Obj {
+    let flags = d.flags ?? 0;
+    if (d.gc) flags |= abi.TPF_HAVE_GC;
+    if (d.managedDict) flags |= abi.TPF_MANAGED_DICT | abi.TPF_HAVE_GC;
+    if (d.varRefs) flags |= abi.TPF_VAR_REFS;
+    if (d.finalizer) flags |= abi.TPF_FINALIZER;
+    if (d.heapType) flags |= abi.TPF_HEAPTYPE | abi.TPF_HAVE_GC;
+    if (d.freelistKeep) flags |= abi.TPF_FREELIST_KEEP;
+    let lo = 0;
+    let hi = 0;
+    for (const off of d.refSlots ?? []) {
+      if (off % 8 !== 0 || off < 16 || off >= 512) throw new RangeError(`bad ref slot offset ${off}`);
+      const bit = off / 8;
+      if (bit < 32) lo |= 1 << bit;
+      else hi |= 1 << (bit - 32);
+    }
+    const t = this.must(
+      this.core.obj_type_new(d.meta ?? this.types.type, d.basicsize, d.itemsize ?? 0, flags, d.weaklistOffset ?? 0,
+        lo, hi, d.freelist ?? 0),
+      "registerType",
+    );
+    this.setSlotSteal(t, abi.TP_NAME, this.newStr(d.name));
+    this.setSlot(t, abi.TP_BASE, d.base ?? this.types.object);
+    return t;
+  }
+  /** A new instance of a registered type (fields zeroed; tracked if GC). New reference. */
+  newObject(t: Obj, nitems = 0): Obj {
+    return this.must(this.core.obj_new(t, nitems), "newObject");
+  }
+
+  // ── int ─────────────────────────────────────────────────────────────────────────────────────
+  /** A new reference to the int v (small ints −5..256 are the shared static objects). */
+  newInt(v: number | bigint): Obj {
+    if (typeof v === "number") {
+      if (Number.isSafeInteger(v)) return this.must(this.core.int_from_f64(v), "newInt");
+      v = BigInt(v);
+    }
+    if (v >= -(2n ** 53n) && v <= 2n ** 53n) return this.must(this.core.int_from_f64(Number(v)), "newInt");
+    return this.newIntDigits(v, 0);
+  }
+  /** A fresh int object for v with `spare` extra digits allocated (CPython's +, *, << results). */
+  newIntDigits(v: bigint, spare = 0): Obj {
+    if (v >= -5n && v <= 256n && spare === 0) return this.newInt(Number(v));
+    const neg = v < 0n;
+    let m = neg ? -v : v;
+    const digits: number[] = [];
+    while (m > 0n) {
+      digits.push(Number(m & 0x3fffffffn));
+      m >>= 30n;
+    }
+    const n = digits.length;
+    const o = this.must(this.core.int_new(neg ? -n : n, n + spare), "newInt");
+    const i32 = this.i32;
+    for (let i = 0; i < n; i++) i32[(o + abi.INT_DIGITS + 4 * i) >>> 2] = digits[i]!;
+    return o;
+  }
+  /** The value of an int (or bool) exactly. */
+  readInt(o: Obj): bigint {
+    const size = this.obSize(o);
+    const n = Math.abs(size);
+    const i32 = this.i32;
+    let v = 0n;
+    for (let i = n - 1; i >= 0; i--) v = (v << 30n) | BigInt(i32[(o + abi.INT_DIGITS + 4 * i) >>> 2]! >>> 0);
+    return size < 0 ? -v : v;
+  }
+  /** The value as a number (exact below 2^53). */
+  intToNumber(o: Obj): number {
+    return this.core.int_to_f64(o);
+  }
+
+  // ── float ───────────────────────────────────────────────────────────────────────────────────
+  newFloat(x: number): Obj {
+    return this.must(this.core.float_new(x), "newFloat");
+  }
+  readFloat(o: Obj): number {
+    return this.getF64(o, abi.FLOAT_VALUE);
+  }
+
+  // ── str ─────────────────────────────────────────────────────────────────────────────────────
+  /** A new reference to a str: '' and one-character latin-1 strings are the cached static objects. */
+  newStr(s: string): Obj {
+    if (s.length === 0) {
+      this.incref(this.emptyStr);
+      return this.emptyStr;
+    }
+    if (s.length === 1 && s.charCodeAt(0) < 256) return this.must(this.core.str_from_char(s.charCodeAt(0)), "newStr");
+    return this.newStrUncached(s);
+  }
+  /** Always a fresh str object (operations that bypass the 1-character cache). */
+  newStrUncached(s: string): Obj {
+    const cps: number[] = [];
+    let max = 0;
+    for (const ch of s) {
+      const cp = ch.codePointAt(0)!;
+      cps.push(cp);
+      if (cp > max) max = cp;
+    }
+    const o = this.must(this.core.str_new(cps.length, max), "newStr");
+    const data = this.core.str_data(o) >>> 0;
+    const buf = this.memory.buffer;
+    if (max < 256) {
+      const a = new Uint8Array(buf, data, cps.length);
+      for (let i = 0; i < cps.length; i++) a[i] = cps[i]!;
+    } else if (max < 65536) {
+      const a = new Uint16Array(buf, data, cps.length);
+      for (let i = 0; i < cps.length; i++) a[i] = cps[i]!;
+    } else {
+      const a = new Uint32Array(buf, data, cps.length);
+      for (let i = 0; i < cps.length; i++) a[i] = cps[i]!;
+    }
+    return o;
+  }
+  /** The text of a str. */
+  readStr(o: Obj): string {
+    const len = this.i32[(o + abi.STR_LENGTH) >>> 2]!;
+    const state = this.i32[(o + abi.STR_STATE) >>> 2]!;
+    const kind = (state >>> abi.STR_STATE_KIND_SHIFT) & 7;
+    const data = o + ((state & abi.STR_STATE_ASCII) !== 0 ? abi.STR_ASCII_DATA : abi.STR_COMPACT_DATA);
+    const buf = this.memory.buffer;
+    const a = kind === 1 ? new Uint8Array(buf, data, len) : kind === 2 ? new Uint16Array(buf, data, len) : new Uint32Array(buf, data, len);
+    let out = "";
+    const CHUNK = 8192;
+    for (let i = 0; i < len; i += CHUNK) {
+      const part = Array.from(a.subarray(i, Math.min(len, i + CHUNK)));
+      out += kind === 4 ? String.fromCodePoint(...part) : String.fromCharCode(...part);
+    }
+    return out;
+  }
+
+  // ── bytes ───────────────────────────────────────────────────────────────────────────────────
+  /** A new reference to a bytes object (b'' is static). */
+  newBytes(b: Uint8Array): Obj {
+    const o = this.must(this.core.bytes_new(b.length), "newBytes");
+    if (b.length > 0) this.u8.set(b, o + abi.BYTES_DATA);
+    return o;
+  }
+  readBytes(o: Obj): Uint8Array {
+    const n = this.obSize(o);
+    return this.u8.slice(o + abi.BYTES_DATA, o + abi.BYTES_DATA + n);
+  }
+
+  // ── tuple ───────────────────────────────────────────────────────────────────────────────────
+  /** A new tuple of the items (borrowed: the tuple takes references). `()` for none. */
+  newTuple(items: readonly Obj[]): Obj {
+    for (const it of items) this.incref(it);
+    return this.newTupleSteal(items);
+  }
+  /** A new tuple that steals the references to its items. */
+  newTupleSteal(items: readonly Obj[]): Obj {
+    const t = this.core.tuple_new(items.length) >>> 0;
+    if (t === 0) {
+      for (const it of items) this.decref(it);
+      throw statusError(this.core.heap_last_status(), "newTuple");
+    }
+    const i32 = this.i32;
+    for (let i = 0; i < items.length; i++) i32[(t + abi.TUPLE_ITEMS + 8 * i) >>> 2] = items[i]!;
+    return t;
+  }
+  tupleGet(t: Obj, i: number): Obj {
+    return this.i32[(t + abi.TUPLE_ITEMS + 8 * i) >>> 2]! >>> 0;
+  }
+
+  // ── list ────────────────────────────────────────────────────────────────────────────────────
+  /** A new list holding the items (borrowed). "display": PyList_New (free list, capacity n);
+   *  "list()": list(iterable) (no free list, capacity n rounded up to even). */
+  newList(items: readonly Obj[] = [], how: ListHow = "display"): Obj {
+    let l: Obj;
+    if (how === "display") {
+      l = this.must(this.core.list_new(items.length, abi.LIST_NEW_DISPLAY), "newList");
+    } else {
+      l = this.must(this.core.list_new(0, abi.LIST_NEW_CALL), "newList");
+      if (items.length > 0) {
+        if (!this.core.list_preallocate_exact(l, items.length) || !this.core.list_resize(l, items.length)) {
+          this.decref(l);
+          throw statusError(this.core.heap_last_status(), "newList");
+        }
+      }
+    }
+    const arr = this.i32[(l + LIST_ITEMS) >>> 2]! >>> 0;
+    const i32 = this.i32;
+    for (let i = 0; i < items.length; i++) {
+      this.incref(items[i]!);
+      i32[(arr + 8 * i) >>> 2] = items[i]!;
+    }
+    return l;
+  }
+  listAppend(l: Obj, v: Obj): void {
+    if (!this.core.list_append(l, v)) throw statusError(this.core.heap_last_status(), "list.append");
+  }
+  listInsert(l: Obj, i: number, v: Obj): void {
+    if (!this.core.list_insert(l, i, v)) throw statusError(this.core.heap_last_status(), "list.insert");
+  }
+  /** list.pop(i): a new reference. */
+  listPop(l: Obj, i = -1): Obj {
+    return this.must(this.core.list_pop(l, i), "list.pop");
+  }
+  /** Item i (borrowed). */
+  listGet(l: Obj, i: number): Obj {
+    const arr = this.i32[(l + LIST_ITEMS) >>> 2]! >>> 0;
+    return this.i32[(arr + 8 * i) >>> 2]! >>> 0;
+  }
+  /** l[i] = v (v borrowed). */
+  listSet(l: Obj, i: number, v: Obj): void {
+    this.core.list_set(l, i, v);
+  }
+  listLen(l: Obj): number {
+    return this.obSize(l);
+  }
+  listCapacity(l: Obj): number {
+    return this.core.list_capacity(l);
+  }
+  listClear(l: Obj): void {
+    this.core.list_clear(l);
+  }
+  /** l.extend(items) (borrowed) with CPython's sizing: exact-even on a list without an item array,
+   *  list_resize otherwise. */
+  listExtend(l: Obj, items: readonly Obj[]): void {
+    const n = items.length;
+    if (n === 0) return;
+    const m = this.listLen(l);
+    const hasArray = this.i32[(l + LIST_ITEMS) >>> 2] !== 0;
+    const ok = hasArray ? this.core.list_resize(l, m + n) : this.core.list_preallocate_exact(l, n) && this.core.list_resize(l, n);
+    if (!ok) throw statusError(this.core.heap_last_status(), "list.extend");
+    const arr = this.i32[(l + LIST_ITEMS) >>> 2]! >>> 0;
+    for (let i = 0; i < n; i++) {
+      this.incref(items[i]!);
+      this.i32[(arr + 8 * (m + i)) >>> 2] = items[i]!;
+    }
+  }
+
+  // ── dict ────────────────────────────────────────────────────────────────────────────────────
+  /** {} ("display", free list) or dict() ("dict()"): a new reference, untracked. */
+  newDict(how: "display" | "dict()" = "display"): Obj {
+    return this.must(this.core.dict_new(how === "display" ? abi.DICT_NEW_DISPLAY : abi.DICT_NEW_CALL), "newDict");
+  }
+  /** d[k] = v (both borrowed). */
+  dictSet(d: Obj, k: Obj, v: Obj): void {
+    if (!this.core.dict_set(d, k, v)) throw statusError(this.core.heap_last_status(), "dict.__setitem__");
+  }
+  /** d[k] (borrowed) or 0 when absent; throws HeapError("ERROR") if __eq__/__hash__ raised. */
+  dictGet(d: Obj, k: Obj): Obj {
+    const v = this.core.dict_get(d, k) >>> 0;
+    if (v === 0 && this.core.heap_last_status() !== abi.STATUS_NOT_FOUND) {
+      throw statusError(this.core.heap_last_status(), "dict.__getitem__");
+    }
+    return v;
+  }
+  /** del d[k]: false if absent. */
+  dictDel(d: Obj, k: Obj): boolean {
+    if (this.core.dict_del(d, k)) return true;
+    if (this.core.heap_last_status() === abi.STATUS_NOT_FOUND) return false;
+    throw statusError(this.core.heap_last_status(), "dict.__delitem__");
+  }
+  dictLen(d: Obj): number {
+    return this.core.dict_len(d);
+  }
+  /** The entries in insertion order (borrowed). */
+  dictItems(d: Obj): Array<[Obj, Obj]> {
+    const out: Array<[Obj, Obj]> = [];
+    for (let ix = this.core.dict_next(d, 0); ix >= 0; ix = this.core.dict_next(d, ix + 1)) {
+      out.push([this.core.dict_key_at(d, ix) >>> 0, this.core.dict_value_at(d, ix) >>> 0]);
+    }
+    return out;
+  }
+
+  // ── set ─────────────────────────────────────────────────────────────────────────────────────
+  newSet(items: readonly Obj[] = [], frozen = false): Obj {
+    const s = this.must(this.core.set_new(frozen ? 1 : 0), "newSet");
+    for (const it of items) this.setAdd(s, it);
+    return s;
+  }
+  setAdd(s: Obj, k: Obj): void {
+    if (!this.core.set_add(s, k)) throw statusError(this.core.heap_last_status(), "set.add");
+  }
+  setContains(s: Obj, k: Obj): boolean {
+    const r = this.core.set_contains(s, k);
+    if (r < 0) throw statusError(this.core.heap_last_status(), "set.__contains__");
+    return r === 1;
+  }
+  setDiscard(s: Obj, k: Obj): boolean {
+    const r = this.core.set_discard(s, k);
+    if (r < 0) throw statusError(this.core.heap_last_status(), "set.discard");
+    return r === 1;
+  }
+  /** Members in table order (borrowed). */
+  setItems(s: Obj): Obj[] {
+    const out: Obj[] = [];
+    for (let i = this.core.set_next(s, 0); i >= 0; i = this.core.set_next(s, i + 1)) out.push(this.core.set_key_at(s, i) >>> 0);
+    return out;
+  }
+
+  // ── weakrefs ────────────────────────────────────────────────────────────────────────────────
+  /** weakref.ref(o, cb): new reference (the shared callback-less ref when cb is 0). */
+  newWeakref(o: Obj, cb: Obj = 0, type: Obj = this.types.weakref): Obj {
+    return this.must(this.core.weakref_new(type, o, cb), "weakref");
+  }
+  /** The referent (borrowed) or 0 when dead. */
+  weakrefGet(wr: Obj): Obj {
+    return this.core.weakref_get(wr) >>> 0;
+  }
+
+  // ── hashing ─────────────────────────────────────────────────────────────────────────────────
+  /** hash(o) as the core computes it (host hook for Python-level __hash__). */
+  hash(o: Obj): bigint {
+    if (this.core.obj_hash(o) !== 0) throw statusError(this.core.heap_last_status(), "hash");
+    return new BigInt64Array(this.memory.buffer, this.core.heap_hash_slot(), 1)[0]!;
+  }
+
+  // ── inspection ──────────────────────────────────────────────────────────────────────────────
+  /** Reads `n` u32 values the core wrote to an io buffer. */
+  private readU32s(buf: number, n: number): number[] {
+    return Array.from(new Uint32Array(this.memory.buffer, buf, n));
+  }
+  private withBuffer(fill: (buf: number, cap: number) => number): number[] {
+    let cap = 1024;
+    for (;;) {
+      const buf = this.core.heap_io_buffer(cap * 4) >>> 0;
+      const n = fill(buf, cap);
+      if (n <= cap) return this.readU32s(buf, n);
+      cap = n + 1024;
+    }
+  }
+  /** Every live heap object (refcount > 0) in address order (borrowed). Static objects are not listed. */
+  walk(): Obj[] {
+    return this.withBuffer((b, c) => this.core.heap_walk(b, c));
+  }
+  /** What o references, in tp_traverse order (borrowed). */
+  referents(o: Obj): Obj[] {
+    return this.withBuffer((b, c) => this.core.obj_referents(o, b, c));
+  }
+  /** The invariant checker: allocator chains, free lists, generation lists, refcounts ≥ heap references. */
+  check(): { ok: true } | { ok: false; code: number; object: Obj } {
+    const live = this.core.heap_walk(0, 0);
+    const cap = live * 16 + 65536;
+    const work = this.core.heap_io_buffer(cap * 4) >>> 0;
+    const code = this.core.heap_check(work, cap);
+    if (code === 0) return { ok: true };
+    return { ok: false, code, object: this.core.heap_check_object() >>> 0 };
+  }
+  /** Heap statistics. */
+  stats(): { bytesInUse: number; peakBytes: number; arenas: number; smallBlocks: number; largeBlocks: number; limit: number } {
+    return {
+      bytesInUse: this.core.heap_bytes_in_use(),
+      peakBytes: this.core.heap_peak_bytes(),
+      arenas: this.core.heap_arenas(),
+      smallBlocks: this.core.heap_small_blocks(),
+      largeBlocks: this.core.heap_large_blocks(),
+      limit: this.core.heap_limit(),
+    };
+  }
+  setHeapLimit(bytes: number): void {
+    this.core.heap_set_limit(bytes);
+  }
+  /** @internal */
+  ioObjects(fill: (buf: number, cap: number) => number): Obj[] {
+    return this.withBuffer(fill);
+  }
+  /** @internal */
+  decodeEventsAt(base: number, count: number): HeapEvent[] {
+    return decodeEvents(this.memory.buffer, base, count);
+  }
+}
+
+/** The gc module's view of the core. */
+export class GcApi {
+  constructor(private readonly heap: Heap) {}
+  /** gc.collect(generation): the same number CPython returns. */
+  collect(generation = 2): number {
+    if (generation < 0 || generation > 2) throw new RangeError("invalid generation");
+    return this.heap.core.gc_collect(generation);
+  }
+  enable(): void {
+    this.heap.core.gc_enable();
+  }
+  disable(): void {
+    this.heap.core.gc_disable();
+  }
+  isEnabled(): boolean {
+    return this.heap.core.gc_is_enabled() !== 0;
+  }
+  getCount(): [number, number, number] {
+    const c = this.heap.core;
+    return [c.gc_get_count(0), c.gc_get_count(1), c.gc_get_count(2)];
+  }
+  getThreshold(): [number, number, number] {
+    const c = this.heap.core;
+    return [c.gc_get_threshold(0), c.gc_get_threshold(1), c.gc_get_threshold(2)];
+  }
+  setThreshold(t0: number, t1?: number, t2?: number): void {
+    const c = this.heap.core;
+    c.gc_set_threshold(0, t0);
+    if (t1 !== undefined) c.gc_set_threshold(1, t1);
+    if (t2 !== undefined) c.gc_set_threshold(2, t2);
+  }
+  getStats(): GcStats[] {
+    const c = this.heap.core;
+    return [0, 1, 2].map((g) => ({ collections: c.gc_get_stat(g, 0), collected: c.gc_get_stat(g, 1), uncollectable: c.gc_get_stat(g, 2) }));
+  }
+  /** Tracked objects of one generation, or all (0, 1, 2 in order), in list order (borrowed). */
+  getObjects(generation?: 0 | 1 | 2): Obj[] {
+    const g = generation ?? -1;
+    return this.heap.ioObjects((b, cap) => this.heap.core.gc_get_objects(g, b, cap));
+  }
+  isTracked(o: Obj): boolean {
+    return this.heap.core.gc_is_tracked(o) !== 0;
+  }
+  isFinalized(o: Obj): boolean {
+    return this.heap.core.gc_is_finalized(o) !== 0;
+  }
+  track(o: Obj): void {
+    this.heap.core.gc_track(o);
+  }
+  untrack(o: Obj): void {
+    this.heap.core.gc_untrack(o);
+  }
+  freeze(): void {
+    this.heap.core.gc_freeze();
+  }
+  unfreeze(): void {
+    this.heap.core.gc_unfreeze();
+  }
+  getFreezeCount(): number {
+    return this.heap.core.gc_get_freeze_count();
+  }
+  setDebug(flags: number): void {
+    this.heap.core.gc_set_debug(flags);
+  }
+  getDebug(): number {
+    return this.heap.core.gc_get_debug();
+  }
+  /** The list DEBUG_SAVEALL appends to (borrowed: keep your own reference). */
+  setGarbageList(l: Obj): void {
+    this.heap.core.gc_set_garbage(l);
+  }
+  /** While true no automatic collection starts (an exception is pending in the interpreter). */
+  setBlocked(b: boolean): void {
+    this.heap.core.gc_set_blocked(b ? 1 : 0);
+  }
+}
+
+/** The event ring: costs nothing while disabled. */
+export class EventsApi {
+  constructor(private readonly heap: Heap) {}
+  enable(capacity = 1 << 16): void {
+    if (!this.heap.core.ev_enable(capacity)) throw new HeapError("NO_MEMORY", abi.STATUS_NO_MEMORY, "event ring");
+  }
+  disable(): void {
+    this.heap.core.ev_disable();
+  }
+  /** The events since the last drain; `dropped` counts those that did not fit. */
+  drain(): { events: HeapEvent[]; dropped: number } {
+    const c = this.heap.core;
+    const events = this.heap.decodeEventsAt(c.ev_base() >>> 0, c.ev_count());
+    const dropped = c.ev_dropped();
+    c.ev_clear();
+    return { events, dropped };
+  }
+}
+
+/** CPython's default hash of an object: its id rotated right by 4 bits. */
+export function pointerHash(o: Obj): bigint {
+  const y = BigInt(abi.ID_BASE_HIGH) * 4294967296n + BigInt(o);
+  let h = BigInt.asIntN(64, (y >> 4n) | ((y << 60n) & 0xffffffffffffffffn));
+  if (h === -1n) h = -2n;
+  return h;
+}
+
+let compiled: { release?: WebAssembly.Module; debug?: WebAssembly.Module } = {};
+
+/** Loads the heap synchronously (Node: the .wasm is read from ../build next to this module). */
+export function loadHeap(options: HeapOptions = {}): Heap {
+  const debug = options.debug ?? false;
+  let module = options.wasm ? new WebAssembly.Module(options.wasm as BufferSource) : debug ? compiled.debug : compiled.release;
+  if (!module) {
+    const bytes = readWasmSync(debug);
+    if (!bytes) throw new Error("loadHeap() needs Node; use loadHeapAsync() in browsers");
+    module = new WebAssembly.Module(bytes as BufferSource);
+    compiled = debug ? { ...compiled, debug: module } : { ...compiled, release: module };
+  }
+  return new Heap(module, options);
+}
+
+/** Loads the heap asynchronously (browsers: fetched from a bundler-friendly URL). */
+export async function loadHeapAsync(options: HeapOptions = {}): Promise<Heap> {
+  const debug = options.debug ?? false;
+  let module = options.wasm ? undefined : debug ? compiled.debug : compiled.release;
+  if (!module) {
+    module = await compileWasmAsync(debug, options.wasm);
+    if (!options.wasm) compiled = debug ? { ...compiled, debug: module } : { ...compiled, release: module };
+  }
+  return new Heap(module, options);
+}

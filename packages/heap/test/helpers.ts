@@ -1,0 +1,26 @@
+import { readFileSync } from "node:fs";
+import { expect } from "vitest";
+import { loadHeap, type Heap, type HeapOptions } from "../src/index.js";
+
+/** Facts produced by running test/data/cpython-facts.py with python3 3.11.7. */
+export const facts = JSON.parse(readFileSync(new URL("./data/cpython-facts.json", import.meta.url), "utf8"));
+
+/** A fresh heap on the debug build (asserts on). */
+export function fresh(options: HeapOptions = {}): Heap {
+  return loadHeap({ debug: true, ...options });
+}
+
+export function expectHealthy(h: Heap): void {
+  expect(h.check()).toEqual({ ok: true });
+}
+
+/** A throw-away GC type with `n` reference slots after the header (like a class instance with slots). */
+export function slotType(h: Heap, n: number, extra: Partial<Parameters<Heap["registerType"]>[0]> = {}) {
+  return h.registerType({
+    name: "Node",
+    basicsize: 16 + 8 * n,
+    gc: true,
+    refSlots: Array.from({ length: n }, (_, i) => 16 + 8 * i),
+    ...extra,
+  });
+}
