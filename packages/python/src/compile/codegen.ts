@@ -96,7 +96,8 @@ export class Unit {
 export function compileUnit(mod: Module, unit: Unit): CodeObject {
   const top = unit.symtable.top;
   const g = new CodeGen(unit, top, "<module>", "<module>", 1, null);
-  g.loc = { line: 1, col: 0, endLine: 1, endCol: 0 };
+  // 3.11 gives the module's RESUME line 0
+  g.loc = { line: 0, col: 0, endLine: 1, endCol: 0 };
   g.prologue();
   g.body(mod.body, true);
   g.loc = null;
@@ -662,7 +663,6 @@ class CodeGen {
     const cleanup = this.newLabel();
     const end = this.newLabel();
     this.expr(s.iter);
-    this.loc = s.iter.pos;
     this.emit(Op.GET_ITER);
     this.bind(start);
     this.fblocks.push({ kind: "for", cont: start, brk: end });
@@ -670,7 +670,8 @@ class CodeGen {
     this.store(s.target);
     this.stmts(s.body);
     if (this.reachable) {
-      this.loc = s.target.pos;
+      // an artificial jump: it takes the position of the instruction before it
+      this.loc = null;
       this.jump(Op.JUMP_BACKWARD, start);
     }
     this.fblocks.pop();
@@ -1625,7 +1626,10 @@ class CodeGen {
     if (f.k === "Name" && this.scope.isFunctionLike() && this.loadGlobalWithNull(f.id, f.pos)) {
       // LOAD_GLOBAL pushed NULL + the callable
     } else {
+      const saved = this.loc;
+      this.loc = f.pos;
       this.emit(Op.PUSH_NULL);
+      this.loc = saved;
       this.expr(f);
     }
     this.callHelper(0, e.args, e.keywords, e.pos);
@@ -1935,6 +1939,16 @@ class CodeGen {
     for (const ins of kept) if ((ins.op === Op.LOAD_CONST || ins.op === Op.KW_NAMES) && ins.arg > maxUsed) maxUsed = ins.arg;
     const consts: Const[] = this.consts.slice(0, maxUsed + 1);
     void isFunction;
+    // instructions without a position take the one before them, unless something jumps to them
+    const isTarget = new Set<Instr>();
+    for (const ins of kept) {
+      if (ins.target) isTarget.add(this.instrs[ins.target.index]!);
+      if (ins.handler) isTarget.add(this.instrs[ins.handler.label.index]!);
+    }
+    for (let i = 1; i < kept.length; i++) {
+      const ins = kept[i]!;
+      if (!ins.pos && !isTarget.has(ins)) ins.pos = kept[i - 1]!.pos;
+    }
     const code = new Int32Array(kept.length * 2);
     const positions = new Int32Array(kept.length * 4);
     kept.forEach((ins, i) => {
