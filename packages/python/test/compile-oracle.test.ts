@@ -67,3 +67,18 @@ describe("code objects match python3's compile()", () => {
     });
   });
 });
+
+describe("eval mode matches python3's compile(..., 'eval')", () => {
+  const sources = ["1000 + x", "[i * 2 for i in range(3)]", "f(a, b=2)", "'text'"];
+  const oracle = pythonCompile(sources.map((src) => ({ src, mode: "eval" as const })));
+  sources.forEach((src, i) => {
+    it(JSON.stringify(src), () => {
+      const expected = oracle[i]!;
+      expect(expected.ok).toBe(true);
+      if (expected.ok) expect(summarize(compileModule(src, "f.py", "eval").code)).toEqual(expected.codes);
+    });
+  });
+  it("rejects statements", () => {
+    expect(() => compileModule("x = 1", "f.py", "eval")).toThrow(/invalid syntax/);
+  });
+});

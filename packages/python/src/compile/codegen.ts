@@ -92,6 +92,18 @@ export class Unit {
   }
 }
 
+/** Compiles the single expression of an `eval` source: its value is the code object's return value. */
+export function compileEvalUnit(mod: Module, unit: Unit): CodeObject {
+  const g = new CodeGen(unit, unit.symtable.top, "<module>", "<module>", 1, null);
+  g.loc = { line: 0, col: 0, endLine: 1, endCol: 0 };
+  g.prologue();
+  const s = mod.body[0] as Stmt & { k: "Expr" };
+  g.loc = s.pos;
+  g.expr(s.value);
+  g.emit(Op.RETURN_VALUE);
+  return g.assemble(0, 0, 0);
+}
+
 /** Compiles a folded module AST into the module code object. */
 export function compileUnit(mod: Module, unit: Unit): CodeObject {
   const top = unit.symtable.top;

@@ -7,7 +7,7 @@ import { parseModule } from "../parse/parser.js";
 import { LineMap, PySyntaxError } from "../parse/errors.js";
 import { foldModule } from "./fold.js";
 import { buildSymtable } from "./symtable.js";
-import { Unit, compileUnit } from "./codegen.js";
+import { Unit, compileEvalUnit, compileUnit } from "./codegen.js";
 import type { CompiledUnit, CompileError } from "./code.js";
 
 export type { CodeObject, Const, CompiledUnit, CompileError, CompileWarning, ExceptionTableEntry } from "./code.js";
@@ -20,9 +20,10 @@ export { PySyntaxError };
 
 /**
  * How the source is compiled: "exec" a script or module (one compilation unit), "single" one statement
- * typed at the interactive prompt (expression statements echo their value with PRINT_EXPR).
+ * typed at the interactive prompt (expression statements echo their value with PRINT_EXPR), "eval" one
+ * expression whose value the code object returns (`eval()`).
  */
-export type CompileMode = "exec" | "single";
+export type CompileMode = "exec" | "single" | "eval";
 
 /**
  * Compiles one compilation unit. Throws PySyntaxError (its `info` is a CompileError) when CPython would
@@ -30,11 +31,19 @@ export type CompileMode = "exec" | "single";
  */
 export function compileModule(source: string, filename: string, mode: CompileMode = "exec"): CompiledUnit {
   const lines = new LineMap(source);
+  // NOTE: like compile(); the eval() builtin strips leading spaces and tabs before compiling
   const mod = parseModule(source, filename, mode === "single");
+  if (mode === "eval") {
+    const only = mod.body[0];
+    if (mod.body.length !== 1 || only!.k !== "Expr") {
+      const p = mod.body[0]?.pos ?? { line: 1, col: 0, endLine: 1, endCol: 1 };
+      throw new PySyntaxError({ type: "SyntaxError", msg: "invalid syntax", filename, lineno: p.line, offset: p.col + 1, end_lineno: p.line, end_offset: p.col + 2, text: lines.lineText(p.line) });
+    }
+  }
   foldModule(mod);
   const symtable = buildSymtable(mod, lines, filename);
   const unit = new Unit(symtable, lines, { filename, interactive: mode === "single" });
-  const code = compileUnit(mod, unit);
+  const code = mode === "eval" ? compileEvalUnit(mod, unit) : compileUnit(mod, unit);
   const warnings =
     mode === "single" ? unit.warnings.map((w) => ({ ...w, text: "" })) : unit.warnings;
   return { code, constants: unit.consts.all, warnings };

@@ -53,7 +53,7 @@ print(json.dumps(res))
 `;
 
 /** Compiles each source with python3's compile(). */
-export function pythonCompile(items: { src: string; filename?: string; mode?: "exec" | "single" }[]): OracleResult[] {
+export function pythonCompile(items: { src: string; filename?: string; mode?: "exec" | "single" | "eval" }[]): OracleResult[] {
   const input = JSON.stringify(items.map((i) => ({ src: i.src, filename: i.filename ?? "f.py", mode: i.mode ?? "exec" })));
   const r = spawnSync("python3", ["-c", SCRIPT], { input, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   if (r.status !== 0) throw new Error("python3 failed: " + r.stderr);
