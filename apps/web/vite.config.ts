@@ -11,5 +11,14 @@ export default defineConfig({
     reportCompressedSize: true,
     // The manifest lets test/bundle-size.test.ts follow what the page loads without the editor.
     manifest: true,
+    rollupOptions: {
+      output: {
+        // Name the lazily loaded chunks after their package, so the build report reads at a glance.
+        chunkFileNames: (chunk) => {
+          const m = chunk.facadeModuleId?.match(/packages\/([a-z]+)\//);
+          return `assets/${m ? `pyheap-${m[1]}` : chunk.name}-[hash].js`;
+        },
+      },
+    },
   },
 });

@@ -1,7 +1,7 @@
 import { defineConfig } from "vite";
 
 // The element as a library: dist/lib/py-heap-view.js (one ES module plus lazily loaded chunks), usable from
-// plain HTML with one script tag.
+// plain HTML with one script tag. Library mode inlines the WASM heap into its chunk as base64.
 export default defineConfig({
   build: {
     outDir: "dist/lib",

@@ -20,7 +20,7 @@ import { describeEvents, describeOutcome, narrateStep, type StepEventView } from
 import { stepAtX, timelineGeometry } from "./model/timeline.js";
 import { dedent, parseThreshold } from "./attributes.js";
 import { styles } from "./py-heap-view.styles.js";
-import type { RunnerError, RunRequest } from "./runner.js";
+import { emptyTrace, type RunnerError, type RunRequest } from "./runner.js";
 import type { RunResult, Trace } from "./types.js";
 import { renderDiagram, type DiagramMarks } from "./views/diagram.js";
 
@@ -255,7 +255,8 @@ export class PyHeapView extends LitElement {
   }
 
   private loaded(result: RunResult, req: RunRequest): void {
-    const trace = result.trace!;
+    const trace = result.trace ?? emptyTrace(req, result.outcome);
+    if (!result.trace) this.traces.result = { ...result, trace };
     this.timeline = new HeapTimeline(trace);
     this.view = null;
     this.message = null;
@@ -370,6 +371,8 @@ export class PyHeapView extends LitElement {
         </div>
       </div>
       ${v && t ? this.renderPanels(t, v) : nothing}
+      ${!v && t && this.traces.result ? html`<section class="panel" part="output" aria-label="Program output"><h3>Output</h3>
+            <pre class="output">${this.traces.result.stdout}<span style="color:var(--c-freed)">${this.traces.result.stderr}</span></pre></section>` : nothing}
       <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">${v ? (this.phaseIndex >= 0 && v.phases[this.phaseIndex] ? `Collection phase ${this.phaseIndex + 1} of ${v.phases.length}. ${v.phases[this.phaseIndex]!.note}` : v.narration) : running ? "Running the program" : ""}</div>
     </div>`;
   }

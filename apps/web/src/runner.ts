@@ -43,6 +43,25 @@ function thresholds(t: number[] | undefined): [number, number, number] | [number
   return t.slice(0, 3) as [number, number, number];
 }
 
+let primed: Promise<void> | null = null;
+
+/**
+ * Browsers may not compile a large WASM module synchronously, and `run()` loads its heap synchronously.
+ * Loading one heap asynchronously first leaves the compiled module in @pyheap/heap's cache, where every
+ * later synchronous load finds it.
+ */
+function primeHeap(): Promise<void> {
+  primed ??= import("@pyheap/heap")
+    .then(async (heap) => {
+      await heap.loadHeapAsync();
+    })
+    .catch((e: unknown) => {
+      primed = null;
+      throw new RunnerError("load", `the WASM heap could not be loaded: ${(e as Error).message}`);
+    });
+  return primed;
+}
+
 /**
  * Runs `req` with the in-page interpreter (loaded on first use as its own chunk, with its WASM heap) and
  * returns the result with a line trace.
@@ -56,6 +75,7 @@ export async function runInPage(req: RunRequest): Promise<RunResult> {
   }
   const prepare = mod["prepare"] ?? mod["ready"];
   if (typeof prepare === "function") await (prepare as () => Promise<void>)();
+  else await primeHeap();
   const runAsync = mod["runAsync"];
   const run = mod["run"];
   const options = { trace: "line" as const, mode: req.mode, gcThreshold: thresholds(req.gcThreshold) };
