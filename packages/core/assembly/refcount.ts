@@ -140,11 +140,27 @@ function beginDealloc(o: usize): void {
   if ((flags & TPF_HAVE_GC) != 0) nesting++;
 }
 
+/** A frame standing for CPython's _PyTrash_thread_destroy_chain: while it is on the stack the nesting is
+ *  one higher, and it starts the deposited objects one after the other (last deposited first). */
+const CHAIN_MARK: usize = 1;
+
 /** Runs frames until the stack is back at `base`. */
 function run(base: u32): void {
   while (sp > base) {
     const f = stack + (<usize>(sp - 1) << 3);
     const o = <usize>load<u32>(f);
+    if (o == CHAIN_MARK) {
+      if (deleteLater != 0) {
+        const d = deleteLater;
+        deleteLater = <usize>load<u32>(d + GC_REFS);
+        store<u32>(d + GC_REFS, 0);
+        beginDealloc(d);
+      } else {
+        sp--;
+        nesting--;
+      }
+      continue;
+    }
     const child = releaseNext(o, f + 4);
     if (child != 0) {
       const n = refcnt(child) - 1;
@@ -161,11 +177,9 @@ function run(base: u32): void {
       setRefcnt(t, n);
       if (n == 0) beginDealloc(t);
     }
-    if (nesting <= 0 && deleteLater != 0 && sp >= base) {
-      const d = deleteLater;
-      deleteLater = <usize>load<u32>(d + GC_REFS);
-      store<u32>(d + GC_REFS, 0);
-      beginDealloc(d);
+    if (nesting <= 0 && deleteLater != 0) {
+      push(CHAIN_MARK);
+      nesting++;
     }
   }
 }

@@ -55,16 +55,19 @@ for i in range(60):
 facts["set_add_sizes"] = out
 facts["set_from_range_sizes"] = [g(set(range(n))) for n in (0, 4, 5, 18, 19)]
 facts["frozenset_empty"] = g(frozenset())
-facts["set_iteration_order"] = list({5, 3, 17, 9, 1, 33, 65, 8, 100000, -7})
+s = set()
+for v in [5, 3, 17, 9, 1, 33, 65, 8, 100000, -7]:
+    s.add(v)
+facts["set_iteration_order"] = list(s)
 facts["set_iteration_order_after_discard"] = None
 s = set(range(20)); [s.discard(i) for i in (3, 7, 11)]; s.add(300); s.add(-1)
 facts["set_iteration_order_after_discard"] = list(s)
 
 facts["hashes"] = {
-    "ints": [hash(v) for v in [0, 1, -1, -2, 2**61 - 2, 2**61 - 1, 2**61, 2**100, -(2**100)]],
-    "floats": [hash(v) for v in [0.0, 1.0, -1.0, 1.5, -2.5, 1e300, 1e-300, 3.141592653589793, float("inf"), float("-inf"), 2.0**80]],
-    "tuples": [hash(t) for t in [(), (1,), (1, 2), (1, (2, 3)), (-1, -2), (1.5, 2)]],
-    "frozensets": [hash(frozenset(x)) for x in [(), (1,), (1, 2, 3), range(20)]],
+    "ints": [str(hash(v)) for v in [0, 1, -1, -2, 2**61 - 2, 2**61 - 1, 2**61, 2**100, -(2**100)]],
+    "floats": [str(hash(v)) for v in [0.0, 1.0, -1.0, 1.5, -2.5, 1e300, 1e-300, 3.141592653589793, float("inf"), float("-inf"), 2.0**80]],
+    "tuples": [str(hash(t)) for t in [(), (1,), (1, 2), (1, (2, 3)), (-1, -2), (1.5, 2)]],
+    "frozensets": [str(hash(frozenset(x))) for x in [(), (1,), (1, 2, 3), range(20)]],
 }
 
 # address reuse
@@ -151,5 +154,16 @@ gc.collect(); tr["dict_after_full"] = gc.is_tracked(d)
 e = {"k": {}}; tr["dict_holding_empty_dict"] = gc.is_tracked(e)
 f = {"k": tuple([1, 2])}; tr["dict_holding_tracked_tuple"] = gc.is_tracked(f)
 facts["tracking"] = tr
+
+# deallocation of structures nested deeper than the trashcan's 50 levels
+log = []
+class T:
+    def __init__(self, n): self.n = n
+    def __del__(self): log.append(self.n)
+x = None
+for i in range(130):
+    x = [T(i), x]
+del x
+facts["trashcan_order"] = log
 
 print(json.dumps(facts, indent=1, ensure_ascii=False))
