@@ -164,9 +164,11 @@ export class PyHeapView extends LitElement {
       this.message = null;
     }
     const t = this.currentTrace;
-    if (t && this.timeline && t.steps.length > 0) {
+    if (t) {
       const clamped = Math.max(0, Math.min(t.steps.length - 1, Math.round(this.step) || 0));
       if (clamped !== this.step) this.step = clamped;
+    }
+    if (t && this.timeline && t.steps.length > 0) {
       if (!this.view || this.view.index !== this.step || this.timeline !== this.viewTimeline) {
         this.view = this.computeView(t, this.step);
         this.viewTimeline = this.timeline;
