@@ -145,7 +145,8 @@ export const styles = css`
   .source li .no { color: var(--c-muted); min-width: 3ch; text-align: right; margin-right: 10px; user-select: none; }
   .source li.current { background: var(--c-line); font-weight: 600; }
   .source li.previous { background: var(--c-prev-line); }
-  .source li .mark { width: 2ch; color: var(--c-accent); }
+  .source li .mark { width: 2ch; flex: none; color: var(--c-accent); }
+  .source li .no { flex: none; }
   .editor { min-height: 160px; }
   .editor-actions { display: flex; gap: 6px; padding: 6px; }
   .diagram-wrap { background: var(--c-bg); overflow: auto; max-height: var(--py-heap-diagram-max-height, 560px); }

@@ -350,14 +350,14 @@ export class PyHeapView extends LitElement {
           aria-label=${this.playback.playing ? "Pause" : "Play"}>${this.playback.playing ? html`${ICONS.pause} Pause` : html`${ICONS.play} Play`}</button>
         <button @click=${() => this.goTo(this.step + 1)} ?disabled=${!t || this.step >= total - 1} aria-label="Next step" title="Next step (→)">${ICONS.next}</button>
         <button @click=${() => this.goTo(total - 1)} ?disabled=${!t || this.step >= total - 1} aria-label="Last step" title="Last step (End)">${ICONS.last}</button>
-        <input type="range" min="0" max=${Math.max(0, total - 1)} .value=${String(this.step)} ?disabled=${!t}
+        <input type="range" min="0" max=${Math.max(0, total - 1)} .value=${String(this.step)} ?disabled=${!t || total < 2}
           aria-label="Step" aria-valuetext=${t ? `step ${this.step + 1} of ${total}, line ${t.steps[this.step]?.line}` : "no trace"}
           @input=${(e: Event) => this.goTo(Number((e.target as HTMLInputElement).value))} />
-        <span class="step-label" aria-hidden="true">${t ? `${this.step + 1} / ${total}` : running ? "running…" : "–"}</span>
+        <span class="step-label" aria-hidden="true">${t && total > 0 ? `${this.step + 1} / ${total}` : running ? "running…" : "–"}</span>
         <span class="spacer"></span>
         ${this.editable && !this.editing ? html`<button @click=${() => (this.editing = true)}>Edit</button>` : nothing}
-        <button @click=${this.exportSvg} ?disabled=${!t} title="Download the diagram as SVG">SVG</button>
-        <button @click=${this.exportPng} ?disabled=${!t} title="Download the diagram as PNG">PNG</button>
+        <button @click=${this.exportSvg} ?disabled=${!v} title="Download the diagram as SVG">SVG</button>
+        <button @click=${this.exportPng} ?disabled=${!v} title="Download the diagram as PNG">PNG</button>
       </div>
       ${this.renderStatus()}
       <div class="main">
