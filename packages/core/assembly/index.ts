@@ -8,7 +8,10 @@ import { lastStatus, setStatus } from "./common";
 import { pymallocInit, arenasAllocated, pymallocBlocksInUse } from "./mem/pymalloc";
 import { largeBlocksInUse } from "./mem/large";
 import { setHeapLimit, bytesInUse, peakBytesInUse, heapLimit } from "./mem/alloc";
-import { sysAlloc, scratchInit } from "./mem/sys";
+import { sysAlloc, sysReserve, scratchInit } from "./mem/sys";
+
+/** Bytes reserved below the heap for the core's tables, the event ring and inspection buffers. */
+const SYS_RESERVE: usize = 16 << 20;
 import { objAlloc, objBlockSize, isStatic, flLen, typeFreelist, flPop } from "./object/alloc";
 import {
   typeOf, refcnt, incref, getRef, setRef, tpFlags, tpLayout, tpBasicsize, tpItemsize, obSize, setObSize,
@@ -58,6 +61,7 @@ let ioCap: u32 = 0;
 export function heap_init(limit: f64): i32 {
   if (initialized) return STATUS_OK;
   setHeapLimit(<usize>limit);
+  if (!sysReserve(SYS_RESERVE)) return STATUS_NO_MEMORY;
   pymallocInit();
   scratchInit();
   inspectInit();

@@ -68,14 +68,16 @@ export interface GcStats {
   uncollectable: number;
 }
 
-export type ListHow = "display" | "list()";
+export type ListHow = "display" | "list()" | "extend-empty";
 
 const LIST_ITEMS = abi.LIST_ITEMS;
 
 /** The CPython-3.11 heap in one WASM instance. */
 export class Heap {
-  readonly core: CoreExports;
-  readonly memory: WebAssembly.Memory;
+  /** The raw exports (replaced by reset()). */
+  core: CoreExports;
+  /** The linear memory (replaced by reset()). */
+  memory: WebAssembly.Memory;
   /** Built-in types (static objects). */
   readonly types: {
     type: Obj; object: Obj; int: Obj; bool: Obj; float: Obj; str: Obj; bytes: Obj; tuple: Obj; list: Obj;
@@ -145,14 +147,21 @@ export class Heap {
         },
       },
     };
-    const instance = new WebAssembly.Instance(module, imports);
-    const raw = instance.exports as unknown as CoreExports;
+    this.instantiate = () => {
+      const instance = new WebAssembly.Instance(module, imports);
+      const raw = instance.exports as unknown as CoreExports;
+      memRef = raw.memory;
+      this.retired = undefined;
+      this.hookError = undefined;
+      return raw;
+    };
+    const raw = this.instantiate();
     this.memory = raw.memory;
-    memRef = raw.memory;
     this.core = this.wrapExports(raw);
     this._i32 = new Int32Array(this.memory.buffer);
     this._u8 = new Uint8Array(this.memory.buffer);
-    const st = this.core.heap_init(options.heapLimit ?? 256 * 1024 * 1024);
+    this.limit = options.heapLimit ?? 256 * 1024 * 1024;
+    const st = this.core.heap_init(this.limit);
     if (st !== abi.STATUS_OK) throw statusError(st, "heap_init");
     const wk = (i: number) => this.core.heap_well_known(i) >>> 0;
     this.None = wk(abi.WK_NONE);
@@ -183,6 +192,22 @@ export class Heap {
     };
     this.gc = new GcApi(this);
     this.events = new EventsApi(this);
+  }
+
+  private readonly instantiate: () => CoreExports;
+  private readonly limit: number;
+
+  /** Starts over with an empty heap (a new WASM instance, same module): every object is gone, the
+   *  static objects and built-in types keep their addresses, registered types must be registered again,
+   *  the GC is back to its defaults. Also the way out after a CoreTrapError. */
+  reset(): void {
+    const raw = this.instantiate();
+    this.memory = raw.memory;
+    this.core = this.wrapExports(raw);
+    this.refreshViews();
+    const st = this.core.heap_init(this.limit);
+    if (st !== abi.STATUS_OK) throw statusError(st, "heap_init");
+    if (this.core.heap_well_known(abi.WK_NONE) >>> 0 !== this.None) throw new Error("reset: static layout changed");
   }
 
   private guard(f: () => void): void {
@@ -520,13 +545,14 @@ export class Heap {
 
   // ── list ────────────────────────────────────────────────────────────────────────────────────
   /** A new list holding the items (borrowed). "display": PyList_New (free list, capacity n);
-   *  "list()": list(iterable) (no free list, capacity n rounded up to even). */
+   *  "list()": list(iterable) (no free list, capacity n rounded up to even); "extend-empty": a display
+   *  of ≥ 3 constants, BUILD_LIST 0 + LIST_EXTEND (free list, capacity n rounded up to even). */
   newList(items: readonly Obj[] = [], how: ListHow = "display"): Obj {
     let l: Obj;
     if (how === "display") {
       l = this.must(this.core.list_new(items.length, abi.LIST_NEW_DISPLAY), "newList");
     } else {
-      l = this.must(this.core.list_new(0, abi.LIST_NEW_CALL), "newList");
+      l = this.must(this.core.list_new(0, how === "list()" ? abi.LIST_NEW_CALL : abi.LIST_NEW_DISPLAY), "newList");
       if (items.length > 0) {
         if (!this.core.list_preallocate_exact(l, items.length) || !this.core.list_resize(l, items.length)) {
           this.decref(l);
@@ -612,6 +638,26 @@ export class Heap {
   dictLen(d: Obj): number {
     return this.core.dict_len(d);
   }
+  /** Iteration in insertion order: the next entry position after `pos` (start with -1), or -1. */
+  dictNext(d: Obj, pos: number): number {
+    return this.core.dict_next(d, pos + 1);
+  }
+  /** Key at an entry position (borrowed). */
+  dictKeyAt(d: Obj, pos: number): Obj {
+    return this.core.dict_key_at(d, pos) >>> 0;
+  }
+  /** Value at an entry position (borrowed). */
+  dictValueAt(d: Obj, pos: number): Obj {
+    return this.core.dict_value_at(d, pos) >>> 0;
+  }
+  /** d.clear(): entries released in order, key then value. */
+  dictClear(d: Obj): void {
+    this.core.dict_clear(d);
+  }
+  /** d.copy(): a new reference (a dense table is cloned and the copy inherits the tracked flag). */
+  dictCopy(d: Obj): Obj {
+    return this.must(this.core.dict_copy(d), "dict.copy");
+  }
   /** The entries in insertion order (borrowed). */
   dictItems(d: Obj): Array<[Obj, Obj]> {
     const out: Array<[Obj, Obj]> = [];
@@ -640,6 +686,24 @@ export class Heap {
     if (r < 0) throw statusError(this.core.heap_last_status(), "set.discard");
     return r === 1;
   }
+  setLen(s: Obj): number {
+    return this.core.set_len(s);
+  }
+  /** Iteration in table order: the next table position after `pos` (start with -1), or -1. */
+  setNext(s: Obj, pos: number): number {
+    return this.core.set_next(s, pos + 1);
+  }
+  /** Member at a table position (borrowed). */
+  setKeyAt(s: Obj, pos: number): Obj {
+    return this.core.set_key_at(s, pos) >>> 0;
+  }
+  setClear(s: Obj): void {
+    this.core.set_clear(s);
+  }
+  /** s.pop(): a new reference; HeapError NOT_FOUND when empty. */
+  setPop(s: Obj): Obj {
+    return this.must(this.core.set_pop(s), "set.pop");
+  }
   /** Members in table order (borrowed). */
   setItems(s: Obj): Obj[] {
     const out: Obj[] = [];
@@ -655,6 +719,48 @@ export class Heap {
   /** The referent (borrowed) or 0 when dead. */
   weakrefGet(wr: Obj): Obj {
     return this.core.weakref_get(wr) >>> 0;
+  }
+  /** weakref.getweakrefcount(o). */
+  weakrefCount(o: Obj): number {
+    const off = this.i32[(this.typeOf(o) + abi.TP_WEAKLISTOFFSET) >>> 2]!;
+    return off === 0 ? 0 : this.core.weakref_count(o);
+  }
+  /** weakref.getweakrefs(o): the weakrefs to o in list order (borrowed). */
+  getWeakrefs(o: Obj): Obj[] {
+    const off = this.i32[(this.typeOf(o) + abi.TP_WEAKLISTOFFSET) >>> 2]!;
+    const out: Obj[] = [];
+    if (off === 0) return out;
+    for (let wr = this.getSlot(o, off); wr !== 0; wr = this.getSlot(wr, abi.WR_NEXT)) out.push(wr);
+    return out;
+  }
+
+  // ── instances with a managed dict (classes without __slots__) ───────────────────────────────
+  /** Gives o a values array of `size` empty slots (the class's shared-keys capacity). */
+  valuesNew(o: Obj, size: number): void {
+    if (!this.core.obj_values_new(o, size)) throw statusError(this.core.heap_last_status() || abi.STATUS_NO_MEMORY, "values");
+  }
+  /** Value slot i (borrowed; 0 if empty or no values array). */
+  valuesGet(o: Obj, i: number): Obj {
+    return this.core.obj_values_get(o, i) >>> 0;
+  }
+  /** Stores v (borrowed; 0 clears) in value slot i, releasing the previous value. */
+  valuesSet(o: Obj, i: number, v: Obj): void {
+    if (!this.core.obj_values_set(o, i, v)) throw new RangeError(`values slot ${i} out of range`);
+  }
+  /** Frees the values array without releasing its values (they were moved into the __dict__). */
+  valuesDetach(o: Obj): void {
+    this.core.obj_values_detach(o);
+  }
+  valuesCapacity(o: Obj): number {
+    return this.core.obj_values_capacity(o);
+  }
+  /** The materialized __dict__ (borrowed, 0 if none). */
+  managedDict(o: Obj): Obj {
+    return this.core.obj_managed_dict(o) >>> 0;
+  }
+  /** Sets the materialized __dict__ (borrowed: the instance takes a reference). */
+  setManagedDict(o: Obj, d: Obj): void {
+    this.core.obj_set_managed_dict(o, d);
   }
 
   // ── hashing ─────────────────────────────────────────────────────────────────────────────────
@@ -705,6 +811,14 @@ export class Heap {
       largeBlocks: this.core.heap_large_blocks(),
       limit: this.core.heap_limit(),
     };
+  }
+  /** Bytes of live blocks now (objects, their buffers, objects parked on free lists). */
+  liveBytes(): number {
+    return this.core.heap_bytes_in_use();
+  }
+  /** The highest liveBytes() so far. */
+  peakBytes(): number {
+    return this.core.heap_peak_bytes();
   }
   setHeapLimit(bytes: number): void {
     this.core.heap_set_limit(bytes);
@@ -793,6 +907,15 @@ export class GcApi {
   /** While true no automatic collection starts (an exception is pending in the interpreter). */
   setBlocked(b: boolean): void {
     this.heap.core.gc_set_blocked(b ? 1 : 0);
+  }
+  /** gc.get_referents(o): what o references in tp_traverse order (borrowed). */
+  getReferents(o: Obj): Obj[] {
+    return this.heap.referents(o);
+  }
+  /** gc.get_referrers(*objs): tracked objects (generations 0, 1, 2 in list order) referencing any of objs. */
+  getReferrers(objs: readonly Obj[]): Obj[] {
+    const want = new Set(objs);
+    return this.getObjects().filter((c) => this.heap.referents(c).some((r) => want.has(r)));
   }
 }
 

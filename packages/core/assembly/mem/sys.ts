@@ -5,6 +5,18 @@ import { growPages, align16 } from "../common";
 let sysTop: usize = 0;
 let sysEnd: usize = 0;
 
+/** Reserves the region for permanent tables and inspection buffers up front, below every arena, so that
+ *  turning tracing on or inspecting the heap never moves the addresses Python objects get. (Untouched
+ *  pages of linear memory cost no physical memory.) */
+export function sysReserve(bytes: usize): bool {
+  const pages = <i32>((bytes + 0xffff) >> 16);
+  const start = growPages(pages);
+  if (start == 0) return false;
+  sysTop = start;
+  sysEnd = start + (<usize>pages << 16);
+  return true;
+}
+
 /** Returns `size` zeroed bytes, 16-aligned, for the lifetime of the instance (0 if memory is exhausted). */
 export function sysAlloc(size: usize): usize {
   size = align16(size);

@@ -1,0 +1,149 @@
+// The binding's surface beyond the CPython facts: iteration helpers, managed-dict values, weakref
+// lists, referents/referrers, the event ring, reset, loading.
+import { describe, expect, it } from "vitest";
+import { abi, loadHeapAsync, type Obj } from "../src/index.js";
+import { fresh, expectHealthy, slotType } from "./helpers.js";
+
+describe("binding API", () => {
+  it("dict and set iteration by position (start at -1)", () => {
+    const h = fresh();
+    const d = h.newDict();
+    const keys = ["a", "b", "c"].map((k) => h.newStr(k));
+    keys.forEach((k, i) => h.dictSet(d, k, h.newInt(i)));
+    h.dictDel(d, keys[1]!);
+    const seen: string[] = [];
+    for (let p = h.dictNext(d, -1); p >= 0; p = h.dictNext(d, p)) {
+      seen.push(`${h.readStr(h.dictKeyAt(d, p))}=${h.intToNumber(h.dictValueAt(d, p))}`);
+    }
+    expect(seen).toEqual(["a=0", "c=2"]);
+    const s = h.newSet([1, 2, 3].map((v) => h.newInt(v)));
+    const members: number[] = [];
+    for (let p = h.setNext(s, -1); p >= 0; p = h.setNext(s, p)) members.push(h.intToNumber(h.setKeyAt(s, p)));
+    expect(members).toEqual([1, 2, 3]);
+    expect(h.setLen(s)).toBe(3);
+    const popped = h.setPop(s);
+    expect(h.intToNumber(popped)).toBe(1);
+    expect(h.setLen(s)).toBe(2);
+    h.setClear(s);
+    expect(() => h.setPop(s)).toThrow("NOT_FOUND");
+  });
+
+  it("list displays of constants: BUILD_LIST 0 + LIST_EXTEND sizes", () => {
+    const h = fresh();
+    const sizes = [3, 4, 5].map((n) => h.sizeOf(h.newList(Array(n).fill(h.None), "extend-empty")));
+    // python3: [1, 1, 1] → 88, [1, 1, 1, 1] → 88, [1] * 5 items as a display → 104
+    expect(sizes).toEqual([88, 88, 104]);
+  });
+
+  it("managed-dict instances: values array, released in order, then the dict", () => {
+    const order: string[] = [];
+    const names = new Map<Obj, string>();
+    const h = fresh({ hooks: { finalize: (o) => order.push(names.get(o) ?? "?") } });
+    const C = h.registerType({ name: "C", basicsize: 24, managedDict: true, weaklistOffset: 16, heapType: true });
+    const D = slotType(h, 1, { finalizer: true });
+    const c = h.newObject(C);
+    expect(h.sizeOf(c)).toBe(56);
+    expect(h.blockSize(c)).toBe(64);
+    h.valuesNew(c, 30);
+    expect(h.valuesCapacity(c)).toBe(30);
+    for (const [i, n] of ["p", "q", "r"].entries()) {
+      const o = h.newObject(D);
+      names.set(o, n);
+      h.valuesSet(c, i, o);
+      h.decref(o);
+    }
+    expect(names.size).toBe(3);
+    expect(h.refcnt(C)).toBe(2); // the class and its instance
+    h.decref(c);
+    expect(order).toEqual(["p", "q", "r"]);
+    expect(h.refcnt(C)).toBe(1);
+    // a two-instance cycle through values arrays is 2 objects for the collector
+    const x = h.newObject(C);
+    const y = h.newObject(C);
+    h.valuesNew(x, 1);
+    h.valuesNew(y, 1);
+    h.valuesSet(x, 0, y);
+    h.valuesSet(y, 0, x);
+    h.decref(x);
+    h.decref(y);
+    expect(h.gc.collect()).toBe(2);
+    // with the __dict__ materialized: 4
+    const a = h.newObject(C);
+    const b = h.newObject(C);
+    for (const [o, other] of [[a, b], [b, a]] as const) {
+      const d = h.newDict();
+      const k = h.newStr("o");
+      h.dictSet(d, k, other);
+      h.decref(k);
+      h.setManagedDict(o, d);
+      h.decref(d);
+    }
+    h.decref(a);
+    h.decref(b);
+    expect(h.gc.collect()).toBe(4);
+    expectHealthy(h);
+  });
+
+  it("weakref lists, referents and referrers", () => {
+    const h = fresh();
+    const T = slotType(h, 1, { weaklistOffset: 24, basicsize: 32 });
+    const o = h.newObject(T);
+    const cb = h.newList();
+    const basic = h.newWeakref(o);
+    const w1 = h.newWeakref(o, cb);
+    const w2 = h.newWeakref(o, cb);
+    expect(h.getWeakrefs(o)).toEqual([basic, w2, w1]);
+    expect(h.weakrefCount(o)).toBe(3);
+    const inner = h.newList();
+    const l = h.newList([h.None, inner, o]);
+    expect(h.gc.getReferents(l)).toEqual([o, inner, h.None]);
+    expect(h.gc.getReferrers([inner])).toEqual([l]);
+    expect(h.gc.getReferents(w1)).toEqual([cb]);
+  });
+
+  it("the event ring records allocations, frees, parking and GC phases only while enabled", () => {
+    const h = fresh();
+    const a = h.newList();
+    h.decref(a);
+    h.events.enable(1024);
+    const l = h.newList([h.newInt(1)]); // from the list free list: unpark
+    const t = h.newTupleSteal([h.newInt(1000)]);
+    h.listAppend(l, l);
+    h.decref(l);
+    h.decref(t);
+    h.gc.collect();
+    const { events, dropped } = h.events.drain();
+    expect(dropped).toBe(0);
+    const kinds = events.map((e) => e.kind);
+    expect(kinds[0]).toBe("unpark");
+    expect(events).toContainEqual({ kind: "alloc", obj: t, type: h.types.tuple, blockSize: 48 });
+    expect(kinds).toContain("park");
+    expect(kinds.filter((k) => k === "gc-start").length).toBe(1);
+    expect(events.filter((e) => e.kind === "gc-phase").map((e) => (e as { phase: string }).phase)).toEqual([
+      "update-refs", "subtract-refs", "move-unreachable", "handle-weakrefs", "finalize", "resurrection",
+      "update-refs", "subtract-refs", "move-unreachable", "delete-garbage",
+    ]);
+    expect(events.at(-1)).toEqual({ kind: "gc-end", generation: 2, collected: 1, uncollectable: 0 });
+    h.events.disable();
+    h.newList();
+    expect(h.events.drain().events).toEqual([]);
+  });
+
+  it("reset() starts over with the same static addresses", () => {
+    const h = fresh();
+    const none = h.None;
+    const first = h.newList();
+    for (let i = 0; i < 100; i++) h.newList();
+    h.reset();
+    expect(h.gc.getObjects().length).toBe(0);
+    expect(h.core.heap_well_known(abi.WK_NONE) >>> 0).toBe(none);
+    // inspection buffers live below the heap: they do not move the addresses objects get
+    expect(h.newList()).toBe(first);
+    expectHealthy(h);
+  });
+
+  it("loads asynchronously too", async () => {
+    const h = await loadHeapAsync();
+    expect(h.readStr(h.newStr("async"))).toBe("async");
+  });
+});
