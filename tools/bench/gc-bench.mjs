@@ -1,0 +1,157 @@
+#!/usr/bin/env node
+// GC and allocation benchmark: the same random object graph in the WASM heap and in CPython (python3),
+// in one run. N containers (2-slot lists), out-degree 2, 10 % of them in unreachable cycles; one full
+// collection is timed in each, in two orders: "scrambled" (edges random, so the collector's list order
+// does not follow the graph) and "creation" (edges to the next nodes). Then allocate+free throughput.
+// Prints ns/object and the ratio WASM / CPython (target for the scrambled full collection at N = 10^6:
+// ≤ 0.5). Not a test: timings vary with the machine.
+//
+//   node tools/bench/gc-bench.mjs [--sizes 10000,100000,1000000] [--repeat 3]
+//
+// Needs the heap built (pnpm --filter @pyheap/heap build). tools/bench is not a package consumer of
+// @pyheap/heap, so the built module is loaded from the workspace path.
+import { spawnSync, execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+
+const { loadHeap } = await import(new URL("../../packages/heap/dist/index.js", import.meta.url).href);
+
+const args = process.argv.slice(2);
+const opt = (name, def) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : def;
+};
+const sizes = opt("sizes", "10000,100000,1000000").split(",").map(Number);
+const repeat = Number(opt("repeat", "3"));
+
+const python = execFileSync("python3", ["-c", "import sys; print(sys.executable)"], { encoding: "utf8" }).trim();
+
+const PY = String.raw`
+import gc, random, sys, time, json
+def build(n, scrambled, seed):
+    rnd = random.Random(seed)
+    nodes = [[None, None] for _ in range(n)]
+    ng = n // 10
+    reach, garb = nodes[:n - ng], nodes[n - ng:]
+    L = len(reach)
+    if scrambled:
+        for nd in reach:
+            nd[0] = reach[rnd.randrange(L)]; nd[1] = reach[rnd.randrange(L)]
+        for nd in garb:
+            nd[0] = garb[rnd.randrange(ng)]; nd[1] = garb[rnd.randrange(ng)]
+    else:
+        for i, nd in enumerate(reach):
+            nd[0] = reach[(i + 1) % L]; nd[1] = reach[(i + 2) % L]
+        for i, nd in enumerate(garb):
+            nd[0] = garb[(i + 1) % ng]; nd[1] = garb[(i + 2) % ng]
+    return reach
+out = []
+for n in SIZES:
+    for scrambled in (True, False):
+        best = None
+        for r in range(REPEAT):
+            gc.collect(); gc.disable()
+            keep = build(n, scrambled, r)
+            t0 = time.perf_counter_ns(); got = gc.collect(); t1 = time.perf_counter_ns()
+            best = (t1 - t0) if best is None else min(best, t1 - t0)
+            del keep; gc.collect(); gc.enable()
+        out.append({"n": n, "order": "scrambled" if scrambled else "creation", "ns": best, "collected": got})
+    gc.collect()
+    best = None
+    for r in range(REPEAT):
+        t0 = time.perf_counter_ns()
+        xs = [[None, None] for _ in range(n)]
+        del xs
+        t1 = time.perf_counter_ns()
+        best = (t1 - t0) if best is None else min(best, t1 - t0)
+    out.append({"n": n, "order": "alloc+free", "ns": best, "collected": 0})
+print(json.dumps(out))
+`;
+
+function runPython() {
+  const src = `SIZES = ${JSON.stringify(sizes)}\nREPEAT = ${repeat}\n` + PY;
+  const r = spawnSync(python, ["-c", src], { encoding: "utf8", maxBuffer: 1 << 24 });
+  if (r.status !== 0) throw new Error(r.stderr);
+  return JSON.parse(r.stdout);
+}
+
+function rng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function runWasm() {
+  const out = [];
+  const h = loadHeap({ heapLimit: 2 ** 31 });
+  const ITEMS = 24; // abi.LIST_ITEMS
+  for (const n of sizes) {
+    for (const scrambled of [true, false]) {
+      let best = Infinity;
+      let got = 0;
+      for (let r = 0; r < repeat; r++) {
+        h.reset();
+        h.gc.disable();
+        const rand = rng(r + 1);
+        const nodes = new Array(n);
+        for (let i = 0; i < n; i++) nodes[i] = h.newList([h.None, h.None]);
+        const ng = Math.floor(n / 10);
+        const L = n - ng;
+        const i32 = () => h.i32;
+        const link = (a, slot, b) => h.core.list_set(a, slot, b);
+        for (let i = 0; i < L; i++) {
+          link(nodes[i], 0, nodes[scrambled ? Math.floor(rand() * L) : (i + 1) % L]);
+          link(nodes[i], 1, nodes[scrambled ? Math.floor(rand() * L) : (i + 2) % L]);
+        }
+        for (let i = 0; i < ng; i++) {
+          link(nodes[L + i], 0, nodes[L + (scrambled ? Math.floor(rand() * ng) : (i + 1) % ng)]);
+          link(nodes[L + i], 1, nodes[L + (scrambled ? Math.floor(rand() * ng) : (i + 2) % ng)]);
+        }
+        // the root: a list holding the reachable nodes (as `reach` in the Python side)
+        const root = h.newList([], "list()");
+        h.listExtend(root, nodes.slice(0, L));
+        for (const nd of nodes) h.decref(nd);
+        void i32;
+        const t0 = process.hrtime.bigint();
+        got = h.gc.collect();
+        const t1 = process.hrtime.bigint();
+        best = Math.min(best, Number(t1 - t0));
+        h.decref(root);
+      }
+      out.push({ n, order: scrambled ? "scrambled" : "creation", ns: best, collected: got });
+    }
+    h.reset();
+    let best = Infinity;
+    for (let r = 0; r < repeat; r++) {
+      const t0 = process.hrtime.bigint();
+      const xs = new Array(n);
+      for (let i = 0; i < n; i++) xs[i] = h.newList([h.None, h.None]);
+      for (let i = 0; i < n; i++) h.decref(xs[i]);
+      const t1 = process.hrtime.bigint();
+      best = Math.min(best, Number(t1 - t0));
+    }
+    out.push({ n, order: "alloc+free", ns: best, collected: 0 });
+  }
+  return out;
+}
+
+const wasmFile = new URL("../../packages/heap/build/pyheap.wasm", import.meta.url);
+const bytes = readFileSync(wasmFile);
+console.log(`pyheap.wasm: ${bytes.length} bytes, ${gzipSync(bytes, { level: 9 }).length} gzipped`);
+console.log(`CPython: ${python}\n`);
+const py = runPython();
+const wa = runWasm();
+console.log("\n      N  order        CPython ns/obj   WASM ns/obj   ratio   collected (py / wasm)");
+for (const w of wa) {
+  const p = py.find((x) => x.n === w.n && x.order === w.order);
+  const pn = p.ns / w.n;
+  const wn = w.ns / w.n;
+  console.log(
+    `${String(w.n).padStart(8)}  ${w.order.padEnd(11)} ${pn.toFixed(1).padStart(14)} ${wn.toFixed(1).padStart(13)} ${(wn / pn).toFixed(2).padStart(7)}   ${p.collected} / ${w.collected}`,
+  );
+}
