@@ -3,9 +3,10 @@
  * `UsageError` worded like python3's ("can't open file …: [Errno 2] No such file or directory").
  */
 import { readFileSync, statSync } from "node:fs";
+import { resolve } from "node:path";
 import { UsageError } from "./errors.js";
 
-/** The program text and the file name tracebacks show (the path as given, or "<stdin>"). */
+/** The program text and the file name tracebacks show: the absolute path, as python3 3.11 shows it, or "<stdin>". */
 export interface Program {
   source: string;
   filename: string;
@@ -25,7 +26,7 @@ export function readProgram(path: string): Program {
   }
   if (isDirectory) throw new UsageError(`can't open file '${path}': [Errno 21] Is a directory`);
   try {
-    return { source: readFileSync(path, "utf8"), filename: path };
+    return { source: readFileSync(path, "utf8"), filename: resolve(path) };
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === "EACCES") throw new UsageError(`can't open file '${path}': [Errno 13] Permission denied`);

@@ -35,6 +35,14 @@ function needsMore(text: string): boolean {
   return depth > 0;
 }
 
+/**
+ * The interpreter's REPL mode writes python3's prompts (">>> ", "... ", and a last ">>> " and newline at
+ * end of input) to stderr; this prompt draws its own, so they are taken out.
+ */
+function withoutPrompts(stderr: string): string {
+  return stderr.replace(/>>> \n$/, "").replace(/(?:>>> |\.\.\. )+/g, "");
+}
+
 class Session {
   private inputs: string[] = [];
   private shown = { stdout: 0, stderr: 0 };
@@ -47,11 +55,13 @@ class Session {
 
   private source(extra?: string): string {
     const all = extra === undefined ? this.inputs : [...this.inputs, extra];
-    return all.map((unit) => `${unit}\n`).join("");
+    // A block typed at the prompt ends with an empty line, as at python3's.
+    return all.map((unit) => (unit.includes("\n") ? `${unit}\n\n` : `${unit}\n`)).join("");
   }
 
   private exec(source: string, trace: boolean): RunResult {
-    return this.run(source, { ...runOptionsFrom({ ...this.options, mode: "repl" }, "<stdin>"), ...(trace ? { trace: "line" } : {}) });
+    const result = this.run(source, { ...runOptionsFrom({ ...this.options, mode: "repl" }, "<stdin>"), ...(trace ? { trace: "line" } : {}) });
+    return { ...result, stderr: withoutPrompts(result.stderr) };
   }
 
   /** Runs one input after the earlier ones; prints only its own output. */
@@ -73,7 +83,10 @@ class Session {
 
   private state() {
     const result = this.exec(this.source(), true);
-    if (!result.trace) return undefined;
+    if (!result.trace) {
+      process.stderr.write("pyheap: the interpreter recorded no trace, so the heap cannot be shown\n");
+      return undefined;
+    }
     return finalState(result.trace);
   }
 
@@ -154,7 +167,8 @@ export async function replCommand(options: SharedOptions): Promise<number> {
   const run = await loadRun();
   const c = colorsFor(process.stdout);
   const session = new Session(run, options, c);
-  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY === true, prompt: ">>> " });
+  // Prompts go to stderr, as python3's do, so stdout holds only what the session printed.
+  const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: process.stdin.isTTY === true, prompt: ">>> " });
   if (process.stdin.isTTY) process.stdout.write(`pyheap REPL — CPython 3.11's memory, step by step. :help for commands.\n`);
   let pending: string[] = [];
   rl.prompt();
