@@ -3,7 +3,7 @@
  * published JSON with `--json`), or tell it in sentences.
  */
 import type { Trace } from "@pyheap/python";
-import { UsageError } from "../errors.js";
+import { InterpreterError, UsageError } from "../errors.js";
 import { loadRun } from "../interpreter.js";
 import { runOptionsFrom, type SharedOptions } from "../options.js";
 import { colorsFor } from "../render/colors.js";
@@ -42,7 +42,7 @@ async function record(file: string, options: TraceCommandOptions, granularity: "
   } finally {
     progress.done();
   }
-  if (!result.trace) throw new UsageError("the interpreter returned no trace");
+  if (!result.trace) throw new InterpreterError("this build of the interpreter records no trace");
   return { trace: result.trace, exitCode: result.exitCode };
 }
 
