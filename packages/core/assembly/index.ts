@@ -41,7 +41,7 @@ import {
   gcListsInit, getCount, setCount, getThreshold, setThreshold, setEnabled, gcEnabled, setBlocked, setDebug,
   gcDebug, isTracked, track, untrack, genHead, permanent, listMerge, listSize, longLivedTotal, longLivedPending,
 } from "./gc/lists";
-import { collectInit, gcCollect, statGet, setGarbageList, registerFreelistType, clearObject } from "./gc/collect";
+import { setDenseAlgorithm, collectInit, gcCollect, statGet, setGarbageList, registerFreelistType, clearObject } from "./gc/collect";
 import { gcNext, gcObj } from "./object/header";
 import { evEnable, evDisable, evCount, evBase, evClear, evDropped } from "./events";
 import { inspectInit, heapWalk, referents, heapCheck, checkBadObject } from "./inspect";
@@ -584,6 +584,11 @@ export function gc_set_garbage(l: i32): void {
 /** While blocked, allocations never start a collection (an exception is pending in the interpreter). */
 export function gc_set_blocked(b: i32): void {
   setBlocked(b != 0);
+}
+/** Chooses how unreachable objects are found: 0 CPython's list walks (default), 1 dense side tables.
+ *  Both give identical results; the switch exists for benchmarks and tests. */
+export function gc_set_algorithm(dense: i32): void {
+  setDenseAlgorithm(dense != 0);
 }
 export function gc_long_lived_total(): i32 {
   return longLivedTotal;

@@ -119,6 +119,7 @@ export interface CoreExports {
   gc_get_debug(): number;
   gc_set_garbage(l: number): void;
   gc_set_blocked(b: number): void;
+  gc_set_algorithm(dense: number): void;
   gc_long_lived_total(): number;
   gc_long_lived_pending(): number;
 

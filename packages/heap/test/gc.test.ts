@@ -467,3 +467,34 @@ describe("finalizers and weak references", () => {
     expectHealthy(h);
   });
 });
+
+describe("the dense-table variant of deduce_unreachable", () => {
+  it("gives the same survivor order and finalizer order as the list walks", () => {
+    for (const dense of [0, 1]) {
+      const order: Obj[] = [];
+      const h = fresh({ hooks: { finalize: (o) => order.push(o) } });
+      h.core.gc_set_algorithm(dense);
+      const L = instanceType(h, "Link");
+      const D = instanceType(h, "D", true);
+      h.gc.collect();
+      const a = h.newObject(L);
+      const b = h.newObject(L);
+      const c = h.newObject(L);
+      h.setSlot(b, 24, a);
+      h.setSlot(c, 24, b);
+      h.decref(a);
+      h.decref(b);
+      h.gc.collect(0);
+      expect(h.gc.getObjects(1).filter((o) => h.typeOf(o) === L)).toEqual([c, b, a]);
+      const xs = [h.newObject(D), h.newObject(D), h.newObject(D)];
+      const [z, y, x] = xs as [Obj, Obj, Obj];
+      h.setSlot(x, 24, y);
+      h.setSlot(y, 24, z);
+      h.setSlot(z, 24, x);
+      for (const o of xs) h.decref(o);
+      expect(h.gc.collect()).toBe(3);
+      expect(order).toEqual(xs);
+      expectHealthy(h);
+    }
+  });
+});

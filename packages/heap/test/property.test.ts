@@ -126,7 +126,7 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ k: fc.constant("threshold" as const), t0: fc.integer({ min: 0, max: 6 }) }) },
 );
 
-function runProgram(ops: Op[]): { automatic: number; garbage: number } {
+function runProgram(ops: Op[], dense = false): { automatic: number; garbage: number } {
   const autoResults: number[] = [];
   const h: Heap = fresh({
     hooks: {
@@ -137,6 +137,7 @@ function runProgram(ops: Op[]): { automatic: number; garbage: number } {
   });
   let manual = false;
   const Node = slotType(h, SLOTS);
+  h.core.gc_set_algorithm(dense ? 1 : 0);
   const m = new Model();
   manual = true;
   h.gc.collect();
@@ -220,7 +221,7 @@ function runProgram(ops: Op[]): { automatic: number; garbage: number } {
 
 describe("heap vs reference model", () => {
   it("random programs agree on survivors, refcounts, generations, counts and collect() results", () => {
-    fc.assert(fc.property(fc.array(opArb, { minLength: 1, maxLength: 120 }), (ops) => void runProgram(ops)), {
+    fc.assert(fc.property(fc.array(opArb, { minLength: 1, maxLength: 120 }), fc.boolean(), (ops, dense) => void runProgram(ops, dense)), {
       numRuns: 120,
     });
   });
@@ -231,8 +232,10 @@ describe("heap vs reference model", () => {
       { k: "decref", a: 0 }, { k: "decref", a: 0 },
       ...Array.from({ length: 12 }, () => ({ k: "alloc" as const })),
     ];
-    const r = runProgram(ops);
-    expect(r.automatic).toBeGreaterThan(0);
-    expect(r.garbage).toBe(2);
+    for (const dense of [false, true]) {
+      const r = runProgram(ops, dense);
+      expect(r.automatic).toBeGreaterThan(0);
+      expect(r.garbage).toBe(2);
+    }
   });
 });

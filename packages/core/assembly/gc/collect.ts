@@ -24,6 +24,7 @@ import {
 } from "./lists";
 import { traverse, VISIT_DECREF, VISIT_REACHABLE, REFS_UNREACHABLE, setReachableHead } from "./traverse";
 import { sysAlloc } from "../mem/sys";
+import { denseReady, deduceDense } from "./dense";
 import { memFree } from "../mem/alloc";
 import { decref, valuesCapacity, valuesFree } from "../refcount";
 import { hostFinalize, hostWeakrefCallback, hostGcCallback } from "../host";
@@ -167,7 +168,20 @@ function collectMain(g: i32): i32 {
 
 /** update_refs + subtract_refs + move_unreachable. After it: `base` holds the objects reachable from
  *  outside it (COLLECTING cleared), `unreachable` the rest (COLLECTING set, gc_refs = REFS_UNREACHABLE). */
+/** 0: CPython's list walks (default); 1: deduce_unreachable over dense side tables. Same results. */
+export let denseAlgorithm: bool = false;
+export function setDenseAlgorithm(b: bool): void {
+  denseAlgorithm = b;
+}
+
 function deduceUnreachable(base: usize, unreachable: usize, g: i32): void {
+  if (denseAlgorithm && denseReady(base)) {
+    ev(EV_GC_PHASE, <u32>g, GCP_UPDATE_REFS, 0);
+    ev(EV_GC_PHASE, <u32>g, GCP_SUBTRACT_REFS, 0);
+    ev(EV_GC_PHASE, <u32>g, GCP_MOVE_UNREACHABLE, 0);
+    deduceDense(base, unreachable);
+    return;
+  }
   ev(EV_GC_PHASE, <u32>g, GCP_UPDATE_REFS, 0);
   updateRefs(base);
   ev(EV_GC_PHASE, <u32>g, GCP_SUBTRACT_REFS, 0);
