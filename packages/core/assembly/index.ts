@@ -18,7 +18,7 @@ import {
   preHeaderSize, gcHead, gcFlags,
 } from "./object/header";
 import { typesInit, typesNameAll, wellKnownGet, wellKnownSet, typeNew, typeSetLayout, tBool, tFloat, tStr, tInt, tBytes, tTuple, tList, tDict, tSet, tFrozenset } from "./object/types";
-import { strInit, strNew, strFromChar, strData, strEq, strSizeof, emptyStr } from "./object/str";
+import { strStatic, strInit, strNew, strFromChar, strData, strEq, strSizeof, emptyStr } from "./object/str";
 import { intInit, intNew, intFromF64, intToF64, intSizeof } from "./object/int";
 import { floatNew } from "./object/float";
 import { bytesInit, bytesNew, bytesChar, emptyBytes } from "./object/bytes";
@@ -307,6 +307,12 @@ export function float_new(v: f64): i32 {
 /** A new compact str of len characters (max code point `maxchar`), data zeroed: NEW reference. */
 export function str_new(len: i32, maxchar: i32): i32 {
   return <i32>strNew(len, <u32>maxchar);
+}
+/** A static str for the interpreter's lifetime (like CPython's identifier strings and deep-frozen
+ *  constants): id ≡ 8 (mod 16), refcount 999 999 999, never freed, data zeroed. BORROWED (nothing to
+ *  release). 0 if the static area cannot grow. */
+export function str_new_static(len: i32, maxchar: i32): i32 {
+  return <i32>strStatic(len, <u32>maxchar);
 }
 /** One-character string: the cached latin-1 object below 256, NEW reference either way. */
 export function str_from_char(cp: i32): i32 {

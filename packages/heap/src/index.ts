@@ -218,36 +218,70 @@ export class Heap {
     }
   }
 
-  /** Every export goes through a wrapper: a trap retires the instance; a hook's exception is rethrown. */
+  /** Every export goes through a wrapper: a trap retires the instance; a hook's exception is rethrown.
+   *  One closure per arity, no allocation per call (these wrappers are on the interpreter's hot path). */
   private wrapExports(raw: CoreExports): CoreExports {
     const out: Record<string, unknown> = { memory: raw.memory };
     for (const [name, fn] of Object.entries(raw)) {
       if (typeof fn !== "function") continue;
       const f = fn as (...a: number[]) => number;
-      const call = (args: () => number): number => {
-        if (this.retired) throw this.retired;
-        let r: number;
-        try {
-          r = args();
-        } catch (e) {
-          throw this.trap(e, name);
-        }
-        if (this.hookError !== undefined) {
-          const e = this.hookError;
-          this.hookError = undefined;
-          throw e;
-        }
-        return r;
+      const fail = (e: unknown): never => {
+        throw this.trap(e, name);
       };
       switch (f.length) {
-        case 0: out[name] = () => call(() => f()); break;
-        case 1: out[name] = (a: number) => call(() => f(a)); break;
-        case 2: out[name] = (a: number, b: number) => call(() => f(a, b)); break;
-        case 3: out[name] = (a: number, b: number, c: number) => call(() => f(a, b, c)); break;
-        default: out[name] = (...a: number[]) => call(() => f(...a));
+        case 0:
+          out[name] = () => {
+            if (this.retired) throw this.retired;
+            let r = 0;
+            try { r = f(); } catch (e) { fail(e); }
+            if (this.hookError !== undefined) this.rethrowHookError();
+            return r;
+          };
+          break;
+        case 1:
+          out[name] = (a: number) => {
+            if (this.retired) throw this.retired;
+            let r = 0;
+            try { r = f(a); } catch (e) { fail(e); }
+            if (this.hookError !== undefined) this.rethrowHookError();
+            return r;
+          };
+          break;
+        case 2:
+          out[name] = (a: number, b: number) => {
+            if (this.retired) throw this.retired;
+            let r = 0;
+            try { r = f(a, b); } catch (e) { fail(e); }
+            if (this.hookError !== undefined) this.rethrowHookError();
+            return r;
+          };
+          break;
+        case 3:
+          out[name] = (a: number, b: number, c: number) => {
+            if (this.retired) throw this.retired;
+            let r = 0;
+            try { r = f(a, b, c); } catch (e) { fail(e); }
+            if (this.hookError !== undefined) this.rethrowHookError();
+            return r;
+          };
+          break;
+        default:
+          out[name] = (...a: number[]) => {
+            if (this.retired) throw this.retired;
+            let r = 0;
+            try { r = f(...a); } catch (e) { fail(e); }
+            if (this.hookError !== undefined) this.rethrowHookError();
+            return r;
+          };
       }
     }
     return out as unknown as CoreExports;
+  }
+
+  private rethrowHookError(): never {
+    const e = this.hookError;
+    this.hookError = undefined;
+    throw e;
   }
 
   private trap(e: unknown, where: string): unknown {
@@ -471,6 +505,14 @@ export class Heap {
   }
   /** Always a fresh str object (operations that bypass the 1-character cache). */
   newStrUncached(s: string): Obj {
+    return this.makeStr(s, false);
+  }
+  /** A static str that lives as long as the interpreter (CPython's identifier strings, deep-frozen
+   *  constants): id ≡ 8 (mod 16), refcount near 10^9, never freed. Borrowed: no reference to release. */
+  newStaticStr(s: string): Obj {
+    return this.makeStr(s, true);
+  }
+  private makeStr(s: string, isStatic: boolean): Obj {
     const cps: number[] = [];
     let max = 0;
     for (const ch of s) {
@@ -478,7 +520,9 @@ export class Heap {
       cps.push(cp);
       if (cp > max) max = cp;
     }
-    const o = this.must(this.core.str_new(cps.length, max), "newStr");
+    const o = isStatic
+      ? this.must(this.core.str_new_static(cps.length, max), "newStaticStr")
+      : this.must(this.core.str_new(cps.length, max), "newStr");
     const data = this.core.str_data(o) >>> 0;
     const buf = this.memory.buffer;
     if (max < 256) {

@@ -147,3 +147,53 @@ describe("binding API", () => {
     expect(h.readStr(h.newStr("async"))).toBe("async");
   });
 });
+
+describe("more of the surface", () => {
+  it("static strings, a registered free list of one that survives full collections (the slice cache)", () => {
+    const h = fresh();
+    const s = h.newStaticStr("__init__");
+    expect(h.isStatic(s)).toBe(true);
+    expect(h.readStr(s)).toBe("__init__");
+    expect(h.refcnt(s)).toBe(999_999_999);
+    const Slice = h.registerType({ name: "slice", basicsize: 40, gc: true, refSlots: [16, 24, 32], freelist: 1, freelistKeep: true });
+    const a = h.newObject(Slice);
+    h.setSlot(a, 16, h.None);
+    h.decref(a);
+    h.gc.collect();
+    const b = h.newObject(Slice);
+    expect(b).toBe(a);
+    expect(h.getSlot(b, 16)).toBe(0);
+    expect(h.gc.isTracked(b)).toBe(true);
+    const c = h.newObject(Slice);
+    expect(c).not.toBe(b);
+    expectHealthy(h);
+  });
+
+  it("the invariant checker catches a refcount below the references to an object", () => {
+    const h = fresh();
+    const inner = h.newList();
+    const outer = h.newList([inner, inner]);
+    expect(h.check()).toEqual({ ok: true });
+    h.setI32(inner, abi.OB_REFCNT, 1); // the list alone holds two references
+    expect(h.check()).toEqual({ ok: false, code: 53, object: inner });
+    h.setI32(inner, abi.OB_REFCNT, 3);
+    expect(h.check()).toEqual({ ok: true });
+    // a corrupted generation list is caught too
+    const prev = h.getI32(outer, abi.GC_PREV);
+    h.setI32(outer, abi.GC_PREV, prev ^ 0x100);
+    expect(h.check()).toMatchObject({ ok: false, code: 41 });
+    h.setI32(outer, abi.GC_PREV, prev);
+    expect(h.check()).toEqual({ ok: true });
+  });
+
+  it("weakref callbacks appear in the event ring", () => {
+    const h = fresh();
+    const T = slotType(h, 1, { weaklistOffset: 24, basicsize: 32 });
+    const o = h.newObject(T);
+    const cb = h.newList();
+    const wr = h.newWeakref(o, cb);
+    h.events.enable(64);
+    h.decref(o);
+    expect(h.events.drain().events).toContainEqual({ kind: "weakref-callback", weakref: wr });
+  });
+});

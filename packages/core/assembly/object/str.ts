@@ -52,7 +52,8 @@ export function strNew(len: i32, maxchar: u32): usize {
   return s;
 }
 
-function strStatic(len: i32, maxchar: u32): usize {
+/** A static string (never freed; id ≡ 8 mod 16; refcount 999 999 999), data zeroed. */
+export function strStatic(len: i32, maxchar: u32): usize {
   const s = staticAlloc(strSizeFor(len, maxchar));
   setRefcnt(s, STATIC_REFCNT);
   setType(s, tStr);

@@ -1,7 +1,7 @@
 // Weak references: PyWeakReference (64 bytes, GC). A referent's weakref list (head in the slot at its
 // type's TP_WEAKLISTOFFSET) links its weakrefs through WR_PREV/WR_NEXT: the callback-less basic ref
 // first, then refs with callbacks, newest first. A weakref owns its callback, not its referent.
-import { WR_OBJECT, WR_CALLBACK, WR_HASH, WR_PREV, WR_NEXT, TP_WEAKLISTOFFSET, TUPLE_ITEMS } from "../../abi/abi";
+import { EV_WEAKREF_CALLBACK, WR_OBJECT, WR_CALLBACK, WR_HASH, WR_PREV, WR_NEXT, TP_WEAKLISTOFFSET, TUPLE_ITEMS } from "../../abi/abi";
 import { objAlloc } from "./alloc";
 import { typeOf, getRef, setRef, incref, refcnt } from "./header";
 import { tWeakref } from "./types";
@@ -9,6 +9,7 @@ import { track } from "../gc/lists";
 import { decref } from "../refcount";
 import { hostWeakrefCallback } from "../host";
 import { tupleNew } from "./tuple";
+import { ev } from "../events";
 
 @inline function listPtrOf(o: usize): usize {
   return o + <usize>load<i32>(typeOf(o) + TP_WEAKLISTOFFSET);
@@ -131,6 +132,7 @@ export function weakrefClearOnDealloc(o: usize, list: usize): void {
 }
 
 function callCallback(wr: usize, cb: usize): void {
+  ev(EV_WEAKREF_CALLBACK, <u32>wr, 0, 0);
   incref(wr);
   incref(cb);
   hostWeakrefCallback(<u32>wr, <u32>cb);
