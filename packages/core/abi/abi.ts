@@ -231,6 +231,10 @@ export const EV_FINALIZE = 7; // a = object
 export const EV_WEAKREF_CALLBACK = 8; // a = weakref
 export const EV_PARK = 9; // a = object parked on a free list, b = type
 export const EV_UNPARK = 10; // a = object taken from a free list, b = type
+export const EV_UNTRACK = 11; // a = object untracked by a collection (lazy tuple/dict untracking), b = type
+/** Flag in the kind word of EV_FREE / EV_PARK: the object died while a collection ran. */
+export const EV_FLAG_DURING_GC = 256;
+export const EV_KIND_MASK = 255;
 export const GCP_UPDATE_REFS = 1;
 export const GCP_SUBTRACT_REFS = 2;
 export const GCP_MOVE_UNREACHABLE = 3;

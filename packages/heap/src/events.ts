@@ -3,8 +3,9 @@ import * as abi from "@pyheap/core/abi";
 
 export type HeapEvent =
   | { kind: "alloc"; obj: number; type: number; blockSize: number }
-  | { kind: "free"; obj: number; type: number; blockSize: number }
-  | { kind: "park"; obj: number; type: number }
+  | { kind: "free"; obj: number; type: number; blockSize: number; duringGc: boolean }
+  | { kind: "park"; obj: number; type: number; duringGc: boolean }
+  | { kind: "untrack"; obj: number; type: number }
   | { kind: "unpark"; obj: number; type: number }
   | { kind: "gc-start"; generation: number }
   | { kind: "gc-phase"; generation: number; phase: GcPhase }
@@ -37,7 +38,9 @@ export function decodeEvents(mem: ArrayBuffer, base: number, count: number): Hea
   const w = new Int32Array(mem, base, count * abi.EV_WORDS);
   const out: HeapEvent[] = [];
   for (let i = 0; i < count; i++) {
-    const k = w[i * abi.EV_WORDS]!;
+    const word = w[i * abi.EV_WORDS]!;
+    const k = word & abi.EV_KIND_MASK;
+    const duringGc = (word & abi.EV_FLAG_DURING_GC) !== 0;
     const a = w[i * abi.EV_WORDS + 1]! >>> 0;
     const b = w[i * abi.EV_WORDS + 2]! >>> 0;
     const c = w[i * abi.EV_WORDS + 3]! >>> 0;
@@ -46,10 +49,13 @@ export function decodeEvents(mem: ArrayBuffer, base: number, count: number): Hea
         out.push({ kind: "alloc", obj: a, type: b, blockSize: c });
         break;
       case abi.EV_FREE:
-        out.push({ kind: "free", obj: a, type: b, blockSize: c });
+        out.push({ kind: "free", obj: a, type: b, blockSize: c, duringGc });
         break;
       case abi.EV_PARK:
-        out.push({ kind: "park", obj: a, type: b });
+        out.push({ kind: "park", obj: a, type: b, duringGc });
+        break;
+      case abi.EV_UNTRACK:
+        out.push({ kind: "untrack", obj: a, type: b });
         break;
       case abi.EV_UNPARK:
         out.push({ kind: "unpark", obj: a, type: b });

@@ -952,6 +952,12 @@ export class GcApi {
   setBlocked(b: boolean): void {
     this.heap.core.gc_set_blocked(b ? 1 : 0);
   }
+  /** The generation of every tracked object (0, 1, 2), for trace snapshots. */
+  generations(): Map<Obj, 0 | 1 | 2> {
+    const m = new Map<Obj, 0 | 1 | 2>();
+    for (const g of [0, 1, 2] as const) for (const o of this.getObjects(g)) m.set(o, g);
+    return m;
+  }
   /** gc.get_referents(o): what o references in tp_traverse order (borrowed). */
   getReferents(o: Obj): Obj[] {
     return this.heap.referents(o);

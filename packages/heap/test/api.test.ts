@@ -124,6 +124,9 @@ describe("binding API", () => {
       "update-refs", "subtract-refs", "move-unreachable", "delete-garbage",
     ]);
     expect(events.at(-1)).toEqual({ kind: "gc-end", generation: 2, collected: 1, uncollectable: 0 });
+    // the list died in the collection; the 1-tuple was parked by refcount before it
+    expect(events).toContainEqual({ kind: "park", obj: t, type: h.types.tuple, duringGc: false });
+    expect(events).toContainEqual({ kind: "park", obj: l, type: h.types.list, duringGc: true });
     h.events.disable();
     h.newList();
     expect(h.events.drain().events).toEqual([]);
@@ -184,6 +187,18 @@ describe("more of the surface", () => {
     expect(h.check()).toMatchObject({ ok: false, code: 41 });
     h.setI32(outer, abi.GC_PREV, prev);
     expect(h.check()).toEqual({ ok: true });
+  });
+
+  it("lazy untracking appears in the event ring; generations() maps tracked objects", () => {
+    const h = fresh();
+    const t = h.newTupleSteal([h.newInt(1), h.newInt(2)]);
+    const l = h.newList();
+    expect(h.gc.generations().get(t)).toBe(0);
+    h.events.enable(64);
+    h.gc.collect(0);
+    expect(h.events.drain().events).toContainEqual({ kind: "untrack", obj: t, type: h.types.tuple });
+    expect(h.gc.generations().get(t)).toBeUndefined();
+    expect(h.gc.generations().get(l)).toBe(1);
   });
 
   it("weakref callbacks appear in the event ring", () => {

@@ -10,7 +10,7 @@ import {
   LAYOUT_SET, LAYOUT_WEAKREF, TP_REFMAP_LO, TP_REFMAP_HI, TPF_MANAGED_DICT, MANAGED_VALUES, MANAGED_DICT,
   LIST_ITEMS, LIST_ALLOCATED, GC_DEBUG_SAVEALL, EV_GC_START, EV_GC_END, EV_GC_PHASE, EV_PROMOTE,
   GCP_UPDATE_REFS, GCP_SUBTRACT_REFS, GCP_MOVE_UNREACHABLE, GCP_HANDLE_WEAKREFS, GCP_FINALIZE,
-  GCP_RESURRECTION, GCP_DELETE_GARBAGE, EV_WEAKREF_CALLBACK, GC_HEAD_SIZE, GC_PHASE_START, GC_PHASE_STOP, TP_WEAKLISTOFFSET,
+  GCP_RESURRECTION, GCP_DELETE_GARBAGE, EV_WEAKREF_CALLBACK, EV_UNTRACK, GC_HEAD_SIZE, GC_PHASE_START, GC_PHASE_STOP, TP_WEAKLISTOFFSET,
   WR_CALLBACK, TPF_FREELIST_KEEP, TP_FREELIST_MAX,
 } from "../../abi/abi";
 import {
@@ -238,7 +238,10 @@ function untrackTuples(h: usize): void {
   while (n != h) {
     const next = gcNext(n);
     const o = gcObj(n);
-    if (typeOf(o) == tTuple && tupleCanUntrack(o)) untrack(o);
+    if (typeOf(o) == tTuple && tupleCanUntrack(o)) {
+      untrack(o);
+      ev(EV_UNTRACK, <u32>o, <u32>tTuple, 0);
+    }
     n = next;
   }
 }
@@ -249,7 +252,10 @@ function untrackDicts(h: usize): void {
   while (n != h) {
     const next = gcNext(n);
     const o = gcObj(n);
-    if (typeOf(o) == tDict && dictCanUntrack(o)) untrack(o);
+    if (typeOf(o) == tDict && dictCanUntrack(o)) {
+      untrack(o);
+      ev(EV_UNTRACK, <u32>o, <u32>tDict, 0);
+    }
     n = next;
   }
 }

@@ -2,7 +2,8 @@
 // automatic collection, release of object memory, per-type free lists, and the static area where
 // objects that live for the whole interpreter sit (ids ≡ 8 mod 16, as CPython's statically allocated
 // objects).
-import { TPF_HAVE_GC, TPF_HEAPTYPE, TP_FREELIST_HEAD, EV_ALLOC, EV_FREE, EV_PARK, EV_UNPARK } from "../../abi/abi";
+import { TPF_HAVE_GC, TPF_HEAPTYPE, TP_FREELIST_HEAD, EV_ALLOC, EV_FREE, EV_PARK, EV_UNPARK, EV_FLAG_DURING_GC } from "../../abi/abi";
+import { gcCollecting } from "../gc/lists";
 import { memAlloc, memFree, memBlockSize } from "../mem/alloc";
 import { sysAlloc } from "../mem/sys";
 import { ev, evOn } from "../events";
@@ -64,7 +65,7 @@ export function objFreeMemory(o: usize): void {
   const t = typeOf(o);
   const flags = tpFlags(t);
   const block = o - preHeaderSize(t);
-  if (evOn) ev(EV_FREE, <u32>o, <u32>t, <u32>memBlockSize(block));
+  if (evOn) ev(gcCollecting ? EV_FREE | EV_FLAG_DURING_GC : EV_FREE, <u32>o, <u32>t, <u32>memBlockSize(block));
   if ((flags & TPF_HAVE_GC) != 0) gcFreed();
   objUnmark(o);
   memFree(block);
@@ -105,7 +106,7 @@ export function flPush(fl: usize, o: usize, max: i32): bool {
   store<u32>(fl, <u32>o);
   store<i32>(fl, len + 1, 4);
   setRefcnt(o, 0);
-  if (evOn) ev(EV_PARK, <u32>o, <u32>typeOf(o), 0);
+  if (evOn) ev(gcCollecting ? EV_PARK | EV_FLAG_DURING_GC : EV_PARK, <u32>o, <u32>typeOf(o), 0);
   return true;
 }
 
