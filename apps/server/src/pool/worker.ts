@@ -14,6 +14,16 @@ type RunFunction = (source: string, options: RunOptions) => RunResult;
 /** `run` once the interpreter package exports it; undefined in builds that do not have it yet. */
 const runProgram = (python as unknown as { run?: RunFunction }).run;
 
+// Warm up once when the thread starts (the heap's WASM compiled, the interpreter's code paths jitted), so
+// neither the first request nor the one after a worker replacement pays for it.
+if (typeof runProgram === "function") {
+  try {
+    runProgram("pass\n", {});
+  } catch {
+    // A failing interpreter shows up in the first real run, where it is reported.
+  }
+}
+
 /** Piscina's entry point: one task in, one result out. */
 export default function runTask(task: RunTask): RunTaskResult {
   new Int32Array(task.started)[0] = 1;
