@@ -45,7 +45,7 @@ export function describeObject(obj: HeapObject, garbage: boolean): string {
 function badge(x: number, y: number, text: string, cls: string): [SVGTemplateResult, number] {
   const w = Math.round(text.length * 6.6 + 12);
   return [
-    svg`<g class="badge ${cls}"><rect x=${x} y=${y} width=${w} height=16></rect><text x=${x + w / 2} y=${y + 12} text-anchor="middle">${text}</text></g>`,
+    svg`<g class="badge ${cls}"><rect x=${x} y=${y} width=${w} height=16></rect><text x=${x + w / 2} y=${y + 12} text-anchor="middle">${text} </text></g>`,
     w,
   ];
 }
@@ -62,16 +62,29 @@ function renderBox(b: BoxLayout, obj: HeapObject, analysis: HeapAnalysis, marks:
   const badges: SVGTemplateResult[] = [];
   let bx = b.x + 8;
   const by = b.y + BOX_HEADER + BOX_LINE + 2;
-  for (const [text, cls] of [
+  const badgeTexts = [
     [`rc ${obj.refcount}`, "rc"],
     obj.immortalish ? ["immortal", "immortal"] : obj.generation === null ? ["untracked", "untracked"] : [`gen ${obj.generation}`, `gen${obj.generation}`],
     [`${obj.size} B`, "size"],
-  ] as const) {
+  ] as const;
+  for (const [text, cls] of badgeTexts) {
     const [t, w] = badge(bx, by, text, cls);
     badges.push(t);
     bx += w + 5;
   }
   const gcRefs = marks.gcRefs?.get(b.serial);
+  // The accessible name is the box's visible text in reading order (so speech input can name it); the
+  // longer description follows in aria-description. Each text node ends in a space so that the text
+  // nodes read as separate words.
+  const name = [
+    clip(obj.type, 16),
+    shortId(obj.id),
+    clip(obj.repr, 28),
+    ...badgeTexts.map(([t]) => t),
+    ...b.rows.map((r) => clip(r.label, 24)),
+    ...(b.more > 0 ? [`+${b.more} more`] : []),
+    ...(gcRefs !== undefined ? [`gc_refs ${gcRefs}`] : []),
+  ].join(" ");
   const onKey = (e: KeyboardEvent): void => {
     if (e.key === "Enter" || e.key === " ") {
       e.preventDefault();
@@ -79,29 +92,28 @@ function renderBox(b: BoxLayout, obj: HeapObject, analysis: HeapAnalysis, marks:
     }
   };
   return svg`<g class=${classes.join(" ")} part="box" tabindex="0" role="button"
-      aria-label=${describeObject(obj, b.garbage)} aria-pressed=${marks.selected === b.serial ? "true" : "false"}
+      aria-label=${name} aria-description=${describeObject(obj, b.garbage)} aria-pressed=${marks.selected === b.serial ? "true" : "false"}
       data-serial=${b.serial} data-id=${obj.id} data-type=${obj.type} data-refcount=${obj.refcount}
       @click=${() => h.select(marks.selected === b.serial ? null : b.serial)} @keydown=${onKey}
       @mouseenter=${() => h.hover(b.serial)} @mouseleave=${() => h.hover(null)}
       @focus=${() => h.hover(b.serial)} @blur=${() => h.hover(null)}>
     <rect class="body" x=${b.x} y=${b.y} width=${b.w} height=${b.h} rx="6"></rect>
-    <text class="type" x=${b.x + 8} y=${b.y + 16}>${clip(obj.type, 16)}</text>
-    <text class="id" x=${b.x + b.w - 8} y=${b.y + 16} text-anchor="end">${shortId(obj.id)}</text>
+    <text class="type" x=${b.x + 8} y=${b.y + 16}>${clip(obj.type, 16)} </text>
+    <text class="id" x=${b.x + b.w - 8} y=${b.y + 16} text-anchor="end">${shortId(obj.id)} </text>
     <line class="sep" x1=${b.x} x2=${b.x + b.w} y1=${b.y + BOX_HEADER} y2=${b.y + BOX_HEADER}></line>
-    <text class="repr" x=${b.x + 8} y=${b.y + BOX_HEADER + 14}>${clip(obj.repr, 28)}</text>
+    <text class="repr" x=${b.x + 8} y=${b.y + BOX_HEADER + 14}>${clip(obj.repr, 28)} </text>
     ${badges}
     ${b.rows.map(
-      (r) => svg`<text class="row-label" x=${b.x + 10} y=${r.y + 4}>${clip(r.label, 24)}</text>
+      (r) => svg`<text class="row-label" x=${b.x + 10} y=${r.y + 4}>${clip(r.label, 24)} </text>
         <circle class="dot" cx=${b.x + b.w - 6} cy=${r.y} r="3"></circle>`,
     )}
-    ${b.more > 0 ? svg`<text class="row-label" x=${b.x + 10} y=${b.y + BOX_HEADER + 2 * BOX_LINE + b.rows.length * BOX_ROW + 13}>+${b.more} more</text>` : nothing}
+    ${b.more > 0 ? svg`<text class="row-label" x=${b.x + 10} y=${b.y + BOX_HEADER + 2 * BOX_LINE + b.rows.length * BOX_ROW + 13}>+${b.more} more </text>` : nothing}
     ${
       gcRefs !== undefined
         ? svg`<g class="gc-refs"><rect x=${b.x + b.w - 64} y=${b.y - 10} width="60" height="18" rx="9"></rect>
-            <text x=${b.x + b.w - 34} y=${b.y + 3} text-anchor="middle">gc_refs ${gcRefs}</text></g>`
+            <text x=${b.x + b.w - 34} y=${b.y + 3} text-anchor="middle">gc_refs ${gcRefs} </text></g>`
         : nothing
     }
-    <title>${describeObject(obj, b.garbage)}</title>
   </g>`;
 }
 

@@ -174,7 +174,7 @@ describe("<py-heap-view> with a given trace", () => {
     await page.evaluate((t) => ((document.querySelector("py-heap-view") as unknown as { trace: unknown }).trace = t), mutableListTrace());
     await page.locator("py-heap-view svg.diagram").waitFor();
     expect(await page.locator("py-heap-view").getAttribute("step")).toBe("1");
-    expect(await page.locator('py-heap-view g.box[data-type="list"] .repr').textContent()).toBe("['Hello']");
+    expect((await page.locator('py-heap-view g.box[data-type="list"] .repr').textContent())?.trim()).toBe("['Hello']");
     expect(errors).toEqual([]);
     await page.close();
   });
