@@ -80,6 +80,11 @@ interface StepView {
  *   --py-heap-new, --py-heap-freed, --py-heap-promoted, --py-heap-highlight, --py-heap-gen0/1/2,
  *   --py-heap-font, --py-heap-mono-font, --py-heap-radius, --py-heap-diagram-max-height
  */
+/** Performance marks: when the element's module ran, and each element's first drawn diagram. */
+export const MARK_DEFINED = "py-heap-view:defined";
+export const MARK_FIRST_DIAGRAM = "py-heap-view:first-diagram";
+globalThis.performance?.mark?.(MARK_DEFINED);
+
 @customElement("py-heap-view")
 export class PyHeapView extends LitElement {
   static override styles = styles;
@@ -227,7 +232,13 @@ export class PyHeapView extends LitElement {
     };
   }
 
+  private drawn = false;
+
   protected override updated(changed: PropertyValues<this>): void {
+    if (this.view && !this.drawn) {
+      this.drawn = true;
+      performance.mark(MARK_FIRST_DIAGRAM);
+    }
     if (changed.has("src") && this.src && this.code === undefined) void this.fetchSource(this.src);
     if (!this.trace) {
       const req: RunRequest = { code: this.source, mode: this.mode, gcThreshold: this.gcThreshold };
