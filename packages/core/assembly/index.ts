@@ -28,10 +28,10 @@ import {
   listItems, listAllocated,
 } from "./object/list";
 import {
-  dictInit, dictNewDisplay, dictNewCall, dictNewPresized, dictSetItem, dictGetItem, dictDelItem, dictUsed,
+  dictInitEmpty, dictInit, dictNewDisplay, dictNewCall, dictNewPresized, dictSetItem, dictGetItem, dictDelItem, dictUsed,
   dictNext, dictEntryKey, dictEntryValue, dictClear, dictCopy, dictSizeof,
 } from "./object/dict";
-import { setInit, setNew, setAdd, setContains, setDiscard, setPop, setUsed, setNext, setKeyAt, setClear, setSizeof } from "./object/set";
+import { setInitEmpty, setInit, setNew, setAdd, setContains, setDiscard, setPop, setUsed, setNext, setKeyAt, setClear, setSizeof } from "./object/set";
 import { weakrefNew, weakrefCount } from "./object/weakref";
 import { valuesNew, valuesGet, valuesSet, valuesDetach, valuesCap, managedDictGet, managedDictSet } from "./object/instance";
 import { freelistsInit } from "./object/freelists";
@@ -151,7 +151,19 @@ export function heap_check_object(): i32 {
  *  fields zeroed, GC types tracked. May run an automatic collection. */
 export function obj_new(t: i32, nitems: i32): i32 {
   const tt = <usize>t;
-  if (tpLayout(tt) != LAYOUT_GENERIC && tpLayout(tt) != 9) {
+  const layout = tpLayout(tt);
+  if (layout == LAYOUT_LIST || layout == LAYOUT_DICT || layout == LAYOUT_SET || layout == LAYOUT_TUPLE) {
+    // an instance of a subclass of a built-in container (tp_alloc: no free list, tracked, empty)
+    const n = layout == LAYOUT_TUPLE ? nitems : 0;
+    const o = objAlloc(tt, <usize>tpBasicsize(tt) + <usize>tpItemsize(tt) * <usize>n);
+    if (o == 0) return 0;
+    if (layout == LAYOUT_TUPLE) setObSize(o, n);
+    else if (layout == LAYOUT_DICT) dictInitEmpty(o);
+    else if (layout == LAYOUT_SET) setInitEmpty(o);
+    track(o);
+    return <i32>o;
+  }
+  if (layout != LAYOUT_GENERIC && layout != 9) {
     setStatus(STATUS_BAD_ARGUMENT);
     return 0;
   }
@@ -193,7 +205,7 @@ export function obj_sizeof(o: i32): f64 {
     case LAYOUT_LIST: body = listSizeof(oo); break;
     case LAYOUT_DICT: body = dictSizeof(oo); break;
     case LAYOUT_SET: body = setSizeof(oo); break;
-    case LAYOUT_TUPLE: body = <usize>24 + (<usize>obSize(oo) << 3); break;
+    case LAYOUT_TUPLE: body = <usize>tpBasicsize(t) + (<usize>obSize(oo) << 3); break;
     default: {
       const n = tpItemsize(t) != 0 ? obSize(oo) : 0;
       body = <usize>tpBasicsize(t) + <usize>tpItemsize(t) * <usize>(n < 0 ? -n : n);
@@ -250,7 +262,9 @@ export function obj_type_new(meta: i32, basicsize: i32, itemsize: i32, flags: i3
   if (t != 0 && freelistMax > 0) registerFreelistType(t);
   return <i32>t;
 }
-/** Makes instances of t use a built-in layout (for subclasses of list, dict…). */
+/** Makes instances of t use a built-in layout (LAYOUT_LIST, _DICT, _SET, _TUPLE) for subclasses of those
+ *  types: obj_new then allocates an empty container of t; the subclass's own fields (ref slots beyond
+ *  the base's basicsize, managed dict, weakref slot) are described by t as for any registered type. */
 export function obj_type_set_layout(t: i32, layout: i32): void {
   typeSetLayout(<usize>t, layout);
 }

@@ -37,7 +37,13 @@ import { weakrefClearOnDealloc, weakrefUnlink } from "./object/weakref";
 
 const TRASHCAN_UNWIND_LEVEL: i32 = 50;
 
-// frame stack: (object u32, cursor u32) pairs
+// frame stack: (object u32, cursor u32, phase u32) triples. Instances of subclasses of built-in
+// containers release their own fields (phase 0, generic) before the built-in layout's (phase 1), as
+// subtype_dealloc does before calling the base type's deallocator.
+const FRAME: usize = 12;
+/** A frame standing for CPython's _PyTrash_thread_destroy_chain: while it is on the stack the nesting is
+ *  one higher, and it starts the deposited objects one after the other (last deposited first). */
+const CHAIN_MARK: usize = 1;
 let stack: usize = 0;
 let stackCap: u32 = 0;
 let sp: u32 = 0;
@@ -46,18 +52,20 @@ let deleteLater: usize = 0;
 
 export function refcountInit(): void {
   stackCap = 4096;
-  stack = sysAlloc(<usize>stackCap * 8);
+  stack = sysAlloc(<usize>stackCap * FRAME);
 }
 
 function push(o: usize): void {
   if (sp == stackCap) {
-    const bigger = sysAlloc(<usize>stackCap * 16);
-    memory.copy(bigger, stack, <usize>stackCap * 8);
+    const bigger = sysAlloc(<usize>stackCap * 2 * FRAME);
+    memory.copy(bigger, stack, <usize>stackCap * FRAME);
     stack = bigger;
     stackCap *= 2;
   }
-  store<u32>(stack + (<usize>sp << 3), <u32>o);
-  store<u32>(stack + (<usize>sp << 3), 0, 4);
+  const f = stack + <usize>sp * FRAME;
+  store<u32>(f, <u32>o);
+  store<u32>(f, 0, 4);
+  store<u32>(f, o != CHAIN_MARK && isBuiltinSubclass(typeOf(o)) ? 0 : 1, 8);
   sp++;
 }
 
@@ -140,14 +148,11 @@ function beginDealloc(o: usize): void {
   if ((flags & TPF_HAVE_GC) != 0) nesting++;
 }
 
-/** A frame standing for CPython's _PyTrash_thread_destroy_chain: while it is on the stack the nesting is
- *  one higher, and it starts the deposited objects one after the other (last deposited first). */
-const CHAIN_MARK: usize = 1;
 
 /** Runs frames until the stack is back at `base`. */
 function run(base: u32): void {
   while (sp > base) {
-    const f = stack + (<usize>(sp - 1) << 3);
+    const f = stack + <usize>(sp - 1) * FRAME;
     const o = <usize>load<u32>(f);
     if (o == CHAIN_MARK) {
       if (deleteLater != 0) {
@@ -161,7 +166,17 @@ function run(base: u32): void {
       }
       continue;
     }
-    const child = releaseNext(o, f + 4);
+    let child: usize = 0;
+    if (load<u32>(f, 8) == 0) {
+      child = genericReleaseNext(o, typeOf(o), f + 4);
+      if (child == 0) {
+        store<u32>(f, 1, 8);
+        store<u32>(f, 0, 4);
+        continue;
+      }
+    } else {
+      child = releaseNext(o, f + 4);
+    }
     if (child != 0) {
       const n = refcnt(child) - 1;
       setRefcnt(child, n);
@@ -182,6 +197,13 @@ function run(base: u32): void {
       nesting++;
     }
   }
+}
+
+/** A heap type whose instances use a built-in container layout (class L(list), class D(dict)…). */
+export function isBuiltinSubclass(t: usize): bool {
+  const layout = tpLayout(t);
+  return (layout == LAYOUT_LIST || layout == LAYOUT_TUPLE || layout == LAYOUT_DICT || layout == LAYOUT_SET) &&
+    (tpFlags(t) & TPF_HEAPTYPE) != 0;
 }
 
 /** Next reference to release of a dying object, in its deallocator's order; 0 when none is left.
@@ -302,6 +324,13 @@ export function valuesFree(values: usize): void {
 }
 
 function finishObject(o: usize, t: usize): void {
+  if ((tpFlags(t) & TPF_MANAGED_DICT) != 0) {
+    const values = getRef(o + MANAGED_VALUES);
+    if (values != 0) {
+      valuesFree(values);
+      store<u64>(o + MANAGED_VALUES, 0);
+    }
+  }
   switch (tpLayout(t)) {
     case LAYOUT_LIST:
       listFinish(o);
@@ -315,14 +344,6 @@ function finishObject(o: usize, t: usize): void {
     case LAYOUT_SET:
       setFinish(o);
       return;
-  }
-  const flags = tpFlags(t);
-  if ((flags & TPF_MANAGED_DICT) != 0) {
-    const values = getRef(o + MANAGED_VALUES);
-    if (values != 0) {
-      valuesFree(values);
-      store<u64>(o + MANAGED_VALUES, 0);
-    }
   }
   const max = load<i32>(t + TP_FREELIST_MAX);
   if (max > 0 && flPush(typeFreelist(t), o, max)) return;

@@ -60,6 +60,10 @@ export interface TypeDesc {
   flags?: number;
   /** Metatype for heap types (default `type`). */
   meta?: Obj;
+  /** For subclasses of built-in containers: the built-in layout the instances use. newObject(t) then
+   *  gives an empty list/dict/set (or a tuple of nitems NULL items) of type t; refSlots describe only the
+   *  subclass's own fields (beyond the base's basicsize). */
+  layout?: "list" | "dict" | "set" | "tuple";
 }
 
 export interface GcStats {
@@ -436,6 +440,10 @@ export class Heap {
         lo, hi, d.freelist ?? 0),
       "registerType",
     );
+    if (d.layout) {
+      const layouts = { list: abi.LAYOUT_LIST, dict: abi.LAYOUT_DICT, set: abi.LAYOUT_SET, tuple: abi.LAYOUT_TUPLE };
+      this.core.obj_type_set_layout(t, layouts[d.layout]);
+    }
     this.setSlotSteal(t, abi.TP_NAME, this.newStr(d.name));
     this.setSlot(t, abi.TP_BASE, d.base ?? this.types.object);
     return t;

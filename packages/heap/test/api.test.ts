@@ -212,3 +212,45 @@ describe("more of the surface", () => {
     expect(h.events.drain().events).toContainEqual({ kind: "weakref-callback", weakref: wr });
   });
 });
+
+describe("subclasses of built-in containers", () => {
+  it("sizes, release order (own fields first, then the items) and collection as python3", () => {
+    // python3: class L(list), D(dict), S(set): getsizeof 80, 88, 232; basicsizes 48, 56, 200;
+    // l = L([X('i1'), X('i2')]); l.attr = X('attr'); del l  →  attr, i2, i1
+    const order: string[] = [];
+    const names = new Map<Obj, string>();
+    const h = fresh({ hooks: { finalize: (o) => order.push(names.get(o) ?? "?") } });
+    const L = h.registerType({ name: "L", basicsize: 48, managedDict: true, weaklistOffset: 40, heapType: true, layout: "list", base: h.types.list });
+    const D = h.registerType({ name: "D", basicsize: 56, managedDict: true, weaklistOffset: 48, heapType: true, layout: "dict", base: h.types.dict });
+    const S = h.registerType({ name: "S", basicsize: 200, managedDict: true, weaklistOffset: 192, heapType: true, layout: "set", base: h.types.set });
+    expect([h.sizeOf(h.newObject(L)), h.sizeOf(h.newObject(D)), h.sizeOf(h.newObject(S))]).toEqual([80, 88, 232]);
+    const X = slotType(h, 1, { finalizer: true });
+    const mk = (n: string) => {
+      const o = h.newObject(X);
+      names.set(o, n);
+      return o;
+    };
+    const l = h.newObject(L);
+    for (const n of ["i1", "i2"]) {
+      const o = mk(n);
+      h.listAppend(l, o);
+      h.decref(o);
+    }
+    h.valuesNew(l, 30);
+    const attr = mk("attr");
+    h.valuesSet(l, 0, attr);
+    h.decref(attr);
+    h.decref(l);
+    expect(order).toEqual(["attr", "i2", "i1"]);
+    const d = h.newObject(D);
+    expect(h.gc.isTracked(d)).toBe(true);
+    const k = h.newStr("k");
+    h.dictSet(d, k, h.True);
+    expect(h.dictGet(d, k)).toBe(h.True);
+    const self = h.newObject(L);
+    h.listAppend(self, self);
+    h.decref(self);
+    expect(h.gc.collect()).toBe(1);
+    expectHealthy(h);
+  });
+});

@@ -26,7 +26,7 @@ import { traverse, VISIT_DECREF, VISIT_REACHABLE, REFS_UNREACHABLE, setReachable
 import { sysAlloc } from "../mem/sys";
 import { denseReady, deduceDense } from "./dense";
 import { memFree } from "../mem/alloc";
-import { decref, valuesCapacity, valuesFree } from "../refcount";
+import { decref, valuesCapacity, valuesFree, isBuiltinSubclass } from "../refcount";
 import { hostFinalize, hostWeakrefCallback, hostGcCallback } from "../host";
 import { ev } from "../events";
 import { tTuple, tDict, tWeakref } from "../object/types";
@@ -355,6 +355,7 @@ function deleteGarbage(h: usize, old: usize): void {
  *  (as in CPython); lists free their array after releasing the items last to first. */
 export function clearObject(o: usize): void {
   const t = typeOf(o);
+  if (isBuiltinSubclass(t)) clearGeneric(o, t); // subtype_clear, then the base type's clear
   switch (tpLayout(t)) {
     case LAYOUT_TUPLE:
       return;
@@ -388,7 +389,11 @@ export function clearObject(o: usize): void {
       return;
     }
   }
-  // generic: ref slots in offset order, then the values array, then the managed dict
+  clearGeneric(o, t);
+}
+
+/** Generic tp_clear: ref slots in offset order, then the values array, then the managed dict. */
+function clearGeneric(o: usize, t: usize): void {
   let m = load<u32>(t + TP_REFMAP_LO);
   while (m != 0) {
     const b = ctz(m);

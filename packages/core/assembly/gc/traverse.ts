@@ -93,7 +93,13 @@ export function setEdgeGrower(f: () => bool): void {
 /** Visits every reference o owns, in CPython's tp_traverse order. */
 export function traverse(o: usize, op: i32): void {
   const t = typeOf(o);
-  switch (tpLayout(t)) {
+  const layout = tpLayout(t);
+  // a subclass of a built-in container: its own fields and the type first (subtype_traverse), then
+  // the base layout
+  const sub = (tpFlags(t) & TPF_HEAPTYPE) != 0 &&
+    (layout == LAYOUT_LIST || layout == LAYOUT_TUPLE || layout == LAYOUT_DICT || layout == LAYOUT_SET);
+  if (sub) genericTraverse(o, t, op);
+  switch (layout) {
     case LAYOUT_INT:
     case LAYOUT_FLOAT:
     case LAYOUT_STR:
@@ -121,7 +127,7 @@ export function traverse(o: usize, op: i32): void {
       genericTraverse(o, t, op);
       return;
   }
-  if ((tpFlags(t) & TPF_HEAPTYPE) != 0) visit(t, op);
+  if (!sub && (tpFlags(t) & TPF_HEAPTYPE) != 0) visit(t, op);
 }
 
 function genericTraverse(o: usize, t: usize, op: i32): void {

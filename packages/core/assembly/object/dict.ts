@@ -20,7 +20,7 @@ import { setStatus, lastStatus } from "../common";
 import { memAlloc, memFree } from "../mem/alloc";
 import { sysAlloc } from "../mem/sys";
 import { objAlloc, flPop, flPush, objFreeMemory } from "./alloc";
-import { getRef, setRef, incref, typeOf } from "./header";
+import { getRef, setRef, incref, typeOf, tpBasicsize } from "./header";
 import { tDict, tStr } from "./types";
 import { flDict, flKeys, DICT_MAXFREELIST, KEYS_MAXFREELIST } from "./freelists";
 import { strHash, strEq } from "./str";
@@ -162,6 +162,11 @@ function freeKeysMemory(k: usize): void {
 @inline function bumpVersion(d: usize): void {
   versionCounter++;
   store<u64>(d + DICT_VERSION, versionCounter);
+}
+
+/** Makes a freshly allocated dict (or dict subclass instance) empty. */
+export function dictInitEmpty(d: usize): void {
+  initDict(d, emptyKeys);
 }
 
 function initDict(d: usize, keys: usize): void {
@@ -540,7 +545,7 @@ export function dictCopy(d: usize): usize {
 /** sys.getsizeof(d) without the GC head: 48 + the keys table when the dict owns it. */
 export function dictSizeof(d: usize): usize {
   const k = dictKeys(d);
-  let res: usize = DICT_BASICSIZE;
+  let res: usize = <usize>tpBasicsize(typeOf(d));
   if (k != emptyKeys && load<i64>(k + DK_REFCNT) == 1) res += keysSize(k);
   return res;
 }

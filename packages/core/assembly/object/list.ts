@@ -3,7 +3,7 @@
 // does not. Item arrays are "PyMem" blocks and compete with objects for size classes.
 import { LIST_ITEMS, LIST_ALLOCATED, LIST_BASICSIZE, STATUS_NO_MEMORY, STATUS_INDEX } from "../../abi/abi";
 import { objAlloc, flPop, flPush, objFreeMemory } from "./alloc";
-import { setObSize, obSize, incref, getRef, setRef, typeOf } from "./header";
+import { setObSize, obSize, incref, getRef, setRef, typeOf, tpBasicsize } from "./header";
 import { tList } from "./types";
 import { flList, LIST_MAXFREELIST } from "./freelists";
 import { track } from "../gc/lists";
@@ -151,5 +151,5 @@ export function listFinish(l: usize): void {
 
 /** sys.getsizeof(list) without the GC head: 40 + 8 · allocated. */
 export function listSizeof(l: usize): usize {
-  return <usize>LIST_BASICSIZE + (<usize>listAllocated(l) << 3);
+  return <usize>tpBasicsize(typeOf(l)) + (<usize>listAllocated(l) << 3);
 }

@@ -10,7 +10,7 @@ import { setStatus } from "../common";
 import { memAlloc, memFree } from "../mem/alloc";
 import { scratchPush, scratchPop } from "../mem/sys";
 import { objAlloc, objFreeMemory, staticAlloc } from "./alloc";
-import { getRef, setRef, incref, typeOf } from "./header";
+import { getRef, setRef, incref, typeOf, tpBasicsize } from "./header";
 import { tSet, tFrozenset, tStr, tObject } from "./types";
 import { strEq } from "./str";
 import { objHash, objEq, HASH_ERROR } from "./hash";
@@ -50,6 +50,12 @@ export function setInit(): void {
 @inline function setEntry(e: usize, key: usize, hash: i64): void {
   setRef(e, key);
   store<i64>(e + 8, hash);
+}
+
+/** Makes a freshly allocated set (or subclass instance) empty. */
+export function setInitEmpty(s: usize): void {
+  emptyToMinsize(s);
+  store<i64>(s + SET_FINGER, 0);
 }
 
 function emptyToMinsize(s: usize): void {
@@ -366,7 +372,7 @@ export function frozensetHash(s: usize): i64 {
 }
 
 export function setSizeof(s: usize): usize {
-  let res: usize = SET_BASICSIZE;
+  let res: usize = <usize>tpBasicsize(typeOf(s));
   if (table(s) != s + SET_SMALLTABLE) res += (<usize>mask(s) + 1) << 4;
   return res;
 }
