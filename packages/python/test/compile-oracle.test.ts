@@ -47,6 +47,7 @@ const CASES: [string, string][] = [
   ["is literal", "x = 5\nprint(x is 1000, x is not 'a', x is None, x is -1)\n"],
   ["large tuple", "t = (" + Array.from({ length: 300 }, (_, i) => i).join(", ") + ")\n"],
   ["long list", "l = [" + Array.from({ length: 40 }, (_, i) => `x${i}`).join(", ") + "]\n"],
+  ["private names", "class _Account:\n    __count = 0\n    def __init__(self, __v, *, __k=1):\n        self.__balance = __v\n        _Account.__count += 1\n        del self.__tmp\n    def __dunder__(self):\n        return self.__balance.__add__(1)\n    def get(self):\n        def inner(): return __count\n        return self.__balance\nclass ___:\n    __y = 1\n"],
   ["except star", "def f():\n    try:\n        g()\n    except* ValueError as eg:\n        h(eg)\n    except* (TypeError, KeyError):\n        pass\n"],
   ["float reprs", "a = 1.5\nb = 1e100\nc = 1e-7\nd = 0.1 + 0.2\ne = 1e16\nf = 123456789012345678.0\ng = -0.0\nh = 2.5e-5\n"],
 ];

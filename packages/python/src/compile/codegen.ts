@@ -305,6 +305,7 @@ class CodeGen {
 
   nameOp(name: string, ctx: "load" | "store" | "del"): void {
     const s = this.scope;
+    name = s.mangle(name);
     let r = s.resolve(name);
     if (s.kind === "class" && name === "__class__" && r === Resolution.CELL) r = Resolution.CELL;
     const fn = s.isFunctionLike();
@@ -533,13 +534,13 @@ class CodeGen {
       this.expr(t.value);
       this.emit(Op.COPY, 1);
       this.loc = t.pos;
-      this.emit(Op.LOAD_ATTR, this.nameIndex(t.attr));
+      this.emit(Op.LOAD_ATTR, this.nameIndex(this.scope.mangle(t.attr)));
       this.expr(s.value);
       this.loc = s.pos;
       this.emit(Op.BINARY_OP, op);
       this.emit(Op.SWAP, 2);
       this.loc = t.pos;
-      this.emit(Op.STORE_ATTR, this.nameIndex(t.attr));
+      this.emit(Op.STORE_ATTR, this.nameIndex(this.scope.mangle(t.attr)));
     } else if (t.k === "Subscript") {
       this.expr(t.value);
       this.expr(t.slice);
@@ -601,7 +602,7 @@ class CodeGen {
       case "Attribute":
         this.expr(t.value);
         this.loc = t.pos;
-        this.emit(ctx === "store" ? Op.STORE_ATTR : Op.DELETE_ATTR, this.nameIndex(t.attr));
+        this.emit(ctx === "store" ? Op.STORE_ATTR : Op.DELETE_ATTR, this.nameIndex(this.scope.mangle(t.attr)));
         break;
       case "Subscript":
         this.expr(t.value);
@@ -1119,7 +1120,7 @@ class CodeGen {
     a.kwonlyargs.forEach((arg, i) => {
       const d = a.kwDefaults[i];
       if (d) {
-        kwKeys.push({ t: "str", v: arg.name });
+        kwKeys.push({ t: "str", v: this.scope.mangle(arg.name) });
         this.expr(d);
       }
     });
@@ -1273,7 +1274,7 @@ class CodeGen {
       case "Attribute":
         this.expr(e.value);
         this.loc = e.pos;
-        this.emit(Op.LOAD_ATTR, this.nameIndex(e.attr));
+        this.emit(Op.LOAD_ATTR, this.nameIndex(this.scope.mangle(e.attr)));
         return;
       case "Subscript":
         this.expr(e.value);
@@ -1627,7 +1628,7 @@ class CodeGen {
     ) {
       this.expr(f.value);
       this.loc = f.pos;
-      this.emit(Op.LOAD_METHOD, this.nameIndex(f.attr));
+      this.emit(Op.LOAD_METHOD, this.nameIndex(this.scope.mangle(f.attr)));
       for (const a of e.args) this.expr(a);
       this.keywordsPlain(e);
       this.loc = e.pos;

@@ -43,20 +43,33 @@ export class Scope {
   readonly freeInClass = new Set<string>();
   hasVarargs = false;
   hasVarkw = false;
+  /** The class whose private names (`__x`) are mangled in this scope: the innermost enclosing class. */
+  readonly privateName: string | null;
   constructor(
     readonly kind: ScopeKind,
     readonly name: string,
     readonly parent: Scope | null,
     readonly node: object,
-  ) {}
+  ) {
+    this.privateName = kind === "class" ? name : parent ? parent.privateName : null;
+  }
+  /** CPython's private name mangling: `__x` inside class C is `_C__x`. */
+  mangle(name: string): string {
+    const cls = this.privateName;
+    if (!cls || !name.startsWith("__") || name.endsWith("__") || name.includes(".")) return name;
+    const stripped = cls.replace(/^_+/, "");
+    return stripped ? `_${stripped}${name}` : name;
+  }
   isFunctionLike(): boolean {
     return this.kind === "function" || this.kind === "lambda" || this.kind === "comprehension";
   }
   add(name: string, flag: number): void {
+    name = this.mangle(name);
     this.symbols.set(name, (this.symbols.get(name) ?? 0) | flag);
   }
   /** Resolution of a name used in this scope (unknown names are implicit globals, or names in a class). */
   resolve(name: string): Resolution {
+    name = this.mangle(name);
     return this.resolved.get(name) ?? (this.isFunctionLike() ? Resolution.GLOBAL_IMPLICIT : Resolution.GLOBAL_IMPLICIT);
   }
   /** Sorted cell variable names. */
@@ -113,6 +126,7 @@ class Builder {
   }
 
   def(name: string, flag: number, p: Pos): void {
+    name = this.cur.mangle(name);
     const prev = this.cur.symbols.get(name) ?? 0;
     if ((prev & Use.GLOBAL) && (flag & Use.PARAM)) throw this.error(`name '${name}' is parameter and global`, p);
     if ((prev & Use.NONLOCAL) && (flag & Use.PARAM)) throw this.error(`name '${name}' is parameter and nonlocal`, p);
@@ -123,16 +137,16 @@ class Builder {
     const s = this.cur;
     for (const arg of [...a.posonlyargs, ...a.args, ...a.kwonlyargs]) {
       this.def(arg.name, Use.PARAM, arg.pos);
-      s.params.push(arg.name);
+      s.params.push(s.mangle(arg.name));
     }
     if (a.vararg) {
       this.def(a.vararg.name, Use.PARAM, a.vararg.pos);
-      s.params.push(a.vararg.name);
+      s.params.push(s.mangle(a.vararg.name));
       s.hasVarargs = true;
     }
     if (a.kwarg) {
       this.def(a.kwarg.name, Use.PARAM, a.kwarg.pos);
-      s.params.push(a.kwarg.name);
+      s.params.push(s.mangle(a.kwarg.name));
       s.hasVarkw = true;
     }
   }
