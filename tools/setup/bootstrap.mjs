@@ -10,6 +10,9 @@ import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const PNPM_VERSION = "10.34.8";
+process.env.TURBO_TELEMETRY_DISABLED ??= "1";
+process.env.TURBO_NO_UPDATE_NOTIFIER ??= "1";
+process.env.DO_NOT_TRACK ??= "1";
 const step = (msg) => process.stderr.write(`\n[pyheap] ${msg}\n`);
 
 function run(cmd, args, opts = {}) {
