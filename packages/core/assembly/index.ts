@@ -4,7 +4,7 @@
 // an object argument is STOLEN (otherwise arguments are borrowed). Failures return 0 / false / -1 and set
 // the status read by heap_last_status (abi STATUS_*); nothing a Python program can cause traps.
 import { STATUS_OK, STATUS_NO_MEMORY, STATUS_BAD_ARGUMENT, STATUS_INDEX, LAYOUT_GENERIC, TP_FREELIST_MAX, TPF_HAVE_GC, TPF_VAR_REFS, OB_SIZE, GC_DEBUG_SAVEALL } from "../abi/abi";
-import { lastStatus, setStatus } from "./common";
+import { lastStatus, setStatus, tooBig } from "./common";
 import { pymallocInit, arenasAllocated, pymallocBlocksInUse } from "./mem/pymalloc";
 import { largeBlocksInUse } from "./mem/large";
 import { setHeapLimit, bytesInUse, peakBytesInUse, heapLimit } from "./mem/alloc";
@@ -151,6 +151,7 @@ export function heap_check_object(): i32 {
  *  fields zeroed, GC types tracked. May run an automatic collection. */
 export function obj_new(t: i32, nitems: i32): i32 {
   const tt = <usize>t;
+  if (tooBig(nitems, 8)) return 0;
   const layout = tpLayout(tt);
   if (layout == LAYOUT_LIST || layout == LAYOUT_DICT || layout == LAYOUT_SET || layout == LAYOUT_TUPLE) {
     // an instance of a subclass of a built-in container (tp_alloc: no free list, tracked, empty)

@@ -83,6 +83,7 @@ export function decref(o: usize): void {
 /** Deallocates an object whose count is 0 (and everything that dies with it). */
 export function dealloc(o: usize): void {
   if (isStatic(o)) return; // static objects are never freed (their counts start near 10^9)
+  if (DEBUG) assert(refcnt(o) == 0); // only objects whose count reached zero are deallocated
   const base = sp;
   beginDealloc(o);
   run(base);

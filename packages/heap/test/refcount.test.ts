@@ -131,3 +131,25 @@ describe("reference counting", () => {
     expectHealthy(h);
   });
 });
+
+describe("sizes a program chooses", () => {
+  it("absurd sizes are NO_MEMORY, never a trap or a wrapped size", () => {
+    const h = fresh();
+    for (const f of [
+      () => h.core.list_new(2 ** 31 - 1, 0),
+      () => h.core.tuple_new(2 ** 30),
+      () => h.core.str_new(2 ** 31 - 1, 65),
+      () => h.core.bytes_new(2 ** 31 - 1),
+      () => h.core.int_new(2 ** 30, 2 ** 30),
+      () => h.core.dict_new_presized(2 ** 30, 1),
+    ]) {
+      expect(f()).toBe(0);
+      expect(h.lastStatus()).toBe(1);
+    }
+    const l = h.newList();
+    expect(h.core.list_resize(l, 2 ** 30)).toBe(0);
+    expect(h.listLen(l)).toBe(0);
+    expect(h.isRetired).toBe(false);
+    expect(h.check()).toEqual({ ok: true });
+  });
+});

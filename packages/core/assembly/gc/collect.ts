@@ -14,7 +14,7 @@ import {
   WR_CALLBACK, TPF_FREELIST_KEEP, TP_FREELIST_MAX,
 } from "../../abi/abi";
 import {
-  typeOf, tpFlags, tpLayout, refcnt, gcNext, gcFlags, gcSetFlags, gcRefs, gcSetRefs, gcObj, getRef, setRef,
+  typeOf, tpFlags, tpLayout, refcnt, gcNext, gcPrev, gcFlags, gcSetFlags, gcRefs, gcSetRefs, gcObj, getRef, setRef,
   obSize, setObSize, incref, gcHead,
 } from "../object/header";
 import {
@@ -24,6 +24,7 @@ import {
 } from "./lists";
 import { traverse, VISIT_DECREF, VISIT_REACHABLE, REFS_UNREACHABLE, setReachableHead } from "./traverse";
 import { sysAlloc } from "../mem/sys";
+import { DEBUG } from "../common";
 import { denseReady, deduceDense } from "./dense";
 import { memFree } from "../mem/alloc";
 import { decref, valuesCapacity, valuesFree, isBuiltinSubclass } from "../refcount";
@@ -124,6 +125,18 @@ function collectWithCallback(g: i32): i32 {
 
 // ── the collection ───────────────────────────────────────────────────────────────────────────
 
+/** Debug validator between phases: the list is circular and doubly linked, and every node has
+ *  (COLLECTING set) == expectCollecting, or either when expectCollecting < 0. */
+function validateList(h: usize, expectCollecting: i32): void {
+  let prev = h;
+  for (let n = gcNext(h); n != h; n = gcNext(n)) {
+    assert(gcPrev(n) == prev); // prev pointers restored after every phase
+    if (expectCollecting >= 0) assert(((gcFlags(n) & PREV_MASK_COLLECTING) != 0) == (expectCollecting == 1)); // flag discipline
+    prev = n;
+  }
+  assert(gcPrev(h) == prev); // the head closes the circle
+}
+
 function collectMain(g: i32): i32 {
   const unreachable = scratch;
   const finalUnreachable = scratch + GC_HEAD_SIZE;
@@ -135,7 +148,12 @@ function collectMain(g: i32): i32 {
   const old = g < 2 ? genHead(g + 1) : young;
 
   listInit(unreachable);
+  if (DEBUG) validateList(young, 0);
   deduceUnreachable(young, unreachable, g);
+  if (DEBUG) {
+    validateList(young, 0);
+    validateList(unreachable, 1);
+  }
   untrackTuples(young);
   if (young != old) {
     const moved = listSize(young);
@@ -156,7 +174,12 @@ function collectMain(g: i32): i32 {
   handleResurrectedObjects(unreachable, finalUnreachable, old, g);
   m += listSize(finalUnreachable);
   ev(EV_GC_PHASE, <u32>g, GCP_DELETE_GARBAGE, 0);
+  if (DEBUG) {
+    validateList(old, 0);
+    validateList(finalUnreachable, -1);
+  }
   deleteGarbage(finalUnreachable, old);
+  if (DEBUG) validateList(old, 0);
   if (g == 2) clearFreelists();
   statAdd(g, 0, 1);
   statAdd(g, 1, m);

@@ -3,6 +3,7 @@ import { BYTES_HASH, BYTES_DATA } from "../../abi/abi";
 import { objAlloc, staticAlloc } from "./alloc";
 import { setRefcnt, setType, obSize, setObSize } from "./header";
 import { tBytes, STATIC_REFCNT } from "./types";
+import { tooBig } from "../common";
 
 export let emptyBytes: usize = 0;
 let byteChars: usize = 0;
@@ -31,6 +32,7 @@ export function bytesChar(c: i32): usize {
 
 /** A new bytes object of `len` bytes (zeroed); 0 on no memory. */
 export function bytesNew(len: i32): usize {
+  if (tooBig(len, 1)) return 0;
   const o = objAlloc(tBytes, 33 + <usize>len);
   if (o == 0) return 0;
   setObSize(o, len);

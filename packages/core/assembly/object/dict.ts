@@ -16,7 +16,7 @@ import {
   DK_LOG2_INDEX_BYTES, DK_KIND, DK_USABLE, DK_NENTRIES, DK_INDICES, DK_KIND_UNICODE, DK_KIND_GENERAL,
   STATUS_NO_MEMORY, STATUS_NOT_FOUND, STATUS_ERROR, STATUS_OK,
 } from "../../abi/abi";
-import { setStatus, lastStatus } from "../common";
+import { setStatus, lastStatus, tooBig } from "../common";
 import { memAlloc, memFree } from "../mem/alloc";
 import { sysAlloc } from "../mem/sys";
 import { objAlloc, flPop, flPush, objFreeMemory } from "./alloc";
@@ -197,6 +197,7 @@ export function dictNewCall(): usize {
 
 /** dict_new_presized(n, unicode) as _PyDict_FromItems uses it (BUILD_MAP n). */
 export function dictNewPresized(n: i32, unicode: bool): usize {
+  if (tooBig(n, 48)) return 0;
   if (n <= usableFraction(8)) return dictNewDisplay();
   const log2 = calculateLog2((n * 3 + 1) / 2);
   const k = newKeys(log2, unicode);

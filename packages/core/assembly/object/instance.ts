@@ -5,11 +5,13 @@
 // keep the capacity in the first word) then `capacity` 8-byte slots.
 import { MANAGED_VALUES, MANAGED_DICT } from "../../abi/abi";
 import { memAlloc } from "../mem/alloc";
+import { tooBig } from "../common";
 import { getRef, setRef, incref } from "./header";
 import { decref, valuesCapacity, valuesFree } from "../refcount";
 
 /** Gives o a values array of `size` NULL slots (replacing none); false on no memory. */
 export function valuesNew(o: usize, size: u32): bool {
+  if (tooBig(size, 8)) return false;
   const prefix = (<usize>size + 2 + 7) & ~(<usize>7);
   const mem = memAlloc(prefix + (<usize>size << 3));
   if (mem == 0) return false;

@@ -5,6 +5,7 @@ import { INT_DIGITS, INT_SHIFT, SMALL_INT_MIN, SMALL_INT_MAX, OB_SIZE } from "..
 import { objAlloc, staticAlloc } from "./alloc";
 import { setRefcnt, setType, incref, obSize, setObSize } from "./header";
 import { tInt, STATIC_REFCNT } from "./types";
+import { tooBig } from "../common";
 
 const SMALL_COUNT: i32 = SMALL_INT_MAX - SMALL_INT_MIN + 1;
 let smallInts: usize = 0;
@@ -32,6 +33,7 @@ export function intInit(): void {
 /** A new int with |ndigits| digits (sign = sign of ndigits; 0 = zero) and room for `alloc` digits
  *  (alloc ≥ |ndigits|; CPython allocates one spare digit for some results). Digits zeroed. */
 export function intNew(ndigits: i32, alloc: i32): usize {
+  if (tooBig(alloc, 4) || tooBig(ndigits < 0 ? -<i64>ndigits : ndigits, 4)) return 0;
   const n = ndigits < 0 ? -ndigits : ndigits;
   if (alloc < n) alloc = n;
   if (alloc < 1) alloc = 1;

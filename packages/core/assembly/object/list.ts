@@ -8,7 +8,7 @@ import { tList } from "./types";
 import { flList, LIST_MAXFREELIST } from "./freelists";
 import { track } from "../gc/lists";
 import { memAlloc, memRealloc, memFree } from "../mem/alloc";
-import { setStatus } from "../common";
+import { setStatus, tooBig } from "../common";
 
 @inline export function listItems(l: usize): usize {
   return getRef(l + LIST_ITEMS);
@@ -22,6 +22,7 @@ import { setStatus } from "../common";
 
 /** PyList_New(n): free list first, item array of exactly n NULL slots, tracked. */
 export function listNewDisplay(n: i32): usize {
+  if (tooBig(n, 8)) return 0;
   let l = flPop(flList);
   if (l == 0) {
     l = objAlloc(tList, LIST_BASICSIZE);
@@ -60,6 +61,7 @@ export function listNewCall(): usize {
 /** CPython's list_resize: sets ob_size to newsize, reallocating with the over-allocation formula.
  *  New slots are NULL. false (STATUS_NO_MEMORY) on failure, list unchanged. */
 export function listResize(l: usize, newsize: i32): bool {
+  if (tooBig(newsize, 9)) return false;
   const allocated = listAllocated(l);
   if (allocated >= newsize && newsize >= (allocated >> 1)) {
     const old = obSize(l);
@@ -86,6 +88,7 @@ function listRealloc(l: usize, newsize: i32, newAllocated: i32): bool {
 
 /** list_preallocate_exact: for a list without an item array, room for n (rounded up to even). */
 export function listPreallocateExact(l: usize, n: i32): bool {
+  if (tooBig(n, 8)) return false;
   if (listItems(l) != 0 || n <= 0) return true;
   const cap = (n + 1) & ~1;
   const items = memAlloc(<usize>cap << 3);

@@ -11,6 +11,7 @@ import {
 import { objAlloc, staticAlloc } from "./alloc";
 import { setRefcnt, setType, incref } from "./header";
 import { tStr, STATIC_REFCNT } from "./types";
+import { tooBig } from "../common";
 
 let latin1: usize = 0; // 256 u32: the cached one-character strings
 export let emptyStr: usize = 0;
@@ -46,6 +47,7 @@ function initHeader(s: usize, len: i32, maxchar: u32): void {
 
 /** A new string of `len` characters (data zeroed, to be written by the caller); 0 on no memory. */
 export function strNew(len: i32, maxchar: u32): usize {
+  if (tooBig(len, 4)) return 0;
   const s = objAlloc(tStr, strSizeFor(len, maxchar));
   if (s == 0) return 0;
   initHeader(s, len, maxchar);

@@ -6,6 +6,7 @@ import { setRefcnt, setType, setObSize, obSize, incref, getRef, isGcObject, type
 import { tTuple, STATIC_REFCNT } from "./types";
 import { flTuple, TUPLE_MAXSAVESIZE, TUPLE_NFREELISTS, TUPLE_MAXFREELIST } from "./freelists";
 import { track, isTracked } from "../gc/lists";
+import { tooBig } from "../common";
 
 export let emptyTuple: usize = 0;
 
@@ -21,6 +22,7 @@ export function tupleInit(): void {
 
 /** A new tuple of n NULL items, tracked (PyTuple_New); n == 0 gives `()`. 0 on no memory. */
 export function tupleNew(n: i32): usize {
+  if (tooBig(n, 8)) return 0;
   if (n == 0) {
     incref(emptyTuple);
     return emptyTuple;
