@@ -6,6 +6,8 @@ export type HeapEvent =
   | { kind: "free"; obj: number; type: number; blockSize: number; duringGc: boolean }
   | { kind: "park"; obj: number; type: number; duringGc: boolean }
   | { kind: "untrack"; obj: number; type: number }
+  | { kind: "gc-unreachable"; obj: number; generation: number }
+  | { kind: "gc-garbage"; obj: number; generation: number }
   | { kind: "unpark"; obj: number; type: number }
   | { kind: "gc-start"; generation: number }
   | { kind: "gc-phase"; generation: number; phase: GcPhase }
@@ -53,6 +55,12 @@ export function decodeEvents(mem: ArrayBuffer, base: number, count: number): Hea
         break;
       case abi.EV_PARK:
         out.push({ kind: "park", obj: a, type: b, duringGc });
+        break;
+      case abi.EV_GC_UNREACHABLE:
+        out.push({ kind: "gc-unreachable", obj: a, generation: b });
+        break;
+      case abi.EV_GC_GARBAGE:
+        out.push({ kind: "gc-garbage", obj: a, generation: b });
         break;
       case abi.EV_UNTRACK:
         out.push({ kind: "untrack", obj: a, type: b });

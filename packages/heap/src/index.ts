@@ -196,6 +196,8 @@ export class Heap {
     };
     this.gc = new GcApi(this);
     this.events = new EventsApi(this);
+    this.smallIntBase = this.core.int_from_f64(-5) >>> 0;
+    this.decref(this.smallIntBase);
   }
 
   private readonly instantiate: () => CoreExports;
@@ -454,9 +456,19 @@ export class Heap {
   }
 
   // ── int ─────────────────────────────────────────────────────────────────────────────────────
+  private smallIntBase = 0;
+  /** The static small int v (−5..256), borrowed; no WASM call. */
+  smallInt(v: number): Obj {
+    return this.smallIntBase + (v + 5) * 32;
+  }
   /** A new reference to the int v (small ints −5..256 are the shared static objects). */
   newInt(v: number | bigint): Obj {
     if (typeof v === "number") {
+      if (v >= -5 && v <= 256 && (v | 0) === v) {
+        const o = this.smallIntBase + (v + 5) * 32;
+        this.incref(o);
+        return o;
+      }
       if (Number.isSafeInteger(v)) return this.must(this.core.int_from_f64(v), "newInt");
       v = BigInt(v);
     }

@@ -254,3 +254,33 @@ describe("subclasses of built-in containers", () => {
     expectHealthy(h);
   });
 });
+
+describe("small ints and GC object sets in the event ring", () => {
+  it("small ints are one static array 32 bytes apart, as in CPython", () => {
+    // python3: id(1) - id(0) == 32, id(256) - id(-5) == 8352
+    const h = fresh();
+    expect(h.newInt(1) - h.newInt(0)).toBe(32);
+    expect(h.newInt(256) - h.newInt(-5)).toBe(8352);
+    expect(h.smallInt(7)).toBe(h.newInt(7));
+    expect(h.readInt(h.smallInt(-5))).toBe(-5n);
+    expect(h.readInt(h.smallInt(256))).toBe(256n);
+  });
+
+  it("a collection reports the tentative unreachable set and the final garbage", () => {
+    const saved: Obj[] = [];
+    const h = fresh({ hooks: { finalize: (o) => { h.incref(o); saved.push(o); } } });
+    const R = slotType(h, 1, { finalizer: true });
+    const plain = h.newList();
+    h.listAppend(plain, plain);
+    const r = h.newObject(R);
+    h.setSlot(r, 16, r);
+    h.decref(plain);
+    h.decref(r);
+    h.events.enable(256);
+    expect(h.gc.collect()).toBe(1);
+    const evs = h.events.drain().events;
+    expect(evs.filter((e) => e.kind === "gc-unreachable").map((e) => (e as { obj: Obj }).obj)).toEqual([plain, r]);
+    expect(evs.filter((e) => e.kind === "gc-garbage").map((e) => (e as { obj: Obj }).obj)).toEqual([plain]);
+    expect(saved).toEqual([r]);
+  });
+});

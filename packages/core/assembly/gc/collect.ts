@@ -10,7 +10,7 @@ import {
   LAYOUT_SET, LAYOUT_WEAKREF, TP_REFMAP_LO, TP_REFMAP_HI, TPF_MANAGED_DICT, MANAGED_VALUES, MANAGED_DICT,
   LIST_ITEMS, LIST_ALLOCATED, GC_DEBUG_SAVEALL, EV_GC_START, EV_GC_END, EV_GC_PHASE, EV_PROMOTE,
   GCP_UPDATE_REFS, GCP_SUBTRACT_REFS, GCP_MOVE_UNREACHABLE, GCP_HANDLE_WEAKREFS, GCP_FINALIZE,
-  GCP_RESURRECTION, GCP_DELETE_GARBAGE, EV_WEAKREF_CALLBACK, EV_UNTRACK, GC_HEAD_SIZE, GC_PHASE_START, GC_PHASE_STOP, TP_WEAKLISTOFFSET,
+  GCP_RESURRECTION, GCP_DELETE_GARBAGE, EV_WEAKREF_CALLBACK, EV_UNTRACK, EV_GC_UNREACHABLE, EV_GC_GARBAGE, GC_HEAD_SIZE, GC_PHASE_START, GC_PHASE_STOP, TP_WEAKLISTOFFSET,
   WR_CALLBACK, TPF_FREELIST_KEEP, TP_FREELIST_MAX,
 } from "../../abi/abi";
 import {
@@ -29,7 +29,7 @@ import { denseReady, deduceDense } from "./dense";
 import { memFree } from "../mem/alloc";
 import { decref, valuesCapacity, valuesFree, isBuiltinSubclass } from "../refcount";
 import { hostFinalize, hostWeakrefCallback, hostGcCallback } from "../host";
-import { ev } from "../events";
+import { ev, evOn } from "../events";
 import { tTuple, tDict, tWeakref } from "../object/types";
 import { tupleCanUntrack, mayBeTracked } from "../object/tuple";
 import { dictCanUntrack, dictClear } from "../object/dict";
@@ -154,6 +154,7 @@ function collectMain(g: i32): i32 {
     validateList(young, 0);
     validateList(unreachable, 1);
   }
+  if (evOn) for (let n = gcNext(unreachable); n != unreachable; n = gcNext(n)) ev(EV_GC_UNREACHABLE, <u32>gcObj(n), <u32>g, 0);
   untrackTuples(young);
   if (young != old) {
     const moved = listSize(young);
@@ -173,6 +174,7 @@ function collectMain(g: i32): i32 {
   ev(EV_GC_PHASE, <u32>g, GCP_RESURRECTION, 0);
   handleResurrectedObjects(unreachable, finalUnreachable, old, g);
   m += listSize(finalUnreachable);
+  if (evOn) for (let n = gcNext(finalUnreachable); n != finalUnreachable; n = gcNext(n)) ev(EV_GC_GARBAGE, <u32>gcObj(n), <u32>g, 0);
   ev(EV_GC_PHASE, <u32>g, GCP_DELETE_GARBAGE, 0);
   if (DEBUG) {
     validateList(old, 0);
