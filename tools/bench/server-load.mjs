@@ -120,6 +120,7 @@ async function phase(url, mix) {
       const t0 = performance.now();
       let status = 0;
       let answer = "";
+      let runMs;
       try {
         const res = await fetch(`${url}/api/v1/run`, {
           method: "POST",
@@ -131,6 +132,7 @@ async function phase(url, mix) {
         const text = await res.text();
         if (status === 200) {
           const body = JSON.parse(text);
+          runMs = body.stats?.wallMs;
           answer = body.outcome.status === "limit" ? `limit:${body.outcome.limit}` : body.outcome.status === "exception" ? `exception:${body.outcome.type}` : body.outcome.status;
         } else {
           answer = JSON.parse(text).type?.replace("urn:pyheap:problem:", "") ?? "?";
@@ -138,7 +140,7 @@ async function phase(url, mix) {
       } catch (err) {
         answer = `no answer (${err.name})`;
       }
-      records.push({ kind, status, answer, ms: performance.now() - t0 });
+      records.push({ kind, status, answer, ms: performance.now() - t0, runMs });
     }
   }
   await Promise.all(Array.from({ length: concurrency }, client));
@@ -159,6 +161,8 @@ function report(title, { records, seconds: elapsed }) {
     const key = `${r.kind.padEnd(16)} → ${r.status} ${r.answer}`;
     byKind.set(key, (byKind.get(key) ?? 0) + 1);
   }
+  const interp = records.filter((r) => r.kind === "good" && typeof r.runMs === "number").map((r) => r.runMs).sort((a, b) => a - b);
+  console.log(`  interpreter ms    p50 ${f(percentile(interp, 50))}   p99 ${f(percentile(interp, 99))}   (stats.wallMs of the good runs: time inside run())`);
   console.log("  answers by kind:");
   for (const [key, n] of [...byKind].sort()) console.log(`    ${key.padEnd(52)} ${n}`);
   return { rps: records.length / elapsed, p99: percentile(all, 99), goodP99: percentile(good, 99), unanswered: records.filter((r) => r.status === 0).length, goodOk, good: good.length };
