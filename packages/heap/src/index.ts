@@ -9,6 +9,7 @@ import { compileWasmAsync } from "./load.browser.js";
 import { decodeEvents, type HeapEvent } from "./events.js";
 
 export { abi, CoreTrapError, HeapError };
+export { CPYTHON_311_TYPES, type CpythonTypeDesc } from "./cpython-types.js";
 export type { CoreExports, HeapEvent };
 export type { HeapErrorCode } from "./errors.js";
 export type { GcPhase } from "./events.js";

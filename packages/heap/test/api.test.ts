@@ -1,7 +1,7 @@
 // The binding's surface beyond the CPython facts: iteration helpers, managed-dict values, weakref
 // lists, referents/referrers, the event ring, reset, loading.
 import { describe, expect, it } from "vitest";
-import { abi, loadHeapAsync, type Obj } from "../src/index.js";
+import { abi, CPYTHON_311_TYPES, loadHeapAsync, type Obj } from "../src/index.js";
 import { fresh, expectHealthy, slotType } from "./helpers.js";
 
 describe("binding API", () => {
@@ -282,5 +282,25 @@ describe("small ints and GC object sets in the event ring", () => {
     expect(evs.filter((e) => e.kind === "gc-unreachable").map((e) => (e as { obj: Obj }).obj)).toEqual([plain, r]);
     expect(evs.filter((e) => e.kind === "gc-garbage").map((e) => (e as { obj: Obj }).obj)).toEqual([plain]);
     expect(saved).toEqual([r]);
+  });
+});
+
+describe("CPython 3.11 type descriptors", () => {
+  it("register, and give python3's sys.getsizeof", () => {
+    // python3: function 152, bound method 64, cell 40, range(10) 48, slice(1, 2) 56, property() 80,
+    // iter([]) 48, enumerate([]) 72, zip() 64, map 48, module 72, Exception() 88
+    const h = fresh();
+    const expected: Record<string, number> = {
+      function: 152, method: 64, cell: 40, range: 48, slice: 56, property: 80, list_iterator: 48, enumerate: 72,
+      zip: 64, map: 48, module: 72, BaseException: 88,
+    };
+    for (const [name, size] of Object.entries(expected)) {
+      const t = h.registerType(CPYTHON_311_TYPES[name as keyof typeof CPYTHON_311_TYPES]);
+      const o = h.newObject(t);
+      expect([name, h.sizeOf(o)]).toEqual([name, size]);
+      expect(h.gc.isTracked(o)).toBe(CPYTHON_311_TYPES[name as keyof typeof CPYTHON_311_TYPES].gc);
+      h.decref(o);
+    }
+    expectHealthy(h);
   });
 });
