@@ -1,3 +1,4 @@
 /** @pyheap/python — public entry point. */
 export * from "./trace/schema.js";
 export type * from "./api-types.js";
+export { run, runDetailed, formatSyntaxError, type HeapReport } from "./run.js";

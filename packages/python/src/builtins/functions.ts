@@ -1,0 +1,819 @@
+/**
+ * The builtins module: functions (`print`, `len`, `sorted`, `isinstance`…) and the constructors of the
+ * builtin types (`int(…)`, `list(…)`, `dict(…)`…) with CPython's results, free-list paths and messages.
+ *
+ * Natives borrow their arguments and return new references.
+ */
+import type { Obj } from "../vm/heap-api.js";
+import { Kind, type KwArgs, type NativeFn } from "../vm/types.js";
+import { PyRaise, type VM } from "../vm/vm.js";
+import * as L from "../vm/layouts.js";
+import { parseFloatLiteral, parseIntLiteral } from "../objects/numbers.js";
+import { roundFloat } from "../objects/float-format.js";
+import { PyErr } from "../objects/errors.js";
+
+/** Keyword argument lookup (borrowed value or 0). */
+export function kwarg(kw: KwArgs | null, name: string): Obj {
+  if (!kw) return 0;
+  const i = kw.names.indexOf(name);
+  return i >= 0 ? kw.values[i] : 0;
+}
+
+/** Reject keyword arguments other than `allowed`. */
+export function onlyKw(vm: VM, fname: string, kw: KwArgs | null, allowed: string[]): void {
+  if (!kw) return;
+  for (const n of kw.names) if (!allowed.includes(n)) vm.typeError(`${fname}() got an unexpected keyword argument '${n}'`);
+}
+
+export function noKw(vm: VM, fname: string, kw: KwArgs | null): void {
+  if (kw && kw.names.length) vm.typeError(`${fname}() takes no keyword arguments`);
+}
+
+export function nargs(vm: VM, fname: string, args: Obj[], min: number, max: number): void {
+  const n = args.length;
+  if (n >= min && n <= max) return;
+  if (min === max) {
+    if (min === 1) vm.typeError(`${fname}() takes exactly one argument (${n} given)`);
+    if (min === 0) vm.typeError(`${fname}() takes no arguments (${n} given)`);
+    vm.typeError(`${fname} expected ${min} arguments, got ${n}`);
+  }
+  if (n < min) vm.typeError(`${fname} expected at least ${min} argument${min === 1 ? "" : "s"}, got ${n}`);
+  vm.typeError(`${fname} expected at most ${max} argument${max === 1 ? "" : "s"}, got ${n}`);
+}
+
+/** Stable merge sort using only `<` (as list.sort does). */
+export function pySort(vm: VM, items: Obj[], keys: Obj[], reverse: boolean): number[] {
+  const idx = items.map((_, i) => i);
+  const lt = (a: number, b: number) => vm.compareBool(keys[a], keys[b], 0);
+  const merge = (arr: number[]): number[] => {
+    if (arr.length <= 1) return arr;
+    const mid = arr.length >> 1;
+    const l = merge(arr.slice(0, mid));
+    const r = merge(arr.slice(mid));
+    const out: number[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < l.length && j < r.length) {
+      if (reverse ? lt(l[i], r[j]) : lt(r[j], l[i])) out.push(r[j++]);
+      else out.push(l[i++]);
+    }
+    while (i < l.length) out.push(l[i++]);
+    while (j < r.length) out.push(r[j++]);
+    return out;
+  };
+  if (reverse) {
+    // reverse keeps stability: CPython reverses, sorts, reverses back
+    const rev = idx.slice().reverse();
+    const sorted = merge(rev);
+    return sorted;
+  }
+  return merge(idx);
+}
+
+/** Sort a list object in place (list.sort and sorted()). */
+export function sortList(vm: VM, l: Obj, key: Obj, reverse: boolean): void {
+  const h = vm.h;
+  const items = vm.listItems(l).slice();
+  for (const x of items) h.incref(x);
+  const keys: Obj[] = [];
+  try {
+    for (const x of items) keys.push(key && key !== vm.None ? vm.call(key, [x]) : vm.newRef(x));
+    let order: number[];
+    if (reverse) {
+      const n = items.length;
+      const revIdx = items.map((_, i) => n - 1 - i);
+      const rk = revIdx.map((i) => keys[i]);
+      const sorted = pySort(vm, revIdx.map((i) => items[i]), rk, false);
+      order = sorted.map((i) => revIdx[i]).reverse();
+    } else order = pySort(vm, items, keys, false);
+    for (let i = 0; i < order.length; i++) h.listSet(l, i, items[order[i]]);
+  } finally {
+    for (const k of keys) h.decref(k);
+    for (const x of items) h.decref(x);
+  }
+}
+
+function minmax(vm: VM, fname: string, args: Obj[], kw: KwArgs | null, op: number): Obj {
+  onlyKw(vm, fname, kw, ["key", "default"]);
+  const key = kwarg(kw, "key");
+  const dflt = kwarg(kw, "default");
+  let items: Obj[];
+  if (args.length === 0) vm.typeError(`${fname} expected at least 1 argument, got 0`);
+  if (args.length === 1) items = vm.collect(args[0]);
+  else {
+    if (dflt) vm.typeError(`Cannot specify a default for ${fname}() with multiple positional arguments`);
+    items = args.map((a) => vm.newRef(a));
+  }
+  try {
+    if (!items.length) {
+      if (dflt) return vm.newRef(dflt);
+      vm.raise("ValueError", `${fname}() arg is an empty sequence`);
+    }
+    let best = items[0];
+    let bestKey = key && key !== vm.None ? vm.call(key, [best]) : vm.newRef(best);
+    for (let i = 1; i < items.length; i++) {
+      const k = key && key !== vm.None ? vm.call(key, [items[i]]) : vm.newRef(items[i]);
+      if (vm.compareBool(k, bestKey, op)) {
+        vm.decref(bestKey);
+        bestKey = k;
+        best = items[i];
+      } else vm.decref(k);
+    }
+    vm.decref(bestKey);
+    return vm.newRef(best);
+  } finally {
+    for (const x of items) vm.decref(x);
+  }
+}
+
+/** Install the builtins into a fresh dict held by the VM. */
+export function installBuiltins(vm: VM): void {
+  const h = vm.h;
+  const b = h.newDict("dict()");
+  vm.builtins = b;
+  const def = (name: string, fn: NativeFn) => {
+    const idx = vm.defineNative(name, fn);
+    const f = vm.newBuiltinFunction(idx);
+    h.dictSet(b, vm.name(name), f);
+    h.decref(f);
+  };
+  const put = (name: string, o: Obj) => h.dictSet(b, vm.name(name), o);
+  for (const n of ["object", "int", "bool", "float", "complex", "str", "bytes", "tuple", "list", "dict", "set", "frozenset", "type", "range", "slice", "property", "staticmethod", "classmethod", "super", "enumerate", "zip", "map", "filter", "reversed"]) {
+    if (vm.T[n]) put(n, vm.T[n]);
+  }
+  for (const n of Object.keys(vm.T)) {
+    const ti = vm.infoOfType(vm.T[n]);
+    if (ti.kind === Kind.EXC && !ti.heap) put(n, vm.T[n]);
+  }
+  put("None", vm.None);
+  put("True", vm.True);
+  put("False", vm.False);
+  put("Ellipsis", vm.Ellipsis);
+  put("NotImplemented", vm.NotImplemented);
+  const nm = h.newStr("builtins");
+  put("__name__", nm);
+  h.decref(nm);
+
+  def("__build_class__", (args, kw) => vm.buildClass(args, kw));
+  def("print", (args, kw) => {
+    onlyKw(vm, "print", kw, ["sep", "end", "file", "flush"]);
+    const sepO = kwarg(kw, "sep");
+    const endO = kwarg(kw, "end");
+    const file = kwarg(kw, "file");
+    const sep = sepO && sepO !== vm.None ? vm.str(sepO) : " ";
+    const end = endO && endO !== vm.None ? vm.str(endO) : "\n";
+    const parts = args.map((a) => vm.strOf(a));
+    const text = parts.join(sep) + end;
+    if (file && file !== vm.None) {
+      vm.writeTo(file, text);
+    } else vm.host.write("stdout", text);
+    return vm.none();
+  });
+  def("len", (args, kw) => {
+    noKw(vm, "len", kw);
+    nargs(vm, "len", args, 1, 1);
+    return vm.newInt(BigInt(vm.len(args[0])));
+  });
+  def("repr", (args) => {
+    nargs(vm, "repr", args, 1, 1);
+    return vm.reprObj(args[0]);
+  });
+  def("ascii", (args) => vm.asciiObj(args[0]));
+  def("id", (args) => {
+    nargs(vm, "id", args, 1, 1);
+    return vm.newInt(BigInt(h.idOf(args[0])));
+  });
+  def("hash", (args) => {
+    nargs(vm, "hash", args, 1, 1);
+    return vm.newInt(vm.hash(args[0]));
+  });
+  def("abs", (args) => {
+    nargs(vm, "abs", args, 1, 1);
+    const a = args[0];
+    const k = vm.kindOf(a);
+    if (k === Kind.INT || k === Kind.BOOL) {
+      const v = h.readInt(a);
+      return vm.newInt(v < 0n ? -v : v);
+    }
+    if (k === Kind.FLOAT) return h.newFloat(Math.abs(h.readFloat(a)));
+    if (k === Kind.COMPLEX) return h.newFloat(Math.hypot(h.getF64(a, 16), h.getF64(a, 24)));
+    if (vm.typeInfo(a).heap && vm.lookupType(vm.typeInfo(a), "__abs__")) return vm.callSpecial(a, "__abs__", []);
+    vm.typeError(`bad operand type for abs(): '${vm.typeName(a)}'`);
+  });
+  def("isinstance", (args) => {
+    nargs(vm, "isinstance", args, 2, 2);
+    const check = (t: Obj): boolean => {
+      const k = vm.kindOf(t);
+      if (k === Kind.TUPLE) return vm.tupleItems(t).some(check);
+      if (k !== Kind.TYPE) vm.typeError("isinstance() arg 2 must be a type, a tuple of types, or a union");
+      if (vm.isInstance(args[0], t)) return true;
+      // a proxy forwards __class__
+      const cls = vm.kindOf(args[0]) === Kind.WEAKPROXY ? vm.getAttrOrNull(args[0], "__class__") : 0;
+      if (cls) {
+        const r = vm.kindOf(cls) === Kind.TYPE && vm.isSubtype(vm.infoOfType(cls), vm.infoOfType(t));
+        vm.decref(cls);
+        return r;
+      }
+      return false;
+    };
+    return vm.bool(check(args[1]));
+  });
+  def("issubclass", (args) => {
+    nargs(vm, "issubclass", args, 2, 2);
+    if (vm.kindOf(args[0]) !== Kind.TYPE) vm.typeError("issubclass() arg 1 must be a class");
+    const check = (t: Obj): boolean => {
+      if (vm.kindOf(t) === Kind.TUPLE) return vm.tupleItems(t).some(check);
+      if (vm.kindOf(t) !== Kind.TYPE) vm.typeError("issubclass() arg 2 must be a class, a tuple of classes, or a union");
+      return vm.isSubtype(vm.infoOfType(args[0]), vm.infoOfType(t));
+    };
+    return vm.bool(check(args[1]));
+  });
+  def("callable", (args) => {
+    const ti = vm.typeInfo(args[0]);
+    const k = ti.kind;
+    return vm.bool(k === Kind.FUNCTION || k === Kind.BUILTIN || k === Kind.METHOD || k === Kind.TYPE || k === Kind.MDESCR || !!vm.lookupType(ti, "__call__"));
+  });
+  def("getattr", (args) => {
+    nargs(vm, "getattr", args, 2, 3);
+    if (vm.kindOf(args[1]) !== Kind.STR) vm.typeError(`attribute name must be string, not '${vm.typeName(args[1])}'`);
+    if (args.length === 3) {
+      const v = vm.getAttrOrNull(args[0], vm.str(args[1]));
+      return v || vm.newRef(args[2]);
+    }
+    return vm.getAttr(args[0], vm.str(args[1]));
+  });
+  def("setattr", (args) => {
+    nargs(vm, "setattr", args, 3, 3);
+    const name = vm.str(args[1]);
+    vm.intern(name);
+    vm.decref(vm.name(name));
+    vm.setAttr(args[0], name, args[2]);
+    return vm.none();
+  });
+  def("delattr", (args) => {
+    vm.delAttr(args[0], vm.str(args[1]));
+    return vm.none();
+  });
+  def("hasattr", (args) => {
+    nargs(vm, "hasattr", args, 2, 2);
+    return vm.bool(vm.hasAttr(args[0], vm.str(args[1])));
+  });
+  def("vars", (args) => {
+    if (!args.length) return vm.newRef(vm.frame!.locals || vm.frame!.globals);
+    const d = vm.instDict(args[0], true);
+    if (!d) vm.typeError("vars() argument must have __dict__ attribute");
+    return vm.newRef(d);
+  });
+  def("dir", (args) => {
+    if (!args.length) {
+      const f = vm.frame!;
+      const names = f.locals ? vm.dictKeysStr(f.locals) : f.info.code.co_varnames.filter((_, i) => f.localsplus[i]);
+      return h.newList(names.sort().map((s) => vm.intern(s)).map((o) => (h.decref(o), o)), "list()");
+    }
+    const names = vm.dirNames(args[0]);
+    const objs = names.map((s) => vm.intern(s));
+    const l = h.newList(objs, "list()");
+    for (const o of objs) h.decref(o);
+    return l;
+  });
+  def("globals", () => vm.newRef(vm.frame!.globals));
+  def("locals", () => {
+    const f = vm.frame!;
+    if (f.locals) return vm.newRef(f.locals);
+    const d = h.newDict("dict()");
+    const co = f.info.code;
+    co.co_localsplusnames.forEach((n, i) => {
+      let v = f.localsplus[i];
+      if (v && co.co_localspluskinds[i] & 0xc0 && vm.kindOf(v) === Kind.CELL) v = h.getSlot(v, L.CELL_REF);
+      if (v) vm.dictSetStr(d, vm.name(n), v);
+    });
+    return d;
+  });
+  def("chr", (args) => {
+    nargs(vm, "chr", args, 1, 1);
+    const v = vm.index(args[0]);
+    if (v < 0n || v > 0x10ffffn) vm.raise("ValueError", "chr() arg not in range(0x110000)");
+    return h.newStr(String.fromCodePoint(Number(v)));
+  });
+  def("ord", (args) => {
+    nargs(vm, "ord", args, 1, 1);
+    const k = vm.kindOf(args[0]);
+    if (k === Kind.STR) {
+      const cps = [...vm.str(args[0])];
+      if (cps.length !== 1) vm.typeError(`ord() expected a character, but string of length ${cps.length} found`);
+      return vm.newInt(BigInt(cps[0].codePointAt(0)!));
+    }
+    if (k === Kind.BYTES) {
+      const bts = h.readBytes(args[0]);
+      if (bts.length !== 1) vm.typeError(`ord() expected a character, but string of length ${bts.length} found`);
+      return vm.newInt(BigInt(bts[0]));
+    }
+    vm.typeError(`ord() expected string of length 1, but ${vm.typeName(args[0])} found`);
+  });
+  const radix = (name: string, base: number, prefix: string) =>
+    def(name, (args) => {
+      nargs(vm, name, args, 1, 1);
+      const v = vm.index(args[0]);
+      return h.newStr((v < 0n ? "-" : "") + prefix + (v < 0n ? -v : v).toString(base));
+    });
+  radix("bin", 2, "0b");
+  radix("oct", 8, "0o");
+  radix("hex", 16, "0x");
+  def("format", (args) => {
+    nargs(vm, "format", args, 1, 2);
+    return vm.format(args[0], args.length > 1 ? args[1] : "");
+  });
+  def("iter", (args) => {
+    nargs(vm, "iter", args, 1, 2);
+    if (args.length === 2) return vm.newNativeIter("callable_iterator", args[0], args[1]);
+    return vm.getIter(args[0]);
+  });
+  def("next", (args) => {
+    nargs(vm, "next", args, 1, 2);
+    const it = args[0];
+    const ti = vm.typeInfo(it);
+    if (!ti.nextFn && ti.kind !== Kind.GENERATOR && !vm.lookupType(ti, "__next__")) vm.typeError(`'${ti.name}' object is not an iterator`);
+    const v = vm.iterNext(it);
+    if (v) return v;
+    if (args.length === 2) {
+      vm.xdecref(vm.takeStopValue());
+      return vm.newRef(args[1]);
+    }
+    const sv = vm.takeStopValue();
+    if (sv) {
+      const e = vm.newException("StopIteration", sv);
+      vm.decref(sv);
+      throw new PyRaise(e);
+    }
+    vm.raise("StopIteration");
+  });
+  def("sorted", (args, kw) => {
+    onlyKw(vm, "sorted", kw, ["key", "reverse"]);
+    if (args.length !== 1) vm.typeError(`sorted expected 1 argument, got ${args.length}`);
+    const items = vm.collect(args[0]);
+    const l = h.newList(items, "list()");
+    for (const x of items) h.decref(x);
+    try {
+      const rev = kwarg(kw, "reverse");
+      sortList(vm, l, kwarg(kw, "key"), rev ? vm.truthy(rev) : false);
+    } catch (e) {
+      h.decref(l);
+      throw e;
+    }
+    return l;
+  });
+  def("sum", (args, kw) => {
+    onlyKw(vm, "sum", kw, ["start"]);
+    nargs(vm, "sum", args, 1, 2);
+    let acc = args.length > 1 ? vm.newRef(args[1]) : kwarg(kw, "start") ? vm.newRef(kwarg(kw, "start")) : vm.newInt(0n);
+    const ak = vm.kindOf(acc);
+    if (ak === Kind.STR) {
+      vm.decref(acc);
+      vm.typeError("sum() can't sum strings [use ''.join(seq) instead]");
+    }
+    if (ak === Kind.BYTES) {
+      vm.decref(acc);
+      vm.typeError("sum() can't sum bytes [use b''.join(seq) instead]");
+    }
+    try {
+      vm.iterate(args[0], (x) => {
+        const r = vm.binaryOp(acc, x, 0);
+        vm.decref(acc);
+        acc = r;
+      });
+    } catch (e) {
+      vm.decref(acc);
+      throw e;
+    }
+    return acc;
+  });
+  def("min", (args, kw) => minmax(vm, "min", args, kw, 0));
+  def("max", (args, kw) => minmax(vm, "max", args, kw, 4));
+  def("any", (args) => {
+    let r = false;
+    vm.iterate(args[0], (x) => {
+      if (vm.truthy(x)) return (r = true);
+    });
+    return vm.bool(r);
+  });
+  def("all", (args) => {
+    let r = true;
+    vm.iterate(args[0], (x) => {
+      if (!vm.truthy(x)) {
+        r = false;
+        return true;
+      }
+    });
+    return vm.bool(r);
+  });
+  def("divmod", (args) => {
+    nargs(vm, "divmod", args, 2, 2);
+    const q = vm.binaryOp(args[0], args[1], 2);
+    let m: Obj;
+    try {
+      m = vm.binaryOp(args[0], args[1], 6);
+    } catch (e) {
+      vm.decref(q);
+      throw e;
+    }
+    return h.newTupleSteal([q, m]);
+  });
+  def("pow", (args, kw) => {
+    const base = args[0] ?? kwarg(kw, "base");
+    const exp = args[1] ?? kwarg(kw, "exp");
+    const mod = args[2] ?? kwarg(kw, "mod");
+    if (mod && mod !== vm.None) {
+      let b0 = vm.index(base);
+      let e = vm.index(exp);
+      const m = vm.index(mod);
+      if (m === 0n) vm.raise("ValueError", "pow() 3rd argument cannot be 0");
+      let r = 1n;
+      b0 = ((b0 % m) + m) % m;
+      if (e < 0n) vm.raise("ValueError", "base is not invertible for the given modulus");
+      while (e > 0n) {
+        if (e & 1n) r = (r * b0) % m;
+        b0 = (b0 * b0) % m;
+        e >>= 1n;
+      }
+      if (m < 0n && r > 0n) r += m;
+      return vm.newInt(r);
+    }
+    return vm.binaryOp(base, exp, 8);
+  });
+  def("round", (args, kw) => {
+    const x = args[0];
+    const nd = args[1] ?? kwarg(kw, "ndigits");
+    const ti = vm.typeInfo(x);
+    if (ti.heap && vm.lookupType(ti, "__round__")) return vm.callSpecial(x, "__round__", nd ? [nd] : []);
+    if (ti.kind === Kind.FLOAT) {
+      const v = h.readFloat(x);
+      if (!nd || nd === vm.None) {
+        if (!Number.isFinite(v)) vm.raise(Number.isNaN(v) ? "ValueError" : "OverflowError", Number.isNaN(v) ? "cannot convert float NaN to integer" : "cannot convert float infinity to integer");
+        let r = Math.round(v);
+        if (Math.abs(v - Math.trunc(v)) === 0.5) r = 2 * Math.round(v / 2);
+        return vm.newInt(BigInt(r));
+      }
+      return h.newFloat(roundFloat(v, Number(vm.index(nd))));
+    }
+    if (ti.kind === Kind.INT || ti.kind === Kind.BOOL) {
+      if (!nd || nd === vm.None) return vm.newInt(h.readInt(x));
+      const n = vm.index(nd);
+      if (n >= 0n) return vm.newInt(h.readInt(x));
+      const p = 10n ** -n;
+      const v = h.readInt(x);
+      let q = v / p;
+      let r = v % p;
+      if (r < 0n) {
+        r += p;
+        q -= 1n;
+      }
+      if (2n * r > p || (2n * r === p && q % 2n !== 0n)) q += 1n;
+      return vm.newInt(q * p);
+    }
+    vm.typeError(`type ${ti.name} doesn't define __round__ method`);
+  });
+  def("input", () => vm.raise("EOFError", "EOF when reading a line"));
+  def("eval", (args) => vm.evalSource(args, "eval"));
+  def("exec", (args) => vm.evalSource(args, "exec"));
+  def("__import__", (args) => vm.importModule(vm.str(args[0])));
+  registerConstructors(vm);
+}
+
+declare module "../vm/vm.js" {
+  interface VM {
+    writeTo(file: Obj, text: string): void;
+    evalSource(args: Obj[], mode: "eval" | "exec"): Obj;
+    takeStopValue(): Obj;
+  }
+}
+
+function strArg(vm: VM, o: Obj): string {
+  return vm.str(o);
+}
+
+/** Constructors of builtin types. */
+function registerConstructors(vm: VM): void {
+  const h = vm.h;
+  const C = (name: string, fn: (t: Obj, args: Obj[], kw: KwArgs | null) => Obj) => {
+    if (vm.T[name]) vm.ctors.set(vm.T[name], fn);
+  };
+  // the heap object of a subclass of a builtin type: the builtin value wrapped by the heap's subtype
+  const sub = (t: Obj, base: string, make: () => Obj): Obj => {
+    if (t === vm.T[base]) return make();
+    const o = make();
+    const r = vm.retype(o, t);
+    return r;
+  };
+  C("object", (t, args) => {
+    if (args.length) vm.typeError("object() takes no arguments");
+    return h.newObject(t);
+  });
+  C("int", (t, args, kw) => {
+    const base = args[1] ?? kwarg(kw, "base");
+    return sub(t, "int", () => {
+      if (!args.length) return vm.newInt(0n);
+      const x = args[0];
+      const k = vm.kindOf(x);
+      if (base) {
+        if (k !== Kind.STR && k !== Kind.BYTES) vm.typeError("int() can't convert non-string with explicit base");
+        const b = Number(vm.index(base));
+        const s = k === Kind.STR ? vm.str(x) : Buffer.from(h.readBytes(x)).toString("latin1");
+        try {
+          return vm.newInt(parseIntLiteral(s, b));
+        } catch (e) {
+          throw vm.wrapErr(e);
+        }
+      }
+      if (k === Kind.INT && !vm.typeInfo(x).heap) return vm.newRef(x);
+      if (k === Kind.INT || k === Kind.BOOL) return vm.newInt(h.readInt(x));
+      if (k === Kind.FLOAT) {
+        const v = h.readFloat(x);
+        if (Number.isNaN(v)) vm.raise("ValueError", "cannot convert float NaN to integer");
+        if (!Number.isFinite(v)) vm.raise("OverflowError", "cannot convert float infinity to integer");
+        return vm.newInt(BigInt(Math.trunc(v)));
+      }
+      if (k === Kind.STR || k === Kind.BYTES) {
+        const s = k === Kind.STR ? vm.str(x) : Buffer.from(h.readBytes(x)).toString("latin1");
+        try {
+          return vm.newInt(parseIntLiteral(s, 10));
+        } catch (e) {
+          throw vm.wrapErr(e);
+        }
+      }
+      const ti = vm.typeInfo(x);
+      for (const m of ["__int__", "__index__", "__trunc__"]) if (vm.lookupType(ti, m)) return vm.callSpecial(x, m, []);
+      vm.typeError(`int() argument must be a string, a bytes-like object or a real number, not '${ti.name}'`);
+    });
+  });
+  C("bool", (_t, args) => {
+    if (args.length > 1) vm.typeError(`bool expected at most 1 argument, got ${args.length}`);
+    return vm.bool(args.length ? vm.truthy(args[0]) : false);
+  });
+  C("float", (t, args) =>
+    sub(t, "float", () => {
+      if (!args.length) return h.newFloat(0);
+      const x = args[0];
+      const k = vm.kindOf(x);
+      if (k === Kind.FLOAT && !vm.typeInfo(x).heap) return vm.newRef(x);
+      if (k === Kind.FLOAT || k === Kind.INT || k === Kind.BOOL) return h.newFloat(vm.toFloat(x));
+      if (k === Kind.STR) {
+        const v = parseFloatLiteral(vm.str(x));
+        if (v === null) vm.raise("ValueError", `could not convert string to float: ${vm.repr(x)}`);
+        return h.newFloat(v);
+      }
+      const ti = vm.typeInfo(x);
+      if (vm.lookupType(ti, "__float__")) return vm.callSpecial(x, "__float__", []);
+      vm.typeError(`float() argument must be a string or a real number, not '${ti.name}'`);
+    }),
+  );
+  C("complex", (_t, args) => {
+    const re = args[0] ? vm.toFloat(args[0]) : 0;
+    const im = args[1] ? vm.toFloat(args[1]) : 0;
+    return vm.newComplex(re, im);
+  });
+  C("str", (t, args, kw) =>
+    sub(t, "str", () => {
+      if (!args.length) return h.newStr("");
+      const x = args[0];
+      const enc = args[1] ?? kwarg(kw, "encoding");
+      if (vm.kindOf(x) === Kind.BYTES && (enc || args.length > 1)) return h.newStr(Buffer.from(h.readBytes(x)).toString("utf8"));
+      const ti = vm.typeInfo(x);
+      if ((ti.kind === Kind.INT || ti.kind === Kind.FLOAT) && !ti.heap) return h.newStrUncached(vm.nativeRepr(x, ti));
+      return vm.strObj(x);
+    }),
+  );
+  C("bytes", (_t, args) => {
+    if (!args.length) return h.newBytes(new Uint8Array(0));
+    const x = args[0];
+    const k = vm.kindOf(x);
+    if (k === Kind.INT) return h.newBytes(new Uint8Array(Number(h.readInt(x))));
+    if (k === Kind.STR) return h.newBytes(new Uint8Array(Buffer.from(vm.str(x), "utf8")));
+    if (k === Kind.BYTES) return vm.newRef(x);
+    const items = vm.collect(x);
+    try {
+      return h.newBytes(Uint8Array.from(items.map((o) => Number(h.readInt(o)))));
+    } finally {
+      for (const o of items) vm.decref(o);
+    }
+  });
+  C("tuple", (t, args) =>
+    sub(t, "tuple", () => {
+      if (!args.length) return h.newTuple([]);
+      const x = args[0];
+      if (vm.kindOf(x) === Kind.TUPLE && !vm.typeInfo(x).heap) return vm.newRef(x);
+      if (vm.kindOf(x) === Kind.LIST) return h.newTuple(vm.listItems(x));
+      const items = vm.collect(x);
+      return h.newTupleSteal(items);
+    }),
+  );
+  C("list", (t, args) => {
+    if (args.length > 1) vm.typeError(`list expected at most 1 argument, got ${args.length}`);
+    const l = t === vm.T.list ? h.newList([], "list()") : h.newObject(t);
+    try {
+      if (args.length && t === vm.T.list) {
+        const x = args[0];
+        const k = vm.kindOf(x);
+        if (k === Kind.LIST || k === Kind.TUPLE) {
+          h.decref(l);
+          return h.newList(k === Kind.LIST ? vm.listItems(x) : vm.tupleItems(x), "list()");
+        }
+        const items = vm.collect(x);
+        h.decref(l);
+        const r = h.newList(items, "list()");
+        for (const o of items) h.decref(o);
+        return r;
+      }
+    } catch (e) {
+      throw e;
+    }
+    return l;
+  });
+  C("dict", (t, args, kw) => {
+    const d = t === vm.T.dict ? h.newDict("dict()") : h.newObject(t);
+    try {
+      if (t === vm.T.dict) {
+        if (args.length > 1) vm.typeError(`dict expected at most 1 argument, got ${args.length}`);
+        if (args.length) dictInitFrom(vm, d, args[0]);
+        if (kw) for (let i = 0; i < kw.names.length; i++) vm.dictSetStr(d, vm.name(kw.names[i]), kw.values[i]);
+      }
+    } catch (e) {
+      h.decref(d);
+      throw e;
+    }
+    return d;
+  });
+  C("set", (t, args) => {
+    if (t !== vm.T.set) return h.newObject(t);
+    const s = vm.newSet([], false);
+    try {
+      if (args.length) vm.setUpdateFrom(s, args[0]);
+    } catch (e) {
+      h.decref(s);
+      throw e;
+    }
+    return s;
+  });
+  C("frozenset", (t, args) => {
+    if (args.length && vm.kindOf(args[0]) === Kind.FROZENSET && t === vm.T.frozenset) return vm.newRef(args[0]);
+    const items = args.length ? vm.collect(args[0]) : [];
+    try {
+      return vm.newSet(items, true);
+    } finally {
+      for (const o of items) h.decref(o);
+    }
+  });
+  C("range", (_t, args) => {
+    nargs(vm, "range", args, 1, 3);
+    const n = args.map((a) => Number(vm.index(a)));
+    if (n.length === 1) return vm.newRange(0, n[0], 1);
+    if (n.length === 3 && n[2] === 0) vm.raise("ValueError", "range() arg 3 must not be zero");
+    return vm.newRange(n[0], n[1], n[2] ?? 1);
+  });
+  C("slice", (_t, args) => {
+    nargs(vm, "slice", args, 1, 3);
+    if (args.length === 1) return vm.newSliceSteal(vm.none(), vm.newRef(args[0]), vm.none());
+    return vm.newSliceSteal(vm.newRef(args[0]), vm.newRef(args[1]), vm.newRef(args[2] ?? vm.None));
+  });
+  C("property", (t, args, kw) => {
+    const p = h.newObject(t);
+    const fget = args[0] ?? kwarg(kw, "fget");
+    const fset = args[1] ?? kwarg(kw, "fset");
+    const fdel = args[2] ?? kwarg(kw, "fdel");
+    const doc = args[3] ?? kwarg(kw, "doc");
+    if (fget && fget !== vm.None) h.setSlot(p, L.NATIVE_A, fget);
+    if (fset && fset !== vm.None) h.setSlot(p, L.NATIVE_B, fset);
+    if (fdel && fdel !== vm.None) h.setSlot(p, L.NATIVE_C, fdel);
+    if (doc && doc !== vm.None) h.setSlot(p, L.NATIVE_D, doc);
+    return p;
+  });
+  const wrapper = (name: string) =>
+    C(name, (t, args) => {
+      nargs(vm, name, args, 1, 1);
+      const o = h.newObject(t);
+      h.setSlot(o, L.NATIVE_A, args[0]);
+      return o;
+    });
+  wrapper("staticmethod");
+  wrapper("classmethod");
+  C("super", (_t, args) => vm.newSuper(args));
+  C("enumerate", (_t, args, kw) => {
+    const start = args[1] ?? kwarg(kw, "start");
+    const it = vm.getIter(args[0]);
+    try {
+      return vm.newNativeIter("enumerate", it, 0, start ? Number(vm.index(start)) : 0);
+    } finally {
+      vm.decref(it);
+    }
+  });
+  C("zip", (_t, args, kw) => {
+    onlyKw(vm, "zip", kw, ["strict"]);
+    const its = args.map((a) => vm.getIter(a));
+    const tup = h.newTupleSteal(its);
+    try {
+      return vm.newNativeIter("zip", tup);
+    } finally {
+      vm.decref(tup);
+    }
+  });
+  C("map", (_t, args) => {
+    if (args.length < 2) vm.typeError("map() must have at least two arguments.");
+    const its = args.slice(1).map((a) => vm.getIter(a));
+    const tup = h.newTupleSteal(its);
+    try {
+      return vm.newNativeIter("map", tup, args[0]);
+    } finally {
+      vm.decref(tup);
+    }
+  });
+  C("filter", (_t, args) => {
+    nargs(vm, "filter", args, 2, 2);
+    const it = vm.getIter(args[1]);
+    try {
+      return vm.newNativeIter("filter", it, args[0]);
+    } finally {
+      vm.decref(it);
+    }
+  });
+  C("reversed", (_t, args) => {
+    nargs(vm, "reversed", args, 1, 1);
+    const x = args[0];
+    const ti = vm.typeInfo(x);
+    if (ti.heap && vm.lookupType(ti, "__reversed__")) return vm.callSpecial(x, "__reversed__", []);
+    if (ti.kind === Kind.LIST) return vm.newNativeIter("list_reverseiterator", x, 0, h.listLen(x) - 1);
+    if (ti.kind === Kind.DICT) {
+      const keys = vm.dictEntries(x).map(([k]) => k).reverse();
+      const l = h.newList(keys, "list()");
+      try {
+        return vm.newNativeIter("list_iterator", l);
+      } finally {
+        vm.decref(l);
+      }
+    }
+    if (!vm.lookupType(ti, "__getitem__") && ti.kind !== Kind.TUPLE && ti.kind !== Kind.STR && ti.kind !== Kind.RANGE && ti.kind !== Kind.BYTES) {
+      vm.typeError(`'${ti.name}' object is not reversible`);
+    }
+    return vm.newNativeIter("reversed", x, 0, vm.len(x) - 1);
+  });
+  vm.ctors.set(vm.T.BaseException, (t, args, kw) => {
+    const ti = vm.infoOfType(t);
+    if (kw && kw.names.length && !(vm.isInstance(t, vm.T.type) && vm.isSubtype(ti, vm.infoOfType(vm.T.NameError)))) {
+      if (!ti.heap) vm.typeError(`${ti.name}() takes no keyword arguments`);
+    }
+    const e = h.newObject(t);
+    h.setSlotSteal(e, L.EXC_ARGS, h.newTuple(args));
+    const isa = (n: string) => vm.isSubtype(ti, vm.infoOfType(vm.T[n]));
+    if (isa("StopIteration")) h.setSlot(e, L.EXC_EXTRA, args[0] ?? vm.None);
+    if (isa("SystemExit")) {
+      if (args.length === 1) h.setSlot(e, L.EXC_EXTRA, args[0]);
+      else if (args.length > 1) h.setSlot(e, L.EXC_EXTRA, h.getSlot(e, L.EXC_ARGS));
+      else h.setSlot(e, L.EXC_EXTRA, vm.None);
+    }
+    if (isa("NameError") || isa("AttributeError")) {
+      const n = kwarg(kw, "name");
+      if (n) h.setSlot(e, isa("NameError") ? L.EXC_EXTRA : L.EXC_EXTRA2, n);
+    }
+    if (isa("BaseExceptionGroup")) {
+      if (args.length !== 2) vm.typeError(`BaseExceptionGroup.__new__() takes exactly 2 arguments (${args.length} given)`);
+      h.setSlot(e, L.EXC_EXTRA, args[0]);
+      const items = vm.collect(args[1]);
+      h.setSlotSteal(e, L.EXC_EXTRA2, h.newTupleSteal(items));
+    }
+    return e;
+  });
+}
+
+declare module "../vm/vm.js" {
+  interface VM {
+    retype(o: Obj, t: Obj): Obj;
+  }
+}
+
+function dictInitFrom(vm: VM, d: Obj, src: Obj): void {
+  const k = vm.kindOf(src);
+  if (k === Kind.DICT || vm.hasAttr(src, "keys")) {
+    vm.dictUpdateFrom(d, src, 0);
+    return;
+  }
+  let i = 0;
+  vm.iterate(src, (item) => {
+    let pair: Obj[];
+    try {
+      pair = vm.collect(item);
+    } catch (e) {
+      if (e instanceof PyRaise) {
+        vm.decref(e.exc);
+        vm.typeError(`cannot convert dictionary update sequence element #${i} to a sequence`);
+      }
+      throw e;
+    }
+    try {
+      if (pair.length !== 2) vm.raise("ValueError", `dictionary update sequence element #${i} has length ${pair.length}; 2 is required`);
+      vm.dictSetItem(d, pair[0], pair[1]);
+    } finally {
+      for (const x of pair) vm.decref(x);
+    }
+    i++;
+  });
+}
+
+export { strArg, PyErr };

@@ -1,0 +1,982 @@
+/**
+ * Methods of the builtin types: str, bytes, list, tuple, dict (and its views), set/frozenset, int, float,
+ * generators, exceptions and object. Results follow CPython 3.11, including when the very same object is
+ * returned (`s.strip()` with nothing to strip) and which one-character results are the cached objects.
+ */
+import type { Obj } from "../vm/heap-api.js";
+import { Kind, type KwArgs, type NativeFn } from "../vm/types.js";
+import { PyRaise, type VM } from "../vm/vm.js";
+import * as L from "../vm/layouts.js";
+import { kwarg, nargs, onlyKw, sortList } from "./functions.js";
+import { isPrintable } from "../objects/str-repr.js";
+import { formatFloat } from "../objects/format-spec.js";
+
+export function installMethods(vm: VM): void {
+  installStr(vm);
+  installList(vm);
+  installTuple(vm);
+  installDict(vm);
+  installSet(vm);
+  installNumbers(vm);
+  installMisc(vm);
+}
+
+function sArg(vm: VM, o: Obj, fname: string, pos = 1): string {
+  if (vm.kindOf(o) !== Kind.STR) vm.typeError(`${fname}() argument ${pos} must be str, not ${vm.typeName(o)}`);
+  return vm.str(o);
+}
+
+function optInt(vm: VM, o: Obj | undefined, dflt: number): number {
+  if (!o || o === vm.None) return dflt;
+  return Number(vm.index(o));
+}
+
+function adjust(start: number, end: number, len: number): [number, number] {
+  if (start < 0) start = Math.max(0, start + len);
+  if (end < 0) end = Math.max(0, end + len);
+  return [Math.min(start, len), Math.min(end, len)];
+}
+
+function installStr(vm: VM): void {
+  const h = vm.h;
+  const S = (o: Obj) => vm.str(o);
+  const same = (self: Obj, r: string, orig: string) => (r === orig && !vm.typeInfo(self).heap ? vm.newRef(self) : h.newStr(r));
+  const fresh = (r: string) => (r.length === 1 ? h.newStrUncached(r) : h.newStr(r));
+  const strip = (mode: 0 | 1 | 2) => (args: Obj[]) => {
+    const s = S(args[0]);
+    let r: string;
+    if (args.length > 1 && args[1] !== vm.None) {
+      const chars = new Set([...sArg(vm, args[1], "strip")]);
+      const cps = [...s];
+      let a = 0;
+      let b = cps.length;
+      if (mode !== 2) while (a < b && chars.has(cps[a])) a++;
+      if (mode !== 1) while (b > a && chars.has(cps[b - 1])) b--;
+      r = cps.slice(a, b).join("");
+    } else r = mode === 0 ? s.replace(/^\s+|\s+$/g, "") : mode === 1 ? s.replace(/^\s+/, "") : s.replace(/\s+$/, "");
+    return same(args[0], r, s);
+  };
+  const splitWs = (s: string, max: number): string[] => {
+    const out: string[] = [];
+    let i = 0;
+    const n = s.length;
+    while (i < n) {
+      while (i < n && /\s/.test(s[i])) i++;
+      if (i >= n) break;
+      if (max >= 0 && out.length === max) {
+        out.push(s.slice(i).replace(/\s+$/, ""));
+        return out;
+      }
+      let j = i;
+      while (j < n && !/\s/.test(s[j])) j++;
+      out.push(s.slice(i, j));
+      i = j;
+    }
+    return out;
+  };
+  const strList = (self: Obj, orig: string, parts: string[]) => {
+    const objs = parts.map((p) => (p === orig && !vm.typeInfo(self).heap ? vm.newRef(self) : h.newStr(p)));
+    const l = h.newList(objs, "display");
+    for (const o of objs) h.decref(o);
+    return l;
+  };
+  const find = (rev: boolean, raise: boolean) => (args: Obj[]) => {
+    const s = S(args[0]);
+    const sub = sArg(vm, args[1], rev ? "rfind" : "find");
+    const cps = [...s];
+    const [a, b] = adjust(optInt(vm, args[2], 0), optInt(vm, args[3], cps.length), cps.length);
+    const hay = cps.slice(a, b).join("");
+    let i = rev ? hay.lastIndexOf(sub) : hay.indexOf(sub);
+    if (i >= 0) i = [...hay.slice(0, i)].length + a;
+    if (i < 0 && raise) vm.raise("ValueError", "substring not found");
+    if (b - a < [...sub].length) i = raise ? (vm.raise("ValueError", "substring not found") as never) : -1;
+    return vm.newInt(BigInt(i));
+  };
+  const caseMap = (fn: (s: string) => string) => (args: Obj[]) => fresh(fn(S(args[0])));
+  const pred = (fn: (s: string) => boolean) => (args: Obj[]) => vm.bool(fn(S(args[0])));
+  const isCased = (c: string) => c.toLowerCase() !== c.toUpperCase();
+  const table: Record<string, NativeFn> = {
+    upper: caseMap((s) => s.toUpperCase()),
+    lower: caseMap((s) => s.toLowerCase()),
+    casefold: caseMap((s) => s.toLowerCase().replace(/ß/g, "ss")),
+    swapcase: caseMap((s) => [...s].map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join("")),
+    capitalize: caseMap((s) => (s ? [...s][0].toUpperCase() + [...s].slice(1).join("").toLowerCase() : s)),
+    title: caseMap((s) => {
+      let out = "";
+      let prev = false;
+      for (const c of s) {
+        out += prev ? c.toLowerCase() : c.toUpperCase();
+        prev = isCased(c) || /\p{L}|\p{N}/u.test(c) && isCased(c);
+        prev = isCased(c);
+      }
+      return out;
+    }),
+    strip: strip(0),
+    lstrip: strip(1),
+    rstrip: strip(2),
+    split: (args, kw) => {
+      const s = S(args[0]);
+      const sepO = args[1] ?? kwarg(kw, "sep");
+      const max = optInt(vm, args[2] ?? kwarg(kw, "maxsplit"), -1);
+      if (!sepO || sepO === vm.None) return strList(args[0], s, splitWs(s, max));
+      const sep = sArg(vm, sepO, "split");
+      if (!sep) vm.raise("ValueError", "empty separator");
+      const parts: string[] = [];
+      let rest = s;
+      while (max < 0 || parts.length < max) {
+        const i = rest.indexOf(sep);
+        if (i < 0) break;
+        parts.push(rest.slice(0, i));
+        rest = rest.slice(i + sep.length);
+      }
+      parts.push(rest);
+      return strList(args[0], s, parts);
+    },
+    rsplit: (args, kw) => {
+      const s = S(args[0]);
+      const sepO = args[1] ?? kwarg(kw, "sep");
+      const max = optInt(vm, args[2] ?? kwarg(kw, "maxsplit"), -1);
+      if (!sepO || sepO === vm.None) {
+        if (max < 0) return strList(args[0], s, splitWs(s, -1));
+        const rev = splitWs([...s].reverse().join(""), max).map((p) => [...p].reverse().join("")).reverse();
+        return strList(args[0], s, rev);
+      }
+      const sep = sArg(vm, sepO, "rsplit");
+      const parts: string[] = [];
+      let rest = s;
+      while (max < 0 || parts.length < max) {
+        const i = rest.lastIndexOf(sep);
+        if (i < 0) break;
+        parts.unshift(rest.slice(i + sep.length));
+        rest = rest.slice(0, i);
+      }
+      parts.unshift(rest);
+      return strList(args[0], s, parts);
+    },
+    splitlines: (args, kw) => {
+      const s = S(args[0]);
+      const keep = args[1] ?? kwarg(kw, "keepends");
+      const parts: string[] = [];
+      const re = /\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]/g;
+      let last = 0;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(s))) {
+        parts.push(s.slice(last, keep && vm.truthy(keep) ? m.index + m[0].length : m.index));
+        last = m.index + m[0].length;
+      }
+      if (last < s.length) parts.push(s.slice(last));
+      return strList(args[0], s, parts);
+    },
+    join: (args) => {
+      const sep = S(args[0]);
+      const items = vm.collect(args[1]);
+      try {
+        items.forEach((x, i) => {
+          if (vm.kindOf(x) !== Kind.STR) vm.typeError(`sequence item ${i}: expected str instance, ${vm.typeName(x)} found`);
+        });
+        if (items.length === 1 && !vm.typeInfo(items[0]).heap) return vm.newRef(items[0]);
+        return h.newStr(items.map((x) => vm.str(x)).join(sep));
+      } finally {
+        for (const x of items) h.decref(x);
+      }
+    },
+    replace: (args) => {
+      const s = S(args[0]);
+      const a = sArg(vm, args[1], "replace");
+      const b = sArg(vm, args[2], "replace", 2);
+      const count = optInt(vm, args[3], -1);
+      let r: string;
+      if (count < 0) r = a === "" ? [...s].map((c) => b + c).join("") + b : s.split(a).join(b);
+      else {
+        r = s;
+        let n = 0;
+        let pos = 0;
+        let out = "";
+        while (n < count) {
+          const i = r.indexOf(a, pos);
+          if (i < 0) break;
+          out += r.slice(pos, i) + b;
+          pos = i + a.length;
+          n++;
+          if (a === "") {
+            out += r[pos] ?? "";
+            pos++;
+          }
+        }
+        r = out + r.slice(pos);
+      }
+      if (r === s && !vm.typeInfo(args[0]).heap) return vm.newRef(args[0]);
+      return r.length === 1 ? h.newStrUncached(r) : h.newStr(r);
+    },
+    find: find(false, false),
+    rfind: find(true, false),
+    index: find(false, true),
+    rindex: find(true, true),
+    count: (args) => {
+      const s = S(args[0]);
+      const sub = sArg(vm, args[1], "count");
+      const cps = [...s];
+      const [a, b] = adjust(optInt(vm, args[2], 0), optInt(vm, args[3], cps.length), cps.length);
+      const hay = cps.slice(a, b).join("");
+      if (sub === "") return vm.newInt(BigInt([...hay].length + 1));
+      let n = 0;
+      let i = 0;
+      while ((i = hay.indexOf(sub, i)) >= 0) {
+        n++;
+        i += sub.length;
+      }
+      return vm.newInt(BigInt(n));
+    },
+    startswith: (args) => {
+      const s = S(args[0]);
+      const [a, b] = adjust(optInt(vm, args[2], 0), optInt(vm, args[3], s.length), s.length);
+      const part = s.slice(a, b);
+      const p = args[1];
+      if (vm.kindOf(p) === Kind.TUPLE) return vm.bool(vm.tupleItems(p).some((x) => part.startsWith(sArg(vm, x, "startswith"))));
+      if (vm.kindOf(p) !== Kind.STR) vm.typeError(`startswith first arg must be str or a tuple of str, not ${vm.typeName(p)}`);
+      return vm.bool(part.startsWith(S(p)));
+    },
+    endswith: (args) => {
+      const s = S(args[0]);
+      const [a, b] = adjust(optInt(vm, args[2], 0), optInt(vm, args[3], s.length), s.length);
+      const part = s.slice(a, b);
+      const p = args[1];
+      if (vm.kindOf(p) === Kind.TUPLE) return vm.bool(vm.tupleItems(p).some((x) => part.endsWith(sArg(vm, x, "endswith"))));
+      if (vm.kindOf(p) !== Kind.STR) vm.typeError(`endswith first arg must be str or a tuple of str, not ${vm.typeName(p)}`);
+      return vm.bool(part.endsWith(S(p)));
+    },
+    partition: (args) => {
+      const s = S(args[0]);
+      const sep = sArg(vm, args[1], "partition");
+      if (!sep) vm.raise("ValueError", "empty separator");
+      const i = s.indexOf(sep);
+      if (i < 0) return h.newTupleSteal([vm.newRef(args[0]), h.newStr(""), h.newStr("")]);
+      return h.newTupleSteal([h.newStr(s.slice(0, i)), vm.newRef(args[1]), h.newStr(s.slice(i + sep.length))]);
+    },
+    rpartition: (args) => {
+      const s = S(args[0]);
+      const sep = sArg(vm, args[1], "rpartition");
+      const i = s.lastIndexOf(sep);
+      if (i < 0) return h.newTupleSteal([h.newStr(""), h.newStr(""), vm.newRef(args[0])]);
+      return h.newTupleSteal([h.newStr(s.slice(0, i)), vm.newRef(args[1]), h.newStr(s.slice(i + sep.length))]);
+    },
+    center: (args) => padFn(vm, args, "center"),
+    ljust: (args) => padFn(vm, args, "ljust"),
+    rjust: (args) => padFn(vm, args, "rjust"),
+    zfill: (args) => {
+      const s = S(args[0]);
+      const w = Number(vm.index(args[1]));
+      const n = [...s].length;
+      if (w <= n) return same(args[0], s, s);
+      const sign = s[0] === "+" || s[0] === "-" ? s[0] : "";
+      return h.newStr(sign + "0".repeat(w - n) + s.slice(sign.length));
+    },
+    removeprefix: (args) => {
+      const s = S(args[0]);
+      const p = sArg(vm, args[1], "removeprefix");
+      return same(args[0], p && s.startsWith(p) ? s.slice(p.length) : s, s);
+    },
+    removesuffix: (args) => {
+      const s = S(args[0]);
+      const p = sArg(vm, args[1], "removesuffix");
+      return same(args[0], p && s.endsWith(p) ? s.slice(0, s.length - p.length) : s, s);
+    },
+    expandtabs: (args) => {
+      const s = S(args[0]);
+      const ts = optInt(vm, args[1], 8);
+      let out = "";
+      let col = 0;
+      for (const c of s) {
+        if (c === "\t") {
+          const n = ts > 0 ? ts - (col % ts) : 0;
+          out += " ".repeat(n);
+          col += n;
+        } else if (c === "\n" || c === "\r") {
+          out += c;
+          col = 0;
+        } else {
+          out += c;
+          col++;
+        }
+      }
+      return h.newStr(out);
+    },
+    isdigit: pred((s) => s.length > 0 && /^\p{Nd}+$/u.test(s)),
+    isdecimal: pred((s) => s.length > 0 && /^\p{Nd}+$/u.test(s)),
+    isnumeric: pred((s) => s.length > 0 && /^\p{N}+$/u.test(s)),
+    isalpha: pred((s) => s.length > 0 && /^\p{L}+$/u.test(s)),
+    isalnum: pred((s) => s.length > 0 && /^[\p{L}\p{N}]+$/u.test(s)),
+    isspace: pred((s) => s.length > 0 && /^\s+$/.test(s)),
+    isascii: pred((s) => /^[\x00-\x7f]*$/.test(s)),
+    isidentifier: pred((s) => /^[\p{L}_][\p{L}\p{N}_]*$/u.test(s)),
+    isupper: pred((s) => [...s].some(isCased) && s === s.toUpperCase()),
+    islower: pred((s) => [...s].some(isCased) && s === s.toLowerCase()),
+    istitle: pred((s) => {
+      let prevCased = false;
+      let any = false;
+      for (const c of s) {
+        if (isCased(c)) {
+          if (prevCased ? c !== c.toLowerCase() : c !== c.toUpperCase()) return false;
+          prevCased = true;
+          any = true;
+        } else prevCased = false;
+      }
+      return any;
+    }),
+    isprintable: pred((s) => [...s].every(isPrintable)),
+    encode: (args) => h.newBytes(new Uint8Array(Buffer.from(S(args[0]), "utf8"))),
+    format: (args, kw) => vm.strFormat(args[0], args.slice(1), kw),
+    format_map: (args) => vm.strFormat(args[0], [], null, args[1]),
+    __format__: (args) => vm.format(args[0], args[1]),
+    __len__: (args) => vm.newInt(BigInt([...S(args[0])].length)),
+    __str__: (args) => vm.strObj(args[0]),
+    __repr__: (args) => vm.h.newStr(vm.nativeRepr(args[0], vm.infoOfType(vm.T.str))),
+    __add__: (args) => vm.binaryOp(args[0], args[1], 0),
+    __mul__: (args) => vm.binaryOp(args[0], args[1], 5),
+    __eq__: (args) => vm.richCompare(args[0], args[1], 2),
+    __hash__: (args) => vm.newInt(vm.hash(args[0])),
+    __getitem__: (args) => vm.getItem(args[0], args[1]),
+    __contains__: (args) => vm.bool(vm.contains(args[0], args[1])),
+    __mod__: (args) => vm.percentFormat(args[0], args[1]),
+  };
+  vm.methods("str", table);
+  const maketrans = vm.defineNative("maketrans", (args) => {
+    const d = h.newDict("display");
+    if (args.length === 1) {
+      for (const [k, v] of vm.dictEntries(args[0])) {
+        const key = vm.kindOf(k) === Kind.STR ? vm.newInt(BigInt(vm.str(k).codePointAt(0)!)) : vm.newRef(k);
+        vm.dictSetItem(d, key, v);
+        h.decref(key);
+      }
+      return d;
+    }
+    const a = [...S(args[0])];
+    const b = [...S(args[1])];
+    if (a.length !== b.length) vm.raise("ValueError", "the first two maketrans arguments must have equal length");
+    a.forEach((c, i) => {
+      const k = vm.newInt(BigInt(c.codePointAt(0)!));
+      const v = vm.newInt(BigInt(b[i].codePointAt(0)!));
+      vm.dictSetItem(d, k, v);
+      h.decref(k);
+      h.decref(v);
+    });
+    if (args[2]) {
+      for (const c of S(args[2])) {
+        const k = vm.newInt(BigInt(c.codePointAt(0)!));
+        vm.dictSetItem(d, k, vm.None);
+        h.decref(k);
+      }
+    }
+    return d;
+  }, { qualname: "str.maketrans" });
+  vm.infoOfType(vm.T.str).methods.set("maketrans", maketrans);
+  vm.natives[maketrans].method = false;
+  vm.methods("str", {
+    translate: (args) => {
+      const s = S(args[0]);
+      let out = "";
+      for (const c of s) {
+        const k = vm.newInt(BigInt(c.codePointAt(0)!));
+        let v: Obj = 0;
+        try {
+          v = vm.getItem(args[1], k);
+        } catch (e) {
+          if (!(e instanceof PyRaise) || !vm.isInstance(e.exc, vm.T.LookupError)) throw e;
+          vm.decref(e.exc);
+        } finally {
+          h.decref(k);
+        }
+        if (!v) out += c;
+        else {
+          if (v !== vm.None) out += vm.kindOf(v) === Kind.STR ? vm.str(v) : String.fromCodePoint(Number(h.readInt(v)));
+          h.decref(v);
+        }
+      }
+      return h.newStr(out);
+    },
+  });
+}
+
+function padFn(vm: VM, args: Obj[], how: "center" | "ljust" | "rjust"): Obj {
+  const s = vm.str(args[0]);
+  const w = Number(vm.index(args[1]));
+  const fill = args[2] ? vm.str(args[2]) : " ";
+  if (args[2] && [...fill].length !== 1) vm.typeError(`The fill character must be exactly one character long`);
+  const n = [...s].length;
+  if (w <= n) return vm.typeInfo(args[0]).heap ? vm.h.newStr(s) : vm.newRef(args[0]);
+  const total = w - n;
+  let left = 0;
+  if (how === "rjust") left = total;
+  else if (how === "center") left = Math.floor(total / 2) + (total & w & 1);
+  return vm.h.newStr(fill.repeat(left) + s + fill.repeat(total - left));
+}
+
+function installList(vm: VM): void {
+  const h = vm.h;
+  vm.methods("list", {
+    append: (args) => {
+      nargs(vm, "list.append", args, 2, 2);
+      h.listAppend(args[0], args[1]);
+      return vm.none();
+    },
+    extend: (args) => {
+      vm.listExtendFrom(args[0], args[1]);
+      return vm.none();
+    },
+    insert: (args) => {
+      const n = h.listLen(args[0]);
+      let i = Number(vm.index(args[1]));
+      if (i < 0) i = Math.max(0, i + n);
+      h.listInsert(args[0], Math.min(i, n), args[2]);
+      return vm.none();
+    },
+    pop: (args) => {
+      const n = h.listLen(args[0]);
+      if (n === 0) vm.raise("IndexError", "pop from empty list");
+      let i = args.length > 1 ? Number(vm.index(args[1])) : n - 1;
+      if (i < 0) i += n;
+      if (i < 0 || i >= n) vm.raise("IndexError", "pop index out of range");
+      return h.listPop(args[0], i);
+    },
+    remove: (args) => {
+      const items = vm.listItems(args[0]);
+      for (let i = 0; i < items.length; i++) {
+        const x = items[i];
+        h.incref(x);
+        try {
+          if (vm.eq(x, args[1])) {
+            h.decref(h.listPop(args[0], i));
+            return vm.none();
+          }
+        } finally {
+          h.decref(x);
+        }
+      }
+      vm.raise("ValueError", "list.remove(x): x not in list");
+    },
+    index: (args) => {
+      const items = vm.listItems(args[0]);
+      const [a, b] = adjust(optInt(vm, args[2], 0), optInt(vm, args[3], items.length), items.length);
+      for (let i = a; i < b; i++) if (vm.eq(items[i], args[1])) return vm.newInt(BigInt(i));
+      vm.raise("ValueError", `${vm.repr(args[1])} is not in list`);
+    },
+    count: (args) => {
+      let n = 0;
+      for (const x of vm.listItems(args[0])) if (vm.eq(x, args[1])) n++;
+      return vm.newInt(BigInt(n));
+    },
+    clear: (args) => {
+      h.listClear(args[0]);
+      return vm.none();
+    },
+    copy: (args) => h.newList(vm.listItems(args[0]), "display"),
+    reverse: (args) => {
+      const items = vm.listItems(args[0]).slice();
+      for (const x of items) h.incref(x);
+      items.reverse().forEach((x, i) => h.listSet(args[0], i, x));
+      for (const x of items) h.decref(x);
+      return vm.none();
+    },
+    sort: (args, kw) => {
+      onlyKw(vm, "sort", kw, ["key", "reverse"]);
+      if (args.length > 1) vm.typeError("sort() takes no positional arguments");
+      const rev = kwarg(kw, "reverse");
+      sortList(vm, args[0], kwarg(kw, "key"), rev ? vm.truthy(rev) : false);
+      return vm.none();
+    },
+    __len__: (args) => vm.newInt(BigInt(h.listLen(args[0]))),
+    __getitem__: (args) => vm.getItem(args[0], args[1]),
+    __setitem__: (args) => (vm.setItem(args[0], args[1], args[2]), vm.none()),
+    __contains__: (args) => vm.bool(vm.contains(args[0], args[1])),
+    __iter__: (args) => vm.getIter(args[0]),
+    __init__: (args) => {
+      h.listClear(args[0]);
+      if (args[1]) vm.listExtendFrom(args[0], args[1]);
+      return vm.none();
+    },
+    __repr__: (args) => h.newStr(vm.nativeRepr(args[0], vm.infoOfType(vm.T.list))),
+    __eq__: (args) => vm.richCompare(args[0], args[1], 2),
+    __add__: (args) => vm.binaryOp(args[0], args[1], 0),
+    __iadd__: (args) => vm.binaryOp(args[0], args[1], 13),
+  });
+}
+
+function installTuple(vm: VM): void {
+  vm.methods("tuple", {
+    index: (args) => {
+      const items = vm.tupleItems(args[0]);
+      for (let i = 0; i < items.length; i++) if (vm.eq(items[i], args[1])) return vm.newInt(BigInt(i));
+      vm.raise("ValueError", "tuple.index(x): x not in tuple");
+    },
+    count: (args) => {
+      let n = 0;
+      for (const x of vm.tupleItems(args[0])) if (vm.eq(x, args[1])) n++;
+      return vm.newInt(BigInt(n));
+    },
+    __len__: (args) => vm.newInt(BigInt(vm.tupleLen(args[0]))),
+    __getitem__: (args) => vm.getItem(args[0], args[1]),
+  });
+}
+
+function installDict(vm: VM): void {
+  const h = vm.h;
+  const view = (name: string) => (args: Obj[]) => {
+    const v = h.newObject(vm.T[name]);
+    h.setSlot(v, L.NATIVE_A, args[0]);
+    return v;
+  };
+  vm.methods("dict", {
+    get: (args) => {
+      nargs(vm, "get", args, 2, 3);
+      const v = vm.dictGetItem(args[0], args[1]);
+      return vm.newRef(v || args[2] || vm.None);
+    },
+    setdefault: (args) => {
+      const v = vm.dictGetItem(args[0], args[1]);
+      if (v) return vm.newRef(v);
+      const d = args[2] ?? vm.None;
+      vm.dictSetItem(args[0], args[1], d);
+      return vm.newRef(d);
+    },
+    pop: (args) => {
+      nargs(vm, "pop", args, 2, 3);
+      const v = vm.dictGetItem(args[0], args[1]);
+      if (!v) {
+        if (args.length > 2) return vm.newRef(args[2]);
+        vm.keyError(args[1]);
+      }
+      h.incref(v);
+      vm.dictDelItem(args[0], args[1]);
+      return v;
+    },
+    popitem: (args) => {
+      const ents = vm.dictEntries(args[0]);
+      if (!ents.length) vm.raise("KeyError", "popitem(): dictionary is empty");
+      const [k, v] = ents[ents.length - 1];
+      const t = h.newTuple([k, v]);
+      vm.dictDelItem(args[0], k);
+      return t;
+    },
+    keys: view("dict_keys"),
+    values: view("dict_values"),
+    items: view("dict_items"),
+    update: (args, kw) => {
+      if (args[1]) {
+        if (vm.kindOf(args[1]) === Kind.DICT || vm.hasAttr(args[1], "keys")) vm.dictUpdateFrom(args[0], args[1], 0);
+        else
+          vm.iterate(args[1], (p) => {
+            const pair = vm.collect(p);
+            try {
+              vm.dictSetItem(args[0], pair[0], pair[1]);
+            } finally {
+              for (const x of pair) h.decref(x);
+            }
+          });
+      }
+      if (kw) kw.names.forEach((n, i) => vm.dictSetStr(args[0], vm.name(n), kw.values[i]));
+      return vm.none();
+    },
+    clear: (args) => {
+      h.dictClear(args[0]);
+      return vm.none();
+    },
+    copy: (args) => {
+      if (h.dictCopy) return h.dictCopy(args[0]);
+      const d = h.newDict("display");
+      for (const [k, v] of vm.dictEntries(args[0])) h.dictSet(d, k, v);
+      return d;
+    },
+    __len__: (args) => vm.newInt(BigInt(h.dictLen(args[0]))),
+    __getitem__: (args) => vm.getItem(args[0], args[1]),
+    __setitem__: (args) => (vm.setItem(args[0], args[1], args[2]), vm.none()),
+    __delitem__: (args) => (vm.delItem(args[0], args[1]), vm.none()),
+    __contains__: (args) => vm.bool(vm.contains(args[0], args[1])),
+    __iter__: (args) => vm.getIter(args[0]),
+    __init__: (args, kw) => {
+      if (args[1]) vm.dictUpdateFrom(args[0], args[1], 0);
+      if (kw) kw.names.forEach((n, i) => vm.dictSetStr(args[0], vm.name(n), kw.values[i]));
+      return vm.none();
+    },
+    __repr__: (args) => h.newStr(vm.nativeRepr(args[0], vm.infoOfType(vm.T.dict))),
+  });
+  const fromkeys = vm.defineNative("fromkeys", (args) => {
+    const cls = args[0];
+    const d = cls === vm.T.dict ? h.newDict("dict()") : vm.callType(cls, [], null);
+    const v = args[2] ?? vm.None;
+    vm.iterate(args[1], (k) => vm.setItem(d, k, v));
+    return d;
+  }, { qualname: "dict.fromkeys", method: true });
+  vm.infoOfType(vm.T.dict).methods.set("fromkeys", fromkeys);
+  vm.classMethods ??= new Set();
+  vm.classMethods.add(fromkeys);
+}
+
+declare module "../vm/vm.js" {
+  interface VM {
+    classMethods: Set<number>;
+  }
+}
+
+function installSet(vm: VM): void {
+  const h = vm.h;
+  const newLike = (self: Obj, items: Obj[]) => vm.newSet(items, vm.kindOf(self) === Kind.FROZENSET);
+  const others = (args: Obj[]) => args.slice(1).map((o) => (vm.kindOf(o) === Kind.SET || vm.kindOf(o) === Kind.FROZENSET ? vm.setItems(o) : null));
+  const withItems = <T>(o: Obj, fn: (items: Obj[]) => T): T => {
+    if (vm.kindOf(o) === Kind.SET || vm.kindOf(o) === Kind.FROZENSET) return fn(vm.setItems(o));
+    const items = vm.collect(o);
+    try {
+      return fn(items);
+    } finally {
+      for (const x of items) h.decref(x);
+    }
+  };
+  const has = (s: Obj, x: Obj) => h.setContains!(s, x);
+  const common: Record<string, NativeFn> = {
+    union: (args) => {
+      const s = newLike(args[0], vm.setItems(args[0]));
+      for (const o of args.slice(1)) vm.setUpdateFrom(s, o);
+      return s;
+    },
+    intersection: (args) => {
+      let cur = vm.setItems(args[0]);
+      const keep: Obj[] = [];
+      for (const o of args.slice(1)) cur = withItems(o, (items) => cur.filter((x) => items.some((y) => vm.eq(x, y))));
+      keep.push(...cur);
+      return newLike(args[0], keep);
+    },
+    difference: (args) => {
+      let cur = vm.setItems(args[0]);
+      for (const o of args.slice(1)) cur = withItems(o, (items) => cur.filter((x) => !items.some((y) => vm.eq(x, y))));
+      return newLike(args[0], cur);
+    },
+    symmetric_difference: (args) =>
+      withItems(args[1], (items) => {
+        const a = vm.setItems(args[0]);
+        const out = a.filter((x) => !items.some((y) => vm.eq(x, y)));
+        for (const y of items) if (!has(args[0], y)) out.push(y);
+        return newLike(args[0], out);
+      }),
+    issubset: (args) => withItems(args[1], (items) => vm.bool(vm.setItems(args[0]).every((x) => items.some((y) => vm.eq(x, y))))),
+    issuperset: (args) => withItems(args[1], (items) => vm.bool(items.every((y) => has(args[0], y)))),
+    isdisjoint: (args) => withItems(args[1], (items) => vm.bool(!items.some((y) => has(args[0], y)))),
+    copy: (args) => (vm.kindOf(args[0]) === Kind.FROZENSET ? vm.newRef(args[0]) : vm.newSet(vm.setItems(args[0]), false)),
+    __len__: (args) => vm.newInt(BigInt(h.setLen!(args[0]))),
+    __contains__: (args) => vm.bool(vm.contains(args[0], args[1])),
+  };
+  void others;
+  if (vm.T.frozenset) vm.methods("frozenset", common);
+  if (!vm.T.set) return;
+  vm.methods("set", {
+    ...common,
+    add: (args) => {
+      vm.setAddItem(args[0], args[1]);
+      return vm.none();
+    },
+    discard: (args) => {
+      vm.checkHashable(args[1]);
+      h.setDiscard!(args[0], args[1]);
+      return vm.none();
+    },
+    remove: (args) => {
+      vm.checkHashable(args[1]);
+      if (!h.setDiscard!(args[0], args[1])) vm.keyError(args[1]);
+      return vm.none();
+    },
+    pop: (args) => {
+      const items = vm.setItems(args[0]);
+      if (!items.length) vm.raise("KeyError", "pop from an empty set");
+      const x = items[0];
+      h.incref(x);
+      h.setDiscard!(args[0], x);
+      return x;
+    },
+    clear: (args) => {
+      h.setClear!(args[0]);
+      return vm.none();
+    },
+    update: (args) => {
+      for (const o of args.slice(1)) vm.setUpdateFrom(args[0], o);
+      return vm.none();
+    },
+    intersection_update: (args) => {
+      const r = common.intersection(args, null);
+      const keep = vm.setItems(r).slice();
+      for (const x of keep) h.incref(x);
+      h.setClear!(args[0]);
+      for (const x of keep) {
+        h.setAdd!(args[0], x);
+        h.decref(x);
+      }
+      h.decref(r);
+      return vm.none();
+    },
+    difference_update: (args) => {
+      for (const o of args.slice(1)) withItems(o, (items) => items.forEach((y) => h.setDiscard!(args[0], y)));
+      return vm.none();
+    },
+  });
+}
+
+declare module "../vm/vm.js" {
+  interface VM {
+    strFormat(fmt: Obj, args: Obj[], kw: KwArgs | null, mapping?: Obj): Obj;
+  }
+}
+
+function installNumbers(vm: VM): void {
+  const h = vm.h;
+  vm.methods("int", {
+    bit_length: (args) => {
+      const v = h.readInt(args[0]);
+      return vm.newInt(BigInt((v < 0n ? -v : v).toString(2).replace(/^0$/, "").length));
+    },
+    bit_count: (args) => {
+      const v = h.readInt(args[0]);
+      return vm.newInt(BigInt([...(v < 0n ? -v : v).toString(2)].filter((c) => c === "1").length));
+    },
+    to_bytes: (args, kw) => {
+      const v = h.readInt(args[0]);
+      const len = Number(vm.index(args[1] ?? kwarg(kw, "length") ?? vm.newInt(1n)));
+      const order = args[2] ?? kwarg(kw, "byteorder");
+      const big = !order || vm.str(order) === "big";
+      const out = new Uint8Array(len);
+      let x = v;
+      for (let i = 0; i < len; i++) {
+        out[big ? len - 1 - i : i] = Number(x & 0xffn);
+        x >>= 8n;
+      }
+      return h.newBytes(out);
+    },
+    conjugate: (args) => vm.newInt(h.readInt(args[0])),
+    as_integer_ratio: (args) => h.newTupleSteal([vm.newInt(h.readInt(args[0])), vm.newInt(1n)]),
+    __add__: (args) => vm.binaryOp(args[0], args[1], 0),
+    __sub__: (args) => vm.binaryOp(args[0], args[1], 10),
+    __mul__: (args) => vm.binaryOp(args[0], args[1], 5),
+    __eq__: (args) => vm.richCompare(args[0], args[1], 2),
+    __lt__: (args) => vm.richCompare(args[0], args[1], 0),
+    __hash__: (args) => vm.newInt(vm.hash(args[0])),
+    __index__: (args) => vm.newInt(h.readInt(args[0])),
+    __int__: (args) => vm.newInt(h.readInt(args[0])),
+    __repr__: (args) => h.newStr(vm.intStr(h.readInt(args[0]))),
+    __format__: (args) => vm.format(args[0], args[1]),
+  });
+  vm.methods("float", {
+    is_integer: (args) => vm.bool(Number.isInteger(h.readFloat(args[0]))),
+    as_integer_ratio: (args) => {
+      let x = h.readFloat(args[0]);
+      if (!Number.isFinite(x)) vm.raise(Number.isNaN(x) ? "ValueError" : "OverflowError", Number.isNaN(x) ? "cannot convert NaN to integer ratio" : "cannot convert Infinity to integer ratio");
+      let den = 1n;
+      while (!Number.isInteger(x)) {
+        x *= 2;
+        den *= 2n;
+      }
+      let num = BigInt(x);
+      while (num % 2n === 0n && den > 1n) {
+        num /= 2n;
+        den /= 2n;
+      }
+      return h.newTupleSteal([vm.newInt(num), vm.newInt(den)]);
+    },
+    hex: (args) => h.newStr(h.readFloat(args[0]).toString(16)),
+    conjugate: (args) => vm.newRef(args[0]),
+    __format__: (args) => h.newStr(formatFloat(h.readFloat(args[0]), vm.str(args[1]))),
+    __repr__: (args) => vm.reprObj(args[0]),
+    __eq__: (args) => vm.richCompare(args[0], args[1], 2),
+    __hash__: (args) => vm.newInt(vm.hash(args[0])),
+  });
+}
+
+function installMisc(vm: VM): void {
+  const h = vm.h;
+  vm.methods("object", {
+    __init__: () => vm.none(),
+    __eq__: (args) => vm.newRef(args[0] === args[1] ? vm.True : vm.NotImplemented),
+    __ne__: (args) => {
+      const r = vm.richCompare(args[0], args[1], 2);
+      const t = r === vm.NotImplemented ? r : vm.bool(!vm.truthy(r));
+      if (r !== t) vm.decref(r);
+      return t;
+    },
+    __hash__: (args) => vm.newInt(vm.nativeHash(args[0], vm.infoOfType(vm.T.object))),
+    __repr__: (args) => h.newStr(vm.nativeRepr(args[0], vm.infoOfType(vm.T.object))),
+    __str__: (args) => vm.reprObj(args[0]),
+    __format__: (args) => {
+      if (vm.str(args[1])) vm.typeError(`unsupported format string passed to ${vm.typeName(args[0])}.__format__`);
+      return vm.strObj(args[0]);
+    },
+    __setattr__: (args) => {
+      const d = vm.instDict(args[0], true);
+      if (!d) vm.raise("AttributeError", `'${vm.typeName(args[0])}' object has no attribute '${vm.str(args[1])}'`);
+      vm.dictSetStr(d, vm.name(vm.str(args[1])), args[2]);
+      return vm.none();
+    },
+    __getattribute__: (args) => vm.getAttr(args[0], vm.str(args[1])),
+    __delattr__: (args) => (vm.delAttr(args[0], vm.str(args[1])), vm.none()),
+    __dir__: (args) => {
+      const names = vm.dirNames(args[0]).map((s) => vm.intern(s));
+      const l = h.newList(names, "list()");
+      for (const o of names) h.decref(o);
+      return l;
+    },
+    __sizeof__: (args) => vm.newInt(BigInt(h.sizeOf(args[0]))),
+    __reduce_ex__: () => vm.none(),
+    __init_subclass__: () => vm.none(),
+  });
+  vm.methods("BaseException", {
+    __init__: (args) => {
+      h.setSlotSteal(args[0], L.EXC_ARGS, h.newTuple(args.slice(1)));
+      return vm.none();
+    },
+    add_note: (args) => {
+      if (vm.kindOf(args[1]) !== Kind.STR) vm.typeError(`note must be a str, not '${vm.typeName(args[1])}'`);
+      let notes = h.getSlot(args[0], L.EXC_NOTES);
+      if (!notes) {
+        notes = h.newList([], "display");
+        h.setSlotSteal(args[0], L.EXC_NOTES, notes);
+      }
+      h.listAppend(notes, args[1]);
+      return vm.none();
+    },
+    with_traceback: (args) => {
+      h.setSlot(args[0], L.EXC_TRACEBACK, args[1] === vm.None ? 0 : args[1]);
+      return vm.newRef(args[0]);
+    },
+    __str__: (args) => h.newStr(vm.nativeStr(args[0], vm.infoOfType(vm.T.BaseException)) ?? ""),
+    __repr__: (args) => h.newStr(vm.nativeRepr(args[0], vm.typeInfo(args[0]))),
+  });
+  vm.methods("generator", {
+    send: (args) => {
+      const r = vm.genResume(args[0], args[1], 0);
+      if (vm.lastYield) return r;
+      const e = vm.newException("StopIteration", r && r !== vm.None ? r : null);
+      if (r) vm.decref(r);
+      throw new PyRaise(e);
+    },
+    throw: (args) => {
+      let exc = args[1];
+      let owned = false;
+      if (vm.kindOf(exc) === Kind.TYPE) {
+        exc = vm.callType(exc, args[2] && args[2] !== vm.None ? [args[2]] : [], null);
+        owned = true;
+      }
+      try {
+        const r = vm.genResume(args[0], vm.None, exc);
+        if (vm.lastYield) return r;
+        const e = vm.newException("StopIteration", r && r !== vm.None ? r : null);
+        if (r) vm.decref(r);
+        throw new PyRaise(e);
+      } finally {
+        if (owned) vm.decref(exc);
+      }
+    },
+    close: (args) => {
+      const st = vm.gens[h.getI32(args[0], L.GEN_INDEX)];
+      if (st.state === "created" || st.state === "closed") {
+        if (st.state === "created") {
+          st.state = "closed";
+          vm.genRestore(st);
+          vm.genFinish(st);
+        }
+        return vm.none();
+      }
+      const ge = vm.newException("GeneratorExit");
+      try {
+        const r = vm.genResume(args[0], vm.None, ge);
+        if (vm.lastYield) {
+          vm.decref(r);
+          vm.raise("RuntimeError", "generator ignored GeneratorExit");
+        }
+        vm.xdecref(r);
+      } catch (e) {
+        if (e instanceof PyRaise && (vm.isInstance(e.exc, vm.T.GeneratorExit) || vm.isInstance(e.exc, vm.T.StopIteration))) vm.decref(e.exc);
+        else throw e;
+      } finally {
+        vm.decref(ge);
+      }
+      return vm.none();
+    },
+    __next__: (args) => {
+      const r = vm.iterNext(args[0]);
+      if (r) return r;
+      const sv = vm.takeStopValue();
+      const e = vm.newException("StopIteration", sv || null);
+      vm.xdecref(sv);
+      throw new PyRaise(e);
+    },
+    __iter__: (args) => vm.newRef(args[0]),
+  });
+  vm.methods("type", {
+    mro: (args) => {
+      const items = vm.infoOfType(args[0]).mro.map((t) => t.obj);
+      return h.newList(items, "list()");
+    },
+    __subclasses__: (args) => {
+      const ti = vm.infoOfType(args[0]);
+      const subs = vm.typeInfos.filter((t) => t.base === ti && t.heap && h.refcnt(t.obj) > 0).map((t) => t.obj);
+      return h.newList(subs, "list()");
+    },
+  });
+  for (const v of ["dict_keys", "dict_values", "dict_items"]) {
+    vm.methods(v, {
+      __len__: (args) => vm.newInt(BigInt(h.dictLen(h.getSlot(args[0], L.NATIVE_A)))),
+      isdisjoint: (args) => {
+        let r = true;
+        vm.iterate(args[1], (x) => {
+          if (vm.viewContains(args[0], x)) {
+            r = false;
+            return true;
+          }
+        });
+        return vm.bool(r);
+      },
+    });
+  }
+  vm.methods("property", {
+    setter: (args) => {
+      const p = h.newObject(h.typeOf(args[0]));
+      h.setSlot(p, L.NATIVE_A, h.getSlot(args[0], L.NATIVE_A));
+      h.setSlot(p, L.NATIVE_B, args[1]);
+      h.setSlot(p, L.NATIVE_C, h.getSlot(args[0], L.NATIVE_C));
+      return p;
+    },
+    deleter: (args) => {
+      const p = h.newObject(h.typeOf(args[0]));
+      h.setSlot(p, L.NATIVE_A, h.getSlot(args[0], L.NATIVE_A));
+      h.setSlot(p, L.NATIVE_B, h.getSlot(args[0], L.NATIVE_B));
+      h.setSlot(p, L.NATIVE_C, args[1]);
+      return p;
+    },
+    getter: (args) => {
+      const p = h.newObject(h.typeOf(args[0]));
+      h.setSlot(p, L.NATIVE_A, args[1]);
+      h.setSlot(p, L.NATIVE_B, h.getSlot(args[0], L.NATIVE_B));
+      return p;
+    },
+    __get__: (args) => {
+      if (args[1] === vm.None) return vm.newRef(args[0]);
+      return vm.call(h.getSlot(args[0], L.NATIVE_A), [args[1]]);
+    },
+  });
+  vm.methods("super", {});
+  vm.methods("range", {
+    index: (args) => {
+      const [a, , c] = vm.rangeFields(args[0]);
+      if (!vm.contains(args[0], args[1])) vm.raise("ValueError", `${vm.repr(args[1])} is not in range`);
+      return vm.newInt(BigInt((Number(h.readInt(args[1])) - a) / c));
+    },
+    count: (args) => vm.newInt(vm.contains(args[0], args[1]) ? 1n : 0n),
+  });
+  vm.methods("slice", {
+    indices: (args) => {
+      const [a, b, c] = vm.sliceIndices(args[0], Number(vm.index(args[1])));
+      return h.newTupleSteal([vm.newInt(BigInt(a)), vm.newInt(BigInt(b)), vm.newInt(BigInt(c))]);
+    },
+  });
+  vm.methods("bytes", {
+    decode: (args) => h.newStr(Buffer.from(h.readBytes(args[0])).toString("utf8")),
+    hex: (args) => h.newStr(Buffer.from(h.readBytes(args[0])).toString("hex")),
+  });
+  vm.methods("complex", {
+    conjugate: (args) => vm.newComplex(h.getF64(args[0], 16), -h.getF64(args[0], 24)),
+  });
+}

@@ -1,0 +1,281 @@
+/**
+ * The importable modules: `gc` and `sys` (natives over the heap's collector and the VM's state),
+ * `weakref` (natives for references and proxies; the weak dictionaries and `finalize` are Python code
+ * compiled at import), and `copy` (Python code).
+ */
+import type { Obj } from "../vm/heap-api.js";
+import { Kind, type NativeFn } from "../vm/types.js";
+import { PyRaise, type VM } from "../vm/vm.js";
+import * as L from "../vm/layouts.js";
+import { kwarg, nargs } from "../builtins/functions.js";
+import { WEAKREF_PY, COPY_PY } from "./pysrc.js";
+
+function moduleWith(vm: VM, name: string, fns: Record<string, NativeFn>): Obj {
+  const h = vm.h;
+  const m = vm.newModule(name);
+  const d = h.getSlot(m, L.MODULE_DICT);
+  for (const [n, fn] of Object.entries(fns)) {
+    const idx = vm.defineNative(n, fn, { module: name });
+    const f = vm.newBuiltinFunction(idx);
+    h.setSlot(f, L.CFUNC_MODULE, h.getSlot(m, L.MODULE_NAME));
+    vm.dictSetStr(d, vm.name(n), f);
+    h.decref(f);
+  }
+  return m;
+}
+
+function setAttrs(vm: VM, m: Obj, values: Record<string, Obj>): void {
+  const d = vm.h.getSlot(m, L.MODULE_DICT);
+  for (const [k, v] of Object.entries(values)) {
+    vm.dictSetStr(d, vm.name(k), v);
+    vm.h.decref(v);
+  }
+}
+
+/** Register the module factories (modules are created on first import). */
+export function installModules(vm: VM): void {
+  vm.moduleFactories = new Map();
+  vm.moduleFactories.set("gc", () => makeGc(vm));
+  vm.moduleFactories.set("sys", () => makeSys(vm));
+  vm.moduleFactories.set("weakref", () => makePyModule(vm, "weakref", WEAKREF_PY, weakrefNatives(vm)));
+  vm.moduleFactories.set("copy", () => makePyModule(vm, "copy", COPY_PY, {}));
+}
+
+function makePyModule(vm: VM, name: string, src: string, natives: Record<string, NativeFn>): Obj {
+  const m = moduleWith(vm, name, natives);
+  const d = vm.h.getSlot(m, L.MODULE_DICT);
+  vm.dictSetStr(d, vm.name("__builtins__"), vm.builtins);
+  if (name === "weakref" && vm.T.weakref) vm.dictSetStr(d, vm.name("__ref_type__"), vm.T.weakref);
+  const unit = vm.host.compile(src, name, "exec");
+  const r = vm.runCode(unit.code, d, d, true);
+  vm.h.decref(r);
+  return m;
+}
+
+function makeGc(vm: VM): Obj {
+  const h = vm.h;
+  const g = h.gc;
+  const m = moduleWith(vm, "gc", {
+    collect: (args, kw) => {
+      const go = args[0] ?? kwarg(kw, "generation");
+      let gen = 2;
+      if (go) {
+        if (vm.kindOf(go) !== Kind.INT) vm.typeError(`'${vm.typeName(go)}' object cannot be interpreted as an integer`);
+        gen = Number(h.readInt(go));
+        if (gen < 0 || gen > 2) vm.raise("ValueError", "invalid generation");
+      }
+      const r = vm.gcCollect(gen);
+      return vm.newInt(BigInt(r));
+    },
+    enable: () => (g.enable(), vm.none()),
+    disable: () => (g.disable(), vm.none()),
+    isenabled: () => vm.bool(g.isEnabled()),
+    get_count: () => {
+      const c = g.getCount();
+      return h.newTupleSteal(c.map((x) => vm.newInt(BigInt(x))));
+    },
+    get_threshold: () => {
+      const c = g.getThreshold();
+      return h.newTupleSteal(c.map((x) => vm.newInt(BigInt(x))));
+    },
+    set_threshold: (args) => {
+      if (args.length < 1) vm.typeError(`set_threshold() takes at least 1 argument (${args.length} given)`);
+      if (args.length > 3) vm.typeError(`set_threshold() takes at most 3 arguments (${args.length} given)`);
+      const vals = args.map((a) => {
+        const k = vm.kindOf(a);
+        if (k === Kind.FLOAT) vm.typeError("'float' object cannot be interpreted as an integer");
+        if (k !== Kind.INT && k !== Kind.BOOL) vm.typeError(`'${vm.typeName(a)}' object cannot be interpreted as an integer`);
+        return Number(h.readInt(a));
+      });
+      g.setThreshold(vals[0], vals[1], vals[2]);
+      return vm.none();
+    },
+    get_objects: (args, kw) => {
+      const go = args[0] ?? kwarg(kw, "generation");
+      let gen: number | undefined;
+      if (go && go !== vm.None) {
+        gen = Number(vm.index(go));
+        if (gen >= 3) vm.raise("ValueError", "generation parameter must be less than the number of available generations (3)");
+        if (gen < 0) gen = undefined;
+      }
+      const objs = g.getObjects(gen);
+      return h.newList(objs, "display");
+    },
+    is_tracked: (args) => vm.bool(g.isTracked(args[0])),
+    is_finalized: (args) => vm.bool(g.isFinalized(args[0])),
+    get_stats: () => {
+      const st = g.getStats();
+      const items = st.map((s) => {
+        const d = h.newDict("display");
+        for (const [k, v] of [["collections", s.collections], ["collected", s.collected], ["uncollectable", s.uncollectable]] as const) {
+          const n = vm.newInt(BigInt(v));
+          vm.dictSetStr(d, vm.name(k), n);
+          h.decref(n);
+        }
+        return d;
+      });
+      return h.newList(items.map((x) => (h.decref(x), x)).map((x) => (h.incref(x), x)), "display");
+    },
+    get_referents: (args) => {
+      const out: Obj[] = [];
+      for (const a of args) if (g.getReferents) out.push(...g.getReferents(a));
+      return h.newList(out, "display");
+    },
+    get_referrers: (args) => {
+      const out = g.getReferrers ? g.getReferrers(args) : [];
+      return h.newList(out, "display");
+    },
+    freeze: () => (g.freeze(), vm.none()),
+    unfreeze: () => (g.unfreeze(), vm.none()),
+    get_freeze_count: () => vm.newInt(BigInt(g.getFreezeCount())),
+    set_debug: (args) => {
+      const f = Number(vm.index(args[0]));
+      vm.gcDebug = f;
+      g.setDebug(f);
+      return vm.none();
+    },
+    get_debug: () => vm.newInt(BigInt(vm.gcDebug ?? 0)),
+  });
+  const callbacks = h.newList([], "display");
+  const garbage = h.newList([], "display");
+  vm.gcCallbacks = callbacks;
+  g.setGarbageList(garbage);
+  setAttrs(vm, m, {
+    callbacks,
+    garbage,
+    DEBUG_STATS: vm.newInt(1n),
+    DEBUG_COLLECTABLE: vm.newInt(2n),
+    DEBUG_UNCOLLECTABLE: vm.newInt(4n),
+    DEBUG_SAVEALL: vm.newInt(32n),
+    DEBUG_LEAK: vm.newInt(38n),
+  });
+  return m;
+}
+
+declare module "../vm/vm.js" {
+  interface VM {
+    gcCallbacks: Obj;
+    gcDebug: number;
+    gcCollect(gen: number): number;
+    noGcCallbacks: boolean;
+    inCollect: boolean;
+    runGcCallbacks(phase: "start" | "stop", info: { generation: number; collected: number; uncollectable: number }): void;
+    stdoutObj: Obj;
+    stderrObj: Obj;
+  }
+}
+
+function makeSys(vm: VM): Obj {
+  const h = vm.h;
+  const m = moduleWith(vm, "sys", {
+    getrefcount: (args) => {
+      nargs(vm, "getrefcount", args, 1, 1);
+      return vm.newInt(BigInt(h.refcnt(args[0])));
+    },
+    getsizeof: (args) => {
+      nargs(vm, "getsizeof", args, 1, 2);
+      const ti = vm.typeInfo(args[0]);
+      if (ti.heap) {
+        const d = vm.lookupType(ti, "__sizeof__");
+        if (d && d.obj) {
+          const r = vm.callSpecial(args[0], "__sizeof__", []);
+          const n = h.readInt(r);
+          h.decref(r);
+          return vm.newInt(n + BigInt(h.sizeOf(args[0]) - ti.basicsize + (ti.basicsize - ti.basicsize)));
+        }
+      }
+      return vm.newInt(BigInt(h.sizeOf(args[0])));
+    },
+    intern: (args) => {
+      if (vm.kindOf(args[0]) !== Kind.STR) vm.typeError(`intern() argument must be str, not ${vm.typeName(args[0])}`);
+      const s = vm.str(args[0]);
+      const have = vm.interned.get(s);
+      if (have) return vm.newRef(have);
+      h.incref(args[0]);
+      vm.interned.set(s, args[0]);
+      return vm.newRef(args[0]);
+    },
+    getrecursionlimit: () => vm.newInt(BigInt(vm.recursionLimit)),
+    setrecursionlimit: (args) => {
+      const n = Number(vm.index(args[0]));
+      if (n < 1) vm.raise("ValueError", "recursion limit must be greater or equal than 1");
+      vm.recursionLimit = n;
+      return vm.none();
+    },
+    exit: (args) => {
+      const e = vm.newException("SystemExit", args.length ? args[0] : null);
+      throw new PyRaise(e);
+    },
+    exc_info: () => {
+      const e = vm.excInfo;
+      if (!e) return h.newTuple([vm.None, vm.None, vm.None]);
+      return h.newTuple([h.typeOf(e), e, h.getSlot(e, L.EXC_TRACEBACK) || vm.None]);
+    },
+    exception: () => vm.newRef(vm.excInfo || vm.None),
+    getdefaultencoding: () => h.newStr("utf-8"),
+    get_int_max_str_digits: () => vm.newInt(4300n),
+    _getframe: () => {
+      const f = vm.frame!;
+      return vm.newRef(vm.frameObject(f));
+    },
+  });
+  const stream = (name: string, which: "stdout" | "stderr") => {
+    const o = h.newObject(vm.T.TextIOWrapper);
+    h.setI32(o, L.NATIVE_I, which === "stdout" ? 1 : 2);
+    void name;
+    return o;
+  };
+  const out = stream("stdout", "stdout");
+  const err = stream("stderr", "stderr");
+  vm.stdoutObj = out;
+  vm.stderrObj = err;
+  const argv = h.newList([], "display");
+  const a0 = h.newStr(vm.scriptName ?? "");
+  h.listAppend(argv, a0);
+  h.decref(a0);
+  setAttrs(vm, m, {
+    stdout: out,
+    stderr: err,
+    __stdout__: vm.newRef(out),
+    __stderr__: vm.newRef(err),
+    argv,
+    maxsize: vm.newInt((1n << 63n) - 1n),
+    platform: h.newStr("linux"),
+    byteorder: h.newStr("little"),
+    version: h.newStr("3.11.7 (pyheap)"),
+    version_info: h.newTupleSteal([vm.newInt(3n), vm.newInt(11n), vm.newInt(7n), h.newStr("final"), vm.newInt(0n)]),
+    implementation: h.newStr("pyheap"),
+    modules: h.newDict("display"),
+  });
+  return m;
+}
+
+declare module "../vm/vm.js" {
+  interface VM {
+    scriptName: string;
+  }
+}
+
+/** Natives of the weakref module (the rest is Python in pysrc.ts). */
+function weakrefNatives(vm: VM): Record<string, NativeFn> {
+  const h = vm.h;
+  return {
+    getweakrefcount: (args) => vm.newInt(BigInt(vm.weakrefsOf(args[0]).length)),
+    getweakrefs: (args) => h.newList(vm.weakrefsOf(args[0]), "display"),
+    proxy: (args) => vm.newProxy(args[0], args[1] ?? 0),
+    _remove_dead_weakref: (args) => {
+      const d = args[0];
+      const k = args[1];
+      const v = vm.dictGetItem(d, k);
+      if (v && vm.kindOf(v) === Kind.WEAKREF && !vm.weakrefTarget(v)) vm.dictDelItem(d, k);
+      return vm.none();
+    },
+  };
+}
+
+declare module "../vm/vm.js" {
+  interface VM {
+    weakrefsOf(o: Obj): Obj[];
+    newProxy(o: Obj, cb: Obj): Obj;
+  }
+}

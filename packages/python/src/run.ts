@@ -1,0 +1,532 @@
+/**
+ * `run(source, options)`: one program (script mode) or one interactive session (REPL mode) on a fresh
+ * heap, with CPython 3.11's output, exit status, shutdown order and resource limits.
+ *
+ * Order of a script run: compile (SyntaxError → stderr, exit 1), print compile warnings, materialise the
+ * unit's constants (with the parse tree's extra references), run the module body, drop the arena
+ * references, print an uncaught exception, then the 3.11 shutdown sequence (full collection, release of
+ * __main__, a second collection, module wipe) and, last, the heap's leak check.
+ */
+import { loadHeap, HeapError, type Heap } from "@pyheap/heap";
+import { compileModule, splitInteractive, PySyntaxError } from "./compile/index.js";
+import type { CompileError, CodeObject } from "./compile/code.js";
+import type { RunOptions, RunResult } from "./api-types.js";
+import type { RunOutcome } from "./trace/schema.js";
+import { LimitExceeded, PyRaise, VM, type VMHost } from "./vm/vm.js";
+import "./vm/protocol.js";
+import "./vm/eval.js";
+import "./vm/loop.js";
+import "./vm/containers.js";
+import "./vm/ops.js";
+import "./vm/natives.js";
+import "./vm/classes.js";
+import "./vm/exceptions.js";
+import "./vm/bootstrap.js";
+import "./vm/misc.js";
+import "./vm/unit.js";
+import { installWeakrefs } from "./vm/weakrefs.js";
+import { Frame } from "./vm/frame.js";
+import { adaptHeap, abiOffsets } from "./vm/heap-adapter.js";
+import * as L from "./vm/layouts.js";
+import { installBuiltins } from "./builtins/functions.js";
+import { installMethods } from "./builtins/methods.js";
+import { installModules } from "./modules/index.js";
+import { Kind } from "./vm/types.js";
+import { PyErr } from "./objects/errors.js";
+import { Op } from "./compile/opcodes.js";
+
+/** Heap health after a run (for the corpus runner and tests). */
+export interface HeapReport {
+  /** Objects still alive after teardown (addresses), which the interpreter does not own for its life. */
+  leaked: { id: number; type: string; refcnt: number; repr: string }[];
+  /** The invariant checker's verdict. */
+  check: { ok: true } | { ok: false; code: number; object: number };
+}
+
+/** Format a compile error as CPython prints it (no traceback). */
+export function formatSyntaxError(e: CompileError, withSource = true): string {
+  let out = `  File "${e.filename}", line ${e.lineno}\n`;
+  if (withSource && e.text) {
+    const raw = e.text.replace(/\n$/, "");
+    const stripped = raw.trimStart();
+    const lead = raw.length - stripped.length;
+    out += `    ${stripped.replace(/\s+$/, "")}\n`;
+    let start = e.offset;
+    let end = e.end_lineno > e.lineno || e.end_offset < e.offset ? e.offset + 1 : e.end_offset;
+    if (e.end_lineno > e.lineno) end = raw.length + 1;
+    if (end <= start) end = start + 1;
+    start = Math.max(0, start - 1 - lead);
+    out += `    ${" ".repeat(start)}${"^".repeat(Math.max(1, end - e.offset))}\n`;
+  }
+  out += `${e.type}: ${e.msg}\n`;
+  return out;
+}
+
+function evalCode(unit: { code: CodeObject }): { code: CodeObject } {
+  // An eval() expression compiles as an expression statement; return its value instead of dropping it.
+  const code = unit.code;
+  const co = Int32Array.from(code.co_code);
+  const n = code.co_ninstructions;
+  for (let i = n - 1; i >= 2; i--) {
+    if (co[2 * i] === Op.RETURN_VALUE && co[2 * (i - 1)] === Op.LOAD_CONST && co[2 * (i - 2)] === Op.POP_TOP) {
+      co[2 * (i - 2)] = Op.NOP;
+      co[2 * (i - 1)] = Op.NOP;
+      break;
+    }
+  }
+  return { code: { ...code, co_code: co } };
+}
+
+/** Run a program and also report the heap's health after teardown. */
+export function runDetailed(source: string, options: RunOptions = {}): { result: RunResult; heap: HeapReport } {
+  const t0 = Date.now();
+  const mode = options.mode ?? "script";
+  const filename = options.filename ?? (mode === "repl" ? "<stdin>" : "main.py");
+  const limits = options.limits ?? {};
+  const maxOut = limits.maxOutputBytes ?? 1 << 20;
+  let stdout = "";
+  let stderr = "";
+  let outBytes = 0;
+  let outcome: RunOutcome = { status: "ok" };
+  let exitCode = 0;
+  const lines = source.split("\n");
+  const host: VMHost = {
+    write(stream, text) {
+      outBytes += text.length;
+      if (outBytes > maxOut) throw new LimitExceeded("output", `output limit of ${maxOut} bytes exceeded`);
+      if (stream === "stdout") {
+        stdout += text;
+        options.onStdout?.(text);
+      } else {
+        stderr += text;
+        options.onStderr?.(text);
+      }
+    },
+    sourceLine(fname, lineno) {
+      if (fname !== filename || mode === "repl") return null;
+      return lines[lineno - 1] ?? null;
+    },
+    compile(src, fname, m) {
+      try {
+        const unit = compileModule(src, fname, "exec");
+        return m === "eval" ? evalCode(unit) : unit;
+      } catch (e) {
+        if (e instanceof PySyntaxError) {
+          throw new PyErr("SyntaxError", e.info.msg);
+        }
+        throw e;
+      }
+    },
+  };
+  let vm: VM | null = null;
+  let heap: Heap | null = null;
+  const hooks = {
+    finalize: (o: number) => vm?.runFinalizer(o),
+    weakrefCallback: (wr: number, cb: number) => vm?.runWeakrefCallback(wr, cb),
+    gcCallback: (phase: "start" | "stop", info: { generation: number; collected: number; uncollectable: number }) => vm?.runGcCallbacks(phase, info),
+    eq: (a: number, b: number) => vm!.hookEq(a, b),
+    hash: (o: number) => vm!.hookHash(o),
+  };
+  heap = loadHeap({ heapLimit: limits.maxHeapBytes ?? 256 << 20, hooks });
+  vm = new VM(adaptHeap(heap), host, abiOffsets());
+  const v = vm;
+  v.recursionLimit = limits.recursionLimit ?? 1000;
+  v.maxSteps = limits.maxSteps ?? 10_000_000;
+  v.deadline = t0 + (limits.timeoutMs ?? 10_000);
+  v.scriptName = filename;
+  v.bootstrapTypes();
+  installBuiltins(v);
+  installMethods(v);
+  installModules(v);
+  installWeakrefs(v);
+  v.prepareRuntime();
+  if (options.gcThreshold) heap.gc.setThreshold(...(options.gcThreshold as [number, number?, number?]));
+  const main = v.newModule("__main__");
+  v.mainModule = main;
+  const globals = heap.getSlot(main, L.MODULE_DICT);
+  v.dictSetStr(globals, v.name("__builtins__"), v.builtinsModule);
+  const handleLimit = (e: LimitExceeded) => {
+    outcome = { status: "limit", limit: e.limit, message: e.message };
+    exitCode = 1;
+  };
+  /** Print an uncaught exception; returns true for SystemExit (the run ends). */
+  const uncaught = (exc: number): void => {
+    const h = v.h;
+    if (v.isInstance(exc, v.T.SystemExit)) {
+      const code = h.getSlot(exc, L.EXC_EXTRA);
+      if (!code || code === v.None) exitCode = 0;
+      else if (v.kindOf(code) === Kind.INT || v.kindOf(code) === Kind.BOOL) exitCode = Number(h.readInt(code)) & 0xff;
+      else {
+        try {
+          host.write("stderr", v.strOf(code) + "\n");
+        } catch (e2) {
+          if (e2 instanceof PyRaise) v.decref(e2.exc);
+        }
+        exitCode = 1;
+      }
+      outcome = { status: "ok" };
+      v.exited = true;
+      return;
+    }
+    host.write("stderr", v.formatException(exc));
+    let msg = "";
+    try {
+      msg = v.strOf(exc);
+    } catch (e2) {
+      if (e2 instanceof PyRaise) v.decref(e2.exc);
+    }
+    outcome = { status: "exception", type: v.typeName(exc), message: msg };
+    exitCode = 1;
+  };
+  const runUnit = (code: CodeObject, arena: boolean): boolean => {
+    const co = v.materialize(code, arena);
+    const info = v.codeInfo(co);
+    const fr = new Frame(info, 0, globals, v.builtins, v.newRef(globals), null);
+    fr.isModule = true;
+    let ended = false;
+    try {
+      const r = v.evalFrame(fr);
+      v.decref(r);
+    } catch (e) {
+      v.releaseArena();
+      v.decref(co);
+      if (e instanceof PyRaise) {
+        uncaught(e.exc);
+        v.decref(e.exc);
+        ended = v.exited;
+        return !ended;
+      }
+      throw e;
+    }
+    v.releaseArena();
+    v.decref(co);
+    return true;
+  };
+  let finished = false;
+  try {
+    if (mode === "script") {
+      let unit;
+      try {
+        unit = compileModule(source, filename, "exec");
+      } catch (e) {
+        if (!(e instanceof PySyntaxError)) throw e;
+        host.write("stderr", formatSyntaxError(e.info));
+        outcome = { status: "syntax-error", message: e.info.msg, line: e.info.lineno, column: e.info.offset };
+        exitCode = 1;
+        finished = true;
+      }
+      if (unit) {
+        for (const w of unit.warnings) host.write("stderr", `${w.filename}:${w.lineno}: ${w.category}: ${w.message}\n  ${w.text}\n`);
+        runUnit(unit.code, true);
+      }
+    } else {
+      const chunks = splitInteractive(source);
+      for (const ch of chunks) {
+        host.write("stderr", ch.prompts.join(""));
+        if (!ch.source.trim()) continue;
+        let unit;
+        try {
+          unit = compileModule(ch.source, "<stdin>", "single");
+        } catch (e) {
+          if (!(e instanceof PySyntaxError)) throw e;
+          host.write("stderr", formatSyntaxError(e.info));
+          continue;
+        }
+        for (const w of unit.warnings) host.write("stderr", `${w.filename}:${w.lineno}: ${w.category}: ${w.message}\n`);
+        const ok = runUnit(unit.code, true);
+        if (!ok) break;
+        if ((outcome as RunOutcome).status === "exception") outcome = { status: "ok" };
+      }
+      if (!v.exited) host.write("stderr", ">>> \n");
+      if ((outcome as RunOutcome).status === "exception") outcome = { status: "ok" };
+      exitCode = v.exited ? exitCode : 0;
+    }
+  } catch (e) {
+    if (e instanceof LimitExceeded) handleLimit(e);
+    else if (e instanceof HeapError && e.code === "NO_MEMORY") {
+      outcome = { status: "limit", limit: "heap", message: "heap limit exceeded" };
+      exitCode = 1;
+    } else throw e;
+  }
+  void finished;
+  let report: HeapReport = { leaked: [], check: { ok: true } };
+  try {
+    v.shutdown();
+  } catch (e) {
+    if (e instanceof LimitExceeded) {
+      if (outcome.status !== "limit") handleLimit(e);
+    } else if (!(e instanceof PyRaise)) throw e;
+  }
+  try {
+    report = v.heapReport();
+  } catch {
+    report = { leaked: [], check: { ok: true } };
+  }
+  const gs = heap.gc.getStats();
+  const st = heap.stats();
+  const result: RunResult = {
+    stdout,
+    stderr,
+    exitCode,
+    outcome,
+    stats: {
+      steps: v.steps,
+      allocated: {},
+      freed: {},
+      peakHeapBytes: st.peakBytes,
+      collections: [gs[0].collections, gs[1].collections, gs[2].collections],
+      collected: [gs[0].collected, gs[1].collected, gs[2].collected],
+      leaked: report.leaked.length,
+      wallMs: Date.now() - t0,
+    },
+  };
+  return { result, heap: report };
+}
+
+/** Run a program: the public entry point (see api-types.ts). */
+export function run(source: string, options: RunOptions = {}): RunResult {
+  return runDetailed(source, options).result;
+}
+
+declare module "./vm/vm.js" {
+  interface VM {
+    exited: boolean;
+    builtinsModule: number;
+    prepareRuntime(): void;
+    shutdown(): void;
+    heapReport(): HeapReport;
+    lastExitWasSystemExit(o: RunOutcome): boolean;
+    runWeakrefCallback(wr: number, cb: number): void;
+    hookEq(a: number, b: number): number;
+    hookHash(o: number): bigint | null;
+  }
+}
+
+const proto = VM.prototype;
+
+proto.lastExitWasSystemExit = function (this: VM, _o: RunOutcome): boolean {
+  return this.exited;
+};
+
+proto.prepareRuntime = function (this: VM): void {
+  const h = this.h;
+  this.exited = false;
+  const bm = this.newModule("builtins");
+  h.setSlot(bm, L.MODULE_DICT, this.builtins);
+  this.builtinsModule = bm;
+  this.modules.set("builtins", bm);
+  const tio = this.nativeType("TextIOWrapper", Kind.NATIVE, { basicsize: 56, gc: false, refSlots: [] }, "object");
+  this.methods("TextIOWrapper", {
+    write: (args) => {
+      const s = this.str(args[1]);
+      this.host.write(h.getI32(args[0], L.NATIVE_I) === 2 ? "stderr" : "stdout", s);
+      return this.newInt(BigInt([...s].length));
+    },
+    flush: () => this.none(),
+  });
+  void tio;
+  const cit = this.nativeType("callable_iterator", Kind.ITER, { basicsize: 56, gc: true, refSlots: [L.NATIVE_A, L.NATIVE_B] }, "object");
+  cit.nextFn = (self) => {
+    const f = h.getSlot(self, L.NATIVE_A);
+    if (!f) return 0;
+    const r = this.call(f, []);
+    if (this.eq(r, h.getSlot(self, L.NATIVE_B))) {
+      this.decref(r);
+      h.setSlot(self, L.NATIVE_A, 0);
+      return 0;
+    }
+    return r;
+  };
+  this.methods("object", {
+    __new__: (args) => {
+      if (!args.length || this.kindOf(args[0]) !== Kind.TYPE) this.typeError("object.__new__(X): X is not a type object");
+      return h.newObject(args[0]);
+    },
+  });
+  this.writeTo = (file, text) => {
+    if (h.typeOf(file) === this.T.TextIOWrapper) {
+      this.host.write(h.getI32(file, L.NATIVE_I) === 2 ? "stderr" : "stdout", text);
+      return;
+    }
+    const s = h.newStr(text);
+    try {
+      this.decref(this.callMethod(file, "write", [s]));
+    } finally {
+      this.decref(s);
+    }
+  };
+  this.gcCallbacks = 0;
+  this.noGcCallbacks = false;
+  this.inCollect = false;
+};
+
+proto.gcCollect = function (this: VM, gen: number): number {
+  if (this.inCollect) return 0;
+  return this.h.gc.collect(gen);
+};
+
+proto.runGcCallbacks = function (this: VM, phase, info): void {
+  if (phase === "start") this.inCollect = true;
+  try {
+    const cbs = this.gcCallbacks;
+    if (!cbs || this.noGcCallbacks) return;
+    const h = this.h;
+    const items = this.listItems(cbs).slice();
+    if (!items.length) return;
+    for (const x of items) h.incref(x);
+    const d = h.newDict("display");
+    const ph = h.newStr(phase);
+    try {
+      for (const [k, val] of [["generation", info.generation], ["collected", info.collected], ["uncollectable", info.uncollectable]] as const) {
+        const n = this.newInt(BigInt(val));
+        this.dictSetStr(d, this.name(k), n);
+        h.decref(n);
+      }
+      for (const cb of items) {
+        try {
+          this.decref(this.call(cb, [ph, d]));
+        } catch (e) {
+          if (e instanceof PyRaise) {
+            this.writeUnraisable(e.exc, cb);
+            this.decref(e.exc);
+          } else throw e;
+        }
+      }
+    } finally {
+      h.decref(d);
+      h.decref(ph);
+      for (const x of items) h.decref(x);
+    }
+  } finally {
+    if (phase === "stop") this.inCollect = false;
+  }
+};
+
+proto.runWeakrefCallback = function (this: VM, wr: number, cb: number): void {
+  try {
+    this.decref(this.call(cb, [wr]));
+  } catch (e) {
+    if (e instanceof PyRaise) {
+      this.writeUnraisable(e.exc, cb);
+      this.decref(e.exc);
+    } else throw e;
+  }
+};
+
+proto.hookEq = function (this: VM, a: number, b: number): number {
+  try {
+    return this.eq(a, b) ? 1 : 0;
+  } catch (e) {
+    if (e instanceof PyRaise) {
+      this.hookError = e;
+      return -1;
+    }
+    throw e;
+  }
+};
+
+proto.hookHash = function (this: VM, o: number): bigint | null {
+  try {
+    return this.hash(o);
+  } catch (e) {
+    if (e instanceof PyRaise) {
+      this.hookError = e;
+      return null;
+    }
+    throw e;
+  }
+};
+
+/** CPython 3.11's Py_FinalizeEx steps, as far as they are visible to a program. */
+proto.shutdown = function (this: VM): void {
+  const h = this.h;
+  this.frame = null;
+  if (this.excInfo) {
+    const e = this.excInfo;
+    this.excInfo = 0;
+    h.decref(e);
+  }
+  const safe = (f: () => void) => {
+    try {
+      f();
+    } catch (e) {
+      if (e instanceof PyRaise) {
+        this.writeUnraisable(e.exc, "Exception ignored during shutdown");
+        this.decref(e.exc);
+      } else throw e;
+    }
+  };
+  // step 4: a full collection (with gc.callbacks), unless the collector is disabled
+  if (h.gc.isEnabled()) safe(() => void h.gc.collect(2));
+  // step 5: builtins._ = None, the modules are released (sys.modules emptied)
+  safe(() => {
+    if (this.dictGetStr(this.builtins, "_")) this.dictSetStr(this.builtins, this.name("_"), this.None);
+  });
+  this.noGcCallbacks = true;
+  const main = this.mainModule;
+  this.mainModule = 0;
+  safe(() => h.decref(main));
+  // step 6: another full collection, even when the collector is disabled
+  safe(() => void h.gc.collect(2));
+  // step 7: wipe the other modules (most recently imported first)
+  const mods = [...this.modules.entries()].reverse();
+  for (const [name, m] of mods) {
+    if (name === "builtins") continue;
+    const d = h.getSlot(m, L.MODULE_DICT);
+    if (!d) continue;
+    safe(() => {
+      const ents = this.dictEntries(d).slice();
+      for (const [k] of ents) if (this.kindOf(k) === Kind.STR && this.str(k).startsWith("_") && !this.str(k).startsWith("__")) h.dictSet(d, k, this.None);
+      for (const [k] of this.dictEntries(d).slice()) if (this.kindOf(k) === Kind.STR && this.str(k) !== "__builtins__") h.dictSet(d, k, this.None);
+    });
+  }
+  for (const [, m] of mods) safe(() => h.decref(m));
+  this.modules.clear();
+  // step 8: builtins, then the VM's own references, then a last collection
+  this.gcCallbacks = 0;
+  safe(() => {
+    const b = this.builtins;
+    for (const [k] of this.dictEntries(b).slice()) h.dictSet(b, k, this.None);
+  });
+  const sv = this.stopValue;
+  this.stopValue = 0;
+  if (sv) h.decref(sv);
+  for (const o of this.mdescrCache.values()) h.decref(o);
+  this.mdescrCache.clear();
+  safe(() => void h.gc.collect(2));
+  const b = this.builtins;
+  this.builtins = 0;
+  h.decref(b);
+  for (const o of this.keepAlive) h.decref(o);
+  this.keepAlive = [];
+  for (const o of this.interned.values()) h.decref(o);
+  this.interned.clear();
+  safe(() => void h.gc.collect(2));
+};
+
+proto.heapReport = function (this: VM): HeapReport {
+  const h = this.h as unknown as { walk(): number[]; check(): HeapReport["check"] };
+  // objects owned by static types (their names) live as long as the interpreter
+  const lifetime = new Set<number>();
+  for (const ti of this.typeInfos) {
+    if (ti.heap) continue;
+    for (const off of [this.abi.TP_NAME, this.abi.TP_DICT, this.abi.TP_MRO, this.abi.TP_BASES]) {
+      const v = this.h.getSlot(ti.obj, off);
+      if (v) lifetime.add(v);
+    }
+  }
+  const leaked = h.walk().filter((o) => !lifetime.has(o)).map((o) => {
+    let type = "?";
+    try {
+      type = this.typeName(o);
+    } catch {
+      type = "?";
+    }
+    let repr = "";
+    if (type === "str") repr = this.h.readStr(o).slice(0, 40);
+    return { id: o, type, refcnt: this.h.refcnt(o), repr };
+  });
+  return { leaked, check: h.check() };
+};
+
+export { PyErr };

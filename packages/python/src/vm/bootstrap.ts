@@ -1,0 +1,410 @@
+/**
+ * Start-up: adopt the heap's built-in types, register the VM's own types (functions, code, cells,
+ * methods, iterators, exceptions…) with their 64-bit CPython layouts, and wire the heap's hooks
+ * (finalizers, weakref callbacks, gc callbacks, __eq__/__hash__ of Python classes).
+ */
+import type { Obj } from "./heap-api.js";
+import { Kind } from "./types.js";
+import { PyRaise, VM } from "./vm.js";
+import * as L from "./layouts.js";
+
+declare module "./vm.js" {
+  interface VM {
+    bootstrapTypes(): void;
+    registerIterators(): void;
+    registerExceptions(): void;
+    runFinalizer(o: Obj): void;
+  }
+}
+
+const proto = VM.prototype;
+
+proto.bootstrapTypes = function (this: VM): void {
+  const h = this.h;
+  const ht = h.types;
+  this.gens = [];
+  this.ctors = new Map();
+  this.stopValue = 0;
+  this.hookError = null;
+  const obj = this.adoptType(ht.object, "object", Kind.OBJECT, null, { basicsize: 16 });
+  const adopt = (name: string, kind: Kind, basicsize: number, base = obj, extra = {}) => {
+    if (!ht[name]) throw new Error(`internal: the heap has no built-in type ${name}`);
+    return this.adoptType(ht[name], name, kind, base, { basicsize, ...extra });
+  };
+  adopt("type", Kind.TYPE, 904, obj, { weaklistOffset: 368 });
+  const int = adopt("int", Kind.INT, 24);
+  adopt("bool", Kind.BOOL, 24, int, { baseType: false });
+  adopt("float", Kind.FLOAT, 24);
+  adopt("str", Kind.STR, 80);
+  adopt("bytes", Kind.BYTES, 33);
+  adopt("tuple", Kind.TUPLE, 24);
+  adopt("list", Kind.LIST, 40);
+  adopt("dict", Kind.DICT, 48);
+  if (ht.set) adopt("set", Kind.SET, 200, obj, { weaklistOffset: 192 });
+  if (ht.frozenset) adopt("frozenset", Kind.FROZENSET, 200, obj, { weaklistOffset: 192 });
+  adopt("NoneType", Kind.NONE, 16, obj, { baseType: false });
+  adopt("ellipsis", Kind.ELLIPSIS, 16, obj, { baseType: false });
+  adopt("NotImplementedType", Kind.NOTIMPL, 16, obj, { baseType: false });
+  if (ht.weakref) this.adoptType(ht.weakref, "weakref", Kind.WEAKREF, obj, { basicsize: 64, name: "ReferenceType", qualname: "ReferenceType" });
+  if (ht.weakref) this.T.weakref = ht.weakref;
+
+  const reg = (name: string, kind: Kind, basicsize: number, refs: number[], opts: { gc?: boolean; itemsize?: number; varRefs?: boolean; weak?: number; freelist?: number; base?: string | null; baseType?: boolean } = {}) =>
+    this.nativeType(name, kind, {
+      basicsize,
+      gc: opts.gc ?? true,
+      refSlots: refs,
+      itemsize: opts.itemsize,
+      varRefs: opts.varRefs,
+      weaklistOffset: opts.weak,
+      freelist: opts.freelist,
+    }, opts.base === undefined ? "object" : opts.base, { baseType: opts.baseType ?? false });
+
+  reg("complex", Kind.COMPLEX, 32, [], { gc: false, baseType: true });
+  reg("function", Kind.FUNCTION, L.FUNC_BASICSIZE, L.FUNC_REFS, { weak: L.FUNC_WEAKREFS });
+  reg("code", Kind.CODE, L.CODE_BASICSIZE, [L.CODE_CONSTS, L.CODE_NAMES, L.CODE_LOCALSPLUSNAMES, L.CODE_FILENAME, L.CODE_NAME, L.CODE_QUALNAME], { gc: false });
+  reg("cell", Kind.CELL, L.CELL_BASICSIZE, [L.CELL_REF]);
+  reg("method", Kind.METHOD, L.METHOD_BASICSIZE, [L.METHOD_FUNC, L.METHOD_SELF], { weak: L.METHOD_WEAKREFS });
+  reg("builtin_function_or_method", Kind.BUILTIN, L.CFUNC_BASICSIZE, [L.CFUNC_SELF, L.CFUNC_MODULE], { weak: L.CFUNC_WEAKREFS });
+  reg("method_descriptor", Kind.MDESCR, L.MDESCR_BASICSIZE, [L.MDESCR_TYPE]);
+  reg("getset_descriptor", Kind.GETSET, L.DESCR_BASICSIZE, [L.DESCR_TYPE, L.DESCR_NAME, L.DESCR_QUALNAME]);
+  reg("member_descriptor", Kind.MEMBER, L.DESCR_BASICSIZE, [L.DESCR_TYPE, L.DESCR_NAME, L.DESCR_QUALNAME]);
+  reg("module", Kind.MODULE, L.MODULE_BASICSIZE, [L.MODULE_DICT, L.MODULE_NAME], { weak: L.MODULE_WEAKREFS });
+  reg("generator", Kind.GENERATOR, L.GEN_BASICSIZE, [L.GEN_CODE, L.GEN_NAME, L.GEN_QUALNAME, L.GEN_FUNC_GLOBALS], { itemsize: 8, varRefs: true, weak: L.GEN_WEAKREFS });
+  reg("traceback", Kind.TRACEBACK, L.TB_BASICSIZE, [L.TB_NEXT, L.TB_FRAME]);
+  reg("frame", Kind.FRAME, L.FRAME_BASICSIZE, [L.FRAME_BACK, L.FRAME_CODE, L.FRAME_GLOBALS, L.FRAME_LOCALS, L.FRAME_TRACE], { itemsize: 8, varRefs: true });
+  reg("range", Kind.RANGE, 48, [], { gc: false });
+  reg("slice", Kind.SLICE, 40, [L.NATIVE_A, L.NATIVE_B, L.NATIVE_C], { freelist: 1 });
+  reg("property", Kind.PROPERTY, 64, [L.NATIVE_A, L.NATIVE_B, L.NATIVE_C, L.NATIVE_D], { baseType: true });
+  reg("staticmethod", Kind.STATICMETHOD, 32, [L.NATIVE_A, L.NATIVE_B]);
+  reg("classmethod", Kind.CLASSMETHOD, 32, [L.NATIVE_A, L.NATIVE_B]);
+  reg("super", Kind.SUPER, 48, [L.NATIVE_A, L.NATIVE_B, L.NATIVE_C]);
+  reg("dict_keys", Kind.VIEW, 24, [L.NATIVE_A]);
+  reg("dict_values", Kind.VIEW, 24, [L.NATIVE_A]);
+  reg("dict_items", Kind.VIEW, 24, [L.NATIVE_A]);
+  reg("mappingproxy", Kind.NATIVE, 24, [L.NATIVE_A]);
+  this.registerIterators();
+  this.registerExceptions();
+};
+
+/** Iterators: one registered type each, refs at NATIVE_A/B/C, counters at NATIVE_I/J. */
+proto.registerIterators = function (this: VM): void {
+  const h = this.h;
+  const it = (name: string, basicsize: number, gc: boolean, next: (self: Obj) => Obj) => {
+    const ti = this.nativeType(name, Kind.ITER, { basicsize: Math.max(basicsize, 56), gc, refSlots: [L.NATIVE_A, L.NATIVE_B, L.NATIVE_C] }, "object", { baseType: false });
+    ti.nextFn = next;
+    ti.basicsize = basicsize;
+  };
+  const seqNext = (getLen: (s: Obj) => number, getItem: (s: Obj, i: number) => Obj) => (self: Obj): Obj => {
+    const s = h.getSlot(self, L.NATIVE_A);
+    if (!s) return 0;
+    const i = h.getI32(self, L.NATIVE_I);
+    if (i < getLen(s)) {
+      h.setI32(self, L.NATIVE_I, i + 1);
+      return getItem(s, i);
+    }
+    h.setSlot(self, L.NATIVE_A, 0);
+    return 0;
+  };
+  it("list_iterator", 32, true, seqNext((s) => h.listLen(s), (s, i) => this.newRef(h.listGet(s, i))));
+  it("list_reverseiterator", 32, true, (self) => {
+    const s = h.getSlot(self, L.NATIVE_A);
+    if (!s) return 0;
+    const i = h.getI32(self, L.NATIVE_I);
+    if (i >= 0 && i < h.listLen(s)) {
+      h.setI32(self, L.NATIVE_I, i - 1);
+      return this.newRef(h.listGet(s, i));
+    }
+    h.setSlot(self, L.NATIVE_A, 0);
+    return 0;
+  });
+  it("tuple_iterator", 32, true, seqNext((s) => this.tupleLen(s), (s, i) => this.newRef(h.tupleGet(s, i))));
+  it("str_ascii_iterator", 32, true, (self) => {
+    const s = h.getSlot(self, L.NATIVE_A);
+    if (!s) return 0;
+    const cps = [...this.str(s)];
+    const i = h.getI32(self, L.NATIVE_I);
+    if (i < cps.length) {
+      h.setI32(self, L.NATIVE_I, i + 1);
+      return h.newStr(cps[i]);
+    }
+    h.setSlot(self, L.NATIVE_A, 0);
+    return 0;
+  });
+  it("bytes_iterator", 32, true, seqNext((s) => h.readBytes(s).length, (s, i) => this.newInt(BigInt(h.readBytes(s)[i]))));
+  it("range_iterator", 48, false, (self) => {
+    const r = h.getSlot(self, L.NATIVE_A);
+    if (!r) return 0;
+    const i = h.getI32(self, L.NATIVE_I);
+    const [start, , step] = this.rangeFields(r);
+    if (i < this.len(r)) {
+      h.setI32(self, L.NATIVE_I, i + 1);
+      return this.newInt(BigInt(start + i * step));
+    }
+    h.setSlot(self, L.NATIVE_A, 0);
+    return 0;
+  });
+  const dictIter = (which: 0 | 1 | 2) => (self: Obj): Obj => {
+    const d = h.getSlot(self, L.NATIVE_A);
+    if (!d) return 0;
+    if (h.dictLen(d) !== h.getI32(self, L.NATIVE_J)) {
+      h.setI32(self, L.NATIVE_J, -1);
+      this.raise("RuntimeError", "dictionary changed size during iteration");
+    }
+    const pos = h.dictNext(d, h.getI32(self, L.NATIVE_I));
+    if (pos < 0) {
+      h.setSlot(self, L.NATIVE_A, 0);
+      return 0;
+    }
+    h.setI32(self, L.NATIVE_I, pos);
+    if (which === 0) return this.newRef(h.dictKeyAt(d, pos));
+    if (which === 1) return this.newRef(h.dictValueAt(d, pos));
+    return h.newTuple([h.dictKeyAt(d, pos), h.dictValueAt(d, pos)]);
+  };
+  it("dict_keyiterator", 56, true, dictIter(0));
+  it("dict_valueiterator", 56, true, dictIter(1));
+  it("dict_itemiterator", 56, true, dictIter(2));
+  it("set_iterator", 56, true, (self) => {
+    const s = h.getSlot(self, L.NATIVE_A);
+    if (!s) return 0;
+    if (h.setLen!(s) !== h.getI32(self, L.NATIVE_J)) {
+      h.setI32(self, L.NATIVE_J, -1);
+      this.raise("RuntimeError", "Set changed size during iteration");
+    }
+    const pos = h.setNext!(s, h.getI32(self, L.NATIVE_I));
+    if (pos < 0) {
+      h.setSlot(self, L.NATIVE_A, 0);
+      return 0;
+    }
+    h.setI32(self, L.NATIVE_I, pos);
+    return this.newRef(h.setKeyAt!(s, pos));
+  });
+  it("iterator", 32, true, (self) => {
+    const s = h.getSlot(self, L.NATIVE_A);
+    if (!s) return 0;
+    const i = h.getI32(self, L.NATIVE_I);
+    const idx = this.newInt(BigInt(i));
+    try {
+      const v = this.getItem(s, idx);
+      h.setI32(self, L.NATIVE_I, i + 1);
+      return v;
+    } catch (e) {
+      if (e instanceof PyRaise && (this.isInstance(e.exc, this.T.IndexError) || this.isInstance(e.exc, this.T.StopIteration))) {
+        this.decref(e.exc);
+        h.setSlot(self, L.NATIVE_A, 0);
+        return 0;
+      }
+      throw e;
+    } finally {
+      this.decref(idx);
+    }
+  });
+  it("enumerate", 56, true, (self) => {
+    const src = h.getSlot(self, L.NATIVE_A);
+    const v = this.iterNext(src);
+    if (!v) return 0;
+    const i = h.getI32(self, L.NATIVE_I);
+    h.setI32(self, L.NATIVE_I, i + 1);
+    const n = this.newInt(BigInt(i));
+    return h.newTupleSteal([n, v]);
+  });
+  it("zip", 48, true, (self) => {
+    const its = h.getSlot(self, L.NATIVE_A);
+    const n = this.tupleLen(its);
+    if (n === 0) return 0;
+    const out: Obj[] = [];
+    for (let k = 0; k < n; k++) {
+      const v = this.iterNext(h.tupleGet(its, k));
+      if (!v) {
+        for (const x of out) h.decref(x);
+        return 0;
+      }
+      out.push(v);
+    }
+    return h.newTupleSteal(out);
+  });
+  it("map", 32, true, (self) => {
+    const fn = h.getSlot(self, L.NATIVE_B);
+    const its = h.getSlot(self, L.NATIVE_A);
+    const n = this.tupleLen(its);
+    const args: Obj[] = [];
+    for (let k = 0; k < n; k++) {
+      const v = this.iterNext(h.tupleGet(its, k));
+      if (!v) {
+        for (const x of args) h.decref(x);
+        return 0;
+      }
+      args.push(v);
+    }
+    try {
+      return this.call(fn, args);
+    } finally {
+      for (const x of args) h.decref(x);
+    }
+  });
+  it("filter", 32, true, (self) => {
+    const fn = h.getSlot(self, L.NATIVE_B);
+    const src = h.getSlot(self, L.NATIVE_A);
+    for (;;) {
+      const v = this.iterNext(src);
+      if (!v) return 0;
+      let ok: boolean;
+      try {
+        if (fn === this.None) ok = this.truthy(v);
+        else {
+          const r = this.call(fn, [v]);
+          try {
+            ok = this.truthy(r);
+          } finally {
+            h.decref(r);
+          }
+        }
+      } catch (e) {
+        h.decref(v);
+        throw e;
+      }
+      if (ok) return v;
+      h.decref(v);
+    }
+  });
+  it("reversed", 32, true, (self) => {
+    const s = h.getSlot(self, L.NATIVE_A);
+    if (!s) return 0;
+    const i = h.getI32(self, L.NATIVE_I);
+    if (i < 0) {
+      h.setSlot(self, L.NATIVE_A, 0);
+      return 0;
+    }
+    h.setI32(self, L.NATIVE_I, i - 1);
+    const idx = this.newInt(BigInt(i));
+    try {
+      return this.getItem(s, idx);
+    } finally {
+      this.decref(idx);
+    }
+  });
+};
+
+declare module "./vm.js" {
+  interface VM {
+    newNativeIter(typeName: string, a: Obj, b?: Obj, i?: number): Obj;
+  }
+}
+
+proto.newNativeIter = function (this: VM, typeName: string, a: Obj, b: Obj = 0, i = 0): Obj {
+  const h = this.h;
+  const o = h.newObject(this.T[typeName]);
+  h.setSlot(o, L.NATIVE_A, a);
+  if (b) h.setSlot(o, L.NATIVE_B, b);
+  h.setI32(o, L.NATIVE_I, i);
+  if (typeName.startsWith("dict_")) {
+    h.setI32(o, L.NATIVE_I, -1);
+    h.setI32(o, L.NATIVE_J, h.dictLen(a));
+  }
+  if (typeName === "set_iterator") {
+    h.setI32(o, L.NATIVE_I, -1);
+    h.setI32(o, L.NATIVE_J, h.setLen!(a));
+  }
+  return o;
+};
+
+const EXC_TREE: [string, string, number?][] = [
+  ["BaseException", ""],
+  ["BaseExceptionGroup", "BaseException", 2],
+  ["GeneratorExit", "BaseException"],
+  ["KeyboardInterrupt", "BaseException"],
+  ["SystemExit", "BaseException", 1],
+  ["Exception", "BaseException"],
+  ["ArithmeticError", "Exception"],
+  ["FloatingPointError", "ArithmeticError"],
+  ["OverflowError", "ArithmeticError"],
+  ["ZeroDivisionError", "ArithmeticError"],
+  ["AssertionError", "Exception"],
+  ["AttributeError", "Exception", 2],
+  ["BufferError", "Exception"],
+  ["EOFError", "Exception"],
+  ["ExceptionGroup", "BaseExceptionGroup", 2],
+  ["ImportError", "Exception", 2],
+  ["ModuleNotFoundError", "ImportError", 2],
+  ["LookupError", "Exception"],
+  ["IndexError", "LookupError"],
+  ["KeyError", "LookupError"],
+  ["MemoryError", "Exception"],
+  ["NameError", "Exception", 1],
+  ["UnboundLocalError", "NameError", 1],
+  ["OSError", "Exception", 2],
+  ["ConnectionError", "OSError", 2],
+  ["BrokenPipeError", "ConnectionError", 2],
+  ["ConnectionAbortedError", "ConnectionError", 2],
+  ["ConnectionRefusedError", "ConnectionError", 2],
+  ["ConnectionResetError", "ConnectionError", 2],
+  ["FileExistsError", "OSError", 2],
+  ["FileNotFoundError", "OSError", 2],
+  ["PermissionError", "OSError", 2],
+  ["TimeoutError", "OSError", 2],
+  ["ReferenceError", "Exception"],
+  ["RuntimeError", "Exception"],
+  ["NotImplementedError", "RuntimeError"],
+  ["RecursionError", "RuntimeError"],
+  ["StopAsyncIteration", "Exception"],
+  ["StopIteration", "Exception", 1],
+  ["SyntaxError", "Exception"],
+  ["IndentationError", "SyntaxError"],
+  ["TabError", "IndentationError"],
+  ["SystemError", "Exception"],
+  ["TypeError", "Exception"],
+  ["ValueError", "Exception"],
+  ["UnicodeError", "ValueError"],
+  ["UnicodeDecodeError", "UnicodeError"],
+  ["UnicodeEncodeError", "UnicodeError"],
+  ["Warning", "Exception"],
+  ["DeprecationWarning", "Warning"],
+  ["RuntimeWarning", "Warning"],
+  ["SyntaxWarning", "Warning"],
+  ["UserWarning", "Warning"],
+  ["ResourceWarning", "Warning"],
+  ["FutureWarning", "Warning"],
+];
+
+proto.registerExceptions = function (this: VM): void {
+  const refs = [L.EXC_DICT, L.EXC_ARGS, L.EXC_NOTES, L.EXC_TRACEBACK, L.EXC_CONTEXT, L.EXC_CAUSE];
+  for (const [name, base, extra] of EXC_TREE) {
+    const n = extra ?? 0;
+    const r = n === 0 ? refs : n === 1 ? [...refs, L.EXC_EXTRA] : [...refs, L.EXC_EXTRA, L.EXC_EXTRA2];
+    const ti = this.nativeType(name, Kind.EXC, { basicsize: L.EXC_BASICSIZE + 8 * n, gc: true, refSlots: r }, base || "object", { baseType: true, hasDict: true });
+    if (name === "ExceptionGroup") {
+      const exc = this.infoOfType(this.T.Exception);
+      ti.mro = [ti, this.infoOfType(this.T.BaseExceptionGroup), ...exc.mro];
+    }
+  }
+};
+
+/** The finalize hook: call __del__ (errors become "Exception ignored in"). */
+proto.runFinalizer = function (this: VM, o: Obj): void {
+  if (this.shuttingDown && this.frame === null && false) return;
+  const ti = this.typeInfo(o);
+  const d = this.lookupType(ti, "__del__");
+  if (!d || !d.obj) return;
+  const saved = this.frame;
+  let target: Obj = 0;
+  try {
+    const k = this.kindOf(d.obj);
+    if (k === Kind.FUNCTION) {
+      target = this.newRef(d.obj);
+      this.decref(this.call(d.obj, [o]));
+    } else {
+      target = this.bindDescr(d, o, ti.obj);
+      this.decref(this.call(target, []));
+    }
+  } catch (e) {
+    this.frame = saved;
+    if (e instanceof PyRaise) {
+      this.writeUnraisable(e.exc, target || d.obj);
+      this.decref(e.exc);
+    } else {
+      if (target) this.decref(target);
+      throw e;
+    }
+  }
+  if (target) this.decref(target);
+  this.frame = saved;
+};

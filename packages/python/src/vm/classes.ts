@@ -1,0 +1,412 @@
+/**
+ * Functions and classes: MAKE_FUNCTION, `__build_class__`, `type(name, bases, ns)` (heap types registered
+ * with the heap so instances own a reference to their class), calling a type (`__new__` then
+ * `__init__`), and `super()`.
+ */
+import type { Obj } from "./heap-api.js";
+import { Kind, type KwArgs, type TypeInfo } from "./types.js";
+import { PyRaise, VM } from "./vm.js";
+import { Frame } from "./frame.js";
+import * as L from "./layouts.js";
+
+declare module "./vm.js" {
+  interface VM {
+    callType(t: Obj, args: Obj[], kw: KwArgs | null): Obj;
+    typeNew(name: string, bases: Obj[], ns: Obj): Obj;
+    buildClass(args: Obj[], kw: KwArgs | null): Obj;
+    nativeNew(ti: TypeInfo, t: Obj, args: Obj[], kw: KwArgs | null): Obj;
+    nativeInit(ti: TypeInfo, o: Obj, args: Obj[], kw: KwArgs | null, userNew: boolean): void;
+    ctors: Map<Obj, (t: Obj, args: Obj[], kw: KwArgs | null) => Obj>;
+    superGetAttr(sup: Obj, name: string): Obj;
+    newSuper(args: Obj[]): Obj;
+  }
+}
+
+const proto = VM.prototype;
+
+proto.makeFunction = function (this: VM, f: Frame, flags: number): Obj {
+  const h = this.h;
+  const st = f.stack;
+  const code = st.pop()!;
+  const closure = flags & 8 ? st.pop()! : 0;
+  const annotations = flags & 4 ? st.pop()! : 0;
+  const kwdefaults = flags & 2 ? st.pop()! : 0;
+  const defaults = flags & 1 ? st.pop()! : 0;
+  const fn = h.newObject(this.T.function);
+  const info = this.codeInfo(code);
+  h.setSlotSteal(fn, L.FUNC_CODE, code);
+  h.setSlot(fn, L.FUNC_GLOBALS, f.globals);
+  h.setSlot(fn, L.FUNC_BUILTINS, f.builtins);
+  h.setSlot(fn, L.FUNC_NAME, h.getSlot(code, L.CODE_NAME));
+  h.setSlot(fn, L.FUNC_QUALNAME, h.getSlot(code, L.CODE_QUALNAME));
+  if (defaults) h.setSlotSteal(fn, L.FUNC_DEFAULTS, defaults);
+  if (kwdefaults) h.setSlotSteal(fn, L.FUNC_KWDEFAULTS, kwdefaults);
+  if (closure) h.setSlotSteal(fn, L.FUNC_CLOSURE, closure);
+  if (annotations) h.decref(annotations);
+  const c0 = info.consts[0];
+  h.setSlot(fn, L.FUNC_DOC, c0 && this.kindOf(c0) === Kind.STR ? c0 : this.None);
+  const modName = this.dictGetStr(f.globals, "__name__");
+  if (modName) h.setSlot(fn, L.FUNC_MODULE, modName);
+  return fn;
+};
+
+proto.buildClass = function (this: VM, args: Obj[], kw: KwArgs | null): Obj {
+  const h = this.h;
+  if (args.length < 2) this.typeError("__build_class__: not enough arguments");
+  const func = args[0];
+  const nameObj = args[1];
+  const bases = args.slice(2);
+  if (kw && kw.names.some((n) => n !== "metaclass")) {
+    // keyword arguments go to __init_subclass__, which the object default rejects
+    this.typeError(`${this.str(nameObj)}.__init_subclass__() takes no keyword arguments`);
+  }
+  const ns = h.newDict("display");
+  try {
+    const info = this.codeInfo(h.getSlot(func, L.FUNC_CODE));
+    const fr = new Frame(info, this.newRef(func), h.getSlot(func, L.FUNC_GLOBALS), this.builtins, this.newRef(ns), this.frame);
+    const r = this.evalFrame(fr);
+    h.decref(r);
+    const cls = this.typeNew(this.str(nameObj), bases, ns);
+    return cls;
+  } finally {
+    h.decref(ns);
+  }
+};
+
+function c3(vm: VM, bases: TypeInfo[]): TypeInfo[] {
+  const seqs = [...bases.map((b) => b.mro.slice()), bases.slice()];
+  const out: TypeInfo[] = [];
+  for (;;) {
+    const nonEmpty = seqs.filter((s) => s.length);
+    if (!nonEmpty.length) return out;
+    let cand: TypeInfo | null = null;
+    for (const s of nonEmpty) {
+      const c = s[0];
+      if (!nonEmpty.some((t) => t.indexOf(c) > 0)) {
+        cand = c;
+        break;
+      }
+    }
+    if (!cand) vm.typeError("Cannot create a consistent method resolution order (MRO)");
+    out.push(cand);
+    for (const s of nonEmpty) if (s[0] === cand) s.shift();
+  }
+}
+
+proto.typeNew = function (this: VM, name: string, basesIn: Obj[], ns: Obj): Obj {
+  const h = this.h;
+  const objectTi = this.infoOfType(this.T.object);
+  const bases = basesIn.length ? basesIn.map((b) => {
+    if (this.kindOf(b) !== Kind.TYPE) this.typeError("bases must be types");
+    return this.infoOfType(b);
+  }) : [objectTi];
+  for (const b of bases) if (!b.baseType) this.typeError(`type '${b.name}' is not an acceptable base type`);
+  // the "solid" base decides the layout: the first base with a non-object layout
+  const base = bases.find((b) => b.kind !== Kind.OBJECT || b.heap) ?? bases[0];
+  let slotNames: string[] | null = null;
+  const slotsObj = this.dictGetStr(ns, "__slots__");
+  if (slotsObj) {
+    slotNames = this.kindOf(slotsObj) === Kind.STR ? [this.str(slotsObj)] : this.collect(slotsObj).map((o) => {
+      const s = this.str(o);
+      h.decref(o);
+      return s;
+    });
+  }
+  const varSized = base.kind === Kind.INT || base.kind === Kind.BOOL || base.kind === Kind.TUPLE || base.kind === Kind.BYTES;
+  const baseHasDict = bases.some((b) => b.hasDict || b.kind === Kind.EXC);
+  const wantDict = slotNames ? slotNames.includes("__dict__") : true;
+  const addDict = wantDict && !baseHasDict && base.kind !== Kind.EXC;
+  const baseHasWeak = bases.some((b) => b.weaklistOffset !== 0);
+  const wantWeak = slotNames ? slotNames.includes("__weakref__") : true;
+  const addWeak = wantWeak && !baseHasWeak && !varSized;
+  let size = base.basicsize;
+  const slotMap = new Map(base.slots);
+  const refSlots: number[] = [];
+  for (const s of slotNames ?? []) {
+    if (s === "__dict__" || s === "__weakref__") continue;
+    slotMap.set(s, size);
+    refSlots.push(size);
+    size += 8;
+  }
+  let weakOff = base.weaklistOffset;
+  if (addWeak) {
+    weakOff = size;
+    size += 8;
+  }
+  const hasDel = !!this.dictGetStr(ns, "__del__") || bases.some((b) => b.hasFinalizer);
+  const t = h.registerType({
+    name,
+    basicsize: size,
+    gc: true,
+    managedDict: addDict || bases.some((b) => b.heap && b.hasDict && b.kind !== Kind.EXC),
+    refSlots,
+    heapType: true,
+    base: base.obj,
+    finalizer: hasDel,
+    weaklistOffset: weakOff,
+  });
+  const dict = h.newDict("display");
+  for (const [k, v] of this.dictEntries(ns)) {
+    const ks = this.kindOf(k) === Kind.STR ? this.str(k) : "";
+    if (ks === "__qualname__" || ks === "__classcell__") continue;
+    h.dictSet(dict, k, v);
+  }
+  const mroInfos = bases.length === 1 ? bases[0].mro : c3(this, bases);
+  const qualObj = this.dictGetStr(ns, "__qualname__");
+  const ti = this.adoptType(t, name, base.kind, base, {
+    heap: true,
+    qualname: qualObj ? this.str(qualObj) : name,
+    module: "__main__",
+    dict,
+    hasDict: addDict || baseHasDict,
+    slots: slotMap,
+    weaklistOffset: weakOff,
+    basicsize: size,
+    hasFinalizer: hasDel,
+    methods: new Map(),
+    nextFn: undefined,
+  });
+  ti.mro = [ti, ...mroInfos];
+  const modObj = this.dictGetStr(ns, "__module__");
+  if (modObj && this.kindOf(modObj) === Kind.STR) ti.module = this.str(modObj);
+  h.setSlotSteal(t, this.abi.TP_DICT, dict);
+  const basesTuple = h.newTuple(bases.map((b) => b.obj));
+  h.setSlotSteal(t, this.abi.TP_BASES, basesTuple);
+  const mroTuple = h.newTuple(ti.mro.map((x) => x.obj));
+  h.setSlotSteal(t, this.abi.TP_MRO, mroTuple);
+  h.setSlotSteal(t, this.abi.TP_NAME, h.newStr(name));
+  if (!this.dictGetStr(dict, "__doc__")) this.dictSetStr(dict, this.name("__doc__"), this.None);
+  // __new__ is a static method, __init_subclass__ and __class_getitem__ class methods
+  for (const [nm, wrap] of [["__new__", "staticmethod"], ["__init_subclass__", "classmethod"], ["__class_getitem__", "classmethod"]] as const) {
+    const v = this.dictGetStr(dict, nm);
+    if (v && this.kindOf(v) === Kind.FUNCTION) {
+      const w = h.newObject(this.T[wrap]);
+      h.setSlot(w, L.NATIVE_A, v);
+      this.dictSetStr(dict, this.name(nm), w);
+      h.decref(w);
+    }
+  }
+  for (const [s, off] of slotMap) {
+    if (base.slots.has(s)) continue;
+    const m = h.newObject(this.T.member_descriptor);
+    h.setSlot(m, L.DESCR_TYPE, t);
+    const sn = this.intern(s);
+    h.setSlotSteal(m, L.DESCR_NAME, sn);
+    h.setI32(m, L.DESCR_OFFSET, off);
+    this.dictSetStr(dict, this.name(s), m);
+    h.decref(m);
+  }
+  if (addDict) {
+    const g = h.newObject(this.T.getset_descriptor);
+    h.setSlot(g, L.DESCR_TYPE, t);
+    h.setSlotSteal(g, L.DESCR_NAME, this.intern("__dict__"));
+    this.dictSetStr(dict, this.name("__dict__"), g);
+    h.decref(g);
+  }
+  if (addWeak) {
+    const g = h.newObject(this.T.getset_descriptor);
+    h.setSlot(g, L.DESCR_TYPE, t);
+    h.setSlotSteal(g, L.DESCR_NAME, this.intern("__weakref__"));
+    this.dictSetStr(dict, this.name("__weakref__"), g);
+    h.decref(g);
+  }
+  // the __class__ cell of methods using super()
+  const cell = this.dictGetStr(ns, "__classcell__");
+  if (cell && this.kindOf(cell) === Kind.CELL) h.setSlot(cell, L.CELL_REF, t);
+  // __set_name__ of descriptors
+  for (const [k, v] of this.dictEntries(dict)) {
+    const vti = this.typeInfo(v);
+    if (vti.heap && this.lookupType(vti, "__set_name__")) {
+      h.incref(v);
+      try {
+        this.decref(this.callSpecial(v, "__set_name__", [t, k]));
+      } finally {
+        h.decref(v);
+      }
+    }
+  }
+  // __init_subclass__ of a base defined in Python
+  for (const b of mroInfos) {
+    if (!b.heap) break;
+    const d = b.dict ? this.dictGetStr(b.dict, "__init_subclass__") : 0;
+    if (d) {
+      const f = this.typeGetAttr(b.obj, "__init_subclass__");
+      const fn = this.kindOf(f) === Kind.METHOD ? this.newMethod(h.getSlot(f, L.METHOD_FUNC), t) : this.newRef(f);
+      h.decref(f);
+      try {
+        h.decref(this.call(fn, []));
+      } finally {
+        h.decref(fn);
+      }
+      break;
+    }
+  }
+  return t;
+};
+
+proto.callType = function (this: VM, t: Obj, args: Obj[], kw: KwArgs | null): Obj {
+  const ti = this.infoOfType(t);
+  if (t === this.T.type) {
+    if (args.length === 1 && !kw) return this.newRef(this.h.typeOf(args[0]));
+    if (args.length === 3) {
+      const bases = this.kindOf(args[1]) === Kind.TUPLE ? this.tupleItems(args[1]) : [];
+      const ns = this.h.newDict("display");
+      try {
+        this.dictUpdateFrom(ns, args[2], 0);
+        if (!this.dictGetStr(ns, "__module__")) {
+          const g = this.frame ? this.dictGetStr(this.frame.globals, "__name__") : 0;
+          if (g) this.dictSetStr(ns, this.name("__module__"), g);
+        }
+        return this.typeNew(this.str(args[0]), bases, ns);
+      } finally {
+        this.decref(ns);
+      }
+    }
+    this.typeError("type() takes 1 or 3 arguments");
+  }
+  if (!ti.heap) {
+    const ctor = this.ctors.get(t) ?? (ti.kind === Kind.EXC ? this.ctors.get(this.T.BaseException) : undefined);
+    if (!ctor) this.typeError(`cannot create '${ti.name}' instances`);
+    return ctor(t, args, kw);
+  }
+  const newD = this.lookupType(ti, "__new__");
+  let o: Obj;
+  let userNew = false;
+  if (newD && newD.obj && this.typeInfo(newD.obj).kind === Kind.STATICMETHOD && this.typeInfo(newD.obj) && this.lookupTypeOwner(ti, "__new__")?.heap) {
+    userNew = true;
+    const fn = this.h.getSlot(newD.obj, L.NATIVE_A);
+    o = this.call(fn, [t, ...args], kw);
+  } else o = this.nativeNew(ti, t, args, kw);
+  if (!this.isInstance(o, t)) return o;
+  const initD = this.lookupType(ti, "__init__");
+  const owner = this.lookupTypeOwner(ti, "__init__");
+  if (initD && initD.obj && owner && owner.heap) {
+    try {
+      const r = this.kindOf(initD.obj) === Kind.FUNCTION ? this.call(initD.obj, [o, ...args], kw) : this.callSpecial(o, "__init__", args);
+      if (r !== this.None) {
+        const tn = this.typeName(r);
+        this.decref(r);
+        this.typeError(`__init__() should return None, not '${tn}'`);
+      }
+      this.decref(r);
+    } catch (e) {
+      this.decref(o);
+      throw e;
+    }
+  } else {
+    try {
+      this.nativeInit(ti, o, args, kw, userNew);
+    } catch (e) {
+      this.decref(o);
+      throw e;
+    }
+  }
+  return o;
+};
+
+declare module "./vm.js" {
+  interface VM {
+    lookupTypeOwner(ti: TypeInfo, name: string): TypeInfo | null;
+  }
+}
+
+proto.lookupTypeOwner = function (this: VM, ti: TypeInfo, name: string): TypeInfo | null {
+  for (const t of ti.mro) {
+    if (t.dict && this.dictGetStr(t.dict, name)) return t;
+    if (!t.heap && t.methods.has(name)) return t;
+  }
+  return null;
+};
+
+proto.nativeNew = function (this: VM, ti: TypeInfo, t: Obj, args: Obj[], kw: KwArgs | null): Obj {
+  // the builtin base's constructor makes the object, then the class is swapped in by the heap
+  let solid = ti;
+  while (solid.heap && solid.base) solid = solid.base;
+  if (solid.kind === Kind.OBJECT) {
+    const initOwner = this.lookupTypeOwner(ti, "__init__");
+    if ((args.length || (kw && kw.names.length)) && (!initOwner || !initOwner.heap)) {
+      this.typeError(`${ti.name}() takes no arguments`);
+    }
+    return this.h.newObject(t);
+  }
+  const ctor = this.ctors.get(solid.kind === Kind.EXC ? this.T.BaseException : solid.obj);
+  if (!ctor) this.typeError(`cannot create '${ti.name}' instances`);
+  if (solid.kind === Kind.EXC) return ctor(t, args, kw);
+  return ctor(t, solid.kind === Kind.LIST || solid.kind === Kind.DICT || solid.kind === Kind.SET ? [] : args, null);
+};
+
+proto.nativeInit = function (this: VM, ti: TypeInfo, o: Obj, args: Obj[], kw: KwArgs | null, _userNew: boolean): void {
+  let solid = ti;
+  while (solid.heap && solid.base) solid = solid.base;
+  switch (solid.kind) {
+    case Kind.LIST:
+      if (args.length) this.listExtendFrom(o, args[0]);
+      return;
+    case Kind.DICT:
+      if (args.length) this.dictUpdateFrom(o, args[0], 0);
+      if (kw) for (let i = 0; i < kw.names.length; i++) this.dictSetStr(o, this.name(kw.names[i]), kw.values[i]);
+      return;
+    case Kind.SET:
+      if (args.length) this.setUpdateFrom(o, args[0]);
+      return;
+  }
+};
+
+proto.newSuper = function (this: VM, args: Obj[]): Obj {
+  const h = this.h;
+  let type: Obj;
+  let obj: Obj;
+  if (args.length >= 1) {
+    type = args[0];
+    obj = args[1] ?? 0;
+  } else {
+    const f = this.frame;
+    if (!f || !f.info.code.co_argcount) this.raise("RuntimeError", "super(): no arguments");
+    let self = f.localsplus[0];
+    if (self && this.kindOf(self) === Kind.CELL && f.info.code.co_cellvars.includes(f.info.code.co_localsplusnames[0])) self = h.getSlot(self, L.CELL_REF);
+    const ci = f.info.code.co_localsplusnames.lastIndexOf("__class__");
+    if (ci < 0) this.raise("RuntimeError", "super(): __class__ cell not found");
+    type = h.getSlot(f.localsplus[ci], L.CELL_REF);
+    if (!type) this.raise("RuntimeError", "super(): empty __class__ cell");
+    obj = self;
+  }
+  const s = h.newObject(this.T.super);
+  h.setSlot(s, L.NATIVE_A, type);
+  if (obj) {
+    h.setSlot(s, L.NATIVE_B, obj);
+    h.setSlot(s, L.NATIVE_C, this.kindOf(obj) === Kind.TYPE && this.isSubtype(this.infoOfType(obj), this.infoOfType(type)) ? obj : h.typeOf(obj));
+  }
+  return s;
+};
+
+proto.superGetAttr = function (this: VM, sup: Obj, name: string): Obj {
+  const h = this.h;
+  const type = h.getSlot(sup, L.NATIVE_A);
+  const obj = h.getSlot(sup, L.NATIVE_B);
+  const objType = h.getSlot(sup, L.NATIVE_C);
+  if (name === "__class__") return this.newRef(h.typeOf(sup));
+  if (objType) {
+    const mro = this.infoOfType(objType).mro;
+    const start = mro.indexOf(this.infoOfType(type));
+    for (let i = start + 1; i < mro.length; i++) {
+      const t = mro[i];
+      let d: { obj: Obj; native: number } | null = null;
+      if (t.dict) {
+        const v = this.dictGetStr(t.dict, name);
+        if (v) d = { obj: v, native: -1 };
+      }
+      if (!d && !t.heap) {
+        const n = t.methods.get(name);
+        if (n !== undefined) d = { obj: 0, native: n };
+      }
+      if (d) {
+        const isClass = obj === objType;
+        if (d.native >= 0) return isClass ? this.newMethodDescr(t.obj, d.native) : this.newBuiltinFunction(d.native, obj);
+        return this.bindDescr(d as { obj: Obj; native: -1 }, isClass ? 0 : obj, objType);
+      }
+    }
+  }
+  this.raise("AttributeError", `'super' object has no attribute '${name}'`);
+};
+
+export { PyRaise };

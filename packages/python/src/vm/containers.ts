@@ -1,0 +1,313 @@
+/**
+ * Container helpers over the heap's tuple/list/dict/set primitives: string-keyed dict access for
+ * namespaces, iteration snapshots, extension from any iterable, unpacking, and the item protocol
+ * (`getItem`, `setItem`, `delItem`, `contains`).
+ *
+ * Snapshots (`listItems`, `dictEntries`) return BORROWED references valid until the container changes;
+ * callers that run Python code while using them take their own references first.
+ */
+import type { Obj } from "./heap-api.js";
+import { Kind } from "./types.js";
+import { PyRaise, VM } from "./vm.js";
+import * as L from "./layouts.js";
+
+declare module "./vm.js" {
+  interface VM {
+    dictGetStr(d: Obj, name: string): Obj;
+    dictSetStr(d: Obj, key: Obj, v: Obj): void;
+    dictDelStr(d: Obj, name: string): boolean;
+    dictKeysStr(d: Obj): string[];
+    dictEntries(d: Obj): [Obj, Obj][];
+    dictSetItem(d: Obj, k: Obj, v: Obj): void;
+    dictGetItem(d: Obj, k: Obj): Obj;
+    dictDelItem(d: Obj, k: Obj): boolean;
+    tupleLen(t: Obj): number;
+    tupleItems(t: Obj): Obj[];
+    listItems(l: Obj): Obj[];
+    seqItems(o: Obj): Obj[];
+    iterate(o: Obj, fn: (item: Obj) => boolean | void): void;
+    collect(o: Obj): Obj[];
+    listExtendFrom(l: Obj, it: Obj): void;
+    setUpdateFrom(s: Obj, it: Obj): void;
+    dictUpdateFrom(d: Obj, src: Obj, funcForError: Obj): void;
+    unpack(seq: Obj, before: number, after: number): Obj[];
+    newSet(items: Obj[], frozen: boolean): Obj;
+    setAddItem(s: Obj, v: Obj): void;
+    setItems(s: Obj): Obj[];
+    checkHashable(k: Obj): void;
+    keyError(k: Obj): never;
+  }
+}
+
+const proto = VM.prototype;
+
+proto.dictGetStr = function (this: VM, d: Obj, name: string): Obj {
+  return this.h.dictGet(d, this.name(name));
+};
+
+proto.dictSetStr = function (this: VM, d: Obj, key: Obj, v: Obj): void {
+  this.h.dictSet(d, key, v);
+};
+
+proto.dictDelStr = function (this: VM, d: Obj, name: string): boolean {
+  return this.h.dictDel(d, this.name(name));
+};
+
+proto.dictKeysStr = function (this: VM, d: Obj): string[] {
+  const out: string[] = [];
+  for (let p = this.h.dictNext(d, -1); p >= 0; p = this.h.dictNext(d, p)) {
+    const k = this.h.dictKeyAt(d, p);
+    if (this.kindOf(k) === Kind.STR) out.push(this.str(k));
+  }
+  return out;
+};
+
+proto.dictEntries = function (this: VM, d: Obj): [Obj, Obj][] {
+  const out: [Obj, Obj][] = [];
+  for (let p = this.h.dictNext(d, -1); p >= 0; p = this.h.dictNext(d, p)) {
+    out.push([this.h.dictKeyAt(d, p), this.h.dictValueAt(d, p)]);
+  }
+  return out;
+};
+
+proto.checkHashable = function (this: VM, k: Obj): void {
+  const ti = this.typeInfo(k);
+  switch (ti.kind) {
+    case Kind.LIST:
+    case Kind.DICT:
+    case Kind.SET:
+      if (!ti.heap || !this.lookupType(ti, "__hash__")?.obj) this.typeError(`unhashable type: '${ti.name}'`);
+      break;
+    case Kind.TUPLE:
+      for (const x of this.tupleItems(k)) this.checkHashable(x);
+      break;
+    default:
+      if (ti.heap) this.hash(k);
+  }
+};
+
+proto.dictSetItem = function (this: VM, d: Obj, k: Obj, v: Obj): void {
+  this.checkHashable(k);
+  this.h.dictSet(d, k, v);
+  this.pendingHookError();
+};
+
+proto.dictGetItem = function (this: VM, d: Obj, k: Obj): Obj {
+  this.checkHashable(k);
+  const r = this.h.dictGet(d, k);
+  this.pendingHookError();
+  return r;
+};
+
+proto.dictDelItem = function (this: VM, d: Obj, k: Obj): boolean {
+  this.checkHashable(k);
+  const r = this.h.dictDel(d, k);
+  this.pendingHookError();
+  return r;
+};
+
+proto.keyError = function (this: VM, k: Obj): never {
+  const e = this.newException("KeyError", k);
+  throw new PyRaise(e);
+};
+
+proto.tupleLen = function (this: VM, t: Obj): number {
+  return this.h.getI32(t, 16);
+};
+
+proto.tupleItems = function (this: VM, t: Obj): Obj[] {
+  const n = this.tupleLen(t);
+  const out = new Array<Obj>(n);
+  for (let i = 0; i < n; i++) out[i] = this.h.tupleGet(t, i);
+  return out;
+};
+
+proto.listItems = function (this: VM, l: Obj): Obj[] {
+  const n = this.h.listLen(l);
+  const out = new Array<Obj>(n);
+  for (let i = 0; i < n; i++) out[i] = this.h.listGet(l, i);
+  return out;
+};
+
+proto.setItems = function (this: VM, s: Obj): Obj[] {
+  const out: Obj[] = [];
+  const h = this.h;
+  for (let p = h.setNext!(s, -1); p >= 0; p = h.setNext!(s, p)) out.push(h.setKeyAt!(s, p));
+  return out;
+};
+
+/** Borrowed items of a list or tuple (fast path), else null. */
+proto.seqItems = function (this: VM, o: Obj): Obj[] {
+  const k = this.kindOf(o);
+  if (k === Kind.LIST) return this.listItems(o);
+  if (k === Kind.TUPLE) return this.tupleItems(o);
+  return null as unknown as Obj[];
+};
+
+/** Iterate any iterable; `fn` gets a borrowed item valid for the call; return true to stop. */
+proto.iterate = function (this: VM, o: Obj, fn: (item: Obj) => boolean | void): void {
+  const it = this.getIter(o);
+  try {
+    for (;;) {
+      const v = this.iterNext(it);
+      if (!v) break;
+      let stop: boolean | void;
+      try {
+        stop = fn(v);
+      } finally {
+        this.h.decref(v);
+      }
+      if (stop) break;
+    }
+  } finally {
+    this.h.decref(it);
+  }
+};
+
+/** All items of an iterable as NEW references. */
+proto.collect = function (this: VM, o: Obj): Obj[] {
+  const out: Obj[] = [];
+  const it = this.getIter(o);
+  try {
+    for (;;) {
+      const v = this.iterNext(it);
+      if (!v) break;
+      out.push(v);
+    }
+  } catch (e) {
+    for (const x of out) this.h.decref(x);
+    throw e;
+  } finally {
+    this.h.decref(it);
+  }
+  return out;
+};
+
+proto.listExtendFrom = function (this: VM, l: Obj, it: Obj): void {
+  const k = this.kindOf(it);
+  if (k === Kind.LIST || k === Kind.TUPLE) {
+    const items = k === Kind.LIST ? this.listItems(it) : this.tupleItems(it);
+    this.h.listExtend(l, items);
+    return;
+  }
+  const items = this.collect(it);
+  try {
+    this.h.listExtend(l, items);
+  } finally {
+    for (const x of items) this.h.decref(x);
+  }
+};
+
+proto.newSet = function (this: VM, items: Obj[], frozen: boolean): Obj {
+  for (const x of items) this.checkHashable(x);
+  const s = this.h.newSet!([], frozen);
+  try {
+    for (const x of items) {
+      this.h.setAdd!(s, x);
+      this.pendingHookError();
+    }
+  } catch (e) {
+    this.h.decref(s);
+    throw e;
+  }
+  return s;
+};
+
+proto.setAddItem = function (this: VM, s: Obj, v: Obj): void {
+  this.checkHashable(v);
+  this.h.setAdd!(s, v);
+  this.pendingHookError();
+};
+
+proto.setUpdateFrom = function (this: VM, s: Obj, it: Obj): void {
+  this.iterate(it, (x) => {
+    this.setAddItem(s, x);
+  });
+};
+
+proto.dictUpdateFrom = function (this: VM, d: Obj, src: Obj, func: Obj): void {
+  const k = this.kindOf(src);
+  if (k === Kind.DICT) {
+    for (const [kk, vv] of this.dictEntries(src)) {
+      if (func && this.h.dictGet(d, kk)) {
+        const fname = this.kindOf(func) === Kind.FUNCTION ? this.str(this.h.getSlot(func, L.FUNC_QUALNAME)) + "()" : "function";
+        this.typeError(`${fname} got multiple values for keyword argument '${this.str(kk)}'`);
+      }
+      this.dictSetItem(d, kk, vv);
+    }
+    return;
+  }
+  if (!this.hasAttr(src, "keys")) {
+    if (func) this.typeError(`argument after ** must be a mapping, not ${this.typeName(src)}`);
+    this.typeError(`'${this.typeName(src)}' object is not a mapping`);
+  }
+  const keys = this.callMethod(src, "keys", []);
+  try {
+    this.iterate(keys, (kk) => {
+      const vv = this.getItem(src, kk);
+      try {
+        this.dictSetItem(d, kk, vv);
+      } finally {
+        this.h.decref(vv);
+      }
+    });
+  } finally {
+    this.h.decref(keys);
+  }
+};
+
+/** UNPACK_SEQUENCE (after < 0) and UNPACK_EX: NEW references in order. */
+proto.unpack = function (this: VM, seq: Obj, before: number, after: number): Obj[] {
+  const k = this.kindOf(seq);
+  let items: Obj[];
+  let owned = false;
+  if ((k === Kind.TUPLE || k === Kind.LIST) && !this.typeInfo(seq).heap) {
+    items = k === Kind.TUPLE ? this.tupleItems(seq) : this.listItems(seq);
+  } else {
+    const tn = this.typeName(seq);
+    let it: Obj;
+    try {
+      it = this.getIter(seq);
+    } catch (e) {
+      if (e instanceof PyRaise && this.isInstance(e.exc, this.T.TypeError)) {
+        this.decref(e.exc);
+        this.typeError(`cannot unpack non-iterable ${tn} object`);
+      }
+      throw e;
+    }
+    items = [];
+    owned = true;
+    try {
+      for (;;) {
+        if (after < 0 && items.length > before) break;
+        const v = this.iterNext(it);
+        if (!v) break;
+        items.push(v);
+      }
+    } catch (e) {
+      for (const x of items) this.h.decref(x);
+      this.h.decref(it);
+      throw e;
+    }
+    this.h.decref(it);
+  }
+  const n = items.length;
+  const fail = (msg: string): never => {
+    if (owned) for (const x of items) this.h.decref(x);
+    this.raise("ValueError", msg);
+  };
+  if (after < 0) {
+    if (n < before) fail(`not enough values to unpack (expected ${before}, got ${n})`);
+    if (n > before) fail(owned ? `too many values to unpack (expected ${before})` : `too many values to unpack (expected ${before})`);
+    if (!owned) for (const x of items) this.h.incref(x);
+    return items;
+  }
+  if (n < before + after) fail(`not enough values to unpack (expected at least ${before + after}, got ${n})`);
+  if (!owned) for (const x of items) this.h.incref(x);
+  const head = items.slice(0, before);
+  const mid = items.slice(before, n - after);
+  const tail = items.slice(n - after);
+  const l = this.h.newList(mid, "display");
+  for (const x of mid) this.h.decref(x);
+  return [...head, l, ...tail];
+};

@@ -1,0 +1,245 @@
+/**
+ * Raising and reporting exceptions: RAISE_VARARGS, `except` matching, CPython 3.11's printing of an
+ * uncaught exception (chained causes and contexts, notes, suggestions, exception groups), the
+ * "Exception ignored in:" report of __del__ and callbacks, and SyntaxError text.
+ */
+import type { Obj } from "./heap-api.js";
+import { Kind } from "./types.js";
+import { PyRaise, VM } from "./vm.js";
+import type { Frame } from "./frame.js";
+import * as L from "./layouts.js";
+import { formatTraceback, suggest, type TracebackEntry } from "./traceback.js";
+import { ReRaise } from "./loop.js";
+
+declare module "./vm.js" {
+  interface VM {
+    formatException(exc: Obj): string;
+    tracebackEntries(tb: Obj): TracebackEntry[];
+    writeUnraisable(exc: Obj, obj: Obj | string): void;
+    excLine(exc: Obj): string;
+  }
+}
+
+const proto = VM.prototype;
+
+proto.doRaise = function (this: VM, f: Frame, arg: number): void {
+  const h = this.h;
+  const st = f.stack;
+  if (arg === 0) {
+    const cur = this.excInfo;
+    if (!cur) this.raise("RuntimeError", "No active exception to reraise");
+    h.incref(cur);
+    throw new ReRaise(cur);
+  }
+  const cause = arg === 2 ? st.pop()! : 0;
+  let exc = st.pop()!;
+  try {
+    const k = this.kindOf(exc);
+    if (k === Kind.TYPE) {
+      const ti = this.infoOfType(exc);
+      if (!this.isSubtype(ti, this.infoOfType(this.T.BaseException))) this.typeError("exceptions must derive from BaseException");
+      const inst = this.callType(exc, [], null);
+      h.decref(exc);
+      exc = inst;
+    } else if (k !== Kind.EXC) this.typeError("exceptions must derive from BaseException");
+    if (arg === 2) {
+      let c = cause;
+      if (c === this.None) h.setSlot(exc, L.EXC_CAUSE, 0);
+      else {
+        const ck = this.kindOf(c);
+        if (ck === Kind.TYPE && this.isSubtype(this.infoOfType(c), this.infoOfType(this.T.BaseException))) {
+          c = this.callType(c, [], null);
+          h.setSlotSteal(exc, L.EXC_CAUSE, c);
+        } else if (ck === Kind.EXC) h.setSlot(exc, L.EXC_CAUSE, c);
+        else this.typeError("exception causes must derive from BaseException");
+      }
+      h.setI32(exc, L.EXC_SUPPRESS, 1);
+    }
+  } catch (e) {
+    h.decref(exc);
+    if (cause) h.decref(cause);
+    throw e;
+  }
+  if (cause) h.decref(cause);
+  throw new PyRaise(exc);
+};
+
+proto.excMatches = function (this: VM, exc: Obj, t: Obj): boolean {
+  const check = (x: Obj) => {
+    if (this.kindOf(x) !== Kind.TYPE || !this.isSubtype(this.infoOfType(x), this.infoOfType(this.T.BaseException))) {
+      this.typeError("catching classes that do not inherit from BaseException is not allowed");
+    }
+  };
+  if (this.kindOf(t) === Kind.TUPLE) {
+    const items = this.tupleItems(t);
+    for (const x of items) check(x);
+    return items.some((x) => this.isInstance(exc, x));
+  }
+  check(t);
+  return this.isInstance(exc, t);
+};
+
+proto.tracebackEntries = function (this: VM, tb: Obj): TracebackEntry[] {
+  const h = this.h;
+  const out: TracebackEntry[] = [];
+  for (let t = tb; t; t = h.getSlot(t, L.TB_NEXT)) {
+    const fo = h.getSlot(t, L.TB_FRAME);
+    const info = this.codes[h.getI32(fo, L.FRAME_INDEX)];
+    const code = info.code;
+    const i = h.getI32(t, L.TB_LASTI);
+    const p = code.co_positions;
+    const pos = p[4 * i] > 0 ? { lineno: p[4 * i], endLineno: p[4 * i + 1], col: p[4 * i + 2], endCol: p[4 * i + 3] } : null;
+    out.push({ filename: code.co_filename, name: code.co_name, lineno: h.getI32(t, L.TB_LINENO), pos });
+  }
+  return out;
+};
+
+function qualifiedName(vm: VM, exc: Obj): string {
+  const ti = vm.typeInfo(exc);
+  if (ti.module === "builtins" || ti.module === "__main__") return ti.qualname;
+  return `${ti.module}.${ti.qualname}`;
+}
+
+/** The last line: "Type: message" plus suggestions and notes. */
+proto.excLine = function (this: VM, exc: Obj): string {
+  const h = this.h;
+  const name = qualifiedName(this, exc);
+  let msg: string;
+  try {
+    msg = this.strOf(exc);
+  } catch (e) {
+    if (e instanceof PyRaise) this.decref(e.exc);
+    msg = "<exception str() failed>";
+  }
+  if (this.isInstance(exc, this.T.NameError)) {
+    const n = h.getSlot(exc, L.EXC_EXTRA);
+    const tb = h.getSlot(exc, L.EXC_TRACEBACK);
+    if (n && tb && this.kindOf(n) === Kind.STR) {
+      let last = tb;
+      while (h.getSlot(last, L.TB_NEXT)) last = h.getSlot(last, L.TB_NEXT);
+      const fo = h.getSlot(last, L.TB_FRAME);
+      const info = this.codes[h.getI32(fo, L.FRAME_INDEX)];
+      const name0 = this.str(n);
+      let s = suggest(info.code.co_varnames, name0);
+      const g = h.getSlot(fo, L.FRAME_GLOBALS);
+      if (!s && g) s = suggest(this.dictKeysStr(g), name0);
+      if (!s) s = suggest(this.dictKeysStr(this.builtins), name0);
+      if (s) msg += `. Did you mean: '${s}'?`;
+    }
+  } else if (this.isInstance(exc, this.T.AttributeError)) {
+    const o = h.getSlot(exc, L.EXC_EXTRA);
+    const n = h.getSlot(exc, L.EXC_EXTRA2);
+    if (o && n) {
+      const s = suggest(this.dirNames(o), this.str(n));
+      if (s) msg += `. Did you mean: '${s}'?`;
+    }
+  }
+  let line = msg ? `${name}: ${msg}` : name;
+  const notes = h.getSlot(exc, L.EXC_NOTES);
+  if (notes && this.kindOf(notes) === Kind.LIST) {
+    for (const nt of this.listItems(notes)) line += "\n" + (this.kindOf(nt) === Kind.STR ? this.str(nt) : this.repr(nt));
+  }
+  return line + "\n";
+};
+
+function syntaxErrorText(vm: VM, exc: Obj): string | null {
+  if (!vm.isInstance(exc, vm.T.SyntaxError)) return null;
+  const d = vm.instDict(exc, false);
+  if (!d) return null;
+  const get = (k: string) => vm.dictGetStr(d, k);
+  const fn = get("filename");
+  const ln = get("lineno");
+  const text = get("text");
+  const off = get("offset");
+  const endOff = get("end_offset");
+  const msg = get("msg");
+  let out = "";
+  if (fn && ln) out += `  File "${vm.str(fn)}", line ${vm.repr(ln)}\n`;
+  if (text && vm.kindOf(text) === Kind.STR) {
+    const raw = vm.str(text).replace(/\n$/, "");
+    const stripped = raw.trimStart();
+    const lead = raw.length - stripped.length;
+    out += `    ${stripped.trimEnd()}\n`;
+    if (off && vm.kindOf(off) === Kind.INT) {
+      const o = Number(vm.h.readInt(off));
+      let e = endOff && vm.kindOf(endOff) === Kind.INT ? Number(vm.h.readInt(endOff)) : o + 1;
+      if (e <= o) e = o + 1;
+      const col = Math.max(0, o - 1 - lead);
+      out += `    ${" ".repeat(col)}${"^".repeat(Math.max(1, e - o))}\n`;
+    }
+  }
+  out += `${qualifiedName(vm, exc)}: ${msg ? vm.str(msg) : vm.strOf(exc)}\n`;
+  return out;
+}
+
+function groupLines(vm: VM, exc: Obj, depth: number): string {
+  const h = vm.h;
+  const pre = "  ".repeat(depth);
+  let out = "";
+  const tb = h.getSlot(exc, L.EXC_TRACEBACK);
+  const head = `${pre}  + Exception Group Traceback (most recent call last):\n`;
+  out += head;
+  if (tb) {
+    const body = formatTraceback(vm.tracebackEntries(tb), (f, l) => vm.host.sourceLine(f, l)).split("\n").slice(1);
+    for (const l of body) if (l) out += `${pre}  | ${l}\n`;
+  }
+  const line = vm.excLine(exc);
+  for (const l of line.split("\n")) if (l) out += `${pre}  | ${l}\n`;
+  const excs = h.getSlot(exc, L.EXC_EXTRA2);
+  const items = excs ? vm.tupleItems(excs) : [];
+  items.forEach((sub, i) => {
+    const label = `${i + 1}`;
+    const sep = i === 0 ? `${pre}  +-+---------------- ${label} ----------------\n` : `${pre}    +---------------- ${label} ----------------\n`;
+    out += sep;
+    const text = vm.formatException(sub);
+    for (const l of text.split("\n")) if (l) out += `${pre}    | ${l}\n`;
+  });
+  out += `${pre}    +------------------------------------\n`;
+  return out;
+}
+
+proto.formatException = function (this: VM, exc: Obj): string {
+  const seen = new Set<Obj>();
+  const one = (e: Obj): string => {
+    seen.add(e);
+    const h = this.h;
+    let out = "";
+    const cause = h.getSlot(e, L.EXC_CAUSE);
+    const context = h.getSlot(e, L.EXC_CONTEXT);
+    const suppress = h.getI32(e, L.EXC_SUPPRESS) !== 0;
+    if (cause && !seen.has(cause)) {
+      out += one(cause);
+      out += "\nThe above exception was the direct cause of the following exception:\n\n";
+    } else if (context && !suppress && !seen.has(context)) {
+      out += one(context);
+      out += "\nDuring handling of the above exception, another exception occurred:\n\n";
+    }
+    if (this.isInstance(e, this.T.BaseExceptionGroup)) return out + groupLines(this, e, 0);
+    const tb = h.getSlot(e, L.EXC_TRACEBACK);
+    if (tb) out += formatTraceback(this.tracebackEntries(tb), (f, l) => this.host.sourceLine(f, l));
+    const se = syntaxErrorText(this, e);
+    out += se ?? this.excLine(e);
+    return out;
+  };
+  return one(exc);
+};
+
+proto.writeUnraisable = function (this: VM, exc: Obj, obj: Obj | string): void {
+  let head: string;
+  if (typeof obj === "string") head = obj;
+  else {
+    try {
+      head = `Exception ignored in: ${this.repr(obj)}`;
+    } catch (e) {
+      if (e instanceof PyRaise) this.decref(e.exc);
+      head = "Exception ignored in: <object repr() failed>";
+    }
+  }
+  let text = head + "\n";
+  try {
+    text += this.formatException(exc);
+  } catch (e) {
+    if (e instanceof PyRaise) this.decref(e.exc);
+  }
+  this.host.write("stderr", text);
+};

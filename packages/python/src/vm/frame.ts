@@ -1,0 +1,62 @@
+/**
+ * A running frame (CPython 3.11's _PyInterpreterFrame): fast locals, the value stack and the
+ * instruction pointer, all owned references. A heap `frame` object is created only when something
+ * needs one (a traceback, sys._getframe, a generator keeps the state in its own object).
+ */
+import type { CodeObject } from "../compile/code.js";
+import type { Obj } from "./heap-api.js";
+
+/** The VM's view of a code object: the compiler's CodeObject and the heap objects made for it. */
+export interface CodeInfo {
+  code: CodeObject;
+  /** Borrowed from the heap code object: the co_consts items and co_names strings. */
+  consts: Obj[];
+  names: Obj[];
+  /** The heap code object (owned by its holders: functions, the unit runner). */
+  obj: Obj;
+  index: number;
+  /** Warm-up counter of 3.11's quickening (RESUME and JUMP_BACKWARD add 1, at 0 the code is quick). */
+  warmup: number;
+  /** Source lines for tracebacks. */
+  filename: string;
+  nlocalsplus: number;
+  /** Localsplus indexes of cell variables, for MAKE_CELL. */
+  isGenerator: boolean;
+}
+
+/** A frame of Python code being executed. */
+export class Frame {
+  /** Fast locals and cells (owned; 0 = unbound). */
+  localsplus: Obj[];
+  /** Value stack (owned; 0 = NULL). */
+  stack: Obj[] = [];
+  /** Index of the next instruction. */
+  ip = 0;
+  /** Index of the instruction being executed (f_lasti). */
+  lasti = 0;
+  /** The heap frame object once one was made (owned by this frame), else 0. */
+  frameObj: Obj = 0;
+  /** Pending KW_NAMES argument (co_consts index) for the next CALL, or -1. */
+  kwNames = -1;
+  /** Generator object running this frame (borrowed), or 0. */
+  gen: Obj = 0;
+  /** Line of the last line event, for tracing. */
+  lastLine = -1;
+  /** The unit's arena references are dropped when this frame finishes (module frames of a script). */
+  isModule = false;
+
+  constructor(
+    readonly info: CodeInfo,
+    /** Owned: the function object (0 for module/class bodies run directly). */
+    public func: Obj,
+    /** Borrowed from the function or the module: globals dict. */
+    readonly globals: Obj,
+    /** Borrowed: builtins dict. */
+    readonly builtins: Obj,
+    /** Owned: the locals dict of module and class bodies (0 for functions). */
+    public locals: Obj,
+    public back: Frame | null,
+  ) {
+    this.localsplus = new Array<Obj>(info.nlocalsplus).fill(0);
+  }
+}

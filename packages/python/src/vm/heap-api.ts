@@ -1,0 +1,153 @@
+/**
+ * The part of `@pyheap/heap` the VM calls, written down as an interface so the VM has one place that
+ * names it. `asHeapApi` checks at start-up that the loaded heap has every function the VM needs and
+ * reports what is missing by name.
+ *
+ * Ownership is as documented in packages/heap/API.md: "new" results are owned by the caller, "borrowed"
+ * ones must be increfed to be kept, arguments are borrowed unless the name says Steal.
+ */
+
+/** An object address in the heap (0 = NULL). */
+export type Obj = number;
+
+/** A data-driven object type (see API.md §3). */
+export interface TypeDesc {
+  name: string;
+  basicsize: number;
+  itemsize?: number;
+  gc?: boolean;
+  managedDict?: boolean;
+  refSlots?: number[];
+  varRefs?: boolean;
+  finalizer?: boolean;
+  weaklistOffset?: number;
+  freelist?: number;
+  heapType?: boolean;
+  base?: Obj;
+}
+
+export interface GcStats {
+  collections: number;
+  collected: number;
+  uncollectable: number;
+}
+
+export interface GcApi {
+  collect(gen?: number): number;
+  enable(): void;
+  disable(): void;
+  isEnabled(): boolean;
+  getCount(): [number, number, number];
+  setThreshold(t0: number, t1?: number, t2?: number): void;
+  getThreshold(): [number, number, number];
+  getStats(): GcStats[];
+  getObjects(gen?: number): Obj[];
+  isTracked(o: Obj): boolean;
+  isFinalized(o: Obj): boolean;
+  track(o: Obj): void;
+  untrack(o: Obj): void;
+  freeze(): void;
+  unfreeze(): void;
+  getFreezeCount(): number;
+  setDebug(flags: number): void;
+  setGarbageList(list: Obj): void;
+  setBlocked(b: boolean): void;
+  getReferents?(o: Obj): Obj[];
+  getReferrers?(objs: Obj[]): Obj[];
+}
+
+/** The heap surface used by the VM. */
+export interface HeapApi {
+  readonly None: Obj;
+  readonly True: Obj;
+  readonly False: Obj;
+  readonly Ellipsis: Obj;
+  readonly NotImplemented: Obj;
+  readonly types: Record<string, Obj>;
+  readonly gc: GcApi;
+
+  idOf(o: Obj): number;
+  incref(o: Obj): void;
+  decref(o: Obj): void;
+  xincref(o: Obj): void;
+  xdecref(o: Obj): void;
+  refcnt(o: Obj): number;
+  typeOf(o: Obj): Obj;
+  sizeOf(o: Obj): number;
+  blockSize(o: Obj): number;
+
+  registerType(desc: TypeDesc): Obj;
+  getSlot(o: Obj, off: number): Obj;
+  setSlot(o: Obj, off: number, v: Obj): void;
+  setSlotSteal(o: Obj, off: number, v: Obj): void;
+  getI32(o: Obj, off: number): number;
+  setI32(o: Obj, off: number, v: number): void;
+  getF64(o: Obj, off: number): number;
+  setF64(o: Obj, off: number, v: number): void;
+  newObject(type: Obj, nitems?: number): Obj;
+
+  newInt(v: number | bigint): Obj;
+  newIntDigits(v: bigint, spare?: number): Obj;
+  readInt(o: Obj): bigint;
+  intToNumber(o: Obj): number;
+  newFloat(x: number): Obj;
+  readFloat(o: Obj): number;
+  newStr(s: string): Obj;
+  newStrUncached(s: string): Obj;
+  readStr(o: Obj): string;
+  newBytes(b: Uint8Array): Obj;
+  readBytes(o: Obj): Uint8Array;
+  newTuple(items: Obj[]): Obj;
+  newTupleSteal(items: Obj[]): Obj;
+  tupleGet(t: Obj, i: number): Obj;
+
+  newList(items: Obj[], how?: "display" | "list()" | "extend-empty"): Obj;
+  listAppend(l: Obj, v: Obj): void;
+  listInsert(l: Obj, i: number, v: Obj): void;
+  listPop(l: Obj, i: number): Obj;
+  listGet(l: Obj, i: number): Obj;
+  listSet(l: Obj, i: number, v: Obj): void;
+  listLen(l: Obj): number;
+  listCapacity(l: Obj): number;
+  listClear(l: Obj): void;
+  listExtend(l: Obj, items: Obj[]): void;
+  listReserve?(l: Obj, n: number): void;
+
+  newDict(how?: "display" | "dict()"): Obj;
+  dictSet(d: Obj, k: Obj, v: Obj): void;
+  dictGet(d: Obj, k: Obj): Obj;
+  dictDel(d: Obj, k: Obj): boolean;
+  dictLen(d: Obj): number;
+  dictNext(d: Obj, pos: number): number;
+  dictKeyAt(d: Obj, pos: number): Obj;
+  dictValueAt(d: Obj, pos: number): Obj;
+  dictClear(d: Obj): void;
+  dictCopy?(d: Obj): Obj;
+
+  newSet?(items: Obj[], frozen: boolean): Obj;
+  setAdd?(s: Obj, k: Obj): void;
+  setDiscard?(s: Obj, k: Obj): boolean;
+  setContains?(s: Obj, k: Obj): boolean;
+  setLen?(s: Obj): number;
+  setNext?(s: Obj, pos: number): number;
+  setKeyAt?(s: Obj, pos: number): Obj;
+  setClear?(s: Obj): void;
+
+  intern?(s: Obj): Obj;
+  lastStatus?(): number;
+  check?(): unknown;
+  walk?(): Obj[];
+  liveBytes?(): number;
+}
+
+/** Names of the functions the VM cannot run without. */
+const REQUIRED = [
+  "idOf", "incref", "decref", "refcnt", "typeOf", "sizeOf", "registerType", "getSlot", "setSlot",
+  "setSlotSteal", "getI32", "setI32", "newObject", "newInt", "readInt", "newFloat", "readFloat", "newStr",
+  "readStr", "newTuple", "tupleGet", "newList", "listAppend", "listGet", "listSet", "listLen",
+] as const;
+
+/** Check the loaded heap against the interface; returns the names that are missing. */
+export function missingHeapFunctions(h: Record<string, unknown>): string[] {
+  return REQUIRED.filter((k) => typeof h[k] !== "function");
+}

@@ -1,0 +1,1043 @@
+/**
+ * The eval loop: one `switch` over 3.11 opcodes. Python-to-Python calls push a frame and continue in the
+ * same loop; RETURN_VALUE pops back to the caller. An exception unwinds through the exception table of
+ * each frame, adding a traceback entry per frame (not for RERAISE), until a handler or the entry frame.
+ */
+import type { Obj } from "./heap-api.js";
+import { CodeFlag } from "../compile/code.js";
+import { Op } from "../compile/opcodes.js";
+import { Frame } from "./frame.js";
+import { Kind, type KwArgs } from "./types.js";
+import { LimitExceeded, PyRaise, VM } from "./vm.js";
+import * as L from "./layouts.js";
+import type { GenState } from "./eval.js";
+
+/** Marks a PyRaise thrown by RERAISE (no new traceback entry, no new context). */
+export class ReRaise extends PyRaise {}
+
+const proto = VM.prototype;
+
+function findHandler(table: readonly { start: number; end: number; target: number; depth: number; lasti: boolean }[], i: number) {
+  for (const e of table) if (i >= e.start && i < e.end) return e;
+  return null;
+}
+
+proto.evalFrame = function (this: VM, entry: Frame): Obj {
+  const h = this.h;
+  let f = entry;
+  this.frame = f;
+  const enterDepth = this.depth;
+  if (!f.gen || f.ip === 0) {
+    if (++this.depth > this.recursionLimit) {
+      this.depth--;
+      this.leaveFrame(f);
+      this.frame = f.back;
+      this.raise("RecursionError", "maximum recursion depth exceeded");
+    }
+  } else this.depth++;
+  let reraise = false;
+  let fresh = true;
+  for (;;) {
+    try {
+      for (;;) {
+        const code = f.info.code;
+        const co = code.co_code;
+        const st = f.stack;
+        const i = f.ip++;
+        f.lasti = i;
+        const op = co[2 * i] as Op;
+        const arg = co[2 * i + 1];
+        if (++this.steps > this.maxSteps) throw new LimitExceeded("steps", `step limit of ${this.maxSteps} exceeded`);
+        if ((this.steps & 4095) === 0 && Date.now() > this.deadline) throw new LimitExceeded("time", "time limit exceeded");
+        if (this.host.onLine) {
+          const line = code.co_positions[4 * i];
+          if (line > 0 && (line !== f.lastLine || op === Op.JUMP_BACKWARD)) {
+            if (line !== f.lastLine || op === Op.JUMP_BACKWARD) {
+              f.lastLine = line;
+              this.host.onLine(f, line);
+            }
+          }
+        }
+        if (this.host.onInstruction) this.host.onInstruction(f);
+        switch (op) {
+          case Op.NOP:
+          case Op.PRECALL:
+            break;
+          case Op.RESUME:
+            if (f.info.warmup < 0) f.info.warmup++;
+            break;
+          case Op.POP_TOP:
+            h.decref(st.pop()!);
+            break;
+          case Op.PUSH_NULL:
+            st.push(0);
+            break;
+          case Op.COPY: {
+            const v = st[st.length - arg];
+            if (v) h.incref(v);
+            st.push(v);
+            break;
+          }
+          case Op.SWAP: {
+            const a = st.length - 1;
+            const b = st.length - arg;
+            const t = st[a];
+            st[a] = st[b];
+            st[b] = t;
+            break;
+          }
+          case Op.LOAD_CONST: {
+            const v = f.info.consts[arg];
+            h.incref(v);
+            st.push(v);
+            break;
+          }
+          case Op.LOAD_FAST: {
+            const v = f.localsplus[arg];
+            if (!v) this.unboundLocal(f, arg);
+            h.incref(v);
+            st.push(v);
+            break;
+          }
+          case Op.STORE_FAST: {
+            const old = f.localsplus[arg];
+            f.localsplus[arg] = st.pop()!;
+            if (old) h.decref(old);
+            break;
+          }
+          case Op.DELETE_FAST: {
+            const old = f.localsplus[arg];
+            if (!old) this.unboundLocal(f, arg);
+            f.localsplus[arg] = 0;
+            h.decref(old);
+            break;
+          }
+          case Op.MAKE_CELL: {
+            const cell = h.newObject(this.T.cell);
+            const v = f.localsplus[arg];
+            if (v) h.setSlotSteal(cell, L.CELL_REF, v);
+            f.localsplus[arg] = cell;
+            break;
+          }
+          case Op.COPY_FREE_VARS: {
+            const closure = h.getSlot(f.func, L.FUNC_CLOSURE);
+            const n = f.localsplus.length;
+            for (let k = 0; k < arg; k++) {
+              const c = h.tupleGet(closure, k);
+              h.incref(c);
+              f.localsplus[n - arg + k] = c;
+            }
+            break;
+          }
+          case Op.LOAD_CLOSURE: {
+            const v = f.localsplus[arg];
+            h.incref(v);
+            st.push(v);
+            break;
+          }
+          case Op.LOAD_DEREF: {
+            const v = h.getSlot(f.localsplus[arg], L.CELL_REF);
+            if (!v) this.unboundDeref(f, arg);
+            h.incref(v);
+            st.push(v);
+            break;
+          }
+          case Op.LOAD_CLASSDEREF: {
+            const name = code.co_localsplusnames[arg];
+            let v = f.locals ? this.dictGetStr(f.locals, name) : 0;
+            if (!v) {
+              v = h.getSlot(f.localsplus[arg], L.CELL_REF);
+              if (!v) this.unboundDeref(f, arg);
+            }
+            h.incref(v);
+            st.push(v);
+            break;
+          }
+          case Op.STORE_DEREF:
+            h.setSlotSteal(f.localsplus[arg], L.CELL_REF, st.pop()!);
+            break;
+          case Op.DELETE_DEREF: {
+            const c = f.localsplus[arg];
+            if (!h.getSlot(c, L.CELL_REF)) this.unboundDeref(f, arg);
+            h.setSlot(c, L.CELL_REF, 0);
+            break;
+          }
+          case Op.LOAD_GLOBAL: {
+            if (arg & 1) st.push(0);
+            st.push(this.loadGlobal(f, code.co_names[arg >> 1]));
+            break;
+          }
+          case Op.STORE_GLOBAL: {
+            const v = st.pop()!;
+            this.dictSetStr(f.globals, f.info.names[arg], v);
+            h.decref(v);
+            break;
+          }
+          case Op.DELETE_GLOBAL: {
+            const name = code.co_names[arg];
+            if (!this.dictDelStr(f.globals, name)) this.nameError(name);
+            break;
+          }
+          case Op.LOAD_NAME: {
+            const name = code.co_names[arg];
+            let v = f.locals ? this.dictGetStr(f.locals, name) : 0;
+            if (v) {
+              h.incref(v);
+              st.push(v);
+            } else st.push(this.loadGlobal(f, name));
+            break;
+          }
+          case Op.STORE_NAME: {
+            const v = st.pop()!;
+            this.dictSetStr(f.locals, f.info.names[arg], v);
+            h.decref(v);
+            break;
+          }
+          case Op.DELETE_NAME: {
+            const name = code.co_names[arg];
+            if (!this.dictDelStr(f.locals, name)) this.nameError(name);
+            break;
+          }
+          case Op.LOAD_ATTR: {
+            const o = st.pop()!;
+            try {
+              st.push(this.getAttr(o, code.co_names[arg]));
+            } finally {
+              h.decref(o);
+            }
+            break;
+          }
+          case Op.STORE_ATTR: {
+            const o = st.pop()!;
+            const v = st.pop()!;
+            try {
+              this.setAttr(o, code.co_names[arg], v);
+            } finally {
+              h.decref(o);
+              h.decref(v);
+            }
+            break;
+          }
+          case Op.DELETE_ATTR: {
+            const o = st.pop()!;
+            try {
+              this.delAttr(o, code.co_names[arg]);
+            } finally {
+              h.decref(o);
+            }
+            break;
+          }
+          case Op.LOAD_METHOD: {
+            const o = st.pop()!;
+            const name = code.co_names[arg];
+            const m = this.loadMethod(o, name);
+            if (m) {
+              st.push(m);
+              st.push(o);
+            } else {
+              st.push(0);
+              try {
+                st.push(this.getAttr(o, name));
+              } finally {
+                h.decref(o);
+              }
+            }
+            break;
+          }
+          case Op.KW_NAMES:
+            f.kwNames = arg;
+            break;
+          case Op.CALL: {
+            let kwNames: string[] | null = null;
+            if (f.kwNames >= 0) {
+              kwNames = this.tupleStrings(f.info.consts[f.kwNames]);
+              f.kwNames = -1;
+            }
+            const args = st.splice(st.length - arg, arg);
+            const b = st.pop()!;
+            const a = st.pop()!;
+            let callable: Obj;
+            if (a) {
+              callable = a;
+              args.unshift(b);
+            } else callable = b;
+            let target = callable;
+            let callArgs = args;
+            const k = this.kindOf(target);
+            if (k === Kind.METHOD) {
+              const func = h.getSlot(target, L.METHOD_FUNC);
+              if (this.kindOf(func) === Kind.FUNCTION) {
+                const self = h.getSlot(target, L.METHOD_SELF);
+                h.incref(self);
+                h.incref(func);
+                callArgs = [self, ...args];
+                h.decref(target);
+                target = func;
+              }
+            }
+            if (this.kindOf(target) === Kind.FUNCTION) {
+              if (this.depth + 1 > this.recursionLimit) {
+                for (const x of callArgs) h.decref(x);
+                h.decref(target);
+                this.raise("RecursionError", "maximum recursion depth exceeded");
+              }
+              let nf: Frame;
+              try {
+                nf = this.callFunctionSteal(target, callArgs, kwNames, f);
+              } finally {
+                h.decref(target);
+              }
+              if (nf.info.code.co_flags & CodeFlag.GENERATOR) {
+                // runs MAKE_CELL/COPY_FREE_VARS, then RETURN_GENERATOR hands back the generator
+                st.push(this.evalFrame(nf));
+                this.frame = f;
+                break;
+              }
+              this.depth++;
+              f = nf;
+              this.frame = f;
+              break;
+            }
+            try {
+              st.push(this.callSteal(target, callArgs, kwNames));
+            } finally {
+              h.decref(target);
+            }
+            break;
+          }
+          case Op.CALL_FUNCTION_EX: {
+            const kwargs = arg & 1 ? st.pop()! : 0;
+            const argsT = st.pop()!;
+            const fn = st.pop()!;
+            const nul = st.pop()!;
+            if (nul) h.decref(nul);
+            try {
+              const pos = this.tupleItems(argsT);
+              let kw: KwArgs | null = null;
+              if (kwargs) {
+                kw = { names: [], values: [] };
+                for (const [kk, vv] of this.dictEntries(kwargs)) {
+                  kw.names.push(this.str(kk));
+                  kw.values.push(vv);
+                }
+              }
+              st.push(this.call(fn, pos, kw));
+            } finally {
+              h.decref(fn);
+              h.decref(argsT);
+              if (kwargs) h.decref(kwargs);
+            }
+            break;
+          }
+          case Op.RETURN_VALUE: {
+            const v = st.pop()!;
+            const back = f.back;
+            if (f.gen) {
+              this.lastYield = false;
+              this.depth--;
+              this.frame = back;
+              return v;
+            }
+            this.leaveFrame(f);
+            this.depth--;
+            if (f === entry) {
+              this.frame = back;
+              return v;
+            }
+            f = back!;
+            this.frame = f;
+            f.stack.push(v);
+            break;
+          }
+          case Op.RETURN_GENERATOR: {
+            // only reached when a generator frame is run directly (not through CALL)
+            const g = this.makeGenerator(f);
+            this.depth--;
+            this.frame = f.back;
+            return g;
+          }
+          case Op.YIELD_VALUE: {
+            const v = st.pop()!;
+            this.lastYield = true;
+            this.depth--;
+            this.frame = f.back;
+            return v;
+          }
+          case Op.MAKE_FUNCTION:
+            st.push(this.makeFunction(f, arg));
+            break;
+          case Op.UNARY_POSITIVE:
+          case Op.UNARY_NEGATIVE:
+          case Op.UNARY_INVERT: {
+            const v = st.pop()!;
+            try {
+              st.push(this.unaryOp(v, op));
+            } finally {
+              h.decref(v);
+            }
+            break;
+          }
+          case Op.UNARY_NOT: {
+            const v = st.pop()!;
+            try {
+              st.push(this.bool(!this.truthy(v)));
+            } finally {
+              h.decref(v);
+            }
+            break;
+          }
+          case Op.BINARY_OP: {
+            const b = st.pop()!;
+            const a = st.pop()!;
+            try {
+              st.push(this.binaryOp(a, b, arg, f));
+            } finally {
+              h.decref(a);
+              h.decref(b);
+            }
+            break;
+          }
+          case Op.COMPARE_OP: {
+            const b = st.pop()!;
+            const a = st.pop()!;
+            try {
+              st.push(this.richCompare(a, b, arg));
+            } finally {
+              h.decref(a);
+              h.decref(b);
+            }
+            break;
+          }
+          case Op.IS_OP: {
+            const b = st.pop()!;
+            const a = st.pop()!;
+            st.push(this.bool((a === b) !== (arg === 1)));
+            h.decref(a);
+            h.decref(b);
+            break;
+          }
+          case Op.CONTAINS_OP: {
+            const b = st.pop()!;
+            const a = st.pop()!;
+            try {
+              st.push(this.bool(this.contains(b, a) !== (arg === 1)));
+            } finally {
+              h.decref(a);
+              h.decref(b);
+            }
+            break;
+          }
+          case Op.BINARY_SUBSCR: {
+            const k = st.pop()!;
+            const c = st.pop()!;
+            try {
+              st.push(this.getItem(c, k));
+            } finally {
+              h.decref(c);
+              h.decref(k);
+            }
+            break;
+          }
+          case Op.STORE_SUBSCR: {
+            const k = st.pop()!;
+            const c = st.pop()!;
+            const v = st.pop()!;
+            try {
+              this.setItem(c, k, v);
+            } finally {
+              h.decref(c);
+              h.decref(k);
+              h.decref(v);
+            }
+            break;
+          }
+          case Op.DELETE_SUBSCR: {
+            const k = st.pop()!;
+            const c = st.pop()!;
+            try {
+              this.delItem(c, k);
+            } finally {
+              h.decref(c);
+              h.decref(k);
+            }
+            break;
+          }
+          case Op.BUILD_SLICE: {
+            const step = arg === 3 ? st.pop()! : 0;
+            const stop = st.pop()!;
+            const start = st.pop()!;
+            st.push(this.newSliceSteal(start, stop, step || this.newRef(this.None)));
+            break;
+          }
+          case Op.GET_ITER: {
+            const v = st.pop()!;
+            try {
+              st.push(this.getIter(v));
+            } finally {
+              h.decref(v);
+            }
+            break;
+          }
+          case Op.GET_YIELD_FROM_ITER: {
+            const v = st[st.length - 1];
+            if (this.kindOf(v) !== Kind.GENERATOR) {
+              st.pop();
+              try {
+                st.push(this.getIter(v));
+              } finally {
+                h.decref(v);
+              }
+            }
+            break;
+          }
+          case Op.FOR_ITER: {
+            const it = st[st.length - 1];
+            const v = this.iterNext(it);
+            if (v) st.push(v);
+            else {
+              st.pop();
+              h.decref(it);
+              f.ip = arg;
+            }
+            break;
+          }
+          case Op.SEND: {
+            const v = st.pop()!;
+            const it = st[st.length - 1];
+            let r: Obj;
+            let done = false;
+            try {
+              if (this.kindOf(it) === Kind.GENERATOR) {
+                r = this.genResume(it, v, 0);
+                done = !this.lastYield;
+              } else if (v === this.None) {
+                r = this.iterNext(it);
+                if (!r) {
+                  done = true;
+                  r = this.takeStopValue();
+                }
+              } else {
+                r = this.callMethod(it, "send", [v]);
+              }
+            } finally {
+              h.decref(v);
+            }
+            if (done) {
+              st.pop();
+              h.decref(it);
+              st.push(r);
+              f.ip = arg;
+            } else st.push(r);
+            break;
+          }
+          case Op.JUMP_FORWARD:
+          case Op.JUMP_BACKWARD:
+          case Op.JUMP_BACKWARD_NO_INTERRUPT:
+            if (op === Op.JUMP_BACKWARD && f.info.warmup < 0) f.info.warmup++;
+            f.ip = arg;
+            break;
+          case Op.POP_JUMP_FORWARD_IF_FALSE:
+          case Op.POP_JUMP_BACKWARD_IF_FALSE: {
+            const v = st.pop()!;
+            try {
+              if (!this.truthy(v)) f.ip = arg;
+            } finally {
+              h.decref(v);
+            }
+            break;
+          }
+          case Op.POP_JUMP_FORWARD_IF_TRUE:
+          case Op.POP_JUMP_BACKWARD_IF_TRUE: {
+            const v = st.pop()!;
+            try {
+              if (this.truthy(v)) f.ip = arg;
+            } finally {
+              h.decref(v);
+            }
+            break;
+          }
+          case Op.POP_JUMP_FORWARD_IF_NONE:
+          case Op.POP_JUMP_BACKWARD_IF_NONE: {
+            const v = st.pop()!;
+            if (v === this.None) f.ip = arg;
+            h.decref(v);
+            break;
+          }
+          case Op.POP_JUMP_FORWARD_IF_NOT_NONE:
+          case Op.POP_JUMP_BACKWARD_IF_NOT_NONE: {
+            const v = st.pop()!;
+            if (v !== this.None) f.ip = arg;
+            h.decref(v);
+            break;
+          }
+          case Op.JUMP_IF_FALSE_OR_POP: {
+            const v = st[st.length - 1];
+            if (!this.truthy(v)) f.ip = arg;
+            else h.decref(st.pop()!);
+            break;
+          }
+          case Op.JUMP_IF_TRUE_OR_POP: {
+            const v = st[st.length - 1];
+            if (this.truthy(v)) f.ip = arg;
+            else h.decref(st.pop()!);
+            break;
+          }
+          case Op.BUILD_TUPLE: {
+            const items = st.splice(st.length - arg, arg);
+            st.push(h.newTupleSteal(items));
+            break;
+          }
+          case Op.BUILD_LIST: {
+            const items = st.splice(st.length - arg, arg);
+            const l = h.newList(items, "display");
+            for (const x of items) h.decref(x);
+            st.push(l);
+            break;
+          }
+          case Op.BUILD_SET: {
+            const items = st.splice(st.length - arg, arg);
+            try {
+              st.push(this.newSet(items, false));
+            } finally {
+              for (const x of items) h.decref(x);
+            }
+            break;
+          }
+          case Op.BUILD_MAP: {
+            const items = st.splice(st.length - 2 * arg, 2 * arg);
+            const d = h.newDict("display");
+            st.push(d);
+            try {
+              for (let k = 0; k < arg; k++) this.dictSetItem(d, items[2 * k], items[2 * k + 1]);
+            } finally {
+              for (const x of items) h.decref(x);
+            }
+            break;
+          }
+          case Op.BUILD_CONST_KEY_MAP: {
+            const keys = st.pop()!;
+            const vals = st.splice(st.length - arg, arg);
+            const d = h.newDict("display");
+            st.push(d);
+            try {
+              for (let k = 0; k < arg; k++) this.dictSetItem(d, h.tupleGet(keys, k), vals[k]);
+            } finally {
+              for (const x of vals) h.decref(x);
+              h.decref(keys);
+            }
+            break;
+          }
+          case Op.BUILD_STRING: {
+            const parts = st.splice(st.length - arg, arg);
+            let s = "";
+            for (const p of parts) s += this.str(p);
+            for (const p of parts) h.decref(p);
+            st.push(h.newStr(s));
+            break;
+          }
+          case Op.LIST_APPEND: {
+            const v = st.pop()!;
+            h.listAppend(st[st.length - arg], v);
+            h.decref(v);
+            break;
+          }
+          case Op.SET_ADD: {
+            const v = st.pop()!;
+            try {
+              this.setAddItem(st[st.length - arg], v);
+            } finally {
+              h.decref(v);
+            }
+            break;
+          }
+          case Op.MAP_ADD: {
+            const v = st.pop()!;
+            const k = st.pop()!;
+            try {
+              this.dictSetItem(st[st.length - arg], k, v);
+            } finally {
+              h.decref(k);
+              h.decref(v);
+            }
+            break;
+          }
+          case Op.LIST_EXTEND: {
+            const it = st.pop()!;
+            try {
+              this.listExtendFrom(st[st.length - arg], it);
+            } finally {
+              h.decref(it);
+            }
+            break;
+          }
+          case Op.SET_UPDATE: {
+            const it = st.pop()!;
+            try {
+              this.setUpdateFrom(st[st.length - arg], it);
+            } finally {
+              h.decref(it);
+            }
+            break;
+          }
+          case Op.DICT_UPDATE:
+          case Op.DICT_MERGE: {
+            const src = st.pop()!;
+            try {
+              this.dictUpdateFrom(st[st.length - arg], src, op === Op.DICT_MERGE ? st[st.length - arg - 2] : 0);
+            } finally {
+              h.decref(src);
+            }
+            break;
+          }
+          case Op.LIST_TO_TUPLE: {
+            const l = st.pop()!;
+            const items = this.listItems(l);
+            st.push(h.newTuple(items));
+            h.decref(l);
+            break;
+          }
+          case Op.UNPACK_SEQUENCE: {
+            const seq = st.pop()!;
+            try {
+              const items = this.unpack(seq, arg, -1);
+              for (let k = items.length - 1; k >= 0; k--) st.push(items[k]);
+            } finally {
+              h.decref(seq);
+            }
+            break;
+          }
+          case Op.UNPACK_EX: {
+            const seq = st.pop()!;
+            try {
+              const before = arg & 0xff;
+              const after = arg >> 8;
+              const items = this.unpack(seq, before, after);
+              for (let k = items.length - 1; k >= 0; k--) st.push(items[k]);
+            } finally {
+              h.decref(seq);
+            }
+            break;
+          }
+          case Op.FORMAT_VALUE: {
+            const spec = arg & 4 ? st.pop()! : 0;
+            let v = st.pop()!;
+            try {
+              const conv = arg & 3;
+              if (conv) {
+                const c = conv === 1 ? this.strObj(v) : conv === 2 ? this.reprObj(v) : this.asciiObj(v);
+                h.decref(v);
+                v = c;
+              }
+              if (!spec && this.typeInfo(v).kind === Kind.STR && !this.typeInfo(v).heap) {
+                st.push(v);
+                v = 0;
+              } else st.push(this.format(v, spec));
+            } finally {
+              if (v) h.decref(v);
+              if (spec) h.decref(spec);
+            }
+            break;
+          }
+          case Op.LOAD_BUILD_CLASS:
+            st.push(this.newRef(this.dictGetStr(this.builtins, "__build_class__")));
+            break;
+          case Op.LOAD_ASSERTION_ERROR:
+            st.push(this.newRef(this.T.AssertionError));
+            break;
+          case Op.RAISE_VARARGS:
+            this.doRaise(f, arg);
+            break;
+          case Op.PUSH_EXC_INFO: {
+            const v = st.pop()!;
+            st.push(this.excInfo || this.newRef(this.None));
+            h.incref(v);
+            this.excInfo = v;
+            st.push(v);
+            break;
+          }
+          case Op.POP_EXCEPT: {
+            const prev = st.pop()!;
+            const old = this.excInfo;
+            if (prev === this.None) {
+              h.decref(prev);
+              this.excInfo = 0;
+            } else this.excInfo = prev;
+            if (old) h.decref(old);
+            break;
+          }
+          case Op.CHECK_EXC_MATCH: {
+            const t = st.pop()!;
+            try {
+              st.push(this.bool(this.excMatches(st[st.length - 1], t)));
+            } finally {
+              h.decref(t);
+            }
+            break;
+          }
+          case Op.RERAISE: {
+            const exc = st.pop()!;
+            // (the lasti saved below exc only matters for f_lineno; the handler search uses this instruction)
+            throw new ReRaise(exc);
+          }
+          case Op.BEFORE_WITH: {
+            const mgr = st.pop()!;
+            try {
+              const exit = this.getSpecialBound(mgr, "__exit__");
+              st.push(exit);
+              st.push(this.callSpecial(mgr, "__enter__", []));
+            } finally {
+              h.decref(mgr);
+            }
+            break;
+          }
+          case Op.WITH_EXCEPT_START: {
+            const exc = st[st.length - 1];
+            const exit = st[st.length - 4];
+            const tb = h.getSlot(exc, L.EXC_TRACEBACK) || this.None;
+            st.push(this.call(exit, [h.typeOf(exc), exc, tb]));
+            break;
+          }
+          case Op.PRINT_EXPR: {
+            const v = st.pop()!;
+            try {
+              this.printExpr(v);
+            } finally {
+              h.decref(v);
+            }
+            break;
+          }
+          case Op.IMPORT_NAME: {
+            const fromlist = st.pop()!;
+            const level = st.pop()!;
+            h.decref(fromlist);
+            h.decref(level);
+            st.push(this.importModule(code.co_names[arg]));
+            break;
+          }
+          case Op.IMPORT_FROM: {
+            const m = st[st.length - 1];
+            const name = code.co_names[arg];
+            const v = this.getAttrOrNull(m, name);
+            if (!v) {
+              const mn = this.str(h.getSlot(m, L.MODULE_NAME));
+              this.raise("ImportError", `cannot import name '${name}' from '${mn}' (unknown location)`);
+            }
+            st.push(v);
+            break;
+          }
+          case Op.IMPORT_STAR: {
+            const m = st.pop()!;
+            try {
+              const d = h.getSlot(m, L.MODULE_DICT);
+              for (const [k, v] of this.dictEntries(d)) {
+                if (!this.str(k).startsWith("_")) this.dictSetItem(f.locals, k, v);
+              }
+            } finally {
+              h.decref(m);
+            }
+            break;
+          }
+          case Op.SETUP_ANNOTATIONS:
+            if (!this.dictGetStr(f.locals, "__annotations__")) {
+              const d = h.newDict("display");
+              this.dictSetStr(f.locals, this.name("__annotations__"), d);
+              h.decref(d);
+            }
+            break;
+          default:
+            throw new Error(`internal: opcode ${op} not implemented`);
+        }
+      }
+    } catch (e) {
+      if (!(e instanceof PyRaise)) {
+        // a limit or an internal error: release every frame of this loop, then pass it on
+        for (;;) {
+          const back = f.back;
+          if (!f.gen) this.leaveFrame(f);
+          if (f === entry) break;
+          f = back!;
+        }
+        this.depth = enterDepth;
+        this.frame = entry.back;
+        throw e;
+      }
+      const exc = e.exc;
+      reraise = e instanceof ReRaise;
+      fresh = !reraise;
+      for (;;) {
+        if (fresh) this.setContext(exc);
+        if (!reraise) this.addTraceback(exc, f);
+        reraise = false;
+        fresh = false;
+        const hd = findHandler(f.info.code.co_exceptiontable, f.lasti);
+        if (hd) {
+          const st = f.stack;
+          while (st.length > hd.depth) {
+            const v = st.pop()!;
+            if (v) h.decref(v);
+          }
+          if (hd.lasti) st.push(h.newInt(f.lasti));
+          st.push(exc);
+          f.ip = hd.target;
+          break;
+        }
+        const back = f.back;
+        if (f.gen) {
+          this.depth--;
+          this.frame = back;
+          throw e instanceof ReRaise ? new PyRaise(exc) : e;
+        }
+        this.leaveFrame(f);
+        this.depth--;
+        if (f === entry) {
+          this.frame = back;
+          throw e instanceof ReRaise ? new PyRaise(exc) : e;
+        }
+        f = back!;
+        this.frame = f;
+      }
+    }
+  }
+};
+
+proto.genResume = function (this: VM, gen: Obj, value: Obj, throwExc: Obj): Obj {
+  const st = this.gens[this.h.getI32(gen, L.GEN_INDEX)] as GenState;
+  if (st.state === "running") this.raise("ValueError", "generator already executing");
+  if (st.state === "closed") {
+    if (throwExc) {
+      this.h.incref(throwExc);
+      throw new PyRaise(throwExc);
+    }
+    this.lastYield = false;
+    return 0;
+  }
+  if (st.state === "created" && value !== this.None && !throwExc) {
+    this.typeError("can't send non-None value to a just-started generator");
+  }
+  const fr = st.frame;
+  this.genRestore(st);
+  fr.back = this.frame;
+  if (st.state !== "created" || true) {
+    this.h.incref(value);
+    fr.stack.push(value);
+  }
+  st.state = "running";
+  const savedExc = this.excInfo;
+  this.excInfo = st.excInfo;
+  st.excInfo = 0;
+  try {
+    if (throwExc) {
+      // raise at the suspension point: the loop unwinds through the generator's handlers
+      fr.stack.pop();
+      this.h.decref(value);
+      this.h.incref(throwExc);
+      fr.ip = fr.ip;
+      const r = this.evalFrameThrow(fr, throwExc);
+      return this.genAfter(st, r);
+    }
+    const r = this.evalFrame(fr);
+    return this.genAfter(st, r);
+  } catch (e) {
+    st.state = "closed";
+    st.excInfo = this.excInfo;
+    this.excInfo = savedExc;
+    if (st.excInfo) {
+      this.h.decref(st.excInfo);
+      st.excInfo = 0;
+    }
+    this.genFinish(st);
+    if (e instanceof PyRaise && this.isInstance(e.exc, this.T.StopIteration)) {
+      this.decref(e.exc);
+      this.raise("RuntimeError", "generator raised StopIteration");
+    }
+    throw e;
+  } finally {
+    if ((st.state as string) === "running" || (st.state as string) === "suspended") {
+      st.excInfo = this.excInfo;
+      this.excInfo = savedExc;
+    }
+  }
+};
+
+declare module "./vm.js" {
+  interface VM {
+    evalFrameThrow(fr: Frame, exc: Obj): Obj;
+    genAfter(st: GenState, r: Obj): Obj;
+    genRestore(st: GenState): void;
+    genSave(st: GenState): void;
+    genFinish(st: GenState): void;
+    makeGenerator(fr: Frame): Obj;
+    unboundLocal(f: Frame, i: number): never;
+    unboundDeref(f: Frame, i: number): never;
+    nameError(name: string): never;
+    loadGlobal(f: Frame, name: string): Obj;
+    loadMethod(o: Obj, name: string): Obj;
+    tupleStrings(t: Obj): string[];
+    makeFunction(f: Frame, flags: number): Obj;
+    doRaise(f: Frame, arg: number): never | void;
+    excMatches(exc: Obj, t: Obj): boolean;
+    getSpecialBound(o: Obj, name: string): Obj;
+    printExpr(v: Obj): void;
+    importModule(name: string): Obj;
+    takeStopValue(): Obj;
+    stopValue: Obj;
+    releaseFrameRefs(frame: Frame): void;
+    lineOf(frame: Frame): number;
+    lineAt(code: import("../compile/code.js").CodeObject, i: number): number;
+  }
+}
+
+proto.evalFrameThrow = function (this: VM, fr: Frame, exc: Obj): Obj {
+  // Inject the exception as if raised by the instruction that suspended (the YIELD_VALUE before ip).
+  const saved = fr.ip;
+  const code = fr.info.code.co_code;
+  // make the frame's first executed "instruction" a raise of exc: emulate by a one-shot hook
+  fr.ip = saved;
+  const vm = this;
+  const origOnInstr = this.host.onInstruction;
+  let fired = false;
+  const host = this.host as { onInstruction?: (f: Frame) => void };
+  host.onInstruction = (f: Frame) => {
+    if (!fired && f === fr) {
+      fired = true;
+      host.onInstruction = origOnInstr;
+      f.ip = saved;
+      f.lasti = saved - 1 >= 0 ? saved - 1 : 0;
+      void code;
+      throw new PyRaise(exc);
+    }
+    if (origOnInstr) origOnInstr(f);
+  };
+  try {
+    return vm.evalFrame(fr);
+  } finally {
+    host.onInstruction = origOnInstr;
+  }
+};
+
+proto.releaseFrameRefs = function (this: VM, frame: Frame): void {
+  if (frame.locals) {
+    const l = frame.locals;
+    frame.locals = 0;
+    this.h.decref(l);
+  }
+  if (frame.func) {
+    const fn = frame.func;
+    frame.func = 0;
+    this.h.decref(fn);
+  }
+};
+
+proto.lineOf = function (this: VM, frame: Frame): number {
+  return this.lineAt(frame.info.code, frame.lasti);
+};
+
+proto.lineAt = function (this: VM, code, i): number {
+  for (let k = i; k >= 0; k--) {
+    const l = code.co_positions[4 * k];
+    if (l > 0) return l;
+  }
+  return code.co_firstlineno;
+};
+
+export { LimitExceeded };

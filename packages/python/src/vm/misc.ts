@@ -1,0 +1,609 @@
+/**
+ * The smaller pieces of the VM: name lookups and their errors, LOAD_METHOD, generators' state
+ * save/restore, ranges, dict views, set algebra, %-formatting and str.format, the REPL echo, imports,
+ * exec/eval.
+ */
+import type { Obj } from "./heap-api.js";
+import { Kind, type KwArgs } from "./types.js";
+import { PyRaise, VM } from "./vm.js";
+import { Frame } from "./frame.js";
+import * as L from "./layouts.js";
+import type { GenState } from "./eval.js";
+import { formatFloat, formatInt } from "../objects/format-spec.js";
+import { PyErr } from "../objects/errors.js";
+
+const proto = VM.prototype;
+
+proto.lastYield = false;
+
+proto.takeStopValue = function (this: VM): Obj {
+  const v = this.stopValue;
+  this.stopValue = 0;
+  return v;
+};
+
+proto.nameError = function (this: VM, name: string): never {
+  const e = this.newException("NameError", `name '${name}' is not defined`);
+  this.h.setSlotSteal(e, L.EXC_EXTRA, this.h.newStr(name));
+  throw new PyRaise(e);
+};
+
+proto.unboundLocal = function (this: VM, f: Frame, i: number): never {
+  const name = f.info.code.co_localsplusnames[i];
+  const e = this.newException("UnboundLocalError", `cannot access local variable '${name}' where it is not associated with a value`);
+  this.h.setSlotSteal(e, L.EXC_EXTRA, this.h.newStr(name));
+  throw new PyRaise(e);
+};
+
+proto.unboundDeref = function (this: VM, f: Frame, i: number): never {
+  const code = f.info.code;
+  const name = code.co_localsplusnames[i];
+  if (code.co_localspluskinds[i] & 0x80) {
+    const e = this.newException("NameError", `cannot access free variable '${name}' where it is not associated with a value in enclosing scope`);
+    this.h.setSlotSteal(e, L.EXC_EXTRA, this.h.newStr(name));
+    throw new PyRaise(e);
+  }
+  return this.unboundLocal(f, i);
+};
+
+proto.loadGlobal = function (this: VM, f: Frame, name: string): Obj {
+  const key = this.name(name);
+  let v = this.h.dictGet(f.globals, key);
+  if (!v) v = this.h.dictGet(f.builtins, key);
+  if (!v) this.nameError(name);
+  this.h.incref(v);
+  return v;
+};
+
+/** LOAD_METHOD: a new reference to an unbound method found on the type, or 0 (then getAttr is used). */
+proto.loadMethod = function (this: VM, o: Obj, name: string): Obj {
+  const ti = this.typeInfo(o);
+  if (ti.kind === Kind.TYPE || ti.kind === Kind.MODULE || ti.kind === Kind.SUPER) return 0;
+  const d = this.lookupType(ti, name);
+  if (!d) return 0;
+  if (d.native >= 0) {
+    if (this.classMethods?.has(d.native)) return 0;
+    if (ti.hasDict) {
+      const dict = this.instDict(o, false);
+      if (dict && this.dictGetStr(dict, name)) return 0;
+    }
+    return this.newMethodDescr(ti.obj, d.native);
+  }
+  if (this.kindOf(d.obj) !== Kind.FUNCTION) return 0;
+  const dict = this.instDict(o, false);
+  if (dict && this.dictGetStr(dict, name)) return 0;
+  return this.newRef(d.obj);
+};
+
+proto.tupleStrings = function (this: VM, t: Obj): string[] {
+  return this.tupleItems(t).map((o) => this.str(o));
+};
+
+proto.getSpecialBound = function (this: VM, o: Obj, name: string): Obj {
+  const d = this.lookupSpecial(o, name);
+  if (!d) {
+    this.typeError(`'${this.typeName(o)}' object does not support the context manager protocol`);
+  }
+  return this.bindDescr(d, o, this.h.typeOf(o));
+};
+
+proto.emptyTuple = function (this: VM): Obj {
+  return this.h.newTuple([]);
+};
+
+proto.tupleFrom = function (this: VM, o: Obj): Obj {
+  if (this.kindOf(o) === Kind.TUPLE) return this.newRef(o);
+  return this.h.newTupleSteal(this.collect(o));
+};
+
+// ───────────── generators ─────────────
+
+proto.makeGenerator = function (this: VM, fr: Frame): Obj {
+  const h = this.h;
+  const info = fr.info;
+  const g = h.newObject(this.T.generator, info.nlocalsplus + info.code.co_stacksize + 1);
+  h.setSlot(g, L.GEN_CODE, info.obj);
+  const fn = fr.func;
+  if (fn) {
+    h.setSlot(g, L.GEN_NAME, h.getSlot(fn, L.FUNC_NAME));
+    h.setSlot(g, L.GEN_QUALNAME, h.getSlot(fn, L.FUNC_QUALNAME));
+    h.setSlot(g, L.GEN_FUNC_GLOBALS, fn);
+    fr.func = 0;
+    h.decref(fn);
+  }
+  const st: GenState = { obj: g, frame: fr, state: "created", excInfo: 0 };
+  h.setI32(g, L.GEN_INDEX, this.gens.length);
+  this.gens.push(st);
+  fr.gen = g;
+  this.genSave(st);
+  return g;
+};
+
+proto.genSave = function (this: VM, st: GenState): void {
+  const h = this.h;
+  const fr = st.frame;
+  const n = fr.localsplus.length;
+  for (let i = 0; i < n; i++) {
+    const v = fr.localsplus[i];
+    if (v) h.setSlotSteal(st.obj, L.GEN_BASICSIZE + 8 * i, v);
+    fr.localsplus[i] = 0;
+  }
+  for (let i = 0; i < fr.stack.length; i++) {
+    const v = fr.stack[i];
+    if (v) h.setSlotSteal(st.obj, L.GEN_BASICSIZE + 8 * (n + i), v);
+  }
+  h.setI32(st.obj, L.GEN_INDEX + 4, fr.stack.length);
+  fr.stack.length = 0;
+};
+
+proto.genRestore = function (this: VM, st: GenState): void {
+  const h = this.h;
+  const fr = st.frame;
+  const n = fr.localsplus.length;
+  const take = (off: number): Obj => {
+    const v = h.getSlot(st.obj, off);
+    if (v) {
+      h.incref(v);
+      h.setSlot(st.obj, off, 0);
+    }
+    return v;
+  };
+  for (let i = 0; i < n; i++) fr.localsplus[i] = take(L.GEN_BASICSIZE + 8 * i);
+  const depth = h.getI32(st.obj, L.GEN_INDEX + 4);
+  fr.stack.length = 0;
+  for (let i = 0; i < depth; i++) fr.stack.push(take(L.GEN_BASICSIZE + 8 * (n + i)));
+  h.setI32(st.obj, L.GEN_INDEX + 4, 0);
+  fr.func = h.getSlot(st.obj, L.GEN_FUNC_GLOBALS);
+  if (fr.func) h.incref(fr.func);
+};
+
+proto.genFinish = function (this: VM, st: GenState): void {
+  st.state = "closed";
+  this.leaveFrame(st.frame);
+};
+
+proto.genAfter = function (this: VM, st: GenState, r: Obj): Obj {
+  if (this.lastYield) {
+    st.state = "suspended";
+    if (st.frame.func) {
+      const f = st.frame.func;
+      st.frame.func = 0;
+      this.h.decref(f);
+    }
+    this.genSave(st);
+    return r;
+  }
+  st.state = "closed";
+  st.excInfo = this.excInfo;
+  this.genFinish(st);
+  return r;
+};
+
+// ───────────── ranges and views ─────────────
+
+proto.newRange = function (this: VM, start: number, stop: number, step: number): Obj {
+  const o = this.h.newObject(this.T.range);
+  this.h.setF64(o, 16, start);
+  this.h.setF64(o, 24, stop);
+  this.h.setF64(o, 32, step);
+  return o;
+};
+
+proto.rangeFields = function (this: VM, r: Obj): [number, number, number] {
+  return [this.h.getF64(r, 16), this.h.getF64(r, 24), this.h.getF64(r, 32)];
+};
+
+function viewKind(vm: VM, v: Obj): 0 | 1 | 2 {
+  const t = vm.h.typeOf(v);
+  return t === vm.T.dict_keys ? 0 : t === vm.T.dict_values ? 1 : 2;
+}
+
+proto.viewIter = function (this: VM, v: Obj): Obj {
+  const names = ["dict_keyiterator", "dict_valueiterator", "dict_itemiterator"];
+  return this.newNativeIter(names[viewKind(this, v)], this.h.getSlot(v, L.NATIVE_A));
+};
+
+proto.viewContains = function (this: VM, v: Obj, x: Obj): boolean {
+  const d = this.h.getSlot(v, L.NATIVE_A);
+  const k = viewKind(this, v);
+  if (k === 0) return this.dictGetItem(d, x) !== 0;
+  if (k === 1) return this.dictEntries(d).some(([, val]) => this.eq(val, x));
+  if (this.kindOf(x) !== Kind.TUPLE || this.tupleLen(x) !== 2) return false;
+  const val = this.dictGetItem(d, this.h.tupleGet(x, 0));
+  return val !== 0 && this.eq(val, this.h.tupleGet(x, 1));
+};
+
+proto.viewRepr = function (this: VM, v: Obj): string {
+  const d = this.h.getSlot(v, L.NATIVE_A);
+  const k = viewKind(this, v);
+  const names = ["dict_keys", "dict_values", "dict_items"];
+  const parts = this.dictEntries(d).map(([key, val]) => (k === 0 ? this.repr(key) : k === 1 ? this.repr(val) : `(${this.repr(key)}, ${this.repr(val)})`));
+  return `${names[k]}([${parts.join(", ")}])`;
+};
+
+proto.setBinary = function (this: VM, a: Obj, b: Obj, op: number, inplace: boolean): Obj {
+  const h = this.h;
+  const xs = this.collect(a);
+  const ys = this.collect(b);
+  try {
+    const frozen = this.kindOf(a) === Kind.FROZENSET;
+    const inB = (x: Obj) => ys.some((y) => this.eq(x, y));
+    const inA = (y: Obj) => xs.some((x) => this.eq(x, y));
+    let out: Obj[];
+    switch (op) {
+      case 7:
+        out = [...xs, ...ys.filter((y) => !inA(y))];
+        break;
+      case 1:
+        out = xs.filter(inB);
+        break;
+      case 10:
+        out = xs.filter((x) => !inB(x));
+        break;
+      case 12:
+        out = [...xs.filter((x) => !inB(x)), ...ys.filter((y) => !inA(y))];
+        break;
+      default:
+        return 0;
+    }
+    if (inplace && this.kindOf(a) === Kind.SET) {
+      for (const x of out) h.incref(x);
+      h.setClear!(a);
+      for (const x of out) {
+        h.setAdd!(a, x);
+        h.decref(x);
+      }
+      return this.newRef(a);
+    }
+    return this.newSet(out, frozen);
+  } finally {
+    for (const x of xs) h.decref(x);
+    for (const y of ys) h.decref(y);
+  }
+};
+
+proto.dictBinary = function (this: VM, a: Obj, b: Obj, _op: number, inplace: boolean): Obj {
+  if (inplace) {
+    this.dictUpdateFrom(a, b, 0);
+    return this.newRef(a);
+  }
+  const d = this.h.newDict("display");
+  this.dictUpdateFrom(d, a, 0);
+  this.dictUpdateFrom(d, b, 0);
+  return d;
+};
+
+// ───────────── formatting ─────────────
+
+proto.percentFormat = function (this: VM, fmtObj: Obj, argsObj: Obj): Obj {
+  const h = this.h;
+  if (this.kindOf(fmtObj) !== Kind.STR) return 0;
+  const fmt = this.str(fmtObj);
+  const isTuple = this.kindOf(argsObj) === Kind.TUPLE;
+  const args = isTuple ? this.tupleItems(argsObj) : [argsObj];
+  const isMap = !isTuple && (this.kindOf(argsObj) === Kind.DICT || (this.typeInfo(argsObj).heap && !!this.lookupType(this.typeInfo(argsObj), "__getitem__")));
+  let ai = 0;
+  let out = "";
+  let usedMap = false;
+  const next = (): Obj => {
+    if (ai >= args.length) this.typeError("not enough arguments for format string");
+    return args[ai++];
+  };
+  let single: Obj = 0;
+  let pieces = 0;
+  for (let i = 0; i < fmt.length; i++) {
+    const c = fmt[i];
+    if (c !== "%") {
+      out += c;
+      continue;
+    }
+    i++;
+    let key: string | null = null;
+    if (fmt[i] === "(") {
+      const j = fmt.indexOf(")", i);
+      key = fmt.slice(i + 1, j);
+      i = j + 1;
+    }
+    let flags = "";
+    while ("-+ #0".includes(fmt[i])) flags += fmt[i++];
+    let width = "";
+    if (fmt[i] === "*") {
+      width = String(this.index(next()));
+      i++;
+    } else while (/\d/.test(fmt[i])) width += fmt[i++];
+    let prec = "";
+    if (fmt[i] === ".") {
+      i++;
+      prec = ".";
+      if (fmt[i] === "*") {
+        prec += String(this.index(next()));
+        i++;
+      } else while (/\d/.test(fmt[i])) prec += fmt[i++];
+      if (prec === ".") prec = ".0";
+    }
+    const conv = fmt[i];
+    if (conv === "%") {
+      out += "%";
+      continue;
+    }
+    let v: Obj;
+    let owned = false;
+    if (key !== null) {
+      const k = h.newStr(key);
+      try {
+        v = this.getItem(argsObj, k);
+      } finally {
+        h.decref(k);
+      }
+      owned = true;
+      usedMap = true;
+    } else v = next();
+    pieces++;
+    try {
+      const align = flags.includes("-") ? "<" : "";
+      const zero = flags.includes("0") && !flags.includes("-") ? "0" : "";
+      const sign = flags.includes("+") ? "+" : flags.includes(" ") ? " " : "";
+      const alt = flags.includes("#") ? "#" : "";
+      let piece: string;
+      switch (conv) {
+        case "s":
+        case "r":
+        case "a": {
+          let s: string;
+          if (conv === "s") {
+            if (!width && !prec && this.kindOf(v) === Kind.STR && !this.typeInfo(v).heap) single = v;
+            s = this.strOf(v);
+          } else if (conv === "r") s = this.repr(v);
+          else {
+            const r = this.asciiObj(v);
+            s = this.str(r);
+            h.decref(r);
+          }
+          if (prec) s = s.slice(0, Number(prec.slice(1)));
+          piece = width ? (align ? s.padEnd(Number(width)) : s.padStart(Number(width))) : s;
+          break;
+        }
+        case "d":
+        case "i":
+        case "u": {
+          const k = this.kindOf(v);
+          let n: bigint;
+          if (k === Kind.FLOAT) n = BigInt(Math.trunc(h.readFloat(v)));
+          else if (k === Kind.INT || k === Kind.BOOL) n = h.readInt(v);
+          else this.typeError(`%${conv} format: a real number is required, not ${this.typeName(v)}`);
+          piece = formatInt(n, `${align}${sign}${zero}${width}d`);
+          break;
+        }
+        case "x":
+        case "X":
+        case "o": {
+          const n = this.index(v);
+          piece = formatInt(n, `${align}${sign}${alt}${zero}${width}${conv}`);
+          break;
+        }
+        case "e":
+        case "E":
+        case "f":
+        case "F":
+        case "g":
+        case "G":
+          piece = formatFloat(this.toFloat(v), `${align}${sign}${alt}${zero}${width}${prec || ".6"}${conv}`);
+          break;
+        case "c": {
+          const k = this.kindOf(v);
+          piece = k === Kind.STR ? this.str(v) : String.fromCodePoint(Number(this.index(v)));
+          if (width) piece = align ? piece.padEnd(Number(width)) : piece.padStart(Number(width));
+          break;
+        }
+        default:
+          this.raise("ValueError", `unsupported format character '${conv}' (0x${(conv ?? "").charCodeAt(0).toString(16)}) at index ${i}`);
+      }
+      out += piece;
+    } catch (e) {
+      throw this.wrapErr(e);
+    } finally {
+      if (owned) h.decref(v);
+    }
+  }
+  if (!usedMap && !isMap && ai < args.length) this.typeError("not all arguments converted during string formatting");
+  if (single && pieces === 1 && out === this.str(single)) return this.newRef(single);
+  if ([...out].length === 1) return h.newStr(out);
+  return h.newStr(out);
+};
+
+proto.strFormat = function (this: VM, fmtObj: Obj, args: Obj[], kw: KwArgs | null, mapping?: Obj): Obj {
+  const h = this.h;
+  const fmt = this.str(fmtObj);
+  let out = "";
+  let auto = 0;
+  let onlyValue: Obj = 0;
+  let pieces = 0;
+  let literal = false;
+  for (let i = 0; i < fmt.length; i++) {
+    const c = fmt[i];
+    if (c === "{" && fmt[i + 1] === "{") {
+      out += "{";
+      i++;
+      literal = true;
+      continue;
+    }
+    if (c === "}" && fmt[i + 1] === "}") {
+      out += "}";
+      i++;
+      literal = true;
+      continue;
+    }
+    if (c !== "{") {
+      if (c === "}") this.raise("ValueError", "Single '}' encountered in format string");
+      out += c;
+      literal = true;
+      continue;
+    }
+    let depth = 1;
+    let j = i + 1;
+    while (j < fmt.length && depth) {
+      if (fmt[j] === "{") depth++;
+      else if (fmt[j] === "}") depth--;
+      if (depth) j++;
+    }
+    if (depth) this.raise("ValueError", "expected '}' before end of string");
+    const field = fmt.slice(i + 1, j);
+    i = j;
+    let spec = "";
+    let conv = "";
+    let name = field;
+    const colon = field.indexOf(":");
+    if (colon >= 0) {
+      spec = field.slice(colon + 1);
+      name = field.slice(0, colon);
+    }
+    const bang = name.indexOf("!");
+    if (bang >= 0) {
+      conv = name.slice(bang + 1);
+      name = name.slice(0, bang);
+    }
+    const m = /^([^.[]*)(.*)$/.exec(name)!;
+    let v: Obj;
+    const first = m[1];
+    if (first === "") {
+      if (auto >= args.length) this.raise("IndexError", `Replacement index ${auto} out of range for positional args tuple`);
+      v = this.newRef(args[auto++]);
+    } else if (/^\d+$/.test(first)) {
+      const n = Number(first);
+      if (n >= args.length) this.raise("IndexError", `Replacement index ${n} out of range for positional args tuple`);
+      v = this.newRef(args[n]);
+    } else {
+      let found: Obj = 0;
+      if (mapping) {
+        const k = h.newStr(first);
+        try {
+          found = this.getItem(mapping, k);
+        } finally {
+          h.decref(k);
+        }
+      } else {
+        const idx = kw ? kw.names.indexOf(first) : -1;
+        if (idx < 0) this.keyError(h.newStr(first));
+        found = this.newRef(kw!.values[idx]);
+      }
+      v = found;
+    }
+    let rest = m[2];
+    while (rest) {
+      const am = /^\.(\w+)/.exec(rest);
+      if (am) {
+        const nv = this.getAttr(v, am[1]);
+        h.decref(v);
+        v = nv;
+        rest = rest.slice(am[0].length);
+        continue;
+      }
+      const im = /^\[([^\]]*)\]/.exec(rest);
+      if (im) {
+        const key = /^\d+$/.test(im[1]) ? this.newInt(BigInt(im[1])) : h.newStr(im[1]);
+        try {
+          const nv = this.getItem(v, key);
+          h.decref(v);
+          v = nv;
+        } finally {
+          h.decref(key);
+        }
+        rest = rest.slice(im[0].length);
+        continue;
+      }
+      break;
+    }
+    try {
+      if (conv) {
+        const c = conv === "r" ? this.reprObj(v) : conv === "s" ? this.strObj(v) : this.asciiObj(v);
+        h.decref(v);
+        v = c;
+      }
+      if (spec.includes("{")) {
+        const inner = h.newStr(spec);
+        try {
+          const r = this.strFormat(inner, args, kw, mapping);
+          spec = this.str(r);
+          h.decref(r);
+        } finally {
+          h.decref(inner);
+        }
+      }
+      const r = this.format(v, spec);
+      pieces++;
+      if (!spec && !conv) onlyValue = r;
+      out += this.str(r);
+      if (onlyValue !== r) h.decref(r);
+    } finally {
+      h.decref(v);
+    }
+  }
+  if (pieces === 1 && onlyValue && !literal) return onlyValue;
+  if (onlyValue) h.decref(onlyValue);
+  return h.newStr(out);
+};
+
+// ───────────── REPL, imports, exec/eval ─────────────
+
+proto.printExpr = function (this: VM, v: Obj): void {
+  const key = this.name("_");
+  if (v === this.None) return;
+  this.h.dictSet(this.builtins, key, this.None);
+  const r = this.repr(v);
+  this.host.write("stdout", r + "\n");
+  this.h.dictSet(this.builtins, key, v);
+};
+
+proto.importModule = function (this: VM, name: string): Obj {
+  const m = this.modules.get(name);
+  if (m) return this.newRef(m);
+  const make = this.moduleFactories?.get(name);
+  if (make) {
+    const mod = make();
+    this.modules.set(name, mod);
+    return this.newRef(mod);
+  }
+  const e = this.newException("ModuleNotFoundError", `No module named '${name}'`);
+  throw new PyRaise(e);
+};
+
+declare module "./vm.js" {
+  interface VM {
+    moduleFactories: Map<string, () => Obj>;
+    newModule(name: string): Obj;
+    runCode(code: import("../compile/code.js").CodeObject, globals: Obj, locals: Obj, arena: boolean): Obj;
+  }
+}
+
+proto.newModule = function (this: VM, name: string): Obj {
+  const h = this.h;
+  const m = h.newObject(this.T.module);
+  const d = h.newDict("dict()");
+  h.setSlotSteal(m, L.MODULE_DICT, d);
+  const n = this.intern(name);
+  h.setSlotSteal(m, L.MODULE_NAME, n);
+  this.dictSetStr(d, this.name("__name__"), n);
+  return m;
+};
+
+proto.evalSource = function (this: VM, args: Obj[], mode: "eval" | "exec"): Obj {
+  const h = this.h;
+  const src = args[0];
+  const f = this.frame!;
+  const globals = args[1] && args[1] !== this.None ? args[1] : f.globals;
+  const locals = args[2] && args[2] !== this.None ? args[2] : args[1] && args[1] !== this.None ? globals : f.locals || f.globals;
+  if (this.kindOf(src) === Kind.CODE) return this.runCode(this.codeInfo(src).code, globals, locals, false);
+  if (this.kindOf(src) !== Kind.STR) this.typeError(`${mode}() arg 1 must be a string, bytes or code object`);
+  let text = this.str(src);
+  if (mode === "eval") text = text.replace(/^[ \t]+/, "");
+  let unit: { code: import("../compile/code.js").CodeObject };
+  try {
+    unit = this.host.compile(text, "<string>", mode);
+  } catch (e) {
+    throw this.wrapErr(e);
+  }
+  void h;
+  return this.runCode(unit.code, globals, locals, true);
+};
+
+export { PyErr };

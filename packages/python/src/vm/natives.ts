@@ -1,0 +1,814 @@
+/**
+ * Native behaviour of builtin kinds: repr/str, hash, len, and the attributes that builtin objects carry
+ * in their C structs (`f.__name__`, `e.args`, `cell.cell_contents`, `code.co_varnames`…); class-level
+ * attribute access (`C.attr`, `C.__mro__`).
+ */
+import type { Obj } from "./heap-api.js";
+import { Kind, type TypeInfo } from "./types.js";
+import { PyRaise, VM } from "./vm.js";
+import * as L from "./layouts.js";
+import { floatRepr } from "../objects/float-format.js";
+import { bytesRepr, strRepr } from "../objects/str-repr.js";
+
+declare module "./vm.js" {
+  interface VM {
+    nativeRepr(o: Obj, ti: TypeInfo): string;
+    nativeStr(o: Obj, ti: TypeInfo): string | null;
+    nativeHash(o: Obj, ti: TypeInfo): bigint;
+    nativeLen(o: Obj, ti: TypeInfo): number;
+    nativeAttr(o: Obj, ti: TypeInfo, name: string): Obj;
+    nativeSetAttr(o: Obj, ti: TypeInfo, name: string, v: Obj | 0): boolean;
+    nativeAttrExists(o: Obj, ti: TypeInfo, name: string): boolean;
+    nativeAttrNames(ti: TypeInfo): string[];
+    typeGetAttr(t: Obj, name: string): Obj;
+    typeSetAttr(t: Obj, name: string, v: Obj): void;
+    typeDefinesHash(ti: TypeInfo): boolean;
+    newMethodDescr(type: Obj, index: number): Obj;
+    weakrefHead(o: Obj): Obj;
+    addr(o: Obj): string;
+    reprGuard: Set<Obj>;
+    asciiObj(o: Obj): Obj;
+    intStr(v: bigint): string;
+    pendingHookError(): void;
+    hookError: PyRaise | null;
+  }
+}
+
+const proto = VM.prototype;
+
+proto.addr = function (this: VM, o: Obj): string {
+  return "0x" + this.h.idOf(o).toString(16).padStart(12, "0");
+};
+
+proto.intStr = function (this: VM, v: bigint): string {
+  const s = v.toString();
+  if (s.length > 4300 + (v < 0n ? 1 : 0)) {
+    this.raise("ValueError", "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit");
+  }
+  return s;
+};
+
+function complexPart(x: number): string {
+  const r = floatRepr(x);
+  return r.endsWith(".0") ? r.slice(0, -2) : r;
+}
+
+function guard(vm: VM, o: Obj, empty: string, fn: () => string): string {
+  vm.reprGuard ??= new Set();
+  if (vm.reprGuard.has(o)) return empty;
+  vm.reprGuard.add(o);
+  try {
+    return fn();
+  } finally {
+    vm.reprGuard.delete(o);
+  }
+}
+
+function reprItems(vm: VM, items: Obj[]): string[] {
+  const h = vm.h;
+  for (const x of items) h.incref(x);
+  try {
+    return items.map((x) => vm.repr(x));
+  } finally {
+    for (const x of items) h.decref(x);
+  }
+}
+
+proto.nativeRepr = function (this: VM, o: Obj, ti: TypeInfo): string {
+  const h = this.h;
+  switch (ti.kind) {
+    case Kind.NONE:
+      return "None";
+    case Kind.ELLIPSIS:
+      return "Ellipsis";
+    case Kind.NOTIMPL:
+      return "NotImplemented";
+    case Kind.BOOL:
+      return o === this.True ? "True" : "False";
+    case Kind.INT:
+      return this.intStr(h.readInt(o));
+    case Kind.FLOAT:
+      return floatRepr(h.readFloat(o));
+    case Kind.COMPLEX: {
+      const re = h.getF64(o, 16);
+      const im = h.getF64(o, 24);
+      if (re === 0 && !Object.is(re, -0)) return complexPart(im) + "j";
+      const ims = complexPart(im);
+      return `(${complexPart(re)}${ims.startsWith("-") || Number.isNaN(im) && false ? "" : "+"}${ims}j)`;
+    }
+    case Kind.STR:
+      return strRepr(this.str(o));
+    case Kind.BYTES:
+      return bytesRepr(h.readBytes(o));
+    case Kind.TUPLE:
+      return guard(this, o, "(...)", () => {
+        const items = reprItems(this, this.tupleItems(o));
+        return items.length === 1 ? `(${items[0]},)` : `(${items.join(", ")})`;
+      });
+    case Kind.LIST:
+      return guard(this, o, "[...]", () => `[${reprItems(this, this.listItems(o)).join(", ")}]`);
+    case Kind.DICT:
+      return guard(this, o, "{...}", () => {
+        const ents = this.dictEntries(o);
+        const parts: string[] = [];
+        for (const [k, v] of ents) {
+          h.incref(k);
+          h.incref(v);
+          try {
+            parts.push(`${this.repr(k)}: ${this.repr(v)}`);
+          } finally {
+            h.decref(k);
+            h.decref(v);
+          }
+        }
+        const body = `{${parts.join(", ")}}`;
+        return ti.obj === this.T.dict || !ti.heap ? body : body;
+      });
+    case Kind.SET:
+    case Kind.FROZENSET: {
+      const name = ti.name;
+      return guard(this, o, `${name}(...)`, () => {
+        const items = reprItems(this, this.setItems(o));
+        if (ti.kind === Kind.SET && ti.obj === this.T.set) return items.length ? `{${items.join(", ")}}` : "set()";
+        return items.length ? `${name}({${items.join(", ")}})` : `${name}()`;
+      });
+    }
+    case Kind.TYPE: {
+      const t = this.infoOfType(o);
+      return t.module === "builtins" ? `<class '${t.qualname}'>` : `<class '${t.module}.${t.qualname}'>`;
+    }
+    case Kind.FUNCTION:
+      return `<function ${this.str(h.getSlot(o, L.FUNC_QUALNAME))} at ${this.addr(o)}>`;
+    case Kind.BUILTIN: {
+      const n = this.natives[h.getI32(o, L.CFUNC_INDEX)];
+      const self = h.getSlot(o, L.CFUNC_SELF);
+      if (self && n.method) return `<built-in method ${n.name} of ${this.typeName(self)} object at ${this.addr(self)}>`;
+      return `<built-in function ${n.name}>`;
+    }
+    case Kind.MDESCR: {
+      const n = this.natives[h.getI32(o, L.MDESCR_INDEX)];
+      return `<method '${n.name}' of '${this.infoOfType(h.getSlot(o, L.MDESCR_TYPE)).name}' objects>`;
+    }
+    case Kind.METHOD: {
+      const func = h.getSlot(o, L.METHOD_FUNC);
+      const self = h.getSlot(o, L.METHOD_SELF);
+      const fname = this.kindOf(func) === Kind.FUNCTION ? this.str(h.getSlot(func, L.FUNC_QUALNAME)) : "?";
+      return `<bound method ${fname} of ${this.repr(self)}>`;
+    }
+    case Kind.CELL: {
+      const v = h.getSlot(o, L.CELL_REF);
+      return v ? `<cell at ${this.addr(o)}: ${this.typeName(v)} object at ${this.addr(v)}>` : `<cell at ${this.addr(o)}: empty>`;
+    }
+    case Kind.CODE: {
+      const c = this.codeInfo(o).code;
+      return `<code object ${c.co_name} at ${this.addr(o)}, file "${c.co_filename}", line ${c.co_firstlineno}>`;
+    }
+    case Kind.MODULE: {
+      const n = this.str(h.getSlot(o, L.MODULE_NAME));
+      return n === "__main__" ? `<module '__main__'>` : `<module '${n}' (built-in)>`;
+    }
+    case Kind.GENERATOR:
+      return `<generator object ${this.str(h.getSlot(o, L.GEN_QUALNAME))} at ${this.addr(o)}>`;
+    case Kind.EXC: {
+      const args = h.getSlot(o, L.EXC_ARGS);
+      const items = args ? this.tupleItems(args) : [];
+      if (items.length === 1) return `${ti.name}(${this.repr(items[0])})`;
+      return `${ti.name}(${reprItems(this, items).join(", ")})`;
+    }
+    case Kind.RANGE: {
+      const [a, b, c] = this.rangeFields(o);
+      return c === 1 ? `range(${a}, ${b})` : `range(${a}, ${b}, ${c})`;
+    }
+    case Kind.SLICE:
+      return `slice(${this.repr(h.getSlot(o, L.NATIVE_A))}, ${this.repr(h.getSlot(o, L.NATIVE_B))}, ${this.repr(h.getSlot(o, L.NATIVE_C))})`;
+    case Kind.WEAKREF: {
+      const t = this.weakrefTarget(o);
+      if (!t) return `<weakref at ${this.addr(o)}; dead>`;
+      return `<weakref at ${this.addr(o)}; to '${this.typeName(t)}' at ${this.addr(t)}>`;
+    }
+    case Kind.VIEW:
+      return this.viewRepr(o);
+    case Kind.TRACEBACK:
+      return `<traceback object at ${this.addr(o)}>`;
+    case Kind.FRAME:
+      return `<frame at ${this.addr(o)}>`;
+    case Kind.PROPERTY:
+      return `<property object at ${this.addr(o)}>`;
+    case Kind.GETSET: {
+      const nm = this.str(h.getSlot(o, L.DESCR_NAME));
+      return `<attribute '${nm}' of '${this.infoOfType(h.getSlot(o, L.DESCR_TYPE)).name}' objects>`;
+    }
+    case Kind.MEMBER: {
+      const nm = this.str(h.getSlot(o, L.DESCR_NAME));
+      return `<member '${nm}' of '${this.infoOfType(h.getSlot(o, L.DESCR_TYPE)).name}' objects>`;
+    }
+  }
+  const mod = ti.module === "builtins" ? "" : ti.module + ".";
+  return `<${mod}${ti.qualname} object at ${this.addr(o)}>`;
+};
+
+declare module "./vm.js" {
+  interface VM {
+    viewRepr(o: Obj): string;
+  }
+}
+
+proto.nativeStr = function (this: VM, o: Obj, ti: TypeInfo): string | null {
+  if (ti.kind === Kind.EXC) {
+    const args = this.h.getSlot(o, L.EXC_ARGS);
+    const items = args ? this.tupleItems(args) : [];
+    if (ti.obj === this.T.KeyError || this.isSubtype(ti, this.infoOfType(this.T.KeyError))) {
+      if (items.length === 1) return this.repr(items[0]);
+    }
+    if (items.length === 0) return "";
+    if (items.length === 1) return this.strOf(items[0]);
+    return this.repr(args);
+  }
+  if (ti.kind === Kind.STR) return this.str(o);
+  return null;
+};
+
+const P = (1n << 61n) - 1n;
+
+function hashInt(v: bigint): bigint {
+  const neg = v < 0n;
+  let r = (neg ? -v : v) % P;
+  if (neg) r = -r;
+  if (r === -1n) r = -2n;
+  return r;
+}
+
+function hashFloat(vm: VM, o: Obj, x: number): bigint {
+  if (!Number.isFinite(x)) {
+    if (Number.isNaN(x)) return pointerHash(vm, o);
+    return x > 0 ? 314159n : -314159n;
+  }
+  if (Number.isInteger(x)) return hashInt(BigInt(x));
+  let m = Math.abs(x);
+  let e = 0;
+  // frexp
+  if (m !== 0) {
+    e = Math.floor(Math.log2(m)) + 1;
+    m = m / Math.pow(2, e);
+    while (m >= 1) {
+      m /= 2;
+      e++;
+    }
+    while (m < 0.5) {
+      m *= 2;
+      e--;
+    }
+  }
+  const sign = x < 0 ? -1n : 1n;
+  let acc = 0n;
+  while (m) {
+    acc = ((acc << 28n) & P) | (acc >> 33n);
+    m *= 268435456.0;
+    e -= 28;
+    const y = Math.floor(m);
+    m -= y;
+    acc += BigInt(y);
+    if (acc >= P) acc -= P;
+  }
+  const ee = e >= 0 ? e % 61 : 61 - 1 - ((-1 - e) % 61);
+  acc = ((acc << BigInt(ee)) & P) | (acc >> BigInt(61 - ee));
+  acc = acc * sign;
+  if (acc === -1n) acc = -2n;
+  return acc;
+}
+
+function pointerHash(vm: VM, o: Obj): bigint {
+  const y = BigInt(vm.h.idOf(o));
+  const r = BigInt.asIntN(64, (y >> 4n) | (y << 60n));
+  return r === -1n ? -2n : r;
+}
+
+function strHash(s: string): bigint {
+  // FNV-1a over UTF-16 units, 64 bits (CPython's siphash is randomized per process anyway)
+  let h = 0xcbf29ce484222325n;
+  for (let i = 0; i < s.length; i++) {
+    h ^= BigInt(s.charCodeAt(i));
+    h = BigInt.asUintN(64, h * 0x100000001b3n);
+  }
+  const r = BigInt.asIntN(64, h);
+  return r === -1n ? -2n : r;
+}
+
+proto.nativeHash = function (this: VM, o: Obj, ti: TypeInfo): bigint {
+  const h = this.h;
+  switch (ti.kind) {
+    case Kind.INT:
+    case Kind.BOOL:
+      return hashInt(h.readInt(o));
+    case Kind.FLOAT:
+      return hashFloat(this, o, h.readFloat(o));
+    case Kind.STR:
+      return strHash(this.str(o));
+    case Kind.BYTES:
+      return strHash(Buffer.from(h.readBytes(o)).toString("latin1"));
+    case Kind.TUPLE: {
+      const M = (1n << 64n) - 1n;
+      const X1 = 11400714785074694791n;
+      const X2 = 14029467366897019727n;
+      const X5 = 2870177450012600261n;
+      let acc = X5;
+      const items = this.tupleItems(o);
+      for (const it of items) {
+        const lane = BigInt.asUintN(64, this.hash(it));
+        acc = (acc + lane * X2) & M;
+        acc = ((acc << 31n) | (acc >> 33n)) & M;
+        acc = (acc * X1) & M;
+      }
+      acc = (acc + (BigInt(items.length) ^ (X5 ^ 3527539n))) & M;
+      let r = BigInt.asIntN(64, acc);
+      if (r === -1n) r = 1546275796n;
+      return r;
+    }
+    case Kind.FROZENSET: {
+      let acc = 0n;
+      for (const it of this.setItems(o)) {
+        const hv = BigInt.asUintN(64, this.hash(it));
+        acc ^= ((hv ^ 89869747n) ^ (hv << 16n)) * 3644798167n;
+        acc = BigInt.asUintN(64, acc);
+      }
+      return BigInt.asIntN(64, acc) === -1n ? 590923713n : BigInt.asIntN(64, acc);
+    }
+    case Kind.LIST:
+    case Kind.DICT:
+    case Kind.SET:
+      this.typeError(`unhashable type: '${ti.name}'`);
+    // falls through
+    case Kind.COMPLEX: {
+      const re = hashFloat(this, o, h.getF64(o, 16));
+      const im = hashFloat(this, o, h.getF64(o, 24));
+      let r = BigInt.asIntN(64, re + 1000003n * im);
+      if (r === -1n) r = -2n;
+      return r;
+    }
+    case Kind.METHOD:
+      return BigInt.asIntN(64, pointerHash(this, h.getSlot(o, L.METHOD_SELF)) ^ pointerHash(this, h.getSlot(o, L.METHOD_FUNC)));
+    case Kind.WEAKREF: {
+      const t = this.weakrefTarget(o);
+      if (!t) this.typeError("weak object has gone away");
+      return this.hash(t);
+    }
+    case Kind.RANGE:
+      return strHash(this.repr(o));
+  }
+  return pointerHash(this, o);
+};
+
+proto.typeDefinesHash = function (this: VM, ti: TypeInfo): boolean {
+  for (const t of ti.mro) {
+    if (!t.heap) return false;
+    if (t.dict && this.dictGetStr(t.dict, "__hash__")) return true;
+    if (t.dict && this.dictGetStr(t.dict, "__eq__")) return false;
+  }
+  return false;
+};
+
+proto.nativeLen = function (this: VM, o: Obj, ti: TypeInfo): number {
+  const h = this.h;
+  switch (ti.kind) {
+    case Kind.STR:
+      return [...this.str(o)].length;
+    case Kind.BYTES:
+      return h.readBytes(o).length;
+    case Kind.TUPLE:
+      return this.tupleLen(o);
+    case Kind.LIST:
+      return h.listLen(o);
+    case Kind.DICT:
+      return h.dictLen(o);
+    case Kind.SET:
+    case Kind.FROZENSET:
+      return h.setLen!(o);
+    case Kind.RANGE: {
+      const [a, b, c] = this.rangeFields(o);
+      if (c > 0) return a < b ? Math.floor((b - a - 1) / c) + 1 : 0;
+      return a > b ? Math.floor((a - b - 1) / -c) + 1 : 0;
+    }
+    case Kind.VIEW:
+      return h.dictLen(h.getSlot(o, L.NATIVE_A));
+  }
+  return -1;
+};
+
+function tupleOfStrs(vm: VM, xs: readonly string[]): Obj {
+  return vm.h.newTupleSteal(xs.map((s) => vm.intern(s)));
+}
+
+proto.nativeAttr = function (this: VM, o: Obj, ti: TypeInfo, name: string): Obj {
+  const h = this.h;
+  const slot = (off: number): Obj => this.newRef(h.getSlot(o, off) || this.None);
+  if (name === "__class__") return this.newRef(h.typeOf(o));
+  switch (ti.kind) {
+    case Kind.FUNCTION:
+      switch (name) {
+        case "__name__":
+          return slot(L.FUNC_NAME);
+        case "__qualname__":
+          return slot(L.FUNC_QUALNAME);
+        case "__code__":
+          return slot(L.FUNC_CODE);
+        case "__defaults__":
+          return slot(L.FUNC_DEFAULTS);
+        case "__kwdefaults__":
+          return slot(L.FUNC_KWDEFAULTS);
+        case "__closure__":
+          return slot(L.FUNC_CLOSURE);
+        case "__globals__":
+          return slot(L.FUNC_GLOBALS);
+        case "__doc__":
+          return slot(L.FUNC_DOC);
+        case "__module__":
+          return slot(L.FUNC_MODULE);
+        case "__dict__":
+          return this.newRef(this.instDict(o, true));
+        case "__annotations__": {
+          let a = h.getSlot(o, L.FUNC_ANNOTATIONS);
+          if (!a) {
+            a = h.newDict("display");
+            h.setSlotSteal(o, L.FUNC_ANNOTATIONS, a);
+          }
+          return this.newRef(a);
+        }
+      }
+      break;
+    case Kind.CODE: {
+      const c = this.codeInfo(o).code;
+      switch (name) {
+        case "co_name":
+          return h.newStr(c.co_name);
+        case "co_qualname":
+          return h.newStr(c.co_qualname);
+        case "co_filename":
+          return h.newStr(c.co_filename);
+        case "co_argcount":
+          return this.newInt(BigInt(c.co_argcount));
+        case "co_posonlyargcount":
+          return this.newInt(BigInt(c.co_posonlyargcount));
+        case "co_kwonlyargcount":
+          return this.newInt(BigInt(c.co_kwonlyargcount));
+        case "co_nlocals":
+          return this.newInt(BigInt(c.co_nlocals));
+        case "co_flags":
+          return this.newInt(BigInt(c.co_flags));
+        case "co_firstlineno":
+          return this.newInt(BigInt(c.co_firstlineno));
+        case "co_varnames":
+          return tupleOfStrs(this, c.co_varnames);
+        case "co_freevars":
+          return tupleOfStrs(this, c.co_freevars);
+        case "co_cellvars":
+          return tupleOfStrs(this, c.co_cellvars);
+        case "co_names":
+          return slot(L.CODE_NAMES);
+        case "co_consts":
+          return slot(L.CODE_CONSTS);
+      }
+      break;
+    }
+    case Kind.CELL:
+      if (name === "cell_contents") {
+        const v = h.getSlot(o, L.CELL_REF);
+        if (!v) this.raise("ValueError", "Cell is empty");
+        return this.newRef(v);
+      }
+      break;
+    case Kind.METHOD:
+      switch (name) {
+        case "__self__":
+          return slot(L.METHOD_SELF);
+        case "__func__":
+          return slot(L.METHOD_FUNC);
+        default:
+          return this.getAttrOrNull(h.getSlot(o, L.METHOD_FUNC), name);
+      }
+    case Kind.BUILTIN: {
+      const n = this.natives[h.getI32(o, L.CFUNC_INDEX)];
+      switch (name) {
+        case "__self__":
+          return this.newRef(h.getSlot(o, L.CFUNC_SELF) || this.modules.get(n.module) || this.None);
+        case "__name__":
+          return h.newStr(n.name);
+        case "__qualname__":
+          return h.newStr(n.qualname);
+        case "__module__":
+          return n.method ? this.none() : h.newStr(n.module);
+        case "__doc__":
+          return this.none();
+      }
+      break;
+    }
+    case Kind.MDESCR: {
+      const n = this.natives[h.getI32(o, L.MDESCR_INDEX)];
+      if (name === "__name__") return h.newStr(n.name);
+      if (name === "__qualname__") return h.newStr(n.qualname);
+      if (name === "__objclass__") return slot(L.MDESCR_TYPE);
+      break;
+    }
+    case Kind.EXC:
+      switch (name) {
+        case "args":
+          return this.newRef(h.getSlot(o, L.EXC_ARGS) || this.emptyTuple());
+        case "__traceback__":
+          return slot(L.EXC_TRACEBACK);
+        case "__cause__":
+          return slot(L.EXC_CAUSE);
+        case "__context__":
+          return slot(L.EXC_CONTEXT);
+        case "__suppress_context__":
+          return this.bool(h.getI32(o, L.EXC_SUPPRESS) !== 0);
+        case "__notes__": {
+          const n = h.getSlot(o, L.EXC_NOTES);
+          if (!n) return 0;
+          return this.newRef(n);
+        }
+        case "value":
+          if (this.isInstance(o, this.T.StopIteration)) return slot(L.EXC_EXTRA);
+          break;
+        case "code":
+          if (this.isInstance(o, this.T.SystemExit)) return slot(L.EXC_EXTRA);
+          break;
+        case "name":
+          if (this.isInstance(o, this.T.NameError)) return slot(L.EXC_EXTRA);
+          if (this.isInstance(o, this.T.AttributeError)) return slot(L.EXC_EXTRA2);
+          break;
+        case "obj":
+          if (this.isInstance(o, this.T.AttributeError)) return slot(L.EXC_EXTRA);
+          break;
+        case "message":
+        case "exceptions":
+          if (this.isInstance(o, this.T.BaseExceptionGroup)) return slot(name === "message" ? L.EXC_EXTRA : L.EXC_EXTRA2);
+          break;
+      }
+      break;
+    case Kind.INT:
+    case Kind.BOOL:
+      switch (name) {
+        case "real":
+        case "numerator":
+          return this.newInt(h.readInt(o));
+        case "imag":
+          return this.newInt(0n);
+        case "denominator":
+          return this.newInt(1n);
+      }
+      break;
+    case Kind.FLOAT:
+      if (name === "real") return this.newRef(o);
+      if (name === "imag") return h.newFloat(0);
+      break;
+    case Kind.COMPLEX:
+      if (name === "real") return h.newFloat(h.getF64(o, 16));
+      if (name === "imag") return h.newFloat(h.getF64(o, 24));
+      break;
+    case Kind.SLICE:
+      if (name === "start") return slot(L.NATIVE_A);
+      if (name === "stop") return slot(L.NATIVE_B);
+      if (name === "step") return slot(L.NATIVE_C);
+      break;
+    case Kind.RANGE: {
+      const [a, b, c] = this.rangeFields(o);
+      if (name === "start") return this.newInt(BigInt(a));
+      if (name === "stop") return this.newInt(BigInt(b));
+      if (name === "step") return this.newInt(BigInt(c));
+      break;
+    }
+    case Kind.GENERATOR:
+      switch (name) {
+        case "__name__":
+          return slot(L.GEN_NAME);
+        case "__qualname__":
+          return slot(L.GEN_QUALNAME);
+        case "gi_code":
+          return slot(L.GEN_CODE);
+        case "gi_running":
+          return this.bool(this.gens[h.getI32(o, L.GEN_INDEX)].state === "running");
+        case "gi_frame":
+          return this.none();
+      }
+      break;
+    case Kind.TRACEBACK:
+      switch (name) {
+        case "tb_next":
+          return slot(L.TB_NEXT);
+        case "tb_frame":
+          return slot(L.TB_FRAME);
+        case "tb_lineno":
+          return this.newInt(BigInt(h.getI32(o, L.TB_LINENO)));
+        case "tb_lasti":
+          return this.newInt(BigInt(h.getI32(o, L.TB_LASTI) * 2));
+      }
+      break;
+    case Kind.FRAME:
+      switch (name) {
+        case "f_back":
+          return slot(L.FRAME_BACK);
+        case "f_code":
+          return slot(L.FRAME_CODE);
+        case "f_lineno":
+          return this.newInt(BigInt(h.getI32(o, L.FRAME_LINENO)));
+      }
+      break;
+    case Kind.PROPERTY:
+      if (name === "fget") return slot(L.NATIVE_A);
+      if (name === "fset") return slot(L.NATIVE_B);
+      if (name === "fdel") return slot(L.NATIVE_C);
+      if (name === "__doc__") return slot(L.NATIVE_D);
+      break;
+    case Kind.STATICMETHOD:
+    case Kind.CLASSMETHOD:
+      if (name === "__func__") return slot(L.NATIVE_A);
+      break;
+    case Kind.MODULE:
+      if (name === "__dict__") return slot(L.MODULE_DICT);
+      break;
+  }
+  if (name === "__dict__") {
+    const d = this.instDict(o, true);
+    if (d) return this.newRef(d);
+  }
+  if (name === "__doc__" && ti.heap) return this.none();
+  return 0;
+};
+
+proto.nativeAttrExists = function (this: VM, o: Obj, ti: TypeInfo, name: string): boolean {
+  const v = this.nativeAttr(o, ti, name);
+  if (v) this.decref(v);
+  return v !== 0;
+};
+
+proto.nativeAttrNames = function (this: VM, ti: TypeInfo): string[] {
+  const common = ["__class__", "__delattr__", "__dir__", "__doc__", "__eq__", "__format__", "__ge__", "__getattribute__", "__gt__", "__hash__", "__init__", "__init_subclass__", "__le__", "__lt__", "__ne__", "__new__", "__reduce__", "__reduce_ex__", "__repr__", "__setattr__", "__sizeof__", "__str__", "__subclasshook__"];
+  if (ti.heap) return [...common, "__dict__", "__module__", "__weakref__"];
+  return common;
+};
+
+proto.nativeSetAttr = function (this: VM, o: Obj, ti: TypeInfo, name: string, v: Obj | 0): boolean {
+  const h = this.h;
+  switch (ti.kind) {
+    case Kind.FUNCTION: {
+      const map: Record<string, number> = {
+        __name__: L.FUNC_NAME,
+        __qualname__: L.FUNC_QUALNAME,
+        __defaults__: L.FUNC_DEFAULTS,
+        __kwdefaults__: L.FUNC_KWDEFAULTS,
+        __doc__: L.FUNC_DOC,
+        __code__: L.FUNC_CODE,
+        __module__: L.FUNC_MODULE,
+      };
+      const off = map[name];
+      if (off === undefined) return false;
+      if (v === 0 && (name === "__name__" || name === "__qualname__" || name === "__code__")) this.typeError(`${name} must be set to a string object`);
+      h.setSlot(o, off, v && v !== this.None ? v : name === "__doc__" || name === "__module__" ? v : 0);
+      return true;
+    }
+    case Kind.EXC: {
+      switch (name) {
+        case "__traceback__":
+          h.setSlot(o, L.EXC_TRACEBACK, v && v !== this.None ? v : 0);
+          return true;
+        case "__cause__":
+          h.setSlot(o, L.EXC_CAUSE, v && v !== this.None ? v : 0);
+          h.setI32(o, L.EXC_SUPPRESS, 1);
+          return true;
+        case "__context__":
+          h.setSlot(o, L.EXC_CONTEXT, v && v !== this.None ? v : 0);
+          return true;
+        case "__suppress_context__":
+          h.setI32(o, L.EXC_SUPPRESS, v && this.truthy(v) ? 1 : 0);
+          return true;
+        case "args": {
+          const t = v ? this.tupleFrom(v) : this.emptyTuple();
+          h.setSlotSteal(o, L.EXC_ARGS, t);
+          return true;
+        }
+      }
+      return false;
+    }
+    case Kind.CELL:
+      if (name === "cell_contents") {
+        h.setSlot(o, L.CELL_REF, v);
+        return true;
+      }
+      return false;
+  }
+  return false;
+};
+
+declare module "./vm.js" {
+  interface VM {
+    emptyTuple(): Obj;
+    tupleFrom(o: Obj): Obj;
+  }
+}
+
+proto.typeGetAttr = function (this: VM, t: Obj, name: string): Obj {
+  const h = this.h;
+  const ti = this.infoOfType(t);
+  // metatype data descriptors first
+  switch (name) {
+    case "__name__":
+      return h.newStr(ti.name);
+    case "__qualname__":
+      return h.newStr(ti.qualname);
+    case "__module__":
+      if (!ti.heap) return h.newStr(ti.module);
+      break;
+    case "__mro__":
+      return h.getSlot(t, this.abi.TP_MRO) ? this.newRef(h.getSlot(t, this.abi.TP_MRO)) : h.newTuple(ti.mro.map((x) => x.obj));
+    case "__bases__":
+      return h.getSlot(t, this.abi.TP_BASES) ? this.newRef(h.getSlot(t, this.abi.TP_BASES)) : h.newTuple(ti.base ? [ti.base.obj] : []);
+    case "__base__":
+      return this.newRef(ti.base ? ti.base.obj : this.None);
+    case "__dict__":
+      if (ti.dict) return this.newRef(ti.dict);
+      break;
+    case "__class__":
+      return this.newRef(h.typeOf(t));
+    case "__basicsize__":
+      return this.newInt(BigInt(ti.basicsize));
+    case "__weakrefoffset__":
+      return this.newInt(BigInt(ti.weaklistOffset));
+  }
+  const d = this.lookupType(ti, name);
+  if (d) {
+    if (d.native >= 0) {
+      if (this.classMethods?.has(d.native)) return this.newBuiltinFunction(d.native, t);
+      return this.newMethodDescr(t, d.native);
+    }
+    const k = this.kindOf(d.obj);
+    if (k === Kind.CLASSMETHOD) return this.newMethod(h.getSlot(d.obj, L.NATIVE_A), t);
+    if (k === Kind.STATICMETHOD) return this.newRef(h.getSlot(d.obj, L.NATIVE_A));
+    const vti = this.typeInfo(d.obj);
+    if (vti.heap) {
+      const get = this.lookupType(vti, "__get__");
+      if (get) {
+        const f = this.bindDescr(get, d.obj, vti.obj);
+        try {
+          return this.call(f, [this.None, t]);
+        } finally {
+          this.decref(f);
+        }
+      }
+    }
+    return this.newRef(d.obj);
+  }
+  if (name === "__doc__") return this.none();
+  const meta = this.typeInfo(t);
+  const md = meta !== this.infoOfType(this.T.type) ? this.lookupType(meta, name) : null;
+  if (md) return this.bindDescr(md, t, meta.obj);
+  const tm = this.infoOfType(this.T.type).methods.get(name);
+  if (tm !== undefined) return this.newBuiltinFunction(tm, t);
+  this.attributeError(t, name);
+};
+
+proto.typeSetAttr = function (this: VM, t: Obj, name: string, v: Obj): void {
+  const ti = this.infoOfType(t);
+  if (!ti.heap) this.typeError(`cannot set '${name}' attribute of immutable type '${ti.name}'`);
+  if (name === "__name__") {
+    ti.name = this.str(v);
+    return;
+  }
+  if (name === "__qualname__") {
+    ti.qualname = this.str(v);
+    return;
+  }
+  this.dictSetStr(ti.dict, this.name(name), v);
+  for (const x of this.typeInfos) x.cache.clear();
+};
+
+proto.newMethodDescr = function (this: VM, type: Obj, index: number): Obj {
+  const key = `${index}`;
+  let o = this.mdescrCache.get(key);
+  if (!o) {
+    o = this.h.newObject(this.T.method_descriptor);
+    this.h.setI32(o, L.MDESCR_INDEX, index);
+    this.h.setSlot(o, L.MDESCR_TYPE, type);
+    this.mdescrCache.set(key, o);
+  }
+  return this.newRef(o);
+};
+
+proto.asciiObj = function (this: VM, o: Obj): Obj {
+  const r = this.repr(o);
+  let out = "";
+  for (const ch of r) {
+    const c = ch.codePointAt(0)!;
+    if (c < 128) out += ch;
+    else if (c < 256) out += "\\x" + c.toString(16).padStart(2, "0");
+    else if (c < 65536) out += "\\u" + c.toString(16).padStart(4, "0");
+    else out += "\\U" + c.toString(16).padStart(8, "0");
+  }
+  return this.h.newStr(out);
+};
+
+proto.pendingHookError = function (this: VM): void {
+  const e = this.hookError;
+  if (e) {
+    this.hookError = null;
+    throw e;
+  }
+};

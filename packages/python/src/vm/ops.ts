@@ -1,0 +1,1089 @@
+/**
+ * Operators: binary/unary arithmetic with CPython's dispatch (reflected operands, subclass priority,
+ * NotImplemented), rich comparison, iteration and the item protocol. Native arithmetic on int, bool,
+ * float and complex, and sequence operations on str, bytes, tuple and list.
+ *
+ * All results are NEW references; operands are borrowed.
+ */
+import type { Obj } from "./heap-api.js";
+import { Kind, type TypeInfo } from "./types.js";
+import { PyRaise, VM } from "./vm.js";
+import { Op } from "../compile/opcodes.js";
+import * as L from "./layouts.js";
+import type { Frame } from "./frame.js";
+import { formatFloat, formatInt, formatStr } from "../objects/format-spec.js";
+
+declare module "./vm.js" {
+  interface VM {
+    binaryOp(a: Obj, b: Obj, op: number, f?: Frame | null): Obj;
+    unaryOp(v: Obj, op: number): Obj;
+    richCompare(a: Obj, b: Obj, op: number): Obj;
+    compareBool(a: Obj, b: Obj, op: number): boolean;
+    eq(a: Obj, b: Obj): boolean;
+    contains(c: Obj, x: Obj): boolean;
+    getIter(o: Obj): Obj;
+    iterNext(it: Obj): Obj;
+    getItem(c: Obj, k: Obj): Obj;
+    setItem(c: Obj, k: Obj, v: Obj): void;
+    delItem(c: Obj, k: Obj): void;
+    format(v: Obj, spec: Obj | string): Obj;
+    newInt(v: bigint, spare?: number): Obj;
+    intValue(o: Obj): bigint;
+    index(o: Obj): bigint;
+    toFloat(o: Obj): number;
+    numericBinary(a: Obj, b: Obj, op: number): Obj;
+    sliceIndices(sl: Obj, len: number): [number, number, number, number];
+    newSliceSteal(start: Obj, stop: Obj, step: Obj): Obj;
+    newComplex(re: number, im: number): Obj;
+  }
+}
+
+const proto = VM.prototype;
+
+const OP_NAMES = ["add", "and", "floordiv", "lshift", "matmul", "mul", "mod", "or", "pow", "rshift", "sub", "truediv", "xor"];
+const OP_SYMBOLS = ["+", "&", "//", "<<", "@", "*", "%", "|", "**", ">>", "-", "/", "^"];
+const CMP_NAMES = ["__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"];
+const CMP_SWAP = [4, 5, 2, 3, 0, 1];
+const CMP_SYMBOLS = ["<", "<=", "==", "!=", ">", ">="];
+
+function isIntKind(k: Kind): boolean {
+  return k === Kind.INT || k === Kind.BOOL;
+}
+
+proto.newInt = function (this: VM, v: bigint, spare = 0): Obj {
+  if (v >= -5n && v <= 256n) return this.h.newInt(Number(v));
+  if (spare > 0) return this.h.newIntDigits(v, spare);
+  return this.h.newInt(v);
+};
+
+proto.intValue = function (this: VM, o: Obj): bigint {
+  return this.h.readInt(o);
+};
+
+proto.index = function (this: VM, o: Obj): bigint {
+  const ti = this.typeInfo(o);
+  if (isIntKind(ti.kind)) return this.h.readInt(o);
+  if (ti.heap) {
+    const d = this.lookupType(ti, "__index__");
+    if (d && d.obj) {
+      const r = this.callSpecial(o, "__index__", []);
+      try {
+        return this.h.readInt(r);
+      } finally {
+        this.decref(r);
+      }
+    }
+  }
+  this.typeError(`'${ti.name}' object cannot be interpreted as an integer`);
+};
+
+proto.toFloat = function (this: VM, o: Obj): number {
+  const k = this.kindOf(o);
+  if (k === Kind.FLOAT) return this.h.readFloat(o);
+  if (isIntKind(k)) {
+    const v = this.h.readInt(o);
+    const x = Number(v);
+    if (!Number.isFinite(x)) this.raise("OverflowError", "int too large to convert to float");
+    return x;
+  }
+  this.typeError(`must be real number, not ${this.typeName(o)}`);
+};
+
+function digits(v: bigint): number {
+  if (v < 0n) v = -v;
+  let n = 0;
+  while (v > 0n) {
+    v >>= 30n;
+    n++;
+  }
+  return n;
+}
+
+function floorDiv(a: bigint, b: bigint): bigint {
+  const q = a / b;
+  return (a % b !== 0n && (a < 0n) !== (b < 0n)) ? q - 1n : q;
+}
+
+function floorMod(a: bigint, b: bigint): bigint {
+  const m = a % b;
+  return m !== 0n && (m < 0n) !== (b < 0n) ? m + b : m;
+}
+
+function pyFloatMod(a: number, b: number): number {
+  let m = a % b;
+  if (m !== 0) {
+    if ((b < 0) !== (m < 0)) m += b;
+  } else m = b < 0 ? -0 : 0;
+  return m;
+}
+
+function pyFloatFloorDiv(a: number, b: number): number {
+  const mod = a % b;
+  let div = (a - mod) / b;
+  if (mod && (b < 0) !== (mod < 0)) div -= 1;
+  if (div) {
+    let fl = Math.floor(div);
+    if (div - fl > 0.5) fl += 1;
+    return fl;
+  }
+  return 0 * (a / b);
+}
+
+/** Native arithmetic on ints/floats/complex; 0 when the operand types are not supported. */
+proto.numericBinary = function (this: VM, a: Obj, b: Obj, op: number): Obj {
+  const ka = this.kindOf(a);
+  const kb = this.kindOf(b);
+  if (isIntKind(ka) && isIntKind(kb)) {
+    const x = this.h.readInt(a);
+    const y = this.h.readInt(b);
+    const nx = digits(x);
+    const ny = digits(y);
+    const medium = nx <= 1 && ny <= 1;
+    switch (op) {
+      case 0: {
+        const r = x + y;
+        if (medium) return this.newInt(r);
+        const alloc = (x < 0n) === (y < 0n) ? Math.max(nx, ny) + 1 : Math.max(nx, ny);
+        return this.newInt(r, Math.max(0, alloc - digits(r)));
+      }
+      case 10: {
+        const r = x - y;
+        if (medium) return this.newInt(r);
+        const alloc = (x < 0n) !== (y < 0n) ? Math.max(nx, ny) + 1 : Math.max(nx, ny);
+        return this.newInt(r, Math.max(0, alloc - digits(r)));
+      }
+      case 5: {
+        const r = x * y;
+        if (medium) return this.newInt(r);
+        return this.newInt(r, Math.max(0, nx + ny - digits(r)));
+      }
+      case 11: {
+        if (y === 0n) this.raise("ZeroDivisionError", "division by zero");
+        const r = Number(x) / Number(y);
+        if (!Number.isFinite(r)) {
+          // exact for huge operands
+          const q = Number((x * 10n ** 20n) / y) / 1e20;
+          if (!Number.isFinite(q)) this.raise("OverflowError", "integer division result too large for a float");
+          return this.h.newFloat(q);
+        }
+        return this.h.newFloat(r);
+      }
+      case 2:
+        if (y === 0n) this.raise("ZeroDivisionError", "integer division or modulo by zero");
+        return this.newInt(floorDiv(x, y));
+      case 6:
+        if (y === 0n) this.raise("ZeroDivisionError", "integer division or modulo by zero");
+        return this.newInt(floorMod(x, y));
+      case 8:
+        if (y < 0n) {
+          if (x === 0n) this.raise("ZeroDivisionError", "0.0 cannot be raised to a negative power");
+          return this.h.newFloat(Math.pow(Number(x), Number(y)));
+        }
+        return this.newInt(x ** y);
+      case 3:
+        if (y < 0n) this.raise("ValueError", "negative shift count");
+        return this.newInt(x << y, medium ? 0 : 1);
+      case 9:
+        if (y < 0n) this.raise("ValueError", "negative shift count");
+        return this.newInt(x >> y);
+      case 1:
+        if (ka === Kind.BOOL && kb === Kind.BOOL) return this.bool((x & y) !== 0n);
+        return this.newInt(x & y);
+      case 7:
+        if (ka === Kind.BOOL && kb === Kind.BOOL) return this.bool((x | y) !== 0n);
+        return this.newInt(x | y);
+      case 12:
+        if (ka === Kind.BOOL && kb === Kind.BOOL) return this.bool((x ^ y) !== 0n);
+        return this.newInt(x ^ y);
+      default:
+        return 0;
+    }
+  }
+  const fa = ka === Kind.FLOAT || isIntKind(ka);
+  const fb = kb === Kind.FLOAT || isIntKind(kb);
+  if (fa && fb && (ka === Kind.FLOAT || kb === Kind.FLOAT)) {
+    if (op === 1 || op === 7 || op === 12 || op === 3 || op === 9 || op === 4) return 0;
+    const x = this.toFloat(a);
+    const y = this.toFloat(b);
+    switch (op) {
+      case 0:
+        return this.h.newFloat(x + y);
+      case 10:
+        return this.h.newFloat(x - y);
+      case 5:
+        return this.h.newFloat(x * y);
+      case 11:
+        if (y === 0) this.raise("ZeroDivisionError", "float division by zero");
+        return this.h.newFloat(x / y);
+      case 2:
+        if (y === 0) this.raise("ZeroDivisionError", "float floor division by zero");
+        return this.h.newFloat(pyFloatFloorDiv(x, y));
+      case 6:
+        if (y === 0) this.raise("ZeroDivisionError", "float modulo");
+        return this.h.newFloat(pyFloatMod(x, y));
+      case 8: {
+        if (x === 0 && y < 0) this.raise("ZeroDivisionError", "0.0 cannot be raised to a negative power");
+        if (x < 0 && !Number.isInteger(y)) {
+          // complex result, as CPython's float_pow delegates to complex
+          const r = Math.pow(-x, y);
+          const th = Math.PI * y;
+          return this.newComplex(r * Math.cos(th), r * Math.sin(th));
+        }
+        const r = Math.pow(x, y);
+        if (!Number.isFinite(r) && Number.isFinite(x) && Number.isFinite(y)) this.raise("OverflowError", "(34, 'Numerical result out of range')");
+        return this.h.newFloat(r);
+      }
+      default:
+        return 0;
+    }
+  }
+  if ((ka === Kind.COMPLEX || kb === Kind.COMPLEX) && (ka === Kind.COMPLEX || fa) && (kb === Kind.COMPLEX || fb)) {
+    const [ar, ai] = ka === Kind.COMPLEX ? [this.h.getF64(a, 16), this.h.getF64(a, 24)] : [this.toFloat(a), 0];
+    const [br, bi] = kb === Kind.COMPLEX ? [this.h.getF64(b, 16), this.h.getF64(b, 24)] : [this.toFloat(b), 0];
+    switch (op) {
+      case 0:
+        return this.newComplex(ar + br, ai + bi);
+      case 10:
+        return this.newComplex(ar - br, ai - bi);
+      case 5:
+        return this.newComplex(ar * br - ai * bi, ar * bi + ai * br);
+      case 11: {
+        const d = br * br + bi * bi;
+        if (d === 0) this.raise("ZeroDivisionError", "complex division by zero");
+        return this.newComplex((ar * br + ai * bi) / d, (ai * br - ar * bi) / d);
+      }
+      default:
+        return 0;
+    }
+  }
+  return 0;
+};
+
+proto.newComplex = function (this: VM, re: number, im: number): Obj {
+  const o = this.h.newObject(this.T.complex);
+  this.h.setF64(o, 16, re);
+  this.h.setF64(o, 24, im);
+  return o;
+};
+
+/** Sequence + and * (str, bytes, tuple, list); 0 when not applicable. */
+function sequenceBinary(vm: VM, a: Obj, b: Obj, op: number, inplace: boolean): Obj {
+  const h = vm.h;
+  const ta = vm.typeInfo(a);
+  const tb = vm.typeInfo(b);
+  const ka = ta.kind;
+  const kb = tb.kind;
+  if (op === 0) {
+    if (ka === Kind.STR && kb === Kind.STR) {
+      const sa = vm.str(a);
+      const sb = vm.str(b);
+      if (sb === "" && !ta.heap) return vm.newRef(a);
+      if (sa === "" && !tb.heap) return vm.newRef(b);
+      return h.newStr(sa + sb);
+    }
+    if (ka === Kind.STR && !tb.heap) vm.typeError(`can only concatenate str (not "${tb.name}") to str`);
+    if (ka === Kind.LIST && kb === Kind.LIST) {
+      if (inplace) {
+        vm.listExtendFrom(a, b);
+        return vm.newRef(a);
+      }
+      const items = [...vm.listItems(a), ...vm.listItems(b)];
+      return h.newList(items, "display");
+    }
+    if (ka === Kind.LIST && inplace) {
+      vm.listExtendFrom(a, b);
+      return vm.newRef(a);
+    }
+    if (ka === Kind.LIST && !tb.heap) vm.typeError(`can only concatenate list (not "${tb.name}") to list`);
+    if (ka === Kind.TUPLE && kb === Kind.TUPLE) {
+      if (vm.tupleLen(b) === 0 && !ta.heap) return vm.newRef(a);
+      if (vm.tupleLen(a) === 0 && !tb.heap) return vm.newRef(b);
+      return h.newTuple([...vm.tupleItems(a), ...vm.tupleItems(b)]);
+    }
+    if (ka === Kind.TUPLE && !tb.heap) vm.typeError(`can only concatenate tuple (not "${tb.name}") to tuple`);
+    if (ka === Kind.BYTES && kb === Kind.BYTES) {
+      const x = h.readBytes(a);
+      const y = h.readBytes(b);
+      const r = new Uint8Array(x.length + y.length);
+      r.set(x);
+      r.set(y, x.length);
+      return h.newBytes(r);
+    }
+  }
+  if (op === 5) {
+    let seq = a;
+    let n = b;
+    let ks = ka;
+    if (isIntKind(ka) && (kb === Kind.STR || kb === Kind.LIST || kb === Kind.TUPLE || kb === Kind.BYTES)) {
+      seq = b;
+      n = a;
+      ks = kb;
+    }
+    if (ks === Kind.STR || ks === Kind.LIST || ks === Kind.TUPLE || ks === Kind.BYTES) {
+      const kn = vm.kindOf(n);
+      if (!isIntKind(kn)) {
+        if (kn === Kind.FLOAT || vm.typeInfo(n).heap === false) vm.typeError(`can't multiply sequence by non-int of type '${vm.typeName(n)}'`);
+        return 0;
+      }
+      let count = Number(h.readInt(n));
+      if (count < 0) count = 0;
+      const exact = !vm.typeInfo(seq).heap;
+      if (ks === Kind.STR) {
+        const s = vm.str(seq);
+        if (count === 1 && exact) return vm.newRef(seq);
+        if (s.length * count > 1 << 28) vm.raise("MemoryError");
+        return h.newStr(s.repeat(count));
+      }
+      if (ks === Kind.TUPLE) {
+        if (count === 1 && exact) return vm.newRef(seq);
+        const items = vm.tupleItems(seq);
+        const out: Obj[] = [];
+        for (let i = 0; i < count; i++) out.push(...items);
+        return h.newTuple(out);
+      }
+      if (ks === Kind.BYTES) {
+        const x = h.readBytes(seq);
+        const r = new Uint8Array(x.length * count);
+        for (let i = 0; i < count; i++) r.set(x, i * x.length);
+        return h.newBytes(r);
+      }
+      const items = vm.listItems(seq);
+      if (items.length * count > 1 << 26) vm.raise("MemoryError");
+      const out: Obj[] = [];
+      for (let i = 0; i < count; i++) out.push(...items);
+      if (inplace && seq === a) {
+        if (count === 0) h.listClear(a);
+        else if (count > 1) h.listExtend(a, out.slice(items.length));
+        return vm.newRef(a);
+      }
+      return h.newList(out, "display");
+    }
+  }
+  if (op === 6 && (ka === Kind.STR || ka === Kind.BYTES)) {
+    return vm.percentFormat(a, b);
+  }
+  return 0;
+}
+
+declare module "./vm.js" {
+  interface VM {
+    percentFormat(fmt: Obj, args: Obj): Obj;
+    setBinary(a: Obj, b: Obj, op: number, inplace: boolean): Obj;
+    dictBinary(a: Obj, b: Obj, op: number, inplace: boolean): Obj;
+  }
+}
+
+function callDunder(vm: VM, o: Obj, d: { obj: Obj; native: number }, args: Obj[]): Obj {
+  if (d.native >= 0) return vm.natives[d.native].fn([o, ...args], null);
+  if (vm.kindOf(d.obj) === Kind.FUNCTION) return vm.call(d.obj, [o, ...args]);
+  const f = vm.bindDescr(d as { obj: Obj; native: -1 }, o, vm.h.typeOf(o));
+  try {
+    return vm.call(f, args);
+  } finally {
+    vm.decref(f);
+  }
+}
+
+function pyDunder(vm: VM, ti: TypeInfo, name: string): { obj: Obj; native: number } | null {
+  if (!ti.heap) return null;
+  const d = vm.lookupType(ti, name);
+  if (!d || !d.obj) return null;
+  return d as { obj: Obj; native: number };
+}
+
+proto.binaryOp = function (this: VM, a: Obj, b: Obj, op: number, _f: Frame | null = null): Obj {
+  const inplace = op >= 13;
+  const base = inplace ? op - 13 : op;
+  const ta = this.typeInfo(a);
+  const tb = this.typeInfo(b);
+  if (ta.heap || tb.heap) {
+    const name = OP_NAMES[base];
+    if (inplace) {
+      const d = pyDunder(this, ta, `__i${name}__`);
+      if (d) {
+        const r = callDunder(this, a, d, [b]);
+        if (r !== this.NotImplemented) return r;
+        this.decref(r);
+      }
+    }
+    let da = pyDunder(this, ta, `__${name}__`);
+    let db = ta !== tb ? pyDunder(this, tb, `__r${name}__`) : null;
+    if (db && this.isSubtype(tb, ta) && ta !== tb) {
+      const r = callDunder(this, b, db, [a]);
+      if (r !== this.NotImplemented) return r;
+      this.decref(r);
+      db = null;
+    }
+    if (da) {
+      const r = callDunder(this, a, da, [b]);
+      if (r !== this.NotImplemented) return r;
+      this.decref(r);
+      da = null;
+    }
+    if (db) {
+      const r = callDunder(this, b, db, [a]);
+      if (r !== this.NotImplemented) return r;
+      this.decref(r);
+    }
+  }
+  let r = this.numericBinary(a, b, base);
+  if (r) return r;
+  r = sequenceBinary(this, a, b, base, inplace);
+  if (r) return r;
+  const ka = ta.kind;
+  if ((ka === Kind.SET || ka === Kind.FROZENSET) && (tb.kind === Kind.SET || tb.kind === Kind.FROZENSET || tb.kind === Kind.VIEW)) {
+    r = this.setBinary(a, b, base, inplace);
+    if (r) return r;
+  }
+  if (ka === Kind.VIEW) {
+    r = this.setBinary(a, b, base, false);
+    if (r) return r;
+  }
+  if (ka === Kind.DICT && tb.kind === Kind.DICT && base === 7) {
+    r = this.dictBinary(a, b, base, inplace);
+    if (r) return r;
+  }
+  const sym = OP_SYMBOLS[base] + (inplace ? "=" : "");
+  if (base === 8 && !inplace) this.typeError(`unsupported operand type(s) for ** or pow(): '${ta.name}' and '${tb.name}'`);
+  this.typeError(`unsupported operand type(s) for ${sym}: '${ta.name}' and '${tb.name}'`);
+};
+
+proto.unaryOp = function (this: VM, v: Obj, op: number): Obj {
+  const ti = this.typeInfo(v);
+  const name = op === Op.UNARY_NEGATIVE ? "__neg__" : op === Op.UNARY_POSITIVE ? "__pos__" : "__invert__";
+  const d = pyDunder(this, ti, name);
+  if (d) return callDunder(this, v, d, []);
+  const k = ti.kind;
+  if (isIntKind(k)) {
+    const x = this.h.readInt(v);
+    if (op === Op.UNARY_NEGATIVE) return this.newInt(-x);
+    if (op === Op.UNARY_POSITIVE) return k === Kind.BOOL ? this.newInt(x) : this.newRef(v);
+    return this.newInt(~x);
+  }
+  if (k === Kind.FLOAT) {
+    const x = this.h.readFloat(v);
+    if (op === Op.UNARY_NEGATIVE) return this.h.newFloat(-x);
+    if (op === Op.UNARY_POSITIVE) return this.newRef(v);
+  }
+  if (k === Kind.COMPLEX) {
+    if (op === Op.UNARY_NEGATIVE) return this.newComplex(-this.h.getF64(v, 16), -this.h.getF64(v, 24));
+    if (op === Op.UNARY_POSITIVE) return this.newRef(v);
+  }
+  const sym = op === Op.UNARY_NEGATIVE ? "unary -" : op === Op.UNARY_POSITIVE ? "unary +" : "unary ~";
+  this.typeError(`bad operand type for ${sym}: '${ti.name}'`);
+};
+
+function cmpNum(x: number | bigint, y: number | bigint, op: number): boolean {
+  switch (op) {
+    case 0:
+      return x < y;
+    case 1:
+      return x <= y;
+    case 2:
+      return x == y;
+    case 3:
+      return x != y;
+    case 4:
+      return x > y;
+    default:
+      return x >= y;
+  }
+}
+
+function cmpIntFloat(i: bigint, x: number, op: number): boolean {
+  if (Number.isNaN(x)) return op === 3;
+  if (!Number.isFinite(x)) return cmpNum(0, x, op);
+  if (Number.isInteger(x)) return cmpNum(i, BigInt(x), op);
+  const fl = BigInt(Math.floor(x));
+  // i vs x where x is between fl and fl+1
+  if (op === 2) return false;
+  if (op === 3) return true;
+  return cmpNum(i <= fl ? -1 : 1, 0, op);
+}
+
+/** Native comparison; returns null when the types are not comparable natively. */
+function nativeCompare(vm: VM, a: Obj, b: Obj, op: number): boolean | null {
+  const h = vm.h;
+  const ka = vm.kindOf(a);
+  const kb = vm.kindOf(b);
+  if (isIntKind(ka) && isIntKind(kb)) return cmpNum(h.readInt(a), h.readInt(b), op);
+  if (ka === Kind.FLOAT && kb === Kind.FLOAT) return cmpNum(h.readFloat(a), h.readFloat(b), op);
+  if (isIntKind(ka) && kb === Kind.FLOAT) return cmpIntFloat(h.readInt(a), h.readFloat(b), op);
+  if (ka === Kind.FLOAT && isIntKind(kb)) return cmpIntFloat(h.readInt(b), h.readFloat(a), CMP_SWAP[op]);
+  if (ka === Kind.STR && kb === Kind.STR) {
+    const x = vm.str(a);
+    const y = vm.str(b);
+    if (op === 2) return x === y;
+    if (op === 3) return x !== y;
+    // compare by code points
+    const c = cmpCodePoints(x, y);
+    return cmpNum(c, 0, op);
+  }
+  if (ka === Kind.BYTES && kb === Kind.BYTES) {
+    const x = h.readBytes(a);
+    const y = h.readBytes(b);
+    let c = 0;
+    for (let i = 0; i < Math.min(x.length, y.length) && c === 0; i++) c = x[i] - y[i];
+    if (c === 0) c = x.length - y.length;
+    return cmpNum(c, 0, op);
+  }
+  if ((ka === Kind.LIST && kb === Kind.LIST) || (ka === Kind.TUPLE && kb === Kind.TUPLE)) {
+    const xs = ka === Kind.LIST ? vm.listItems(a).slice() : vm.tupleItems(a);
+    const ys = kb === Kind.LIST ? vm.listItems(b).slice() : vm.tupleItems(b);
+    for (const x of xs) h.incref(x);
+    for (const y of ys) h.incref(y);
+    try {
+      if ((op === 2 || op === 3) && xs.length !== ys.length) return op === 3;
+      let i = 0;
+      for (; i < xs.length && i < ys.length; i++) {
+        if (!vm.eq(xs[i], ys[i])) break;
+      }
+      if (i >= xs.length || i >= ys.length) return cmpNum(xs.length, ys.length, op);
+      if (op === 2) return false;
+      if (op === 3) return true;
+      return vm.compareBool(xs[i], ys[i], op);
+    } finally {
+      for (const x of xs) h.decref(x);
+      for (const y of ys) h.decref(y);
+    }
+  }
+  if (ka === Kind.DICT && kb === Kind.DICT) {
+    if (op !== 2 && op !== 3) return null;
+    if (h.dictLen(a) !== h.dictLen(b)) return op === 3;
+    for (const [k, v] of vm.dictEntries(a)) {
+      const w = vm.dictGetItem(b, k);
+      if (!w || !vm.eq(v, w)) return op === 3;
+    }
+    return op === 2;
+  }
+  if ((ka === Kind.SET || ka === Kind.FROZENSET) && (kb === Kind.SET || kb === Kind.FROZENSET)) {
+    const xs = vm.setItems(a);
+    const ys = vm.setItems(b);
+    const sub = (p: Obj[], q: Obj) => p.every((x) => h.setContains!(q, x));
+    switch (op) {
+      case 2:
+        return xs.length === ys.length && sub(xs, b);
+      case 3:
+        return !(xs.length === ys.length && sub(xs, b));
+      case 1:
+        return xs.length <= ys.length && sub(xs, b);
+      case 0:
+        return xs.length < ys.length && sub(xs, b);
+      case 5:
+        return xs.length >= ys.length && sub(ys, a);
+      default:
+        return xs.length > ys.length && sub(ys, a);
+    }
+  }
+  if (ka === Kind.COMPLEX && kb === Kind.COMPLEX && (op === 2 || op === 3)) {
+    const e = h.getF64(a, 16) === h.getF64(b, 16) && h.getF64(a, 24) === h.getF64(b, 24);
+    return op === 2 ? e : !e;
+  }
+  if (ka === Kind.RANGE && kb === Kind.RANGE && (op === 2 || op === 3)) {
+    const e = vm.repr(a) === vm.repr(b);
+    return op === 2 ? e : !e;
+  }
+  if (ka === Kind.METHOD && kb === Kind.METHOD && (op === 2 || op === 3)) {
+    const e = h.getSlot(a, L.METHOD_SELF) === h.getSlot(b, L.METHOD_SELF) && h.getSlot(a, L.METHOD_FUNC) === h.getSlot(b, L.METHOD_FUNC);
+    return op === 2 ? e : !e;
+  }
+  if (ka === Kind.BUILTIN && kb === Kind.BUILTIN && (op === 2 || op === 3)) {
+    const e = h.getSlot(a, L.CFUNC_SELF) === h.getSlot(b, L.CFUNC_SELF) && h.getI32(a, L.CFUNC_INDEX) === h.getI32(b, L.CFUNC_INDEX);
+    return op === 2 ? e : !e;
+  }
+  if (ka === Kind.WEAKREF && kb === Kind.WEAKREF && (op === 2 || op === 3)) {
+    const x = vm.weakrefTarget(a);
+    const y = vm.weakrefTarget(b);
+    const e = x && y ? vm.eq(x, y) : a === b;
+    return op === 2 ? e : !e;
+  }
+  return null;
+}
+
+declare module "./vm.js" {
+  interface VM {
+    weakrefTarget(wr: Obj): Obj;
+  }
+}
+
+function cmpCodePoints(x: string, y: string): number {
+  const n = Math.min(x.length, y.length);
+  for (let i = 0; i < n; i++) {
+    const a = x.codePointAt(i)!;
+    const b = y.codePointAt(i)!;
+    if (a !== b) return a - b;
+    if (a > 0xffff) i++;
+  }
+  return x.length - y.length;
+}
+
+proto.richCompare = function (this: VM, a: Obj, b: Obj, op: number): Obj {
+  const ta = this.typeInfo(a);
+  const tb = this.typeInfo(b);
+  let checkedReverse = false;
+  if (ta.heap || tb.heap) {
+    if (ta !== tb && this.isSubtype(tb, ta)) {
+      const d = pyDunder(this, tb, CMP_NAMES[CMP_SWAP[op]]);
+      if (d) {
+        checkedReverse = true;
+        const r = callDunder(this, b, d, [a]);
+        if (r !== this.NotImplemented) return r;
+        this.decref(r);
+      }
+    }
+    const da = pyDunder(this, ta, CMP_NAMES[op]);
+    if (da) {
+      const r = callDunder(this, a, da, [b]);
+      if (r !== this.NotImplemented) return r;
+      this.decref(r);
+    } else if (op === 3) {
+      const de = pyDunder(this, ta, "__eq__");
+      if (de) {
+        const r = callDunder(this, a, de, [b]);
+        if (r !== this.NotImplemented) {
+          const t = this.truthy(r);
+          this.decref(r);
+          return this.bool(!t);
+        }
+        this.decref(r);
+      }
+    }
+    if (!checkedReverse) {
+      const db = pyDunder(this, tb, CMP_NAMES[CMP_SWAP[op]]);
+      if (db) {
+        const r = callDunder(this, b, db, [a]);
+        if (r !== this.NotImplemented) return r;
+        this.decref(r);
+      } else if (op === 3) {
+        const de = pyDunder(this, tb, "__eq__");
+        if (de) {
+          const r = callDunder(this, b, de, [a]);
+          if (r !== this.NotImplemented) {
+            const t = this.truthy(r);
+            this.decref(r);
+            return this.bool(!t);
+          }
+          this.decref(r);
+        }
+      }
+    }
+  }
+  const n = nativeCompare(this, a, b, op);
+  if (n !== null) return this.bool(n);
+  if (op === 2) return this.bool(a === b);
+  if (op === 3) return this.bool(a !== b);
+  this.typeError(`'${CMP_SYMBOLS[op]}' not supported between instances of '${ta.name}' and '${tb.name}'`);
+};
+
+proto.compareBool = function (this: VM, a: Obj, b: Obj, op: number): boolean {
+  const r = this.richCompare(a, b, op);
+  try {
+    if (r === this.True) return true;
+    if (r === this.False) return false;
+    return this.truthy(r);
+  } finally {
+    this.decref(r);
+  }
+};
+
+/** PyObject_RichCompareBool(a, b, Py_EQ): identity first. */
+proto.eq = function (this: VM, a: Obj, b: Obj): boolean {
+  if (a === b) return true;
+  return this.compareBool(a, b, 2);
+};
+
+proto.contains = function (this: VM, c: Obj, x: Obj): boolean {
+  const ti = this.typeInfo(c);
+  const d = pyDunder(this, ti, "__contains__");
+  if (d) {
+    const r = callDunder(this, c, d, [x]);
+    try {
+      return this.truthy(r);
+    } finally {
+      this.decref(r);
+    }
+  }
+  switch (ti.kind) {
+    case Kind.DICT:
+      return this.dictGetItem(c, x) !== 0;
+    case Kind.SET:
+    case Kind.FROZENSET:
+      this.checkHashable(x);
+      return this.h.setContains!(c, x);
+    case Kind.LIST:
+    case Kind.TUPLE: {
+      const items = ti.kind === Kind.LIST ? this.listItems(c) : this.tupleItems(c);
+      for (const it of items) {
+        if (it === x) return true;
+        this.h.incref(it);
+        try {
+          if (this.compareBool(it, x, 2)) return true;
+        } finally {
+          this.h.decref(it);
+        }
+      }
+      return false;
+    }
+    case Kind.STR:
+      if (this.kindOf(x) !== Kind.STR) this.typeError(`'in <string>' requires string as left operand, not ${this.typeName(x)}`);
+      return this.str(c).includes(this.str(x));
+    case Kind.BYTES: {
+      const hay = this.h.readBytes(c);
+      if (this.kindOf(x) === Kind.INT) return hay.includes(Number(this.h.readInt(x)));
+      const needle = this.h.readBytes(x);
+      return Buffer.from(hay).includes(Buffer.from(needle));
+    }
+    case Kind.RANGE: {
+      if (!isIntKind(this.kindOf(x))) break;
+      const v = Number(this.h.readInt(x));
+      const [start, stop, step] = this.rangeFields(c);
+      if (step > 0 ? v < start || v >= stop : v > start || v <= stop) return false;
+      return (v - start) % step === 0;
+    }
+    case Kind.VIEW:
+      return this.viewContains(c, x);
+  }
+  let found = false;
+  let iterable = true;
+  try {
+    const it = this.getIter(c);
+    this.decref(it);
+  } catch (e) {
+    if (e instanceof PyRaise && this.isInstance(e.exc, this.T.TypeError)) {
+      this.decref(e.exc);
+      iterable = false;
+    } else throw e;
+  }
+  if (!iterable) this.typeError(`argument of type '${ti.name}' is not iterable`);
+  this.iterate(c, (item) => {
+    if (this.eq(item, x)) {
+      found = true;
+      return true;
+    }
+  });
+  return found;
+};
+
+declare module "./vm.js" {
+  interface VM {
+    rangeFields(r: Obj): [number, number, number];
+    viewContains(v: Obj, x: Obj): boolean;
+    newNativeIter(typeName: string, a: Obj, b?: Obj, i?: number): Obj;
+  }
+}
+
+proto.getIter = function (this: VM, o: Obj): Obj {
+  const ti = this.typeInfo(o);
+  if (ti.heap) {
+    const d = pyDunder(this, ti, "__iter__");
+    if (d) {
+      const r = callDunder(this, o, d, []);
+      const rt = this.typeInfo(r);
+      if (!rt.nextFn && rt.kind !== Kind.GENERATOR && !this.lookupType(rt, "__next__")) {
+        this.decref(r);
+        this.typeError(`iter() returned non-iterator of type '${rt.name}'`);
+      }
+      return r;
+    }
+  }
+  switch (ti.kind) {
+    case Kind.LIST:
+      return this.newNativeIter("list_iterator", o);
+    case Kind.TUPLE:
+      return this.newNativeIter("tuple_iterator", o);
+    case Kind.STR:
+      return this.newNativeIter("str_ascii_iterator", o);
+    case Kind.BYTES:
+      return this.newNativeIter("bytes_iterator", o);
+    case Kind.DICT:
+      return this.newNativeIter("dict_keyiterator", o, 0, 0);
+    case Kind.SET:
+    case Kind.FROZENSET:
+      return this.newNativeIter("set_iterator", o);
+    case Kind.RANGE:
+      return this.newNativeIter("range_iterator", o);
+    case Kind.GENERATOR:
+      return this.newRef(o);
+    case Kind.VIEW:
+      return this.viewIter(o);
+  }
+  if (ti.nextFn) return this.newRef(o);
+  if (ti.heap && pyDunder(this, ti, "__next__")) return this.newRef(o);
+  if (ti.heap && pyDunder(this, ti, "__getitem__")) return this.newNativeIter("iterator", o);
+  this.typeError(`'${ti.name}' object is not iterable`);
+};
+
+declare module "./vm.js" {
+  interface VM {
+    viewIter(v: Obj): Obj;
+  }
+}
+
+/** Next item (new reference), or 0 when exhausted. */
+proto.iterNext = function (this: VM, it: Obj): Obj {
+  const ti = this.typeInfo(it);
+  if (ti.nextFn && !ti.heap) return ti.nextFn(it);
+  if (ti.kind === Kind.GENERATOR) {
+    const r = this.genResume(it, this.None, 0);
+    if (this.lastYield) return r;
+    if (r) {
+      this.xdecref(this.stopValue);
+      this.stopValue = r;
+    }
+    return 0;
+  }
+  const d = this.lookupType(ti, "__next__");
+  if (!d) {
+    if (ti.nextFn) return ti.nextFn(it);
+    this.typeError(`'${ti.name}' object is not an iterator`);
+  }
+  try {
+    return callDunder(this, it, d as { obj: Obj; native: number }, []);
+  } catch (e) {
+    if (e instanceof PyRaise && this.isInstance(e.exc, this.T.StopIteration)) {
+      const v = this.h.getSlot(e.exc, L.EXC_EXTRA);
+      this.xdecref(this.stopValue);
+      this.stopValue = v ? this.newRef(v) : 0;
+      this.decref(e.exc);
+      return 0;
+    }
+    throw e;
+  }
+};
+
+proto.sliceIndices = function (this: VM, sl: Obj, len: number): [number, number, number, number] {
+  const h = this.h;
+  const so = h.getSlot(sl, L.NATIVE_A);
+  const eo = h.getSlot(sl, L.NATIVE_B);
+  const po = h.getSlot(sl, L.NATIVE_C);
+  const num = (o: Obj): number | null => {
+    if (o === this.None) return null;
+    const v = this.index(o);
+    return v > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : v < -BigInt(Number.MAX_SAFE_INTEGER) ? -Number.MAX_SAFE_INTEGER : Number(v);
+  };
+  let step = num(po) ?? 1;
+  if (step === 0) this.raise("ValueError", "slice step cannot be zero");
+  let start = num(so);
+  let stop = num(eo);
+  if (start === null) start = step < 0 ? len - 1 : 0;
+  else {
+    if (start < 0) start += len;
+    if (start < 0) start = step < 0 ? -1 : 0;
+    else if (start >= len) start = step < 0 ? len - 1 : len;
+  }
+  if (stop === null) stop = step < 0 ? -1 : len;
+  else {
+    if (stop < 0) stop += len;
+    if (stop < 0) stop = step < 0 ? -1 : 0;
+    else if (stop >= len) stop = step < 0 ? len - 1 : len;
+  }
+  let n = 0;
+  if (step < 0) {
+    if (stop < start) n = Math.floor((start - stop - 1) / -step) + 1;
+  } else if (start < stop) n = Math.floor((stop - start - 1) / step) + 1;
+  step = step || 1;
+  return [start, stop, step, n];
+};
+
+proto.newSliceSteal = function (this: VM, start: Obj, stop: Obj, step: Obj): Obj {
+  const s = this.h.newObject(this.T.slice);
+  this.h.setSlotSteal(s, L.NATIVE_A, start);
+  this.h.setSlotSteal(s, L.NATIVE_B, stop);
+  this.h.setSlotSteal(s, L.NATIVE_C, step);
+  return s;
+};
+
+function normIndex(vm: VM, k: Obj, len: number, what: string, kindName: string): number {
+  const kk = vm.kindOf(k);
+  if (!isIntKind(kk) && !(vm.typeInfo(k).heap && vm.lookupType(vm.typeInfo(k), "__index__"))) {
+    vm.typeError(`${kindName} indices must be integers or slices, not ${vm.typeName(k)}`);
+  }
+  let i = Number(vm.index(k));
+  if (i < 0) i += len;
+  if (i < 0 || i >= len) vm.raise("IndexError", `${what} index out of range`);
+  return i;
+}
+
+function sliceSelect<T>(arr: T[], start: number, step: number, n: number): T[] {
+  const out: T[] = [];
+  for (let i = 0, j = start; i < n; i++, j += step) out.push(arr[j]);
+  return out;
+}
+
+proto.getItem = function (this: VM, c: Obj, k: Obj): Obj {
+  const h = this.h;
+  const ti = this.typeInfo(c);
+  if (ti.heap) {
+    const d = pyDunder(this, ti, "__getitem__");
+    if (d) return callDunder(this, c, d, [k]);
+  }
+  const isSlice = this.h.typeOf(k) === this.T.slice;
+  switch (ti.kind) {
+    case Kind.LIST: {
+      const n = h.listLen(c);
+      if (isSlice) {
+        const [start, , step, cnt] = this.sliceIndices(k, n);
+        return h.newList(sliceSelect(this.listItems(c), start, step, cnt), "display");
+      }
+      return this.newRef(h.listGet(c, normIndex(this, k, n, "list", "list")));
+    }
+    case Kind.TUPLE: {
+      const n = this.tupleLen(c);
+      if (isSlice) {
+        const [start, , step, cnt] = this.sliceIndices(k, n);
+        if (cnt === n && step === 1 && !ti.heap) return this.newRef(c);
+        return h.newTuple(sliceSelect(this.tupleItems(c), start, step, cnt));
+      }
+      return this.newRef(h.tupleGet(c, normIndex(this, k, n, "tuple", "tuple")));
+    }
+    case Kind.STR: {
+      const s = this.str(c);
+      const cps = [...s];
+      if (isSlice) {
+        const [start, , step, cnt] = this.sliceIndices(k, cps.length);
+        if (cnt === cps.length && step === 1 && !ti.heap) return this.newRef(c);
+        return h.newStr(sliceSelect(cps, start, step, cnt).join(""));
+      }
+      return h.newStr(cps[normIndex(this, k, cps.length, "string", "string")]);
+    }
+    case Kind.BYTES: {
+      const b = h.readBytes(c);
+      if (isSlice) {
+        const [start, , step, cnt] = this.sliceIndices(k, b.length);
+        return h.newBytes(Uint8Array.from(sliceSelect([...b], start, step, cnt)));
+      }
+      return this.newInt(BigInt(b[normIndex(this, k, b.length, "index", "byte")]));
+    }
+    case Kind.DICT: {
+      const v = this.dictGetItem(c, k);
+      if (v) return this.newRef(v);
+      if (ti.heap) {
+        const m = pyDunder(this, ti, "__missing__");
+        if (m) return callDunder(this, c, m, [k]);
+      }
+      this.keyError(k);
+    }
+    // falls through (keyError never returns)
+    case Kind.RANGE: {
+      const [start, , step] = this.rangeFields(c);
+      const n = this.len(c);
+      if (isSlice) {
+        const [s2, e2, st2] = this.sliceIndices(k, n);
+        return this.newRange(start + s2 * step, start + e2 * step, step * st2);
+      }
+      return this.newInt(BigInt(start + normIndex(this, k, n, "range object", "range") * step));
+    }
+    case Kind.TYPE: {
+      // generic aliases such as list[int] are returned as the class itself
+      return this.newRef(c);
+    }
+  }
+  if (ti.kind === Kind.OBJECT || ti.heap) this.typeError(`'${ti.name}' object is not subscriptable`);
+  this.typeError(`'${ti.name}' object is not subscriptable`);
+};
+
+declare module "./vm.js" {
+  interface VM {
+    newRange(start: number, stop: number, step: number): Obj;
+    listSetSlice(l: Obj, sl: Obj, v: Obj): void;
+  }
+}
+
+proto.setItem = function (this: VM, c: Obj, k: Obj, v: Obj): void {
+  const ti = this.typeInfo(c);
+  if (ti.heap) {
+    const d = pyDunder(this, ti, "__setitem__");
+    if (d) {
+      this.decref(callDunder(this, c, d, [k, v]));
+      return;
+    }
+  }
+  switch (ti.kind) {
+    case Kind.LIST:
+      if (this.h.typeOf(k) === this.T.slice) return this.listSetSlice(c, k, v);
+      this.h.listSet(c, normIndex(this, k, this.h.listLen(c), "list assignment", "list"), v);
+      return;
+    case Kind.DICT:
+      this.dictSetItem(c, k, v);
+      return;
+  }
+  this.typeError(`'${ti.name}' object does not support item assignment`);
+};
+
+proto.delItem = function (this: VM, c: Obj, k: Obj): void {
+  const ti = this.typeInfo(c);
+  if (ti.heap) {
+    const d = pyDunder(this, ti, "__delitem__");
+    if (d) {
+      this.decref(callDunder(this, c, d, [k]));
+      return;
+    }
+  }
+  switch (ti.kind) {
+    case Kind.LIST: {
+      const n = this.h.listLen(c);
+      if (this.h.typeOf(k) === this.T.slice) {
+        const [start, , step, cnt] = this.sliceIndices(k, n);
+        const idx: number[] = [];
+        for (let i = 0, j = start; i < cnt; i++, j += step) idx.push(j);
+        idx.sort((a, b) => b - a);
+        const removed: Obj[] = [];
+        for (const j of idx) removed.push(this.h.listPop(c, j));
+        for (const r of removed.reverse()) this.decref(r);
+        return;
+      }
+      const i = normIndex(this, k, n, "list assignment", "list");
+      this.decref(this.h.listPop(c, i));
+      return;
+    }
+    case Kind.DICT:
+      if (!this.dictDelItem(c, k)) this.keyError(k);
+      return;
+  }
+  this.typeError(`'${ti.name}' object doesn't support item deletion`);
+};
+
+proto.format = function (this: VM, v: Obj, spec: Obj | string): Obj {
+  const s = typeof spec === "string" ? spec : spec ? this.str(spec) : "";
+  const ti = this.typeInfo(v);
+  if (ti.heap) {
+    const d = pyDunder(this, ti, "__format__");
+    if (d) {
+      const so = this.h.newStr(s);
+      try {
+        const r = callDunder(this, v, d, [so]);
+        if (this.kindOf(r) !== Kind.STR) {
+          const tn = this.typeName(r);
+          this.decref(r);
+          this.typeError(`__format__ must return a str, not ${tn}`);
+        }
+        return r;
+      } finally {
+        this.decref(so);
+      }
+    }
+  }
+  try {
+    switch (ti.kind) {
+      case Kind.BOOL:
+        if (s === "") return this.strObj(v);
+        return this.h.newStr(formatInt(this.h.readInt(v), s, ti.name));
+      case Kind.INT:
+        if (s === "" && !ti.heap) return this.strObj(v);
+        return this.h.newStr(formatInt(this.h.readInt(v), s, ti.name));
+      case Kind.FLOAT:
+        if (s === "") return this.strObj(v);
+        return this.h.newStr(formatFloat(this.h.readFloat(v), s, ti.name));
+      case Kind.STR: {
+        const str = this.str(v);
+        const r = formatStr(str, s, ti.name);
+        if (r === str && !ti.heap) return this.newRef(v);
+        return this.h.newStr(r);
+      }
+    }
+  } catch (e) {
+    throw this.wrapErr(e);
+  }
+  if (s !== "") this.typeError(`unsupported format string passed to ${ti.name}.__format__`);
+  return this.strObj(v);
+};

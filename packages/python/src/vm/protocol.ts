@@ -1,0 +1,512 @@
+/**
+ * The object protocol: attribute lookup and assignment (PyObject_GenericGetAttr and friends), calls,
+ * truth, len, repr/str, hashing, rich comparison, iteration, subscription and containment.
+ *
+ * Every function returns a NEW reference (or nothing) and borrows its arguments, unless its name ends in
+ * `Steal`. Errors are thrown as PyRaise.
+ */
+import type { Obj } from "./heap-api.js";
+import { Kind, type KwArgs, type TypeInfo } from "./types.js";
+import { PyRaise, VM } from "./vm.js";
+import * as L from "./layouts.js";
+import { suggest } from "./traceback.js";
+
+/** Result of a type attribute lookup: a heap object (borrowed), a native method index, or nothing. */
+export type Descr = { obj: Obj; native: -1 } | { obj: 0; native: number } | null;
+
+declare module "./vm.js" {
+  interface VM {
+    lookupType(ti: TypeInfo, name: string): Descr;
+    instDict(o: Obj, create: boolean): Obj;
+    getAttr(o: Obj, name: string): Obj;
+    getAttrOrNull(o: Obj, name: string): Obj;
+    hasAttr(o: Obj, name: string): boolean;
+    setAttr(o: Obj, name: string, v: Obj): void;
+    delAttr(o: Obj, name: string): void;
+    attributeError(o: Obj, name: string): never;
+    call(f: Obj, args: Obj[], kw?: KwArgs | null): Obj;
+    callMethod(o: Obj, name: string, args: Obj[], kw?: KwArgs | null): Obj;
+    callSpecial(o: Obj, name: string, args: Obj[]): Obj;
+    lookupSpecial(o: Obj, name: string): Descr;
+    bindDescr(d: Descr, o: Obj, owner: Obj): Obj;
+    newMethod(func: Obj, self: Obj): Obj;
+    truthy(o: Obj): boolean;
+    len(o: Obj): number;
+    repr(o: Obj): string;
+    strOf(o: Obj): string;
+    reprObj(o: Obj): Obj;
+    strObj(o: Obj): Obj;
+    hash(o: Obj): bigint;
+    nativeAttr(o: Obj, ti: TypeInfo, name: string): Obj;
+    nativeSetAttr(o: Obj, ti: TypeInfo, name: string, v: Obj | 0): boolean;
+    dirNames(o: Obj): string[];
+  }
+}
+
+const proto = VM.prototype;
+
+proto.lookupType = function (this: VM, ti: TypeInfo, name: string): Descr {
+  for (const t of ti.mro) {
+    if (t.heap || t.dict) {
+      if (t.dict) {
+        const v = this.dictGetStr(t.dict, name);
+        if (v) return { obj: v, native: -1 };
+      }
+      if (t.heap) continue;
+    }
+    const i = t.methods.get(name);
+    if (i !== undefined) return { obj: 0, native: i };
+  }
+  return null;
+};
+
+/** Borrowed: the instance's attribute dict (created when `create`), or 0. */
+proto.instDict = function (this: VM, o: Obj, create: boolean): Obj {
+  const ti = this.typeInfo(o);
+  let off: number;
+  switch (ti.kind) {
+    case Kind.EXC:
+      off = L.EXC_DICT;
+      break;
+    case Kind.FUNCTION:
+      off = L.FUNC_DICT;
+      break;
+    case Kind.MODULE:
+      off = L.MODULE_DICT;
+      break;
+    case Kind.TYPE:
+      return ti.dict;
+    default:
+      if (!ti.hasDict) return 0;
+      off = this.abi.MANAGED_DICT;
+  }
+  let d = this.h.getSlot(o, off);
+  if (!d && create) {
+    d = this.h.newDict("display");
+    this.h.setSlotSteal(o, off, d);
+  }
+  return d;
+};
+
+function isDataDescr(vm: VM, o: Obj): boolean {
+  const k = vm.kindOf(o);
+  if (k === Kind.PROPERTY || k === Kind.GETSET || k === Kind.MEMBER) return true;
+  if (k === Kind.OBJECT || vm.typeInfo(o).heap) {
+    const ti = vm.typeInfo(o);
+    return !!(vm.lookupType(ti, "__set__") || vm.lookupType(ti, "__delete__"));
+  }
+  return false;
+}
+
+/** Apply a found class attribute to an instance (function → bound method…): new reference. */
+proto.bindDescr = function (this: VM, d: Descr, o: Obj, owner: Obj): Obj {
+  if (!d) throw new Error("internal: bindDescr(null)");
+  if (d.native >= 0) {
+    if (o === 0) return this.newMethodDescr(owner, d.native);
+    return this.newBuiltinFunction(d.native, o);
+  }
+  const v = d.obj;
+  switch (this.kindOf(v)) {
+    case Kind.FUNCTION:
+      return o === 0 ? this.newRef(v) : this.newMethod(v, o);
+    case Kind.STATICMETHOD:
+      return this.newRef(this.h.getSlot(v, L.NATIVE_A));
+    case Kind.CLASSMETHOD:
+      return this.newMethod(this.h.getSlot(v, L.NATIVE_A), owner);
+    case Kind.PROPERTY: {
+      if (o === 0) return this.newRef(v);
+      const fget = this.h.getSlot(v, L.NATIVE_A);
+      if (!fget) this.raise("AttributeError", "property object has no getter");
+      return this.call(fget, [o]);
+    }
+    case Kind.MEMBER: {
+      if (o === 0) return this.newRef(v);
+      const off = this.h.getI32(v, L.DESCR_OFFSET);
+      const val = this.h.getSlot(o, off);
+      if (!val) {
+        const nm = this.str(this.h.getSlot(v, L.DESCR_NAME));
+        this.raise("AttributeError", `'${this.typeName(o)}' object has no attribute '${nm}'`);
+      }
+      return this.newRef(val);
+    }
+    case Kind.GETSET: {
+      if (o === 0) return this.newRef(v);
+      const nm = this.str(this.h.getSlot(v, L.DESCR_NAME));
+      if (nm === "__dict__") return this.newRef(this.instDict(o, true));
+      if (nm === "__weakref__") return this.weakrefHead(o);
+      return this.none();
+    }
+    default: {
+      const ti = this.typeInfo(v);
+      if (ti.heap) {
+        const get = this.lookupType(ti, "__get__");
+        if (get) {
+          const f = this.bindDescr(get, v, ti.obj);
+          try {
+            return this.call(f, [o || this.None, owner]);
+          } finally {
+            this.decref(f);
+          }
+        }
+      }
+      return this.newRef(v);
+    }
+  }
+};
+
+proto.newMethod = function (this: VM, func: Obj, self: Obj): Obj {
+  const m = this.h.newObject(this.T.method);
+  this.h.setSlot(m, L.METHOD_FUNC, func);
+  this.h.setSlot(m, L.METHOD_SELF, self);
+  return m;
+};
+
+proto.getAttrOrNull = function (this: VM, o: Obj, name: string): Obj {
+  try {
+    return this.getAttr(o, name);
+  } catch (e) {
+    if (e instanceof PyRaise && this.isInstance(e.exc, this.T.AttributeError)) {
+      this.decref(e.exc);
+      return 0;
+    }
+    throw e;
+  }
+};
+
+proto.hasAttr = function (this: VM, o: Obj, name: string): boolean {
+  const v = this.getAttrOrNull(o, name);
+  if (v) this.decref(v);
+  return v !== 0;
+};
+
+proto.attributeError = function (this: VM, o: Obj, name: string): never {
+  const ti = this.typeInfo(o);
+  let msg: string;
+  if (ti.kind === Kind.MODULE) {
+    const mn = this.str(this.h.getSlot(o, L.MODULE_NAME));
+    msg = `module '${mn}' has no attribute '${name}'`;
+  } else if (ti.kind === Kind.TYPE) {
+    msg = `type object '${this.infoOfType(o).name}' has no attribute '${name}'`;
+  } else msg = `'${ti.name}' object has no attribute '${name}'`;
+  const exc = this.newException("AttributeError", msg);
+  const n = this.newStr(name);
+  this.h.setSlotSteal(exc, L.EXC_EXTRA2, n);
+  this.h.setSlot(exc, L.EXC_EXTRA, o);
+  throw new PyRaise(exc);
+};
+
+proto.getAttr = function (this: VM, o: Obj, name: string): Obj {
+  const ti = this.typeInfo(o);
+  // a class's own __getattribute__ is honoured only for heap classes that define one
+  if (ti.kind === Kind.TYPE) return this.typeGetAttr(o, name);
+  if (ti.kind === Kind.SUPER) return this.superGetAttr(o, name);
+  if (ti.kind === Kind.MODULE) {
+    const d = this.h.getSlot(o, L.MODULE_DICT);
+    const v = d ? this.dictGetStr(d, name) : 0;
+    if (v) return this.newRef(v);
+    const nv = this.nativeAttr(o, ti, name);
+    if (nv) return nv;
+    this.attributeError(o, name);
+  }
+  const descr = this.lookupType(ti, name);
+  if (descr && descr.obj && isDataDescr(this, descr.obj)) return this.bindDescr(descr, o, ti.obj);
+  const d = this.instDict(o, false);
+  if (d) {
+    const v = this.dictGetStr(d, name);
+    if (v) return this.newRef(v);
+  }
+  if (descr) return this.bindDescr(descr, o, ti.obj);
+  const nv = this.nativeAttr(o, ti, name);
+  if (nv) return nv;
+  if (ti.heap) {
+    const ga = this.lookupType(ti, "__getattr__");
+    if (ga) {
+      const f = this.bindDescr(ga, o, ti.obj);
+      const n = this.newStr(name);
+      try {
+        return this.call(f, [n]);
+      } finally {
+        this.decref(f);
+        this.decref(n);
+      }
+    }
+  }
+  this.attributeError(o, name);
+};
+
+proto.setAttr = function (this: VM, o: Obj, name: string, v: Obj): void {
+  const ti = this.typeInfo(o);
+  if (ti.kind === Kind.TYPE) return this.typeSetAttr(o, name, v);
+  const descr = this.lookupType(ti, name);
+  if (descr && descr.obj) {
+    const k = this.kindOf(descr.obj);
+    if (k === Kind.PROPERTY) {
+      const fset = this.h.getSlot(descr.obj, L.NATIVE_B);
+      if (!fset) this.raise("AttributeError", `can't set attribute '${name}'`);
+      this.decref(this.call(fset, [o, v]));
+      return;
+    }
+    if (k === Kind.MEMBER) {
+      this.h.setSlot(o, this.h.getI32(descr.obj, L.DESCR_OFFSET), v);
+      return;
+    }
+    if (this.typeInfo(descr.obj).heap) {
+      const set = this.lookupType(this.typeInfo(descr.obj), "__set__");
+      if (set) {
+        const f = this.bindDescr(set, descr.obj, this.h.typeOf(descr.obj));
+        try {
+          this.decref(this.call(f, [o, v]));
+        } finally {
+          this.decref(f);
+        }
+        return;
+      }
+    }
+  }
+  if (ti.heap) {
+    const sa = this.lookupType(ti, "__setattr__");
+    if (sa && sa.obj) {
+      const f = this.bindDescr(sa, o, ti.obj);
+      const n = this.newStr(name);
+      try {
+        this.decref(this.call(f, [n, v]));
+      } finally {
+        this.decref(f);
+        this.decref(n);
+      }
+      return;
+    }
+  }
+  const d = this.instDict(o, true);
+  if (d) {
+    this.dictSetStr(d, this.name(name), v);
+    return;
+  }
+  if (this.nativeSetAttr(o, ti, name, v)) return;
+  if (descr || this.nativeAttrExists(o, ti, name)) {
+    this.raise("AttributeError", `attribute '${name}' of '${ti.name}' objects is not writable`);
+  }
+  if (ti.slots.size || ti.heap) this.raise("AttributeError", `'${ti.name}' object has no attribute '${name}'`);
+  this.raise("AttributeError", `'${ti.name}' object has no attribute '${name}'`);
+};
+
+proto.delAttr = function (this: VM, o: Obj, name: string): void {
+  const ti = this.typeInfo(o);
+  if (ti.kind === Kind.TYPE) {
+    const d = this.infoOfType(o).dict;
+    if (!d || !this.dictDelStr(d, name)) this.attributeError(o, name);
+    this.infoOfType(o).cache.clear();
+    return;
+  }
+  const descr = this.lookupType(ti, name);
+  if (descr && descr.obj) {
+    const k = this.kindOf(descr.obj);
+    if (k === Kind.PROPERTY) {
+      const fdel = this.h.getSlot(descr.obj, L.NATIVE_C);
+      if (!fdel) this.raise("AttributeError", `can't delete attribute '${name}'`);
+      this.decref(this.call(fdel, [o]));
+      return;
+    }
+    if (k === Kind.MEMBER) {
+      const off = this.h.getI32(descr.obj, L.DESCR_OFFSET);
+      if (!this.h.getSlot(o, off)) this.attributeError(o, name);
+      this.h.setSlot(o, off, 0);
+      return;
+    }
+  }
+  const d = this.instDict(o, false);
+  if (d && this.dictDelStr(d, name)) return;
+  if (this.nativeSetAttr(o, ti, name, 0)) return;
+  this.attributeError(o, name);
+};
+
+/** Special-method lookup on the type (never the instance), as CPython's _PyObject_LookupSpecial. */
+proto.lookupSpecial = function (this: VM, o: Obj, name: string): Descr {
+  return this.lookupType(this.typeInfo(o), name);
+};
+
+/** Call `type(o).name(o, *args)`; raises AttributeError when missing. */
+proto.callSpecial = function (this: VM, o: Obj, name: string, args: Obj[]): Obj {
+  const d = this.lookupSpecial(o, name);
+  if (!d) this.attributeError(o, name);
+  if (d.native >= 0) return this.natives[d.native].fn([o, ...args], null);
+  if (this.kindOf(d.obj) === Kind.FUNCTION) return this.call(d.obj, [o, ...args]);
+  const f = this.bindDescr(d, o, this.h.typeOf(o));
+  try {
+    return this.call(f, args);
+  } finally {
+    this.decref(f);
+  }
+};
+
+proto.callMethod = function (this: VM, o: Obj, name: string, args: Obj[], kw: KwArgs | null = null): Obj {
+  const f = this.getAttr(o, name);
+  try {
+    return this.call(f, args, kw);
+  } finally {
+    this.decref(f);
+  }
+};
+
+proto.truthy = function (this: VM, o: Obj): boolean {
+  if (o === this.True) return true;
+  if (o === this.False || o === this.None) return false;
+  const ti = this.typeInfo(o);
+  if (ti.heap) {
+    const b = this.lookupType(ti, "__bool__");
+    if (b && b.obj) {
+      const r = this.callSpecial(o, "__bool__", []);
+      try {
+        if (r !== this.True && r !== this.False) this.typeError(`__bool__ should return bool, returned ${this.typeName(r)}`);
+        return r === this.True;
+      } finally {
+        this.decref(r);
+      }
+    }
+    const l = this.lookupType(ti, "__len__");
+    if (l && l.obj) return this.len(o) > 0;
+  }
+  switch (ti.kind) {
+    case Kind.INT:
+    case Kind.BOOL:
+      return this.h.readInt(o) !== 0n;
+    case Kind.FLOAT:
+      return this.h.readFloat(o) !== 0;
+    case Kind.STR:
+    case Kind.BYTES:
+    case Kind.TUPLE:
+    case Kind.LIST:
+    case Kind.DICT:
+    case Kind.SET:
+    case Kind.FROZENSET:
+    case Kind.RANGE:
+    case Kind.VIEW:
+      return this.len(o) > 0;
+    case Kind.COMPLEX:
+      return this.h.getF64(o, 16) !== 0 || this.h.getF64(o, 24) !== 0;
+    default:
+      return true;
+  }
+};
+
+proto.len = function (this: VM, o: Obj): number {
+  const ti = this.typeInfo(o);
+  if (ti.heap) {
+    const l = this.lookupType(ti, "__len__");
+    if (l && l.obj) {
+      const r = this.callSpecial(o, "__len__", []);
+      try {
+        if (this.kindOf(r) !== Kind.INT && this.kindOf(r) !== Kind.BOOL) this.typeError(`'${this.typeName(r)}' object cannot be interpreted as an integer`);
+        const n = Number(this.h.readInt(r));
+        if (n < 0) this.raise("ValueError", "__len__() should return >= 0");
+        return n;
+      } finally {
+        this.decref(r);
+      }
+    }
+  }
+  const n = this.nativeLen(o, ti);
+  if (n < 0) this.typeError(`object of type '${ti.name}' has no len()`);
+  return n;
+};
+
+proto.reprObj = function (this: VM, o: Obj): Obj {
+  const ti = this.typeInfo(o);
+  if (ti.heap) {
+    const d = this.lookupType(ti, "__repr__");
+    if (d && d.obj) {
+      const r = this.callSpecial(o, "__repr__", []);
+      if (this.kindOf(r) !== Kind.STR) {
+        const tn = this.typeName(r);
+        this.decref(r);
+        this.typeError(`__repr__ returned non-string (type ${tn})`);
+      }
+      return r;
+    }
+  }
+  this.enterRecursive(" while getting the repr of an object");
+  try {
+    return this.h.newStr(this.nativeRepr(o, ti));
+  } finally {
+    this.depth--;
+  }
+};
+
+proto.repr = function (this: VM, o: Obj): string {
+  const r = this.reprObj(o);
+  try {
+    return this.str(r);
+  } finally {
+    this.decref(r);
+  }
+};
+
+proto.strObj = function (this: VM, o: Obj): Obj {
+  const ti = this.typeInfo(o);
+  if (ti.kind === Kind.STR && !ti.heap) return this.newRef(o);
+  if (ti.heap) {
+    const d = this.lookupType(ti, "__str__");
+    if (d && d.obj) {
+      const r = this.callSpecial(o, "__str__", []);
+      if (this.kindOf(r) !== Kind.STR) {
+        const tn = this.typeName(r);
+        this.decref(r);
+        this.typeError(`__str__ returned non-string (type ${tn})`);
+      }
+      return r;
+    }
+    if (ti.kind === Kind.STR) return this.h.newStr(this.str(o));
+  }
+  const s = this.nativeStr(o, ti);
+  if (s !== null) return this.h.newStr(s);
+  return this.reprObj(o);
+};
+
+proto.strOf = function (this: VM, o: Obj): string {
+  const r = this.strObj(o);
+  try {
+    return this.str(r);
+  } finally {
+    this.decref(r);
+  }
+};
+
+proto.hash = function (this: VM, o: Obj): bigint {
+  const ti = this.typeInfo(o);
+  if (ti.heap) {
+    const d = this.lookupType(ti, "__hash__");
+    if (d && d.obj) {
+      if (d.obj === this.None) this.typeError(`unhashable type: '${ti.name}'`);
+      const r = this.callSpecial(o, "__hash__", []);
+      try {
+        if (this.kindOf(r) !== Kind.INT && this.kindOf(r) !== Kind.BOOL) this.typeError("__hash__ method should return an integer");
+        let v = this.h.readInt(r);
+        v = BigInt.asIntN(64, v);
+        return v === -1n ? -2n : v;
+      } finally {
+        this.decref(r);
+      }
+    }
+    if (d === null || d.native >= 0) {
+      const eq = this.lookupType(ti, "__eq__");
+      if (eq && eq.obj && !this.typeDefinesHash(ti)) this.typeError(`unhashable type: '${ti.name}'`);
+    }
+  }
+  return this.nativeHash(o, ti);
+};
+
+proto.dirNames = function (this: VM, o: Obj): string[] {
+  const names = new Set<string>();
+  const ti = this.typeInfo(o);
+  const d = ti.kind === Kind.TYPE ? 0 : this.instDict(o, false);
+  if (d) for (const k of this.dictKeysStr(d)) names.add(k);
+  const tis = ti.kind === Kind.TYPE ? this.infoOfType(o).mro : ti.mro;
+  for (const t of tis) {
+    if (t.dict) for (const k of this.dictKeysStr(t.dict)) names.add(k);
+    for (const k of t.methods.keys()) names.add(k);
+  }
+  for (const k of this.nativeAttrNames(ti)) names.add(k);
+  return [...names].sort();
+};
+
+export { suggest };

@@ -1,0 +1,109 @@
+/**
+ * What the VM knows about each Python type beyond the heap's type object: its layout family (`Kind`),
+ * MRO, native methods, and for classes defined in Python, where their attributes live.
+ *
+ * The heap's type object is the truth for refcounts and the GC; a TypeInfo is the interpreter's index
+ * card for it, found through the i32 the VM stores in the type object's TP_VMI0 word.
+ */
+import type { Obj } from "./heap-api.js";
+
+/** Layout families: which native code handles an object of this type (subclasses inherit it). */
+export const enum Kind {
+  OBJECT,
+  INT,
+  BOOL,
+  FLOAT,
+  COMPLEX,
+  STR,
+  BYTES,
+  BYTEARRAY,
+  TUPLE,
+  LIST,
+  DICT,
+  SET,
+  FROZENSET,
+  NONE,
+  ELLIPSIS,
+  NOTIMPL,
+  TYPE,
+  FUNCTION,
+  BUILTIN,
+  METHOD,
+  MDESCR,
+  CELL,
+  CODE,
+  MODULE,
+  GENERATOR,
+  EXC,
+  TRACEBACK,
+  FRAME,
+  RANGE,
+  SLICE,
+  PROPERTY,
+  STATICMETHOD,
+  CLASSMETHOD,
+  SUPER,
+  GETSET,
+  MEMBER,
+  ITER,
+  WEAKREF,
+  WEAKPROXY,
+  VIEW,
+  NATIVE,
+}
+
+/** Keyword arguments of a native call: parallel names and (borrowed) values. */
+export interface KwArgs {
+  names: string[];
+  values: Obj[];
+}
+
+/** A builtin function or method: arguments borrowed, result a new reference. For methods args[0] is self. */
+export type NativeFn = (args: Obj[], kw: KwArgs | null) => Obj;
+
+/** A native function with its Python-visible name. */
+export interface NativeEntry {
+  name: string;
+  fn: NativeFn;
+  /** Qualified name for reprs (`list.append`). */
+  qualname: string;
+  /** Module for reprs of builtin functions ("builtins", "gc", …). */
+  module: string;
+  /** True for methods (called with self first). */
+  method: boolean;
+}
+
+/** The interpreter's record of a type. */
+export interface TypeInfo {
+  obj: Obj;
+  name: string;
+  qualname: string;
+  module: string;
+  kind: Kind;
+  base: TypeInfo | null;
+  /** Method resolution order, this type first. */
+  mro: TypeInfo[];
+  /** A class created by a class statement or type(): its attributes live in the heap dict `dict`. */
+  heap: boolean;
+  /** Native methods and attributes of builtin types, by name (inherited through `mro`). */
+  methods: Map<string, number>;
+  /** Borrowed: the type's attribute dict (heap types; builtin types get one lazily for __dict__). */
+  dict: Obj;
+  /** Instances have a managed dict (plain class) or a dict slot (exceptions, functions…). */
+  hasDict: boolean;
+  /** `__slots__` names → byte offsets of their reference fields. */
+  slots: Map<string, number>;
+  /** Byte offset of the weakref list head, 0 when not weakly referenceable. */
+  weaklistOffset: number;
+  basicsize: number;
+  /** Index in the VM's type table (also stored in the type object). */
+  index: number;
+  /** The type has a Python-level __del__ (tp_finalize). */
+  hasFinalizer: boolean;
+  /** Cached results of special-method lookups (reset when a class attribute changes). */
+  cache: Map<string, Obj | number | null>;
+  /** For iterators and other native objects: the native `__next__`. */
+  nextFn?: (self: Obj) => Obj;
+  /** Acceptable as a base class. */
+  baseType: boolean;
+}

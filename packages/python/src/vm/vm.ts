@@ -1,0 +1,307 @@
+/**
+ * The virtual machine: executes code objects with every Python object in the heap, holding only owned
+ * references (locals, value-stack slots, cells, frame temporaries) so that refcounts equal CPython's and
+ * the cyclic GC needs no root set.
+ *
+ * Start reading at `VM.callPython` and `VM.evalFrame` (the 3.11 eval loop); the object protocol
+ * (attribute lookup, calls, operators, comparisons, iteration) follows CPython's abstract.c/typeobject.c
+ * rules in `protocol.ts`-style methods below. Builtin functions, builtin methods and modules register
+ * natives through `defineNative`.
+ *
+ * Exceptions travel as JS throws of `PyRaise` (owning a reference to the exception object); native code
+ * that holds references across a call that can raise releases them in `finally` blocks.
+ */
+import type { CodeObject, Const } from "../compile/code.js";
+import type { HeapApi, Obj, TypeDesc } from "./heap-api.js";
+import { Frame, type CodeInfo } from "./frame.js";
+import { Kind, type KwArgs, type NativeEntry, type NativeFn, type TypeInfo } from "./types.js";
+import * as L from "./layouts.js";
+import { PyErr } from "../objects/errors.js";
+
+/** A Python exception propagating through JS frames; owns one reference to `exc`. */
+export class PyRaise {
+  constructor(public exc: Obj) {}
+}
+
+/** A resource limit was hit: the run stops (no Python handler can catch it). */
+export class LimitExceeded {
+  constructor(
+    readonly limit: "steps" | "heap" | "time" | "output" | "trace-size" | "recursion",
+    readonly message: string,
+  ) {}
+}
+
+/** Host services of a run: output, limits, tracing hooks. */
+export interface VMHost {
+  write(stream: "stdout" | "stderr", text: string): void;
+  /** Source text of a file for tracebacks, or null. */
+  sourceLine(filename: string, lineno: number): string | null;
+  /** Called at each new line (and each instruction when `instructionTrace`); may throw LimitExceeded. */
+  onLine?(frame: Frame, line: number): void;
+  onInstruction?(frame: Frame): void;
+  /** Compile a source text for exec/eval; throws a PyErr-like object for syntax errors. */
+  compile(source: string, filename: string, mode: "exec" | "eval"): { code: CodeObject };
+}
+
+/** `abi` offsets the VM needs from the heap (type object fields). */
+export interface AbiOffsets {
+  TP_NAME: number;
+  TP_BASE: number;
+  TP_BASES: number;
+  TP_MRO: number;
+  TP_DICT: number;
+  TP_VM0: number;
+  TP_VMI0: number;
+  MANAGED_DICT: number;
+}
+
+export const MAX_INT_STR_DIGITS = 4300;
+
+/** The interpreter state of one run. */
+export class VM {
+  readonly None: Obj;
+  readonly True: Obj;
+  readonly False: Obj;
+  readonly NotImplemented: Obj;
+  readonly Ellipsis: Obj;
+  /** Type objects by name (builtin and registered). */
+  readonly T: Record<string, Obj> = {};
+  readonly typeInfos: TypeInfo[] = [];
+  readonly natives: NativeEntry[] = [];
+  readonly codes: CodeInfo[] = [];
+  /** Owned: the builtins dict, the module dict of __main__, sys.modules-like registry of imported modules. */
+  builtins: Obj = 0;
+  mainModule: Obj = 0;
+  modules = new Map<string, Obj>();
+  /** Owned references to interned strings (the table keeps them alive until teardown). */
+  interned = new Map<string, Obj>();
+  /** Owned: static helper objects made once (method descriptors, getset descriptors of builtin types). */
+  keepAlive: Obj[] = [];
+  /** The currently handled exception (sys.exc_info), owned, 0 when none. */
+  excInfo: Obj = 0;
+  /** Current innermost frame. */
+  frame: Frame | null = null;
+  depth = 0;
+  recursionLimit = 1000;
+  steps = 0;
+  maxSteps = Infinity;
+  deadline = Infinity;
+  /** Arena references of the running unit: constants to decref when the unit's body finishes. */
+  arena: Obj[] = [];
+  /** Finalizers are suppressed while true (teardown of the VM itself). */
+  shuttingDown = false;
+  abi: AbiOffsets;
+  mdescrCache = new Map<string, Obj>();
+
+  constructor(
+    readonly h: HeapApi,
+    readonly host: VMHost,
+    abi: AbiOffsets,
+  ) {
+    this.abi = abi;
+    this.None = h.None;
+    this.True = h.True;
+    this.False = h.False;
+    this.NotImplemented = h.NotImplemented;
+    this.Ellipsis = h.Ellipsis;
+  }
+
+  // ───────────────────────────── references ─────────────────────────────
+
+  /** Return a new reference to a borrowed object. */
+  newRef(o: Obj): Obj {
+    this.h.incref(o);
+    return o;
+  }
+
+  none(): Obj {
+    this.h.incref(this.None);
+    return this.None;
+  }
+
+  bool(b: boolean): Obj {
+    const o = b ? this.True : this.False;
+    this.h.incref(o);
+    return o;
+  }
+
+  decref(o: Obj): void {
+    this.h.decref(o);
+  }
+
+  xdecref(o: Obj): void {
+    if (o) this.h.decref(o);
+  }
+
+  // ───────────────────────────── types ─────────────────────────────
+
+  typeInfo(o: Obj): TypeInfo {
+    return this.infoOfType(this.h.typeOf(o));
+  }
+
+  infoOfType(t: Obj): TypeInfo {
+    const i = this.h.getI32(t, this.abi.TP_VMI0);
+    const ti = this.typeInfos[i];
+    if (ti && ti.obj === t) return ti;
+    throw new Error(`internal: unknown type object ${t}`);
+  }
+
+  kindOf(o: Obj): Kind {
+    return this.typeInfo(o).kind;
+  }
+
+  /** Record a type object the heap created or the VM registered. */
+  adoptType(obj: Obj, name: string, kind: Kind, base: TypeInfo | null, extra: Partial<TypeInfo> = {}): TypeInfo {
+    const ti: TypeInfo = {
+      obj,
+      name,
+      qualname: name,
+      module: "builtins",
+      kind,
+      base,
+      mro: [],
+      heap: false,
+      methods: new Map(),
+      dict: 0,
+      hasDict: false,
+      slots: new Map(base ? base.slots : []),
+      weaklistOffset: base ? base.weaklistOffset : 0,
+      basicsize: base ? base.basicsize : 16,
+      index: this.typeInfos.length,
+      hasFinalizer: base ? base.hasFinalizer : false,
+      cache: new Map(),
+      baseType: true,
+      ...extra,
+    };
+    ti.mro = [ti, ...(base ? base.mro : [])];
+    if (extra.mro) ti.mro = extra.mro;
+    if (base && base.nextFn && !ti.nextFn) ti.nextFn = base.nextFn;
+    this.typeInfos.push(ti);
+    this.h.setI32(obj, this.abi.TP_VMI0, ti.index);
+    this.T[name] ??= obj;
+    return ti;
+  }
+
+  /** Register a static native type with the heap and record it. */
+  nativeType(name: string, kind: Kind, desc: Omit<TypeDesc, "name">, base: string | null = "object", extra: Partial<TypeInfo> = {}): TypeInfo {
+    const baseInfo = base ? this.infoOfType(this.T[base]) : null;
+    const obj = this.h.registerType({ name, base: baseInfo?.obj, ...desc });
+    const ti = this.adoptType(obj, name, kind, baseInfo, { basicsize: desc.basicsize, weaklistOffset: desc.weaklistOffset ?? 0, ...extra });
+    this.T[name] = obj;
+    return ti;
+  }
+
+  isSubtype(a: TypeInfo, b: TypeInfo): boolean {
+    if (a === b) return true;
+    for (const t of a.mro) if (t === b) return true;
+    return false;
+  }
+
+  isInstance(o: Obj, t: Obj): boolean {
+    const ot = this.h.typeOf(o);
+    if (ot === t) return true;
+    return this.isSubtype(this.infoOfType(ot), this.infoOfType(t));
+  }
+
+  typeName(o: Obj): string {
+    return this.typeInfo(o).name;
+  }
+
+  // ───────────────────────────── natives ─────────────────────────────
+
+  /** Add a native function to the table; returns its index. */
+  defineNative(name: string, fn: NativeFn, opts: { qualname?: string; module?: string; method?: boolean } = {}): number {
+    this.natives.push({ name, fn, qualname: opts.qualname ?? name, module: opts.module ?? "builtins", method: opts.method ?? false });
+    return this.natives.length - 1;
+  }
+
+  /** A new builtin function object (`len`, `gc.collect`): new reference. */
+  newBuiltinFunction(index: number, self: Obj = 0): Obj {
+    const o = this.h.newObject(this.T.builtin_function_or_method);
+    this.h.setI32(o, L.CFUNC_INDEX, index);
+    if (self) this.h.setSlot(o, L.CFUNC_SELF, self);
+    return o;
+  }
+
+  /** Define native methods on a builtin type. */
+  methods(typeName: string, table: Record<string, NativeFn>): void {
+    const ti = this.infoOfType(this.T[typeName]);
+    for (const [name, fn] of Object.entries(table)) {
+      const idx = this.defineNative(name, fn, { qualname: `${ti.name}.${name}`, method: true });
+      ti.methods.set(name, idx);
+    }
+  }
+
+  /** Look up a native method through the MRO of a builtin-based type. */
+  findNative(ti: TypeInfo, name: string): number {
+    for (const t of ti.mro) {
+      const i = t.methods.get(name);
+      if (i !== undefined) return i;
+    }
+    return -1;
+  }
+
+  // ───────────────────────────── strings ─────────────────────────────
+
+  /** A new reference to the interned str for `s`. */
+  intern(s: string): Obj {
+    let o = this.interned.get(s);
+    if (o === undefined) {
+      o = this.h.newStr(s);
+      this.interned.set(s, o);
+    }
+    this.h.incref(o);
+    return o;
+  }
+
+  /** Borrowed interned str (kept alive by the table). */
+  name(s: string): Obj {
+    let o = this.interned.get(s);
+    if (o === undefined) {
+      o = this.h.newStr(s);
+      this.interned.set(s, o);
+    }
+    return o;
+  }
+
+  str(o: Obj): string {
+    return this.h.readStr(o);
+  }
+
+  newStr(s: string): Obj {
+    return this.h.newStr(s);
+  }
+
+  // ───────────────────────────── exceptions ─────────────────────────────
+
+  /** Create an exception instance of builtin type `type` with one message argument: new reference. */
+  newException(type: string | Obj, msg?: string | Obj | null): Obj {
+    const t = typeof type === "string" ? this.T[type] : type;
+    if (!t) throw new Error(`internal: no exception type ${type}`);
+    if (msg === undefined || msg === null) return this.callType(t, [], null);
+    if (typeof msg === "string") {
+      const s = this.h.newStr(msg);
+      try {
+        return this.callType(t, [s], null);
+      } finally {
+        this.decref(s);
+      }
+    }
+    return this.callType(t, [msg], null);
+  }
+
+  /** Raise a builtin exception (never returns). */
+  raise(type: string, msg?: string): never {
+    throw new PyRaise(this.newException(type, msg ?? null));
+  }
+
+  typeError(msg: string): never {
+    return this.raise("TypeError", msg);
+  }
+
+  /** Convert errors thrown by helpers (PyErr) into Python exceptions. */
+  wrapErr(e: unknown): unknown {
+    if (e instanceof PyErr) return new PyRaise(this.newException(e.type, e.message));
+    return e;
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * The VM against python3: each snippet runs in real python3 (expected stdout/stderr/exit status) and in
+ * `run()`, and the heap must be leak-free and consistent afterwards.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runDetailed } from "../src/index.js";
+
+const python = execFileSync("python3", ["-c", "import sys; print(sys.executable)"], { encoding: "utf8" }).trim();
+const dir = mkdtempSync(join(tmpdir(), "pyheap-vm-"));
+
+function cpython(name: string, source: string): { stdout: string; stderr: string; status: number } {
+  writeFileSync(join(dir, name), source);
+  const r = spawnSync(python, [name], { cwd: dir, encoding: "utf8", env: { ...process.env, PYTHONUNBUFFERED: "1", PYTHONDONTWRITEBYTECODE: "1" } });
+  return { stdout: r.stdout, stderr: r.stderr.split(dir + "/").join(""), status: r.status ?? -1 };
+}
+
+const cases: [string, string][] = [
+  ["arithmetic", "print(7 // 2, -7 // 2, 7 % -2, 2 ** 100, 7 / 2, divmod(-17, 5))\nprint(0.1 + 0.2, 1e16, 1e-5, -0.0, round(2.675, 2))\n"],
+  ["strings", "s = 'Hello'\nprint(s.upper(), s.lower(), s[1:3], s[::-1], len(s), s.replace('l', 'L'))\nprint(f'{s!r:>10}|{3.14159:.2f}|{255:#x}|{1234567:,}')\n"],
+  ["containers", "l = [3, 1, 2]\nl.append(4)\nl.sort()\nd = {'a': 1, 'b': [l]}\nprint(l, d, (1,), {1, 2} | {3}, sorted({'x': 1, 'y': 2}.items()))\n"],
+  ["functions", "def f(a, b=2, *args, k=3, **kw):\n    return a, b, args, k, kw\nprint(f(1), f(1, 5, 6, 7, k=8, z=9))\nprint((lambda x: x * 2)(21))\n"],
+  ["closures", "def counter():\n    n = 0\n    def inc():\n        nonlocal n\n        n += 1\n        return n\n    return inc\nc = counter()\nprint(c(), c(), c())\n"],
+  ["classes", "class A:\n    x = 1\n    def __init__(self, v):\n        self.v = v\n    def __repr__(self):\n        return f'A({self.v})'\nclass B(A):\n    def __init__(self, v):\n        super().__init__(v * 2)\nprint(A(1), B(2), B.x, isinstance(B(1), A))\n"],
+  ["refcounts", "import sys\nx = []\nprint(sys.getrefcount(x))\ny = x\nprint(sys.getrefcount(x))\ndef f(a):\n    return sys.getrefcount(a)\nprint(f(x))\nn = 1000\nprint(sys.getrefcount(n))\n"],
+  ["del order", "class D:\n    def __init__(self, n): self.n = n\n    def __del__(self): print('del', self.n)\nl = [D(1), D(2), D(3)]\ndel l\nx = D(4)\nx = D(5)\nprint('end')\n"],
+  ["exceptions", "try:\n    {}['k']\nexcept KeyError as e:\n    print('caught', repr(e))\ntry:\n    1 / 0\nfinally:\n    print('finally')\n"],
+  ["traceback", "def f(x):\n    return x / 0\nprint('before')\nf(1)\n"],
+  ["generators", "def g(n):\n    for i in range(n):\n        yield i * i\nprint(list(g(5)), sum(g(4)))\nit = g(2)\nprint(next(it), next(it), next(it, 'done'))\n"],
+  ["comprehensions", "print([x * x for x in range(5) if x % 2], {k: v for k, v in zip('ab', [1, 2])}, {c for c in 'aa'})\n"],
+  ["gc cycle", "import gc\ngc.collect()\na = []\na.append(a)\ndel a\nprint(gc.collect(), gc.get_count())\n"],
+];
+
+describe("run() against python3", () => {
+  for (const [name, source] of cases) {
+    it(name, () => {
+      const fname = name.replace(/\W+/g, "-") + ".py";
+      const want = cpython(fname, source);
+      const { result, heap } = runDetailed(source, { filename: fname });
+      expect(result.stdout).toBe(want.stdout);
+      expect(result.stderr).toBe(want.stderr);
+      expect(result.exitCode).toBe(want.status);
+      expect(heap.leaked).toEqual([]);
+      expect(heap.check).toEqual({ ok: true });
+    });
+  }
+});
