@@ -29,7 +29,7 @@ import {
 } from "./object/list";
 import {
   dictInitEmpty, dictInit, dictNewDisplay, dictNewCall, dictNewPresized, dictSetItem, dictGetItem, dictDelItem, dictUsed,
-  dictNext, dictEntryKey, dictEntryValue, dictClear, dictCopy, dictSizeof,
+  dictNext, dictEntryKey, dictEntryValue, dictClear, dictCopy, dictSizeof, emptyKeys,
 } from "./object/dict";
 import { setInitEmpty, setInit, setNew, setAdd, setContains, setDiscard, setPop, setUsed, setNext, setKeyAt, setClear, setSizeof } from "./object/set";
 import { weakrefNew, weakrefCount } from "./object/weakref";
@@ -47,8 +47,10 @@ import { evEnable, evDisable, evCount, evBase, evClear, evDropped } from "./even
 import { inspectInit, heapWalk, referents, heapCheck, checkBadObject } from "./inspect";
 import {
   LAYOUT_INT, LAYOUT_FLOAT, LAYOUT_STR, LAYOUT_BYTES, LAYOUT_TUPLE, LAYOUT_LIST, LAYOUT_DICT, LAYOUT_SET,
-  TPF_MANAGED_DICT, PREV_MASK_FINALIZED, WR_OBJECT, BYTES_DATA, TUPLE_ITEMS,
+  TPF_MANAGED_DICT, PREV_MASK_FINALIZED, WR_OBJECT, BYTES_DATA, TUPLE_ITEMS, DICT_KEYS, SET_TABLE, SET_SMALLTABLE,
+  MANAGED_VALUES,
 } from "../abi/abi";
+import { memBlockSize } from "./mem/alloc";
 
 let initialized = false;
 let hashSlot: usize = 0;
@@ -217,6 +219,35 @@ export function obj_sizeof(o: i32): f64 {
 /** Size of the memory block holding o (0 for static objects). */
 export function obj_block_size(o: i32): f64 {
   return <f64>objBlockSize(<usize>o);
+}
+/** Bytes of the blocks o owns besides its own: a list's item array, a dict's keys table, a set's
+ *  table when not inline, a managed-dict instance's values array. */
+export function obj_buffers_size(o: i32): f64 {
+  const oo = <usize>o;
+  const t = typeOf(oo);
+  let n: usize = 0;
+  switch (tpLayout(t)) {
+    case LAYOUT_LIST: {
+      const items = listItems(oo);
+      if (items != 0) n += memBlockSize(items);
+      break;
+    }
+    case LAYOUT_DICT: {
+      const k = getRef(oo + DICT_KEYS);
+      if (k != 0 && k != emptyKeys) n += memBlockSize(k);
+      break;
+    }
+    case LAYOUT_SET: {
+      const tab = getRef(oo + SET_TABLE);
+      if (tab != oo + SET_SMALLTABLE) n += memBlockSize(tab);
+      break;
+    }
+  }
+  if ((tpFlags(t) & TPF_MANAGED_DICT) != 0) {
+    const v = getRef(oo + MANAGED_VALUES);
+    if (v != 0) n += memBlockSize(v - <usize>load<u8>(v - 1));
+  }
+  return <f64>n;
 }
 export function obj_is_static(o: i32): i32 {
   return isStatic(<usize>o) ? 1 : 0;

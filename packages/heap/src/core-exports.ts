@@ -25,6 +25,7 @@ export interface CoreExports {
   obj_decref(o: number): void;
   obj_sizeof(o: number): number;
   obj_block_size(o: number): number;
+  obj_buffers_size(o: number): number;
   obj_is_static(o: number): number;
   obj_hash(o: number): number;
   obj_eq(a: number, b: number): number;

@@ -372,6 +372,10 @@ export class Heap {
   blockSize(o: Obj): number {
     return this.core.obj_block_size(o);
   }
+  /** Bytes of the separate blocks o owns (list item array, dict keys table, set table, values array). */
+  buffersSize(o: Obj): number {
+    return this.core.obj_buffers_size(o);
+  }
   isStatic(o: Obj): boolean {
     return (o & 15) === 8;
   }

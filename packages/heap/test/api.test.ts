@@ -304,3 +304,23 @@ describe("CPython 3.11 type descriptors", () => {
     expectHealthy(h);
   });
 });
+
+describe("owned buffers", () => {
+  it("a list's item array, a dict's keys table, a set's table, a values array", () => {
+    const h = fresh();
+    const l = h.newList(Array(10).fill(h.None));
+    expect(h.buffersSize(l)).toBe(80);
+    expect(h.buffersSize(h.newList())).toBe(0);
+    const d = h.newDict();
+    expect(h.buffersSize(d)).toBe(0);
+    const k = h.newStr("a");
+    h.dictSet(d, k, h.None);
+    expect(h.buffersSize(d)).toBe(128); // 32 + 8 + 5·16 = 120 → a 128-byte block
+    const s = h.newSet(Array.from({ length: 5 }, (_, i) => h.newInt(i)));
+    expect(h.buffersSize(s)).toBe(512); // 32 slots of 16 bytes: a 512-byte pymalloc block
+    const C = h.registerType({ name: "C", basicsize: 24, managedDict: true, weaklistOffset: 16, heapType: true });
+    const c = h.newObject(C);
+    h.valuesNew(c, 30);
+    expect(h.buffersSize(c)).toBe(272); // prefix 32 + 30 · 8
+  });
+});
