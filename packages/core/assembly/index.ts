@@ -92,6 +92,7 @@ export function heap_init(limit: f64): i32 {
 export function heap_set_limit(limit: f64): void {
   setHeapLimit(<usize>limit);
 }
+/** The heap limit in bytes of live blocks. */
 export function heap_limit(): f64 {
   return <f64>heapLimit;
 }
@@ -99,15 +100,19 @@ export function heap_limit(): f64 {
 export function heap_bytes_in_use(): f64 {
   return <f64>bytesInUse;
 }
+/** The highest heap_bytes_in_use so far. */
 export function heap_peak_bytes(): f64 {
   return <f64>peakBytesInUse;
 }
+/** Arenas currently allocated (1 MiB each). */
 export function heap_arenas(): i32 {
   return <i32>arenasAllocated;
 }
+/** pymalloc blocks in use. */
 export function heap_small_blocks(): i32 {
   return <i32>pymallocBlocksInUse();
 }
+/** Blocks in use from the large-request allocator (> 512 bytes). */
 export function heap_large_blocks(): i32 {
   return <i32>largeBlocksInUse;
 }
@@ -115,6 +120,7 @@ export function heap_large_blocks(): i32 {
 export function heap_last_status(): i32 {
   return lastStatus;
 }
+/** Resets heap_last_status to STATUS_OK. */
 export function heap_clear_status(): void {
   setStatus(STATUS_OK);
 }
@@ -190,9 +196,11 @@ export function obj_new(t: i32, nitems: i32): i32 {
 export function obj_dealloc(o: i32): void {
   dealloc(<usize>o);
 }
+/** Adds a reference (the binding usually does this on the memory view). */
 export function obj_incref(o: i32): void {
   incref(<usize>o);
 }
+/** Drops a reference; deallocates at zero (may run finalizers and weakref callbacks). */
 export function obj_decref(o: i32): void {
   decref(<usize>o);
 }
@@ -249,6 +257,7 @@ export function obj_buffers_size(o: i32): f64 {
   }
   return <f64>n;
 }
+/** 1 if o is a static object (id ≡ 8 mod 16, never freed). */
 export function obj_is_static(o: i32): i32 {
   return isStatic(<usize>o) ? 1 : 0;
 }
@@ -316,6 +325,7 @@ export function obj_values_set(o: i32, i: i32, v: i32): i32 {
 export function obj_values_detach(o: i32): void {
   valuesDetach(<usize>o);
 }
+/** Slots in o's values array (0 if none). */
 export function obj_values_capacity(o: i32): i32 {
   return <i32>valuesCap(<usize>o);
 }
@@ -343,6 +353,7 @@ export function int_from_f64(v: f64): i32 {
 export function int_new(ndigits: i32, alloc: i32): i32 {
   return <i32>intNew(ndigits, alloc);
 }
+/** The value of an int as f64 (exact below 2^53). */
 export function int_to_f64(o: i32): f64 {
   return intToF64(<usize>o);
 }
@@ -368,6 +379,7 @@ export function str_from_char(cp: i32): i32 {
 export function str_data(s: i32): i32 {
   return <i32>strData(<usize>s);
 }
+/** Content equality of two str objects: 1 or 0. */
 export function str_eq(a: i32, b: i32): i32 {
   return strEq(<usize>a, <usize>b) ? 1 : 0;
 }
@@ -442,9 +454,11 @@ export function list_set(l: i32, i: i32, v: i32): void {
 export function list_set_steal(l: i32, i: i32, v: i32): void {
   setRef(listItems(<usize>l) + (<usize>i << 3), <usize>v);
 }
+/** len(l). */
 export function list_len(l: i32): i32 {
   return obSize(<usize>l);
 }
+/** Allocated item slots of l (CPython's `allocated`). */
 export function list_capacity(l: i32): i32 {
   return listAllocated(<usize>l);
 }
@@ -475,6 +489,7 @@ export function dict_get(d: i32, k: i32): i32 {
 export function dict_del(d: i32, k: i32): i32 {
   return dictDelItem(<usize>d, <usize>k) ? 1 : 0;
 }
+/** len(d). */
 export function dict_len(d: i32): i32 {
   return dictUsed(<usize>d);
 }
@@ -486,9 +501,11 @@ export function dict_next(d: i32, pos: i32): i32 {
 export function dict_key_at(d: i32, ix: i32): i32 {
   return <i32>dictEntryKey(<usize>d, ix);
 }
+/** Value of entry ix: BORROWED. */
 export function dict_value_at(d: i32, ix: i32): i32 {
   return <i32>dictEntryValue(<usize>d, ix);
 }
+/** d.clear(): back to the shared empty table, entries released in order (key, value). */
 export function dict_clear(d: i32): void {
   dictClear(<usize>d);
 }
@@ -519,6 +536,7 @@ export function set_discard(s: i32, k: i32): i32 {
 export function set_pop(s: i32): i32 {
   return <i32>setPop(<usize>s);
 }
+/** len(s). */
 export function set_len(s: i32): i32 {
   return setUsed(<usize>s);
 }
@@ -530,6 +548,7 @@ export function set_next(s: i32, pos: i32): i32 {
 export function set_key_at(s: i32, i: i32): i32 {
   return <i32>setKeyAt(<usize>s, i);
 }
+/** s.clear(): back to the inline table, members released in table order. */
 export function set_clear(s: i32): void {
   setClear(<usize>s);
 }
@@ -545,51 +564,67 @@ export function weakref_new(t: i32, o: i32, cb: i32): i32 {
 export function weakref_get(wr: i32): i32 {
   return <i32>getRef(<usize>wr + WR_OBJECT);
 }
+/** weakref.getweakrefcount(o) (o's type must have a weakref slot). */
 export function weakref_count(o: i32): i32 {
   return weakrefCount(<usize>o);
 }
 
 // ── gc_ ─────────────────────────────────────────────────────────────────────────────────────────
 
-/** gc.collect(g): the number gc.collect returns. */
+/** gc.collect(g): the number gc.collect returns (0 without collecting if a collection is running; −1 with
+ *  STATUS_BAD_ARGUMENT for a generation outside 0..2). */
 export function gc_collect(g: i32): i32 {
+  if (g < 0 || g > 2) {
+    setStatus(STATUS_BAD_ARGUMENT); // gc.collect raises ValueError("invalid generation")
+    return -1;
+  }
   return gcCollect(g);
 }
+/** gc.enable(). */
 export function gc_enable(): void {
   setEnabled(true);
 }
+/** gc.disable(): no automatic collections; counts keep moving. */
 export function gc_disable(): void {
   setEnabled(false);
 }
+/** gc.isenabled(). */
 export function gc_is_enabled(): i32 {
   return gcEnabled ? 1 : 0;
 }
+/** gc.get_count()[g]. */
 export function gc_get_count(g: i32): i32 {
-  return getCount(g);
+  return g >= 0 && g < 3 ? getCount(g) : 0;
 }
+/** gc.get_threshold()[g]. */
 export function gc_get_threshold(g: i32): i32 {
-  return getThreshold(g);
+  return g >= 0 && g < 3 ? getThreshold(g) : 0;
 }
+/** Sets threshold g (gc.set_threshold). */
 export function gc_set_threshold(g: i32, v: i32): void {
-  setThreshold(g, v);
+  if (g >= 0 && g < 3) setThreshold(g, v);
 }
 /** gc.get_stats()[g][field] with field 0 collections, 1 collected, 2 uncollectable. */
 export function gc_get_stat(g: i32, field: i32): i32 {
-  return statGet(g, field);
+  return g >= 0 && g < 3 && field >= 0 && field < 3 ? statGet(g, field) : 0;
 }
+/** gc.is_tracked(o). */
 export function gc_is_tracked(o: i32): i32 {
   const oo = <usize>o;
   if (isStatic(oo) || (tpFlags(typeOf(oo)) & TPF_HAVE_GC) == 0) return 0;
   return isTracked(oo) ? 1 : 0;
 }
+/** gc.is_finalized(o). */
 export function gc_is_finalized(o: i32): i32 {
   const oo = <usize>o;
   if (isStatic(oo) || (tpFlags(typeOf(oo)) & TPF_HAVE_GC) == 0) return 0;
   return (gcFlags(gcHead(oo)) & PREV_MASK_FINALIZED) != 0 ? 1 : 0;
 }
+/** Tracks o (appends it to generation 0) if it is untracked. */
 export function gc_track(o: i32): void {
   track(<usize>o);
 }
+/** Untracks o (keeps its FINALIZED bit). */
 export function gc_untrack(o: i32): void {
   untrack(<usize>o);
 }
@@ -604,6 +639,7 @@ export function gc_freeze(): void {
 export function gc_unfreeze(): void {
   listMerge(permanent, genHead(2));
 }
+/** gc.get_freeze_count(). */
 export function gc_get_freeze_count(): i32 {
   return listSize(permanent);
 }
@@ -620,12 +656,16 @@ export function gc_get_objects(g: i32, buf: i32, cap: i32): i32 {
   }
   return n;
 }
+/** Objects in generation g (3 = the permanent generation). */
 export function gc_generation_size(g: i32): i32 {
+  if (g < 0 || g > 3) return 0;
   return listSize(g == 3 ? permanent : genHead(g));
 }
+/** gc.set_debug(flags) (only DEBUG_SAVEALL changes what the core does). */
 export function gc_set_debug(flags: i32): void {
   setDebug(flags);
 }
+/** gc.get_debug(). */
 export function gc_get_debug(): i32 {
   return gcDebug;
 }
@@ -642,9 +682,11 @@ export function gc_set_blocked(b: i32): void {
 export function gc_set_algorithm(dense: i32): void {
   setDenseAlgorithm(dense != 0);
 }
+/** Objects that survived the last full collection (the gen-2 heuristic's base). */
 export function gc_long_lived_total(): i32 {
   return longLivedTotal;
 }
+/** Objects promoted into generation 2 since the last full collection. */
 export function gc_long_lived_pending(): i32 {
   return longLivedPending;
 }
@@ -655,18 +697,23 @@ export function gc_long_lived_pending(): i32 {
 export function ev_enable(cap: i32): i32 {
   return evEnable(<u32>cap) ? 1 : 0;
 }
+/** Stops recording events (the ring keeps what it has). */
 export function ev_disable(): void {
   evDisable();
 }
+/** Events in the ring. */
 export function ev_count(): i32 {
   return <i32>evCount();
 }
+/** Address of the first event (EV_WORDS i32 words each). */
 export function ev_base(): i32 {
   return <i32>evBase();
 }
+/** Empties the ring and the dropped count. */
 export function ev_clear(): void {
   evClear();
 }
+/** Events lost because the ring was full. */
 export function ev_dropped(): i32 {
   return <i32>evDropped;
 }
