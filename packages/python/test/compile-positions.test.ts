@@ -35,6 +35,12 @@ const CASES: [string, string][] = [
   ["function", "def f(a, b):\n    return a / b\n"],
   ["multi-line call", "total = compute(\n    first,\n    second,\n)\n"],
   ["raise", "raise ValueError('bad', 1)\n"],
+  ["list displays (capacity: extend a constant tuple, or exact)", "l = [1, 2, 3]\nm = ['x' * 5000, 1, 2]\nn = [x, 1]\ns = {1, 2, 3}\n"],
+  ["in with a list display", "a = x in [1, 2, 3]\nb = x not in {4, 5}\n"],
+  ["f-string", "s = f'{a!r:>{w}} {b=}'\n"],
+  ["augmented assignments", "x += 1\no.a -= 2\nd[k] *= 3\n"],
+  ["unpacking", "a, *b = d\ne, f = f, e\n"],
+  ["swaps in a function", "def f(a, b, c):\n    a, b = b, a\n    a, b, c = c, b, a\n    x = y = 1\n    (a, b), c = (1, 2), 3\n    a, a = b, c\n    p, = [q]\n"],
 ];
 
 function ours(code: CodeObject, out: (string | number)[][][] = []): (string | number)[][][] {

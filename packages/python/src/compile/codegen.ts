@@ -211,6 +211,7 @@ class CodeGen {
 
   emit(op: Op, arg = 0, deref: string | null = null): void {
     if (op === Op.BUILD_TUPLE && this.foldTupleOfConsts(arg)) return;
+    if (op === Op.UNPACK_SEQUENCE && this.swapInsteadOfTuple(arg)) return;
     this.instrs.push({ op, arg, pos: this.loc, handler: this.handlers ? this.handlers.top : null, target: null, deref });
     this.depth += stackEffect(op, arg, false);
     if (this.depth > this.maxDepth) this.maxDepth = this.depth;
@@ -240,6 +241,20 @@ class CodeGen {
     this.emit(Op.LOAD_CONST, -1);
     this.instrs[this.instrs.length - 1]!.lateTuple = items;
     this.loc = saved;
+    return true;
+  }
+
+  /** 3.11: BUILD_TUPLE n; UNPACK_SEQUENCE n builds no tuple: nothing for n = 1, SWAP n for 2 and 3. */
+  swapInsteadOfTuple(n: number): boolean {
+    const last = this.instrs[this.instrs.length - 1];
+    if (!last || this.instrs.length - 1 < this.fence || last.op !== Op.BUILD_TUPLE || last.arg !== n || n > 3) return false;
+    this.depth += n - 1;
+    if (n === 1) this.instrs.pop();
+    else {
+      last.op = Op.SWAP;
+      last.arg = n;
+      last.pos = this.loc;
+    }
     return true;
   }
 
@@ -532,28 +547,28 @@ class CodeGen {
       this.nameOp(t.id, "store");
     } else if (t.k === "Attribute") {
       this.expr(t.value);
-      this.emit(Op.COPY, 1);
       this.loc = t.pos;
+      this.emit(Op.COPY, 1);
       this.emit(Op.LOAD_ATTR, this.nameIndex(this.scope.mangle(t.attr)));
       this.expr(s.value);
       this.loc = s.pos;
       this.emit(Op.BINARY_OP, op);
-      this.emit(Op.SWAP, 2);
       this.loc = t.pos;
+      this.emit(Op.SWAP, 2);
       this.emit(Op.STORE_ATTR, this.nameIndex(this.scope.mangle(t.attr)));
     } else if (t.k === "Subscript") {
       this.expr(t.value);
       this.expr(t.slice);
-      this.emit(Op.COPY, 2);
-      this.emit(Op.COPY, 2);
       this.loc = t.pos;
+      this.emit(Op.COPY, 2);
+      this.emit(Op.COPY, 2);
       this.emit(Op.BINARY_SUBSCR);
       this.expr(s.value);
       this.loc = s.pos;
       this.emit(Op.BINARY_OP, op);
+      this.loc = t.pos;
       this.emit(Op.SWAP, 3);
       this.emit(Op.SWAP, 2);
-      this.loc = t.pos;
       this.emit(Op.STORE_SUBSCR);
     }
   }
@@ -1900,6 +1915,7 @@ class CodeGen {
         b.target = null;
       }
     }
+    applyStaticSwaps(this.instrs, isTargetIndex(this.instrs, this.instrs));
     // reachability (fall-through, jump targets, handlers)
     const n = this.instrs.length;
     const reach = new Uint8Array(n);
@@ -2034,6 +2050,53 @@ class CodeGen {
       co_positions: positions,
       co_exceptiontable: table,
     };
+  }
+}
+
+/** Kept instructions that a jump or a handler lands on (basic block starts). */
+function isTargetIndex(kept: Instr[], all: Instr[]): Set<Instr> {
+  const t = new Set<Instr>();
+  for (const ins of kept) {
+    if (ins.target) t.add(all[ins.target.index]!);
+    if (ins.handler) t.add(all[ins.handler.label.index]!);
+  }
+  return t;
+}
+
+/**
+ * 3.11's apply_static_swaps: `SWAP n` followed by stores to fast locals (or POP_TOPs) on the same line is
+ * replaced by exchanging the first and the n-th of those stores, so `a, b = b, a` in a function stores
+ * b first and builds nothing.
+ */
+function applyStaticSwaps(code: Instr[], targets: Set<Instr>): void {
+  const swappable = (ins: Instr) => ins.op === Op.STORE_FAST || ins.op === Op.POP_TOP;
+  const next = (i: number, line: number): number => {
+    for (let j = i + 1; j < code.length; j++) {
+      const ins = code[j]!;
+      if (targets.has(ins)) return -1;
+      if (ins.op === Op.NOP) continue;
+      if (!swappable(ins)) return -1;
+      if (line >= 0 && (ins.pos?.line ?? -1) !== line) return -1;
+      return j;
+    }
+    return -1;
+  };
+  for (let i = 0; i < code.length; i++) {
+    const swap = code[i]!;
+    if (swap.op !== Op.SWAP) continue;
+    const j = next(i, -1);
+    if (j < 0) continue;
+    let k = j;
+    const line = code[j]!.pos?.line ?? -1;
+    for (let count = swap.arg - 1; count > 0 && k >= 0; count--) k = next(k, line);
+    if (k < 0) continue;
+    const a = code[j]!;
+    const b = code[k]!;
+    // storing twice into one variable must keep its order
+    if (a.op === Op.STORE_FAST && b.op === Op.STORE_FAST && a.arg === b.arg) continue;
+    swap.op = Op.NOP;
+    code[j] = b;
+    code[k] = a;
   }
 }
 

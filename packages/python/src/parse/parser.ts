@@ -551,7 +551,7 @@ class AstBuilder {
       if (e.k === "Starred" && ctx === "load") throw this.error("can't use starred expression here", e.pos);
       return e;
     }
-    const t: E = { k: "Tuple", elts: items, ctx, pos: this.span(items[0]!.pos, items[items.length - 1]!.pos) };
+    const t: E = { k: "Tuple", elts: items, ctx, pos: this.pos(nodes[0]!.from, nodes[nodes.length - 1]!.to) };
     if (ctx !== "load") this.setCtx(t, ctx);
     return t;
   }
