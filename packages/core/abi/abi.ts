@@ -233,6 +233,7 @@ export const EV_PARK = 9; // a = object parked on a free list, b = type
 export const EV_UNPARK = 10; // a = object taken from a free list, b = type
 export const EV_UNTRACK = 11; // a = object untracked by a collection (lazy tuple/dict untracking), b = type
 export const EV_GC_UNREACHABLE = 12; // a = object found unreachable by move_unreachable, b = generation
+export const EV_GC_REFS = 14; // a = object, b = gc_refs after subtract_refs (references from outside), c = generation
 export const EV_GC_GARBAGE = 13; // a = object in the final unreachable set (about to be cleared), b = generation
 /** Flag in the kind word of EV_FREE / EV_PARK: the object died while a collection ran. */
 export const EV_FLAG_DURING_GC = 256;

@@ -6,6 +6,7 @@ export type HeapEvent =
   | { kind: "free"; obj: number; type: number; blockSize: number; duringGc: boolean }
   | { kind: "park"; obj: number; type: number; duringGc: boolean }
   | { kind: "untrack"; obj: number; type: number }
+  | { kind: "gc-refs"; obj: number; gcRefs: number; generation: number }
   | { kind: "gc-unreachable"; obj: number; generation: number }
   | { kind: "gc-garbage"; obj: number; generation: number }
   | { kind: "unpark"; obj: number; type: number }
@@ -55,6 +56,9 @@ export function decodeEvents(mem: ArrayBuffer, base: number, count: number): Hea
         break;
       case abi.EV_PARK:
         out.push({ kind: "park", obj: a, type: b, duringGc });
+        break;
+      case abi.EV_GC_REFS:
+        out.push({ kind: "gc-refs", obj: a, gcRefs: b | 0, generation: c });
         break;
       case abi.EV_GC_UNREACHABLE:
         out.push({ kind: "gc-unreachable", obj: a, generation: b });

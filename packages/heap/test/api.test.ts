@@ -324,3 +324,29 @@ describe("owned buffers", () => {
     expect(h.buffersSize(c)).toBe(272); // prefix 32 + 30 · 8
   });
 });
+
+describe("the reachability dance in the event ring", () => {
+  it("gc_refs after subtract_refs: C (held from outside) 1, B and A 0, with both algorithms", () => {
+    for (const dense of [0, 1]) {
+      const h = fresh();
+      h.core.gc_set_algorithm(dense);
+      const L = slotType(h, 1);
+      h.gc.collect();
+      const a = h.newObject(L);
+      const b = h.newObject(L);
+      const c = h.newObject(L);
+      h.setSlot(b, 16, a);
+      h.setSlot(c, 16, b);
+      h.decref(a);
+      h.decref(b);
+      h.events.enable(64);
+      h.gc.collect(0);
+      const refs = h.events.drain().events.filter((e) => e.kind === "gc-refs");
+      expect(refs).toEqual([
+        { kind: "gc-refs", obj: a, gcRefs: 0, generation: 0 },
+        { kind: "gc-refs", obj: b, gcRefs: 0, generation: 0 },
+        { kind: "gc-refs", obj: c, gcRefs: 1, generation: 0 },
+      ]);
+    }
+  });
+});

@@ -10,7 +10,8 @@
 // Side tables (per object: address, gc_refs, state, edge start, up to two places in `order`, place in
 // `unreach`, place in `done`) live in memory obtained from memory.grow and kept for the next collection;
 // they are not part of the Python heap (like CPython's C stack).
-import { PREV_MASK_COLLECTING } from "../../abi/abi";
+import { PREV_MASK_COLLECTING, EV_GC_REFS } from "../../abi/abi";
+import { ev, evOn } from "../events";
 import { growPages } from "../common";
 import { gcNext, gcObj, gcFlags, gcSetFlags, gcSetRefs, refcnt } from "../object/header";
 import { listInit, listAppend } from "./lists";
@@ -81,7 +82,7 @@ export function denseReady(base: usize): bool {
  *  After it: `base` holds the objects reachable from outside it in CPython's order with COLLECTING
  *  cleared, `unreachable` (empty on entry) the rest in CPython's order with COLLECTING set; GC_REFS words
  *  are 0. Returns the number of reachable objects. */
-export function deduceDense(base: usize, unreachable: usize): u32 {
+export function deduceDense(base: usize, unreachable: usize, g: i32): u32 {
   // update_refs: number the objects, gc_refs = refcount, COLLECTING set
   let n: u32 = 0;
   for (let g = gcNext(base); g != base; g = gcNext(g)) {
@@ -100,6 +101,11 @@ export function deduceDense(base: usize, unreachable: usize): u32 {
   }
   store<u32>(tStart + (<usize>n << 2), edgeLen);
   const edges = edgeBuf;
+  if (evOn) {
+    for (let k: u32 = 0; k < n; k++) {
+      ev(EV_GC_REFS, <u32>gcObj(<usize>load<u32>(tAddr + (<usize>k << 2))), <u32>load<i32>(tRefs + (<usize>k << 2)), <u32>g);
+    }
+  }
   // move_unreachable, replayed on the arrays
   memory.fill(tState, PENDING, <usize>n);
   for (let k: u32 = 0; k < n; k++) store<u32>(tOrder + (<usize>k << 2), k);
