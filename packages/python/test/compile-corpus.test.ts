@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { splitInteractive, tryCompile } from "../src/compile/index.js";
+import { pythonCompile, summarize } from "./compile-helpers/oracle.js";
 
 const CORPUS = join(__dirname, "../../../corpus");
 
@@ -49,4 +50,23 @@ describe("every corpus program compiles", () => {
       else expect(r.ok ? "ok" : `${r.error.type}: ${r.error.msg} (line ${r.error.lineno})`).toBe("ok");
     });
   }
+});
+
+describe("every corpus script's code objects match python3's compile()", () => {
+  const files = pyFiles(CORPUS).filter((f) => !f.includes("/repl/"));
+  const sources = files.map((f) => readFileSync(f, "utf8"));
+  const oracle = pythonCompile(sources.map((src, i) => ({ src, filename: files[i]!.split("/").pop()! })));
+  files.forEach((file, i) => {
+    const expected = oracle[i]!;
+    if (!expected.ok) return;
+    it(relative(CORPUS, file), () => {
+      const r = tryCompile(sources[i]!, file.split("/").pop()!, "exec");
+      if (!r.ok) {
+        // only constructs outside the subset may be rejected
+        expect(UNSUPPORTED[relative(CORPUS, file).replace(/^(shared|cases)\//, "")]).toBe(r.error.msg);
+        return;
+      }
+      expect(summarize(r.unit.code)).toEqual(expected.codes);
+    });
+  });
 });

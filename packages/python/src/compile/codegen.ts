@@ -1101,7 +1101,8 @@ class CodeGen {
   childQualname(name: string, child: Scope): string {
     if (this.scope.kind === "module") return name;
     const s = this.scope;
-    if (s.kind === "class" || (s.isFunctionLike() === false)) {
+    // only functions and lambdas put `<locals>` between their name and their children's
+    if (s.kind === "class" || s.kind === "comprehension") {
       return `${this.qualname}.${name}`;
     }
     // a function declared global keeps its plain name
@@ -1458,55 +1459,59 @@ class CodeGen {
     if (tuple) this.emit(Op.LIST_TO_TUPLE);
   }
 
+  /** Dict displays as 3.11's compiler_dict: runs of at most 16 pairs, `**` merged with DICT_UPDATE. */
   dict(e: Expr & { k: "Dict" }): void {
     const n = e.values.length;
     let elements = 0;
     let haveDict = false;
-    const flush = (from: number, to: number) => {
-      this.subdict(e, from, to);
-      if (haveDict) this.emit(Op.DICT_UPDATE, 1);
-      haveDict = true;
-    };
-    let start = 0;
     for (let i = 0; i < n; i++) {
-      const k = e.keys[i];
-      if (k === null) {
-        if (elements) flush(start, i);
-        elements = 0;
+      if (e.keys[i] === null) {
+        if (elements) {
+          this.subdict(e, i - elements, i);
+          if (haveDict) this.emit(Op.DICT_UPDATE, 1);
+          haveDict = true;
+          elements = 0;
+        }
         if (!haveDict) {
           this.emit(Op.BUILD_MAP, 0);
           haveDict = true;
         }
         this.expr(e.values[i]!);
         this.emit(Op.DICT_UPDATE, 1);
-        start = i + 1;
+      } else if (elements * 2 > STACK_USE_GUIDELINE) {
+        this.subdict(e, i - elements, i + 1);
+        if (haveDict) this.emit(Op.DICT_UPDATE, 1);
+        haveDict = true;
+        elements = 0;
       } else {
-        if (elements * 2 > STACK_USE_GUIDELINE) {
-          flush(start, i);
-          start = i;
-          elements = 0;
-        }
         elements++;
       }
     }
-    if (elements) flush(start, n);
+    if (elements) {
+      this.subdict(e, n - elements, n);
+      if (haveDict) this.emit(Op.DICT_UPDATE, 1);
+      haveDict = true;
+    }
     if (!haveDict) this.emit(Op.BUILD_MAP, 0);
   }
 
   subdict(e: Expr & { k: "Dict" }, from: number, to: number): void {
     const n = to - from;
+    const big = n * 2 > STACK_USE_GUIDELINE;
     const keys = e.keys.slice(from, to) as Expr[];
-    if (n > 1 && keys.every((k) => k.k === "Constant")) {
+    if (n > 1 && !big && keys.every((k) => k.k === "Constant")) {
       for (let i = from; i < to; i++) this.expr(e.values[i]!);
       this.loadConst({ t: "tuple", items: keys.map((k) => (k as { value: ConstValue }).value) }, false);
       this.emit(Op.BUILD_CONST_KEY_MAP, n);
       return;
     }
+    if (big) this.emit(Op.BUILD_MAP, 0);
     for (let i = from; i < to; i++) {
       this.expr(e.keys[i]!);
       this.expr(e.values[i]!);
+      if (big) this.emit(Op.MAP_ADD, 1);
     }
-    this.emit(Op.BUILD_MAP, n);
+    if (!big) this.emit(Op.BUILD_MAP, n);
   }
 
   compare(e: Expr & { k: "Compare" }): void {

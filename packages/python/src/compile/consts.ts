@@ -22,6 +22,18 @@ function bytesKey(b: Uint8Array): string {
   return s;
 }
 
+/** Key under which Python's set would consider two constants equal (1 == 1.0 == True). */
+export function setKey(v: ConstValue): string {
+  switch (v.t) {
+    case "bool": return "n" + (v.v ? "1" : "0");
+    case "int": return "n" + v.v.toString();
+    case "float": return Number.isInteger(v.v) ? "n" + BigInt(v.v).toString() : "n" + floatKey(v.v);
+    case "complex": return v.im === 0 ? setKey({ t: "float", v: v.re }) : constKey(v);
+    case "tuple": return "t" + JSON.stringify(v.items.map(setKey));
+    default: return constKey(v);
+  }
+}
+
 /** The merge key of a constant value (type and value; 1, 1.0 and True differ, 0.0 and -0.0 differ). */
 export function constKey(v: ConstValue): string {
   switch (v.t) {
@@ -34,7 +46,16 @@ export function constKey(v: ConstValue): string {
     case "str": return "s" + v.v;
     case "bytes": return "b" + bytesKey(v.v);
     case "tuple": return "t" + JSON.stringify(v.items.map(constKey));
-    case "frozenset": return "z" + JSON.stringify([...new Set(v.items.map(constKey))].sort());
+    case "frozenset": {
+      const seen = new Set<string>();
+      const keys: string[] = [];
+      for (const x of v.items) {
+        if (seen.has(setKey(x))) continue;
+        seen.add(setKey(x));
+        keys.push(constKey(x));
+      }
+      return "z" + JSON.stringify(keys.sort());
+    }
   }
 }
 
@@ -73,9 +94,10 @@ export class UnitConsts {
         const seen = new Set<string>();
         const items: Const[] = [];
         for (const x of v.items) {
+          const sk = setKey(x);
+          if (seen.has(sk)) continue;
+          seen.add(sk);
           const k = constKey(x);
-          if (seen.has(k)) continue;
-          seen.add(k);
           const isNew = !this.cache.has(k);
           const item = this.get(x, true);
           if (fromSource && isNew) (item as { arenaRefs: number }).arenaRefs += 1;

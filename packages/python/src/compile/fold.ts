@@ -107,6 +107,12 @@ export function fold(e: Expr): Expr {
     case "BinOp": {
       e.left = fold(e.left);
       e.right = fold(e.right);
+      if (
+        e.op === "%" && isConst(e.left) && e.left.value.t === "str" && e.right.k === "Tuple" &&
+        !e.right.elts.some((x) => x.k === "Starred")
+      ) {
+        return optimizeFormat(e, e.left.value.v, e.right.elts) ?? e;
+      }
       if (isConst(e.left) && isConst(e.right)) {
         const r = binop(e.op, e.left.value, e.right.value);
         if (r) return konst(e, r);
@@ -214,6 +220,81 @@ export function fold(e: Expr): Expr {
       e.value = fold(e.value);
       return e;
   }
+}
+
+/**
+ * 3.11's optimize_format: `'...%s...%r...' % (a, b)` with only %s/%r/%a (optionally with a width and a
+ * precision of at most two digits, or '-') and exactly as many items becomes an f-string.
+ */
+function optimizeFormat(node: Expr, fmt: string, elts: Expr[]): Expr | null {
+  const values: Expr[] = [];
+  const chars = [...fmt];
+  let pos = 0;
+  let cnt = 0;
+  const lit = (text: string) => values.push({ k: "Constant", value: { t: "str", v: text }, pos: node.pos });
+  for (;;) {
+    let text = "";
+    while (pos < chars.length) {
+      if (chars[pos] !== "%") text += chars[pos++];
+      else if (chars[pos + 1] === "%") {
+        text += "%";
+        pos += 2;
+      } else break;
+    }
+    if (text) lit(text);
+    if (pos >= chars.length) break;
+    if (cnt >= elts.length) return null;
+    pos++; // the '%'
+    let ljust = false;
+    let ch: string | undefined;
+    const next = () => (pos < chars.length ? chars[pos++] : undefined);
+    for (;;) {
+      ch = next();
+      if (ch === undefined) return null;
+      if (ch === "-") ljust = true;
+      else if (ch === "+" || ch === " " || ch === "#" || ch === "0") continue;
+      else break;
+    }
+    let width = -1;
+    let prec = -1;
+    if (ch >= "0" && ch <= "9") {
+      width = 0;
+      let digits = 0;
+      while (ch !== undefined && ch >= "0" && ch <= "9") {
+        width = width * 10 + Number(ch);
+        ch = next();
+        if (ch === undefined) return null;
+        if (++digits >= 3) return null;
+      }
+    }
+    if (ch === ".") {
+      ch = next();
+      if (ch === undefined) return null;
+      prec = 0;
+      let digits = 0;
+      while (ch !== undefined && ch >= "0" && ch <= "9") {
+        prec = prec * 10 + Number(ch);
+        ch = next();
+        if (ch === undefined) return null;
+        if (++digits >= 3) return null;
+      }
+    }
+    if (ch !== "s" && ch !== "r" && ch !== "a") return null;
+    let spec = "";
+    if (!ljust && width > 0) spec += ">";
+    if (width >= 0) spec += String(width);
+    if (prec >= 0) spec += "." + prec;
+    const arg = elts[cnt++]!;
+    values.push({
+      k: "FormattedValue",
+      value: arg,
+      conversion: ch.charCodeAt(0),
+      formatSpec: spec ? { k: "Constant", value: { t: "str", v: spec }, pos: arg.pos } : null,
+      pos: arg.pos,
+    });
+  }
+  if (cnt < elts.length) return null;
+  return { k: "JoinedStr", values, pos: node.pos };
 }
 
 function foldComps(gens: import("../parse/ast.js").Comprehension[]): void {
@@ -347,8 +428,9 @@ export function binop(op: BinOpName, a: ConstValue, b: ConstValue): ConstValue |
       default: return null;
     }
   }
-  if (op === "*" && ia !== null) return repeat(b, ia);
-  if (op === "*" && ib !== null) return repeat(a, ib);
+  const isSeq = (v: ConstValue) => v.t === "str" || v.t === "bytes" || v.t === "tuple";
+  if (op === "*" && ia !== null && isSeq(b)) return repeat(b, ia);
+  if (op === "*" && ib !== null && isSeq(a)) return repeat(a, ib);
   if (op === "+" && a.t === b.t && (a.t === "str" || a.t === "bytes" || a.t === "tuple")) {
     if (a.t === "str") return { t: "str", v: a.v + (b as { v: string }).v };
     if (a.t === "bytes") {
@@ -384,7 +466,13 @@ export function binop(op: BinOpName, a: ConstValue, b: ConstValue): ConstValue |
     case "%": return fb === 0 ? null : { t: "float", v: floatMod(fa, fb) };
     case "**": {
       if (fa === 0 && fb < 0) return null;
-      if (fa < 0 && !Number.isInteger(fb)) return null;
+      if (fa < 0 && !Number.isInteger(fb)) {
+        // a negative float to a fractional power is a complex number (CPython's c_pow, imaginary part 0)
+        const len = Math.pow(Math.abs(fa), fb);
+        const phase = Math.atan2(0, fa) * fb;
+        if (!Number.isFinite(len)) return null;
+        return { t: "complex", re: len * Math.cos(phase), im: len * Math.sin(phase) };
+      }
       const r = Math.pow(fa, fb);
       return Number.isFinite(r) ? { t: "float", v: r } : null;
     }

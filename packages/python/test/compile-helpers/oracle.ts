@@ -3,7 +3,7 @@
  * object (depth first, in co_consts order) the fields the compiler decides, or the SyntaxError raised.
  */
 import { spawnSync } from "node:child_process";
-import type { CodeObject } from "../../src/compile/code.js";
+import type { CodeObject, Const } from "../../src/compile/code.js";
 import { constRepr } from "../../src/compile/disassemble.js";
 
 export interface CodeSummary {
@@ -31,6 +31,10 @@ warnings.simplefilter("ignore")
 def const_repr(c):
     if isinstance(c, types.CodeType):
         return "<code " + c.co_name + ">"
+    if isinstance(c, frozenset):
+        return "frozenset({" + ", ".join(sorted(const_repr(x) for x in c)) + "})" if c else "frozenset()"
+    if isinstance(c, tuple):
+        return "(" + ", ".join(const_repr(x) for x in c) + ("," if len(c) == 1 else "") + ")"
     return repr(c)
 def walk(co, out):
     out.append(dict(name=co.co_name, qualname=co.co_qualname, firstlineno=co.co_firstlineno,
@@ -60,6 +64,14 @@ export function pythonCompile(items: { src: string; filename?: string; mode?: "e
   return JSON.parse(r.stdout) as OracleResult[];
 }
 
+/** repr() with frozenset items sorted (set iteration order is the runtime's business). */
+function canonicalRepr(c: Const): string {
+  if (c.kind === "code") return `<code ${c.code.co_name}>`;
+  if (c.kind === "frozenset") return c.items.length ? `frozenset({${c.items.map(canonicalRepr).sort().join(", ")}})` : "frozenset()";
+  if (c.kind === "tuple") return `(${c.items.map(canonicalRepr).join(", ")}${c.items.length === 1 ? "," : ""})`;
+  return constRepr(c);
+}
+
 /** The same summary of our code objects. */
 export function summarize(code: CodeObject, out: CodeSummary[] = []): CodeSummary[] {
   out.push({
@@ -70,7 +82,7 @@ export function summarize(code: CodeObject, out: CodeSummary[] = []): CodeSummar
     posonlyargcount: code.co_posonlyargcount,
     kwonlyargcount: code.co_kwonlyargcount,
     flags: code.co_flags & 0x3f,
-    consts: code.co_consts.map((c) => (c.kind === "code" ? `<code ${c.code.co_name}>` : constRepr(c))),
+    consts: code.co_consts.map(canonicalRepr),
     names: [...code.co_names],
     varnames: [...code.co_varnames],
     cellvars: [...code.co_cellvars],
