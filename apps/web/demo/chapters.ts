@@ -9,6 +9,8 @@ export interface Chapter {
   intro: string[];
   code: string;
   gcThreshold?: string;
+  /** "repl" runs each statement as its own input, as at the interactive prompt. */
+  mode?: "script" | "repl";
 }
 
 export const CHAPTERS: Chapter[] = [
@@ -59,6 +61,23 @@ print(t is also_true)
 x = int('1000')
 y = int('1000')
 print(x == y, x is y)
+`,
+  },
+  {
+    slug: "repl-1000",
+    title: "1000 is not 1000 at the prompt",
+    intro: [
+      "The post's screenshots came from the interactive prompt, where each line is compiled on its own. a = 1000 and b = 1000 then make two int objects: two boxes, two ids. True is one object wherever it is named.",
+      "In a script the two 1000s would be one constant of one code object, and a is b would be True: the difference is compilation, not the int.",
+    ],
+    mode: "repl",
+    code: `a = 1000
+b = 1000
+id(a) == id(b)
+a is b
+t1 = True
+t2 = True
+id(t1) == id(t2)
 `,
   },
   {

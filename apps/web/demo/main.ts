@@ -61,6 +61,7 @@ function route(): void {
     title.textContent = "Playground";
     paragraphs(["Write any program. The link in the address bar keeps it: share it and the reader sees the same steps."]);
     view.editable = true;
+    view.mode = "script";
     view.removeAttribute("gc-threshold");
     if (view.code !== code) {
       view.step = 0;
@@ -72,6 +73,7 @@ function route(): void {
   title.textContent = chapter.title;
   paragraphs(chapter.intro);
   view.editable = false;
+  view.mode = chapter.mode ?? "script";
   if (chapter.gcThreshold) view.setAttribute("gc-threshold", chapter.gcThreshold);
   else view.removeAttribute("gc-threshold");
   if (view.code !== chapter.code) {

@@ -176,6 +176,7 @@ export const styles = css`
   .path { font-family: var(--py-heap-mono-font, ui-monospace, monospace); font-size: 12px; word-break: break-word; }
   .phases { display: flex; flex-wrap: wrap; gap: 4px; }
   .phase-note { font-size: 13px; margin-top: 6px; }
+  pre.output .stderr { color: var(--c-freed); }
   pre.output { margin: 0; max-height: 140px; overflow: auto; font-size: 12px; white-space: pre-wrap; }
   .status { padding: 6px 10px; border-radius: 6px; border: 1px solid var(--c-freed); color: var(--c-fg); }
   .status strong { color: var(--c-freed); }

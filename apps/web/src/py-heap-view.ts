@@ -16,7 +16,7 @@ import { collectionPhases, type CollectionPhase } from "./model/gc-phases.js";
 import { analyzeHeap, describeHolder, pathToObject, shortId, type HeapAnalysis, type PathHop } from "./model/graph.js";
 import { HeapTimeline, type HeapMap } from "./model/heap-at.js";
 import { layoutDiagram, type DiagramLayout } from "./model/layout.js";
-import { describeEvents, describeOutcome, narrateStep, type StepEventView } from "./model/narrate.js";
+import { describeEvents, describeOutcome, narrateStep, visibleStderr, type StepEventView } from "./model/narrate.js";
 import { stepAtX, timelineGeometry } from "./model/timeline.js";
 import { dedent, parseThreshold } from "./attributes.js";
 import { styles } from "./py-heap-view.styles.js";
@@ -385,7 +385,7 @@ export class PyHeapView extends LitElement {
       </div>
       ${v && t ? this.renderPanels(t, v) : nothing}
       ${!v && t && this.traces.result ? html`<section class="panel" part="output" aria-label="Program output"><h3>Output</h3>
-            <pre class="output">${this.traces.result.stdout}<span style="color:var(--c-freed)">${this.traces.result.stderr}</span></pre></section>` : nothing}
+            <pre class="output">${this.traces.result.stdout}<span class="stderr">${visibleStderr(this.traces.result.stderr, t.mode)}</span></pre></section>` : nothing}
       <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">${v ? (this.phaseIndex >= 0 && v.phases[this.phaseIndex] ? `Collection phase ${this.phaseIndex + 1} of ${v.phases.length}. ${v.phases[this.phaseIndex]!.note}` : v.narration) : running ? "Running the program" : ""}</div>
     </div>`;
   }
@@ -496,7 +496,7 @@ export class PyHeapView extends LitElement {
       ${this.renderTimeline(t)}
       <section class="panel" part="output" aria-label="Program output">
         <h3>Output</h3>
-        <pre class="output">${v.stdout}${v.stderr ? html`<span style="color:var(--c-freed)">${v.stderr}</span>` : nothing}</pre>
+        <pre class="output">${v.stdout}<span class="stderr">${visibleStderr(v.stderr, t.mode)}</span></pre>
       </section>
     </div>`;
   }

@@ -40,6 +40,7 @@ const PAIRS: [string, string, number][] = [
   ["--c-arrow", "--c-bg", 3],
   ["--c-box-border", "--c-bg", 3],
   ["--c-freed", "--c-bg", 3],
+  ["--c-freed", "--c-panel", 4.5],
   ["--c-new", "--c-bg", 3],
   ["--c-highlight", "--c-bg", 3],
   ["--c-bg", "--c-highlight", 4.5],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { shortId } from "../src/model/graph.js";
 import { HeapTimeline } from "../src/model/heap-at.js";
-import { describeEvents, describeOutcome, narrateStep } from "../src/model/narrate.js";
+import { describeEvents, describeOutcome, narrateStep, visibleStderr } from "../src/model/narrate.js";
 import { cycleTrace, mutableListTrace } from "./fixtures/traces.js";
 
 describe("narrateStep", () => {
@@ -25,5 +25,13 @@ describe("narrateStep", () => {
     t.outcome = { status: "limit", limit: "steps", message: "too many steps" };
     expect(narrateStep(t, 6, tl.at(6))).toContain("Stopped at the steps limit: too many steps.");
     expect(describeOutcome({ status: "ok" })).toBeNull();
+  });
+});
+
+describe("visibleStderr", () => {
+  it("drops the prompts of the interactive mode and keeps errors", () => {
+    const err = ">>> >>> Traceback (most recent call last):\n  File \"<stdin>\", line 1, in <module>\nNameError: name 'x' is not defined\n>>> ... >>> \n";
+    expect(visibleStderr(err, "repl")).toBe("Traceback (most recent call last):\n  File \"<stdin>\", line 1, in <module>\nNameError: name 'x' is not defined\n");
+    expect(visibleStderr(">>> x", "script")).toBe(">>> x");
   });
 });

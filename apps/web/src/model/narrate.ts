@@ -118,3 +118,12 @@ export function narrateStep(trace: Trace, index: number, heap: HeapMap): string 
 function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
+
+/**
+ * What of stderr the output panel shows. At the interactive prompt CPython writes its ">>> " and "... "
+ * prompts to stderr; they say nothing about the program, so in REPL mode they are left out.
+ */
+export function visibleStderr(stderr: string, mode: "script" | "repl"): string {
+  if (mode !== "repl") return stderr;
+  return stderr.replace(/(?:>>> |\.\.\. )+/g, "").replace(/^\s*\n/gm, "");
+}
