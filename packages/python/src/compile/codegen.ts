@@ -12,7 +12,7 @@ import { LineMap, PySyntaxError, syntaxErrorAt } from "../parse/errors.js";
 import { BinaryOpArg, CompareOpArg, MakeFunctionFlag, Op } from "./opcodes.js";
 import type { CodeObject, CompileWarning, Const, ExceptionTableEntry } from "./code.js";
 import { CodeFlag, LocalKind } from "./code.js";
-import { Resolution, Scope, type Symtable } from "./symtable.js";
+import { Resolution, Scope, Use, type Symtable } from "./symtable.js";
 import { UnitConsts } from "./consts.js";
 import { stackEffect } from "./stack-effect.js";
 
@@ -212,6 +212,15 @@ class CodeGen {
   emit(op: Op, arg = 0, deref: string | null = null): void {
     if (op === Op.BUILD_TUPLE && this.foldTupleOfConsts(arg)) return;
     if (op === Op.UNPACK_SEQUENCE && this.swapInsteadOfTuple(arg)) return;
+    if (op === Op.LOAD_GLOBAL && !(arg & 1)) {
+      // PUSH_NULL; LOAD_GLOBAL x is one LOAD_GLOBAL pushing NULL first (3.11's optimizer)
+      const last = this.instrs[this.instrs.length - 1];
+      if (last && last.op === Op.PUSH_NULL && this.instrs.length - 1 >= this.fence) {
+        this.instrs.pop();
+        this.depth -= 1;
+        arg |= 1;
+      }
+    }
     this.instrs.push({ op, arg, pos: this.loc, handler: this.handlers ? this.handlers.top : null, target: null, deref });
     this.depth += stackEffect(op, arg, false);
     if (this.depth > this.maxDepth) this.maxDepth = this.depth;
@@ -1642,6 +1651,7 @@ class CodeGen {
     if (
       f.k === "Attribute" &&
       f.ctx === "load" &&
+      !this.isImportOriginated(f.value) &&
       !e.args.some((a) => a.k === "Starred") &&
       !e.keywords.some((k) => k.arg === null) &&
       e.args.length + e.keywords.length < STACK_USE_GUIDELINE
@@ -1656,7 +1666,7 @@ class CodeGen {
       this.emit(Op.CALL, e.args.length + e.keywords.length);
       return;
     }
-    if (f.k === "Name" && this.scope.isFunctionLike() && this.loadGlobalWithNull(f.id, f.pos)) {
+    if (f.k === "Name" && this.loadGlobalWithNull(f.id, f.pos)) {
       // LOAD_GLOBAL pushed NULL + the callable
     } else {
       const saved = this.loc;
@@ -1668,10 +1678,18 @@ class CodeGen {
     this.callHelper(0, e.args, e.keywords, e.pos);
   }
 
+  /** 3.11 calls methods of names imported at module level with LOAD_ATTR, not LOAD_METHOD (`gc.collect()`). */
+  isImportOriginated(e: Expr): boolean {
+    if (e.k !== "Name") return false;
+    return ((this.unit.symtable.top.symbols.get(e.id) ?? 0) & Use.IMPORTED) !== 0;
+  }
+
   /** LOAD_GLOBAL with its NULL bit when the name is a global in a function. */
   loadGlobalWithNull(name: string, pos: Pos): boolean {
     const r = this.scope.resolve(name);
-    if (r !== Resolution.GLOBAL_IMPLICIT && r !== Resolution.GLOBAL_EXPLICIT) return false;
+    const isGlobalOp = r === Resolution.GLOBAL_EXPLICIT || (r === Resolution.GLOBAL_IMPLICIT && this.scope.isFunctionLike());
+    if (!isGlobalOp) return false;
+    name = this.scope.mangle(name);
     const saved = this.loc;
     this.loc = pos;
     this.emit(Op.LOAD_GLOBAL, (this.nameIndex(name) << 1) | 1);
@@ -1909,6 +1927,18 @@ class CodeGen {
       const a = this.instrs[i]!;
       const b = this.instrs[i + 1]!;
       if (a.op !== Op.LOAD_CONST || targeted.has(i + 1)) continue;
+      // `x is None` / `x is not None` as a condition: POP_JUMP_IF_NONE / POP_JUMP_IF_NOT_NONE
+      const c = this.instrs[i + 2];
+      if (
+        b.op === Op.IS_OP && c && !targeted.has(i + 2) && this.consts[a.arg]?.kind === "none" &&
+        (c.op === Op.POP_JUMP_FORWARD_IF_FALSE || c.op === Op.POP_JUMP_FORWARD_IF_TRUE)
+      ) {
+        const notNone = (b.arg !== 0) !== (c.op === Op.POP_JUMP_FORWARD_IF_FALSE);
+        a.op = Op.NOP;
+        b.op = Op.NOP;
+        c.op = notNone ? Op.POP_JUMP_FORWARD_IF_NOT_NONE : Op.POP_JUMP_FORWARD_IF_NONE;
+        continue;
+      }
       if (b.op !== Op.POP_JUMP_FORWARD_IF_FALSE && b.op !== Op.POP_JUMP_FORWARD_IF_TRUE) continue;
       const truth = constTruthOf(this.consts[a.arg]!);
       if (truth === null) continue;

@@ -96,6 +96,7 @@ export function buildSymtable(mod: Module, lines: LineMap, filename: string): Sy
   const top = new Scope("module", "top", null, mod);
   b.byNode.set(mod, top);
   b.cur = top;
+  b.top = top;
   for (const s of mod.body) b.stmt(s);
   analyze(top, b);
   return { top, byNode: b.byNode };
@@ -104,6 +105,7 @@ export function buildSymtable(mod: Module, lines: LineMap, filename: string): Sy
 class Builder {
   readonly byNode = new Map<object, Scope>();
   cur!: Scope;
+  top!: Scope;
   constructor(
     readonly lines: LineMap,
     readonly filename: string,
@@ -273,6 +275,9 @@ class Builder {
           if (isGlobal && prev & Use.NONLOCAL) throw this.error(`name '${name}' is nonlocal and global`, s.pos);
           if (!isGlobal && prev & Use.GLOBAL) throw this.error(`name '${name}' is nonlocal and global`, s.pos);
           this.cur.add(name, isGlobal ? Use.GLOBAL : Use.NONLOCAL);
+          // NOTE: CPython also records the declaration in the module's own symbols, so the module body
+          // then reads and writes that name with LOAD_GLOBAL/STORE_GLOBAL.
+          if (isGlobal) this.top.add(name, Use.GLOBAL);
           if (!isGlobal) this.nonlocalPos.set(this.cur, [...(this.nonlocalPos.get(this.cur) ?? []), [name, s.pos]]);
         }
         return;
