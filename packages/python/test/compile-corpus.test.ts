@@ -70,3 +70,28 @@ describe("every corpus script's code objects match python3's compile()", () => {
     });
   });
 });
+
+describe("every statement of the REPL corpus compiles as python3 compiles it in 'single' mode", () => {
+  const files = pyFiles(CORPUS).filter((f) => f.includes("/repl/"));
+  const chunks = files.flatMap((f) =>
+    splitInteractive(readFileSync(f, "utf8")).filter((c) => c.source).map((c) => ({ file: relative(CORPUS, f), chunk: c })),
+  );
+  const oracle = pythonCompile(chunks.map(({ chunk }) => ({ src: chunk.source, filename: "<stdin>", mode: "single" as const })));
+  chunks.forEach(({ file, chunk }, i) => {
+    it(`${file}:${chunk.firstLine}`, () => {
+      const expected = oracle[i]!;
+      const r = tryCompile(chunk.source, "<stdin>", "single");
+      if (!expected.ok) {
+        expect(r.ok).toBe(false);
+        if (r.ok) return;
+        // compile() sees the whole text at once; the prompt reports the error it met first, as recorded
+        const transcript = readFileSync(join(CORPUS, file.replace(/\.py$/, ".err")), "utf8");
+        const same = r.error.msg === expected.msg && r.error.lineno === expected.lineno;
+        expect(same || transcript.includes(`${r.error.type}: ${r.error.msg}\n`)).toBe(true);
+        return;
+      }
+      expect(r.ok).toBe(true);
+      if (r.ok) expect(summarize(r.unit.code)).toEqual(expected.codes);
+    });
+  });
+});
