@@ -8,7 +8,6 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import * as python from "@pyheap/python";
 import cors from "cors";
 import express, { type Express } from "express";
 import { rateLimit } from "express-rate-limit";
@@ -53,10 +52,8 @@ function packageVersion(): string {
 export function createApp(config: Config, options: CreateAppOptions = {}): PyheapApp {
   const logger = options.logger ?? pino({ level: config.logLevel });
   const lifecycle: Lifecycle = { draining: false };
-  const interpreterAvailable = typeof (python as unknown as { run?: unknown }).run === "function";
   const traceSchema = loadTraceSchema();
   const examples = loadExamples(config.corpusDir);
-  if (!interpreterAvailable) logger.warn("@pyheap/python does not export run(): POST /api/v1/run answers 503");
   if (!traceSchema) logger.warn("@pyheap/python publishes no trace-schema.json: GET /api/v1/schema answers 503");
   if (examples.length === 0) logger.warn({ corpusDir: config.corpusDir }, "no example programs found");
   if (!webBuilt(config.webDist)) logger.warn({ webDist: config.webDist }, "demo page not built: / explains how");
@@ -150,7 +147,7 @@ export function createApp(config: Config, options: CreateAppOptions = {}): Pyhea
 
   // 6. The API, then the page.
   app.use(runRoutes(config, pool, lifecycle));
-  app.use(metaRoutes({ examples, traceSchema, openapi, interpreterAvailable, pool, lifecycle }));
+  app.use(metaRoutes({ examples, traceSchema, openapi, pool, lifecycle }));
   app.use(webRoutes(config.webDist));
 
   // 7. Anything else is a 404 problem; every error ends in the one mapping.

@@ -84,7 +84,7 @@ export function buildOpenApi(config: Config, version: string, traceSchema: JsonS
             "415": problemResponse(["unsupported-media-type"]),
             "422": problemResponse(["trace-too-large"]),
             "429": rateLimited,
-            "503": problemResponse(["pool-saturated", "shutting-down", "interpreter-unavailable"], retryAfter),
+            "503": problemResponse(["pool-saturated", "shutting-down"], retryAfter),
           },
         },
       },
@@ -137,7 +137,7 @@ export function buildOpenApi(config: Config, version: string, traceSchema: JsonS
           summary: "Readiness",
           responses: {
             "200": { description: "Accepting runs.", content: { "application/json": { schema: { $ref: "#/components/schemas/Ready" } } } },
-            "503": problemResponse(["not-ready", "shutting-down", "interpreter-unavailable"], retryAfter),
+            "503": problemResponse(["not-ready", "shutting-down"], retryAfter),
           },
         },
       },

@@ -28,5 +28,4 @@ export interface RunTask {
 /** What the worker answers. */
 export type RunTaskResult =
   | { kind: "ok"; body: string; exitCode: number; outcome: string }
-  | { kind: "trace-too-large"; bytes: number }
-  | { kind: "unavailable"; detail: string };
+  | { kind: "trace-too-large"; bytes: number };

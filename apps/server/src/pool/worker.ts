@@ -5,31 +5,20 @@
  * It relies on the interpreter's own limits (steps, heap, recursion, output, wall time, trace steps); the
  * pool on the HTTP side terminates this thread if a run ever outlives its wall time anyway.
  */
-import * as python from "@pyheap/python";
-import type { RunOptions, RunResult } from "@pyheap/python";
+import { run, type RunOptions } from "@pyheap/python";
 import type { RunTask, RunTaskResult } from "./protocol.js";
-
-type RunFunction = (source: string, options: RunOptions) => RunResult;
-
-/** `run` once the interpreter package exports it; undefined in builds that do not have it yet. */
-const runProgram = (python as unknown as { run?: RunFunction }).run;
 
 // Warm up once when the thread starts (the heap's WASM compiled, the interpreter's code paths jitted), so
 // neither the first request nor the one after a worker replacement pays for it.
-if (typeof runProgram === "function") {
-  try {
-    runProgram("pass\n", {});
-  } catch {
-    // A failing interpreter shows up in the first real run, where it is reported.
-  }
+try {
+  run("pass\n", {});
+} catch {
+  // A failing interpreter shows up in the first real run, where it is reported.
 }
 
 /** Piscina's entry point: one task in, one result out. */
 export default function runTask(task: RunTask): RunTaskResult {
   new Int32Array(task.started)[0] = 1;
-  if (typeof runProgram !== "function") {
-    return { kind: "unavailable", detail: "@pyheap/python does not export run() in this build." };
-  }
   const options: RunOptions = {
     mode: task.mode,
     trace: task.trace,
@@ -37,7 +26,7 @@ export default function runTask(task: RunTask): RunTaskResult {
   };
   if (task.filename !== undefined) options.filename = task.filename;
   if (task.gcThreshold !== undefined) options.gcThreshold = task.gcThreshold as RunOptions["gcThreshold"];
-  const result = runProgram(task.code, options);
+  const result = run(task.code, options);
   let traceJson = "";
   if (task.trace !== "none" && result.trace !== undefined) {
     traceJson = JSON.stringify(result.trace);

@@ -13,7 +13,6 @@ export interface MetaContext {
   examples: Example[];
   traceSchema: JsonSchema | undefined;
   openapi: JsonSchema;
-  interpreterAvailable: boolean;
   pool: RunPool;
   lifecycle: Lifecycle;
 }
@@ -47,9 +46,6 @@ export function metaRoutes(ctx: MetaContext): Router {
 
   router.get("/readyz", (_req, res) => {
     if (ctx.lifecycle.draining) throw new HttpProblem("shutting-down", "This instance is shutting down.", { retryAfterSeconds: 5 });
-    if (!ctx.interpreterAvailable) {
-      throw new HttpProblem("interpreter-unavailable", "@pyheap/python does not export run() in this build.", { retryAfterSeconds: 60 });
-    }
     const { pool } = ctx;
     if (pool.saturated) {
       throw new HttpProblem("not-ready", "The run queue is full.", { retryAfterSeconds: 1 });

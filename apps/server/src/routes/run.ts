@@ -63,8 +63,6 @@ function answer(res: Response, outcome: PoolOutcome, config: Config, timeoutMs: 
         `The trace is ${outcome.bytes} bytes; this server returns at most ${config.limits.maxTraceBytes}. ` +
           "Ask for fewer steps (limits.maxTraceSteps) or line instead of instruction steps.",
       );
-    case "unavailable":
-      throw new HttpProblem("interpreter-unavailable", outcome.detail, { retryAfterSeconds: 60 });
     case "saturated":
       throw new HttpProblem("pool-saturated", "Every worker is busy and the queue is full; try again shortly.", {
         retryAfterSeconds: 1,

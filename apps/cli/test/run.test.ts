@@ -1,0 +1,128 @@
+// `pyheap run` as a user meets it, against real python3: same stdout, stderr and exit status on corpus
+// programs and on errors; limits end a run with status 1 and a clear message, never a stack of ours.
+import { execFileSync, spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { BIN, JS_STACK, program, pyheap } from "./helpers.js";
+
+const corpus = fileURLToPath(new URL("../../../corpus/shared/", import.meta.url));
+const PYTHON = execFileSync("python3", ["-c", "import sys; print(sys.executable)"], { encoding: "utf8" }).trim();
+
+/** Runs python3 on `file` from its own folder, by bare name, as the corpus does. */
+function python(file: string, input = ""): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(PYTHON, [basename(file)], {
+    cwd: dirname(file),
+    input,
+    encoding: "utf8",
+    env: { ...process.env, PYTHONUNBUFFERED: "1", PYTHONDONTWRITEBYTECODE: "1", PYTHONIOENCODING: "utf-8" },
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function pyheapLikePython(file: string, extra: string[] = []) {
+  return pyheap(["run", ...extra, basename(file)], { cwd: dirname(file) });
+}
+
+describe("pyheap run agrees with python3", () => {
+  const cases = [
+    "blog/01-list-append-same-id.py",
+    "blog/02-int-plus-one-new-id.py",
+    "blog/07-refcount-demo.py",
+    "blog/09-get-set-threshold.py",
+    "errors/01-zero-division.py",
+    "errors/02-name-error-suggestion.py",
+  ];
+  for (const rel of cases) {
+    it(rel, () => {
+      const file = join(corpus, rel);
+      const expected = python(file);
+      const got = pyheapLikePython(file);
+      expect(got.stdout).toBe(expected.stdout);
+      expect(got.stderr).toBe(expected.stderr);
+      expect(got.status).toBe(expected.status);
+    });
+  }
+
+  it("a syntax error: python3's location and caret, a SyntaxError line, status 1", () => {
+    const file = program("x = 1\nif x == 1\n    print(x)\n", "broken.py");
+    const expected = python(file);
+    const got = pyheapLikePython(file);
+    expect(got.status).toBe(expected.status);
+    expect(got.stdout).toBe("");
+    // Where the error is and how it is pointed at, as python3 shows it; the message names a syntax error.
+    expect(got.stderr.split("\n").slice(0, 3)).toEqual(expected.stderr.split("\n").slice(0, 3));
+    expect(got.stderr.trimEnd().split("\n").at(-1)).toMatch(/^SyntaxError: /);
+  });
+
+  it("reads the program from standard input with -", () => {
+    const source = readFileSync(join(corpus, "blog/01-list-append-same-id.py"), "utf8");
+    const got = pyheap(["run", "-"], { input: source });
+    expect(got.status).toBe(0);
+    expect(got.stdout).toBe(readFileSync(join(corpus, "blog/01-list-append-same-id.out"), "utf8"));
+  });
+});
+
+describe("limits", () => {
+  it("an infinite loop stops at --max-steps with status 1", () => {
+    const r = pyheap(["run", "--max-steps", "20000", program("n = 0\nwhile True:\n    n += 1\n")]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/step/i);
+    expect(r.stderr).not.toMatch(JS_STACK);
+  });
+
+  it("an infinite loop stops at --timeout with status 1", () => {
+    const r = pyheap(["run", "--timeout", "300ms", "--max-steps", "1000000000000", program("while True:\n    pass\n")]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/time/i);
+    expect(r.stderr).not.toMatch(JS_STACK);
+  });
+
+  it("unbounded recursion: python3's RecursionError traceback", () => {
+    const file = program("def down(n):\n    return down(n + 1)\ndown(0)\n", "deep.py");
+    const expected = python(file);
+    const got = pyheapLikePython(file);
+    expect(got.status).toBe(expected.status);
+    expect(got.stderr).toBe(expected.stderr);
+  });
+
+  it("a program past --max-heap is stopped with status 1 and says so", () => {
+    const r = pyheap(["run", "--max-heap", "4M", program("chunks = []\nwhile True:\n    chunks.append([0] * 10000)\n")]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/MemoryError|heap limit/);
+    expect(r.stderr).not.toMatch(JS_STACK);
+  });
+});
+
+describe("--memory", () => {
+  it("adds a heap summary on stderr and leaves stdout as python3's", () => {
+    const file = join(corpus, "blog/07-refcount-demo.py");
+    const r = pyheapLikePython(file, ["--memory"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(python(file).stdout);
+    expect(r.stderr).toMatch(/^pyheap memory summary$/m);
+    expect(r.stderr).toMatch(/^  steps [1-9][\d,]*   wall [\d,]+ ms   peak heap [1-9][\d,]* bytes$/m);
+    expect(r.stderr).toMatch(/collections  gen 0: \d+/);
+    expect(r.stderr).toMatch(/leaked/);
+  });
+});
+
+describe("colours", () => {
+  // `script` gives the command a terminal, as a user's shell does.
+  function onTerminal(env: Record<string, string>): string {
+    const file = program("print('hi')\n");
+    const r = spawnSync("script", ["-qec", `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} run --memory ${JSON.stringify(file)}`, "/dev/null"], {
+      encoding: "utf8",
+      env: { ...process.env, FORCE_COLOR: "", TERM: "xterm", ...env },
+    });
+    return r.stdout;
+  }
+
+  it("on a terminal the summary is coloured; with NO_COLOR it is not; through a pipe it is not", () => {
+    expect(onTerminal({ NO_COLOR: "" })).toMatch(/\x1b\[1mpyheap memory summary/);
+    expect(onTerminal({ NO_COLOR: "1" })).not.toMatch(/\x1b\[/);
+    expect(pyheap(["run", "--memory", program("print('hi')\n")]).stderr).not.toMatch(/\x1b\[/);
+  });
+});

@@ -1,0 +1,140 @@
+// POST /api/v1/run with the real interpreter: results equal python3's, the trace, limits, the pool
+// saturating (503 + Retry-After), and a graceful shutdown that lets runs in flight finish.
+import { execFileSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import request from "supertest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp, type PyheapApp } from "../src/app.js";
+import { serve } from "../src/serve.js";
+import { emptyDir, OpenApiChecker, silentLogger, testConfig } from "./helpers.js";
+
+const corpus = fileURLToPath(new URL("../../../corpus/shared/", import.meta.url));
+const PYTHON = execFileSync("python3", ["-c", "import sys; print(sys.executable)"], { encoding: "utf8" }).trim();
+const blog1 = readFileSync(join(corpus, "blog/01-list-append-same-id.py"), "utf8");
+const LOOP = "n = 0\nwhile True:\n    n += 1\n";
+
+/** Runs `code` with python3 from a file at `file` (so tracebacks show its lines). */
+function python(code: string, file: string): { stdout: string; stderr: string; status: number } {
+  writeFileSync(file, code);
+  try {
+    return { stdout: execFileSync(PYTHON, [file], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }), stderr: "", status: 0 };
+  } catch (err) {
+    const e = err as { stdout: string; stderr: string; status: number };
+    return { stdout: e.stdout, stderr: e.stderr, status: e.status };
+  }
+}
+
+const opened: PyheapApp[] = [];
+let main: PyheapApp;
+let checker: OpenApiChecker;
+
+beforeAll(async () => {
+  main = createApp(testConfig({ WEB_DIST: emptyDir(), MAX_TRACE_BYTES: "200000" }), { logger: silentLogger });
+  opened.push(main);
+  checker = new OpenApiChecker((await request(main.app).get("/openapi.json")).body);
+});
+afterAll(async () => {
+  await Promise.all(opened.map((a) => a.pool.destroy()));
+});
+
+/** Waits until the pool has accepted a run (bounded: fails rather than hangs). */
+async function untilPending(app: PyheapApp): Promise<void> {
+  for (let i = 0; i < 1000 && app.pool.pending === 0; i++) await new Promise((r) => setTimeout(r, 5));
+  expect(app.pool.pending).toBeGreaterThan(0);
+}
+
+const post = (app: PyheapApp, body: unknown) => request(app.app).post("/api/v1/run").send(body as object);
+
+describe("POST /api/v1/run", () => {
+  it("runs the blog's example: 200 with python3's output and statistics", async () => {
+    const res = await post(main, { code: blog1 });
+    expect(res.status).toBe(200);
+    checker.check("POST", "/api/v1/run", res);
+    expect(res.body.stdout).toBe(readFileSync(join(corpus, "blog/01-list-append-same-id.out"), "utf8"));
+    expect(res.body).toMatchObject({ stderr: "", exitCode: 0, outcome: { status: "ok" } });
+    expect(res.body.stats.steps).toBeGreaterThan(0);
+    expect(res.body.stats.peakHeapBytes).toBeGreaterThan(0);
+    expect(res.body.trace).toBeUndefined();
+  });
+
+  it("a Python exception is a result: 200, exit code 1, python3's traceback", async () => {
+    const code = "def f(x):\n    return 1 / x\nf(0)\n";
+    const file = join(emptyDir(), "failing.py");
+    const expected = python(code, file);
+    const res = await post(main, { code, filename: file });
+    expect(res.status).toBe(200);
+    checker.check("POST", "/api/v1/run", res);
+    expect(res.body.exitCode).toBe(1);
+    expect(res.body.stderr).toBe(expected.stderr);
+    expect(res.body.outcome).toMatchObject({ status: "exception", type: "ZeroDivisionError" });
+  });
+
+  it("applies gc thresholds and REPL mode", async () => {
+    const res = await post(main, { code: "import gc\ngc.get_threshold()\n", mode: "repl", gcThreshold: [5, 3] });
+    expect(res.status).toBe(200);
+    expect(res.body.stdout).toBe("(5, 3, 10)\n");
+  });
+
+  it("stops an infinite loop at the step limit the request asks for", async () => {
+    const res = await post(main, { code: LOOP, limits: { maxSteps: 10000 } });
+    expect(res.status).toBe(200);
+    checker.check("POST", "/api/v1/run", res);
+    expect(res.body.exitCode).toBe(1);
+    expect(res.body.outcome).toMatchObject({ status: "limit", limit: "steps" });
+  });
+});
+
+describe("on a loopback server", () => {
+  it("503 with Retry-After while every worker is busy and the queue is full", async () => {
+    const running = await serve(testConfig({ QUEUE: "0", TIMEOUT_MS: "3000", WEB_DIST: emptyDir() }), { logger: silentLogger });
+    try {
+      const busy = fetch(`${running.url}/api/v1/run`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ code: LOOP }),
+      });
+      await untilPending(running.pyheap);
+      const refused = await fetch(`${running.url}/api/v1/run`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ code: "print(1)" }),
+      });
+      expect(refused.status).toBe(503);
+      expect(refused.headers.get("retry-after")).toBe("1");
+      expect(((await refused.json()) as { type: string }).type).toBe("urn:pyheap:problem:pool-saturated");
+      const ready = await fetch(`${running.url}/readyz`);
+      expect(ready.status).toBe(503);
+      const first = await busy;
+      expect(first.status).toBe(200);
+      expect(((await first.json()) as { outcome: { status: string } }).outcome.status).toBe("limit");
+    } finally {
+      await running.shutdown();
+    }
+  });
+
+  it("on shutdown a run in flight finishes and is answered; new runs are refused", async () => {
+    const running = await serve(testConfig({ WEB_DIST: emptyDir() }), { logger: silentLogger });
+    const inFlight = fetch(`${running.url}/api/v1/run`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ code: LOOP, limits: { maxSteps: 1_500_000 } }),
+    });
+    await untilPending(running.pyheap);
+    const stopped = running.shutdown();
+    const late = await fetch(`${running.url}/api/v1/run`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ code: "print(1)" }),
+    }).then(
+      (r) => r.status,
+      () => "refused",
+    );
+    expect([503, "refused"]).toContain(late);
+    const answered = await inFlight;
+    expect(answered.status).toBe(200);
+    expect(((await answered.json()) as { outcome: { limit?: string } }).outcome.limit).toBe("steps");
+    expect(await stopped).toBe(true);
+  });
+});
