@@ -46,7 +46,7 @@ import { gcNext, gcObj } from "./object/header";
 import { evEnable, evDisable, evCount, evBase, evClear, evDropped } from "./events";
 import { inspectInit, heapWalk, referents, heapCheck, checkBadObject } from "./inspect";
 import {
-  LAYOUT_INT, LAYOUT_FLOAT, LAYOUT_STR, LAYOUT_BYTES, LAYOUT_TUPLE, LAYOUT_LIST, LAYOUT_DICT, LAYOUT_SET,
+  LAYOUT_INT, LAYOUT_FLOAT, LAYOUT_STR, LAYOUT_BYTES, LAYOUT_TUPLE, LAYOUT_LIST, LAYOUT_DICT, LAYOUT_SET, LAYOUT_WEAKREF,
   TPF_MANAGED_DICT, PREV_MASK_FINALIZED, WR_OBJECT, BYTES_DATA, TUPLE_ITEMS, DICT_KEYS, SET_TABLE, SET_SMALLTABLE,
   MANAGED_VALUES,
 } from "../abi/abi";
@@ -161,6 +161,10 @@ export function obj_new(t: i32, nitems: i32): i32 {
   const tt = <usize>t;
   if (tooBig(nitems, 8)) return 0;
   const layout = tpLayout(tt);
+  if (layout == LAYOUT_WEAKREF) {
+    setStatus(STATUS_BAD_ARGUMENT); // weakrefs are made by weakref_new
+    return 0;
+  }
   if (layout == LAYOUT_LIST || layout == LAYOUT_DICT || layout == LAYOUT_SET || layout == LAYOUT_TUPLE) {
     // an instance of a subclass of a built-in container (tp_alloc: no free list, tracked, empty)
     const n = layout == LAYOUT_TUPLE ? nitems : 0;

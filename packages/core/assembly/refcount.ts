@@ -200,11 +200,12 @@ function run(base: u32): void {
   }
 }
 
-/** A heap type whose instances use a built-in container layout (class L(list), class D(dict)…). */
+/** A heap type whose instances use a built-in layout with fields of their own (class L(list),
+ *  class D(dict), weakref subclasses such as KeyedRef…). */
 export function isBuiltinSubclass(t: usize): bool {
   const layout = tpLayout(t);
-  return (layout == LAYOUT_LIST || layout == LAYOUT_TUPLE || layout == LAYOUT_DICT || layout == LAYOUT_SET) &&
-    (tpFlags(t) & TPF_HEAPTYPE) != 0;
+  return (layout == LAYOUT_LIST || layout == LAYOUT_TUPLE || layout == LAYOUT_DICT || layout == LAYOUT_SET ||
+    layout == LAYOUT_WEAKREF) && (tpFlags(t) & TPF_HEAPTYPE) != 0;
 }
 
 /** Next reference to release of a dying object, in its deallocator's order; 0 when none is left.

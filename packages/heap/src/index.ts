@@ -64,7 +64,7 @@ export interface TypeDesc {
   /** For subclasses of built-in containers: the built-in layout the instances use. newObject(t) then
    *  gives an empty list/dict/set (or a tuple of nitems NULL items) of type t; refSlots describe only the
    *  subclass's own fields (beyond the base's basicsize). */
-  layout?: "list" | "dict" | "set" | "tuple";
+  layout?: "list" | "dict" | "set" | "tuple" | "weakref";
 }
 
 export interface GcStats {
@@ -448,7 +448,7 @@ export class Heap {
       "registerType",
     );
     if (d.layout) {
-      const layouts = { list: abi.LAYOUT_LIST, dict: abi.LAYOUT_DICT, set: abi.LAYOUT_SET, tuple: abi.LAYOUT_TUPLE };
+      const layouts = { list: abi.LAYOUT_LIST, dict: abi.LAYOUT_DICT, set: abi.LAYOUT_SET, tuple: abi.LAYOUT_TUPLE, weakref: abi.LAYOUT_WEAKREF };
       this.core.obj_type_set_layout(t, layouts[d.layout]);
     }
     this.setSlotSteal(t, abi.TP_NAME, this.newStr(d.name));

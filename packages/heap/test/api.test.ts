@@ -350,3 +350,28 @@ describe("the reachability dance in the event ring", () => {
     }
   });
 });
+
+describe("weakref subclasses", () => {
+  it("a KeyedRef-like subclass keeps its key until it dies; its callback runs as for weakref", () => {
+    const calls: Obj[] = [];
+    const h = fresh({ hooks: { weakrefCallback: (wr) => calls.push(wr) } });
+    // weakref.KeyedRef in 3.11: basicsize 72 (the key after the 64-byte PyWeakReference)
+    const KeyedRef = h.registerType({ name: "KeyedRef", basicsize: 72, gc: true, heapType: true, layout: "weakref",
+      refSlots: [64], base: h.types.weakref });
+    const T = slotType(h, 1, { weaklistOffset: 24, basicsize: 32 });
+    const o = h.newObject(T);
+    const cb = h.newList();
+    const key = h.newStrUncached("the key");
+    const kr = h.newWeakref(o, cb, KeyedRef);
+    h.setSlot(kr, 64, key);
+    expect(h.sizeOf(kr)).toBe(88);
+    expect(h.refcnt(key)).toBe(2);
+    h.decref(o);
+    expect(calls).toEqual([kr]);
+    expect(h.weakrefGet(kr)).toBe(0);
+    h.decref(kr);
+    expect(h.refcnt(key)).toBe(1);
+    expect(h.refcnt(cb)).toBe(1);
+    expectHealthy(h);
+  });
+});

@@ -97,7 +97,8 @@ export function traverse(o: usize, op: i32): void {
   // a subclass of a built-in container: its own fields and the type first (subtype_traverse), then
   // the base layout
   const sub = (tpFlags(t) & TPF_HEAPTYPE) != 0 &&
-    (layout == LAYOUT_LIST || layout == LAYOUT_TUPLE || layout == LAYOUT_DICT || layout == LAYOUT_SET);
+    (layout == LAYOUT_LIST || layout == LAYOUT_TUPLE || layout == LAYOUT_DICT || layout == LAYOUT_SET ||
+      layout == LAYOUT_WEAKREF);
   if (sub) genericTraverse(o, t, op);
   switch (layout) {
     case LAYOUT_INT:

@@ -3,7 +3,7 @@
 // first, then refs with callbacks, newest first. A weakref owns its callback, not its referent.
 import { EV_WEAKREF_CALLBACK, WR_OBJECT, WR_CALLBACK, WR_HASH, WR_PREV, WR_NEXT, TP_WEAKLISTOFFSET, TUPLE_ITEMS } from "../../abi/abi";
 import { objAlloc } from "./alloc";
-import { typeOf, getRef, setRef, incref, refcnt } from "./header";
+import { typeOf, getRef, setRef, incref, refcnt, tpBasicsize } from "./header";
 import { tWeakref } from "./types";
 import { track } from "../gc/lists";
 import { decref } from "../refcount";
@@ -49,7 +49,7 @@ export function weakrefNew(t: usize, o: usize, callback: usize): usize {
     incref(basic);
     return basic;
   }
-  const wr = objAlloc(t, 64);
+  const wr = objAlloc(t, <usize>tpBasicsize(t));
   if (wr == 0) return 0;
   setRef(wr + WR_OBJECT, o);
   store<i64>(wr + WR_HASH, -1);
