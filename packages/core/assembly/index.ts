@@ -62,7 +62,7 @@ let ioCap: u32 = 0;
 /** Sets up the heap with a limit on live block bytes. Returns a status (call once). */
 export function heap_init(limit: f64): i32 {
   if (initialized) return STATUS_OK;
-  setHeapLimit(<usize>limit);
+  setHeapLimit(limit > 3221225472.0 ? <usize>3221225472 : <usize>limit);
   if (!sysReserve(SYS_RESERVE)) return STATUS_NO_MEMORY;
   pymallocInit();
   scratchInit();
@@ -90,7 +90,7 @@ export function heap_init(limit: f64): i32 {
 
 /** Changes the heap limit (bytes of live blocks). */
 export function heap_set_limit(limit: f64): void {
-  setHeapLimit(<usize>limit);
+  setHeapLimit(limit > 3221225472.0 ? <usize>3221225472 : <usize>limit);
 }
 /** The heap limit in bytes of live blocks. */
 export function heap_limit(): f64 {

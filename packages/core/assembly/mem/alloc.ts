@@ -11,8 +11,9 @@ export let heapLimit: usize = 256 << 20;
 export let bytesInUse: usize = 0;
 export let peakBytesInUse: usize = 0;
 
+/** The limit is capped at 3 GiB so that the core's own tables can always grow below wasm32's 4 GiB. */
 export function setHeapLimit(limit: usize): void {
-  heapLimit = limit;
+  heapLimit = limit > (<usize>3 << 30) ? <usize>3 << 30 : limit;
 }
 
 /** pymalloc serves 1..512 bytes; 0 bytes and larger requests go to the large allocator (libc in CPython). */

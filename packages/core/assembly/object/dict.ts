@@ -16,7 +16,7 @@ import {
   DK_LOG2_INDEX_BYTES, DK_KIND, DK_USABLE, DK_NENTRIES, DK_INDICES, DK_KIND_UNICODE, DK_KIND_GENERAL,
   STATUS_NO_MEMORY, STATUS_NOT_FOUND, STATUS_ERROR, STATUS_OK,
 } from "../../abi/abi";
-import { setStatus, lastStatus, tooBig } from "../common";
+import { setStatus, lastStatus, tooBig, DEBUG } from "../common";
 import { memAlloc, memFree } from "../mem/alloc";
 import { sysAlloc } from "../mem/sys";
 import { objAlloc, flPop, flPush, objFreeMemory } from "./alloc";
@@ -447,6 +447,11 @@ export function dictDelItem(d: usize, key: usize): bool {
   }
   const k = dictKeys(d);
   const pos = lookdictIndex(k, h, ix);
+  if (DEBUG) assert(pos != 0xffffffff); // lookup found ix, so a slot holds it
+  if (pos == 0xffffffff) {
+    setStatus(STATUS_NOT_FOUND);
+    return false;
+  }
   store<i64>(d + DICT_USED, dictUsed(d) - 1);
   bumpVersion(d);
   setIndex(k, pos, DKIX_DUMMY);
