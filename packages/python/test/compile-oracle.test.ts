@@ -48,6 +48,7 @@ const CASES: [string, string][] = [
   ["large tuple", "t = (" + Array.from({ length: 300 }, (_, i) => i).join(", ") + ")\n"],
   ["long list", "l = [" + Array.from({ length: 40 }, (_, i) => `x${i}`).join(", ") + "]\n"],
   ["private names", "class _Account:\n    __count = 0\n    def __init__(self, __v, *, __k=1):\n        self.__balance = __v\n        _Account.__count += 1\n        del self.__tmp\n    def __dunder__(self):\n        return self.__balance.__add__(1)\n    def get(self):\n        def inner(): return __count\n        return self.__balance\nclass ___:\n    __y = 1\n"],
+  ["calls with many arguments", "f(" + Array.from({ length: 31 }, (_, i) => `a${i}`).join(", ") + ")\nf(" + Array.from({ length: 16 }, (_, i) => `k${i}=${i + 1000}`).join(", ") + ")\no.m(" + Array.from({ length: 29 }, (_, i) => `a${i}`).join(", ") + ")\no.m(" + Array.from({ length: 14 }, (_, i) => `k${i}=${i}`).join(", ") + ", x=1)\nf(1, 2, 3, *a, k=1, j=2, **kw)\nf(1, 2, **kw)\n"],
   ["except star", "def f():\n    try:\n        g()\n    except* ValueError as eg:\n        h(eg)\n    except* (TypeError, KeyError):\n        pass\n"],
   ["float reprs", "a = 1.5\nb = 1e100\nc = 1e-7\nd = 0.1 + 0.2\ne = 1e16\nf = 123456789012345678.0\ng = -0.0\nh = 2.5e-5\n"],
 ];

@@ -1418,53 +1418,52 @@ class CodeGen {
     this.loc = saved;
   }
 
-  /** Tuple/list/set displays, with 3.11's constant and starred shortcuts. */
-  starunpack(elts: Expr[], build: Op, add: Op, extend: Op, tuple: boolean): void {
+  /**
+   * Tuple/list/set displays and the positional part of `f(*a)` calls, as 3.11's starunpack_helper:
+   * three or more constants become one constant; `*x` or more than 30 items build incrementally.
+   * `pushed`: items already on the stack that belong at the front (call arguments before a `*`).
+   */
+  starunpack(elts: Expr[], build: Op, add: Op, extend: Op, tuple: boolean, pushed = 0): void {
     const n = elts.length;
+    const buildOp = tuple ? Op.BUILD_LIST : build;
     const hasStar = elts.some((x) => x.k === "Starred");
     if (!hasStar && n > 2 && elts.every((x) => x.k === "Constant")) {
       const items = elts.map((x) => (x as { value: ConstValue }).value);
-      if (tuple) {
+      if (tuple && !pushed) {
         this.loadConst({ t: "tuple", items }, false);
       } else {
-        this.emit(build, 0);
+        this.emit(buildOp, pushed);
         if (build === Op.BUILD_SET) this.loadConst({ t: "frozenset", items }, false);
         else this.loadConst({ t: "tuple", items }, false);
         this.emit(extend, 1);
+        if (tuple) this.emit(Op.LIST_TO_TUPLE);
       }
       return;
     }
-    const big = n > 2 && n > STACK_USE_GUIDELINE;
+    const big = n + pushed > STACK_USE_GUIDELINE;
     if (!hasStar && !big) {
       for (const x of elts) this.expr(x);
-      this.emit(build, n);
+      this.emit(tuple ? Op.BUILD_TUPLE : build, n + pushed);
       return;
     }
-    let seen = false;
-    let pending = 0;
-    for (const x of elts) {
+    let built = false;
+    if (big) {
+      this.emit(buildOp, pushed);
+      built = true;
+    }
+    elts.forEach((x, i) => {
       if (x.k === "Starred") {
-        if (!seen) {
-          this.emit(tuple ? Op.BUILD_LIST : build, pending);
-          seen = true;
+        if (!built) {
+          this.emit(buildOp, i + pushed);
+          built = true;
         }
         this.expr(x.value);
         this.emit(extend, 1);
       } else {
-        if (!seen && !big) {
-          this.expr(x);
-          pending++;
-        } else {
-          if (!seen) {
-            this.emit(tuple ? Op.BUILD_LIST : build, pending);
-            seen = true;
-          }
-          this.expr(x);
-          this.emit(add, 1);
-        }
+        this.expr(x);
+        if (built) this.emit(add, 1);
       }
-    }
-    if (!seen) this.emit(tuple ? Op.BUILD_LIST : build, pending);
+    });
     if (tuple) this.emit(Op.LIST_TO_TUPLE);
   }
 
@@ -1654,7 +1653,7 @@ class CodeGen {
       !this.isImportOriginated(f.value) &&
       !e.args.some((a) => a.k === "Starred") &&
       !e.keywords.some((k) => k.arg === null) &&
-      e.args.length + e.keywords.length < STACK_USE_GUIDELINE
+      e.args.length + e.keywords.length + (e.keywords.length ? 1 : 0) < STACK_USE_GUIDELINE
     ) {
       this.expr(f.value);
       this.loc = f.pos;
@@ -1710,7 +1709,7 @@ class CodeGen {
     const simple =
       !args.some((a) => a.k === "Starred") &&
       !keywords.some((k) => k.arg === null) &&
-      args.length + keywords.length + extra < STACK_USE_GUIDELINE;
+      args.length + 2 * keywords.length <= STACK_USE_GUIDELINE;
     if (simple) {
       for (const a of args) this.expr(a);
       if (keywords.length) {
@@ -1723,62 +1722,59 @@ class CodeGen {
       this.emit(Op.CALL, n);
       return;
     }
-    // CALL_FUNCTION_EX: positional args as one tuple, keywords as one dict
+    // CALL_FUNCTION_EX: positional args as one tuple, keywords as one dict (3.11's compiler_call_helper)
     if (extra === 0 && args.length === 1 && args[0]!.k === "Starred") {
       this.expr(args[0]!.value);
     } else {
-      let built = false;
-      let pending = extra;
-      for (const a of args) {
-        if (a.k === "Starred") {
-          if (!built) {
-            this.emit(Op.BUILD_LIST, pending);
-            built = true;
-          }
-          this.expr(a.value);
-          this.emit(Op.LIST_EXTEND, 1);
-        } else if (!built) {
-          this.expr(a);
-          pending++;
-        } else {
-          this.expr(a);
-          this.emit(Op.LIST_APPEND, 1);
-        }
-      }
-      if (built) this.emit(Op.LIST_TO_TUPLE);
-      else this.emit(Op.BUILD_TUPLE, pending);
+      this.starunpack(args, Op.BUILD_LIST, Op.LIST_APPEND, Op.LIST_EXTEND, true, extra);
     }
     let flags = 0;
     if (keywords.length) {
       flags = 1;
       let haveDict = false;
-      let run: import("../parse/ast.js").Keyword[] = [];
-      const flushRun = () => {
-        if (!run.length) return;
-        for (const k of run) {
-          this.loadConst({ t: "str", v: k.arg! }, false);
-          this.expr(k.value);
-        }
-        this.emit(Op.BUILD_MAP, run.length);
-        if (haveDict) this.emit(Op.DICT_MERGE, 1);
-        haveDict = true;
-        run = [];
-      };
-      for (const k of keywords) {
+      let nseen = 0;
+      keywords.forEach((k, i) => {
         if (k.arg === null) {
-          flushRun();
+          if (nseen) {
+            this.subkwargs(keywords.slice(i - nseen, i));
+            if (haveDict) this.emit(Op.DICT_MERGE, 1);
+            haveDict = true;
+            nseen = 0;
+          }
           if (!haveDict) {
             this.emit(Op.BUILD_MAP, 0);
             haveDict = true;
           }
           this.expr(k.value);
           this.emit(Op.DICT_MERGE, 1);
-        } else run.push(k);
+        } else nseen++;
+      });
+      if (nseen) {
+        this.subkwargs(keywords.slice(keywords.length - nseen));
+        if (haveDict) this.emit(Op.DICT_MERGE, 1);
       }
-      flushRun();
     }
     this.loc = pos;
     this.emit(Op.CALL_FUNCTION_EX, flags);
+  }
+
+  /** A run of named keyword arguments as one dict (3.11's compiler_subkwargs). */
+  subkwargs(kws: import("../parse/ast.js").Keyword[]): void {
+    const n = kws.length;
+    const big = n * 2 > STACK_USE_GUIDELINE;
+    if (n > 1 && !big) {
+      for (const k of kws) this.expr(k.value);
+      this.loadConst({ t: "tuple", items: kws.map((k) => ({ t: "str", v: k.arg! })) }, false);
+      this.emit(Op.BUILD_CONST_KEY_MAP, n);
+      return;
+    }
+    if (big) this.emit(Op.BUILD_MAP, 0);
+    for (const k of kws) {
+      this.loadConst({ t: "str", v: k.arg! }, false);
+      this.expr(k.value);
+      if (big) this.emit(Op.MAP_ADD, 1);
+    }
+    if (!big) this.emit(Op.BUILD_MAP, n);
   }
 
   lambda(e: Expr & { k: "Lambda" }): void {
