@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { expect, it } from "vitest";
 import { compileModule, OP_NAMES, type CodeObject } from "../src/compile/index.js";
@@ -45,9 +45,11 @@ function count(ops: string[]) {
   for (const o of ops) if (!SKIP.has(o)) m.set(o, (m.get(o) ?? 0) + 1);
   return m;
 }
-it("every corpus script uses the same opcodes, as often, as python3 compiles it", () => {
-  const files = pyFiles(CORPUS);
-  const srcs = files.map((f) => readFileSync(f, "utf8"));
+it("every corpus script and document snippet uses the same opcodes, as often, as python3 compiles it", () => {
+  const DOC = "/work/shared/docs/cpython-memory-model.md";
+  const snippets = existsSync(DOC) ? [...readFileSync(DOC, "utf8").matchAll(/```python\n([\s\S]*?)```/g)].map((m) => m[1]!) : [];
+  const files = [...pyFiles(CORPUS), ...snippets.map((_, i) => `corpus/doc-snippet-${i}`)];
+  const srcs = [...pyFiles(CORPUS).map((f) => readFileSync(f, "utf8")), ...snippets];
   const r = spawnSync("python3", ["-c", SCRIPT], { input: JSON.stringify(srcs), encoding: "utf8", maxBuffer: 1 << 28 });
   const py = JSON.parse(r.stdout);
   const mismatches: string[] = [];
