@@ -255,7 +255,7 @@ class Builder {
       case "ImportFrom":
         for (const a of s.names) {
           if (a.name === "*") {
-            if (this.cur.kind !== "module") throw this.error("import * only allowed at module level", s.pos);
+            if (this.cur.kind !== "module") throw this.error("import * only allowed at module level", a.pos);
             continue;
           }
           const bound = a.asname ?? a.name.split(".")[0]!;
@@ -272,8 +272,12 @@ class Builder {
           if (prev & Use.USED) throw this.error(`name '${name}' is used prior to ${kw} declaration`, s.pos);
           if (prev & Use.ASSIGNED) throw this.error(`name '${name}' is assigned to before ${kw} declaration`, s.pos);
           if (!isGlobal && this.cur.kind === "module") throw this.error("nonlocal declaration not allowed at module level", s.pos);
-          if (isGlobal && prev & Use.NONLOCAL) throw this.error(`name '${name}' is nonlocal and global`, s.pos);
-          if (!isGlobal && prev & Use.GLOBAL) throw this.error(`name '${name}' is nonlocal and global`, s.pos);
+          // reported where the name's first declaration is
+          const first = this.directives.get(this.cur)?.get(name) ?? s.pos;
+          if (isGlobal && prev & Use.NONLOCAL) throw this.error(`name '${name}' is nonlocal and global`, first);
+          if (!isGlobal && prev & Use.GLOBAL) throw this.error(`name '${name}' is nonlocal and global`, first);
+          if (!this.directives.has(this.cur)) this.directives.set(this.cur, new Map());
+          if (!this.directives.get(this.cur)!.has(name)) this.directives.get(this.cur)!.set(name, s.pos);
           this.cur.add(name, isGlobal ? Use.GLOBAL : Use.NONLOCAL);
           // NOTE: CPython also records the declaration in the module's own symbols, so the module body
           // then reads and writes that name with LOAD_GLOBAL/STORE_GLOBAL.
@@ -300,6 +304,8 @@ class Builder {
   }
 
   readonly nonlocalPos = new Map<Scope, [string, Pos][]>();
+  /** First global/nonlocal statement naming each name, per scope. */
+  readonly directives = new Map<Scope, Map<string, Pos>>();
 
   expr(e: Expr): void {
     switch (e.k) {

@@ -80,6 +80,9 @@ class AstBuilder {
     readonly base = 0,
   ) {}
 
+  /** How many `def`/`lambda` bodies enclose the node being built. */
+  funcDepth = 0;
+
   // ---- positions and errors ----
 
   pos(from: number, to: number): Pos {
@@ -386,7 +389,9 @@ class AstBuilder {
     const args = this.params(kids(ks.find((k) => k.name === "ParamList")!).filter((k) => k.name !== "(" && k.name !== ")"), true);
     const ret = ks.find((k) => k.name === "TypeDef");
     const returns = ret ? this.expr(kids(ret).filter((k) => k.name !== "->" && this.text(k) !== "->")[0]!) : null;
+    this.funcDepth++;
     const body = this.body(ks.find((k) => k.name === "Body"));
+    this.funcDepth--;
     return { k: "FunctionDef", name, args, body, decorators, returns, pos: this.span(this.npos(n), body[body.length - 1]!.pos) };
   }
 
@@ -480,23 +485,35 @@ class AstBuilder {
     }
   }
 
+  /** CPython's name for an expression kind in error messages (_PyPegen_get_expr_name). */
   describe(e: E): string {
     switch (e.k) {
-      case "Call": return "function call";
-      case "Constant": return e.value.t === "none" || e.value.t === "bool" || e.value.t === "ellipsis" ? (e.value.t === "ellipsis" ? "ellipsis" : this.src.slice(0, 0) + (e.value.t === "none" ? "None" : e.value.v ? "True" : "False")) : "literal";
-      case "BinOp": case "UnaryOp": return "expression";
-      case "BoolOp": return "expression";
-      case "Compare": return "comparison";
+      case "Attribute": return "attribute";
+      case "Subscript": return "subscript";
+      case "Starred": return "starred";
+      case "Name": return "name";
+      case "List": return "list";
+      case "Tuple": return "tuple";
       case "Lambda": return "lambda";
-      case "IfExp": return "conditional expression";
-      case "JoinedStr": return "f-string expression";
-      case "Dict": return "dict literal";
-      case "Set": return "set display";
+      case "Call": return "function call";
+      case "BoolOp": case "BinOp": case "UnaryOp": return "expression";
+      case "GeneratorExp": return "generator expression";
+      case "Yield": case "YieldFrom": return "yield expression";
       case "ListComp": return "list comprehension";
       case "SetComp": return "set comprehension";
       case "DictComp": return "dict comprehension";
-      case "GeneratorExp": return "generator expression";
-      case "Yield": case "YieldFrom": return "yield expression";
+      case "Dict": return "dict literal";
+      case "Set": return "set display";
+      case "JoinedStr": case "FormattedValue": return "f-string expression";
+      case "Constant": {
+        const v = e.value;
+        if (v.t === "none") return "None";
+        if (v.t === "bool") return v.v ? "True" : "False";
+        if (v.t === "ellipsis") return "ellipsis";
+        return "literal";
+      }
+      case "Compare": return "comparison";
+      case "IfExp": return "conditional expression";
       case "NamedExpr": return "named expression";
       default: return "expression";
     }
@@ -527,7 +544,8 @@ class AstBuilder {
       default: {
         const what = this.describe(e);
         if (ctx === "del") throw this.error(`cannot delete ${what}`, e.pos);
-        const hint = e.k === "Compare" || e.k === "Constant" || e.k === "Call" || e.k === "BinOp" ? " here. Maybe you meant '==' instead of '='?" : "";
+        const singleton = e.k === "Constant" && (e.value.t === "none" || e.value.t === "bool");
+        const hint = !singleton && (e.k === "Compare" || e.k === "Constant" || e.k === "Call" || e.k === "BinOp") ? " here. Maybe you meant '==' instead of '='?" : "";
         throw this.error(`cannot assign to ${what}${hint}`, e.pos);
       }
     }
@@ -592,7 +610,7 @@ class AstBuilder {
       }
       case "ParenthesizedExpression": {
         const inner = kids(n).filter((k) => k.name !== "(" && k.name !== ")");
-        if (inner[0]!.name === "*") throw this.error("cannot use starred expression here", pos);
+        if (inner[0]!.name === "*") throw this.error("cannot use starred expression here", this.pos(inner[0]!.from, inner[inner.length - 1]!.to));
         return this.expr(inner[0]!);
       }
       case "TupleExpression": {
@@ -645,7 +663,10 @@ class AstBuilder {
         const ks = kids(n);
         const pl = ks.find((k) => k.name === "ParamList");
         const args = this.params(pl ? kids(pl) : [], false);
-        return { k: "Lambda", args, body: this.expr(ks[ks.length - 1]!), pos };
+        this.funcDepth++;
+        const body = this.expr(ks[ks.length - 1]!);
+        this.funcDepth--;
+        return { k: "Lambda", args, body, pos };
       }
       case "NamedExpression": {
         const ks = kids(n);
@@ -657,7 +678,7 @@ class AstBuilder {
       case "YieldExpression":
         return this.yieldExpr(n);
       case "AwaitExpression":
-        throw this.unsupported("'await'", n);
+        throw this.error(this.funcDepth ? "'await' outside async function" : "'await' outside function", pos);
       default:
         throw this.error("invalid syntax", pos);
     }

@@ -107,6 +107,16 @@ function firstParseError(
     col = lines.col(offset);
   }
   const endCol = col + Math.max(1, end - offset);
+  // a compound statement's header without its ':'
+  const COMPOUND = /^(IfStatement|WhileStatement|ForStatement|FunctionDefinition|ClassDefinition|TryStatement|WithStatement)$/;
+  if (n.parent && COMPOUND.test(n.parent.name) && (offset >= source.length || source[offset] === "\n" || source[offset] === "\r")) {
+    return {
+      offset,
+      tokenizer: false,
+      generic: false,
+      make: () => syntaxErrorAt(lines, filename, "expected ':'", line, col, line, col + 1),
+    };
+  }
   // two expressions side by side inside brackets: CPython suggests a comma
   const prev = n.prevSibling;
   const isExpr = (x: SyntaxNode | null) => !!x && /^(VariableName|Number|String|FormatString|ContinuedString|CallExpression|MemberExpression|BinaryExpression|UnaryExpression|ParenthesizedExpression|TupleExpression|ArrayExpression|DictionaryExpression|SetExpression|Boolean|None)$/.test(x.name);
