@@ -200,10 +200,12 @@ export class PyHeapView extends LitElement {
       before = { heap: prevHeap, analysis: prevAnalysis, layout: prevLayout };
       const how = new Map<number, "freed" | "collected">();
       for (const e of step.events) if (e.kind === "free") how.set(e.serial, e.by === "gc" ? "collected" : "freed");
+      // Only objects the step freed leave a ghost: others leave the picture because nothing drawn names them.
       for (const serial of step.delta.removed) {
         const box = prevLayout.boxes.get(serial);
         const obj = prevHeap.get(serial);
-        if (box && obj) ghosts.set(serial, { box, obj, how: how.get(serial) ?? "freed" });
+        const freed = how.get(serial);
+        if (box && obj && freed) ghosts.set(serial, { box, obj, how: freed });
       }
       // Ghosts stand where the object stood; drop those now covered by a live box.
       for (const [serial, g] of ghosts) {
