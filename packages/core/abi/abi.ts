@@ -58,8 +58,9 @@ export const TP_VM0 = 128; // eight owned ref slots for the interpreter: TP_VM0 
 export const TP_VM_SLOTS = 8;
 export const TP_VMI0 = 192; // eight i32 words (in 8-byte slots) for the interpreter: TP_VMI0 + 8·k
 export const TP_ID = 256; // i32, index of the type in the core's type table
+export const TP_CACHED_KEYS = 264; // u32: the class's shared keys (attribute names of its instances), or 0
 /** Bytes the core uses in a type object; static types are allocated with CPython's 408, heap types 904. */
-export const TYPE_FIELDS_END = 264;
+export const TYPE_FIELDS_END = 272;
 export const STATIC_TYPE_BASICSIZE = 408;
 export const HEAP_TYPE_BASICSIZE = 904;
 
@@ -138,6 +139,9 @@ export const DK_KIND = 10; // u8: 0 general, 1 unicode
 export const DK_USABLE = 16;
 export const DK_NENTRIES = 24;
 export const DK_INDICES = 32;
+/** Shared keys of a class: 64 slots, at most 30 names (CPython's SHARED_KEYS_MAX_SIZE). */
+export const SHARED_KEYS_LOG2 = 6;
+export const SHARED_KEYS_MAX = 30;
 export const DK_KIND_GENERAL = 0;
 export const DK_KIND_UNICODE = 1;
 // ── set: PySetObject (200 bytes with an 8-entry small table) ─────────────────────────────────

@@ -29,11 +29,14 @@ import {
 } from "./object/list";
 import {
   dictInitEmpty, dictInit, dictNewDisplay, dictNewCall, dictNewPresized, dictSetItem, dictGetItem, dictDelItem, dictUsed,
-  dictNext, dictEntryKey, dictEntryValue, dictClear, dictCopy, dictSizeof, emptyKeys,
+  dictNext, dictEntryKey, dictEntryValue, dictClear, dictCopy, dictSizeof, emptyKeys, sharedKeysNew, keysSize,
 } from "./object/dict";
 import { setInitEmpty, setInit, setNew, setAdd, setContains, setDiscard, setPop, setUsed, setNext, setKeyAt, setClear, setSizeof } from "./object/set";
 import { weakrefNew, weakrefCount } from "./object/weakref";
-import { valuesNew, valuesGet, valuesSet, valuesDetach, valuesCap, managedDictGet, managedDictSet } from "./object/instance";
+import {
+  valuesNew, valuesGet, valuesSet, valuesDetach, valuesCap, managedDictGet, managedDictSet, instInitValues,
+  instAttrGet, instAttrSet, instMaterializeDict,
+} from "./object/instance";
 import { freelistsInit } from "./object/freelists";
 import { hashInit, objHash, objEq } from "./object/hash";
 import { refcountInit, decref, dealloc } from "./refcount";
@@ -48,7 +51,7 @@ import { inspectInit, heapWalk, referents, heapCheck, checkBadObject } from "./i
 import {
   LAYOUT_INT, LAYOUT_FLOAT, LAYOUT_STR, LAYOUT_BYTES, LAYOUT_TUPLE, LAYOUT_LIST, LAYOUT_DICT, LAYOUT_SET, LAYOUT_WEAKREF,
   TPF_MANAGED_DICT, PREV_MASK_FINALIZED, WR_OBJECT, BYTES_DATA, TUPLE_ITEMS, DICT_KEYS, SET_TABLE, SET_SMALLTABLE,
-  MANAGED_VALUES,
+  MANAGED_VALUES, TP_CACHED_KEYS,
 } from "../abi/abi";
 import { memBlockSize } from "./mem/alloc";
 
@@ -194,6 +197,11 @@ export function obj_new(t: i32, nitems: i32): i32 {
   if (o == 0) return 0;
   if (tpItemsize(tt) != 0) setObSize(o, nitems);
   if ((tpFlags(tt) & TPF_HAVE_GC) != 0) track(o);
+  // an instance of a class with shared keys gets its values array right away (init_inline_values)
+  if ((tpFlags(tt) & TPF_MANAGED_DICT) != 0 && load<u32>(tt + TP_CACHED_KEYS) != 0 && !instInitValues(o)) {
+    decref(o);
+    return 0;
+  }
   return <i32>o;
 }
 /** Called by the binding's fast decref when a count reached 0. */
@@ -224,6 +232,11 @@ export function obj_sizeof(o: i32): f64 {
     default: {
       const n = tpItemsize(t) != 0 ? obSize(oo) : 0;
       body = <usize>tpBasicsize(t) + <usize>tpItemsize(t) * <usize>(n < 0 ? -n : n);
+      // a class: its shared keys count too (type.__sizeof__)
+      if (tpLayout(t) == 9 && !isStatic(oo)) {
+        const k = <usize>load<u32>(oo + TP_CACHED_KEYS);
+        if (k != 0) body += keysSize(k);
+      }
     }
   }
   return <f64>(body + preHeaderSize(t));
@@ -340,6 +353,37 @@ export function obj_managed_dict(o: i32): i32 {
 /** Sets the __dict__ (borrowed; the instance takes a reference). */
 export function obj_set_managed_dict(o: i32, d: i32): void {
   managedDictSet(<usize>o, <usize>d);
+}
+/** init_inline_values: gives a new managed-dict instance its values array sized from its class's shared
+ *  keys (taking one usable entry from them while more than one is left, as CPython does). 1, or 0 on no
+ *  memory. */
+export function obj_init_values(o: i32): i32 {
+  return instInitValues(<usize>o) ? 1 : 0;
+}
+/** o.name for a managed-dict instance (values or materialized dict): BORROWED, or 0 with
+ *  STATUS_NOT_FOUND / an error status. */
+export function obj_attr_get(o: i32, name: i32): i32 {
+  return <i32>instAttrGet(<usize>o, <usize>name);
+}
+/** o.name = v (v borrowed) or del o.name (v = 0): 1, or 0 with STATUS_NOT_FOUND / STATUS_NO_MEMORY /
+ *  STATUS_ERROR. New names join the class's shared keys while there is room (30 names), otherwise the
+ *  __dict__ is materialized. */
+export function obj_attr_set(o: i32, name: i32, v: i32): i32 {
+  return instAttrSet(<usize>o, <usize>name, <usize>v) ? 1 : 0;
+}
+/** o.__dict__: materialized on first use from the values (attributes in insertion order): BORROWED. */
+export function obj_materialize_dict(o: i32): i32 {
+  return <i32>instMaterializeDict(<usize>o);
+}
+/** Creates the shared keys of a class whose instances have managed dicts (type_new does it when the
+ *  class is created; they count in sys.getsizeof(cls)). 1, or 0 on no memory. */
+export function obj_type_init_shared_keys(t: i32): i32 {
+  const tt = <usize>t;
+  if (load<u32>(tt + TP_CACHED_KEYS) != 0) return 1;
+  const k = sharedKeysNew();
+  if (k == 0) return 0;
+  store<u32>(tt + TP_CACHED_KEYS, <u32>k);
+  return 1;
 }
 /** Referents of o in tp_traverse order into buf (u32 each, up to cap); returns the count. BORROWED. */
 export function obj_referents(o: i32, buf: i32, cap: i32): i32 {

@@ -15,7 +15,7 @@ import {
   TP_REFMAP_LO, TP_REFMAP_HI, TPF_FINALIZER, TPF_VAR_REFS, TPF_MANAGED_DICT, TPF_HAVE_GC, TPF_HEAPTYPE,
   TP_BASICSIZE, TP_FREELIST_MAX, TP_WEAKLISTOFFSET, LAYOUT_GENERIC, LAYOUT_INT, LAYOUT_FLOAT, LAYOUT_STR,
   LAYOUT_BYTES, LAYOUT_TUPLE, LAYOUT_LIST, LAYOUT_DICT, LAYOUT_SET, LAYOUT_TYPE, LAYOUT_WEAKREF,
-  MANAGED_VALUES, MANAGED_DICT, TUPLE_ITEMS, PREV_MASK_FINALIZED, GC_REFS, EV_FINALIZE, WR_CALLBACK,
+  MANAGED_VALUES, MANAGED_DICT, TUPLE_ITEMS, TP_CACHED_KEYS, PREV_MASK_FINALIZED, GC_REFS, EV_FINALIZE, WR_CALLBACK,
 } from "../abi/abi";
 import { DEBUG } from "./common";
 import {
@@ -23,7 +23,8 @@ import {
 } from "./object/header";
 import { track, untrack, isTracked } from "./gc/lists";
 import { sysAlloc } from "./mem/sys";
-import { memFree } from "./mem/alloc";
+import { memFree, memBlockSize } from "./mem/alloc";
+import { sharedKeysFree } from "./object/dict";
 import { objFreeMemory, flPush, typeFreelist, isStatic } from "./object/alloc";
 import { hostFinalize } from "./host";
 import { ev } from "./events";
@@ -314,10 +315,10 @@ function genericReleaseNext(o: usize, t: usize, cur: usize): usize {
   return 0;
 }
 
-/** Capacity of an instance values array (stored before it: see object/instance.ts). */
+/** Capacity of an instance values array: the slots its block holds after the prefix (object/instance.ts). */
 export function valuesCapacity(values: usize): u32 {
   const prefix = <usize>load<u8>(values - 1);
-  return load<u32>(values - prefix);
+  return <u32>((memBlockSize(values - prefix) - prefix) >> 3);
 }
 
 /** Releases a values array's memory. */
@@ -346,6 +347,13 @@ function finishObject(o: usize, t: usize): void {
     case LAYOUT_SET:
       setFinish(o);
       return;
+  }
+  if (tpLayout(t) == LAYOUT_TYPE) {
+    const k = <usize>load<u32>(o + TP_CACHED_KEYS);
+    if (k != 0) {
+      store<u32>(o + TP_CACHED_KEYS, 0);
+      sharedKeysFree(k);
+    }
   }
   const max = load<i32>(t + TP_FREELIST_MAX);
   if (max > 0 && flPush(typeFreelist(t), o, max)) return;

@@ -44,6 +44,11 @@ export interface CoreExports {
   obj_managed_dict(o: number): number;
   obj_set_managed_dict(o: number, d: number): void;
   obj_referents(o: number, buf: number, cap: number): number;
+  obj_init_values(o: number): number;
+  obj_attr_get(o: number, name: number): number;
+  obj_attr_set(o: number, name: number, v: number): number;
+  obj_materialize_dict(o: number): number;
+  obj_type_init_shared_keys(t: number): number;
 
   int_from_f64(v: number): number;
   int_new(ndigits: number, alloc: number): number;

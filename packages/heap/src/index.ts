@@ -453,6 +453,10 @@ export class Heap {
     }
     this.setSlotSteal(t, abi.TP_NAME, this.newStr(d.name));
     this.setSlot(t, abi.TP_BASE, d.base ?? this.types.object);
+    if (d.managedDict && d.heapType && !d.layout && !this.core.obj_type_init_shared_keys(t)) {
+      this.decref(t);
+      throw statusError(abi.STATUS_NO_MEMORY, "registerType");
+    }
     return t;
   }
   /** A new instance of a registered type (fields zeroed; tracked if GC). New reference. */
@@ -822,6 +826,27 @@ export class Heap {
   }
   valuesCapacity(o: Obj): number {
     return this.core.obj_values_capacity(o);
+  }
+  /** o.name for an instance of a class without __slots__: borrowed value, or 0 when it has no such
+   *  attribute (HeapError "ERROR" if a key's __eq__ raised in a materialized dict). */
+  attrGet(o: Obj, name: Obj): Obj {
+    const v = this.core.obj_attr_get(o, name) >>> 0;
+    if (v === 0 && this.core.heap_last_status() !== abi.STATUS_NOT_FOUND) throw statusError(this.core.heap_last_status(), "getattr");
+    return v;
+  }
+  /** o.name = v (v borrowed). Names join the class's shared keys (30 at most), else __dict__ is materialized. */
+  attrSet(o: Obj, name: Obj, v: Obj): void {
+    if (!this.core.obj_attr_set(o, name, v)) throw statusError(this.core.heap_last_status(), "setattr");
+  }
+  /** del o.name: false when there is no such attribute. */
+  attrDel(o: Obj, name: Obj): boolean {
+    if (this.core.obj_attr_set(o, name, 0)) return true;
+    if (this.core.heap_last_status() === abi.STATUS_NOT_FOUND) return false;
+    throw statusError(this.core.heap_last_status(), "delattr");
+  }
+  /** o.__dict__ (materialized on first use, attributes in insertion order): borrowed. */
+  attrDict(o: Obj): Obj {
+    return this.must(this.core.obj_materialize_dict(o), "__dict__");
   }
   /** The materialized __dict__ (borrowed, 0 if none). */
   managedDict(o: Obj): Obj {

@@ -375,3 +375,92 @@ describe("weakref subclasses", () => {
     expectHealthy(h);
   });
 });
+
+describe("attributes of instances with managed dicts (shared keys)", () => {
+  function setup() {
+    const order: string[] = [];
+    const names = new Map<Obj, string>();
+    const h = fresh({ hooks: { finalize: (o) => order.push(names.get(o) ?? "?") } });
+    const C = h.registerType({ name: "C", basicsize: 24, managedDict: true, weaklistOffset: 16, heapType: true });
+    const D = slotType(h, 1, { finalizer: true });
+    const named = (n: string) => {
+      const o = h.newObject(D);
+      names.set(o, n);
+      return o;
+    };
+    return { h, C, named, order };
+  }
+
+  it("a class with shared keys is 1688 bytes and its instances 56, as python3 reports", () => {
+    const { h, C } = setup();
+    expect(h.sizeOf(C)).toBe(1688);
+    const c = h.newObject(C);
+    expect(h.sizeOf(c)).toBe(56);
+    expect(h.valuesCapacity(c)).toBeGreaterThanOrEqual(29);
+  });
+
+  it("get, set, delete; deallocation in slot order; __dict__ in insertion order", () => {
+    const { h, C, named, order } = setup();
+    const s = (t: string) => h.newStaticStr(t);
+    const x = h.newObject(C);
+    for (const n of ["p", "q", "r"]) {
+      const v = named(n);
+      h.attrSet(x, s(n), v);
+      h.decref(v);
+    }
+    expect(order).toEqual([]);
+    h.decref(x);
+    expect(order.splice(0)).toEqual(["p", "q", "r"]);
+    const y = h.newObject(C);
+    h.attrSet(y, s("r"), h.True);
+    h.attrSet(y, s("p"), h.False);
+    expect(h.attrGet(y, s("p"))).toBe(h.False);
+    expect(h.attrGet(y, s("zzz"))).toBe(0);
+    expect(h.attrDel(y, s("q"))).toBe(false);
+    expect(h.attrDel(y, s("r"))).toBe(true);
+    expect(h.attrGet(y, s("r"))).toBe(0);
+    h.attrSet(y, s("q"), h.None);
+    const d = h.attrDict(y);
+    expect(h.dictItems(d).map(([k]) => h.readStr(k))).toEqual(["p", "q"]);
+    expect(h.attrDict(y)).toBe(d);
+    expect(h.valuesCapacity(y)).toBe(0);
+    h.attrSet(y, s("later"), h.True);
+    expect(h.attrGet(y, s("later"))).toBe(h.True);
+    expect(h.dictLen(d)).toBe(3);
+    expect(h.check()).toEqual({ ok: true });
+  });
+
+  it("cycles through attributes: 2 objects without __dict__, 4 with (python3's gc.collect())", () => {
+    const { h, C } = setup();
+    const name = h.newStaticStr("o");
+    const pair = (materialize: boolean) => {
+      const a = h.newObject(C);
+      const b = h.newObject(C);
+      h.attrSet(a, name, b);
+      h.attrSet(b, name, a);
+      if (materialize) {
+        h.attrDict(a);
+        h.attrDict(b);
+      }
+      h.decref(a);
+      h.decref(b);
+      return h.gc.collect();
+    };
+    expect(pair(false)).toBe(2);
+    expect(pair(true)).toBe(4);
+    expect(h.check()).toEqual({ ok: true });
+  });
+
+  it("more than 30 distinct names: the instance falls back to a materialized __dict__", () => {
+    const { h, C } = setup();
+    const o = h.newObject(C);
+    for (let i = 0; i < 40; i++) h.attrSet(o, h.newStaticStr(`a${i}`), h.newInt(i));
+    expect(h.managedDict(o)).not.toBe(0);
+    for (let i = 0; i < 40; i++) expect(h.intToNumber(h.attrGet(o, h.newStaticStr(`a${i}`)))).toBe(i);
+    // a later instance still uses values for the names that made it into the shared keys
+    const o2 = h.newObject(C);
+    h.attrSet(o2, h.newStaticStr("a0"), h.True);
+    expect(h.managedDict(o2)).toBe(0);
+    expect(h.check()).toEqual({ ok: true });
+  });
+});

@@ -154,9 +154,8 @@ function genericTraverse(o: usize, t: usize, op: i32): void {
     if (values != 0) {
       const cap = valuesCapacity(values);
       for (let i: u32 = 0; i < cap; i++) visit(getRef(values + (<usize>i << 3)), op);
-    } else {
-      visit(getRef(o + MANAGED_DICT), op);
     }
+    visit(getRef(o + MANAGED_DICT), op);
   }
   if ((flags & TPF_HEAPTYPE) != 0) visit(t, op);
 }

@@ -14,7 +14,7 @@
 import {
   DICT_USED, DICT_VERSION, DICT_KEYS, DICT_VALUES, DICT_BASICSIZE, DK_REFCNT, DK_LOG2_SIZE,
   DK_LOG2_INDEX_BYTES, DK_KIND, DK_USABLE, DK_NENTRIES, DK_INDICES, DK_KIND_UNICODE, DK_KIND_GENERAL,
-  STATUS_NO_MEMORY, STATUS_NOT_FOUND, STATUS_ERROR, STATUS_OK,
+  STATUS_NO_MEMORY, STATUS_NOT_FOUND, STATUS_ERROR, STATUS_OK, SHARED_KEYS_LOG2, SHARED_KEYS_MAX,
 } from "../../abi/abi";
 import { setStatus, lastStatus, tooBig, DEBUG } from "../common";
 import { memAlloc, memFree } from "../mem/alloc";
@@ -616,3 +616,74 @@ export function dictFinish(d: usize): void {
   objFreeMemory(d);
 }
 
+
+// ── shared keys of classes (CPython's ht_cached_keys) ──────────────────────────────────────────
+// A unicode keys object of 64 slots whose usable count starts at 30; instances of the class keep their
+// attribute values in values arrays indexed like these keys. Not an object: owned by the type.
+
+/** A new shared-keys table (0 on no memory). */
+export function sharedKeysNew(): usize {
+  const k = newKeys(<u8>SHARED_KEYS_LOG2, true);
+  if (k == 0) return 0;
+  store<i64>(k + DK_USABLE, SHARED_KEYS_MAX);
+  return k;
+}
+@inline export function keysNentries(k: usize): i32 {
+  return dkNentries(k);
+}
+@inline export function keysUsable(k: usize): i32 {
+  return dkUsable(k);
+}
+export function keysSetUsable(k: usize, n: i32): void {
+  store<i64>(k + DK_USABLE, n);
+}
+/** The name at entry ix of a unicode keys table (borrowed). */
+export function keysNameAt(k: usize, ix: i32): usize {
+  return entryKey(k, ix);
+}
+
+/** Index of the exact-str `name` in a unicode keys table, or -1. */
+export function keysLookupStr(k: usize, name: usize): i32 {
+  const hash = strHash(name);
+  const mask = (<usize>1 << dkLog2(k)) - 1;
+  let perturb = <u64>hash;
+  let i = <usize>(<u64>hash) & mask;
+  while (true) {
+    const ix = getIndex(k, i);
+    if (ix == DKIX_EMPTY) return -1;
+    if (ix >= 0) {
+      const e = entryKey(k, ix);
+      if (e == name || (strHash(e) == hash && strEq(e, name))) return ix;
+    }
+    perturb >>= PERTURB_SHIFT;
+    i = (i * 5 + <usize>perturb + 1) & mask;
+  }
+  return -1;
+}
+
+/** insert_into_dictkeys: the index of `name`, adding it if the table has room (the table takes a
+ *  reference); -1 when it is full. */
+export function keysInsertStr(k: usize, name: usize): i32 {
+  const found = keysLookupStr(k, name);
+  if (found >= 0) return found;
+  if (dkUsable(k) <= 0) return -1;
+  const ix = dkNentries(k);
+  setIndex(k, findEmptySlot(k, strHash(name)), ix);
+  const e = entryAddr(k, ix);
+  incref(name);
+  setRef(e, name);
+  setRef(e + 8, 0);
+  store<i64>(k + DK_USABLE, dkUsable(k) - 1);
+  store<i64>(k + DK_NENTRIES, ix + 1);
+  return ix;
+}
+
+/** Releases the names and frees a shared-keys table. */
+export function sharedKeysFree(k: usize): void {
+  const n = dkNentries(k);
+  for (let ix = 0; ix < n; ix++) {
+    const name = entryKey(k, ix);
+    if (name != 0) decref(name);
+  }
+  memFree(k);
+}
