@@ -33,9 +33,9 @@ const TOKENS = ["(", ")", "[", "]", "{", "}", ":", ",", "*", "**", "=", ":=", "\
 
 describe("damaged programs never crash the compiler", () => {
   const sources = pyFiles(CORPUS).map((f) => readFileSync(f, "utf8"));
-  const next = rng(20251125);
+  const next = rng(Number(process.env.FUZZ_SEED ?? 20251125));
   const cases: string[] = [];
-  for (let i = 0; i < 1500; i++) {
+  for (let i = 0; i < Number(process.env.FUZZ_N ?? 1500); i++) {
     let src = sources[Math.floor(next() * sources.length)]!;
     const edits = 1 + Math.floor(next() * 3);
     for (let e = 0; e < edits; e++) {

@@ -1302,6 +1302,7 @@ class CodeGen {
         this.emit(Op.LOAD_ATTR, this.nameIndex(this.scope.mangle(e.attr)));
         return;
       case "Subscript":
+        this.checkSubscript(e);
         this.expr(e.value);
         this.sliceExpr(e.slice);
         this.loc = e.pos;
@@ -1562,6 +1563,43 @@ class CodeGen {
     }
   }
 
+  warn(message: string, p: Pos): void {
+    this.unit.warnings.push({
+      category: "SyntaxWarning",
+      message,
+      filename: this.unit.opts.filename,
+      lineno: p.line,
+      text: this.unit.lines.lineText(p.line).trim(),
+    });
+  }
+
+  /** 3.11's check_caller: calling a display or a literal draws "perhaps you missed a comma?". */
+  checkCaller(f: Expr, p: Pos): void {
+    const t = inferType(f);
+    if (t && f.k !== "Name" && f.k !== "Attribute" && f.k !== "Subscript" && f.k !== "Call") {
+      this.warn(`'${t}' object is not callable; perhaps you missed a comma?`, p);
+    }
+  }
+
+  /** 3.11's check_subscripter and check_index, for loads. */
+  checkSubscript(e: Expr & { k: "Subscript" }): void {
+    const v = e.value;
+    const t = inferType(v);
+    const notSubscriptable =
+      (v.k === "Constant" && ["none", "ellipsis", "int", "float", "complex", "frozenset"].includes(v.value.t)) ||
+      v.k === "Set" || v.k === "SetComp" || v.k === "GeneratorExp" || v.k === "Lambda";
+    if (notSubscriptable && t) {
+      this.warn(`'${t}' object is not subscriptable; perhaps you missed a comma?`, e.pos);
+      return;
+    }
+    const it = inferType(e.slice);
+    if (!it || it === "int" || it === "bool") return;
+    const indexable =
+      (v.k === "Constant" && ["str", "bytes", "tuple"].includes(v.value.t)) ||
+      v.k === "Tuple" || v.k === "List" || v.k === "ListComp" || v.k === "JoinedStr" || v.k === "FormattedValue";
+    if (indexable && t) this.warn(`${t} indices must be integers or slices, not ${it}; perhaps you missed a comma?`, e.pos);
+  }
+
   /** The "is" with a literal SyntaxWarning (3.11's check_compare), after folding. */
   checkCompare(e: Expr & { k: "Compare" }): void {
     const literal = (x: Expr) =>
@@ -1665,6 +1703,7 @@ class CodeGen {
       this.emit(Op.CALL, e.args.length + e.keywords.length);
       return;
     }
+    this.checkCaller(f, e.pos);
     if (f.k === "Name" && this.loadGlobalWithNull(f.id, f.pos)) {
       // LOAD_GLOBAL pushed NULL + the callable
     } else {
@@ -2081,6 +2120,26 @@ class CodeGen {
       co_positions: positions,
       co_exceptiontable: table,
     };
+  }
+}
+
+/** The type an expression certainly has (3.11's infer_type), as its __name__, or null. */
+function inferType(e: Expr): string | null {
+  switch (e.k) {
+    case "Tuple": return "tuple";
+    case "List": case "ListComp": return "list";
+    case "Dict": case "DictComp": return "dict";
+    case "Set": case "SetComp": return "set";
+    case "GeneratorExp": return "generator";
+    case "Lambda": return "function";
+    case "JoinedStr": case "FormattedValue": return "str";
+    case "Constant":
+      switch (e.value.t) {
+        case "none": return "NoneType";
+        case "ellipsis": return "ellipsis";
+        default: return e.value.t;
+      }
+    default: return null;
   }
 }
 
