@@ -47,7 +47,7 @@ import {
 import { setDenseAlgorithm, collectInit, gcCollect, statGet, setGarbageList, registerFreelistType, clearObject } from "./gc/collect";
 import { gcNext, gcObj } from "./object/header";
 import { evEnable, evDisable, evCount, evBase, evClear, evDropped } from "./events";
-import { inspectInit, heapWalk, referents, heapCheck, checkBadObject } from "./inspect";
+import { inspectInit, heapWalk, referents, heapCheck, checkBadObject, heapSnapshot } from "./inspect";
 import {
   LAYOUT_INT, LAYOUT_FLOAT, LAYOUT_STR, LAYOUT_BYTES, LAYOUT_TUPLE, LAYOUT_LIST, LAYOUT_DICT, LAYOUT_SET, LAYOUT_WEAKREF,
   TPF_MANAGED_DICT, PREV_MASK_FINALIZED, WR_OBJECT, BYTES_DATA, TUPLE_ITEMS, DICT_KEYS, SET_TABLE, SET_SMALLTABLE,
@@ -146,6 +146,12 @@ export function heap_io_buffer(bytes: i32): i32 {
 /** Live heap objects (refcount > 0) in address order into buf (u32 each, up to cap); returns the count. */
 export function heap_walk(buf: i32, cap: i32): i32 {
   return <i32>heapWalk(<usize>buf, <u32>cap);
+}
+/** A snapshot of every live heap object with its referents (inspect.ts heapSnapshot for the record
+ *  format) into buf (cap u32 words); returns the words needed (retry with a bigger buffer if > cap).
+ *  Must not be called during a collection. */
+export function heap_snapshot(buf: i32, cap: i32): i32 {
+  return <i32>heapSnapshot(<usize>buf, <u32>cap);
 }
 /** Invariant checker; `work` is scratch of cap u32 words. 0 = fine, else an error code. */
 export function heap_check(work: i32, cap: i32): i32 {

@@ -1,13 +1,11 @@
 // Inspection for front ends and tests: which addresses hold objects (a bitmap with one bit per 16
 // bytes, kept only for 64 KiB pages that ever held an object), walking live objects, referents, and
 // the invariant checker. Marking costs two loads and a store per allocation and free.
-import {
-  TUPLE_ITEMS, TP_FREELIST_MAX, GC_HEAD_SIZE, PREV_MASK_COLLECTING,
-} from "../abi/abi";
+import { PREV_MASK_COLLECTING, PREV_MASK_FINALIZED } from "../abi/abi";
 import { sysAlloc } from "./mem/sys";
 import { pymallocCheck } from "./mem/pymalloc";
 import { largeCheck } from "./mem/large";
-import { refcnt, typeOf, gcNext, gcPrev, gcFlags, gcObj, isGcType, tpFlags } from "./object/header";
+import { refcnt, typeOf, gcNext, gcPrev, gcFlags, gcObj, isGcType, gcHead, gcRefs, gcSetRefs } from "./object/header";
 import { traverse, VISIT_COLLECT, setCollectBuffer, collectLen } from "./gc/traverse";
 import { genHead, permanent, gcCollecting } from "./gc/lists";
 import { isStatic, flNext } from "./object/alloc";
@@ -214,3 +212,61 @@ function tableFind(table: usize, slots: u32, key: usize): usize {
   return 0;
 }
 
+
+// ── snapshots ─────────────────────────────────────────────────────────────────────────────────
+export const SNAP_TRACKED: u32 = 4;
+export const SNAP_FINALIZED: u32 = 8;
+export const SNAP_GC_TYPE: u32 = 16;
+
+/** Writes one record per live heap object, in address order, to buf (u32 words, up to cap):
+ *  [object, type, refcount, flags, nrefs, ref × nrefs] with flags bits 0-1 the generation (3 = frozen),
+ *  SNAP_TRACKED, SNAP_FINALIZED, SNAP_GC_TYPE. Returns the number of words needed. Sizes are read
+ *  separately (obj_sizeof, obj_block_size, obj_buffers_size). */
+export function heapSnapshot(buf: usize, cap: u32): u32 {
+  // note each tracked object's generation in its GC_REFS word (free outside collections)
+  for (let g = 0; g < 4; g++) {
+    const h = g < 3 ? genHead(g) : permanent;
+    for (let n = gcNext(h); n != h; n = gcNext(n)) gcSetRefs(n, g + 1);
+  }
+  let w: u32 = 0;
+  for (let page: usize = 0; page < 65536; page++) {
+    const bm = <usize>load<u32>(pageBitmaps + (page << 2));
+    if (bm == 0) continue;
+    for (let word: usize = 0; word < 128; word++) {
+      let bits = load<u32>(bm + (word << 2));
+      while (bits != 0) {
+        const b = <usize>ctz(bits);
+        bits &= bits - 1;
+        const o = (page << 16) + (((word << 5) + b) << 4);
+        if (refcnt(o) <= 0) continue;
+        const t = typeOf(o);
+        let flags: u32 = 0;
+        if (isGcType(t)) {
+          flags |= SNAP_GC_TYPE;
+          const g = gcHead(o);
+          if (gcNext(g) != 0) {
+            flags |= SNAP_TRACKED | <u32>(gcRefs(g) - 1);
+          }
+          if ((gcFlags(g) & PREV_MASK_FINALIZED) != 0) flags |= SNAP_FINALIZED;
+        }
+        const head = w;
+        if (w + 5 <= cap) {
+          store<u32>(buf + (<usize>w << 2), <u32>o);
+          store<u32>(buf + (<usize>(w + 1) << 2), <u32>t);
+          store<u32>(buf + (<usize>(w + 2) << 2), <u32>refcnt(o));
+          store<u32>(buf + (<usize>(w + 3) << 2), flags);
+        }
+        w += 5;
+        const room: u32 = w < cap ? cap - w : 0;
+        const nrefs = referents(o, buf + (<usize>w << 2), room);
+        if (head + 5 <= cap) store<u32>(buf + (<usize>(head + 4) << 2), nrefs);
+        w += nrefs;
+      }
+    }
+  }
+  for (let g = 0; g < 4; g++) {
+    const h = g < 3 ? genHead(g) : permanent;
+    for (let n = gcNext(h); n != h; n = gcNext(n)) gcSetRefs(n, 0);
+  }
+  return w;
+}

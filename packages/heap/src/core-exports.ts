@@ -16,6 +16,7 @@ export interface CoreExports {
   heap_hash_slot(): number;
   heap_io_buffer(bytes: number): number;
   heap_walk(buf: number, cap: number): number;
+  heap_snapshot(buf: number, cap: number): number;
   heap_check(work: number, cap: number): number;
   heap_check_object(): number;
 

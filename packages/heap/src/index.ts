@@ -7,10 +7,11 @@ import { CoreTrapError, HeapError, statusError } from "./errors.js";
 import { readWasmSync } from "./load.node.js";
 import { compileWasmAsync } from "./load.browser.js";
 import { decodeEvents, type HeapEvent } from "./events.js";
+import { decodeSnapshot, type SnapshotObject } from "./snapshot.js";
 
 export { abi, CoreTrapError, HeapError };
 export { CPYTHON_311_TYPES, type CpythonTypeDesc } from "./cpython-types.js";
-export type { CoreExports, HeapEvent };
+export type { CoreExports, HeapEvent, SnapshotObject };
 export type { HeapErrorCode } from "./errors.js";
 export type { GcPhase } from "./events.js";
 
@@ -885,6 +886,22 @@ export class Heap {
   /** What o references, in tp_traverse order (borrowed). */
   referents(o: Obj): Obj[] {
     return this.withBuffer((b, c) => this.core.obj_referents(o, b, c));
+  }
+  /** Every live heap object with type, refcount, GC state, sizes and referents, in address order. Static
+   *  objects appear only as referents. */
+  snapshot(): SnapshotObject[] {
+    let cap = 1 << 16;
+    for (;;) {
+      const buf = this.core.heap_io_buffer(cap * 4) >>> 0;
+      const n = this.core.heap_snapshot(buf, cap);
+      if (n <= cap) {
+        const words = new Uint32Array(this.memory.buffer, buf, n).slice();
+        return decodeSnapshot(words, (o) => this.idOf(o), (o) => [
+          this.core.obj_sizeof(o), this.core.obj_block_size(o), this.core.obj_buffers_size(o),
+        ]);
+      }
+      cap = n + 1024;
+    }
   }
   /** The invariant checker: allocator chains, free lists, generation lists, refcounts ≥ heap references. */
   check(): { ok: true } | { ok: false; code: number; object: Obj } {

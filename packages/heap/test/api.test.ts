@@ -464,3 +464,27 @@ describe("attributes of instances with managed dicts (shared keys)", () => {
     expect(h.check()).toEqual({ ok: true });
   });
 });
+
+describe("snapshots", () => {
+  it("list every live object with its state, sizes and referents", () => {
+    const h = fresh();
+    h.gc.collect();
+    const inner = h.newList();
+    const t = h.newTupleSteal([h.newInt(1), h.newInt(2)]);
+    const outer = h.newList([inner, t, h.None]);
+    h.gc.collect(0);
+    const d = h.newDict();
+    const snap = h.snapshot();
+    const byObj = new Map(snap.map((s) => [s.obj, s]));
+    expect(byObj.get(outer)).toEqual({
+      obj: outer, id: h.idOf(outer), type: h.types.list, refcount: 1, generation: 1, frozen: false, tracked: true,
+      gcType: true, finalized: false, size: 80, blockSize: 64, buffersSize: 32, referents: [h.None, t, inner],
+    });
+    expect(byObj.get(t)!.tracked).toBe(false); // untracked by the collection: it holds only ints
+    expect(byObj.get(t)!.generation).toBe(null);
+    expect(byObj.get(d)).toMatchObject({ tracked: false, gcType: true, size: 64, referents: [] });
+    expect(snap.map((s) => s.obj)).toEqual(h.walk());
+    h.gc.freeze();
+    expect(h.snapshot().find((s) => s.obj === outer)).toMatchObject({ frozen: true, generation: null });
+  });
+});
