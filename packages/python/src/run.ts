@@ -34,6 +34,7 @@ import { installModules } from "./modules/index.js";
 import { Kind } from "./vm/types.js";
 import { PyErr } from "./objects/errors.js";
 import { Op } from "./compile/opcodes.js";
+import { startTrace } from "./trace/recorder.js";
 
 /** Heap health after a run (for the corpus runner and tests). */
 export interface HeapReport {
@@ -145,6 +146,9 @@ export function runDetailed(source: string, options: RunOptions = {}): { result:
   v.mainModule = main;
   const globals = heap.getSlot(main, L.MODULE_DICT);
   v.dictSetStr(globals, v.name("__builtins__"), v.builtinsModule);
+  const recorder = options.trace === "line" || options.trace === "instruction"
+    ? startTrace(v, heap, { granularity: options.trace, source, filename, mode, maxSteps: limits.maxTraceSteps, onProgress: options.onProgress })
+    : null;
   const handleLimit = (e: LimitExceeded) => {
     outcome = { status: "limit", limit: e.limit, message: e.message };
     exitCode = 1;
@@ -249,6 +253,7 @@ export function runDetailed(source: string, options: RunOptions = {}): { result:
     } else throw e;
   }
   void finished;
+  const trace = recorder?.finish(outcome);
   let report: HeapReport = { leaked: [], check: { ok: true } };
   try {
     v.shutdown();
@@ -280,6 +285,7 @@ export function runDetailed(source: string, options: RunOptions = {}): { result:
       wallMs: Date.now() - t0,
     },
   };
+  if (trace) result.trace = trace;
   return { result, heap: report };
 }
 

@@ -31,6 +31,8 @@ export interface HeapObject {
   blockSize: number;
   /** Objects it references, in traversal order, each with a label ("[0]", "key 'a'", ".name", "cell"…). */
   referents: { label: string; id: string; serial: number }[];
+  /** How many referents the object has when `referents` lists only the first of them (long containers). */
+  referentCount?: number;
   /** True for objects that live for the whole interpreter (small ints, singletons, interned identifiers…). */
   immortalish?: boolean;
   /** True once `__del__` ran on it (gc.is_finalized). */

@@ -1,0 +1,864 @@
+/**
+ * The trace recorder: turns a run into TraceSteps (schema.ts) as the VM executes it.
+ *
+ * Start reading at `TraceRecorder.record`, called from the VM's `onLine` (or `onInstruction`) host hook
+ * before the line runs; step i therefore holds what happened since step i−1 (the previous line's effects)
+ * and the heap as it is when line i is about to run. `finish` adds a last step when the module body ends.
+ *
+ * What is drawn (the "picture"): every object allocated after the recorder started, except objects the
+ * interpreter keeps for its own whole life (interned identifiers, method descriptors); plus objects that
+ * existed before (singletons, small ints, builtins, interned strings…) while a frame name or a picture
+ * object references them — those are flagged `immortalish`.
+ *
+ * Cost per step: the heap's event ring is drained (allocations, frees, GC work); the refcount of every
+ * picture object is read straight from memory; containers are re-read only when something happened in the
+ * step (and large ones only when their size, table or version word moved). No heap walk per step, and the
+ * recorder never allocates a heap object nor runs Python code, so what it observes is what runs untraced.
+ */
+import { abi, type Heap, type HeapEvent } from "@pyheap/heap";
+import type { Obj } from "../vm/heap-api.js";
+import { LimitExceeded, type VM } from "../vm/vm.js";
+import type { Frame } from "../vm/frame.js";
+import { Kind } from "../vm/types.js";
+import { LocalKind } from "../compile/code.js";
+import { OP_NAMES } from "../compile/opcodes.js";
+import * as L from "../vm/layouts.js";
+import { shortRepr } from "./repr.js";
+import {
+  TRACE_SCHEMA_VERSION,
+  type FrameView,
+  type GcState,
+  type HeapObject,
+  type Keyframe,
+  type RunOutcome,
+  type Trace,
+  type TraceEvent,
+  type TraceStep,
+} from "./schema.js";
+
+/** Steps between keyframes (full object lists). */
+export const DEFAULT_KEYFRAME_INTERVAL = 100;
+/** Referents kept per record; a longer container notes its full count in `referentCount`. */
+export const MAX_REFERENTS = 256;
+/** Containers with more referents than this are re-read only when their size/table/version word moved. */
+const SMALL_CONTAINER = 64;
+/** Capacity of the heap's event ring (entries). A fuller step is resynchronised by one heap walk. */
+const EVENT_RING = 1 << 18;
+
+type Gen = 0 | 1 | 2 | null;
+type PhaseEvent = Extract<TraceEvent, { kind: "gc-phase" }>;
+
+/** What the recorder knows of one picture object. */
+interface Entry {
+  serial: number;
+  /** False for objects that predate the recorder (or live as long as the interpreter). */
+  own: boolean;
+  /** Last record emitted (in a delta or keyframe), or null before its first. */
+  rec: HeapObject | null;
+  rc: number;
+  gen: Gen;
+  kind: Kind;
+  /** Cached referent addresses (at most MAX_REFERENTS) and labels. */
+  refs: Obj[];
+  labels: string[];
+  refCount: number;
+  /** Container signature (size/table/version words) for large containers. */
+  sig: number;
+  /** Needs a fresh record at the end of this step. */
+  dirty: boolean;
+  /** Is in the current picture (own objects always; borrowed ones while referenced). */
+  shown: boolean;
+}
+
+/** Options of a recording. */
+export interface RecorderOptions {
+  granularity: "line" | "instruction";
+  source: string;
+  filename: string;
+  mode: "script" | "repl";
+  maxSteps?: number;
+  keyframeInterval?: number;
+  onProgress?: (steps: number) => void;
+}
+
+const IMMUTABLE = new Set<Kind>([Kind.INT, Kind.BOOL, Kind.FLOAT, Kind.COMPLEX, Kind.STR, Kind.BYTES, Kind.TUPLE, Kind.FROZENSET, Kind.NONE, Kind.ELLIPSIS, Kind.NOTIMPL, Kind.CODE, Kind.RANGE]);
+
+const PHASE: Record<string, Extract<TraceEvent, { kind: "gc-phase" }>["phase"] | undefined> = {
+  "update-refs": "update-refs",
+  "subtract-refs": "subtract-refs",
+  "move-unreachable": "move-unreachable",
+  finalize: "finalize",
+  resurrection: "resurrection-check",
+  "delete-garbage": "clear",
+};
+
+function isDunder(name: string): boolean {
+  return name.length > 4 && name.startsWith("__") && name.endsWith("__");
+}
+
+/**
+ * Records one run. Attach it after the VM is ready and before the program's code is materialised, so that
+ * everything the program creates (its constants included) counts as the program's.
+ */
+export class TraceRecorder {
+  readonly steps: TraceStep[] = [];
+  readonly keyframes: Keyframe[] = [];
+  readonly keyframeInterval: number;
+  private readonly entries = new Map<Obj, Entry>();
+  /** Borrowed objects: references to them from own objects' cached referents (plus frames per step). */
+  private readonly borrowedRefs = new Map<Obj, number>();
+  private nextSerial = 1;
+  private stdout = "";
+  private stderr = "";
+  private liveObjects: number;
+  private readonly names = new Map<Obj, string>();
+  private readonly typeNames = new Map<Obj, string>();
+  private readonly gcTypes = new Map<Obj, boolean>();
+  private lifetime = new Set<Obj>();
+  private lifetimeKey = "";
+  private pendingEvents: TraceEvent[] = [];
+  private fresh: Obj[] = [];
+  private removed: number[] = [];
+  private gcRan = false;
+  private explicitCollect = 0;
+  private lastCounts: [number, number, number] = [0, 0, 0];
+  private prevFrames: FrameView[] = [];
+  private limitHit = false;
+  private finished = false;
+  private readonly maxSteps: number;
+
+  constructor(
+    readonly vm: VM,
+    readonly heap: Heap,
+    readonly options: RecorderOptions,
+  ) {
+    this.keyframeInterval = options.keyframeInterval ?? DEFAULT_KEYFRAME_INTERVAL;
+    this.maxSteps = options.maxSteps ?? 100_000;
+    this.liveObjects = heap.walk().length;
+    this.lastCounts = heap.gc.getCount();
+    heap.events.enable(EVENT_RING);
+    heap.events.drain();
+    const host = vm.host;
+    const write = host.write.bind(host);
+    host.write = (stream, text) => {
+      write(stream, text);
+      if (this.finished) return;
+      if (stream === "stdout") this.stdout += text;
+      else this.stderr += text;
+    };
+    if (options.granularity === "instruction") host.onInstruction = (f) => this.record(f, "instruction");
+    else host.onLine = (f, line) => this.record(f, "line", line);
+    // gc.collect() from the program: its collections are not automatic ones.
+    const collect = vm.gcCollect.bind(vm);
+    vm.gcCollect = (gen: number) => {
+      this.drainEvents();
+      this.explicitCollect++;
+      try {
+        return collect(gen);
+      } finally {
+        this.drainEvents();
+        this.explicitCollect--;
+      }
+    };
+  }
+
+  // ───────────────────────────── steps ─────────────────────────────
+
+  /** Record a step about to run in `frame` (borrowed). Throws LimitExceeded("trace-size") past the cap. */
+  record(frame: Frame | null, kind: TraceStep["kind"], line?: number): void {
+    if (this.finished) return;
+    if (this.steps.length >= this.maxSteps) {
+      this.limitHit = true;
+      throw new LimitExceeded("trace-size", `trace limit of ${this.maxSteps} steps exceeded`);
+    }
+    const vm = this.vm;
+    const step: TraceStep = {
+      index: this.steps.length,
+      line: line ?? (frame ? vm.lineOf(frame) : 0),
+      kind,
+      frames: [],
+      stdout: this.stdout,
+      stderr: this.stderr,
+      delta: { upsert: [], removed: [] },
+      events: [],
+      gc: this.gcState(),
+      heapBytes: 0,
+      liveObjects: 0,
+    };
+    if (kind === "instruction" && frame) {
+      const i = frame.lasti;
+      const op = frame.info.code.co_code[2 * i]!;
+      step.instruction = { offset: 2 * i, opname: OP_NAMES[op] ?? `<${op}>` };
+      const arg = frame.info.code.co_code[2 * i + 1]!;
+      if (op >= 90) step.instruction.arg = String(arg);
+    }
+    this.stdout = "";
+    this.stderr = "";
+    this.fillStep(step, frame);
+    this.steps.push(step);
+    if (this.options.onProgress && (this.steps.length & 1023) === 0) this.options.onProgress(this.steps.length);
+  }
+
+  /**
+   * End the recording (the module body returned or raised, or a limit stopped the run) and return the
+   * trace. Adds a last "return" step with the final state, unless the step cap was what stopped the run.
+   */
+  finish(outcome: RunOutcome): Trace {
+    if (!this.finished) {
+      if (!this.limitHit && this.steps.length < this.maxSteps && this.steps.length > 0) {
+        const last = this.steps[this.steps.length - 1]!;
+        const step: TraceStep = {
+          index: this.steps.length,
+          line: last.line,
+          kind: "return",
+          frames: [],
+          stdout: this.stdout,
+          stderr: this.stderr,
+          delta: { upsert: [], removed: [] },
+          events: [],
+          gc: this.gcState(),
+          heapBytes: 0,
+          liveObjects: 0,
+        };
+        this.fillStep(step, null);
+        this.steps.push(step);
+      }
+      this.finished = true;
+      this.heap.events.disable();
+    }
+    return {
+      version: TRACE_SCHEMA_VERSION,
+      source: this.options.source,
+      filename: this.options.filename,
+      mode: this.options.mode,
+      granularity: this.options.granularity,
+      steps: this.steps,
+      keyframeInterval: this.keyframeInterval,
+      keyframes: this.keyframes,
+      outcome,
+    };
+  }
+
+  private fillStep(step: TraceStep, frame: Frame | null): void {
+    this.drainEvents();
+    step.events = this.pendingEvents;
+    this.pendingEvents = [];
+    const frames = frame ? this.frameViews(frame, step.line) : this.moduleView(step.line);
+    this.classifyFresh();
+    // Frames reference objects: borrowed ones enter the picture while named.
+    const named = new Set<Obj>();
+    for (const f of frames.objs) named.add(f);
+    const keyframe = this.keyframeInterval > 0 && step.index % this.keyframeInterval === 0;
+    this.refresh(named, step, keyframe);
+    step.frames = frames.views.map((v) => {
+      const view: FrameView = { name: v.name, line: v.line, locals: v.locals.map((l) => ({ name: l.name, id: l.id, serial: this.serialOf(l.obj) })) };
+      if (v.stack) view.stack = v.stack.map((s) => ({ id: s.id, serial: this.serialOf(s.obj) }));
+      return view;
+    });
+    step.frames = this.reuseFrames(step.frames);
+    step.heapBytes = this.heap.liveBytes();
+    step.liveObjects = this.liveObjects;
+    if (this.gcRan) this.fillPromotions(step.events);
+    this.prevGen.clear();
+    this.gcRan = false;
+    if (keyframe) {
+      const objects: HeapObject[] = [];
+      for (const e of this.entries.values()) if (e.shown && e.rec) objects.push(e.rec);
+      this.keyframes.push({ step: step.index, objects });
+    }
+  }
+
+  /** Share FrameView objects with the previous step when nothing in them changed (saves memory). */
+  private reuseFrames(frames: FrameView[]): FrameView[] {
+    const prev = this.prevFrames;
+    const out = frames.map((f, i) => {
+      const p = prev[i];
+      if (!p || p.name !== f.name || p.line !== f.line || p.locals.length !== f.locals.length || p.stack || f.stack) return f;
+      for (let k = 0; k < f.locals.length; k++) {
+        const a = f.locals[k]!;
+        const b = p.locals[k]!;
+        if (a.name !== b.name || a.serial !== b.serial) return f;
+      }
+      return p;
+    });
+    this.prevFrames = out;
+    return out;
+  }
+
+  private gcState(): GcState {
+    const gc = this.heap.gc;
+    const core = this.heap.core;
+    return {
+      counts: gc.getCount(),
+      thresholds: gc.getThreshold(),
+      enabled: gc.isEnabled(),
+      sizes: [core.gc_generation_size(0), core.gc_generation_size(1), core.gc_generation_size(2)],
+    };
+  }
+
+  // ───────────────────────────── frames ─────────────────────────────
+
+  private keyName(k: Obj): string {
+    let s = this.names.get(k);
+    if (s === undefined) {
+      s = this.vm.kindOf(k) === Kind.STR ? this.vm.str(k) : shortRepr(this.vm, k);
+      this.names.set(k, s);
+    }
+    return s;
+  }
+
+  private dictLocals(d: Obj, skipDunders: boolean, out: { name: string; id: string; obj: Obj }[], objs: Obj[]): void {
+    const h = this.vm.h;
+    for (let p = h.dictNext(d, -1); p >= 0; p = h.dictNext(d, p)) {
+      const name = this.keyName(h.dictKeyAt(d, p));
+      if (skipDunders && isDunder(name)) continue;
+      const v = h.dictValueAt(d, p);
+      out.push({ name, id: this.idOf(v), obj: v });
+      objs.push(v);
+    }
+  }
+
+  private frameViews(top: Frame, line: number): { views: RawFrame[]; objs: Obj[] } {
+    const vm = this.vm;
+    const h = vm.h;
+    const chain: Frame[] = [];
+    for (let f: Frame | null = top; f; f = f.back) chain.push(f);
+    chain.reverse();
+    const objs: Obj[] = [];
+    const views: RawFrame[] = chain.map((f) => {
+      const code = f.info.code;
+      const locals: RawFrame["locals"] = [];
+      if (f.locals) this.dictLocals(f.locals, f.locals === f.globals, locals, objs);
+      else {
+        const names = code.co_localsplusnames;
+        for (let i = 0; i < names.length; i++) {
+          let v = f.localsplus[i]!;
+          if (!v) continue;
+          if (code.co_localspluskinds[i]! & (LocalKind.CELL | LocalKind.FREE) && vm.kindOf(v) === Kind.CELL) {
+            v = h.getSlot(v, L.CELL_REF);
+            if (!v) continue;
+          }
+          locals.push({ name: names[i]!, id: this.idOf(v), obj: v });
+          objs.push(v);
+        }
+      }
+      const view: RawFrame = { name: code.co_name, line: f === top ? 0 : vm.lineOf(f), locals };
+      if (this.options.granularity === "instruction") {
+        view.stack = [];
+        for (const s of f.stack) {
+          if (!s) continue;
+          view.stack.push({ id: this.idOf(s), obj: s });
+          objs.push(s);
+        }
+      }
+      return view;
+    });
+    const last = views[views.length - 1];
+    if (last) last.line = line;
+    return { views, objs };
+  }
+
+  /** After the module body: the module's globals as the one frame. */
+  private moduleView(line: number): { views: RawFrame[]; objs: Obj[] } {
+    const main = this.vm.mainModule;
+    if (!main) return { views: [], objs: [] };
+    const g = this.vm.h.getSlot(main, L.MODULE_DICT);
+    const locals: RawFrame["locals"] = [];
+    const objs: Obj[] = [];
+    if (g) this.dictLocals(g, true, locals, objs);
+    return { views: [{ name: "<module>", line, locals }], objs };
+  }
+
+  // ───────────────────────────── events ─────────────────────────────
+
+  private idOf(o: Obj): string {
+    return String(this.heap.idOf(o));
+  }
+
+  private typeName(t: Obj): string {
+    let s = this.typeNames.get(t);
+    if (s === undefined) {
+      try {
+        s = this.vm.infoOfType(t).name;
+      } catch {
+        s = "object";
+      }
+      this.typeNames.set(t, s);
+    }
+    return s;
+  }
+
+  /** The serial of a live object, assigning one to an object that predates the recorder. */
+  private serialOf(o: Obj): number {
+    return this.entry(o, false).serial;
+  }
+
+  private entry(o: Obj, own: boolean): Entry {
+    let e = this.entries.get(o);
+    if (!e) {
+      e = { serial: this.nextSerial++, own, rec: null, rc: -1, gen: null, kind: Kind.OBJECT, refs: [], labels: [], refCount: 0, sig: 0, dirty: true, shown: own };
+      try {
+        e.kind = this.vm.typeInfo(o).kind;
+      } catch {
+        e.kind = Kind.OBJECT;
+      }
+      this.entries.set(o, e);
+    }
+    return e;
+  }
+
+  /** Move the event ring's contents into TraceEvents and the object table. */
+  private drainEvents(): void {
+    const { events, dropped } = this.heap.events.drain();
+    for (const ev of events) this.onEvent(ev);
+    if (dropped > 0) this.resync();
+  }
+
+  private onEvent(ev: HeapEvent): void {
+    const out = this.pendingEvents;
+    switch (ev.kind) {
+      case "alloc":
+      case "unpark": {
+        const old = this.entries.get(ev.obj);
+        if (old) this.forget(ev.obj, old);
+        const e = this.entry(ev.obj, true);
+        this.fresh.push(ev.obj);
+        this.liveObjects++;
+        out.push({ kind: "alloc", id: this.idOf(ev.obj), serial: e.serial, type: this.typeName(ev.type), size: ev.kind === "alloc" ? ev.blockSize : this.heap.blockSize(ev.obj) });
+        return;
+      }
+      case "free":
+      case "park": {
+        this.liveObjects--;
+        const e = this.entries.get(ev.obj);
+        if (!e) return;
+        out.push({ kind: "free", id: this.idOf(ev.obj), serial: e.serial, type: this.typeName(ev.type), by: ev.duringGc ? "gc" : "refcount" });
+        this.forget(ev.obj, e);
+        return;
+      }
+      case "gc-start":
+        out.push({ kind: "gc-start", generation: ev.generation as 0 | 1 | 2, counts: this.lastCounts, automatic: this.explicitCollect === 0 });
+        return;
+      case "gc-phase": {
+        const phase = PHASE[ev.phase];
+        // gc-garbage entries may have opened the "clear" phase already
+        if (phase === "clear" && this.findPhase("clear", false)) return;
+        if (phase) out.push({ kind: "gc-phase", generation: ev.generation as 0 | 1 | 2, phase });
+        return;
+      }
+      case "gc-refs":
+        (this.phaseEvent(ev.generation, "subtract-refs").gcRefs ??= []).push({ id: this.idOf(ev.obj), serial: this.serialOf(ev.obj), gcRefs: ev.gcRefs });
+        return;
+      case "gc-unreachable":
+        (this.phaseEvent(ev.generation, "move-unreachable").unreachable ??= []).push({ id: this.idOf(ev.obj), serial: this.serialOf(ev.obj) });
+        return;
+      case "gc-garbage":
+        (this.phaseEvent(ev.generation, "clear").unreachable ??= []).push({ id: this.idOf(ev.obj), serial: this.serialOf(ev.obj) });
+        return;
+      case "gc-end": {
+        const counts = this.heap.gc.getCount();
+        this.fillReachable();
+        out.push({ kind: "gc-end", generation: ev.generation as 0 | 1 | 2, collected: ev.collected, uncollectable: ev.uncollectable, counts });
+        this.gcRan = true;
+        return;
+      }
+      case "promote":
+        if (ev.count > 0) out.push({ kind: "promote", from: ev.from as 0 | 1, to: ev.to as 1 | 2, ids: [] });
+        return;
+      case "untrack": {
+        const e = this.entries.get(ev.obj);
+        if (e) {
+          e.gen = null;
+          e.dirty = true;
+        }
+        out.push({ kind: "untrack", id: this.idOf(ev.obj), serial: this.serialOf(ev.obj), type: this.typeName(ev.type) });
+        return;
+      }
+      case "finalize": {
+        const e = this.entry(ev.obj, false);
+        e.dirty = true;
+        out.push({ kind: "finalizer", id: this.idOf(ev.obj), serial: e.serial, type: this.typeName(this.heap.typeOf(ev.obj)) });
+        return;
+      }
+      case "weakref-callback":
+        out.push({ kind: "weakref-callback", referent: "", weakref: this.idOf(ev.weakref) });
+        return;
+    }
+  }
+
+  /** The latest (or first) gc-phase event with `phase` of the collection running now. */
+  private findPhase(phase: PhaseEvent["phase"], first: boolean): PhaseEvent | undefined {
+    const out = this.pendingEvents;
+    let found: PhaseEvent | undefined;
+    for (let i = out.length - 1; i >= 0; i--) {
+      const ev = out[i]!;
+      if (ev.kind === "gc-start") break;
+      if (ev.kind === "gc-phase" && ev.phase === phase) {
+        found = ev;
+        if (!first) break;
+      }
+    }
+    return found;
+  }
+
+  /** The latest gc-phase event of this collection with `phase`, created when the core sent none. */
+  private phaseEvent(generation: number, phase: PhaseEvent["phase"]): PhaseEvent {
+    const found = this.findPhase(phase, false);
+    if (found) return found;
+    const out = this.pendingEvents;
+    const ev: Extract<TraceEvent, { kind: "gc-phase" }> = { kind: "gc-phase", generation: generation as 0 | 1 | 2, phase };
+    out.push(ev);
+    return ev;
+  }
+
+  /** At the end of a collection: reachable = the objects examined minus the unreachable ones. */
+  private fillReachable(): void {
+    const refs = this.findPhase("subtract-refs", true);
+    const move = this.findPhase("move-unreachable", true);
+    if (!refs?.gcRefs || !move) return;
+    const gone = new Set((move.unreachable ?? []).map((u) => u.serial));
+    move.reachable = refs.gcRefs.filter((r) => !gone.has(r.serial)).map((r) => ({ id: r.id, serial: r.serial }));
+  }
+
+  /** Forget a freed object: its record leaves the picture, its referents lose a holder. */
+  private forget(o: Obj, e: Entry): void {
+    if (e.shown && e.rec) this.removed.push(e.serial);
+    if (e.own) for (const r of e.refs) this.dropBorrowed(r);
+    this.entries.delete(o);
+  }
+
+  private dropBorrowed(r: Obj): void {
+    const n = this.borrowedRefs.get(r);
+    if (n === undefined) return;
+    if (n <= 1) this.borrowedRefs.delete(r);
+    else this.borrowedRefs.set(r, n - 1);
+  }
+
+  /** The ring overflowed: rebuild the object table from one heap walk. */
+  private resync(): void {
+    const live = new Set(this.heap.walk());
+    this.liveObjects = live.size;
+    for (const [o, e] of [...this.entries]) {
+      if (!e.own && this.heap.isStatic(o)) continue;
+      if (!live.has(o)) this.forget(o, e);
+    }
+    for (const o of live) {
+      if (!this.entries.has(o)) {
+        this.entry(o, true);
+        this.fresh.push(o);
+      }
+    }
+  }
+
+  /** Objects allocated this step that the interpreter keeps for its whole life are not the program's. */
+  private classifyFresh(): void {
+    if (!this.fresh.length) return;
+    const vm = this.vm;
+    const key = `${vm.interned.size}/${vm.keepAlive.length}/${vm.mdescrCache.size}`;
+    if (key !== this.lifetimeKey) {
+      this.lifetimeKey = key;
+      this.lifetime = new Set<Obj>([...vm.interned.values(), ...vm.keepAlive, ...vm.mdescrCache.values()]);
+    }
+    // Modules other than __main__ live until shutdown, with everything made for them.
+    const freshSet = new Set(this.fresh);
+    const queue: Obj[] = [];
+    for (const m of vm.modules.values()) if (freshSet.has(m)) queue.push(m);
+    for (const o of this.fresh) if (this.lifetime.has(o)) queue.push(o);
+    const seen = new Set<Obj>();
+    while (queue.length) {
+      const o = queue.pop()!;
+      if (seen.has(o)) continue;
+      seen.add(o);
+      const e = this.entries.get(o);
+      if (e && e.own) {
+        e.own = false;
+        e.shown = false;
+      }
+      if (this.lifetime.has(o) && !vm.modules.has(this.moduleName(o))) continue;
+      for (const r of this.heap.referents(o)) if (freshSet.has(r) && !seen.has(r)) queue.push(r);
+    }
+    this.fresh = [];
+  }
+
+  private moduleName(o: Obj): string {
+    return this.vm.kindOf(o) === Kind.MODULE ? this.vm.str(this.vm.h.getSlot(o, L.MODULE_NAME)) : "";
+  }
+
+  // ───────────────────────────── records ─────────────────────────────
+
+  /**
+   * Bring every picture record up to date and write the delta of `step`. After it: each shown entry's
+   * `rec` is its record as of now, borrowed objects are shown exactly while referenced.
+   */
+  private refresh(named: Set<Obj>, step: TraceStep, full: boolean): void {
+    const h = this.vm.h;
+    let busy = full || step.events.length > 0 || this.removed.length > 0;
+    if (this.gcRan) this.refreshGenerations();
+    // Refcounts first: a change anywhere makes the step busy.
+    for (const [o, e] of this.entries) {
+      if (!e.shown && !named.has(o) && !this.borrowedRefs.has(o)) continue;
+      const rc = h.refcnt(o);
+      if (rc !== e.rc) {
+        e.dirty = true;
+        busy = true;
+      }
+    }
+    for (const o of named) this.entry(o, false);
+    const upsert = step.delta.upsert;
+    // Containers' referents: on busy steps, small ones always, large ones when their signature moved.
+    for (const [o, e] of this.entries) {
+      const show = e.own || named.has(o) || this.borrowedRefs.has(o);
+      if (!show) {
+        if (e.shown) {
+          e.shown = false;
+          if (e.rec) step.delta.removed.push(e.serial);
+          e.rec = null;
+        }
+        continue;
+      }
+      if (!e.shown) {
+        e.shown = true;
+        e.dirty = true;
+      }
+      if (!e.rec) e.dirty = true;
+      if (busy && e.rec && !IMMUTABLE.has(e.kind)) {
+        if (e.refCount <= SMALL_CONTAINER || full) e.dirty = true;
+        else if (this.signature(o, e.kind) !== e.sig) e.dirty = true;
+      }
+    }
+    // Records of dirty objects (new borrowed referents may appear: loop until none is left).
+    let again = true;
+    while (again) {
+      again = false;
+      for (const [o, e] of this.entries) {
+        if (!e.dirty || !e.shown) continue;
+        e.dirty = false;
+        const rec = this.makeRecord(o, e);
+        if (!e.rec || !sameRecord(e.rec, rec)) {
+          e.rec = rec;
+          upsert.push(rec);
+        }
+        if (!e.own) continue;
+        for (const r of e.refs) {
+          const re = this.entries.get(r) ?? this.entry(r, false);
+          if (!re.shown) {
+            re.shown = true;
+            re.dirty = true;
+            again = true;
+          }
+        }
+      }
+    }
+    // Removals of freed objects first; an upserted serial is never also removed.
+    if (this.removed.length) step.delta.removed.push(...this.removed);
+    this.removed = [];
+    this.lastCounts = step.gc.counts;
+  }
+
+  private signature(o: Obj, kind: Kind): number {
+    const h = this.vm.h;
+    switch (kind) {
+      case Kind.LIST:
+        return (h.getI32(o, abi.OB_SIZE) * 31 + h.getI32(o, abi.LIST_ITEMS)) | 0;
+      case Kind.DICT:
+        return h.getI32(o, abi.DICT_VERSION);
+      case Kind.SET:
+        return (h.getI32(o, abi.SET_USED) * 31 + h.getI32(o, abi.SET_FILL) * 7 + h.getI32(o, abi.SET_TABLE)) | 0;
+      default:
+        return h.refcnt(o);
+    }
+  }
+
+  private refreshGenerations(): void {
+    const gens = this.heap.gc.generations();
+    for (const [o, e] of this.entries) {
+      const g = gens.get(o) ?? null;
+      if (g !== e.gen) {
+        e.gen = g;
+        e.dirty = true;
+      }
+    }
+  }
+
+  /** After a collection: the promote events list the picture objects that moved up. */
+  private fillPromotions(events: TraceEvent[]): void {
+    for (const ev of events) {
+      if (ev.kind !== "promote") continue;
+      for (const e of this.entries.values()) {
+        if (!e.shown || !e.rec) continue;
+        if (e.gen === ev.to && this.prevGen.get(e.serial) !== undefined && (this.prevGen.get(e.serial)! as number) <= ev.from) ev.ids.push({ id: e.rec.id, serial: e.serial });
+      }
+    }
+  }
+  private readonly prevGen = new Map<number, Gen>();
+
+  private isGcType(t: Obj): boolean {
+    let b = this.gcTypes.get(t);
+    if (b === undefined) {
+      b = (this.vm.h.getI32(t, abi.TP_FLAGS) & abi.TPF_HAVE_GC) !== 0;
+      this.gcTypes.set(t, b);
+    }
+    return b;
+  }
+
+  private makeRecord(o: Obj, e: Entry): HeapObject {
+    const vm = this.vm;
+    const h = vm.h;
+    const heap = this.heap;
+    const t = h.typeOf(o);
+    const gcType = this.isGcType(t);
+    e.rc = h.refcnt(o);
+    if (gcType) {
+      const tracked = heap.gc.isTracked(o);
+      if (!tracked) e.gen = null;
+      else if (e.gen === null) e.gen = this.genOfNew(o);
+    } else e.gen = null;
+    if (e.rec && e.rec.generation !== e.gen && e.rec.generation !== null) this.prevGen.set(e.serial, e.rec.generation);
+    this.readReferents(o, e);
+    e.sig = this.signature(o, e.kind);
+    const rec: HeapObject = {
+      id: this.idOf(o),
+      serial: e.serial,
+      type: this.typeName(t),
+      repr: shortRepr(vm, o),
+      refcount: e.rc,
+      generation: e.gen,
+      gcType,
+      size: h.sizeOf(o),
+      blockSize: heap.isStatic(o) ? 0 : heap.blockSize(o) + heap.buffersSize(o),
+      referents: e.refs.map((r, i) => ({ label: e.labels[i]!, id: this.idOf(r), serial: this.serialOf(r) })),
+    };
+    if (!e.own) rec.immortalish = true;
+    if (e.refCount > e.refs.length) rec.referentCount = e.refCount;
+    if (gcType && heap.gc.isFinalized(o)) rec.finalized = true;
+    return rec;
+  }
+
+  /** A newly tracked object is in generation 0 unless a collection moved it (then the GC lists tell). */
+  private genOfNew(o: Obj): Gen {
+    const core = this.heap.core;
+    if (core.gc_generation_size(1) === 0 && core.gc_generation_size(2) === 0) return 0;
+    return this.heap.gc.generations().get(o) ?? 0;
+  }
+
+  /** Fill e.refs/e.labels with what o references (traversal order; items by index for sequences). */
+  private readReferents(o: Obj, e: Entry): void {
+    const vm = this.vm;
+    const h = vm.h;
+    const newRefs: Obj[] = [];
+    const labels: string[] = [];
+    let count = 0;
+    const push = (r: Obj, label: string): void => {
+      if (!r) return;
+      count++;
+      if (newRefs.length < MAX_REFERENTS) {
+        newRefs.push(r);
+        labels.push(label);
+      }
+    };
+    switch (e.own ? e.kind : -1) {
+      case -1:
+        break;
+      case Kind.LIST: {
+        const n = h.listLen(o);
+        for (let i = 0; i < Math.min(n, MAX_REFERENTS); i++) push(h.listGet(o, i), `[${i}]`);
+        count = n;
+        break;
+      }
+      case Kind.TUPLE: {
+        const n = h.getI32(o, abi.OB_SIZE);
+        for (let i = 0; i < Math.min(n, MAX_REFERENTS); i++) push(h.tupleGet(o, i), `[${i}]`);
+        count = n;
+        break;
+      }
+      case Kind.DICT:
+        for (let p = h.dictNext(o, -1); p >= 0; p = h.dictNext(o, p)) {
+          const k = h.dictKeyAt(o, p);
+          const key = this.keyLabel(k);
+          push(k, `key ${key}`);
+          push(h.dictValueAt(o, p), `[${key}]`);
+        }
+        break;
+      case Kind.SET:
+      case Kind.FROZENSET:
+        for (let p = h.setNext!(o, -1); p >= 0; p = h.setNext!(o, p)) push(h.setKeyAt!(o, p), "item");
+        break;
+      case Kind.CELL:
+        push(h.getSlot(o, L.CELL_REF), "cell");
+        break;
+      default: {
+        if (this.heap.isStatic(o) && !e.own) break;
+        let ti;
+        try {
+          ti = vm.typeInfo(o);
+        } catch {
+          break;
+        }
+        const byAddr = new Map<Obj, string>();
+        for (const [name, off] of ti.slots) {
+          const v = h.getSlot(o, off);
+          if (v) byAddr.set(v, `.${name}`);
+        }
+        let d = 0;
+        try {
+          d = ti.kind === Kind.TYPE ? 0 : vm.instDict(o, false);
+        } catch {
+          d = 0;
+        }
+        if (d) byAddr.set(d, "__dict__");
+        const t = h.typeOf(o);
+        for (const r of this.heap.referents(o)) push(r, byAddr.get(r) ?? (r === t ? "__class__" : "ref"));
+      }
+    }
+    if (e.own) {
+      const bump = (r: Obj, d: number): void => {
+        if (this.entries.get(r)?.own) return;
+        if (d > 0) this.borrowedRefs.set(r, (this.borrowedRefs.get(r) ?? 0) + 1);
+        else this.dropBorrowed(r);
+      };
+      for (const r of e.refs) bump(r, -1);
+      for (const r of newRefs) bump(r, 1);
+    }
+    e.refs = newRefs;
+    e.labels = labels;
+    e.refCount = count;
+  }
+
+  private keyLabel(k: Obj): string {
+    return shortRepr(this.vm, k);
+  }
+}
+
+/** A frame view before serials are known (objects by address). */
+interface RawFrame {
+  name: string;
+  line: number;
+  locals: { name: string; id: string; obj: Obj }[];
+  stack?: { id: string; obj: Obj }[];
+}
+
+function sameRecord(a: HeapObject, b: HeapObject): boolean {
+  if (
+    a.refcount !== b.refcount ||
+    a.repr !== b.repr ||
+    a.generation !== b.generation ||
+    a.size !== b.size ||
+    a.blockSize !== b.blockSize ||
+    a.finalized !== b.finalized ||
+    a.immortalish !== b.immortalish ||
+    a.referentCount !== b.referentCount ||
+    a.referents.length !== b.referents.length
+  )
+    return false;
+  for (let i = 0; i < a.referents.length; i++) {
+    const x = a.referents[i]!;
+    const y = b.referents[i]!;
+    if (x.serial !== y.serial || x.label !== y.label) return false;
+  }
+  return true;
+}
+
+/** Start recording a run of `vm` on `heap` (see TraceRecorder). */
+export function startTrace(vm: VM, heap: Heap, options: RecorderOptions): TraceRecorder {
+  return new TraceRecorder(vm, heap, options);
+}

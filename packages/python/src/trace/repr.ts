@@ -1,0 +1,118 @@
+/**
+ * Short reprs for trace records. Never runs Python code and never allocates heap objects (a trace must not
+ * change what it observes): scalars and built-in descriptions come from the VM's native repr, containers are
+ * written here with a character budget, anything else is `<type object at 0x…>`.
+ */
+import type { Obj } from "../vm/heap-api.js";
+import type { VM } from "../vm/vm.js";
+import { Kind } from "../vm/types.js";
+
+/** Longest repr kept in a record; longer ones end with "…". */
+export const MAX_REPR = 80;
+
+/** Kinds whose native repr reads fields only (no Python call, no allocation). */
+const NATIVE_SAFE = new Set<Kind>([
+  Kind.NONE, Kind.ELLIPSIS, Kind.NOTIMPL, Kind.BOOL, Kind.FLOAT, Kind.COMPLEX, Kind.STR, Kind.BYTES, Kind.TYPE,
+  Kind.FUNCTION, Kind.BUILTIN, Kind.MDESCR, Kind.CELL, Kind.CODE, Kind.MODULE, Kind.GENERATOR, Kind.TRACEBACK,
+  Kind.FRAME, Kind.PROPERTY, Kind.GETSET, Kind.WEAKREF, Kind.RANGE,
+]);
+
+function hexAddr(vm: VM, o: Obj): string {
+  return "0x" + vm.h.idOf(o).toString(16).padStart(12, "0");
+}
+
+/** A short repr of `o` (borrowed), at most MAX_REPR characters. */
+export function shortRepr(vm: VM, o: Obj): string {
+  const out = { s: "" };
+  write(vm, o, out, new Set(), MAX_REPR + 1);
+  return out.s.length > MAX_REPR ? out.s.slice(0, MAX_REPR - 1) + "…" : out.s;
+}
+
+function write(vm: VM, o: Obj, out: { s: string }, seen: Set<Obj>, budget: number): void {
+  if (out.s.length >= budget) return;
+  const h = vm.h;
+  let ti;
+  try {
+    ti = vm.typeInfo(o);
+  } catch {
+    out.s += `<object at ${hexAddr(vm, o)}>`;
+    return;
+  }
+  if (!ti.heap && ti.kind === Kind.INT) {
+    const v = h.readInt(o);
+    const text = v.toString();
+    out.s += text.length > 40 ? `${text.slice(0, 20)}…(${text.length} digits)` : text;
+    return;
+  }
+  if (!ti.heap && NATIVE_SAFE.has(ti.kind)) {
+    let text: string;
+    if (ti.kind === Kind.STR && h.sizeOf(o) > 4096) text = JSON.stringify(h.readStr(o).slice(0, budget)).replace(/^"|"$/g, "'");
+    else {
+      try {
+        text = vm.nativeRepr(o, ti);
+      } catch {
+        text = `<${ti.name} object at ${hexAddr(vm, o)}>`;
+      }
+    }
+    out.s += text;
+    return;
+  }
+  const items = (open: string, close: string, list: Obj[], single = false): void => {
+    if (seen.has(o)) {
+      out.s += `${open}...${close}`;
+      return;
+    }
+    seen.add(o);
+    out.s += open;
+    for (let i = 0; i < list.length && out.s.length < budget; i++) {
+      if (i) out.s += ", ";
+      write(vm, list[i]!, out, seen, budget);
+    }
+    if (single && list.length === 1) out.s += ",";
+    out.s += close;
+    seen.delete(o);
+  };
+  const some = (n: number, get: (i: number) => Obj): Obj[] => {
+    const list: Obj[] = [];
+    for (let i = 0; i < n && list.length < budget; i++) list.push(get(i));
+    return list;
+  };
+  switch (ti.kind) {
+    case Kind.LIST:
+      items(ti.heap ? `${ti.name}([` : "[", ti.heap ? "])" : "]", some(h.listLen(o), (i) => h.listGet(o, i)));
+      return;
+    case Kind.TUPLE:
+      items("(", ")", some(h.getI32(o, 16), (i) => h.tupleGet(o, i)), true);
+      return;
+    case Kind.SET:
+    case Kind.FROZENSET: {
+      const keys: Obj[] = [];
+      for (let p = h.setNext!(o, -1); p >= 0 && keys.length < budget; p = h.setNext!(o, p)) keys.push(h.setKeyAt!(o, p));
+      const plain = ti.kind === Kind.SET && !ti.heap;
+      if (!keys.length) out.s += `${ti.name}()`;
+      else items(plain ? "{" : `${ti.name}({`, plain ? "}" : "})", keys);
+      return;
+    }
+    case Kind.DICT: {
+      if (seen.has(o)) {
+        out.s += "{...}";
+        return;
+      }
+      seen.add(o);
+      out.s += "{";
+      let first = true;
+      for (let p = h.dictNext(o, -1); p >= 0 && out.s.length < budget; p = h.dictNext(o, p)) {
+        if (!first) out.s += ", ";
+        first = false;
+        write(vm, h.dictKeyAt(o, p), out, seen, budget);
+        out.s += ": ";
+        write(vm, h.dictValueAt(o, p), out, seen, budget);
+      }
+      out.s += "}";
+      seen.delete(o);
+      return;
+    }
+    default:
+      out.s += `<${ti.name} object at ${hexAddr(vm, o)}>`;
+  }
+}

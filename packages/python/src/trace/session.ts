@@ -1,0 +1,140 @@
+/**
+ * `Session`: stepping through a trace with the whole heap materialised at the current step.
+ *
+ * The heap at step i is the heap after step i's delta: start from the latest keyframe at or before i and
+ * apply the deltas after it (removals first, then upserts; serials are never reused). Moving forward by
+ * one step applies one delta to the cached heap; any other jump replays at most `keyframeInterval` deltas.
+ * Relies on the trace schema only.
+ */
+import type { FrameView, HeapObject, Trace, TraceEvent, TraceStep } from "./schema.js";
+import type { RunOptions } from "../api-types.js";
+import { run } from "../run.js";
+
+/** The state of the program at one step. */
+export interface StepView {
+  index: number;
+  step: TraceStep;
+  line: number;
+  frames: FrameView[];
+  /** Every object of the picture at this step, by allocation serial (a fresh map the caller may keep). */
+  heap: Map<number, HeapObject>;
+  events: TraceEvent[];
+  /** Everything written to stdout / stderr up to and including this step. */
+  stdout: string;
+  stderr: string;
+}
+
+/** Steps through a trace: `step(i)`, `next()`, `prev()`, `first()`, `last()`. */
+export class Session {
+  /** Index of the current step (−1 when the trace has no steps). */
+  position = -1;
+  private cacheIndex = -1;
+  private cache = new Map<number, HeapObject>();
+  private readonly outPrefix: number[] = [];
+  private stdoutText = "";
+  private stderrText = "";
+  private readonly errPrefix: number[] = [];
+
+  /** Wraps a recorded trace (borrowed: the session never changes it). */
+  constructor(readonly trace: Trace) {
+    let out = "";
+    let err = "";
+    for (const s of trace.steps) {
+      out += s.stdout;
+      err += s.stderr;
+      this.outPrefix.push(out.length);
+      this.errPrefix.push(err.length);
+    }
+    this.stdoutText = out;
+    this.stderrText = err;
+    if (trace.steps.length) this.position = 0;
+  }
+
+  /** Runs `source` with a line trace (unless options.trace asks for instructions) and opens a session on it. */
+  static run(source: string, options: RunOptions = {}): Session {
+    const trace = options.trace && options.trace !== "none" ? options.trace : "line";
+    const result = run(source, { ...options, trace });
+    if (!result.trace) throw new Error("the run produced no trace");
+    return new Session(result.trace);
+  }
+
+  /** Number of steps. */
+  get length(): number {
+    return this.trace.steps.length;
+  }
+
+  /** The view at step `i` (clamped to the trace); becomes the current step. */
+  step(i: number): StepView {
+    const steps = this.trace.steps;
+    if (!steps.length) throw new RangeError("the trace has no steps");
+    const target = Math.max(0, Math.min(Math.trunc(i), steps.length - 1));
+    this.position = target;
+    return {
+      index: target,
+      step: steps[target]!,
+      line: steps[target]!.line,
+      frames: steps[target]!.frames,
+      heap: new Map(this.heapAt(target)),
+      events: steps[target]!.events,
+      stdout: this.stdoutText.slice(0, this.outPrefix[target]),
+      stderr: this.stderrText.slice(0, this.errPrefix[target]),
+    };
+  }
+
+  next(): StepView {
+    return this.step(this.position + 1);
+  }
+
+  prev(): StepView {
+    return this.step(this.position - 1);
+  }
+
+  first(): StepView {
+    return this.step(0);
+  }
+
+  last(): StepView {
+    return this.step(this.length - 1);
+  }
+
+  /** The heap after step `target` (the session's cache: do not change it). */
+  private heapAt(target: number): Map<number, HeapObject> {
+    const steps = this.trace.steps;
+    const key = this.keyframeAtOrBefore(target);
+    let from: number;
+    if (this.cacheIndex >= 0 && this.cacheIndex <= target && (!key || key.step <= this.cacheIndex)) {
+      from = this.cacheIndex + 1;
+    } else if (key) {
+      this.cache = new Map(key.objects.map((o) => [o.serial, o]));
+      from = key.step + 1;
+    } else {
+      this.cache = new Map();
+      from = 0;
+    }
+    for (let i = from; i <= target; i++) applyDelta(this.cache, steps[i]!);
+    this.cacheIndex = target;
+    return this.cache;
+  }
+
+  /** Binary search: keyframes are recorded in step order. */
+  private keyframeAtOrBefore(step: number): Trace["keyframes"][number] | undefined {
+    const k = this.trace.keyframes;
+    let lo = 0;
+    let hi = k.length - 1;
+    let best: Trace["keyframes"][number] | undefined;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (k[mid]!.step <= step) {
+        best = k[mid];
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return best;
+  }
+}
+
+/** Apply one step's delta to a heap map in place (removals, then upserts). */
+export function applyDelta(heap: Map<number, HeapObject>, step: TraceStep): void {
+  for (const s of step.delta.removed) heap.delete(s);
+  for (const o of step.delta.upsert) heap.set(o.serial, o);
+}
