@@ -1914,6 +1914,75 @@ class CodeGen {
 
   // ---- assembly ----
 
+  /** 3.11's jump threading: a jump whose target is an unconditional jump goes to that jump's target. */
+  threadJumps(): void {
+    const isJumpOp = (op: Op) =>
+      op === Op.JUMP_FORWARD || op === Op.JUMP_BACKWARD || op === Op.POP_JUMP_FORWARD_IF_FALSE ||
+      op === Op.POP_JUMP_FORWARD_IF_TRUE || op === Op.POP_JUMP_FORWARD_IF_NONE || op === Op.POP_JUMP_FORWARD_IF_NOT_NONE ||
+      op === Op.JUMP_IF_FALSE_OR_POP || op === Op.JUMP_IF_TRUE_OR_POP;
+    for (const ins of this.instrs) {
+      if (!ins.target || !isJumpOp(ins.op)) continue;
+      for (let guard = 0; guard < 100; guard++) {
+        const t: Instr | undefined = this.instrs[ins.target!.index];
+        if (!t || (t.op !== Op.JUMP_FORWARD && t.op !== Op.JUMP_BACKWARD) || !t.target || t.target === ins.target) break;
+        // as 3.11's jump_thread: only when both are on the same line or the target jump has none
+        if (t.pos && (ins.pos?.line ?? -1) !== t.pos.line) break;
+        ins.target = t.target;
+      }
+    }
+  }
+
+  /**
+   * 3.11's extend_block: an unconditional jump to a small block (at most 4 instructions) that leaves the
+   * frame (RETURN_VALUE, RERAISE, RAISE_VARARGS) is replaced by a copy of that block.
+   */
+  extendBlocks(): void {
+    const n = this.instrs.length;
+    const starts = new Set<number>();
+    const labels = new Set<Label>();
+    for (const ins of this.instrs) {
+      if (ins.target) {
+        starts.add(ins.target.index);
+        labels.add(ins.target);
+      }
+      if (ins.handler) {
+        starts.add(ins.handler.label.index);
+        labels.add(ins.handler.label);
+      }
+    }
+    const out: Instr[] = [];
+    const map = new Int32Array(n + 1);
+    for (let i = 0; i < n; i++) {
+      map[i] = out.length;
+      const ins = this.instrs[i]!;
+      if ((ins.op === Op.JUMP_FORWARD || ins.op === Op.JUMP_BACKWARD) && ins.target) {
+        const block: Instr[] = [];
+        let exits = false;
+        for (let j = ins.target.index; j < n && block.length <= 4; j++) {
+          if (j > ins.target.index && starts.has(j)) break;
+          const x = this.instrs[j]!;
+          if (x.op === Op.NOP && !x.pos) continue;
+          block.push(x);
+          if (x.op === Op.RETURN_VALUE || x.op === Op.RERAISE || x.op === Op.RAISE_VARARGS) {
+            exits = true;
+            break;
+          }
+          if (x.target) break;
+        }
+        // NOTE: 3.11 copies only blocks without line numbers (a copy would add line events)
+        if (exits && block.length <= 4 && block.every((x) => !x.pos)) {
+          for (const x of block) out.push({ ...x, handler: ins.handler });
+          continue;
+        }
+      }
+      out.push(ins);
+    }
+    map[n] = out.length;
+    for (const l of labels) l.index = map[l.index]!;
+    this.instrs.length = 0;
+    this.instrs.push(...out);
+  }
+
   assemble(argcount: number, posonly: number, kwonly: number, isFunction = false): CodeObject {
     const s = this.scope;
     // localsplus: varnames, then cells that are not parameters, then free variables
@@ -1986,6 +2055,8 @@ class CodeGen {
       }
     }
     applyStaticSwaps(this.instrs, isTargetIndex(this.instrs, this.instrs));
+    this.threadJumps();
+    this.extendBlocks();
     // reachability (fall-through, jump targets, handlers)
     const n = this.instrs.length;
     const reach = new Uint8Array(n);
@@ -2004,6 +2075,8 @@ class CodeGen {
       if (!terminal) work.push(i + 1);
     }
     // drop unreachable instructions and redundant NOPs
+    const targetedNow = new Set<number>();
+    for (const ins of this.instrs) if (ins.target) targetedNow.add(ins.target.index);
     const keep = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
       if (!reach[i]) continue;
@@ -2016,18 +2089,34 @@ class CodeGen {
         let p = i - 1;
         while (p >= 0 && !keep[p]) p--;
         const prevLine = p >= 0 ? this.instrs[p]!.pos?.line ?? -3 : -3;
-        const isTarget = this.instrs.some((x) => x.target && x.target.index === i);
+        const isTarget = targetedNow.has(i);
         if (line < 0 || (nextLine === line && !isTarget) || prevLine === line) continue;
       }
       keep[i] = 1;
     }
     const newIndex = new Int32Array(n + 1);
-    let k = 0;
-    for (let i = 0; i < n; i++) {
-      newIndex[i] = k;
-      if (keep[i]) k++;
+    const renumber = () => {
+      let k = 0;
+      for (let i = 0; i < n; i++) {
+        newIndex[i] = k;
+        if (keep[i]) k++;
+      }
+      newIndex[n] = k;
+    };
+    renumber();
+    // an unconditional jump to the instruction right after it is dropped (3.11 does the same)
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (let i = 0; i < n; i++) {
+        const ins = this.instrs[i]!;
+        if (!keep[i] || (ins.op !== Op.JUMP_FORWARD && ins.op !== Op.JUMP_BACKWARD) || !ins.target) continue;
+        if (newIndex[ins.target.index] === newIndex[i]! + 1) {
+          keep[i] = 0;
+          changed = true;
+          renumber();
+        }
+      }
     }
-    newIndex[n] = k;
     const remap = (i: number) => {
       // a removed instruction maps to the next kept one
       return newIndex[i]!;
