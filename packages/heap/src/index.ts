@@ -686,6 +686,33 @@ export class Heap {
     }
   }
 
+  /** l.extend(iterator) (items borrowed) with CPython's iterator path: room for len + lengthHint first
+   *  (the hint defaults to 8, as for generators), items appended, the excess trimmed by list_resize.
+   *  `list(generator)` is `newList([], "list()")` followed by this. */
+  listExtendIter(l: Obj, items: Iterable<Obj>, lengthHint = 8): void {
+    const fail = () => {
+      throw statusError(this.core.heap_last_status(), "list.extend");
+    };
+    const m = this.listLen(l);
+    if (m + lengthHint > this.listCapacity(l)) {
+      if (!this.core.list_resize(l, m + lengthHint)) fail();
+      this.setI32(l, abi.OB_SIZE, m);
+    }
+    for (const it of items) {
+      const n = this.listLen(l);
+      if (n < this.listCapacity(l)) {
+        this.incref(it);
+        const arr = this.i32[(l + LIST_ITEMS) >>> 2]! >>> 0;
+        this.i32[(arr + 8 * n) >>> 2] = it;
+        this.setI32(l, abi.OB_SIZE, n + 1);
+      } else {
+        this.listAppend(l, it);
+      }
+    }
+    const n = this.listLen(l);
+    if (n < this.listCapacity(l) && !this.core.list_resize(l, n)) fail();
+  }
+
   // ── dict ────────────────────────────────────────────────────────────────────────────────────
   /** {} ("display", free list) or dict() ("dict()"): a new reference, untracked. */
   newDict(how: "display" | "dict()" = "display"): Obj {

@@ -128,3 +128,28 @@ describe("sizes match CPython 3.11", () => {
     expect(h.sizeOf(h.newSet([], true))).toBe(facts.frozenset_empty);
   });
 });
+
+describe("list.extend from an iterator (length hint 8, trimmed at the end)", () => {
+  it("sizes as python3", () => {
+    // python3: [getsizeof(list(x for x in range(n))) for n in range(12)]
+    const fromGen = [56, 88, 120, 120, 120, 120, 120, 120, 120, 184, 184, 184];
+    // python3: l = [1, 2, 3]; l.extend(x for x in range(n)) for n in range(12)
+    const extendGen = [120, 120, 120, 152, 152, 152, 152, 152, 152, 152, 216, 216];
+    const h = fresh();
+    const ints = (n: number) => Array.from({ length: n }, (_, i) => h.newInt(i));
+    expect(fromGen.map((_, n) => {
+      const l = h.newList([], "list()");
+      h.listExtendIter(l, ints(n));
+      return h.sizeOf(l);
+    })).toEqual(fromGen);
+    expect(extendGen.map((_, n) => {
+      const l = h.newList(ints(3), "extend-empty");
+      h.listExtendIter(l, ints(n));
+      return h.sizeOf(l);
+    })).toEqual(extendGen);
+    const l = h.newList([], "list()");
+    h.listExtendIter(l, ints(5));
+    expect(Array.from({ length: 5 }, (_, i) => h.intToNumber(h.listGet(l, i)))).toEqual([0, 1, 2, 3, 4]);
+    expect(h.check()).toEqual({ ok: true });
+  });
+});
