@@ -28,11 +28,11 @@ for src in json.load(sys.stdin):
 print(json.dumps(res))
 `;
 /**
- * Jumps, NOPs, LOAD_CONST and RETURN_VALUE are left out: 3.11's flow-graph pass duplicates small exit
- * blocks (`LOAD_CONST None; RETURN_VALUE`) and threads jumps, which moves them around without changing
- * what a program allocates or references. Every other opcode must appear as often as in python3's code.
+ * Jumps and NOPs are left out: where 3.11's flow-graph pass threads jumps and lays out blocks does not
+ * change what a program allocates or references. Every other opcode must appear as often as in python3's
+ * code (including the copies of `LOAD_CONST None; RETURN_VALUE` exit blocks).
  */
-const SKIP = new Set(["NOP", "JUMP_FORWARD", "JUMP_BACKWARD", "POP_JUMP_FORWARD_IF_FALSE", "POP_JUMP_FORWARD_IF_TRUE", "POP_JUMP_BACKWARD_IF_FALSE", "POP_JUMP_BACKWARD_IF_TRUE", "JUMP_IF_FALSE_OR_POP", "JUMP_IF_TRUE_OR_POP", "EXTENDED_ARG", "RETURN_VALUE", "LOAD_CONST", "POP_JUMP_FORWARD_IF_NONE", "POP_JUMP_FORWARD_IF_NOT_NONE", "POP_JUMP_BACKWARD_IF_NONE", "POP_JUMP_BACKWARD_IF_NOT_NONE"]);
+const SKIP = new Set(["NOP", "JUMP_FORWARD", "JUMP_BACKWARD", "POP_JUMP_FORWARD_IF_FALSE", "POP_JUMP_FORWARD_IF_TRUE", "POP_JUMP_BACKWARD_IF_FALSE", "POP_JUMP_BACKWARD_IF_TRUE", "JUMP_IF_FALSE_OR_POP", "JUMP_IF_TRUE_OR_POP", "EXTENDED_ARG", "POP_JUMP_FORWARD_IF_NONE", "POP_JUMP_FORWARD_IF_NOT_NONE", "POP_JUMP_BACKWARD_IF_NONE", "POP_JUMP_BACKWARD_IF_NOT_NONE"]);
 function mine(code: CodeObject, out: [string, string[]][] = []) {
   const ops: string[] = [];
   for (let i = 0; i < code.co_ninstructions; i++) ops.push(OP_NAMES[code.co_code[2 * i]!]!);

@@ -1933,6 +1933,76 @@ class CodeGen {
   }
 
   /**
+   * 3.11's duplicate_exits_without_lineno: an exit block without line numbers (the implicit
+   * `return None`) that several places jump to gets one copy per jump, carrying the jump's line, so
+   * that returning through it does not show the line of whatever code precedes it.
+   */
+  duplicateExits(): void {
+    const n = this.instrs.length;
+    const exitOp = (op: Op) => op === Op.RETURN_VALUE || op === Op.RERAISE || op === Op.RAISE_VARARGS;
+    const uncond = (op: Op) => exitOp(op) || op === Op.JUMP_FORWARD || op === Op.JUMP_BACKWARD || op === Op.JUMP_BACKWARD_NO_INTERRUPT;
+    const starts = new Set<number>([0]);
+    const labels = new Set<Label>();
+    for (let i = 0; i < n; i++) {
+      const ins = this.instrs[i]!;
+      if (ins.target) {
+        starts.add(ins.target.index);
+        labels.add(ins.target);
+        starts.add(i + 1);
+      }
+      if (ins.handler) {
+        starts.add(ins.handler.label.index);
+        labels.add(ins.handler.label);
+      }
+      if (exitOp(ins.op)) starts.add(i + 1);
+    }
+    const blockEnd = (start: number) => {
+      let j = start + 1;
+      while (j < n && !starts.has(j)) j++;
+      return j;
+    };
+    const preds = new Map<number, number>();
+    for (let i = 0; i < n; i++) {
+      const ins = this.instrs[i]!;
+      if (ins.target) preds.set(ins.target.index, (preds.get(ins.target.index) ?? 0) + 1);
+      if (starts.has(i + 1) && i + 1 < n && !uncond(ins.op)) preds.set(i + 1, (preds.get(i + 1) ?? 0) + 1);
+    }
+    const copiesAfter = new Map<number, Instr[][]>();
+    for (let i = 0; i < n; i++) {
+      const ins = this.instrs[i]!;
+      if (!ins.target) continue;
+      const t = ins.target.index;
+      if ((preds.get(t) ?? 0) <= 1) continue;
+      const end = blockEnd(t);
+      const block = this.instrs.slice(t, end);
+      if (!block.length || !exitOp(block[block.length - 1]!.op) || block.some((x) => x.pos)) continue;
+      const label: Label = { index: -1, depth: ins.target.depth, handlers: ins.target.handlers, known: true };
+      const copy = block.map((x, k) => ({ ...x, pos: k === 0 ? ins.pos : x.pos }));
+      ins.target = label;
+      labels.add(label);
+      preds.set(t, preds.get(t)! - 1);
+      const list = copiesAfter.get(end) ?? [];
+      list.unshift(copy);
+      copiesAfter.set(end, list);
+      (copy as Instr[] & { label?: Label }).label = label;
+    }
+    if (!copiesAfter.size) return;
+    const out: Instr[] = [];
+    const map = new Int32Array(n + 1);
+    for (let i = 0; i <= n; i++) {
+      for (const copy of copiesAfter.get(i) ?? []) {
+        (copy as Instr[] & { label?: Label }).label!.index = out.length;
+        out.push(...copy);
+      }
+      map[i] = out.length;
+      if (i < n) out.push(this.instrs[i]!);
+    }
+    for (const l of labels) if (l.index >= 0 && !copiesAfterHas(copiesAfter, l)) l.index = map[l.index]!;
+    this.instrs.length = 0;
+    this.instrs.push(...out);
+  }
+
+  /**
    * 3.11's extend_block: an unconditional jump to a small block (at most 4 instructions) that leaves the
    * frame (RETURN_VALUE, RERAISE, RAISE_VARARGS) is replaced by a copy of that block.
    */
@@ -2043,6 +2113,19 @@ class CodeGen {
         c.op = notNone ? Op.POP_JUMP_FORWARD_IF_NOT_NONE : Op.POP_JUMP_FORWARD_IF_NONE;
         continue;
       }
+      if (b.op === Op.JUMP_IF_FALSE_OR_POP || b.op === Op.JUMP_IF_TRUE_OR_POP) {
+        // `0 or x`, `1 and x`: the constant either always short-circuits (an unconditional jump keeping
+        // it) or is always dropped
+        const truth = constTruthOf(this.consts[a.arg]!);
+        if (truth === null) continue;
+        if (truth === (b.op === Op.JUMP_IF_TRUE_OR_POP)) b.op = Op.JUMP_FORWARD;
+        else {
+          a.op = Op.NOP;
+          b.op = Op.NOP;
+          b.target = null;
+        }
+        continue;
+      }
       if (b.op !== Op.POP_JUMP_FORWARD_IF_FALSE && b.op !== Op.POP_JUMP_FORWARD_IF_TRUE) continue;
       const truth = constTruthOf(this.consts[a.arg]!);
       if (truth === null) continue;
@@ -2057,6 +2140,7 @@ class CodeGen {
     applyStaticSwaps(this.instrs, isTargetIndex(this.instrs, this.instrs));
     this.threadJumps();
     this.extendBlocks();
+    this.duplicateExits();
     // reachability (fall-through, jump targets, handlers)
     const n = this.instrs.length;
     const reach = new Uint8Array(n);
@@ -2230,6 +2314,11 @@ function inferType(e: Expr): string | null {
       }
     default: return null;
   }
+}
+
+function copiesAfterHas(copies: Map<number, Instr[][]>, l: Label): boolean {
+  for (const list of copies.values()) for (const c of list) if ((c as Instr[] & { label?: Label }).label === l) return true;
+  return false;
 }
 
 /** Kept instructions that a jump or a handler lands on (basic block starts). */
