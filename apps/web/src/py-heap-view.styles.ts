@@ -90,7 +90,7 @@ export const diagramCss = `
   .box.promoted rect.body { stroke: var(--c-promoted); stroke-width: 2.5; }
   .box.unreachable rect.body { stroke: var(--c-freed); stroke-width: 2.5; }
   .box.reachable rect.body { stroke: var(--c-new); stroke-width: 2.5; }
-  .gc-refs rect { fill: var(--c-highlight); } .gc-refs text { fill: var(--c-bg); font-weight: 700; font-size: 11px; }
+  .gc-refs rect { fill: var(--c-highlight); } .box .gc-refs text, .box.garbage .gc-refs text { fill: var(--c-bg); font-weight: 700; font-size: 11px; }
   .ghost rect.body { fill: none; stroke: var(--c-freed); stroke-dasharray: 3 3; }
   .ghost text { fill: var(--c-freed); }
   .band rect { fill: none; stroke: var(--c-garbage); stroke-dasharray: 6 4; }

@@ -22,7 +22,7 @@ import { dedent, parseThreshold } from "./attributes.js";
 import { styles } from "./py-heap-view.styles.js";
 import { emptyTrace, type RunnerError, type RunRequest } from "./runner.js";
 import type { RunResult, Trace } from "./types.js";
-import { renderDiagram, type DiagramMarks } from "./views/diagram.js";
+import { refcountText, renderDiagram, type DiagramMarks } from "./views/diagram.js";
 
 /** Toolbar icons, drawn rather than taken from fonts (which may lack the media symbols). */
 const ICONS = {
@@ -520,7 +520,11 @@ export class PyHeapView extends LitElement {
     return html`<section class="panel" part="inspector" aria-label="Object inspector">
       <h3>${obj.type} ${shortId(obj.id)}</h3>
       <div class="path">id ${obj.id} · ${obj.size} bytes in a ${obj.blockSize}-byte block</div>
-      <div>refcount <strong data-testid="refcount">${obj.refcount}</strong>: ${holders.length} shown${hidden > 0 ? html`, ${hidden} from outside the drawing (constants, the value stack, the interpreter)` : nothing}</div>
+      ${
+        refcountText(obj) === "∞"
+          ? html`<div>refcount <strong>∞</strong>: lives as long as the interpreter; ${holders.length} reference${holders.length === 1 ? "" : "s"} shown</div>`
+          : html`<div>refcount <strong data-testid="refcount">${obj.refcount}</strong>: ${holders.length} shown${hidden > 0 ? html`, ${hidden} from outside the drawing (constants, the value stack, the interpreter)` : nothing}</div>`
+      }
       <ul class="holders">${holders.map((h) => html`<li>${describeHolder(h, base.heap)}</li>`)}</ul>
       <div><strong>Why is this alive?</strong> ${path && this.selected === obj.serial ? html`<span class="muted">(the path is drawn in bold)</span>` : path ? html`<span class="muted">(click the box to draw the path)</span>` : nothing}</div>
       <div class="path">${
@@ -537,11 +541,16 @@ export class PyHeapView extends LitElement {
 
   private renderPhases(v: StepView) {
     const phase = this.phaseIndex >= 0 ? v.phases[this.phaseIndex] : undefined;
+    const collections = new Set(v.phases.map((p) => p.collection)).size;
+    const gens = [...new Set(v.phases.map((p) => p.generation))].join(", ");
     return html`<section class="panel" part="phases" aria-label="Phases of the collection">
-      <h3>Collection of generation ${v.phases[0]!.generation}: phases</h3>
-      <div class="phases" role="group">
-        <button aria-pressed=${this.phaseIndex < 0 ? "true" : "false"} @click=${() => (this.phaseIndex = -1)}>after</button>
-        ${v.phases.map((p, i) => html`<button aria-pressed=${this.phaseIndex === i ? "true" : "false"} @click=${() => (this.phaseIndex = i)}>${i + 1}. ${p.phase}</button>`)}
+      <h3>${collections > 1 ? `${collections} collections (generation ${gens})` : `Collection of generation ${gens}`}: phases</h3>
+      <div class="phases" role="group" aria-label="Show the diagram after a phase">
+        ${v.phases.map(
+          (p, i) => html`<button aria-pressed=${this.phaseIndex === i ? "true" : "false"} @click=${() => (this.phaseIndex = i)}
+            title=${p.note}>${collections > 1 ? `${p.collection}.` : ""}${i + 1}. ${p.phase}${p.recheck ? " (again)" : ""}</button>`,
+        )}
+        <button aria-pressed=${this.phaseIndex < 0 ? "true" : "false"} @click=${() => (this.phaseIndex = -1)}>result</button>
       </div>
       <p class="phase-note">${phase ? phase.note : "The result: what the collection freed is gone; survivors moved up a generation."}</p>
     </section>`;

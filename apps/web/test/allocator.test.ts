@@ -12,6 +12,7 @@ describe("allocatorView", () => {
       obj(3, "int", "1002", 1, { id: at(2, 1, 32), blockSize: 32 }),
       obj(4, "list", "[]", 1, { id: at(1, 0, 64), blockSize: 64 }),
       obj(5, "bytes", "b'…'", 1, { id: at(9, 0, 1), blockSize: 2048 }),
+      obj(6, "int", "0", 1000, { id: at(3, 0, 32), blockSize: 0, immortalish: true }),
     ];
     const v = allocatorView(new Map(objs.map((o) => [o.serial, o])));
     expect(v.classes.map((c) => [c.blockSize, c.index, c.objects])).toEqual([

@@ -41,6 +41,8 @@ export function allocatorView(heap: HeapMap): AllocatorView {
   const classes = new Map<number, Map<bigint, PoolView>>();
   const large: HeapObject[] = [];
   for (const o of heap.values()) {
+    // Statically allocated objects (small ints, singletons, built-in types) take no allocator block.
+    if (o.blockSize <= 0) continue;
     if (o.blockSize > SMALL_REQUEST_THRESHOLD) {
       large.push(o);
       continue;

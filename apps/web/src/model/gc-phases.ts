@@ -9,6 +9,10 @@ type PhaseName = Extract<TraceEvent, { kind: "gc-phase" }>["phase"];
 
 export interface CollectionPhase {
   generation: 0 | 1 | 2;
+  /** 1-based number of the collection within the step (a step may run several). */
+  collection: number;
+  /** True for the phases that re-examine the unreachable set after finalizers ran. */
+  recheck: boolean;
   phase: PhaseName;
   /** What holds after the phase. */
   note: string;
@@ -30,19 +34,32 @@ export const PHASE_NOTES: Record<PhaseName, string> = {
   promote: "Survivors are moved to the next older generation.",
 };
 
+/** Prefix of the notes of phases run again on the unreachable set once finalizers have run. */
+export const RECHECK_NOTE = "Re-examining the unreachable set after finalizers (did any make an object reachable again?):";
+
 /** The collection phases recorded in `step`, in order (empty when no collection ran). */
 export function collectionPhases(step: TraceStep): CollectionPhase[] {
   const out: CollectionPhase[] = [];
+  let collection = 0;
+  let recheck = false;
   for (const e of step.events) {
+    if (e.kind === "gc-start") {
+      collection++;
+      recheck = false;
+    }
     if (e.kind !== "gc-phase") continue;
+    const again = recheck && e.phase !== "clear" && e.phase !== "promote";
     out.push({
       generation: e.generation,
+      collection: Math.max(1, collection),
+      recheck: again,
       phase: e.phase,
-      note: PHASE_NOTES[e.phase] ?? e.phase,
+      note: again ? `${RECHECK_NOTE} ${PHASE_NOTES[e.phase] ?? e.phase}` : (PHASE_NOTES[e.phase] ?? e.phase),
       gcRefs: e.gcRefs ? new Map(e.gcRefs.map((g) => [g.serial, g.gcRefs])) : null,
       reachable: e.reachable ? new Set(e.reachable.map((r) => r.serial)) : null,
       unreachable: e.unreachable ? new Set(e.unreachable.map((r) => r.serial)) : null,
     });
+    if (e.phase === "resurrection-check") recheck = true;
   }
   return out;
 }

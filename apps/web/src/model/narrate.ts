@@ -90,7 +90,8 @@ function namedObjects(step: TraceStep, heap: HeapMap): string[] {
     .filter((l) => !(l.name.startsWith("__") && l.name.endsWith("__")))
     .map((l) => {
       const o: HeapObject | undefined = heap.get(l.serial);
-      return o ? `${l.name} is ${o.type} ${shortId(o.id)} with refcount ${o.refcount}` : null;
+      if (!o) return null;
+      return o.immortalish ? `${l.name} is the shared ${o.type} ${o.repr}` : `${l.name} is ${o.type} ${shortId(o.id)} with refcount ${o.refcount}`;
     })
     .filter((s): s is string => s !== null);
 }

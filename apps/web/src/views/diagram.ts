@@ -36,10 +36,21 @@ export function clip(s: string, n: number): string {
   return s.length > n ? `${s.slice(0, n - 1)}…` : s;
 }
 
+/**
+ * The refcount as shown on a badge. Objects that live as long as the interpreter may carry a count far
+ * beyond any real reference total (a guard against ever reaching 0); they show "∞".
+ */
+export function refcountText(obj: HeapObject): string {
+  return obj.immortalish && obj.refcount >= IMMORTAL_REFCOUNT ? "∞" : String(obj.refcount);
+}
+
+/** Counts from this value up on an immortal object are a guard, not a number of references. */
+export const IMMORTAL_REFCOUNT = 100_000_000;
+
 /** A short accessible description of an object. */
 export function describeObject(obj: HeapObject, garbage: boolean): string {
   const gen = obj.immortalish ? "immortal" : obj.generation === null ? "untracked" : `generation ${obj.generation}`;
-  return `${obj.type} ${obj.repr}, id ${obj.id}, refcount ${obj.refcount}, ${gen}, ${obj.size} bytes${garbage ? ", unreachable, awaiting collection" : ""}`;
+  return `${obj.type} ${obj.repr}, id ${obj.id}, refcount ${refcountText(obj) === "∞" ? "unbounded (lives as long as the interpreter)" : obj.refcount}, ${gen}, ${obj.size} bytes${garbage ? ", unreachable, awaiting collection" : ""}`;
 }
 
 function badge(x: number, y: number, text: string, cls: string): [SVGTemplateResult, number] {
@@ -63,7 +74,7 @@ function renderBox(b: BoxLayout, obj: HeapObject, analysis: HeapAnalysis, marks:
   let bx = b.x + 8;
   const by = b.y + BOX_HEADER + BOX_LINE + 2;
   const badgeTexts = [
-    [`rc ${obj.refcount}`, "rc"],
+    [`rc ${refcountText(obj)}`, "rc"],
     obj.immortalish ? ["immortal", "immortal"] : obj.generation === null ? ["untracked", "untracked"] : [`gen ${obj.generation}`, `gen${obj.generation}`],
     [`${obj.size} B`, "size"],
   ] as const;

@@ -1,0 +1,154 @@
+/**
+ * The demo page as a reader meets it, with real runs of the in-page interpreter on the WASM heap; python3
+ * is the oracle for what CPython prints. No console errors; screenshots go to test-results/.
+ */
+import { spawnSync } from "node:child_process";
+import type { Server } from "node:http";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CHAPTERS } from "../../demo/chapters.js";
+import { collectErrors, DIST, launchChromium, resultPath, serveStatic } from "./harness.js";
+
+let server: Server;
+let url: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  ({ server, url } = await serveStatic(DIST));
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((r) => server?.close(r));
+});
+
+function python3(code: string): string[] {
+  const r = spawnSync("python3", ["-c", code], { encoding: "utf8" });
+  expect(r.status, r.stderr).toBe(0);
+  return r.stdout.trimEnd().split("\n");
+}
+
+function chapter(slug: string) {
+  return CHAPTERS.find((c) => c.slug === slug)!;
+}
+
+/** Opens a chapter and waits until its run completed. */
+async function openChapter(slug: string, theme = "light"): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  const errors = collectErrors(page);
+  await page.goto(`${url}?theme=${theme}#${slug}`);
+  await page.waitForFunction(() => (document.querySelector("py-heap-view") as unknown as { currentTrace: unknown }).currentTrace !== null, null, { timeout: 30_000 });
+  return { page, errors };
+}
+
+async function output(page: Page): Promise<string[]> {
+  await page.locator("py-heap-view").evaluate((v) => ((v as unknown as { step: number }).step = 1e9));
+  return (await page.locator("py-heap-view pre.output").textContent())!.trimEnd().split("\n");
+}
+
+/** The line about to run at the shown step. */
+async function currentLine(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const v = document.querySelector("py-heap-view") as unknown as { currentTrace: { steps: { line: number }[] }; step: number };
+    return v.currentTrace.steps[v.step]!.line;
+  });
+}
+
+/** Steps with the keyboard from the first step until `line` is about to run. */
+async function stepToLine(page: Page, line: number): Promise<void> {
+  await page.locator("py-heap-view .diagram-wrap").focus();
+  await page.keyboard.press("Home");
+  for (let i = 0; i < 100 && (await currentLine(page)) !== line; i++) await page.keyboard.press("ArrowRight");
+  expect(await currentLine(page)).toBe(line);
+}
+
+function lineOf(code: string, text: string): number {
+  return code.split("\n").indexOf(text) + 1;
+}
+
+describe("demo chapters, run in Chromium", () => {
+  it("mutable list: one id before and after append, and CPython's refcount", async () => {
+    const code = chapter("mutable-list").code;
+    const [id1, id2, refcount] = python3(code);
+    expect(id1).toBe(id2);
+    const { page, errors } = await openChapter("mutable-list");
+    const list = page.locator('py-heap-view g.box[data-type="list"]');
+    await stepToLine(page, lineOf(code, "mutable.append('World')"));
+    expect((await list.locator(".repr").textContent())!.trim()).toBe("['Hello']");
+    const idBefore = await list.getAttribute("data-id");
+    expect(await list.getAttribute("data-refcount")).toBe(refcount);
+    await page.keyboard.press("ArrowRight");
+    await expect.poll(async () => (await list.locator(".repr").textContent())!.trim()).toBe("['Hello', 'World']");
+    expect(await list.getAttribute("data-id")).toBe(idBefore);
+    expect(await list.getAttribute("data-refcount")).toBe(refcount);
+    expect(await page.locator("py-heap-view [aria-live]").textContent()).toContain(`refcount ${refcount}`);
+    await list.hover();
+    expect(await page.locator("py-heap-view [part=inspector]").textContent()).toContain("mutable in <module>");
+    await page.locator("py-heap-view").screenshot({ path: resultPath("mutable-list.png") });
+    const [ours1, ours2, ourRefcount] = await output(page);
+    expect([ours1, ours2, ourRefcount]).toEqual([idBefore, idBefore, refcount]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("cycle: greyed after del, collected by gc.collect(), phases on the boxes", async () => {
+    const code = chapter("cycle").code;
+    const expected = python3(code);
+    const { page, errors } = await openChapter("cycle");
+    await stepToLine(page, lineOf(code, "print('collected', gc.collect())"));
+    await expect.poll(() => page.locator("py-heap-view g.box.garbage").count()).toBe(2);
+    const ids = await page.locator("py-heap-view g.box.garbage").evaluateAll((els) => els.map((e) => e.getAttribute("data-id")));
+    await page.locator("py-heap-view g.box.garbage").first().hover();
+    expect(await page.locator("py-heap-view [part=inspector]").textContent()).toContain("nothing alive reaches it");
+    await page.locator("py-heap-view").screenshot({ path: resultPath("cycle-garbage.png") });
+    await page.locator("py-heap-view .diagram-wrap").focus();
+    await page.keyboard.press("ArrowRight");
+    expect(await page.locator("py-heap-view g.box.garbage").count()).toBe(0);
+    const ghosts = await page.locator("py-heap-view g.ghost.collected").evaluateAll((els) => els.map((e) => e.textContent));
+    expect(ghosts.length).toBe(2);
+    expect(await page.locator("py-heap-view [part=events]").textContent()).toContain("2 objects collected");
+    await page.locator("py-heap-view [part=phases] button", { hasText: "subtract-refs" }).first().click();
+    await expect.poll(() => page.locator("py-heap-view g.box .gc-refs").count()).toBeGreaterThanOrEqual(2);
+    for (const id of ids) expect(await page.locator(`py-heap-view g.box[data-id="${id}"] .gc-refs`).textContent()).toContain("gc_refs 0");
+    await page.locator("py-heap-view [part=phases] button", { hasText: "move-unreachable" }).first().click();
+    for (const id of ids) expect(await page.locator(`py-heap-view g.box[data-id="${id}"]`).getAttribute("class")).toContain("unreachable");
+    await page.keyboard.press("End");
+    expect(await output(page)).toEqual(expected);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("immutable int: += binds the name to a new object, as in python3", async () => {
+    const code = chapter("immutable-int").code;
+    const [py1, py2] = python3(code);
+    expect(py1).not.toBe(py2);
+    const { page, errors } = await openChapter("immutable-int");
+    const int = page.locator('py-heap-view g.box[data-type="int"]');
+    await stepToLine(page, lineOf(code, "immutable += 1"));
+    expect((await int.locator(".repr").textContent())!.trim()).toBe("1000");
+    const before = await int.getAttribute("data-id");
+    await page.keyboard.press("ArrowRight");
+    await expect.poll(async () => (await int.locator(".repr").textContent())!.trim()).toBe("1001");
+    const after = await int.getAttribute("data-id");
+    expect(after).not.toBe(before);
+    expect(await output(page)).toEqual([before, after]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it.each(["refcount", "singletons", "strings"])("%s: prints what python3 prints", async (slug) => {
+    const expected = python3(chapter(slug).code);
+    const { page, errors } = await openChapter(slug);
+    expect(await output(page)).toEqual(expected);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("REPL chapter: echoes what python3's prompt echoes", async () => {
+    const r = spawnSync("python3", ["-i", "-q"], { encoding: "utf8", input: chapter("repl-1000").code });
+    const { page, errors } = await openChapter("repl-1000");
+    expect(await output(page)).toEqual(r.stdout.trimEnd().split("\n"));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
