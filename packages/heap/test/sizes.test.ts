@@ -112,6 +112,14 @@ describe("sizes match CPython 3.11", () => {
     expect(h.sizeOf(d)).toBe(facts.dict_after_clear);
   });
 
+  it("weakref.ref: 80 (python3: sys.getsizeof(weakref.ref(C)))", () => {
+    const h = fresh();
+    const C = h.registerType({ name: "C", basicsize: 24, managedDict: true, weaklistOffset: 16, heapType: true });
+    expect(h.sizeOf(h.newWeakref(C))).toBe(80);
+    const o = h.newObject(C);
+    expect(h.sizeOf(h.newWeakref(o))).toBe(80);
+  });
+
   it("set and frozenset", () => {
     const h = fresh();
     const s = h.newSet();
