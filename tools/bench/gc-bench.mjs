@@ -2,7 +2,9 @@
 // GC and allocation benchmark: the same random object graph in the WASM heap and in CPython (python3),
 // in one run. N containers (2-slot lists), out-degree 2, 10 % of them in unreachable cycles; one full
 // collection is timed in each, in two orders: "scrambled" (edges random, so the collector's list order
-// does not follow the graph) and "creation" (edges to the next nodes). Then allocate+free throughput.
+// does not follow the graph) and "creation" (edges to the next nodes), and "scrambled+gc" where automatic
+// collections run while the graph is built (survivors are promoted in traversal order, so the generation
+// lists no longer follow memory order either). Then allocate+free throughput.
 // Prints ns/object and the ratio WASM / CPython (target for the scrambled full collection at N = 10^6:
 // ≤ 0.5). Times are process CPU time (best of --repeat), which the other work on a shared machine
 // disturbs less than wall time. Not a test: timings vary with the machine.
@@ -49,15 +51,16 @@ def build(n, scrambled, seed):
     return reach
 out = []
 for n in SIZES:
-    for scrambled in (True, False):
+    for scrambled, gc_on in ((True, False), (False, False), (True, True)):
         best = None
         for r in range(REPEAT):
-            gc.collect(); gc.disable()
+            gc.collect()
+            if not gc_on: gc.disable()
             keep = build(n, scrambled, r)
             t0 = time.process_time_ns(); got = gc.collect(); t1 = time.process_time_ns()
             best = (t1 - t0) if best is None else min(best, t1 - t0)
             del keep; gc.collect(); gc.enable()
-        out.append({"n": n, "order": "scrambled" if scrambled else "creation", "ns": best, "collected": got})
+        out.append({"n": n, "order": ("scrambled" if scrambled else "creation") + ("+gc" if gc_on else ""), "ns": best, "collected": got})
     gc.collect()
     best = None
     for r in range(REPEAT):
@@ -93,12 +96,12 @@ function runWasm() {
   const h = loadHeap({ heapLimit: 2 ** 31 });
   const ITEMS = 24; // abi.LIST_ITEMS
   for (const n of sizes) {
-    for (const scrambled of [true, false]) {
+    for (const [scrambled, gcOn] of [[true, false], [false, false], [true, true]]) {
       let best = Infinity;
       let got = 0;
       for (let r = 0; r < repeat; r++) {
         h.reset();
-        h.gc.disable();
+        if (!gcOn) h.gc.disable();
         h.core.gc_set_algorithm(algorithm);
         const rand = rng(r + 1);
         const nodes = new Array(n);
@@ -126,7 +129,7 @@ function runWasm() {
         best = Math.min(best, (c1.user + c1.system) * 1000);
         h.decref(root);
       }
-      out.push({ n, order: scrambled ? "scrambled" : "creation", ns: best, collected: got });
+      out.push({ n, order: (scrambled ? "scrambled" : "creation") + (gcOn ? "+gc" : ""), ns: best, collected: got });
     }
     h.reset();
     let best = Infinity;
