@@ -86,6 +86,17 @@ describe("gc counts and thresholds", () => {
     expect(longLived.length).toBe(total);
   });
 
+  it("collections move the counts; freeze zeroes all three (python3: (0, 1, 1) then (0, 0, 0))", () => {
+    const h = fresh();
+    h.gc.collect();
+    for (const g of [0, 0, 1, 0]) h.gc.collect(g);
+    expect(h.gc.getCount()).toEqual([0, 1, 1]);
+    h.gc.freeze();
+    expect(h.gc.getCount()).toEqual([0, 0, 0]);
+    expect(() => h.gc.collect(3)).toThrow(RangeError);
+    expect(h.core.gc_collect(3)).toBe(-1);
+  });
+
   it("freeze / unfreeze and get_objects", () => {
     const h = fresh();
     h.gc.collect();
