@@ -23,17 +23,22 @@ function bindingSentences(effects: LineEffects): string[] {
   const created = new Set(effects.created.map((o) => o.serial));
   for (const change of effects.bindings) {
     const { name, before, after } = change;
+    // Comprehension and generator-expression variables change every iteration: not worth a sentence each.
+    if (change.frame !== "<module>" && change.frame.startsWith("<")) continue;
     if (!after) {
       if (!before) continue;
       out.push(
         freed.has(before.serial)
           ? `\`del ${name}\` removes the name; ${obj(before)}'s refcount falls to 0 and it is freed`
-          : `the name ${name} goes away; ${obj(before)} stays alive (refcount ${effects.heapAfter.get(before.serial)?.refcount ?? before.refcount})`,
+          : before.immortalish
+            ? `the name ${name} goes away`
+            : `the name ${name} goes away; ${obj(before)} stays alive (refcount ${effects.heapAfter.get(before.serial)?.refcount ?? before.refcount})`,
       );
       continue;
     }
     const fresh = created.has(after.serial);
-    let sentence = `${name} now refers to ${fresh ? "a new" : "the existing"} ${after.type} ${shortId(after.id)} ${after.repr} (refcount ${after.refcount})`;
+    const detail = after.immortalish ? "shared for the whole run" : `refcount ${after.refcount}`;
+    let sentence = `${name} now refers to ${fresh ? "a new" : "the existing"} ${after.type} ${shortId(after.id)} ${after.repr} (${detail})`;
     if (before && before.serial !== after.serial) {
       if (freed.has(before.serial)) sentence += `; the old ${obj(before)}'s refcount falls to 0 and it is freed`;
       else {
@@ -49,13 +54,18 @@ function bindingSentences(effects: LineEffects): string[] {
 function inPlaceSentences(effects: LineEffects): string[] {
   const named = new Set(effects.bindings.map((b) => b.after?.serial));
   const out: string[] = [];
+  const untracked = new Map<string, number>();
   for (const { before, after } of effects.changed) {
     if (after.immortalish || named.has(after.serial)) continue;
     if (before.repr !== after.repr) {
       out.push(`changes ${obj(after)} in place (now ${after.repr}); its id is unchanged`);
-    } else if (before.generation !== after.generation && after.generation === null && before.generation !== null) {
-      out.push(`the collector stops tracking ${obj(after)} (${generationText(after)})`);
+    } else if (after.generation === null && before.generation !== null) {
+      untracked.set(after.type, (untracked.get(after.type) ?? 0) + 1);
     }
+  }
+  if (untracked.size > 0) {
+    const parts = [...untracked].map(([type, n]) => plural(n, type));
+    out.push(`the collector stops tracking ${parts.join(" and ")} that can no longer be part of a cycle (${generationText({ generation: null, gcType: true } as HeapObject)})`);
   }
   return out;
 }
@@ -70,7 +80,7 @@ function gcSentences(events: TraceEvent[], thresholds: [number, number, number] 
         const g = e.generation;
         sentence =
           g === 0
-            ? `allocation of a ${ordinal(e.counts[0])} tracked object: generation 0 exceeded its threshold ${thresholds[0]}; the collector ran on generation 0`
+            ? `allocation of a ${ordinal(Math.max(e.counts[0], thresholds[0] + 1))} tracked object: generation 0 exceeded its threshold ${thresholds[0]}; the collector ran on generation 0`
             : `generation ${g - 1} had been collected ${e.counts[g]} times, over its threshold ${thresholds[g]}; the collector ran on generation ${g}`;
       } else {
         sentence = `gc.collect() ran the collector on generation ${e.generation}`;
@@ -95,10 +105,18 @@ function freedSentence(effects: LineEffects): string | undefined {
   const mentioned = new Set(effects.bindings.map((b) => b.before?.serial));
   const others = effects.freed.filter((o) => !mentioned.has(o.serial) && !o.immortalish);
   if (others.length === 0) return undefined;
-  const byType = new Map<string, number>();
-  for (const o of others) byType.set(o.type, (byType.get(o.type) ?? 0) + 1);
-  const parts = [...byType].map(([type, n]) => `${n} ${type}`);
-  return `${plural(others.length, "object")} freed as their refcount fell to 0 or the collector reclaimed them (${parts.join(", ")})`;
+  const byGc = new Set(effects.events.filter((e) => e.kind === "free" && e.by === "gc").map((e) => (e as { serial: number }).serial));
+  const describe = (objects: HeapObject[]): string => {
+    const byType = new Map<string, number>();
+    for (const o of objects) byType.set(o.type, (byType.get(o.type) ?? 0) + 1);
+    return [...byType].map(([type, n]) => `${n} ${type}`).join(", ");
+  };
+  const counted = others.filter((o) => !byGc.has(o.serial));
+  const collected = others.filter((o) => byGc.has(o.serial));
+  const parts: string[] = [];
+  if (counted.length > 0) parts.push(`${plural(counted.length, "object")} freed as their refcount fell to 0 (${describe(counted)})`);
+  if (collected.length > 0) parts.push(`${plural(collected.length, "object")} in unreachable cycles freed by the collector (${describe(collected)})`);
+  return parts.join("; ");
 }
 
 /** The explanation of `trace`, as paragraphs (one per line that did something). */

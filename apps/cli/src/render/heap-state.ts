@@ -88,6 +88,7 @@ function diffFrames(before: FrameView | undefined, after: FrameView | undefined,
 /** Steps the trace line by line, materialising the heap as it goes. */
 export function* walkTrace(trace: Trace): Generator<LineEffects> {
   const steps = trace.steps;
+  const sourceLines = trace.source.split("\n");
   const heap: HeapMap = new Map();
   if (steps.length > 0) applyDelta(heap, steps[0]!);
   for (let i = 0; i < steps.length; i++) {
@@ -107,8 +108,18 @@ export function* walkTrace(trace: Trace): Generator<LineEffects> {
     // Module globals always; the innermost frame's locals too when the line ran inside one function.
     const framesAfter = after?.frames ?? step.frames;
     const bindings = diffFrames(step.frames[0], framesAfter[0], heapBefore, heapAfter);
+    // The innermost frame is the same invocation only if every frame around it is where it was: a caller
+    // that moved on means the function returned and was called again.
     const depth = step.frames.length;
-    if (depth > 1 && framesAfter.length === depth && framesAfter[depth - 1]!.name === step.frames[depth - 1]!.name) {
+    const sameCallers =
+      framesAfter.length === depth && step.frames.slice(0, -1).every((f, i) => f.name === framesAfter[i]!.name && f.line === framesAfter[i]!.line);
+    // A frame that ran `return`, or lost names without a `del`, ended; what follows is another call.
+    const text = (sourceLines[step.line - 1] ?? "").trim();
+    const inner = step.frames[depth - 1];
+    const innerAfter = framesAfter[depth - 1];
+    const ended =
+      /^return\b/.test(text) || (inner !== undefined && innerAfter !== undefined && innerAfter.locals.length < inner.locals.length && !/^del\b/.test(text));
+    if (depth > 1 && sameCallers && !ended && innerAfter!.name === inner!.name) {
       bindings.push(...diffFrames(step.frames[depth - 1], framesAfter[depth - 1], heapBefore, heapAfter));
     }
     yield {
