@@ -14,17 +14,22 @@
 // Every program prints a checksum; the `out` columns say whether pyheap printed exactly what CPython printed
 // at the same size, so a wrong result is never mistaken for a fast one.
 //
+// The ~10^6-step trace runs in a child node process (a trace too large for the JS heap ends the child, not
+// the bench); when its time limit stops it first, the steps recorded so far give the rate and an estimate
+// for the whole program, and the jumps are timed in that partial trace.
+//
 // Not a test: no timing is asserted. Runtime is bounded: each pyheap run carries its own wall-time limit
-// (`limits.timeoutMs`), and once the whole bench passes --budget seconds the remaining pyheap runs are
-// skipped and said to be skipped.
+// (`limits.timeoutMs`; --trace-timeout seconds for the 10^6-step trace, and the child is killed 15 s past
+// it), and once the whole bench passes --budget seconds the remaining pyheap runs are skipped and said to be.
 //
 //   node tools/bench/interp-bench.mjs [--only int_loop,recursion] [--repeat 1] [--py-repeat 3]
-//        [--scale 1] [--no-trace] [--no-1m] [--jumps 200] [--budget 150] [--json FILE]
+//        [--scale 1] [--no-trace] [--no-1m] [--trace-timeout 45] [--jumps 200] [--budget 150] [--json FILE]
 //
 // --scale multiplies every program's N (recursion.py's N is a depth, so it is moved by log2 instead).
 // Needs @pyheap/python built (pnpm --filter @pyheap/python... build); it is loaded from the workspace path
 // like the heap in gc-bench.mjs.
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 
 const t00 = performance.now();
@@ -47,6 +52,7 @@ const with1m = !flag("no-1m");
 const jumps = Number(opt("jumps", "200"));
 const budgetMs = Number(opt("budget", "150")) * 1000;
 const jsonOut = opt("json", "");
+const bigTimeoutMs = Number(opt("trace-timeout", "45")) * 1000;
 
 let py;
 try {
@@ -103,6 +109,7 @@ out = []
 for job in json.load(sys.stdin):
     code = compile(job["src"], "main.py", "exec")
     best = None
+    cpu = None
     text = ""
     for _ in range(job["repeat"]):
         g = {"__name__": "__main__"}
@@ -110,16 +117,19 @@ for job in json.load(sys.stdin):
         old = sys.stdout
         sys.stdout = buf
         try:
+            c0 = time.process_time()
             t0 = time.perf_counter()
             exec(code, g)
             t1 = time.perf_counter()
+            c1 = time.process_time()
         finally:
             sys.stdout = old
         g.clear()
         ms = (t1 - t0) * 1000
         best = ms if best is None else min(best, ms)
+        cpu = (c1 - c0) * 1000 if cpu is None else min(cpu, (c1 - c0) * 1000)
         text = buf.getvalue()
-    r = {"ms": best, "stdout": text}
+    r = {"ms": best, "cpuMs": cpu, "stdout": text}
     if job.get("countLines"):
         r["lines"] = count_lines(code)
     out.append(r)
@@ -136,18 +146,23 @@ const LIMITS = { maxSteps: 2e9, timeoutMs: 40_000, maxOutputBytes: 1 << 20, maxH
 /** Run through pyheap `times` times; best wall time, the last result. */
 function pyheap(src, options, times) {
   let best = Infinity;
+  let cpu = Infinity;
   let result = null;
   for (let k = 0; k < times; k++) {
     if (overBudget()) return { skipped: true };
     result = null; // let the previous trace go before the next run
+    const c = process.cpuUsage();
     const t = performance.now();
     result = run(src, options);
     best = Math.min(best, performance.now() - t);
+    const d = process.cpuUsage(c);
+    cpu = Math.min(cpu, (d.user + d.system) / 1000);
   }
-  return { ms: best, result };
+  return { ms: best, cpuMs: cpu, result };
 }
 const okRun = (r, expected) => r.result.stdout === expected && r.result.outcome.status === "ok";
 const why = (r) => (r.result.outcome.status !== "ok" ? `${r.result.outcome.status}${r.result.outcome.limit ? ":" + r.result.outcome.limit : ""}` : "differs");
+/** "ok", "stopped:<limit>" (a run limit of ours ended it: nothing to compare) or "WRONG(…)". */
 
 // Is line tracing there yet? (The recorder may not exist in this build.)
 let traceAvailable = false;
@@ -158,6 +173,10 @@ try {
   traceAvailable = false;
 }
 const Session = typeof py.Session === "function" ? py.Session : null;
+if (args[0] === "--child-trace") {
+  await childTrace(args[1], Number(args[2]), Number(args[3]));
+  process.exit(0);
+}
 
 // ---------------------------------------------------------------- run
 const jobs = [{ src: "", repeat: pyRepeat }];
@@ -183,33 +202,21 @@ const rows = [];
 for (const p of programs) {
   const full = cp.shift();
   const small = cp.shift();
-  const row = { name: p.name, n: p.n, cpythonMs: full.ms, cpythonOut: full.stdout };
+  const row = { name: p.name, n: p.n, cpythonMs: full.ms, cpythonCpuMs: full.cpuMs, cpythonOut: full.stdout };
   const r = pyheap(withN(p, p.n), { limits: LIMITS }, repeat);
   if (r.skipped) row.skipped = true;
   else {
     row.pyheapMs = r.ms;
+    row.pyheapCpuMs = r.cpuMs;
     row.ratio = r.ms / full.ms;
+    row.cpuRatio = r.cpuMs / full.cpuMs;
     row.instructions = r.result.stats.steps;
     row.outOk = okRun(r, full.stdout);
     if (!row.outOk) row.outWhy = why(r);
     row.pyheapOut = r.result.stdout;
     row.pyheapErr = r.result.stderr.slice(0, 400);
   }
-  if (withTrace && traceAvailable) {
-    row.tracedN = p.tracedN;
-    row.cpythonLines = small.lines;
-    const t = pyheap(withN(p, p.tracedN), { trace: "line", limits: { ...LIMITS, maxTraceSteps: 5e6 } }, 1);
-    if (t.skipped) row.tracedSkipped = true;
-    else {
-      row.tracedMs = t.ms;
-      row.tracedSteps = t.result.trace ? t.result.trace.steps.length : 0;
-      row.tracedOutOk = okRun(t, small.stdout);
-      if (!row.tracedOutOk) row.tracedWhy = why(t);
-      // the same size untraced, for the cost of tracing itself
-      const u = pyheap(withN(p, p.tracedN), { limits: LIMITS }, 1);
-      if (!u.skipped) row.untracedSmallMs = u.ms;
-    }
-  }
+  row.small = small;
   rows.push(row);
 }
 
@@ -224,42 +231,99 @@ if (big && with1m) {
     if (!bigRow.outOk) bigRow.outWhy = why(u);
   }
   if (traceAvailable) {
-    const heapBefore = process.memoryUsage().heapUsed;
-    const t = pyheap(big.src, { trace: "line", limits: { ...LIMITS, timeoutMs: 60_000, maxTraceSteps: 5e6 } }, 1);
-    if (t.skipped) bigRow.tracedSkipped = true;
+    // in a child process: a trace too big for the JS heap ends that process, not the bench, and a hard
+    // kill bounds the time even if the run's own time limit is not reached
+    const left = budgetMs + 30_000 - (performance.now() - t00);
+    if (left < 20_000) bigRow.tracedSkipped = true;
     else {
-      bigRow.tracedMs = t.ms;
-      bigRow.tracedOutOk = okRun(t, c.stdout);
-      if (!bigRow.tracedOutOk) bigRow.tracedWhy = why(t);
-      const trace = t.result.trace;
-      bigRow.tracedSteps = trace ? trace.steps.length : 0;
-      bigRow.keyframes = trace?.keyframes?.length ?? 0;
-      bigRow.traceHeapMB = (process.memoryUsage().heapUsed - heapBefore) / 1e6;
-      if (Session && trace && bigRow.tracedSteps > 0) bigRow.jump = jumpBench(trace, big.src);
+      const runLimit = Math.min(bigTimeoutMs, left - 15_000);
+      const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), "--child-trace", fileURLToPath(new URL(`${TRACE_1M}.py`, dir)), String(runLimit), String(jumps)], {
+        encoding: "utf8",
+        timeout: runLimit + 15_000,
+        maxBuffer: 16 << 20,
+      });
+      const line = (child.stdout ?? "").trim().split("\n").pop() ?? "";
+      let r = null;
+      try {
+        r = JSON.parse(line);
+      } catch {
+        r = null;
+      }
+      if (!r) {
+        bigRow.tracedError = child.error ? `killed after ${((runLimit + 15_000) / 1000).toFixed(0)} s` : `child ended with status ${child.status} ${child.signal ?? ""}: ${(child.stderr ?? "").trim().split("\n").slice(-2).join(" ").slice(0, 200)}`;
+      } else {
+        Object.assign(bigRow, r);
+        bigRow.tracedOutOk = r.outcome.status === "ok" ? r.stdout === c.stdout : undefined;
+      }
     }
   }
 }
 
+// line-traced runs of the six programs at their traced size (after the 10^6-step trace, which matters more
+// when the budget runs short)
+for (const p of programs) {
+  const row = rows.find((r) => r.name === p.name);
+  const small = row.small;
+  delete row.small;
+  if (!withTrace || !traceAvailable) continue;
+  row.tracedN = p.tracedN;
+  row.cpythonLines = small.lines;
+  const t = pyheap(withN(p, p.tracedN), { trace: "line", limits: { ...LIMITS, timeoutMs: 15_000, maxTraceSteps: 150_000 } }, 1);
+  if (t.skipped) {
+    row.tracedSkipped = true;
+    continue;
+  }
+  row.tracedMs = t.ms;
+  row.tracedSteps = t.result.trace ? t.result.trace.steps.length : 0;
+  row.tracedOutOk = okRun(t, small.stdout);
+  if (!row.tracedOutOk) row.tracedWhy = why(t);
+  // the same size untraced, for the cost of tracing itself (only when the traced run went to the end)
+  if (t.result.outcome.status === "ok") {
+    const u = pyheap(withN(p, p.tracedN), { limits: LIMITS }, 1);
+    if (!u.skipped) row.untracedSmallMs = u.ms;
+  }
+}
+
+/** Child: trace the 10^6-step program once, then jump around it with Session; one JSON line on stdout. */
+async function childTrace(file, timeoutMs, njumps) {
+  const src = readFileSync(file, "utf8");
+  const heapBefore = process.memoryUsage().heapUsed;
+  const t = performance.now();
+  const r = run(src, { trace: "line", limits: { ...LIMITS, timeoutMs, maxTraceSteps: 5e6 } });
+  const out = {
+    tracedMs: performance.now() - t,
+    outcome: r.outcome,
+    stdout: r.stdout,
+    instructions: r.stats.steps,
+    tracedSteps: r.trace ? r.trace.steps.length : 0,
+    keyframes: r.trace?.keyframes?.length ?? 0,
+    keyframeInterval: r.trace?.keyframeInterval,
+    traceHeapMB: (process.memoryUsage().heapUsed - heapBefore) / 1e6,
+  };
+  if (Session && r.trace && out.tracedSteps > 0) out.jump = jumpBench(r.trace, njumps);
+  console.log(JSON.stringify(out));
+}
+
 /** Open a Session on the recorded trace and time jumps to random steps (a fixed seed: same steps each run). */
-function jumpBench(trace, src) {
+function jumpBench(trace, njumps) {
   const out = {};
   try {
     const t0 = performance.now();
-    const s = openSession(trace, src);
+    const s = typeof Session.fromTrace === "function" ? Session.fromTrace(trace) : new Session(trace);
     out.openMs = performance.now() - t0;
     const go = jumpFunction(s);
-    if (!go) return { error: `Session has none of goto/jump/seek/stepTo/at/materialize: ${Object.getOwnPropertyNames(Object.getPrototypeOf(s)).join(",")}` };
+    if (!go) return { error: `Session has none of step/goto/jump/seek/at: ${Object.getOwnPropertyNames(Object.getPrototypeOf(s)).join(",")}` };
     let seed = 12345;
-    const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const rnd = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
     const n = trace.steps.length;
     const targets = [n - 1, 0, Math.floor(n / 2)];
-    while (targets.length < jumps) targets.push(Math.floor(rnd() * n));
+    while (targets.length < njumps) targets.push(Math.floor(rnd() * n));
     const times = [];
     for (const i of targets) {
       const t = performance.now();
       const state = go(i);
       times.push(performance.now() - t);
-      if (state === undefined && i === targets[0]) out.note = "jump returned nothing";
+      if (state === undefined || state === null) out.note = "a jump returned nothing";
     }
     times.sort((a, b) => a - b);
     out.count = times.length;
@@ -271,16 +335,8 @@ function jumpBench(trace, src) {
   }
   return out;
 }
-function openSession(trace, src) {
-  if (typeof Session.fromTrace === "function") return Session.fromTrace(trace);
-  try {
-    return new Session(trace);
-  } catch {
-    return new Session(src, { trace: "line", limits: LIMITS });
-  }
-}
 function jumpFunction(s) {
-  for (const m of ["goto", "jump", "seek", "stepTo", "at", "materialize", "stateAt", "step"]) {
+  for (const m of ["step", "goto", "jump", "seek", "stepTo", "at"]) {
     if (typeof s[m] === "function") return (i) => s[m](i);
   }
   return null;
@@ -289,16 +345,20 @@ function jumpFunction(s) {
 // ---------------------------------------------------------------- report
 const f0 = (x) => (x === undefined ? "—" : x.toFixed(0));
 const f1 = (x) => (x === undefined ? "—" : x.toFixed(1));
-const rate = (n, ms) => (n === undefined || ms === undefined ? "—" : `${(n / ms / 1000).toFixed(2)}M`);
+const rate = (n, ms) => {
+  if (n === undefined || ms === undefined) return "—";
+  const r = (n / ms) * 1000;
+  return r >= 1e6 ? `${(r / 1e6).toFixed(2)}M` : r >= 1e3 ? `${(r / 1e3).toFixed(1)}k` : r.toFixed(0);
+};
 const pad = (s, w) => String(s).padStart(w);
-const mark = (ok, whyText) => (ok === undefined ? "—" : ok ? "ok" : `WRONG(${whyText})`);
-console.log(`interp-bench: CPython ${pyVersion} (${python}), node ${process.version}; wall time, best of ${pyRepeat} (CPython) / ${repeat} (pyheap)`);
+const mark = (ok, whyText) => (ok === undefined ? "—" : ok ? "ok" : whyText?.startsWith("limit:") ? `stopped:${whyText.slice(6)}` : `WRONG(${whyText})`);
+console.log(`interp-bench: CPython ${pyVersion} (${python}), node ${process.version}; wall time, best of ${pyRepeat} (CPython) / ${repeat} (pyheap); "cpu ratio" compares process CPU time (time.process_time / process.cpuUsage, which other load on a shared machine disturbs less)`);
 console.log(`CPython: exec() of the compiled program timed with time.perf_counter (no process start, no compile); empty program ${cpEmpty.ms.toFixed(3)} ms`);
 console.log(`pyheap: run() wall time incl. compile, heap, bootstrap and shutdown; empty program ${startup[2].toFixed(1)} ms (median of 5)`);
 console.log(`line tracing: ${traceAvailable ? "available" : "not available in this build (trace: \"line\" returns no trace)"}; Session: ${Session ? "exported" : "not exported"}`);
 console.log("");
-const head = ["program", "N", "CPython ms", "pyheap ms", "ratio", "instr/s", "out", "traced N", "cpy lines", "trace steps", "traced ms", "x untraced", "steps/s", "traced out"];
-const W = [14, 9, 11, 10, 7, 8, 6, 9, 10, 12, 10, 11, 8, 10];
+const head = ["program", "N", "CPython ms", "pyheap ms", "ratio", "cpu ratio", "instr/s", "out", "traced N", "cpy lines", "trace steps", "traced ms", "x untraced", "steps/s", "traced out"];
+const W = [14, 9, 11, 10, 7, 9, 8, 6, 9, 10, 12, 10, 11, 8, 10];
 console.log(head.map((h, i) => (i === 0 ? h.padEnd(W[i]) : pad(h, W[i]))).join(" "));
 for (const r of rows) {
   const traced = !withTrace
@@ -309,15 +369,15 @@ for (const r of rows) {
         ? [r.tracedN, r.cpythonLines, "", "skipped(budget)", "", "", ""]
         : [r.tracedN, r.cpythonLines, r.tracedSteps, f0(r.tracedMs), r.untracedSmallMs ? `${(r.tracedMs / r.untracedSmallMs).toFixed(1)}x` : "—", rate(r.tracedSteps, r.tracedMs), mark(r.tracedOutOk, r.tracedWhy)];
   const cells = r.skipped
-    ? [r.name, r.n, f1(r.cpythonMs), "skipped", "", "", "", ...traced]
-    : [r.name, r.n, f1(r.cpythonMs), f0(r.pyheapMs), `${r.ratio.toFixed(1)}x`, rate(r.instructions, r.pyheapMs), mark(r.outOk, r.outWhy), ...traced];
+    ? [r.name, r.n, f1(r.cpythonMs), "skipped", "", "", "", "", ...traced]
+    : [r.name, r.n, f1(r.cpythonMs), f0(r.pyheapMs), `${r.ratio.toFixed(1)}x`, `${r.cpuRatio.toFixed(1)}x`, rate(r.instructions, r.pyheapMs), mark(r.outOk, r.outWhy), ...traced];
   console.log(cells.map((c, i) => (i === 0 ? String(c).padEnd(W[i]) : pad(c, W[i]))).join(" "));
 }
 const done = rows.filter((r) => !r.skipped);
 if (done.length) {
-  const geo = Math.exp(done.reduce((a, r) => a + Math.log(r.ratio), 0) / done.length);
+  const geo = (k) => Math.exp(done.reduce((a, r) => a + Math.log(r[k]), 0) / done.length);
   const worst = done.reduce((a, r) => (r.ratio > a.ratio ? r : a));
-  console.log(`\ntracing off: geometric mean ${geo.toFixed(1)}x CPython, worst ${worst.name} ${worst.ratio.toFixed(1)}x (target: every program within 3x)`);
+  console.log(`\ntracing off: geometric mean ${geo("ratio").toFixed(1)}x CPython's wall time (${geo("cpuRatio").toFixed(1)}x its CPU time), worst ${worst.name} ${worst.ratio.toFixed(1)}x (target: every program within 3x)`);
 }
 for (const r of rows) {
   if (r.outOk === false) console.log(`  ${r.name}: pyheap printed ${JSON.stringify(r.pyheapOut.slice(0, 120))}${r.pyheapErr ? ` stderr ${JSON.stringify(r.pyheapErr.slice(0, 200))}` : ""}; CPython ${JSON.stringify(r.cpythonOut.slice(0, 120))}`);
@@ -327,16 +387,21 @@ if (bigRow) {
   console.log(`  untraced: CPython ${f1(bigRow.cpythonMs)} ms, pyheap ${f0(bigRow.pyheapMs)} ms (${bigRow.pyheapMs ? (bigRow.pyheapMs / bigRow.cpythonMs).toFixed(1) + "x" : "—"}), out ${mark(bigRow.outOk, bigRow.outWhy)}`);
   if (!traceAvailable) console.log("  traced: not available (no trace recorder in this build)");
   else if (bigRow.tracedSkipped) console.log("  traced: skipped (budget)");
+  else if (bigRow.tracedError) console.log(`  traced: failed: ${bigRow.tracedError}`);
   else {
+    const done = bigRow.outcome.status === "ok";
+    const perStep = bigRow.tracedMs / Math.max(1, bigRow.tracedSteps);
     console.log(
-      `  traced: ${f0(bigRow.tracedMs)} ms for ${bigRow.tracedSteps} steps (${rate(bigRow.tracedSteps, bigRow.tracedMs)} steps/s), ${bigRow.keyframes} keyframes, ~${bigRow.traceHeapMB.toFixed(0)} MB JS heap held, out ${mark(bigRow.tracedOutOk, bigRow.tracedWhy)} (target: < 10000 ms)`,
+      `  traced: ${f0(bigRow.tracedMs)} ms for ${bigRow.tracedSteps} steps (${rate(bigRow.tracedSteps, bigRow.tracedMs)} steps/s, ${(perStep * 1000).toFixed(0)} µs/step), ${bigRow.keyframes} keyframes every ${bigRow.keyframeInterval}, ~${bigRow.traceHeapMB.toFixed(0)} MB JS heap held, ` +
+        (done ? `out ${mark(bigRow.tracedOutOk, "differs")}` : `stopped by ${bigRow.outcome.status}${bigRow.outcome.limit ? ":" + bigRow.outcome.limit : ""}; all ${bigRow.cpythonLines} steps at this rate: ~${((perStep * bigRow.cpythonLines) / 1000).toFixed(0)} s`) +
+        " (target: < 10 s)",
     );
     if (!Session) console.log("  jumps: not available (Session is not exported)");
     else if (bigRow.jump?.error) console.log(`  jumps: failed: ${bigRow.jump.error}`);
-    else if (bigRow.jump) console.log(`  jumps: Session opened in ${f1(bigRow.jump.openMs)} ms; ${bigRow.jump.count} jumps to random steps: median ${bigRow.jump.medianMs.toFixed(2)} ms, p99 ${bigRow.jump.p99Ms.toFixed(2)} ms, max ${bigRow.jump.maxMs.toFixed(2)} ms (target: any step < 20 ms)${bigRow.jump.note ? "; " + bigRow.jump.note : ""}`);
+    else if (bigRow.jump) console.log(`  jumps${done ? "" : " (in the partial trace)"}: Session opened in ${f1(bigRow.jump.openMs)} ms; ${bigRow.jump.count} jumps to random steps: median ${bigRow.jump.medianMs.toFixed(2)} ms, p99 ${bigRow.jump.p99Ms.toFixed(2)} ms, max ${bigRow.jump.maxMs.toFixed(2)} ms (target: any step < 20 ms)${bigRow.jump.note ? "; " + bigRow.jump.note : ""}`);
   }
 }
 console.log(`\nwhole bench: ${((performance.now() - t00) / 1000).toFixed(1)} s`);
 if (jsonOut) {
-  writeFileSync(jsonOut, JSON.stringify({ python, pyVersion, node: process.version, startupMs: startup[2], traceAvailable, session: Boolean(Session), rows, big: bigRow }, (k, v) => (k === "pyheapOut" || k === "cpythonOut" ? undefined : v), 2));
+  writeFileSync(jsonOut, JSON.stringify({ python, pyVersion, node: process.version, startupMs: startup[2], traceAvailable, session: Boolean(Session), rows, big: bigRow }, (k, v) => (k === "pyheapOut" || k === "cpythonOut" || k === "stdout" ? undefined : v), 2));
 }

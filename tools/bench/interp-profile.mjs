@@ -3,7 +3,8 @@
 // coordinates (packages/*/src/…:line, through the built files' source maps) and WASM function names.
 //
 //   node tools/bench/interp-profile.mjs PROGRAM [--n N] [--trace line] [--top 25] [--keep DIR]
-//        [--node-flags "--no-turbo-inlining"]
+//   node tools/bench/interp-profile.mjs --from FILE.cpuprofile [--top 25]   (analyse a kept profile again)
+//        [--node-flags "--no-turbo-inlining"] [--callers 8]
 //
 // PROGRAM is a name from tools/bench/programs (int_loop, list_build, …) or a path to a .py file. The
 // program runs once in a child `node --cpu-prof` (so the profile holds only that run, after a warm-up
@@ -45,21 +46,26 @@ if (args[0] === "--child") {
 }
 
 // ------------------------------------------------------------------ parent
-const prog = args[0];
-if (!prog || prog.startsWith("--")) {
-  console.error("usage: node tools/bench/interp-profile.mjs PROGRAM [--n N] [--trace line] [--top 25] [--keep DIR]");
-  process.exit(2);
-}
-const file = existsSync(prog) ? resolve(prog) : join(here, "programs", `${prog}.py`);
-if (!existsSync(file)) {
-  console.error(`interp-profile: no program ${prog} (looked for ${file})`);
-  process.exit(2);
+const fromFile = opt("from", "");
+let profFile = fromFile;
+if (!fromFile) {
+  const prog = args[0];
+  if (!prog || prog.startsWith("--")) {
+    console.error("usage: node tools/bench/interp-profile.mjs PROGRAM [--n N] [--trace line] [--top 25] [--keep DIR] | --from FILE.cpuprofile");
+    process.exit(2);
+  }
+  const file = existsSync(prog) ? resolve(prog) : join(here, "programs", `${prog}.py`);
+  if (!existsSync(file)) {
+    console.error(`interp-profile: no program ${prog} (looked for ${file})`);
+    process.exit(2);
+  }
+  const dir = opt("keep", "") || mkdtempSync(join(tmpdir(), "pyheap-prof-"));
+  const nodeFlags = opt("node-flags", "") ? opt("node-flags", "").split(" ") : [];
+  const out = execFileSync(process.execPath, [...nodeFlags, "--cpu-prof", "--cpu-prof-dir", dir, "--cpu-prof-interval", "200", fileURLToPath(import.meta.url), "--child", file, opt("n", ""), opt("trace", "none")], { encoding: "utf8", maxBuffer: 16 << 20 });
+  console.log(`run: ${out.trim()}`);
+  profFile = readdirSync(dir).filter((f) => f.endsWith(".cpuprofile")).map((f) => join(dir, f))[0];
 }
 const top = Number(opt("top", "25"));
-const dir = opt("keep", "") || mkdtempSync(join(tmpdir(), "pyheap-prof-"));
-const out = execFileSync(process.execPath, [...(opt("node-flags", "") ? opt("node-flags", "").split(" ") : []), "--cpu-prof", "--cpu-prof-dir", dir, "--cpu-prof-interval", "200", fileURLToPath(import.meta.url), "--child", file, opt("n", ""), opt("trace", "none")], { encoding: "utf8", maxBuffer: 16 << 20 });
-console.log(`run: ${out.trim()}`);
-const profFile = readdirSync(dir).filter((f) => f.endsWith(".cpuprofile")).map((f) => join(dir, f))[0];
 const prof = JSON.parse(readFileSync(profFile, "utf8"));
 
 // source maps of the built files, loaded on demand
@@ -83,6 +89,74 @@ function mapOf(url) {
   maps.set(url, m);
   return m;
 }
+/** Names of the release core's functions by index: from the "name" section if any, else the exports. */
+function wasmNames() {
+  const names = new Map();
+  let b;
+  try {
+    b = readFileSync(join(root, "packages/heap/build/pyheap.wasm"));
+  } catch {
+    return names;
+  }
+  let p = 8;
+  const uleb = () => {
+    let r = 0;
+    let shift = 0;
+    for (;;) {
+      const x = b[p++];
+      r += (x & 0x7f) * 2 ** shift;
+      shift += 7;
+      if (x < 0x80) return r;
+    }
+  };
+  const str = () => {
+    const n = uleb();
+    const t = b.subarray(p, p + n).toString("utf8");
+    p += n;
+    return t;
+  };
+  let imported = 0;
+  while (p < b.length) {
+    const id = b[p++];
+    const size = uleb();
+    const end = p + size;
+    if (id === 2) {
+      for (let k = uleb(); k > 0; k--) {
+        str();
+        str();
+        const kind = b[p++];
+        if (kind === 0) (uleb(), imported++);
+        else if (kind === 1) (p++, b[p++] ? (uleb(), uleb()) : uleb());
+        else if (kind === 2) (b[p++] ? (uleb(), uleb()) : uleb());
+        else if (kind === 3) p += 2;
+      }
+    } else if (id === 7) {
+      for (let k = uleb(); k > 0; k--) {
+        const name = str();
+        const kind = b[p++];
+        const idx = uleb();
+        if (kind === 0 && !names.has(idx)) names.set(idx, name);
+      }
+    } else if (id === 0 && str() === "name") {
+      while (p < end) {
+        const sub = b[p++];
+        const len = uleb();
+        const subEnd = p + len;
+        if (sub === 1) for (let k = uleb(); k > 0; k--) names.set(uleb(), str());
+        p = subEnd;
+      }
+    }
+    p = end;
+  }
+  void imported;
+  return names;
+}
+const wasmFn = wasmNames();
+const wasmName = (name) => {
+  const m = /^wasm-function\[(\d+)\]$/.exec(name);
+  return m && wasmFn.has(Number(m[1])) ? `${name} ${wasmFn.get(Number(m[1]))}` : name;
+};
+
 /** url + 0-based line/column of the built file → "packages/…/src/x.ts:LINE" (1-based). */
 function where(url, line, col = 0) {
   if (!url) return "(native)";
@@ -111,7 +185,7 @@ const add = (m, k, v) => m.set(k, (m.get(k) ?? 0) + v);
 for (const [id, us] of selfUs) {
   const n = byId.get(id);
   const cf = n.callFrame;
-  const name = cf.functionName || "(anonymous)";
+  const name = cf.url.startsWith("wasm://") ? wasmName(cf.functionName) : cf.functionName || "(anonymous)";
   const loc = where(cf.url, cf.lineNumber, cf.columnNumber);
   add(fnTime, `${name}  ${loc}`, us);
   add(fileTime, cf.url.startsWith("wasm://") ? "wasm (packages/core)" : loc.replace(/:\d+$/, ""), us);
@@ -121,6 +195,22 @@ for (const [id, us] of selfUs) {
     for (const t of ticks) add(lineTime, `${where(cf.url, t.line - 1, 0)}  (${name})`, (us * t.ticks) / allTicks);
   } else add(lineTime, `${cf.url.startsWith("wasm://") ? `wasm ${name}` : loc}  (${name})`, us);
 }
+// who calls the hottest functions (self time of the callee, split by the calling function)
+const parentOf = new Map();
+for (const n of prof.nodes) for (const c of n.children ?? []) parentOf.set(c, n);
+const keyOf = (n) => {
+  const cf = n.callFrame;
+  const name = cf.url.startsWith("wasm://") ? wasmName(cf.functionName) : cf.functionName || "(anonymous)";
+  return `${name}  ${where(cf.url, cf.lineNumber, cf.columnNumber)}`;
+};
+const callers = new Map();
+for (const [id, us] of selfUs) {
+  const n = byId.get(id);
+  const p = parentOf.get(id);
+  const k = keyOf(n);
+  if (!callers.has(k)) callers.set(k, new Map());
+  add(callers.get(k), p ? keyOf(p) : "(root)", us);
+}
 const show = (title, m, k) => {
   console.log(`\n${title}`);
   for (const [key, us] of [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, k)) console.log(`${((100 * us) / total).toFixed(1).padStart(6)}%  ${(us / 1000).toFixed(0).padStart(6)} ms  ${key}`);
@@ -129,3 +219,31 @@ console.log(`profile: ${profFile} (${(total / 1000).toFixed(0)} ms sampled, incl
 show("self time by function", fnTime, top);
 show("self time by source line", lineTime, top);
 show("self time by file", fileTime, 15);
+const callerTop = Number(opt("callers", "8"));
+console.log(`\ncallers of the ${callerTop} hottest functions (share of the callee's self time)`);
+for (const [key, us] of [...fnTime.entries()].sort((a, b) => b[1] - a[1]).slice(0, callerTop)) {
+  const cs = callers.get(key);
+  if (!cs) continue;
+  console.log(`${((100 * us) / total).toFixed(1).padStart(6)}%  ${key}`);
+  for (const [c, cus] of [...cs.entries()].sort((a, b) => b[1] - a[1]).slice(0, 4)) console.log(`          ${((100 * cus) / us).toFixed(0).padStart(3)}% from ${c}`);
+}
+
+// coarse groups (regexps over "function  file:line"; first match wins), for comparing programs
+const GROUPS = [
+  ["trace recorder (packages/python/src/trace)", /packages\/python\/src\/trace\//],
+  ["eval loop (evalFrame, and runUnit which V8 credits with part of it)", /^(proto\.evalFrame|runUnit) /],
+  ["int arithmetic/compare via BigInt", /^(proto\.numericBinary|digits|proto\.newInt|newInt|newIntDigits|readInt|obSize|floorDiv|floorMod|nativeCompare|proto\.richCompare|proto\.binaryOp|proto\.intValue) /],
+  ["range iteration", /bootstrap\.ts:13\d$|^(proto\.rangeFields|getF64) /],
+  ["str read/write (readStr, makeStr, …)", /^(readStr|makeStr|newStrUncached|newStr|str) /],
+  ["calls, frames, attribute lookup", /^(proto\.(callFunctionSteal|leaveFrame|call|callSteal|lookupType|getAttr|setAttr|loadMethod|instDict|codeInfo|loadGlobal|releaseFrameRefs|newSuper|callType)|Frame|name|proto\.dictGetStr) /],
+  ["V8 garbage collector", /^\(garbage collector\)/],
+  ["WASM core", /^wasm-function/],
+  ["memory view getters (get i32, get buffer)", /^get (i32|u8|buffer) /],
+  ["loading, parsing, compiling", /node:internal|@lezer|packages\/python\/src\/(compile|parse)\//],
+];
+const groups = new Map();
+for (const [key, us] of fnTime) {
+  const g = GROUPS.find(([, re]) => re.test(key));
+  add(groups, g ? g[0] : "other", us);
+}
+show("self time by group", groups, GROUPS.length + 1);

@@ -1,6 +1,6 @@
 # Dict insertion and lookup with int keys and str keys.
 N = 250000
-# traced-N: 18000
+# traced-N: 100
 
 
 def work(n):

@@ -1,6 +1,6 @@
 # Loops with small-int arithmetic: a while loop and a for loop over range, in a function.
 N = 500000
-# traced-N: 16000
+# traced-N: 800
 
 
 def work(n):

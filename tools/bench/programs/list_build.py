@@ -1,6 +1,6 @@
 # List building: append in a loop, a list comprehension, indexing and slicing.
 N = 900000
-# traced-N: 33000
+# traced-N: 2000
 
 
 def work(n):

@@ -1,7 +1,7 @@
 # Method calls on instances: plain methods, an overriding subclass method calling super(), attribute
 # reads and writes, and instance creation.
 N = 150000
-# traced-N: 8000
+# traced-N: 400
 
 
 class Counter:

@@ -1,6 +1,6 @@
 # Recursive calls: naive Fibonacci and a deep (but legal) recursion.
 N = 28
-# traced-N: 10
+# traced-N: 1
 
 
 def fib(n):

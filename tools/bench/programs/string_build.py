@@ -1,6 +1,6 @@
 # String building: str() of ints joined, '+=' concatenation, f-strings, and a few str methods.
 N = 300000
-# traced-N: 32000
+# traced-N: 1600
 
 
 def work(n):
