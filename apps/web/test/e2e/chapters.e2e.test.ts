@@ -151,4 +151,26 @@ describe("demo chapters, run in Chromium", () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it("looks right in both themes (screenshots for the README)", async () => {
+    const code = chapter("cycle").code;
+    for (const theme of ["light", "dark"] as const) {
+      const { page, errors } = await openChapter("cycle", theme);
+      await stepToLine(page, lineOf(code, "print('collected', gc.collect())"));
+      if (theme === "dark") {
+        await page.keyboard.press("ArrowRight");
+        await page.locator("py-heap-view [part=phases] button", { hasText: "subtract-refs" }).first().click();
+      } else {
+        await page.locator("py-heap-view g.box.garbage").first().click();
+      }
+      await page.mouse.move(0, 0);
+      await page.locator("py-heap-view [part=toolbar] input").focus();
+      await page.locator("py-heap-view [part=toolbar] input").blur();
+      const bg = await page.locator("py-heap-view").evaluate((el) => getComputedStyle(el).backgroundColor);
+      expect(bg).toBe(theme === "dark" ? "rgb(13, 17, 23)" : "rgb(255, 255, 255)");
+      await page.locator("py-heap-view").screenshot({ path: resultPath(`py-heap-view-${theme}.png`) });
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  });
 });
