@@ -370,10 +370,11 @@ class CodeGen {
   prologue(): void {
     const saved = this.loc;
     this.loc = null;
-    const cells = this.scope.cellvars();
-    for (const c of cells) this.emit(Op.MAKE_CELL, 0, c);
     const frees = this.scope.freevars();
     if (frees.length) this.emit(Op.COPY_FREE_VARS, frees.length);
+    const sorted = this.scope.cellvars();
+    const params = this.scope.params;
+    for (const c of [...params.filter((p) => sorted.includes(p)), ...sorted.filter((c) => !params.includes(c))]) this.emit(Op.MAKE_CELL, 0, c);
     this.loc = saved;
     if (this.scope.isGenerator) {
       this.emit(Op.RETURN_GENERATOR);
@@ -405,9 +406,13 @@ class CodeGen {
     for (const s of b) this.stmt(s);
   }
 
+  /** Position of the statement most recently started (3.11 leaves it current after a statement). */
+  lastStmtPos: Pos | null = null;
+
   stmt(s: Stmt): void {
     const savedLoc = this.loc;
     this.loc = s.pos;
+    this.lastStmtPos = s.pos;
     switch (s.k) {
       case "Expr":
         if (this.unit.opts.interactive && this.scope.kind === "module") {
@@ -734,7 +739,7 @@ class CodeGen {
     this.emit(Op.NOP);
     this.unwindTo(i, false, isBreak);
     const loop = this.fblocks[i] as { kind: "for" | "while"; cont: Label; brk: Label };
-    this.loc = pos;
+    // NOTE: like 3.11, the jump keeps the position the clean-ups left (a finally body's last statement)
     this.jump(isBreak ? Op.JUMP_FORWARD : Op.JUMP_BACKWARD, isBreak ? loop.brk : loop.cont);
   }
 
@@ -745,13 +750,14 @@ class CodeGen {
     }
     const preserve = !!s.value && s.value.k !== "Constant";
     if (preserve) this.expr(s.value!);
+    // NOTE: like 3.11, what follows the clean-ups keeps the position they left
     this.unwindTo(-1, preserve, false);
-    this.loc = s.pos;
     if (!preserve) {
-      if (s.value) this.expr(s.value);
-      else this.loadConst({ t: "none" }, false);
+      if (s.value) {
+        const v = s.value as Expr & { k: "Constant" };
+        this.loadConst(v.value, true);
+      } else this.loadConst({ t: "none" }, false);
     }
-    this.loc = s.pos;
     this.emit(Op.RETURN_VALUE);
   }
 
@@ -791,6 +797,7 @@ class CodeGen {
         if (preserveTos) this.fblocks.push({ kind: "pop_value" });
         const top = this.fblocks.length;
         this.stmts(fb.body);
+        this.loc = this.lastStmtPos;
         this.fblocks.length = top;
         if (preserveTos) this.fblocks.pop();
         return;
@@ -804,11 +811,9 @@ class CodeGen {
         return;
       case "with": {
         this.popHandler();
-        const saved = this.loc;
         this.loc = fb.pos;
         if (preserveTos) this.emit(Op.SWAP, 2);
         this.callExitWithNones();
-        this.loc = saved;
         return;
       }
       case "handler_cleanup":
@@ -864,7 +869,7 @@ class CodeGen {
     this.bindHandler(h, outer);
     const ch = this.pushHandler(cleanup, base + 1, true);
     const afterCleanup = this.handlers;
-    this.loc = s.handlers[0]!.pos;
+    this.loc = null;
     this.emit(Op.PUSH_EXC_INFO);
     this.fblocks.push({ kind: "exception_handler" });
     for (let i = 0; i < s.handlers.length; i++) {
@@ -948,7 +953,7 @@ class CodeGen {
     this.bindHandler(h, outer);
     const ch = this.pushHandler(cleanup, base + 1, true);
     const cleanupLevel = this.handlers;
-    this.loc = s.handlers[0]!.pos;
+    this.loc = null;
     this.emit(Op.PUSH_EXC_INFO);
     this.fblocks.push({ kind: "exception_handler" });
     const reraiseStar = this.newLabel();
@@ -1094,7 +1099,9 @@ class CodeGen {
     this.jump(Op.POP_JUMP_FORWARD_IF_TRUE, suppress);
     this.emit(Op.RERAISE, 2);
     this.bindHandler(ch, outer);
+    this.loc = null;
     this.popExceptAndReraise();
+    this.loc = s.pos;
     this.bind(suppress);
     this.emit(Op.POP_TOP);
     this.popHandler();
@@ -1849,7 +1856,7 @@ class CodeGen {
     g.compGenerator(e, 0);
     if (e.k !== "GeneratorExp") g.emit(Op.RETURN_VALUE);
     else {
-      g.loc = null;
+      g.loc = e.pos;
       g.loadConst({ t: "none" }, false);
       g.emit(Op.RETURN_VALUE);
     }
@@ -1926,7 +1933,7 @@ class CodeGen {
         const t: Instr | undefined = this.instrs[ins.target!.index];
         if (!t || (t.op !== Op.JUMP_FORWARD && t.op !== Op.JUMP_BACKWARD) || !t.target || t.target === ins.target) break;
         // as 3.11's jump_thread: only when both are on the same line or the target jump has none
-        if (t.pos && (ins.pos?.line ?? -1) !== t.pos.line) break;
+        if ((ins.pos?.line ?? -1) !== (t.pos?.line ?? -1)) break;
         ins.target = t.target;
       }
     }
@@ -2211,16 +2218,7 @@ class CodeGen {
     for (const ins of kept) if ((ins.op === Op.LOAD_CONST || ins.op === Op.KW_NAMES) && ins.arg > maxUsed) maxUsed = ins.arg;
     const consts: Const[] = this.consts.slice(0, maxUsed + 1);
     void isFunction;
-    // instructions without a position take the one before them, unless something jumps to them
-    const isTarget = new Set<Instr>();
-    for (const ins of kept) {
-      if (ins.target) isTarget.add(this.instrs[ins.target.index]!);
-      if (ins.handler) isTarget.add(this.instrs[ins.handler.label.index]!);
-    }
-    for (let i = 1; i < kept.length; i++) {
-      const ins = kept[i]!;
-      if (!ins.pos && !isTarget.has(ins)) ins.pos = kept[i - 1]!.pos;
-    }
+    propagatePositions(kept, (l) => remap(l.index));
     const code = new Int32Array(kept.length * 2);
     const positions = new Int32Array(kept.length * 4);
     kept.forEach((ins, i) => {
@@ -2313,6 +2311,74 @@ function inferType(e: Expr): string | null {
         default: return e.value.t;
       }
     default: return null;
+  }
+}
+
+/**
+ * Positions of instructions the compiler added without one, as 3.11's propagate_line_numbers and
+ * guarantee_lineno_for_exits: within a basic block an instruction takes the position of the one before
+ * it; a block's first instruction takes the position its only predecessor ends with (fall-through or a
+ * jump); exception handlers start without a position; a `return` block still without one gets the line
+ * of the last block before it that ended with a line.
+ */
+function propagatePositions(code: Instr[], indexOf: (l: Label) => number): void {
+  const n = code.length;
+  const exitOp = (op: Op) => op === Op.RETURN_VALUE || op === Op.RERAISE || op === Op.RAISE_VARARGS;
+  const uncond = (op: Op) => exitOp(op) || op === Op.JUMP_FORWARD || op === Op.JUMP_BACKWARD || op === Op.JUMP_BACKWARD_NO_INTERRUPT;
+  const starts = new Set<number>([0]);
+  const handlerStarts = new Set<number>();
+  const jumpPreds = new Map<number, number[]>();
+  code.forEach((ins, i) => {
+    if (ins.target) {
+      const t = indexOf(ins.target);
+      starts.add(t);
+      starts.add(i + 1);
+      jumpPreds.set(t, [...(jumpPreds.get(t) ?? []), i]);
+    }
+    if (ins.handler) {
+      const t = indexOf(ins.handler.label);
+      starts.add(t);
+      handlerStarts.add(t);
+    }
+    if (exitOp(ins.op)) starts.add(i + 1);
+  });
+  const fallsInto = (i: number) => i > 0 && !uncond(code[i - 1]!.op);
+  for (let i = 0; i < n; i++) {
+    const ins = code[i]!;
+    if (ins.pos) continue;
+    if (!starts.has(i)) {
+      if (i > 0) ins.pos = code[i - 1]!.pos;
+      continue;
+    }
+    if (handlerStarts.has(i)) continue;
+    const jumps = jumpPreds.get(i) ?? [];
+    const preds = jumps.length + (fallsInto(i) ? 1 : 0);
+    if (preds !== 1) continue;
+    if (fallsInto(i)) ins.pos = code[i - 1]!.pos;
+    else if (jumps[0]! < i) ins.pos = code[jumps[0]!]!.pos;
+  }
+  // forward jumps into a single-predecessor block: the jump's own position (set after the pass above)
+  for (let i = 0; i < n; i++) {
+    const ins = code[i]!;
+    if (ins.pos || !starts.has(i) || handlerStarts.has(i)) continue;
+    const jumps = jumpPreds.get(i) ?? [];
+    if (jumps.length === 1 && !fallsInto(i)) {
+      ins.pos = code[jumps[0]!]!.pos;
+      for (let j = i + 1; j < n && !starts.has(j) && !code[j]!.pos; j++) code[j]!.pos = ins.pos;
+    }
+  }
+  // return blocks still without a line: the line of the last block that ended with one
+  let lastLine = -1;
+  for (let i = 0; i < n; ) {
+    let end = i + 1;
+    while (end < n && !starts.has(end)) end++;
+    const last = code[end - 1]!;
+    if (!last.pos) {
+      if (last.op === Op.RETURN_VALUE && lastLine > 0) {
+        for (let j = i; j < end; j++) code[j]!.pos = { line: lastLine, endLine: lastLine, col: -1, endCol: -1 };
+      }
+    } else lastLine = last.pos.line;
+    i = end;
   }
 }
 

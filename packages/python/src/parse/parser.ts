@@ -132,9 +132,8 @@ class AstBuilder {
         const ks = kids(n);
         const decorators = ks.filter((k) => k.name === "Decorator").map((d) => this.decorator(d));
         const def = ks[ks.length - 1]!;
-        const s = def.name === "ClassDefinition" ? this.classDef(def, decorators) : this.funcDef(def, decorators);
-        s.pos = this.span(this.npos(ks[0]!), s.pos);
-        out.push(s);
+        // the statement's position is the `def`/`class` line; decorators keep their own
+        out.push(def.name === "ClassDefinition" ? this.classDef(def, decorators) : this.funcDef(def, decorators));
         return;
       }
       default:
@@ -903,7 +902,7 @@ class AstBuilder {
         continue;
       }
       anyF = true;
-      for (const piece of this.fstringPieces(body, start, isRaw, this.npos(p))) {
+      for (const piece of this.fstringPieces(body, start, isRaw, pos)) {
         if (typeof piece === "string") pending += piece;
         else {
           if (piece.selfDoc) pending += piece.selfDoc;
