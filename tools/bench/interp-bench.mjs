@@ -25,7 +25,7 @@
 //   node tools/bench/interp-bench.mjs [--only int_loop,recursion] [--repeat 1] [--py-repeat 3]
 //        [--scale 1] [--no-trace] [--no-1m] [--trace-timeout 45] [--jumps 200] [--budget 150] [--json FILE]
 //
-// --scale multiplies every program's N (recursion.py's N is a depth, so it is moved by log2 instead).
+// --scale multiplies every program's N (recursion.py's N is fib's argument, so it moves by log base 1.618).
 // Needs @pyheap/python built (pnpm --filter @pyheap/python... build); it is loaded from the workspace path
 // like the heap in gc-bench.mjs.
 import { execFileSync, spawnSync } from "node:child_process";
@@ -76,7 +76,7 @@ function loadProgram(file) {
   if (!m) throw new Error(`${file}: no "N = <int>" line`);
   const t = /^# traced-N: (\d+)$/m.exec(src);
   let n = Number(m[1]);
-  if (scale !== 1) n = name === "recursion" ? Math.max(1, Math.round(n + Math.log2(scale))) : Math.max(1, Math.round(n * scale));
+  if (scale !== 1) n = name === "recursion" ? Math.max(1, Math.round(n + Math.log(scale) / Math.log(1.618))) : Math.max(1, Math.round(n * scale));
   return { name, src, n, tracedN: t ? Number(t[1]) : n };
 }
 const withN = (p, n) => p.src.replace(/^N = \d+$/m, `N = ${n}`);
