@@ -11,6 +11,7 @@ const SOURCES: string[] = [
   "points = [(1, 2) (3, 4)]\n",
   "v = [1, 2][1.5]\nw = 'abc'['k']\nn = None[0]\nq = {1, 2}[0]\nok = [1, 2][0]\ns = [1, 2][1:]\n",
   "f = 'text'(1)\ng = (x for x in y)[0]\n",
+  "a = (lambda x: x * 2)(21)\nb = {1: 2}(3)\nc = [i for i in x](0)\n",
 ];
 
 const SCRIPT = String.raw`

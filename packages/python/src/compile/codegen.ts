@@ -1583,7 +1583,8 @@ class CodeGen {
   /** 3.11's check_caller: calling a display or a literal draws "perhaps you missed a comma?". */
   checkCaller(f: Expr, p: Pos): void {
     const t = inferType(f);
-    if (t && f.k !== "Name" && f.k !== "Attribute" && f.k !== "Subscript" && f.k !== "Call") {
+    const kinds = ["Constant", "Tuple", "List", "ListComp", "Dict", "DictComp", "Set", "SetComp", "GeneratorExp", "JoinedStr", "FormattedValue"];
+    if (t && kinds.includes(f.k)) {
       this.warn(`'${t}' object is not callable; perhaps you missed a comma?`, p);
     }
   }
