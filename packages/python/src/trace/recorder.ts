@@ -21,13 +21,14 @@ import { LimitExceeded, type VM } from "../vm/vm.js";
 import type { Frame } from "../vm/frame.js";
 import { Kind } from "../vm/types.js";
 import { LocalKind } from "../compile/code.js";
-import { OP_NAMES } from "../compile/opcodes.js";
+import { OP_NAMES, Op } from "../compile/opcodes.js";
 import * as L from "../vm/layouts.js";
 import { shortRepr } from "./repr.js";
 import {
   TRACE_SCHEMA_VERSION,
   type FrameView,
   type GcState,
+  type HeapDelta,
   type HeapObject,
   type Keyframe,
   type RunOutcome,
@@ -40,8 +41,8 @@ import {
 export const DEFAULT_KEYFRAME_INTERVAL = 100;
 /** Referents kept per record; a longer container notes its full count in `referentCount`. */
 export const MAX_REFERENTS = 256;
-/** Containers with more referents than this are re-read only when their size/table/version word moved. */
-const SMALL_CONTAINER = 64;
+/** List items covered by a list's signature (a longer list is re-read when its size or table moves). */
+const SIG_ITEMS = 4096;
 /** Capacity of the heap's event ring (entries). A fuller step is resynchronised by one heap walk. */
 const EVENT_RING = 1 << 18;
 
@@ -50,6 +51,7 @@ type PhaseEvent = Extract<TraceEvent, { kind: "gc-phase" }>;
 
 /** What the recorder knows of one picture object. */
 interface Entry {
+  addr: Obj;
   serial: number;
   /** False for objects that predate the recorder (or live as long as the interpreter). */
   own: boolean;
@@ -62,11 +64,15 @@ interface Entry {
   refs: Obj[];
   labels: string[];
   refCount: number;
-  /** Container signature (size/table/version words) for large containers. */
+  /** Signature of what it references (see `signature`) when its record was made. */
   sig: number;
+  /** Byte offsets of reference fields that can change (instance dict and __slots__), for the signature. */
+  slotOffsets: number[] | null;
+  /** Own objects that list this one among their referents (their reprs show this one's). */
+  holders: Set<Entry> | null;
   /** Needs a fresh record at the end of this step. */
   dirty: boolean;
-  /** Is in the current picture (own objects always; borrowed ones while referenced). */
+  /** Is in the current picture (own objects always; borrowed ones while referenced): in `active`. */
   shown: boolean;
 }
 
@@ -81,6 +87,14 @@ export interface RecorderOptions {
   onProgress?: (steps: number) => void;
 }
 
+const NO_REFS: Obj[] = [];
+/** Shared by the many steps where nothing changed (traces are read-only). */
+const EMPTY_DELTA: HeapDelta = { upsert: [], removed: [] };
+const NO_EVENTS: TraceEvent[] = [];
+const NO_REFERENTS: HeapObject["referents"] = [];
+const NO_LABELS: string[] = [];
+/** Kinds whose repr shows their items' reprs. */
+const REPR_OF_ITEMS = new Set<Kind>([Kind.LIST, Kind.TUPLE, Kind.DICT, Kind.SET, Kind.FROZENSET]);
 const IMMUTABLE = new Set<Kind>([Kind.INT, Kind.BOOL, Kind.FLOAT, Kind.COMPLEX, Kind.STR, Kind.BYTES, Kind.TUPLE, Kind.FROZENSET, Kind.NONE, Kind.ELLIPSIS, Kind.NOTIMPL, Kind.CODE, Kind.RANGE]);
 
 const PHASE: Record<string, Extract<TraceEvent, { kind: "gc-phase" }>["phase"] | undefined> = {
@@ -105,6 +119,9 @@ export class TraceRecorder {
   readonly keyframes: Keyframe[] = [];
   readonly keyframeInterval: number;
   private readonly entries = new Map<Obj, Entry>();
+  /** The picture: entries shown now (own objects, and borrowed ones while referenced). */
+  private readonly active = new Set<Entry>();
+  private readonly activeBorrowed = new Set<Entry>();
   /** Borrowed objects: references to them from own objects' cached referents (plus frames per step). */
   private readonly borrowedRefs = new Map<Obj, number>();
   private nextSerial = 1;
@@ -172,6 +189,15 @@ export class TraceRecorder {
       throw new LimitExceeded("trace-size", `trace limit of ${this.maxSteps} steps exceeded`);
     }
     const vm = this.vm;
+    if (kind === "line" && frame) {
+      // A backward jump starts the next iteration: the step is on the line it jumps to (as sys.settrace
+      // reports it), and that line does not get a second step when its first instruction runs.
+      const code = frame.info.code;
+      if (code.co_code[2 * frame.lasti] === Op.JUMP_BACKWARD) {
+        line = vm.lineAt(code, code.co_code[2 * frame.lasti + 1]!);
+        frame.lastLine = line;
+      }
+    }
     const step: TraceStep = {
       index: this.steps.length,
       line: line ?? (frame ? vm.lineOf(frame) : 0),
@@ -179,8 +205,8 @@ export class TraceRecorder {
       frames: [],
       stdout: this.stdout,
       stderr: this.stderr,
-      delta: { upsert: [], removed: [] },
-      events: [],
+      delta: EMPTY_DELTA,
+      events: NO_EVENTS,
       gc: this.gcState(),
       heapBytes: 0,
       liveObjects: 0,
@@ -214,8 +240,8 @@ export class TraceRecorder {
           frames: [],
           stdout: this.stdout,
           stderr: this.stderr,
-          delta: { upsert: [], removed: [] },
-          events: [],
+          delta: EMPTY_DELTA,
+          events: NO_EVENTS,
           gc: this.gcState(),
           heapBytes: 0,
           liveObjects: 0,
@@ -241,21 +267,20 @@ export class TraceRecorder {
 
   private fillStep(step: TraceStep, frame: Frame | null): void {
     this.drainEvents();
-    step.events = this.pendingEvents;
-    this.pendingEvents = [];
-    const frames = frame ? this.frameViews(frame, step.line) : this.moduleView(step.line);
+    if (this.pendingEvents.length) {
+      step.events = this.pendingEvents;
+      this.pendingEvents = [];
+    }
     this.classifyFresh();
-    // Frames reference objects: borrowed ones enter the picture while named.
-    const named = new Set<Obj>();
-    for (const f of frames.objs) named.add(f);
+    // Frames name objects: borrowed ones enter the picture while named.
+    const named = this.named;
+    named.clear();
+    const frames = frame ? this.frameViews(frame, step.line, named) : this.moduleView(step.line, named);
     const keyframe = this.keyframeInterval > 0 && step.index % this.keyframeInterval === 0;
-    this.refresh(named, step, keyframe);
-    step.frames = frames.views.map((v) => {
-      const view: FrameView = { name: v.name, line: v.line, locals: v.locals.map((l) => ({ name: l.name, id: l.id, serial: this.serialOf(l.obj) })) };
-      if (v.stack) view.stack = v.stack.map((s) => ({ id: s.id, serial: this.serialOf(s.obj) }));
-      return view;
-    });
-    step.frames = this.reuseFrames(step.frames);
+    const delta: HeapDelta = { upsert: [], removed: [] };
+    this.refresh(named, step, delta, keyframe);
+    if (delta.upsert.length || delta.removed.length) step.delta = delta;
+    step.frames = this.reuseFrames(frames);
     step.heapBytes = this.heap.liveBytes();
     step.liveObjects = this.liveObjects;
     if (this.gcRan) this.fillPromotions(step.events);
@@ -263,38 +288,50 @@ export class TraceRecorder {
     this.gcRan = false;
     if (keyframe) {
       const objects: HeapObject[] = [];
-      for (const e of this.entries.values()) if (e.shown && e.rec) objects.push(e.rec);
+      for (const e of this.active) if (e.rec) objects.push(e.rec);
       this.keyframes.push({ step: step.index, objects });
     }
   }
+  private readonly named = new Set<Obj>();
 
-  /** Share FrameView objects with the previous step when nothing in them changed (saves memory). */
+  /** Share FrameView objects (and their local entries) with the previous step where unchanged. */
   private reuseFrames(frames: FrameView[]): FrameView[] {
     const prev = this.prevFrames;
     const out = frames.map((f, i) => {
       const p = prev[i];
-      if (!p || p.name !== f.name || p.line !== f.line || p.locals.length !== f.locals.length || p.stack || f.stack) return f;
+      if (!p || p.name !== f.name || p.stack || f.stack) return f;
+      let same = p.line === f.line && p.locals.length === f.locals.length;
       for (let k = 0; k < f.locals.length; k++) {
         const a = f.locals[k]!;
-        const b = p.locals[k]!;
-        if (a.name !== b.name || a.serial !== b.serial) return f;
+        const b = p.locals[k];
+        if (b && a.name === b.name && a.serial === b.serial) f.locals[k] = b;
+        else same = false;
       }
-      return p;
+      return same ? p : f;
     });
     this.prevFrames = out;
     return out;
   }
 
+  /** The collector's state now (the previous step's object when nothing changed: steps share it). */
   private gcState(): GcState {
-    const gc = this.heap.gc;
-    const core = this.heap.core;
-    return {
-      counts: gc.getCount(),
-      thresholds: gc.getThreshold(),
-      enabled: gc.isEnabled(),
-      sizes: [core.gc_generation_size(0), core.gc_generation_size(1), core.gc_generation_size(2)],
-    };
+    const c = this.heap.core;
+    const p = this.lastGc;
+    const n0 = c.gc_get_count(0), n1 = c.gc_get_count(1), n2 = c.gc_get_count(2);
+    const t0 = c.gc_get_threshold(0), t1 = c.gc_get_threshold(1), t2 = c.gc_get_threshold(2);
+    const s0 = c.gc_generation_size(0), s1 = c.gc_generation_size(1), s2 = c.gc_generation_size(2);
+    const en = c.gc_is_enabled() !== 0;
+    if (
+      p && p.enabled === en &&
+      p.counts[0] === n0 && p.counts[1] === n1 && p.counts[2] === n2 &&
+      p.thresholds[0] === t0 && p.thresholds[1] === t1 && p.thresholds[2] === t2 &&
+      p.sizes[0] === s0 && p.sizes[1] === s1 && p.sizes[2] === s2
+    )
+      return p;
+    this.lastGc = { counts: [n0, n1, n2], thresholds: [t0, t1, t2], enabled: en, sizes: [s0, s1, s2] };
+    return this.lastGc;
   }
+  private lastGc: GcState | null = null;
 
   // ───────────────────────────── frames ─────────────────────────────
 
@@ -307,28 +344,28 @@ export class TraceRecorder {
     return s;
   }
 
-  private dictLocals(d: Obj, skipDunders: boolean, out: { name: string; id: string; obj: Obj }[], objs: Obj[]): void {
+  private dictLocals(d: Obj, skipDunders: boolean, out: FrameView["locals"], named: Set<Obj>): void {
     const h = this.vm.h;
     for (let p = h.dictNext(d, -1); p >= 0; p = h.dictNext(d, p)) {
       const name = this.keyName(h.dictKeyAt(d, p));
       if (skipDunders && isDunder(name)) continue;
       const v = h.dictValueAt(d, p);
-      out.push({ name, id: this.idOf(v), obj: v });
-      objs.push(v);
+      out.push({ name, id: this.idOf(v), serial: this.serialOf(v) });
+      named.add(v);
     }
   }
 
-  private frameViews(top: Frame, line: number): { views: RawFrame[]; objs: Obj[] } {
+  private frameViews(top: Frame, line: number, named: Set<Obj>): FrameView[] {
     const vm = this.vm;
     const h = vm.h;
     const chain: Frame[] = [];
     for (let f: Frame | null = top; f; f = f.back) chain.push(f);
-    chain.reverse();
-    const objs: Obj[] = [];
-    const views: RawFrame[] = chain.map((f) => {
+    const views: FrameView[] = new Array(chain.length);
+    for (let k = chain.length - 1, j = 0; k >= 0; k--, j++) {
+      const f = chain[k]!;
       const code = f.info.code;
-      const locals: RawFrame["locals"] = [];
-      if (f.locals) this.dictLocals(f.locals, f.locals === f.globals, locals, objs);
+      const locals: FrameView["locals"] = [];
+      if (f.locals) this.dictLocals(f.locals, f.locals === f.globals, locals, named);
       else {
         const names = code.co_localsplusnames;
         for (let i = 0; i < names.length; i++) {
@@ -338,42 +375,46 @@ export class TraceRecorder {
             v = h.getSlot(v, L.CELL_REF);
             if (!v) continue;
           }
-          locals.push({ name: names[i]!, id: this.idOf(v), obj: v });
-          objs.push(v);
+          locals.push({ name: names[i]!, id: this.idOf(v), serial: this.serialOf(v) });
+          named.add(v);
         }
       }
-      const view: RawFrame = { name: code.co_name, line: f === top ? 0 : vm.lineOf(f), locals };
+      const view: FrameView = { name: code.co_name, line: f === top ? line : vm.lineOf(f), locals };
       if (this.options.granularity === "instruction") {
         view.stack = [];
-        for (const s of f.stack) {
-          if (!s) continue;
-          view.stack.push({ id: this.idOf(s), obj: s });
-          objs.push(s);
+        for (const v of f.stack) {
+          if (!v) continue;
+          view.stack.push({ id: this.idOf(v), serial: this.serialOf(v) });
+          named.add(v);
         }
       }
-      return view;
-    });
-    const last = views[views.length - 1];
-    if (last) last.line = line;
-    return { views, objs };
+      views[j] = view;
+    }
+    return views;
   }
 
   /** After the module body: the module's globals as the one frame. */
-  private moduleView(line: number): { views: RawFrame[]; objs: Obj[] } {
+  private moduleView(line: number, named: Set<Obj>): FrameView[] {
     const main = this.vm.mainModule;
-    if (!main) return { views: [], objs: [] };
+    if (!main) return [];
     const g = this.vm.h.getSlot(main, L.MODULE_DICT);
-    const locals: RawFrame["locals"] = [];
-    const objs: Obj[] = [];
-    if (g) this.dictLocals(g, true, locals, objs);
-    return { views: [{ name: "<module>", line, locals }], objs };
+    const locals: FrameView["locals"] = [];
+    if (g) this.dictLocals(g, true, locals, named);
+    return [{ name: "<module>", line, locals }];
   }
 
   // ───────────────────────────── events ─────────────────────────────
 
+  /** id() as a decimal string (cached per address: addresses are reused all the time). */
   private idOf(o: Obj): string {
-    return String(this.heap.idOf(o));
+    let s = this.ids.get(o);
+    if (s === undefined) {
+      s = String(this.heap.idOf(o));
+      this.ids.set(o, s);
+    }
+    return s;
   }
+  private readonly ids = new Map<Obj, string>();
 
   private typeName(t: Obj): string {
     let s = this.typeNames.get(t);
@@ -396,15 +437,42 @@ export class TraceRecorder {
   private entry(o: Obj, own: boolean): Entry {
     let e = this.entries.get(o);
     if (!e) {
-      e = { serial: this.nextSerial++, own, rec: null, rc: -1, gen: null, kind: Kind.OBJECT, refs: [], labels: [], refCount: 0, sig: 0, dirty: true, shown: own };
+      e = { addr: o, serial: this.nextSerial++, own, rec: null, rc: -1, gen: null, kind: Kind.OBJECT, refs: NO_REFS, labels: NO_LABELS, refCount: 0, sig: 0, slotOffsets: null, holders: null, dirty: true, shown: false };
       try {
-        e.kind = this.vm.typeInfo(o).kind;
+        const ti = this.vm.typeInfo(o);
+        e.kind = ti.kind;
+        if (!IMMUTABLE.has(ti.kind)) {
+          const offs = [...ti.slots.values()];
+          if (ti.hasDict && ti.kind !== Kind.TYPE && ti.kind !== Kind.MODULE) {
+            offs.push(ti.kind === Kind.EXC ? L.EXC_DICT : ti.kind === Kind.FUNCTION ? L.FUNC_DICT : this.vm.abi.MANAGED_DICT);
+          }
+          if (offs.length) e.slotOffsets = offs;
+        }
       } catch {
         e.kind = Kind.OBJECT;
       }
       this.entries.set(o, e);
+      if (own) this.show(e);
     }
     return e;
+  }
+
+  private show(e: Entry): void {
+    if (e.shown) return;
+    e.shown = true;
+    e.dirty = true;
+    this.active.add(e);
+    if (!e.own) this.activeBorrowed.add(e);
+  }
+
+  /** Take an entry out of the picture (its record is removed from the next delta's heap). */
+  private hide(e: Entry): void {
+    if (!e.shown) return;
+    e.shown = false;
+    this.active.delete(e);
+    this.activeBorrowed.delete(e);
+    if (e.rec) this.removed.push(e.serial);
+    e.rec = null;
   }
 
   /** Move the event ring's contents into TraceEvents and the object table. */
@@ -522,7 +590,7 @@ export class TraceRecorder {
 
   /** Forget a freed object: its record leaves the picture, its referents lose a holder. */
   private forget(o: Obj, e: Entry): void {
-    if (e.shown && e.rec) this.removed.push(e.serial);
+    this.hide(e);
     if (e.own) for (const r of e.refs) this.dropBorrowed(r);
     this.entries.delete(o);
   }
@@ -571,8 +639,8 @@ export class TraceRecorder {
       seen.add(o);
       const e = this.entries.get(o);
       if (e && e.own) {
+        this.hide(e);
         e.own = false;
-        e.shown = false;
       }
       if (this.lifetime.has(o) && !vm.modules.has(this.moduleName(o))) continue;
       for (const r of this.heap.referents(o)) if (freshSet.has(r) && !seen.has(r)) queue.push(r);
@@ -590,89 +658,111 @@ export class TraceRecorder {
    * Bring every picture record up to date and write the delta of `step`. After it: each shown entry's
    * `rec` is its record as of now, borrowed objects are shown exactly while referenced.
    */
-  private refresh(named: Set<Obj>, step: TraceStep, full: boolean): void {
+  private refresh(named: Set<Obj>, step: TraceStep, delta: HeapDelta, full: boolean): void {
     const h = this.vm.h;
     let busy = full || step.events.length > 0 || this.removed.length > 0;
     if (this.gcRan) this.refreshGenerations();
-    // Refcounts first: a change anywhere makes the step busy.
-    for (const [o, e] of this.entries) {
-      if (!e.shown && !named.has(o) && !this.borrowedRefs.has(o)) continue;
-      const rc = h.refcnt(o);
-      if (rc !== e.rc) {
+    // Borrowed objects enter the picture while a frame names them or an own object references them.
+    for (const o of named) this.show(this.entry(o, false));
+    for (const e of this.activeBorrowed) if (!named.has(e.addr) && !this.borrowedRefs.has(e.addr)) this.hide(e);
+    for (const o of this.borrowedRefs.keys()) {
+      const e = this.entries.get(o) ?? this.entry(o, false);
+      if (!e.shown) this.show(e);
+    }
+    // Refcounts: a change anywhere makes the step busy.
+    for (const e of this.active) {
+      if (h.refcnt(e.addr) !== e.rc) {
         e.dirty = true;
         busy = true;
       }
     }
-    for (const o of named) this.entry(o, false);
-    const upsert = step.delta.upsert;
-    // Containers' referents: on busy steps, small ones always, large ones when their signature moved.
-    for (const [o, e] of this.entries) {
-      const show = e.own || named.has(o) || this.borrowedRefs.has(o);
-      if (!show) {
-        if (e.shown) {
-          e.shown = false;
-          if (e.rec) step.delta.removed.push(e.serial);
-          e.rec = null;
-        }
-        continue;
-      }
-      if (!e.shown) {
-        e.shown = true;
-        e.dirty = true;
-      }
-      if (!e.rec) e.dirty = true;
-      if (busy && e.rec && !IMMUTABLE.has(e.kind)) {
-        if (e.refCount <= SMALL_CONTAINER || full) e.dirty = true;
-        else if (this.signature(o, e.kind) !== e.sig) e.dirty = true;
+    // Containers' referents: on busy steps small ones always, large ones when their signature moved.
+    if (busy) {
+      for (const e of this.active) {
+        if (e.dirty || !e.rec || IMMUTABLE.has(e.kind)) continue;
+        if (full || this.signature(e.addr, e) !== e.sig) e.dirty = true;
       }
     }
-    // Records of dirty objects (new borrowed referents may appear: loop until none is left).
-    let again = true;
-    while (again) {
-      again = false;
-      for (const [o, e] of this.entries) {
-        if (!e.dirty || !e.shown) continue;
+    // Records of dirty objects; an own object's new borrowed referents join the picture (and are recorded
+    // in a further pass).
+    const upsert = delta.upsert;
+    let pass: Entry[] = [];
+    for (const e of this.active) if (e.dirty || !e.rec) pass.push(e);
+    while (pass.length) {
+      const next: Entry[] = [];
+      for (const e of pass) {
+        if (!e.shown) continue;
         e.dirty = false;
-        const rec = this.makeRecord(o, e);
-        if (!e.rec || !sameRecord(e.rec, rec)) {
+        const old = e.rec;
+        const rec = this.makeRecord(e.addr, e);
+        if (!old || !sameRecord(old, rec)) {
           e.rec = rec;
           upsert.push(rec);
+          // containers showing this object's repr show the new one
+          if (old && old.repr !== rec.repr && e.holders) {
+            for (const c of e.holders) {
+              if (c.shown && !c.dirty) {
+                c.dirty = true;
+                next.push(c);
+              }
+            }
+          }
         }
         if (!e.own) continue;
         for (const r of e.refs) {
           const re = this.entries.get(r) ?? this.entry(r, false);
           if (!re.shown) {
-            re.shown = true;
-            re.dirty = true;
-            again = true;
+            this.show(re);
+            next.push(re);
           }
         }
       }
+      pass = next;
     }
-    // Removals of freed objects first; an upserted serial is never also removed.
-    if (this.removed.length) step.delta.removed.push(...this.removed);
+    // Removals of freed or hidden objects; an upserted serial is never also removed.
+    for (const r of this.removed) {
+      let again = false;
+      for (const o of upsert) if (o.serial === r) again = true;
+      if (!again) delta.removed.push(r);
+    }
     this.removed = [];
     this.lastCounts = step.gc.counts;
   }
 
-  private signature(o: Obj, kind: Kind): number {
+  /**
+   * A number that changes when what `o` references may have changed, read from memory without a WASM
+   * call: a list's item pointers (up to SIG_ITEMS of them), a dict's version tag, a set's fill/used/table,
+   * a cell's content, an instance's dict and slots; for other kinds its refcount.
+   */
+  private signature(o: Obj, e: Entry): number {
     const h = this.vm.h;
-    switch (kind) {
-      case Kind.LIST:
-        return (h.getI32(o, abi.OB_SIZE) * 31 + h.getI32(o, abi.LIST_ITEMS)) | 0;
+    switch (e.kind) {
+      case Kind.LIST: {
+        const n = h.getI32(o, abi.OB_SIZE);
+        const items = h.getI32(o, abi.LIST_ITEMS);
+        let x = (n * 31 + items) | 0;
+        if (items) for (let i = 0, m = Math.min(n, SIG_ITEMS); i < m; i++) x = (Math.imul(x, 31) + h.getI32(items, 8 * i)) | 0;
+        return x;
+      }
       case Kind.DICT:
         return h.getI32(o, abi.DICT_VERSION);
       case Kind.SET:
         return (h.getI32(o, abi.SET_USED) * 31 + h.getI32(o, abi.SET_FILL) * 7 + h.getI32(o, abi.SET_TABLE)) | 0;
-      default:
-        return h.refcnt(o);
+      case Kind.CELL:
+        return h.getSlot(o, L.CELL_REF);
+      default: {
+        let x = h.refcnt(o);
+        const slots = e.slotOffsets;
+        if (slots) for (const off of slots) x = (Math.imul(x, 31) + h.getSlot(o, off)) | 0;
+        return x;
+      }
     }
   }
 
   private refreshGenerations(): void {
     const gens = this.heap.gc.generations();
-    for (const [o, e] of this.entries) {
-      const g = gens.get(o) ?? null;
+    for (const e of this.active) {
+      const g = gens.get(e.addr) ?? null;
       if (g !== e.gen) {
         e.gen = g;
         e.dirty = true;
@@ -684,8 +774,8 @@ export class TraceRecorder {
   private fillPromotions(events: TraceEvent[]): void {
     for (const ev of events) {
       if (ev.kind !== "promote") continue;
-      for (const e of this.entries.values()) {
-        if (!e.shown || !e.rec) continue;
+      for (const e of this.active) {
+        if (!e.rec) continue;
         if (e.gen === ev.to && this.prevGen.get(e.serial) !== undefined && (this.prevGen.get(e.serial)! as number) <= ev.from) ev.ids.push({ id: e.rec.id, serial: e.serial });
       }
     }
@@ -715,7 +805,7 @@ export class TraceRecorder {
     } else e.gen = null;
     if (e.rec && e.rec.generation !== e.gen && e.rec.generation !== null) this.prevGen.set(e.serial, e.rec.generation);
     this.readReferents(o, e);
-    e.sig = this.signature(o, e.kind);
+    e.sig = this.signature(o, e);
     const rec: HeapObject = {
       id: this.idOf(o),
       serial: e.serial,
@@ -726,7 +816,7 @@ export class TraceRecorder {
       gcType,
       size: h.sizeOf(o),
       blockSize: heap.isStatic(o) ? 0 : heap.blockSize(o) + heap.buffersSize(o),
-      referents: e.refs.map((r, i) => ({ label: e.labels[i]!, id: this.idOf(r), serial: this.serialOf(r) })),
+      referents: e.refs.length ? e.refs.map((r, i) => ({ label: e.labels[i]!, id: this.idOf(r), serial: this.serialOf(r) })) : NO_REFERENTS,
     };
     if (!e.own) rec.immortalish = true;
     if (e.refCount > e.refs.length) rec.referentCount = e.refCount;
@@ -758,6 +848,14 @@ export class TraceRecorder {
     };
     switch (e.own ? e.kind : -1) {
       case -1:
+      case Kind.INT:
+      case Kind.BOOL:
+      case Kind.FLOAT:
+      case Kind.COMPLEX:
+      case Kind.STR:
+      case Kind.BYTES:
+      case Kind.NONE:
+      case Kind.RANGE:
         break;
       case Kind.LIST: {
         const n = h.listLen(o);
@@ -812,29 +910,26 @@ export class TraceRecorder {
     }
     if (e.own) {
       const bump = (r: Obj, d: number): void => {
-        if (this.entries.get(r)?.own) return;
+        const re = this.entries.get(r);
+        if (REPR_OF_ITEMS.has(e.kind) && re) {
+          if (d > 0) (re.holders ??= new Set()).add(e);
+          else re.holders?.delete(e);
+        }
+        if (re?.own) return;
         if (d > 0) this.borrowedRefs.set(r, (this.borrowedRefs.get(r) ?? 0) + 1);
         else this.dropBorrowed(r);
       };
       for (const r of e.refs) bump(r, -1);
       for (const r of newRefs) bump(r, 1);
     }
-    e.refs = newRefs;
-    e.labels = labels;
+    e.refs = newRefs.length ? newRefs : NO_REFS;
+    e.labels = labels.length ? labels : NO_LABELS;
     e.refCount = count;
   }
 
   private keyLabel(k: Obj): string {
     return shortRepr(this.vm, k);
   }
-}
-
-/** A frame view before serials are known (objects by address). */
-interface RawFrame {
-  name: string;
-  line: number;
-  locals: { name: string; id: string; obj: Obj }[];
-  stack?: { id: string; obj: Obj }[];
 }
 
 function sameRecord(a: HeapObject, b: HeapObject): boolean {
