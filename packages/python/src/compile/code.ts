@@ -159,7 +159,9 @@ export interface CodeObject {
   /**
    * Source positions per instruction i: [4*i] line, [4*i+1] end line, [4*i+2] start column,
    * [4*i+3] end column; lines 1-based, columns 0-based character offsets into the line (UTF-16 units);
-   * -1 where an instruction has no position (as `None` in 3.11's co_positions()).
+   * -1 where an instruction has no position (as `None` in 3.11's co_positions(): exception-handler entries
+   * such as PUSH_EXC_INFO and the COPY/POP_EXCEPT/RERAISE clean-ups); positions of compiler-made
+   * instructions are propagated as 3.11 does, so lines equal python3's. The module's RESUME has line 0.
    */
   readonly co_positions: Int32Array;
   /** The exception table, sorted by start. */
