@@ -9,7 +9,7 @@
  */
 import type { Arguments, ConstValue, Expr, Module, Pos, Stmt } from "../parse/ast.js";
 import { LineMap, PySyntaxError, syntaxErrorAt } from "../parse/errors.js";
-import { BinaryOpArg, CompareOpArg, MakeFunctionFlag, Op } from "./opcodes.js";
+import { BinaryOpArg, CompareOpArg, MakeFunctionFlag, Op, isJump } from "./opcodes.js";
 import type { CodeObject, CompileWarning, Const, ExceptionTableEntry } from "./code.js";
 import { CodeFlag, LocalKind } from "./code.js";
 import { Resolution, Scope, Use, type Symtable } from "./symtable.js";
@@ -2286,7 +2286,7 @@ class CodeGen {
       co_localsplusnames: localsplus,
       co_localspluskinds: Uint8Array.from(kinds),
       co_nlocals: this.varnames.length,
-      co_stacksize: Math.max(this.maxDepth, 1),
+      co_stacksize: stackSize(code, table),
       co_code: code,
       co_ninstructions: kept.length,
       co_positions: positions,
@@ -2386,6 +2386,40 @@ function propagatePositions(code: Instr[], indexOf: (l: Label) => number): void 
 function copiesAfterHas(copies: Map<number, Instr[][]>, l: Label): boolean {
   for (const list of copies.values()) for (const c of list) if ((c as Instr[] & { label?: Label }).label === l) return true;
   return false;
+}
+
+/**
+ * The deepest value stack the final instructions can reach (3.11's stackdepth): a walk over every path
+ * from the first instruction and from every exception handler (entered with its depth, lasti and the
+ * exception pushed).
+ */
+function stackSize(code: Int32Array, table: readonly ExceptionTableEntry[]): number {
+  const n = code.length / 2;
+  const depthAt = new Int32Array(n).fill(-1);
+  const work: number[] = [];
+  let max = 0;
+  const visit = (i: number, d: number) => {
+    if (i >= n || d <= depthAt[i]!) return;
+    depthAt[i] = d;
+    if (d > max) max = d;
+    work.push(i);
+  };
+  visit(0, 0);
+  for (const e of table) visit(e.target, e.depth + (e.lasti ? 1 : 0) + 1);
+  while (work.length) {
+    const i = work.pop()!;
+    const op = code[2 * i] as Op;
+    const arg = code[2 * i + 1]!;
+    const d = depthAt[i]!;
+    if (isJump(op)) visit(arg, d + stackEffect(op, arg, true));
+    const after = d + stackEffect(op, arg, false);
+    if (after > max) max = after;
+    const ends =
+      op === Op.RETURN_VALUE || op === Op.RERAISE || op === Op.RAISE_VARARGS || op === Op.JUMP_FORWARD ||
+      op === Op.JUMP_BACKWARD || op === Op.JUMP_BACKWARD_NO_INTERRUPT;
+    if (!ends) visit(i + 1, after);
+  }
+  return Math.max(max, 1);
 }
 
 /** Kept instructions that a jump or a handler lands on (basic block starts). */

@@ -134,11 +134,14 @@ proto.typeNew = function (this: VM, name: string, basesIn: Obj[], ns: Obj): Obj 
     size += 8;
   }
   const hasDel = !!this.dictGetStr(ns, "__del__") || bases.some((b) => b.hasFinalizer);
-  const t = h.registerType({
+  const managed = addDict || bases.some((b) => !!b.managed);
+  const layout = base.kind === Kind.LIST ? "list" : base.kind === Kind.DICT ? "dict" : base.kind === Kind.SET ? "set" : base.kind === Kind.TUPLE ? "tuple" : base.kind === Kind.WEAKREF ? "weakref" : undefined;
+  const t = (h.registerType as (d: object) => Obj)({
     name,
+    layout,
     basicsize: size,
     gc: true,
-    managedDict: addDict || bases.some((b) => b.heap && b.hasDict && b.kind !== Kind.EXC),
+    managedDict: managed,
     refSlots,
     heapType: true,
     base: base.obj,
@@ -159,6 +162,7 @@ proto.typeNew = function (this: VM, name: string, basesIn: Obj[], ns: Obj): Obj 
     module: "__main__",
     dict,
     hasDict: addDict || baseHasDict,
+    managed,
     slots: slotMap,
     weaklistOffset: weakOff,
     basicsize: size,

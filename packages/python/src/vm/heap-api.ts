@@ -133,6 +133,11 @@ export interface HeapApi {
   setKeyAt?(s: Obj, pos: number): Obj;
   setClear?(s: Obj): void;
 
+  attrGet(o: Obj, name: Obj): Obj;
+  attrSet(o: Obj, name: Obj, v: Obj): void;
+  attrDel(o: Obj, name: Obj): boolean;
+  attrDict(o: Obj): Obj;
+  managedDict(o: Obj): Obj;
   intern?(s: Obj): Obj;
   lastStatus?(): number;
   check?(): unknown;

@@ -63,15 +63,21 @@ proto.loadMethod = function (this: VM, o: Obj, name: string): Obj {
   if (!d) return 0;
   if (d.native >= 0) {
     if (this.classMethods?.has(d.native)) return 0;
-    if (ti.hasDict) {
+    if (ti.managed) {
+      if (this.h.attrGet(o, this.name(name))) return 0;
+    } else if (ti.hasDict) {
       const dict = this.instDict(o, false);
       if (dict && this.dictGetStr(dict, name)) return 0;
     }
     return this.newMethodDescr(ti.obj, d.native);
   }
   if (this.kindOf(d.obj) !== Kind.FUNCTION) return 0;
-  const dict = this.instDict(o, false);
-  if (dict && this.dictGetStr(dict, name)) return 0;
+  if (ti.managed) {
+    if (this.h.attrGet(o, this.name(name))) return 0;
+  } else {
+    const dict = this.instDict(o, false);
+    if (dict && this.dictGetStr(dict, name)) return 0;
+  }
   return this.newRef(d.obj);
 };
 
@@ -607,3 +613,35 @@ proto.evalSource = function (this: VM, args: Obj[], mode: "eval" | "exec"): Obj 
 };
 
 export { PyErr };
+
+proto.listSetSlice = function (this: VM, l: Obj, sl: Obj, v: Obj): void {
+  const h = this.h;
+  const old = this.listItems(l).slice();
+  const [start, stop, step, n] = this.sliceIndices(sl, old.length);
+  const repl = v === l ? old.slice() : this.collect(v);
+  if (v === l) for (const x of repl) h.incref(x);
+  for (const x of old) h.incref(x);
+  try {
+    let next: Obj[];
+    let removed: Obj[];
+    if (step === 1) {
+      const hi = Math.max(start, stop);
+      next = [...old.slice(0, start), ...repl, ...old.slice(hi)];
+      removed = old.slice(start, hi);
+    } else {
+      if (repl.length !== n) this.raise("ValueError", `attempt to assign sequence of size ${repl.length} to extended slice of size ${n}`);
+      next = old.slice();
+      removed = [];
+      for (let i = 0, j = start; i < n; i++, j += step) {
+        removed.push(next[j]);
+        next[j] = repl[i];
+      }
+    }
+    h.listClear(l);
+    h.listExtend(l, next);
+    void removed;
+  } finally {
+    for (const x of repl) h.decref(x);
+    for (let i = old.length - 1; i >= 0; i--) h.decref(old[i]);
+  }
+};

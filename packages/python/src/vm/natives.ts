@@ -214,6 +214,12 @@ declare module "./vm.js" {
 }
 
 proto.nativeStr = function (this: VM, o: Obj, ti: TypeInfo): string | null {
+  if (ti.kind === Kind.EXC && this.isSubtype(ti, this.infoOfType(this.T.BaseExceptionGroup))) {
+    const msg = this.h.getSlot(o, L.EXC_EXTRA);
+    const excs = this.h.getSlot(o, L.EXC_EXTRA2);
+    const n = excs ? this.tupleLen(excs) : 0;
+    return `${msg ? this.strOf(msg) : ""} (${n} sub-exception${n === 1 ? "" : "s"})`;
+  }
   if (ti.kind === Kind.EXC) {
     const args = this.h.getSlot(o, L.EXC_ARGS);
     const items = args ? this.tupleItems(args) : [];

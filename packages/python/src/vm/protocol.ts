@@ -77,6 +77,7 @@ proto.instDict = function (this: VM, o: Obj, create: boolean): Obj {
     case Kind.TYPE:
       return ti.dict;
     default:
+      if (ti.managed) return create ? this.h.attrDict(o) : this.h.managedDict(o);
       if (!ti.hasDict) return 0;
       off = this.abi.MANAGED_DICT;
   }
@@ -210,10 +211,15 @@ proto.getAttr = function (this: VM, o: Obj, name: string): Obj {
   }
   const descr = this.lookupType(ti, name);
   if (descr && descr.obj && isDataDescr(this, descr.obj)) return this.bindDescr(descr, o, ti.obj);
-  const d = this.instDict(o, false);
-  if (d) {
-    const v = this.dictGetStr(d, name);
+  if (ti.managed) {
+    const v = this.h.attrGet(o, this.name(name));
     if (v) return this.newRef(v);
+  } else {
+    const d = this.instDict(o, false);
+    if (d) {
+      const v = this.dictGetStr(d, name);
+      if (v) return this.newRef(v);
+    }
   }
   if (descr) return this.bindDescr(descr, o, ti.obj);
   const nv = this.nativeAttr(o, ti, name);
@@ -277,12 +283,16 @@ proto.setAttr = function (this: VM, o: Obj, name: string, v: Obj): void {
       return;
     }
   }
+  if (this.nativeSetAttr(o, ti, name, v)) return;
+  if (ti.managed) {
+    this.h.attrSet(o, this.name(name), v);
+    return;
+  }
   const d = this.instDict(o, true);
   if (d) {
     this.dictSetStr(d, this.name(name), v);
     return;
   }
-  if (this.nativeSetAttr(o, ti, name, v)) return;
   if (descr || this.nativeAttrExists(o, ti, name)) {
     this.raise("AttributeError", `attribute '${name}' of '${ti.name}' objects is not writable`);
   }
@@ -314,8 +324,12 @@ proto.delAttr = function (this: VM, o: Obj, name: string): void {
       return;
     }
   }
-  const d = this.instDict(o, false);
-  if (d && this.dictDelStr(d, name)) return;
+  if (ti.managed) {
+    if (this.h.attrDel(o, this.name(name))) return;
+  } else {
+    const d = this.instDict(o, false);
+    if (d && this.dictDelStr(d, name)) return;
+  }
   if (this.nativeSetAttr(o, ti, name, 0)) return;
   this.attributeError(o, name);
 };
@@ -498,7 +512,7 @@ proto.hash = function (this: VM, o: Obj): bigint {
 proto.dirNames = function (this: VM, o: Obj): string[] {
   const names = new Set<string>();
   const ti = this.typeInfo(o);
-  const d = ti.kind === Kind.TYPE ? 0 : this.instDict(o, false);
+  const d = ti.kind === Kind.TYPE ? 0 : this.instDict(o, true);
   if (d) for (const k of this.dictKeysStr(d)) names.add(k);
   const tis = ti.kind === Kind.TYPE ? this.infoOfType(o).mro : ti.mro;
   for (const t of tis) {

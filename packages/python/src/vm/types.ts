@@ -91,6 +91,8 @@ export interface TypeInfo {
   dict: Obj;
   /** Instances have a managed dict (plain class) or a dict slot (exceptions, functions…). */
   hasDict: boolean;
+  /** Instances keep attributes in a managed dict (values array + shared keys), classes without __slots__. */
+  managed?: boolean;
   /** `__slots__` names → byte offsets of their reference fields. */
   slots: Map<string, number>;
   /** Byte offset of the weakref list head, 0 when not weakly referenceable. */
