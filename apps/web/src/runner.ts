@@ -43,6 +43,9 @@ function thresholds(t: number[] | undefined): [number, number, number] | [number
   return t.slice(0, 3) as [number, number, number];
 }
 
+/** Performance mark: the interpreter and its heap are loaded, the program is about to run. */
+export const MARK_INTERPRETER_READY = "py-heap-view:interpreter-ready";
+
 let primed: Promise<void> | null = null;
 
 /**
@@ -79,6 +82,7 @@ export async function runInPage(req: RunRequest): Promise<RunResult> {
   const runAsync = mod["runAsync"];
   const run = mod["run"];
   const options = { trace: "line" as const, mode: req.mode, gcThreshold: thresholds(req.gcThreshold) };
+  performance.mark(MARK_INTERPRETER_READY);
   if (typeof runAsync === "function") return (await runAsync(req.code, options)) as RunResult;
   if (typeof run !== "function") throw new RunnerError("load", "this build of @pyheap/python has no run()");
   try {

@@ -5,6 +5,10 @@
 import type { ReactiveController, ReactiveControllerHost, RunResult } from "../types.js";
 import { runInPage, runViaApi, RunnerError, type RunRequest } from "../runner.js";
 
+/** Performance marks around each run (loading the interpreter on the first one included). */
+export const MARK_RUN_START = "py-heap-view:run-start";
+export const MARK_RUN_END = "py-heap-view:run-end";
+
 export type TraceStatus = "idle" | "running" | "ready" | "error";
 
 export class TraceController implements ReactiveController {
@@ -28,7 +32,9 @@ export class TraceController implements ReactiveController {
     this.error = null;
     this.host.requestUpdate();
     try {
+      performance.mark(MARK_RUN_START);
       const result = api ? await runViaApi(api, req) : await runInPage(req);
+      performance.mark(MARK_RUN_END);
       if (id !== this.latest) return;
       this.result = result;
       this.status = "ready";

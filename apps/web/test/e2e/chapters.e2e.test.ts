@@ -9,12 +9,38 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHAPTERS } from "../../demo/chapters.js";
 import { collectErrors, DIST, launchChromium, resultPath, serveStatic } from "./harness.js";
 
+/** A 20-line program written inside the tag, on a page that loads only the library build. */
+const TWENTY_LINES = `import gc
+class Node:
+    def __init__(self, name):
+        self.name = name
+        self.peers = []
+
+def link(a, b):
+    a.peers.append(b)
+    b.peers.append(a)
+
+nodes = [Node(str(i)) for i in range(4)]
+for i in range(3):
+    link(nodes[i], nodes[i + 1])
+total = sum(len(n.peers) for n in nodes)
+print('links', total)
+first = nodes[0]
+del nodes
+print('alive', first.name)
+del first
+print('collected', gc.collect() > 0)
+`;
+const TWENTY_LINES_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>twenty</title>
+<script type="module" src="/lib/py-heap-view.js"></script></head><body><py-heap-view>
+${TWENTY_LINES}</py-heap-view></body></html>`;
+
 let server: Server;
 let url: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  ({ server, url } = await serveStatic(DIST));
+  ({ server, url } = await serveStatic(DIST, { "/twenty.html": TWENTY_LINES_PAGE }));
   browser = await launchChromium();
 });
 afterAll(async () => {
@@ -172,5 +198,30 @@ describe("demo chapters, run in Chromium", () => {
       expect(errors).toEqual([]);
       await page.close();
     }
+  });
+
+  it("draws a 20-line program written inside the tag (time to first diagram is logged)", async () => {
+    expect(TWENTY_LINES.trimEnd().split("\n").length).toBe(20);
+    const expected = python3(TWENTY_LINES);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    const errors = collectErrors(page);
+    await page.goto(`${url}twenty.html`);
+    await page.locator("py-heap-view svg.diagram").waitFor({ timeout: 30_000 });
+    const [total, load, run, draw] = await page.evaluate(() =>
+      [
+        ["py-heap-view:defined", "py-heap-view:first-diagram"],
+        ["py-heap-view:run-start", "py-heap-view:interpreter-ready"],
+        ["py-heap-view:interpreter-ready", "py-heap-view:run-end"],
+        ["py-heap-view:run-end", "py-heap-view:first-diagram"],
+      ].map(([a, b], i) => performance.measure(`m${i}`, a, b).duration),
+    );
+    console.log(
+      `20-line program: first diagram ${total!.toFixed(1)} ms after the element's module ran ` +
+        `(loading the interpreter and WASM ${load!.toFixed(1)} ms, traced run ${run!.toFixed(1)} ms, drawing ${draw!.toFixed(1)} ms)`,
+    );
+    expect(total).toBeGreaterThanOrEqual(load! + run! + draw! - 1);
+    expect(await output(page)).toEqual(expected);
+    expect(errors).toEqual([]);
+    await page.close();
   });
 });
