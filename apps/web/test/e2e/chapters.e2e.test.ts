@@ -224,4 +224,32 @@ describe("demo chapters, run in Chromium", () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it("playground: an edited program runs and is kept in the URL", async () => {
+    const program = "xs = [1, 2]\nys = xs\nys.append(3)\nprint(xs)\n";
+    const expected = python3(program);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    const errors = collectErrors(page);
+    await page.goto(`${url}#play`);
+    await page.locator("py-heap-view button", { hasText: "Edit" }).click();
+    const editor = page.locator("py-heap-view .cm-content");
+    await editor.waitFor();
+    await editor.click();
+    await page.keyboard.press("Control+A");
+    await page.keyboard.press("Delete");
+    // The editor indents and closes brackets as one types; insert the text as a paste would.
+    await page.keyboard.insertText(program);
+    await page.keyboard.press("Control+Enter");
+    await page.waitForFunction((p) => (document.querySelector("py-heap-view") as unknown as { currentTrace: { source: string } | null }).currentTrace?.source === p, program);
+    await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#play=[A-Za-z0-9_-]+$/);
+    expect(await output(page)).toEqual(expected);
+    const shared = await page.evaluate(() => location.href);
+    const second = await browser.newPage();
+    await second.goto(shared);
+    await second.waitForFunction((p) => (document.querySelector("py-heap-view") as unknown as { currentTrace: { source: string } | null }).currentTrace?.source === p, program);
+    expect(await second.locator("py-heap-view .source li").allTextContents()).toHaveLength(4);
+    expect(errors).toEqual([]);
+    await page.close();
+    await second.close();
+  });
 });
