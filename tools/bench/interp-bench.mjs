@@ -162,7 +162,6 @@ function pyheap(src, options, times) {
 }
 const okRun = (r, expected) => r.result.stdout === expected && r.result.outcome.status === "ok";
 const why = (r) => (r.result.outcome.status !== "ok" ? `${r.result.outcome.status}${r.result.outcome.limit ? ":" + r.result.outcome.limit : ""}` : "differs");
-/** "ok", "stopped:<limit>" (a run limit of ours ended it: nothing to compare) or "WRONG(…)". */
 
 // Is line tracing there yet? (The recorder may not exist in this build.)
 let traceAvailable = false;
@@ -351,6 +350,7 @@ const rate = (n, ms) => {
   return r >= 1e6 ? `${(r / 1e6).toFixed(2)}M` : r >= 1e3 ? `${(r / 1e3).toFixed(1)}k` : r.toFixed(0);
 };
 const pad = (s, w) => String(s).padStart(w);
+/** "ok", "stopped:<limit>" (a run limit of ours ended it: nothing to compare) or "WRONG(…)". */
 const mark = (ok, whyText) => (ok === undefined ? "—" : ok ? "ok" : whyText?.startsWith("limit:") ? `stopped:${whyText.slice(6)}` : `WRONG(${whyText})`);
 console.log(`interp-bench: CPython ${pyVersion} (${python}), node ${process.version}; wall time, best of ${pyRepeat} (CPython) / ${repeat} (pyheap); "cpu ratio" compares process CPU time (time.process_time / process.cpuUsage, which other load on a shared machine disturbs less)`);
 console.log(`CPython: exec() of the compiled program timed with time.perf_counter (no process start, no compile); empty program ${cpEmpty.ms.toFixed(3)} ms`);
