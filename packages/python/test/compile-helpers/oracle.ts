@@ -14,6 +14,7 @@ export interface CodeSummary {
   posonlyargcount: number;
   kwonlyargcount: number;
   flags: number;
+  stacksize: number;
   consts: string[];
   names: string[];
   varnames: string[];
@@ -39,7 +40,7 @@ def const_repr(c):
 def walk(co, out):
     out.append(dict(name=co.co_name, qualname=co.co_qualname, firstlineno=co.co_firstlineno,
         argcount=co.co_argcount, posonlyargcount=co.co_posonlyargcount, kwonlyargcount=co.co_kwonlyargcount,
-        flags=co.co_flags & 0x3f, consts=[const_repr(c) for c in co.co_consts], names=list(co.co_names),
+        flags=co.co_flags & 0x3f, stacksize=co.co_stacksize, consts=[const_repr(c) for c in co.co_consts], names=list(co.co_names),
         varnames=list(co.co_varnames), cellvars=list(co.co_cellvars), freevars=list(co.co_freevars)))
     for c in co.co_consts:
         if isinstance(c, types.CodeType):
@@ -82,6 +83,7 @@ export function summarize(code: CodeObject, out: CodeSummary[] = []): CodeSummar
     posonlyargcount: code.co_posonlyargcount,
     kwonlyargcount: code.co_kwonlyargcount,
     flags: code.co_flags & 0x3f,
+    stacksize: code.co_stacksize,
     consts: code.co_consts.map(canonicalRepr),
     names: [...code.co_names],
     varnames: [...code.co_varnames],
