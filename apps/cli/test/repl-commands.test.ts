@@ -9,7 +9,7 @@ describe("pyheap repl", () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^\[1, 2\]$/m);
     expect(r.stdout).toMatch(/held by dict 0x\S+ /);
-    expect(r.stdout).toMatch(/^ {2}b → /m);
+    expect(r.stdout).toMatch(/^ {2}b → dict 0x\S+ \['k'\] → list 0x\S+$/m);
     expect(r.stdout).toMatch(/thresholds 700, 10, 10/);
     expect(r.stderr).not.toMatch(JS_STACK);
   });

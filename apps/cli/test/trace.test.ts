@@ -1,11 +1,11 @@
 // `pyheap trace`, `explain` and `repl` on real runs of the blog's programs.
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Trace } from "@pyheap/python";
 import { describe, expect, it } from "vitest";
-import { JS_STACK, program, pyheap } from "./helpers.js";
+import { BIN, JS_STACK, program, pyheap } from "./helpers.js";
 
 const corpus = fileURLToPath(new URL("../../../corpus/shared/", import.meta.url));
 const blog1 = join(corpus, "blog/01-list-append-same-id.py");
@@ -77,3 +77,16 @@ describe("pyheap explain", () => {
   });
 });
 
+
+describe("progress", () => {
+  const long = program("total = 0\nfor i in range(30000):\n    total += i\n");
+
+  it("draws a bar on stderr while a long trace records on a terminal, and none through a pipe", () => {
+    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} trace --max-trace-steps 200000 ${JSON.stringify(long)} > /dev/null`;
+    const onTerminal = spawnSync("script", ["-qec", command, "/dev/null"], { encoding: "utf8", env: { ...process.env, TERM: "xterm" } });
+    expect(onTerminal.stdout).toMatch(/\rtracing [█░]{24} [\d,]+ steps/);
+    const piped = pyheap(["trace", "--max-trace-steps", "200000", "--to", "5", long]);
+    expect(piped.status).toBe(0);
+    expect(piped.stderr).toBe("");
+  });
+});

@@ -150,9 +150,14 @@ class Session {
           process.stdout.write(`  only the name ${arg} keeps it alive (refcount ${target.refcount}, ${generationText(target)})\n`);
           return;
         }
+        // name → dict 0x…80 ['k'] → tuple 0x…c0 [0] → list 0x…00: each object, then the slot that leads on.
         for (const { root, path } of paths) {
-          const chain = path.map((step, i) => (i === 0 ? c.green(root) : `${step.label}`)).join(" → ");
-          process.stdout.write(`  ${chain}\n`);
+          const parts = [c.green(root)];
+          path.forEach((step, i) => {
+            if (i > 0) parts[parts.length - 1] += ` ${step.label}`;
+            parts.push(`${step.object.type} ${shortId(step.object.id)}`);
+          });
+          process.stdout.write(`  ${parts.join(" → ")}\n`);
         }
         return;
       }
