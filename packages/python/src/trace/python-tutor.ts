@@ -107,9 +107,12 @@ function encode(serial: number, heap: Map<number, HeapObject>, out: Record<strin
       out[o.id] = ["CLASS", o.repr.replace(/^<class '(?:__main__\.)?(.*)'>$/, "$1"), []];
       break;
     default: {
+      // attributes: a materialized __dict__, or values named ".attr" (shared keys, __slots__)
       const dictRef = refs.find((r) => r.label === "__dict__");
       const d = dictRef ? heap.get(dictRef.serial) : undefined;
-      if (d && d.type === "dict") out[o.id] = ["INSTANCE", o.type, ...pairs(d).map(([k, v]) => [typeof k === "string" ? k : String(k), v])];
+      const attrs: [string, PtValue][] = refs.filter((r) => r.label.startsWith(".")).map((r) => [r.label.slice(1), encode(r.serial, heap, out)]);
+      if (d && d.type === "dict") for (const [k, v] of pairs(d)) attrs.push([typeof k === "string" ? k : String(k), v]);
+      if (d || attrs.length || refs.some((r) => r.label === "__class__")) out[o.id] = ["INSTANCE", o.type, ...attrs];
     }
   }
   return ["REF", id];

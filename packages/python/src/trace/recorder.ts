@@ -68,6 +68,8 @@ interface Entry {
   sig: number;
   /** Byte offsets of reference fields that can change (instance dict and __slots__), for the signature. */
   slotOffsets: number[] | null;
+  /** Attributes live in a values array with the class's shared keys (classes without __slots__). */
+  managed: boolean;
   /** Own objects that list this one among their referents (their reprs show this one's). */
   holders: Set<Entry> | null;
   /** Needs a fresh record at the end of this step. */
@@ -437,12 +439,14 @@ export class TraceRecorder {
   private entry(o: Obj, own: boolean): Entry {
     let e = this.entries.get(o);
     if (!e) {
-      e = { addr: o, serial: this.nextSerial++, own, rec: null, rc: -1, gen: null, kind: Kind.OBJECT, refs: NO_REFS, labels: NO_LABELS, refCount: 0, sig: 0, slotOffsets: null, holders: null, dirty: true, shown: false };
+      e = { addr: o, serial: this.nextSerial++, own, rec: null, rc: -1, gen: null, kind: Kind.OBJECT, refs: NO_REFS, labels: NO_LABELS, refCount: 0, sig: 0, slotOffsets: null, managed: false, holders: null, dirty: true, shown: false };
       try {
         const ti = this.vm.typeInfo(o);
         e.kind = ti.kind;
         if (!IMMUTABLE.has(ti.kind)) {
+          e.managed = (this.vm.h.getI32(ti.obj, abi.TP_FLAGS) & abi.TPF_MANAGED_DICT) !== 0;
           const offs = [...ti.slots.values()];
+          if (e.managed) offs.push(abi.MANAGED_DICT, abi.MANAGED_VALUES);
           if (ti.hasDict && ti.kind !== Kind.TYPE && ti.kind !== Kind.MODULE) {
             offs.push(ti.kind === Kind.EXC ? L.EXC_DICT : ti.kind === Kind.FUNCTION ? L.FUNC_DICT : this.vm.abi.MANAGED_DICT);
           }
@@ -754,6 +758,11 @@ export class TraceRecorder {
         let x = h.refcnt(o);
         const slots = e.slotOffsets;
         if (slots) for (const off of slots) x = (Math.imul(x, 31) + h.getSlot(o, off)) | 0;
+        if (e.managed) {
+          const values = h.getSlot(o, abi.MANAGED_VALUES);
+          const n = values ? this.sharedKeys(h.typeOf(o)).length : 0;
+          for (let i = 0; i < n; i++) x = (Math.imul(x, 31) + h.getSlot(values, 8 * i)) | 0;
+        }
         return x;
       }
     }
@@ -904,6 +913,13 @@ export class TraceRecorder {
           d = 0;
         }
         if (d) byAddr.set(d, "__dict__");
+        if (e.managed && !d && h.getSlot(o, abi.MANAGED_VALUES)) {
+          const keys = this.sharedKeys(h.typeOf(o));
+          for (let i = 0; i < keys.length; i++) {
+            const v = this.heap.valuesGet(o, i);
+            if (v && !byAddr.has(v)) byAddr.set(v, `.${keys[i]}`);
+          }
+        }
         const t = h.typeOf(o);
         for (const r of this.heap.referents(o)) push(r, byAddr.get(r) ?? (r === t ? "__class__" : "ref"));
       }
@@ -926,6 +942,31 @@ export class TraceRecorder {
     e.labels = labels.length ? labels : NO_LABELS;
     e.refCount = count;
   }
+
+  /**
+   * Attribute names of a class's shared keys, in values-array order (read from the keys object:
+   * entries follow the index bytes; unicode entries are (key, value), general ones (hash, key, value)).
+   */
+  private sharedKeys(t: Obj): string[] {
+    const h = this.vm.h;
+    const k = h.getSlot(t, abi.TP_CACHED_KEYS);
+    if (!k) return NO_LABELS;
+    const n = h.getI32(k, abi.DK_NENTRIES);
+    let cached = this.keysCache.get(t);
+    if (cached && cached.k === k && cached.names.length === n) return cached.names;
+    const mem = new Uint8Array(this.heap.memory.buffer);
+    const entries = k + abi.DK_INDICES + (1 << mem[k + abi.DK_LOG2_INDEX_BYTES]!);
+    const unicode = mem[k + abi.DK_KIND] === abi.DK_KIND_UNICODE;
+    const names: string[] = [];
+    for (let i = 0; i < n; i++) {
+      const key = unicode ? h.getSlot(entries, 16 * i) : h.getSlot(entries, 24 * i + 8);
+      names.push(key ? this.keyName(key) : "?");
+    }
+    cached = { k, names };
+    this.keysCache.set(t, cached);
+    return names;
+  }
+  private readonly keysCache = new Map<Obj, { k: Obj; names: string[] }>();
 
   private keyLabel(k: Obj): string {
     return shortRepr(this.vm, k);
