@@ -7,6 +7,7 @@ import { explainText } from "../src/render/explain-text.js";
 import { shortId } from "../src/render/format.js";
 import { pathsTo, referrersOf } from "../src/render/heap-query.js";
 import { finalState, heapAt, walkTrace } from "../src/render/heap-state.js";
+import { memorySummary } from "../src/render/memory.js";
 import { traceText } from "../src/render/trace-text.js";
 
 function object(serial: number, type: string, repr: string, extra: Partial<HeapObject> = {}): HeapObject {
@@ -147,5 +148,38 @@ describe("heap queries", () => {
     expect(refs).toEqual(["list [1]"]);
     const paths = pathsTo(3, end.heap, end.frame).map((p) => [p.root, p.path.map((s) => s.label)]);
     expect(paths).toEqual([["m", ["m", "[1]"]]]);
+  });
+});
+
+describe("memorySummary", () => {
+  const plain = colorsFor({ isTTY: false }, {});
+  const stats = {
+    steps: 1234,
+    allocated: { int: 3, list: 5 },
+    freed: { list: 5, tuple: 1 },
+    peakHeapBytes: 40960,
+    collections: [2, 1, 0] as [number, number, number],
+    collected: [7, 0, 0] as [number, number, number],
+    leaked: 0,
+    wallMs: 12.4,
+  };
+
+  it("lists allocations and frees by type, most allocated first, and the collections", () => {
+    expect(memorySummary(stats, plain)).toEqual([
+      "pyheap memory summary",
+      "  steps 1,234   wall 12 ms   peak heap 40,960 bytes",
+      "  type   allocated      freed",
+      "  list           5          5",
+      "  int            3          0",
+      "  tuple          0          1",
+      "  collections  gen 0: 2 (collected 7)   gen 1: 1 (collected 0)   gen 2: 0 (collected 0)",
+      "  leaked       nothing",
+    ]);
+  });
+
+  it("says when the interpreter gave no per-type counts, and names leaks", () => {
+    const lines = memorySummary({ ...stats, allocated: {}, freed: {}, leaked: 2 }, plain);
+    expect(lines).toContain("  (this interpreter build reports no per-type allocation counts)");
+    expect(lines).toContain("  leaked       2 objects");
   });
 });
