@@ -20,6 +20,25 @@ const TYPES: Record<string, string> = {
   ".json": "application/json",
 };
 
+/**
+ * The Content-Security-Policy the HTTP server sends with the demo page (helmet's defaults with WASM
+ * compilation allowed and same-origin fetches only); the built pages are served under it so the tests see
+ * what readers of the served demo see. In-memory test pages get none.
+ */
+export const SERVER_CSP = [
+  "default-src 'self'",
+  "base-uri 'self'",
+  "font-src 'self' https: data:",
+  "form-action 'self'",
+  "frame-ancestors 'self'",
+  "img-src 'self' data:",
+  "object-src 'none'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "script-src-attr 'none'",
+  "style-src 'self' https: 'unsafe-inline'",
+  "connect-src 'self'",
+].join("; ");
+
 /** Serves `root` (plus the given in-memory `pages`) on 127.0.0.1 at a free port; resolves to the server and its base URL. */
 export async function serveStatic(root: string, pages: Record<string, string> = {}): Promise<{ server: Server; url: string }> {
   if (!existsSync(join(root, "index.html"))) throw new Error(`${root}/index.html is missing: run the build first`);
@@ -39,7 +58,9 @@ export async function serveStatic(root: string, pages: Record<string, string> = 
       res.writeHead(404).end("not found");
       return;
     }
-    res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
+    const headers: Record<string, string> = { "content-type": TYPES[extname(file)] ?? "application/octet-stream" };
+    if (extname(file) === ".html") headers["content-security-policy"] = SERVER_CSP;
+    res.writeHead(200, headers);
     res.end(readFileSync(file));
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
