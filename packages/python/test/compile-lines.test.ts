@@ -42,7 +42,7 @@ print(json.dumps(res))
  * Code objects whose layout still differs from python3's, each for a reason that does not change what
  * runs: where an unconditional jump lands after 3.11's block ordering (22, 23, 33, weakref/08), an
  * inverted condition around a chained comparison (sizeof/01), the line of a literal part of a multi-line
- * f-string (doc 1) and of an attribute in a call spanning lines (doc 17). The test fails when this set
+ * f-string (doc 1). The test fails when this set
  * changes, in either direction.
  */
 const KNOWN = [
@@ -52,7 +52,6 @@ const KNOWN = [
   "shared/sizeof/01-int-sizes.py <module>",
   "shared/weakref/08-proxy.py <module>",
   "doc-snippet-1 <module>",
-  "doc-snippet-17 <module>",
 ];
 
 function ours(code: CodeObject, out: [string, [string, number | null][]][] = []) {

@@ -1305,7 +1305,7 @@ class CodeGen {
         return;
       case "Attribute":
         this.expr(e.value);
-        this.loc = e.pos;
+        this.loc = matchAttr(e.pos, e);
         this.emit(Op.LOAD_ATTR, this.nameIndex(this.scope.mangle(e.attr)));
         return;
       case "Subscript":
@@ -1702,11 +1702,11 @@ class CodeGen {
       e.args.length + e.keywords.length + (e.keywords.length ? 1 : 0) < STACK_USE_GUIDELINE
     ) {
       this.expr(f.value);
-      this.loc = f.pos;
+      this.loc = matchAttr(f.pos, f);
       this.emit(Op.LOAD_METHOD, this.nameIndex(this.scope.mangle(f.attr)));
       for (const a of e.args) this.expr(a);
       this.keywordsPlain(e);
-      this.loc = e.pos;
+      this.loc = matchAttr(e.pos, f);
       this.emit(Op.PRECALL, e.args.length + e.keywords.length);
       this.emit(Op.CALL, e.args.length + e.keywords.length);
       return;
@@ -2420,6 +2420,20 @@ function stackSize(code: Int32Array, table: readonly ExceptionTableEntry[]): num
     if (!ends) visit(i + 1, after);
   }
   return Math.max(max, 1);
+}
+
+/**
+ * 3.11's update_start_location_to_match_attr: when an attribute access or method call spans lines, its
+ * instructions start at the attribute's name (so a traceback points at `.method(` on its own line).
+ */
+function matchAttr(loc: Pos, attr: Expr & { k: "Attribute" }): Pos {
+  if (loc.line === attr.pos.endLine) return loc;
+  const len = [...attr.attr].length;
+  const line = attr.pos.endLine;
+  const col = len <= attr.pos.endCol ? attr.pos.endCol - len : -1;
+  const endLine = Math.max(line, loc.endLine);
+  const endCol = col < 0 ? -1 : line === endLine ? Math.max(col, loc.endCol) : loc.endCol;
+  return { line, col, endLine, endCol };
 }
 
 /** Kept instructions that a jump or a handler lands on (basic block starts). */
