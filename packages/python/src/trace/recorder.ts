@@ -269,11 +269,11 @@ export class TraceRecorder {
 
   private fillStep(step: TraceStep, frame: Frame | null): void {
     this.drainEvents();
+    this.classifyFresh();
     if (this.pendingEvents.length) {
       step.events = this.pendingEvents;
       this.pendingEvents = [];
     }
-    this.classifyFresh();
     // Frames name objects: borrowed ones enter the picture while named.
     const named = this.named;
     named.clear();
@@ -632,6 +632,7 @@ export class TraceRecorder {
       this.lifetime = new Set<Obj>([...vm.interned.values(), ...vm.keepAlive, ...vm.mdescrCache.values()]);
     }
     // Modules other than __main__ live until shutdown, with everything made for them.
+    const hidden = new Set<number>();
     const freshSet = new Set(this.fresh);
     const queue: Obj[] = [];
     for (const m of vm.modules.values()) if (freshSet.has(m)) queue.push(m);
@@ -645,11 +646,14 @@ export class TraceRecorder {
       if (e && e.own) {
         this.hide(e);
         e.own = false;
+        hidden.add(e.serial);
       }
       if (this.lifetime.has(o) && !vm.modules.has(this.moduleName(o))) continue;
       for (const r of this.heap.referents(o)) if (freshSet.has(r) && !seen.has(r)) queue.push(r);
     }
     this.fresh = [];
+    // their allocations are the interpreter's business, not the program's
+    if (hidden.size) this.pendingEvents = this.pendingEvents.filter((ev) => ev.kind !== "alloc" || !hidden.has(ev.serial));
   }
 
   private moduleName(o: Obj): string {
