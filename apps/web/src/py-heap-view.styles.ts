@@ -183,8 +183,10 @@ export const styles = css`
   .timeline svg { width: 100%; height: 70px; display: block; cursor: pointer; }
   .timeline .live { fill: none; stroke: var(--c-accent); stroke-width: 1.5; }
   .timeline .bytes { fill: none; stroke: var(--c-promoted); stroke-width: 1.5; stroke-dasharray: 4 2; }
+  .timeline .gc-tick { stroke: var(--c-gen1); stroke-width: 1; stroke-dasharray: 2 2; }
+  .legend .k3::before { content: ""; display: inline-block; width: 2px; height: 10px; border-left: 2px dotted var(--c-gen1); vertical-align: middle; margin-right: 4px; }
   .timeline .cursor { stroke: var(--c-highlight); stroke-width: 2; }
-  .timeline .legend { font-size: 12px; display: flex; gap: 12px; }
+  .timeline .legend { font-size: 12px; display: flex; flex-wrap: wrap; gap: 4px 12px; }
   .legend .k1::before { content: ""; display: inline-block; width: 14px; height: 2px; background: var(--c-accent); vertical-align: middle; margin-right: 4px; }
   .legend .k2::before { content: ""; display: inline-block; width: 14px; border-top: 2px dashed var(--c-promoted); vertical-align: middle; margin-right: 4px; }
   .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }

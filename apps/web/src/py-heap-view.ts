@@ -592,10 +592,11 @@ export class PyHeapView extends LitElement {
       <h3>Timeline</h3>
       <svg viewBox="0 0 ${W} ${H}" preserveAspectRatio="none" @click=${onClick} role="img"
         aria-label=${`Live objects peak ${g.maxLive}, heap bytes peak ${g.maxBytes}`}>
-        ${svg`<polyline class="live" points=${g.live}></polyline><polyline class="bytes" points=${g.bytes}></polyline>
+        ${svg`${g.collections.map((x) => svg`<line class="gc-tick" x1=${x} x2=${x} y1="0" y2=${H}></line>`)}
+        <polyline class="live" points=${g.live}></polyline><polyline class="bytes" points=${g.bytes}></polyline>
         <line class="cursor" x1=${cx} x2=${cx} y1="0" y2=${H}></line>`}
       </svg>
-      <div class="legend"><span class="k1">live objects (${t.steps[this.step]!.liveObjects})</span><span class="k2">heap bytes (${t.steps[this.step]!.heapBytes})</span></div>
+      <div class="legend"><span class="k1">live objects (${t.steps[this.step]!.liveObjects})</span><span class="k2">heap bytes (${t.steps[this.step]!.heapBytes})</span>${g.collections.length ? html`<span class="k3">collections (${g.collections.length})</span>` : nothing}</div>
     </section>`;
   }
 }

@@ -15,5 +15,6 @@ describe("timelineGeometry", () => {
     for (let i = 0; i < 7; i++) expect(stepAtX(g.x(i), 100, 7, 0)).toBe(i);
     expect(stepAtX(-30, 100, 7, 0)).toBe(0);
     expect(stepAtX(500, 100, 7, 0)).toBe(6);
+    expect(g.collections).toEqual([100]);
   });
 });

@@ -9,6 +9,8 @@ export interface TimelineGeometry {
   bytes: string;
   maxLive: number;
   maxBytes: number;
+  /** x of each step in which a collection started. */
+  collections: number[];
   /** x of step i. */
   x(i: number): number;
 }
@@ -24,7 +26,8 @@ export function timelineGeometry(trace: Trace, width: number, height: number, pa
   const round = (v: number): number => Math.round(v * 10) / 10;
   const live = steps.map((s, i) => `${round(x(i))},${round(y(s.liveObjects, maxLive))}`).join(" ");
   const bytes = steps.map((s, i) => `${round(x(i))},${round(y(s.heapBytes, maxBytes))}`).join(" ");
-  return { live, bytes, maxLive, maxBytes, x };
+  const collections = steps.flatMap((s, i) => (s.events.some((e) => e.kind === "gc-start") ? [round(x(i))] : []));
+  return { live, bytes, maxLive, maxBytes, collections, x };
 }
 
 /** The step nearest to `px` on a chart `width` wide over `n` steps. */
