@@ -16,7 +16,37 @@ import {
 } from "./schemas.js";
 import type { JsonSchema } from "./trace-schema.js";
 
-const TRACE_SCHEMA_ID = "urn:pyheap:trace-schema";
+/**
+ * The published trace schema as OpenAPI components: each of its definitions becomes a component
+ * (`Trace`, `trace.HeapObject`, …) with its references rewritten to point there, and draft-07 tuple
+ * `items` arrays become 2020-12 `prefixItems`, so the whole document is one OpenAPI 3.1 dialect.
+ */
+function traceComponents(traceSchema: JsonSchema): Record<string, JsonSchema> {
+  const definitions = (traceSchema.definitions ?? traceSchema.$defs ?? {}) as Record<string, JsonSchema>;
+  const componentName = (name: string) => (name === "Trace" ? "Trace" : `trace.${name}`);
+  const rewrite = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(rewrite);
+    if (node === null || typeof node !== "object") return node;
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
+      if (key === "$ref" && typeof value === "string") {
+        const match = /^#\/(?:definitions|\$defs)\/(.+)$/.exec(value);
+        out.$ref = match ? `#/components/schemas/${componentName(decodeURIComponent(match[1]!))}` : value;
+      } else if (key === "items" && Array.isArray(value)) {
+        out.prefixItems = rewrite(value);
+      } else if (key === "additionalItems") {
+        if (value === false) out.items = false;
+      } else if (key !== "$schema" && key !== "definitions" && key !== "$defs") {
+        out[key] = rewrite(value);
+      }
+    }
+    return out;
+  };
+  const components: Record<string, JsonSchema> = {};
+  for (const [name, definition] of Object.entries(definitions)) components[componentName(name)] = rewrite(definition) as JsonSchema;
+  if (!components.Trace) components.Trace = rewrite(traceSchema) as JsonSchema;
+  return components;
+}
 
 function jsonSchema(schema: z.ZodType, io: "input" | "output"): JsonSchema {
   const out = z.toJSONSchema(schema, { target: "draft-2020-12", io, unrepresentable: "any" }) as JsonSchema;
@@ -45,10 +75,9 @@ export function buildOpenApi(config: Config, version: string, traceSchema: JsonS
   const runResponse = jsonSchema(runResponseSchema, "output");
   const properties = runResponse.properties as Record<string, unknown>;
   properties.trace = { $ref: "#/components/schemas/Trace" };
-  const trace: JsonSchema = traceSchema
-    ? { ...traceSchema, $id: typeof traceSchema.$id === "string" ? traceSchema.$id : TRACE_SCHEMA_ID }
-    : { type: "object", description: "The trace; this build of the interpreter does not publish its JSON Schema." };
-  delete trace.$schema;
+  const traceSchemas = traceSchema
+    ? traceComponents(traceSchema)
+    : { Trace: { type: "object", description: "The trace; this build of the interpreter does not publish its JSON Schema." } };
 
   const rateLimited = problemResponse(["rate-limited"], retryAfter);
   return {
@@ -156,7 +185,7 @@ export function buildOpenApi(config: Config, version: string, traceSchema: JsonS
       schemas: {
         RunRequest: jsonSchema(runRequestSchema(config.limits), "input"),
         RunResponse: runResponse,
-        Trace: trace,
+        ...traceSchemas,
         Problem: jsonSchema(problemSchema, "output"),
         Examples: jsonSchema(examplesResponseSchema, "output"),
         Health: jsonSchema(healthSchema, "output"),

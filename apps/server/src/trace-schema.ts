@@ -3,8 +3,9 @@
  * OpenAPI document.
  *
  * The interpreter package generates `trace-schema.json` from its TypeScript types; we look for it by
- * resolving the package (never by a path into its sources): an exported schema object first, then the
- * file at the package root or in its `dist/`. When neither exists the API says so (503) rather than
+ * resolving the package (never by a path into its sources): an exported schema object first, then
+ * `@pyheap/python/trace-schema.json` through its exports map, then the file at the package root or in its
+ * `dist/`. When neither exists the API says so (503) rather than
  * publishing a schema of its own making.
  */
 import { existsSync, readFileSync } from "node:fs";
@@ -40,9 +41,16 @@ export function loadTraceSchema(): JsonSchema | undefined {
     const value = exported[name];
     if (value !== null && typeof value === "object") return value as JsonSchema;
   }
+  const candidates: string[] = [];
+  try {
+    // Published through the package's exports map, the preferred way.
+    candidates.push(createRequire(import.meta.url).resolve("@pyheap/python/trace-schema.json"));
+  } catch {
+    // not exported by this build
+  }
   const root = packageRoot();
-  if (root === undefined) return undefined;
-  for (const candidate of [join(root, "trace-schema.json"), join(root, "dist", "trace-schema.json")]) {
+  if (root !== undefined) candidates.push(join(root, "trace-schema.json"), join(root, "dist", "trace-schema.json"));
+  for (const candidate of candidates) {
     if (existsSync(candidate)) {
       try {
         return JSON.parse(readFileSync(candidate, "utf8")) as JsonSchema;

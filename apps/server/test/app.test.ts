@@ -1,6 +1,7 @@
 // The API in-process (supertest): every endpoint and every error status a client can cause, each
 // response checked against the OpenAPI document the server publishes.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import request from "supertest";
@@ -82,11 +83,20 @@ describe("GET /api/v1/examples", () => {
 });
 
 describe("GET /api/v1/schema", () => {
-  it("serves the interpreter's trace schema, or says it is not published", async () => {
+  it("serves the trace schema @pyheap/python publishes, unchanged", async () => {
     const res = await request(main.app).get("/api/v1/schema");
+    expect(res.status).toBe(200);
+    expect(res.headers["content-type"]).toMatch(/^application\/schema\+json/);
     checker.check("GET", "/api/v1/schema", res);
-    if (res.status === 503) expect(res.body.type).toBe("urn:pyheap:problem:schema-unavailable");
-    else expect(JSON.parse(res.text)).toHaveProperty("$schema");
+    const published = readFileSync(createRequire(import.meta.url).resolve("@pyheap/python/trace-schema.json"), "utf8");
+    expect(JSON.parse(res.text)).toEqual(JSON.parse(published));
+  });
+
+  it("embeds that schema in the OpenAPI document as components the run response refers to", async () => {
+    const doc = (await request(main.app).get("/openapi.json")).body;
+    expect(doc.components.schemas.RunResponse.properties.trace).toEqual({ $ref: "#/components/schemas/Trace" });
+    expect(doc.components.schemas.Trace.required).toContain("steps");
+    expect(JSON.stringify(doc)).not.toMatch(/#\/definitions\//);
   });
 });
 

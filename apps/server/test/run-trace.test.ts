@@ -23,7 +23,7 @@ afterAll(async () => {
 const post = (app: PyheapApp, body: unknown) => request(app.app).post("/api/v1/run").send(body as object);
 
 describe("POST /api/v1/run with a trace", () => {
-  it("returns a line trace when asked; its steps' output adds up to stdout", async () => {
+  it("returns a line trace when asked, valid against the published trace schema; its steps' output adds up to stdout", async () => {
     const res = await post(main, { code: blog1, trace: "line" });
     expect(res.status).toBe(200);
     checker.check("POST", "/api/v1/run", res);
