@@ -223,6 +223,30 @@ for (const p of programs) {
   rows.push(row);
 }
 
+// line-traced runs of the six programs at their traced size (small: ~5 000 steps each)
+for (const p of programs) {
+  const row = rows.find((r) => r.name === p.name);
+  const small = row.small;
+  delete row.small;
+  if (!withTrace || !traceAvailable) continue;
+  row.tracedN = p.tracedN;
+  row.cpythonLines = small.lines;
+  const t = pyheap(withN(p, p.tracedN), { trace: "line", limits: { ...LIMITS, timeoutMs: 10_000, maxTraceSteps: 150_000 } }, 1);
+  if (t.skipped) {
+    row.tracedSkipped = true;
+    continue;
+  }
+  row.tracedMs = t.ms;
+  row.tracedSteps = t.result.trace ? t.result.trace.steps.length : 0;
+  row.tracedOutOk = okRun(t, small.stdout);
+  if (!row.tracedOutOk) row.tracedWhy = why(t);
+  // the same size untraced, for the cost of tracing itself (only when the traced run went to the end)
+  if (t.result.outcome.status === "ok") {
+    const u = pyheap(withN(p, p.tracedN), { limits: LIMITS }, 1);
+    if (!u.skipped) row.untracedSmallMs = u.ms;
+  }
+}
+
 let bigRow = null;
 if (big && with1m) {
   const c = cp.shift();
@@ -259,31 +283,6 @@ if (big && with1m) {
         bigRow.tracedOutOk = r.outcome.status === "ok" ? r.stdout === c.stdout : undefined;
       }
     }
-  }
-}
-
-// line-traced runs of the six programs at their traced size (after the 10^6-step trace, which matters more
-// when the budget runs short)
-for (const p of programs) {
-  const row = rows.find((r) => r.name === p.name);
-  const small = row.small;
-  delete row.small;
-  if (!withTrace || !traceAvailable) continue;
-  row.tracedN = p.tracedN;
-  row.cpythonLines = small.lines;
-  const t = pyheap(withN(p, p.tracedN), { trace: "line", limits: { ...LIMITS, timeoutMs: 15_000, maxTraceSteps: 150_000 } }, 1);
-  if (t.skipped) {
-    row.tracedSkipped = true;
-    continue;
-  }
-  row.tracedMs = t.ms;
-  row.tracedSteps = t.result.trace ? t.result.trace.steps.length : 0;
-  row.tracedOutOk = okRun(t, small.stdout);
-  if (!row.tracedOutOk) row.tracedWhy = why(t);
-  // the same size untraced, for the cost of tracing itself (only when the traced run went to the end)
-  if (t.result.outcome.status === "ok") {
-    const u = pyheap(withN(p, p.tracedN), { limits: LIMITS }, 1);
-    if (!u.skipped) row.untracedSmallMs = u.ms;
   }
 }
 
