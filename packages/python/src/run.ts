@@ -63,13 +63,17 @@ export function formatSyntaxError(e: CompileError, withSource = true): string {
   return out;
 }
 
+const EVAL_NAME = "__pyheap_eval_result__";
+
 function evalCode(unit: { code: CodeObject }): { code: CodeObject } {
-  // An eval() expression compiles as an expression statement; return its value instead of dropping it.
+  // An eval() expression is compiled as `NAME = (expr)`; the store and the implicit `return None` are
+  // turned into NOPs so that the frame returns the expression's value.
   const code = unit.code;
   const co = Int32Array.from(code.co_code);
   const n = code.co_ninstructions;
+  const ni = code.co_names.indexOf(EVAL_NAME);
   for (let i = n - 1; i >= 2; i--) {
-    if (co[2 * i] === Op.RETURN_VALUE && co[2 * (i - 1)] === Op.LOAD_CONST && co[2 * (i - 2)] === Op.POP_TOP) {
+    if (co[2 * i] === Op.RETURN_VALUE && co[2 * (i - 1)] === Op.LOAD_CONST && co[2 * (i - 2)] === Op.STORE_NAME && co[2 * (i - 2) + 1] === ni) {
       co[2 * (i - 2)] = Op.NOP;
       co[2 * (i - 1)] = Op.NOP;
       break;
@@ -109,8 +113,8 @@ export function runDetailed(source: string, options: RunOptions = {}): { result:
     },
     compile(src, fname, m) {
       try {
-        const unit = compileModule(src, fname, "exec");
-        return m === "eval" ? evalCode(unit) : unit;
+        if (m === "eval") return evalCode(compileModule(`${EVAL_NAME} = (${src.replace(/\s+$/, "")})`, fname, "exec"));
+        return compileModule(src, fname, "exec");
       } catch (e) {
         if (e instanceof PySyntaxError) {
           throw new PyErr("SyntaxError", e.info.msg);
@@ -346,6 +350,8 @@ proto.prepareRuntime = function (this: VM): void {
   this.methods("object", {
     __new__: (args) => {
       if (!args.length || this.kindOf(args[0]) !== Kind.TYPE) this.typeError("object.__new__(X): X is not a type object");
+      const ti = this.infoOfType(args[0]);
+      if (!ti.heap) return this.callType(args[0], args.slice(1), null);
       return h.newObject(args[0]);
     },
   });

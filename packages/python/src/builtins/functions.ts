@@ -41,32 +41,53 @@ export function nargs(vm: VM, fname: string, args: Obj[], min: number, max: numb
   vm.typeError(`${fname} expected at most ${max} argument${max === 1 ? "" : "s"}, got ${n}`);
 }
 
-/** Stable merge sort using only `<` (as list.sort does). */
+/** CPython's list sort for short lists (count_run + binary insertion, using only `<`); a stable merge
+ *  sort past 64 items. Returns the order of the indexes. */
 export function pySort(vm: VM, items: Obj[], keys: Obj[], reverse: boolean): number[] {
+  void reverse;
   const idx = items.map((_, i) => i);
   const lt = (a: number, b: number) => vm.compareBool(keys[a], keys[b], 0);
+  const n = idx.length;
+  if (n < 2) return idx;
+  if (n < 64) {
+    let run = 2;
+    if (lt(idx[1], idx[0])) {
+      while (run < n && lt(idx[run], idx[run - 1])) run++;
+      const head = idx.slice(0, run).reverse();
+      for (let i = 0; i < run; i++) idx[i] = head[i];
+    } else {
+      while (run < n && !lt(idx[run], idx[run - 1])) run++;
+    }
+    for (let start = run; start < n; start++) {
+      const pivot = idx[start];
+      let l = 0;
+      let r = start;
+      while (l < r) {
+        const p = l + ((r - l) >> 1);
+        if (lt(pivot, idx[p])) r = p;
+        else l = p + 1;
+      }
+      for (let k = start; k > l; k--) idx[k] = idx[k - 1];
+      idx[l] = pivot;
+    }
+    return idx;
+  }
   const merge = (arr: number[]): number[] => {
     if (arr.length <= 1) return arr;
     const mid = arr.length >> 1;
-    const l = merge(arr.slice(0, mid));
-    const r = merge(arr.slice(mid));
+    const a = merge(arr.slice(0, mid));
+    const b = merge(arr.slice(mid));
     const out: number[] = [];
     let i = 0;
     let j = 0;
-    while (i < l.length && j < r.length) {
-      if (reverse ? lt(l[i], r[j]) : lt(r[j], l[i])) out.push(r[j++]);
-      else out.push(l[i++]);
+    while (i < a.length && j < b.length) {
+      if (lt(b[j], a[i])) out.push(b[j++]);
+      else out.push(a[i++]);
     }
-    while (i < l.length) out.push(l[i++]);
-    while (j < r.length) out.push(r[j++]);
+    while (i < a.length) out.push(a[i++]);
+    while (j < b.length) out.push(b[j++]);
     return out;
   };
-  if (reverse) {
-    // reverse keeps stability: CPython reverses, sorts, reverses back
-    const rev = idx.slice().reverse();
-    const sorted = merge(rev);
-    return sorted;
-  }
   return merge(idx);
 }
 
@@ -475,6 +496,7 @@ export function installBuiltins(vm: VM): void {
   def("input", () => vm.raise("EOFError", "EOF when reading a line"));
   def("eval", (args) => vm.evalSource(args, "eval"));
   def("exec", (args) => vm.evalSource(args, "exec"));
+  def("compile", (args) => vm.compileBuiltin(args));
   def("__import__", (args) => vm.importModule(vm.str(args[0])));
   registerConstructors(vm);
 }
@@ -504,6 +526,12 @@ function registerConstructors(vm: VM): void {
     const r = vm.retype(o, t);
     return r;
   };
+  C("NoneType", (_t, args) => {
+    if (args.length) vm.typeError("NoneType takes no arguments");
+    return vm.none();
+  });
+  C("ellipsis", () => vm.newRef(vm.Ellipsis));
+  C("NotImplementedType", () => vm.newRef(vm.NotImplemented));
   C("object", (t, args) => {
     if (args.length) vm.typeError("object() takes no arguments");
     return h.newObject(t);

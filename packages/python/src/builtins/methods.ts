@@ -725,6 +725,7 @@ declare module "../vm/vm.js" {
 
 function installNumbers(vm: VM): void {
   const h = vm.h;
+  const isInt = (o: Obj) => vm.kindOf(o) === Kind.INT || vm.kindOf(o) === Kind.BOOL;
   vm.methods("int", {
     bit_length: (args) => {
       const v = h.readInt(args[0]);
@@ -749,17 +750,31 @@ function installNumbers(vm: VM): void {
     },
     conjugate: (args) => vm.newInt(h.readInt(args[0])),
     as_integer_ratio: (args) => h.newTupleSteal([vm.newInt(h.readInt(args[0])), vm.newInt(1n)]),
-    __add__: (args) => vm.binaryOp(args[0], args[1], 0),
-    __sub__: (args) => vm.binaryOp(args[0], args[1], 10),
-    __mul__: (args) => vm.binaryOp(args[0], args[1], 5),
-    __eq__: (args) => vm.richCompare(args[0], args[1], 2),
-    __lt__: (args) => vm.richCompare(args[0], args[1], 0),
+    __add__: (args) => (isInt(args[1]) ? vm.binaryOp(args[0], args[1], 0) : vm.newRef(vm.NotImplemented)),
+    __sub__: (args) => (isInt(args[1]) ? vm.binaryOp(args[0], args[1], 10) : vm.newRef(vm.NotImplemented)),
+    __mul__: (args) => (isInt(args[1]) ? vm.binaryOp(args[0], args[1], 5) : vm.newRef(vm.NotImplemented)),
+    __eq__: (args) => (isInt(args[1]) ? vm.richCompare(args[0], args[1], 2) : vm.newRef(vm.NotImplemented)),
+    __lt__: (args) => (isInt(args[1]) ? vm.richCompare(args[0], args[1], 0) : vm.newRef(vm.NotImplemented)),
     __hash__: (args) => vm.newInt(vm.hash(args[0])),
     __index__: (args) => vm.newInt(h.readInt(args[0])),
     __int__: (args) => vm.newInt(h.readInt(args[0])),
     __repr__: (args) => h.newStr(vm.intStr(h.readInt(args[0]))),
     __format__: (args) => vm.format(args[0], args[1]),
   });
+  const fromBytes = vm.defineNative("from_bytes", (args, kw) => {
+    const bts = vm.h.readBytes(args[1]);
+    const order = args[2] ?? kwarg(kw, "byteorder");
+    const big = !order || vm.str(order) === "big";
+    const signed = kwarg(kw, "signed");
+    let v = 0n;
+    const arr = big ? [...bts] : [...bts].reverse();
+    for (const b of arr) v = (v << 8n) | BigInt(b);
+    if (signed && vm.truthy(signed) && arr.length && arr[0] >= 128) v -= 1n << BigInt(8 * arr.length);
+    return vm.newInt(v);
+  }, { qualname: "int.from_bytes", method: true });
+  vm.infoOfType(vm.T.int).methods.set("from_bytes", fromBytes);
+  vm.classMethods ??= new Set();
+  vm.classMethods.add(fromBytes);
   vm.methods("float", {
     is_integer: (args) => vm.bool(Number.isInteger(h.readFloat(args[0]))),
     as_integer_ratio: (args) => {

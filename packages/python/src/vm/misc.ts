@@ -598,7 +598,16 @@ proto.evalSource = function (this: VM, args: Obj[], mode: "eval" | "exec"): Obj 
   const f = this.frame!;
   const globals = args[1] && args[1] !== this.None ? args[1] : f.globals;
   const locals = args[2] && args[2] !== this.None ? args[2] : args[1] && args[1] !== this.None ? globals : f.locals || f.globals;
-  if (this.kindOf(src) === Kind.CODE) return this.runCode(this.codeInfo(src).code, globals, locals, false);
+  if (this.kindOf(globals) === Kind.DICT && !this.dictGetStr(globals, "__builtins__")) this.dictSetStr(globals, this.name("__builtins__"), this.builtinsModule);
+  if (this.kindOf(src) === Kind.CODE) {
+    const fr = new Frame(this.codeInfo(src), 0, globals, this.builtins, this.newRef(locals), this.frame);
+    const r = this.evalFrame(fr);
+    if (mode === "exec") {
+      h.decref(r);
+      return this.none();
+    }
+    return r;
+  }
   if (this.kindOf(src) !== Kind.STR) this.typeError(`${mode}() arg 1 must be a string, bytes or code object`);
   let text = this.str(src);
   if (mode === "eval") text = text.replace(/^[ \t]+/, "");
@@ -608,8 +617,44 @@ proto.evalSource = function (this: VM, args: Obj[], mode: "eval" | "exec"): Obj 
   } catch (e) {
     throw this.wrapErr(e);
   }
-  void h;
-  return this.runCode(unit.code, globals, locals, true);
+  // the source's parse tree holds one more reference to each constant while it runs
+  const outer = this.arena;
+  this.arena = [];
+  const co = this.materialize(unit.code, true);
+  try {
+    const fr = new Frame(this.codeInfo(co), 0, globals, this.builtins, this.newRef(locals), this.frame);
+    const r = this.evalFrame(fr);
+    if (mode === "exec") {
+      h.decref(r);
+      return this.none();
+    }
+    return r;
+  } finally {
+    h.decref(co);
+    this.releaseArena();
+    this.arena = outer;
+  }
+};
+
+declare module "./vm.js" {
+  interface VM {
+    compileBuiltin(args: Obj[]): Obj;
+  }
+}
+
+proto.compileBuiltin = function (this: VM, args: Obj[]): Obj {
+  if (args.length < 3) this.typeError(`compile() missing required argument 'mode' (pos 3)`);
+  const text = this.str(args[0]);
+  const fname = this.str(args[1]);
+  const mode = this.str(args[2]);
+  if (mode !== "exec" && mode !== "eval" && mode !== "single") this.raise("ValueError", "compile() mode must be 'exec', 'eval' or 'single'");
+  let unit: { code: import("../compile/code.js").CodeObject };
+  try {
+    unit = this.host.compile(mode === "eval" ? text.replace(/^[ \t]+/, "") : text, fname, mode === "eval" ? "eval" : "exec");
+  } catch (e) {
+    throw this.wrapErr(e);
+  }
+  return this.materialize(unit.code, false);
 };
 
 export { PyErr };
@@ -644,4 +689,9 @@ proto.listSetSlice = function (this: VM, l: Obj, sl: Obj, v: Obj): void {
     for (const x of repl) h.decref(x);
     for (let i = old.length - 1; i >= 0; i--) h.decref(old[i]);
   }
+};
+
+proto.retype = function (this: VM, o: Obj, t: Obj): Obj {
+  this.decref(o);
+  this.typeError(`subclasses of '${this.typeName(o)}' are not supported: cannot create '${this.infoOfType(t).name}' instances`);
 };

@@ -544,6 +544,12 @@ proto.nativeAttr = function (this: VM, o: Obj, ti: TypeInfo, name: string): Obj 
         case "obj":
           if (this.isInstance(o, this.T.AttributeError)) return slot(L.EXC_EXTRA);
           break;
+        case "msg":
+          if (this.isInstance(o, this.T.SyntaxError)) {
+            const a = h.getSlot(o, L.EXC_ARGS);
+            return this.newRef(a && this.tupleLen(a) ? h.tupleGet(a, 0) : this.None);
+          }
+          break;
         case "message":
         case "exceptions":
           if (this.isInstance(o, this.T.BaseExceptionGroup)) return slot(name === "message" ? L.EXC_EXTRA : L.EXC_EXTRA2);

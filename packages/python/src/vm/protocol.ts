@@ -75,7 +75,7 @@ proto.instDict = function (this: VM, o: Obj, create: boolean): Obj {
       off = L.MODULE_DICT;
       break;
     case Kind.TYPE:
-      return ti.dict;
+      return this.infoOfType(o).dict;
     default:
       if (ti.managed) return create ? this.h.attrDict(o) : this.h.managedDict(o);
       if (!ti.hasDict) return 0;
@@ -438,6 +438,7 @@ proto.reprObj = function (this: VM, o: Obj): Obj {
       return r;
     }
   }
+  if (ti.kind === Kind.INT || ti.kind === Kind.FLOAT) return this.h.newStrUncached(this.nativeRepr(o, ti));
   this.enterRecursive(" while getting the repr of an object");
   try {
     return this.h.newStr(this.nativeRepr(o, ti));

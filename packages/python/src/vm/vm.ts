@@ -57,6 +57,9 @@ export interface AbiOffsets {
 
 export const MAX_INT_STR_DIGITS = 4300;
 
+/** One-character strings whose interned object is not the latin-1 singleton in CPython 3.11.7. */
+const ONE_LETTER_TRAP = "abcdefhijklmnopqrstvwxyBCLST_";
+
 /** The interpreter state of one run. */
 export class VM {
   readonly None: Obj;
@@ -247,7 +250,9 @@ export class VM {
   intern(s: string): Obj {
     let o = this.interned.get(s);
     if (o === undefined) {
-      o = this.h.newStr(s);
+      // 3.11's one-letter trap: the runtime's own one-character identifiers are interned instead of the
+      // latin-1 singletons for these characters, so 'a' is not chr(97)
+      o = s.length === 1 && ONE_LETTER_TRAP.includes(s) ? this.h.newStrUncached(s) : this.h.newStr(s);
       this.interned.set(s, o);
     }
     this.h.incref(o);
@@ -258,7 +263,7 @@ export class VM {
   name(s: string): Obj {
     let o = this.interned.get(s);
     if (o === undefined) {
-      o = this.h.newStr(s);
+      o = s.length === 1 && ONE_LETTER_TRAP.includes(s) ? this.h.newStrUncached(s) : this.h.newStr(s);
       this.interned.set(s, o);
     }
     return o;
