@@ -71,6 +71,9 @@ function primeHeap(): Promise<void> {
  */
 export async function runInPage(req: RunRequest): Promise<RunResult> {
   let mod: Record<string, unknown>;
+  // The WASM heap is fetched and compiled while the interpreter's code loads.
+  const heapReady = primeHeap();
+  heapReady.catch(() => {});
   try {
     mod = (await import("@pyheap/python")) as unknown as Record<string, unknown>;
   } catch (e) {
@@ -78,7 +81,7 @@ export async function runInPage(req: RunRequest): Promise<RunResult> {
   }
   const prepare = mod["prepare"] ?? mod["ready"];
   if (typeof prepare === "function") await (prepare as () => Promise<void>)();
-  else await primeHeap();
+  await heapReady;
   const runAsync = mod["runAsync"];
   const run = mod["run"];
   const options = { trace: "line" as const, mode: req.mode, gcThreshold: thresholds(req.gcThreshold) };
