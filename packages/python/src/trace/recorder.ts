@@ -93,6 +93,8 @@ const NO_REFS: Obj[] = [];
 /** Shared by the many steps where nothing changed (traces are read-only). */
 const EMPTY_DELTA: HeapDelta = { upsert: [], removed: [] };
 const NO_EVENTS: TraceEvent[] = [];
+const NO_RECORDS: HeapObject[] = [];
+const NO_SERIALS: number[] = [];
 const NO_REFERENTS: HeapObject["referents"] = [];
 const NO_LABELS: string[] = [];
 /** Kinds whose repr shows their items' reprs. */
@@ -167,6 +169,16 @@ export class TraceRecorder {
     };
     if (options.granularity === "instruction") host.onInstruction = (f) => this.record(f, "instruction");
     else host.onLine = (f, line) => this.record(f, "line", line);
+    // Settings the program changes through the gc module show in the next step's GcState.
+    const gcApi = heap.gc as unknown as Record<string, (...a: unknown[]) => unknown>;
+    for (const name of ["enable", "disable", "setThreshold", "freeze", "unfreeze", "track", "untrack"]) {
+      const f = gcApi[name];
+      if (typeof f !== "function") continue;
+      gcApi[name] = (...a: unknown[]) => {
+        this.gcTouched = true;
+        return f.apply(heap.gc, a);
+      };
+    }
     // gc.collect() from the program: its collections are not automatic ones.
     const collect = vm.gcCollect.bind(vm);
     vm.gcCollect = (gen: number) => {
@@ -270,20 +282,26 @@ export class TraceRecorder {
   private fillStep(step: TraceStep, frame: Frame | null): void {
     this.drainEvents();
     this.classifyFresh();
+    // Retained arrays are copied at their exact length (a grown working array keeps spare capacity).
     if (this.pendingEvents.length) {
-      step.events = this.pendingEvents;
-      this.pendingEvents = [];
+      step.events = this.pendingEvents.slice();
+      this.pendingEvents.length = 0;
     }
     // Frames name objects: borrowed ones enter the picture while named.
     const named = this.named;
     named.clear();
     const frames = frame ? this.frameViews(frame, step.line, named) : this.moduleView(step.line, named);
     const keyframe = this.keyframeInterval > 0 && step.index % this.keyframeInterval === 0;
-    const delta: HeapDelta = { upsert: [], removed: [] };
+    const delta = this.deltaBuf;
     this.refresh(named, step, delta, keyframe);
-    if (delta.upsert.length || delta.removed.length) step.delta = delta;
+    if (delta.upsert.length || delta.removed.length) {
+      step.delta = { upsert: delta.upsert.length ? delta.upsert.slice() : NO_RECORDS, removed: delta.removed.length ? delta.removed.slice() : NO_SERIALS };
+      delta.upsert.length = 0;
+      delta.removed.length = 0;
+    }
     step.frames = this.reuseFrames(frames);
-    step.heapBytes = this.heap.liveBytes();
+    if (!this.quiet || step.events.length) this.lastLiveBytes = this.heap.liveBytes();
+    step.heapBytes = this.lastLiveBytes;
     step.liveObjects = this.liveObjects;
     if (this.gcRan) this.fillPromotions(step.events);
     this.prevGen.clear();
@@ -291,17 +309,21 @@ export class TraceRecorder {
     if (keyframe) {
       const objects: HeapObject[] = [];
       for (const e of this.active) if (e.rec) objects.push(e.rec);
-      this.keyframes.push({ step: step.index, objects });
+      this.keyframes.push({ step: step.index, objects: objects.slice() });
     }
   }
   private readonly named = new Set<Obj>();
+  private readonly deltaBuf: HeapDelta = { upsert: [], removed: [] };
 
   /** Share FrameView objects (and their local entries) with the previous step where unchanged. */
   private reuseFrames(frames: FrameView[]): FrameView[] {
     const prev = this.prevFrames;
     const out = frames.map((f, i) => {
       const p = prev[i];
-      if (!p || p.name !== f.name || p.stack || f.stack) return f;
+      if (!p || p.name !== f.name || p.stack || f.stack) {
+        f.locals = f.locals.slice();
+        return f;
+      }
       let same = p.line === f.line && p.locals.length === f.locals.length;
       for (let k = 0; k < f.locals.length; k++) {
         const a = f.locals[k]!;
@@ -309,8 +331,11 @@ export class TraceRecorder {
         if (b && a.name === b.name && a.serial === b.serial) f.locals[k] = b;
         else same = false;
       }
-      return same ? p : f;
+      if (same) return p;
+      f.locals = f.locals.slice();
+      return f;
     });
+    if (out.length === prev.length && out.every((f, i) => f === prev[i])) return prev;
     this.prevFrames = out;
     return out;
   }
@@ -319,6 +344,13 @@ export class TraceRecorder {
   private gcState(): GcState {
     const c = this.heap.core;
     const p = this.lastGc;
+    // Nothing in the ring and no gc-module call since the last step: nothing the state shows moved.
+    if (p && !this.gcTouched && c.ev_count() === 0 && this.pendingEvents.length === 0) {
+      this.quiet = true;
+      return p;
+    }
+    this.quiet = false;
+    this.gcTouched = false;
     const n0 = c.gc_get_count(0), n1 = c.gc_get_count(1), n2 = c.gc_get_count(2);
     const t0 = c.gc_get_threshold(0), t1 = c.gc_get_threshold(1), t2 = c.gc_get_threshold(2);
     const s0 = c.gc_generation_size(0), s1 = c.gc_generation_size(1), s2 = c.gc_generation_size(2);
@@ -334,6 +366,10 @@ export class TraceRecorder {
     return this.lastGc;
   }
   private lastGc: GcState | null = null;
+  /** The step being recorded saw no heap event (so live bytes did not change either). */
+  private quiet = false;
+  private gcTouched = true;
+  private lastLiveBytes = 0;
 
   // ───────────────────────────── frames ─────────────────────────────
 
