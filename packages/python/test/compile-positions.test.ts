@@ -34,6 +34,7 @@ const CASES: [string, string][] = [
   ["displays", "t = (x, y)\nl = [x, y]\ns = {x: y}\n"],
   ["function", "def f(a, b):\n    return a / b\n"],
   ["multi-line method call and attribute", "x = (obj\n  .method(1,\n   2))\ny = (obj\n  .attr)\n"],
+  ["not binds tighter than and/or", "if not a or b:\n    c()\nx = not a and b or c\ny = a or not b and c\nz = not a == b\nw = not a or b or c\n"],
   ["multi-line call", "total = compute(\n    first,\n    second,\n)\n"],
   ["raise", "raise ValueError('bad', 1)\n"],
   ["list displays (capacity: extend a constant tuple, or exact)", "l = [1, 2, 3]\nm = ['x' * 5000, 1, 2]\nn = [x, 1]\ns = {1, 2, 3}\n"],

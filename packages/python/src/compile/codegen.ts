@@ -1656,22 +1656,20 @@ class CodeGen {
       return;
     }
     if (e.k === "Compare" && e.ops.length > 1) {
+      // NOTE: as 3.11, the comparisons and jumps keep the enclosing statement's position
       this.checkCompare(e);
       const saved = this.loc;
-      this.loc = e.pos;
       const cleanup = this.newLabel();
       this.expr(e.left);
       const n = e.ops.length;
       for (let i = 0; i < n - 1; i++) {
         this.expr(e.comparators[i]!);
-        this.loc = e.pos;
         this.emit(Op.SWAP, 2);
         this.emit(Op.COPY, 2);
         this.cmpOp(e.ops[i]!);
         this.jump(Op.POP_JUMP_FORWARD_IF_FALSE, cleanup);
       }
       this.expr(e.comparators[n - 1]!);
-      this.loc = e.pos;
       this.cmpOp(e.ops[n - 1]!);
       this.jump(cond ? Op.POP_JUMP_FORWARD_IF_TRUE : Op.POP_JUMP_FORWARD_IF_FALSE, target);
       const end = this.newLabel();
@@ -1684,10 +1682,7 @@ class CodeGen {
       return;
     }
     this.expr(e);
-    const saved = this.loc;
-    this.loc = e.pos;
     this.jump(cond ? Op.POP_JUMP_FORWARD_IF_TRUE : Op.POP_JUMP_FORWARD_IF_FALSE, target);
-    this.loc = saved;
   }
 
   call(e: Expr & { k: "Call" }): void {
@@ -1930,6 +1925,30 @@ class CodeGen {
       op === Op.JUMP_IF_FALSE_OR_POP || op === Op.JUMP_IF_TRUE_OR_POP;
     for (const ins of this.instrs) {
       if (!ins.target || !isJumpOp(ins.op)) continue;
+      // `a and b or c`: when `a and b` short-circuits on a false `a`, `or` will not keep it either
+      if (ins.op === Op.JUMP_IF_FALSE_OR_POP || ins.op === Op.JUMP_IF_TRUE_OR_POP) {
+        const onFalse = ins.op === Op.JUMP_IF_FALSE_OR_POP;
+        for (let guard = 0; guard < 100; guard++) {
+          const t: Instr | undefined = this.instrs[ins.target!.index];
+          if (!t || !t.target || t === ins) break;
+          const same = onFalse ? t.op === Op.JUMP_IF_FALSE_OR_POP : t.op === Op.JUMP_IF_TRUE_OR_POP;
+          const samePop = onFalse ? t.op === Op.POP_JUMP_FORWARD_IF_FALSE : t.op === Op.POP_JUMP_FORWARD_IF_TRUE;
+          const opposite = onFalse
+            ? t.op === Op.JUMP_IF_TRUE_OR_POP || t.op === Op.POP_JUMP_FORWARD_IF_TRUE
+            : t.op === Op.JUMP_IF_FALSE_OR_POP || t.op === Op.POP_JUMP_FORWARD_IF_FALSE;
+          if ((ins.pos?.line ?? -1) !== (t.pos?.line ?? -1) && !same) break;
+          if (same) ins.target = t.target;
+          else if (samePop) {
+            ins.op = t.op;
+            ins.target = t.target;
+          } else if (opposite) {
+            ins.op = onFalse ? Op.POP_JUMP_FORWARD_IF_FALSE : Op.POP_JUMP_FORWARD_IF_TRUE;
+            ins.target = { index: ins.target!.index + 1, depth: -1, handlers: null, known: true };
+          } else break;
+          if (ins.op !== Op.JUMP_IF_FALSE_OR_POP && ins.op !== Op.JUMP_IF_TRUE_OR_POP) break;
+        }
+        continue;
+      }
       for (let guard = 0; guard < 100; guard++) {
         const t: Instr | undefined = this.instrs[ins.target!.index];
         if (!t || (t.op !== Op.JUMP_FORWARD && t.op !== Op.JUMP_BACKWARD) || !t.target || t.target === ins.target) break;

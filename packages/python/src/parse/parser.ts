@@ -605,6 +605,7 @@ class AstBuilder {
       case "UnaryExpression": {
         const [op, operand] = kids(n);
         const o = this.text(op!);
+        if (o === "not") return this.notOf(operand!, n.from);
         return { k: "UnaryOp", op: o === "not" ? "not" : (o as "+" | "-" | "~"), operand: this.expr(operand!), pos };
       }
       case "ParenthesizedExpression": {
@@ -681,6 +682,22 @@ class AstBuilder {
       default:
         throw this.error("invalid syntax", pos);
     }
+  }
+
+  /**
+   * `not X`. lezer's grammar lets `not` take a whole `and`/`or` expression (`not a or b` comes out as
+   * `not (a or b)`), while in Python `not` binds tighter than `and`/`or`: re-associate to `(not a) or b`.
+   */
+  notOf(operand: SyntaxNode, notFrom: number): E {
+    const ks = operand.name === "BinaryExpression" ? kids(operand) : null;
+    const opText = ks ? ks.slice(1, ks.length - 1).map((k) => this.text(k)).join(" ") : "";
+    if (ks && (opText === "and" || opText === "or")) {
+      const left = this.notOf(ks[0]!, notFrom);
+      const right = this.expr(ks[ks.length - 1]!);
+      const values = left.k === "BoolOp" && left.op === opText && ks[0]!.name === "BinaryExpression" ? [...left.values, right] : [left, right];
+      return { k: "BoolOp", op: opText, values, pos: this.pos(notFrom, operand.to) };
+    }
+    return { k: "UnaryOp", op: "not", operand: this.expr(operand), pos: this.pos(notFrom, operand.to) };
   }
 
   yieldExpr(n: SyntaxNode): E {
