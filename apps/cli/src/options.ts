@@ -81,7 +81,9 @@ export function runOptionsFrom(options: SharedOptions, filename: string, extraLi
   if (options.maxSteps !== undefined) limits.maxSteps = options.maxSteps;
   if (options.maxHeap !== undefined) limits.maxHeapBytes = options.maxHeap;
   if (options.timeout !== undefined) limits.timeoutMs = options.timeout;
-  const run: RunOptions = { mode: options.mode ?? "script", filename, limits };
+  // In REPL mode the program is typed at a prompt, as `python3 -i < FILE`: tracebacks say "<stdin>".
+  const mode = options.mode ?? "script";
+  const run: RunOptions = { mode, filename: mode === "repl" ? "<stdin>" : filename, limits };
   if (options.gcThreshold !== undefined) run.gcThreshold = options.gcThreshold as RunOptions["gcThreshold"];
   return run;
 }

@@ -64,6 +64,27 @@ describe("pyheap run agrees with python3", () => {
   });
 });
 
+describe("--mode repl agrees with python3 -q -i < FILE", () => {
+  for (const rel of ["repl/01-int-identity-per-line.py", "repl/03-caches-across-lines.py"]) {
+    it(rel, () => {
+      const file = join(corpus, rel);
+      const expected = spawnSync(PYTHON, ["-q", "-i"], { input: readFileSync(file), encoding: "utf8" });
+      const got = pyheap(["run", "--mode", "repl", file]);
+      expect(got.stdout).toBe(expected.stdout);
+      expect(got.stderr).toBe(expected.stderr);
+      expect(got.status).toBe(expected.status);
+    });
+  }
+
+  it("a traceback in REPL mode names <stdin>", () => {
+    const file = program("x = 1\n1 / 0\nx\n");
+    const expected = spawnSync(PYTHON, ["-q", "-i"], { input: readFileSync(file), encoding: "utf8" });
+    const got = pyheap(["run", "--mode", "repl", file]);
+    expect(got.stderr).toBe(expected.stderr);
+    expect(got.stdout).toBe(expected.stdout);
+  });
+});
+
 describe("limits", () => {
   it("an infinite loop stops at --max-steps with status 1", () => {
     const r = pyheap(["run", "--max-steps", "20000", program("n = 0\nwhile True:\n    n += 1\n")]);
