@@ -6,8 +6,8 @@ import { OP_NAMES, tryCompile, type CodeObject } from "../src/compile/index.js";
 
 /**
  * Line numbers drive the trace's line steps. For every code object of the corpus and of the
- * memory-model snippets, the instruction sequence (NOPs aside) and the line of each instruction must be
- * python3's.
+ * memory-model snippets, the instruction sequence (NOPs aside), what each argument names or counts, and
+ * the line of each instruction must be python3's.
  */
 const CORPUS = join(__dirname, "../../../corpus");
 const DOC = "/work/shared/docs/cpython-memory-model.md";
@@ -24,9 +24,26 @@ function pyFiles(dir: string): string[] {
 
 const SCRIPT = String.raw`
 import sys, json, dis, types
+NAMED = {"LOAD_NAME", "STORE_NAME", "DELETE_NAME", "LOAD_FAST", "STORE_FAST", "DELETE_FAST", "LOAD_ATTR", "STORE_ATTR",
+         "DELETE_ATTR", "LOAD_METHOD", "STORE_GLOBAL", "DELETE_GLOBAL", "LOAD_DEREF", "STORE_DEREF", "DELETE_DEREF",
+         "LOAD_CLOSURE", "LOAD_CLASSDEREF", "MAKE_CELL", "IMPORT_NAME", "IMPORT_FROM"}
+COUNTED = {"BINARY_OP", "COMPARE_OP", "IS_OP", "CONTAINS_OP", "BUILD_TUPLE", "BUILD_LIST", "BUILD_SET", "BUILD_MAP",
+           "BUILD_CONST_KEY_MAP", "BUILD_STRING", "BUILD_SLICE", "CALL", "PRECALL", "UNPACK_SEQUENCE", "UNPACK_EX",
+           "FORMAT_VALUE", "MAKE_FUNCTION", "LIST_APPEND", "SET_ADD", "MAP_ADD", "LIST_EXTEND", "SET_UPDATE",
+           "DICT_UPDATE", "DICT_MERGE", "CALL_FUNCTION_EX", "RAISE_VARARGS", "RERAISE", "COPY", "SWAP", "RESUME",
+           "COPY_FREE_VARS", "KW_NAMES"}
+def arg_of(i):
+    if i.opname in NAMED: return i.argval
+    if i.opname == "LOAD_GLOBAL": return ("NULL+" if i.arg & 1 else "") + i.argval
+    if i.opname in COUNTED: return i.arg
+    return None
 def walk(co, out):
     pos = list(co.co_positions())
-    out.append([co.co_name, [[i.opname, pos[i.offset // 2][0]] for i in dis.get_instructions(co) if i.opname not in ("NOP", "EXTENDED_ARG")]])
+    rows = []
+    for i in dis.get_instructions(co):
+        if i.opname in ("NOP", "EXTENDED_ARG"): continue
+        rows.append([i.opname, pos[i.offset // 2][0], arg_of(i)])
+    out.append([co.co_name, rows])
     for c in co.co_consts:
         if isinstance(c, types.CodeType): walk(c, out)
 res = []
@@ -52,25 +69,38 @@ const KNOWN = [
   "doc-snippet-1 <module>",
 ];
 
-function ours(code: CodeObject, out: [string, [string, number | null][]][] = []) {
-  const rows: [string, number | null][] = [];
+const NAMED = new Set(["LOAD_NAME", "STORE_NAME", "DELETE_NAME", "LOAD_ATTR", "STORE_ATTR", "DELETE_ATTR", "LOAD_METHOD", "STORE_GLOBAL", "DELETE_GLOBAL", "IMPORT_NAME", "IMPORT_FROM"]);
+const LOCAL = new Set(["LOAD_FAST", "STORE_FAST", "DELETE_FAST", "LOAD_DEREF", "STORE_DEREF", "DELETE_DEREF", "LOAD_CLOSURE", "LOAD_CLASSDEREF", "MAKE_CELL"]);
+const COUNTED = new Set(["BINARY_OP", "COMPARE_OP", "IS_OP", "CONTAINS_OP", "BUILD_TUPLE", "BUILD_LIST", "BUILD_SET", "BUILD_MAP", "BUILD_CONST_KEY_MAP", "BUILD_STRING", "BUILD_SLICE", "CALL", "PRECALL", "UNPACK_SEQUENCE", "UNPACK_EX", "FORMAT_VALUE", "MAKE_FUNCTION", "LIST_APPEND", "SET_ADD", "MAP_ADD", "LIST_EXTEND", "SET_UPDATE", "DICT_UPDATE", "DICT_MERGE", "CALL_FUNCTION_EX", "RAISE_VARARGS", "RERAISE", "COPY", "SWAP", "RESUME", "COPY_FREE_VARS", "KW_NAMES"]);
+
+/** What an instruction's argument means, comparable with python3's dis (names, counts, operators). */
+function argOf(code: CodeObject, op: string, arg: number): string | number | null {
+  if (NAMED.has(op)) return code.co_names[arg]!;
+  if (LOCAL.has(op)) return code.co_localsplusnames[arg]!;
+  if (op === "LOAD_GLOBAL") return (arg & 1 ? "NULL+" : "") + code.co_names[arg >> 1]!;
+  if (COUNTED.has(op)) return arg;
+  return null;
+}
+
+function ours(code: CodeObject, out: [string, [string, number | null, string | number | null][]][] = []) {
+  const rows: [string, number | null, string | number | null][] = [];
   for (let i = 0; i < code.co_ninstructions; i++) {
     const op = OP_NAMES[code.co_code[2 * i]!]!;
     if (op === "NOP") continue;
     const line = code.co_positions[4 * i]!;
-    rows.push([op, line < 0 ? null : line]);
+    rows.push([op, line < 0 ? null : line, argOf(code, op, code.co_code[2 * i + 1]!)]);
   }
   out.push([code.co_name, rows]);
   for (const c of code.co_consts) if (c.kind === "code") ours(c.code, out);
   return out;
 }
 
-it("instructions and their lines equal python3's for the corpus and the document snippets", () => {
+it("instructions, their arguments and their lines equal python3's for the corpus and the document snippets", () => {
   const snippets = existsSync(DOC) ? [...readFileSync(DOC, "utf8").matchAll(/```python\n([\s\S]*?)```/g)].map((m) => m[1]!) : [];
   const names = [...pyFiles(CORPUS), ...snippets.map((_, i) => `doc-snippet-${i}`)];
   const srcs = [...pyFiles(CORPUS).map((f) => readFileSync(f, "utf8")), ...snippets];
   const r = spawnSync("python3", ["-c", SCRIPT], { input: JSON.stringify(srcs), encoding: "utf8", maxBuffer: 1 << 28 });
-  const expected = JSON.parse(r.stdout) as [string, [string, number | null][]][][];
+  const expected = JSON.parse(r.stdout) as [string, [string, number | null, string | number | null][]][][];
   const diffs: string[] = [];
   let compared = 0;
   srcs.forEach((src, i) => {
