@@ -40,7 +40,9 @@ import {
 /** Steps between keyframes (full object lists). */
 export const DEFAULT_KEYFRAME_INTERVAL = 100;
 /** Referents kept per record; a longer container notes its full count in `referentCount`. */
-export const MAX_REFERENTS = 256;
+export const MAX_REFERENTS = 64;
+/** "[0]", "[1]"…: the labels of sequence items, made once. */
+const INDEX_LABELS = Array.from({ length: MAX_REFERENTS }, (_, i) => `[${i}]`);
 /** List items covered by a list's signature (a longer list is re-read when its size or table moves). */
 const SIG_ITEMS = 4096;
 /** Capacity of the heap's event ring (entries). A fuller step is resynchronised by one heap walk. */
@@ -70,6 +72,8 @@ interface Entry {
   slotOffsets: number[] | null;
   /** Attributes live in a values array with the class's shared keys (classes without __slots__). */
   managed: boolean;
+  /** As a dict key: the labels of its key and value referents (keys are immutable). */
+  keyLabels?: [string, string];
   /** Own objects that list this one among their referents (their reprs show this one's). */
   holders: Set<Entry> | null;
   /** Needs a fresh record at the end of this step. */
@@ -207,9 +211,13 @@ export class TraceRecorder {
       // A backward jump starts the next iteration: the step is on the line it jumps to (as sys.settrace
       // reports it), and that line does not get a second step when its first instruction runs.
       const code = frame.info.code;
-      if (code.co_code[2 * frame.lasti] === Op.JUMP_BACKWARD) {
+      const op = code.co_code[2 * frame.lasti];
+      if (op === Op.JUMP_BACKWARD) {
         line = vm.lineAt(code, code.co_code[2 * frame.lasti + 1]!);
         frame.lastLine = line;
+      } else if (op === Op.RESUME && !frame.isModule && frame.back) {
+        // entering a function: sys.settrace's "call" event, on the def line
+        kind = "call";
       }
     }
     const step: TraceStep = {
@@ -865,12 +873,25 @@ export class TraceRecorder {
       gcType,
       size: h.sizeOf(o),
       blockSize: heap.isStatic(o) ? 0 : heap.blockSize(o) + heap.buffersSize(o),
-      referents: e.refs.length ? e.refs.map((r, i) => ({ label: e.labels[i]!, id: this.idOf(r), serial: this.serialOf(r) })) : NO_REFERENTS,
+      referents: e.refs.length ? this.referentList(e) : NO_REFERENTS,
     };
     if (!e.own) rec.immortalish = true;
     if (e.refCount > e.refs.length) rec.referentCount = e.refCount;
     if (gcType && heap.gc.isFinalized(o)) rec.finalized = true;
     return rec;
+  }
+
+  /** The record's referents; entries equal to the previous record's are shared with it. */
+  private referentList(e: Entry): HeapObject["referents"] {
+    const prev = e.rec?.referents;
+    const out: HeapObject["referents"] = new Array(e.refs.length);
+    for (let i = 0; i < e.refs.length; i++) {
+      const r = e.refs[i]!;
+      const serial = this.serialOf(r);
+      const p = prev?.[i];
+      out[i] = p && p.serial === serial && p.label === e.labels[i] ? p : { label: e.labels[i]!, id: this.idOf(r), serial };
+    }
+    return out;
   }
 
   /** A newly tracked object is in generation 0 unless a collection moved it (then the GC lists tell). */
@@ -908,22 +929,27 @@ export class TraceRecorder {
         break;
       case Kind.LIST: {
         const n = h.listLen(o);
-        for (let i = 0; i < Math.min(n, MAX_REFERENTS); i++) push(h.listGet(o, i), `[${i}]`);
+        for (let i = 0; i < Math.min(n, MAX_REFERENTS); i++) push(h.listGet(o, i), INDEX_LABELS[i]!);
         count = n;
         break;
       }
       case Kind.TUPLE: {
         const n = h.getI32(o, abi.OB_SIZE);
-        for (let i = 0; i < Math.min(n, MAX_REFERENTS); i++) push(h.tupleGet(o, i), `[${i}]`);
+        for (let i = 0; i < Math.min(n, MAX_REFERENTS); i++) push(h.tupleGet(o, i), INDEX_LABELS[i]!);
         count = n;
         break;
       }
       case Kind.DICT:
         for (let p = h.dictNext(o, -1); p >= 0; p = h.dictNext(o, p)) {
+          if (newRefs.length >= MAX_REFERENTS) {
+            count += 2;
+            continue;
+          }
           const k = h.dictKeyAt(o, p);
-          const key = this.keyLabel(k);
-          push(k, `key ${key}`);
-          push(h.dictValueAt(o, p), `[${key}]`);
+          const ke = this.entries.get(k) ?? this.entry(k, false);
+          ke.keyLabels ??= [`key ${shortRepr(vm, k)}`, `[${shortRepr(vm, k)}]`];
+          push(k, ke.keyLabels[0]);
+          push(h.dictValueAt(o, p), ke.keyLabels[1]);
         }
         break;
       case Kind.SET:
@@ -975,8 +1001,17 @@ export class TraceRecorder {
         if (d > 0) this.borrowedRefs.set(r, (this.borrowedRefs.get(r) ?? 0) + 1);
         else this.dropBorrowed(r);
       };
-      for (const r of e.refs) bump(r, -1);
-      for (const r of newRefs) bump(r, 1);
+      const old = e.refs;
+      if (old.length === newRefs.length) {
+        for (let i = 0; i < old.length; i++) {
+          if (old[i] === newRefs[i]) continue;
+          bump(old[i]!, -1);
+          bump(newRefs[i]!, 1);
+        }
+      } else {
+        for (const r of old) bump(r, -1);
+        for (const r of newRefs) bump(r, 1);
+      }
     }
     e.refs = newRefs.length ? newRefs : NO_REFS;
     e.labels = labels.length ? labels : NO_LABELS;
@@ -1008,9 +1043,6 @@ export class TraceRecorder {
   }
   private readonly keysCache = new Map<Obj, { k: Obj; names: string[] }>();
 
-  private keyLabel(k: Obj): string {
-    return shortRepr(this.vm, k);
-  }
 }
 
 function sameRecord(a: HeapObject, b: HeapObject): boolean {
