@@ -426,27 +426,12 @@ proto.runWeakrefCallback = function (this: VM, wr: number, cb: number): void {
 };
 
 proto.hookEq = function (this: VM, a: number, b: number): number {
-  try {
-    return this.eq(a, b) ? 1 : 0;
-  } catch (e) {
-    if (e instanceof PyRaise) {
-      this.hookError = e;
-      return -1;
-    }
-    throw e;
-  }
+  // a Python exception propagates through the binding, which rethrows it after the heap operation
+  return this.eq(a, b) ? 1 : 0;
 };
 
 proto.hookHash = function (this: VM, o: number): bigint | null {
-  try {
-    return this.hash(o);
-  } catch (e) {
-    if (e instanceof PyRaise) {
-      this.hookError = e;
-      return null;
-    }
-    throw e;
-  }
+  return this.hash(o);
 };
 
 /** CPython 3.11's Py_FinalizeEx steps, as far as they are visible to a program. */
@@ -468,6 +453,14 @@ proto.shutdown = function (this: VM): void {
       } else throw e;
     }
   };
+  // step 2: atexit handlers (weakref.finalize objects registered for exit run newest first)
+  const wm = this.modules.get("weakref");
+  if (wm) {
+    safe(() => {
+      const fn = this.dictGetStr(h.getSlot(wm, L.MODULE_DICT), "_run_finalizers_at_exit");
+      if (fn) this.decref(this.call(fn, []));
+    });
+  }
   // step 4: a full collection (with gc.callbacks), unless the collector is disabled
   if (h.gc.isEnabled()) safe(() => void h.gc.collect(2));
   // step 5: builtins._ = None, the modules are released (sys.modules emptied)

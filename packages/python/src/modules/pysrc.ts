@@ -178,10 +178,53 @@ class WeakKeyDictionary:
         return "<WeakKeyDictionary at %#x>" % id(self)
 
 
+class WeakSet:
+    def __init__(self, data=None):
+        self.data = set()
+        selfref = ref(self)
+        def remove(item, selfref=selfref):
+            s = selfref()
+            if s is not None:
+                s.data.discard(item)
+        self._remove = remove
+        if data is not None:
+            for x in data:
+                self.add(x)
+
+    def add(self, item):
+        self.data.add(ref(item, self._remove))
+
+    def discard(self, item):
+        self.data.discard(ref(item))
+
+    def remove(self, item):
+        self.data.remove(ref(item))
+
+    def __contains__(self, item):
+        try:
+            wr = ref(item)
+        except TypeError:
+            return False
+        return wr in self.data
+
+    def __len__(self):
+        return sum(1 for wr in list(self.data) if wr() is not None)
+
+    def __iter__(self):
+        for wr in list(self.data):
+            o = wr()
+            if o is not None:
+                yield o
+
+    def __repr__(self):
+        return "<WeakSet at %#x>" % id(self)
+
+
 class finalize:
     _registry = {}
 
     def __init__(self, obj, func, /, *args, **kwargs):
+        self.atexit = True
         self._func = func
         self._args = args
         self._kwargs = kwargs
@@ -211,6 +254,13 @@ class finalize:
     @property
     def alive(self):
         return id(self) in finalize._registry
+
+
+def _run_finalizers_at_exit():
+    pending = [f for f in finalize._registry.values() if f.atexit]
+    pending.reverse()
+    for f in pending:
+        f()
 `;
 
 export const COPY_PY = `

@@ -354,9 +354,17 @@ proto.nativeHash = function (this: VM, o: Obj, ti: TypeInfo): bigint {
     case Kind.METHOD:
       return BigInt.asIntN(64, pointerHash(this, h.getSlot(o, L.METHOD_SELF)) ^ pointerHash(this, h.getSlot(o, L.METHOD_FUNC)));
     case Kind.WEAKREF: {
+      // the hash is computed once from the referent and cached in the weakref (wr_hash at offset 32)
+      const lo = h.getI32(o, 32) >>> 0;
+      const hi = h.getI32(o, 36);
+      const cached = (BigInt(hi) << 32n) | BigInt(lo);
+      if (cached !== -1n) return cached;
       const t = this.weakrefTarget(o);
       if (!t) this.typeError("weak object has gone away");
-      return this.hash(t);
+      const v = this.hash(t);
+      h.setI32(o, 32, Number(BigInt.asIntN(32, v)));
+      h.setI32(o, 36, Number(BigInt.asIntN(32, v >> 32n)));
+      return v;
     }
     case Kind.RANGE:
       return strHash(this.repr(o));
