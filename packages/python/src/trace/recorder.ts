@@ -80,6 +80,9 @@ interface Entry {
   dirty: boolean;
   /** Is in the current picture (own objects always; borrowed ones while referenced): in `active`. */
   shown: boolean;
+  /** Index in `active` / `mutables` (−1 when not there). */
+  slot: number;
+  mslot: number;
 }
 
 /** Options of a recording. */
@@ -128,8 +131,11 @@ export class TraceRecorder {
   readonly keyframeInterval: number;
   private readonly entries = new Map<Obj, Entry>();
   /** The picture: entries shown now (own objects, and borrowed ones while referenced). */
-  private readonly active = new Set<Entry>();
-  private readonly activeBorrowed = new Set<Entry>();
+  private readonly active: Entry[] = [];
+  /** Active entries whose referents can change (not IMMUTABLE kinds): their signatures are checked. */
+  private readonly mutables: Entry[] = [];
+  /** Borrowed entries to re-examine (named last step, or no longer referenced by an own object). */
+  private hideCheck: Entry[] = [];
   /** Borrowed objects: references to them from own objects' cached referents (plus frames per step). */
   private readonly borrowedRefs = new Map<Obj, number>();
   private nextSerial = 1;
@@ -321,6 +327,7 @@ export class TraceRecorder {
     }
   }
   private readonly named = new Set<Obj>();
+  private readonly namedEntries: Entry[] = [];
   private readonly deltaBuf: HeapDelta = { upsert: [], removed: [] };
 
   /** Share FrameView objects (and their local entries) with the previous step where unchanged. */
@@ -483,7 +490,7 @@ export class TraceRecorder {
   private entry(o: Obj, own: boolean): Entry {
     let e = this.entries.get(o);
     if (!e) {
-      e = { addr: o, serial: this.nextSerial++, own, rec: null, rc: -1, gen: null, kind: Kind.OBJECT, refs: NO_REFS, labels: NO_LABELS, refCount: 0, sig: 0, slotOffsets: null, managed: false, holders: null, dirty: true, shown: false };
+      e = { addr: o, serial: this.nextSerial++, own, rec: null, rc: -1, gen: null, kind: Kind.OBJECT, refs: NO_REFS, labels: NO_LABELS, refCount: 0, sig: 0, slotOffsets: null, managed: false, holders: null, dirty: true, shown: false, slot: -1, mslot: -1 };
       try {
         const ti = this.vm.typeInfo(o);
         e.kind = ti.kind;
@@ -509,16 +516,23 @@ export class TraceRecorder {
     if (e.shown) return;
     e.shown = true;
     e.dirty = true;
-    this.active.add(e);
-    if (!e.own) this.activeBorrowed.add(e);
+    e.slot = this.active.length;
+    this.active.push(e);
+    if (!IMMUTABLE.has(e.kind)) {
+      e.mslot = this.mutables.length;
+      this.mutables.push(e);
+    }
   }
 
   /** Take an entry out of the picture (its record is removed from the next delta's heap). */
   private hide(e: Entry): void {
     if (!e.shown) return;
     e.shown = false;
-    this.active.delete(e);
-    this.activeBorrowed.delete(e);
+    removeAt(this.active, e.slot, (x, i) => (x.slot = i));
+    if (e.mslot >= 0) {
+      removeAt(this.mutables, e.mslot, (x, i) => (x.mslot = i));
+      e.mslot = -1;
+    }
     if (e.rec) this.removed.push(e.serial);
     e.rec = null;
   }
@@ -646,8 +660,11 @@ export class TraceRecorder {
   private dropBorrowed(r: Obj): void {
     const n = this.borrowedRefs.get(r);
     if (n === undefined) return;
-    if (n <= 1) this.borrowedRefs.delete(r);
-    else this.borrowedRefs.set(r, n - 1);
+    if (n <= 1) {
+      this.borrowedRefs.delete(r);
+      const e = this.entries.get(r);
+      if (e && e.shown && !e.own) this.hideCheck.push(e);
+    } else this.borrowedRefs.set(r, n - 1);
   }
 
   /** The ring overflowed: rebuild the object table from one heap walk. */
@@ -714,35 +731,46 @@ export class TraceRecorder {
     const h = this.vm.h;
     let busy = full || step.events.length > 0 || this.removed.length > 0;
     if (this.gcRan) this.refreshGenerations();
-    // Borrowed objects enter the picture while a frame names them or an own object references them.
-    for (const o of named) this.show(this.entry(o, false));
-    for (const e of this.activeBorrowed) if (!named.has(e.addr) && !this.borrowedRefs.has(e.addr)) this.hide(e);
-    for (const o of this.borrowedRefs.keys()) {
-      const e = this.entries.get(o) ?? this.entry(o, false);
-      if (!e.shown) this.show(e);
+    // Borrowed objects are in the picture while a frame names them or an own object references them
+    // (the latter join in the record passes below, when the referencing record is made).
+    const check = this.hideCheck;
+    for (const e of this.namedEntries) check.push(e);
+    this.namedEntries.length = 0;
+    for (const o of named) {
+      const e = this.entry(o, false);
+      this.show(e);
+      if (!e.own) this.namedEntries.push(e);
     }
-    // Refcounts: a change anywhere makes the step busy.
-    for (const e of this.active) {
-      if (h.refcnt(e.addr) !== e.rc) {
-        e.dirty = true;
+    for (const e of check) if (e.shown && !e.own && !named.has(e.addr) && !this.borrowedRefs.has(e.addr)) this.hide(e);
+    check.length = 0;
+    // Refcounts (read from memory): a change anywhere makes the step busy.
+    const pass: Entry[] = [];
+    const active = this.active;
+    for (let i = 0; i < active.length; i++) {
+      const e = active[i]!;
+      if (h.refcnt(e.addr) !== e.rc || !e.rec) e.dirty = true;
+      if (e.dirty) {
         busy = true;
+        pass.push(e);
       }
     }
-    // Containers' referents: on busy steps small ones always, large ones when their signature moved.
+    // Containers' referents: on busy steps, those whose memory signature moved.
     if (busy) {
-      for (const e of this.active) {
-        if (e.dirty || !e.rec || IMMUTABLE.has(e.kind)) continue;
-        if (full || this.signature(e.addr, e) !== e.sig) e.dirty = true;
+      for (const e of this.mutables) {
+        if (e.dirty) continue;
+        if (full || this.signature(e.addr, e) !== e.sig) {
+          e.dirty = true;
+          pass.push(e);
+        }
       }
     }
     // Records of dirty objects; an own object's new borrowed referents join the picture (and are recorded
     // in a further pass).
     const upsert = delta.upsert;
-    let pass: Entry[] = [];
-    for (const e of this.active) if (e.dirty || !e.rec) pass.push(e);
-    while (pass.length) {
+    let todo = pass;
+    while (todo.length) {
       const next: Entry[] = [];
-      for (const e of pass) {
+      for (const e of todo) {
         if (!e.shown) continue;
         e.dirty = false;
         const old = e.rec;
@@ -769,7 +797,7 @@ export class TraceRecorder {
           }
         }
       }
-      pass = next;
+      todo = next;
     }
     // Removals of freed or hidden objects; an upserted serial is never also removed.
     for (const r of this.removed) {
@@ -1001,17 +1029,16 @@ export class TraceRecorder {
         if (d > 0) this.borrowedRefs.set(r, (this.borrowedRefs.get(r) ?? 0) + 1);
         else this.dropBorrowed(r);
       };
+      // only the slots that changed: most rebuilt containers differ in one or two of them
       const old = e.refs;
-      if (old.length === newRefs.length) {
-        for (let i = 0; i < old.length; i++) {
-          if (old[i] === newRefs[i]) continue;
-          bump(old[i]!, -1);
-          bump(newRefs[i]!, 1);
-        }
-      } else {
-        for (const r of old) bump(r, -1);
-        for (const r of newRefs) bump(r, 1);
+      const m = Math.min(old.length, newRefs.length);
+      for (let i = 0; i < m; i++) {
+        if (old[i] === newRefs[i]) continue;
+        bump(old[i]!, -1);
+        bump(newRefs[i]!, 1);
       }
+      for (let i = m; i < old.length; i++) bump(old[i]!, -1);
+      for (let i = m; i < newRefs.length; i++) bump(newRefs[i]!, 1);
     }
     e.refs = newRefs.length ? newRefs : NO_REFS;
     e.labels = labels.length ? labels : NO_LABELS;
@@ -1043,6 +1070,15 @@ export class TraceRecorder {
   }
   private readonly keysCache = new Map<Obj, { k: Obj; names: string[] }>();
 
+}
+
+/** Remove a[i] by moving the last element into its place (`moved` updates that element's index). */
+function removeAt<T>(a: T[], i: number, moved: (x: T, i: number) => void): void {
+  const last = a.pop()!;
+  if (i < a.length) {
+    a[i] = last;
+    moved(last, i);
+  }
 }
 
 function sameRecord(a: HeapObject, b: HeapObject): boolean {
