@@ -144,6 +144,8 @@ export class PyHeapView extends LitElement {
     const t = this.currentTrace;
     if (!t || this.step >= t.steps.length - 1) return false;
     this.step += 1;
+    // Playback stops on arriving at the last step, not one tick later.
+    if (this.step >= t.steps.length - 1) this.playback.pause();
     return true;
   }
 

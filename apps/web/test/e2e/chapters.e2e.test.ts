@@ -35,12 +35,16 @@ const TWENTY_LINES_PAGE = `<!doctype html><html lang="en"><head><meta charset="u
 <script type="module" src="/lib/py-heap-view.js"></script></head><body><py-heap-view>
 ${TWENTY_LINES}</py-heap-view></body></html>`;
 
+/** A page whose element fetches its program from `src` and plays it by itself. */
+const SRC_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>src</title>
+<script type="module" src="/lib/py-heap-view.js"></script></head><body><py-heap-view src="/prog.py" autoplay></py-heap-view></body></html>`;
+
 let server: Server;
 let url: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  ({ server, url } = await serveStatic(DIST, { "/twenty.html": TWENTY_LINES_PAGE }));
+  ({ server, url } = await serveStatic(DIST, { "/twenty.html": TWENTY_LINES_PAGE, "/src.html": SRC_PAGE, "/prog.py": "x = [1]\ny = x\nprint(len(y))\n" }));
   browser = await launchChromium();
 });
 afterAll(async () => {
@@ -251,5 +255,19 @@ describe("demo chapters, run in Chromium", () => {
     expect(errors).toEqual([]);
     await page.close();
     await second.close();
+  });
+
+  it("fetches the program from src and plays it with autoplay", async () => {
+    const page = await browser.newPage();
+    const errors = collectErrors(page);
+    await page.goto(`${url}src.html`);
+    await page.waitForFunction(() => (document.querySelector("py-heap-view") as unknown as { currentTrace: unknown }).currentTrace !== null, null, { timeout: 30_000 });
+    expect(await page.locator("py-heap-view .source li").count()).toBe(3);
+    const last = await page.evaluate(() => (document.querySelector("py-heap-view") as unknown as { currentTrace: { steps: unknown[] } }).currentTrace.steps.length - 1);
+    await page.waitForFunction((n) => document.querySelector("py-heap-view")!.getAttribute("step") === String(n), last, { timeout: 30_000 });
+    expect(await page.locator("py-heap-view button.play").getAttribute("aria-pressed")).toBe("false");
+    expect(await output(page)).toEqual(python3("x = [1]\ny = x\nprint(len(y))\n"));
+    expect(errors).toEqual([]);
+    await page.close();
   });
 });
