@@ -9,7 +9,7 @@
 // ≤ 0.5). Times are process CPU time (best of --repeat), which the other work on a shared machine
 // disturbs less than wall time. Not a test: timings vary with the machine.
 //
-//   node tools/bench/gc-bench.mjs [--sizes 10000,100000,1000000] [--repeat 3] [--algorithm 0|1]
+//   node tools/bench/gc-bench.mjs [--sizes 10000,100000,1000000] [--repeat 3] [--algorithm 0|1 (default 1)]
 //
 // Needs the heap built (pnpm --filter @pyheap/heap build). tools/bench is not a package consumer of
 // @pyheap/heap, so the built module is loaded from the workspace path.
@@ -26,7 +26,7 @@ const opt = (name, def) => {
 };
 const sizes = opt("sizes", "10000,100000,1000000").split(",").map(Number);
 const repeat = Number(opt("repeat", "3"));
-const algorithm = Number(opt("algorithm", "0")); // 0 CPython's list walks, 1 dense side tables
+const algorithm = Number(opt("algorithm", "1")); // 0 CPython's list walks, 1 dense side tables (the core's default)
 
 const python = execFileSync("python3", ["-c", "import sys; print(sys.executable)"], { encoding: "utf8" }).trim();
 

@@ -731,7 +731,7 @@ export function gc_set_garbage(l: i32): void {
 export function gc_set_blocked(b: i32): void {
   setBlocked(b != 0);
 }
-/** Chooses how unreachable objects are found: 0 CPython's list walks (default), 1 dense side tables.
+/** Chooses how unreachable objects are found: 0 CPython's list walks, 1 dense side tables (default).
  *  Both give identical results; the switch exists for benchmarks and tests. */
 export function gc_set_algorithm(dense: i32): void {
   setDenseAlgorithm(dense != 0);

@@ -25,7 +25,7 @@ import {
 import { traverse, VISIT_DECREF, VISIT_REACHABLE, REFS_UNREACHABLE, setReachableHead } from "./traverse";
 import { sysAlloc } from "../mem/sys";
 import { DEBUG } from "../common";
-import { denseReady, deduceDense } from "./dense";
+import { deduceDense, denseDone, denseTuples, denseDicts, untrackDense, KIND_TUPLE, KIND_DICT } from "./dense";
 import { memFree } from "../mem/alloc";
 import { decref, valuesCapacity, valuesFree, isBuiltinSubclass } from "../refcount";
 import { hostFinalize, hostWeakrefCallback, hostGcCallback } from "../host";
@@ -149,21 +149,35 @@ function collectMain(g: i32): i32 {
 
   listInit(unreachable);
   if (DEBUG) validateList(young, 0);
-  deduceUnreachable(young, unreachable, g);
+  const dense = deduceUnreachable(young, unreachable, g);
   if (DEBUG) {
     validateList(young, 0);
     validateList(unreachable, 1);
   }
   if (evOn) for (let n = gcNext(unreachable); n != unreachable; n = gcNext(n)) ev(EV_GC_UNREACHABLE, <u32>gcObj(n), <u32>g, 0);
-  untrackTuples(young);
+  // with the dense tables the young list's order and its tuples/dicts are known: the untrack walks
+  // visit only those, and the list is not walked again to count it
+  let untracked = 0;
+  if (dense) {
+    if (denseTuples > 0) untracked += untrackDense(KIND_TUPLE);
+  } else {
+    untrackTuples(young);
+  }
   if (young != old) {
-    const moved = listSize(young);
+    const moved = dense ? <i32>denseDone - untracked : listSize(young);
+    if (DEBUG) assert(moved == listSize(young));
     if (g == 1) setLongLived(longLivedTotal, longLivedPending + moved);
     ev(EV_PROMOTE, <u32>g, <u32>(g + 1), <u32>moved);
     listMerge(young, old);
   } else {
-    untrackDicts(young);
-    setLongLived(listSize(young), 0);
+    if (dense) {
+      if (denseDicts > 0) untracked += untrackDense(KIND_DICT);
+    } else {
+      untrackDicts(young);
+    }
+    const size = dense ? <i32>denseDone - untracked : listSize(young);
+    if (DEBUG) assert(size == listSize(young));
+    setLongLived(size, 0);
   }
   // no legacy (tp_del) finalizers exist here: the finalizers list is always empty
   clearUnreachableMask(unreachable);
@@ -193,27 +207,24 @@ function collectMain(g: i32): i32 {
 
 /** update_refs + subtract_refs + move_unreachable. After it: `base` holds the objects reachable from
  *  outside it (COLLECTING cleared), `unreachable` the rest (COLLECTING set, gc_refs = REFS_UNREACHABLE). */
-/** 0: CPython's list walks (default); 1: deduce_unreachable over dense side tables. Same results. */
-export let denseAlgorithm: bool = false;
+/** 0: CPython's list walks; 1 (default): deduce_unreachable over dense side tables. Same results. */
+export let denseAlgorithm: bool = true;
 export function setDenseAlgorithm(b: bool): void {
   denseAlgorithm = b;
 }
 
-function deduceUnreachable(base: usize, unreachable: usize, g: i32): void {
-  if (denseAlgorithm && denseReady(base)) {
-    ev(EV_GC_PHASE, <u32>g, GCP_UPDATE_REFS, 0);
-    ev(EV_GC_PHASE, <u32>g, GCP_SUBTRACT_REFS, 0);
-    ev(EV_GC_PHASE, <u32>g, GCP_MOVE_UNREACHABLE, 0);
-    deduceDense(base, unreachable, g);
-    return;
-  }
+/** Returns true when the dense tables did the work (then denseDone/denseTuples/denseDicts and the
+ *  order of the tables describe `base`'s final list). */
+function deduceUnreachable(base: usize, unreachable: usize, g: i32): bool {
   ev(EV_GC_PHASE, <u32>g, GCP_UPDATE_REFS, 0);
+  if (denseAlgorithm && deduceDense(base, unreachable, g)) return true;
   updateRefs(base);
   ev(EV_GC_PHASE, <u32>g, GCP_SUBTRACT_REFS, 0);
   subtractRefs(base);
   if (evOn) for (let n = gcNext(base); n != base; n = gcNext(n)) ev(EV_GC_REFS, <u32>gcObj(n), <u32>gcRefs(n), <u32>g);
   ev(EV_GC_PHASE, <u32>g, GCP_MOVE_UNREACHABLE, 0);
   moveUnreachable(base, unreachable);
+  return false;
 }
 
 /** After it: every object of the list has gc_refs = refcount and COLLECTING set. */

@@ -16,8 +16,8 @@ import { listMove } from "./lists";
 export const VISIT_DECREF: i32 = 1;
 export const VISIT_REACHABLE: i32 = 2;
 export const VISIT_COLLECT: i32 = 3;
-/** Dense collection: append the child's index to the edge table and decrement its gc_refs there. */
-export const VISIT_BUILD: i32 = 4;
+/** Dense collection: append the child's address to the edge table (filtered later). */
+export const VISIT_ADDR: i32 = 4;
 /** gc_refs marker of objects in the tentative unreachable list (CPython's NEXT_MASK_UNREACHABLE). */
 export const REFS_UNREACHABLE: i32 = -0x40000000;
 
@@ -37,16 +37,14 @@ export function setCollectBuffer(buf: usize, cap: u32): void {
   collectLen = 0;
 }
 
-// VISIT_BUILD writes edges here (dense.ts owns the buffers)
+// VISIT_ADDR writes edges here (dense.ts owns the buffers)
 export let edgeBuf: usize = 0;
 export let edgeCap: u32 = 0;
 export let edgeLen: u32 = 0;
-export let denseRefs: usize = 0;
-export function setEdgeBuffer(buf: usize, cap: u32, len: u32, refs: usize): void {
+export function setEdgeBuffer(buf: usize, cap: u32, len: u32): void {
   edgeBuf = buf;
   edgeCap = cap;
   edgeLen = len;
-  denseRefs = refs;
 }
 /** Called when the edge table is full; returns false if it cannot grow. */
 let growEdges: () => bool = () => false;
@@ -56,16 +54,10 @@ export function setEdgeGrower(f: () => bool): void {
 
 @inline export function visit(o: usize, op: i32): void {
   if (o == 0) return;
-  if (op == VISIT_BUILD) {
-    if (!isGcType(typeOf(o))) return;
-    const g = gcHead(o);
-    if ((gcFlags(g) & PREV_MASK_COLLECTING) == 0) return;
-    const idx = <u32>gcRefs(g);
+  if (op == VISIT_ADDR) {
     if (edgeLen == edgeCap && !growEdges()) return;
-    store<u32>(edgeBuf + (<usize>edgeLen << 2), idx);
+    store<u32>(edgeBuf + (<usize>edgeLen << 2), <u32>o);
     edgeLen++;
-    const r = denseRefs + (<usize>idx << 2);
-    store<i32>(r, load<i32>(r) - 1);
     return;
   }
   if (op == VISIT_COLLECT) {
