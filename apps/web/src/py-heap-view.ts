@@ -310,6 +310,10 @@ export class PyHeapView extends LitElement {
       move();
     } else if (e.key === "Escape") {
       this.selected = null;
+    } else if (e.key === " " && target?.classList?.contains("diagram-wrap")) {
+      // Space on the diagram itself plays or pauses (on a box it selects the box instead).
+      e.preventDefault();
+      this.playback.toggle();
     }
   }
 
@@ -383,7 +387,7 @@ export class PyHeapView extends LitElement {
                 <span class="muted">Ctrl+Enter runs</span></div></div>`
             : this.renderSource(t)}
         </div>
-        <div class="diagram-wrap" part="diagram" tabindex="0" aria-label="Memory diagram: arrow keys step, Tab moves through objects">
+        <div class="diagram-wrap" part="diagram" tabindex="0" aria-label="Memory diagram: arrow keys step, Space plays or pauses, Tab moves through objects">
           ${v ? this.renderDiagramFor(v) : html`<div class="loading">${running ? "Running the program…" : this.message || t ? "No steps to show." : "Loading…"}</div>`}
         </div>
       </div>

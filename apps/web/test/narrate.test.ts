@@ -12,7 +12,7 @@ describe("narrateStep", () => {
     const id = shortId(heap.get(10)!.id);
     expect(text).toContain("Step 3 of 3, line 3: print(id(mutable)).");
     expect(text).toContain(`Allocated str 'World' at ${shortId(heap.get(12)!.id)} (54 bytes).`);
-    expect(text).toContain(`Mutable is list ${id} with refcount 1.`);
+    expect(text).toContain(`Names: mutable is list ${id} with refcount 1.`);
     expect(text).toContain("The program finished.");
   });
 

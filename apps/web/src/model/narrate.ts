@@ -109,7 +109,7 @@ export function narrateStep(trace: Trace, index: number, heap: HeapMap): string 
   const events = describeEvents(step, heap);
   if (events.length > 0) parts.push(`${capitalize(events.map((e) => e.text).join("; "))}.`);
   const named = namedObjects(step, heap);
-  if (named.length > 0) parts.push(`${capitalize(named.slice(0, 4).join(", "))}.`);
+  if (named.length > 0) parts.push(`Names: ${named.slice(0, 4).join(", ")}.`);
   if (index === trace.steps.length - 1) {
     parts.push(describeOutcome(trace.outcome) ?? "The program finished.");
   }

@@ -65,6 +65,10 @@ describe("<py-heap-view> with a given trace", () => {
     await page.locator("py-heap-view .diagram-wrap").focus();
     await page.keyboard.press("Home");
     expect(await page.locator("py-heap-view").getAttribute("step")).toBe("0");
+    await page.keyboard.press("Space");
+    await expect.poll(() => page.locator("py-heap-view button.play").getAttribute("aria-pressed")).toBe("true");
+    await page.keyboard.press("Space");
+    await expect.poll(() => page.locator("py-heap-view button.play").getAttribute("aria-pressed")).toBe("false");
     expect(errors).toEqual([]);
     await page.close();
   });
