@@ -448,12 +448,24 @@ export function installBuiltins(vm: VM): void {
       let e = vm.index(exp);
       const m = vm.index(mod);
       if (m === 0n) vm.raise("ValueError", "pow() 3rd argument cannot be 0");
-      let r = 1n;
-      b0 = ((b0 % m) + m) % m;
-      if (e < 0n) vm.raise("ValueError", "base is not invertible for the given modulus");
+      let r = 1n % (m < 0n ? -m : m);
+      const am = m < 0n ? -m : m;
+      b0 = ((b0 % am) + am) % am;
+      if (e < 0n) {
+        // modular inverse by the extended Euclidean algorithm
+        let [r0, r1, s0, s1] = [b0, am, 1n, 0n];
+        while (r1 !== 0n) {
+          const q = r0 / r1;
+          [r0, r1] = [r1, r0 - q * r1];
+          [s0, s1] = [s1, s0 - q * s1];
+        }
+        if (r0 !== 1n) vm.raise("ValueError", "base is not invertible for the given modulus");
+        b0 = ((s0 % am) + am) % am;
+        e = -e;
+      }
       while (e > 0n) {
-        if (e & 1n) r = (r * b0) % m;
-        b0 = (b0 * b0) % m;
+        if (e & 1n) r = (r * b0) % am;
+        b0 = (b0 * b0) % am;
         e >>= 1n;
       }
       if (m < 0n && r > 0n) r += m;

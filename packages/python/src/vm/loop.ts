@@ -307,7 +307,16 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
           }
           case Op.CALL_FUNCTION_EX: {
             const kwargs = arg & 1 ? st.pop()! : 0;
-            const argsT = st.pop()!;
+            let argsT = st.pop()!;
+            if (this.kindOf(argsT) !== Kind.TUPLE || this.typeInfo(argsT).heap) {
+              let t: Obj;
+              try {
+                t = this.tupleFrom(argsT);
+              } finally {
+                h.decref(argsT);
+              }
+              argsT = t;
+            }
             const fn = st.pop()!;
             const nul = st.pop()!;
             if (nul) h.decref(nul);

@@ -146,7 +146,7 @@ export class VM {
     const i = this.h.getI32(t, this.abi.TP_VMI0);
     const ti = this.typeInfos[i];
     if (ti && ti.obj === t) return ti;
-    throw new Error(`internal: unknown type object ${t}`);
+    throw new Error(`internal: unknown type object ${t} (${(this.h as unknown as { typeName(t: number): string }).typeName?.(t)})`);
   }
 
   kindOf(o: Obj): Kind {
