@@ -178,7 +178,13 @@ export class TraceRecorder {
       else this.stderr += text;
     };
     if (options.granularity === "instruction") host.onInstruction = (f) => this.record(f, "instruction");
-    else host.onLine = (f, line) => this.record(f, "line", line);
+    else {
+      host.onLine = (f, line) => this.record(f, "line", line);
+      // Entering or resuming a function is sys.settrace's "call" event: RESUME, seen per instruction.
+      host.onInstruction = (f) => {
+        if (f.info.code.co_code[2 * f.lasti] === Op.RESUME && f.back) this.record(f, "call");
+      };
+    }
     // Settings the program changes through the gc module show in the next step's GcState.
     const gcApi = heap.gc as unknown as Record<string, (...a: unknown[]) => unknown>;
     for (const name of ["enable", "disable", "setThreshold", "freeze", "unfreeze", "track", "untrack"]) {
@@ -221,10 +227,15 @@ export class TraceRecorder {
       if (op === Op.JUMP_BACKWARD) {
         line = vm.lineAt(code, code.co_code[2 * frame.lasti + 1]!);
         frame.lastLine = line;
-      } else if (op === Op.RESUME && !frame.isModule && frame.back) {
-        // entering a function: sys.settrace's "call" event, on the def line
-        kind = "call";
+      } else if (op === Op.RESUME || op === Op.RETURN_GENERATOR) {
+        // RESUME is recorded as the "call" step; RETURN_GENERATOR only makes the generator (no event)
+        return;
       }
+    } else if (kind === "call" && frame) {
+      // at a fresh start the first instruction of the def line still gets its "line" step (a class
+      // body's first line); a resumed generator continues on the line it yielded from
+      if (frame.info.code.co_code[2 * frame.lasti + 1] === 0) frame.lastLine = -1;
+      else frame.lastLine = vm.lineOf(frame);
     }
     const step: TraceStep = {
       index: this.steps.length,
