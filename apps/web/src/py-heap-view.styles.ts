@@ -145,6 +145,8 @@ export const styles = css`
   .source li .no { color: var(--c-muted); min-width: 3ch; text-align: right; margin-right: 10px; user-select: none; }
   .source li.current { background: var(--c-line); font-weight: 600; }
   .source li.previous { background: var(--c-prev-line); }
+  .source li.error { box-shadow: inset 4px 0 0 var(--c-freed); background: var(--c-prev-line); }
+  .source li.error .mark { color: var(--c-freed); }
   .source li .mark { width: 2ch; flex: none; color: var(--c-accent); }
   .source li .no { flex: none; }
   .editor { min-height: 160px; }

@@ -410,10 +410,11 @@ export class PyHeapView extends LitElement {
     const lines = (t?.source ?? this.source).replace(/\n$/, "").split("\n");
     const current = t?.steps[this.step]?.line ?? -1;
     const previous = t && this.step > 0 ? t.steps[this.step - 1]!.line : -1;
+    const errorLine = t?.outcome.status === "syntax-error" ? t.outcome.line : -1;
     return html`<pre class="source" part="source" aria-label="Program source"><ol>${lines.map(
       (l, i) =>
-        html`<li class=${i + 1 === current ? "current" : i + 1 === previous ? "previous" : ""} aria-current=${i + 1 === current ? "step" : "false"}>
-          <span class="mark" aria-hidden="true">${i + 1 === current ? "➜" : i + 1 === previous ? "·" : ""}</span><span class="no">${i + 1}</span><span>${l}</span></li>`,
+        html`<li class=${i + 1 === errorLine ? "error" : i + 1 === current ? "current" : i + 1 === previous ? "previous" : ""} aria-current=${i + 1 === current ? "step" : "false"}>
+          <span class="mark" aria-hidden="true">${i + 1 === errorLine ? "✗" : i + 1 === current ? "➜" : i + 1 === previous ? "·" : ""}</span><span class="no">${i + 1}</span><span>${l}</span></li>`,
     )}</ol></pre>`;
   }
 

@@ -182,4 +182,18 @@ describe("<py-heap-view> with a given trace", () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it("marks the line of a syntax error", async () => {
+    const t = mutableListTrace();
+    t.source = "x = 1\nif x\n  print(x)\n";
+    t.steps = [];
+    t.outcome = { status: "syntax-error", message: "expected ':'", line: 2, column: 5 };
+    const page = await browser.newPage();
+    await page.goto(`${url}#cycle`);
+    await page.waitForFunction(() => customElements.get("py-heap-view") !== undefined);
+    await page.evaluate((tr) => ((document.querySelector("py-heap-view") as unknown as { trace: unknown }).trace = tr), t);
+    await expect.poll(() => page.locator("py-heap-view .source li.error").textContent()).toContain("if x");
+    expect(await page.locator("py-heap-view [part=status]").textContent()).toContain("SyntaxError at line 2, column 5: expected ':'");
+    await page.close();
+  });
 });
