@@ -47,13 +47,16 @@ export interface HeapReport {
 /** Format a compile error as CPython prints it (no traceback). */
 export function formatSyntaxError(e: CompileError, withSource = true): string {
   let out = `  File "${e.filename}", line ${e.lineno}\n`;
-  if (withSource && e.text) {
+  // an unexpected indent has no end (CPython's end_offset -1): the line is shown without a caret
+  const noCaret = e.msg === "unexpected indent";
+  if (withSource && e.text && noCaret) out += `    ${e.text.replace(/\n$/, "").trim()}\n`;
+  else if (withSource && e.text) {
     const raw = e.text.replace(/\n$/, "");
     const stripped = raw.trimStart();
     const lead = raw.length - stripped.length;
     out += `    ${stripped.replace(/\s+$/, "")}\n`;
     let start = e.offset;
-    let end = e.end_lineno > e.lineno || e.end_offset < e.offset ? e.offset + 1 : e.end_offset;
+    let end = e.end_lineno > e.lineno || e.end_offset < e.offset || e.type === "IndentationError" ? e.offset + 1 : e.end_offset;
     if (e.end_lineno > e.lineno) end = raw.length + 1;
     if (end <= start) end = start + 1;
     start = Math.max(0, start - 1 - lead);
