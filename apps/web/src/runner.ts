@@ -3,7 +3,7 @@
  * Both give the same `RunResult` shape; the element never sees the interpreter's internals.
  */
 // Types only: a value import would pull the interpreter into the element's first chunk.
-import type { RunOutcome, RunResult, Trace } from "@pyheap/python";
+import type { RunOptions, RunOutcome, RunResult, Trace } from "@pyheap/python";
 
 /** A trace with no steps that carries only how the run ended. */
 export function emptyTrace(req: RunRequest, outcome: RunOutcome): Trace {
@@ -70,26 +70,20 @@ function primeHeap(): Promise<void> {
  * returns the result with a line trace.
  */
 export async function runInPage(req: RunRequest): Promise<RunResult> {
-  let mod: Record<string, unknown>;
   // The WASM heap is fetched and compiled while the interpreter's code loads.
   const heapReady = primeHeap();
   heapReady.catch(() => {});
+  let run: (source: string, options: RunOptions) => RunResult;
   try {
-    mod = (await import("@pyheap/python")) as unknown as Record<string, unknown>;
+    // Destructured so the bundler keeps only what run() needs from the package.
+    ({ run } = await import("@pyheap/python"));
   } catch (e) {
     throw new RunnerError("load", `the interpreter could not be loaded: ${(e as Error).message}`);
   }
-  const prepare = mod["prepare"] ?? mod["ready"];
-  if (typeof prepare === "function") await (prepare as () => Promise<void>)();
   await heapReady;
-  const runAsync = mod["runAsync"];
-  const run = mod["run"];
-  const options = { trace: "line" as const, mode: req.mode, gcThreshold: thresholds(req.gcThreshold) };
   performance.mark(MARK_INTERPRETER_READY);
-  if (typeof runAsync === "function") return (await runAsync(req.code, options)) as RunResult;
-  if (typeof run !== "function") throw new RunnerError("load", "this build of @pyheap/python has no run()");
   try {
-    return (await (run as (s: string, o: unknown) => RunResult | Promise<RunResult>)(req.code, options)) as RunResult;
+    return run(req.code, { trace: "line", mode: req.mode, gcThreshold: thresholds(req.gcThreshold) });
   } catch (e) {
     throw new RunnerError("run", `the interpreter failed: ${(e as Error).message}`);
   }
