@@ -89,16 +89,28 @@ function ensureObjects(n: u32, keep: u32): bool {
 function growEdgeTable(): bool {
   let c: u32 = eCap == 0 ? 16384 : eCap * 2;
   if (numbered > 0 && expectObjects > numbered) {
-    // size for the whole list at the edge density seen so far (one copy instead of many)
-    const need = <u64>edgeLen * <u64>expectObjects / <u64>numbered + (<u64>expectObjects >> 3) + 1024;
+    // size for the whole list at the edge density seen so far, plus an eighth
+    const need = <u64>edgeLen + <u64>edgeLen * <u64>(expectObjects - numbered) / <u64>numbered * 9 / 8 + 4096;
     if (need > <u64>c && need < 0x40000000) c = <u32>need;
   }
-  const b = growPages(<i32>(((<usize>c << 2) + 0xffff) >> 16));
+  const end = <usize>memory.size() << 16;
+  if (eCap > 0 && eBuf + (<usize>eCap << 2) == end) {
+    // the table ends the memory (nothing was allocated after it): grow it in place, no copy and no
+    // page touched twice
+    const more = <i32>(((<usize>(c - eCap) << 2) + 0xffff) >> 16);
+    if (growPages(more) != 0) {
+      eCap += <u32>(<usize>more << 14);
+      setEdgeBuffer(eBuf, eCap, edgeLen);
+      return true;
+    }
+  }
+  const pages = <i32>(((<usize>c << 2) + 0xffff) >> 16);
+  const b = growPages(pages);
   if (b == 0) return false;
   if (edgeLen > 0) memory.copy(b, edgeBuf, <usize>edgeLen << 2);
   eBuf = b;
-  eCap = c;
-  setEdgeBuffer(b, c, edgeLen);
+  eCap = <u32>(<usize>pages << 14);
+  setEdgeBuffer(b, eCap, edgeLen);
   return true;
 }
 
