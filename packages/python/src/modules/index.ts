@@ -184,6 +184,10 @@ function makeSys(vm: VM): Obj {
           return vm.newInt(n + BigInt(h.sizeOf(args[0]) - ti.basicsize + (ti.basicsize - ti.basicsize)));
         }
       }
+      if (vm.kindOf(args[0]) === Kind.BYTEARRAY) {
+        const n = vm.len(args[0]);
+        return vm.newInt(BigInt(n ? 56 + n + 1 : 56));
+      }
       return vm.newInt(BigInt(h.sizeOf(args[0])));
     },
     intern: (args) => {

@@ -98,6 +98,8 @@ proto.nativeRepr = function (this: VM, o: Obj, ti: TypeInfo): string {
     }
     case Kind.STR:
       return strRepr(this.str(o));
+    case Kind.BYTEARRAY:
+      return `bytearray(${bytesRepr(h.readBytes(h.getSlot(o, 24)))})`;
     case Kind.BYTES:
       return bytesRepr(h.readBytes(o));
     case Kind.TUPLE:
@@ -388,6 +390,8 @@ proto.nativeLen = function (this: VM, o: Obj, ti: TypeInfo): number {
       return [...this.str(o)].length;
     case Kind.BYTES:
       return h.readBytes(o).length;
+    case Kind.BYTEARRAY:
+      return h.readBytes(h.getSlot(o, 24)).length;
     case Kind.TUPLE:
       return this.tupleLen(o);
     case Kind.LIST:

@@ -426,6 +426,20 @@ proto.binaryOp = function (this: VM, a: Obj, b: Obj, op: number, _f: Frame | nul
       this.decref(r);
     }
   }
+  if (ta.kind === Kind.BYTEARRAY && (base === 0) && !ta.heap) {
+    const d = this.lookupType(ta, inplace ? "__iadd__" : "__iadd__");
+    if (d && d.native >= 0) {
+      if (inplace) return this.natives[d.native].fn([a, b], null);
+      const c = this.callType(this.T.bytearray, [a], null);
+      try {
+        this.decref(this.natives[d.native].fn([c, b], null));
+      } catch (e) {
+        this.decref(c);
+        throw e;
+      }
+      return c;
+    }
+  }
   let r = this.numericBinary(a, b, base);
   if (r) return r;
   r = sequenceBinary(this, a, b, base, inplace);
