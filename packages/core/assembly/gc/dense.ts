@@ -38,6 +38,7 @@ const ST_PENDING: u8 = 0; // not scanned yet
 const ST_DONE: u8 = 8; // scanned, reachable
 const ST_UNREACH: u8 = 0x10; // in the tentative unreachable list
 const MOVED: u8 = 0x20; // moved back from `unreach` to the young list's tail
+const BLANK: u32 = 0xffffffff; // an edge to an object outside the set
 
 let cap: u32 = 0;
 let tAddr: usize = 0; // GC head address
@@ -172,20 +173,29 @@ export function deduceDense(base: usize, unreachable: usize, g: i32): bool {
   if (edgeOverflow) return false;
   store<u32>(tStart + (<usize>n << 2), edgeLen);
   ev(EV_GC_PHASE, <u32>g, GCP_SUBTRACT_REFS, 0);
-  // 2. subtract_refs: child addresses → child numbers (children outside the set dropped); the
-  //    iterations are independent, so the cache misses on the children overlap
+  // 2. subtract_refs: child addresses → child numbers (BLANK for children outside the set). The
+  //    iterations are independent and short, so the cache misses on the children overlap; the
+  //    subtraction and compaction into CSR form follow in a second loop that stays in the tables.
   const edges = edgeBuf;
+  const total = edgeLen;
+  for (let e: u32 = 0; e < total; e++) {
+    const p = edges + (<usize>e << 2);
+    const c = <usize>load<u32>(p);
+    let idx = BLANK;
+    if (isGcType(typeOf(c))) {
+      const ch = gcHead(c);
+      if ((gcFlags(ch) & PREV_MASK_COLLECTING) != 0) idx = <u32>gcRefs(ch);
+    }
+    store<u32>(p, idx);
+  }
   let w: u32 = 0;
   let s = load<u32>(tStart);
   for (let k: u32 = 0; k < n; k++) {
     const e1 = load<u32>(tStart + (<usize>(k + 1) << 2));
     store<u32>(tStart + (<usize>k << 2), w);
     for (let e = s; e < e1; e++) {
-      const c = <usize>load<u32>(edges + (<usize>e << 2));
-      if (!isGcType(typeOf(c))) continue;
-      const ch = gcHead(c);
-      if ((gcFlags(ch) & PREV_MASK_COLLECTING) == 0) continue;
-      const idx = <u32>gcRefs(ch);
+      const idx = load<u32>(edges + (<usize>e << 2));
+      if (idx == BLANK) continue;
       store<u32>(edges + (<usize>w << 2), idx);
       w++;
       const r = tRefs + (<usize>idx << 2);
