@@ -150,6 +150,11 @@ export const styles = css`
   .source li .mark { width: 2ch; flex: none; color: var(--c-accent); }
   .source li .no { flex: none; }
   .editor { min-height: 160px; }
+  .editor .tok-keyword, .editor .tok-operatorKeyword, .editor .tok-controlKeyword { color: var(--c-promoted); }
+  .editor .tok-string, .editor .tok-string2 { color: var(--c-new); }
+  .editor .tok-number, .editor .tok-bool, .editor .tok-atom { color: var(--c-gen2); }
+  .editor .tok-comment { color: var(--c-muted); font-style: italic; }
+  .editor .tok-definition, .editor .tok-function, .editor .tok-className { color: var(--c-accent); }
   .editor-actions { display: flex; gap: 6px; padding: 6px; }
   .diagram-wrap { background: var(--c-bg); overflow: auto; max-height: var(--py-heap-diagram-max-height, 560px); }
   .diagram-wrap:focus-visible { outline: 3px solid var(--c-highlight); }

@@ -80,6 +80,9 @@ interface StepView {
  *   --py-heap-new, --py-heap-freed, --py-heap-promoted, --py-heap-highlight, --py-heap-gen0/1/2,
  *   --py-heap-font, --py-heap-mono-font, --py-heap-radius, --py-heap-diagram-max-height
  */
+/** Events of a step listed before the rest fold into "N more". */
+const MAX_EVENTS_SHOWN = 10;
+
 /** Performance marks: when the element's module ran, and each element's first drawn diagram. */
 export const MARK_DEFINED = "py-heap-view:defined";
 export const MARK_FIRST_DIAGRAM = "py-heap-view:first-diagram";
@@ -483,7 +486,11 @@ export class PyHeapView extends LitElement {
         <h3>This step</h3>
         ${v.events.length === 0
           ? html`<p class="muted">No allocation, free or collection since the previous step.</p>`
-          : html`<ul class="events">${v.events.map((e) => html`<li class=${e.kind}>${e.text}</li>`)}</ul>`}
+          : html`<ul class="events">${v.events.slice(0, MAX_EVENTS_SHOWN).map((e) => html`<li class=${e.kind}>${e.text}</li>`)}</ul>
+              ${v.events.length > MAX_EVENTS_SHOWN
+                ? html`<details><summary>${v.events.length - MAX_EVENTS_SHOWN} more</summary>
+                    <ul class="events">${v.events.slice(MAX_EVENTS_SHOWN).map((e) => html`<li class=${e.kind}>${e.text}</li>`)}</ul></details>`
+                : nothing}`}
       </section>
       ${v.phases.length > 0 ? this.renderPhases(v) : nothing}
       <section class="panel" part="gc-panel" aria-label="Garbage collector generations">

@@ -4,7 +4,8 @@
  */
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import { python } from "@codemirror/lang-python";
-import { bracketMatching, defaultHighlightStyle, indentOnInput, syntaxHighlighting } from "@codemirror/language";
+import { bracketMatching, indentOnInput, syntaxHighlighting } from "@codemirror/language";
+import { classHighlighter } from "@lezer/highlight";
 import { EditorState } from "@codemirror/state";
 import { EditorView, keymap, lineNumbers } from "@codemirror/view";
 
@@ -22,7 +23,8 @@ export function createEditor(parent: HTMLElement, doc: string, onRun: () => void
         indentOnInput(),
         bracketMatching(),
         python(),
-        syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+        // Tokens get stable class names (tok-keyword, tok-string…), coloured by the element's theme.
+        syntaxHighlighting(classHighlighter),
         keymap.of([{ key: "Mod-Enter", run: () => (onRun(), true) }, indentWithTab, ...defaultKeymap, ...historyKeymap]),
         EditorView.theme({
           "&": { fontSize: "13px", backgroundColor: "var(--c-bg)", color: "var(--c-fg)" },
