@@ -8,6 +8,7 @@ import { readWasmSync } from "./load.node.js";
 import { compileWasmAsync } from "./load.browser.js";
 import { decodeEvents, type HeapEvent } from "./events.js";
 import { decodeSnapshot, type SnapshotObject } from "./snapshot.js";
+import { makeRestorable, GLOBAL_EXPORT_PREFIX } from "./wasm-rewrite.js";
 
 export { abi, CoreTrapError, HeapError };
 export { CPYTHON_311_TYPES, type CpythonTypeDesc } from "./cpython-types.js";
@@ -153,10 +154,15 @@ export class Heap {
         },
       },
     };
+    this.module = module;
     this.instantiate = () => {
       const instance = new WebAssembly.Instance(module, imports);
       const raw = instance.exports as unknown as CoreExports;
       memRef = raw.memory;
+      const globals = Object.entries(instance.exports)
+        .filter(([name]) => name.startsWith(GLOBAL_EXPORT_PREFIX))
+        .map(([, x]) => x as WebAssembly.Global);
+      this.globals = globals.length ? globals : null;
       this.retired = undefined;
       this.hookError = undefined;
       return raw;
@@ -203,12 +209,47 @@ export class Heap {
   }
 
   private readonly instantiate: () => CoreExports;
+  private readonly module: WebAssembly.Module;
   private readonly limit: number;
 
   /** Starts over with an empty heap (a new WASM instance, same module): every object is gone, the
    *  static objects and built-in types keep their addresses, registered types must be registered again,
    *  the GC is back to its defaults. Also the way out after a CoreTrapError. */
   reset(): void {
+    // Fast way (modules rewritten by makeRestorable): an instance's whole state is its memory and its
+    // mutable globals, so putting back both as they were right after heap_init is the same as a new
+    // instance, without allocating and releasing a new memory (most of a new instance's cost). The pages
+    // above the restored break are zeroed, as memory.grow gives them.
+    const image = this.retired ? undefined : initImages.get(this.module)?.get(this.limit);
+    const g = this.globals;
+    if (image && g && this.memory.buffer.byteLength >= image.bytes.length) {
+      // pages all zero in the image are cleared (a write only), the others copied: a third of copying all
+      const u8 = this.u8;
+      const P = 65536;
+      for (let p = 0; p < image.nonZero.length; p++) {
+        if (image.nonZero[p]) u8.set(image.bytes.subarray(p * P, (p + 1) * P), p * P);
+        else u8.fill(0, p * P, (p + 1) * P);
+      }
+      u8.fill(0, image.bytes.length);
+      for (let i = 0; i < g.length; i++) g[i]!.value = image.globals[i];
+      this.hookError = undefined;
+      return;
+    }
+    this.resetInstance();
+    if (g && this.globals) {
+      let byLimit = initImages.get(this.module);
+      if (!byLimit) initImages.set(this.module, (byLimit = new Map()));
+      const bytes = this.u8.slice();
+      const nonZero: boolean[] = [];
+      for (let p = 0; p < bytes.length; p += 65536) nonZero.push(bytes.subarray(p, p + 65536).some((b) => b !== 0));
+      byLimit.set(this.limit, { bytes, nonZero, globals: this.globals.map((x) => x.value) });
+    }
+  }
+
+  /** The mutable globals of the current instance (exported by a rewritten module), or null. */
+  private globals: WebAssembly.Global[] | null = null;
+
+  private resetInstance(): void {
     const raw = this.instantiate();
     this.memory = raw.memory;
     this.core = this.wrapExports(raw);
@@ -1092,6 +1133,9 @@ export function pointerHash(o: Obj): bigint {
 
 let compiled: { release?: WebAssembly.Module; debug?: WebAssembly.Module } = {};
 
+/** Per module and heap limit: memory and mutable globals right after heap_init (taken on a first reset). */
+const initImages = new WeakMap<WebAssembly.Module, Map<number, { bytes: Uint8Array; nonZero: boolean[]; globals: unknown[] }>>();
+
 /** Loads the heap synchronously (Node: the .wasm is read from ../build next to this module). */
 export function loadHeap(options: HeapOptions = {}): Heap {
   const debug = options.debug ?? false;
@@ -1099,7 +1143,7 @@ export function loadHeap(options: HeapOptions = {}): Heap {
   if (!module) {
     const bytes = readWasmSync(debug);
     if (!bytes) throw new Error("loadHeap() needs Node; use loadHeapAsync() in browsers");
-    module = new WebAssembly.Module(bytes as BufferSource);
+    module = new WebAssembly.Module((makeRestorable(bytes) ?? bytes) as BufferSource);
     compiled = debug ? { ...compiled, debug: module } : { ...compiled, release: module };
   }
   return new Heap(module, options);
