@@ -783,6 +783,41 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             }
             break;
           }
+          case Op.CHECK_EG_MATCH: {
+            const t = st.pop()!;
+            const exc = st[st.length - 1];
+            let match: Obj;
+            let rest: Obj;
+            try {
+              [match, rest] = this.egMatch(exc, t);
+            } finally {
+              h.decref(t);
+            }
+            if (match === this.None) {
+              h.decref(rest);
+              st.push(match);
+            } else {
+              st[st.length - 1] = rest;
+              st.push(match);
+              h.incref(match);
+              const old = this.excInfo;
+              this.excInfo = match;
+              if (old) h.decref(old);
+              h.decref(exc);
+            }
+            break;
+          }
+          case Op.PREP_RERAISE_STAR: {
+            const list = st.pop()!;
+            const orig = st.pop()!;
+            try {
+              st.push(this.prepReraiseStar(orig, list));
+            } finally {
+              h.decref(list);
+              h.decref(orig);
+            }
+            break;
+          }
           case Op.RERAISE: {
             const exc = st.pop()!;
             // (the lasti saved below exc only matters for f_lineno; the handler search uses this instruction)
@@ -970,6 +1005,9 @@ proto.genResume = function (this: VM, gen: Obj, value: Obj, throwExc: Obj): Obj 
 
 declare module "./vm.js" {
   interface VM {
+    egMatch(exc: Obj, t: Obj): [Obj, Obj];
+    egSplit(eg: Obj, t: Obj): [Obj, Obj];
+    prepReraiseStar(orig: Obj, list: Obj): Obj;
     evalFrameThrow(fr: Frame, exc: Obj): Obj;
     genAfter(st: GenState, r: Obj): Obj;
     genRestore(st: GenState): void;
@@ -1050,3 +1088,96 @@ proto.lineAt = function (this: VM, code, i): number {
 };
 
 export { LimitExceeded };
+
+function newGroupLike(vm: VM, like: Obj, items: Obj[]): Obj {
+  // derive(): a group of the same kind and message, sharing the original's traceback, cause and context
+  const h = vm.h;
+  const allExc = items.every((x) => vm.isInstance(x, vm.T.Exception));
+  const t = allExc ? vm.T.ExceptionGroup : vm.T.BaseExceptionGroup;
+  const msg = h.getSlot(like, L.EXC_EXTRA) || vm.None;
+  const lst = h.newList(items, "display");
+  let g: Obj;
+  try {
+    g = vm.callType(t, [msg, lst], null);
+  } finally {
+    h.decref(lst);
+  }
+  for (const off of [L.EXC_TRACEBACK, L.EXC_CAUSE, L.EXC_CONTEXT, L.EXC_NOTES]) {
+    const v = h.getSlot(like, off);
+    if (v) h.setSlot(g, off, v);
+  }
+  return g;
+}
+
+proto.egSplit = function (this: VM, eg: Obj, t: Obj): [Obj, Obj] {
+  const h = this.h;
+  const excs = h.getSlot(eg, L.EXC_EXTRA2);
+  const items = excs ? this.tupleItems(excs) : [];
+  const m: Obj[] = [];
+  const r: Obj[] = [];
+  const owned: Obj[] = [];
+  for (const e of items) {
+    if (this.isInstance(e, this.T.BaseExceptionGroup)) {
+      if (this.excMatches(e, t)) {
+        m.push(e);
+        continue;
+      }
+      const [sm, sr] = this.egSplit(e, t);
+      if (sm !== this.None) m.push(sm);
+      if (sr !== this.None) r.push(sr);
+      owned.push(sm, sr);
+    } else if (this.excMatches(e, t)) m.push(e);
+    else r.push(e);
+  }
+  try {
+    const mg = m.length ? newGroupLike(this, eg, m) : this.newRef(this.None);
+    const rg = r.length ? newGroupLike(this, eg, r) : this.newRef(this.None);
+    return [mg, rg];
+  } finally {
+    for (const o of owned) h.decref(o);
+  }
+};
+
+proto.egMatch = function (this: VM, exc: Obj, t: Obj): [Obj, Obj] {
+  const h = this.h;
+  if (exc === this.None) return [this.newRef(this.None), this.newRef(this.None)];
+  if (this.excMatches(exc, t)) {
+    if (this.isInstance(exc, this.T.BaseExceptionGroup)) return [this.newRef(exc), this.newRef(this.None)];
+    const lst = h.newList([exc], "display");
+    const empty = h.newStr("");
+    let g: Obj;
+    try {
+      g = this.callType(this.isInstance(exc, this.T.Exception) ? this.T.ExceptionGroup : this.T.BaseExceptionGroup, [empty, lst], null);
+    } finally {
+      h.decref(lst);
+      h.decref(empty);
+    }
+    const tb = h.getSlot(exc, L.EXC_TRACEBACK);
+    if (tb) h.setSlot(g, L.EXC_TRACEBACK, tb);
+    return [g, this.newRef(this.None)];
+  }
+  if (this.isInstance(exc, this.T.BaseExceptionGroup)) {
+    const [m, r] = this.egSplit(exc, t);
+    if (m === this.None) {
+      h.decref(r);
+      return [m, this.newRef(this.None)];
+    }
+    return [m, r];
+  }
+  return [this.newRef(this.None), this.newRef(this.None)];
+};
+
+proto.prepReraiseStar = function (this: VM, orig: Obj, list: Obj): Obj {
+  const h = this.h;
+  const items = this.listItems(list).filter((x) => x !== this.None);
+  if (!items.length) return this.newRef(this.None);
+  if (!this.isInstance(orig, this.T.BaseExceptionGroup) || items.length === 1) return this.newRef(items[0]);
+  const empty = h.newStr("");
+  const lst = h.newList(items, "display");
+  try {
+    return this.callType(items.every((x) => this.isInstance(x, this.T.Exception)) ? this.T.ExceptionGroup : this.T.BaseExceptionGroup, [empty, lst], null);
+  } finally {
+    h.decref(lst);
+    h.decref(empty);
+  }
+};
