@@ -1,0 +1,51 @@
+#!/usr/bin/env node
+// Fixed cost of one run() of @pyheap/python: N runs of an empty program, N compiles and N runs of the blog's
+// first example, all in one process (the way the HTTP server's workers use the interpreter).
+//
+//   node tools/bench/interp-startup.mjs [--n 200] [--detailed]
+//
+// --detailed times runDetailed() with the heap report on (what the corpus runner does) instead of run().
+// Not a test; nothing is asserted about times. Needs packages/python (and its dependencies) built.
+import { readFileSync } from "node:fs";
+import { performance } from "node:perf_hooks";
+
+const args = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? Number(args[i + 1]) || dflt : dflt;
+};
+const n = opt("--n", 200);
+const detailed = args.includes("--detailed");
+const py = await import(new URL("../../packages/python/dist/index.js", import.meta.url).href);
+const { compileModule } = await import(new URL("../../packages/python/dist/compile/index.js", import.meta.url).href);
+const blogPath = new URL("../../corpus/shared/blog/01-list-append-same-id.py", import.meta.url);
+const blog = readFileSync(blogPath, "utf8");
+const blogOut = readFileSync(new URL("../../corpus/shared/blog/01-list-append-same-id.out", import.meta.url), "utf8");
+
+const go = detailed
+  ? (src) => py.runDetailed(src).result
+  : (src) => py.run(src, { trace: "none" });
+
+function time(label, fn) {
+  const t0 = performance.now();
+  fn();
+  const first = performance.now() - t0;
+  const t1 = performance.now();
+  const c1 = process.cpuUsage();
+  for (let i = 0; i < n; i++) fn();
+  const per = (performance.now() - t1) / n;
+  const c = process.cpuUsage(c1);
+  const cpu = (c.user + c.system) / 1000 / n;
+  console.log(`${label.padEnd(30)} first ${first.toFixed(1).padStart(6)} ms   then ${per.toFixed(2).padStart(6)} ms/run wall, ${cpu.toFixed(2).padStart(6)} ms/run CPU (all threads)  (n=${n})`);
+}
+
+// compile first (its first call pays the parser's start-up), then runs
+time("compile blog/01 (38 lines)", () => compileModule(blog, "main.py", "exec"));
+time("run empty program", () => {
+  const r = go("");
+  if (r.exitCode !== 0 || r.stdout !== "") throw new Error(`empty program: ${JSON.stringify(r)}`);
+});
+time("run blog/01", () => {
+  const r = go(blog);
+  if (r.stdout !== blogOut) throw new Error(`blog/01: wrong output:\n${r.stdout}`);
+});
