@@ -263,7 +263,7 @@ if (big && with1m) {
     const left = budgetMs + 30_000 - (performance.now() - t00);
     if (left < 20_000) bigRow.tracedSkipped = true;
     else {
-      const runLimit = Math.min(bigTimeoutMs, left - 15_000);
+      const runLimit = Math.floor(Math.min(bigTimeoutMs, left - 15_000));
       const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), "--child-trace", fileURLToPath(new URL(`${TRACE_1M}.py`, dir)), String(runLimit), String(jumps)], {
         encoding: "utf8",
         timeout: runLimit + 15_000,
