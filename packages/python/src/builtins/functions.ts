@@ -648,25 +648,17 @@ function registerConstructors(vm: VM): void {
   );
   C("list", (t, args) => {
     if (args.length > 1) vm.typeError(`list expected at most 1 argument, got ${args.length}`);
-    const l = t === vm.T.list ? h.newList([], "list()") : h.newObject(t);
+    if (t !== vm.T.list) return h.newObject(t);
+    if (!args.length) return h.newList([], "list()");
+    const x = args[0];
+    const k = vm.kindOf(x);
+    if (k === Kind.LIST || k === Kind.TUPLE) return h.newList(k === Kind.LIST ? vm.listItems(x) : vm.tupleItems(x), "list()");
+    const items = vm.collect(x);
     try {
-      if (args.length && t === vm.T.list) {
-        const x = args[0];
-        const k = vm.kindOf(x);
-        if (k === Kind.LIST || k === Kind.TUPLE) {
-          h.decref(l);
-          return h.newList(k === Kind.LIST ? vm.listItems(x) : vm.tupleItems(x), "list()");
-        }
-        const items = vm.collect(x);
-        h.decref(l);
-        const r = h.newList(items, "list()");
-        for (const o of items) h.decref(o);
-        return r;
-      }
-    } catch (e) {
-      throw e;
+      return h.newList(items, "list()");
+    } finally {
+      for (const o of items) h.decref(o);
     }
-    return l;
   });
   C("dict", (t, args, kw) => {
     const d = t === vm.T.dict ? h.newDict("dict()") : h.newObject(t);

@@ -248,7 +248,7 @@ proto.setAttr = function (this: VM, o: Obj, name: string, v: Obj): void {
     const k = this.kindOf(descr.obj);
     if (k === Kind.PROPERTY) {
       const fset = this.h.getSlot(descr.obj, L.NATIVE_B);
-      if (!fset) this.raise("AttributeError", `can't set attribute '${name}'`);
+      if (!fset) this.raise("AttributeError", `property '${name}' of '${ti.name}' object has no setter`);
       this.decref(this.call(fset, [o, v]));
       return;
     }
@@ -313,7 +313,7 @@ proto.delAttr = function (this: VM, o: Obj, name: string): void {
     const k = this.kindOf(descr.obj);
     if (k === Kind.PROPERTY) {
       const fdel = this.h.getSlot(descr.obj, L.NATIVE_C);
-      if (!fdel) this.raise("AttributeError", `can't delete attribute '${name}'`);
+      if (!fdel) this.raise("AttributeError", `property '${name}' of '${ti.name}' object has no deleter`);
       this.decref(this.call(fdel, [o]));
       return;
     }
