@@ -97,9 +97,9 @@ function growEdgeTable(): bool {
   const end = <usize>memory.size() << 16;
   if (eCap > 0 && eBuf + (<usize>eCap << 2) == end) {
     // the table ends the memory (nothing was allocated after it): grow it in place, no copy and no
-    // page touched twice
+    // page touched twice (pages handed out elsewhere are left unused and the table is copied)
     const more = <i32>(((<usize>(c - eCap) << 2) + 0xffff) >> 16);
-    if (growPages(more) != 0) {
+    if (growPages(more) == end) {
       eCap += <u32>(<usize>more << 14);
       setEdgeBuffer(eBuf, eCap, edgeLen);
       return true;
