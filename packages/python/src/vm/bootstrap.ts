@@ -3,7 +3,7 @@
  * methods, iterators, exceptions…) with their 64-bit CPython layouts, and wire the heap's hooks
  * (finalizers, weakref callbacks, gc callbacks, __eq__/__hash__ of Python classes).
  */
-import type { Obj } from "./heap-api.js";
+import type { Obj, TypeDesc } from "./heap-api.js";
 import { Kind } from "./types.js";
 import { PyRaise, VM } from "./vm.js";
 import * as L from "./layouts.js";
@@ -48,7 +48,7 @@ proto.bootstrapTypes = function (this: VM): void {
   if (ht.weakref) this.adoptType(ht.weakref, "weakref", Kind.WEAKREF, obj, { basicsize: 64, name: "ReferenceType", qualname: "ReferenceType" });
   if (ht.weakref) this.T.weakref = ht.weakref;
 
-  const reg = (name: string, kind: Kind, basicsize: number, refs: number[], opts: { gc?: boolean; itemsize?: number; varRefs?: boolean; weak?: number; freelist?: number; base?: string | null; baseType?: boolean } = {}) =>
+  const reg = (name: string, kind: Kind, basicsize: number, refs: number[], opts: { gc?: boolean; itemsize?: number; varRefs?: boolean; weak?: number; freelist?: number; freelistKeep?: boolean; base?: string | null; baseType?: boolean } = {}) =>
     this.nativeType(name, kind, {
       basicsize,
       gc: opts.gc ?? true,
@@ -57,7 +57,8 @@ proto.bootstrapTypes = function (this: VM): void {
       varRefs: opts.varRefs,
       weaklistOffset: opts.weak,
       freelist: opts.freelist,
-    }, opts.base === undefined ? "object" : opts.base, { baseType: opts.baseType ?? false });
+      ...(opts.freelistKeep ? { freelistKeep: true } : {}),
+    } as Omit<TypeDesc, "name">, opts.base === undefined ? "object" : opts.base, { baseType: opts.baseType ?? false });
 
   reg("complex", Kind.COMPLEX, 32, [], { gc: false, baseType: true });
   reg("function", Kind.FUNCTION, L.FUNC_BASICSIZE, L.FUNC_REFS, { weak: L.FUNC_WEAKREFS });
@@ -73,7 +74,8 @@ proto.bootstrapTypes = function (this: VM): void {
   reg("traceback", Kind.TRACEBACK, L.TB_BASICSIZE, [L.TB_NEXT, L.TB_FRAME]);
   reg("frame", Kind.FRAME, L.FRAME_BASICSIZE, [L.FRAME_BACK, L.FRAME_CODE, L.FRAME_GLOBALS, L.FRAME_LOCALS, L.FRAME_TRACE], { itemsize: 8, varRefs: true });
   reg("range", Kind.RANGE, 48, [], { gc: false });
-  reg("slice", Kind.SLICE, 40, [L.NATIVE_A, L.NATIVE_B, L.NATIVE_C], { freelist: 1 });
+  // the one-slot slice cache survives full collections (3.11 does not clear it in gc)
+  reg("slice", Kind.SLICE, 40, [L.NATIVE_A, L.NATIVE_B, L.NATIVE_C], { freelist: 1, freelistKeep: true });
   reg("property", Kind.PROPERTY, 64, [L.NATIVE_A, L.NATIVE_B, L.NATIVE_C, L.NATIVE_D], { baseType: true });
   reg("staticmethod", Kind.STATICMETHOD, 32, [L.NATIVE_A, L.NATIVE_B]);
   reg("classmethod", Kind.CLASSMETHOD, 32, [L.NATIVE_A, L.NATIVE_B]);
