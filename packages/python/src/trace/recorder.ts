@@ -4,6 +4,8 @@
  * Start reading at `TraceRecorder.record`, called from the VM's `onLine` (or `onInstruction`) host hook
  * before the line runs; step i therefore holds what happened since step i−1 (the previous line's effects)
  * and the heap as it is when line i is about to run. `finish` adds a last step when the module body ends.
+ * Line steps follow sys.settrace: a "call" step at each RESUME (function entry, generator resumption), a
+ * "line" step when the line changes or a backward jump starts the next iteration (on its target line).
  *
  * What is drawn (the "picture"): every object allocated after the recorder started, except objects the
  * interpreter keeps for its own whole life (interned identifiers, method descriptors); plus objects that
@@ -11,9 +13,15 @@
  * object references them — those are flagged `immortalish`.
  *
  * Cost per step: the heap's event ring is drained (allocations, frees, GC work); the refcount of every
- * picture object is read straight from memory; containers are re-read only when something happened in the
- * step (and large ones only when their size, table or version word moved). No heap walk per step, and the
- * recorder never allocates a heap object nor runs Python code, so what it observes is what runs untraced.
+ * picture object is read straight from memory; a container's referents are re-read only when its memory
+ * signature moved (list item pointers, dict version tag, set table, instance values/dict/slots); a record
+ * whose repr changed makes its holders' records be remade. No heap walk per step (one only when the event
+ * ring overflowed), and the recorder never allocates a heap object nor runs Python code, so what it
+ * observes is what runs untraced. Records keep at most MAX_REFERENTS referents (`referentCount` tells the
+ * rest).
+ *
+ * NOTE: the core reports a collection's start without the counts it saw; gc-start carries the counts of
+ * the previous step, which are the counts before the collection unless the same step allocated first.
  */
 import { abi, type Heap, type HeapEvent } from "@pyheap/heap";
 import type { Obj } from "../vm/heap-api.js";
