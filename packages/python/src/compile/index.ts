@@ -25,11 +25,38 @@ export { PySyntaxError };
  */
 export type CompileMode = "exec" | "single" | "eval";
 
+/** Units compiled lately (most recent last), by mode, file name and source: a server runs the same
+ *  programs again and again. A unit is never changed after compiling, so callers can share it. */
+const cache = new Map<string, CompiledUnit>();
+const CACHE_ENTRIES = 64;
+const CACHE_MAX_SOURCE = 64 * 1024;
+
+/** Forgets the units compiled so far (for measuring the compiler itself). */
+export function clearCompileCache(): void {
+  cache.clear();
+}
+
 /**
  * Compiles one compilation unit. Throws PySyntaxError (its `info` is a CompileError) when CPython would
- * reject the program at compile time. The result owns no heap memory.
+ * reject the program at compile time. The result owns no heap memory and must not be modified (the same
+ * unit is returned for the same source, file name and mode).
  */
 export function compileModule(source: string, filename: string, mode: CompileMode = "exec"): CompiledUnit {
+  if (source.length > CACHE_MAX_SOURCE) return compileFresh(source, filename, mode);
+  const key = `${mode}\0${filename}\0${source}`;
+  const hit = cache.get(key);
+  if (hit) {
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  const unit = compileFresh(source, filename, mode);
+  cache.set(key, unit);
+  if (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
+  return unit;
+}
+
+function compileFresh(source: string, filename: string, mode: CompileMode): CompiledUnit {
   const lines = new LineMap(source);
   // NOTE: like compile(); the eval() builtin strips leading spaces and tabs before compiling
   const mod = parseModule(source, filename, mode === "single");
