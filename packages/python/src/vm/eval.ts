@@ -15,6 +15,7 @@ import { Kind, type KwArgs } from "./types.js";
 import { LimitExceeded, PyRaise, VM } from "./vm.js";
 import * as L from "./layouts.js";
 import { PyErr } from "../objects/errors.js";
+import { proxyTarget } from "./weakrefs.js";
 
 declare module "./vm.js" {
   interface VM {
@@ -96,6 +97,8 @@ proto.call = function (this: VM, f: Obj, args: Obj[], kw: KwArgs | null = null):
     }
     case Kind.TYPE:
       return this.callType(f, args, kw);
+    case Kind.WEAKPROXY:
+      return this.call(proxyTarget(this, f), args, kw);
     default: {
       const d = this.lookupType(ti, "__call__");
       if (!d) this.typeError(`'${ti.name}' object is not callable`);

@@ -190,6 +190,10 @@ proto.nativeRepr = function (this: VM, o: Obj, ti: TypeInfo): string {
     }
     case Kind.VIEW:
       return this.viewRepr(o);
+    case Kind.WEAKPROXY: {
+      const t = this.weakrefTarget(o);
+      return t ? `<weakproxy at ${this.addr(o)}; to '${this.typeName(t)}' at ${this.addr(t)}>` : `<weakproxy at ${this.addr(o)}; dead>`;
+    }
     case Kind.TRACEBACK:
       return `<traceback object at ${this.addr(o)}>`;
     case Kind.FRAME:

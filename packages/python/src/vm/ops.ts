@@ -12,6 +12,7 @@ import { Op } from "../compile/opcodes.js";
 import * as L from "./layouts.js";
 import type { Frame } from "./frame.js";
 import { formatFloat, formatInt, formatStr } from "../objects/format-spec.js";
+import { proxyTarget } from "./weakrefs.js";
 
 declare module "./vm.js" {
   interface VM {
@@ -681,6 +682,11 @@ proto.richCompare = function (this: VM, a: Obj, b: Obj, op: number): Obj {
         }
       }
     }
+  }
+  if (ta.kind === Kind.WEAKPROXY || tb.kind === Kind.WEAKPROXY) {
+    const x = ta.kind === Kind.WEAKPROXY ? proxyTarget(this, a) : a;
+    const y = tb.kind === Kind.WEAKPROXY ? proxyTarget(this, b) : b;
+    return this.richCompare(x, y, op);
   }
   const n = nativeCompare(this, a, b, op);
   if (n !== null) return this.bool(n);

@@ -10,6 +10,7 @@ import { Kind, type KwArgs, type TypeInfo } from "./types.js";
 import { PyRaise, VM } from "./vm.js";
 import * as L from "./layouts.js";
 import { suggest } from "./traceback.js";
+import { proxyTarget } from "./weakrefs.js";
 
 /** Result of a type attribute lookup: a heap object (borrowed), a native method index, or nothing. */
 export type Descr = { obj: Obj; native: -1 } | { obj: 0; native: number } | null;
@@ -201,6 +202,7 @@ proto.getAttr = function (this: VM, o: Obj, name: string): Obj {
   // a class's own __getattribute__ is honoured only for heap classes that define one
   if (ti.kind === Kind.TYPE) return this.typeGetAttr(o, name);
   if (ti.kind === Kind.SUPER) return this.superGetAttr(o, name);
+  if (ti.kind === Kind.WEAKPROXY) return this.getAttr(proxyTarget(this, o), name);
   if (ti.kind === Kind.MODULE) {
     const d = this.h.getSlot(o, L.MODULE_DICT);
     const v = d ? this.dictGetStr(d, name) : 0;
@@ -243,6 +245,7 @@ proto.getAttr = function (this: VM, o: Obj, name: string): Obj {
 proto.setAttr = function (this: VM, o: Obj, name: string, v: Obj): void {
   const ti = this.typeInfo(o);
   if (ti.kind === Kind.TYPE) return this.typeSetAttr(o, name, v);
+  if (ti.kind === Kind.WEAKPROXY) return this.setAttr(proxyTarget(this, o), name, v);
   const descr = this.lookupType(ti, name);
   if (descr && descr.obj) {
     const k = this.kindOf(descr.obj);
@@ -405,6 +408,7 @@ proto.truthy = function (this: VM, o: Obj): boolean {
 
 proto.len = function (this: VM, o: Obj): number {
   const ti = this.typeInfo(o);
+  if (ti.kind === Kind.WEAKPROXY) return this.len(proxyTarget(this, o));
   if (ti.heap) {
     const l = this.lookupType(ti, "__len__");
     if (l && l.obj) {

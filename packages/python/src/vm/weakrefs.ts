@@ -43,6 +43,13 @@ proto.weakrefHead = function (this: VM, o: Obj): Obj {
   return this.newRef(refs[0] ?? this.None);
 };
 
+/** The referent of a proxy (borrowed), or ReferenceError when it died. */
+export function proxyTarget(vm: VM, p: Obj): Obj {
+  const t = wh(vm).weakrefGet(p);
+  if (!t) vm.raise("ReferenceError", "weakly-referenced object no longer exists");
+  return t;
+}
+
 proto.newProxy = function (this: VM, o: Obj, cb: Obj): Obj {
   checkWeakable(this, o);
   const wr = wh(this).newWeakref(o, cb && cb !== this.None ? cb : 0, this.T.weakproxy);
@@ -64,8 +71,9 @@ export function installWeakrefs(vm: VM): void {
     __eq__: (args) => vm.richCompare(args[0], args[1], 2),
     __hash__: (args) => vm.newInt(vm.hash(args[0])),
   });
-  const pti = vm.nativeType("weakproxy", Kind.WEAKPROXY, { basicsize: 64, gc: true, refSlots: [24] }, "object");
+  const pti = vm.nativeType("weakproxy", Kind.WEAKPROXY, { basicsize: 64, gc: true, refSlots: [24], layout: "weakref" } as never, "object");
   pti.name = "ProxyType";
+  pti.baseType = false;
   void h;
   void L;
 }
