@@ -290,10 +290,13 @@ if (big && with1m) {
 async function childTrace(file, timeoutMs, njumps) {
   const src = readFileSync(file, "utf8");
   const heapBefore = process.memoryUsage().heapUsed;
+  const c = process.cpuUsage();
   const t = performance.now();
   const r = run(src, { trace: "line", limits: { ...LIMITS, timeoutMs, maxTraceSteps: 5e6 } });
+  const d = process.cpuUsage(c);
   const out = {
     tracedMs: performance.now() - t,
+    tracedCpuMs: (d.user + d.system) / 1000,
     outcome: r.outcome,
     stdout: r.stdout,
     instructions: r.stats.steps,
@@ -395,8 +398,8 @@ if (bigRow) {
     const done = bigRow.outcome.status === "ok";
     const perStep = bigRow.tracedMs / Math.max(1, bigRow.tracedSteps);
     console.log(
-      `  traced: ${f0(bigRow.tracedMs)} ms for ${bigRow.tracedSteps} steps (${rate(bigRow.tracedSteps, bigRow.tracedMs)} steps/s, ${(perStep * 1000).toFixed(0)} µs/step), ${bigRow.keyframes} keyframes every ${bigRow.keyframeInterval}, ~${bigRow.traceHeapMB.toFixed(0)} MB JS heap held, ` +
-        (done ? `out ${mark(bigRow.tracedOutOk, "differs")}` : `stopped by ${bigRow.outcome.status}${bigRow.outcome.limit ? ":" + bigRow.outcome.limit : ""}; all ${bigRow.cpythonLines} steps at this rate: ~${((perStep * bigRow.cpythonLines) / 1000).toFixed(0)} s`) +
+      `  traced: ${f0(bigRow.tracedMs)} ms (${f0(bigRow.tracedCpuMs)} ms CPU) for ${bigRow.tracedSteps} steps (${rate(bigRow.tracedSteps, bigRow.tracedMs)} steps/s, ${(perStep * 1000).toFixed(0)} µs/step; ${rate(bigRow.tracedSteps, bigRow.tracedCpuMs)} steps per CPU second), ${bigRow.keyframes} keyframes every ${bigRow.keyframeInterval}, ~${bigRow.traceHeapMB.toFixed(0)} MB JS heap held, ` +
+        (done ? `out ${mark(bigRow.tracedOutOk, "differs")}` : `stopped by ${bigRow.outcome.status}${bigRow.outcome.limit ? ":" + bigRow.outcome.limit : ""}; all ${bigRow.cpythonLines} steps at this rate: ~${((perStep * bigRow.cpythonLines) / 1000).toFixed(0)} s (~${((bigRow.tracedCpuMs / Math.max(1, bigRow.tracedSteps)) * bigRow.cpythonLines / 1000).toFixed(0)} s of CPU)`) +
         " (target: < 10 s)",
     );
     if (!Session) console.log("  jumps: not available (Session is not exported)");
