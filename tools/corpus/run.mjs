@@ -11,7 +11,7 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { runDetailed } from "@pyheap/python";
+import { Worker } from "node:worker_threads";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const args = process.argv.slice(2);
@@ -57,8 +57,42 @@ function findCases(dir) {
 const ratchetFile = join(root, "corpus", "ratchet.txt");
 const ratchetSet = new Set(existsSync(ratchetFile) ? readFileSync(ratchetFile, "utf8").split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#")) : []);
 
+const CASE_TIMEOUT_MS = Number(process.env.PYHEAP_CORPUS_CASE_TIMEOUT_MS ?? 60_000);
+const workerUrl = new URL("./case-worker.mjs", import.meta.url);
+let worker = null;
+let pending = null;
+function startWorker() {
+  const w = new Worker(workerUrl);
+  w.on("message", (reply) => pending?.(reply));
+  w.on("error", (e) => {
+    if (worker === w) worker = null;
+    pending?.({ ok: false, error: `worker died: ${e && e.message ? e.message.split("\n")[0] : String(e)}` });
+  });
+  return w;
+}
+/** Runs one case in the worker; a case that does not answer in time is stopped with its worker. */
+function runCase(source, filename, repl) {
+  worker ??= startWorker();
+  const w = worker;
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      pending = null;
+      worker = null;
+      w.terminate();
+      resolve({ ok: false, error: `no answer within ${CASE_TIMEOUT_MS / 1000} s (stopped)` });
+    }, CASE_TIMEOUT_MS);
+    pending = (reply) => {
+      clearTimeout(timer);
+      pending = null;
+      resolve(reply);
+    };
+    w.postMessage({ source, filename, repl });
+  });
+}
+
 const results = [];
 const byFolder = new Map();
+const allCases = [];
 for (const d of dirs) {
   if (!existsSync(d)) {
     console.error(`corpus: no such folder ${d}`);
@@ -66,7 +100,14 @@ for (const d of dirs) {
   }
   for (const file of findCases(d)) {
     const rel = relative(root, file);
-    if (filter && !rel.includes(filter)) continue;
+    if (!filter || rel.includes(filter)) allCases.push(file);
+  }
+}
+const progress = process.stderr.isTTY && !verbose;
+for (const [n, file] of allCases.entries()) {
+    const rel = relative(root, file);
+    if (progress) process.stderr.write(`\r\x1b[K[${n + 1}/${allCases.length}] ${rel}`);
+    else if (process.env.CI) process.stderr.write(`[${n + 1}/${allCases.length}] ${rel}\n`);
     const folder = basename(dirname(file));
     const repl = folder === "repl";
     const source = readFileSync(file, "utf8");
@@ -77,25 +118,25 @@ for (const d of dirs) {
     let detail = "";
     let got = { stdout: "", stderr: "" };
     const t0 = Date.now();
-    try {
-      const { result, heap } = runDetailed(source, { filename: basename(file), mode: repl ? "repl" : "script", limits: { timeoutMs: 20_000 } });
-      got = result;
-      if (result.stdout !== wantOut) {
+    const r = await runCase(source, basename(file), repl);
+    if (!r.ok) {
+      status = "fail";
+      detail = `crash: ${r.error}`;
+    } else {
+      got = r;
+      if (r.stdout !== wantOut) {
         status = "fail";
         detail = "stdout differs";
-      } else if (result.stderr !== wantErr) {
+      } else if (r.stderr !== wantErr) {
         status = "fail";
         detail = "stderr differs";
-      } else if (heap.leaked.length) {
+      } else if (r.leakedCount) {
         status = "fail";
-        detail = `leak: ${heap.leaked.length} objects (${heap.leaked.slice(0, 5).map((l) => `${l.type}${l.repr ? " " + JSON.stringify(l.repr) : ""} rc=${l.refcnt}`).join(", ")})`;
-      } else if (!heap.check.ok) {
+        detail = `leak: ${r.leakedCount} objects (${r.leaked.join(", ")})`;
+      } else if (!r.check.ok) {
         status = "fail";
-        detail = `heap check failed: code ${heap.check.code} at object ${heap.check.object}`;
+        detail = `heap check failed: code ${r.check.code} at object ${r.check.object}`;
       }
-    } catch (e) {
-      status = "fail";
-      detail = `crash: ${e && e.message ? e.message.split("\n")[0] : String(e)}`;
     }
     const ms = Date.now() - t0;
     results.push({ case: rel, folder, status, detail, ms, stdout: got.stdout, stderr: got.stderr, expectedStdout: wantOut, expectedStderr: wantErr });
@@ -103,8 +144,9 @@ for (const d of dirs) {
     f[status === "pass" ? "passed" : "failed"]++;
     byFolder.set(folder, f);
     if (verbose && status !== "pass") console.log(`FAIL ${rel}: ${detail}`);
-  }
 }
+if (progress) process.stderr.write("\r\x1b[K");
+worker?.terminate();
 
 const pad = (s, n) => String(s).padEnd(n);
 console.log(`${pad("folder", 14)} ${pad("passed", 7)} ${pad("failed", 7)}`);

@@ -1,0 +1,22 @@
+// Runs corpus cases for run.mjs inside a worker thread, one message per case, so that a case that
+// never returns can be stopped by terminating the worker without losing the rest of the run.
+import { parentPort } from "node:worker_threads";
+import { runDetailed } from "@pyheap/python";
+
+parentPort.on("message", ({ source, filename, repl }) => {
+  let reply;
+  try {
+    const { result, heap } = runDetailed(source, { filename, mode: repl ? "repl" : "script", limits: { timeoutMs: 20_000 } });
+    reply = {
+      ok: true,
+      stdout: result.stdout,
+      stderr: result.stderr,
+      leaked: heap.leaked.slice(0, 5).map((l) => `${l.type}${l.repr ? " " + JSON.stringify(l.repr) : ""} rc=${l.refcnt}`),
+      leakedCount: heap.leaked.length,
+      check: { ok: heap.check.ok, code: heap.check.code, object: heap.check.object },
+    };
+  } catch (e) {
+    reply = { ok: false, error: e && e.message ? String(e.message).split("\n")[0] : String(e) };
+  }
+  parentPort.postMessage(reply);
+});
