@@ -241,7 +241,12 @@ export class Heap {
       if (!byLimit) initImages.set(this.module, (byLimit = new Map()));
       const bytes = this.u8.slice();
       const nonZero: boolean[] = [];
-      for (let p = 0; p < bytes.length; p += 65536) nonZero.push(bytes.subarray(p, p + 65536).some((b) => b !== 0));
+      const words = new Int32Array(bytes.buffer, 0, bytes.length >> 2);
+      for (let p = 0; p < words.length; p += 16384) {
+        let any = false;
+        for (let i = p, end = Math.min(p + 16384, words.length); i < end && !any; i++) any = words[i] !== 0;
+        nonZero.push(any);
+      }
       byLimit.set(this.limit, { bytes, nonZero, globals: this.globals.map((x) => x.value) });
     }
   }
