@@ -4,7 +4,8 @@
 //
 //   node tools/bench/interp-startup.mjs [--n 200] [--detailed]
 //
-// --detailed times runDetailed() with the heap report on (what the corpus runner does) instead of run().
+// --detailed times runDetailed() with the heap report on (what the corpus runner does) instead of run();
+// --cold-compile clears the compiler's cache of recent units before every run.
 // Not a test; nothing is asserted about times. Needs packages/python (and its dependencies) built.
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
@@ -16,15 +17,20 @@ const opt = (name, dflt) => {
 };
 const n = opt("--n", 200);
 const detailed = args.includes("--detailed");
+const coldCompile = args.includes("--cold-compile");
 const py = await import(new URL("../../packages/python/dist/index.js", import.meta.url).href);
 const { compileModule, clearCompileCache } = await import(new URL("../../packages/python/dist/compile/index.js", import.meta.url).href);
 const blogPath = new URL("../../corpus/shared/blog/01-list-append-same-id.py", import.meta.url);
 const blog = readFileSync(blogPath, "utf8");
 const blogOut = readFileSync(new URL("../../corpus/shared/blog/01-list-append-same-id.out", import.meta.url), "utf8");
 
-const go = detailed
-  ? (src) => py.runDetailed(src).result
-  : (src) => py.run(src, { trace: "none" });
+const go0 = detailed ? (src) => py.runDetailed(src).result : (src) => py.run(src, { trace: "none" });
+const go = coldCompile
+  ? (src) => {
+      clearCompileCache?.();
+      return go0(src);
+    }
+  : go0;
 
 function time(label, fn) {
   const t0 = performance.now();
