@@ -114,7 +114,9 @@ function makeGc(vm: VM): Obj {
         }
         return d;
       });
-      return h.newList(items.map((x) => (h.decref(x), x)).map((x) => (h.incref(x), x)), "display");
+      const l = h.newList(items, "display");
+      for (const x of items) h.decref(x);
+      return l;
     },
     get_referents: (args) => {
       const out: Obj[] = [];
