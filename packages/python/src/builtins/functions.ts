@@ -737,9 +737,20 @@ function registerConstructors(vm: VM): void {
       vm.decref(it);
     }
   });
+  /** iter() of each argument: new references, released again if one of them fails. */
+  const iters = (xs: Obj[]): Obj[] => {
+    const out: Obj[] = [];
+    try {
+      for (const a of xs) out.push(vm.getIter(a));
+    } catch (e) {
+      for (const o of out) h.decref(o);
+      throw e;
+    }
+    return out;
+  };
   C("zip", (_t, args, kw) => {
     onlyKw(vm, "zip", kw, ["strict"]);
-    const its = args.map((a) => vm.getIter(a));
+    const its = iters(args);
     const tup = h.newTupleSteal(its);
     try {
       return vm.newNativeIter("zip", tup);
@@ -749,7 +760,7 @@ function registerConstructors(vm: VM): void {
   });
   C("map", (_t, args) => {
     if (args.length < 2) vm.typeError("map() must have at least two arguments.");
-    const its = args.slice(1).map((a) => vm.getIter(a));
+    const its = iters(args.slice(1));
     const tup = h.newTupleSteal(its);
     try {
       return vm.newNativeIter("map", tup, args[0]);

@@ -121,7 +121,8 @@ proto.typeNew = function (this: VM, name: string, basesIn: Obj[], ns: Obj): Obj 
   const addWeak = wantWeak && !baseHasWeak && !varSized;
   let size = base.basicsize;
   const slotMap = new Map(base.slots);
-  const refSlots: number[] = [];
+  // a subclass's instances keep the base layout's owned references (the heap reads the type's own map)
+  const refSlots: number[] = base.heap || base.kind === Kind.EXC || base.kind === Kind.OBJECT ? [...(base.refSlots ?? [])] : [];
   for (const s of slotNames ?? []) {
     if (s === "__dict__" || s === "__weakref__") continue;
     slotMap.set(s, size);
@@ -163,6 +164,7 @@ proto.typeNew = function (this: VM, name: string, basesIn: Obj[], ns: Obj): Obj 
     dict,
     hasDict: addDict || baseHasDict,
     managed,
+    refSlots,
     slots: slotMap,
     weaklistOffset: weakOff,
     basicsize: size,

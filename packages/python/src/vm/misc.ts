@@ -537,9 +537,13 @@ proto.strFormat = function (this: VM, fmtObj: Obj, args: Obj[], kw: KwArgs | nul
       }
       const r = this.format(v, spec);
       pieces++;
-      if (!spec && !conv) onlyValue = r;
       out += this.str(r);
-      if (onlyValue !== r) h.decref(r);
+      if (onlyValue) {
+        h.decref(onlyValue);
+        onlyValue = 0;
+      }
+      if (pieces === 1 && !spec && !conv) onlyValue = r;
+      else h.decref(r);
     } finally {
       h.decref(v);
     }

@@ -91,6 +91,8 @@ export interface TypeInfo {
   dict: Obj;
   /** Instances have a managed dict (plain class) or a dict slot (exceptions, functions…). */
   hasDict: boolean;
+  /** Byte offsets of the owned-reference fields of the layout (inherited by subclasses). */
+  refSlots?: number[];
   /** Instances keep attributes in a managed dict (values array + shared keys), classes without __slots__. */
   managed?: boolean;
   /** `__slots__` names → byte offsets of their reference fields. */

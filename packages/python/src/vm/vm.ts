@@ -189,7 +189,7 @@ export class VM {
   nativeType(name: string, kind: Kind, desc: Omit<TypeDesc, "name">, base: string | null = "object", extra: Partial<TypeInfo> = {}): TypeInfo {
     const baseInfo = base ? this.infoOfType(this.T[base]) : null;
     const obj = this.h.registerType({ name, base: baseInfo?.obj, ...desc });
-    const ti = this.adoptType(obj, name, kind, baseInfo, { basicsize: desc.basicsize, weaklistOffset: desc.weaklistOffset ?? 0, ...extra });
+    const ti = this.adoptType(obj, name, kind, baseInfo, { basicsize: desc.basicsize, weaklistOffset: desc.weaklistOffset ?? 0, refSlots: desc.refSlots ?? [], ...extra });
     this.T[name] = obj;
     return ti;
   }
