@@ -183,6 +183,9 @@ export function installBuiltins(vm: VM): void {
     const file = kwarg(kw, "file");
     const sep = sepO && sepO !== vm.None ? vm.str(sepO) : " ";
     const end = endO && endO !== vm.None ? vm.str(endO) : "\n";
+    // CPython's print calls file.write(text) with a one-item argument tuple: a GC allocation the first
+    // time after the tuple free list was emptied (then parked and reused)
+    h.decref(h.newTuple([vm.None]));
     const parts = args.map((a) => vm.strOf(a));
     const text = parts.join(sep) + end;
     if (file && file !== vm.None) {

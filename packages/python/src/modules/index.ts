@@ -79,6 +79,8 @@ function makeGc(vm: VM): Obj {
       return h.newTupleSteal(c.map((x) => vm.newInt(BigInt(x))));
     },
     set_threshold: (args) => {
+      // a METH_VARARGS function: CPython packs the arguments into a tuple (a GC allocation, then parked)
+      h.decref(h.newTuple(args));
       if (args.length < 1) vm.typeError(`set_threshold() takes at least 1 argument (${args.length} given)`);
       if (args.length > 3) vm.typeError(`set_threshold() takes at most 3 arguments (${args.length} given)`);
       const vals = args.map((a) => {

@@ -66,7 +66,9 @@ proto.bootstrapTypes = function (this: VM): void {
   reg("cell", Kind.CELL, L.CELL_BASICSIZE, [L.CELL_REF]);
   reg("method", Kind.METHOD, L.METHOD_BASICSIZE, [L.METHOD_FUNC, L.METHOD_SELF], { weak: L.METHOD_WEAKREFS });
   reg("builtin_function_or_method", Kind.BUILTIN, L.CFUNC_BASICSIZE, [L.CFUNC_SELF, L.CFUNC_MODULE], { weak: L.CFUNC_WEAKREFS });
-  reg("method_descriptor", Kind.MDESCR, L.MDESCR_BASICSIZE, [L.MDESCR_TYPE]);
+  // CPython's method descriptors exist from start-up on; ours are made on first use, so they must not
+  // move the GC counts: a non-GC type (they only reference their static type)
+  reg("method_descriptor", Kind.MDESCR, L.MDESCR_BASICSIZE, [L.MDESCR_TYPE], { gc: false });
   reg("getset_descriptor", Kind.GETSET, L.DESCR_BASICSIZE, [L.DESCR_TYPE, L.DESCR_NAME, L.DESCR_QUALNAME]);
   reg("member_descriptor", Kind.MEMBER, L.DESCR_BASICSIZE, [L.DESCR_TYPE, L.DESCR_NAME, L.DESCR_QUALNAME]);
   reg("module", Kind.MODULE, L.MODULE_BASICSIZE, [L.MODULE_DICT, L.MODULE_NAME], { weak: L.MODULE_WEAKREFS });

@@ -24,6 +24,11 @@ declare module "./vm.js" {
 
 const proto = VM.prototype;
 
+/** Builtin types called through vectorcall in 3.11 (no argument tuple). */
+const VECTORCALL_TYPES = new Set(["bool", "float", "range", "list", "tuple", "dict", "set", "frozenset", "type", "enumerate", "reversed", "map", "filter", "zip"]);
+/** Builtin types whose call builds an argument tuple. */
+const TUPLE_CALL_TYPES = new Set(["str", "int", "slice", "object", "bytes", "complex", "property", "staticmethod", "classmethod", "super", "bytearray"]);
+
 proto.makeFunction = function (this: VM, f: Frame, flags: number): Obj {
   const h = this.h;
   const st = f.stack;
@@ -269,6 +274,10 @@ proto.callType = function (this: VM, t: Obj, args: Obj[], kw: KwArgs | null): Ob
       }
     }
     this.typeError("type() takes 1 or 3 arguments");
+  }
+  // type calls without vectorcall in 3.11 pack their arguments into a tuple (parked when freed)
+  if (args.length && !VECTORCALL_TYPES.has(ti.name) && (ti.heap || ti.kind === Kind.EXC || TUPLE_CALL_TYPES.has(ti.name))) {
+    this.h.decref(this.h.newTuple(args));
   }
   if (!ti.heap) {
     const ctor = this.ctors.get(t) ?? (ti.kind === Kind.EXC ? this.ctors.get(this.T.BaseException) : undefined);
