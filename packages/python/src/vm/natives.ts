@@ -27,6 +27,7 @@ declare module "./vm.js" {
     weakrefHead(o: Obj): Obj;
     addr(o: Obj): string;
     reprGuard: Set<Obj>;
+    reprList: Obj;
     asciiObj(o: Obj): Obj;
     intStr(v: bigint): string;
     pendingHookError(): void;
@@ -55,6 +56,11 @@ function complexPart(x: number): string {
 
 function guard(vm: VM, o: Obj, empty: string, fn: () => string): string {
   vm.reprGuard ??= new Set();
+  // Py_ReprEnter keeps a list in the thread state, created by the first repr of a list/dict/set
+  if (!vm.reprList && vm.kindOf(o) !== Kind.TUPLE) {
+    vm.reprList = vm.h.newList([], "list()");
+    vm.keepAlive.push(vm.reprList);
+  }
   if (vm.reprGuard.has(o)) return empty;
   vm.reprGuard.add(o);
   try {
