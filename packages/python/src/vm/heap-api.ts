@@ -7,24 +7,9 @@
  * ones must be increfed to be kept, arguments are borrowed unless the name says Steal.
  */
 
-/** An object address in the heap (0 = NULL). */
-export type Obj = number;
-
-/** A data-driven object type (see API.md §3). */
-export interface TypeDesc {
-  name: string;
-  basicsize: number;
-  itemsize?: number;
-  gc?: boolean;
-  managedDict?: boolean;
-  refSlots?: number[];
-  varRefs?: boolean;
-  finalizer?: boolean;
-  weaklistOffset?: number;
-  freelist?: number;
-  heapType?: boolean;
-  base?: Obj;
-}
+/** Object addresses (0 = NULL) and data-driven type descriptors are the binding's own types. */
+import type { Obj, TypeDesc } from "@pyheap/heap";
+export type { Obj, TypeDesc };
 
 export interface GcStats {
   collections: number;
