@@ -471,11 +471,13 @@ class CodeGen {
         }
         const end = this.newLabel();
         this.jumpIf(s.test, true, end);
-        this.loc = s.pos;
+        // as 3.11: the raise carries the position of the last comparison the test jumped on, else the statement's
+        const raiseLoc = this.assertRaisePos(s.test) ?? s.pos;
+        this.loc = raiseLoc;
         this.emit(Op.LOAD_ASSERTION_ERROR);
         if (s.msg) {
           this.expr(s.msg);
-          this.loc = s.pos;
+          this.loc = raiseLoc;
           this.emit(Op.PRECALL, 0);
           this.emit(Op.CALL, 0);
         }
@@ -1631,6 +1633,15 @@ class CodeGen {
   }
 
   /** Jumps to `target` when the truth of `e` equals `cond` (3.11's compiler_jump_if, simplified). */
+  /** The comparison whose jump ends `jumpIf(e)`, following not / and / or / if-else to their last branch. */
+  assertRaisePos(e: Expr): Pos | null {
+    if (e.k === "UnaryOp" && e.op === "not") return this.assertRaisePos(e.operand);
+    if (e.k === "BoolOp") return this.assertRaisePos(e.values[e.values.length - 1]!);
+    if (e.k === "IfExp") return this.assertRaisePos(e.orelse);
+    if (e.k === "Compare") return e.pos;
+    return null;
+  }
+
   jumpIf(e: Expr, cond: boolean, target: Label): void {
     if (e.k === "UnaryOp" && e.op === "not") {
       this.jumpIf(e.operand, !cond, target);
