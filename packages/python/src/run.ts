@@ -353,6 +353,13 @@ proto.prepareRuntime = function (this: VM): void {
     }
     return r;
   };
+  // method(func, self): a bound method built by hand, as types.MethodType does
+  this.ctors.set(this.T.method, (_t, args, kw) => {
+    if (kw && kw.names.length) this.typeError("method() takes no keyword arguments");
+    if (args.length !== 2) this.typeError(`method expected 2 arguments, got ${args.length}`);
+    if (args[1] === this.None) this.typeError("instance must not be None");
+    return this.newMethod(args[0], args[1]);
+  });
   // bytearray: a non-GC object holding its contents in a bytes object (sizes as CPython's: 56 + len + 1)
   this.nativeType("bytearray", Kind.BYTEARRAY, { basicsize: 56, gc: false, refSlots: [24] }, "object");
   const baData = (o: number) => h.readBytes(h.getSlot(o, 24) || h.newBytes(new Uint8Array(0)));
@@ -410,6 +417,10 @@ proto.prepareRuntime = function (this: VM): void {
       if (!args.length || this.kindOf(args[0]) !== Kind.TYPE) this.typeError("object.__new__(X): X is not a type object");
       const ti = this.infoOfType(args[0]);
       if (!ti.heap) return this.callType(args[0], args.slice(1), null);
+      let solid = ti;
+      while (solid.heap && solid.base) solid = solid.base;
+      // a class deriving from weakref.ref: the referent and callback go to ref's own constructor
+      if (solid.kind === Kind.WEAKREF) return this.nativeNew(ti, args[0], args.slice(1), null);
       return h.newObject(args[0]);
     },
   });

@@ -9,6 +9,54 @@ ref = __ref_type__
 ReferenceType = ref
 
 
+class WeakMethod(ref):
+    __slots__ = ("_func_ref", "_meth_type", "_alive", "__weakref__")
+
+    def __new__(cls, meth, callback=None):
+        try:
+            obj = meth.__self__
+            func = meth.__func__
+        except AttributeError:
+            raise TypeError("argument should be a bound method, not {}".format(type(meth))) from None
+
+        def _died(arg):
+            wm = self_ref()
+            if wm is not None and wm._alive:
+                wm._alive = False
+                if callback is not None:
+                    callback(wm)
+
+        self = ref.__new__(cls, obj, _died)
+        self._func_ref = ref(func, _died)
+        self._meth_type = type(meth)
+        self._alive = True
+        self_ref = ref(self)
+        return self
+
+    def __call__(self):
+        obj = super().__call__()
+        func = self._func_ref()
+        if obj is None or func is None:
+            return None
+        return self._meth_type(func, obj)
+
+    def __eq__(self, other):
+        if isinstance(other, WeakMethod):
+            if not self._alive or not other._alive:
+                return self is other
+            return ref.__eq__(self, other) and self._func_ref == other._func_ref
+        return NotImplemented
+
+    def __ne__(self, other):
+        if isinstance(other, WeakMethod):
+            if not self._alive or not other._alive:
+                return self is not other
+            return ref.__ne__(self, other) or self._func_ref != other._func_ref
+        return NotImplemented
+
+    __hash__ = ref.__hash__
+
+
 class WeakValueDictionary:
     def __init__(self, other=(), **kw):
         self.data = {}
