@@ -42,6 +42,7 @@ const CASES: [string, string][] = [
   ["f-string", "s = f'{a!r:>{w}} {b=}'\n"],
   ["augmented assignments", "x += 1\no.a -= 2\nd[k] *= 3\n"],
   ["unpacking", "a, *b = d\ne, f = f, e\n"],
+  ["assert positions (the raise at the test's last comparison, else the statement)", "def f(a):\n    assert a > 0, 'm' + str(a)\n    assert a > 0 and a < 9\n    assert a, (\n 'm')\n    assert len(a)\n"],
   ["swaps in a function", "def f(a, b, c):\n    a, b = b, a\n    a, b, c = c, b, a\n    x = y = 1\n    (a, b), c = (1, 2), 3\n    a, a = b, c\n    p, = [q]\n"],
 ];
 

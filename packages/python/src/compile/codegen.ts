@@ -1693,7 +1693,11 @@ class CodeGen {
       return;
     }
     this.expr(e);
+    // as 3.11: the jump after a single comparison carries the comparison's position
+    const saved = this.loc;
+    if (e.k === "Compare") this.loc = e.pos;
     this.jump(cond ? Op.POP_JUMP_FORWARD_IF_TRUE : Op.POP_JUMP_FORWARD_IF_FALSE, target);
+    this.loc = saved;
   }
 
   call(e: Expr & { k: "Call" }): void {
