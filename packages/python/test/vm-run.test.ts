@@ -31,6 +31,7 @@ const cases: [string, string][] = [
   ["traceback", "def f(x):\n    return x / 0\nprint('before')\nf(1)\n"],
   ["generators", "def g(n):\n    for i in range(n):\n        yield i * i\nprint(list(g(5)), sum(g(4)))\nit = g(2)\nprint(next(it), next(it), next(it, 'done'))\n"],
   ["comprehensions", "print([x * x for x in range(5) if x % 2], {k: v for k, v in zip('ab', [1, 2])}, {c for c in 'aa'})\n"],
+  ["weakref subclasses and method()", "import weakref\nclass C:\n    def m(self): return 'm'\nclass R(weakref.ref):\n    __slots__ = ('tag',)\n    def __new__(cls, o, cb=None):\n        self = weakref.ref.__new__(cls, o, cb)\n        self.tag = 't'\n        return self\n    def __init__(self, o, cb=None):\n        super().__init__(o, cb)\nc = C()\nr = R(c, lambda w: print('dead', w.tag))\nprint(r() is c, r.tag, isinstance(r, weakref.ref))\nb = type(c.m)(C.m, c)\nprint(b(), b.__self__ is c, b == c.m)\ndel b, c\nwm = weakref.WeakMethod(C().m)\nprint(wm())\ntry:\n    type(C().m)(C.m)\nexcept TypeError as e:\n    print(e)\ntry:\n    type(C().m)(C.m, None)\nexcept TypeError as e:\n    print(e)\n"],
   ["gc cycle", "import gc\ngc.collect()\na = []\na.append(a)\ndel a\nprint(gc.collect(), gc.get_count())\n"],
 ];
 
