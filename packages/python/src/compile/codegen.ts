@@ -851,7 +851,12 @@ class CodeGen {
     this.emit(Op.RERAISE, 1);
   }
 
-  tryExcept(s: Stmt & { k: "Try" }, emitNop = true): void {
+  /**
+   * What try/except and try/except* share: the body under a handler, the `else` part, the jump past the
+   * handlers, then the handlers' entry (PUSH_EXC_INFO) under a cleanup handler. Afterwards the cleanup
+   * handler is current and an "exception_handler" fblock is open.
+   */
+  private tryHandlersEntry(s: Stmt & { k: "Try" }, emitNop: boolean) {
     const except = this.newLabel();
     const end = this.newLabel();
     const cleanup = this.newLabel();
@@ -870,10 +875,15 @@ class CodeGen {
     }
     this.bindHandler(h, outer);
     const ch = this.pushHandler(cleanup, base + 1, true);
-    const afterCleanup = this.handlers;
+    const cleanupLevel = this.handlers;
     this.loc = null;
     this.emit(Op.PUSH_EXC_INFO);
     this.fblocks.push({ kind: "exception_handler" });
+    return { end, cleanup, base, outer, ch, cleanupLevel };
+  }
+
+  tryExcept(s: Stmt & { k: "Try" }, emitNop = true): void {
+    const { end, cleanup, base, outer, ch, cleanupLevel: afterCleanup } = this.tryHandlersEntry(s, emitNop);
     for (let i = 0; i < s.handlers.length; i++) {
       const hd = s.handlers[i]!;
       this.loc = hd.pos;
@@ -935,29 +945,8 @@ class CodeGen {
 
   /** try/except* in 3.11's shape (CHECK_EG_MATCH, LIST_APPEND of raised groups, PREP_RERAISE_STAR). */
   tryStar(s: Stmt & { k: "Try" }, emitNop = true): void {
-    const except = this.newLabel();
-    const end = this.newLabel();
-    const cleanup = this.newLabel();
+    const { end, cleanup, base, outer, ch, cleanupLevel } = this.tryHandlersEntry(s, emitNop);
     const reraise = this.newLabel();
-    if (emitNop) this.emit(Op.NOP);
-    const base = this.depth;
-    const outer = this.handlers;
-    const h = this.pushHandler(except, base, false);
-    this.fblocks.push({ kind: "try_except" });
-    this.stmts(s.body);
-    this.fblocks.pop();
-    this.handlers = outer;
-    this.stmts(s.orelse);
-    if (this.reachable) {
-      this.loc = null;
-      this.jump(Op.JUMP_FORWARD, end);
-    }
-    this.bindHandler(h, outer);
-    const ch = this.pushHandler(cleanup, base + 1, true);
-    const cleanupLevel = this.handlers;
-    this.loc = null;
-    this.emit(Op.PUSH_EXC_INFO);
-    this.fblocks.push({ kind: "exception_handler" });
     const reraiseStar = this.newLabel();
     for (let i = 0; i < s.handlers.length; i++) {
       const hd = s.handlers[i]!;
