@@ -161,7 +161,7 @@ function collectMain(g: i32): i32 {
   if (dense) {
     if (denseTuples > 0) untracked += untrackDense(KIND_TUPLE);
   } else {
-    untrackTuples(young);
+    untrackExact(young, tTuple);
   }
   if (young != old) {
     const moved = dense ? <i32>denseDone - untracked : listSize(young);
@@ -173,7 +173,7 @@ function collectMain(g: i32): i32 {
     if (dense) {
       if (denseDicts > 0) untracked += untrackDense(KIND_DICT);
     } else {
-      untrackDicts(young);
+      untrackExact(young, tDict);
     }
     const size = dense ? <i32>denseDone - untracked : listSize(young);
     if (DEBUG) assert(size == listSize(young));
@@ -269,29 +269,18 @@ function clearCollecting(h: usize): void {
   for (let n = gcNext(h); n != h; n = gcNext(n)) gcSetFlags(n, gcFlags(n) & ~PREV_MASK_COLLECTING);
 }
 
-/** After it: survivors that are exact tuples holding nothing that may be tracked are untracked. */
-function untrackTuples(h: usize): void {
+/**
+ * After it: survivors of exact type `t` (tuple or dict) holding nothing that may be tracked are untracked.
+ * Tuples are checked after every collection, dicts only after full ones (the callers decide).
+ */
+function untrackExact(h: usize, t: usize): void {
   let n = gcNext(h);
   while (n != h) {
     const next = gcNext(n);
     const o = gcObj(n);
-    if (typeOf(o) == tTuple && tupleCanUntrack(o)) {
+    if (typeOf(o) == t && (t == tTuple ? tupleCanUntrack(o) : dictCanUntrack(o))) {
       untrack(o);
-      ev(EV_UNTRACK, <u32>o, <u32>tTuple, 0);
-    }
-    n = next;
-  }
-}
-
-/** After it (full collections only): exact dicts holding nothing that may be tracked are untracked. */
-function untrackDicts(h: usize): void {
-  let n = gcNext(h);
-  while (n != h) {
-    const next = gcNext(n);
-    const o = gcObj(n);
-    if (typeOf(o) == tDict && dictCanUntrack(o)) {
-      untrack(o);
-      ev(EV_UNTRACK, <u32>o, <u32>tDict, 0);
+      ev(EV_UNTRACK, <u32>o, <u32>t, 0);
     }
     n = next;
   }
