@@ -12,34 +12,52 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
 import { Worker } from "node:worker_threads";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const args = process.argv.slice(2);
-const opt = (name) => {
-  const i = args.indexOf(name);
-  if (i < 0) return null;
-  const v = args[i + 1];
-  args.splice(i, 2);
-  return v;
-};
-const flag = (name) => {
-  const i = args.indexOf(name);
-  if (i < 0) return false;
-  args.splice(i, 1);
-  return true;
-};
-const jsonOut = opt("--json");
-const filter = opt("--filter");
-const ratchet = flag("--ratchet");
-const updateRatchet = flag("--update-ratchet");
-const verbose = flag("--verbose");
-for (const a of args) {
-  if (a.startsWith("--")) {
-    console.error(`corpus: unknown option ${a}`);
-    process.exit(2);
-  }
+const usage = `usage: node tools/corpus/run.mjs [DIR ...] [options]
+
+Runs every case under DIR (default: corpus/) and compares stdout/stderr with CPython 3.11.7's.
+
+options:
+  --filter TEXT      only cases whose path contains TEXT
+  --verbose          print each failing case with the first difference
+  --json FILE        write every case's result to FILE
+  --ratchet          exit 1 when a case listed in corpus/ratchet.txt fails
+  --update-ratchet   add the newly passing cases to corpus/ratchet.txt (never removes any)
+  --ratchet-file F   use F instead of corpus/ratchet.txt
+  -h, --help         this text
+
+environment: PYHEAP_CORPUS_CASE_TIMEOUT_MS (default 60000) stops a case that runs longer.`;
+let parsed;
+try {
+  parsed = parseArgs({
+    allowPositionals: true,
+    options: {
+      json: { type: "string" },
+      filter: { type: "string" },
+      ratchet: { type: "boolean", default: false },
+      "update-ratchet": { type: "boolean", default: false },
+      "ratchet-file": { type: "string" },
+      verbose: { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+} catch (err) {
+  console.error(`corpus: ${err.message}\n\n${usage}`);
+  process.exit(2);
 }
+if (parsed.values.help) {
+  console.log(usage);
+  process.exit(0);
+}
+const args = parsed.positionals;
+const jsonOut = parsed.values.json ?? null;
+const filter = parsed.values.filter ?? null;
+const ratchet = parsed.values.ratchet;
+const updateRatchet = parsed.values["update-ratchet"];
+const verbose = parsed.values.verbose;
 const dirs = args.length ? args : [join(root, "corpus")];
 
 function findCases(dir) {
@@ -55,7 +73,7 @@ function findCases(dir) {
   return out;
 }
 
-const ratchetFile = join(root, "corpus", "ratchet.txt");
+const ratchetFile = parsed.values["ratchet-file"] ?? join(root, "corpus", "ratchet.txt");
 const ratchetSet = new Set(existsSync(ratchetFile) ? readFileSync(ratchetFile, "utf8").split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#")) : []);
 
 const CASE_TIMEOUT_MS = Number(process.env.PYHEAP_CORPUS_CASE_TIMEOUT_MS ?? 60_000);

@@ -1,0 +1,88 @@
+import { execFile } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const runner = join(here, "..", "run.mjs");
+const root = join(here, "..", "..", "..");
+
+function corpus(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [runner, ...args], { timeout: 120_000 }, (err, stdout, stderr) => {
+      const code = err ? (typeof err.code === "number" ? err.code : 1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+let dir: string;
+let cases: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "pyheap-corpus-"));
+  cases = join(dir, "cases", "demo");
+  // Expected outputs written here are what python3 prints for these one-liners (and the failing one is
+  // deliberately wrong).
+  const fs = { good: ["print([1] * 2)\n", "[1, 1]\n"], bad: ["print(2 + 2)\n", "5\n"], raises: ["1 / 0\n", ""] };
+  for (const [name, [py, out]] of Object.entries(fs)) {
+    const base = join(cases, name);
+    mkdirSync(dirname(base), { recursive: true });
+    writeFileSync(base + ".py", py);
+    writeFileSync(base + ".out", out);
+  }
+  writeFileSync(
+    join(cases, "raises.err"),
+    'Traceback (most recent call last):\n  File "raises.py", line 1, in <module>\n    1 / 0\n    ~~^~~\nZeroDivisionError: division by zero\n',
+  );
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("corpus runner", () => {
+  it("explains itself with --help and refuses unknown options with exit 2", async () => {
+    const help = await corpus("--help");
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/--ratchet/);
+    expect(help.stdout).toMatch(/--filter TEXT/);
+    const bad = await corpus("--no-such-option");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/no-such-option/);
+  });
+
+  it("reports a missing folder with exit 2", async () => {
+    const r = await corpus(join(dir, "nowhere"));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no such folder/);
+  });
+
+  it("compares stdout and stderr byte for byte and counts passes and failures", async () => {
+    const json = join(dir, "result.json");
+    const r = await corpus(cases, "--json", json, "--verbose");
+    expect(r.stdout).toMatch(/2 passed, 1 failed/);
+    expect(r.stdout).toMatch(/FAIL .*bad\.py: stdout differs/);
+    const report = JSON.parse(readFileSync(json, "utf8"));
+    const bad = report.results.find((c: { case: string }) => c.case.endsWith("bad.py"));
+    expect(bad.stdout).toBe("4\n");
+    expect(bad.expectedStdout).toBe("5\n");
+  });
+
+  it("keeps a ratchet: adds passing cases, then fails when one of them breaks", async () => {
+    const ratchetFile = join(dir, "ratchet.txt");
+    writeFileSync(ratchetFile, "");
+    const add = await corpus(cases, "--ratchet-file", ratchetFile, "--update-ratchet");
+    expect(add.stdout).toMatch(/ratchet: 2 case\(s\) added, 2 in total/);
+    const listed = readFileSync(ratchetFile, "utf8").trim().split("\n");
+    expect(listed).toEqual([relative(root, join(cases, "good.py")), relative(root, join(cases, "raises.py"))]);
+
+    const ok = await corpus(cases, "--ratchet-file", ratchetFile, "--ratchet");
+    expect(ok.code).toBe(0);
+    expect(ok.stdout.trim().split("\n").at(-1)).toBe("ratchet: 2 passed, 0 failed");
+
+    writeFileSync(join(cases, "good.out"), "[1, 1, 1]\n");
+    const broken = await corpus(cases, "--ratchet-file", ratchetFile, "--ratchet");
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toMatch(/good\.py no longer passes/);
+    expect(broken.stdout.trim().split("\n").at(-1)).toBe("ratchet: 1 passed, 1 failed");
+  });
+});
