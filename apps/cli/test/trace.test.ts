@@ -70,6 +70,12 @@ describe("pyheap explain", () => {
     expect(r.stdout).toMatch(/^line 5: `immutable \+= 1` immutable now refers to a new int 0x\S+ 1001/m);
   });
 
+  it("puts the frees of the module's end (its code object and constants) after the last line, not in it", () => {
+    const r = pyheap(["explain", program("x = [1]\ny = x\ndel x\n")]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^line 3: `del x` the name x goes away; list 0x\S+ stays alive \(refcount 1\); then the module's code finishes: \d+ objects freed .*\bcode\b/m);
+  });
+
   it("says why an automatic collection ran", () => {
     const r = pyheap(["explain", "--gc-threshold", "5", program("import gc\nitems = []\nfor i in range(20):\n    items.append([i])\n")]);
     expect(r.status).toBe(0);

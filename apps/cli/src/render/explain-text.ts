@@ -133,7 +133,11 @@ export function* explainText(trace: Trace, from = 0, to = Number.POSITIVE_INFINI
       ...gcSentences(effects.events, thresholds),
     ];
     const freed = freedSentence(effects);
-    if (freed) sentences.push(freed);
+    const after = effects.after;
+    // A module-level "return" step comes after the last line ran: the frees it carries are mostly the
+    // module's code object and its constants being released, not the work of that line.
+    const moduleEnds = after?.kind === "return" && after.frames.length === 1 && after.frames[0]!.name === "<module>";
+    if (freed) sentences.push(moduleEnds ? `then the module's code finishes: ${freed}` : freed);
     if (sentences.length === 0) continue;
     yield `line ${effects.step.line}: \`${source}\` ${sentences.join("; ")}.`;
   }
