@@ -47,7 +47,7 @@ import {
 import { setDenseAlgorithm, collectInit, gcCollect, statGet, setGarbageList, registerFreelistType, clearObject } from "./gc/collect";
 import { gcNext, gcObj } from "./object/header";
 import { evEnable, evDisable, evCount, evBase, evClear, evDropped } from "./events";
-import { inspectInit, heapWalk, referents, heapCheck, checkBadObject, heapSnapshot } from "./inspect";
+import { inspectInit, heapWalk, referents, heapCheck, checkBadObject, heapSnapshot, nextBlocks, freeListHeads } from "./inspect";
 import {
   LAYOUT_INT, LAYOUT_FLOAT, LAYOUT_STR, LAYOUT_BYTES, LAYOUT_TUPLE, LAYOUT_LIST, LAYOUT_DICT, LAYOUT_SET, LAYOUT_WEAKREF,
   TPF_MANAGED_DICT, PREV_MASK_FINALIZED, WR_OBJECT, BYTES_DATA, TUPLE_ITEMS, DICT_KEYS, SET_TABLE, SET_SMALLTABLE,
@@ -164,6 +164,18 @@ export function heap_check_object(): i32 {
 
 // ── obj_ ─────────────────────────────────────────────────────────────────────────────────────────
 
+/** Where the next pymalloc allocation of each size class would go: NB_SMALL_SIZE_CLASSES u32 words into
+ *  buf, each the block address with its source (abi NEXT_FROM_*) in the low 4 bits. Reads only. Returns
+ *  the number of words. */
+export function heap_next_blocks(buf: i32): i32 {
+  return <i32>nextBlocks(<usize>buf);
+}
+/** The core's type free lists as (head object, length) u32 pairs into buf, in abi FREE_LIST_* order; the
+ *  head (BORROWED, refcount 0: parked) is what the next creation through the list takes back. Returns the
+ *  number of pairs. */
+export function heap_free_lists(buf: i32): i32 {
+  return <i32>freeListHeads(<usize>buf);
+}
 /** A new instance of a registered (generic-layout) type with `nitems` variable items: NEW reference,
  *  fields zeroed, GC types tracked. May run an automatic collection. */
 export function obj_new(t: i32, nitems: i32): i32 {

@@ -2,8 +2,12 @@
 // bytes, kept only for 64 KiB pages that ever held an object), walking live objects, referents, and
 // the invariant checker. Marking costs two loads and a store per allocation and free.
 import { PREV_MASK_COLLECTING, PREV_MASK_FINALIZED } from "../abi/abi";
+import { POOL_OVERHEAD, NB_SMALL_SIZE_CLASSES, NEXT_FROM_FREE_LIST, NEXT_FROM_BUMP, NEXT_FROM_NEW_POOL, NEXT_FROM_NEW_ARENA } from "../abi/abi";
 import { sysAlloc } from "./mem/sys";
-import { pymallocCheck } from "./mem/pymalloc";
+import {
+  pymallocCheck, classSize, usedpools, usableArenas, spareRegions, nSpareRegions, P_FREEBLOCK, P_SZIDX, P_NEXTOFFSET,
+  AO_FREEPOOLS, AO_POOL_ADDRESS,
+} from "./mem/pymalloc";
 import { largeCheck } from "./mem/large";
 import { refcnt, typeOf, gcNext, gcPrev, gcFlags, gcObj, isGcType, gcHead, gcRefs, gcSetRefs } from "./object/header";
 import { traverse, VISIT_COLLECT, setCollectBuffer, collectLen } from "./gc/traverse";
@@ -269,4 +273,59 @@ export function heapSnapshot(buf: usize, cap: u32): u32 {
     for (let n = gcNext(h); n != h; n = gcNext(n)) gcSetRefs(n, 0);
   }
   return w;
+}
+
+
+// ── where the next allocation goes ─────────────────────────────────────────────────────────────
+/** The block pymallocAlloc would return now for size class c, with where it comes from (abi NEXT_FROM_*)
+ *  in the low 4 bits. Reads the allocator's state only, mirroring pymallocAlloc's choices; O(1). */
+export function nextBlock(c: u32): u32 {
+  const size = <usize>classSize(c);
+  const pool = <usize>load<u32>(usedpools + (<usize>c << 2));
+  if (pool != 0) {
+    // a pool on usedpools always has a free block: virgin blocks are carved onto the list one at a time
+    const bp = <usize>load<u32>(pool + P_FREEBLOCK);
+    const frontier = pool + <usize>load<u32>(pool + P_NEXTOFFSET) - size;
+    const bump = bp == frontier && load<u32>(bp) == 0;
+    return <u32>bp | (bump ? NEXT_FROM_BUMP : NEXT_FROM_FREE_LIST);
+  }
+  if (usableArenas == 0) {
+    // newArena takes the most recently released region, else grows memory by the arena's size
+    const region = nSpareRegions > 0
+      ? <usize>load<u32>(spareRegions + (<usize>(nSpareRegions - 1) << 2))
+      : <usize>memory.size() << 16;
+    return <u32>(region + POOL_OVERHEAD) | NEXT_FROM_NEW_ARENA;
+  }
+  const freepools = <usize>load<u32>(usableArenas + AO_FREEPOOLS);
+  const p = freepools != 0 ? freepools : <usize>load<u32>(usableArenas + AO_POOL_ADDRESS);
+  // an emptied pool that served this class keeps its free chain; any other pool starts after its header
+  if (freepools != 0 && load<u32>(p + P_SZIDX) == c) return load<u32>(p + P_FREEBLOCK) | NEXT_FROM_NEW_POOL;
+  return <u32>(p + POOL_OVERHEAD) | NEXT_FROM_NEW_POOL;
+}
+
+/** Writes nextBlock(c) for every size class (NB_SMALL_SIZE_CLASSES u32 words) to buf; returns the
+ *  number of words. */
+export function nextBlocks(buf: usize): u32 {
+  for (let c: u32 = 0; c < <u32>NB_SMALL_SIZE_CLASSES; c++) store<u32>(buf + (<usize>c << 2), nextBlock(c));
+  return <u32>NB_SMALL_SIZE_CLASSES;
+}
+
+/** Writes (head object, length) of the core's type free lists to buf (u32 pairs), in the order of abi
+ *  FREE_LIST_* (float, list, dict, tuples of length 1..TUPLE_NFREELISTS); returns the number of pairs.
+ *  The head is the object the next creation through that list takes back (LIFO); 0 when it is empty. */
+export function freeListHeads(buf: usize): u32 {
+  store<u32>(buf, load<u32>(flFloat));
+  store<u32>(buf + 4, load<u32>(flFloat, 4));
+  store<u32>(buf + 8, load<u32>(flList));
+  store<u32>(buf + 12, load<u32>(flList, 4));
+  store<u32>(buf + 16, load<u32>(flDict));
+  store<u32>(buf + 20, load<u32>(flDict, 4));
+  let n: u32 = 3;
+  for (let i = 1; i <= TUPLE_NFREELISTS; i++) {
+    const fl = flTuple(i);
+    store<u32>(buf + (<usize>n << 3), load<u32>(fl));
+    store<u32>(buf + (<usize>n << 3) + 4, load<u32>(fl, 4));
+    n++;
+  }
+  return n;
 }

@@ -19,6 +19,8 @@ export interface CoreExports {
   heap_snapshot(buf: number, cap: number): number;
   heap_check(work: number, cap: number): number;
   heap_check_object(): number;
+  heap_next_blocks(buf: number): number;
+  heap_free_lists(buf: number): number;
 
   obj_new(type: number, nitems: number): number;
   obj_dealloc(o: number): void;

@@ -77,6 +77,36 @@ export interface GcStats {
 
 export type ListHow = "display" | "list()" | "extend-empty";
 
+/** Where pymalloc takes the next block of a size class from (abi NEXT_FROM_*). */
+export type NextBlockSource = "free-list" | "bump" | "new-pool" | "new-arena";
+const NEXT_SOURCES: readonly NextBlockSource[] = ["free-list", "bump", "new-pool", "new-arena"];
+
+/** The block the next pymalloc allocation of one size class would get. */
+export interface NextBlock {
+  /** pymalloc's size class (0..31): requests of 16·c+1 .. 16·(c+1) bytes. */
+  sizeClass: number;
+  /** 16·(sizeClass + 1). */
+  blockSize: number;
+  /** Address of the block (an object allocated there starts after its pre-headers: GC head 16 bytes,
+   *  managed dict 16 more). */
+  block: number;
+  /** "free-list": the last block freed in the class's first used pool (LIFO); "bump": that pool's list
+   *  holds only the block it last carved from its untouched space; "new-pool": no pool of the class has a
+   *  free block, an empty pool of the most used arena serves it; "new-arena": no arena has an empty pool. */
+  source: NextBlockSource;
+}
+
+/** One of the core's type free lists, which serve their type's creations before pymalloc does. */
+export interface FreeListState {
+  /** "float", "list", "dict", or "tuple" (with `length`, 1..20). */
+  type: "float" | "list" | "dict" | "tuple";
+  length?: number;
+  /** Objects parked on the list. */
+  count: number;
+  /** The parked object the next creation takes back (LIFO; refcount 0), or 0 when the list is empty. */
+  next: Obj;
+}
+
 const LIST_ITEMS = abi.LIST_ITEMS;
 
 /** The CPython-3.11 heap in one WASM instance. */
@@ -1054,6 +1084,44 @@ export class GcApi {
   }
   /** Tracked objects of one generation, or all (0, 1, 2 in order), in list order (borrowed). */
   getObjects(generation?: 0 | 1 | 2): Obj[] {
+  /** For each of the 32 size classes, the block the next pymalloc allocation of that size would get and
+   *  where it comes from (read only; one pass over the allocator's list heads). Ask again after any
+   *  allocation or free: it changes with them. */
+  nextBlocks(): NextBlock[] {
+    const words = this.nextBlockWords(new Uint32Array(abi.NB_SMALL_SIZE_CLASSES));
+    return Array.from(words, (w, c) => ({
+      sizeClass: c,
+      blockSize: 16 * (c + 1),
+      block: (w & ~15) >>> 0,
+      source: NEXT_SOURCES[w & 15]!,
+    }));
+  }
+  /** nextBlocks() packed for callers that poll it often: writes one word per size class into `out`
+   *  (length ≥ 32), the block address with its source (abi NEXT_FROM_*) in the low 4 bits. */
+  nextBlockWords(out: Uint32Array): Uint32Array {
+    const buf = this.core.heap_io_buffer(abi.NB_SMALL_SIZE_CLASSES * 4) >>> 0;
+    const n = this.core.heap_next_blocks(buf);
+    out.set(new Uint32Array(this.memory.buffer, buf, n));
+    return out;
+  }
+  /** The core's type free lists (float, list, dict, tuple by length 1..20): how many objects each holds
+   *  and which one the next creation through it takes back. Tuples of length 20 are parked but never
+   *  taken back (as in CPython 3.11). */
+  freeLists(): FreeListState[] {
+    const buf = this.core.heap_io_buffer(64 * 8) >>> 0;
+    const n = this.core.heap_free_lists(buf);
+    const w = new Uint32Array(this.memory.buffer, buf, 2 * n).slice();
+    const out: FreeListState[] = [];
+    for (let i = 0; i < n; i++) {
+      const next = w[2 * i]!;
+      const count = w[2 * i + 1]!;
+      if (i === abi.FREE_LIST_FLOAT) out.push({ type: "float", count, next });
+      else if (i === abi.FREE_LIST_LIST) out.push({ type: "list", count, next });
+      else if (i === abi.FREE_LIST_DICT) out.push({ type: "dict", count, next });
+      else out.push({ type: "tuple", length: i - abi.FREE_LIST_TUPLE_1 + 1, count, next });
+    }
+    return out;
+  }
     const g = generation ?? -1;
     return this.heap.ioObjects((b, cap) => this.heap.core.gc_get_objects(g, b, cap));
   }

@@ -24,20 +24,20 @@ import { growPages, DEBUG } from "../common";
 import { sysAlloc } from "./sys";
 
 const P_COUNT: usize = 0;
-const P_FREEBLOCK: usize = 8;
+export const P_FREEBLOCK: usize = 8;
 const P_NEXTPOOL: usize = 16;
 const P_PREVPOOL: usize = 24;
 const P_ARENAINDEX: usize = 32;
-const P_SZIDX: usize = 36;
-const P_NEXTOFFSET: usize = 40;
+export const P_SZIDX: usize = 36;
+export const P_NEXTOFFSET: usize = 40;
 const P_MAXNEXTOFFSET: usize = 44;
-const DUMMY_SIZE_IDX: u32 = 0xffff;
+export const DUMMY_SIZE_IDX: u32 = 0xffff;
 
 const AO_ADDRESS: usize = 0;
-const AO_POOL_ADDRESS: usize = 4;
+export const AO_POOL_ADDRESS: usize = 4;
 const AO_NFREEPOOLS: usize = 8;
 const AO_NTOTALPOOLS: usize = 12;
-const AO_FREEPOOLS: usize = 16;
+export const AO_FREEPOOLS: usize = 16;
 const AO_NEXT: usize = 20;
 const AO_PREV: usize = 24;
 const AO_REGION: usize = 28;
@@ -47,11 +47,11 @@ const POOLS_PER_ARENA: u32 = <u32>(ARENA_SIZE / POOL_SIZE);
 
 let pageMap: usize = 0; // u16 per 64 KiB page: arena index + 1, 0 = not an arena
 let arenaTable: usize = 0;
-let usedpools: usize = 0; // u32 per size class: first partially used pool or 0
-let usableArenas: usize = 0; // arena object pointer, sorted by nfreepools ascending
+export let usedpools: usize = 0; // u32 per size class: first partially used pool or 0
+export let usableArenas: usize = 0; // arena object pointer, sorted by nfreepools ascending
 let unusedArenaObjects: usize = 0;
-let spareRegions: usize = 0; // stack of u32 region addresses
-let nSpareRegions: u32 = 0;
+export let spareRegions: usize = 0; // stack of u32 region addresses
+export let nSpareRegions: u32 = 0;
 export let arenasAllocated: u32 = 0;
 export let arenasHighWater: u32 = 0;
 
