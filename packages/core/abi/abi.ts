@@ -222,6 +222,16 @@ export const NB_SMALL_SIZE_CLASSES = 32;
 export const POOL_SIZE = 16384;
 export const POOL_OVERHEAD = 48;
 export const ARENA_SIZE = 1048576;
+/** heap_next_blocks: where the next block of a size class comes from (low 4 bits of each answer). */
+export const NEXT_FROM_FREE_LIST = 0; // the head of the first used pool's free list (a freed block)
+export const NEXT_FROM_BUMP = 1; // that free list holds only the block the pool last carved from untouched space
+export const NEXT_FROM_NEW_POOL = 2; // no used pool: an empty pool of the most used arena
+export const NEXT_FROM_NEW_ARENA = 3; // no usable arena either: the first pool of a new arena
+/** heap_free_lists: order of the (head, length) pairs; tuples of length 1..20 follow FREE_LIST_DICT. */
+export const FREE_LIST_FLOAT = 0;
+export const FREE_LIST_LIST = 1;
+export const FREE_LIST_DICT = 2;
+export const FREE_LIST_TUPLE_1 = 3;
 
 // ── events (ring entries of EV_WORDS i32 words: kind, a, b, c) ───────────────────────────────────
 export const EV_WORDS = 4;
@@ -233,16 +243,6 @@ export const EV_GC_END = 5; // a = generation, b = collected, c = uncollectable
 export const EV_PROMOTE = 6; // a = from generation, b = to generation, c = objects moved
 export const EV_FINALIZE = 7; // a = object
 export const EV_WEAKREF_CALLBACK = 8; // a = weakref
-/** heap_next_blocks: where the next block of a size class comes from (low 4 bits of each answer). */
-export const NEXT_FROM_FREE_LIST = 0; // the head of the first used pool's free list (a freed block)
-export const NEXT_FROM_BUMP = 1; // that free list holds only the block the pool last carved from untouched space
-export const NEXT_FROM_NEW_POOL = 2; // no used pool: an empty pool of the most used arena
-export const NEXT_FROM_NEW_ARENA = 3; // no usable arena either: the first pool of a new arena
-/** heap_free_lists: order of the (head, length) pairs; tuples of length 1..20 follow FREE_LIST_DICT. */
-export const FREE_LIST_FLOAT = 0;
-export const FREE_LIST_LIST = 1;
-export const FREE_LIST_DICT = 2;
-export const FREE_LIST_TUPLE_1 = 3;
 export const EV_PARK = 9; // a = object parked on a free list, b = type
 export const EV_UNPARK = 10; // a = object taken from a free list, b = type
 export const EV_UNTRACK = 11; // a = object untracked by a collection (lazy tuple/dict untracking), b = type

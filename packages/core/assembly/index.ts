@@ -161,9 +161,6 @@ export function heap_check(work: i32, cap: i32): i32 {
 export function heap_check_object(): i32 {
   return <i32>checkBadObject;
 }
-
-// ── obj_ ─────────────────────────────────────────────────────────────────────────────────────────
-
 /** Where the next pymalloc allocation of each size class would go: NB_SMALL_SIZE_CLASSES u32 words into
  *  buf, each the block address with its source (abi NEXT_FROM_*) in the low 4 bits. Reads only. Returns
  *  the number of words. */
@@ -176,6 +173,9 @@ export function heap_next_blocks(buf: i32): i32 {
 export function heap_free_lists(buf: i32): i32 {
   return <i32>freeListHeads(<usize>buf);
 }
+
+// ── obj_ ─────────────────────────────────────────────────────────────────────────────────────────
+
 /** A new instance of a registered (generic-layout) type with `nitems` variable items: NEW reference,
  *  fields zeroed, GC types tracked. May run an automatic collection. */
 export function obj_new(t: i32, nitems: i32): i32 {

@@ -1015,6 +1015,44 @@ export class Heap {
     if (code === 0) return { ok: true };
     return { ok: false, code, object: this.core.heap_check_object() >>> 0 };
   }
+  /** For each of the 32 size classes, the block the next pymalloc allocation of that size would get and
+   *  where it comes from (read only; one pass over the allocator's list heads). Ask again after any
+   *  allocation or free: it changes with them. */
+  nextBlocks(): NextBlock[] {
+    const words = this.nextBlockWords(new Uint32Array(abi.NB_SMALL_SIZE_CLASSES));
+    return Array.from(words, (w, c) => ({
+      sizeClass: c,
+      blockSize: 16 * (c + 1),
+      block: (w & ~15) >>> 0,
+      source: NEXT_SOURCES[w & 15]!,
+    }));
+  }
+  /** nextBlocks() packed for callers that poll it often: writes one word per size class into `out`
+   *  (length ≥ 32), the block address with its source (abi NEXT_FROM_*) in the low 4 bits. */
+  nextBlockWords(out: Uint32Array): Uint32Array {
+    const buf = this.core.heap_io_buffer(abi.NB_SMALL_SIZE_CLASSES * 4) >>> 0;
+    const n = this.core.heap_next_blocks(buf);
+    out.set(new Uint32Array(this.memory.buffer, buf, n));
+    return out;
+  }
+  /** The core's type free lists (float, list, dict, tuple by length 1..20): how many objects each holds
+   *  and which one the next creation through it takes back. Tuples of length 20 are parked but never
+   *  taken back (as in CPython 3.11). */
+  freeLists(): FreeListState[] {
+    const buf = this.core.heap_io_buffer(64 * 8) >>> 0;
+    const n = this.core.heap_free_lists(buf);
+    const w = new Uint32Array(this.memory.buffer, buf, 2 * n).slice();
+    const out: FreeListState[] = [];
+    for (let i = 0; i < n; i++) {
+      const next = w[2 * i]!;
+      const count = w[2 * i + 1]!;
+      if (i === abi.FREE_LIST_FLOAT) out.push({ type: "float", count, next });
+      else if (i === abi.FREE_LIST_LIST) out.push({ type: "list", count, next });
+      else if (i === abi.FREE_LIST_DICT) out.push({ type: "dict", count, next });
+      else out.push({ type: "tuple", length: i - abi.FREE_LIST_TUPLE_1 + 1, count, next });
+    }
+    return out;
+  }
   /** Heap statistics. */
   stats(): { bytesInUse: number; peakBytes: number; arenas: number; smallBlocks: number; largeBlocks: number; limit: number } {
     return {
@@ -1084,44 +1122,6 @@ export class GcApi {
   }
   /** Tracked objects of one generation, or all (0, 1, 2 in order), in list order (borrowed). */
   getObjects(generation?: 0 | 1 | 2): Obj[] {
-  /** For each of the 32 size classes, the block the next pymalloc allocation of that size would get and
-   *  where it comes from (read only; one pass over the allocator's list heads). Ask again after any
-   *  allocation or free: it changes with them. */
-  nextBlocks(): NextBlock[] {
-    const words = this.nextBlockWords(new Uint32Array(abi.NB_SMALL_SIZE_CLASSES));
-    return Array.from(words, (w, c) => ({
-      sizeClass: c,
-      blockSize: 16 * (c + 1),
-      block: (w & ~15) >>> 0,
-      source: NEXT_SOURCES[w & 15]!,
-    }));
-  }
-  /** nextBlocks() packed for callers that poll it often: writes one word per size class into `out`
-   *  (length ≥ 32), the block address with its source (abi NEXT_FROM_*) in the low 4 bits. */
-  nextBlockWords(out: Uint32Array): Uint32Array {
-    const buf = this.core.heap_io_buffer(abi.NB_SMALL_SIZE_CLASSES * 4) >>> 0;
-    const n = this.core.heap_next_blocks(buf);
-    out.set(new Uint32Array(this.memory.buffer, buf, n));
-    return out;
-  }
-  /** The core's type free lists (float, list, dict, tuple by length 1..20): how many objects each holds
-   *  and which one the next creation through it takes back. Tuples of length 20 are parked but never
-   *  taken back (as in CPython 3.11). */
-  freeLists(): FreeListState[] {
-    const buf = this.core.heap_io_buffer(64 * 8) >>> 0;
-    const n = this.core.heap_free_lists(buf);
-    const w = new Uint32Array(this.memory.buffer, buf, 2 * n).slice();
-    const out: FreeListState[] = [];
-    for (let i = 0; i < n; i++) {
-      const next = w[2 * i]!;
-      const count = w[2 * i + 1]!;
-      if (i === abi.FREE_LIST_FLOAT) out.push({ type: "float", count, next });
-      else if (i === abi.FREE_LIST_LIST) out.push({ type: "list", count, next });
-      else if (i === abi.FREE_LIST_DICT) out.push({ type: "dict", count, next });
-      else out.push({ type: "tuple", length: i - abi.FREE_LIST_TUPLE_1 + 1, count, next });
-    }
-    return out;
-  }
     const g = generation ?? -1;
     return this.heap.ioObjects((b, cap) => this.heap.core.gc_get_objects(g, b, cap));
   }
