@@ -65,8 +65,12 @@ export interface TypeDesc {
   meta?: Obj;
   /** For subclasses of built-in containers: the built-in layout the instances use. newObject(t) then
    *  gives an empty list/dict/set (or a tuple of nitems NULL items) of type t; refSlots describe only the
-   *  subclass's own fields (beyond the base's basicsize). */
-  layout?: "list" | "dict" | "set" | "tuple" | "weakref";
+   *  subclass's own fields (beyond the base's basicsize). Subclasses of str, int and float use
+   *  "str" / "int" / "float": their instances are made by newStrSub / newIntSub / newFloatSub. */
+  layout?: "list" | "dict" | "set" | "tuple" | "weakref" | "str" | "int" | "float";
+  /** The instance dict is the last word of the variable-size body (CPython's tp_dictoffset −8: int
+   *  subclasses); find it with varDictOffset(o). */
+  varDict?: boolean;
 }
 
 export interface GcStats {
@@ -108,6 +112,8 @@ export interface FreeListState {
 }
 
 const LIST_ITEMS = abi.LIST_ITEMS;
+const utf8Decoder = new TextDecoder("utf-8");
+const textEncoder = new TextEncoder();
 
 /** The CPython-3.11 heap in one WASM instance. */
 export class Heap {
@@ -132,6 +138,7 @@ export class Heap {
   readonly events: EventsApi;
   private _i32: Int32Array;
   private _u8: Uint8Array;
+  private _f64: Float64Array;
   private retired: CoreTrapError | undefined;
   /** An exception a hook threw, rethrown when the current heap operation returns. */
   hookError: unknown = undefined;
@@ -202,6 +209,7 @@ export class Heap {
     this.core = this.wrapExports(raw);
     this._i32 = new Int32Array(this.memory.buffer);
     this._u8 = new Uint8Array(this.memory.buffer);
+    this._f64 = new Float64Array(this.memory.buffer);
     this.limit = options.heapLimit ?? 256 * 1024 * 1024;
     const st = this.core.heap_init(this.limit);
     if (st !== abi.STATUS_OK) throw statusError(st, "heap_init");
@@ -398,9 +406,14 @@ export class Heap {
     if (this._u8.length === 0) this.refreshViews();
     return this._u8;
   }
+  get f64(): Float64Array {
+    if (this._f64.length === 0) this.refreshViews();
+    return this._f64;
+  }
   private refreshViews(): void {
     this._i32 = new Int32Array(this.memory.buffer);
     this._u8 = new Uint8Array(this.memory.buffer);
+    this._f64 = new Float64Array(this.memory.buffer);
   }
 
   // ── header, refcounts, identity ──────────────────────────────────────────────────────────────
@@ -495,10 +508,14 @@ export class Heap {
     this.i32[(o + off) >>> 2] = v;
   }
   getF64(o: Obj, off: number): number {
-    return new Float64Array(this.memory.buffer, o + off, 1)[0]!;
+    const a = o + off;
+    if ((a & 7) === 0) return this.f64[a >>> 3]!;
+    return new Float64Array(this.memory.buffer, a, 1)[0]!;
   }
   setF64(o: Obj, off: number, v: number): void {
-    new Float64Array(this.memory.buffer, o + off, 1)[0] = v;
+    const a = o + off;
+    if ((a & 7) === 0) this.f64[a >>> 3] = v;
+    else new Float64Array(this.memory.buffer, a, 1)[0] = v;
   }
 
   // ── types ────────────────────────────────────────────────────────────────────────────────────
@@ -511,6 +528,7 @@ export class Heap {
     if (d.finalizer) flags |= abi.TPF_FINALIZER;
     if (d.heapType) flags |= abi.TPF_HEAPTYPE | abi.TPF_HAVE_GC;
     if (d.freelistKeep) flags |= abi.TPF_FREELIST_KEEP;
+    if (d.varDict) flags |= abi.TPF_VAR_DICT;
     let lo = 0;
     let hi = 0;
     for (const off of d.refSlots ?? []) {
@@ -525,7 +543,10 @@ export class Heap {
       "registerType",
     );
     if (d.layout) {
-      const layouts = { list: abi.LAYOUT_LIST, dict: abi.LAYOUT_DICT, set: abi.LAYOUT_SET, tuple: abi.LAYOUT_TUPLE, weakref: abi.LAYOUT_WEAKREF };
+      const layouts = {
+        list: abi.LAYOUT_LIST, dict: abi.LAYOUT_DICT, set: abi.LAYOUT_SET, tuple: abi.LAYOUT_TUPLE, weakref: abi.LAYOUT_WEAKREF,
+        str: abi.LAYOUT_STR, int: abi.LAYOUT_INT, float: abi.LAYOUT_FLOAT,
+      };
       this.core.obj_type_set_layout(t, layouts[d.layout]);
     }
     this.setSlotSteal(t, abi.TP_NAME, this.newStr(d.name));
@@ -539,6 +560,27 @@ export class Heap {
   /** A new instance of a registered type (fields zeroed; tracked if GC). New reference. */
   newObject(t: Obj, nitems = 0): Obj {
     return this.must(this.core.obj_new(t, nitems), "newObject");
+  }
+  /** An instance of the str subclass `t` (registered with layout "str") holding the text of the str `s`
+   *  (borrowed): CPython's legacy, non-compact string — the object, then a separate block for the
+   *  characters. Tracked. New reference. */
+  newStrSub(t: Obj, s: Obj): Obj {
+    return this.must(this.core.obj_new_str_sub(t, s), "newStrSub");
+  }
+  /** An instance of the int subclass `t` (layout "int") with the value of the int `i` (borrowed), allocated
+   *  as PyType_GenericAlloc does (one digit more than the value needs). Tracked. New reference. */
+  newIntSub(t: Obj, i: Obj): Obj {
+    return this.must(this.core.obj_new_int_sub(t, i), "newIntSub");
+  }
+  /** An instance of the float subclass `t` (layout "float") with value x (no free list). Tracked. New
+   *  reference. */
+  newFloatSub(t: Obj, x: number): Obj {
+    return this.must(this.core.obj_new_float_sub(t, x), "newFloatSub");
+  }
+  /** Byte offset of o's instance dict word when its type was registered with `varDict` (it moves with
+   *  the number of digits); 0 otherwise. Use with getSlot / setSlot. */
+  varDictOffset(o: Obj): number {
+    return this.core.obj_var_dict_offset(o);
   }
 
   // ── int ─────────────────────────────────────────────────────────────────────────────────────
@@ -619,6 +661,36 @@ export class Heap {
     return this.makeStr(s, true);
   }
   private makeStr(s: string, isStatic: boolean): Obj {
+    // one pass over the UTF-16 units: the widest unit, and whether any surrogate is present (then the
+    // code points are counted the slow way)
+    const n = s.length;
+    let max = 0;
+    let surrogates = false;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c > max) max = c;
+      if (c >= 0xd800 && c <= 0xdfff) {
+        surrogates = true;
+        break;
+      }
+    }
+    if (surrogates) return this.makeStrCodePoints(s, isStatic);
+    const o = isStatic
+      ? this.must(this.core.str_new_static(n, max), "newStaticStr")
+      : this.must(this.core.str_new(n, max), "newStr");
+    const data = this.core.str_data(o) >>> 0;
+    if (max < 128 && n > 32) {
+      textEncoder.encodeInto(s, this.u8.subarray(data, data + n));
+    } else if (max < 256) {
+      const a = this.u8;
+      for (let i = 0; i < n; i++) a[data + i] = s.charCodeAt(i);
+    } else {
+      const a = new Uint16Array(this.memory.buffer, data, n);
+      for (let i = 0; i < n; i++) a[i] = s.charCodeAt(i);
+    }
+    return o;
+  }
+  private makeStrCodePoints(s: string, isStatic: boolean): Obj {
     const cps: number[] = [];
     let max = 0;
     for (const ch of s) {
@@ -643,26 +715,52 @@ export class Heap {
     }
     return o;
   }
+  /** The length of a str in code points (its header's length field). */
+  strLength(o: Obj): number {
+    return this.i32[(o + abi.STR_LENGTH) >>> 2]!;
+  }
   /** The text of a str. */
   readStr(o: Obj): string {
-    const len = this.i32[(o + abi.STR_LENGTH) >>> 2]!;
-    const state = this.i32[(o + abi.STR_STATE) >>> 2]!;
+    const i32 = this.i32;
+    const len = i32[(o + abi.STR_LENGTH) >>> 2]!;
+    if (len === 0) return "";
+    const state = i32[(o + abi.STR_STATE) >>> 2]!;
     const kind = (state >>> abi.STR_STATE_KIND_SHIFT) & 7;
-    const data = o + ((state & abi.STR_STATE_ASCII) !== 0 ? abi.STR_ASCII_DATA : abi.STR_COMPACT_DATA);
-    const buf = this.memory.buffer;
-    const a = kind === 1 ? new Uint8Array(buf, data, len) : kind === 2 ? new Uint16Array(buf, data, len) : new Uint32Array(buf, data, len);
-    let out = "";
+    const ascii = (state & abi.STR_STATE_ASCII) !== 0;
+    const data = (state & abi.STR_STATE_COMPACT) === 0 ? i32[(o + abi.STR_DATA_ANY) >>> 2]! : o + (ascii ? abi.STR_ASCII_DATA : abi.STR_COMPACT_DATA);
     const CHUNK = 8192;
+    if (kind === 1) {
+      const u8 = this._u8;
+      if (len <= 16) {
+        let out = "";
+        for (let i = 0; i < len; i++) out += String.fromCharCode(u8[data + i]!);
+        return out;
+      }
+      if (ascii) return utf8Decoder.decode(u8.subarray(data, data + len));
+      let out = "";
+      for (let i = 0; i < len; i += CHUNK) out += String.fromCharCode.apply(null, u8.subarray(data + i, data + Math.min(len, i + CHUNK)) as unknown as number[]);
+      return out;
+    }
+    const buf = this.memory.buffer;
+    const a = kind === 2 ? new Uint16Array(buf, data, len) : new Uint32Array(buf, data, len);
+    let out = "";
     for (let i = 0; i < len; i += CHUNK) {
-      const part = Array.from(a.subarray(i, Math.min(len, i + CHUNK)));
-      out += kind === 4 ? String.fromCodePoint(...part) : String.fromCharCode(...part);
+      const part = a.subarray(i, Math.min(len, i + CHUNK)) as unknown as number[];
+      out += kind === 4 ? String.fromCodePoint.apply(null, part) : String.fromCharCode.apply(null, part);
     }
     return out;
   }
 
   // ── bytes ───────────────────────────────────────────────────────────────────────────────────
-  /** A new reference to a bytes object (b'' is static). */
+  /** A new reference to a bytes object: b'' and the 256 one-byte objects are static and shared (CPython's
+   *  PyBytes_FromStringAndSize). */
   newBytes(b: Uint8Array): Obj {
+    if (b.length === 1) return this.core.bytes_char(b[0]!) >>> 0;
+    return this.newBytesUncached(b);
+  }
+  /** Always a fresh bytes object when not empty (operations that fill a new object themselves, such as
+   *  bytes(n), bytes(tuple), upper(): they bypass the one-byte cache). */
+  newBytesUncached(b: Uint8Array): Obj {
     const o = this.must(this.core.bytes_new(b.length), "newBytes");
     if (b.length > 0) this.u8.set(b, o + abi.BYTES_DATA);
     return o;

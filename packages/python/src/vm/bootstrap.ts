@@ -139,10 +139,14 @@ proto.registerIterators = function (this: VM): void {
     const r = h.getSlot(self, L.NATIVE_A);
     if (!r) return 0;
     const i = h.getI32(self, L.NATIVE_I);
-    const [start, , step] = this.rangeFields(r);
-    if (i < this.len(r)) {
+    const start = h.getF64(r, 16);
+    const stop = h.getF64(r, 24);
+    const step = h.getF64(r, 32);
+    // len(range) as nativeLen computes it
+    const n = step > 0 ? (start < stop ? Math.floor((stop - start - 1) / step) + 1 : 0) : start > stop ? Math.floor((start - stop - 1) / -step) + 1 : 0;
+    if (i < n) {
       h.setI32(self, L.NATIVE_I, i + 1);
-      return this.newInt(BigInt(start + i * step));
+      return h.newInt(start + i * step);
     }
     h.setSlot(self, L.NATIVE_A, 0);
     return 0;

@@ -158,7 +158,6 @@ proto.callFunctionSteal = function (this: VM, func: Obj, args: Obj[], kwNames: s
   const nargs = args.length - nkw;
   const argcount = co.co_argcount;
   const totalArgs = argcount + co.co_kwonlyargcount;
-  const qual = this.str(h.getSlot(func, L.FUNC_QUALNAME));
   let kwdict = 0;
   const fail = (msg: string): never => {
     for (let i = 0; i < args.length; i++) if (args[i]) h.decref(args[i]);
@@ -192,7 +191,7 @@ proto.callFunctionSteal = function (this: VM, func: Obj, args: Obj[], kwNames: s
       const given = kwonlyGiven
         ? `${nargs} positional argument${nargs === 1 ? "" : "s"} (and ${plural(kwonlyGiven, "keyword-only argument")}) were given`
         : `${nargs} ${nargs === 1 ? "was" : "were"} given`;
-      fail(`${qual}() takes ${takes} ${word} but ${given}`);
+      fail(`${this.str(h.getSlot(func, L.FUNC_QUALNAME))}() takes ${takes} ${word} but ${given}`);
     }
     const posonlyAsKw: string[] = [];
     for (let k = 0; k < nkw; k++) {
@@ -206,7 +205,7 @@ proto.callFunctionSteal = function (this: VM, func: Obj, args: Obj[], kwNames: s
         }
       }
       if (idx >= 0) {
-        if (ls[idx]) fail(`${qual}() got multiple values for argument '${name}'`);
+        if (ls[idx]) fail(`${this.str(h.getSlot(func, L.FUNC_QUALNAME))}() got multiple values for argument '${name}'`);
         ls[idx] = v;
         args[nargs + k] = 0;
         continue;
@@ -221,16 +220,16 @@ proto.callFunctionSteal = function (this: VM, func: Obj, args: Obj[], kwNames: s
         posonlyAsKw.push(name);
         continue;
       }
-      fail(`${qual}() got an unexpected keyword argument '${name}'`);
+      fail(`${this.str(h.getSlot(func, L.FUNC_QUALNAME))}() got an unexpected keyword argument '${name}'`);
     }
-    if (posonlyAsKw.length) fail(`${qual}() got some positional-only arguments passed as keyword arguments: '${posonlyAsKw.join(", ")}'`);
+    if (posonlyAsKw.length) fail(`${this.str(h.getSlot(func, L.FUNC_QUALNAME))}() got some positional-only arguments passed as keyword arguments: '${posonlyAsKw.join(", ")}'`);
     if (nargs < argcount) {
       const defs = h.getSlot(func, L.FUNC_DEFAULTS);
       const ndef = defs ? this.tupleLen(defs) : 0;
       const m = argcount - ndef;
       const missing: string[] = [];
       for (let i = nargs; i < m; i++) if (!ls[i]) missing.push(co.co_varnames[i]);
-      if (missing.length) fail(`${qual}() missing ${missing.length} required positional argument${missing.length === 1 ? "" : "s"}: ${nameList(missing)}`);
+      if (missing.length) fail(`${this.str(h.getSlot(func, L.FUNC_QUALNAME))}() missing ${missing.length} required positional argument${missing.length === 1 ? "" : "s"}: ${nameList(missing)}`);
       for (let i = Math.max(nargs, m); i < argcount; i++) {
         if (!ls[i]) ls[i] = this.newRef(h.tupleGet(defs, i - m));
       }
@@ -245,7 +244,7 @@ proto.callFunctionSteal = function (this: VM, func: Obj, args: Obj[], kwNames: s
         if (dv) ls[i] = this.newRef(dv);
         else missing.push(name);
       }
-      if (missing.length) fail(`${qual}() missing ${missing.length} required keyword-only argument${missing.length === 1 ? "" : "s"}: ${nameList(missing)}`);
+      if (missing.length) fail(`${this.str(h.getSlot(func, L.FUNC_QUALNAME))}() missing ${missing.length} required keyword-only argument${missing.length === 1 ? "" : "s"}: ${nameList(missing)}`);
     }
   } catch (e) {
     throw e;

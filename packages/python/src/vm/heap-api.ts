@@ -50,6 +50,8 @@ export interface HeapApi {
   readonly NotImplemented: Obj;
   readonly types: Record<string, Obj>;
   readonly gc: GcApi;
+  /** The heap memory as 32-bit words (re-made when memory grows: read it again after any allocation). */
+  readonly i32: Int32Array;
 
   idOf(o: Obj): number;
   incref(o: Obj): void;

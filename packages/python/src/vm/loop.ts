@@ -11,6 +11,7 @@ import { Kind, type KwArgs } from "./types.js";
 import { LimitExceeded, PyRaise, VM } from "./vm.js";
 import * as L from "./layouts.js";
 import type { GenState } from "./eval.js";
+import { smallIntBinary, smallIntCompare } from "./fast.js";
 
 /** Marks a PyRaise thrown by RERAISE (no new traceback entry, no new context). */
 export class ReRaise extends PyRaise {}
@@ -37,6 +38,10 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
   } else this.depth++;
   let reraise = false;
   let fresh = true;
+  const host = this.host;
+  // tracing hooks are set before a run starts (evalFrameThrow sets one before it enters this function)
+  const hooked = !!(host.onLine || host.onInstruction);
+  const intType = this.T.int;
   for (;;) {
     try {
       for (;;) {
@@ -47,18 +52,17 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
         f.lasti = i;
         const op = co[2 * i] as Op;
         const arg = co[2 * i + 1];
-        if (++this.steps > this.maxSteps) throw new LimitExceeded("steps", `step limit of ${this.maxSteps} exceeded`);
-        if ((this.steps & 4095) === 0 && Date.now() > this.deadline) throw new LimitExceeded("time", "time limit exceeded");
-        if (this.host.onLine) {
-          const line = code.co_positions[4 * i];
-          if (line > 0 && (line !== f.lastLine || op === Op.JUMP_BACKWARD)) {
-            if (line !== f.lastLine || op === Op.JUMP_BACKWARD) {
+        if (++this.steps >= this.stepCheckAt) this.checkStepLimits();
+        if (hooked) {
+          if (host.onLine) {
+            const line = code.co_positions[4 * i];
+            if (line > 0 && (line !== f.lastLine || op === Op.JUMP_BACKWARD)) {
               f.lastLine = line;
-              this.host.onLine(f, line);
+              host.onLine(f, line);
             }
           }
+          if (host.onInstruction) host.onInstruction(f);
         }
-        if (this.host.onInstruction) this.host.onInstruction(f);
         switch (op) {
           case Op.NOP:
           case Op.PRECALL:
@@ -399,7 +403,8 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             const b = st.pop()!;
             const a = st.pop()!;
             try {
-              st.push(this.binaryOp(a, b, arg, f));
+              const x = smallIntBinary(h.i32, intType, a, b, arg);
+              st.push(x === x ? h.newInt(x) : this.binaryOp(a, b, arg, f));
             } finally {
               h.decref(a);
               h.decref(b);
@@ -410,7 +415,8 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             const b = st.pop()!;
             const a = st.pop()!;
             try {
-              st.push(this.richCompare(a, b, arg));
+              const c = smallIntCompare(h.i32, intType, a, b, arg);
+              st.push(c >= 0 ? this.bool(c === 1) : this.richCompare(a, b, arg));
             } finally {
               h.decref(a);
               h.decref(b);
@@ -1029,6 +1035,7 @@ declare module "./vm.js" {
     takeStopValue(): Obj;
     stopValue: Obj;
     releaseFrameRefs(frame: Frame): void;
+    checkStepLimits(): void;
     lineOf(frame: Frame): number;
     lineAt(code: import("../compile/code.js").CodeObject, i: number): number;
   }
@@ -1060,6 +1067,14 @@ proto.evalFrameThrow = function (this: VM, fr: Frame, exc: Obj): Obj {
   } finally {
     host.onInstruction = origOnInstr;
   }
+};
+
+/** The step limit and (every 4096 steps) the time limit; says when to be called next. */
+proto.checkStepLimits = function (this: VM): void {
+  const n = this.steps;
+  if (n > this.maxSteps) throw new LimitExceeded("steps", `step limit of ${this.maxSteps} exceeded`);
+  if ((n & 4095) === 0 && Date.now() > this.deadline) throw new LimitExceeded("time", "time limit exceeded");
+  this.stepCheckAt = Math.min(this.maxSteps + 1, (n | 4095) + 1);
 };
 
 proto.releaseFrameRefs = function (this: VM, frame: Frame): void {

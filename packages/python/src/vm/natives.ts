@@ -9,6 +9,9 @@ import { PyRaise, VM } from "./vm.js";
 import * as L from "./layouts.js";
 import { floatRepr } from "../objects/float-format.js";
 import { bytesRepr, strRepr } from "../objects/str-repr.js";
+import { abi } from "@pyheap/heap";
+
+const STR_LENGTH = abi.STR_LENGTH;
 
 declare module "./vm.js" {
   interface VM {
@@ -397,6 +400,8 @@ proto.nativeLen = function (this: VM, o: Obj, ti: TypeInfo): number {
   const h = this.h;
   switch (ti.kind) {
     case Kind.STR:
+      // an exact str's length in code points is its header's length field
+      if (h.typeOf(o) === this.T.str) return h.getI32(o, STR_LENGTH);
       return [...this.str(o)].length;
     case Kind.BYTES:
       return h.readBytes(o).length;

@@ -88,6 +88,8 @@ export class VM {
   recursionLimit = 1000;
   steps = 0;
   maxSteps = Infinity;
+  /** The step count at which the eval loop next checks the step and time limits. */
+  stepCheckAt = 0;
   deadline = Infinity;
   /** Arena references of the running unit: constants to decref when the unit's body finishes. */
   arena: Obj[] = [];
