@@ -32,6 +32,7 @@ import { LocalKind } from "../compile/code.js";
 import { OP_NAMES, Op } from "../compile/opcodes.js";
 import * as L from "../vm/layouts.js";
 import { shortRepr } from "./repr.js";
+import { AllocatorSampler } from "./allocator.js";
 import {
   TRACE_SCHEMA_VERSION,
   type FrameView,
@@ -91,6 +92,20 @@ interface Entry {
   /** Index in `active` / `mutables` (−1 when not there). */
   slot: number;
   mslot: number;
+}
+
+/** What the last step showed for the frame at one depth of the call stack. */
+interface FrameMemo {
+  frame: Frame;
+  code: Frame["info"]["code"];
+  /** The frame's locals dict (module and class bodies) and its version tag when read, else 0. */
+  dict: Obj;
+  version: number;
+  /** The objects the locals name, in `locals` order. */
+  addrs: Obj[];
+  locals: FrameView["locals"];
+  /** The last FrameView made from these locals. */
+  view: FrameView | null;
 }
 
 /** Options of a recording. */
@@ -323,7 +338,7 @@ export class TraceRecorder {
     // Frames name objects: borrowed ones enter the picture while named.
     const named = this.named;
     named.clear();
-    const frames = frame ? this.frameViews(frame, step.line, named) : this.moduleView(step.line, named);
+    const frames = frame ? this.frameViews(frame, step.line, named) : this.reuseFrames(this.moduleView(step.line, named));
     const keyframe = this.keyframeInterval > 0 && step.index % this.keyframeInterval === 0;
     const delta = this.deltaBuf;
     this.refresh(named, step, delta, keyframe);
@@ -332,19 +347,23 @@ export class TraceRecorder {
       delta.upsert.length = 0;
       delta.removed.length = 0;
     }
-    step.frames = this.reuseFrames(frames);
+    step.frames = frames;
     if (!this.quiet || step.events.length) this.lastLiveBytes = this.heap.liveBytes();
     step.heapBytes = this.lastLiveBytes;
     step.liveObjects = this.liveObjects;
     if (this.gcRan) this.fillPromotions(step.events);
     this.prevGen.clear();
     this.gcRan = false;
+    // the allocator's next blocks and free lists: in full on keyframes, else what changed (allocator.ts)
+    const allocator = (this.allocatorSampler ??= new AllocatorSampler(this.heap)).sample(keyframe);
+    if (allocator) step.allocator = allocator;
     if (keyframe) {
       const objects: HeapObject[] = [];
       for (const e of this.active) if (e.rec) objects.push(e.rec);
       this.keyframes.push({ step: step.index, objects: objects.slice() });
     }
   }
+  private allocatorSampler: AllocatorSampler | null = null;
   private readonly named = new Set<Obj>();
   private readonly namedEntries: Entry[] = [];
   private readonly deltaBuf: HeapDelta = { upsert: [], removed: [] };
@@ -416,53 +435,123 @@ export class TraceRecorder {
     return s;
   }
 
-  private dictLocals(d: Obj, skipDunders: boolean, out: FrameView["locals"], named: Set<Obj>): void {
+  private dictLocals(d: Obj, skipDunders: boolean, out: FrameView["locals"], addrs: Obj[]): void {
     const h = this.vm.h;
     for (let p = h.dictNext(d, -1); p >= 0; p = h.dictNext(d, p)) {
       const name = this.keyName(h.dictKeyAt(d, p));
       if (skipDunders && isDunder(name)) continue;
       const v = h.dictValueAt(d, p);
       out.push({ name, id: this.idOf(v), serial: this.serialOf(v) });
-      named.add(v);
+      addrs.push(v);
     }
   }
 
+  /**
+   * The frames of the step, outermost first, shared with the previous step where nothing changed: a
+   * frame whose locals are the same objects as last step keeps its locals array (and its FrameView when
+   * its line is the same too), and an unchanged stack keeps the previous step's array.
+   */
   private frameViews(top: Frame, line: number, named: Set<Obj>): FrameView[] {
     const vm = this.vm;
-    const h = vm.h;
-    const chain: Frame[] = [];
+    const chain = this.chain;
+    chain.length = 0;
     for (let f: Frame | null = top; f; f = f.back) chain.push(f);
-    const views: FrameView[] = new Array(chain.length);
-    for (let k = chain.length - 1, j = 0; k >= 0; k--, j++) {
+    const n = chain.length;
+    const memos = this.frameMemos;
+    const prev = this.prevFrames;
+    const withStack = this.options.granularity === "instruction";
+    let same = prev.length === n && !withStack;
+    const views = this.viewBuf;
+    views.length = n;
+    for (let k = n - 1, j = 0; k >= 0; k--, j++) {
       const f = chain[k]!;
-      const code = f.info.code;
-      const locals: FrameView["locals"] = [];
-      if (f.locals) this.dictLocals(f.locals, f.locals === f.globals, locals, named);
-      else {
-        const names = code.co_localsplusnames;
-        for (let i = 0; i < names.length; i++) {
-          let v = f.localsplus[i]!;
-          if (!v) continue;
-          if (code.co_localspluskinds[i]! & (LocalKind.CELL | LocalKind.FREE) && vm.kindOf(v) === Kind.CELL) {
-            v = h.getSlot(v, L.CELL_REF);
-            if (!v) continue;
-          }
-          locals.push({ name: names[i]!, id: this.idOf(v), serial: this.serialOf(v) });
-          named.add(v);
-        }
-      }
-      const view: FrameView = { name: code.co_name, line: f === top ? line : vm.lineOf(f), locals };
-      if (this.options.granularity === "instruction") {
-        view.stack = [];
+      let m = memos[j];
+      if (!m || m.frame !== f || m.code !== f.info.code || !this.sameLocals(f, m)) m = memos[j] = this.readLocals(f, m);
+      const addrs = m.addrs;
+      for (let i = 0; i < addrs.length; i++) named.add(addrs[i]!);
+      const fl = f === top ? line : vm.lineOf(f);
+      let view = m.view;
+      if (withStack) {
+        view = { name: m.code.co_name, line: fl, locals: m.locals, stack: [] };
         for (const v of f.stack) {
           if (!v) continue;
-          view.stack.push({ id: this.idOf(v), serial: this.serialOf(v) });
+          view.stack!.push({ id: this.idOf(v), serial: this.serialOf(v) });
           named.add(v);
         }
-      }
+      } else if (!view || view.line !== fl || view.locals !== m.locals) view = m.view = { name: m.code.co_name, line: fl, locals: m.locals };
       views[j] = view;
+      if (prev[j] !== view) same = false;
     }
-    return views;
+    memos.length = n;
+    if (same) return prev;
+    return (this.prevFrames = views.slice());
+  }
+  private readonly chain: Frame[] = [];
+  private readonly viewBuf: FrameView[] = [];
+  private readonly frameMemos: FrameMemo[] = [];
+
+  /** The frame's locals are the objects `m` lists (a dict's version tag, or each fast local's address and serial). */
+  private sameLocals(f: Frame, m: FrameMemo): boolean {
+    if (f.locals) return m.dict === f.locals && this.vm.h.getI32(f.locals, abi.DICT_VERSION) === m.version;
+    if (m.dict) return false;
+    const code = f.info.code;
+    const kinds = code.co_localspluskinds;
+    const lp = f.localsplus;
+    const addrs = m.addrs;
+    const locals = m.locals;
+    let k = 0;
+    for (let i = 0; i < lp.length; i++) {
+      let v = lp[i]!;
+      if (!v) continue;
+      if (kinds[i]! & (LocalKind.CELL | LocalKind.FREE) && this.vm.kindOf(v) === Kind.CELL) {
+        v = this.vm.h.getSlot(v, L.CELL_REF);
+        if (!v) continue;
+      }
+      if (k >= addrs.length || addrs[k] !== v || locals[k]!.name !== code.co_localsplusnames[i]) return false;
+      // the same address may hold a newer object (the old one freed and its block reused)
+      if (this.entries.get(v)?.serial !== locals[k]!.serial) return false;
+      k++;
+    }
+    return k === addrs.length;
+  }
+
+  /** Read a frame's locals; entries (and the whole array) equal to the old memo's are kept. */
+  private readLocals(f: Frame, old: FrameMemo | undefined): FrameMemo {
+    const vm = this.vm;
+    const h = vm.h;
+    const code = f.info.code;
+    const locals: FrameView["locals"] = [];
+    const addrs: Obj[] = [];
+    let version = 0;
+    if (f.locals) {
+      version = h.getI32(f.locals, abi.DICT_VERSION);
+      this.dictLocals(f.locals, f.locals === f.globals, locals, addrs);
+    } else {
+      const names = code.co_localsplusnames;
+      for (let i = 0; i < names.length; i++) {
+        let v = f.localsplus[i]!;
+        if (!v) continue;
+        if (code.co_localspluskinds[i]! & (LocalKind.CELL | LocalKind.FREE) && vm.kindOf(v) === Kind.CELL) {
+          v = h.getSlot(v, L.CELL_REF);
+          if (!v) continue;
+        }
+        locals.push({ name: names[i]!, id: this.idOf(v), serial: this.serialOf(v) });
+        addrs.push(v);
+      }
+    }
+    let shared: FrameView["locals"] = locals;
+    const prev = old?.locals;
+    if (prev) {
+      let all = prev.length === locals.length;
+      for (let k = 0; k < locals.length; k++) {
+        const a = locals[k]!;
+        const b = prev[k];
+        if (b && a.name === b.name && a.serial === b.serial) locals[k] = b;
+        else all = false;
+      }
+      if (all) shared = prev;
+    }
+    return { frame: f, code, dict: f.locals, version, addrs, locals: shared, view: shared === prev ? old!.view : null };
   }
 
   /** After the module body: the module's globals as the one frame. */
@@ -471,7 +560,9 @@ export class TraceRecorder {
     if (!main) return [];
     const g = this.vm.h.getSlot(main, L.MODULE_DICT);
     const locals: FrameView["locals"] = [];
-    if (g) this.dictLocals(g, true, locals, named);
+    const addrs: Obj[] = [];
+    if (g) this.dictLocals(g, true, locals, addrs);
+    for (const v of addrs) named.add(v);
     return [{ name: "<module>", line, locals }];
   }
 
