@@ -93,6 +93,41 @@ export interface GcState {
   sizes: [number, number, number];
 }
 
+/** Where the next pymalloc block of one size class is (see `TraceStep.allocator`). */
+export interface NextBlockView {
+  /** Block size of the class: 16, 32, …, 512 (requests of size−15 .. size bytes). */
+  size: number;
+  /** The block's address as an id (decimal). An object without pre-headers created there gets this id;
+   *  a GC object's id is 16 more (32 more with a managed `__dict__`). */
+  address: string;
+  /** "free-list": the block freed last in the class's first used pool (LIFO); "bump": that pool's list
+   *  holds only the block it carved last from its untouched space; "new-pool": no pool of the class has a
+   *  free block, so an empty pool of the most used arena; "new-arena": no arena has an empty pool either. */
+  source: "free-list" | "bump" | "new-pool" | "new-arena";
+}
+
+/** One of the type free lists that serve creations of their type before pymalloc does. */
+export interface FreeListView {
+  type: "float" | "list" | "dict" | "tuple";
+  /** For tuples: the tuple length the list holds (1..20). */
+  length?: number;
+  /** Objects parked on it. */
+  count: number;
+  /** id of the parked object the next creation through the list takes back (LIFO). */
+  next: string;
+}
+
+/** The allocator's answers after a step: which block the next allocation of each size gets. */
+export interface AllocatorState {
+  /** With `full`: all 32 size classes. Otherwise only the classes whose answer changed since the
+   *  previous step (the others keep theirs). */
+  nextBlock: NextBlockView[];
+  /** True on the first step and on keyframe steps: `nextBlock` lists every class. */
+  full?: boolean;
+  /** The non-empty type free lists, all of them; present when `full` or when any list changed. */
+  freeLists?: FreeListView[];
+}
+
 export interface TraceStep {
   /** 0-based step number. */
   index: number;
@@ -112,6 +147,8 @@ export interface TraceStep {
   /** Live heap bytes (sum of blockSize of live objects) and live object count after the step. */
   heapBytes: number;
   liveObjects: number;
+  /** What changed in the allocator's next blocks and free lists (absent when nothing did). */
+  allocator?: AllocatorState;
 }
 
 /** Why a run ended. */

@@ -1,0 +1,54 @@
+/**
+ * The allocator's answers for a trace step (`TraceStep.allocator`, schema.ts): which block the next
+ * pymalloc allocation of each size class gets, and what the type free lists would hand back first.
+ *
+ * Cost per step: two core calls that read the allocator's list heads (32 words and 23 pairs) and a
+ * comparison with the previous step's words; records are made only for what changed, so a step that
+ * allocated one int costs one entry. Reads only: it never allocates a heap object.
+ */
+import { abi, type Heap } from "@pyheap/heap";
+import type { AllocatorState, FreeListView, NextBlockView } from "./schema.js";
+
+const SOURCES: NextBlockView["source"][] = ["free-list", "bump", "new-pool", "new-arena"];
+const CLASSES = abi.NB_SMALL_SIZE_CLASSES;
+
+export class AllocatorSampler {
+  private prev: Uint32Array = new Uint32Array(CLASSES);
+  private words: Uint32Array = new Uint32Array(CLASSES);
+  private lists = "";
+  private started = false;
+
+  constructor(private readonly heap: Heap) {}
+
+  /** The state after a step: every class when `full` (or on the first call), otherwise the classes that
+   *  changed since the last call; undefined when nothing changed. */
+  sample(full: boolean): AllocatorState | undefined {
+    const heap = this.heap;
+    const words = heap.nextBlockWords(this.words);
+    full ||= !this.started;
+    this.started = true;
+    const nextBlock: NextBlockView[] = [];
+    for (let c = 0; c < CLASSES; c++) {
+      const w = words[c]!;
+      if (!full && w === this.prev[c]) continue;
+      nextBlock.push({ size: 16 * (c + 1), address: String(heap.idOf((w & ~15) >>> 0)), source: SOURCES[w & 15]! });
+    }
+    this.words = this.prev;
+    this.prev = words;
+    const lists = heap.freeLists().filter((f) => f.count > 0);
+    const key = lists.map((f) => `${f.type}${f.length ?? ""}:${f.count}:${f.next}`).join(",");
+    const listsChanged = key !== this.lists;
+    this.lists = key;
+    if (!full && !listsChanged && nextBlock.length === 0) return undefined;
+    const out: AllocatorState = { nextBlock };
+    if (full) out.full = true;
+    if (full || listsChanged) {
+      out.freeLists = lists.map((f): FreeListView => {
+        const v: FreeListView = { type: f.type, count: f.count, next: String(heap.idOf(f.next)) };
+        if (f.length !== undefined) v.length = f.length;
+        return v;
+      });
+    }
+    return out;
+  }
+}
