@@ -33,7 +33,6 @@ import { OP_NAMES, Op } from "../compile/opcodes.js";
 import * as L from "../vm/layouts.js";
 import { shortRepr } from "./repr.js";
 import { AllocatorSampler } from "./allocator.js";
-import { AllocatorSampler } from "./allocator.js";
 import {
   TRACE_SCHEMA_VERSION,
   type FrameView,
@@ -358,16 +357,12 @@ export class TraceRecorder {
     // the allocator's next blocks and free lists: in full on keyframes, else what changed (allocator.ts)
     const allocator = (this.allocatorSampler ??= new AllocatorSampler(this.heap)).sample(keyframe);
     if (allocator) step.allocator = allocator;
-    // the allocator's next blocks and free lists: in full on keyframes, else what changed (allocator.ts)
-    const allocator = (this.allocatorSampler ??= new AllocatorSampler(this.heap)).sample(keyframe);
-    if (allocator) step.allocator = allocator;
     if (keyframe) {
       const objects: HeapObject[] = [];
       for (const e of this.active) if (e.rec) objects.push(e.rec);
       this.keyframes.push({ step: step.index, objects: objects.slice() });
     }
   }
-  private allocatorSampler: AllocatorSampler | null = null;
   private allocatorSampler: AllocatorSampler | null = null;
   private readonly named = new Set<Obj>();
   private readonly namedEntries: Entry[] = [];
