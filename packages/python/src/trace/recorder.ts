@@ -31,7 +31,7 @@ import { Kind } from "../vm/types.js";
 import { LocalKind } from "../compile/code.js";
 import { OP_NAMES, Op } from "../compile/opcodes.js";
 import * as L from "../vm/layouts.js";
-import { shortRepr } from "./repr.js";
+import { shortRepr, type ReprCache } from "./repr.js";
 import { AllocatorSampler } from "./allocator.js";
 import {
   TRACE_SCHEMA_VERSION,
@@ -85,8 +85,12 @@ interface Entry {
   keyLabels?: [string, string];
   /** Own objects that list this one among their referents (their reprs show this one's). */
   holders: Set<Entry> | null;
-  /** Needs a fresh record at the end of this step. */
+  /** Needs a fresh record at the end of this step (then it is in `dirtyList` or a pass of `refresh`). */
   dirty: boolean;
+  /** Immutable scalars: the repr, `sys.getsizeof` and block bytes, which never change while it lives. */
+  text?: string;
+  size: number;
+  block: number;
   /** Is in the current picture (own objects always; borrowed ones while referenced): in `active`. */
   shown: boolean;
   /** Index in `active` / `mutables` (−1 when not there). */
@@ -600,7 +604,7 @@ export class TraceRecorder {
   private entry(o: Obj, own: boolean): Entry {
     let e = this.entries.get(o);
     if (!e) {
-      e = { addr: o, serial: this.nextSerial++, own, rec: null, rc: -1, gen: null, kind: Kind.OBJECT, refs: NO_REFS, labels: NO_LABELS, refCount: 0, sig: 0, slotOffsets: null, managed: false, holders: null, dirty: true, shown: false, slot: -1, mslot: -1 };
+      e = { addr: o, serial: this.nextSerial++, own, rec: null, rc: -1, gen: null, kind: Kind.OBJECT, refs: NO_REFS, labels: NO_LABELS, refCount: 0, sig: 0, slotOffsets: null, managed: false, holders: null, dirty: false, size: -1, block: -1, shown: false, slot: -1, mslot: -1 };
       try {
         const ti = this.vm.typeInfo(o);
         e.kind = ti.kind;
@@ -625,9 +629,19 @@ export class TraceRecorder {
   private show(e: Entry): void {
     if (e.shown) return;
     e.shown = true;
-    e.dirty = true;
-    e.slot = this.active.length;
+    this.markDirty(e);
+    const slot = (e.slot = this.active.length);
     this.active.push(e);
+    if (slot >= this.actAddr.length) {
+      const a = new Uint32Array(2 * this.actAddr.length);
+      a.set(this.actAddr);
+      this.actAddr = a;
+      const r = new Int32Array(2 * this.actRc.length);
+      r.set(this.actRc);
+      this.actRc = r;
+    }
+    this.actAddr[slot] = e.addr;
+    this.actRc[slot] = e.rc;
     if (!IMMUTABLE.has(e.kind)) {
       e.mslot = this.mutables.length;
       this.mutables.push(e);
@@ -638,7 +652,11 @@ export class TraceRecorder {
   private hide(e: Entry): void {
     if (!e.shown) return;
     e.shown = false;
-    removeAt(this.active, e.slot, (x, i) => (x.slot = i));
+    removeAt(this.active, e.slot, (x, i) => {
+      x.slot = i;
+      this.actAddr[i] = x.addr;
+      this.actRc[i] = x.rc;
+    });
     if (e.mslot >= 0) {
       removeAt(this.mutables, e.mslot, (x, i) => (x.mslot = i));
       e.mslot = -1;
@@ -646,6 +664,18 @@ export class TraceRecorder {
     if (e.rec) this.removed.push(e.serial);
     e.rec = null;
   }
+
+  /** Give `e` a fresh record at the end of the step. */
+  private markDirty(e: Entry): void {
+    if (e.dirty) return;
+    e.dirty = true;
+    this.dirtyList.push(e);
+  }
+  /** Entries marked dirty since the last refresh (some may have left the picture since). */
+  private dirtyList: Entry[] = [];
+  /** Per slot of `active`: the object's address and the refcount its record shows (scanned every step). */
+  private actAddr = new Uint32Array(256);
+  private actRc = new Int32Array(256);
 
   /** Move the event ring's contents into TraceEvents and the object table. */
   private drainEvents(): void {
@@ -709,14 +739,14 @@ export class TraceRecorder {
         const e = this.entries.get(ev.obj);
         if (e) {
           e.gen = null;
-          e.dirty = true;
+          this.markDirty(e);
         }
         out.push({ kind: "untrack", id: this.idOf(ev.obj), serial: this.serialOf(ev.obj), type: this.typeName(ev.type) });
         return;
       }
       case "finalize": {
         const e = this.entry(ev.obj, false);
-        e.dirty = true;
+        this.markDirty(e);
         out.push({ kind: "finalizer", id: this.idOf(ev.obj), serial: e.serial, type: this.typeName(this.heap.typeOf(ev.obj)) });
         return;
       }
@@ -855,15 +885,25 @@ export class TraceRecorder {
     check.length = 0;
     // Refcounts (read from memory): a change anywhere makes the step busy.
     const pass: Entry[] = [];
+    for (const e of this.dirtyList) {
+      if (!e.dirty) continue;
+      if (e.shown) pass.push(e);
+      else e.dirty = false;
+    }
+    this.dirtyList.length = 0;
     const active = this.active;
-    for (let i = 0; i < active.length; i++) {
+    const mem = h.i32;
+    const addr = this.actAddr;
+    const rc = this.actRc;
+    for (let i = 0, n = active.length; i < n; i++) {
+      if (mem[addr[i]! >>> 2] === rc[i]) continue;
       const e = active[i]!;
-      if (h.refcnt(e.addr) !== e.rc || !e.rec) e.dirty = true;
-      if (e.dirty) {
-        busy = true;
+      if (!e.dirty) {
+        e.dirty = true;
         pass.push(e);
       }
     }
+    if (pass.length) busy = true;
     // Containers' referents: on busy steps, those whose memory signature moved.
     if (busy) {
       for (const e of this.mutables) {
@@ -881,7 +921,7 @@ export class TraceRecorder {
     while (todo.length) {
       const next: Entry[] = [];
       for (const e of todo) {
-        if (!e.shown) continue;
+        if (!e.shown || !e.dirty) continue;
         e.dirty = false;
         const old = e.rec;
         const rec = this.makeRecord(e.addr, e);
@@ -960,7 +1000,7 @@ export class TraceRecorder {
       const g = gens.get(e.addr) ?? null;
       if (g !== e.gen) {
         e.gen = g;
-        e.dirty = true;
+        this.markDirty(e);
       }
     }
   }
@@ -993,6 +1033,7 @@ export class TraceRecorder {
     const t = h.typeOf(o);
     const gcType = this.isGcType(t);
     e.rc = h.refcnt(o);
+    if (e.shown) this.actRc[e.slot] = e.rc;
     if (gcType) {
       const tracked = heap.gc.isTracked(o);
       if (!tracked) e.gen = null;
@@ -1001,16 +1042,30 @@ export class TraceRecorder {
     if (e.rec && e.rec.generation !== e.gen && e.rec.generation !== null) this.prevGen.set(e.serial, e.rec.generation);
     this.readReferents(o, e);
     e.sig = this.signature(o, e);
+    const old = e.rec;
+    // strings equal to the previous record's are shared with it (a trace holds many records)
+    let repr = shortRepr(vm, o, this.reprCache);
+    if (old && old.repr === repr) repr = old.repr;
+    let size = e.size;
+    let block = e.block;
+    if (size < 0) {
+      size = h.sizeOf(o);
+      block = heap.isStatic(o) ? 0 : heap.blockSize(o) + heap.buffersSize(o);
+      if (IMMUTABLE.has(e.kind)) {
+        e.size = size;
+        e.block = block;
+      }
+    }
     const rec: HeapObject = {
-      id: this.idOf(o),
+      id: old ? old.id : this.idOf(o),
       serial: e.serial,
       type: this.typeName(t),
-      repr: shortRepr(vm, o),
+      repr,
       refcount: e.rc,
       generation: e.gen,
       gcType,
-      size: h.sizeOf(o),
-      blockSize: heap.isStatic(o) ? 0 : heap.blockSize(o) + heap.buffersSize(o),
+      size,
+      blockSize: block,
       referents: e.refs.length ? this.referentList(e) : NO_REFERENTS,
     };
     if (!e.own) rec.immortalish = true;
@@ -1019,18 +1074,33 @@ export class TraceRecorder {
     return rec;
   }
 
-  /** The record's referents; entries equal to the previous record's are shared with it. */
+  /** The record's referents; entries equal to the previous record's (or all of them) are shared with it. */
   private referentList(e: Entry): HeapObject["referents"] {
     const prev = e.rec?.referents;
-    const out: HeapObject["referents"] = new Array(e.refs.length);
-    for (let i = 0; i < e.refs.length; i++) {
+    const n = e.refs.length;
+    const out: HeapObject["referents"] = new Array(n);
+    let same = prev !== undefined && prev.length === n;
+    for (let i = 0; i < n; i++) {
       const r = e.refs[i]!;
       const serial = this.serialOf(r);
       const p = prev?.[i];
-      out[i] = p && p.serial === serial && p.label === e.labels[i] ? p : { label: e.labels[i]!, id: this.idOf(r), serial };
+      if (p && p.serial === serial && p.label === e.labels[i]) out[i] = p;
+      else {
+        out[i] = { label: e.labels[i]!, id: this.idOf(r), serial };
+        same = false;
+      }
     }
-    return out;
+    return same ? prev! : out;
   }
+
+  /** Reprs of immutable scalars, kept on their entries for as long as they live. */
+  private readonly reprCache: ReprCache = {
+    get: (o) => this.entries.get(o)?.text,
+    set: (o, text) => {
+      const e = this.entries.get(o);
+      if (e) e.text = text;
+    },
+  };
 
   /** A newly tracked object is in generation 0 unless a collection moved it (then the GC lists tell). */
   private genOfNew(o: Obj): Gen {
@@ -1078,17 +1148,15 @@ export class TraceRecorder {
         break;
       }
       case Kind.DICT:
-        for (let p = h.dictNext(o, -1); p >= 0; p = h.dictNext(o, p)) {
-          if (newRefs.length >= MAX_REFERENTS) {
-            count += 2;
-            continue;
-          }
+        for (let p = h.dictNext(o, -1); p >= 0 && newRefs.length < MAX_REFERENTS; p = h.dictNext(o, p)) {
           const k = h.dictKeyAt(o, p);
           const ke = this.entries.get(k) ?? this.entry(k, false);
           ke.keyLabels ??= [`key ${shortRepr(vm, k)}`, `[${shortRepr(vm, k)}]`];
           push(k, ke.keyLabels[0]);
           push(h.dictValueAt(o, p), ke.keyLabels[1]);
         }
+        // the entries past the kept ones are only counted
+        count = 2 * h.getI32(o, abi.DICT_USED);
         break;
       case Kind.SET:
       case Kind.FROZENSET:

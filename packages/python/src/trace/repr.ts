@@ -17,19 +17,36 @@ const NATIVE_SAFE = new Set<Kind>([
   Kind.FRAME, Kind.PROPERTY, Kind.GETSET, Kind.WEAKREF, Kind.RANGE,
 ]);
 
+/** Immutable kinds whose repr never changes while the object lives (cacheable). */
+const SCALARS = new Set<Kind>([Kind.NONE, Kind.ELLIPSIS, Kind.NOTIMPL, Kind.BOOL, Kind.FLOAT, Kind.COMPLEX, Kind.STR, Kind.BYTES]);
+
 function hexAddr(vm: VM, o: Obj): string {
   return "0x" + vm.h.idOf(o).toString(16).padStart(12, "0");
 }
 
+/**
+ * Where the reprs of immutable scalars (ints, strs, floats…) may be kept between calls: the caller
+ * promises to drop an object's text when the object is freed (its address may then hold another).
+ */
+export interface ReprCache {
+  get(o: Obj): string | undefined;
+  set(o: Obj, text: string): void;
+}
+
 /** A short repr of `o` (borrowed), at most MAX_REPR characters. */
-export function shortRepr(vm: VM, o: Obj): string {
+export function shortRepr(vm: VM, o: Obj, cache?: ReprCache): string {
   const out = { s: "" };
-  write(vm, o, out, new Set(), MAX_REPR + 1);
+  write(vm, o, out, new Set(), MAX_REPR + 1, cache);
   return out.s.length > MAX_REPR ? out.s.slice(0, MAX_REPR - 1) + "…" : out.s;
 }
 
-function write(vm: VM, o: Obj, out: { s: string }, seen: Set<Obj>, budget: number): void {
+function write(vm: VM, o: Obj, out: { s: string }, seen: Set<Obj>, budget: number, cache: ReprCache | undefined): void {
   if (out.s.length >= budget) return;
+  const known = cache?.get(o);
+  if (known !== undefined) {
+    out.s += known;
+    return;
+  }
   const h = vm.h;
   let ti;
   try {
@@ -40,8 +57,10 @@ function write(vm: VM, o: Obj, out: { s: string }, seen: Set<Obj>, budget: numbe
   }
   if (!ti.heap && ti.kind === Kind.INT) {
     const v = h.readInt(o);
-    const text = v.toString();
-    out.s += text.length > 40 ? `${text.slice(0, 20)}…(${text.length} digits)` : text;
+    const digits = v.toString();
+    const text = digits.length > 40 ? `${digits.slice(0, 20)}…(${digits.length} digits)` : digits;
+    cache?.set(o, text);
+    out.s += text;
     return;
   }
   if (!ti.heap && NATIVE_SAFE.has(ti.kind)) {
@@ -50,6 +69,7 @@ function write(vm: VM, o: Obj, out: { s: string }, seen: Set<Obj>, budget: numbe
     else {
       try {
         text = vm.nativeRepr(o, ti);
+        if (SCALARS.has(ti.kind)) cache?.set(o, text);
       } catch {
         text = `<${ti.name} object at ${hexAddr(vm, o)}>`;
       }
@@ -66,7 +86,7 @@ function write(vm: VM, o: Obj, out: { s: string }, seen: Set<Obj>, budget: numbe
     out.s += open;
     for (let i = 0; i < list.length && out.s.length < budget; i++) {
       if (i) out.s += ", ";
-      write(vm, list[i]!, out, seen, budget);
+      write(vm, list[i]!, out, seen, budget, cache);
     }
     if (single && list.length === 1) out.s += ",";
     out.s += close;
@@ -104,9 +124,9 @@ function write(vm: VM, o: Obj, out: { s: string }, seen: Set<Obj>, budget: numbe
       for (let p = h.dictNext(o, -1); p >= 0 && out.s.length < budget; p = h.dictNext(o, p)) {
         if (!first) out.s += ", ";
         first = false;
-        write(vm, h.dictKeyAt(o, p), out, seen, budget);
+        write(vm, h.dictKeyAt(o, p), out, seen, budget, cache);
         out.s += ": ";
-        write(vm, h.dictValueAt(o, p), out, seen, budget);
+        write(vm, h.dictValueAt(o, p), out, seen, budget, cache);
       }
       out.s += "}";
       seen.delete(o);
