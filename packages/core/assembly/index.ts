@@ -22,6 +22,7 @@ import { strStatic, strInit, strNew, strFromChar, strData, strEq, strSizeof, emp
 import { intInit, intNew, intFromF64, intToF64, intSizeof } from "./object/int";
 import { floatNew } from "./object/float";
 import { bytesInit, bytesNew, bytesChar, emptyBytes } from "./object/bytes";
+import { strCanAppendInPlace, strAppendInPlace } from "./object/str-append";
 import { tupleInit, tupleNew, emptyTuple } from "./object/tuple";
 import {
   listNewDisplay, listNewCall, listResize, listPreallocateExact, listAppend, listInsert, listPop, listSizeof,
@@ -448,6 +449,17 @@ export function str_data(s: i32): i32 {
 /** Content equality of two str objects: 1 or 0. */
 export function str_eq(a: i32, b: i32): i32 {
   return strEq(<usize>a, <usize>b) ? 1 : 0;
+}
+/** 1 when `left += right` may append in place (CPython's PyUnicode_Append test: left has refcount 1, no
+ *  cached hash, is not interned, is an exact str; right is an exact non-empty str of a kind that fits). */
+export function str_can_append_inplace(left: i32, right: i32): i32 {
+  return strCanAppendInPlace(<usize>left, <usize>right) ? 1 : 0;
+}
+/** Appends right to left in place (str_can_append_inplace must be 1). STEALS left; NEW reference to
+ *  the result: left itself while its block's size class has room, else left moved to a new block (the
+ *  old address is freed). 0 on no memory: left untouched and still the caller's. */
+export function str_append_inplace(left: i32, right: i32): i32 {
+  return <i32>strAppendInPlace(<usize>left, <usize>right);
 }
 /** A new bytes object of len zeroed bytes: NEW reference (0 bytes → the static b''). */
 export function bytes_new(len: i32): i32 {

@@ -62,6 +62,8 @@ export interface CoreExports {
   str_from_char(cp: number): number;
   str_data(s: number): number;
   str_eq(a: number, b: number): number;
+  str_can_append_inplace(left: number, right: number): number;
+  str_append_inplace(left: number, right: number): number;
   bytes_new(len: number): number;
   bytes_char(c: number): number;
 

@@ -690,6 +690,16 @@ export class Heap {
   strLength(o: Obj): number {
     return this.i32[(o + abi.STR_LENGTH) >>> 2]!;
   }
+  /** `left += right` in place, as CPython 3.11's PyUnicode_Append when `left` may be modified: left has
+   *  refcount 1 (the caller's reference is the only one), no cached hash, is not interned, is an exact
+   *  str, and right is a non-empty exact str whose kind fits (never ascii += non-ascii). Then the caller's
+   *  reference to left is taken over and the result returned: left itself while its block's size class
+   *  has room, else the string moved to a new block (pymalloc realloc; the old address is freed). Returns
+   *  0 and changes nothing when the append cannot be in place (build a new string instead). */
+  strAppendInPlace(left: Obj, right: Obj): Obj {
+    if (this.core.str_can_append_inplace(left, right) === 0) return 0;
+    return this.must(this.core.str_append_inplace(left, right), "strAppendInPlace");
+  }
   /** The text of a str. */
   readStr(o: Obj): string {
     const i32 = this.i32;
@@ -723,8 +733,15 @@ export class Heap {
   }
 
   // ── bytes ───────────────────────────────────────────────────────────────────────────────────
-  /** A new reference to a bytes object (b'' is static). */
+  /** A new reference to a bytes object: b'' and the 256 one-byte objects are static and shared (CPython's
+   *  PyBytes_FromStringAndSize). */
   newBytes(b: Uint8Array): Obj {
+    if (b.length === 1) return this.core.bytes_char(b[0]!) >>> 0;
+    return this.newBytesUncached(b);
+  }
+  /** Always a fresh bytes object when not empty (operations that fill a new object themselves, such as
+   *  bytes(n), bytes(tuple), upper(): they bypass the one-byte cache). */
+  newBytesUncached(b: Uint8Array): Obj {
     const o = this.must(this.core.bytes_new(b.length), "newBytes");
     if (b.length > 0) this.u8.set(b, o + abi.BYTES_DATA);
     return o;

@@ -267,6 +267,19 @@ describe("tracking rules", () => {
     const tt = h.newTupleSteal([h.newInt(1), h.newInt(2)]);
     h.dictSet(f, kk, tt);
     tr.dict_holding_tracked_tuple = h.gc.isTracked(f);
+    // a type object is a GC object only when it is a heap type (a class)
+    const ti = h.newTuple([h.types.int, h.smallInt(1)]);
+    h.gc.collect();
+    tr.tuple_holding_static_type_after_full = h.gc.isTracked(ti);
+    const kt = h.newStr("t");
+    const g = h.newDict();
+    h.dictSet(g, kt, h.types.int);
+    tr.dict_holding_static_type = h.gc.isTracked(g);
+    const K = h.registerType({ name: "K", basicsize: 16, gc: true, heapType: true, managedDict: true });
+    const c = h.newDict();
+    h.dictSet(c, kt, K);
+    h.decref(K);
+    tr.dict_holding_class = h.gc.isTracked(c);
     expect(tr).toEqual(facts.tracking);
   });
 

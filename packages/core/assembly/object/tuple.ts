@@ -1,8 +1,8 @@
 // tuple: var head + items (8-byte slots). `()` is static. Free lists per length: lengths 1..20 are
 // parked on dealloc, but only lengths 1..19 are taken back (CPython 3.11's off-by-one).
-import { TUPLE_ITEMS } from "../../abi/abi";
+import { TUPLE_ITEMS, TPF_TYPE_SUBCLASS, TPF_HEAPTYPE } from "../../abi/abi";
 import { objAlloc, staticAlloc, flPop, flPush, objFreeMemory } from "./alloc";
-import { setRefcnt, setType, setObSize, obSize, incref, getRef, isGcObject, typeOf } from "./header";
+import { setRefcnt, setType, setObSize, obSize, incref, getRef, isGcObject, typeOf, tpFlags } from "./header";
 import { tTuple, STATIC_REFCNT } from "./types";
 import { flTuple, TUPLE_MAXSAVESIZE, TUPLE_NFREELISTS, TUPLE_MAXFREELIST } from "./freelists";
 import { track, isTracked } from "../gc/lists";
@@ -49,10 +49,14 @@ export function tupleFinish(t: usize): void {
   objFreeMemory(t);
 }
 
-/** True if an item keeps the tuple from being untracked (CPython's _PyObject_GC_MAY_BE_TRACKED). */
+/** True if an item keeps the tuple from being untracked (CPython's _PyObject_GC_MAY_BE_TRACKED). A type
+ *  object counts as a GC object only when it is a heap type (type's tp_is_gc): storing `int` in a dict
+ *  leaves the dict untracked, storing a class does not. */
 export function mayBeTracked(o: usize): bool {
   if (!isGcObject(o)) return false;
-  if (typeOf(o) == tTuple) return isTracked(o);
+  const t = typeOf(o);
+  if (t == tTuple) return isTracked(o);
+  if ((tpFlags(t) & TPF_TYPE_SUBCLASS) != 0) return (tpFlags(o) & TPF_HEAPTYPE) != 0;
   return true;
 }
 

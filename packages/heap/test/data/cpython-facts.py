@@ -153,7 +153,48 @@ gc.collect(1); tr["dict_after_collect1"] = gc.is_tracked(d)
 gc.collect(); tr["dict_after_full"] = gc.is_tracked(d)
 e = {"k": {}}; tr["dict_holding_empty_dict"] = gc.is_tracked(e)
 f = {"k": tuple([1, 2])}; tr["dict_holding_tracked_tuple"] = gc.is_tracked(f)
+t = tuple([int, 1]); gc.collect(); tr["tuple_holding_static_type_after_full"] = gc.is_tracked(t)
+tr["dict_holding_static_type"] = gc.is_tracked({"t": int})
+tr["dict_holding_class"] = gc.is_tracked({"t": type("K", (), {})})
 facts["tracking"] = tr
+
+# the 256 one-byte bytes objects are shared; bytes(n) builds a fresh one
+facts["one_byte_bytes"] = {"bytes([122]) is b'xyz'[2:]": bytes([122]) is b"xyz"[2:], "bytes(1) is bytes(1)": bytes(1) is bytes(1)}
+
+# s += c in a warmed-up function: the lengths at which the string moved (pymalloc realloc across size classes)
+def grow(start, c, n):
+    s = start[:1] + start[1:]  # a fresh string nobody else holds
+    moved = []
+    for _ in range(n):
+        before = id(s)
+        s += c
+        if id(s) != before:
+            moved.append(len(s))
+    return moved, sys.getsizeof(s)
+for _ in range(3):
+    grow("123456", "x", 4)
+facts["str_inplace_moves"] = {k: grow(start, c, 90)
+                              for k, start, c in [("ascii", "123456", "x"), ("latin1", "\xe9\xe9\xe9", "\xe9"), ("ucs2", "\u20ac\u20ac", "\u20ac"),
+                                                  ("ucs4", "\U0001f600", "\U0001f600"), ("ucs2+latin1", "\u20ac\u20ac", "\xe9"), ("latin1+ascii", "\xe9\xe9", "x")]}
+
+# ... and when it cannot grow in place: a new object each time
+def blocked(start, c, hashed=False, shared=False):
+    s = start[:1] + start[1:]
+    keep = []
+    new_objects = 0
+    for _ in range(5):
+        if hashed:
+            hash(s)
+        if shared:
+            keep.append(s)
+        before = id(s)
+        s += c
+        new_objects += id(s) != before
+    return new_objects
+for _ in range(3):
+    blocked("123456", "x"); blocked("123456", "x", hashed=True); blocked("123456", "x", shared=True); blocked("123456", "\xe9")
+facts["str_inplace_blocked"] = {"plain": blocked("123456", "x"), "hashed": blocked("123456", "x", hashed=True),
+                                "shared": blocked("123456", "x", shared=True), "ascii+latin1": blocked("123456", "\xe9")}
 
 # deallocation of structures nested deeper than the trashcan's 50 levels
 log = []

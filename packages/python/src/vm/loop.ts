@@ -109,30 +109,6 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             if (old) h.decref(old);
             break;
           }
-          case Op.DELETE_FAST: {
-            const old = f.localsplus[arg];
-            if (!old) this.unboundLocal(f, arg);
-            f.localsplus[arg] = 0;
-            h.decref(old);
-            break;
-          }
-          case Op.MAKE_CELL: {
-            const cell = h.newObject(this.T.cell);
-            const v = f.localsplus[arg];
-            if (v) h.setSlotSteal(cell, L.CELL_REF, v);
-            f.localsplus[arg] = cell;
-            break;
-          }
-          case Op.COPY_FREE_VARS: {
-            const closure = h.getSlot(f.func, L.FUNC_CLOSURE);
-            const n = f.localsplus.length;
-            for (let k = 0; k < arg; k++) {
-              const c = h.tupleGet(closure, k);
-              h.incref(c);
-              f.localsplus[n - arg + k] = c;
-            }
-            break;
-          }
           case Op.LOAD_CLOSURE: {
             const v = f.localsplus[arg];
             h.incref(v);
@@ -146,40 +122,12 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             st.push(v);
             break;
           }
-          case Op.LOAD_CLASSDEREF: {
-            const name = code.co_localsplusnames[arg];
-            let v = f.locals ? this.dictGetStr(f.locals, name) : 0;
-            if (!v) {
-              v = h.getSlot(f.localsplus[arg], L.CELL_REF);
-              if (!v) this.unboundDeref(f, arg);
-            }
-            h.incref(v);
-            st.push(v);
-            break;
-          }
           case Op.STORE_DEREF:
             h.setSlotSteal(f.localsplus[arg], L.CELL_REF, st.pop()!);
             break;
-          case Op.DELETE_DEREF: {
-            const c = f.localsplus[arg];
-            if (!h.getSlot(c, L.CELL_REF)) this.unboundDeref(f, arg);
-            h.setSlot(c, L.CELL_REF, 0);
-            break;
-          }
           case Op.LOAD_GLOBAL: {
             if (arg & 1) st.push(0);
             st.push(this.loadGlobal(f, code.co_names[arg >> 1]));
-            break;
-          }
-          case Op.STORE_GLOBAL: {
-            const v = st.pop()!;
-            this.dictSetStr(f.globals, f.info.names[arg], v);
-            h.decref(v);
-            break;
-          }
-          case Op.DELETE_GLOBAL: {
-            const name = code.co_names[arg];
-            if (!this.dictDelStr(f.globals, name)) this.nameError(name);
             break;
           }
           case Op.LOAD_NAME: {
@@ -195,11 +143,6 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             const v = st.pop()!;
             this.dictSetStr(f.locals, f.info.names[arg], v);
             h.decref(v);
-            break;
-          }
-          case Op.DELETE_NAME: {
-            const name = code.co_names[arg];
-            if (!this.dictDelStr(f.locals, name)) this.nameError(name);
             break;
           }
           case Op.LOAD_ATTR: {
@@ -219,15 +162,6 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             } finally {
               h.decref(o);
               h.decref(v);
-            }
-            break;
-          }
-          case Op.DELETE_ATTR: {
-            const o = st.pop()!;
-            try {
-              this.delAttr(o, code.co_names[arg]);
-            } finally {
-              h.decref(o);
             }
             break;
           }
@@ -309,39 +243,6 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             }
             break;
           }
-          case Op.CALL_FUNCTION_EX: {
-            const kwargs = arg & 1 ? st.pop()! : 0;
-            let argsT = st.pop()!;
-            if (this.kindOf(argsT) !== Kind.TUPLE || this.typeInfo(argsT).heap) {
-              let t: Obj;
-              try {
-                t = this.tupleFrom(argsT);
-              } finally {
-                h.decref(argsT);
-              }
-              argsT = t;
-            }
-            const fn = st.pop()!;
-            const nul = st.pop()!;
-            if (nul) h.decref(nul);
-            try {
-              const pos = this.tupleItems(argsT);
-              let kw: KwArgs | null = null;
-              if (kwargs) {
-                kw = { names: [], values: [] };
-                for (const [kk, vv] of this.dictEntries(kwargs)) {
-                  kw.names.push(this.str(kk));
-                  kw.values.push(vv);
-                }
-              }
-              st.push(this.call(fn, pos, kw));
-            } finally {
-              h.decref(fn);
-              h.decref(argsT);
-              if (kwargs) h.decref(kwargs);
-            }
-            break;
-          }
           case Op.RETURN_VALUE: {
             const v = st.pop()!;
             const back = f.back;
@@ -375,29 +276,6 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             this.depth--;
             this.frame = f.back;
             return v;
-          }
-          case Op.MAKE_FUNCTION:
-            st.push(this.makeFunction(f, arg));
-            break;
-          case Op.UNARY_POSITIVE:
-          case Op.UNARY_NEGATIVE:
-          case Op.UNARY_INVERT: {
-            const v = st.pop()!;
-            try {
-              st.push(this.unaryOp(v, op));
-            } finally {
-              h.decref(v);
-            }
-            break;
-          }
-          case Op.UNARY_NOT: {
-            const v = st.pop()!;
-            try {
-              st.push(this.bool(!this.truthy(v)));
-            } finally {
-              h.decref(v);
-            }
-            break;
           }
           case Op.BINARY_OP: {
             const b = st.pop()!;
@@ -466,42 +344,12 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             }
             break;
           }
-          case Op.DELETE_SUBSCR: {
-            const k = st.pop()!;
-            const c = st.pop()!;
-            try {
-              this.delItem(c, k);
-            } finally {
-              h.decref(c);
-              h.decref(k);
-            }
-            break;
-          }
-          case Op.BUILD_SLICE: {
-            const step = arg === 3 ? st.pop()! : 0;
-            const stop = st.pop()!;
-            const start = st.pop()!;
-            st.push(this.newSliceSteal(start, stop, step || this.newRef(this.None)));
-            break;
-          }
           case Op.GET_ITER: {
             const v = st.pop()!;
             try {
               st.push(this.getIter(v));
             } finally {
               h.decref(v);
-            }
-            break;
-          }
-          case Op.GET_YIELD_FROM_ITER: {
-            const v = st[st.length - 1];
-            if (this.kindOf(v) !== Kind.GENERATOR) {
-              st.pop();
-              try {
-                st.push(this.getIter(v));
-              } finally {
-                h.decref(v);
-              }
             }
             break;
           }
@@ -514,35 +362,6 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
               h.decref(it);
               f.ip = arg;
             }
-            break;
-          }
-          case Op.SEND: {
-            const v = st.pop()!;
-            const it = st[st.length - 1];
-            let r: Obj;
-            let done = false;
-            try {
-              if (this.kindOf(it) === Kind.GENERATOR) {
-                r = this.genResume(it, v, 0);
-                done = !this.lastYield;
-              } else if (v === this.None) {
-                r = this.iterNext(it);
-                if (!r) {
-                  done = true;
-                  r = this.takeStopValue();
-                }
-              } else {
-                r = this.callMethod(it, "send", [v]);
-              }
-            } finally {
-              h.decref(v);
-            }
-            if (done) {
-              st.pop();
-              h.decref(it);
-              st.push(r);
-              f.ip = arg;
-            } else st.push(r);
             break;
           }
           case Op.JUMP_FORWARD:
@@ -609,39 +428,6 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             st.push(l);
             break;
           }
-          case Op.BUILD_SET: {
-            const items = st.splice(st.length - arg, arg);
-            try {
-              st.push(this.newSet(items, false));
-            } finally {
-              for (const x of items) h.decref(x);
-            }
-            break;
-          }
-          case Op.BUILD_MAP: {
-            const items = st.splice(st.length - 2 * arg, 2 * arg);
-            const d = h.newDict("display");
-            st.push(d);
-            try {
-              for (let k = 0; k < arg; k++) this.dictSetItem(d, items[2 * k], items[2 * k + 1]);
-            } finally {
-              for (const x of items) h.decref(x);
-            }
-            break;
-          }
-          case Op.BUILD_CONST_KEY_MAP: {
-            const keys = st.pop()!;
-            const vals = st.splice(st.length - arg, arg);
-            const d = h.newDict("display");
-            st.push(d);
-            try {
-              for (let k = 0; k < arg; k++) this.dictSetItem(d, h.tupleGet(keys, k), vals[k]);
-            } finally {
-              for (const x of vals) h.decref(x);
-              h.decref(keys);
-            }
-            break;
-          }
           case Op.BUILD_STRING: {
             const parts = st.splice(st.length - arg, arg);
             let s = "";
@@ -656,77 +442,10 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             h.decref(v);
             break;
           }
-          case Op.SET_ADD: {
-            const v = st.pop()!;
-            try {
-              this.setAddItem(st[st.length - arg], v);
-            } finally {
-              h.decref(v);
-            }
-            break;
-          }
-          case Op.MAP_ADD: {
-            const v = st.pop()!;
-            const k = st.pop()!;
-            try {
-              this.dictSetItem(st[st.length - arg], k, v);
-            } finally {
-              h.decref(k);
-              h.decref(v);
-            }
-            break;
-          }
-          case Op.LIST_EXTEND: {
-            const it = st.pop()!;
-            try {
-              this.listExtendFrom(st[st.length - arg], it);
-            } finally {
-              h.decref(it);
-            }
-            break;
-          }
-          case Op.SET_UPDATE: {
-            const it = st.pop()!;
-            try {
-              this.setUpdateFrom(st[st.length - arg], it);
-            } finally {
-              h.decref(it);
-            }
-            break;
-          }
-          case Op.DICT_UPDATE:
-          case Op.DICT_MERGE: {
-            const src = st.pop()!;
-            try {
-              this.dictUpdateFrom(st[st.length - arg], src, op === Op.DICT_MERGE ? st[st.length - arg - 2] : 0);
-            } finally {
-              h.decref(src);
-            }
-            break;
-          }
-          case Op.LIST_TO_TUPLE: {
-            const l = st.pop()!;
-            const items = this.listItems(l);
-            st.push(h.newTuple(items));
-            h.decref(l);
-            break;
-          }
           case Op.UNPACK_SEQUENCE: {
             const seq = st.pop()!;
             try {
               const items = this.unpack(seq, arg, -1);
-              for (let k = items.length - 1; k >= 0; k--) st.push(items[k]);
-            } finally {
-              h.decref(seq);
-            }
-            break;
-          }
-          case Op.UNPACK_EX: {
-            const seq = st.pop()!;
-            try {
-              const before = arg & 0xff;
-              const after = arg >> 8;
-              const items = this.unpack(seq, before, after);
               for (let k = items.length - 1; k >= 0; k--) st.push(items[k]);
             } finally {
               h.decref(seq);
@@ -753,149 +472,8 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             }
             break;
           }
-          case Op.LOAD_BUILD_CLASS:
-            st.push(this.newRef(this.dictGetStr(this.builtins, "__build_class__")));
-            break;
-          case Op.LOAD_ASSERTION_ERROR:
-            st.push(this.newRef(this.T.AssertionError));
-            break;
-          case Op.RAISE_VARARGS:
-            this.doRaise(f, arg);
-            break;
-          case Op.PUSH_EXC_INFO: {
-            const v = st.pop()!;
-            st.push(this.excInfo || this.newRef(this.None));
-            h.incref(v);
-            this.excInfo = v;
-            st.push(v);
-            break;
-          }
-          case Op.POP_EXCEPT: {
-            const prev = st.pop()!;
-            const old = this.excInfo;
-            if (prev === this.None) {
-              h.decref(prev);
-              this.excInfo = 0;
-            } else this.excInfo = prev;
-            if (old) h.decref(old);
-            break;
-          }
-          case Op.CHECK_EXC_MATCH: {
-            const t = st.pop()!;
-            try {
-              st.push(this.bool(this.excMatches(st[st.length - 1], t)));
-            } finally {
-              h.decref(t);
-            }
-            break;
-          }
-          case Op.CHECK_EG_MATCH: {
-            const t = st.pop()!;
-            const exc = st[st.length - 1];
-            let match: Obj;
-            let rest: Obj;
-            try {
-              [match, rest] = this.egMatch(exc, t);
-            } finally {
-              h.decref(t);
-            }
-            if (match === this.None) {
-              h.decref(rest);
-              st.push(match);
-            } else {
-              st[st.length - 1] = rest;
-              st.push(match);
-              h.incref(match);
-              const old = this.excInfo;
-              this.excInfo = match;
-              if (old) h.decref(old);
-              h.decref(exc);
-            }
-            break;
-          }
-          case Op.PREP_RERAISE_STAR: {
-            const list = st.pop()!;
-            const orig = st.pop()!;
-            try {
-              st.push(this.prepReraiseStar(orig, list));
-            } finally {
-              h.decref(list);
-              h.decref(orig);
-            }
-            break;
-          }
-          case Op.RERAISE: {
-            const exc = st.pop()!;
-            // (the lasti saved below exc only matters for f_lineno; the handler search uses this instruction)
-            throw new ReRaise(exc);
-          }
-          case Op.BEFORE_WITH: {
-            const mgr = st.pop()!;
-            try {
-              const exit = this.getSpecialBound(mgr, "__exit__");
-              st.push(exit);
-              st.push(this.callSpecial(mgr, "__enter__", []));
-            } finally {
-              h.decref(mgr);
-            }
-            break;
-          }
-          case Op.WITH_EXCEPT_START: {
-            const exc = st[st.length - 1];
-            const exit = st[st.length - 4];
-            const tb = h.getSlot(exc, L.EXC_TRACEBACK) || this.None;
-            st.push(this.call(exit, [h.typeOf(exc), exc, tb]));
-            break;
-          }
-          case Op.PRINT_EXPR: {
-            const v = st.pop()!;
-            try {
-              this.printExpr(v);
-            } finally {
-              h.decref(v);
-            }
-            break;
-          }
-          case Op.IMPORT_NAME: {
-            const fromlist = st.pop()!;
-            const level = st.pop()!;
-            h.decref(fromlist);
-            h.decref(level);
-            st.push(this.importModule(code.co_names[arg]));
-            break;
-          }
-          case Op.IMPORT_FROM: {
-            const m = st[st.length - 1];
-            const name = code.co_names[arg];
-            const v = this.getAttrOrNull(m, name);
-            if (!v) {
-              const mn = this.str(h.getSlot(m, L.MODULE_NAME));
-              this.raise("ImportError", `cannot import name '${name}' from '${mn}' (unknown location)`);
-            }
-            st.push(v);
-            break;
-          }
-          case Op.IMPORT_STAR: {
-            const m = st.pop()!;
-            try {
-              const d = h.getSlot(m, L.MODULE_DICT);
-              for (const [k, v] of this.dictEntries(d)) {
-                if (!this.str(k).startsWith("_")) this.dictSetItem(f.locals, k, v);
-              }
-            } finally {
-              h.decref(m);
-            }
-            break;
-          }
-          case Op.SETUP_ANNOTATIONS:
-            if (!this.dictGetStr(f.locals, "__annotations__")) {
-              const d = h.newDict("display");
-              this.dictSetStr(f.locals, this.name("__annotations__"), d);
-              h.decref(d);
-            }
-            break;
           default:
-            throw new Error(`internal: opcode ${op} not implemented`);
+            this.evalRare(f, op, arg);
         }
       }
     } catch (e) {
@@ -1036,6 +614,7 @@ declare module "./vm.js" {
     stopValue: Obj;
     releaseFrameRefs(frame: Frame): void;
     checkStepLimits(): void;
+    evalRare(f: Frame, op: Op, arg: number): void;
     lineOf(frame: Frame): number;
     lineAt(code: import("../compile/code.js").CodeObject, i: number): number;
   }
@@ -1066,6 +645,470 @@ proto.evalFrameThrow = function (this: VM, fr: Frame, exc: Obj): Obj {
     return vm.evalFrame(fr);
   } finally {
     host.onInstruction = origOnInstr;
+  }
+};
+
+/** The opcodes a loop rarely runs, out of evalFrame so that V8 compiles a smaller hot function (and an
+ *  opcode first met late deoptimises only this one). None of them changes the running frame. */
+proto.evalRare = function (this: VM, f: Frame, op: Op, arg: number): void {
+  const h = this.h;
+  const code = f.info.code;
+  const st = f.stack;
+  switch (op) {
+    case Op.DELETE_FAST: {
+      const old = f.localsplus[arg];
+      if (!old) this.unboundLocal(f, arg);
+      f.localsplus[arg] = 0;
+      h.decref(old);
+      break;
+    }
+    case Op.MAKE_CELL: {
+      const cell = h.newObject(this.T.cell);
+      const v = f.localsplus[arg];
+      if (v) h.setSlotSteal(cell, L.CELL_REF, v);
+      f.localsplus[arg] = cell;
+      break;
+    }
+    case Op.COPY_FREE_VARS: {
+      const closure = h.getSlot(f.func, L.FUNC_CLOSURE);
+      const n = f.localsplus.length;
+      for (let k = 0; k < arg; k++) {
+        const c = h.tupleGet(closure, k);
+        h.incref(c);
+        f.localsplus[n - arg + k] = c;
+      }
+      break;
+    }
+    case Op.LOAD_CLASSDEREF: {
+      const name = code.co_localsplusnames[arg];
+      let v = f.locals ? this.dictGetStr(f.locals, name) : 0;
+      if (!v) {
+        v = h.getSlot(f.localsplus[arg], L.CELL_REF);
+        if (!v) this.unboundDeref(f, arg);
+      }
+      h.incref(v);
+      st.push(v);
+      break;
+    }
+    case Op.DELETE_DEREF: {
+      const c = f.localsplus[arg];
+      if (!h.getSlot(c, L.CELL_REF)) this.unboundDeref(f, arg);
+      h.setSlot(c, L.CELL_REF, 0);
+      break;
+    }
+    case Op.STORE_GLOBAL: {
+      const v = st.pop()!;
+      this.dictSetStr(f.globals, f.info.names[arg], v);
+      h.decref(v);
+      break;
+    }
+    case Op.DELETE_GLOBAL: {
+      const name = code.co_names[arg];
+      if (!this.dictDelStr(f.globals, name)) this.nameError(name);
+      break;
+    }
+    case Op.DELETE_NAME: {
+      const name = code.co_names[arg];
+      if (!this.dictDelStr(f.locals, name)) this.nameError(name);
+      break;
+    }
+    case Op.DELETE_ATTR: {
+      const o = st.pop()!;
+      try {
+        this.delAttr(o, code.co_names[arg]);
+      } finally {
+        h.decref(o);
+      }
+      break;
+    }
+    case Op.CALL_FUNCTION_EX: {
+      const kwargs = arg & 1 ? st.pop()! : 0;
+      let argsT = st.pop()!;
+      if (this.kindOf(argsT) !== Kind.TUPLE || this.typeInfo(argsT).heap) {
+        let t: Obj;
+        try {
+          t = this.tupleFrom(argsT);
+        } finally {
+          h.decref(argsT);
+        }
+        argsT = t;
+      }
+      const fn = st.pop()!;
+      const nul = st.pop()!;
+      if (nul) h.decref(nul);
+      try {
+        const pos = this.tupleItems(argsT);
+        let kw: KwArgs | null = null;
+        if (kwargs) {
+          kw = { names: [], values: [] };
+          for (const [kk, vv] of this.dictEntries(kwargs)) {
+            kw.names.push(this.str(kk));
+            kw.values.push(vv);
+          }
+        }
+        st.push(this.call(fn, pos, kw));
+      } finally {
+        h.decref(fn);
+        h.decref(argsT);
+        if (kwargs) h.decref(kwargs);
+      }
+      break;
+    }
+    case Op.MAKE_FUNCTION:
+      st.push(this.makeFunction(f, arg));
+      break;
+    case Op.UNARY_POSITIVE:
+    case Op.UNARY_NEGATIVE:
+    case Op.UNARY_INVERT: {
+      const v = st.pop()!;
+      try {
+        st.push(this.unaryOp(v, op));
+      } finally {
+        h.decref(v);
+      }
+      break;
+    }
+    case Op.UNARY_NOT: {
+      const v = st.pop()!;
+      try {
+        st.push(this.bool(!this.truthy(v)));
+      } finally {
+        h.decref(v);
+      }
+      break;
+    }
+    case Op.DELETE_SUBSCR: {
+      const k = st.pop()!;
+      const c = st.pop()!;
+      try {
+        this.delItem(c, k);
+      } finally {
+        h.decref(c);
+        h.decref(k);
+      }
+      break;
+    }
+    case Op.BUILD_SLICE: {
+      const step = arg === 3 ? st.pop()! : 0;
+      const stop = st.pop()!;
+      const start = st.pop()!;
+      st.push(this.newSliceSteal(start, stop, step || this.newRef(this.None)));
+      break;
+    }
+    case Op.GET_YIELD_FROM_ITER: {
+      const v = st[st.length - 1];
+      if (this.kindOf(v) !== Kind.GENERATOR) {
+        st.pop();
+        try {
+          st.push(this.getIter(v));
+        } finally {
+          h.decref(v);
+        }
+      }
+      break;
+    }
+    case Op.SEND: {
+      const v = st.pop()!;
+      const it = st[st.length - 1];
+      let r: Obj;
+      let done = false;
+      try {
+        if (this.kindOf(it) === Kind.GENERATOR) {
+          r = this.genResume(it, v, 0);
+          done = !this.lastYield;
+        } else if (v === this.None) {
+          r = this.iterNext(it);
+          if (!r) {
+            done = true;
+            r = this.takeStopValue();
+          }
+        } else {
+          r = this.callMethod(it, "send", [v]);
+        }
+      } finally {
+        h.decref(v);
+      }
+      if (done) {
+        st.pop();
+        h.decref(it);
+        st.push(r);
+        f.ip = arg;
+      } else st.push(r);
+      break;
+    }
+    case Op.BUILD_SET: {
+      const items = st.splice(st.length - arg, arg);
+      try {
+        st.push(this.newSet(items, false));
+      } finally {
+        for (const x of items) h.decref(x);
+      }
+      break;
+    }
+    case Op.BUILD_MAP: {
+      const items = st.splice(st.length - 2 * arg, 2 * arg);
+      const d = h.newDict("display");
+      st.push(d);
+      try {
+        for (let k = 0; k < arg; k++) this.dictSetItem(d, items[2 * k], items[2 * k + 1]);
+      } finally {
+        for (const x of items) h.decref(x);
+      }
+      break;
+    }
+    case Op.BUILD_CONST_KEY_MAP: {
+      const keys = st.pop()!;
+      const vals = st.splice(st.length - arg, arg);
+      const d = h.newDict("display");
+      st.push(d);
+      try {
+        for (let k = 0; k < arg; k++) this.dictSetItem(d, h.tupleGet(keys, k), vals[k]);
+      } finally {
+        for (const x of vals) h.decref(x);
+        h.decref(keys);
+      }
+      break;
+    }
+    case Op.SET_ADD: {
+      const v = st.pop()!;
+      try {
+        this.setAddItem(st[st.length - arg], v);
+      } finally {
+        h.decref(v);
+      }
+      break;
+    }
+    case Op.MAP_ADD: {
+      const v = st.pop()!;
+      const k = st.pop()!;
+      try {
+        this.dictSetItem(st[st.length - arg], k, v);
+      } finally {
+        h.decref(k);
+        h.decref(v);
+      }
+      break;
+    }
+    case Op.LIST_EXTEND: {
+      const it = st.pop()!;
+      try {
+        this.listExtendFrom(st[st.length - arg], it);
+      } finally {
+        h.decref(it);
+      }
+      break;
+    }
+    case Op.SET_UPDATE: {
+      const it = st.pop()!;
+      try {
+        this.setUpdateFrom(st[st.length - arg], it);
+      } finally {
+        h.decref(it);
+      }
+      break;
+    }
+    case Op.DICT_UPDATE:
+    case Op.DICT_MERGE: {
+      const src = st.pop()!;
+      try {
+        this.dictUpdateFrom(st[st.length - arg], src, op === Op.DICT_MERGE ? st[st.length - arg - 2] : 0);
+      } finally {
+        h.decref(src);
+      }
+      break;
+    }
+    case Op.LIST_TO_TUPLE: {
+      const l = st.pop()!;
+      const items = this.listItems(l);
+      st.push(h.newTuple(items));
+      h.decref(l);
+      break;
+    }
+    case Op.UNPACK_EX: {
+      const seq = st.pop()!;
+      try {
+        const before = arg & 0xff;
+        const after = arg >> 8;
+        const items = this.unpack(seq, before, after);
+        for (let k = items.length - 1; k >= 0; k--) st.push(items[k]);
+      } finally {
+        h.decref(seq);
+      }
+      break;
+    }
+    case Op.LOAD_BUILD_CLASS:
+      st.push(this.newRef(this.dictGetStr(this.builtins, "__build_class__")));
+      break;
+    case Op.LOAD_ASSERTION_ERROR:
+      st.push(this.newRef(this.T.AssertionError));
+      break;
+    case Op.RAISE_VARARGS:
+      this.doRaise(f, arg);
+      break;
+    case Op.PUSH_EXC_INFO: {
+      const v = st.pop()!;
+      st.push(this.excInfo || this.newRef(this.None));
+      h.incref(v);
+      this.excInfo = v;
+      st.push(v);
+      break;
+    }
+    case Op.POP_EXCEPT: {
+      const prev = st.pop()!;
+      const old = this.excInfo;
+      if (prev === this.None) {
+        h.decref(prev);
+        this.excInfo = 0;
+      } else this.excInfo = prev;
+      if (old) h.decref(old);
+      break;
+    }
+    case Op.CHECK_EXC_MATCH: {
+      const t = st.pop()!;
+      try {
+        st.push(this.bool(this.excMatches(st[st.length - 1], t)));
+      } finally {
+        h.decref(t);
+      }
+      break;
+    }
+    case Op.CHECK_EG_MATCH: {
+      const t = st.pop()!;
+      const exc = st[st.length - 1];
+      let match: Obj;
+      let rest: Obj;
+      try {
+        [match, rest] = this.egMatch(exc, t);
+      } finally {
+        h.decref(t);
+      }
+      if (match === this.None) {
+        h.decref(rest);
+        st.push(match);
+      } else {
+        st[st.length - 1] = rest;
+        st.push(match);
+        h.incref(match);
+        const old = this.excInfo;
+        this.excInfo = match;
+        if (old) h.decref(old);
+        h.decref(exc);
+      }
+      break;
+    }
+    case Op.PREP_RERAISE_STAR: {
+      const list = st.pop()!;
+      const orig = st.pop()!;
+      try {
+        st.push(this.prepReraiseStar(orig, list));
+      } finally {
+        h.decref(list);
+        h.decref(orig);
+      }
+      break;
+    }
+    case Op.RERAISE: {
+      const exc = st.pop()!;
+      // (the lasti saved below exc only matters for f_lineno; the handler search uses this instruction)
+      throw new ReRaise(exc);
+    }
+    case Op.BEFORE_WITH: {
+      const mgr = st.pop()!;
+      try {
+        const exit = this.getSpecialBound(mgr, "__exit__");
+        st.push(exit);
+        st.push(this.callSpecial(mgr, "__enter__", []));
+      } finally {
+        h.decref(mgr);
+      }
+      break;
+    }
+    case Op.WITH_EXCEPT_START: {
+      const exc = st[st.length - 1];
+      const exit = st[st.length - 4];
+      const tb = h.getSlot(exc, L.EXC_TRACEBACK) || this.None;
+      st.push(this.call(exit, [h.typeOf(exc), exc, tb]));
+      break;
+    }
+    case Op.PRINT_EXPR: {
+      const v = st.pop()!;
+      try {
+        this.printExpr(v);
+      } finally {
+        h.decref(v);
+      }
+      break;
+    }
+    case Op.IMPORT_NAME: {
+      const fromlist = st.pop()!;
+      const level = st.pop()!;
+      h.decref(fromlist);
+      h.decref(level);
+      st.push(this.importModule(code.co_names[arg]));
+      break;
+    }
+    case Op.IMPORT_FROM: {
+      const m = st[st.length - 1];
+      const name = code.co_names[arg];
+      const v = this.getAttrOrNull(m, name);
+      if (!v) {
+        const mn = this.str(h.getSlot(m, L.MODULE_NAME));
+        this.raise("ImportError", `cannot import name '${name}' from '${mn}' (unknown location)`);
+      }
+      st.push(v);
+      break;
+    }
+    case Op.IMPORT_STAR: {
+      const m = st.pop()!;
+      try {
+        const d = h.getSlot(m, L.MODULE_DICT);
+        for (const [k, v] of this.dictEntries(d)) {
+          if (!this.str(k).startsWith("_")) this.dictSetItem(f.locals, k, v);
+        }
+      } finally {
+        h.decref(m);
+      }
+      break;
+    }
+    case Op.SETUP_ANNOTATIONS:
+      if (!this.dictGetStr(f.locals, "__annotations__")) {
+        const d = h.newDict("display");
+        this.dictSetStr(f.locals, this.name("__annotations__"), d);
+        h.decref(d);
+      }
+      break;
+    case Op.GET_LEN: {
+      const n = this.len(st[st.length - 1]);
+      st.push(this.newInt(BigInt(n)));
+      break;
+    }
+    case Op.MATCH_SEQUENCE:
+      st.push(this.newRef(this.isMatchSequence(st[st.length - 1]) ? this.True : this.False));
+      break;
+    case Op.MATCH_MAPPING:
+      st.push(this.newRef(this.isMatchMapping(st[st.length - 1]) ? this.True : this.False));
+      break;
+    case Op.MATCH_KEYS:
+      st.push(this.matchKeys(st[st.length - 2], st[st.length - 1]));
+      break;
+    case Op.MATCH_CLASS: {
+      // subject, class, attribute names → the tuple of attributes, or None
+      const names = st.pop()!;
+      const type = st.pop()!;
+      const subject = st[st.length - 1];
+      let attrs: Obj;
+      try {
+        attrs = this.matchClass(subject, type, arg, names);
+      } finally {
+        h.decref(names);
+        h.decref(type);
+      }
+      st[st.length - 1] = attrs || this.newRef(this.None);
+      h.decref(subject);
+      break;
+    }
+    default:
+      throw new Error(`internal: opcode ${op} not implemented`);
   }
 };
 
