@@ -18,7 +18,30 @@ export class AllocatorSampler {
   private lists = "";
   private started = false;
 
+  /** The core's free-list words (next, count per list) when last read. */
+  private raw = new Int32Array(0);
+
   constructor(private readonly heap: Heap) {}
+
+  /** Reads the free lists' words and tells whether they equal the last read's (keeps the new ones). */
+  private sameRawLists(): boolean {
+    const core = this.heap.core;
+    const buf = core.heap_io_buffer(64 * 8) >>> 0;
+    const n = 2 * core.heap_free_lists(buf);
+    const mem = this.heap.i32;
+    const at = buf >>> 2;
+    let raw = this.raw;
+    let same = raw.length === n;
+    if (!same) raw = this.raw = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const w = mem[at + i]!;
+      if (raw[i] !== w) {
+        raw[i] = w;
+        same = false;
+      }
+    }
+    return same;
+  }
 
   /** The state after a step: every class when `full` (or on the first call), otherwise the classes that
    *  changed since the last call; undefined when nothing changed. */
@@ -35,10 +58,17 @@ export class AllocatorSampler {
     }
     this.words = this.prev;
     this.prev = words;
-    const lists = heap.freeLists().filter((f) => f.count > 0);
-    const key = lists.map((f) => `${f.type}${f.length ?? ""}:${f.count}:${f.next}`).join(",");
-    const listsChanged = key !== this.lists;
-    this.lists = key;
+    // the free lists' raw words first: most steps leave them as they were
+    const rawSame = this.sameRawLists();
+    if (!full && rawSame && nextBlock.length === 0) return undefined;
+    let lists: ReturnType<Heap["freeLists"]> = [];
+    let listsChanged = false;
+    if (full || !rawSame) {
+      lists = heap.freeLists().filter((f) => f.count > 0);
+      const key = lists.map((f) => `${f.type}${f.length ?? ""}:${f.count}:${f.next}`).join(",");
+      listsChanged = key !== this.lists;
+      this.lists = key;
+    }
     if (!full && !listsChanged && nextBlock.length === 0) return undefined;
     const out: AllocatorState = { nextBlock };
     if (full) out.full = true;

@@ -131,6 +131,8 @@ const NO_RECORDS: HeapObject[] = [];
 const NO_SERIALS: number[] = [];
 const NO_REFERENTS: HeapObject["referents"] = [];
 const NO_LABELS: string[] = [];
+/** Kinds whose records list no referents. */
+const NO_REFERENT_KINDS = new Set<Kind>([Kind.INT, Kind.BOOL, Kind.FLOAT, Kind.COMPLEX, Kind.STR, Kind.BYTES, Kind.NONE, Kind.RANGE]);
 /** Kinds whose repr shows their items' reprs. */
 const REPR_OF_ITEMS = new Set<Kind>([Kind.LIST, Kind.TUPLE, Kind.DICT, Kind.SET, Kind.FROZENSET]);
 const IMMUTABLE = new Set<Kind>([Kind.INT, Kind.BOOL, Kind.FLOAT, Kind.COMPLEX, Kind.STR, Kind.BYTES, Kind.TUPLE, Kind.FROZENSET, Kind.NONE, Kind.ELLIPSIS, Kind.NOTIMPL, Kind.CODE, Kind.RANGE]);
@@ -173,7 +175,8 @@ export class TraceRecorder {
   private readonly typeNames = new Map<Obj, string>();
   private readonly gcTypes = new Map<Obj, boolean>();
   private lifetime = new Set<Obj>();
-  private lifetimeKey = "";
+  /** Sizes of vm.interned, vm.keepAlive and vm.mdescrCache when `lifetime` was built. */
+  private readonly lifetimeKey = [-1, -1, -1];
   private pendingEvents: TraceEvent[] = [];
   private fresh: Obj[] = [];
   private removed: number[] = [];
@@ -827,10 +830,20 @@ export class TraceRecorder {
   private classifyFresh(): void {
     if (!this.fresh.length) return;
     const vm = this.vm;
-    const key = `${vm.interned.size}/${vm.keepAlive.length}/${vm.mdescrCache.size}`;
-    if (key !== this.lifetimeKey) {
-      this.lifetimeKey = key;
+    const key = this.lifetimeKey;
+    if (key[0] !== vm.interned.size || key[1] !== vm.keepAlive.length || key[2] !== vm.mdescrCache.size) {
+      key[0] = vm.interned.size;
+      key[1] = vm.keepAlive.length;
+      key[2] = vm.mdescrCache.size;
       this.lifetime = new Set<Obj>([...vm.interned.values(), ...vm.keepAlive, ...vm.mdescrCache.values()]);
+    }
+    // The common case: nothing made this step is kept for the interpreter's life, no module was made.
+    let walk = false;
+    for (const o of this.fresh) if (this.lifetime.has(o)) walk = true;
+    if (!walk) for (const m of vm.modules.values()) if (this.fresh.includes(m)) walk = true;
+    if (!walk) {
+      this.fresh.length = 0;
+      return;
     }
     // Modules other than __main__ live until shutdown, with everything made for them.
     const hidden = new Set<number>();
@@ -1111,6 +1124,13 @@ export class TraceRecorder {
 
   /** Fill e.refs/e.labels with what o references (traversal order; items by index for sequences). */
   private readReferents(o: Obj, e: Entry): void {
+    if (!e.own || NO_REFERENT_KINDS.has(e.kind)) {
+      // borrowed objects and scalars: no referents drawn
+      e.refs = NO_REFS;
+      e.labels = NO_LABELS;
+      e.refCount = 0;
+      return;
+    }
     const vm = this.vm;
     const h = vm.h;
     const newRefs: Obj[] = [];

@@ -35,6 +35,8 @@ export interface ReprCache {
 
 /** A short repr of `o` (borrowed), at most MAX_REPR characters. */
 export function shortRepr(vm: VM, o: Obj, cache?: ReprCache): string {
+  const known = cache?.get(o);
+  if (known !== undefined) return known.length > MAX_REPR ? known.slice(0, MAX_REPR - 1) + "…" : known;
   const out = { s: "" };
   write(vm, o, out, new Set(), MAX_REPR + 1, cache);
   return out.s.length > MAX_REPR ? out.s.slice(0, MAX_REPR - 1) + "…" : out.s;
