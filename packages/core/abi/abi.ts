@@ -86,6 +86,9 @@ export const TPF_VAR_REFS = 1 << 1;
 export const TPF_FREELIST_KEEP = 1 << 2;
 /** A static type (never freed; ids ≡ 8 mod 16). */
 export const TPF_STATIC = 1 << 3;
+/** The instance dict pointer is the last 8-byte word of the variable-size body (CPython's negative
+ *  tp_dictoffset: subclasses of int). */
+export const TPF_VAR_DICT = 1 << 5;
 
 // ── layout kinds: which core code handles an object's fields ─────────────────────────────────────
 export const LAYOUT_GENERIC = 0; // fields described by the type descriptor (refmap, var refs, managed dict)
@@ -117,6 +120,14 @@ export const STR_STATE_KIND_SHIFT = 2;
 export const STR_STATE_COMPACT = 1 << 5;
 export const STR_STATE_ASCII = 1 << 6;
 export const STR_STATE_READY = 1 << 7;
+/** Instances of str subclasses are the legacy PyUnicodeObject (80 bytes, not compact): the compact
+ *  header's fields, then a pointer to the characters, which live in a block of their own. */
+export const STR_WSTR = 40;
+export const STR_UTF8_LENGTH = 48;
+export const STR_UTF8 = 56;
+export const STR_WSTR_LENGTH = 64;
+export const STR_DATA_ANY = 72;
+export const STR_LEGACY_SIZE = 80;
 // ── bytes: PyBytesObject = var head + ob_shash + data + NUL ───────────────────────────────────
 export const BYTES_HASH = 24;
 export const BYTES_DATA = 32;

@@ -21,6 +21,9 @@ import { typesInit, typesNameAll, wellKnownGet, wellKnownSet, typeNew, typeSetLa
 import { strStatic, strInit, strNew, strFromChar, strData, strEq, strSizeof, emptyStr } from "./object/str";
 import { intInit, intNew, intFromF64, intToF64, intSizeof } from "./object/int";
 import { floatNew } from "./object/float";
+import { strSubNew, strSubDataBlock } from "./object/str";
+import { intSubNew } from "./object/int";
+import { floatSubNew } from "./object/float";
 import { bytesInit, bytesNew, bytesChar, emptyBytes } from "./object/bytes";
 import { strCanAppendInPlace, strAppendInPlace } from "./object/str-append";
 import { tupleInit, tupleNew, emptyTuple } from "./object/tuple";
@@ -46,13 +49,13 @@ import {
   gcDebug, isTracked, track, untrack, genHead, permanent, listMerge, listSize, longLivedTotal, longLivedPending,
 } from "./gc/lists";
 import { setDenseAlgorithm, collectInit, gcCollect, statGet, setGarbageList, registerFreelistType, clearObject } from "./gc/collect";
-import { gcNext, gcObj } from "./object/header";
+import { gcNext, gcObj, varDictPtr } from "./object/header";
 import { evEnable, evDisable, evCount, evBase, evClear, evDropped } from "./events";
 import { inspectInit, heapWalk, referents, heapCheck, checkBadObject, heapSnapshot, nextBlocks, freeListHeads } from "./inspect";
 import {
   LAYOUT_INT, LAYOUT_FLOAT, LAYOUT_STR, LAYOUT_BYTES, LAYOUT_TUPLE, LAYOUT_LIST, LAYOUT_DICT, LAYOUT_SET, LAYOUT_WEAKREF,
   TPF_MANAGED_DICT, PREV_MASK_FINALIZED, WR_OBJECT, BYTES_DATA, TUPLE_ITEMS, DICT_KEYS, SET_TABLE, SET_SMALLTABLE,
-  MANAGED_VALUES, TP_CACHED_KEYS,
+  MANAGED_VALUES, TP_CACHED_KEYS, TPF_VAR_DICT,
 } from "../abi/abi";
 import { memBlockSize } from "./mem/alloc";
 
@@ -188,9 +191,10 @@ export function obj_new(t: i32, nitems: i32): i32 {
     return 0;
   }
   if (layout == LAYOUT_LIST || layout == LAYOUT_DICT || layout == LAYOUT_SET || layout == LAYOUT_TUPLE) {
-    // an instance of a subclass of a built-in container (tp_alloc: no free list, tracked, empty)
+    // an instance of a subclass of a built-in container (tp_alloc: no free list, tracked, empty);
+    // PyType_GenericAlloc makes room for one item more than asked, rounded up to 8
     const n = layout == LAYOUT_TUPLE ? nitems : 0;
-    const o = objAlloc(tt, <usize>tpBasicsize(tt) + <usize>tpItemsize(tt) * <usize>n);
+    const o = objAlloc(tt, (<usize>tpBasicsize(tt) + <usize>tpItemsize(tt) * <usize>(n + 1) + 7) & ~(<usize>7));
     if (o == 0) return 0;
     if (layout == LAYOUT_TUPLE) setObSize(o, n);
     else if (layout == LAYOUT_DICT) dictInitEmpty(o);
@@ -286,6 +290,11 @@ export function obj_buffers_size(o: i32): f64 {
       if (tab != oo + SET_SMALLTABLE) n += memBlockSize(tab);
       break;
     }
+    case LAYOUT_STR: {
+      const data = strSubDataBlock(oo);
+      if (data != 0) n += memBlockSize(data);
+      break;
+    }
   }
   if ((tpFlags(t) & TPF_MANAGED_DICT) != 0) {
     const v = getRef(oo + MANAGED_VALUES);
@@ -344,6 +353,34 @@ export function obj_type_new(meta: i32, basicsize: i32, itemsize: i32, flags: i3
  *  the base's basicsize, managed dict, weakref slot) are described by t as for any registered type. */
 export function obj_type_set_layout(t: i32, layout: i32): void {
   typeSetLayout(<usize>t, layout);
+}
+/** A new instance of the str subclass t (layout LAYOUT_STR) with the text of the str s (borrowed): the
+ *  legacy non-compact layout with a separate character block, tracked. NEW reference; 0 on no memory. */
+export function obj_new_str_sub(t: i32, s: i32): i32 {
+  const o = strSubNew(<usize>t, <usize>s);
+  if (o != 0) track(o);
+  return <i32>o;
+}
+/** A new instance of the int subclass t (layout LAYOUT_INT) with the value of the int i (borrowed),
+ *  tracked. NEW reference; 0 on no memory. */
+export function obj_new_int_sub(t: i32, i: i32): i32 {
+  const o = intSubNew(<usize>t, <usize>i);
+  if (o != 0) track(o);
+  return <i32>o;
+}
+/** A new instance of the float subclass t (layout LAYOUT_FLOAT) with value v, tracked. NEW reference;
+ *  0 on no memory. */
+export function obj_new_float_sub(t: i32, v: f64): i32 {
+  const o = floatSubNew(<usize>t, v);
+  if (o != 0) track(o);
+  return <i32>o;
+}
+/** Byte offset of the instance dict word of an object whose type has TPF_VAR_DICT (int subclasses),
+ *  computed from its ob_size; 0 for other types. */
+export function obj_var_dict_offset(o: i32): i32 {
+  const t = typeOf(<usize>o);
+  if ((tpFlags(t) & TPF_VAR_DICT) == 0) return 0;
+  return <i32>(varDictPtr(<usize>o, t) - <usize>o);
 }
 /** Gives a managed-dict instance a values array of `size` empty slots. false on no memory. */
 export function obj_values_new(o: i32, size: i32): i32 {

@@ -12,7 +12,8 @@
 // the layout's release order → finishObject (free buffers, park on a free list or free the block) →
 // release the reference to a heap type.
 import {
-  TP_REFMAP_LO, TP_REFMAP_HI, TPF_FINALIZER, TPF_VAR_REFS, TPF_MANAGED_DICT, TPF_HAVE_GC, TPF_HEAPTYPE,
+  TP_REFMAP_LO, TP_REFMAP_HI, TPF_FINALIZER, TPF_VAR_REFS, TPF_VAR_DICT, TPF_MANAGED_DICT, TPF_HAVE_GC,
+  TPF_HEAPTYPE,
   TP_BASICSIZE, TP_FREELIST_MAX, TP_WEAKLISTOFFSET, LAYOUT_GENERIC, LAYOUT_INT, LAYOUT_FLOAT, LAYOUT_STR,
   LAYOUT_BYTES, LAYOUT_TUPLE, LAYOUT_LIST, LAYOUT_DICT, LAYOUT_SET, LAYOUT_TYPE, LAYOUT_WEAKREF,
   MANAGED_VALUES, MANAGED_DICT, TUPLE_ITEMS, TP_CACHED_KEYS, PREV_MASK_FINALIZED, GC_REFS, EV_FINALIZE, WR_CALLBACK,
@@ -20,6 +21,7 @@ import {
 import { DEBUG } from "./common";
 import {
   refcnt, setRefcnt, typeOf, tpFlags, tpLayout, obSize, getRef, gcHead, gcFlags, gcSetFlags, isGcType,
+  varDictPtr,
 } from "./object/header";
 import { track, untrack, isTracked } from "./gc/lists";
 import { sysAlloc } from "./mem/sys";
@@ -32,6 +34,7 @@ import { listItems } from "./object/list";
 import { listFinish } from "./object/list";
 import { tupleFinish } from "./object/tuple";
 import { floatDealloc } from "./object/float";
+import { strSubFinish } from "./object/str";
 import { dictReleaseNext, dictFinish } from "./object/dict";
 import { setReleaseNext, setFinish } from "./object/set";
 import { weakrefClearOnDealloc, weakrefUnlink } from "./object/weakref";
@@ -136,15 +139,18 @@ function beginDealloc(o: usize): void {
     if (twl != 0 && getRef(o + <usize>twl) != 0) weakrefClearOnDealloc(o, o + <usize>twl);
   }
   if (layout == LAYOUT_WEAKREF) weakrefUnlink(o);
-  switch (layout) {
-    case LAYOUT_INT:
-    case LAYOUT_STR:
-    case LAYOUT_BYTES:
-      objFreeMemory(o);
-      return;
-    case LAYOUT_FLOAT:
-      floatDealloc(o);
-      return;
+  // exact scalars own nothing; instances of their subclasses (heap types) release their own fields
+  if ((flags & TPF_HEAPTYPE) == 0) {
+    switch (layout) {
+      case LAYOUT_INT:
+      case LAYOUT_STR:
+      case LAYOUT_BYTES:
+        objFreeMemory(o);
+        return;
+      case LAYOUT_FLOAT:
+        floatDealloc(o);
+        return;
+    }
   }
   push(o);
   if ((flags & TPF_HAVE_GC) != 0) nesting++;
@@ -202,11 +208,10 @@ function run(base: u32): void {
 }
 
 /** A heap type whose instances use a built-in layout with fields of their own (class L(list),
- *  class D(dict), weakref subclasses such as KeyedRef…). */
+ *  class D(dict), class S(str), class I(int), weakref subclasses such as KeyedRef…). */
 export function isBuiltinSubclass(t: usize): bool {
   const layout = tpLayout(t);
-  return (layout == LAYOUT_LIST || layout == LAYOUT_TUPLE || layout == LAYOUT_DICT || layout == LAYOUT_SET ||
-    layout == LAYOUT_WEAKREF) && (tpFlags(t) & TPF_HEAPTYPE) != 0;
+  return layout != LAYOUT_GENERIC && layout != LAYOUT_TYPE && (tpFlags(t) & TPF_HEAPTYPE) != 0;
 }
 
 /** Next reference to release of a dying object, in its deallocator's order; 0 when none is left.
@@ -253,6 +258,11 @@ function releaseNext(o: usize, cur: usize): usize {
       store<u32>(cur, 1);
       return getRef(o + WR_CALLBACK);
     }
+    case LAYOUT_INT:
+    case LAYOUT_FLOAT:
+    case LAYOUT_STR:
+    case LAYOUT_BYTES:
+      return 0; // scalar subclasses: their own fields went in the generic phase
     default:
       return genericReleaseNext(o, t, cur);
   }
@@ -287,6 +297,14 @@ function genericReleaseNext(o: usize, t: usize, cur: usize): usize {
         store<u32>(cur, k);
         return v;
       }
+    }
+  }
+  if ((flags & TPF_VAR_DICT) != 0 && k == 64 + n) {
+    k++;
+    const d = getRef(varDictPtr(o, t));
+    if (d != 0) {
+      store<u32>(cur, k);
+      return d;
     }
   }
   if ((flags & TPF_MANAGED_DICT) != 0) {
@@ -335,6 +353,9 @@ function finishObject(o: usize, t: usize): void {
     }
   }
   switch (tpLayout(t)) {
+    case LAYOUT_STR:
+      strSubFinish(o); // a str subclass instance: its character block goes first
+      break;
     case LAYOUT_LIST:
       listFinish(o);
       return;

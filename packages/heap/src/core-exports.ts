@@ -52,6 +52,10 @@ export interface CoreExports {
   obj_attr_set(o: number, name: number, v: number): number;
   obj_materialize_dict(o: number): number;
   obj_type_init_shared_keys(t: number): number;
+  obj_new_str_sub(t: number, s: number): number;
+  obj_new_int_sub(t: number, i: number): number;
+  obj_new_float_sub(t: number, v: number): number;
+  obj_var_dict_offset(o: number): number;
 
   int_from_f64(v: number): number;
   int_new(ndigits: number, alloc: number): number;

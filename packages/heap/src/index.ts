@@ -65,8 +65,12 @@ export interface TypeDesc {
   meta?: Obj;
   /** For subclasses of built-in containers: the built-in layout the instances use. newObject(t) then
    *  gives an empty list/dict/set (or a tuple of nitems NULL items) of type t; refSlots describe only the
-   *  subclass's own fields (beyond the base's basicsize). */
-  layout?: "list" | "dict" | "set" | "tuple" | "weakref";
+   *  subclass's own fields (beyond the base's basicsize). Subclasses of str, int and float use
+   *  "str" / "int" / "float": their instances are made by newStrSub / newIntSub / newFloatSub. */
+  layout?: "list" | "dict" | "set" | "tuple" | "weakref" | "str" | "int" | "float";
+  /** The instance dict is the last word of the variable-size body (CPython's tp_dictoffset −8: int
+   *  subclasses); find it with varDictOffset(o). */
+  varDict?: boolean;
 }
 
 export interface GcStats {
@@ -524,6 +528,7 @@ export class Heap {
     if (d.finalizer) flags |= abi.TPF_FINALIZER;
     if (d.heapType) flags |= abi.TPF_HEAPTYPE | abi.TPF_HAVE_GC;
     if (d.freelistKeep) flags |= abi.TPF_FREELIST_KEEP;
+    if (d.varDict) flags |= abi.TPF_VAR_DICT;
     let lo = 0;
     let hi = 0;
     for (const off of d.refSlots ?? []) {
@@ -538,7 +543,10 @@ export class Heap {
       "registerType",
     );
     if (d.layout) {
-      const layouts = { list: abi.LAYOUT_LIST, dict: abi.LAYOUT_DICT, set: abi.LAYOUT_SET, tuple: abi.LAYOUT_TUPLE, weakref: abi.LAYOUT_WEAKREF };
+      const layouts = {
+        list: abi.LAYOUT_LIST, dict: abi.LAYOUT_DICT, set: abi.LAYOUT_SET, tuple: abi.LAYOUT_TUPLE, weakref: abi.LAYOUT_WEAKREF,
+        str: abi.LAYOUT_STR, int: abi.LAYOUT_INT, float: abi.LAYOUT_FLOAT,
+      };
       this.core.obj_type_set_layout(t, layouts[d.layout]);
     }
     this.setSlotSteal(t, abi.TP_NAME, this.newStr(d.name));
@@ -552,6 +560,27 @@ export class Heap {
   /** A new instance of a registered type (fields zeroed; tracked if GC). New reference. */
   newObject(t: Obj, nitems = 0): Obj {
     return this.must(this.core.obj_new(t, nitems), "newObject");
+  }
+  /** An instance of the str subclass `t` (registered with layout "str") holding the text of the str `s`
+   *  (borrowed): CPython's legacy, non-compact string — the object, then a separate block for the
+   *  characters. Tracked. New reference. */
+  newStrSub(t: Obj, s: Obj): Obj {
+    return this.must(this.core.obj_new_str_sub(t, s), "newStrSub");
+  }
+  /** An instance of the int subclass `t` (layout "int") with the value of the int `i` (borrowed), allocated
+   *  as PyType_GenericAlloc does (one digit more than the value needs). Tracked. New reference. */
+  newIntSub(t: Obj, i: Obj): Obj {
+    return this.must(this.core.obj_new_int_sub(t, i), "newIntSub");
+  }
+  /** An instance of the float subclass `t` (layout "float") with value x (no free list). Tracked. New
+   *  reference. */
+  newFloatSub(t: Obj, x: number): Obj {
+    return this.must(this.core.obj_new_float_sub(t, x), "newFloatSub");
+  }
+  /** Byte offset of o's instance dict word when its type was registered with `varDict` (it moves with
+   *  the number of digits); 0 otherwise. Use with getSlot / setSlot. */
+  varDictOffset(o: Obj): number {
+    return this.core.obj_var_dict_offset(o);
   }
 
   // ── int ─────────────────────────────────────────────────────────────────────────────────────
@@ -708,7 +737,7 @@ export class Heap {
     const state = i32[(o + abi.STR_STATE) >>> 2]!;
     const kind = (state >>> abi.STR_STATE_KIND_SHIFT) & 7;
     const ascii = (state & abi.STR_STATE_ASCII) !== 0;
-    const data = o + (ascii ? abi.STR_ASCII_DATA : abi.STR_COMPACT_DATA);
+    const data = (state & abi.STR_STATE_COMPACT) === 0 ? i32[(o + abi.STR_DATA_ANY) >>> 2]! : o + (ascii ? abi.STR_ASCII_DATA : abi.STR_COMPACT_DATA);
     const CHUNK = 8192;
     if (kind === 1) {
       const u8 = this._u8;

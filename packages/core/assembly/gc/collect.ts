@@ -7,7 +7,8 @@
 // gc.collect() results, the order of objects in later generations).
 import {
   PREV_MASK_COLLECTING, PREV_MASK_FINALIZED, TPF_FINALIZER, LAYOUT_LIST, LAYOUT_TUPLE, LAYOUT_DICT,
-  LAYOUT_SET, LAYOUT_WEAKREF, TP_REFMAP_LO, TP_REFMAP_HI, TPF_MANAGED_DICT, MANAGED_VALUES, MANAGED_DICT,
+  LAYOUT_SET, LAYOUT_WEAKREF, LAYOUT_INT, LAYOUT_FLOAT, LAYOUT_STR, LAYOUT_BYTES, TPF_VAR_DICT, TP_REFMAP_LO,
+  TP_REFMAP_HI, TPF_MANAGED_DICT, MANAGED_VALUES, MANAGED_DICT,
   LIST_ITEMS, LIST_ALLOCATED, GC_DEBUG_SAVEALL, EV_GC_START, EV_GC_END, EV_GC_PHASE, EV_PROMOTE,
   GCP_UPDATE_REFS, GCP_SUBTRACT_REFS, GCP_MOVE_UNREACHABLE, GCP_HANDLE_WEAKREFS, GCP_FINALIZE,
   GCP_RESURRECTION, GCP_DELETE_GARBAGE, EV_WEAKREF_CALLBACK, EV_FINALIZE, EV_UNTRACK, EV_GC_UNREACHABLE, EV_GC_GARBAGE, EV_GC_REFS, GC_HEAD_SIZE, GC_PHASE_START, GC_PHASE_STOP, TP_WEAKLISTOFFSET,
@@ -16,6 +17,7 @@ import {
 import {
   typeOf, tpFlags, tpLayout, refcnt, gcNext, gcPrev, gcFlags, gcSetFlags, gcRefs, gcSetRefs, gcObj, getRef, setRef,
   obSize, setObSize, incref, gcHead,
+  varDictPtr,
 } from "../object/header";
 import {
   genHead, getCount, setCount, getThreshold, gcEnabled, gcCollecting, gcBlocked, setCollecting,
@@ -385,6 +387,10 @@ export function clearObject(o: usize): void {
   if (isBuiltinSubclass(t)) clearGeneric(o, t); // subtype_clear, then the base type's clear
   switch (tpLayout(t)) {
     case LAYOUT_TUPLE:
+    case LAYOUT_INT:
+    case LAYOUT_FLOAT:
+    case LAYOUT_STR:
+    case LAYOUT_BYTES:
       return;
     case LAYOUT_LIST: {
       const items = getRef(o + LIST_ITEMS);
@@ -441,6 +447,14 @@ function clearGeneric(o: usize, t: usize): void {
     if (v != 0) {
       setRef(p, 0);
       decref(v);
+    }
+  }
+  if ((tpFlags(t) & TPF_VAR_DICT) != 0) {
+    const p = varDictPtr(o, t);
+    const d = getRef(p);
+    if (d != 0) {
+      setRef(p, 0);
+      decref(d);
     }
   }
   if ((tpFlags(t) & TPF_MANAGED_DICT) != 0) {

@@ -2,11 +2,14 @@
 // then key per entry; instances: slots, then values or dict, then the type). One driver serves the
 // collector's visits and inspection, selected by `op` so that the visit inlines without indirect calls.
 import {
-  TP_REFMAP_LO, TP_REFMAP_HI, TPF_VAR_REFS, TPF_MANAGED_DICT, TPF_HEAPTYPE, TP_BASICSIZE, LAYOUT_TUPLE,
+  TP_REFMAP_LO, TP_REFMAP_HI, TPF_VAR_REFS, TPF_VAR_DICT, TPF_MANAGED_DICT, TPF_HEAPTYPE, TP_BASICSIZE,
+  LAYOUT_GENERIC, LAYOUT_TYPE, LAYOUT_TUPLE,
   LAYOUT_LIST, LAYOUT_DICT, LAYOUT_SET, LAYOUT_WEAKREF, LAYOUT_INT, LAYOUT_FLOAT, LAYOUT_STR, LAYOUT_BYTES,
   MANAGED_VALUES, MANAGED_DICT, TUPLE_ITEMS, PREV_MASK_COLLECTING, WR_CALLBACK,
 } from "../../abi/abi";
-import { typeOf, tpFlags, tpLayout, obSize, getRef, gcHead, gcFlags, gcSetFlags, gcRefs, gcSetRefs, isGcType } from "../object/header";
+import {
+  typeOf, tpFlags, tpLayout, obSize, getRef, gcHead, gcFlags, gcSetFlags, gcRefs, gcSetRefs, isGcType, varDictPtr,
+} from "../object/header";
 import { listItems } from "../object/list";
 import { dictTraverse } from "../object/dict";
 import { setTraverse } from "../object/set";
@@ -86,11 +89,9 @@ export function setEdgeGrower(f: () => bool): void {
 export function traverse(o: usize, op: i32): void {
   const t = typeOf(o);
   const layout = tpLayout(t);
-  // a subclass of a built-in container: its own fields and the type first (subtype_traverse), then
-  // the base layout
-  const sub = (tpFlags(t) & TPF_HEAPTYPE) != 0 &&
-    (layout == LAYOUT_LIST || layout == LAYOUT_TUPLE || layout == LAYOUT_DICT || layout == LAYOUT_SET ||
-      layout == LAYOUT_WEAKREF);
+  // a subclass of a built-in layout (container or scalar): its own fields and the type first
+  // (subtype_traverse), then the base layout
+  const sub = (tpFlags(t) & TPF_HEAPTYPE) != 0 && layout != LAYOUT_GENERIC && layout != LAYOUT_TYPE;
   if (sub) genericTraverse(o, t, op);
   switch (layout) {
     case LAYOUT_INT:
@@ -141,6 +142,7 @@ function genericTraverse(o: usize, t: usize, op: i32): void {
     const base = o + <usize>load<i32>(t + TP_BASICSIZE);
     for (let i = obSize(o) - 1; i >= 0; i--) visit(getRef(base + (<usize>i << 3)), op);
   }
+  if ((flags & TPF_VAR_DICT) != 0) visit(getRef(varDictPtr(o, t)), op);
   if ((flags & TPF_MANAGED_DICT) != 0) {
     const values = getRef(o + MANAGED_VALUES);
     if (values != 0) {

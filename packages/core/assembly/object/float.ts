@@ -3,7 +3,7 @@ import { FLOAT_VALUE } from "../../abi/abi";
 import { objAlloc, flPop, flPush, objFreeMemory } from "./alloc";
 import { tFloat } from "./types";
 import { flFloat, FLOAT_MAXFREELIST } from "./freelists";
-import { idOf } from "./header";
+import { idOf, tpBasicsize } from "./header";
 
 /** A new float (PyFloat_FromDouble: the free list first). */
 export function floatNew(v: f64): usize {
@@ -77,4 +77,14 @@ export function pointerHash(o: usize): i64 {
   let h = <i64>((y >> 4) | (y << 60));
   if (h == -1) h = -2;
   return h;
+}
+
+/** A new instance of the float subclass `t` (a heap type with the float layout) with value v, allocated
+ *  by the type (basicsize, no free list) as float_subtype_new does. NEW reference (untracked), 0 on no
+ *  memory. */
+export function floatSubNew(t: usize, v: f64): usize {
+  const o = objAlloc(t, (<usize>tpBasicsize(t) + 7) & ~(<usize>7));
+  if (o == 0) return 0;
+  store<f64>(o + FLOAT_VALUE, v);
+  return o;
 }

@@ -60,6 +60,14 @@ import {
 @inline export function isHeapType(t: usize): bool {
   return (tpFlags(t) & TPF_HEAPTYPE) != 0;
 }
+/** Address of the instance dict word of an object whose type has TPF_VAR_DICT (subclasses of int and
+ *  tuple: CPython's tp_dictoffset −8, resolved per object as _PyObject_DictPointer does): the last 8-byte
+ *  word of basicsize + itemsize · |ob_size| rounded up to 8. */
+@inline export function varDictPtr(o: usize, t: usize): usize {
+  const n = obSize(o);
+  const body = <usize>tpBasicsize(t) + <usize>tpItemsize(t) * <usize>(n < 0 ? -n : n);
+  return o + ((body + 7) & ~(<usize>7)) - 8;
+}
 /** Bytes before the object address: GC head (16) and managed-dict pre-header (16). */
 @inline export function preHeaderSize(t: usize): usize {
   const f = tpFlags(t);

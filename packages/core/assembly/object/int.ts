@@ -3,7 +3,7 @@
 // The interpreter does arithmetic on its side; the core allocates ints with the right digit count.
 import { INT_DIGITS, INT_SHIFT, SMALL_INT_MIN, SMALL_INT_MAX, OB_SIZE } from "../../abi/abi";
 import { objAlloc, staticAlloc } from "./alloc";
-import { setRefcnt, setType, incref, obSize, setObSize } from "./header";
+import { setRefcnt, setType, incref, obSize, setObSize, tpBasicsize } from "./header";
 import { tInt, STATIC_REFCNT } from "./types";
 import { tooBig } from "../common";
 
@@ -133,3 +133,25 @@ export function intSizeof(o: usize): usize {
   return <usize>INT_DIGITS + (<usize>(n < 1 ? 1 : n) << 2);
 }
 
+
+// ── int subclasses ──────────────────────────────────────────────────────────────────────────────
+// An instance of `class I(int)` keeps the digits where an int has them; the subclass adds only its
+// instance dict pointer (basicsize 32), which sits in the LAST 8-byte word of the variable-size body
+// (CPython's tp_dictoffset −8, resolved per object from |ob_size|: header.ts varDictPtr). The object is allocated as
+// PyType_GenericAlloc does: basicsize + (n + 1) digits rounded up to 8, n = max(1, |ob_size|).
+//
+//   +0 ob_refcnt  +8 ob_type  +16 ob_size  +24 digits …  [dict at round8(basicsize + 4·|ob_size|) − 8]
+
+/** A new instance of the int subclass `t` (a heap type with the int layout) with the value of the int
+ *  `src` (borrowed), as long_subtype_new copies it. NEW reference (untracked), or 0 on no memory. */
+export function intSubNew(t: usize, src: usize): usize {
+  const size = obSize(src);
+  let n = size < 0 ? -size : size;
+  if (n < 1) n = 1;
+  const body = (<usize>tpBasicsize(t) + (<usize>(n + 1) << 2) + 7) & ~(<usize>7);
+  const o = objAlloc(t, body);
+  if (o == 0) return 0;
+  setObSize(o, size);
+  memory.copy(o + INT_DIGITS, src + INT_DIGITS, <usize>n << 2);
+  return o;
+}

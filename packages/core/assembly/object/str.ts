@@ -6,10 +6,12 @@
 //   ASCII: +48 data                 compact: +48 utf8_length  +56 utf8  +64 wstr_length  +72 data
 import {
   STR_LENGTH, STR_HASH, STR_STATE, STR_ASCII_DATA, STR_COMPACT_DATA, STR_STATE_KIND_SHIFT, STR_STATE_COMPACT,
-  STR_STATE_ASCII, STR_STATE_READY,
+  STR_STATE_ASCII, STR_STATE_READY, STR_DATA_ANY, STR_LEGACY_SIZE, STR_UTF8, STR_UTF8_LENGTH, STR_WSTR,
+  STR_WSTR_LENGTH,
 } from "../../abi/abi";
-import { objAlloc, staticAlloc } from "./alloc";
-import { setRefcnt, setType, incref } from "./header";
+import { memAlloc, memFree } from "../mem/alloc";
+import { objAlloc, objFreeMemory, staticAlloc } from "./alloc";
+import { setRefcnt, setType, incref, refcnt, tpBasicsize } from "./header";
 import { tStr, STATIC_REFCNT } from "./types";
 import { tooBig } from "../common";
 
@@ -26,7 +28,9 @@ export let emptyStr: usize = 0;
   return (load<u32>(s + STR_STATE) & STR_STATE_ASCII) != 0;
 }
 @inline export function strData(s: usize): usize {
-  return strIsAscii(s) ? s + STR_ASCII_DATA : s + STR_COMPACT_DATA;
+  const state = load<u32>(s + STR_STATE);
+  if ((state & STR_STATE_COMPACT) == 0) return <usize>load<u32>(s + STR_DATA_ANY); // a str subclass instance
+  return (state & STR_STATE_ASCII) != 0 ? s + STR_ASCII_DATA : s + STR_COMPACT_DATA;
 }
 
 /** Bytes a compact string of `len` characters up to `maxchar` occupies (also its sys.getsizeof). */
@@ -133,6 +137,75 @@ export function strHash(s: usize): i64 {
 /** sys.getsizeof of a str. */
 export function strSizeof(s: usize): usize {
   const n = strLen(s);
+  if ((load<u32>(s + STR_STATE) & STR_STATE_COMPACT) == 0) return strSubSizeof(s);
   if (strIsAscii(s)) return <usize>STR_ASCII_DATA + <usize>n + 1;
   return <usize>STR_COMPACT_DATA + (<usize>n + 1) * <usize>strKind(s);
+}
+
+// ── str subclasses: the legacy, non-compact PyUnicodeObject ─────────────────────────────────────
+// An instance of `class S(str)` is not compact: the 80-byte PyUnicodeObject header (plus the subclass's
+// own fields: the weakref list at 80, the managed dict before the GC head) and a separate block of
+// (len + 1) · kind bytes for the characters, pointed to by STR_DATA_ANY. ASCII instances point their
+// UTF-8 form at that block too, and UCS4 ones their wchar_t form (4-byte wchar_t), as CPython's
+// unicode_subtype_new does; neither adds to sys.getsizeof.
+//
+//   +0 ob_refcnt  +8 ob_type  +16 length  +24 hash  +32 state (compact bit clear)  +40 wstr
+//   +48 utf8_length  +56 utf8  +64 wstr_length  +72 data ─► [len + 1 characters]   +80 subclass fields
+
+/** A new instance of the str subclass `t` (a heap type with the str layout) holding the text of the str
+ *  `src` (borrowed): the object first, then its character block, as unicode_subtype_new allocates them.
+ *  The hash is copied. NEW reference (untracked: the caller tracks it), or 0 on no memory. */
+export function strSubNew(t: usize, src: usize): usize {
+  const len = strLen(src);
+  const kind = strKind(src);
+  const ascii = strIsAscii(src);
+  const o = objAlloc(t, (<usize>tpBasicsize(t) + 7) & ~(<usize>7));
+  if (o == 0) return 0;
+  const bytes = (<usize>len + 1) * <usize>kind;
+  const data = memAlloc(bytes);
+  if (data == 0) {
+    // give the block back and the type the reference objAlloc took (the caller still holds one)
+    objFreeMemory(o);
+    setRefcnt(t, refcnt(t) - 1);
+    return 0;
+  }
+  memory.copy(data, strData(src), bytes);
+  store<i64>(o + STR_LENGTH, len);
+  store<i64>(o + STR_HASH, load<i64>(src + STR_HASH));
+  let state: u32 = (<u32>kind << STR_STATE_KIND_SHIFT) | STR_STATE_READY;
+  if (ascii) state |= STR_STATE_ASCII;
+  store<u32>(o + STR_STATE, state);
+  store<u64>(o + STR_DATA_ANY, <u64>data);
+  if (ascii) {
+    store<i64>(o + STR_UTF8_LENGTH, len);
+    store<u64>(o + STR_UTF8, <u64>data);
+  }
+  if (kind == 4) {
+    store<u64>(o + STR_WSTR, <u64>data);
+    store<i64>(o + STR_WSTR_LENGTH, len);
+  }
+  return o;
+}
+
+/** Frees the character block of a non-compact string (before its object, as unicode_dealloc does). */
+export function strSubFinish(o: usize): void {
+  if ((load<u32>(o + STR_STATE) & STR_STATE_COMPACT) != 0) return;
+  const data = <usize>load<u32>(o + STR_DATA_ANY);
+  if (data == 0) return;
+  store<u64>(o + STR_DATA_ANY, 0);
+  store<u64>(o + STR_UTF8, 0);
+  store<u64>(o + STR_WSTR, 0);
+  memFree(data);
+}
+
+/** The character block of a non-compact string (0 for compact strings or none). */
+export function strSubDataBlock(o: usize): usize {
+  if ((load<u32>(o + STR_STATE) & STR_STATE_COMPACT) != 0) return 0;
+  return <usize>load<u32>(o + STR_DATA_ANY);
+}
+
+/** str.__sizeof__ of a non-compact string: the PyUnicodeObject plus its characters and terminator. */
+function strSubSizeof(s: usize): usize {
+  const data = <usize>load<u32>(s + STR_DATA_ANY);
+  return <usize>STR_LEGACY_SIZE + (data != 0 ? (<usize>strLen(s) + 1) * <usize>strKind(s) : 0);
 }

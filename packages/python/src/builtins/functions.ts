@@ -268,9 +268,16 @@ export function installBuiltins(vm: VM): void {
   });
   def("setattr", (args) => {
     nargs(vm, "setattr", args, 3, 3);
+    const nameTi = vm.typeInfo(args[1]);
+    if (nameTi.kind !== Kind.STR) vm.typeError(`attribute name must be string, not '${nameTi.name}'`);
     const name = vm.str(args[1]);
-    vm.intern(name);
-    vm.decref(vm.name(name));
+    // PyObject_SetAttr interns the name in place: an exact str not interned yet becomes the interned one
+    // (one-character names go through name(), which knows the runtime's own one-letter identifiers)
+    if (name.length === 1) vm.name(name);
+    else if (!nameTi.heap && !vm.interned.has(name)) {
+      h.incref(args[1]);
+      vm.interned.set(name, args[1]);
+    }
     vm.setAttr(args[0], name, args[2]);
     return vm.none();
   });

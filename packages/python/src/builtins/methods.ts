@@ -331,7 +331,17 @@ function installStr(vm: VM): void {
     __len__: (args) => vm.newInt(BigInt([...S(args[0])].length)),
     __str__: (args) => vm.strObj(args[0]),
     __repr__: (args) => vm.h.newStr(vm.nativeRepr(args[0], vm.infoOfType(vm.T.str))),
-    __add__: (args) => vm.binaryOp(args[0], args[1], 0),
+    // sq_concat (unicode_concat): str operands only, never the subclass's own __add__/__radd__
+    __add__: (args) => {
+      const [a, b] = args;
+      const tb = vm.typeInfo(b);
+      if (tb.kind !== Kind.STR) vm.typeError(`can only concatenate str (not "${tb.name}") to str`);
+      const sa = S(a);
+      const sb = S(b);
+      if (sb === "" && !vm.typeInfo(a).heap) return vm.newRef(a);
+      if (sa === "" && !tb.heap) return vm.newRef(b);
+      return h.newStr(sa + sb);
+    },
     __mul__: (args) => vm.binaryOp(args[0], args[1], 5),
     __eq__: (args) => vm.richCompare(args[0], args[1], 2),
     __hash__: (args) => vm.newInt(vm.hash(args[0])),

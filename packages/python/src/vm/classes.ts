@@ -3,7 +3,8 @@
  * with the heap so instances own a reference to their class), calling a type (`__new__` then
  * `__init__`), and `super()`.
  */
-import type { Obj } from "./heap-api.js";
+import { abi } from "@pyheap/heap";
+import type { Obj, TypeDesc } from "./heap-api.js";
 import { Kind, type KwArgs, type TypeInfo } from "./types.js";
 import { PyRaise, VM } from "./vm.js";
 import { Frame } from "./frame.js";
@@ -23,6 +24,12 @@ declare module "./vm.js" {
 }
 
 const proto = VM.prototype;
+
+/** The heap layout of subclasses of each builtin layout family (instances keep the base's fields). */
+const LAYOUT_OF_KIND = new Map<Kind, TypeDesc["layout"]>([
+  [Kind.LIST, "list"], [Kind.DICT, "dict"], [Kind.SET, "set"], [Kind.TUPLE, "tuple"], [Kind.WEAKREF, "weakref"],
+  [Kind.STR, "str"], [Kind.INT, "int"], [Kind.FLOAT, "float"],
+]);
 
 /** Builtin types called through vectorcall in 3.11 (no argument tuple). */
 const VECTORCALL_TYPES = new Set(["bool", "float", "range", "list", "tuple", "dict", "set", "frozenset", "type", "enumerate", "reversed", "map", "filter", "zip"]);
@@ -118,6 +125,9 @@ proto.typeNew = function (this: VM, name: string, basesIn: Obj[], ns: Obj): Obj 
     });
   }
   const varSized = base.kind === Kind.INT || base.kind === Kind.BOOL || base.kind === Kind.TUPLE || base.kind === Kind.BYTES;
+  if (varSized && slotNames && slotNames.some((s) => s !== "__dict__" && s !== "__weakref__")) {
+    this.typeError(`nonempty __slots__ not supported for subtype of '${base.name}'`);
+  }
   const baseHasDict = bases.some((b) => b.hasDict || b.kind === Kind.EXC);
   const wantDict = slotNames ? slotNames.includes("__dict__") : true;
   const addDict = wantDict && !baseHasDict && base.kind !== Kind.EXC;
@@ -134,18 +144,24 @@ proto.typeNew = function (this: VM, name: string, basesIn: Obj[], ns: Obj): Obj 
     refSlots.push(size);
     size += 8;
   }
+  // a variable-size base keeps the dict in the body's last word (tp_dictoffset −8), not before the GC head
+  const baseVarDict = bases.some((b) => b.heap && (this.h.getI32(b.obj, abi.TP_FLAGS) & abi.TPF_VAR_DICT) !== 0);
+  const varDict = (addDict && varSized) || baseVarDict;
+  if (addDict && varSized) size += 8;
   let weakOff = base.weaklistOffset;
   if (addWeak) {
     weakOff = size;
     size += 8;
   }
   const hasDel = !!this.dictGetStr(ns, "__del__") || bases.some((b) => b.hasFinalizer);
-  const managed = addDict || bases.some((b) => !!b.managed);
-  const layout = base.kind === Kind.LIST ? "list" : base.kind === Kind.DICT ? "dict" : base.kind === Kind.SET ? "set" : base.kind === Kind.TUPLE ? "tuple" : base.kind === Kind.WEAKREF ? "weakref" : undefined;
+  const managed = (addDict && !varSized) || bases.some((b) => !!b.managed);
+  const layout = LAYOUT_OF_KIND.get(base.kind);
   const t = (h.registerType as (d: object) => Obj)({
     name,
     layout,
     basicsize: size,
+    itemsize: base.kind === Kind.INT ? 4 : base.kind === Kind.TUPLE ? 8 : 0,
+    varDict,
     gc: true,
     managedDict: managed,
     refSlots,

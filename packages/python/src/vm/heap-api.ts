@@ -72,6 +72,12 @@ export interface HeapApi {
   getF64(o: Obj, off: number): number;
   setF64(o: Obj, off: number, v: number): void;
   newObject(type: Obj, nitems?: number): Obj;
+  /** Instances of str / int / float subclasses holding a copy of a built-in value (new references). */
+  newStrSub(t: Obj, s: Obj): Obj;
+  newIntSub(t: Obj, i: Obj): Obj;
+  newFloatSub(t: Obj, x: number): Obj;
+  /** Offset of the instance dict word of an int/tuple-subclass instance (0 for other objects). */
+  varDictOffset(o: Obj): number;
 
   newInt(v: number | bigint): Obj;
   newIntDigits(v: bigint, spare?: number): Obj;

@@ -3,6 +3,7 @@
  * save/restore, ranges, dict views, set algebra, %-formatting and str.format, the REPL echo, imports,
  * exec/eval.
  */
+import { abi } from "@pyheap/heap";
 import type { Obj } from "./heap-api.js";
 import { Kind, type KwArgs } from "./types.js";
 import { PyRaise, VM } from "./vm.js";
@@ -695,7 +696,34 @@ proto.listSetSlice = function (this: VM, l: Obj, sl: Obj, v: Obj): void {
   }
 };
 
+/** The instance of the builtin subclass t that holds the value of o (a new exact str/int/float/tuple,
+ *  STOLEN), as the base type's subtype_new copies its temporary: new reference. */
 proto.retype = function (this: VM, o: Obj, t: Obj): Obj {
-  this.decref(o);
-  this.typeError(`subclasses of '${this.typeName(o)}' are not supported: cannot create '${this.infoOfType(t).name}' instances`);
+  const h = this.h;
+  let r: Obj;
+  try {
+    switch (this.kindOf(o)) {
+      case Kind.STR:
+        r = h.newStrSub(t, o);
+        break;
+      case Kind.INT:
+      case Kind.BOOL:
+        r = h.newIntSub(t, o);
+        break;
+      case Kind.FLOAT:
+        r = h.newFloatSub(t, h.readFloat(o));
+        break;
+      case Kind.TUPLE: {
+        const items = this.tupleItems(o);
+        r = h.newObject(t, items.length);
+        for (let i = 0; i < items.length; i++) h.setSlot(r, abi.TUPLE_ITEMS + 8 * i, items[i]);
+        break;
+      }
+      default:
+        this.typeError(`subclasses of '${this.typeName(o)}' are not supported: cannot create '${this.infoOfType(t).name}' instances`);
+    }
+  } finally {
+    this.decref(o);
+  }
+  return r;
 };

@@ -305,10 +305,19 @@ function pointerHash(vm: VM, o: Obj): bigint {
 }
 
 function strHash(s: string): bigint {
-  // FNV-1a over UTF-16 units, 64 bits (CPython's siphash is randomized per process anyway)
+  // FNV-1a over the code points, 64 bits, as the core hashes an exact str (CPython's siphash is
+  // randomized per process anyway): a str subclass instance hashes as the str it holds
   let h = 0xcbf29ce484222325n;
   for (let i = 0; i < s.length; i++) {
-    h ^= BigInt(s.charCodeAt(i));
+    let c = s.charCodeAt(i);
+    if (c >= 0xd800 && c < 0xdc00 && i + 1 < s.length) {
+      const low = s.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low < 0xe000) {
+        c = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
+        i++;
+      }
+    }
+    h ^= BigInt(c);
     h = BigInt.asUintN(64, h * 0x100000001b3n);
   }
   const r = BigInt.asIntN(64, h);

@@ -80,7 +80,7 @@ proto.instDict = function (this: VM, o: Obj, create: boolean): Obj {
     default:
       if (ti.managed) return create ? this.h.attrDict(o) : this.h.managedDict(o);
       if (!ti.hasDict) return 0;
-      off = this.abi.MANAGED_DICT;
+      off = this.h.varDictOffset(o) || this.abi.MANAGED_DICT;
   }
   let d = this.h.getSlot(o, off);
   if (!d && create) {
