@@ -380,6 +380,7 @@ function installStr(vm: VM): void {
     return d;
   }, { qualname: "str.maketrans" });
   vm.infoOfType(vm.T.str).methods.set("maketrans", maketrans);
+  vm.typeEpoch++;
   vm.natives[maketrans].method = false;
   vm.methods("str", {
     translate: (args) => {
@@ -617,6 +618,7 @@ function installDict(vm: VM): void {
     return d;
   }, { qualname: "dict.fromkeys", method: true });
   vm.infoOfType(vm.T.dict).methods.set("fromkeys", fromkeys);
+  vm.typeEpoch++;
   vm.classMethods ??= new Set();
   vm.classMethods.add(fromkeys);
 }
@@ -783,6 +785,7 @@ function installNumbers(vm: VM): void {
     return vm.newInt(v);
   }, { qualname: "int.from_bytes", method: true });
   vm.infoOfType(vm.T.int).methods.set("from_bytes", fromBytes);
+  vm.typeEpoch++;
   vm.classMethods ??= new Set();
   vm.classMethods.add(fromBytes);
   vm.methods("float", {

@@ -154,6 +154,14 @@ proto.callFunctionSteal = function (this: VM, func: Obj, args: Obj[], kwNames: s
   const globals = h.getSlot(func, L.FUNC_GLOBALS);
   const fr = new Frame(info, this.newRef(func), globals, this.builtins, 0, back);
   const ls = fr.localsplus;
+  if ((kwNames === null || kwNames.length === 0) && args.length === co.co_argcount && co.co_kwonlyargcount === 0 && (co.co_flags & (CodeFlag.VARARGS | CodeFlag.VARKEYWORDS)) === 0) {
+    // the common call: exactly the positional parameters, nothing to check
+    for (let i = 0; i < args.length; i++) {
+      ls[i] = args[i];
+      args[i] = 0;
+    }
+    return fr;
+  }
   const nkw = kwNames ? kwNames.length : 0;
   const nargs = args.length - nkw;
   const argcount = co.co_argcount;

@@ -6,10 +6,13 @@
  */
 import { abi } from "@pyheap/heap";
 import type { Obj } from "./heap-api.js";
+import type { Frame } from "./frame.js";
+import type { VM } from "./vm.js";
 
 const OB_TYPE = abi.OB_TYPE;
 const OB_SIZE = abi.OB_SIZE;
 const INT_DIGITS = abi.INT_DIGITS;
+const DICT_VERSION = abi.DICT_VERSION;
 
 /**
  * The value of `a <op> b` (BINARY_OP's argument; in-place forms too) when a and b are exact ints of at most
@@ -79,4 +82,52 @@ export function smallIntCompare(m: Int32Array, intType: Obj, a: Obj, b: Obj, op:
       r = x >= y;
   }
   return r ? 1 : 0;
+}
+
+/**
+ * LOAD_GLOBAL of co_names[nameIndex] at instruction i: a new reference. As 3.11's specialised
+ * LOAD_GLOBAL_MODULE / LOAD_GLOBAL_BUILTIN, the value found is kept with the version tags of the globals
+ * dict (and of the builtins dict when found there); while they are unchanged, neither dict changed, so the
+ * same object is still the answer. Versions are globally unique per change (PEP 509), so a freed dict
+ * reused at the same address never matches an old entry.
+ */
+export function loadGlobalCached(vm: VM, f: Frame, i: number, nameIndex: number): Obj {
+  const h = vm.h;
+  const info = f.info;
+  let c = info.globalCache;
+  if (c === null) c = info.globalCache = new Int32Array(7 * (info.code.co_code.length >> 1));
+  const g = f.globals;
+  const b = f.builtins;
+  const k = 7 * i;
+  const m = h.i32;
+  if (c[k] === g && c[k + 1] === m[(g + DICT_VERSION) >>> 2] && c[k + 2] === m[(g + DICT_VERSION + 4) >>> 2]) {
+    const from = c[k + 3];
+    if (from === 0 || (from === b && c[k + 4] === m[(b + DICT_VERSION) >>> 2] && c[k + 5] === m[(b + DICT_VERSION + 4) >>> 2])) {
+      const v = c[k + 6];
+      h.incref(v);
+      return v;
+    }
+  }
+  // versions read before the lookups: a lookup that runs code leaves them stale, never wrong
+  const gv0 = m[(g + DICT_VERSION) >>> 2]!;
+  const gv1 = m[(g + DICT_VERSION + 4) >>> 2]!;
+  const bv0 = m[(b + DICT_VERSION) >>> 2]!;
+  const bv1 = m[(b + DICT_VERSION + 4) >>> 2]!;
+  const key = info.names[nameIndex];
+  let v = h.dictGet(g, key);
+  let from = 0;
+  if (!v) {
+    v = h.dictGet(b, key);
+    from = b;
+  }
+  if (!v) vm.nameError(info.code.co_names[nameIndex]);
+  c[k] = g;
+  c[k + 1] = gv0;
+  c[k + 2] = gv1;
+  c[k + 3] = from;
+  c[k + 4] = bv0;
+  c[k + 5] = bv1;
+  c[k + 6] = v;
+  h.incref(v);
+  return v;
 }

@@ -22,6 +22,8 @@ export interface CodeInfo {
   nlocalsplus: number;
   /** Localsplus indexes of cell variables, for MAKE_CELL. */
   isGenerator: boolean;
+  /** LOAD_GLOBAL's cache (7 words per instruction, made on first use): see loadGlobalCached. */
+  globalCache: Int32Array | null;
 }
 
 /** A frame of Python code being executed. */

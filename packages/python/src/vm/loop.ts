@@ -11,7 +11,7 @@ import { Kind, type KwArgs } from "./types.js";
 import { LimitExceeded, PyRaise, VM } from "./vm.js";
 import * as L from "./layouts.js";
 import type { GenState } from "./eval.js";
-import { smallIntBinary, smallIntCompare } from "./fast.js";
+import { loadGlobalCached, smallIntBinary, smallIntCompare } from "./fast.js";
 
 /** Marks a PyRaise thrown by RERAISE (no new traceback entry, no new context). */
 export class ReRaise extends PyRaise {}
@@ -127,7 +127,7 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             break;
           case Op.LOAD_GLOBAL: {
             if (arg & 1) st.push(0);
-            st.push(this.loadGlobal(f, code.co_names[arg >> 1]));
+            st.push(loadGlobalCached(this, f, i, arg >> 1));
             break;
           }
           case Op.LOAD_NAME: {

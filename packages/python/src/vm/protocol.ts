@@ -5,6 +5,7 @@
  * Every function returns a NEW reference (or nothing) and borrows its arguments, unless its name ends in
  * `Steal`. Errors are thrown as PyRaise.
  */
+import { abi } from "@pyheap/heap";
 import type { Obj } from "./heap-api.js";
 import { Kind, type KwArgs, type TypeInfo } from "./types.js";
 import { PyRaise, VM } from "./vm.js";
@@ -46,11 +47,44 @@ declare module "./vm.js" {
 
 const proto = VM.prototype;
 
+const DICT_VERSION = abi.DICT_VERSION;
+
+/** The state lookupType's result depends on: per class of the MRO, its dict and the dict's version. */
+function typeState(m: Int32Array, mro: TypeInfo[]): number[] {
+  const s: number[] = [];
+  for (let k = 0; k < mro.length; k++) {
+    const d = mro[k].dict;
+    s.push(d, d ? m[(d + DICT_VERSION) >>> 2] : 0, d ? m[(d + DICT_VERSION + 4) >>> 2] : 0);
+  }
+  return s;
+}
+
+function typeStateValid(m: Int32Array, mro: TypeInfo[], s: number[]): boolean {
+  for (let k = 0, j = 0; k < mro.length; k++, j += 3) {
+    const d = mro[k].dict;
+    if (d !== s[j]) return false;
+    if (d && (m[(d + DICT_VERSION) >>> 2] !== s[j + 1] || m[(d + DICT_VERSION + 4) >>> 2] !== s[j + 2])) return false;
+  }
+  return true;
+}
+
+/** The attribute `name` of a type through its MRO (CPython's _PyType_Lookup), with a per-type cache as
+ *  CPython's type attribute cache: an entry holds while no class dict of the MRO changed. */
 proto.lookupType = function (this: VM, ti: TypeInfo, name: string): Descr {
+  const e = ti.attrCache.get(name);
+  if (e !== undefined && e.mro === ti.mro && e.epoch === this.typeEpoch && typeStateValid(this.h.i32, ti.mro, e.state)) return e.descr as Descr;
+  // the state is read first: a lookup that runs code (a str subclass key's __eq__) leaves it stale
+  const state = typeState(this.h.i32, ti.mro);
+  const descr = lookupTypeUncached(this, ti, name);
+  ti.attrCache.set(name, { mro: ti.mro, state, epoch: this.typeEpoch, descr });
+  return descr;
+};
+
+function lookupTypeUncached(vm: VM, ti: TypeInfo, name: string): Descr {
   for (const t of ti.mro) {
     if (t.heap || t.dict) {
       if (t.dict) {
-        const v = this.dictGetStr(t.dict, name);
+        const v = vm.dictGetStr(t.dict, name);
         if (v) return { obj: v, native: -1 };
       }
       if (t.heap) continue;
@@ -59,7 +93,7 @@ proto.lookupType = function (this: VM, ti: TypeInfo, name: string): Descr {
     if (i !== undefined) return { obj: 0, native: i };
   }
   return null;
-};
+}
 
 /** Borrowed: the instance's attribute dict (created when `create`), or 0. */
 proto.instDict = function (this: VM, o: Obj, create: boolean): Obj {

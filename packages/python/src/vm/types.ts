@@ -106,8 +106,19 @@ export interface TypeInfo {
   hasFinalizer: boolean;
   /** Cached results of special-method lookups (reset when a class attribute changes). */
   cache: Map<string, Obj | number | null>;
+  /** lookupType's results by name, each valid while the MRO and every class dict in it are unchanged. */
+  attrCache: Map<string, TypeAttrEntry>;
   /** For iterators and other native objects: the native `__next__`. */
   nextFn?: (self: Obj) => Obj;
   /** Acceptable as a base class. */
   baseType: boolean;
+}
+
+/** A cached lookupType result: the MRO it was found in, and for each class of it the address of its dict
+ *  and that dict's version tag (two words; globally unique per change), with the VM's type epoch. */
+export interface TypeAttrEntry {
+  mro: TypeInfo[];
+  state: number[];
+  epoch: number;
+  descr: { obj: Obj; native: number } | null;
 }

@@ -96,6 +96,7 @@ proto.materialize = function (this: VM, top: CodeObject, arena: boolean): Obj {
       filename: code.co_filename,
       nlocalsplus: code.co_localsplusnames.length,
       isGenerator: (code.co_flags & CodeFlag.GENERATOR) !== 0,
+      globalCache: null,
     };
     h.setI32(co, L.CODE_INDEX, info.index);
     this.codes.push(info);

@@ -97,6 +97,8 @@ export class VM {
   shuttingDown = false;
   abi: AbiOffsets;
   mdescrCache = new Map<string, Obj>();
+  /** Bumped when native methods are added to a type: lookupType's cached results made before are stale. */
+  typeEpoch = 0;
 
   constructor(
     readonly h: HeapApi,
@@ -175,6 +177,7 @@ export class VM {
       index: this.typeInfos.length,
       hasFinalizer: base ? base.hasFinalizer : false,
       cache: new Map(),
+      attrCache: new Map(),
       baseType: true,
       ...extra,
     };
@@ -231,6 +234,7 @@ export class VM {
   /** Define native methods on a builtin type. */
   methods(typeName: string, table: Record<string, NativeFn>): void {
     const ti = this.infoOfType(this.T[typeName]);
+    this.typeEpoch++;
     for (const [name, fn] of Object.entries(table)) {
       const idx = this.defineNative(name, fn, { qualname: `${ti.name}.${name}`, method: true });
       ti.methods.set(name, idx);
