@@ -24,6 +24,7 @@ import "./vm/classes.js";
 import "./vm/exceptions.js";
 import "./vm/bootstrap.js";
 import "./vm/misc.js";
+import "./vm/match.js";
 import "./vm/unit.js";
 import { installWeakrefs } from "./vm/weakrefs.js";
 import { Frame } from "./vm/frame.js";

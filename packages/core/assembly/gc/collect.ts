@@ -115,6 +115,8 @@ export function gcCollect(g: i32): i32 {
   return n;
 }
 
+/** Set when a collection calls into Python (weakref callbacks, finalizers) after its first pass. */
+let pythonRan = false;
 let lastCollected: i32 = 0;
 let lastUncollectable: i32 = 0;
 
@@ -183,6 +185,7 @@ function collectMain(g: i32): i32 {
   }
   // no legacy (tp_del) finalizers exist here: the finalizers list is always empty
   clearUnreachableMask(unreachable);
+  pythonRan = false;
   ev(EV_GC_PHASE, <u32>g, GCP_HANDLE_WEAKREFS, 0);
   let m = handleWeakrefs(unreachable, old);
   ev(EV_GC_PHASE, <u32>g, GCP_FINALIZE, 0);
@@ -321,6 +324,7 @@ function handleWeakrefs(unreachable: usize, old: usize): i32 {
     const wr = gcObj(g);
     const cb = getRef(wr + WR_CALLBACK);
     incref(cb);
+    pythonRan = true;
     ev(EV_WEAKREF_CALLBACK, <u32>wr, 0, 0);
     hostWeakrefCallback(<u32>wr, <u32>cb);
     decref(cb);
@@ -343,6 +347,7 @@ function finalizeGarbage(h: usize): void {
     if ((gcFlags(g) & PREV_MASK_FINALIZED) == 0 && (tpFlags(typeOf(o)) & TPF_FINALIZER) != 0) {
       gcSetFlags(g, gcFlags(g) | PREV_MASK_FINALIZED);
       incref(o);
+      pythonRan = true;
       ev(EV_FINALIZE, <u32>o, 0, 0);
       hostFinalize(<u32>o);
       decref(o);
@@ -352,10 +357,24 @@ function finalizeGarbage(h: usize): void {
 }
 
 /** Runs reachability again over the unreachable set: what a finalizer made reachable moves to `old`,
- *  the rest to `still`. */
+ *  the rest to `still`. When no Python code ran since the first pass (no weakref callback, no
+ *  finalizer), no reference count of the set has changed and nothing outside it refers to it: every
+ *  gc_refs comes out 0 and the whole list moves to `still` in its order, which is then done directly
+ *  (with the same events). */
 function handleResurrectedObjects(unreachable: usize, still: usize, old: usize, g: i32): void {
-  clearCollecting(unreachable);
   listInit(still);
+  if (!pythonRan) {
+    ev(EV_GC_PHASE, <u32>g, GCP_UPDATE_REFS, 0);
+    ev(EV_GC_PHASE, <u32>g, GCP_SUBTRACT_REFS, 0);
+    if (evOn) for (let n = gcNext(unreachable); n != unreachable; n = gcNext(n)) ev(EV_GC_REFS, <u32>gcObj(n), 0, <u32>g);
+    ev(EV_GC_PHASE, <u32>g, GCP_MOVE_UNREACHABLE, 0);
+    if (DEBUG) for (let n = gcNext(unreachable); n != unreachable; n = gcNext(n)) {
+      assert((gcFlags(n) & PREV_MASK_COLLECTING) != 0 && gcRefs(n) == 0); // as the first pass left them
+    }
+    listMerge(unreachable, still);
+    return;
+  }
+  clearCollecting(unreachable);
   deduceUnreachable(unreachable, still, g);
   clearUnreachableMask(still);
   listMerge(unreachable, old);

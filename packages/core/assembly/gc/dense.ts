@@ -2,53 +2,84 @@
 // every object and, through tp_traverse, every child twice (subtract_refs and move_unreachable): with
 // objects scattered in memory each of those is a cache miss, and each waits for the previous one
 // because the walk follows the list's links. Here:
-//   1. one list walk numbers the objects (the number sits in the GC_REFS word), copies refcounts into
-//      a dense array and records each object's children as raw addresses in traverse order;
-//   2. one loop over that address array (independent iterations, so the misses on the children
-//      overlap) turns each address into a child number, drops children outside the set, and subtracts
-//      the internal references — a compact CSR child array results;
-//   3. move_unreachable runs on the arrays only;
+//   1. one list walk gives every object a slot and records its refcount and its children's raw
+//      addresses (in traverse order);
+//   2. one loop over that address array turns each address into a slot by arithmetic — no read of the
+//      child — drops the children outside the set and subtracts the internal references;
+//   3. move_unreachable runs on the tables only;
 //   4. both lists are rewritten in the order found, each GC head written once.
 // The result — which objects are unreachable, the order of both lists, the gc_refs values — is exactly
-// CPython's: the array walk replays its list walk step by step (`order` is the young list as it grows
-// at the tail, `unreach` the tentative unreachable list, entries moved back are blanked).
+// CPython's: the table walk replays its list walk step by step (`order` is the young list as it grows
+// at the tail, the UNREACH state the tentative unreachable list, MOVED the objects moved back).
+//
+// Slots. An object in a pymalloc pool takes the slot `poolBase + block index`: the first young object
+// met in a pool reserves a run of slots for all the pool's blocks, and the pool table (one entry per
+// 16 KiB of memory, i.e. per possible pool) keeps the run's start and the reciprocal of the block size.
+// A child's slot is then one lookup in that small table and a multiply, whatever the child is; slots of
+// blocks that are not in the set (free blocks, objects of other generations, objects without a GC head)
+// hold NOTIN. Objects outside the arenas (blocks of the large allocator, static objects) take a slot of
+// their own, written in their GC head's gc_refs word with COLLECTING set for the length of the pass,
+// and their 16 KiB region is marked LARGE in the pool table: children there are looked up in the head.
+// Pool objects' heads are not written before step 4.
 //
 // Pass 1 also notes which objects are exact tuples or dicts, so that the collector's untrack walks
 // afterwards visit only those (or nothing when there are none) instead of the whole list again.
 //
 // Side tables live in memory obtained from memory.grow and are kept for the next collection; they
-// are not part of the Python heap (like CPython's C stack).
-import { PREV_MASK_COLLECTING, PREV_MASK_FINALIZED, EV_GC_REFS, EV_GC_PHASE, GCP_SUBTRACT_REFS, GCP_MOVE_UNREACHABLE, EV_UNTRACK } from "../../abi/abi";
+// are not part of the Python heap (like CPython's C stack). They are sized from the number of tracked
+// objects before the walk, so the walk never stops to count or copy.
+import {
+  PREV_MASK_COLLECTING, PREV_MASK_FINALIZED, EV_GC_REFS, EV_GC_PHASE, GCP_SUBTRACT_REFS, GCP_MOVE_UNREACHABLE,
+  EV_UNTRACK, POOL_SIZE, POOL_OVERHEAD, TPF_HEAPTYPE, LAYOUT_LIST, LAYOUT_TUPLE, TUPLE_ITEMS,
+} from "../../abi/abi";
 import { ev, evOn } from "../events";
 import { growPages } from "../common";
-import { gcNext, gcObj, gcFlags, refcnt, typeOf, isGcType, gcRefs, gcHead } from "../object/header";
+import { gcNext, gcObj, gcFlags, refcnt, typeOf, isGcType, gcRefs, gcHead, tpFlags, tpLayout, obSize } from "../object/header";
+import { listItems } from "../object/list";
+import { inArena, P_SZIDX } from "../mem/pymalloc";
 import { traverse, VISIT_ADDR, setEdgeBuffer, setEdgeGrower, edgeLen, edgeBuf } from "./traverse";
 import { tTuple, tDict } from "../object/types";
 import { tupleCanUntrack } from "../object/tuple";
 import { dictCanUntrack } from "../object/dict";
-import { untrack } from "./lists";
+import { untrack, trackedTotal } from "./lists";
 
-// tInfo bits: the object's kind (exact tuple / dict), FINALIZED as found, and its state in the
-// move_unreachable replay
 export const KIND_TUPLE: u8 = 1;
 export const KIND_DICT: u8 = 2;
-const KIND_FINALIZED: u8 = 4;
-const ST_MASK: u8 = 0x18;
-const ST_PENDING: u8 = 0; // not scanned yet
-const ST_DONE: u8 = 8; // scanned, reachable
-const ST_UNREACH: u8 = 0x10; // in the tentative unreachable list
-const MOVED: u8 = 0x20; // moved back from `unreach` to the young list's tail
-const BLANK: u32 = 0xffffffff; // an edge to an object outside the set
 
-let cap: u32 = 0;
-let tAddr: usize = 0; // GC head address
-let tRefs: usize = 0; // gc_refs
-let tInfo: usize = 0; // bits above
-let tStart: usize = 0; // first edge of each object (n + 1 entries)
-let tOrder: usize = 0; // objects moved back to the young list, in order
+// The state word of a slot: 2 state bits, MOVED, and gc_refs below.
+const R_DONE: u32 = 0x40000000; // scanned, reachable
+const R_UNREACH: u32 = 0x80000000; // in the tentative unreachable list
+const R_NOTIN: u32 = 0xc0000000; // not in the set (any word with both state bits set)
+const R_STATE: u32 = 0xc0000000;
+const R_MOVED: u32 = 0x20000000; // moved back from the unreachable list to the young list's tail
+const R_REFS: u32 = 0x1fffffff;
+const NOTIN_BYTE: u8 = 0xc0; // memory.fill pattern giving NOTIN words
+// Pool table entry (8 bytes): slot run start + 1 (0: no young object in this 16 KiB, LARGE: look in the
+// head), and ⌈2^32 / block size⌉: (offset in pool − 48) × that >> 32 is the block index, exact for every
+// offset below 16 KiB and every size class (checked exhaustively).
+const LARGE: u32 = 0xffffffff;
+const POOL_SHIFT: usize = 14; // log2(POOL_SIZE)
+
+// position tables (list order)
+let posCap: u32 = 0;
+let tSlot: usize = 0; // slot of the object at each position
+let tOrder: usize = 0; // slots moved back to the young list, in order
+let tTouched: usize = 0; // pool table entries written (to clear them afterwards)
+// slot tables
+let slotCap: u32 = 0;
+let sR: usize = 0; // state word (u32)
+let sE: usize = 0; // edge block: [count, children…] (u32)
+let sA: usize = 0; // GC head address (u32)
+let sK: usize = 0; // KIND_* (u8)
+let nSlots: u32 = 0;
+// pool table
+let poolTab: usize = 0;
+let poolTabEntries: usize = 0;
+let nTouched: u32 = 0;
+// edges
 let eBuf: usize = 0;
 let eCap: u32 = 0;
-let expectObjects: u32 = 0; // objects of the list being numbered (an estimate while unknown)
+let expectObjects: u32 = 0; // objects of the list being numbered (an upper bound)
 let numbered: u32 = 0;
 
 /** Objects in the last dense pass's young list, and how many were exact tuples / dicts. */
@@ -58,32 +89,61 @@ export let denseDicts: u32 = 0;
 let denseN: u32 = 0;
 let denseMoved: u32 = 0;
 
-/** Room for `n` objects; the first `keep` entries of tAddr, tRefs, tInfo and tStart are carried over.
- *  (Only pages written are ever touched, so the capacity may round up freely.) */
-function ensureObjects(n: u32, keep: u32): bool {
-  if (n <= cap) return true;
-  let c: u32 = cap == 0 ? 4096 : cap;
+function roundCap(n: u32, min: u32): u32 {
+  let c: u32 = min;
   while (c < n) c *= 2;
-  const bytes = <usize>c * 17 + 64;
+  return c;
+}
+
+/** Room for `n` positions. (Only pages written are ever touched, so capacities may round up freely.) */
+function ensurePositions(n: u32): bool {
+  if (n <= posCap) return true;
+  const c = roundCap(n, 4096);
+  const bytes = <usize>c * 12;
   const r = growPages(<i32>((bytes + 0xffff) >> 16));
   if (r == 0) return false;
-  const a = r;
-  const rf = a + (<usize>c << 2);
-  const st = rf + (<usize>c << 2);
-  const od = st + (<usize>(c + 1) << 2);
-  const inf = od + (<usize>c << 2);
-  if (keep > 0) {
-    memory.copy(a, tAddr, <usize>keep << 2);
-    memory.copy(rf, tRefs, <usize>keep << 2);
-    memory.copy(inf, tInfo, <usize>keep);
-    memory.copy(st, tStart, <usize>keep << 2);
+  tSlot = r;
+  tOrder = r + (<usize>c << 2);
+  tTouched = tOrder + (<usize>c << 2);
+  posCap = c;
+  return true;
+}
+
+/** Room for `n` slots; the first `nSlots` are carried over. */
+function ensureSlots(n: u32): bool {
+  if (n <= slotCap) return true;
+  const c = roundCap(n, slotCap == 0 ? 8192 : slotCap * 2);
+  const bytes = <usize>c * 13 + 16;
+  const r = growPages(<i32>((bytes + 0xffff) >> 16));
+  if (r == 0) return false;
+  const rr = r;
+  const e = rr + (<usize>c << 2);
+  const a = e + (<usize>c << 2);
+  const k = a + (<usize>c << 2);
+  if (nSlots > 0) {
+    memory.copy(rr, sR, <usize>nSlots << 2);
+    memory.copy(e, sE, <usize>nSlots << 2);
+    memory.copy(a, sA, <usize>nSlots << 2);
+    memory.copy(k, sK, <usize>nSlots);
   }
-  cap = c;
-  tAddr = a;
-  tRefs = rf;
-  tStart = st;
-  tOrder = od;
-  tInfo = inf;
+  sR = rr;
+  sE = e;
+  sA = a;
+  sK = k;
+  slotCap = c;
+  return true;
+}
+
+/** A pool table covering every address below the memory's current end (all zero entries). */
+function ensurePoolTable(): bool {
+  const need = (<usize>memory.size() << 16) >> POOL_SHIFT;
+  if (need <= poolTabEntries) return true;
+  // cover twice the memory of today, so that the table is not replaced at every collection
+  const entries = need * 2;
+  const r = growPages(<i32>(((entries << 3) + 0xffff) >> 16));
+  if (r == 0) return false;
+  poolTab = r;
+  poolTabEntries = entries;
   return true;
 }
 
@@ -115,11 +175,50 @@ function growEdgeTable(): bool {
   return true;
 }
 
+/** Room for `more` edges after edgeLen (growing as often as needed). */
+function growEdgesFor(more: u64): bool {
+  while (<u64>edgeLen + more > <u64>eCap) {
+    if (!growEdgesOrFlag()) return false;
+  }
+  return true;
+}
+
 let edgeOverflow = false;
 function growEdgesOrFlag(): bool {
   if (growEdgeTable()) return true;
   edgeOverflow = true;
   return false;
+}
+
+/** Clears the pool table entries this pass wrote. */
+function clearPoolTable(): void {
+  for (let i: u32 = 0; i < nTouched; i++) {
+    store<u64>(poolTab + (<usize>load<u32>(tTouched + (<usize>i << 2)) << 3), 0);
+  }
+  nTouched = 0;
+}
+
+/** First young object in the pool holding `o`: reserves the pool's slots (all NOTIN). Returns the
+ *  entry's first word, or 0 when the slot tables cannot grow. */
+function assignPool(o: usize, pe: usize): u32 {
+  const pool = o & ~(<usize>POOL_SIZE - 1);
+  const size = (load<u32>(pool + P_SZIDX) + 1) << 4;
+  const blocks = <u32>(POOL_SIZE - POOL_OVERHEAD) / size;
+  if (!ensureSlots(nSlots + blocks)) return 0;
+  memory.fill(sR + (<usize>nSlots << 2), NOTIN_BYTE, <usize>blocks << 2);
+  const b = nSlots + 1;
+  store<u32>(pe, b);
+  store<u32>(pe + 4, <u32>(0x100000000 / <u64>size) + 1);
+  store<u32>(tTouched + (<usize>nTouched << 2), <u32>(o >> POOL_SHIFT));
+  nTouched++;
+  nSlots += blocks;
+  return b;
+}
+
+/** Slot of the block holding `o`, in a pool whose entry is `pe` (first word `b`). */
+@inline function poolSlot(o: usize, pe: usize, b: u32): u32 {
+  const off = <u64>((<u32>o & (<u32>POOL_SIZE - 1)) - <u32>POOL_OVERHEAD);
+  return b - 1 + <u32>((off * <u64>load<u32>(pe + 4)) >> 32);
 }
 
 /** update_refs + subtract_refs + move_unreachable for `base`. Returns false (having changed nothing
@@ -129,143 +228,213 @@ function growEdgesOrFlag(): bool {
  *  words are 0; denseDone/denseTuples/denseDicts describe the young list. */
 export function deduceDense(base: usize, unreachable: usize, g: i32): bool {
   // (the caller has sent the update_refs phase event)
+  if (!ensurePositions(<u32>trackedTotal + 1)) return false;
+  if (!ensureSlots(posCap)) return false;
   if (eCap == 0 && !growEdgeTable()) return false;
-  if (cap == 0 && !ensureObjects(4096, 0)) return false;
+  if (!ensurePoolTable()) return false;
   setEdgeGrower(growEdgesOrFlag);
   setEdgeBuffer(eBuf, eCap, 0);
   edgeOverflow = false;
-  // 1. update_refs: number the objects, gc_refs = refcount, COLLECTING set; children as addresses
+  nSlots = 0;
+  nTouched = 0;
+  // 1. update_refs: slots, gc_refs = refcount; children as addresses
   let n: u32 = 0;
   let nt: u32 = 0;
   let nd: u32 = 0;
-  expectObjects = cap;
+  expectObjects = <u32>trackedTotal;
+  const pt = poolTab;
   for (let h = gcNext(base); h != base; h = gcNext(h)) {
-    if (n == cap) {
-      // the list is longer than the tables: count the rest once and grow to fit
-      let rest: u32 = 0;
-      for (let x = h; x != base; x = gcNext(x)) rest++;
-      if (!ensureObjects(n + rest, n)) return false;
-      expectObjects = n + rest;
+    if (n == posCap) {
+      // more objects than tracked: cannot happen; leave it to the list walks
+      clearPoolTable();
+      return false;
     }
     const o = gcObj(h);
-    const pw = load<u32>(h + 8);
-    store<u32>(h + 8, pw | PREV_MASK_COLLECTING);
-    store<i32>(h + 12, <i32>n);
-    const off = <usize>n << 2;
-    store<u32>(tAddr + off, <u32>h);
-    store<i32>(tRefs + off, refcnt(o));
-    store<u32>(tStart + off, edgeLen);
+    const pe = pt + ((o >> POOL_SHIFT) << 3);
+    let b = load<u32>(pe);
+    let s: u32;
+    if (b == 0 && inArena(o)) {
+      b = assignPool(o, pe);
+      if (b == 0) {
+        clearPoolTable();
+        return false;
+      }
+    }
+    if (b != 0 && b != LARGE) {
+      s = poolSlot(o, pe, b);
+    } else {
+      // outside the arenas: a slot of its own, kept in the head
+      if (b == 0) {
+        store<u32>(pe, LARGE);
+        store<u32>(tTouched + (<usize>nTouched << 2), <u32>(o >> POOL_SHIFT));
+        nTouched++;
+      }
+      if (!ensureSlots(nSlots + 1)) {
+        clearPoolTable();
+        return false;
+      }
+      s = nSlots++;
+      store<u32>(h + 8, load<u32>(h + 8) | PREV_MASK_COLLECTING);
+      store<u32>(h + 12, s);
+    }
+    store<u32>(tSlot + (<usize>n << 2), s);
+    const so = <usize>s << 2;
+    const rc = <u32>refcnt(o);
+    store<u32>(sR + so, rc > R_REFS ? R_REFS : rc);
+    store<u32>(sA + so, <u32>h);
     const t = typeOf(o);
-    let info: u8 = (pw & PREV_MASK_FINALIZED) != 0 ? KIND_FINALIZED : 0;
+    let kind: u8 = 0;
     if (t == tTuple) {
-      info |= KIND_TUPLE;
+      kind = KIND_TUPLE;
       nt++;
     } else if (t == tDict) {
-      info |= KIND_DICT;
+      kind = KIND_DICT;
       nd++;
     }
-    store<u8>(tInfo + <usize>n, info);
+    store<u8>(sK + <usize>s, kind);
     numbered = n;
-    traverse(o, VISIT_ADDR);
+    // the edge block: a count, then the children
+    const tf = tpFlags(t);
+    const layout = tpLayout(t);
+    if ((tf & TPF_HEAPTYPE) == 0 && (layout == LAYOUT_LIST || layout == LAYOUT_TUPLE)) {
+      // exact list or tuple: the items, last first (as their tp_traverse), straight into the table
+      const items = layout == LAYOUT_LIST ? listItems(o) : o + TUPLE_ITEMS;
+      const size = obSize(o);
+      const at = edgeLen;
+      if (<u64>at + <u64>size + 1 > <u64>eCap && !growEdgesFor(<u64>size + 1)) break;
+      const eb = edgeBuf;
+      store<u32>(sE + so, at);
+      let w = at + 1;
+      for (let i = size - 1; i >= 0; i--) {
+        const c = load<u32>(items + (<usize>i << 3));
+        if (c == 0) continue;
+        store<u32>(eb + (<usize>w << 2), c);
+        w++;
+      }
+      store<u32>(eb + (<usize>at << 2), w - at - 1);
+      setEdgeBuffer(eb, eCap, w);
+    } else {
+      if (edgeLen == eCap && !growEdgesOrFlag()) break;
+      const at = edgeLen;
+      setEdgeBuffer(edgeBuf, eCap, at + 1);
+      store<u32>(sE + so, at);
+      traverse(o, VISIT_ADDR);
+      store<u32>(edgeBuf + (<usize>at << 2), edgeLen - at - 1);
+    }
     n++;
   }
   numbered = 0;
-  if (edgeOverflow) return false;
-  store<u32>(tStart + (<usize>n << 2), edgeLen);
+  if (edgeOverflow) {
+    clearPoolTable();
+    return false;
+  }
   ev(EV_GC_PHASE, <u32>g, GCP_SUBTRACT_REFS, 0);
-  // 2. subtract_refs: child addresses → child numbers (BLANK for children outside the set). The
-  //    iterations are independent and short, so the cache misses on the children overlap; the
-  //    subtraction and compaction into CSR form follow in a second loop that stays in the tables.
+  // 2. subtract_refs: child addresses → slots, children outside the set dropped; each block is
+  //    compacted in place (its count shrinks). Nothing here reads an object of a pool.
   const edges = edgeBuf;
   const total = edgeLen;
-  for (let e: u32 = 0; e < total; e++) {
-    const p = edges + (<usize>e << 2);
-    const c = <usize>load<u32>(p);
-    let idx = BLANK;
-    if (isGcType(typeOf(c))) {
-      const ch = gcHead(c);
-      if ((gcFlags(ch) & PREV_MASK_COLLECTING) != 0) idx = <u32>gcRefs(ch);
-    }
-    store<u32>(p, idx);
-  }
-  let w: u32 = 0;
-  let s = load<u32>(tStart);
-  for (let k: u32 = 0; k < n; k++) {
-    const e1 = load<u32>(tStart + (<usize>(k + 1) << 2));
-    store<u32>(tStart + (<usize>k << 2), w);
-    for (let e = s; e < e1; e++) {
-      const idx = load<u32>(edges + (<usize>e << 2));
-      if (idx == BLANK) continue;
-      store<u32>(edges + (<usize>w << 2), idx);
+  const R = sR;
+  let e: u32 = 0;
+  while (e < total) {
+    const cnt = load<u32>(edges + (<usize>e << 2));
+    const end = e + 1 + cnt;
+    let w = e + 1;
+    for (let i = e + 1; i < end; i++) {
+      const c = <usize>load<u32>(edges + (<usize>i << 2));
+      const pe = pt + ((c >> POOL_SHIFT) << 3);
+      const b = load<u32>(pe);
+      if (b == 0) continue;
+      let s: u32;
+      if (b != LARGE) {
+        s = poolSlot(c, pe, b);
+      } else {
+        if (!isGcType(typeOf(c))) continue;
+        const ch = gcHead(c);
+        if ((gcFlags(ch) & PREV_MASK_COLLECTING) == 0) continue;
+        s = <u32>gcRefs(ch);
+      }
+      const rp = R + (<usize>s << 2);
+      const r = load<u32>(rp);
+      if (r >= R_NOTIN) continue;
+      store<u32>(rp, r - 1);
+      store<u32>(edges + (<usize>w << 2), s);
       w++;
-      const r = tRefs + (<usize>idx << 2);
-      store<i32>(r, load<i32>(r) - 1);
     }
-    s = e1;
+    store<u32>(edges + (<usize>e << 2), w - e - 1);
+    e = end;
   }
-  store<u32>(tStart + (<usize>n << 2), w);
   if (evOn) {
     for (let k: u32 = 0; k < n; k++) {
-      ev(EV_GC_REFS, <u32>gcObj(<usize>load<u32>(tAddr + (<usize>k << 2))), <u32>load<i32>(tRefs + (<usize>k << 2)), <u32>g);
+      const s = <usize>load<u32>(tSlot + (<usize>k << 2));
+      ev(EV_GC_REFS, <u32>gcObj(<usize>load<u32>(sA + (s << 2))), load<u32>(R + (s << 2)) & R_REFS, <u32>g);
     }
   }
   ev(EV_GC_PHASE, <u32>g, GCP_MOVE_UNREACHABLE, 0);
-  // 3. move_unreachable, replayed on the arrays. Positions < n are the original list, positions ≥ n
-  //    the objects moved back to its tail (tOrder). An object moved back is never moved out again, and
-  //    only objects at their original position are moved out, so the final young list is "DONE at its
-  //    original position" in position order followed by tOrder, and the unreachable list is
-  //    "UNREACH" in position order.
+  // 3. move_unreachable, replayed on the tables. Positions < n are the original list, then the slots
+  //    moved back to its tail (tOrder). An object moved back is never moved out again, and only
+  //    objects at their original position are moved out, so the final young list is "DONE, not MOVED"
+  //    in position order followed by tOrder, and the unreachable list is "UNREACH" in position order.
+  //    At its original position an object is still pending (gc_refs, no flag): DONE if gc_refs > 0.
+  const E = sE;
   let olen: u32 = 0;
   let ulen: u32 = 0;
   for (let p: u32 = 0; p < n + olen; p++) {
-    const k = p < n ? p : load<u32>(tOrder + (<usize>(p - n) << 2));
-    const ik = tInfo + <usize>k;
-    if (load<i32>(tRefs + (<usize>k << 2)) > 0) {
-      store<u8>(ik, (load<u8>(ik) & ~ST_MASK) | ST_DONE);
-      const e1 = load<u32>(tStart + (<usize>(k + 1) << 2));
-      for (let e = load<u32>(tStart + (<usize>k << 2)); e < e1; e++) {
-        const j = load<u32>(edges + (<usize>e << 2));
-        const ij = tInfo + <usize>j;
-        const inf = load<u8>(ij);
-        const st = inf & ST_MASK;
-        if (st == ST_UNREACH) {
-          store<u8>(ij, (inf & ~ST_MASK) | MOVED);
-          store<u32>(tOrder + (<usize>olen << 2), j);
-          olen++;
-          ulen--;
-          store<i32>(tRefs + (<usize>j << 2), 1);
-        } else if (st == ST_PENDING && load<i32>(tRefs + (<usize>j << 2)) == 0) {
-          store<i32>(tRefs + (<usize>j << 2), 1);
-        }
+    let s: u32;
+    if (p < n) {
+      s = load<u32>(tSlot + (<usize>p << 2));
+      const rp = R + (<usize>s << 2);
+      if (load<u32>(rp) == 0) {
+        store<u32>(rp, R_UNREACH);
+        ulen++;
+        continue;
       }
+      store<u32>(rp, R_DONE);
     } else {
-      store<u8>(ik, load<u8>(ik) | ST_UNREACH);
-      ulen++;
+      s = load<u32>(tOrder + (<usize>(p - n) << 2));
+      store<u32>(R + (<usize>s << 2), R_DONE | R_MOVED);
+    }
+    const blk = <usize>load<u32>(E + (<usize>s << 2));
+    const bp = edges + (blk << 2);
+    const cnt = <usize>load<u32>(bp);
+    for (let i: usize = 1; i <= cnt; i++) {
+      const j = load<u32>(bp + (i << 2));
+      const jp = R + (<usize>j << 2);
+      const r = load<u32>(jp);
+      if (r == 0) {
+        store<u32>(jp, 1);
+      } else if ((r & R_STATE) == R_UNREACH) {
+        store<u32>(jp, R_MOVED | 1);
+        store<u32>(tOrder + (<usize>olen << 2), j);
+        olen++;
+        ulen--;
+      }
     }
   }
   // 4. rewrite both lists in the order found; each head is written once (next, prev | flags, refs 0)
+  const A = sA;
   let prev = base;
-  for (let k: u32 = 0; k < n; k++) {
-    const inf = load<u8>(tInfo + <usize>k);
-    if ((inf & (ST_MASK | MOVED)) != ST_DONE) continue;
-    prev = linkAfter(prev, k, inf, 0);
+  for (let p: u32 = 0; p < n; p++) {
+    const s = <usize>load<u32>(tSlot + (<usize>p << 2));
+    if (load<u32>(R + (s << 2)) != R_DONE) continue;
+    prev = linkAfter(prev, <usize>load<u32>(A + (s << 2)), 0);
   }
   for (let i: u32 = 0; i < olen; i++) {
-    const k = load<u32>(tOrder + (<usize>i << 2));
-    prev = linkAfter(prev, k, load<u8>(tInfo + <usize>k), 0);
+    const s = <usize>load<u32>(tOrder + (<usize>i << 2));
+    prev = linkAfter(prev, <usize>load<u32>(A + (s << 2)), 0);
   }
   store<u32>(prev, <u32>base);
   store<u32>(base + 8, <u32>prev);
   prev = unreachable;
   if (ulen > 0) {
-    for (let k: u32 = 0; k < n; k++) {
-      const inf = load<u8>(tInfo + <usize>k);
-      if ((inf & ST_MASK) != ST_UNREACH) continue;
-      prev = linkAfter(prev, k, inf, PREV_MASK_COLLECTING);
+    for (let p: u32 = 0; p < n; p++) {
+      const s = <usize>load<u32>(tSlot + (<usize>p << 2));
+      if (load<u32>(R + (s << 2)) != R_UNREACH) continue;
+      prev = linkAfter(prev, <usize>load<u32>(A + (s << 2)), PREV_MASK_COLLECTING);
     }
   }
   store<u32>(prev, <u32>unreachable);
   store<u32>(unreachable + 8, <u32>prev);
+  clearPoolTable();
   denseN = n;
   denseMoved = olen;
   denseDone = n - ulen;
@@ -274,10 +443,10 @@ export function deduceDense(base: usize, unreachable: usize, g: i32): bool {
   return true;
 }
 
-/** Appends object k after `prev` (its next is written by the following call or by the caller). */
-@inline function linkAfter(prev: usize, k: u32, inf: u8, flags: u32): usize {
-  const cur = <usize>load<u32>(tAddr + (<usize>k << 2));
-  const fin: u32 = (inf & KIND_FINALIZED) != 0 ? PREV_MASK_FINALIZED : 0;
+/** Appends the object whose head is `cur` after `prev` (its next is written by the following call or
+ *  by the caller); FINALIZED is kept. */
+@inline function linkAfter(prev: usize, cur: usize, flags: u32): usize {
+  const fin = load<u32>(cur + 8) & PREV_MASK_FINALIZED;
   store<u32>(prev, <u32>cur);
   store<u64>(cur + 8, <u64>(<u32>prev | flags | fin));
   return cur;
@@ -289,15 +458,15 @@ export function deduceDense(base: usize, unreachable: usize, g: i32): bool {
 export function untrackDense(kind: u8): i32 {
   let c = 0;
   for (let p: u32 = 0; p < denseN + denseMoved; p++) {
-    let k: u32;
+    let s: usize;
     if (p < denseN) {
-      k = p;
-      if ((load<u8>(tInfo + <usize>k) & (ST_MASK | MOVED)) != ST_DONE) continue;
+      s = <usize>load<u32>(tSlot + (<usize>p << 2));
+      if (load<u32>(sR + (s << 2)) != R_DONE) continue;
     } else {
-      k = load<u32>(tOrder + (<usize>(p - denseN) << 2));
+      s = <usize>load<u32>(tOrder + (<usize>(p - denseN) << 2));
     }
-    if ((load<u8>(tInfo + <usize>k) & kind) == 0) continue;
-    const o = gcObj(<usize>load<u32>(tAddr + (<usize>k << 2)));
+    if ((load<u8>(sK + s) & kind) == 0) continue;
+    const o = gcObj(<usize>load<u32>(sA + (s << 2)));
     if (kind == KIND_TUPLE ? tupleCanUntrack(o) : dictCanUntrack(o)) {
       untrack(o);
       ev(EV_UNTRACK, <u32>o, <u32>(kind == KIND_TUPLE ? tTuple : tDict), 0);

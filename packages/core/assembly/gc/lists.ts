@@ -27,6 +27,9 @@ export let gcBlocked: bool = false;
 export let longLivedTotal: i32 = 0;
 export let longLivedPending: i32 = 0;
 export let gcDebug: i32 = 0;
+/** Objects in any generation list (the permanent one included): an upper bound on a collection's size,
+ *  which sizes the collector's side tables before it walks a list. */
+export let trackedTotal: i32 = 0;
 
 export function setEnabled(b: bool): void {
   gcEnabled = b;
@@ -123,6 +126,7 @@ export function track(o: usize): void {
   const g = gcHead(o);
   if (gcNext(g) != 0) return;
   listAppend(g, generations);
+  trackedTotal++;
 }
 
 /** Unlinks o from its generation; keeps only the FINALIZED bit of GC_PREV (no-op if untracked). */
@@ -131,4 +135,5 @@ export function untrack(o: usize): void {
   if (gcNext(g) == 0) return;
   listRemove(g);
   store<u32>(g + 8, gcPrevRaw(g) & PREV_MASK_FINALIZED);
+  trackedTotal--;
 }

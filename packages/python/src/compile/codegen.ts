@@ -7,7 +7,8 @@
  * `assemble` resolves labels, drops unreachable code, picks jump directions, builds the exception table
  * and the position table. Start reading at `compileUnit`.
  */
-import type { Arguments, ConstValue, Expr, Module, Pos, Stmt } from "../parse/ast.js";
+import type { Arguments, ConstValue, Expr, Module, Pattern, Pos, Stmt } from "../parse/ast.js";
+import { constRepr } from "./disassemble.js";
 import { LineMap, PySyntaxError, syntaxErrorAt } from "../parse/errors.js";
 import { BinaryOpArg, CompareOpArg, MakeFunctionFlag, Op, isJump } from "./opcodes.js";
 import type { CodeObject, CompileWarning, Const, ExceptionTableEntry } from "./code.js";
@@ -120,6 +121,35 @@ export function compileUnit(mod: Module, unit: Unit): CodeObject {
   return g.assemble(0, 0, 0);
 }
 
+/** What one `case` clause's pattern compilation tracks (3.11's pattern_context). */
+interface PatternContext {
+  /** Names captured so far, their values waiting on the stack under `onTop` items. */
+  stores: string[];
+  allowIrrefutable: boolean;
+  /** failPop[n] pops n items and fails the pattern. */
+  failPop: Label[];
+  /** Items above the captures that a failure must pop too. */
+  onTop: number;
+}
+
+/** `_` (no sub-pattern, no name). */
+function isWildcard(p: Pattern): boolean {
+  return p.k === "MatchAs" && !p.pattern && !p.name;
+}
+
+/** Mapping keys that a dict would treat as the same key (1, 1.0 and True are one key). */
+function mappingKeyIdentity(v: ConstValue): string {
+  switch (v.t) {
+    case "bool": return "n" + (v.v ? 1 : 0);
+    case "int": return "n" + v.v.toString();
+    case "float": return Number.isInteger(v.v) ? "n" + BigInt(v.v).toString() : "f" + v.v;
+    case "complex": return v.im === 0 ? mappingKeyIdentity({ t: "float", v: v.re }) : `c${v.re},${v.im}`;
+    case "str": return "s" + v.v;
+    case "bytes": return "b" + Array.from(v.v).join(",");
+    default: return v.t + JSON.stringify(v, (_k, x) => (typeof x === "bigint" ? x.toString() : x));
+  }
+}
+
 function isDocstring(s: Stmt | undefined): s is Stmt & { k: "Expr" } {
   return !!s && s.k === "Expr" && s.value.k === "Constant" && s.value.value.t === "str";
 }
@@ -134,6 +164,9 @@ function hasAnnotations(body: Stmt[]): boolean {
         break;
       case "With":
         if (hasAnnotations(s.body)) return true;
+        break;
+      case "Match":
+        if (s.cases.some((c) => hasAnnotations(c.body))) return true;
         break;
       case "Try":
         if (hasAnnotations(s.body) || hasAnnotations(s.orelse) || hasAnnotations(s.finalbody) || s.handlers.some((h) => hasAnnotations(h.body))) return true;
@@ -546,8 +579,368 @@ class CodeGen {
       case "ClassDef":
         this.classDef(s);
         break;
+      case "Match":
+        this.matchStmt(s);
+        break;
     }
     this.loc = savedLoc;
+  }
+
+  // ---- match statements: 3.11's compiler_match and compiler_pattern_* ----
+
+  /**
+   * The subject stays on the stack across the cases (a COPY per case but the last); each pattern leaves
+   * its captures on the stack and stores them only when the whole pattern matched. A failing check jumps
+   * to the fail-pop label for the number of items it must drop (see `PatternContext`).
+   */
+  matchStmt(s: Stmt & { k: "Match" }): void {
+    this.expr(s.subject);
+    const end = this.newLabel();
+    const cases = s.cases.length;
+    const lastCase = s.cases[cases - 1]!;
+    const hasDefault = isWildcard(lastCase.pattern) && cases > 1 ? 1 : 0;
+    for (let i = 0; i < cases - hasDefault; i++) {
+      const m = s.cases[i]!;
+      this.loc = m.pattern.pos;
+      if (i !== cases - hasDefault - 1) this.emit(Op.COPY, 1);
+      const pc: PatternContext = { stores: [], allowIrrefutable: m.guard !== null || i === cases - 1, failPop: [], onTop: 0 };
+      this.pattern(m.pattern, pc);
+      for (const name of pc.stores) this.nameOp(name, "store");
+      if (m.guard) {
+        this.ensureFailPop(pc, 0);
+        this.jumpIf(m.guard, false, pc.failPop[0]!);
+      }
+      if (i !== cases - hasDefault - 1) this.emit(Op.POP_TOP);
+      this.stmts(m.body);
+      if (this.reachable) {
+        this.loc = this.lastStmtPos;
+        this.jump(Op.JUMP_FORWARD, end);
+      }
+      this.loc = m.pattern.pos;
+      this.emitAndResetFailPop(pc);
+    }
+    if (hasDefault) {
+      this.loc = lastCase.pattern.pos;
+      this.emit(Op.NOP);
+      if (lastCase.guard) this.jumpIf(lastCase.guard, false, end);
+      this.stmts(lastCase.body);
+    }
+    this.bind(end);
+  }
+
+  ensureFailPop(pc: PatternContext, n: number): void {
+    while (pc.failPop.length < n + 1) pc.failPop.push(this.newLabel());
+  }
+
+  /** Jumps to the label that pops what is on top of the subject plus the captures so far. */
+  jumpToFailPop(pc: PatternContext, op: Op): void {
+    const pops = pc.onTop + pc.stores.length;
+    this.ensureFailPop(pc, pops);
+    this.jump(op, pc.failPop[pops]!);
+  }
+
+  /** The fail-pop labels, deepest first, each popping one item and falling into the next. */
+  emitAndResetFailPop(pc: PatternContext): void {
+    if (!pc.failPop.length) return;
+    for (let i = pc.failPop.length - 1; i > 0; i--) {
+      this.bind(pc.failPop[i]!);
+      this.emit(Op.POP_TOP);
+    }
+    this.bind(pc.failPop[0]!);
+    pc.failPop = [];
+  }
+
+  /** Moves the top of the stack `count - 1` places down (a series of SWAPs). */
+  patternRotate(count: number): void {
+    while (count > 1) this.emit(Op.SWAP, count--);
+  }
+
+  /** A capture: the matched value goes under the items still needed, joining the stores. */
+  patternStoreName(name: string | null, pc: PatternContext, p: Pattern): void {
+    if (name === null) {
+      this.emit(Op.POP_TOP);
+      return;
+    }
+    if (pc.stores.includes(name)) throw this.unit.error(`multiple assignments to name '${name}' in pattern`, this.loc!);
+    this.patternRotate(pc.onTop + pc.stores.length + 1);
+    pc.stores.push(name);
+  }
+
+  pattern(p: Pattern, pc: PatternContext): void {
+    this.loc = p.pos;
+    switch (p.k) {
+      case "MatchValue": {
+        if (p.value.k !== "Constant" && p.value.k !== "Attribute") throw this.unit.error("patterns may only match literals and attribute lookups", p.pos);
+        this.expr(p.value);
+        this.emit(Op.COMPARE_OP, CompareOpArg.EQ);
+        this.jumpToFailPop(pc, Op.POP_JUMP_FORWARD_IF_FALSE);
+        return;
+      }
+      case "MatchSingleton":
+        this.loadConst(p.value, false);
+        this.emit(Op.IS_OP, 0);
+        this.jumpToFailPop(pc, Op.POP_JUMP_FORWARD_IF_FALSE);
+        return;
+      case "MatchSequence":
+        this.patternSequence(p, pc);
+        return;
+      case "MatchMapping":
+        this.patternMapping(p, pc);
+        return;
+      case "MatchClass":
+        this.patternClass(p, pc);
+        return;
+      case "MatchStar":
+        this.patternStoreName(p.name, pc, p);
+        return;
+      case "MatchAs":
+        if (!p.pattern) {
+          if (!pc.allowIrrefutable) {
+            if (p.name) throw this.unit.error(`name capture '${p.name}' makes remaining patterns unreachable`, p.pos);
+            throw this.unit.error("wildcard makes remaining patterns unreachable", p.pos);
+          }
+          this.patternStoreName(p.name, pc, p);
+          return;
+        }
+        pc.onTop++;
+        this.emit(Op.COPY, 1);
+        this.pattern(p.pattern, pc);
+        pc.onTop--;
+        this.patternStoreName(p.name, pc, p);
+        return;
+      case "MatchOr":
+        this.patternOr(p, pc);
+        return;
+    }
+  }
+
+  /** A sub-pattern may be irrefutable whatever its position. */
+  subpattern(p: Pattern, pc: PatternContext): void {
+    const allow = pc.allowIrrefutable;
+    pc.allowIrrefutable = true;
+    this.pattern(p, pc);
+    pc.allowIrrefutable = allow;
+  }
+
+  patternSequence(p: Pattern & { k: "MatchSequence" }, pc: PatternContext): void {
+    const patterns = p.patterns;
+    const size = patterns.length;
+    let star = -1;
+    let onlyWildcard = true;
+    let starWildcard = false;
+    patterns.forEach((q, i) => {
+      if (q.k === "MatchStar") {
+        if (star >= 0) throw this.unit.error("multiple starred names in sequence pattern", p.pos);
+        starWildcard = q.name === null;
+        onlyWildcard &&= starWildcard;
+        star = i;
+        return;
+      }
+      onlyWildcard &&= isWildcard(q);
+    });
+    pc.onTop++;
+    this.emit(Op.MATCH_SEQUENCE);
+    this.jumpToFailPop(pc, Op.POP_JUMP_FORWARD_IF_FALSE);
+    if (star < 0) {
+      this.emit(Op.GET_LEN);
+      this.loadConst({ t: "int", v: BigInt(size) }, false);
+      this.emit(Op.COMPARE_OP, CompareOpArg.EQ);
+      this.jumpToFailPop(pc, Op.POP_JUMP_FORWARD_IF_FALSE);
+    } else if (size - 1) {
+      this.emit(Op.GET_LEN);
+      this.loadConst({ t: "int", v: BigInt(size - 1) }, false);
+      this.emit(Op.COMPARE_OP, CompareOpArg.GE);
+      this.jumpToFailPop(pc, Op.POP_JUMP_FORWARD_IF_FALSE);
+    }
+    pc.onTop--;
+    if (onlyWildcard) {
+      this.emit(Op.POP_TOP);
+    } else if (starWildcard) {
+      // the subject stays on the stack; items are fetched by index
+      pc.onTop++;
+      patterns.forEach((q, i) => {
+        if (isWildcard(q) || i === star) return;
+        this.emit(Op.COPY, 1);
+        if (i < star) {
+          this.loadConst({ t: "int", v: BigInt(i) }, false);
+        } else {
+          // NOTE: the subject may not support negative indexes; CPython computes len - k
+          this.emit(Op.GET_LEN);
+          this.loadConst({ t: "int", v: BigInt(size - i) }, false);
+          this.emit(Op.BINARY_OP, BinaryOpArg.SUBTRACT);
+        }
+        this.emit(Op.BINARY_SUBSCR);
+        this.subpattern(q, pc);
+      });
+      pc.onTop--;
+      this.emit(Op.POP_TOP);
+    } else {
+      if (star >= 0) {
+        if (star >= 1 << 8 || size - star - 1 >= 0x7fffffff >> 8) throw this.unit.error("too many expressions in star-unpacking sequence pattern", p.pos);
+        this.emit(Op.UNPACK_EX, star + ((size - star - 1) << 8));
+      } else {
+        this.emitRaw(Op.UNPACK_SEQUENCE, size);
+      }
+      pc.onTop += size;
+      for (const q of patterns) {
+        pc.onTop--;
+        this.subpattern(q, pc);
+      }
+    }
+  }
+
+  patternMapping(p: Pattern & { k: "MatchMapping" }, pc: PatternContext): void {
+    const size = p.keys.length;
+    pc.onTop++;
+    this.emit(Op.MATCH_MAPPING);
+    this.jumpToFailPop(pc, Op.POP_JUMP_FORWARD_IF_FALSE);
+    if (!size && !p.rest) {
+      pc.onTop--;
+      this.emit(Op.POP_TOP);
+      return;
+    }
+    if (size) {
+      this.emit(Op.GET_LEN);
+      this.loadConst({ t: "int", v: BigInt(size) }, false);
+      this.emit(Op.COMPARE_OP, CompareOpArg.GE);
+      this.jumpToFailPop(pc, Op.POP_JUMP_FORWARD_IF_FALSE);
+    }
+    const seen = new Set<string>();
+    for (const key of p.keys) {
+      if (key.k === "Constant") {
+        const c = this.unit.consts.get(key.value, false);
+        const id = mappingKeyIdentity(key.value);
+        if (seen.has(id)) throw this.unit.error(`mapping pattern checks duplicate key (${constRepr(c)})`, p.pos);
+        seen.add(id);
+      } else if (key.k !== "Attribute") {
+        throw this.unit.error("mapping pattern keys may only match literals and attribute lookups", p.pos);
+      }
+      this.expr(key);
+    }
+    this.emit(Op.BUILD_TUPLE, size);
+    this.emit(Op.MATCH_KEYS);
+    pc.onTop += 2;
+    this.emit(Op.COPY, 1);
+    this.loadConst({ t: "none" }, false);
+    this.emit(Op.IS_OP, 1);
+    this.jumpToFailPop(pc, Op.POP_JUMP_FORWARD_IF_FALSE);
+    this.emitRaw(Op.UNPACK_SEQUENCE, size);
+    pc.onTop += size - 1;
+    for (const q of p.patterns) {
+      pc.onTop--;
+      this.subpattern(q, pc);
+    }
+    pc.onTop -= 2;
+    if (p.rest) {
+      // rest = dict(subject); then del rest[key] for each key
+      this.emit(Op.BUILD_MAP, 0);
+      this.emit(Op.SWAP, 3);
+      this.emit(Op.DICT_UPDATE, 2);
+      this.emitRaw(Op.UNPACK_SEQUENCE, size);
+      let n = size;
+      while (n) {
+        this.emit(Op.COPY, 1 + n--);
+        this.emit(Op.SWAP, 2);
+        this.emit(Op.DELETE_SUBSCR);
+      }
+      this.patternStoreName(p.rest, pc, p);
+    } else {
+      this.emit(Op.POP_TOP);
+      this.emit(Op.POP_TOP);
+    }
+  }
+
+  patternClass(p: Pattern & { k: "MatchClass" }, pc: PatternContext): void {
+    const nargs = p.patterns.length;
+    const nattrs = p.kwdAttrs.length;
+    p.kwdAttrs.forEach((name, i) => {
+      if (name === "__debug__") throw this.unit.error("cannot assign to __debug__", p.kwdPatterns[i]!.pos);
+      if (p.kwdAttrs.indexOf(name) !== i) throw this.unit.error(`attribute name repeated in class pattern: ${name}`, p.kwdPatterns[i]!.pos);
+    });
+    this.loc = p.pos;
+    this.expr(p.cls);
+    this.loadConst({ t: "tuple", items: p.kwdAttrs.map((v) => ({ t: "str", v }) as ConstValue) }, false);
+    this.emit(Op.MATCH_CLASS, nargs);
+    this.emit(Op.COPY, 1);
+    this.loadConst({ t: "none" }, false);
+    this.emit(Op.IS_OP, 1);
+    pc.onTop++;
+    this.jumpToFailPop(pc, Op.POP_JUMP_FORWARD_IF_FALSE);
+    this.emitRaw(Op.UNPACK_SEQUENCE, nargs + nattrs);
+    pc.onTop += nargs + nattrs - 1;
+    for (let i = 0; i < nargs + nattrs; i++) {
+      pc.onTop--;
+      const q = i < nargs ? p.patterns[i]! : p.kwdPatterns[i - nargs]!;
+      if (isWildcard(q)) {
+        this.emit(Op.POP_TOP);
+        continue;
+      }
+      this.subpattern(q, pc);
+    }
+  }
+
+  patternOr(p: Pattern & { k: "MatchOr" }, pc: PatternContext): void {
+    const end = this.newLabel();
+    const size = p.patterns.length;
+    const old = { stores: pc.stores, allowIrrefutable: pc.allowIrrefutable, failPop: pc.failPop, onTop: pc.onTop };
+    let control: string[] | null = null;
+    for (let i = 0; i < size; i++) {
+      const alt = p.patterns[i]!;
+      this.loc = alt.pos;
+      pc.stores = [];
+      pc.allowIrrefutable = i === size - 1 && old.allowIrrefutable;
+      pc.failPop = [];
+      pc.onTop = 0;
+      this.emit(Op.COPY, 1);
+      this.pattern(alt, pc);
+      const nstores = pc.stores.length;
+      if (!control) {
+        control = pc.stores;
+      } else if (nstores !== control.length) {
+        throw this.unit.error("alternative patterns bind different names", this.loc!);
+      } else if (nstores) {
+        // put this alternative's captures in the first alternative's order
+        for (let icontrol = nstores - 1; icontrol >= 0; icontrol--) {
+          const name = control[icontrol]!;
+          const istores = pc.stores.indexOf(name);
+          if (istores < 0) throw this.unit.error("alternative patterns bind different names", this.loc!);
+          if (icontrol !== istores) {
+            let rotations = istores + 1;
+            const rotated = pc.stores.slice(0, rotations);
+            pc.stores.splice(0, rotations);
+            pc.stores.splice(icontrol - istores, 0, ...rotated);
+            while (rotations--) this.patternRotate(icontrol + 1);
+          }
+        }
+      }
+      this.jump(Op.JUMP_FORWARD, end);
+      this.emitAndResetFailPop(pc);
+    }
+    pc.stores = old.stores;
+    pc.allowIrrefutable = old.allowIrrefutable;
+    pc.failPop = old.failPop;
+    pc.onTop = old.onTop;
+    // no alternative matched: drop the remaining copy of the subject and fail
+    this.emit(Op.POP_TOP);
+    this.jumpToFailPop(pc, Op.JUMP_FORWARD);
+    this.bind(end);
+    const nstores = control!.length;
+    const nrots = nstores + 1 + pc.onTop + pc.stores.length;
+    for (let i = 0; i < nstores; i++) {
+      this.patternRotate(nrots);
+      const name = control![i]!;
+      if (pc.stores.includes(name)) throw this.unit.error(`multiple assignments to name '${name}' in pattern`, this.loc!);
+      pc.stores.push(name);
+    }
+    this.emit(Op.POP_TOP);
+  }
+
+  /** Emits without the BUILD_TUPLE/UNPACK_SEQUENCE peephole (its tuple is built by another opcode). */
+  emitRaw(op: Op, arg: number): void {
+    const fence = this.fence;
+    this.fence = this.instrs.length;
+    this.emit(op, arg);
+    this.fence = fence;
   }
 
   augAssign(s: Stmt & { k: "AugAssign" }): void {
@@ -2470,39 +2863,109 @@ function isTargetIndex(kept: Instr[], all: Instr[]): Set<Instr> {
 }
 
 /**
- * 3.11's apply_static_swaps: `SWAP n` followed by stores to fast locals (or POP_TOPs) on the same line is
- * replaced by exchanging the first and the n-th of those stores, so `a, b = b, a` in a function stores
- * b first and builds nothing.
+ * 3.11's SWAP optimizations, run over each SWAP in order: `SWAP 1` is a NOP; a run of SWAPs (and NOPs)
+ * becomes the fewest SWAPs doing the same permutation (swaptimize); then, from the run's last SWAP
+ * leftwards, a SWAP followed by stores to fast locals or POP_TOPs on one line is replaced by exchanging
+ * those instructions (apply_static_swaps), so `a, b = b, a` in a function builds and swaps nothing.
  */
 function applyStaticSwaps(code: Instr[], targets: Set<Instr>): void {
-  const swappable = (ins: Instr) => ins.op === Op.STORE_FAST || ins.op === Op.POP_TOP;
-  const next = (i: number, line: number): number => {
-    for (let j = i + 1; j < code.length; j++) {
-      const ins = code[j]!;
-      if (targets.has(ins)) return -1;
-      if (ins.op === Op.NOP) continue;
-      if (!swappable(ins)) return -1;
-      if (line >= 0 && (ins.pos?.line ?? -1) !== line) return -1;
-      return j;
-    }
-    return -1;
-  };
   for (let i = 0; i < code.length; i++) {
     const swap = code[i]!;
     if (swap.op !== Op.SWAP) continue;
-    const j = next(i, -1);
-    if (j < 0) continue;
+    if (swap.arg === 1) {
+      swap.op = Op.NOP;
+      continue;
+    }
+    i = swaptimize(code, i, targets);
+    staticSwapsFrom(code, i, targets);
+  }
+}
+
+/** Rewrites the run of SWAPs/NOPs starting at `start`; returns the index of the run's last instruction. */
+function swaptimize(code: Instr[], start: number, targets: Set<Instr>): number {
+  let depth = code[start]!.arg;
+  let len = 1;
+  let more = false;
+  for (; start + len < code.length; len++) {
+    const ins = code[start + len]!;
+    if (targets.has(ins)) break;
+    if (ins.op === Op.SWAP) {
+      depth = Math.max(depth, ins.arg);
+      more = true;
+    } else if (ins.op !== Op.NOP) break;
+  }
+  if (!more) return start;
+  // the permutation the run performs, on stack slots counted from the top
+  const stack = Array.from({ length: depth }, (_, k) => k);
+  for (let k = 0; k < len; k++) {
+    const ins = code[start + k]!;
+    if (ins.op !== Op.SWAP) continue;
+    const top = stack[0]!;
+    stack[0] = stack[ins.arg - 1]!;
+    stack[ins.arg - 1] = top;
+  }
+  // each cycle of the permutation, walked through slot 0, written from the end of the run backwards
+  const VISITED = -1;
+  let current = len - 1;
+  for (let k = 0; k < depth; k++) {
+    if (stack[k] === VISITED || stack[k] === k) continue;
+    let j = k;
+    for (;;) {
+      if (j) {
+        const ins = code[start + current--]!;
+        ins.op = Op.SWAP;
+        ins.arg = j + 1;
+      }
+      if (stack[j] === VISITED) break;
+      const next = stack[j]!;
+      stack[j] = VISITED;
+      j = next;
+    }
+  }
+  while (current >= 0) {
+    const ins = code[start + current--]!;
+    ins.op = Op.NOP;
+    ins.arg = 0;
+  }
+  return start + len - 1;
+}
+
+/** apply_static_swaps: from index `i` leftwards within its block. */
+function staticSwapsFrom(code: Instr[], i: number, targets: Set<Instr>): void {
+  const swappable = (ins: Instr) => ins.op === Op.STORE_FAST || ins.op === Op.POP_TOP;
+  const next = (at: number, line: number | null): number => {
+    for (let j = at + 1; j < code.length; j++) {
+      const ins = code[j]!;
+      if (targets.has(ins)) return -1;
+      if (line !== null && (ins.pos?.line ?? -1) !== line) return -1;
+      if (ins.op === Op.NOP) continue;
+      return swappable(ins) ? j : -1;
+    }
+    return -1;
+  };
+  for (; i >= 0; i--) {
+    const swap = code[i]!;
+    if (swap.op !== Op.SWAP) {
+      if (swap.op !== Op.NOP && !swappable(swap)) return;
+      if (targets.has(swap)) return;
+      continue;
+    }
+    const j = next(i, null);
+    if (j < 0) return;
     let k = j;
     const line = code[j]!.pos?.line ?? -1;
-    for (let count = swap.arg - 1; count > 0 && k >= 0; count--) k = next(k, line);
-    if (k < 0) continue;
+    for (let count = swap.arg - 1; count > 0; count--) {
+      k = next(k, line);
+      if (k < 0) return;
+    }
     const a = code[j]!;
     const b = code[k]!;
     // storing twice into one variable must keep its order
-    if (a.op === Op.STORE_FAST && b.op === Op.STORE_FAST && a.arg === b.arg) continue;
+    if (a.op === Op.STORE_FAST && b.op === Op.STORE_FAST && a.arg === b.arg) return;
     swap.op = Op.NOP;
     code[j] = b;
     code[k] = a;
+    if (targets.has(swap)) return;
   }
 }
 

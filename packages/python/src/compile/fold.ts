@@ -6,7 +6,7 @@
  * up to 4096 items, tuple repetition up to 256 items (1024 counting nested ones). An operation that would
  * raise (1/0, 'a' - 1) is simply not folded. `str % x`, comparisons, calls, f-strings are never folded.
  */
-import type { BinOpName, ConstValue, Expr, Module, Stmt } from "../parse/ast.js";
+import type { BinOpName, ConstValue, Expr, Module, Pattern, Stmt } from "../parse/ast.js";
 
 const MAX_INT_SIZE = 128n;
 const MAX_COLLECTION_SIZE = 256;
@@ -57,6 +57,27 @@ function foldStmt(s: Stmt): void {
       for (const k of s.keywords) k.value = fold(k.value);
       foldBody(s.body);
       return;
+    case "Match":
+      s.subject = fold(s.subject);
+      for (const c of s.cases) {
+        foldPattern(c.pattern);
+        if (c.guard) c.guard = fold(c.guard);
+        foldBody(c.body);
+      }
+      return;
+    default:
+  }
+}
+
+/** Patterns: literal values (`-1`, `1+2j`) and mapping keys fold to constants, as in 3.11's ast_opt. */
+function foldPattern(p: Pattern): void {
+  switch (p.k) {
+    case "MatchValue": p.value = fold(p.value); return;
+    case "MatchSequence": p.patterns.forEach(foldPattern); return;
+    case "MatchMapping": p.keys = p.keys.map(fold); p.patterns.forEach(foldPattern); return;
+    case "MatchClass": p.cls = fold(p.cls); p.patterns.forEach(foldPattern); p.kwdPatterns.forEach(foldPattern); return;
+    case "MatchAs": if (p.pattern) foldPattern(p.pattern); return;
+    case "MatchOr": p.patterns.forEach(foldPattern); return;
     default:
   }
 }

@@ -31,6 +31,10 @@ export function stackEffect(op: Op, arg: number, jump: boolean): number {
       return 1;
     case Op.CHECK_EXC_MATCH: case Op.CHECK_EG_MATCH:
       return 0;
+    case Op.GET_LEN: case Op.MATCH_MAPPING: case Op.MATCH_SEQUENCE: case Op.MATCH_KEYS:
+      return 1;
+    case Op.MATCH_CLASS:
+      return -2;
     case Op.PREP_RERAISE_STAR:
       return -1;
     case Op.LOAD_GLOBAL:

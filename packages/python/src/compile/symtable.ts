@@ -6,7 +6,7 @@
  * Start reading at `buildSymtable`: pass 1 records how each scope uses each name, pass 2 (`analyze`)
  * resolves them from the innermost scope outwards, as CPython's symtable.c does.
  */
-import type { Arguments, Comprehension, Expr, Module, Pos, Stmt } from "../parse/ast.js";
+import type { Arguments, Comprehension, Expr, Module, Pattern, Pos, Stmt } from "../parse/ast.js";
 import { LineMap, PySyntaxError, syntaxErrorAt } from "../parse/errors.js";
 
 export const enum Use {
@@ -296,10 +296,43 @@ class Builder {
         }
         for (const b of s.body) this.stmt(b);
         return;
+      case "Match":
+        this.expr(s.subject);
+        for (const c of s.cases) {
+          this.pattern(c.pattern);
+          if (c.guard) this.expr(c.guard);
+          for (const b of c.body) this.stmt(b);
+        }
+        return;
       case "Pass":
       case "Break":
       case "Continue":
         return;
+    }
+  }
+
+  /** Captures bind names in the current scope; values, keys and classes are loads. */
+  pattern(p: Pattern): void {
+    switch (p.k) {
+      case "MatchValue": this.expr(p.value); return;
+      case "MatchSingleton": return;
+      case "MatchSequence": for (const q of p.patterns) this.pattern(q); return;
+      case "MatchMapping":
+        for (const k of p.keys) this.expr(k);
+        for (const q of p.patterns) this.pattern(q);
+        if (p.rest) this.def(p.rest, Use.ASSIGNED, p.pos);
+        return;
+      case "MatchClass":
+        this.expr(p.cls);
+        for (const q of p.patterns) this.pattern(q);
+        for (const q of p.kwdPatterns) this.pattern(q);
+        return;
+      case "MatchStar": if (p.name) this.def(p.name, Use.ASSIGNED, p.pos); return;
+      case "MatchAs":
+        if (p.pattern) this.pattern(p.pattern);
+        if (p.name) this.def(p.name, Use.ASSIGNED, p.pos);
+        return;
+      case "MatchOr": for (const q of p.patterns) this.pattern(q); return;
     }
   }
 

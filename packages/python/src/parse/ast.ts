@@ -130,6 +130,7 @@ export type Stmt = { pos: Pos } & (
   | { k: "For"; target: Expr; iter: Expr; body: Stmt[]; orelse: Stmt[] }
   | { k: "Try"; body: Stmt[]; handlers: ExceptHandler[]; orelse: Stmt[]; finalbody: Stmt[]; /** except* */ star: boolean }
   | { k: "With"; items: WithItem[]; body: Stmt[] }
+  | { k: "Match"; subject: Expr; cases: MatchCase[] }
   | {
       k: "FunctionDef";
       name: string;
@@ -140,6 +141,30 @@ export type Stmt = { pos: Pos } & (
     }
   | { k: "ClassDef"; name: string; bases: Expr[]; keywords: Keyword[]; body: Stmt[]; decorators: Expr[] }
 );
+
+/** A pattern of a `case` clause (CPython's `pattern` nodes). */
+export type Pattern = { pos: Pos } & (
+  /** A literal (not None/True/False) or a dotted name, compared with ==. */
+  | { k: "MatchValue"; value: Expr }
+  /** None, True or False, compared with `is`. */
+  | { k: "MatchSingleton"; value: ConstValue }
+  | { k: "MatchSequence"; patterns: Pattern[] }
+  /** `rest` names the `**rest` capture. */
+  | { k: "MatchMapping"; keys: Expr[]; patterns: Pattern[]; rest: string | null }
+  | { k: "MatchClass"; cls: Expr; patterns: Pattern[]; kwdAttrs: string[]; kwdPatterns: Pattern[] }
+  /** `*name` inside a sequence pattern; name null for `*_`. */
+  | { k: "MatchStar"; name: string | null }
+  /** `pattern as name`, a capture (pattern null) or the wildcard `_` (both null). */
+  | { k: "MatchAs"; pattern: Pattern | null; name: string | null }
+  | { k: "MatchOr"; patterns: Pattern[] }
+);
+
+/** One `case` clause. */
+export interface MatchCase {
+  pattern: Pattern;
+  guard: Expr | null;
+  body: Stmt[];
+}
 
 export interface Module {
   body: Stmt[];

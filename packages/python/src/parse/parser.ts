@@ -19,7 +19,9 @@ import type {
   Expr,
   ExprContext,
   Keyword,
+  MatchCase,
   Module,
+  Pattern,
   Pos,
   Stmt,
   WithItem,
@@ -33,14 +35,6 @@ type E = Expr;
 export function parseModule(source: string, filename: string, interactive = false): Module {
   const lines = new LineMap(source);
   const tree = parser.parse(source);
-  // `match` is outside the supported subset: say so, whatever else lezer made of the statement
-  const cur = tree.topNode.cursor();
-  do {
-    if (cur.name === "MatchStatement") {
-      const line = lines.line(cur.from);
-      throw syntaxErrorAt(lines, filename, "the 'match' statement is not supported", line, lines.col(cur.from), line, lines.col(cur.from) + 5);
-    }
-  } while (cur.next());
   const problem = findSyntaxProblem(source, tree.topNode, lines, filename, interactive);
   if (problem) throw problem;
   const b = new AstBuilder(source, lines, filename);
@@ -236,7 +230,7 @@ class AstBuilder {
       case "ClassDefinition":
         return this.classDef(n, []);
       case "MatchStatement":
-        throw this.error("the 'match' statement is not supported", this.npos(ks[0]!));
+        return this.matchStmt(ks, pos);
       case "TypeDefinition":
         throw this.error("the 'type' statement is not supported", pos);
       case "PrintStatement": {
@@ -280,6 +274,229 @@ class AstBuilder {
   valueOf(g: SyntaxNode[]): E {
     if (g.length === 1 && g[0]!.name === "YieldExpression") return this.yieldExpr(g[0]!);
     return this.exprList(g, "load");
+  }
+
+  // ---- match statements (PEP 634) ----
+
+  /** `match subject:` followed by `case` clauses. */
+  matchStmt(ks: SyntaxNode[], pos: Pos): Stmt {
+    const bodyNode = ks[ks.length - 1]!;
+    const subjectNodes = ks.slice(1, ks.length - 1);
+    if (bodyNode.name !== "MatchBody" || subjectNodes.length !== 1 || subjectNodes[0]!.name === "*") {
+      throw this.error("invalid syntax", subjectNodes.length ? this.npos(subjectNodes[0]!) : pos);
+    }
+    const subject = this.expr(subjectNodes[0]!);
+    const cases: MatchCase[] = [];
+    for (const c of kids(bodyNode)) {
+      if (c.name !== "MatchClause") continue;
+      cases.push(this.matchCase(c));
+    }
+    const last = cases[cases.length - 1]!.body;
+    return { k: "Match", subject, cases, pos: this.span(pos, last[last.length - 1]!.pos) };
+  }
+
+  matchCase(n: SyntaxNode): MatchCase {
+    const ks = kids(n);
+    const guardNode = ks.find((k) => k.name === "Guard");
+    const bodyNode = ks.find((k) => k.name === "Body");
+    const patternNodes = ks.slice(1).filter((k) => k !== guardNode && k !== bodyNode);
+    const groups = splitComma(patternNodes);
+    let pattern: Pattern;
+    if (groups.length === 1) {
+      pattern = this.pattern(groups[0]!);
+    } else {
+      // an open sequence pattern: `case a, *rest:`
+      const items = groups.filter((g) => g.length).map((g) => this.pattern(g, true));
+      pattern = { k: "MatchSequence", patterns: items, pos: this.span(items[0]!.pos, items[items.length - 1]!.pos) };
+    }
+    let guard: E | null = null;
+    if (guardNode) guard = this.expr(kids(guardNode)[1]!);
+    return { pattern, guard, body: this.body(bodyNode) };
+  }
+
+  /** One pattern from its node (a group of one node; more means lezer read something else). */
+  pattern(g: SyntaxNode[], inSequence = false): Pattern {
+    if (g.length !== 1) throw this.error("invalid syntax", g.length ? this.npos(g[0]!) : { line: 1, col: 0, endLine: 1, endCol: 1 });
+    const n = g[0]!;
+    const pos = this.npos(n);
+    const ks = kids(n);
+    switch (n.name) {
+      case "CapturePattern": {
+        const name = this.text(ks[0]!);
+        return { k: "MatchAs", pattern: null, name: name === "_" ? null : this.captureName(name, pos), pos };
+      }
+      case "LiteralPattern":
+        return this.literalPattern(n, ks, pos);
+      case "AttributePattern":
+        return { k: "MatchValue", value: this.attributePattern(ks, "load"), pos };
+      case "AsPattern": {
+        const inner = this.pattern([ks[0]!]);
+        const nameNode = ks[ks.length - 1]!;
+        const name = this.text(nameNode);
+        if (name === "_") throw this.error("cannot use '_' as a target", this.npos(nameNode));
+        return { k: "MatchAs", pattern: inner, name: this.captureName(name, this.npos(nameNode)), pos };
+      }
+      case "OrPattern": {
+        const patterns: Pattern[] = [];
+        for (const k of ks) {
+          if (k.name === "LogicOp") continue;
+          const p = this.pattern([k]);
+          // `a | b | c` is one alternative list, as CPython's grammar reads it
+          if (p.k === "MatchOr" && k.name === "OrPattern") patterns.push(...p.patterns);
+          else patterns.push(p);
+        }
+        return { k: "MatchOr", patterns, pos };
+      }
+      case "StarPattern": {
+        if (!inSequence) throw this.error("can't use starred expression here", pos);
+        const target = ks[1];
+        if (!target || target.name !== "CapturePattern") throw this.error("invalid syntax", pos);
+        const name = this.text(kids(target)[0]!);
+        return { k: "MatchStar", name: name === "_" ? null : this.captureName(name, pos), pos };
+      }
+      case "SequencePattern": {
+        const open = ks[0]!.name;
+        const inner = ks.slice(1, ks.length - 1).filter((k) => !this.isEmptyPatternFiller(k));
+        const groups = splitComma(inner);
+        if (open === "(" && groups.length === 1 && groups[0]!.length) {
+          // a parenthesized pattern, not a tuple
+          return this.pattern(groups[0]!, inSequence);
+        }
+        const patterns = groups.filter((x) => x.length).map((x) => this.pattern(x, true));
+        return { k: "MatchSequence", patterns, pos };
+      }
+      case "MappingPattern":
+        return this.mappingPattern(ks, pos);
+      case "ClassPattern":
+        return this.classPattern(ks, pos);
+      default:
+        throw this.error("invalid syntax", pos);
+    }
+  }
+
+  /** lezer's grammar wants an item between empty brackets: an empty LiteralPattern or an error node. */
+  isEmptyPatternFiller(n: SyntaxNode): boolean {
+    return n.from === n.to || n.type.isError || (n.name === "LiteralPattern" && !kids(n).some((k) => !k.type.isError));
+  }
+
+  captureName(name: string, pos: Pos): string {
+    if (name === "__debug__") throw this.error("cannot assign to __debug__", pos);
+    return name;
+  }
+
+  /** `a.b.c` as an attribute load. */
+  attributePattern(ks: SyntaxNode[], ctx: ExprContext): E {
+    let value: E = { k: "Name", id: this.text(ks[0]!), ctx: "load", pos: this.npos(ks[0]!) };
+    for (const k of ks) {
+      if (k.name !== "PropertyName") continue;
+      value = { k: "Attribute", value, attr: this.text(k), ctx, pos: this.span(value.pos, this.npos(k)), attrPos: this.npos(k) };
+    }
+    return value;
+  }
+
+  literalPattern(n: SyntaxNode, ks: SyntaxNode[], pos: Pos): Pattern {
+    const first = ks[0];
+    if (!first) throw this.error("invalid syntax", pos);
+    if (first.name === "None") return { k: "MatchSingleton", value: { t: "none" }, pos };
+    if (first.name === "Boolean") return { k: "MatchSingleton", value: { t: "bool", v: this.text(first) === "True" }, pos };
+    if (first.name === "String" || first.name === "ContinuedString") {
+      const value = this.expr(first);
+      if (value.k !== "Constant") throw this.error("patterns may only match literals and attribute lookups", pos);
+      return { k: "MatchValue", value, pos };
+    }
+    // [-] Number [(+|-) Number]
+    let i = 0;
+    let left: E;
+    if (ks[0]!.name === "ArithOp") {
+      const num = this.expr(ks[1]!);
+      left = { k: "UnaryOp", op: "-", operand: num, pos: this.pos(ks[0]!.from, ks[1]!.to) };
+      i = 2;
+    } else {
+      left = this.expr(ks[0]!);
+      i = 1;
+    }
+    if (i < ks.length) {
+      const op = this.text(ks[i]!) as "+" | "-";
+      const right = this.expr(ks[i + 1]!);
+      const leftNum = left.k === "UnaryOp" ? left.operand : left;
+      if (leftNum.k === "Constant" && leftNum.value.t === "complex") throw this.error("real number required in complex literal", left.pos);
+      if (right.k !== "Constant" || right.value.t !== "complex") throw this.error("imaginary number required in complex literal", right.pos);
+      left = { k: "BinOp", op, left, right, pos };
+    }
+    void n;
+    return { k: "MatchValue", value: left, pos };
+  }
+
+  mappingPattern(ks: SyntaxNode[], pos: Pos): Pattern {
+    const inner = ks.slice(1, ks.length - 1).filter((k) => !this.isEmptyPatternFiller(k) || k.prevSibling?.name === "VariableName");
+    const keys: E[] = [];
+    const patterns: Pattern[] = [];
+    let rest: string | null = null;
+    for (const g of splitComma(inner)) {
+      if (!g.length) continue;
+      if (rest !== null) throw this.error("invalid syntax", this.npos(g[0]!));
+      if (g[0]!.name === "**") {
+        const target = g[1];
+        if (!target || target.name !== "CapturePattern" || g.length !== 2) throw this.error("invalid syntax", this.npos(g[0]!));
+        const name = this.text(kids(target)[0]!);
+        if (name === "_") throw this.error("invalid syntax", this.npos(target));
+        rest = this.captureName(name, this.npos(target));
+        continue;
+      }
+      if (g.length === 4 && g[0]!.name === "VariableName" && g[1]!.type.isError && g[2]!.name === ":") {
+        // a dotted key: lezer leaves `.attr…` as an error node after the name
+        const names = this.text(g[1]!).split(".").map((x) => x.trim()).filter((x) => x);
+        let value: E = { k: "Name", id: this.text(g[0]!), ctx: "load", pos: this.npos(g[0]!) };
+        let at = g[1]!.from;
+        for (const attr of names) {
+          const from = this.src.indexOf(attr, at);
+          at = from + attr.length;
+          const attrPos = this.pos(from, at);
+          value = { k: "Attribute", value, attr, ctx: "load", pos: this.span(value.pos, attrPos), attrPos };
+        }
+        keys.push(value);
+        patterns.push(this.pattern([g[3]!]));
+        continue;
+      }
+      if (g.length !== 3 || g[1]!.name !== ":") throw this.error("invalid syntax", this.npos(g[0]!));
+      const keyNode = g[0]!;
+      let key: E;
+      if (keyNode.name === "LiteralPattern") {
+        const kp = this.literalPattern(keyNode, kids(keyNode), this.npos(keyNode));
+        key = kp.k === "MatchSingleton" ? { k: "Constant", value: kp.value, pos: kp.pos } : (kp as Pattern & { k: "MatchValue" }).value;
+      } else if (keyNode.name === "AttributePattern") {
+        key = this.attributePattern(kids(keyNode), "load");
+      } else {
+        throw this.error("invalid syntax", this.npos(keyNode));
+      }
+      keys.push(key);
+      patterns.push(this.pattern([g[2]!]));
+    }
+    return { k: "MatchMapping", keys, patterns, rest, pos };
+  }
+
+  classPattern(ks: SyntaxNode[], pos: Pos): Pattern {
+    const clsNode = ks[0]!;
+    const cls: E = clsNode.name === "AttributePattern" ? this.attributePattern(kids(clsNode), "load") : { k: "Name", id: this.text(clsNode), ctx: "load", pos: this.npos(clsNode) };
+    const argList = ks[1]!;
+    const inner = kids(argList).slice(1, -1).filter((k) => !this.isEmptyPatternFiller(k));
+    const patterns: Pattern[] = [];
+    const kwdAttrs: string[] = [];
+    const kwdPatterns: Pattern[] = [];
+    for (const g of splitComma(inner)) {
+      if (!g.length) continue;
+      const k = g[0]!;
+      if (g.length === 1 && k.name === "KeywordPattern") {
+        const kk = kids(k);
+        kwdAttrs.push(this.text(kk[0]!));
+        kwdPatterns.push(this.pattern([kk[kk.length - 1]!]));
+        continue;
+      }
+      const p = this.pattern(g);
+      if (kwdAttrs.length) throw this.error("positional patterns follow keyword patterns", p.pos);
+      patterns.push(p);
+    }
+    return { k: "MatchClass", cls, patterns, kwdAttrs, kwdPatterns, pos };
   }
 
   ifStmt(ks: SyntaxNode[], start: number): Stmt {

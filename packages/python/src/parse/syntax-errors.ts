@@ -73,6 +73,8 @@ function firstParseError(
       let inF = false;
       for (let p = n.parent; p; p = p.parent) if (p.name === "FormatString") inF = true;
       if (inF) continue;
+      // lezer's pattern grammar wants an item inside `[]`, `()`, `{}` and `Cls()`; Python does not
+      if (isEmptyPatternBrackets(n, source) || isDottedMappingKey(n, source)) continue;
       found = n;
       break;
     }
@@ -324,4 +326,18 @@ function scanTokens(src: string, lines: LineMap, filename: string): Problem | nu
     return { ...err(open.offset, `'${open.ch}' was never closed`, true), eofBracket: true };
   }
   return null;
+}
+
+/** An error node that only stands for the missing item of an empty sequence, mapping or class pattern. */
+function isEmptyPatternBrackets(n: SyntaxNode, source: string): boolean {
+  let box: SyntaxNode | null = n.parent;
+  if (box && box.name === "LiteralPattern") box = box.parent;
+  if (!box || (box.name !== "SequencePattern" && box.name !== "MappingPattern" && box.name !== "PatternArgList")) return false;
+  return /^[[({]\s*[\])}]$/.test(source.slice(box.from, box.to).trim());
+}
+
+/** lezer reads only a bare name as a mapping pattern's key: the rest of a dotted key (`{C.k: v}`) is an error node. */
+function isDottedMappingKey(n: SyntaxNode, source: string): boolean {
+  if (n.parent?.name !== "MappingPattern" || n.prevSibling?.name !== "VariableName" || n.nextSibling?.name !== ":") return false;
+  return /^(\s*\.\s*[A-Za-z_][A-Za-z_0-9]*)+\s*$/.test(source.slice(n.from, n.to));
 }
