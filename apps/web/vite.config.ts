@@ -9,6 +9,9 @@ export default defineConfig({
     emptyOutDir: false,
     target: "es2022",
     reportCompressedSize: true,
+    // terser packs the interpreter's chunk ~5 % smaller than esbuild's minifier (the 200 KB budget)
+    minify: "terser",
+    terserOptions: { compress: { passes: 2 }, format: { comments: false } },
     // The manifest lets test/bundle-size.test.ts follow what the page loads without the editor.
     manifest: true,
     rollupOptions: {

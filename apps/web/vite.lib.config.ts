@@ -7,6 +7,8 @@ export default defineConfig({
     outDir: "dist/lib",
     emptyOutDir: false,
     target: "es2022",
+    minify: "terser",
+    terserOptions: { compress: { passes: 2 }, format: { comments: false } },
     lib: { entry: "src/index.ts", formats: ["es"], fileName: () => "py-heap-view.js" },
   },
 });

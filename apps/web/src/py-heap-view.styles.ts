@@ -171,6 +171,12 @@ export const styles = css`
   svg.pool { display: block; width: 100%; height: 9px; margin: 2px 0; background: var(--c-bg); border: 1px solid var(--c-border); }
   svg.pool rect { fill: var(--c-accent); }
   svg.pool rect.hl { fill: var(--c-highlight); }
+  svg.pool rect.next { fill: var(--c-new); }
+  .next-note { font-size: 11px; color: var(--c-muted); }
+  ul.free-lists { margin: 4px 0; padding-left: 18px; font-size: 12px; }
+  details.next-blocks { font-size: 12px; margin-top: 4px; }
+  details.next-blocks table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
+  details.next-blocks td, details.next-blocks th { padding: 0 8px 0 0; text-align: left; }
   .note { margin: 4px 0 0; font-size: 12px; }
   ul.events { margin: 0; padding: 0; list-style: none; font-size: 13px; }
   ul.events li { padding: 2px 6px; border-left: 4px solid var(--c-border); margin: 2px 0; animation: flash 0.9s ease-out; }

@@ -11,7 +11,7 @@ import { PlaybackController } from "./controllers/playback-controller.js";
 import { TraceController } from "./controllers/trace-controller.js";
 import { PyHeapErrorEvent, RunCompleteEvent, StepChangeEvent } from "./events.js";
 import { download, pngFromSvg, svgDocument } from "./export.js";
-import { allocatorView, type AllocatorView } from "./model/allocator.js";
+import { allocatorStateAt, allocatorView, freeListLabel, NEXT_SOURCE_SHORT, NEXT_SOURCE_TEXT, type AllocatorView } from "./model/allocator.js";
 import { collectionPhases, type CollectionPhase } from "./model/gc-phases.js";
 import { analyzeHeap, describeHolder, pathToObject, shortId, type HeapAnalysis, type PathHop } from "./model/graph.js";
 import { HeapTimeline, type HeapMap } from "./model/heap-at.js";
@@ -233,7 +233,7 @@ export class PyHeapView extends LitElement {
       phases: collectionPhases(step),
       ghosts,
       before,
-      allocator: allocatorView(heap),
+      allocator: allocatorView(heap, allocatorStateAt(t, index)),
       stdout: out.map((s) => s.stdout).join(""),
       stderr: out.map((s) => s.stderr).join(""),
     };
@@ -573,24 +573,46 @@ export class PyHeapView extends LitElement {
   private renderAllocator(v: StepView) {
     const a = v.allocator;
     const focus = this.focusSerial();
+    const SHOWN_POOLS = 4;
     return html`<section class="panel" part="allocator" aria-label="Allocator pools by size class">
       <h3>pymalloc pools by size class</h3>
-      ${a.classes.slice(0, 8).map(
-        (c) => html`<div class="sc" data-block-size=${c.blockSize}>
+      ${a.classes.slice(0, 8).map((c) => {
+        // the first pools, and the one holding the next block if it is further on
+        const shown = c.pools.map((p, i) => ({ p, i })).filter(({ i }) => i < SHOWN_POOLS || i === c.next?.poolIndex);
+        return html`<div class="sc" data-block-size=${c.blockSize}>
           <span>${c.blockSize} B</span>
-          <div>${c.pools.slice(0, 4).map(
-            (p) => html`<svg class="pool" viewBox="0 0 ${p.capacity} 1" preserveAspectRatio="none" role="img"
-              aria-label=${`pool at ${p.address}: ${p.blocks.length} of its ${p.capacity} blocks hold drawn objects`}>
-              <title>pool ${shortId(p.address)}: ${p.blocks.length} / ${p.capacity} blocks hold drawn objects</title>
+          <div>${shown.map(({ p, i }) => {
+            const next = c.next?.poolIndex === i ? c.next : undefined;
+            return html`<svg class="pool" viewBox="0 0 ${p.capacity} 1" preserveAspectRatio="none" role="img"
+              aria-label=${`pool at ${p.address}: ${p.blocks.length} of its ${p.capacity} blocks hold drawn objects${next ? `; the next ${c.blockSize}-byte allocation gets block ${next.index}` : ""}`}>
+              <title>pool ${shortId(p.address)}: ${p.blocks.length} / ${p.capacity} blocks hold drawn objects${next ? `; next block: ${next.index}` : ""}</title>
               ${p.blocks.map((b) => svg`<rect class=${b.serial === focus ? "hl" : ""} x=${b.index} y="0" width="1" height="1"></rect>`)}
-            </svg>`,
-          )}${c.pools.length > 4 ? html`<span class="muted">+${c.pools.length - 4} pools</span>` : nothing}</div>
+              ${next ? svg`<rect class="next" data-next-block=${next.address} x=${next.index} y="0" width=${Math.max(1, p.capacity / 60)} height="1"></rect>` : nothing}
+            </svg>`;
+          })}${c.pools.length > shown.length ? html`<span class="muted">+${c.pools.length - shown.length} pools</span>` : nothing}
+          ${c.next ? html`<div class="next-note" data-source=${c.next.source} title=${`the next ${c.blockSize}-byte block: ${NEXT_SOURCE_TEXT[c.next.source]}`}>next: block ${c.next.index}, ${NEXT_SOURCE_SHORT[c.next.source]}</div>` : nothing}</div>
           <span class="num">${c.objects}</span>
-        </div>`,
-      )}
+        </div>`;
+      })}
       ${a.large.length ? html`<div class="muted">${a.large.length} object${a.large.length === 1 ? "" : "s"} over 512 bytes, from the system allocator</div>` : nothing}
-      <p class="muted note">A strip is one 4 KiB pool; a mark is a block holding a drawn object (hover a box to find its block).</p>
+      ${a.freeLists.length
+        ? html`<ul class="free-lists">${a.freeLists.map(
+            (f) => html`<li data-free-list=${f.type === "tuple" ? `tuple${f.length}` : f.type}>next ${f.type === "tuple" ? `${f.length}-tuple` : f.type}: ${shortId(f.next)} from ${freeListLabel(f)} (${f.count} parked), not pymalloc</li>`,
+          )}</ul>`
+        : nothing}
+      ${a.hasNext ? this.renderNextBlocks(v) : nothing}
+      <p class="muted note">A strip is one 16 KiB pool; a mark is a block holding a drawn object (hover a box to find its block)${a.hasNext ? "; the green mark is the block the next allocation of that size gets" : ""}.</p>
     </section>`;
+  }
+
+  private renderNextBlocks(v: StepView) {
+    const state = allocatorStateAt(this.currentTrace!, v.index);
+    if (!state) return nothing;
+    return html`<details class="next-blocks"><summary>Next block of every size class</summary>
+      <table><thead><tr><th>size</th><th>block</th><th>from</th></tr></thead><tbody>${[...state.next.values()]
+        .sort((x, y) => x.size - y.size)
+        .map((b) => html`<tr><td>${b.size} B</td><td>${shortId(b.address)}</td><td>${NEXT_SOURCE_TEXT[b.source]}</td></tr>`)}</tbody></table>
+    </details>`;
   }
 
   private renderTimeline(t: Trace) {

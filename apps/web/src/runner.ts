@@ -54,9 +54,10 @@ let primed: Promise<void> | null = null;
  * later synchronous load finds it.
  */
 function primeHeap(): Promise<void> {
+  // Destructured in the callback's parameter, so the bundler keeps only what is used of the package.
   primed ??= import("@pyheap/heap")
-    .then(async (heap) => {
-      await heap.loadHeapAsync();
+    .then(async ({ loadHeapAsync }) => {
+      await loadHeapAsync();
     })
     .catch((e: unknown) => {
       primed = null;
@@ -75,8 +76,9 @@ export async function runInPage(req: RunRequest): Promise<RunResult> {
   heapReady.catch(() => {});
   let run: (source: string, options: RunOptions) => RunResult;
   try {
-    // Destructured so the bundler keeps only what run() needs from the package.
-    ({ run } = await import("@pyheap/python"));
+    // Destructured in the callback's parameter (a form the bundler understands), so it keeps only what
+    // run() needs from the package.
+    run = await import("@pyheap/python").then(({ run }) => run);
   } catch (e) {
     throw new RunnerError("load", `the interpreter could not be loaded: ${(e as Error).message}`);
   }

@@ -157,10 +157,15 @@ describe("demo chapters, run in Chromium", () => {
     await stepToLine(page, lineOf(code, "immutable += 1"));
     expect((await int.locator(".repr").textContent())!.trim()).toBe("1000");
     const before = await int.getAttribute("data-id");
+    // the allocator panel marks the 32-byte block the next int (28 bytes, no GC head) will get
+    const next = page.locator('py-heap-view [part=allocator] .sc[data-block-size="32"] rect.next');
+    await expect.poll(() => next.count()).toBe(1);
+    const predicted = await next.getAttribute("data-next-block");
     await page.keyboard.press("ArrowRight");
     await expect.poll(async () => (await int.locator(".repr").textContent())!.trim()).toBe("1001");
     const after = await int.getAttribute("data-id");
     expect(after).not.toBe(before);
+    expect(after).toBe(predicted);
     expect(await output(page)).toEqual([before, after]);
     expect(errors).toEqual([]);
     await page.close();
