@@ -88,7 +88,13 @@ export interface HeapApi {
   newStr(s: string): Obj;
   newStrUncached(s: string): Obj;
   readStr(o: Obj): string;
+  /** `left += right` in place when left may be modified (takes over the reference to left); 0 = not possible. */
+  strAppendInPlace(left: Obj, right: Obj): Obj;
+  /** The core's hash (cached in str and bytes objects, as CPython caches it). */
+  hash(o: Obj): bigint;
   newBytes(b: Uint8Array): Obj;
+  /** A fresh bytes object even for one byte (bytes(n), bytes(tuple), upper()…). */
+  newBytesUncached?(b: Uint8Array): Obj;
   readBytes(o: Obj): Uint8Array;
   newTuple(items: Obj[]): Obj;
   newTupleSteal(items: Obj[]): Obj;

@@ -333,7 +333,9 @@ proto.nativeHash = function (this: VM, o: Obj, ti: TypeInfo): bigint {
     case Kind.FLOAT:
       return hashFloat(this, o, h.readFloat(o));
     case Kind.STR:
-      return strHash(this.str(o));
+      // an exact str caches its hash in the object, as CPython does (a str whose hash was computed is
+      // never appended to in place)
+      return ti.heap ? strHash(this.str(o)) : h.hash(o);
     case Kind.BYTES:
       return strHash(Buffer.from(h.readBytes(o)).toString("latin1"));
     case Kind.TUPLE: {
