@@ -12,6 +12,7 @@ import { LimitExceeded, PyRaise, VM } from "./vm.js";
 import * as L from "./layouts.js";
 import type { GenState } from "./eval.js";
 import { loadGlobalCached, smallIntBinary, smallIntCompare } from "./fast.js";
+import { isAddThenStore, binaryAddStore } from "./inplace.js";
 
 /** Marks a PyRaise thrown by RERAISE (no new traceback entry, no new context). */
 export class ReRaise extends PyRaise {}
@@ -278,6 +279,7 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             return v;
           }
           case Op.BINARY_OP: {
+            if (f.info.warmup >= 0 && isAddThenStore(co, i, arg) && binaryAddStore(this, f, i)) break;
             const b = st.pop()!;
             const a = st.pop()!;
             try {
