@@ -65,25 +65,25 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
           if (host.onInstruction) host.onInstruction(f);
         }
         switch (op) {
-          case Op.NOP:
-          case Op.PRECALL:
+          case 9 /* Op.NOP */:
+          case 166 /* Op.PRECALL */:
             break;
-          case Op.RESUME:
+          case 151 /* Op.RESUME */:
             if (f.info.warmup < 0) f.info.warmup++;
             break;
-          case Op.POP_TOP:
+          case 1 /* Op.POP_TOP */:
             h.decref(st.pop()!);
             break;
-          case Op.PUSH_NULL:
+          case 2 /* Op.PUSH_NULL */:
             st.push(0);
             break;
-          case Op.COPY: {
+          case 120 /* Op.COPY */: {
             const v = st[st.length - arg];
             if (v) h.incref(v);
             st.push(v);
             break;
           }
-          case Op.SWAP: {
+          case 99 /* Op.SWAP */: {
             const a = st.length - 1;
             const b = st.length - arg;
             const t = st[a];
@@ -91,47 +91,47 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             st[b] = t;
             break;
           }
-          case Op.LOAD_CONST: {
+          case 100 /* Op.LOAD_CONST */: {
             const v = f.info.consts[arg];
             h.incref(v);
             st.push(v);
             break;
           }
-          case Op.LOAD_FAST: {
+          case 124 /* Op.LOAD_FAST */: {
             const v = f.localsplus[arg];
             if (!v) this.unboundLocal(f, arg);
             h.incref(v);
             st.push(v);
             break;
           }
-          case Op.STORE_FAST: {
+          case 125 /* Op.STORE_FAST */: {
             const old = f.localsplus[arg];
             f.localsplus[arg] = st.pop()!;
             if (old) h.decref(old);
             break;
           }
-          case Op.LOAD_CLOSURE: {
+          case 136 /* Op.LOAD_CLOSURE */: {
             const v = f.localsplus[arg];
             h.incref(v);
             st.push(v);
             break;
           }
-          case Op.LOAD_DEREF: {
+          case 137 /* Op.LOAD_DEREF */: {
             const v = h.getSlot(f.localsplus[arg], L.CELL_REF);
             if (!v) this.unboundDeref(f, arg);
             h.incref(v);
             st.push(v);
             break;
           }
-          case Op.STORE_DEREF:
+          case 138 /* Op.STORE_DEREF */:
             h.setSlotSteal(f.localsplus[arg], L.CELL_REF, st.pop()!);
             break;
-          case Op.LOAD_GLOBAL: {
+          case 116 /* Op.LOAD_GLOBAL */: {
             if (arg & 1) st.push(0);
             st.push(loadGlobalCached(this, f, i, arg >> 1));
             break;
           }
-          case Op.LOAD_NAME: {
+          case 101 /* Op.LOAD_NAME */: {
             const name = code.co_names[arg];
             let v = f.locals ? this.dictGetStr(f.locals, name) : 0;
             if (v) {
@@ -140,13 +140,13 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             } else st.push(this.loadGlobal(f, name));
             break;
           }
-          case Op.STORE_NAME: {
+          case 90 /* Op.STORE_NAME */: {
             const v = st.pop()!;
             this.dictSetStr(f.locals, f.info.names[arg], v);
             h.decref(v);
             break;
           }
-          case Op.LOAD_ATTR: {
+          case 106 /* Op.LOAD_ATTR */: {
             const o = st.pop()!;
             try {
               st.push(this.getAttr(o, code.co_names[arg]));
@@ -155,7 +155,7 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             }
             break;
           }
-          case Op.STORE_ATTR: {
+          case 95 /* Op.STORE_ATTR */: {
             const o = st.pop()!;
             const v = st.pop()!;
             try {
@@ -166,7 +166,7 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             }
             break;
           }
-          case Op.LOAD_METHOD: {
+          case 160 /* Op.LOAD_METHOD */: {
             const o = st.pop()!;
             const name = code.co_names[arg];
             const m = this.loadMethod(o, name);
@@ -183,10 +183,10 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             }
             break;
           }
-          case Op.KW_NAMES:
+          case 172 /* Op.KW_NAMES */:
             f.kwNames = arg;
             break;
-          case Op.CALL: {
+          case 171 /* Op.CALL */: {
             let kwNames: string[] | null = null;
             if (f.kwNames >= 0) {
               kwNames = this.tupleStrings(f.info.consts[f.kwNames]);
@@ -244,7 +244,7 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             }
             break;
           }
-          case Op.RETURN_VALUE: {
+          case 83 /* Op.RETURN_VALUE */: {
             const v = st.pop()!;
             const back = f.back;
             if (f.gen) {
@@ -264,21 +264,21 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             f.stack.push(v);
             break;
           }
-          case Op.RETURN_GENERATOR: {
+          case 75 /* Op.RETURN_GENERATOR */: {
             // only reached when a generator frame is run directly (not through CALL)
             const g = this.makeGenerator(f);
             this.depth--;
             this.frame = f.back;
             return g;
           }
-          case Op.YIELD_VALUE: {
+          case 86 /* Op.YIELD_VALUE */: {
             const v = st.pop()!;
             this.lastYield = true;
             this.depth--;
             this.frame = f.back;
             return v;
           }
-          case Op.BINARY_OP: {
+          case 122 /* Op.BINARY_OP */: {
             if (f.info.warmup >= 0 && isAddThenStore(co, i, arg) && binaryAddStore(this, f, i)) break;
             const b = st.pop()!;
             const a = st.pop()!;
@@ -291,7 +291,7 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             }
             break;
           }
-          case Op.COMPARE_OP: {
+          case 107 /* Op.COMPARE_OP */: {
             const b = st.pop()!;
             const a = st.pop()!;
             try {
@@ -303,7 +303,7 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             }
             break;
           }
-          case Op.IS_OP: {
+          case 117 /* Op.IS_OP */: {
             const b = st.pop()!;
             const a = st.pop()!;
             st.push(this.bool((a === b) !== (arg === 1)));
@@ -311,7 +311,7 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             h.decref(b);
             break;
           }
-          case Op.CONTAINS_OP: {
+          case 118 /* Op.CONTAINS_OP */: {
             const b = st.pop()!;
             const a = st.pop()!;
             try {
@@ -322,7 +322,7 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             }
             break;
           }
-          case Op.BINARY_SUBSCR: {
+          case 25 /* Op.BINARY_SUBSCR */: {
             const k = st.pop()!;
             const c = st.pop()!;
             try {
@@ -333,7 +333,7 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             }
             break;
           }
-          case Op.STORE_SUBSCR: {
+          case 60 /* Op.STORE_SUBSCR */: {
             const k = st.pop()!;
             const c = st.pop()!;
             const v = st.pop()!;
@@ -346,7 +346,7 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             }
             break;
           }
-          case Op.GET_ITER: {
+          case 68 /* Op.GET_ITER */: {
             const v = st.pop()!;
             try {
               st.push(this.getIter(v));
@@ -355,7 +355,7 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             }
             break;
           }
-          case Op.FOR_ITER: {
+          case 93 /* Op.FOR_ITER */: {
             const it = st[st.length - 1];
             const v = this.iterNext(it);
             if (v) st.push(v);
@@ -366,14 +366,14 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             }
             break;
           }
-          case Op.JUMP_FORWARD:
-          case Op.JUMP_BACKWARD:
-          case Op.JUMP_BACKWARD_NO_INTERRUPT:
+          case 110 /* Op.JUMP_FORWARD */:
+          case 140 /* Op.JUMP_BACKWARD */:
+          case 134 /* Op.JUMP_BACKWARD_NO_INTERRUPT */:
             if (op === Op.JUMP_BACKWARD && f.info.warmup < 0) f.info.warmup++;
             f.ip = arg;
             break;
-          case Op.POP_JUMP_FORWARD_IF_FALSE:
-          case Op.POP_JUMP_BACKWARD_IF_FALSE: {
+          case 114 /* Op.POP_JUMP_FORWARD_IF_FALSE */:
+          case 175 /* Op.POP_JUMP_BACKWARD_IF_FALSE */: {
             const v = st.pop()!;
             try {
               if (!this.truthy(v)) f.ip = arg;
@@ -382,8 +382,8 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             }
             break;
           }
-          case Op.POP_JUMP_FORWARD_IF_TRUE:
-          case Op.POP_JUMP_BACKWARD_IF_TRUE: {
+          case 115 /* Op.POP_JUMP_FORWARD_IF_TRUE */:
+          case 176 /* Op.POP_JUMP_BACKWARD_IF_TRUE */: {
             const v = st.pop()!;
             try {
               if (this.truthy(v)) f.ip = arg;
@@ -392,45 +392,45 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             }
             break;
           }
-          case Op.POP_JUMP_FORWARD_IF_NONE:
-          case Op.POP_JUMP_BACKWARD_IF_NONE: {
+          case 129 /* Op.POP_JUMP_FORWARD_IF_NONE */:
+          case 174 /* Op.POP_JUMP_BACKWARD_IF_NONE */: {
             const v = st.pop()!;
             if (v === this.None) f.ip = arg;
             h.decref(v);
             break;
           }
-          case Op.POP_JUMP_FORWARD_IF_NOT_NONE:
-          case Op.POP_JUMP_BACKWARD_IF_NOT_NONE: {
+          case 128 /* Op.POP_JUMP_FORWARD_IF_NOT_NONE */:
+          case 173 /* Op.POP_JUMP_BACKWARD_IF_NOT_NONE */: {
             const v = st.pop()!;
             if (v !== this.None) f.ip = arg;
             h.decref(v);
             break;
           }
-          case Op.JUMP_IF_FALSE_OR_POP: {
+          case 111 /* Op.JUMP_IF_FALSE_OR_POP */: {
             const v = st[st.length - 1];
             if (!this.truthy(v)) f.ip = arg;
             else h.decref(st.pop()!);
             break;
           }
-          case Op.JUMP_IF_TRUE_OR_POP: {
+          case 112 /* Op.JUMP_IF_TRUE_OR_POP */: {
             const v = st[st.length - 1];
             if (this.truthy(v)) f.ip = arg;
             else h.decref(st.pop()!);
             break;
           }
-          case Op.BUILD_TUPLE: {
+          case 102 /* Op.BUILD_TUPLE */: {
             const items = st.splice(st.length - arg, arg);
             st.push(h.newTupleSteal(items));
             break;
           }
-          case Op.BUILD_LIST: {
+          case 103 /* Op.BUILD_LIST */: {
             const items = st.splice(st.length - arg, arg);
             const l = h.newList(items, "display");
             for (const x of items) h.decref(x);
             st.push(l);
             break;
           }
-          case Op.BUILD_STRING: {
+          case 157 /* Op.BUILD_STRING */: {
             const parts = st.splice(st.length - arg, arg);
             let s = "";
             for (const p of parts) s += this.str(p);
@@ -438,13 +438,13 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             st.push(h.newStr(s));
             break;
           }
-          case Op.LIST_APPEND: {
+          case 145 /* Op.LIST_APPEND */: {
             const v = st.pop()!;
             h.listAppend(st[st.length - arg], v);
             h.decref(v);
             break;
           }
-          case Op.UNPACK_SEQUENCE: {
+          case 92 /* Op.UNPACK_SEQUENCE */: {
             const seq = st.pop()!;
             try {
               const items = this.unpack(seq, arg, -1);
@@ -454,7 +454,7 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             }
             break;
           }
-          case Op.FORMAT_VALUE: {
+          case 155 /* Op.FORMAT_VALUE */: {
             const spec = arg & 4 ? st.pop()! : 0;
             let v = st.pop()!;
             try {
@@ -474,6 +474,57 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             }
             break;
           }
+          case 10 /* Op.UNARY_POSITIVE */:
+          case 11 /* Op.UNARY_NEGATIVE */:
+          case 12 /* Op.UNARY_NOT */:
+          case 15 /* Op.UNARY_INVERT */:
+          case 30 /* Op.GET_LEN */:
+          case 31 /* Op.MATCH_MAPPING */:
+          case 32 /* Op.MATCH_SEQUENCE */:
+          case 33 /* Op.MATCH_KEYS */:
+          case 35 /* Op.PUSH_EXC_INFO */:
+          case 36 /* Op.CHECK_EXC_MATCH */:
+          case 37 /* Op.CHECK_EG_MATCH */:
+          case 49 /* Op.WITH_EXCEPT_START */:
+          case 53 /* Op.BEFORE_WITH */:
+          case 61 /* Op.DELETE_SUBSCR */:
+          case 69 /* Op.GET_YIELD_FROM_ITER */:
+          case 70 /* Op.PRINT_EXPR */:
+          case 71 /* Op.LOAD_BUILD_CLASS */:
+          case 74 /* Op.LOAD_ASSERTION_ERROR */:
+          case 82 /* Op.LIST_TO_TUPLE */:
+          case 84 /* Op.IMPORT_STAR */:
+          case 85 /* Op.SETUP_ANNOTATIONS */:
+          case 88 /* Op.PREP_RERAISE_STAR */:
+          case 89 /* Op.POP_EXCEPT */:
+          case 91 /* Op.DELETE_NAME */:
+          case 94 /* Op.UNPACK_EX */:
+          case 96 /* Op.DELETE_ATTR */:
+          case 97 /* Op.STORE_GLOBAL */:
+          case 98 /* Op.DELETE_GLOBAL */:
+          case 104 /* Op.BUILD_SET */:
+          case 105 /* Op.BUILD_MAP */:
+          case 108 /* Op.IMPORT_NAME */:
+          case 109 /* Op.IMPORT_FROM */:
+          case 119 /* Op.RERAISE */:
+          case 123 /* Op.SEND */:
+          case 126 /* Op.DELETE_FAST */:
+          case 130 /* Op.RAISE_VARARGS */:
+          case 132 /* Op.MAKE_FUNCTION */:
+          case 133 /* Op.BUILD_SLICE */:
+          case 135 /* Op.MAKE_CELL */:
+          case 139 /* Op.DELETE_DEREF */:
+          case 142 /* Op.CALL_FUNCTION_EX */:
+          case 146 /* Op.SET_ADD */:
+          case 147 /* Op.MAP_ADD */:
+          case 148 /* Op.LOAD_CLASSDEREF */:
+          case 149 /* Op.COPY_FREE_VARS */:
+          case 152 /* Op.MATCH_CLASS */:
+          case 156 /* Op.BUILD_CONST_KEY_MAP */:
+          case 162 /* Op.LIST_EXTEND */:
+          case 163 /* Op.SET_UPDATE */:
+          case 164 /* Op.DICT_MERGE */:
+          case 165 /* Op.DICT_UPDATE */:
           default:
             this.evalRare(f, op, arg);
         }
@@ -657,21 +708,21 @@ proto.evalRare = function (this: VM, f: Frame, op: Op, arg: number): void {
   const code = f.info.code;
   const st = f.stack;
   switch (op) {
-    case Op.DELETE_FAST: {
+    case 126 /* Op.DELETE_FAST */: {
       const old = f.localsplus[arg];
       if (!old) this.unboundLocal(f, arg);
       f.localsplus[arg] = 0;
       h.decref(old);
       break;
     }
-    case Op.MAKE_CELL: {
+    case 135 /* Op.MAKE_CELL */: {
       const cell = h.newObject(this.T.cell);
       const v = f.localsplus[arg];
       if (v) h.setSlotSteal(cell, L.CELL_REF, v);
       f.localsplus[arg] = cell;
       break;
     }
-    case Op.COPY_FREE_VARS: {
+    case 149 /* Op.COPY_FREE_VARS */: {
       const closure = h.getSlot(f.func, L.FUNC_CLOSURE);
       const n = f.localsplus.length;
       for (let k = 0; k < arg; k++) {
@@ -681,7 +732,7 @@ proto.evalRare = function (this: VM, f: Frame, op: Op, arg: number): void {
       }
       break;
     }
-    case Op.LOAD_CLASSDEREF: {
+    case 148 /* Op.LOAD_CLASSDEREF */: {
       const name = code.co_localsplusnames[arg];
       let v = f.locals ? this.dictGetStr(f.locals, name) : 0;
       if (!v) {
@@ -692,29 +743,29 @@ proto.evalRare = function (this: VM, f: Frame, op: Op, arg: number): void {
       st.push(v);
       break;
     }
-    case Op.DELETE_DEREF: {
+    case 139 /* Op.DELETE_DEREF */: {
       const c = f.localsplus[arg];
       if (!h.getSlot(c, L.CELL_REF)) this.unboundDeref(f, arg);
       h.setSlot(c, L.CELL_REF, 0);
       break;
     }
-    case Op.STORE_GLOBAL: {
+    case 97 /* Op.STORE_GLOBAL */: {
       const v = st.pop()!;
       this.dictSetStr(f.globals, f.info.names[arg], v);
       h.decref(v);
       break;
     }
-    case Op.DELETE_GLOBAL: {
+    case 98 /* Op.DELETE_GLOBAL */: {
       const name = code.co_names[arg];
       if (!this.dictDelStr(f.globals, name)) this.nameError(name);
       break;
     }
-    case Op.DELETE_NAME: {
+    case 91 /* Op.DELETE_NAME */: {
       const name = code.co_names[arg];
       if (!this.dictDelStr(f.locals, name)) this.nameError(name);
       break;
     }
-    case Op.DELETE_ATTR: {
+    case 96 /* Op.DELETE_ATTR */: {
       const o = st.pop()!;
       try {
         this.delAttr(o, code.co_names[arg]);
@@ -723,7 +774,7 @@ proto.evalRare = function (this: VM, f: Frame, op: Op, arg: number): void {
       }
       break;
     }
-    case Op.CALL_FUNCTION_EX: {
+    case 142 /* Op.CALL_FUNCTION_EX */: {
       const kwargs = arg & 1 ? st.pop()! : 0;
       let argsT = st.pop()!;
       if (this.kindOf(argsT) !== Kind.TUPLE || this.typeInfo(argsT).heap) {
@@ -756,12 +807,12 @@ proto.evalRare = function (this: VM, f: Frame, op: Op, arg: number): void {
       }
       break;
     }
-    case Op.MAKE_FUNCTION:
+    case 132 /* Op.MAKE_FUNCTION */:
       st.push(this.makeFunction(f, arg));
       break;
-    case Op.UNARY_POSITIVE:
-    case Op.UNARY_NEGATIVE:
-    case Op.UNARY_INVERT: {
+    case 10 /* Op.UNARY_POSITIVE */:
+    case 11 /* Op.UNARY_NEGATIVE */:
+    case 15 /* Op.UNARY_INVERT */: {
       const v = st.pop()!;
       try {
         st.push(this.unaryOp(v, op));
@@ -770,7 +821,7 @@ proto.evalRare = function (this: VM, f: Frame, op: Op, arg: number): void {
       }
       break;
     }
-    case Op.UNARY_NOT: {
+    case 12 /* Op.UNARY_NOT */: {
       const v = st.pop()!;
       try {
         st.push(this.bool(!this.truthy(v)));
@@ -779,7 +830,7 @@ proto.evalRare = function (this: VM, f: Frame, op: Op, arg: number): void {
       }
       break;
     }
-    case Op.DELETE_SUBSCR: {
+    case 61 /* Op.DELETE_SUBSCR */: {
       const k = st.pop()!;
       const c = st.pop()!;
       try {
@@ -790,14 +841,14 @@ proto.evalRare = function (this: VM, f: Frame, op: Op, arg: number): void {
       }
       break;
     }
-    case Op.BUILD_SLICE: {
+    case 133 /* Op.BUILD_SLICE */: {
       const step = arg === 3 ? st.pop()! : 0;
       const stop = st.pop()!;
       const start = st.pop()!;
       st.push(this.newSliceSteal(start, stop, step || this.newRef(this.None)));
       break;
     }
-    case Op.GET_YIELD_FROM_ITER: {
+    case 69 /* Op.GET_YIELD_FROM_ITER */: {
       const v = st[st.length - 1];
       if (this.kindOf(v) !== Kind.GENERATOR) {
         st.pop();
@@ -809,7 +860,7 @@ proto.evalRare = function (this: VM, f: Frame, op: Op, arg: number): void {
       }
       break;
     }
-    case Op.SEND: {
+    case 123 /* Op.SEND */: {
       const v = st.pop()!;
       const it = st[st.length - 1];
       let r: Obj;
@@ -838,7 +889,7 @@ proto.evalRare = function (this: VM, f: Frame, op: Op, arg: number): void {
       } else st.push(r);
       break;
     }
-    case Op.BUILD_SET: {
+    case 104 /* Op.BUILD_SET */: {
       const items = st.splice(st.length - arg, arg);
       try {
         st.push(this.newSet(items, false));
@@ -847,7 +898,7 @@ proto.evalRare = function (this: VM, f: Frame, op: Op, arg: number): void {
       }
       break;
     }
-    case Op.BUILD_MAP: {
+    case 105 /* Op.BUILD_MAP */: {
       const items = st.splice(st.length - 2 * arg, 2 * arg);
       const d = h.newDict("display");
       st.push(d);
@@ -858,7 +909,7 @@ proto.evalRare = function (this: VM, f: Frame, op: Op, arg: number): void {
       }
       break;
     }
-    case Op.BUILD_CONST_KEY_MAP: {
+    case 156 /* Op.BUILD_CONST_KEY_MAP */: {
       const keys = st.pop()!;
       const vals = st.splice(st.length - arg, arg);
       const d = h.newDict("display");
@@ -871,7 +922,7 @@ proto.evalRare = function (this: VM, f: Frame, op: Op, arg: number): void {
       }
       break;
     }
-    case Op.SET_ADD: {
+    case 146 /* Op.SET_ADD */: {
       const v = st.pop()!;
       try {
         this.setAddItem(st[st.length - arg], v);
@@ -880,7 +931,7 @@ proto.evalRare = function (this: VM, f: Frame, op: Op, arg: number): void {
       }
       break;
     }
-    case Op.MAP_ADD: {
+    case 147 /* Op.MAP_ADD */: {
       const v = st.pop()!;
       const k = st.pop()!;
       try {
@@ -891,7 +942,7 @@ proto.evalRare = function (this: VM, f: Frame, op: Op, arg: number): void {
       }
       break;
     }
-    case Op.LIST_EXTEND: {
+    case 162 /* Op.LIST_EXTEND */: {
       const it = st.pop()!;
       try {
         this.listExtendFrom(st[st.length - arg], it);
@@ -900,7 +951,7 @@ proto.evalRare = function (this: VM, f: Frame, op: Op, arg: number): void {
       }
       break;
     }
-    case Op.SET_UPDATE: {
+    case 163 /* Op.SET_UPDATE */: {
       const it = st.pop()!;
       try {
         this.setUpdateFrom(st[st.length - arg], it);
@@ -909,8 +960,8 @@ proto.evalRare = function (this: VM, f: Frame, op: Op, arg: number): void {
       }
       break;
     }
-    case Op.DICT_UPDATE:
-    case Op.DICT_MERGE: {
+    case 165 /* Op.DICT_UPDATE */:
+    case 164 /* Op.DICT_MERGE */: {
       const src = st.pop()!;
       try {
         this.dictUpdateFrom(st[st.length - arg], src, op === Op.DICT_MERGE ? st[st.length - arg - 2] : 0);
@@ -919,14 +970,14 @@ proto.evalRare = function (this: VM, f: Frame, op: Op, arg: number): void {
       }
       break;
     }
-    case Op.LIST_TO_TUPLE: {
+    case 82 /* Op.LIST_TO_TUPLE */: {
       const l = st.pop()!;
       const items = this.listItems(l);
       st.push(h.newTuple(items));
       h.decref(l);
       break;
     }
-    case Op.UNPACK_EX: {
+    case 94 /* Op.UNPACK_EX */: {
       const seq = st.pop()!;
       try {
         const before = arg & 0xff;
@@ -938,16 +989,16 @@ proto.evalRare = function (this: VM, f: Frame, op: Op, arg: number): void {
       }
       break;
     }
-    case Op.LOAD_BUILD_CLASS:
+    case 71 /* Op.LOAD_BUILD_CLASS */:
       st.push(this.newRef(this.dictGetStr(this.builtins, "__build_class__")));
       break;
-    case Op.LOAD_ASSERTION_ERROR:
+    case 74 /* Op.LOAD_ASSERTION_ERROR */:
       st.push(this.newRef(this.T.AssertionError));
       break;
-    case Op.RAISE_VARARGS:
+    case 130 /* Op.RAISE_VARARGS */:
       this.doRaise(f, arg);
       break;
-    case Op.PUSH_EXC_INFO: {
+    case 35 /* Op.PUSH_EXC_INFO */: {
       const v = st.pop()!;
       st.push(this.excInfo || this.newRef(this.None));
       h.incref(v);
@@ -955,7 +1006,7 @@ proto.evalRare = function (this: VM, f: Frame, op: Op, arg: number): void {
       st.push(v);
       break;
     }
-    case Op.POP_EXCEPT: {
+    case 89 /* Op.POP_EXCEPT */: {
       const prev = st.pop()!;
       const old = this.excInfo;
       if (prev === this.None) {
@@ -965,7 +1016,7 @@ proto.evalRare = function (this: VM, f: Frame, op: Op, arg: number): void {
       if (old) h.decref(old);
       break;
     }
-    case Op.CHECK_EXC_MATCH: {
+    case 36 /* Op.CHECK_EXC_MATCH */: {
       const t = st.pop()!;
       try {
         st.push(this.bool(this.excMatches(st[st.length - 1], t)));
@@ -974,7 +1025,7 @@ proto.evalRare = function (this: VM, f: Frame, op: Op, arg: number): void {
       }
       break;
     }
-    case Op.CHECK_EG_MATCH: {
+    case 37 /* Op.CHECK_EG_MATCH */: {
       const t = st.pop()!;
       const exc = st[st.length - 1];
       let match: Obj;
@@ -998,7 +1049,7 @@ proto.evalRare = function (this: VM, f: Frame, op: Op, arg: number): void {
       }
       break;
     }
-    case Op.PREP_RERAISE_STAR: {
+    case 88 /* Op.PREP_RERAISE_STAR */: {
       const list = st.pop()!;
       const orig = st.pop()!;
       try {
@@ -1009,12 +1060,12 @@ proto.evalRare = function (this: VM, f: Frame, op: Op, arg: number): void {
       }
       break;
     }
-    case Op.RERAISE: {
+    case 119 /* Op.RERAISE */: {
       const exc = st.pop()!;
       // (the lasti saved below exc only matters for f_lineno; the handler search uses this instruction)
       throw new ReRaise(exc);
     }
-    case Op.BEFORE_WITH: {
+    case 53 /* Op.BEFORE_WITH */: {
       const mgr = st.pop()!;
       try {
         const exit = this.getSpecialBound(mgr, "__exit__");
@@ -1025,14 +1076,14 @@ proto.evalRare = function (this: VM, f: Frame, op: Op, arg: number): void {
       }
       break;
     }
-    case Op.WITH_EXCEPT_START: {
+    case 49 /* Op.WITH_EXCEPT_START */: {
       const exc = st[st.length - 1];
       const exit = st[st.length - 4];
       const tb = h.getSlot(exc, L.EXC_TRACEBACK) || this.None;
       st.push(this.call(exit, [h.typeOf(exc), exc, tb]));
       break;
     }
-    case Op.PRINT_EXPR: {
+    case 70 /* Op.PRINT_EXPR */: {
       const v = st.pop()!;
       try {
         this.printExpr(v);
@@ -1041,7 +1092,7 @@ proto.evalRare = function (this: VM, f: Frame, op: Op, arg: number): void {
       }
       break;
     }
-    case Op.IMPORT_NAME: {
+    case 108 /* Op.IMPORT_NAME */: {
       const fromlist = st.pop()!;
       const level = st.pop()!;
       h.decref(fromlist);
@@ -1049,7 +1100,7 @@ proto.evalRare = function (this: VM, f: Frame, op: Op, arg: number): void {
       st.push(this.importModule(code.co_names[arg]));
       break;
     }
-    case Op.IMPORT_FROM: {
+    case 109 /* Op.IMPORT_FROM */: {
       const m = st[st.length - 1];
       const name = code.co_names[arg];
       const v = this.getAttrOrNull(m, name);
@@ -1060,7 +1111,7 @@ proto.evalRare = function (this: VM, f: Frame, op: Op, arg: number): void {
       st.push(v);
       break;
     }
-    case Op.IMPORT_STAR: {
+    case 84 /* Op.IMPORT_STAR */: {
       const m = st.pop()!;
       try {
         const d = h.getSlot(m, L.MODULE_DICT);
@@ -1072,28 +1123,28 @@ proto.evalRare = function (this: VM, f: Frame, op: Op, arg: number): void {
       }
       break;
     }
-    case Op.SETUP_ANNOTATIONS:
+    case 85 /* Op.SETUP_ANNOTATIONS */:
       if (!this.dictGetStr(f.locals, "__annotations__")) {
         const d = h.newDict("display");
         this.dictSetStr(f.locals, this.name("__annotations__"), d);
         h.decref(d);
       }
       break;
-    case Op.GET_LEN: {
+    case 30 /* Op.GET_LEN */: {
       const n = this.len(st[st.length - 1]);
       st.push(this.newInt(BigInt(n)));
       break;
     }
-    case Op.MATCH_SEQUENCE:
+    case 32 /* Op.MATCH_SEQUENCE */:
       st.push(this.newRef(this.isMatchSequence(st[st.length - 1]) ? this.True : this.False));
       break;
-    case Op.MATCH_MAPPING:
+    case 31 /* Op.MATCH_MAPPING */:
       st.push(this.newRef(this.isMatchMapping(st[st.length - 1]) ? this.True : this.False));
       break;
-    case Op.MATCH_KEYS:
+    case 33 /* Op.MATCH_KEYS */:
       st.push(this.matchKeys(st[st.length - 2], st[st.length - 1]));
       break;
-    case Op.MATCH_CLASS: {
+    case 152 /* Op.MATCH_CLASS */: {
       // subject, class, attribute names → the tuple of attributes, or None
       const names = st.pop()!;
       const type = st.pop()!;
