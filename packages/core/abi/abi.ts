@@ -260,6 +260,7 @@ export const EV_UNTRACK = 11; // a = object untracked by a collection (lazy tupl
 export const EV_GC_UNREACHABLE = 12; // a = object found unreachable by move_unreachable, b = generation
 export const EV_GC_REFS = 14; // a = object, b = gc_refs after subtract_refs (references from outside), c = generation
 export const EV_GC_GARBAGE = 13; // a = object in the final unreachable set (about to be cleared), b = generation
+export const EV_RESIZE = 15; // a = object whose size changed in its own block (a str grown in place by +=), b = type, c = block size
 /** Flag in the kind word of EV_FREE / EV_PARK: the object died while a collection ran. */
 export const EV_FLAG_DURING_GC = 256;
 export const EV_KIND_MASK = 255;

@@ -4,6 +4,8 @@ import * as abi from "@pyheap/core/abi";
 export type HeapEvent =
   | { kind: "alloc"; obj: number; type: number; blockSize: number }
   | { kind: "free"; obj: number; type: number; blockSize: number; duringGc: boolean }
+  /** The object's size changed inside its own block (a str grown in place by `+=`): reread its value. */
+  | { kind: "resize"; obj: number; type: number; blockSize: number }
   | { kind: "park"; obj: number; type: number; duringGc: boolean }
   | { kind: "untrack"; obj: number; type: number }
   | { kind: "gc-refs"; obj: number; gcRefs: number; generation: number }
@@ -53,6 +55,9 @@ export function decodeEvents(mem: ArrayBuffer, base: number, count: number): Hea
         break;
       case abi.EV_FREE:
         out.push({ kind: "free", obj: a, type: b, blockSize: c, duringGc });
+        break;
+      case abi.EV_RESIZE:
+        out.push({ kind: "resize", obj: a, type: b, blockSize: c });
         break;
       case abi.EV_PARK:
         out.push({ kind: "park", obj: a, type: b, duringGc });

@@ -111,7 +111,7 @@ describe("str append in place", () => {
     expectHealthy(h);
   });
 
-  it("never touches static strings or the empty string, and a moved string is reported to the event ring", () => {
+  it("never touches static strings or the empty string; a move is alloc + free in the event ring, a growth in place a resize", () => {
     const h = fresh();
     const x = h.newStr("x");
     expect(h.strAppendInPlace(h.emptyStr, x)).toBe(0);
@@ -123,6 +123,11 @@ describe("str append in place", () => {
     expect(evs.map((ev) => ev.kind)).toEqual(["alloc", "free"]);
     expect(evs[0]).toMatchObject({ obj: s, type: h.types.str, blockSize: 80 });
     expect(h.getI32(s, abi.STR_LENGTH)).toBe(16);
+    // growing inside the block: no alloc or free, a resize event for the same object
+    const same = h.strAppendInPlace(s, x);
+    expect(same).toBe(s);
+    expect(h.events.drain().events).toEqual([{ kind: "resize", obj: s, type: h.types.str, blockSize: 80 }]);
+    expect(h.readStr(s)).toBe("0123456789abcdexx");
     h.decref(s);
     h.decref(x);
     expectHealthy(h);

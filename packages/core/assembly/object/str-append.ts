@@ -3,7 +3,7 @@
 // its kind (never ascii += non-ascii). The block is resized with pymalloc's realloc rules: it stays
 // where it is while the new size fits its size class, else the string moves to a new block (allocated
 // before the old one is freed), so `id(s)` changes only at size-class boundaries.
-import { STR_LENGTH, STR_HASH, STR_STATE, EV_ALLOC, EV_FREE, STATUS_NO_MEMORY } from "../../abi/abi";
+import { STR_LENGTH, STR_HASH, STR_STATE, EV_ALLOC, EV_FREE, EV_RESIZE, STATUS_NO_MEMORY } from "../../abi/abi";
 import { refcnt, typeOf } from "./header";
 import { tStr } from "./types";
 import { isStatic } from "./alloc";
@@ -54,7 +54,7 @@ export function strResize(s: usize, len: i32): usize {
       ev(EV_ALLOC, <u32>r, <u32>tStr, <u32>memBlockSize(r));
       ev(EV_FREE, <u32>s, <u32>tStr, <u32>oldBlock);
     }
-  }
+  } else if (evOn) ev(EV_RESIZE, <u32>s, <u32>tStr, <u32>oldBlock);
   store<i64>(r + STR_LENGTH, len);
   const d = strData(r) + <usize>len * <usize>kind;
   if (kind == 1) store<u8>(d, 0);
