@@ -551,7 +551,7 @@ export class Heap {
     }
     this.setSlotSteal(t, abi.TP_NAME, this.newStr(d.name));
     this.setSlot(t, abi.TP_BASE, d.base ?? this.types.object);
-    if (d.managedDict && d.heapType && !d.layout && !this.core.obj_type_init_shared_keys(t)) {
+    if (d.managedDict && d.heapType && !this.core.obj_type_init_shared_keys(t)) {
       this.decref(t);
       throw statusError(abi.STATUS_NO_MEMORY, "registerType");
     }

@@ -44,6 +44,16 @@ describe("str subclass instances: the legacy PyUnicodeObject with a separate cha
     expect(facts.version).toMatch(/^3\.11\./);
   });
 
+  it("the classes are sized as python3's: a managed-dict class counts its shared keys", () => {
+    const h = fresh();
+    const bases = { S: h.types.str, I: h.types.int, F: h.types.float, T: h.types.tuple };
+    const layouts = { S: "str", I: "int", F: "float", T: "tuple" } as const;
+    for (const name of ["S", "I", "F", "T"] as const) {
+      const t = subclass(h, name, layouts[name], bases[name]);
+      expect([name, h.sizeOf(t)]).toEqual([name, facts.types[name].sizeof]);
+    }
+  });
+
   it("sys.getsizeof, block size, text, GC tracking and traversal as python3", () => {
     const h = fresh();
     const S = subclass(h, "S", "str", h.types.str);

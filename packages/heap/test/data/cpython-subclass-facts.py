@@ -16,9 +16,10 @@ def word(addr):
 
 
 def type_facts(t):
+    # sizeof: the class object itself (a managed-dict class counts its shared keys)
     return {"basicsize": t.__basicsize__, "itemsize": t.__itemsize__, "dictoffset": t.__dictoffset__,
             "weakrefoffset": t.__weakrefoffset__, "gc": bool(t.__flags__ & HAVE_GC),
-            "managed_dict": bool(t.__flags__ & MANAGED_DICT)}
+            "managed_dict": bool(t.__flags__ & MANAGED_DICT), "sizeof": sys.getsizeof(t)}
 
 
 def block_size(make):
