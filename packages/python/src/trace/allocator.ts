@@ -23,6 +23,19 @@ export class AllocatorSampler {
 
   constructor(private readonly heap: Heap) {}
 
+  /** Views are immutable: one per (class, word) seen lately is shared by every step showing it. */
+  private readonly views = new Map<number, NextBlockView>();
+  private view(c: number, w: number): NextBlockView {
+    const key = c * 4294967296 + w;
+    let v = this.views.get(key);
+    if (!v) {
+      if (this.views.size >= 4096) this.views.clear();
+      v = { size: 16 * (c + 1), address: String(this.heap.idOf((w & ~15) >>> 0)), source: SOURCES[w & 15]! };
+      this.views.set(key, v);
+    }
+    return v;
+  }
+
   /** Reads the free lists' words and tells whether they equal the last read's (keeps the new ones). */
   private sameRawLists(): boolean {
     const core = this.heap.core;
@@ -54,7 +67,7 @@ export class AllocatorSampler {
     for (let c = 0; c < CLASSES; c++) {
       const w = words[c]!;
       if (!full && w === this.prev[c]) continue;
-      nextBlock.push({ size: 16 * (c + 1), address: String(heap.idOf((w & ~15) >>> 0)), source: SOURCES[w & 15]! });
+      nextBlock.push(this.view(c, w));
     }
     this.words = this.prev;
     this.prev = words;
@@ -70,7 +83,8 @@ export class AllocatorSampler {
       this.lists = key;
     }
     if (!full && !listsChanged && nextBlock.length === 0) return undefined;
-    const out: AllocatorState = { nextBlock };
+    // kept in the trace: an exact-length copy (a pushed-to array keeps spare capacity)
+    const out: AllocatorState = { nextBlock: nextBlock.slice() };
     if (full) out.full = true;
     if (full || listsChanged) {
       out.freeLists = lists.map((f): FreeListView => {

@@ -279,6 +279,8 @@ export class TraceRecorder {
       gc: this.gcState(),
       heapBytes: 0,
       liveObjects: 0,
+      // set by fillStep when the allocator moved (in the literal: a property added later takes a second block)
+      allocator: undefined,
     };
     if (kind === "instruction" && frame) {
       const i = frame.lasti;
@@ -314,6 +316,7 @@ export class TraceRecorder {
           gc: this.gcState(),
           heapBytes: 0,
           liveObjects: 0,
+          allocator: undefined,
         };
         this.fillStep(step, null);
         this.steps.push(step);
@@ -546,14 +549,15 @@ export class TraceRecorder {
         addrs.push(v);
       }
     }
-    let shared: FrameView["locals"] = locals;
+    // retained: copied at its exact length (an array grown by push keeps spare capacity)
+    let shared: FrameView["locals"] = locals.slice();
     const prev = old?.locals;
     if (prev) {
       let all = prev.length === locals.length;
       for (let k = 0; k < locals.length; k++) {
         const a = locals[k]!;
         const b = prev[k];
-        if (b && a.name === b.name && a.serial === b.serial) locals[k] = b;
+        if (b && a.name === b.name && a.serial === b.serial) shared[k] = b;
         else all = false;
       }
       if (all) shared = prev;
@@ -1069,19 +1073,13 @@ export class TraceRecorder {
         e.block = block;
       }
     }
-    const rec: HeapObject = {
-      id: old ? old.id : this.idOf(o),
-      serial: e.serial,
-      type: this.typeName(t),
-      repr,
-      refcount: e.rc,
-      generation: e.gen,
-      gcType,
-      size,
-      blockSize: block,
-      referents: e.refs.length ? this.referentList(e) : NO_REFERENTS,
-    };
-    if (!e.own) rec.immortalish = true;
+    const id = old ? old.id : this.idOf(o);
+    const referents = e.refs.length ? this.referentList(e) : NO_REFERENTS;
+    const type = this.typeName(t);
+    // the flag in the literal: an object given a property after its literal gets a second block
+    const rec: HeapObject = e.own
+      ? { id, serial: e.serial, type, repr, refcount: e.rc, generation: e.gen, gcType, size, blockSize: block, referents }
+      : { id, serial: e.serial, type, repr, refcount: e.rc, generation: e.gen, gcType, size, blockSize: block, referents, immortalish: true };
     if (e.refCount > e.refs.length) rec.referentCount = e.refCount;
     if (gcType && heap.gc.isFinalized(o)) rec.finalized = true;
     return rec;
