@@ -1330,6 +1330,15 @@ export function loadHeap(options: HeapOptions = {}): Heap {
   return new Heap(module, options);
 }
 
+/** Compiles the module asynchronously (browsers: fetched and compiled as it streams in) and keeps it, so
+ *  that a later loadHeap() or loadHeapAsync() only instantiates it. Creates no heap. */
+export async function compileHeap(options: { debug?: boolean } = {}): Promise<void> {
+  const debug = options.debug ?? false;
+  if (debug ? compiled.debug : compiled.release) return;
+  const module = await compileWasmAsync(debug);
+  compiled = debug ? { ...compiled, debug: module } : { ...compiled, release: module };
+}
+
 /** Loads the heap asynchronously (browsers: fetched from a bundler-friendly URL). */
 export async function loadHeapAsync(options: HeapOptions = {}): Promise<Heap> {
   const debug = options.debug ?? false;
