@@ -86,6 +86,14 @@ async function launch() {
   const child = spawn(process.execPath, [join(root, "apps", "server", "dist", "main.js")], { env, stdio: ["ignore", "ignore", "inherit"] });
   const url = `http://127.0.0.1:${port}`;
   const exited = new Promise((resolve) => child.once("exit", resolve));
+  // Never leave the server behind: stopped by a signal or a timeout, the bench stops it too.
+  process.once("exit", () => child.kill("SIGKILL"));
+  for (const signal of ["SIGINT", "SIGTERM"]) {
+    process.once(signal, () => {
+      child.kill("SIGKILL");
+      process.exit(130);
+    });
+  }
   for (let waited = 0; ; waited += 100) {
     const up = await fetch(`${url}/healthz`).then((r) => r.ok, () => false);
     if (up) break;

@@ -64,6 +64,7 @@ export function createApp(config: Config, options: CreateAppOptions = {}): Pyhea
     queue: config.queue,
     workerHeapMb: config.workerHeapMb,
     hardKillGraceMs: config.hardKillGraceMs,
+    longRunMs: config.longRunMs,
   });
   const openapi = buildOpenApi(config, packageVersion(), traceSchema);
 

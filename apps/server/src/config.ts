@@ -37,6 +37,12 @@ export interface Config {
   workerHeapMb: number;
   /** Extra time after `limits.timeoutMs` before a worker still running is terminated and replaced. */
   hardKillGraceMs: number;
+  /**
+   * A run going longer than this is a long run; with two workers or more, at most `workers - 1` long runs
+   * hold a worker at once (one more that turns long is stopped with 503), so short runs never queue
+   * behind runaway programs.
+   */
+  longRunMs: number;
   maxBodyBytes: number;
   maxCodeBytes: number;
   limits: RunLimitsConfig;
@@ -71,6 +77,7 @@ const envSchema = z.object({
   QUEUE: int(0, 10_000).optional(),
   WORKER_HEAP_MB: int(32, 16_384).default(512),
   HARD_KILL_GRACE_MS: int(0, 60_000).default(1000),
+  LONG_RUN_MS: int(10, 600_000).default(100),
   MAX_BODY_BYTES: int(1024, 64 * MiB).default(256 * 1024),
   MAX_CODE_BYTES: int(16, 16 * MiB).default(64 * 1024),
   MAX_STEPS: int(1, 1_000_000_000).default(2_000_000),
@@ -132,6 +139,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     queue: e.QUEUE ?? e.WORKERS * 16,
     workerHeapMb: e.WORKER_HEAP_MB,
     hardKillGraceMs: e.HARD_KILL_GRACE_MS,
+    longRunMs: e.LONG_RUN_MS,
     maxBodyBytes: e.MAX_BODY_BYTES,
     maxCodeBytes: e.MAX_CODE_BYTES,
     limits: Object.freeze({

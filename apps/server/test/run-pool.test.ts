@@ -7,13 +7,13 @@ import type { RunTask } from "../src/pool/protocol.js";
 const filename = fileURLToPath(new URL("./fixtures/pool-test-worker.mjs", import.meta.url));
 const pools: RunPool[] = [];
 
-function makePool(workers: number, queue: number): RunPool {
-  const pool = new RunPool({ filename, workers, queue, workerHeapMb: 64, hardKillGraceMs: 0 });
+function makePool(workers: number, queue: number, longRunMs = 10_000): RunPool {
+  const pool = new RunPool({ filename, workers, queue, workerHeapMb: 64, hardKillGraceMs: 0, longRunMs });
   pools.push(pool);
   return pool;
 }
 
-function task(code: string, timeoutMs = 10_000): Omit<RunTask, "started"> {
+function task(code: string, timeoutMs = 10_000): RunTask {
   return {
     code,
     mode: "script",
@@ -21,6 +21,12 @@ function task(code: string, timeoutMs = 10_000): Omit<RunTask, "started"> {
     limits: { maxSteps: 1, maxHeapBytes: 1, recursionLimit: 1, maxOutputBytes: 1, timeoutMs, maxTraceSteps: 1 },
     maxTraceBytes: 1,
   };
+}
+
+/** Polls until `ready()` holds (bounded: fails rather than hangs). */
+async function until(ready: () => boolean): Promise<void> {
+  for (let i = 0; i < 500 && !ready(); i++) await new Promise((r) => setTimeout(r, 10));
+  expect(ready()).toBe(true);
 }
 
 afterEach(async () => {
@@ -73,5 +79,56 @@ describe("RunPool", () => {
     const out = await pool.run(task("grow", 60_000));
     expect(out.kind).toBe("worker-out-of-memory");
     expect((await pool.run(task("sleep:1"))).kind).toBe("ok");
+  });
+
+  it("keeps one worker for short runs: while runs wait, the newer of two long runs is shed", async () => {
+    const pool = makePool(2, 4, 80);
+    // Both threads ready first, so the two long runs start together.
+    await Promise.all([pool.run(task("sleep:1")), pool.run(task("sleep:1"))]);
+    const first = pool.run(task("sleep:1500"));
+    await new Promise((r) => setTimeout(r, 30));
+    const second = pool.run(task("sleep:1500"));
+    // Both turn long with nobody waiting: both go on.
+    await until(() => pool.longRuns === 2);
+    const short = pool.run(task("sleep:1"));
+    expect((await short).kind).toBe("ok");
+    const shed = await second;
+    expect(shed.kind).toBe("shed");
+    if (shed.kind === "shed") expect(shed.wallMs).toBeGreaterThanOrEqual(80);
+    expect((await first).kind).toBe("ok");
+    // The shed run's thread was replaced: the pool serves two runs at once again.
+    const after = await Promise.all([pool.run(task("sleep:1")), pool.run(task("sleep:1"))]);
+    expect(after.map((o) => o.kind)).toEqual(["ok", "ok"]);
+  });
+
+  it("short runs go on while one long run holds a worker", async () => {
+    const pool = makePool(2, 4, 50);
+    await Promise.all([pool.run(task("sleep:1")), pool.run(task("sleep:1"))]);
+    const long = pool.run(task("sleep:2000"));
+    await until(() => pool.longRuns === 1);
+    for (let i = 0; i < 5; i++) expect((await pool.run(task("sleep:5"))).kind).toBe("ok");
+    expect(pool.running).toBe(1);
+    expect((await long).kind).toBe("ok");
+  });
+
+  it("never sheds with a single worker", async () => {
+    const pool = makePool(1, 1, 30);
+    expect((await pool.run(task("sleep:200"))).kind).toBe("ok");
+  });
+
+  it("rejects runs when the task module cannot load, and close() still ends", async () => {
+    const pool = new RunPool({ filename: "/nonexistent/pool-task.mjs", workers: 1, queue: 1, workerHeapMb: 64, hardKillGraceMs: 0, spares: 0 });
+    pools.push(pool);
+    await expect(pool.run(task("sleep:1"))).rejects.toThrow(/failed to start/);
+  });
+
+  it("close() waits for runs in flight, then refuses new ones", async () => {
+    const pool = makePool(1, 1);
+    const inFlight = pool.run(task("sleep:200"));
+    const closed = pool.close();
+    await expect(pool.run(task("sleep:1"))).rejects.toThrow(/closed/);
+    expect((await inFlight).kind).toBe("ok");
+    await closed;
+    expect(pool.pending).toBe(0);
   });
 });

@@ -21,11 +21,16 @@ export interface RunTask {
     maxTraceSteps: number;
   };
   maxTraceBytes: number;
-  /** The worker stores 1 in slot 0 when it starts the run (tells a queued task from a running one). */
-  started: SharedArrayBuffer;
 }
 
 /** What the worker answers. */
 export type RunTaskResult =
   | { kind: "ok"; body: string; exitCode: number; outcome: string }
   | { kind: "trace-too-large"; bytes: number };
+
+/** What a pool thread posts to the pool: once `ready` after loading, then one answer per task. */
+export type ThreadMessage =
+  | { kind: "ready" }
+  | { kind: "result"; result: unknown }
+  /** The task function threw (a bug of ours, never a program's failure): the request answers 500. */
+  | { kind: "error"; message: string };

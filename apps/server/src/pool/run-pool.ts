@@ -1,22 +1,42 @@
 /**
- * The worker pool that runs programs: piscina threads, admission control, and the wall-time fence.
+ * The worker pool that runs programs: its own threads (`thread.ts`), admission control, fairness between
+ * short and long runs, and the wall-time fence. This module knows threads and tasks, not HTTP.
  *
- * Admission: at most `workers + queue` runs are in flight (running or waiting); past that `run` answers
- * "saturated" at once instead of growing a queue nobody will wait for. Wall time: the interpreter stops
- * itself at `limits.timeoutMs`; should a run still be going `hardKillGraceMs` later, its thread is
- * terminated and piscina starts a fresh one, so one bad program never holds a worker. This module knows
- * threads and tasks, not HTTP.
+ * - Admission: at most `workers + queue` runs are in flight (running or waiting); past that `run` answers
+ *   "saturated" at once instead of growing a queue nobody will wait for. Waiting runs start in arrival
+ *   order; one still waiting when its wall time has passed gives up ("queue-timeout").
+ * - Fairness: a run that has been going longer than `longRunMs` (or, on a machine so loaded that ordinary
+ *   runs take long too, 10 × the median wall time of the last 64 runs) is a long run. While runs are
+ *   waiting for a worker, at most `workers - 1` threads may hold long runs (with two workers or more):
+ *   the excess, the long runs started last, are stopped ("shed": the caller answers 503 with
+ *   Retry-After) and their threads replaced, so short runs, most of the traffic, do not queue behind
+ *   runaway programs. With nobody waiting, long runs go on to their own limits.
+ * - Wall time: the interpreter stops itself at `limits.timeoutMs`; a run still going `hardKillGraceMs`
+ *   later has its thread terminated ("killed"). A thread that runs out of JavaScript heap is reported
+ *   ("worker-out-of-memory") and replaced.
+ * - Replacing a thread costs a module load and a warm-up run (~0.2 s of CPU): a ready spare thread takes a
+ *   stopped thread's place at once, and a new spare is started behind it.
+ *
+ * One message each way per run: the task goes to an idle thread with `postMessage`, the thread answers
+ * with the serialised response body. One watchdog timer, running only while runs are in flight, checks
+ * every thread's elapsed time.
  */
-import { Piscina } from "piscina";
-import type { RunTask, RunTaskResult } from "./protocol.js";
+import { join } from "node:path";
+import { Worker } from "node:worker_threads";
+import { PACKAGE_ROOT } from "../config.js";
+import type { RunTask, RunTaskResult, ThreadMessage } from "./protocol.js";
 
 export interface RunPoolOptions {
-  /** The compiled worker module (dist/pool/worker.js). */
+  /** The compiled task module (dist/pool/worker.js): its default export runs one task. */
   filename: string;
   workers: number;
   queue: number;
   workerHeapMb: number;
   hardKillGraceMs: number;
+  /** A run going longer than this counts as long for the fairness rule (default 100 ms; see above). */
+  longRunMs?: number;
+  /** Ready spare threads kept to replace a stopped one at once (default 1). */
+  spares?: number;
 }
 
 /** What became of one submitted run. */
@@ -25,27 +45,59 @@ export type PoolOutcome =
   | { kind: "saturated" }
   /** Still waiting for a worker when its wall time ran out. */
   | { kind: "queue-timeout" }
+  /** A long run stopped so that runs waiting for a worker get one (the fairness rule). */
+  | { kind: "shed"; wallMs: number }
   /** Terminated after running past its wall time; its worker was replaced. */
   | { kind: "killed"; wallMs: number }
   /** Its worker ran out of JavaScript heap and was replaced. */
   | { kind: "worker-out-of-memory"; wallMs: number };
 
+interface Job {
+  task: RunTask;
+  /** Wall time allowed once running, before the thread is terminated. */
+  wallLimitMs: number;
+  submitted: number;
+  resolve(outcome: PoolOutcome): void;
+  reject(err: Error): void;
+}
+
+interface Thread {
+  worker: Worker;
+  ready: boolean;
+  job: Job | undefined;
+  startedAt: number;
+  long: boolean;
+}
+
+/** The compiled thread body (also when this module runs from the sources, as in tests). */
+const THREAD_MODULE = join(PACKAGE_ROOT, "dist", "pool", "thread.js");
+
 /** Runs `RunTask`s on worker threads with hard limits. */
 export class RunPool {
-  private readonly pool: Piscina;
-  private inFlight = 0;
+  /** Threads in rotation (ready or starting). */
+  private readonly threads: Thread[] = [];
+  /** Spare threads, out of rotation until one replaces a stopped thread. */
+  private readonly spares: Thread[] = [];
+  private readonly waiting: Job[] = [];
+  private busy = 0;
+  private watchdog: NodeJS.Timeout | undefined;
+  private closing: Promise<void> | undefined;
+  private closed = false;
+  private readonly longRunMs: number;
+  private readonly spareCount: number;
+  private readonly tickMs: number;
+  /** Wall times (ms) of the last runs that ended by themselves, for the long-run threshold. */
+  private readonly recent: number[] = [];
+  private recentNext = 0;
+  /** Called when the pool has no run in flight (close() waits on it). */
+  private onIdle: (() => void) | undefined;
 
   constructor(private readonly options: RunPoolOptions) {
-    this.pool = new Piscina({
-      filename: options.filename,
-      minThreads: options.workers,
-      maxThreads: options.workers,
-      // The pool never refuses by itself: admission is decided here, with a clear answer.
-      maxQueue: options.queue + options.workers,
-      idleTimeout: 60 * 60 * 1000,
-      concurrentTasksPerWorker: 1,
-      resourceLimits: { maxOldGenerationSizeMb: options.workerHeapMb },
-    });
+    this.longRunMs = options.longRunMs ?? 100;
+    this.spareCount = options.spares ?? 1;
+    this.tickMs = Math.max(5, Math.min(25, Math.floor(this.longRunMs / 4)));
+    for (let i = 0; i < options.workers; i++) this.threads.push(this.spawn());
+    for (let i = 0; i < this.spareCount; i++) this.spares.push(this.spawn());
   }
 
   /** Number of worker threads. */
@@ -55,71 +107,235 @@ export class RunPool {
 
   /** Runs being executed now. */
   get running(): number {
-    return Math.min(this.inFlight, this.options.workers);
+    return this.busy;
   }
 
   /** Runs waiting for a worker. */
   get queued(): number {
-    return Math.max(0, this.inFlight - this.options.workers);
+    return this.waiting.length;
   }
 
   /** Runs accepted and not yet answered (running + queued). */
   get pending(): number {
-    return this.inFlight;
+    return this.busy + this.waiting.length;
+  }
+
+  /** Runs now past `longRunMs`. */
+  get longRuns(): number {
+    let n = 0;
+    for (const t of this.threads) if (t.job && t.long) n++;
+    return n;
   }
 
   /** True when a new run would be refused. */
   get saturated(): boolean {
-    return this.inFlight >= this.options.workers + this.options.queue;
+    return this.pending >= this.options.workers + this.options.queue;
   }
 
   /** Submits one run; never rejects for reasons a program can cause. */
-  async run(task: Omit<RunTask, "started">): Promise<PoolOutcome> {
-    if (this.saturated) return { kind: "saturated" };
-    const started = new SharedArrayBuffer(4);
-    const startedView = new Int32Array(started);
-    const controller = new AbortController();
-    const wallLimit = task.limits.timeoutMs + this.options.hardKillGraceMs;
-    const submitted = performance.now();
-    let firstSeenRunning = 0;
-    let killed = false;
-    // The fence is checked on a short tick so a run's wall time counts from when it started, not from
-    // when it was queued; a run never started by then gave up waiting.
-    const tick = Math.max(5, Math.min(100, Math.floor(wallLimit / 10)));
-    const timer = setInterval(() => {
-      const now = performance.now();
-      if (Atomics.load(startedView, 0) === 1) {
-        if (firstSeenRunning === 0) firstSeenRunning = now;
-        if (now - firstSeenRunning >= wallLimit) {
-          killed = true;
-          controller.abort(new Error("wall time exceeded"));
-        }
-      } else if (now - submitted >= wallLimit) {
-        controller.abort(new Error("queued too long"));
-      }
-    }, tick);
-    timer.unref();
-    this.inFlight++;
-    try {
-      return (await this.pool.run({ ...task, started }, { signal: controller.signal })) as RunTaskResult;
-    } catch (err) {
-      const wallMs = Math.round(performance.now() - (firstSeenRunning || submitted));
-      if (controller.signal.aborted) return killed ? { kind: "killed", wallMs } : { kind: "queue-timeout" };
-      if ((err as { code?: unknown }).code === "ERR_WORKER_OUT_OF_MEMORY") return { kind: "worker-out-of-memory", wallMs };
-      throw err;
-    } finally {
-      clearInterval(timer);
-      this.inFlight--;
-    }
+  run(task: RunTask): Promise<PoolOutcome> {
+    if (this.closed || this.closing) return Promise.reject(new Error("the pool is closed"));
+    if (this.saturated) return Promise.resolve({ kind: "saturated" });
+    return new Promise<PoolOutcome>((resolve, reject) => {
+      const job: Job = { task, wallLimitMs: task.limits.timeoutMs + this.options.hardKillGraceMs, submitted: performance.now(), resolve, reject };
+      const idle = this.idleThread();
+      if (idle) this.start(idle, job);
+      else this.waiting.push(job);
+      this.arm();
+    });
   }
 
   /** Waits for accepted runs to finish, then stops every worker. */
-  async close(): Promise<void> {
-    await this.pool.close();
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      if (this.pending > 0) await new Promise<void>((resolve) => (this.onIdle = resolve));
+      await this.terminateAll();
+    })();
+    return this.closing;
   }
 
-  /** Stops every worker now; runs in progress are abandoned. */
+  /** Stops every worker now; runs in progress or waiting are abandoned (their promises reject). */
   async destroy(): Promise<void> {
-    await this.pool.destroy();
+    const abandoned = [...this.waiting.splice(0), ...this.threads.flatMap((t) => (t.job ? [t.job] : []))];
+    for (const t of this.threads) t.job = undefined;
+    this.busy = 0;
+    await this.terminateAll();
+    for (const job of abandoned) job.reject(new Error("the pool was stopped"));
+    this.onIdle?.();
+  }
+
+  private async terminateAll(): Promise<void> {
+    this.closed = true;
+    if (this.watchdog) clearInterval(this.watchdog);
+    this.watchdog = undefined;
+    const all = [...this.threads.splice(0), ...this.spares.splice(0)];
+    await Promise.all(all.map((t) => t.worker.terminate()));
+  }
+
+  private spawn(): Thread {
+    const worker = new Worker(THREAD_MODULE, {
+      workerData: { filename: this.options.filename },
+      resourceLimits: { maxOldGenerationSizeMb: this.options.workerHeapMb },
+    });
+    const thread: Thread = { worker, ready: false, job: undefined, startedAt: 0, long: false };
+    worker.on("message", (msg: ThreadMessage) => this.onMessage(thread, msg));
+    worker.on("error", (err: Error & { code?: unknown }) => this.onFailure(thread, err));
+    worker.on("exit", () => this.onFailure(thread, undefined));
+    return thread;
+  }
+
+  private idleThread(): Thread | undefined {
+    for (const t of this.threads) if (t.ready && !t.job) return t;
+    return undefined;
+  }
+
+  private start(thread: Thread, job: Job): void {
+    thread.job = job;
+    thread.startedAt = performance.now();
+    thread.long = false;
+    this.busy++;
+    thread.worker.postMessage(job.task);
+  }
+
+  /** Ends the thread's current run with `outcome` (or `error`) and gives the next waiting run a thread. */
+  private finish(thread: Thread, outcome: PoolOutcome | Error, replaceThread = false): void {
+    const job = thread.job;
+    thread.job = undefined;
+    if (job) this.busy--;
+    // A thread being stopped leaves the rotation before anything is dispatched, so no waiting run is
+    // handed to it.
+    if (replaceThread) this.replace(thread);
+    if (job) {
+      if (outcome instanceof Error) job.reject(outcome);
+      else job.resolve(outcome);
+    }
+    this.dispatch();
+  }
+
+  private dispatch(): void {
+    for (;;) {
+      if (this.waiting.length === 0) break;
+      const idle = this.idleThread();
+      if (!idle) break;
+      this.start(idle, this.waiting.shift()!);
+    }
+    if (this.pending === 0) {
+      if (this.watchdog) clearInterval(this.watchdog);
+      this.watchdog = undefined;
+      const onIdle = this.onIdle;
+      this.onIdle = undefined;
+      onIdle?.();
+    }
+  }
+
+  private onMessage(thread: Thread, msg: ThreadMessage): void {
+    if (msg.kind === "ready") {
+      thread.ready = true;
+      if (this.threads.includes(thread)) this.dispatch();
+      return;
+    }
+    if (msg.kind === "result") {
+      const ms = performance.now() - thread.startedAt;
+      if (this.recent.length < 64) this.recent.push(ms);
+      else this.recent[this.recentNext++ & 63] = ms;
+      this.finish(thread, msg.result as RunTaskResult);
+    }
+    else this.finish(thread, new Error(`the run failed in its worker: ${msg.message}`));
+  }
+
+  /** A thread died (error or exit): answer its run, take it out, put a fresh one in its place. */
+  private onFailure(thread: Thread, err: (Error & { code?: unknown }) | undefined): void {
+    if (this.closed) return;
+    if (!thread.ready) {
+      // It could not even load its module: starting another at once would only fail the same way. Runs
+      // waiting for a thread are answered with the error; a new thread is tried a second later.
+      const message = `a worker failed to start${err ? `: ${err.message}` : ""}`;
+      for (const job of this.waiting.splice(0)) job.reject(new Error(message));
+      thread.ready = true; // so the replacement below is not treated as another start-up failure
+      const retry = setTimeout(() => {
+        if (!this.closed) this.replace(thread);
+      }, 1000);
+      retry.unref();
+      thread.worker.removeAllListeners("exit");
+      thread.worker.removeAllListeners("error");
+      thread.worker.on("error", () => {});
+      thread.job = undefined;
+      this.dispatch();
+      return;
+    }
+    const wallMs = Math.round(performance.now() - thread.startedAt);
+    const outcome: PoolOutcome | Error =
+      err?.code === "ERR_WORKER_OUT_OF_MEMORY"
+        ? { kind: "worker-out-of-memory", wallMs }
+        : new Error(`a worker stopped unexpectedly${err ? `: ${err.message}` : ""}`);
+    this.finish(thread, outcome, true);
+  }
+
+  /** Takes `thread` out of service (terminating it if still alive) and fills its place. */
+  private replace(thread: Thread): void {
+    const inRotation = this.threads.indexOf(thread);
+    const inSpares = this.spares.indexOf(thread);
+    if (inRotation < 0 && inSpares < 0) return;
+    thread.worker.removeAllListeners("message");
+    thread.worker.removeAllListeners("exit");
+    thread.worker.removeAllListeners("error");
+    thread.worker.on("error", () => {});
+    void thread.worker.terminate();
+    if (inSpares >= 0) {
+      this.spares.splice(inSpares, 1, this.spawn());
+      return;
+    }
+    // A ready spare takes the place at once; otherwise a new thread starts there.
+    const spareIndex = this.spares.findIndex((s) => s.ready);
+    const next = spareIndex >= 0 ? this.spares.splice(spareIndex, 1)[0]! : this.spawn();
+    this.threads.splice(inRotation, 1, next);
+    if (spareIndex >= 0) this.spares.push(this.spawn());
+  }
+
+  /** Stops a running thread from outside with `outcome` for its run. */
+  private stop(thread: Thread, outcome: PoolOutcome): void {
+    this.finish(thread, outcome, true);
+  }
+
+  private arm(): void {
+    if (this.watchdog || this.pending === 0) return;
+    this.watchdog = setInterval(() => this.check(), this.tickMs);
+    this.watchdog.unref();
+  }
+
+  /** The threshold of a long run now: `longRunMs`, or 10 × the median of recent runs when the machine is slow. */
+  private longThreshold(): number {
+    const n = this.recent.length;
+    if (n < 8) return this.longRunMs;
+    const sorted = [...this.recent].sort((a, b) => a - b);
+    return Math.max(this.longRunMs, 10 * sorted[n >> 1]!);
+  }
+
+  private check(): void {
+    const now = performance.now();
+    const threshold = this.longThreshold();
+    for (const t of [...this.threads]) {
+      const job = t.job;
+      if (!job) continue;
+      const elapsed = now - t.startedAt;
+      if (elapsed >= job.wallLimitMs) this.stop(t, { kind: "killed", wallMs: Math.round(elapsed) });
+      else if (!t.long && elapsed >= threshold) t.long = true;
+    }
+    // While runs wait for a worker, at most workers - 1 threads may hold long runs: the excess, the long
+    // runs started last (the least work lost), are stopped so the waiting runs get a thread.
+    if (this.options.workers >= 2 && this.waiting.length > 0) {
+      const longs = this.threads.filter((t) => t.job && t.long).sort((a, b) => b.startedAt - a.startedAt);
+      for (let excess = longs.length - (this.options.workers - 1), i = 0; excess > 0; excess--, i++) {
+        const t = longs[i]!;
+        this.stop(t, { kind: "shed", wallMs: Math.round(now - t.startedAt) });
+      }
+    }
+    for (let i = 0; i < this.waiting.length; i++) {
+      const job = this.waiting[i]!;
+      if (now - job.submitted < job.wallLimitMs) continue;
+      this.waiting.splice(i--, 1);
+      job.resolve({ kind: "queue-timeout" });
+    }
+    if (this.pending === 0) this.dispatch();
   }
 }

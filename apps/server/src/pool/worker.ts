@@ -1,6 +1,6 @@
 /**
  * A pool worker: runs one Python program per task with `run()` of `@pyheap/python` and returns the
- * serialised 200 body. Runs inside a worker thread (piscina); one task at a time.
+ * serialised 200 body. Runs inside a pool thread (`thread.ts` loads it); one task at a time.
  *
  * It relies on the interpreter's own limits (steps, heap, recursion, output, wall time, trace steps); the
  * pool on the HTTP side terminates this thread if a run ever outlives its wall time anyway.
@@ -16,9 +16,8 @@ try {
   // A failing interpreter shows up in the first real run, where it is reported.
 }
 
-/** Piscina's entry point: one task in, one result out. */
+/** The pool thread's entry point: one task in, one result out. */
 export default function runTask(task: RunTask): RunTaskResult {
-  new Int32Array(task.started)[0] = 1;
   const options: RunOptions = {
     mode: task.mode,
     trace: task.trace,

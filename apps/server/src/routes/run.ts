@@ -67,6 +67,12 @@ function answer(res: Response, outcome: PoolOutcome, config: Config, timeoutMs: 
       throw new HttpProblem("pool-saturated", "Every worker is busy and the queue is full; try again shortly.", {
         retryAfterSeconds: 1,
       });
+    case "shed":
+      throw new HttpProblem(
+        "pool-saturated",
+        `The run was stopped after ${outcome.wallMs} ms: every other worker is busy with a long run. Try again shortly.`,
+        { retryAfterSeconds: 1 },
+      );
     case "queue-timeout":
       throw new HttpProblem("pool-saturated", "The run waited for a worker longer than its wall time; try again shortly.", {
         retryAfterSeconds: 1,
