@@ -558,7 +558,16 @@ function registerConstructors(vm: VM): void {
     if (args.length) vm.typeError("object() takes no arguments");
     return h.newObject(t);
   });
+  // keyword arguments the constructors accept (a class deriving from them passes its call's keywords on)
+  const onlyKeywords = (kw: KwArgs | null, type: string, allowed: string[]): void => {
+    if (!kw || !kw.names.length) return;
+    if (!allowed.length) vm.typeError(`${type}() takes no keyword arguments`);
+    for (const n of kw.names) if (!allowed.includes(n)) vm.typeError(`'${n}' is an invalid keyword argument for ${type}()`);
+  };
   C("int", (t, args, kw) => {
+    const given = args.length + (kw ? kw.names.length : 0);
+    if (given > 2) vm.typeError(`int() takes at most 2 arguments (${given} given)`);
+    onlyKeywords(kw, "int", ["base"]);
     const base = args[1] ?? kwarg(kw, "base");
     return sub(t, "int", () => {
       if (!args.length) return vm.newInt(0n);
@@ -599,8 +608,9 @@ function registerConstructors(vm: VM): void {
     if (args.length > 1) vm.typeError(`bool expected at most 1 argument, got ${args.length}`);
     return vm.bool(args.length ? vm.truthy(args[0]) : false);
   });
-  C("float", (t, args) =>
+  C("float", (t, args, kw) =>
     sub(t, "float", () => {
+      onlyKeywords(kw, "float", []);
       if (!args.length) return h.newFloat(0);
       const x = args[0];
       const k = vm.kindOf(x);
@@ -623,8 +633,9 @@ function registerConstructors(vm: VM): void {
   });
   C("str", (t, args, kw) =>
     sub(t, "str", () => {
-      if (!args.length) return h.newStr("");
-      const x = args[0];
+      onlyKeywords(kw, "str", ["object", "encoding", "errors"]);
+      const x = args[0] ?? kwarg(kw, "object");
+      if (!x) return h.newStr("");
       const enc = args[1] ?? kwarg(kw, "encoding");
       if (vm.kindOf(x) === Kind.BYTES && (enc || args.length > 1)) return h.newStr(Buffer.from(h.readBytes(x)).toString("utf8"));
       const ti = vm.typeInfo(x);
@@ -646,8 +657,9 @@ function registerConstructors(vm: VM): void {
       for (const o of items) vm.decref(o);
     }
   });
-  C("tuple", (t, args) =>
+  C("tuple", (t, args, kw) =>
     sub(t, "tuple", () => {
+      onlyKeywords(kw, "tuple", []);
       if (!args.length) return h.newTuple([]);
       const x = args[0];
       if (vm.kindOf(x) === Kind.TUPLE && !vm.typeInfo(x).heap) return vm.newRef(x);

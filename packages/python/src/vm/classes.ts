@@ -363,7 +363,9 @@ proto.nativeNew = function (this: VM, ti: TypeInfo, t: Obj, args: Obj[], kw: KwA
   const ctor = this.ctors.get(solid.kind === Kind.EXC ? this.T.BaseException : solid.obj);
   if (!ctor) this.typeError(`cannot create '${ti.name}' instances`);
   if (solid.kind === Kind.EXC) return ctor(t, args, kw);
-  return ctor(t, solid.kind === Kind.LIST || solid.kind === Kind.DICT || solid.kind === Kind.SET ? [] : args, null);
+  if (solid.kind === Kind.LIST || solid.kind === Kind.DICT || solid.kind === Kind.SET) return ctor(t, [], null);
+  // str/int/float/tuple: the base constructor sees the call's keywords too (and rejects unknown ones)
+  return ctor(t, args, kw);
 };
 
 proto.nativeInit = function (this: VM, ti: TypeInfo, o: Obj, args: Obj[], kw: KwArgs | null, _userNew: boolean): void {
