@@ -136,12 +136,15 @@ print(glob(9), cell(9), attr(9), hashed(9), empty_left(4))
 `,
   ],
   [
-    "one-byte bytes and tracking of dicts holding types",
+    "one-byte bytes, bytes results that are their operand, and tracking of dicts holding types",
     `import gc
 def same(a, b):
     return a is b
 z = b'z'
 print(same(bytes([122]), z), same(b'xyz'[2:], z), same(b'xyz'[-1:], z), same(b'z' + b'', z), same(bytes([122, 122])[1:], z))
+x = bytes([97, 98])
+print(same(x * 1, x), same(x + b'', x), same(b'' + x, x), same(x[:], x), same(x[0:2], x), same(b'xyz'[::5], b'x'), same(b'xyz'[2:0], b''))
+print(same(b'xyz'[::-1][2:], b'x'), same(b'xyz'[-1::-3], b'z'), b'xyz'[::-1], b'abcdef'[1::2], x * 3)
 class K:
     pass
 print(gc.is_tracked({"t": int}), gc.is_tracked({"t": K}), gc.is_tracked({int: str}), gc.is_tracked({"t": type}))

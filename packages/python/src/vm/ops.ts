@@ -305,6 +305,8 @@ function sequenceBinary(vm: VM, a: Obj, b: Obj, op: number, inplace: boolean): O
     if (ka === Kind.BYTES && kb === Kind.BYTES) {
       const x = h.readBytes(a);
       const y = h.readBytes(b);
+      if (x.length === 0 && !tb.heap) return vm.newRef(b);
+      if (y.length === 0 && !ta.heap) return vm.newRef(a);
       const r = new Uint8Array(x.length + y.length);
       r.set(x);
       r.set(y, x.length);
@@ -344,6 +346,7 @@ function sequenceBinary(vm: VM, a: Obj, b: Obj, op: number, inplace: boolean): O
       }
       if (ks === Kind.BYTES) {
         const x = h.readBytes(seq);
+        if ((count === 1 || x.length === 0) && exact) return vm.newRef(seq);
         const r = new Uint8Array(x.length * count);
         for (let i = 0; i < count; i++) r.set(x, i * x.length);
         return h.newBytes(r);
@@ -970,7 +973,11 @@ proto.getItem = function (this: VM, c: Obj, k: Obj): Obj {
       const b = h.readBytes(c);
       if (isSlice) {
         const [start, , step, cnt] = this.sliceIndices(k, b.length);
-        return h.newBytes(Uint8Array.from(sliceSelect([...b], start, step, cnt)));
+        // as bytes_subscript: the whole object itself, a contiguous slice through the one-byte cache, a
+        // stepped slice always a fresh object
+        if (cnt === b.length && step === 1 && !ti.heap) return this.newRef(c);
+        const part = Uint8Array.from(sliceSelect([...b], start, step, cnt));
+        return step === 1 || cnt === 0 || !h.newBytesUncached ? h.newBytes(part) : h.newBytesUncached(part);
       }
       return this.newInt(BigInt(b[normIndex(this, k, b.length, "index", "byte")]));
     }
