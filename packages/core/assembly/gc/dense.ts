@@ -33,7 +33,7 @@ import {
   EV_UNTRACK, POOL_SIZE, POOL_OVERHEAD, TPF_HEAPTYPE, LAYOUT_LIST, LAYOUT_TUPLE, TUPLE_ITEMS,
 } from "../../abi/abi";
 import { ev, evOn } from "../events";
-import { growPages } from "../common";
+import { growPages, DEBUG } from "../common";
 import { gcNext, gcObj, gcFlags, refcnt, typeOf, isGcType, gcRefs, gcHead, tpFlags, tpLayout, obSize } from "../object/header";
 import { listItems } from "../object/list";
 import { inArena, P_SZIDX } from "../mem/pymalloc";
@@ -184,6 +184,10 @@ function growEdgesFor(more: u64): bool {
 }
 
 let edgeOverflow = false;
+// pass 1's decisions for the last type met
+let lastType: usize = 0;
+let lastKind: u8 = 0;
+let lastItems: u8 = 0; // 1 exact list, 2 exact tuple, 0 anything else (tp_traverse)
 function growEdgesOrFlag(): bool {
   if (growEdgeTable()) return true;
   edgeOverflow = true;
@@ -237,12 +241,15 @@ export function deduceDense(base: usize, unreachable: usize, g: i32): bool {
   edgeOverflow = false;
   nSlots = 0;
   nTouched = 0;
+  lastType = 0;
   // 1. update_refs: slots, gc_refs = refcount; children as addresses
   let n: u32 = 0;
   let nt: u32 = 0;
   let nd: u32 = 0;
   expectObjects = <u32>trackedTotal;
   const pt = poolTab;
+  let eb = eBuf; // the edge table and its length, in locals between traverse calls
+  let el: u32 = 0;
   for (let h = gcNext(base); h != base; h = gcNext(h)) {
     if (n == posCap) {
       // more objects than tracked: cannot happen; leave it to the list walks
@@ -280,50 +287,65 @@ export function deduceDense(base: usize, unreachable: usize, g: i32): bool {
     store<u32>(tSlot + (<usize>n << 2), s);
     const so = <usize>s << 2;
     const rc = <u32>refcnt(o);
-    store<u32>(sR + so, rc > R_REFS ? R_REFS : rc);
+    if (rc > R_REFS) {
+      // a count that does not fit the state word (2^29 references): leave it to the list walks
+      clearPoolTable();
+      return false;
+    }
+    store<u32>(sR + so, rc);
     store<u32>(sA + so, <u32>h);
     const t = typeOf(o);
-    let kind: u8 = 0;
-    if (t == tTuple) {
-      kind = KIND_TUPLE;
-      nt++;
-    } else if (t == tDict) {
-      kind = KIND_DICT;
-      nd++;
+    if (t != lastType) {
+      // what the type asks for, worked out once per run of objects of one type
+      lastType = t;
+      lastKind = t == tTuple ? KIND_TUPLE : t == tDict ? KIND_DICT : 0;
+      const layout = tpLayout(t);
+      lastItems = (tpFlags(t) & TPF_HEAPTYPE) != 0 ? 0 : layout == LAYOUT_LIST ? 1 : layout == LAYOUT_TUPLE ? 2 : 0;
     }
-    store<u8>(sK + <usize>s, kind);
-    numbered = n;
+    store<u8>(sK + <usize>s, lastKind);
+    if (lastKind != 0) {
+      if (lastKind == KIND_TUPLE) nt++;
+      else nd++;
+    }
     // the edge block: a count, then the children
-    const tf = tpFlags(t);
-    const layout = tpLayout(t);
-    if ((tf & TPF_HEAPTYPE) == 0 && (layout == LAYOUT_LIST || layout == LAYOUT_TUPLE)) {
+    if (lastItems != 0) {
       // exact list or tuple: the items, last first (as their tp_traverse), straight into the table
-      const items = layout == LAYOUT_LIST ? listItems(o) : o + TUPLE_ITEMS;
+      const items = lastItems == 1 ? listItems(o) : o + TUPLE_ITEMS;
       const size = obSize(o);
-      const at = edgeLen;
-      if (<u64>at + <u64>size + 1 > <u64>eCap && !growEdgesFor(<u64>size + 1)) break;
-      const eb = edgeBuf;
-      store<u32>(sE + so, at);
-      let w = at + 1;
+      if (<u64>el + <u64>size + 1 > <u64>eCap) {
+        numbered = n;
+        setEdgeBuffer(eBuf, eCap, el);
+        if (!growEdgesFor(<u64>size + 1)) break;
+        eb = eBuf;
+      }
+      store<u32>(sE + so, el);
+      let w = el + 1;
       for (let i = size - 1; i >= 0; i--) {
         const c = load<u32>(items + (<usize>i << 3));
         if (c == 0) continue;
         store<u32>(eb + (<usize>w << 2), c);
         w++;
       }
-      store<u32>(eb + (<usize>at << 2), w - at - 1);
-      setEdgeBuffer(eb, eCap, w);
+      store<u32>(eb + (<usize>el << 2), w - el - 1);
+      el = w;
     } else {
-      if (edgeLen == eCap && !growEdgesOrFlag()) break;
-      const at = edgeLen;
-      setEdgeBuffer(edgeBuf, eCap, at + 1);
+      numbered = n;
+      setEdgeBuffer(eBuf, eCap, el);
+      if (el == eCap && !growEdgesOrFlag()) break;
+      const at = el;
+      setEdgeBuffer(eBuf, eCap, at + 1);
       store<u32>(sE + so, at);
       traverse(o, VISIT_ADDR);
-      store<u32>(edgeBuf + (<usize>at << 2), edgeLen - at - 1);
+      if (edgeOverflow) break;
+      eb = eBuf;
+      el = edgeLen;
+      store<u32>(eb + (<usize>at << 2), el - at - 1);
     }
     n++;
   }
   numbered = 0;
+  setEdgeBuffer(eBuf, eCap, el);
+  lastType = 0;
   if (edgeOverflow) {
     clearPoolTable();
     return false;
@@ -356,6 +378,7 @@ export function deduceDense(base: usize, unreachable: usize, g: i32): bool {
       const rp = R + (<usize>s << 2);
       const r = load<u32>(rp);
       if (r >= R_NOTIN) continue;
+      if (DEBUG) assert(r > 0); // a reference from inside the set is counted in the refcount
       store<u32>(rp, r - 1);
       store<u32>(edges + (<usize>w << 2), s);
       w++;
@@ -378,6 +401,7 @@ export function deduceDense(base: usize, unreachable: usize, g: i32): bool {
   const E = sE;
   let olen: u32 = 0;
   let ulen: u32 = 0;
+  let kept: u32 = 0; // DONE at their original position
   for (let p: u32 = 0; p < n + olen; p++) {
     let s: u32;
     if (p < n) {
@@ -389,6 +413,7 @@ export function deduceDense(base: usize, unreachable: usize, g: i32): bool {
         continue;
       }
       store<u32>(rp, R_DONE);
+      kept++;
     } else {
       s = load<u32>(tOrder + (<usize>(p - n) << 2));
       store<u32>(R + (<usize>s << 2), R_DONE | R_MOVED);
@@ -413,10 +438,11 @@ export function deduceDense(base: usize, unreachable: usize, g: i32): bool {
   // 4. rewrite both lists in the order found; each head is written once (next, prev | flags, refs 0)
   const A = sA;
   let prev = base;
-  for (let p: u32 = 0; p < n; p++) {
+  for (let p: u32 = 0; kept > 0; p++) {
     const s = <usize>load<u32>(tSlot + (<usize>p << 2));
     if (load<u32>(R + (s << 2)) != R_DONE) continue;
     prev = linkAfter(prev, <usize>load<u32>(A + (s << 2)), 0);
+    kept--;
   }
   for (let i: u32 = 0; i < olen; i++) {
     const s = <usize>load<u32>(tOrder + (<usize>i << 2));
@@ -425,12 +451,11 @@ export function deduceDense(base: usize, unreachable: usize, g: i32): bool {
   store<u32>(prev, <u32>base);
   store<u32>(base + 8, <u32>prev);
   prev = unreachable;
-  if (ulen > 0) {
-    for (let p: u32 = 0; p < n; p++) {
-      const s = <usize>load<u32>(tSlot + (<usize>p << 2));
-      if (load<u32>(R + (s << 2)) != R_UNREACH) continue;
-      prev = linkAfter(prev, <usize>load<u32>(A + (s << 2)), PREV_MASK_COLLECTING);
-    }
+  for (let p: u32 = 0, left = ulen; left > 0; p++) {
+    const s = <usize>load<u32>(tSlot + (<usize>p << 2));
+    if (load<u32>(R + (s << 2)) != R_UNREACH) continue;
+    prev = linkAfter(prev, <usize>load<u32>(A + (s << 2)), PREV_MASK_COLLECTING);
+    left--;
   }
   store<u32>(prev, <u32>unreachable);
   store<u32>(unreachable + 8, <u32>prev);
