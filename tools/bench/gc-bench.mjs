@@ -10,7 +10,10 @@
 // disturbs less than wall time. Not a test: timings vary with the machine.
 //
 //   node tools/bench/gc-bench.mjs [--sizes 10000,100000,1000000] [--repeat 3] [--algorithm 0|1 (default 1)]
-//                                 [--keep-heap]
+//                                 [--keep-heap] [--only scrambled,creation,scrambled+gc,alloc+free]
+//
+// --only runs the listed cases only (both sides). The header prints the load average: on a shared
+// machine compare ratios taken under similar load.
 //
 // By default every WASM repeat starts from heap.reset() (a fresh instance), so each timed collection is
 // the heap's first: the collector's side tables are new memory and their first touch costs page faults
@@ -23,6 +26,7 @@
 import { spawnSync, execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
+import { loadavg, cpus } from "node:os";
 
 const { loadHeap } = await import(new URL("../../packages/heap/dist/index.js", import.meta.url).href);
 
@@ -35,6 +39,9 @@ const sizes = opt("sizes", "10000,100000,1000000").split(",").map(Number);
 const repeat = Number(opt("repeat", "3"));
 const keepHeap = args.includes("--keep-heap");
 const algorithm = Number(opt("algorithm", "1")); // 0 CPython's list walks, 1 dense side tables (the core's default)
+const CASES = ["scrambled", "creation", "scrambled+gc", "alloc+free"];
+const only = opt("only", CASES.join(",")).split(",");
+for (const c of only) if (!CASES.includes(c)) throw new Error(`--only: unknown case ${c} (one of ${CASES.join(", ")})`);
 
 const python = execFileSync("python3", ["-c", "import sys; print(sys.executable)"], { encoding: "utf8" }).trim();
 
@@ -60,6 +67,7 @@ def build(n, scrambled, seed):
 out = []
 for n in SIZES:
     for scrambled, gc_on in ((True, False), (False, False), (True, True)):
+        if (("scrambled" if scrambled else "creation") + ("+gc" if gc_on else "")) not in ONLY: continue
         best = None
         for r in range(REPEAT):
             gc.collect()
@@ -71,6 +79,7 @@ for n in SIZES:
             if best is None or t1 - t0 < best: best, faults = t1 - t0, flt
             del keep; gc.collect(); gc.enable()
         out.append({"n": n, "order": ("scrambled" if scrambled else "creation") + ("+gc" if gc_on else ""), "ns": best, "collected": got, "faults": faults})
+    if "alloc+free" not in ONLY: continue
     gc.collect()
     best = None
     for r in range(REPEAT):
@@ -84,7 +93,7 @@ print(json.dumps(out))
 `;
 
 function runPython() {
-  const src = `SIZES = ${JSON.stringify(sizes)}\nREPEAT = ${repeat}\n` + PY;
+  const src = `SIZES = ${JSON.stringify(sizes)}\nREPEAT = ${repeat}\nONLY = ${JSON.stringify(only)}\n` + PY;
   const r = spawnSync(python, ["-c", src], { encoding: "utf8", maxBuffer: 1 << 24 });
   if (r.status !== 0) throw new Error(r.stderr);
   return JSON.parse(r.stdout);
@@ -107,6 +116,7 @@ function runWasm() {
   const ITEMS = 24; // abi.LIST_ITEMS
   for (const n of sizes) {
     for (const [scrambled, gcOn] of [[true, false], [false, false], [true, true]]) {
+      if (!only.includes((scrambled ? "scrambled" : "creation") + (gcOn ? "+gc" : ""))) continue;
       let best = Infinity;
       let got = 0;
       let faults = 0;
@@ -151,6 +161,7 @@ function runWasm() {
       }
       out.push({ n, order: (scrambled ? "scrambled" : "creation") + (gcOn ? "+gc" : ""), ns: best, collected: got, faults });
     }
+    if (!only.includes("alloc+free")) continue;
     h.reset();
     let best = Infinity;
     for (let r = 0; r < repeat; r++) {
@@ -169,7 +180,8 @@ function runWasm() {
 const wasmFile = new URL("../../packages/heap/build/pyheap.wasm", import.meta.url);
 const bytes = readFileSync(wasmFile);
 console.log(`pyheap.wasm: ${bytes.length} bytes, ${gzipSync(bytes, { level: 9 }).length} gzipped`);
-console.log(`CPython: ${python}; WASM algorithm ${algorithm}${keepHeap ? ", one heap for all repeats" : ", heap reset before each repeat"}\n`);
+console.log(`CPython: ${python}; WASM algorithm ${algorithm}${keepHeap ? ", one heap for all repeats" : ", heap reset before each repeat"}`);
+console.log(`load average at start: ${loadavg().map((x) => x.toFixed(1)).join(" ")} (${cpus().length} cores)\n`);
 const py = runPython();
 const wa = runWasm();
 console.log("\n      N  order        CPython ns/obj   WASM ns/obj   ratio   collected (py / wasm)   faults (py / wasm)");
