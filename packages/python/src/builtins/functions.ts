@@ -196,7 +196,7 @@ export function installBuiltins(vm: VM): void {
   def("len", (args, kw) => {
     noKw(vm, "len", kw);
     nargs(vm, "len", args, 1, 1);
-    return vm.newInt(BigInt(vm.len(args[0])));
+    return vm.h.newInt(vm.len(args[0]));
   });
   def("repr", (args) => {
     nargs(vm, "repr", args, 1, 1);

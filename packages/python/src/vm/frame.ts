@@ -59,6 +59,8 @@ export class Frame {
     public locals: Obj,
     public back: Frame | null,
   ) {
-    this.localsplus = new Array<Obj>(info.nlocalsplus).fill(0);
+    const ls: Obj[] = [];
+    for (let i = info.nlocalsplus; i > 0; i--) ls.push(0);
+    this.localsplus = ls;
   }
 }

@@ -192,29 +192,31 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
               kwNames = this.tupleStrings(f.info.consts[f.kwNames]);
               f.kwNames = -1;
             }
-            const args = st.splice(st.length - arg, arg);
-            const b = st.pop()!;
-            const a = st.pop()!;
-            let callable: Obj;
-            if (a) {
-              callable = a;
-              args.unshift(b);
-            } else callable = b;
-            let target = callable;
-            let callArgs = args;
-            const k = this.kindOf(target);
-            if (k === Kind.METHOD) {
+            // the stack holds [NULL or callable] [callable or self] args...: the arguments are moved
+            // into one array (a bound method's self first) without intermediate copies
+            const base = st.length - arg;
+            const a = st[base - 2];
+            const b = st[base - 1];
+            let target = a ? a : b;
+            let mself = 0;
+            if (this.kindOf(target) === Kind.METHOD) {
               const func = h.getSlot(target, L.METHOD_FUNC);
               if (this.kindOf(func) === Kind.FUNCTION) {
-                const self = h.getSlot(target, L.METHOD_SELF);
-                h.incref(self);
+                mself = h.getSlot(target, L.METHOD_SELF);
+                h.incref(mself);
                 h.incref(func);
-                callArgs = [self, ...args];
                 h.decref(target);
                 target = func;
               }
             }
-            if (this.kindOf(target) === Kind.FUNCTION) {
+            const callArgs: Obj[] = new Array(arg + (a ? 1 : 0) + (mself ? 1 : 0));
+            let j = 0;
+            if (mself) callArgs[j++] = mself;
+            if (a) callArgs[j++] = b;
+            for (let k = base; k < base + arg; k++) callArgs[j++] = st[k];
+            st.length = base - 2;
+            const kt = this.kindOf(target);
+            if (kt === Kind.FUNCTION) {
               if (this.depth + 1 > this.recursionLimit) {
                 for (const x of callArgs) h.decref(x);
                 h.decref(target);
@@ -235,6 +237,28 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
               this.depth++;
               f = nf;
               this.frame = f;
+              break;
+            }
+            if (kwNames === null && (kt === Kind.BUILTIN || (kt === Kind.MDESCR && callArgs.length > 0))) {
+              // a builtin function or method descriptor called with positional arguments: what
+              // callSteal → call do for them, without their dispatch (same order of releases)
+              try {
+                let r: Obj;
+                try {
+                  if (kt === Kind.MDESCR) r = this.natives[h.getI32(target, L.MDESCR_INDEX)].fn(callArgs, null);
+                  else {
+                    const n = this.natives[h.getI32(target, L.CFUNC_INDEX)];
+                    r = n.method ? n.fn([h.getSlot(target, L.CFUNC_SELF), ...callArgs], null) : n.fn(callArgs, null);
+                  }
+                } catch (e) {
+                  throw this.wrapErr(e);
+                } finally {
+                  for (let k = 0; k < callArgs.length; k++) h.decref(callArgs[k]);
+                }
+                st.push(r);
+              } finally {
+                h.decref(target);
+              }
               break;
             }
             try {
@@ -375,6 +399,15 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
           case 114 /* Op.POP_JUMP_FORWARD_IF_FALSE */:
           case 175 /* Op.POP_JUMP_BACKWARD_IF_FALSE */: {
             const v = st.pop()!;
+            if (v === this.False) {
+              f.ip = arg;
+              h.decref(v);
+              break;
+            }
+            if (v === this.True) {
+              h.decref(v);
+              break;
+            }
             try {
               if (!this.truthy(v)) f.ip = arg;
             } finally {
@@ -385,6 +418,15 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
           case 115 /* Op.POP_JUMP_FORWARD_IF_TRUE */:
           case 176 /* Op.POP_JUMP_BACKWARD_IF_TRUE */: {
             const v = st.pop()!;
+            if (v === this.True) {
+              f.ip = arg;
+              h.decref(v);
+              break;
+            }
+            if (v === this.False) {
+              h.decref(v);
+              break;
+            }
             try {
               if (this.truthy(v)) f.ip = arg;
             } finally {

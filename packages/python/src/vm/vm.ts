@@ -17,6 +17,10 @@ import { Frame, type CodeInfo } from "./frame.js";
 import { Kind, type KwArgs, type NativeEntry, type NativeFn, type TypeInfo } from "./types.js";
 import * as L from "./layouts.js";
 import { PyErr } from "../objects/errors.js";
+import { abi } from "@pyheap/heap";
+
+const OB_TYPE = abi.OB_TYPE;
+const TP_VMI0 = abi.TP_VMI0;
 
 /** A Python exception propagating through JS frames; owns one reference to `exc`. */
 export class PyRaise {
@@ -143,7 +147,12 @@ export class VM {
   // ───────────────────────────── types ─────────────────────────────
 
   typeInfo(o: Obj): TypeInfo {
-    return this.infoOfType(this.h.typeOf(o));
+    // read straight from memory: the object's type, then the type's index in typeInfos
+    const m = this.h.i32;
+    const t = m[(o + OB_TYPE) >>> 2]! >>> 0;
+    const ti = this.typeInfos[m[(t + TP_VMI0) >>> 2]!];
+    if (ti !== undefined && ti.obj === t) return ti;
+    return this.infoOfType(t);
   }
 
   infoOfType(t: Obj): TypeInfo {
@@ -154,7 +163,11 @@ export class VM {
   }
 
   kindOf(o: Obj): Kind {
-    return this.typeInfo(o).kind;
+    const m = this.h.i32;
+    const t = m[(o + OB_TYPE) >>> 2]! >>> 0;
+    const ti = this.typeInfos[m[(t + TP_VMI0) >>> 2]!];
+    if (ti !== undefined && ti.obj === t) return ti.kind;
+    return this.infoOfType(t).kind;
   }
 
   /** Record a type object the heap created or the VM registered. */
