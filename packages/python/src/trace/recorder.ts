@@ -48,6 +48,8 @@ import {
 
 /** Steps between keyframes (full object lists). */
 export const DEFAULT_KEYFRAME_INTERVAL = 100;
+/** Delta records after which a keyframe comes before its interval (at least; twice the picture when larger). */
+export const KEYFRAME_WORK = 2000;
 /** Referents kept per record; a longer container notes its full count in `referentCount`. */
 export const MAX_REFERENTS = 64;
 /** "[0]", "[1]"…: the labels of sequence items, made once. */
@@ -349,9 +351,13 @@ export class TraceRecorder {
     const named = this.named;
     named.clear();
     const frames = frame ? this.frameViews(frame, step.line, named) : this.reuseFrames(this.moduleView(step.line, named));
-    const keyframe = this.keyframeInterval > 0 && step.index % this.keyframeInterval === 0;
+    // A keyframe every keyframeInterval steps, and sooner when the deltas since the last one grew past
+    // twice the picture (or KEYFRAME_WORK records): materialising a step then replays a bounded amount.
+    const regular = this.keyframeInterval > 0 && step.index % this.keyframeInterval === 0;
+    const keyframe = regular || (this.keyframeInterval > 0 && this.sinceKeyframe > Math.max(KEYFRAME_WORK, 2 * this.active.length));
     const delta = this.deltaBuf;
     this.refresh(named, step, delta, keyframe);
+    this.sinceKeyframe = keyframe ? 0 : this.sinceKeyframe + delta.upsert.length + delta.removed.length;
     if (delta.upsert.length || delta.removed.length) {
       step.delta = { upsert: delta.upsert.length ? delta.upsert.slice() : NO_RECORDS, removed: delta.removed.length ? delta.removed.slice() : NO_SERIALS };
       delta.upsert.length = 0;
@@ -365,7 +371,7 @@ export class TraceRecorder {
     this.prevGen.clear();
     this.gcRan = false;
     // the allocator's next blocks and free lists: in full on keyframes, else what changed (allocator.ts)
-    const allocator = (this.allocatorSampler ??= new AllocatorSampler(this.heap)).sample(keyframe);
+    const allocator = (this.allocatorSampler ??= new AllocatorSampler(this.heap)).sample(regular);
     if (allocator) step.allocator = allocator;
     if (keyframe) {
       const objects: HeapObject[] = [];
@@ -374,6 +380,8 @@ export class TraceRecorder {
     }
   }
   private allocatorSampler: AllocatorSampler | null = null;
+  /** Records upserted or removed since the last keyframe. */
+  private sinceKeyframe = 0;
   private readonly named = new Set<Obj>();
   private readonly namedEntries: Entry[] = [];
   private readonly deltaBuf: HeapDelta = { upsert: [], removed: [] };

@@ -29,25 +29,30 @@ export class Session {
   /** Index of the current step (−1 when the trace has no steps). */
   position = -1;
   private cacheIndex = -1;
-  private cache = new Map<number, HeapObject>();
-  private readonly outPrefix: number[] = [];
-  private stdoutText = "";
-  private stderrText = "";
-  private readonly errPrefix: number[] = [];
+  private readonly cache = new Map<number, HeapObject>();
+  /** Per step: the length of stdout / stderr up to and including it. */
+  private readonly outPrefix: Float64Array;
+  private readonly errPrefix: Float64Array;
+  private readonly stdoutText: string;
+  private readonly stderrText: string;
 
   /** Wraps a recorded trace (borrowed: the session never changes it). */
   constructor(readonly trace: Trace) {
+    const steps = trace.steps;
+    this.outPrefix = new Float64Array(steps.length);
+    this.errPrefix = new Float64Array(steps.length);
     let out = "";
     let err = "";
-    for (const s of trace.steps) {
-      out += s.stdout;
-      err += s.stderr;
-      this.outPrefix.push(out.length);
-      this.errPrefix.push(err.length);
+    for (let i = 0; i < steps.length; i++) {
+      const s = steps[i]!;
+      if (s.stdout) out += s.stdout;
+      if (s.stderr) err += s.stderr;
+      this.outPrefix[i] = out.length;
+      this.errPrefix[i] = err.length;
     }
     this.stdoutText = out;
     this.stderrText = err;
-    if (trace.steps.length) this.position = 0;
+    if (steps.length) this.position = 0;
   }
 
   /** Runs `source` with a line trace (unless options.trace asks for instructions) and opens a session on it. */
@@ -105,10 +110,13 @@ export class Session {
     if (this.cacheIndex >= 0 && this.cacheIndex <= target && (!key || key.step <= this.cacheIndex)) {
       from = this.cacheIndex + 1;
     } else if (key) {
-      this.cache = new Map(key.objects.map((o) => [o.serial, o]));
+      // the map is reused (a jump allocates little: a big trace makes every allocation costlier)
+      const cache = this.cache;
+      cache.clear();
+      for (const o of key.objects) cache.set(o.serial, o);
       from = key.step + 1;
     } else {
-      this.cache = new Map();
+      this.cache.clear();
       from = 0;
     }
     for (let i = from; i <= target; i++) applyDelta(this.cache, steps[i]!);
