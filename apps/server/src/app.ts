@@ -8,12 +8,12 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import type { ServerResponse } from "node:http";
 import cors from "cors";
-import express, { type Express } from "express";
+import express, { type Express, type Request, type RequestHandler } from "express";
 import { rateLimit } from "express-rate-limit";
 import helmet from "helmet";
 import { pino, type Logger } from "pino";
-import { pinoHttp } from "pino-http";
 import { PACKAGE_ROOT, type Config } from "./config.js";
 import { loadExamples } from "./examples.js";
 import { buildOpenApi } from "./openapi.js";
@@ -43,6 +43,86 @@ export interface CreateAppOptions {
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace Express {
+    interface Request {
+      /** The request's id (the client's `X-Request-Id` when it is a plain token, else a new UUID). */
+      id: string;
+      /** A logger that names the request id (made on first use: most requests log nothing but the access line). */
+      readonly log: Logger;
+    }
+  }
+}
+
+/**
+ * helmet's headers for our configuration, computed once: helmet builds the same list for every response,
+ * so it runs a single time at start-up against a recorder and each response gets the recorded list.
+ */
+function securityHeaders(): { set: [string, string][]; remove: string[] } {
+  const middleware = helmet({
+    contentSecurityPolicy: {
+      directives: {
+        "script-src": ["'self'", "'wasm-unsafe-eval'"],
+        "connect-src": ["'self'"],
+        // Served over plain HTTP on localhost too: upgrading subresources to https would break the page.
+        "upgrade-insecure-requests": null,
+      },
+    },
+  });
+  const set: [string, string][] = [];
+  const remove: string[] = [];
+  const recorder = {
+    setHeader(name: string, value: string | number | readonly string[]) {
+      set.push([name, String(value)]);
+      return recorder;
+    },
+    removeHeader(name: string) {
+      remove.push(name);
+    },
+  };
+  let called = false;
+  middleware({ method: "GET", headers: {}, url: "/" } as never, recorder as never, () => {
+    called = true;
+  });
+  if (!called) throw new Error("helmet did not finish synchronously");
+  return { set, remove };
+}
+
+/**
+ * Request id, the `X-Request-Id` header, a lazily made per-request logger, and one access-log line per
+ * response (at info, with the status, the time and what the run route recorded in `res.locals.run`).
+ */
+function requestLog(logger: Logger, app: Express): RequestHandler {
+  Object.defineProperty(app.request, "log", {
+    configurable: true,
+    get(this: Request & { _log?: Logger }) {
+      return (this._log ??= logger.child({ reqId: this.id }));
+    },
+  });
+  return (req, res, next) => {
+    const incoming = req.headers["x-request-id"];
+    const id = typeof incoming === "string" && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    req.id = id;
+    res.setHeader("X-Request-Id", id);
+    if (logger.isLevelEnabled("info")) {
+      const start = performance.now();
+      res.once("finish", () => {
+        const status = res.statusCode;
+        const line = {
+          req: { id, method: req.method, url: req.originalUrl, remoteAddress: req.socket.remoteAddress },
+          res: { statusCode: status },
+          responseTime: Math.round((performance.now() - start) * 10) / 10,
+          ...(res.locals.run ? { run: res.locals.run } : {}),
+        };
+        if (status >= 500) logger.error(line, "request errored");
+        else logger.info(line, "request completed");
+      });
+    }
+    next();
+  };
+}
+
 function packageVersion(): string {
   const manifest = JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")) as { version?: string };
   return manifest.version ?? "0.0.0";
@@ -70,38 +150,23 @@ export function createApp(config: Config, options: CreateAppOptions = {}): Pyhea
 
   const app = express();
   app.disable("x-powered-by");
+  // No ETag hashing of every run result (a POST answer is never revalidated); the page's static files get
+  // theirs from express.static.
+  app.set("etag", false);
   app.set("trust proxy", config.trustProxy);
 
   // 1. Request id and structured access log first, so every later answer (errors included) carries both.
-  app.use(
-    pinoHttp({
-      logger,
-      genReqId(req, res) {
-        const incoming = req.headers["x-request-id"];
-        const id = typeof incoming === "string" && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-        res.setHeader("X-Request-Id", id);
-        return id;
-      },
-      customLogLevel(_req, res, err) {
-        if (err || res.statusCode >= 500) return "error";
-        return "info";
-      },
-    }),
-  );
+  app.use(requestLog(logger, app));
 
-  // 2. Security headers. The demo page compiles the interpreter's WASM in the browser: allow exactly that.
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          "script-src": ["'self'", "'wasm-unsafe-eval'"],
-          "connect-src": ["'self'"],
-          // Served over plain HTTP on localhost too: upgrading subresources to https would break the page.
-          "upgrade-insecure-requests": null,
-        },
-      },
-    }),
-  );
+  // 2. Security headers (helmet's, computed once). The demo page compiles the interpreter's WASM in the
+  // browser: the policy allows exactly that.
+  const security = securityHeaders();
+  app.use((_req, res, next) => {
+    const r = res as ServerResponse;
+    for (const [name, value] of security.set) r.setHeader(name, value);
+    for (const name of security.remove) r.removeHeader(name);
+    next();
+  });
 
   // 3. While draining, tell keep-alive clients to go elsewhere.
   app.use((_req, res, next) => {

@@ -112,7 +112,7 @@ export function sendProblem(req: Request, res: Response, problem: HttpProblem): 
 /** The last middleware of the app: every error ends here. */
 export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   const problem = classify(err);
-  if (problem.kind === "internal-error") req.log?.error({ err }, "unhandled error");
+  if (problem.kind === "internal-error") req.log.error({ err }, "unhandled error");
   if (res.headersSent) {
     res.destroy();
     return;

@@ -43,7 +43,11 @@ function stoppedRunBody(limit: "time" | "heap", message: string, wallMs: number)
 function answer(res: Response, outcome: PoolOutcome, config: Config, timeoutMs: number): void {
   switch (outcome.kind) {
     case "ok":
-      res.status(200).type("application/json").send(outcome.body);
+      // The worker serialised the body: sent as is, without Express's send() (no ETag, no re-encoding).
+      res.statusCode = 200;
+      res.setHeader("Content-Type", "application/json; charset=utf-8");
+      res.setHeader("Content-Length", Buffer.byteLength(outcome.body));
+      res.end(outcome.body);
       return;
     case "killed":
       res
@@ -121,7 +125,7 @@ export function runRoutes(config: Config, pool: RunPool, lifecycle: Lifecycle): 
       limits: runLimits,
       maxTraceBytes,
     });
-    req.log?.info({ run: outcome.kind, mode: body.mode, trace: body.trace }, "run finished");
+    res.locals.run = { outcome: outcome.kind, mode: body.mode, trace: body.trace };
     answer(res, outcome, config, runLimits.timeoutMs);
   };
 
