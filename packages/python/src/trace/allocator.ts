@@ -24,14 +24,14 @@ export class AllocatorSampler {
   constructor(private readonly heap: Heap) {}
 
   /** Views are immutable: one per (class, word) seen lately is shared by every step showing it. */
-  private readonly views = new Map<number, NextBlockView>();
+  private readonly views = Array.from({ length: CLASSES }, () => new Map<number, NextBlockView>());
   private view(c: number, w: number): NextBlockView {
-    const key = c * 4294967296 + w;
-    let v = this.views.get(key);
+    const views = this.views[c]!;
+    let v = views.get(w);
     if (!v) {
-      if (this.views.size >= 4096) this.views.clear();
+      if (views.size >= 1024) views.clear();
       v = { size: 16 * (c + 1), address: String(this.heap.idOf((w & ~15) >>> 0)), source: SOURCES[w & 15]! };
-      this.views.set(key, v);
+      views.set(w, v);
     }
     return v;
   }

@@ -93,6 +93,8 @@ interface Entry {
   text?: string;
   size: number;
   block: number;
+  /** Index of the last step whose frames named it (−1: none yet). */
+  namedAt: number;
   /** Is in the current picture (own objects always; borrowed ones while referenced): in `active`. */
   shown: boolean;
   /** Index in `active` / `mutables` (−1 when not there). */
@@ -349,7 +351,7 @@ export class TraceRecorder {
     }
     // Frames name objects: borrowed ones enter the picture while named.
     const named = this.named;
-    named.clear();
+    named.length = 0;
     const frames = frame ? this.frameViews(frame, step.line, named) : this.reuseFrames(this.moduleView(step.line, named));
     // A keyframe every keyframeInterval steps, and sooner when the deltas since the last one grew past
     // twice the picture (or KEYFRAME_WORK records): materialising a step then replays a bounded amount.
@@ -368,7 +370,7 @@ export class TraceRecorder {
     step.heapBytes = this.lastLiveBytes;
     step.liveObjects = this.liveObjects;
     if (this.gcRan) this.fillPromotions(step.events);
-    this.prevGen.clear();
+    if (this.prevGen.size) this.prevGen.clear();
     this.gcRan = false;
     // the allocator's next blocks and free lists: in full on keyframes, else what changed (allocator.ts)
     const allocator = (this.allocatorSampler ??= new AllocatorSampler(this.heap)).sample(regular);
@@ -382,7 +384,8 @@ export class TraceRecorder {
   private allocatorSampler: AllocatorSampler | null = null;
   /** Records upserted or removed since the last keyframe. */
   private sinceKeyframe = 0;
-  private readonly named = new Set<Obj>();
+  /** Objects the frames name this step (repeats allowed; `Entry.namedAt` tells who is named now). */
+  private readonly named: Obj[] = [];
   private readonly namedEntries: Entry[] = [];
   private readonly deltaBuf: HeapDelta = { upsert: [], removed: [] };
 
@@ -469,7 +472,7 @@ export class TraceRecorder {
    * frame whose locals are the same objects as last step keeps its locals array (and its FrameView when
    * its line is the same too), and an unchanged stack keeps the previous step's array.
    */
-  private frameViews(top: Frame, line: number, named: Set<Obj>): FrameView[] {
+  private frameViews(top: Frame, line: number, named: Obj[]): FrameView[] {
     const vm = this.vm;
     const chain = this.chain;
     chain.length = 0;
@@ -486,7 +489,7 @@ export class TraceRecorder {
       let m = memos[j];
       if (!m || m.frame !== f || m.code !== f.info.code || !this.sameLocals(f, m)) m = memos[j] = this.readLocals(f, m);
       const addrs = m.addrs;
-      for (let i = 0; i < addrs.length; i++) named.add(addrs[i]!);
+      for (let i = 0; i < addrs.length; i++) named.push(addrs[i]!);
       const fl = f === top ? line : vm.lineOf(f);
       let view = m.view;
       if (withStack) {
@@ -494,7 +497,7 @@ export class TraceRecorder {
         for (const v of f.stack) {
           if (!v) continue;
           view.stack!.push({ id: this.idOf(v), serial: this.serialOf(v) });
-          named.add(v);
+          named.push(v);
         }
       } else if (!view || view.line !== fl || view.locals !== m.locals) view = m.view = { name: m.code.co_name, line: fl, locals: m.locals };
       views[j] = view;
@@ -574,14 +577,14 @@ export class TraceRecorder {
   }
 
   /** After the module body: the module's globals as the one frame. */
-  private moduleView(line: number, named: Set<Obj>): FrameView[] {
+  private moduleView(line: number, named: Obj[]): FrameView[] {
     const main = this.vm.mainModule;
     if (!main) return [];
     const g = this.vm.h.getSlot(main, L.MODULE_DICT);
     const locals: FrameView["locals"] = [];
     const addrs: Obj[] = [];
     if (g) this.dictLocals(g, true, locals, addrs);
-    for (const v of addrs) named.add(v);
+    for (const v of addrs) named.push(v);
     return [{ name: "<module>", line, locals }];
   }
 
@@ -619,7 +622,7 @@ export class TraceRecorder {
   private entry(o: Obj, own: boolean): Entry {
     let e = this.entries.get(o);
     if (!e) {
-      e = { addr: o, serial: this.nextSerial++, own, rec: null, rc: -1, gen: null, kind: Kind.OBJECT, refs: NO_REFS, labels: NO_LABELS, refCount: 0, sig: 0, slotOffsets: null, managed: false, holders: null, dirty: false, size: -1, block: -1, shown: false, slot: -1, mslot: -1 };
+      e = { addr: o, serial: this.nextSerial++, own, rec: null, rc: -1, gen: null, kind: Kind.OBJECT, refs: NO_REFS, labels: NO_LABELS, refCount: 0, sig: 0, slotOffsets: null, managed: false, holders: null, dirty: false, size: -1, block: -1, namedAt: -1, shown: false, slot: -1, mslot: -1 };
       try {
         const ti = this.vm.typeInfo(o);
         e.kind = ti.kind;
@@ -892,7 +895,7 @@ export class TraceRecorder {
    * Bring every picture record up to date and write the delta of `step`. After it: each shown entry's
    * `rec` is its record as of now, borrowed objects are shown exactly while referenced.
    */
-  private refresh(named: Set<Obj>, step: TraceStep, delta: HeapDelta, full: boolean): void {
+  private refresh(named: Obj[], step: TraceStep, delta: HeapDelta, full: boolean): void {
     const h = this.vm.h;
     let busy = full || step.events.length > 0 || this.removed.length > 0;
     if (this.gcRan) this.refreshGenerations();
@@ -901,12 +904,15 @@ export class TraceRecorder {
     const check = this.hideCheck;
     for (const e of this.namedEntries) check.push(e);
     this.namedEntries.length = 0;
+    const now = step.index;
     for (const o of named) {
       const e = this.entry(o, false);
+      if (e.namedAt === now) continue;
+      e.namedAt = now;
       this.show(e);
       if (!e.own) this.namedEntries.push(e);
     }
-    for (const e of check) if (e.shown && !e.own && !named.has(e.addr) && !this.borrowedRefs.has(e.addr)) this.hide(e);
+    for (const e of check) if (e.shown && !e.own && e.namedAt !== now && !this.borrowedRefs.has(e.addr)) this.hide(e);
     check.length = 0;
     // Refcounts (read from memory): a change anywhere makes the step busy.
     const pass: Entry[] = [];
