@@ -24,6 +24,7 @@ import { floatNew } from "./object/float";
 import { strSubNew, strSubDataBlock } from "./object/str";
 import { intSubNew } from "./object/int";
 import { floatSubNew } from "./object/float";
+import { bytesSubNew } from "./object/bytes";
 import { bytesInit, bytesNew, bytesChar, emptyBytes } from "./object/bytes";
 import { strCanAppendInPlace, strAppendInPlace } from "./object/str-append";
 import { tupleInit, tupleNew, emptyTuple } from "./object/tuple";
@@ -247,7 +248,7 @@ export function obj_sizeof(o: i32): f64 {
   switch (tpLayout(t)) {
     case LAYOUT_INT: body = intSizeof(oo); break;
     case LAYOUT_STR: body = strSizeof(oo); break;
-    case LAYOUT_BYTES: body = <usize>33 + <usize>obSize(oo); break;
+    case LAYOUT_BYTES: body = <usize>tpBasicsize(t) + <usize>obSize(oo); break;
     case LAYOUT_LIST: body = listSizeof(oo); break;
     case LAYOUT_DICT: body = dictSizeof(oo); break;
     case LAYOUT_SET: body = setSizeof(oo); break;
@@ -372,6 +373,13 @@ export function obj_new_int_sub(t: i32, i: i32): i32 {
  *  0 on no memory. */
 export function obj_new_float_sub(t: i32, v: f64): i32 {
   const o = floatSubNew(<usize>t, v);
+  if (o != 0) track(o);
+  return <i32>o;
+}
+/** A new instance of the bytes subclass t (layout LAYOUT_BYTES) with the bytes of b (borrowed), tracked.
+ *  NEW reference; 0 on no memory. */
+export function obj_new_bytes_sub(t: i32, b: i32): i32 {
+  const o = bytesSubNew(<usize>t, <usize>b);
   if (o != 0) track(o);
   return <i32>o;
 }

@@ -56,6 +56,7 @@ export interface CoreExports {
   obj_new_int_sub(t: number, i: number): number;
   obj_new_float_sub(t: number, v: number): number;
   obj_var_dict_offset(o: number): number;
+  obj_new_bytes_sub(t: number, b: number): number;
 
   int_from_f64(v: number): number;
   int_new(ndigits: number, alloc: number): number;

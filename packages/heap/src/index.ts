@@ -67,7 +67,7 @@ export interface TypeDesc {
    *  gives an empty list/dict/set (or a tuple of nitems NULL items) of type t; refSlots describe only the
    *  subclass's own fields (beyond the base's basicsize). Subclasses of str, int and float use
    *  "str" / "int" / "float": their instances are made by newStrSub / newIntSub / newFloatSub. */
-  layout?: "list" | "dict" | "set" | "tuple" | "weakref" | "str" | "int" | "float";
+  layout?: "list" | "dict" | "set" | "tuple" | "weakref" | "str" | "int" | "float" | "bytes";
   /** The instance dict is the last word of the variable-size body (CPython's tp_dictoffset −8: int
    *  subclasses); find it with varDictOffset(o). */
   varDict?: boolean;
@@ -545,7 +545,7 @@ export class Heap {
     if (d.layout) {
       const layouts = {
         list: abi.LAYOUT_LIST, dict: abi.LAYOUT_DICT, set: abi.LAYOUT_SET, tuple: abi.LAYOUT_TUPLE, weakref: abi.LAYOUT_WEAKREF,
-        str: abi.LAYOUT_STR, int: abi.LAYOUT_INT, float: abi.LAYOUT_FLOAT,
+        str: abi.LAYOUT_STR, int: abi.LAYOUT_INT, float: abi.LAYOUT_FLOAT, bytes: abi.LAYOUT_BYTES,
       };
       this.core.obj_type_set_layout(t, layouts[d.layout]);
     }
@@ -576,6 +576,11 @@ export class Heap {
    *  reference. */
   newFloatSub(t: Obj, x: number): Obj {
     return this.must(this.core.obj_new_float_sub(t, x), "newFloatSub");
+  }
+  /** An instance of the bytes subclass `t` (layout "bytes", itemsize 1, `varDict`) with the bytes of `b`
+   *  (borrowed), allocated with one spare byte as PyType_GenericAlloc does. Tracked. New reference. */
+  newBytesSub(t: Obj, b: Obj): Obj {
+    return this.must(this.core.obj_new_bytes_sub(t, b), "newBytesSub");
   }
   /** Byte offset of o's instance dict word when its type was registered with `varDict` (it moves with
    *  the number of digits); 0 otherwise. Use with getSlot / setSlot. */

@@ -11,7 +11,7 @@ const facts = JSON.parse(readFileSync(new URL("./data/cpython-subclass-facts.jso
 type TypeFacts = { basicsize: number; itemsize: number; dictoffset: number; weakrefoffset: number; gc: boolean; managed_dict: boolean };
 
 /** A class registered as the interpreter registers `class X(base): pass`, from python3's type facts. */
-function subclass(h: Heap, name: "S" | "I" | "F" | "T", layout: TypeDesc["layout"], base: Obj): Obj {
+function subclass(h: Heap, name: "S" | "I" | "F" | "T" | "B", layout: TypeDesc["layout"], base: Obj): Obj {
   const f: TypeFacts = facts.types[name];
   return h.registerType({
     name,
@@ -46,9 +46,9 @@ describe("str subclass instances: the legacy PyUnicodeObject with a separate cha
 
   it("the classes are sized as python3's: a managed-dict class counts its shared keys", () => {
     const h = fresh();
-    const bases = { S: h.types.str, I: h.types.int, F: h.types.float, T: h.types.tuple };
-    const layouts = { S: "str", I: "int", F: "float", T: "tuple" } as const;
-    for (const name of ["S", "I", "F", "T"] as const) {
+    const bases = { S: h.types.str, I: h.types.int, F: h.types.float, T: h.types.tuple, B: h.types.bytes };
+    const layouts = { S: "str", I: "int", F: "float", T: "tuple", B: "bytes" } as const;
+    for (const name of ["S", "I", "F", "T", "B"] as const) {
       const t = subclass(h, name, layouts[name], bases[name]);
       expect([name, h.sizeOf(t)]).toEqual([name, facts.types[name].sizeof]);
     }
@@ -212,6 +212,29 @@ describe("tuple subclass instances", () => {
       h.setSlotSteal(o, h.varDictOffset(o), h.newDict());
       expect(referentNames(h, o, names)).toEqual(f.referents_with_dict);
       h.decref(o);
+      expectHealthy(h);
+    }
+  });
+});
+
+describe("bytes subclass instances", () => {
+  it("sys.getsizeof, block size (one spare byte), bytes, dict offset and traversal as python3", () => {
+    const h = fresh();
+    const B = subclass(h, "B", "bytes", h.types.bytes);
+    const names = typeNames(h);
+    for (const f of facts.bytes) {
+      const data = new TextEncoder().encode(f.value);
+      const src = h.newBytes(data);
+      const o = h.newBytesSub(B, src);
+      expect([f.value, h.sizeOf(o)]).toEqual([f.value, f.sizeof]);
+      expect([f.value, h.blockSize(o)]).toEqual([f.value, f.block]);
+      expect(h.readBytes(o)).toEqual(data);
+      expect(h.gc.isTracked(o)).toBe(f.tracked);
+      expect([f.value, h.varDictOffset(o)]).toEqual([f.value, f.dict_offset]);
+      h.setSlotSteal(o, h.varDictOffset(o), h.newDict());
+      expect(referentNames(h, o, names)).toEqual(f.referents_with_dict);
+      h.decref(o);
+      h.decref(src);
       expectHealthy(h);
     }
   });

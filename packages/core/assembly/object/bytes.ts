@@ -1,7 +1,7 @@
 // bytes: PyBytesObject = var head + ob_shash (8) + data + NUL; request 33 + len. `b''` is static.
 import { BYTES_HASH, BYTES_DATA } from "../../abi/abi";
 import { objAlloc, staticAlloc } from "./alloc";
-import { setRefcnt, setType, obSize, setObSize } from "./header";
+import { setRefcnt, setType, obSize, setObSize, tpBasicsize } from "./header";
 import { tBytes, STATIC_REFCNT } from "./types";
 import { tooBig } from "../common";
 
@@ -59,4 +59,19 @@ export function bytesHash(o: usize): i64 {
   if (h == -1) h = -2;
   store<i64>(o + BYTES_HASH, h);
   return h;
+}
+
+/** A new instance of the bytes subclass `t` (a heap type with the bytes layout: basicsize 41 with its
+ *  dict word, itemsize 1) holding the bytes of `src` (borrowed), as bytes_subtype_new copies them: the
+ *  block takes basicsize + (n + 1) bytes rounded up to 8 (PyType_GenericAlloc's spare item), the data
+ *  and its NUL sit where a bytes object has them, the cached hash is copied. NEW reference (untracked),
+ *  0 on no memory. */
+export function bytesSubNew(t: usize, src: usize): usize {
+  const n = obSize(src);
+  const o = objAlloc(t, (<usize>tpBasicsize(t) + <usize>n + 1 + 7) & ~(<usize>7));
+  if (o == 0) return 0;
+  setObSize(o, n);
+  store<i64>(o + BYTES_HASH, load<i64>(src + BYTES_HASH));
+  memory.copy(o + BYTES_DATA, src + BYTES_DATA, <usize>n);
+  return o;
 }

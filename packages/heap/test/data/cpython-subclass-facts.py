@@ -9,6 +9,7 @@ class S(str): pass
 class I(int): pass
 class F(float): pass
 class T(tuple): pass
+class B(bytes): pass
 
 
 def word(addr):
@@ -54,11 +55,12 @@ strs = ["", "a", "abc", "é", "éé", "€", "€€", "😀", "😀😀", "a" *
 ints = [0, 1, -1, 7, 2**30 - 1, 2**30, -2**30, 2**60, 10**100]
 facts = {
     "version": sys.version.split()[0],
-    "types": {"S": type_facts(S), "I": type_facts(I), "F": type_facts(F), "T": type_facts(T)},
+    "types": {"S": type_facts(S), "I": type_facts(I), "F": type_facts(F), "T": type_facts(T), "B": type_facts(B)},
     "str": [],
     "int": [],
     "float": {},
     "tuple": [],
+    "bytes": [],
 }
 for v in strs:
     s = S(v)
@@ -98,4 +100,11 @@ for n in range(5):
     facts["tuple"].append({"n": n, "sizeof": sys.getsizeof(t), "tracked": gc.is_tracked(t),
                            "block": block_size(lambda: T(range(n))), "dict_offset": dict_word_offset(u),
                            "weakrefable": weakrefable(t), "referents_with_dict": referents(u)})
+for v in [b"", b"a", b"abc", b"x" * 7, b"x" * 50]:
+    b = B(v)
+    c = B(v)
+    c.attr = 1
+    facts["bytes"].append({"value": v.decode(), "sizeof": sys.getsizeof(b), "tracked": gc.is_tracked(b),
+                           "block": block_size(lambda: B(v)), "dict_offset": dict_word_offset(c),
+                           "weakrefable": weakrefable(b), "referents_with_dict": referents(c)})
 print(json.dumps(facts, indent=1, ensure_ascii=False))

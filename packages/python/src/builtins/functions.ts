@@ -643,20 +643,22 @@ function registerConstructors(vm: VM): void {
       return vm.strObj(x);
     }),
   );
-  C("bytes", (_t, args) => {
-    if (!args.length) return h.newBytes(new Uint8Array(0));
-    const x = args[0];
-    const k = vm.kindOf(x);
-    if (k === Kind.INT) return h.newBytes(new Uint8Array(Number(h.readInt(x))));
-    if (k === Kind.STR) return h.newBytes(new Uint8Array(Buffer.from(vm.str(x), "utf8")));
-    if (k === Kind.BYTES) return vm.newRef(x);
-    const items = vm.collect(x);
-    try {
-      return h.newBytes(Uint8Array.from(items.map((o) => Number(h.readInt(o)))));
-    } finally {
-      for (const o of items) vm.decref(o);
-    }
-  });
+  C("bytes", (t, args) =>
+    sub(t, "bytes", () => {
+      if (!args.length) return h.newBytes(new Uint8Array(0));
+      const x = args[0];
+      const k = vm.kindOf(x);
+      if (k === Kind.INT) return h.newBytes(new Uint8Array(Number(h.readInt(x))));
+      if (k === Kind.STR) return h.newBytes(new Uint8Array(Buffer.from(vm.str(x), "utf8")));
+      if (k === Kind.BYTES) return vm.typeInfo(x).heap ? h.newBytes(h.readBytes(x)) : vm.newRef(x);
+      const items = vm.collect(x);
+      try {
+        return h.newBytes(Uint8Array.from(items.map((o) => Number(h.readInt(o)))));
+      } finally {
+        for (const o of items) vm.decref(o);
+      }
+    }),
+  );
   C("tuple", (t, args, kw) =>
     sub(t, "tuple", () => {
       onlyKeywords(kw, "tuple", []);

@@ -9,6 +9,7 @@ import { Kind, type KwArgs, type TypeInfo } from "./types.js";
 import { PyRaise, VM } from "./vm.js";
 import { Frame } from "./frame.js";
 import * as L from "./layouts.js";
+import { typeState, typeStateValid } from "./protocol.js";
 
 declare module "./vm.js" {
   interface VM {
@@ -28,7 +29,7 @@ const proto = VM.prototype;
 /** The heap layout of subclasses of each builtin layout family (instances keep the base's fields). */
 const LAYOUT_OF_KIND = new Map<Kind, TypeDesc["layout"]>([
   [Kind.LIST, "list"], [Kind.DICT, "dict"], [Kind.SET, "set"], [Kind.TUPLE, "tuple"], [Kind.WEAKREF, "weakref"],
-  [Kind.STR, "str"], [Kind.INT, "int"], [Kind.FLOAT, "float"],
+  [Kind.STR, "str"], [Kind.INT, "int"], [Kind.FLOAT, "float"], [Kind.BYTES, "bytes"],
 ]);
 
 /** Builtin types called through vectorcall in 3.11 (no argument tuple). */
@@ -160,7 +161,7 @@ proto.typeNew = function (this: VM, name: string, basesIn: Obj[], ns: Obj): Obj 
     name,
     layout,
     basicsize: size,
-    itemsize: base.kind === Kind.INT ? 4 : base.kind === Kind.TUPLE ? 8 : 0,
+    itemsize: base.kind === Kind.INT ? 4 : base.kind === Kind.TUPLE ? 8 : base.kind === Kind.BYTES ? 1 : 0,
     varDict,
     gc: true,
     managedDict: managed,
@@ -342,11 +343,23 @@ declare module "./vm.js" {
 }
 
 proto.lookupTypeOwner = function (this: VM, ti: TypeInfo, name: string): TypeInfo | null {
+  // cached as lookupType's results are (protocol.ts)
+  const e = ti.ownerCache.get(name);
+  if (e !== undefined && e.mro === ti.mro && e.epoch === this.typeEpoch && typeStateValid(this.h.i32, ti.mro, e.state)) return e.owner;
+  const state = typeState(this.h.i32, ti.mro);
+  let owner: TypeInfo | null = null;
   for (const t of ti.mro) {
-    if (t.dict && this.dictGetStr(t.dict, name)) return t;
-    if (!t.heap && t.methods.has(name)) return t;
+    if (t.dict && this.dictGetStr(t.dict, name)) {
+      owner = t;
+      break;
+    }
+    if (!t.heap && t.methods.has(name)) {
+      owner = t;
+      break;
+    }
   }
-  return null;
+  ti.ownerCache.set(name, { mro: ti.mro, state, epoch: this.typeEpoch, owner });
+  return owner;
 };
 
 proto.nativeNew = function (this: VM, ti: TypeInfo, t: Obj, args: Obj[], kw: KwArgs | null): Obj {

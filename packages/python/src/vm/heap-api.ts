@@ -76,6 +76,7 @@ export interface HeapApi {
   newStrSub(t: Obj, s: Obj): Obj;
   newIntSub(t: Obj, i: Obj): Obj;
   newFloatSub(t: Obj, x: number): Obj;
+  newBytesSub(t: Obj, b: Obj): Obj;
   /** Offset of the instance dict word of an int/tuple-subclass instance (0 for other objects). */
   varDictOffset(o: Obj): number;
 

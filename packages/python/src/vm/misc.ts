@@ -713,6 +713,9 @@ proto.retype = function (this: VM, o: Obj, t: Obj): Obj {
       case Kind.FLOAT:
         r = h.newFloatSub(t, h.readFloat(o));
         break;
+      case Kind.BYTES:
+        r = h.newBytesSub(t, o);
+        break;
       case Kind.TUPLE: {
         const items = this.tupleItems(o);
         r = h.newObject(t, items.length);
