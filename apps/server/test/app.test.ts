@@ -2,7 +2,10 @@
 // response checked against the OpenAPI document the server publishes.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { request as httpRequest } from "node:http";
+import type { AddressInfo } from "node:net";
 import { join } from "node:path";
+import { gzipSync } from "node:zlib";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -19,6 +22,18 @@ function open(env: Record<string, string> = {}): PyheapApp {
 
 let main: PyheapApp;
 let checker: OpenApiChecker;
+
+/** Runs `fn` against `main` listening on a loopback port (for bodies supertest cannot send as they are). */
+async function withServer(fn: (url: string) => Promise<void>): Promise<void> {
+  const server = main.app.listen(0, "127.0.0.1");
+  await new Promise<void>((resolve) => server.once("listening", () => resolve()));
+  try {
+    await fn(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+  } finally {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+}
 
 beforeAll(async () => {
   main = open({ MAX_BODY_BYTES: "2048", MAX_CODE_BYTES: "512", MAX_STEPS: "100000" });
@@ -150,6 +165,52 @@ describe("POST /api/v1/run: bad requests", () => {
     expect(res.status).toBe(413);
     expect(res.body.type).toBe("urn:pyheap:problem:payload-too-large");
     checker.check("POST", "/api/v1/run", res);
+  });
+
+  it("reads a gzip-encoded body, a UTF-16 charset and a leading BOM like a plain one", async () => {
+    const body = JSON.stringify({ code: "print(6 * 7)\n" });
+    await withServer(async (url) => {
+      const send = (headers: Record<string, string>, payload: Buffer | string) =>
+        fetch(`${url}/api/v1/run`, { method: "POST", headers, body: payload }).then(async (r) => ({ status: r.status, body: (await r.json()) as { stdout?: string } }));
+      for (const answer of [
+        await send({ "Content-Type": "application/json", "Content-Encoding": "gzip" }, gzipSync(body)),
+        await send({ "Content-Type": "application/json; charset=utf-16le" }, Buffer.from(body, "utf16le")),
+        await send({ "Content-Type": "application/json; charset=UTF-8" }, `\uFEFF${body}`),
+      ]) {
+        expect(answer.status).toBe(200);
+        expect(answer.body.stdout).toBe("42\n");
+      }
+    });
+  });
+
+  it("400 for a JSON string at the top level and for an empty body", async () => {
+    const str = await post().set("Content-Type", "application/json").send('"print(1)"');
+    expect(str.status).toBe(400);
+    expect(str.body.type).toBe("urn:pyheap:problem:invalid-json");
+    const empty = await post().set("Content-Type", "application/json").send("  ");
+    expect(empty.status).toBe(400);
+    expect(empty.body.type).toBe("urn:pyheap:problem:invalid-request");
+    checker.check("POST", "/api/v1/run", empty);
+  });
+
+  it("413 for a chunked body (no Content-Length) that grows past the limit", async () => {
+    await withServer(async (url) => {
+      const { port } = new URL(url);
+      const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = httpRequest({ host: "127.0.0.1", port, method: "POST", path: "/api/v1/run", headers: { "Content-Type": "application/json" } }, (res) => {
+          let text = "";
+          res.setEncoding("utf8");
+          res.on("data", (c: string) => (text += c));
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
+        });
+        req.on("error", reject);
+        req.write('{"code": "');
+        for (let i = 0; i < 10; i++) req.write("x".repeat(500));
+        req.end('"}');
+      });
+      expect(answer.status).toBe(413);
+      expect(JSON.parse(answer.body).type).toBe("urn:pyheap:problem:payload-too-large");
+    });
   });
 
   it("413 for code over the limit in a body under it", async () => {

@@ -5,8 +5,9 @@
  * size and JSON (413/400, by the body parser) → code size (413) → schema (400) → pool admission (503).
  * A program's own failure (exception, syntax error, limit) is a 200 result.
  */
-import express, { type Request, type RequestHandler, type Response, Router } from "express";
+import { type Request, type RequestHandler, type Response, Router } from "express";
 import type { Config } from "../config.js";
+import { jsonBody } from "../json-body.js";
 import { HttpProblem, type FieldError } from "../problem.js";
 import type { PoolOutcome, RunPool } from "../pool/run-pool.js";
 import { runRequestSchema, type RunRequest } from "../schemas.js";
@@ -100,7 +101,7 @@ export function runRoutes(config: Config, pool: RunPool, lifecycle: Lifecycle): 
     }
     next();
   };
-  const parseJson = express.json({ limit: config.maxBodyBytes, strict: true, type: "application/json" });
+  const parseJson = jsonBody(config.maxBodyBytes);
 
   const handleRun = async (req: Request, res: Response): Promise<void> => {
     const raw = req.body as Record<string, unknown> | undefined;
