@@ -215,10 +215,13 @@ function installStr(vm: VM): void {
     count: (args) => {
       const s = S(args[0]);
       const sub = sArg(vm, args[1], "count");
-      const cps = [...s];
-      const [a, b] = adjust(optInt(vm, args[2], 0), optInt(vm, args[3], cps.length), cps.length);
-      const hay = cps.slice(a, b).join("");
-      if (sub === "") return vm.newInt(BigInt([...hay].length + 1));
+      // without surrogate pairs, code points are UTF-16 units: no need to split the text
+      const simple = !/[\ud800-\udfff]/.test(s);
+      const cps = simple ? null : [...s];
+      const len = simple ? s.length : cps!.length;
+      const [a, b] = adjust(optInt(vm, args[2], 0), optInt(vm, args[3], len), len);
+      const hay = simple ? s.slice(a, b) : cps!.slice(a, b).join("");
+      if (sub === "") return vm.newInt(BigInt((simple ? hay.length : [...hay].length) + 1));
       let n = 0;
       let i = 0;
       while ((i = hay.indexOf(sub, i)) >= 0) {

@@ -9,6 +9,7 @@ import { Kind, type KwArgs, type TypeInfo } from "./types.js";
 import { PyRaise, VM } from "./vm.js";
 import { Frame } from "./frame.js";
 import * as L from "./layouts.js";
+import { typeState, typeStateValid } from "./protocol.js";
 
 declare module "./vm.js" {
   interface VM {
@@ -342,11 +343,23 @@ declare module "./vm.js" {
 }
 
 proto.lookupTypeOwner = function (this: VM, ti: TypeInfo, name: string): TypeInfo | null {
+  // cached as lookupType's results are (protocol.ts)
+  const e = ti.ownerCache.get(name);
+  if (e !== undefined && e.mro === ti.mro && e.epoch === this.typeEpoch && typeStateValid(this.h.i32, ti.mro, e.state)) return e.owner;
+  const state = typeState(this.h.i32, ti.mro);
+  let owner: TypeInfo | null = null;
   for (const t of ti.mro) {
-    if (t.dict && this.dictGetStr(t.dict, name)) return t;
-    if (!t.heap && t.methods.has(name)) return t;
+    if (t.dict && this.dictGetStr(t.dict, name)) {
+      owner = t;
+      break;
+    }
+    if (!t.heap && t.methods.has(name)) {
+      owner = t;
+      break;
+    }
   }
-  return null;
+  ti.ownerCache.set(name, { mro: ti.mro, state, epoch: this.typeEpoch, owner });
+  return owner;
 };
 
 proto.nativeNew = function (this: VM, ti: TypeInfo, t: Obj, args: Obj[], kw: KwArgs | null): Obj {

@@ -14,6 +14,15 @@ const OB_SIZE = abi.OB_SIZE;
 const INT_DIGITS = abi.INT_DIGITS;
 const DICT_VERSION = abi.DICT_VERSION;
 
+/** The value of o when it is an exact int of at most one digit; NaN otherwise. */
+export function smallIntValue(m: Int32Array, intType: Obj, o: Obj): number {
+  if (m[(o + OB_TYPE) >>> 2]! >>> 0 !== intType) return NaN;
+  const size = m[(o + OB_SIZE) >>> 2]!;
+  if (size === 0) return 0;
+  if (size < -1 || size > 1) return NaN;
+  return size * m[(o + INT_DIGITS) >>> 2]!;
+}
+
 /**
  * The value of `a <op> b` (BINARY_OP's argument; in-place forms too) when a and b are exact ints of at most
  * one digit and the operation is one of + - * // % & | ^ with an exact result below 2^53; NaN otherwise.

@@ -214,7 +214,7 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             if (mself) callArgs[j++] = mself;
             if (a) callArgs[j++] = b;
             for (let k = base; k < base + arg; k++) callArgs[j++] = st[k];
-            st.length = base - 2;
+            for (let k = arg + 2; k > 0; k--) st.pop();
             const kt = this.kindOf(target);
             if (kt === Kind.FUNCTION) {
               if (this.depth + 1 > this.recursionLimit) {

@@ -13,6 +13,7 @@ import * as L from "./layouts.js";
 import type { Frame } from "./frame.js";
 import { formatFloat, formatInt, formatStr } from "../objects/format-spec.js";
 import { proxyTarget } from "./weakrefs.js";
+import { smallIntValue } from "./fast.js";
 
 declare module "./vm.js" {
   interface VM {
@@ -917,6 +918,12 @@ proto.newSliceSteal = function (this: VM, start: Obj, stop: Obj, step: Obj): Obj
 };
 
 function normIndex(vm: VM, k: Obj, len: number, what: string, kindName: string): number {
+  const small = smallIntValue(vm.h.i32, vm.T.int, k);
+  if (small === small) {
+    const i = small < 0 ? small + len : small;
+    if (i < 0 || i >= len) vm.raise("IndexError", `${what} index out of range`);
+    return i;
+  }
   const kk = vm.kindOf(k);
   if (!isIntKind(kk) && !(vm.typeInfo(k).heap && vm.lookupType(vm.typeInfo(k), "__index__"))) {
     vm.typeError(`${kindName} indices must be integers or slices, not ${vm.typeName(k)}`);

@@ -50,7 +50,7 @@ const proto = VM.prototype;
 const DICT_VERSION = abi.DICT_VERSION;
 
 /** The state lookupType's result depends on: per class of the MRO, its dict and the dict's version. */
-function typeState(m: Int32Array, mro: TypeInfo[]): number[] {
+export function typeState(m: Int32Array, mro: TypeInfo[]): number[] {
   const s: number[] = [];
   for (let k = 0; k < mro.length; k++) {
     const d = mro[k].dict;
@@ -59,7 +59,7 @@ function typeState(m: Int32Array, mro: TypeInfo[]): number[] {
   return s;
 }
 
-function typeStateValid(m: Int32Array, mro: TypeInfo[], s: number[]): boolean {
+export function typeStateValid(m: Int32Array, mro: TypeInfo[], s: number[]): boolean {
   for (let k = 0, j = 0; k < mro.length; k++, j += 3) {
     const d = mro[k].dict;
     if (d !== s[j]) return false;
@@ -420,7 +420,8 @@ proto.truthy = function (this: VM, o: Obj): boolean {
   switch (ti.kind) {
     case Kind.INT:
     case Kind.BOOL:
-      return this.h.readInt(o) !== 0n;
+      // ints are normalised: zero has no digits
+      return this.h.getI32(o, abi.OB_SIZE) !== 0;
     case Kind.FLOAT:
       return this.h.readFloat(o) !== 0;
     case Kind.STR:

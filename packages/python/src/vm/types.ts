@@ -108,6 +108,8 @@ export interface TypeInfo {
   cache: Map<string, Obj | number | null>;
   /** lookupType's results by name, each valid while the MRO and every class dict in it are unchanged. */
   attrCache: Map<string, TypeAttrEntry>;
+  /** lookupTypeOwner's results by name, valid under the same conditions. */
+  ownerCache: Map<string, TypeOwnerEntry>;
   /** For iterators and other native objects: the native `__next__`. */
   nextFn?: (self: Obj) => Obj;
   /** Acceptable as a base class. */
@@ -121,4 +123,12 @@ export interface TypeAttrEntry {
   state: number[];
   epoch: number;
   descr: { obj: Obj; native: number } | null;
+}
+
+/** A cached lookupTypeOwner result, kept as TypeAttrEntry is. */
+export interface TypeOwnerEntry {
+  mro: TypeInfo[];
+  state: number[];
+  epoch: number;
+  owner: TypeInfo | null;
 }

@@ -191,6 +191,7 @@ export class VM {
       hasFinalizer: base ? base.hasFinalizer : false,
       cache: new Map(),
       attrCache: new Map(),
+      ownerCache: new Map(),
       baseType: true,
       ...extra,
     };
