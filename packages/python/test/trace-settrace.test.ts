@@ -31,6 +31,16 @@ const PROGRAMS: Record<string, string> = {
   recursion: "def fact(n):\n    if n <= 1:\n        return 1\n    return n * fact(n - 1)\nprint(fact(4))\n",
   "try/except/finally": "try:\n    x = 1 / 0\nexcept ZeroDivisionError:\n    x = 0\nfinally:\n    y = 2\nprint(x, y)\n",
   "while True with break": "i = 0\nwhile True:\n    i += 1\n    if i > 3:\n        break\nprint(i)\n",
+  // a failed filter jumps back with POP_JUMP_BACKWARD_IF_*: a line event after each such jump
+  "filtered comprehensions": "xs = [x + 1 for x in [1, 2, 3, 4, 5, 6] if x % 3]\nd = {k: k * 2 for k in range(6) if k % 2 if k > 1}\nys = [x for x in range(10) if x > 2 and x < 8 or x == 0]\n",
+  "a filtered generator expression": "s = sum(x for x in range(3) if x)\n",
+  "continue: a line event on its own line, then on the loop's": "for i in range(3):\n    if i == 1:\n        continue\n    x = i\nn = 0\nfor i in range(3):\n    for j in range(3):\n        if i == j:\n            continue\n        n += 1\n",
+  "while loops whose condition or last line jumps back": "i = 0\nwhile i < 4 and i != 9:\n    i += 1\nx = None\nk = 0\nwhile x is None:\n    k += 1\n    if k > 2:\n        x = k\ni = 0\nwhile i < 2:\n    i += 1\nelse:\n    j = 5\n",
+  "one-line functions and lambdas": "def g(): return 1\nx = g()\nf = lambda: 2\ny = f()\n",
+  "closures (cells made before the call event)": "def outer(a):\n    def inner():\n        return a + 1\n    return inner()\nprint(outer(2))\n",
+  "yield from (SEND loops back without a line event)": "def g():\n    yield 1\n    yield 2\ndef h():\n    yield from g()\n    yield 3\nfor v in h():\n    x = v\ndef walk(n):\n    if n:\n        yield n\n        yield from walk(n - 1)\nprint(list(walk(3)))\n",
+  "try/except/finally inside a loop": "for i in range(3):\n    try:\n        if i == 1:\n            raise ValueError(i)\n        x = i\n    except ValueError:\n        x = -1\n    finally:\n        y = x\n",
+  "with and methods": "class CM:\n    def __enter__(self):\n        return self\n    def __exit__(self, *a):\n        return False\nwith CM() as c:\n    z = 1\nw = 2\n",
 };
 
 describe("line trace steps are sys.settrace's call and line events", () => {

@@ -254,20 +254,17 @@ export class TraceRecorder {
     }
     const vm = this.vm;
     if (kind === "line" && frame) {
-      // A backward jump starts the next iteration: the step is on the line it jumps to (as sys.settrace
-      // reports it), and that line does not get a second step when its first instruction runs.
-      const code = frame.info.code;
-      const op = code.co_code[2 * frame.lasti];
-      if (op === Op.JUMP_BACKWARD) {
-        line = vm.lineAt(code, code.co_code[2 * frame.lasti + 1]!);
-        frame.lastLine = line;
-      } else if (op === Op.RESUME || op === Op.RETURN_GENERATOR) {
-        // RESUME is recorded as the "call" step; RETURN_GENERATOR only makes the generator (no event)
-        return;
-      }
+      // The VM reports lines by sys.settrace's rule (a new line, or any backward jump). Nothing is
+      // reported before the frame's "call" (its first RESUME): the instructions that set up cells and
+      // generators (MAKE_CELL, COPY_FREE_VARS, RETURN_GENERATOR…) and RESUME itself.
+      const co = frame.info.code.co_code;
+      let k = 0;
+      while (k < frame.lasti && co[2 * k] !== Op.RESUME) k++;
+      if (frame.lasti <= k) return;
     } else if (kind === "call" && frame) {
-      // at a fresh start the first instruction of the def line still gets its "line" step (a class
-      // body's first line); a resumed generator continues on the line it yielded from
+      // at a fresh start the next instruction with a line gets its "line" step, whatever its line (as
+      // CPython, which counts the instructions up to the first RESUME as having no line); a resumed
+      // generator continues on the line it yielded from
       if (frame.info.code.co_code[2 * frame.lasti + 1] === 0) frame.lastLine = -1;
       else frame.lastLine = vm.lineOf(frame);
     }

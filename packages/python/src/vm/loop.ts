@@ -50,17 +50,20 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
         const co = code.co_code;
         const st = f.stack;
         const i = f.ip++;
+        // with tracing: did a jump back land here (sys.settrace reports a line after every one)
+        const back = hooked && i < f.lasti;
         f.lasti = i;
         const op = co[2 * i] as Op;
         const arg = co[2 * i + 1];
         if (++this.steps >= this.stepCheckAt) this.checkStepLimits();
         if (hooked) {
           if (host.onLine) {
+            // CPython 3.11's rule: a line event when the line differs from the previous instruction's
+            // (f.lastLine), or after any backward jump except onto SEND
             const line = code.co_positions[4 * i];
-            if (line > 0 && (line !== f.lastLine || op === Op.JUMP_BACKWARD)) {
-              f.lastLine = line;
-              host.onLine(f, line);
-            }
+            const prev = f.lastLine;
+            f.lastLine = line;
+            if (line > 0 && (line !== prev || (back && op !== Op.SEND))) host.onLine(f, line);
           }
           if (host.onInstruction) host.onInstruction(f);
         }
