@@ -176,6 +176,7 @@ export function installBuiltins(vm: VM): void {
   h.decref(nm);
 
   def("__build_class__", (args, kw) => vm.buildClass(args, kw));
+  let printKwNames: Obj = 0;
   def("print", (args, kw) => {
     onlyKw(vm, "print", kw, ["sep", "end", "file", "flush"]);
     const sepO = kwarg(kw, "sep");
@@ -183,9 +184,15 @@ export function installBuiltins(vm: VM): void {
     const file = kwarg(kw, "file");
     const sep = sepO && sepO !== vm.None ? vm.str(sepO) : " ";
     const end = endO && endO !== vm.None ? vm.str(endO) : "\n";
-    // CPython's print calls file.write(text) with a one-item argument tuple: a GC allocation the first
-    // time after the tuple free list was emptied (then parked and reused)
-    h.decref(h.newTuple([vm.None]));
+    // NOTE: 3.11's print is an Argument Clinic function with *args. Its first call builds the parser's
+    // tuple of keyword names, ('sep', 'end', 'file', 'flush'), kept for the interpreter's life; every call
+    // packs the positional arguments into a tuple, freed at the end (parked on the tuple free list, so
+    // only the first call after the free list was emptied counts as a GC allocation).
+    if (!printKwNames) {
+      printKwNames = h.newTuple(["sep", "end", "file", "flush"].map((n) => vm.name(n)));
+      vm.keepAlive.push(printKwNames);
+    }
+    h.decref(h.newTuple(args));
     const parts = args.map((a) => vm.strOf(a));
     const text = parts.join(sep) + end;
     if (file && file !== vm.None) {
@@ -676,12 +683,24 @@ function registerConstructors(vm: VM): void {
     if (!args.length) return h.newList([], "list()");
     const x = args[0];
     const k = vm.kindOf(x);
-    if (k === Kind.LIST || k === Kind.TUPLE) return h.newList(k === Kind.LIST ? vm.listItems(x) : vm.tupleItems(x), "list()");
-    const items = vm.collect(x);
+    // as list_new then list___init__: the list object comes first (an automatic collection started by its
+    // allocation may run finalizers that change the argument), then the items are read and copied
+    const l = h.newList([], "list()");
     try {
-      return h.newList(items, "list()");
-    } finally {
-      for (const o of items) h.decref(o);
+      if (k === Kind.LIST || k === Kind.TUPLE) {
+        h.listExtend(l, k === Kind.LIST ? vm.listItems(x) : vm.tupleItems(x));
+        return l;
+      }
+      const items = vm.collect(x);
+      try {
+        h.listExtend(l, items);
+      } finally {
+        for (const o of items) h.decref(o);
+      }
+      return l;
+    } catch (e) {
+      h.decref(l);
+      throw e;
     }
   });
   C("dict", (t, args, kw) => {

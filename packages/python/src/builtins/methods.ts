@@ -328,9 +328,24 @@ function installStr(vm: VM): void {
     }),
     isprintable: pred((s) => [...s].every(isPrintable)),
     encode: (args) => h.newBytes(new Uint8Array(Buffer.from(S(args[0]), "utf8"))),
-    format: (args, kw) => vm.strFormat(args[0], args.slice(1), kw),
+    format: (args, kw) => {
+      // str.format is METH_VARARGS | METH_KEYWORDS: its call packs the arguments into a tuple (and the
+      // keywords into a dict), both freed when it returns
+      const packed = h.newTuple(args.slice(1));
+      let kwd: Obj = 0;
+      try {
+        if (kw && kw.names.length) {
+          kwd = h.newDict("display");
+          for (let i = 0; i < kw.names.length; i++) h.dictSet(kwd, vm.name(kw.names[i]!), kw.values[i]!);
+        }
+        return vm.strFormat(args[0], args.slice(1), kw);
+      } finally {
+        if (kwd) h.decref(kwd);
+        h.decref(packed);
+      }
+    },
     format_map: (args) => vm.strFormat(args[0], [], null, args[1]),
-    __format__: (args) => vm.format(args[0], args[1]),
+    __format__: (args) => vm.format(args[0], args[1], false),
     __len__: (args) => vm.newInt(BigInt([...S(args[0])].length)),
     __str__: (args) => vm.strObj(args[0]),
     __repr__: (args) => vm.h.newStr(vm.nativeRepr(args[0], vm.infoOfType(vm.T.str))),
@@ -774,7 +789,7 @@ function installNumbers(vm: VM): void {
     __index__: (args) => vm.newInt(h.readInt(args[0])),
     __int__: (args) => vm.newInt(h.readInt(args[0])),
     __repr__: (args) => h.newStr(vm.intStr(h.readInt(args[0]))),
-    __format__: (args) => vm.format(args[0], args[1]),
+    __format__: (args) => vm.format(args[0], args[1], false),
   });
   const fromBytes = vm.defineNative("from_bytes", (args, kw) => {
     const bts = vm.h.readBytes(args[1]);

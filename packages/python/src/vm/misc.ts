@@ -536,7 +536,10 @@ proto.strFormat = function (this: VM, fmtObj: Obj, args: Obj[], kw: KwArgs | nul
           h.decref(inner);
         }
       }
-      const r = this.format(v, spec);
+      // str.format calls the formatter of an exact str, int, float or complex itself (no __format__ lookup)
+      const vt = this.typeInfo(v);
+      const direct = !vt.heap && (vt.kind === Kind.STR || vt.kind === Kind.INT || vt.kind === Kind.FLOAT || vt.kind === Kind.COMPLEX);
+      const r = this.format(v, spec, !direct);
       pieces++;
       out += this.str(r);
       if (onlyValue) {

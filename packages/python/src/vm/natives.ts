@@ -59,9 +59,18 @@ function complexPart(x: number): string {
 
 function guard(vm: VM, o: Obj, empty: string, fn: () => string): string {
   vm.reprGuard ??= new Set();
-  // Py_ReprEnter keeps a list in the thread state, created by the first repr of a list/dict/set
-  if (!vm.reprList && vm.kindOf(o) !== Kind.TUPLE) {
-    vm.reprList = vm.h.newList([], "list()");
+  // NOTE: CPython's list and tuple reprs return "[]" / "()" before Py_ReprEnter; dict and set reprs
+  // enter first. The first Py_ReprEnter of a run creates the thread state's dict (PyThreadState_GetDict)
+  // and then the list it keeps under "Py_Repr" (PyList_New(0)): two GC allocations.
+  const k = vm.kindOf(o);
+  const skips = (k === Kind.LIST && vm.h.listLen(o) === 0) || (k === Kind.TUPLE && vm.tupleItems(o).length === 0);
+  if (!vm.reprList && !skips) {
+    const tsDict = vm.h.newDict("display");
+    vm.keepAlive.push(tsDict);
+    vm.reprList = vm.h.newList([], "display");
+    // CPython's key "Py_Repr" is a static string; a str that lives as long as the run stands in for it
+    // (allocating one would move later objects in the heap)
+    vm.h.dictSet(tsDict, vm.h.getSlot(vm.T.list, abi.TP_NAME), vm.reprList);
     vm.keepAlive.push(vm.reprList);
   }
   if (vm.reprGuard.has(o)) return empty;

@@ -28,7 +28,8 @@ declare module "./vm.js" {
     getItem(c: Obj, k: Obj): Obj;
     setItem(c: Obj, k: Obj, v: Obj): void;
     delItem(c: Obj, k: Obj): void;
-    format(v: Obj, spec: Obj | string): Obj;
+    format(v: Obj, spec: Obj | string, lookup?: boolean): Obj;
+    formatInner(v: Obj, s: string, ti: TypeInfo): Obj;
     newInt(v: bigint, spare?: number): Obj;
     intValue(o: Obj): bigint;
     index(o: Obj): bigint;
@@ -1077,9 +1078,31 @@ proto.delItem = function (this: VM, c: Obj, k: Obj): void {
   this.typeError(`'${ti.name}' object doesn't support item deletion`);
 };
 
-proto.format = function (this: VM, v: Obj, spec: Obj | string): Obj {
+/**
+ * format(v, spec) as PyObject_Format: a NEW reference to the formatted str. `lookup` false when the
+ * caller already is a `__format__` method or, like str.format, calls the formatter of an exact str, int,
+ * float or complex directly.
+ */
+proto.format = function (this: VM, v: Obj, spec: Obj | string, lookup = true): Obj {
   const s = typeof spec === "string" ? spec : spec ? this.str(spec) : "";
   const ti = this.typeInfo(v);
+  // NOTE: outside its fast path (an exact str or int with an empty spec), PyObject_Format binds
+  // type(v).__format__ before calling it: a bound method, a GC object allocated before the call and
+  // freed after it. The allocation moves gc counts and can start an automatic collection right there.
+  let bound: Obj = 0;
+  if (lookup && !(s === "" && !ti.heap && (ti.kind === Kind.STR || ti.kind === Kind.INT))) {
+    const d = this.lookupType(ti, "__format__");
+    if (d && (d.native >= 0 || d.obj)) bound = this.bindDescr(d, v, ti.obj);
+  }
+  try {
+    return this.formatInner(v, s, ti);
+  } finally {
+    if (bound) this.decref(bound);
+  }
+};
+
+/** format() once `__format__` is found: a NEW reference. */
+proto.formatInner = function (this: VM, v: Obj, s: string, ti: TypeInfo): Obj {
   if (ti.heap) {
     const d = pyDunder(this, ti, "__format__");
     if (d) {
