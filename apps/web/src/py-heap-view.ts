@@ -20,7 +20,7 @@ import { describeEvents, describeOutcome, narrateStep, visibleStderr, type StepE
 import { stepAtX, timelineGeometry } from "./model/timeline.js";
 import { dedent, parseThreshold } from "./attributes.js";
 import { styles } from "./py-heap-view.styles.js";
-import { emptyTrace, type RunnerError, type RunRequest } from "./runner.js";
+import { emptyTrace, preloadInPage, type RunnerError, type RunRequest } from "./runner.js";
 import type { RunResult, Trace } from "./types.js";
 import { refcountText, renderDiagram, type DiagramMarks } from "./views/diagram.js";
 
@@ -166,6 +166,9 @@ export class PyHeapView extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // An element that will run its program in the page starts loading the interpreter and the WASM heap
+    // before its first render, rather than after it (once per page).
+    if (!this.trace && !this.api && this.source.trim()) preloadInPage();
     if (changed.has("trace") && this.trace) {
       const t = this.trace;
       this.traces.set({ stdout: t.steps.map((s) => s.stdout).join(""), stderr: t.steps.map((s) => s.stderr).join(""), exitCode: t.outcome.status === "ok" ? 0 : 1, outcome: t.outcome, stats: undefined as never, trace: t });

@@ -46,24 +46,56 @@ function thresholds(t: number[] | undefined): [number, number, number] | [number
 /** Performance mark: the interpreter and its heap are loaded, the program is about to run. */
 export const MARK_INTERPRETER_READY = "py-heap-view:interpreter-ready";
 
+/** Performance marks: the interpreter's module evaluated; the WASM heap compiled. */
+export const MARK_INTERPRETER_LOADED = "py-heap-view:interpreter-loaded";
+export const MARK_HEAP_READY = "py-heap-view:heap-ready";
+
+type RunFn = (source: string, options: RunOptions) => RunResult;
 let primed: Promise<void> | null = null;
+let interpreter: Promise<RunFn> | null = null;
 
 /**
  * Browsers may not compile a large WASM module synchronously, and `run()` loads its heap synchronously.
- * Loading one heap asynchronously first leaves the compiled module in @pyheap/heap's cache, where every
- * later synchronous load finds it.
+ * Compiling the module asynchronously first (streamed from the network into the compiler, off the main
+ * thread) leaves it in @pyheap/heap's cache, where every later synchronous load finds it.
  */
 function primeHeap(): Promise<void> {
   // Destructured in the callback's parameter, so the bundler keeps only what is used of the package.
   primed ??= import("@pyheap/heap")
-    .then(async ({ loadHeapAsync }) => {
-      await loadHeapAsync();
+    .then(async ({ compileHeap }) => {
+      await compileHeap();
+      performance.mark(MARK_HEAP_READY);
     })
     .catch((e: unknown) => {
       primed = null;
       throw new RunnerError("load", `the WASM heap could not be loaded: ${(e as Error).message}`);
     });
   return primed;
+}
+
+/** The interpreter's chunk, imported once. */
+function loadInterpreter(): Promise<RunFn> {
+  // Destructured in the callback's parameter (a form the bundler understands), so it keeps only what
+  // run() needs from the package.
+  interpreter ??= import("@pyheap/python")
+    .then(({ run }) => {
+      performance.mark(MARK_INTERPRETER_LOADED);
+      return run;
+    })
+    .catch((e: unknown) => {
+      interpreter = null;
+      throw new RunnerError("load", `the interpreter could not be loaded: ${(e as Error).message}`);
+    });
+  return interpreter;
+}
+
+/**
+ * Starts fetching and compiling the WASM heap and the interpreter (once per page), so that the first run
+ * finds them loaded: the element calls it as soon as it is connected, before its first render.
+ */
+export function preloadInPage(): void {
+  primeHeap().catch(() => {});
+  loadInterpreter().catch(() => {});
 }
 
 /**
@@ -74,14 +106,7 @@ export async function runInPage(req: RunRequest): Promise<RunResult> {
   // The WASM heap is fetched and compiled while the interpreter's code loads.
   const heapReady = primeHeap();
   heapReady.catch(() => {});
-  let run: (source: string, options: RunOptions) => RunResult;
-  try {
-    // Destructured in the callback's parameter (a form the bundler understands), so it keeps only what
-    // run() needs from the package.
-    run = await import("@pyheap/python").then(({ run }) => run);
-  } catch (e) {
-    throw new RunnerError("load", `the interpreter could not be loaded: ${(e as Error).message}`);
-  }
+  const run = await loadInterpreter();
   await heapReady;
   performance.mark(MARK_INTERPRETER_READY);
   try {

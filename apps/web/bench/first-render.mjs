@@ -1,0 +1,147 @@
+#!/usr/bin/env node
+// First render of a 20-line program in headless Chromium: from the element's module running
+// (performance mark `py-heap-view:defined`) to its first drawn diagram (`py-heap-view:first-diagram`),
+// with the parts in between (loading the interpreter and the WASM heap, the traced run, drawing).
+// Serves the built dist/ (run `pnpm --filter @pyheap/web build` first) on a loopback port; each run is a
+// fresh page in a fresh browser context (no HTTP or compiled-code cache carried over).
+//
+//   node apps/web/bench/first-render.mjs [--runs 9] [--page lib|demo|both] [--profile out.cpuprofile] [--dist DIR]
+//
+// Prints one line per page: the median and range of the runs, and the median of each part.
+import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import { extname, join, normalize, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { chromium } from "playwright-core";
+
+const { values: opts } = parseArgs({
+  options: {
+    runs: { type: "string", default: "9" },
+    page: { type: "string", default: "both" },
+    profile: { type: "string" },
+    dist: { type: "string" },
+  },
+});
+const RUNS = Math.max(1, Number(opts.runs));
+const DIST = resolve(opts.dist ?? join(import.meta.dirname, "..", "dist"));
+if (!existsSync(join(DIST, "index.html")) || (opts.page !== "demo" && !existsSync(join(DIST, "lib", "py-heap-view.js")))) {
+  console.error("apps/web/dist is missing: run `pnpm --filter @pyheap/web build` first");
+  process.exit(2);
+}
+
+const PROGRAM = `import gc
+class Node:
+    def __init__(self, name):
+        self.name = name
+        self.peers = []
+
+def link(a, b):
+    a.peers.append(b)
+    b.peers.append(a)
+
+nodes = [Node(str(i)) for i in range(4)]
+for i in range(3):
+    link(nodes[i], nodes[i + 1])
+total = sum(len(n.peers) for n in nodes)
+print('links', total)
+first = nodes[0]
+del nodes
+print('alive', first.name)
+del first
+print('collected', gc.collect() > 0)
+`;
+const LIB_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>twenty</title>
+<script type="module" src="/lib/py-heap-view.js"></script></head><body><py-heap-view>
+${PROGRAM}</py-heap-view></body></html>`;
+const DEMO_URL = `index.html#play=${Buffer.from(PROGRAM).toString("base64url")}`;
+
+const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".wasm": "application/wasm" };
+const server = createServer((req, res) => {
+  const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
+  if (path === "/twenty.html") return void res.writeHead(200, { "content-type": TYPES[".html"] }).end(LIB_PAGE);
+  let file = normalize(join(DIST, path));
+  if (!file.startsWith(DIST)) return void res.writeHead(403).end();
+  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
+  if (!existsSync(file)) return void res.writeHead(404).end();
+  res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
+});
+await new Promise((r) => server.listen(0, "127.0.0.1", r));
+const base = `http://127.0.0.1:${server.address().port}/`;
+
+const browser = await chromium.launch({
+  executablePath: process.env.PYHEAP_CHROMIUM ?? "/usr/bin/chromium",
+  headless: true,
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
+});
+
+const PARTS = [
+  ["total", "py-heap-view:defined", "py-heap-view:first-diagram"],
+  ["interpreter loaded at", "py-heap-view:defined", "py-heap-view:interpreter-loaded"],
+  ["WASM compiled at", "py-heap-view:defined", "py-heap-view:heap-ready"],
+  ["run", "py-heap-view:interpreter-ready", "py-heap-view:run-end"],
+  ["draw", "py-heap-view:run-end", "py-heap-view:first-diagram"],
+];
+
+async function once(path, profile) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  let cdp;
+  if (profile) {
+    cdp = await context.newCDPSession(page);
+    await cdp.send("Profiler.enable");
+    await cdp.send("Profiler.setSamplingInterval", { interval: 100 });
+    await cdp.send("Profiler.start");
+  }
+  await page.goto(base + path);
+  await page.waitForFunction(() => performance.getEntriesByName("py-heap-view:first-diagram").length > 0, null, { timeout: 60_000 });
+  const ms = await page.evaluate((parts) => parts.map(([, a, b]) => {
+    const x = performance.getEntriesByName(a)[0];
+    const y = performance.getEntriesByName(b)[0];
+    return x && y ? y.startTime - x.startTime : NaN;
+  }), PARTS);
+  if (cdp) {
+    const { profile: p } = await cdp.send("Profiler.stop");
+    writeFileSync(profile, JSON.stringify(p));
+    printTop(p);
+  }
+  await context.close();
+  if (errors.length) throw new Error(`page errors: ${errors.join("; ")}`);
+  return ms;
+}
+
+/** Self time per function (and per script) of a CPU profile, the top 25. */
+function printTop(p) {
+  const dt = new Map();
+  for (let i = 0; i < p.samples.length; i++) dt.set(p.samples[i], (dt.get(p.samples[i]) ?? 0) + (p.timeDeltas[i] ?? 0));
+  const byFn = new Map();
+  const byUrl = new Map();
+  for (const n of p.nodes) {
+    const t = (dt.get(n.id) ?? 0) / 1000;
+    if (!t) continue;
+    const cf = n.callFrame;
+    const url = cf.url.replace(/^.*\//, "") || "(native)";
+    const key = `${cf.functionName || "(anonymous)"} ${url}:${cf.lineNumber + 1}`;
+    byFn.set(key, (byFn.get(key) ?? 0) + t);
+    byUrl.set(url, (byUrl.get(url) ?? 0) + t);
+  }
+  const top = (m, n) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `  ${v.toFixed(1).padStart(7)} ms  ${k}`).join("\n");
+  console.log(`self time by script:\n${top(byUrl, 10)}\nself time by function:\n${top(byFn, 25)}`);
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const pages = opts.page === "both" ? ["lib", "demo"] : [opts.page];
+for (const which of pages) {
+  const path = which === "lib" ? "twenty.html" : DEMO_URL;
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) runs.push(await once(path, opts.profile && i === RUNS - 1 ? opts.profile : undefined));
+  const totals = runs.map((r) => r[0]);
+  const parts = PARTS.slice(1).map(([name], k) => `${name} ${median(runs.map((r) => r[k + 1])).toFixed(0)}`).join(", ");
+  console.log(
+    `${which === "lib" ? "library build (dist/lib, one script tag)" : "demo page (dist/, playground)"}: first diagram of a 20-line program ` +
+      `${median(totals).toFixed(0)} ms after the script ran (median of ${RUNS}; ${Math.min(...totals).toFixed(0)}–${Math.max(...totals).toFixed(0)}) — ${parts} ms`,
+  );
+}
+await browser.close();
+server.close();
