@@ -1,4 +1,5 @@
 // RunPool's own guarantees, with a worker whose task sleeps, spins forever or exhausts its heap on demand.
+import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { RunPool } from "../src/pool/run-pool.js";
@@ -25,7 +26,7 @@ function task(code: string, timeoutMs = 10_000): RunTask {
 
 /** Polls until `ready()` holds (bounded: fails rather than hangs). */
 async function until(ready: () => boolean): Promise<void> {
-  for (let i = 0; i < 500 && !ready(); i++) await new Promise((r) => setTimeout(r, 10));
+  for (let i = 0; i < 1000 && !ready(); i++) await new Promise((r) => setTimeout(r, 10));
   expect(ready()).toBe(true);
 }
 
@@ -85,9 +86,9 @@ describe("RunPool", () => {
     const pool = makePool(2, 4, 80);
     // Both threads ready first, so the two long runs start together.
     await Promise.all([pool.run(task("sleep:1")), pool.run(task("sleep:1"))]);
-    const first = pool.run(task("sleep:1500"));
+    const first = pool.run(task("spin:3000"));
     await new Promise((r) => setTimeout(r, 30));
-    const second = pool.run(task("sleep:1500"));
+    const second = pool.run(task("spin:3000"));
     // Both turn long with nobody waiting: both go on.
     await until(() => pool.longRuns === 2);
     const short = pool.run(task("sleep:1"));
@@ -104,16 +105,29 @@ describe("RunPool", () => {
   it("short runs go on while one long run holds a worker", async () => {
     const pool = makePool(2, 4, 50);
     await Promise.all([pool.run(task("sleep:1")), pool.run(task("sleep:1"))]);
-    const long = pool.run(task("sleep:2000"));
+    const long = pool.run(task("spin:2500"));
     await until(() => pool.longRuns === 1);
     for (let i = 0; i < 5; i++) expect((await pool.run(task("sleep:5"))).kind).toBe("ok");
     expect(pool.running).toBe(1);
     expect((await long).kind).toBe("ok");
   });
 
+  it("a run that waits (no CPU) is not long, however long it takes", async () => {
+    const pool = makePool(2, 4, 50);
+    await Promise.all([pool.run(task("sleep:1")), pool.run(task("sleep:1"))]);
+    const waiting = pool.run(task("sleep:600"));
+    await new Promise((r) => setTimeout(r, 300));
+    // CPU time is read from /proc where there is one (Linux); elsewhere wall time decides.
+    expect(pool.longRuns).toBe(existsSync("/proc/thread-self") ? 0 : 1);
+    expect((await waiting).kind).toBe("ok");
+  });
+
   it("never sheds with a single worker", async () => {
     const pool = makePool(1, 1, 30);
-    expect((await pool.run(task("sleep:200"))).kind).toBe("ok");
+    const long = pool.run(task("spin:400"));
+    const next = pool.run(task("sleep:1"));
+    expect((await long).kind).toBe("ok");
+    expect((await next).kind).toBe("ok");
   });
 
   it("rejects runs when the task module cannot load, and close() still ends", async () => {

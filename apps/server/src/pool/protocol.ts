@@ -30,7 +30,8 @@ export type RunTaskResult =
 
 /** What a pool thread posts to the pool: once `ready` after loading, then one answer per task. */
 export type ThreadMessage =
-  | { kind: "ready" }
+  /** `tid`: the thread's operating-system id where the platform tells it (Linux), for its CPU time. */
+  | { kind: "ready"; tid?: number | undefined }
   | { kind: "result"; result: unknown }
   /** The task function threw (a bug of ours, never a program's failure): the request answers 500. */
   | { kind: "error"; message: string };

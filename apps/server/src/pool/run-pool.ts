@@ -5,8 +5,9 @@
  * - Admission: at most `workers + queue` runs are in flight (running or waiting); past that `run` answers
  *   "saturated" at once instead of growing a queue nobody will wait for. Waiting runs start in arrival
  *   order; one still waiting when its wall time has passed gives up ("queue-timeout").
- * - Fairness: a run that has been going longer than `longRunMs` (or, on a machine so loaded that ordinary
- *   runs take long too, 10 × the median wall time of the last 64 runs) is a long run. While runs are
+ * - Fairness: a run that has used more than `longRunMs` of CPU time is a long run (its thread's CPU time,
+ *   read from /proc on Linux, so a machine busy with other work does not make ordinary runs look long;
+ *   elsewhere its wall time). While runs are
  *   waiting for a worker, at most `workers - 1` threads may hold long runs (with two workers or more):
  *   the excess, the long runs started last, are stopped ("shed": the caller answers 503 with
  *   Retry-After) and their threads replaced, so short runs, most of the traffic, do not queue behind
@@ -21,6 +22,7 @@
  * with the serialised response body. One watchdog timer, running only while runs are in flight, checks
  * every thread's elapsed time.
  */
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { PACKAGE_ROOT } from "../config.js";
@@ -33,7 +35,7 @@ export interface RunPoolOptions {
   queue: number;
   workerHeapMb: number;
   hardKillGraceMs: number;
-  /** A run going longer than this counts as long for the fairness rule (default 100 ms; see above). */
+  /** A run that used more CPU time than this (ms) is long for the fairness rule (default 100; see above). */
   longRunMs?: number;
   /** Ready spare threads kept to replace a stopped one at once (default 1). */
   spares?: number;
@@ -67,6 +69,22 @@ interface Thread {
   job: Job | undefined;
   startedAt: number;
   long: boolean;
+  /** The thread's operating-system id (Linux), or undefined: then long runs are judged by wall time. */
+  tid: number | undefined;
+  /** The thread's CPU time (ms) when its current run started. */
+  cpuAtStart: number;
+}
+
+/** CPU time (user + system, ms) of thread `tid` of this process, or NaN. */
+function threadCpuMs(tid: number): number {
+  try {
+    const stat = readFileSync(`/proc/self/task/${tid}/stat`, "latin1");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ", 14);
+    // utime and stime (fields 14 and 15 of proc(5)), in clock ticks of 10 ms.
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 /** The compiled thread body (also when this module runs from the sources, as in tests). */
@@ -86,9 +104,6 @@ export class RunPool {
   private readonly longRunMs: number;
   private readonly spareCount: number;
   private readonly tickMs: number;
-  /** Wall times (ms) of the last runs that ended by themselves, for the long-run threshold. */
-  private readonly recent: number[] = [];
-  private recentNext = 0;
   /** Called when the pool has no run in flight (close() waits on it). */
   private onIdle: (() => void) | undefined;
 
@@ -177,7 +192,7 @@ export class RunPool {
       workerData: { filename: this.options.filename },
       resourceLimits: { maxOldGenerationSizeMb: this.options.workerHeapMb },
     });
-    const thread: Thread = { worker, ready: false, job: undefined, startedAt: 0, long: false };
+    const thread: Thread = { worker, ready: false, job: undefined, startedAt: 0, long: false, tid: undefined, cpuAtStart: 0 };
     worker.on("message", (msg: ThreadMessage) => this.onMessage(thread, msg));
     worker.on("error", (err: Error & { code?: unknown }) => this.onFailure(thread, err));
     worker.on("exit", () => this.onFailure(thread, undefined));
@@ -193,6 +208,7 @@ export class RunPool {
     thread.job = job;
     thread.startedAt = performance.now();
     thread.long = false;
+    if (thread.tid !== undefined) thread.cpuAtStart = threadCpuMs(thread.tid);
     this.busy++;
     thread.worker.postMessage(job.task);
   }
@@ -231,15 +247,11 @@ export class RunPool {
   private onMessage(thread: Thread, msg: ThreadMessage): void {
     if (msg.kind === "ready") {
       thread.ready = true;
+      if (msg.tid !== undefined && !Number.isNaN(threadCpuMs(msg.tid))) thread.tid = msg.tid;
       if (this.threads.includes(thread)) this.dispatch();
       return;
     }
-    if (msg.kind === "result") {
-      const ms = performance.now() - thread.startedAt;
-      if (this.recent.length < 64) this.recent.push(ms);
-      else this.recent[this.recentNext++ & 63] = ms;
-      this.finish(thread, msg.result as RunTaskResult);
-    }
+    if (msg.kind === "result") this.finish(thread, msg.result as RunTaskResult);
     else this.finish(thread, new Error(`the run failed in its worker: ${msg.message}`));
   }
 
@@ -303,23 +315,17 @@ export class RunPool {
     this.watchdog.unref();
   }
 
-  /** The threshold of a long run now: `longRunMs`, or 10 × the median of recent runs when the machine is slow. */
-  private longThreshold(): number {
-    const n = this.recent.length;
-    if (n < 8) return this.longRunMs;
-    const sorted = [...this.recent].sort((a, b) => a - b);
-    return Math.max(this.longRunMs, 10 * sorted[n >> 1]!);
-  }
-
   private check(): void {
     const now = performance.now();
-    const threshold = this.longThreshold();
     for (const t of [...this.threads]) {
       const job = t.job;
       if (!job) continue;
       const elapsed = now - t.startedAt;
       if (elapsed >= job.wallLimitMs) this.stop(t, { kind: "killed", wallMs: Math.round(elapsed) });
-      else if (!t.long && elapsed >= threshold) t.long = true;
+      // A run cannot have used more CPU than its wall time: /proc is read only past the threshold.
+      else if (!t.long && elapsed >= this.longRunMs) {
+        t.long = t.tid === undefined || threadCpuMs(t.tid) - t.cpuAtStart >= this.longRunMs;
+      }
     }
     // While runs wait for a worker, at most workers - 1 threads may hold long runs: the excess, the long
     // runs started last (the least work lost), are stopped so the waiting runs get a thread.

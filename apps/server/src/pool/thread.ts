@@ -3,6 +3,7 @@
  * is `(task) => result`, synchronous), says it is ready, then answers one message with one result, in
  * order. The pool never sends a thread a second task before the first is answered.
  */
+import { readFileSync } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
 import { pathToFileURL } from "node:url";
 import type { ThreadMessage } from "./protocol.js";
@@ -24,4 +25,13 @@ port.on("message", (task: unknown) => {
   }
   port.postMessage(reply);
 });
-port.postMessage({ kind: "ready" } satisfies ThreadMessage);
+/** This thread's id in the operating system (Linux: from /proc/thread-self), so the pool can read its CPU time. */
+function osThreadId(): number | undefined {
+  try {
+    const tid = Number.parseInt(readFileSync("/proc/thread-self/stat", "utf8"), 10);
+    return Number.isInteger(tid) && tid > 0 ? tid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+port.postMessage({ kind: "ready", tid: osThreadId() } satisfies ThreadMessage);
