@@ -139,6 +139,33 @@ export class Heap {
   private _i32: Int32Array;
   private _u8: Uint8Array;
   private _f64: Float64Array;
+  /** The core functions the hot accessors call, in an object of fixed shape (the full export table has
+   *  too many computed keys for V8 to keep it in fast mode, so every `this.core.x` is a dictionary
+   *  lookup). Re-made with `core`. */
+  private fx!: Pick<CoreExports, "obj_dealloc" | "int_from_f64" | "float_new" | "str_from_char" | "str_new" | "str_data" | "obj_set_slot" | "obj_set_slot_steal" | "obj_new" | "tuple_new" | "list_append" | "list_set" | "dict_set" | "dict_get" | "dict_del" | "obj_attr_get" | "obj_attr_set" | "obj_managed_dict">;
+  private bindFast(): void {
+    const c = this.core;
+    this.fx = {
+      obj_dealloc: c.obj_dealloc,
+      int_from_f64: c.int_from_f64,
+      float_new: c.float_new,
+      str_from_char: c.str_from_char,
+      str_new: c.str_new,
+      str_data: c.str_data,
+      obj_set_slot: c.obj_set_slot,
+      obj_set_slot_steal: c.obj_set_slot_steal,
+      obj_new: c.obj_new,
+      tuple_new: c.tuple_new,
+      list_append: c.list_append,
+      list_set: c.list_set,
+      dict_set: c.dict_set,
+      dict_get: c.dict_get,
+      dict_del: c.dict_del,
+      obj_attr_get: c.obj_attr_get,
+      obj_attr_set: c.obj_attr_set,
+      obj_managed_dict: c.obj_managed_dict,
+    };
+  }
   private retired: CoreTrapError | undefined;
   /** An exception a hook threw, rethrown when the current heap operation returns. */
   hookError: unknown = undefined;
@@ -207,6 +234,7 @@ export class Heap {
     const raw = this.instantiate();
     this.memory = raw.memory;
     this.core = this.wrapExports(raw);
+    this.bindFast();
     this._i32 = new Int32Array(this.memory.buffer);
     this._u8 = new Uint8Array(this.memory.buffer);
     this._f64 = new Float64Array(this.memory.buffer);
@@ -242,7 +270,7 @@ export class Heap {
     };
     this.gc = new GcApi(this);
     this.events = new EventsApi(this);
-    this.smallIntBase = this.core.int_from_f64(-5) >>> 0;
+    this.smallIntBase = this.fx.int_from_f64(-5) >>> 0;
     this.decref(this.smallIntBase);
   }
 
@@ -296,6 +324,7 @@ export class Heap {
     const raw = this.instantiate();
     this.memory = raw.memory;
     this.core = this.wrapExports(raw);
+    this.bindFast();
     this.refreshViews();
     const st = this.core.heap_init(this.limit);
     if (st !== abi.STATUS_OK) throw statusError(st, "heap_init");
@@ -427,7 +456,7 @@ export class Heap {
   decref(o: Obj): void {
     let m = this._i32;
     if (m.length === 0) m = this.i32;
-    if (--m[o >>> 2]! === 0) this.core.obj_dealloc(o);
+    if (--m[o >>> 2]! === 0) this.fx.obj_dealloc(o);
   }
   xincref(o: Obj): void {
     if (o !== 0) this.incref(o);
@@ -495,11 +524,11 @@ export class Heap {
   }
   /** Stores v at `off` (v borrowed: the object takes a reference; 0 clears), releasing the old value. */
   setSlot(o: Obj, off: number, v: Obj): void {
-    this.core.obj_set_slot(o, off, v);
+    this.fx.obj_set_slot(o, off, v);
   }
   /** Like setSlot but steals v. */
   setSlotSteal(o: Obj, off: number, v: Obj): void {
-    this.core.obj_set_slot_steal(o, off, v);
+    this.fx.obj_set_slot_steal(o, off, v);
   }
   getI32(o: Obj, off: number): number {
     return this.i32[(o + off) >>> 2]!;
@@ -559,7 +588,7 @@ export class Heap {
   }
   /** A new instance of a registered type (fields zeroed; tracked if GC). New reference. */
   newObject(t: Obj, nitems = 0): Obj {
-    return this.must(this.core.obj_new(t, nitems), "newObject");
+    return this.must(this.fx.obj_new(t, nitems), "newObject");
   }
   /** An instance of the str subclass `t` (registered with layout "str") holding the text of the str `s`
    *  (borrowed): CPython's legacy, non-compact string — the object, then a separate block for the
@@ -602,10 +631,10 @@ export class Heap {
         this.incref(o);
         return o;
       }
-      if (Number.isSafeInteger(v)) return this.must(this.core.int_from_f64(v), "newInt");
+      if (Number.isSafeInteger(v)) return this.must(this.fx.int_from_f64(v), "newInt");
       v = BigInt(v);
     }
-    if (v >= -(2n ** 53n) && v <= 2n ** 53n) return this.must(this.core.int_from_f64(Number(v)), "newInt");
+    if (v >= -(2n ** 53n) && v <= 2n ** 53n) return this.must(this.fx.int_from_f64(Number(v)), "newInt");
     return this.newIntDigits(v, 0);
   }
   /** A fresh int object for v with `spare` extra digits allocated (CPython's +, *, << results). */
@@ -640,7 +669,7 @@ export class Heap {
 
   // ── float ───────────────────────────────────────────────────────────────────────────────────
   newFloat(x: number): Obj {
-    return this.must(this.core.float_new(x), "newFloat");
+    return this.must(this.fx.float_new(x), "newFloat");
   }
   readFloat(o: Obj): number {
     return this.getF64(o, abi.FLOAT_VALUE);
@@ -653,7 +682,7 @@ export class Heap {
       this.incref(this.emptyStr);
       return this.emptyStr;
     }
-    if (s.length === 1 && s.charCodeAt(0) < 256) return this.must(this.core.str_from_char(s.charCodeAt(0)), "newStr");
+    if (s.length === 1 && s.charCodeAt(0) < 256) return this.must(this.fx.str_from_char(s.charCodeAt(0)), "newStr");
     return this.newStrUncached(s);
   }
   /** Always a fresh str object (operations that bypass the 1-character cache). */
@@ -682,8 +711,8 @@ export class Heap {
     if (surrogates) return this.makeStrCodePoints(s, isStatic);
     const o = isStatic
       ? this.must(this.core.str_new_static(n, max), "newStaticStr")
-      : this.must(this.core.str_new(n, max), "newStr");
-    const data = this.core.str_data(o) >>> 0;
+      : this.must(this.fx.str_new(n, max), "newStr");
+    const data = this.fx.str_data(o) >>> 0;
     if (max < 128 && n > 32) {
       textEncoder.encodeInto(s, this.u8.subarray(data, data + n));
     } else if (max < 256) {
@@ -705,8 +734,8 @@ export class Heap {
     }
     const o = isStatic
       ? this.must(this.core.str_new_static(cps.length, max), "newStaticStr")
-      : this.must(this.core.str_new(cps.length, max), "newStr");
-    const data = this.core.str_data(o) >>> 0;
+      : this.must(this.fx.str_new(cps.length, max), "newStr");
+    const data = this.fx.str_data(o) >>> 0;
     const buf = this.memory.buffer;
     if (max < 256) {
       const a = new Uint8Array(buf, data, cps.length);
@@ -793,7 +822,7 @@ export class Heap {
   }
   /** A new tuple that steals the references to its items. */
   newTupleSteal(items: readonly Obj[]): Obj {
-    const t = this.core.tuple_new(items.length) >>> 0;
+    const t = this.fx.tuple_new(items.length) >>> 0;
     if (t === 0) {
       for (const it of items) this.decref(it);
       throw statusError(this.core.heap_last_status(), "newTuple");
@@ -832,7 +861,7 @@ export class Heap {
     return l;
   }
   listAppend(l: Obj, v: Obj): void {
-    if (!this.core.list_append(l, v)) throw statusError(this.core.heap_last_status(), "list.append");
+    if (!this.fx.list_append(l, v)) throw statusError(this.core.heap_last_status(), "list.append");
   }
   listInsert(l: Obj, i: number, v: Obj): void {
     if (!this.core.list_insert(l, i, v)) throw statusError(this.core.heap_last_status(), "list.insert");
@@ -848,7 +877,7 @@ export class Heap {
   }
   /** l[i] = v (v borrowed). */
   listSet(l: Obj, i: number, v: Obj): void {
-    this.core.list_set(l, i, v);
+    this.fx.list_set(l, i, v);
   }
   listLen(l: Obj): number {
     return this.obSize(l);
@@ -909,11 +938,11 @@ export class Heap {
   }
   /** d[k] = v (both borrowed). */
   dictSet(d: Obj, k: Obj, v: Obj): void {
-    if (!this.core.dict_set(d, k, v)) throw statusError(this.core.heap_last_status(), "dict.__setitem__");
+    if (!this.fx.dict_set(d, k, v)) throw statusError(this.core.heap_last_status(), "dict.__setitem__");
   }
   /** d[k] (borrowed) or 0 when absent; throws HeapError("ERROR") if __eq__/__hash__ raised. */
   dictGet(d: Obj, k: Obj): Obj {
-    const v = this.core.dict_get(d, k) >>> 0;
+    const v = this.fx.dict_get(d, k) >>> 0;
     if (v === 0 && this.core.heap_last_status() !== abi.STATUS_NOT_FOUND) {
       throw statusError(this.core.heap_last_status(), "dict.__getitem__");
     }
@@ -921,7 +950,7 @@ export class Heap {
   }
   /** del d[k]: false if absent. */
   dictDel(d: Obj, k: Obj): boolean {
-    if (this.core.dict_del(d, k)) return true;
+    if (this.fx.dict_del(d, k)) return true;
     if (this.core.heap_last_status() === abi.STATUS_NOT_FOUND) return false;
     throw statusError(this.core.heap_last_status(), "dict.__delitem__");
   }
@@ -1047,17 +1076,17 @@ export class Heap {
   /** o.name for an instance of a class without __slots__: borrowed value, or 0 when it has no such
    *  attribute (HeapError "ERROR" if a key's __eq__ raised in a materialized dict). */
   attrGet(o: Obj, name: Obj): Obj {
-    const v = this.core.obj_attr_get(o, name) >>> 0;
+    const v = this.fx.obj_attr_get(o, name) >>> 0;
     if (v === 0 && this.core.heap_last_status() !== abi.STATUS_NOT_FOUND) throw statusError(this.core.heap_last_status(), "getattr");
     return v;
   }
   /** o.name = v (v borrowed). Names join the class's shared keys (30 at most), else __dict__ is materialized. */
   attrSet(o: Obj, name: Obj, v: Obj): void {
-    if (!this.core.obj_attr_set(o, name, v)) throw statusError(this.core.heap_last_status(), "setattr");
+    if (!this.fx.obj_attr_set(o, name, v)) throw statusError(this.core.heap_last_status(), "setattr");
   }
   /** del o.name: false when there is no such attribute. */
   attrDel(o: Obj, name: Obj): boolean {
-    if (this.core.obj_attr_set(o, name, 0)) return true;
+    if (this.fx.obj_attr_set(o, name, 0)) return true;
     if (this.core.heap_last_status() === abi.STATUS_NOT_FOUND) return false;
     throw statusError(this.core.heap_last_status(), "delattr");
   }
@@ -1067,7 +1096,7 @@ export class Heap {
   }
   /** The materialized __dict__ (borrowed, 0 if none). */
   managedDict(o: Obj): Obj {
-    return this.core.obj_managed_dict(o) >>> 0;
+    return this.fx.obj_managed_dict(o) >>> 0;
   }
   /** Sets the materialized __dict__ (borrowed: the instance takes a reference). */
   setManagedDict(o: Obj, d: Obj): void {
