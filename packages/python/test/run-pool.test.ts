@@ -37,4 +37,18 @@ describe("pooled heaps", () => {
     expect(heap.check).toEqual({ ok: true });
     expect(heap.leaked).toEqual([]);
   });
+
+  it("a heap reset after its run (between awaits) gives the same addresses, counts and output", async () => {
+    const first = run(probe);
+    await Promise.resolve();
+    run("x = [list(range(1000)) for i in range(300)]\nimport gc\ngc.disable()\n");
+    await new Promise((r) => setTimeout(r, 0));
+    run("big = [bytes(100000) for i in range(150)]\n", { limits: { maxHeapBytes: 64 << 20 } });
+    await new Promise((r) => setTimeout(r, 0));
+    const later = run(probe);
+    expect(later.stdout).toBe(first.stdout);
+    expect(later.stats).toEqual({ ...first.stats, wallMs: later.stats.wallMs });
+    const { heap } = runDetailed("print(1)\n");
+    expect(heap.check).toEqual({ ok: true });
+  });
 });
