@@ -124,10 +124,10 @@ function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-/** CPU seconds (user + system) of a process from /proc, or NaN where there is none. */
-function processCpuSeconds(pid) {
+/** CPU seconds (user + system) of a process (or with `tid`, of one of its threads) from /proc, or NaN. */
+function processCpuSeconds(pid, tid) {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const stat = readFileSync(tid === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${tid}/stat`, "utf8");
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
     // fields[11], fields[12]: utime, stime (fields 14 and 15 of proc(5)), in clock ticks (100 per second on Linux).
     return (Number(fields[11]) + Number(fields[12])) / 100;
@@ -169,6 +169,7 @@ async function phase(http, serverPid, mix) {
   const load = loadavg()[0];
   const ownCpu0 = process.cpuUsage();
   const serverCpu0 = processCpuSeconds(serverPid);
+  const mainCpu0 = processCpuSeconds(serverPid, serverPid);
   const started = performance.now();
   async function client() {
     while (issued < maxRequests && performance.now() < deadline) {
@@ -179,7 +180,12 @@ async function phase(http, serverPid, mix) {
   await Promise.all(Array.from({ length: concurrency }, client));
   const elapsed = (performance.now() - started) / 1000;
   const own = process.cpuUsage(ownCpu0);
-  const cpu = { load, own: (own.user + own.system) / 1e6, server: processCpuSeconds(serverPid) - serverCpu0 };
+  const cpu = {
+    load,
+    own: (own.user + own.system) / 1e6,
+    server: processCpuSeconds(serverPid) - serverCpu0,
+    main: processCpuSeconds(serverPid, serverPid) - mainCpu0,
+  };
   return { records, seconds: elapsed, cpu };
 }
 
@@ -192,7 +198,7 @@ function report(title, { records, seconds: elapsed, cpu }) {
   console.log(`  requests/s        ${(records.length / elapsed).toFixed(0)}`);
   const perRequest = (s) => (Number.isNaN(s) ? "-" : ((s * 1000) / Math.max(1, records.length)).toFixed(2));
   console.log(
-    `  CPU ms/request    server ${perRequest(cpu.server)}   load generator ${perRequest(cpu.own)}   ` +
+    `  CPU ms/request    server ${perRequest(cpu.server)} (HTTP thread ${perRequest(cpu.main)}, workers ${perRequest(cpu.server - cpu.main)})   load generator ${perRequest(cpu.own)}   ` +
       `(server ${Number.isNaN(cpu.server) ? "-" : ((100 * cpu.server) / elapsed).toFixed(0)} %, generator ${((100 * cpu.own) / elapsed).toFixed(0)} % of one core; load average ${cpu.load.toFixed(1)} at the start)`,
   );
   console.log(`  latency all  ms   p50 ${f(percentile(all, 50))}   p99 ${f(percentile(all, 99))}   max ${f(all[all.length - 1] ?? NaN)}`);
