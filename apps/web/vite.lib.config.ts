@@ -1,8 +1,39 @@
-import { defineConfig } from "vite";
+import { createHash } from "node:crypto";
+import { defineConfig, type Plugin } from "vite";
+
+/**
+ * Library mode inlines every `new URL(…, import.meta.url)` asset as base64 (it ignores assetsInlineLimit):
+ * the WASM heap would become four long strings in a chunk (release and debug builds, each referenced by the
+ * browser loader and by the Node one), which every page would parse as JavaScript. This puts each build back
+ * in a file of its own next to the chunks, fetched (and compiled as it streams in) only when used.
+ */
+function wasmAsFiles(): Plugin {
+  return {
+    name: "pyheap-wasm-as-files",
+    apply: "build",
+    generateBundle(_options, bundle) {
+      const names = new Map<string, string>();
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== "chunk") continue;
+        chunk.code = chunk.code.replace(/data:application\/wasm;base64,([A-Za-z0-9+/=]+)/g, (_m, b64: string) => {
+          let name = names.get(b64);
+          if (!name) {
+            const bytes = Buffer.from(b64, "base64");
+            name = `pyheap-${createHash("sha256").update(bytes).digest("hex").slice(0, 10)}.wasm`;
+            this.emitFile({ type: "asset", fileName: name, source: bytes });
+            names.set(b64, name);
+          }
+          return `./${name}`;
+        });
+      }
+    },
+  };
+}
 
 // The element as a library: dist/lib/py-heap-view.js (one ES module plus lazily loaded chunks), usable from
-// plain HTML with one script tag. Library mode inlines the WASM heap into its chunk as base64.
+// plain HTML with one script tag; the WASM heap is a file beside them (see wasmAsFiles).
 export default defineConfig({
+  plugins: [wasmAsFiles()],
   build: {
     outDir: "dist/lib",
     emptyOutDir: false,
