@@ -38,9 +38,9 @@ export interface Config {
   /** Extra time after `limits.timeoutMs` before a worker still running is terminated and replaced. */
   hardKillGraceMs: number;
   /**
-   * A run going longer than this is a long run; with two workers or more, at most `workers - 1` long runs
-   * hold a worker at once (one more that turns long is stopped with 503), so short runs never queue
-   * behind runaway programs.
+   * A run that has used more CPU time (ms) than this is a long run; while runs wait for a worker, at most
+   * `workers - 1` long runs hold one (with two workers or more; the newest excess is stopped with 503),
+   * so short runs do not queue behind runaway programs.
    */
   longRunMs: number;
   maxBodyBytes: number;
@@ -77,14 +77,14 @@ const envSchema = z.object({
   QUEUE: int(0, 10_000).optional(),
   WORKER_HEAP_MB: int(32, 16_384).default(512),
   HARD_KILL_GRACE_MS: int(0, 60_000).default(1000),
-  LONG_RUN_MS: int(10, 600_000).default(100),
+  LONG_RUN_MS: int(10, 600_000).default(50),
   MAX_BODY_BYTES: int(1024, 64 * MiB).default(256 * 1024),
   MAX_CODE_BYTES: int(16, 16 * MiB).default(64 * 1024),
   MAX_STEPS: int(1, 1_000_000_000).default(2_000_000),
   MAX_HEAP_BYTES: int(MiB, 4096 * MiB).default(32 * MiB),
   RECURSION_LIMIT: int(50, 100_000).default(1000),
   MAX_OUTPUT_BYTES: int(1024, 64 * MiB).default(MiB),
-  TIMEOUT_MS: int(10, 600_000).default(5000),
+  TIMEOUT_MS: int(10, 600_000).default(2000),
   MAX_TRACE_STEPS: int(1, 10_000_000).default(20_000),
   MAX_TRACE_BYTES: int(1024, 1024 * MiB).default(32 * MiB),
   RATE_LIMIT_PER_MINUTE: int(0, 10_000_000).default(120),

@@ -35,7 +35,7 @@ export interface RunPoolOptions {
   queue: number;
   workerHeapMb: number;
   hardKillGraceMs: number;
-  /** A run that used more CPU time than this (ms) is long for the fairness rule (default 100; see above). */
+  /** A run that used more CPU time than this (ms) is long for the fairness rule (default 50; see above). */
   longRunMs?: number;
   /** Ready spare threads kept to replace a stopped one at once (default 1). */
   spares?: number;
@@ -108,7 +108,7 @@ export class RunPool {
   private onIdle: (() => void) | undefined;
 
   constructor(private readonly options: RunPoolOptions) {
-    this.longRunMs = options.longRunMs ?? 100;
+    this.longRunMs = options.longRunMs ?? 50;
     this.spareCount = options.spares ?? 1;
     this.tickMs = Math.max(5, Math.min(25, Math.floor(this.longRunMs / 4)));
     for (let i = 0; i < options.workers; i++) this.threads.push(this.spawn());
