@@ -25,6 +25,7 @@ import { strSubNew, strSubDataBlock } from "./object/str";
 import { intSubNew } from "./object/int";
 import { floatSubNew } from "./object/float";
 import { bytesSubNew } from "./object/bytes";
+import { frozensetHash } from "./object/set";
 import { bytesInit, bytesNew, bytesChar, emptyBytes } from "./object/bytes";
 import { strCanAppendInPlace, strAppendInPlace } from "./object/str-append";
 import { tupleInit, tupleNew, emptyTuple } from "./object/tuple";
@@ -184,7 +185,15 @@ export function heap_free_lists(buf: i32): i32 {
 /** A new instance of a registered (generic-layout) type with `nitems` variable items: NEW reference,
  *  fields zeroed, GC types tracked. May run an automatic collection. */
 export function obj_new(t: i32, nitems: i32): i32 {
-  const tt = <usize>t;
+  return objNew(<usize>t, nitems, true);
+}
+/** obj_new without the values array of a class with shared keys: tp_alloc as a built-in base's
+ *  constructor calls it for a subclass (complex(), frozenset()…), which never runs object_new's
+ *  init_inline_values. NEW reference. */
+export function obj_new_no_values(t: i32, nitems: i32): i32 {
+  return objNew(<usize>t, nitems, false);
+}
+function objNew(tt: usize, nitems: i32, values: bool): i32 {
   if (tooBig(nitems, 8)) return 0;
   const layout = tpLayout(tt);
   if (layout == LAYOUT_WEAKREF) {
@@ -222,7 +231,7 @@ export function obj_new(t: i32, nitems: i32): i32 {
   if (tpItemsize(tt) != 0) setObSize(o, nitems);
   if ((tpFlags(tt) & TPF_HAVE_GC) != 0) track(o);
   // an instance of a class with shared keys gets its values array right away (init_inline_values)
-  if ((tpFlags(tt) & TPF_MANAGED_DICT) != 0 && load<u32>(tt + TP_CACHED_KEYS) != 0 && !instInitValues(o)) {
+  if (values && (tpFlags(tt) & TPF_MANAGED_DICT) != 0 && load<u32>(tt + TP_CACHED_KEYS) != 0 && !instInitValues(o)) {
     decref(o);
     return 0;
   }
@@ -670,6 +679,11 @@ export function set_next(s: i32, pos: i32): i32 {
 /** Member at table index i: BORROWED. */
 export function set_key_at(s: i32, i: i32): i32 {
   return <i32>setKeyAt(<usize>s, i);
+}
+/** The frozenset hash of any set-layout object (a frozenset subclass instance too, whose hash() would
+ *  otherwise go through the host) into heap_hash_slot(); CPython 3.11's algorithm, cached in the set. */
+export function set_hash(s: i32): void {
+  store<i64>(hashSlot, frozensetHash(<usize>s));
 }
 /** s.clear(): back to the inline table, members released in table order. */
 export function set_clear(s: i32): void {

@@ -57,6 +57,7 @@ export interface CoreExports {
   obj_new_float_sub(t: number, v: number): number;
   obj_var_dict_offset(o: number): number;
   obj_new_bytes_sub(t: number, b: number): number;
+  obj_new_no_values(t: number, nitems: number): number;
 
   int_from_f64(v: number): number;
   int_new(ndigits: number, alloc: number): number;
@@ -110,6 +111,7 @@ export interface CoreExports {
   set_next(s: number, pos: number): number;
   set_key_at(s: number, i: number): number;
   set_clear(s: number): void;
+  set_hash(s: number): void;
 
   weakref_new(t: number, o: number, cb: number): number;
   weakref_get(wr: number): number;

@@ -586,9 +586,11 @@ export class Heap {
     }
     return t;
   }
-  /** A new instance of a registered type (fields zeroed; tracked if GC). New reference. */
-  newObject(t: Obj, nitems = 0): Obj {
-    return this.must(this.fx.obj_new(t, nitems), "newObject");
+  /** A new instance of a registered type (fields zeroed; tracked if GC). New reference. An instance of a
+   *  class with shared keys gets its values array (object_new's init_inline_values) unless `values` is
+   *  false — a built-in base's constructor making a subclass instance (complex, frozenset…) skips it. */
+  newObject(t: Obj, nitems = 0, values = true): Obj {
+    return this.must(values ? this.fx.obj_new(t, nitems) : this.core.obj_new_no_values(t, nitems), "newObject");
   }
   /** An instance of the str subclass `t` (registered with layout "str") holding the text of the str `s`
    *  (borrowed): CPython's legacy, non-compact string — the object, then a separate block for the
@@ -1107,6 +1109,12 @@ export class Heap {
   /** hash(o) as the core computes it (host hook for Python-level __hash__). */
   hash(o: Obj): bigint {
     if (this.core.obj_hash(o) !== 0) throw statusError(this.core.heap_last_status(), "hash");
+    return new BigInt64Array(this.memory.buffer, this.core.heap_hash_slot(), 1)[0]!;
+  }
+  /** hash() of a frozenset or of an instance of a frozenset subclass (its set layout) by CPython's
+   *  algorithm, never through the hash hook; cached in the object. */
+  frozensetHash(o: Obj): bigint {
+    this.core.set_hash(o);
     return new BigInt64Array(this.memory.buffer, this.core.heap_hash_slot(), 1)[0]!;
   }
 

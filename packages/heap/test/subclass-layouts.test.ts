@@ -11,7 +11,7 @@ const facts = JSON.parse(readFileSync(new URL("./data/cpython-subclass-facts.jso
 type TypeFacts = { basicsize: number; itemsize: number; dictoffset: number; weakrefoffset: number; gc: boolean; managed_dict: boolean };
 
 /** A class registered as the interpreter registers `class X(base): pass`, from python3's type facts. */
-function subclass(h: Heap, name: "S" | "I" | "F" | "T" | "B", layout: TypeDesc["layout"], base: Obj): Obj {
+function subclass(h: Heap, name: "S" | "I" | "F" | "T" | "B" | "K" | "Z", layout: TypeDesc["layout"], base: Obj): Obj {
   const f: TypeFacts = facts.types[name];
   return h.registerType({
     name,
@@ -237,5 +237,49 @@ describe("bytes subclass instances", () => {
       h.decref(src);
       expectHealthy(h);
     }
+  });
+});
+
+describe("complex and frozenset subclass instances", () => {
+  it("a complex subclass instance made by its base's constructor has no values array; size and block as python3", () => {
+    const h = fresh();
+    // complex is a registered static type (the interpreter's), 32 bytes: header + two doubles
+    const complex = h.registerType({ name: "complex", basicsize: 32 });
+    const K = subclass(h, "K", undefined, complex);
+    expect(h.sizeOf(K)).toBe(facts.types.K.sizeof);
+    const o = h.newObject(K, 0, false);
+    h.setF64(o, 16, 1);
+    h.setF64(o, 24, 2);
+    expect(h.sizeOf(o)).toBe(facts.complex.sizeof);
+    expect(h.blockSize(o)).toBe(facts.complex.block);
+    expect(h.gc.isTracked(o)).toBe(facts.complex.tracked);
+    expect(h.core.obj_values_capacity(o)).toBe(0);
+    expect(h.core.obj_buffers_size(o)).toBe(0);
+    // object_new's path (newObject with values) gives the instance its values array right away
+    const p = h.newObject(K);
+    expect(h.core.obj_values_capacity(p)).toBeGreaterThan(0);
+    h.decref(p);
+    h.decref(o);
+    expectHealthy(h);
+  });
+
+  it("frozenset hashes (exact and subclass instances) are python3's for int members; sizes too", () => {
+    const h = fresh();
+    const Z = subclass(h, "Z", "set", h.types.frozenset);
+    expect(h.sizeOf(Z)).toBe(facts.types.Z.sizeof);
+    for (const f of facts.frozenset_hashes) {
+      const items = f.items.map((v: number) => h.newInt(BigInt(v)));
+      const fs = h.newSet(items, true);
+      const z = h.newObject(Z, 0, false);
+      for (const x of items) h.setAdd(z, x);
+      expect([f.items, h.hash(fs)]).toEqual([f.items, BigInt(f.hash)]);
+      expect([f.items, h.frozensetHash(fs)]).toEqual([f.items, BigInt(f.hash)]);
+      expect([f.items, h.frozensetHash(z)]).toEqual([f.items, BigInt(f.sub_hash)]);
+      expect([f.items, h.sizeOf(z)]).toEqual([f.items, f.sub_sizeof]);
+      h.decref(z);
+      h.decref(fs);
+      for (const x of items) h.decref(x);
+    }
+    expectHealthy(h);
   });
 });

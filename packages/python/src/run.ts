@@ -422,9 +422,9 @@ proto.prepareRuntime = function (this: VM): void {
       while (solid.heap && solid.base) solid = solid.base;
       // a class deriving from weakref.ref: the referent and callback go to ref's own constructor
       if (solid.kind === Kind.WEAKREF) return this.nativeNew(ti, args[0], args.slice(1), null);
-      // str/int/float/tuple/bytes.__new__(cls, value): the base type's constructor, then a copy into cls's layout
+      // str/int/float/tuple/bytes/complex/frozenset.__new__(cls, value): the base type's constructor, then a copy into cls's layout
       const k = solid.kind;
-      if (k === Kind.STR || k === Kind.INT || k === Kind.FLOAT || k === Kind.TUPLE || k === Kind.BYTES) return this.nativeNew(ti, args[0], args.slice(1), null);
+      if (k === Kind.STR || k === Kind.INT || k === Kind.FLOAT || k === Kind.TUPLE || k === Kind.BYTES || k === Kind.COMPLEX || k === Kind.FROZENSET) return this.nativeNew(ti, args[0], args.slice(1), null);
       return h.newObject(args[0]);
     },
   });

@@ -10,6 +10,8 @@ class I(int): pass
 class F(float): pass
 class T(tuple): pass
 class B(bytes): pass
+class K(complex): pass
+class Z(frozenset): pass
 
 
 def word(addr):
@@ -55,7 +57,8 @@ strs = ["", "a", "abc", "é", "éé", "€", "€€", "😀", "😀😀", "a" *
 ints = [0, 1, -1, 7, 2**30 - 1, 2**30, -2**30, 2**60, 10**100]
 facts = {
     "version": sys.version.split()[0],
-    "types": {"S": type_facts(S), "I": type_facts(I), "F": type_facts(F), "T": type_facts(T), "B": type_facts(B)},
+    "types": {"S": type_facts(S), "I": type_facts(I), "F": type_facts(F), "T": type_facts(T), "B": type_facts(B),
+              "K": type_facts(K), "Z": type_facts(Z)},
     "str": [],
     "int": [],
     "float": {},
@@ -107,4 +110,11 @@ for v in [b"", b"a", b"abc", b"x" * 7, b"x" * 50]:
     facts["bytes"].append({"value": v.decode(), "sizeof": sys.getsizeof(b), "tracked": gc.is_tracked(b),
                            "block": block_size(lambda: B(v)), "dict_offset": dict_word_offset(c),
                            "weakrefable": weakrefable(b), "referents_with_dict": referents(c)})
+facts["complex"] = {"sizeof": sys.getsizeof(K(1, 2)), "tracked": gc.is_tracked(K(1, 2)),
+                    "block": block_size(lambda: K(1, 2))}
+# frozensets of ints hash the same in every process (as decimal strings: beyond 2**53); a subclass
+# instance hashes as its frozenset
+facts["frozenset_hashes"] = [{"items": sorted(fs), "hash": str(hash(fs)), "sub_hash": str(hash(Z(fs))),
+                              "sub_sizeof": sys.getsizeof(Z(fs))}
+                             for fs in (frozenset(), frozenset({1, 2}), frozenset(range(10)), frozenset({-1, 2**40}))]
 print(json.dumps(facts, indent=1, ensure_ascii=False))

@@ -633,11 +633,13 @@ function registerConstructors(vm: VM): void {
       vm.typeError(`float() argument must be a string or a real number, not '${ti.name}'`);
     }),
   );
-  C("complex", (_t, args) => {
-    const re = args[0] ? vm.toFloat(args[0]) : 0;
-    const im = args[1] ? vm.toFloat(args[1]) : 0;
-    return vm.newComplex(re, im);
-  });
+  C("complex", (t, args) =>
+    sub(t, "complex", () => {
+      const re = args[0] ? vm.toFloat(args[0]) : 0;
+      const im = args[1] ? vm.toFloat(args[1]) : 0;
+      return vm.newComplex(re, im);
+    }),
+  );
   C("str", (t, args, kw) =>
     sub(t, "str", () => {
       onlyKeywords(kw, "str", ["object", "encoding", "errors"]);
@@ -729,9 +731,20 @@ function registerConstructors(vm: VM): void {
     return s;
   });
   C("frozenset", (t, args) => {
-    if (args.length && vm.kindOf(args[0]) === Kind.FROZENSET && t === vm.T.frozenset) return vm.newRef(args[0]);
+    if (args.length && vm.kindOf(args[0]) === Kind.FROZENSET && t === vm.T.frozenset && !vm.typeInfo(args[0]).heap) return vm.newRef(args[0]);
     const items = args.length ? vm.collect(args[0]) : [];
     try {
+      if (t !== vm.T.frozenset) {
+        // make_new_set(type, iterable): the subclass's own set, filled item by item
+        const s = h.newObject(t);
+        try {
+          for (const o of items) vm.setAddItem(s, o);
+        } catch (e) {
+          h.decref(s);
+          throw e;
+        }
+        return s;
+      }
       return vm.newSet(items, true);
     } finally {
       for (const o of items) h.decref(o);

@@ -29,7 +29,7 @@ const proto = VM.prototype;
 /** The heap layout of subclasses of each builtin layout family (instances keep the base's fields). */
 const LAYOUT_OF_KIND = new Map<Kind, TypeDesc["layout"]>([
   [Kind.LIST, "list"], [Kind.DICT, "dict"], [Kind.SET, "set"], [Kind.TUPLE, "tuple"], [Kind.WEAKREF, "weakref"],
-  [Kind.STR, "str"], [Kind.INT, "int"], [Kind.FLOAT, "float"], [Kind.BYTES, "bytes"],
+  [Kind.STR, "str"], [Kind.INT, "int"], [Kind.FLOAT, "float"], [Kind.BYTES, "bytes"], [Kind.FROZENSET, "set"],
 ]);
 
 /** Builtin types called through vectorcall in 3.11 (no argument tuple). */

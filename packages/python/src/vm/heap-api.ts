@@ -71,7 +71,7 @@ export interface HeapApi {
   setI32(o: Obj, off: number, v: number): void;
   getF64(o: Obj, off: number): number;
   setF64(o: Obj, off: number, v: number): void;
-  newObject(type: Obj, nitems?: number): Obj;
+  newObject(type: Obj, nitems?: number, values?: boolean): Obj;
   /** Instances of str / int / float subclasses holding a copy of a built-in value (new references). */
   newStrSub(t: Obj, s: Obj): Obj;
   newIntSub(t: Obj, i: Obj): Obj;
@@ -79,6 +79,8 @@ export interface HeapApi {
   newBytesSub(t: Obj, b: Obj): Obj;
   /** Offset of the instance dict word of an int/tuple-subclass instance (0 for other objects). */
   varDictOffset(o: Obj): number;
+  /** The frozenset hash of a set-layout object (frozenset subclasses too), never through the hook. */
+  frozensetHash?(o: Obj): bigint;
 
   newInt(v: number | bigint): Obj;
   newIntDigits(v: bigint, spare?: number): Obj;

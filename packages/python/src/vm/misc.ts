@@ -719,6 +719,12 @@ proto.retype = function (this: VM, o: Obj, t: Obj): Obj {
       case Kind.BYTES:
         r = h.newBytesSub(t, o);
         break;
+      case Kind.COMPLEX:
+        // complex_subtype_from_doubles: the subclass's own allocation (no values array), the two doubles
+        r = h.newObject(t, 0, false);
+        h.setF64(r, 16, h.getF64(o, 16));
+        h.setF64(r, 24, h.getF64(o, 24));
+        break;
       case Kind.TUPLE: {
         const items = this.tupleItems(o);
         r = h.newObject(t, items.length);

@@ -366,6 +366,8 @@ proto.nativeHash = function (this: VM, o: Obj, ti: TypeInfo): bigint {
       return r;
     }
     case Kind.FROZENSET: {
+      // the core's (CPython's) algorithm over the table, as dict and set lookups hash an exact frozenset
+      if (h.frozensetHash) return h.frozensetHash(o);
       let acc = 0n;
       for (const it of this.setItems(o)) {
         const hv = BigInt.asUintN(64, this.hash(it));
