@@ -54,6 +54,11 @@ export const KEYFRAME_WORK = 2000;
 export const MAX_REFERENTS = 64;
 /** "[0]", "[1]"…: the labels of sequence items, made once. */
 const INDEX_LABELS = Array.from({ length: MAX_REFERENTS }, (_, i) => `[${i}]`);
+/** INDEX_LABELS[0..n), one shared array per length. */
+const INDEX_PREFIXES: string[][] = [];
+function indexLabels(n: number): string[] {
+  return (INDEX_PREFIXES[n] ??= INDEX_LABELS.slice(0, n));
+}
 /** List items covered by a list's signature (a longer list is re-read when its size or table moves). */
 const SIG_ITEMS = 4096;
 /** Capacity of the heap's event ring (entries). A fuller step is resynchronised by one heap walk. */
@@ -347,8 +352,7 @@ export class TraceRecorder {
       this.pendingEvents.length = 0;
     }
     // Frames name objects: borrowed ones enter the picture while named.
-    const named = this.named;
-    named.length = 0;
+    const named: Obj[] = [];
     const frames = frame ? this.frameViews(frame, step.line, named) : this.reuseFrames(this.moduleView(step.line, named));
     // A keyframe every keyframeInterval steps, and sooner when the deltas since the last one grew past
     // twice the picture (or KEYFRAME_WORK records): materialising a step then replays a bounded amount.
@@ -381,9 +385,8 @@ export class TraceRecorder {
   private allocatorSampler: AllocatorSampler | null = null;
   /** Records upserted or removed since the last keyframe. */
   private sinceKeyframe = 0;
-  /** Objects the frames name this step (repeats allowed; `Entry.namedAt` tells who is named now). */
-  private readonly named: Obj[] = [];
-  private readonly namedEntries: Entry[] = [];
+  /** Borrowed entries the frames named last step. */
+  private namedEntries: Entry[] = [];
   private readonly deltaBuf: HeapDelta = { upsert: [], removed: [] };
 
   /** Share FrameView objects (and their local entries) with the previous step where unchanged. */
@@ -471,16 +474,16 @@ export class TraceRecorder {
    */
   private frameViews(top: Frame, line: number, named: Obj[]): FrameView[] {
     const vm = this.vm;
-    const chain = this.chain;
-    chain.length = 0;
-    for (let f: Frame | null = top; f; f = f.back) chain.push(f);
-    const n = chain.length;
+    // (fresh small arrays: shrinking a kept one by setting its length is a runtime call)
+    let n = 0;
+    for (let f: Frame | null = top; f; f = f.back) n++;
+    const chain: Frame[] = new Array(n);
+    for (let f: Frame | null = top, k = 0; f; f = f.back, k++) chain[k] = f;
     const memos = this.frameMemos;
     const prev = this.prevFrames;
     const withStack = this.options.granularity === "instruction";
     let same = prev.length === n && !withStack;
-    const views = this.viewBuf;
-    views.length = n;
+    const views: FrameView[] = new Array(n);
     for (let k = n - 1, j = 0; k >= 0; k--, j++) {
       const f = chain[k]!;
       let m = memos[j];
@@ -500,12 +503,10 @@ export class TraceRecorder {
       views[j] = view;
       if (prev[j] !== view) same = false;
     }
-    memos.length = n;
+    if (memos.length > n) memos.length = n;
     if (same) return prev;
-    return (this.prevFrames = views.slice());
+    return (this.prevFrames = views);
   }
-  private readonly chain: Frame[] = [];
-  private readonly viewBuf: FrameView[] = [];
   private readonly frameMemos: FrameMemo[] = [];
 
   /** The frame's locals are the objects `m` lists (a dict's version tag, or each fast local's address and serial). */
@@ -900,7 +901,7 @@ export class TraceRecorder {
     // (the latter join in the record passes below, when the referencing record is made).
     const check = this.hideCheck;
     for (const e of this.namedEntries) check.push(e);
-    this.namedEntries.length = 0;
+    this.namedEntries = [];
     const now = step.index;
     for (const o of named) {
       const e = this.entry(o, false);
@@ -910,7 +911,7 @@ export class TraceRecorder {
       if (!e.own) this.namedEntries.push(e);
     }
     for (const e of check) if (e.shown && !e.own && e.namedAt !== now && !this.borrowedRefs.has(e.addr)) this.hide(e);
-    check.length = 0;
+    this.hideCheck = [];
     // Refcounts (read from memory): a change anywhere makes the step busy.
     const pass: Entry[] = [];
     for (const e of this.dirtyList) {
@@ -918,7 +919,7 @@ export class TraceRecorder {
       if (e.shown) pass.push(e);
       else e.dirty = false;
     }
-    this.dirtyList.length = 0;
+    if (this.dirtyList.length) this.dirtyList = [];
     const active = this.active;
     const mem = h.i32;
     const addr = this.actAddr;
@@ -1142,8 +1143,8 @@ export class TraceRecorder {
     }
     const vm = this.vm;
     const h = vm.h;
-    const newRefs: Obj[] = [];
-    const labels: string[] = [];
+    let newRefs: Obj[] = [];
+    let labels: string[] = [];
     let count = 0;
     const push = (r: Obj, label: string): void => {
       if (!r) return;
@@ -1164,15 +1165,15 @@ export class TraceRecorder {
       case Kind.NONE:
       case Kind.RANGE:
         break;
-      case Kind.LIST: {
-        const n = h.listLen(o);
-        for (let i = 0; i < Math.min(n, MAX_REFERENTS); i++) push(h.listGet(o, i), INDEX_LABELS[i]!);
-        count = n;
-        break;
-      }
+      case Kind.LIST:
       case Kind.TUPLE: {
-        const n = h.getI32(o, abi.OB_SIZE);
-        for (let i = 0; i < Math.min(n, MAX_REFERENTS); i++) push(h.tupleGet(o, i), INDEX_LABELS[i]!);
+        // items are never NULL: one exact array, and the shared "[0]", "[1]"… labels of its length
+        const list = e.kind === Kind.LIST;
+        const n = list ? h.listLen(o) : h.getI32(o, abi.OB_SIZE);
+        const m = Math.min(n, MAX_REFERENTS);
+        newRefs = new Array<Obj>(m);
+        for (let i = 0; i < m; i++) newRefs[i] = list ? h.listGet(o, i) : h.tupleGet(o, i);
+        labels = indexLabels(m);
         count = n;
         break;
       }
@@ -1225,31 +1226,31 @@ export class TraceRecorder {
         for (const r of this.heap.referents(o)) push(r, byAddr.get(r) ?? (r === t ? "__class__" : "ref"));
       }
     }
-    if (e.own) {
-      const bump = (r: Obj, d: number): void => {
-        const re = this.entries.get(r);
-        if (REPR_OF_ITEMS.has(e.kind) && re) {
-          if (d > 0) (re.holders ??= new Set()).add(e);
-          else re.holders?.delete(e);
-        }
-        if (re?.own) return;
-        if (d > 0) this.borrowedRefs.set(r, (this.borrowedRefs.get(r) ?? 0) + 1);
-        else this.dropBorrowed(r);
-      };
-      // only the slots that changed: most rebuilt containers differ in one or two of them
-      const old = e.refs;
-      const m = Math.min(old.length, newRefs.length);
-      for (let i = 0; i < m; i++) {
-        if (old[i] === newRefs[i]) continue;
-        bump(old[i]!, -1);
-        bump(newRefs[i]!, 1);
-      }
-      for (let i = m; i < old.length; i++) bump(old[i]!, -1);
-      for (let i = m; i < newRefs.length; i++) bump(newRefs[i]!, 1);
+    // only the slots that changed: most rebuilt containers differ in one or two of them
+    const old = e.refs;
+    const m = Math.min(old.length, newRefs.length);
+    for (let i = 0; i < m; i++) {
+      if (old[i] === newRefs[i]) continue;
+      this.bump(e, old[i]!, -1);
+      this.bump(e, newRefs[i]!, 1);
     }
+    for (let i = m; i < old.length; i++) this.bump(e, old[i]!, -1);
+    for (let i = m; i < newRefs.length; i++) this.bump(e, newRefs[i]!, 1);
     e.refs = newRefs.length ? newRefs : NO_REFS;
     e.labels = labels.length ? labels : NO_LABELS;
     e.refCount = count;
+  }
+
+  /** An own container `e` gained (d > 0) or lost a reference to `r`: holders and borrowed counts follow. */
+  private bump(e: Entry, r: Obj, d: number): void {
+    const re = this.entries.get(r);
+    if (re && REPR_OF_ITEMS.has(e.kind)) {
+      if (d > 0) (re.holders ??= new Set()).add(e);
+      else re.holders?.delete(e);
+    }
+    if (re?.own) return;
+    if (d > 0) this.borrowedRefs.set(r, (this.borrowedRefs.get(r) ?? 0) + 1);
+    else this.dropBorrowed(r);
   }
 
   /**
