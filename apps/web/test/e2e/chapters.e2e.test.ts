@@ -7,6 +7,7 @@ import type { Server } from "node:http";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHAPTERS } from "../../demo/chapters.js";
+import { shortId } from "../../src/model/graph.js";
 import { collectErrors, DIST, launchChromium, resultPath, serveStatic } from "./harness.js";
 
 /** A 20-line program written inside the tag, on a page that loads only the library build. */
@@ -39,12 +40,18 @@ ${TWENTY_LINES}</py-heap-view></body></html>`;
 const SRC_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>src</title>
 <script type="module" src="/lib/py-heap-view.js"></script></head><body><py-heap-view src="/prog.py" autoplay></py-heap-view></body></html>`;
 
+/** A freed float waits on the float free list; the allocator panel says the next float comes from it. */
+const FLOAT_PROGRAM = "n = 3\nx = n * 1.5\ndel x\ny = n * 2.5\nprint(y)\n";
+const FLOAT_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>floats</title>
+<script type="module" src="/lib/py-heap-view.js"></script></head><body><py-heap-view>
+${FLOAT_PROGRAM}</py-heap-view></body></html>`;
+
 let server: Server;
 let url: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  ({ server, url } = await serveStatic(DIST, { "/twenty.html": TWENTY_LINES_PAGE, "/src.html": SRC_PAGE, "/prog.py": "x = [1]\ny = x\nprint(len(y))\n" }));
+  ({ server, url } = await serveStatic(DIST, { "/twenty.html": TWENTY_LINES_PAGE, "/src.html": SRC_PAGE, "/floats.html": FLOAT_PAGE, "/prog.py": "x = [1]\ny = x\nprint(len(y))\n" }));
   browser = await launchChromium();
 });
 afterAll(async () => {
@@ -230,6 +237,26 @@ describe("demo chapters, run in Chromium", () => {
     );
     expect(total).toBeGreaterThanOrEqual(load! + run! + draw! - 1);
     expect(await output(page)).toEqual(expected);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("allocator panel: the next float comes from the float free list, and the new float is that object", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    const errors = collectErrors(page);
+    await page.goto(`${url}floats.html`);
+    await page.locator("py-heap-view svg.diagram").waitFor({ timeout: 30_000 });
+    await stepToLine(page, lineOf(FLOAT_PROGRAM, "y = n * 2.5"));
+    const note = page.locator('py-heap-view [part=allocator] li[data-free-list="float"]');
+    await expect.poll(() => note.count()).toBe(1);
+    const noteText = (await note.textContent())!;
+    expect(noteText).toContain("float free list");
+    await page.keyboard.press("ArrowRight");
+    const y = page.locator('py-heap-view g.box[data-type="float"]');
+    await expect.poll(async () => (await y.locator(".repr").textContent())?.trim()).toBe("7.5");
+    // the note named the parked float by its short id; the new float has that id
+    expect(await note.count()).toBe(0);
+    expect(noteText).toContain(shortId((await y.getAttribute("data-id"))!));
     expect(errors).toEqual([]);
     await page.close();
   });
