@@ -197,4 +197,48 @@ describe("dense deduce_unreachable with objects outside the arenas", () => {
     expect(a.rest).toBe(2);
     expect(outcome(1)).toEqual(a);
   });
+
+  it("agrees when the young objects are scattered over many pools of a fragmented heap", () => {
+    const outcome = (algorithm: number) => {
+      const h = fresh();
+      h.core.gc_set_algorithm(algorithm);
+      h.gc.collect();
+      h.gc.disable();
+      const name = new Map<Obj, number>();
+      const old: Obj[] = [];
+      for (let i = 0; i < 40000; i++) old.push(h.newList());
+      for (let i = 0; i < old.length; i++) name.set(old[i]!, i);
+      h.gc.collect(); // all old
+      // a hole in every 16th block: new lists refill them pool after pool, a few per pool
+      for (let i = 0; i < old.length; i += 16) h.decref(old[i]!);
+      const young: Obj[] = [];
+      for (let i = 0; i < 2400; i++) {
+        const l = h.newList();
+        name.set(l, 100000 + i);
+        young.push(l);
+      }
+      let seed = 11;
+      const rnd = (m: number) => {
+        seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+        return (seed >>> 8) % m;
+      };
+      for (let i = 0; i < young.length; i++) {
+        h.listAppend(young[i]!, young[rnd(young.length)]!);
+        // (old lists still alive: not at a multiple of 16)
+        if (i % 5 === 0) h.listAppend(young[i]!, old[16 * rnd(2500) + 1 + rnd(15)]!);
+        if (i % 7 === 0) h.listAppend(old[16 * rnd(2500) + 1 + rnd(15)]!, young[i]!);
+      }
+      for (let i = 0; i < young.length; i++) if (i % 3 !== 0) h.decref(young[i]!);
+      const label = (o: Obj) => name.get(o) ?? -1;
+      const young0 = h.gc.collect(0);
+      const order1 = h.gc.getObjects(1).map(label);
+      const full = h.gc.collect();
+      const order2 = h.gc.getObjects(2).map(label).filter((x) => x >= 100000);
+      expectHealthy(h);
+      return { young0, order1, full, order2 };
+    };
+    const a = outcome(0);
+    expect(a.order1.length).toBeGreaterThan(500);
+    expect(outcome(1)).toEqual(a);
+  });
 });

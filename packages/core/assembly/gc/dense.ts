@@ -20,6 +20,7 @@
 // hold NOTIN. Objects outside the arenas (blocks of the large allocator, static objects) take a slot of
 // their own, written in their GC head's gc_refs word with COLLECTING set for the length of the pass,
 // and their 16 KiB region is marked LARGE in the pool table: children there are looked up in the head.
+// Pools first met once the runs have become sparse (see SPARSE_SLACK) are treated the same way.
 // Pool objects' heads are not written before step 4.
 //
 // Pass 1 also notes which objects are exact tuples or dicts, so that the collector's untrack walks
@@ -58,6 +59,10 @@ const NOTIN_BYTE: u8 = 0xc0; // memory.fill pattern giving NOTIN words
 // head), and ⌈2^32 / block size⌉: (offset in pool − 48) × that >> 32 is the block index, exact for every
 // offset below 16 KiB and every size class (checked exhaustively).
 const LARGE: u32 = 0xffffffff;
+// When the young objects are scattered over many pools (holes refilled all over a fragmented heap),
+// a run of slots per pool would cost more than the objects: once the runs hold more than 4 slots per
+// object met so far (plus this slack), pools met afterwards are handled as LARGE regions.
+const SPARSE_SLACK: u32 = 16384;
 const POOL_SHIFT: usize = 14; // log2(POOL_SIZE)
 
 // position tables (list order)
@@ -260,7 +265,7 @@ export function deduceDense(base: usize, unreachable: usize, g: i32): bool {
     const pe = pt + ((o >> POOL_SHIFT) << 3);
     let b = load<u32>(pe);
     let s: u32;
-    if (b == 0 && inArena(o)) {
+    if (b == 0 && inArena(o) && nSlots <= (n << 2) + SPARSE_SLACK) {
       b = assignPool(o, pe);
       if (b == 0) {
         clearPoolTable();
@@ -270,7 +275,8 @@ export function deduceDense(base: usize, unreachable: usize, g: i32): bool {
     if (b != 0 && b != LARGE) {
       s = poolSlot(o, pe, b);
     } else {
-      // outside the arenas: a slot of its own, kept in the head
+      // outside the arenas, or a pool met after the runs became sparse: a slot of its own, kept in
+      // the head
       if (b == 0) {
         store<u32>(pe, LARGE);
         store<u32>(tTouched + (<usize>nTouched << 2), <u32>(o >> POOL_SHIFT));
