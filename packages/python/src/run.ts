@@ -32,6 +32,7 @@ import { adaptHeap, abiOffsets } from "./vm/heap-adapter.js";
 import * as L from "./vm/layouts.js";
 import { installBuiltins } from "./builtins/functions.js";
 import { installMethods } from "./builtins/methods.js";
+import { installBytearray } from "./builtins/bytes.js";
 import { installModules } from "./modules/index.js";
 import { Kind } from "./vm/types.js";
 import { PyErr } from "./objects/errors.js";
@@ -412,6 +413,7 @@ proto.prepareRuntime = function (this: VM): void {
       return this.none();
     },
   });
+  installBytearray(this);
   this.dictSetStr(this.builtins, this.name("bytearray"), this.T.bytearray);
   this.methods("object", {
     __new__: (args) => {

@@ -11,6 +11,7 @@ import * as L from "../vm/layouts.js";
 import { parseFloatLiteral, parseIntLiteral } from "../objects/numbers.js";
 import { roundFloat } from "../objects/float-format.js";
 import { PyErr } from "../objects/errors.js";
+import { bytesNew } from "./bytes.js";
 
 /** Keyword argument lookup (borrowed value or 0). */
 export function kwarg(kw: KwArgs | null, name: string): Obj {
@@ -652,22 +653,7 @@ function registerConstructors(vm: VM): void {
       return vm.strObj(x);
     }),
   );
-  C("bytes", (t, args) =>
-    sub(t, "bytes", () => {
-      if (!args.length) return h.newBytes(new Uint8Array(0));
-      const x = args[0];
-      const k = vm.kindOf(x);
-      if (k === Kind.INT) return h.newBytes(new Uint8Array(Number(h.readInt(x))));
-      if (k === Kind.STR) return h.newBytes(new Uint8Array(Buffer.from(vm.str(x), "utf8")));
-      if (k === Kind.BYTES) return vm.typeInfo(x).heap ? h.newBytes(h.readBytes(x)) : vm.newRef(x);
-      const items = vm.collect(x);
-      try {
-        return h.newBytes(Uint8Array.from(items.map((o) => Number(h.readInt(o)))));
-      } finally {
-        for (const o of items) vm.decref(o);
-      }
-    }),
-  );
+  C("bytes", (t, args, kw) => sub(t, "bytes", () => bytesNew(vm, args, kw)));
   C("tuple", (t, args, kw) =>
     sub(t, "tuple", () => {
       onlyKeywords(kw, "tuple", []);

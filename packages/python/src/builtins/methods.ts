@@ -10,6 +10,7 @@ import * as L from "../vm/layouts.js";
 import { kwarg, nargs, onlyKw, sortList } from "./functions.js";
 import { isPrintable } from "../objects/str-repr.js";
 import { formatFloat } from "../objects/format-spec.js";
+import { installBytes } from "./bytes.js";
 
 export function installMethods(vm: VM): void {
   installStr(vm);
@@ -19,6 +20,7 @@ export function installMethods(vm: VM): void {
   installSet(vm);
   installNumbers(vm);
   installMisc(vm);
+  installBytes(vm);
 }
 
 function sArg(vm: VM, o: Obj, fname: string, pos = 1): string {

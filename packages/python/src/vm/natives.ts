@@ -378,6 +378,7 @@ proto.nativeHash = function (this: VM, o: Obj, ti: TypeInfo): bigint {
     }
     case Kind.LIST:
     case Kind.DICT:
+    case Kind.BYTEARRAY:
     case Kind.SET:
       this.typeError(`unhashable type: '${ti.name}'`);
     // falls through

@@ -432,19 +432,10 @@ proto.binaryOp = function (this: VM, a: Obj, b: Obj, op: number, _f: Frame | nul
       this.decref(r);
     }
   }
-  if (ta.kind === Kind.BYTEARRAY && (base === 0) && !ta.heap) {
-    const d = this.lookupType(ta, inplace ? "__iadd__" : "__iadd__");
-    if (d && d.native >= 0) {
-      if (inplace) return this.natives[d.native].fn([a, b], null);
-      const c = this.callType(this.T.bytearray, [a], null);
-      try {
-        this.decref(this.natives[d.native].fn([c, b], null));
-      } catch (e) {
-        this.decref(c);
-        throw e;
-      }
-      return c;
-    }
+  // a bytearray operand, or bytes + something that is not bytes: concat/repeat of bytes-like objects
+  if (this.bufferBinary && (ta.kind === Kind.BYTEARRAY || tb.kind === Kind.BYTEARRAY || (ta.kind === Kind.BYTES && base === 0 && tb.kind !== Kind.BYTES))) {
+    const r = this.bufferBinary(a, b, base, inplace);
+    if (r) return r;
   }
   let r = this.numericBinary(a, b, base);
   if (r) return r;
@@ -521,6 +512,15 @@ function cmpIntFloat(i: bigint, x: number, op: number): boolean {
   return cmpNum(i <= fl ? -1 : 1, 0, op);
 }
 
+/** The contents of a bytes or bytearray (whose data is a bytes object in its slot at 24), else null. */
+function bufData(vm: VM, o: Obj): Uint8Array | null {
+  const k = vm.kindOf(o);
+  if (k === Kind.BYTES) return vm.h.readBytes(o);
+  if (k !== Kind.BYTEARRAY) return null;
+  const d = vm.h.getSlot(o, 24);
+  return d ? vm.h.readBytes(d) : new Uint8Array(0);
+}
+
 /** Native comparison; returns null when the types are not comparable natively. */
 function nativeCompare(vm: VM, a: Obj, b: Obj, op: number): boolean | null {
   const h = vm.h;
@@ -539,9 +539,9 @@ function nativeCompare(vm: VM, a: Obj, b: Obj, op: number): boolean | null {
     const c = cmpCodePoints(x, y);
     return cmpNum(c, 0, op);
   }
-  if (ka === Kind.BYTES && kb === Kind.BYTES) {
-    const x = h.readBytes(a);
-    const y = h.readBytes(b);
+  if ((ka === Kind.BYTES || ka === Kind.BYTEARRAY) && (kb === Kind.BYTES || kb === Kind.BYTEARRAY)) {
+    const x = bufData(vm, a)!;
+    const y = bufData(vm, b)!;
     let c = 0;
     for (let i = 0; i < Math.min(x.length, y.length) && c === 0; i++) c = x[i] - y[i];
     if (c === 0) c = x.length - y.length;
@@ -752,10 +752,17 @@ proto.contains = function (this: VM, c: Obj, x: Obj): boolean {
     case Kind.STR:
       if (this.kindOf(x) !== Kind.STR) this.typeError(`'in <string>' requires string as left operand, not ${this.typeName(x)}`);
       return this.str(c).includes(this.str(x));
-    case Kind.BYTES: {
-      const hay = this.h.readBytes(c);
-      if (this.kindOf(x) === Kind.INT) return hay.includes(Number(this.h.readInt(x)));
-      const needle = this.h.readBytes(x);
+    case Kind.BYTES:
+    case Kind.BYTEARRAY: {
+      const hay = bufData(this, c)!;
+      const kx = this.kindOf(x);
+      if (isIntKind(kx)) {
+        const v = this.h.readInt(x);
+        if (v < 0n || v > 255n) this.raise("ValueError", "byte must be in range(0, 256)");
+        return hay.includes(Number(v));
+      }
+      const needle = bufData(this, x);
+      if (!needle) this.typeError(`a bytes-like object is required, not '${this.typeName(x)}'`);
       return Buffer.from(hay).includes(Buffer.from(needle));
     }
     case Kind.RANGE: {
@@ -820,6 +827,8 @@ proto.getIter = function (this: VM, o: Obj): Obj {
       return this.newNativeIter("str_ascii_iterator", o);
     case Kind.BYTES:
       return this.newNativeIter("bytes_iterator", o);
+    case Kind.BYTEARRAY:
+      return this.newNativeIter("bytearray_iterator", o);
     case Kind.DICT:
       return this.newNativeIter("dict_keyiterator", o, 0, 0);
     case Kind.SET:
@@ -922,7 +931,7 @@ function normIndex(vm: VM, k: Obj, len: number, what: string, kindName: string):
   const small = smallIntValue(vm.h.i32, vm.T.int, k);
   if (small === small) {
     const i = small < 0 ? small + len : small;
-    if (i < 0 || i >= len) vm.raise("IndexError", `${what} index out of range`);
+    if (i < 0 || i >= len) vm.raise("IndexError", what ? `${what} index out of range` : "index out of range");
     return i;
   }
   const kk = vm.kindOf(k);
@@ -931,7 +940,7 @@ function normIndex(vm: VM, k: Obj, len: number, what: string, kindName: string):
   }
   let i = Number(vm.index(k));
   if (i < 0) i += len;
-  if (i < 0 || i >= len) vm.raise("IndexError", `${what} index out of range`);
+  if (i < 0 || i >= len) vm.raise("IndexError", what ? `${what} index out of range` : "index out of range");
   return i;
 }
 
@@ -987,8 +996,10 @@ proto.getItem = function (this: VM, c: Obj, k: Obj): Obj {
         const part = Uint8Array.from(sliceSelect([...b], start, step, cnt));
         return step === 1 || cnt === 0 || !h.newBytesUncached ? h.newBytes(part) : h.newBytesUncached(part);
       }
-      return this.newInt(BigInt(b[normIndex(this, k, b.length, "index", "byte")]));
+      return this.newInt(BigInt(b[normIndex(this, k, b.length, "", "byte")]));
     }
+    case Kind.BYTEARRAY:
+      return this.natives[this.findNative(ti, "__getitem__")].fn([c, k], null);
     case Kind.DICT: {
       const v = this.dictGetItem(c, k);
       if (v) return this.newRef(v);
@@ -1041,6 +1052,9 @@ proto.setItem = function (this: VM, c: Obj, k: Obj, v: Obj): void {
     case Kind.DICT:
       this.dictSetItem(c, k, v);
       return;
+    case Kind.BYTEARRAY:
+      this.decref(this.natives[this.findNative(ti, "__setitem__")].fn([c, k, v], null));
+      return;
   }
   this.typeError(`'${ti.name}' object does not support item assignment`);
 };
@@ -1073,6 +1087,9 @@ proto.delItem = function (this: VM, c: Obj, k: Obj): void {
     }
     case Kind.DICT:
       if (!this.dictDelItem(c, k)) this.keyError(k);
+      return;
+    case Kind.BYTEARRAY:
+      this.decref(this.natives[this.findNative(ti, "__delitem__")].fn([c, k], null));
       return;
   }
   this.typeError(`'${ti.name}' object doesn't support item deletion`);

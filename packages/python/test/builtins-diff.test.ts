@@ -1,0 +1,193 @@
+/**
+ * Builtin types against python3, one small snippet at a time: identity (`is`), values, reprs, exception
+ * types and messages of bytes, bytearray, str, list, dict, set, int, float and tuple operations and methods.
+ *
+ * Each group becomes one program in which every snippet runs inside its own try/except and prints its
+ * number with the repr of its value (or the exception's type and message). The program runs in real python3
+ * (the expected output) and in `runDetailed()`; the lines are compared one by one, labelled with the snippet,
+ * and the heap must be leak-free and consistent afterwards.
+ *
+ * A snippet is an expression, or `SETUP ;; EXPR` where SETUP is one or more statements separated by `; `.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runDetailed } from "../src/index.js";
+
+const python = execFileSync("python3", ["-c", "import sys; print(sys.executable)"], { encoding: "utf8" }).trim();
+const dir = mkdtempSync(join(tmpdir(), "pyheap-builtins-diff-"));
+
+function cpython(name: string, source: string): { stdout: string; stderr: string; status: number } {
+  writeFileSync(join(dir, name), source);
+  const r = spawnSync(python, [name], { cwd: dir, encoding: "utf8", env: { ...process.env, PYTHONUNBUFFERED: "1", PYTHONDONTWRITEBYTECODE: "1" } });
+  return { stdout: r.stdout, stderr: r.stderr.split(dir + "/").join(""), status: r.status ?? -1 };
+}
+
+/** The program of one group: each snippet in its own try/except, printing `N: repr` or `N! Type: message`. */
+function program(snippets: string[]): string {
+  const out: string[] = [];
+  snippets.forEach((s, i) => {
+    const cut = s.lastIndexOf(" ;; ");
+    const setup = cut >= 0 ? s.slice(0, cut).split("; ") : [];
+    const expr = cut >= 0 ? s.slice(cut + 4) : s;
+    out.push("try:");
+    for (const st of setup) out.push(`    ${st}`);
+    out.push(`    print('${i}:', repr(${expr}))`);
+    out.push("except Exception as e:");
+    out.push(`    print('${i}!', type(e).__name__ + ':', e)`);
+  });
+  return out.join("\n") + "\n";
+}
+
+/** Output lines labelled with their snippets, so a difference names the snippet that shows it. */
+function label(stdout: string, snippets: string[]): string[] {
+  return stdout
+    .split("\n")
+    .filter((l) => l !== "")
+    .map((l) => {
+      const m = /^(\d+)([:!])(.*)$/.exec(l);
+      return m ? `${snippets[Number(m[1])]} ${m[2] === ":" ? "=>" : "raises"}${m[3]}` : l;
+    });
+}
+
+const groups: [string, string[]][] = [
+  [
+    "bytes constructors: the shared empty and one-byte objects, or fresh ones",
+    [
+      "bytes(0) is b''",
+      "bytes() is b''",
+      "bytes([]) is b''",
+      "bytes(()) is b''",
+      "bytes('', 'ascii') is b''",
+      "bytes(1) is bytes(1)",
+      "bytes([65]) is bytes([65])",
+      "bytes((65,)) is bytes((65,))",
+      "bytes('A', 'ascii') is bytes('A', 'ascii')",
+      "bytes(iter([65])) is bytes(iter([65]))",
+      "bytes(range(65, 66)) is bytes(range(65, 66))",
+      "bytes(bytearray(b'A')) is bytes(bytearray(b'A'))",
+      "bytes(bytearray(b'AB'))",
+      "x = b'ab' ;; bytes(x[:1]) is x[:1]",
+      "x = b'ab' ;; x[0:1] is x[0:1]",
+      "x = b'ab' ;; x[::2] is x[::2]",
+      "x = b'ab' ;; x[:1].upper() is x[:1].upper()",
+      "bytes.fromhex('41') is bytes.fromhex('41')",
+      "'A'.encode() is 'A'.encode()",
+      "bytes(3)",
+      "bytes(-1)",
+      "bytes('abc')",
+      "bytes('é', 'utf-8')",
+      "bytes('é', 'latin-1')",
+      "bytes([256])",
+      "bytes([-1])",
+      "bytes(['a'])",
+      "bytes(1.5)",
+      "bytes(None)",
+      "bytes(b'x', 'ascii')",
+      "bytes(3, 'ascii')",
+      "bytes([1, 2], errors='strict')",
+      "bytes(x for x in [104, 105])",
+      "bytes({1: 2})",
+    ],
+  ],
+  [
+    "bytes methods: which results are the receiver itself and which are new",
+    [
+      "y = b'A' ;; y.lower() is y.lower()",
+      "y = b'A' ;; y.upper() is y",
+      "y = b'A' ;; y.strip() is y",
+      "y = b'A' ;; y.replace(b'B', b'C') is y",
+      "y = b'A' ;; y * 1 is y",
+      "y = b'A' ;; y + b'' is y",
+      "y = b'A' ;; y.ljust(1) is y",
+      "y = b'A' ;; y.center(1) is y",
+      "y = b'A' ;; y.zfill(1) is y",
+      "y = b'A' ;; b'AB'.split(b'B')[0] is b'AB'.split(b'B')[0]",
+      "y = b'A' ;; b'x'.join([y]) is y",
+      "y = b'A' ;; b''.join([y]) is y",
+      "y = b'A' ;; b'-'.join([y]) is y",
+      "b''.join([b'a', b'']) is b'a'",
+      "y = b'A' ;; y.title() is y.title()",
+      "y = b'A' ;; y.swapcase() is y.swapcase()",
+      "y = b'A' ;; y.capitalize() is y.capitalize()",
+      "y = b'A' ;; y.expandtabs() is y",
+      "x = b'ab' ;; x.partition(b'b')[0] is x.partition(b'b')[0]",
+      "x = b'ab' ;; x.rpartition(b'a')[2] is x.rpartition(b'a')[2]",
+      "y = b'A' ;; y.translate(None) is y",
+      "y = b'A' ;; y.removeprefix(b'') is y",
+      "y = b'A' ;; y.removesuffix(b'') is y",
+      "y = b'A' ;; y.lstrip() is y",
+      "y = b'A' ;; y.rstrip() is y",
+    ],
+  ],
+  [
+    "bytes methods: values and errors",
+    [
+      "b'Hello World'.lower()", "b'Hello World'.upper()", "b'hello wORLD'.title()", "b'hELLO'.capitalize()", "b'HeLLo1'.swapcase()",
+      "b'abc'.isalpha()", "b'ab1'.isalnum()", "b'12'.isdigit()", "b''.isdigit()", "b' \\t'.isspace()", "b'Ab Cd'.istitle()", "b'ab1'.islower()", "b'AB'.isupper()", "b'\\x80'.isascii()", "b''.isascii()",
+      "b'abcabc'.find(b'c')", "b'abcabc'.rfind(b'c')", "b'abcabc'.find(99)", "b'abc'.find(b'', 3)", "b'abc'.find(b'', 4)", "b'abcabc'.find(b'c', 3, 5)", "b'abcabc'.find(b'c', -2)",
+      "b'abc'.index(b'x')", "b'abc'.rindex(b'x')", "b'abc'.find('a')", "b'abc'.find(256)", "b'abc'.find(b'a', 'x')",
+      "b'aaaa'.count(b'aa')", "b'abc'.count(b'')", "b'abc'.count(b'', 1)", "b'abcb'.count(98)", "b'abc'.count(b'', 5)",
+      "b'abc'.startswith(b'ab')", "b'abc'.startswith((b'x', b'a'))", "b'abc'.endswith(b'bc', 0, 2)", "b'abc'.startswith(b'', 3)", "b'abc'.startswith(b'', 4)", "b'abc'.startswith('a')", "b'abc'.endswith(['a'])",
+      "b'  ab  '.strip()", "b'xxabyy'.strip(b'xy')", "b'  ab  '.lstrip()", "b'  ab  '.rstrip()", "b'ab'.strip('a')", "b'\\x0bab\\x0c'.strip()",
+      "b'ab'.center(7, b'*')", "b'ab'.center(6)", "b'abc'.center(6)", "b'ab'.ljust(5, b'-')", "b'ab'.rjust(5)", "b'ab'.center(5, 'x')", "b'ab'.center(5, b'xy')", "b'ab'.ljust(2.0)",
+      "b'-42'.zfill(6)", "b'+4'.zfill(4)", "b'42'.zfill(1)", "b''.zfill(3)",
+      "b'a b  c'.split()", "b'  a b  '.split(None, 1)", "b'a,b,,c'.split(b',')", "b'a,b,c'.split(b',', 1)", "b'a,b,c'.rsplit(b',', 1)", "b'  a b  c '.rsplit(None, 1)", "b'abc'.split(b'')", "b'abc'.split(',')", "b'a b'.split(maxsplit=0)", "b'a,b'.split(sep=b',')",
+      "b'a\\nb\\r\\nc\\rd'.splitlines()", "b'a\\nb\\r\\n'.splitlines(True)", "b''.splitlines()", "b'x\\n'.splitlines(keepends=True)",
+      "b'a=b=c'.partition(b'=')", "b'a=b=c'.rpartition(b'=')", "b'abc'.partition(b'x')", "b'abc'.rpartition(b'x')", "b'abc'.partition(b'')", "b'abc'.partition('b')",
+      "b'-'.join([b'a', b'b', bytearray(b'c')])", "b''.join([])", "b'-'.join([b'a', 'b'])", "b'-'.join(5)", "b', '.join(x for x in [b'1', b'2'])",
+      "b'aXbXc'.replace(b'X', b'--')", "b'aaa'.replace(b'a', b'b', 2)", "b'abc'.replace(b'', b'-')", "b'abc'.replace(b'b', b'')", "b'abc'.replace('b', b'')",
+      "b'a\\tbc\\td'.expandtabs()", "b'a\\tb'.expandtabs(4)", "b'ab\\n\\tc'.expandtabs(2)",
+      "b'abc'.translate(bytes.maketrans(b'ab', b'xy'))", "b'abc'.translate(None, b'b')", "b'abc'.translate(b'x')", "bytes.maketrans(b'a', b'bc')",
+      "b'abc'.removeprefix(b'ab')", "b'abc'.removesuffix(b'bc')", "b'abc'.removeprefix(b'x')",
+      "b'caf\\xc3\\xa9'.decode()", "b'\\xff'.decode()", "b'a\\xc3'.decode()", "b'\\xe2\\x28\\xa1'.decode()", "b'\\xff'.decode('latin-1')", "b'\\xffa'.decode('ascii')", "b'\\xffa'.decode('ascii', 'replace')", "b'a\\xffb'.decode('utf-8', 'ignore')", "b'a'.decode('nope')", "b'abc'.decode(encoding='ascii')",
+      "b'\\x01\\xab'.hex()", "b'\\x01\\x02\\x03'.hex(':')", "b'\\x01\\x02\\x03'.hex('-', 2)", "b'\\x01\\x02\\x03'.hex('-', -2)",
+      "bytes.fromhex('41 42ff')", "bytes.fromhex('4')", "bytes.fromhex('4x')", "bytes.fromhex(' 41 ')", "bytearray.fromhex('4142')",
+      "b'abc'[1]", "b'abc'[-1]", "b'abc'[3]", "b'abc'['a']", "b'abcdef'[::2]", "b'abc'[::-1]",
+      "b'ab' + b'cd'", "b'ab' + 'cd'", "b'ab' + 1", "b'ab' * 3", "3 * b'ab'", "b'ab' * -1", "b'ab' * 1.5",
+      "b'b' in b'abc'", "98 in b'abc'", "256 in b'abc'", "'a' in b'abc'", "bytearray(b'b') in b'abc'",
+      "b'abc' < b'abd'", "b'ab' < b'abc'", "b'b' > b'abc'", "b'a' == 'a'", "b'a' < 'a'",
+      "len(b'abc')", "list(b'ab')", "hash(b'ab') == hash(b'ab')", "bytes(5)", "bytes([1, 2, 255])", "repr(b'\\x00\\'\\\"\\n\\x7f')",
+    ],
+  ],
+  [
+    "bytearray: construction, mutation, operations",
+    [
+      "bytearray()", "bytearray(3)", "bytearray(b'ab')", "bytearray([1, 2])", "bytearray('ab', 'ascii')", "bytearray('ab')", "bytearray(-1)", "bytearray(1.0)", "bytearray([300])",
+      "bytes(bytearray(b'xy'))", "list(bytearray(b'xy'))", "type(iter(bytearray())).__name__", "len(bytearray(b'abc'))",
+      "a = bytearray(b'abc'); a.append(100) ;; a", "a = bytearray(b'abc'); a.append(256) ;; a", "a = bytearray(b'abc'); a.append('x') ;; a",
+      "a = bytearray(b'abc'); a.extend(b'de') ;; a", "a = bytearray(b'abc'); a.extend([1, 2]) ;; a", "a = bytearray(b'abc'); a.extend('x') ;; a", "a = bytearray(b'abc'); a.extend(5) ;; a",
+      "a = bytearray(b'abc'); a.insert(1, 120) ;; a", "a = bytearray(b'abc'); a.insert(-10, 120) ;; a",
+      "a = bytearray(b'abc') ;; (a.pop(), a)", "a = bytearray(b'abc') ;; (a.pop(0), a)", "a = bytearray() ;; a.pop()", "a = bytearray(b'a') ;; a.pop(5)",
+      "a = bytearray(b'abc'); a.remove(98) ;; a", "a = bytearray(b'abc') ;; a.remove(120)",
+      "a = bytearray(b'abc'); a.reverse() ;; a", "a = bytearray(b'abc'); a.clear() ;; a", "a = bytearray(b'abc') ;; (a.copy(), a.copy() is a)",
+      "a = bytearray(b'abc') ;; a[1]", "a = bytearray(b'abc') ;; a[-4]", "a = bytearray(b'abcd') ;; a[1:3]", "a = bytearray(b'abcd') ;; a[::2]",
+      "a = bytearray(b'abc'); a[0] = 65 ;; a", "a = bytearray(b'abc'); a[0] = 256 ;; a", "a = bytearray(b'abc'); a[1:2] = b'XYZ' ;; a", "a = bytearray(b'abcd'); a[::2] = b'XY' ;; a", "a = bytearray(b'abcd'); a[::2] = b'X' ;; a", "a = bytearray(b'abc'); a[5] = 1 ;; a",
+      "a = bytearray(b'abc'); del a[0] ;; a", "a = bytearray(b'abcd'); del a[::2] ;; a", "a = bytearray(b'abc'); del a[3] ;; a",
+      "a = bytearray(b'ab'); b = a; a += b'cd' ;; (a, b is a)", "a = bytearray(b'ab'); a *= 2 ;; a", "bytearray(b'ab') + b'c'", "b'c' + bytearray(b'ab')", "bytearray(b'ab') * 2", "2 * bytearray(b'ab')", "bytearray(b'ab') + 'c'",
+      "bytearray(b'ab') == b'ab'", "b'ab' == bytearray(b'ab')", "bytearray(b'a') < b'b'", "bytearray(b'ab') != bytearray(b'ab')",
+      "98 in bytearray(b'abc')", "b'bc' in bytearray(b'abc')", "'b' in bytearray(b'abc')",
+      "hash(bytearray())", "bytearray(b'Ab').upper()", "bytearray(b' a ').strip()", "bytearray(b'a,b').split(b',')", "bytearray(b'ab').decode()", "bytearray(b'abc').find(b'c')", "bytearray(b'a').join([b'x', b'y'])",
+      "bytearray(b'ab').replace(b'a', b'z')", "bytearray(b'ab').partition(b'a')", "bytearray(b'ab').hex()", "bytearray(b'ab').startswith(b'a')",
+      "import sys ;; (sys.getsizeof(bytearray()), sys.getsizeof(bytearray(b'abc')))",
+    ],
+  ],
+];
+
+describe("builtins against python3, snippet by snippet", () => {
+  for (const [name, snippets] of groups) {
+    it(name, () => {
+      const source = program(snippets);
+      const fname = name.replace(/\W+/g, "-").slice(0, 40) + ".py";
+      const want = cpython(fname, source);
+      const { result, heap } = runDetailed(source, { filename: fname });
+      expect(label(result.stdout, snippets)).toEqual(label(want.stdout, snippets));
+      expect(result.stderr).toBe(want.stderr);
+      expect(result.exitCode).toBe(want.status);
+      expect(heap.leaked).toEqual([]);
+      expect(heap.check).toEqual({ ok: true });
+    });
+  }
+});
