@@ -23,6 +23,12 @@ export interface RunOptions {
   filename?: string;
   /** "none" (default), "line" or "instruction". */
   trace?: "none" | "line" | "instruction";
+  /**
+   * Count the objects the program allocates and frees, by type, into `stats.allocated` / `stats.freed`
+   * (from the program's first instruction to its last, interpreter shutdown excluded). Off by default:
+   * it turns the heap's event ring on, which slows the run down.
+   */
+  countObjects?: boolean;
   /** Initial gc thresholds (default [700, 10, 10]). */
   gcThreshold?: [number, number, number] | [number] | [number, number];
   limits?: RunLimits;
@@ -35,7 +41,8 @@ export interface RunOptions {
 
 export interface RunStats {
   steps: number;
-  /** Objects allocated / freed over the run, by type name. */
+  /** Objects allocated / freed over the run, by type name (filled when `countObjects` is set, else empty).
+   *  An object taken back from a type's free list counts as allocated, one parked there as freed. */
   allocated: Record<string, number>;
   freed: Record<string, number>;
   peakHeapBytes: number;

@@ -10,7 +10,7 @@ export function memorySummary(stats: RunStats, c: Colors): string[] {
   const types = [...new Set([...Object.keys(stats.allocated), ...Object.keys(stats.freed)])].sort(
     (a, b) => (stats.allocated[b] ?? 0) - (stats.allocated[a] ?? 0) || a.localeCompare(b),
   );
-  if (types.length === 0) out.push(c.dim("  (this interpreter build reports no per-type allocation counts)"));
+  if (types.length === 0) out.push(c.dim("  (no objects allocated or freed)"));
   if (types.length > 0) {
     const width = Math.max(4, ...types.map((t) => t.length));
     out.push(`  ${"type".padEnd(width)}  allocated      freed`);
