@@ -145,6 +145,7 @@ export function createApp(config: Config, options: CreateAppOptions = {}): Pyhea
     workerHeapMb: config.workerHeapMb,
     hardKillGraceMs: config.hardKillGraceMs,
     longRunMs: config.longRunMs,
+    spares: config.spareWorkers,
   });
   const openapi = buildOpenApi(config, packageVersion(), traceSchema);
 

@@ -43,6 +43,8 @@ export interface Config {
    * so short runs do not queue behind runaway programs.
    */
   longRunMs: number;
+  /** Idle threads that take the place of one parked with a long run or one stopped. */
+  spareWorkers: number;
   maxBodyBytes: number;
   maxCodeBytes: number;
   limits: RunLimitsConfig;
@@ -78,6 +80,7 @@ const envSchema = z.object({
   WORKER_HEAP_MB: int(32, 16_384).default(512),
   HARD_KILL_GRACE_MS: int(0, 60_000).default(1000),
   LONG_RUN_MS: int(10, 600_000).default(50),
+  SPARE_WORKERS: int(0, 64).optional(),
   MAX_BODY_BYTES: int(1024, 64 * MiB).default(256 * 1024),
   MAX_CODE_BYTES: int(16, 16 * MiB).default(64 * 1024),
   MAX_STEPS: int(1, 1_000_000_000).default(2_000_000),
@@ -140,6 +143,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     workerHeapMb: e.WORKER_HEAP_MB,
     hardKillGraceMs: e.HARD_KILL_GRACE_MS,
     longRunMs: e.LONG_RUN_MS,
+    spareWorkers: e.SPARE_WORKERS ?? e.WORKERS,
     maxBodyBytes: e.MAX_BODY_BYTES,
     maxCodeBytes: e.MAX_CODE_BYTES,
     limits: Object.freeze({

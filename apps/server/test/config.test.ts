@@ -8,6 +8,9 @@ describe("loadConfig", () => {
     expect(config.port).toBe(8080);
     expect(config.workers).toBe(3);
     expect(config.queue).toBe(48);
+    expect(config.spareWorkers).toBe(3);
+    expect(config.longRunMs).toBe(50);
+    expect(config.limits.timeoutMs).toBe(2000);
     expect(config.corsOrigins).toEqual([]);
     expect(config.trustProxy).toBe(false);
   });
@@ -21,7 +24,11 @@ describe("loadConfig", () => {
       CORS_ORIGINS: "https://a.example, http://localhost:5173",
       TRUST_PROXY: "1",
       RATE_LIMIT_PER_MINUTE: "0",
+      SPARE_WORKERS: "0",
+      LONG_RUN_MS: "200",
     });
+    expect(config.spareWorkers).toBe(0);
+    expect(config.longRunMs).toBe(200);
     expect(config.port).toBe(9000);
     expect(config.host).toBe("0.0.0.0");
     expect(config.limits.maxSteps).toBe(1234);

@@ -8,8 +8,8 @@ import type { RunTask } from "../src/pool/protocol.js";
 const filename = fileURLToPath(new URL("./fixtures/pool-test-worker.mjs", import.meta.url));
 const pools: RunPool[] = [];
 
-function makePool(workers: number, queue: number, longRunMs = 10_000): RunPool {
-  const pool = new RunPool({ filename, workers, queue, workerHeapMb: 64, hardKillGraceMs: 0, longRunMs });
+function makePool(workers: number, queue: number, longRunMs = 10_000, spares?: number): RunPool {
+  const pool = new RunPool({ filename, workers, queue, workerHeapMb: 64, hardKillGraceMs: 0, longRunMs, ...(spares !== undefined ? { spares } : {}) });
   pools.push(pool);
   return pool;
 }
@@ -82,8 +82,27 @@ describe("RunPool", () => {
     expect((await pool.run(task("sleep:1"))).kind).toBe("ok");
   });
 
-  it("keeps one worker for short runs: while runs wait, the newer of two long runs is shed", async () => {
-    const pool = makePool(2, 4, 80);
+  it("parks long runs on spare threads: short runs keep both workers, nothing is stopped", async () => {
+    const pool = makePool(2, 4, 50, 2);
+    await Promise.all([pool.run(task("sleep:1")), pool.run(task("sleep:1"))]);
+    const first = pool.run(task("spin:5000"));
+    const second = pool.run(task("spin:5000"));
+    await until(() => pool.longRuns === 2);
+    // Two short runs at once still find two threads, and end while the long runs go on.
+    const shorts = [pool.run(task("sleep:200")), pool.run(task("sleep:200"))];
+    expect(pool.running).toBe(4);
+    expect(pool.queued).toBe(0);
+    expect((await Promise.all(shorts)).map((o) => o.kind)).toEqual(["ok", "ok"]);
+    expect(pool.longRuns).toBe(2);
+    expect((await Promise.all([first, second])).map((o) => o.kind)).toEqual(["ok", "ok"]);
+    // The parked threads went back to the spares: the next long runs are parked again.
+    const again = [pool.run(task("spin:600")), pool.run(task("spin:600"))];
+    await until(() => pool.longRuns === 2);
+    expect((await Promise.all(again)).map((o) => o.kind)).toEqual(["ok", "ok"]);
+  });
+
+  it("without a spare: while runs wait, the newer of two long runs is shed", async () => {
+    const pool = makePool(2, 4, 80, 0);
     // Both threads ready first, so the two long runs start together.
     await Promise.all([pool.run(task("sleep:1")), pool.run(task("sleep:1"))]);
     const first = pool.run(task("spin:3000"));

@@ -37,7 +37,10 @@ export interface RunPoolOptions {
   hardKillGraceMs: number;
   /** A run that used more CPU time than this (ms) is long for the fairness rule (default 50; see above). */
   longRunMs?: number;
-  /** Ready spare threads kept to replace a stopped one at once (default 1). */
+  /**
+   * Spare threads (default `workers`): each can take the rotation place of a thread busy with a long run
+   * (which is then parked until its run ends) or of a thread that was stopped.
+   */
   spares?: number;
 }
 
@@ -94,8 +97,10 @@ const THREAD_MODULE = join(PACKAGE_ROOT, "dist", "pool", "thread.js");
 export class RunPool {
   /** Threads in rotation (ready or starting). */
   private readonly threads: Thread[] = [];
-  /** Spare threads, out of rotation until one replaces a stopped thread. */
+  /** Spare threads, out of rotation until one takes the place of a parked or a stopped thread. */
   private readonly spares: Thread[] = [];
+  /** Threads taken out of rotation while they finish a long run; they become spares afterwards. */
+  private readonly parked: Thread[] = [];
   private readonly waiting: Job[] = [];
   private busy = 0;
   private watchdog: NodeJS.Timeout | undefined;
@@ -109,7 +114,7 @@ export class RunPool {
 
   constructor(private readonly options: RunPoolOptions) {
     this.longRunMs = options.longRunMs ?? 50;
-    this.spareCount = options.spares ?? 1;
+    this.spareCount = options.spares ?? Math.max(1, options.workers);
     this.tickMs = Math.max(5, Math.min(25, Math.floor(this.longRunMs / 4)));
     for (let i = 0; i < options.workers; i++) this.threads.push(this.spawn());
     for (let i = 0; i < this.spareCount; i++) this.spares.push(this.spawn());
@@ -135,9 +140,9 @@ export class RunPool {
     return this.busy + this.waiting.length;
   }
 
-  /** Runs now past `longRunMs`. */
+  /** Runs now past `longRunMs` (parked or still in rotation). */
   get longRuns(): number {
-    let n = 0;
+    let n = this.parked.length;
     for (const t of this.threads) if (t.job && t.long) n++;
     return n;
   }
@@ -171,8 +176,9 @@ export class RunPool {
 
   /** Stops every worker now; runs in progress or waiting are abandoned (their promises reject). */
   async destroy(): Promise<void> {
-    const abandoned = [...this.waiting.splice(0), ...this.threads.flatMap((t) => (t.job ? [t.job] : []))];
-    for (const t of this.threads) t.job = undefined;
+    const running = [...this.threads, ...this.parked];
+    const abandoned = [...this.waiting.splice(0), ...running.flatMap((t) => (t.job ? [t.job] : []))];
+    for (const t of running) t.job = undefined;
     this.busy = 0;
     await this.terminateAll();
     for (const job of abandoned) job.reject(new Error("the pool was stopped"));
@@ -183,7 +189,7 @@ export class RunPool {
     this.closed = true;
     if (this.watchdog) clearInterval(this.watchdog);
     this.watchdog = undefined;
-    const all = [...this.threads.splice(0), ...this.spares.splice(0)];
+    const all = [...this.threads.splice(0), ...this.spares.splice(0), ...this.parked.splice(0)];
     await Promise.all(all.map((t) => t.worker.terminate()));
   }
 
@@ -221,6 +227,7 @@ export class RunPool {
     // A thread being stopped leaves the rotation before anything is dispatched, so no waiting run is
     // handed to it.
     if (replaceThread) this.replace(thread);
+    else this.unpark(thread);
     if (job) {
       if (outcome instanceof Error) job.reject(outcome);
       else job.resolve(outcome);
@@ -287,14 +294,18 @@ export class RunPool {
   private replace(thread: Thread): void {
     const inRotation = this.threads.indexOf(thread);
     const inSpares = this.spares.indexOf(thread);
-    if (inRotation < 0 && inSpares < 0) return;
+    const inParked = this.parked.indexOf(thread);
+    if (inRotation < 0 && inSpares < 0 && inParked < 0) return;
     thread.worker.removeAllListeners("message");
     thread.worker.removeAllListeners("exit");
     thread.worker.removeAllListeners("error");
     thread.worker.on("error", () => {});
     void thread.worker.terminate();
-    if (inSpares >= 0) {
-      this.spares.splice(inSpares, 1, this.spawn());
+    if (inSpares >= 0 || inParked >= 0) {
+      // A parked thread's rotation place was already taken by a spare: a new spare fills the gap.
+      if (inSpares >= 0) this.spares.splice(inSpares, 1);
+      else this.parked.splice(inParked, 1);
+      this.spares.push(this.spawn());
       return;
     }
     // A ready spare takes the place at once; otherwise a new thread starts there.
@@ -302,6 +313,25 @@ export class RunPool {
     const next = spareIndex >= 0 ? this.spares.splice(spareIndex, 1)[0]! : this.spawn();
     this.threads.splice(inRotation, 1, next);
     if (spareIndex >= 0) this.spares.push(this.spawn());
+  }
+
+  /** Takes a thread with a long run out of rotation, a ready spare taking its place; false if none is ready. */
+  private park(thread: Thread): boolean {
+    const spareIndex = this.spares.findIndex((s) => s.ready);
+    const at = this.threads.indexOf(thread);
+    if (spareIndex < 0 || at < 0) return false;
+    this.threads.splice(at, 1, this.spares.splice(spareIndex, 1)[0]!);
+    this.parked.push(thread);
+    return true;
+  }
+
+  /** A parked thread whose run ended goes back to the spares. */
+  private unpark(thread: Thread): void {
+    const at = this.parked.indexOf(thread);
+    if (at < 0) return;
+    this.parked.splice(at, 1);
+    thread.long = false;
+    this.spares.push(thread);
   }
 
   /** Stops a running thread from outside with `outcome` for its run. */
@@ -317,23 +347,29 @@ export class RunPool {
 
   private check(): void {
     const now = performance.now();
-    for (const t of [...this.threads]) {
+    let parkedAny = false;
+    for (const t of [...this.threads, ...this.parked]) {
       const job = t.job;
       if (!job) continue;
       const elapsed = now - t.startedAt;
       if (elapsed >= job.wallLimitMs) this.stop(t, { kind: "killed", wallMs: Math.round(elapsed) });
       // A run cannot have used more CPU than its wall time: /proc is read only past the threshold.
-      else if (!t.long && elapsed >= this.longRunMs) {
-        t.long = t.tid === undefined || threadCpuMs(t.tid) - t.cpuAtStart >= this.longRunMs;
+      else {
+        if (!t.long && elapsed >= this.longRunMs) t.long = t.tid === undefined || threadCpuMs(t.tid) - t.cpuAtStart >= this.longRunMs;
+        // A long run leaves the rotation when a spare is ready to take its place (no thread is stopped).
+        if (t.long && this.threads.includes(t) && this.park(t)) parkedAny = true;
       }
     }
-    // While runs wait for a worker, at most workers - 1 threads may hold long runs: the excess, the long
-    // runs started last (the least work lost), are stopped so the waiting runs get a thread.
+    if (parkedAny) this.dispatch();
+    // With no spare left and runs waiting, at most workers - 1 threads in rotation may hold long runs:
+    // the excess, the long runs started last (the least work lost), are stopped so the waiting runs get a
+    // thread.
     if (this.options.workers >= 2 && this.waiting.length > 0) {
       const longs = this.threads.filter((t) => t.job && t.long).sort((a, b) => b.startedAt - a.startedAt);
       for (let excess = longs.length - (this.options.workers - 1), i = 0; excess > 0; excess--, i++) {
         const t = longs[i]!;
-        this.stop(t, { kind: "shed", wallMs: Math.round(now - t.startedAt) });
+        if (this.park(t)) this.dispatch();
+        else this.stop(t, { kind: "shed", wallMs: Math.round(now - t.startedAt) });
       }
     }
     for (let i = 0; i < this.waiting.length; i++) {
