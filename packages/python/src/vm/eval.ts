@@ -302,12 +302,15 @@ proto.leaveFrame = function (this: VM, frame: Frame): void {
     }
   }
   const st = frame.stack;
-  for (let i = 0; i < st.length; i++) {
-    const v = st[i];
-    st[i] = 0;
-    if (v) h.decref(v);
+  if (st.length !== 0) {
+    // (a returning frame's stack is already empty: setting an array's length is a runtime call)
+    for (let i = 0; i < st.length; i++) {
+      const v = st[i];
+      st[i] = 0;
+      if (v) h.decref(v);
+    }
+    st.length = 0;
   }
-  st.length = 0;
   this.releaseFrameRefs(frame);
 };
 

@@ -31,7 +31,7 @@ export function smallIntBinary(m: Int32Array, intType: Obj, a: Obj, b: Obj, op: 
   if (m[(a + OB_TYPE) >>> 2]! >>> 0 !== intType || m[(b + OB_TYPE) >>> 2]! >>> 0 !== intType) return NaN;
   const sa = m[(a + OB_SIZE) >>> 2]!;
   const sb = m[(b + OB_SIZE) >>> 2]!;
-  if (sa < -1 || sa > 1 || sb < -1 || sb > 1) return NaN;
+  if (sa < -1 || sa > 1 || sb < -1 || sb > 1) return sa >= -2 && sa <= 2 && sb >= -2 && sb <= 2 ? twoDigitBinary(m, a, b, sa, sb, op) : NaN;
   const x = sa === 0 ? 0 : sa * m[(a + INT_DIGITS) >>> 2]!;
   const y = sb === 0 ? 0 : sb * m[(b + INT_DIGITS) >>> 2]!;
   switch (op >= 13 ? op - 13 : op) {
@@ -62,14 +62,89 @@ export function smallIntBinary(m: Int32Array, intType: Obj, a: Obj, b: Obj, op: 
   }
 }
 
-/** COMPARE_OP on two exact ints of at most one digit: 1 (true), 0 (false), or -1 when not applicable. */
+/** Spare digits the next int result is allocated with (set by twoDigitBinary, taken by newIntResult). */
+let intSpare = 0;
+
+/** An int of at most two digits as a number; NaN when it is 2^53 or more. */
+function twoDigitValue(m: Int32Array, o: Obj, size: number): number {
+  if (size === 0) return 0;
+  let v = m[(o + INT_DIGITS) >>> 2]!;
+  if (size === 2 || size === -2) {
+    const hi = m[(o + INT_DIGITS + 4) >>> 2]!;
+    if (hi >= 1 << 23) return NaN;
+    v += hi * 1073741824;
+  }
+  return size < 0 ? -v : v;
+}
+
+/** Digits of |v| (v below 2^53). */
+function ndigits(v: number): number {
+  if (v < 0) v = -v;
+  return v === 0 ? 0 : v < 1073741824 ? 1 : 2;
+}
+
+/**
+ * + - * % when an operand has two digits (values below 2^53, exact in doubles): the value, with the
+ * spare digits ops.ts's numericBinary gives a multi-digit result (CPython's x_add/x_sub/k_mul allocate for
+ * the largest possible result and only shrink ob_size) left in intSpare; NaN for anything else.
+ */
+function twoDigitBinary(m: Int32Array, a: Obj, b: Obj, sa: number, sb: number, op: number): number {
+  const x = twoDigitValue(m, a, sa);
+  const y = twoDigitValue(m, b, sb);
+  if (x !== x || y !== y) return NaN;
+  const nx = sa < 0 ? -sa : sa;
+  const ny = sb < 0 ? -sb : sb;
+  const most = nx > ny ? nx : ny;
+  switch (op >= 13 ? op - 13 : op) {
+    case 0: {
+      const r = x + y;
+      if (r > 9007199254740991 || r < -9007199254740991) return NaN;
+      const alloc = (x < 0) === (y < 0) ? most + 1 : most;
+      intSpare = Math.max(0, alloc - ndigits(r));
+      return r;
+    }
+    case 10: {
+      const r = x - y;
+      if (r > 9007199254740991 || r < -9007199254740991) return NaN;
+      const alloc = (x < 0) !== (y < 0) ? most + 1 : most;
+      intSpare = Math.max(0, alloc - ndigits(r));
+      return r;
+    }
+    case 5: {
+      const r = x * y;
+      if (r > 9007199254740991 || r < -9007199254740991) return NaN;
+      intSpare = Math.max(0, nx + ny - ndigits(r));
+      return r;
+    }
+    case 6: {
+      if (y === 0) return NaN;
+      const r = x % y;
+      if (r === 0) return 0;
+      return (r < 0) !== (y < 0) ? r + y : r;
+    }
+    default:
+      return NaN;
+  }
+}
+
+/** The int for a value smallIntBinary computed: a new reference (with the spare digits it calls for). */
+export function newIntResult(h: VM["h"], x: number): Obj {
+  const spare = intSpare;
+  if (spare === 0) return h.newInt(x);
+  intSpare = 0;
+  if (x >= -5 && x <= 256) return h.newInt(x);
+  return h.newIntDigits(BigInt(x), spare);
+}
+
+/** COMPARE_OP on two exact ints of at most two digits: 1 (true), 0 (false), or -1 when not applicable. */
 export function smallIntCompare(m: Int32Array, intType: Obj, a: Obj, b: Obj, op: number): number {
   if (m[(a + OB_TYPE) >>> 2]! >>> 0 !== intType || m[(b + OB_TYPE) >>> 2]! >>> 0 !== intType) return -1;
   const sa = m[(a + OB_SIZE) >>> 2]!;
   const sb = m[(b + OB_SIZE) >>> 2]!;
-  if (sa < -1 || sa > 1 || sb < -1 || sb > 1) return -1;
-  const x = sa === 0 ? 0 : sa * m[(a + INT_DIGITS) >>> 2]!;
-  const y = sb === 0 ? 0 : sb * m[(b + INT_DIGITS) >>> 2]!;
+  if (sa < -2 || sa > 2 || sb < -2 || sb > 2) return -1;
+  const x = twoDigitValue(m, a, sa);
+  const y = twoDigitValue(m, b, sb);
+  if (x !== x || y !== y) return -1;
   let r: boolean;
   switch (op) {
     case 0:

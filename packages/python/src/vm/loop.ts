@@ -11,7 +11,7 @@ import { Kind, type KwArgs } from "./types.js";
 import { LimitExceeded, PyRaise, VM } from "./vm.js";
 import * as L from "./layouts.js";
 import type { GenState } from "./eval.js";
-import { loadGlobalCached, smallIntBinary, smallIntCompare } from "./fast.js";
+import { loadGlobalCached, newIntResult, smallIntBinary, smallIntCompare } from "./fast.js";
 import { isAddThenStore, binaryAddStore } from "./inplace.js";
 
 /** Marks a PyRaise thrown by RERAISE (no new traceback entry, no new context). */
@@ -311,7 +311,7 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             const a = st.pop()!;
             try {
               const x = smallIntBinary(h.i32, intType, a, b, arg);
-              st.push(x === x ? h.newInt(x) : this.binaryOp(a, b, arg, f));
+              st.push(x === x ? newIntResult(h, x) : this.binaryOp(a, b, arg, f));
             } finally {
               h.decref(a);
               h.decref(b);

@@ -843,13 +843,12 @@ proto.typeSetAttr = function (this: VM, t: Obj, name: string, v: Obj): void {
 };
 
 proto.newMethodDescr = function (this: VM, type: Obj, index: number): Obj {
-  const key = `${index}`;
-  let o = this.mdescrCache.get(key);
+  let o = this.mdescrCache.get(index);
   if (!o) {
     o = this.h.newObject(this.T.method_descriptor);
     this.h.setI32(o, L.MDESCR_INDEX, index);
     this.h.setSlot(o, L.MDESCR_TYPE, type);
-    this.mdescrCache.set(key, o);
+    this.mdescrCache.set(index, o);
   }
   return this.newRef(o);
 };

@@ -100,7 +100,8 @@ export class VM {
   /** Finalizers are suppressed while true (teardown of the VM itself). */
   shuttingDown = false;
   abi: AbiOffsets;
-  mdescrCache = new Map<string, Obj>();
+  /** Method descriptors of builtin types by native index (owned). */
+  mdescrCache = new Map<number, Obj>();
   /** Bumped when native methods are added to a type: lookupType's cached results made before are stale. */
   typeEpoch = 0;
 
