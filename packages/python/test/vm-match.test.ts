@@ -212,6 +212,27 @@ for item in [("add", 1), ("add", 2), ("mul", 10), ("reset",), ("bad", 1, 2)]:
     print(log)
 print(n, unknown)
 `],
+  ["tuple subjects", `
+def where(x, y):
+    match x, y:
+        case 0, 0:
+            return "origin"
+        case 0, _:
+            return "y axis"
+        case _, 0:
+            return "x axis"
+        case (a, b) if a == b:
+            return "diagonal"
+    return "plane"
+for p in [(0, 0), (0, 3), (2, 0), (4, 4), (1, 2)]:
+    print(p, where(*p))
+rest = [3, 4]
+match 1, *rest, "a:b":
+    case [first, *middle, "a:b"]:
+        print(first, middle)
+match = {"match": 1}
+print(match["match"])
+`],
   ["runtime errors", `
 class NoArgs:
     pass

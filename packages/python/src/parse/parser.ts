@@ -34,11 +34,54 @@ type E = Expr;
 /** Parses a whole source text (a module) into an AST. Throws PySyntaxError. */
 export function parseModule(source: string, filename: string, interactive = false): Module {
   const lines = new LineMap(source);
-  const tree = parser.parse(source);
-  const problem = findSyntaxProblem(source, tree.topNode, lines, filename, interactive);
+  const { text, subjects } = hideTupleSubjects(source);
+  const tree = parser.parse(text);
+  const problem = findSyntaxProblem(text, tree.topNode, lines, filename, interactive);
   if (problem) throw problem;
   const b = new AstBuilder(source, lines, filename);
+  b.tupleSubjects = subjects;
   return { body: b.statements(tree.topNode) };
+}
+
+/**
+ * lezer's grammar reads one expression after `match`; Python also takes a tuple (`match x, y:`). Such a
+ * subject is hidden from lezer behind a name of the same length (every offset stays put) and parsed on
+ * its own by the AST builder. Returns the text for lezer and the hidden subjects' [start, end) offsets.
+ */
+function hideTupleSubjects(source: string): { text: string; subjects: Map<number, number> } {
+  const subjects = new Map<number, number>();
+  if (!source.includes("match")) return { text: source, subjects };
+  const re = /^([ \t]*)match([ \t]+)/gm;
+  let chars: string[] | null = null;
+  for (let m = re.exec(source); m; m = re.exec(source)) {
+    const start = m.index + m[0].length;
+    let depth = 0;
+    let quote = "";
+    let comma = false;
+    let colon = -1;
+    for (let i = start; i < source.length; i++) {
+      const ch = source[i]!;
+      if (quote) {
+        if (ch === "\\") i++;
+        else if (ch === quote) quote = "";
+        else if (ch === "\n") break;
+        continue;
+      }
+      if (ch === "\n" || ch === "#") break;
+      if (ch === "'" || ch === '"') quote = ch;
+      else if (ch === "(" || ch === "[" || ch === "{") depth++;
+      else if (ch === ")" || ch === "]" || ch === "}") depth--;
+      else if (depth === 0 && ch === ",") comma = true;
+      else if (depth === 0 && ch === ":") colon = i;
+    }
+    if (!comma || colon < 0) continue;
+    let end = colon;
+    while (end > start && /\s/.test(source[end - 1]!)) end--;
+    chars ??= [...source];
+    subjects.set(start, end);
+    for (let i = start; i < end; i++) chars[i] = "_";
+  }
+  return { text: chars ? chars.join("") : source, subjects };
 }
 
 const AUG_OPS: Record<string, BinOpName> = {
@@ -73,6 +116,9 @@ class AstBuilder {
     /** Offset of `src` in the file (non-zero for expressions inside f-strings, parsed on their own). */
     readonly base = 0,
   ) {}
+
+  /** Tuple subjects of `match` hidden from lezer (see hideTupleSubjects): start → end offsets. */
+  tupleSubjects: Map<number, number> | null = null;
 
   /** How many `def`/`lambda` bodies enclose the node being built. */
   funcDepth = 0;
@@ -285,7 +331,9 @@ class AstBuilder {
     if (bodyNode.name !== "MatchBody" || subjectNodes.length !== 1 || subjectNodes[0]!.name === "*") {
       throw this.error("invalid syntax", subjectNodes.length ? this.npos(subjectNodes[0]!) : pos);
     }
-    const subject = this.expr(subjectNodes[0]!);
+    const sn = subjectNodes[0]!;
+    const hidden = this.tupleSubjects?.get(sn.from + this.base);
+    const subject = hidden !== undefined ? this.tupleSubject(sn.from, hidden - this.base) : this.expr(sn);
     const cases: MatchCase[] = [];
     for (const c of kids(bodyNode)) {
       if (c.name !== "MatchClause") continue;
@@ -293,6 +341,24 @@ class AstBuilder {
     }
     const last = cases[cases.length - 1]!.body;
     return { k: "Match", subject, cases, pos: this.span(pos, last[last.length - 1]!.pos) };
+  }
+
+  /** `match a, *b:`: the subject text parsed on its own as an expression list (a tuple). */
+  tupleSubject(from: number, to: number): E {
+    const text = this.src.slice(from, to);
+    const tree = parser.parse(text);
+    let bad = false;
+    tree.iterate({
+      enter: (n) => {
+        if (n.type.isError) bad = true;
+      },
+    });
+    const stmt = kids(tree.topNode)[0];
+    if (bad || !stmt || stmt.name !== "ExpressionStatement" || kids(tree.topNode).length !== 1) {
+      throw this.error("invalid syntax", this.pos(from, to));
+    }
+    const b = new AstBuilder(text, this.lines, this.filename, this.base + from);
+    return b.exprList(kids(stmt), "load");
   }
 
   matchCase(n: SyntaxNode): MatchCase {
