@@ -421,8 +421,8 @@ export function deduceDense(base: usize, unreachable: usize, g: i32): bool {
       store<u32>(rp, R_DONE);
       kept++;
     } else {
+      // moved back: its word stays MOVED | 1 (neither 0 nor UNREACH, so it is never moved again)
       s = load<u32>(tOrder + (<usize>(p - n) << 2));
-      store<u32>(R + (<usize>s << 2), R_DONE | R_MOVED);
     }
     const blk = <usize>load<u32>(E + (<usize>s << 2));
     const bp = edges + (blk << 2);
