@@ -15,14 +15,18 @@
  * - Wall time: the interpreter stops itself at `limits.timeoutMs`; a run still going `hardKillGraceMs`
  *   later has its thread terminated ("killed"). A thread that runs out of JavaScript heap is reported
  *   ("worker-out-of-memory") and replaced.
- * - Replacing a thread costs a module load and a warm-up run (~0.2 s of CPU): a ready spare thread takes a
- *   stopped thread's place at once, and a new spare is started behind it.
+ * - Parking: a long run leaves the rotation when a spare thread is ready to take its place; the parked
+ *   thread runs on at a low priority (nice 10 on Linux, where each thread has its own) and becomes a
+ *   spare again when its run ends. Stopping it instead would waste it: a thread start costs a module load
+ *   and warm-up runs (~0.2–0.4 s of CPU).
+ * - A stopped thread's place is taken at once by a ready spare, and a new spare is started behind it.
  *
  * One message each way per run: the task goes to an idle thread with `postMessage`, the thread answers
  * with the serialised response body. One watchdog timer, running only while runs are in flight, checks
  * every thread's elapsed time.
  */
 import { readFileSync } from "node:fs";
+import { setPriority } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { PACKAGE_ROOT } from "../config.js";
@@ -76,7 +80,12 @@ interface Thread {
   tid: number | undefined;
   /** The thread's CPU time (ms) when its current run started. */
   cpuAtStart: number;
+  /** True while the thread runs at the parked (lower) priority. */
+  niced: boolean;
 }
+
+/** The nice value of a thread parked with a long run. */
+const PARKED_NICE = 10;
 
 /** CPU time (user + system, ms) of thread `tid` of this process, or NaN. */
 function threadCpuMs(tid: number): number {
@@ -198,7 +207,7 @@ export class RunPool {
       workerData: { filename: this.options.filename },
       resourceLimits: { maxOldGenerationSizeMb: this.options.workerHeapMb },
     });
-    const thread: Thread = { worker, ready: false, job: undefined, startedAt: 0, long: false, tid: undefined, cpuAtStart: 0 };
+    const thread: Thread = { worker, ready: false, job: undefined, startedAt: 0, long: false, tid: undefined, cpuAtStart: 0, niced: false };
     worker.on("message", (msg: ThreadMessage) => this.onMessage(thread, msg));
     worker.on("error", (err: Error & { code?: unknown }) => this.onFailure(thread, err));
     worker.on("exit", () => this.onFailure(thread, undefined));
@@ -322,6 +331,16 @@ export class RunPool {
     if (spareIndex < 0 || at < 0) return false;
     this.threads.splice(at, 1, this.spares.splice(spareIndex, 1)[0]!);
     this.parked.push(thread);
+    // Linux schedules each thread on its own: a parked thread gets a low priority (nice 10, about a tenth
+    // of the CPU share of a normal one when they compete), so short runs keep their speed beside it.
+    if (thread.tid !== undefined) {
+      try {
+        setPriority(thread.tid, PARKED_NICE);
+        thread.niced = true;
+      } catch {
+        // not permitted here: the parked thread competes at the normal priority
+      }
+    }
     return true;
   }
 
@@ -331,6 +350,20 @@ export class RunPool {
     if (at < 0) return;
     this.parked.splice(at, 1);
     thread.long = false;
+    if (thread.niced) {
+      try {
+        // Raising a priority back needs the right to (root or CAP_SYS_NICE); without it, a fresh thread
+        // (normal priority) takes the spare's place instead.
+        setPriority(thread.tid!, 0);
+        thread.niced = false;
+      } catch {
+        thread.worker.removeAllListeners();
+        thread.worker.on("error", () => {});
+        void thread.worker.terminate();
+        this.spares.push(this.spawn());
+        return;
+      }
+    }
     this.spares.push(thread);
   }
 
