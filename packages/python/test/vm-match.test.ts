@@ -233,6 +233,15 @@ match 1, *rest, "a:b":
 match = {"match": 1}
 print(match["match"])
 `],
+  ["mapping keys are constants of the code and of the parse tree", `
+import sys
+def f(m):
+    match m:
+        case {"some key here": v, "other key": w}:
+            return v + w
+print(f({"some key here": 1, "other key": 2}))
+print(sys.getrefcount("some key here"), sys.getrefcount("other key"))
+`],
   ["runtime errors", `
 class NoArgs:
     pass

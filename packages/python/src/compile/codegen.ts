@@ -808,7 +808,7 @@ class CodeGen {
     const seen = new Set<string>();
     for (const key of p.keys) {
       if (key.k === "Constant") {
-        const c = this.unit.consts.get(key.value, false);
+        const c = this.unit.consts.get(key.value, true);
         const id = mappingKeyIdentity(key.value);
         if (seen.has(id)) throw this.unit.error(`mapping pattern checks duplicate key (${constRepr(c)})`, p.pos);
         seen.add(id);
