@@ -143,7 +143,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     workerHeapMb: e.WORKER_HEAP_MB,
     hardKillGraceMs: e.HARD_KILL_GRACE_MS,
     longRunMs: e.LONG_RUN_MS,
-    spareWorkers: e.SPARE_WORKERS ?? e.WORKERS,
+    spareWorkers: e.SPARE_WORKERS ?? e.WORKERS + 2,
     maxBodyBytes: e.MAX_BODY_BYTES,
     maxCodeBytes: e.MAX_CODE_BYTES,
     limits: Object.freeze({

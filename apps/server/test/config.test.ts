@@ -8,7 +8,7 @@ describe("loadConfig", () => {
     expect(config.port).toBe(8080);
     expect(config.workers).toBe(3);
     expect(config.queue).toBe(48);
-    expect(config.spareWorkers).toBe(3);
+    expect(config.spareWorkers).toBe(5);
     expect(config.longRunMs).toBe(50);
     expect(config.limits.timeoutMs).toBe(2000);
     expect(config.corsOrigins).toEqual([]);

@@ -10,7 +10,7 @@ import { loadConfig, type Config } from "../src/config.js";
 
 /** A configuration for tests: one worker, no rate limit unless asked, silent logs. */
 export function testConfig(env: Record<string, string> = {}): Config {
-  return loadConfig({ WORKERS: "1", RATE_LIMIT_PER_MINUTE: "0", LOG_LEVEL: "silent", PORT: "0", ...env });
+  return loadConfig({ WORKERS: "1", SPARE_WORKERS: "1", RATE_LIMIT_PER_MINUTE: "0", LOG_LEVEL: "silent", PORT: "0", ...env });
 }
 
 export const silentLogger = pino({ level: "silent" });
