@@ -32,6 +32,7 @@ import { LocalKind } from "../compile/code.js";
 import { OP_NAMES, Op } from "../compile/opcodes.js";
 import * as L from "../vm/layouts.js";
 import { shortRepr, type ReprCache } from "./repr.js";
+import { dictItems } from "./dict-items.js";
 import { AllocatorSampler } from "./allocator.js";
 import {
   TRACE_SCHEMA_VERSION,
@@ -1180,17 +1181,21 @@ export class TraceRecorder {
         count = n;
         break;
       }
-      case Kind.DICT:
-        for (let p = h.dictNext(o, -1); p >= 0 && newRefs.length < MAX_REFERENTS; p = h.dictNext(o, p)) {
-          const k = h.dictKeyAt(o, p);
+      case Kind.DICT: {
+        const ks = this.dictKeysBuf;
+        const vs = this.dictValuesBuf;
+        const m = dictItems(h.i32, o, MAX_REFERENTS >> 1, ks, vs);
+        for (let i = 0; i < m; i++) {
+          const k = ks[i]!;
           const ke = this.entries.get(k) ?? this.entry(k, false);
           ke.keyLabels ??= [`key ${shortRepr(vm, k)}`, `[${shortRepr(vm, k)}]`];
           push(k, ke.keyLabels[0]);
-          push(h.dictValueAt(o, p), ke.keyLabels[1]);
+          push(vs[i]!, ke.keyLabels[1]);
         }
         // the entries past the kept ones are only counted
         count = 2 * h.getI32(o, abi.DICT_USED);
         break;
+      }
       case Kind.SET:
       case Kind.FROZENSET:
         for (let p = h.setNext!(o, -1); p >= 0; p = h.setNext!(o, p)) push(h.setKeyAt!(o, p), "item");
@@ -1243,6 +1248,9 @@ export class TraceRecorder {
     e.labels = labels.length ? labels : NO_LABELS;
     e.refCount = count;
   }
+
+  private readonly dictKeysBuf: Obj[] = [];
+  private readonly dictValuesBuf: Obj[] = [];
 
   /** An own container `e` gained (d > 0) or lost a reference to `r`: holders and borrowed counts follow. */
   private bump(e: Entry, r: Obj, d: number): void {

@@ -6,6 +6,7 @@
 import type { Obj } from "../vm/heap-api.js";
 import type { VM } from "../vm/vm.js";
 import { Kind } from "../vm/types.js";
+import { dictItems } from "./dict-items.js";
 
 /** Longest repr kept in a record; longer ones end with "…". */
 export const MAX_REPR = 80;
@@ -122,13 +123,15 @@ function write(vm: VM, o: Obj, out: { s: string }, seen: Set<Obj>, budget: numbe
       }
       seen.add(o);
       out.s += "{";
-      let first = true;
-      for (let p = h.dictNext(o, -1); p >= 0 && out.s.length < budget; p = h.dictNext(o, p)) {
-        if (!first) out.s += ", ";
-        first = false;
-        write(vm, h.dictKeyAt(o, p), out, seen, budget, cache);
+      // at most `budget` items can show (each takes 4 characters or more)
+      const ks: Obj[] = [];
+      const vs: Obj[] = [];
+      const n = dictItems(h.i32, o, budget, ks, vs);
+      for (let i = 0; i < n && out.s.length < budget; i++) {
+        if (i) out.s += ", ";
+        write(vm, ks[i]!, out, seen, budget, cache);
         out.s += ": ";
-        write(vm, h.dictValueAt(o, p), out, seen, budget, cache);
+        write(vm, vs[i]!, out, seen, budget, cache);
       }
       out.s += "}";
       seen.delete(o);
