@@ -398,6 +398,9 @@ const BAD: string[] = [
   "match x:\n    case 1+1:\n        pass\n",
   "match x:\n    case 1j+1:\n        pass\n",
   "match x:\n    case _ as _:\n        pass\n",
+  "match x:\n    case f\"x\":\n        pass\n",
+  "match x:\n    case [1, f\"x{x}\"]:\n        pass\n",
+  "match x:\n    case {\"a\": f\"x\"}:\n        pass\n",
   "def f(x):\n    match x:\n        case [a, *b] if b:\n            pass\n        case {**a}:\n            pass\n        case other:\n            pass\n        case _:\n            pass\n",
 ];
 
