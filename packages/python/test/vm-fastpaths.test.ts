@@ -2,9 +2,9 @@
  * The eval loop's fast paths against python3: one- and two-digit int arithmetic and comparisons read
  * straight from memory, LOAD_GLOBAL's version-tag cache, the type attribute cache, direct calls of builtins
  * and method descriptors, int indexes, len(str) and str.count. Each program runs in real python3 and in
- * `run()`, untraced and (but for the big int table) line-traced; the heap must be leak-free and consistent afterwards. The programs change
- * what the caches hold (rebinding globals and builtins, assigning and deleting class attributes) to show
- * that no stale entry is used.
+ * `run()`, untraced and (but for the big int table) line-traced; the heap must be leak-free and consistent
+ * afterwards. The programs change what the caches hold (rebinding globals and builtins, assigning and
+ * deleting class attributes) to show that no stale entry is used.
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
