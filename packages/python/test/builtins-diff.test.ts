@@ -174,6 +174,54 @@ const groups: [string, string[]][] = [
       "import sys ;; (sys.getsizeof(bytearray()), sys.getsizeof(bytearray(b'abc')))",
     ],
   ],
+  [
+    "str: methods, identity of unchanged results, errors",
+    [
+      "s = 'abc' ;; s.strip() is s", "s = 'abc' ;; s.lower() is s", "s = 'ABC' ;; s.upper() is s", "s = 'abc' ;; s.replace('x', 'y') is s", "s = 'abc' ;; s.ljust(2) is s", "s = 'abc' ;; s.center(3) is s", "s = 'abc' ;; s.zfill(3) is s",
+      "s = 'abc' ;; s.removeprefix('x') is s", "s = 'abc' ;; s.split()[0] is s", "s = 'abc' ;; s.partition('x')[0] is s", "s = 'abc' ;; ''.join([s]) is s", "s = 'abc' ;; s[:] is s", "s = 'abc' ;; s * 1 is s", "s = 'abc' ;; s + '' is s", "s = 'abc' ;; str(s) is s", "s = 'abc' ;; s.expandtabs() is s", "s = 'abc' ;; s.title() is s", "s = 'Abc' ;; s.capitalize() is s", "s = 'abc' ;; s.swapcase() is s", "s = 'abc' ;; s.casefold() is s", "s = 'abc' ;; s.translate({}) is s", "s = 'abc' ;; format(s) is s", "s = 'abc' ;; f'{s}' is s", "s = 'abc' ;; s.format() is s",
+      "'a,b,,c'.split(',')", "'  a  b '.split()", "'a b c'.rsplit(None, 1)", "'a\\nb\\r\\nc'.splitlines(True)", "'abc'.split('')", "'ab'.split(1)", "'abc'.find('c', -1)", "'abc'.index('x')", "'abc'.rindex('x')", "'abc'.count('')", "'aaa'.count('a', 1)",
+      "'abc'.startswith(('x', 'a'))", "'abc'.startswith(['a'])", "'abc'.endswith('c', 0, 2)", "'ab'.center(5, '*')", "'ab'.center(5, '**')", "'ab'.ljust('3')", "'-5'.zfill(4)", "'x'.join([1])", "'x'.join(5)", "'%s-%d' % ('a', 3)", "'%d' % 'x'", "'%s %s' % ('a',)", "'%s' % ('a', 'b')",
+      "'abc'.replace('', '-')", "'aaa'.replace('a', 'b', 2)", "'Hello World'.title()", "'hello'.capitalize()", "'ß'.upper()", "'İ'.lower()", "'ǅ'.istitle()", "'abc'.isidentifier()", "'1a'.isidentifier()", "'½'.isnumeric()", "'½'.isdigit()", "'²'.isdigit()", "'²'.isdecimal()", "''.isspace()", "'\\x1f'.isprintable()",
+      "'{} {}'.format(1)", "'{0} {x}'.format(1, x=2)", "'{:>5}'.format('a')", "'{!r}'.format('a')", "'{a.b}'.format(a=1)", "'{}'.format_map({})", "'{x}'.format_map({'x': 1})",
+      "'abc'.encode('ascii')", "'é'.encode('ascii')", "'é'.encode('latin-1')", "'€'.encode('latin-1')", "'abc'.encode('nope')", "str(b'ab')", "str(b'ab', 'ascii')", "str(b'\\xff', 'utf-8')", "str(1, 'ascii')",
+      "'abc'[5]", "'abc'['x']", "'abc'[1:10:2]", "'abc' + 1", "'abc' * 'x'", "'a' < 1", "'abc'.removeprefix('ab')", "'abc'.removesuffix('bc')", "'a\\tb'.expandtabs(4)", "str.maketrans('ab', 'xy')", "'abc'.translate(str.maketrans('ab', 'xy', 'c'))", "str.maketrans('ab', 'x')",
+      "'abc'.partition('')", "'a-b-c'.rpartition('-')", "ord('ab')", "ord('')", "chr(-1)", "chr(0x110000)", "'abc'.strip(1)", "' x '.strip(None)", "'abc'.casefold()", "'ΣΑΣ'.lower()",
+    ],
+  ],
+  [
+    "list and tuple: methods, errors, identity",
+    [
+      "l = [1, 2, 3]; l.insert(-10, 0) ;; l", "l = [1, 2, 3] ;; l.pop(5)", "[].pop()", "l = [1, 2] ;; l.remove(3)", "[1, 2].index(3)", "[1, 2, 1].index(1, 1)", "[1, 2, 1].index(1, 1, 2)", "[1, 2].count(1)",
+      "l = [3, 1, 2]; l.sort(reverse=True) ;; l", "l = [3, 1, 2] ;; l.sort(1)", "l = [1, 'a'] ;; l.sort()", "l = [1, 2] ;; l.sort(key=lambda x: -x) or l", "sorted([3, 1], reverse=1)",
+      "l = [1, 2]; l.extend(range(3)) ;; l", "l = [1]; l.extend(5) ;; l", "l = [1, 2, 3, 4]; l[1:3] = 'ab' ;; l", "l = [1, 2, 3, 4]; l[::2] = [9] ;; l", "l = [1, 2, 3, 4]; del l[::2] ;; l", "l = [1, 2]; l[5] = 1 ;; l",
+      "[1, 2] + (3,)", "[1] * -1", "[1, 2] == [1, 2.0]", "[1, 2] < [1, 3]", "[1] < (1,)", "l = [1] ;; l.copy() is l", "l = [1]; l.clear() ;; l", "l = [1, 2, 3]; l.reverse() ;; l", "list(range(3)) * 2", "[1, [2]][1][0]",
+      "(1, 2).index(3)", "(1, 2, 1).count(1)", "(1,) + [2]", "(1, 2) * 0 is ()", "t = (1, 2) ;; t * 1 is t", "t = (1, 2) ;; t[:] is t", "t = (1, 2) ;; tuple(t) is t", "t = (1, 2) ;; t + () is t", "(1, 2)[5]", "hash((1, 2)) == hash((1, 2))", "hash((1, [2]))", "tuple([1, 2])", "tuple('ab')", "tuple(1)",
+      "() is ()", "tuple() is ()", "tuple([]) is ()", "x = [] ;; tuple(x) is ()", "(1, 2) < (1, 2, 3)", "(1, 'a') < (1, 2)", "list('ab')", "list(1)", "list(None)", "[].index(1)", "[1, 2, 3][::-1]", "[1, 2, 3][-5:5]", "[1, 2, 3]['a']", "len([1, 2])", "[1, 2].__len__()", "[0] * 3 == [0, 0, 0]",
+    ],
+  ],
+  [
+    "dict and set: methods, errors, views",
+    [
+      "{}['x']", "d = {'a': 1} ;; d.pop('b')", "d = {'a': 1} ;; d.pop('b', 2)", "{}.popitem()", "d = {'a': 1, 'b': 2} ;; d.popitem()", "d = {} ;; d.setdefault('a', []) is d['a']", "d = {'a': 1}; d.update(b=2) ;; d", "d = {'a': 1}; d.update([('c', 3)]) ;; d", "d = {}; d.update(1) ;; d", "d = {}; d.update([1]) ;; d",
+      "dict.fromkeys('ab', 0)", "dict([(1, 2)], x=3)", "dict(a=1)", "dict([1])", "{'a': 1} | {'b': 2}", "d = {'a': 1}; d |= {'a': 2} ;; d", "{'a': 1} == {'a': 1.0}", "{'a': 1} < {'a': 1}", "list({'a': 1, 'b': 2}.items())", "sorted({'a': 1}.keys() & {'a', 'b'})", "sorted({'a': 1}.keys() | {'b'})", "list(reversed({'a': 1, 'b': 2}))",
+      "{'a': 1}.get('b')", "{'a': 1}.get('b', 0)", "{[1]: 2}", "d = {} ;; d[[1]]", "{1: 2}.copy()", "d = {1: 2} ;; d.copy() is d", "repr({1: {2: 3}})", "d = {}; d['x'] = d ;; d", "l = []; l.append(l) ;; l", "{'b': 1, 'a': 2}", "len({1: 2})", "{1: 2}.values() == {1: 2}.values()",
+      "{1, 2} | {3}", "{1, 2} & {2}", "{1, 2} - {2}", "{1, 2} ^ {2, 3}", "{1} | [2]", "{1}.union([2], (3,))", "{1}.intersection([1, 2])", "{1, 2}.difference([1])", "{1}.symmetric_difference([2])", "{1}.issubset([1, 2])", "{1, 2}.issuperset([1])", "{1}.isdisjoint([2])",
+      "s = {1}; s.remove(2) ;; s", "s = {1}; s.discard(2) ;; s", "set().pop()", "s = {1}; s.add(2) ;; s", "s = {1}; s.update([2], [3]) ;; s", "s = {1, 2}; s -= {1} ;; s", "s = {1, 2}; s &= {1} ;; s", "s = {1}; s |= {2} ;; s", "{[1]}", "set([1, [2]])",
+      "frozenset([1]) | {2}", "{1} | frozenset([2])", "frozenset() is frozenset()", "f = frozenset([1]) ;; frozenset(f) is f", "f = frozenset([1]) ;; f.copy() is f", "hash(frozenset()) == hash(frozenset())", "{1, 2} == frozenset([1, 2])", "{1} < {1, 2}", "{1} <= {1}", "set('ab') == {'b', 'a'}", "set()", "frozenset()", "repr(frozenset([1]))", "{1, 2}.copy()", "set(1)",
+    ],
+  ],
+  [
+    "int and float: methods, conversions, errors",
+    [
+      "int('12')", "int(' 12 ')", "int('1_000')", "int('0x1f', 16)", "int('0x1f', 0)", "int('z', 36)", "int('12', 1)", "int('12', 37)", "int('x')", "int('')", "int(3.9)", "int(-3.9)", "int(float('inf'))", "int(float('nan'))", "int(None)", "int([])", "int('1e3')", "int(b'12')", "int('١٢')",
+      "(255).to_bytes(2, 'big')", "(255).to_bytes(1, 'little')", "(256).to_bytes(1, 'big')", "(-1).to_bytes(1, 'big')", "(-1).to_bytes(1, 'big', signed=True)", "int.from_bytes(b'\\x00\\xff', 'big')", "int.from_bytes(b'\\xff', 'little', signed=True)", "(10).bit_length()", "(-10).bit_length()", "(10).bit_count()", "(7).as_integer_ratio()", "(5).conjugate()", "(5).real", "(5).imag", "(5).numerator", "(5).denominator",
+      "2 ** -1", "2 ** 0.5", "(-8) ** (1/3)", "0 ** -1", "10 // 0", "10 % 0", "10 / 0", "divmod(7, -2)", "divmod(7.5, 2)", "divmod(1, 0)", "-7 // 2", "-7 % 3", "7 % -3", "pow(2, 10, 1000)", "pow(2, -1, 7)", "pow(2, -1, 4)", "pow(2, 0.5, 3)", "round(2.5)", "round(3.5)", "round(-0.5)", "round(1234, -2)", "round(2.675, 2)", "round(1.5, None)", "round(float('inf'))", "round(float('nan'))", "abs(-0.0)", "abs(-5)", "1 << -1", "1 << 64", "-1 >> 100", "~5", "5 & 3.0", "True + True", "True & False", "-True",
+      "float('1.5')", "float(' -inf ')", "float('nan')", "float('x')", "float('1_0.5')", "float(10**400)", "1e308 * 10", "float('1e500')", "(1.5).is_integer()", "(2.0).is_integer()", "(0.5).as_integer_ratio()", "float('inf').as_integer_ratio()", "(1.5).hex()", "float.fromhex('0x1.8p1')", "(3.7).__trunc__()", "(-3.7).__floor__()", "(3.2).__ceil__()", "(1.0).conjugate()",
+      "1.0 / 0", "1.0 // 0.0", "1.0 % 0.0", "5.5 % 2", "-5.5 % 2", "5.5 // -2", "0.1 + 0.2", "1e16", "1e-5", "123456789012345678.0", "-0.0", "0.0 == -0.0", "float('nan') == float('nan')", "2.0 ** 1000", "2.0 ** 10000", "10 ** 20 / 3", "(10 ** 400) / 1", "1 / 3", "str(1.0)", "repr(1e100)", "3.14.__round__(1)",
+      "hash(1) == hash(1.0)", "hash(-1)", "hash(2**61 - 1)", "hash(2**61)", "hash(0.5)", "hash(-2.5)", "hash(float('inf'))", "int.__add__(1, 2)", "(1).__add__(1.5)", "(1.5).__add__(1)", "format(1234.5, ',.1f')", "format(255, '#010b')", "format(3, 'c')", "format(1.5, '%')", "format(12, 'x')", "format(1e20, 'g')", "format(0.0001, '.2e')", "format(-0.0, '+')", "format(10, '=+5')",
+      "bool('')", "bool('0')", "bool(0.0)", "bool([0])", "int(True)", "True is bool(1)", "isinstance(True, int)", "x = 1000; y = 999 + 1 ;; x is y", "x = 256; y = 255 + 1 ;; x is y", "x = -5; y = -6 + 1 ;; x is y", "x = 257; y = 256 + 1 ;; x is y", "x = 5 ;; int(x) is x", "x = 1.5 ;; float(x) is x", "x = 10**20 ;; +x is x", "x = 10**20 ;; abs(x) is x", "x = -10**20 ;; -x is -x",
+    ],
+  ],
 ];
 
 describe("builtins against python3, snippet by snippet", () => {

@@ -153,16 +153,17 @@ function parseHex(vm: VM, s: string): Uint8Array {
 }
 
 const CODECS: Record<string, string> = {
-  "utf-8": "utf-8", utf8: "utf-8", "utf_8": "utf-8", u8: "utf-8",
+  "utf-8": "utf-8", utf8: "utf-8", u8: "utf-8", utf: "utf-8",
   ascii: "ascii", "us-ascii": "ascii", "646": "ascii",
-  "latin-1": "latin-1", latin1: "latin-1", "latin_1": "latin-1", "iso-8859-1": "latin-1", "iso8859-1": "latin-1", l1: "latin-1",
+  "latin-1": "latin-1", latin1: "latin-1", "iso-8859-1": "latin-1", "iso8859-1": "latin-1", l1: "latin-1", latin: "latin-1",
 };
 
-function codecName(vm: VM, o: Obj | undefined, dflt: string): string {
+/** The canonical name of a supported codec (LookupError for others). */
+export function codecName(vm: VM, o: Obj | undefined, dflt: string): string {
   if (!o) return dflt;
   if (vm.kindOf(o) !== Kind.STR) vm.typeError(`decode() argument 'encoding' must be str, not ${vm.typeName(o)}`);
   const raw = vm.str(o);
-  const c = CODECS[raw.toLowerCase().replace(/ /g, "-")];
+  const c = CODECS[raw.toLowerCase().replace(/[ _]/g, "-")];
   if (!c) vm.raise("LookupError", `unknown encoding: ${raw}`);
   return c;
 }
@@ -199,7 +200,8 @@ function utf8Seq(b: Uint8Array, i: number, bad: { n: number }): number {
   return n;
 }
 
-function decodeBytes(vm: VM, b: Uint8Array, codec: string, errors: string): string {
+/** The text of `b` in one of the supported codecs (utf-8, ascii, latin-1), errors strict/ignore/replace. */
+export function decodeBytes(vm: VM, b: Uint8Array, codec: string, errors: string): string {
   const fail = (start: number, end: number, reason: string, name: string): never => {
     const what = end - start === 1 ? `byte 0x${b[start]!.toString(16).padStart(2, "0")} in position ${start}` : `bytes in position ${start}-${end - 1}`;
     vm.raise("UnicodeDecodeError", `'${name}' codec can't decode ${what}: ${reason}`);
@@ -301,10 +303,14 @@ function bytesFromObject(vm: VM, x: Obj, what: string): Uint8Array {
   }
 }
 
-function encodeStr(vm: VM, s: string, encO: Obj, fname: string): Uint8Array {
-  if (vm.kindOf(encO) !== Kind.STR) vm.typeError(`${fname}() argument 'encoding' must be str, not ${vm.typeName(encO)}`);
-  const raw = vm.str(encO);
-  const c = CODECS[raw.toLowerCase().replace(/ /g, "-")];
+/** str.encode / bytes(str, encoding[, errors]): utf-8, ascii and latin-1 with CPython's error messages;
+ *  errors 'ignore' and 'replace' ('?') for ascii and latin-1. */
+export function encodeStr(vm: VM, s: string, encO: Obj | undefined, fname: string, errO?: Obj): Uint8Array {
+  if (encO !== undefined && vm.kindOf(encO) !== Kind.STR) vm.typeError(`${fname}() argument 'encoding' must be str, not ${vm.typeName(encO)}`);
+  if (errO !== undefined && vm.kindOf(errO) !== Kind.STR) vm.typeError(`${fname}() argument 'errors' must be str, not ${vm.typeName(errO)}`);
+  const raw = encO === undefined ? "utf-8" : vm.str(encO);
+  const errors = errO === undefined ? "strict" : vm.str(errO);
+  const c = CODECS[raw.toLowerCase().replace(/[ _]/g, "-")];
   if (!c) vm.raise("LookupError", `unknown encoding: ${raw}`);
   if (c === "utf-8") {
     if (/[\ud800-\udfff]/.test(s.replace(/[\ud800-\udbff][\udc00-\udfff]/g, ""))) {
@@ -318,6 +324,15 @@ function encodeStr(vm: VM, s: string, encO: Obj, fname: string): Uint8Array {
   const cps = [...s];
   for (let i = 0; i < cps.length; i++) {
     const cp = cps[i]!.codePointAt(0)!;
+    if (cp >= limit && (errors === "ignore" || errors === "replace")) {
+      const out: number[] = [];
+      for (const ch of cps) {
+        const v = ch.codePointAt(0)!;
+        if (v < limit) out.push(v);
+        else if (errors === "replace") out.push(0x3f);
+      }
+      return Uint8Array.from(out);
+    }
     if (cp >= limit) {
       let j = i + 1;
       while (j < cps.length && cps[j]!.codePointAt(0)! >= limit) j++;
@@ -349,7 +364,7 @@ export function bytesNew(vm: VM, args: Obj[], kw: KwArgs | null): Obj {
   if (enc !== undefined || errs !== undefined) {
     if (k !== Kind.STR) vm.typeError(enc !== undefined ? "encoding without a string argument" : "errors without a string argument");
     if (enc === undefined) vm.typeError("string argument without an encoding");
-    return h.newBytes(encodeStr(vm, vm.str(x), enc, "bytes"));
+    return h.newBytes(encodeStr(vm, vm.str(x), enc, "bytes", errs));
   }
   if (k === Kind.STR) vm.typeError("string argument without an encoding");
   if (k === Kind.BYTES) return vm.typeInfo(x).heap ? h.newBytes(h.readBytes(x)) : vm.newRef(x);
@@ -871,7 +886,7 @@ export function installBytearray(vm: VM): void {
       if (enc !== undefined || errs !== undefined) {
         if (k !== Kind.STR) vm.typeError(enc !== undefined ? "encoding without a string argument" : "errors without a string argument");
         if (enc === undefined) vm.typeError("string argument without an encoding");
-        d = encodeStr(vm, vm.str(x), enc, "bytearray");
+        d = encodeStr(vm, vm.str(x), enc, "bytearray", errs);
       } else if (k === Kind.STR) vm.typeError("string argument without an encoding");
       else if (k === Kind.INT || k === Kind.BOOL) {
         const n = vm.index(x);

@@ -11,7 +11,7 @@ import * as L from "../vm/layouts.js";
 import { parseFloatLiteral, parseIntLiteral } from "../objects/numbers.js";
 import { roundFloat } from "../objects/float-format.js";
 import { PyErr } from "../objects/errors.js";
-import { bytesNew } from "./bytes.js";
+import { bufferOf, bytesNew, codecName, decodeBytes } from "./bytes.js";
 
 /** Keyword argument lookup (borrowed value or 0). */
 export function kwarg(kw: KwArgs | null, name: string): Obj {
@@ -225,6 +225,8 @@ export function installBuiltins(vm: VM): void {
     const k = vm.kindOf(a);
     if (k === Kind.INT || k === Kind.BOOL) {
       const v = h.readInt(a);
+      // long_abs: a non-negative exact int is returned itself
+      if (v >= 0n && k === Kind.INT && !vm.typeInfo(a).heap) return vm.newRef(a);
       return vm.newInt(v < 0n ? -v : v);
     }
     if (k === Kind.FLOAT) return h.newFloat(Math.abs(h.readFloat(a)));
@@ -462,6 +464,12 @@ export function installBuiltins(vm: VM): void {
     const exp = args[1] ?? kwarg(kw, "exp");
     const mod = args[2] ?? kwarg(kw, "mod");
     if (mod && mod !== vm.None) {
+      const isI = (o: Obj) => vm.kindOf(o) === Kind.INT || vm.kindOf(o) === Kind.BOOL;
+      if (!isI(base) || !isI(exp) || !isI(mod)) {
+        const nums = [base, exp, mod].every((o) => isI(o) || vm.kindOf(o) === Kind.FLOAT || vm.kindOf(o) === Kind.COMPLEX);
+        if (nums) vm.typeError("pow() 3rd argument not allowed unless all arguments are integers");
+        vm.typeError(`unsupported operand type(s) for ** or pow(): '${vm.typeName(base)}', '${vm.typeName(exp)}', '${vm.typeName(mod)}'`);
+      }
       let b0 = vm.index(base);
       let e = vm.index(exp);
       const m = vm.index(mod);
@@ -586,7 +594,7 @@ function registerConstructors(vm: VM): void {
         const b = Number(vm.index(base));
         const s = k === Kind.STR ? vm.str(x) : Buffer.from(h.readBytes(x)).toString("latin1");
         try {
-          return vm.newInt(parseIntLiteral(s, b));
+          return vm.newInt(parseIntUnicode(s, b));
         } catch (e) {
           throw vm.wrapErr(e);
         }
@@ -602,7 +610,7 @@ function registerConstructors(vm: VM): void {
       if (k === Kind.STR || k === Kind.BYTES) {
         const s = k === Kind.STR ? vm.str(x) : Buffer.from(h.readBytes(x)).toString("latin1");
         try {
-          return vm.newInt(parseIntLiteral(s, 10));
+          return vm.newInt(parseIntUnicode(s, 10));
         } catch (e) {
           throw vm.wrapErr(e);
         }
@@ -625,7 +633,7 @@ function registerConstructors(vm: VM): void {
       if (k === Kind.FLOAT && !vm.typeInfo(x).heap) return vm.newRef(x);
       if (k === Kind.FLOAT || k === Kind.INT || k === Kind.BOOL) return h.newFloat(vm.toFloat(x));
       if (k === Kind.STR) {
-        const v = parseFloatLiteral(vm.str(x));
+        const v = parseFloatLiteral(asciiDigits(vm.str(x)));
         if (v === null) vm.raise("ValueError", `could not convert string to float: ${vm.repr(x)}`);
         return h.newFloat(v);
       }
@@ -647,7 +655,14 @@ function registerConstructors(vm: VM): void {
       const x = args[0] ?? kwarg(kw, "object");
       if (!x) return h.newStr("");
       const enc = args[1] ?? kwarg(kw, "encoding");
-      if (vm.kindOf(x) === Kind.BYTES && (enc || args.length > 1)) return h.newStr(Buffer.from(h.readBytes(x)).toString("utf8"));
+      const errs = args[2] ?? kwarg(kw, "errors");
+      if (enc || errs) {
+        const b = bufferOf(vm, x);
+        if (!b) vm.typeError(vm.kindOf(x) === Kind.STR ? "decoding str is not supported" : `decoding to str: need a bytes-like object, ${vm.typeName(x)} found`);
+        if (errs && vm.kindOf(errs) !== Kind.STR) vm.typeError(`str() argument 'errors' must be str, not ${vm.typeName(errs)}`);
+        if (enc && vm.kindOf(enc) !== Kind.STR) vm.typeError(`str() argument 'encoding' must be str, not ${vm.typeName(enc)}`);
+        return h.newStr(decodeBytes(vm, b, codecName(vm, enc || undefined, "utf-8"), errs ? vm.str(errs) : "strict"));
+      }
       const ti = vm.typeInfo(x);
       if ((ti.kind === Kind.INT || ti.kind === Kind.FLOAT) && !ti.heap) return h.newStrUncached(vm.nativeRepr(x, ti));
       return vm.strObj(x);
@@ -873,7 +888,52 @@ declare module "../vm/vm.js" {
   }
 }
 
-function dictInitFrom(vm: VM, d: Obj, src: Obj): void {
+// the code points of the Unicode decimal digits zero outside ASCII: each begins a run of ten (0..9)
+const DIGIT_ZEROS = [0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66, 0xde6, 0xe50, 0xed0, 0xf20, 0x1040, 0x1090, 0x17e0, 0x1810, 0x1946, 0x19d0, 0x1a80, 0x1a90, 0x1b50, 0x1bb0, 0x1c40, 0x1c50, 0xa620, 0xa8d0, 0xa900, 0xa9d0, 0xa9f0, 0xaa50, 0xabf0, 0xff10, 0x104a0, 0x10d30, 0x11066, 0x110f0, 0x11136, 0x111d0, 0x112f0, 0x11450, 0x114d0, 0x11650, 0x116c0, 0x11730, 0x118e0, 0x11950, 0x11c50, 0x11d50, 0x11da0, 0x16a60, 0x16ac0, 0x16b50, 0x1d7ce, 0x1d7d8, 0x1d7e2, 0x1d7ec, 0x1d7f6, 0x1e140, 0x1e2f0, 0x1e950, 0x1fbf0];
+
+/** The text with Unicode decimal digits replaced by ASCII ones and Unicode spaces by ' ' (int() and
+ *  float() accept both, as CPython's _PyUnicode_TransformDecimalAndSpaceToASCII does). */
+export function asciiDigits(s: string): string {
+  if (/^[\x00-\x7f]*$/.test(s)) return s;
+  let out = "";
+  for (const ch of s) {
+    const cp = ch.codePointAt(0)!;
+    if (cp < 0x80) {
+      out += ch;
+      continue;
+    }
+    if (/\s/u.test(ch)) {
+      out += " ";
+      continue;
+    }
+    let lo = 0;
+    let hi = DIGIT_ZEROS.length - 1;
+    let z = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (DIGIT_ZEROS[mid]! <= cp) {
+        z = DIGIT_ZEROS[mid]!;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    out += z >= 0 && cp - z < 10 ? String(cp - z) : ch;
+  }
+  return out;
+}
+
+/** parseIntLiteral over asciiDigits(s); an invalid text raises with the original text in its message. */
+function parseIntUnicode(s: string, base: number): bigint {
+  const t = asciiDigits(s);
+  if (t === s) return parseIntLiteral(s, base);
+  try {
+    return parseIntLiteral(t, base);
+  } catch {
+    return parseIntLiteral(s, base);
+  }
+}
+
+/** dict(src) / dict.update(src): a mapping's items, or an iterable of pairs (with CPython's errors). */
+export function dictInitFrom(vm: VM, d: Obj, src: Obj): void {
   const k = vm.kindOf(src);
   if (k === Kind.DICT || vm.hasAttr(src, "keys")) {
     vm.dictUpdateFrom(d, src, 0);

@@ -7,10 +7,10 @@ import type { Obj } from "../vm/heap-api.js";
 import { Kind, type KwArgs, type NativeFn } from "../vm/types.js";
 import { PyRaise, type VM } from "../vm/vm.js";
 import * as L from "../vm/layouts.js";
-import { kwarg, nargs, onlyKw, sortList } from "./functions.js";
+import { dictInitFrom, kwarg, nargs, onlyKw, sortList } from "./functions.js";
 import { isPrintable } from "../objects/str-repr.js";
 import { formatFloat } from "../objects/format-spec.js";
-import { installBytes } from "./bytes.js";
+import { encodeStr, installBytes } from "./bytes.js";
 
 export function installMethods(vm: VM): void {
   installStr(vm);
@@ -33,6 +33,94 @@ function optInt(vm: VM, o: Obj | undefined, dflt: number): number {
   return Number(vm.index(o));
 }
 
+/** The items of join's argument (new references): "can only join an iterable" for anything else. */
+function collectJoin(vm: VM, o: Obj): Obj[] {
+  let it: Obj;
+  try {
+    it = vm.getIter(o);
+  } catch (e) {
+    if (!(e instanceof PyRaise) || !vm.isInstance(e.exc, vm.T.TypeError)) throw e;
+    vm.decref(e.exc);
+    vm.typeError("can only join an iterable");
+  }
+  vm.decref(it);
+  return vm.collect(o);
+}
+
+/** float.hex(): sign, 0x, the leading digit, 13 hex digits of the 52-bit fraction, p and the exponent. */
+function floatHex(x: number): string {
+  if (Number.isNaN(x)) return "nan";
+  if (!Number.isFinite(x)) return x > 0 ? "inf" : "-inf";
+  const dv = new DataView(new ArrayBuffer(8));
+  dv.setFloat64(0, x);
+  const hi = dv.getUint32(0);
+  const sign = hi >>> 31 ? "-" : "";
+  const e = (hi >>> 20) & 0x7ff;
+  const frac = (BigInt(hi & 0xfffff) << 32n) | BigInt(dv.getUint32(4));
+  if (e === 0 && frac === 0n) return `${sign}0x0.0p+0`;
+  const exp = e === 0 ? -1022 : e - 1023;
+  return `${sign}0x${e === 0 ? 0 : 1}.${frac.toString(16).padStart(13, "0")}p${exp >= 0 ? "+" : ""}${exp}`;
+}
+
+/** float.fromhex(s): the value of a hexadecimal float string (ValueError for anything else). */
+function floatFromHex(vm: VM, s: string): number {
+  const t = s.trim();
+  const m = /^([+-])?(?:(inf(?:inity)?)|(nan)|(?:0x)?([0-9a-f]*)(?:\.([0-9a-f]*))?(?:p([+-]?\d+))?)$/i.exec(t);
+  if (!m || (!m[2] && !m[3] && !(m[4] || m[5]))) vm.raise("ValueError", "invalid hexadecimal floating-point string");
+  const neg = m[1] === "-";
+  if (m[2]) return neg ? -Infinity : Infinity;
+  if (m[3]) return NaN;
+  const digits = (m[4] ?? "") + (m[5] ?? "");
+  const mant = digits ? BigInt("0x" + digits) : 0n;
+  const exp = Number(m[6] ?? "0") - 4 * (m[5] ?? "").length;
+  let v = Number(mant) * 2 ** Math.max(exp, -1074);
+  if (exp < -1074) v *= 2 ** (exp + 1074);
+  if (!Number.isFinite(v)) vm.raise("OverflowError", "hexadecimal value too large to represent as a float");
+  return neg ? -v : v;
+}
+
+/** An int from an integral float value (float.__floor__/__ceil__), CPython's errors for inf and nan. */
+function floatToInt(vm: VM, x: number): Obj {
+  if (Number.isNaN(x)) vm.raise("ValueError", "cannot convert float NaN to integer");
+  if (!Number.isFinite(x)) vm.raise("OverflowError", "cannot convert float infinity to integer");
+  return vm.newInt(BigInt(x));
+}
+
+/** float's arithmetic and comparison slots as methods: int, bool or float operands (exact copies, so a
+ *  subclass's own dunders are not re-entered), NotImplemented otherwise. */
+function floatArith(vm: VM): Record<string, NativeFn> {
+  const h = vm.h;
+  const num = (o: Obj) => {
+    const k = vm.kindOf(o);
+    return k === Kind.INT || k === Kind.BOOL || k === Kind.FLOAT;
+  };
+  const exact = (o: Obj): Obj => {
+    if (!vm.typeInfo(o).heap) return vm.newRef(o);
+    return vm.kindOf(o) === Kind.FLOAT ? h.newFloat(h.readFloat(o)) : vm.newInt(h.readInt(o));
+  };
+  const op = (code: number, reflected: boolean, cmp = false): NativeFn => (args) => {
+    if (!num(args[1])) return vm.newRef(vm.NotImplemented);
+    const a = exact(args[0]);
+    const b = exact(args[1]);
+    try {
+      if (cmp) return vm.richCompare(a, b, code);
+      return reflected ? vm.binaryOp(b, a, code) : vm.binaryOp(a, b, code);
+    } finally {
+      vm.decref(a);
+      vm.decref(b);
+    }
+  };
+  const out: Record<string, NativeFn> = {};
+  const ops: [string, number][] = [["add", 0], ["sub", 10], ["mul", 5], ["truediv", 11], ["floordiv", 2], ["mod", 6], ["divmod", -1], ["pow", 8]];
+  for (const [name, code] of ops) {
+    if (code < 0) continue;
+    out[`__${name}__`] = op(code, false);
+    out[`__r${name}__`] = op(code, true);
+  }
+  ["__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"].forEach((n, i) => (out[n] = op(i, false, true)));
+  return out;
+}
+
 function adjust(start: number, end: number, len: number): [number, number] {
   if (start < 0) start = Math.max(0, start + len);
   if (end < 0) end = Math.max(0, end + len);
@@ -48,6 +136,7 @@ function installStr(vm: VM): void {
     const s = S(args[0]);
     let r: string;
     if (args.length > 1 && args[1] !== vm.None) {
+      if (vm.kindOf(args[1]) !== Kind.STR) vm.typeError(`${["strip", "lstrip", "rstrip"][mode]} arg must be None or str`);
       const chars = new Set([...sArg(vm, args[1], "strip")]);
       const cps = [...s];
       let a = 0;
@@ -121,6 +210,7 @@ function installStr(vm: VM): void {
       const sepO = args[1] ?? kwarg(kw, "sep");
       const max = optInt(vm, args[2] ?? kwarg(kw, "maxsplit"), -1);
       if (!sepO || sepO === vm.None) return strList(args[0], s, splitWs(s, max));
+      if (vm.kindOf(sepO) !== Kind.STR) vm.typeError(`must be str or None, not ${vm.typeName(sepO)}`);
       const sep = sArg(vm, sepO, "split");
       if (!sep) vm.raise("ValueError", "empty separator");
       const parts: string[] = [];
@@ -143,6 +233,7 @@ function installStr(vm: VM): void {
         const rev = splitWs([...s].reverse().join(""), max).map((p) => [...p].reverse().join("")).reverse();
         return strList(args[0], s, rev);
       }
+      if (vm.kindOf(sepO) !== Kind.STR) vm.typeError(`must be str or None, not ${vm.typeName(sepO)}`);
       const sep = sArg(vm, sepO, "rsplit");
       const parts: string[] = [];
       let rest = s;
@@ -171,7 +262,7 @@ function installStr(vm: VM): void {
     },
     join: (args) => {
       const sep = S(args[0]);
-      const items = vm.collect(args[1]);
+      const items = collectJoin(vm, args[1]);
       try {
         items.forEach((x, i) => {
           if (vm.kindOf(x) !== Kind.STR) vm.typeError(`sequence item ${i}: expected str instance, ${vm.typeName(x)} found`);
@@ -288,6 +379,7 @@ function installStr(vm: VM): void {
     },
     expandtabs: (args) => {
       const s = S(args[0]);
+      if (!s.includes("\t") && !vm.typeInfo(args[0]).heap) return vm.newRef(args[0]);
       const ts = optInt(vm, args[1], 8);
       let out = "";
       let col = 0;
@@ -306,7 +398,8 @@ function installStr(vm: VM): void {
       }
       return h.newStr(out);
     },
-    isdigit: pred((s) => s.length > 0 && /^\p{Nd}+$/u.test(s)),
+    // decimal digits and the other Numeric_Type=Digit characters (superscripts, circled digits...)
+    isdigit: pred((s) => s.length > 0 && /^[\p{Nd}\u{b2}-\u{b3}\u{b9}\u{1369}-\u{1371}\u{19da}\u{2070}\u{2074}-\u{2079}\u{2080}-\u{2089}\u{2460}-\u{2468}\u{2474}-\u{247c}\u{2488}-\u{2490}\u{24ea}\u{24f5}-\u{24fd}\u{24ff}\u{2776}-\u{277e}\u{2780}-\u{2788}\u{278a}-\u{2792}\u{10a40}-\u{10a43}\u{10e60}-\u{10e68}\u{11052}-\u{1105a}\u{1f100}-\u{1f10a}]+$/u.test(s)),
     isdecimal: pred((s) => s.length > 0 && /^\p{Nd}+$/u.test(s)),
     isnumeric: pred((s) => s.length > 0 && /^\p{N}+$/u.test(s)),
     isalpha: pred((s) => s.length > 0 && /^\p{L}+$/u.test(s)),
@@ -320,7 +413,11 @@ function installStr(vm: VM): void {
       let prevCased = false;
       let any = false;
       for (const c of s) {
-        if (isCased(c)) {
+        if (/\p{Lt}/u.test(c)) {
+          if (prevCased) return false;
+          prevCased = true;
+          any = true;
+        } else if (isCased(c)) {
           if (prevCased ? c !== c.toLowerCase() : c !== c.toUpperCase()) return false;
           prevCased = true;
           any = true;
@@ -329,7 +426,11 @@ function installStr(vm: VM): void {
       return any;
     }),
     isprintable: pred((s) => [...s].every(isPrintable)),
-    encode: (args) => h.newBytes(new Uint8Array(Buffer.from(S(args[0]), "utf8"))),
+    encode: (args, kw) => {
+      const enc = args[1] ?? (kwarg(kw, "encoding") || undefined);
+      const errs = args[2] ?? (kwarg(kw, "errors") || undefined);
+      return h.newBytes(encodeStr(vm, S(args[0]), enc, "encode", errs));
+    },
     format: (args, kw) => {
       // str.format is METH_VARARGS | METH_KEYWORDS: its call packs the arguments into a tuple (and the
       // keywords into a dict), both freed when it returns
@@ -340,13 +441,27 @@ function installStr(vm: VM): void {
           kwd = h.newDict("display");
           for (let i = 0; i < kw.names.length; i++) h.dictSet(kwd, vm.name(kw.names[i]!), kw.values[i]!);
         }
+        // the result is the template itself when it has no fields, or the argument itself when the
+        // template is one plain field holding an exact str (what CPython's writer hands back unchanged)
+        const tpl = S(args[0]);
+        if (!/[{}]/.test(tpl) && !vm.typeInfo(args[0]).heap) return vm.newRef(args[0]);
+        const one = /^\{(\d*|[A-Za-z_]\w*)(!s)?:?\}$/.exec(tpl);
+        if (one) {
+          const key = one[1]!;
+          const v = key === "" ? args[1] : /^\d/.test(key) ? args[1 + Number(key)] : kwarg(kw, key);
+          if (v && vm.kindOf(v) === Kind.STR && !vm.typeInfo(v).heap) return vm.newRef(v);
+        }
         return vm.strFormat(args[0], args.slice(1), kw);
       } finally {
         if (kwd) h.decref(kwd);
         h.decref(packed);
       }
     },
-    format_map: (args) => vm.strFormat(args[0], [], null, args[1]),
+    format_map: (args) => {
+      if (/\{(?:[!:}])/.test(S(args[0]).replace(/\{\{/g, ""))) vm.raise("ValueError", "Format string contains positional fields");
+      if (!/[{}]/.test(S(args[0])) && !vm.typeInfo(args[0]).heap) return vm.newRef(args[0]);
+      return vm.strFormat(args[0], [], null, args[1]);
+    },
     __format__: (args) => vm.format(args[0], args[1], false),
     __len__: (args) => vm.newInt(BigInt([...S(args[0])].length)),
     __str__: (args) => vm.strObj(args[0]),
@@ -371,6 +486,7 @@ function installStr(vm: VM): void {
   };
   vm.methods("str", table);
   const maketrans = vm.defineNative("maketrans", (args) => {
+    if (args.length >= 2 && [...S(args[0])].length !== [...S(args[1])].length) vm.raise("ValueError", "the first two maketrans arguments must have equal length");
     const d = h.newDict("display");
     if (args.length === 1) {
       for (const [k, v] of vm.dictEntries(args[0])) {
@@ -592,18 +708,8 @@ function installDict(vm: VM): void {
     values: view("dict_values"),
     items: view("dict_items"),
     update: (args, kw) => {
-      if (args[1]) {
-        if (vm.kindOf(args[1]) === Kind.DICT || vm.hasAttr(args[1], "keys")) vm.dictUpdateFrom(args[0], args[1], 0);
-        else
-          vm.iterate(args[1], (p) => {
-            const pair = vm.collect(p);
-            try {
-              vm.dictSetItem(args[0], pair[0], pair[1]);
-            } finally {
-              for (const x of pair) h.decref(x);
-            }
-          });
-      }
+      if (args.length > 2) vm.typeError(`update expected at most 1 argument, got ${args.length - 1}`);
+      if (args[1]) dictInitFrom(vm, args[0], args[1]);
       if (kw) kw.names.forEach((n, i) => vm.dictSetStr(args[0], vm.name(n), kw.values[i]));
       return vm.none();
     },
@@ -769,11 +875,22 @@ function installNumbers(vm: VM): void {
     },
     to_bytes: (args, kw) => {
       const v = h.readInt(args[0]);
-      const len = Number(vm.index(args[1] ?? kwarg(kw, "length") ?? vm.newInt(1n)));
+      const lenO = args[1] ?? kwarg(kw, "length");
+      const len = lenO ? Number(vm.index(lenO)) : 1;
+      if (len < 0) vm.raise("ValueError", "length argument must be non-negative");
       const order = args[2] ?? kwarg(kw, "byteorder");
-      const big = !order || vm.str(order) === "big";
+      const ord = order ? vm.str(order) : "big";
+      if (ord !== "big" && ord !== "little") vm.raise("ValueError", "byteorder must be either 'little' or 'big'");
+      const big = ord === "big";
+      const signedO = kwarg(kw, "signed");
+      const signed = !!signedO && vm.truthy(signedO);
+      if (!signed && v < 0n) vm.raise("OverflowError", "can't convert negative int to unsigned");
+      const bits = BigInt(8 * len);
+      if (signed ? v >= 1n << (bits - 1n) || v < -(1n << (bits - 1n)) : v >= 1n << bits) {
+        if (len > 0 || v !== 0n) vm.raise("OverflowError", "int too big to convert");
+      }
       const out = new Uint8Array(len);
-      let x = v;
+      let x = BigInt.asUintN(8 * len, v);
       for (let i = 0; i < len; i++) {
         out[big ? len - 1 - i : i] = Number(x & 0xffn);
         x >>= 8n;
@@ -808,6 +925,19 @@ function installNumbers(vm: VM): void {
   vm.typeEpoch++;
   vm.classMethods ??= new Set();
   vm.classMethods.add(fromBytes);
+  const fromHex = vm.defineNative("fromhex", (args) => {
+    if (args.length !== 2) vm.typeError(`float.fromhex() takes exactly one argument (${args.length - 1} given)`);
+    if (vm.kindOf(args[1]) !== Kind.STR) vm.typeError(`fromhex() argument must be str, not ${vm.typeName(args[1])}`);
+    const f = h.newFloat(floatFromHex(vm, vm.str(args[1])));
+    if (args[0] === vm.T.float) return f;
+    try {
+      return vm.call(args[0], [f]);
+    } finally {
+      vm.decref(f);
+    }
+  }, { qualname: "float.fromhex", method: true });
+  vm.infoOfType(vm.T.float).methods.set("fromhex", fromHex);
+  vm.classMethods.add(fromHex);
   vm.methods("float", {
     is_integer: (args) => vm.bool(Number.isInteger(h.readFloat(args[0]))),
     as_integer_ratio: (args) => {
@@ -825,8 +955,19 @@ function installNumbers(vm: VM): void {
       }
       return h.newTupleSteal([vm.newInt(num), vm.newInt(den)]);
     },
-    hex: (args) => h.newStr(h.readFloat(args[0]).toString(16)),
+    hex: (args) => h.newStr(floatHex(h.readFloat(args[0]))),
     conjugate: (args) => vm.newRef(args[0]),
+    __trunc__: (args) => vm.callType(vm.T.int, [args[0]], null),
+    __int__: (args) => vm.callType(vm.T.int, [args[0]], null),
+    __float__: (args) => h.newFloat(h.readFloat(args[0])),
+    __floor__: (args) => floatToInt(vm, Math.floor(h.readFloat(args[0]))),
+    __ceil__: (args) => floatToInt(vm, Math.ceil(h.readFloat(args[0]))),
+    __round__: (args) => vm.call(vm.dictGetItem(vm.builtins, vm.name("round")), args),
+    __abs__: (args) => h.newFloat(Math.abs(h.readFloat(args[0]))),
+    __neg__: (args) => h.newFloat(-h.readFloat(args[0])),
+    __pos__: (args) => h.newFloat(h.readFloat(args[0])),
+    __bool__: (args) => vm.bool(h.readFloat(args[0]) !== 0),
+    ...floatArith(vm),
     __format__: (args) => h.newStr(formatFloat(h.readFloat(args[0]), vm.str(args[1]))),
     __repr__: (args) => vm.reprObj(args[0]),
     __eq__: (args) => vm.richCompare(args[0], args[1], 2),

@@ -419,6 +419,17 @@ proto.percentFormat = function (this: VM, fmtObj: Obj, argsObj: Obj): Obj {
 };
 
 proto.strFormat = function (this: VM, fmtObj: Obj, args: Obj[], kw: KwArgs | null, mapping?: Obj): Obj {
+  // the first field's value is held while later fields are formatted: released if one of them raises
+  const held: Obj[] = [];
+  try {
+    return strFormatFields.call(this, fmtObj, args, kw, mapping, held);
+  } catch (e) {
+    for (const o of held) this.h.decref(o);
+    throw e;
+  }
+};
+
+function strFormatFields(this: VM, fmtObj: Obj, args: Obj[], kw: KwArgs | null, mapping: Obj | undefined, held: Obj[]): Obj {
   const h = this.h;
   const fmt = this.str(fmtObj);
   let out = "";
@@ -545,17 +556,19 @@ proto.strFormat = function (this: VM, fmtObj: Obj, args: Obj[], kw: KwArgs | nul
       if (onlyValue) {
         h.decref(onlyValue);
         onlyValue = 0;
+        held.length = 0;
       }
-      if (pieces === 1 && !spec && !conv) onlyValue = r;
+      if (pieces === 1 && !spec && !conv) held[0] = onlyValue = r;
       else h.decref(r);
     } finally {
       h.decref(v);
     }
   }
+  held.length = 0;
   if (pieces === 1 && onlyValue && !literal) return onlyValue;
   if (onlyValue) h.decref(onlyValue);
   return h.newStr(out);
-};
+}
 
 // ───────────── REPL, imports, exec/eval ─────────────
 

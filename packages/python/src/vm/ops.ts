@@ -175,7 +175,7 @@ proto.numericBinary = function (this: VM, a: Obj, b: Obj, op: number): Obj {
         if (y === 0n) this.raise("ZeroDivisionError", "integer division or modulo by zero");
         return this.newInt(floorDiv(x, y));
       case 6:
-        if (y === 0n) this.raise("ZeroDivisionError", "integer division or modulo by zero");
+        if (y === 0n) this.raise("ZeroDivisionError", "integer modulo by zero");
         return this.newInt(floorMod(x, y));
       case 8:
         if (y < 0n) {
@@ -936,6 +936,7 @@ function normIndex(vm: VM, k: Obj, len: number, what: string, kindName: string):
   }
   const kk = vm.kindOf(k);
   if (!isIntKind(kk) && !(vm.typeInfo(k).heap && vm.lookupType(vm.typeInfo(k), "__index__"))) {
+    if (kindName === "string") vm.typeError(`string indices must be integers, not '${vm.typeName(k)}'`);
     vm.typeError(`${kindName} indices must be integers or slices, not ${vm.typeName(k)}`);
   }
   let i = Number(vm.index(k));
