@@ -94,9 +94,12 @@ export let denseDicts: u32 = 0;
 let denseN: u32 = 0;
 let denseMoved: u32 = 0;
 
+/** Largest table capacity (entries): 13 bytes each must stay far below 4 GiB. */
+const MAX_ENTRIES: u32 = 1 << 27;
+
 function roundCap(n: u32, min: u32): u32 {
   let c: u32 = min;
-  while (c < n) c *= 2;
+  while (c < n && c <= MAX_ENTRIES) c *= 2;
   return c;
 }
 
@@ -104,6 +107,7 @@ function roundCap(n: u32, min: u32): u32 {
 function ensurePositions(n: u32): bool {
   if (n <= posCap) return true;
   const c = roundCap(n, 4096);
+  if (c > MAX_ENTRIES) return false;
   const bytes = <usize>c * 12;
   const r = growPages(<i32>((bytes + 0xffff) >> 16));
   if (r == 0) return false;
@@ -118,6 +122,7 @@ function ensurePositions(n: u32): bool {
 function ensureSlots(n: u32): bool {
   if (n <= slotCap) return true;
   const c = roundCap(n, slotCap == 0 ? 8192 : slotCap * 2);
+  if (c > MAX_ENTRIES) return false;
   const bytes = <usize>c * 13 + 16;
   const r = growPages(<i32>((bytes + 0xffff) >> 16));
   if (r == 0) return false;
@@ -141,7 +146,7 @@ function ensureSlots(n: u32): bool {
 
 /** A pool table covering every address below the memory's current end (all zero entries). */
 function ensurePoolTable(): bool {
-  const need = (<usize>memory.size() << 16) >> POOL_SHIFT;
+  const need = <usize>memory.size() << (16 - POOL_SHIFT); // (pages · 64 KiB overflows at 4 GiB)
   if (need <= poolTabEntries) return true;
   // cover twice the memory of today, so that the table is not replaced at every collection
   const entries = need * 2;
