@@ -971,13 +971,16 @@ export class TraceRecorder {
             }
           }
         }
-        if (!e.own) continue;
-        for (const r of e.refs) {
-          const re = this.entries.get(r) ?? this.entry(r, false);
-          if (!re.shown) {
-            this.show(re);
-            next.push(re);
+        // borrowed objects it came to reference join the picture (those it referenced already are in it)
+        const revealed = this.revealed;
+        if (revealed.length) {
+          for (const re of revealed) {
+            if (!re.shown) {
+              this.show(re);
+              next.push(re);
+            }
           }
+          this.revealed = [];
         }
       }
       todo = next;
@@ -1254,15 +1257,20 @@ export class TraceRecorder {
 
   /** An own container `e` gained (d > 0) or lost a reference to `r`: holders and borrowed counts follow. */
   private bump(e: Entry, r: Obj, d: number): void {
-    const re = this.entries.get(r);
+    let re = this.entries.get(r);
+    if (!re && d > 0) re = this.entry(r, false);
     if (re && REPR_OF_ITEMS.has(e.kind)) {
       if (d > 0) (re.holders ??= new Set()).add(e);
       else re.holders?.delete(e);
     }
     if (re?.own) return;
-    if (d > 0) this.borrowedRefs.set(r, (this.borrowedRefs.get(r) ?? 0) + 1);
-    else this.dropBorrowed(r);
+    if (d > 0) {
+      this.borrowedRefs.set(r, (this.borrowedRefs.get(r) ?? 0) + 1);
+      if (!re!.shown) this.revealed.push(re!);
+    } else this.dropBorrowed(r);
   }
+  /** Borrowed entries that own records came to reference during the current record pass. */
+  private revealed: Entry[] = [];
 
   /**
    * Attribute names of a class's shared keys, in values-array order (read from the keys object:
