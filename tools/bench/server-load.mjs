@@ -18,7 +18,7 @@
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { loadavg } from "node:os";
+import { availableParallelism, loadavg } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -201,6 +201,13 @@ function report(title, { records, seconds: elapsed, cpu }) {
     `  CPU ms/request    server ${perRequest(cpu.server)} (HTTP thread ${perRequest(cpu.main)}, workers ${perRequest(cpu.server - cpu.main)})   load generator ${perRequest(cpu.own)}   ` +
       `(server ${Number.isNaN(cpu.server) ? "-" : ((100 * cpu.server) / elapsed).toFixed(0)} %, generator ${((100 * cpu.own) / elapsed).toFixed(0)} % of one core; load average ${cpu.load.toFixed(1)} at the start)`,
   );
+  const cpuPerRequest = (cpu.server + cpu.own) / Math.max(1, records.length);
+  if (!Number.isNaN(cpuPerRequest) && cpuPerRequest > 0) {
+    console.log(
+      `  CPU bound         ${(availableParallelism() / cpuPerRequest).toFixed(0)} req/s if server + generator had all ${availableParallelism()} cores to themselves ` +
+        "(an estimate from the CPU time per request, not a measurement)",
+    );
+  }
   console.log(`  latency all  ms   p50 ${f(percentile(all, 50))}   p99 ${f(percentile(all, 99))}   max ${f(all[all.length - 1] ?? NaN)}`);
   console.log(`  latency good ms   p50 ${f(percentile(good, 50))}   p99 ${f(percentile(good, 99))}   (${goodOk}/${good.length} good runs answered ok)`);
   const byKind = new Map();
