@@ -7,6 +7,7 @@ import type { Obj, TypeDesc } from "./heap-api.js";
 import { Kind } from "./types.js";
 import { PyRaise, VM } from "./vm.js";
 import * as L from "./layouts.js";
+import { listIterNext, rangeIterNext } from "./fast.js";
 
 declare module "./vm.js" {
   interface VM {
@@ -109,7 +110,7 @@ proto.registerIterators = function (this: VM): void {
     h.setSlot(self, L.NATIVE_A, 0);
     return 0;
   };
-  it("list_iterator", 32, true, seqNext((s) => h.listLen(s), (s, i) => this.newRef(h.listGet(s, i))));
+  it("list_iterator", 32, true, (self) => listIterNext(h, self));
   it("list_reverseiterator", 32, true, (self) => {
     const s = h.getSlot(self, L.NATIVE_A);
     if (!s) return 0;
@@ -135,22 +136,7 @@ proto.registerIterators = function (this: VM): void {
     return 0;
   });
   it("bytes_iterator", 32, true, seqNext((s) => h.readBytes(s).length, (s, i) => this.newInt(BigInt(h.readBytes(s)[i]))));
-  it("range_iterator", 48, false, (self) => {
-    const r = h.getSlot(self, L.NATIVE_A);
-    if (!r) return 0;
-    const i = h.getI32(self, L.NATIVE_I);
-    const start = h.getF64(r, 16);
-    const stop = h.getF64(r, 24);
-    const step = h.getF64(r, 32);
-    // len(range) as nativeLen computes it
-    const n = step > 0 ? (start < stop ? Math.floor((stop - start - 1) / step) + 1 : 0) : start > stop ? Math.floor((start - stop - 1) / -step) + 1 : 0;
-    if (i < n) {
-      h.setI32(self, L.NATIVE_I, i + 1);
-      return h.newInt(start + i * step);
-    }
-    h.setSlot(self, L.NATIVE_A, 0);
-    return 0;
-  });
+  it("range_iterator", 48, false, (self) => rangeIterNext(h, self));
   const dictIter = (which: 0 | 1 | 2) => (self: Obj): Obj => {
     const d = h.getSlot(self, L.NATIVE_A);
     if (!d) return 0;

@@ -8,6 +8,7 @@ import { abi } from "@pyheap/heap";
 import type { Obj } from "./heap-api.js";
 import type { Frame } from "./frame.js";
 import type { VM } from "./vm.js";
+import * as L from "./layouts.js";
 
 const OB_TYPE = abi.OB_TYPE;
 const OB_SIZE = abi.OB_SIZE;
@@ -214,4 +215,43 @@ export function loadGlobalCached(vm: VM, f: Frame, i: number, nameIndex: number)
   c[k + 6] = v;
   h.incref(v);
   return v;
+}
+
+/** next() of a range_iterator: a new reference, or 0 when exhausted (it then drops its range). */
+export function rangeIterNext(h: VM["h"], self: Obj): Obj {
+  const r = h.getSlot(self, L.NATIVE_A);
+  if (!r) return 0;
+  const i = h.getI32(self, L.NATIVE_I);
+  const start = h.getF64(r, 16);
+  const stop = h.getF64(r, 24);
+  const step = h.getF64(r, 32);
+  // len(range) as nativeLen computes it
+  const n = step > 0 ? (start < stop ? Math.floor((stop - start - 1) / step) + 1 : 0) : start > stop ? Math.floor((start - stop - 1) / -step) + 1 : 0;
+  if (i < n) {
+    h.setI32(self, L.NATIVE_I, i + 1);
+    return h.newInt(start + i * step);
+  }
+  h.setSlot(self, L.NATIVE_A, 0);
+  return 0;
+}
+
+/** next() of a list_iterator: a new reference, or 0 when exhausted (it then drops its list). */
+export function listIterNext(h: VM["h"], self: Obj): Obj {
+  const s = h.getSlot(self, L.NATIVE_A);
+  if (!s) return 0;
+  const i = h.getI32(self, L.NATIVE_I);
+  if (i < h.listLen(s)) {
+    h.setI32(self, L.NATIVE_I, i + 1);
+    const v = h.listGet(s, i);
+    h.incref(v);
+    return v;
+  }
+  h.setSlot(self, L.NATIVE_A, 0);
+  return 0;
+}
+
+/** Truth of an exact int (ints are normalised: zero has no digits): 1 or 0; -1 when o is not one. */
+export function intTruth(m: Int32Array, intType: Obj, o: Obj): number {
+  if (m[(o + OB_TYPE) >>> 2]! >>> 0 !== intType) return -1;
+  return m[(o + OB_SIZE) >>> 2] === 0 ? 0 : 1;
 }

@@ -11,7 +11,7 @@ import { Kind, type KwArgs } from "./types.js";
 import { LimitExceeded, PyRaise, VM } from "./vm.js";
 import * as L from "./layouts.js";
 import type { GenState } from "./eval.js";
-import { loadGlobalCached, newIntResult, smallIntBinary, smallIntCompare } from "./fast.js";
+import { intTruth, listIterNext, loadGlobalCached, newIntResult, rangeIterNext, smallIntBinary, smallIntCompare } from "./fast.js";
 import { isAddThenStore, binaryAddStore } from "./inplace.js";
 
 /** Marks a PyRaise thrown by RERAISE (no new traceback entry, no new context). */
@@ -43,6 +43,8 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
   // tracing hooks are set before a run starts (evalFrameThrow sets one before it enters this function)
   const hooked = !!(host.onLine || host.onInstruction);
   const intType = this.T.int;
+  const rangeIterType = this.T.range_iterator;
+  const listIterType = this.T.list_iterator;
   for (;;) {
     try {
       for (;;) {
@@ -384,7 +386,9 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
           }
           case 93 /* Op.FOR_ITER */: {
             const it = st[st.length - 1];
-            const v = this.iterNext(it);
+            // range and list iterators without iterNext's dispatch (the same functions it calls)
+            const itType = h.typeOf(it);
+            const v = itType === rangeIterType ? rangeIterNext(h, it) : itType === listIterType ? listIterNext(h, it) : this.iterNext(it);
             if (v) st.push(v);
             else {
               st.pop();
@@ -411,6 +415,12 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
               h.decref(v);
               break;
             }
+            const iv = intTruth(h.i32, intType, v);
+            if (iv >= 0) {
+              if (iv === 0) f.ip = arg;
+              h.decref(v);
+              break;
+            }
             try {
               if (!this.truthy(v)) f.ip = arg;
             } finally {
@@ -427,6 +437,12 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
               break;
             }
             if (v === this.False) {
+              h.decref(v);
+              break;
+            }
+            const iv = intTruth(h.i32, intType, v);
+            if (iv >= 0) {
+              if (iv === 1) f.ip = arg;
               h.decref(v);
               break;
             }
