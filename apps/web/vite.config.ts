@@ -1,7 +1,38 @@
-import { defineConfig } from "vite";
+import { defineConfig, type Plugin } from "vite";
+
+/**
+ * The demo page always runs a program: its HTML asks the browser to fetch and compile the interpreter's
+ * chunk (modulepreload) and the WASM heap (preload) while the page's own script loads, instead of after
+ * the element has rendered once.
+ */
+function preloadInterpreter(): Plugin {
+  return {
+    name: "pyheap-preload-interpreter",
+    apply: "build",
+    transformIndexHtml: {
+      order: "post",
+      handler(_html, ctx) {
+        const files = Object.values(ctx.bundle ?? {});
+        const python = files.find((f) => f.type === "chunk" && /packages\/python\//.test(f.facadeModuleId ?? ""));
+        const wasm = files.find((f) => f.type === "asset" && /^assets\/pyheap-[^.]+\.wasm$/.test(f.fileName));
+        const tags = [];
+        if (python?.type === "chunk") {
+          // the chunk and the chunks it imports (the parser, the heap binding), but not the page's own entry
+          const entries = new Set(files.filter((f) => f.type === "chunk" && f.isEntry).map((f) => f.fileName));
+          for (const f of [python.fileName, ...python.imports.filter((i) => !entries.has(i))]) {
+            tags.push({ tag: "link", attrs: { rel: "modulepreload", href: `./${f}` }, injectTo: "head" as const });
+          }
+        }
+        if (wasm) tags.push({ tag: "link", attrs: { rel: "preload", as: "fetch", type: "application/wasm", crossorigin: "anonymous", href: `./${wasm.fileName}` }, injectTo: "head" as const });
+        return tags;
+      },
+    },
+  };
+}
 
 // The demo page: demo/index.html and its script, built to dist/ (served at / by the HTTP server).
 export default defineConfig({
+  plugins: [preloadInterpreter()],
   root: "demo",
   base: "./",
   build: {
