@@ -1079,7 +1079,8 @@ proto.delItem = function (this: VM, c: Obj, k: Obj): void {
         idx.sort((a, b) => b - a);
         const removed: Obj[] = [];
         for (const j of idx) removed.push(this.h.listPop(c, j));
-        for (const r of removed.reverse()) this.decref(r);
+        // a plain slice (step 1) releases its items last to first, an extended slice first to last
+        for (const r of step === 1 ? removed : removed.reverse()) this.decref(r);
         return;
       }
       const i = normIndex(this, k, n, "list assignment", "list");
