@@ -459,6 +459,20 @@ export class TraceRecorder {
 
   private dictLocals(d: Obj, skipDunders: boolean, out: FrameView["locals"], addrs: Obj[]): void {
     const h = this.vm.h;
+    if (this.vm.kindOf(d) === Kind.DICT) {
+      // a dict (the usual namespace): its entry table read straight from memory
+      const ks = this.dictKeysBuf;
+      const vs = this.dictValuesBuf;
+      const n = dictItems(h.i32, d, Infinity, ks, vs);
+      for (let i = 0; i < n; i++) {
+        const name = this.keyName(ks[i]!);
+        if (skipDunders && isDunder(name)) continue;
+        const v = vs[i]!;
+        out.push({ name, id: this.idOf(v), serial: this.serialOf(v) });
+        addrs.push(v);
+      }
+      return;
+    }
     for (let p = h.dictNext(d, -1); p >= 0; p = h.dictNext(d, p)) {
       const name = this.keyName(h.dictKeyAt(d, p));
       if (skipDunders && isDunder(name)) continue;
