@@ -242,6 +242,22 @@ def f(m):
 print(f({"some key here": 1, "other key": 2}))
 print(sys.getrefcount("some key here"), sys.getrefcount("other key"))
 `],
+  ["string literals side by side in patterns", `
+def f(v):
+    match v:
+        case "ab" "cd" | "x" 'y':
+            return 1
+        case b"q" b"r" if v:
+            return 2
+        case ["a" "b", "c"]:
+            return 3
+        case {"k" "e": "v" "w"}:
+            return 4
+    return 0
+print(f("abcd"), f(b"qr"), f(["ab", "c"]), f({"ke": "vw"}), f("x"))
+s = "case" "s"
+print(s)
+`],
   ["runtime errors", `
 class NoArgs:
     pass

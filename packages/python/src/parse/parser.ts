@@ -35,12 +35,75 @@ type E = Expr;
 export function parseModule(source: string, filename: string, interactive = false): Module {
   const lines = new LineMap(source);
   const { text, subjects } = hideTupleSubjects(source);
-  const tree = parser.parse(text);
-  const problem = findSyntaxProblem(text, tree.topNode, lines, filename, interactive);
+  const merged = mergePatternStrings(text);
+  const tree = parser.parse(merged.text);
+  const problem = findSyntaxProblem(merged.text, tree.topNode, lines, filename, interactive);
   if (problem) throw problem;
   const b = new AstBuilder(source, lines, filename);
   b.tupleSubjects = subjects;
+  b.mergedStrings = merged.starts;
   return { body: b.statements(tree.topNode) };
+}
+
+/**
+ * lezer's pattern grammar takes one string literal where Python takes several side by side
+ * (`case "a" "b":`). In the pattern part of a `case` line, adjacent literals with the same quote are
+ * shown to lezer as one (the quotes between them become spaces, so offsets stay put); the AST builder
+ * reads the original text. Returns the text for lezer and the start offsets of the merged literals.
+ */
+function mergePatternStrings(source: string): { text: string; starts: Set<number> } {
+  const starts = new Set<number>();
+  if (!source.includes("case")) return { text: source, starts };
+  const re = /^[ \t]*case[ \t]+/gm;
+  let chars: string[] | null = null;
+  for (let m = re.exec(source); m; m = re.exec(source)) {
+    let depth = 0;
+    /** The previous token when it was a plain string literal: [start, quote offset, closing quote offset]. */
+    let prev: [number, number, number] | null = null;
+    let runStart = -1;
+    for (let i = m.index + m[0].length; i < source.length; ) {
+      const ch = source[i]!;
+      if (ch === "\n" || ch === "#") break;
+      if (ch === " " || ch === "\t") {
+        i++;
+        continue;
+      }
+      const lit = /^([a-zA-Z]{0,2})(['"])/.exec(source.slice(i, i + 3));
+      if (lit && (i === 0 || !/[\w]/.test(source[i - 1]!))) {
+        const open = i + lit[1]!.length;
+        const q = lit[2]!;
+        if (source.startsWith(q.repeat(3), open)) break;
+        let j = open + 1;
+        while (j < source.length && source[j] !== q && source[j] !== "\n") j += source[j] === "\\" ? 2 : 1;
+        if (j >= source.length || source[j] !== q) break;
+        const plain = !/[fF]/.test(lit[1]!);
+        // the merged literal keeps the first one's quote: the next one may not contain it
+        const first = prev ? source[prev[1]]! : "";
+        const sameKind = prev !== null && /[bB]/.test(source.slice(prev[0], prev[1])) === /[bB]/.test(lit[1]!);
+        if (prev && plain && sameKind && (first === q || !source.slice(open + 1, j).includes(first))) {
+          chars ??= [...source];
+          for (let k = prev[2]; k <= open; k++) chars[k] = " ";
+          chars[j] = first;
+          if (runStart < 0) runStart = prev[0];
+          starts.add(runStart);
+          prev = [prev[0], prev[1], j];
+        } else {
+          prev = plain ? [i, open, j] : null;
+          runStart = -1;
+        }
+        i = j + 1;
+        continue;
+      }
+      prev = null;
+      runStart = -1;
+      if (ch === "(" || ch === "[" || ch === "{") depth++;
+      else if (ch === ")" || ch === "]" || ch === "}") depth--;
+      else if (depth === 0 && (ch === ":" || (source.startsWith("if", i) && !/[\w]/.test(source[i + 2] ?? "")))) break;
+      const word = /^[A-Za-z_0-9.]+/.exec(source.slice(i));
+      i += word ? word[0].length : 1;
+    }
+  }
+  return { text: chars ? chars.join("") : source, starts };
 }
 
 /**
@@ -116,6 +179,9 @@ class AstBuilder {
     /** Offset of `src` in the file (non-zero for expressions inside f-strings, parsed on their own). */
     readonly base = 0,
   ) {}
+
+  /** Start offsets of string literals side by side in a pattern that lezer saw as one (mergePatternStrings). */
+  mergedStrings: Set<number> | null = null;
 
   /** Tuple subjects of `match` hidden from lezer (see hideTupleSubjects): start → end offsets. */
   tupleSubjects: Map<number, number> | null = null;
@@ -345,6 +411,11 @@ class AstBuilder {
 
   /** `match a, *b:`: the subject text parsed on its own as an expression list (a tuple). */
   tupleSubject(from: number, to: number): E {
+    return this.standalone(from, to);
+  }
+
+  /** Source text [from, to) parsed on its own as an expression list, keeping file positions. */
+  standalone(from: number, to: number): E {
     const text = this.src.slice(from, to);
     const tree = parser.parse(text);
     let bad = false;
@@ -466,7 +537,7 @@ class AstBuilder {
     if (first.name === "None") return { k: "MatchSingleton", value: { t: "none" }, pos };
     if (first.name === "Boolean") return { k: "MatchSingleton", value: { t: "bool", v: this.text(first) === "True" }, pos };
     if (first.name === "String" || first.name === "ContinuedString") {
-      const value = this.expr(first);
+      const value = this.mergedStrings?.has(first.from + this.base) ? this.standalone(first.from, first.to) : this.expr(first);
       if (value.k !== "Constant") throw this.error("patterns may only match literals and attribute lookups", pos);
       return { k: "MatchValue", value, pos };
     }
