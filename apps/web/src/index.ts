@@ -10,4 +10,5 @@ export { HeapTimeline, applyDelta, type HeapMap } from "./model/heap-at.js";
 export { analyzeHeap, pathToObject, describeHolder, shortId, type HeapAnalysis, type Holder } from "./model/graph.js";
 export { layoutDiagram, type DiagramLayout } from "./model/layout.js";
 export { narrateStep, describeEvents, describeOutcome } from "./model/narrate.js";
+export { allocatorView, allocatorStateAt, type AllocatorView, type AllocatorState } from "./model/allocator.js";
 export { runInPage, runViaApi, RunnerError, type RunRequest } from "./runner.js";
