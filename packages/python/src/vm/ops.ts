@@ -939,7 +939,10 @@ function normIndex(vm: VM, k: Obj, len: number, what: string, kindName: string):
     if (kindName === "string") vm.typeError(`string indices must be integers, not '${vm.typeName(k)}'`);
     vm.typeError(`${kindName} indices must be integers or slices, not ${vm.typeName(k)}`);
   }
-  let i = Number(vm.index(k));
+  const big = vm.index(k);
+  // as PyNumber_AsSsize_t(k, IndexError): an index past the 64-bit range is not "out of range"
+  if (big < -(2n ** 63n) || big >= 2n ** 63n) vm.raise("IndexError", `cannot fit '${vm.typeName(k)}' into an index-sized integer`);
+  let i = Number(big);
   if (i < 0) i += len;
   if (i < 0 || i >= len) vm.raise("IndexError", what ? `${what} index out of range` : "index out of range");
   return i;
