@@ -79,7 +79,7 @@ const envSchema = z.object({
   QUEUE: int(0, 10_000).optional(),
   WORKER_HEAP_MB: int(32, 16_384).default(512),
   HARD_KILL_GRACE_MS: int(0, 60_000).default(1000),
-  LONG_RUN_MS: int(10, 600_000).default(50),
+  LONG_RUN_MS: int(5, 600_000).default(25),
   SPARE_WORKERS: int(0, 64).optional(),
   MAX_BODY_BYTES: int(1024, 64 * MiB).default(256 * 1024),
   MAX_CODE_BYTES: int(16, 16 * MiB).default(64 * 1024),

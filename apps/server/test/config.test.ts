@@ -9,7 +9,7 @@ describe("loadConfig", () => {
     expect(config.workers).toBe(3);
     expect(config.queue).toBe(48);
     expect(config.spareWorkers).toBe(5);
-    expect(config.longRunMs).toBe(50);
+    expect(config.longRunMs).toBe(25);
     expect(config.limits.timeoutMs).toBe(2000);
     expect(config.corsOrigins).toEqual([]);
     expect(config.trustProxy).toBe(false);

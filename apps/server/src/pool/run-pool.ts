@@ -39,7 +39,7 @@ export interface RunPoolOptions {
   queue: number;
   workerHeapMb: number;
   hardKillGraceMs: number;
-  /** A run that used more CPU time than this (ms) is long for the fairness rule (default 50; see above). */
+  /** A run that used more CPU time than this (ms) is long for the fairness rule (default 25; see above). */
   longRunMs?: number;
   /**
    * Spare threads (default `workers`): each can take the rotation place of a thread busy with a long run
@@ -80,6 +80,8 @@ interface Thread {
   tid: number | undefined;
   /** The thread's CPU time (ms) when its current run started. */
   cpuAtStart: number;
+  /** Wall time (performance.now()) before which the run cannot have reached the long-run CPU time. */
+  nextCpuCheck: number;
   /** True while the thread runs at the parked (lower) priority. */
   niced: boolean;
 }
@@ -122,9 +124,9 @@ export class RunPool {
   private onIdle: (() => void) | undefined;
 
   constructor(private readonly options: RunPoolOptions) {
-    this.longRunMs = options.longRunMs ?? 50;
+    this.longRunMs = options.longRunMs ?? 25;
     this.spareCount = options.spares ?? Math.max(1, options.workers);
-    this.tickMs = Math.max(5, Math.min(25, Math.floor(this.longRunMs / 4)));
+    this.tickMs = Math.max(10, Math.min(25, Math.floor(this.longRunMs / 2)));
     for (let i = 0; i < options.workers; i++) this.threads.push(this.spawn());
     for (let i = 0; i < this.spareCount; i++) this.spares.push(this.spawn());
   }
@@ -207,7 +209,7 @@ export class RunPool {
       workerData: { filename: this.options.filename },
       resourceLimits: { maxOldGenerationSizeMb: this.options.workerHeapMb },
     });
-    const thread: Thread = { worker, ready: false, job: undefined, startedAt: 0, long: false, tid: undefined, cpuAtStart: 0, niced: false };
+    const thread: Thread = { worker, ready: false, job: undefined, startedAt: 0, long: false, tid: undefined, cpuAtStart: 0, nextCpuCheck: 0, niced: false };
     worker.on("message", (msg: ThreadMessage) => this.onMessage(thread, msg));
     worker.on("error", (err: Error & { code?: unknown }) => this.onFailure(thread, err));
     worker.on("exit", () => this.onFailure(thread, undefined));
@@ -223,6 +225,7 @@ export class RunPool {
     thread.job = job;
     thread.startedAt = performance.now();
     thread.long = false;
+    thread.nextCpuCheck = thread.startedAt + this.longRunMs;
     if (thread.tid !== undefined) thread.cpuAtStart = threadCpuMs(thread.tid);
     this.busy++;
     thread.worker.postMessage(job.task);
@@ -386,9 +389,13 @@ export class RunPool {
       if (!job) continue;
       const elapsed = now - t.startedAt;
       if (elapsed >= job.wallLimitMs) this.stop(t, { kind: "killed", wallMs: Math.round(elapsed) });
-      // A run cannot have used more CPU than its wall time: /proc is read only past the threshold.
       else {
-        if (!t.long && elapsed >= this.longRunMs) t.long = t.tid === undefined || threadCpuMs(t.tid) - t.cpuAtStart >= this.longRunMs;
+        if (!t.long && now >= t.nextCpuCheck) {
+          const used = t.tid === undefined ? elapsed : threadCpuMs(t.tid) - t.cpuAtStart;
+          if (used >= this.longRunMs) t.long = true;
+          // CPU time grows no faster than wall time: no need to look again before it could have got there.
+          else t.nextCpuCheck = now + Math.max(this.tickMs, this.longRunMs - used);
+        }
         // A long run leaves the rotation when a spare is ready to take its place (no thread is stopped).
         if (t.long && this.threads.includes(t) && this.park(t)) parkedAny = true;
       }
