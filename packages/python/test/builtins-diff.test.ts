@@ -222,6 +222,44 @@ const groups: [string, string[]][] = [
       "bool('')", "bool('0')", "bool(0.0)", "bool([0])", "int(True)", "True is bool(1)", "isinstance(True, int)", "x = 1000; y = 999 + 1 ;; x is y", "x = 256; y = 255 + 1 ;; x is y", "x = -5; y = -6 + 1 ;; x is y", "x = 257; y = 256 + 1 ;; x is y", "x = 5 ;; int(x) is x", "x = 1.5 ;; float(x) is x", "x = 10**20 ;; +x is x", "x = 10**20 ;; abs(x) is x", "x = -10**20 ;; -x is -x",
     ],
   ],
+  [
+    "builtin functions: numbers, sequences, iteration, errors",
+    [
+      "sum([1, 2], 10)", "sum([[1], [2]], [])", "sum(['a'], '')", "sum([0.1] * 10)", "sum([1, 2.5])", "sum(1)", "min([])", "min([], default=0)", "max(1, 2, key=lambda x: -x)", "max('abc')", "min(1)", "max([1, 'a'])", "min([3, 1], [2])", "max(x for x in [])",
+      "sorted('bca')", "sorted([3, 1, 2], key=None)", "sorted(1)", "list(reversed([1, 2]))", "list(reversed(range(3)))", "reversed(1)", "list(reversed('ab'))", "list(enumerate('ab', 5))", "list(enumerate('ab', start=1))", "list(zip('ab', [1]))", "list(zip('ab', [1], strict=True))", "list(zip())",
+      "list(map(lambda a, b: a + b, [1, 2], [3, 4]))", "list(filter(None, [0, 1, '', 'a']))", "type(map(1, [1])).__name__", "list(map(1, [1]))", "any([])", "all([])", "any(x > 1 for x in [1, 2])", "any(1)",
+      "divmod(-7, 2)", "divmod(7.0, -2)", "divmod('a', 1)", "round(0.125, 2)", "round(-1.5)", "round(5, -1)", "round(15, -1)", "round(25, -1)", "round(1.23456, 3)", "round('a')", "round(1.5, 'a')",
+      "hex(255)", "hex(-1)", "oct(8)", "bin(5)", "bin(-5)", "hex(1.5)", "chr(65)", "ord('é')", "ord(b'a')", "ord(1)", "abs('a')", "abs(-2.5)", "abs(True)", "len(5)", "len('é')", "iter(5)", "next(iter([]))", "next(iter([]), 'd')", "next([1])",
+      "list(iter([1, 2, 3].pop, 1))", "getattr(1, 'x')", "getattr(1, 'x', 'd')", "getattr(1, 5)", "hasattr(1, 'real')", "isinstance(1, (str, int))", "isinstance(1, 'a')", "issubclass(bool, int)", "issubclass(1, int)", "callable(len)", "callable(1)",
+      "repr('a\\'b')", "repr(\"it's\")", "ascii('é')", "ascii(['ü'])", "format(5)", "format('a', '>3')", "format(1, 'q')", "format([1])", "format([1], 'x')", "str(None)", "repr(...)", "repr(NotImplemented)", "int.__name__", "type(1).__qualname__", "type('abc').__mro__",
+      "range(5)", "range(1, 5, 2)", "range(0)", "len(range(0, 10, 3))", "range(10)[2:8:2]", "range(10)[-1]", "range(3)[5]", "range(0, 10, 0)", "range(1.5)", "range(10).index(4)", "range(10).index(11)", "range(10).count(3)", "5 in range(10)", "list(range(5, 0, -2))", "range(3) == range(0, 3)", "hash(range(3)) == hash(range(0, 3, 1))", "range(1, 2).start",
+      "slice(1, 5, 2)", "slice(3)", "slice(1, 5, 2).indices(10)", "slice(None, None, -1).indices(5)", "slice(0, 1, 0).indices(5)", "'abc'[slice(1, None)]", "[1, 2, 3][slice(None, None, -1)]",
+      "id(1) == id(1)", "id([]) == id([])", "x = object() ;; id(x) == id(x)", "hash(None) == hash(None)", "hash(1.5) == hash(1.5)", "hash('a') == hash('a')", "hash([])", "hash({})", "hash(object) == hash(object)",
+      "bool.__mro__", "True.real", "(5).__class__", "type(type)", "type(None)()", "type(...)", "None.__class__", "int()", "float()", "str()", "list()", "dict()", "tuple()", "set()", "complex(1, 2)", "complex('1+2j')", "complex(' (1-2j) ')", "complex('j')", "complex('-j')", "complex('1e3j')", "complex('2')", "complex('1+j')", "complex('inf+nanj')", "complex('1 + 2j')", "complex('(1+2j')", "complex('')", "complex('1+2')", "complex('+1.5e-3-2.5J')", "complex(1, 'x')", "complex('1', 2)", "complex([])", "complex(1j, 1j)", "complex(True)", "list(zip('ab', 'cde', strict=True))", "list(zip('abc', 'de', 'fgh', strict=True))", "list(zip('ab', 'cd', strict=True))", "list(zip('a', 'cd', 'e', strict=True))", "(1+2j).real", "abs(3+4j)", "1j * 1j", "(1+2j) == (1+2j)",
+    ],
+  ],
+  [
+    "identity: cached one-character strs, small ints, empty containers, copies",
+    [
+      "s = 'hello' ;; s[1] is 'e'", "s = 'héllo' ;; s[1] is 'é'", "s = 'a€' ;; s[1] is s[1]", "s = 'abc' ;; s[0:1] is s[0]", "chr(65) is 'A'", "chr(233) is chr(233)", "chr(8364) is chr(8364)", "str(5) is str(5)", "str(12) is str(12)", "repr(5) is repr(5)",
+      "'ab'[::-1][0] is 'b'", "list('ab')[0] is 'a'", "'a b'.split()[0] is 'a'", "'abc'.strip('c')[-1] is 'b'", "x = 'x' * 1 ;; x is 'x'", "'%s' % 'a' is 'a'", "s = 'q' ;; '%s' % s is s", "s = 'qq' ;; f'{s}' is s", "s = 'qq' ;; f'{s!s}' is s", "s = 'qq' ;; f'{s:}' is s", "s = 'qq' ;; f'{s:3}' is s",
+      "int('5') is 5", "int('300') is int('300')", "x = 300 ;; int(x) is x", "abs(-5) is 5", "5 + 0 is 5", "len('abc') is 3", "x = [1, 2] ;; len(x) is 2", "round(2.4) is 2", "sum([]) is 0", "max(1, 2) is 2", "int(5.0) is 5", "True + 0 is 1",
+      "() is ()", "tuple(range(0)) is ()", "x = (1,) ;; x[1:] is ()", "x = [] ;; x.copy() is x", "frozenset() is frozenset([])", "'' is str()", "b'' is bytes()", "x = [1] ;; x[:] is x", "x = {1: 2} ;; dict(x) is x", "x = (1, 2) ;; x[0:2] is x", "x = 'ab' ;; x[0:2] is x", "x = b'ab' ;; x[0:2] is x",
+      "x = 1.5 ;; x + 0 is x", "x = 1.5 ;; +x is x", "x = 1.5 ;; -(-x) is x", "x = 10 ** 30 ;; x * 1 is x", "x = 10 ** 30 ;; x + 0 is x", "x = 10 ** 30 ;; x // 1 is x", "x = 7 ;; x | 0 is x", "x = (1, 2) ;; tuple(list(x)) is x", "x = 'abc' ;; ''.join(x) is x", "x = 'abc' ;; x.join('') is ''",
+      "x = 'abc' ;; str.__str__(x) is x", "x = 'abc' ;; x.__format__('') is x", "x = 5 ;; x.__index__() is x", "x = 5000 ;; int.__int__(x) is x", "x = 5000 ;; x.real is x", "x = 5000 ;; x.numerator is x", "x = 2.5 ;; x.real is x", "x = 2.5 ;; x.conjugate() is x", "x = 5000 ;; x.conjugate() is x",
+    ],
+  ],
+  [
+    "formatting: %, format specs, repr of floats and containers",
+    [
+      "'%5.2f|%-6d|%x|%o|%e|%g' % (3.14159, 42, 255, 8, 12345.678, 0.0001)", "'%r %a' % ('é', 'é')", "'%c%c' % (65, 'b')", "'%(a)s-%(b)d' % {'a': 1, 'b': 2}", "'%%'  % ()", "'%s' % [1]", "'%d' % 3.7", "'%i' % True", "'%x' % 3.5", "'%.3s' % 'abcdef'", "'%*d' % (5, 1)", "'%-+5d' % 3", "'% d' % 3", "'%#x %#o' % (255, 8)", "'%z' % 1", "'%(a)s' % 1", "'%s %s' % {'a': 1}",
+      "b'%s %d' % (b'x', 3)", "b'%s' % 'x'", "b'%r' % 1", "b'%c' % 65", "b'%x' % 255",
+      "format(3.14159, '.3')", "format(1e-7, '')", "format(123456789, ',d')", "format(123456789, '_x')", "format(0.5, '.0f')", "format(1.5, '.0f')", "format(2.5, '.0f')", "format(-1.5, '+.1e')", "format(1e300 * 1e10, 'f')", "format(float('nan'), '>5')", "format(12.5, '08.2f')", "format(1234.5, '=^12,.1f')", "format(True, 'd')", "format(True, '')", "format(1, '.2f')", "format(10, 'n')", "format(1.0, 'n')", "format(1e16, 'n')",
+      "format('ab', '^6')", "format('ab', '*<4')", "format('abc', '.2')", "format('ab', 'd')", "format(1, 's')", "format(2 ** 64, 'x')", "format(-255, '#06x')", "format(255, 'X')", "format(65, 'c')", "format(5, 'b')", "format(0.1, '.20f')", "format(1/3, '.17g')", "format(100.0, 'g')", "format(1e100, 'g')", "format(1234567.0, 'e')",
+      "repr(0.1)", "repr(1e22)", "repr(1e16)", "repr(123456789.123)", "repr(5e-324)", "repr(1.7976931348623157e308)", "repr(-0.0)", "repr(2.0 ** 53)", "repr(0.000123)", "repr(1.23e-5)", "str(1e-4)", "str(12345678901234567890.0)",
+      "repr([1, 'a', (2,), {3: 4}, {5}, None, True, 1.5])", "repr((1,))", "repr(())", "repr(set())", "repr({})", "repr([[]])", "repr('a\\nb\\tc\\\\')", "repr('\\x00\\x7f\\x80\\xff')", "repr('\\u200b\\U0001f600')", "repr('\\ud800')", "repr(\"'\\\"\")",
+    ],
+  ],
 ];
 
 describe("builtins against python3, snippet by snippet", () => {

@@ -820,6 +820,109 @@ function commonMethods(vm: VM, tname: "bytes" | "bytearray"): Record<string, Nat
   return table;
 }
 
+function data(vm: VM, o: Obj): Uint8Array {
+  return bufferOf(vm, o)!;
+}
+
+/**
+ * bytes % args (PEP 461): %s/%b insert bytes-like objects (or __bytes__), %r/%a the ASCII repr, %c one
+ * byte; the numeric conversions are those of str % args. Runs str's formatting over a latin-1 copy of
+ * the template in which each bytes argument became the latin-1 str of its bytes.
+ */
+function bytesPercent(vm: VM, fmtBytes: Uint8Array, argsObj: Obj): Uint8Array {
+  const h = vm.h;
+  const fmt = lat(fmtBytes);
+  const isTuple = vm.kindOf(argsObj) === Kind.TUPLE;
+  const args = isTuple ? vm.tupleItems(argsObj) : [argsObj];
+  const made: Obj[] = [];
+  const newArgs: Obj[] = [];
+  let tpl = "";
+  let ai = 0;
+  const take = (): Obj => {
+    if (ai >= args.length) vm.typeError("not enough arguments for format string");
+    return args[ai++]!;
+  };
+  const asStr = (s: string): Obj => {
+    const o = h.newStr(s);
+    made.push(o);
+    return o;
+  };
+  try {
+    for (let i = 0; i < fmt.length; i++) {
+      if (fmt[i] !== "%") {
+        tpl += fmt[i];
+        continue;
+      }
+      let j = i + 1;
+      if (fmt[j] === "(") vm.typeError("format requires a mapping");
+      while (j < fmt.length && "-+ #0".includes(fmt[j]!)) j++;
+      if (fmt[j] === "*") {
+        newArgs.push(take());
+        j++;
+      } else while (j < fmt.length && /\d/.test(fmt[j]!)) j++;
+      if (fmt[j] === ".") {
+        j++;
+        if (fmt[j] === "*") {
+          newArgs.push(take());
+          j++;
+        } else while (j < fmt.length && /\d/.test(fmt[j]!)) j++;
+      }
+      let spec = fmt.slice(i, j + 1);
+      const conv = fmt[j];
+      i = j;
+      if (conv === "%") {
+        tpl += "%%";
+        continue;
+      }
+      if (conv === "s" || conv === "b") {
+        const v = take();
+        let b = bufferOf(vm, v);
+        if (!b) {
+          const ti = vm.typeInfo(v);
+          if (!ti.heap || !vm.lookupType(ti, "__bytes__")) {
+            vm.typeError(`%b requires a bytes-like object, or an object that implements __bytes__, not '${ti.name}'`);
+          }
+          const r = vm.callSpecial(v, "__bytes__", []);
+          made.push(r);
+          b = bufferOf(vm, r);
+          if (!b) vm.typeError(`__bytes__ returned non-bytes (type ${vm.typeName(r)})`);
+        }
+        spec = spec.slice(0, -1) + "s";
+        newArgs.push(asStr(lat(b)));
+      } else if (conv === "r" || conv === "a") {
+        const r = vm.asciiObj(take());
+        made.push(r);
+        spec = spec.slice(0, -1) + "s";
+        newArgs.push(r);
+      } else if (conv === "c") {
+        const v = take();
+        const b = bufferOf(vm, v);
+        if (b) {
+          if (b.length !== 1) vm.typeError("%c requires an integer in range(256) or a single byte");
+          newArgs.push(asStr(lat(b)));
+        } else {
+          const k = vm.kindOf(v);
+          if (k !== Kind.INT && k !== Kind.BOOL) vm.typeError("%c requires an integer in range(256) or a single byte");
+          const n = vm.index(v);
+          if (n < 0n || n > 255n) vm.raise("OverflowError", "%c arg not in range(256)");
+          newArgs.push(asStr(String.fromCharCode(Number(n))));
+        }
+        spec = spec.slice(0, -1) + "s";
+      } else newArgs.push(take());
+      tpl += spec;
+    }
+    if (ai < args.length && !(vm.kindOf(argsObj) === Kind.DICT)) vm.typeError("not all arguments converted during bytes formatting");
+    const t = asStr(tpl);
+    const tup = h.newTuple(newArgs);
+    made.push(tup);
+    const r = vm.percentFormat(t, tup);
+    made.push(r);
+    return unlat(vm.str(r));
+  } finally {
+    for (const o of made) vm.decref(o);
+  }
+}
+
 function listSteal(vm: VM, items: Obj[]): Obj {
   try {
     return vm.h.newList(items, "display");
@@ -831,6 +934,11 @@ function listSteal(vm: VM, items: Obj[]): Obj {
 /** `a op b` where either side is a bytearray, or bytes with a bytearray (new reference, or 0). */
 function bufferBinary(vm: VM, a: Obj, b: Obj, op: number, inplace: boolean): Obj {
   const ka = vm.kindOf(a);
+  if (op === 6) {
+    if (ka !== Kind.BYTES && ka !== Kind.BYTEARRAY) return 0;
+    const r = bytesPercent(vm, data(vm, a), b);
+    return ka === Kind.BYTEARRAY ? newBytearray(vm, r) : vm.h.newBytes(r);
+  }
   if (op === 0) {
     const x = bufferOf(vm, a);
     if (!x) return 0;

@@ -134,8 +134,22 @@ function minmax(vm: VM, fname: string, args: Obj[], kw: KwArgs | null, op: numbe
     let best = items[0];
     let bestKey = key && key !== vm.None ? vm.call(key, [best]) : vm.newRef(best);
     for (let i = 1; i < items.length; i++) {
-      const k = key && key !== vm.None ? vm.call(key, [items[i]]) : vm.newRef(items[i]);
-      if (vm.compareBool(k, bestKey, op)) {
+      let k: Obj;
+      let better: boolean;
+      try {
+        k = key && key !== vm.None ? vm.call(key, [items[i]]) : vm.newRef(items[i]);
+      } catch (e) {
+        vm.decref(bestKey);
+        throw e;
+      }
+      try {
+        better = vm.compareBool(k, bestKey, op);
+      } catch (e) {
+        vm.decref(k);
+        vm.decref(bestKey);
+        throw e;
+      }
+      if (better) {
         vm.decref(bestKey);
         bestKey = k;
         best = items[i];
@@ -380,7 +394,12 @@ export function installBuiltins(vm: VM): void {
       vm.xdecref(vm.takeStopValue());
       return vm.newRef(args[1]);
     }
-    const sv = vm.takeStopValue();
+    let sv = vm.takeStopValue();
+    // a None return value raises StopIteration without arguments
+    if (sv === vm.None) {
+      vm.decref(sv);
+      sv = 0;
+    }
     if (sv) {
       const e = vm.newException("StopIteration", sv);
       vm.decref(sv);
@@ -449,6 +468,10 @@ export function installBuiltins(vm: VM): void {
   });
   def("divmod", (args) => {
     nargs(vm, "divmod", args, 2, 2);
+    const num = (o: Obj) => [Kind.INT, Kind.BOOL, Kind.FLOAT].includes(vm.kindOf(o));
+    if (!vm.typeInfo(args[0]).heap && !vm.typeInfo(args[1]).heap && !(num(args[0]) && num(args[1]))) {
+      vm.typeError(`unsupported operand type(s) for divmod(): '${vm.typeName(args[0])}' and '${vm.typeName(args[1])}'`);
+    }
     const q = vm.binaryOp(args[0], args[1], 2);
     let m: Obj;
     try {
@@ -644,9 +667,25 @@ function registerConstructors(vm: VM): void {
   );
   C("complex", (t, args) =>
     sub(t, "complex", () => {
-      const re = args[0] ? vm.toFloat(args[0]) : 0;
-      const im = args[1] ? vm.toFloat(args[1]) : 0;
-      return vm.newComplex(re, im);
+      const [a, b] = args;
+      if (a && vm.kindOf(a) === Kind.STR) {
+        if (b) vm.typeError("complex() can't take second arg if first is a string");
+        const [re, im] = parseComplex(vm, asciiDigits(vm.str(a)));
+        return vm.newComplex(re, im);
+      }
+      if (b && vm.kindOf(b) === Kind.STR) vm.typeError("complex() second arg can't be a string");
+      const part = (o: Obj | undefined, which: string): [number, number] => {
+        if (!o) return [0, 0];
+        const k = vm.kindOf(o);
+        if (k === Kind.COMPLEX) return [h.getF64(o, 16), h.getF64(o, 24)];
+        if (k !== Kind.INT && k !== Kind.BOOL && k !== Kind.FLOAT && !(vm.typeInfo(o).heap && (vm.lookupType(vm.typeInfo(o), "__float__") || vm.lookupType(vm.typeInfo(o), "__index__")))) {
+          vm.typeError(`complex() ${which} argument must be a string or a number, not '${vm.typeName(o)}'`);
+        }
+        return [vm.toFloat(o), 0];
+      };
+      const [ar, ai] = part(a, "first");
+      const [br, bi] = part(b, "second");
+      return vm.newComplex(ar - bi, ai + br);
     }),
   );
   C("str", (t, args, kw) =>
@@ -809,8 +848,12 @@ function registerConstructors(vm: VM): void {
     onlyKw(vm, "zip", kw, ["strict"]);
     const its = iters(args);
     const tup = h.newTupleSteal(its);
+    const strict = kwarg(kw, "strict");
     try {
-      return vm.newNativeIter("zip", tup);
+      const z = vm.newNativeIter("zip", tup);
+      // zip(..., strict=True): NATIVE_J = 1, read by the zip iterator when an argument runs out
+      if (strict && vm.truthy(strict)) h.setI32(z, L.NATIVE_J, 1);
+      return z;
     } finally {
       vm.decref(tup);
     }
@@ -930,6 +973,28 @@ function parseIntUnicode(s: string, base: number): bigint {
   } catch {
     return parseIntLiteral(s, base);
   }
+}
+
+/** complex(str): "a", "bj", "a+bj" (j or J, the imaginary digits optional), optionally in parentheses. */
+function parseComplex(vm: VM, text: string): [number, number] {
+  let s = text.trim();
+  if (s.startsWith("(") && s.endsWith(")")) s = s.slice(1, -1).trim();
+  const num = "(?:(?:\\d[\\d_]*)?\\.?\\d[\\d_]*(?:[eE][+-]?\\d+)?|\\d[\\d_]*\\.|inf(?:inity)?|nan)";
+  const m = new RegExp(`^([+-]?${num})?(?:([+-]?)(${num})?([jJ]))?$`, "i").exec(s);
+  const bad = () => vm.raise("ValueError", "complex() arg is a malformed string");
+  if (!s || !m || (!m[1] && !m[4])) bad();
+  const val = (t: string) => {
+    const v = parseFloatLiteral(t);
+    if (v === null) bad();
+    return v as number;
+  };
+  if (!m![4]) return [val(m![1]!), 0];
+  if (m![1] && !m![2] && m![3]) bad();
+  const imag = m![3] ? val(m![3]) : 1;
+  if (!m![1]) return [0, m![2] === "-" ? -imag : imag];
+  // "1j" alone: the leading number is the imaginary part
+  if (!m![2] && !m![3]) return [0, val(m![1])];
+  return [val(m![1]), m![2] === "-" ? -imag : imag];
 }
 
 /** dict(src) / dict.update(src): a mapping's items, or an iterable of pairs (with CPython's errors). */

@@ -864,6 +864,8 @@ declare module "../vm/vm.js" {
 function installNumbers(vm: VM): void {
   const h = vm.h;
   const isInt = (o: Obj) => vm.kindOf(o) === Kind.INT || vm.kindOf(o) === Kind.BOOL;
+  // long_long: an exact int is returned itself, a bool or a subclass instance as a plain int
+  const intSelf = (o: Obj) => (vm.kindOf(o) === Kind.INT && !vm.typeInfo(o).heap ? vm.newRef(o) : vm.newInt(h.readInt(o)));
   vm.methods("int", {
     bit_length: (args) => {
       const v = h.readInt(args[0]);
@@ -897,7 +899,7 @@ function installNumbers(vm: VM): void {
       }
       return h.newBytes(out);
     },
-    conjugate: (args) => vm.newInt(h.readInt(args[0])),
+    conjugate: (args) => intSelf(args[0]),
     as_integer_ratio: (args) => h.newTupleSteal([vm.newInt(h.readInt(args[0])), vm.newInt(1n)]),
     __add__: (args) => (isInt(args[1]) ? vm.binaryOp(args[0], args[1], 0) : vm.newRef(vm.NotImplemented)),
     __sub__: (args) => (isInt(args[1]) ? vm.binaryOp(args[0], args[1], 10) : vm.newRef(vm.NotImplemented)),
@@ -905,8 +907,8 @@ function installNumbers(vm: VM): void {
     __eq__: (args) => (isInt(args[1]) ? vm.richCompare(args[0], args[1], 2) : vm.newRef(vm.NotImplemented)),
     __lt__: (args) => (isInt(args[1]) ? vm.richCompare(args[0], args[1], 0) : vm.newRef(vm.NotImplemented)),
     __hash__: (args) => vm.newInt(vm.hash(args[0])),
-    __index__: (args) => vm.newInt(h.readInt(args[0])),
-    __int__: (args) => vm.newInt(h.readInt(args[0])),
+    __index__: (args) => intSelf(args[0]),
+    __int__: (args) => intSelf(args[0]),
     __repr__: (args) => h.newStr(vm.intStr(h.readInt(args[0]))),
     __format__: (args) => vm.format(args[0], args[1], false),
   });

@@ -91,6 +91,20 @@ proto.bootstrapTypes = function (this: VM): void {
   this.registerExceptions();
 };
 
+/** zip(strict=True) when argument k ran out: ValueError unless it is the first and all others ran out too. */
+function zipStrictEnd(vm: VM, its: Obj, k: number): void {
+  const plural = (j: number) => (j > 1 ? `arguments 1-${j}` : "argument 1");
+  if (k > 0) vm.raise("ValueError", `zip() argument ${k + 1} is shorter than ${plural(k)}`);
+  const n = vm.tupleLen(its);
+  for (let j = 1; j < n; j++) {
+    const v = vm.iterNext(vm.h.tupleGet(its, j));
+    if (v) {
+      vm.decref(v);
+      vm.raise("ValueError", `zip() argument ${j + 1} is longer than ${plural(j)}`);
+    }
+  }
+}
+
 /** Iterators: one registered type each, refs at NATIVE_A/B/C, counters at NATIVE_I/J. */
 proto.registerIterators = function (this: VM): void {
   const h = this.h;
@@ -210,6 +224,7 @@ proto.registerIterators = function (this: VM): void {
       const v = this.iterNext(h.tupleGet(its, k));
       if (!v) {
         for (const x of out) h.decref(x);
+        if (h.getI32(self, L.NATIVE_J) === 1) zipStrictEnd(this, its, k);
         return 0;
       }
       out.push(v);

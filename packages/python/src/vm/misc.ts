@@ -336,6 +336,7 @@ proto.percentFormat = function (this: VM, fmtObj: Obj, argsObj: Obj): Obj {
     let v: Obj;
     let owned = false;
     if (key !== null) {
+      if (!isMap) this.typeError("format requires a mapping");
       const k = h.newStr(key);
       try {
         v = this.getItem(argsObj, k);
@@ -384,6 +385,10 @@ proto.percentFormat = function (this: VM, fmtObj: Obj, argsObj: Obj): Obj {
         case "x":
         case "X":
         case "o": {
+          const kv = this.kindOf(v);
+          if (kv !== Kind.INT && kv !== Kind.BOOL && !(this.typeInfo(v).heap && this.lookupType(this.typeInfo(v), "__index__"))) {
+            this.typeError(`%${conv} format: an integer is required, not ${this.typeName(v)}`);
+          }
           const n = this.index(v);
           piece = formatInt(n, `${align}${sign}${alt}${zero}${width}${conv}`);
           break;

@@ -611,7 +611,8 @@ proto.nativeAttr = function (this: VM, o: Obj, ti: TypeInfo, name: string): Obj 
       switch (name) {
         case "real":
         case "numerator":
-          return this.newInt(h.readInt(o));
+          // an exact int is its own real part and numerator
+          return ti.kind === Kind.INT && !ti.heap ? this.newRef(o) : this.newInt(h.readInt(o));
         case "imag":
           return this.newInt(0n);
         case "denominator":

@@ -433,7 +433,7 @@ proto.binaryOp = function (this: VM, a: Obj, b: Obj, op: number, _f: Frame | nul
     }
   }
   // a bytearray operand, or bytes + something that is not bytes: concat/repeat of bytes-like objects
-  if (this.bufferBinary && (ta.kind === Kind.BYTEARRAY || tb.kind === Kind.BYTEARRAY || (ta.kind === Kind.BYTES && base === 0 && tb.kind !== Kind.BYTES))) {
+  if (this.bufferBinary && (ta.kind === Kind.BYTEARRAY || tb.kind === Kind.BYTEARRAY || (ta.kind === Kind.BYTES && ((base === 0 && tb.kind !== Kind.BYTES) || base === 6)))) {
     const r = this.bufferBinary(a, b, base, inplace);
     if (r) return r;
   }
