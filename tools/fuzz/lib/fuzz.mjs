@@ -66,10 +66,29 @@ export async function fuzz({ seed, count = 100, timeSec = Infinity, kinds = SNIP
       );
       summary.programs++;
       if (details.failed && details.counterexample) {
-        const program = details.counterexample[0];
-        const source = render(program, features);
-        const r = await runBoth(source);
+        let program = details.counterexample[0];
+        let source = render(program, features);
+        let r = await runBoth(source);
         const reason = difference(r.py, r.ph);
+        if (reason !== null && shrink) {
+          // fast-check shrinks inside snippets; whole snippets (and the uncaught tail) that the
+          // difference does not need are dropped here, one at a time, keeping the same kind of difference
+          const candidates = (p) => [...(p.tail ? [{ ...p, tail: null }] : []), ...p.snippets.map((_, j) => ({ ...p, snippets: p.snippets.filter((__, k) => k !== j) })).filter((c) => c.snippets.length)];
+          for (let changed = true; changed; ) {
+            changed = false;
+            for (const c of candidates(program)) {
+              const src = render(c, features);
+              const rc = await runBoth(src);
+              if (difference(rc.py, rc.ph) === reason) {
+                program = c;
+                source = src;
+                r = rc;
+                changed = true;
+                break;
+              }
+            }
+          }
+        }
         if (reason !== null) {
           // the same program under other start-up conditions (site imported, other hash seeds)
           const others = [await py.run(source, 1), await py.run(source, 2)];

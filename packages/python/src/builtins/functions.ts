@@ -347,6 +347,8 @@ export function installBuiltins(vm: VM): void {
   def("chr", (args) => {
     nargs(vm, "chr", args, 1, 1);
     const v = vm.index(args[0]);
+    // the argument is a C int first: past 32 bits the error is an OverflowError
+    if (v < -(2n ** 31n) || v >= 2n ** 31n) vm.raise("OverflowError", "Python int too large to convert to C int");
     if (v < 0n || v > 0x10ffffn) vm.raise("ValueError", "chr() arg not in range(0x110000)");
     return h.newStr(String.fromCodePoint(Number(v)));
   });
