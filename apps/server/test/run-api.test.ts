@@ -86,6 +86,62 @@ describe("POST /api/v1/run", () => {
   });
 });
 
+describe("runaway programs beside short runs", () => {
+  /** Polls until `ready()` holds (bounded: fails rather than hangs). */
+  async function until(ready: () => boolean): Promise<void> {
+    for (let i = 0; i < 1000 && !ready(); i++) await new Promise((r) => setTimeout(r, 10));
+    expect(ready()).toBe(true);
+  }
+
+  it("an infinite loop is parked on a spare thread and short runs go on meanwhile", async () => {
+    const app = createApp(testConfig({ WORKERS: "1", SPARE_WORKERS: "1", LONG_RUN_MS: "10", MAX_STEPS: "1000000000", TIMEOUT_MS: "10000", WEB_DIST: emptyDir() }), {
+      logger: silentLogger,
+    });
+    opened.push(app);
+    let loopDone = false;
+    const loop = post(app, { code: LOOP, limits: { timeoutMs: 6000 } }).then((res) => ((loopDone = true), res));
+    await until(() => app.pool.parkedRuns === 1);
+    const expected = readFileSync(join(corpus, "blog/01-list-append-same-id.out"), "utf8");
+    for (let i = 0; i < 3; i++) {
+      const res = await post(app, { code: blog1 });
+      expect(res.status).toBe(200);
+      expect(res.body.stdout).toBe(expected);
+    }
+    // With one worker and no parking these three would have waited for the loop's end.
+    expect(loopDone).toBe(false);
+    const stopped = await loop;
+    expect(stopped.status).toBe(200);
+    expect(stopped.body.outcome).toMatchObject({ status: "limit", limit: "time" });
+    expect(app.pool.parkedRuns).toBe(0);
+  });
+
+  it("with no spare, a run waiting makes the newer of two long runs give way: 503 with Retry-After", async () => {
+    const app = createApp(
+      testConfig({ WORKERS: "2", SPARE_WORKERS: "0", QUEUE: "4", LONG_RUN_MS: "10", MAX_STEPS: "1000000000", TIMEOUT_MS: "10000", WEB_DIST: emptyDir() }),
+      { logger: silentLogger },
+    );
+    opened.push(app);
+    // Both threads ready first.
+    await Promise.all([post(app, { code: "pass" }).then((r) => r), post(app, { code: "pass" }).then((r) => r)]);
+    const first = post(app, { code: LOOP, limits: { timeoutMs: 6000 } }).then((r) => r);
+    await until(() => app.pool.longRuns === 1);
+    const second = post(app, { code: LOOP, limits: { timeoutMs: 6000 } }).then((r) => r);
+    await until(() => app.pool.longRuns === 2);
+    const short = await post(app, { code: "print(6 * 7)" });
+    expect(short.status).toBe(200);
+    expect(short.body.stdout).toBe("42\n");
+    const shed = await second;
+    expect(shed.status).toBe(503);
+    expect(shed.headers["retry-after"]).toBe("1");
+    expect(shed.body.type).toBe("urn:pyheap:problem:pool-saturated");
+    expect(shed.body.detail).toMatch(/busy with a long run/);
+    checker.check("POST", "/api/v1/run", shed);
+    const kept = await first;
+    expect(kept.status).toBe(200);
+    expect(kept.body.outcome).toMatchObject({ status: "limit", limit: "time" });
+  });
+});
+
 describe("on a loopback server", () => {
   it("503 with Retry-After while every worker is busy and the queue is full", async () => {
     const running = await serve(testConfig({ QUEUE: "0", TIMEOUT_MS: "3000", WEB_DIST: emptyDir() }), { logger: silentLogger });

@@ -158,6 +158,11 @@ export class RunPool {
     return n;
   }
 
+  /** Long runs parked out of the rotation on spare threads. */
+  get parkedRuns(): number {
+    return this.parked.length;
+  }
+
   /** True when a new run would be refused. */
   get saturated(): boolean {
     return this.pending >= this.options.workers + this.options.queue;
