@@ -81,6 +81,17 @@ describe("pyheap run --memory counts objects by type", () => {
     expect(rows.get("list")).toEqual([5, 4]);
   });
 
+  it("says how many allocations and frees it missed when one instruction overflows the event ring", () => {
+    // list(range(300000)) makes 299,743 ints (257 and up) in one instruction; del x frees them in another
+    const r = pyheap(["run", "--memory", program("x = list(range(300000))\ndel x\n")]);
+    const m = /^ {2}\(([\d,]+) allocations and frees not counted: one instruction made more than the event ring holds\)$/m.exec(r.stderr);
+    expect(m).not.toBeNull();
+    const missed = Number(m![1]!.replace(/,/g, ""));
+    const [allocated, freed] = perType(r.stderr).get("int")!;
+    expect(allocated + freed + missed).toBeGreaterThanOrEqual(2 * 299_743);
+    expect(allocated).toBeLessThan(299_743);
+  });
+
   it("without --memory there is no summary", () => {
     const r = pyheap(["run", program("x = [1]\n")]);
     expect(r.stderr).toBe("");

@@ -181,5 +181,9 @@ describe("memorySummary", () => {
     const lines = memorySummary({ ...stats, allocated: {}, freed: {}, leaked: 2 }, plain);
     expect(lines).toContain("  (no objects allocated or freed)");
     expect(lines).toContain("  leaked       2 objects");
+    expect(lines.some((l) => l.includes("not counted"))).toBe(false);
+    expect(memorySummary({ ...stats, uncounted: 1234 }, plain)).toContain(
+      "  (1,234 allocations and frees not counted: one instruction made more than the event ring holds)",
+    );
   });
 });

@@ -45,6 +45,9 @@ export interface RunStats {
    *  An object taken back from a type's free list counts as allocated, one parked there as freed. */
   allocated: Record<string, number>;
   freed: Record<string, number>;
+  /** With `countObjects`: allocations and frees the counts missed (more than the heap's event ring holds
+   *  happened inside one instruction), so the counts are short by that many. */
+  uncounted?: number;
   peakHeapBytes: number;
   /** Per generation: number of collections and objects collected. */
   collections: [number, number, number];

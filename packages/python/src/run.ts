@@ -426,6 +426,7 @@ export function runDetailed(source: string, options: RunOptions = {}, detail: { 
       steps: v.steps,
       allocated: counts?.allocated ?? {},
       freed: counts?.freed ?? {},
+      ...(counter && counter.dropped > 0 ? { uncounted: counter.dropped } : {}),
       peakHeapBytes: st.peakBytes,
       collections: [gs[0].collections, gs[1].collections, gs[2].collections],
       collected: [gs[0].collected, gs[1].collected, gs[2].collected],

@@ -18,6 +18,9 @@ export function memorySummary(stats: RunStats, c: Colors): string[] {
       out.push(`  ${type.padEnd(width)}  ${count(stats.allocated[type] ?? 0).padStart(9)}  ${count(stats.freed[type] ?? 0).padStart(9)}`);
     }
   }
+  if (stats.uncounted) {
+    out.push(c.dim(`  (${count(stats.uncounted)} allocations and frees not counted: one instruction made more than the event ring holds)`));
+  }
   const gens = [0, 1, 2].map((g) => `gen ${g}: ${stats.collections[g]} (collected ${stats.collected[g]})`);
   out.push(`  collections  ${gens.join("   ")}`);
   out.push(stats.leaked === 0 ? "  leaked       nothing" : c.red(`  leaked       ${count(stats.leaked)} objects`));
