@@ -19,7 +19,8 @@ export const KNOWN_DIFFERENCES = {
   "fstring-nested-quotes": { summary: "an f-string whose replacement field holds its own quote (f'{''!r}'): python3 3.11 raises SyntaxError, pyheap accepts it" },
   "float-pow-rounding": { summary: "float ** int with an exponent above 2 can differ from C's pow() in the last digit" },
   "empty-str-hash": { summary: "hash('') is 0 in CPython (whatever the seed), not in pyheap: a set holding '' and 0 iterates in another order" },
-  "set-pop-finger": { summary: "set.pop() after pop/update: CPython resumes its scan after the last popped slot, pyheap starts again at slot 0" },
+  "set-pop-finger": { summary: "set.pop() takes another member: pyheap has no scan finger (CPython resumes after the last popped slot) and its table resizes at other fill levels" },
+  "dict-merge-sizeof": { summary: "sys.getsizeof of an emptied dict after update()/|= with a dict: CPython clones the other dict's keys (184), pyheap keeps its table (224/352)" },
   "instance-dict-sizeof": { summary: "sys.getsizeof(obj.__dict__) of a materialised instance dict: 64 in pyheap, 296 in python3" },
 };
 
@@ -436,16 +437,18 @@ const containersSnippet = fc
       const init = kind === "list" ? "[1, 2, 7]" : kind === "dict" ? "{'a': 0, 2: 'two'}" : "{1, 2, 3}";
       const lines = [`${c} = ${init}`, `${c}_id = id(${c})`, `${c}_alias = ${c}`];
       let sliced = false;
-      let pops = 0;
+      let merged = false;
       for (let op of ops) {
-        // one pop() per set at most unless the set-pop-finger difference is asked for
-        if (kind === "set" && op === "pop()" && !feature("set-pop-finger") && pops++ > 0) op = "discard(2)";
+        // which member set.pop() takes shows the table's layout: no pop() unless asked for
+        if (kind === "set" && op === "pop()" && !feature("set-pop-finger")) op = "discard(2)";
         const stmt = op.startsWith("[") ? `${c}${op}` : /^[|&^+*-]=|^[*+|&^-]=/.test(op) ? `${c} ${op}` : `print(${c}.${op})`;
         lines.push(...guarded([stmt]));
         const shown = kind === "set" ? `sorted(${c})` : kind === "dict" && ops.includes("keys()") ? `list(${c})` : c;
         // once a slice assignment has grown the list its capacity differs for good
         if (kind === "list" && op.startsWith("[") && op.includes(":")) sliced = true;
-        const size = (kind === "set" && !feature("set-inplace-sizeof")) || (sliced && !feature("list-slice-grow-sizeof")) ? "" : `, sys.getsizeof(${c})`;
+        // as is a dict's once merged with another dict (cloned keys when it was empty)
+        if (kind === "dict" && (op.startsWith("update") || op.startsWith("|="))) merged = true;
+        const size = (kind === "set" && !feature("set-inplace-sizeof")) || (sliced && !feature("list-slice-grow-sizeof")) || (merged && !feature("dict-merge-sizeof")) ? "" : `, sys.getsizeof(${c})`;
         lines.push(`print(${shown}, len(${c}), id(${c}) == ${c}_id, ${c} is ${c}_alias${size})`);
       }
       return lines;
