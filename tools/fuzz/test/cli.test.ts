@@ -1,0 +1,43 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const CLI = join(__dirname, "..", "fuzz.mjs");
+const cli = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8" });
+
+describe("fuzz.mjs command line", () => {
+  it("--help prints the usage and exits 0", () => {
+    const r = cli("--help");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("--seed S");
+    expect(r.stdout).toMatch(/known-difference flags: .*generator-del-finally/);
+  });
+
+  it.each([["--count", "x"], ["--seed", "1.5"], ["--only", "nosuchkind"], ["--with", "nosuchflag"], ["--bogus", "now"]])("misuse %s %s exits 2 with a message", (...args) => {
+    const r = cli(...args.filter(Boolean));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^fuzz: /);
+    expect(r.stdout).toBe("");
+  });
+
+  it("a known difference asked for with --with is found, shrunk and written out", () => {
+    const out = mkdtempSync(join(tmpdir(), "fuzz-cli-"));
+    try {
+      // generator programs only; with their finally-on-del feature on, a suspended generator is deleted
+      const r = cli("--seed", "3", "--count", "6", "--only", "generator", "--with", "generator-del-finally", "--shrink-time", "8", "--out", out);
+      expect(r.stderr).toContain("6 programs");
+      expect(r.status).toBe(1);
+      const dirs = readdirSync(out).filter((d) => !d.startsWith("unstable"));
+      expect(dirs.length).toBeGreaterThan(0);
+      const program = readFileSync(join(out, dirs[0]!, "fuzz.py"), "utf8");
+      expect(program).toContain("del g0");
+      expect(readFileSync(join(out, dirs[0]!, "python.out"), "utf8")).toContain("finally 0");
+      expect(readFileSync(join(out, dirs[0]!, "pyheap.out"), "utf8")).not.toContain("finally 0");
+      expect(r.stdout).toContain("=== mismatch 1 (stdout");
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+});
