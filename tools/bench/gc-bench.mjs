@@ -10,9 +10,12 @@
 // disturbs less than wall time. Not a test: timings vary with the machine.
 //
 //   node tools/bench/gc-bench.mjs [--sizes 10000,100000,1000000] [--repeat 3] [--algorithm 0|1 (default 1)]
-//                                 [--keep-heap] [--only scrambled,creation,scrambled+gc,alloc+free]
+//                                 [--keep-heap] [--only scrambled,creation,scrambled+gc,alloc+free] [--phases]
 //
-// --only runs the listed cases only (both sides). The header prints the load average: on a shared
+// --only runs the listed cases only (both sides). --phases compiles a profiling build of the core (asc
+// --use GC_PHASE_PROFILE=1: the collector reports its phase boundaries through the gc callback) and
+// prints the CPU time of each phase of the timed WASM collection (of the best repeat); the totals are
+// then those of that build (a few calls more per collection). The header prints the load average: on a shared
 // machine compare ratios taken under similar load.
 //
 // By default every WASM repeat starts from heap.reset() (a fresh instance), so each timed collection is
@@ -24,11 +27,14 @@
 // Needs the heap built (pnpm --filter @pyheap/heap build). tools/bench is not a package consumer of
 // @pyheap/heap, so the built module is loaded from the workspace path.
 import { spawnSync, execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { loadavg, cpus } from "node:os";
 
 const { loadHeap } = await import(new URL("../../packages/heap/dist/index.js", import.meta.url).href);
+const { makeRestorable } = await import(new URL("../../packages/heap/dist/wasm-rewrite.js", import.meta.url).href);
 
 const args = process.argv.slice(2);
 const opt = (name, def) => {
@@ -41,6 +47,18 @@ const keepHeap = args.includes("--keep-heap");
 const algorithm = Number(opt("algorithm", "1")); // 0 CPython's list walks, 1 dense side tables (the core's default)
 const CASES = ["scrambled", "creation", "scrambled+gc", "alloc+free"];
 const only = opt("only", CASES.join(",")).split(",");
+const phases = args.includes("--phases");
+// phase marks sent by the profiling build (gc/lists.ts phaseMark), in order
+const PHASES = [
+  [1, "pass 1: list walk, refcounts, edges"],
+  [2, "pass 2: children -> slots, subtract"],
+  [3, "pass 3: move_unreachable (+ young list relinked)"],
+  [4, "pass 4: unreachable list linked"],
+  [5, "untrack tuples/dicts, promote"],
+  [6, "weakrefs, finalizers, resurrection"],
+  [7, "delete_garbage"],
+  [0, "the rest (free lists, stats)"],
+];
 for (const c of only) if (!CASES.includes(c)) throw new Error(`--only: unknown case ${c} (one of ${CASES.join(", ")})`);
 
 const python = execFileSync("python3", ["-c", "import sys; print(sys.executable)"], { encoding: "utf8" }).trim();
@@ -110,9 +128,28 @@ function rng(seed) {
   };
 }
 
+function profilingBuild() {
+  const core = new URL("../../packages/core/", import.meta.url).pathname;
+  const file = join(mkdtempSync(join(tmpdir(), "gc-bench-")), "pyheap.phases.wasm");
+  execFileSync(
+    join(core, "node_modules/.bin/asc"),
+    ["assembly/index.ts", "--config", "asconfig.json", "--target", "release", "--use", "GC_PHASE_PROFILE=1", "-o", file],
+    { cwd: core, stdio: "inherit" },
+  );
+  const bytes = readFileSync(file);
+  return makeRestorable(bytes) ?? bytes;
+}
+
 function runWasm() {
   const out = [];
-  const h = loadHeap({ heapLimit: 2 ** 31 });
+  // with --phases: CPU µs at each mark of the collection being timed
+  let marks = null;
+  const gcCallback = (phase, info) => {
+    if (!marks) return;
+    if (phase === "start") marks.length = 0;
+    marks.push([phase === "start" ? -1 : info.uncollectable === -1 ? info.collected : 0, process.cpuUsage()]);
+  };
+  const h = loadHeap({ heapLimit: 2 ** 31, ...(phases ? { wasm: profilingBuild(), hooks: { gcCallback } } : {}) });
   const ITEMS = 24; // abi.LIST_ITEMS
   for (const n of sizes) {
     for (const [scrambled, gcOn] of [[true, false], [false, false], [true, true]]) {
@@ -120,6 +157,7 @@ function runWasm() {
       let best = Infinity;
       let got = 0;
       let faults = 0;
+      let bestMarks = null;
       if (keepHeap) h.reset();
       for (let r = 0; r < repeat; r++) {
         if (!keepHeap) h.reset();
@@ -147,19 +185,22 @@ function runWasm() {
         for (const nd of nodes) h.decref(nd);
         void i32;
         const f0 = process.resourceUsage().minorPageFault;
+        if (phases) marks = [];
         const c0 = process.cpuUsage();
         got = h.gc.collect();
         const c1 = process.cpuUsage(c0);
+        const seen = marks;
+        marks = null;
         const flt = process.resourceUsage().minorPageFault - f0;
         const ns = (c1.user + c1.system) * 1000;
-        if (ns < best) [best, faults] = [ns, flt];
+        if (ns < best) [best, faults, bestMarks] = [ns, flt, seen];
         h.decref(root);
         if (keepHeap) {
           h.gc.enable();
           h.gc.collect();
         }
       }
-      out.push({ n, order: (scrambled ? "scrambled" : "creation") + (gcOn ? "+gc" : ""), ns: best, collected: got, faults });
+      out.push({ n, order: (scrambled ? "scrambled" : "creation") + (gcOn ? "+gc" : ""), ns: best, collected: got, faults, marks: bestMarks });
     }
     if (!only.includes("alloc+free")) continue;
     h.reset();
@@ -192,4 +233,17 @@ for (const w of wa) {
   console.log(
     `${String(w.n).padStart(8)}  ${w.order.padEnd(11)} ${pn.toFixed(1).padStart(14)} ${wn.toFixed(1).padStart(13)} ${(wn / pn).toFixed(2).padStart(7)}   ${`${p.collected} / ${w.collected}`.padEnd(21)} ${p.faults} / ${w.faults}`,
   );
+}
+if (phases) {
+  // ns/object per phase: the time from the previous mark to this one
+  const rows = wa.filter((w) => w.marks);
+  console.log(`\nphases of the timed WASM collection (ns/object of CPU time, profiling build, best repeat)`);
+  console.log(`${"phase".padEnd(50)}${rows.map((w) => `${w.order}@${w.n}`.padStart(22)).join("")}`);
+  const cost = (w, code) => {
+    const at = w.marks.findIndex(([c]) => c === code);
+    if (at <= 0) return "-";
+    const [a, b] = [w.marks[at - 1][1], w.marks[at][1]];
+    return (((b.user + b.system - a.user - a.system) * 1000) / w.n).toFixed(1);
+  };
+  for (const [code, name] of PHASES) console.log(`${name.padEnd(50)}${rows.map((w) => cost(w, code).padStart(22)).join("")}`);
 }

@@ -22,7 +22,7 @@ import {
 import {
   genHead, getCount, setCount, getThreshold, gcEnabled, gcCollecting, gcBlocked, setCollecting,
   longLivedTotal, longLivedPending, setLongLived, listInit, listIsEmpty, listMerge, listMove, listSize,
-  untrack, gcDebug,
+  untrack, gcDebug, phaseMark,
 } from "./lists";
 import { traverse, VISIT_DECREF, VISIT_REACHABLE, REFS_UNREACHABLE, setReachableHead } from "./traverse";
 import { sysAlloc } from "../mem/sys";
@@ -184,6 +184,7 @@ function collectMain(g: i32): i32 {
     setLongLived(size, 0);
   }
   // no legacy (tp_del) finalizers exist here: the finalizers list is always empty
+  phaseMark(g, 5);
   clearUnreachableMask(unreachable);
   pythonRan = false;
   ev(EV_GC_PHASE, <u32>g, GCP_HANDLE_WEAKREFS, 0);
@@ -194,12 +195,14 @@ function collectMain(g: i32): i32 {
   handleResurrectedObjects(unreachable, finalUnreachable, old, g);
   m += listSize(finalUnreachable);
   if (evOn) for (let n = gcNext(finalUnreachable); n != finalUnreachable; n = gcNext(n)) ev(EV_GC_GARBAGE, <u32>gcObj(n), <u32>g, 0);
+  phaseMark(g, 6);
   ev(EV_GC_PHASE, <u32>g, GCP_DELETE_GARBAGE, 0);
   if (DEBUG) {
     validateList(old, 0);
     validateList(finalUnreachable, -1);
   }
   deleteGarbage(finalUnreachable, old);
+  phaseMark(g, 7);
   if (DEBUG) validateList(old, 0);
   if (g == 2) clearFreelists();
   statAdd(g, 0, 1);

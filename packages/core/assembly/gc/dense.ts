@@ -31,18 +31,18 @@
 // objects before the walk, so the walk never stops to count or copy.
 import {
   PREV_MASK_COLLECTING, PREV_MASK_FINALIZED, EV_GC_REFS, EV_GC_PHASE, GCP_SUBTRACT_REFS, GCP_MOVE_UNREACHABLE,
-  EV_UNTRACK, POOL_SIZE, POOL_OVERHEAD, TPF_HEAPTYPE, LAYOUT_LIST, LAYOUT_TUPLE, TUPLE_ITEMS,
+  EV_UNTRACK, POOL_SIZE, POOL_OVERHEAD, TPF_HEAPTYPE, LAYOUT_LIST, LAYOUT_TUPLE, TUPLE_ITEMS, GC_HEAD_SIZE,
 } from "../../abi/abi";
 import { ev, evOn } from "../events";
 import { growPages, DEBUG } from "../common";
-import { gcNext, gcObj, gcFlags, refcnt, typeOf, isGcType, gcRefs, gcHead, tpFlags, tpLayout, obSize } from "../object/header";
+import { gcNext, gcPrevRaw, gcObj, gcFlags, refcnt, typeOf, isGcType, gcRefs, gcHead, tpFlags, tpLayout, obSize } from "../object/header";
 import { listItems } from "../object/list";
 import { inArena, P_SZIDX } from "../mem/pymalloc";
 import { traverse, VISIT_ADDR, setEdgeBuffer, setEdgeGrower, edgeLen, edgeBuf } from "./traverse";
 import { tTuple, tDict } from "../object/types";
 import { tupleCanUntrack } from "../object/tuple";
 import { dictCanUntrack } from "../object/dict";
-import { untrack, trackedTotal } from "./lists";
+import { untrack, trackedTotal, phaseMark } from "./lists";
 
 export const KIND_TUPLE: u8 = 1;
 export const KIND_DICT: u8 = 2;
@@ -361,6 +361,7 @@ export function deduceDense(base: usize, unreachable: usize, g: i32): bool {
     clearPoolTable();
     return false;
   }
+  phaseMark(g, 1);
   ev(EV_GC_PHASE, <u32>g, GCP_SUBTRACT_REFS, 0);
   // 2. subtract_refs: child addresses → slots, children outside the set dropped; each block is
   //    compacted in place (its count shrinks). Nothing here reads an object of a pool.
@@ -403,16 +404,22 @@ export function deduceDense(base: usize, unreachable: usize, g: i32): bool {
       ev(EV_GC_REFS, <u32>gcObj(<usize>load<u32>(sA + (s << 2))), load<u32>(R + (s << 2)) & R_REFS, <u32>g);
     }
   }
+  phaseMark(g, 2);
   ev(EV_GC_PHASE, <u32>g, GCP_MOVE_UNREACHABLE, 0);
   // 3. move_unreachable, replayed on the tables. Positions < n are the original list, then the slots
   //    moved back to its tail (tOrder). An object moved back is never moved out again, and only
   //    objects at their original position are moved out, so the final young list is "DONE, not MOVED"
   //    in position order followed by tOrder, and the unreachable list is "UNREACH" in position order.
   //    At its original position an object is still pending (gc_refs, no flag): DONE if gc_refs > 0.
+  //    An object found DONE at its original position stays there, so the young list is relinked in the
+  //    same loop (step 4a); a head is written only where the list changes: an object that follows the
+  //    one before it in the old list keeps its links (pool objects' heads were not written in pass 1).
   const E = sE;
+  const A = sA;
   let olen: u32 = 0;
   let ulen: u32 = 0;
-  let kept: u32 = 0; // DONE at their original position
+  let prev = base; // the last object of the new young list
+  let follow: u32 = 0; // the position after prev's in the old list (base: 0)
   for (let p: u32 = 0; p < n + olen; p++) {
     let s: u32;
     if (p < n) {
@@ -424,7 +431,15 @@ export function deduceDense(base: usize, unreachable: usize, g: i32): bool {
         continue;
       }
       store<u32>(rp, R_DONE);
-      kept++;
+      const cur = <usize>load<u32>(A + (<usize>s << 2));
+      if (p != follow || load<u32>(pt + (((cur + GC_HEAD_SIZE) >> POOL_SHIFT) << 3)) == LARGE) {
+        // after a gap, or a head that holds its slot: (re)link it
+        prev = linkAfter(prev, cur, 0);
+      } else {
+        if (DEBUG) assert((gcPrevRaw(cur) & ~PREV_MASK_FINALIZED) == <u32>prev && gcNext(prev) == cur); // links as they were
+        prev = cur;
+      }
+      follow = p + 1;
     } else {
       // moved back: its word stays MOVED | 1 (neither 0 nor UNREACH, so it is never moved again)
       s = load<u32>(tOrder + (<usize>(p - n) << 2));
@@ -446,15 +461,9 @@ export function deduceDense(base: usize, unreachable: usize, g: i32): bool {
       }
     }
   }
-  // 4. rewrite both lists in the order found; each head is written once (next, prev | flags, refs 0)
-  const A = sA;
-  let prev = base;
-  for (let p: u32 = 0; kept > 0; p++) {
-    const s = <usize>load<u32>(tSlot + (<usize>p << 2));
-    if (load<u32>(R + (s << 2)) != R_DONE) continue;
-    prev = linkAfter(prev, <usize>load<u32>(A + (s << 2)), 0);
-    kept--;
-  }
+  phaseMark(g, 3);
+  // 4. the objects moved back follow, then both lists are closed; each head of the unreachable list is
+  //    written once (next, prev | COLLECTING | FINALIZED, refs 0)
   for (let i: u32 = 0; i < olen; i++) {
     const s = <usize>load<u32>(tOrder + (<usize>i << 2));
     prev = linkAfter(prev, <usize>load<u32>(A + (s << 2)), 0);
@@ -471,6 +480,7 @@ export function deduceDense(base: usize, unreachable: usize, g: i32): bool {
   store<u32>(prev, <u32>unreachable);
   store<u32>(unreachable + 8, <u32>prev);
   clearPoolTable();
+  phaseMark(g, 4);
   denseN = n;
   denseMoved = olen;
   denseDone = n - ulen;

@@ -1,8 +1,9 @@
 // Generation lists: circular doubly-linked lists of GC heads with one sentinel head per generation
 // (plus the permanent generation of gc.freeze()), and the counts/thresholds of CPython 3.11.
 // track/untrack and the list primitives live here; the collector is in collect.ts.
-import { GC_HEAD_SIZE, PREV_MASK_FINALIZED } from "../../abi/abi";
+import { GC_HEAD_SIZE, PREV_MASK_FINALIZED, GC_PHASE_STOP } from "../../abi/abi";
 import { sysAlloc } from "../mem/sys";
+import { hostGcCallback } from "../host";
 import { gcHead, gcNext, gcSetNext, gcPrev, gcSetPrev, gcPrevRaw } from "../object/header";
 
 export let generations: usize = 0; // 3 sentinel heads, 16 bytes each
@@ -50,6 +51,13 @@ export function setLongLived(total: i32, pending: i32): void {
 
 @inline export function genHead(g: i32): usize {
   return generations + <usize>g * GC_HEAD_SIZE;
+}
+
+/** Phase boundary for profiling builds only (asc … --use GC_PHASE_PROFILE=1; tools/bench/gc-bench.mjs
+ *  --phases): reported as a gc callback "stop" with `collected` = `mark` and `uncollectable` = −1. Release builds
+ *  compile it to nothing. */
+@inline export function phaseMark(g: i32, mark: i32): void {
+  if (isDefined(GC_PHASE_PROFILE)) hostGcCallback(GC_PHASE_STOP, g, mark, -1);
 }
 
 export function listInit(h: usize): void {
