@@ -25,7 +25,7 @@
  * with the serialised response body. One watchdog timer, running only while runs are in flight, checks
  * every thread's elapsed time.
  */
-import { readFileSync } from "node:fs";
+import { closeSync, openSync, readSync } from "node:fs";
 import { setPriority } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
@@ -78,6 +78,8 @@ interface Thread {
   long: boolean;
   /** The thread's operating-system id (Linux), or undefined: then long runs are judged by wall time. */
   tid: number | undefined;
+  /** Its /proc stat file, kept open while the thread lives. */
+  statFd: number | undefined;
   /** The thread's CPU time (ms) when its current run started. */
   cpuAtStart: number;
   /** Wall time (performance.now()) before which the run cannot have reached the long-run CPU time. */
@@ -89,16 +91,42 @@ interface Thread {
 /** The nice value of a thread parked with a long run. */
 const PARKED_NICE = 10;
 
-/** CPU time (user + system, ms) of thread `tid` of this process, or NaN. */
-function threadCpuMs(tid: number): number {
+const statBuffer = Buffer.alloc(1024);
+
+/** Opens thread `tid`'s /proc stat file (kept open: each reading is then one pread), or undefined. */
+function openThreadStat(tid: number): number | undefined {
   try {
-    const stat = readFileSync(`/proc/self/task/${tid}/stat`, "latin1");
+    const fd = openSync(`/proc/self/task/${tid}/stat`, "r");
+    if (!Number.isNaN(threadCpuMs(fd))) return fd;
+    closeSync(fd);
+  } catch {
+    // no /proc here
+  }
+  return undefined;
+}
+
+/** CPU time (user + system, ms) of the thread whose stat file is open as `fd`, or NaN. */
+function threadCpuMs(fd: number): number {
+  try {
+    const n = readSync(fd, statBuffer, 0, statBuffer.length, 0);
+    const stat = statBuffer.toString("latin1", 0, n);
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ", 14);
     // utime and stime (fields 14 and 15 of proc(5)), in clock ticks of 10 ms.
     return (Number(fields[11]) + Number(fields[12])) * 10;
   } catch {
     return Number.NaN;
   }
+}
+
+/** Closes a thread's /proc stat file (before the thread is let go). */
+function closeStat(thread: Thread): void {
+  if (thread.statFd === undefined) return;
+  try {
+    closeSync(thread.statFd);
+  } catch {
+    // already closed
+  }
+  thread.statFd = undefined;
 }
 
 /** The compiled thread body (also when this module runs from the sources, as in tests). */
@@ -206,6 +234,7 @@ export class RunPool {
     if (this.watchdog) clearInterval(this.watchdog);
     this.watchdog = undefined;
     const all = [...this.threads.splice(0), ...this.spares.splice(0), ...this.parked.splice(0)];
+    for (const t of all) closeStat(t);
     await Promise.all(all.map((t) => t.worker.terminate()));
   }
 
@@ -214,7 +243,7 @@ export class RunPool {
       workerData: { filename: this.options.filename },
       resourceLimits: { maxOldGenerationSizeMb: this.options.workerHeapMb },
     });
-    const thread: Thread = { worker, ready: false, job: undefined, startedAt: 0, long: false, tid: undefined, cpuAtStart: 0, nextCpuCheck: 0, niced: false };
+    const thread: Thread = { worker, ready: false, job: undefined, startedAt: 0, long: false, tid: undefined, statFd: undefined, cpuAtStart: 0, nextCpuCheck: 0, niced: false };
     worker.on("message", (msg: ThreadMessage) => this.onMessage(thread, msg));
     worker.on("error", (err: Error & { code?: unknown }) => this.onFailure(thread, err));
     worker.on("exit", () => this.onFailure(thread, undefined));
@@ -231,7 +260,7 @@ export class RunPool {
     thread.startedAt = performance.now();
     thread.long = false;
     thread.nextCpuCheck = thread.startedAt + this.longRunMs;
-    if (thread.tid !== undefined) thread.cpuAtStart = threadCpuMs(thread.tid);
+    if (thread.statFd !== undefined) thread.cpuAtStart = threadCpuMs(thread.statFd);
     this.busy++;
     thread.worker.postMessage(job.task);
   }
@@ -271,7 +300,11 @@ export class RunPool {
   private onMessage(thread: Thread, msg: ThreadMessage): void {
     if (msg.kind === "ready") {
       thread.ready = true;
-      if (msg.tid !== undefined && !Number.isNaN(threadCpuMs(msg.tid))) thread.tid = msg.tid;
+      const fd = msg.tid === undefined ? undefined : openThreadStat(msg.tid);
+      if (fd !== undefined) {
+        thread.tid = msg.tid;
+        thread.statFd = fd;
+      }
       if (this.threads.includes(thread)) this.dispatch();
       return;
     }
@@ -317,6 +350,7 @@ export class RunPool {
     thread.worker.removeAllListeners("exit");
     thread.worker.removeAllListeners("error");
     thread.worker.on("error", () => {});
+    closeStat(thread);
     void thread.worker.terminate();
     if (inSpares >= 0 || inParked >= 0) {
       // A parked thread's rotation place was already taken by a spare: a new spare fills the gap.
@@ -367,7 +401,8 @@ export class RunPool {
       } catch {
         thread.worker.removeAllListeners();
         thread.worker.on("error", () => {});
-        void thread.worker.terminate();
+        closeStat(thread);
+    void thread.worker.terminate();
         this.spares.push(this.spawn());
         return;
       }
@@ -396,7 +431,7 @@ export class RunPool {
       if (elapsed >= job.wallLimitMs) this.stop(t, { kind: "killed", wallMs: Math.round(elapsed) });
       else {
         if (!t.long && now >= t.nextCpuCheck) {
-          const used = t.tid === undefined ? elapsed : threadCpuMs(t.tid) - t.cpuAtStart;
+          const used = t.statFd === undefined ? elapsed : threadCpuMs(t.statFd) - t.cpuAtStart;
           if (used >= this.longRunMs) t.long = true;
           // CPU time grows no faster than wall time: no need to look again before it could have got there.
           else t.nextCpuCheck = now + Math.max(this.tickMs, this.longRunMs - used);
