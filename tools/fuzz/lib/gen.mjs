@@ -27,7 +27,7 @@ export const KNOWN_DIFFERENCES = {
 /** Every snippet kind, by name (the names `--only` and `--without` take). */
 export const SNIPPET_KINDS = [
   "expr", "refcount", "sizeof", "cycles", "gc-count", "is-tracked", "id-reuse", "identity", "del-order",
-  "weakref", "containers", "closure", "generator", "classes", "exceptions", "fstring", "uncaught",
+  "weakref", "containers", "closure", "generator", "classes", "exceptions", "fstring", "copy", "uncaught",
 ];
 
 // ---------------------------------------------------------------------------------------------- leaves
@@ -555,6 +555,45 @@ const fstringSnippet = fc.array(fc.tuple(fc.oneof(intLit, floatLit, strLit), pic
   ),
 );
 
+// copy.copy / copy.deepcopy of a small graph of lists, tuples, dicts and instances (shared children,
+// optionally a cycle): which parts are shared with the original, refcounts, what a collection frees.
+const copyNode = fc.record({ kind: pick("list", "tuple", "dict", "instance"), children: fc.array(fc.oneof(fc.nat(), fc.integer({ min: -3, max: 300 }).map((v) => ({ leaf: v }))), { maxLength: 3 }) });
+const copySnippet = fc.record({ nodes: fc.array(copyNode, { minLength: 1, maxLength: 5 }), deep: fc.boolean(), cycle: fc.boolean(), drop: fc.boolean() }).map(({ nodes, deep, cycle, drop }) =>
+  snip("copy", ["C", "copy"], (n) => {
+    const name = (i) => `c${n}_${i}`;
+    const lines = [];
+    // each child names an earlier node (by index modulo how many there are) or is an int leaf
+    const access = [];
+    nodes.forEach((node, i) => {
+      const kids = node.children.map((c) => (typeof c === "number" ? (i ? { node: c % i } : { leaf: c }) : c));
+      const src = kids.map((c) => ("node" in c ? name(c.node) : paren(String(c.leaf))));
+      if (node.kind === "list") lines.push(`${name(i)} = [${src.join(", ")}]`);
+      else if (node.kind === "tuple") lines.push(`${name(i)} = (${src.join(", ")}${src.length === 1 ? "," : ""})`);
+      else if (node.kind === "dict") lines.push(`${name(i)} = {${src.map((x, j) => `'k${j}': ${x}`).join(", ")}}`);
+      else lines.push(`${name(i)} = C()`, ...src.map((x, j) => `${name(i)}.a${j} = ${x}`));
+      access[i] = kids.map((c, j) => ({ c, path: node.kind === "dict" ? `['k${j}']` : node.kind === "instance" ? `.a${j}` : `[${j}]` }));
+    });
+    const root = nodes.length - 1;
+    const rootKind = nodes[root].kind;
+    if (cycle && rootKind !== "tuple") lines.push(rootKind === "list" ? `${name(root)}.append(${name(root)})` : rootKind === "dict" ? `${name(root)}['self'] = ${name(root)}` : `${name(root)}.me = ${name(root)}`);
+    const y = `y${n}`;
+    lines.push(`${y} = copy.${deep ? "deepcopy" : "copy"}(${name(root)})`);
+    const checks = [`${y} is ${name(root)}`, `type(${y}).__name__`];
+    const kids = access[root].filter(({ c }) => "node" in c);
+    for (const { c, path } of kids) checks.push(`${y}${path} is ${name(c.node)}`);
+    // a deep copy copies a shared child once (its memo): two paths to it stay one object
+    for (let j = 1; j < kids.length; j++) checks.push(`${y}${kids[j - 1].path} is ${y}${kids[j].path}`);
+    lines.push(`print(${checks.join(", ")})`);
+    if (cycle && rootKind !== "tuple") lines.push(`print(${rootKind === "list" ? `${y}[-1] is ${y}` : rootKind === "dict" ? `${y}['self'] is ${y}` : `${y}.me is ${y}`})`);
+    nodes.forEach((node, i) => {
+      // not of tuples: () is a shared singleton, a tuple of constants is a constant
+      if (node.kind !== "tuple") lines.push(`print(sys.getrefcount(${name(i)}))`);
+    });
+    if (drop) lines.push(`gc.collect()`, `del ${y}`, `print(gc.collect())`, `del ${nodes.map((_, i) => name(i)).join(", ")}`, `print(gc.collect())`);
+    return lines;
+  }),
+);
+
 // Ends the program: an exception nobody catches (traceback on stderr, exit status 1).
 const uncaughtSnippet = fc.record({ exc: pick("ValueError('bad value')", "KeyError('key')", "ZeroDivisionError('x')", "RuntimeError", "E('mine')"), via: pick("raise", "call", "index", "div", "attr", "chain", "key") }).map(({ exc, via }) =>
   snip("uncaught", [], () => {
@@ -576,7 +615,7 @@ const SNIPPETS = {
   expr: exprSnippet, refcount: refcountSnippet, sizeof: sizeofSnippet, cycles: cyclesSnippet, "gc-count": gcCountSnippet,
   "is-tracked": isTrackedSnippet, "id-reuse": idReuseSnippet, identity: identitySnippet, "del-order": delOrderSnippet,
   weakref: weakrefSnippet, containers: containersSnippet, closure: closureSnippet, generator: generatorSnippet,
-  classes: classesSnippet, exceptions: exceptionsSnippet, fstring: fstringSnippet,
+  classes: classesSnippet, exceptions: exceptionsSnippet, fstring: fstringSnippet, copy: copySnippet,
 };
 
 /**
@@ -603,7 +642,7 @@ export function render({ snippets, tail }, features = {}) {
   feature = (name) => features[name] === true;
   const all = tail ? [...snippets, tail] : snippets;
   const needs = new Set(all.flatMap((s) => s.needs));
-  const lines = ["import gc, sys, weakref", "gc.collect()"];
+  const lines = [needs.has("copy") ? "import copy, gc, sys, weakref" : "import gc, sys, weakref", "gc.collect()"];
   for (const [name, def] of Object.entries(PRELUDE)) if (needs.has(name)) lines.push(...def);
   all.forEach((s, i) => lines.push(`# ${s.kind}`, ...s.make(i)));
   return lines.join("\n") + "\n";
