@@ -187,6 +187,105 @@ print([bool(v) for v in (0, 1, -1, 2**40, -(2**40), 0.0, "", "a")], not 0, not 2
 `,
     true,
   ],
+  [
+    "instance attribute loads and stores: class attributes, descriptors, __dict__, __slots__, __getattr__, __setattr__",
+    `import sys
+class P:
+    def __init__(self, a):
+        self.a = a
+        self.b = a * 2000
+def readall(objs):
+    out = []
+    for o in objs:
+        try:
+            out.append((o.a, o.b))
+        except AttributeError as e:
+            out.append(str(e))
+    return out
+ps = [P(i) for i in range(3)]
+print(readall(ps), sys.getrefcount(ps[1].b), len(ps[0].__dict__))
+P.a = property(lambda self: "prop", lambda self, v: print("set", v))
+print(readall(ps))
+for p in ps:
+    p.a = 5
+del P.a
+print(readall(ps))
+P.b = "class b"
+print(readall(ps))
+del ps[1].b
+print(readall(ps), ps[1].__dict__)
+del P.b
+print(readall(ps))
+ps[0].__dict__["z"] = 1
+ps[0].a = 100
+print(readall(ps), ps[0].__dict__)
+class D:
+    def __get__(self, o, t):
+        return "from D"
+    def __set__(self, o, v):
+        print("D set", v)
+class Q(P):
+    pass
+qs = [Q(1)]
+print(readall(qs))
+Q.b = D()
+qs[0].b = 7
+print(readall(qs))
+P.a = D()
+print(readall(qs + ps))
+del P.a
+del Q.b
+print(readall(qs + ps))
+class S:
+    __slots__ = ("a", "b")
+s = S()
+s.a = 1
+try:
+    print(s.b)
+except AttributeError as e:
+    print(e)
+s.b = 2
+print(readall([s]))
+class G(P):
+    def __getattr__(self, name):
+        return "missing " + name
+g = G(3)
+del g.b
+print(readall([g]), g.zz)
+class W(P):
+    def __setattr__(self, name, v):
+        print("W set", name, v)
+        object.__setattr__(self, name, v * 10)
+w = W(2)
+w.c = 1
+print(readall([w]), w.c)
+class N:
+    pass
+n = N()
+for i in range(40):
+    setattr(n, "x%d" % i, i)
+n.x5 = "five"
+print(n.x5, n.x39, len(n.__dict__))
+class M(type):
+    pass
+class K(metaclass=M):
+    v = 1
+K.w = 2
+print(K.v, K.w)
+def f():
+    pass
+f.attr = 3
+print(f.attr)
+e = ValueError("x")
+e.note = "n"
+print(e.note, e.args)
+try:
+    P(1).nothing
+except AttributeError as e:
+    print(e)
+`,
+    true,
+  ],
 ];
 
 describe("eval-loop fast paths: run() against python3", () => {

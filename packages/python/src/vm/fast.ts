@@ -255,3 +255,39 @@ export function intTruth(m: Int32Array, intType: Obj, o: Obj): number {
   if (m[(o + OB_TYPE) >>> 2]! >>> 0 !== intType) return -1;
   return m[(o + OB_SIZE) >>> 2] === 0 ? 0 : 1;
 }
+
+const MANAGED_DICT = abi.MANAGED_DICT;
+
+/**
+ * LOAD_ATTR on an instance of a plain class (kind OBJECT, attributes in a values array, no __dict__
+ * materialized yet) when no class of the MRO defines the name: the value from the values array, as 3.11's
+ * LOAD_ATTR_INSTANCE_VALUE. A new reference, or 0 to take the general path (nothing was done then: the
+ * lookup in the class's shared keys compares exact strs only and runs no code).
+ */
+export function instanceGetAttr(vm: VM, o: Obj, name: string, nameObj: Obj): Obj {
+  const ti = vm.typeInfo(o);
+  if (ti.kind !== 0 /* Kind.OBJECT */ || !ti.managed) return 0;
+  const h = vm.h;
+  if (h.i32[(o + MANAGED_DICT) >>> 2] !== 0) return 0;
+  if (vm.lookupType(ti, name) !== null) return 0;
+  const v = h.attrGet(o, nameObj);
+  if (v !== 0) h.incref(v);
+  return v;
+}
+
+/**
+ * STORE_ATTR on an instance of a plain class (kind OBJECT with a managed dict) when no class of the MRO
+ * defines the name and no __setattr__ written in Python is found: stored in the values array or the
+ * __dict__ (as setAttr's last step). The value is borrowed. false when the general path must do it.
+ */
+export function instanceSetAttr(vm: VM, o: Obj, name: string, nameObj: Obj, v: Obj): boolean {
+  const ti = vm.typeInfo(o);
+  if (ti.kind !== 0 /* Kind.OBJECT */ || !ti.managed) return false;
+  if (vm.lookupType(ti, name) !== null) return false;
+  if (ti.heap) {
+    const sa = vm.lookupType(ti, "__setattr__");
+    if (sa !== null && sa.obj !== 0) return false;
+  }
+  vm.h.attrSet(o, nameObj, v);
+  return true;
+}

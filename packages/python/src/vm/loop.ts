@@ -11,7 +11,7 @@ import { Kind, type KwArgs } from "./types.js";
 import { LimitExceeded, PyRaise, VM } from "./vm.js";
 import * as L from "./layouts.js";
 import type { GenState } from "./eval.js";
-import { intTruth, listIterNext, loadGlobalCached, newIntResult, rangeIterNext, smallIntBinary, smallIntCompare } from "./fast.js";
+import { instanceGetAttr, instanceSetAttr, intTruth, listIterNext, loadGlobalCached, newIntResult, rangeIterNext, smallIntBinary, smallIntCompare } from "./fast.js";
 import { isAddThenStore, binaryAddStore } from "./inplace.js";
 
 /** Marks a PyRaise thrown by RERAISE (no new traceback entry, no new context). */
@@ -153,8 +153,15 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
           }
           case 106 /* Op.LOAD_ATTR */: {
             const o = st.pop()!;
+            const name = code.co_names[arg];
+            const fv = instanceGetAttr(this, o, name, f.info.names[arg]);
+            if (fv !== 0) {
+              st.push(fv);
+              h.decref(o);
+              break;
+            }
             try {
-              st.push(this.getAttr(o, code.co_names[arg]));
+              st.push(this.getAttr(o, name));
             } finally {
               h.decref(o);
             }
@@ -164,7 +171,8 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             const o = st.pop()!;
             const v = st.pop()!;
             try {
-              this.setAttr(o, code.co_names[arg], v);
+              const name = code.co_names[arg];
+              if (!instanceSetAttr(this, o, name, f.info.names[arg], v)) this.setAttr(o, name, v);
             } finally {
               h.decref(o);
               h.decref(v);
