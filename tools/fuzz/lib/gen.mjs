@@ -21,6 +21,7 @@ export const KNOWN_DIFFERENCES = {
   "empty-str-hash": { summary: "hash('') is 0 in CPython (whatever the seed), not in pyheap: a set holding '' and 0 iterates in another order" },
   "set-pop-finger": { summary: "set.pop() takes another member: pyheap has no scan finger (CPython resumes after the last popped slot) and its table resizes at other fill levels" },
   "dict-merge-sizeof": { summary: "sys.getsizeof of an emptied dict after update()/|= with a dict: CPython clones the other dict's keys (184), pyheap keeps its table (224/352)" },
+  "int-true-div-rounding": { summary: "int / int with an operand past 2^53: CPython rounds the exact quotient once, pyheap divides the rounded doubles" },
   "instance-dict-sizeof": { summary: "sys.getsizeof(obj.__dict__) of a materialised instance dict: 64 in pyheap, 296 in python3" },
 };
 
@@ -74,6 +75,9 @@ function fstringExpr(a, s, x) {
   return `(str(${a}) + ' ' + repr(${s}) + ' ' + format(${x}, '.3'))`;
 }
 
+/** An int literal whose value a double holds exactly (int / int of such values is one IEEE division). */
+const exactInt = (src) => /^\(?-?\d+\)?$/.test(src) && BigInt(src.replace(/[()]/g, "")) <= 2n ** 53n && BigInt(src.replace(/[()]/g, "")) >= -(2n ** 53n);
+
 const memo = new Map();
 /** An expression of the given type ("int", "float", "str", "list", "bool", "dict", "any") and depth. */
 export function expr(type, depth) {
@@ -126,7 +130,7 @@ function build(type, d) {
         { weight: 3, arbitrary: base },
         f(t(F, pick("+", "-", "*", "/", "%", "//"), F), (a, op, b) => `(${a} ${op} ${b})`),
         f(t(I, pick("/", "*", "+"), F), (a, op, b) => `(${a} ${op} ${b})`),
-        f(t(I, I), (a, b) => `(${a} / ${b})`),
+        f(t(I, I), (a, b) => (feature("int-true-div-rounding") || (exactInt(a) && exactInt(b)) ? `(${a} / ${b})` : `(float(${a}) / float(${b}))`)),
         f(t(F, smallNat(5)), (a, k) => `(${a} ** ${feature("float-pow-rounding") ? k : k % 3})`),
         f(t(F, smallNat(4)), (a, k) => `round(${a}, ${k})`),
         f(t(pick("float", "abs"), I), (fn, a) => `${fn}(${a})`),

@@ -10,7 +10,7 @@ import { PyheapRunner, PythonRunner, findPython } from "../lib/runners.mjs";
  * "known differences"); FUZZ_SEED and FUZZ_COUNT choose other programs.
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 20251125);
-const COUNT = Number(process.env.FUZZ_COUNT ?? 60);
+const COUNT = Number(process.env.FUZZ_COUNT ?? 40);
 
 describe("differential fuzzing against python3", () => {
   const python = findPython();
