@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { defineConfig, type Plugin } from "vite";
+import { bundleInterpreter } from "./vite.config.js";
 
 /**
  * Library mode inlines every `new URL(…, import.meta.url)` asset as base64 (it ignores assetsInlineLimit):
@@ -33,7 +34,7 @@ function wasmAsFiles(): Plugin {
 // The element as a library: dist/lib/py-heap-view.js (one ES module plus lazily loaded chunks), usable from
 // plain HTML with one script tag; the WASM heap is a file beside them (see wasmAsFiles).
 export default defineConfig({
-  plugins: [wasmAsFiles()],
+  plugins: [bundleInterpreter(), wasmAsFiles()],
   build: {
     outDir: "dist/lib",
     emptyOutDir: false,
