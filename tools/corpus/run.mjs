@@ -9,8 +9,9 @@
 //
 // --ratchet: exit 1 when a case listed in corpus/ratchet.txt fails. --update-ratchet: add the newly
 // passing cases to corpus/ratchet.txt (never removes any).
+import { execFile } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, relative } from "node:path";
+import { basename, dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { Worker } from "node:worker_threads";
@@ -27,6 +28,11 @@ options:
   --ratchet          exit 1 when a case listed in corpus/ratchet.txt fails
   --update-ratchet   add the newly passing cases to corpus/ratchet.txt (never removes any)
   --ratchet-file F   use F instead of corpus/ratchet.txt
+  --cli              run each case through the built command (\`pyheap run FILE\` from the case's folder,
+                     \`--mode repl\` for REPL cases) and check its exit status against python3's, recorded
+                     in corpus/exit-status.json; the case's folder is taken out of the output as verify.py
+                     does (the heap's leak and invariant checks are not available)
+  --status-file F    with --cli: read the expected exit statuses from F (keys relative to F's folder)
   -h, --help         this text
 
 environment: PYHEAP_CORPUS_CASE_TIMEOUT_MS (default 60000) stops a case that runs longer.`;
@@ -40,6 +46,8 @@ try {
       ratchet: { type: "boolean", default: false },
       "update-ratchet": { type: "boolean", default: false },
       "ratchet-file": { type: "string" },
+      cli: { type: "boolean", default: false },
+      "status-file": { type: "string" },
       verbose: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
@@ -58,6 +66,7 @@ const filter = parsed.values.filter ?? null;
 const ratchet = parsed.values.ratchet;
 const updateRatchet = parsed.values["update-ratchet"];
 const verbose = parsed.values.verbose;
+const viaCli = parsed.values.cli;
 const dirs = args.length ? args : [join(root, "corpus")];
 
 function findCases(dir) {
@@ -89,6 +98,31 @@ function startWorker() {
   });
   return w;
 }
+const cliBin = join(root, "apps", "cli", "dist", "bin.js");
+const statusFile = parsed.values["status-file"] ?? join(root, "corpus", "exit-status.json");
+const exitStatus = viaCli && existsSync(statusFile) ? JSON.parse(readFileSync(statusFile, "utf8")) : {};
+if (viaCli && !existsSync(cliBin)) {
+  console.error("corpus: --cli needs the built command (apps/cli/dist/bin.js): run pnpm build first");
+  process.exit(2);
+}
+/** Runs one case as a user would with the command line, in the case's own folder. */
+function runCaseWithCli(file, repl) {
+  return new Promise((resolve) => {
+    const argv = [cliBin, "run", ...(repl ? ["--mode", "repl"] : []), basename(file)];
+    const env = { ...process.env, PYTHONUNBUFFERED: "1", PYTHONDONTWRITEBYTECODE: "1", PYTHONIOENCODING: "utf-8", NO_COLOR: "1" };
+    execFile(process.execPath, argv, { cwd: dirname(file), env, timeout: CASE_TIMEOUT_MS, maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
+      if (err && err.killed) resolve({ ok: false, error: `no answer within ${CASE_TIMEOUT_MS / 1000} s (stopped)` });
+      else {
+        // python3 names a script by its absolute path; the corpus's outputs read the bare name (verify.py
+        // takes the case's folder out of both streams), so the same is done here.
+        const prefix = dirname(file) + sep;
+        const bare = (text) => text.split(prefix).join("");
+        resolve({ ok: true, stdout: bare(stdout), stderr: bare(stderr), status: err ? err.code : 0, leakedCount: 0, check: { ok: true } });
+      }
+    });
+  });
+}
+
 /** Runs one case in the worker; a case that does not answer in time is stopped with its worker. */
 function runCase(source, filename, repl) {
   worker ??= startWorker();
@@ -123,6 +157,7 @@ for (const d of dirs) {
   }
 }
 const progress = process.stderr.isTTY && !verbose;
+if (viaCli) console.error(`corpus: ${allCases.length} cases through ${relative(root, cliBin)}`);
 for (const [n, file] of allCases.entries()) {
     const rel = relative(root, file);
     if (progress) process.stderr.write(`\r\x1b[K[${n + 1}/${allCases.length}] ${rel}`);
@@ -137,7 +172,8 @@ for (const [n, file] of allCases.entries()) {
     let detail = "";
     let got = { stdout: "", stderr: "" };
     const t0 = Date.now();
-    const r = await runCase(source, basename(file), repl);
+    const r = viaCli ? await runCaseWithCli(file, repl) : await runCase(source, basename(file), repl);
+    const wantStatus = exitStatus[relative(dirname(statusFile), file)];
     if (!r.ok) {
       status = "fail";
       detail = `crash: ${r.error}`;
@@ -149,6 +185,12 @@ for (const [n, file] of allCases.entries()) {
       } else if (r.stderr !== wantErr) {
         status = "fail";
         detail = "stderr differs";
+      } else if (viaCli && wantStatus === undefined) {
+        status = "fail";
+        detail = "no exit status recorded for it in corpus/exit-status.json (node tools/corpus/record-status.mjs)";
+      } else if (viaCli && r.status !== wantStatus) {
+        status = "fail";
+        detail = `exit status ${r.status}, python3's is ${wantStatus}`;
       } else if (r.leakedCount) {
         status = "fail";
         detail = `leak: ${r.leakedCount} objects (${r.leaked.join(", ")})`;

@@ -70,4 +70,6 @@ if (what === "start") {
   pn(["turbo", "run", "test", "--concurrency=1", "--output-logs=full"]);
   step("running the corpus ratchet");
   pn(["run", "corpus", "--ratchet"]);
+  step("running the corpus through the pyheap command (pyheap run FILE, as a user would)");
+  pn(["run", "corpus", "--ratchet", "--cli"]);
 }

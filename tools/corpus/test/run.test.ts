@@ -85,4 +85,22 @@ describe("corpus runner", () => {
     expect(broken.stdout).toMatch(/good\.py no longer passes/);
     expect(broken.stdout.trim().split("\n").at(-1)).toBe("ratchet: 1 passed, 1 failed");
   });
+
+  it("--cli runs each case through the built pyheap command and checks its exit status too", async () => {
+    const statusFile = join(dir, "cases", "exit-status.json");
+    // python3 exits 0 for the two printing programs and 1 for the uncaught ZeroDivisionError.
+    writeFileSync(statusFile, JSON.stringify({ "demo/good.py": 0, "demo/bad.py": 0, "demo/raises.py": 1 }));
+    writeFileSync(join(cases, "good.out"), "[1, 1]\n");
+    const r = await corpus(cases, "--cli", "--status-file", statusFile, "--verbose");
+    expect(r.stdout).toMatch(/2 passed, 1 failed/);
+    expect(r.stdout).toMatch(/FAIL .*bad\.py: stdout differs/);
+
+    writeFileSync(statusFile, JSON.stringify({ "demo/good.py": 0, "demo/bad.py": 0, "demo/raises.py": 0 }));
+    const wrong = await corpus(cases, "--cli", "--status-file", statusFile, "--verbose");
+    expect(wrong.stdout).toMatch(/FAIL .*raises\.py: exit status 1, python3's is 0/);
+
+    writeFileSync(statusFile, JSON.stringify({ "demo/good.py": 0 }));
+    const missing = await corpus(cases, "--cli", "--status-file", statusFile, "--verbose");
+    expect(missing.stdout).toMatch(/FAIL .*raises\.py: no exit status recorded/);
+  });
 });
