@@ -8,7 +8,9 @@ import { defineConfig, type Plugin } from "vite";
  * as a property read on an enum object; esbuild's bundler inlines them as numbers across files, which
  * takes ~4.5 KB gzipped off the interpreter's chunk. Same sources, same semantics; the package's own
  * build (used by the CLI and the server) is unchanged. The heap and the lezer packages stay imports, so
- * the page shares them with the element and the editor.
+ * the page shares them with the element and the editor. The element must keep importing only types from
+ * @pyheap/python statically (see src/runner.ts): a static value import would now bring the whole bundle's
+ * top-level code (the VM's prototype installs) into the page's entry; test/bundle-size.test.ts shows it.
  */
 export function bundleInterpreter(): Plugin {
   const entry = fileURLToPath(new URL("../../packages/python/src/index.ts", import.meta.url));
