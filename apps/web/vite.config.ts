@@ -6,7 +6,7 @@ import { defineConfig, type Plugin } from "vite";
  * The interpreter as one module, bundled by esbuild from its TypeScript sources. tsc builds the package
  * with isolatedModules, which leaves every `const enum` member (opcodes, object kinds, flags: ~1,700 uses)
  * as a property read on an enum object; esbuild's bundler inlines them as numbers across files, which
- * takes ~4.5 KB gzipped off the interpreter's chunk. Same sources, same semantics; the package's own
+ * takes ~3.5 KB gzipped off the interpreter's chunk. Same sources, same semantics; the package's own
  * build (used by the CLI and the server) is unchanged. The heap and the lezer packages stay imports, so
  * the page shares them with the element and the editor. The element must keep importing only types from
  * @pyheap/python statically (see src/runner.ts): a static value import would now bring the whole bundle's
