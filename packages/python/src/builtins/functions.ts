@@ -197,6 +197,8 @@ export function installBuiltins(vm: VM): void {
     const sepO = kwarg(kw, "sep");
     const endO = kwarg(kw, "end");
     const file = kwarg(kw, "file");
+    if (sepO && sepO !== vm.None && vm.kindOf(sepO) !== Kind.STR) vm.typeError(`sep must be None or a string, not ${vm.typeName(sepO)}`);
+    if (endO && endO !== vm.None && vm.kindOf(endO) !== Kind.STR) vm.typeError(`end must be None or a string, not ${vm.typeName(endO)}`);
     const sep = sepO && sepO !== vm.None ? vm.str(sepO) : " ";
     const end = endO && endO !== vm.None ? vm.str(endO) : "\n";
     // NOTE: 3.11's print is an Argument Clinic function with *args. Its first call builds the parser's
@@ -382,7 +384,13 @@ export function installBuiltins(vm: VM): void {
   });
   def("iter", (args) => {
     nargs(vm, "iter", args, 1, 2);
-    if (args.length === 2) return vm.newNativeIter("callable_iterator", args[0], args[1]);
+    if (args.length === 2) {
+      const ti = vm.typeInfo(args[0]);
+      const k = ti.kind;
+      const callable = k === Kind.FUNCTION || k === Kind.BUILTIN || k === Kind.METHOD || k === Kind.TYPE || k === Kind.MDESCR || !!vm.lookupType(ti, "__call__");
+      if (!callable) vm.typeError("iter(v, w): v must be callable");
+      return vm.newNativeIter("callable_iterator", args[0], args[1]);
+    }
     return vm.getIter(args[0]);
   });
   def("next", (args) => {
@@ -562,6 +570,78 @@ export function installBuiltins(vm: VM): void {
   def("compile", (args) => vm.compileBuiltin(args));
   def("__import__", (args) => vm.importModule(vm.str(args[0])));
   registerConstructors(vm);
+  installBuiltinArity(vm);
+}
+
+type Arity = "o" | [number, number] | ["va", number, number] | ["req", string[], number] | ["pos", number, number];
+
+/**
+ * How many positional arguments each builtin takes, with CPython's message otherwise: "o" exactly one
+ * (METH_O), [min, max] Argument Clinic's "expected" messages, ["va", min, max] PyArg_ParseTuple's "takes
+ * at most", ["req", names, required] the "missing required argument" of keyword-capable parsers,
+ * ["pos", min, max] sum()'s "positional argument" wording.
+ */
+const BUILTIN_ARITY: Record<string, Arity> = {
+  len: "o", abs: "o", chr: "o", ord: "o", hex: "o", oct: "o", bin: "o", repr: "o", hash: "o", id: "o", callable: "o", all: "o",
+  any: "o", ascii: "o", sorted: [1, 1], isinstance: [2, 2], issubclass: [2, 2], getattr: [2, 3], setattr: [3, 3], hasattr: [2, 2],
+  delattr: [2, 2], divmod: [2, 2], min: [1, Infinity], max: [1, Infinity], iter: [1, 2], next: [1, 2], dir: [0, 1], vars: [0, 1],
+  format: [1, 2], input: [0, 1], pow: ["req", ["base", "exp", "mod"], 2], round: ["req", ["number", "ndigits"], 1], sum: ["pos", 1, 2],
+};
+
+/** The same for constructors called on the exact builtin type (a subclass's own __init__ may take more). */
+const CTOR_ARITY: Record<string, Arity> = {
+  range: [1, 3], slice: [1, 3], float: [0, 1], list: [0, 1], tuple: [0, 1], dict: [0, 1], set: [0, 1], frozenset: [0, 1], bool: [0, 1],
+  int: ["va", 0, 2], str: ["va", 0, 3], bytes: ["va", 0, 3], bytearray: ["va", 0, 3], filter: [2, 2], reversed: [1, 1],
+  enumerate: ["req", ["iterable", "start"], 1], zip: [0, Infinity], map: [0, Infinity],
+};
+
+function arityCheck(vm: VM, name: string, spec: Arity, c: number, kw: KwArgs | null): void {
+  const pl = (k: number) => (k === 1 ? "" : "s");
+  if (spec === "o") {
+    if (c !== 1) vm.typeError(`${name}() takes exactly one argument (${c} given)`);
+    return;
+  }
+  if (spec[0] === "req") {
+    const [, names, need] = spec;
+    if (c > names.length) vm.typeError(`${name}() takes at most ${names.length} argument${pl(names.length)} (${c} given)`);
+    for (let i = c; i < need; i++) {
+      if (!kw || !kw.names.includes(names[i]!)) vm.typeError(`${name}() missing required argument '${names[i]}'${name === "enumerate" ? "" : ` (pos ${i + 1})`}`);
+    }
+    return;
+  }
+  if (spec[0] === "va" || spec[0] === "pos") {
+    const [kind, lo, hi] = spec;
+    if (c < lo) vm.typeError(`${name}() takes at least ${lo} ${kind === "pos" ? "positional " : ""}argument${pl(lo)} (${c} given)`);
+    if (c > hi) vm.typeError(`${name}() takes at most ${hi} argument${pl(hi)} (${c} given)`);
+    return;
+  }
+  const [lo, hi] = spec;
+  if (lo === hi && c !== lo) vm.typeError(`${name} expected ${lo} argument${pl(lo)}, got ${c}`);
+  if (c < lo) vm.typeError(`${name} expected at least ${lo} argument${pl(lo)}, got ${c}`);
+  if (c > hi) vm.typeError(`${name} expected at most ${hi} argument${pl(hi)}, got ${c}`);
+}
+
+/** Wrap the builtins and constructors named in BUILTIN_ARITY / CTOR_ARITY with their argument-count check. */
+function installBuiltinArity(vm: VM): void {
+  for (const n of vm.natives) {
+    const spec = BUILTIN_ARITY[n.name];
+    if (!spec || n.method || n.module !== "builtins") continue;
+    const fn = n.fn;
+    const name = n.name;
+    n.fn = (args, kw) => {
+      arityCheck(vm, name, spec, args.length, kw);
+      return fn(args, kw);
+    };
+  }
+  for (const [name, spec] of Object.entries(CTOR_ARITY)) {
+    const t = vm.T[name];
+    const fn = t ? vm.ctors.get(t) : undefined;
+    if (!t || !fn) continue;
+    vm.ctors.set(t, (ty, args, kw) => {
+      if (ty === t) arityCheck(vm, name, spec, args.length, kw);
+      return fn(ty, args, kw);
+    });
+  }
 }
 
 declare module "../vm/vm.js" {
@@ -825,7 +905,10 @@ function registerConstructors(vm: VM): void {
     });
   wrapper("staticmethod");
   wrapper("classmethod");
-  C("super", (_t, args) => vm.newSuper(args));
+  C("super", (_t, args) => {
+    if (args.length && vm.kindOf(args[0]) !== Kind.TYPE) vm.typeError(`super() argument 1 must be a type, not ${vm.typeName(args[0])}`);
+    return vm.newSuper(args);
+  });
   C("enumerate", (_t, args, kw) => {
     const start = args[1] ?? kwarg(kw, "start");
     const it = vm.getIter(args[0]);
@@ -885,9 +968,15 @@ function registerConstructors(vm: VM): void {
     const ti = vm.typeInfo(x);
     if (ti.heap && vm.lookupType(ti, "__reversed__")) return vm.callSpecial(x, "__reversed__", []);
     if (ti.kind === Kind.LIST) return vm.newNativeIter("list_reverseiterator", x, 0, h.listLen(x) - 1);
-    if (ti.kind === Kind.DICT) {
-      const keys = vm.dictEntries(x).map(([k]) => k).reverse();
+    if (ti.kind === Kind.VIEW && ti.name !== "dict_values" && ti.name !== "dict_keys" && ti.name !== "dict_items") vm.typeError(`'${ti.name}' object is not reversible`);
+    if (ti.kind === Kind.DICT || ti.kind === Kind.VIEW) {
+      // a dict or one of its views: its keys, values or (key, value) pairs, last inserted first
+      const d = ti.kind === Kind.DICT ? x : h.getSlot(x, L.NATIVE_A);
+      const ents = vm.dictEntries(d).reverse();
+      const pairs = ti.name === "dict_items" ? ents.map(([k, v]) => h.newTuple([k, v])) : [];
+      const keys = ti.name === "dict_items" ? pairs : ents.map(([k, v]) => (ti.name === "dict_values" ? v : k));
       const l = h.newList(keys, "list()");
+      for (const p of pairs) vm.decref(p);
       try {
         return vm.newNativeIter("list_iterator", l);
       } finally {

@@ -21,6 +21,61 @@ export function installMethods(vm: VM): void {
   installNumbers(vm);
   installMisc(vm);
   installBytes(vm);
+  installArity(vm);
+}
+
+/**
+ * How many positional arguments (after self) a method takes, and the message CPython gives otherwise:
+ * "o" one (METH_O), "none" none (METH_NOARGS), [min, max] for Argument Clinic's "expected" messages,
+ * ["va", min, max] for PyArg_ParseTuple's "takes at least/most" ones.
+ */
+const ARITY: Record<string, "o" | "none" | [number, number] | ["va", number, number]> = {
+  "list.index": [1, 3], "list.insert": [2, 2], "list.pop": [0, 1], "list.remove": "o", "list.count": "o", "list.extend": "o",
+  "list.clear": "none", "list.copy": "none", "list.reverse": "none",
+  "tuple.index": [1, 3], "tuple.count": "o",
+  "dict.get": [1, 2], "dict.pop": [1, 2], "dict.setdefault": [1, 2], "dict.keys": "none", "dict.items": "none", "dict.values": "none",
+  "dict.popitem": "none", "dict.clear": "none", "dict.copy": "none",
+  "set.add": "o", "set.remove": "o", "set.discard": "o", "set.pop": "none", "set.clear": "none", "set.copy": "none",
+  "set.issubset": "o", "set.issuperset": "o", "set.isdisjoint": "o", "frozenset.copy": "none", "frozenset.issubset": "o",
+  "frozenset.issuperset": "o", "frozenset.isdisjoint": "o",
+  "str.upper": "none", "str.lower": "none", "str.title": "none", "str.capitalize": "none", "str.swapcase": "none", "str.casefold": "none",
+  "str.isdigit": "none", "str.isalpha": "none", "str.isalnum": "none", "str.isspace": "none", "str.islower": "none", "str.isupper": "none",
+  "str.istitle": "none", "str.isdecimal": "none", "str.isnumeric": "none", "str.isidentifier": "none", "str.isascii": "none", "str.isprintable": "none",
+  "str.find": ["va", 1, 3], "str.rfind": ["va", 1, 3], "str.index": ["va", 1, 3], "str.rindex": ["va", 1, 3], "str.count": ["va", 1, 3],
+  "str.startswith": ["va", 1, 3], "str.endswith": ["va", 1, 3], "str.replace": [2, 3], "str.split": ["va", 0, 2], "str.rsplit": ["va", 0, 2],
+  "str.join": "o", "str.center": [1, 2], "str.ljust": [1, 2], "str.rjust": [1, 2], "str.strip": [0, 1], "str.lstrip": [0, 1], "str.rstrip": [0, 1],
+  "str.encode": ["va", 0, 2], "str.zfill": "o", "str.partition": "o", "str.rpartition": "o", "str.removeprefix": "o", "str.removesuffix": "o",
+  "int.bit_length": "none", "int.bit_count": "none", "float.is_integer": "none", "float.hex": "none", "float.as_integer_ratio": "none",
+};
+
+/** Wrap the methods named in ARITY with CPython's argument-count check. */
+function installArity(vm: VM): void {
+  for (const n of vm.natives) {
+    const spec = ARITY[n.qualname];
+    if (!spec || !n.method) continue;
+    const fn = n.fn;
+    const qual = n.qualname;
+    const name = n.name;
+    const pl = (k: number) => (k === 1 ? "" : "s");
+    n.fn = (args, kw) => {
+      const c = args.length - 1;
+      if (spec === "o") {
+        if (c !== 1) vm.typeError(`${qual}() takes exactly one argument (${c} given)`);
+      } else if (spec === "none") {
+        if (c !== 0) vm.typeError(`${qual}() takes no arguments (${c} given)`);
+      } else if (spec[0] === "va") {
+        const [, lo, hi] = spec;
+        if (c < lo) vm.typeError(`${name}() takes at least ${lo} argument${pl(lo)} (${c} given)`);
+        if (c > hi) vm.typeError(`${name}() takes at most ${hi} argument${pl(hi)} (${c} given)`);
+      } else {
+        const [lo, hi] = spec;
+        if (lo === hi && c !== lo) vm.typeError(`${name} expected ${lo} argument${pl(lo)}, got ${c}`);
+        if (c < lo) vm.typeError(`${name} expected at least ${lo} argument${pl(lo)}, got ${c}`);
+        if (c > hi) vm.typeError(`${name} expected at most ${hi} argument${pl(hi)}, got ${c}`);
+      }
+      return fn(args, kw);
+    };
+  }
 }
 
 function sArg(vm: VM, o: Obj, fname: string, pos = 1): string {
@@ -121,6 +176,24 @@ function floatArith(vm: VM): Record<string, NativeFn> {
   return out;
 }
 
+// the characters whose titlecase differs from their uppercase: the DŽ, LJ, NJ and DZ digraphs
+const TITLE_DIGRAPHS: Record<string, string> = {
+  "\u01c4": "\u01c5", "\u01c5": "\u01c5", "\u01c6": "\u01c5", "\u01c7": "\u01c8", "\u01c8": "\u01c8", "\u01c9": "\u01c8",
+  "\u01ca": "\u01cb", "\u01cb": "\u01cb", "\u01cc": "\u01cb", "\u01f1": "\u01f2", "\u01f2": "\u01f2", "\u01f3": "\u01f2",
+};
+
+/** The titlecase form of one character. */
+function titleChar(c: string): string {
+  return TITLE_DIGRAPHS[c] ?? c.toUpperCase();
+}
+
+/** Whether a start argument (counted from the end when negative) lies past the end: then find gives -1,
+ *  count 0 and startswith False even for an empty needle. */
+function pastEnd(vm: VM, startO: Obj | undefined, len: number): boolean {
+  const st = optInt(vm, startO, 0);
+  return (st < 0 ? Math.max(0, st + len) : st) > len;
+}
+
 function adjust(start: number, end: number, len: number): [number, number] {
   if (start < 0) start = Math.max(0, start + len);
   if (end < 0) end = Math.max(0, end + len);
@@ -176,6 +249,7 @@ function installStr(vm: VM): void {
     const sub = sArg(vm, args[1], rev ? "rfind" : "find");
     const cps = [...s];
     const [a, b] = adjust(optInt(vm, args[2], 0), optInt(vm, args[3], cps.length), cps.length);
+    if (pastEnd(vm, args[2], cps.length)) return raise ? (vm.raise("ValueError", "substring not found") as never) : vm.newInt(-1n);
     const hay = cps.slice(a, b).join("");
     let i = rev ? hay.lastIndexOf(sub) : hay.indexOf(sub);
     if (i >= 0) i = [...hay.slice(0, i)].length + a;
@@ -191,12 +265,12 @@ function installStr(vm: VM): void {
     lower: caseMap((s) => s.toLowerCase()),
     casefold: caseMap((s) => s.toLowerCase().replace(/ß/g, "ss")),
     swapcase: caseMap((s) => [...s].map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join("")),
-    capitalize: caseMap((s) => (s ? [...s][0].toUpperCase() + [...s].slice(1).join("").toLowerCase() : s)),
+    capitalize: caseMap((s) => (s ? titleChar([...s][0]) + [...s].slice(1).join("").toLowerCase() : s)),
     title: caseMap((s) => {
       let out = "";
       let prev = false;
       for (const c of s) {
-        out += prev ? c.toLowerCase() : c.toUpperCase();
+        out += prev ? c.toLowerCase() : titleChar(c);
         prev = isCased(c) || /\p{L}|\p{N}/u.test(c) && isCased(c);
         prev = isCased(c);
       }
@@ -313,6 +387,7 @@ function installStr(vm: VM): void {
       const cps = simple ? null : [...s];
       const len = simple ? s.length : cps!.length;
       const [a, b] = adjust(optInt(vm, args[2], 0), optInt(vm, args[3], len), len);
+      if (pastEnd(vm, args[2], len)) return vm.newInt(0n);
       const hay = simple ? s.slice(a, b) : cps!.slice(a, b).join("");
       if (sub === "") return vm.newInt(BigInt((simple ? hay.length : [...hay].length) + 1));
       let n = 0;
@@ -328,6 +403,7 @@ function installStr(vm: VM): void {
       const [a, b] = adjust(optInt(vm, args[2], 0), optInt(vm, args[3], s.length), s.length);
       const part = s.slice(a, b);
       const p = args[1];
+      if (pastEnd(vm, args[2], s.length) && (vm.kindOf(p) === Kind.STR || vm.kindOf(p) === Kind.TUPLE)) return vm.bool(false);
       if (vm.kindOf(p) === Kind.TUPLE) return vm.bool(vm.tupleItems(p).some((x) => part.startsWith(sArg(vm, x, "startswith"))));
       if (vm.kindOf(p) !== Kind.STR) vm.typeError(`startswith first arg must be str or a tuple of str, not ${vm.typeName(p)}`);
       return vm.bool(part.startsWith(S(p)));
@@ -337,6 +413,7 @@ function installStr(vm: VM): void {
       const [a, b] = adjust(optInt(vm, args[2], 0), optInt(vm, args[3], s.length), s.length);
       const part = s.slice(a, b);
       const p = args[1];
+      if (pastEnd(vm, args[2], s.length) && (vm.kindOf(p) === Kind.STR || vm.kindOf(p) === Kind.TUPLE)) return vm.bool(false);
       if (vm.kindOf(p) === Kind.TUPLE) return vm.bool(vm.tupleItems(p).some((x) => part.endsWith(sArg(vm, x, "endswith"))));
       if (vm.kindOf(p) !== Kind.STR) vm.typeError(`endswith first arg must be str or a tuple of str, not ${vm.typeName(p)}`);
       return vm.bool(part.endsWith(S(p)));
@@ -401,7 +478,8 @@ function installStr(vm: VM): void {
     // decimal digits and the other Numeric_Type=Digit characters (superscripts, circled digits...)
     isdigit: pred((s) => s.length > 0 && /^[\p{Nd}\u{b2}-\u{b3}\u{b9}\u{1369}-\u{1371}\u{19da}\u{2070}\u{2074}-\u{2079}\u{2080}-\u{2089}\u{2460}-\u{2468}\u{2474}-\u{247c}\u{2488}-\u{2490}\u{24ea}\u{24f5}-\u{24fd}\u{24ff}\u{2776}-\u{277e}\u{2780}-\u{2788}\u{278a}-\u{2792}\u{10a40}-\u{10a43}\u{10e60}-\u{10e68}\u{11052}-\u{1105a}\u{1f100}-\u{1f10a}]+$/u.test(s)),
     isdecimal: pred((s) => s.length > 0 && /^\p{Nd}+$/u.test(s)),
-    isnumeric: pred((s) => s.length > 0 && /^\p{N}+$/u.test(s)),
+    // numbers, and the ideographs with a numeric value (三, 百, 萬...)
+    isnumeric: pred((s) => s.length > 0 && /^[\p{N}\u{3405}\u{3483}\u{382a}\u{3b4d}\u{4e00}\u{4e03}\u{4e07}\u{4e09}\u{4e5d}\u{4e8c}\u{4e94}\u{4e96}\u{4ebf}-\u{4ec0}\u{4edf}\u{4ee8}\u{4f0d}\u{4f70}\u{5104}\u{5146}\u{5169}\u{516b}\u{516d}\u{5341}\u{5343}-\u{5345}\u{534c}\u{53c1}-\u{53c4}\u{56db}\u{58f1}\u{58f9}\u{5e7a}\u{5efe}-\u{5eff}\u{5f0c}-\u{5f0e}\u{5f10}\u{62fe}\u{634c}\u{67d2}\u{6f06}\u{7396}\u{767e}\u{8086}\u{842c}\u{8cae}\u{8cb3}\u{8d30}\u{9621}\u{9646}\u{964c}\u{9678}\u{96f6}\u{f96b}\u{f973}\u{f978}\u{f9b2}\u{f9d1}\u{f9d3}\u{f9fd}\u{20001}\u{20064}\u{200e2}\u{20121}\u{2092a}\u{20983}\u{2098c}\u{2099c}\u{20aea}\u{20afd}\u{20b19}\u{22390}\u{22998}\u{23b1b}\u{2626d}\u{2f890}]+$/u.test(s)),
     isalpha: pred((s) => s.length > 0 && /^\p{L}+$/u.test(s)),
     isalnum: pred((s) => s.length > 0 && /^[\p{L}\p{N}]+$/u.test(s)),
     isspace: pred((s) => s.length > 0 && /^\s+$/.test(s)),
@@ -562,7 +640,7 @@ function installList(vm: VM): void {
   const h = vm.h;
   vm.methods("list", {
     append: (args) => {
-      nargs(vm, "list.append", args, 2, 2);
+      if (args.length !== 2) vm.typeError(`list.append() takes exactly one argument (${args.length - 1} given)`);
       h.listAppend(args[0], args[1]);
       return vm.none();
     },
@@ -628,7 +706,8 @@ function installList(vm: VM): void {
       onlyKw(vm, "sort", kw, ["key", "reverse"]);
       if (args.length > 1) vm.typeError("sort() takes no positional arguments");
       const rev = kwarg(kw, "reverse");
-      sortList(vm, args[0], kwarg(kw, "key"), rev ? vm.truthy(rev) : false);
+      // reverse is read as an int (PyArg "i"), so None or a str is a TypeError
+      sortList(vm, args[0], kwarg(kw, "key"), rev ? vm.index(rev) !== 0n : false);
       return vm.none();
     },
     __len__: (args) => vm.newInt(BigInt(h.listLen(args[0]))),
@@ -652,8 +731,18 @@ function installTuple(vm: VM): void {
   vm.methods("tuple", {
     index: (args) => {
       const items = vm.tupleItems(args[0]);
-      for (let i = 0; i < items.length; i++) if (vm.eq(items[i], args[1])) return vm.newInt(BigInt(i));
+      const [a, b] = adjust(optInt(vm, args[2], 0), optInt(vm, args[3], items.length), items.length);
+      for (let i = a; i < b; i++) if (vm.eq(items[i], args[1])) return vm.newInt(BigInt(i));
       vm.raise("ValueError", "tuple.index(x): x not in tuple");
+    },
+    // sq_concat: tuples only, the result a plain tuple (the operand itself when the other is empty)
+    __add__: (args) => {
+      if (args.length !== 2) vm.typeError(`expected 1 argument, got ${args.length - 1}`);
+      const [a, b] = args;
+      if (vm.kindOf(b) !== Kind.TUPLE) vm.typeError(`can only concatenate tuple (not "${vm.typeName(b)}") to tuple`);
+      if (vm.tupleLen(b) === 0 && !vm.typeInfo(a).heap) return vm.newRef(a);
+      if (vm.tupleLen(a) === 0 && !vm.typeInfo(b).heap) return vm.newRef(b);
+      return vm.h.newTuple([...vm.tupleItems(a), ...vm.tupleItems(b)]);
     },
     count: (args) => {
       let n = 0;
@@ -850,6 +939,20 @@ function installSet(vm: VM): void {
     },
     difference_update: (args) => {
       for (const o of args.slice(1)) withItems(o, (items) => items.forEach((y) => h.setDiscard!(args[0], y)));
+      return vm.none();
+    },
+    symmetric_difference_update: (args) => {
+      if (args.length !== 2) vm.typeError(`set.symmetric_difference_update() takes exactly one argument (${args.length - 1} given)`);
+      // the other's distinct items: each one present is removed, each one absent is added
+      const other = vm.callType(vm.T.set, [args[1]], null);
+      try {
+        for (const y of vm.setItems(other)) {
+          if (vm.contains(args[0], y)) h.setDiscard!(args[0], y);
+          else vm.setAddItem(args[0], y);
+        }
+      } finally {
+        vm.decref(other);
+      }
       return vm.none();
     },
   });

@@ -32,7 +32,11 @@ export function parseIntLiteral(text: string, base: number): bigint {
     b = 10;
     if (/^0+[1-9]/.test(s.replace(/_/g, ""))) throw bad();
   }
-  if (s.startsWith("_")) s = s.slice(1);
+  // one underscore may follow a base prefix (0x_1f), never start the digits
+  if (s.startsWith("_")) {
+    if (pre !== "0x" && pre !== "0o" && pre !== "0b") throw bad();
+    s = s.slice(1);
+  }
   if (!s || s.endsWith("_") || s.includes("__")) throw bad();
   s = s.replace(/_/g, "");
   if (!s) throw bad();

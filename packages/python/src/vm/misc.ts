@@ -403,6 +403,7 @@ proto.percentFormat = function (this: VM, fmtObj: Obj, argsObj: Obj): Obj {
           break;
         case "c": {
           const k = this.kindOf(v);
+          if (k === Kind.STR && [...this.str(v)].length !== 1) this.typeError("%c requires int or char");
           piece = k === Kind.STR ? this.str(v) : String.fromCodePoint(Number(this.index(v)));
           if (width) piece = align ? piece.padEnd(Number(width)) : piece.padStart(Number(width));
           break;
@@ -442,6 +443,7 @@ function strFormatFields(this: VM, fmtObj: Obj, args: Obj[], kw: KwArgs | null, 
   let onlyValue: Obj = 0;
   let pieces = 0;
   let literal = false;
+  let manual = false;
   for (let i = 0; i < fmt.length; i++) {
     const c = fmt[i];
     if (c === "{" && fmt[i + 1] === "{") {
@@ -469,7 +471,7 @@ function strFormatFields(this: VM, fmtObj: Obj, args: Obj[], kw: KwArgs | null, 
       else if (fmt[j] === "}") depth--;
       if (depth) j++;
     }
-    if (depth) this.raise("ValueError", "expected '}' before end of string");
+    if (depth) this.raise("ValueError", i + 1 === fmt.length ? "Single '{' encountered in format string" : "expected '}' before end of string");
     const field = fmt.slice(i + 1, j);
     i = j;
     let spec = "";
@@ -488,6 +490,9 @@ function strFormatFields(this: VM, fmtObj: Obj, args: Obj[], kw: KwArgs | null, 
     const m = /^([^.[]*)(.*)$/.exec(name)!;
     let v: Obj;
     const first = m[1];
+    if (first === "" && manual) this.raise("ValueError", "cannot switch from manual field specification to automatic field numbering");
+    if (/^\d+$/.test(first) && auto > 0) this.raise("ValueError", "cannot switch from automatic field numbering to manual field specification");
+    if (/^\d+$/.test(first)) manual = true;
     if (first === "") {
       if (auto >= args.length) this.raise("IndexError", `Replacement index ${auto} out of range for positional args tuple`);
       v = this.newRef(args[auto++]);

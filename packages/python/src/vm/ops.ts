@@ -526,6 +526,21 @@ function nativeCompare(vm: VM, a: Obj, b: Obj, op: number): boolean | null {
   const h = vm.h;
   const ka = vm.kindOf(a);
   const kb = vm.kindOf(b);
+  // dict_keys / dict_items compare with sets (and each other) as the sets of their items
+  const setLike = (k: Kind, o: Obj) => k === Kind.SET || k === Kind.FROZENSET || (k === Kind.VIEW && vm.typeName(o) !== "dict_values");
+  if ((ka === Kind.VIEW || kb === Kind.VIEW) && setLike(ka, a) && setLike(kb, b)) {
+    const x = ka === Kind.VIEW ? vm.callType(vm.T.set, [a], null) : vm.newRef(a);
+    try {
+      const y = kb === Kind.VIEW ? vm.callType(vm.T.set, [b], null) : vm.newRef(b);
+      try {
+        return vm.compareBool(x, y, op);
+      } finally {
+        vm.decref(y);
+      }
+    } finally {
+      vm.decref(x);
+    }
+  }
   if (isIntKind(ka) && isIntKind(kb)) return cmpNum(h.readInt(a), h.readInt(b), op);
   if (ka === Kind.FLOAT && kb === Kind.FLOAT) return cmpNum(h.readFloat(a), h.readFloat(b), op);
   if (isIntKind(ka) && kb === Kind.FLOAT) return cmpIntFloat(h.readInt(a), h.readFloat(b), op);

@@ -139,6 +139,8 @@ proto.bindDescr = function (this: VM, d: Descr, o: Obj, owner: Obj): Obj {
   if (!d) throw new Error("internal: bindDescr(null)");
   if (d.native >= 0) {
     if (o === 0) return this.newMethodDescr(owner, d.native);
+    // a class method (dict.fromkeys, int.from_bytes...) found through an instance binds the instance's type
+    if (this.classMethods?.has(d.native)) return this.newBuiltinFunction(d.native, this.h.typeOf(o));
     return this.newBuiltinFunction(d.native, o);
   }
   const v = d.obj;
