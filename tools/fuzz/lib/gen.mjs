@@ -22,13 +22,17 @@ export const KNOWN_DIFFERENCES = {
   "set-pop-finger": { summary: "set.pop() takes another member: pyheap has no scan finger (CPython resumes after the last popped slot) and its table resizes at other fill levels" },
   "dict-merge-sizeof": { summary: "sys.getsizeof of an emptied dict after update()/|= with a dict: CPython clones the other dict's keys (184), pyheap keeps its table (224/352)" },
   "int-true-div-rounding": { summary: "int / int with an operand past 2^53: CPython rounds the exact quotient once, pyheap divides the rounded doubles" },
+  "auto-gc-count": {
+    summary: "after an automatic collection pyheap's count0 is one lower than CPython's, so later automatic collections (and gen-1 ones) come later: the whole auto-gc kind",
+    kinds: ["auto-gc"],
+  },
   "instance-dict-sizeof": { summary: "sys.getsizeof(obj.__dict__) of a materialised instance dict: 64 in pyheap, 296 in python3" },
 };
 
 /** Every snippet kind, by name (the names `--only` and `--without` take). */
 export const SNIPPET_KINDS = [
   "expr", "refcount", "sizeof", "cycles", "gc-count", "is-tracked", "id-reuse", "identity", "del-order",
-  "weakref", "containers", "closure", "generator", "classes", "exceptions", "fstring", "copy", "uncaught",
+  "weakref", "containers", "closure", "generator", "classes", "exceptions", "fstring", "copy", "auto-gc", "uncaught",
 ];
 
 // ---------------------------------------------------------------------------------------------- leaves
@@ -334,6 +338,26 @@ const gcCountSnippet = fc
     }),
   );
 
+// Automatic collections: after gc.collect(), a loop allocates containers (kept, dropped, or cyclic
+// garbage with __del__) past the 700 threshold; counts and finalizer output show when gen-0/1
+// collections ran. Well under the ~7,700 allocations an automatic generation-2 collection needs.
+const autoGcSnippet = fc.record({ n: fc.oneof(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 600, max: 2000 })), body: pick("keep", "drop", "cycle", "del-cycle", "mixed"), every: fc.integer({ min: 1, max: 400 }), threshold: fc.option(fc.integer({ min: 100, max: 900 }), { freq: 3 }) }).map(({ n, body, every, threshold }) =>
+  snip("auto-gc", ["D"], (k) => {
+    const keep = `ag${k}`;
+    const lines = [];
+    if (threshold !== null) lines.push(`gc.set_threshold(${threshold})`);
+    lines.push(`gc.collect()`, `${keep} = []`, `for i in range(${n}):`);
+    if (body === "keep") lines.push(`    ${keep}.append([])`);
+    else if (body === "drop") lines.push(`    x = {}`);
+    else if (body === "cycle") lines.push(`    x = []`, `    x.append(x)`);
+    else if (body === "del-cycle") lines.push(`    if i % ${every} == 0:`, `        x = D(i)`, `        x.me = x`, `    else:`, `        y = (i, [])`);
+    else lines.push(`    ${keep}.append((i, []))`, `    if i % ${every} == 0:`, `        print(i, gc.get_count())`);
+    lines.push(`print(gc.get_count())`, `del ${keep}`, `print(gc.collect(), gc.get_count())`);
+    if (threshold !== null) lines.push(`gc.set_threshold(700, 10, 10)`);
+    return lines;
+  }),
+);
+
 const trackedExprs = pick("(1, 2)", "(1, [])", "tuple([1, 2])", "tuple(['a', 'b'])", "(1, 'a', None)", "{}", "{'a': 1}", "{'a': []}", "{1: (2, 3)}", "dict(a=1)", "[]", "C()", "1", "'x'", "set()", "frozenset([1])", "object()", "(lambda: 0)", "[1, 2][:]", "((1, 2), 3)", "(x for x in [])");
 const isTrackedSnippet = fc.array(fc.tuple(trackedExprs, fc.boolean()), { minLength: 1, maxLength: 5 }).map((items) =>
   snip("is-tracked", ["C"], (n) => {
@@ -619,7 +643,7 @@ const SNIPPETS = {
   expr: exprSnippet, refcount: refcountSnippet, sizeof: sizeofSnippet, cycles: cyclesSnippet, "gc-count": gcCountSnippet,
   "is-tracked": isTrackedSnippet, "id-reuse": idReuseSnippet, identity: identitySnippet, "del-order": delOrderSnippet,
   weakref: weakrefSnippet, containers: containersSnippet, closure: closureSnippet, generator: generatorSnippet,
-  classes: classesSnippet, exceptions: exceptionsSnippet, fstring: fstringSnippet, copy: copySnippet,
+  classes: classesSnippet, exceptions: exceptionsSnippet, fstring: fstringSnippet, copy: copySnippet, "auto-gc": autoGcSnippet,
 };
 
 /**
