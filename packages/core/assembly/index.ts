@@ -53,7 +53,7 @@ import {
 import { setDenseAlgorithm, collectInit, gcCollect, statGet, setGarbageList, registerFreelistType, clearObject } from "./gc/collect";
 import { gcNext, gcObj, varDictPtr } from "./object/header";
 import { evEnable, evDisable, evCount, evBase, evClear, evDropped } from "./events";
-import { inspectInit, heapWalk, referents, heapCheck, checkBadObject, heapSnapshot, nextBlocks, freeListHeads } from "./inspect";
+import { inspectInit, heapWalk, referents, heapCheck, checkBadObject, heapSnapshot, nextBlocks, freeListHeads, sysAllocTop } from "./inspect";
 import {
   LAYOUT_INT, LAYOUT_FLOAT, LAYOUT_STR, LAYOUT_BYTES, LAYOUT_TUPLE, LAYOUT_LIST, LAYOUT_DICT, LAYOUT_SET, LAYOUT_WEAKREF,
   TPF_MANAGED_DICT, PREV_MASK_FINALIZED, WR_OBJECT, BYTES_DATA, TUPLE_ITEMS, DICT_KEYS, SET_TABLE, SET_SMALLTABLE,
@@ -116,6 +116,11 @@ export function heap_peak_bytes(): f64 {
 /** Arenas currently allocated (1 MiB each). */
 export function heap_arenas(): i32 {
   return <i32>arenasAllocated;
+}
+/** The end of the core's permanent tables handed out so far (they grow only; the reserved region above
+ *  is untouched). */
+export function heap_sys_top(): f64 {
+  return <f64>sysAllocTop();
 }
 /** pymalloc blocks in use. */
 export function heap_small_blocks(): i32 {

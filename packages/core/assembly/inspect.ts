@@ -22,6 +22,12 @@ export function inspectInit(): void {
   pageBitmaps = sysAlloc(65536 * 4);
 }
 
+/** The end of what sysAlloc has handed out so far. sysAlloc only moves it up, and nothing writes to the
+ *  reserved region above it: the binding's reset restores only the pages below it. Reads state only. */
+export function sysAllocTop(): usize {
+  return sysAlloc(0);
+}
+
 /** Records that an object starts at o. */
 export function objMark(o: usize): void {
   const page = o >> 16;

@@ -8,6 +8,7 @@ export interface CoreExports {
   heap_bytes_in_use(): number;
   heap_peak_bytes(): number;
   heap_arenas(): number;
+  heap_sys_top(): number;
   heap_small_blocks(): number;
   heap_large_blocks(): number;
   heap_last_status(): number;

@@ -223,10 +223,15 @@ export class Heap {
       const instance = new WebAssembly.Instance(module, imports);
       const raw = instance.exports as unknown as CoreExports;
       memRef = raw.memory;
+      // in the order of their indices: the break (the last global the rewrite adds) comes last
       const globals = Object.entries(instance.exports)
         .filter(([name]) => name.startsWith(GLOBAL_EXPORT_PREFIX))
-        .map(([, x]) => x as WebAssembly.Global);
+        .map(([name, x]) => [Number(name.slice(GLOBAL_EXPORT_PREFIX.length)), x as WebAssembly.Global] as const)
+        .sort((a, b) => a[0] - b[0])
+        .map(([, x]) => x);
       this.globals = globals.length ? globals : null;
+      const top = (instance.exports as Record<string, unknown>).heap_sys_top;
+      this.sysTopExport = typeof top === "function" ? (top as () => number) : null;
       this.retired = undefined;
       this.hookError = undefined;
       return raw;
@@ -284,19 +289,25 @@ export class Heap {
   reset(): void {
     // Fast way (modules rewritten by makeRestorable): an instance's whole state is its memory and its
     // mutable globals, so putting back both as they were right after heap_init is the same as a new
-    // instance, without allocating and releasing a new memory (most of a new instance's cost). The pages
-    // above the restored break are zeroed, as memory.grow gives them.
+    // instance, without allocating and releasing a new memory (most of a new instance's cost). Only what
+    // a run can have written is put back: the static data and the core's permanent tables up to their
+    // top (heap_sys_top; the rest of their reserved region is never written), and the pages handed out
+    // since (above the initial image, up to the break), which are zeroed as memory.grow gives them. Pages
+    // above the break are still zero: nothing writes there, and each reset clears up to the break.
     const image = this.retired ? undefined : initImages.get(this.module)?.get(this.limit);
     const g = this.globals;
     if (image && g && this.memory.buffer.byteLength >= image.bytes.length) {
-      // pages all zero in the image are cleared (a write only), the others copied: a third of copying all
-      const u8 = this.u8;
       const P = 65536;
-      for (let p = 0; p < image.nonZero.length; p++) {
+      const u8 = this.u8;
+      const top = this.sysTopExport ? this.sysTopExport() : Infinity;
+      const written = Math.min(image.bytes.length, Math.ceil(top / P) * P);
+      const brkEnd = Math.min(u8.length, (g[g.length - 1]!.value as number) * P);
+      // pages all zero in the image are cleared (a write only), the others copied
+      for (let p = 0; p * P < written; p++) {
         if (image.nonZero[p]) u8.set(image.bytes.subarray(p * P, (p + 1) * P), p * P);
         else u8.fill(0, p * P, (p + 1) * P);
       }
-      u8.fill(0, image.bytes.length);
+      if (brkEnd > image.bytes.length) u8.fill(0, image.bytes.length, brkEnd);
       for (let i = 0; i < g.length; i++) g[i]!.value = image.globals[i];
       this.hookError = undefined;
       return;
@@ -317,8 +328,10 @@ export class Heap {
     }
   }
 
-  /** The mutable globals of the current instance (exported by a rewritten module), or null. */
+  /** The mutable globals of the current instance (exported by a rewritten module, the break last), or null. */
   private globals: WebAssembly.Global[] | null = null;
+  /** The raw heap_sys_top export of the current instance (null in a core without it: whole image restored). */
+  private sysTopExport: (() => number) | null = null;
 
   private resetInstance(): void {
     const raw = this.instantiate();

@@ -3,6 +3,9 @@
 //    calls memory.grow only past the memory's current size. A fresh instance behaves exactly as before (brk
 //    equals the memory's size), but after a restore the pages above the restored brk are handed out again
 //    at the same addresses instead of new ones above them;
+//    Every `memory.size` of the core reads the break too: after a restore the memory is larger than the
+//    break, and the core must see the size a fresh instance would have (it sizes tables by it and predicts
+//    where the next arena goes);
 //  * exports every mutable global (brk included) as "__pyheap_g<index>", so that memory + globals, the
 //    instance's whole state, can be saved and put back.
 // Only the sections involved are decoded; a module using instructions this decoder does not know is left
@@ -72,8 +75,9 @@ function section(id: number, content: number[] | Uint8Array): number[] {
   return out;
 }
 
-/** Copies one function body, replacing each `memory.grow 0` by `call growFn`. */
-function rewriteBody(body: Uint8Array, growFn: number): number[] {
+/** Copies one function body, replacing each `memory.grow 0` by `call growFn` and each `memory.size 0` by
+ *  `global.get brk`. */
+function rewriteBody(body: Uint8Array, growFn: number, brk: number): number[] {
   const r = new Reader(body);
   const n = r.u32();
   for (let i = 0; i < n; i++) {
@@ -111,7 +115,12 @@ function rewriteBody(body: Uint8Array, growFn: number): number[] {
       const k = r.u32();
       r.skip(k);
     } else if (op >= 0x28 && op <= 0x3e) memarg();
-    else if (op === 0x3f) r.byte();
+    else if (op === 0x3f) {
+      if (r.byte() !== 0) throw new Error("wasm: multi-memory");
+      append(out, body.subarray(from, at));
+      out.push(0x23, ...uleb(brk));
+      from = r.pos;
+    }
     else if (op === 0x41 || op === 0x42) r.leb();
     else if (op === 0x43) r.skip(4);
     else if (op === 0x44) r.skip(8);
@@ -264,7 +273,7 @@ function rewrite(bytes: Uint8Array): Uint8Array | null {
   const newCode: number[] = [...uleb(ncode + 1)];
   for (let i = 0; i < ncode; i++) {
     const size = cq.u32();
-    const body = rewriteBody(cq.b.subarray(cq.pos, cq.pos + size), growFn);
+    const body = rewriteBody(cq.b.subarray(cq.pos, cq.pos + size), growFn, brk);
     cq.skip(size);
     newCode.push(...uleb(body.length));
     append(newCode, body);
