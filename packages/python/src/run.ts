@@ -335,8 +335,10 @@ export function runDetailed(source: string, options: RunOptions = {}, detail: { 
     let ended = false;
     try {
       const r = v.evalFrame(fr);
+      recorder?.noteModuleEnd(fr);
       v.decref(r);
     } catch (e) {
+      if (e instanceof PyRaise) recorder?.noteModuleEnd(fr);
       v.releaseArena();
       v.decref(co);
       if (e instanceof PyRaise) {

@@ -54,3 +54,39 @@ describe("line trace steps are sys.settrace's call and line events", () => {
     });
   }
 });
+
+const MODULE_RETURN = (src: string) => `import sys, json
+src = ${JSON.stringify(src)}
+end = []
+def tr(frame, event, arg):
+    if frame.f_code.co_filename == 'main.py' and frame.f_code.co_name == '<module>' and event == 'return':
+        end.append(frame.f_lineno)
+    return tr
+code = compile(src, 'main.py', 'exec')
+import io, contextlib
+with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+    sys.settrace(tr)
+    try:
+        exec(code, {'__name__': '__main__'})
+    except Exception:
+        pass
+    sys.settrace(None)
+print(json.dumps(end))`;
+
+describe("the last step is the module's return, on the line sys.settrace reports it", () => {
+  const programs: Record<string, string> = {
+    "a call on the last line returns without a new line event": "def f():\n    a = [1, 2]\n    return len(a)\nprint(f())\n",
+    "a loop ending the module": "t = 0\nfor i in range(3):\n    t += i\n",
+    "an uncaught exception in a function": "def g(x):\n    return 1 / x\ny = 1\ng(0)\nz = 2\n",
+  };
+  for (const [name, src] of Object.entries(programs)) {
+    test(name, () => {
+      const [expected] = python3Json<number[]>(MODULE_RETURN(src));
+      const trace = run(src, { trace: "line", filename: "main.py" }).trace!;
+      const last = trace.steps[trace.steps.length - 1]!;
+      expect(last.kind).toBe("return");
+      expect(last.line).toBe(expected);
+      expect(last.frames.map((f) => [f.name, f.line])).toEqual([["<module>", expected]]);
+    });
+  }
+});

@@ -307,13 +307,23 @@ export class TraceRecorder {
    * End the recording (the module body returned or raised, or a limit stopped the run) and return the
    * trace. Adds a last "return" step with the final state, unless the step cap was what stopped the run.
    */
+  /**
+   * The module body ended (returned or raised) at the line its frame was on: the last "return" step
+   * shows that line, which may be later than the last line step (a call on it returned without a new
+   * line event: `print(f())` after f's last line).
+   */
+  noteModuleEnd(frame: Frame): void {
+    this.moduleEndLine = this.vm.lineOf(frame);
+  }
+  private moduleEndLine: number | undefined;
+
   finish(outcome: RunOutcome): Trace {
     if (!this.finished) {
       if (!this.limitHit && this.steps.length < this.maxSteps && this.steps.length > 0) {
         const last = this.steps[this.steps.length - 1]!;
         const step: TraceStep = {
           index: this.steps.length,
-          line: last.line,
+          line: this.moduleEndLine !== undefined && this.moduleEndLine > 0 ? this.moduleEndLine : last.line,
           kind: "return",
           frames: [],
           stdout: this.stdout,
