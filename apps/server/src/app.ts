@@ -10,10 +10,11 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ServerResponse } from "node:http";
 import cors from "cors";
-import express, { type Express, type Request, type RequestHandler } from "express";
+import express, { type Express, type Response } from "express";
 import { rateLimit } from "express-rate-limit";
 import helmet from "helmet";
 import { pino, type Logger } from "pino";
+import { pinoHttp } from "pino-http";
 import { PACKAGE_ROOT, type Config } from "./config.js";
 import { loadExamples } from "./examples.js";
 import { buildOpenApi } from "./openapi.js";
@@ -42,18 +43,6 @@ export interface CreateAppOptions {
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
-
-declare global {
-  // eslint-disable-next-line @typescript-eslint/no-namespace
-  namespace Express {
-    interface Request {
-      /** The request's id (the client's `X-Request-Id` when it is a plain token, else a new UUID). */
-      id: string;
-      /** A logger that names the request id (made on first use: most requests log nothing but the access line). */
-      readonly log: Logger;
-    }
-  }
-}
 
 /**
  * helmet's headers for our configuration, computed once: helmet builds the same list for every response,
@@ -90,37 +79,37 @@ function securityHeaders(): { set: [string, string][]; remove: string[] } {
 }
 
 /**
- * Request id, the `X-Request-Id` header, a lazily made per-request logger, and one access-log line per
- * response (at info, with the status, the time and what the run route recorded in `res.locals.run`).
+ * pino-http: request id (the client's `X-Request-Id` when it is a plain token, else a new UUID), echoed
+ * in the `X-Request-Id` header, `req.log` naming it, and one access-log line per response (info, error
+ * from 500 on) with what the run route recorded in `res.locals.run`.
  */
-function requestLog(logger: Logger, app: Express): RequestHandler {
-  Object.defineProperty(app.request, "log", {
-    configurable: true,
-    get(this: Request & { _log?: Logger }) {
-      return (this._log ??= logger.child({ reqId: this.id }));
+function requestLog(logger: Logger) {
+  return pinoHttp({
+    logger,
+    genReqId(req, res) {
+      const incoming = req.headers["x-request-id"];
+      const id = typeof incoming === "string" && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+      res.setHeader("X-Request-Id", id);
+      return id;
+    },
+    customLogLevel(_req, res, err) {
+      return err || res.statusCode >= 500 ? "error" : "info";
+    },
+    customProps(_req, res) {
+      const run = (res as unknown as Response).locals?.run as unknown;
+      return run ? { run } : {};
+    },
+    // The access line carries the id, method, URL and client address, not every header.
+    serializers: {
+      req: (req: { id: unknown; method: string; url: string; remoteAddress?: string }) => ({
+        id: req.id,
+        method: req.method,
+        url: req.url,
+        remoteAddress: req.remoteAddress,
+      }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
   });
-  return (req, res, next) => {
-    const incoming = req.headers["x-request-id"];
-    const id = typeof incoming === "string" && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-    req.id = id;
-    res.setHeader("X-Request-Id", id);
-    if (logger.isLevelEnabled("info")) {
-      const start = performance.now();
-      res.once("finish", () => {
-        const status = res.statusCode;
-        const line = {
-          req: { id, method: req.method, url: req.originalUrl, remoteAddress: req.socket.remoteAddress },
-          res: { statusCode: status },
-          responseTime: Math.round((performance.now() - start) * 10) / 10,
-          ...(res.locals.run ? { run: res.locals.run } : {}),
-        };
-        if (status >= 500) logger.error(line, "request errored");
-        else logger.info(line, "request completed");
-      });
-    }
-    next();
-  };
 }
 
 function packageVersion(): string {
@@ -157,7 +146,7 @@ export function createApp(config: Config, options: CreateAppOptions = {}): Pyhea
   app.set("trust proxy", config.trustProxy);
 
   // 1. Request id and structured access log first, so every later answer (errors included) carries both.
-  app.use(requestLog(logger, app));
+  app.use(requestLog(logger));
 
   // 2. Security headers (helmet's, computed once). The demo page compiles the interpreter's WASM in the
   // browser: the policy allows exactly that.

@@ -38,12 +38,12 @@ export interface Config {
   /** Extra time after `limits.timeoutMs` before a worker still running is terminated and replaced. */
   hardKillGraceMs: number;
   /**
-   * A run that has used more CPU time (ms) than this is a long run; while runs wait for a worker, at most
-   * `workers - 1` long runs hold one (with two workers or more; the newest excess is stopped with 503),
-   * so short runs do not queue behind runaway programs.
+   * A run that has used more CPU time (ms) than this is a long run: its thread's priority is lowered until
+   * the run ends, and while runs wait for a thread at most `threads - 1` long runs go on (with two threads
+   * or more; the newest excess is stopped with 503), so short runs do not queue behind runaway programs.
    */
   longRunMs: number;
-  /** Idle threads that take the place of one parked with a long run or one stopped. */
+  /** Threads beyond `workers` (the pool keeps `workers + spareWorkers`): they take short runs while others hold long ones. */
   spareWorkers: number;
   maxBodyBytes: number;
   maxCodeBytes: number;

@@ -93,26 +93,26 @@ describe("runaway programs beside short runs", () => {
     expect(ready()).toBe(true);
   }
 
-  it("an infinite loop is parked on a spare thread and short runs go on meanwhile", async () => {
+  it("an infinite loop runs at a lowered priority and short runs go on meanwhile on a spare thread", async () => {
     const app = createApp(testConfig({ WORKERS: "1", SPARE_WORKERS: "1", LONG_RUN_MS: "10", MAX_STEPS: "1000000000", TIMEOUT_MS: "10000", WEB_DIST: emptyDir() }), {
       logger: silentLogger,
     });
     opened.push(app);
     let loopDone = false;
     const loop = post(app, { code: LOOP, limits: { timeoutMs: 6000 } }).then((res) => ((loopDone = true), res));
-    await until(() => app.pool.parkedRuns === 1);
+    await until(() => app.pool.lowPriorityRuns === 1);
     const expected = readFileSync(join(corpus, "blog/01-list-append-same-id.out"), "utf8");
     for (let i = 0; i < 3; i++) {
       const res = await post(app, { code: blog1 });
       expect(res.status).toBe(200);
       expect(res.body.stdout).toBe(expected);
     }
-    // With one worker and no parking these three would have waited for the loop's end.
+    // With one thread these three would have waited for the loop's end.
     expect(loopDone).toBe(false);
     const stopped = await loop;
     expect(stopped.status).toBe(200);
     expect(stopped.body.outcome).toMatchObject({ status: "limit", limit: "time" });
-    expect(app.pool.parkedRuns).toBe(0);
+    expect(app.pool.lowPriorityRuns).toBe(0);
   });
 
   it("with no spare, a run waiting makes the newer of two long runs give way: 503 with Retry-After", async () => {

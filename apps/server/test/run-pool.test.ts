@@ -68,7 +68,9 @@ describe("RunPool", () => {
   });
 
   it("gives up on a run that never got a worker before its wall time", async () => {
-    const pool = makePool(1, 1);
+    const pool = makePool(1, 1, 10_000, 0);
+    // The thread ready first, so the blocker holds it from the start.
+    expect((await pool.run(task("sleep:1"))).kind).toBe("ok");
     const blocker = pool.run(task("sleep:600"));
     const waiting = await pool.run(task("sleep:1", 100));
     expect(waiting).toEqual({ kind: "queue-timeout" });
@@ -82,20 +84,26 @@ describe("RunPool", () => {
     expect((await pool.run(task("sleep:1"))).kind).toBe("ok");
   });
 
-  it("parks long runs on spare threads: short runs keep both workers, nothing is stopped", async () => {
+  it("long runs get a lowered priority and spare threads: short runs keep going, nothing is stopped", async () => {
     const pool = makePool(2, 4, 50, 2);
+    expect(pool.threads).toBe(4);
     await Promise.all([pool.run(task("sleep:1")), pool.run(task("sleep:1"))]);
     const first = pool.run(task("spin:5000"));
     const second = pool.run(task("spin:5000"));
     await until(() => pool.longRuns === 2);
+    // Linux: the long runs' threads now run at nice 10.
+    if (existsSync("/proc/thread-self")) await until(() => pool.lowPriorityRuns === 2);
     // Two short runs at once still find two threads, and end while the long runs go on.
     const shorts = [pool.run(task("sleep:200")), pool.run(task("sleep:200"))];
-    expect(pool.running).toBe(4);
+    await until(() => pool.running === 4);
     expect(pool.queued).toBe(0);
     expect((await Promise.all(shorts)).map((o) => o.kind)).toEqual(["ok", "ok"]);
     expect(pool.longRuns).toBe(2);
     expect((await Promise.all([first, second])).map((o) => o.kind)).toEqual(["ok", "ok"]);
-    // The parked threads went back to the spares: the next long runs are parked again.
+    // Each thread got its normal priority back when its run ended (reported by the thread itself).
+    const niceness = await Promise.all([0, 1, 2, 3].map(() => pool.run(task("nice"))));
+    for (const out of niceness) if (out.kind === "ok") expect(JSON.parse(out.body).nice).toBe(0);
+    // The next long runs are lowered again.
     const again = [pool.run(task("spin:600")), pool.run(task("spin:600"))];
     await until(() => pool.longRuns === 2);
     expect((await Promise.all(again)).map((o) => o.kind)).toEqual(["ok", "ok"]);
@@ -152,7 +160,7 @@ describe("RunPool", () => {
   it("rejects runs when the task module cannot load, and close() still ends", async () => {
     const pool = new RunPool({ filename: "/nonexistent/pool-task.mjs", workers: 1, queue: 1, workerHeapMb: 64, hardKillGraceMs: 0, spares: 0 });
     pools.push(pool);
-    await expect(pool.run(task("sleep:1"))).rejects.toThrow(/failed to start/);
+    await expect(pool.run(task("sleep:1"))).rejects.toThrow(/failed in its worker/);
   });
 
   it("close() waits for runs in flight, then refuses new ones", async () => {

@@ -23,15 +23,28 @@ export interface RunTask {
   maxTraceBytes: number;
 }
 
+/**
+ * The task as piscina hands it to a worker: the run plus a small shared control block (`Int32Array` over
+ * `control`, see `Control`), through which the pool sees when the run started and on which thread.
+ */
+export interface PoolTask extends RunTask {
+  control: SharedArrayBuffer;
+}
+
+/** Slots (Int32) of the shared control block. */
+export const Control = {
+  /** 0 while queued, 1 once the worker started the run, 2 when it has returned. */
+  State: 0,
+  /** The worker thread's operating-system id (Linux), 0 when unknown. */
+  Tid: 1,
+  /** 1 while the pool has lowered the thread's priority for this run (the worker restores it at the end). */
+  Lowered: 2,
+} as const;
+
+/** Int32 slots in a control block. */
+export const CONTROL_SLOTS = 3;
+
 /** What the worker answers. */
 export type RunTaskResult =
   | { kind: "ok"; body: string; exitCode: number; outcome: string }
   | { kind: "trace-too-large"; bytes: number };
-
-/** What a pool thread posts to the pool: once `ready` after loading, then one answer per task. */
-export type ThreadMessage =
-  /** `tid`: the thread's operating-system id where the platform tells it (Linux), for its CPU time. */
-  | { kind: "ready"; tid?: number | undefined }
-  | { kind: "result"; result: unknown }
-  /** The task function threw (a bug of ours, never a program's failure): the request answers 500. */
-  | { kind: "error"; message: string };

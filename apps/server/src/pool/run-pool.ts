@@ -1,36 +1,33 @@
 /**
- * The worker pool that runs programs: its own threads (`thread.ts`), admission control, fairness between
- * short and long runs, and the wall-time fence. This module knows threads and tasks, not HTTP.
+ * The worker pool that runs programs: piscina's worker threads, plus admission, the wall-time fence and
+ * fairness between short and long runs. This module knows threads and tasks, not HTTP.
  *
+ * - Threads: piscina keeps `workers + spares` threads started (a thread start costs a module load and a
+ *   warm-up run, ~0.2–0.4 s of CPU), one run per thread at a time.
  * - Admission: at most `workers + queue` runs are in flight (running or waiting); past that `run` answers
- *   "saturated" at once instead of growing a queue nobody will wait for. Waiting runs start in arrival
- *   order; one still waiting when its wall time has passed gives up ("queue-timeout").
- * - Fairness: a run that has used more than `longRunMs` of CPU time is a long run (its thread's CPU time,
- *   read from /proc on Linux, so a machine busy with other work does not make ordinary runs look long;
- *   elsewhere its wall time). While runs are
- *   waiting for a worker, at most `workers - 1` threads may hold long runs (with two workers or more):
- *   the excess, the long runs started last, are stopped ("shed": the caller answers 503 with
- *   Retry-After) and their threads replaced, so short runs, most of the traffic, do not queue behind
- *   runaway programs. With nobody waiting, long runs go on to their own limits.
- * - Wall time: the interpreter stops itself at `limits.timeoutMs`; a run still going `hardKillGraceMs`
- *   later has its thread terminated ("killed"). A thread that runs out of JavaScript heap is reported
- *   ("worker-out-of-memory") and replaced.
- * - Parking: a long run leaves the rotation when a spare thread is ready to take its place; the parked
- *   thread runs on at a low priority (nice 10 on Linux, where each thread has its own) and becomes a
- *   spare again when its run ends. Stopping it instead would waste it: a thread start costs a module load
- *   and warm-up runs (~0.2–0.4 s of CPU).
- * - A stopped thread's place is taken at once by a ready spare, and a new spare is started behind it.
+ *   "saturated" at once instead of growing a queue nobody will wait for. piscina's own queue is bounded
+ *   too (`maxQueue`); should it refuse, the answer is the same. A run still waiting when its wall time
+ *   has passed is withdrawn ("queue-timeout").
+ * - Wall time: the interpreter stops itself at `limits.timeoutMs`; every run is submitted with an
+ *   AbortSignal, aborted `hardKillGraceMs` later if it is still going: piscina terminates that thread and
+ *   starts a new one ("killed"). A thread that runs out of JavaScript heap is reported
+ *   ("worker-out-of-memory") and piscina replaces it.
+ * - Fairness: a run that has used more than `longRunMs` of its thread's CPU time (read from /proc on
+ *   Linux, so a machine busy with other work does not make ordinary runs look long; elsewhere its wall
+ *   time) is a long run. Its thread's priority is lowered (nice 10 on Linux, where each thread has its
+ *   own; the worker restores it when the run ends), and the spare threads take the short runs meanwhile.
+ *   If every thread is busy and runs are waiting, at most `threads - 1` long runs go on (with two threads
+ *   or more): the excess, the long runs started last (the least work lost), are aborted ("shed": the
+ *   caller answers 503 with Retry-After) so the waiting runs get a thread.
  *
- * One message each way per run: the task goes to an idle thread with `postMessage`, the thread answers
- * with the serialised response body. One watchdog timer, running only while runs are in flight, checks
- * every thread's elapsed time.
+ * The worker and the pool share a small control block per run (protocol.ts): the worker writes when the
+ * run starts and its thread id, and one watchdog timer here, running only while runs are in flight,
+ * checks every run's wall and CPU time.
  */
 import { closeSync, openSync, readSync } from "node:fs";
 import { setPriority } from "node:os";
-import { join } from "node:path";
-import { Worker } from "node:worker_threads";
-import { PACKAGE_ROOT } from "../config.js";
-import type { RunTask, RunTaskResult, ThreadMessage } from "./protocol.js";
+import { Piscina } from "piscina";
+import { Control, CONTROL_SLOTS, type PoolTask, type RunTask, type RunTaskResult } from "./protocol.js";
 
 export interface RunPoolOptions {
   /** The compiled task module (dist/pool/worker.js): its default export runs one task. */
@@ -41,10 +38,7 @@ export interface RunPoolOptions {
   hardKillGraceMs: number;
   /** A run that used more CPU time than this (ms) is long for the fairness rule (default 25; see above). */
   longRunMs?: number;
-  /**
-   * Spare threads (default `workers`): each can take the rotation place of a thread busy with a long run
-   * (which is then parked until its run ends) or of a thread that was stopped.
-   */
+  /** Threads beyond `workers` (default `workers`), which take short runs while others hold long ones. */
   spares?: number;
 }
 
@@ -62,48 +56,27 @@ export type PoolOutcome =
   | { kind: "worker-out-of-memory"; wallMs: number };
 
 interface Job {
-  task: RunTask;
+  control: Int32Array;
+  controller: AbortController;
   /** Wall time allowed once running, before the thread is terminated. */
   wallLimitMs: number;
   submitted: number;
-  resolve(outcome: PoolOutcome): void;
-  reject(err: Error): void;
-}
-
-interface Thread {
-  worker: Worker;
-  ready: boolean;
-  job: Job | undefined;
+  /** When the watchdog first saw it running (0 before). */
   startedAt: number;
+  tid: number;
   long: boolean;
-  /** The thread's operating-system id (Linux), or undefined: then long runs are judged by wall time. */
-  tid: number | undefined;
-  /** Its /proc stat file, kept open while the thread lives. */
-  statFd: number | undefined;
-  /** The thread's CPU time (ms) when its current run started. */
+  /** Its thread's CPU time (ms) when the run was first seen running (NaN without /proc). */
   cpuAtStart: number;
   /** Wall time (performance.now()) before which the run cannot have reached the long-run CPU time. */
   nextCpuCheck: number;
-  /** True while the thread runs at the parked (lower) priority. */
-  niced: boolean;
+  /** Why the pool aborted it, if it did. */
+  stopped: PoolOutcome | undefined;
 }
 
-/** The nice value of a thread parked with a long run. */
-const PARKED_NICE = 10;
+/** The nice value of a thread holding a long run. */
+const LOW_PRIORITY = 10;
 
 const statBuffer = Buffer.alloc(1024);
-
-/** Opens thread `tid`'s /proc stat file (kept open: each reading is then one pread), or undefined. */
-function openThreadStat(tid: number): number | undefined {
-  try {
-    const fd = openSync(`/proc/self/task/${tid}/stat`, "r");
-    if (!Number.isNaN(threadCpuMs(fd))) return fd;
-    closeSync(fd);
-  } catch {
-    // no /proc here
-  }
-  return undefined;
-}
 
 /** CPU time (user + system, ms) of the thread whose stat file is open as `fd`, or NaN. */
 function threadCpuMs(fd: number): number {
@@ -118,77 +91,76 @@ function threadCpuMs(fd: number): number {
   }
 }
 
-/** Closes a thread's /proc stat file (before the thread is let go). */
-function closeStat(thread: Thread): void {
-  if (thread.statFd === undefined) return;
-  try {
-    closeSync(thread.statFd);
-  } catch {
-    // already closed
-  }
-  thread.statFd = undefined;
-}
-
-/** The compiled thread body (also when this module runs from the sources, as in tests). */
-const THREAD_MODULE = join(PACKAGE_ROOT, "dist", "pool", "thread.js");
-
-/** Runs `RunTask`s on worker threads with hard limits. */
+/** Runs `RunTask`s on piscina's worker threads with hard limits. */
 export class RunPool {
-  /** Threads in rotation (ready or starting). */
-  private readonly threads: Thread[] = [];
-  /** Spare threads, out of rotation until one takes the place of a parked or a stopped thread. */
-  private readonly spares: Thread[] = [];
-  /** Threads taken out of rotation while they finish a long run; they become spares afterwards. */
-  private readonly parked: Thread[] = [];
-  private readonly waiting: Job[] = [];
-  private busy = 0;
+  private readonly pool: Piscina<PoolTask, RunTaskResult>;
+  private readonly jobs = new Set<Job>();
+  /** Open /proc stat files of the threads seen running, by thread id (each reading is one pread). */
+  private readonly statFds = new Map<number, number>();
   private watchdog: NodeJS.Timeout | undefined;
-  private closing: Promise<void> | undefined;
   private closed = false;
   private readonly longRunMs: number;
-  private readonly spareCount: number;
+  private readonly threadCount: number;
   private readonly tickMs: number;
-  /** Called when the pool has no run in flight (close() waits on it). */
-  private onIdle: (() => void) | undefined;
 
   constructor(private readonly options: RunPoolOptions) {
     this.longRunMs = options.longRunMs ?? 25;
-    this.spareCount = options.spares ?? Math.max(1, options.workers);
+    this.threadCount = options.workers + (options.spares ?? Math.max(1, options.workers));
     this.tickMs = Math.max(10, Math.min(25, Math.floor(this.longRunMs / 2)));
-    for (let i = 0; i < options.workers; i++) this.threads.push(this.spawn());
-    for (let i = 0; i < this.spareCount; i++) this.spares.push(this.spawn());
+    this.pool = new Piscina<PoolTask, RunTaskResult>({
+      filename: options.filename,
+      minThreads: this.threadCount,
+      maxThreads: this.threadCount,
+      // Admission is decided in run() with a clear answer; piscina's bound is the backstop (threads still
+      // starting count as busy for it, hence workers + queue).
+      maxQueue: options.workers + options.queue,
+      idleTimeout: 2 ** 31 - 1,
+      concurrentTasksPerWorker: 1,
+      // Runs end by their own wall-time fence; close() waits for them.
+      closeTimeout: 2 ** 31 - 1,
+      resourceLimits: { maxOldGenerationSizeMb: options.workerHeapMb },
+    });
   }
 
-  /** Number of worker threads. */
+  /** Number of serving workers (threads beyond them are spares for the fairness rule). */
   get workers(): number {
     return this.options.workers;
   }
 
+  /** Worker threads piscina keeps (workers + spares). */
+  get threads(): number {
+    return this.threadCount;
+  }
+
   /** Runs being executed now. */
   get running(): number {
-    return this.busy;
+    let n = 0;
+    for (const job of this.jobs) if (Atomics.load(job.control, Control.State) !== 0) n++;
+    return n;
   }
 
   /** Runs waiting for a worker. */
   get queued(): number {
-    return this.waiting.length;
+    return this.jobs.size - this.running;
   }
 
   /** Runs accepted and not yet answered (running + queued). */
   get pending(): number {
-    return this.busy + this.waiting.length;
+    return this.jobs.size;
   }
 
-  /** Runs now past `longRunMs` (parked or still in rotation). */
+  /** Runs now past `longRunMs`. */
   get longRuns(): number {
-    let n = this.parked.length;
-    for (const t of this.threads) if (t.job && t.long) n++;
+    let n = 0;
+    for (const job of this.jobs) if (job.long) n++;
     return n;
   }
 
-  /** Long runs parked out of the rotation on spare threads. */
-  get parkedRuns(): number {
-    return this.parked.length;
+  /** Long runs whose thread now runs at the lowered priority. */
+  get lowPriorityRuns(): number {
+    let n = 0;
+    for (const job of this.jobs) if (Atomics.load(job.control, Control.Lowered) === 1) n++;
+    return n;
   }
 
   /** True when a new run would be refused. */
@@ -197,267 +169,163 @@ export class RunPool {
   }
 
   /** Submits one run; never rejects for reasons a program can cause. */
-  run(task: RunTask): Promise<PoolOutcome> {
-    if (this.closed || this.closing) return Promise.reject(new Error("the pool is closed"));
-    if (this.saturated) return Promise.resolve({ kind: "saturated" });
-    return new Promise<PoolOutcome>((resolve, reject) => {
-      const job: Job = { task, wallLimitMs: task.limits.timeoutMs + this.options.hardKillGraceMs, submitted: performance.now(), resolve, reject };
-      const idle = this.idleThread();
-      if (idle) this.start(idle, job);
-      else this.waiting.push(job);
-      this.arm();
-    });
+  async run(task: RunTask): Promise<PoolOutcome> {
+    if (this.closed) throw new Error("the pool is closed");
+    if (this.saturated) return { kind: "saturated" };
+    const control = new SharedArrayBuffer(CONTROL_SLOTS * 4);
+    const job: Job = {
+      control: new Int32Array(control),
+      controller: new AbortController(),
+      wallLimitMs: task.limits.timeoutMs + this.options.hardKillGraceMs,
+      submitted: performance.now(),
+      startedAt: 0,
+      tid: 0,
+      long: false,
+      cpuAtStart: Number.NaN,
+      nextCpuCheck: 0,
+      stopped: undefined,
+    };
+    this.jobs.add(job);
+    this.arm();
+    try {
+      return await this.pool.run({ ...task, control }, { signal: job.controller.signal });
+    } catch (err) {
+      if (job.stopped) {
+        // piscina terminated the thread: its stat file goes with it.
+        this.forgetThread(job.tid);
+        return job.stopped;
+      }
+      const e = err as Error & { code?: unknown };
+      if (e.code === "ERR_WORKER_OUT_OF_MEMORY") {
+        this.forgetThread(job.tid);
+        return { kind: "worker-out-of-memory", wallMs: Math.round(performance.now() - (job.startedAt || job.submitted)) };
+      }
+      if (e.message === "Task queue is at limit") return { kind: "saturated" };
+      throw new Error(`the run failed in its worker: ${e.message}`, { cause: err });
+    } finally {
+      this.jobs.delete(job);
+      if (this.jobs.size === 0) this.disarm();
+    }
   }
 
   /** Waits for accepted runs to finish, then stops every worker. */
-  close(): Promise<void> {
-    this.closing ??= (async () => {
-      if (this.pending > 0) await new Promise<void>((resolve) => (this.onIdle = resolve));
-      await this.terminateAll();
-    })();
-    return this.closing;
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.pool.close();
+    this.closeStats();
   }
 
   /** Stops every worker now; runs in progress or waiting are abandoned (their promises reject). */
   async destroy(): Promise<void> {
-    const running = [...this.threads, ...this.parked];
-    const abandoned = [...this.waiting.splice(0), ...running.flatMap((t) => (t.job ? [t.job] : []))];
-    for (const t of running) t.job = undefined;
-    this.busy = 0;
-    await this.terminateAll();
-    for (const job of abandoned) job.reject(new Error("the pool was stopped"));
-    this.onIdle?.();
-  }
-
-  private async terminateAll(): Promise<void> {
     this.closed = true;
-    if (this.watchdog) clearInterval(this.watchdog);
-    this.watchdog = undefined;
-    const all = [...this.threads.splice(0), ...this.spares.splice(0), ...this.parked.splice(0)];
-    for (const t of all) closeStat(t);
-    await Promise.all(all.map((t) => t.worker.terminate()));
-  }
-
-  private spawn(): Thread {
-    const worker = new Worker(THREAD_MODULE, {
-      workerData: { filename: this.options.filename },
-      resourceLimits: { maxOldGenerationSizeMb: this.options.workerHeapMb },
-    });
-    const thread: Thread = { worker, ready: false, job: undefined, startedAt: 0, long: false, tid: undefined, statFd: undefined, cpuAtStart: 0, nextCpuCheck: 0, niced: false };
-    worker.on("message", (msg: ThreadMessage) => this.onMessage(thread, msg));
-    worker.on("error", (err: Error & { code?: unknown }) => this.onFailure(thread, err));
-    worker.on("exit", () => this.onFailure(thread, undefined));
-    return thread;
-  }
-
-  private idleThread(): Thread | undefined {
-    for (const t of this.threads) if (t.ready && !t.job) return t;
-    return undefined;
-  }
-
-  private start(thread: Thread, job: Job): void {
-    thread.job = job;
-    thread.startedAt = performance.now();
-    thread.long = false;
-    thread.nextCpuCheck = thread.startedAt + this.longRunMs;
-    if (thread.statFd !== undefined) thread.cpuAtStart = threadCpuMs(thread.statFd);
-    this.busy++;
-    thread.worker.postMessage(job.task);
-  }
-
-  /** Ends the thread's current run with `outcome` (or `error`) and gives the next waiting run a thread. */
-  private finish(thread: Thread, outcome: PoolOutcome | Error, replaceThread = false): void {
-    const job = thread.job;
-    thread.job = undefined;
-    if (job) this.busy--;
-    // A thread being stopped leaves the rotation before anything is dispatched, so no waiting run is
-    // handed to it.
-    if (replaceThread) this.replace(thread);
-    else this.unpark(thread);
-    if (job) {
-      if (outcome instanceof Error) job.reject(outcome);
-      else job.resolve(outcome);
-    }
-    this.dispatch();
-  }
-
-  private dispatch(): void {
-    for (;;) {
-      if (this.waiting.length === 0) break;
-      const idle = this.idleThread();
-      if (!idle) break;
-      this.start(idle, this.waiting.shift()!);
-    }
-    if (this.pending === 0) {
-      if (this.watchdog) clearInterval(this.watchdog);
-      this.watchdog = undefined;
-      const onIdle = this.onIdle;
-      this.onIdle = undefined;
-      onIdle?.();
-    }
-  }
-
-  private onMessage(thread: Thread, msg: ThreadMessage): void {
-    if (msg.kind === "ready") {
-      thread.ready = true;
-      const fd = msg.tid === undefined ? undefined : openThreadStat(msg.tid);
-      if (fd !== undefined) {
-        thread.tid = msg.tid;
-        thread.statFd = fd;
-      }
-      if (this.threads.includes(thread)) this.dispatch();
-      return;
-    }
-    if (msg.kind === "result") this.finish(thread, msg.result as RunTaskResult);
-    else this.finish(thread, new Error(`the run failed in its worker: ${msg.message}`));
-  }
-
-  /** A thread died (error or exit): answer its run, take it out, put a fresh one in its place. */
-  private onFailure(thread: Thread, err: (Error & { code?: unknown }) | undefined): void {
-    if (this.closed) return;
-    if (!thread.ready) {
-      // It could not even load its module: starting another at once would only fail the same way. Runs
-      // waiting for a thread are answered with the error; a new thread is tried a second later.
-      const message = `a worker failed to start${err ? `: ${err.message}` : ""}`;
-      for (const job of this.waiting.splice(0)) job.reject(new Error(message));
-      thread.ready = true; // so the replacement below is not treated as another start-up failure
-      const retry = setTimeout(() => {
-        if (!this.closed) this.replace(thread);
-      }, 1000);
-      retry.unref();
-      thread.worker.removeAllListeners("exit");
-      thread.worker.removeAllListeners("error");
-      thread.worker.on("error", () => {});
-      thread.job = undefined;
-      this.dispatch();
-      return;
-    }
-    const wallMs = Math.round(performance.now() - thread.startedAt);
-    const outcome: PoolOutcome | Error =
-      err?.code === "ERR_WORKER_OUT_OF_MEMORY"
-        ? { kind: "worker-out-of-memory", wallMs }
-        : new Error(`a worker stopped unexpectedly${err ? `: ${err.message}` : ""}`);
-    this.finish(thread, outcome, true);
-  }
-
-  /** Takes `thread` out of service (terminating it if still alive) and fills its place. */
-  private replace(thread: Thread): void {
-    const inRotation = this.threads.indexOf(thread);
-    const inSpares = this.spares.indexOf(thread);
-    const inParked = this.parked.indexOf(thread);
-    if (inRotation < 0 && inSpares < 0 && inParked < 0) return;
-    thread.worker.removeAllListeners("message");
-    thread.worker.removeAllListeners("exit");
-    thread.worker.removeAllListeners("error");
-    thread.worker.on("error", () => {});
-    closeStat(thread);
-    void thread.worker.terminate();
-    if (inSpares >= 0 || inParked >= 0) {
-      // A parked thread's rotation place was already taken by a spare: a new spare fills the gap.
-      if (inSpares >= 0) this.spares.splice(inSpares, 1);
-      else this.parked.splice(inParked, 1);
-      this.spares.push(this.spawn());
-      return;
-    }
-    // A ready spare takes the place at once; otherwise a new thread starts there.
-    const spareIndex = this.spares.findIndex((s) => s.ready);
-    const next = spareIndex >= 0 ? this.spares.splice(spareIndex, 1)[0]! : this.spawn();
-    this.threads.splice(inRotation, 1, next);
-    if (spareIndex >= 0) this.spares.push(this.spawn());
-  }
-
-  /** Takes a thread with a long run out of rotation, a ready spare taking its place; false if none is ready. */
-  private park(thread: Thread): boolean {
-    const spareIndex = this.spares.findIndex((s) => s.ready);
-    const at = this.threads.indexOf(thread);
-    if (spareIndex < 0 || at < 0) return false;
-    this.threads.splice(at, 1, this.spares.splice(spareIndex, 1)[0]!);
-    this.parked.push(thread);
-    // Linux schedules each thread on its own: a parked thread gets a low priority (nice 10, about a tenth
-    // of the CPU share of a normal one when they compete), so short runs keep their speed beside it.
-    if (thread.tid !== undefined) {
-      try {
-        setPriority(thread.tid, PARKED_NICE);
-        thread.niced = true;
-      } catch {
-        // not permitted here: the parked thread competes at the normal priority
-      }
-    }
-    return true;
-  }
-
-  /** A parked thread whose run ended goes back to the spares. */
-  private unpark(thread: Thread): void {
-    const at = this.parked.indexOf(thread);
-    if (at < 0) return;
-    this.parked.splice(at, 1);
-    thread.long = false;
-    if (thread.niced) {
-      try {
-        // Raising a priority back needs the right to (root or CAP_SYS_NICE); without it, a fresh thread
-        // (normal priority) takes the spare's place instead.
-        setPriority(thread.tid!, 0);
-        thread.niced = false;
-      } catch {
-        thread.worker.removeAllListeners();
-        thread.worker.on("error", () => {});
-        closeStat(thread);
-    void thread.worker.terminate();
-        this.spares.push(this.spawn());
-        return;
-      }
-    }
-    this.spares.push(thread);
-  }
-
-  /** Stops a running thread from outside with `outcome` for its run. */
-  private stop(thread: Thread, outcome: PoolOutcome): void {
-    this.finish(thread, outcome, true);
+    this.disarm();
+    await this.pool.destroy();
+    this.closeStats();
   }
 
   private arm(): void {
-    if (this.watchdog || this.pending === 0) return;
+    if (this.watchdog) return;
     this.watchdog = setInterval(() => this.check(), this.tickMs);
     this.watchdog.unref();
   }
 
+  private disarm(): void {
+    if (this.watchdog) clearInterval(this.watchdog);
+    this.watchdog = undefined;
+  }
+
+  private stop(job: Job, outcome: PoolOutcome): void {
+    if (job.stopped) return;
+    job.stopped = outcome;
+    job.controller.abort(new Error(outcome.kind));
+  }
+
+  /** The open stat file of thread `tid`, opened on first use; undefined without /proc. */
+  private statFd(tid: number): number | undefined {
+    if (tid === 0) return undefined;
+    let fd = this.statFds.get(tid);
+    if (fd !== undefined) return fd;
+    try {
+      fd = openSync(`/proc/self/task/${tid}/stat`, "r");
+    } catch {
+      return undefined;
+    }
+    this.statFds.set(tid, fd);
+    return fd;
+  }
+
+  private forgetThread(tid: number): void {
+    const fd = this.statFds.get(tid);
+    if (fd === undefined) return;
+    this.statFds.delete(tid);
+    try {
+      closeSync(fd);
+    } catch {
+      // already closed
+    }
+  }
+
+  private closeStats(): void {
+    for (const tid of [...this.statFds.keys()]) this.forgetThread(tid);
+  }
+
+  /** Lowers the priority of a long run's thread, unless its run is ending right now (see task-control.ts). */
+  private lower(job: Job): void {
+    if (job.tid === 0 || Atomics.load(job.control, Control.Lowered) === 1) return;
+    if (Atomics.compareExchange(job.control, Control.State, 1, 3) !== 1) return;
+    try {
+      setPriority(job.tid, LOW_PRIORITY);
+      Atomics.store(job.control, Control.Lowered, 1);
+    } catch {
+      // not permitted here: the long run competes at the normal priority
+    } finally {
+      Atomics.store(job.control, Control.State, 1);
+    }
+  }
+
   private check(): void {
     const now = performance.now();
-    let parkedAny = false;
-    for (const t of [...this.threads, ...this.parked]) {
-      const job = t.job;
-      if (!job) continue;
-      const elapsed = now - t.startedAt;
-      if (elapsed >= job.wallLimitMs) this.stop(t, { kind: "killed", wallMs: Math.round(elapsed) });
-      else {
-        if (!t.long && now >= t.nextCpuCheck) {
-          const used = t.statFd === undefined ? elapsed : threadCpuMs(t.statFd) - t.cpuAtStart;
-          if (used >= this.longRunMs) t.long = true;
-          // CPU time grows no faster than wall time: no need to look again before it could have got there.
-          else t.nextCpuCheck = now + Math.max(this.tickMs, this.longRunMs - used);
-        }
-        // A long run leaves the rotation when a spare is ready to take its place (no thread is stopped).
-        if (t.long && this.threads.includes(t) && this.park(t)) parkedAny = true;
+    let waiting = 0;
+    for (const job of this.jobs) {
+      if (job.stopped) continue;
+      const state = Atomics.load(job.control, Control.State);
+      if (state === 0) {
+        // Never got a thread within its wall time: withdrawn from piscina's queue.
+        if (now - job.submitted >= job.wallLimitMs) this.stop(job, { kind: "queue-timeout" });
+        else waiting++;
+        continue;
+      }
+      if (job.startedAt === 0) {
+        job.startedAt = now;
+        job.tid = Atomics.load(job.control, Control.Tid);
+        const fd = this.statFd(job.tid);
+        job.cpuAtStart = fd === undefined ? Number.NaN : threadCpuMs(fd);
+        job.nextCpuCheck = now + this.longRunMs;
+      }
+      if (state === 2) continue;
+      const elapsed = now - job.startedAt;
+      if (elapsed >= job.wallLimitMs) {
+        this.stop(job, { kind: "killed", wallMs: Math.round(elapsed) });
+        continue;
+      }
+      if (!job.long && now >= job.nextCpuCheck) {
+        const fd = this.statFds.get(job.tid);
+        const used = fd === undefined || Number.isNaN(job.cpuAtStart) ? elapsed : threadCpuMs(fd) - job.cpuAtStart;
+        if (used >= this.longRunMs) job.long = true;
+        // CPU time grows no faster than wall time: no need to look again before it could have got there.
+        else job.nextCpuCheck = now + Math.max(this.tickMs, this.longRunMs - used);
+      }
+      if (job.long) this.lower(job);
+    }
+    // Every thread busy and runs waiting: at most threads - 1 long runs go on; the excess, the long runs
+    // started last, give way.
+    if (waiting > 0 && this.threadCount >= 2 && this.pool.queueSize > 0) {
+      const longs = [...this.jobs].filter((j) => j.long && !j.stopped && Atomics.load(j.control, Control.State) !== 2);
+      longs.sort((a, b) => b.startedAt - a.startedAt);
+      for (let excess = longs.length - (this.threadCount - 1), i = 0; excess > 0; excess--, i++) {
+        const job = longs[i]!;
+        this.stop(job, { kind: "shed", wallMs: Math.round(now - job.startedAt) });
       }
     }
-    if (parkedAny) this.dispatch();
-    // With no spare left and runs waiting, at most workers - 1 threads in rotation may hold long runs:
-    // the excess, the long runs started last (the least work lost), are stopped so the waiting runs get a
-    // thread.
-    if (this.options.workers >= 2 && this.waiting.length > 0) {
-      const longs = this.threads.filter((t) => t.job && t.long).sort((a, b) => b.startedAt - a.startedAt);
-      for (let excess = longs.length - (this.options.workers - 1), i = 0; excess > 0; excess--, i++) {
-        const t = longs[i]!;
-        if (this.park(t)) this.dispatch();
-        else this.stop(t, { kind: "shed", wallMs: Math.round(now - t.startedAt) });
-      }
-    }
-    for (let i = 0; i < this.waiting.length; i++) {
-      const job = this.waiting[i]!;
-      if (now - job.submitted < job.wallLimitMs) continue;
-      this.waiting.splice(i--, 1);
-      job.resolve({ kind: "queue-timeout" });
-    }
-    if (this.pending === 0) this.dispatch();
   }
 }

@@ -1,12 +1,13 @@
 /**
  * A pool worker: runs one Python program per task with `run()` of `@pyheap/python` and returns the
- * serialised 200 body. Runs inside a pool thread (`thread.ts` loads it); one task at a time.
+ * serialised 200 body. Runs inside a piscina worker thread; one task at a time.
  *
  * It relies on the interpreter's own limits (steps, heap, recursion, output, wall time, trace steps); the
  * pool on the HTTP side terminates this thread if a run ever outlives its wall time anyway.
  */
 import { run, type RunOptions } from "@pyheap/python";
-import type { RunTask, RunTaskResult } from "./protocol.js";
+import type { PoolTask, RunTask, RunTaskResult } from "./protocol.js";
+import { beginTask, endTask } from "./task-control.js";
 
 // Warm up once when the thread starts (the heap's WASM compiled, the interpreter's code paths jitted), so
 // neither the first request nor the one after a worker replacement pays for it.
@@ -16,8 +17,17 @@ try {
   // A failing interpreter shows up in the first real run, where it is reported.
 }
 
-/** The pool thread's entry point: one task in, one result out. */
-export default function runTask(task: RunTask): RunTaskResult {
+/** Piscina's entry point: one task in, one result out. */
+export default function runPoolTask(task: PoolTask): RunTaskResult {
+  const control = beginTask(task.control);
+  try {
+    return runTask(task);
+  } finally {
+    endTask(control);
+  }
+}
+
+function runTask(task: RunTask): RunTaskResult {
   const options: RunOptions = {
     mode: task.mode,
     trace: task.trace,
