@@ -750,6 +750,17 @@ export class TraceRecorder {
         this.forget(ev.obj, e);
         return;
       }
+      case "resize": {
+        // a str grown in place (3.11's in-place `s += t`): same object, new value and size — the cached
+        // repr and sizes of an "immutable" scalar no longer hold
+        const e = this.entries.get(ev.obj);
+        if (e) {
+          e.text = undefined;
+          e.size = -1;
+          this.markDirty(e);
+        }
+        return;
+      }
       case "gc-start":
         out.push({ kind: "gc-start", generation: ev.generation as 0 | 1 | 2, counts: this.lastCounts, automatic: this.explicitCollect === 0 });
         return;
