@@ -26,6 +26,7 @@ export const KNOWN_DIFFERENCES = {
     summary: "after an automatic collection pyheap's count0 is one lower than CPython's, so later automatic collections (and gen-1 ones) come later: the whole auto-gc kind",
     kinds: ["auto-gc"],
   },
+  "sort-error-partial": { summary: "list.sort() that raises TypeError half-way: CPython leaves the items it had sorted so far in place, pyheap the original order" },
   "instance-dict-sizeof": { summary: "sys.getsizeof(obj.__dict__) of a materialised instance dict: 64 in pyheap, 296 in python3" },
 };
 
@@ -469,6 +470,8 @@ const containersSnippet = fc
       for (let op of ops) {
         // which member set.pop() takes shows the table's layout: no pop() unless asked for
         if (kind === "set" && op === "pop()" && !feature("set-pop-finger")) op = "discard(2)";
+        // a sort() that fails half-way (str and int items) leaves a partly sorted list in CPython
+        if (kind === "list" && op === "sort()" && !feature("sort-error-partial")) op = "sort(key=repr)";
         const stmt = op.startsWith("[") ? `${c}${op}` : /^[|&^+*-]=|^[*+|&^-]=/.test(op) ? `${c} ${op}` : `print(${c}.${op})`;
         lines.push(...guarded([stmt]));
         const shown = kind === "set" ? `sorted(${c})` : kind === "dict" && ops.includes("keys()") ? `list(${c})` : c;
