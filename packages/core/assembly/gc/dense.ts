@@ -6,8 +6,11 @@
 //      addresses (in traverse order);
 //   2. one loop over that address array turns each address into a slot by arithmetic — no read of the
 //      child — drops the children outside the set and subtracts the internal references;
-//   3. move_unreachable runs on the tables only;
-//   4. both lists are rewritten in the order found, each GC head written once.
+//   3. move_unreachable runs on the tables only; the objects it finds reachable at their place in the
+//      list are relinked as it goes, and only the GC heads whose neighbours change are written (a list
+//      that keeps its order is not written at all);
+//   4. the objects moved back are linked after them, and the unreachable list is written, each of its
+//      heads once.
 // The result — which objects are unreachable, the order of both lists, the gc_refs values — is exactly
 // CPython's: the table walk replays its list walk step by step (`order` is the young list as it grows
 // at the tail, the UNREACH state the tentative unreachable list, MOVED the objects moved back).
@@ -21,7 +24,7 @@
 // their own, written in their GC head's gc_refs word with COLLECTING set for the length of the pass,
 // and their 16 KiB region is marked LARGE in the pool table: children there are looked up in the head.
 // Pools first met once the runs have become sparse (see SPARSE_SLACK) are treated the same way.
-// Pool objects' heads are not written before step 4.
+// Pool objects' heads are not written before step 3.
 //
 // Pass 1 also notes which objects are exact tuples or dicts, so that the collector's untrack walks
 // afterwards visit only those (or nothing when there are none) instead of the whole list again.
