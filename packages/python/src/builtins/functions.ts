@@ -536,7 +536,9 @@ export function installBuiltins(vm: VM): void {
     const x = args[0];
     const nd = args[1] ?? kwarg(kw, "ndigits");
     const ti = vm.typeInfo(x);
-    if (ti.heap && vm.lookupType(ti, "__round__")) return vm.callSpecial(x, "__round__", nd ? [nd] : []);
+    // a class's own __round__ (int's and float's are the native rounding below)
+    const own = ti.heap ? vm.lookupType(ti, "__round__") : null;
+    if (own && own.obj) return vm.callSpecial(x, "__round__", nd ? [nd] : []);
     if (ti.kind === Kind.FLOAT) {
       const v = h.readFloat(x);
       if (!nd || nd === vm.None) {

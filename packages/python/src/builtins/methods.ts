@@ -141,6 +141,51 @@ function floatToInt(vm: VM, x: number): Obj {
   return vm.newInt(BigInt(x));
 }
 
+/** int's arithmetic, bitwise and conversion slots as methods: int or bool operands (exact copies, so a
+ *  subclass's own dunders are not re-entered), NotImplemented otherwise. */
+function intArith(vm: VM): Record<string, NativeFn> {
+  const h = vm.h;
+  const isI = (o: Obj) => vm.kindOf(o) === Kind.INT || vm.kindOf(o) === Kind.BOOL;
+  const exact = (o: Obj): Obj => (vm.typeInfo(o).heap ? vm.newInt(h.readInt(o)) : vm.newRef(o));
+  const builtin = (name: string) => vm.dictGetItem(vm.builtins, vm.name(name));
+  const op = (code: number, reflected: boolean): NativeFn => (args) => {
+    if (!isI(args[1])) return vm.newRef(vm.NotImplemented);
+    const a = exact(args[0]);
+    const b = exact(args[1]);
+    try {
+      return reflected ? vm.binaryOp(b, a, code) : vm.binaryOp(a, b, code);
+    } finally {
+      vm.decref(a);
+      vm.decref(b);
+    }
+  };
+  // divmod and three-argument pow go through the builtins, which check the operands the same way
+  const viaBuiltin = (name: string, reflected: boolean): NativeFn => (args) => {
+    if (!isI(args[1]) || (args[2] !== undefined && args[2] !== vm.None && !isI(args[2]))) return vm.newRef(vm.NotImplemented);
+    const rest = args.slice(2).filter((o) => o !== vm.None);
+    return vm.call(builtin(name), reflected ? [args[1], args[0], ...rest] : [args[0], args[1], ...rest]);
+  };
+  const out: Record<string, NativeFn> = {};
+  const ops: [string, number][] = [["add", 0], ["sub", 10], ["mul", 5], ["truediv", 11], ["floordiv", 2], ["mod", 6], ["and", 1], ["or", 7], ["xor", 12], ["lshift", 3], ["rshift", 9]];
+  for (const [name, code] of ops) {
+    out[`__${name}__`] = op(code, false);
+    out[`__r${name}__`] = op(code, true);
+  }
+  out.__pow__ = viaBuiltin("pow", false);
+  out.__rpow__ = viaBuiltin("pow", true);
+  out.__divmod__ = viaBuiltin("divmod", false);
+  out.__rdivmod__ = viaBuiltin("divmod", true);
+  out.__round__ = (args) => vm.call(builtin("round"), args);
+  out.__bool__ = (args) => vm.bool(h.readInt(args[0]) !== 0n);
+  out.__neg__ = (args) => vm.newInt(-h.readInt(args[0]));
+  out.__pos__ = (args) => vm.newInt(h.readInt(args[0]));
+  out.__abs__ = (args) => vm.call(builtin("abs"), [args[0]]);
+  out.__invert__ = (args) => vm.newInt(~h.readInt(args[0]));
+  out.__float__ = (args) => h.newFloat(vm.toFloat(args[0]));
+  out.__trunc__ = out.__floor__ = out.__ceil__ = (args) => vm.newInt(h.readInt(args[0]));
+  return out;
+}
+
 /** float's arithmetic and comparison slots as methods: int, bool or float operands (exact copies, so a
  *  subclass's own dunders are not re-entered), NotImplemented otherwise. */
 function floatArith(vm: VM): Record<string, NativeFn> {
@@ -166,12 +211,17 @@ function floatArith(vm: VM): Record<string, NativeFn> {
     }
   };
   const out: Record<string, NativeFn> = {};
-  const ops: [string, number][] = [["add", 0], ["sub", 10], ["mul", 5], ["truediv", 11], ["floordiv", 2], ["mod", 6], ["divmod", -1], ["pow", 8]];
+  const ops: [string, number][] = [["add", 0], ["sub", 10], ["mul", 5], ["truediv", 11], ["floordiv", 2], ["mod", 6], ["pow", 8]];
   for (const [name, code] of ops) {
-    if (code < 0) continue;
     out[`__${name}__`] = op(code, false);
     out[`__r${name}__`] = op(code, true);
   }
+  const divmod = (reflected: boolean): NativeFn => (args) => {
+    if (!num(args[1])) return vm.newRef(vm.NotImplemented);
+    return vm.call(vm.dictGetItem(vm.builtins, vm.name("divmod")), reflected ? [args[1], args[0]] : [args[0], args[1]]);
+  };
+  out.__divmod__ = divmod(false);
+  out.__rdivmod__ = divmod(true);
   ["__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"].forEach((n, i) => (out[n] = op(i, false, true)));
   return out;
 }
@@ -970,6 +1020,7 @@ function installNumbers(vm: VM): void {
   // long_long: an exact int is returned itself, a bool or a subclass instance as a plain int
   const intSelf = (o: Obj) => (vm.kindOf(o) === Kind.INT && !vm.typeInfo(o).heap ? vm.newRef(o) : vm.newInt(h.readInt(o)));
   vm.methods("int", {
+    ...intArith(vm),
     bit_length: (args) => {
       const v = h.readInt(args[0]);
       return vm.newInt(BigInt((v < 0n ? -v : v).toString(2).replace(/^0$/, "").length));
