@@ -129,6 +129,10 @@ function build(type, d) {
         f(t(smallNat(20), pick("x", "x * x", "x % 3", "-x")), (k, body) => `sum(${body} for x in range(${k}))`),
         f(t(L), (l) => `len([x for x in ${l} if x])`),
         f(t(D), (dd) => `len(${dd})`),
+        f(t(I, pick("bit_length", "bit_count", "__index__")), (a, m) => `(${a}).${m}()`),
+        f(t(S), (s) => `len(${s}.encode())`),
+        f(t(L, A), (l, x) => `${l}.count(${x})`),
+        f(t(I, I, I, I), (a, b, c, d) => `((${a}, ${b}) < (${c}, ${d})) + 0`),
       );
     case "float":
       return fc.oneof(
@@ -162,6 +166,12 @@ function build(type, d) {
         f(t(S, S), (s, u) => `${s}.partition(${u})[2]`),
         f(t(A), (x) => `type(${x}).__name__`),
         f(t(I, S, F), (a, s, x) => fstringExpr(a, s, x)),
+        f(t(I, S), (a, s) => `'{}-{!r}-{:>5}'.format(${a}, ${s}, ${s})`),
+        f(t(S, S, fc.integer({ min: -1, max: 2 })), (s, u, k) => `str(${s}.split(${u}, ${k}))`),
+        f(t(S, pick("rsplit(None, 1)", "splitlines()", "encode()", "expandtabs(4)")), (s, m) => `str(${s}.${m})`),
+        f(t(S, pick("removeprefix", "removesuffix", "lstrip", "rstrip", "strip")), (s, m) => `${s}.${m}('a')`),
+        f(t(L), (l) => `str(tuple(${l}))`),
+        f(t(D), (dd) => `str(${dd}.get(1, 'none'))`),
       );
     case "list":
       return fc.oneof(
@@ -182,6 +192,11 @@ function build(type, d) {
         f(t(pick("str", "repr", "bool", "type"), L), (fn, l) => `list(map(${fn}, ${l}))`),
         f(t(D, pick("keys", "values", "items")), (dd, m) => `list(${dd}.${m}())`),
         f(t(L), (l) => (feature("empty-str-hash") ? `sorted(set(${l}))` : `sorted(set(${l}), key=repr)`)),
+        f(t(L, L), (a, b) => `[*${a}, *${b}]`),
+        f(t(L), (l) => `list(dict.fromkeys(${l}))`),
+        f(t(L), (l) => `${l}[::-1]`),
+        f(t(S), (s) => `list(${s}.encode())`),
+        f(t(L), (l) => `list(filter(bool, ${l}))`),
       );
     case "bool":
       return fc.oneof(
@@ -195,6 +210,8 @@ function build(type, d) {
         f(t(S, pick("isdigit", "isalpha", "isspace", "isupper", "isidentifier", "isascii")), (s, m) => `${s}.${m}()`),
         f(t(S, pick("startswith", "endswith"), S), (s, m, u) => `${s}.${m}(${u})`),
         f(t(A, A), (a, b) => `(${a} == ${b})`),
+        f(t(A), (x) => `isinstance(${x}, (int, str))`),
+        f(t(S, pick("isnumeric", "isdecimal", "isalnum", "islower", "istitle", "isprintable")), (s, m) => `${s}.${m}()`),
       );
     case "dict":
       return fc.oneof(
