@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Fixed cost of one run() of @pyheap/python: N runs of an empty program, N compiles and N runs of the blog's
-// first example, all in one process (the way the HTTP server's workers use the interpreter).
+// first example, all in one process (the way the HTTP server's workers use the interpreter); then N
+// heap.reset() of a heap after a little work (200 ints, a 2 KB str), the reset a pooled heap gets after each run.
 //
 //   node tools/bench/interp-startup.mjs [--n 200] [--detailed]
 //
@@ -58,4 +59,13 @@ time("run empty program", () => {
 time("run blog/01", () => {
   const r = go(blog);
   if (r.stdout !== blogOut) throw new Error(`blog/01: wrong output:\n${r.stdout}`);
+});
+
+const { loadHeap } = await import(new URL("../../packages/heap/dist/index.js", import.meta.url).href);
+const hp = loadHeap({ heapLimit: 256 << 20 });
+hp.reset(); // the first reset makes a new instance and keeps the image the later ones restore
+time("heap.reset() after small work", () => {
+  for (let i = 0; i < 200; i++) hp.newInt(1_000_000 + i);
+  hp.newStr("x".repeat(2000));
+  hp.reset();
 });

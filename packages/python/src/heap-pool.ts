@@ -21,9 +21,9 @@ interface Pooled {
 /** Heaps kept at most (one per run in progress is enough: runs are synchronous). */
 const MAX_POOLED = 2;
 /**
- * A heap whose memory is larger than this is dropped after its run: a reset costs in proportion to the
- * memory (~0.5 ms per 16 MiB), a new heap ~5 ms once, so a heap that one large run grew to its limit is
- * cheaper replaced than reset at twice the cost on every later run.
+ * A heap whose memory is larger than this is dropped after its run, to give its memory back: a reset
+ * writes only what the run used (the core's tables up to their top, the pages it was handed), so a grown
+ * heap is not slower to reset, but its pages, zeroed by the reset, stay committed while it is pooled.
  */
 const MAX_POOLED_MEMORY = 24 << 20;
 /** The limit heaps are created with; each run then sets its own. */
