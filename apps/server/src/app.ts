@@ -95,6 +95,13 @@ function requestLog(logger: Logger) {
     customLogLevel(_req, res, err) {
       return err || res.statusCode >= 500 ? "error" : "info";
     },
+    // A 5xx answer (503 while saturated, say) is logged at error without the stand-in Error pino-http
+    // makes for it: the status says it all, a stack trace of ours would only mislead.
+    customErrorObject(_req, res, error, fields) {
+      if (error.message !== `failed with status code ${res.statusCode}`) return fields;
+      const { err: _synthetic, ...rest } = fields as Record<string, unknown>;
+      return rest;
+    },
     customProps(_req, res) {
       const run = (res as unknown as Response).locals?.run as unknown;
       return run ? { run } : {};
@@ -135,6 +142,7 @@ export function createApp(config: Config, options: CreateAppOptions = {}): Pyhea
     hardKillGraceMs: config.hardKillGraceMs,
     longRunMs: config.longRunMs,
     spares: config.spareWorkers,
+    onThreadError: (err) => logger.error({ err }, "a worker thread failed outside any run"),
   });
   const openapi = buildOpenApi(config, packageVersion(), traceSchema);
 

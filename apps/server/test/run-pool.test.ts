@@ -163,6 +163,23 @@ describe("RunPool", () => {
     await expect(pool.run(task("sleep:1"))).rejects.toThrow(/failed in its worker/);
   });
 
+  it("a thread failing with no run on it is reported, and the pool still answers runs", async () => {
+    const errors: Error[] = [];
+    const pool = new RunPool({
+      filename: "/nonexistent/pool-task.mjs",
+      workers: 1,
+      queue: 1,
+      workerHeapMb: 64,
+      hardKillGraceMs: 0,
+      spares: 1,
+      onThreadError: (err) => errors.push(err),
+    });
+    pools.push(pool);
+    await until(() => errors.length > 0);
+    expect(errors[0]!.message).toMatch(/pool-task\.mjs/);
+    await expect(pool.run(task("sleep:1"))).rejects.toThrow(/failed in its worker/);
+  });
+
   it("close() waits for runs in flight, then refuses new ones", async () => {
     const pool = makePool(1, 1);
     const inFlight = pool.run(task("sleep:200"));

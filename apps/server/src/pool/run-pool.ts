@@ -40,6 +40,12 @@ export interface RunPoolOptions {
   longRunMs?: number;
   /** Threads beyond `workers` (default `workers`), which take short runs while others hold long ones. */
   spares?: number;
+  /**
+   * Told about a thread that failed with no run on it (piscina's pool-level 'error', e.g. a thread that
+   * could not load its module); without it such failures are dropped. The server keeps running either
+   * way: runs that were on a failing thread are answered through their own promise.
+   */
+  onThreadError?: (err: Error) => void;
 }
 
 /** What became of one submitted run. */
@@ -120,6 +126,8 @@ export class RunPool {
       closeTimeout: 2 ** 31 - 1,
       resourceLimits: { maxOldGenerationSizeMb: options.workerHeapMb },
     });
+    // Unhandled, piscina's 'error' event would end the process.
+    this.pool.on("error", (err: Error) => options.onThreadError?.(err));
   }
 
   /** Number of serving workers (threads beyond them are spares for the fairness rule). */
