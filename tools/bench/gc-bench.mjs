@@ -52,8 +52,8 @@ const phases = args.includes("--phases");
 const PHASES = [
   [1, "pass 1: list walk, refcounts, edges"],
   [2, "pass 2: children -> slots, subtract"],
-  [3, "pass 3: move_unreachable (+ young list relinked)"],
-  [4, "pass 4: unreachable list linked"],
+  [3, "pass 3: move_unreachable, relink kept objects"],
+  [4, "pass 4: link moved-back objects, unreachable list"],
   [5, "untrack tuples/dicts, promote"],
   [6, "weakrefs, finalizers, resurrection"],
   [7, "delete_garbage"],
