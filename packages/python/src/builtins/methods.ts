@@ -1155,7 +1155,7 @@ function installMisc(vm: VM): void {
       vm.dictSetStr(d, vm.name(vm.str(args[1])), args[2]);
       return vm.none();
     },
-    __getattribute__: (args) => vm.getAttr(args[0], vm.str(args[1])),
+    __getattribute__: (args) => vm.genericGetAttr(args[0], vm.str(args[1]), false),
     __delattr__: (args) => (vm.delAttr(args[0], vm.str(args[1])), vm.none()),
     __dir__: (args) => {
       const names = vm.dirNames(args[0]).map((s) => vm.intern(s));

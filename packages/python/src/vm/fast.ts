@@ -270,6 +270,11 @@ export function instanceGetAttr(vm: VM, o: Obj, name: string, nameObj: Obj): Obj
   const h = vm.h;
   if (h.i32[(o + MANAGED_DICT) >>> 2] !== 0) return 0;
   if (vm.lookupType(ti, name) !== null) return 0;
+  // a __getattribute__ written in Python sees every read
+  if (ti.heap) {
+    const ga = vm.lookupType(ti, "__getattribute__");
+    if (ga !== null && ga.obj !== 0) return 0;
+  }
   const v = h.attrGet(o, nameObj);
   if (v !== 0) h.incref(v);
   return v;

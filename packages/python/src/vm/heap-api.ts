@@ -140,6 +140,7 @@ export interface HeapApi {
   attrDel(o: Obj, name: Obj): boolean;
   attrDict(o: Obj): Obj;
   managedDict(o: Obj): Obj;
+  setManagedDict?(o: Obj, d: Obj): void;
   intern?(s: Obj): Obj;
   lastStatus?(): number;
   check?(): unknown;

@@ -62,6 +62,11 @@ proto.loadMethod = function (this: VM, o: Obj, name: string): Obj {
   if (ti.kind === Kind.TYPE || ti.kind === Kind.MODULE || ti.kind === Kind.SUPER) return 0;
   const d = this.lookupType(ti, name);
   if (!d) return 0;
+  // a __getattribute__ written in Python decides what the method is
+  if (ti.heap) {
+    const ga = this.lookupType(ti, "__getattribute__");
+    if (ga && ga.obj) return 0;
+  }
   if (d.native >= 0) {
     if (this.classMethods?.has(d.native)) return 0;
     if (ti.managed) {

@@ -21,6 +21,7 @@ declare module "./vm.js" {
     lookupType(ti: TypeInfo, name: string): Descr;
     instDict(o: Obj, create: boolean): Obj;
     getAttr(o: Obj, name: string): Obj;
+    genericGetAttr(o: Obj, name: string, withGetattr: boolean): Obj;
     getAttrOrNull(o: Obj, name: string): Obj;
     hasAttr(o: Obj, name: string): boolean;
     setAttr(o: Obj, name: string, v: Obj): void;
@@ -233,9 +234,51 @@ proto.attributeError = function (this: VM, o: Obj, name: string): never {
   throw new PyRaise(exc);
 };
 
+/** The __getattribute__ written in Python that a heap class defines or inherits, or null. */
+export function customGetattribute(vm: VM, ti: TypeInfo): Descr {
+  if (!ti.heap) return null;
+  const d = vm.lookupType(ti, "__getattribute__");
+  return d && d.obj ? d : null;
+}
+
 proto.getAttr = function (this: VM, o: Obj, name: string): Obj {
   const ti = this.typeInfo(o);
-  // a class's own __getattribute__ is honoured only for heap classes that define one
+  if (ti.heap && ti.kind !== Kind.TYPE) {
+    const ga = customGetattribute(this, ti);
+    if (ga) return hookedGetAttr(this, o, ti, ga, name);
+  }
+  return this.genericGetAttr(o, name, true);
+};
+
+/** A class's own __getattribute__; when it raises AttributeError, the class's __getattr__ if any. */
+function hookedGetAttr(vm: VM, o: Obj, ti: TypeInfo, ga: NonNullable<Descr>, name: string): Obj {
+  const n = vm.newStr(name);
+  try {
+    const f = vm.bindDescr(ga, o, ti.obj);
+    try {
+      return vm.call(f, [n]);
+    } finally {
+      vm.decref(f);
+    }
+  } catch (e) {
+    if (!(e instanceof PyRaise) || !vm.isInstance(e.exc, vm.T.AttributeError)) throw e;
+    const fb = vm.lookupType(ti, "__getattr__");
+    if (!fb) throw e;
+    vm.decref(e.exc);
+    const f = vm.bindDescr(fb, o, ti.obj);
+    try {
+      return vm.call(f, [n]);
+    } finally {
+      vm.decref(f);
+    }
+  } finally {
+    vm.decref(n);
+  }
+}
+
+/** object.__getattribute__: the generic lookup; `withGetattr` adds the class's __getattr__ fallback. */
+proto.genericGetAttr = function (this: VM, o: Obj, name: string, withGetattr: boolean): Obj {
+  const ti = this.typeInfo(o);
   if (ti.kind === Kind.TYPE) return this.typeGetAttr(o, name);
   if (ti.kind === Kind.SUPER) return this.superGetAttr(o, name);
   if (ti.kind === Kind.WEAKPROXY) return this.getAttr(proxyTarget(this, o), name);
@@ -262,7 +305,7 @@ proto.getAttr = function (this: VM, o: Obj, name: string): Obj {
   if (descr) return this.bindDescr(descr, o, ti.obj);
   const nv = this.nativeAttr(o, ti, name);
   if (nv) return nv;
-  if (ti.heap) {
+  if (withGetattr && ti.heap) {
     const ga = this.lookupType(ti, "__getattr__");
     if (ga) {
       const f = this.bindDescr(ga, o, ti.obj);
@@ -293,6 +336,10 @@ proto.setAttr = function (this: VM, o: Obj, name: string, v: Obj): void {
     }
     if (k === Kind.MEMBER) {
       this.h.setSlot(o, this.h.getI32(descr.obj, L.DESCR_OFFSET), v);
+      return;
+    }
+    if (k === Kind.GETSET && name === "__dict__" && this.str(this.h.getSlot(descr.obj, L.DESCR_NAME)) === "__dict__") {
+      setInstDict(this, o, ti, v);
       return;
     }
     if (this.typeInfo(descr.obj).heap) {
@@ -338,6 +385,19 @@ proto.setAttr = function (this: VM, o: Obj, name: string, v: Obj): void {
   if (ti.slots.size || ti.heap) this.raise("AttributeError", `'${ti.name}' object has no attribute '${name}'`);
   this.raise("AttributeError", `'${ti.name}' object has no attribute '${name}'`);
 };
+
+/** o.__dict__ = v: the instance's attributes become the dict v (the previous ones are released). */
+function setInstDict(vm: VM, o: Obj, ti: TypeInfo, v: Obj): void {
+  if (!vm.isInstance(v, vm.T.dict)) vm.typeError(`__dict__ must be set to a dictionary, not a '${vm.typeName(v)}'`);
+  if (ti.managed) {
+    if (!vm.h.setManagedDict) throw new Error("internal: the heap cannot replace a managed __dict__");
+    vm.h.setManagedDict(o, v);
+    return;
+  }
+  const off = ti.kind === Kind.EXC ? L.EXC_DICT : ti.kind === Kind.FUNCTION ? L.FUNC_DICT : ti.hasDict ? vm.h.varDictOffset(o) || vm.abi.MANAGED_DICT : 0;
+  if (!off) vm.attributeError(o, "__dict__");
+  vm.h.setSlot(o, off, v);
+}
 
 proto.delAttr = function (this: VM, o: Obj, name: string): void {
   const ti = this.typeInfo(o);
