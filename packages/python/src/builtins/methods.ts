@@ -879,7 +879,13 @@ function installDict(vm: VM): void {
     const cls = args[0];
     const d = cls === vm.T.dict ? h.newDict("dict()") : vm.callType(cls, [], null);
     const v = args[2] ?? vm.None;
-    vm.iterate(args[1], (k) => vm.setItem(d, k, v));
+    try {
+      vm.iterate(args[1], (k) => vm.setItem(d, k, v));
+    } catch (e) {
+      // an unhashable key: the half-filled dict is released
+      vm.decref(d);
+      throw e;
+    }
     return d;
   }, { qualname: "dict.fromkeys", method: true });
   vm.infoOfType(vm.T.dict).methods.set("fromkeys", fromkeys);

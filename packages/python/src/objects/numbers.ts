@@ -10,7 +10,8 @@ const DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz";
 /** `int(s, base)`; raises ValueError("invalid literal for int() with base N: 's'"). */
 export function parseIntLiteral(text: string, base: number): bigint {
   if (base !== 0 && (base < 2 || base > 36)) throw new PyErr("ValueError", "int() base must be >= 2 and <= 36, or 0");
-  const bad = () => new PyErr("ValueError", `invalid literal for int() with base ${base}: ${strRepr(text)}`);
+  // the text's repr is cut at 200 characters (CPython's %.200R)
+  const bad = () => new PyErr("ValueError", `invalid literal for int() with base ${base}: ${Array.from(strRepr(text)).slice(0, 200).join("")}`);
   let s = text.trim().toLowerCase();
   let neg = false;
   if (s.startsWith("-") || s.startsWith("+")) {
