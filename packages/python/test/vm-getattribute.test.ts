@@ -154,6 +154,63 @@ except AttributeError as e:
     print("AE", e)
 `,
   ],
+  [
+    "property errors, deleting __dict__, functions' __dict__ and vars() through __getattribute__",
+    `import sys
+class P:
+    @property
+    def p(self):
+        raise AttributeError("inner")
+    def __getattr__(self, n):
+        return "ga:" + n
+print(P().p)
+class Q:
+    @property
+    def p(self):
+        raise AttributeError("inner")
+try:
+    Q().p
+except AttributeError as e:
+    print("AE", e)
+class A:
+    pass
+a = A()
+a.x = [1]
+d = {"q": 1}
+a.__dict__ = d
+del a.__dict__
+print(vars(a), sys.getrefcount(d), hasattr(a, "q"))
+a.y = 2
+print(vars(a), a.y)
+class MyD(dict):
+    pass
+a.__dict__ = MyD(m=1)
+print(a.m, type(a.__dict__).__name__)
+def f():
+    pass
+fd = {"k": 1}
+f.__dict__ = fd
+print(f.k, f.__dict__ is fd, sys.getrefcount(fd))
+f.j = 2
+print(fd)
+try:
+    f.__dict__ = 3
+except TypeError as e:
+    print("TE", e)
+class G:
+    def __getattribute__(self, n):
+        if n == "__dict__":
+            return {"fake": 1}
+        return object.__getattribute__(self, n)
+g = G()
+g.z = 3
+print(vars(g), g.z)
+try:
+    vars(5)
+except TypeError as e:
+    print("TE", e)
+`,
+  ],
 ];
 
 describe("__getattribute__ and __dict__ assignment: run() against python3", () => {

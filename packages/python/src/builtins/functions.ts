@@ -317,9 +317,9 @@ export function installBuiltins(vm: VM): void {
   });
   def("vars", (args) => {
     if (!args.length) return vm.newRef(vm.frame!.locals || vm.frame!.globals);
-    const d = vm.instDict(args[0], true);
+    const d = vm.getAttrOrNull(args[0], "__dict__");
     if (!d) vm.typeError("vars() argument must have __dict__ attribute");
-    return vm.newRef(d);
+    return d;
   });
   def("dir", (args) => {
     if (!args.length) {

@@ -276,6 +276,27 @@ function hookedGetAttr(vm: VM, o: Obj, ti: TypeInfo, ga: NonNullable<Descr>, nam
   }
 }
 
+/** A class attribute applied to the instance; an AttributeError from it (a property's getter) goes on to the
+ *  class's __getattr__ when there is one and `withGetattr`. */
+function bindOrGetattr(vm: VM, descr: NonNullable<Descr>, o: Obj, ti: TypeInfo, name: string, withGetattr: boolean): Obj {
+  const fb = withGetattr && ti.heap ? vm.lookupType(ti, "__getattr__") : null;
+  if (!fb) return vm.bindDescr(descr, o, ti.obj);
+  try {
+    return vm.bindDescr(descr, o, ti.obj);
+  } catch (e) {
+    if (!(e instanceof PyRaise) || !vm.isInstance(e.exc, vm.T.AttributeError)) throw e;
+    vm.decref(e.exc);
+  }
+  const f = vm.bindDescr(fb, o, ti.obj);
+  const n = vm.newStr(name);
+  try {
+    return vm.call(f, [n]);
+  } finally {
+    vm.decref(f);
+    vm.decref(n);
+  }
+}
+
 /** object.__getattribute__: the generic lookup; `withGetattr` adds the class's __getattr__ fallback. */
 proto.genericGetAttr = function (this: VM, o: Obj, name: string, withGetattr: boolean): Obj {
   const ti = this.typeInfo(o);
@@ -291,7 +312,7 @@ proto.genericGetAttr = function (this: VM, o: Obj, name: string, withGetattr: bo
     this.attributeError(o, name);
   }
   const descr = this.lookupType(ti, name);
-  if (descr && descr.obj && isDataDescr(this, descr.obj)) return this.bindDescr(descr, o, ti.obj);
+  if (descr && descr.obj && isDataDescr(this, descr.obj)) return bindOrGetattr(this, descr, o, ti, name, withGetattr);
   if (ti.managed) {
     const v = this.h.attrGet(o, this.name(name));
     if (v) return this.newRef(v);
@@ -302,7 +323,7 @@ proto.genericGetAttr = function (this: VM, o: Obj, name: string, withGetattr: bo
       if (v) return this.newRef(v);
     }
   }
-  if (descr) return this.bindDescr(descr, o, ti.obj);
+  if (descr) return bindOrGetattr(this, descr, o, ti, name, withGetattr);
   const nv = this.nativeAttr(o, ti, name);
   if (nv) return nv;
   if (withGetattr && ti.heap) {
@@ -369,6 +390,7 @@ proto.setAttr = function (this: VM, o: Obj, name: string, v: Obj): void {
       return;
     }
   }
+  if (name === "__dict__" && (ti.kind === Kind.FUNCTION || ti.kind === Kind.EXC)) return setInstDict(this, o, ti, v);
   if (this.nativeSetAttr(o, ti, name, v)) return;
   if (ti.managed) {
     this.h.attrSet(o, this.name(name), v);
@@ -386,9 +408,10 @@ proto.setAttr = function (this: VM, o: Obj, name: string, v: Obj): void {
   this.raise("AttributeError", `'${ti.name}' object has no attribute '${name}'`);
 };
 
-/** o.__dict__ = v: the instance's attributes become the dict v (the previous ones are released). */
-function setInstDict(vm: VM, o: Obj, ti: TypeInfo, v: Obj): void {
-  if (!vm.isInstance(v, vm.T.dict)) vm.typeError(`__dict__ must be set to a dictionary, not a '${vm.typeName(v)}'`);
+/** o.__dict__ = v: the instance's attributes become the dict v (the previous ones are released); v = 0 for
+ *  del o.__dict__ (a new empty dict is made when needed). */
+function setInstDict(vm: VM, o: Obj, ti: TypeInfo, v: Obj | 0): void {
+  if (v && !vm.isInstance(v, vm.T.dict)) vm.typeError(`__dict__ must be set to a dictionary, not a '${vm.typeName(v)}'`);
   if (ti.managed) {
     if (!vm.h.setManagedDict) throw new Error("internal: the heap cannot replace a managed __dict__");
     vm.h.setManagedDict(o, v);
@@ -420,6 +443,10 @@ proto.delAttr = function (this: VM, o: Obj, name: string): void {
       const off = this.h.getI32(descr.obj, L.DESCR_OFFSET);
       if (!this.h.getSlot(o, off)) this.attributeError(o, name);
       this.h.setSlot(o, off, 0);
+      return;
+    }
+    if (k === Kind.GETSET && name === "__dict__" && this.str(this.h.getSlot(descr.obj, L.DESCR_NAME)) === "__dict__") {
+      setInstDict(this, o, ti, 0);
       return;
     }
   }
