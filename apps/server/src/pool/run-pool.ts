@@ -15,7 +15,8 @@
  * - Fairness: a run that has used more than `longRunMs` of its thread's CPU time (read from /proc on
  *   Linux, so a machine busy with other work does not make ordinary runs look long; elsewhere its wall
  *   time) is a long run. Its thread's priority is lowered (nice 10 on Linux, where each thread has its
- *   own; the worker restores it when the run ends), and the spare threads take the short runs meanwhile.
+ *   own; the worker restores it when the run ends, the pool already once the run is past its own time
+ *   limit, so that it can stop itself), and the spare threads take the short runs meanwhile.
  *   If every thread is busy and runs are waiting, at most `threads - 1` long runs go on (with two threads
  *   or more): the excess, the long runs started last (the least work lost), are aborted ("shed": the
  *   caller answers 503 with Retry-After) so the waiting runs get a thread.
@@ -64,6 +65,8 @@ export type PoolOutcome =
 interface Job {
   control: Int32Array;
   controller: AbortController;
+  /** The run's own time limit (the interpreter stops itself there). */
+  timeoutMs: number;
   /** Wall time allowed once running, before the thread is terminated. */
   wallLimitMs: number;
   submitted: number;
@@ -184,6 +187,7 @@ export class RunPool {
     const job: Job = {
       control: new Int32Array(control),
       controller: new AbortController(),
+      timeoutMs: task.limits.timeoutMs,
       wallLimitMs: task.limits.timeoutMs + this.options.hardKillGraceMs,
       submitted: performance.now(),
       startedAt: 0,
@@ -291,6 +295,24 @@ export class RunPool {
     }
   }
 
+  /**
+   * Gives a long run's thread its normal priority back before the run has ended: once past its own time
+   * limit, so that the interpreter gets the CPU to notice it and stop by itself, rather than being
+   * terminated (which costs piscina a new thread).
+   */
+  private raise(job: Job): void {
+    if (Atomics.load(job.control, Control.Lowered) !== 1) return;
+    if (Atomics.compareExchange(job.control, Control.State, 1, 3) !== 1) return;
+    try {
+      setPriority(job.tid, 0);
+      Atomics.store(job.control, Control.Lowered, 0);
+    } catch {
+      // not permitted: the worker tries again when the run ends
+    } finally {
+      Atomics.store(job.control, Control.State, 1);
+    }
+  }
+
   private check(): void {
     const now = performance.now();
     let waiting = 0;
@@ -323,7 +345,8 @@ export class RunPool {
         // CPU time grows no faster than wall time: no need to look again before it could have got there.
         else job.nextCpuCheck = now + Math.max(this.tickMs, this.longRunMs - used);
       }
-      if (job.long) this.lower(job);
+      if (elapsed >= job.timeoutMs) this.raise(job);
+      else if (job.long) this.lower(job);
     }
     // Every thread busy and runs waiting: at most threads - 1 long runs go on; the excess, the long runs
     // started last, give way.
