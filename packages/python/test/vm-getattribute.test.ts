@@ -211,6 +211,42 @@ except TypeError as e:
     print("TE", e)
 `,
   ],
+  [
+    "__setattr__ before data descriptors, and object.__setattr__",
+    `class A:
+    @property
+    def p(self): return 1
+    @p.setter
+    def p(self, v): print("setter", v)
+    def __setattr__(self, n, v):
+        print("setattr", n, v)
+        object.__setattr__(self, n, v)
+a = A()
+a.p = 5
+a.q = 6
+print(a.q)
+class N:
+    __slots__ = ("a",)
+    def __setattr__(self, n, v):
+        print("N set", n)
+        object.__setattr__(self, n, v)
+nn = N()
+nn.a = 1
+try:
+    nn.b = 2
+except AttributeError as e:
+    print("AE", e)
+class W:
+    pass
+w = W()
+object.__setattr__(w, "k", 4)
+print(w.k, vars(w))
+try:
+    object.__setattr__(5, "k", 4)
+except AttributeError as e:
+    print("AE", e)
+`,
+  ],
 ];
 
 describe("__getattribute__ and __dict__ assignment: run() against python3", () => {

@@ -1155,12 +1155,7 @@ function installMisc(vm: VM): void {
       if (vm.str(args[1])) vm.typeError(`unsupported format string passed to ${vm.typeName(args[0])}.__format__`);
       return vm.strObj(args[0]);
     },
-    __setattr__: (args) => {
-      const d = vm.instDict(args[0], true);
-      if (!d) vm.raise("AttributeError", `'${vm.typeName(args[0])}' object has no attribute '${vm.str(args[1])}'`);
-      vm.dictSetStr(d, vm.name(vm.str(args[1])), args[2]);
-      return vm.none();
-    },
+    __setattr__: (args) => (vm.genericSetAttr(args[0], vm.str(args[1]), args[2]), vm.none()),
     __getattribute__: (args) => vm.genericGetAttr(args[0], vm.str(args[1]), false),
     __delattr__: (args) => (vm.delAttr(args[0], vm.str(args[1])), vm.none()),
     __dir__: (args) => {

@@ -25,6 +25,7 @@ declare module "./vm.js" {
     getAttrOrNull(o: Obj, name: string): Obj;
     hasAttr(o: Obj, name: string): boolean;
     setAttr(o: Obj, name: string, v: Obj): void;
+    genericSetAttr(o: Obj, name: string, v: Obj): void;
     delAttr(o: Obj, name: string): void;
     attributeError(o: Obj, name: string): never;
     call(f: Obj, args: Obj[], kw?: KwArgs | null): Obj;
@@ -243,7 +244,7 @@ export function customGetattribute(vm: VM, ti: TypeInfo): Descr {
 
 proto.getAttr = function (this: VM, o: Obj, name: string): Obj {
   const ti = this.typeInfo(o);
-  if (ti.heap && ti.kind !== Kind.TYPE) {
+  if (ti.heap) {
     const ga = customGetattribute(this, ti);
     if (ga) return hookedGetAttr(this, o, ti, ga, name);
   }
@@ -344,6 +345,27 @@ proto.genericGetAttr = function (this: VM, o: Obj, name: string, withGetattr: bo
 
 proto.setAttr = function (this: VM, o: Obj, name: string, v: Obj): void {
   const ti = this.typeInfo(o);
+  // a __setattr__ written in Python sees every assignment, before any descriptor
+  if (ti.heap && ti.kind !== Kind.TYPE) {
+    const sa = this.lookupType(ti, "__setattr__");
+    if (sa && sa.obj) {
+      const f = this.bindDescr(sa, o, ti.obj);
+      const n = this.newStr(name);
+      try {
+        this.decref(this.call(f, [n, v]));
+      } finally {
+        this.decref(f);
+        this.decref(n);
+      }
+      return;
+    }
+  }
+  this.genericSetAttr(o, name, v);
+};
+
+/** object.__setattr__: data descriptors, then the instance's attributes. */
+proto.genericSetAttr = function (this: VM, o: Obj, name: string, v: Obj): void {
+  const ti = this.typeInfo(o);
   if (ti.kind === Kind.TYPE) return this.typeSetAttr(o, name, v);
   if (ti.kind === Kind.WEAKPROXY) return this.setAttr(proxyTarget(this, o), name, v);
   const descr = this.lookupType(ti, name);
@@ -374,20 +396,6 @@ proto.setAttr = function (this: VM, o: Obj, name: string, v: Obj): void {
         }
         return;
       }
-    }
-  }
-  if (ti.heap) {
-    const sa = this.lookupType(ti, "__setattr__");
-    if (sa && sa.obj) {
-      const f = this.bindDescr(sa, o, ti.obj);
-      const n = this.newStr(name);
-      try {
-        this.decref(this.call(f, [n, v]));
-      } finally {
-        this.decref(f);
-        this.decref(n);
-      }
-      return;
     }
   }
   if (name === "__dict__" && (ti.kind === Kind.FUNCTION || ti.kind === Kind.EXC)) return setInstDict(this, o, ti, v);
