@@ -55,7 +55,8 @@ export function bytesHash(o: usize): i64 {
     x ^= <u64>load<u8>(o + BYTES_DATA + <usize>i);
     x *= 0x100000001b3;
   }
-  h = <i64>x;
+  // an empty bytes hashes to 0 under every seed, as CPython's
+  h = n == 0 ? 0 : <i64>x;
   if (h == -1) h = -2;
   store<i64>(o + BYTES_HASH, h);
   return h;

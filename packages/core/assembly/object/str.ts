@@ -128,7 +128,8 @@ export function strHash(s: usize): i64 {
     x ^= <u64>strCharAt(s, i);
     x *= 0x100000001b3;
   }
-  h = <i64>x;
+  // an empty str hashes to 0 under every seed, as CPython's
+  h = n == 0 ? 0 : <i64>x;
   if (h == -1) h = -2;
   store<i64>(s + STR_HASH, h);
   return h;

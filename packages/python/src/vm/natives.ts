@@ -315,7 +315,9 @@ function pointerHash(vm: VM, o: Obj): bigint {
 
 function strHash(s: string): bigint {
   // FNV-1a over the code points, 64 bits, as the core hashes an exact str (CPython's siphash is
-  // randomized per process anyway): a str subclass instance hashes as the str it holds
+  // randomized per process anyway): a str subclass instance hashes as the str it holds; an empty one
+  // hashes to 0 under every seed, as in CPython
+  if (s.length === 0) return 0n;
   let h = 0xcbf29ce484222325n;
   for (let i = 0; i < s.length; i++) {
     let c = s.charCodeAt(i);
