@@ -37,6 +37,47 @@ print(d[''], d.get(''[0:0]), {0: 'zero'}.get(''))
 print(hash('a') == hash('a'), hash('') == hash(0))
 `,
   ],
+  [
+    "dict |= takes what dict.update takes: pairs, mappings with keys(), and its errors",
+    `d = {'a': 1}
+alias = d
+d |= [('z', 0)]
+print(d, d is alias)
+d |= (('b', 2), ['c', 3])
+d |= zip('xy', range(2))
+print(d)
+class M:
+    def keys(self):
+        return ['k']
+    def __getitem__(self, k):
+        return k * 2
+d |= M()
+print(d)
+class R:
+    def __ror__(self, other):
+        return 'ror'
+    def __iter__(self):
+        return iter([('r', 1)])
+d |= R()
+print(d, d is alias, {'q': 1} | R())
+class Sub(dict):
+    pass
+s = Sub(a=1)
+s |= [('b', 2)]
+print(type(s).__name__, s)
+for bad in ([('y', 1)], 5, {1, 2}, [(1, 2, 3)], 'ab', [[1]], [('ok', 1), 7]):
+    e = dict(d)
+    try:
+        e |= bad
+        print(len(e))
+    except Exception as exc:
+        print(type(exc).__name__, exc, len(e))
+try:
+    d | [('q', 1)]
+except TypeError as exc:
+    print(exc)
+`,
+  ],
 ];
 
 describe("fuzzer findings: run() against python3", () => {

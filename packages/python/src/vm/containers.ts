@@ -30,6 +30,7 @@ declare module "./vm.js" {
     listExtendFrom(l: Obj, it: Obj): void;
     setUpdateFrom(s: Obj, it: Obj): void;
     dictUpdateFrom(d: Obj, src: Obj, funcForError: Obj): void;
+    dictUpdateArg(d: Obj, src: Obj): void;
     unpack(seq: Obj, before: number, after: number): Obj[];
     newSet(items: Obj[], frozen: boolean): Obj;
     setAddItem(s: Obj, v: Obj): void;
@@ -254,6 +255,35 @@ proto.dictUpdateFrom = function (this: VM, d: Obj, src: Obj, func: Obj): void {
   } finally {
     this.h.decref(keys);
   }
+};
+
+/** What dict.update(src) and `d |= src` take: a mapping (a dict or anything with keys()), else an
+ *  iterable of key/value pairs, with CPython's errors for an element that is not a pair. */
+proto.dictUpdateArg = function (this: VM, d: Obj, src: Obj): void {
+  if (this.kindOf(src) === Kind.DICT || this.hasAttr(src, "keys")) {
+    this.dictUpdateFrom(d, src, 0);
+    return;
+  }
+  let i = 0;
+  this.iterate(src, (item) => {
+    let pair: Obj[];
+    try {
+      pair = this.collect(item);
+    } catch (e) {
+      if (e instanceof PyRaise) {
+        this.decref(e.exc);
+        this.typeError(`cannot convert dictionary update sequence element #${i} to a sequence`);
+      }
+      throw e;
+    }
+    try {
+      if (pair.length !== 2) this.raise("ValueError", `dictionary update sequence element #${i} has length ${pair.length}; 2 is required`);
+      this.dictSetItem(d, pair[0], pair[1]);
+    } finally {
+      for (const x of pair) this.decref(x);
+    }
+    i++;
+  });
 };
 
 /** UNPACK_SEQUENCE (after < 0) and UNPACK_EX: NEW references in order. */

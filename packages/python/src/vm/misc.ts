@@ -276,7 +276,8 @@ proto.setBinary = function (this: VM, a: Obj, b: Obj, op: number, inplace: boole
 
 proto.dictBinary = function (this: VM, a: Obj, b: Obj, _op: number, inplace: boolean): Obj {
   if (inplace) {
-    this.dictUpdateFrom(a, b, 0);
+    // dict |= takes whatever dict.update takes (pairs too); dict | takes dicts only
+    this.dictUpdateArg(a, b);
     return this.newRef(a);
   }
   const d = this.h.newDict("display");

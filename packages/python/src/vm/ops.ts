@@ -411,6 +411,8 @@ proto.binaryOp = function (this: VM, a: Obj, b: Obj, op: number, _f: Frame | nul
         if (r !== this.NotImplemented) return r;
         this.decref(r);
       }
+      // dict's own |= never gives way to the other operand's __ror__
+      if (base === 7 && ta.kind === Kind.DICT) return this.dictBinary(a, b, base, true);
     }
     let da = pyDunder(this, ta, `__${name}__`);
     let db = ta !== tb ? pyDunder(this, tb, `__r${name}__`) : null;
@@ -450,7 +452,7 @@ proto.binaryOp = function (this: VM, a: Obj, b: Obj, op: number, _f: Frame | nul
     r = this.setBinary(a, b, base, false);
     if (r) return r;
   }
-  if (ka === Kind.DICT && tb.kind === Kind.DICT && base === 7) {
+  if (ka === Kind.DICT && (tb.kind === Kind.DICT || inplace) && base === 7) {
     r = this.dictBinary(a, b, base, inplace);
     if (r) return r;
   }
