@@ -14,6 +14,7 @@ export function memorySummary(stats: RunStats, c: Colors): string[] {
   if (types.length > 0) {
     const width = Math.max(4, ...types.map((t) => t.length));
     out.push(`  ${"type".padEnd(width)}  allocated      freed`);
+    out.push(c.dim("  (counted while the program ran: what the interpreter's shutdown frees is not in 'freed')"));
     for (const type of types) {
       out.push(`  ${type.padEnd(width)}  ${count(stats.allocated[type] ?? 0).padStart(9)}  ${count(stats.freed[type] ?? 0).padStart(9)}`);
     }
@@ -22,7 +23,7 @@ export function memorySummary(stats: RunStats, c: Colors): string[] {
     out.push(c.dim(`  (${count(stats.uncounted)} allocations and frees not counted: one instruction made more than the event ring holds)`));
   }
   const gens = [0, 1, 2].map((g) => `gen ${g}: ${stats.collections[g]} (collected ${stats.collected[g]})`);
-  out.push(`  collections  ${gens.join("   ")}`);
+  out.push(`  collections  ${gens.join("   ")}   (shutdown's included)`);
   out.push(stats.leaked === 0 ? "  leaked       nothing" : c.red(`  leaked       ${count(stats.leaked)} objects`));
   return out;
 }
