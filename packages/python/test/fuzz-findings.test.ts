@@ -78,6 +78,46 @@ except TypeError as exc:
     print(exc)
 `,
   ],
+  [
+    "generator-del-finally: a suspended generator that dies is closed, its finally blocks run then",
+    `import gc
+def gen(t):
+    try:
+        yield 1
+        yield 2
+    finally:
+        print('finally', t)
+g = gen('a'); next(g); del g; print('after a')
+g = gen('b'); del g; print('after b')
+g = gen('c'); next(g); g = None; print('after c')
+def f():
+    g = gen('d'); next(g)
+f(); print('after f')
+g = gen('e'); next(g); l = [g]; l.append(l); del g, l; print('before collect'); print(gc.collect()); print('after e')
+def bad():
+    try:
+        yield 1
+    except GeneratorExit:
+        print('caught')
+        return
+g = bad(); next(g); del g; print('end')
+g = gen('shutdown'); next(g)
+def outer():
+    def inner():
+        try:
+            yield 'x'
+        finally:
+            print('inner finally', sum(range(4)))
+    it = inner()
+    return next(it)
+print(outer())
+r = (gen(i) for i in range(2))
+g2 = next(r)
+next(g2)
+del r, g2
+print('genexpr done')
+`,
+  ],
 ];
 
 describe("fuzzer findings: run() against python3", () => {

@@ -13,7 +13,6 @@ export const KNOWN_DIFFERENCES = {
   "str-format-grouping": { summary: "format spec ',' or '_' on a str: python3 raises ValueError, pyheap formats it" },
   "str-format-zero-pad": { summary: "format spec '010' on a str: python3 pads with zeros, pyheap raises ValueError" },
   "weakref-class-count": { summary: "weakref.getweakrefcount(a class) is 1 in pyheap, 2 in python3 (the base's subclass list holds a weakref)" },
-  "generator-del-finally": { summary: "a suspended generator deleted without close(): pyheap does not run its finally block" },
   "set-inplace-sizeof": { summary: "sys.getsizeof of a set after |= / ^= / update: pyheap resizes the table differently" },
   "list-slice-grow-sizeof": { summary: "sys.getsizeof of a list grown by slice assignment: pyheap does not over-allocate" },
   "fstring-nested-quotes": { summary: "an f-string whose replacement field holds its own quote (f'{''!r}'): python3 3.11 raises SyntaxError, pyheap accepts it" },
@@ -543,7 +542,6 @@ const generatorSnippet = fc.record({ k: smallNat(5), mode: pick("list", "next", 
     else if (mode === "return") lines.push(`while True:`, `    try:`, `        next(g${n})`, `    except StopIteration as e:`, `        print('stop', e.value)`, `        break`);
     else if (mode === "expr") lines.push(`print(sum(x for x in g${n}), [y for y in gen${n}(2)])`);
     else if (mode === "from") lines.push(`def outer${n}():`, `    r = yield from gen${n}(${k})`, `    print('result', r)`, `print(list(outer${n}()))`);
-    if (!feature("generator-del-finally")) lines.push(`g${n}.close()`);
     lines.push(`del g${n}`);
     return lines;
   }),

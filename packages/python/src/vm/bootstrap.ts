@@ -49,7 +49,7 @@ proto.bootstrapTypes = function (this: VM): void {
   if (ht.weakref) this.adoptType(ht.weakref, "weakref", Kind.WEAKREF, obj, { basicsize: 64, name: "ReferenceType", qualname: "ReferenceType" });
   if (ht.weakref) this.T.weakref = ht.weakref;
 
-  const reg = (name: string, kind: Kind, basicsize: number, refs: number[], opts: { gc?: boolean; itemsize?: number; varRefs?: boolean; weak?: number; freelist?: number; freelistKeep?: boolean; base?: string | null; baseType?: boolean } = {}) =>
+  const reg = (name: string, kind: Kind, basicsize: number, refs: number[], opts: { gc?: boolean; itemsize?: number; varRefs?: boolean; weak?: number; freelist?: number; freelistKeep?: boolean; base?: string | null; baseType?: boolean; finalizer?: boolean } = {}) =>
     this.nativeType(name, kind, {
       basicsize,
       gc: opts.gc ?? true,
@@ -59,6 +59,7 @@ proto.bootstrapTypes = function (this: VM): void {
       weaklistOffset: opts.weak,
       freelist: opts.freelist,
       ...(opts.freelistKeep ? { freelistKeep: true } : {}),
+      ...(opts.finalizer ? { finalizer: true } : {}),
     } as Omit<TypeDesc, "name">, opts.base === undefined ? "object" : opts.base, { baseType: opts.baseType ?? false });
 
   reg("complex", Kind.COMPLEX, 32, [], { gc: false, baseType: true });
@@ -73,7 +74,7 @@ proto.bootstrapTypes = function (this: VM): void {
   reg("getset_descriptor", Kind.GETSET, L.DESCR_BASICSIZE, [L.DESCR_TYPE, L.DESCR_NAME, L.DESCR_QUALNAME]);
   reg("member_descriptor", Kind.MEMBER, L.DESCR_BASICSIZE, [L.DESCR_TYPE, L.DESCR_NAME, L.DESCR_QUALNAME]);
   reg("module", Kind.MODULE, L.MODULE_BASICSIZE, [L.MODULE_DICT, L.MODULE_NAME], { weak: L.MODULE_WEAKREFS });
-  reg("generator", Kind.GENERATOR, L.GEN_BASICSIZE, [L.GEN_CODE, L.GEN_NAME, L.GEN_QUALNAME, L.GEN_FUNC_GLOBALS], { itemsize: 8, varRefs: true, weak: L.GEN_WEAKREFS });
+  reg("generator", Kind.GENERATOR, L.GEN_BASICSIZE, [L.GEN_CODE, L.GEN_NAME, L.GEN_QUALNAME, L.GEN_FUNC_GLOBALS], { itemsize: 8, varRefs: true, weak: L.GEN_WEAKREFS, finalizer: true });
   reg("traceback", Kind.TRACEBACK, L.TB_BASICSIZE, [L.TB_NEXT, L.TB_FRAME]);
   reg("frame", Kind.FRAME, L.FRAME_BASICSIZE, [L.FRAME_BACK, L.FRAME_CODE, L.FRAME_GLOBALS, L.FRAME_LOCALS, L.FRAME_TRACE], { itemsize: 8, varRefs: true });
   reg("range", Kind.RANGE, 48, [], { gc: false });
@@ -391,6 +392,25 @@ proto.registerExceptions = function (this: VM): void {
 proto.runFinalizer = function (this: VM, o: Obj): void {
   if (this.shuttingDown && this.frame === null && false) return;
   const ti = this.typeInfo(o);
+  if (ti.kind === Kind.GENERATOR && !ti.heap) {
+    // a suspended generator that dies is closed: GeneratorExit at its yield runs its finally blocks
+    const st = this.gens[this.h.getI32(o, L.GEN_INDEX)];
+    if (!st || st.state !== "suspended") return;
+    // the generator's frame does not link back to the frame running now: that one may be in the middle
+    // of being left (its locals released), and must not get a frame object made for it
+    const saved = this.frame;
+    this.frame = null;
+    try {
+      this.decref(this.callMethod(o, "close", []));
+    } catch (e) {
+      this.frame = saved;
+      if (!(e instanceof PyRaise)) throw e;
+      this.writeUnraisable(e.exc, o);
+      this.decref(e.exc);
+    }
+    this.frame = saved;
+    return;
+  }
   const d = this.lookupType(ti, "__del__");
   if (!d || !d.obj) return;
   const saved = this.frame;
