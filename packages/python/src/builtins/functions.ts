@@ -1090,33 +1090,10 @@ function parseComplex(vm: VM, text: string): [number, number] {
   return [val(m![1]), m![2] === "-" ? -imag : imag];
 }
 
-/** dict(src) / dict.update(src): a mapping's items, or an iterable of pairs (with CPython's errors). */
+/** dict(src) / dict.update(src): a mapping's items, or an iterable of pairs (with CPython's errors);
+ *  the same rule as `d |= src`, so both go through the VM's one implementation. */
 export function dictInitFrom(vm: VM, d: Obj, src: Obj): void {
-  const k = vm.kindOf(src);
-  if (k === Kind.DICT || vm.hasAttr(src, "keys")) {
-    vm.dictUpdateFrom(d, src, 0);
-    return;
-  }
-  let i = 0;
-  vm.iterate(src, (item) => {
-    let pair: Obj[];
-    try {
-      pair = vm.collect(item);
-    } catch (e) {
-      if (e instanceof PyRaise) {
-        vm.decref(e.exc);
-        vm.typeError(`cannot convert dictionary update sequence element #${i} to a sequence`);
-      }
-      throw e;
-    }
-    try {
-      if (pair.length !== 2) vm.raise("ValueError", `dictionary update sequence element #${i} has length ${pair.length}; 2 is required`);
-      vm.dictSetItem(d, pair[0], pair[1]);
-    } finally {
-      for (const x of pair) vm.decref(x);
-    }
-    i++;
-  });
+  vm.dictUpdateArg(d, src);
 }
 
 export { strArg, PyErr };
