@@ -9,21 +9,12 @@
  *
  * A snippet is an expression, or `SETUP ;; EXPR` where SETUP is one or more statements separated by `; `.
  */
-import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { cpythonRunner } from "./cpython.js";
 import { runDetailed } from "../src/index.js";
 
-const python = execFileSync("python3", ["-c", "import sys; print(sys.executable)"], { encoding: "utf8" }).trim();
-const dir = mkdtempSync(join(tmpdir(), "pyheap-builtins-diff-"));
 
-function cpython(name: string, source: string): { stdout: string; stderr: string; status: number } {
-  writeFileSync(join(dir, name), source);
-  const r = spawnSync(python, [name], { cwd: dir, encoding: "utf8", env: { ...process.env, PYTHONUNBUFFERED: "1", PYTHONDONTWRITEBYTECODE: "1" } });
-  return { stdout: r.stdout, stderr: r.stderr.split(dir + "/").join(""), status: r.status ?? -1 };
-}
+const cpython = cpythonRunner("pyheap-builtins-diff-");
 
 /** The program of one group: each snippet in its own try/except, printing `N: repr` or `N! Type: message`. */
 function program(snippets: string[]): string {

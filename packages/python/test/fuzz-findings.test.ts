@@ -3,22 +3,13 @@
  * and in `run()`; stdout and stderr must match byte for byte and the heap must be leak-free and
  * consistent afterwards.
  */
-import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { cpythonRunner } from "./cpython.js";
 import { runDetailed } from "../src/index.js";
 
-const python = execFileSync("python3", ["-c", "import sys; print(sys.executable)"], { encoding: "utf8" }).trim();
-const dir = mkdtempSync(join(tmpdir(), "pyheap-fuzz-findings-"));
 
-function cpython(name: string, source: string, seed: string): { stdout: string; stderr: string } {
-  writeFileSync(join(dir, name), source);
-  const env = { ...process.env, PYTHONUNBUFFERED: "1", PYTHONDONTWRITEBYTECODE: "1", PYTHONHASHSEED: seed };
-  const r = spawnSync(python, [name], { cwd: dir, encoding: "utf8", env });
-  return { stdout: r.stdout, stderr: r.stderr.split(dir + "/").join("") };
-}
+const runCpython = cpythonRunner("pyheap-fuzz-findings-");
+const cpython = (name: string, source: string, seed: string) => runCpython(name, source, { PYTHONHASHSEED: seed });
 
 const cases: [string, string][] = [
   [

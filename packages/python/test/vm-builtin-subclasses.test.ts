@@ -4,21 +4,12 @@
  * Each snippet runs in real python3 (expected stdout/stderr/exit status) and in `run()`, and the heap must
  * be leak-free and consistent afterwards.
  */
-import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { cpythonRunner } from "./cpython.js";
 import { runDetailed } from "../src/index.js";
 
-const python = execFileSync("python3", ["-c", "import sys; print(sys.executable)"], { encoding: "utf8" }).trim();
-const dir = mkdtempSync(join(tmpdir(), "pyheap-subclass-"));
 
-function cpython(name: string, source: string): { stdout: string; stderr: string; status: number } {
-  writeFileSync(join(dir, name), source);
-  const r = spawnSync(python, [name], { cwd: dir, encoding: "utf8", env: { ...process.env, PYTHONUNBUFFERED: "1", PYTHONDONTWRITEBYTECODE: "1" } });
-  return { stdout: r.stdout, stderr: r.stderr.split(dir + "/").join(""), status: r.status ?? -1 };
-}
+const cpython = cpythonRunner("pyheap-subclass-");
 
 const cases: [string, string][] = [
   ["sys.getsizeof, GC tracking and values of str, int, float and tuple subclass instances", "import sys, gc\nclass S(str): pass\nclass I(int): pass\nclass F(float): pass\nclass T(tuple): pass\nfor v in ['', 'a', 'abc', '\u00e9', '\u20ac\u20ac', '\ud83d\ude00', 'a' * 100]:\n    s = S(v)\n    print(len(s), sys.getsizeof(s), gc.is_tracked(s), s == v, hash(s) == hash(v), type(str(s)).__name__)\nfor v in [0, 1, -1, 2**30, 2**60, 10**100]:\n    i = I(v)\n    print(sys.getsizeof(i), gc.is_tracked(i), i == v, i + 1 == v + 1, type(i + 1).__name__, type(-i).__name__)\nf = F(1.5)\nprint(f, sys.getsizeof(f), gc.is_tracked(f), f * 2, type(f * 2).__name__)\nfor n in range(4):\n    t = T(range(n))\n    print(t, sys.getsizeof(t), gc.is_tracked(t), len(t))\nprint(S.__basicsize__, I.__basicsize__, F.__basicsize__, T.__basicsize__)\n"],

@@ -6,21 +6,12 @@
  * afterwards. The programs change what the caches hold (rebinding globals and builtins, assigning and
  * deleting class attributes) to show that no stale entry is used.
  */
-import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { cpythonRunner } from "./cpython.js";
 import { run, runDetailed } from "../src/index.js";
 
-const python = execFileSync("python3", ["-c", "import sys; print(sys.executable)"], { encoding: "utf8" }).trim();
-const dir = mkdtempSync(join(tmpdir(), "pyheap-fastpaths-"));
 
-function cpython(name: string, source: string): { stdout: string; stderr: string } {
-  writeFileSync(join(dir, name), source);
-  const r = spawnSync(python, [name], { cwd: dir, encoding: "utf8", env: { ...process.env, PYTHONUNBUFFERED: "1", PYTHONDONTWRITEBYTECODE: "1" } });
-  return { stdout: r.stdout, stderr: r.stderr.split(dir + "/").join("") };
-}
+const cpython = cpythonRunner("pyheap-fastpaths-");
 
 // [name, program, also traced] (a traced run stops at its step budget: the big tables run untraced)
 const cases: [string, string, boolean][] = [

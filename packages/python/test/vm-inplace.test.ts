@@ -3,21 +3,12 @@
  * dict tracking rule for type objects, against python3: each program runs in real python3 and in `run()`,
  * traced and untraced, and the heap must be leak-free and consistent afterwards.
  */
-import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { cpythonRunner } from "./cpython.js";
 import { runDetailed } from "../src/index.js";
 
-const python = execFileSync("python3", ["-c", "import sys; print(sys.executable)"], { encoding: "utf8" }).trim();
-const dir = mkdtempSync(join(tmpdir(), "pyheap-inplace-"));
 
-function cpython(name: string, source: string): { stdout: string; stderr: string } {
-  writeFileSync(join(dir, name), source);
-  const r = spawnSync(python, [name], { cwd: dir, encoding: "utf8", env: { ...process.env, PYTHONUNBUFFERED: "1", PYTHONDONTWRITEBYTECODE: "1" } });
-  return { stdout: r.stdout, stderr: r.stderr.split(dir + "/").join("") };
-}
+const cpython = cpythonRunner("pyheap-inplace-");
 
 const cases: [string, string][] = [
   [

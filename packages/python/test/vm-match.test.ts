@@ -3,23 +3,15 @@
  * stdout, stderr, exit status; no leak, a consistent heap); code objects and instruction sequences
  * match python3's compile(); compile-time errors carry python3's message and position.
  */
-import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
+import { cpythonRunner } from "./cpython.js";
 import { runDetailed } from "../src/index.js";
 import { compileModule, disassemble, OP_NAMES, tryCompile, type CodeObject } from "../src/compile/index.js";
 import { pythonCompile, summarize } from "./compile-helpers/oracle.js";
 
-const python = execFileSync("python3", ["-c", "import sys; print(sys.executable)"], { encoding: "utf8" }).trim();
-const dir = mkdtempSync(join(tmpdir(), "pyheap-match-"));
 
-function cpython(name: string, source: string): { stdout: string; stderr: string; status: number } {
-  writeFileSync(join(dir, name), source);
-  const r = spawnSync(python, [name], { cwd: dir, encoding: "utf8", env: { ...process.env, PYTHONUNBUFFERED: "1", PYTHONDONTWRITEBYTECODE: "1" } });
-  return { stdout: r.stdout, stderr: r.stderr.split(dir + "/").join(""), status: r.status ?? -1 };
-}
+const cpython = cpythonRunner("pyheap-match-");
 
 const PROGRAMS: [string, string][] = [
   ["literals and singletons", `

@@ -2,21 +2,12 @@
  * The VM against python3: each snippet runs in real python3 (expected stdout/stderr/exit status) and in
  * `run()`, and the heap must be leak-free and consistent afterwards.
  */
-import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { cpythonRunner } from "./cpython.js";
 import { runDetailed } from "../src/index.js";
 
-const python = execFileSync("python3", ["-c", "import sys; print(sys.executable)"], { encoding: "utf8" }).trim();
-const dir = mkdtempSync(join(tmpdir(), "pyheap-vm-"));
 
-function cpython(name: string, source: string): { stdout: string; stderr: string; status: number } {
-  writeFileSync(join(dir, name), source);
-  const r = spawnSync(python, [name], { cwd: dir, encoding: "utf8", env: { ...process.env, PYTHONUNBUFFERED: "1", PYTHONDONTWRITEBYTECODE: "1" } });
-  return { stdout: r.stdout, stderr: r.stderr.split(dir + "/").join(""), status: r.status ?? -1 };
-}
+const cpython = cpythonRunner("pyheap-vm-");
 
 const cases: [string, string][] = [
   ["arithmetic", "print(7 // 2, -7 // 2, 7 % -2, 2 ** 100, 7 / 2, divmod(-17, 5))\nprint(0.1 + 0.2, 1e16, 1e-5, -0.0, round(2.675, 2))\n"],

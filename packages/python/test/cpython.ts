@@ -1,0 +1,32 @@
+/**
+ * python3 as the oracle of the VM tests: a snippet written to a file in a temporary folder and run as a
+ * script, the way the corpus runs its cases (the folder is taken out of tracebacks, so they name the bare
+ * file as pyheap's do).
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+/** The real interpreter behind the `python3` on PATH (a pyenv shim costs a start-up per call). */
+export const PYTHON = execFileSync("python3", ["-c", "import sys; print(sys.executable)"], { encoding: "utf8" }).trim();
+
+export interface CPythonResult {
+  stdout: string;
+  stderr: string;
+  status: number;
+}
+
+/** A runner that writes each snippet to `name` in its own temporary folder and runs it with python3. */
+export function cpythonRunner(prefix: string): (name: string, source: string, env?: Record<string, string>) => CPythonResult {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return (name, source, env = {}) => {
+    writeFileSync(join(dir, name), source);
+    const r = spawnSync(PYTHON, [name], {
+      cwd: dir,
+      encoding: "utf8",
+      env: { ...process.env, PYTHONUNBUFFERED: "1", PYTHONDONTWRITEBYTECODE: "1", ...env },
+    });
+    return { stdout: r.stdout, stderr: r.stderr.split(dir + "/").join(""), status: r.status ?? -1 };
+  };
+}
