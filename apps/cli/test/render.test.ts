@@ -169,10 +169,11 @@ describe("memorySummary", () => {
       "pyheap memory summary",
       "  steps 1,234   wall 12 ms   peak heap 40,960 bytes",
       "  type   allocated      freed",
+      "  (counted while the program ran: what the interpreter's shutdown frees is not in 'freed')",
       "  list           5          5",
       "  int            3          0",
       "  tuple          0          1",
-      "  collections  gen 0: 2 (collected 7)   gen 1: 1 (collected 0)   gen 2: 0 (collected 0)",
+      "  collections  gen 0: 2 (collected 7)   gen 1: 1 (collected 0)   gen 2: 0 (collected 0)   (shutdown's included)",
       "  leaked       nothing",
     ]);
   });
