@@ -41,6 +41,13 @@ describe("RunPool", () => {
     expect(out.kind).toBe("ok");
   });
 
+  it("loads task modules with import(), never require() (a thread stopped inside require(esm) ends the process on Node 20)", async () => {
+    const pool = makePool(1, 0);
+    const out = await pool.run(task("require-esm"));
+    expect(out.kind).toBe("ok");
+    expect(JSON.parse((out as { body: string }).body)).toEqual({ loaded: false });
+  });
+
   it("refuses at once past workers + queue, and admits again when a slot frees", async () => {
     const pool = makePool(1, 1);
     const first = pool.run(task("sleep:400"));

@@ -118,6 +118,11 @@ export class RunPool {
     this.tickMs = Math.max(10, Math.min(25, Math.floor(this.longRunMs / 2)));
     this.pool = new Piscina<PoolTask, RunTaskResult>({
       filename: options.filename,
+      // piscina tries require() on the task file before import(); on Node 20 require() of an ES module
+      // instantiates it synchronously, and a thread stopped then (a run past its wall time) ends the whole
+      // process with a V8 fatal error. Without require(esm) in the threads, require() fails at once and
+      // piscina imports the module, which a stopped thread abandons cleanly.
+      execArgv: [...process.execArgv, "--no-experimental-require-module"],
       minThreads: this.threadCount,
       maxThreads: this.threadCount,
       // Admission is decided in run() with a clear answer; piscina's bound is the backstop (threads still
