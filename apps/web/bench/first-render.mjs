@@ -33,27 +33,8 @@ if (!existsSync(join(DIST, "index.html")) || (opts.page !== "demo" && !existsSyn
   process.exit(2);
 }
 
-const PROGRAM = `import gc
-class Node:
-    def __init__(self, name):
-        self.name = name
-        self.peers = []
-
-def link(a, b):
-    a.peers.append(b)
-    b.peers.append(a)
-
-nodes = [Node(str(i)) for i in range(4)]
-for i in range(3):
-    link(nodes[i], nodes[i + 1])
-total = sum(len(n.peers) for n in nodes)
-print('links', total)
-first = nodes[0]
-del nodes
-print('alive', first.name)
-del first
-print('collected', gc.collect() > 0)
-`;
+// The 20-line program the issue's first-render target speaks of (shared with the browser tests).
+const PROGRAM = readFileSync(join(import.meta.dirname, "twenty-lines.py"), "utf8");
 const LIB_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>twenty</title>
 <script type="module" src="/lib/py-heap-view.js"></script></head><body><py-heap-view>
 ${PROGRAM}</py-heap-view></body></html>`;

@@ -3,7 +3,9 @@
  * is the oracle for what CPython prints. No console errors; screenshots go to test-results/.
  */
 import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import type { Server } from "node:http";
+import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHAPTERS } from "../../demo/chapters.js";
@@ -11,27 +13,7 @@ import { shortId } from "../../src/model/graph.js";
 import { collectErrors, DIST, launchChromium, resultPath, serveStatic } from "./harness.js";
 
 /** A 20-line program written inside the tag, on a page that loads only the library build. */
-const TWENTY_LINES = `import gc
-class Node:
-    def __init__(self, name):
-        self.name = name
-        self.peers = []
-
-def link(a, b):
-    a.peers.append(b)
-    b.peers.append(a)
-
-nodes = [Node(str(i)) for i in range(4)]
-for i in range(3):
-    link(nodes[i], nodes[i + 1])
-total = sum(len(n.peers) for n in nodes)
-print('links', total)
-first = nodes[0]
-del nodes
-print('alive', first.name)
-del first
-print('collected', gc.collect() > 0)
-`;
+const TWENTY_LINES = readFileSync(fileURLToPath(new URL("../../bench/twenty-lines.py", import.meta.url)), "utf8");
 const TWENTY_LINES_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>twenty</title>
 <script type="module" src="/lib/py-heap-view.js"></script></head><body><py-heap-view>
 ${TWENTY_LINES}</py-heap-view></body></html>`;
