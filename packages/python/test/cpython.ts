@@ -7,6 +7,8 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { expect } from "vitest";
+import { runDetailed } from "../src/index.js";
 
 /** The real interpreter behind the `python3` on PATH (a pyenv shim costs a start-up per call). */
 export const PYTHON = execFileSync("python3", ["-c", "import sys; print(sys.executable)"], { encoding: "utf8" }).trim();
@@ -29,4 +31,19 @@ export function cpythonRunner(prefix: string): (name: string, source: string, en
     });
     return { stdout: r.stdout, stderr: r.stderr.split(dir + "/").join(""), status: r.status ?? -1 };
   };
+}
+
+/**
+ * Runs `source` in python3 (through `cpython`) and in runDetailed() under the same file name: the same
+ * stdout, stderr and exit status, and a heap with no leak that passes its invariant check.
+ */
+export function expectSameAsPython(cpython: ReturnType<typeof cpythonRunner>, name: string, source: string, maxNameLength = Infinity): void {
+  const fname = name.replace(/\W+/g, "-").slice(0, maxNameLength) + ".py";
+  const want = cpython(fname, source);
+  const { result, heap } = runDetailed(source, { filename: fname });
+  expect(result.stdout).toBe(want.stdout);
+  expect(result.stderr).toBe(want.stderr);
+  expect(result.exitCode).toBe(want.status);
+  expect(heap.leaked).toEqual([]);
+  expect(heap.check).toEqual({ ok: true });
 }

@@ -5,8 +5,7 @@
  * be leak-free and consistent afterwards.
  */
 import { describe, expect, it } from "vitest";
-import { cpythonRunner } from "./cpython.js";
-import { runDetailed } from "../src/index.js";
+import { cpythonRunner, expectSameAsPython } from "./cpython.js";
 
 
 const cpython = cpythonRunner("pyheap-subclass-");
@@ -31,15 +30,6 @@ const cases: [string, string][] = [
 
 describe("builtin subclass instances against python3", () => {
   for (const [name, source] of cases) {
-    it(name, () => {
-      const fname = name.replace(/\W+/g, "-").slice(0, 40) + ".py";
-      const want = cpython(fname, source);
-      const { result, heap } = runDetailed(source, { filename: fname });
-      expect(result.stdout).toBe(want.stdout);
-      expect(result.stderr).toBe(want.stderr);
-      expect(result.exitCode).toBe(want.status);
-      expect(heap.leaked).toEqual([]);
-      expect(heap.check).toEqual({ ok: true });
-    });
+    it(name, () => expectSameAsPython(cpython, name, source, 40));
   }
 });

@@ -5,8 +5,7 @@
  * and the order finalizers run in must be python3's.
  */
 import { describe, expect, it } from "vitest";
-import { cpythonRunner } from "./cpython.js";
-import { runDetailed } from "../src/index.js";
+import { cpythonRunner, expectSameAsPython } from "./cpython.js";
 
 
 const cpython = cpythonRunner("pyheap-gc-trigger-");
@@ -137,15 +136,6 @@ print(counts)
 
 describe("automatic collections start where python3's do", () => {
   for (const [name, source] of PROGRAMS) {
-    it(name, () => {
-      const fname = name.replace(/\W+/g, "-").slice(0, 40) + ".py";
-      const want = cpython(fname, source);
-      const { result, heap } = runDetailed(source, { filename: fname });
-      expect(result.stdout).toBe(want.stdout);
-      expect(result.stderr).toBe(want.stderr);
-      expect(result.exitCode).toBe(want.status);
-      expect(heap.leaked).toEqual([]);
-      expect(heap.check).toEqual({ ok: true });
-    });
+    it(name, () => expectSameAsPython(cpython, name, source, 40));
   }
 });

@@ -5,8 +5,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { cpythonRunner } from "./cpython.js";
-import { runDetailed } from "../src/index.js";
+import { cpythonRunner, expectSameAsPython } from "./cpython.js";
 import { compileModule, disassemble, OP_NAMES, tryCompile, type CodeObject } from "../src/compile/index.js";
 import { pythonCompile, summarize } from "./compile-helpers/oracle.js";
 
@@ -331,16 +330,7 @@ print(counts, x, a, b, rest, first, middle, last)
 
 describe("match programs against python3", () => {
   for (const [name, source] of PROGRAMS) {
-    it(name, () => {
-      const fname = name.replace(/\W+/g, "-") + ".py";
-      const want = cpython(fname, source);
-      const { result, heap } = runDetailed(source, { filename: fname });
-      expect(result.stdout).toBe(want.stdout);
-      expect(result.stderr).toBe(want.stderr);
-      expect(result.exitCode).toBe(want.status);
-      expect(heap.leaked).toEqual([]);
-      expect(heap.check).toEqual({ ok: true });
-    });
+    it(name, () => expectSameAsPython(cpython, name, source));
   }
 });
 

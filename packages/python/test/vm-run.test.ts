@@ -3,8 +3,7 @@
  * `run()`, and the heap must be leak-free and consistent afterwards.
  */
 import { describe, expect, it } from "vitest";
-import { cpythonRunner } from "./cpython.js";
-import { runDetailed } from "../src/index.js";
+import { cpythonRunner, expectSameAsPython } from "./cpython.js";
 
 
 const cpython = cpythonRunner("pyheap-vm-");
@@ -28,15 +27,6 @@ const cases: [string, string][] = [
 
 describe("run() against python3", () => {
   for (const [name, source] of cases) {
-    it(name, () => {
-      const fname = name.replace(/\W+/g, "-") + ".py";
-      const want = cpython(fname, source);
-      const { result, heap } = runDetailed(source, { filename: fname });
-      expect(result.stdout).toBe(want.stdout);
-      expect(result.stderr).toBe(want.stderr);
-      expect(result.exitCode).toBe(want.status);
-      expect(heap.leaked).toEqual([]);
-      expect(heap.check).toEqual({ ok: true });
-    });
+    it(name, () => expectSameAsPython(cpython, name, source));
   }
 });
