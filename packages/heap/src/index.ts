@@ -234,6 +234,7 @@ export class Heap {
       this.sysTopExport = typeof top === "function" ? (top as () => number) : null;
       this.retired = undefined;
       this.hookError = undefined;
+      this.instanceSerial = ++instancesMade;
       return raw;
     };
     const raw = this.instantiate();
@@ -246,6 +247,7 @@ export class Heap {
     this.limit = options.heapLimit ?? 256 * 1024 * 1024;
     const st = this.core.heap_init(this.limit);
     if (st !== abi.STATUS_OK) throw statusError(st, "heap_init");
+    this.initEnd = this.memory.buffer.byteLength;
     const wk = (i: number) => this.core.heap_well_known(i) >>> 0;
     this.None = wk(abi.WK_NONE);
     this.True = wk(abi.WK_TRUE);
@@ -289,49 +291,109 @@ export class Heap {
   reset(): void {
     // Fast way (modules rewritten by makeRestorable): an instance's whole state is its memory and its
     // mutable globals, so putting back both as they were right after heap_init is the same as a new
-    // instance, without allocating and releasing a new memory (most of a new instance's cost). Only what
-    // a run can have written is put back: the static data and the core's permanent tables up to their
-    // top (heap_sys_top; the rest of their reserved region is never written), and the pages handed out
-    // since (above the initial image, up to the break), which are zeroed as memory.grow gives them. Pages
-    // above the break are still zero: nothing writes there, and each reset clears up to the break.
+    // instance, without allocating and releasing a new memory (most of a new instance's cost).
     const image = this.retired ? undefined : initImages.get(this.module)?.get(this.limit);
-    const g = this.globals;
-    if (image && g && this.memory.buffer.byteLength >= image.bytes.length) {
-      const P = 65536;
-      const u8 = this.u8;
-      const top = this.sysTopExport ? this.sysTopExport() : Infinity;
-      const written = Math.min(image.bytes.length, Math.ceil(top / P) * P);
-      const brkEnd = Math.min(u8.length, (g[g.length - 1]!.value as number) * P);
-      // pages all zero in the image are cleared (a write only), the others copied
-      for (let p = 0; p * P < written; p++) {
-        if (image.nonZero[p]) u8.set(image.bytes.subarray(p * P, (p + 1) * P), p * P);
-        else u8.fill(0, p * P, (p + 1) * P);
-      }
-      if (brkEnd > image.bytes.length) u8.fill(0, image.bytes.length, brkEnd);
-      for (let i = 0; i < g.length; i++) g[i]!.value = image.globals[i];
-      this.hookError = undefined;
+    if (image && this.globals && this.memory.buffer.byteLength >= image.initEnd) {
+      this.writeImage(image);
       return;
     }
     this.resetInstance();
-    if (g && this.globals) {
+    const taken = this.takeImage();
+    if (taken) {
       let byLimit = initImages.get(this.module);
       if (!byLimit) initImages.set(this.module, (byLimit = new Map()));
-      const bytes = this.u8.slice();
-      const nonZero: boolean[] = [];
-      const words = new Int32Array(bytes.buffer, 0, bytes.length >> 2);
-      for (let p = 0; p < words.length; p += 16384) {
-        let any = false;
-        for (let i = p, end = Math.min(p + 16384, words.length); i < end && !any; i++) any = words[i] !== 0;
-        nonZero.push(any);
-      }
-      byLimit.set(this.limit, { bytes, nonZero, globals: this.globals.map((x) => x.value) });
+      byLimit.set(this.limit, taken);
     }
+  }
+
+  /** The heap's whole state now (memory and the core's globals), for restoreImage(): e.g. a heap an
+   *  interpreter has just set up its types and builtins in, restored before each program instead of
+   *  setting them up again. Null when this instance cannot restore one (a core without its globals
+   *  exported, or a retired instance). The image holds copies of the pages in use (not the whole memory). */
+  captureImage(): HeapImage | null {
+    return this.takeImage();
+  }
+
+  /** Puts this heap back exactly as it was when `image` was captured from it: same bytes, same core
+   *  state (allocator, GC counts and settings, event ring, limit), so that whatever runs next sees what it
+   *  would have seen then. Returns false, changing nothing, when the image is not from this instance
+   *  (another heap, or this heap before a reset that made a new instance) or the instance is retired. */
+  restoreImage(image: HeapImage): boolean {
+    const im = image as ImageData;
+    if (this.retired || !this.globals || im.instance !== this.instanceSerial) return false;
+    this.writeImage(im);
+    return true;
+  }
+
+  /** Copies the pages anything can have written since heap_init and the mutable globals. */
+  private takeImage(): ImageData | null {
+    const g = this.globals;
+    if (this.retired || !g) return null;
+    const P = 65536;
+    const u8 = this.u8;
+    const words = this.i32;
+    const pages: (Uint8Array | undefined)[] = [];
+    const keep = (p: number) => {
+      for (let i = (p * P) >> 2, end = ((p + 1) * P) >> 2; i < end; i++) {
+        if (words[i] !== 0) {
+          pages[p] = u8.slice(p * P, (p + 1) * P);
+          return;
+        }
+      }
+    };
+    const { sysEnd, brkEnd } = this.writtenRegions();
+    for (let p = 0; p < sysEnd; p++) keep(p);
+    for (let p = this.initEnd / P; p < brkEnd; p++) keep(p);
+    return { instance: this.instanceSerial, initEnd: this.initEnd, sysEnd, brkEnd, pages, globals: g.map((x) => x.value), liveBytes: this.liveBytes() };
+  }
+
+  /** Pages a program can have written: [0, sysEnd) — the static data and the core's permanent tables up
+   *  to their top (heap_sys_top; the rest of their reserved region is never written) — and
+   *  [initEnd, brkEnd), the pages handed out since heap_init, up to the break. Pages above the break are
+   *  still zero: nothing writes there, and every restore clears up to the break. */
+  private writtenRegions(): { sysEnd: number; brkEnd: number } {
+    const P = 65536;
+    const g = this.globals!;
+    const top = this.sysTopExport ? this.sysTopExport() : Infinity;
+    const sysEnd = Math.min(this.initEnd, Math.ceil(top / P) * P) / P;
+    const brkEnd = Math.min(this.u8.length / P, g[g.length - 1]!.value as number);
+    return { sysEnd, brkEnd };
+  }
+
+  /** Writes an image back: its pages copied, the others of the written regions cleared, the globals set. */
+  private writeImage(im: ImageData): void {
+    const P = 65536;
+    const g = this.globals!;
+    // the regions written now or when the image was taken (the tables' top and the break only grow
+    // between restores of one image, but a reset to heap_init in between lowers them)
+    const now = this.writtenRegions();
+    const sysEnd = Math.max(now.sysEnd, im.sysEnd);
+    const brkEnd = Math.max(now.brkEnd, im.brkEnd);
+    if (brkEnd * P > this.memory.buffer.byteLength) this.memory.grow(brkEnd - this.memory.buffer.byteLength / P);
+    const u8 = this.u8;
+    const pages = im.pages;
+    for (let p = 0; p < sysEnd; p++) {
+      const page = pages[p];
+      if (page) u8.set(page, p * P);
+      else u8.fill(0, p * P, (p + 1) * P);
+    }
+    for (let p = im.initEnd / P; p < brkEnd; p++) {
+      const page = pages[p];
+      if (page) u8.set(page, p * P);
+      else u8.fill(0, p * P, (p + 1) * P);
+    }
+    for (let i = 0; i < g.length; i++) g[i]!.value = im.globals[i];
+    this.hookError = undefined;
   }
 
   /** The mutable globals of the current instance (exported by a rewritten module, the break last), or null. */
   private globals: WebAssembly.Global[] | null = null;
   /** The raw heap_sys_top export of the current instance (null in a core without it: whole image restored). */
   private sysTopExport: (() => number) | null = null;
+  /** Which instance this is (reset() after a trap makes a new one): an image belongs to one. */
+  private instanceSerial = 0;
+  /** The memory's size right after heap_init: the pages handed out later start here. */
+  private initEnd = 0;
 
   private resetInstance(): void {
     const raw = this.instantiate();
@@ -341,6 +403,7 @@ export class Heap {
     this.refreshViews();
     const st = this.core.heap_init(this.limit);
     if (st !== abi.STATUS_OK) throw statusError(st, "heap_init");
+    this.initEnd = this.memory.buffer.byteLength;
     if (this.core.heap_well_known(abi.WK_NONE) >>> 0 !== this.None) throw new Error("reset: static layout changed");
   }
 
@@ -815,13 +878,24 @@ export class Heap {
    *  PyBytes_FromStringAndSize). */
   newBytes(b: Uint8Array): Obj {
     if (b.length === 1) return this.core.bytes_char(b[0]!) >>> 0;
+    if (b.length === 0) return this.must(this.core.bytes_new(0), "newBytes");
     return this.newBytesUncached(b);
   }
-  /** Always a fresh bytes object when not empty (operations that fill a new object themselves, such as
-   *  bytes(n), bytes(tuple), upper(): they bypass the one-byte cache). */
+  /** A new reference to a fresh bytes object, never a shared one, even when empty (operations that fill a
+   *  new object themselves, such as bytes(n), bytes(tuple), upper(), and `b'ab' * 0`: they bypass the
+   *  one-byte cache and the static b''). */
   newBytesUncached(b: Uint8Array): Obj {
+    if (b.length === 0) {
+      // NOTE: CPython's bytes_repeat allocates its result itself, so `b'ab' * 0` is a new empty object, not
+      // the static b''. The core's bytes_new(0) gives the static one; a new 1-byte object shrunk to size 0
+      // is the same thing: 34 and 33 bytes fall in the same 48-byte size class, and getsizeof and the
+      // data's NUL terminator follow ob_size.
+      const o = this.must(this.core.bytes_new(1), "newBytes");
+      this.setI32(o, abi.OB_SIZE, 0);
+      return o;
+    }
     const o = this.must(this.core.bytes_new(b.length), "newBytes");
-    if (b.length > 0) this.u8.set(b, o + abi.BYTES_DATA);
+    this.u8.set(b, o + abi.BYTES_DATA);
     return o;
   }
   readBytes(o: Obj): Uint8Array {
@@ -1370,7 +1444,28 @@ export function pointerHash(o: Obj): bigint {
 let compiled: { release?: WebAssembly.Module; debug?: WebAssembly.Module } = {};
 
 /** Per module and heap limit: memory and mutable globals right after heap_init (taken on a first reset). */
-const initImages = new WeakMap<WebAssembly.Module, Map<number, { bytes: Uint8Array; nonZero: boolean[]; globals: unknown[] }>>();
+/** Instances made in this realm (numbers them for restoreImage). */
+let instancesMade = 0;
+
+const initImages = new WeakMap<WebAssembly.Module, Map<number, ImageData>>();
+
+/** A heap's state at one moment, from Heap.captureImage(); only the heap it came from restores it. */
+export interface HeapImage {
+  /** Bytes of live blocks when it was captured. */
+  readonly liveBytes: number;
+}
+
+interface ImageData extends HeapImage {
+  /** The instance it was taken from (images from the heap_init state fit any instance of the module). */
+  instance: number;
+  initEnd: number;
+  /** The ends of the two written regions when it was taken (pages). */
+  sysEnd: number;
+  brkEnd: number;
+  /** The written regions' pages by index, undefined for a page of zeros. */
+  pages: (Uint8Array | undefined)[];
+  globals: unknown[];
+}
 
 /** Loads the heap synchronously (Node: the .wasm is read from ../build next to this module). */
 export function loadHeap(options: HeapOptions = {}): Heap {
