@@ -308,6 +308,8 @@ export function installBuiltins(vm: VM): void {
     return vm.none();
   });
   def("delattr", (args) => {
+    nargs(vm, "delattr", args, 2, 2);
+    if (vm.kindOf(args[1]) !== Kind.STR) vm.typeError(`attribute name must be string, not '${vm.typeName(args[1])}'`);
     vm.delAttr(args[0], vm.str(args[1]));
     return vm.none();
   });

@@ -1157,7 +1157,7 @@ function installMisc(vm: VM): void {
     },
     __setattr__: (args) => (vm.genericSetAttr(args[0], vm.str(args[1]), args[2]), vm.none()),
     __getattribute__: (args) => vm.genericGetAttr(args[0], vm.str(args[1]), false),
-    __delattr__: (args) => (vm.delAttr(args[0], vm.str(args[1])), vm.none()),
+    __delattr__: (args) => (vm.genericDelAttr(args[0], vm.str(args[1])), vm.none()),
     __dir__: (args) => {
       const names = vm.dirNames(args[0]).map((s) => vm.intern(s));
       const l = h.newList(names, "list()");

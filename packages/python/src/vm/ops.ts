@@ -351,7 +351,8 @@ function sequenceBinary(vm: VM, a: Obj, b: Obj, op: number, inplace: boolean): O
         if ((count === 1 || x.length === 0) && exact) return vm.newRef(seq);
         const r = new Uint8Array(x.length * count);
         for (let i = 0; i < count; i++) r.set(x, i * x.length);
-        return h.newBytes(r);
+        // bytes_repeat fills an object of its own: b'ab' * 0 is not b'', b'a' * 1 of a subclass not b'a'
+        return h.newBytesUncached ? h.newBytesUncached(r) : h.newBytes(r);
       }
       const items = vm.listItems(seq);
       if (items.length * count > 1 << 26) vm.raise("MemoryError");

@@ -27,6 +27,7 @@ declare module "./vm.js" {
     setAttr(o: Obj, name: string, v: Obj): void;
     genericSetAttr(o: Obj, name: string, v: Obj): void;
     delAttr(o: Obj, name: string): void;
+    genericDelAttr(o: Obj, name: string): void;
     attributeError(o: Obj, name: string): never;
     call(f: Obj, args: Obj[], kw?: KwArgs | null): Obj;
     callMethod(o: Obj, name: string, args: Obj[], kw?: KwArgs | null): Obj;
@@ -432,12 +433,35 @@ function setInstDict(vm: VM, o: Obj, ti: TypeInfo, v: Obj | 0): void {
 
 proto.delAttr = function (this: VM, o: Obj, name: string): void {
   const ti = this.typeInfo(o);
+  // a __delattr__ written in Python sees every deletion (del o.x, delattr()), before any descriptor
+  if (ti.heap && ti.kind !== Kind.TYPE) {
+    const da = this.lookupType(ti, "__delattr__");
+    if (da && da.obj) {
+      const f = this.bindDescr(da, o, ti.obj);
+      const n = this.newStr(name);
+      try {
+        this.decref(this.call(f, [n]));
+      } finally {
+        this.decref(f);
+        this.decref(n);
+      }
+      return;
+    }
+  }
+  this.genericDelAttr(o, name);
+};
+
+/** object.__delattr__: data descriptors (__delete__, property deleters, members), then the instance's
+ *  attributes. */
+proto.genericDelAttr = function (this: VM, o: Obj, name: string): void {
+  const ti = this.typeInfo(o);
   if (ti.kind === Kind.TYPE) {
     const d = this.infoOfType(o).dict;
     if (!d || !this.dictDelStr(d, name)) this.attributeError(o, name);
     this.infoOfType(o).cache.clear();
     return;
   }
+  if (ti.kind === Kind.WEAKPROXY) return this.delAttr(proxyTarget(this, o), name);
   const descr = this.lookupType(ti, name);
   if (descr && descr.obj) {
     const k = this.kindOf(descr.obj);
@@ -449,13 +473,29 @@ proto.delAttr = function (this: VM, o: Obj, name: string): void {
     }
     if (k === Kind.MEMBER) {
       const off = this.h.getI32(descr.obj, L.DESCR_OFFSET);
-      if (!this.h.getSlot(o, off)) this.attributeError(o, name);
+      // a slot that holds nothing: the error names only the attribute (as CPython's member deletion does)
+      if (!this.h.getSlot(o, off)) this.raise("AttributeError", name);
       this.h.setSlot(o, off, 0);
       return;
     }
     if (k === Kind.GETSET && name === "__dict__" && this.str(this.h.getSlot(descr.obj, L.DESCR_NAME)) === "__dict__") {
       setInstDict(this, o, ti, 0);
       return;
+    }
+    const dti = this.typeInfo(descr.obj);
+    if (dti.heap) {
+      const del = this.lookupType(dti, "__delete__");
+      if (del) {
+        const f = this.bindDescr(del, descr.obj, this.h.typeOf(descr.obj));
+        try {
+          this.decref(this.call(f, [o]));
+        } finally {
+          this.decref(f);
+        }
+        return;
+      }
+      // a descriptor with __set__ only cannot be deleted through the instance
+      if (this.lookupType(dti, "__set__")) this.raise("AttributeError", "__delete__");
     }
   }
   if (ti.managed) {
