@@ -8,7 +8,7 @@
  * __main__, a second collection, module wipe) and, last, the heap's leak check.
  */
 import { HeapError, abi, type Heap } from "@pyheap/heap";
-import { acquireHeap, releaseHeap } from "./heap-pool.js";
+import { acquireInterpreter, releaseInterpreter } from "./heap-pool.js";
 import { compileModule, splitInteractive, PySyntaxError } from "./compile/index.js";
 import type { CompileError, CodeObject } from "./compile/code.js";
 import type { RunOptions, RunResult } from "./api-types.js";
@@ -28,7 +28,6 @@ import "./vm/match.js";
 import "./vm/unit.js";
 import { installWeakrefs } from "./vm/weakrefs.js";
 import { Frame } from "./vm/frame.js";
-import { adaptHeap, abiOffsets } from "./vm/heap-adapter.js";
 import * as L from "./vm/layouts.js";
 import { installBuiltins } from "./builtins/functions.js";
 import { installMethods } from "./builtins/methods.js";
@@ -222,6 +221,17 @@ interface TypeCounts {
   freed: number;
 }
 
+/** @internal Sets up a new interpreter: types, builtins, methods, modules, the runtime objects (what a pooled
+ *  interpreter is restored to before each run). */
+export function setUpInterpreter(v: VM): void {
+  v.bootstrapTypes();
+  installBuiltins(v);
+  installMethods(v);
+  installModules(v);
+  installWeakrefs(v);
+  v.prepareRuntime();
+}
+
 /** Run a program and also report the heap's health after teardown. */
 export function runDetailed(source: string, options: RunOptions = {}, detail: { check?: boolean } = {}): { result: RunResult; heap: HeapReport } {
   const t0 = Date.now();
@@ -263,28 +273,11 @@ export function runDetailed(source: string, options: RunOptions = {}, detail: { 
       }
     },
   };
-  let vm: VM | null = null;
-  let heap: Heap | null = null;
-  const hooks = {
-    finalize: (o: number) => vm?.runFinalizer(o),
-    weakrefCallback: (wr: number, cb: number) => vm?.runWeakrefCallback(wr, cb),
-    gcCallback: (phase: "start" | "stop", info: { generation: number; collected: number; uncollectable: number }) => vm?.runGcCallbacks(phase, info),
-    eq: (a: number, b: number) => vm!.hookEq(a, b),
-    hash: (o: number) => vm!.hookHash(o),
-  };
-  heap = acquireHeap(limits.maxHeapBytes ?? 256 << 20, hooks);
-  vm = new VM(adaptHeap(heap), host, abiOffsets());
-  const v = vm;
+  const { heap, vm: v } = acquireInterpreter(limits.maxHeapBytes ?? 256 << 20, host, setUpInterpreter);
   v.recursionLimit = limits.recursionLimit ?? 1000;
   v.maxSteps = limits.maxSteps ?? 10_000_000;
   v.deadline = t0 + (limits.timeoutMs ?? 10_000);
   v.scriptName = filename;
-  v.bootstrapTypes();
-  installBuiltins(v);
-  installMethods(v);
-  installModules(v);
-  installWeakrefs(v);
-  v.prepareRuntime();
   if (options.gcThreshold) heap.gc.setThreshold(...(options.gcThreshold as [number, number?, number?]));
   const main = v.newModule("__main__");
   v.mainModule = main;
@@ -438,7 +431,7 @@ export function runDetailed(source: string, options: RunOptions = {}, detail: { 
   };
   if (trace) result.trace = trace;
   counter?.stop();
-  releaseHeap(heap);
+  releaseInterpreter(v);
   return { result, heap: report };
 }
 

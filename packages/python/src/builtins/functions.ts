@@ -191,7 +191,7 @@ export function installBuiltins(vm: VM): void {
   h.decref(nm);
 
   def("__build_class__", (args, kw) => vm.buildClass(args, kw));
-  let printKwNames: Obj = 0;
+  vm.printKwNames = 0;
   def("print", (args, kw) => {
     onlyKw(vm, "print", kw, ["sep", "end", "file", "flush"]);
     const sepO = kwarg(kw, "sep");
@@ -205,9 +205,9 @@ export function installBuiltins(vm: VM): void {
     // tuple of keyword names, ('sep', 'end', 'file', 'flush'), kept for the interpreter's life; every call
     // packs the positional arguments into a tuple, freed at the end (parked on the tuple free list, so
     // only the first call after the free list was emptied counts as a GC allocation).
-    if (!printKwNames) {
-      printKwNames = h.newTuple(["sep", "end", "file", "flush"].map((n) => vm.name(n)));
-      vm.keepAlive.push(printKwNames);
+    if (!vm.printKwNames) {
+      vm.printKwNames = h.newTuple(["sep", "end", "file", "flush"].map((n) => vm.name(n)));
+      vm.keepAlive.push(vm.printKwNames);
     }
     h.decref(h.newTuple(args));
     const parts = args.map((a) => vm.strOf(a));
@@ -650,6 +650,9 @@ function installBuiltinArity(vm: VM): void {
 
 declare module "../vm/vm.js" {
   interface VM {
+    /** print's tuple of keyword names, made on its first call (kept alive by keepAlive): a VM field, not a
+     *  closure variable, so that an interpreter restored to its start-up state makes it again. */
+    printKwNames: Obj;
     writeTo(file: Obj, text: string): void;
     evalSource(args: Obj[], mode: "eval" | "exec"): Obj;
     takeStopValue(): Obj;

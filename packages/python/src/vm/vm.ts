@@ -107,7 +107,8 @@ export class VM {
 
   constructor(
     readonly h: HeapApi,
-    readonly host: VMHost,
+    /** The run's host (an interpreter reused across runs is given each run's own). */
+    public host: VMHost,
     abi: AbiOffsets,
   ) {
     this.abi = abi;
