@@ -116,6 +116,8 @@ export const STR_HASH = 24; // i64, -1 = not computed
 export const STR_STATE = 32; // u32: bits 0-1 interned, 2-4 kind, 5 compact, 6 ascii, 7 ready
 export const STR_ASCII_DATA = 48;
 export const STR_COMPACT_DATA = 72;
+/** Bits 0-1 of the state: 0 not interned, 1 interned (mortal, as every interned str of 3.11 here). */
+export const STR_STATE_INTERNED = 3;
 export const STR_STATE_KIND_SHIFT = 2;
 export const STR_STATE_COMPACT = 1 << 5;
 export const STR_STATE_ASCII = 1 << 6;

@@ -20,3 +20,9 @@ export declare function hostEq(a: u32, b: u32): i32;
 /** hash(obj) by Python rules: writes the 64-bit hash at `out`; returns 0, or -1 if an exception is pending. */
 @external("host", "hash")
 export declare function hostHash(obj: u32, out: u32): i32;
+
+/** An interned str (state bits 0-1 set) is being freed: the interpreter drops it from its table of
+ *  interned strings (3.11's interned strings are mortal; the table holds no reference). `s` is borrowed
+ *  and still readable during the call, which must not touch any count or run Python code. */
+@external("host", "str_uninterned")
+export declare function hostStrUninterned(s: u32): void;

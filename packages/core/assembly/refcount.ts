@@ -17,6 +17,7 @@ import {
   TP_BASICSIZE, TP_FREELIST_MAX, TP_WEAKLISTOFFSET, LAYOUT_GENERIC, LAYOUT_INT, LAYOUT_FLOAT, LAYOUT_STR,
   LAYOUT_BYTES, LAYOUT_TUPLE, LAYOUT_LIST, LAYOUT_DICT, LAYOUT_SET, LAYOUT_TYPE, LAYOUT_WEAKREF,
   MANAGED_VALUES, MANAGED_DICT, TUPLE_ITEMS, TP_CACHED_KEYS, PREV_MASK_FINALIZED, GC_REFS, EV_FINALIZE, WR_CALLBACK,
+  STR_STATE, STR_STATE_INTERNED,
 } from "../abi/abi";
 import { DEBUG } from "./common";
 import {
@@ -28,7 +29,7 @@ import { sysAlloc } from "./mem/sys";
 import { memFree, memBlockSize } from "./mem/alloc";
 import { sharedKeysFree } from "./object/dict";
 import { objFreeMemory, flPush, typeFreelist, isStatic } from "./object/alloc";
-import { hostFinalize } from "./host";
+import { hostFinalize, hostStrUninterned } from "./host";
 import { ev } from "./events";
 import { listItems } from "./object/list";
 import { listFinish } from "./object/list";
@@ -142,8 +143,12 @@ function beginDealloc(o: usize): void {
   // exact scalars own nothing; instances of their subclasses (heap types) release their own fields
   if ((flags & TPF_HEAPTYPE) == 0) {
     switch (layout) {
-      case LAYOUT_INT:
       case LAYOUT_STR:
+        // an interned str leaves the interpreter's table of interned strings as it dies
+        if ((load<u32>(o + STR_STATE) & STR_STATE_INTERNED) != 0) hostStrUninterned(<u32>o);
+        objFreeMemory(o);
+        return;
+      case LAYOUT_INT:
       case LAYOUT_BYTES:
         objFreeMemory(o);
         return;

@@ -15,6 +15,7 @@ function instantiate(b: Uint8Array) {
     gc_callback: (phase: number) => calls.push(`gc_callback ${phase}`),
     eq: () => 0,
     hash: () => 0,
+    str_uninterned: () => calls.push("str_uninterned"),
   };
   const env = { abort: () => { throw new Error("abort"); } };
   const inst = new WebAssembly.Instance(new WebAssembly.Module(b), { host, env });
@@ -35,7 +36,7 @@ describe("pyheap.wasm", () => {
   it("imports only the host hooks and abort", () => {
     const imports = WebAssembly.Module.imports(new WebAssembly.Module(bytes)).map((i) => `${i.module}.${i.name}`);
     const hooks = imports.filter((i) => i !== "env.abort").sort();
-    expect(hooks).toEqual(["host.eq", "host.finalize", "host.gc_callback", "host.hash", "host.weakref_callback"]);
+    expect(hooks).toEqual(["host.eq", "host.finalize", "host.gc_callback", "host.hash", "host.str_uninterned", "host.weakref_callback"]);
   });
 
   for (const [label, b] of [["release", bytes], ["debug", debugBytes]] as const) {

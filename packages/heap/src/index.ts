@@ -170,6 +170,12 @@ export class Heap {
   /** An exception a hook threw, rethrown when the current heap operation returns. */
   hookError: unknown = undefined;
   private hooks: HostHooks;
+  /**
+   * Called with an interned str (one whose state marks it interned) as it is freed, before its memory is
+   * released: the owner of the interned-string table drops it (the table holds no reference, as in
+   * CPython 3.11). Set by the interpreter that interns; it must not touch counts or run Python code.
+   */
+  onStrUninterned: ((s: Obj) => void) | undefined = undefined;
 
   /** @internal use loadHeap / loadHeapAsync */
   constructor(module: WebAssembly.Module, options: HeapOptions) {
@@ -188,6 +194,7 @@ export class Heap {
       },
       host: {
         finalize: (o: number) => this.guard(() => this.hooks.finalize?.(o >>> 0)),
+        str_uninterned: (s: number) => this.guard(() => this.onStrUninterned?.(s >>> 0)),
         weakref_callback: (wr: number, cb: number) => this.guard(() => this.hooks.weakrefCallback?.(wr >>> 0, cb >>> 0)),
         gc_callback: (phase: number, generation: number, collected: number, uncollectable: number) =>
           this.guard(() =>

@@ -298,18 +298,14 @@ export function installBuiltins(vm: VM): void {
     if (nameTi.kind !== Kind.STR) vm.typeError(`attribute name must be string, not '${nameTi.name}'`);
     const name = vm.str(args[1]);
     // PyObject_SetAttr interns the name in place: an exact str not interned yet becomes the interned one
-    // (one-character names go through name(), which knows the runtime's own one-letter identifiers)
-    if (name.length === 1) vm.name(name);
-    else if (!nameTi.heap && !vm.interned.has(name)) {
-      h.incref(args[1]);
-      vm.interned.set(name, args[1]);
-    }
+    if (!nameTi.heap) vm.internStr(args[1]);
     vm.setAttr(args[0], name, args[2]);
     return vm.none();
   });
   def("delattr", (args) => {
     nargs(vm, "delattr", args, 2, 2);
     if (vm.kindOf(args[1]) !== Kind.STR) vm.typeError(`attribute name must be string, not '${vm.typeName(args[1])}'`);
+    if (!vm.typeInfo(args[1]).heap) vm.internStr(args[1]);
     vm.delAttr(args[0], vm.str(args[1]));
     return vm.none();
   });

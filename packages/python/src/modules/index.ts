@@ -197,12 +197,7 @@ function makeSys(vm: VM): Obj {
     intern: (args) => {
       if (vm.kindOf(args[0]) !== Kind.STR) vm.typeError(`intern() argument must be str, not ${vm.typeName(args[0])}`);
       if (vm.typeInfo(args[0]).heap) vm.typeError(`can't intern ${vm.typeName(args[0])}`);
-      const s = vm.str(args[0]);
-      const have = vm.interned.get(s);
-      if (have) return vm.newRef(have);
-      h.incref(args[0]);
-      vm.interned.set(s, args[0]);
-      return vm.newRef(args[0]);
+      return vm.newRef(vm.internStr(args[0]));
     },
     getrecursionlimit: () => vm.newInt(BigInt(vm.recursionLimit)),
     setrecursionlimit: (args) => {

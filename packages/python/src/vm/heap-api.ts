@@ -142,6 +142,8 @@ export interface HeapApi {
   managedDict(o: Obj): Obj;
   setManagedDict?(o: Obj, d: Obj): void;
   intern?(s: Obj): Obj;
+  /** Set by the VM: called as the heap frees a str whose state says interned (see VM.internTable). */
+  onStrUninterned?: ((s: Obj) => void) | undefined;
   lastStatus?(): number;
   check?(): unknown;
   walk?(): Obj[];

@@ -80,8 +80,18 @@ export class VM {
   builtins: Obj = 0;
   mainModule: Obj = 0;
   modules = new Map<string, Obj>();
-  /** Owned references to interned strings (the table keeps them alive until teardown). */
+  /**
+   * Owned: the interned strings the interpreter keeps for its whole life (the names it looks up itself,
+   * the runtime's one-letter identifiers), like CPython's statically allocated identifiers. Released at
+   * teardown.
+   */
   interned = new Map<string, Obj>();
+  /**
+   * The table of interned strings, text → str (borrowed). As in CPython 3.11 interned strings are mortal:
+   * the table holds no reference, so a str's count is only what the program holds; an entry leaves the
+   * table when the heap frees its str (onStrUninterned).
+   */
+  internTable = new Map<string, Obj>();
   /** Owned: static helper objects made once (method descriptors, getset descriptors of builtin types). */
   keepAlive: Obj[] = [];
   /** The currently handled exception (sys.exc_info), owned, 0 when none. */
@@ -117,6 +127,7 @@ export class VM {
     this.False = h.False;
     this.NotImplemented = h.NotImplemented;
     this.Ellipsis = h.Ellipsis;
+    h.onStrUninterned = (o) => this.strUninterned(o);
   }
 
   // ───────────────────────────── references ─────────────────────────────
@@ -268,27 +279,59 @@ export class VM {
 
   // ───────────────────────────── strings ─────────────────────────────
 
-  /** A new reference to the interned str for `s`. */
+  /** A new reference to the interned str for `s` (made and entered in the table when there is none). */
   intern(s: string): Obj {
-    let o = this.interned.get(s);
-    if (o === undefined) {
-      // 3.11's one-letter trap: the runtime's own one-character identifiers are interned instead of the
-      // latin-1 singletons for these characters, so 'a' is not chr(97)
-      o = s.length === 1 && ONE_LETTER_TRAP.includes(s) ? this.h.newStrUncached(s) : this.h.newStr(s);
-      this.interned.set(s, o);
+    let o = this.internTable.get(s);
+    if (o !== undefined) {
+      this.h.incref(o);
+      return o;
     }
-    this.h.incref(o);
+    if (s.length === 1 && ONE_LETTER_TRAP.includes(s)) {
+      // 3.11's one-letter trap: the runtime's own one-character identifiers are interned instead of the
+      // latin-1 singletons for these characters, so 'a' is not chr(97); they live as long as the runtime
+      o = this.h.newStrUncached(s);
+      this.interned.set(s, o);
+      this.h.incref(o);
+    } else o = this.h.newStr(s);
+    this.markInterned(o, s);
     return o;
   }
 
-  /** Borrowed interned str (kept alive by the table). */
+  /** Borrowed interned str for `s`; one made here is kept for the interpreter's life (see `interned`). */
   name(s: string): Obj {
-    let o = this.interned.get(s);
+    let o = this.internTable.get(s);
     if (o === undefined) {
-      o = s.length === 1 && ONE_LETTER_TRAP.includes(s) ? this.h.newStrUncached(s) : this.h.newStr(s);
-      this.interned.set(s, o);
+      o = this.intern(s);
+      if (this.interned.has(s)) this.h.decref(o);
+      else this.interned.set(s, o);
     }
     return o;
+  }
+
+  /**
+   * PyUnicode_InternInPlace for the exact str `o` (borrowed): the interned str equal to it, which is `o`
+   * itself when none was interned yet (it then enters the table, which takes no reference). Borrowed.
+   */
+  internStr(o: Obj): Obj {
+    const s = this.h.readStr(o);
+    const have = this.internTable.get(s);
+    if (have !== undefined) return have;
+    // one character: the runtime's own identifier, or the latin-1 singleton
+    if (s.length === 1) return this.name(s);
+    this.markInterned(o, s);
+    return o;
+  }
+
+  /** Enters `o` in the table under `s` and marks its state interned (in-place appends then leave it). */
+  private markInterned(o: Obj, s: string): void {
+    this.h.setI32(o, abi.STR_STATE, this.h.getI32(o, abi.STR_STATE) | abi.STR_STATE_INTERNED);
+    this.internTable.set(s, o);
+  }
+
+  /** The heap frees the interned str `o`: its entry leaves the table (touches no count). */
+  strUninterned(o: Obj): void {
+    const s = this.h.readStr(o);
+    if (this.internTable.get(s) === o) this.internTable.delete(s);
   }
 
   str(o: Obj): string {
