@@ -11,6 +11,11 @@
 //
 //   node tools/bench/gc-bench.mjs [--sizes 10000,100000,1000000] [--repeat 3] [--algorithm 0|1 (default 1)]
 //                                 [--keep-heap] [--only scrambled,creation,scrambled+gc,alloc+free] [--phases]
+//                                 [--wasm FILE] [--no-python] [--json] [--help]
+//
+// --wasm FILE times another build of the core (e.g. a copy of an older packages/heap/build/pyheap.wasm)
+// through the same binding, for interleaved before/after runs; --no-python skips the CPython side;
+// --json prints the rows as JSON (one line) after the table.
 //
 // --only runs the listed cases only (both sides). --phases compiles a profiling build of the core (asc
 // --use GC_PHASE_PROFILE=1: the collector reports its phase boundaries through the gc callback) and
@@ -37,6 +42,36 @@ const { loadHeap } = await import(new URL("../../packages/heap/dist/index.js", i
 const { makeRestorable } = await import(new URL("../../packages/heap/dist/wasm-rewrite.js", import.meta.url).href);
 
 const args = process.argv.slice(2);
+const USAGE = `usage: node tools/bench/gc-bench.mjs [options]
+  --sizes LIST      N values, comma-separated (default 10000,100000,1000000)
+  --repeat R        repeats per case, the best CPU time is kept (default 3)
+  --only LIST       cases: scrambled,creation,scrambled+gc,alloc+free (default all)
+  --algorithm 0|1   0: CPython's list walks, 1: dense side tables (default 1)
+  --keep-heap       repeat in one heap instead of heap.reset() before each repeat
+  --phases          compile a profiling build and print the CPU time of each collector phase
+                    (with --wasm, FILE must be such a build: asc … --use GC_PHASE_PROFILE=1)
+  --wasm FILE       time this .wasm instead of packages/heap/build/pyheap.wasm
+  --no-python       skip the CPython side (ratios are not printed)
+  --json            also print the rows as one line of JSON
+  --help            this text`;
+if (args.includes("--help") || args.includes("-h")) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const KNOWN = ["--sizes", "--repeat", "--only", "--algorithm", "--wasm", "--keep-heap", "--phases", "--no-python", "--json"];
+for (let i = 0; i < args.length; i++) {
+  if (!KNOWN.includes(args[i])) {
+    console.error(`gc-bench: unknown option ${args[i]} (--help lists them)`);
+    process.exit(2);
+  }
+  if (["--sizes", "--repeat", "--only", "--algorithm", "--wasm"].includes(args[i])) {
+    if (i + 1 >= args.length) {
+      console.error(`gc-bench: ${args[i]} needs a value`);
+      process.exit(2);
+    }
+    i++;
+  }
+}
 const opt = (name, def) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : def;
@@ -59,7 +94,16 @@ const PHASES = [
   [7, "delete_garbage"],
   [0, "the rest (free lists, stats)"],
 ];
-for (const c of only) if (!CASES.includes(c)) throw new Error(`--only: unknown case ${c} (one of ${CASES.join(", ")})`);
+for (const c of only) {
+  if (!CASES.includes(c)) {
+    console.error(`gc-bench: --only: unknown case ${c} (one of ${CASES.join(", ")})`);
+    process.exit(2);
+  }
+}
+const wasmPath = opt("wasm", undefined);
+const noPython = args.includes("--no-python");
+const asJson = args.includes("--json");
+
 
 const python = execFileSync("python3", ["-c", "import sys; print(sys.executable)"], { encoding: "utf8" }).trim();
 
@@ -128,6 +172,10 @@ function rng(seed) {
   };
 }
 
+function restorable(bytes) {
+  return makeRestorable(bytes) ?? bytes;
+}
+
 function profilingBuild() {
   const core = new URL("../../packages/core/", import.meta.url).pathname;
   const file = join(mkdtempSync(join(tmpdir(), "gc-bench-")), "pyheap.phases.wasm");
@@ -136,8 +184,7 @@ function profilingBuild() {
     ["assembly/index.ts", "--config", "asconfig.json", "--target", "release", "--use", "GC_PHASE_PROFILE=1", "-o", file],
     { cwd: core, stdio: "inherit" },
   );
-  const bytes = readFileSync(file);
-  return makeRestorable(bytes) ?? bytes;
+  return restorable(readFileSync(file));
 }
 
 function runWasm() {
@@ -149,7 +196,9 @@ function runWasm() {
     if (phase === "start") marks.length = 0;
     marks.push([phase === "start" ? -1 : info.uncollectable === -1 ? info.collected : 0, process.cpuUsage()]);
   };
-  const h = loadHeap({ heapLimit: 2 ** 31, ...(phases ? { wasm: profilingBuild(), hooks: { gcCallback } } : {}) });
+  // --phases with --wasm: FILE must be a profiling build itself (asc … --use GC_PHASE_PROFILE=1)
+  const wasm = wasmPath ? restorable(readFileSync(wasmPath)) : phases ? profilingBuild() : undefined;
+  const h = loadHeap({ heapLimit: 2 ** 31, ...(wasm ? { wasm } : {}), ...(phases ? { hooks: { gcCallback } } : {}) });
   const ITEMS = 24; // abi.LIST_ITEMS
   for (const n of sizes) {
     for (const [scrambled, gcOn] of [[true, false], [false, false], [true, true]]) {
@@ -218,21 +267,28 @@ function runWasm() {
   return out;
 }
 
-const wasmFile = new URL("../../packages/heap/build/pyheap.wasm", import.meta.url);
+const wasmFile = wasmPath ?? new URL("../../packages/heap/build/pyheap.wasm", import.meta.url);
 const bytes = readFileSync(wasmFile);
-console.log(`pyheap.wasm: ${bytes.length} bytes, ${gzipSync(bytes, { level: 9 }).length} gzipped`);
+console.log(`${wasmPath ?? "pyheap.wasm"}: ${bytes.length} bytes, ${gzipSync(bytes, { level: 9 }).length} gzipped`);
 console.log(`CPython: ${python}; WASM algorithm ${algorithm}${keepHeap ? ", one heap for all repeats" : ", heap reset before each repeat"}`);
 console.log(`load average at start: ${loadavg().map((x) => x.toFixed(1)).join(" ")} (${cpus().length} cores)\n`);
-const py = runPython();
+const py = noPython ? [] : runPython();
 const wa = runWasm();
 console.log("\n      N  order        CPython ns/obj   WASM ns/obj   ratio   collected (py / wasm)   faults (py / wasm)");
 for (const w of wa) {
-  const p = py.find((x) => x.n === w.n && x.order === w.order);
+  const p = py.find((x) => x.n === w.n && x.order === w.order) ?? { ns: NaN, collected: "-", faults: "-" };
   const pn = p.ns / w.n;
   const wn = w.ns / w.n;
   console.log(
     `${String(w.n).padStart(8)}  ${w.order.padEnd(11)} ${pn.toFixed(1).padStart(14)} ${wn.toFixed(1).padStart(13)} ${(wn / pn).toFixed(2).padStart(7)}   ${`${p.collected} / ${w.collected}`.padEnd(21)} ${p.faults} / ${w.faults}`,
   );
+}
+if (asJson) {
+  const rows = wa.map((w) => {
+    const p = py.find((x) => x.n === w.n && x.order === w.order);
+    return { n: w.n, order: w.order, wasmNs: w.ns / w.n, pythonNs: p ? p.ns / w.n : null, collected: w.collected };
+  });
+  console.log(JSON.stringify(rows));
 }
 if (phases) {
   // ns/object per phase: the time from the previous mark to this one

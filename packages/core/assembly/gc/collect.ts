@@ -185,12 +185,15 @@ function collectMain(g: i32): i32 {
   }
   // no legacy (tp_del) finalizers exist here: the finalizers list is always empty
   phaseMark(g, 5);
-  clearUnreachableMask(unreachable);
+  // (the dense pass wrote every unreachable head with gc_refs 0 already)
+  if (!dense) clearUnreachableMask(unreachable);
   pythonRan = false;
   ev(EV_GC_PHASE, <u32>g, GCP_HANDLE_WEAKREFS, 0);
   let m = handleWeakrefs(unreachable, old);
   ev(EV_GC_PHASE, <u32>g, GCP_FINALIZE, 0);
-  finalizeGarbage(unreachable);
+  // handleWeakrefs' walk noted whether any object waits for its finalizer; when none does and no
+  // Python code ran since (a callback could give a class a __del__), the walk would call nothing
+  if (finalizersPending || pythonRan) finalizeGarbage(unreachable);
   ev(EV_GC_PHASE, <u32>g, GCP_RESURRECTION, 0);
   handleResurrectedObjects(unreachable, finalUnreachable, old, g);
   m += listSize(finalUnreachable);
@@ -294,17 +297,22 @@ function untrackExact(h: usize, t: usize): void {
   }
 }
 
+/** Set by handleWeakrefs: some object of the unreachable list has a finalizer not called yet. */
+let finalizersPending = false;
+
 /** Clears every weak reference to an unreachable object; callbacks of weakrefs that are themselves
  *  reachable are called (in order) after all clearing. Returns how many such weakrefs died right after
  *  their callback. After it: no unreachable object is weakly referenced. */
 function handleWeakrefs(unreachable: usize, old: usize): i32 {
   const toCall = scratch + 2 * GC_HEAD_SIZE;
   listInit(toCall);
+  let fin = false;
   let n = gcNext(unreachable);
   while (n != unreachable) {
     const next = gcNext(n);
     const o = gcObj(n);
     const t = typeOf(o);
+    if ((tpFlags(t) & TPF_FINALIZER) != 0 && (gcFlags(n) & PREV_MASK_FINALIZED) == 0) fin = true;
     if (t == tWeakref || tpLayout(t) == LAYOUT_WEAKREF) weakrefClearRef(o);
     const wl = load<i32>(t + TP_WEAKLISTOFFSET);
     if (wl != 0) {
@@ -321,6 +329,7 @@ function handleWeakrefs(unreachable: usize, old: usize): i32 {
     }
     n = next;
   }
+  finalizersPending = fin;
   let freed = 0;
   while (!listIsEmpty(toCall)) {
     const g = gcNext(toCall);
