@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { defineConfig, type Plugin } from "vite";
-import { bundleInterpreter } from "./vite.config.js";
+import { bundleInterpreter, compactCss, TERSER_OPTIONS } from "./vite.config.js";
 
 /**
  * Library mode inlines every `new URL(…, import.meta.url)` asset as base64 (it ignores assetsInlineLimit):
@@ -34,13 +34,13 @@ function wasmAsFiles(): Plugin {
 // The element as a library: dist/lib/py-heap-view.js (one ES module plus lazily loaded chunks), usable from
 // plain HTML with one script tag; the WASM heap is a file beside them (see wasmAsFiles).
 export default defineConfig({
-  plugins: [bundleInterpreter(), wasmAsFiles()],
+  plugins: [bundleInterpreter(), compactCss(), wasmAsFiles()],
   build: {
     outDir: "dist/lib",
     emptyOutDir: false,
     target: "es2022",
     minify: "terser",
-    terserOptions: { compress: { passes: 2 }, format: { comments: false } },
+    terserOptions: TERSER_OPTIONS,
     lib: { entry: "src/index.ts", formats: ["es"], fileName: () => "py-heap-view.js" },
   },
 });
