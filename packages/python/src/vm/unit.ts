@@ -9,6 +9,7 @@ import type { Obj } from "./heap-api.js";
 import { VM } from "./vm.js";
 import { Frame, type CodeInfo } from "./frame.js";
 import * as L from "./layouts.js";
+import { jitThreshold } from "../jit/compile.js";
 
 declare module "./vm.js" {
   interface VM {
@@ -97,6 +98,8 @@ proto.materialize = function (this: VM, top: CodeObject, arena: boolean): Obj {
       nlocalsplus: code.co_localsplusnames.length,
       isGenerator: (code.co_flags & CodeFlag.GENERATOR) !== 0,
       globalCache: null,
+      jit: null,
+      jitWait: jitThreshold(),
     };
     h.setI32(co, L.CODE_INDEX, info.index);
     this.codes.push(info);

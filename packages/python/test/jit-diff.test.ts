@@ -1,0 +1,287 @@
+/**
+ * The compiled path (src/jit: code objects translated to JavaScript for untraced runs) against the eval
+ * loop alone: every program runs with compilation off, then on with code compiled after its first
+ * instruction and at the default threshold; stdout, stderr, outcome, exit code, stats (steps, heap peak,
+ * collections, allocation counts) and the heap report (leaks, invariant check) must be identical. Programs
+ * stopped by a step limit in the middle of a loop, exceptions raised and caught inside loops and across
+ * calls, recursion errors, generators and closures mixed with compiled code are included. The outputs of
+ * the programs that end normally are also checked against python3.
+ */
+import { afterAll, describe, expect, it } from "vitest";
+import { runDetailed } from "../src/index.js";
+import { jitCounts, jitThreshold, setJitEnabled, setJitThreshold } from "../src/jit/compile.js";
+import type { RunOptions } from "../src/api-types.js";
+import { cpythonRunner } from "./cpython.js";
+
+const cpython = cpythonRunner("pyheap-jit-");
+
+const programs: [string, string][] = [
+  [
+    "int arithmetic, compares and branches in loops",
+    `def work(n):
+    s = 0
+    i = 0
+    while i < n:
+        s = (s + i * 3) % 1000003
+        i += 1
+    t = 0
+    for j in range(n):
+        if j & 1:
+            t += j % 7
+        elif j > 100 and j <= 300:
+            t -= j // 5
+        else:
+            t ^= j | 12
+    u = [a - b for a in range(-40, 40, 7) for b in (1, -1, 2**30, 2**31, 7) if a != b]
+    return s, t, u[:9], sum(u), -7 // 2, -7 % 3, 7 % -3, 2**40 * 3, (2**52 + 1) * 2
+print(work(3000))
+x = 0
+for k in range(2000):
+    x += k * k - (k << 2)
+    x //= 1 if k % 3 else 1
+print(x, 10 // 3, 1 < 2 < 3, 2 == 2.0, 3 >= 3, "a" < "b", None is None)
+`,
+  ],
+  [
+    "lists, dicts, strings, attributes and method calls",
+    `class P:
+    count = 0
+    def __init__(self, x):
+        self.x = x
+        P.count += 1
+    def get(self):
+        return self.x
+    def __repr__(self):
+        return f"P({self.x!r})"
+class Q(P):
+    def get(self):
+        return super().get() * 2
+d = {}
+l = []
+s = ""
+for i in range(300):
+    p = Q(i) if i % 2 else P(i)
+    l.append(p.get())
+    d[str(i)] = p
+    s += chr(65 + i % 26)
+    if len(s) > 40:
+        s = s[10:]
+print(sum(l), len(d), P.count, s, d.get("17"), d.get("x", 5), [k for k in d if k.startswith("29")])
+words = ",".join(str(v) for v in l[:20]).upper().split(",")
+print(words, f"{len(words):>5}|{3.5:.2f}|{'x'!r}")
+a, b, *c = [1, 2, 3, 4]
+print(a, b, c, {1, 2} | {3}, (1, 2) + (3,), l[5:9], l[-1], 5 in l, 7 not in d)
+`,
+  ],
+  [
+    "exceptions raised and caught in loops and across calls",
+    `class E(Exception):
+    pass
+def f(i):
+    if i % 7 == 3:
+        raise E(i)
+    if i % 11 == 5:
+        return 1 // 0
+    return i
+def g(n):
+    out = []
+    for i in range(n):
+        try:
+            out.append(f(i))
+        except E as e:
+            out.append(-e.args[0])
+        except ZeroDivisionError as e:
+            out.append(str(e))
+        finally:
+            out.append(0)
+    return out
+r = g(60)
+print(len(r), r[:12], r.count(0))
+def h(n):
+    total = 0
+    for i in range(n):
+        try:
+            try:
+                total += [1, 2, 3][i % 5]
+            except IndexError:
+                total += 100
+                raise KeyError(i) from None
+        except KeyError as k:
+            total += k.args[0]
+    return total
+print(h(200))
+def deep(n):
+    if n == 0:
+        raise ValueError("bottom")
+    return deep(n - 1) + 1
+try:
+    deep(30)
+except ValueError as e:
+    print("caught", e, e.__traceback__ is not None)
+def rec(n):
+    return rec(n + 1)
+try:
+    rec(0)
+except RecursionError as e:
+    print("recursion", e)
+with open if False else type("CM", (), {"__enter__": lambda s: 1, "__exit__": lambda s, *a: True})() as v:
+    raise TypeError("swallowed")
+print("after with", v)
+`,
+  ],
+  [
+    "generators, closures, comprehensions and globals",
+    `def gen(n):
+    for i in range(n):
+        yield i * i
+counter = 0
+def make(k):
+    def add(x):
+        global counter
+        counter += 1
+        return x + k
+    return add
+adds = [make(k) for k in range(10)]
+total = 0
+for v in gen(200):
+    total += adds[v % 10](v)
+print(total, counter, sum(x for x in gen(50) if x % 3), {i: i * i for i in range(5)}, sorted({i % 4 for i in range(20)}))
+def outer():
+    n = 0
+    def inc():
+        nonlocal n
+        n += 1
+        return n
+    for _ in range(100):
+        inc()
+    return n
+print(outer(), list(map(lambda t: t * 2, range(5))), max(range(30), key=lambda t: -abs(t - 12)))
+`,
+  ],
+  [
+    "an uncaught exception after compiled loops",
+    `def f(n):
+    acc = []
+    for i in range(n):
+        acc.append(i * 2)
+    return acc
+x = f(500)
+print(len(x))
+y = {"a": 1}
+for i in range(100):
+    y["a"] += i
+print(y)
+z = x[10000]
+`,
+  ],
+];
+
+/** Refcounts of the singletons after long compare-and-branch loops (each 4096th step is run by the eval
+ *  loop, wherever it falls): compared between the two paths only, not with python3. */
+const refcounts = `import sys
+def cmp_loop(n):
+    hits = 0
+    for i in range(n):
+        if i < 50000:
+            hits += 1
+        if i == 7 or i != 8 and i > 3:
+            hits += 2
+        while hits < 0:
+            pass
+        x = i is None
+    return hits
+base = (sys.getrefcount(True), sys.getrefcount(False), sys.getrefcount(None))
+print(cmp_loop(60000))
+print((sys.getrefcount(True), sys.getrefcount(False), sys.getrefcount(None)) == base, sys.getrefcount(True) - base[0])
+`;
+
+/** A loop the step limit stops part-way (in a function, at module level, in a comprehension). */
+const stopped = `def spin(n):
+    s = 0
+    for i in range(n):
+        s += i % 13
+        if s > 10**9:
+            break
+    return s
+print(spin(50))
+while True:
+    print(spin(1000) % 7, end=" ")
+`;
+
+function runWith(jit: "off" | "first" | "default", src: string, options: RunOptions = {}) {
+  const saved = jitThreshold();
+  setJitEnabled(jit !== "off");
+  if (jit === "first") setJitThreshold(1);
+  try {
+    const { result, heap } = runDetailed(src, options, { check: true });
+    const { wallMs: _wall, ...stats } = result.stats as typeof result.stats & { wallMs?: number };
+    return { result: { ...result, stats }, heap };
+  } finally {
+    setJitEnabled(true);
+    setJitThreshold(saved);
+  }
+}
+
+afterAll(() => {
+  setJitEnabled(true);
+});
+
+describe("compiled code objects against the eval loop", () => {
+  for (const [name, src] of programs) {
+    it(name, () => {
+      const before = jitCounts.compiled;
+      const off = runWith("off", src);
+      expect(jitCounts.compiled).toBe(before);
+      const first = runWith("first", src);
+      expect(jitCounts.compiled).toBeGreaterThan(before);
+      const dflt = runWith("default", src);
+      expect(first).toEqual(off);
+      expect(dflt).toEqual(off);
+      expect(off.heap.leaked).toEqual([]);
+      const py = cpython("main.py", src);
+      expect(off.result.stdout).toBe(py.stdout);
+      expect(off.result.stderr.split("\n").slice(-2)).toEqual(py.stderr.split("\n").slice(-2));
+    });
+  }
+
+  it("singleton refcounts after compare-and-branch loops crossing step checks", () => {
+    const off = runWith("off", refcounts);
+    expect(off.result.outcome.status).toBe("ok");
+    expect(runWith("first", refcounts)).toEqual(off);
+    expect(runWith("default", refcounts)).toEqual(off);
+  });
+
+  it("a step limit stops at the same instruction, mid-loop", () => {
+    for (const maxSteps of [1, 2, 3, 57, 500, 4095, 4096, 4097, 8191, 10_000, 23_457, 60_000]) {
+      const off = runWith("off", stopped, { limits: { maxSteps } });
+      expect(off.result.outcome.status).not.toBe("ok");
+      expect(runWith("first", stopped, { limits: { maxSteps } })).toEqual(off);
+      expect(runWith("default", stopped, { limits: { maxSteps } })).toEqual(off);
+    }
+  });
+
+  it("a step limit inside a try block, a handler and a callee", () => {
+    const src = `def inner(i):
+    if i % 5 == 0:
+        raise IndexError(i)
+    return [i] * 3
+def outer():
+    got = []
+    i = 0
+    while True:
+        try:
+            got.extend(inner(i))
+        except IndexError as e:
+            got.append(str(e))
+        finally:
+            i += 1
+    return got
+outer()
+`;
+    for (const maxSteps of [100, 777, 4096, 5003, 12_345]) {
+      const off = runWith("off", src, { limits: { maxSteps } });
+      expect(off.result.outcome.status).not.toBe("ok");
+      expect(runWith("first", src, { limits: { maxSteps } })).toEqual(off);
+    }
+  });
+});
