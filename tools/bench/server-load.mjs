@@ -161,9 +161,11 @@ async function request(http, kind) {
   let status = 0;
   let answer = "";
   let runMs;
+  let timing;
   try {
     const res = await http.request({ path: "/api/v1/run", method: "POST", headers: HEADERS, body: KINDS[kind], headersTimeout: 60_000, bodyTimeout: 60_000 });
     status = res.statusCode;
+    timing = parseServerTiming(res.headers["server-timing"]);
     const text = await res.body.text();
     if (status === 200) {
       const body = JSON.parse(text);
@@ -175,7 +177,22 @@ async function request(http, kind) {
   } catch (err) {
     answer = `no answer (${err.code ?? err.name})`;
   }
-  return { kind, status, answer, ms: performance.now() - t0, runMs };
+  return { kind, status, answer, ms: performance.now() - t0, runMs, timing };
+}
+
+/** The server's `Server-Timing` of a run (queue, run and cpu in ms, lane), or undefined. */
+function parseServerTiming(header) {
+  if (typeof header !== "string") return undefined;
+  const out = {};
+  for (const part of header.split(",")) {
+    const [name, ...params] = part.trim().split(";");
+    for (const p of params) {
+      const [k, v] = p.split("=");
+      if (k === "dur") out[name] = Number(v);
+      else if (k === "desc") out[name] = v;
+    }
+  }
+  return out;
 }
 
 /** Runs one phase; returns its records. A seeded generator keeps the mix the same from run to run. */
@@ -236,6 +253,26 @@ function report(title, { records, seconds: elapsed, cpu }) {
   }
   const interp = records.filter((r) => r.kind === "good" && typeof r.runMs === "number").map((r) => r.runMs).sort((a, b) => a - b);
   console.log(`  interpreter ms    p50 ${f(percentile(interp, 50))}   p99 ${f(percentile(interp, 99))}   (stats.wallMs of the good runs: time inside run())`);
+  const timed = records.filter((r) => r.timing !== undefined);
+  if (timed.length > 0) {
+    // Where each kind's time went, from the server's Server-Timing: waiting for a thread, on it, its CPU
+    // time; the rest of the latency is the HTTP side and the network (both ways).
+    console.log("  server timing ms  (Server-Timing: queue = waiting for a thread, run = on it, cpu = its thread's CPU time; other = latency - queue - run)");
+    const kinds = [...new Set(timed.map((r) => r.kind))].sort();
+    for (const kind of kinds) {
+      const rs = timed.filter((r) => r.kind === kind);
+      const q = rs.map((r) => r.timing.queue ?? 0).sort((a, b) => a - b);
+      const run = rs.map((r) => r.timing.run ?? 0).sort((a, b) => a - b);
+      const other = rs.map((r) => r.ms - (r.timing.queue ?? 0) - (r.timing.run ?? 0)).sort((a, b) => a - b);
+      const cpu = rs.map((r) => r.timing.cpu).filter((x) => typeof x === "number");
+      const cpuSum = cpu.reduce((a, b) => a + b, 0);
+      const long = rs.filter((r) => r.timing.lane === "long").length;
+      console.log(
+        `    ${kind.padEnd(16)} n ${String(rs.length).padStart(5)}   queue p50 ${f(percentile(q, 50))} p99 ${f(percentile(q, 99))}   run p50 ${f(percentile(run, 50))} p99 ${f(percentile(run, 99))}   ` +
+          `other p50 ${f(percentile(other, 50))} p99 ${f(percentile(other, 99))}   cpu mean ${f(cpu.length ? cpuSum / cpu.length : NaN)} total ${(cpuSum / 1000).toFixed(2)} s   long ${long}`,
+      );
+    }
+  }
   console.log("  answers by kind:");
   for (const [key, n] of [...byKind].sort()) console.log(`    ${key.padEnd(52)} ${n}`);
   return { rps: records.length / elapsed, p99: percentile(all, 99), goodP99: percentile(good, 99), unanswered: records.filter((r) => r.status === 0).length, goodOk, good: good.length };

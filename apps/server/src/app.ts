@@ -141,6 +141,7 @@ export function createApp(config: Config, options: CreateAppOptions = {}): Pyhea
     workerHeapMb: config.workerHeapMb,
     hardKillGraceMs: config.hardKillGraceMs,
     longRunMs: config.longRunMs,
+    longRuns: config.longRuns,
     spares: config.spareWorkers,
     onThreadError: (err) => logger.error({ err }, "a worker thread failed outside any run"),
   });

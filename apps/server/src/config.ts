@@ -38,13 +38,19 @@ export interface Config {
   /** Extra time after `limits.timeoutMs` before a worker still running is terminated and replaced. */
   hardKillGraceMs: number;
   /**
-   * A run that has used more CPU time (ms) than this is a long run: its thread's priority is lowered until
-   * the run ends, and while runs wait for a thread at most `threads - 1` long runs go on (with two threads
-   * or more; the newest excess is stopped with 503), so short runs do not queue behind runaway programs.
+   * A run that has used more CPU time (ms) than this is a long run: it leaves the short lane (the next
+   * waiting run gets a thread) and joins the long lane at the lowest priority, or is stopped with 503 when
+   * `longRuns` long runs are going already.
    */
   longRunMs: number;
-  /** Threads beyond `workers` (the pool keeps `workers + spareWorkers`): they take short runs while others hold long ones. */
+  /** Long runs allowed at once (the long lane); 0: every run turning long is stopped with 503. */
+  longRuns: number;
+  /** Threads beyond `workers` (the pool keeps `workers + spareWorkers`): the long lane's, and room for runs being stopped. */
   spareWorkers: number;
+  /** CPU time (ms) a run without a trace may use; past it the run stops with a `limit: time` result saying so. */
+  cpuLimitMs: number;
+  /** The same for a traced run (recording the trace costs CPU time of its own). */
+  traceCpuLimitMs: number;
   maxBodyBytes: number;
   maxCodeBytes: number;
   limits: RunLimitsConfig;
@@ -80,11 +86,14 @@ const envSchema = z.object({
   WORKER_HEAP_MB: int(32, 16_384).default(512),
   HARD_KILL_GRACE_MS: int(0, 60_000).default(1000),
   LONG_RUN_MS: int(5, 600_000).default(25),
+  LONG_RUNS: int(0, 64).optional(),
   SPARE_WORKERS: int(0, 64).optional(),
+  CPU_LIMIT_MS: int(5, 86_400_000).default(50),
+  TRACE_CPU_LIMIT_MS: int(5, 86_400_000).default(1000),
   MAX_BODY_BYTES: int(1024, 64 * MiB).default(256 * 1024),
   MAX_CODE_BYTES: int(16, 16 * MiB).default(64 * 1024),
   MAX_STEPS: int(1, 1_000_000_000).default(2_000_000),
-  MAX_HEAP_BYTES: int(MiB, 4096 * MiB).default(32 * MiB),
+  MAX_HEAP_BYTES: int(MiB, 4096 * MiB).default(8 * MiB),
   RECURSION_LIMIT: int(50, 100_000).default(1000),
   MAX_OUTPUT_BYTES: int(1024, 64 * MiB).default(MiB),
   TIMEOUT_MS: int(10, 600_000).default(2000),
@@ -143,7 +152,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     workerHeapMb: e.WORKER_HEAP_MB,
     hardKillGraceMs: e.HARD_KILL_GRACE_MS,
     longRunMs: e.LONG_RUN_MS,
+    longRuns: e.LONG_RUNS ?? Math.max(1, Math.floor(e.WORKERS / 2)),
     spareWorkers: e.SPARE_WORKERS ?? e.WORKERS + 2,
+    cpuLimitMs: e.CPU_LIMIT_MS,
+    traceCpuLimitMs: e.TRACE_CPU_LIMIT_MS,
     maxBodyBytes: e.MAX_BODY_BYTES,
     maxCodeBytes: e.MAX_CODE_BYTES,
     limits: Object.freeze({

@@ -10,6 +10,10 @@ describe("loadConfig", () => {
     expect(config.queue).toBe(48);
     expect(config.spareWorkers).toBe(5);
     expect(config.longRunMs).toBe(25);
+    expect(config.longRuns).toBe(1);
+    expect(config.cpuLimitMs).toBe(50);
+    expect(config.traceCpuLimitMs).toBe(1000);
+    expect(config.limits.maxHeapBytes).toBe(8 * 1024 * 1024);
     expect(config.limits.timeoutMs).toBe(2000);
     expect(config.corsOrigins).toEqual([]);
     expect(config.trustProxy).toBe(false);
@@ -36,6 +40,16 @@ describe("loadConfig", () => {
     expect(config.corsOrigins).toEqual(["https://a.example", "http://localhost:5173"]);
     expect(config.trustProxy).toBe(1);
     expect(config.rateLimitPerMinute).toBe(0);
+  });
+
+  it("reads the long lane and the CPU-time limits", () => {
+    const config = loadConfig({ WORKERS: "4", LONG_RUNS: "0", CPU_LIMIT_MS: "250", TRACE_CPU_LIMIT_MS: "5000" });
+    expect(config.longRuns).toBe(0);
+    expect(config.cpuLimitMs).toBe(250);
+    expect(config.traceCpuLimitMs).toBe(5000);
+    expect(loadConfig({ WORKERS: "4" }).longRuns).toBe(2);
+    expect(() => loadConfig({ CPU_LIMIT_MS: "1" })).toThrow(/CPU_LIMIT_MS/);
+    expect(() => loadConfig({ LONG_RUNS: "-1" })).toThrow(/LONG_RUNS/);
   });
 
   it("treats empty variables as unset", () => {

@@ -8,9 +8,22 @@ import { pino } from "pino";
 import { expect } from "vitest";
 import { loadConfig, type Config } from "../src/config.js";
 
-/** A configuration for tests: one worker, no rate limit unless asked, silent logs. */
+/**
+ * A configuration for tests: one worker, no rate limit, no CPU-time limit and no cap on long runs unless
+ * asked (tests of the other limits run programs longer than the default CPU-time limit), silent logs.
+ */
 export function testConfig(env: Record<string, string> = {}): Config {
-  return loadConfig({ WORKERS: "1", SPARE_WORKERS: "1", RATE_LIMIT_PER_MINUTE: "0", LOG_LEVEL: "silent", PORT: "0", ...env });
+  return loadConfig({
+    WORKERS: "1",
+    SPARE_WORKERS: "1",
+    RATE_LIMIT_PER_MINUTE: "0",
+    LOG_LEVEL: "silent",
+    PORT: "0",
+    CPU_LIMIT_MS: "86400000",
+    TRACE_CPU_LIMIT_MS: "86400000",
+    LONG_RUNS: "64",
+    ...env,
+  });
 }
 
 export const silentLogger = pino({ level: "silent" });

@@ -142,6 +142,70 @@ describe("runaway programs beside short runs", () => {
   });
 });
 
+describe("CPU-time limits and the long lane, with the real interpreter", () => {
+  async function until(ready: () => boolean): Promise<void> {
+    for (let i = 0; i < 1000 && !ready(); i++) await new Promise((r) => setTimeout(r, 10));
+    expect(ready()).toBe(true);
+  }
+
+  it("an infinite loop stops at its CPU-time limit by itself, with a limit result naming it; the thread serves on", async () => {
+    const app = createApp(testConfig({ CPU_LIMIT_MS: "40", MAX_STEPS: "1000000000", TIMEOUT_MS: "20000", WEB_DIST: emptyDir() }), { logger: silentLogger });
+    opened.push(app);
+    const res = await post(app, { code: LOOP });
+    expect(res.status).toBe(200);
+    checker.check("POST", "/api/v1/run", res);
+    expect(res.body.exitCode).toBe(1);
+    expect(res.body.outcome).toEqual({ status: "limit", limit: "time", message: "CPU time limit of 40 ms exceeded" });
+    // Stopped by the interpreter (it counted its steps), not by terminating the thread.
+    expect(res.body.stats.steps).toBeGreaterThan(4096);
+    expect(res.headers["server-timing"]).toMatch(/^queue;dur=[\d.]+, run;dur=[\d.]+(, cpu;dur=[\d.]+)?, lane;desc=long$/);
+    const next = await post(app, { code: blog1 });
+    expect(next.status).toBe(200);
+    expect(next.body.outcome.status).toBe("ok");
+    expect(next.headers["server-timing"]).toMatch(/lane;desc=short$/);
+  });
+
+  it("a traced run has its own CPU-time limit", async () => {
+    const app = createApp(
+      testConfig({ CPU_LIMIT_MS: "86400000", TRACE_CPU_LIMIT_MS: "60", MAX_TRACE_STEPS: "10000000", MAX_STEPS: "1000000000", TIMEOUT_MS: "20000", WEB_DIST: emptyDir() }),
+      { logger: silentLogger },
+    );
+    opened.push(app);
+    const traced = await post(app, { code: LOOP, trace: "line" });
+    expect(traced.status).toBe(200);
+    expect(traced.body.outcome).toEqual({ status: "limit", limit: "time", message: "CPU time limit of 60 ms exceeded" });
+    const plain = await post(app, { code: LOOP, limits: { maxSteps: 100000 } });
+    expect(plain.body.outcome).toMatchObject({ status: "limit", limit: "steps" });
+  });
+
+  it("with the long lane full, a second infinite loop gets 503 with Retry-After while short runs go on", async () => {
+    const app = createApp(
+      testConfig({ WORKERS: "1", SPARE_WORKERS: "2", LONG_RUNS: "1", LONG_RUN_MS: "10", MAX_STEPS: "1000000000", TIMEOUT_MS: "10000", WEB_DIST: emptyDir() }),
+      { logger: silentLogger },
+    );
+    opened.push(app);
+    let parkedDone = false;
+    const parked = post(app, { code: LOOP, limits: { timeoutMs: 6000 } }).then((r) => ((parkedDone = true), r));
+    await until(() => app.pool.laneRuns === 1);
+    const refused = await post(app, { code: LOOP, limits: { timeoutMs: 6000 } });
+    expect(refused.status).toBe(503);
+    expect(refused.headers["retry-after"]).toBe("1");
+    expect(refused.body.type).toBe("urn:pyheap:problem:pool-saturated");
+    expect(refused.body.detail).toMatch(/served 1 at a time/);
+    checker.check("POST", "/api/v1/run", refused);
+    const expected = readFileSync(join(corpus, "blog/01-list-append-same-id.out"), "utf8");
+    for (let i = 0; i < 3; i++) {
+      const res = await post(app, { code: blog1 });
+      expect(res.status).toBe(200);
+      expect(res.body.stdout).toBe(expected);
+    }
+    expect(parkedDone).toBe(false);
+    const kept = await parked;
+    expect(kept.status).toBe(200);
+    expect(kept.body.outcome).toMatchObject({ status: "limit", limit: "time", message: "time limit exceeded" });
+  });
+});
+
 describe("on a loopback server", () => {
   it("503 with Retry-After while every worker is busy and the queue is full", async () => {
     const running = await serve(testConfig({ QUEUE: "0", TIMEOUT_MS: "3000", WEB_DIST: emptyDir() }), { logger: silentLogger });

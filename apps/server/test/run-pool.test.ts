@@ -14,13 +14,14 @@ function makePool(workers: number, queue: number, longRunMs = 10_000, spares?: n
   return pool;
 }
 
-function task(code: string, timeoutMs = 10_000): RunTask {
+function task(code: string, timeoutMs = 10_000, cpuLimitMs?: number): RunTask {
   return {
     code,
     mode: "script",
     trace: "none",
     limits: { maxSteps: 1, maxHeapBytes: 1, recursionLimit: 1, maxOutputBytes: 1, timeoutMs, maxTraceSteps: 1 },
     maxTraceBytes: 1,
+    ...(cpuLimitMs !== undefined ? { cpuLimitMs } : {}),
   };
 }
 
@@ -218,5 +219,94 @@ describe("RunPool", () => {
     expect((await inFlight).kind).toBe("ok");
     await closed;
     expect(pool.pending).toBe(0);
+  });
+});
+
+describe("RunPool lanes and CPU-time limits", () => {
+  /** A pool with `workers` short places, a long lane of `longRuns`, and `spares` threads beyond the workers. */
+  function lanePool(workers: number, longRuns: number, spares: number, longRunMs = 30): RunPool {
+    const pool = new RunPool({ filename, workers, queue: 32, workerHeapMb: 64, hardKillGraceMs: 0, longRunMs, longRuns, spares });
+    pools.push(pool);
+    return pool;
+  }
+  const body = (o: { kind: string }) => JSON.parse((o as { body: string }).body) as { threadId: number; stop: number };
+
+  it("at most `workers` short runs are on threads at once; the others wait in arrival order", async () => {
+    const pool = lanePool(1, 1, 2);
+    await Promise.all([0, 1, 2].map(() => pool.run(task("sleep:1"))));
+    const order: string[] = [];
+    const runs = ["sleep:300", "sleep:1", "sleep:2", "sleep:3"].map((code) => pool.run(task(code)).then((o) => (order.push(code), o)));
+    await until(() => pool.running === 1);
+    // Two threads are free, yet the other three wait for the one short place.
+    expect(pool.queued).toBe(3);
+    expect((await Promise.all(runs)).map((o) => o.kind)).toEqual(["ok", "ok", "ok", "ok"]);
+    expect(order).toEqual(["sleep:300", "sleep:1", "sleep:2", "sleep:3"]);
+  });
+
+  it("a run turning long leaves the short place to the next waiting run and joins the long lane at low priority", async () => {
+    const pool = lanePool(1, 1, 2);
+    await Promise.all([0, 1, 2].map(() => pool.run(task("sleep:1"))));
+    let longDone = false;
+    const long = pool.run(task("poll:4000")).then((o) => ((longDone = true), o));
+    const short = pool.run(task("sleep:1"));
+    // Queued behind the run that is not yet known to be long, then served once it is.
+    expect((await short).kind).toBe("ok");
+    expect(pool.laneRuns).toBe(1);
+    if (existsSync("/proc/thread-self")) await until(() => pool.lowPriorityRuns === 1);
+    expect(longDone).toBe(false);
+    const out = await long;
+    expect(out.kind).toBe("ok");
+    if (out.kind === "ok") expect(out.timing?.lane).toBe("long");
+  });
+
+  it("with the long lane full, a run turning long is asked to stop (lane-full) and short runs never wait behind long ones", async () => {
+    const pool = lanePool(1, 1, 2);
+    await Promise.all([0, 1, 2].map(() => pool.run(task("sleep:1"))));
+    const events: string[] = [];
+    const parked = pool.run(task("poll:6000")).then((o) => (events.push("parked"), o));
+    await until(() => pool.laneRuns === 1);
+    // A flood of would-be long runs, each followed by a short one.
+    const flood: Promise<unknown>[] = [];
+    const shorts: Promise<unknown>[] = [];
+    for (let i = 0; i < 4; i++) {
+      flood.push(pool.run(task("poll:6000")).then((o) => (events.push(`flood:${o.kind}`), o)));
+      shorts.push(pool.run(task("sleep:1")).then((o) => (events.push(`short:${o.kind}`), o)));
+    }
+    await Promise.all([...flood, ...shorts]);
+    // Every would-be long run was stopped at the lane's door (by itself: no thread was terminated for it),
+    // every short run was answered, and all of it while the parked run still holds the lane.
+    expect(events.filter((e) => e.startsWith("flood:"))).toEqual(["flood:lane-full", "flood:lane-full", "flood:lane-full", "flood:lane-full"]);
+    expect(events.filter((e) => e.startsWith("short:"))).toEqual(["short:ok", "short:ok", "short:ok", "short:ok"]);
+    expect(events).not.toContain("parked");
+    expect(pool.laneRuns).toBe(1);
+    expect((await parked).kind).toBe("ok");
+  });
+
+  it("a long lane of 0 stops every run that turns long", async () => {
+    const pool = lanePool(1, 0, 1);
+    expect((await pool.run(task("poll:4000"))).kind).toBe("lane-full");
+    expect((await pool.run(task("sleep:1"))).kind).toBe("ok");
+  });
+
+  it("a run past its CPU-time limit is asked to stop and ends by itself on the same thread", async () => {
+    const pool = lanePool(1, 1, 0, 10_000);
+    const before = await pool.run(task("sleep:1"));
+    const out = await pool.run(task("poll:5000", 10_000, 60));
+    expect(out.kind).toBe("ok");
+    expect(body(out).stop).toBe(1);
+    expect(body(out).threadId).toBe(body(before).threadId);
+    // Without a CPU-time limit the same run is not stopped.
+    expect(body(await pool.run(task("poll:100"))).stop).toBe(0);
+  });
+
+  it("a run that does not stop when asked is terminated after the grace and its thread replaced", async () => {
+    const pool = lanePool(1, 1, 0, 10_000);
+    const before = await pool.run(task("sleep:1"));
+    // spin never reads Date.now(): like one long interpreter step.
+    const out = await pool.run(task("spin:4000", 10_000, 40));
+    expect(out.kind).toBe("cpu-limit");
+    if (out.kind === "cpu-limit") expect(out.cpuLimitMs).toBe(40);
+    const after = await pool.run(task("sleep:1"));
+    expect(body(after).threadId).not.toBe(body(before).threadId);
   });
 });

@@ -21,11 +21,17 @@ export interface RunTask {
     maxTraceSteps: number;
   };
   maxTraceBytes: number;
+  /**
+   * CPU time (ms) the run may use; the pool asks the run to stop past it and the answer is a `limit: time`
+   * result naming it. Absent: no CPU-time limit (the wall-time limit still holds).
+   */
+  cpuLimitMs?: number;
 }
 
 /**
  * The task as piscina hands it to a worker: the run plus a small shared control block (`Int32Array` over
- * `control`, see `Control`), through which the pool sees when the run started and on which thread.
+ * `control`, see `Control`), through which the pool sees when the run started and on which thread, and
+ * through which it asks a run to stop.
  */
 export interface PoolTask extends RunTask {
   control: SharedArrayBuffer;
@@ -33,18 +39,38 @@ export interface PoolTask extends RunTask {
 
 /** Slots (Int32) of the shared control block. */
 export const Control = {
-  /** 0 while queued, 1 once the worker started the run, 2 when it has returned. */
+  /** 0 while queued, 1 once the worker started the run, 2 when it has returned (3: the pool is changing its priority). */
   State: 0,
   /** The worker thread's operating-system id (Linux), 0 when unknown. */
   Tid: 1,
   /** 1 while the pool has lowered the thread's priority for this run (the worker restores it at the end). */
   Lowered: 2,
+  /** Why the pool asks the run to stop (`StopReason`), 0 while it may go on. */
+  Stop: 3,
 } as const;
 
 /** Int32 slots in a control block. */
-export const CONTROL_SLOTS = 3;
+export const CONTROL_SLOTS = 4;
+
+/** Values of `Control.Stop`. */
+export const StopReason = {
+  None: 0,
+  /** The run used its CPU-time limit (`cpuLimitMs`). */
+  CpuLimit: 1,
+  /** The run turned long while the long-run lane was full. */
+  LaneFull: 2,
+} as const;
+
+/** When a run started on its thread (epoch ms, sub-ms precision), how long it ran, and its thread's CPU time. */
+export interface RunTiming {
+  start: number;
+  runMs: number;
+  cpuMs: number;
+}
 
 /** What the worker answers. */
 export type RunTaskResult =
-  | { kind: "ok"; body: string; exitCode: number; outcome: string }
-  | { kind: "trace-too-large"; bytes: number };
+  | { kind: "ok"; body: string; exitCode: number; outcome: string; timing?: RunTiming }
+  | { kind: "trace-too-large"; bytes: number; timing?: RunTiming }
+  /** Stopped at the pool's request because it turned long while the long-run lane was full. */
+  | { kind: "lane-full"; timing?: RunTiming };

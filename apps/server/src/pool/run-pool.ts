@@ -1,46 +1,62 @@
 /**
- * The worker pool that runs programs: piscina's worker threads, plus admission, the wall-time fence and
- * fairness between short and long runs. This module knows threads and tasks, not HTTP.
+ * The worker pool that runs programs: piscina's worker threads, plus admission, the wall-time fence, CPU
+ * time limits and two lanes, one for short runs and one for long ones. This module knows threads and
+ * tasks, not HTTP.
  *
  * - Threads: piscina keeps `workers + spares` threads started (a thread start costs a module load and a
- *   warm-up run, ~0.2–0.4 s of CPU), one run per thread at a time.
+ *   warm-up run, ~0.2–0.4 s of CPU, done at the lowest priority), one run per thread at a time.
  * - Admission: at most `workers + queue` runs are in flight (running or waiting); past that `run` answers
- *   "saturated" at once instead of growing a queue nobody will wait for. piscina's own queue is bounded
- *   too (`maxQueue`); should it refuse, the answer is the same. A run still waiting when its wall time
- *   has passed is withdrawn ("queue-timeout").
- * - Wall time: the interpreter stops itself at `limits.timeoutMs`; every run is submitted with an
- *   AbortSignal, aborted `hardKillGraceMs` later if it is still going: piscina terminates that thread and
- *   starts a new one ("killed"). A thread that runs out of JavaScript heap is reported
- *   ("worker-out-of-memory") and piscina replaces it.
- * - Fairness: a run that has used more than `longRunMs` of its thread's CPU time (read from /proc on
- *   Linux, so a machine busy with other work does not make ordinary runs look long; elsewhere its wall
- *   time) is a long run. Its thread's priority is lowered (nice 10 on Linux, where each thread has its
- *   own; the worker restores it when the run ends, the pool already once the run is past its own time
- *   limit, so that it can stop itself), and the spare threads take the short runs meanwhile.
- *   If every thread is busy and runs are waiting, at most `threads - 1` long runs go on (with two threads
- *   or more): the excess, the long runs started last (the least work lost), are aborted ("shed": the
- *   caller answers 503 with Retry-After) so the waiting runs get a thread.
+ *   "saturated" at once instead of growing a queue nobody will wait for. Runs wait in this pool's own
+ *   queue, in arrival order, and at most `workers` *short* runs are on threads at once; piscina's queue
+ *   is bounded too (`maxQueue`) as a backstop. A run still waiting when its wall time has passed is
+ *   withdrawn ("queue-timeout").
+ * - The short lane and the long lane: a run that has used more than `longRunMs` of its thread's CPU time
+ *   (from /proc, ns precision, so a machine busy with other work does not make ordinary runs look long;
+ *   elsewhere its wall time) is long. It leaves the short lane at once, so the next waiting run gets a
+ *   thread (the spares), and joins the long lane if fewer than `longRuns` long runs are going; there its
+ *   thread runs at the lowest priority (nice 19 on Linux, where each thread has its own). If the long lane
+ *   is full, the run is asked to stop ("lane-full": the caller answers 503 with Retry-After), having cost
+ *   `longRunMs` of CPU. So short runs never wait behind long ones, and long ones never hold more than
+ *   `longRuns` threads.
+ * - Stopping a run: the pool asks through the run's control block (`Control.Stop`) and the interpreter
+ *   stops at its next wall-time check (task-control.ts): for a run past its CPU-time limit
+ *   (`task.cpuLimitMs`, a `limit: time` result saying so) or turned long with the long lane full. The
+ *   interpreter stops itself at `limits.timeoutMs`; every run is submitted with an AbortSignal, aborted
+ *   `hardKillGraceMs` later if it is still going: piscina terminates that thread and starts a new one
+ *   ("killed"). A thread that runs out of JavaScript heap is reported ("worker-out-of-memory") and piscina
+ *   replaces it. A long run past its own time limit gets its normal priority back, so that it can notice
+ *   and stop by itself.
+ * - Shedding, the last resort (only without a cap on long runs, or with fewer spares than the long lane
+ *   holds): if every thread is busy and runs are waiting for piscina, at most `threads - 1` long runs go
+ *   on (with two threads or more): the excess, the long runs started last (the least work lost), are
+ *   aborted ("shed": the caller answers 503 with Retry-After).
  *
  * The worker and the pool share a small control block per run (protocol.ts): the worker writes when the
- * run starts and its thread id, and one watchdog timer here, running only while runs are in flight,
- * checks every run's wall and CPU time.
+ * run starts and its thread id, the pool when it wants the run stopped, and one watchdog timer here,
+ * running only while runs are in flight, checks every run's wall and CPU time.
  */
 import { closeSync, openSync, readSync } from "node:fs";
 import { setPriority } from "node:os";
 import { Piscina } from "piscina";
-import { Control, CONTROL_SLOTS, type PoolTask, type RunTask, type RunTaskResult } from "./protocol.js";
+import { Control, CONTROL_SLOTS, StopReason, type PoolTask, type RunTask, type RunTaskResult, type RunTiming } from "./protocol.js";
 
 export interface RunPoolOptions {
   /** The compiled task module (dist/pool/worker.js): its default export runs one task. */
   filename: string;
+  /** Short runs on threads at once. */
   workers: number;
   queue: number;
   workerHeapMb: number;
   hardKillGraceMs: number;
-  /** A run that used more CPU time than this (ms) is long for the fairness rule (default 25; see above). */
+  /** A run that used more CPU time than this (ms) is long (default 25; see above). */
   longRunMs?: number;
-  /** Threads beyond `workers` (default `workers`), which take short runs while others hold long ones. */
+  /** Threads beyond `workers` (default `workers`): the long lane's, and room for a run being stopped. */
   spares?: number;
+  /**
+   * Long runs allowed at once (the long lane); a run turning long while it is full is asked to stop
+   * ("lane-full"). Default: no cap of its own (the spare threads and the shedding rule bound them).
+   */
+  longRuns?: number;
   /**
    * Told about a thread that failed with no run on it (piscina's pool-level 'error', e.g. a thread that
    * could not load its module); without it such failures are dropped. The server keeps running either
@@ -49,16 +65,30 @@ export interface RunPoolOptions {
   onThreadError?: (err: Error) => void;
 }
 
+/** Where a run's time went: waiting for a thread, on it (wall), its thread's CPU time, and its lane at the end. */
+export interface PoolTiming {
+  queueMs: number;
+  runMs: number;
+  /** -1 where the platform does not say. */
+  cpuMs: number;
+  lane: "short" | "long";
+}
+
 /** What became of one submitted run. */
 export type PoolOutcome =
-  | RunTaskResult
+  | { kind: "ok"; body: string; exitCode: number; outcome: string; timing?: PoolTiming }
+  | { kind: "trace-too-large"; bytes: number; timing?: PoolTiming }
   | { kind: "saturated" }
   /** Still waiting for a worker when its wall time ran out. */
   | { kind: "queue-timeout" }
-  /** A long run stopped so that runs waiting for a worker get one (the fairness rule). */
-  | { kind: "shed"; wallMs: number }
+  /** Turned long (used `longRunMs` of CPU time) while the long lane was full, and stopped. */
+  | { kind: "lane-full"; longRunMs: number; longRuns: number; timing?: PoolTiming }
+  /** Asked to stop at its CPU-time limit, it did not within the grace (no interpreter check ran): terminated. */
+  | { kind: "cpu-limit"; cpuLimitMs: number; wallMs: number; timing?: PoolTiming }
+  /** A long run stopped so that runs waiting for a worker get one (the shedding rule). */
+  | { kind: "shed"; wallMs: number; timing?: PoolTiming }
   /** Terminated after running past its wall time; its worker was replaced. */
-  | { kind: "killed"; wallMs: number }
+  | { kind: "killed"; wallMs: number; timing?: PoolTiming }
   /** Its worker ran out of JavaScript heap and was replaced. */
   | { kind: "worker-out-of-memory"; wallMs: number };
 
@@ -69,32 +99,52 @@ interface Job {
   timeoutMs: number;
   /** Wall time allowed once running, before the thread is terminated. */
   wallLimitMs: number;
+  /** CPU time (ms) past which the run is asked to stop (Infinity: none). */
+  cpuLimitMs: number;
   submitted: number;
+  /** Handed to piscina (it holds one of the `workers` short places until it turns long or ends). */
+  dispatched: boolean;
+  holdsShortPlace: boolean;
+  /** While waiting in this pool's queue: admits it (true) or gives up on it (false). */
+  admit: ((go: boolean) => void) | undefined;
+  fail: ((err: Error) => void) | undefined;
   /** When the watchdog first saw it running (0 before). */
   startedAt: number;
   tid: number;
   long: boolean;
+  /** Long and admitted to the long lane. */
+  inLane: boolean;
   /** Its thread's CPU time (ms) when the run was first seen running (NaN without /proc). */
   cpuAtStart: number;
-  /** Wall time (performance.now()) before which the run cannot have reached the long-run CPU time. */
+  /** Wall time (performance.now()) before which the run cannot have reached the next CPU threshold. */
   nextCpuCheck: number;
-  /** Why the pool aborted it, if it did. */
+  /** Its CPU time (ms) at the last reading. */
+  cpuUsed: number;
+  /** Its CPU time (ms) when the pool asked it to stop (NaN: not asked). */
+  askedAtCpu: number;
+  /** Why the pool aborted it through piscina, if it did. */
   stopped: PoolOutcome | undefined;
+  finished: boolean;
 }
 
-/** The nice value of a thread holding a long run. */
-const LOW_PRIORITY = 10;
+/** The nice value of a thread holding a long run (the lowest priority). */
+const LOW_PRIORITY = 19;
 
-const statBuffer = Buffer.alloc(1024);
+/**
+ * CPU time (ms) a run asked to stop may still use before its thread is terminated. The interpreter checks
+ * every 4096 steps (well under 1 ms); a run inside one long step (a huge allocation or computation) goes
+ * on until the step ends or this runs out.
+ */
+const STOP_GRACE_CPU_MS = 100;
 
-/** CPU time (user + system, ms) of the thread whose stat file is open as `fd`, or NaN. */
+const statBuffer = Buffer.alloc(256);
+
+/** CPU time (ms, ns precision) of the thread whose schedstat file is open as `fd`, or NaN. */
 function threadCpuMs(fd: number): number {
   try {
     const n = readSync(fd, statBuffer, 0, statBuffer.length, 0);
-    const stat = statBuffer.toString("latin1", 0, n);
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ", 14);
-    // utime and stime (fields 14 and 15 of proc(5)), in clock ticks of 10 ms.
-    return (Number(fields[11]) + Number(fields[12])) * 10;
+    // The first field of /proc/<pid>/task/<tid>/schedstat: time spent on the CPU, in ns.
+    return Number.parseInt(statBuffer.toString("latin1", 0, n), 10) / 1e6;
   } catch {
     return Number.NaN;
   }
@@ -104,18 +154,24 @@ function threadCpuMs(fd: number): number {
 export class RunPool {
   private readonly pool: Piscina<PoolTask, RunTaskResult>;
   private readonly jobs = new Set<Job>();
-  /** Open /proc stat files of the threads seen running, by thread id (each reading is one pread). */
+  /** Runs waiting for one of the `workers` short places, in arrival order. */
+  private readonly waiting: Job[] = [];
+  private shortOnThreads = 0;
+  /** Open /proc schedstat files of the threads seen running, by thread id (each reading is one pread). */
   private readonly statFds = new Map<number, number>();
   private watchdog: NodeJS.Timeout | undefined;
   private closed = false;
+  private idleWaiters: (() => void)[] = [];
   private readonly longRunMs: number;
+  private readonly longRunCap: number;
   private readonly threadCount: number;
   private readonly tickMs: number;
 
   constructor(private readonly options: RunPoolOptions) {
     this.longRunMs = options.longRunMs ?? 25;
+    this.longRunCap = options.longRuns ?? Number.POSITIVE_INFINITY;
     this.threadCount = options.workers + (options.spares ?? Math.max(1, options.workers));
-    this.tickMs = Math.max(10, Math.min(25, Math.floor(this.longRunMs / 2)));
+    this.tickMs = Math.max(5, Math.min(25, Math.floor(this.longRunMs / 4)));
     this.pool = new Piscina<PoolTask, RunTaskResult>({
       filename: options.filename,
       // piscina tries require() on the task file before import(); on Node 20 require() of an ES module
@@ -138,7 +194,7 @@ export class RunPool {
     this.pool.on("error", (err: Error) => options.onThreadError?.(err));
   }
 
-  /** Number of serving workers (threads beyond them are spares for the fairness rule). */
+  /** Number of short runs on threads at once. */
   get workers(): number {
     return this.options.workers;
   }
@@ -146,6 +202,11 @@ export class RunPool {
   /** Worker threads piscina keeps (workers + spares). */
   get threads(): number {
     return this.threadCount;
+  }
+
+  /** Long runs allowed at once (Infinity: no cap of its own). */
+  get longRunLimit(): number {
+    return this.longRunCap;
   }
 
   /** Runs being executed now. */
@@ -172,6 +233,13 @@ export class RunPool {
     return n;
   }
 
+  /** Long runs in the long lane now. */
+  get laneRuns(): number {
+    let n = 0;
+    for (const job of this.jobs) if (job.inLane && !job.finished) n++;
+    return n;
+  }
+
   /** Long runs whose thread now runs at the lowered priority. */
   get lowPriorityRuns(): number {
     let n = 0;
@@ -194,23 +262,44 @@ export class RunPool {
       controller: new AbortController(),
       timeoutMs: task.limits.timeoutMs,
       wallLimitMs: task.limits.timeoutMs + this.options.hardKillGraceMs,
+      cpuLimitMs: task.cpuLimitMs ?? Number.POSITIVE_INFINITY,
       submitted: performance.now(),
+      dispatched: false,
+      holdsShortPlace: false,
+      admit: undefined,
+      fail: undefined,
       startedAt: 0,
       tid: 0,
       long: false,
+      inLane: false,
       cpuAtStart: Number.NaN,
       nextCpuCheck: 0,
+      askedAtCpu: Number.NaN,
+      cpuUsed: -1,
       stopped: undefined,
+      finished: false,
     };
     this.jobs.add(job);
     this.arm();
     try {
-      return await this.pool.run({ ...task, control }, { signal: job.controller.signal });
+      if (!(await this.takeShortPlace(job))) return { kind: "queue-timeout" };
+      job.dispatched = true;
+      const result = await this.pool.run({ ...task, control }, { signal: job.controller.signal });
+      job.finished = true;
+      return this.outcomeOf(job, result);
     } catch (err) {
+      job.finished = true;
       if (job.stopped) {
         // piscina terminated the thread: its stat file goes with it.
         this.forgetThread(job.tid);
-        return job.stopped;
+        if (job.startedAt === 0 || job.stopped.kind === "queue-timeout" || job.stopped.kind === "worker-out-of-memory") return job.stopped;
+        const timing: PoolTiming = {
+          queueMs: job.startedAt - job.submitted,
+          runMs: performance.now() - job.startedAt,
+          cpuMs: job.cpuUsed,
+          lane: job.long ? "long" : "short",
+        };
+        return { ...job.stopped, timing } as PoolOutcome;
       }
       const e = err as Error & { code?: unknown };
       if (e.code === "ERR_WORKER_OUT_OF_MEMORY") {
@@ -218,16 +307,23 @@ export class RunPool {
         return { kind: "worker-out-of-memory", wallMs: Math.round(performance.now() - (job.startedAt || job.submitted)) };
       }
       if (e.message === "Task queue is at limit") return { kind: "saturated" };
+      if (e.message === "the pool was destroyed") throw e;
       throw new Error(`the run failed in its worker: ${e.message}`, { cause: err });
     } finally {
+      job.finished = true;
       this.jobs.delete(job);
-      if (this.jobs.size === 0) this.disarm();
+      this.releaseShortPlace(job);
+      if (this.jobs.size === 0) {
+        this.disarm();
+        for (const wake of this.idleWaiters.splice(0)) wake();
+      }
     }
   }
 
   /** Waits for accepted runs to finish, then stops every worker. */
   async close(): Promise<void> {
     this.closed = true;
+    if (this.jobs.size > 0) await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
     await this.pool.close();
     this.closeStats();
   }
@@ -236,8 +332,59 @@ export class RunPool {
   async destroy(): Promise<void> {
     this.closed = true;
     this.disarm();
+    for (const job of this.waiting.splice(0)) job.fail?.(new Error("the pool was destroyed"));
     await this.pool.destroy();
     this.closeStats();
+  }
+
+  private outcomeOf(job: Job, result: RunTaskResult): PoolOutcome {
+    const timing = result.timing === undefined ? undefined : this.timingOf(job, result.timing);
+    switch (result.kind) {
+      case "ok":
+        return { kind: "ok", body: result.body, exitCode: result.exitCode, outcome: result.outcome, ...(timing ? { timing } : {}) };
+      case "trace-too-large":
+        return { kind: "trace-too-large", bytes: result.bytes, ...(timing ? { timing } : {}) };
+      case "lane-full":
+        return { kind: "lane-full", longRunMs: this.longRunMs, longRuns: this.longRunCap, ...(timing ? { timing } : {}) };
+    }
+  }
+
+  private timingOf(job: Job, t: RunTiming): PoolTiming {
+    return {
+      queueMs: Math.max(0, t.start - (performance.timeOrigin + job.submitted)),
+      runMs: t.runMs,
+      cpuMs: t.cpuMs,
+      lane: job.long ? "long" : "short",
+    };
+  }
+
+  /** Resolves true once the job holds one of the `workers` short places, false if it waited past its wall time. */
+  private takeShortPlace(job: Job): Promise<boolean> | boolean {
+    if (this.waiting.length === 0 && this.shortOnThreads < this.options.workers) {
+      this.shortOnThreads++;
+      job.holdsShortPlace = true;
+      return true;
+    }
+    return new Promise<boolean>((resolve, reject) => {
+      job.admit = resolve;
+      job.fail = reject;
+      this.waiting.push(job);
+    });
+  }
+
+  /** The job no longer counts as short (it turned long or ended): the next waiting run takes its place. */
+  private releaseShortPlace(job: Job): void {
+    if (job.holdsShortPlace) {
+      job.holdsShortPlace = false;
+      this.shortOnThreads--;
+    }
+    while (this.shortOnThreads < this.options.workers && this.waiting.length > 0) {
+      const next = this.waiting.shift()!;
+      this.shortOnThreads++;
+      next.holdsShortPlace = true;
+      next.admit?.(true);
+      next.admit = next.fail = undefined;
+    }
   }
 
   private arm(): void {
@@ -251,19 +398,29 @@ export class RunPool {
     this.watchdog = undefined;
   }
 
+  /** Aborts a run through piscina (its thread is terminated and replaced). */
   private stop(job: Job, outcome: PoolOutcome): void {
     if (job.stopped) return;
     job.stopped = outcome;
     job.controller.abort(new Error(outcome.kind));
   }
 
-  /** The open stat file of thread `tid`, opened on first use; undefined without /proc. */
+  /**
+   * Asks a run to stop by itself (the first reason asked for stays) at the normal priority, so that it gets
+   * to its next check soon; `check` terminates it if it has not stopped within `STOP_GRACE_CPU_MS` more.
+   */
+  private ask(job: Job, reason: number, usedMs: number): void {
+    if (Atomics.compareExchange(job.control, Control.Stop, StopReason.None, reason) === StopReason.None) job.askedAtCpu = usedMs;
+    this.setJobPriority(job, 0, 0);
+  }
+
+  /** The open schedstat file of thread `tid`, opened on first use; undefined without /proc. */
   private statFd(tid: number): number | undefined {
     if (tid === 0) return undefined;
     let fd = this.statFds.get(tid);
     if (fd !== undefined) return fd;
     try {
-      fd = openSync(`/proc/self/task/${tid}/stat`, "r");
+      fd = openSync(`/proc/self/task/${tid}/schedstat`, "r");
     } catch {
       return undefined;
     }
@@ -286,43 +443,42 @@ export class RunPool {
     for (const tid of [...this.statFds.keys()]) this.forgetThread(tid);
   }
 
-  /** Lowers the priority of a long run's thread, unless its run is ending right now (see task-control.ts). */
-  private lower(job: Job): void {
-    if (job.tid === 0 || Atomics.load(job.control, Control.Lowered) === 1) return;
+  /** Sets a running job's thread priority, unless its run is ending right now (see task-control.ts). */
+  private setJobPriority(job: Job, nice: number, lowered: 0 | 1): void {
+    if (job.tid === 0 || Atomics.load(job.control, Control.Lowered) === lowered) return;
     if (Atomics.compareExchange(job.control, Control.State, 1, 3) !== 1) return;
     try {
-      setPriority(job.tid, LOW_PRIORITY);
-      Atomics.store(job.control, Control.Lowered, 1);
+      setPriority(job.tid, nice);
+      Atomics.store(job.control, Control.Lowered, lowered);
     } catch {
-      // not permitted here: the long run competes at the normal priority
+      // not permitted here: the run keeps its priority (the worker tries again when the run ends)
     } finally {
       Atomics.store(job.control, Control.State, 1);
     }
   }
 
-  /**
-   * Gives a long run's thread its normal priority back before the run has ended: once past its own time
-   * limit, so that the interpreter gets the CPU to notice it and stop by itself, rather than being
-   * terminated (which costs piscina a new thread).
-   */
-  private raise(job: Job): void {
-    if (Atomics.load(job.control, Control.Lowered) !== 1) return;
-    if (Atomics.compareExchange(job.control, Control.State, 1, 3) !== 1) return;
-    try {
-      setPriority(job.tid, 0);
-      Atomics.store(job.control, Control.Lowered, 0);
-    } catch {
-      // not permitted: the worker tries again when the run ends
-    } finally {
-      Atomics.store(job.control, Control.State, 1);
-    }
+  /** A run just past `longRunMs`: out of the short lane, into the long lane if it has room, else asked to stop. */
+  private turnLong(job: Job, used: number): void {
+    job.long = true;
+    if (this.laneRuns < this.longRunCap) job.inLane = true;
+    else this.ask(job, StopReason.LaneFull, used);
+    this.releaseShortPlace(job);
   }
 
   private check(): void {
     const now = performance.now();
+    // Runs waiting in this pool's queue past their wall time are withdrawn.
+    for (let i = 0; i < this.waiting.length; ) {
+      const job = this.waiting[i]!;
+      if (now - job.submitted >= job.wallLimitMs) {
+        this.waiting.splice(i, 1);
+        job.admit?.(false);
+        job.admit = job.fail = undefined;
+      } else i++;
+    }
     let waiting = 0;
     for (const job of this.jobs) {
-      if (job.stopped) continue;
+      if (job.stopped || !job.dispatched) continue;
       const state = Atomics.load(job.control, Control.State);
       if (state === 0) {
         // Never got a thread within its wall time: withdrawn from piscina's queue.
@@ -335,7 +491,7 @@ export class RunPool {
         job.tid = Atomics.load(job.control, Control.Tid);
         const fd = this.statFd(job.tid);
         job.cpuAtStart = fd === undefined ? Number.NaN : threadCpuMs(fd);
-        job.nextCpuCheck = now + this.longRunMs;
+        job.nextCpuCheck = now + Math.min(this.longRunMs, job.cpuLimitMs);
       }
       if (state === 2) continue;
       const elapsed = now - job.startedAt;
@@ -343,18 +499,38 @@ export class RunPool {
         this.stop(job, { kind: "killed", wallMs: Math.round(elapsed) });
         continue;
       }
-      if (!job.long && now >= job.nextCpuCheck) {
+      if (now >= job.nextCpuCheck) {
         const fd = this.statFds.get(job.tid);
         const used = fd === undefined || Number.isNaN(job.cpuAtStart) ? elapsed : threadCpuMs(fd) - job.cpuAtStart;
-        if (used >= this.longRunMs) job.long = true;
-        // CPU time grows no faster than wall time: no need to look again before it could have got there.
-        else job.nextCpuCheck = now + Math.max(this.tickMs, this.longRunMs - used);
+        job.cpuUsed = used;
+        if (!job.long && used >= this.longRunMs) this.turnLong(job, used);
+        if (used >= job.cpuLimitMs) this.ask(job, StopReason.CpuLimit, used);
+        if (used - job.askedAtCpu >= STOP_GRACE_CPU_MS) {
+          // Asked to stop and still going (inside one long step): terminated.
+          const wallMs = Math.round(elapsed);
+          const reason = Atomics.load(job.control, Control.Stop);
+          this.stop(
+            job,
+            reason === StopReason.LaneFull
+              ? { kind: "lane-full", longRunMs: this.longRunMs, longRuns: this.longRunCap }
+              : { kind: "cpu-limit", cpuLimitMs: job.cpuLimitMs, wallMs },
+          );
+          continue;
+        }
+        // CPU time grows no faster than wall time: no need to look again before it could reach the next mark.
+        const mark = !Number.isNaN(job.askedAtCpu)
+          ? job.askedAtCpu + STOP_GRACE_CPU_MS
+          : job.long
+            ? job.cpuLimitMs
+            : Math.min(this.longRunMs, job.cpuLimitMs);
+        job.nextCpuCheck = now + Math.max(this.tickMs, mark - used);
       }
-      if (elapsed >= job.timeoutMs) this.raise(job);
-      else if (job.long) this.lower(job);
+      if (!Number.isNaN(job.askedAtCpu)) continue;
+      if (elapsed >= job.timeoutMs) this.setJobPriority(job, 0, 0);
+      else if (job.long) this.setJobPriority(job, LOW_PRIORITY, 1);
     }
-    // Every thread busy and runs waiting: at most threads - 1 long runs go on; the excess, the long runs
-    // started last, give way.
+    // Every thread busy and runs waiting for piscina: at most threads - 1 long runs go on; the excess, the
+    // long runs started last, give way.
     if (waiting > 0 && this.threadCount >= 2 && this.pool.queueSize > 0) {
       const longs = [...this.jobs].filter((j) => j.long && !j.stopped && Atomics.load(j.control, Control.State) !== 2);
       longs.sort((a, b) => b.startedAt - a.startedAt);

@@ -1,11 +1,19 @@
 /**
  * The worker's side of a task's shared control block (`Control` in protocol.ts): it says when a run
- * starts and on which thread, and at the end of each run gives the thread back its normal priority if the
- * pool lowered it for a long run. Used by the interpreter's worker and by the pool's test worker.
+ * starts and on which thread, measures the run's wall and CPU time, lets the pool ask the run to stop,
+ * and at the end of each run gives the thread back its normal priority if the pool lowered it for a long
+ * run. Used by the interpreter's worker and by the pool's test worker.
+ *
+ * Asking a run to stop: the interpreter runs synchronously and polls nothing of ours, but it checks its
+ * wall-time limit every 4096 steps by reading `Date.now()`. `installStopClock()` makes this thread's
+ * `Date.now()` read the current run's `Control.Stop` slot (one atomic load) and, once the pool has set it,
+ * answer a time far in the future: the interpreter stops at its next check with its own `limit: time`
+ * outcome (heap torn down, shutdown run), and the worker then says why. The thread goes on serving runs,
+ * which a termination would not allow (a new thread costs a module load and a warm-up run).
  */
-import { readFileSync } from "node:fs";
+import { closeSync, openSync, readFileSync, readSync } from "node:fs";
 import { setPriority } from "node:os";
-import { Control } from "./protocol.js";
+import { Control, StopReason, type RunTiming } from "./protocol.js";
 
 /** This thread's id in the operating system (Linux: /proc/thread-self), 0 where the platform does not say. */
 function osThreadId(): number {
@@ -19,30 +27,103 @@ function osThreadId(): number {
 
 const tid = osThreadId();
 
+/** This thread's schedstat file (its first field: CPU time in ns), opened once; -1 without one. */
+let schedFd = -1;
+try {
+  schedFd = openSync("/proc/thread-self/schedstat", "r");
+} catch {
+  schedFd = -1;
+}
+const schedBuffer = Buffer.alloc(128);
+
+/** CPU time this thread has used (ms, ns precision), or NaN where /proc does not say. */
+export function ownCpuMs(): number {
+  if (schedFd < 0) return Number.NaN;
+  try {
+    const n = readSync(schedFd, schedBuffer, 0, schedBuffer.length, 0);
+    return Number.parseInt(schedBuffer.toString("latin1", 0, n), 10) / 1e6;
+  } catch {
+    closeSync(schedFd);
+    schedFd = -1;
+    return Number.NaN;
+  }
+}
+
+/** The control block of the run in progress on this thread (read by the stop clock). */
+let current: Int32Array | undefined;
+const realNow = Date.now;
+/** How far the stop clock jumps once a stop is asked for: past any run's deadline. */
+const STOP_JUMP_MS = 1e12;
+let clockInstalled = false;
+
+/**
+ * Makes `Date.now()` on this thread jump past every deadline while the pool asks the current run to stop
+ * (see the module comment). Idempotent. The worker rewrites the wall time the interpreter reports for a run
+ * stopped this way.
+ */
+export function installStopClock(): void {
+  if (clockInstalled) return;
+  clockInstalled = true;
+  Date.now = function now(): number {
+    const t = realNow();
+    return current !== undefined && Atomics.load(current, Control.Stop) !== StopReason.None ? t + STOP_JUMP_MS : t;
+  };
+}
+
+/** A run in progress on this thread. */
+export interface TaskHandle {
+  view: Int32Array;
+  /** performance.now() and this thread's CPU time (ms) at the start. */
+  t0: number;
+  cpu0: number;
+}
+
 /** Marks the run started, naming this thread. */
-export function beginTask(control: SharedArrayBuffer): Int32Array {
+export function beginTask(control: SharedArrayBuffer): TaskHandle {
   const view = new Int32Array(control);
+  current = view;
+  const handle = { view, t0: performance.now(), cpu0: ownCpuMs() };
   Atomics.store(view, Control.Tid, tid);
   Atomics.store(view, Control.State, 1);
-  return view;
+  return handle;
+}
+
+/** The stop the pool asked this run for (`StopReason`), 0 if none. */
+export function stopRequested(handle: TaskHandle): number {
+  return Atomics.load(handle.view, Control.Stop);
+}
+
+/** The run's timing so far. */
+export function timingOf(handle: TaskHandle): RunTiming {
+  const now = performance.now();
+  const cpu = ownCpuMs() - handle.cpu0;
+  return { start: performance.timeOrigin + handle.t0, runMs: now - handle.t0, cpuMs: Number.isNaN(cpu) ? -1 : cpu };
 }
 
 /**
  * Marks the run ended. If the pool lowered this thread's priority during the run, it goes back to normal
- * (the pool lowers it only while the state is 1 and holds the state at 3 while doing so, so the two never
+ * (the pool changes it only while the state is 1 and holds the state at 3 while doing so, so the two never
  * cross: a lowering either finishes before this sees the flag or never happens).
  */
-export function endTask(view: Int32Array): void {
+export function endTask(handle: TaskHandle): void {
+  const view = handle.view;
+  current = undefined;
   while (Atomics.compareExchange(view, Control.State, 1, 2) !== 1) {
     // 3: the pool is lowering the priority right now (one system call); wait for it.
     if (Atomics.load(view, Control.State) !== 3) break;
   }
-  if (Atomics.exchange(view, Control.Lowered, 0) === 1 && tid !== 0) {
-    try {
-      setPriority(tid, 0);
-    } catch {
-      // Raising a priority back needs the right to (root or CAP_SYS_NICE, or RLIMIT_NICE): without it this
-      // thread serves its next runs at the lowered priority.
-    }
+  if (Atomics.exchange(view, Control.Lowered, 0) === 1 && tid !== 0) setOwnPriority(0);
+}
+
+/** Sets this thread's nice value; false when not permitted or not supported. */
+export function setOwnPriority(nice: number): boolean {
+  if (tid === 0) return false;
+  try {
+    setPriority(tid, nice);
+    return true;
+  } catch {
+    // Raising a priority back needs the right to (root or CAP_SYS_NICE, or RLIMIT_NICE): without it this
+    // thread serves its next runs at the lowered priority.
+    return false;
   }
 }

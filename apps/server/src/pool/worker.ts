@@ -3,11 +3,15 @@
  * serialised 200 body. Runs inside a piscina worker thread; one task at a time.
  *
  * It relies on the interpreter's own limits (steps, heap, recursion, output, wall time, trace steps); the
- * pool on the HTTP side terminates this thread if a run ever outlives its wall time anyway.
+ * pool on the HTTP side asks a run to stop (its CPU-time limit, or a full long-run lane) through the
+ * control block, and terminates this thread if a run ever outlives its wall time anyway.
  */
-import { run, type RunOptions } from "@pyheap/python";
-import type { PoolTask, RunTask, RunTaskResult } from "./protocol.js";
-import { beginTask, endTask } from "./task-control.js";
+import "./low-start.js";
+import { run, type RunOptions, type RunResult } from "@pyheap/python";
+import { StopReason, type PoolTask, type RunTask, type RunTaskResult } from "./protocol.js";
+import { beginTask, endTask, installStopClock, setOwnPriority, stopRequested, timingOf, type TaskHandle } from "./task-control.js";
+
+installStopClock();
 
 // Warm up once when the thread starts (the heap's WASM compiled, the interpreter's code paths jitted), so
 // neither the first request nor the one after a worker replacement pays for it.
@@ -16,18 +20,22 @@ try {
 } catch {
   // A failing interpreter shows up in the first real run, where it is reported.
 }
+// Loaded (at the lowest priority, see low-start.ts): serve runs at the normal one.
+setOwnPriority(0);
 
 /** Piscina's entry point: one task in, one result out. */
 export default function runPoolTask(task: PoolTask): RunTaskResult {
-  const control = beginTask(task.control);
+  const handle = beginTask(task.control);
   try {
-    return runTask(task);
+    const result = runTask(task, handle);
+    result.timing = timingOf(handle);
+    return result;
   } finally {
-    endTask(control);
+    endTask(handle);
   }
 }
 
-function runTask(task: RunTask): RunTaskResult {
+function runTask(task: RunTask, handle: TaskHandle): RunTaskResult {
   const options: RunOptions = {
     mode: task.mode,
     trace: task.trace,
@@ -36,6 +44,12 @@ function runTask(task: RunTask): RunTaskResult {
   if (task.filename !== undefined) options.filename = task.filename;
   if (task.gcThreshold !== undefined) options.gcThreshold = task.gcThreshold as RunOptions["gcThreshold"];
   const result = run(task.code, options);
+  const stop = stopRequested(handle);
+  if (stop !== StopReason.None && result.outcome.status === "limit" && result.outcome.limit === "time") {
+    // Stopped at the pool's request (the stop clock), not by its own wall time: say why.
+    if (stop === StopReason.LaneFull) return { kind: "lane-full" };
+    stoppedForCpu(result, task.cpuLimitMs ?? 0, handle);
+  }
   let traceJson = "";
   if (task.trace !== "none" && result.trace !== undefined) {
     traceJson = JSON.stringify(result.trace);
@@ -51,4 +65,10 @@ function runTask(task: RunTask): RunTaskResult {
   });
   const body = traceJson === "" ? head : `${head.slice(0, -1)},"trace":${traceJson}}`;
   return { kind: "ok", body, exitCode: result.exitCode, outcome: result.outcome.status };
+}
+
+/** A run the pool stopped at its CPU-time limit: the outcome names that limit, the wall time is the real one. */
+function stoppedForCpu(result: RunResult, cpuLimitMs: number, handle: TaskHandle): void {
+  result.outcome = { status: "limit", limit: "time", message: `CPU time limit of ${cpuLimitMs} ms exceeded` };
+  result.stats.wallMs = Math.round(timingOf(handle).runMs);
 }

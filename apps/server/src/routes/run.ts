@@ -41,7 +41,21 @@ function stoppedRunBody(limit: "time" | "heap", message: string, wallMs: number)
   });
 }
 
+/**
+ * `Server-Timing` of a run that got a thread: time waiting for it, on it, the thread's CPU time (ms), and
+ * the lane it ended in.
+ */
+function serverTiming(res: Response, outcome: PoolOutcome): void {
+  const t = "timing" in outcome ? outcome.timing : undefined;
+  if (t === undefined) return;
+  res.setHeader(
+    "Server-Timing",
+    `queue;dur=${t.queueMs.toFixed(2)}, run;dur=${t.runMs.toFixed(2)}${t.cpuMs >= 0 ? `, cpu;dur=${t.cpuMs.toFixed(2)}` : ""}, lane;desc=${t.lane}`,
+  );
+}
+
 function answer(res: Response, outcome: PoolOutcome, config: Config, timeoutMs: number): void {
+  serverTiming(res, outcome);
   switch (outcome.kind) {
     case "ok":
       // The worker serialised the body: sent as is, without Express's send() (no ETag, no re-encoding).
@@ -55,6 +69,12 @@ function answer(res: Response, outcome: PoolOutcome, config: Config, timeoutMs: 
         .status(200)
         .type("application/json")
         .send(stoppedRunBody("time", `pyheap: the run was stopped after its wall time of ${timeoutMs} ms`, outcome.wallMs));
+      return;
+    case "cpu-limit":
+      res
+        .status(200)
+        .type("application/json")
+        .send(stoppedRunBody("time", `CPU time limit of ${outcome.cpuLimitMs} ms exceeded`, outcome.wallMs));
       return;
     case "worker-out-of-memory":
       res
@@ -72,6 +92,13 @@ function answer(res: Response, outcome: PoolOutcome, config: Config, timeoutMs: 
       throw new HttpProblem("pool-saturated", "Every worker is busy and the queue is full; try again shortly.", {
         retryAfterSeconds: 1,
       });
+    case "lane-full":
+      throw new HttpProblem(
+        "pool-saturated",
+        `The run was stopped after ${outcome.longRunMs} ms of CPU time: longer runs are served ${outcome.longRuns} at a time ` +
+          "and that many are going. Try again shortly.",
+        { retryAfterSeconds: 1 },
+      );
     case "shed":
       throw new HttpProblem(
         "pool-saturated",
@@ -125,6 +152,7 @@ export function runRoutes(config: Config, pool: RunPool, lifecycle: Lifecycle): 
       ...(body.gcThreshold !== undefined ? { gcThreshold: body.gcThreshold } : {}),
       limits: runLimits,
       maxTraceBytes,
+      cpuLimitMs: body.trace === "none" ? config.cpuLimitMs : config.traceCpuLimitMs,
     });
     res.locals.run = { outcome: outcome.kind, mode: body.mode, trace: body.trace };
     answer(res, outcome, config, runLimits.timeoutMs);
