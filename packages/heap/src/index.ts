@@ -316,7 +316,8 @@ export class Heap {
   /** The heap's whole state now (memory and the core's globals), for restoreImage(): e.g. a heap an
    *  interpreter has just set up its types and builtins in, restored before each program instead of
    *  setting them up again. Null when this instance cannot restore one (a core without its globals
-   *  exported, or a retired instance). The image holds copies of the pages in use (not the whole memory). */
+   *  exported, or a retired instance). The image holds a copy of the memory in use (the static data and
+   *  the core's tables, the pages handed out since heap_init; not the whole memory). */
   captureImage(): HeapImage | null {
     return this.takeImage();
   }
@@ -332,26 +333,23 @@ export class Heap {
     return true;
   }
 
-  /** Copies the pages anything can have written since heap_init and the mutable globals. */
+  /** Copies the regions anything can have written since heap_init, and the mutable globals. */
   private takeImage(): ImageData | null {
     const g = this.globals;
     if (this.retired || !g) return null;
     const P = 65536;
     const u8 = this.u8;
-    const words = this.i32;
-    const pages: (Uint8Array | undefined)[] = [];
-    const keep = (p: number) => {
-      for (let i = (p * P) >> 2, end = ((p + 1) * P) >> 2; i < end; i++) {
-        if (words[i] !== 0) {
-          pages[p] = u8.slice(p * P, (p + 1) * P);
-          return;
-        }
-      }
-    };
     const { sysEnd, brkEnd } = this.writtenRegions();
-    for (let p = 0; p < sysEnd; p++) keep(p);
-    for (let p = this.initEnd / P; p < brkEnd; p++) keep(p);
-    return { instance: this.instanceSerial, initEnd: this.initEnd, sysEnd, brkEnd, pages, globals: g.map((x) => x.value), liveBytes: this.liveBytes() };
+    return {
+      instance: this.instanceSerial,
+      initEnd: this.initEnd,
+      sysEnd,
+      brkEnd,
+      sys: u8.slice(0, sysEnd * P),
+      handedOut: u8.slice(this.initEnd, Math.max(this.initEnd, brkEnd * P)),
+      globals: g.map((x) => x.value),
+      liveBytes: this.liveBytes(),
+    };
   }
 
   /** Pages a program can have written: [0, sysEnd) — the static data and the core's permanent tables up
@@ -367,28 +365,23 @@ export class Heap {
     return { sysEnd, brkEnd };
   }
 
-  /** Writes an image back: its pages copied, the others of the written regions cleared, the globals set. */
+  /** Writes an image back: its regions copied, what the regions have grown by since cleared, the
+   *  globals set. */
   private writeImage(im: ImageData): void {
     const P = 65536;
     const g = this.globals!;
     // the regions written now or when the image was taken (the tables' top and the break only grow
     // between restores of one image, but a reset to heap_init in between lowers them)
     const now = this.writtenRegions();
-    const sysEnd = Math.max(now.sysEnd, im.sysEnd);
-    const brkEnd = Math.max(now.brkEnd, im.brkEnd);
-    if (brkEnd * P > this.memory.buffer.byteLength) this.memory.grow(brkEnd - this.memory.buffer.byteLength / P);
+    const sysEnd = Math.max(now.sysEnd, im.sysEnd) * P;
+    const brkEnd = Math.max(now.brkEnd, im.brkEnd) * P;
+    if (brkEnd > this.memory.buffer.byteLength) this.memory.grow((brkEnd - this.memory.buffer.byteLength) / P);
     const u8 = this.u8;
-    const pages = im.pages;
-    for (let p = 0; p < sysEnd; p++) {
-      const page = pages[p];
-      if (page) u8.set(page, p * P);
-      else u8.fill(0, p * P, (p + 1) * P);
-    }
-    for (let p = im.initEnd / P; p < brkEnd; p++) {
-      const page = pages[p];
-      if (page) u8.set(page, p * P);
-      else u8.fill(0, p * P, (p + 1) * P);
-    }
+    u8.set(im.sys, 0);
+    if (sysEnd > im.sys.length) u8.fill(0, im.sys.length, sysEnd);
+    u8.set(im.handedOut, im.initEnd);
+    const end = im.initEnd + im.handedOut.length;
+    if (brkEnd > end) u8.fill(0, end, brkEnd);
     for (let i = 0; i < g.length; i++) g[i]!.value = im.globals[i];
     this.hookError = undefined;
   }
@@ -1469,8 +1462,9 @@ interface ImageData extends HeapImage {
   /** The ends of the two written regions when it was taken (pages). */
   sysEnd: number;
   brkEnd: number;
-  /** The written regions' pages by index, undefined for a page of zeros. */
-  pages: (Uint8Array | undefined)[];
+  /** The bytes of the two written regions: [0, sysEnd) and [initEnd, brkEnd) (pages). */
+  sys: Uint8Array;
+  handedOut: Uint8Array;
   globals: unknown[];
 }
 
