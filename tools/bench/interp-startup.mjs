@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 // Fixed cost of one run() of @pyheap/python: N runs of an empty program, N compiles and N runs of the blog's
 // first example, all in one process (the way the HTTP server's workers use the interpreter); then N
-// heap.reset() of a heap after a little work (200 ints, a 2 KB str), the reset a pooled heap gets after each run.
+// heap.reset() of a heap after a little work (200 ints, a 2 KB str), the reset a heap set up anew gets.
+// The runs are timed both ways, alternating, --rounds times: "reused" (the default: a pooled interpreter
+// restored to its state after set-up) and "set up each run" (a new VM set up on a reset heap, as every
+// run did before interpreters were reused).
 //
-//   node tools/bench/interp-startup.mjs [--n 200] [--detailed]
+//   node tools/bench/interp-startup.mjs [--n 200] [--rounds 3] [--detailed] [--cold-compile]
 //
 // --detailed times runDetailed() with the heap report on (what the corpus runner does) instead of run();
 // --cold-compile clears the compiler's cache of recent units before every run.
@@ -17,10 +20,12 @@ const opt = (name, dflt) => {
   return i >= 0 ? Number(args[i + 1]) || dflt : dflt;
 };
 const n = opt("--n", 200);
+const rounds = opt("--rounds", 3);
 const detailed = args.includes("--detailed");
 const coldCompile = args.includes("--cold-compile");
 const py = await import(new URL("../../packages/python/dist/index.js", import.meta.url).href);
 const { compileModule, clearCompileCache } = await import(new URL("../../packages/python/dist/compile/index.js", import.meta.url).href);
+const { setInterpreterReuse } = await import(new URL("../../packages/python/dist/heap-pool.js", import.meta.url).href);
 const blogPath = new URL("../../corpus/shared/blog/01-list-append-same-id.py", import.meta.url);
 const blog = readFileSync(blogPath, "utf8");
 const blogOut = readFileSync(new URL("../../corpus/shared/blog/01-list-append-same-id.out", import.meta.url), "utf8");
@@ -43,7 +48,7 @@ function time(label, fn) {
   const per = (performance.now() - t1) / n;
   const c = process.cpuUsage(c1);
   const cpu = (c.user + c.system) / 1000 / n;
-  console.log(`${label.padEnd(30)} first ${first.toFixed(1).padStart(6)} ms   then ${per.toFixed(2).padStart(6)} ms/run wall, ${cpu.toFixed(2).padStart(6)} ms/run CPU (all threads)  (n=${n})`);
+  console.log(`${label.padEnd(44)} first ${first.toFixed(1).padStart(6)} ms   then ${per.toFixed(2).padStart(6)} ms/run wall, ${cpu.toFixed(2).padStart(6)} ms/run CPU (all threads)  (n=${n})`);
 }
 
 // compile first (its first call pays the parser's start-up), then runs
@@ -52,14 +57,23 @@ time("compile blog/01 (38 lines)", () => {
   clearCompileCache?.();
   compileModule(blog, "main.py", "exec");
 });
-time("run empty program", () => {
-  const r = go("");
-  if (r.exitCode !== 0 || r.stdout !== "") throw new Error(`empty program: ${JSON.stringify(r)}`);
-});
-time("run blog/01", () => {
-  const r = go(blog);
-  if (r.stdout !== blogOut) throw new Error(`blog/01: wrong output:\n${r.stdout}`);
-});
+const runs = [
+  ["run empty program", () => {
+    const r = go("");
+    if (r.exitCode !== 0 || r.stdout !== "") throw new Error(`empty program: ${JSON.stringify(r)}`);
+  }],
+  ["run blog/01", () => {
+    const r = go(blog);
+    if (r.stdout !== blogOut) throw new Error(`blog/01: wrong output:\n${r.stdout}`);
+  }],
+];
+for (let round = 1; round <= rounds; round++) {
+  for (const [mode, on] of [["reused", true], ["set up each run", false]]) {
+    setInterpreterReuse?.(on);
+    for (const [label, fn] of runs) time(`${label} [${mode}]`, fn);
+  }
+}
+setInterpreterReuse?.(true);
 
 const { loadHeap } = await import(new URL("../../packages/heap/dist/index.js", import.meta.url).href);
 const hp = loadHeap({ heapLimit: 256 << 20 });

@@ -10,19 +10,23 @@
  * off the request's path. One still dirty when acquired (two runs in one synchronous stretch) is restored
  * then. An interpreter whose heap trapped, whose run ended in an error of ours, or whose memory grew
  * large is not kept.
+ *
+ * Without reuse (setInterpreterReuse(false), or a heap limit below what a set-up needs) a run gets a new
+ * VM, set up on a pooled heap put back into its heap_init state by `heap.reset()` — a new heap to the
+ * program, as reset-exact.test.ts in the heap package shows.
  */
 import { loadHeap, type Heap, type HeapImage } from "@pyheap/heap";
 import { VM, type VMHost } from "./vm/vm.js";
 import { adaptHeap, abiOffsets } from "./vm/heap-adapter.js";
 import { captureState, restoreState, type StateImage } from "./vm/state-image.js";
 
-/** A pooled interpreter: a heap, the VM on it, and what puts both back to their state after set-up. */
+/** A pooled heap and the VM on it, with what puts both back to their state after set-up. */
 interface Pooled {
   heap: Heap;
   vm: VM;
-  /** True once restored after its last run (acquire then skips the restore). */
+  /** True once restored (or reset) after its last run: acquire then skips that. */
   clean: boolean;
-  /** The heap right after set-up, or null when this heap cannot restore images (then: reset and set up). */
+  /** The heap right after set-up; null for a heap whose VM is not kept (reset and set up again). */
   image: HeapImage | null;
   /** The VM's JavaScript side right after set-up. */
   state: StateImage | null;
@@ -30,11 +34,11 @@ interface Pooled {
   apis: StateImage[];
 }
 
-/** Interpreters kept at most (one per run in progress is enough: runs are synchronous). */
+/** Entries kept at most in each pool (one per run in progress is enough: runs are synchronous). */
 const MAX_POOLED = 2;
 /**
- * An interpreter whose heap memory is larger than this is dropped after its run, to give its memory back:
- * a restore writes only what the run used, so a grown heap is not slower to restore, but its pages, zeroed
+ * An entry whose heap memory is larger than this is dropped after its run, to give its memory back: a
+ * restore writes only what the run used, so a grown heap is not slower to restore, but its pages, zeroed
  * by the restore, stay committed while it is pooled.
  */
 const MAX_POOLED_MEMORY = 24 << 20;
@@ -45,62 +49,76 @@ const STATE_DEPTH = 3;
 /** VM properties each run sets itself. */
 const PER_RUN = ["h", "host"] as const;
 
-const pool: Pooled[] = [];
+/** Interpreters kept for reuse (image and state captured). */
+const interpreters: Pooled[] = [];
+/** Heaps kept for runs that set up a new VM. */
+const heaps: Pooled[] = [];
 const owners = new WeakMap<VM, Pooled>();
 let reuse = true;
+/** The most bytes a set-up has had live at once (-1 before the first): a run with a smaller heap limit
+ *  gets a VM set up under that limit, which fails as it always has. */
+let setUpPeak = -1;
 
 /**
- * Whether runs reuse interpreters (the default) or each gets a brand-new heap and VM: for tests that
- * compare the two, and benchmarks. @internal
+ * Whether runs reuse set-up interpreters (the default) or each sets up a new VM on a reset heap: for
+ * tests that compare the two, and for benchmarks. @internal
  */
 export function setInterpreterReuse(on: boolean): void {
   reuse = on;
-  pool.length = 0;
+  interpreters.length = 0;
+  heaps.length = 0;
 }
 
-/** A heap whose hooks call the VM on it (the VM is made by newInterpreter). */
-function newEntry(): Pooled {
-  const entry = { clean: false, image: null, state: null, apis: [] } as unknown as Pooled;
-  entry.heap = loadHeap({
+/** A heap in its heap_init state whose hooks call the VM of its entry (pooled, reset, or new). */
+function cleanHeap(): Pooled {
+  let entry = heaps.pop();
+  if (entry && !entry.clean) {
+    try {
+      entry.heap.reset();
+    } catch {
+      entry = undefined;
+    }
+  }
+  if (entry) {
+    entry.image = null;
+    entry.state = null;
+    entry.apis = [];
+    return entry;
+  }
+  const made = { clean: false, image: null, state: null, apis: [] } as unknown as Pooled;
+  made.heap = loadHeap({
     heapLimit: CREATE_LIMIT,
     hooks: {
-      finalize: (o) => entry.vm.runFinalizer(o),
-      weakrefCallback: (wr, cb) => entry.vm.runWeakrefCallback(wr, cb),
-      gcCallback: (phase, info) => entry.vm.runGcCallbacks(phase, info),
-      eq: (a, b) => entry.vm.hookEq(a, b),
-      hash: (o) => entry.vm.hookHash(o),
+      finalize: (o) => made.vm.runFinalizer(o),
+      weakrefCallback: (wr, cb) => made.vm.runWeakrefCallback(wr, cb),
+      gcCallback: (phase, info) => made.vm.runGcCallbacks(phase, info),
+      eq: (a, b) => made.vm.hookEq(a, b),
+      hash: (o) => made.vm.hookHash(o),
     },
   });
+  return made;
+}
+
+/** A new VM on a clean heap, set up under `limit`. */
+function setUpNew(setUp: (vm: VM) => void, host: VMHost, limit: number): Pooled {
+  const entry = cleanHeap();
+  entry.heap.setHeapLimit(limit);
+  entry.vm = new VM(adaptHeap(entry.heap), host, abiOffsets());
+  owners.set(entry.vm, entry);
+  setUp(entry.vm);
   return entry;
 }
 
-/** The most bytes a set-up has had live at once (-1 before the first): a run with a smaller heap limit
- *  gets an interpreter set up under that limit, which fails as a new interpreter's set-up would. */
-let setUpPeak = -1;
-
-/** A new interpreter, set up; kept for reuse (its state captured) when reuse is on and the limit allows. */
-function newInterpreter(setUp: (vm: VM) => void, host: VMHost, heapLimit: number): Pooled {
-  if (reuse && heapLimit >= setUpPeak) {
-    const entry = newEntry();
-    const heap = entry.heap;
-    entry.vm = new VM(adaptHeap(heap), host, abiOffsets());
-    setUp(entry.vm);
-    setUpPeak = Math.max(setUpPeak, heap.peakBytes());
-    if (heapLimit >= setUpPeak) {
-      owners.set(entry.vm, entry);
-      entry.image = heap.captureImage();
-      if (entry.image) {
-        entry.state = captureState(entry.vm, STATE_DEPTH, PER_RUN);
-        entry.apis = [captureState(heap.gc, 1), captureState(heap.events, 1)];
-      }
-      return entry;
-    }
+/** A new interpreter whose state after set-up is captured for reuse (when its heap can restore images). */
+function setUpForReuse(setUp: (vm: VM) => void, host: VMHost): Pooled {
+  const entry = setUpNew(setUp, host, CREATE_LIMIT);
+  const heap = entry.heap;
+  setUpPeak = Math.max(setUpPeak, heap.peakBytes());
+  entry.image = heap.captureImage();
+  if (entry.image) {
+    entry.state = captureState(entry.vm, STATE_DEPTH, PER_RUN);
+    entry.apis = [captureState(heap.gc, 1), captureState(heap.events, 1)];
   }
-  // the way a run always started: a new heap, its limit, then the set-up (not kept afterwards)
-  const entry = newEntry();
-  entry.heap.setHeapLimit(heapLimit);
-  entry.vm = new VM(adaptHeap(entry.heap), host, abiOffsets());
-  setUp(entry.vm);
   return entry;
 }
 
@@ -117,9 +135,18 @@ function restore(entry: Pooled): boolean {
  * `host` as its host and `heapLimit` as its heap's limit. Give it back with releaseInterpreter().
  */
 export function acquireInterpreter(heapLimit: number, host: VMHost, setUp: (vm: VM) => void): { heap: Heap; vm: VM } {
-  let entry = reuse && heapLimit >= setUpPeak ? pool.pop() : undefined;
-  if (entry && !entry.clean && !restore(entry)) entry = undefined;
-  if (!entry) entry = newInterpreter(setUp, host, heapLimit);
+  let entry: Pooled | undefined;
+  if (reuse && heapLimit >= setUpPeak) {
+    entry = interpreters.pop();
+    if (entry && !entry.clean && !restore(entry)) entry = undefined;
+    if (!entry) entry = setUpForReuse(setUp, host);
+    // a first set-up may show that this run's limit is below what a set-up needs
+    if (heapLimit < setUpPeak) {
+      releaseInterpreter(entry.vm);
+      entry = undefined;
+    }
+  }
+  if (!entry) entry = setUpNew(setUp, host, heapLimit);
   entry.clean = false;
   entry.vm.host = host;
   entry.heap.setHeapLimit(heapLimit);
@@ -130,22 +157,27 @@ export function acquireInterpreter(heapLimit: number, host: VMHost, setUp: (vm: 
  *  that ended normally: a run stopped by an error of ours leaves its interpreter out of the pool). */
 export function releaseInterpreter(vm: VM): void {
   const entry = owners.get(vm);
-  if (!reuse || !entry || !entry.image || pool.includes(entry)) return;
+  if (!entry || entry.vm !== vm) return;
+  const pool = entry.image && reuse ? interpreters : heaps;
   const heap = entry.heap;
-  if (pool.length >= MAX_POOLED || heap.isRetired || heap.memory.buffer.byteLength > MAX_POOLED_MEMORY) return;
+  if (pool.includes(entry) || pool.length >= MAX_POOLED || heap.isRetired || heap.memory.buffer.byteLength > MAX_POOLED_MEMORY) return;
   entry.clean = false;
   pool.push(entry);
   queueMicrotask(() => {
-    // Still pooled and not yet handed out again: restore now.
+    // Still pooled and not yet handed out again: restore (or reset) now.
     if (entry.clean || !pool.includes(entry)) return;
     let ok = false;
     try {
-      ok = restore(entry);
+      if (entry.image) ok = restore(entry);
+      else {
+        heap.reset();
+        ok = true;
+      }
     } catch {
       ok = false;
     }
     if (ok) entry.clean = true;
-    // Not reusable after all: dropped (the next run sets up a new one, and reports any real fault).
+    // Not reusable after all: dropped (the next run makes a new one, and reports any real fault).
     else pool.splice(pool.indexOf(entry), 1);
   });
 }

@@ -5,6 +5,11 @@
  * map, the module registry…). Restoring writes only what differs, into the same container objects, so
  * closures that captured a container keep seeing the live one.
  *
+ * Plain objects below the root's own containers (TypeInfos, native-function entries) are records whose
+ * fields never change after set-up: they are frozen when captured (a write would throw, ES modules being
+ * strict) instead of compared field by field on every restore, which would cost more than everything
+ * else here. The containers they hold (a TypeInfo's Maps and arrays) are saved and restored as usual.
+ *
  * Relies on: all mutable interpreter state being reachable through own properties (no state hidden in
  * closures of natives: such a native keeps its state in a VM field instead). Class instances other than
  * the root (the heap binding, frames) are kept by reference, never looked into.
@@ -34,7 +39,7 @@ function isPlain(x: object): boolean {
 /**
  * Saves `root`'s own properties (but `skip`) and, up to `depth` levels below them, the contents of the
  * arrays, Maps, Sets and plain objects found (Map keys are not looked into; Map values, array items and
- * property values are).
+ * property values are). Plain objects two levels down or more are frozen, not saved (see above).
  */
 export function captureState(root: object, depth: number, skip: readonly string[] = []): StateImage {
   const saved: Saved[] = [];
@@ -52,7 +57,11 @@ export function captureState(root: object, depth: number, skip: readonly string[
     } else if (x instanceof Set) {
       saved.push({ kind: "set", target: x, items: [...x] });
     } else if (isPlain(x)) {
-      saveObject(x as Record<string, unknown>, [], level);
+      if (level < 2) saveObject(x as Record<string, unknown>, [], level);
+      else {
+        Object.freeze(x);
+        if (deeper) for (const v of Object.values(x)) visit(v, level + 1);
+      }
     }
   };
   const saveObject = (o: Record<string, unknown>, without: readonly string[], level: number): void => {
