@@ -32,12 +32,14 @@ import { tupleInit, tupleNew, emptyTuple } from "./object/tuple";
 import {
   listNewDisplay, listNewCall, listResize, listPreallocateExact, listAppend, listInsert, listPop, listSizeof,
   listItems, listAllocated,
+  listAssSlice, listDelExtended,
 } from "./object/list";
 import {
   dictInitEmpty, dictInit, dictNewDisplay, dictNewCall, dictNewPresized, dictSetItem, dictGetItem, dictDelItem, dictUsed,
-  dictNext, dictEntryKey, dictEntryValue, dictClear, dictCopy, dictSizeof, emptyKeys, sharedKeysNew, keysSize,
+  dictNext, dictEntryKey, dictEntryValue, dictClear, dictCopy, dictMerge, dictSizeof, emptyKeys, sharedKeysNew, keysSize,
 } from "./object/dict";
 import { setInitEmpty, setInit, setNew, setAdd, setContains, setDiscard, setPop, setUsed, setNext, setKeyAt, setClear, setSizeof } from "./object/set";
+import { setMerge, setMergeDict, setXorUpdate, setIntersection, setIntersectKey, setDifference, setDifferenceUpdate, setDropDummies, setSwapBodies } from "./object/set";
 import { weakrefNew, weakrefCount } from "./object/weakref";
 import {
   valuesNew, valuesGet, valuesSet, valuesDetach, valuesCap, managedDictGet, managedDictSet, instInitValues,
@@ -57,7 +59,7 @@ import { inspectInit, heapWalk, referents, heapCheck, checkBadObject, heapSnapsh
 import {
   LAYOUT_INT, LAYOUT_FLOAT, LAYOUT_STR, LAYOUT_BYTES, LAYOUT_TUPLE, LAYOUT_LIST, LAYOUT_DICT, LAYOUT_SET, LAYOUT_WEAKREF,
   TPF_MANAGED_DICT, PREV_MASK_FINALIZED, WR_OBJECT, BYTES_DATA, TUPLE_ITEMS, DICT_KEYS, SET_TABLE, SET_SMALLTABLE,
-  MANAGED_VALUES, TP_CACHED_KEYS, TPF_VAR_DICT,
+  MANAGED_VALUES, TP_CACHED_KEYS, TPF_VAR_DICT, STATIC_TYPE_BASICSIZE,
 } from "../abi/abi";
 import { memBlockSize } from "./mem/alloc";
 
@@ -270,6 +272,8 @@ export function obj_sizeof(o: i32): f64 {
     default: {
       const n = tpItemsize(t) != 0 ? obSize(oo) : 0;
       body = <usize>tpBasicsize(t) + <usize>tpItemsize(t) * <usize>(n < 0 ? -n : n);
+      // a built-in type is a static PyTypeObject, smaller than a class's PyHeapTypeObject
+      if (tpLayout(t) == 9 && isStatic(oo)) body = <usize>STATIC_TYPE_BASICSIZE;
       // a class: its shared keys count too (type.__sizeof__)
       if (tpLayout(t) == 9 && !isStatic(oo)) {
         const k = <usize>load<u32>(oo + TP_CACHED_KEYS);
@@ -587,6 +591,14 @@ export function list_get(l: i32, i: i32): i32 {
 export function list_set(l: i32, i: i32, v: i32): void {
   obj_set_slot(<i32>listItems(<usize>l), i << 3, v);
 }
+/** l[ilow:ihigh] = v for a list or tuple v (0 deletes), as list_ass_slice: 1, or 0 with a status. */
+export function list_ass_slice(l: i32, ilow: i32, ihigh: i32, v: i32): i32 {
+  return listAssSlice(<usize>l, ilow, ihigh, <usize>v) ? 1 : 0;
+}
+/** del l[start::step] (step != 1) of n items, as list_ass_subscript: 1, or 0 with a status. */
+export function list_del_extended(l: i32, start: i32, step: i32, n: i32): i32 {
+  return listDelExtended(<usize>l, start, step, n) ? 1 : 0;
+}
 /** l[i] = v STEALING v, for a slot that is NULL (fresh lists). */
 export function list_set_steal(l: i32, i: i32, v: i32): void {
   setRef(listItems(<usize>l) + (<usize>i << 3), <usize>v);
@@ -646,6 +658,10 @@ export function dict_value_at(d: i32, ix: i32): i32 {
 export function dict_clear(d: i32): void {
   dictClear(<usize>d);
 }
+/** d.update(b) for a dict b (dict_merge, override): 1 done, 0 failed with a status, 2 b changed size. */
+export function dict_merge(d: i32, b: i32): i32 {
+  return dictMerge(<usize>d, <usize>b);
+}
 /** d.copy(): NEW reference. */
 export function dict_copy(d: i32): i32 {
   return <i32>dictCopy(<usize>d);
@@ -693,6 +709,43 @@ export function set_hash(s: i32): void {
 /** s.clear(): back to the inline table, members released in table order. */
 export function set_clear(s: i32): void {
   setClear(<usize>s);
+}
+
+/** set_merge: the members of set `other` into `so` (one resize up front). 1, or 0 with a status. */
+export function set_merge(so: i32, other: i32): i32 {
+  return setMerge(<usize>so, <usize>other) ? 1 : 0;
+}
+/** set.update(d) for an exact dict d: one resize for its size, then its keys. 1, or 0 with a status. */
+export function set_merge_dict(so: i32, d: i32): i32 {
+  return setMergeDict(<usize>so, <usize>d) ? 1 : 0;
+}
+/** so ^= other for a set or an exact dict `other`. 1, or 0 with a status. */
+export function set_xor_update(so: i32, other: i32): i32 {
+  return setXorUpdate(<usize>so, <usize>other) ? 1 : 0;
+}
+/** so & other (other a set) as a new set (frozen = 1: frozenset): NEW reference, or 0 with a status. */
+export function set_intersection(so: i32, other: i32, frozen: i32): i32 {
+  return <i32>setIntersection(<usize>so, <usize>other, frozen != 0);
+}
+/** One key (borrowed) of an intersection with an iterable: added to `result` when in `so`. 1 / 0 / -1. */
+export function set_intersect_key(result: i32, so: i32, key: i32): i32 {
+  return setIntersectKey(<usize>result, <usize>so, <usize>key);
+}
+/** so - other (a set or an exact dict) iterating so: NEW reference, or 0 with a status. */
+export function set_difference(so: i32, other: i32, frozen: i32): i32 {
+  return <i32>setDifference(<usize>so, <usize>other, frozen != 0);
+}
+/** so -= other for a set `other` (dummies resized away at the end). 1, or 0 with a status. */
+export function set_difference_update(so: i32, other: i32): i32 {
+  return setDifferenceUpdate(<usize>so, <usize>other) ? 1 : 0;
+}
+/** The table rebuilt when more than a quarter of it is dummies (after discarding an iterable's keys). */
+export function set_drop_dummies(so: i32): i32 {
+  return setDropDummies(<usize>so) ? 1 : 0;
+}
+/** Exchanges the contents (table, counts, hash) of two sets. */
+export function set_swap_bodies(a: i32, b: i32): void {
+  setSwapBodies(<usize>a, <usize>b);
 }
 
 // ── weakref_ ────────────────────────────────────────────────────────────────────────────────────

@@ -78,6 +78,8 @@ export interface CoreExports {
   tuple_set_steal(t: number, i: number, v: number): void;
   tuple_get(t: number, i: number): number;
 
+  list_ass_slice(l: number, ilow: number, ihigh: number, v: number): number;
+  list_del_extended(l: number, start: number, step: number, n: number): number;
   list_new(n: number, mode: number): number;
   list_append(l: number, v: number): number;
   list_insert(l: number, i: number, v: number): number;
@@ -102,6 +104,7 @@ export interface CoreExports {
   dict_value_at(d: number, ix: number): number;
   dict_clear(d: number): void;
   dict_copy(d: number): number;
+  dict_merge(d: number, b: number): number;
 
   set_new(frozen: number): number;
   set_add(s: number, k: number): number;
@@ -113,6 +116,15 @@ export interface CoreExports {
   set_key_at(s: number, i: number): number;
   set_clear(s: number): void;
   set_hash(s: number): void;
+  set_merge(so: number, other: number): number;
+  set_merge_dict(so: number, d: number): number;
+  set_xor_update(so: number, other: number): number;
+  set_intersection(so: number, other: number, frozen: number): number;
+  set_intersect_key(result: number, so: number, key: number): number;
+  set_difference(so: number, other: number, frozen: number): number;
+  set_difference_update(so: number, other: number): number;
+  set_drop_dummies(so: number): number;
+  set_swap_bodies(a: number, b: number): void;
 
   weakref_new(t: number, o: number, cb: number): number;
   weakref_get(wr: number): number;

@@ -507,6 +507,72 @@ export function dictEntryValue(d: usize, ix: i32): usize {
   return getRef(entryValueAddr(dictKeys(d), ix));
 }
 
+/** Stored hash of entry ix (a str table's keys carry their own). */
+export function dictEntryHash(d: usize, ix: i32): i64 {
+  return entryHash(dictKeys(d), ix);
+}
+/** _PyDict_Contains_KnownHash: 1 present, 0 absent, -1 when __eq__ raised (status set). */
+export function dictContainsHash(d: usize, key: usize, hash: i64): i32 {
+  if (dictKeys(d) == emptyKeys) return 0;
+  const ix = lookup(d, key, hash);
+  if (ix == DKIX_ERROR) return -1;
+  return ix == DKIX_EMPTY ? 0 : 1;
+}
+
+/** dict_merge(a, b, override = 1) for a dict b iterated as a dict: into an empty `a`, a clean combined
+ *  table of b that is small or at least half used is cloned whole (a's own table released, tracking
+ *  inherited); otherwise `a` is resized once when b alone would not fit (to the size for both), then
+ *  b's entries are inserted in order with their stored hashes. 1 done, 0 failed with a status, 2 when
+ *  b changed size during the update (the caller raises RuntimeError). */
+export function dictMerge(a: usize, b: usize): i32 {
+  if (b == a || dictUsed(b) == 0) return 1;
+  const okeys = dictKeys(b);
+  if (dictUsed(a) == 0 && getRef(b + DICT_VALUES) == 0 && dictUsed(b) == dkNentries(okeys) &&
+      (dkLog2(okeys) == LOG_MINSIZE || usableFraction((1 << dkLog2(okeys)) >> 1) < dictUsed(b))) {
+    const size = keysSize(okeys);
+    const nk = memAlloc(size);
+    if (nk == 0) return 0;
+    memory.copy(nk, okeys, size);
+    store<i64>(nk + DK_REFCNT, 1);
+    const n = dkNentries(okeys);
+    for (let ix = 0; ix < n; ix++) {
+      incref(entryKey(okeys, ix));
+      incref(getRef(entryValueAddr(okeys, ix)));
+    }
+    const old = dictKeys(a);
+    setRef(a + DICT_KEYS, nk);
+    store<i64>(a + DICT_USED, dictUsed(b));
+    bumpVersion(a);
+    if (old != emptyKeys) freeKeysMemory(old);
+    if (isTracked(b) && !isTracked(a)) track(a);
+    return 1;
+  }
+  // NOTE: CPython's shared empty table has one slot (nothing usable), so any dict merged into an empty
+  // dict that was not cloned gets the one big resize
+  const ak = dictKeys(a);
+  if ((ak == emptyKeys ? 0 : usableFraction(1 << dkLog2(ak))) < dictUsed(b)) {
+    if (!dictResize(a, calculateLog2(((dictUsed(a) + dictUsed(b)) * 3 + 1) / 2), dkIsUnicode(okeys))) {
+      setStatus(STATUS_NO_MEMORY);
+      return 0;
+    }
+  }
+  const n = dkNentries(dictKeys(b));
+  for (let ix = 0; ix < n; ix++) {
+    const k = dictKeys(b);
+    const value = getRef(entryValueAddr(k, ix));
+    if (value == 0) continue;
+    const key = entryKey(k, ix);
+    incref(key);
+    incref(value);
+    const ok = dictSetItemHash(a, key, entryHash(k, ix), value);
+    decref(value);
+    decref(key);
+    if (!ok) return 0;
+    if (n != dkNentries(dictKeys(b))) return 2;
+  }
+  return 1;
+}
+
 /** d.copy() (PyDict_Copy): clones the table when it is dense enough (the copy inherits the tracked flag),
  *  otherwise inserts entry by entry into a new dict. New reference or 0. */
 export function dictCopy(d: usize): usize {

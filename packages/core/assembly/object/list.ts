@@ -1,13 +1,15 @@
 // list: PyListObject = var head + ob_item (separate item array, pymalloc'd up to 64 slots) + allocated.
 // Growth and shrinking follow CPython's list_resize; PyList_New takes from a free list of 80, list()
 // does not. Item arrays are "PyMem" blocks and compete with objects for size classes.
-import { LIST_ITEMS, LIST_ALLOCATED, LIST_BASICSIZE, STATUS_NO_MEMORY, STATUS_INDEX } from "../../abi/abi";
+import { LIST_ITEMS, LIST_ALLOCATED, LIST_BASICSIZE, TUPLE_ITEMS, STATUS_NO_MEMORY, STATUS_INDEX } from "../../abi/abi";
 import { objAlloc, flPop, flPush, objFreeMemory } from "./alloc";
 import { setObSize, obSize, incref, getRef, setRef, typeOf, tpBasicsize } from "./header";
-import { tList } from "./types";
+import { tList, tTuple } from "./types";
+import { decref } from "../refcount";
 import { flList, LIST_MAXFREELIST } from "./freelists";
 import { track } from "../gc/lists";
 import { memAlloc, memRealloc, memFree } from "../mem/alloc";
+import { scratchPush, scratchPop } from "../mem/sys";
 import { setStatus, tooBig } from "../common";
 
 @inline export function listItems(l: usize): usize {
@@ -141,6 +143,139 @@ export function listPop(l: usize, i: i32): usize {
     setObSize(l, n - 1);
   }
   return v;
+}
+
+/** _list_clear: the list is emptied (no item array) first, then its items are released last to first
+ *  and the old array freed. */
+export function listClearItems(l: usize): void {
+  const items = listItems(l);
+  if (items == 0) return;
+  let i = obSize(l);
+  setObSize(l, 0);
+  setRef(l + LIST_ITEMS, 0);
+  store<i64>(l + LIST_ALLOCATED, 0);
+  while (--i >= 0) {
+    const v = getRef(items + (<usize>i << 3));
+    if (v != 0) decref(v);
+  }
+  memFree(items);
+}
+
+/** list_ass_slice: a[ilow:ihigh] = v for a list or tuple v (0 deletes the slice); the bounds are clamped.
+ *  The tail moves once and the list is resized once (list_resize's over-allocation); the replaced items
+ *  are released last to first after the new ones are in (through a PyMem block when more than 8).
+ *  v == a assigns a copy (a new list, from the free list). A list left empty is cleared to no array.
+ *  false with STATUS_NO_MEMORY, list unchanged. */
+export function listAssSlice(a: usize, ilow: i32, ihigh: i32, v: usize): bool {
+  let copy: usize = 0;
+  if (v == a) {
+    const m = obSize(a);
+    copy = listNewDisplay(m);
+    if (copy == 0) return false;
+    for (let i = 0; i < m; i++) {
+      const x = getRef(listItemAddr(a, i));
+      incref(x);
+      setRef(listItemAddr(copy, i), x);
+    }
+    v = copy;
+  }
+  let n: i32 = 0;
+  let vitems: usize = 0;
+  if (v != 0) {
+    n = obSize(v);
+    vitems = typeOf(v) == tTuple ? v + TUPLE_ITEMS : listItems(v);
+  }
+  const size = obSize(a);
+  if (ilow < 0) ilow = 0;
+  else if (ilow > size) ilow = size;
+  if (ihigh < ilow) ihigh = ilow;
+  else if (ihigh > size) ihigh = size;
+  const norig = ihigh - ilow;
+  const d = n - norig;
+  if (size + d == 0) {
+    if (copy != 0) decref(copy);
+    listClearItems(a);
+    return true;
+  }
+  const s = <usize>norig << 3;
+  let recycle: usize = 0;
+  let scratch = false;
+  if (s > 0) {
+    if (s > 64) {
+      recycle = memAlloc(s);
+      if (recycle == 0) {
+        if (copy != 0) decref(copy);
+        return false;
+      }
+    } else {
+      recycle = scratchPush(64);
+      scratch = true;
+      if (recycle == 0) {
+        if (copy != 0) decref(copy);
+        return false;
+      }
+    }
+    memory.copy(recycle, listItemAddr(a, ilow), s);
+  }
+  let ok = true;
+  if (d < 0) {
+    memory.copy(listItemAddr(a, ihigh + d), listItemAddr(a, ihigh), <usize>(size - ihigh) << 3);
+    if (!listResize(a, size + d)) {
+      // shrinking cannot fail in practice; keep the list consistent anyway
+      setObSize(a, size + d);
+    }
+  } else if (d > 0) {
+    if (listResize(a, size + d)) {
+      memory.copy(listItemAddr(a, ihigh + d), listItemAddr(a, ihigh), <usize>(size - ihigh) << 3);
+    } else {
+      ok = false;
+    }
+  }
+  if (ok) {
+    for (let k = 0; k < n; k++) {
+      const w = getRef(vitems + (<usize>k << 3));
+      if (w != 0) incref(w);
+      setRef(listItemAddr(a, ilow + k), w);
+    }
+    for (let k = norig - 1; k >= 0; k--) {
+      const x = getRef(recycle + (<usize>k << 3));
+      if (x != 0) decref(x);
+    }
+  }
+  if (scratch) scratchPop(64);
+  else if (recycle != 0) memFree(recycle);
+  if (copy != 0) decref(copy);
+  return ok;
+}
+
+/** del l[start::step] of slicelength items (step != 1, normalised here to run upwards), as
+ *  list_ass_subscript: the kept items move down once, the list shrinks with list_resize, then the
+ *  removed items are released first to last. false with STATUS_NO_MEMORY, list unchanged. */
+export function listDelExtended(l: usize, start: i32, step: i32, slicelength: i32): bool {
+  if (slicelength <= 0) return true;
+  if (step < 0) {
+    const stop = start + 1;
+    start = stop + step * (slicelength - 1) - 1;
+    step = -step;
+  }
+  const stop = start + step * (slicelength - 1) + 1;
+  const garbage = memAlloc(<usize>slicelength << 3);
+  if (garbage == 0) return false;
+  const size = obSize(l);
+  let i = 0;
+  for (let cur = start; cur < stop; cur += step, i++) {
+    let lim = step - 1;
+    setRef(garbage + (<usize>i << 3), getRef(listItemAddr(l, cur)));
+    if (cur + step >= size) lim = size - cur - 1;
+    memory.copy(listItemAddr(l, cur - i), listItemAddr(l, cur + 1), <usize>lim << 3);
+  }
+  const cur = start + slicelength * step;
+  if (cur < size) memory.copy(listItemAddr(l, cur - slicelength), listItemAddr(l, cur), <usize>(size - cur) << 3);
+  setObSize(l, size - slicelength);
+  if (!listResize(l, size - slicelength)) setObSize(l, size - slicelength);
+  for (let k = 0; k < slicelength; k++) decref(getRef(garbage + (<usize>k << 3)));
+  memFree(garbage);
+  return true;
 }
 
 /** Memory release of a list whose items were released: free the array, park or free the object. */

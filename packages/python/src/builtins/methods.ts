@@ -11,6 +11,7 @@ import { dictInitFrom, kwarg, nargs, onlyKw, sortList } from "./functions.js";
 import { isPrintable } from "../objects/str-repr.js";
 import { formatFloat } from "../objects/format-spec.js";
 import { encodeStr, installBytes } from "./bytes.js";
+import { installTypeMethods } from "../vm/classes.js";
 
 export function installMethods(vm: VM): void {
   installStr(vm);
@@ -902,8 +903,6 @@ declare module "../vm/vm.js" {
 
 function installSet(vm: VM): void {
   const h = vm.h;
-  const newLike = (self: Obj, items: Obj[]) => vm.newSet(items, vm.kindOf(self) === Kind.FROZENSET);
-  const others = (args: Obj[]) => args.slice(1).map((o) => (vm.kindOf(o) === Kind.SET || vm.kindOf(o) === Kind.FROZENSET ? vm.setItems(o) : null));
   const withItems = <T>(o: Obj, fn: (items: Obj[]) => T): T => {
     if (vm.kindOf(o) === Kind.SET || vm.kindOf(o) === Kind.FROZENSET) return fn(vm.setItems(o));
     const items = vm.collect(o);
@@ -916,37 +915,35 @@ function installSet(vm: VM): void {
   const has = (s: Obj, x: Obj) => h.setContains!(s, x);
   const common: Record<string, NativeFn> = {
     union: (args) => {
-      const s = newLike(args[0], vm.setItems(args[0]));
-      for (const o of args.slice(1)) vm.setUpdateFrom(s, o);
+      const s = vm.setCopy(args[0]);
+      try {
+        for (const o of args.slice(1)) if (o !== args[0]) vm.setUpdateInternal(s, o);
+      } catch (e) {
+        h.decref(s);
+        throw e;
+      }
       return s;
     },
-    intersection: (args) => {
-      let cur = vm.setItems(args[0]);
-      const keep: Obj[] = [];
-      for (const o of args.slice(1)) cur = withItems(o, (items) => cur.filter((x) => items.some((y) => vm.eq(x, y))));
-      keep.push(...cur);
-      return newLike(args[0], keep);
-    },
+    intersection: (args) => vm.setIntersectionMulti(args[0], args.slice(1)),
     difference: (args) => {
-      let cur = vm.setItems(args[0]);
-      for (const o of args.slice(1)) cur = withItems(o, (items) => cur.filter((x) => !items.some((y) => vm.eq(x, y))));
-      return newLike(args[0], cur);
+      if (args.length === 1) return vm.setCopy(args[0]);
+      const s = vm.setDifference(args[0], args[1]);
+      try {
+        for (const o of args.slice(2)) vm.setDifferenceUpdate(s, o);
+      } catch (e) {
+        h.decref(s);
+        throw e;
+      }
+      return s;
     },
-    symmetric_difference: (args) =>
-      withItems(args[1], (items) => {
-        const a = vm.setItems(args[0]);
-        const out = a.filter((x) => !items.some((y) => vm.eq(x, y)));
-        for (const y of items) if (!has(args[0], y)) out.push(y);
-        return newLike(args[0], out);
-      }),
+    symmetric_difference: (args) => vm.setSymmetricDifference(args[0], args[1]),
     issubset: (args) => withItems(args[1], (items) => vm.bool(vm.setItems(args[0]).every((x) => items.some((y) => vm.eq(x, y))))),
     issuperset: (args) => withItems(args[1], (items) => vm.bool(items.every((y) => has(args[0], y)))),
     isdisjoint: (args) => withItems(args[1], (items) => vm.bool(!items.some((y) => has(args[0], y)))),
-    copy: (args) => (vm.kindOf(args[0]) === Kind.FROZENSET ? vm.newRef(args[0]) : vm.newSet(vm.setItems(args[0]), false)),
+    copy: (args) => (vm.kindOf(args[0]) === Kind.FROZENSET && !vm.typeInfo(args[0]).heap ? vm.newRef(args[0]) : vm.setCopy(args[0])),
     __len__: (args) => vm.newInt(BigInt(h.setLen!(args[0]))),
     __contains__: (args) => vm.bool(vm.contains(args[0], args[1])),
   };
-  void others;
   if (vm.T.frozenset) vm.methods("frozenset", common);
   if (!vm.T.set) return;
   vm.methods("set", {
@@ -966,49 +963,28 @@ function installSet(vm: VM): void {
       return vm.none();
     },
     pop: (args) => {
-      const items = vm.setItems(args[0]);
-      if (!items.length) vm.raise("KeyError", "pop from an empty set");
-      const x = items[0];
-      h.incref(x);
-      h.setDiscard!(args[0], x);
-      return x;
+      if (!h.setLen!(args[0])) vm.raise("KeyError", "pop from an empty set");
+      return (h as unknown as { setPop(s: Obj): Obj }).setPop(args[0]);
     },
     clear: (args) => {
       h.setClear!(args[0]);
       return vm.none();
     },
     update: (args) => {
-      for (const o of args.slice(1)) vm.setUpdateFrom(args[0], o);
+      for (const o of args.slice(1)) vm.setUpdateInternal(args[0], o);
       return vm.none();
     },
     intersection_update: (args) => {
-      const r = common.intersection(args, null);
-      const keep = vm.setItems(r).slice();
-      for (const x of keep) h.incref(x);
-      h.setClear!(args[0]);
-      for (const x of keep) {
-        h.setAdd!(args[0], x);
-        h.decref(x);
-      }
-      h.decref(r);
+      vm.setIntersectionUpdate(args[0], args.slice(1));
       return vm.none();
     },
     difference_update: (args) => {
-      for (const o of args.slice(1)) withItems(o, (items) => items.forEach((y) => h.setDiscard!(args[0], y)));
+      for (const o of args.slice(1)) vm.setDifferenceUpdate(args[0], o);
       return vm.none();
     },
     symmetric_difference_update: (args) => {
       if (args.length !== 2) vm.typeError(`set.symmetric_difference_update() takes exactly one argument (${args.length - 1} given)`);
-      // the other's distinct items: each one present is removed, each one absent is added
-      const other = vm.callType(vm.T.set, [args[1]], null);
-      try {
-        for (const y of vm.setItems(other)) {
-          if (vm.contains(args[0], y)) h.setDiscard!(args[0], y);
-          else vm.setAddItem(args[0], y);
-        }
-      } finally {
-        vm.decref(other);
-      }
+      vm.setXorUpdate(args[0], args[1]);
       return vm.none();
     },
   });
@@ -1262,6 +1238,7 @@ function installMisc(vm: VM): void {
       return h.newList(subs, "list()");
     },
   });
+  installTypeMethods(vm);
   for (const v of ["dict_keys", "dict_values", "dict_items"]) {
     vm.methods(v, {
       __len__: (args) => vm.newInt(BigInt(h.dictLen(h.getSlot(args[0], L.NATIVE_A)))),

@@ -6,10 +6,12 @@
  * Snapshots (`listItems`, `dictEntries`) return BORROWED references valid until the container changes;
  * callers that run Python code while using them take their own references first.
  */
+import { abi, HeapError } from "@pyheap/heap";
 import type { Obj } from "./heap-api.js";
 import { Kind } from "./types.js";
 import { PyRaise, VM } from "./vm.js";
 import * as L from "./layouts.js";
+import "./sets.js";
 
 declare module "./vm.js" {
   interface VM {
@@ -221,13 +223,26 @@ proto.setAddItem = function (this: VM, s: Obj, v: Obj): void {
 };
 
 proto.setUpdateFrom = function (this: VM, s: Obj, it: Obj): void {
-  this.iterate(it, (x) => {
-    this.setAddItem(s, x);
-  });
+  this.setUpdateInternal(s, it);
 };
+
+/** Whether a dict's class defines its own __iter__ (then dict_merge goes through keys()). */
+function iterOverridden(vm: VM, o: Obj): boolean {
+  const ti = vm.typeInfo(o);
+  if (!ti.heap) return false;
+  const d = vm.lookupType(ti, "__iter__");
+  return !!d && d.native < 0 && !!d.obj;
+}
 
 proto.dictUpdateFrom = function (this: VM, d: Obj, src: Obj, func: Obj): void {
   const k = this.kindOf(src);
+  if (k === Kind.DICT && !func && this.kindOf(d) === Kind.DICT && !iterOverridden(this, src)) {
+    // dict_merge: a dict whose iteration is dict's own is merged entry by entry in the core
+    const r = (this.h as unknown as { core: Record<string, (a: number, b: number) => number> }).core.dict_merge(d, src);
+    if (r === 2) this.raise("RuntimeError", "dict mutated during update");
+    if (r === 0) throw new HeapError("NO_MEMORY", abi.STATUS_NO_MEMORY, "dict update failed");
+    return;
+  }
   if (k === Kind.DICT) {
     for (const [kk, vv] of this.dictEntries(src)) {
       if (func && this.h.dictGet(d, kk)) {

@@ -3,7 +3,7 @@
  * save/restore, ranges, dict views, set algebra, %-formatting and str.format, the REPL echo, imports,
  * exec/eval.
  */
-import { abi } from "@pyheap/heap";
+import { abi, HeapError } from "@pyheap/heap";
 import type { Obj } from "./heap-api.js";
 import { Kind, type KwArgs } from "./types.js";
 import { PyRaise, VM } from "./vm.js";
@@ -234,6 +234,7 @@ proto.viewRepr = function (this: VM, v: Obj): string {
 };
 
 proto.setBinary = function (this: VM, a: Obj, b: Obj, op: number, inplace: boolean): Obj {
+  if (this.isAnySet(a) && this.isAnySet(b)) return this.setOperator(a, b, op, inplace);
   const h = this.h;
   const xs = this.collect(a);
   const ys = this.collect(b);
@@ -676,6 +677,7 @@ proto.evalSource = function (this: VM, args: Obj[], mode: "eval" | "exec"): Obj 
 declare module "./vm.js" {
   interface VM {
     compileBuiltin(args: Obj[]): Obj;
+    listDelSlice(l: Obj, sl: Obj): void;
   }
 }
 
@@ -696,35 +698,80 @@ proto.compileBuiltin = function (this: VM, args: Obj[]): Obj {
 
 export { PyErr };
 
+/**
+ * PySequence_Fast: an exact list or tuple itself, anything else iterable copied into a new list (a
+ * TypeError from iter() becomes `message`). NEW reference.
+ */
+function sequenceFast(vm: VM, v: Obj, message: string): Obj {
+  const k = vm.kindOf(v);
+  if ((k === Kind.LIST || k === Kind.TUPLE) && !vm.typeInfo(v).heap) return vm.newRef(v);
+  let it: Obj;
+  try {
+    it = vm.getIter(v);
+  } catch (e) {
+    if (e instanceof PyRaise && vm.isInstance(e.exc, vm.T.TypeError)) {
+      vm.decref(e.exc);
+      vm.typeError(message);
+    }
+    throw e;
+  }
+  try {
+    const l = vm.h.newList([], "display");
+    try {
+      vm.listExtendFrom(l, it);
+    } catch (e) {
+      vm.decref(l);
+      throw e;
+    }
+    return l;
+  } finally {
+    vm.decref(it);
+  }
+}
+
+function listCore(vm: VM): Record<string, (...a: number[]) => number> {
+  return (vm.h as unknown as { core: Record<string, (...a: number[]) => number> }).core;
+}
+
+/** del l[sl] as list_ass_subscript: a plain slice through list_ass_slice (released last to first), an
+ *  extended one compacted in one pass (released first to last); one list_resize either way. */
+proto.listDelSlice = function (this: VM, l: Obj, sl: Obj): void {
+  const [start, stop, step, n] = this.sliceIndices(sl, this.h.listLen(l));
+  const c = listCore(this);
+  const ok = step === 1 ? c.list_ass_slice(l, start, stop, 0) : c.list_del_extended(l, start, step, n);
+  if (!ok) throw new HeapError("NO_MEMORY", abi.STATUS_NO_MEMORY, "list slice deletion failed");
+};
+
+/** l[sl] = v as list_ass_subscript: a plain slice through list_ass_slice (one move, one resize), an
+ *  extended one in place with the old items released first to last once all are replaced. */
 proto.listSetSlice = function (this: VM, l: Obj, sl: Obj, v: Obj): void {
   const h = this.h;
-  const old = this.listItems(l).slice();
-  const [start, stop, step, n] = this.sliceIndices(sl, old.length);
-  const repl = v === l ? old.slice() : this.collect(v);
-  if (v === l) for (const x of repl) h.incref(x);
-  for (const x of old) h.incref(x);
-  try {
-    let next: Obj[];
-    let removed: Obj[];
-    if (step === 1) {
-      const hi = Math.max(start, stop);
-      next = [...old.slice(0, start), ...repl, ...old.slice(hi)];
-      removed = old.slice(start, hi);
-    } else {
-      if (repl.length !== n) this.raise("ValueError", `attempt to assign sequence of size ${repl.length} to extended slice of size ${n}`);
-      next = old.slice();
-      removed = [];
-      for (let i = 0, j = start; i < n; i++, j += step) {
-        removed.push(next[j]);
-        next[j] = repl[i];
-      }
+  const len = h.listLen(l);
+  const [start, stop, step, n] = this.sliceIndices(sl, len);
+  if (step === 1) {
+    const src = v === l ? this.newRef(v) : sequenceFast(this, v, "can only assign an iterable");
+    try {
+      const ok = listCore(this).list_ass_slice(l, start, stop, src);
+      if (!ok) throw new HeapError("NO_MEMORY", abi.STATUS_NO_MEMORY, "list slice assignment failed");
+    } finally {
+      this.decref(src);
     }
-    h.listClear(l);
-    h.listExtend(l, next);
-    void removed;
+    return;
+  }
+  const seq = v === l ? h.newList(this.listItems(l), "display") : sequenceFast(this, v, "must assign iterable to extended slice");
+  try {
+    const repl = this.kindOf(seq) === Kind.LIST ? this.listItems(seq).slice() : this.tupleItems(seq);
+    if (repl.length !== n) this.raise("ValueError", `attempt to assign sequence of size ${repl.length} to extended slice of size ${n}`);
+    const garbage: Obj[] = [];
+    for (let i = 0, j = start; i < n; i++, j += step) {
+      const old = h.listGet(l, j);
+      h.incref(old);
+      garbage.push(old);
+      h.listSet(l, j, repl[i]);
+    }
+    for (const x of garbage) h.decref(x);
   } finally {
-    for (const x of repl) h.decref(x);
-    for (let i = old.length - 1; i >= 0; i--) h.decref(old[i]);
+    this.decref(seq);
   }
 };
 

@@ -1042,6 +1042,16 @@ proto.getItem = function (this: VM, c: Obj, k: Obj): Obj {
       return this.newInt(BigInt(start + normIndex(this, k, n, "range object", "range") * step));
     }
     case Kind.TYPE: {
+      // A[x] is A.__class_getitem__(x) when the class has one (an implicit class method)
+      const cg = this.lookupType(this.infoOfType(c), "__class_getitem__");
+      if (cg && cg.obj) {
+        const f = this.typeGetAttr(c, "__class_getitem__");
+        try {
+          return this.call(f, [k]);
+        } finally {
+          this.decref(f);
+        }
+      }
       // generic aliases such as list[int] are returned as the class itself
       return this.newRef(c);
     }
@@ -1093,17 +1103,7 @@ proto.delItem = function (this: VM, c: Obj, k: Obj): void {
   switch (ti.kind) {
     case Kind.LIST: {
       const n = this.h.listLen(c);
-      if (this.h.typeOf(k) === this.T.slice) {
-        const [start, , step, cnt] = this.sliceIndices(k, n);
-        const idx: number[] = [];
-        for (let i = 0, j = start; i < cnt; i++, j += step) idx.push(j);
-        idx.sort((a, b) => b - a);
-        const removed: Obj[] = [];
-        for (const j of idx) removed.push(this.h.listPop(c, j));
-        // a plain slice (step 1) releases its items last to first, an extended slice first to last
-        for (const r of step === 1 ? removed : removed.reverse()) this.decref(r);
-        return;
-      }
+      if (this.h.typeOf(k) === this.T.slice) return this.listDelSlice(c, k);
       const i = normIndex(this, k, n, "list assignment", "list");
       this.decref(this.h.listPop(c, i));
       return;

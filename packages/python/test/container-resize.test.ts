@@ -1,0 +1,206 @@
+/**
+ * Table and array sizes that follow CPython 3.11's resize rules (differences the differential fuzzer
+ * found): the set algebra, list slice assignment and deletion, dict.update() into an empty dict. Each
+ * program runs in python3 and in run(); the output must be the same byte for byte, the heap leak-free.
+ */
+import { describe, it } from "vitest";
+import { cpythonRunner, expectSameAsPython } from "./cpython.js";
+
+const cpython = cpythonRunner("pyheap-resize-");
+
+const cases: [string, string][] = [
+  [
+    "set |= and ^= resize once up front (set_merge) or per added key (symmetric difference)",
+    `import sys
+for ops in ([('|', {4}), ('|', {4})], [('^', {5}), ('|', {4})], [('^', {4, 5, 6, 7})], [('|', set(range(3, 12)))]):
+    s = {1, 2, 3}
+    for op, o in ops:
+        if op == '|':
+            s |= o
+        else:
+            s ^= o
+    print(list(s), sys.getsizeof(s))
+`,
+  ],
+  [
+    "binary set operators: which operand is copied or iterated, which equal key is kept",
+    `import sys
+a = {1, 9, 17, 25, 2}
+b = {17, 33, 3}
+for r in (a | b, b | a, a & b, b & a, a - b, b - a, a ^ b, b ^ a, set(range(40)) - {1, 2}, {1, 2} - set(range(40))):
+    print(list(r), sys.getsizeof(r))
+print({1} & {1.0}, {1.0, 2} & {1}, {1} | {1.0}, {1.0} - {1}, {1} ^ {1.0, 2}, {1}.intersection([1.0]))
+f = frozenset({1, 2})
+g = f
+f |= {3}
+print(f, g, f is g)
+class S(set):
+    pass
+print(type(S({1}) | {2}).__name__, type(S({1}).copy()).__name__, type(frozenset({1}) & {1}).__name__)
+`,
+  ],
+  [
+    "set methods with sets, dicts and iterables, and their in-place forms",
+    `import sys
+def show(s):
+    print(sorted(s), sys.getsizeof(s))
+x = set(range(30)); x -= set(range(25)); show(x)
+x = set(range(30)); x.difference_update(range(25)); show(x)
+x = set(range(20)); x &= {3, 4, 100}; show(x)
+x = set(range(20)); x.intersection_update(range(5), [1, 2, 3]); show(x)
+x = {1, 2}; x.update({3: 'a', 4: 'b', 5: 'c', 6: 'd'}); show(x)
+x = {1, 2}; x.update([3, 4, 5, 6, 7]); show(x)
+x = {1, 2}; x.symmetric_difference_update({2: 0, 9: 1}); show(x)
+x = {1, 2}; x.symmetric_difference_update([2, 9, 9, 17]); show(x)
+show(set(range(40)).difference({1: 0})); show({1, 2, 3}.difference({1: 0, 5: 1}))
+show({1}.union([2, 3], {4, 5}, (9,))); show({1, 2, 3}.intersection([2, 3, 4], {3})); show({1, 2}.intersection())
+show(set({1: 2, 9: 3})); show(set(range(5)).copy())
+u = {1, 2}; u |= u; u &= u; show(u); u -= u; show(u)
+v = {1, 2}; v ^= v; show(v)
+for bad in ([[1]], 5):
+    try:
+        {1}.intersection(bad)
+    except TypeError as e:
+        print(e)
+class E:
+    def __hash__(self):
+        return 1
+    def __eq__(self, o):
+        raise ValueError('eq')
+for f in (lambda: {E()} | {E()}, lambda: {E()} ^ {E()}, lambda: {E()} & {E()}, lambda: {E(), 2} - {E()}):
+    try:
+        f()
+    except ValueError as e:
+        print('ValueError', e)
+`,
+  ],
+  [
+    "set.pop() resumes after the slot it last emptied",
+    `s = {1, 2, 3}
+print(s.pop())
+s.update([1, 8])
+print(s.pop())
+t = {1, 2, 3}
+t.update([1, 2, 8])
+t ^= {5}
+t ^= {5}
+print(t.pop(), t.pop())
+s = set(range(50))
+print([s.pop() for i in range(10)])
+s.update([100, 200])
+print(s.pop())
+try:
+    set().pop()
+except KeyError as e:
+    print('KeyError', e)
+`,
+  ],
+  [
+    "a new set key takes the last dummy slot on its probe path, or a fresh slot (fill grows, maybe a resize)",
+    `import sys
+k = {1, 2, 3}
+k.update([1, 2, 8])
+k -= {2}
+print(k.pop(), list(k), sys.getsizeof(k))
+k.update([1, 2, 8])
+print(list(k), sys.getsizeof(k))
+k = {1, 2, 3, 8}
+k.discard(2)
+k.discard(8)
+k.add(2)
+print(list(k), sys.getsizeof(k))
+s = set(range(0, 64, 8))
+for x in range(0, 64, 16):
+    s.discard(x)
+s.update([0, 16, 100, 200])
+print(list(s), sys.getsizeof(s))
+`,
+  ],
+  [
+    "list slice assignment and deletion: one move, one list_resize, release order",
+    `import sys
+k = [1, 2, 7]
+k[1:2] = [5, 6, 7]
+print(k, sys.getsizeof(k))
+for n, lo, hi in ((100, 10, 90), (20, 1, 19), (9, 0, 5), (64, 3, 40), (10, 0, 10)):
+    for step in (1, 2, -3):
+        k = list(range(n))
+        del k[lo:hi:step]
+        print(n, lo, hi, step, len(k), sys.getsizeof(k))
+    k = list(range(n))
+    k[lo:hi] = (0,)
+    print(len(k), sys.getsizeof(k))
+k = [1, 2]; k[1:] = range(10); print(k, sys.getsizeof(k))
+k = [1, 2]; k[:] = k; print(k, sys.getsizeof(k))
+k = [1, 2, 3]; k[::-1] = k; print(k, sys.getsizeof(k))
+k = [1, 2, 3]; k[5:0] = [9]; print(k)
+k = [1, 2, 3]; k[-1:-3] = [8, 9]; print(k)
+k = [None] * 10; k[2:3] = [0] * 30; print(len(k), sys.getsizeof(k))
+for bad in (5, None):
+    for f in (lambda: k.__setitem__(slice(0, 1), bad), lambda: k.__setitem__(slice(None, None, 2), bad)):
+        try:
+            f()
+        except TypeError as e:
+            print(e)
+try:
+    k[::2] = [1]
+except ValueError as e:
+    print(e)
+class D:
+    def __init__(self, t):
+        self.t = t
+    def __del__(self):
+        print('del', self.t)
+k = [D(i) for i in range(12)]
+k[1:11] = [0]
+print('after', len(k))
+k = [D(i) for i in range(6)]
+del k[4:0:-2]
+k[::2] = ['a', 'b']
+print('end', len(k))
+`,
+  ],
+  [
+    "dict.update() with a dict: the clone into an empty dict, the one resize up front",
+    `import gc, sys
+d = {2: 'two'}; del d[2]; d.update({'c': 3}); print(d, sys.getsizeof(d))
+d = {i: i for i in range(20)}
+for i in range(20):
+    del d[i]
+d.update({'c': 3}); print(d, sys.getsizeof(d))
+d = {}; d.update({i: i for i in range(10)}); print(sys.getsizeof(d))
+src = {i: i for i in range(12)}
+for i in range(8):
+    del src[i]
+d = {}; d.update(src); print(d, sys.getsizeof(d))
+d = {'x': 1}; d.update({i: i for i in range(10)}); print(len(d), sys.getsizeof(d))
+d = {'x': 1}; d |= {'y': 2}; print(d, sys.getsizeof(d))
+e = {**{'a': 1, 'b': 2}}; print(sys.getsizeof(e), sys.getsizeof(dict({'a': 1})))
+t = {}; t.update({'a': []}); print(gc.is_tracked(t))
+t = {}; t.update({'a': 1}); print(gc.is_tracked(t))
+class S(dict):
+    pass
+s = S(a=1); s.update({'b': 2}); print(s, sys.getsizeof(s))
+d = {}; d.update(S(a=1, b=2)); print(d, sys.getsizeof(d))
+class M:
+    def __init__(self):
+        self.d = None
+    def __hash__(self):
+        return 5
+    def __eq__(self, o):
+        self.d['new'] = 1
+        return False
+m = M()
+src = {m: 1, 'b': 2}
+m.d = src
+try:
+    {M(): 0}.update(src)
+except RuntimeError as e:
+    print('RuntimeError', e)
+`,
+  ],
+];
+
+describe("container resizes as in CPython 3.11", () => {
+  for (const [name, source] of cases) it(name, () => expectSameAsPython(cpython, name, source, 60));
+});
