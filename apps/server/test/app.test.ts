@@ -7,6 +7,7 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { Validator } from "@seriousme/openapi-schema-validator";
+import { pino } from "pino";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp, type PyheapApp } from "../src/app.js";
@@ -242,6 +243,25 @@ describe("cross-cutting behaviour", () => {
     expect(bad.headers["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
     const problem = await request(main.app).post("/api/v1/run").set("X-Request-Id", "req-9").send({});
     expect(problem.body.requestId).toBe("req-9");
+  });
+
+  it("with access lines off (a level above info), ids work as before and only a 5xx answer is logged, at error", async () => {
+    const lines: Record<string, any>[] = [];
+    const logger = pino({ level: "warn" }, { write: (line: string) => void lines.push(JSON.parse(line)) });
+    const app = createApp(testConfig({ WEB_DIST: emptyDir() }), { logger });
+    opened.push(app);
+    lines.length = 0; // start-up warnings (no demo page built)
+    const ok = await request(app.app).get("/healthz").set("X-Request-Id", "quiet-1");
+    expect(ok.headers["x-request-id"]).toBe("quiet-1");
+    const problem = await request(app.app).post("/api/v1/run").set("X-Request-Id", "quiet-2").send({});
+    expect(problem.status).toBe(400);
+    expect(problem.body.requestId).toBe("quiet-2");
+    expect(lines).toEqual([]);
+    app.drain();
+    const refused = await request(app.app).post("/api/v1/run").set("X-Request-Id", "quiet-3").send({ code: "pass" });
+    expect(refused.status).toBe(503);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ level: 50, msg: "request errored", req: { id: "quiet-3", method: "POST", url: "/api/v1/run" }, res: { statusCode: 503 } });
   });
 
   it("sends security headers", async () => {

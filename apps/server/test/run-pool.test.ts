@@ -102,7 +102,8 @@ describe("RunPool", () => {
     // Linux: the long runs' threads now run at nice 10.
     if (existsSync("/proc/thread-self")) await until(() => pool.lowPriorityRuns === 2);
     // Two short runs at once still find two threads, and end while the long runs go on.
-    const shorts = [pool.run(task("sleep:200")), pool.run(task("sleep:200"))];
+    // (1 s: wide enough a window for the 10 ms polls below on a machine busy with other work.)
+    const shorts = [pool.run(task("sleep:1000")), pool.run(task("sleep:1000"))];
     await until(() => pool.running === 4);
     expect(pool.queued).toBe(0);
     expect((await Promise.all(shorts)).map((o) => o.kind)).toEqual(["ok", "ok"]);
@@ -112,7 +113,7 @@ describe("RunPool", () => {
     const niceness = await Promise.all([0, 1, 2, 3].map(() => pool.run(task("nice"))));
     for (const out of niceness) if (out.kind === "ok") expect(JSON.parse(out.body).nice).toBe(0);
     // The next long runs are lowered again.
-    const again = [pool.run(task("spin:600")), pool.run(task("spin:600"))];
+    const again = [pool.run(task("spin:1500")), pool.run(task("spin:1500"))];
     await until(() => pool.longRuns === 2);
     expect((await Promise.all(again)).map((o) => o.kind)).toEqual(["ok", "ok"]);
   });

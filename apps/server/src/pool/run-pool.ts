@@ -118,6 +118,8 @@ interface Job {
   cpuAtStart: number;
   /** Wall time (performance.now()) before which the run cannot have reached the next CPU threshold. */
   nextCpuCheck: number;
+  /** The nice value the pool last gave its thread (0: normal). */
+  nice: number;
   /** Its CPU time (ms) at the last reading. */
   cpuUsed: number;
   /** Its CPU time (ms) when the pool asked it to stop (NaN: not asked). */
@@ -129,6 +131,13 @@ interface Job {
 
 /** The nice value of a thread holding a long run (the lowest priority). */
 const LOW_PRIORITY = 19;
+
+/**
+ * The nice value of a run asked to stop: low enough that one still inside a long step (a huge allocation)
+ * leaves the CPU to short runs, high enough that it gets to its end, or to its next check, and frees its
+ * thread soon (at nice 19 it could starve for seconds holding a thread).
+ */
+const STOPPING_PRIORITY = 10;
 
 /**
  * CPU time (ms) a run asked to stop may still use before its thread is terminated. The interpreter checks
@@ -275,6 +284,7 @@ export class RunPool {
       cpuAtStart: Number.NaN,
       nextCpuCheck: 0,
       askedAtCpu: Number.NaN,
+      nice: 0,
       cpuUsed: -1,
       stopped: undefined,
       finished: false,
@@ -406,12 +416,12 @@ export class RunPool {
   }
 
   /**
-   * Asks a run to stop by itself (the first reason asked for stays) at the normal priority, so that it gets
-   * to its next check soon; `check` terminates it if it has not stopped within `STOP_GRACE_CPU_MS` more.
+   * Asks a run to stop by itself (the first reason asked for stays), at `STOPPING_PRIORITY`; `check`
+   * terminates it if it has not stopped within `STOP_GRACE_CPU_MS` more CPU time.
    */
   private ask(job: Job, reason: number, usedMs: number): void {
     if (Atomics.compareExchange(job.control, Control.Stop, StopReason.None, reason) === StopReason.None) job.askedAtCpu = usedMs;
-    this.setJobPriority(job, 0, 0);
+    this.setJobPriority(job, STOPPING_PRIORITY);
   }
 
   /** The open schedstat file of thread `tid`, opened on first use; undefined without /proc. */
@@ -444,12 +454,13 @@ export class RunPool {
   }
 
   /** Sets a running job's thread priority, unless its run is ending right now (see task-control.ts). */
-  private setJobPriority(job: Job, nice: number, lowered: 0 | 1): void {
-    if (job.tid === 0 || Atomics.load(job.control, Control.Lowered) === lowered) return;
+  private setJobPriority(job: Job, nice: number): void {
+    if (job.tid === 0 || job.nice === nice) return;
     if (Atomics.compareExchange(job.control, Control.State, 1, 3) !== 1) return;
     try {
       setPriority(job.tid, nice);
-      Atomics.store(job.control, Control.Lowered, lowered);
+      job.nice = nice;
+      Atomics.store(job.control, Control.Lowered, nice > 0 ? 1 : 0);
     } catch {
       // not permitted here: the run keeps its priority (the worker tries again when the run ends)
     } finally {
@@ -526,8 +537,8 @@ export class RunPool {
         job.nextCpuCheck = now + Math.max(this.tickMs, mark - used);
       }
       if (!Number.isNaN(job.askedAtCpu)) continue;
-      if (elapsed >= job.timeoutMs) this.setJobPriority(job, 0, 0);
-      else if (job.long) this.setJobPriority(job, LOW_PRIORITY, 1);
+      if (elapsed >= job.timeoutMs) this.setJobPriority(job, 0);
+      else if (job.long) this.setJobPriority(job, LOW_PRIORITY);
     }
     // Every thread busy and runs waiting for piscina: at most threads - 1 long runs go on; the excess, the
     // long runs started last, give way.
