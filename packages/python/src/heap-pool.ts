@@ -59,12 +59,20 @@ let reuse = true;
  *  gets a VM set up under that limit, which fails as it always has. */
 let setUpPeak = -1;
 
+/** True until a first run has started. */
+let firstRun = true;
+/** Set when a run did without a reusable interpreter: one is set up once that run is given back. */
+let prepareLater = false;
+/** The set-up the last run asked for (the one a reusable interpreter is prepared with). */
+let lastSetUp: ((vm: VM) => void) | null = null;
+
 /**
  * Whether runs reuse set-up interpreters (the default) or each sets up a new VM on a reset heap: for
  * tests that compare the two, and for benchmarks. @internal
  */
 export function setInterpreterReuse(on: boolean): void {
   reuse = on;
+  firstRun = false;
   interpreters.length = 0;
   heaps.length = 0;
 }
@@ -136,12 +144,19 @@ function restore(entry: Pooled): boolean {
  */
 export function acquireInterpreter(heapLimit: number, host: VMHost, setUp: (vm: VM) => void): { heap: Heap; vm: VM } {
   let entry: Pooled | undefined;
+  lastSetUp = setUp;
   if (reuse && heapLimit >= setUpPeak) {
     entry = interpreters.pop();
     if (entry && !entry.clean && !restore(entry)) entry = undefined;
-    if (!entry) entry = setUpForReuse(setUp, host);
+    // NOTE: capturing costs a few milliseconds more than a set-up; the first run of a process (the CLI's
+    // only one, a page's first render) does without, and an interpreter for reuse is set up after it, in
+    // a timer (see releaseInterpreter), unless another run comes first.
+    if (!entry && firstRun) {
+      firstRun = false;
+      prepareLater = true;
+    } else if (!entry) entry = setUpForReuse(setUp, host);
     // a first set-up may show that this run's limit is below what a set-up needs
-    if (heapLimit < setUpPeak) {
+    if (entry && heapLimit < setUpPeak) {
       releaseInterpreter(entry.vm);
       entry = undefined;
     }
@@ -153,11 +168,41 @@ export function acquireInterpreter(heapLimit: number, host: VMHost, setUp: (vm: 
   return { heap: entry.heap, vm: entry.vm };
 }
 
+/** A host for an interpreter set up ahead of its run (each run gives its own). */
+const idleHost: VMHost = {
+  write() {},
+  sourceLine: () => null,
+  compile() {
+    throw new Error("internal: the interpreter has no run");
+  },
+};
+
+/** Sets up an interpreter for reuse in a timer, if none is pooled by then. */
+function prepareInBackground(): void {
+  const t = setTimeout(() => {
+    if (!reuse || interpreters.length || !lastSetUp) return;
+    try {
+      const entry = setUpForReuse(lastSetUp, idleHost);
+      if (!entry.image) return;
+      entry.clean = true;
+      interpreters.push(entry);
+    } catch {
+      // nothing pooled: the next run sets up its own (and reports any real fault)
+    }
+  }, 0);
+  // a process with nothing else to do exits without it (a CLI run)
+  (t as { unref?: () => void }).unref?.();
+}
+
 /** Gives back an interpreter from acquireInterpreter once nothing will use it any more (only after a run
  *  that ended normally: a run stopped by an error of ours leaves its interpreter out of the pool). */
 export function releaseInterpreter(vm: VM): void {
   const entry = owners.get(vm);
   if (!entry || entry.vm !== vm) return;
+  if (prepareLater) {
+    prepareLater = false;
+    if (reuse) prepareInBackground();
+  }
   const pool = entry.image && reuse ? interpreters : heaps;
   const heap = entry.heap;
   if (pool.includes(entry) || pool.length >= MAX_POOLED || heap.isRetired || heap.memory.buffer.byteLength > MAX_POOLED_MEMORY) return;
