@@ -39,6 +39,7 @@ import { strSubFinish } from "./object/str";
 import { dictReleaseNext, dictFinish } from "./object/dict";
 import { setReleaseNext, setFinish } from "./object/set";
 import { weakrefClearOnDealloc, weakrefUnlink } from "./object/weakref";
+import { tList, tTuple, tDict } from "./object/types";
 
 const TRASHCAN_UNWIND_LEVEL: i32 = 50;
 
@@ -61,6 +62,11 @@ export function refcountInit(): void {
 }
 
 function push(o: usize): void {
+  pushFrame(o, o != CHAIN_MARK && isBuiltinSubclass(typeOf(o)) ? 0 : 1);
+}
+
+/** A frame for `o` whose release starts at `phase` (0: its own fields first, 1: the layout's). */
+@inline function pushFrame(o: usize, phase: u32): void {
   if (sp == stackCap) {
     const bigger = sysAlloc(<usize>stackCap * 2 * FRAME);
     memory.copy(bigger, stack, <usize>stackCap * FRAME);
@@ -70,7 +76,7 @@ function push(o: usize): void {
   const f = stack + <usize>sp * FRAME;
   store<u32>(f, <u32>o);
   store<u32>(f, 0, 4);
-  store<u32>(f, o != CHAIN_MARK && isBuiltinSubclass(typeOf(o)) ? 0 : 1, 8);
+  store<u32>(f, phase, 8);
   sp++;
 }
 
@@ -114,6 +120,19 @@ export function callFinalizer(o: usize): bool {
 
 function beginDealloc(o: usize): void {
   const t = typeOf(o);
+  if (t == tList || t == tTuple || t == tDict) {
+    // an exact list, tuple or dict (the containers a collection frees most): GC types with no
+    // finalizer, no weak references and no fields of their own, so only the trashcan check is left
+    untrack(o);
+    if (nesting >= TRASHCAN_UNWIND_LEVEL) {
+      store<u32>(o + GC_REFS, <u32>deleteLater);
+      deleteLater = o;
+      return;
+    }
+    pushFrame(o, 1);
+    nesting++;
+    return;
+  }
   const flags = tpFlags(t);
   const layout = tpLayout(t);
   if ((flags & TPF_HAVE_GC) != 0) {
@@ -180,6 +199,37 @@ function run(base: u32): void {
       continue;
     }
     let child: usize = 0;
+    const ot = typeOf(o);
+    if (ot == tList || ot == tTuple) {
+      // exact list or tuple: the items from the last to the first (releaseNext's cases, inline)
+      let k = <i32>load<u32>(f, 4);
+      const n = obSize(o);
+      const items = ot == tList ? listItems(o) : o + TUPLE_ITEMS;
+      while (k < n) {
+        const v = getRef(items + (<usize>(n - 1 - k) << 3));
+        k++;
+        if (v != 0) {
+          child = v;
+          break;
+        }
+      }
+      store<u32>(f, <u32>k, 4);
+      if (child != 0) {
+        const c = refcnt(child) - 1;
+        setRefcnt(child, c);
+        if (c == 0 && !isStatic(child)) beginDealloc(child);
+        continue;
+      }
+      sp--;
+      nesting--;
+      if (ot == tList) listFinish(o);
+      else tupleFinish(o);
+      if (nesting <= 0 && deleteLater != 0) {
+        push(CHAIN_MARK);
+        nesting++;
+      }
+      continue;
+    }
     if (load<u32>(f, 8) == 0) {
       child = genericReleaseNext(o, typeOf(o), f + 4);
       if (child == 0) {

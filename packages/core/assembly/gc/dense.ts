@@ -219,6 +219,7 @@ function assignPool(o: usize, pe: usize): u32 {
   const blocks = <u32>(POOL_SIZE - POOL_OVERHEAD) / size;
   if (!ensureSlots(nSlots + blocks)) return 0;
   memory.fill(sR + (<usize>nSlots << 2), NOTIN_BYTE, <usize>blocks << 2);
+  memory.fill(sK + <usize>nSlots, 0, <usize>blocks); // (pass 1 writes only the kinds that are not 0)
   const b = nSlots + 1;
   store<u32>(pe, b);
   store<u32>(pe + 4, <u32>(0x100000000 / <u64>size) + 1);
@@ -337,6 +338,7 @@ function numberObjects(base: usize): i32 {
       K = sK;
       E = sE;
       s = nSlots++;
+      store<u8>(K + <usize>s, 0);
       store<u32>(h + 8, load<u32>(h + 8) | PREV_MASK_COLLECTING);
       store<u32>(h + 12, s);
     }
@@ -355,8 +357,8 @@ function numberObjects(base: usize): i32 {
       const layout = tpLayout(t);
       lastItems = (tpFlags(t) & TPF_HEAPTYPE) != 0 ? 0 : layout == LAYOUT_LIST ? 1 : layout == LAYOUT_TUPLE ? 2 : 0;
     }
-    store<u8>(K + <usize>s, lastKind);
     if (lastKind != 0) {
+      store<u8>(K + <usize>s, lastKind);
       if (lastKind == KIND_TUPLE) nt++;
       else nd++;
     }
