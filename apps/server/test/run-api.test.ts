@@ -165,6 +165,20 @@ describe("CPU-time limits and the long lane, with the real interpreter", () => {
     expect(next.headers["server-timing"]).toMatch(/lane;desc=short$/);
   });
 
+  it("a run asked to stop inside one long step ends by itself with its own result and its real wall time", async () => {
+    // No long lane: every run turning long is asked to stop; this one is inside a single huge step then.
+    const app = createApp(testConfig({ LONG_RUNS: "0", LONG_RUN_MS: "5", MAX_HEAP_BYTES: String(256 * 1024 * 1024), WEB_DIST: emptyDir() }), {
+      logger: silentLogger,
+    });
+    opened.push(app);
+    const res = await post(app, { code: "x = [0] * 300000\nprint(len(x))\n" });
+    expect(res.status).toBe(200);
+    expect(res.body.stdout).toBe("300000\n");
+    expect(res.body.outcome.status).toBe("ok");
+    expect(res.headers["server-timing"]).toMatch(/lane;desc=long$/);
+    expect(res.body.stats.wallMs).toBeLessThan(60_000);
+  });
+
   it("a traced run has its own CPU-time limit", async () => {
     const app = createApp(
       testConfig({ CPU_LIMIT_MS: "86400000", TRACE_CPU_LIMIT_MS: "60", MAX_TRACE_STEPS: "10000000", MAX_STEPS: "1000000000", TIMEOUT_MS: "20000", WEB_DIST: emptyDir() }),

@@ -7,7 +7,7 @@
  * control block, and terminates this thread if a run ever outlives its wall time anyway.
  */
 import "./low-start.js";
-import { run, type RunOptions, type RunResult } from "@pyheap/python";
+import { run, type RunOptions } from "@pyheap/python";
 import { StopReason, type PoolTask, type RunTask, type RunTaskResult } from "./protocol.js";
 import { beginTask, endTask, installStopClock, setOwnPriority, stopRequested, timingOf, type TaskHandle } from "./task-control.js";
 
@@ -45,10 +45,15 @@ function runTask(task: RunTask, handle: TaskHandle): RunTaskResult {
   if (task.gcThreshold !== undefined) options.gcThreshold = task.gcThreshold as RunOptions["gcThreshold"];
   const result = run(task.code, options);
   const stop = stopRequested(handle);
-  if (stop !== StopReason.None && result.outcome.status === "limit" && result.outcome.limit === "time") {
-    // Stopped at the pool's request (the stop clock), not by its own wall time: say why.
-    if (stop === StopReason.LaneFull) return { kind: "lane-full" };
-    stoppedForCpu(result, task.cpuLimitMs ?? 0, handle);
+  if (stop !== StopReason.None) {
+    // The stop clock jumped during the run: the wall time the interpreter measured is not the real one.
+    result.stats.wallMs = Math.round(timingOf(handle).runMs);
+    if (result.outcome.status === "limit" && result.outcome.limit === "time") {
+      // Stopped at the pool's request, not by its own wall time: say why.
+      if (stop === StopReason.LaneFull) return { kind: "lane-full" };
+      result.outcome = { status: "limit", limit: "time", message: `CPU time limit of ${task.cpuLimitMs ?? 0} ms exceeded` };
+    }
+    // Otherwise the run ended by itself (a program inside one long step never reads the clock): its own result.
   }
   let traceJson = "";
   if (task.trace !== "none" && result.trace !== undefined) {
@@ -65,10 +70,4 @@ function runTask(task: RunTask, handle: TaskHandle): RunTaskResult {
   });
   const body = traceJson === "" ? head : `${head.slice(0, -1)},"trace":${traceJson}}`;
   return { kind: "ok", body, exitCode: result.exitCode, outcome: result.outcome.status };
-}
-
-/** A run the pool stopped at its CPU-time limit: the outcome names that limit, the wall time is the real one. */
-function stoppedForCpu(result: RunResult, cpuLimitMs: number, handle: TaskHandle): void {
-  result.outcome = { status: "limit", limit: "time", message: `CPU time limit of ${cpuLimitMs} ms exceeded` };
-  result.stats.wallMs = Math.round(timingOf(handle).runMs);
 }
