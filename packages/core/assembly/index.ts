@@ -58,7 +58,7 @@ import { evEnable, evDisable, evCount, evBase, evClear, evDropped } from "./even
 import { inspectInit, heapWalk, referents, heapCheck, checkBadObject, heapSnapshot, nextBlocks, freeListHeads, sysAllocTop } from "./inspect";
 import {
   LAYOUT_INT, LAYOUT_FLOAT, LAYOUT_STR, LAYOUT_BYTES, LAYOUT_TUPLE, LAYOUT_LIST, LAYOUT_DICT, LAYOUT_SET, LAYOUT_WEAKREF,
-  TPF_MANAGED_DICT, PREV_MASK_FINALIZED, WR_OBJECT, BYTES_DATA, TUPLE_ITEMS, DICT_KEYS, SET_TABLE, SET_SMALLTABLE,
+  TPF_MANAGED_DICT, PREV_MASK_FINALIZED, WR_OBJECT, BYTES_DATA, TUPLE_ITEMS, DICT_KEYS, DICT_VALUES, SET_TABLE, SET_SMALLTABLE,
   MANAGED_VALUES, TP_CACHED_KEYS, TPF_VAR_DICT, STATIC_TYPE_BASICSIZE,
 } from "../abi/abi";
 import { memBlockSize } from "./mem/alloc";

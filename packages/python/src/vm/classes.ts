@@ -14,8 +14,10 @@ import { typeState, typeStateValid } from "./protocol.js";
 declare module "./vm.js" {
   interface VM {
     callType(t: Obj, args: Obj[], kw: KwArgs | null): Obj;
-    typeNew(name: string, bases: Obj[], ns: Obj): Obj;
+    typeNew(name: string, bases: Obj[], ns: Obj, meta?: Obj, kw?: KwArgs | null): Obj;
     buildClass(args: Obj[], kw: KwArgs | null): Obj;
+    callTypeDirect(t: Obj, args: Obj[], kw: KwArgs | null): Obj;
+    calculateMetaclass(meta: Obj, bases: Obj[]): Obj;
     nativeNew(ti: TypeInfo, t: Obj, args: Obj[], kw: KwArgs | null): Obj;
     nativeInit(ti: TypeInfo, o: Obj, args: Obj[], kw: KwArgs | null, userNew: boolean): void;
     ctors: Map<Obj, (t: Obj, args: Obj[], kw: KwArgs | null) => Obj>;
@@ -69,22 +71,132 @@ proto.buildClass = function (this: VM, args: Obj[], kw: KwArgs | null): Obj {
   const func = args[0];
   const nameObj = args[1];
   const bases = args.slice(2);
-  if (kw && kw.names.some((n) => n !== "metaclass")) {
-    // keyword arguments go to __init_subclass__, which the object default rejects
-    this.typeError(`${this.str(nameObj)}.__init_subclass__() takes no keyword arguments`);
+  // the metaclass: the keyword, else the type of the first base (or type), then the most derived one
+  let meta: Obj = 0;
+  let rest: KwArgs | null = kw;
+  if (kw) {
+    const i = kw.names.indexOf("metaclass");
+    if (i >= 0) {
+      meta = kw.values[i];
+      rest = { names: kw.names.filter((_, j) => j !== i), values: kw.values.filter((_, j) => j !== i) };
+      if (!rest.names.length) rest = null;
+    }
   }
-  const ns = h.newDict("display");
+  const isClass = !meta || this.kindOf(meta) === Kind.TYPE;
+  if (!meta) meta = bases.length ? h.typeOf(bases[0]) : this.T.type;
+  if (isClass) meta = this.calculateMetaclass(meta, bases);
+  const basesTuple = h.newTuple(bases);
+  let ns: Obj = 0;
   try {
+    // the namespace: the metaclass's own __prepare__(name, bases, **kw), else a new dict
+    const prep = meta !== this.T.type ? this.getAttrOrNull(meta, "__prepare__") : 0;
+    if (prep) {
+      try {
+        ns = this.call(prep, [nameObj, basesTuple], rest);
+      } finally {
+        h.decref(prep);
+      }
+      if (!this.isInstance(ns, this.T.dict)) {
+        const tn = this.typeName(ns);
+        const mn = isClass ? this.infoOfType(meta).name : "<metaclass>";
+        this.typeError(`${mn}.__prepare__() must return a mapping, not ${tn}`);
+      }
+    } else ns = h.newDict("display");
     const info = this.codeInfo(h.getSlot(func, L.FUNC_CODE));
     const fr = new Frame(info, this.newRef(func), h.getSlot(func, L.FUNC_GLOBALS), this.builtins, this.newRef(ns), this.frame);
     const r = this.evalFrame(fr);
     h.decref(r);
-    const cls = this.typeNew(this.str(nameObj), bases, ns);
-    return cls;
+    if (meta === this.T.type) return this.typeNew(this.str(nameObj), bases, ns, meta, rest);
+    return this.call(meta, [nameObj, basesTuple, ns], rest);
   } finally {
-    h.decref(ns);
+    h.decref(basesTuple);
+    if (ns) h.decref(ns);
   }
 };
+
+/** _PyType_CalculateMetaclass: of `meta` and the types of the bases, the one that is a subtype of all the
+ *  others (borrowed), or a TypeError for a metaclass conflict. */
+proto.calculateMetaclass = function (this: VM, meta: Obj, bases: Obj[]): Obj {
+  let winner = meta;
+  for (const b of bases) {
+    const bt = this.h.typeOf(b);
+    if (this.isSubtype(this.infoOfType(winner), this.infoOfType(bt))) continue;
+    if (this.isSubtype(this.infoOfType(bt), this.infoOfType(winner))) {
+      winner = bt;
+      continue;
+    }
+    this.typeError("metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases");
+  }
+  return winner;
+};
+
+/** The natives of `type` a metaclass reaches through super(): __call__ (make and initialise an instance,
+ *  without the metaclass's own __call__), __new__ (a new class of the given metatype) and __init__. */
+export function installTypeMethods(vm: VM): void {
+  // object.__init_subclass__ is a class method that takes no keyword arguments (reached by
+  // super().__init_subclass__(**kw) from a class's own)
+  vm.methods("object", {
+    // object.__repr__ names the object's own class (super().__repr__() from a class's own __repr__)
+    __repr__: (args) => {
+      const ti = vm.typeInfo(args[0]);
+      const mod = ti.module === "builtins" ? "" : ti.module + ".";
+      return vm.h.newStr(`<${mod}${ti.qualname} object at ${vm.addr(args[0])}>`);
+    },
+    __init_subclass__: (args, kw) => {
+      if (kw && kw.names.length) vm.typeError(`${vm.infoOfType(args[0]).name}.__init_subclass__() takes no keyword arguments`);
+      return vm.none();
+    },
+  });
+  (vm.classMethods ??= new Set()).add(vm.infoOfType(vm.T.object).methods.get("__init_subclass__")!);
+  vm.methods("type", {
+    __call__: (args, kw) => {
+      if (!args.length || vm.kindOf(args[0]) !== Kind.TYPE) vm.typeError("descriptor '__call__' requires a 'type' object");
+      return vm.callTypeDirect(args[0], args.slice(1), kw);
+    },
+    __new__: (args, kw) => {
+      if (!args.length || vm.kindOf(args[0]) !== Kind.TYPE) vm.typeError("type.__new__(X): X is not a type object");
+      if (!vm.isSubtype(vm.infoOfType(args[0]), vm.infoOfType(vm.T.type))) {
+        vm.typeError(`type.__new__(${vm.infoOfType(args[0]).name}): ${vm.infoOfType(args[0]).name} is not a subtype of type`);
+      }
+      return typeFromArgs(vm, args[0], args.slice(1), kw);
+    },
+    __init__: (args, kw) => {
+      const n = args.length - 1;
+      if (kw && kw.names.length && n === 1) vm.typeError("type.__init__() takes no keyword arguments");
+      if (n !== 1 && n !== 3) vm.typeError("type.__init__() takes 1 or 3 arguments");
+      return vm.none();
+    },
+  });
+}
+
+/** type.__new__(meta, name, bases, ns, **kw): checks the arguments, then a new class whose metatype is the
+ *  most derived of meta and its bases' (a metaclass with its own __new__ makes it then). New reference. */
+function typeFromArgs(vm: VM, meta: Obj, args: Obj[], kw: KwArgs | null): Obj {
+  if (args.length !== 3) vm.typeError("type.__new__() takes exactly 3 arguments (" + args.length + " given)");
+  const [nameObj, basesObj, nsObj] = args;
+  if (vm.kindOf(nameObj) !== Kind.STR) vm.typeError(`type.__new__() argument 1 must be str, not ${vm.typeName(nameObj)}`);
+  if (vm.kindOf(basesObj) !== Kind.TUPLE) vm.typeError(`type.__new__() argument 2 must be tuple, not ${vm.typeName(basesObj)}`);
+  if (!vm.isInstance(nsObj, vm.T.dict)) vm.typeError(`type.__new__() argument 3 must be dict, not ${vm.typeName(nsObj)}`);
+  const bases = vm.tupleItems(basesObj);
+  const winner = vm.calculateMetaclass(meta, bases);
+  if (winner !== meta) {
+    const wi = vm.infoOfType(winner);
+    const owner = vm.lookupTypeOwner(wi, "__new__");
+    // a more derived metaclass with a __new__ of its own makes the class
+    if (owner && owner.heap) return vm.callTypeDirect(winner, args, kw);
+  }
+  const ns = vm.h.newDict("display");
+  try {
+    vm.dictUpdateFrom(ns, nsObj, 0);
+    if (!vm.dictGetStr(ns, "__module__")) {
+      const g = vm.frame ? vm.dictGetStr(vm.frame.globals, "__name__") : 0;
+      if (g) vm.dictSetStr(ns, vm.name("__module__"), g);
+    }
+    return vm.typeNew(vm.str(nameObj), bases, ns, winner, kw);
+  } finally {
+    vm.decref(ns);
+  }
+}
 
 function c3(vm: VM, bases: TypeInfo[]): TypeInfo[] {
   const seqs = [...bases.map((b) => b.mro.slice()), bases.slice()];
@@ -106,8 +218,9 @@ function c3(vm: VM, bases: TypeInfo[]): TypeInfo[] {
   }
 }
 
-proto.typeNew = function (this: VM, name: string, basesIn: Obj[], ns: Obj): Obj {
+proto.typeNew = function (this: VM, name: string, basesIn: Obj[], ns: Obj, meta: Obj = 0, kw: KwArgs | null = null): Obj {
   const h = this.h;
+  if (!meta) meta = this.T.type;
   const objectTi = this.infoOfType(this.T.object);
   const bases = basesIn.length ? basesIn.map((b) => {
     if (this.kindOf(b) !== Kind.TYPE) this.typeError("bases must be types");
@@ -129,7 +242,9 @@ proto.typeNew = function (this: VM, name: string, basesIn: Obj[], ns: Obj): Obj 
   if (varSized && slotNames && slotNames.some((s) => s !== "__dict__" && s !== "__weakref__")) {
     this.typeError(`nonempty __slots__ not supported for subtype of '${base.name}'`);
   }
-  const baseHasDict = bases.some((b) => b.hasDict || b.kind === Kind.EXC);
+  // a metaclass (a subclass of type): its instances are classes, with the type object's own layout
+  const isMeta = base.kind === Kind.TYPE;
+  const baseHasDict = isMeta || bases.some((b) => b.hasDict || b.kind === Kind.EXC);
   const wantDict = slotNames ? slotNames.includes("__dict__") : true;
   const addDict = wantDict && !baseHasDict && base.kind !== Kind.EXC;
   const baseHasWeak = bases.some((b) => b.weaklistOffset !== 0);
@@ -138,7 +253,7 @@ proto.typeNew = function (this: VM, name: string, basesIn: Obj[], ns: Obj): Obj 
   let size = base.basicsize;
   const slotMap = new Map(base.slots);
   // a subclass's instances keep the base layout's owned references (the heap reads the type's own map)
-  const refSlots: number[] = base.heap || base.kind === Kind.EXC || base.kind === Kind.OBJECT ? [...(base.refSlots ?? [])] : [];
+  const refSlots: number[] = base.heap || base.kind === Kind.EXC || base.kind === Kind.OBJECT ? [...(base.refSlots ?? [])] : isMeta ? typeRefSlots(this) : [];
   for (const s of slotNames ?? []) {
     if (s === "__dict__" || s === "__weakref__") continue;
     slotMap.set(s, size);
@@ -170,6 +285,8 @@ proto.typeNew = function (this: VM, name: string, basesIn: Obj[], ns: Obj): Obj 
     base: base.obj,
     finalizer: hasDel,
     weaklistOffset: weakOff,
+    meta,
+    ...(isMeta ? { itemsize: 40, flags: abi.TPF_TYPE_SUBCLASS | abi.TPF_BASETYPE } : {}),
   });
   const dict = h.newDict("display");
   for (const [k, v] of this.dictEntries(ns)) {
@@ -253,18 +370,27 @@ proto.typeNew = function (this: VM, name: string, basesIn: Obj[], ns: Obj): Obj 
       }
     }
   }
-  // __init_subclass__ of a base defined in Python
+  // __init_subclass__(**kw) of the first base that has one (object's takes no keyword arguments)
   for (const b of mroInfos) {
-    if (!b.heap) break;
-    const d = b.dict ? this.dictGetStr(b.dict, "__init_subclass__") : 0;
+    const d = b.heap && b.dict ? this.dictGetStr(b.dict, "__init_subclass__") : 0;
     if (d) {
       const f = this.typeGetAttr(b.obj, "__init_subclass__");
       const fn = this.kindOf(f) === Kind.METHOD ? this.newMethod(h.getSlot(f, L.METHOD_FUNC), t) : this.newRef(f);
       h.decref(f);
       try {
-        h.decref(this.call(fn, []));
+        h.decref(this.call(fn, [], kw && kw.names.length ? kw : null));
+      } catch (e) {
+        h.decref(t);
+        throw e;
       } finally {
         h.decref(fn);
+      }
+      break;
+    }
+    if (!b.heap || b.methods.has("__init_subclass__")) {
+      if (kw && kw.names.length) {
+        h.decref(t);
+        this.typeError(`${name}.__init_subclass__() takes no keyword arguments`);
       }
       break;
     }
@@ -272,23 +398,54 @@ proto.typeNew = function (this: VM, name: string, basesIn: Obj[], ns: Obj): Obj 
   return t;
 };
 
+/** The owned-reference slots of a type object (the `type` type's own map), for a metaclass's instances. */
+function typeRefSlots(vm: VM): number[] {
+  const out: number[] = [];
+  const lo = vm.h.getI32(vm.T.type, abi.TP_REFMAP_LO) >>> 0;
+  const hi = vm.h.getI32(vm.T.type, abi.TP_REFMAP_HI) >>> 0;
+  for (let b = 0; b < 32; b++) if (lo & (1 << b)) out.push(b * 8);
+  for (let b = 0; b < 32; b++) if (hi & (1 << b)) out.push((b + 32) * 8);
+  return out;
+}
+
 proto.callType = function (this: VM, t: Obj, args: Obj[], kw: KwArgs | null): Obj {
+  // a class whose metaclass defines __call__: that method makes the instance
+  const meta = this.typeInfo(t);
+  if (meta.heap) {
+    const d = this.lookupType(meta, "__call__");
+    if (d && d.obj) {
+      // slot_tp_call is reached through tp_call, which packs the arguments into a tuple
+      if (args.length) this.h.decref(this.h.newTuple(args));
+      const f = this.bindDescr(d, t, meta.obj);
+      try {
+        return this.call(f, args, kw);
+      } finally {
+        this.decref(f);
+      }
+    }
+  }
+  return this.callTypeDirect(t, args, kw);
+};
+
+/** type.__call__(t, *args, **kw): __new__, then __init__ when the result is an instance of t. */
+proto.callTypeDirect = function (this: VM, t: Obj, args: Obj[], kw: KwArgs | null): Obj {
   const ti = this.infoOfType(t);
   if (t === this.T.type) {
     if (args.length === 1 && !kw) return this.newRef(this.h.typeOf(args[0]));
     if (args.length === 3) {
-      const bases = this.kindOf(args[1]) === Kind.TUPLE ? this.tupleItems(args[1]) : [];
-      const ns = this.h.newDict("display");
-      try {
-        this.dictUpdateFrom(ns, args[2], 0);
-        if (!this.dictGetStr(ns, "__module__")) {
-          const g = this.frame ? this.dictGetStr(this.frame.globals, "__name__") : 0;
-          if (g) this.dictSetStr(ns, this.name("__module__"), g);
+      const o = typeFromArgs(this, t, args, kw);
+      // type_call initialises through the new class's own metatype (a metaclass among the bases)
+      const mi = this.typeInfo(o);
+      const owner = mi.heap ? this.lookupTypeOwner(mi, "__init__") : null;
+      if (owner && owner.heap) {
+        try {
+          this.decref(this.callSpecial(o, "__init__", args));
+        } catch (e) {
+          this.decref(o);
+          throw e;
         }
-        return this.typeNew(this.str(args[0]), bases, ns);
-      } finally {
-        this.decref(ns);
       }
+      return o;
     }
     this.typeError("type() takes 1 or 3 arguments");
   }
@@ -366,6 +523,8 @@ proto.nativeNew = function (this: VM, ti: TypeInfo, t: Obj, args: Obj[], kw: KwA
   // the builtin base's constructor makes the object, then the class is swapped in by the heap
   let solid = ti;
   while (solid.heap && solid.base) solid = solid.base;
+  // a metaclass without a __new__ of its own: type.__new__(t, name, bases, ns, **kw)
+  if (solid.kind === Kind.TYPE) return typeFromArgs(this, t, args, kw);
   if (solid.kind === Kind.OBJECT) {
     const initOwner = this.lookupTypeOwner(ti, "__init__");
     if ((args.length || (kw && kw.names.length)) && (!initOwner || !initOwner.heap)) {
@@ -447,7 +606,11 @@ proto.superGetAttr = function (this: VM, sup: Obj, name: string): Obj {
       }
       if (d) {
         const isClass = obj === objType;
-        if (d.native >= 0) return isClass ? this.newMethodDescr(t.obj, d.native) : this.newBuiltinFunction(d.native, obj);
+        if (d.native >= 0) {
+          // a class method (object.__init_subclass__, dict.fromkeys…) binds the class
+          if (this.classMethods?.has(d.native)) return this.newBuiltinFunction(d.native, objType);
+          return isClass ? this.newMethodDescr(t.obj, d.native) : this.newBuiltinFunction(d.native, obj);
+        }
         return this.bindDescr(d as { obj: Obj; native: -1 }, isClass ? 0 : obj, objType);
       }
     }
