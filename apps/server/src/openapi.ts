@@ -104,7 +104,15 @@ export function buildOpenApi(config: Config, version: string, traceSchema: JsonS
           responses: {
             "200": {
               description: "The program ran (it may have raised an exception or hit a limit: see outcome).",
-              headers: requestIdHeader,
+              headers: {
+                ...requestIdHeader,
+                "Server-Timing": {
+                  description:
+                    "Where the run's time went (ms): queue (waiting for a worker), run (on it), cpu (its thread's CPU time, where the platform says), " +
+                    "lane (short, or long: past LONG_RUN_MS of CPU time). Absent when no worker ran it.",
+                  schema: { type: "string" },
+                },
+              },
               content: { "application/json": { schema: { $ref: "#/components/schemas/RunResponse" } } },
             },
             "400": problemResponse(["invalid-json", "invalid-request"]),
