@@ -54,7 +54,8 @@ const interpreters: Pooled[] = [];
 /** Heaps kept for runs that set up a new VM. */
 const heaps: Pooled[] = [];
 const owners = new WeakMap<VM, Pooled>();
-let reuse = true;
+/** PYHEAP_NO_REUSE=1 in the environment turns reuse off (to compare the two, e.g. under the server). */
+let reuse = !(typeof process !== "undefined" && process.env && process.env.PYHEAP_NO_REUSE === "1");
 /** The most bytes a set-up has had live at once (-1 before the first): a run with a smaller heap limit
  *  gets a VM set up under that limit, which fails as it always has. */
 let setUpPeak = -1;
