@@ -273,16 +273,28 @@ export function runDetailed(source: string, options: RunOptions = {}, detail: { 
       }
     },
   };
-  const { heap, vm: v } = acquireInterpreter(limits.maxHeapBytes ?? 256 << 20, host, setUpInterpreter);
-  v.recursionLimit = limits.recursionLimit ?? 1000;
-  v.maxSteps = limits.maxSteps ?? 10_000_000;
-  v.deadline = t0 + (limits.timeoutMs ?? 10_000);
-  v.scriptName = filename;
-  if (options.gcThreshold) heap.gc.setThreshold(...(options.gcThreshold as [number, number?, number?]));
-  const main = v.newModule("__main__");
-  v.mainModule = main;
-  const globals = heap.getSlot(main, L.MODULE_DICT);
-  v.dictSetStr(globals, v.name("__builtins__"), v.builtinsModule);
+  let started: { heap: Heap; v: VM; globals: number };
+  try {
+    const { heap, vm: v } = acquireInterpreter(limits.maxHeapBytes ?? 256 << 20, host, setUpInterpreter);
+    v.recursionLimit = limits.recursionLimit ?? 1000;
+    v.maxSteps = limits.maxSteps ?? 10_000_000;
+    v.deadline = t0 + (limits.timeoutMs ?? 10_000);
+    v.scriptName = filename;
+    if (options.gcThreshold) heap.gc.setThreshold(...(options.gcThreshold as [number, number?, number?]));
+    const main = v.newModule("__main__");
+    v.mainModule = main;
+    const globals = heap.getSlot(main, L.MODULE_DICT);
+    v.dictSetStr(globals, v.name("__builtins__"), v.builtinsModule);
+    started = { heap, v, globals };
+  } catch (e) {
+    // a heap limit too small for the interpreter itself: the run ends before the program starts (as
+    // CPython fails at start-up), a limit outcome rather than an error of ours
+    if (!(e instanceof HeapError && e.code === "NO_MEMORY")) throw e;
+    const outcome: RunOutcome = { status: "limit", limit: "heap", message: "heap limit exceeded" };
+    const stats = { steps: 0, allocated: {}, freed: {}, peakHeapBytes: 0, collections: [0, 0, 0] as [number, number, number], collected: [0, 0, 0] as [number, number, number], leaked: 0, wallMs: Date.now() - t0 };
+    return { result: { stdout: "", stderr: "", exitCode: 1, outcome, stats }, heap: { leaked: [], check: { ok: true } } };
+  }
+  const { heap, v, globals } = started;
   const recorder = options.trace === "line" || options.trace === "instruction"
     ? startTrace(v, heap, { granularity: options.trace, source, filename, mode, maxSteps: limits.maxTraceSteps, onProgress: options.onProgress })
     : null;

@@ -141,6 +141,21 @@ describe("a reused interpreter is a new interpreter to every program", () => {
   });
 });
 
+describe("a heap limit below what the interpreter itself needs", () => {
+  for (const on of [false, true]) {
+    it(`ends the run with a heap limit outcome, not an error (reuse ${on ? "on" : "off"})`, () => {
+      setInterpreterReuse(on);
+      const r = runDetailed("print('never')\n", { limits: { maxHeapBytes: 1000 } }).result;
+      expect(r.outcome).toEqual({ status: "limit", limit: "heap", message: "heap limit exceeded" });
+      expect(r.exitCode).toBe(1);
+      expect(r.stdout).toBe("");
+      // the next run is not affected
+      const c = cases[0]!;
+      expect(comparable(c)).toEqual(expected.get(c.name));
+    });
+  }
+});
+
 const host: VMHost = {
   write() {},
   sourceLine: () => null,
