@@ -5,8 +5,10 @@
  * keywords, __class_getitem__, class decorators; the sizes, refcounts and GC tracking of metaclasses and
  * their classes. The same output, no leak, a consistent heap.
  */
-import { describe, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { run } from "../src/index.js";
 import { cpythonRunner, expectSameAsPython } from "./cpython.js";
+import { objectAt, stepAtLine } from "./trace-helpers.js";
 
 const cpython = cpythonRunner("pyheap-metaclass-");
 
@@ -216,4 +218,28 @@ print(gc.collect(), sys.getrefcount(Meta))
 
 describe("metaclasses and class creation: run() against python3", () => {
   for (const [name, source] of cases) it(name, () => expectSameAsPython(cpython, name, source));
+});
+
+describe("a class made by a metaclass in the trace", () => {
+  it("is recorded as a class of its metaclass, with python3's refcount and size", () => {
+    const src = `import sys
+class Meta(type):
+    pass
+class Thing(metaclass=Meta):
+    pass
+t = Thing()
+info = [sys.getrefcount(Thing) - 1, sys.getsizeof(Thing), sys.getrefcount(Meta) - 1, sys.getsizeof(Meta)]
+print(*info)
+`;
+    const want = cpython("meta-trace.py", src);
+    const py = want.stdout.trim().split(" ").map(Number);
+    const result = run(src, { trace: "line", filename: "meta-trace.py" });
+    expect(result.stdout).toBe(want.stdout);
+    const trace = result.trace!;
+    const step = stepAtLine(trace, 8);
+    const thing = objectAt(trace, step, "Thing");
+    expect([thing.type, thing.repr, thing.refcount, thing.size, thing.generation !== null]).toEqual(["Meta", "<class '__main__.Thing'>", py[0], py[1], true]);
+    const meta = objectAt(trace, step, "Meta");
+    expect([meta.type, meta.repr, meta.refcount, meta.size]).toEqual(["type", "<class '__main__.Meta'>", py[2], py[3]]);
+  });
 });

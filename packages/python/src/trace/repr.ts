@@ -66,6 +66,11 @@ function write(vm: VM, o: Obj, out: { s: string }, seen: Set<Obj>, budget: numbe
     out.s += text;
     return;
   }
+  // a class made by a metaclass written in Python shows as a class (its metaclass's __repr__ would run code)
+  if (ti.heap && ti.kind === Kind.TYPE) {
+    out.s += vm.nativeRepr(o, vm.infoOfType(vm.T.type));
+    return;
+  }
   if (!ti.heap && NATIVE_SAFE.has(ti.kind)) {
     let text: string;
     if (ti.kind === Kind.STR && h.sizeOf(o) > 4096) text = JSON.stringify(h.readStr(o).slice(0, budget)).replace(/^"|"$/g, "'");
