@@ -31,10 +31,30 @@ function wasmAsFiles(): Plugin {
   };
 }
 
+/**
+ * Without an HTML page to list them, the library build would fetch the interpreter's chunk, parse it, and
+ * only then ask for the chunks it imports (the parser): this asks for them at the same time as the chunk
+ * that imports them, wherever a chunk is imported dynamically.
+ */
+function importDepsTogether(): Plugin {
+  return {
+    name: "pyheap-import-deps-together",
+    apply: "build",
+    renderDynamicImport({ targetChunk, getTargetChunkImports }) {
+      const deps = (getTargetChunkImports() ?? []).flatMap((d) => (d.type === "internal" ? [d.resolvedImportPath] : []));
+      if (!targetChunk || deps.length === 0) return null;
+      // `import("./dep.js").catch(…), import("./chunk.js")`: literal specifiers (bundlers that take in this
+      // build see every chunk); a module imported twice is fetched and evaluated once, and an error
+      // surfaces through the chunk's own import
+      return { left: `(${deps.map((d) => `import(${d}).catch(() => {}), `).join("")}import(`, right: "))" };
+    },
+  };
+}
+
 // The element as a library: dist/lib/py-heap-view.js (one ES module plus lazily loaded chunks), usable from
 // plain HTML with one script tag; the WASM heap is a file beside them (see wasmAsFiles).
 export default defineConfig({
-  plugins: [bundleInterpreter(), compactCss(), wasmAsFiles()],
+  plugins: [bundleInterpreter(), compactCss(), wasmAsFiles(), importDepsTogether()],
   build: {
     outDir: "dist/lib",
     emptyOutDir: false,
@@ -42,5 +62,8 @@ export default defineConfig({
     minify: "terser",
     terserOptions: TERSER_OPTIONS,
     lib: { entry: "src/index.ts", formats: ["es"], fileName: () => "py-heap-view.js" },
+    // Chunks loaded later (SVG export) import from the entry: let it export what they need rather than
+    // become a facade over a second chunk (one more request before the element is defined).
+    rollupOptions: { preserveEntrySignatures: "allow-extension" },
   },
 });

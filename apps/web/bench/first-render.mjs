@@ -5,7 +5,7 @@
 // Serves the built dist/ (run `pnpm --filter @pyheap/web build` first) on a loopback port; each run is a
 // fresh page in a fresh browser context (no HTTP or compiled-code cache carried over).
 //
-//   node apps/web/bench/first-render.mjs [--runs 9] [--page lib|demo|both] [--cpu] [--profile out.cpuprofile] [--dist DIR]
+//   node apps/web/bench/first-render.mjs [--runs 9] [--page lib|demo|both] [--cpu] [--raw] [--profile out.cpuprofile] [--dist DIR]
 //
 // Prints one line per page: the median and range of the runs, and the median of each part. Wall time on a
 // busy machine mostly measures waiting for a core; --cpu also records a Chromium trace and adds the CPU time
@@ -24,6 +24,7 @@ const { values: opts } = parseArgs({
     profile: { type: "string" },
     dist: { type: "string" },
     cpu: { type: "boolean", default: false },
+    raw: { type: "boolean", default: false },
   },
 });
 const RUNS = Math.max(1, Number(opts.runs));
@@ -169,7 +170,11 @@ const pages = opts.page === "both" ? ["lib", "demo"] : [opts.page];
 for (const which of pages) {
   const path = which === "lib" ? "twenty.html" : DEMO_URL;
   const runs = [];
-  for (let i = 0; i < RUNS; i++) runs.push(await once(path, opts.profile && i === RUNS - 1 ? opts.profile : undefined));
+  for (let i = 0; i < RUNS; i++) {
+    runs.push(await once(path, opts.profile && i === RUNS - 1 ? opts.profile : undefined));
+    // --raw: one JSON line per run (page, total ms, then the parts and, with --cpu, the CPU figures)
+    if (opts.raw) console.log(JSON.stringify({ page: which, ms: runs[i].map((x) => Math.round(x * 10) / 10) }));
+  }
   const totals = runs.map((r) => r[0]);
   const parts = PARTS.slice(1).map(([name], k) => `${name} ${median(runs.map((r) => r[k + 1])).toFixed(0)}`).join(", ");
   const cpu = opts.cpu

@@ -10,7 +10,6 @@ import { customElement, property, query, state } from "lit/decorators.js";
 import { PlaybackController } from "./controllers/playback-controller.js";
 import { TraceController } from "./controllers/trace-controller.js";
 import { PyHeapErrorEvent, RunCompleteEvent, StepChangeEvent } from "./events.js";
-import { download, pngFromSvg, svgDocument } from "./export.js";
 import { allocatorStateAt, allocatorView, freeListLabel, NEXT_SOURCE_SHORT, NEXT_SOURCE_TEXT, type AllocatorView } from "./model/allocator.js";
 import { collectionPhases, type CollectionPhase } from "./model/gc-phases.js";
 import { analyzeHeap, describeHolder, pathToObject, shortId, type HeapAnalysis, type PathHop } from "./model/graph.js";
@@ -323,17 +322,22 @@ export class PyHeapView extends LitElement {
     }
   }
 
+  // SVG and PNG export is its own chunk, fetched on the first export (it is not needed to show the element).
   private async exportSvg(): Promise<void> {
-    if (!this.svgEl) return;
-    download(new Blob([svgDocument(this.svgEl, this)], { type: "image/svg+xml" }), `py-heap-step-${this.step + 1}.svg`);
+    const el = this.svgEl;
+    if (!el) return;
+    const { download, svgDocument } = await import("./export.js");
+    download(new Blob([svgDocument(el, this)], { type: "image/svg+xml" }), `py-heap-step-${this.step + 1}.svg`);
   }
 
   private async exportPng(): Promise<void> {
-    if (!this.svgEl) return;
-    const w = Number(this.svgEl.getAttribute("width"));
-    const h = Number(this.svgEl.getAttribute("height"));
+    const el = this.svgEl;
+    if (!el) return;
+    const w = Number(el.getAttribute("width"));
+    const h = Number(el.getAttribute("height"));
     try {
-      download(await pngFromSvg(svgDocument(this.svgEl, this), w, h), `py-heap-step-${this.step + 1}.png`);
+      const { download, pngFromSvg, svgDocument } = await import("./export.js");
+      download(await pngFromSvg(svgDocument(el, this), w, h), `py-heap-step-${this.step + 1}.png`);
     } catch (e) {
       this.message = (e as Error).message;
     }

@@ -96,12 +96,16 @@ describe("<py-heap-view> with a given trace", () => {
     await page.close();
   });
 
-  it("exports the diagram as a standalone SVG", async () => {
+  it("exports the diagram as a standalone SVG (code fetched on the first export)", async () => {
     const { page } = await pageWith(cycleTrace());
+    const requested: string[] = [];
+    page.on("request", (r) => requested.push(r.url()));
     await page.evaluate(() => ((document.querySelector("py-heap-view") as unknown as { step: number }).step = 5));
+    expect(requested.filter((u) => /\/export-[^/]*\.js$/.test(u))).toEqual([]);
     const download = page.waitForEvent("download");
     await page.locator("py-heap-view button", { hasText: "SVG" }).click();
     const file = await download;
+    expect(requested.filter((u) => /\/export-[^/]*\.js$/.test(u))).toHaveLength(1);
     expect(file.suggestedFilename()).toBe("py-heap-step-6.svg");
     const path = resultPath("export.svg");
     await file.saveAs(path);
