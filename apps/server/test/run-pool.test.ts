@@ -250,9 +250,9 @@ describe("RunPool lanes and CPU-time limits", () => {
     let longDone = false;
     const long = pool.run(task("poll:4000")).then((o) => ((longDone = true), o));
     const short = pool.run(task("sleep:1"));
-    // Queued behind the run that is not yet known to be long, then served once it is.
+    // Queued behind the run that is not yet known to be long, then served once it is (or is suspected).
     expect((await short).kind).toBe("ok");
-    expect(pool.laneRuns).toBe(1);
+    await until(() => pool.laneRuns === 1);
     if (existsSync("/proc/thread-self")) await until(() => pool.lowPriorityRuns === 1);
     expect(longDone).toBe(false);
     const out = await long;
@@ -281,6 +281,21 @@ describe("RunPool lanes and CPU-time limits", () => {
     expect(events).not.toContain("parked");
     expect(pool.laneRuns).toBe(1);
     expect((await parked).kind).toBe("ok");
+  });
+
+  it("a short run past suspectMs of CPU time gives its place to the next waiting run before it is known to be long", async () => {
+    const pool = new RunPool({ filename, workers: 1, queue: 8, workerHeapMb: 64, hardKillGraceMs: 0, longRunMs: 60_000, suspectMs: 30, longRuns: 1, spares: 2 });
+    pools.push(pool);
+    await Promise.all([0, 1, 2].map(() => pool.run(task("sleep:1"))));
+    let busyDone = false;
+    const busy = pool.run(task("poll:4000")).then((o) => ((busyDone = true), o));
+    const shorts = await Promise.all([pool.run(task("sleep:1")), pool.run(task("sleep:2"))]);
+    expect(shorts.map((o) => o.kind)).toEqual(["ok", "ok"]);
+    // Served beside it on the spare threads, while it is still short and going (at nice 5 on Linux).
+    expect(busyDone).toBe(false);
+    expect(pool.longRuns).toBe(0);
+    if (existsSync("/proc/thread-self")) expect(pool.lowPriorityRuns).toBe(1);
+    expect((await busy).kind).toBe("ok");
   });
 
   it("a long lane of 0 stops every run that turns long", async () => {

@@ -10,6 +10,9 @@
  *   queue, in arrival order, and at most `workers` *short* runs are on threads at once; piscina's queue
  *   is bounded too (`maxQueue`) as a backstop. A run still waiting when its wall time has passed is
  *   withdrawn ("queue-timeout").
+ * - A short run past `suspectMs` of CPU time (a fifth of `longRunMs`; the blog's example uses under 2 ms)
+ *   gives its short place to the next waiting run and goes on at nice 5, so that a flood of runaways does
+ *   not keep short runs waiting for the whole time it takes to recognise them as long.
  * - The short lane and the long lane: a run that has used more than `longRunMs` of its thread's CPU time
  *   (from /proc, ns precision, so a machine busy with other work does not make ordinary runs look long;
  *   elsewhere its wall time) is long. It leaves the short lane at once, so the next waiting run gets a
@@ -50,6 +53,11 @@ export interface RunPoolOptions {
   hardKillGraceMs: number;
   /** A run that used more CPU time than this (ms) is long (default 25; see above). */
   longRunMs?: number;
+  /**
+   * A short run that used more CPU time than this (ms) gives its short place to the next waiting run and
+   * goes on at nice 5 until it ends or turns long (default `longRunMs / 5`).
+   */
+  suspectMs?: number;
   /** Threads beyond `workers` (default `workers`): the long lane's, and room for a run being stopped. */
   spares?: number;
   /**
@@ -129,15 +137,19 @@ interface Job {
   finished: boolean;
 }
 
+/** The nice value of a short run past `suspectMs` (about a third of a normal thread's share when they compete). */
+const SUSPECT_PRIORITY = 5;
+
 /** The nice value of a thread holding a long run (the lowest priority). */
 const LOW_PRIORITY = 19;
 
 /**
- * The nice value of a run asked to stop: low enough that one still inside a long step (a huge allocation)
- * leaves the CPU to short runs, high enough that it gets to its end, or to its next check, and frees its
- * thread soon (at nice 19 it could starve for seconds holding a thread).
+ * The nice value of a run asked to stop: the normal one. One that reads the interpreter's clock stops
+ * within 4096 steps (well under 1 ms); one inside a long step (a huge allocation) ends it sooner and frees
+ * its thread (at nice 10 or 19 such runs held threads for seconds on a busy machine, and short runs then
+ * waited for a thread). Either way it costs at most `STOP_GRACE_CPU_MS` more.
  */
-const STOPPING_PRIORITY = 10;
+const STOPPING_PRIORITY = 0;
 
 /**
  * CPU time (ms) a run asked to stop may still use before its thread is terminated. The interpreter checks
@@ -172,12 +184,14 @@ export class RunPool {
   private closed = false;
   private idleWaiters: (() => void)[] = [];
   private readonly longRunMs: number;
+  private readonly suspectMs: number;
   private readonly longRunCap: number;
   private readonly threadCount: number;
   private readonly tickMs: number;
 
   constructor(private readonly options: RunPoolOptions) {
     this.longRunMs = options.longRunMs ?? 25;
+    this.suspectMs = Math.min(this.longRunMs, options.suspectMs ?? this.longRunMs / 5);
     this.longRunCap = options.longRuns ?? Number.POSITIVE_INFINITY;
     this.threadCount = options.workers + (options.spares ?? Math.max(1, options.workers));
     this.tickMs = Math.max(5, Math.min(25, Math.floor(this.longRunMs / 4)));
@@ -502,7 +516,7 @@ export class RunPool {
         job.tid = Atomics.load(job.control, Control.Tid);
         const fd = this.statFd(job.tid);
         job.cpuAtStart = fd === undefined ? Number.NaN : threadCpuMs(fd);
-        job.nextCpuCheck = now + Math.min(this.longRunMs, job.cpuLimitMs);
+        job.nextCpuCheck = now + Math.min(this.suspectMs, job.cpuLimitMs);
       }
       if (state === 2) continue;
       const elapsed = now - job.startedAt;
@@ -515,6 +529,11 @@ export class RunPool {
         const used = fd === undefined || Number.isNaN(job.cpuAtStart) ? elapsed : threadCpuMs(fd) - job.cpuAtStart;
         job.cpuUsed = used;
         if (!job.long && used >= this.longRunMs) this.turnLong(job, used);
+        else if (!job.long && job.holdsShortPlace && used >= this.suspectMs) {
+          // Not long yet, but no longer like the short runs behind it: they get its place (and the CPU first).
+          this.releaseShortPlace(job);
+          this.setJobPriority(job, SUSPECT_PRIORITY);
+        }
         if (used >= job.cpuLimitMs) this.ask(job, StopReason.CpuLimit, used);
         if (used - job.askedAtCpu >= STOP_GRACE_CPU_MS) {
           // Asked to stop and still going (inside one long step): terminated.
@@ -533,7 +552,7 @@ export class RunPool {
           ? job.askedAtCpu + STOP_GRACE_CPU_MS
           : job.long
             ? job.cpuLimitMs
-            : Math.min(this.longRunMs, job.cpuLimitMs);
+            : Math.min(job.holdsShortPlace ? this.suspectMs : this.longRunMs, job.cpuLimitMs);
         job.nextCpuCheck = now + Math.max(this.tickMs, mark - used);
       }
       if (!Number.isNaN(job.askedAtCpu)) continue;
