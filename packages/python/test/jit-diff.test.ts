@@ -7,9 +7,9 @@
  * calls, recursion errors, generators and closures mixed with compiled code are included. The outputs of
  * the programs that end normally are also checked against python3.
  */
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runDetailed } from "../src/index.js";
-import { jitCounts, jitThreshold, setJitEnabled, setJitThreshold } from "../src/jit/compile.js";
+import { jitCounts, jitEnabled, jitThreshold, setJitEnabled, setJitThreshold } from "../src/jit/compile.js";
 import type { RunOptions } from "../src/api-types.js";
 import { cpythonRunner } from "./cpython.js";
 
@@ -210,6 +210,7 @@ while True:
 
 function runWith(jit: "off" | "first" | "default", src: string, options: RunOptions = {}) {
   const saved = jitThreshold();
+  const was = jitEnabled();
   setJitEnabled(jit !== "off");
   if (jit === "first") setJitThreshold(1);
   try {
@@ -217,14 +218,10 @@ function runWith(jit: "off" | "first" | "default", src: string, options: RunOpti
     const { wallMs: _wall, ...stats } = result.stats as typeof result.stats & { wallMs?: number };
     return { result: { ...result, stats }, heap };
   } finally {
-    setJitEnabled(true);
+    setJitEnabled(was);
     setJitThreshold(saved);
   }
 }
-
-afterAll(() => {
-  setJitEnabled(true);
-});
 
 describe("compiled code objects against the eval loop", () => {
   for (const [name, src] of programs) {

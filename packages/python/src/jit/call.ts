@@ -8,6 +8,17 @@ import type { Frame } from "../vm/frame.js";
 import type { VM } from "../vm/vm.js";
 import { Kind } from "../vm/types.js";
 import * as L from "../vm/layouts.js";
+import { asObj } from "../vm/fast.js";
+
+/** True when CALL with this argument count calls a Python function or a bound method of one (peeked). */
+export function isPythonCall(vm: VM, st: Obj[], arg: number): boolean {
+  const b = st.length - arg;
+  let t = st[b - 2];
+  if (!t) t = st[b - 1];
+  let kt = vm.kindOf(t);
+  if (kt === Kind.METHOD) kt = vm.kindOf(vm.h.getSlot(t, L.METHOD_FUNC));
+  return kt === Kind.FUNCTION;
+}
 
 export function callNotPython(vm: VM, f: Frame, st: Obj[], arg: number): void {
   const h = vm.h;
@@ -40,7 +51,7 @@ export function callNotPython(vm: VM, f: Frame, st: Obj[], arg: number): void {
       } finally {
         for (let k = 0; k < callArgs.length; k++) h.decref(callArgs[k]);
       }
-      st.push(r);
+      st.push(asObj(r));
     } finally {
       h.decref(target);
     }

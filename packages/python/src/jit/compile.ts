@@ -1,6 +1,7 @@
 /**
- * Untraced runs: each code object, once quickened (its warm-up counter reaches 0, as 3.11 quickens), is
- * translated into a JavaScript function specialised to it (`new Function`). The function runs the frame's
+ * Untraced runs, when switched on (PYHEAP_JIT=1 or setJitEnabled; off by default, see below): each code
+ * object, once the eval loop has run 500 of its instructions (jitThreshold), is translated into a
+ * JavaScript function specialised to it (`new Function`). The function runs the frame's
  * instructions from `f.ip` on the frame's own value stack and fast locals, so the frame is at every moment
  * in the state the eval loop would leave it in; each instruction does what the loop's case for it does,
  * through the same helpers, in the same order (refcounts, allocations, events and errors are identical).
@@ -16,8 +17,15 @@
  * loop ran a step-check instruction. Exceptions thrown inside propagate to the loop with `f.lasti` set,
  * exactly as from the loop's own cases.
  *
- * Code objects that are generators or coroutines, and every run with a tracing hook, use the loop only.
- * Where `new Function` is refused (a page's content security policy), everything silently uses the loop.
+ * Generator code objects, code longer than 3000 instructions and every run with a tracing hook use the loop
+ * only. Where `new Function` is refused (a page's content security policy), everything silently uses the
+ * loop.
+ *
+ * Off by default: on the interpreter benchmark (tools/bench/README.md) these functions were not faster
+ * than the optimised eval loop once V8 had optimised both (the time goes to the operations, allocation
+ * and refcounting, not to dispatch), and V8's optimising compiler takes hundreds of ms of CPU per generated
+ * function (several times per program as the phases of a program deoptimise it), so whole runs took more
+ * CPU with them.
  */
 import { CodeFlag, type CodeObject } from "../compile/code.js";
 import { Op } from "../compile/opcodes.js";
@@ -26,30 +34,22 @@ import type { VM } from "../vm/vm.js";
 import { Kind } from "../vm/types.js";
 import * as L from "../vm/layouts.js";
 import { abi } from "@pyheap/heap";
-import { instanceGetAttr, instanceSetAttr, intTruth, listIterNext, loadGlobalCached, newIntResult, rangeIterNext, smallIntBinary, smallIntCompare } from "../vm/fast.js";
+import { asObj, loadGlobalCached } from "../vm/fast.js";
 import { binaryAddStore } from "../vm/inplace.js";
-import { callNotPython } from "./call.js";
+import { callNotPython, isPythonCall } from "./call.js";
+import * as O from "./ops.js";
 
 /** A compiled code object: runs frame f from f.ip until an instruction it leaves to the eval loop. */
 export type JitFn = (f: Frame) => void;
 type Factory = (vm: VM, info: CodeInfo, R: Runtime) => JitFn;
 
-const runtime = {
-  instanceGetAttr,
-  instanceSetAttr,
-  intTruth,
-  listIterNext,
-  loadGlobalCached,
-  newIntResult,
-  rangeIterNext,
-  smallIntBinary,
-  smallIntCompare,
-  binaryAddStore,
-  callNotPython,
-};
+const runtime = { asObj, loadGlobalCached, binaryAddStore, callNotPython, isPythonCall, O };
 type Runtime = typeof runtime;
 
-let enabled = !(typeof process !== "undefined" && process.env && process.env.PYHEAP_NO_JIT === "1");
+// Off unless asked for (PYHEAP_JIT=1 or setJitEnabled): measured on the interpreter benchmark, the
+// compiled functions are not faster than the optimised eval loop and V8 spends far longer compiling them
+// (tools/bench/README.md, interpreter section).
+let enabled = typeof process !== "undefined" && !!process.env && process.env.PYHEAP_JIT === "1";
 /** Set when `new Function` threw once: nothing is compiled afterwards. */
 let unavailable = false;
 
@@ -142,7 +142,7 @@ export function translate(code: CodeObject): string | null {
     `const None = vm.None, True = vm.True, False = vm.False, smallIntBase = h.smallIntBase;`,
     // the heap's Int32Array view of memory, re-read when a growth of memory detached it (length 0)
     `let m = h._i32;`,
-    `const {instanceGetAttr, instanceSetAttr, intTruth, listIterNext, loadGlobalCached, newIntResult, rangeIterNext, smallIntBinary, smallIntCompare, binaryAddStore, callNotPython} = R;`,
+    `const {asObj, loadGlobalCached, binaryAddStore, callNotPython, isPythonCall, O} = R;`,
   ];
   for (const c of consts) head.push(`const c${c} = info.consts[${c}];`);
   for (const c of names) head.push(`const n${c} = info.names[${c}];`);
@@ -150,10 +150,12 @@ export function translate(code: CodeObject): string | null {
     `return function ${"py_" + code.co_name.replace(/[^A-Za-z0-9_]/g, "_")}(f) {`,
     `const st = f.stack, ls = f.localsplus;`,
     `let i = f.ip, cv = -1;`,
-    `for (;;) switch (i) {`,
+    `out: for (;;) switch (i) {`,
     ...out,
-    `default: f.ip = i; return;`,
+    `default: break out;`,
     `}`,
+    // every exit: f.ip is the instruction the eval loop runs next
+    `f.ip = i;`,
     `};`,
   );
   return head.join("\n");
@@ -172,11 +174,12 @@ const OB_SIZE = abi.OB_SIZE;
 const INT_DIGITS = abi.INT_DIGITS;
 /** JS for: x = the value of the exact int of at most one digit held in variable v, else NaN (m fresh). */
 function small(v: string, x: string): string {
-  return `if (m[(${v} + ${OB_TYPE}) >>> 2] >>> 0 === intType) { const z = m[(${v} + ${OB_SIZE}) >>> 2]; ${x} = z === 0 ? 0 : z === 1 ? m[(${v} + ${INT_DIGITS}) >>> 2] : z === -1 ? -m[(${v} + ${INT_DIGITS}) >>> 2] : NaN; } else ${x} = NaN;`;
+  return `if (m[(${v} + ${OB_TYPE}) >>> 2] >>> 0 === intType) { const z = m[(${v} + ${OB_SIZE}) >>> 2]; ${x} = z === 0 ? 0 : z === 1 ? m[(${v} + ${INT_DIGITS}) >>> 2] : z === -1 ? -m[(${v} + ${INT_DIGITS}) >>> 2] | 0 : NaN; } else ${x} = NaN;`;
 }
 /** JS for the new int of value x (a safe integer): the small-int cache or a new object. */
 function newSmall(x: string): string {
-  return `(${x} >= -5 && ${x} <= 256 ? (m.length === 0 && (m = h.i32), m[(smallIntBase + (${x} + 5) * 32) >>> 2]++, smallIntBase + (${x} + 5) * 32) : h.newInt(${x}))`;
+  // (| 0: the stack and the locals hold int32 values only, so their arrays keep small-integer elements)
+  return `(${x} >= -5 && ${x} <= 256 ? (m.length === 0 && (m = h.i32), m[(smallIntBase + (${x} + 5) * 32) >>> 2]++, (smallIntBase + (${x} + 5) * 32) | 0) : asObj(h.newInt(${x})))`;
 }
 
 /** The one-digit int operations inlined by BINARY_OP (argument without the in-place offset 13): the
@@ -199,13 +202,13 @@ SMALL_BINARY[12] = "x ^ y";
  */
 function fused(k: number, jumpIf: number, target: number): string {
   return `if (cv >= 0) { const c = cv; cv = -1;
-    if (vm.steps + 1 >= vm.stepCheckAt) { const o = c ? True : False; ${inc("o")} st.push(o); f.ip = ${k}; return; }
+    if (vm.steps + 1 >= vm.stepCheckAt) { const o = c ? True : False; ${inc("o")} st.push(o); i = ${k}; break out; }
     vm.steps++; f.lasti = ${k}; if (c === ${jumpIf}) { i = ${target}; continue; } } else`;
 }
 
 /** Counts the instruction (or leaves it to the loop when the step check is due) and sets f.lasti. */
 function pro(k: number): string {
-  return `if (vm.steps + 1 >= vm.stepCheckAt) { f.ip = ${k}; return; } vm.steps++; f.lasti = ${k};`;
+  return `if (vm.steps + 1 >= vm.stepCheckAt) { i = ${k}; break out; } vm.steps++; f.lasti = ${k};`;
 }
 
 function emit(code: CodeObject, op: number, k: number, a: number, consts: Set<number>, names: Set<number>): string | null {
@@ -215,6 +218,7 @@ function emit(code: CodeObject, op: number, k: number, a: number, consts: Set<nu
     names.add(x);
     return `n${x}`;
   };
+  const str = (x: number) => j(code.co_names[x]);
   switch (op) {
     case Op.NOP:
     case Op.PRECALL:
@@ -239,81 +243,63 @@ function emit(code: CodeObject, op: number, k: number, a: number, consts: Set<nu
     case Op.LOAD_CLOSURE:
       return `${p} { const v = ls[${a}]; h.incref(v); st.push(v); }`;
     case Op.LOAD_DEREF:
-      return `${p} { const v = h.getSlot(ls[${a}], ${L.CELL_REF}); if (!v) vm.unboundDeref(f, ${a}); h.incref(v); st.push(v); }`;
+      return `${p} O.loadDeref(vm, f, st, ${a});`;
     case Op.STORE_DEREF:
       return `${p} h.setSlotSteal(ls[${a}], ${L.CELL_REF}, st.pop());`;
     case Op.LOAD_GLOBAL:
       return `${p} ${a & 1 ? "st.push(0);" : ""} st.push(loadGlobalCached(vm, f, ${k}, ${a >> 1}));`;
     case Op.LOAD_NAME:
-      return `${p} { const v = f.locals ? vm.dictGetStr(f.locals, ${j(code.co_names[a])}) : 0;
-        if (v) { h.incref(v); st.push(v); } else st.push(vm.loadGlobal(f, ${j(code.co_names[a])})); }`;
+      return `${p} O.loadName(vm, f, st, ${str(a)});`;
     case Op.STORE_NAME:
-      return `${p} { const v = st.pop(); vm.dictSetStr(f.locals, ${name(a)}, v); h.decref(v); }`;
+      return `${p} O.storeName(vm, f, st, ${name(a)});`;
     case Op.LOAD_ATTR:
-      return `${p} { const o = st.pop(); const fv = instanceGetAttr(vm, o, ${j(code.co_names[a])}, ${name(a)});
-        if (fv !== 0) { st.push(fv); h.decref(o); }
-        else { try { st.push(vm.getAttr(o, ${j(code.co_names[a])})); } finally { h.decref(o); } } }`;
+      return `${p} O.loadAttr(vm, st, ${str(a)}, ${name(a)});`;
     case Op.STORE_ATTR:
-      return `${p} { const o = st.pop(); const v = st.pop();
-        try { if (!instanceSetAttr(vm, o, ${j(code.co_names[a])}, ${name(a)}, v)) vm.setAttr(o, ${j(code.co_names[a])}, v); }
-        finally { h.decref(o); h.decref(v); } }`;
+      return `${p} O.storeAttr(vm, st, ${str(a)}, ${name(a)});`;
     case Op.LOAD_METHOD:
-      return `${p} { const o = st.pop(); const m = vm.loadMethod(o, ${j(code.co_names[a])});
-        if (m) { st.push(m); st.push(o); }
-        else { st.push(0); try { st.push(vm.getAttr(o, ${j(code.co_names[a])})); } finally { h.decref(o); } } }`;
+      return `${p} O.loadMethod(vm, st, ${str(a)});`;
     case Op.KW_NAMES:
       return `${p} f.kwNames = ${a};`;
     case Op.CALL:
       // a Python function (or a bound method of one) gets its frame from the loop
-      return `if (vm.steps + 1 >= vm.stepCheckAt) { f.ip = ${k}; return; }
-        { const b = st.length - ${a}; let t = st[b - 2]; if (!t) t = st[b - 1]; let kt = vm.kindOf(t);
-          if (kt === ${Kind.METHOD}) kt = vm.kindOf(h.getSlot(t, ${L.METHOD_FUNC}));
-          if (kt === ${Kind.FUNCTION}) { f.ip = ${k}; return; } }
+      return `if (vm.steps + 1 >= vm.stepCheckAt || isPythonCall(vm, st, ${a})) { i = ${k}; break out; }
         vm.steps++; f.lasti = ${k}; callNotPython(vm, f, st, ${a});`;
     case Op.BINARY_OP: {
       const store = (a === 0 || a === 13) && code.co_code[2 * k + 2] === Op.STORE_FAST;
-      const general = `try { const x = smallIntBinary(h.i32, intType, a, b, ${a}); st.push(x === x ? newIntResult(h, x) : vm.binaryOp(a, b, ${a}, f)); }
-          finally { h.decref(a); h.decref(b); }`;
       const e = SMALL_BINARY[a >= 13 ? a - 13 : a];
       // one-digit ints inline (the values and allocations of smallIntBinary + newIntResult), else as the loop
       const body =
         e === undefined
-          ? general
+          ? `st.push(O.binaryGeneral(vm, f, a, b, ${a}));`
           : `${MEM} let x, y, r = NaN; ${small("a", "x")} ${small("b", "y")} if (x === x && y === y) r = ${e};
           if (r === r) { st.push(${newSmall("r")}); ${dec("a")} ${dec("b")} }
-          else { ${general} }`;
+          else st.push(O.binaryGeneral(vm, f, a, b, ${a}));`;
       return `${p} ${store ? `if (info.warmup >= 0 && binaryAddStore(vm, f, ${k})) ${jump(k + 2)}` : ""}
         { const b = st.pop(); const a = st.pop(); ${body} }`;
     }
     case Op.COMPARE_OP: {
-      const general = `try { const c = smallIntCompare(h.i32, intType, a, b, ${a}); st.push(c >= 0 ? vm.bool(c === 1) : vm.richCompare(a, b, ${a})); }
-        finally { h.decref(a); h.decref(b); }`;
       const cmp = ["<", "<=", "===", "!==", ">", ">="][a];
-      if (cmp === undefined) return `${p} { const b = st.pop(); const a = st.pop(); ${general} }`;
+      if (cmp === undefined) return `${p} { const b = st.pop(); const a = st.pop(); st.push(O.compareGeneral(vm, a, b, ${a})); }`;
       const next = code.co_code[2 * k + 2];
       // followed by a POP_JUMP_IF_FALSE/TRUE: the result goes to it in cv (0/1) instead of the stack
       const fuse = next === Op.POP_JUMP_FORWARD_IF_FALSE || next === Op.POP_JUMP_BACKWARD_IF_FALSE || next === Op.POP_JUMP_FORWARD_IF_TRUE || next === Op.POP_JUMP_BACKWARD_IF_TRUE;
       return `${p} { const b = st.pop(); const a = st.pop(); ${MEM} let x, y; ${small("a", "x")} ${small("b", "y")}
         if (x === x && y === y) { const c = x ${cmp} y;
           ${fuse ? "cv = c ? 1 : 0;" : `const o = c ? True : False; ${inc("o")} st.push(o);`} ${dec("a")} ${dec("b")} }
-        else { ${general} } }`;
+        else st.push(O.compareGeneral(vm, a, b, ${a})); }`;
     }
     case Op.IS_OP:
-      return `${p} { const b = st.pop(); const a = st.pop(); st.push(vm.bool((a === b) !== ${a === 1})); h.decref(a); h.decref(b); }`;
+      return `${p} O.isOp(vm, st, ${a === 1});`;
     case Op.CONTAINS_OP:
-      return `${p} { const b = st.pop(); const a = st.pop();
-        try { st.push(vm.bool(vm.contains(b, a) !== ${a === 1})); } finally { h.decref(a); h.decref(b); } }`;
+      return `${p} O.containsOp(vm, st, ${a === 1});`;
     case Op.BINARY_SUBSCR:
-      return `${p} { const k = st.pop(); const c = st.pop(); try { st.push(vm.getItem(c, k)); } finally { h.decref(c); h.decref(k); } }`;
+      return `${p} O.binarySubscr(vm, st);`;
     case Op.STORE_SUBSCR:
-      return `${p} { const k = st.pop(); const c = st.pop(); const v = st.pop();
-        try { vm.setItem(c, k, v); } finally { h.decref(c); h.decref(k); h.decref(v); } }`;
+      return `${p} O.storeSubscr(vm, st);`;
     case Op.GET_ITER:
-      return `${p} { const v = st.pop(); try { st.push(vm.getIter(v)); } finally { h.decref(v); } }`;
+      return `${p} O.getIter(vm, st);`;
     case Op.FOR_ITER:
-      return `${p} { const it = st[st.length - 1]; const itType = h.typeOf(it);
-        const v = itType === rangeIterType ? rangeIterNext(h, it) : itType === listIterType ? listIterNext(h, it) : vm.iterNext(it);
-        if (v) st.push(v); else { st.pop(); h.decref(it); ${jump(a)} } }`;
+      return `${p} if (!O.forIter(vm, st)) ${jump(a)}`;
     case Op.JUMP_FORWARD:
     case Op.JUMP_BACKWARD_NO_INTERRUPT:
       return `${p} ${jump(a)}`;
@@ -322,19 +308,13 @@ function emit(code: CodeObject, op: number, k: number, a: number, consts: Set<nu
     case Op.POP_JUMP_FORWARD_IF_FALSE:
     case Op.POP_JUMP_BACKWARD_IF_FALSE:
       return `${fused(k, 0, a)} { ${p} { const v = st.pop();
-        if (v === False) { h.decref(v); ${jump(a)} }
-        if (v === True) h.decref(v);
-        else { const iv = intTruth(h.i32, intType, v);
-          if (iv >= 0) { h.decref(v); if (iv === 0) ${jump(a)} }
-          else { let t; try { t = vm.truthy(v); } finally { h.decref(v); } if (!t) ${jump(a)} } } } }`;
+        if (v === False) { ${dec("v")} ${jump(a)} }
+        if (v === True) { ${dec("v")} } else if (!O.truthPop(vm, v)) ${jump(a)} } }`;
     case Op.POP_JUMP_FORWARD_IF_TRUE:
     case Op.POP_JUMP_BACKWARD_IF_TRUE:
       return `${fused(k, 1, a)} { ${p} { const v = st.pop();
-        if (v === True) { h.decref(v); ${jump(a)} }
-        if (v === False) h.decref(v);
-        else { const iv = intTruth(h.i32, intType, v);
-          if (iv >= 0) { h.decref(v); if (iv === 1) ${jump(a)} }
-          else { let t; try { t = vm.truthy(v); } finally { h.decref(v); } if (t) ${jump(a)} } } } }`;
+        if (v === True) { ${dec("v")} ${jump(a)} }
+        if (v === False) { ${dec("v")} } else if (O.truthPop(vm, v)) ${jump(a)} } }`;
     case Op.POP_JUMP_FORWARD_IF_NONE:
     case Op.POP_JUMP_BACKWARD_IF_NONE:
       return `${p} { const v = st.pop(); h.decref(v); if (v === None) ${jump(a)} }`;
@@ -342,32 +322,23 @@ function emit(code: CodeObject, op: number, k: number, a: number, consts: Set<nu
     case Op.POP_JUMP_BACKWARD_IF_NOT_NONE:
       return `${p} { const v = st.pop(); h.decref(v); if (v !== None) ${jump(a)} }`;
     case Op.JUMP_IF_FALSE_OR_POP:
-      return `${p} if (!vm.truthy(st[st.length - 1])) ${jump(a)} h.decref(st.pop());`;
+      return `${p} if (O.jumpOrPop(vm, st, false)) ${jump(a)}`;
     case Op.JUMP_IF_TRUE_OR_POP:
-      return `${p} if (vm.truthy(st[st.length - 1])) ${jump(a)} h.decref(st.pop());`;
+      return `${p} if (O.jumpOrPop(vm, st, true)) ${jump(a)}`;
     case Op.BUILD_TUPLE:
-      return `${p} { const items = st.splice(st.length - ${a}, ${a}); st.push(h.newTupleSteal(items)); }`;
+      return `${p} O.buildTuple(vm, st, ${a});`;
     case Op.BUILD_LIST:
-      return `${p} { const items = st.splice(st.length - ${a}, ${a}); const l = h.newList(items, "display");
-        for (const x of items) h.decref(x); st.push(l); }`;
+      return `${p} O.buildList(vm, st, ${a});`;
     case Op.BUILD_STRING:
-      return `${p} { const parts = st.splice(st.length - ${a}, ${a}); let s = "";
-        for (const q of parts) s += vm.str(q); for (const q of parts) h.decref(q); st.push(h.newStr(s)); }`;
+      return `${p} O.buildString(vm, st, ${a});`;
     case Op.LIST_APPEND:
-      return `${p} { const v = st.pop(); h.listAppend(st[st.length - ${a}], v); h.decref(v); }`;
+      return `${p} O.listAppend(vm, st, ${a});`;
     case Op.UNPACK_SEQUENCE:
-      return `${p} { const seq = st.pop();
-        try { const items = vm.unpack(seq, ${a}, -1); for (let q = items.length - 1; q >= 0; q--) st.push(items[q]); }
-        finally { h.decref(seq); } }`;
+      return `${p} O.unpackSequence(vm, st, ${a});`;
     case Op.FORMAT_VALUE:
-      return `${p} { const spec = ${a & 4 ? "st.pop()" : "0"}; let v = st.pop();
-        try {
-          ${(a & 3) === 0 ? "" : `{ const c = ${(a & 3) === 1 ? "vm.strObj(v)" : (a & 3) === 2 ? "vm.reprObj(v)" : "vm.asciiObj(v)"}; h.decref(v); v = c; }`}
-          if (!spec && vm.typeInfo(v).kind === ${Kind.STR} && !vm.typeInfo(v).heap) { st.push(v); v = 0; }
-          else st.push(vm.format(v, spec));
-        } finally { if (v) h.decref(v); if (spec) h.decref(spec); } }`;
+      return `${p} O.formatValue(vm, st, ${a});`;
     default:
-      if (LOOP.has(op)) return `f.ip = ${k}; return;`;
+      if (LOOP.has(op)) return `i = ${k}; break out;`;
       if (RARE.has(op)) return `${p} vm.evalRare(f, ${op}, ${a});`;
       return null;
   }

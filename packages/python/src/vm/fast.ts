@@ -128,12 +128,22 @@ function twoDigitBinary(m: Int32Array, a: Obj, b: Obj, sa: number, sb: number, o
   }
 }
 
+/**
+ * An object address computed in JS arithmetic (the heap's small-int cache: base + 32 * index), which V8 may
+ * hold as a double, as a small integer: a double stored into the frames' value stack or locals would turn
+ * those arrays (and, through V8's allocation sites, every new frame's) into double arrays, whose every
+ * read then boxes a number. Addresses of 2^30 and above stay as they are (V8 stores them as doubles anyway).
+ */
+export function asObj(x: number): Obj {
+  return x <= 0x3fffffff ? x | 0 : x;
+}
+
 /** The int for a value smallIntBinary computed: a new reference (with the spare digits it calls for). */
 export function newIntResult(h: VM["h"], x: number): Obj {
   const spare = intSpare;
-  if (spare === 0) return h.newInt(x);
+  if (spare === 0) return asObj(h.newInt(x));
   intSpare = 0;
-  if (x >= -5 && x <= 256) return h.newInt(x);
+  if (x >= -5 && x <= 256) return asObj(h.newInt(x));
   return h.newIntDigits(BigInt(x), spare);
 }
 
@@ -229,7 +239,7 @@ export function rangeIterNext(h: VM["h"], self: Obj): Obj {
   const n = step > 0 ? (start < stop ? Math.floor((stop - start - 1) / step) + 1 : 0) : start > stop ? Math.floor((start - stop - 1) / -step) + 1 : 0;
   if (i < n) {
     h.setI32(self, L.NATIVE_I, i + 1);
-    return h.newInt(start + i * step);
+    return asObj(h.newInt(start + i * step));
   }
   h.setSlot(self, L.NATIVE_A, 0);
   return 0;
