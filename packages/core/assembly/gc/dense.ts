@@ -76,8 +76,7 @@ let tTouched: usize = 0; // pool table entries written (to clear them afterwards
 // slot tables
 let slotCap: u32 = 0;
 let sR: usize = 0; // state word (u32)
-let sE: usize = 0; // edge block: [count, children…] (u32)
-let sA: usize = 0; // GC head address (u32)
+let sEA: usize = 0; // edge block [count, children…] (u32) and GC head address (u32), side by side
 let sK: usize = 0; // KIND_* (u8)
 let nSlots: u32 = 0;
 // pool table
@@ -131,17 +130,14 @@ function ensureSlots(n: u32): bool {
   if (r == 0) return false;
   const rr = r;
   const e = rr + (<usize>c << 2);
-  const a = e + (<usize>c << 2);
-  const k = a + (<usize>c << 2);
+  const k = e + (<usize>c << 3);
   if (nSlots > 0) {
     memory.copy(rr, sR, <usize>nSlots << 2);
-    memory.copy(e, sE, <usize>nSlots << 2);
-    memory.copy(a, sA, <usize>nSlots << 2);
+    memory.copy(e, sEA, <usize>nSlots << 3);
     memory.copy(k, sK, <usize>nSlots);
   }
   sR = rr;
-  sE = e;
-  sA = a;
+  sEA = e;
   sK = k;
   slotCap = c;
   return true;
@@ -266,7 +262,7 @@ export function deduceDense(base: usize, unreachable: usize, g: i32): bool {
   if (evOn) {
     for (let k: u32 = 0; k < <u32>n; k++) {
       const s = <usize>load<u32>(tSlot + (<usize>k << 2));
-      ev(EV_GC_REFS, <u32>gcObj(<usize>load<u32>(sA + (s << 2))), load<u32>(sR + (s << 2)) & R_REFS, <u32>g);
+      ev(EV_GC_REFS, <u32>gcObj(<usize>load<u32>(sEA + (s << 3), 4)), load<u32>(sR + (s << 2)) & R_REFS, <u32>g);
     }
   }
   phaseMark(g, 2);
@@ -288,23 +284,26 @@ let passUnreach: u32 = 0;
 
 /** 1. update_refs: walks the list once; each object gets a slot, its refcount goes to the state word,
  *  its children's addresses to its edge block. Returns the number of objects, or −1 when the tables
- *  cannot grow (edgeOverflow is set instead when the edge table cannot). Sets denseTuples/denseDicts. */
+ *  cannot grow (edgeOverflow is set instead when the edge table cannot). Sets denseTuples/denseDicts.
+ *  The loop keeps to the common case (an object in a pool met before, an exact list or tuple, room in
+ *  the edge table); everything else is done by functions outside it, so that its state stays in
+ *  registers. */
 function numberObjects(base: usize): i32 {
   let n: u32 = 0;
   let nt: u32 = 0;
   let nd: u32 = 0;
   const pt = poolTab;
   const cap = posCap;
-  let eb = eBuf; // the edge table and its length, in locals between traverse calls
+  let eb = eBuf; // the edge table, its capacity and length, in locals between the calls that move it
+  let ecap = eCap;
   let el: u32 = 0;
   // the slot tables in locals (reloaded after the calls that may move them), and what this pass
   // decided for the last type met: its kind, and 1 exact list, 2 exact tuple, 0 anything else
   // (tp_traverse)
   const TS = tSlot;
   let R = sR;
-  let A = sA;
+  let EA = sEA;
   let K = sK;
-  let E = sE;
   let lastType: usize = 0;
   let lastKind: u8 = 0;
   let lastItems: u8 = 0;
@@ -312,35 +311,17 @@ function numberObjects(base: usize): i32 {
     if (n == cap) return -1; // more objects than tracked: cannot happen; leave it to the list walks
     const o = gcObj(h);
     const pe = pt + ((o >> POOL_SHIFT) << 3);
-    let b = load<u32>(pe);
+    const b = load<u32>(pe);
     let s: u32;
-    if (b == 0 && inArena(o) && nSlots <= (n << 2) + SPARSE_SLACK) {
-      b = assignPool(o, pe);
-      if (b == 0) return -1;
-      R = sR;
-      A = sA;
-      K = sK;
-      E = sE;
-    }
-    if (b != 0 && b != LARGE) {
+    if (b - 1 < LARGE - 1) {
+      // (b is neither 0 nor LARGE) a pool met before
       s = poolSlot(o, pe, b);
     } else {
-      // outside the arenas, or a pool met after the runs became sparse: a slot of its own, kept in
-      // the head
-      if (b == 0) {
-        store<u32>(pe, LARGE);
-        store<u32>(tTouched + (<usize>nTouched << 2), <u32>(o >> POOL_SHIFT));
-        nTouched++;
-      }
-      if (!ensureSlots(nSlots + 1)) return -1;
+      s = slotOutsideRuns(h, o, pe, b, n);
+      if (s == NO_SLOT) return -1;
       R = sR;
-      A = sA;
+      EA = sEA;
       K = sK;
-      E = sE;
-      s = nSlots++;
-      store<u8>(K + <usize>s, 0);
-      store<u32>(h + 8, load<u32>(h + 8) | PREV_MASK_COLLECTING);
-      store<u32>(h + 12, s);
     }
     store<u32>(TS + (<usize>n << 2), s);
     const so = <usize>s << 2;
@@ -348,7 +329,6 @@ function numberObjects(base: usize): i32 {
     // a count that does not fit the state word (2^29 references): leave it to the list walks
     if (rc > R_REFS) return -1;
     store<u32>(R + so, rc);
-    store<u32>(A + so, <u32>h);
     const t = typeOf(o);
     if (t != lastType) {
       // what the type asks for, worked out once per run of objects of one type
@@ -363,45 +343,101 @@ function numberObjects(base: usize): i32 {
       else nd++;
     }
     // the edge block: a count, then the children
-    if (lastItems != 0) {
-      // exact list or tuple: the items, last first (as their tp_traverse), straight into the table
-      const items = lastItems == 1 ? listItems(o) : o + TUPLE_ITEMS;
-      const size = obSize(o);
-      if (<u64>el + <u64>size + 1 > <u64>eCap) {
-        numbered = n;
-        setEdgeBuffer(eBuf, eCap, el);
-        if (!growEdgesFor(<u64>size + 1)) break;
-        eb = eBuf;
-      }
-      store<u32>(E + so, el);
-      let w = el + 1;
-      for (let i = size - 1; i >= 0; i--) {
-        const c = load<u32>(items + (<usize>i << 3));
-        if (c == 0) continue;
-        store<u32>(eb + (<usize>w << 2), c);
-        w++;
-      }
-      store<u32>(eb + (<usize>el << 2), w - el - 1);
-      el = w;
-    } else {
-      numbered = n;
-      setEdgeBuffer(eBuf, eCap, el);
-      if (el == eCap && !growEdgesOrFlag()) break;
-      const at = el;
-      setEdgeBuffer(eBuf, eCap, at + 1);
-      store<u32>(E + so, at);
-      traverse(o, VISIT_ADDR);
-      if (edgeOverflow) break;
+    const size = lastItems != 0 ? obSize(o) : 0;
+    if (lastItems == 0 || <u64>el + <u64>size + 1 > <u64>ecap) {
+      // tp_traverse, or the edge table must grow first
+      store<u32>(EA + (so << 1), <u32>h, 4);
+      el = edgesOutOfLine(o, so, el, lastItems, n);
+      if (el == NO_SLOT) break;
       eb = eBuf;
-      el = edgeLen;
-      store<u32>(eb + (<usize>at << 2), el - at - 1);
+      ecap = eCap;
+      n++;
+      continue;
     }
+    // exact list or tuple: the items, last first (as their tp_traverse), straight into the table
+    const items = lastItems == 1 ? listItems(o) : o + TUPLE_ITEMS;
+    store<u64>(EA + (so << 1), (<u64>h << 32) | <u64>el); // the edge block and the head, one store
+    let w = el + 1;
+    for (let i = size - 1; i >= 0; i--) {
+      const c = load<u32>(items + (<usize>i << 3));
+      if (c == 0) continue;
+      store<u32>(eb + (<usize>w << 2), c);
+      w++;
+    }
+    store<u32>(eb + (<usize>el << 2), w - el - 1);
+    el = w;
     n++;
   }
   setEdgeBuffer(eBuf, eCap, el);
   denseTuples = nt;
   denseDicts = nd;
   return <i32>n;
+}
+
+const NO_SLOT: u32 = 0xffffffff;
+// Referenced as values (function table entries) so that the optimizer does not inline these slow paths
+// into pass 1's loop, where their calls would leave the loop short of registers.
+export const slowPathsKeptOutOfLine: StaticArray<usize> = [
+  changetype<usize>(slotOutsideRuns), changetype<usize>(edgesOutOfLine),
+];
+
+/** Pass 1's slot for an object whose 16 KiB region has no run of slots yet (b = 0) or is handled
+ *  object by object (LARGE); NO_SLOT when the tables cannot grow. */
+function slotOutsideRuns(h: usize, o: usize, pe: usize, b: u32, n: u32): u32 {
+  if (b == 0 && inArena(o) && nSlots <= (n << 2) + SPARSE_SLACK) {
+    // the first young object met in this pool: reserve the pool's run
+    const r = assignPool(o, pe);
+    if (r == 0) return NO_SLOT;
+    return poolSlot(o, pe, r);
+  }
+  // outside the arenas, or a pool met after the runs became sparse: a slot of its own, kept in the
+  // head
+  if (b == 0) {
+    store<u32>(pe, LARGE);
+    store<u32>(tTouched + (<usize>nTouched << 2), <u32>(o >> POOL_SHIFT));
+    nTouched++;
+  }
+  if (!ensureSlots(nSlots + 1)) return NO_SLOT;
+  const s = nSlots++;
+  store<u8>(sK + <usize>s, 0);
+  store<u32>(h + 8, load<u32>(h + 8) | PREV_MASK_COLLECTING);
+  store<u32>(h + 12, s);
+  return s;
+}
+
+/** Pass 1's edge block for an object that is not an exact list or tuple (through tp_traverse), or when
+ *  the edge table must grow first. Returns the new edge length, or NO_SLOT (edgeOverflow set) when the
+ *  table cannot grow. */
+function edgesOutOfLine(o: usize, so: usize, el: u32, items: u8, n: u32): u32 {
+  numbered = n;
+  setEdgeBuffer(eBuf, eCap, el);
+  if (items != 0) {
+    const size = obSize(o);
+    if (!growEdgesFor(<u64>size + 1)) {
+      edgeOverflow = true;
+      return NO_SLOT;
+    }
+    const eb = eBuf;
+    const p = items == 1 ? listItems(o) : o + TUPLE_ITEMS;
+    store<u32>(sEA + (so << 1), el);
+    let w = el + 1;
+    for (let i = size - 1; i >= 0; i--) {
+      const c = load<u32>(p + (<usize>i << 3));
+      if (c == 0) continue;
+      store<u32>(eb + (<usize>w << 2), c);
+      w++;
+    }
+    store<u32>(eb + (<usize>el << 2), w - el - 1);
+    return w;
+  }
+  if (el == eCap && !growEdgesOrFlag()) return NO_SLOT;
+  setEdgeBuffer(eBuf, eCap, el + 1);
+  store<u32>(sEA + (so << 1), el);
+  traverse(o, VISIT_ADDR);
+  if (edgeOverflow) return NO_SLOT;
+  const end = edgeLen;
+  store<u32>(eBuf + (<usize>el << 2), end - el - 1);
+  return end;
 }
 
 /** 2. subtract_refs: child addresses → slots, children outside the set dropped; each block is
@@ -459,8 +495,7 @@ function replayMoveUnreachable(base: usize, n: u32): usize {
   //    An object found DONE at its original position stays there, so the young list is relinked in the
   //    same loop; a head is written only where the list changes: an object that follows the
   //    one before it in the old list keeps its links (pool objects' heads were not written in pass 1).
-  const E = sE;
-  const A = sA;
+  const EA = sEA;
   let olen: u32 = 0;
   let ulen: u32 = 0;
   let prev = base; // the last object of the new young list
@@ -476,7 +511,7 @@ function replayMoveUnreachable(base: usize, n: u32): usize {
         continue;
       }
       store<u32>(rp, R_DONE);
-      const cur = <usize>load<u32>(A + (<usize>s << 2));
+      const cur = <usize>load<u32>(EA + (<usize>s << 3), 4);
       if (p != follow || load<u32>(pt + (((cur + GC_HEAD_SIZE) >> POOL_SHIFT) << 3)) == LARGE) {
         // after a gap, or a head that holds its slot: (re)link it
         prev = linkAfter(prev, cur, 0);
@@ -489,7 +524,7 @@ function replayMoveUnreachable(base: usize, n: u32): usize {
       // moved back: its word stays MOVED | 1 (neither 0 nor UNREACH, so it is never moved again)
       s = load<u32>(TO + (<usize>(p - n) << 2));
     }
-    const blk = <usize>load<u32>(E + (<usize>s << 2));
+    const blk = <usize>load<u32>(EA + (<usize>s << 3));
     const bp = edges + (blk << 2);
     const cnt = <usize>load<u32>(bp);
     for (let i: usize = 1; i <= cnt; i++) {
@@ -519,13 +554,13 @@ function linkLists(base: usize, unreachable: usize, last: usize): void {
   const TS = tSlot;
   const TO = tOrder;
   const R = sR;
-  const A = sA;
+  const EA = sEA;
   const olen = passMoved;
   const ulen = passUnreach;
   let prev = last;
   for (let i: u32 = 0; i < olen; i++) {
     const s = <usize>load<u32>(TO + (<usize>i << 2));
-    prev = linkAfter(prev, <usize>load<u32>(A + (s << 2)), 0);
+    prev = linkAfter(prev, <usize>load<u32>(EA + (s << 3), 4), 0);
   }
   store<u32>(prev, <u32>base);
   store<u32>(base + 8, <u32>prev);
@@ -533,7 +568,7 @@ function linkLists(base: usize, unreachable: usize, last: usize): void {
   for (let p: u32 = 0, left = ulen; left > 0; p++) {
     const s = <usize>load<u32>(TS + (<usize>p << 2));
     if (load<u32>(R + (s << 2)) != R_UNREACH) continue;
-    prev = linkAfter(prev, <usize>load<u32>(A + (s << 2)), PREV_MASK_COLLECTING);
+    prev = linkAfter(prev, <usize>load<u32>(EA + (s << 3), 4), PREV_MASK_COLLECTING);
     left--;
   }
   store<u32>(prev, <u32>unreachable);
@@ -563,7 +598,7 @@ export function untrackDense(kind: u8): i32 {
       s = <usize>load<u32>(tOrder + (<usize>(p - denseN) << 2));
     }
     if ((load<u8>(sK + s) & kind) == 0) continue;
-    const o = gcObj(<usize>load<u32>(sA + (s << 2)));
+    const o = gcObj(<usize>load<u32>(sEA + (s << 3), 4));
     if (kind == KIND_TUPLE ? tupleCanUntrack(o) : dictCanUntrack(o)) {
       untrack(o);
       ev(EV_UNTRACK, <u32>o, <u32>(kind == KIND_TUPLE ? tTuple : tDict), 0);
