@@ -36,7 +36,7 @@ import {
 } from "./object/list";
 import {
   dictInitEmpty, dictInit, dictNewDisplay, dictNewCall, dictNewPresized, dictSetItem, dictGetItem, dictDelItem, dictUsed,
-  dictNext, dictEntryKey, dictEntryValue, dictClear, dictCopy, dictMerge, dictSizeof, emptyKeys, sharedKeysNew, keysSize,
+  dictNext, dictEntryKey, dictEntryValue, dictClear, dictCopy, dictMerge, dictCombine, dictSizeof, emptyKeys, sharedKeysNew, keysSize,
 } from "./object/dict";
 import { setInitEmpty, setInit, setNew, setAdd, setContains, setDiscard, setPop, setUsed, setNext, setKeyAt, setClear, setSizeof } from "./object/set";
 import { setMerge, setMergeDict, setXorUpdate, setIntersection, setIntersectKey, setDifference, setDifferenceUpdate, setDropDummies, setSwapBodies } from "./object/set";
@@ -301,7 +301,9 @@ export function obj_buffers_size(o: i32): f64 {
     }
     case LAYOUT_DICT: {
       const k = getRef(oo + DICT_KEYS);
-      if (k != 0 && k != emptyKeys) n += memBlockSize(k);
+      const dv = getRef(oo + DICT_VALUES);
+      if (dv != 0) n += memBlockSize(dv - <usize>load<u8>(dv - 1)); // a split dict: its values, not the shared keys
+      else if (k != 0 && k != emptyKeys) n += memBlockSize(k);
       break;
     }
     case LAYOUT_SET: {
@@ -661,6 +663,10 @@ export function dict_clear(d: i32): void {
 /** d.update(b) for a dict b (dict_merge, override): 1 done, 0 failed with a status, 2 b changed size. */
 export function dict_merge(d: i32, b: i32): i32 {
   return dictMerge(<usize>d, <usize>b);
+}
+/** popitem()'s conversion of a split dict (an instance __dict__) to a combined one: 1, or 0 (no memory). */
+export function dict_combine(d: i32): i32 {
+  return dictCombine(<usize>d) ? 1 : 0;
 }
 /** d.copy(): NEW reference. */
 export function dict_copy(d: i32): i32 {

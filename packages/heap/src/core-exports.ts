@@ -105,6 +105,7 @@ export interface CoreExports {
   dict_clear(d: number): void;
   dict_copy(d: number): number;
   dict_merge(d: number, b: number): number;
+  dict_combine(d: number): number;
 
   set_new(frozen: number): number;
   set_add(s: number, k: number): number;

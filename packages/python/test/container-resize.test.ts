@@ -1,6 +1,7 @@
 /**
  * Table and array sizes that follow CPython 3.11's resize rules (differences the differential fuzzer
- * found): the set algebra, list slice assignment and deletion, dict.update() into an empty dict. Each
+ * found): the set algebra, list slice assignment and deletion, dict.update() into an empty dict, the
+ * split table of a materialised instance __dict__. Each
  * program runs in python3 and in run(); the output must be the same byte for byte, the heap leak-free.
  */
 import { describe, it } from "vitest";
@@ -197,6 +198,51 @@ try:
     {M(): 0}.update(src)
 except RuntimeError as e:
     print('RuntimeError', e)
+`,
+  ],
+  [
+    "a materialised instance __dict__ is split: shared keys, values sized by the keys' room",
+    `import gc, sys
+class C:
+    pass
+c = C(); print(sys.getsizeof(c.__dict__), sys.getsizeof(c))
+d = C(); d.x = 1; print(sys.getsizeof(d.__dict__), sys.getsizeof(d), d.__dict__)
+e = C(); e.y = 2; e.z = 3; print(sys.getsizeof(e.__dict__), e.__dict__, list(e.__dict__.items()))
+print(sys.getsizeof(C().__dict__), sys.getsizeof(c.__dict__))
+class K:
+    def __init__(self):
+        self.a = 1
+        self.b = 2
+k = K(); print(sys.getsizeof(k.__dict__), k.__dict__)
+k2 = K(); k2.__dict__; k2.q = 5; print(sys.getsizeof(k2.__dict__), k2.__dict__)
+class M:
+    pass
+m = M(); dd = m.__dict__; m.a = 1; m.b = 2; print(sys.getsizeof(dd), dd)
+for i in range(40):
+    setattr(m, 'a%d' % i, i)
+print(sys.getsizeof(dd), sys.getsizeof(m), len(dd))
+n = M(); n.b = 1; n.a = 2; nd = n.__dict__; print(nd, list(nd), sys.getsizeof(nd))
+nd['zz'] = 3; print(nd, sys.getsizeof(nd)); del nd['b']; print(nd, sys.getsizeof(nd), n.a, hasattr(n, 'b'))
+nd[5] = 'int key'; print(nd, sys.getsizeof(nd))
+p = K(); pd = p.__dict__; print(gc.is_tracked(pd)); p.l = []; print(gc.is_tracked(pd))
+q = K(); qd = q.__dict__.copy(); print(qd, sys.getsizeof(qd), gc.is_tracked(qd))
+r = K(); rd = dict(r.__dict__); print(rd, sys.getsizeof(rd))
+s = K(); s.__dict__.clear(); print(s.__dict__, sys.getsizeof(s.__dict__)); s.a = 9; print(s.__dict__, sys.getsizeof(s.__dict__))
+t = K(); t.z = 1; td = t.__dict__; print(td.popitem(), td, sys.getsizeof(td))
+try:
+    M().__dict__.popitem()
+except KeyError as e:
+    print('KeyError', e)
+u = K(); ud = u.__dict__; ud.update({'b': 5, 'c': 6}); print(ud, sys.getsizeof(ud))
+print({**K().__dict__}, sorted(set(K().__dict__)), sorted(K().__dict__.values()))
+class D:
+    def __init__(self, t):
+        self.t = t
+    def __del__(self):
+        print('del', self.t)
+w = K(); w.x = D(1); w.y = D(2); w.__dict__; del w
+w = K(); w.x = D(3); w.y = D(4); w.a = D(5); wd = w.__dict__; del w; del wd
+a = K(); a.me = a; a.__dict__; del a; print(gc.collect())
 `,
   ],
 ];

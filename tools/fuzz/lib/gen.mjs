@@ -21,7 +21,6 @@ export const KNOWN_DIFFERENCES = {
     kinds: ["auto-gc"],
   },
   "sort-error-partial": { summary: "list.sort() that raises TypeError half-way: CPython leaves the items it had sorted so far in place, pyheap the original order" },
-  "instance-dict-sizeof": { summary: "sys.getsizeof(obj.__dict__) of a materialised instance dict: 64 in pyheap, 296 in python3" },
 };
 
 /** Every snippet kind, by name (the names `--only` and `--without` take). */
@@ -291,7 +290,7 @@ const sizeofSnippet = fc
         case "int": return [`print(sys.getsizeof(${paren(String(k))}), sys.getsizeof(${paren(String(k))} * 7 + 1))`];
         case "str": return [`print(sys.getsizeof(${k}), sys.getsizeof(${k} * ${m}))`];
         case "float": return [`print(sys.getsizeof(${k}))`];
-        case "instance": return [`${v} = C()`, `print(sys.getsizeof(${v}))`, ...Array.from({ length: k }, (_, i) => `${v}.a${i} = ${i}`), feature("instance-dict-sizeof") ? `print(sys.getsizeof(${v}), sys.getsizeof(${v}.__dict__))` : `print(sys.getsizeof(${v}), len(${v}.__dict__))`];
+        case "instance": return [`${v} = C()`, `print(sys.getsizeof(${v}))`, ...Array.from({ length: k }, (_, i) => `${v}.a${i} = ${i}`), `print(sys.getsizeof(${v}), sys.getsizeof(${v}.__dict__), len(${v}.__dict__))`];
         case "bytes": return [`print(sys.getsizeof(b'x' * ${k}), sys.getsizeof(bytearray(${k})))`];
       }
       return [];

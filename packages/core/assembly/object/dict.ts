@@ -10,6 +10,11 @@
 // perturb >>= 5); insertion appends entries so iteration is insertion order; a table with no usable
 // entry left grows to 2^bit_length(((3·used) | 8) − 1 | 7); deletion leaves a dummy and never
 // shrinks. A table stays "unicode" while every key is an exact str.
+//
+// A split dict (an instance's materialised __dict__) shares its class's keys object (dk_refcnt counts
+// the sharers) and keeps its values in a values array indexed like those keys (DICT_VALUES; the layout
+// of instance.ts: insertion order in the prefix bytes). A new str key joins the shared keys while they
+// have room; any other key, a full shared table or popitem() turns the dict into a combined one.
 // Start reading at dictSetItem / dictLookup.
 import {
   DICT_USED, DICT_VERSION, DICT_KEYS, DICT_VALUES, DICT_BASICSIZE, DK_REFCNT, DK_LOG2_SIZE,
@@ -17,7 +22,7 @@ import {
   STATUS_NO_MEMORY, STATUS_NOT_FOUND, STATUS_ERROR, STATUS_OK, SHARED_KEYS_LOG2, SHARED_KEYS_MAX,
 } from "../../abi/abi";
 import { setStatus, lastStatus, tooBig, DEBUG } from "../common";
-import { memAlloc, memFree } from "../mem/alloc";
+import { memAlloc, memFree, memBlockSize } from "../mem/alloc";
 import { sysAlloc } from "../mem/sys";
 import { objAlloc, flPop, flPush, objFreeMemory } from "./alloc";
 import { getRef, setRef, incref, typeOf, tpBasicsize } from "./header";
@@ -27,7 +32,7 @@ import { strHash, strEq } from "./str";
 import { objHash, objEq, HASH_ERROR } from "./hash";
 import { mayBeTracked } from "./tuple";
 import { track, isTracked } from "../gc/lists";
-import { decref } from "../refcount";
+import { decref, valuesCapacity, valuesFree } from "../refcount";
 import { visit } from "../gc/traverse";
 
 const LOG_MINSIZE: u8 = 3;
@@ -159,6 +164,45 @@ function freeKeysMemory(k: usize): void {
 @inline export function dictUsed(d: usize): i32 {
   return load<i32>(d + DICT_USED);
 }
+@inline function dictValues(d: usize): usize {
+  return getRef(d + DICT_VALUES);
+}
+// values arrays (split dicts): the prefix byte before the values holds the prefix size, the one before
+// it the number of values set, the bytes before that the slot indexes in insertion order
+@inline function orderCount(v: usize): i32 {
+  return <i32>load<u8>(v - 2);
+}
+@inline function orderAt(v: usize, i: i32): i32 {
+  return <i32>load<u8>(v - 3 - <usize>i);
+}
+function orderAppend(v: usize, ix: i32): void {
+  const n = orderCount(v);
+  store<u8>(v - 3 - <usize>n, <u8>ix);
+  store<u8>(v - 2, <u8>(n + 1));
+}
+function orderRemove(v: usize, ix: i32): void {
+  const n = orderCount(v);
+  let j = 0;
+  while (j < n && orderAt(v, j) != ix) j++;
+  for (; j + 1 < n; j++) store<u8>(v - 3 - <usize>j, <u8>orderAt(v, j + 1));
+  store<u8>(v - 2, <u8>(n - 1));
+}
+/** Address of entry ix's value: in the values array of a split dict, else in the entry. */
+@inline function valueAddr(d: usize, k: usize, ix: i32): usize {
+  const v = dictValues(d);
+  return v != 0 ? v + (<usize>ix << 3) : entryValueAddr(k, ix);
+}
+/** dictkeys_decref for a shared keys object: the last sharer frees it. */
+function keysDecref(k: usize): void {
+  const n = load<i64>(k + DK_REFCNT) - 1;
+  store<i64>(k + DK_REFCNT, n);
+  if (n == 0) sharedKeysFree(k);
+}
+/** shared_keys_usable_size: the values a split dict of these keys has room for. */
+@inline function sharedUsableSize(k: usize): i32 {
+  return dkNentries(k) + dkUsable(k);
+}
+
 @inline function bumpVersion(d: usize): void {
   versionCounter++;
   store<u64>(d + DICT_VERSION, versionCounter);
@@ -295,6 +339,35 @@ function dictResize(d: usize, log2: u8, unicode: bool): bool {
   const nk = newKeys(log2, unicode);
   if (nk == 0) return false;
   const n = dictUsed(d);
+  const values = dictValues(d);
+  if (values != 0) {
+    // split → combined: the keys in the values' insertion order (the new table takes its own references
+    // to them), the shared keys released, the values array freed
+    for (let j = 0; j < n; j++) {
+      const ix = orderAt(values, j);
+      const key = entryKey(old, ix);
+      const v = getRef(values + (<usize>ix << 3));
+      const h = strHash(key);
+      incref(key);
+      const dst = entryAddr(nk, j);
+      if (unicode) {
+        setRef(dst, key);
+        setRef(dst + 8, v);
+      } else {
+        store<i64>(dst, h);
+        setRef(dst + 8, key);
+        setRef(dst + 16, v);
+      }
+      setIndex(nk, findEmptySlot(nk, h), j);
+    }
+    setRef(d + DICT_KEYS, nk);
+    setRef(d + DICT_VALUES, 0);
+    keysDecref(old);
+    valuesFree(values);
+    store<i64>(nk + DK_USABLE, dkUsable(nk) - n);
+    store<i64>(nk + DK_NENTRIES, n);
+    return true;
+  }
   const oldN = dkNentries(old);
   let j = 0;
   for (let ix = 0; ix < oldN; ix++) {
@@ -383,7 +456,8 @@ export function dictSetItemHash(d: usize, key: usize, hash: i64, value: usize): 
   }
   maintainTracking(d, key, value);
   if (ix == DKIX_EMPTY) {
-    if (dkUsable(dictKeys(d)) <= 0) {
+    const vs = dictValues(d);
+    if (dkUsable(dictKeys(d)) <= 0 || (vs != 0 && <u32>dkNentries(dictKeys(d)) >= valuesCapacity(vs))) {
       if (!insertionResize(d, true)) {
         decref(key);
         decref(value);
@@ -391,16 +465,37 @@ export function dictSetItemHash(d: usize, key: usize, hash: i64, value: usize): 
         return false;
       }
     }
+    if (dictValues(d) != 0) {
+      // a new name joins the shared keys (which keep the reference to it); the value goes in its slot
+      const k = dictKeys(d);
+      const n = dkNentries(k);
+      setIndex(k, findEmptySlot(k, hash), n);
+      setRef(entryAddr(k, n), key);
+      setRef(entryAddr(k, n) + 8, 0);
+      const v = dictValues(d);
+      setRef(v + (<usize>n << 3), value);
+      orderAppend(v, n);
+      store<i64>(d + DICT_USED, dictUsed(d) + 1);
+      store<i64>(k + DK_USABLE, dkUsable(k) - 1);
+      store<i64>(k + DK_NENTRIES, n + 1);
+      bumpVersion(d);
+      return true;
+    }
     appendEntry(d, key, hash, value);
     return true;
   }
-  const va = entryValueAddr(dictKeys(d), ix);
+  const va = valueAddr(d, dictKeys(d), ix);
   const old = getRef(va);
   if (old != value) {
     setRef(va, value);
+    if (old == 0) {
+      // a split dict's first value for a name the shared keys already hold
+      orderAppend(dictValues(d), ix);
+      store<i64>(d + DICT_USED, dictUsed(d) + 1);
+    }
     bumpVersion(d);
   }
-  decref(old);
+  if (old != 0) decref(old);
   decref(key);
   return true;
 }
@@ -426,7 +521,11 @@ export function dictGetItem(d: usize, key: usize): usize {
     setStatus(STATUS_NOT_FOUND);
     return 0;
   }
-  const v = getRef(entryValueAddr(dictKeys(d), ix));
+  const v = getRef(valueAddr(d, dictKeys(d), ix));
+  if (v == 0) {
+    setStatus(STATUS_NOT_FOUND);
+    return 0;
+  }
   setStatus(STATUS_OK);
   return v;
 }
@@ -446,6 +545,21 @@ export function dictDelItem(d: usize, key: usize): bool {
     return false;
   }
   const k = dictKeys(d);
+  const values = dictValues(d);
+  if (values != 0) {
+    // split: the name stays in the shared keys, this dict's value goes
+    const old = getRef(values + (<usize>ix << 3));
+    if (old == 0) {
+      setStatus(STATUS_NOT_FOUND);
+      return false;
+    }
+    setRef(values + (<usize>ix << 3), 0);
+    orderRemove(values, ix);
+    store<i64>(d + DICT_USED, dictUsed(d) - 1);
+    bumpVersion(d);
+    decref(old);
+    return true;
+  }
   const pos = lookdictIndex(k, h, ix);
   if (DEBUG) assert(pos != 0xffffffff); // lookup found ix, so a slot holds it
   if (pos == 0xffffffff) {
@@ -477,11 +591,25 @@ export function dictDelItem(d: usize, key: usize): bool {
 export function dictClear(d: usize): void {
   const k = dictKeys(d);
   if (k == emptyKeys) return;
+  const values = dictValues(d);
   setRef(d + DICT_KEYS, emptyKeys);
   setRef(d + DICT_VALUES, 0);
   store<i64>(d + DICT_USED, 0);
   bumpVersion(d);
   const n = dkNentries(k);
+  if (values != 0) {
+    // split: the values in slot order, then the array and this dict's share of the keys
+    for (let ix = 0; ix < n; ix++) {
+      const v = getRef(values + (<usize>ix << 3));
+      if (v != 0) {
+        setRef(values + (<usize>ix << 3), 0);
+        decref(v);
+      }
+    }
+    valuesFree(values);
+    keysDecref(k);
+    return;
+  }
   for (let ix = 0; ix < n; ix++) {
     const key = entryKey(k, ix);
     const v = getRef(entryValueAddr(k, ix));
@@ -491,8 +619,10 @@ export function dictClear(d: usize): void {
   freeKeysMemory(k);
 }
 
-/** Iteration: the first entry index >= pos holding a value, or -1. */
+/** Iteration: the first entry index >= pos holding a value, or -1. A split dict's positions are those
+ *  of its insertion order (0 … used − 1). */
 export function dictNext(d: usize, pos: i32): i32 {
+  if (dictValues(d) != 0) return pos < dictUsed(d) ? pos : -1;
   const k = dictKeys(d);
   const n = dkNentries(k);
   for (let ix = pos; ix < n; ix++) if (getRef(entryValueAddr(k, ix)) != 0) return ix;
@@ -500,23 +630,27 @@ export function dictNext(d: usize, pos: i32): i32 {
 }
 /** Key of entry ix (borrowed). */
 export function dictEntryKey(d: usize, ix: i32): usize {
-  return entryKey(dictKeys(d), ix);
+  const v = dictValues(d);
+  return entryKey(dictKeys(d), v != 0 ? orderAt(v, ix) : ix);
 }
 /** Value of entry ix (borrowed). */
 export function dictEntryValue(d: usize, ix: i32): usize {
-  return getRef(entryValueAddr(dictKeys(d), ix));
+  const v = dictValues(d);
+  return v != 0 ? getRef(v + (<usize>orderAt(v, ix) << 3)) : getRef(entryValueAddr(dictKeys(d), ix));
 }
 
 /** Stored hash of entry ix (a str table's keys carry their own). */
 export function dictEntryHash(d: usize, ix: i32): i64 {
-  return entryHash(dictKeys(d), ix);
+  const v = dictValues(d);
+  return entryHash(dictKeys(d), v != 0 ? orderAt(v, ix) : ix);
 }
 /** _PyDict_Contains_KnownHash: 1 present, 0 absent, -1 when __eq__ raised (status set). */
 export function dictContainsHash(d: usize, key: usize, hash: i64): i32 {
   if (dictKeys(d) == emptyKeys) return 0;
   const ix = lookup(d, key, hash);
   if (ix == DKIX_ERROR) return -1;
-  return ix == DKIX_EMPTY ? 0 : 1;
+  if (ix == DKIX_EMPTY) return 0;
+  return getRef(valueAddr(d, dictKeys(d), ix)) != 0 ? 1 : 0;
 }
 
 /** dict_merge(a, b, override = 1) for a dict b iterated as a dict: into an empty `a`, a clean combined
@@ -540,10 +674,17 @@ export function dictMerge(a: usize, b: usize): i32 {
       incref(getRef(entryValueAddr(okeys, ix)));
     }
     const old = dictKeys(a);
+    const oldValues = dictValues(a);
     setRef(a + DICT_KEYS, nk);
+    setRef(a + DICT_VALUES, 0);
     store<i64>(a + DICT_USED, dictUsed(b));
     bumpVersion(a);
-    if (old != emptyKeys) freeKeysMemory(old);
+    if (oldValues != 0) {
+      keysDecref(old);
+      valuesFree(oldValues);
+    } else if (old != emptyKeys) {
+      freeKeysMemory(old);
+    }
     if (isTracked(b) && !isTracked(a)) track(a);
     return 1;
   }
@@ -557,9 +698,10 @@ export function dictMerge(a: usize, b: usize): i32 {
     }
   }
   const n = dkNentries(dictKeys(b));
+  // NOTE: a split dict b goes in slot order (the shared keys' order), not its insertion order, as in CPython
   for (let ix = 0; ix < n; ix++) {
     const k = dictKeys(b);
-    const value = getRef(entryValueAddr(k, ix));
+    const value = getRef(valueAddr(b, k, ix));
     if (value == 0) continue;
     const key = entryKey(k, ix);
     incref(key);
@@ -578,6 +720,31 @@ export function dictMerge(a: usize, b: usize): i32 {
 export function dictCopy(d: usize): usize {
   const k = dictKeys(d);
   if (dictUsed(d) == 0) return dictNewDisplay();
+  const values = dictValues(d);
+  if (values != 0) {
+    // split: a new values array for the shared keys' current size, the same order (no free list)
+    const size = sharedUsableSize(k);
+    const nv = valuesAlloc(<u32>size);
+    if (nv == 0) return 0;
+    const c = objAlloc(tDict, DICT_BASICSIZE);
+    if (c == 0) {
+      valuesFree(nv);
+      return 0;
+    }
+    for (let ix = 0; ix < size; ix++) {
+      const x = <u32>ix < valuesCapacity(values) ? getRef(values + (<usize>ix << 3)) : 0;
+      if (x != 0) incref(x);
+      setRef(nv + (<usize>ix << 3), x);
+    }
+    const n = orderCount(values);
+    for (let j = 0; j < n; j++) orderAppend(nv, orderAt(values, j));
+    store<i64>(k + DK_REFCNT, load<i64>(k + DK_REFCNT) + 1);
+    initDict(c, k);
+    setRef(c + DICT_VALUES, nv);
+    store<i64>(c + DICT_USED, dictUsed(d));
+    if (isTracked(d)) track(c);
+    return c;
+  }
   if (dictUsed(d) >= (dkNentries(k) * 2) / 3) {
     const size = keysSize(k);
     const nk = memAlloc(size);
@@ -618,6 +785,7 @@ export function dictCopy(d: usize): usize {
 export function dictSizeof(d: usize): usize {
   const k = dictKeys(d);
   let res: usize = <usize>tpBasicsize(typeOf(d));
+  if (dictValues(d) != 0) res += <usize>sharedUsableSize(k) << 3;
   if (k != emptyKeys && load<i64>(k + DK_REFCNT) == 1) res += keysSize(k);
   return res;
 }
@@ -627,7 +795,10 @@ export function dictSizeof(d: usize): usize {
 export function dictTraverse(d: usize, op: i32): void {
   const k = dictKeys(d);
   const n = dkNentries(k);
-  if (dkIsUnicode(k)) {
+  const values = dictValues(d);
+  if (values != 0) {
+    for (let ix = 0; ix < n; ix++) visit(getRef(values + (<usize>ix << 3)), op);
+  } else if (dkIsUnicode(k)) {
     for (let ix = 0; ix < n; ix++) visit(getRef(entryValueAddr(k, ix)), op);
   } else {
     for (let ix = 0; ix < n; ix++) {
@@ -647,7 +818,7 @@ export function dictCanUntrack(d: usize): bool {
   const n = dkNentries(k);
   const unicode = dkIsUnicode(k);
   for (let ix = 0; ix < n; ix++) {
-    const v = getRef(entryValueAddr(k, ix));
+    const v = getRef(valueAddr(d, k, ix));
     if (v == 0) continue;
     if (mayBeTracked(v)) return false;
     if (!unicode && mayBeTracked(entryKey(k, ix))) return false;
@@ -660,6 +831,20 @@ export function dictReleaseNext(d: usize, cur: usize): usize {
   const k = dictKeys(d);
   const n = dkNentries(k);
   let c = <i32>load<u32>(cur);
+  const values = dictValues(d);
+  if (values != 0) {
+    // split: only the values (in slot order) belong to this dict
+    while (c < n) {
+      const v = getRef(values + (<usize>c << 3));
+      c++;
+      if (v != 0) {
+        store<u32>(cur, c);
+        return v;
+      }
+    }
+    store<u32>(cur, c);
+    return 0;
+  }
   while (c < 2 * n) {
     const ix = c >> 1;
     const v = (c & 1) == 0 ? entryKey(k, ix) : getRef(entryValueAddr(k, ix));
@@ -676,7 +861,14 @@ export function dictReleaseNext(d: usize, cur: usize): usize {
 /** After the entries are released: free the table, park the dict (exact dicts, 80) or free it. */
 export function dictFinish(d: usize): void {
   const k = dictKeys(d);
-  if (k != emptyKeys) freeKeysMemory(k);
+  const values = dictValues(d);
+  if (values != 0) {
+    valuesFree(values);
+    setRef(d + DICT_VALUES, 0);
+    keysDecref(k);
+  } else if (k != emptyKeys) {
+    freeKeysMemory(k);
+  }
   setRef(d + DICT_KEYS, 0);
   if (typeOf(d) == tDict && flPush(flDict, d, DICT_MAXFREELIST)) return;
   objFreeMemory(d);
@@ -742,6 +934,51 @@ export function keysInsertStr(k: usize, name: usize): i32 {
   store<i64>(k + DK_USABLE, dkUsable(k) - 1);
   store<i64>(k + DK_NENTRIES, ix + 1);
   return ix;
+}
+
+/** dict.popitem()'s first step: a split dict becomes combined, in a table the size of the shared keys'.
+ *  false on no memory. */
+export function dictCombine(d: usize): bool {
+  if (dictValues(d) == 0) return true;
+  if (dictResize(d, <u8>dkLog2(dictKeys(d)), true)) return true;
+  setStatus(STATUS_NO_MEMORY);
+  return false;
+}
+
+/** new_values: a values array of `size` NULL slots after a prefix of round8(size + 2) bytes (its last byte
+ *  the prefix size); 0 on no memory. */
+export function valuesAlloc(size: u32): usize {
+  if (size > 250) {
+    setStatus(STATUS_NO_MEMORY);
+    return 0;
+  }
+  const prefix = (<usize>size + 2 + 7) & ~(<usize>7);
+  const mem = memAlloc(prefix + (<usize>size << 3));
+  if (mem == 0) return 0;
+  memory.fill(mem, 0, memBlockSize(mem));
+  store<u8>(mem + prefix - 1, <u8>prefix);
+  return mem + prefix;
+}
+
+/** make_dict_from_instance_attributes: a split dict (from the free list) over the shared keys `k` that
+ *  takes the values array `values` (STOLEN) with `used` values set; tracked when a value may be. New
+ *  reference or 0. */
+export function dictNewSplit(k: usize, values: usize, used: i32): usize {
+  const d = dictNewDisplay();
+  if (d == 0) return 0;
+  store<i64>(k + DK_REFCNT, load<i64>(k + DK_REFCNT) + 1);
+  setRef(d + DICT_KEYS, k);
+  setRef(d + DICT_VALUES, values);
+  store<i64>(d + DICT_USED, used);
+  const n = dkNentries(k);
+  for (let ix = 0; ix < n; ix++) {
+    const v = getRef(values + (<usize>ix << 3));
+    if (v != 0 && mayBeTracked(v)) {
+      track(d);
+      break;
+    }
+  }
+  return d;
 }
 
 /** Releases the names and frees a shared-keys table. */

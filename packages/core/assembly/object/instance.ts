@@ -1,6 +1,6 @@
 // Instances of classes without __slots__ (Py_TPFLAGS_MANAGED_DICT): two pre-header words before the GC
 // head. MANAGED_VALUES points to a values array indexed like the class's shared keys (TP_CACHED_KEYS);
-// MANAGED_DICT holds the __dict__ once it is materialized (then the values array is gone).
+// MANAGED_DICT holds the __dict__ once it is materialized (a split dict that took over the values array).
 //
 // Values array (a PyMem block, laid out as CPython's): `prefix` = round8(size + 2) bytes before the
 // values; the last prefix byte holds the prefix size, the one before it the number of attributes set,
@@ -15,7 +15,7 @@ import { decref, valuesCapacity, valuesFree } from "../refcount";
 import { tStr } from "./types";
 import {
   sharedKeysNew, keysLookupStr, keysInsertStr, keysNentries, keysUsable, keysSetUsable, keysNameAt,
-  dictNewDisplay, dictSetItem, dictGetItem, dictDelItem,
+  dictNewDisplay, dictNewSplit, dictSetItem, dictGetItem, dictDelItem,
 } from "./dict";
 
 @inline function prefixOf(values: usize): usize {
@@ -141,34 +141,21 @@ export function instInitValues(o: usize): bool {
   return valuesNew(o, <u32>(keysNentries(k) + keysUsable(k)));
 }
 
-/** The __dict__, materialized from the values on first use (new_dict + the attributes in insertion
- *  order); BORROWED. 0 on no memory. */
+/** The __dict__, materialized on first use (make_dict_from_instance_attributes): a split dict over the
+ *  class's shared keys that takes the instance's values array, so sys.getsizeof counts the values the
+ *  shared keys have room for (not the keys); BORROWED. 0 on no memory. */
 export function instMaterializeDict(o: usize): usize {
   const d0 = getRef(o + MANAGED_DICT);
   if (d0 != 0) return d0;
-  const d = dictNewDisplay();
-  if (d == 0) return 0;
   const v = getRef(o + MANAGED_VALUES);
+  let d: usize;
   if (v != 0) {
-    const k = cachedKeys(typeOf(o));
-    const n = orderCount(v);
-    for (let j: u32 = 0; j < n; j++) {
-      const ix = orderAt(v, j);
-      if (!dictSetItem(d, keysNameAt(k, <i32>ix), getRef(v + (<usize>ix << 3)))) {
-        decref(d);
-        return 0;
-      }
-    }
-    // the dict now holds its own references: release the array's
-    const cap = valuesCapacity(v);
-    for (let i: u32 = 0; i < cap; i++) {
-      const x = getRef(v + (<usize>i << 3));
-      if (x != 0) {
-        setRef(v + (<usize>i << 3), 0);
-        decref(x);
-      }
-    }
-    valuesDetach(o);
+    d = dictNewSplit(cachedKeys(typeOf(o)), v, <i32>orderCount(v));
+    if (d == 0) return 0;
+    setRef(o + MANAGED_VALUES, 0);
+  } else {
+    d = dictNewDisplay();
+    if (d == 0) return 0;
   }
   setRef(o + MANAGED_DICT, d);
   return d;

@@ -839,6 +839,8 @@ function installDict(vm: VM): void {
     popitem: (args) => {
       const ents = vm.dictEntries(args[0]);
       if (!ents.length) vm.raise("KeyError", "popitem(): dictionary is empty");
+      // a split table (an instance's __dict__) becomes combined first, as in CPython
+      if (!(h as unknown as { core: { dict_combine(d: Obj): number } }).core.dict_combine(args[0])) vm.raise("MemoryError", "");
       const [k, v] = ents[ents.length - 1];
       const t = h.newTuple([k, v]);
       vm.dictDelItem(args[0], k);

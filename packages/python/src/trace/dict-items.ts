@@ -5,7 +5,9 @@
  * Layout (packages/core/assembly/object/dict.ts): the dict points to its keys object (DICT_KEYS); the keys
  * object holds dk_nentries entries after 2^dk_log2_index_bytes index bytes, each (key, value) in a
  * "unicode" table or (hash, key, value) in a general one, 8 bytes per field; an entry whose value is NULL
- * was deleted. Dicts never use split values here (DICT_VALUES stays NULL).
+ * was deleted. A split dict (an instance's materialised __dict__, DICT_VALUES set) shares its class's
+ * keys object and keeps its values in a values array indexed like those keys, in the insertion order the
+ * bytes before the array record (count at -2, slot indexes from -3 downwards).
  */
 import { abi } from "@pyheap/heap";
 import type { Obj } from "../vm/heap-api.js";
@@ -26,6 +28,17 @@ export function dictItems(mem: Int32Array, d: Obj, max: number, keys: Obj[], val
   const keyAt = unicode ? 0 : 8;
   const valueAt = unicode ? 8 : 16;
   let entry = k + abi.DK_INDICES + (1 << log2Index);
+  const split = mem[(d + abi.DICT_VALUES) >>> 2]! >>> 0;
+  if (split) {
+    const bytes = new Uint8Array(mem.buffer);
+    const used = Math.min(bytes[split - 2]!, max);
+    for (let j = 0; j < used; j++) {
+      const ix = bytes[split - 3 - j]!;
+      keys[j] = mem[(entry + size * ix + keyAt) >>> 2]! >>> 0;
+      values[j] = mem[(split + 8 * ix) >>> 2]! >>> 0;
+    }
+    return used;
+  }
   let count = 0;
   for (let ix = 0; ix < n && count < max; ix++, entry += size) {
     const v = mem[(entry + valueAt) >>> 2]! >>> 0;
