@@ -214,6 +214,49 @@ del t, Thing
 print(gc.collect(), sys.getrefcount(Meta))
 `,
   ],
+  [
+    "a metaclass's __setattr__, __delattr__, __getattr__ and __getattribute__ see its classes' attributes",
+    `class Frozen(type):
+    def __setattr__(cls, name, value):
+        raise AttributeError(f"{cls.__name__} is frozen: {name}")
+    def __delattr__(cls, name):
+        raise AttributeError(f"cannot delete {name} from {cls.__name__}")
+    def __getattr__(cls, name):
+        return f"<missing {name}>"
+class Const(metaclass=Frozen):
+    PI = 3
+try:
+    Const.PI = 4
+except AttributeError as e:
+    print(e)
+try:
+    del Const.PI
+except AttributeError as e:
+    print(e)
+print(Const.PI, Const.anything, getattr(Const, "other"), hasattr(Const, "zzz"))
+c = Const()
+c.x = 1
+del c.x
+print(vars(c))
+class Loud(type):
+    def __getattribute__(cls, name):
+        if not name.startswith("__"):
+            print("get", name)
+        return super().__getattribute__(name)
+class L(metaclass=Loud):
+    a = 1
+    def m(self): return 2
+print(L.a, L().m())
+class Counted(type):
+    def __setattr__(cls, name, value):
+        print("set", cls.__name__, name)
+        super().__setattr__(name, value)
+class CC(metaclass=Counted):
+    pass
+CC.y = 5
+print(CC.y)
+`,
+  ],
 ];
 
 describe("metaclasses and class creation: run() against python3", () => {

@@ -302,7 +302,25 @@ function bindOrGetattr(vm: VM, descr: NonNullable<Descr>, o: Obj, ti: TypeInfo, 
 /** object.__getattribute__: the generic lookup; `withGetattr` adds the class's __getattr__ fallback. */
 proto.genericGetAttr = function (this: VM, o: Obj, name: string, withGetattr: boolean): Obj {
   const ti = this.typeInfo(o);
-  if (ti.kind === Kind.TYPE) return this.typeGetAttr(o, name);
+  if (ti.kind === Kind.TYPE) {
+    // a metaclass's __getattr__ is the fallback of a class's attribute reads
+    const fb = withGetattr && ti.heap ? this.lookupType(ti, "__getattr__") : null;
+    if (!fb) return this.typeGetAttr(o, name);
+    try {
+      return this.typeGetAttr(o, name);
+    } catch (e) {
+      if (!(e instanceof PyRaise) || !this.isInstance(e.exc, this.T.AttributeError)) throw e;
+      this.decref(e.exc);
+    }
+    const f = this.bindDescr(fb, o, ti.obj);
+    const n = this.newStr(name);
+    try {
+      return this.call(f, [n]);
+    } finally {
+      this.decref(f);
+      this.decref(n);
+    }
+  }
   if (ti.kind === Kind.SUPER) return this.superGetAttr(o, name);
   if (ti.kind === Kind.WEAKPROXY) return this.getAttr(proxyTarget(this, o), name);
   if (ti.kind === Kind.MODULE) {
@@ -346,8 +364,9 @@ proto.genericGetAttr = function (this: VM, o: Obj, name: string, withGetattr: bo
 
 proto.setAttr = function (this: VM, o: Obj, name: string, v: Obj): void {
   const ti = this.typeInfo(o);
-  // a __setattr__ written in Python sees every assignment, before any descriptor
-  if (ti.heap && ti.kind !== Kind.TYPE) {
+  // a __setattr__ written in Python (a metaclass's too, for its classes) sees every assignment, before any
+  // descriptor
+  if (ti.heap) {
     const sa = this.lookupType(ti, "__setattr__");
     if (sa && sa.obj) {
       const f = this.bindDescr(sa, o, ti.obj);
@@ -433,8 +452,9 @@ function setInstDict(vm: VM, o: Obj, ti: TypeInfo, v: Obj | 0): void {
 
 proto.delAttr = function (this: VM, o: Obj, name: string): void {
   const ti = this.typeInfo(o);
-  // a __delattr__ written in Python sees every deletion (del o.x, delattr()), before any descriptor
-  if (ti.heap && ti.kind !== Kind.TYPE) {
+  // a __delattr__ written in Python (a metaclass's too) sees every deletion (del o.x, delattr()), before
+  // any descriptor
+  if (ti.heap) {
     const da = this.lookupType(ti, "__delattr__");
     if (da && da.obj) {
       const f = this.bindDescr(da, o, ti.obj);
