@@ -10,6 +10,9 @@
  * strict) instead of compared field by field on every restore, which would cost more than everything
  * else here. The containers they hold (a TypeInfo's Maps and arrays) are saved and restored as usual.
  *
+ * Maps and Sets are compared in order (their iteration order is state too: shutdown releases modules
+ * in reverse order of import).
+ *
  * Relies on: all mutable interpreter state being reachable through own properties (no state hidden in
  * closures of natives: such a native keeps its state in a VM field instead). Class instances other than
  * the root (the heap binding, frames) are kept by reference, never looked into.
@@ -95,7 +98,7 @@ export function restoreState(image: StateImage): void {
       }
       case "set": {
         const t = s.target;
-        if (t.size === s.items.length && s.items.every((x) => t.has(x))) break;
+        if (t.size === s.items.length && sameSet(t, s.items)) break;
         t.clear();
         for (const x of s.items) t.add(x);
         break;
@@ -123,11 +126,19 @@ export function restoreState(image: StateImage): void {
   }
 }
 
-/** True when map m has exactly these entries (sizes already equal). */
+/** True when map m has exactly these entries in this order (sizes already equal). */
 function sameMap(m: Map<unknown, unknown>, keys: unknown[], values: unknown[]): boolean {
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i];
-    if (m.get(k) !== values[i] || (values[i] === undefined && !m.has(k))) return false;
-  }
+  if (keys.length === 0) return true;
+  let i = 0;
+  for (const k of m.keys()) if (k !== keys[i++]) return false;
+  i = 0;
+  for (const v of m.values()) if (v !== values[i++]) return false;
+  return true;
+}
+
+/** True when set t has exactly these items in this order (sizes already equal). */
+function sameSet(t: Set<unknown>, items: unknown[]): boolean {
+  let i = 0;
+  for (const x of t) if (x !== items[i++]) return false;
   return true;
 }
