@@ -30,7 +30,8 @@ interface Pooled {
   image: HeapImage | null;
   /** The VM's JavaScript side right after set-up. */
   state: StateImage | null;
-  /** The heap binding's gc and events objects (a trace recorder wraps some of their methods). */
+  /** The heap binding's gc and events objects as made (a trace recorder wraps some of their methods),
+   *  put back whenever the heap is reused. */
   apis: StateImage[];
 }
 
@@ -91,7 +92,7 @@ function cleanHeap(): Pooled {
   if (entry) {
     entry.image = null;
     entry.state = null;
-    entry.apis = [];
+    for (const a of entry.apis) restoreState(a);
     return entry;
   }
   const made = { clean: false, image: null, state: null, apis: [] } as unknown as Pooled;
@@ -105,6 +106,7 @@ function cleanHeap(): Pooled {
       hash: (o) => made.vm.hookHash(o),
     },
   });
+  made.apis = [captureState(made.heap.gc, 1), captureState(made.heap.events, 1)];
   return made;
 }
 
@@ -126,7 +128,6 @@ function setUpForReuse(setUp: (vm: VM) => void, host: VMHost): Pooled {
   entry.image = heap.captureImage();
   if (entry.image) {
     entry.state = captureState(entry.vm, STATE_DEPTH, PER_RUN);
-    entry.apis = [captureState(heap.gc, 1), captureState(heap.events, 1)];
   }
   return entry;
 }

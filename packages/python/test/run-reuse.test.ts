@@ -8,6 +8,7 @@ import type { RunOptions } from "../src/index.js";
 import { runDetailed, setUpInterpreter } from "../src/run.js";
 import { acquireInterpreter, releaseInterpreter, setInterpreterReuse } from "../src/heap-pool.js";
 import type { VMHost } from "../src/vm/vm.js";
+import { loadHeap } from "@pyheap/heap";
 
 interface Case {
   name: string;
@@ -87,6 +88,11 @@ const cases: Case[] = [
     name: "generators left suspended, closures",
     status: "ok",
     source: "def g():\n    try:\n        yield 1\n        yield 2\n    finally:\n        print('closed')\nit = g()\nnext(it)\ndef outer():\n    v = [1]\n    def inner():\n        return v\n    return inner\nkeep = outer()\nprint(keep())\n",
+  },
+  {
+    name: "hot loops (compiled after their warm-up)",
+    status: "ok",
+    source: "def f(n):\n    s = 0\n    for i in range(n):\n        s += i * i\n    return s\nprint(sum(f(60) for _ in range(40)))\nd = {}\nfor i in range(3000):\n    d[i % 7] = d.get(i % 7, 0) + i\nprint(d, [id(k) % 4096 for k in d][:3])\n",
   },
   {
     name: "exec, eval, type()",
@@ -196,6 +202,18 @@ function fingerprint(root: object): string {
 }
 
 describe("the JavaScript side of a restored interpreter", () => {
+  it("keeps no trace recorder's wrappers on the heap binding's gc object (either mode)", async () => {
+    const own = Object.keys(loadHeap().gc);
+    for (const on of [false, true]) {
+      setInterpreterReuse(on);
+      for (let i = 0; i < 3; i++) runDetailed("import gc\ngc.disable()\ngc.enable()\n", { trace: "line" });
+      await Promise.resolve();
+      const { heap, vm } = acquireInterpreter(256 << 20, host, setUpInterpreter);
+      expect(Object.keys(heap.gc)).toEqual(own);
+      releaseInterpreter(vm);
+    }
+  });
+
   it("is the same as a newly set-up interpreter's, and so is its heap", async () => {
     setInterpreterReuse(false);
     const fresh = acquireInterpreter(256 << 20, host, setUpInterpreter);
