@@ -106,7 +106,15 @@ proto.buildClass = function (this: VM, args: Obj[], kw: KwArgs | null): Obj {
     const fr = new Frame(info, this.newRef(func), h.getSlot(func, L.FUNC_GLOBALS), this.builtins, this.newRef(ns), this.frame);
     const r = this.evalFrame(fr);
     h.decref(r);
-    if (meta === this.T.type) return this.typeNew(this.str(nameObj), bases, ns, meta, rest);
+    if (meta === this.T.type) {
+      // type's vectorcall passes three arguments on to tp_call as a tuple, freed when the call returns
+      const callArgs = h.newTuple([nameObj, basesTuple, ns]);
+      try {
+        return this.typeNew(this.str(nameObj), bases, ns, meta, rest);
+      } finally {
+        h.decref(callArgs);
+      }
+    }
     return this.call(meta, [nameObj, basesTuple, ns], rest);
   } finally {
     h.decref(basesTuple);
@@ -358,17 +366,22 @@ proto.typeNew = function (this: VM, name: string, basesIn: Obj[], ns: Obj, meta:
   // the __class__ cell of methods using super()
   const cell = this.dictGetStr(ns, "__classcell__");
   if (cell && this.kindOf(cell) === Kind.CELL) h.setSlot(cell, L.CELL_REF, t);
-  // __set_name__ of descriptors
-  for (const [k, v] of this.dictEntries(dict)) {
-    const vti = this.typeInfo(v);
-    if (vti.heap && this.lookupType(vti, "__set_name__")) {
-      h.incref(v);
-      try {
-        this.decref(this.callSpecial(v, "__set_name__", [t, k]));
-      } finally {
-        h.decref(v);
+  // __set_name__ of descriptors, read from a copy of the class dict (type_new_set_names)
+  const namesToSet = h.dictCopy ? h.dictCopy(dict) : 0;
+  try {
+    for (const [k, v] of this.dictEntries(namesToSet || dict)) {
+      const vti = this.typeInfo(v);
+      if (vti.heap && this.lookupType(vti, "__set_name__")) {
+        h.incref(v);
+        try {
+          this.decref(this.callSpecial(v, "__set_name__", [t, k]));
+        } finally {
+          h.decref(v);
+        }
       }
     }
+  } finally {
+    if (namesToSet) h.decref(namesToSet);
   }
   // __init_subclass__(**kw) of the first base that has one (object's takes no keyword arguments)
   for (const b of mroInfos) {
@@ -433,6 +446,8 @@ proto.callTypeDirect = function (this: VM, t: Obj, args: Obj[], kw: KwArgs | nul
   if (t === this.T.type) {
     if (args.length === 1 && !kw) return this.newRef(this.h.typeOf(args[0]));
     if (args.length === 3) {
+      // type(name, bases, ns) reaches tp_call with its arguments in a tuple
+      this.h.decref(this.h.newTuple(args));
       const o = typeFromArgs(this, t, args, kw);
       // type_call initialises through the new class's own metatype (a metaclass among the bases)
       const mi = this.typeInfo(o);
