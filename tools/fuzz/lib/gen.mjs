@@ -10,8 +10,6 @@ import fc from "fast-check";
  * Each is documented in README.md under "known differences" with its minimal program.
  */
 export const KNOWN_DIFFERENCES = {
-  "str-format-grouping": { summary: "format spec ',' or '_' on a str: python3 raises ValueError, pyheap formats it" },
-  "str-format-zero-pad": { summary: "format spec '010' on a str: python3 pads with zeros, pyheap raises ValueError" },
   "weakref-class-count": { summary: "weakref.getweakrefcount(a class) is 1 in pyheap, 2 in python3 (the base's subclass list holds a weakref)" },
   "fstring-nested-quotes": { summary: "an f-string whose replacement field holds its own quote (f'{''!r}'): python3 3.11 raises SyntaxError, pyheap accepts it" },
   "float-pow-rounding": { summary: "float ** int with an exponent above 2 can differ from C's pow() in the last digit" },
@@ -573,13 +571,10 @@ const exceptionsSnippet = fc.record({ exc: excKinds, shape: pick("basic", "final
   }),
 );
 
-const fstringSnippet = fc.array(fc.tuple(fc.oneof(intLit, floatLit, strLit), pick("", "!r", "!s", "!a", ":>10", ":<8", ":^9", ":*^11", ":+", ":010", ":.3", ":,", ":_", ":x", ":e", ":%", ":.2f", ":g", ":=^7", "=")), { minLength: 1, maxLength: 4 }).map((items) =>
+const fstringSnippet = fc.array(fc.tuple(fc.oneof(intLit, floatLit, strLit), pick("", "!r", "!s", "!a", ":>10", ":<8", ":^9", ":*^11", ":+", ":010", ":<06", ":.3", ":,", ":_", ":_x", ":x", ":e", ":%", ":.2f", ":z.1f", ":g", ":=^7", "=")), { minLength: 1, maxLength: 4 }).map((items) =>
   snip("fstring", [], (n) =>
     items.flatMap(([v, spec], i) => {
       const name = `v${n}_${i}`;
-      const isStr = /^['"]/.test(v);
-      if (isStr && !feature("str-format-grouping") && (spec === ":," || spec === ":_")) spec = "";
-      if (isStr && !feature("str-format-zero-pad") && spec === ":010") spec = "";
       const field = spec === "=" ? `{${name}=}` : `{${name}${spec}}`;
       return [`${name} = ${v}`, ...guarded([`print(f'[${field}] [{${name}!r:>12}] {len(str(${name}))}')`])];
     }),

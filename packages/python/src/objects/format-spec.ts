@@ -14,6 +14,8 @@ export interface FormatSpec {
   sign: "" | "+" | "-" | " ";
   alt: boolean;
   zero: boolean;
+  /** 'z': a negative zero (after rounding) loses its sign (floats only). */
+  noNeg0: boolean;
   width: number;
   grouping: "" | "," | "_";
   precision: number;
@@ -21,14 +23,22 @@ export interface FormatSpec {
 }
 
 /** Parse a format spec; raises ValueError("Invalid format specifier…") like CPython. */
-export function parseSpec(spec: string, typeName: string): FormatSpec {
-  const out: FormatSpec = { fill: " ", align: "", sign: "", alt: false, zero: false, width: -1, grouping: "", precision: -1, type: "" };
+/**
+ * parse_internal_render_format_spec: `defaultType` is the presentation type when the spec has none ('d'
+ * for int, '' for float, 's' for str), `defaultAlign` the alignment ('>' for numbers, '<' for str). A
+ * leading '0' without an explicit fill pads with zeros, aligned after the sign ('=') only for numbers
+ * with no explicit alignment; ',' and '_' are checked against the presentation type here, as in CPython.
+ */
+export function parseSpec(spec: string, typeName: string, defaultType = "", defaultAlign = ">"): FormatSpec {
+  const out: FormatSpec = { fill: " ", align: "", sign: "", alt: false, zero: false, noNeg0: false, width: -1, grouping: "", precision: -1, type: "" };
   let i = 0;
   const chars = [...spec];
   const isAlign = (c: string | undefined) => c === "<" || c === ">" || c === "^" || c === "=";
+  let fillSpecified = false;
   if (chars.length >= 2 && isAlign(chars[1])) {
     out.fill = chars[0];
     out.align = chars[1] as FormatSpec["align"];
+    fillSpecified = true;
     i = 2;
   } else if (isAlign(chars[0])) {
     out.align = chars[0] as FormatSpec["align"];
@@ -38,17 +48,18 @@ export function parseSpec(spec: string, typeName: string): FormatSpec {
     out.sign = chars[i] as FormatSpec["sign"];
     i++;
   }
-  if (chars[i] === "z") i++;
+  if (chars[i] === "z") {
+    out.noNeg0 = true;
+    i++;
+  }
   if (chars[i] === "#") {
     out.alt = true;
     i++;
   }
-  if (chars[i] === "0") {
+  if (!fillSpecified && chars[i] === "0") {
     out.zero = true;
-    if (!out.align) {
-      out.fill = "0";
-      out.align = "=";
-    }
+    out.fill = "0";
+    if (!out.align && defaultAlign === ">") out.align = "=";
     i++;
   }
   let w = "";
@@ -68,6 +79,11 @@ export function parseSpec(spec: string, typeName: string): FormatSpec {
   }
   if (chars.length - i > 1) valueError("Invalid format specifier '" + spec + "' for object of type '" + typeName + "'");
   if (i < chars.length) out.type = chars[i];
+  if (out.grouping) {
+    const t = i < chars.length ? out.type : defaultType;
+    const allowed = t === "" || "defgEG%F".includes(t) || (out.grouping === "_" && "boxX".includes(t));
+    if (!allowed) valueError(`Cannot specify '${out.grouping}' with '${t}'.`);
+  }
   return out;
 }
 
@@ -124,10 +140,11 @@ function signOf(neg: boolean, spec: FormatSpec): string {
 
 /** `format(n, spec)` for an int (or bool treated as int). */
 export function formatInt(n: bigint, specText: string, typeName = "int"): string {
-  const spec = parseSpec(specText, typeName);
+  const spec = parseSpec(specText, typeName, "d");
   const t = spec.type;
   if ("eEfFgG%".includes(t) && t !== "") return formatFloat(Number(n), specText, typeName, true);
   if (spec.precision >= 0) valueError("Precision not allowed in integer format specifier");
+  if (spec.noNeg0) valueError("Negative zero coercion (z) not allowed in integer format specifier");
   if (t === "c") {
     if (spec.sign) valueError("Sign not allowed with integer format specifier 'c'");
     return pad(String.fromCodePoint(Number(n)), "", spec, "<");
@@ -187,7 +204,7 @@ export function formatFloat(x: number, specText: string, typeName = "float", fro
     if (t !== "") throw new PyErr("ValueError", `Unknown format code '${t}' for object of type '${typeName}'`);
   }
   if (spec.alt && t === "" && false) t = "g";
-  const neg = x < 0 || Object.is(x, -0);
+  let neg = x < 0 || Object.is(x, -0);
   const ax = Math.abs(x);
   let body: string;
   let prec = spec.precision;
@@ -230,6 +247,8 @@ export function formatFloat(x: number, specText: string, typeName = "float", fro
         throw new PyErr("ValueError", `Unknown format code '${t}' for object of type '${typeName}'`);
     }
   }
+  // 'z': a value that rounds to zero is shown without its minus sign
+  if (spec.noNeg0 && neg && Number.isFinite(x) && !/[1-9]/.test(body.replace(/e.*$/i, ""))) neg = false;
   // grouping applies to the integer part
   if (spec.grouping) {
     const m = /^(\d*)(.*)$/.exec(body)!;
@@ -260,9 +279,10 @@ function noTypeWithPrecision(ax: number, prec: number, alt: boolean): string {
 
 /** `format(s, spec)` for a str. */
 export function formatStr(s: string, specText: string, typeName = "str"): string {
-  const spec = parseSpec(specText, typeName);
+  const spec = parseSpec(specText, typeName, "s", "<");
   if (spec.type !== "" && spec.type !== "s") throw new PyErr("ValueError", `Unknown format code '${spec.type}' for object of type '${typeName}'`);
   if (spec.sign) valueError("Sign not allowed in string format specifier");
+  if (spec.noNeg0) valueError("Negative zero coercion (z) not allowed in string format specifier");
   if (spec.alt) valueError("Alternate form (#) not allowed in string format specifier");
   if (spec.align === "=") valueError("'=' alignment not allowed in string format specifier");
   let body = s;
