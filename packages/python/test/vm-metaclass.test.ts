@@ -257,6 +257,73 @@ CC.y = 5
 print(CC.y)
 `,
   ],
+  [
+    "class creation that fails: in __init_subclass__, a metaclass's __new__, __prepare__ or __init__, __set_name__",
+    `class Base:
+    def __init_subclass__(cls, **kw):
+        raise ValueError("no subclasses: " + cls.__name__)
+try:
+    class Sub(Base):
+        x = [1, 2]
+except ValueError as e:
+    print("VE", e)
+class M(type):
+    def __new__(mcls, name, bases, ns):
+        raise RuntimeError("refused " + name)
+try:
+    class K(metaclass=M):
+        y = {}
+except RuntimeError as e:
+    print("RE", e)
+class P(type):
+    @classmethod
+    def __prepare__(mcls, name, bases):
+        return 5
+try:
+    class Z(metaclass=P):
+        pass
+except TypeError as e:
+    print("TE", e)
+class D:
+    def __set_name__(self, owner, name):
+        raise KeyError(name)
+try:
+    class W:
+        d = D()
+except Exception as e:
+    print(type(e).__name__, e, e.__cause__ is None)
+import gc
+print(gc.collect())
+class I(type):
+    def __init__(cls, *a):
+        raise ValueError("init failed")
+try:
+    class Y(metaclass=I):
+        pass
+except ValueError as e:
+    print("VE", e)
+print(gc.collect())
+class Final(type):
+    def __call__(cls, *a):
+        raise TypeError("abstract")
+class Abs(metaclass=Final):
+    pass
+Abs2 = Final
+try:
+    Abs()
+except TypeError as e:
+    print(e)
+`,
+  ],
+  [
+    "an uncaught error in __set_name__ is a RuntimeError caused by it",
+    `class D:
+    def __set_name__(self, owner, name):
+        raise KeyError(name)
+class W:
+    d = D()
+`,
+  ],
 ];
 
 describe("metaclasses and class creation: run() against python3", () => {

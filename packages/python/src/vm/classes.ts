@@ -375,11 +375,23 @@ proto.typeNew = function (this: VM, name: string, basesIn: Obj[], ns: Obj, meta:
         h.incref(v);
         try {
           this.decref(this.callSpecial(v, "__set_name__", [t, k]));
+        } catch (e) {
+          if (!(e instanceof PyRaise)) throw e;
+          // 3.11 reports it as a RuntimeError caused by the original exception
+          const err = this.newException("RuntimeError", `Error calling __set_name__ on '${vti.name}' instance ${this.repr(k)} in '${name}'`);
+          h.setSlot(err, L.EXC_CONTEXT, e.exc);
+          h.setSlotSteal(err, L.EXC_CAUSE, e.exc);
+          h.setI32(err, L.EXC_SUPPRESS, 1);
+          throw new PyRaise(err);
         } finally {
           h.decref(v);
         }
       }
     }
+  } catch (e) {
+    // the class is not made: it is released (its cycles go to the collector)
+    h.decref(t);
+    throw e;
   } finally {
     if (namesToSet) h.decref(namesToSet);
   }
