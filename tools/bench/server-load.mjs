@@ -257,18 +257,23 @@ function report(title, { records, seconds: elapsed, cpu }) {
   if (timed.length > 0) {
     // Where each kind's time went, from the server's Server-Timing: waiting for a thread, on it, its CPU
     // time; the rest of the latency is the HTTP side and the network (both ways).
-    console.log("  server timing ms  (Server-Timing: queue = waiting for a thread, run = on it, cpu = its thread's CPU time; other = latency - queue - run)");
+    console.log(
+      "  server timing ms  (Server-Timing: queue = waiting for a short place, start = then until a worker began, run = on it, cpu = its thread's CPU time; " +
+        "other = latency - queue - start - run)",
+    );
     const kinds = [...new Set(timed.map((r) => r.kind))].sort();
     for (const kind of kinds) {
       const rs = timed.filter((r) => r.kind === kind);
       const q = rs.map((r) => r.timing.queue ?? 0).sort((a, b) => a - b);
+      const start = rs.map((r) => r.timing.start ?? 0).sort((a, b) => a - b);
       const run = rs.map((r) => r.timing.run ?? 0).sort((a, b) => a - b);
-      const other = rs.map((r) => r.ms - (r.timing.queue ?? 0) - (r.timing.run ?? 0)).sort((a, b) => a - b);
+      const other = rs.map((r) => r.ms - (r.timing.queue ?? 0) - (r.timing.start ?? 0) - (r.timing.run ?? 0)).sort((a, b) => a - b);
       const cpu = rs.map((r) => r.timing.cpu).filter((x) => typeof x === "number");
       const cpuSum = cpu.reduce((a, b) => a + b, 0);
       const long = rs.filter((r) => r.timing.lane === "long").length;
       console.log(
-        `    ${kind.padEnd(16)} n ${String(rs.length).padStart(5)}   queue p50 ${f(percentile(q, 50))} p99 ${f(percentile(q, 99))}   run p50 ${f(percentile(run, 50))} p99 ${f(percentile(run, 99))}   ` +
+        `    ${kind.padEnd(16)} n ${String(rs.length).padStart(5)}   queue p50 ${f(percentile(q, 50))} p99 ${f(percentile(q, 99))}   ` +
+          `start p50 ${f(percentile(start, 50))} p99 ${f(percentile(start, 99))}   run p50 ${f(percentile(run, 50))} p99 ${f(percentile(run, 99))}   ` +
           `other p50 ${f(percentile(other, 50))} p99 ${f(percentile(other, 99))}   cpu mean ${f(cpu.length ? cpuSum / cpu.length : NaN)} total ${(cpuSum / 1000).toFixed(2)} s   long ${long}`,
       );
     }

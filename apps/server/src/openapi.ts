@@ -108,7 +108,8 @@ export function buildOpenApi(config: Config, version: string, traceSchema: JsonS
                 ...requestIdHeader,
                 "Server-Timing": {
                   description:
-                    "Where the run's time went (ms): queue (waiting for a worker), run (on it), cpu (its thread's CPU time, where the platform says), " +
+                    "Where the run's time went (ms): queue (waiting for a short place), start (from then until a worker began it), run (on it), " +
+                    "cpu (its thread's CPU time, where the platform says), " +
                     "lane (short, or long: past LONG_RUN_MS of CPU time). Absent when no worker ran it.",
                   schema: { type: "string" },
                 },

@@ -158,7 +158,7 @@ describe("CPU-time limits and the long lane, with the real interpreter", () => {
     expect(res.body.outcome).toEqual({ status: "limit", limit: "time", message: "CPU time limit of 40 ms exceeded" });
     // Stopped by the interpreter (it counted its steps), not by terminating the thread.
     expect(res.body.stats.steps).toBeGreaterThan(4096);
-    expect(res.headers["server-timing"]).toMatch(/^queue;dur=[\d.]+, run;dur=[\d.]+(, cpu;dur=[\d.]+)?, lane;desc=long$/);
+    expect(res.headers["server-timing"]).toMatch(/^queue;dur=[\d.]+, start;dur=[\d.]+, run;dur=[\d.]+(, cpu;dur=[\d.]+)?, lane;desc=long$/);
     const next = await post(app, { code: blog1 });
     expect(next.status).toBe(200);
     expect(next.body.outcome.status).toBe("ok");

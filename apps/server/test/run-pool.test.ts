@@ -298,6 +298,22 @@ describe("RunPool lanes and CPU-time limits", () => {
     expect((await busy).kind).toBe("ok");
   });
 
+  it("when suspected runs hold every thread and a short run waits for one, the newest suspected run is asked to stop", async () => {
+    const pool = new RunPool({ filename, workers: 1, queue: 8, workerHeapMb: 64, hardKillGraceMs: 0, longRunMs: 60_000, suspectMs: 20, longRuns: 1, spares: 1 });
+    pools.push(pool);
+    await Promise.all([0, 1].map(() => pool.run(task("sleep:1"))));
+    const events: string[] = [];
+    const older = pool.run(task("poll:5000")).then((o) => (events.push(`older:${o.kind}`), o));
+    const newer = pool.run(task("poll:5000")).then((o) => (events.push(`newer:${o.kind}`), o));
+    // Both suspected (the second got the first's place): both threads busy.
+    await until(() => pool.running === 2 && pool.lowPriorityRuns === (existsSync("/proc/thread-self") ? 2 : 0) && pool.queued === 0);
+    const short = await pool.run(task("sleep:1")).then((o) => (events.push(`short:${o.kind}`), o));
+    expect(short.kind).toBe("ok");
+    expect(events).toEqual(["newer:lane-full", "short:ok"]);
+    expect((await older).kind).toBe("ok");
+    await newer;
+  });
+
   it("a long lane of 0 stops every run that turns long", async () => {
     const pool = lanePool(1, 0, 1);
     expect((await pool.run(task("poll:4000"))).kind).toBe("lane-full");

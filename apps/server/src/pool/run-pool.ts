@@ -29,6 +29,8 @@
  *   ("killed"). A thread that runs out of JavaScript heap is reported ("worker-out-of-memory") and piscina
  *   replaces it. A long run past its own time limit gets its normal priority back, so that it can notice
  *   and stop by itself.
+ * - Threads run out: if short runs wait for piscina (every thread busy), the newest suspected run (past
+ *   `suspectMs`, not yet long) is asked to stop ("lane-full", 503), one per watchdog tick.
  * - Shedding, the last resort (only without a cap on long runs, or with fewer spares than the long lane
  *   holds): if every thread is busy and runs are waiting for piscina, at most `threads - 1` long runs go
  *   on (with two threads or more): the excess, the long runs started last (the least work lost), are
@@ -75,7 +77,10 @@ export interface RunPoolOptions {
 
 /** Where a run's time went: waiting for a thread, on it (wall), its thread's CPU time, and its lane at the end. */
 export interface PoolTiming {
+  /** From submission until the run went to piscina (waiting for a short place). */
   queueMs: number;
+  /** From then until its worker began (piscina's queue when every thread is busy, and the thread's wake-up). */
+  startMs: number;
   runMs: number;
   /** -1 where the platform does not say. */
   cpuMs: number;
@@ -112,6 +117,7 @@ interface Job {
   submitted: number;
   /** Handed to piscina (it holds one of the `workers` short places until it turns long or ends). */
   dispatched: boolean;
+  dispatchedAt: number;
   holdsShortPlace: boolean;
   /** While waiting in this pool's queue: admits it (true) or gives up on it (false). */
   admit: ((go: boolean) => void) | undefined;
@@ -288,6 +294,7 @@ export class RunPool {
       cpuLimitMs: task.cpuLimitMs ?? Number.POSITIVE_INFINITY,
       submitted: performance.now(),
       dispatched: false,
+      dispatchedAt: 0,
       holdsShortPlace: false,
       admit: undefined,
       fail: undefined,
@@ -308,6 +315,7 @@ export class RunPool {
     try {
       if (!(await this.takeShortPlace(job))) return { kind: "queue-timeout" };
       job.dispatched = true;
+      job.dispatchedAt = performance.now();
       const result = await this.pool.run({ ...task, control }, { signal: job.controller.signal });
       job.finished = true;
       return this.outcomeOf(job, result);
@@ -318,7 +326,8 @@ export class RunPool {
         this.forgetThread(job.tid);
         if (job.startedAt === 0 || job.stopped.kind === "queue-timeout" || job.stopped.kind === "worker-out-of-memory") return job.stopped;
         const timing: PoolTiming = {
-          queueMs: job.startedAt - job.submitted,
+          queueMs: (job.dispatchedAt || job.startedAt) - job.submitted,
+          startMs: job.dispatchedAt ? Math.max(0, job.startedAt - job.dispatchedAt) : 0,
           runMs: performance.now() - job.startedAt,
           cpuMs: job.cpuUsed,
           lane: job.long ? "long" : "short",
@@ -375,7 +384,8 @@ export class RunPool {
 
   private timingOf(job: Job, t: RunTiming): PoolTiming {
     return {
-      queueMs: Math.max(0, t.start - (performance.timeOrigin + job.submitted)),
+      queueMs: job.dispatchedAt - job.submitted,
+      startMs: Math.max(0, t.start - (performance.timeOrigin + job.dispatchedAt)),
       runMs: t.runMs,
       cpuMs: t.cpuMs,
       lane: job.long ? "long" : "short",
@@ -558,6 +568,17 @@ export class RunPool {
       if (!Number.isNaN(job.askedAtCpu)) continue;
       if (elapsed >= job.timeoutMs) this.setJobPriority(job, 0);
       else if (job.long) this.setJobPriority(job, LOW_PRIORITY);
+    }
+    // Every thread busy and short runs waiting for piscina: the suspected runs (past suspectMs, not long
+    // yet) are the ones holding threads the short runs need; the newest is asked to stop (503), one per tick.
+    if (waiting > 0 && this.pool.queueSize > 0) {
+      let newest: Job | undefined;
+      for (const job of this.jobs) {
+        if (!job.dispatched || job.holdsShortPlace || job.long || job.stopped || !Number.isNaN(job.askedAtCpu)) continue;
+        if (Atomics.load(job.control, Control.State) === 0 || Atomics.load(job.control, Control.State) === 2) continue;
+        if (newest === undefined || job.startedAt > newest.startedAt) newest = job;
+      }
+      if (newest !== undefined) this.ask(newest, StopReason.LaneFull, newest.cpuUsed);
     }
     // Every thread busy and runs waiting for piscina: at most threads - 1 long runs go on; the excess, the
     // long runs started last, give way.

@@ -42,15 +42,15 @@ function stoppedRunBody(limit: "time" | "heap", message: string, wallMs: number)
 }
 
 /**
- * `Server-Timing` of a run that got a thread: time waiting for it, on it, the thread's CPU time (ms), and
- * the lane it ended in.
+ * `Server-Timing` of a run that got a thread: time waiting for a short place, from then until its worker
+ * began, on the worker, the thread's CPU time (ms), and the lane it ended in.
  */
 function serverTiming(res: Response, outcome: PoolOutcome): void {
   const t = "timing" in outcome ? outcome.timing : undefined;
   if (t === undefined) return;
   res.setHeader(
     "Server-Timing",
-    `queue;dur=${t.queueMs.toFixed(2)}, run;dur=${t.runMs.toFixed(2)}${t.cpuMs >= 0 ? `, cpu;dur=${t.cpuMs.toFixed(2)}` : ""}, lane;desc=${t.lane}`,
+    `queue;dur=${t.queueMs.toFixed(2)}, start;dur=${t.startMs.toFixed(2)}, run;dur=${t.runMs.toFixed(2)}${t.cpuMs >= 0 ? `, cpu;dur=${t.cpuMs.toFixed(2)}` : ""}, lane;desc=${t.lane}`,
   );
 }
 
