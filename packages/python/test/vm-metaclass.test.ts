@@ -6,7 +6,7 @@
  * their classes. The same output, no leak, a consistent heap.
  */
 import { describe, expect, it } from "vitest";
-import { run } from "../src/index.js";
+import { run, toPythonTutor } from "../src/index.js";
 import { cpythonRunner, expectSameAsPython } from "./cpython.js";
 import { objectAt, stepAtLine } from "./trace-helpers.js";
 
@@ -351,5 +351,15 @@ print(*info)
     expect([thing.type, thing.repr, thing.refcount, thing.size, thing.generation !== null]).toEqual(["Meta", "<class '__main__.Thing'>", py[0], py[1], true]);
     const meta = objectAt(trace, step, "Meta");
     expect([meta.type, meta.repr, meta.refcount, meta.size]).toEqual(["type", "<class '__main__.Meta'>", py[2], py[3]]);
+  });
+});
+
+describe("a class made by a metaclass in the Python Tutor export", () => {
+  it("is a CLASS entry, as a class of type is", () => {
+    const src = "class Meta(type):\n    pass\nclass Thing(metaclass=Meta):\n    pass\nclass Plain:\n    pass\nx = 1\n";
+    const pt = toPythonTutor(run(src, { trace: "line" }).trace!);
+    const last = pt.trace[pt.trace.length - 1]!;
+    const entry = (name: string) => last.heap[String((last.globals[name] as ["REF", number])[1])];
+    expect([entry("Meta"), entry("Thing"), entry("Plain")]).toEqual([["CLASS", "Meta", []], ["CLASS", "Thing", []], ["CLASS", "Plain", []]]);
   });
 });

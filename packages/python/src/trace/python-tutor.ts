@@ -86,7 +86,9 @@ function encode(serial: number, heap: Map<number, HeapObject>, out: Record<strin
     for (let i = 0; i + 1 < src.referents.length; i += 2) res.push([encode(src.referents[i]!.serial, heap, out), encode(src.referents[i + 1]!.serial, heap, out)]);
     return res;
   };
-  switch (o.type) {
+  // a class made by a metaclass has the metaclass as its type, and a class's repr
+  const kind = o.type !== "type" && /^<class '/.test(o.repr) ? "type" : o.type;
+  switch (kind) {
     case "list":
       out[o.id] = ["LIST", ...items()];
       break;
