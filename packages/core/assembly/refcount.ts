@@ -27,7 +27,7 @@ import {
 import { track, untrack, isTracked } from "./gc/lists";
 import { sysAlloc } from "./mem/sys";
 import { memFree, memBlockSize } from "./mem/alloc";
-import { sharedKeysFree } from "./object/dict";
+import { keysDecref } from "./object/dict";
 import { objFreeMemory, flPush, typeFreelist, isStatic } from "./object/alloc";
 import { hostFinalize, hostStrUninterned } from "./host";
 import { ev } from "./events";
@@ -428,7 +428,7 @@ function finishObject(o: usize, t: usize): void {
     const k = <usize>load<u32>(o + TP_CACHED_KEYS);
     if (k != 0) {
       store<u32>(o + TP_CACHED_KEYS, 0);
-      sharedKeysFree(k);
+      keysDecref(k); // split dicts (materialised instance __dict__s) may still share them
     }
   }
   const max = load<i32>(t + TP_FREELIST_MAX);

@@ -245,6 +245,34 @@ w = K(); w.x = D(3); w.y = D(4); w.a = D(5); wd = w.__dict__; del w; del wd
 a = K(); a.me = a; a.__dict__; del a; print(gc.collect())
 `,
   ],
+  [
+    "a split __dict__ outlives its class (the shared keys stay while a dict uses them)",
+    `import gc, sys
+class C:
+    pass
+c = C()
+c.a = 1
+c.b = [2]
+d = c.__dict__
+e = C().__dict__
+del c, C
+print(gc.collect())
+print(d, e, sys.getsizeof(d), sys.getsizeof(e))
+d['c'] = 3
+d['zz'] = 4
+e['q'] = 5
+print(d, e, sys.getsizeof(d), sys.getsizeof(e))
+class K:
+    def __init__(self):
+        self.x = self
+k = K()
+kd = k.__dict__
+del k, K
+print(gc.collect(), len(kd))
+del kd
+print(gc.collect())
+`,
+  ],
 ];
 
 describe("container resizes as in CPython 3.11", () => {

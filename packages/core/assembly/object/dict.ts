@@ -192,8 +192,8 @@ function orderRemove(v: usize, ix: i32): void {
   const v = dictValues(d);
   return v != 0 ? v + (<usize>ix << 3) : entryValueAddr(k, ix);
 }
-/** dictkeys_decref for a shared keys object: the last sharer frees it. */
-function keysDecref(k: usize): void {
+/** dictkeys_decref for a shared keys object (its class or a split dict lets go): the last sharer frees it. */
+export function keysDecref(k: usize): void {
   const n = load<i64>(k + DK_REFCNT) - 1;
   store<i64>(k + DK_REFCNT, n);
   if (n == 0) sharedKeysFree(k);
