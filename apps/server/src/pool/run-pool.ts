@@ -495,7 +495,10 @@ export class RunPool {
   /** A run just past `longRunMs`: out of the short lane, into the long lane if it has room, else asked to stop. */
   private turnLong(job: Job, used: number): void {
     job.long = true;
-    if (this.laneRuns < this.longRunCap) job.inLane = true;
+    // A run already asked to stop (its CPU-time limit, or threads running out) does not take the lane.
+    if (!Number.isNaN(job.askedAtCpu)) {
+      // stopping already
+    } else if (this.laneRuns < this.longRunCap) job.inLane = true;
     else this.ask(job, StopReason.LaneFull, used);
     this.releaseShortPlace(job);
   }
