@@ -58,6 +58,9 @@ const bigTimeoutMs = Number(opt("trace-timeout", "45")) * 1000;
 let py;
 try {
   py = await import(new URL("../../packages/python/dist/index.js", import.meta.url).href);
+  // PYHEAP_JIT=1: the code objects compiled to JavaScript (off by default; the module switches itself on
+  // from that variable when loaded)
+  if (process.env.PYHEAP_JIT === "1") await import(new URL("../../packages/python/dist/jit/compile.js", import.meta.url).href);
 } catch (e) {
   console.error(`interp-bench: cannot load packages/python/dist (build it first: pnpm --filter @pyheap/python... build): ${e.message}`);
   process.exit(2);

@@ -31,6 +31,7 @@ import { CodeFlag, type CodeObject } from "../compile/code.js";
 import { Op } from "../compile/opcodes.js";
 import type { CodeInfo, Frame } from "../vm/frame.js";
 import type { VM } from "../vm/vm.js";
+import { jitState, type JitHook } from "../vm/jit-hook.js";
 import { Kind } from "../vm/types.js";
 import * as L from "../vm/layouts.js";
 import { abi } from "@pyheap/heap";
@@ -46,32 +47,38 @@ type Factory = (vm: VM, info: CodeInfo, R: Runtime) => JitFn;
 const runtime = { asObj, loadGlobalCached, binaryAddStore, callNotPython, isPythonCall, O };
 type Runtime = typeof runtime;
 
-// Off unless asked for (PYHEAP_JIT=1 or setJitEnabled): measured on the interpreter benchmark, the
-// compiled functions are not faster than the optimised eval loop and V8 spends far longer compiling them
-// (tools/bench/README.md, interpreter section).
-let enabled = typeof process !== "undefined" && !!process.env && process.env.PYHEAP_JIT === "1";
 /** Set when `new Function` threw once: nothing is compiled afterwards. */
 let unavailable = false;
 
 /** Code objects compiled so far in this process (tests check that the compiled path really ran). */
 export const jitCounts = { compiled: 0 };
 
+const hook: JitHook = {
+  compile: (vm, info) => jitCompile(vm, info),
+  threshold: Math.max(1, Number((typeof process !== "undefined" && process.env && process.env.PYHEAP_JIT_THRESHOLD) || 500) || 500),
+};
+
 /** Switches the compiled path on or off for runs started afterwards (differential tests, benchmarks). */
 export function setJitEnabled(on: boolean): void {
-  enabled = on;
+  jitState.hook = on && !unavailable ? hook : null;
 }
 export function jitEnabled(): boolean {
-  return enabled && !unavailable;
+  return jitState.hook === hook;
 }
 
-let threshold = Math.max(1, Number((typeof process !== "undefined" && process.env && process.env.PYHEAP_JIT_THRESHOLD) || 500) || 500);
 /** Instructions the eval loop runs in a code object before it is compiled (differential tests use 1). */
 export function setJitThreshold(n: number): void {
-  threshold = Math.max(1, n);
+  hook.threshold = Math.max(1, n);
 }
 export function jitThreshold(): number {
-  return threshold;
+  return hook.threshold;
 }
+
+// Off unless asked for (PYHEAP_JIT=1 when this module is loaded, or setJitEnabled): measured on the
+// interpreter benchmark, the compiled functions are not faster than the optimised eval loop and V8 spends
+// far longer compiling them (tools/bench/README.md, interpreter section). Nothing imports this module but
+// the code that wants it (tests, tools/bench/interp-bench.mjs), so other bundles do not carry it.
+if (typeof process !== "undefined" && process.env && process.env.PYHEAP_JIT === "1") setJitEnabled(true);
 
 /** Code objects longer than this stay with the eval loop (V8 does not optimise very large functions). */
 const MAX_INSTRUCTIONS = 3000;
@@ -81,7 +88,7 @@ const factories = new WeakMap<CodeObject, Factory | null>();
 /** The compiled function for info (made once per code object and VM), or null when it stays interpreted. */
 export function jitCompile(vm: VM, info: CodeInfo): JitFn | null {
   info.jitWait = -1;
-  if (!enabled || unavailable) return null;
+  if (unavailable) return null;
   const code = info.code;
   let fac = factories.get(code);
   if (fac === undefined) {
@@ -93,6 +100,7 @@ export function jitCompile(vm: VM, info: CodeInfo): JitFn | null {
       } catch (e) {
         if (e instanceof SyntaxError) throw e;
         unavailable = true;
+        setJitEnabled(false);
         return null;
       }
     }

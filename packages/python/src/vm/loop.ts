@@ -13,7 +13,7 @@ import * as L from "./layouts.js";
 import type { GenState } from "./eval.js";
 import { instanceGetAttr, instanceSetAttr, intTruth, listIterNext, loadGlobalCached, newIntResult, rangeIterNext, smallIntBinary, smallIntCompare } from "./fast.js";
 import { isAddThenStore, binaryAddStore } from "./inplace.js";
-import { jitCompile, jitEnabled } from "../jit/compile.js";
+import { jitState } from "./jit-hook.js";
 
 /** Marks a PyRaise thrown by RERAISE (no new traceback entry, no new context). */
 export class ReRaise extends PyRaise {}
@@ -48,14 +48,15 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
   const listIterType = this.T.list_iterator;
   // code objects compiled to JavaScript (jit/compile.ts) run there until an instruction they leave to
   // this loop, which runs that one instruction and calls the compiled function again
-  const jitOn = !hooked && jitEnabled();
+  const jit = hooked ? null : jitState.hook;
+  const jitOn = jit !== null;
   for (;;) {
     try {
       for (;;) {
         if (jitOn) {
           const jf = f.info.jit;
           if (jf !== null) jf(f);
-          else if (--f.info.jitWait === 0) f.info.jit = jitCompile(this, f.info);
+          else if (--f.info.jitWait === 0) f.info.jit = jit!.compile(this, f.info);
         }
         const code = f.info.code;
         const co = code.co_code;

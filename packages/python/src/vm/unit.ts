@@ -9,7 +9,7 @@ import type { Obj } from "./heap-api.js";
 import { VM } from "./vm.js";
 import { Frame, type CodeInfo } from "./frame.js";
 import * as L from "./layouts.js";
-import { jitThreshold } from "../jit/compile.js";
+import { jitState } from "./jit-hook.js";
 
 declare module "./vm.js" {
   interface VM {
@@ -99,7 +99,7 @@ proto.materialize = function (this: VM, top: CodeObject, arena: boolean): Obj {
       isGenerator: (code.co_flags & CodeFlag.GENERATOR) !== 0,
       globalCache: null,
       jit: null,
-      jitWait: jitThreshold(),
+      jitWait: jitState.hook ? jitState.hook.threshold : 0,
     };
     h.setI32(co, L.CODE_INDEX, info.index);
     this.codes.push(info);
