@@ -102,9 +102,33 @@ function preloadInterpreter(): Plugin {
   };
 }
 
+/**
+ * V8 compiles a function the first time it is called, on the main thread. The first run of a program
+ * calls most functions of the interpreter's chunk and of the parser's (lezer), so those two chunks ask V8
+ * (explicit compile hint, Chromium 136+; other engines ignore the comment) to compile all of their code
+ * while it streams in, on a background thread. Measured on the 20-line program: the main thread's CPU
+ * time before the first diagram drops by ~30 ms (the run's ~79 → ~42 ms), the renderer's CPU time over
+ * all threads stays the same.
+ */
+export function compileHints(): Plugin {
+  return {
+    name: "pyheap-compile-hints",
+    apply: "build",
+    // after minification, which drops comments
+    generateBundle(_options, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== "chunk") continue;
+        const interpreter = /packages\/python\//.test(chunk.facadeModuleId ?? "");
+        const parser = chunk.moduleIds.some((m) => /@lezer\/lr\//.test(m)) && !chunk.moduleIds.some((m) => /@codemirror\//.test(m));
+        if (interpreter || parser) chunk.code = `//# allFunctionsCalledOnLoad\n${chunk.code}`;
+      }
+    },
+  };
+}
+
 // The demo page: demo/index.html and its script, built to dist/ (served at / by the HTTP server).
 export default defineConfig({
-  plugins: [bundleInterpreter(), compactCss(), preloadInterpreter()],
+  plugins: [bundleInterpreter(), compactCss(), preloadInterpreter(), compileHints()],
   root: "demo",
   base: "./",
   build: {

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { defineConfig, type Plugin } from "vite";
-import { bundleInterpreter, compactCss, TERSER_OPTIONS } from "./vite.config.js";
+import { bundleInterpreter, compactCss, compileHints, TERSER_OPTIONS } from "./vite.config.js";
 
 /**
  * Library mode inlines every `new URL(…, import.meta.url)` asset as base64 (it ignores assetsInlineLimit):
@@ -40,8 +40,9 @@ function importDepsTogether(): Plugin {
   return {
     name: "pyheap-import-deps-together",
     apply: "build",
-    renderDynamicImport({ targetChunk, getTargetChunkImports }) {
-      const deps = (getTargetChunkImports() ?? []).flatMap((d) => (d.type === "internal" ? [d.resolvedImportPath] : []));
+    renderDynamicImport({ chunk, targetChunk, getTargetChunkImports }) {
+      // the importing chunk itself is loaded already
+      const deps = (getTargetChunkImports() ?? []).flatMap((d) => (d.type === "internal" && d.fileName !== chunk.fileName ? [d.resolvedImportPath] : []));
       if (!targetChunk || deps.length === 0) return null;
       // `import("./dep.js").catch(…), import("./chunk.js")`: literal specifiers (bundlers that take in this
       // build see every chunk); a module imported twice is fetched and evaluated once, and an error
@@ -54,7 +55,7 @@ function importDepsTogether(): Plugin {
 // The element as a library: dist/lib/py-heap-view.js (one ES module plus lazily loaded chunks), usable from
 // plain HTML with one script tag; the WASM heap is a file beside them (see wasmAsFiles).
 export default defineConfig({
-  plugins: [bundleInterpreter(), compactCss(), wasmAsFiles(), importDepsTogether()],
+  plugins: [bundleInterpreter(), compactCss(), wasmAsFiles(), importDepsTogether(), compileHints()],
   build: {
     outDir: "dist/lib",
     emptyOutDir: false,

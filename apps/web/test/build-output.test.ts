@@ -1,0 +1,54 @@
+/**
+ * What the builds do for the first render (see vite.config.ts and vite.lib.config.ts): the interpreter's
+ * and the parser's chunks carry V8's compile hint, and the library build asks for the interpreter's chunk
+ * and the chunks it imports at once, from its one entry file.
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { DIST } from "./e2e/harness.js";
+
+const HINT = "//# allFunctionsCalledOnLoad\n";
+const LIB = join(DIST, "lib");
+
+/** The relative specifiers a chunk imports statically (`from"./x.js"`, `import"./x.js"`). */
+function staticImports(code: string): string[] {
+  return [...code.matchAll(/(?:from|import)\s*"(\.\/[^"]+\.js)"/g)].map((m) => m[1]!);
+}
+
+describe("build output", () => {
+  it("marks the interpreter's and the parser's chunks, and only them, for eager compilation (demo page)", () => {
+    const manifestPath = join(DIST, ".vite", "manifest.json");
+    expect(existsSync(manifestPath), "build first").toBe(true);
+    const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as Record<string, { file: string; src?: string; isEntry?: boolean; imports?: string[] }>;
+    const hinted = Object.values(manifest)
+      .filter((c) => c.file.endsWith(".js") && readFileSync(join(DIST, c.file), "utf8").startsWith(HINT))
+      .map((c) => c.file);
+    const interpreter = Object.values(manifest).find((c) => c.src?.endsWith("packages/python/src/index.ts"))!;
+    // the parser's chunk: the one the interpreter shares with the editor
+    const editor = Object.values(manifest).find((c) => c.src?.includes("editor/code-editor"))!;
+    const shared = (interpreter.imports ?? []).filter((k) => (editor.imports ?? []).includes(k));
+    expect(shared, "the interpreter and the editor share one chunk, the parser").toHaveLength(1);
+    const parser = manifest[shared[0]!]!.file;
+    expect(hinted.sort()).toEqual([interpreter.file, parser].sort());
+    expect(hinted).not.toContain(Object.values(manifest).find((c) => c.isEntry)!.file);
+    expect(hinted).not.toContain(editor.file);
+  });
+
+  it("library build: one entry file that imports the interpreter's chunk together with the chunks it imports", () => {
+    const entry = readFileSync(join(LIB, "py-heap-view.js"), "utf8");
+    // the element itself, not a facade re-exporting another chunk
+    expect(entry).toContain("customElements.define(");
+    expect(entry).toContain('"py-heap-view:defined"');
+    const interpreter = readdirSync(LIB).find((f) => f.endsWith(".js") && readFileSync(join(LIB, f), "utf8").startsWith(HINT) && staticImports(readFileSync(join(LIB, f), "utf8")).length >= 2);
+    expect(interpreter, "the interpreter's chunk").toBeDefined();
+    const deps = staticImports(readFileSync(join(LIB, interpreter!), "utf8"));
+    // the expression that imports the interpreter's chunk first imports each of its dependencies
+    const at = entry.indexOf(`import("./${interpreter}")`);
+    expect(at).toBeGreaterThan(0);
+    const before = entry.slice(Math.max(0, at - 400), at);
+    for (const d of deps) expect(before).toContain(`import("${d}")`);
+    // and nothing imports the entry file from itself
+    expect(entry).not.toContain('import("./py-heap-view.js")');
+  });
+});
