@@ -23,8 +23,10 @@
  *   `longRuns` threads.
  * - Stopping a run: the pool asks through the run's control block (`Control.Stop`) and the interpreter
  *   stops at its next wall-time check (task-control.ts): for a run past its CPU-time limit
- *   (`task.cpuLimitMs`, a `limit: time` result saying so) or turned long with the long lane full. The
- *   interpreter stops itself at `limits.timeoutMs`; every run is submitted with an AbortSignal, aborted
+ *   (`task.cpuLimitMs`, a `limit: time` result saying so) or turned long with the long lane full. A run
+ *   asked to stop goes on at the normal priority (one inside a long step, such as a huge allocation,
+ *   never reads the clock: it ends that step and frees its thread soon) and is terminated if it has not
+ *   stopped after `STOP_GRACE_CPU_MS` more CPU time. The interpreter stops itself at `limits.timeoutMs`; every run is submitted with an AbortSignal, aborted
  *   `hardKillGraceMs` later if it is still going: piscina terminates that thread and starts a new one
  *   ("killed"). A thread that runs out of JavaScript heap is reported ("worker-out-of-memory") and piscina
  *   replaces it. A long run past its own time limit gets its normal priority back, so that it can notice
