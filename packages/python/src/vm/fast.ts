@@ -227,6 +227,30 @@ export function loadGlobalCached(vm: VM, f: Frame, i: number, nameIndex: number)
   return v;
 }
 
+/**
+ * LOAD_METHOD of co_names[...] = name at instruction i: what vm.loadMethod returns. When the object's type
+ * is a builtin type (not a heap type: its dict and MRO never change) whose instances have no dict, and the
+ * name is a method written natively (not a classmethod), the answer depends on the type only: the type and
+ * the method's index are kept per instruction and the next object of that type gets the method descriptor
+ * without the lookup.
+ */
+export function loadMethodCached(vm: VM, f: Frame, i: number, o: Obj, name: string): Obj {
+  const info = f.info;
+  let c = info.methodCache;
+  const t = vm.h.i32[(o + OB_TYPE) >>> 2]! >>> 0;
+  if (c !== null && c[2 * i] === t && t !== 0) return vm.newMethodDescr(t, c[2 * i + 1]!);
+  const m = vm.loadMethod(o, name);
+  if (m === 0) return 0;
+  const ti = vm.typeInfo(o);
+  if (ti.heap || ti.managed || ti.hasDict) return m;
+  const d = vm.lookupType(ti, name);
+  if (d === null || d.native < 0 || vm.classMethods?.has(d.native)) return m;
+  if (c === null) c = info.methodCache = new Int32Array(2 * (info.code.co_code.length >> 1));
+  c[2 * i] = t;
+  c[2 * i + 1] = d.native;
+  return m;
+}
+
 /** next() of a range_iterator: a new reference, or 0 when exhausted (it then drops its range). */
 export function rangeIterNext(h: VM["h"], self: Obj): Obj {
   const r = h.getSlot(self, L.NATIVE_A);

@@ -11,7 +11,7 @@ import { Kind, type KwArgs } from "./types.js";
 import { LimitExceeded, PyRaise, VM } from "./vm.js";
 import * as L from "./layouts.js";
 import type { GenState } from "./eval.js";
-import { instanceGetAttr, instanceSetAttr, intTruth, listIterNext, loadGlobalCached, newIntResult, rangeIterNext, smallIntBinary, smallIntCompare } from "./fast.js";
+import { instanceGetAttr, instanceSetAttr, intTruth, listIterNext, loadGlobalCached, loadMethodCached, newIntResult, rangeIterNext, smallIntBinary, smallIntCompare } from "./fast.js";
 import { isAddThenStore, binaryAddStore } from "./inplace.js";
 import { jitState } from "./jit-hook.js";
 
@@ -192,7 +192,7 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
           case 160 /* Op.LOAD_METHOD */: {
             const o = st.pop()!;
             const name = code.co_names[arg];
-            const m = this.loadMethod(o, name);
+            const m = loadMethodCached(this, f, i, o, name);
             if (m) {
               st.push(m);
               st.push(o);

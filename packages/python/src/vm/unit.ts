@@ -98,6 +98,7 @@ proto.materialize = function (this: VM, top: CodeObject, arena: boolean): Obj {
       nlocalsplus: code.co_localsplusnames.length,
       isGenerator: (code.co_flags & CodeFlag.GENERATOR) !== 0,
       globalCache: null,
+      methodCache: null,
       jit: null,
       jitWait: jitState.hook ? jitState.hook.threshold : 0,
     };
