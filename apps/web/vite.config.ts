@@ -120,7 +120,15 @@ export function compileHints(): Plugin {
         if (chunk.type !== "chunk") continue;
         const interpreter = /packages\/python\//.test(chunk.facadeModuleId ?? "");
         const parser = chunk.moduleIds.some((m) => /@lezer\/lr\//.test(m)) && !chunk.moduleIds.some((m) => /@codemirror\//.test(m));
-        if (interpreter || parser) chunk.code = `//# allFunctionsCalledOnLoad\n${chunk.code}`;
+        if (!interpreter && !parser) continue;
+        chunk.code = `//# allFunctionsCalledOnLoad\n${chunk.code}`;
+        // the code moved down one line: so do the lines of its source map, when the build writes one
+        const map = bundle[`${chunk.fileName}.map`];
+        if (map?.type === "asset" && typeof map.source === "string") {
+          const json = JSON.parse(map.source) as { mappings: string };
+          json.mappings = `;${json.mappings}`;
+          map.source = JSON.stringify(json);
+        }
       }
     },
   };
