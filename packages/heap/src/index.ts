@@ -1473,9 +1473,11 @@ export function loadHeap(options: HeapOptions = {}): Heap {
   const debug = options.debug ?? false;
   let module = options.wasm ? new WebAssembly.Module(options.wasm as BufferSource) : debug ? compiled.debug : compiled.release;
   if (!module) {
-    const bytes = readWasmSync(debug);
+    const found = { restorable: false };
+    const bytes = readWasmSync(debug, found);
     if (!bytes) throw new Error("loadHeap() needs Node; use loadHeapAsync() in browsers");
-    module = new WebAssembly.Module((makeRestorable(bytes) ?? bytes) as BufferSource);
+    // the build writes the restorable form beside the module; rewriting it here costs ~30 ms of CPU
+    module = new WebAssembly.Module((found.restorable ? bytes : makeRestorable(bytes) ?? bytes) as BufferSource);
     compiled = debug ? { ...compiled, debug: module } : { ...compiled, release: module };
   }
   return new Heap(module, options);
