@@ -59,8 +59,12 @@ export const TP_VM_SLOTS = 8;
 export const TP_VMI0 = 192; // eight i32 words (in 8-byte slots) for the interpreter: TP_VMI0 + 8·k
 export const TP_ID = 256; // i32, index of the type in the core's type table
 export const TP_CACHED_KEYS = 264; // u32: the class's shared keys (attribute names of its instances), or 0
+/** The basic weakref to a heap type that CPython's add_subclass stores in each base's tp_subclasses
+ *  (one reference per base, counted in TP_SUBCLASS_REFS); kept by the type itself here. */
+export const TP_SUBCLASS_REF = 272;
+export const TP_SUBCLASS_REFS = 280; // i32
 /** Bytes the core uses in a type object; static types are allocated with CPython's 408, heap types 904. */
-export const TYPE_FIELDS_END = 272;
+export const TYPE_FIELDS_END = 288;
 export const STATIC_TYPE_BASICSIZE = 408;
 export const HEAP_TYPE_BASICSIZE = 904;
 

@@ -40,7 +40,7 @@ import {
 } from "./object/dict";
 import { setInitEmpty, setInit, setNew, setAdd, setContains, setDiscard, setPop, setUsed, setNext, setKeyAt, setClear, setSizeof } from "./object/set";
 import { setMerge, setMergeDict, setXorUpdate, setIntersection, setIntersectKey, setDifference, setDifferenceUpdate, setDropDummies, setSwapBodies } from "./object/set";
-import { weakrefNew, weakrefCount } from "./object/weakref";
+import { weakrefNew, weakrefCount, typeAddSubclass } from "./object/weakref";
 import {
   valuesNew, valuesGet, valuesSet, valuesDetach, valuesCap, managedDictGet, managedDictSet, instInitValues,
   instAttrGet, instAttrSet, instMaterializeDict,
@@ -752,6 +752,12 @@ export function set_drop_dummies(so: i32): i32 {
 /** Exchanges the contents (table, counts, hash) of two sets. */
 export function set_swap_bodies(a: i32, b: i32): void {
   setSwapBodies(<usize>a, <usize>b);
+}
+
+/** type_ready's add_subclass for a heap type t with nbases bases: the basic weakref to t, held once per
+ *  base as the bases' subclass lists hold it in CPython (weakref.getweakrefcount(t) is 1). 1, or 0. */
+export function obj_type_add_subclass(t: i32, nbases: i32): i32 {
+  return typeAddSubclass(<usize>t, nbases) ? 1 : 0;
 }
 
 // ── weakref_ ────────────────────────────────────────────────────────────────────────────────────

@@ -38,7 +38,7 @@ import { floatDealloc } from "./object/float";
 import { strSubFinish } from "./object/str";
 import { dictReleaseNext, dictFinish } from "./object/dict";
 import { setReleaseNext, setFinish } from "./object/set";
-import { weakrefClearOnDealloc, weakrefUnlink } from "./object/weakref";
+import { weakrefClearOnDealloc, weakrefUnlink, typeDropSubclassRef } from "./object/weakref";
 import { tList, tTuple, tDict } from "./object/types";
 
 const TRASHCAN_UNWIND_LEVEL: i32 = 50;
@@ -155,6 +155,7 @@ function beginDealloc(o: usize): void {
   const wl = load<i32>(t + TP_WEAKLISTOFFSET);
   if (wl != 0 && layout != LAYOUT_TYPE && getRef(o + <usize>wl) != 0) weakrefClearOnDealloc(o, o + <usize>wl);
   if (layout == LAYOUT_TYPE) {
+    typeDropSubclassRef(o);
     const twl = load<i32>(typeOf(t) + TP_WEAKLISTOFFSET);
     if (twl != 0 && getRef(o + <usize>twl) != 0) weakrefClearOnDealloc(o, o + <usize>twl);
   }

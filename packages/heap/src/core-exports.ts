@@ -128,6 +128,7 @@ export interface CoreExports {
   set_swap_bodies(a: number, b: number): void;
 
   weakref_new(t: number, o: number, cb: number): number;
+  obj_type_add_subclass(t: number, nbases: number): number;
   weakref_get(wr: number): number;
   weakref_count(o: number): number;
 

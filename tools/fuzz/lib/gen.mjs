@@ -10,7 +10,6 @@ import fc from "fast-check";
  * Each is documented in README.md under "known differences" with its minimal program.
  */
 export const KNOWN_DIFFERENCES = {
-  "weakref-class-count": { summary: "weakref.getweakrefcount(a class) is 1 in pyheap, 2 in python3 (the base's subclass list holds a weakref)" },
   "fstring-nested-quotes": { summary: "an f-string whose replacement field holds its own quote (f'{''!r}'): python3 3.11 raises SyntaxError, pyheap accepts it" },
   "float-pow-rounding": { summary: "float ** int with an exponent above 2 can differ from C's pow() in the last digit" },
   "int-true-div-rounding": { summary: "int / int with an operand past 2^53: CPython rounds the exact quotient once, pyheap divides the rounded doubles" },
@@ -450,7 +449,7 @@ const weakrefSnippet = fc.record({ target: pick("C()", "D('w')", "set()", "(lamb
     if (target === "C") lines.push(`class W${n}:`, `    pass`, `${o} = W${n}`);
     else lines.push(`${o} = ${target}`);
     lines.push(callback ? `r${n} = weakref.ref(${o}, lambda r: print('cb ${n}', r() is None))` : `r${n} = weakref.ref(${o})`);
-    lines.push(target === "C" && !feature("weakref-class-count") ? `print(r${n}() is ${o})` : `print(r${n}() is ${o}, weakref.getweakrefcount(${o}))`);
+    lines.push(`print(r${n}() is ${o}, weakref.getweakrefcount(${o}))`);
     if (proxy && target !== "C" && target !== "(lambda: 0)") lines.push(`p${n} = weakref.proxy(${o})`, `print(weakref.getweakrefcount(${o}))`);
     if (release === "cycle" && target !== "C") lines.push(`${o}_h = [${o}]`, `${o}_h.append(${o}_h)`, `del ${o}_h`);
     if (release === "rebind") lines.push(`${o} = None`);

@@ -1,7 +1,10 @@
 // Weak references: PyWeakReference (64 bytes, GC). A referent's weakref list (head in the slot at its
 // type's TP_WEAKLISTOFFSET) links its weakrefs through WR_PREV/WR_NEXT: the callback-less basic ref
 // first, then refs with callbacks, newest first. A weakref owns its callback, not its referent.
-import { EV_WEAKREF_CALLBACK, WR_OBJECT, WR_CALLBACK, WR_HASH, WR_PREV, WR_NEXT, TP_WEAKLISTOFFSET, TUPLE_ITEMS } from "../../abi/abi";
+import {
+  EV_WEAKREF_CALLBACK, WR_OBJECT, WR_CALLBACK, WR_HASH, WR_PREV, WR_NEXT, TP_WEAKLISTOFFSET, TUPLE_ITEMS, TP_SUBCLASS_REF,
+  TP_SUBCLASS_REFS,
+} from "../../abi/abi";
 import { objAlloc } from "./alloc";
 import { typeOf, getRef, setRef, incref, refcnt, tpBasicsize } from "./header";
 import { tWeakref } from "./types";
@@ -138,4 +141,32 @@ function callCallback(wr: usize, cb: usize): void {
   hostWeakrefCallback(<u32>wr, <u32>cb);
   decref(cb);
   decref(wr);
+}
+
+// ── the weakrefs of CPython's subclass lists ──────────────────────────────────────────────────
+// NOTE: CPython's type_ready registers a new class with each base (add_subclass): the base's
+// tp_subclasses dict maps id(cls) to the basic weakref to cls, so weakref.getweakrefcount(cls) is 1
+// and weakref.ref(cls) returns that same ref. The weakref (one reference per base) is kept by the class
+// itself here and released as it dies, before its other weakrefs are cleared (remove_all_subclasses).
+
+/** Registers heap type t with its `nbases` bases: the basic weakref to t, one reference per base.
+ *  false on no memory. */
+export function typeAddSubclass(t: usize, nbases: i32): bool {
+  for (let i = 0; i < nbases; i++) {
+    const wr = weakrefNew(tWeakref, t, 0);
+    if (wr == 0) return false;
+    setRef(t + TP_SUBCLASS_REF, wr);
+    store<i32>(t + TP_SUBCLASS_REFS, load<i32>(t + TP_SUBCLASS_REFS) + 1);
+  }
+  return true;
+}
+
+/** A dying type lets go of the weakref its bases' subclass lists held. */
+export function typeDropSubclassRef(t: usize): void {
+  const wr = getRef(t + TP_SUBCLASS_REF);
+  let n = load<i32>(t + TP_SUBCLASS_REFS);
+  if (wr == 0) return;
+  setRef(t + TP_SUBCLASS_REF, 0);
+  store<i32>(t + TP_SUBCLASS_REFS, 0);
+  while (n-- > 0) decref(wr);
 }

@@ -363,6 +363,8 @@ proto.typeNew = function (this: VM, name: string, basesIn: Obj[], ns: Obj, meta:
     this.dictSetStr(dict, this.name("__weakref__"), g);
     h.decref(g);
   }
+  // type_ready's add_subclass: the bases' subclass lists hold the basic weakref to the class
+  if (!(h as unknown as { core: { obj_type_add_subclass(t: Obj, n: number): number } }).core.obj_type_add_subclass(t, bases.length)) this.raise("MemoryError", "");
   // the __class__ cell of methods using super()
   const cell = this.dictGetStr(ns, "__classcell__");
   if (cell && this.kindOf(cell) === Kind.CELL) h.setSlot(cell, L.CELL_REF, t);
