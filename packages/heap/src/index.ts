@@ -497,6 +497,12 @@ export class Heap {
     return e;
   }
 
+  /** Whether captureImage() can capture this heap: its module was made restorable (Node: loadHeap reads
+   *  the restorable build; a module compiled as it is, as browsers load it, cannot). */
+  get canCaptureImage(): boolean {
+    return this.retired === undefined && this.globals !== null;
+  }
+
   /** True once a trap made this instance unusable. */
   get isRetired(): boolean {
     return this.retired !== undefined;

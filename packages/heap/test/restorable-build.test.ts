@@ -45,4 +45,13 @@ describe("restorable module written by the build", () => {
     expect(h.memory).toBe(mem); // in place, no new instance
     expect([h.newInt(123456789), h.newStr("abc"), h.liveBytes()]).toEqual(fresh);
   });
+
+  it("canCaptureImage: true for the restorable module, false for one compiled as it is (the browser's)", () => {
+    const h = loadHeap({ heapLimit: 64 << 20 });
+    expect(h.canCaptureImage).toBe(true);
+    expect(h.captureImage()).not.toBeNull();
+    const plain = loadHeap({ heapLimit: 64 << 20, wasm: readFileSync(new URL("pyheap.wasm", build)) });
+    expect(plain.canCaptureImage).toBe(false);
+    expect(plain.captureImage()).toBeNull();
+  });
 });

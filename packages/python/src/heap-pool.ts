@@ -203,7 +203,8 @@ export function releaseInterpreter(vm: VM): void {
   if (!entry || entry.vm !== vm) return;
   if (prepareLater) {
     prepareLater = false;
-    if (reuse) prepareInBackground();
+    // a heap that cannot be captured (a module compiled as it is: browsers) would be set up for nothing
+    if (reuse && entry.heap.canCaptureImage) prepareInBackground();
   }
   const pool = entry.image && reuse ? interpreters : heaps;
   const heap = entry.heap;
