@@ -2,7 +2,8 @@
  * Format specs as CPython 3.11 parses them (differences the differential fuzzer found): a leading '0'
  * pads with zeros without forcing '=' alignment (so strs take it, and an explicit alignment keeps it),
  * ',' and '_' are checked against the presentation type (`f"{'':,}"` is a ValueError), and 'z' drops
- * the sign of a float that rounds to zero. Compared with python3 byte for byte.
+ * the sign of a float that rounds to zero; and int / int past 2^53 rounds the exact quotient once.
+ * Compared with python3 byte for byte.
  */
 import { describe, it } from "vitest";
 import { cpythonRunner, expectSameAsPython } from "./cpython.js";
@@ -38,6 +39,27 @@ for v, spec in ((-0.0001, 'z.2f'), (-0.0001, 'z.2e'), (-0.0, 'z'), (-0.0, 'zg'),
         print(v, spec, repr(format(v, spec)))
     except (ValueError, TypeError) as e:
         print(v, spec, type(e).__name__, e)
+`);
+  });
+  it("int / int past 2^53: the exact quotient rounded once, subnormals and overflow", () => {
+    expectSameAsPython(cpython, "int-true-divide", `print(9007199254740993 / 66)
+print(2**53 / 3, (2**53 + 1) / 3, (2**64 + 1) / 7, -(2**70 + 3) / 11, 10**30 / 3, 10**300 / 10**290, 1 / 10**320, 2**1023 * 3 // 2 / 1)
+for a, b in ((10**400, 10**399), (1, 2**1074), (1, 2**1075), (3, 2**1076), (1, 3 * 2**1073), (2**1024, 1), (-(2**1024 - 2**970), 1), (2**1024 - 2**970, 1), (2**1024 - 2**971, 1), (0, 10**30), (-5, 10**30), (2**1075 + 1, 2**2150), (2**54 + 3, 2)):
+    try:
+        print(a / b)
+    except OverflowError as e:
+        print('OverflowError', e)
+seed = 12345
+def rnd(n):
+    global seed
+    seed = (seed * 6364136223846793005 + 1442695040888963407) % 2**64
+    return seed % n
+out = []
+for i in range(400):
+    a = rnd(10 ** (1 + rnd(60))) - rnd(10 ** (1 + rnd(40)))
+    b = (1 + rnd(10 ** (1 + rnd(60)))) * (1 if rnd(2) else -1)
+    out.append(repr(a / b))
+print(' '.join(out))
 `);
   });
 });

@@ -68,3 +68,60 @@ export function parseFloatLiteral(text: string): number | null {
   if (!/^(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/.test(s)) return null;
   return sign * Number(s);
 }
+
+const TWO53 = 1n << 53n;
+
+function bitLength(v: bigint): number {
+  return v === 0n ? 0 : v.toString(2).length;
+}
+
+/** m · 2^e for an integer m below 2^53 and any e, without overflowing or underflowing on the way. */
+function scaleByPowerOfTwo(m: number, e: number): number {
+  let r = m;
+  while (e > 1000) {
+    r *= 2 ** 1000;
+    e -= 1000;
+  }
+  while (e < -1000) {
+    r *= 2 ** -1000;
+    e += 1000;
+  }
+  return r * 2 ** e;
+}
+
+/**
+ * int / int as long_true_divide: operands that are exact doubles (below 2^53) divide as doubles; any
+ * other quotient is the exact one rounded once to the nearest double (ties to even, subnormals too).
+ * null when the result is too large for a float (the caller raises OverflowError). `y` is not 0.
+ */
+export function intTrueDivide(x: bigint, y: bigint): number | null {
+  const ax = x < 0n ? -x : x;
+  const ay = y < 0n ? -y : y;
+  const neg = (x < 0n) !== (y < 0n);
+  if (ax <= TWO53 && ay <= TWO53) return Number(x) / Number(y);
+  if (ax === 0n) return neg ? -0 : 0;
+  // a quotient of 55 or 56 bits: 53 to keep, one to round on, the rest (with the remainder) sticky
+  const shift = 55 - (bitLength(ax) - bitLength(ay));
+  const n = shift >= 0 ? ax << BigInt(shift) : ax;
+  const d = shift >= 0 ? ay : ay << BigInt(-shift);
+  let q = n / d;
+  const inexact = n % d !== 0n;
+  const qbits = bitLength(q);
+  // the value is q · 2^-shift, its exponent (of the leading bit) qbits − 1 − shift
+  const exp = qbits - 1 - shift;
+  if (exp > 1023) return null;
+  // below half the smallest subnormal (2^-1075, a tie that goes to the even 0, included): zero
+  if (exp < -1075 || (exp === -1075 && !inexact && q === 1n << BigInt(qbits - 1))) return neg ? -0 : 0;
+  // bits kept: 53, fewer for a subnormal result (below 2^-1022)
+  const keep = exp >= -1022 ? 53 : Math.max(0, 53 - (-1022 - exp));
+  const drop = qbits - keep;
+  if (drop > 0) {
+    const half = 1n << BigInt(drop - 1);
+    const low = q & ((1n << BigInt(drop)) - 1n);
+    q >>= BigInt(drop);
+    if (low > half || (low === half && (inexact || (q & 1n) === 1n))) q += 1n;
+  }
+  const r = scaleByPowerOfTwo(Number(q), drop - shift);
+  if (!Number.isFinite(r)) return null;
+  return neg ? -r : r;
+}

@@ -12,6 +12,7 @@ import { Op } from "../compile/opcodes.js";
 import * as L from "./layouts.js";
 import type { Frame } from "./frame.js";
 import { formatFloat, formatInt, formatStr } from "../objects/format-spec.js";
+import { intTrueDivide } from "../objects/numbers.js";
 import { proxyTarget } from "./weakrefs.js";
 import { smallIntValue } from "./fast.js";
 
@@ -162,13 +163,8 @@ proto.numericBinary = function (this: VM, a: Obj, b: Obj, op: number): Obj {
       }
       case 11: {
         if (y === 0n) this.raise("ZeroDivisionError", "division by zero");
-        const r = Number(x) / Number(y);
-        if (!Number.isFinite(r)) {
-          // exact for huge operands
-          const q = Number((x * 10n ** 20n) / y) / 1e20;
-          if (!Number.isFinite(q)) this.raise("OverflowError", "integer division result too large for a float");
-          return this.h.newFloat(q);
-        }
+        const r = intTrueDivide(x, y);
+        if (r === null) this.raise("OverflowError", "integer division result too large for a float");
         return this.h.newFloat(r);
       }
       case 2:
