@@ -7,18 +7,63 @@
 // run did before interpreters were reused).
 //
 //   node tools/bench/interp-startup.mjs [--n 200] [--rounds 3] [--detailed] [--cold-compile]
+//   node tools/bench/interp-startup.mjs --first 10
 //
+// --first N: a one-shot process's cost instead (a CLI run, the first run of a page or a server thread):
+// N new Node processes, one after another, each importing the package and running blog/01 once; prints
+// each part's median and range, wall and CPU time (process CPU, all threads).
 // --detailed times runDetailed() with the heap report on (what the corpus runner does) instead of run();
 // --cold-compile clears the compiler's cache of recent units before every run.
 // Not a test; nothing is asserted about times. Needs packages/python (and its dependencies) built.
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {
   const i = args.indexOf(name);
   return i >= 0 ? Number(args[i + 1]) || dflt : dflt;
 };
+const cpuMs = (c) => (c.user + c.system) / 1000;
+
+if (args.includes("--child")) {
+  // one process, one run: import, then the first run (set-up of the heap and the interpreter included)
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  const { run } = await import(new URL("../../packages/python/dist/index.js", import.meta.url).href);
+  const importWall = performance.now() - t0;
+  const importCpu = cpuMs(process.cpuUsage(c0));
+  const src = readFileSync(new URL("../../corpus/shared/blog/01-list-append-same-id.py", import.meta.url), "utf8");
+  const c1 = process.cpuUsage();
+  const t1 = performance.now();
+  const r = run(src, { trace: "none" });
+  const runWall = performance.now() - t1;
+  const runCpu = cpuMs(process.cpuUsage(c1));
+  const want = readFileSync(new URL("../../corpus/shared/blog/01-list-append-same-id.out", import.meta.url), "utf8");
+  if (r.stdout !== want) throw new Error(`blog/01: wrong output:\n${r.stdout}`);
+  console.log(JSON.stringify({ importWall, importCpu, runWall, runCpu, processCpu: cpuMs(process.cpuUsage()) }));
+  process.exit(0);
+}
+
+if (args.includes("--first")) {
+  const k = opt("--first", 10);
+  const rows = [];
+  for (let i = 0; i < k; i++) {
+    const p = spawnSync(process.execPath, [fileURLToPath(import.meta.url), "--child"], { encoding: "utf8" });
+    if (p.status !== 0) throw new Error(`child failed: ${p.stderr}`);
+    rows.push(JSON.parse(p.stdout));
+  }
+  const fmt = (key) => {
+    const xs = rows.map((r) => r[key]).sort((a, b) => a - b);
+    return `${xs[xs.length >> 1].toFixed(1).padStart(6)} (${xs[0].toFixed(1)}–${xs[xs.length - 1].toFixed(1)})`;
+  };
+  console.log(`one run per process, ${k} processes: median (range) ms`);
+  console.log(`  import @pyheap/python   wall ${fmt("importWall")}   CPU ${fmt("importCpu")}`);
+  console.log(`  first run of blog/01    wall ${fmt("runWall")}   CPU ${fmt("runCpu")}`);
+  console.log(`  whole process CPU (node's own start-up included) ${fmt("processCpu")}`);
+  process.exit(0);
+}
 const n = opt("--n", 200);
 const rounds = opt("--rounds", 3);
 const detailed = args.includes("--detailed");
