@@ -201,6 +201,7 @@ function prepareInBackground(): void {
 export function releaseInterpreter(vm: VM): void {
   const entry = owners.get(vm);
   if (!entry || entry.vm !== vm) return;
+  const first = prepareLater;
   if (prepareLater) {
     prepareLater = false;
     // a heap that cannot be captured (a module compiled as it is: browsers) would be set up for nothing
@@ -211,6 +212,11 @@ export function releaseInterpreter(vm: VM): void {
   if (pool.includes(entry) || pool.length >= MAX_POOLED || heap.isRetired || heap.memory.buffer.byteLength > MAX_POOLED_MEMORY) return;
   entry.clean = false;
   pool.push(entry);
+  // The first run's heap is reset when it is next used — by the interpreter prepared in the timer, or by
+  // the next run — not in a microtask: that reset (a first one takes the heap_init image, ~10 ms) would
+  // delay what the caller does right after its first run (a page drawing its first diagram) or a
+  // one-run process's exit, for nothing.
+  if (first) return;
   queueMicrotask(() => {
     // Still pooled and not yet handed out again: restore (or reset) now.
     if (entry.clean || !pool.includes(entry)) return;
