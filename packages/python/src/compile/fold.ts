@@ -7,6 +7,7 @@
  * raise (1/0, 'a' - 1) is simply not folded. `str % x`, comparisons, calls, f-strings are never folded.
  */
 import type { BinOpName, ConstValue, Expr, Module, Pattern, Stmt } from "../parse/ast.js";
+import { floatPow } from "../objects/numbers.js";
 
 const MAX_INT_SIZE = 128n;
 const MAX_COLLECTION_SIZE = 256;
@@ -431,8 +432,8 @@ export function binop(op: BinOpName, a: ConstValue, b: ConstValue): ConstValue |
         }
         if (ib < 0n) {
           if (ia === 0n) return null;
-          const f = Math.pow(Number(ia), Number(ib));
-          return Number.isFinite(f) ? { t: "float", v: f } : null;
+          const f = floatPow(Number(ia), Number(ib));
+          return f !== null && Number.isFinite(f) ? { t: "float", v: f } : null;
         }
         if (ib > 4096n) return null;
         return { t: "int", v: ia ** ib };
@@ -494,8 +495,8 @@ export function binop(op: BinOpName, a: ConstValue, b: ConstValue): ConstValue |
         if (!Number.isFinite(len)) return null;
         return { t: "complex", re: len * Math.cos(phase), im: len * Math.sin(phase) };
       }
-      const r = Math.pow(fa, fb);
-      return Number.isFinite(r) ? { t: "float", v: r } : null;
+      const r = floatPow(fa, fb);
+      return r !== null && Number.isFinite(r) ? { t: "float", v: r } : null;
     }
     default: return null;
   }

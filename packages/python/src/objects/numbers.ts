@@ -125,3 +125,42 @@ export function intTrueDivide(x: bigint, y: bigint): number | null {
   if (!Number.isFinite(r)) return null;
   return neg ? -r : r;
 }
+
+/** x as m · 2^e with an integer m (the bits of a finite, nonzero double). */
+function decompose(x: number): [bigint, number] {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, Math.abs(x));
+  const bits = view.getBigUint64(0);
+  const biased = Number(bits >> 52n);
+  const frac = bits & ((1n << 52n) - 1n);
+  return biased === 0 ? [frac, -1074] : [frac | (1n << 52n), biased - 1075];
+}
+
+/**
+ * float ** float as C's pow() gives it for float_pow: an integral exponent (|y| up to 1100) is the
+ * exact power rounded once to the nearest double, as a correctly rounded pow() gives it; other exponents
+ * go to Math.pow. null when the result is finite-operand overflow (the caller raises OverflowError).
+ * Negative bases with fractional exponents and 0 ** negative are the caller's.
+ */
+export function floatPow(x: number, y: number): number | null {
+  if (Number.isFinite(x) && x !== 0 && Number.isInteger(y) && y !== 0 && Math.abs(y) <= 1100) {
+    const [m, e] = decompose(x);
+    const n = Math.abs(y);
+    const p = m ** BigInt(n);
+    const e2 = e * n;
+    let num: bigint;
+    let den: bigint;
+    if (y > 0) {
+      num = e2 >= 0 ? p << BigInt(e2) : p;
+      den = e2 >= 0 ? 1n : 1n << BigInt(-e2);
+    } else {
+      num = e2 <= 0 ? 1n << BigInt(-e2) : 1n;
+      den = e2 <= 0 ? p : p << BigInt(e2);
+    }
+    const r = intTrueDivide(num, den);
+    if (r === null) return null;
+    return x < 0 && n % 2 === 1 ? -r : r;
+  }
+  const r = Math.pow(x, y);
+  return !Number.isFinite(r) && Number.isFinite(x) && Number.isFinite(y) ? null : r;
+}

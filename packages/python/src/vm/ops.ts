@@ -12,7 +12,7 @@ import { Op } from "../compile/opcodes.js";
 import * as L from "./layouts.js";
 import type { Frame } from "./frame.js";
 import { formatFloat, formatInt, formatStr } from "../objects/format-spec.js";
-import { intTrueDivide } from "../objects/numbers.js";
+import { floatPow, intTrueDivide } from "../objects/numbers.js";
 import { proxyTarget } from "./weakrefs.js";
 import { smallIntValue } from "./fast.js";
 
@@ -176,7 +176,9 @@ proto.numericBinary = function (this: VM, a: Obj, b: Obj, op: number): Obj {
       case 8:
         if (y < 0n) {
           if (x === 0n) this.raise("ZeroDivisionError", "0.0 cannot be raised to a negative power");
-          return this.h.newFloat(Math.pow(Number(x), Number(y)));
+          const p = floatPow(Number(x), Number(y));
+          if (p === null) this.raise("OverflowError", "(34, 'Numerical result out of range')");
+          return this.h.newFloat(p);
         }
         return this.newInt(x ** y);
       case 3:
@@ -228,8 +230,8 @@ proto.numericBinary = function (this: VM, a: Obj, b: Obj, op: number): Obj {
           const th = Math.PI * y;
           return this.newComplex(r * Math.cos(th), r * Math.sin(th));
         }
-        const r = Math.pow(x, y);
-        if (!Number.isFinite(r) && Number.isFinite(x) && Number.isFinite(y)) this.raise("OverflowError", "(34, 'Numerical result out of range')");
+        const r = floatPow(x, y);
+        if (r === null) this.raise("OverflowError", "(34, 'Numerical result out of range')");
         return this.h.newFloat(r);
       }
       default:
