@@ -179,6 +179,13 @@ const idleHost: VMHost = {
   },
 };
 
+/**
+ * How long after a process's first run the interpreter for reuse is set up (if no run came first). Not at
+ * once: a one-run process (the CLI) whose timer is due when it would exit runs it anyway (~20 ms of CPU
+ * for nothing), and a page would do it while drawing its first diagram.
+ */
+const PREPARE_DELAY_MS = 100;
+
 /** Sets up an interpreter for reuse in a timer, if none is pooled by then. */
 function prepareInBackground(): void {
   const t = setTimeout(() => {
@@ -191,7 +198,7 @@ function prepareInBackground(): void {
     } catch {
       // nothing pooled: the next run sets up its own (and reports any real fault)
     }
-  }, 0);
+  }, PREPARE_DELAY_MS);
   // a process with nothing else to do exits without it (a CLI run)
   (t as { unref?: () => void }).unref?.();
 }

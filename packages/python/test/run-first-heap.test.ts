@@ -25,7 +25,7 @@ describe("the heap of a process's first run", () => {
     expect(second).toEqual(first);
     await Promise.resolve();
     expect(comparable()).toEqual(first);
-    await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, 250));
     for (let i = 0; i < 2; i++) expect(comparable()).toEqual(first);
   });
 });
