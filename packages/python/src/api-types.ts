@@ -32,6 +32,16 @@ export interface RunOptions {
   /** Initial gc thresholds (default [700, 10, 10]). */
   gcThreshold?: [number, number, number] | [number] | [number, number];
   limits?: RunLimits;
+  /**
+   * Stops the run from outside (another thread, a signal handler, a timer between runs' steps): a view over
+   * a `SharedArrayBuffer` (or any `Int32Array`) whose element 0 is read with `Atomics.load`; once it is
+   * non-zero the run ends as its wall-time limit ends it — outcome `limit: "time"` with the message
+   * "run interrupted", `exitCode` 1, the output and trace up to that point kept, the heap torn down. It is
+   * read where the time limit is (every 4096 instructions) and every ~64K items inside builtins that can
+   * take long in one step (repetition, list()/tuple()/join over an iterable), so a run that sets it
+   * stops within a few milliseconds. Absent: nothing is read.
+   */
+  interrupt?: Int32Array;
   /** Called with what the program writes, as it writes it (besides being collected in the result). */
   onStdout?: (text: string) => void;
   onStderr?: (text: string) => void;

@@ -279,6 +279,7 @@ export function runDetailed(source: string, options: RunOptions = {}, detail: { 
     v.recursionLimit = limits.recursionLimit ?? 1000;
     v.maxSteps = limits.maxSteps ?? 10_000_000;
     v.deadline = t0 + (limits.timeoutMs ?? 10_000);
+    v.interrupt = options.interrupt;
     v.scriptName = filename;
     if (options.gcThreshold) heap.gc.setThreshold(...(options.gcThreshold as [number, number?, number?]));
     const main = v.newModule("__main__");
@@ -443,6 +444,7 @@ export function runDetailed(source: string, options: RunOptions = {}, detail: { 
   };
   if (trace) result.trace = trace;
   counter?.stop();
+  v.interrupt = undefined;
   releaseInterpreter(v);
   return { result, heap: report };
 }

@@ -696,6 +696,7 @@ function commonMethods(vm: VM, tname: "bytes" | "bytearray"): Record<string, Nat
         const bufs = items.map((o, i) => {
           const b = bufferOf(vm, o);
           if (!b) vm.typeError(`sequence item ${i}: expected a bytes-like object, ${vm.typeName(o)} found`);
+          if ((i & 0xffff) === 0xffff) vm.pollInterrupt();
           return b;
         });
         if (!isBa && items.length === 1 && vm.kindOf(items[0]!) === Kind.BYTES && !vm.typeInfo(items[0]!).heap) return vm.newRef(items[0]!);

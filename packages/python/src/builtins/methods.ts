@@ -391,6 +391,7 @@ function installStr(vm: VM): void {
       try {
         items.forEach((x, i) => {
           if (vm.kindOf(x) !== Kind.STR) vm.typeError(`sequence item ${i}: expected str instance, ${vm.typeName(x)} found`);
+          if ((i & 0xffff) === 0xffff) vm.pollInterrupt();
         });
         if (items.length === 1 && !vm.typeInfo(items[0]).heap) return vm.newRef(items[0]);
         return h.newStr(items.map((x) => vm.str(x)).join(sep));

@@ -175,7 +175,7 @@ proto.collect = function (this: VM, o: Obj): Obj[] {
     for (;;) {
       const v = this.iterNext(it);
       if (!v) break;
-      out.push(v);
+      if ((out.push(v) & 0xffff) === 0) this.pollInterrupt();
     }
   } catch (e) {
     for (const x of out) this.h.decref(x);

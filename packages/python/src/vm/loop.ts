@@ -8,7 +8,7 @@ import { CodeFlag } from "../compile/code.js";
 import { Op } from "../compile/opcodes.js";
 import { Frame } from "./frame.js";
 import { Kind, type KwArgs } from "./types.js";
-import { LimitExceeded, PyRaise, VM } from "./vm.js";
+import { INTERRUPTED, LimitExceeded, PyRaise, VM } from "./vm.js";
 import * as L from "./layouts.js";
 import type { GenState } from "./eval.js";
 import { instanceGetAttr, instanceSetAttr, intTruth, listIterNext, loadGlobalCached, loadMethodCached, newIntResult, rangeIterNext, smallIntBinary, smallIntCompare } from "./fast.js";
@@ -1244,10 +1244,11 @@ proto.evalRare = function (this: VM, f: Frame, op: Op, arg: number): void {
   }
 };
 
-/** The step limit and (every 4096 steps) the time limit; says when to be called next. */
+/** The step limit and (every 4096 steps) the interrupt flag and the time limit; says when to be called next. */
 proto.checkStepLimits = function (this: VM): void {
   const n = this.steps;
   if (n > this.maxSteps) throw new LimitExceeded("steps", `step limit of ${this.maxSteps} exceeded`);
+  if ((n & 4095) === 0 && this.interrupt !== undefined && Atomics.load(this.interrupt, 0) !== 0) throw new LimitExceeded("time", INTERRUPTED);
   if ((n & 4095) === 0 && Date.now() > this.deadline) throw new LimitExceeded("time", "time limit exceeded");
   this.stepCheckAt = Math.min(this.maxSteps + 1, (n | 4095) + 1);
 };

@@ -6,7 +6,7 @@
 import { abi, HeapError } from "@pyheap/heap";
 import type { Obj } from "./heap-api.js";
 import { Kind, type KwArgs } from "./types.js";
-import { PyRaise, VM } from "./vm.js";
+import { INTERRUPTED, LimitExceeded, PyRaise, VM } from "./vm.js";
 import { Frame } from "./frame.js";
 import * as L from "./layouts.js";
 import type { GenState } from "./eval.js";
@@ -814,4 +814,21 @@ proto.retype = function (this: VM, o: Obj, t: Obj): Obj {
     this.decref(o);
   }
   return r;
+};
+
+declare module "./vm.js" {
+  interface VM {
+    /**
+     * Ends the run as the eval loop does every 4096 steps when the interrupt flag is set or the wall time
+     * is past (throws LimitExceeded "time"). For builtins that handle many items inside one instruction:
+     * they call it every INTERRUPT_POLL_ITEMS items, and leave their owned references released on the way
+     * out as for any exception.
+     */
+    pollInterrupt(): void;
+  }
+}
+
+proto.pollInterrupt = function (this: VM): void {
+  if (this.interrupt !== undefined && Atomics.load(this.interrupt, 0) !== 0) throw new LimitExceeded("time", INTERRUPTED);
+  if (Date.now() > this.deadline) throw new LimitExceeded("time", "time limit exceeded");
 };

@@ -7,7 +7,7 @@
  */
 import type { Obj } from "./heap-api.js";
 import { Kind, type TypeInfo } from "./types.js";
-import { PyRaise, VM } from "./vm.js";
+import { INTERRUPT_POLL_ITEMS, PyRaise, VM } from "./vm.js";
 import { Op } from "../compile/opcodes.js";
 import * as L from "./layouts.js";
 import type { Frame } from "./frame.js";
@@ -335,27 +335,31 @@ function sequenceBinary(vm: VM, a: Obj, b: Obj, op: number, inplace: boolean): O
         const s = vm.str(seq);
         if (count === 1 && exact) return vm.newRef(seq);
         if (s.length * count > 1 << 28) vm.raise("MemoryError");
-        return h.newStr(s.repeat(count));
+        return h.newStr(repeatStr(vm, s, count));
       }
       if (ks === Kind.TUPLE) {
         if (count === 1 && exact) return vm.newRef(seq);
         const items = vm.tupleItems(seq);
         const out: Obj[] = [];
-        for (let i = 0; i < count; i++) out.push(...items);
+        if (items.length > 0) repeatItems(vm, out, items, count);
         return h.newTuple(out);
       }
       if (ks === Kind.BYTES) {
         const x = h.readBytes(seq);
         if ((count === 1 || x.length === 0) && exact) return vm.newRef(seq);
         const r = new Uint8Array(x.length * count);
-        for (let i = 0; i < count; i++) r.set(x, i * x.length);
+        const per = pollEvery(x.length);
+        for (let i = 0; i < count && x.length > 0; i++) {
+          if (i % per === per - 1) vm.pollInterrupt();
+          r.set(x, i * x.length);
+        }
         // bytes_repeat fills an object of its own: b'ab' * 0 is not b'', b'a' * 1 of a subclass not b'a'
         return h.newBytesUncached ? h.newBytesUncached(r) : h.newBytes(r);
       }
       const items = vm.listItems(seq);
       if (items.length * count > 1 << 26) vm.raise("MemoryError");
       const out: Obj[] = [];
-      for (let i = 0; i < count; i++) out.push(...items);
+      if (items.length > 0) repeatItems(vm, out, items, count);
       if (inplace && seq === a) {
         if (count === 0) h.listClear(a);
         else if (count > 1) h.listExtend(a, out.slice(items.length));
@@ -368,6 +372,34 @@ function sequenceBinary(vm: VM, a: Obj, b: Obj, op: number, inplace: boolean): O
     return vm.percentFormat(a, b);
   }
   return 0;
+}
+
+/** Repetitions of a sequence of `len` items between two interrupt polls (at least one). */
+function pollEvery(len: number): number {
+  return Math.max(1, Math.floor(INTERRUPT_POLL_ITEMS / Math.max(1, len)));
+}
+
+/** `out` gets `items` (borrowed) `count` times, polling the interrupt every ~64K items. */
+function repeatItems(vm: VM, out: Obj[], items: Obj[], count: number): void {
+  const per = pollEvery(items.length);
+  for (let i = 0; i < count; i++) {
+    if (i % per === per - 1) vm.pollInterrupt();
+    out.push(...items);
+  }
+}
+
+/** `s * count`, built ~64K characters at a time with an interrupt poll between the pieces when long. */
+function repeatStr(vm: VM, s: string, count: number): string {
+  if (s.length * count <= INTERRUPT_POLL_ITEMS) return s.repeat(count);
+  const per = pollEvery(s.length);
+  const piece = s.repeat(per);
+  let r = "";
+  let done = 0;
+  for (; done + per <= count; done += per) {
+    vm.pollInterrupt();
+    r += piece;
+  }
+  return r + s.repeat(count - done);
 }
 
 declare module "./vm.js" {

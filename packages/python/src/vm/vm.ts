@@ -35,6 +35,12 @@ export class LimitExceeded {
   ) {}
 }
 
+/** The message of the `limit: "time"` outcome of a run stopped through its interrupt flag. */
+export const INTERRUPTED = "run interrupted";
+/** How many items a builtin that can run long in one step (repetition, collecting an iterable, sorting,
+ *  joining) handles between two calls of `vm.pollInterrupt()`. */
+export const INTERRUPT_POLL_ITEMS = 1 << 16;
+
 /** Host services of a run: output, limits, tracing hooks. */
 export interface VMHost {
   write(stream: "stdout" | "stderr", text: string): void;
@@ -105,6 +111,8 @@ export class VM {
   /** The step count at which the eval loop next checks the step and time limits. */
   stepCheckAt = 0;
   deadline = Infinity;
+  /** The run's interrupt flag (`RunOptions.interrupt`): the run stops once its element 0 is non-zero. */
+  interrupt: Int32Array | undefined = undefined;
   /** Arena references of the running unit: constants to decref when the unit's body finishes. */
   arena: Obj[] = [];
   /** Finalizers are suppressed while true (teardown of the VM itself). */
