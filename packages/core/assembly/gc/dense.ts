@@ -9,8 +9,8 @@
 //   3. move_unreachable runs on the tables only; the objects it finds reachable at their place in the
 //      list are relinked as it goes, and only the GC heads whose neighbours change are written (a list
 //      that keeps its order is not written at all);
-//   4. the objects moved back are linked after them, and the unreachable list is written, each of its
-//      heads once.
+//   4. the objects moved back are linked after them, and the unreachable list is written from its
+//      end, each of its heads once.
 // The result — which objects are unreachable, the order of both lists, the gc_refs values — is exactly
 // CPython's: the table walk replays its list walk step by step (`order` is the young list as it grows
 // at the tail, the UNREACH state the tentative unreachable list, MOVED the objects moved back).
@@ -269,7 +269,7 @@ export function deduceDense(base: usize, unreachable: usize, g: i32): bool {
   ev(EV_GC_PHASE, <u32>g, GCP_MOVE_UNREACHABLE, 0);
   const last = replayMoveUnreachable(base, <u32>n);
   phaseMark(g, 3);
-  linkLists(base, unreachable, last);
+  linkLists(base, unreachable, <u32>n, last);
   clearPoolTable();
   phaseMark(g, 4);
   denseN = <u32>n;
@@ -547,10 +547,10 @@ function replayMoveUnreachable(base: usize, n: u32): usize {
 }
 
 /** 4. the objects moved back follow `last`, then both lists are closed; each head of the unreachable
- *  list is written once (next, prev | COLLECTING | FINALIZED, refs 0). (Linking the objects moved back
+ *  list is written once (next, prev | COLLECTING | FINALIZED, refs 0), from the list's end. (Linking the objects moved back
  *  in pass 3's loop, as their turn comes, was slower: 11 → 10–15 ns/object in creation order, 17 →
  *  23–40 scrambled.) */
-function linkLists(base: usize, unreachable: usize, last: usize): void {
+function linkLists(base: usize, unreachable: usize, n: u32, last: usize): void {
   const TS = tSlot;
   const TO = tOrder;
   const R = sR;
@@ -564,15 +564,34 @@ function linkLists(base: usize, unreachable: usize, last: usize): void {
   }
   store<u32>(prev, <u32>base);
   store<u32>(base + 8, <u32>prev);
-  prev = unreachable;
-  for (let p: u32 = 0, left = ulen; left > 0; p++) {
+  // The unreachable list is built from its end: the positions are scanned down from the last, where
+  // the youngest objects are (garbage is mostly young), and the scan stops at the last of them to be
+  // found; each object is linked before the one found just before it.
+  if (ulen == 0) {
+    store<u32>(unreachable, <u32>unreachable);
+    store<u32>(unreachable + 8, <u32>unreachable);
+    return;
+  }
+  let next = unreachable;
+  for (let p = n, left = ulen; left > 0; ) {
+    p--;
     const s = <usize>load<u32>(TS + (<usize>p << 2));
     if (load<u32>(R + (s << 2)) != R_UNREACH) continue;
-    prev = linkAfter(prev, <usize>load<u32>(EA + (s << 3), 4), PREV_MASK_COLLECTING);
+    const cur = <usize>load<u32>(EA + (s << 3), 4);
+    store<u32>(cur, <u32>next);
+    if (next == unreachable) store<u32>(unreachable + 8, <u32>cur); // the list's last object
+    else linkPrev(next, cur);
+    next = cur;
     left--;
   }
-  store<u32>(prev, <u32>unreachable);
-  store<u32>(unreachable + 8, <u32>prev);
+  linkPrev(next, unreachable);
+  store<u32>(unreachable, <u32>next);
+}
+
+/** GC_PREV of an unreachable object `cur` (COLLECTING set, FINALIZED kept) and gc_refs 0, in one store. */
+@inline function linkPrev(cur: usize, prev: usize): void {
+  const fin = load<u32>(cur + 8) & PREV_MASK_FINALIZED;
+  store<u64>(cur + 8, <u64>(<u32>prev | PREV_MASK_COLLECTING | fin));
 }
 
 /** Appends the object whose head is `cur` after `prev` (its next is written by the following call or
