@@ -143,7 +143,14 @@ export class Heap {
    *  too many computed keys for V8 to keep it in fast mode, so every `this.core.x` is a dictionary
    *  lookup). Re-made with `core`. */
   private fx!: Pick<CoreExports, "obj_dealloc" | "int_from_f64" | "float_new" | "str_from_char" | "str_new" | "str_data" | "obj_set_slot" | "obj_set_slot_steal" | "obj_new" | "tuple_new" | "list_append" | "list_set" | "dict_set" | "dict_get" | "dict_del" | "obj_attr_get" | "obj_attr_set" | "obj_managed_dict">;
-  private bindFast(): void {
+  /** The unwrapped exports of int allocation and deallocation, for exact ints only (newIntValue,
+   *  decrefInt): neither calls a host import for them (no finalizer, weakref or GC hook runs when an exact
+   *  int is made or freed), so only a trap has to be turned into CoreTrapError, done around the call. */
+  private rawIntFromF64!: (v: number) => number;
+  private rawDealloc!: (o: number) => void;
+  private bindFast(raw: CoreExports): void {
+    this.rawIntFromF64 = raw.int_from_f64;
+    this.rawDealloc = raw.obj_dealloc;
     const c = this.core;
     this.fx = {
       obj_dealloc: c.obj_dealloc,
@@ -247,7 +254,7 @@ export class Heap {
     const raw = this.instantiate();
     this.memory = raw.memory;
     this.core = this.wrapExports(raw);
-    this.bindFast();
+    this.bindFast(raw);
     this._i32 = new Int32Array(this.memory.buffer);
     this._u8 = new Uint8Array(this.memory.buffer);
     this._f64 = new Float64Array(this.memory.buffer);
@@ -399,7 +406,7 @@ export class Heap {
     const raw = this.instantiate();
     this.memory = raw.memory;
     this.core = this.wrapExports(raw);
-    this.bindFast();
+    this.bindFast(raw);
     this.refreshViews();
     const st = this.core.heap_init(this.limit);
     if (st !== abi.STATUS_OK) throw statusError(st, "heap_init");
@@ -539,6 +546,21 @@ export class Heap {
     let m = this._i32;
     if (m.length === 0) m = this.i32;
     if (--m[o >>> 2]! === 0) this.fx.obj_dealloc(o);
+  }
+  /** Drops a reference to an exact int (not a subclass instance, not a bool): its deallocation runs no
+   *  hook, so the core's deallocator is called without the export wrapper. */
+  decrefInt(o: Obj): void {
+    let m = this._i32;
+    if (m.length === 0) m = this.i32;
+    if (--m[o >>> 2]! === 0) this.freeInt(o);
+  }
+  private freeInt(o: Obj): void {
+    if (this.retired) throw this.retired;
+    try {
+      this.rawDealloc(o);
+    } catch (e) {
+      throw this.trap(e, "obj_dealloc");
+    }
   }
   xincref(o: Obj): void {
     if (o !== 0) this.incref(o);
@@ -706,6 +728,30 @@ export class Heap {
   /** The static small int v (−5..256), borrowed; no WASM call. */
   smallInt(v: number): Obj {
     return this.smallIntBase + (v + 5) * 32;
+  }
+  /** newInt for a safe integer v (|v| < 2^53; a JS number holding an integer): the small-int cache or one
+   *  call of the core's int_from_f64 without the export wrapper (making an int runs no hook). */
+  newIntValue(v: number): Obj {
+    if (v >= -5 && v <= 256) {
+      const o = this.smallIntBase + (v + 5) * 32;
+      let m = this._i32;
+      if (m.length === 0) m = this.i32;
+      m[o >>> 2]!++;
+      return o;
+    }
+    return this.allocInt(v);
+  }
+  private allocInt(v: number): Obj {
+    if (v > 9007199254740991 || v < -9007199254740991) return this.newInt(v);
+    if (this.retired) throw this.retired;
+    let r = 0;
+    try {
+      r = this.rawIntFromF64(v);
+    } catch (e) {
+      throw this.trap(e, "int_from_f64");
+    }
+    if (r === 0) throw statusError(this.core.heap_last_status(), "newInt");
+    return r >>> 0;
   }
   /** A new reference to the int v (small ints −5..256 are the shared static objects). */
   newInt(v: number | bigint): Obj {

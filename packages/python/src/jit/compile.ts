@@ -305,7 +305,7 @@ function emit(code: CodeObject, op: number, k: number, a: number, consts: Set<nu
     case Op.STORE_SUBSCR:
       return `${p} O.storeSubscr(vm, st);`;
     case Op.GET_ITER:
-      return `${p} O.getIter(vm, st);`;
+      return `${p} f.rangeAt = -1; O.getIter(vm, st);`;
     case Op.FOR_ITER:
       return `${p} if (!O.forIter(vm, st)) ${jump(a)}`;
     case Op.JUMP_FORWARD:

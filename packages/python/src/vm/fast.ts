@@ -14,6 +14,7 @@ const OB_TYPE = abi.OB_TYPE;
 const OB_SIZE = abi.OB_SIZE;
 const INT_DIGITS = abi.INT_DIGITS;
 const DICT_VERSION = abi.DICT_VERSION;
+const LIST_ITEMS = abi.LIST_ITEMS;
 
 /** The value of o when it is an exact int of at most one digit; NaN otherwise. */
 export function smallIntValue(m: Int32Array, intType: Obj, o: Obj): number {
@@ -141,9 +142,9 @@ export function asObj(x: number): Obj {
 /** The int for a value smallIntBinary computed: a new reference (with the spare digits it calls for). */
 export function newIntResult(h: VM["h"], x: number): Obj {
   const spare = intSpare;
-  if (spare === 0) return asObj(h.newInt(x));
+  if (spare === 0) return asObj(h.newIntValue(x));
   intSpare = 0;
-  if (x >= -5 && x <= 256) return asObj(h.newInt(x));
+  if (x >= -5 && x <= 256) return asObj(h.newIntValue(x));
   return h.newIntDigits(BigInt(x), spare);
 }
 
@@ -269,15 +270,47 @@ export function rangeIterNext(h: VM["h"], self: Obj): Obj {
   return 0;
 }
 
+/**
+ * FOR_ITER at instruction i of f on the range_iterator it: rangeIterNext with the range's start, step and
+ * length read once per loop (kept in the frame) instead of per item; the index and the range slot are read
+ * each time (next(it) in the body advances the same iterator, and exhausts it).
+ */
+export function rangeIterNextAt(h: VM["h"], f: Frame, i: number, it: Obj): Obj {
+  const m = h.i32;
+  const r = m[(it + L.NATIVE_A) >>> 2]! >>> 0;
+  if (f.rangeAt !== i || f.rangeIt !== it || f.rangeObj !== r) {
+    if (r === 0) return 0;
+    const start = h.getF64(r, 16);
+    const stop = h.getF64(r, 24);
+    const step = h.getF64(r, 32);
+    f.rangeAt = i;
+    f.rangeIt = it;
+    f.rangeObj = r;
+    f.rangeStart = start;
+    f.rangeStep = step;
+    // len(range) as nativeLen computes it
+    f.rangeLen = step > 0 ? (start < stop ? Math.floor((stop - start - 1) / step) + 1 : 0) : start > stop ? Math.floor((start - stop - 1) / -step) + 1 : 0;
+  }
+  const k = m[(it + L.NATIVE_I) >>> 2]!;
+  if (k < f.rangeLen) {
+    m[(it + L.NATIVE_I) >>> 2] = k + 1;
+    return asObj(h.newIntValue(f.rangeStart + k * f.rangeStep));
+  }
+  f.rangeAt = -1;
+  h.setSlot(it, L.NATIVE_A, 0);
+  return 0;
+}
+
 /** next() of a list_iterator: a new reference, or 0 when exhausted (it then drops its list). */
 export function listIterNext(h: VM["h"], self: Obj): Obj {
-  const s = h.getSlot(self, L.NATIVE_A);
-  if (!s) return 0;
-  const i = h.getI32(self, L.NATIVE_I);
-  if (i < h.listLen(s)) {
-    h.setI32(self, L.NATIVE_I, i + 1);
-    const v = h.listGet(s, i);
-    h.incref(v);
+  const m = h.i32;
+  const s = m[(self + L.NATIVE_A) >>> 2]! >>> 0;
+  if (s === 0) return 0;
+  const i = m[(self + L.NATIVE_I) >>> 2]!;
+  if (i < m[(s + OB_SIZE) >>> 2]!) {
+    m[(self + L.NATIVE_I) >>> 2] = i + 1;
+    const v = m[((m[(s + LIST_ITEMS) >>> 2]! >>> 0) + 8 * i) >>> 2]! >>> 0;
+    m[v >>> 2]!++;
     return v;
   }
   h.setSlot(self, L.NATIVE_A, 0);

@@ -30,6 +30,8 @@ export interface CodeInfo {
   jit: ((f: Frame) => void) | null;
   /** Instructions the eval loop runs in this code before it is compiled (negative: never). */
   jitWait: number;
+  /** `+=` specialisation state per instruction (inplace.ts), made on first use. */
+  addSites: unknown[] | null;
 }
 
 /** A frame of Python code being executed. */
@@ -52,6 +54,15 @@ export class Frame {
   lastLine = -1;
   /** The unit's arena references are dropped when this frame finishes (module frames of a script). */
   isModule = false;
+  /** FOR_ITER over a range_iterator (rangeIterNextAt): the instruction index, the iterator, its range and
+   *  the range's start, step and length read once. GET_ITER clears it (rangeAt = -1): an iterator and a
+   *  range freed and made again at the same addresses (a nested loop's) are always a new GET_ITER. */
+  rangeAt = -1;
+  rangeIt: Obj = 0;
+  rangeObj: Obj = 0;
+  rangeStart = 0;
+  rangeStep = 0;
+  rangeLen = 0;
 
   constructor(
     readonly info: CodeInfo,

@@ -56,6 +56,8 @@ export interface HeapApi {
   idOf(o: Obj): number;
   incref(o: Obj): void;
   decref(o: Obj): void;
+  /** decref of an exact int (its deallocation runs no hook). */
+  decrefInt(o: Obj): void;
   xincref(o: Obj): void;
   xdecref(o: Obj): void;
   refcnt(o: Obj): number;
@@ -83,6 +85,8 @@ export interface HeapApi {
   frozensetHash?(o: Obj): bigint;
 
   newInt(v: number | bigint): Obj;
+  /** newInt of a JS number holding an integer. */
+  newIntValue(v: number): Obj;
   newIntDigits(v: bigint, spare?: number): Obj;
   readInt(o: Obj): bigint;
   intToNumber(o: Obj): number;
@@ -154,7 +158,7 @@ export interface HeapApi {
 const REQUIRED = [
   "idOf", "incref", "decref", "refcnt", "typeOf", "sizeOf", "registerType", "getSlot", "setSlot",
   "setSlotSteal", "getI32", "setI32", "newObject", "newInt", "readInt", "newFloat", "readFloat", "newStr",
-  "readStr", "newTuple", "tupleGet", "newList", "listAppend", "listGet", "listSet", "listLen",
+  "readStr", "newTuple", "tupleGet", "newList", "listAppend", "listGet", "listSet", "listLen", "decrefInt", "newIntValue",
 ] as const;
 
 /** Check the loaded heap against the interface; returns the names that are missing. */

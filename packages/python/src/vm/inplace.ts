@@ -40,21 +40,10 @@ const MISS_COUNTER_START = 53;
 const BACKOFF_START = 5;
 const MAX_BACKOFF = 12;
 
-const sitesOf = new WeakMap<CodeInfo, (Site | undefined)[]>();
-/** The code object of the last lookup and its sites (a loop asks for the same one again and again). */
-let lastInfo: CodeInfo | null = null;
-let lastSites: (Site | undefined)[] = [];
-
 /** The state of the instruction at index i of a quickened code object. */
 function siteAt(info: CodeInfo, i: number): Site {
-  let sites = lastSites;
-  if (info !== lastInfo) {
-    const known = sitesOf.get(info);
-    if (known) sites = known;
-    else sitesOf.set(info, (sites = []));
-    lastInfo = info;
-    lastSites = sites;
-  }
+  let sites = info.addSites as (Site | undefined)[] | null;
+  if (sites === null) info.addSites = sites = [];
   let s = sites[i];
   if (!s) sites[i] = s = { form: Form.ADAPTIVE, counter: 0, backoff: 0 };
   return s;

@@ -11,7 +11,7 @@ import { Kind, type KwArgs } from "./types.js";
 import { INTERRUPTED, LimitExceeded, PyRaise, VM } from "./vm.js";
 import * as L from "./layouts.js";
 import type { GenState } from "./eval.js";
-import { instanceGetAttr, instanceSetAttr, intTruth, listIterNext, loadGlobalCached, loadMethodCached, newIntResult, rangeIterNext, smallIntBinary, smallIntCompare } from "./fast.js";
+import { instanceGetAttr, instanceSetAttr, intTruth, listIterNext, loadGlobalCached, loadMethodCached, newIntResult, rangeIterNextAt, smallIntBinary, smallIntCompare } from "./fast.js";
 import { isAddThenStore, binaryAddStore } from "./inplace.js";
 import { jitState } from "./jit-hook.js";
 
@@ -329,9 +329,21 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             if (f.info.warmup >= 0 && isAddThenStore(co, i, arg) && binaryAddStore(this, f, i)) break;
             const b = st.pop()!;
             const a = st.pop()!;
+            const x = smallIntBinary(h.i32, intType, a, b, arg);
+            if (x === x) {
+              // both are exact ints: their release runs no hook
+              let r = 0;
+              try {
+                r = newIntResult(h, x);
+              } finally {
+                h.decrefInt(a);
+                h.decrefInt(b);
+              }
+              st.push(r);
+              break;
+            }
             try {
-              const x = smallIntBinary(h.i32, intType, a, b, arg);
-              st.push(x === x ? newIntResult(h, x) : this.binaryOp(a, b, arg, f));
+              st.push(this.binaryOp(a, b, arg, f));
             } finally {
               h.decref(a);
               h.decref(b);
@@ -341,9 +353,15 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
           case 107 /* Op.COMPARE_OP */: {
             const b = st.pop()!;
             const a = st.pop()!;
+            const c = smallIntCompare(h.i32, intType, a, b, arg);
+            if (c >= 0) {
+              st.push(this.bool(c === 1));
+              h.decrefInt(a);
+              h.decrefInt(b);
+              break;
+            }
             try {
-              const c = smallIntCompare(h.i32, intType, a, b, arg);
-              st.push(c >= 0 ? this.bool(c === 1) : this.richCompare(a, b, arg));
+              st.push(this.richCompare(a, b, arg));
             } finally {
               h.decref(a);
               h.decref(b);
@@ -394,6 +412,7 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             break;
           }
           case 68 /* Op.GET_ITER */: {
+            f.rangeAt = -1;
             const v = st.pop()!;
             try {
               st.push(this.getIter(v));
@@ -406,7 +425,7 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             const it = st[st.length - 1];
             // range and list iterators without iterNext's dispatch (the same functions it calls)
             const itType = h.typeOf(it);
-            const v = itType === rangeIterType ? rangeIterNext(h, it) : itType === listIterType ? listIterNext(h, it) : this.iterNext(it);
+            const v = itType === rangeIterType ? rangeIterNextAt(h, f, i, it) : itType === listIterType ? listIterNext(h, it) : this.iterNext(it);
             if (v) st.push(v);
             else {
               st.pop();

@@ -99,6 +99,7 @@ proto.materialize = function (this: VM, top: CodeObject, arena: boolean): Obj {
       isGenerator: (code.co_flags & CodeFlag.GENERATOR) !== 0,
       globalCache: null,
       methodCache: null,
+      addSites: null,
       jit: null,
       jitWait: jitState.hook ? jitState.hook.threshold : 0,
     };

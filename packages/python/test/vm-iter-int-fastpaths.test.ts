@@ -1,0 +1,110 @@
+/**
+ * The eval loop's int and iterator fast paths against python3: BINARY_OP and COMPARE_OP on exact ints
+ * releasing their operands without the export wrapper, range iteration with the range's fields kept per
+ * FOR_ITER (nested loops leaving by `break` remake the iterator and range at the same addresses; next() in
+ * the body advances the same iterator; one iterator shared by two loops), list iteration reading memory
+ * directly (lists grown and shrunk while iterated), bools and int subclasses, results past two digits and
+ * 2^53, negative floor division and modulo, division by zero, and operand refcounts after the arithmetic.
+ * Run untraced and line-traced; the heap must be leak-free and consistent afterwards.
+ */
+import { describe, expect, it } from "vitest";
+import { cpythonRunner } from "./cpython.js";
+import { runDetailed } from "../src/index.js";
+
+const cpython = cpythonRunner("pyheap-iter-int-");
+
+const program = `import sys
+out = []
+for k in range(6):
+    for j in range(k, 40, 3):
+        if j > k + 7:
+            break
+        out.append(j)
+print(out)
+out = []
+k = 0
+while k < 6:
+    for j in range(k * 5, 90, k + 1):
+        if j > k * 5 + 7:
+            break
+        out.append(j)
+    k += 1
+print(out)
+it = iter(range(20))
+for a in it:
+    out2 = [a]
+    for b in it:
+        out2.append(b)
+        if b % 4 == 0:
+            break
+    print(out2, end=" ")
+print()
+it = iter(range(10, -10, -3))
+for a in it:
+    print(a, next(it, None), end=" ")
+print()
+r = range(2**31 - 2, 2**31 + 3)
+print([x for x in r], [x for x in r][::-1], sum(x for x in r))
+print(list(range(2**53 - 3, 2**53)), list(range(-(2**53) + 4, -(2**53) + 1, -1)))
+print(list(range(0)), list(range(5, 0)), list(range(0, 100, 33)))
+def gen(n):
+    for i in range(n):
+        yield i * i
+print(sum(gen(50)), [sum(gen(m)) for m in range(8)])
+def early(n):
+    for i in range(n):
+        if i == 3:
+            return i
+    return -1
+print([early(m) for m in range(6)])
+xs = [1, 2, 3]
+for v in xs:
+    if len(xs) < 8:
+        xs.append(v * 10)
+print(xs)
+ys = list(range(10))
+for v in ys:
+    ys.pop()
+print(ys)
+zs = [[1, 2], [3, 4, 5], []]
+print([a for z in zs for a in z], [[a for a in z if a != 3] for z in zs])
+big = 10**12
+n = sys.getrefcount(big)
+for i in range(5):
+    t = big + i
+    t = big * i
+    t = big - i
+print(sys.getrefcount(big) - n, t)
+class I(int):
+    def __add__(self, o):
+        return "I+"
+    def __lt__(self, o):
+        return "I<"
+print(I(3) + 4, 4 + I(3), I(3) < 2, True + True, True * 7, False - 3, True < 2, True // True, -7 // 2, -7 % 2, 7 // -2, 7 % -2)
+print(2**30 * 2**30, (2**30 - 1) * (2**30 - 1), -(2**30) * 2**23, 2**52 + 2**52, (2**53 - 1) + 1, -(2**53) - 1)
+for bad in ("1 // 0", "1 % 0", "(2**30) // 0", "(-5) % 0"):
+    try:
+        eval(bad)
+    except ZeroDivisionError as e:
+        print(bad, "->", e)
+s = 0
+for i in range(1000):
+    s += i
+    s -= 3
+    s = s * 2 // 3 + (i & 7) - (i | 1) + (i ^ 5) + (s % 11)
+print(s)
+`;
+
+describe("int arithmetic and range/list iteration fast paths against python3", () => {
+  for (const trace of ["none", "line"] as const) {
+    it(`trace ${trace}`, () => {
+      const want = cpython("iter-int.py", program);
+      expect(want.stderr).toBe("");
+      const { result, heap } = runDetailed(program, { filename: "iter-int.py", trace });
+      expect(result.stdout).toBe(want.stdout);
+      expect(result.stderr).toBe(want.stderr);
+      expect(heap.leaked).toEqual([]);
+      expect(heap.check).toEqual({ ok: true });
+    });
+  }
+});
