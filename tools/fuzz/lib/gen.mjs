@@ -15,7 +15,6 @@ export const KNOWN_DIFFERENCES = {
     summary: "after an automatic collection pyheap's count0 is one lower than CPython's, so later automatic collections (and gen-1 ones) come later: the whole auto-gc kind",
     kinds: ["auto-gc"],
   },
-  "sort-error-partial": { summary: "list.sort() that raises TypeError half-way: CPython leaves the items it had sorted so far in place, pyheap the original order" },
 };
 
 /** Every snippet kind, by name (the names `--only` and `--without` take). */
@@ -470,8 +469,6 @@ const containersSnippet = fc
       const init = kind === "list" ? "[1, 2, 7]" : kind === "dict" ? "{'a': 0, 2: 'two'}" : "{1, 2, 3}";
       const lines = [`${c} = ${init}`, `${c}_id = id(${c})`, `${c}_alias = ${c}`];
       for (let op of ops) {
-        // a sort() that fails half-way (str and int items) leaves a partly sorted list in CPython
-        if (kind === "list" && op === "sort()" && !feature("sort-error-partial")) op = "sort(key=repr)";
         const stmt = op.startsWith("[") ? `${c}${op}` : /^[|&^+*-]=|^[*+|&^-]=/.test(op) ? `${c} ${op}` : `print(${c}.${op})`;
         lines.push(...guarded([stmt]));
         const shown = kind === "set" ? `sorted(${c})` : kind === "dict" && ops.includes("keys()") ? `list(${c})` : c;

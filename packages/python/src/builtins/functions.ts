@@ -4,6 +4,7 @@
  *
  * Natives borrow their arguments and return new references.
  */
+import { timsort } from "./timsort.js";
 import type { Obj } from "../vm/heap-api.js";
 import { Kind, type KwArgs, type NativeFn } from "../vm/types.js";
 import { PyRaise, type VM } from "../vm/vm.js";
@@ -42,57 +43,10 @@ export function nargs(vm: VM, fname: string, args: Obj[], min: number, max: numb
   vm.typeError(`${fname} expected at most ${max} argument${max === 1 ? "" : "s"}, got ${n}`);
 }
 
-/** CPython's list sort for short lists (count_run + binary insertion, using only `<`); a stable merge
- *  sort past 64 items. Returns the order of the indexes. */
-export function pySort(vm: VM, items: Obj[], keys: Obj[], reverse: boolean): number[] {
-  void reverse;
-  const idx = items.map((_, i) => i);
-  const lt = (a: number, b: number) => vm.compareBool(keys[a], keys[b], 0);
-  const n = idx.length;
-  if (n < 2) return idx;
-  if (n < 64) {
-    let run = 2;
-    if (lt(idx[1], idx[0])) {
-      while (run < n && lt(idx[run], idx[run - 1])) run++;
-      const head = idx.slice(0, run).reverse();
-      for (let i = 0; i < run; i++) idx[i] = head[i];
-    } else {
-      while (run < n && !lt(idx[run], idx[run - 1])) run++;
-    }
-    for (let start = run; start < n; start++) {
-      const pivot = idx[start];
-      let l = 0;
-      let r = start;
-      while (l < r) {
-        const p = l + ((r - l) >> 1);
-        if (lt(pivot, idx[p])) r = p;
-        else l = p + 1;
-      }
-      for (let k = start; k > l; k--) idx[k] = idx[k - 1];
-      idx[l] = pivot;
-    }
-    return idx;
-  }
-  const merge = (arr: number[]): number[] => {
-    if (arr.length <= 1) return arr;
-    const mid = arr.length >> 1;
-    const a = merge(arr.slice(0, mid));
-    const b = merge(arr.slice(mid));
-    const out: number[] = [];
-    let i = 0;
-    let j = 0;
-    while (i < a.length && j < b.length) {
-      if (lt(b[j], a[i])) out.push(b[j++]);
-      else out.push(a[i++]);
-    }
-    while (i < a.length) out.push(a[i++]);
-    while (j < b.length) out.push(b[j++]);
-    return out;
-  };
-  return merge(idx);
-}
-
-/** Sort a list object in place (list.sort and sorted()). */
+/** Sort a list object in place (list.sort and sorted()): the keys first (a key function that raises
+ *  leaves the list as it was), then CPython's timsort on them, reversed before and after for
+ *  reverse=True. A comparison that raises leaves the items in the order the sort had reached, as
+ *  CPython does, and the exception propagates. */
 export function sortList(vm: VM, l: Obj, key: Obj, reverse: boolean): void {
   const h = vm.h;
   const items = vm.listItems(l).slice();
@@ -100,15 +54,14 @@ export function sortList(vm: VM, l: Obj, key: Obj, reverse: boolean): void {
   const keys: Obj[] = [];
   try {
     for (const x of items) keys.push(key && key !== vm.None ? vm.call(key, [x]) : vm.newRef(x));
-    let order: number[];
-    if (reverse) {
-      const n = items.length;
-      const revIdx = items.map((_, i) => n - 1 - i);
-      const rk = revIdx.map((i) => keys[i]);
-      const sorted = pySort(vm, revIdx.map((i) => items[i]), rk, false);
-      order = sorted.map((i) => revIdx[i]).reverse();
-    } else order = pySort(vm, items, keys, false);
-    for (let i = 0; i < order.length; i++) h.listSet(l, i, items[order[i]]);
+    const n = items.length;
+    const order = items.map((_, i) => (reverse ? n - 1 - i : i));
+    try {
+      timsort(order, (i, j) => vm.compareBool(keys[i], keys[j], 0));
+    } finally {
+      if (reverse) order.reverse();
+      for (let i = 0; i < n; i++) h.listSet(l, i, items[order[i]]);
+    }
   } finally {
     for (const k of keys) h.decref(k);
     for (const x of items) h.decref(x);
