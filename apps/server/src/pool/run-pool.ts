@@ -21,13 +21,14 @@
  *   is full, the run is asked to stop ("lane-full": the caller answers 503 with Retry-After), having cost
  *   `longRunMs` of CPU. So short runs never wait behind long ones, and long ones never hold more than
  *   `longRuns` threads.
- * - Stopping a run: the pool asks through the run's control block (`Control.Stop`) and the interpreter
- *   stops at its next wall-time check (task-control.ts): for a run past its CPU-time limit
+ * - Stopping a run: the pool asks through the run's control block (`Control.Stop`), which is the run's
+ *   interrupt flag (`RunOptions.interrupt`, task-control.ts): the interpreter stops within 4096 steps, or
+ *   within ~64K items of a builtin that takes long in one step — for a run past its CPU-time limit
  *   (`task.cpuLimitMs`, a `limit: time` result saying so) or turned long with the long lane full. A run
- *   asked to stop goes on at the normal priority (one inside a long step, such as a huge allocation,
- *   never reads the clock: it ends that step and frees its thread soon) and is terminated if it has not
- *   stopped after `STOP_GRACE_CPU_MS` more CPU time. The interpreter stops itself at `limits.timeoutMs`; every run is submitted with an AbortSignal, aborted
- *   `hardKillGraceMs` later if it is still going: piscina terminates that thread and starts a new one
+ *   asked to stop goes on at the normal priority (one inside a long step that reads no flag, such as a
+ *   huge allocation in the heap, ends that step and frees its thread soon) and is terminated if it has not
+ *   stopped after `STOP_GRACE_CPU_MS` more CPU time. The interpreter stops itself at `limits.timeoutMs`;
+ *   every run is submitted with an AbortSignal, aborted `hardKillGraceMs` later if it is still going: piscina terminates that thread and starts a new one
  *   ("killed"). A thread that runs out of JavaScript heap is reported ("worker-out-of-memory") and piscina
  *   replaces it. A long run past its own time limit gets its normal priority back, so that it can notice
  *   and stop by itself.
@@ -152,8 +153,8 @@ const SUSPECT_PRIORITY = 5;
 const LOW_PRIORITY = 19;
 
 /**
- * The nice value of a run asked to stop: the normal one. One that reads the interpreter's clock stops
- * within 4096 steps (well under 1 ms); one inside a long step (a huge allocation) ends it sooner and frees
+ * The nice value of a run asked to stop: the normal one. The interpreter reads its interrupt flag every
+ * 4096 steps (well under 1 ms); one inside a long step that reads no flag (a huge allocation) ends it sooner and frees
  * its thread (at nice 10 or 19 such runs held threads for seconds on a busy machine, and short runs then
  * waited for a thread). Either way it costs at most `STOP_GRACE_CPU_MS` more.
  */
@@ -161,8 +162,9 @@ const STOPPING_PRIORITY = 0;
 
 /**
  * CPU time (ms) a run asked to stop may still use before its thread is terminated. The interpreter checks
- * every 4096 steps (well under 1 ms); a run inside one long step (a huge allocation or computation) goes
- * on until the step ends or this runs out.
+ * every 4096 steps and every ~64K items of a long builtin (well under 1 ms); a run inside one long step
+ * that checks nothing (a huge allocation or big-integer computation) goes on until the step ends or this
+ * runs out.
  */
 const STOP_GRACE_CPU_MS = 100;
 

@@ -4,12 +4,12 @@
  * and at the end of each run gives the thread back its normal priority if the pool lowered it for a long
  * run. Used by the interpreter's worker and by the pool's test worker.
  *
- * Asking a run to stop: the interpreter runs synchronously and polls nothing of ours, but it checks its
- * wall-time limit every 4096 steps by reading `Date.now()`. `installStopClock()` makes this thread's
- * `Date.now()` read the current run's `Control.Stop` slot (one atomic load) and, once the pool has set it,
- * answer a time far in the future: the interpreter stops at its next check with its own `limit: time`
- * outcome (heap torn down, shutdown run), and the worker then says why. The thread goes on serving runs,
- * which a termination would not allow (a new thread costs a module load and a warm-up run).
+ * Asking a run to stop: the pool sets the run's `Control.Stop` slot, and `interruptFlag()` gives the
+ * interpreter that slot as its interrupt flag (`RunOptions.interrupt`). The interpreter reads it with one
+ * atomic load every 4096 steps and every ~64K items inside builtins that can take long in one step, and
+ * stops with its own `limit: time` outcome (output and trace so far kept, heap torn down, "run
+ * interrupted"); the worker then says why. The thread goes on serving runs, which a termination would not
+ * allow (a new thread costs a module load and a warm-up run).
  */
 import { closeSync, openSync, readFileSync, readSync } from "node:fs";
 import { setPriority } from "node:os";
@@ -49,27 +49,6 @@ export function ownCpuMs(): number {
   }
 }
 
-/** The control block of the run in progress on this thread (read by the stop clock). */
-let current: Int32Array | undefined;
-const realNow = Date.now;
-/** How far the stop clock jumps once a stop is asked for: past any run's deadline. */
-const STOP_JUMP_MS = 1e12;
-let clockInstalled = false;
-
-/**
- * Makes `Date.now()` on this thread jump past every deadline while the pool asks the current run to stop
- * (see the module comment). Idempotent. The worker rewrites the wall time the interpreter reports for a run
- * stopped this way.
- */
-export function installStopClock(): void {
-  if (clockInstalled) return;
-  clockInstalled = true;
-  Date.now = function now(): number {
-    const t = realNow();
-    return current !== undefined && Atomics.load(current, Control.Stop) !== StopReason.None ? t + STOP_JUMP_MS : t;
-  };
-}
-
 /** A run in progress on this thread. */
 export interface TaskHandle {
   view: Int32Array;
@@ -81,11 +60,18 @@ export interface TaskHandle {
 /** Marks the run started, naming this thread. */
 export function beginTask(control: SharedArrayBuffer): TaskHandle {
   const view = new Int32Array(control);
-  current = view;
   const handle = { view, t0: performance.now(), cpu0: ownCpuMs() };
   Atomics.store(view, Control.Tid, tid);
   Atomics.store(view, Control.State, 1);
   return handle;
+}
+
+/**
+ * The run's interrupt flag for `run()`: a one-element view of its control block's `Control.Stop` slot, on
+ * the same shared memory, so the run stops once the pool asks it to.
+ */
+export function interruptFlag(handle: TaskHandle): Int32Array {
+  return new Int32Array(handle.view.buffer, Control.Stop * Int32Array.BYTES_PER_ELEMENT, 1);
 }
 
 /** The stop the pool asked this run for (`StopReason`), 0 if none. */
@@ -107,7 +93,6 @@ export function timingOf(handle: TaskHandle): RunTiming {
  */
 export function endTask(handle: TaskHandle): void {
   const view = handle.view;
-  current = undefined;
   while (Atomics.compareExchange(view, Control.State, 1, 2) !== 1) {
     // 3: the pool is lowering the priority right now (one system call); wait for it.
     if (Atomics.load(view, Control.State) !== 3) break;

@@ -4,14 +4,13 @@
  *
  * It relies on the interpreter's own limits (steps, heap, recursion, output, wall time, trace steps); the
  * pool on the HTTP side asks a run to stop (its CPU-time limit, or a full long-run lane) through the
- * control block, and terminates this thread if a run ever outlives its wall time anyway.
+ * control block, whose stop slot is the run's interrupt flag, and terminates this thread if a run ever
+ * outlives its wall time anyway.
  */
 import "./low-start.js";
 import { run, type RunOptions } from "@pyheap/python";
 import { StopReason, type PoolTask, type RunTask, type RunTaskResult } from "./protocol.js";
-import { beginTask, endTask, installStopClock, setOwnPriority, stopRequested, timingOf, type TaskHandle } from "./task-control.js";
-
-installStopClock();
+import { beginTask, endTask, interruptFlag, setOwnPriority, stopRequested, timingOf, type TaskHandle } from "./task-control.js";
 
 // Warm up once when the thread starts (the heap's WASM compiled, the interpreter's code paths jitted), so
 // neither the first request nor the one after a worker replacement pays for it.
@@ -40,21 +39,19 @@ function runTask(task: RunTask, handle: TaskHandle): RunTaskResult {
     mode: task.mode,
     trace: task.trace,
     limits: task.limits,
+    interrupt: interruptFlag(handle),
   };
   if (task.filename !== undefined) options.filename = task.filename;
   if (task.gcThreshold !== undefined) options.gcThreshold = task.gcThreshold as RunOptions["gcThreshold"];
   const result = run(task.code, options);
   const stop = stopRequested(handle);
-  if (stop !== StopReason.None) {
-    // The stop clock jumped during the run: the wall time the interpreter measured is not the real one.
-    result.stats.wallMs = Math.round(timingOf(handle).runMs);
-    if (result.outcome.status === "limit" && result.outcome.limit === "time") {
-      // Stopped at the pool's request, not by its own wall time: say why.
-      if (stop === StopReason.LaneFull) return { kind: "lane-full" };
-      result.outcome = { status: "limit", limit: "time", message: `CPU time limit of ${task.cpuLimitMs ?? 0} ms exceeded` };
-    }
-    // Otherwise the run ended by itself (a program inside one long step never reads the clock): its own result.
+  if (stop !== StopReason.None && result.outcome.status === "limit" && result.outcome.limit === "time") {
+    // Stopped at the pool's request (or by its own wall time just then): say why.
+    if (stop === StopReason.LaneFull) return { kind: "lane-full" };
+    result.outcome = { status: "limit", limit: "time", message: `CPU time limit of ${task.cpuLimitMs ?? 0} ms exceeded` };
+    if (result.trace !== undefined) result.trace.outcome = result.outcome;
   }
+  // Otherwise the run ended by itself before it read the flag: its own result.
   let traceJson = "";
   if (task.trace !== "none" && result.trace !== undefined) {
     traceJson = JSON.stringify(result.trace);
