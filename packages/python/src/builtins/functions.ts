@@ -53,11 +53,18 @@ export function sortList(vm: VM, l: Obj, key: Obj, reverse: boolean): void {
   for (const x of items) h.incref(x);
   const keys: Obj[] = [];
   try {
-    for (const x of items) keys.push(key && key !== vm.None ? vm.call(key, [x]) : vm.newRef(x));
+    for (const x of items) {
+      if ((keys.push(key && key !== vm.None ? vm.call(key, [x]) : vm.newRef(x)) & 0xffff) === 0) vm.pollInterrupt();
+    }
     const n = items.length;
     const order = items.map((_, i) => (reverse ? n - 1 - i : i));
+    // a huge list takes millions of comparisons inside this one instruction: poll the interrupt now and then
+    let compared = 0;
     try {
-      timsort(order, (i, j) => vm.compareBool(keys[i], keys[j], 0));
+      timsort(order, (i, j) => {
+        if ((++compared & 0xffff) === 0) vm.pollInterrupt();
+        return vm.compareBool(keys[i], keys[j], 0);
+      });
     } finally {
       if (reverse) order.reverse();
       for (let i = 0; i < n; i++) h.listSet(l, i, items[order[i]]);
