@@ -59,7 +59,9 @@ describe("run() interrupt", () => {
     ["tuple() of a range", "x = tuple(range(20_000_000))"],
     ["str.join of a list", "L = ['a'] * 3_000_000\nprint('go')\nx = ''.join(L)"],
     ["bytes.join of a list", "B = [b'a'] * 3_000_000\nprint('go')\nx = b''.join(B)"],
-    ["list.sort of a shuffled list", "L = list(map((1_000_003).__rmod__, map((7919).__mul__, range(1_000_003))))\nprint('go')\nL.sort()"],
+    ["list.sort of a shuffled list", "L = list(map((300_007).__rmod__, map((7919).__mul__, range(300_007))))\nprint('go')\nL.sort()"],
+    ["sum() of a range", "x = sum(range(20_000_000))"],
+    ["any() of a range", "x = any(map((0).__mul__, range(20_000_000)))"],
     ["sorted() with a key of a builtin", "L = list(range(2_000_000))\nprint('go')\nx = sorted(L, key=abs)"],
   ];
   for (const [name, line] of longBuiltins) {

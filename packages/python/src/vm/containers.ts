@@ -150,6 +150,7 @@ proto.seqItems = function (this: VM, o: Obj): Obj[] {
 /** Iterate any iterable; `fn` gets a borrowed item valid for the call; return true to stop. */
 proto.iterate = function (this: VM, o: Obj, fn: (item: Obj) => boolean | void): void {
   const it = this.getIter(o);
+  let n = 0;
   try {
     for (;;) {
       const v = this.iterNext(it);
@@ -161,6 +162,7 @@ proto.iterate = function (this: VM, o: Obj, fn: (item: Obj) => boolean | void): 
         this.h.decref(v);
       }
       if (stop) break;
+      if ((++n & 0xffff) === 0) this.pollInterrupt();
     }
   } finally {
     this.h.decref(it);
