@@ -1534,6 +1534,16 @@ interface SparseCopy {
 }
 
 const SPARSE_BLOCK = 4096;
+const ZERO_BLOCK = new Uint8Array(SPARSE_BLOCK);
+/** Node's Buffer.compare (a native memcmp; images are only taken in Node, where modules are rewritten),
+ *  else a loop: a first capture scanning ~4 MiB word by word in cold code took ~19 ms, memcmp ~1 ms. */
+const nativeCompare = (globalThis as { Buffer?: { compare(a: Uint8Array, b: Uint8Array): number } }).Buffer?.compare;
+
+function isZeroBlock(u8: Uint8Array, words: Int32Array, p: number): boolean {
+  if (nativeCompare) return nativeCompare(u8.subarray(p, p + SPARSE_BLOCK), ZERO_BLOCK) === 0;
+  for (let k = p >>> 2, e = (p + SPARSE_BLOCK) >>> 2; k < e; k++) if (words[k] !== 0) return false;
+  return true;
+}
 
 /** Copies [from, to) of u8 (both multiples of SPARSE_BLOCK) as runs of zero and non-zero blocks. */
 function sparseCopy(u8: Uint8Array, from: number, to: number): SparseCopy {
@@ -1541,13 +1551,7 @@ function sparseCopy(u8: Uint8Array, from: number, to: number): SparseCopy {
   const runs: SparseCopy["runs"] = [];
   let zeroRun = false;
   for (let p = from; p < to; p += SPARSE_BLOCK) {
-    let zero = true;
-    for (let k = p >>> 2, e = (p + SPARSE_BLOCK) >>> 2; k < e; k++) {
-      if (words[k] !== 0) {
-        zero = false;
-        break;
-      }
-    }
+    const zero = isZeroBlock(u8, words, p);
     const last = runs[runs.length - 1];
     if (last && zeroRun === zero) last.end = p + SPARSE_BLOCK;
     else runs.push({ start: p, end: p + SPARSE_BLOCK, data: null });
