@@ -18,7 +18,10 @@ export function readWasmSync(debug: boolean, found?: { restorable: boolean }): U
   const fs = proc?.getBuiltinModule?.("node:fs") as NodeFs | undefined;
   if (!fs) return undefined;
   const name = debug ? "pyheap.debug.wasm" : "pyheap.wasm";
-  const url = new URL(`../build/${name}`, import.meta.url);
+  // Not a template literal: bundlers (Vite) turn `new URL(`../build/${x}`, import.meta.url)` into a glob of
+  // every file in build/ and ship them all (the restorable and debug modules too); the browser loader
+  // (load.browser.ts) names the one module a page fetches.
+  const url = new URL("../build/" + name, import.meta.url);
   if (found) {
     found.restorable = false;
     try {
