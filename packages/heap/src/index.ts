@@ -291,6 +291,8 @@ export class Heap {
     };
     this.gc = new GcApi(this);
     this.events = new EventsApi(this);
+    this.intTypeObj = this.types.int;
+    this.floatTypeObj = this.types.float;
     this.smallIntBase = this.fx.int_from_f64(-5) >>> 0;
     this.decref(this.smallIntBase);
   }
@@ -545,8 +547,16 @@ export class Heap {
   decref(o: Obj): void {
     let m = this._i32;
     if (m.length === 0) m = this.i32;
-    if (--m[o >>> 2]! === 0) this.fx.obj_dealloc(o);
+    if (--m[o >>> 2]! === 0) this.dealloc(o, m);
   }
+  /** An exact int or float (no hook runs as it is freed) goes to the core without the export wrapper. */
+  private dealloc(o: Obj, m: Int32Array): void {
+    const t = m[(o + abi.OB_TYPE) >>> 2]! >>> 0;
+    if (t === this.intTypeObj || t === this.floatTypeObj) this.freeInt(o);
+    else this.fx.obj_dealloc(o);
+  }
+  private intTypeObj = 0;
+  private floatTypeObj = 0;
   /** Drops a reference to an exact int (not a subclass instance, not a bool): its deallocation runs no
    *  hook, so the core's deallocator is called without the export wrapper. */
   decrefInt(o: Obj): void {
@@ -554,6 +564,7 @@ export class Heap {
     if (m.length === 0) m = this.i32;
     if (--m[o >>> 2]! === 0) this.freeInt(o);
   }
+  /** Frees an exact int or float whose count reached 0. */
   private freeInt(o: Obj): void {
     if (this.retired) throw this.retired;
     try {

@@ -5,7 +5,7 @@
  * the body advances the same iterator; one iterator shared by two loops), list iteration reading memory
  * directly (lists grown and shrunk while iterated), bools and int subclasses, results past two digits and
  * 2^53, negative floor division and modulo, division by zero, and operand refcounts after the arithmetic.
- * Run untraced and line-traced; the heap must be leak-free and consistent afterwards.
+ * Frames of returned calls reused by the next call. Run untraced and line-traced; the heap must be leak-free and consistent afterwards.
  */
 import { describe, expect, it } from "vitest";
 import { cpythonRunner } from "./cpython.js";
@@ -13,7 +13,7 @@ import { runDetailed } from "../src/index.js";
 
 const cpython = cpythonRunner("pyheap-iter-int-");
 
-const program = `import sys
+const intsAndIterators = `import sys
 out = []
 for k in range(6):
     for j in range(k, 40, 3):
@@ -95,12 +95,99 @@ for i in range(1000):
 print(s)
 `;
 
-describe("int arithmetic and range/list iteration fast paths against python3", () => {
-  for (const trace of ["none", "line"] as const) {
-    it(`trace ${trace}`, () => {
-      const want = cpython("iter-int.py", program);
+// frames of returned calls are reused by the next call of the same code (untraced): recursion, defaults,
+// *args/**kwargs, closures, frames kept by sys._getframe(), tracebacks of repeated failures, generators
+const frames = `import sys
+def fib(n):
+    return n if n < 2 else fib(n - 1) + fib(n - 2)
+print(fib(15))
+kept = []
+def grab(x, y=2, *rest, k=5, **kw):
+    z = x + y
+    kept.append(sys._getframe())
+    return z, rest, k, sorted(kw)
+for i in range(4):
+    print(grab(i), grab(i, 3, 4, 5, k=1, q=2))
+print([(f.f_lineno, f.f_code.co_name) for f in kept[:3]], len(kept))
+print(kept[0] is kept[1], kept[2].f_back is None, kept[3].f_back.f_code.co_name)
+def counter():
+    n = 0
+    def inc():
+        nonlocal n
+        n += 1
+        return n
+    return inc
+a = counter(); b = counter()
+print(a(), a(), b(), a(), b())
+def boom(n):
+    if n == 0:
+        raise ValueError("deep")
+    return boom(n - 1) + 1
+errs = []
+for i in range(3):
+    try:
+        boom(i)
+    except ValueError as e:
+        tb = e.__traceback__
+        depth = 0
+        while tb:
+            depth += 1
+            tb = tb.tb_next
+        errs.append((i, depth))
+print(errs, boom.__code__.co_name)
+def g(n):
+    for i in range(n):
+        yield i
+def uses_gen(n):
+    return sum(g(n)) + sum(x for x in range(n))
+print([uses_gen(k) for k in range(5)])
+def loc(n):
+    total = 0
+    for i in range(n):
+        total += i
+    return total
+print([loc(k) for k in range(6)], loc(100))
+class P:
+    def __init__(self, v):
+        self.v = v
+    def get(self):
+        return self.v
+    def twice(self):
+        return self.get() + self.get()
+print([P(i).twice() for i in range(5)])
+def rec(n):
+    try:
+        return rec(n + 1)
+    except RecursionError:
+        return n
+print(rec(0) > 100)
+def last():
+    return sys._getframe().f_back.f_code.co_name
+def mid():
+    return last()
+print(sys.getrefcount(P) > 1)
+def t1():
+    t2()
+def t2():
+    raise KeyError("x")
+for _ in range(2):
+    try:
+        t1()
+    except KeyError as e:
+        tb = e.__traceback__
+        rows = []
+        while tb:
+            rows.append((tb.tb_frame.f_code.co_name, tb.tb_lineno))
+            tb = tb.tb_next
+        print(rows)
+`;
+
+describe("int arithmetic, range/list iteration and frame reuse against python3", () => {
+  for (const [name, program] of [["iter-int", intsAndIterators], ["frames", frames]] as const) for (const trace of ["none", "line"] as const) {
+    it(`${name}, trace ${trace}`, () => {
+      const want = cpython(`${name}.py`, program);
       expect(want.stderr).toBe("");
-      const { result, heap } = runDetailed(program, { filename: "iter-int.py", trace });
+      const { result, heap } = runDetailed(program, { filename: `${name}.py`, trace });
       expect(result.stdout).toBe(want.stdout);
       expect(result.stderr).toBe(want.stderr);
       expect(heap.leaked).toEqual([]);

@@ -152,7 +152,11 @@ proto.callFunctionSteal = function (this: VM, func: Obj, args: Obj[], kwNames: s
   const info = this.codeInfo(h.getSlot(func, L.FUNC_CODE));
   const co = info.code;
   const globals = h.getSlot(func, L.FUNC_GLOBALS);
-  const fr = new Frame(info, this.newRef(func), globals, this.builtins, 0, back);
+  let fr = info.spareFrame;
+  if (fr !== null) {
+    info.spareFrame = null;
+    fr.reuse(this.newRef(func), globals, this.builtins, back);
+  } else fr = new Frame(info, this.newRef(func), globals, this.builtins, 0, back);
   const ls = fr.localsplus;
   if ((kwNames === null || kwNames.length === 0) && args.length === co.co_argcount && co.co_kwonlyargcount === 0 && (co.co_flags & (CodeFlag.VARARGS | CodeFlag.VARKEYWORDS)) === 0) {
     // the common call: exactly the positional parameters, nothing to check

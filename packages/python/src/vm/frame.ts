@@ -32,6 +32,8 @@ export interface CodeInfo {
   jitWait: number;
   /** `+=` specialisation state per instruction (inplace.ts), made on first use. */
   addSites: unknown[] | null;
+  /** A frame of this code that returned and holds nothing (untraced runs), for the next call to reuse. */
+  spareFrame: Frame | null;
 }
 
 /** A frame of Python code being executed. */
@@ -65,13 +67,13 @@ export class Frame {
   rangeLen = 0;
 
   constructor(
-    readonly info: CodeInfo,
+    public info: CodeInfo,
     /** Owned: the function object (0 for module/class bodies run directly). */
     public func: Obj,
     /** Borrowed from the function or the module: globals dict. */
-    readonly globals: Obj,
+    public globals: Obj,
     /** Borrowed: builtins dict. */
-    readonly builtins: Obj,
+    public builtins: Obj,
     /** Owned: the locals dict of module and class bodies (0 for functions). */
     public locals: Obj,
     public back: Frame | null,
@@ -79,5 +81,19 @@ export class Frame {
     const ls: Obj[] = [];
     for (let i = info.nlocalsplus; i > 0; i--) ls.push(0);
     this.localsplus = ls;
+  }
+
+  /** Makes a spare frame (returned: locals all 0, stack empty, no func, locals dict or frame object) the
+   *  frame of a new call of the same code: the state of a new Frame. */
+  reuse(func: Obj, globals: Obj, builtins: Obj, back: Frame | null): void {
+    this.func = func;
+    this.globals = globals;
+    this.builtins = builtins;
+    this.back = back;
+    this.ip = 0;
+    this.lasti = 0;
+    this.kwNames = -1;
+    this.lastLine = -1;
+    this.rangeAt = -1;
   }
 }

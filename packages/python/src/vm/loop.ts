@@ -306,6 +306,12 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
               this.frame = back;
               return v;
             }
+            // a frame the loop pushed, now holding nothing: kept for the next call of its code (never when
+            // hooked: a trace may hold frames)
+            if (!hooked && f.info.spareFrame === null && f.isModule === false && f.locals === 0 && f.gen === 0) {
+              f.back = null;
+              f.info.spareFrame = f;
+            }
             f = back!;
             this.frame = f;
             f.stack.push(v);
