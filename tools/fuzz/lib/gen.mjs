@@ -177,7 +177,9 @@ function build(type, d) {
         f(t(L, L), (a, b) => `list(zip(${a}, ${b}))`),
         f(t(pick("str", "repr", "bool", "type"), L), (fn, l) => `list(map(${fn}, ${l}))`),
         f(t(D, pick("keys", "values", "items")), (dd, m) => `list(${dd}.${m}())`),
-        f(t(L), (l) => `sorted(set(${l}))`),
+        // a list may mix strs and ints: sorting their set without key=repr fails with a message that names
+        // the first pair compared, which follows the set's order and so the str hash (not comparable)
+        f(t(L), (l) => `sorted(set(${l}), key=repr)`),
         f(t(L, L), (a, b) => `[*${a}, *${b}]`),
         f(t(L), (l) => `list(dict.fromkeys(${l}))`),
         f(t(L), (l) => `${l}[::-1]`),

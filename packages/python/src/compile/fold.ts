@@ -7,7 +7,7 @@
  * raise (1/0, 'a' - 1) is simply not folded. `str % x`, comparisons, calls, f-strings are never folded.
  */
 import type { BinOpName, ConstValue, Expr, Module, Pattern, Stmt } from "../parse/ast.js";
-import { floatPow } from "../objects/numbers.js";
+import { floatPow, intTrueDivide } from "../objects/numbers.js";
 
 const MAX_INT_SIZE = 128n;
 const MAX_COLLECTION_SIZE = 256;
@@ -422,9 +422,9 @@ export function binop(op: BinOpName, a: ConstValue, b: ConstValue): ConstValue |
       case "%": return ib === 0n ? null : { t: "int", v: ia - floorDiv(ia, ib) * ib };
       case "/": {
         if (ib === 0n) return null;
-        const LIM = 1n << 53n;
-        if (ia > LIM || ia < -LIM || ib > LIM || ib < -LIM) return null;
-        return { t: "float", v: Number(ia) / Number(ib) };
+        // long_true_divide: the exact quotient rounded once (not folded when it overflows)
+        const q = intTrueDivide(ia, ib);
+        return q === null ? null : { t: "float", v: q };
       }
       case "**":
         if (ia !== 0n && ib > 0n) {

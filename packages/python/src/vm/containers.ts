@@ -84,8 +84,8 @@ proto.checkHashable = function (this: VM, k: Obj): void {
     case Kind.TUPLE:
       for (const x of this.tupleItems(k)) this.checkHashable(x);
       break;
-    default:
-      if (ti.heap) this.hash(k);
+    // NOTE: an instance of a class is hashed by the heap's hash hook when the container needs it (once,
+    // as CPython calls __hash__ once); calling it here as well ran a Python __hash__ twice
   }
 };
 
