@@ -232,6 +232,30 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
                 target = func;
               }
             }
+            if (kwNames === null && this.depth + 1 <= this.recursionLimit && this.kindOf(target) === Kind.FUNCTION) {
+              // exactly the positional parameters (callFunctionSteal's common call): the arguments go from
+              // the stack straight into the new (or reused) frame, which takes the reference to the function
+              const ci = this.codeInfo(h.getSlot(target, L.FUNC_CODE));
+              const cc = ci.code;
+              if (arg + (a ? 1 : 0) + (mself ? 1 : 0) === cc.co_argcount && cc.co_kwonlyargcount === 0 && (cc.co_flags & (CodeFlag.VARARGS | CodeFlag.VARKEYWORDS | CodeFlag.GENERATOR)) === 0) {
+                const globals = h.getSlot(target, L.FUNC_GLOBALS);
+                let nf = ci.spareFrame;
+                if (nf !== null) {
+                  ci.spareFrame = null;
+                  nf.reuse(target, globals, this.builtins, f);
+                } else nf = new Frame(ci, target, globals, this.builtins, 0, f);
+                const ls = nf.localsplus;
+                let j = 0;
+                if (mself) ls[j++] = mself;
+                if (a) ls[j++] = b;
+                for (let k = base; k < base + arg; k++) ls[j++] = st[k];
+                for (let k = arg + 2; k > 0; k--) st.pop();
+                this.depth++;
+                f = nf;
+                this.frame = f;
+                break;
+              }
+            }
             const callArgs: Obj[] = new Array(arg + (a ? 1 : 0) + (mself ? 1 : 0));
             let j = 0;
             if (mself) callArgs[j++] = mself;
