@@ -1,6 +1,24 @@
 import { fileURLToPath } from "node:url";
-import { build as esbuild } from "esbuild";
+import { build as esbuild, type Plugin as EsbuildPlugin } from "esbuild";
 import { defineConfig, type Plugin } from "vite";
+
+/**
+ * @lezer/python attaches the editor's highlighting to its node types (styleTags from @lezer/highlight,
+ * ~3 KB gzipped with the tag table); the interpreter only reads the tree's shape and never asks a node
+ * for its style. In the interpreter's bundle, @lezer/highlight resolves to this stand-in: every tag is the
+ * same inert value and styleTags adds no prop to any node type (a NodePropSource returning nothing).
+ * The parse tables, tokenizers and node names are @lezer/python's own, unchanged.
+ */
+const NO_HIGHLIGHT = `const tag = new Proxy(function () {}, { get: () => tag, apply: () => tag });
+export const tags = tag;
+export function styleTags() { return () => undefined; }`;
+const noHighlight: EsbuildPlugin = {
+  name: "pyheap-no-highlight",
+  setup(b) {
+    b.onResolve({ filter: /^@lezer\/highlight$/ }, () => ({ path: "no-highlight", namespace: "pyheap" }));
+    b.onLoad({ filter: /^no-highlight$/, namespace: "pyheap" }, () => ({ contents: NO_HIGHLIGHT, loader: "js" }));
+  },
+};
 
 /**
  * The interpreter as one module, bundled by esbuild from its TypeScript sources. tsc builds the package
@@ -18,8 +36,14 @@ export function bundleInterpreter(): Plugin {
     name: "pyheap-bundle-interpreter",
     apply: "build",
     enforce: "pre",
-    resolveId(source) {
-      return source === "@pyheap/python" ? entry : null;
+    async resolveId(source, importer) {
+      if (source === "@pyheap/python") return entry;
+      // @lezer/lr, imported by the @lezer/python bundled into the chunk: resolved from there
+      if (importer === entry && source === "@lezer/lr") {
+        const python = await this.resolve("@lezer/python", entry, { skipSelf: true });
+        return python ? this.resolve(source, python.id, { skipSelf: true }) : null;
+      }
+      return null;
     },
     async load(id) {
       if (id !== entry) return null;
@@ -30,7 +54,10 @@ export function bundleInterpreter(): Plugin {
         format: "esm",
         platform: "browser",
         target: "es2022",
-        external: ["@lezer/*", "@pyheap/*"],
+        // @lezer/python comes into the chunk (lr and common stay shared with the editor) without its
+        // highlighting: see noHighlight above. The editor loads its own copy, with highlighting.
+        external: ["@lezer/lr", "@lezer/common", "@pyheap/*"],
+        plugins: [noHighlight],
         legalComments: "none",
         minifySyntax: true,
         logLevel: "warning",
