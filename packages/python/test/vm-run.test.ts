@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { cpythonRunner, expectSameAsPython } from "./cpython.js";
+import { run } from "../src/index.js";
 
 
 const cpython = cpythonRunner("pyheap-vm-");
@@ -29,4 +30,16 @@ describe("run() against python3", () => {
   for (const [name, source] of cases) {
     it(name, () => expectSameAsPython(cpython, name, source));
   }
+});
+
+describe("range bounds", () => {
+  it("ranges up to ±2**53 give python3's items, lengths and slices", () =>
+    expectSameAsPython(cpython, "range near 2**53", "r = range(2**53 - 4, 2**53, 2)\nprint(list(r), len(r), r[-1], r[::-1], 2**53 - 2 in r)\nprint(list(range(-2**53, -2**53 + 3)))\n"));
+
+  it("a range past 2**53 is a clear NotImplementedError, not wrong items", () => {
+    const r = run("try:\n    range(2**60, 2**60 + 3)\nexcept NotImplementedError as e:\n    print(e)\nrange(0, 2**70, 2**65)\n");
+    expect(r.stdout).toBe("range() with an argument beyond ±2**53 is not supported\n");
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toMatch(/NotImplementedError: range\(\) with an argument beyond ±2\*\*53 is not supported\n$/);
+  });
 });

@@ -837,7 +837,10 @@ function registerConstructors(vm: VM): void {
   });
   C("range", (_t, args) => {
     nargs(vm, "range", args, 1, 3);
-    const n = args.map((a) => Number(vm.index(a)));
+    const big = args.map((a) => vm.index(a));
+    // a range keeps its bounds as doubles: past 2**53 its items and length would be wrong, so say so
+    if (big.some((b) => b > 2n ** 53n || b < -(2n ** 53n))) vm.raise("NotImplementedError", "range() with an argument beyond ±2**53 is not supported");
+    const n = big.map(Number);
     if (n.length === 1) return vm.newRange(0, n[0], 1);
     if (n.length === 3 && n[2] === 0) vm.raise("ValueError", "range() arg 3 must not be zero");
     return vm.newRange(n[0], n[1], n[2] ?? 1);
