@@ -332,6 +332,21 @@ function findEmptySlot(k: usize, hash: i64): usize {
   return i;
 }
 
+/** Writes entry j of a fresh keys table (unicode: key, value; general: hash, key, value; the references are
+ *  the caller's) and files it in the index. */
+@inline function writeFreshEntry(nk: usize, j: i32, key: usize, h: i64, v: usize, unicode: bool): void {
+  const dst = entryAddr(nk, j);
+  if (unicode) {
+    setRef(dst, key);
+    setRef(dst + 8, v);
+  } else {
+    store<i64>(dst, h);
+    setRef(dst + 8, key);
+    setRef(dst + 16, v);
+  }
+  setIndex(nk, findEmptySlot(nk, h), j);
+}
+
 /** dictresize: a new table of 2^log2 slots with the live entries in order; false on no memory. */
 function dictResize(d: usize, log2: u8, unicode: bool): bool {
   const old = dictKeys(d);
@@ -349,16 +364,7 @@ function dictResize(d: usize, log2: u8, unicode: bool): bool {
       const v = getRef(values + (<usize>ix << 3));
       const h = strHash(key);
       incref(key);
-      const dst = entryAddr(nk, j);
-      if (unicode) {
-        setRef(dst, key);
-        setRef(dst + 8, v);
-      } else {
-        store<i64>(dst, h);
-        setRef(dst + 8, key);
-        setRef(dst + 16, v);
-      }
-      setIndex(nk, findEmptySlot(nk, h), j);
+      writeFreshEntry(nk, j, key, h, v, unicode);
     }
     setRef(d + DICT_KEYS, nk);
     setRef(d + DICT_VALUES, 0);
@@ -376,16 +382,7 @@ function dictResize(d: usize, log2: u8, unicode: bool): bool {
     if (v == 0) continue;
     const key = entryKey(old, ix);
     const h = entryHash(old, ix);
-    const dst = entryAddr(nk, j);
-    if (unicode) {
-      setRef(dst, key);
-      setRef(dst + 8, v);
-    } else {
-      store<i64>(dst, h);
-      setRef(dst + 8, key);
-      setRef(dst + 16, v);
-    }
-    setIndex(nk, findEmptySlot(nk, h), j);
+    writeFreshEntry(nk, j, key, h, v, unicode);
     j++;
   }
   setRef(d + DICT_KEYS, nk);

@@ -285,14 +285,7 @@ export function setContains(s: usize, key: usize): i32 {
 export function setDiscard(s: usize, key: usize): i32 {
   const h = objHash(key);
   if (h == HASH_ERROR) return -1;
-  const e = lookkey(s, key, h);
-  if (e == 0) return -1;
-  const old = eKey(e);
-  if (old == 0) return 0;
-  setEntry(e, dummy, -1);
-  store<i64>(s + SET_USED, setUsed(s) - 1);
-  decref(old);
-  return 1;
+  return discardEntry(s, key, h);
 }
 
 /** s.pop(): new reference, or 0 with STATUS_NOT_FOUND when empty. */

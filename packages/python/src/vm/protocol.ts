@@ -283,8 +283,14 @@ function hookedGetAttr(vm: VM, o: Obj, ti: TypeInfo, ga: NonNullable<Descr>, nam
 function bindOrGetattr(vm: VM, descr: NonNullable<Descr>, o: Obj, ti: TypeInfo, name: string, withGetattr: boolean): Obj {
   const fb = withGetattr && ti.heap ? vm.lookupType(ti, "__getattr__") : null;
   if (!fb) return vm.bindDescr(descr, o, ti.obj);
+  return readOrGetattr(vm, fb, o, ti, name, () => vm.bindDescr(descr, o, ti.obj));
+}
+
+/** `read()`, and when it raises AttributeError, `fb` (the __getattr__ of o's class) called with the name
+ *  instead. */
+function readOrGetattr(vm: VM, fb: NonNullable<Descr>, o: Obj, ti: TypeInfo, name: string, read: () => Obj): Obj {
   try {
-    return vm.bindDescr(descr, o, ti.obj);
+    return read();
   } catch (e) {
     if (!(e instanceof PyRaise) || !vm.isInstance(e.exc, vm.T.AttributeError)) throw e;
     vm.decref(e.exc);
@@ -306,20 +312,7 @@ proto.genericGetAttr = function (this: VM, o: Obj, name: string, withGetattr: bo
     // a metaclass's __getattr__ is the fallback of a class's attribute reads
     const fb = withGetattr && ti.heap ? this.lookupType(ti, "__getattr__") : null;
     if (!fb) return this.typeGetAttr(o, name);
-    try {
-      return this.typeGetAttr(o, name);
-    } catch (e) {
-      if (!(e instanceof PyRaise) || !this.isInstance(e.exc, this.T.AttributeError)) throw e;
-      this.decref(e.exc);
-    }
-    const f = this.bindDescr(fb, o, ti.obj);
-    const n = this.newStr(name);
-    try {
-      return this.call(f, [n]);
-    } finally {
-      this.decref(f);
-      this.decref(n);
-    }
+    return readOrGetattr(this, fb, o, ti, name, () => this.typeGetAttr(o, name));
   }
   if (ti.kind === Kind.SUPER) return this.superGetAttr(o, name);
   if (ti.kind === Kind.WEAKPROXY) return this.getAttr(proxyTarget(this, o), name);
