@@ -4,7 +4,7 @@
  * file as pyheap's do).
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect } from "vitest";
@@ -46,4 +46,10 @@ export function expectSameAsPython(cpython: ReturnType<typeof cpythonRunner>, na
   expect(result.exitCode).toBe(want.status);
   expect(heap.leaked).toEqual([]);
   expect(heap.check).toEqual({ ok: true });
+}
+
+/** The source of one of the project's own corpus cases (`corpus/cases/PATH`), for a test that checks that
+ *  program against python3 directly instead of keeping a copy of it. */
+export function corpusCase(path: string): string {
+  return readFileSync(new URL(`../../../corpus/cases/${path}`, import.meta.url), "utf8");
 }
