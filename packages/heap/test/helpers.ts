@@ -24,3 +24,17 @@ export function slotType(h: Heap, n: number, extra: Partial<Parameters<Heap["reg
     ...extra,
   });
 }
+
+/** Memory of `a` equals that of `b` byte for byte (the first differing offset is reported), and whatever
+ *  `a` has beyond `b`'s size is zero. */
+export function expectSameMemory(a: Heap, b: Heap): void {
+  const ua = Buffer.from(a.memory.buffer);
+  const ub = Buffer.from(b.memory.buffer);
+  expect(ua.length).toBeGreaterThanOrEqual(ub.length);
+  const firstDiff = (): number => {
+    for (let i = 0; i < ub.length; i++) if (ua[i] !== ub[i]) return i;
+    return -1;
+  };
+  expect(ua.subarray(0, ub.length).equals(ub) ? -1 : firstDiff()).toBe(-1);
+  expect(ua.subarray(ub.length).every((x) => x === 0)).toBe(true);
+}

@@ -4,7 +4,7 @@
 // the event ring, memory grown past its size at capture).
 import { describe, expect, it } from "vitest";
 import { loadHeap, type Heap } from "../src/index.js";
-import { slotType } from "./helpers.js";
+import { expectSameMemory, slotType } from "./helpers.js";
 
 /** A fixed set-up: what an interpreter does before a program (types, long-lived objects, GC settings). */
 function setUp(h: Heap): { T: number; keep: number[] } {
@@ -67,16 +67,6 @@ function script(h: Heap, T: number, keep: number[]): unknown {
   out.snapshot = h.snapshot();
   out.check = h.check();
   return out;
-}
-
-function expectSameMemory(a: Heap, b: Heap): void {
-  const ua = Buffer.from(a.memory.buffer);
-  const ub = Buffer.from(b.memory.buffer);
-  expect(ua.length).toBeGreaterThanOrEqual(ub.length);
-  let diff = -1;
-  if (!ua.subarray(0, ub.length).equals(ub)) for (let i = 0; i < ub.length && diff < 0; i++) if (ua[i] !== ub[i]) diff = i;
-  expect(diff).toBe(-1);
-  expect(ua.subarray(ub.length).every((x) => x === 0)).toBe(true);
 }
 
 describe("heap.captureImage() / restoreImage()", () => {

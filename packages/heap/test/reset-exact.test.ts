@@ -4,7 +4,7 @@
 // memory bytes, whatever ran before the reset.
 import { describe, expect, it } from "vitest";
 import { loadHeap, type Heap } from "../src/index.js";
-import { slotType } from "./helpers.js";
+import { expectSameMemory, slotType } from "./helpers.js";
 
 /** Varied work: many arenas (some released again), large blocks, cycles, both GC algorithms, the event
  *  ring left full, free lists filled, inspection buffers, and memory grown well past its initial size. */
@@ -85,19 +85,6 @@ function script(h: Heap): unknown {
   out.snapshot = h.snapshot();
   out.check = h.check();
   return out;
-}
-
-/** Memory of `a` equals that of `b` byte for byte, and whatever `a` has beyond `b`'s size is zero. */
-function expectSameMemory(a: Heap, b: Heap): void {
-  const ua = Buffer.from(a.memory.buffer);
-  const ub = Buffer.from(b.memory.buffer);
-  expect(ua.length).toBeGreaterThanOrEqual(ub.length);
-  const firstDiff = (): number => {
-    for (let i = 0; i < ub.length; i++) if (ua[i] !== ub[i]) return i;
-    return -1;
-  };
-  expect(ua.subarray(0, ub.length).equals(ub) ? -1 : firstDiff()).toBe(-1);
-  expect(ua.subarray(ub.length).every((x) => x === 0)).toBe(true);
 }
 
 describe("heap.reset() restores exactly what changed", () => {
