@@ -38,3 +38,19 @@ export function expectSameMemory(a: Heap, b: Heap): void {
   expect(ua.subarray(0, ub.length).equals(ub) ? -1 : firstDiff()).toBe(-1);
   expect(ua.subarray(ub.length).every((x) => x === 0)).toBe(true);
 }
+
+/** `n` two-object cycles (instances of T pointing at each other through slot 16) left to the collector:
+ *  made, linked and released at once. Returns their addresses in the order they were made. */
+export function dropCycles(h: Heap, T: number, n: number): number[] {
+  const addrs: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const a = h.newObject(T);
+    const b = h.newObject(T);
+    h.setSlot(a, 16, b);
+    h.setSlot(b, 16, a);
+    addrs.push(a, b);
+    h.decref(a);
+    h.decref(b);
+  }
+  return addrs;
+}

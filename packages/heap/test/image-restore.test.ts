@@ -4,7 +4,7 @@
 // the event ring, memory grown past its size at capture).
 import { describe, expect, it } from "vitest";
 import { loadHeap, type Heap } from "../src/index.js";
-import { expectSameMemory, slotType } from "./helpers.js";
+import { dropCycles, expectSameMemory, slotType } from "./helpers.js";
 
 /** A fixed set-up: what an interpreter does before a program (types, long-lived objects, GC settings). */
 function setUp(h: Heap): { T: number; keep: number[] } {
@@ -29,14 +29,7 @@ function varied(h: Heap, T: number, round: number): void {
   const ints: number[] = [];
   for (let i = 0; i < 60_000 + round * 20_000; i++) ints.push(h.newInt(50_000_000 + i * (round + 2)));
   for (let i = 0; i < 4; i++) h.newStr(String.fromCharCode(65 + i).repeat(300_000 + round * 5000));
-  for (let i = 0; i < 200; i++) {
-    const a = h.newObject(T);
-    const b = h.newObject(T);
-    h.setSlot(a, 16, b);
-    h.setSlot(b, 16, a);
-    h.decref(a);
-    h.decref(b);
-  }
+  dropCycles(h, T, 200);
   h.gc.collect(2);
   for (let i = 0; i < ints.length; i += 2) h.decref(ints[i]!);
   h.gc.setThreshold(3, 2, 1);
@@ -50,15 +43,7 @@ function script(h: Heap, T: number, keep: number[]): unknown {
   out.events0 = h.events.drain();
   const addrs: number[] = [];
   for (let i = 0; i < 5000; i++) addrs.push(h.newInt(9_000_000 + i));
-  for (let i = 0; i < 30; i++) {
-    const a = h.newObject(T);
-    const b = h.newObject(T);
-    h.setSlot(a, 16, b);
-    h.setSlot(b, 16, a);
-    addrs.push(a, b);
-    h.decref(a);
-    h.decref(b);
-  }
+  addrs.push(...dropCycles(h, T, 30));
   out.refcnts = keep.slice(0, 50).map((o) => h.refcnt(o));
   out.collected = h.gc.collect(2);
   out.events = h.events.drain();

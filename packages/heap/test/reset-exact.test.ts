@@ -4,7 +4,7 @@
 // memory bytes, whatever ran before the reset.
 import { describe, expect, it } from "vitest";
 import { loadHeap, type Heap } from "../src/index.js";
-import { expectSameMemory, slotType } from "./helpers.js";
+import { dropCycles, expectSameMemory, slotType } from "./helpers.js";
 
 /** Varied work: many arenas (some released again), large blocks, cycles, both GC algorithms, the event
  *  ring left full, free lists filled, inspection buffers, and memory grown well past its initial size. */
@@ -16,14 +16,7 @@ function varied(h: Heap, seed: number): void {
   const big: number[] = [];
   for (let i = 0; i < 6; i++) big.push(h.newStr(String.fromCharCode(97 + i).repeat(200_000 + seed * 1000)));
   big.push(h.newList(ints.slice(0, 50_000)));
-  for (let i = 0; i < 300; i++) {
-    const a = h.newObject(T);
-    const b = h.newObject(T);
-    h.setSlot(a, 16, b);
-    h.setSlot(b, 16, a);
-    h.decref(a);
-    h.decref(b);
-  }
+  dropCycles(h, T, 300);
   h.core.gc_set_algorithm(seed & 1);
   h.gc.collect(2);
   // every other int freed, then all: arenas emptied and released
@@ -61,15 +54,7 @@ function script(h: Heap): unknown {
   for (let i = 0; i < 100; i++) h.dictSet(d, keep[i]!, keep[i + 1]!);
   addrs.push(s1, s2, l, d);
   out.events1 = h.events.drain();
-  for (let i = 0; i < 20; i++) {
-    const a = h.newObject(T);
-    const b = h.newObject(T);
-    h.setSlot(a, 16, b);
-    h.setSlot(b, 16, a);
-    addrs.push(a, b);
-    h.decref(a);
-    h.decref(b);
-  }
+  addrs.push(...dropCycles(h, T, 20));
   out.collected = h.gc.collect(2);
   out.events2 = h.events.drain();
   h.events.disable();
