@@ -76,8 +76,7 @@ let tTouched: usize = 0; // pool table entries written (to clear them afterwards
 // slot tables
 let slotCap: u32 = 0;
 let sR: usize = 0; // state word (u32)
-let sEA: usize = 0; // edge block [count, children…] (u32) and GC head address (u32), side by side
-let sK: usize = 0; // KIND_* (u8)
+let sEA: usize = 0; // edge block [count, children…] (u32) and head word (u32: GC head address | KIND_*), side by side
 let nSlots: u32 = 0;
 // pool table
 let poolTab: usize = 0;
@@ -125,20 +124,17 @@ function ensureSlots(n: u32): bool {
   if (n <= slotCap) return true;
   const c = roundCap(n, slotCap == 0 ? 8192 : slotCap * 2);
   if (c > MAX_ENTRIES) return false;
-  const bytes = <usize>c * 13 + 16;
+  const bytes = <usize>c * 12 + 16;
   const r = growPages(<i32>((bytes + 0xffff) >> 16));
   if (r == 0) return false;
   const rr = r;
   const e = rr + (<usize>c << 2);
-  const k = e + (<usize>c << 3);
   if (nSlots > 0) {
     memory.copy(rr, sR, <usize>nSlots << 2);
     memory.copy(e, sEA, <usize>nSlots << 3);
-    memory.copy(k, sK, <usize>nSlots);
   }
   sR = rr;
   sEA = e;
-  sK = k;
   slotCap = c;
   return true;
 }
@@ -215,7 +211,6 @@ function assignPool(o: usize, pe: usize): u32 {
   const blocks = <u32>(POOL_SIZE - POOL_OVERHEAD) / size;
   if (!ensureSlots(nSlots + blocks)) return 0;
   memory.fill(sR + (<usize>nSlots << 2), NOTIN_BYTE, <usize>blocks << 2);
-  memory.fill(sK + <usize>nSlots, 0, <usize>blocks); // (pass 1 writes only the kinds that are not 0)
   const b = nSlots + 1;
   store<u32>(pe, b);
   store<u32>(pe + 4, <u32>(0x100000000 / <u64>size) + 1);
@@ -262,7 +257,7 @@ export function deduceDense(base: usize, unreachable: usize, g: i32): bool {
   if (evOn) {
     for (let k: u32 = 0; k < <u32>n; k++) {
       const s = <usize>load<u32>(tSlot + (<usize>k << 2));
-      ev(EV_GC_REFS, <u32>gcObj(<usize>load<u32>(sEA + (s << 3), 4)), load<u32>(sR + (s << 2)) & R_REFS, <u32>g);
+      ev(EV_GC_REFS, <u32>gcObj(<usize>(load<u32>(sEA + (s << 3), 4) & HEAD_MASK)), load<u32>(sR + (s << 2)) & R_REFS, <u32>g);
     }
   }
   phaseMark(g, 2);
@@ -286,29 +281,28 @@ let passUnreach: u32 = 0;
  *  its children's addresses to its edge block. Returns the number of objects, or −1 when the tables
  *  cannot grow (edgeOverflow is set instead when the edge table cannot). Sets denseTuples/denseDicts.
  *  The loop keeps to the common case (an object in a pool met before, an exact list or tuple, room in
- *  the edge table); everything else is done by functions outside it, so that its state stays in
+ *  the edge table) and to few live values (write pointers instead of indices, one word for what the
+ *  last type asks for); everything else is done by functions outside it, so that its state stays in
  *  registers. */
 function numberObjects(base: usize): i32 {
-  let n: u32 = 0;
-  let nt: u32 = 0;
-  let nd: u32 = 0;
   const pt = poolTab;
-  const cap = posCap;
-  let eb = eBuf; // the edge table, its capacity and length, in locals between the calls that move it
-  let ecap = eCap;
-  let el: u32 = 0;
-  // the slot tables in locals (reloaded after the calls that may move them), and what this pass
-  // decided for the last type met: its kind, and 1 exact list, 2 exact tuple, 0 anything else
-  // (tp_traverse)
   const TS = tSlot;
+  const tsEnd = TS + (<usize>posCap << 2);
+  let tp = TS; // the next position's entry
+  // the slot tables (reloaded after the calls that may move them) and the edge table, its capacity
+  // and length (reloaded after the calls that may grow it)
   let R = sR;
   let EA = sEA;
-  let K = sK;
+  let eb = eBuf;
+  let ecap = eCap;
+  let el: u32 = 0;
+  // what the last type met asks for: its KIND_* (bits 0-1) and ITEMS_* (bits 2-3)
   let lastType: usize = 0;
-  let lastKind: u8 = 0;
-  let lastItems: u8 = 0;
+  let info: u32 = 0;
+  denseTuples = 0;
+  denseDicts = 0;
   for (let h = gcNext(base); h != base; h = gcNext(h)) {
-    if (n == cap) return -1; // more objects than tracked: cannot happen; leave it to the list walks
+    if (tp == tsEnd) return -1; // more objects than tracked: cannot happen; leave it to the list walks
     const o = gcObj(h);
     const pe = pt + ((o >> POOL_SHIFT) << 3);
     const b = load<u32>(pe);
@@ -317,68 +311,79 @@ function numberObjects(base: usize): i32 {
       // (b is neither 0 nor LARGE) a pool met before
       s = poolSlot(o, pe, b);
     } else {
-      s = slotOutsideRuns(h, o, pe, b, n);
+      s = slotOutsideRuns(h, o, pe, b, <u32>((tp - TS) >> 2));
       if (s == NO_SLOT) return -1;
       R = sR;
       EA = sEA;
-      K = sK;
     }
-    store<u32>(TS + (<usize>n << 2), s);
-    const so = <usize>s << 2;
+    store<u32>(tp, s);
+    tp += 4;
     const rc = <u32>refcnt(o);
     // a count that does not fit the state word (2^29 references): leave it to the list walks
     if (rc > R_REFS) return -1;
-    store<u32>(R + so, rc);
+    store<u32>(R + (<usize>s << 2), rc);
     const t = typeOf(o);
     if (t != lastType) {
-      // what the type asks for, worked out once per run of objects of one type
+      // worked out once per run of objects of one type
       lastType = t;
-      lastKind = t == tTuple ? KIND_TUPLE : t == tDict ? KIND_DICT : 0;
-      const layout = tpLayout(t);
-      lastItems = (tpFlags(t) & TPF_HEAPTYPE) != 0 ? 0 : layout == LAYOUT_LIST ? 1 : layout == LAYOUT_TUPLE ? 2 : 0;
+      info = typeInfo(t);
     }
-    if (lastKind != 0) {
-      store<u8>(K + <usize>s, lastKind);
-      if (lastKind == KIND_TUPLE) nt++;
-      else nd++;
-    }
-    // the edge block: a count, then the children
-    const size = lastItems != 0 ? obSize(o) : 0;
-    if (lastItems == 0 || <u64>el + <u64>size + 1 > <u64>ecap) {
+    const ea = EA + (<usize>s << 3);
+    const head = <u32>h | (info & KIND_MASK);
+    if ((info & KIND_MASK) != 0) countKind(info);
+    const items = info >> 2;
+    const size = obSize(o); // (read for every object: only used for exact lists and tuples)
+    if (items == 0 || <u64>el + <u64><u32>size + 1 > <u64>ecap) {
       // tp_traverse, or the edge table must grow first
-      store<u32>(EA + (so << 1), <u32>h, 4);
-      el = edgesOutOfLine(o, so, el, lastItems, n);
+      el = edgesOutOfLine(o, ea, head, el, items, <u32>((tp - TS) >> 2) - 1);
       if (el == NO_SLOT) break;
       eb = eBuf;
       ecap = eCap;
-      n++;
       continue;
     }
     // exact list or tuple: the items, last first (as their tp_traverse), straight into the table
-    const items = lastItems == 1 ? listItems(o) : o + TUPLE_ITEMS;
-    store<u64>(EA + (so << 1), (<u64>h << 32) | <u64>el); // the edge block and the head, one store
-    let w = el + 1;
-    for (let i = size - 1; i >= 0; i--) {
-      const c = load<u32>(items + (<usize>i << 3));
-      if (c == 0) continue;
-      store<u32>(eb + (<usize>w << 2), c);
-      w++;
+    const ip = items == ITEMS_LIST ? listItems(o) : o + TUPLE_ITEMS;
+    store<u64>(ea, (<u64>head << 32) | <u64>el); // the edge block and the head, one store
+    const bp = eb + (<usize>el << 2);
+    let wp = bp + 4;
+    for (let p = ip + (<usize>size << 3); p != ip; ) {
+      p -= 8;
+      const c = load<u32>(p);
+      store<u32>(wp, c);
+      wp += c != 0 ? 4 : 0; // (NULL items are not children)
     }
-    store<u32>(eb + (<usize>el << 2), w - el - 1);
-    el = w;
-    n++;
+    store<u32>(bp, <u32>((wp - bp) >> 2) - 1);
+    el = <u32>((wp - eb) >> 2);
   }
   setEdgeBuffer(eBuf, eCap, el);
-  denseTuples = nt;
-  denseDicts = nd;
-  return <i32>n;
+  return <i32>((tp - TS) >> 2);
+}
+
+// What pass 1 decides per type: KIND_* (bits 0-1, also kept in the low bits of the head word of the
+// slot's EA entry: heads are 16-aligned) and how its children are read (bits 2-3).
+const KIND_MASK: u32 = 3;
+const ITEMS_LIST: u32 = 1; // exact list: its item array
+const ITEMS_TUPLE: u32 = 2; // exact tuple: its items
+const HEAD_MASK: u32 = 0xfffffff0; // the head address in an EA head word
+
+@inline function typeInfo(t: usize): u32 {
+  const kind: u32 = t == tTuple ? <u32>KIND_TUPLE : t == tDict ? <u32>KIND_DICT : 0;
+  if ((tpFlags(t) & TPF_HEAPTYPE) != 0) return kind;
+  const layout = tpLayout(t);
+  return kind | (layout == LAYOUT_LIST ? ITEMS_LIST << 2 : layout == LAYOUT_TUPLE ? ITEMS_TUPLE << 2 : 0);
+}
+
+function countKind(info: u32): void {
+  if ((info & KIND_MASK) == <u32>KIND_TUPLE) denseTuples++;
+  else denseDicts++;
 }
 
 const NO_SLOT: u32 = 0xffffffff;
 // Referenced as values (function table entries) so that the optimizer does not inline these slow paths
 // into pass 1's loop, where their calls would leave the loop short of registers.
 export const slowPathsKeptOutOfLine: StaticArray<usize> = [
-  changetype<usize>(slotOutsideRuns), changetype<usize>(edgesOutOfLine),
+  changetype<usize>(slotOutsideRuns), changetype<usize>(edgesOutOfLine), changetype<usize>(countKind),
+  changetype<usize>(slotInHead),
 ];
 
 /** Pass 1's slot for an object whose 16 KiB region has no run of slots yet (b = 0) or is handled
@@ -399,18 +404,18 @@ function slotOutsideRuns(h: usize, o: usize, pe: usize, b: u32, n: u32): u32 {
   }
   if (!ensureSlots(nSlots + 1)) return NO_SLOT;
   const s = nSlots++;
-  store<u8>(sK + <usize>s, 0);
   store<u32>(h + 8, load<u32>(h + 8) | PREV_MASK_COLLECTING);
   store<u32>(h + 12, s);
   return s;
 }
 
 /** Pass 1's edge block for an object that is not an exact list or tuple (through tp_traverse), or when
- *  the edge table must grow first. Returns the new edge length, or NO_SLOT (edgeOverflow set) when the
- *  table cannot grow. */
-function edgesOutOfLine(o: usize, so: usize, el: u32, items: u8, n: u32): u32 {
+ *  the edge table must grow first; writes the slot's EA entry `ea` (`head`: its head word). Returns the
+ *  new edge length, or NO_SLOT (edgeOverflow set) when the table cannot grow. */
+function edgesOutOfLine(o: usize, ea: usize, head: u32, el: u32, items: u32, n: u32): u32 {
   numbered = n;
   setEdgeBuffer(eBuf, eCap, el);
+  store<u32>(ea, head, 4);
   if (items != 0) {
     const size = obSize(o);
     if (!growEdgesFor(<u64>size + 1)) {
@@ -418,8 +423,8 @@ function edgesOutOfLine(o: usize, so: usize, el: u32, items: u8, n: u32): u32 {
       return NO_SLOT;
     }
     const eb = eBuf;
-    const p = items == 1 ? listItems(o) : o + TUPLE_ITEMS;
-    store<u32>(sEA + (so << 1), el);
+    const p = items == ITEMS_LIST ? listItems(o) : o + TUPLE_ITEMS;
+    store<u32>(ea, el);
     let w = el + 1;
     for (let i = size - 1; i >= 0; i--) {
       const c = load<u32>(p + (<usize>i << 3));
@@ -432,7 +437,7 @@ function edgesOutOfLine(o: usize, so: usize, el: u32, items: u8, n: u32): u32 {
   }
   if (el == eCap && !growEdgesOrFlag()) return NO_SLOT;
   setEdgeBuffer(eBuf, eCap, el + 1);
-  store<u32>(sEA + (so << 1), el);
+  store<u32>(ea, el);
   traverse(o, VISIT_ADDR);
   if (edgeOverflow) return NO_SLOT;
   const end = edgeLen;
@@ -444,105 +449,117 @@ function edgesOutOfLine(o: usize, so: usize, el: u32, items: u8, n: u32): u32 {
  *  compacted in place (its count shrinks). Nothing here reads an object of a pool. */
 function subtractEdges(): void {
   const pt = poolTab;
-  const edges = edgeBuf;
-  const total = edgeLen;
   const R = sR;
-  let e: u32 = 0;
-  while (e < total) {
-    const cnt = load<u32>(edges + (<usize>e << 2));
-    const end = e + 1 + cnt;
-    let w = e + 1;
-    for (let i = e + 1; i < end; i++) {
-      const c = <usize>load<u32>(edges + (<usize>i << 2));
+  let p = edgeBuf; // the next word to read
+  const end = edgeBuf + (<usize>edgeLen << 2);
+  while (p < end) {
+    const bp = p; // the block's count word
+    const bend = p + 4 + (<usize>load<u32>(p) << 2);
+    p += 4;
+    let w = p; // the next slot written
+    for (; p < bend; p += 4) {
+      const c = <usize>load<u32>(p);
       const pe = pt + ((c >> POOL_SHIFT) << 3);
       const b = load<u32>(pe);
-      if (b == 0) continue;
       let s: u32;
-      if (b != LARGE) {
+      if (b - 1 < LARGE - 1) {
         s = poolSlot(c, pe, b);
       } else {
-        if (!isGcType(typeOf(c))) continue;
-        const ch = gcHead(c);
-        if ((gcFlags(ch) & PREV_MASK_COLLECTING) == 0) continue;
-        s = <u32>gcRefs(ch);
+        if (b == 0) continue;
+        s = slotInHead(c);
+        if (s == NO_SLOT) continue;
       }
       const rp = R + (<usize>s << 2);
       const r = load<u32>(rp);
       if (r >= R_NOTIN) continue;
       if (DEBUG) assert(r > 0); // a reference from inside the set is counted in the refcount
       store<u32>(rp, r - 1);
-      store<u32>(edges + (<usize>w << 2), s);
-      w++;
+      store<u32>(w, s);
+      w += 4;
     }
-    store<u32>(edges + (<usize>e << 2), w - e - 1);
-    e = end;
+    store<u32>(bp, <u32>((w - bp) >> 2) - 1);
   }
 }
 
+/** The slot of an object outside the runs (LARGE region), kept in its head while the pass runs, or
+ *  NO_SLOT when it is not in the set. */
+function slotInHead(c: usize): u32 {
+  if (!isGcType(typeOf(c))) return NO_SLOT;
+  const ch = gcHead(c);
+  if ((gcFlags(ch) & PREV_MASK_COLLECTING) == 0) return NO_SLOT;
+  return <u32>gcRefs(ch);
+}
+
+/** move_unreachable's visit of the children of one scanned object (edge block at `bp`): a pending
+ *  child with gc_refs 0 gets 1; a child in the tentative unreachable list is moved back (its slot goes
+ *  to `top`). Returns the new `top`. */
+@inline function scanChildren(bp: usize, R: usize, top: usize): usize {
+  const e = bp + 4 + (<usize>load<u32>(bp) << 2);
+  for (let q = bp + 4; q < e; q += 4) {
+    const j = load<u32>(q);
+    const jp = R + (<usize>j << 2);
+    const r = load<u32>(jp);
+    if (r == 0) {
+      store<u32>(jp, 1);
+    } else if ((r & R_STATE) == R_UNREACH) {
+      store<u32>(jp, R_MOVED | 1);
+      store<u32>(top, j);
+      top += 4;
+    }
+  }
+  return top;
+}
+
 /** 3. move_unreachable over the tables; relinks the objects kept at their place. Returns the last
- *  object of the young list so far; sets passMoved and passUnreach. */
+ *  object of the young list so far; sets passMoved and passUnreach.
+ *  The list is replayed as two loops: the original positions (tSlot), then the slots moved back to the
+ *  list's tail (tOrder) — an object moved back is never moved out again, and only objects at their
+ *  original position are moved out, so the final young list is "DONE, not MOVED" in position order
+ *  followed by tOrder, and the unreachable list is "UNREACH" in position order. At its original
+ *  position an object is still pending (gc_refs, no flag): DONE if gc_refs > 0. An object found DONE
+ *  at its original position stays there, so the young list is relinked in the first loop; a head is
+ *  written only where the list changes: an object that follows the one before it in the old list
+ *  keeps its links (pool objects' heads were not written in pass 1). */
 function replayMoveUnreachable(base: usize, n: u32): usize {
   const pt = poolTab;
   const edges = edgeBuf;
-  const TS = tSlot;
-  const TO = tOrder;
   const R = sR;
-  // 3. move_unreachable, replayed on the tables. Positions < n are the original list, then the slots
-  //    moved back to its tail (tOrder). An object moved back is never moved out again, and only
-  //    objects at their original position are moved out, so the final young list is "DONE, not MOVED"
-  //    in position order followed by tOrder, and the unreachable list is "UNREACH" in position order.
-  //    At its original position an object is still pending (gc_refs, no flag): DONE if gc_refs > 0.
-  //    An object found DONE at its original position stays there, so the young list is relinked in the
-  //    same loop; a head is written only where the list changes: an object that follows the
-  //    one before it in the old list keeps its links (pool objects' heads were not written in pass 1).
   const EA = sEA;
-  let olen: u32 = 0;
-  let ulen: u32 = 0;
+  let top = tOrder; // where the next slot moved back goes
+  let marked: u32 = 0; // objects marked UNREACH
   let prev = base; // the last object of the new young list
-  let follow: u32 = 0; // the position after prev's in the old list (base: 0)
-  for (let p: u32 = 0; p < n + olen; p++) {
-    let s: u32;
-    if (p < n) {
-      s = load<u32>(TS + (<usize>p << 2));
-      const rp = R + (<usize>s << 2);
-      if (load<u32>(rp) == 0) {
-        store<u32>(rp, R_UNREACH);
-        ulen++;
-        continue;
-      }
-      store<u32>(rp, R_DONE);
-      const cur = <usize>load<u32>(EA + (<usize>s << 3), 4);
-      if (p != follow || load<u32>(pt + (((cur + GC_HEAD_SIZE) >> POOL_SHIFT) << 3)) == LARGE) {
-        // after a gap, or a head that holds its slot: (re)link it
-        prev = linkAfter(prev, cur, 0);
-      } else {
-        if (DEBUG) assert((gcPrevRaw(cur) & ~PREV_MASK_FINALIZED) == <u32>prev && gcNext(prev) == cur); // links as they were
-        prev = cur;
-      }
-      follow = p + 1;
+  let follow = tSlot; // the position entry after prev's in the old list (base: the first)
+  const tsEnd = tSlot + (<usize>n << 2);
+  for (let tp = tSlot; tp < tsEnd; tp += 4) {
+    const s = <usize>load<u32>(tp);
+    const rp = R + (s << 2);
+    if (load<u32>(rp) == 0) {
+      store<u32>(rp, R_UNREACH);
+      marked++;
+      continue;
+    }
+    store<u32>(rp, R_DONE);
+    const ea = load<u64>(EA + (s << 3));
+    const cur = <usize>(<u32>(ea >> 32) & HEAD_MASK);
+    if (tp != follow || load<u32>(pt + (((cur + GC_HEAD_SIZE) >> POOL_SHIFT) << 3)) == LARGE) {
+      // after a gap, or a head that holds its slot: (re)link it
+      prev = linkAfter(prev, cur, 0);
     } else {
-      // moved back: its word stays MOVED | 1 (neither 0 nor UNREACH, so it is never moved again)
-      s = load<u32>(TO + (<usize>(p - n) << 2));
+      if (DEBUG) assert((gcPrevRaw(cur) & ~PREV_MASK_FINALIZED) == <u32>prev && gcNext(prev) == cur); // links as they were
+      prev = cur;
     }
-    const blk = <usize>load<u32>(EA + (<usize>s << 3));
-    const bp = edges + (blk << 2);
-    const cnt = <usize>load<u32>(bp);
-    for (let i: usize = 1; i <= cnt; i++) {
-      const j = load<u32>(bp + (i << 2));
-      const jp = R + (<usize>j << 2);
-      const r = load<u32>(jp);
-      if (r == 0) {
-        store<u32>(jp, 1);
-      } else if ((r & R_STATE) == R_UNREACH) {
-        store<u32>(jp, R_MOVED | 1);
-        store<u32>(TO + (<usize>olen << 2), j);
-        olen++;
-        ulen--;
-      }
-    }
+    follow = tp + 4;
+    top = scanChildren(edges + (<usize><u32>ea << 2), R, top);
   }
-  passMoved = olen;
-  passUnreach = ulen;
+  // the objects moved back, in the order they were moved (their words stay MOVED | 1: neither 0 nor
+  // UNREACH, so they are never moved again)
+  for (let q = tOrder; q < top; q += 4) {
+    const s = <usize>load<u32>(q);
+    top = scanChildren(edges + (<usize>load<u32>(EA + (s << 3)) << 2), R, top);
+  }
+  const moved = <u32>((top - tOrder) >> 2);
+  passMoved = moved;
+  passUnreach = marked - moved;
   return prev;
 }
 
@@ -560,7 +577,7 @@ function linkLists(base: usize, unreachable: usize, n: u32, last: usize): void {
   let prev = last;
   for (let i: u32 = 0; i < olen; i++) {
     const s = <usize>load<u32>(TO + (<usize>i << 2));
-    prev = linkAfter(prev, <usize>load<u32>(EA + (s << 3), 4), 0);
+    prev = linkAfter(prev, <usize>(load<u32>(EA + (s << 3), 4) & HEAD_MASK), 0);
   }
   store<u32>(prev, <u32>base);
   store<u32>(base + 8, <u32>prev);
@@ -577,7 +594,7 @@ function linkLists(base: usize, unreachable: usize, n: u32, last: usize): void {
     p--;
     const s = <usize>load<u32>(TS + (<usize>p << 2));
     if (load<u32>(R + (s << 2)) != R_UNREACH) continue;
-    const cur = <usize>load<u32>(EA + (s << 3), 4);
+    const cur = <usize>(load<u32>(EA + (s << 3), 4) & HEAD_MASK);
     store<u32>(cur, <u32>next);
     if (next == unreachable) store<u32>(unreachable + 8, <u32>cur); // the list's last object
     else linkPrev(next, cur);
@@ -616,8 +633,9 @@ export function untrackDense(kind: u8): i32 {
     } else {
       s = <usize>load<u32>(tOrder + (<usize>(p - denseN) << 2));
     }
-    if ((load<u8>(sK + s) & kind) == 0) continue;
-    const o = gcObj(<usize>load<u32>(sEA + (s << 3), 4));
+    const hw = load<u32>(sEA + (s << 3), 4);
+    if ((hw & KIND_MASK) != <u32>kind) continue;
+    const o = gcObj(<usize>(hw & HEAD_MASK));
     if (kind == KIND_TUPLE ? tupleCanUntrack(o) : dictCanUntrack(o)) {
       untrack(o);
       ev(EV_UNTRACK, <u32>o, <u32>(kind == KIND_TUPLE ? tTuple : tDict), 0);
