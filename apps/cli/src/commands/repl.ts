@@ -8,7 +8,7 @@
  */
 import { createInterface } from "node:readline";
 import type { RunResult } from "@pyheap/python";
-import { loadRun, type RunFunction } from "../interpreter.js";
+import { loadRun, loadSplit, type RunFunction, type SplitFunction } from "../interpreter.js";
 import { runOptionsFrom, type SharedOptions } from "../options.js";
 import { colorsFor, type Colors } from "../render/colors.js";
 import { generationText, objectLine, shortId } from "../render/format.js";
@@ -23,62 +23,130 @@ const HELP = `Type Python statements; each is run as its own unit, as at python3
   :help         this text
   :quit         leave (or Ctrl-D)`;
 
-/** Input that opens a block and needs more lines (a trailing colon, or open brackets). */
-function needsMore(text: string): boolean {
-  const trimmed = text.trimEnd();
-  if (trimmed.endsWith(":") || trimmed.endsWith("\\")) return true;
-  let depth = 0;
-  for (const ch of trimmed) {
-    if ("([{".includes(ch)) depth++;
-    else if (")]}".includes(ch)) depth--;
-  }
-  return depth > 0;
+/** One write of a run, in the order the program made it. */
+interface Write {
+  stream: "stdout" | "stderr";
+  text: string;
 }
+
+/** What the interpreter's REPL mode writes after the last statement when input ends: a prompt, then a newline. */
+const END_OF_INPUT = ">>> \n";
 
 /**
- * The interpreter's REPL mode writes python3's prompts (">>> ", "... ", and a last ">>> " and newline at
- * end of input) to stderr; this prompt draws its own, so they are taken out.
+ * The session is every line of Python typed so far (`:` commands are not part of it). The interpreter keeps
+ * no state between calls, so each complete statement runs the whole session again in REPL mode (earlier
+ * lines are deterministic) and only what is new in its output is shown.
+ *
+ * The interpreter's REPL mode writes python3's prompts to stderr itself: `>>> ` before a statement's first
+ * line, `... ` before each further line, and at the end of input a last `>>> ` and a newline. Fed from a
+ * pipe, those prompts are what is shown (so stdout and stderr read as `python3 -i`'s), and the newline
+ * after the last prompt is held back until input really ends. On a terminal readline draws the prompts, so
+ * the interpreter's prompt writes are left out.
  */
-function withoutPrompts(stderr: string): string {
-  return stderr.replace(/>>> \n$/, "").replace(/(?:>>> |\.\.\. )+/g, "");
-}
-
 class Session {
-  private inputs: string[] = [];
-  private shown = { stdout: 0, stderr: 0 };
+  private lines: string[] = [];
+  /** How much of the session's stdout and stderr (the interpreter's, prompts included) has been shown:
+   *  the first `>>> ` is, before anything is read. */
+  private shown = { stdout: 0, stderr: ">>> ".length };
+  /** Set once the program called sys.exit() (or exit()): the exit status, and no more input is read. */
+  exitCode: number | undefined;
 
   constructor(
     private readonly run: RunFunction,
+    private readonly split: SplitFunction,
     private readonly options: SharedOptions,
     private readonly c: Colors,
+    private readonly terminal: boolean,
   ) {}
 
-  private source(extra?: string): string {
-    const all = extra === undefined ? this.inputs : [...this.inputs, extra];
-    // A block typed at the prompt ends with an empty line, as at python3's.
-    return all.map((unit) => (unit.includes("\n") ? `${unit}\n\n` : `${unit}\n`)).join("");
+  private source(extra: readonly string[] = []): string {
+    const all = [...this.lines, ...extra];
+    return all.length ? `${all.join("\n")}\n` : "";
   }
 
-  private exec(source: string, trace: boolean): RunResult {
-    const result = this.run(source, { ...runOptionsFrom({ ...this.options, mode: "repl" }, "<stdin>"), ...(trace ? { trace: "line" } : {}) });
-    return { ...result, stderr: withoutPrompts(result.stderr) };
+  private exec(source: string, trace: boolean, writes?: Write[]): RunResult {
+    return this.run(source, {
+      ...runOptionsFrom({ ...this.options, mode: "repl" }, "<stdin>"),
+      ...(trace ? { trace: "line" } : {}),
+      ...(writes
+        ? {
+            onStdout: (text: string) => writes.push({ stream: "stdout", text }),
+            onStderr: (text: string) => writes.push({ stream: "stderr", text }),
+          }
+        : {}),
+    });
   }
 
-  /** Runs one input after the earlier ones; prints only its own output. */
-  enter(unit: string): void {
-    const result = this.exec(this.source(unit), false);
-    process.stdout.write(result.stdout.slice(this.shown.stdout));
-    process.stderr.write(result.stderr.slice(this.shown.stderr));
+  /**
+   * Whether `pending` (lines typed since the last statement ended, the first at the `>>> ` prompt) is a
+   * whole statement yet: the interpreter's own cut would not take a line more.
+   */
+  complete(pending: readonly string[]): boolean {
+    const first = this.split(`${pending.join("\n")}\npass\n`)[0];
+    return first !== undefined && first.lineCount <= pending.length;
+  }
+
+  /**
+   * A blank or comment-only line at the `>>> ` prompt: nothing runs; python3 prompts again. The session's
+   * output would be the same with that line run, so the prompt is shown without running it.
+   */
+  skip(line: string): void {
+    this.lines.push(line);
+    if (!this.terminal) process.stderr.write(">>> ");
+    this.shown.stderr += ">>> ".length;
+  }
+
+  /** The prompt python3 shows after a line it did not read as Python (a `:` command here). */
+  promptAgain(): void {
+    if (!this.terminal) process.stderr.write(">>> ");
+  }
+
+  /**
+   * Runs a statement (its lines) after the earlier ones and shows what it wrote, in the order written;
+   * `last` when input ends with it (then the newline after the final prompt is shown too).
+   */
+  enter(statement: readonly string[], last = false): void {
+    const writes: Write[] = [];
+    const source = this.source(statement);
+    const result = this.exec(source, false, writes);
     const o = result.outcome;
-    if (o.status === "limit" && !result.stderr.includes(o.message)) process.stderr.write(`pyheap: ${o.message}\n`);
-    if (o.status === "syntax-error" || o.status === "limit") {
-      // Not kept: the session stays as it was before this input.
+    const ended = o.status !== "limit" && !result.stderr.endsWith(END_OF_INPUT);
+    const held = !last && !ended && o.status !== "limit" ? 1 : 0;
+    this.show(writes, source, result.stderr.length - held);
+    if (o.status === "limit") {
+      if (!result.stderr.includes(o.message)) process.stderr.write(`pyheap: ${o.message}\n`);
+      // Not kept: the session stays as it was before this statement.
       const before = this.exec(this.source(), false);
-      this.shown = { stdout: before.stdout.length, stderr: before.stderr.length };
+      this.shown = { stdout: before.stdout.length, stderr: before.stderr.length - (last ? 0 : 1) };
+      if (!last) this.promptAgain();
       return;
     }
-    this.inputs.push(unit);
-    this.shown = { stdout: result.stdout.length, stderr: result.stderr.length };
+    this.lines.push(...statement);
+    this.shown = { stdout: result.stdout.length, stderr: result.stderr.length - held };
+    if (ended) this.exitCode = result.exitCode;
+  }
+
+  /** Input ended with no statement pending: the newline after the last prompt. */
+  end(): void {
+    if (!this.terminal && this.exitCode === undefined) process.stderr.write("\n");
+  }
+
+  /** Writes what the run wrote past what was shown (stderr only up to `stderrEnd`); on a terminal without
+   *  the interpreter's prompts (each statement's are one write, in the order the cut gives them). */
+  private show(writes: readonly Write[], source: string, stderrEnd: number): void {
+    const prompts = this.terminal ? [...this.split(source).map((ch) => ch.prompts.join("")), END_OF_INPUT] : [];
+    let next = 0;
+    const at = { stdout: 0, stderr: 0 };
+    for (const w of writes) {
+      const start = at[w.stream];
+      at[w.stream] += w.text.length;
+      const isPrompt = w.stream === "stderr" && next < prompts.length && w.text === prompts[next];
+      if (isPrompt) next++;
+      const limit = w.stream === "stderr" ? stderrEnd : Infinity;
+      const text = w.text.slice(Math.max(0, this.shown[w.stream] - start), Math.max(0, limit - start));
+      if (!text || isPrompt) continue;
+      (w.stream === "stdout" ? process.stdout : process.stderr).write(text);
+    }
   }
 
   private state() {
@@ -167,36 +235,44 @@ class Session {
   }
 }
 
-/** Runs the REPL until end of input; returns 0. */
+/** Runs the REPL until end of input (or until the program exits); returns the exit status. */
 export async function replCommand(options: SharedOptions): Promise<number> {
-  const run = await loadRun();
+  const [run, split] = await Promise.all([loadRun(), loadSplit()]);
   const c = colorsFor(process.stdout);
-  const session = new Session(run, options, c);
+  const terminal = process.stdin.isTTY === true;
+  const session = new Session(run, split, options, c, terminal);
   // Prompts go to stderr, as python3's do, so stdout holds only what the session printed.
-  const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: process.stdin.isTTY === true, prompt: ">>> " });
-  if (process.stdin.isTTY) process.stdout.write(`pyheap REPL — CPython 3.11's memory, step by step. :help for commands.\n`);
+  const rl = createInterface({ input: process.stdin, output: process.stderr, terminal, prompt: ">>> " });
+  if (terminal) process.stdout.write(`pyheap REPL — CPython 3.11's memory, step by step. :help for commands.\n`);
+  session.promptAgain();
+  if (terminal) rl.prompt();
   let pending: string[] = [];
-  rl.prompt();
   for await (const line of rl) {
     if (pending.length === 0 && line.trim().startsWith(":")) {
       const word = line.trim().slice(1).split(/\s+/)[0];
       if (word === "quit" || word === "exit") break;
       session.command(line.trim());
-    } else if (pending.length > 0) {
-      if (line.trim() === "") {
-        session.enter(pending.join("\n"));
-        pending = [];
-      } else pending.push(line);
-    } else if (needsMore(line)) {
+      session.promptAgain();
+    } else if (pending.length === 0 && split(`${line}\n`)[0]?.source === "") {
+      session.skip(line);
+    } else {
       pending.push(line);
-    } else if (line.trim() !== "") {
-      session.enter(line);
+      if (session.complete(pending)) {
+        session.enter(pending);
+        pending = [];
+      }
     }
-    rl.setPrompt(pending.length > 0 ? "... " : ">>> ");
-    rl.prompt();
+    if (session.exitCode !== undefined) break;
+    if (terminal) {
+      rl.setPrompt(pending.length > 0 ? "... " : ">>> ");
+      rl.prompt();
+    }
   }
-  if (pending.length > 0) session.enter(pending.join("\n"));
   rl.close();
-  if (process.stdin.isTTY) process.stdout.write("\n");
-  return 0;
+  if (session.exitCode === undefined) {
+    if (pending.length > 0) session.enter(pending, true);
+    else session.end();
+  }
+  if (terminal && session.exitCode === undefined) process.stdout.write("\n");
+  return session.exitCode ?? 0;
 }
