@@ -34,13 +34,12 @@ import * as L from "../vm/layouts.js";
 import { shortRepr, type ReprCache } from "./repr.js";
 import { dictItems } from "./dict-items.js";
 import { AllocatorSampler } from "./allocator.js";
+import { StepColumns, traceFromColumns, type StepFields } from "./store.js";
 import {
   TRACE_SCHEMA_VERSION,
   type FrameView,
   type GcState,
-  type HeapDelta,
   type HeapObject,
-  type Keyframe,
   type RunOutcome,
   type Trace,
   type TraceEvent,
@@ -74,8 +73,9 @@ interface Entry {
   serial: number;
   /** False for objects that predate the recorder (or live as long as the interpreter). */
   own: boolean;
-  /** Last record emitted (in a delta or keyframe), or null before its first. */
+  /** Last record emitted (in a delta or keyframe), or null before its first; its index in the columns' records. */
   rec: HeapObject | null;
+  recIdx: number;
   rc: number;
   gen: Gen;
   kind: Kind;
@@ -134,11 +134,7 @@ export interface RecorderOptions {
 }
 
 const NO_REFS: Obj[] = [];
-/** Shared by the many steps where nothing changed (traces are read-only). */
-const EMPTY_DELTA: HeapDelta = { upsert: [], removed: [] };
 const NO_EVENTS: TraceEvent[] = [];
-const NO_RECORDS: HeapObject[] = [];
-const NO_SERIALS: number[] = [];
 const NO_REFERENTS: HeapObject["referents"] = [];
 const NO_LABELS: string[] = [];
 /** Kinds whose records list no referents. */
@@ -165,8 +161,8 @@ function isDunder(name: string): boolean {
  * everything the program creates (its constants included) counts as the program's.
  */
 export class TraceRecorder {
-  readonly steps: TraceStep[] = [];
-  readonly keyframes: Keyframe[] = [];
+  /** The steps recorded so far (store.ts). */
+  readonly columns: StepColumns;
   readonly keyframeInterval: number;
   private readonly entries = new Map<Obj, Entry>();
   /** The picture: entries shown now (own objects, and borrowed ones while referenced). */
@@ -204,6 +200,7 @@ export class TraceRecorder {
     readonly options: RecorderOptions,
   ) {
     this.keyframeInterval = options.keyframeInterval ?? DEFAULT_KEYFRAME_INTERVAL;
+    this.columns = new StepColumns(options.granularity);
     this.maxSteps = options.maxSteps ?? 100_000;
     this.liveObjects = heap.walk().length;
     this.lastCounts = heap.gc.getCount();
@@ -254,7 +251,8 @@ export class TraceRecorder {
   /** Record a step about to run in `frame` (borrowed). Throws LimitExceeded("trace-size") past the cap. */
   record(frame: Frame | null, kind: TraceStep["kind"], line?: number): void {
     if (this.finished) return;
-    if (this.steps.length >= this.maxSteps) {
+    const cols = this.columns;
+    if (cols.length >= this.maxSteps) {
       this.limitHit = true;
       throw new LimitExceeded("trace-size", `trace limit of ${this.maxSteps} steps exceeded`);
     }
@@ -274,39 +272,21 @@ export class TraceRecorder {
       if (frame.info.code.co_code[2 * frame.lasti + 1] === 0) frame.lastLine = -1;
       else frame.lastLine = vm.lineOf(frame);
     }
-    const step: TraceStep = {
-      index: this.steps.length,
-      line: line ?? (frame ? vm.lineOf(frame) : 0),
-      kind,
-      frames: [],
-      stdout: this.stdout,
-      stderr: this.stderr,
-      delta: EMPTY_DELTA,
-      events: NO_EVENTS,
-      gc: this.gcState(),
-      heapBytes: 0,
-      liveObjects: 0,
-      // set by fillStep when the allocator moved (in the literal: a property added later takes a second block)
-      allocator: undefined,
-    };
+    const f = this.fields;
+    f.line = line ?? (frame ? vm.lineOf(frame) : 0);
+    f.kind = kind;
     if (kind === "instruction" && frame) {
       const i = frame.lasti;
-      const op = frame.info.code.co_code[2 * i]!;
-      step.instruction = { offset: 2 * i, opname: OP_NAMES[op] ?? `<${op}>` };
-      const arg = frame.info.code.co_code[2 * i + 1]!;
-      if (op >= 90) step.instruction.arg = String(arg);
+      f.offset = 2 * i;
+      f.op = frame.info.code.co_code[2 * i]!;
+      f.arg = frame.info.code.co_code[2 * i + 1]!;
     }
-    this.stdout = "";
-    this.stderr = "";
-    this.fillStep(step, frame);
-    this.steps.push(step);
-    if (this.options.onProgress && (this.steps.length & 1023) === 0) this.options.onProgress(this.steps.length);
+    this.fillStep(frame);
+    if (this.options.onProgress && (cols.length & 1023) === 0) this.options.onProgress(cols.length);
   }
+  /** The step being recorded (one object reused for every step: the columns copy it). */
+  private readonly fields: StepFields = { line: 0, kind: "line", frames: 0, gc: 0, alloc: -1, heapBytes: 0, liveObjects: 0, stdout: "", stderr: "", offset: 0, op: 0, arg: 0 };
 
-  /**
-   * End the recording (the module body returned or raised, or a limit stopped the run) and return the
-   * trace. Adds a last "return" step with the final state, unless the step cap was what stopped the run.
-   */
   /**
    * The module body ended (returned or raised) at the line its frame was on: the last "return" step
    * shows that line, which may be later than the last line step (a call on it returned without a new
@@ -317,88 +297,99 @@ export class TraceRecorder {
   }
   private moduleEndLine: number | undefined;
 
+  /**
+   * End the recording (the module body returned or raised, or a limit stopped the run) and return the
+   * trace. Adds a last "return" step with the final state, unless the step cap was what stopped the run.
+   */
   finish(outcome: RunOutcome): Trace {
+    const cols = this.columns;
     if (!this.finished) {
-      if (!this.limitHit && this.steps.length < this.maxSteps && this.steps.length > 0) {
-        const last = this.steps[this.steps.length - 1]!;
-        const step: TraceStep = {
-          index: this.steps.length,
-          line: this.moduleEndLine !== undefined && this.moduleEndLine > 0 ? this.moduleEndLine : last.line,
-          kind: "return",
-          frames: [],
-          stdout: this.stdout,
-          stderr: this.stderr,
-          delta: EMPTY_DELTA,
-          events: NO_EVENTS,
-          gc: this.gcState(),
-          heapBytes: 0,
-          liveObjects: 0,
-          allocator: undefined,
-        };
-        this.fillStep(step, null);
-        this.steps.push(step);
+      if (!this.limitHit && cols.length < this.maxSteps && cols.length > 0) {
+        const f = this.fields;
+        f.line = this.moduleEndLine !== undefined && this.moduleEndLine > 0 ? this.moduleEndLine : cols.line[cols.length - 1]!;
+        f.kind = "return";
+        this.fillStep(null);
       }
       this.finished = true;
       this.heap.events.disable();
     }
-    return {
+    return traceFromColumns(cols, {
       version: TRACE_SCHEMA_VERSION,
       source: this.options.source,
       filename: this.options.filename,
       mode: this.options.mode,
       granularity: this.options.granularity,
-      steps: this.steps,
       keyframeInterval: this.keyframeInterval,
-      keyframes: this.keyframes,
       outcome,
-    };
+    });
   }
 
-  private fillStep(step: TraceStep, frame: Frame | null): void {
+  /** Record the step described by `this.fields` (line, kind, instruction) about to run in `frame`. */
+  private fillStep(frame: Frame | null): void {
+    const cols = this.columns;
+    const f = this.fields;
+    const index = cols.length;
+    const gc = this.gcState();
+    f.gc = this.gcIdx;
+    f.stdout = this.stdout;
+    f.stderr = this.stderr;
+    this.stdout = "";
+    this.stderr = "";
     this.drainEvents();
     this.classifyFresh();
-    // Retained arrays are copied at their exact length (a grown working array keeps spare capacity).
+    let events = NO_EVENTS;
     if (this.pendingEvents.length) {
-      step.events = this.pendingEvents.slice();
-      this.pendingEvents.length = 0;
+      events = this.pendingEvents;
+      this.pendingEvents = [];
     }
     // Frames name objects: borrowed ones enter the picture while named.
     const named: Obj[] = [];
-    const frames = frame ? this.frameViews(frame, step.line, named) : this.reuseFrames(this.moduleView(step.line, named));
+    const frames = frame ? this.frameViews(frame, f.line, named) : this.reuseFrames(this.moduleView(f.line, named));
+    if (frames !== this.lastFrames) {
+      this.lastFrames = frames;
+      this.framesIdx = cols.frameTable.length;
+      cols.frameTable.push(frames);
+    }
+    f.frames = this.framesIdx;
     // A keyframe every keyframeInterval steps, and sooner when the deltas since the last one grew past
     // twice the picture (or KEYFRAME_WORK records): materialising a step then replays a bounded amount.
-    const regular = this.keyframeInterval > 0 && step.index % this.keyframeInterval === 0;
+    const regular = this.keyframeInterval > 0 && index % this.keyframeInterval === 0;
     const keyframe = regular || (this.keyframeInterval > 0 && this.sinceKeyframe > Math.max(KEYFRAME_WORK, 2 * this.active.length));
-    const delta = this.deltaBuf;
-    this.refresh(named, step, delta, keyframe);
-    this.sinceKeyframe = keyframe ? 0 : this.sinceKeyframe + delta.upsert.length + delta.removed.length;
-    if (delta.upsert.length || delta.removed.length) {
-      step.delta = { upsert: delta.upsert.length ? delta.upsert.slice() : NO_RECORDS, removed: delta.removed.length ? delta.removed.slice() : NO_SERIALS };
-      delta.upsert.length = 0;
-      delta.removed.length = 0;
-    }
-    step.frames = frames;
-    if (!this.quiet || step.events.length) this.lastLiveBytes = this.heap.liveBytes();
-    step.heapBytes = this.lastLiveBytes;
-    step.liveObjects = this.liveObjects;
-    if (this.gcRan) this.fillPromotions(step.events);
+    const rec0 = cols.records.length;
+    const rem0 = cols.removedCount;
+    this.refresh(named, index, events.length, gc, keyframe);
+    this.sinceKeyframe = keyframe ? 0 : this.sinceKeyframe + (cols.records.length - rec0) + (cols.removedCount - rem0);
+    if (!this.quiet || events.length) this.lastLiveBytes = this.heap.liveBytes();
+    f.heapBytes = this.lastLiveBytes;
+    f.liveObjects = this.liveObjects;
+    if (this.gcRan) this.fillPromotions(events);
     if (this.prevGen.size) this.prevGen.clear();
     this.gcRan = false;
+    if (events.length) cols.addEvents(events);
     // the allocator's next blocks and free lists: in full on keyframes, else what changed (allocator.ts)
     const allocator = (this.allocatorSampler ??= new AllocatorSampler(this.heap)).sample(regular);
-    if (allocator) step.allocator = allocator;
+    if (allocator) {
+      f.alloc = cols.allocTable.length;
+      cols.allocTable.push(allocator);
+    } else f.alloc = -1;
     if (keyframe) {
-      const objects: HeapObject[] = [];
-      for (const e of this.active) if (e.rec) objects.push(e.rec);
-      this.keyframes.push({ step: step.index, objects: objects.slice() });
+      let buf = this.kfBuf;
+      if (buf.length < this.active.length) buf = this.kfBuf = new Int32Array(2 * this.active.length);
+      let n = 0;
+      for (const e of this.active) if (e.rec) buf[n++] = e.recIdx;
+      cols.addKeyframe(index, buf, n);
     }
+    cols.push(f);
   }
+  private kfBuf = new Int32Array(256);
+  /** The frame list of the last step, and its index in the columns' frame table. */
+  private lastFrames: FrameView[] | null = null;
+  private framesIdx = -1;
   private allocatorSampler: AllocatorSampler | null = null;
   /** Records upserted or removed since the last keyframe. */
   private sinceKeyframe = 0;
   /** Borrowed entries the frames named last step. */
   private namedEntries: Entry[] = [];
-  private readonly deltaBuf: HeapDelta = { upsert: [], removed: [] };
 
   /** Share FrameView objects (and their local entries) with the previous step where unchanged. */
   private reuseFrames(frames: FrameView[]): FrameView[] {
@@ -409,7 +400,8 @@ export class TraceRecorder {
         f.locals = f.locals.slice();
         return f;
       }
-      let same = p.line === f.line && p.locals.length === f.locals.length;
+      // the innermost frame's line is the step's (store.ts): a stale one there is fine
+      let same = (i === frames.length - 1 || p.line === f.line) && p.locals.length === f.locals.length;
       for (let k = 0; k < f.locals.length; k++) {
         const a = f.locals[k]!;
         const b = p.locals[k];
@@ -448,9 +440,13 @@ export class TraceRecorder {
     )
       return p;
     this.lastGc = { counts: [n0, n1, n2], thresholds: [t0, t1, t2], enabled: en, sizes: [s0, s1, s2] };
+    this.gcIdx = this.columns.gcTable.length;
+    this.columns.gcTable.push(this.lastGc);
     return this.lastGc;
   }
   private lastGc: GcState | null = null;
+  /** Index of lastGc in the columns' GC table. */
+  private gcIdx = -1;
   /** The step being recorded saw no heap event (so live bytes did not change either). */
   private quiet = false;
   private gcTouched = true;
@@ -524,7 +520,10 @@ export class TraceRecorder {
           view.stack!.push({ id: this.idOf(v), serial: this.serialOf(v) });
           named.push(v);
         }
-      } else if (!view || view.line !== fl || view.locals !== m.locals) view = m.view = { name: m.code.co_name, line: fl, locals: m.locals };
+      } else if (!view || (k > 0 && view.line !== fl) || view.locals !== m.locals) {
+        // (the innermost frame's view is shared across lines: the columns show it on the step's line)
+        view = m.view = { name: m.code.co_name, line: fl, locals: m.locals };
+      }
       views[j] = view;
       if (prev[j] !== view) same = false;
     }
@@ -645,7 +644,7 @@ export class TraceRecorder {
   private entry(o: Obj, own: boolean): Entry {
     let e = this.entries.get(o);
     if (!e) {
-      e = { addr: o, serial: this.nextSerial++, own, rec: null, rc: -1, gen: null, kind: Kind.OBJECT, refs: NO_REFS, labels: NO_LABELS, refCount: 0, sig: 0, slotOffsets: null, managed: false, holders: null, dirty: false, size: -1, block: -1, namedAt: -1, shown: false, slot: -1, mslot: -1 };
+      e = { addr: o, serial: this.nextSerial++, own, rec: null, recIdx: -1, rc: -1, gen: null, kind: Kind.OBJECT, refs: NO_REFS, labels: NO_LABELS, refCount: 0, sig: 0, slotOffsets: null, managed: false, holders: null, dirty: false, size: -1, block: -1, namedAt: -1, shown: false, slot: -1, mslot: -1 };
       try {
         const ti = this.vm.typeInfo(o);
         e.kind = ti.kind;
@@ -932,16 +931,16 @@ export class TraceRecorder {
    * Bring every picture record up to date and write the delta of `step`. After it: each shown entry's
    * `rec` is its record as of now, borrowed objects are shown exactly while referenced.
    */
-  private refresh(named: Obj[], step: TraceStep, delta: HeapDelta, full: boolean): void {
+  private refresh(named: Obj[], now: number, eventCount: number, gc: GcState, full: boolean): void {
     const h = this.vm.h;
-    let busy = full || step.events.length > 0 || this.removed.length > 0;
+    const cols = this.columns;
+    let busy = full || eventCount > 0 || this.removed.length > 0;
     if (this.gcRan) this.refreshGenerations();
     // Borrowed objects are in the picture while a frame names them or an own object references them
     // (the latter join in the record passes below, when the referencing record is made).
     const check = this.hideCheck;
     for (const e of this.namedEntries) check.push(e);
     this.namedEntries = [];
-    const now = step.index;
     for (const o of named) {
       const e = this.entry(o, false);
       if (e.namedAt === now) continue;
@@ -984,7 +983,8 @@ export class TraceRecorder {
     }
     // Records of dirty objects; an own object's new borrowed referents join the picture (and are recorded
     // in a further pass).
-    const upsert = delta.upsert;
+    const records = cols.records;
+    const first = records.length;
     let todo = pass;
     while (todo.length) {
       const next: Entry[] = [];
@@ -995,7 +995,7 @@ export class TraceRecorder {
         const rec = this.makeRecord(e.addr, e);
         if (!old || !sameRecord(old, rec)) {
           e.rec = rec;
-          upsert.push(rec);
+          e.recIdx = cols.addRecord(rec);
           // containers showing this object's repr show the new one
           if (old && old.repr !== rec.repr && e.holders) {
             for (const c of e.holders) {
@@ -1023,11 +1023,11 @@ export class TraceRecorder {
     // Removals of freed or hidden objects; an upserted serial is never also removed.
     for (const r of this.removed) {
       let again = false;
-      for (const o of upsert) if (o.serial === r) again = true;
-      if (!again) delta.removed.push(r);
+      for (let j = first; j < records.length; j++) if (records[j]!.serial === r) again = true;
+      if (!again) cols.addRemoved(r);
     }
-    this.removed = [];
-    this.lastCounts = step.gc.counts;
+    if (this.removed.length) this.removed = [];
+    this.lastCounts = gc.counts;
   }
 
   /**

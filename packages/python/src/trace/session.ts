@@ -4,11 +4,13 @@
  * The heap at step i is the heap after step i's delta: start from the latest keyframe at or before i and
  * apply the deltas after it (removals first, then upserts; serials are never reused). Moving forward by
  * one step applies one delta to the cached heap; any other jump replays at most `keyframeInterval` deltas.
- * Relies on the trace schema only.
+ * A trace recorded in this process is read from its columns (store.ts): a jump makes no step objects but
+ * the one it returns. Any other trace (parsed from JSON, built by hand) is read through the schema only.
  */
 import type { FrameView, HeapObject, Trace, TraceEvent, TraceStep } from "./schema.js";
 import type { RunOptions } from "../api-types.js";
 import { run } from "../run.js";
+import { columnsOf, type StepColumns } from "./store.js";
 
 /** The state of the program at one step. */
 export interface StepView {
@@ -35,10 +37,22 @@ export class Session {
   private readonly errPrefix: Float64Array;
   private readonly stdoutText: string;
   private readonly stderrText: string;
+  /** The trace's columns when it was recorded here, else null. */
+  private readonly columns: StepColumns | null;
 
   /** Wraps a recorded trace (borrowed: the session never changes it). */
   constructor(readonly trace: Trace) {
     const steps = trace.steps;
+    const cols = columnsOf(trace);
+    this.columns = cols ?? null;
+    if (cols) {
+      this.outPrefix = cols.outEnd;
+      this.errPrefix = cols.errEnd;
+      this.stdoutText = cols.stdout;
+      this.stderrText = cols.stderr;
+      if (cols.length) this.position = 0;
+      return;
+    }
     this.outPrefix = new Float64Array(steps.length);
     this.errPrefix = new Float64Array(steps.length);
     let out = "";
@@ -74,13 +88,15 @@ export class Session {
     if (!steps.length) throw new RangeError("the trace has no steps");
     const target = Math.max(0, Math.min(Math.trunc(i), steps.length - 1));
     this.position = target;
+    const heap = new Map(this.heapAt(target));
+    const step = steps[target]!;
     return {
       index: target,
-      step: steps[target]!,
-      line: steps[target]!.line,
-      frames: steps[target]!.frames,
-      heap: new Map(this.heapAt(target)),
-      events: steps[target]!.events,
+      step,
+      line: step.line,
+      frames: step.frames,
+      heap,
+      events: step.events,
       stdout: this.stdoutText.slice(0, this.outPrefix[target]),
       stderr: this.stderrText.slice(0, this.errPrefix[target]),
     };
@@ -104,6 +120,7 @@ export class Session {
 
   /** The heap after step `target` (the session's cache: do not change it). */
   private heapAt(target: number): Map<number, HeapObject> {
+    if (this.columns) return this.heapAtColumns(this.columns, target);
     const steps = this.trace.steps;
     const key = this.keyframeAtOrBefore(target);
     let from: number;
@@ -120,6 +137,23 @@ export class Session {
       from = 0;
     }
     for (let i = from; i <= target; i++) applyDelta(this.cache, steps[i]!);
+    this.cacheIndex = target;
+    return this.cache;
+  }
+
+  /** heapAt for a trace in columns: the same replay, reading the columns. */
+  private heapAtColumns(cols: StepColumns, target: number): Map<number, HeapObject> {
+    const k = cols.keyframeAtOrBefore(target);
+    const keyStep = k >= 0 ? cols.kfStep[k]! : -1;
+    let from: number;
+    if (this.cacheIndex >= 0 && this.cacheIndex <= target && keyStep <= this.cacheIndex) {
+      from = this.cacheIndex + 1;
+    } else {
+      this.cache.clear();
+      if (k >= 0) cols.loadKeyframe(this.cache, k);
+      from = keyStep + 1;
+    }
+    for (let i = from; i <= target; i++) cols.applyStep(this.cache, i);
     this.cacheIndex = target;
     return this.cache;
   }

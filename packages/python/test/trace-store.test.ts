@@ -1,0 +1,122 @@
+/**
+ * Traces held in columns (src/trace/store.ts): `steps` and `keyframes` read like plain arrays of the
+ * schema's objects, a JSON round trip gives the same trace, and Session reads the same states from the
+ * columns as from a plain copy of the trace.
+ */
+import { describe, expect, test } from "vitest";
+import { plainTrace, run, Session, type Trace } from "../src/index.js";
+import { lazyArray } from "../src/trace/store.js";
+
+const PROGRAM = [
+  "import gc",
+  "def f(n):",
+  "    xs = [i * 1000 for i in range(n)]",
+  "    d = {str(i): xs[i] for i in range(n)}",
+  "    return len(d)",
+  "out = []",
+  "for k in range(30):",
+  "    out.append(f(k % 5))",
+  "    if k % 10 == 9:",
+  "        print(k, sum(out))",
+  "a = []; a.append(a)",
+  "del a",
+  "gc.collect()",
+  "print('end')",
+].join("\n");
+
+/** The trace as JSON would carry it: plain arrays, plain objects. */
+function viaJson(trace: Trace): Trace {
+  return JSON.parse(JSON.stringify(trace)) as Trace;
+}
+
+describe("a recorded trace in columns", () => {
+  const result = run(PROGRAM, { trace: "line", gcThreshold: [20, 3, 3] });
+  const trace = result.trace!;
+
+  test("steps and keyframes are arrays whose elements stay the same objects", () => {
+    expect(Array.isArray(trace.steps)).toBe(true);
+    expect(Array.isArray(trace.keyframes)).toBe(true);
+    expect(trace.steps.length).toBeGreaterThan(150);
+    expect(trace.keyframes.length).toBeGreaterThan(1);
+    expect(trace.steps[5]).toBe(trace.steps[5]);
+    expect(trace.steps.at(-1)!.index).toBe(trace.steps.length - 1);
+    expect(trace.steps.map((s) => s.index)).toEqual(Array.from({ length: trace.steps.length }, (_, i) => i));
+    expect([...trace.keyframes].map((k) => k.step)[0]).toBe(0);
+    expect(trace.steps[trace.steps.length]).toBeUndefined();
+    expect(Object.keys(trace.steps).length).toBe(trace.steps.length);
+  });
+
+  test("every step's innermost frame is on the step's line", () => {
+    for (const s of trace.steps) if (s.frames.length) expect(s.frames.at(-1)!.line).toBe(s.line);
+    // a call shows the caller on the line of the call
+    const inF = trace.steps.find((s) => s.frames.length === 2 && s.kind === "line")!;
+    expect(inF.frames[0]!.line).toBe(8);
+  });
+
+  test("stdout per step adds up to the run's stdout", () => {
+    expect(trace.steps.map((s) => s.stdout).join("")).toBe(result.stdout);
+    expect(trace.steps.filter((s) => s.stdout).length).toBe(4);
+  });
+
+  test("a JSON round trip and plainTrace give the same trace", () => {
+    const json = viaJson(trace);
+    expect(json.steps.length).toBe(trace.steps.length);
+    expect(json).toEqual(trace);
+    const plain = plainTrace(trace);
+    expect(plain.steps).toEqual(json.steps);
+    expect(structuredClone(plain).steps[7]).toEqual(json.steps[7]);
+  });
+
+  test("Session reads the same states from the columns as from a plain copy", () => {
+    const fast = new Session(trace);
+    const slow = new Session(viaJson(trace));
+    expect(fast.length).toBe(slow.length);
+    // forward, then jumps backwards and across keyframes
+    const order = [...Array.from({ length: trace.steps.length }, (_, i) => i), 3, trace.steps.length - 1, 0, 101, 99, 57];
+    for (const i of order) {
+      const a = fast.step(i);
+      const b = slow.step(i);
+      expect(a.heap).toEqual(b.heap);
+      expect(a.stdout).toBe(b.stdout);
+      expect(a.stderr).toBe(b.stderr);
+      expect(a.frames).toEqual(b.frames);
+      expect(a.events).toEqual(b.events);
+    }
+  });
+
+  test("replacing steps with a plain array makes Session read the array", () => {
+    const copy: Trace = { ...trace, steps: trace.steps.slice(0, 10), keyframes: trace.keyframes.slice(0, 1) };
+    const s = new Session(copy);
+    expect(s.length).toBe(10);
+    expect(s.last().index).toBe(9);
+  });
+});
+
+describe("lazyArray", () => {
+  test("makes each element once, on first read", () => {
+    const made: number[] = [];
+    const a = lazyArray(4, (i) => {
+      made.push(i);
+      return { i };
+    });
+    expect(a.length).toBe(4);
+    expect(made).toEqual([]);
+    expect(a[2]).toEqual({ i: 2 });
+    expect(a[2]).toBe(a[2]);
+    expect(made).toEqual([2]);
+    expect(2 in a).toBe(true);
+    expect(4 in a).toBe(false);
+    expect(a.slice(1, 3).map((x) => x.i)).toEqual([1, 2]);
+    expect(made).toEqual([2, 1]);
+    expect(JSON.stringify(a)).toBe('[{"i":0},{"i":1},{"i":2},{"i":3}]');
+    expect(made).toEqual([2, 1, 0, 3]);
+  });
+
+  test("behaves as a plain array once written to", () => {
+    const a = lazyArray(2, (i) => i * 10);
+    a.push(99);
+    expect(a).toEqual([0, 10, 99]);
+    a[0] = 5;
+    expect([...a]).toEqual([5, 10, 99]);
+  });
+});
