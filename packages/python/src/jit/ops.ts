@@ -53,7 +53,7 @@ export function truthPop(vm: VM, v: Obj): boolean {
 export function loadAttr(vm: VM, st: Obj[], name: string, nameObj: Obj): void {
   const h = vm.h;
   const o = st.pop()!;
-  const fv = instanceGetAttr(vm, o, name, nameObj);
+  const fv = instanceGetAttr(vm, null, -1, o, name, nameObj);
   if (fv !== 0) {
     st.push(fv);
     h.decref(o);
@@ -71,7 +71,7 @@ export function storeAttr(vm: VM, st: Obj[], name: string, nameObj: Obj): void {
   const o = st.pop()!;
   const v = st.pop()!;
   try {
-    if (!instanceSetAttr(vm, o, name, nameObj, v)) vm.setAttr(o, name, v);
+    if (!instanceSetAttr(vm, null, -1, o, name, nameObj, v)) vm.setAttr(o, name, v);
   } finally {
     h.decref(o);
     h.decref(v);

@@ -154,7 +154,7 @@ proto.callFunctionSteal = function (this: VM, func: Obj, args: Obj[], kwNames: s
   const globals = h.getSlot(func, L.FUNC_GLOBALS);
   let fr = info.spareFrame;
   if (fr !== null) {
-    info.spareFrame = null;
+    info.spareFrame = fr.back;
     fr.reuse(this.newRef(func), globals, this.builtins, back);
   } else fr = new Frame(info, this.newRef(func), globals, this.builtins, 0, back);
   const ls = fr.localsplus;

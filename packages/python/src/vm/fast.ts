@@ -9,6 +9,8 @@ import type { Obj } from "./heap-api.js";
 import type { Frame } from "./frame.js";
 import type { VM } from "./vm.js";
 import * as L from "./layouts.js";
+import { Kind, type TypeInfo } from "./types.js";
+import { typeState, typeStateValid } from "./protocol.js";
 
 const OB_TYPE = abi.OB_TYPE;
 const OB_SIZE = abi.OB_SIZE;
@@ -235,14 +237,23 @@ export function loadGlobalCached(vm: VM, f: Frame, i: number, nameIndex: number)
  * the method's index are kept per instruction and the next object of that type gets the method descriptor
  * without the lookup.
  */
-export function loadMethodCached(vm: VM, f: Frame, i: number, o: Obj, name: string): Obj {
+export function loadMethodCached(vm: VM, f: Frame, i: number, o: Obj, name: string, nameObj: Obj): Obj {
   const info = f.info;
   let c = info.methodCache;
   const t = vm.h.i32[(o + OB_TYPE) >>> 2]! >>> 0;
   if (c !== null && c[2 * i] === t && t !== 0) return vm.newMethodDescr(t, c[2 * i + 1]!);
+  const ti = vm.typeInfo(o);
+  if (ti.kind === Kind.OBJECT && ti.managed && ti.heap) {
+    // an instance of a class: the function found on the class is kept per instruction (instanceMethod)
+    const fm = instanceMethod(vm, f, i, o, ti, nameObj);
+    if (fm !== 0) return fm;
+    const state = typeState(vm.h.i32, ti.mro);
+    const m = vm.loadMethod(o, name);
+    if (m !== 0) noteInstanceMethod(vm, f, i, ti, state, name);
+    return m;
+  }
   const m = vm.loadMethod(o, name);
   if (m === 0) return 0;
-  const ti = vm.typeInfo(o);
   if (ti.heap || ti.managed || ti.hasDict) return m;
   const d = vm.lookupType(ti, name);
   if (d === null || d.native < 0 || vm.classMethods?.has(d.native)) return m;
@@ -326,21 +337,77 @@ export function intTruth(m: Int32Array, intType: Obj, o: Obj): number {
 const MANAGED_DICT = abi.MANAGED_DICT;
 
 /**
- * LOAD_ATTR on an instance of a plain class (kind OBJECT, attributes in a values array, no __dict__
- * materialized yet) when no class of the MRO defines the name: the value from the values array, as 3.11's
- * LOAD_ATTR_INSTANCE_VALUE. A new reference, or 0 to take the general path (nothing was done then: the
- * lookup in the class's shared keys compares exact strs only and runs no code).
+ * What an attribute instruction learnt about the class of the objects it saw (CPython 3.11 keeps the same
+ * per instruction, keyed by the type's version tag): it holds while the class's MRO, the VM's type epoch
+ * and every class dict of the MRO (address and version tag, globally unique per change) are unchanged.
+ * `value`: for LOAD_ATTR and STORE_ATTR, 1 when the fast path applies (no class of the MRO defines the name,
+ * no __getattribute__ / __setattr__ written in Python); for LOAD_METHOD, the function found on the class
+ * (borrowed: the class dict holds it while its version is unchanged).
  */
-export function instanceGetAttr(vm: VM, o: Obj, name: string, nameObj: Obj): Obj {
+export interface AttrSite {
+  ti: TypeInfo;
+  mro: TypeInfo[];
+  epoch: number;
+  state: number[];
+  value: Obj;
+  /** The entry of a second class seen at the same instruction (a method called on instances of a class and
+   *  of its subclass), or null: two at most. */
+  next: AttrSite | null;
+}
+
+/** The valid entry for objects of ti at instruction i of f, or null. */
+function siteFor(vm: VM, f: Frame | null, i: number, ti: TypeInfo): AttrSite | null {
+  if (f === null) return null;
+  const s = f.info.attrSites;
+  if (s === null) return null;
+  let c = s[i];
+  if (c !== null && c.ti !== ti) c = c.next;
+  if (c === null || c.ti !== ti || c.mro !== ti.mro || c.epoch !== vm.typeEpoch || !typeStateValid(vm.h.i32, c.mro, c.state)) return null;
+  return c;
+}
+
+function setSite(vm: VM, f: Frame | null, i: number, ti: TypeInfo, state: number[], value: Obj): void {
+  if (f === null) return;
+  const info = f.info;
+  let s = info.attrSites;
+  if (s === null) {
+    s = info.attrSites = [];
+    for (let k = info.code.co_code.length >> 1; k > 0; k--) s.push(null);
+  }
+  const head = s[i];
+  let c = head !== null && head.ti === ti ? head : head !== null && head.next !== null && head.next.ti === ti ? head.next : null;
+  if (c === null) {
+    if (head !== null) head.next = null;
+    c = s[i] = { ti, mro: ti.mro, epoch: vm.typeEpoch, state, value, next: head };
+    return;
+  }
+  c.mro = ti.mro;
+  c.epoch = vm.typeEpoch;
+  c.state = state;
+  c.value = value;
+}
+
+/**
+ * LOAD_ATTR (instruction i of f) on an instance of a plain class (kind OBJECT, attributes in a values array,
+ * no __dict__ materialized yet) when no class of the MRO defines the name: the value from the values array,
+ * as 3.11's LOAD_ATTR_INSTANCE_VALUE. A new reference, or 0 to take the general path (nothing was done
+ * then: the lookup in the class's shared keys compares exact strs only and runs no code).
+ */
+export function instanceGetAttr(vm: VM, f: Frame | null, i: number, o: Obj, name: string, nameObj: Obj): Obj {
   const ti = vm.typeInfo(o);
   if (ti.kind !== 0 /* Kind.OBJECT */ || !ti.managed) return 0;
   const h = vm.h;
   if (h.i32[(o + MANAGED_DICT) >>> 2] !== 0) return 0;
-  if (vm.lookupType(ti, name) !== null) return 0;
-  // a __getattribute__ written in Python sees every read
-  if (ti.heap) {
-    const ga = vm.lookupType(ti, "__getattribute__");
-    if (ga !== null && ga.obj !== 0) return 0;
+  if (siteFor(vm, f, i, ti) === null) {
+    // the state is read before the lookups: one that runs code leaves it stale, never wrong
+    const state = typeState(h.i32, ti.mro);
+    if (vm.lookupType(ti, name) !== null) return 0;
+    // a __getattribute__ written in Python sees every read
+    if (ti.heap) {
+      const ga = vm.lookupType(ti, "__getattribute__");
+      if (ga !== null && ga.obj !== 0) return 0;
+    }
+    setSite(vm, f, i, ti, state, 1);
   }
   const v = h.attrGet(o, nameObj);
   if (v !== 0) h.incref(v);
@@ -348,18 +415,47 @@ export function instanceGetAttr(vm: VM, o: Obj, name: string, nameObj: Obj): Obj
 }
 
 /**
- * STORE_ATTR on an instance of a plain class (kind OBJECT with a managed dict) when no class of the MRO
- * defines the name and no __setattr__ written in Python is found: stored in the values array or the
- * __dict__ (as setAttr's last step). The value is borrowed. false when the general path must do it.
+ * STORE_ATTR (instruction i of f) on an instance of a plain class (kind OBJECT with a managed dict) when no
+ * class of the MRO defines the name and no __setattr__ written in Python is found: stored in the values
+ * array or the __dict__ (as setAttr's last step). The value is borrowed. false when the general path must
+ * do it.
  */
-export function instanceSetAttr(vm: VM, o: Obj, name: string, nameObj: Obj, v: Obj): boolean {
+export function instanceSetAttr(vm: VM, f: Frame | null, i: number, o: Obj, name: string, nameObj: Obj, v: Obj): boolean {
   const ti = vm.typeInfo(o);
   if (ti.kind !== 0 /* Kind.OBJECT */ || !ti.managed) return false;
-  if (vm.lookupType(ti, name) !== null) return false;
-  if (ti.heap) {
-    const sa = vm.lookupType(ti, "__setattr__");
-    if (sa !== null && sa.obj !== 0) return false;
+  if (siteFor(vm, f, i, ti) === null) {
+    const state = typeState(vm.h.i32, ti.mro);
+    if (vm.lookupType(ti, name) !== null) return false;
+    if (ti.heap) {
+      const sa = vm.lookupType(ti, "__setattr__");
+      if (sa !== null && sa.obj !== 0) return false;
+    }
+    setSite(vm, f, i, ti, state, 1);
   }
   vm.h.attrSet(o, nameObj, v);
   return true;
+}
+
+/**
+ * LOAD_METHOD (instruction i of f) on an instance of a class with a managed dict whose MRO gives a Python
+ * function for the name (no __getattribute__ written in Python): a new reference to that function, as
+ * 3.11's LOAD_METHOD_WITH_VALUES, when the instance has no attribute of that name; 0 when loadMethod must
+ * decide. What the lookup found is kept per instruction.
+ */
+export function instanceMethod(vm: VM, f: Frame, i: number, o: Obj, ti: TypeInfo, nameObj: Obj): Obj {
+  const c = siteFor(vm, f, i, ti);
+  if (c === null) return 0;
+  const h = vm.h;
+  if (h.attrGet(o, nameObj) !== 0) return 0;
+  const fn = c.value;
+  h.incref(fn);
+  return fn;
+}
+
+/** Records what loadMethod found for an instance of a plain class at instruction i of f (the state read
+ *  before the lookup), for instanceMethod. */
+export function noteInstanceMethod(vm: VM, f: Frame, i: number, ti: TypeInfo, state: number[], name: string): void {
+  const d = vm.lookupType(ti, name);
+  if (d === null || d.obj === 0 || vm.kindOf(d.obj) !== Kind.FUNCTION) return;
+  setSite(vm, f, i, ti, state, d.obj);
 }

@@ -5,6 +5,7 @@
  */
 import type { CodeObject } from "../compile/code.js";
 import type { Obj } from "./heap-api.js";
+import type { AttrSite } from "./fast.js";
 
 /** The VM's view of a code object: the compiler's CodeObject and the heap objects made for it. */
 export interface CodeInfo {
@@ -32,7 +33,11 @@ export interface CodeInfo {
   jitWait: number;
   /** `+=` specialisation state per instruction (inplace.ts), made on first use. */
   addSites: unknown[] | null;
-  /** A frame of this code that returned and holds nothing (untraced runs), for the next call to reuse. */
+  /** LOAD_ATTR / STORE_ATTR / LOAD_METHOD caches per instruction for instances of classes (fast.ts
+   *  AttrSite), made on first use. */
+  attrSites: (AttrSite | null)[] | null;
+  /** Frames of this code that returned and hold nothing (untraced runs), for later calls to reuse: a list
+   *  linked through their `back` field (null at its end). */
   spareFrame: Frame | null;
 }
 

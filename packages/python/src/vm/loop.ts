@@ -14,11 +14,14 @@ import type { GenState } from "./eval.js";
 import { instanceGetAttr, instanceSetAttr, intTruth, listIterNext, loadGlobalCached, loadMethodCached, newIntResult, rangeIterNextAt, smallIntBinary, smallIntCompare } from "./fast.js";
 import { isAddThenStore, binaryAddStore } from "./inplace.js";
 import { jitState } from "./jit-hook.js";
+import { abi } from "@pyheap/heap";
 
 /** Marks a PyRaise thrown by RERAISE (no new traceback entry, no new context). */
 export class ReRaise extends PyRaise {}
 
 const proto = VM.prototype;
+
+const OB_TYPE = abi.OB_TYPE;
 
 function findHandler(table: readonly { start: number; end: number; target: number; depth: number; lasti: boolean }[], i: number) {
   for (const e of table) if (i >= e.start && i < e.end) return e;
@@ -46,6 +49,8 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
   const intType = this.T.int;
   const rangeIterType = this.T.range_iterator;
   const listIterType = this.T.list_iterator;
+  const functionType = this.T.function;
+  const methodType = this.T.method;
   // code objects compiled to JavaScript (jit/compile.ts) run there until an instruction they leave to
   // this loop, which runs that one instruction and calls the compiled function again
   const jit = hooked ? null : jitState.hook;
@@ -164,7 +169,7 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
           case 106 /* Op.LOAD_ATTR */: {
             const o = st.pop()!;
             const name = code.co_names[arg];
-            const fv = instanceGetAttr(this, o, name, f.info.names[arg]);
+            const fv = instanceGetAttr(this, f, i, o, name, f.info.names[arg]);
             if (fv !== 0) {
               st.push(fv);
               h.decref(o);
@@ -182,7 +187,7 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             const v = st.pop()!;
             try {
               const name = code.co_names[arg];
-              if (!instanceSetAttr(this, o, name, f.info.names[arg], v)) this.setAttr(o, name, v);
+              if (!instanceSetAttr(this, f, i, o, name, f.info.names[arg], v)) this.setAttr(o, name, v);
             } finally {
               h.decref(o);
               h.decref(v);
@@ -192,7 +197,7 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
           case 160 /* Op.LOAD_METHOD */: {
             const o = st.pop()!;
             const name = code.co_names[arg];
-            const m = loadMethodCached(this, f, i, o, name);
+            const m = loadMethodCached(this, f, i, o, name, f.info.names[arg]);
             if (m) {
               st.push(m);
               st.push(o);
@@ -222,26 +227,32 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             const b = st[base - 1];
             let target = a ? a : b;
             let mself = 0;
-            if (this.kindOf(target) === Kind.METHOD) {
-              const func = h.getSlot(target, L.METHOD_FUNC);
-              if (this.kindOf(func) === Kind.FUNCTION) {
-                mself = h.getSlot(target, L.METHOD_SELF);
-                h.incref(mself);
-                h.incref(func);
+            // function and method are not subclassable: their kinds are these exact types
+            let m = h.i32;
+            let tt = m[(target + OB_TYPE) >>> 2]! >>> 0;
+            if (tt === methodType) {
+              const func = m[(target + L.METHOD_FUNC) >>> 2]! >>> 0;
+              if (m[(func + OB_TYPE) >>> 2]! >>> 0 === functionType) {
+                mself = m[(target + L.METHOD_SELF) >>> 2]! >>> 0;
+                m[mself >>> 2]!++;
+                m[func >>> 2]!++;
                 h.decref(target);
+                m = h.i32;
                 target = func;
+                tt = functionType;
               }
             }
-            if (kwNames === null && this.depth + 1 <= this.recursionLimit && this.kindOf(target) === Kind.FUNCTION) {
+            if (kwNames === null && tt === functionType && this.depth + 1 <= this.recursionLimit) {
               // exactly the positional parameters (callFunctionSteal's common call): the arguments go from
               // the stack straight into the new (or reused) frame, which takes the reference to the function
-              const ci = this.codeInfo(h.getSlot(target, L.FUNC_CODE));
+              const ci = this.codes[m[(m[(target + L.FUNC_CODE) >>> 2]! >>> 0) + L.CODE_INDEX >>> 2]!];
               const cc = ci.code;
               if (arg + (a ? 1 : 0) + (mself ? 1 : 0) === cc.co_argcount && cc.co_kwonlyargcount === 0 && (cc.co_flags & (CodeFlag.VARARGS | CodeFlag.VARKEYWORDS | CodeFlag.GENERATOR)) === 0) {
-                const globals = h.getSlot(target, L.FUNC_GLOBALS);
+                const globals = m[(target + L.FUNC_GLOBALS) >>> 2]! >>> 0;
                 let nf = ci.spareFrame;
                 if (nf !== null) {
-                  ci.spareFrame = null;
+                  // the spare frames of a code are a list linked through `back`
+                  ci.spareFrame = nf.back;
                   nf.reuse(target, globals, this.builtins, f);
                 } else nf = new Frame(ci, target, globals, this.builtins, 0, f);
                 const ls = nf.localsplus;
@@ -330,10 +341,10 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
               this.frame = back;
               return v;
             }
-            // a frame the loop pushed, now holding nothing: kept for the next call of its code (never when
-            // hooked: a trace may hold frames)
-            if (!hooked && f.info.spareFrame === null && f.isModule === false && f.locals === 0 && f.gen === 0) {
-              f.back = null;
+            // a frame the loop pushed, now holding nothing: kept for a later call of its code (never when
+            // hooked: a trace may hold frames); a code's spare frames are linked through `back`
+            if (!hooked && f.isModule === false && f.locals === 0 && f.gen === 0) {
+              f.back = f.info.spareFrame;
               f.info.spareFrame = f;
             }
             f = back!;

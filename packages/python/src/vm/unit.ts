@@ -100,6 +100,7 @@ proto.materialize = function (this: VM, top: CodeObject, arena: boolean): Obj {
       globalCache: null,
       methodCache: null,
       addSites: null,
+      attrSites: null,
       spareFrame: null,
       jit: null,
       jitWait: jitState.hook ? jitState.hook.threshold : 0,
