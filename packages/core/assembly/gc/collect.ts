@@ -27,7 +27,9 @@ import {
 import { traverse, VISIT_DECREF, VISIT_REACHABLE, REFS_UNREACHABLE, setReachableHead } from "./traverse";
 import { sysAlloc } from "../mem/sys";
 import { DEBUG } from "../common";
-import { deduceDense, denseDone, denseTuples, denseDicts, untrackDense, KIND_TUPLE, KIND_DICT } from "./dense";
+import {
+  deduceDense, denseDone, denseSeen, denseUnreachable, untrackDense, KIND_TUPLE, KIND_DICT, SEEN_WEAK_OR_FINALIZER,
+} from "./dense";
 import { memFree } from "../mem/alloc";
 import { decref, valuesCapacity, valuesFree, isBuiltinSubclass } from "../refcount";
 import { hostFinalize, hostWeakrefCallback, hostGcCallback } from "../host";
@@ -163,7 +165,7 @@ function collectMain(g: i32): i32 {
   // visit only those, and the list is not walked again to count it
   let untracked = 0;
   if (dense) {
-    if (denseTuples > 0) untracked += untrackDense(KIND_TUPLE);
+    if ((denseSeen & KIND_TUPLE) != 0) untracked += untrackDense(KIND_TUPLE);
   } else {
     untrackExact(young, tTuple);
   }
@@ -175,7 +177,7 @@ function collectMain(g: i32): i32 {
     listMerge(young, old);
   } else {
     if (dense) {
-      if (denseDicts > 0) untracked += untrackDense(KIND_DICT);
+      if ((denseSeen & KIND_DICT) != 0) untracked += untrackDense(KIND_DICT);
     } else {
       untrackExact(young, tDict);
     }
@@ -189,14 +191,20 @@ function collectMain(g: i32): i32 {
   if (!dense) clearUnreachableMask(unreachable);
   pythonRan = false;
   ev(EV_GC_PHASE, <u32>g, GCP_HANDLE_WEAKREFS, 0);
-  let m = handleWeakrefs(unreachable, old);
+  // when no object of the collected generations has a finalizer, is a weak reference or can be weakly
+  // referenced (pass 1 saw their types), the walk would find nothing to clear or call
+  let m = 0;
+  if (!dense || (denseSeen & SEEN_WEAK_OR_FINALIZER) != 0) m = handleWeakrefs(unreachable, old);
+  else finalizersPending = false;
   ev(EV_GC_PHASE, <u32>g, GCP_FINALIZE, 0);
   // handleWeakrefs' walk noted whether any object waits for its finalizer; when none does and no
   // Python code ran since (a callback could give a class a __del__), the walk would call nothing
   if (finalizersPending || pythonRan) finalizeGarbage(unreachable);
   ev(EV_GC_PHASE, <u32>g, GCP_RESURRECTION, 0);
   handleResurrectedObjects(unreachable, finalUnreachable, old, g);
-  m += listSize(finalUnreachable);
+  // (when no Python code ran, the list is the one the dense pass wrote: its size is known)
+  m += (dense && !pythonRan) ? <i32>denseUnreachable : listSize(finalUnreachable);
+  if (DEBUG && dense && !pythonRan) assert(<i32>denseUnreachable == listSize(finalUnreachable)); // the dense pass counted it
   if (evOn) for (let n = gcNext(finalUnreachable); n != finalUnreachable; n = gcNext(n)) ev(EV_GC_GARBAGE, <u32>gcObj(n), <u32>g, 0);
   phaseMark(g, 6);
   ev(EV_GC_PHASE, <u32>g, GCP_DELETE_GARBAGE, 0);
@@ -224,7 +232,7 @@ export function setDenseAlgorithm(b: bool): void {
   denseAlgorithm = b;
 }
 
-/** Returns true when the dense tables did the work (then denseDone/denseTuples/denseDicts and the
+/** Returns true when the dense tables did the work (then denseDone/denseSeen and the
  *  order of the tables describe `base`'s final list). */
 function deduceUnreachable(base: usize, unreachable: usize, g: i32): bool {
   ev(EV_GC_PHASE, <u32>g, GCP_UPDATE_REFS, 0);

@@ -35,6 +35,7 @@
 import {
   PREV_MASK_COLLECTING, PREV_MASK_FINALIZED, EV_GC_REFS, EV_GC_PHASE, GCP_SUBTRACT_REFS, GCP_MOVE_UNREACHABLE,
   EV_UNTRACK, POOL_SIZE, POOL_OVERHEAD, TPF_HEAPTYPE, LAYOUT_LIST, LAYOUT_TUPLE, TUPLE_ITEMS, GC_HEAD_SIZE,
+  TPF_FINALIZER, LAYOUT_WEAKREF, TP_WEAKLISTOFFSET,
 } from "../../abi/abi";
 import { ev, evOn } from "../events";
 import { growPages, DEBUG } from "../common";
@@ -71,7 +72,7 @@ const POOL_SHIFT: usize = 14; // log2(POOL_SIZE)
 // position tables (list order)
 let posCap: u32 = 0;
 let tSlot: usize = 0; // slot of the object at each position
-let tOrder: usize = 0; // slots moved back to the young list, in order
+let tOrder: usize = 0; // the EA entries (edge block, head word) of the objects moved back to the young list, in order
 let tTouched: usize = 0; // pool table entries written (to clear them afterwards)
 // slot tables
 let slotCap: u32 = 0;
@@ -88,11 +89,16 @@ let eCap: u32 = 0;
 let expectObjects: u32 = 0; // objects of the list being numbered (an upper bound)
 let numbered: u32 = 0;
 
-/** Objects in the last dense pass's young list, and how many were exact tuples / dicts. */
+/** Objects in the last dense pass's young list. */
 export let denseDone: u32 = 0;
-export let denseTuples: u32 = 0;
-export let denseDicts: u32 = 0;
+/** What the types met in the last dense pass ask for: KIND_TUPLE, KIND_DICT (some object was an exact
+ *  tuple / dict) and SEEN_WEAK_OR_FINALIZER (some object has a finalizer, is a weak reference or can be
+ *  weakly referenced). */
+export let denseSeen: u32 = 0;
+export const SEEN_WEAK_OR_FINALIZER: u32 = 4;
 let denseN: u32 = 0;
+/** Objects in the unreachable list the last dense pass wrote. */
+export let denseUnreachable: u32 = 0;
 let denseMoved: u32 = 0;
 
 /** Largest table capacity (entries): 13 bytes each must stay far below 4 GiB. */
@@ -109,12 +115,12 @@ function ensurePositions(n: u32): bool {
   if (n <= posCap) return true;
   const c = roundCap(n, 4096);
   if (c > MAX_ENTRIES) return false;
-  const bytes = <usize>c * 12;
+  const bytes = <usize>c * 16;
   const r = growPages(<i32>((bytes + 0xffff) >> 16));
   if (r == 0) return false;
   tSlot = r;
   tOrder = r + (<usize>c << 2);
-  tTouched = tOrder + (<usize>c << 2);
+  tTouched = tOrder + (<usize>c << 3);
   posCap = c;
   return true;
 }
@@ -230,7 +236,7 @@ function assignPool(o: usize, pe: usize): u32 {
  *  that update_refs does not redo) when the side tables cannot grow: the caller then walks the lists.
  *  After it: `base` holds the objects reachable from outside it in CPython's order with COLLECTING
  *  cleared, `unreachable` (empty on entry) the rest in CPython's order with COLLECTING set; GC_REFS
- *  words are 0; denseDone/denseTuples/denseDicts describe the young list.
+ *  words are 0; denseDone, denseSeen and denseUnreachable describe both lists.
  *  Each pass is a function of its own, its loop state in locals (module globals are memory in the
  *  engine, and one large function leaves its loops short of registers). */
 export function deduceDense(base: usize, unreachable: usize, g: i32): bool {
@@ -270,6 +276,7 @@ export function deduceDense(base: usize, unreachable: usize, g: i32): bool {
   denseN = <u32>n;
   denseMoved = passMoved;
   denseDone = <u32>n - passUnreach;
+  denseUnreachable = passUnreach;
   return true;
 }
 
@@ -279,7 +286,7 @@ let passUnreach: u32 = 0;
 
 /** 1. update_refs: walks the list once; each object gets a slot, its refcount goes to the state word,
  *  its children's addresses to its edge block. Returns the number of objects, or −1 when the tables
- *  cannot grow (edgeOverflow is set instead when the edge table cannot). Sets denseTuples/denseDicts.
+ *  cannot grow (edgeOverflow is set instead when the edge table cannot). Sets denseSeen.
  *  The loop keeps to the common case (an object in a pool met before, an exact list or tuple, room in
  *  the edge table) and to few live values (write pointers instead of indices, one word for what the
  *  last type asks for); everything else is done by functions outside it, so that its state stays in
@@ -296,11 +303,10 @@ function numberObjects(base: usize): i32 {
   let eb = eBuf;
   let ecap = eCap;
   let el: u32 = 0;
-  // what the last type met asks for: its KIND_* (bits 0-1) and ITEMS_* (bits 2-3)
+  // what the last type met asks for (typeInfo)
   let lastType: usize = 0;
   let info: u32 = 0;
-  denseTuples = 0;
-  denseDicts = 0;
+  denseSeen = 0;
   for (let h = gcNext(base); h != base; h = gcNext(h)) {
     if (tp == tsEnd) return -1; // more objects than tracked: cannot happen; leave it to the list walks
     const o = gcObj(h);
@@ -327,11 +333,11 @@ function numberObjects(base: usize): i32 {
       // worked out once per run of objects of one type
       lastType = t;
       info = typeInfo(t);
+      denseSeen |= info;
     }
     const ea = EA + (<usize>s << 3);
     const head = <u32>h | (info & KIND_MASK);
-    if ((info & KIND_MASK) != 0) countKind(info);
-    const items = info >> 2;
+    const items = info >> 3;
     const size = obSize(o); // (read for every object: only used for exact lists and tuples)
     if (items == 0 || <u64>el + <u64><u32>size + 1 > <u64>ecap) {
       // tp_traverse, or the edge table must grow first
@@ -360,29 +366,30 @@ function numberObjects(base: usize): i32 {
 }
 
 // What pass 1 decides per type: KIND_* (bits 0-1, also kept in the low bits of the head word of the
-// slot's EA entry: heads are 16-aligned) and how its children are read (bits 2-3).
+// slot's EA entry: heads are 16-aligned), SEEN_WEAK_OR_FINALIZER (bit 2) and how its children are read
+// (ITEMS_*, bits 3-4).
 const KIND_MASK: u32 = 3;
 const ITEMS_LIST: u32 = 1; // exact list: its item array
 const ITEMS_TUPLE: u32 = 2; // exact tuple: its items
 const HEAD_MASK: u32 = 0xfffffff0; // the head address in an EA head word
 
 @inline function typeInfo(t: usize): u32 {
-  const kind: u32 = t == tTuple ? <u32>KIND_TUPLE : t == tDict ? <u32>KIND_DICT : 0;
-  if ((tpFlags(t) & TPF_HEAPTYPE) != 0) return kind;
+  let info: u32 = t == tTuple ? <u32>KIND_TUPLE : t == tDict ? <u32>KIND_DICT : 0;
+  const flags = tpFlags(t);
   const layout = tpLayout(t);
-  return kind | (layout == LAYOUT_LIST ? ITEMS_LIST << 2 : layout == LAYOUT_TUPLE ? ITEMS_TUPLE << 2 : 0);
-}
-
-function countKind(info: u32): void {
-  if ((info & KIND_MASK) == <u32>KIND_TUPLE) denseTuples++;
-  else denseDicts++;
+  // what handle_weakrefs and finalize_garbage look for (collect.ts skips their walk when no type has it)
+  if ((flags & TPF_FINALIZER) != 0 || layout == LAYOUT_WEAKREF || load<i32>(t + TP_WEAKLISTOFFSET) != 0) {
+    info |= SEEN_WEAK_OR_FINALIZER;
+  }
+  if ((flags & TPF_HEAPTYPE) != 0) return info;
+  return info | (layout == LAYOUT_LIST ? ITEMS_LIST << 3 : layout == LAYOUT_TUPLE ? ITEMS_TUPLE << 3 : 0);
 }
 
 const NO_SLOT: u32 = 0xffffffff;
 // Referenced as values (function table entries) so that the optimizer does not inline these slow paths
 // into pass 1's loop, where their calls would leave the loop short of registers.
 export const slowPathsKeptOutOfLine: StaticArray<usize> = [
-  changetype<usize>(slotOutsideRuns), changetype<usize>(edgesOutOfLine), changetype<usize>(countKind),
+  changetype<usize>(slotOutsideRuns), changetype<usize>(edgesOutOfLine),
   changetype<usize>(slotInHead),
 ];
 
@@ -491,9 +498,10 @@ function slotInHead(c: usize): u32 {
 }
 
 /** move_unreachable's visit of the children of one scanned object (edge block at `bp`): a pending
- *  child with gc_refs 0 gets 1; a child in the tentative unreachable list is moved back (its slot goes
- *  to `top`). Returns the new `top`. */
-@inline function scanChildren(bp: usize, R: usize, top: usize): usize {
+ *  child with gc_refs 0 gets 1; a child in the tentative unreachable list is moved back (its EA entry
+ *  goes to `top`: the loop over the objects moved back and pass 4 read their edge blocks and heads
+ *  from there, in order, instead of looking each slot up again). Returns the new `top`. */
+@inline function scanChildren(bp: usize, R: usize, EA: usize, top: usize): usize {
   const e = bp + 4 + (<usize>load<u32>(bp) << 2);
   for (let q = bp + 4; q < e; q += 4) {
     const j = load<u32>(q);
@@ -503,8 +511,8 @@ function slotInHead(c: usize): u32 {
       store<u32>(jp, 1);
     } else if ((r & R_STATE) == R_UNREACH) {
       store<u32>(jp, R_MOVED | 1);
-      store<u32>(top, j);
-      top += 4;
+      store<u64>(top, load<u64>(EA + (<usize>j << 3)));
+      top += 8;
     }
   }
   return top;
@@ -525,7 +533,7 @@ function replayMoveUnreachable(base: usize, n: u32): usize {
   const edges = edgeBuf;
   const R = sR;
   const EA = sEA;
-  let top = tOrder; // where the next slot moved back goes
+  let top = tOrder; // where the next object moved back goes
   let marked: u32 = 0; // objects marked UNREACH
   let prev = base; // the last object of the new young list
   let follow = tSlot; // the position entry after prev's in the old list (base: the first)
@@ -549,15 +557,14 @@ function replayMoveUnreachable(base: usize, n: u32): usize {
       prev = cur;
     }
     follow = tp + 4;
-    top = scanChildren(edges + (<usize><u32>ea << 2), R, top);
+    top = scanChildren(edges + (<usize><u32>ea << 2), R, EA, top);
   }
   // the objects moved back, in the order they were moved (their words stay MOVED | 1: neither 0 nor
   // UNREACH, so they are never moved again)
-  for (let q = tOrder; q < top; q += 4) {
-    const s = <usize>load<u32>(q);
-    top = scanChildren(edges + (<usize>load<u32>(EA + (s << 3)) << 2), R, top);
+  for (let q = tOrder; q < top; q += 8) {
+    top = scanChildren(edges + (<usize>load<u32>(q) << 2), R, EA, top);
   }
-  const moved = <u32>((top - tOrder) >> 2);
+  const moved = <u32>((top - tOrder) >> 3);
   passMoved = moved;
   passUnreach = marked - moved;
   return prev;
@@ -575,9 +582,9 @@ function linkLists(base: usize, unreachable: usize, n: u32, last: usize): void {
   const olen = passMoved;
   const ulen = passUnreach;
   let prev = last;
-  for (let i: u32 = 0; i < olen; i++) {
-    const s = <usize>load<u32>(TO + (<usize>i << 2));
-    prev = linkAfter(prev, <usize>(load<u32>(EA + (s << 3), 4) & HEAD_MASK), 0);
+  const toEnd = TO + (<usize>olen << 3);
+  for (let q = TO; q < toEnd; q += 8) {
+    prev = linkAfter(prev, <usize>(load<u32>(q, 4) & HEAD_MASK), 0);
   }
   store<u32>(prev, <u32>base);
   store<u32>(base + 8, <u32>prev);
@@ -626,14 +633,14 @@ function linkLists(base: usize, unreachable: usize, n: u32, last: usize): void {
 export function untrackDense(kind: u8): i32 {
   let c = 0;
   for (let p: u32 = 0; p < denseN + denseMoved; p++) {
-    let s: usize;
+    let hw: u32;
     if (p < denseN) {
-      s = <usize>load<u32>(tSlot + (<usize>p << 2));
+      const s = <usize>load<u32>(tSlot + (<usize>p << 2));
       if (load<u32>(sR + (s << 2)) != R_DONE) continue;
+      hw = load<u32>(sEA + (s << 3), 4);
     } else {
-      s = <usize>load<u32>(tOrder + (<usize>(p - denseN) << 2));
+      hw = load<u32>(tOrder + (<usize>(p - denseN) << 3), 4);
     }
-    const hw = load<u32>(sEA + (s << 3), 4);
     if ((hw & KIND_MASK) != <u32>kind) continue;
     const o = gcObj(<usize>(hw & HEAD_MASK));
     if (kind == KIND_TUPLE ? tupleCanUntrack(o) : dictCanUntrack(o)) {
