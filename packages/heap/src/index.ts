@@ -112,6 +112,13 @@ export interface FreeListState {
 }
 
 const LIST_ITEMS = abi.LIST_ITEMS;
+
+/** PyUnicode_MAX_CHAR_VALUE of a compact str from its state word: 127 for ASCII, else its kind's top. */
+function strMaxChar(state: number): number {
+  if ((state & abi.STR_STATE_ASCII) !== 0) return 127;
+  const k = (state >>> abi.STR_STATE_KIND_SHIFT) & 7;
+  return k === 1 ? 255 : k === 2 ? 65535 : 1114111;
+}
 const utf8Decoder = new TextDecoder("utf-8");
 const textEncoder = new TextEncoder();
 
@@ -142,7 +149,7 @@ export class Heap {
   /** The core functions the hot accessors call, in an object of fixed shape (the full export table has
    *  too many computed keys for V8 to keep it in fast mode, so every `this.core.x` is a dictionary
    *  lookup). Re-made with `core`. */
-  private fx!: Pick<CoreExports, "obj_dealloc" | "int_from_f64" | "float_new" | "str_from_char" | "str_new" | "str_data" | "obj_set_slot" | "obj_set_slot_steal" | "obj_new" | "tuple_new" | "list_append" | "list_set" | "dict_set" | "dict_get" | "dict_del" | "obj_attr_get" | "obj_attr_set" | "obj_managed_dict">;
+  private fx!: Pick<CoreExports, "obj_dealloc" | "int_from_f64" | "float_new" | "str_from_char" | "str_new" | "str_data" | "obj_set_slot" | "obj_set_slot_steal" | "obj_new" | "tuple_new" | "list_append" | "list_set" | "dict_set" | "dict_get" | "dict_del" | "obj_attr_get" | "obj_attr_set" | "obj_managed_dict" | "heap_last_status" | "str_can_append_inplace" | "str_append_inplace" | "list_new" | "list_pop" | "list_insert" | "list_resize" | "list_capacity" | "list_clear" | "list_preallocate_exact" | "dict_new" | "dict_len" | "dict_next" | "dict_key_at" | "dict_value_at" | "dict_clear" | "set_new" | "set_add" | "set_contains" | "set_discard" | "set_len" | "set_next" | "set_key_at" | "obj_hash" | "bytes_new" | "bytes_char" | "tuple_get">;
   /** The unwrapped exports of int allocation and deallocation, for exact ints only (newIntValue,
    *  decrefInt): neither calls a host import for them (no finalizer, weakref or GC hook runs when an exact
    *  int is made or freed), so only a trap has to be turned into CoreTrapError, done around the call. */
@@ -171,6 +178,33 @@ export class Heap {
       obj_attr_get: c.obj_attr_get,
       obj_attr_set: c.obj_attr_set,
       obj_managed_dict: c.obj_managed_dict,
+      heap_last_status: c.heap_last_status,
+      str_can_append_inplace: c.str_can_append_inplace,
+      str_append_inplace: c.str_append_inplace,
+      list_new: c.list_new,
+      list_pop: c.list_pop,
+      list_insert: c.list_insert,
+      list_resize: c.list_resize,
+      list_capacity: c.list_capacity,
+      list_clear: c.list_clear,
+      list_preallocate_exact: c.list_preallocate_exact,
+      dict_new: c.dict_new,
+      dict_len: c.dict_len,
+      dict_next: c.dict_next,
+      dict_key_at: c.dict_key_at,
+      dict_value_at: c.dict_value_at,
+      dict_clear: c.dict_clear,
+      set_new: c.set_new,
+      set_add: c.set_add,
+      set_contains: c.set_contains,
+      set_discard: c.set_discard,
+      set_len: c.set_len,
+      set_next: c.set_next,
+      set_key_at: c.set_key_at,
+      obj_hash: c.obj_hash,
+      bytes_new: c.bytes_new,
+      bytes_char: c.bytes_char,
+      tuple_get: c.tuple_get,
     };
   }
   private retired: CoreTrapError | undefined;
@@ -261,7 +295,7 @@ export class Heap {
     this.limit = options.heapLimit ?? 256 * 1024 * 1024;
     const st = this.core.heap_init(this.limit);
     if (st !== abi.STATUS_OK) throw statusError(st, "heap_init");
-    this.initEnd = this.memory.buffer.byteLength;
+    this.initEnd = this.breakBytes();
     const wk = (i: number) => this.core.heap_well_known(i) >>> 0;
     this.None = wk(abi.WK_NONE);
     this.True = wk(abi.WK_TRUE);
@@ -401,8 +435,14 @@ export class Heap {
   private sysTopExport: (() => number) | null = null;
   /** Which instance this is (reset() after a trap makes a new one): an image belongs to one. */
   private instanceSerial = 0;
-  /** The memory's size right after heap_init: the pages handed out later start here. */
+  /** The break right after heap_init: the pages handed out later start here. */
   private initEnd = 0;
+  /** The end of the pages the core has been handed: the break of a rewritten module (its memory grows
+   *  ahead of it), the memory's size otherwise. */
+  private breakBytes(): number {
+    const g = this.globals;
+    return g ? (g[g.length - 1]!.value as number) * 65536 : this.memory.buffer.byteLength;
+  }
 
   private resetInstance(): void {
     const raw = this.instantiate();
@@ -412,7 +452,7 @@ export class Heap {
     this.refreshViews();
     const st = this.core.heap_init(this.limit);
     if (st !== abi.STATUS_OK) throw statusError(st, "heap_init");
-    this.initEnd = this.memory.buffer.byteLength;
+    this.initEnd = this.breakBytes();
     if (this.core.heap_well_known(abi.WK_NONE) >>> 0 !== this.None) throw new Error("reset: static layout changed");
   }
 
@@ -624,11 +664,11 @@ export class Heap {
   }
 
   lastStatus(): number {
-    return this.core.heap_last_status();
+    return this.fx.heap_last_status();
   }
   /** Throws HeapError for the last status when r is 0 (a failed allocation or lookup). */
   private must(r: number, what: string): number {
-    if (r === 0) throw statusError(this.core.heap_last_status(), what);
+    if (r === 0) throw statusError(this.fx.heap_last_status(), what);
     return r >>> 0;
   }
 
@@ -761,7 +801,7 @@ export class Heap {
     } catch (e) {
       throw this.trap(e, "int_from_f64");
     }
-    if (r === 0) throw statusError(this.core.heap_last_status(), "newInt");
+    if (r === 0) throw statusError(this.fx.heap_last_status(), "newInt");
     return r >>> 0;
   }
   /** A new reference to the int v (small ints −5..256 are the shared static objects). */
@@ -853,7 +893,8 @@ export class Heap {
     const o = isStatic
       ? this.must(this.core.str_new_static(n, max), "newStaticStr")
       : this.must(this.fx.str_new(n, max), "newStr");
-    const data = this.fx.str_data(o) >>> 0;
+    // a new str is compact: its characters follow the header
+    const data = o + (max < 128 ? abi.STR_ASCII_DATA : abi.STR_COMPACT_DATA);
     if (max < 128 && n > 32) {
       textEncoder.encodeInto(s, this.u8.subarray(data, data + n));
     } else if (max < 256) {
@@ -890,6 +931,84 @@ export class Heap {
     }
     return o;
   }
+  /** A new str of the strs `parts` (borrowed) one after another, `sep` (a str, borrowed; 0 for none)
+   *  between each two: what CPython's _PyUnicode_JoinArray makes once it has its items. The result has
+   *  the widest kind of the pieces and is ASCII when all of them are (PyUnicode_New with their largest
+   *  PyUnicode_MAX_CHAR_VALUE); it is always a fresh object, a one-character result too, except that an
+   *  empty result is the shared ''. The characters are copied within the heap's memory (no JS string). */
+  strJoin(parts: readonly Obj[], sep: Obj = 0): Obj {
+    const n = parts.length;
+    let m = this._i32;
+    if (m.length === 0) m = this.i32;
+    let total = 0;
+    let maxchar = 0;
+    for (let i = 0; i < n; i++) {
+      const p = parts[i]!;
+      total += m[(p + abi.STR_LENGTH) >>> 2]!;
+      const mc = strMaxChar(m[(p + abi.STR_STATE) >>> 2]!);
+      if (mc > maxchar) maxchar = mc;
+    }
+    let sepLen = 0;
+    if (sep !== 0 && n > 1) {
+      sepLen = m[(sep + abi.STR_LENGTH) >>> 2]!;
+      if (sepLen > 0) {
+        total += sepLen * (n - 1);
+        const mc = strMaxChar(m[(sep + abi.STR_STATE) >>> 2]!);
+        if (mc > maxchar) maxchar = mc;
+      }
+    }
+    if (total === 0) {
+      this.incref(this.emptyStr);
+      return this.emptyStr;
+    }
+    // past the core's size limit str_new fails with NO_MEMORY (as a length > 2^31 would)
+    const o = this.must(this.fx.str_new(total > 0x7fffffff ? 0x7fffffff : total, maxchar), "newStr");
+    m = this._i32;
+    if (m.length === 0) m = this.i32;
+    const kind = maxchar < 256 ? 1 : maxchar < 65536 ? 2 : 4;
+    let at = o + (maxchar < 128 ? abi.STR_ASCII_DATA : abi.STR_COMPACT_DATA);
+    for (let i = 0; i < n; i++) {
+      if (i > 0 && sepLen > 0) at = this.strCopyInto(sep, at, kind, m);
+      at = this.strCopyInto(parts[i]!, at, kind, m);
+    }
+    return o;
+  }
+  /** Copies the characters of the str s to address `at` of a str of kind `kind` (at least s's kind),
+   *  widening them; returns the address after them. */
+  private strCopyInto(s: Obj, at: number, kind: number, m: Int32Array): number {
+    const len = m[(s + abi.STR_LENGTH) >>> 2]!;
+    if (len === 0) return at;
+    const state = m[(s + abi.STR_STATE) >>> 2]!;
+    const k = (state >>> abi.STR_STATE_KIND_SHIFT) & 7;
+    const src = (state & abi.STR_STATE_COMPACT) === 0
+      ? m[(s + abi.STR_DATA_ANY) >>> 2]! >>> 0
+      : s + ((state & abi.STR_STATE_ASCII) !== 0 ? abi.STR_ASCII_DATA : abi.STR_COMPACT_DATA);
+    const u8 = this._u8;
+    if (k === kind) {
+      if (len * k <= 16) for (let j = 0; j < len * k; j++) u8[at + j] = u8[src + j]!;
+      else u8.copyWithin(at, src, src + len * k);
+      return at + len * k;
+    }
+    const buf = this.memory.buffer;
+    const out = kind === 2 ? new Uint16Array(buf, at, len) : new Uint32Array(buf, at, len);
+    const from = k === 1 ? u8.subarray(src, src + len) : new Uint16Array(buf, src, len);
+    for (let j = 0; j < len; j++) out[j] = from[j]!;
+    return at + len * kind;
+  }
+  /** The decimal text of an exact int or bool (its digits, no __str__). */
+  intDecimal(o: Obj): string {
+    let m = this._i32;
+    if (m.length === 0) m = this.i32;
+    const size = m[(o + abi.OB_SIZE) >>> 2]!;
+    if (size === 0) return "0";
+    if (size === 1) return String(m[(o + abi.INT_DIGITS) >>> 2]!);
+    if (size === -1) return String(-m[(o + abi.INT_DIGITS) >>> 2]!);
+    if (size === 2 || size === -2) {
+      const v = m[(o + abi.INT_DIGITS + 4) >>> 2]! * 1073741824 + m[(o + abi.INT_DIGITS) >>> 2]!;
+      if (v <= 9007199254740991) return String(size < 0 ? -v : v);
+    }
+    return this.readInt(o).toString();
+  }
   /** The length of a str in code points (its header's length field). */
   strLength(o: Obj): number {
     return this.i32[(o + abi.STR_LENGTH) >>> 2]!;
@@ -901,8 +1020,8 @@ export class Heap {
    *  has room, else the string moved to a new block (pymalloc realloc; the old address is freed). Returns
    *  0 and changes nothing when the append cannot be in place (build a new string instead). */
   strAppendInPlace(left: Obj, right: Obj): Obj {
-    if (this.core.str_can_append_inplace(left, right) === 0) return 0;
-    return this.must(this.core.str_append_inplace(left, right), "strAppendInPlace");
+    if (this.fx.str_can_append_inplace(left, right) === 0) return 0;
+    return this.must(this.fx.str_append_inplace(left, right), "strAppendInPlace");
   }
   /** The text of a str. */
   readStr(o: Obj): string {
@@ -940,8 +1059,8 @@ export class Heap {
   /** A new reference to a bytes object: b'' and the 256 one-byte objects are static and shared (CPython's
    *  PyBytes_FromStringAndSize). */
   newBytes(b: Uint8Array): Obj {
-    if (b.length === 1) return this.core.bytes_char(b[0]!) >>> 0;
-    if (b.length === 0) return this.must(this.core.bytes_new(0), "newBytes");
+    if (b.length === 1) return this.fx.bytes_char(b[0]!) >>> 0;
+    if (b.length === 0) return this.must(this.fx.bytes_new(0), "newBytes");
     return this.newBytesUncached(b);
   }
   /** A new reference to a fresh bytes object, never a shared one, even when empty (operations that fill a
@@ -953,11 +1072,11 @@ export class Heap {
       // the static b''. The core's bytes_new(0) gives the static one; a new 1-byte object shrunk to size 0
       // is the same thing: 34 and 33 bytes fall in the same 48-byte size class, and getsizeof and the
       // data's NUL terminator follow ob_size.
-      const o = this.must(this.core.bytes_new(1), "newBytes");
+      const o = this.must(this.fx.bytes_new(1), "newBytes");
       this.setI32(o, abi.OB_SIZE, 0);
       return o;
     }
-    const o = this.must(this.core.bytes_new(b.length), "newBytes");
+    const o = this.must(this.fx.bytes_new(b.length), "newBytes");
     this.u8.set(b, o + abi.BYTES_DATA);
     return o;
   }
@@ -977,7 +1096,7 @@ export class Heap {
     const t = this.fx.tuple_new(items.length) >>> 0;
     if (t === 0) {
       for (const it of items) this.decref(it);
-      throw statusError(this.core.heap_last_status(), "newTuple");
+      throw statusError(this.fx.heap_last_status(), "newTuple");
     }
     const i32 = this.i32;
     for (let i = 0; i < items.length; i++) i32[(t + abi.TUPLE_ITEMS + 8 * i) >>> 2] = items[i]!;
@@ -994,13 +1113,13 @@ export class Heap {
   newList(items: readonly Obj[] = [], how: ListHow = "display"): Obj {
     let l: Obj;
     if (how === "display") {
-      l = this.must(this.core.list_new(items.length, abi.LIST_NEW_DISPLAY), "newList");
+      l = this.must(this.fx.list_new(items.length, abi.LIST_NEW_DISPLAY), "newList");
     } else {
-      l = this.must(this.core.list_new(0, how === "list()" ? abi.LIST_NEW_CALL : abi.LIST_NEW_DISPLAY), "newList");
+      l = this.must(this.fx.list_new(0, how === "list()" ? abi.LIST_NEW_CALL : abi.LIST_NEW_DISPLAY), "newList");
       if (items.length > 0) {
-        if (!this.core.list_preallocate_exact(l, items.length) || !this.core.list_resize(l, items.length)) {
+        if (!this.fx.list_preallocate_exact(l, items.length) || !this.fx.list_resize(l, items.length)) {
           this.decref(l);
-          throw statusError(this.core.heap_last_status(), "newList");
+          throw statusError(this.fx.heap_last_status(), "newList");
         }
       }
     }
@@ -1013,14 +1132,14 @@ export class Heap {
     return l;
   }
   listAppend(l: Obj, v: Obj): void {
-    if (!this.fx.list_append(l, v)) throw statusError(this.core.heap_last_status(), "list.append");
+    if (!this.fx.list_append(l, v)) throw statusError(this.fx.heap_last_status(), "list.append");
   }
   listInsert(l: Obj, i: number, v: Obj): void {
-    if (!this.core.list_insert(l, i, v)) throw statusError(this.core.heap_last_status(), "list.insert");
+    if (!this.fx.list_insert(l, i, v)) throw statusError(this.fx.heap_last_status(), "list.insert");
   }
   /** list.pop(i): a new reference. */
   listPop(l: Obj, i = -1): Obj {
-    return this.must(this.core.list_pop(l, i), "list.pop");
+    return this.must(this.fx.list_pop(l, i), "list.pop");
   }
   /** Item i (borrowed). */
   listGet(l: Obj, i: number): Obj {
@@ -1035,10 +1154,10 @@ export class Heap {
     return this.obSize(l);
   }
   listCapacity(l: Obj): number {
-    return this.core.list_capacity(l);
+    return this.fx.list_capacity(l);
   }
   listClear(l: Obj): void {
-    this.core.list_clear(l);
+    this.fx.list_clear(l);
   }
   /** l.extend(items) (borrowed) with CPython's sizing: exact-even on a list without an item array,
    *  list_resize otherwise. */
@@ -1047,8 +1166,8 @@ export class Heap {
     if (n === 0) return;
     const m = this.listLen(l);
     const hasArray = this.i32[(l + LIST_ITEMS) >>> 2] !== 0;
-    const ok = hasArray ? this.core.list_resize(l, m + n) : this.core.list_preallocate_exact(l, n) && this.core.list_resize(l, n);
-    if (!ok) throw statusError(this.core.heap_last_status(), "list.extend");
+    const ok = hasArray ? this.fx.list_resize(l, m + n) : this.fx.list_preallocate_exact(l, n) && this.fx.list_resize(l, n);
+    if (!ok) throw statusError(this.fx.heap_last_status(), "list.extend");
     const arr = this.i32[(l + LIST_ITEMS) >>> 2]! >>> 0;
     for (let i = 0; i < n; i++) {
       this.incref(items[i]!);
@@ -1061,11 +1180,11 @@ export class Heap {
    *  `list(generator)` is `newList([], "list()")` followed by this. */
   listExtendIter(l: Obj, items: Iterable<Obj>, lengthHint = 8): void {
     const fail = () => {
-      throw statusError(this.core.heap_last_status(), "list.extend");
+      throw statusError(this.fx.heap_last_status(), "list.extend");
     };
     const m = this.listLen(l);
     if (m + lengthHint > this.listCapacity(l)) {
-      if (!this.core.list_resize(l, m + lengthHint)) fail();
+      if (!this.fx.list_resize(l, m + lengthHint)) fail();
       this.setI32(l, abi.OB_SIZE, m);
     }
     for (const it of items) {
@@ -1080,50 +1199,50 @@ export class Heap {
       }
     }
     const n = this.listLen(l);
-    if (n < this.listCapacity(l) && !this.core.list_resize(l, n)) fail();
+    if (n < this.listCapacity(l) && !this.fx.list_resize(l, n)) fail();
   }
 
   // ── dict ────────────────────────────────────────────────────────────────────────────────────
   /** {} ("display", free list) or dict() ("dict()"): a new reference, untracked. */
   newDict(how: "display" | "dict()" = "display"): Obj {
-    return this.must(this.core.dict_new(how === "display" ? abi.DICT_NEW_DISPLAY : abi.DICT_NEW_CALL), "newDict");
+    return this.must(this.fx.dict_new(how === "display" ? abi.DICT_NEW_DISPLAY : abi.DICT_NEW_CALL), "newDict");
   }
   /** d[k] = v (both borrowed). */
   dictSet(d: Obj, k: Obj, v: Obj): void {
-    if (!this.fx.dict_set(d, k, v)) throw statusError(this.core.heap_last_status(), "dict.__setitem__");
+    if (!this.fx.dict_set(d, k, v)) throw statusError(this.fx.heap_last_status(), "dict.__setitem__");
   }
   /** d[k] (borrowed) or 0 when absent; throws HeapError("ERROR") if __eq__/__hash__ raised. */
   dictGet(d: Obj, k: Obj): Obj {
     const v = this.fx.dict_get(d, k) >>> 0;
-    if (v === 0 && this.core.heap_last_status() !== abi.STATUS_NOT_FOUND) {
-      throw statusError(this.core.heap_last_status(), "dict.__getitem__");
+    if (v === 0 && this.fx.heap_last_status() !== abi.STATUS_NOT_FOUND) {
+      throw statusError(this.fx.heap_last_status(), "dict.__getitem__");
     }
     return v;
   }
   /** del d[k]: false if absent. */
   dictDel(d: Obj, k: Obj): boolean {
     if (this.fx.dict_del(d, k)) return true;
-    if (this.core.heap_last_status() === abi.STATUS_NOT_FOUND) return false;
-    throw statusError(this.core.heap_last_status(), "dict.__delitem__");
+    if (this.fx.heap_last_status() === abi.STATUS_NOT_FOUND) return false;
+    throw statusError(this.fx.heap_last_status(), "dict.__delitem__");
   }
   dictLen(d: Obj): number {
-    return this.core.dict_len(d);
+    return this.i32[(d + abi.DICT_USED) >>> 2]!;
   }
   /** Iteration in insertion order: the next entry position after `pos` (start with -1), or -1. */
   dictNext(d: Obj, pos: number): number {
-    return this.core.dict_next(d, pos + 1);
+    return this.fx.dict_next(d, pos + 1);
   }
   /** Key at an entry position (borrowed). */
   dictKeyAt(d: Obj, pos: number): Obj {
-    return this.core.dict_key_at(d, pos) >>> 0;
+    return this.fx.dict_key_at(d, pos) >>> 0;
   }
   /** Value at an entry position (borrowed). */
   dictValueAt(d: Obj, pos: number): Obj {
-    return this.core.dict_value_at(d, pos) >>> 0;
+    return this.fx.dict_value_at(d, pos) >>> 0;
   }
   /** d.clear(): entries released in order, key then value. */
   dictClear(d: Obj): void {
-    this.core.dict_clear(d);
+    this.fx.dict_clear(d);
   }
   /** d.copy(): a new reference (a dense table is cloned and the copy inherits the tracked flag). */
   dictCopy(d: Obj): Obj {
@@ -1132,41 +1251,41 @@ export class Heap {
   /** The entries in insertion order (borrowed). */
   dictItems(d: Obj): Array<[Obj, Obj]> {
     const out: Array<[Obj, Obj]> = [];
-    for (let ix = this.core.dict_next(d, 0); ix >= 0; ix = this.core.dict_next(d, ix + 1)) {
-      out.push([this.core.dict_key_at(d, ix) >>> 0, this.core.dict_value_at(d, ix) >>> 0]);
+    for (let ix = this.fx.dict_next(d, 0); ix >= 0; ix = this.fx.dict_next(d, ix + 1)) {
+      out.push([this.fx.dict_key_at(d, ix) >>> 0, this.fx.dict_value_at(d, ix) >>> 0]);
     }
     return out;
   }
 
   // ── set ─────────────────────────────────────────────────────────────────────────────────────
   newSet(items: readonly Obj[] = [], frozen = false): Obj {
-    const s = this.must(this.core.set_new(frozen ? 1 : 0), "newSet");
+    const s = this.must(this.fx.set_new(frozen ? 1 : 0), "newSet");
     for (const it of items) this.setAdd(s, it);
     return s;
   }
   setAdd(s: Obj, k: Obj): void {
-    if (!this.core.set_add(s, k)) throw statusError(this.core.heap_last_status(), "set.add");
+    if (!this.fx.set_add(s, k)) throw statusError(this.fx.heap_last_status(), "set.add");
   }
   setContains(s: Obj, k: Obj): boolean {
-    const r = this.core.set_contains(s, k);
-    if (r < 0) throw statusError(this.core.heap_last_status(), "set.__contains__");
+    const r = this.fx.set_contains(s, k);
+    if (r < 0) throw statusError(this.fx.heap_last_status(), "set.__contains__");
     return r === 1;
   }
   setDiscard(s: Obj, k: Obj): boolean {
-    const r = this.core.set_discard(s, k);
-    if (r < 0) throw statusError(this.core.heap_last_status(), "set.discard");
+    const r = this.fx.set_discard(s, k);
+    if (r < 0) throw statusError(this.fx.heap_last_status(), "set.discard");
     return r === 1;
   }
   setLen(s: Obj): number {
-    return this.core.set_len(s);
+    return this.i32[(s + abi.SET_USED) >>> 2]!;
   }
   /** Iteration in table order: the next table position after `pos` (start with -1), or -1. */
   setNext(s: Obj, pos: number): number {
-    return this.core.set_next(s, pos + 1);
+    return this.fx.set_next(s, pos + 1);
   }
   /** Member at a table position (borrowed). */
   setKeyAt(s: Obj, pos: number): Obj {
-    return this.core.set_key_at(s, pos) >>> 0;
+    return this.fx.set_key_at(s, pos) >>> 0;
   }
   setClear(s: Obj): void {
     this.core.set_clear(s);
@@ -1178,7 +1297,7 @@ export class Heap {
   /** Members in table order (borrowed). */
   setItems(s: Obj): Obj[] {
     const out: Obj[] = [];
-    for (let i = this.core.set_next(s, 0); i >= 0; i = this.core.set_next(s, i + 1)) out.push(this.core.set_key_at(s, i) >>> 0);
+    for (let i = this.fx.set_next(s, 0); i >= 0; i = this.fx.set_next(s, i + 1)) out.push(this.fx.set_key_at(s, i) >>> 0);
     return out;
   }
 
@@ -1208,7 +1327,7 @@ export class Heap {
   // ── instances with a managed dict (classes without __slots__) ───────────────────────────────
   /** Gives o a values array of `size` empty slots (the class's shared-keys capacity). */
   valuesNew(o: Obj, size: number): void {
-    if (!this.core.obj_values_new(o, size)) throw statusError(this.core.heap_last_status() || abi.STATUS_NO_MEMORY, "values");
+    if (!this.core.obj_values_new(o, size)) throw statusError(this.fx.heap_last_status() || abi.STATUS_NO_MEMORY, "values");
   }
   /** Value slot i (borrowed; 0 if empty or no values array). */
   valuesGet(o: Obj, i: number): Obj {
@@ -1229,18 +1348,18 @@ export class Heap {
    *  attribute (HeapError "ERROR" if a key's __eq__ raised in a materialized dict). */
   attrGet(o: Obj, name: Obj): Obj {
     const v = this.fx.obj_attr_get(o, name) >>> 0;
-    if (v === 0 && this.core.heap_last_status() !== abi.STATUS_NOT_FOUND) throw statusError(this.core.heap_last_status(), "getattr");
+    if (v === 0 && this.fx.heap_last_status() !== abi.STATUS_NOT_FOUND) throw statusError(this.fx.heap_last_status(), "getattr");
     return v;
   }
   /** o.name = v (v borrowed). Names join the class's shared keys (30 at most), else __dict__ is materialized. */
   attrSet(o: Obj, name: Obj, v: Obj): void {
-    if (!this.fx.obj_attr_set(o, name, v)) throw statusError(this.core.heap_last_status(), "setattr");
+    if (!this.fx.obj_attr_set(o, name, v)) throw statusError(this.fx.heap_last_status(), "setattr");
   }
   /** del o.name: false when there is no such attribute. */
   attrDel(o: Obj, name: Obj): boolean {
     if (this.fx.obj_attr_set(o, name, 0)) return true;
-    if (this.core.heap_last_status() === abi.STATUS_NOT_FOUND) return false;
-    throw statusError(this.core.heap_last_status(), "delattr");
+    if (this.fx.heap_last_status() === abi.STATUS_NOT_FOUND) return false;
+    throw statusError(this.fx.heap_last_status(), "delattr");
   }
   /** o.__dict__ (materialized on first use, attributes in insertion order): borrowed. */
   attrDict(o: Obj): Obj {
@@ -1258,7 +1377,7 @@ export class Heap {
   // ── hashing ─────────────────────────────────────────────────────────────────────────────────
   /** hash(o) as the core computes it (host hook for Python-level __hash__). */
   hash(o: Obj): bigint {
-    if (this.core.obj_hash(o) !== 0) throw statusError(this.core.heap_last_status(), "hash");
+    if (this.fx.obj_hash(o) !== 0) throw statusError(this.fx.heap_last_status(), "hash");
     return new BigInt64Array(this.memory.buffer, this.core.heap_hash_slot(), 1)[0]!;
   }
   /** hash() of a frozenset or of an instance of a frozenset subclass (its set layout) by CPython's

@@ -733,7 +733,21 @@ function registerConstructors(vm: VM): void {
       return vm.newComplex(ar - bi, ai + br);
     }),
   );
-  C("str", (t, args, kw) =>
+  const strType = vm.T.str;
+  const intType = vm.T.int;
+  C("str", (t, args, kw) => {
+    // str(x) of an exact int or str, the common call: no keyword parsing, the digits read from memory
+    if (t === strType && kw === null && args.length === 1) {
+      const x = args[0]!;
+      const xt = h.typeOf(x);
+      if (xt === intType) {
+        const s = h.intDecimal(x);
+        if (s.length <= 4300) return h.newStrUncached(s);
+      } else if (xt === strType) return vm.newRef(x);
+    }
+    return strCall(t, args, kw);
+  });
+  const strCall = (t: Obj, args: Obj[], kw: KwArgs | null): Obj =>
     sub(t, "str", () => {
       onlyKeywords(kw, "str", ["object", "encoding", "errors"]);
       const x = args[0] ?? kwarg(kw, "object");
@@ -750,8 +764,7 @@ function registerConstructors(vm: VM): void {
       const ti = vm.typeInfo(x);
       if ((ti.kind === Kind.INT || ti.kind === Kind.FLOAT) && !ti.heap) return h.newStrUncached(vm.nativeRepr(x, ti));
       return vm.strObj(x);
-    }),
-  );
+    });
   C("bytes", (t, args, kw) => sub(t, "bytes", () => bytesNew(vm, args, kw)));
   C("tuple", (t, args, kw) =>
     sub(t, "tuple", () => {

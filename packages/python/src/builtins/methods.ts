@@ -386,17 +386,22 @@ function installStr(vm: VM): void {
       return strList(args[0], s, parts);
     },
     join: (args) => {
-      const sep = S(args[0]);
-      const items = collectJoin(vm, args[1]);
+      const src = args[1]!;
+      // PySequence_Fast: an exact list or tuple is read as it is (no iterator, no copy); anything else
+      // is collected first
+      const st = h.typeOf(src);
+      const fast = st === vm.T.list || st === vm.T.tuple;
+      const items = fast ? (st === vm.T.list ? vm.listItems(src) : vm.tupleItems(src)) : collectJoin(vm, src);
       try {
-        items.forEach((x, i) => {
+        for (let i = 0; i < items.length; i++) {
+          const x = items[i]!;
           if (vm.kindOf(x) !== Kind.STR) vm.typeError(`sequence item ${i}: expected str instance, ${vm.typeName(x)} found`);
           if ((i & 0xffff) === 0xffff) vm.pollInterrupt();
-        });
+        }
         if (items.length === 1 && !vm.typeInfo(items[0]).heap) return vm.newRef(items[0]);
-        return h.newStr(items.map((x) => vm.str(x)).join(sep));
+        return h.strJoin(items, args[0]);
       } finally {
-        for (const x of items) h.decref(x);
+        if (!fast) for (const x of items) h.decref(x);
       }
     },
     replace: (args) => {

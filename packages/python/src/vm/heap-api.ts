@@ -95,6 +95,13 @@ export interface HeapApi {
   newStr(s: string): Obj;
   newStrUncached(s: string): Obj;
   readStr(o: Obj): string;
+  /** A new str of the strs `parts` joined by the str `sep` (0: none), copied in the heap: always a fresh
+   *  object except the shared '' for an empty result (_PyUnicode_JoinArray's result). */
+  strJoin(parts: readonly Obj[], sep?: Obj): Obj;
+  /** The decimal digits of an exact int. */
+  intDecimal(o: Obj): string;
+  /** The shared empty str. */
+  readonly emptyStr: Obj;
   /** `left += right` in place when left may be modified (takes over the reference to left); 0 = not possible. */
   strAppendInPlace(left: Obj, right: Obj): Obj;
   /** The core's hash (cached in str and bytes objects, as CPython caches it). */
@@ -159,6 +166,7 @@ const REQUIRED = [
   "idOf", "incref", "decref", "refcnt", "typeOf", "sizeOf", "registerType", "getSlot", "setSlot",
   "setSlotSteal", "getI32", "setI32", "newObject", "newInt", "readInt", "newFloat", "readFloat", "newStr",
   "readStr", "newTuple", "tupleGet", "newList", "listAppend", "listGet", "listSet", "listLen", "decrefInt", "newIntValue",
+  "strJoin", "intDecimal",
 ] as const;
 
 /** Check the loaded heap against the interface; returns the names that are missing. */

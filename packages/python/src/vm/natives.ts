@@ -103,8 +103,11 @@ proto.nativeRepr = function (this: VM, o: Obj, ti: TypeInfo): string {
       return "NotImplemented";
     case Kind.BOOL:
       return o === this.True ? "True" : "False";
-    case Kind.INT:
-      return this.intStr(h.readInt(o));
+    case Kind.INT: {
+      // up to 2^53 from the digits as a number; the digit limit only applies far beyond that
+      const s = h.intDecimal(o);
+      return s.length > 4300 ? this.intStr(h.readInt(o)) : s;
+    }
     case Kind.FLOAT:
       return floatRepr(h.readFloat(o));
     case Kind.COMPLEX: {

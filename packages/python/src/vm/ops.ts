@@ -276,11 +276,11 @@ function sequenceBinary(vm: VM, a: Obj, b: Obj, op: number, inplace: boolean): O
   const kb = tb.kind;
   if (op === 0) {
     if (ka === Kind.STR && kb === Kind.STR) {
-      const sa = vm.str(a);
-      const sb = vm.str(b);
-      if (sb === "" && !ta.heap) return vm.newRef(a);
-      if (sa === "" && !tb.heap) return vm.newRef(b);
-      return h.newStr(sa + sb);
+      // PyUnicode_Concat: the shared '' on either side gives the other operand (an exact str itself, a
+      // subclass instance's text as a new str); otherwise a new str of both, copied in the heap
+      if (a === h.emptyStr) return tb.heap ? h.strJoin([b]) : vm.newRef(b);
+      if (b === h.emptyStr) return ta.heap ? h.strJoin([a]) : vm.newRef(a);
+      return h.strJoin([a, b]);
     }
     if (ka === Kind.STR && !tb.heap) vm.typeError(`can only concatenate str (not "${tb.name}") to str`);
     if (ka === Kind.LIST && kb === Kind.LIST) {
@@ -1154,6 +1154,16 @@ proto.delItem = function (this: VM, c: Obj, k: Obj): void {
  * float or complex directly.
  */
 proto.format = function (this: VM, v: Obj, spec: Obj | string, lookup = true): Obj {
+  if (spec === 0 || spec === "") {
+    // PyObject_Format's fast paths: an exact str is itself, an exact int its str()
+    const h = this.h;
+    const t = h.typeOf(v);
+    if (t === h.types.str) return this.newRef(v);
+    if (t === h.types.int) {
+      const s = h.intDecimal(v);
+      if (s.length <= 4300) return h.newStrUncached(s);
+    }
+  }
   const s = typeof spec === "string" ? spec : spec ? this.str(spec) : "";
   const ti = this.typeInfo(v);
   // NOTE: outside its fast path (an exact str or int with an empty spec), PyObject_Format binds
@@ -1196,7 +1206,8 @@ proto.formatInner = function (this: VM, v: Obj, s: string, ti: TypeInfo): Obj {
         if (s === "") return this.strObj(v);
         return this.h.newStr(formatInt(this.h.readInt(v), s, ti.name));
       case Kind.INT:
-        if (s === "" && !ti.heap) return this.strObj(v);
+        // int.__format__ with an empty spec is str(self): a subclass's __str__ runs
+        if (s === "") return this.strObj(v);
         return this.h.newStr(formatInt(this.h.readInt(v), s, ti.name));
       case Kind.FLOAT:
         if (s === "") return this.strObj(v);
