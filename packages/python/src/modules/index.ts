@@ -34,6 +34,8 @@ function setAttrs(vm: VM, m: Obj, values: Record<string, Obj>): void {
 
 /** Register the module factories (modules are created on first import). */
 export function installModules(vm: VM): void {
+  // the built-in types registered since bootstrapTypes (with the builtins and their methods)
+  vm.addStaticSubclassRefs();
   vm.moduleFactories = new Map();
   vm.moduleFactories.set("gc", () => makeGc(vm));
   vm.moduleFactories.set("sys", () => makeSys(vm));

@@ -15,6 +15,9 @@ declare module "./vm.js" {
     registerIterators(): void;
     registerExceptions(): void;
     runFinalizer(o: Obj): void;
+    addStaticSubclassRefs(): void;
+    /** The built-in types addStaticSubclassRefs has given their weakref. */
+    staticSubclassRefs?: Set<Obj>;
   }
 }
 
@@ -90,6 +93,26 @@ proto.bootstrapTypes = function (this: VM): void {
   reg("mappingproxy", Kind.NATIVE, 24, [L.NATIVE_A]);
   this.registerIterators();
   this.registerExceptions();
+  this.addStaticSubclassRefs();
+};
+
+/**
+ * PyType_Ready's add_subclass for the built-in types: CPython readies every static type at start-up, and
+ * each one's base keeps it in its subclass list through a weakref to it (object itself has no base). So
+ * weakref.getweakrefcount(int) is 1, weakref.getweakrefs(bool)[0]() is bool, and weakref.ref(int) is that
+ * same basic weakref. The interpreter holds these weakrefs for its life (released at shutdown); a type is
+ * given one once, whenever it was registered before this runs. (CPython's start-up adds more weakrefs to
+ * some types — abc registrations of list, dict, str… — which depend on what start-up imported and are not
+ * made here.)
+ */
+proto.addStaticSubclassRefs = function (this: VM): void {
+  const h = this.h as unknown as { newWeakref(o: Obj, cb?: Obj, type?: Obj): Obj };
+  this.staticSubclassRefs ??= new Set();
+  for (const ti of this.typeInfos) {
+    if (ti.heap || !ti.base || this.staticSubclassRefs.has(ti.obj)) continue;
+    this.keepAlive.push(h.newWeakref(ti.obj, 0));
+    this.staticSubclassRefs.add(ti.obj);
+  }
 };
 
 /** zip(strict=True) when argument k ran out: ValueError unless it is the first and all others ran out too. */
