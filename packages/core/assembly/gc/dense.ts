@@ -77,7 +77,7 @@ let tTouched: usize = 0; // pool table entries written (to clear them afterwards
 // slot tables
 let slotCap: u32 = 0;
 let sR: usize = 0; // state word (u32)
-let sEA: usize = 0; // edge block [count, children…] (u32) and head word (u32: GC head address | KIND_*), side by side
+let sEA: usize = 0; // edge block [children…, 0] (u32) and head word (u32: GC head address | KIND_*), side by side
 let nSlots: u32 = 0;
 // pool table
 let poolTab: usize = 0;
@@ -248,7 +248,7 @@ export function deduceDense(base: usize, unreachable: usize, g: i32): bool {
   setEdgeGrower(growEdgesOrFlag);
   setEdgeBuffer(eBuf, eCap, 0);
   edgeOverflow = false;
-  nSlots = 0;
+  nSlots = 1; // (slot 0 is never given: 0 ends an edge block)
   nTouched = 0;
   expectObjects = <u32>trackedTotal;
   const n = numberObjects(base);
@@ -338,8 +338,8 @@ function numberObjects(base: usize): i32 {
     const ea = EA + (<usize>s << 3);
     const head = <u32>h | (info & KIND_MASK);
     const items = info >> 3;
-    const size = obSize(o); // (read for every object: only used for exact lists and tuples)
-    if (items == 0 || <u64>el + <u64><u32>size + 1 > <u64>ecap) {
+    const size = <u32>obSize(o); // (read for every object: only used for exact lists and tuples)
+    if (items == 0 || size >= ecap - el) {
       // tp_traverse, or the edge table must grow first
       el = edgesOutOfLine(o, ea, head, el, items, <u32>((tp - TS) >> 2) - 1);
       if (el == NO_SLOT) break;
@@ -350,16 +350,15 @@ function numberObjects(base: usize): i32 {
     // exact list or tuple: the items, last first (as their tp_traverse), straight into the table
     const ip = items == ITEMS_LIST ? listItems(o) : o + TUPLE_ITEMS;
     store<u64>(ea, (<u64>head << 32) | <u64>el); // the edge block and the head, one store
-    const bp = eb + (<usize>el << 2);
-    let wp = bp + 4;
+    let wp = eb + (<usize>el << 2);
     for (let p = ip + (<usize>size << 3); p != ip; ) {
       p -= 8;
       const c = load<u32>(p);
       store<u32>(wp, c);
       wp += c != 0 ? 4 : 0; // (NULL items are not children)
     }
-    store<u32>(bp, <u32>((wp - bp) >> 2) - 1);
-    el = <u32>((wp - eb) >> 2);
+    store<u32>(wp, 0);
+    el = <u32>((wp - eb) >> 2) + 1;
   }
   setEdgeBuffer(eBuf, eCap, el);
   return <i32>((tp - TS) >> 2);
@@ -432,59 +431,58 @@ function edgesOutOfLine(o: usize, ea: usize, head: u32, el: u32, items: u32, n: 
     const eb = eBuf;
     const p = items == ITEMS_LIST ? listItems(o) : o + TUPLE_ITEMS;
     store<u32>(ea, el);
-    let w = el + 1;
+    let w = el;
     for (let i = size - 1; i >= 0; i--) {
       const c = load<u32>(p + (<usize>i << 3));
       if (c == 0) continue;
       store<u32>(eb + (<usize>w << 2), c);
       w++;
     }
-    store<u32>(eb + (<usize>el << 2), w - el - 1);
-    return w;
+    store<u32>(eb + (<usize>w << 2), 0);
+    return w + 1;
   }
-  if (el == eCap && !growEdgesOrFlag()) return NO_SLOT;
-  setEdgeBuffer(eBuf, eCap, el + 1);
   store<u32>(ea, el);
   traverse(o, VISIT_ADDR);
   if (edgeOverflow) return NO_SLOT;
-  const end = edgeLen;
-  store<u32>(eBuf + (<usize>el << 2), end - el - 1);
-  return end;
+  // the block's end mark
+  if (edgeLen == eCap && !growEdgesOrFlag()) return NO_SLOT;
+  store<u32>(eBuf + (<usize>edgeLen << 2), 0);
+  return edgeLen + 1;
 }
 
 /** 2. subtract_refs: child addresses → slots, children outside the set dropped; each block is
- *  compacted in place (its count shrinks). Nothing here reads an object of a pool. */
+ *  compacted in place (its end mark moves up). One loop over the whole table: a 0 word ends a block
+ *  (no slot and no object address is 0). Nothing here reads an object of a pool. */
 function subtractEdges(): void {
   const pt = poolTab;
   const R = sR;
-  let p = edgeBuf; // the next word to read
   const end = edgeBuf + (<usize>edgeLen << 2);
-  while (p < end) {
-    const bp = p; // the block's count word
-    const bend = p + 4 + (<usize>load<u32>(p) << 2);
-    p += 4;
-    let w = p; // the next slot written
-    for (; p < bend; p += 4) {
-      const c = <usize>load<u32>(p);
-      const pe = pt + ((c >> POOL_SHIFT) << 3);
-      const b = load<u32>(pe);
-      let s: u32;
-      if (b - 1 < LARGE - 1) {
-        s = poolSlot(c, pe, b);
-      } else {
-        if (b == 0) continue;
-        s = slotInHead(c);
-        if (s == NO_SLOT) continue;
-      }
-      const rp = R + (<usize>s << 2);
-      const r = load<u32>(rp);
-      if (r >= R_NOTIN) continue;
-      if (DEBUG) assert(r > 0); // a reference from inside the set is counted in the refcount
-      store<u32>(rp, r - 1);
-      store<u32>(w, s);
-      w += 4;
+  let w = edgeBuf; // the next slot written (into the block being read)
+  for (let p = edgeBuf; p < end; p += 4) {
+    const c = <usize>load<u32>(p);
+    if (c == 0) {
+      // a block's end: its kept slots are followed by an end mark, the next block starts after it
+      store<u32>(w, 0);
+      w = p + 4;
+      continue;
     }
-    store<u32>(bp, <u32>((w - bp) >> 2) - 1);
+    const pe = pt + ((c >> POOL_SHIFT) << 3);
+    const b = load<u32>(pe);
+    let s: u32;
+    if (b - 1 < LARGE - 1) {
+      s = poolSlot(c, pe, b);
+    } else {
+      if (b == 0) continue;
+      s = slotInHead(c);
+      if (s == NO_SLOT) continue;
+    }
+    const rp = R + (<usize>s << 2);
+    const r = load<u32>(rp);
+    if (r >= R_NOTIN) continue;
+    if (DEBUG) assert(r > 0); // a reference from inside the set is counted in the refcount
+    store<u32>(rp, r - 1);
+    store<u32>(w, s);
+    w += 4;
   }
 }
 
@@ -502,9 +500,9 @@ function slotInHead(c: usize): u32 {
  *  goes to `top`: the loop over the objects moved back and pass 4 read their edge blocks and heads
  *  from there, in order, instead of looking each slot up again). Returns the new `top`. */
 @inline function scanChildren(bp: usize, R: usize, EA: usize, top: usize): usize {
-  const e = bp + 4 + (<usize>load<u32>(bp) << 2);
-  for (let q = bp + 4; q < e; q += 4) {
+  for (let q = bp; ; q += 4) {
     const j = load<u32>(q);
+    if (j == 0) break;
     const jp = R + (<usize>j << 2);
     const r = load<u32>(jp);
     if (r == 0) {
