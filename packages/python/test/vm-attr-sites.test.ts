@@ -1,11 +1,12 @@
 /**
  * The eval loop's per-instruction caches for instances of classes (vm/fast.ts AttrSite: LOAD_ATTR,
  * STORE_ATTR and LOAD_METHOD keep what the class lookup found, for two classes per instruction, while the
- * MRO and every class dict in it are unchanged) and the spare frames a code keeps for its next calls: one
- * instruction sees instances of several classes in turn, the classes change after the caches were filled
- * (methods replaced or deleted, properties, __getattribute__ / __setattr__ added to a base, class
- * attributes added, instance attributes shadowing methods), and deep recursion reuses frames. Each program must give
- * python3's output, refcounts included, with nothing leaked.
+ * MRO and every class dict in it are unchanged), the instance-creation plan kept per class (classes.ts
+ * InitPlan) and the spare frames a code keeps for its next calls: one instruction sees instances of several
+ * classes in turn, the classes change after the caches were filled (methods, __init__ and __new__ replaced
+ * or deleted, properties, __getattribute__ / __setattr__ added to a base, class attributes added, instance
+ * attributes shadowing methods), classes are called in every way, and deep recursion reuses frames. Each
+ * program must give python3's output, refcounts included, with nothing leaked.
  */
 import { describe, it } from "vitest";
 import { cpythonRunner, expectSameAsPython } from "./cpython.js";
@@ -143,6 +144,75 @@ for n in range(6):
     print(call(t), t.n, end=" ")
     del t
 print()
+`,
+  ],
+  [
+    "calling a class: __init__ and __new__ change, errors, subclasses of builtins",
+    `import sys
+class A:
+    def __init__(self, x, y=2):
+        self.s = x + y
+def make(k, *a):
+    return k(*a)
+print([make(A, i).s for i in range(3)], make(A, 1, 1).s)
+A.__init__ = lambda self, x: setattr(self, "s", -x)
+print(make(A, 5).s)
+def new(cls, *a):
+    print("new", cls.__name__, a)
+    return object.__new__(cls)
+A.__new__ = staticmethod(new)
+print(make(A, 6).s, make(A, 7).s)
+class B(A):
+    def __init__(self, x):
+        super().__init__(x)
+        self.s *= 10
+print(make(B, 3).s, make(A, 3).s, make(B, 4).s)
+class Bad:
+    def __init__(self):
+        return 1
+try:
+    make(Bad)
+except TypeError as e:
+    print("TypeError", e)
+class Raises:
+    def __init__(self, v):
+        raise ValueError(v)
+for v in range(2):
+    try:
+        make(Raises, v)
+    except ValueError as e:
+        print("ValueError", e)
+class NoInit:
+    pass
+print(type(make(NoInit)).__name__)
+try:
+    make(NoInit, 1)
+except TypeError as e:
+    print("TypeError", e)
+class L(list):
+    def __init__(self, n):
+        super().__init__(range(n))
+print(make(L, 3), make(L, 2))
+class Meta(type):
+    def __call__(cls, *a):
+        print("Meta.__call__", a)
+        return super().__call__(*a)
+class M(metaclass=Meta):
+    def __init__(self, v):
+        self.v = v
+print(make(M, 9).v)
+def args_kept(k):
+    x = object()
+    rc = sys.getrefcount(x)
+    o = k(x)
+    return sys.getrefcount(x) - rc
+class Keep:
+    def __init__(self, v):
+        self.v = v
+class Drop:
+    def __init__(self, v):
+        pass
+print(args_kept(Keep), args_kept(Drop), args_kept(Keep))
 `,
   ],
   [

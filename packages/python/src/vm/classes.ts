@@ -454,9 +454,71 @@ proto.callType = function (this: VM, t: Obj, args: Obj[], kw: KwArgs | null): Ob
   return this.callTypeDirect(t, args, kw);
 };
 
+/**
+ * What calling a class without keywords does when its instances are plain objects (no __new__ written in
+ * Python, no builtin base but object) and its __init__ is a Python function: the tuple CPython packs the
+ * arguments into (when it does), a new object, then __init__. Kept per class while the MRO, the type epoch
+ * and every class dict of the MRO (address and version tag) are unchanged.
+ */
+export interface InitPlan {
+  mro: TypeInfo[];
+  epoch: number;
+  state: number[];
+  /** __init__ (borrowed: a class dict holds it while its version is unchanged). */
+  init: Obj;
+}
+
+/** callTypeDirect for a plain class (see InitPlan), or 0 when its general path must run (nothing done). */
+function callPlainClass(vm: VM, ti: TypeInfo, t: Obj, args: Obj[]): Obj {
+  const p = vm.initPlans.get(ti);
+  if (p === undefined || p.mro !== ti.mro || p.epoch !== vm.typeEpoch || !typeStateValid(vm.h.i32, p.mro, p.state)) {
+    // what callTypeDirect and nativeNew look up, read after the state (a lookup that runs code leaves it stale)
+    const state = typeState(vm.h.i32, ti.mro);
+    let solid = ti;
+    while (solid.heap && solid.base) solid = solid.base;
+    if (solid.kind !== Kind.OBJECT) return 0;
+    const newD = vm.lookupType(ti, "__new__");
+    if (newD && newD.obj && vm.typeInfo(newD.obj).kind === Kind.STATICMETHOD && vm.lookupTypeOwner(ti, "__new__")?.heap) return 0;
+    const initD = vm.lookupType(ti, "__init__");
+    const owner = vm.lookupTypeOwner(ti, "__init__");
+    if (!initD || !initD.obj || !owner || !owner.heap || vm.kindOf(initD.obj) !== Kind.FUNCTION) return 0;
+    vm.initPlans.set(ti, { mro: ti.mro, epoch: vm.typeEpoch, state, init: initD.obj });
+    return callPlainClass(vm, ti, t, args);
+  }
+  const h = vm.h;
+  if (args.length && !VECTORCALL_TYPES.has(ti.name)) h.decref(h.newTuple(args));
+  const o = h.newObject(t);
+  try {
+    // vm.call(init, [o, ...args]) without its copies
+    const all: Obj[] = new Array(args.length + 1);
+    all[0] = o;
+    h.incref(o);
+    for (let k = 0; k < args.length; k++) {
+      const a = args[k];
+      h.incref(a);
+      all[k + 1] = a;
+    }
+    const r = vm.runFrame(vm.callFunctionSteal(p.init, all, null, vm.frame));
+    if (r !== vm.None) {
+      const tn = vm.typeName(r);
+      vm.decref(r);
+      vm.typeError(`__init__() should return None, not '${tn}'`);
+    }
+    vm.decref(r);
+  } catch (e) {
+    vm.decref(o);
+    throw e;
+  }
+  return o;
+}
+
 /** type.__call__(t, *args, **kw): __new__, then __init__ when the result is an instance of t. */
 proto.callTypeDirect = function (this: VM, t: Obj, args: Obj[], kw: KwArgs | null): Obj {
   const ti = this.infoOfType(t);
+  if (ti.heap && kw === null) {
+    const o = callPlainClass(this, ti, t, args);
+    if (o !== 0) return o;
+  }
   if (t === this.T.type) {
     if (args.length === 1 && !kw) return this.newRef(this.h.typeOf(args[0]));
     if (args.length === 3) {

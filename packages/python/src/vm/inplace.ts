@@ -78,9 +78,9 @@ export function binaryAddStore(vm: VM, f: Frame, i: number): boolean {
     }
     let form = Form.ADAPTIVE;
     if (same) {
-      if (ta === vm.T.str) form = f.localsplus[target] === a ? Form.INPLACE_ADD_UNICODE : Form.ADD_UNICODE;
-      else if (ta === vm.T.int) form = Form.ADD_INT;
-      else if (ta === vm.T.float) form = Form.ADD_FLOAT;
+      if (ta === vm.tStr) form = f.localsplus[target] === a ? Form.INPLACE_ADD_UNICODE : Form.ADD_UNICODE;
+      else if (ta === vm.tInt) form = Form.ADD_INT;
+      else if (ta === vm.tFloat) form = Form.ADD_FLOAT;
     }
     if (form === Form.ADAPTIVE) {
       s.backoff = Math.min(s.backoff + 1, MAX_BACKOFF);
@@ -93,8 +93,8 @@ export function binaryAddStore(vm: VM, f: Frame, i: number): boolean {
   }
   const guard =
     s.form === Form.INPLACE_ADD_UNICODE
-      ? same && ta === vm.T.str && f.localsplus[target] === a
-      : same && ta === (s.form === Form.ADD_INT ? vm.T.int : s.form === Form.ADD_FLOAT ? vm.T.float : vm.T.str);
+      ? same && ta === vm.tStr && f.localsplus[target] === a
+      : same && ta === (s.form === Form.ADD_INT ? vm.tInt : s.form === Form.ADD_FLOAT ? vm.tFloat : vm.tStr);
   if (!guard) {
     if (--s.counter === 0) {
       s.form = Form.ADAPTIVE;

@@ -18,6 +18,7 @@ import { Kind, type KwArgs, type NativeEntry, type NativeFn, type TypeInfo } fro
 import * as L from "./layouts.js";
 import { PyErr } from "../objects/errors.js";
 import { abi } from "@pyheap/heap";
+import type { InitPlan } from "./classes.js";
 
 const OB_TYPE = abi.OB_TYPE;
 const TP_VMI0 = abi.TP_VMI0;
@@ -77,8 +78,17 @@ export class VM {
   readonly False: Obj;
   readonly NotImplemented: Obj;
   readonly Ellipsis: Obj;
-  /** Type objects by name (builtin and registered). */
+  /** Type objects by name (builtin and registered). Every class's name is added to it, so V8 keeps it as a
+   *  dictionary: the types the eval loop tests per instruction are also in the fields below. */
   readonly T: Record<string, Obj> = {};
+  /** T.int, T.str, T.float, T.function, T.method, T.range_iterator, T.list_iterator (0 until registered). */
+  tInt: Obj = 0;
+  tStr: Obj = 0;
+  tFloat: Obj = 0;
+  tFunction: Obj = 0;
+  tMethod: Obj = 0;
+  tRangeIter: Obj = 0;
+  tListIter: Obj = 0;
   readonly typeInfos: TypeInfo[] = [];
   readonly natives: NativeEntry[] = [];
   readonly codes: CodeInfo[] = [];
@@ -120,6 +130,9 @@ export class VM {
   abi: AbiOffsets;
   /** Method descriptors of builtin types by native index (owned). */
   mdescrCache = new Map<number, Obj>();
+  /** How calling a class makes its instances (classes.ts InitPlan), per class: valid while its MRO and
+   *  class dicts are unchanged. */
+  initPlans = new Map<TypeInfo, InitPlan>();
   /** Bumped when native methods are added to a type: lookupType's cached results made before are stale. */
   typeEpoch = 0;
 
@@ -222,7 +235,36 @@ export class VM {
     this.typeInfos.push(ti);
     this.h.setI32(obj, this.abi.TP_VMI0, ti.index);
     this.T[name] ??= obj;
+    this.noteCoreType(name);
     return ti;
+  }
+
+  /** Copies T[name] into its field when it is one of the types kept in fields. */
+  private noteCoreType(name: string): void {
+    const o = this.T[name];
+    switch (name) {
+      case "int":
+        this.tInt = o;
+        break;
+      case "str":
+        this.tStr = o;
+        break;
+      case "float":
+        this.tFloat = o;
+        break;
+      case "function":
+        this.tFunction = o;
+        break;
+      case "method":
+        this.tMethod = o;
+        break;
+      case "range_iterator":
+        this.tRangeIter = o;
+        break;
+      case "list_iterator":
+        this.tListIter = o;
+        break;
+    }
   }
 
   /** Register a static native type with the heap and record it. */
@@ -231,6 +273,7 @@ export class VM {
     const obj = this.h.registerType({ name, base: baseInfo?.obj, ...desc });
     const ti = this.adoptType(obj, name, kind, baseInfo, { basicsize: desc.basicsize, weaklistOffset: desc.weaklistOffset ?? 0, refSlots: desc.refSlots ?? [], ...extra });
     this.T[name] = obj;
+    this.noteCoreType(name);
     return ti;
   }
 
