@@ -5,7 +5,7 @@
  * the body advances the same iterator; one iterator shared by two loops), list iteration reading memory
  * directly (lists grown and shrunk while iterated), bools and int subclasses, results past two digits and
  * 2^53, negative floor division and modulo, division by zero, and operand refcounts after the arithmetic.
- * Frames of returned calls reused by the next call. Run untraced and line-traced; the heap must be leak-free and consistent afterwards.
+ * Frames of returned calls reused by the next call. Negation of ints. Run untraced and line-traced; the heap must be leak-free and consistent afterwards.
  */
 import { describe, expect, it } from "vitest";
 import { cpythonRunner } from "./cpython.js";
@@ -182,8 +182,28 @@ for _ in range(2):
         print(rows)
 `;
 
+/** UNARY_NEGATIVE on exact ints of one digit (evalRare's fast path): small-int cache hits, new ints, -0,
+ *  the largest one-digit values, bools, int subclasses and bigger ints (the general path), refcounts. */
+const negation = `import sys
+vals = [0, 1, 5, -5, 6, 256, 257, -256, -257, 1000, 2**30 - 1, -(2**30 - 1), 2**30, -(2**30), 2**40, True, False]
+class I(int):
+    def __neg__(self):
+        return "I.neg"
+vals.append(I(3))
+for v in vals:
+    r = -v
+    print(type(r).__name__, r, r is -v, sys.getrefcount(v) > 1)
+x = 300
+rc = sys.getrefcount(x)
+ys = [-x for _ in range(5)]
+print(sys.getrefcount(x) - rc, len(set(map(id, ys))), ys[0] == -300)
+for k in range(-6, 260, 37):
+    print(-k, -k is -k, end=" ")
+print()
+`;
+
 describe("int arithmetic, range/list iteration and frame reuse against python3", () => {
-  for (const [name, program] of [["iter-int", intsAndIterators], ["frames", frames]] as const) for (const trace of ["none", "line"] as const) {
+  for (const [name, program] of [["iter-int", intsAndIterators], ["frames", frames], ["negation", negation]] as const) for (const trace of ["none", "line"] as const) {
     it(`${name}, trace ${trace}`, () => {
       const want = cpython(`${name}.py`, program);
       expect(want.stderr).toBe("");

@@ -157,15 +157,24 @@ proto.callFunctionSteal = function (this: VM, func: Obj, args: Obj[], kwNames: s
     info.spareFrame = fr.back;
     fr.reuse(this.newRef(func), globals, this.builtins, back);
   } else fr = new Frame(info, this.newRef(func), globals, this.builtins, 0, back);
-  const ls = fr.localsplus;
   if ((kwNames === null || kwNames.length === 0) && args.length === co.co_argcount && co.co_kwonlyargcount === 0 && (co.co_flags & (CodeFlag.VARARGS | CodeFlag.VARKEYWORDS)) === 0) {
     // the common call: exactly the positional parameters, nothing to check
+    const ls = fr.localsplus;
     for (let i = 0; i < args.length; i++) {
       ls[i] = args[i];
       args[i] = 0;
     }
     return fr;
   }
+  return bindArguments(this, fr, func, args, kwNames);
+};
+
+/** callFunctionSteal's general binding (keywords, defaults, *args, **kwargs, errors), apart so that the
+ *  common call allocates no closure context. */
+function bindArguments(vm: VM, fr: Frame, func: Obj, args: Obj[], kwNames: string[] | null): Frame {
+  const h = vm.h;
+  const co = fr.info.code;
+  const ls = fr.localsplus;
   const nkw = kwNames ? kwNames.length : 0;
   const nargs = args.length - nkw;
   const argcount = co.co_argcount;
@@ -173,8 +182,8 @@ proto.callFunctionSteal = function (this: VM, func: Obj, args: Obj[], kwNames: s
   let kwdict = 0;
   const fail = (msg: string): never => {
     for (let i = 0; i < args.length; i++) if (args[i]) h.decref(args[i]);
-    this.leaveFrame(fr);
-    this.typeError(msg);
+    vm.leaveFrame(fr);
+    vm.typeError(msg);
   };
   try {
     if (co.co_flags & CodeFlag.VARKEYWORDS) {
@@ -192,7 +201,7 @@ proto.callFunctionSteal = function (this: VM, func: Obj, args: Obj[], kwNames: s
       ls[totalArgs] = h.newTupleSteal(rest);
     } else if (nargs > argcount) {
       const defs = h.getSlot(func, L.FUNC_DEFAULTS);
-      const ndef = defs ? this.tupleLen(defs) : 0;
+      const ndef = defs ? vm.tupleLen(defs) : 0;
       let kwonlyGiven = 0;
       for (let k = 0; k < nkw; k++) {
         const idx = co.co_varnames.indexOf(kwNames![k]);
@@ -203,7 +212,7 @@ proto.callFunctionSteal = function (this: VM, func: Obj, args: Obj[], kwNames: s
       const given = kwonlyGiven
         ? `${nargs} positional argument${nargs === 1 ? "" : "s"} (and ${plural(kwonlyGiven, "keyword-only argument")}) were given`
         : `${nargs} ${nargs === 1 ? "was" : "were"} given`;
-      fail(`${this.str(h.getSlot(func, L.FUNC_QUALNAME))}() takes ${takes} ${word} but ${given}`);
+      fail(`${vm.str(h.getSlot(func, L.FUNC_QUALNAME))}() takes ${takes} ${word} but ${given}`);
     }
     const posonlyAsKw: string[] = [];
     for (let k = 0; k < nkw; k++) {
@@ -217,13 +226,13 @@ proto.callFunctionSteal = function (this: VM, func: Obj, args: Obj[], kwNames: s
         }
       }
       if (idx >= 0) {
-        if (ls[idx]) fail(`${this.str(h.getSlot(func, L.FUNC_QUALNAME))}() got multiple values for argument '${name}'`);
+        if (ls[idx]) fail(`${vm.str(h.getSlot(func, L.FUNC_QUALNAME))}() got multiple values for argument '${name}'`);
         ls[idx] = v;
         args[nargs + k] = 0;
         continue;
       }
       if (kwdict) {
-        this.dictSetStr(kwdict, this.name(name), v);
+        vm.dictSetStr(kwdict, vm.name(name), v);
         h.decref(v);
         args[nargs + k] = 0;
         continue;
@@ -232,18 +241,18 @@ proto.callFunctionSteal = function (this: VM, func: Obj, args: Obj[], kwNames: s
         posonlyAsKw.push(name);
         continue;
       }
-      fail(`${this.str(h.getSlot(func, L.FUNC_QUALNAME))}() got an unexpected keyword argument '${name}'`);
+      fail(`${vm.str(h.getSlot(func, L.FUNC_QUALNAME))}() got an unexpected keyword argument '${name}'`);
     }
-    if (posonlyAsKw.length) fail(`${this.str(h.getSlot(func, L.FUNC_QUALNAME))}() got some positional-only arguments passed as keyword arguments: '${posonlyAsKw.join(", ")}'`);
+    if (posonlyAsKw.length) fail(`${vm.str(h.getSlot(func, L.FUNC_QUALNAME))}() got some positional-only arguments passed as keyword arguments: '${posonlyAsKw.join(", ")}'`);
     if (nargs < argcount) {
       const defs = h.getSlot(func, L.FUNC_DEFAULTS);
-      const ndef = defs ? this.tupleLen(defs) : 0;
+      const ndef = defs ? vm.tupleLen(defs) : 0;
       const m = argcount - ndef;
       const missing: string[] = [];
       for (let i = nargs; i < m; i++) if (!ls[i]) missing.push(co.co_varnames[i]);
-      if (missing.length) fail(`${this.str(h.getSlot(func, L.FUNC_QUALNAME))}() missing ${missing.length} required positional argument${missing.length === 1 ? "" : "s"}: ${nameList(missing)}`);
+      if (missing.length) fail(`${vm.str(h.getSlot(func, L.FUNC_QUALNAME))}() missing ${missing.length} required positional argument${missing.length === 1 ? "" : "s"}: ${nameList(missing)}`);
       for (let i = Math.max(nargs, m); i < argcount; i++) {
-        if (!ls[i]) ls[i] = this.newRef(h.tupleGet(defs, i - m));
+        if (!ls[i]) ls[i] = vm.newRef(h.tupleGet(defs, i - m));
       }
     }
     if (co.co_kwonlyargcount > 0) {
@@ -252,21 +261,29 @@ proto.callFunctionSteal = function (this: VM, func: Obj, args: Obj[], kwNames: s
       for (let i = argcount; i < totalArgs; i++) {
         if (ls[i]) continue;
         const name = co.co_varnames[i];
-        const dv = kwdefs ? this.dictGetStr(kwdefs, name) : 0;
-        if (dv) ls[i] = this.newRef(dv);
+        const dv = kwdefs ? vm.dictGetStr(kwdefs, name) : 0;
+        if (dv) ls[i] = vm.newRef(dv);
         else missing.push(name);
       }
-      if (missing.length) fail(`${this.str(h.getSlot(func, L.FUNC_QUALNAME))}() missing ${missing.length} required keyword-only argument${missing.length === 1 ? "" : "s"}: ${nameList(missing)}`);
+      if (missing.length) fail(`${vm.str(h.getSlot(func, L.FUNC_QUALNAME))}() missing ${missing.length} required keyword-only argument${missing.length === 1 ? "" : "s"}: ${nameList(missing)}`);
     }
   } catch (e) {
     throw e;
   }
   return fr;
-};
+}
 
 /** Run a fresh frame to completion (or to its first suspension for generators): new reference. */
 proto.runFrame = function (this: VM, frame: Frame): Obj {
-  return this.evalFrame(frame);
+  const r = this.evalFrame(frame);
+  // returned holding nothing (evalFrame released it): kept for a later call of its code as the eval loop
+  // keeps the frames it pushed (not a generator's, never when hooked: a trace may hold frames)
+  const host = this.host;
+  if (frame.gen === 0 && frame.isModule === false && frame.frameObj === 0 && (frame.info.code.co_flags & CodeFlag.GENERATOR) === 0 && !host.onLine && !host.onInstruction) {
+    frame.back = frame.info.spareFrame;
+    frame.info.spareFrame = frame;
+  }
+  return r;
 };
 
 /** Release a finished frame: take-ownership by its frame object or decref of the locals in order. */

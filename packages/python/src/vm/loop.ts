@@ -11,7 +11,7 @@ import { Kind, type KwArgs } from "./types.js";
 import { INTERRUPTED, LimitExceeded, PyRaise, VM } from "./vm.js";
 import * as L from "./layouts.js";
 import type { GenState } from "./eval.js";
-import { instanceGetAttr, instanceSetAttr, intTruth, listIterNext, loadGlobalCached, loadMethodCached, newIntResult, rangeIterNextAt, smallIntBinary, smallIntCompare } from "./fast.js";
+import { instanceGetAttr, instanceSetAttr, intTruth, listIterNext, loadGlobalCached, loadMethodCached, newIntResult, rangeIterNextAt, smallIntBinary, smallIntCompare, smallIntValue, asObj } from "./fast.js";
 import { isAddThenStore, binaryAddStore } from "./inplace.js";
 import { jitState } from "./jit-hook.js";
 import { abi } from "@pyheap/heap";
@@ -46,11 +46,11 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
   const host = this.host;
   // tracing hooks are set before a run starts (evalFrameThrow sets one before it enters this function)
   const hooked = !!(host.onLine || host.onInstruction);
-  const intType = this.T.int;
-  const rangeIterType = this.T.range_iterator;
-  const listIterType = this.T.list_iterator;
-  const functionType = this.T.function;
-  const methodType = this.T.method;
+  const intType = this.tInt;
+  const rangeIterType = this.tRangeIter;
+  const listIterType = this.tListIter;
+  const functionType = this.tFunction;
+  const methodType = this.tMethod;
   // code objects compiled to JavaScript (jit/compile.ts) run there until an instruction they leave to
   // this loop, which runs that one instruction and calls the compiled function again
   const jit = hooked ? null : jitState.hook;
@@ -953,6 +953,15 @@ proto.evalRare = function (this: VM, f: Frame, op: Op, arg: number): void {
     case 11 /* Op.UNARY_NEGATIVE */:
     case 15 /* Op.UNARY_INVERT */: {
       const v = st.pop()!;
+      if (op === Op.UNARY_NEGATIVE) {
+        // an exact int of one digit: long_neg's medium-value path (a new int, or a cached small one)
+        const x = smallIntValue(h.i32, this.tInt, v);
+        if (x === x) {
+          st.push(asObj(h.newIntValue(0 - x)));
+          h.decrefInt(v);
+          break;
+        }
+      }
       try {
         st.push(this.unaryOp(v, op));
       } finally {
