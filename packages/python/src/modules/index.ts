@@ -3,6 +3,7 @@
  * `weakref` (natives for references and proxies; the weak dictionaries and `finalize` are Python code
  * compiled at import), and `copy` (Python code).
  */
+import { abi } from "@pyheap/heap";
 import type { Obj } from "../vm/heap-api.js";
 import { Kind, type NativeFn } from "../vm/types.js";
 import { PyRaise, type VM } from "../vm/vm.js";
@@ -193,6 +194,11 @@ function makeSys(vm: VM): Obj {
       if (vm.kindOf(args[0]) === Kind.BYTEARRAY) {
         const n = vm.len(args[0]);
         return vm.newInt(BigInt(n ? 56 + n + 1 : 56));
+      }
+      if (!ti.heap && ti.kind === Kind.ITER) {
+        // a built-in iterator's object is laid out wider than CPython's (the VM's counters past its
+        // fields): its size is its type's CPython basicsize, plus the GC header where it has one
+        return vm.newInt(BigInt(h.sizeOf(args[0]) - h.getI32(ti.obj, abi.TP_BASICSIZE) + ti.basicsize));
       }
       return vm.newInt(BigInt(h.sizeOf(args[0])));
     },

@@ -195,7 +195,7 @@ proto.registerIterators = function (this: VM): void {
   it("dict_keyiterator", 56, true, dictIter(0));
   it("dict_valueiterator", 56, true, dictIter(1));
   it("dict_itemiterator", 56, true, dictIter(2));
-  it("set_iterator", 56, true, (self) => {
+  it("set_iterator", 48, true, (self) => {
     const s = h.getSlot(self, L.NATIVE_A);
     if (!s) return 0;
     if (h.setLen!(s) !== h.getI32(self, L.NATIVE_J)) {
