@@ -21,12 +21,34 @@ const noHighlight: EsbuildPlugin = {
 };
 
 /**
+ * The Python source of `weakref` and `copy` (packages/python/src/modules/pysrc.ts, imported by
+ * modules/index.ts) is not bundled into the interpreter: the import becomes one of
+ * `pyheap:python-sources`, which the page's build resolves to src/python-sources.ts (the same exports,
+ * filled in when a program needs them; see there). The build fails if the interpreter stops importing
+ * the file this way, rather than quietly bundling the sources again.
+ */
+const PYTHON_SOURCES = "pyheap:python-sources";
+const pythonSourcesOnDemand: EsbuildPlugin = {
+  name: "pyheap-python-sources-on-demand",
+  setup(b) {
+    let redirected = false;
+    b.onResolve({ filter: /^\.\/pysrc\.js$/ }, (args) => {
+      if (!/[\\/]src[\\/]modules[\\/]index\.ts$/.test(args.importer)) return undefined;
+      redirected = true;
+      return { path: PYTHON_SOURCES, external: true };
+    });
+    b.onEnd(() => (redirected ? undefined : { errors: [{ text: "packages/python/src/modules/index.ts no longer imports ./pysrc.js: update pythonSourcesOnDemand (vite.config.ts)" }] }));
+  },
+};
+
+/**
  * The interpreter as one module, bundled by esbuild from its TypeScript sources. tsc builds the package
  * with isolatedModules, which leaves every `const enum` member (opcodes, object kinds, flags: ~1,700 uses)
  * as a property read on an enum object; esbuild's bundler inlines them as numbers across files, which
  * takes ~3.5 KB gzipped off the interpreter's chunk. Same sources, same semantics; the package's own
  * build (used by the CLI and the server) is unchanged. The heap and the lezer packages stay imports, so
- * the page shares them with the element and the editor. The element must keep importing only types from
+ * the page shares them with the element and the editor; so does src/python-sources.ts, which stands in
+ * for the weakref/copy sources (pythonSourcesOnDemand above). The element must keep importing only types from
  * @pyheap/python statically (see src/runner.ts): a static value import would now bring the whole bundle's
  * top-level code (the VM's prototype installs) into the page's entry; test/bundle-size.test.ts shows it.
  */
@@ -38,6 +60,7 @@ export function bundleInterpreter(): Plugin {
     enforce: "pre",
     async resolveId(source, importer) {
       if (source === "@pyheap/python") return entry;
+      if (source === PYTHON_SOURCES && importer === entry) return fileURLToPath(new URL("src/python-sources.ts", import.meta.url));
       // @lezer/lr, imported by the @lezer/python bundled into the chunk: resolved from there
       if (importer === entry && source === "@lezer/lr") {
         const python = await this.resolve("@lezer/python", entry, { skipSelf: true });
@@ -57,7 +80,7 @@ export function bundleInterpreter(): Plugin {
         // @lezer/python comes into the chunk (lr and common stay shared with the editor) without its
         // highlighting: see noHighlight above. The editor loads its own copy, with highlighting.
         external: ["@lezer/lr", "@lezer/common", "@pyheap/*"],
-        plugins: [noHighlight],
+        plugins: [noHighlight, pythonSourcesOnDemand],
         legalComments: "none",
         minifySyntax: true,
         logLevel: "warning",
@@ -112,7 +135,7 @@ function preloadInterpreter(): Plugin {
       order: "post",
       handler(_html, ctx) {
         const files = Object.values(ctx.bundle ?? {});
-        const python = files.find((f) => f.type === "chunk" && /packages\/python\//.test(f.facadeModuleId ?? ""));
+        const python = files.find((f) => f.type === "chunk" && /packages\/python\/src\/index\.ts$/.test(f.facadeModuleId ?? ""));
         const wasm = files.find((f) => f.type === "asset" && /^assets\/pyheap-[^.]+\.wasm$/.test(f.fileName));
         const tags = [];
         if (python?.type === "chunk") {
@@ -145,7 +168,7 @@ export function compileHints(): Plugin {
     generateBundle(_options, bundle) {
       for (const chunk of Object.values(bundle)) {
         if (chunk.type !== "chunk") continue;
-        const interpreter = /packages\/python\//.test(chunk.facadeModuleId ?? "");
+        const interpreter = /packages\/python\/src\/index\.ts$/.test(chunk.facadeModuleId ?? "");
         const parser = chunk.moduleIds.some((m) => /@lezer\/lr\//.test(m)) && !chunk.moduleIds.some((m) => /@codemirror\//.test(m));
         if (!interpreter && !parser) continue;
         chunk.code = `//# allFunctionsCalledOnLoad\n${chunk.code}`;
@@ -182,6 +205,7 @@ export default defineConfig({
       output: {
         // Name the lazily loaded chunks after their package, so the build report reads at a glance.
         chunkFileNames: (chunk) => {
+          if (/packages\/python\/.*\/pysrc\.[jt]s$/.test(chunk.facadeModuleId ?? "")) return "assets/pyheap-python-sources-[hash].js";
           const m = chunk.facadeModuleId?.match(/packages\/([a-z]+)\//);
           return `assets/${m ? `pyheap-${m[1]}` : chunk.name}-[hash].js`;
         },

@@ -5,12 +5,15 @@
 // Serves the built dist/ (run `pnpm --filter @pyheap/web build` first) on a loopback port; each run is a
 // fresh page in a fresh browser context (no HTTP or compiled-code cache carried over).
 //
-//   node apps/web/bench/first-render.mjs [--runs 9] [--page lib|demo|both] [--cpu] [--raw] [--profile out.cpuprofile] [--dist DIR]
+//   node apps/web/bench/first-render.mjs [--runs 9] [--page lib|demo|both] [--cpu] [--waterfall] [--raw] [--profile out.cpuprofile] [--dist DIR]
 //
 // Prints one line per page: the median and range of the runs, and the median of each part. Wall time on a
 // busy machine mostly measures waiting for a core; --cpu also records a Chromium trace and adds the CPU time
 // the page's threads spent between the two marks (main thread, and all threads of the renderer), which
-// other processes' load barely changes.
+// other processes' load barely changes. --waterfall (implies --cpu) adds, from the same trace, when each
+// file had arrived and when V8 had finished compiling it (both from `py-heap-view:defined`; negative:
+// before it), the background threads' CPU time compiling it, and how long the main thread sat idle
+// between the element's definition and the run (waiting for those).
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { extname, join, normalize, resolve } from "node:path";
@@ -24,10 +27,12 @@ const { values: opts } = parseArgs({
     profile: { type: "string" },
     dist: { type: "string" },
     cpu: { type: "boolean", default: false },
+    waterfall: { type: "boolean", default: false },
     raw: { type: "boolean", default: false },
   },
 });
 const RUNS = Math.max(1, Number(opts.runs));
+if (opts.waterfall) opts.cpu = true;
 const DIST = resolve(opts.dist ?? join(import.meta.dirname, "..", "dist"));
 if (!existsSync(join(DIST, "index.html")) || (opts.page !== "demo" && !existsSync(join(DIST, "lib", "py-heap-view.js")))) {
   console.error("apps/web/dist is missing: run `pnpm --filter @pyheap/web build` first");
@@ -91,10 +96,12 @@ async function once(path, profile) {
   await page.goto(base + path);
   await page.waitForFunction(() => performance.getEntriesByName("py-heap-view:first-diagram").length > 0, null, { timeout: 60_000 });
   let cpu = [NaN, NaN, NaN, NaN, NaN];
+  let files = null;
   if (opts.cpu) {
     const events = JSON.parse((await browser.stopTracing()).toString("utf8")).traceEvents;
     const [main, all] = cpuBetween(events, "py-heap-view:defined", "py-heap-view:first-diagram");
     cpu = [main, all, ...CPU_SEGMENTS.map(([x, y]) => cpuBetween(events, x, y)[0])];
+    if (opts.waterfall) files = waterfall(events);
   }
   const ms = await page.evaluate((parts) => parts.map(([, a, b]) => {
     const x = performance.getEntriesByName(a)[0];
@@ -108,7 +115,38 @@ async function once(path, profile) {
   }
   await context.close();
   if (errors.length) throw new Error(`page errors: ${errors.join("; ")}`);
-  return [...ms, ...cpu];
+  return Object.assign([...ms, ...cpu], { files });
+}
+
+const fileName = (url) => url.replace(/^.*\//, "");
+
+/**
+ * From a trace: for each script and WASM file of the page, when it had arrived (the network's finish
+ * time) and when V8's background compile of it ended, in ms from `py-heap-view:defined`, and that
+ * compile's CPU time; and the main thread's idle time between `defined` and `interpreter-ready`.
+ */
+function waterfall(events) {
+  const mark = (name) => events.find((e) => e.name === name && e.cat?.includes("user_timing"));
+  const defined = mark("py-heap-view:defined");
+  const ready = mark("py-heap-view:interpreter-ready");
+  if (!defined || !ready) return null;
+  const urlOf = new Map();
+  for (const e of events) if (e.name === "ResourceSendRequest" && e.args?.data?.url?.startsWith(base)) urlOf.set(e.args.data.requestId, e.args.data.url);
+  const files = new Map();
+  const get = (url) => files.get(fileName(url)) ?? files.set(fileName(url), { fetched: NaN, compiled: NaN, compileCpu: 0 }).get(fileName(url));
+  for (const e of events) {
+    const d = e.args?.data;
+    if (e.name === "ResourceFinish" && d?.finishTime && urlOf.has(d.requestId) && /\.(js|wasm)$/.test(urlOf.get(d.requestId))) {
+      get(urlOf.get(d.requestId)).fetched = (d.finishTime * 1e6 - defined.ts) / 1000;
+    }
+    if (e.name === "v8.parseOnBackground" && e.ph === "X" && e.pid === defined.pid && d?.url?.startsWith(base)) {
+      const f = get(d.url);
+      f.compiled = Math.max(Number.isNaN(f.compiled) ? -Infinity : f.compiled, (e.ts + e.dur - defined.ts) / 1000);
+      f.compileCpu += (e.tdur ?? 0) / 1000;
+    }
+  }
+  const [mainCpu] = cpuBetween(events, "py-heap-view:defined", "py-heap-view:interpreter-ready");
+  return { files, idle: (ready.ts - defined.ts) / 1000 - mainCpu };
 }
 
 /**
@@ -182,6 +220,19 @@ for (const which of pages) {
       `(${["loading", "run", "draw"].map((n, k) => `${n} ${median(runs.map((r) => r[PARTS.length + 2 + k])).toFixed(0)}`).join(", ")}), ` +
       `all renderer threads ${median(runs.map((r) => r[PARTS.length + 1])).toFixed(0)} ms`
     : "";
+  if (opts.waterfall) {
+    const names = [...new Set(runs.flatMap((r) => (r.files ? [...r.files.files.keys()] : [])))];
+    const med = (f) => {
+      const xs = runs.map(f).filter((x) => !Number.isNaN(x));
+      return xs.length ? median(xs) : NaN;
+    };
+    const row = (n) => {
+      const at = (k) => med((r) => r.files?.files.get(n)?.[k] ?? NaN);
+      const compile = Number.isNaN(at("compiled")) ? "" : `, compiled at ${at("compiled").toFixed(0)} (${at("compileCpu").toFixed(0)} ms CPU in the background)`;
+      return `  ${n}: arrived at ${at("fetched").toFixed(0)}${compile}`;
+    };
+    console.log(`${which}: from py-heap-view:defined, in ms (medians; negative: before it)\n${names.map(row).join("\n")}\n  main thread idle between defined and interpreter-ready: ${med((r) => r.files?.idle ?? NaN).toFixed(0)} ms`);
+  }
   console.log(
     `${which === "lib" ? "library build (dist/lib, one script tag)" : "demo page (dist/, playground)"}: first diagram of a 20-line program ` +
       `${median(totals).toFixed(0)} ms after the script ran (median of ${RUNS}; ${Math.min(...totals).toFixed(0)}–${Math.max(...totals).toFixed(0)}) — ${parts} ms${cpu}`,

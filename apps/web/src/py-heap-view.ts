@@ -167,7 +167,7 @@ export class PyHeapView extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     // An element that will run its program in the page starts loading the interpreter and the WASM heap
     // before its first render, rather than after it (once per page).
-    if (!this.trace && !this.api && this.source.trim()) preloadInPage();
+    if (!this.trace && !this.api && this.source.trim()) preloadInPage(this.source);
     if (changed.has("trace") && this.trace) {
       const t = this.trace;
       this.traces.set({ stdout: t.steps.map((s) => s.stdout).join(""), stderr: t.steps.map((s) => s.stderr).join(""), exitCode: t.outcome.status === "ok" ? 0 : 1, outcome: t.outcome, stats: undefined as never, trace: t });

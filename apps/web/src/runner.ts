@@ -4,6 +4,9 @@
  */
 // Types only: a value import would pull the interpreter into the element's first chunk.
 import type { RunOptions, RunOutcome, RunResult, Trace } from "@pyheap/python";
+// The URL of the WASM heap (the release build @pyheap/heap loads, emitted once by the bundler): a string.
+import heapWasm from "@pyheap/core/pyheap.wasm?url";
+import { loadPythonSources, mayImportPythonSources, pythonSourcesLoaded } from "./python-sources.js";
 
 /** A trace with no steps that carries only how the run ended. */
 export function emptyTrace(req: RunRequest, outcome: RunOutcome): Trace {
@@ -90,12 +93,28 @@ function loadInterpreter(): Promise<RunFn> {
 }
 
 /**
+ * Asks the browser to fetch the WASM heap now, as `<link rel=preload>`: @pyheap/heap fetches it only
+ * once its own chunk has arrived and run, one round trip later. Its fetch (same URL, same CORS mode)
+ * then takes the preloaded response. The demo page's HTML has the link already; a page that loads the
+ * element with one script tag gets it here.
+ */
+function preloadHeapWasm(): void {
+  if (typeof document === "undefined") return;
+  const href = new URL(heapWasm, import.meta.url).href;
+  for (const l of document.querySelectorAll<HTMLLinkElement>("link[rel=preload]")) if (l.href === href) return;
+  const link = Object.assign(document.createElement("link"), { rel: "preload", as: "fetch", type: "application/wasm", crossOrigin: "anonymous", href });
+  document.head.append(link);
+}
+
+/**
  * Starts fetching and compiling the WASM heap and the interpreter (once per page), so that the first run
  * finds them loaded: the element calls it as soon as it is connected, before its first render.
  */
-export function preloadInPage(): void {
+export function preloadInPage(code = ""): void {
+  if (!primed) preloadHeapWasm();
   primeHeap().catch(() => {});
   loadInterpreter().catch(() => {});
+  if (mayImportPythonSources(code)) loadPythonSources().catch(() => {});
 }
 
 /**
@@ -108,11 +127,30 @@ export async function runInPage(req: RunRequest): Promise<RunResult> {
   heapReady.catch(() => {});
   const run = await loadInterpreter();
   await heapReady;
+  if (mayImportPythonSources(req.code)) await loadSources();
   performance.mark(MARK_INTERPRETER_READY);
+  const options: RunOptions = { trace: "line", mode: req.mode, gcThreshold: thresholds(req.gcThreshold) };
   try {
-    return run(req.code, { trace: "line", mode: req.mode, gcThreshold: thresholds(req.gcThreshold) });
+    return run(req.code, options);
+  } catch (e) {
+    // A program that reached `weakref` or `copy` without naming them (see python-sources.ts) stopped
+    // there: run it again from the start with their sources. Runs are deterministic, and the first one
+    // left nothing behind (a run that throws does not keep its interpreter).
+    if (pythonSourcesLoaded()) throw new RunnerError("run", `the interpreter failed: ${(e as Error).message}`);
+  }
+  await loadSources();
+  try {
+    return run(req.code, options);
   } catch (e) {
     throw new RunnerError("run", `the interpreter failed: ${(e as Error).message}`);
+  }
+}
+
+async function loadSources(): Promise<void> {
+  try {
+    await loadPythonSources();
+  } catch (e) {
+    throw new RunnerError("load", `the Python modules' sources could not be loaded: ${(e as Error).message}`);
   }
 }
 

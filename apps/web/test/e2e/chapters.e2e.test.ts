@@ -28,12 +28,38 @@ const FLOAT_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><
 <script type="module" src="/lib/py-heap-view.js"></script></head><body><py-heap-view>
 ${FLOAT_PROGRAM}</py-heap-view></body></html>`;
 
+/** Programs that need the Python source of `copy` and `weakref`, fetched only for such programs. */
+const COPY_PROGRAM = `import copy
+import weakref
+
+class Node:
+    pass
+
+xs = [[1, 2], [3]]
+ys = copy.deepcopy(xs)
+print(ys == xs, ys[0] is xs[0])
+n = Node()
+r = weakref.ref(n)
+d = weakref.WeakValueDictionary()
+d['n'] = n
+print(r() is n, len(d))
+del n
+print(r() is None, len(d))
+`;
+/** Reaches `copy` without naming it: the first run stops at the import, the second has the sources. */
+const HIDDEN_COPY_PROGRAM = "m = __import__('co' + 'py')\nxs = [[1], [2]]\nys = m.deepcopy(xs)\nprint(ys == xs, ys[0] is xs[0])\n";
+const libPage = (program: string): string => `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>program</title>
+<script type="module" src="/lib/py-heap-view.js"></script></head><body><py-heap-view>
+${program}</py-heap-view></body></html>`;
+/** The on-demand chunk of those sources, in either build. */
+const SOURCES_CHUNK = /\/(pyheap-python-sources|pysrc)-[\w-]+\.js$/;
+
 let server: Server;
 let url: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  ({ server, url } = await serveStatic(DIST, { "/twenty.html": TWENTY_LINES_PAGE, "/src.html": SRC_PAGE, "/floats.html": FLOAT_PAGE, "/prog.py": "x = [1]\ny = x\nprint(len(y))\n" }));
+  ({ server, url } = await serveStatic(DIST, { "/twenty.html": TWENTY_LINES_PAGE, "/src.html": SRC_PAGE, "/floats.html": FLOAT_PAGE, "/prog.py": "x = [1]\ny = x\nprint(len(y))\n", "/copy.html": libPage(COPY_PROGRAM), "/hidden-copy.html": libPage(HIDDEN_COPY_PROGRAM) }));
   browser = await launchChromium();
 });
 afterAll(async () => {
@@ -281,6 +307,49 @@ describe("demo chapters, run in Chromium", () => {
     await page.waitForFunction((n) => document.querySelector("py-heap-view")!.getAttribute("step") === String(n), last, { timeout: 30_000 });
     expect(await page.locator("py-heap-view button.play").getAttribute("aria-pressed")).toBe("false");
     expect(await output(page)).toEqual(python3("x = [1]\ny = x\nprint(len(y))\n"));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe("parts loaded on demand", () => {
+  /** Opens `path`, waits for the first diagram; resolves to the page, its errors and the URLs it requested. */
+  async function open(path: string): Promise<{ page: Page; errors: string[]; requests: string[] }> {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    const errors = collectErrors(page);
+    const requests: string[] = [];
+    page.on("request", (r) => requests.push(r.url()));
+    await page.goto(`${url}${path}`);
+    await page.locator("py-heap-view svg.diagram").waitFor({ timeout: 30_000 });
+    return { page, errors, requests };
+  }
+
+  it("the chapters and a 20-line program fetch neither the weakref/copy sources nor the WASM heap twice", async () => {
+    for (const path of ["twenty.html", "#mutable-list", "#cycle", "#generations"]) {
+      const { page, errors, requests } = await open(path);
+      expect(requests.filter((u) => SOURCES_CHUNK.test(u)), path).toEqual([]);
+      expect(requests.filter((u) => /\/pyheap-[\w-]+\.wasm$/.test(u)), path).toHaveLength(1);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it("a program importing copy and weakref gets their sources and prints what python3 prints", async () => {
+    const expected = python3(COPY_PROGRAM);
+    const { page, errors, requests } = await open("copy.html");
+    expect(requests.filter((u) => SOURCES_CHUNK.test(u))).toHaveLength(1);
+    expect(await output(page)).toEqual(expected);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("a program reaching copy through __import__ of a computed name is run again with the sources", async () => {
+    const expected = python3(HIDDEN_COPY_PROGRAM);
+    const { page, errors, requests } = await open("hidden-copy.html");
+    expect(requests.filter((u) => SOURCES_CHUNK.test(u))).toHaveLength(1);
+    expect(await output(page)).toEqual(expected);
+    const trace = await page.evaluate(() => (document.querySelector("py-heap-view") as unknown as { currentTrace: { outcome: { status: string } } }).currentTrace.outcome.status);
+    expect(trace).toBe("ok");
     expect(errors).toEqual([]);
     await page.close();
   });
