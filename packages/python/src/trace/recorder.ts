@@ -347,18 +347,17 @@ export class TraceRecorder {
     const frames = frame ? this.frameViews(frame, f.line, named) : this.reuseFrames(this.moduleView(f.line, named));
     if (frames !== this.lastFrames) {
       this.lastFrames = frames;
-      this.framesIdx = cols.frameTable.length;
-      cols.frameTable.push(frames);
+      this.framesIdx = cols.addFrames(frames);
     }
     f.frames = this.framesIdx;
     // A keyframe every keyframeInterval steps, and sooner when the deltas since the last one grew past
     // twice the picture (or KEYFRAME_WORK records): materialising a step then replays a bounded amount.
     const regular = this.keyframeInterval > 0 && index % this.keyframeInterval === 0;
     const keyframe = regular || (this.keyframeInterval > 0 && this.sinceKeyframe > Math.max(KEYFRAME_WORK, 2 * this.active.length));
-    const rec0 = cols.records.length;
+    const rec0 = cols.recordCount;
     const rem0 = cols.removedCount;
     this.refresh(named, index, events.length, gc, keyframe);
-    this.sinceKeyframe = keyframe ? 0 : this.sinceKeyframe + (cols.records.length - rec0) + (cols.removedCount - rem0);
+    this.sinceKeyframe = keyframe ? 0 : this.sinceKeyframe + (cols.recordCount - rec0) + (cols.removedCount - rem0);
     if (!this.quiet || events.length) this.lastLiveBytes = this.heap.liveBytes();
     f.heapBytes = this.lastLiveBytes;
     f.liveObjects = this.liveObjects;
@@ -368,10 +367,7 @@ export class TraceRecorder {
     if (events.length) cols.addEvents(events);
     // the allocator's next blocks and free lists: in full on keyframes, else what changed (allocator.ts)
     const allocator = (this.allocatorSampler ??= new AllocatorSampler(this.heap)).sample(regular);
-    if (allocator) {
-      f.alloc = cols.allocTable.length;
-      cols.allocTable.push(allocator);
-    } else f.alloc = -1;
+    f.alloc = allocator ? cols.addAllocator(allocator) : -1;
     if (keyframe) {
       let buf = this.kfBuf;
       if (buf.length < this.active.length) buf = this.kfBuf = new Int32Array(2 * this.active.length);
@@ -983,8 +979,7 @@ export class TraceRecorder {
     }
     // Records of dirty objects; an own object's new borrowed referents join the picture (and are recorded
     // in a further pass).
-    const records = cols.records;
-    const first = records.length;
+    const first = cols.recordCount;
     let todo = pass;
     while (todo.length) {
       const next: Entry[] = [];
@@ -995,7 +990,7 @@ export class TraceRecorder {
         const rec = this.makeRecord(e.addr, e);
         if (!old || !sameRecord(old, rec)) {
           e.rec = rec;
-          e.recIdx = cols.addRecord(rec);
+          e.recIdx = old ? cols.addRecord(rec, e.recIdx, old.referents) : cols.addRecord(rec, -1, null);
           // containers showing this object's repr show the new one
           if (old && old.repr !== rec.repr && e.holders) {
             for (const c of e.holders) {
@@ -1023,7 +1018,7 @@ export class TraceRecorder {
     // Removals of freed or hidden objects; an upserted serial is never also removed.
     for (const r of this.removed) {
       let again = false;
-      for (let j = first; j < records.length; j++) if (records[j]!.serial === r) again = true;
+      for (let j = first, n = cols.recordCount; j < n; j++) if (cols.recSerial[j] === r) again = true;
       if (!again) cols.addRemoved(r);
     }
     if (this.removed.length) this.removed = [];

@@ -88,7 +88,7 @@ export class Session {
     if (!steps.length) throw new RangeError("the trace has no steps");
     const target = Math.max(0, Math.min(Math.trunc(i), steps.length - 1));
     this.position = target;
-    const heap = new Map(this.heapAt(target));
+    const heap = this.columns ? this.heapFromColumns(this.columns, target) : new Map(this.heapAt(target));
     const step = steps[target]!;
     return {
       index: target,
@@ -120,7 +120,6 @@ export class Session {
 
   /** The heap after step `target` (the session's cache: do not change it). */
   private heapAt(target: number): Map<number, HeapObject> {
-    if (this.columns) return this.heapAtColumns(this.columns, target);
     const steps = this.trace.steps;
     const key = this.keyframeAtOrBefore(target);
     let from: number;
@@ -141,22 +140,37 @@ export class Session {
     return this.cache;
   }
 
-  /** heapAt for a trace in columns: the same replay, reading the columns. */
-  private heapAtColumns(cols: StepColumns, target: number): Map<number, HeapObject> {
+  /**
+   * heapAt for a trace in columns: the same replay over record indices (serial → index in the columns),
+   * then one object per record of the picture, shared with earlier views that showed the same record.
+   */
+  private heapFromColumns(cols: StepColumns, target: number): Map<number, HeapObject> {
+    const at = this.indexCache;
     const k = cols.keyframeAtOrBefore(target);
     const keyStep = k >= 0 ? cols.kfStep[k]! : -1;
     let from: number;
     if (this.cacheIndex >= 0 && this.cacheIndex <= target && keyStep <= this.cacheIndex) {
       from = this.cacheIndex + 1;
     } else {
-      this.cache.clear();
-      if (k >= 0) cols.loadKeyframe(this.cache, k);
+      at.clear();
+      if (k >= 0) cols.loadKeyframe(at, k);
       from = keyStep + 1;
     }
-    for (let i = from; i <= target; i++) cols.applyStep(this.cache, i);
+    for (let i = from; i <= target; i++) cols.applyStep(at, i);
     this.cacheIndex = target;
-    return this.cache;
+    let made = this.records;
+    if (made.size > 8 * at.size + 65536) made = this.records = new Map();
+    const heap = new Map<number, HeapObject>();
+    for (const [serial, j] of at) {
+      let o = made.get(j);
+      if (!o) made.set(j, (o = cols.record(j)));
+      heap.set(serial, o);
+    }
+    return heap;
   }
+  private readonly indexCache = new Map<number, number>();
+  /** Records made for earlier views, by index (dropped when it grows far past the picture). */
+  private records = new Map<number, HeapObject>();
 
   /** Binary search: keyframes are recorded in step order. */
   private keyframeAtOrBefore(step: number): Trace["keyframes"][number] | undefined {

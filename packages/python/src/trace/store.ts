@@ -13,11 +13,16 @@
  * The one difference from a plain array: `structuredClone` refuses a Proxy (clone `JSON.parse(
  * JSON.stringify(trace))` or `plainTrace(trace)` instead).
  *
- * Invariant: step i's upserted records are `records[upEnd[i−1] .. upEnd[i])` (upEnd[−1] = 0), its removed
+ * Records (HeapObject), their referent lists, alloc/free events, frame lists with their locals and
+ * allocator states are columns too: numbers and indices in typed arrays, texts once each in `strings`
+ * (an object's id once per serial), and a list equal to the one its object showed before is stored once.
+ * A reader gets new objects made from them; steps, keyframes and locals arrays are kept once made.
+ *
+ * Invariant: step i's upserted records are records `upEnd[i−1] .. upEnd[i]` (upEnd[−1] = 0), its removed
  * serials `removed[remEnd[i−1] .. remEnd[i])`, its events `events[evEnd[i−1] .. evEnd[i])`; its stdout is
  * `stdout[outEnd[i−1] .. outEnd[i])` of the whole output. A keyframe lists record indices.
  */
-import type { AllocatorState, FrameView, GcState, HeapDelta, HeapObject, Keyframe, Trace, TraceEvent, TraceStep } from "./schema.js";
+import type { AllocatorState, FrameView, FreeListView, GcState, HeapDelta, HeapObject, Keyframe, NextBlockView, Trace, TraceEvent, TraceStep } from "./schema.js";
 import { OP_NAMES } from "../compile/opcodes.js";
 
 const KINDS: TraceStep["kind"][] = ["line", "instruction", "call", "return", "exception"];
@@ -29,6 +34,15 @@ const EMPTY_DELTA: HeapDelta = { upsert: [], removed: [] };
 const NO_EVENTS: TraceEvent[] = [];
 const NO_SERIALS: number[] = [];
 const NO_RECORDS: HeapObject[] = [];
+const NO_REFERENTS: HeapObject["referents"] = [];
+
+/** `recFlags` bits: the generation (GEN_NONE for null) in the low two bits, then the boolean fields. */
+const GEN_MASK = 3;
+const GEN_NONE = 3;
+const GC_TYPE = 4;
+const IMMORTALISH = 8;
+const FINALIZED = 16;
+const GENS: HeapObject["generation"][] = [0, 1, 2, null];
 
 function grownI32(a: Int32Array, need: number): Int32Array {
   if (need <= a.length) return a;
@@ -49,14 +63,34 @@ function grownU8(a: Uint8Array, need: number): Uint8Array {
   return b;
 }
 
+/** A growable column of 32-bit integers. */
+class Ints {
+  a: Int32Array;
+  n = 0;
+  constructor(capacity = 1024) {
+    this.a = new Int32Array(capacity);
+  }
+  push(v: number): number {
+    if (this.n >= this.a.length) this.a = grownI32(this.a, this.n + 1);
+    this.a[this.n] = v;
+    return this.n++;
+  }
+}
+
+/** Event codes in `evCode`: alloc and free events are columns, the rare others objects in `otherEvents`. */
+const EV_OTHER = 0;
+const EV_ALLOC = 1;
+const EV_FREE_REFCOUNT = 2;
+const EV_FREE_GC = 3;
+
 /** What one step adds to the columns (`StepColumns.push`). */
 export interface StepFields {
   line: number;
   kind: TraceStep["kind"];
-  /** Index in `frameTable` of the step's frames (the innermost frame's line may be stale: `line` wins). */
+  /** Index of the step's frames (`addFrames`) (the innermost frame's line may be stale: `line` wins). */
   frames: number;
   gc: number;
-  /** Index in `allocTable`, or −1 when the allocator's answers did not change. */
+  /** Index of the allocator state (`addAllocator`), or −1 when the allocator's answers did not change. */
   alloc: number;
   heapBytes: number;
   liveObjects: number;
@@ -93,15 +127,66 @@ export class StepColumns {
   op: Int32Array | null = null;
   arg: Int32Array | null = null;
 
-  /** Every record ever emitted, in emission order (a record is emitted once, then shared). */
-  readonly records: HeapObject[] = [];
+  /** Records emitted, in emission order (a record is emitted once, then shared): one slot each. */
+  recordCount = 0;
+  recSerial: Int32Array = new Int32Array(1024);
+  recRefcount: Int32Array = new Int32Array(1024);
+  recFlags: Uint8Array = new Uint8Array(1024);
+  recSize: Float64Array = new Float64Array(1024);
+  recBlock: Float64Array = new Float64Array(1024);
+  /** `referentCount`, or −1 when the record has none. */
+  recRefCount: Int32Array = new Int32Array(1024);
+  /** Indices into `strings` (id, type, repr) and of the referent list (0: none). */
+  recId: Int32Array = new Int32Array(1024);
+  recType: Int32Array = new Int32Array(1024);
+  recRepr: Int32Array = new Int32Array(1024);
+  recRefs: Int32Array = new Int32Array(1024);
+  /** Texts named by index (ids, type names, reprs, labels); index 0 is "". */
+  readonly strings: string[] = [""];
+  /** Per serial: the index of the object's id in `strings` (0 until first seen). */
+  serialId: Int32Array = new Int32Array(4096);
+  private readonly stringIndex = new Map<string, number>();
+  /** Referent list L (L ≥ 1): referents listStart[L] .. listStart[L] + listLen[L] of refSerial/refLabel. */
+  readonly listStart = new Ints(256);
+  readonly listLen = new Ints(256);
+  readonly refSerial = new Ints(8192);
+  readonly refLabel = new Ints(8192);
   removed: Int32Array = new Int32Array(1024);
   removedCount = 0;
-  readonly events: TraceEvent[] = [];
-  /** Distinct frame lists, GC states and allocator states, each stored once and named by index. */
-  readonly frameTable: FrameView[][] = [];
+  /** Events in emission order: a code (EV_*), and for alloc/free the serial, type name and size. */
+  readonly evCode = new Ints(1024);
+  readonly evSerial = new Ints(1024);
+  readonly evType = new Ints(1024);
+  /** alloc: the size; other events: the index in `otherEvents`. */
+  readonly evNum = new Ints(1024);
+  readonly otherEvents: TraceEvent[] = [];
+  /** Distinct GC states, each stored once and named by index. */
   readonly gcTable: GcState[] = [];
-  readonly allocTable: AllocatorState[] = [];
+  /** Frame lists (`addFrames`): list F is frames flStart[F] .. +flLen[F] of fName/fLine/fLocals, each
+   *  frame's locals list L its names and serials llStart[L] .. +llLen[L] of lName/lSerial. Instruction
+   *  traces (frames with value stacks) keep their lists as objects in `frameObjects` instead. */
+  readonly flStart = new Ints(1024);
+  readonly flLen = new Ints(1024);
+  readonly fName = new Ints(1024);
+  readonly fLine = new Ints(1024);
+  readonly fLocals = new Ints(1024);
+  readonly llStart = new Ints(1024);
+  readonly llLen = new Ints(1024);
+  readonly lName = new Ints(4096);
+  readonly lSerial = new Ints(4096);
+  readonly frameObjects: FrameView[][] = [];
+  /** Locals arrays stored lately, by identity (the recorder shares an unchanged frame's array). */
+  private localsIndex = new Map<FrameView["locals"], number>();
+  /** Allocator states: views alNbStart[a] .. +alNbLen[a] of `nbPool` (indices in `nbViews`), `full`,
+   *  and the index of the free lists in `freeListTable` (−1: absent). */
+  readonly alNbStart = new Ints(1024);
+  readonly alNbLen = new Ints(1024);
+  readonly alFull = new Ints(1024);
+  readonly alFree = new Ints(1024);
+  readonly nbPool = new Ints(4096);
+  readonly nbViews: NextBlockView[] = [];
+  private readonly nbViewIndex = new Map<NextBlockView, number>();
+  readonly freeListTable: FreeListView[][] = [];
 
   /** Keyframes: the step, and the record indices of the picture in `kfRecs[kfEnd[k−1] .. kfEnd[k])`. */
   kfStep: Int32Array = new Int32Array(64);
@@ -117,6 +202,9 @@ export class StepColumns {
   private errText: string | null = "";
 
   constructor(readonly granularity: "line" | "instruction") {
+    // referent list 0: none
+    this.listStart.push(0);
+    this.listLen.push(0);
     if (granularity === "instruction") {
       this.offset = new Int32Array(1024);
       this.op = new Int32Array(1024);
@@ -124,10 +212,230 @@ export class StepColumns {
     }
   }
 
-  /** Append a record (borrowed: kept in the trace); returns its index. */
-  addRecord(rec: HeapObject): number {
-    this.records.push(rec);
-    return this.records.length - 1;
+  /**
+   * Append a record (its strings and referent list are kept; the object itself is not); returns its
+   * index. `prev` is the index of the same object's previous record (−1 for none): its id, repr and
+   * referent list are shared when equal.
+   */
+  addRecord(rec: HeapObject, prev: number, prevReferents: HeapObject["referents"] | null): number {
+    const j = this.recordCount;
+    if (j >= this.recSerial.length) this.growRecords(j + 1);
+    this.recSerial[j] = rec.serial;
+    this.recRefcount[j] = rec.refcount;
+    this.recFlags[j] =
+      (rec.generation === null ? GEN_NONE : rec.generation) | (rec.gcType ? GC_TYPE : 0) | (rec.immortalish ? IMMORTALISH : 0) | (rec.finalized ? FINALIZED : 0);
+    this.recSize[j] = rec.size;
+    this.recBlock[j] = rec.blockSize;
+    this.recRefCount[j] = rec.referentCount ?? -1;
+    const strings = this.strings;
+    this.recId[j] = this.idIndex(rec.serial, rec.id);
+    if (prev >= 0 && strings[this.recRepr[prev]!] === rec.repr) this.recRepr[j] = this.recRepr[prev]!;
+    else this.recRepr[j] = strings.push(rec.repr) - 1;
+    this.recType[j] = this.stringIndexOf(rec.type);
+    const refs = rec.referents;
+    if (refs.length === 0) this.recRefs[j] = 0;
+    else if (prev >= 0 && prevReferents === refs) this.recRefs[j] = this.recRefs[prev]!;
+    else this.recRefs[j] = this.addReferents(refs, prev >= 0 && prevReferents ? this.recRefs[prev]! : 0, prevReferents);
+    this.recordCount = j + 1;
+    return j;
+  }
+
+  /** Index of `s` in `strings` for the few texts that repeat (type names, labels): added once. */
+  private stringIndexOf(s: string): number {
+    let k = this.stringIndex.get(s);
+    if (k === undefined) this.stringIndex.set(s, (k = this.strings.push(s) - 1));
+    return k;
+  }
+
+  /** Index in `strings` of the id of the object with `serial` (an object keeps its id for its life). */
+  private idIndex(serial: number, id: string): number {
+    if (serial >= this.serialId.length) this.serialId = grownI32(this.serialId, serial + 1);
+    let k = this.serialId[serial]!;
+    if (k === 0) k = this.serialId[serial] = this.strings.push(id) - 1;
+    return k;
+  }
+
+  /** Store a referent list; entries that are the same objects as in `prevRefs` (stored as list `prevList`)
+   *  at the same position are copied from it. Returns the list's index. */
+  private addReferents(refs: HeapObject["referents"], prevList: number, prevRefs: HeapObject["referents"] | null): number {
+    const n = refs.length;
+    const start = this.refSerial.n;
+    const ps = prevList ? this.listStart.a[prevList]! : 0;
+    const pn = prevList && prevRefs ? Math.min(this.listLen.a[prevList]!, prevRefs.length) : 0;
+    for (let i = 0; i < n; i++) {
+      const r = refs[i]!;
+      if (i < pn && prevRefs![i] === r) {
+        this.refSerial.push(this.refSerial.a[ps + i]!);
+        this.refLabel.push(this.refLabel.a[ps + i]!);
+      } else {
+        this.refSerial.push(r.serial);
+        this.refLabel.push(this.stringIndexOf(r.label));
+        this.idIndex(r.serial, r.id);
+      }
+    }
+    this.listStart.push(start);
+    return this.listLen.push(n);
+  }
+
+  /** A new array of the referents of list L. */
+  private referentsOf(L: number): HeapObject["referents"] {
+    if (!L) return NO_REFERENTS;
+    const start = this.listStart.a[L]!;
+    const n = this.listLen.a[L]!;
+    const s = this.strings;
+    const out: HeapObject["referents"] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const serial = this.refSerial.a[start + i]!;
+      out[i] = { label: s[this.refLabel.a[start + i]!]!, id: s[this.serialId[serial]!]!, serial };
+    }
+    return out;
+  }
+
+  /** Store the frames of a step (the innermost one's line is the step's: see `framesOf`); returns the
+   *  index of the list. */
+  addFrames(views: FrameView[]): number {
+    if (this.granularity === "instruction") return this.frameObjects.push(views) - 1;
+    const start = this.fName.n;
+    for (const v of views) {
+      let L = this.localsIndex.get(v.locals);
+      if (L === undefined) {
+        L = this.llStart.push(this.lName.n);
+        this.llLen.push(v.locals.length);
+        for (const l of v.locals) {
+          this.lName.push(this.stringIndexOf(l.name));
+          this.lSerial.push(l.serial);
+          this.idIndex(l.serial, l.id);
+        }
+        // (a bounded table: an array stored again later is only stored twice)
+        if (this.localsIndex.size >= 4096) this.localsIndex = new Map();
+        this.localsIndex.set(v.locals, L);
+      }
+      this.fName.push(this.stringIndexOf(v.name));
+      this.fLine.push(v.line);
+      this.fLocals.push(L);
+    }
+    this.flStart.push(start);
+    return this.flLen.push(views.length);
+  }
+
+  /** Locals arrays made so far, by list: steps showing the same locals share one array, as recorded. */
+  private readonly localsMade = new Map<number, FrameView["locals"]>();
+
+  /** New FrameView objects of frame list F, the innermost on `line` (their locals arrays are shared). */
+  private frameList(F: number, line: number): FrameView[] {
+    const start = this.flStart.a[F]!;
+    const n = this.flLen.a[F]!;
+    const s = this.strings;
+    const out: FrameView[] = new Array(n);
+    for (let k = 0; k < n; k++) {
+      const L = this.fLocals.a[start + k]!;
+      let locals = this.localsMade.get(L);
+      if (!locals) {
+        const l0 = this.llStart.a[L]!;
+        const ln = this.llLen.a[L]!;
+        locals = new Array(ln);
+        for (let i = 0; i < ln; i++) {
+          const serial = this.lSerial.a[l0 + i]!;
+          locals[i] = { name: s[this.lName.a[l0 + i]!]!, id: s[this.serialId[serial]!]!, serial };
+        }
+        this.localsMade.set(L, locals);
+      }
+      out[k] = { name: s[this.fName.a[start + k]!]!, line: k === n - 1 ? line : this.fLine.a[start + k]!, locals };
+    }
+    return out;
+  }
+
+  /** Store an allocator state; returns its index. */
+  addAllocator(st: AllocatorState): number {
+    const start = this.nbPool.n;
+    for (const v of st.nextBlock) {
+      let k = this.nbViewIndex.get(v);
+      if (k === undefined) {
+        k = this.nbViews.push(v) - 1;
+        this.nbViewIndex.set(v, k);
+      }
+      this.nbPool.push(k);
+    }
+    this.alNbStart.push(start);
+    this.alNbLen.push(st.nextBlock.length);
+    this.alFull.push(st.full ? 1 : 0);
+    return this.alFree.push(st.freeLists ? this.freeListTable.push(st.freeLists) - 1 : -1);
+  }
+
+  /** A new AllocatorState object for state a. */
+  allocator(a: number): AllocatorState {
+    const start = this.alNbStart.a[a]!;
+    const n = this.alNbLen.a[a]!;
+    const nextBlock: NextBlockView[] = new Array(n);
+    for (let i = 0; i < n; i++) nextBlock[i] = this.nbViews[this.nbPool.a[start + i]!]!;
+    const out: AllocatorState = { nextBlock };
+    if (this.alFull.a[a]) out.full = true;
+    const f = this.alFree.a[a]!;
+    if (f >= 0) out.freeLists = this.freeListTable[f];
+    return out;
+  }
+
+  /** A new object for event k. */
+  event(k: number): TraceEvent {
+    const code = this.evCode.a[k]!;
+    if (code === EV_OTHER) return this.otherEvents[this.evNum.a[k]!]!;
+    const s = this.strings;
+    const serial = this.evSerial.a[k]!;
+    const id = s[this.serialId[serial]!]!;
+    const type = s[this.evType.a[k]!]!;
+    if (code === EV_ALLOC) return { kind: "alloc", id, serial, type, size: this.evNum.a[k]! };
+    return { kind: "free", id, serial, type, by: code === EV_FREE_GC ? "gc" : "refcount" };
+  }
+
+  private growRecords(need: number): void {
+    this.recSerial = grownI32(this.recSerial, need);
+    this.recRefcount = grownI32(this.recRefcount, need);
+    this.recFlags = grownU8(this.recFlags, need);
+    this.recSize = grownF64(this.recSize, need);
+    this.recBlock = grownF64(this.recBlock, need);
+    this.recRefCount = grownI32(this.recRefCount, need);
+    this.recId = grownI32(this.recId, need);
+    this.recType = grownI32(this.recType, need);
+    this.recRepr = grownI32(this.recRepr, need);
+    this.recRefs = grownI32(this.recRefs, need);
+  }
+
+  /** A new HeapObject for record j (fields in the order the recorder writes them). */
+  record(j: number): HeapObject {
+    const f = this.recFlags[j]!;
+    const s = this.strings;
+    const id = s[this.recId[j]!]!;
+    const serial = this.recSerial[j]!;
+    const type = s[this.recType[j]!]!;
+    const repr = s[this.recRepr[j]!]!;
+    const refcount = this.recRefcount[j]!;
+    const generation = GENS[f & GEN_MASK]!;
+    const gcType = (f & GC_TYPE) !== 0;
+    const size = this.recSize[j]!;
+    const blockSize = this.recBlock[j]!;
+    const referents = this.referentsOf(this.recRefs[j]!);
+    const rec: HeapObject =
+      f & IMMORTALISH
+        ? { id, serial, type, repr, refcount, generation, gcType, size, blockSize, referents, immortalish: true }
+        : { id, serial, type, repr, refcount, generation, gcType, size, blockSize, referents };
+    const n = this.recRefCount[j]!;
+    if (n >= 0) rec.referentCount = n;
+    if (f & FINALIZED) rec.finalized = true;
+    return rec;
+  }
+
+  /** Events a..b as new objects (the rare ones that are not alloc/free are shared). */
+  private eventRange(a: number, b: number): TraceEvent[] {
+    const out: TraceEvent[] = new Array(b - a);
+    for (let k = a; k < b; k++) out[k - a] = this.event(k);
+    return out;
+  }
+
+  /** Records a..b as new objects. */
+  private recordRange(a: number, b: number): HeapObject[] {
+    const out: HeapObject[] = new Array(b - a);
+    for (let j = a; j < b; j++) out[j - a] = this.record(j);
+    return out;
   }
 
   addRemoved(serial: number): void {
@@ -138,7 +446,21 @@ export class StepColumns {
   }
 
   addEvents(evs: TraceEvent[]): void {
-    for (let i = 0; i < evs.length; i++) this.events.push(evs[i]!);
+    for (let i = 0; i < evs.length; i++) {
+      const ev = evs[i]!;
+      if (ev.kind === "alloc" || ev.kind === "free") {
+        this.evCode.push(ev.kind === "alloc" ? EV_ALLOC : ev.by === "gc" ? EV_FREE_GC : EV_FREE_REFCOUNT);
+        this.evSerial.push(ev.serial);
+        this.evType.push(this.stringIndexOf(ev.type));
+        this.evNum.push(ev.kind === "alloc" ? ev.size : 0);
+        this.idIndex(ev.serial, ev.id);
+      } else {
+        this.evCode.push(EV_OTHER);
+        this.evSerial.push(0);
+        this.evType.push(0);
+        this.evNum.push(this.otherEvents.push(ev) - 1);
+      }
+    }
   }
 
   /** Append a step: the records, removals and events added since the previous `push` are its delta. */
@@ -152,9 +474,9 @@ export class StepColumns {
     this.alloc[i] = f.alloc;
     this.heapBytes[i] = f.heapBytes;
     this.live[i] = f.liveObjects;
-    this.upEnd[i] = this.records.length;
+    this.upEnd[i] = this.recordCount;
     this.remEnd[i] = this.removedCount;
-    this.evEnd[i] = this.events.length;
+    this.evEnd[i] = this.evCode.n;
     if (f.stdout) {
       this.outChunks.push(f.stdout);
       this.outLen += f.stdout.length;
@@ -228,7 +550,8 @@ export class StepColumns {
 
   /** The frames of step i as the schema shows them (the innermost frame on the step's line). */
   framesOf(i: number): FrameView[] {
-    const t = this.frameTable[this.frames[i]!]!;
+    if (this.granularity !== "instruction") return this.frameList(this.frames[i]!, this.line[i]!);
+    const t = this.frameObjects[this.frames[i]!]!;
     const top = t[t.length - 1];
     const line = this.line[i]!;
     if (!top || top.line === line) return t;
@@ -259,14 +582,14 @@ export class StepColumns {
         up0 === up1 && rem0 === rem1
           ? EMPTY_DELTA
           : {
-              upsert: up0 === up1 ? NO_RECORDS : this.records.slice(up0, up1),
+              upsert: up0 === up1 ? NO_RECORDS : this.recordRange(up0, up1),
               removed: rem0 === rem1 ? NO_SERIALS : Array.from(this.removed.subarray(rem0, rem1)),
             },
-      events: ev0 === ev1 ? NO_EVENTS : this.events.slice(ev0, ev1),
+      events: ev0 === ev1 ? NO_EVENTS : this.eventRange(ev0, ev1),
       gc: this.gcTable[this.gc[i]!]!,
       heapBytes: this.heapBytes[i]!,
       liveObjects: this.live[i]!,
-      allocator: a >= 0 ? this.allocTable[a] : undefined,
+      allocator: a >= 0 ? this.allocator(a) : undefined,
     };
     if (this.offset) {
       const op = this.op![i]!;
@@ -281,7 +604,7 @@ export class StepColumns {
     const start = k ? this.kfEnd[k - 1]! : 0;
     const end = this.kfEnd[k]!;
     const objects: HeapObject[] = new Array(end - start);
-    for (let j = start; j < end; j++) objects[j - start] = this.records[this.kfRecs[j]!]!;
+    for (let j = start; j < end; j++) objects[j - start] = this.record(this.kfRecs[j]!);
     return { step: this.kfStep[k]!, objects };
   }
 
@@ -300,26 +623,21 @@ export class StepColumns {
     return best;
   }
 
-  /** Put keyframe k's objects into `heap` (by serial). */
-  loadKeyframe(heap: Map<number, HeapObject>, k: number): void {
+  /** Put keyframe k's records into `heap` (serial → record index). */
+  loadKeyframe(heap: Map<number, number>, k: number): void {
     const start = k ? this.kfEnd[k - 1]! : 0;
     const end = this.kfEnd[k]!;
-    const recs = this.records;
     for (let j = start; j < end; j++) {
-      const o = recs[this.kfRecs[j]!]!;
-      heap.set(o.serial, o);
+      const r = this.kfRecs[j]!;
+      heap.set(this.recSerial[r]!, r);
     }
   }
 
-  /** Apply step i's delta to `heap` in place (removals, then upserts), without making the step object. */
-  applyStep(heap: Map<number, HeapObject>, i: number): void {
+  /** Apply step i's delta to `heap` (serial → record index) in place: removals, then upserts. */
+  applyStep(heap: Map<number, number>, i: number): void {
     const removed = this.removed;
     for (let j = i ? this.remEnd[i - 1]! : 0, e = this.remEnd[i]!; j < e; j++) heap.delete(removed[j]!);
-    const recs = this.records;
-    for (let j = i ? this.upEnd[i - 1]! : 0, e = this.upEnd[i]!; j < e; j++) {
-      const o = recs[j]!;
-      heap.set(o.serial, o);
-    }
+    for (let j = i ? this.upEnd[i - 1]! : 0, e = this.upEnd[i]!; j < e; j++) heap.set(this.recSerial[j]!, j);
   }
 }
 
