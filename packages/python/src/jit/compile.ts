@@ -255,7 +255,7 @@ function emit(code: CodeObject, op: number, k: number, a: number, consts: Set<nu
     case Op.STORE_DEREF:
       return `${p} h.setSlotSteal(ls[${a}], ${L.CELL_REF}, st.pop());`;
     case Op.LOAD_GLOBAL:
-      return `${p} ${a & 1 ? "st.push(0);" : ""} st.push(loadGlobalCached(vm, f, ${k}, ${a >> 1}));`;
+      return `${p} ${a & 1 ? "st.push(0);" : ""} st.push(loadGlobalCached(vm, f, ${k}, ${a >> 1}, vm.h.i32));`;
     case Op.LOAD_NAME:
       return `${p} O.loadName(vm, f, st, ${str(a)});`;
     case Op.STORE_NAME:

@@ -189,7 +189,7 @@ export function smallIntCompare(m: Int32Array, intType: Obj, a: Obj, b: Obj, op:
  * same object is still the answer. Versions are globally unique per change (PEP 509), so a freed dict
  * reused at the same address never matches an old entry.
  */
-export function loadGlobalCached(vm: VM, f: Frame, i: number, nameIndex: number): Obj {
+export function loadGlobalCached(vm: VM, f: Frame, i: number, nameIndex: number, m: Int32Array): Obj {
   const h = vm.h;
   const info = f.info;
   let c = info.globalCache;
@@ -197,7 +197,6 @@ export function loadGlobalCached(vm: VM, f: Frame, i: number, nameIndex: number)
   const g = f.globals;
   const b = f.builtins;
   const k = 7 * i;
-  const m = h.i32;
   if (c[k] === g && c[k + 1] === m[(g + DICT_VERSION) >>> 2] && c[k + 2] === m[(g + DICT_VERSION + 4) >>> 2]) {
     const from = c[k + 3];
     if (from === 0 || (from === b && c[k + 4] === m[(b + DICT_VERSION) >>> 2] && c[k + 5] === m[(b + DICT_VERSION + 4) >>> 2])) {

@@ -51,6 +51,10 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
   const listIterType = this.tListIter;
   const functionType = this.tFunction;
   const methodType = this.tMethod;
+  const True = this.True;
+  const False = this.False;
+  // the heap's memory view, read again only when memory grew (a grown memory detaches the old view: length 0)
+  let mem = h.i32;
   // code objects compiled to JavaScript (jit/compile.ts) run there until an instruction they leave to
   // this loop, which runs that one instruction and calls the compiled function again
   const jit = hooked ? null : jitState.hook;
@@ -148,7 +152,7 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             break;
           case 116 /* Op.LOAD_GLOBAL */: {
             if (arg & 1) st.push(0);
-            st.push(loadGlobalCached(this, f, i, arg >> 1));
+            st.push(loadGlobalCached(this, f, i, arg >> 1, mem.length !== 0 ? mem : (mem = h.i32)));
             break;
           }
           case 101 /* Op.LOAD_NAME */: {
@@ -228,7 +232,7 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             let target = a ? a : b;
             let mself = 0;
             // function and method are not subclassable: their kinds are these exact types
-            let m = h.i32;
+            let m = mem.length !== 0 ? mem : (mem = h.i32);
             let tt = m[(target + OB_TYPE) >>> 2]! >>> 0;
             if (tt === methodType) {
               const func = m[(target + L.METHOD_FUNC) >>> 2]! >>> 0;
@@ -237,7 +241,7 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
                 m[mself >>> 2]!++;
                 m[func >>> 2]!++;
                 h.decref(target);
-                m = h.i32;
+                m = mem.length !== 0 ? mem : (mem = h.i32);
                 target = func;
                 tt = functionType;
               }
@@ -370,7 +374,7 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             if (f.info.warmup >= 0 && isAddThenStore(co, i, arg) && binaryAddStore(this, f, i)) break;
             const b = st.pop()!;
             const a = st.pop()!;
-            const x = smallIntBinary(h.i32, intType, a, b, arg);
+            const x = smallIntBinary(mem.length !== 0 ? mem : (mem = h.i32), intType, a, b, arg);
             if (x === x) {
               // both are exact ints: their release runs no hook
               let r = 0;
@@ -394,9 +398,11 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
           case 107 /* Op.COMPARE_OP */: {
             const b = st.pop()!;
             const a = st.pop()!;
-            const c = smallIntCompare(h.i32, intType, a, b, arg);
+            const c = smallIntCompare(mem.length !== 0 ? mem : (mem = h.i32), intType, a, b, arg);
             if (c >= 0) {
-              st.push(this.bool(c === 1));
+              const r = c === 1 ? True : False;
+              mem[r >>> 2]!++;
+              st.push(r);
               h.decrefInt(a);
               h.decrefInt(b);
               break;
@@ -493,7 +499,7 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
               h.decref(v);
               break;
             }
-            const iv = intTruth(h.i32, intType, v);
+            const iv = intTruth(mem.length !== 0 ? mem : (mem = h.i32), intType, v);
             if (iv >= 0) {
               if (iv === 0) f.ip = arg;
               h.decref(v);
@@ -518,7 +524,7 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
               h.decref(v);
               break;
             }
-            const iv = intTruth(h.i32, intType, v);
+            const iv = intTruth(mem.length !== 0 ? mem : (mem = h.i32), intType, v);
             if (iv >= 0) {
               if (iv === 1) f.ip = arg;
               h.decref(v);
