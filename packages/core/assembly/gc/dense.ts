@@ -77,7 +77,7 @@ let tTouched: usize = 0; // pool table entries written (to clear them afterwards
 // slot tables
 let slotCap: u32 = 0;
 let sR: usize = 0; // state word (u32)
-let sEA: usize = 0; // edge block [children…, 0] (u32) and head word (u32: GC head address | KIND_*), side by side
+let sEA: usize = 0; // edge block's address (u32; the block: children…, 0) and head word (u32: GC head address | KIND_*), side by side
 let nSlots: u32 = 0;
 // pool table
 let poolTab: usize = 0;
@@ -180,6 +180,11 @@ function growEdgeTable(): bool {
   const b = growPages(pages);
   if (b == 0) return false;
   if (edgeLen > 0) memory.copy(b, edgeBuf, <usize>edgeLen << 2);
+  // the EA entries hold their blocks' addresses: move them with the table (the entries of slots not
+  // numbered in this pass are stale and never read)
+  const delta = <u32>(b - eBuf);
+  const eaEnd = sEA + (<usize>nSlots << 3);
+  for (let p = sEA; p < eaEnd; p += 8) store<u32>(p, load<u32>(p) + delta);
   eBuf = b;
   eCap = <u32>(<usize>pages << 14);
   setEdgeBuffer(b, eCap, edgeLen);
@@ -300,9 +305,8 @@ function numberObjects(base: usize): i32 {
   // and length (reloaded after the calls that may grow it)
   let R = sR;
   let EA = sEA;
-  let eb = eBuf;
-  let ecap = eCap;
-  let el: u32 = 0;
+  let ew = eBuf; // the next edge word
+  let eEnd = eBuf + (<usize>eCap << 2);
   // what the last type met asks for (typeInfo)
   let lastType: usize = 0;
   let info: u32 = 0;
@@ -339,18 +343,17 @@ function numberObjects(base: usize): i32 {
     const head = <u32>h | (info & KIND_MASK);
     const items = info >> 3;
     const size = <u32>obSize(o); // (read for every object: only used for exact lists and tuples)
-    if (items == 0 || size >= ecap - el) {
+    if (items == 0 || <usize>size >= (eEnd - ew) >> 2) {
       // tp_traverse, or the edge table must grow first
-      el = edgesOutOfLine(o, ea, head, el, items, <u32>((tp - TS) >> 2) - 1);
-      if (el == NO_SLOT) break;
-      eb = eBuf;
-      ecap = eCap;
+      ew = edgesOutOfLine(o, ea, head, ew, items, <u32>((tp - TS) >> 2) - 1);
+      if (ew == 0) break;
+      eEnd = eBuf + (<usize>eCap << 2);
       continue;
     }
     // exact list or tuple: the items, last first (as their tp_traverse), straight into the table
     const ip = items == ITEMS_LIST ? listItems(o) : o + TUPLE_ITEMS;
-    store<u64>(ea, (<u64>head << 32) | <u64>el); // the edge block and the head, one store
-    let wp = eb + (<usize>el << 2);
+    store<u64>(ea, (<u64>head << 32) | <u64>ew); // the edge block and the head, one store
+    let wp = ew;
     for (let p = ip + (<usize>size << 3); p != ip; ) {
       p -= 8;
       const c = load<u32>(p);
@@ -358,9 +361,9 @@ function numberObjects(base: usize): i32 {
       wp += c != 0 ? 4 : 0; // (NULL items are not children)
     }
     store<u32>(wp, 0);
-    el = <u32>((wp - eb) >> 2) + 1;
+    ew = wp + 4;
   }
-  setEdgeBuffer(eBuf, eCap, el);
+  setEdgeBuffer(eBuf, eCap, <u32>((ew - eBuf) >> 2));
   return <i32>((tp - TS) >> 2);
 }
 
@@ -416,38 +419,41 @@ function slotOutsideRuns(h: usize, o: usize, pe: usize, b: u32, n: u32): u32 {
 }
 
 /** Pass 1's edge block for an object that is not an exact list or tuple (through tp_traverse), or when
- *  the edge table must grow first; writes the slot's EA entry `ea` (`head`: its head word). Returns the
- *  new edge length, or NO_SLOT (edgeOverflow set) when the table cannot grow. */
-function edgesOutOfLine(o: usize, ea: usize, head: u32, el: u32, items: u32, n: u32): u32 {
+ *  the edge table must grow first; writes the slot's EA entry `ea` (`head`: its head word). `ew` is the
+ *  next edge word. Returns the next edge word after the block, or 0 (edgeOverflow set) when the table
+ *  cannot grow. */
+function edgesOutOfLine(o: usize, ea: usize, head: u32, ew: usize, items: u32, n: u32): usize {
   numbered = n;
-  setEdgeBuffer(eBuf, eCap, el);
+  setEdgeBuffer(eBuf, eCap, <u32>((ew - eBuf) >> 2));
   store<u32>(ea, head, 4);
   if (items != 0) {
     const size = obSize(o);
     if (!growEdgesFor(<u64>size + 1)) {
       edgeOverflow = true;
-      return NO_SLOT;
+      return 0;
     }
-    const eb = eBuf;
+    // (the table may have moved)
     const p = items == ITEMS_LIST ? listItems(o) : o + TUPLE_ITEMS;
-    store<u32>(ea, el);
-    let w = el;
+    let w = eBuf + (<usize>edgeLen << 2);
+    store<u32>(ea, <u32>w);
     for (let i = size - 1; i >= 0; i--) {
       const c = load<u32>(p + (<usize>i << 3));
       if (c == 0) continue;
-      store<u32>(eb + (<usize>w << 2), c);
-      w++;
+      store<u32>(w, c);
+      w += 4;
     }
-    store<u32>(eb + (<usize>w << 2), 0);
-    return w + 1;
+    store<u32>(w, 0);
+    return w + 4;
   }
-  store<u32>(ea, el);
+  // (if the table moves while the children are appended, the entry moves with it)
+  store<u32>(ea, <u32>(eBuf + (<usize>edgeLen << 2)));
   traverse(o, VISIT_ADDR);
-  if (edgeOverflow) return NO_SLOT;
+  if (edgeOverflow) return 0;
   // the block's end mark
-  if (edgeLen == eCap && !growEdgesOrFlag()) return NO_SLOT;
-  store<u32>(eBuf + (<usize>edgeLen << 2), 0);
-  return edgeLen + 1;
+  if (edgeLen == eCap && !growEdgesOrFlag()) return 0;
+  const w = eBuf + (<usize>edgeLen << 2);
+  store<u32>(w, 0);
+  return w + 4;
 }
 
 /** 2. subtract_refs: child addresses → slots, children outside the set dropped; each block is
@@ -528,7 +534,6 @@ function slotInHead(c: usize): u32 {
  *  keeps its links (pool objects' heads were not written in pass 1). */
 function replayMoveUnreachable(base: usize, n: u32): usize {
   const pt = poolTab;
-  const edges = edgeBuf;
   const R = sR;
   const EA = sEA;
   let top = tOrder; // where the next object moved back goes
@@ -555,12 +560,12 @@ function replayMoveUnreachable(base: usize, n: u32): usize {
       prev = cur;
     }
     follow = tp + 4;
-    top = scanChildren(edges + (<usize><u32>ea << 2), R, EA, top);
+    top = scanChildren(<usize><u32>ea, R, EA, top);
   }
   // the objects moved back, in the order they were moved (their words stay MOVED | 1: neither 0 nor
   // UNREACH, so they are never moved again)
   for (let q = tOrder; q < top; q += 8) {
-    top = scanChildren(edges + (<usize>load<u32>(q) << 2), R, EA, top);
+    top = scanChildren(<usize>load<u32>(q), R, EA, top);
   }
   const moved = <u32>((top - tOrder) >> 3);
   passMoved = moved;
