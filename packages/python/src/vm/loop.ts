@@ -339,7 +339,20 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
               this.frame = back;
               return v;
             }
-            this.leaveFrame(f);
+            if (f.frameObj === 0 && f.locals === 0 && st.length === 0) {
+              // leaveFrame's common case, inline: the locals in order, then the function
+              const ls = f.localsplus;
+              for (let k = 0; k < ls.length; k++) {
+                const x = ls[k];
+                if (x) {
+                  ls[k] = 0;
+                  h.decref(x);
+                }
+              }
+              const fn = f.func;
+              f.func = 0;
+              if (fn) h.decref(fn);
+            } else this.leaveFrame(f);
             this.depth--;
             if (f === entry) {
               this.frame = back;
