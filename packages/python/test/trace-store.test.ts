@@ -6,6 +6,7 @@
 import { describe, expect, test } from "vitest";
 import { plainTrace, run, Session, type Trace } from "../src/index.js";
 import { lazyArray } from "../src/trace/store.js";
+import { python3Json } from "./trace-helpers.js";
 
 const PROGRAM = [
   "import gc",
@@ -118,5 +119,42 @@ describe("lazyArray", () => {
     expect(a).toEqual([0, 10, 99]);
     a[0] = 5;
     expect([...a]).toEqual([5, 10, 99]);
+  });
+});
+
+describe("container reprs remade from their items' kept texts", () => {
+  // every container is changed again and again, so that its later records are made from the texts its
+  // items' entries keep (the recorder's short path), and compared with python3's repr at the end
+  const SRC = [
+    "xs = []",
+    "ts = ()",
+    "d = {}",
+    "one = None",
+    "mixed = []",
+    "for i in range(40):",
+    "    xs.append(i * 1001)",
+    "    ts = ts + (i % 3 == 0,)",
+    "    d['k%d' % i] = i / 4",
+    "    one = (str(i),)",
+    "    mixed.append([None, 'a\\'b', -i, 2.5] if i % 2 else i)",
+    "    if i == 20:",
+    "        xs.append(xs)",
+    "empty = []; et = (); ed = {}",
+    "small = [True, False, None]",
+    "sd = {1: 'x', 'y': 2.0}",
+    "end = 0",
+  ].join("\n");
+  const NAMES = ["xs", "ts", "d", "one", "mixed", "empty", "et", "ed", "small", "sd"];
+
+  test("equal python3's repr, cut to 80 characters with …", () => {
+    const trace = run(SRC, { trace: "line" }).trace!;
+    const session = new Session(trace);
+    const last = session.last();
+    const code = `${SRC}\nimport json\nr = {n: repr(globals()[n]) for n in ${JSON.stringify(NAMES)}}\nprint(json.dumps({n: (t if len(t) <= 80 else t[:79] + "…") for n, t in r.items()}))`;
+    const expected = python3Json<Record<string, string>>(code);
+    for (const name of NAMES) {
+      const at = last.frames[0]!.locals.find((l) => l.name === name)!;
+      expect(last.heap.get(at.serial)!.repr, name).toBe(expected[name]);
+    }
   });
 });

@@ -11,10 +11,10 @@ import type { AllocatorState, FreeListView, NextBlockView } from "./schema.js";
 
 const SOURCES: NextBlockView["source"][] = ["free-list", "bump", "new-pool", "new-arena"];
 const CLASSES = abi.NB_SMALL_SIZE_CLASSES;
+const NO_VIEWS: NextBlockView[] = [];
 
 export class AllocatorSampler {
   private prev: Uint32Array = new Uint32Array(CLASSES);
-  private words: Uint32Array = new Uint32Array(CLASSES);
   private lists = "";
   private started = false;
 
@@ -57,22 +57,30 @@ export class AllocatorSampler {
   }
 
   /** The state after a step: every class when `full` (or on the first call), otherwise the classes that
-   *  changed since the last call; undefined when nothing changed. */
-  sample(full: boolean): AllocatorState | undefined {
+   *  changed since the last call; undefined when nothing changed. `noObjects`: no object was created,
+   *  freed, parked or taken back since the last call (the type free lists cannot have moved then). */
+  sample(full: boolean, noObjects = false): AllocatorState | undefined {
     const heap = this.heap;
-    const words = heap.nextBlockWords(this.words);
     full ||= !this.started;
     this.started = true;
-    const nextBlock: NextBlockView[] = [];
-    for (let c = 0; c < CLASSES; c++) {
-      const w = words[c]!;
-      if (!full && w === this.prev[c]) continue;
+    // the core writes the words into its I/O buffer; they are read there (no view made per step)
+    const core = heap.core;
+    const buf = core.heap_io_buffer(CLASSES * 4) >>> 0;
+    const n = Math.min(core.heap_next_blocks(buf), CLASSES);
+    const mem = heap.i32;
+    const at = buf >>> 2;
+    const prev = this.prev;
+    let nextBlock: NextBlockView[] = NO_VIEWS;
+    for (let c = 0; c < n; c++) {
+      const w = mem[at + c]! >>> 0;
+      if (!full && w === prev[c]) continue;
+      prev[c] = w;
+      if (nextBlock === NO_VIEWS) nextBlock = [];
       nextBlock.push(this.view(c, w));
     }
-    this.words = this.prev;
-    this.prev = words;
-    // the free lists' raw words first: most steps leave them as they were
-    const rawSame = this.sameRawLists();
+    // the free lists' raw words next: most steps leave them as they were
+    if (!full && noObjects && nextBlock.length === 0) return undefined;
+    const rawSame = !full && noObjects ? true : this.sameRawLists();
     if (!full && rawSame && nextBlock.length === 0) return undefined;
     let lists: ReturnType<Heap["freeLists"]> = [];
     let listsChanged = false;
@@ -84,7 +92,7 @@ export class AllocatorSampler {
     }
     if (!full && !listsChanged && nextBlock.length === 0) return undefined;
     // kept in the trace: an exact-length copy (a pushed-to array keeps spare capacity)
-    const out: AllocatorState = { nextBlock: nextBlock.slice() };
+    const out: AllocatorState = { nextBlock: nextBlock === NO_VIEWS ? [] : nextBlock };
     if (full) out.full = true;
     if (full || listsChanged) {
       out.freeLists = lists.map((f): FreeListView => {

@@ -31,7 +31,7 @@ import { Kind } from "../vm/types.js";
 import { LocalKind } from "../compile/code.js";
 import { OP_NAMES, Op } from "../compile/opcodes.js";
 import * as L from "../vm/layouts.js";
-import { shortRepr, type ReprCache } from "./repr.js";
+import { MAX_REPR, shortRepr, type ReprCache } from "./repr.js";
 import { dictItems } from "./dict-items.js";
 import { AllocatorSampler } from "./allocator.js";
 import { StepColumns, traceFromColumns, type StepFields } from "./store.js";
@@ -81,6 +81,8 @@ interface Entry {
   kind: Kind;
   /** Cached referent addresses (at most MAX_REFERENTS) and labels. */
   refs: Obj[];
+  /** The entries of `refs` (same length): a slot whose address did not change keeps its entry unless dead. */
+  refEnts: Entry[];
   labels: string[];
   refCount: number;
   /** Signature of what it references (see `signature`) when its record was made. */
@@ -103,6 +105,8 @@ interface Entry {
   namedAt: number;
   /** Is in the current picture (own objects always; borrowed ones while referenced): in `active`. */
   shown: boolean;
+  /** Forgotten (freed): an entry for another object may now have its address. */
+  dead: boolean;
   /** Index in `active` / `mutables` (−1 when not there). */
   slot: number;
   mslot: number;
@@ -134,6 +138,7 @@ export interface RecorderOptions {
 }
 
 const NO_REFS: Obj[] = [];
+const NO_ENTRIES: Entry[] = [];
 const NO_EVENTS: TraceEvent[] = [];
 const NO_REFERENTS: HeapObject["referents"] = [];
 const NO_LABELS: string[] = [];
@@ -366,7 +371,7 @@ export class TraceRecorder {
     this.gcRan = false;
     if (events.length) cols.addEvents(events);
     // the allocator's next blocks and free lists: in full on keyframes, else what changed (allocator.ts)
-    const allocator = (this.allocatorSampler ??= new AllocatorSampler(this.heap)).sample(regular);
+    const allocator = (this.allocatorSampler ??= new AllocatorSampler(this.heap)).sample(regular, this.quiet && events.length === 0);
     f.alloc = allocator ? cols.addAllocator(allocator) : -1;
     if (keyframe) {
       let buf = this.kfBuf;
@@ -640,7 +645,7 @@ export class TraceRecorder {
   private entry(o: Obj, own: boolean): Entry {
     let e = this.entries.get(o);
     if (!e) {
-      e = { addr: o, serial: this.nextSerial++, own, rec: null, recIdx: -1, rc: -1, gen: null, kind: Kind.OBJECT, refs: NO_REFS, labels: NO_LABELS, refCount: 0, sig: 0, slotOffsets: null, managed: false, holders: null, dirty: false, size: -1, block: -1, namedAt: -1, shown: false, slot: -1, mslot: -1 };
+      e = { addr: o, serial: this.nextSerial++, own, rec: null, recIdx: -1, rc: -1, gen: null, kind: Kind.OBJECT, refs: NO_REFS, refEnts: NO_ENTRIES, labels: NO_LABELS, refCount: 0, sig: 0, slotOffsets: null, managed: false, holders: null, dirty: false, size: -1, block: -1, namedAt: -1, dead: false, shown: false, slot: -1, mslot: -1 };
       try {
         const ti = this.vm.typeInfo(o);
         e.kind = ti.kind;
@@ -845,6 +850,7 @@ export class TraceRecorder {
     this.hide(e);
     if (e.own) for (const r of e.refs) this.dropBorrowed(r);
     this.entries.delete(o);
+    e.dead = true;
   }
 
   private dropBorrowed(r: Obj): void {
@@ -1110,7 +1116,7 @@ export class TraceRecorder {
     e.sig = this.signature(o, e);
     const old = e.rec;
     // strings equal to the previous record's are shared with it (a trace holds many records)
-    let repr = shortRepr(vm, o, this.reprCache);
+    let repr = (e.own && REPR_OF_ITEMS.has(e.kind) && this.itemsRepr(e, t)) || shortRepr(vm, o, this.reprCache);
     if (old && old.repr === repr) repr = old.repr;
     let size = e.size;
     let block = e.block;
@@ -1134,15 +1140,55 @@ export class TraceRecorder {
     return rec;
   }
 
+  /**
+   * The repr of an exact list, tuple or dict whose shown items are all scalars with a kept text, from its
+   * referents' entries (no heap reads); "" when some item has none (then shortRepr writes it, keeping the
+   * texts for next time). The same text as shortRepr: items while the text is shorter than MAX_REPR + 1,
+   * the closing bracket, cut to MAX_REPR with "…".
+   */
+  private itemsRepr(e: Entry, t: Obj): string {
+    const T = this.vm.T;
+    const ents = e.refEnts;
+    const n = e.refCount;
+    const budget = MAX_REPR + 1;
+    let s: string;
+    if (e.kind === Kind.LIST || e.kind === Kind.TUPLE) {
+      if (t !== (e.kind === Kind.LIST ? T.list : T.tuple)) return "";
+      s = e.kind === Kind.LIST ? "[" : "(";
+      let i = 0;
+      for (; i < n && s.length < budget; i++) {
+        if (i >= ents.length) return "";
+        const text = ents[i]!.text;
+        if (text === undefined) return "";
+        s += i ? ", " + text : text;
+      }
+      s += e.kind === Kind.LIST ? "]" : n === 1 ? ",)" : ")";
+    } else if (e.kind === Kind.DICT) {
+      if (t !== T.dict) return "";
+      s = "{";
+      const items = n >> 1;
+      for (let i = 0; i < items && s.length < budget; i++) {
+        if (2 * i + 1 >= ents.length) return "";
+        const k = ents[2 * i]!.text;
+        const v = ents[2 * i + 1]!.text;
+        if (k === undefined || v === undefined) return "";
+        s += (i ? ", " : "") + k + ": " + v;
+      }
+      s += "}";
+    } else return "";
+    return s.length > MAX_REPR ? s.slice(0, MAX_REPR - 1) + "…" : s;
+  }
+
   /** The record's referents; entries equal to the previous record's (or all of them) are shared with it. */
   private referentList(e: Entry): HeapObject["referents"] {
     const prev = e.rec?.referents;
     const n = e.refs.length;
     const out: HeapObject["referents"] = new Array(n);
     let same = prev !== undefined && prev.length === n;
+    const ents = e.refEnts;
     for (let i = 0; i < n; i++) {
       const r = e.refs[i]!;
-      const serial = this.serialOf(r);
+      const serial = ents[i]!.serial;
       const p = prev?.[i];
       if (p && p.serial === serial && p.label === e.labels[i]) out[i] = p;
       else {
@@ -1174,6 +1220,7 @@ export class TraceRecorder {
     if (!e.own || NO_REFERENT_KINDS.has(e.kind)) {
       // borrowed objects and scalars: no referents drawn
       e.refs = NO_REFS;
+      e.refEnts = NO_ENTRIES;
       e.labels = NO_LABELS;
       e.refCount = 0;
       return;
@@ -1267,8 +1314,16 @@ export class TraceRecorder {
         for (const r of this.heap.referents(o)) push(r, byAddr.get(r) ?? (r === t ? "__class__" : "ref"));
       }
     }
-    // only the slots that changed: most rebuilt containers differ in one or two of them
+    // the referents' entries: a slot holding the same address keeps its entry while that one lives
     const old = e.refs;
+    const oldEnts = e.refEnts;
+    const ents: Entry[] = new Array(newRefs.length);
+    for (let i = 0; i < newRefs.length; i++) {
+      const r = newRefs[i]!;
+      const oe = i < old.length && old[i] === r ? oldEnts[i] : undefined;
+      ents[i] = oe && !oe.dead ? oe : (this.entries.get(r) ?? this.entry(r, false));
+    }
+    // only the slots that changed: most rebuilt containers differ in one or two of them
     const m = Math.min(old.length, newRefs.length);
     for (let i = 0; i < m; i++) {
       if (old[i] === newRefs[i]) continue;
@@ -1278,6 +1333,7 @@ export class TraceRecorder {
     for (let i = m; i < old.length; i++) this.bump(e, old[i]!, -1);
     for (let i = m; i < newRefs.length; i++) this.bump(e, newRefs[i]!, 1);
     e.refs = newRefs.length ? newRefs : NO_REFS;
+    e.refEnts = newRefs.length ? ents : NO_ENTRIES;
     e.labels = labels.length ? labels : NO_LABELS;
     e.refCount = count;
   }
