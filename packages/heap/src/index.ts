@@ -149,7 +149,7 @@ export class Heap {
   /** The core functions the hot accessors call, in an object of fixed shape (the full export table has
    *  too many computed keys for V8 to keep it in fast mode, so every `this.core.x` is a dictionary
    *  lookup). Re-made with `core`. */
-  private fx!: Pick<CoreExports, "obj_dealloc" | "int_from_f64" | "float_new" | "str_from_char" | "str_new" | "str_data" | "obj_set_slot" | "obj_set_slot_steal" | "obj_new" | "tuple_new" | "list_append" | "list_set" | "dict_set" | "dict_get" | "dict_del" | "obj_attr_get" | "obj_attr_set" | "obj_managed_dict" | "heap_last_status" | "str_can_append_inplace" | "str_append_inplace" | "list_new" | "list_pop" | "list_insert" | "list_resize" | "list_capacity" | "list_clear" | "list_preallocate_exact" | "dict_new" | "dict_len" | "dict_next" | "dict_key_at" | "dict_value_at" | "dict_clear" | "set_new" | "set_add" | "set_contains" | "set_discard" | "set_len" | "set_next" | "set_key_at" | "obj_hash" | "bytes_new" | "bytes_char" | "tuple_get">;
+  private fx!: Pick<CoreExports, "obj_dealloc" | "int_from_f64" | "float_new" | "str_from_char" | "str_new" | "str_data" | "obj_set_slot" | "obj_set_slot_steal" | "obj_new" | "tuple_new" | "list_append" | "list_set" | "dict_set" | "dict_get" | "dict_del" | "obj_attr_get" | "obj_attr_set" | "obj_managed_dict" | "heap_last_status" | "str_can_append_inplace" | "str_append_inplace" | "list_new" | "list_pop" | "list_insert" | "list_resize" | "list_capacity" | "list_clear" | "list_preallocate_exact" | "dict_new" | "dict_len" | "dict_next" | "dict_key_at" | "dict_value_at" | "dict_clear" | "set_new" | "set_add" | "set_contains" | "set_discard" | "set_len" | "set_next" | "set_key_at" | "obj_hash" | "bytes_new" | "bytes_char" | "tuple_get" | "int_new">;
   /** The unwrapped exports of int allocation and deallocation, for exact ints only (newIntValue,
    *  decrefInt): neither calls a host import for them (no finalizer, weakref or GC hook runs when an exact
    *  int is made or freed), so only a trap has to be turned into CoreTrapError, done around the call. */
@@ -205,6 +205,7 @@ export class Heap {
       bytes_new: c.bytes_new,
       bytes_char: c.bytes_char,
       tuple_get: c.tuple_get,
+      int_new: c.int_new,
     };
   }
   private retired: CoreTrapError | undefined;
@@ -821,6 +822,20 @@ export class Heap {
   /** A fresh int object for v with `spare` extra digits allocated (CPython's +, *, << results). */
   newIntDigits(v: bigint, spare = 0): Obj {
     if (v >= -5n && v <= 256n && spare === 0) return this.newInt(Number(v));
+    if (v >= -9007199254740991n && v <= 9007199254740991n && v !== 0n) {
+      // at most two 30-bit digits, computed as numbers
+      const x = Number(v);
+      const a = x < 0 ? -x : x;
+      const lo = a % 1073741824;
+      const hi = (a - lo) / 1073741824;
+      const n = hi === 0 ? 1 : 2;
+      const o = this.must(this.fx.int_new(x < 0 ? -n : n, n + spare), "newInt");
+      let m = this._i32;
+      if (m.length === 0) m = this.i32;
+      m[(o + abi.INT_DIGITS) >>> 2] = lo;
+      if (n === 2) m[(o + abi.INT_DIGITS + 4) >>> 2] = hi;
+      return o;
+    }
     const neg = v < 0n;
     let m = neg ? -v : v;
     const digits: number[] = [];
@@ -829,7 +844,7 @@ export class Heap {
       m >>= 30n;
     }
     const n = digits.length;
-    const o = this.must(this.core.int_new(neg ? -n : n, n + spare), "newInt");
+    const o = this.must(this.fx.int_new(neg ? -n : n, n + spare), "newInt");
     const i32 = this.i32;
     for (let i = 0; i < n; i++) i32[(o + abi.INT_DIGITS + 4 * i) >>> 2] = digits[i]!;
     return o;
@@ -1132,6 +1147,20 @@ export class Heap {
     return l;
   }
   listAppend(l: Obj, v: Obj): void {
+    let m = this._i32;
+    if (m.length === 0) m = this.i32;
+    const n = m[(l + abi.OB_SIZE) >>> 2]!;
+    const allocated = m[(l + abi.LIST_ALLOCATED) >>> 2]!;
+    if (n < allocated && n + 1 >= allocated >> 1) {
+      // list_resize keeps the item array (room left, not under half full): the core's append without the
+      // call — the size, the reference, the item
+      const at = ((m[(l + LIST_ITEMS) >>> 2]! >>> 0) + 8 * n) >>> 2;
+      m[(l + abi.OB_SIZE) >>> 2] = n + 1;
+      m[v >>> 2]!++;
+      m[at] = v;
+      m[at + 1] = 0;
+      return;
+    }
     if (!this.fx.list_append(l, v)) throw statusError(this.fx.heap_last_status(), "list.append");
   }
   listInsert(l: Obj, i: number, v: Obj): void {

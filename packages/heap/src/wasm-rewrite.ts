@@ -1,6 +1,6 @@
 // Makes an instance of the core restorable in place (see Heap.reset). A rewritten module:
 //  * grows its memory through a function of its own that hands out pages from a break global ("brk") and
-//    calls memory.grow only past the memory's current size (then by a quarter more than needed). A fresh instance behaves exactly as before (brk
+//    calls memory.grow only past the memory's current size (then by more than needed, see below). A fresh instance behaves exactly as before (brk
 //    equals the memory's size), but after a restore the pages above the restored brk are handed out again
 //    at the same addresses instead of new ones above them;
 //    Every `memory.size` of the core reads the break too: after a restore the memory is larger than the
@@ -279,15 +279,18 @@ function rewrite(bytes: Uint8Array): Uint8Array | null {
     append(newCode, body);
   }
   const B = uleb(brk);
-  // The memory itself grows ahead of the break by a quarter of its size (or exactly what is needed when
-  // that much cannot be had): the core sees only the break, so nothing it does changes, but V8 runs a
-  // full garbage collection of the JS heap after every few `memory.grow` calls, and an allocator growing
-  // one 256 KiB arena at a time made hundreds of them in a large program.
+  // Past 32 MiB the memory itself grows ahead of the break by a quarter of its size (or by exactly what is
+  // needed when that much cannot be had): the core sees only the break, so nothing it does changes, but
+  // V8 runs a full garbage collection of the JS heap after every few `memory.grow` calls, and an allocator
+  // growing one 256 KiB arena at a time made hundreds of them in a large program. (Below 32 MiB the memory
+  // grows exactly as the break does: a heap pool that keeps heaps by their memory's size keeps the same
+  // ones as before.)
   const grow = [
     1, 2, 0x7f, // two i32 locals: the old break, the pages needed
     0x23, ...B, 0x20, 0, 0x6a, 0x3f, 0, 0x4b, 0x04, 0x40, // if brk + n > memory.size
     0x23, ...B, 0x20, 0, 0x6a, 0x3f, 0, 0x6b, 0x21, 2, // need = brk + n - size
-    0x20, 2, 0x3f, 0, 0x41, 2, 0x76, 0x6a, 0x40, 0, 0x41, 0x7f, 0x46, 0x04, 0x40, // memory.grow(need + size / 4) == -1
+    0x20, 2, 0x3f, 0, 0x41, 2, 0x76, 0x41, 0, 0x3f, 0, 0x41, 0x80, 0x04, 0x4f, 0x1b, 0x6a, // need + (size >= 512 ? size / 4 : 0)
+    0x40, 0, 0x41, 0x7f, 0x46, 0x04, 0x40, // memory.grow(that) == -1
     0x20, 2, 0x40, 0, 0x41, 0x7f, 0x46, 0x04, 0x40, // memory.grow(need) == -1
     0x41, 0x7f, 0x0f, 0x0b, // return -1
     0x0b,

@@ -28,8 +28,8 @@ function setUp(h: Heap): { T: number; keep: number[] } {
 function varied(h: Heap, T: number, round: number): void {
   const ints: number[] = [];
   for (let i = 0; i < 60_000 + round * 20_000; i++) ints.push(h.newInt(50_000_000 + i * (round + 2)));
-  // large enough to grow the memory past what it grows ahead of the core (a quarter of its size)
-  for (let i = 0; i < 4; i++) h.newStr(String.fromCharCode(65 + i).repeat(2_000_000 + round * 5000));
+  // past 32 MiB, where the memory grows ahead of the pages the core has been handed
+  for (let i = 0; i < 4; i++) h.newStr(String.fromCharCode(65 + i).repeat(4_500_000 + round * 5000));
   dropCycles(h, T, 200);
   h.gc.collect(2);
   for (let i = 0; i < ints.length; i += 2) h.decref(ints[i]!);

@@ -9,6 +9,7 @@ import type { Obj } from "../vm/heap-api.js";
 import { Kind, type KwArgs, type NativeFn } from "../vm/types.js";
 import { PyRaise, type VM } from "../vm/vm.js";
 import * as L from "../vm/layouts.js";
+import { abi } from "@pyheap/heap";
 import { parseFloatLiteral, parseIntLiteral } from "../objects/numbers.js";
 import { roundFloat } from "../objects/float-format.js";
 import { PyErr } from "../objects/errors.js";
@@ -178,6 +179,15 @@ export function installBuiltins(vm: VM): void {
     return vm.none();
   });
   def("len", (args, kw) => {
+    if (kw === null && args.length === 1) {
+      // an exact str, list, tuple or dict: the length field read from memory
+      const o = args[0]!;
+      const t = h.typeOf(o);
+      const T = h.types;
+      if (t === T.str) return h.newIntValue(h.getI32(o, abi.STR_LENGTH));
+      if (t === T.list || t === T.tuple) return h.newIntValue(h.getI32(o, abi.OB_SIZE));
+      if (t === T.dict) return h.newIntValue(h.dictLen(o));
+    }
     noKw(vm, "len", kw);
     nargs(vm, "len", args, 1, 1);
     return vm.h.newInt(vm.len(args[0]));

@@ -90,20 +90,26 @@ proto.checkHashable = function (this: VM, k: Obj): void {
 };
 
 proto.dictSetItem = function (this: VM, d: Obj, k: Obj, v: Obj): void {
-  this.checkHashable(k);
+  // an exact str or int key is hashable: no check
+  const kt = this.h.typeOf(k);
+  if (kt !== this.h.types.str && kt !== this.h.types.int) this.checkHashable(k);
   this.h.dictSet(d, k, v);
   this.pendingHookError();
 };
 
 proto.dictGetItem = function (this: VM, d: Obj, k: Obj): Obj {
-  this.checkHashable(k);
+  // an exact str or int key is hashable: no check
+  const kt = this.h.typeOf(k);
+  if (kt !== this.h.types.str && kt !== this.h.types.int) this.checkHashable(k);
   const r = this.h.dictGet(d, k);
   this.pendingHookError();
   return r;
 };
 
 proto.dictDelItem = function (this: VM, d: Obj, k: Obj): boolean {
-  this.checkHashable(k);
+  // an exact str or int key is hashable: no check
+  const kt = this.h.typeOf(k);
+  if (kt !== this.h.types.str && kt !== this.h.types.int) this.checkHashable(k);
   const r = this.h.dictDel(d, k);
   this.pendingHookError();
   return r;

@@ -1004,6 +1004,20 @@ function sliceSelect<T>(arr: T[], start: number, step: number, n: number): T[] {
 
 proto.getItem = function (this: VM, c: Obj, k: Obj): Obj {
   const h = this.h;
+  // an exact list indexed by a small exact int, an exact dict: without the type dispatch
+  const ct = h.typeOf(c);
+  if (ct === h.types.list) {
+    const i = smallIntValue(h.i32, h.types.int, k);
+    if (i === i) {
+      const n = h.listLen(c);
+      const j = i < 0 ? i + n : i;
+      if (j >= 0 && j < n) return this.newRef(h.listGet(c, j));
+    }
+  } else if (ct === h.types.dict) {
+    const v = this.dictGetItem(c, k);
+    if (v) return this.newRef(v);
+    this.keyError(k);
+  }
   const ti = this.typeInfo(c);
   if (ti.heap) {
     const d = pyDunder(this, ti, "__getitem__");
@@ -1098,6 +1112,23 @@ declare module "./vm.js" {
 }
 
 proto.setItem = function (this: VM, c: Obj, k: Obj, v: Obj): void {
+  const h = this.h;
+  const ct = h.typeOf(c);
+  if (ct === h.types.dict) {
+    this.dictSetItem(c, k, v);
+    return;
+  }
+  if (ct === h.types.list) {
+    const i = smallIntValue(h.i32, h.types.int, k);
+    if (i === i) {
+      const n = h.listLen(c);
+      const j = i < 0 ? i + n : i;
+      if (j >= 0 && j < n) {
+        h.listSet(c, j, v);
+        return;
+      }
+    }
+  }
   const ti = this.typeInfo(c);
   if (ti.heap) {
     const d = pyDunder(this, ti, "__setitem__");
