@@ -541,13 +541,23 @@ function replayMoveUnreachable(base: usize, n: u32): usize {
   let prev = base; // the last object of the new young list
   let follow = tSlot; // the position entry after prev's in the old list (base: the first)
   const tsEnd = tSlot + (<usize>n << 2);
-  for (let tp = tSlot; tp < tsEnd; tp += 4) {
-    const s = <usize>load<u32>(tp);
-    const rp = R + (s << 2);
+  let tp = tSlot;
+  while (tp < tsEnd) {
+    let s = <usize>load<u32>(tp);
+    let rp = R + (s << 2);
     if (load<u32>(rp) == 0) {
-      store<u32>(rp, R_UNREACH);
-      marked++;
-      continue;
+      // a run of objects with gc_refs 0 goes to the tentative unreachable list (a loop of its own,
+      // which keeps only its own few values)
+      const from = tp;
+      do {
+        store<u32>(rp, R_UNREACH);
+        tp += 4;
+        if (tp == tsEnd) break;
+        s = <usize>load<u32>(tp);
+        rp = R + (s << 2);
+      } while (load<u32>(rp) == 0);
+      marked += <u32>((tp - from) >> 2);
+      if (tp == tsEnd) break;
     }
     store<u32>(rp, R_DONE);
     const ea = load<u64>(EA + (s << 3));
@@ -559,7 +569,8 @@ function replayMoveUnreachable(base: usize, n: u32): usize {
       if (DEBUG) assert((gcPrevRaw(cur) & ~PREV_MASK_FINALIZED) == <u32>prev && gcNext(prev) == cur); // links as they were
       prev = cur;
     }
-    follow = tp + 4;
+    tp += 4;
+    follow = tp;
     top = scanChildren(<usize><u32>ea, R, EA, top);
   }
   // the objects moved back, in the order they were moved (their words stay MOVED | 1: neither 0 nor
