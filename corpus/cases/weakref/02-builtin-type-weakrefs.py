@@ -5,6 +5,7 @@ for t in (int, bool, float, complex, type, slice, property, staticmethod, classm
 print("object", weakref.getweakrefcount(object))
 r = weakref.getweakrefs(bool)[0]
 print(type(r).__name__, r() is bool, weakref.ref(bool) is r, weakref.ref(int) is weakref.getweakrefs(int)[0])
+print(type(r), weakref.ReferenceType.__module__)
 cb = weakref.ref(int, lambda w: None)
 print(weakref.getweakrefcount(int), cb() is int)
 del cb

@@ -49,7 +49,7 @@ proto.bootstrapTypes = function (this: VM): void {
   adopt("NoneType", Kind.NONE, 16, obj, { baseType: false });
   adopt("ellipsis", Kind.ELLIPSIS, 16, obj, { baseType: false });
   adopt("NotImplementedType", Kind.NOTIMPL, 16, obj, { baseType: false });
-  if (ht.weakref) this.adoptType(ht.weakref, "weakref", Kind.WEAKREF, obj, { basicsize: 64, name: "ReferenceType", qualname: "ReferenceType" });
+  if (ht.weakref) this.adoptType(ht.weakref, "weakref", Kind.WEAKREF, obj, { basicsize: 64, name: "ReferenceType", qualname: "ReferenceType", module: "weakref" });
   if (ht.weakref) this.T.weakref = ht.weakref;
 
   const reg = (name: string, kind: Kind, basicsize: number, refs: number[], opts: { gc?: boolean; itemsize?: number; varRefs?: boolean; weak?: number; freelist?: number; freelistKeep?: boolean; base?: string | null; baseType?: boolean; finalizer?: boolean } = {}) =>
