@@ -111,9 +111,11 @@ function preloadHeapWasm(): void {
  * finds them loaded: the element calls it as soon as it is connected, before its first render.
  */
 export function preloadInPage(code = ""): void {
-  if (!primed) preloadHeapWasm();
-  primeHeap().catch(() => {});
+  // the interpreter's chunk first: the largest file, and V8 compiles it after it has arrived
+  const first = !interpreter;
   loadInterpreter().catch(() => {});
+  if (first) preloadHeapWasm();
+  primeHeap().catch(() => {});
   if (mayImportPythonSources(code)) loadPythonSources().catch(() => {});
 }
 
