@@ -233,14 +233,19 @@ export function loadGlobalCached(vm: VM, f: Frame, i: number, nameIndex: number,
  * LOAD_METHOD of co_names[...] = name at instruction i: what vm.loadMethod returns. When the object's type
  * is a builtin type (not a heap type: its dict and MRO never change) whose instances have no dict, and the
  * name is a method written natively (not a classmethod), the answer depends on the type only: the type and
- * the method's index are kept per instruction and the next object of that type gets the method descriptor
- * without the lookup.
+ * the method descriptor (the one newMethodDescr keeps for the VM's life) are kept per instruction and the
+ * next object of that type gets it without the lookup. Instances of classes: instanceMethod.
  */
 export function loadMethodCached(vm: VM, f: Frame, i: number, o: Obj, name: string, nameObj: Obj): Obj {
   const info = f.info;
   let c = info.methodCache;
   const t = vm.h.i32[(o + OB_TYPE) >>> 2]! >>> 0;
-  if (c !== null && c[2 * i] === t && t !== 0) return vm.newMethodDescr(t, c[2 * i + 1]!);
+  if (c !== null && c[2 * i] === t && t !== 0) {
+    // the method descriptor newMethodDescr keeps for the VM's life
+    const md = c[2 * i + 1]! >>> 0;
+    vm.h.incref(md);
+    return md;
+  }
   const ti = vm.typeInfo(o);
   if (ti.kind === Kind.OBJECT && ti.managed && ti.heap) {
     // an instance of a class: the function found on the class is kept per instruction (instanceMethod)
@@ -258,7 +263,7 @@ export function loadMethodCached(vm: VM, f: Frame, i: number, o: Obj, name: stri
   if (d === null || d.native < 0 || vm.classMethods?.has(d.native)) return m;
   if (c === null) c = info.methodCache = new Int32Array(2 * (info.code.co_code.length >> 1));
   c[2 * i] = t;
-  c[2 * i + 1] = d.native;
+  c[2 * i + 1] = m;
   return m;
 }
 

@@ -25,7 +25,7 @@ export interface CodeInfo {
   isGenerator: boolean;
   /** LOAD_GLOBAL's cache (7 words per instruction, made on first use): see loadGlobalCached. */
   globalCache: Int32Array | null;
-  /** LOAD_METHOD's cache (type, native method index per instruction, made on first use): see loadMethodCached. */
+  /** LOAD_METHOD's cache (type, method descriptor per instruction, made on first use): see loadMethodCached. */
   methodCache: Int32Array | null;
   /** The code compiled to JavaScript (jit/compile.ts, when installed), or null: the eval loop runs it. */
   jit: ((f: Frame) => void) | null;
