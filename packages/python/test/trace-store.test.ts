@@ -158,3 +158,46 @@ describe("container reprs remade from their items' kept texts", () => {
     }
   });
 });
+
+describe("referent lists stored as patches of the previous ones", () => {
+  // long containers changed one slot at a time, shrunk and regrown: their referent lists are stored as
+  // patches on earlier lists; each materialised list must name the items the container's repr shows
+  const SRC = [
+    "big = []",
+    "d = {}",
+    "for k in range(70):",
+    "    big.append(k * 1001)",
+    "    d[k % 23] = k * 1001",
+    "    if k % 9 == 8:",
+    "        big[k % 5] = -k * 1001",
+    "    if k == 40:",
+    "        del big[10:30]",
+    "end = 0",
+  ].join("\n");
+
+  test("every step's list and dict name the objects their reprs show", () => {
+    const trace = run(SRC, { trace: "line" }).trace!;
+    const session = new Session(trace);
+    let checked = 0;
+    for (let i = 0; i < trace.steps.length; i++) {
+      const view = session.step(i);
+      for (const name of ["big", "d"]) {
+        const at = view.frames[0]!.locals.find((l) => l.name === name);
+        if (!at) continue;
+        const rec = view.heap.get(at.serial)!;
+        const texts = rec.referents.map((r) => view.heap.get(r.serial)!.repr);
+        if (name === "big") {
+          expect(rec.referents.map((r) => r.label)).toEqual(rec.referents.map((_, k) => `[${k}]`));
+          const shown = `[${texts.join(", ")}]`;
+          expect(shown.startsWith(rec.repr.replace(/…$/, ""))).toBe(true);
+        } else {
+          const pairs: string[] = [];
+          for (let k = 0; k < texts.length; k += 2) pairs.push(`${texts[k]}: ${texts[k + 1]}`);
+          expect(`{${pairs.join(", ")}}`.startsWith(rec.repr.replace(/…$/, ""))).toBe(true);
+        }
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(400);
+  });
+});

@@ -43,6 +43,9 @@ const GC_TYPE = 4;
 const IMMORTALISH = 8;
 const FINALIZED = 16;
 const GENS: HeapObject["generation"][] = [0, 1, 2, null];
+/** Referent lists shorter than this are stored whole; a patched list's chain is at most this deep. */
+const MIN_PATCHED = 8;
+const MAX_PATCH_DEPTH = 16;
 
 function grownI32(a: Int32Array, need: number): Int32Array {
   if (need <= a.length) return a;
@@ -146,11 +149,23 @@ export class StepColumns {
   /** Per serial: the index of the object's id in `strings` (0 until first seen). */
   serialId: Int32Array = new Int32Array(4096);
   private readonly stringIndex = new Map<string, number>();
-  /** Referent list L (L ≥ 1): referents listStart[L] .. listStart[L] + listLen[L] of refSerial/refLabel. */
+  /**
+   * Referent list L (L ≥ 1) has listLen[L] referents. When listBase[L] is −1 they are listStart[L] ..
+   * +listLen[L] of refSerial/refLabel; otherwise L is list listBase[L] cut or grown to listLen[L] with the
+   * patches listStart[L] .. listStart[L + 1]… (patchCount[L] of them) of patchPos/patchSerial/patchLabel
+   * applied: most lists differ from their object's previous one in a slot or two. A chain of patched
+   * lists is at most MAX_PATCH_DEPTH long.
+   */
   readonly listStart = new Ints(256);
   readonly listLen = new Ints(256);
+  readonly listBase = new Ints(256);
+  readonly listDepth = new Ints(256);
+  readonly patchCount = new Ints(256);
   readonly refSerial = new Ints(8192);
   readonly refLabel = new Ints(8192);
+  readonly patchPos = new Ints(4096);
+  readonly patchSerial = new Ints(4096);
+  readonly patchLabel = new Ints(4096);
   removed: Int32Array = new Int32Array(1024);
   removedCount = 0;
   /** Events in emission order: a code (EV_*), and for alloc/free the serial, type name and size. */
@@ -205,6 +220,9 @@ export class StepColumns {
     // referent list 0: none
     this.listStart.push(0);
     this.listLen.push(0);
+    this.listBase.push(-1);
+    this.listDepth.push(0);
+    this.patchCount.push(0);
     if (granularity === "instruction") {
       this.offset = new Int32Array(1024);
       this.op = new Int32Array(1024);
@@ -255,38 +273,67 @@ export class StepColumns {
     return k;
   }
 
-  /** Store a referent list; entries that are the same objects as in `prevRefs` (stored as list `prevList`)
-   *  at the same position are copied from it. Returns the list's index. */
+  /** Store a referent list, as patches of `prevList` (the list stored for `prevRefs`, the object's
+   *  previous referents) when few slots differ. Returns the list's index. */
   private addReferents(refs: HeapObject["referents"], prevList: number, prevRefs: HeapObject["referents"] | null): number {
     const n = refs.length;
-    const start = this.refSerial.n;
-    const ps = prevList ? this.listStart.a[prevList]! : 0;
-    const pn = prevList && prevRefs ? Math.min(this.listLen.a[prevList]!, prevRefs.length) : 0;
-    for (let i = 0; i < n; i++) {
-      const r = refs[i]!;
-      if (i < pn && prevRefs![i] === r) {
-        this.refSerial.push(this.refSerial.a[ps + i]!);
-        this.refLabel.push(this.refLabel.a[ps + i]!);
-      } else {
-        this.refSerial.push(r.serial);
-        this.refLabel.push(this.stringIndexOf(r.label));
-        this.idIndex(r.serial, r.id);
+    if (prevList && prevRefs && n >= MIN_PATCHED && this.listDepth.a[prevList]! < MAX_PATCH_DEPTH) {
+      // the slots that differ (by object: equal referents are shared between records)
+      const pn = prevRefs.length;
+      let changed = 0;
+      for (let i = 0; i < n && changed <= n >> 2; i++) if (i >= pn || prevRefs[i] !== refs[i]) changed++;
+      if (changed <= n >> 2) {
+        const start = this.patchPos.n;
+        for (let i = 0; i < n; i++) {
+          const r = refs[i]!;
+          if (i < pn && prevRefs[i] === r) continue;
+          this.patchPos.push(i);
+          this.patchSerial.push(r.serial);
+          this.patchLabel.push(this.stringIndexOf(r.label));
+          this.idIndex(r.serial, r.id);
+        }
+        this.listStart.push(start);
+        this.listBase.push(prevList);
+        this.listDepth.push(this.listDepth.a[prevList]! + 1);
+        this.patchCount.push(changed);
+        return this.listLen.push(n);
       }
     }
+    const start = this.refSerial.n;
+    for (let i = 0; i < n; i++) {
+      const r = refs[i]!;
+      this.refSerial.push(r.serial);
+      this.refLabel.push(this.stringIndexOf(r.label));
+      this.idIndex(r.serial, r.id);
+    }
     this.listStart.push(start);
+    this.listBase.push(-1);
+    this.listDepth.push(0);
+    this.patchCount.push(0);
     return this.listLen.push(n);
   }
 
   /** A new array of the referents of list L. */
   private referentsOf(L: number): HeapObject["referents"] {
     if (!L) return NO_REFERENTS;
-    const start = this.listStart.a[L]!;
-    const n = this.listLen.a[L]!;
     const s = this.strings;
+    const ref = (serial: number, label: number): HeapObject["referents"][number] => ({ label: s[label]!, id: s[this.serialId[serial]!]!, serial });
+    // the chain down to a full list, then its patches oldest first
+    const chain: number[] = [];
+    let base = L;
+    while (this.listBase.a[base]! >= 0) {
+      chain.push(base);
+      base = this.listBase.a[base]!;
+    }
+    const start = this.listStart.a[base]!;
+    const n = this.listLen.a[base]!;
     const out: HeapObject["referents"] = new Array(n);
-    for (let i = 0; i < n; i++) {
-      const serial = this.refSerial.a[start + i]!;
-      out[i] = { label: s[this.refLabel.a[start + i]!]!, id: s[this.serialId[serial]!]!, serial };
+    for (let i = 0; i < n; i++) out[i] = ref(this.refSerial.a[start + i]!, this.refLabel.a[start + i]!);
+    for (let c = chain.length - 1; c >= 0; c--) {
+      const P = chain[c]!;
+      out.length = this.listLen.a[P]!;
+      const p0 = this.listStart.a[P]!;
+      for (let k = p0, e = p0 + this.patchCount.a[P]!; k < e; k++) out[this.patchPos.a[k]!] = ref(this.patchSerial.a[k]!, this.patchLabel.a[k]!);
     }
     return out;
   }
