@@ -14,6 +14,9 @@
 /** Prefix of the names given to the exported globals. */
 export const GLOBAL_EXPORT_PREFIX = "__pyheap_g";
 
+/** The memory size (64 KiB pages, 24 MiB) the memory does not grow ahead past while the break is within it. */
+export const AHEAD_STOP_PAGES = 384;
+
 class Reader {
   pos: number;
   constructor(readonly b: Uint8Array, pos = 0) {
@@ -279,18 +282,22 @@ function rewrite(bytes: Uint8Array): Uint8Array | null {
     append(newCode, body);
   }
   const B = uleb(brk);
-  // Past 32 MiB the memory itself grows ahead of the break by a quarter of its size (or by exactly what is
-  // needed when that much cannot be had): the core sees only the break, so nothing it does changes, but
-  // V8 runs a full garbage collection of the JS heap after every few `memory.grow` calls, and an allocator
-  // growing one 256 KiB arena at a time made hundreds of them in a large program. (Below 32 MiB the memory
-  // grows exactly as the break does: a heap pool that keeps heaps by their memory's size keeps the same
-  // ones as before.)
+  // The memory itself grows ahead of the break, by a quarter of its size (or by exactly what is needed
+  // when that much cannot be had): the core sees only the break, so nothing it does changes, but V8 runs a
+  // full garbage collection of the JS heap after every few `memory.grow` calls, and an allocator growing
+  // one 256 KiB arena at a time made hundreds of them in a large program. While the break stays within
+  // AHEAD_STOP_PAGES the memory does not grow past that size either, so a memory of at most that size is
+  // still one whose pages in use are too (the interpreter's heap pool keeps heaps up to 24 MiB of memory).
+  const S = sleb(AHEAD_STOP_PAGES);
   const grow = [
-    1, 2, 0x7f, // two i32 locals: the old break, the pages needed
+    1, 3, 0x7f, // three i32 locals: the old break, the pages needed, the memory's new size
     0x23, ...B, 0x20, 0, 0x6a, 0x3f, 0, 0x4b, 0x04, 0x40, // if brk + n > memory.size
     0x23, ...B, 0x20, 0, 0x6a, 0x3f, 0, 0x6b, 0x21, 2, // need = brk + n - size
-    0x20, 2, 0x3f, 0, 0x41, 2, 0x76, 0x41, 0, 0x3f, 0, 0x41, 0x80, 0x04, 0x4f, 0x1b, 0x6a, // need + (size >= 512 ? size / 4 : 0)
-    0x40, 0, 0x41, 0x7f, 0x46, 0x04, 0x40, // memory.grow(that) == -1
+    0x3f, 0, 0x20, 2, 0x6a, 0x3f, 0, 0x41, 2, 0x76, 0x6a, 0x21, 3, // target = size + need + size / 4
+    0x3f, 0, 0x20, 2, 0x6a, 0x41, ...S, 0x4d, 0x20, 3, 0x41, ...S, 0x4b, 0x71, 0x04, 0x40, // if size + need <= stop && target > stop
+    0x41, ...S, 0x21, 3, // target = stop
+    0x0b,
+    0x20, 3, 0x3f, 0, 0x6b, 0x40, 0, 0x41, 0x7f, 0x46, 0x04, 0x40, // memory.grow(target - size) == -1
     0x20, 2, 0x40, 0, 0x41, 0x7f, 0x46, 0x04, 0x40, // memory.grow(need) == -1
     0x41, 0x7f, 0x0f, 0x0b, // return -1
     0x0b,
