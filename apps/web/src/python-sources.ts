@@ -7,8 +7,9 @@
  * exports, empty until `loadPythonSources()` has fetched the real ones. The interpreter reads them only
  * when a program first imports `weakref` or `copy`; an import before they are loaded throws out of
  * `run()` (a JavaScript error, which no Python `try` catches), and `runInPage` then loads them and runs
- * the program again from the start (see runner.ts). Elsewhere (Node, other bundlers) the interpreter
- * keeps its own copy and this module is unused.
+ * the program again from the start (see runner.ts). An interpreter built otherwise (the package's own
+ * build, in Node or another bundler's page) keeps its own copy; the runner loading these as well there
+ * changes nothing.
  */
 
 /** `weakref`'s Python part, once loaded (the interpreter's `WEAKREF_PY`). */
