@@ -158,18 +158,21 @@ export class Session {
     }
     for (let i = from; i <= target; i++) cols.applyStep(at, i);
     this.cacheIndex = target;
-    let made = this.records;
-    if (made.size > 8 * at.size + 65536) made = this.records = new Map();
+    const made = this.records;
+    const now = new Map<number, HeapObject>();
     const heap = new Map<number, HeapObject>();
     for (const [serial, j] of at) {
       let o = made.get(j);
-      if (!o) made.set(j, (o = cols.record(j)));
+      if (!o) o = cols.record(j);
+      now.set(j, o);
       heap.set(serial, o);
     }
+    this.records = now;
     return heap;
   }
   private readonly indexCache = new Map<number, number>();
-  /** Records made for earlier views, by index (dropped when it grows far past the picture). */
+  /** The records of the last view, by index: the next view shares those it shows too (few objects are
+   *  kept between jumps, so a jump leaves the JS collector little to copy). */
   private records = new Map<number, HeapObject>();
 
   /** Binary search: keyframes are recorded in step order. */
