@@ -113,6 +113,10 @@ export interface FreeListState {
 
 const LIST_ITEMS = abi.LIST_ITEMS;
 
+/** makeStr's scratch for the UTF-16 units of a short string. */
+const SCRATCH_UNITS = 64;
+const scratchUnits = new Uint16Array(SCRATCH_UNITS);
+
 /** PyUnicode_MAX_CHAR_VALUE of a compact str from its state word: 127 for ASCII, else its kind's top. */
 function strMaxChar(state: number): number {
   if ((state & abi.STR_STATE_ASCII) !== 0) return 127;
@@ -894,6 +898,31 @@ export class Heap {
     // one pass over the UTF-16 units: the widest unit, and whether any surrogate is present (then the
     // code points are counted the slow way)
     const n = s.length;
+    if (n <= SCRATCH_UNITS) {
+      // short: the units are read once into a scratch array (the bitwise or of them is below 128 / 256
+      // exactly when the largest is: the same kind and ASCII flag)
+      const u = scratchUnits;
+      let bits = 0;
+      for (let i = 0; i < n; i++) {
+        const c = s.charCodeAt(i);
+        u[i] = c;
+        bits |= c;
+        if ((c & 0xf800) === 0xd800) return this.makeStrCodePoints(s, isStatic);
+      }
+      const o = isStatic
+        ? this.must(this.core.str_new_static(n, bits), "newStaticStr")
+        : this.must(this.fx.str_new(n, bits), "newStr");
+      const data = o + (bits < 128 ? abi.STR_ASCII_DATA : abi.STR_COMPACT_DATA);
+      if (bits < 256) {
+        let a = this._u8;
+        if (a.length === 0) a = this.u8;
+        for (let i = 0; i < n; i++) a[data + i] = u[i]!;
+      } else {
+        const a = new Uint16Array(this.memory.buffer, data, n);
+        for (let i = 0; i < n; i++) a[i] = u[i]!;
+      }
+      return o;
+    }
     let max = 0;
     let surrogates = false;
     for (let i = 0; i < n; i++) {
@@ -1259,15 +1288,39 @@ export class Heap {
   }
   /** Iteration in insertion order: the next entry position after `pos` (start with -1), or -1. */
   dictNext(d: Obj, pos: number): number {
-    return this.fx.dict_next(d, pos + 1);
+    let m = this._i32;
+    if (m.length === 0) m = this.i32;
+    // a combined table (no split values array) is scanned here, as the core does: the next entry from
+    // pos + 1 that holds a value
+    if (m[(d + abi.DICT_VALUES) >>> 2] !== 0) return this.fx.dict_next(d, pos + 1);
+    const k = m[(d + abi.DICT_KEYS) >>> 2]! >>> 0;
+    const u8 = this._u8;
+    const n = m[(k + abi.DK_NENTRIES) >>> 2]!;
+    const size = u8[k + abi.DK_KIND] === abi.DK_KIND_UNICODE ? 16 : 24;
+    let a = k + abi.DK_INDICES + (1 << u8[k + abi.DK_LOG2_INDEX_BYTES]!) + (pos + 1) * size + size - 8;
+    for (let ix = pos + 1; ix < n; ix++, a += size) if (m[a >>> 2] !== 0) return ix;
+    return -1;
   }
   /** Key at an entry position (borrowed). */
   dictKeyAt(d: Obj, pos: number): Obj {
-    return this.fx.dict_key_at(d, pos) >>> 0;
+    let m = this._i32;
+    if (m.length === 0) m = this.i32;
+    if (m[(d + abi.DICT_VALUES) >>> 2] !== 0) return this.fx.dict_key_at(d, pos) >>> 0;
+    const k = m[(d + abi.DICT_KEYS) >>> 2]! >>> 0;
+    const u8 = this._u8;
+    const unicode = u8[k + abi.DK_KIND] === abi.DK_KIND_UNICODE;
+    const e = k + abi.DK_INDICES + (1 << u8[k + abi.DK_LOG2_INDEX_BYTES]!) + pos * (unicode ? 16 : 24);
+    return m[(e + (unicode ? 0 : 8)) >>> 2]! >>> 0;
   }
   /** Value at an entry position (borrowed). */
   dictValueAt(d: Obj, pos: number): Obj {
-    return this.fx.dict_value_at(d, pos) >>> 0;
+    let m = this._i32;
+    if (m.length === 0) m = this.i32;
+    if (m[(d + abi.DICT_VALUES) >>> 2] !== 0) return this.fx.dict_value_at(d, pos) >>> 0;
+    const k = m[(d + abi.DICT_KEYS) >>> 2]! >>> 0;
+    const u8 = this._u8;
+    const size = u8[k + abi.DK_KIND] === abi.DK_KIND_UNICODE ? 16 : 24;
+    return m[(k + abi.DK_INDICES + (1 << u8[k + abi.DK_LOG2_INDEX_BYTES]!) + pos * size + size - 8) >>> 2]! >>> 0;
   }
   /** d.clear(): entries released in order, key then value. */
   dictClear(d: Obj): void {
