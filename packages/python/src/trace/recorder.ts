@@ -95,6 +95,8 @@ interface Entry {
   keyLabels?: [string, string];
   /** Own objects that list this one among their referents (their reprs show this one's). */
   holders: Set<Entry> | null;
+  /** The one holder while there is only one (then `holders` is null: most objects have one or none). */
+  holder: Entry | null;
   /** Needs a fresh record at the end of this step (then it is in `dirtyList` or a pass of `refresh`). */
   dirty: boolean;
   /** Immutable scalars: the repr, `sys.getsizeof` and block bytes, which never change while it lives. */
@@ -645,7 +647,7 @@ export class TraceRecorder {
   private entry(o: Obj, own: boolean): Entry {
     let e = this.entries.get(o);
     if (!e) {
-      e = { addr: o, serial: this.nextSerial++, own, rec: null, recIdx: -1, rc: -1, gen: null, kind: Kind.OBJECT, refs: NO_REFS, refEnts: NO_ENTRIES, labels: NO_LABELS, refCount: 0, sig: 0, slotOffsets: null, managed: false, holders: null, dirty: false, size: -1, block: -1, namedAt: -1, dead: false, shown: false, slot: -1, mslot: -1 };
+      e = { addr: o, serial: this.nextSerial++, own, rec: null, recIdx: -1, rc: -1, gen: null, kind: Kind.OBJECT, refs: NO_REFS, refEnts: NO_ENTRIES, labels: NO_LABELS, refCount: 0, sig: 0, slotOffsets: null, managed: false, holders: null, holder: null, dirty: false, size: -1, block: -1, namedAt: -1, dead: false, shown: false, slot: -1, mslot: -1 };
       try {
         const ti = this.vm.typeInfo(o);
         e.kind = ti.kind;
@@ -998,11 +1000,18 @@ export class TraceRecorder {
           e.rec = rec;
           e.recIdx = old ? cols.addRecord(rec, e.recIdx, old.referents) : cols.addRecord(rec, -1, null);
           // containers showing this object's repr show the new one
-          if (old && old.repr !== rec.repr && e.holders) {
-            for (const c of e.holders) {
-              if (c.shown && !c.dirty) {
-                c.dirty = true;
-                next.push(c);
+          if (old && old.repr !== rec.repr) {
+            const c1 = e.holder;
+            if (c1 && c1.shown && !c1.dirty) {
+              c1.dirty = true;
+              next.push(c1);
+            }
+            if (e.holders) {
+              for (const c of e.holders) {
+                if (c.shown && !c.dirty) {
+                  c.dirty = true;
+                  next.push(c);
+                }
               }
             }
           }
@@ -1183,20 +1192,25 @@ export class TraceRecorder {
   private referentList(e: Entry): HeapObject["referents"] {
     const prev = e.rec?.referents;
     const n = e.refs.length;
-    const out: HeapObject["referents"] = new Array(n);
-    let same = prev !== undefined && prev.length === n;
     const ents = e.refEnts;
-    for (let i = 0; i < n; i++) {
-      const r = e.refs[i]!;
-      const serial = ents[i]!.serial;
-      const p = prev?.[i];
-      if (p && p.serial === serial && p.label === e.labels[i]) out[i] = p;
-      else {
-        out[i] = { label: e.labels[i]!, id: this.idOf(r), serial };
-        same = false;
+    const labels = e.labels;
+    // the common case first, without making an array: every referent as in the previous record
+    let i = 0;
+    if (prev && prev.length === n) {
+      for (; i < n; i++) {
+        const p = prev[i]!;
+        if (p.serial !== ents[i]!.serial || p.label !== labels[i]) break;
       }
+      if (i === n) return prev;
     }
-    return same ? prev! : out;
+    const out: HeapObject["referents"] = new Array(n);
+    for (let k = 0; k < i; k++) out[k] = prev![k]!;
+    for (let k = i; k < n; k++) {
+      const serial = ents[k]!.serial;
+      const p = prev?.[k];
+      out[k] = p && p.serial === serial && p.label === labels[k] ? p : { label: labels[k]!, id: this.idOf(e.refs[k]!), serial };
+    }
+    return out;
   }
 
   /** Reprs of immutable scalars, kept on their entries for as long as they live. */
@@ -1265,9 +1279,13 @@ export class TraceRecorder {
         const ks = this.dictKeysBuf;
         const vs = this.dictValuesBuf;
         const m = dictItems(h.i32, o, MAX_REFERENTS >> 1, ks, vs);
+        const oldRefs = e.refs;
+        const oldEnts = e.refEnts;
         for (let i = 0; i < m; i++) {
           const k = ks[i]!;
-          const ke = this.entries.get(k) ?? this.entry(k, false);
+          // (keys and values are never NULL: key i is referent 2i, as it was in the last read)
+          const oe = 2 * i < oldRefs.length && oldRefs[2 * i] === k ? oldEnts[2 * i] : undefined;
+          const ke = oe && !oe.dead ? oe : (this.entries.get(k) ?? this.entry(k, false));
           ke.keyLabels ??= [`key ${shortRepr(vm, k)}`, `[${shortRepr(vm, k)}]`];
           push(k, ke.keyLabels[0]);
           push(vs[i]!, ke.keyLabels[1]);
@@ -1346,8 +1364,15 @@ export class TraceRecorder {
     let re = this.entries.get(r);
     if (!re && d > 0) re = this.entry(r, false);
     if (re && REPR_OF_ITEMS.has(e.kind)) {
-      if (d > 0) (re.holders ??= new Set()).add(e);
-      else re.holders?.delete(e);
+      if (d > 0) {
+        if (re.holders) re.holders.add(e);
+        else if (!re.holder || re.holder === e) re.holder = e;
+        else {
+          re.holders = new Set([re.holder, e]);
+          re.holder = null;
+        }
+      } else if (re.holders) re.holders.delete(e);
+      else if (re.holder === e) re.holder = null;
     }
     if (re?.own) return;
     if (d > 0) {
