@@ -59,10 +59,14 @@ const R_STATE: u32 = 0xc0000000;
 const R_MOVED: u32 = 0x20000000; // moved back from the unreachable list to the young list's tail
 const R_REFS: u32 = 0x1fffffff;
 const NOTIN_BYTE: u8 = 0xc0; // memory.fill pattern giving NOTIN words
-// Pool table entry (8 bytes): slot run start + 1 (0: no young object in this 16 KiB, LARGE: look in the
-// head), and ⌈2^32 / block size⌉: (offset in pool − 48) × that >> 32 is the block index, exact for every
-// offset below 16 KiB and every size class (checked exhaustively).
-const LARGE: u32 = 0xffffffff;
+// Pool table entry (8 bytes): the slot of the run's first block (0: no young object in this 16 KiB,
+// LARGE: look in the head), and ⌈2^32 / block size⌉ (0 in the other two cases): (offset in pool − 48) ×
+// that >> 32 is the block index, exact for every offset below 16 KiB and every size class (checked
+// exhaustively). So pass 2 computes a slot for every address without a test: slot 0 (state NOTIN) for
+// the regions without young objects, slot 1 (state LOOKUP) for the LARGE ones; runs start at slot 2.
+const LARGE: u32 = 1;
+const FIRST_RUN_SLOT: u32 = 2;
+const R_LOOKUP: u32 = 0xffffffff; // the state word of slot 1: a LARGE region, the slot is in the head
 // When the young objects are scattered over many pools (holes refilled all over a fragmented heap),
 // a run of slots per pool would cost more than the objects: once the runs hold more than 4 slots per
 // object met so far (plus this slack), pools met afterwards are handled as LARGE regions.
@@ -215,14 +219,14 @@ function clearPoolTable(): void {
 }
 
 /** First young object in the pool holding `o`: reserves the pool's slots (all NOTIN). Returns the
- *  entry's first word, or 0 when the slot tables cannot grow. */
+ *  entry's first word (the run's first slot), or 0 when the slot tables cannot grow. */
 function assignPool(o: usize, pe: usize): u32 {
   const pool = o & ~(<usize>POOL_SIZE - 1);
   const size = (load<u32>(pool + P_SZIDX) + 1) << 4;
   const blocks = <u32>(POOL_SIZE - POOL_OVERHEAD) / size;
   if (!ensureSlots(nSlots + blocks)) return 0;
   memory.fill(sR + (<usize>nSlots << 2), NOTIN_BYTE, <usize>blocks << 2);
-  const b = nSlots + 1;
+  const b = nSlots;
   store<u32>(pe, b);
   store<u32>(pe + 4, <u32>(0x100000000 / <u64>size) + 1);
   store<u32>(tTouched + (<usize>nTouched << 2), <u32>(o >> POOL_SHIFT));
@@ -234,7 +238,7 @@ function assignPool(o: usize, pe: usize): u32 {
 /** Slot of the block holding `o`, in a pool whose entry is `pe` (first word `b`). */
 @inline function poolSlot(o: usize, pe: usize, b: u32): u32 {
   const off = <u64>((<u32>o & (<u32>POOL_SIZE - 1)) - <u32>POOL_OVERHEAD);
-  return b - 1 + <u32>((off * <u64>load<u32>(pe + 4)) >> 32);
+  return b + <u32>((off * <u64>load<u32>(pe + 4)) >> 32);
 }
 
 /** update_refs + subtract_refs + move_unreachable for `base`. Returns false (having changed nothing
@@ -253,7 +257,11 @@ export function deduceDense(base: usize, unreachable: usize, g: i32): bool {
   setEdgeGrower(growEdgesOrFlag);
   setEdgeBuffer(eBuf, eCap, 0);
   edgeOverflow = false;
-  nSlots = 1; // (slot 0 is never given: 0 ends an edge block)
+  // slot 0 (NOTIN: no young object in that region; also, 0 ends an edge block) and slot 1 (LOOKUP: a
+  // LARGE region) are the answers of the pool table's empty and LARGE entries
+  nSlots = FIRST_RUN_SLOT;
+  store<u32>(sR, R_NOTIN);
+  store<u32>(sR + 4, R_LOOKUP);
   nTouched = 0;
   expectObjects = <u32>trackedTotal;
   const n = numberObjects(base);
@@ -317,7 +325,7 @@ function numberObjects(base: usize): i32 {
     const pe = pt + ((o >> POOL_SHIFT) << 3);
     const b = load<u32>(pe);
     let s: u32;
-    if (b - 1 < LARGE - 1) {
+    if (b >= FIRST_RUN_SLOT) {
       // (b is neither 0 nor LARGE) a pool met before
       s = poolSlot(o, pe, b);
     } else {
@@ -473,18 +481,17 @@ function subtractEdges(): void {
       continue;
     }
     const pe = pt + ((c >> POOL_SHIFT) << 3);
-    const b = load<u32>(pe);
-    let s: u32;
-    if (b - 1 < LARGE - 1) {
-      s = poolSlot(c, pe, b);
-    } else {
-      if (b == 0) continue;
+    let s = poolSlot(c, pe, load<u32>(pe)); // (0 or 1 outside the runs)
+    let rp = R + (<usize>s << 2);
+    let r = load<u32>(rp);
+    if (r >= R_NOTIN) {
+      if (r != R_LOOKUP) continue;
       s = slotInHead(c);
       if (s == NO_SLOT) continue;
+      rp = R + (<usize>s << 2);
+      r = load<u32>(rp);
+      if (r >= R_NOTIN) continue;
     }
-    const rp = R + (<usize>s << 2);
-    const r = load<u32>(rp);
-    if (r >= R_NOTIN) continue;
     if (DEBUG) assert(r > 0); // a reference from inside the set is counted in the refcount
     store<u32>(rp, r - 1);
     store<u32>(w, s);
