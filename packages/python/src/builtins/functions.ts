@@ -208,6 +208,18 @@ export function installBuiltins(vm: VM): void {
   def("abs", (args) => {
     nargs(vm, "abs", args, 1, 1);
     const a = args[0];
+    if (h.typeOf(a) === h.types.int) {
+      // an exact int of at most one digit: its value read from memory
+      const size = h.getI32(a, abi.OB_SIZE);
+      if (size >= 0) return vm.newRef(a);
+      if (size === -1) return h.newIntValue(h.getI32(a, abi.INT_DIGITS));
+    }
+    // a class's own __abs__ comes before its builtin base's
+    const ti = vm.typeInfo(a);
+    if (ti.heap) {
+      const d = vm.lookupType(ti, "__abs__");
+      if (d && d.obj) return vm.callSpecial(a, "__abs__", []);
+    }
     const k = vm.kindOf(a);
     if (k === Kind.INT || k === Kind.BOOL) {
       const v = h.readInt(a);
@@ -316,6 +328,13 @@ export function installBuiltins(vm: VM): void {
   });
   def("chr", (args) => {
     nargs(vm, "chr", args, 1, 1);
+    const x = args[0]!;
+    if (h.typeOf(x) === h.types.int) {
+      // an exact int of at most one digit below 0x110000
+      const size = h.getI32(x, abi.OB_SIZE);
+      const c = size === 0 ? 0 : size === 1 ? h.getI32(x, abi.INT_DIGITS) : -1;
+      if (c >= 0 && c <= 0x10ffff) return h.newStr(String.fromCodePoint(c));
+    }
     const v = vm.index(args[0]);
     // the argument is a C int first: past 32 bits the error is an OverflowError
     if (v < -(2n ** 31n) || v >= 2n ** 31n) vm.raise("OverflowError", "Python int too large to convert to C int");

@@ -15,6 +15,7 @@ import { formatFloat, formatInt, formatStr } from "../objects/format-spec.js";
 import { floatPow, intTrueDivide } from "../objects/numbers.js";
 import { proxyTarget } from "./weakrefs.js";
 import { smallIntValue } from "./fast.js";
+import { abi } from "@pyheap/heap";
 
 declare module "./vm.js" {
   interface VM {
@@ -493,6 +494,16 @@ proto.binaryOp = function (this: VM, a: Obj, b: Obj, op: number, _f: Frame | nul
 };
 
 proto.unaryOp = function (this: VM, v: Obj, op: number): Obj {
+  const h = this.h;
+  if (h.typeOf(v) === h.types.int) {
+    // an exact int of at most one digit: - and ~ computed as numbers, + is the int itself
+    const size = h.getI32(v, abi.OB_SIZE);
+    if (size >= -1 && size <= 1) {
+      if (op === Op.UNARY_POSITIVE) return this.newRef(v);
+      const x = size === 0 ? 0 : size * h.getI32(v, abi.INT_DIGITS);
+      return h.newIntValue(op === Op.UNARY_NEGATIVE ? 0 - x : -1 - x);
+    }
+  }
   const ti = this.typeInfo(v);
   const name = op === Op.UNARY_NEGATIVE ? "__neg__" : op === Op.UNARY_POSITIVE ? "__pos__" : "__invert__";
   const d = pyDunder(this, ti, name);
@@ -501,7 +512,8 @@ proto.unaryOp = function (this: VM, v: Obj, op: number): Obj {
   if (isIntKind(k)) {
     const x = this.h.readInt(v);
     if (op === Op.UNARY_NEGATIVE) return this.newInt(-x);
-    if (op === Op.UNARY_POSITIVE) return k === Kind.BOOL ? this.newInt(x) : this.newRef(v);
+    // long_pos: an exact int is itself, a bool or a subclass instance gives an exact copy
+    if (op === Op.UNARY_POSITIVE) return k === Kind.BOOL || ti.heap ? this.newInt(x) : this.newRef(v);
     return this.newInt(~x);
   }
   if (k === Kind.FLOAT) {
