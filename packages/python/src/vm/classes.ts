@@ -477,8 +477,9 @@ function callPlainClass(vm: VM, ti: TypeInfo, t: Obj, args: Obj[]): Obj {
     let solid = ti;
     while (solid.heap && solid.base) solid = solid.base;
     if (solid.kind !== Kind.OBJECT) return 0;
+    // any __new__ a class of the MRO holds (a staticmethod, or a function assigned after the class was made)
     const newD = vm.lookupType(ti, "__new__");
-    if (newD && newD.obj && vm.typeInfo(newD.obj).kind === Kind.STATICMETHOD && vm.lookupTypeOwner(ti, "__new__")?.heap) return 0;
+    if (newD && newD.obj && vm.lookupTypeOwner(ti, "__new__")?.heap) return 0;
     const initD = vm.lookupType(ti, "__init__");
     const owner = vm.lookupTypeOwner(ti, "__init__");
     if (!initD || !initD.obj || !owner || !owner.heap || vm.kindOf(initD.obj) !== Kind.FUNCTION) return 0;
@@ -552,10 +553,19 @@ proto.callTypeDirect = function (this: VM, t: Obj, args: Obj[], kw: KwArgs | nul
   const newD = this.lookupType(ti, "__new__");
   let o: Obj;
   let userNew = false;
-  if (newD && newD.obj && this.typeInfo(newD.obj).kind === Kind.STATICMETHOD && this.typeInfo(newD.obj) && this.lookupTypeOwner(ti, "__new__")?.heap) {
+  if (newD && newD.obj && this.lookupTypeOwner(ti, "__new__")?.heap) {
     userNew = true;
-    const fn = this.h.getSlot(newD.obj, L.NATIVE_A);
-    o = this.call(fn, [t, ...args], kw);
+    if (this.typeInfo(newD.obj).kind === Kind.STATICMETHOD) o = this.call(this.h.getSlot(newD.obj, L.NATIVE_A), [t, ...args], kw);
+    else {
+      // slot_tp_new: __new__ read from the class (a function assigned after the class was made stays
+      // unbound, a classmethod binds the class), then called with the class first
+      const fn = this.getAttr(t, "__new__");
+      try {
+        o = this.call(fn, [t, ...args], kw);
+      } finally {
+        this.decref(fn);
+      }
+    }
   } else o = this.nativeNew(ti, t, args, kw);
   if (!this.isInstance(o, t)) return o;
   const initD = this.lookupType(ti, "__init__");
