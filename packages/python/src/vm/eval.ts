@@ -8,7 +8,7 @@
  * costs one reference, as in 3.11.
  */
 import type { Obj } from "./heap-api.js";
-import { CodeFlag, type CodeObject } from "../compile/code.js";
+import { CodeFlag, LocalKind, type CodeObject } from "../compile/code.js";
 import { Op } from "../compile/opcodes.js";
 import { Frame, type CodeInfo } from "./frame.js";
 import { Kind, type KwArgs } from "./types.js";
@@ -29,6 +29,7 @@ declare module "./vm.js" {
     codeInfo(codeObj: Obj): CodeInfo;
     leaveFrame(frame: Frame): void;
     frameObject(frame: Frame): Obj;
+    frameLocals(fo: Obj): Obj;
     addTraceback(exc: Obj, frame: Frame): void;
     enterRecursive(where: string): void;
     setContext(exc: Obj): void;
@@ -345,6 +346,40 @@ proto.frameObject = function (this: VM, frame: Frame): Obj {
     frame.frameObj = fo;
   }
   return frame.frameObj;
+};
+
+/**
+ * frame.f_locals (PyFrame_FastToLocals): a module or class body's own namespace; for a function's frame a
+ * dict kept in the frame object (the same dict each time), brought up to date with the fast locals (a cell's
+ * contents, unbound names taken out) from the running frame or, once it finished, the frame object's copy.
+ * New reference.
+ */
+proto.frameLocals = function (this: VM, fo: Obj): Obj {
+  const h = this.h;
+  let frame: Frame | null = this.frame;
+  while (frame !== null && frame.frameObj !== fo) frame = frame.back;
+  if (frame !== null && frame.locals) return this.newRef(frame.locals);
+  const code = this.codeInfo(h.getSlot(fo, L.FRAME_CODE)).code;
+  if (!(code.co_flags & CodeFlag.OPTIMIZED)) {
+    const own = h.getSlot(fo, L.FRAME_LOCALS);
+    return this.newRef(own || h.getSlot(fo, L.FRAME_GLOBALS));
+  }
+  let d = h.getSlot(fo, L.FRAME_LOCALS);
+  if (!d) {
+    d = h.newDict("display");
+    h.setSlotSteal(fo, L.FRAME_LOCALS, d);
+  }
+  const names = code.co_localsplusnames;
+  const kinds = code.co_localspluskinds;
+  const n = frame !== null ? names.length : Math.min(names.length, h.getI32(fo, L.FRAME_NLOCALS));
+  for (let i = 0; i < names.length; i++) {
+    let v: Obj = i >= n ? 0 : frame !== null ? frame.localsplus[i] : h.getSlot(fo, L.FRAME_BASICSIZE + 8 * i);
+    if (v && kinds[i] & (LocalKind.CELL | LocalKind.FREE) && this.kindOf(v) === Kind.CELL) v = h.getSlot(v, L.CELL_REF);
+    const key = this.name(names[i]);
+    if (v) this.dictSetStr(d, key, v);
+    else this.dictDelStr(d, names[i]);
+  }
+  return this.newRef(d);
 };
 
 /** PyTraceBack_Here: push a traceback entry for `frame` onto the exception. */
