@@ -293,6 +293,7 @@ if (big && with1m) {
 async function childTrace(file, timeoutMs, njumps) {
   const src = readFileSync(file, "utf8");
   const heapBefore = process.memoryUsage().heapUsed;
+  const buffersBefore = process.memoryUsage().arrayBuffers;
   const c = process.cpuUsage();
   const t = performance.now();
   const r = run(src, { trace: "line", limits: { ...LIMITS, timeoutMs, maxTraceSteps: 5e6 } });
@@ -307,6 +308,8 @@ async function childTrace(file, timeoutMs, njumps) {
     keyframes: r.trace?.keyframes?.length ?? 0,
     keyframeInterval: r.trace?.keyframeInterval,
     traceHeapMB: (process.memoryUsage().heapUsed - heapBefore) / 1e6,
+    // a trace held in columns keeps most of its data in typed arrays, outside the JS heap
+    traceBuffersMB: (process.memoryUsage().arrayBuffers - buffersBefore) / 1e6,
   };
   if (Session && r.trace && out.tracedSteps > 0) out.jump = jumpBench(r.trace, njumps);
   console.log(JSON.stringify(out));
@@ -401,7 +404,7 @@ if (bigRow) {
     const done = bigRow.outcome.status === "ok";
     const perStep = bigRow.tracedMs / Math.max(1, bigRow.tracedSteps);
     console.log(
-      `  traced: ${f0(bigRow.tracedMs)} ms (${f0(bigRow.tracedCpuMs)} ms CPU) for ${bigRow.tracedSteps} steps (${rate(bigRow.tracedSteps, bigRow.tracedMs)} steps/s, ${(perStep * 1000).toFixed(0)} µs/step; ${rate(bigRow.tracedSteps, bigRow.tracedCpuMs)} steps per CPU second), ${bigRow.keyframes} keyframes every ${bigRow.keyframeInterval}, ~${bigRow.traceHeapMB.toFixed(0)} MB JS heap held, ` +
+      `  traced: ${f0(bigRow.tracedMs)} ms (${f0(bigRow.tracedCpuMs)} ms CPU) for ${bigRow.tracedSteps} steps (${rate(bigRow.tracedSteps, bigRow.tracedMs)} steps/s, ${(perStep * 1000).toFixed(0)} µs/step; ${rate(bigRow.tracedSteps, bigRow.tracedCpuMs)} steps per CPU second), ${bigRow.keyframes} keyframes every ${bigRow.keyframeInterval}, ~${bigRow.traceHeapMB.toFixed(0)} MB JS heap + ${(bigRow.traceBuffersMB ?? 0).toFixed(0)} MB array buffers held, ` +
         (done ? `out ${mark(bigRow.tracedOutOk, "differs")}` : `stopped by ${bigRow.outcome.status}${bigRow.outcome.limit ? ":" + bigRow.outcome.limit : ""}; all ${bigRow.cpythonLines} steps at this rate: ~${((perStep * bigRow.cpythonLines) / 1000).toFixed(0)} s (~${((bigRow.tracedCpuMs / Math.max(1, bigRow.tracedSteps)) * bigRow.cpythonLines / 1000).toFixed(0)} s of CPU)`) +
         " (target: < 10 s)",
     );
