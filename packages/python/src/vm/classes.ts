@@ -23,6 +23,7 @@ declare module "./vm.js" {
     ctors: Map<Obj, (t: Obj, args: Obj[], kw: KwArgs | null) => Obj>;
     superGetAttr(sup: Obj, name: string): Obj;
     newSuper(args: Obj[]): Obj;
+    setTypeBases(t: Obj, v: Obj | 0): void;
   }
 }
 
@@ -206,8 +207,9 @@ function typeFromArgs(vm: VM, meta: Obj, args: Obj[], kw: KwArgs | null): Obj {
   }
 }
 
-function c3(vm: VM, bases: TypeInfo[]): TypeInfo[] {
-  const seqs = [...bases.map((b) => b.mro.slice()), bases.slice()];
+function c3(vm: VM, bases: TypeInfo[], mroOf: (b: TypeInfo) => TypeInfo[] = (b) => b.mro): TypeInfo[] {
+  for (let i = 0; i < bases.length; i++) if (bases.indexOf(bases[i]) !== i) vm.typeError(`duplicate base class ${bases[i].name}`);
+  const seqs = [...bases.map((b) => mroOf(b).slice()), bases.slice()];
   const out: TypeInfo[] = [];
   for (;;) {
     const nonEmpty = seqs.filter((s) => s.length);
@@ -220,7 +222,10 @@ function c3(vm: VM, bases: TypeInfo[]): TypeInfo[] {
         break;
       }
     }
-    if (!cand) vm.typeError("Cannot create a consistent method resolution order (MRO)");
+    if (!cand) {
+      const heads = [...new Set(nonEmpty.map((q) => q[0].name))];
+      vm.typeError(`Cannot create a consistent method resolution\norder (MRO) for bases ${heads.join(", ")}`);
+    }
     out.push(cand);
     for (const s of nonEmpty) if (s[0] === cand) s.shift();
   }
@@ -280,6 +285,8 @@ proto.typeNew = function (this: VM, name: string, basesIn: Obj[], ns: Obj, meta:
   const hasDel = !!this.dictGetStr(ns, "__del__") || bases.some((b) => b.hasFinalizer);
   const managed = (addDict && !varSized) || bases.some((b) => !!b.managed);
   const layout = LAYOUT_OF_KIND.get(base.kind);
+  // the MRO (or its TypeError) before anything is made
+  const mroInfos = bases.length === 1 ? bases[0].mro : c3(this, bases);
   const t = (h.registerType as (d: object) => Obj)({
     name,
     layout,
@@ -302,7 +309,6 @@ proto.typeNew = function (this: VM, name: string, basesIn: Obj[], ns: Obj, meta:
     if (ks === "__qualname__" || ks === "__classcell__") continue;
     h.dictSet(dict, k, v);
   }
-  const mroInfos = bases.length === 1 ? bases[0].mro : c3(this, bases);
   const qualObj = this.dictGetStr(ns, "__qualname__");
   const ti = this.adoptType(t, name, base.kind, base, {
     heap: true,
@@ -423,6 +429,71 @@ proto.typeNew = function (this: VM, name: string, basesIn: Obj[], ns: Obj, meta:
     }
   }
   return t;
+};
+
+/** A class's instance layout as a __bases__ assignment compares it: up the bases while a class adds
+ *  nothing to its base's layout (no __slots__ entry, dict or weakref field of its own). */
+function layoutBase(ti: TypeInfo): TypeInfo {
+  let b = ti;
+  while (b.heap && b.base && b.basicsize === b.base.basicsize && b.weaklistOffset === b.base.weaklistOffset && b.hasDict === b.base.hasDict) b = b.base;
+  return b;
+}
+
+/** Whether two classes add the same fields to the same base (only a dict and a weakref field, alike). */
+function sameFieldsAdded(a: TypeInfo, b: TypeInfo): boolean {
+  if (a.base !== b.base || !a.base) return false;
+  const n = a.base.slots.size;
+  return a.basicsize === b.basicsize && a.weaklistOffset === b.weaklistOffset && a.hasDict === b.hasDict && a.slots.size === n && b.slots.size === n;
+}
+
+/**
+ * type_set_bases: `K.__bases__ = bases` (v 0: a delete). The checks and TypeErrors of CPython 3.11 (a tuple
+ * of classes, no inheritance cycle, an instance layout and deallocator like the old base's), then the new
+ * bases, base and MRO for the class and every class below it (an MRO that cannot be made leaves them all
+ * unchanged); the type epoch moves, so every lookup cache and instance-creation plan is made again.
+ */
+proto.setTypeBases = function (this: VM, t: Obj, v: Obj | 0): void {
+  const h = this.h;
+  const ti = this.infoOfType(t);
+  if (!ti.heap) this.typeError(`cannot set '__bases__' attribute of immutable type '${ti.name}'`);
+  if (!v) this.typeError(`cannot delete '__bases__' attribute of immutable type '${ti.name}'`);
+  if (this.kindOf(v) !== Kind.TUPLE) this.typeError(`can only assign tuple to ${ti.name}.__bases__, not ${this.typeName(v)}`);
+  const items = this.tupleItems(v);
+  if (!items.length) this.typeError(`can only assign non-empty tuple to ${ti.name}.__bases__, not ()`);
+  const bases: TypeInfo[] = [];
+  for (const b of items) {
+    if (this.kindOf(b) !== Kind.TYPE) this.typeError(`${ti.name}.__bases__ must be tuple of classes, not '${this.typeName(b)}'`);
+    const bi = this.infoOfType(b);
+    if (this.isSubtype(bi, ti)) this.typeError("a __bases__ item causes an inheritance cycle");
+    bases.push(bi);
+  }
+  const newBase = bases.find((b) => b.kind !== Kind.OBJECT || b.heap) ?? bases[0];
+  const oldBase = ti.base!;
+  const gc = (x: TypeInfo) => (h.getI32(x.obj, abi.TP_FLAGS) & abi.TPF_HAVE_GC) !== 0;
+  if (gc(newBase) !== gc(oldBase)) this.typeError(`__bases__ assignment: '${newBase.name}' deallocator differs from '${oldBase.name}'`);
+  const nl = layoutBase(newBase);
+  const ol = layoutBase(oldBase);
+  if (nl !== ol && !sameFieldsAdded(nl, ol)) this.typeError(`__bases__ assignment: '${newBase.name}' object layout differs from '${oldBase.name}'`);
+  // the new MROs, the class's first, then the classes below it in the order they were made (each after
+  // its bases); none is stored until all are made
+  const mros = new Map<TypeInfo, TypeInfo[]>();
+  const basesOf = (x: TypeInfo): TypeInfo[] => (x === ti ? bases : this.tupleItems(h.getSlot(x.obj, this.abi.TP_BASES)).map((b) => this.infoOfType(b)));
+  const mroOf = (x: TypeInfo): TypeInfo[] => mros.get(x) ?? x.mro;
+  const make = (x: TypeInfo): void => {
+    const bs = basesOf(x);
+    mros.set(x, [x, ...(bs.length === 1 ? mroOf(bs[0]) : c3(this, bs, mroOf))]);
+  };
+  make(ti);
+  for (const x of this.typeInfos) if (x !== ti && x.heap && x.mro.includes(ti)) make(x);
+  ti.base = newBase;
+  h.setSlot(t, this.abi.TP_BASE, newBase.obj);
+  h.setSlotSteal(t, this.abi.TP_BASES, h.newTuple(bases.map((b) => b.obj)));
+  for (const [x, mro] of mros) {
+    x.mro = mro;
+    h.setSlotSteal(x.obj, this.abi.TP_MRO, h.newTuple(mro.map((m) => m.obj)));
+  }
+  this.typeEpoch++;
+  for (const x of this.typeInfos) x.cache.clear();
 };
 
 /** The owned-reference slots of a type object (the `type` type's own map), for a metaclass's instances. */
