@@ -107,6 +107,8 @@ interface Entry {
   namedAt: number;
   /** Is in the current picture (own objects always; borrowed ones while referenced): in `active`. */
   shown: boolean;
+  /** Index of the step during which the entry was made. */
+  born: number;
   /** Forgotten (freed): an entry for another object may now have its address. */
   dead: boolean;
   /** Index in `active` / `mutables` (−1 when not there). */
@@ -647,7 +649,7 @@ export class TraceRecorder {
   private entry(o: Obj, own: boolean): Entry {
     let e = this.entries.get(o);
     if (!e) {
-      e = { addr: o, serial: this.nextSerial++, own, rec: null, recIdx: -1, rc: -1, gen: null, kind: Kind.OBJECT, refs: NO_REFS, refEnts: NO_ENTRIES, labels: NO_LABELS, refCount: 0, sig: 0, slotOffsets: null, managed: false, holders: null, holder: null, dirty: false, size: -1, block: -1, namedAt: -1, dead: false, shown: false, slot: -1, mslot: -1 };
+      e = { addr: o, serial: this.nextSerial++, own, rec: null, recIdx: -1, rc: -1, gen: null, kind: Kind.OBJECT, refs: NO_REFS, refEnts: NO_ENTRIES, labels: NO_LABELS, refCount: 0, sig: 0, slotOffsets: null, managed: false, holders: null, holder: null, dirty: false, size: -1, block: -1, namedAt: -1, born: this.columns.length, dead: false, shown: false, slot: -1, mslot: -1 };
       try {
         const ti = this.vm.typeInfo(o);
         e.kind = ti.kind;
@@ -1118,7 +1120,8 @@ export class TraceRecorder {
     if (gcType) {
       const tracked = heap.gc.isTracked(o);
       if (!tracked) e.gen = null;
-      else if (e.gen === null) e.gen = this.genOfNew(o);
+      // made this step and no collection since: in the young generation (no walk of the GC lists)
+      else if (e.gen === null) e.gen = e.own && e.born === this.columns.length && !this.gcRan ? 0 : this.genOfNew(o);
     } else e.gen = null;
     if (e.rec && e.rec.generation !== e.gen && e.rec.generation !== null) this.prevGen.set(e.serial, e.rec.generation);
     this.readReferents(o, e);
