@@ -159,9 +159,12 @@ export class Heap {
    *  int is made or freed), so only a trap has to be turned into CoreTrapError, done around the call. */
   private rawIntFromF64!: (v: number) => number;
   private rawDealloc!: (o: number) => void;
+  /** The core's status register, read without the export wrapper (a getter: it cannot trap or call out). */
+  private rawLastStatus!: () => number;
   private bindFast(raw: CoreExports): void {
     this.rawIntFromF64 = raw.int_from_f64;
     this.rawDealloc = raw.obj_dealloc;
+    this.rawLastStatus = raw.heap_last_status;
     const c = this.core;
     this.fx = {
       obj_dealloc: c.obj_dealloc,
@@ -1272,8 +1275,8 @@ export class Heap {
   /** d[k] (borrowed) or 0 when absent; throws HeapError("ERROR") if __eq__/__hash__ raised. */
   dictGet(d: Obj, k: Obj): Obj {
     const v = this.fx.dict_get(d, k) >>> 0;
-    if (v === 0 && this.fx.heap_last_status() !== abi.STATUS_NOT_FOUND) {
-      throw statusError(this.fx.heap_last_status(), "dict.__getitem__");
+    if (v === 0 && this.rawLastStatus() !== abi.STATUS_NOT_FOUND) {
+      throw statusError(this.rawLastStatus(), "dict.__getitem__");
     }
     return v;
   }
@@ -1430,7 +1433,7 @@ export class Heap {
    *  attribute (HeapError "ERROR" if a key's __eq__ raised in a materialized dict). */
   attrGet(o: Obj, name: Obj): Obj {
     const v = this.fx.obj_attr_get(o, name) >>> 0;
-    if (v === 0 && this.fx.heap_last_status() !== abi.STATUS_NOT_FOUND) throw statusError(this.fx.heap_last_status(), "getattr");
+    if (v === 0 && this.rawLastStatus() !== abi.STATUS_NOT_FOUND) throw statusError(this.rawLastStatus(), "getattr");
     return v;
   }
   /** o.name = v (v borrowed). Names join the class's shared keys (30 at most), else __dict__ is materialized. */
