@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { build as esbuild, type Plugin as EsbuildPlugin } from "esbuild";
 import { defineConfig, type Plugin } from "vite";
@@ -6,8 +7,10 @@ import { defineConfig, type Plugin } from "vite";
  * @lezer/python attaches the editor's highlighting to its node types (styleTags from @lezer/highlight,
  * ~3 KB gzipped with the tag table); the interpreter only reads the tree's shape and never asks a node
  * for its style. In the interpreter's bundle, @lezer/highlight resolves to this stand-in: every tag is the
- * same inert value and styleTags adds no prop to any node type (a NodePropSource returning nothing).
- * The parse tables, tokenizers and node names are @lezer/python's own, unchanged.
+ * same inert value and styleTags adds no prop to any node type (a NodePropSource returning nothing), and
+ * the table of node names to tags that @lezer/python passes to it is left out (0.2 KB gzipped; the build
+ * fails if that table is no longer found). The parse tables, tokenizers and node names are
+ * @lezer/python's own, unchanged.
  */
 const NO_HIGHLIGHT = `const tag = new Proxy(function () {}, { get: () => tag, apply: () => tag });
 export const tags = tag;
@@ -17,6 +20,12 @@ const noHighlight: EsbuildPlugin = {
   setup(b) {
     b.onResolve({ filter: /^@lezer\/highlight$/ }, () => ({ path: "no-highlight", namespace: "pyheap" }));
     b.onLoad({ filter: /^no-highlight$/, namespace: "pyheap" }, () => ({ contents: NO_HIGHLIGHT, loader: "js" }));
+    b.onLoad({ filter: /[\\/]@lezer[\\/]python[\\/]dist[\\/]index\.js$/ }, async (args) => {
+      const code = await readFile(args.path, "utf8");
+      const table = /(= styleTags\()\{[^]*?\n\}(\);)/;
+      if (!table.test(code)) return { errors: [{ text: `${args.path}: no styleTags({...}) table found: update noHighlight (vite.config.ts)` }] };
+      return { contents: code.replace(table, "$1{}$2"), loader: "js" };
+    });
   },
 };
 
@@ -46,8 +55,8 @@ const pythonSourcesOnDemand: EsbuildPlugin = {
  * with isolatedModules, which leaves every `const enum` member (opcodes, object kinds, flags: ~1,700 uses)
  * as a property read on an enum object; esbuild's bundler inlines them as numbers across files, which
  * takes ~3.5 KB gzipped off the interpreter's chunk. Same sources, same semantics; the package's own
- * build (used by the CLI and the server) is unchanged. The heap and the lezer packages stay imports, so
- * the page shares them with the element and the editor; so does src/python-sources.ts, which stands in
+ * build (used by the CLI and the server) is unchanged. The parser (lezer) is bundled with it; the heap
+ * package stays an import, so the page shares it with the element; so does src/python-sources.ts, which stands in
  * for the weakref/copy sources (pythonSourcesOnDemand above). The element must keep importing only types from
  * @pyheap/python statically (see src/runner.ts): a static value import would now bring the whole bundle's
  * top-level code (the VM's prototype installs) into the page's entry; test/bundle-size.test.ts shows it.
@@ -58,14 +67,9 @@ export function bundleInterpreter(): Plugin {
     name: "pyheap-bundle-interpreter",
     apply: "build",
     enforce: "pre",
-    async resolveId(source, importer) {
+    resolveId(source, importer) {
       if (source === "@pyheap/python") return entry;
       if (source === PYTHON_SOURCES && importer === entry) return fileURLToPath(new URL("src/python-sources.ts", import.meta.url));
-      // @lezer/lr, imported by the @lezer/python bundled into the chunk: resolved from there
-      if (importer === entry && source === "@lezer/lr") {
-        const python = await this.resolve("@lezer/python", entry, { skipSelf: true });
-        return python ? this.resolve(source, python.id, { skipSelf: true }) : null;
-      }
       return null;
     },
     async load(id) {
@@ -77,9 +81,11 @@ export function bundleInterpreter(): Plugin {
         format: "esm",
         platform: "browser",
         target: "es2022",
-        // @lezer/python comes into the chunk (lr and common stay shared with the editor) without its
-        // highlighting: see noHighlight above. The editor loads its own copy, with highlighting.
-        external: ["@lezer/lr", "@lezer/common", "@pyheap/*"],
+        // The parser (@lezer/python, @lezer/lr, @lezer/common) comes into the chunk, @lezer/python without
+        // its highlighting (see noHighlight above). A chunk of @lezer/lr and @lezer/common shared with the
+        // editor made the page 0.7 KB gzipped larger (its imports and exports between the chunks, and
+        // gzip's context split in two); the editor, loaded only on Edit, has its own copy of all three.
+        external: ["@pyheap/*"],
         plugins: [noHighlight, pythonSourcesOnDemand],
         legalComments: "none",
         minifySyntax: true,
@@ -139,7 +145,7 @@ function preloadInterpreter(): Plugin {
         const wasm = files.find((f) => f.type === "asset" && /^assets\/pyheap-[^.]+\.wasm$/.test(f.fileName));
         const tags = [];
         if (python?.type === "chunk") {
-          // the chunk and the chunks it imports (the parser, the heap binding), but not the page's own entry
+          // the chunk and the chunks it imports (the heap binding), but not the page's own entry
           const entries = new Set(files.filter((f) => f.type === "chunk" && f.isEntry).map((f) => f.fileName));
           for (const f of [python.fileName, ...python.imports.filter((i) => !entries.has(i))]) {
             tags.push({ tag: "link", attrs: { rel: "modulepreload", href: `./${f}` }, injectTo: "head" as const });
@@ -154,8 +160,8 @@ function preloadInterpreter(): Plugin {
 
 /**
  * V8 compiles a function the first time it is called, on the main thread. The first run of a program
- * calls most functions of the interpreter's chunk and of the parser's (lezer), so those two chunks ask V8
- * (explicit compile hint, Chromium 136+; other engines ignore the comment) to compile all of their code
+ * calls most functions of the interpreter's chunk (with its parser, lezer), so that chunk asks V8
+ * (explicit compile hint, Chromium 136+; other engines ignore the comment) to compile all of its code
  * while it streams in, on a background thread. Measured on the 20-line program: the main thread's CPU
  * time before the first diagram drops by ~30 ms (the run's ~79 → ~42 ms), the renderer's CPU time over
  * all threads stays the same.
@@ -168,9 +174,7 @@ export function compileHints(): Plugin {
     generateBundle(_options, bundle) {
       for (const chunk of Object.values(bundle)) {
         if (chunk.type !== "chunk") continue;
-        const interpreter = /packages\/python\/src\/index\.ts$/.test(chunk.facadeModuleId ?? "");
-        const parser = chunk.moduleIds.some((m) => /@lezer\/lr\//.test(m)) && !chunk.moduleIds.some((m) => /@codemirror\//.test(m));
-        if (!interpreter && !parser) continue;
+        if (!/packages\/python\/src\/index\.ts$/.test(chunk.facadeModuleId ?? "")) continue;
         chunk.code = `//# allFunctionsCalledOnLoad\n${chunk.code}`;
         // the code moved down one line: so do the lines of its source map, when the build writes one
         const map = bundle[`${chunk.fileName}.map`];

@@ -33,7 +33,7 @@ function wasmAsFiles(): Plugin {
 
 /**
  * Without an HTML page to list them, the library build would fetch the interpreter's chunk, parse it, and
- * only then ask for the chunks it imports (the parser): this asks for them at the same time as the chunk
+ * only then ask for the chunks it imports (the heap binding): this asks for them at the same time as the chunk
  * that imports them, wherever a chunk is imported dynamically.
  */
 function importDepsTogether(): Plugin {

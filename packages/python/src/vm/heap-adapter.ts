@@ -31,15 +31,14 @@ export function adaptHeap(heap: Heap): HeapApi {
 
 /** The type-object offsets the VM uses, from the shared ABI. */
 export function abiOffsets() {
-  const a = abi as unknown as Record<string, number>;
   return {
-    TP_NAME: a.TP_NAME,
-    TP_BASE: a.TP_BASE,
-    TP_BASES: a.TP_BASES,
-    TP_MRO: a.TP_MRO,
-    TP_DICT: a.TP_DICT,
-    TP_VM0: a.TP_VM0,
-    TP_VMI0: a.TP_VMI0,
-    MANAGED_DICT: a.MANAGED_DICT,
+    TP_NAME: abi.TP_NAME,
+    TP_BASE: abi.TP_BASE,
+    TP_BASES: abi.TP_BASES,
+    TP_MRO: abi.TP_MRO,
+    TP_DICT: abi.TP_DICT,
+    TP_VM0: abi.TP_VM0,
+    TP_VMI0: abi.TP_VMI0,
+    MANAGED_DICT: abi.MANAGED_DICT,
   };
 }

@@ -5,7 +5,6 @@
 import type { Obj } from "./heap-api.js";
 import { Kind } from "./types.js";
 import { VM } from "./vm.js";
-import * as L from "./layouts.js";
 
 interface WeakHeap {
   newWeakref(o: Obj, cb?: Obj, type?: Obj): Obj;
@@ -75,5 +74,4 @@ export function installWeakrefs(vm: VM): void {
   pti.name = "ProxyType";
   pti.baseType = false;
   void h;
-  void L;
 }
