@@ -4,9 +4,7 @@
  * after the class exists, `__bases__` assigned, and `sys._getframe().f_locals`. Each program must give
  * python3's output, with nothing leaked.
  */
-import { afterAll, beforeAll, describe, it } from "vitest";
-import { VM } from "../src/vm/vm.js";
-import { Kind } from "../src/vm/types.js";
+import { describe, it } from "vitest";
 import "../src/index.js";
 import { cpythonRunner, expectSameAsPython } from "./cpython.js";
 
@@ -78,22 +76,8 @@ describe("classes changed after they were made", () => {
   for (const [name, source] of cases) it(name, () => expectSameAsPython(cpython, name, source));
 });
 
-/**
- * frame.f_locals is read by the VM's frameLocals (vm/eval.ts); the frame type's attribute table
- * (vm/natives.ts nativeAttr) does not dispatch to it yet, so these tests route `f_locals` to it themselves.
- */
+/** frame.f_locals: the frame type's attribute table (vm/natives.ts nativeAttr) reads it with frameLocals (vm/eval.ts). */
 describe("frame.f_locals", () => {
-  let saved: VM["nativeAttr"];
-  beforeAll(() => {
-    saved = VM.prototype.nativeAttr;
-    VM.prototype.nativeAttr = function (this: VM, o, ti, name) {
-      if (ti.kind === Kind.FRAME && name === "f_locals") return this.frameLocals(o);
-      return saved.call(this, o, ti, name);
-    };
-  });
-  afterAll(() => {
-    VM.prototype.nativeAttr = saved;
-  });
   it("function, closure, module, class body and generator frames, running and finished", () =>
     expectSameAsPython(
       cpython,
@@ -138,22 +122,8 @@ print(next(gen()))
     ));
 });
 
-/**
- * `K.__bases__ = ...` is made by the VM's setTypeBases (vm/classes.ts); the type's attribute assignment
- * (vm/natives.ts typeSetAttr) does not dispatch to it yet, so these tests route `__bases__` to it themselves.
- */
+/** `K.__bases__ = ...`: the type's attribute assignment (vm/natives.ts typeSetAttr) makes it with setTypeBases (vm/classes.ts). */
 describe("__bases__ assignment", () => {
-  let saved: VM["typeSetAttr"];
-  beforeAll(() => {
-    saved = VM.prototype.typeSetAttr;
-    VM.prototype.typeSetAttr = function (this: VM, t, name, v) {
-      if (name === "__bases__") return this.setTypeBases(t, v);
-      return saved.call(this, t, name, v);
-    };
-  });
-  afterAll(() => {
-    VM.prototype.typeSetAttr = saved;
-  });
   it("new bases, MROs of the subclasses, caches, and the TypeErrors of the invalid cases", () =>
     expectSameAsPython(
       cpython,

@@ -678,6 +678,8 @@ proto.nativeAttr = function (this: VM, o: Obj, ti: TypeInfo, name: string): Obj 
           return slot(L.FRAME_CODE);
         case "f_lineno":
           return this.newInt(BigInt(h.getI32(o, L.FRAME_LINENO)));
+        case "f_locals":
+          return this.frameLocals(o);
       }
       break;
     case Kind.PROPERTY:
@@ -834,6 +836,7 @@ proto.typeGetAttr = function (this: VM, t: Obj, name: string): Obj {
 };
 
 proto.typeSetAttr = function (this: VM, t: Obj, name: string, v: Obj): void {
+  if (name === "__bases__") return this.setTypeBases(t, v);
   const ti = this.infoOfType(t);
   if (!ti.heap) this.typeError(`cannot set '${name}' attribute of immutable type '${ti.name}'`);
   if (name === "__name__") {
