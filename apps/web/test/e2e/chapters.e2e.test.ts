@@ -48,6 +48,22 @@ print(r() is None, len(d))
 `;
 /** Reaches `copy` without naming it: the first run stops at the import, the second has the sources. */
 const HIDDEN_COPY_PROGRAM = "m = __import__('co' + 'py')\nxs = [[1], [2]]\nys = m.deepcopy(xs)\nprint(ys == xs, ys[0] is xs[0])\n";
+/** bytes and bytearray made, converted and printed (encode, decode with its errors, hex, fromhex). */
+const BYTES_PROGRAM = `data = 'h\u00e9llo w\u00f6rld'.encode()
+print(data, len(data))
+print(data.decode(), data.decode('latin-1'))
+print(data.hex(), bytes.fromhex('ff00 41').hex(' '))
+print(b'abc'.upper(), b'a,b'.split(b','), bytes([104, 105]))
+ba = bytearray(b'xy')
+ba.append(122)
+ba += b'!'
+print(ba, ba.decode('ascii'), list(ba))
+print(b'\\xff'.decode('utf-8', 'replace'), repr(b'\\xef\\xbb\\xbfhi'.decode()))
+try:
+    b'\\xff'.decode()
+except UnicodeDecodeError as e:
+    print(e)
+`;
 const libPage = (program: string): string => `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>program</title>
 <script type="module" src="/lib/py-heap-view.js"></script></head><body><py-heap-view>
 ${program}</py-heap-view></body></html>`;
@@ -59,7 +75,7 @@ let url: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  ({ server, url } = await serveStatic(DIST, { "/twenty.html": TWENTY_LINES_PAGE, "/src.html": SRC_PAGE, "/floats.html": FLOAT_PAGE, "/prog.py": "x = [1]\ny = x\nprint(len(y))\n", "/copy.html": libPage(COPY_PROGRAM), "/hidden-copy.html": libPage(HIDDEN_COPY_PROGRAM) }));
+  ({ server, url } = await serveStatic(DIST, { "/twenty.html": TWENTY_LINES_PAGE, "/src.html": SRC_PAGE, "/floats.html": FLOAT_PAGE, "/prog.py": "x = [1]\ny = x\nprint(len(y))\n", "/copy.html": libPage(COPY_PROGRAM), "/hidden-copy.html": libPage(HIDDEN_COPY_PROGRAM), "/bytes.html": libPage(BYTES_PROGRAM) }));
   browser = await launchChromium();
 });
 afterAll(async () => {
@@ -338,6 +354,14 @@ describe("parts loaded on demand", () => {
     const expected = python3(COPY_PROGRAM);
     const { page, errors, requests } = await open("copy.html");
     expect(requests.filter((u) => SOURCES_CHUNK.test(u))).toHaveLength(1);
+    expect(await output(page)).toEqual(expected);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("a program working with bytes prints what python3 prints (no Node-only API in the page)", async () => {
+    const expected = python3(BYTES_PROGRAM);
+    const { page, errors } = await open("bytes.html");
     expect(await output(page)).toEqual(expected);
     expect(errors).toEqual([]);
     await page.close();

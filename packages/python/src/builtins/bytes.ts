@@ -27,8 +27,24 @@ const isLower = (c: number) => c >= 0x61 && c <= 0x7a;
 const isAlpha = (c: number) => isUpper(c) || isLower(c);
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 
-const lat = (b: Uint8Array): string => Buffer.from(b.buffer, b.byteOffset, b.length).toString("latin1");
-const unlat = (s: string): Uint8Array => new Uint8Array(Buffer.from(s, "latin1"));
+// Bytes to and from text without Node's Buffer, which the browsers the web component runs in lack.
+/** UTF-8 of well-formed runs only (malformed bytes are found and reported first); keeps a leading BOM. */
+const UTF8_IN = new TextDecoder("utf-8", { ignoreBOM: true });
+const UTF8_OUT = new TextEncoder();
+
+/** The bytes as a latin-1 string, one char per byte. */
+function lat(b: Uint8Array): string {
+  let s = "";
+  for (let i = 0; i < b.length; i += 0x2000) s += String.fromCharCode(...b.subarray(i, i + 0x2000));
+  return s;
+}
+
+/** A latin-1 string back to bytes (each char's low byte). */
+function unlat(s: string): Uint8Array {
+  const b = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) b[i] = s.charCodeAt(i);
+  return b;
+}
 
 declare module "../vm/vm.js" {
   interface VM {
@@ -227,7 +243,7 @@ export function decodeBytes(vm: VM, b: Uint8Array, codec: string, errors: string
       i += n;
       continue;
     }
-    out += Buffer.from(b.subarray(run, i)).toString("utf8");
+    out += UTF8_IN.decode(b.subarray(run, i));
     if (errors !== "ignore" && errors !== "replace") {
       if (n === -1) fail(i, i + 1, "invalid start byte", "utf-8");
       if (n === -2) fail(i, i + bad.n, "invalid continuation byte", "utf-8");
@@ -237,7 +253,7 @@ export function decodeBytes(vm: VM, b: Uint8Array, codec: string, errors: string
     i += n === -1 ? 1 : bad.n;
     run = i;
   }
-  return out + Buffer.from(b.subarray(run, i)).toString("utf8");
+  return out + UTF8_IN.decode(b.subarray(run, i));
 }
 
 /**
@@ -318,7 +334,7 @@ export function encodeStr(vm: VM, s: string, encO: Obj | undefined, fname: strin
       const p = cps.findIndex((ch) => ch.length === 1 && ch.charCodeAt(0) >= 0xd800 && ch.charCodeAt(0) <= 0xdfff);
       vm.raise("UnicodeEncodeError", `'utf-8' codec can't encode character '\\u${cps[p]!.charCodeAt(0).toString(16)}' in position ${p}: surrogates not allowed`);
     }
-    return new Uint8Array(Buffer.from(s, "utf8"));
+    return UTF8_OUT.encode(s);
   }
   const limit = c === "ascii" ? 0x80 : 0x100;
   const cps = [...s];
@@ -804,7 +820,7 @@ function commonMethods(vm: VM, tname: "bytes" | "bytearray"): Record<string, Nat
     hex: (args, kw) => {
       const [sepO, perO] = params(vm, "hex", args, kw, ["sep", "bytes_per_sep"]);
       const b = data(args[0]!);
-      const hex = Buffer.from(b).toString("hex");
+      const hex = Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
       if (sepO === undefined) return h.newStr(hex);
       const sepB = vm.kindOf(sepO) === Kind.STR ? vm.str(sepO) : bufferOf(vm, sepO) ? lat(bufferOf(vm, sepO)!) : null;
       if (sepB === null) vm.typeError(`sep must be str or bytes.`);
