@@ -11,10 +11,6 @@ import fc from "fast-check";
  */
 export const KNOWN_DIFFERENCES = {
   "fstring-nested-quotes": { summary: "an f-string whose replacement field holds its own quote (f'{''!r}'): python3 3.11 raises SyntaxError, pyheap accepts it" },
-  "auto-gc-count": {
-    summary: "after an automatic collection pyheap's count0 is one lower than CPython's, so later automatic collections (and gen-1 ones) come later: the whole auto-gc kind",
-    kinds: ["auto-gc"],
-  },
 };
 
 /** Every snippet kind, by name (the names `--only` and `--without` take). */

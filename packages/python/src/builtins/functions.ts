@@ -14,6 +14,8 @@ import { parseFloatLiteral, parseIntLiteral } from "../objects/numbers.js";
 import { roundFloat } from "../objects/float-format.js";
 import { PyErr } from "../objects/errors.js";
 import { bufferOf, bytesNew, codecName, decodeBytes } from "./bytes.js";
+import { bigRangeIter, bigRangeOf, makeRange } from "../vm/ranges.js";
+import { lenOrNull } from "../vm/bigrange.js";
 
 /** Keyword argument lookup (borrowed value or 0). */
 export function kwarg(kw: KwArgs | null, name: string): Obj {
@@ -170,12 +172,31 @@ export function installBuiltins(vm: VM): void {
       vm.printKwNames = h.newTuple(["sep", "end", "file", "flush"].map((n) => vm.name(n)));
       vm.keepAlive.push(vm.printKwNames);
     }
-    h.decref(h.newTuple(args));
-    const parts = args.map((a) => vm.strOf(a));
-    const text = parts.join(sep) + end;
-    if (file && file !== vm.None) {
-      vm.writeTo(file, text);
-    } else vm.host.write("stdout", text);
+    const packed = h.newTuple(args);
+    try {
+      const toFile = !!file && file !== vm.None;
+      // PyFile_WriteObject, once per argument, separator and end: on sys.stdout or another text stream it
+      // gets the bound method `write` (a builtin method, a GC object freed after the call), then str() of
+      // the piece, then writes it; what was written stays written if a later str() raises
+      const bound = !toFile || h.typeOf(file) === vm.T.TextIOWrapper;
+      const piece = (text: () => string) => {
+        const w = bound ? h.newObject(vm.T.builtin_function_or_method) : 0;
+        try {
+          const s = text();
+          if (toFile) vm.writeTo(file, s);
+          else vm.host.write("stdout", s);
+        } finally {
+          if (w) h.decref(w);
+        }
+      };
+      args.forEach((a, i) => {
+        if (i > 0) piece(() => sep);
+        piece(() => vm.strOf(a));
+      });
+      piece(() => end);
+    } finally {
+      h.decref(packed);
+    }
     return vm.none();
   });
   def("len", (args, kw) => {
@@ -190,6 +211,13 @@ export function installBuiltins(vm: VM): void {
     }
     noKw(vm, "len", kw);
     nargs(vm, "len", args, 1, 1);
+    // a range past ±2**53: its exact length (len() of one past a Py_ssize_t overflows, as in CPython)
+    const big = vm.kindOf(args[0]) === Kind.RANGE ? bigRangeOf(vm, args[0]) : null;
+    if (big) {
+      const n = lenOrNull(big);
+      if (n === null) vm.raise("OverflowError", "Python int too large to convert to C ssize_t");
+      return vm.newInt(n);
+    }
     return vm.h.newInt(vm.len(args[0]));
   });
   def("repr", (args) => {
@@ -879,13 +907,10 @@ function registerConstructors(vm: VM): void {
   });
   C("range", (_t, args) => {
     nargs(vm, "range", args, 1, 3);
-    const big = args.map((a) => vm.index(a));
-    // a range keeps its bounds as doubles: past 2**53 its items and length would be wrong, so say so
-    if (big.some((b) => b > 2n ** 53n || b < -(2n ** 53n))) vm.raise("NotImplementedError", "range() with an argument beyond ±2**53 is not supported");
-    const n = big.map(Number);
-    if (n.length === 1) return vm.newRange(0, n[0], 1);
-    if (n.length === 3 && n[2] === 0) vm.raise("ValueError", "range() arg 3 must not be zero");
-    return vm.newRange(n[0], n[1], n[2] ?? 1);
+    const n = args.map((a) => vm.index(a));
+    if (n.length === 1) return makeRange(vm, { start: 0n, stop: n[0], step: 1n });
+    if (n.length === 3 && n[2] === 0n) vm.raise("ValueError", "range() arg 3 must not be zero");
+    return makeRange(vm, { start: n[0], stop: n[1], step: n[2] ?? 1n });
   });
   C("slice", (_t, args) => {
     nargs(vm, "slice", args, 1, 3);
@@ -976,6 +1001,8 @@ function registerConstructors(vm: VM): void {
     const ti = vm.typeInfo(x);
     if (ti.heap && vm.lookupType(ti, "__reversed__")) return vm.callSpecial(x, "__reversed__", []);
     if (ti.kind === Kind.LIST) return vm.newNativeIter("list_reverseiterator", x, 0, h.listLen(x) - 1);
+    const big = ti.kind === Kind.RANGE ? bigRangeOf(vm, x) : null;
+    if (big) return bigRangeIter(vm, x, big, true);
     if (ti.kind === Kind.VIEW && ti.name !== "dict_values" && ti.name !== "dict_keys" && ti.name !== "dict_items") vm.typeError(`'${ti.name}' object is not reversible`);
     if (ti.kind === Kind.DICT || ti.kind === Kind.VIEW) {
       // a dict or one of its views: its keys, values or (key, value) pairs, last inserted first

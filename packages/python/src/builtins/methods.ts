@@ -12,6 +12,7 @@ import { isPrintable } from "../objects/str-repr.js";
 import { formatFloat } from "../objects/format-spec.js";
 import { encodeStr, installBytes } from "./bytes.js";
 import { installTypeMethods } from "../vm/classes.js";
+import { rangeBounds } from "../vm/ranges.js";
 
 export function installMethods(vm: VM): void {
   installStr(vm);
@@ -856,9 +857,18 @@ function installDict(vm: VM): void {
     values: view("dict_values"),
     items: view("dict_items"),
     update: (args, kw) => {
-      if (args.length > 2) vm.typeError(`update expected at most 1 argument, got ${args.length - 1}`);
-      if (args[1]) dictInitFrom(vm, args[0], args[1]);
-      if (kw) kw.names.forEach((n, i) => vm.dictSetStr(args[0], vm.name(n), kw.values[i]));
+      // a METH_VARARGS | METH_KEYWORDS method: its positional arguments come packed in a tuple (and its
+      // keywords in a dict), freed when it returns
+      const packed = h.newTuple(args.slice(1));
+      const kwDict = kw && kw.names.length ? h.newDict("display") : 0;
+      try {
+        if (args.length > 2) vm.typeError(`update expected at most 1 argument, got ${args.length - 1}`);
+        if (args[1]) dictInitFrom(vm, args[0], args[1]);
+        if (kw) kw.names.forEach((n, i) => vm.dictSetStr(args[0], vm.name(n), kw.values[i]));
+      } finally {
+        if (kwDict) h.decref(kwDict);
+        h.decref(packed);
+      }
       return vm.none();
     },
     clear: (args) => {
@@ -979,7 +989,13 @@ function installSet(vm: VM): void {
       return vm.none();
     },
     update: (args) => {
-      for (const o of args.slice(1)) vm.setUpdateInternal(args[0], o);
+      // METH_VARARGS: the arguments come packed in a tuple, freed when it returns
+      const packed = h.newTuple(args.slice(1));
+      try {
+        for (const o of args.slice(1)) vm.setUpdateInternal(args[0], o);
+      } finally {
+        h.decref(packed);
+      }
       return vm.none();
     },
     intersection_update: (args) => {
@@ -1291,9 +1307,9 @@ function installMisc(vm: VM): void {
   vm.methods("super", {});
   vm.methods("range", {
     index: (args) => {
-      const [a, , c] = vm.rangeFields(args[0]);
+      const r = rangeBounds(vm, args[0]);
       if (!vm.contains(args[0], args[1])) vm.raise("ValueError", `${vm.repr(args[1])} is not in range`);
-      return vm.newInt(BigInt((Number(h.readInt(args[1])) - a) / c));
+      return vm.newInt((h.readInt(args[1]) - r.start) / r.step);
     },
     count: (args) => vm.newInt(vm.contains(args[0], args[1]) ? 1n : 0n),
   });

@@ -8,6 +8,7 @@ import { Kind } from "./types.js";
 import { PyRaise, VM } from "./vm.js";
 import * as L from "./layouts.js";
 import { listIterNext, rangeIterNext } from "./fast.js";
+import { bigRangeNext, installBigRanges } from "./ranges.js";
 
 declare module "./vm.js" {
   interface VM {
@@ -30,6 +31,7 @@ proto.bootstrapTypes = function (this: VM): void {
   this.ctors = new Map();
   this.stopValue = 0;
   this.hookError = null;
+  installBigRanges(this);
   const obj = this.adoptType(ht.object, "object", Kind.OBJECT, null, { basicsize: 16 });
   const adopt = (name: string, kind: Kind, basicsize: number, base = obj, extra = {}) => {
     if (!ht[name]) throw new Error(`internal: the heap has no built-in type ${name}`);
@@ -175,6 +177,8 @@ proto.registerIterators = function (this: VM): void {
   });
   it("bytes_iterator", 32, true, seqNext((s) => h.readBytes(s).length, (s, i) => this.newInt(BigInt(h.readBytes(s)[i]))));
   it("range_iterator", 48, false, (self) => rangeIterNext(h, self));
+  // iter() of a range past what a C long holds
+  it("longrange_iterator", 48, false, (self) => bigRangeNext(this, self));
   const dictIter = (which: 0 | 1 | 2) => (self: Obj): Obj => {
     const d = h.getSlot(self, L.NATIVE_A);
     if (!d) return 0;

@@ -102,7 +102,16 @@ proto.buildClass = function (this: VM, args: Obj[], kw: KwArgs | null): Obj {
         const mn = isClass ? this.infoOfType(meta).name : "<metaclass>";
         this.typeError(`${mn}.__prepare__() must return a mapping, not ${tn}`);
       }
-    } else ns = h.newDict("display");
+    } else {
+      // type.__prepare__ looked up on the metaclass: a bound builtin method (a GC object), called for the
+      // new dict and freed
+      const bound = h.newObject(this.T.builtin_function_or_method);
+      try {
+        ns = h.newDict("display");
+      } finally {
+        h.decref(bound);
+      }
+    }
     const info = this.codeInfo(h.getSlot(func, L.FUNC_CODE));
     const fr = new Frame(info, this.newRef(func), h.getSlot(func, L.FUNC_GLOBALS), this.builtins, this.newRef(ns), this.frame);
     const r = this.evalFrame(fr);
@@ -421,6 +430,12 @@ proto.typeNew = function (this: VM, name: string, basesIn: Obj[], ns: Obj, meta:
       break;
     }
     if (!b.heap || b.methods.has("__init_subclass__")) {
+      // type_new_init_subclass: super(type, type), its bound __init_subclass__ (object's: a bound builtin
+      // method), the super object freed, the call, the bound method freed
+      const sup = h.newObject(this.T.super);
+      const bound = h.newObject(this.T.builtin_function_or_method);
+      h.decref(sup);
+      h.decref(bound);
       if (kw && kw.names.length) {
         h.decref(t);
         this.typeError(`${name}.__init_subclass__() takes no keyword arguments`);

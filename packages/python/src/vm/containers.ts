@@ -283,7 +283,10 @@ proto.dictUpdateFrom = function (this: VM, d: Obj, src: Obj, func: Obj): void {
 /** What dict.update(src) and `d |= src` take: a mapping (a dict or anything with keys()), else an
  *  iterable of key/value pairs, with CPython's errors for an element that is not a pair. */
 proto.dictUpdateArg = function (this: VM, d: Obj, src: Obj): void {
-  if (this.kindOf(src) === Kind.DICT || this.hasAttr(src, "keys")) {
+  // _PyObject_LookupAttr(arg, "keys"): a built-in type's attribute is looked up on the type, with no
+  // AttributeError made when it has none
+  const ti = this.typeInfo(src);
+  if (this.kindOf(src) === Kind.DICT || (ti.heap ? this.hasAttr(src, "keys") : !!this.lookupType(ti, "keys"))) {
     this.dictUpdateFrom(d, src, 0);
     return;
   }
@@ -291,7 +294,10 @@ proto.dictUpdateArg = function (this: VM, d: Obj, src: Obj): void {
   this.iterate(src, (item) => {
     let pair: Obj[];
     try {
-      pair = this.collect(item);
+      // PySequence_Fast: an exact list or tuple is read as it is (no iterator)
+      const k = this.kindOf(item);
+      const exact = (k === Kind.TUPLE || k === Kind.LIST) && !this.typeInfo(item).heap;
+      pair = exact ? (k === Kind.TUPLE ? this.tupleItems(item) : this.listItems(item)).map((x) => this.newRef(x)) : this.collect(item);
     } catch (e) {
       if (e instanceof PyRaise) {
         this.decref(e.exc);

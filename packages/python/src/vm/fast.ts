@@ -11,6 +11,7 @@ import type { VM } from "./vm.js";
 import * as L from "./layouts.js";
 import { Kind, type TypeInfo } from "./types.js";
 import { typeState, typeStateValid } from "./protocol.js";
+import { bigRangeNextOnHeap } from "./ranges.js";
 
 const OB_TYPE = abi.OB_TYPE;
 const OB_SIZE = abi.OB_SIZE;
@@ -275,6 +276,8 @@ export function rangeIterNext(h: VM["h"], self: Obj): Obj {
   const start = h.getF64(r, 16);
   const stop = h.getF64(r, 24);
   const step = h.getF64(r, 32);
+  // a range past ±2**53 (step 0 here): its exact values
+  if (step === 0) return bigRangeNextOnHeap(h, self);
   // len(range) as nativeLen computes it
   const n = step > 0 ? (start < stop ? Math.floor((stop - start - 1) / step) + 1 : 0) : start > stop ? Math.floor((start - stop - 1) / -step) + 1 : 0;
   if (i < n) {
@@ -298,6 +301,8 @@ export function rangeIterNextAt(h: VM["h"], f: Frame, i: number, it: Obj): Obj {
     const start = h.getF64(r, 16);
     const stop = h.getF64(r, 24);
     const step = h.getF64(r, 32);
+    // a range past ±2**53 (step 0 here): its exact values, never cached
+    if (step === 0) return bigRangeNextOnHeap(h, it);
     f.rangeAt = i;
     f.rangeIt = it;
     f.rangeObj = r;

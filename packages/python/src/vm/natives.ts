@@ -10,6 +10,8 @@ import * as L from "./layouts.js";
 import { floatRepr } from "../objects/float-format.js";
 import { bytesRepr, strRepr } from "../objects/str-repr.js";
 import { abi } from "@pyheap/heap";
+import { bigRangeOf, rangeBounds } from "./ranges.js";
+import { hashTuple, rangeLength, rangeRepr } from "./bigrange.js";
 
 const STR_LENGTH = abi.STR_LENGTH;
 
@@ -199,6 +201,8 @@ proto.nativeRepr = function (this: VM, o: Obj, ti: TypeInfo): string {
       return `${ti.name}(${reprItems(this, items).join(", ")})`;
     }
     case Kind.RANGE: {
+      const big = bigRangeOf(this, o);
+      if (big) return rangeRepr(big);
       const [a, b, c] = this.rangeFields(o);
       return c === 1 ? `range(${a}, ${b})` : `range(${a}, ${b}, ${c})`;
     }
@@ -409,8 +413,16 @@ proto.nativeHash = function (this: VM, o: Obj, ti: TypeInfo): bigint {
       h.setI32(o, 36, Number(BigInt.asIntN(32, v >> 32n)));
       return v;
     }
-    case Kind.RANGE:
-      return strHash(this.repr(o));
+    case Kind.RANGE: {
+      // range_hash: the hash of the tuple (length, start, step), start None when empty, step None for one item
+      const [n, start, step] = hashTuple(rangeBounds(this, o));
+      const t = h.newTupleSteal([this.newInt(n), start === null ? this.none() : this.newInt(start), step === null ? this.none() : this.newInt(step)]);
+      try {
+        return this.hash(t);
+      } finally {
+        h.decref(t);
+      }
+    }
   }
   return pointerHash(this, o);
 };
@@ -445,6 +457,9 @@ proto.nativeLen = function (this: VM, o: Obj, ti: TypeInfo): number {
     case Kind.FROZENSET:
       return h.setLen!(o);
     case Kind.RANGE: {
+      // (a range past ±2**53: its length as a double; len() itself reads the exact one)
+      const big = bigRangeOf(this, o);
+      if (big) return Number(rangeLength(big));
       const [a, b, c] = this.rangeFields(o);
       if (c > 0) return a < b ? Math.floor((b - a - 1) / c) + 1 : 0;
       return a > b ? Math.floor((a - b - 1) / -c) + 1 : 0;
@@ -638,10 +653,10 @@ proto.nativeAttr = function (this: VM, o: Obj, ti: TypeInfo, name: string): Obj 
       if (name === "step") return slot(L.NATIVE_C);
       break;
     case Kind.RANGE: {
-      const [a, b, c] = this.rangeFields(o);
-      if (name === "start") return this.newInt(BigInt(a));
-      if (name === "stop") return this.newInt(BigInt(b));
-      if (name === "step") return this.newInt(BigInt(c));
+      const r = rangeBounds(this, o);
+      if (name === "start") return this.newInt(r.start);
+      if (name === "stop") return this.newInt(r.stop);
+      if (name === "step") return this.newInt(r.step);
       break;
     }
     case Kind.GENERATOR:

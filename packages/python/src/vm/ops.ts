@@ -16,6 +16,8 @@ import { floatPow, intTrueDivide } from "../objects/numbers.js";
 import { proxyTarget } from "./weakrefs.js";
 import { smallIntValue } from "./fast.js";
 import { abi } from "@pyheap/heap";
+import { bigRangeIter, bigRangeOf, makeRange, rangeBounds } from "./ranges.js";
+import { containsInt, itemAt, rangesEqual, sliceOf } from "./bigrange.js";
 
 declare module "./vm.js" {
   interface VM {
@@ -660,7 +662,8 @@ function nativeCompare(vm: VM, a: Obj, b: Obj, op: number): boolean | null {
     return op === 2 ? e : !e;
   }
   if (ka === Kind.RANGE && kb === Kind.RANGE && (op === 2 || op === 3)) {
-    const e = vm.repr(a) === vm.repr(b);
+    // range_equals: the same items in the same order (range(0) == range(5, 5))
+    const e = rangesEqual(rangeBounds(vm, a), rangeBounds(vm, b));
     return op === 2 ? e : !e;
   }
   if (ka === Kind.METHOD && kb === Kind.METHOD && (op === 2 || op === 3)) {
@@ -827,6 +830,8 @@ proto.contains = function (this: VM, c: Obj, x: Obj): boolean {
     }
     case Kind.RANGE: {
       if (!isIntKind(this.kindOf(x))) break;
+      const big = bigRangeOf(this, c);
+      if (big) return containsInt(big, this.h.readInt(x));
       const v = Number(this.h.readInt(x));
       const [start, stop, step] = this.rangeFields(c);
       if (step > 0 ? v < start || v >= stop : v > start || v <= stop) return false;
@@ -894,8 +899,10 @@ proto.getIter = function (this: VM, o: Obj): Obj {
     case Kind.SET:
     case Kind.FROZENSET:
       return this.newNativeIter("set_iterator", o);
-    case Kind.RANGE:
-      return this.newNativeIter("range_iterator", o);
+    case Kind.RANGE: {
+      const big = bigRangeOf(this, o);
+      return big ? bigRangeIter(this, o, big, false) : this.newNativeIter("range_iterator", o);
+    }
     case Kind.GENERATOR:
       return this.newRef(o);
     case Kind.VIEW:
@@ -1089,6 +1096,20 @@ proto.getItem = function (this: VM, c: Obj, k: Obj): Obj {
     }
     // falls through (keyError never returns)
     case Kind.RANGE: {
+      const big = bigRangeOf(this, c);
+      if (big || (isSlice ? sliceHasBigPart(this, k) : isIntKind(this.kindOf(k)) && bigIndex(this, k))) {
+        // exact: a range past ±2**53, or a slice or index of one that is
+        const r = big ?? rangeBounds(this, c);
+        if (isSlice) {
+          const part = (o: Obj) => (o === this.None ? null : this.index(o));
+          const sub = sliceOf(r, { start: part(h.getSlot(k, L.NATIVE_A)), stop: part(h.getSlot(k, L.NATIVE_B)), step: part(h.getSlot(k, L.NATIVE_C)) });
+          if (!sub) this.raise("ValueError", "slice step cannot be zero");
+          return makeRange(this, sub);
+        }
+        const v = itemAt(r, this.index(k));
+        if (v === null) this.raise("IndexError", "range object index out of range");
+        return this.newInt(v);
+      }
       const [start, , step] = this.rangeFields(c);
       const n = this.len(c);
       if (isSlice) {
@@ -1268,3 +1289,18 @@ proto.formatInner = function (this: VM, v: Obj, s: string, ti: TypeInfo): Obj {
   if (s !== "") this.typeError(`unsupported format string passed to ${ti.name}.__format__`);
   return this.strObj(v);
 };
+
+/** A slice with a part past ±2**53 (a range sliced by it is computed exactly). */
+function sliceHasBigPart(vm: VM, s: Obj): boolean {
+  for (const off of [L.NATIVE_A, L.NATIVE_B, L.NATIVE_C]) {
+    const o = vm.h.getSlot(s, off);
+    if (o !== vm.None && isIntKind(vm.kindOf(o)) && bigIndex(vm, o)) return true;
+  }
+  return false;
+}
+
+/** An int index past ±2**53. */
+function bigIndex(vm: VM, o: Obj): boolean {
+  const v = vm.h.readInt(o);
+  return v > 2n ** 53n || v < -(2n ** 53n);
+}

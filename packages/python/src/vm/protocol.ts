@@ -12,6 +12,8 @@ import { PyRaise, VM } from "./vm.js";
 import * as L from "./layouts.js";
 import { suggest } from "./traceback.js";
 import { proxyTarget } from "./weakrefs.js";
+import { bigRangeOf } from "./ranges.js";
+import { rangeLength } from "./bigrange.js";
 
 /** Result of a type attribute lookup: a heap object (borrowed), a native method index, or nothing. */
 export type Descr = { obj: Obj; native: -1 } | { obj: 0; native: number } | null;
@@ -581,9 +583,13 @@ proto.truthy = function (this: VM, o: Obj): boolean {
     case Kind.DICT:
     case Kind.SET:
     case Kind.FROZENSET:
-    case Kind.RANGE:
     case Kind.VIEW:
       return this.len(o) > 0;
+    case Kind.RANGE: {
+      // range_bool: its length is not 0 (no len(), which a range past a Py_ssize_t overflows)
+      const big = bigRangeOf(this, o);
+      return big ? rangeLength(big) > 0n : this.len(o) > 0;
+    }
     case Kind.COMPLEX:
       return this.h.getF64(o, 16) !== 0 || this.h.getF64(o, 24) !== 0;
     default:

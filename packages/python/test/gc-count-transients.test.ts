@@ -1,0 +1,40 @@
+// Objects CPython makes and frees inside one instruction move gc.get_count() while they live: an automatic
+// collection that starts among them leaves other counts behind. Each statement below runs with count0 at
+// every value from which a collection (threshold 20) starts somewhere inside it; the counts after it must
+// be python3's.
+import { describe, it } from "vitest";
+import { cpythonRunner, expectSameAsPython } from "./cpython.js";
+
+const cpython = cpythonRunner("pyheap-gc-transients-");
+
+/** The statement after 0..20 kept lists, threshold 20, then the counts. */
+function sweep(statement: string): string {
+  return [
+    "import gc, sys",
+    "out = []",
+    "for k in range(21):",
+    "    gc.set_threshold(20)",
+    "    gc.collect()",
+    "    keep = [[] for _ in range(k)]",
+    ...statement.split("\n").map((l) => `    ${l}`),
+    "    c = gc.get_count()",
+    "    gc.set_threshold(700)",
+    "    out.append(c)",
+    "    del keep",
+    "sys.stdout.write(repr(out) + '\\n')",
+    "",
+  ].join("\n");
+}
+
+describe("gc counts around objects CPython frees within the instruction", () => {
+  const cases: [string, string][] = [
+    ["print() of several pieces (the bound write method of each)", "print(k, 'x', end='')\nprint()"],
+    ["a class statement (type.__prepare__, super and __init_subclass__ bindings)", "class A:\n    pass"],
+    ["dict(iterable of pairs) (no AttributeError for keys, pairs read as sequences)", "d = dict([(1, 2), [3, 4]])"],
+    ["dict.update and set.update (their arguments packed in a tuple)", "d = {}\nd.update([(1, 2)], a=1)\ns = set()\ns.update([1], (2,))"],
+  ];
+  for (const [name, statement] of cases) it(name, () => expectSameAsPython(cpython, name, sweep(statement), 50));
+
+  it("the README's automatic collection: keep.append((i, [])) and print(i, gc.get_count()) past 700", () =>
+    expectSameAsPython(cpython, "auto-gc", "import gc\ngc.collect()\nkeep = []\nfor i in range(360):\n    keep.append((i, []))\n    if i > 340:\n        print(i, gc.get_count())\n"));
+});
