@@ -589,11 +589,20 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             break;
           }
           case 157 /* Op.BUILD_STRING */: {
+            // the pieces (strs from FORMAT_VALUE or constants) are copied into one new str inside the
+            // heap, as _PyUnicode_JoinArray does: a fresh object even when the text equals a cached one
+            // (one character, a piece itself), the shared '' when empty, and a lone exact str piece as it is
             const parts = st.splice(st.length - arg, arg);
-            let s = "";
-            for (const p of parts) s += this.str(p);
-            for (const p of parts) h.decref(p);
-            st.push(h.newStr(s));
+            let r: Obj = 0;
+            try {
+              if (arg === 1 && !this.typeInfo(parts[0]!).heap) {
+                r = parts[0]!;
+                parts.length = 0;
+              } else r = h.strJoin(parts);
+            } finally {
+              for (const p of parts) h.decref(p);
+            }
+            st.push(r);
             break;
           }
           case 145 /* Op.LIST_APPEND */: {
