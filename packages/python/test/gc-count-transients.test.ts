@@ -29,11 +29,19 @@ function sweep(statement: string): string {
 describe("gc counts around objects CPython frees within the instruction", () => {
   const cases: [string, string][] = [
     ["print() of several pieces (the bound write method of each)", "print(k, 'x', end='')\nprint()"],
+    ["print() of a tuple among plain pieces (the tuple's repr makes GC objects)", "print(k, (k, 'a'), 2.5, None, end='')\nprint(True, -k, 'y' * k)"],
     ["a class statement (type.__prepare__, super and __init_subclass__ bindings)", "class A:\n    pass"],
     ["dict(iterable of pairs) (no AttributeError for keys, pairs read as sequences)", "d = dict([(1, 2), [3, 4]])"],
     ["dict.update and set.update (their arguments packed in a tuple)", "d = {}\nd.update([(1, 2)], a=1)\ns = set()\ns.update([1], (2,))"],
   ];
   for (const [name, statement] of cases) it(name, () => expectSameAsPython(cpython, name, sweep(statement), 50));
+
+  it("print() writes the pieces before one whose str() raises, and str() of an int subclass runs its __str__", () =>
+    expectSameAsPython(
+      cpython,
+      "print-partial",
+      "import sys\nclass I(int):\n    def __str__(self):\n        return 'I' + repr(gc_count())\nimport gc\ngc_count = gc.get_count\nfor big in [10**5000, -(10**5000)]:\n    try:\n        print(1, 'a', 2**40, big, 'never')\n    except ValueError as e:\n        print()\n        print(type(e).__name__)\ngc.collect()\nprint(1, I(5), 2.5, sep='|', end='!\\n')\nprint(3, 4, file=sys.stderr)\nprint('x', None, True, sep=None, end=None)\n",
+    ));
 
   it("the README's automatic collection: keep.append((i, [])) and print(i, gc.get_count()) past 700", () =>
     expectSameAsPython(cpython, "auto-gc", "import gc\ngc.collect()\nkeep = []\nfor i in range(360):\n    keep.append((i, []))\n    if i > 340:\n        print(i, gc.get_count())\n"));

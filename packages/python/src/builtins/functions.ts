@@ -17,6 +17,21 @@ import { bufferOf, bytesNew, codecName, decodeBytes } from "./bytes.js";
 import { bigRangeIter, bigRangeOf, makeRange } from "../vm/ranges.js";
 import { lenOrNull } from "../vm/bigrange.js";
 
+/**
+ * An exact str, bool, float or None, or an exact int far below the limit on digits str() converts: its
+ * str() runs no Python code, makes no GC object and cannot raise.
+ */
+function plainStr(vm: VM, o: Obj): boolean {
+  const h = vm.h;
+  const t = h.typeOf(o);
+  const T = vm.T;
+  if (t === T.int) {
+    const size = h.getI32(o, abi.OB_SIZE);
+    return size >= -100 && size <= 100;
+  }
+  return t === T.str || t === T.float || t === T.bool || o === vm.None;
+}
+
 /** Keyword argument lookup (borrowed value or 0). */
 export function kwarg(kw: KwArgs | null, name: string): Obj {
   if (!kw) return 0;
@@ -179,6 +194,17 @@ export function installBuiltins(vm: VM): void {
       // gets the bound method `write` (a builtin method, a GC object freed after the call), then str() of
       // the piece, then writes it; what was written stays written if a later str() raises
       const bound = !toFile || h.typeOf(file) === vm.T.TextIOWrapper;
+      if (bound && args.every((a) => plainStr(vm, a))) {
+        // every piece's str() is made without a GC object or Python code: the bound methods of the later
+        // pieces are made and freed with nothing between them that a GC count could see (the first may start
+        // a collection, after which count0 is back where it was), so one stands for all, and the text is
+        // written at once
+        h.decref(h.newObject(vm.T.builtin_function_or_method));
+        const text = (args.length === 1 ? vm.strOf(args[0]) : args.map((a) => vm.strOf(a)).join(sep)) + end;
+        if (toFile) vm.writeTo(file, text);
+        else vm.host.write("stdout", text);
+        return vm.none();
+      }
       const piece = (text: () => string) => {
         const w = bound ? h.newObject(vm.T.builtin_function_or_method) : 0;
         try {

@@ -1299,8 +1299,10 @@ function sliceHasBigPart(vm: VM, s: Obj): boolean {
   return false;
 }
 
-/** An int index past ±2**53. */
+/** An int index past ±2**53 (an int of at most one 30-bit digit never is: no BigInt for it). */
 function bigIndex(vm: VM, o: Obj): boolean {
+  const size = vm.h.getI32(o, abi.OB_SIZE);
+  if (size >= -1 && size <= 1) return false;
   const v = vm.h.readInt(o);
   return v > 2n ** 53n || v < -(2n ** 53n);
 }
