@@ -523,7 +523,7 @@ proto.prepareRuntime = function (this: VM): void {
       if (k === Kind.INT) data = new Uint8Array(Number(h.readInt(x)));
       else if (k === Kind.BYTES) data = h.readBytes(x);
       else if (k === Kind.BYTEARRAY) data = baData(x);
-      else if (k === Kind.STR) data = new Uint8Array(Buffer.from(this.str(x), "utf8"));
+      else if (k === Kind.STR) data = new TextEncoder().encode(this.str(x));
       else {
         const items = this.collect(x);
         data = Uint8Array.from(items.map((i) => Number(h.readInt(i))));
@@ -552,7 +552,7 @@ proto.prepareRuntime = function (this: VM): void {
       return this.newInt(BigInt(n ? 40 + n + 1 : 40));
     },
     __hash__: () => this.typeError("unhashable type: 'bytearray'"),
-    decode: (args) => h.newStr(Buffer.from(baData(args[0])).toString("utf8")),
+    decode: (args) => h.newStr(new TextDecoder().decode(baData(args[0]))),
     append: (args) => {
       const a = baData(args[0]);
       const r = new Uint8Array(a.length + 1);

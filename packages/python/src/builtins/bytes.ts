@@ -17,6 +17,7 @@ import type { Obj } from "../vm/heap-api.js";
 import { Kind, type KwArgs, type NativeFn } from "../vm/types.js";
 import { PyRaise, type VM } from "../vm/vm.js";
 import * as L from "../vm/layouts.js";
+import { latin1, unlatin1 } from "../objects/byte-text.js";
 
 /** The slot of a bytearray that holds its contents (a bytes object, or 0 for none). */
 export const BYTEARRAY_DATA = 24;
@@ -31,20 +32,6 @@ const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 /** UTF-8 of well-formed runs only (malformed bytes are found and reported first); keeps a leading BOM. */
 const UTF8_IN = new TextDecoder("utf-8", { ignoreBOM: true });
 const UTF8_OUT = new TextEncoder();
-
-/** The bytes as a latin-1 string, one char per byte. */
-function lat(b: Uint8Array): string {
-  let s = "";
-  for (let i = 0; i < b.length; i += 0x2000) s += String.fromCharCode(...b.subarray(i, i + 0x2000));
-  return s;
-}
-
-/** A latin-1 string back to bytes (each char's low byte). */
-function unlat(s: string): Uint8Array {
-  const b = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) b[i] = s.charCodeAt(i);
-  return b;
-}
 
 declare module "../vm/vm.js" {
   interface VM {
@@ -84,7 +71,7 @@ function byteValue(vm: VM, o: Obj, noun = "byte"): number {
 /** The needle of find/count/index/`in`: an int (one byte) or a bytes-like object. */
 function needle(vm: VM, o: Obj): string {
   const b = bufferOf(vm, o);
-  if (b) return lat(b);
+  if (b) return latin1(b);
   const k = vm.kindOf(o);
   if (k === Kind.INT || k === Kind.BOOL || (vm.typeInfo(o).heap && vm.lookupType(vm.typeInfo(o), "__index__"))) {
     return String.fromCharCode(byteValue(vm, o));
@@ -222,7 +209,7 @@ export function decodeBytes(vm: VM, b: Uint8Array, codec: string, errors: string
     const what = end - start === 1 ? `byte 0x${b[start]!.toString(16).padStart(2, "0")} in position ${start}` : `bytes in position ${start}-${end - 1}`;
     vm.raise("UnicodeDecodeError", `'${name}' codec can't decode ${what}: ${reason}`);
   };
-  if (codec === "latin-1") return lat(b);
+  if (codec === "latin-1") return latin1(b);
   let out = "";
   if (codec === "ascii") {
     for (let i = 0; i < b.length; i++) {
@@ -356,7 +343,7 @@ export function encodeStr(vm: VM, s: string, encO: Obj | undefined, fname: strin
       vm.raise("UnicodeEncodeError", `'${c === "ascii" ? "ascii" : "latin-1"}' codec can't encode ${where}: ordinal not in range(${limit})`);
     }
   }
-  return unlat(s);
+  return unlatin1(s);
 }
 
 function charEscape(cp: number): string {
@@ -439,7 +426,7 @@ function commonMethods(vm: VM, tname: "bytes" | "bytearray"): Record<string, Nat
   const find = (name: string, rev: boolean, raise: boolean): NativeFn => (args, kw) => {
     noKeywords(vm, name, kw);
     argCount(vm, name, args, 1, 3);
-    const hay = lat(data(args[0]!));
+    const hay = latin1(data(args[0]!));
     const sub = needle(vm, args[1]!);
     const [a, b] = adjust(sliceArg(vm, args[2], 0), sliceArg(vm, args[3], hay.length), hay.length);
     let r = -1;
@@ -500,7 +487,7 @@ function commonMethods(vm: VM, tname: "bytes" | "bytearray"): Record<string, Nat
   const split = (name: string, rev: boolean): NativeFn => (args, kw) => {
     const [sepO, maxO] = params(vm, name, args, kw, ["sep", "maxsplit"]);
     const b = data(args[0]!);
-    const s = lat(b);
+    const s = latin1(b);
     let max = maxO === undefined ? -1 : widthArg(maxO);
     if (max < 0) max = Number.MAX_SAFE_INTEGER;
     const parts: [number, number][] = [];
@@ -536,7 +523,7 @@ function commonMethods(vm: VM, tname: "bytes" | "bytearray"): Record<string, Nat
         parts.reverse();
       }
     } else {
-      const sep = lat(needBuffer(vm, sepO));
+      const sep = latin1(needBuffer(vm, sepO));
       if (!sep.length) vm.raise("ValueError", "empty separator");
       if (!rev) {
         let i = 0;
@@ -571,8 +558,8 @@ function commonMethods(vm: VM, tname: "bytes" | "bytearray"): Record<string, Nat
     const b = data(args[0]!);
     const sep = needBuffer(vm, args[1]!);
     if (!sep.length) vm.raise("ValueError", "empty separator");
-    const s = lat(b);
-    const t = lat(sep);
+    const s = latin1(b);
+    const t = latin1(sep);
     const i = rev ? s.lastIndexOf(t) : s.indexOf(t);
     const empty = () => shared(new Uint8Array(0));
     if (i < 0) return h.newTupleSteal(rev ? [empty(), empty(), self(args[0]!)] : [self(args[0]!), empty(), empty()]);
@@ -582,18 +569,18 @@ function commonMethods(vm: VM, tname: "bytes" | "bytearray"): Record<string, Nat
     argCount(vm, name, args, 1, 1);
     const b = data(args[0]!);
     const p = needBuffer(vm, args[1]!);
-    const s = lat(b);
-    const t = lat(p);
+    const s = latin1(b);
+    const t = latin1(p);
     if (t.length && (suffix ? s.endsWith(t) : s.startsWith(t))) return shared(suffix ? b.subarray(0, b.length - p.length) : b.subarray(p.length));
     return self(args[0]!);
   };
   const tailmatch = (name: string, end: boolean): NativeFn => (args, kw) => {
     noKeywords(vm, name, kw);
     argCount(vm, name, args, 1, 3);
-    const s = lat(data(args[0]!));
+    const s = latin1(data(args[0]!));
     const [a, b] = adjust(sliceArg(vm, args[2], 0), sliceArg(vm, args[3], s.length), s.length);
     const one = (o: Obj): boolean => {
-      const p = lat(bufferOf(vm, o)!);
+      const p = latin1(bufferOf(vm, o)!);
       if (b - a < p.length || a > s.length) return false;
       return end ? s.slice(b - p.length, b) === p : s.startsWith(p, a);
     };
@@ -651,7 +638,7 @@ function commonMethods(vm: VM, tname: "bytes" | "bytearray"): Record<string, Nat
     count: (args, kw) => {
       noKeywords(vm, "count", kw);
       argCount(vm, "count", args, 1, 3);
-      const hay = lat(data(args[0]!));
+      const hay = latin1(data(args[0]!));
       const sub = needle(vm, args[1]!);
       const [a, b] = adjust(sliceArg(vm, args[2], 0), sliceArg(vm, args[3], hay.length), hay.length);
       if (b - a < sub.length) return vm.newInt(0n);
@@ -736,11 +723,11 @@ function commonMethods(vm: VM, tname: "bytes" | "bytearray"): Record<string, Nat
     replace: (args) => {
       argCount(vm, "replace", args, 2, 3);
       const b = data(args[0]!);
-      const from = lat(needBuffer(vm, args[1]!));
-      const to = lat(needBuffer(vm, args[2]!));
+      const from = latin1(needBuffer(vm, args[1]!));
+      const to = latin1(needBuffer(vm, args[2]!));
       let max = args[3] === undefined ? -1 : widthArg(args[3]!);
       if (max < 0) max = Number.MAX_SAFE_INTEGER;
-      const s = lat(b);
+      const s = latin1(b);
       if (max === 0 || (!from.length && !to.length)) return self(args[0]!);
       let out = "";
       let n = 0;
@@ -764,7 +751,7 @@ function commonMethods(vm: VM, tname: "bytes" | "bytearray"): Record<string, Nat
         if (!n) return self(args[0]!);
         out += s.slice(i);
       }
-      return made(unlat(out));
+      return made(unlatin1(out));
     },
     expandtabs: (args, kw) => {
       const [tabO] = params(vm, "expandtabs", args, kw, ["tabsize"]);
@@ -822,7 +809,7 @@ function commonMethods(vm: VM, tname: "bytes" | "bytearray"): Record<string, Nat
       const b = data(args[0]!);
       const hex = Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
       if (sepO === undefined) return h.newStr(hex);
-      const sepB = vm.kindOf(sepO) === Kind.STR ? vm.str(sepO) : bufferOf(vm, sepO) ? lat(bufferOf(vm, sepO)!) : null;
+      const sepB = vm.kindOf(sepO) === Kind.STR ? vm.str(sepO) : bufferOf(vm, sepO) ? latin1(bufferOf(vm, sepO)!) : null;
       if (sepB === null) vm.typeError(`sep must be str or bytes.`);
       if (sepB.length !== 1) vm.raise("ValueError", "sep must be length 1.");
       const per = perO === undefined ? 1 : widthArg(perO);
@@ -848,7 +835,7 @@ function data(vm: VM, o: Obj): Uint8Array {
  */
 function bytesPercent(vm: VM, fmtBytes: Uint8Array, argsObj: Obj): Uint8Array {
   const h = vm.h;
-  const fmt = lat(fmtBytes);
+  const fmt = latin1(fmtBytes);
   const isTuple = vm.kindOf(argsObj) === Kind.TUPLE;
   const args = isTuple ? vm.tupleItems(argsObj) : [argsObj];
   const made: Obj[] = [];
@@ -905,7 +892,7 @@ function bytesPercent(vm: VM, fmtBytes: Uint8Array, argsObj: Obj): Uint8Array {
           if (!b) vm.typeError(`__bytes__ returned non-bytes (type ${vm.typeName(r)})`);
         }
         spec = spec.slice(0, -1) + "s";
-        newArgs.push(asStr(lat(b)));
+        newArgs.push(asStr(latin1(b)));
       } else if (conv === "r" || conv === "a") {
         const r = vm.asciiObj(take());
         made.push(r);
@@ -916,7 +903,7 @@ function bytesPercent(vm: VM, fmtBytes: Uint8Array, argsObj: Obj): Uint8Array {
         const b = bufferOf(vm, v);
         if (b) {
           if (b.length !== 1) vm.typeError("%c requires an integer in range(256) or a single byte");
-          newArgs.push(asStr(lat(b)));
+          newArgs.push(asStr(latin1(b)));
         } else {
           const k = vm.kindOf(v);
           if (k !== Kind.INT && k !== Kind.BOOL) vm.typeError("%c requires an integer in range(256) or a single byte");
@@ -934,7 +921,7 @@ function bytesPercent(vm: VM, fmtBytes: Uint8Array, argsObj: Obj): Uint8Array {
     made.push(tup);
     const r = vm.percentFormat(t, tup);
     made.push(r);
-    return unlat(vm.str(r));
+    return unlatin1(vm.str(r));
   } finally {
     for (const o of made) vm.decref(o);
   }
@@ -1116,7 +1103,7 @@ export function installBytearray(vm: VM): void {
       return vm.none();
     },
     __contains__: (args) => {
-      const hay = lat(data(args[0]!));
+      const hay = latin1(data(args[0]!));
       return vm.bool(hay.includes(needle(vm, args[1]!)));
     },
     __iadd__: (args) => {

@@ -16,6 +16,7 @@ import { PyErr } from "../objects/errors.js";
 import { bufferOf, bytesNew, codecName, decodeBytes } from "./bytes.js";
 import { bigRangeIter, bigRangeOf, makeRange } from "../vm/ranges.js";
 import { lenOrNull } from "../vm/bigrange.js";
+import { latin1 } from "../objects/byte-text.js";
 
 /**
  * An exact str, bool, float or None, or an exact int far below the limit on digits str() converts: its
@@ -743,7 +744,7 @@ function registerConstructors(vm: VM): void {
       if (base) {
         if (k !== Kind.STR && k !== Kind.BYTES) vm.typeError("int() can't convert non-string with explicit base");
         const b = Number(vm.index(base));
-        const s = k === Kind.STR ? vm.str(x) : Buffer.from(h.readBytes(x)).toString("latin1");
+        const s = k === Kind.STR ? vm.str(x) : latin1(h.readBytes(x));
         try {
           return vm.newInt(parseIntUnicode(s, b));
         } catch (e) {
@@ -759,7 +760,7 @@ function registerConstructors(vm: VM): void {
         return vm.newInt(BigInt(Math.trunc(v)));
       }
       if (k === Kind.STR || k === Kind.BYTES) {
-        const s = k === Kind.STR ? vm.str(x) : Buffer.from(h.readBytes(x)).toString("latin1");
+        const s = k === Kind.STR ? vm.str(x) : latin1(h.readBytes(x));
         try {
           return vm.newInt(parseIntUnicode(s, 10));
         } catch (e) {

@@ -1320,8 +1320,8 @@ function installMisc(vm: VM): void {
     },
   });
   vm.methods("bytes", {
-    decode: (args) => h.newStr(Buffer.from(h.readBytes(args[0])).toString("utf8")),
-    hex: (args) => h.newStr(Buffer.from(h.readBytes(args[0])).toString("hex")),
+    decode: (args) => h.newStr(new TextDecoder().decode(h.readBytes(args[0]))),
+    hex: (args) => h.newStr(Array.from(h.readBytes(args[0]), (b) => b.toString(16).padStart(2, "0")).join("")),
   });
   vm.methods("complex", {
     conjugate: (args) => vm.newComplex(h.getF64(args[0], 16), -h.getF64(args[0], 24)),

@@ -12,6 +12,7 @@ import { bytesRepr, strRepr } from "../objects/str-repr.js";
 import { abi } from "@pyheap/heap";
 import { bigRangeOf, rangeBounds } from "./ranges.js";
 import { hashTuple, rangeLength, rangeRepr } from "./bigrange.js";
+import { latin1 } from "../objects/byte-text.js";
 
 const STR_LENGTH = abi.STR_LENGTH;
 
@@ -355,7 +356,7 @@ proto.nativeHash = function (this: VM, o: Obj, ti: TypeInfo): bigint {
       // never appended to in place)
       return ti.heap ? strHash(this.str(o)) : h.hash(o);
     case Kind.BYTES:
-      return strHash(Buffer.from(h.readBytes(o)).toString("latin1"));
+      return strHash(latin1(h.readBytes(o)));
     case Kind.TUPLE: {
       const M = (1n << 64n) - 1n;
       const X1 = 11400714785074694791n;

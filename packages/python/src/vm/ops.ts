@@ -18,6 +18,7 @@ import { smallIntValue } from "./fast.js";
 import { abi } from "@pyheap/heap";
 import { bigRangeIter, bigRangeOf, makeRange, rangeBounds } from "./ranges.js";
 import { containsInt, itemAt, rangesEqual, sliceOf } from "./bigrange.js";
+import { bytesContain } from "../objects/byte-text.js";
 
 declare module "./vm.js" {
   interface VM {
@@ -826,7 +827,7 @@ proto.contains = function (this: VM, c: Obj, x: Obj): boolean {
       }
       const needle = bufData(this, x);
       if (!needle) this.typeError(`a bytes-like object is required, not '${this.typeName(x)}'`);
-      return Buffer.from(hay).includes(Buffer.from(needle));
+      return bytesContain(hay, needle);
     }
     case Kind.RANGE: {
       if (!isIntKind(this.kindOf(x))) break;
