@@ -10,6 +10,7 @@ import type { VM } from "../vm/vm.js";
 import { Kind } from "../vm/types.js";
 import * as L from "../vm/layouts.js";
 import { asObj, instanceGetAttr, instanceSetAttr, intTruth, listIterNext, newIntResult, rangeIterNext, smallIntBinary, smallIntCompare } from "../vm/fast.js";
+export { buildString } from "../vm/fast.js";
 
 /** BINARY_OP's general path (operands popped already): the result; both operands released. */
 export function binaryGeneral(vm: VM, f: Frame, a: Obj, b: Obj, op: number): Obj {
@@ -198,15 +199,6 @@ export function buildList(vm: VM, st: Obj[], n: number): void {
   const l = h.newList(items, "display");
   for (const x of items) h.decref(x);
   st.push(l);
-}
-
-export function buildString(vm: VM, st: Obj[], n: number): void {
-  const h = vm.h;
-  const parts = st.splice(st.length - n, n);
-  let s = "";
-  for (const p of parts) s += vm.str(p);
-  for (const p of parts) h.decref(p);
-  st.push(h.newStr(s));
 }
 
 export function listAppend(vm: VM, st: Obj[], n: number): void {

@@ -468,3 +468,23 @@ export function noteInstanceMethod(vm: VM, f: Frame, i: number, ti: TypeInfo, st
   if (d === null || d.obj === 0 || vm.kindOf(d.obj) !== Kind.FUNCTION) return;
   setSite(vm, f, i, ti, state, d.obj);
 }
+
+/**
+ * BUILD_STRING: the top n stack items (strs from FORMAT_VALUE or constants) replaced by one new str copied
+ * inside the heap, as _PyUnicode_JoinArray makes it: a fresh object even when the text equals a cached one
+ * (one character, a piece itself), the shared '' when empty, and a lone exact str piece as it is.
+ */
+export function buildString(vm: VM, st: Obj[], n: number): void {
+  const h = vm.h;
+  const parts = st.splice(st.length - n, n);
+  let r: Obj = 0;
+  try {
+    if (n === 1 && !vm.typeInfo(parts[0]!).heap) {
+      r = parts[0]!;
+      parts.length = 0;
+    } else r = h.strJoin(parts);
+  } finally {
+    for (const p of parts) h.decref(p);
+  }
+  st.push(r);
+}

@@ -11,7 +11,7 @@ import { Kind, type KwArgs } from "./types.js";
 import { INTERRUPTED, LimitExceeded, PyRaise, VM } from "./vm.js";
 import * as L from "./layouts.js";
 import type { GenState } from "./eval.js";
-import { instanceGetAttr, instanceSetAttr, intTruth, listIterNext, loadGlobalCached, loadMethodCached, newIntResult, rangeIterNextAt, smallIntBinary, smallIntCompare, smallIntValue, asObj } from "./fast.js";
+import { instanceGetAttr, instanceSetAttr, intTruth, listIterNext, loadGlobalCached, loadMethodCached, newIntResult, rangeIterNextAt, smallIntBinary, smallIntCompare, smallIntValue, asObj, buildString } from "./fast.js";
 import { isAddThenStore, binaryAddStore } from "./inplace.js";
 import { jitState } from "./jit-hook.js";
 import { abi } from "@pyheap/heap";
@@ -588,23 +588,9 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             st.push(l);
             break;
           }
-          case 157 /* Op.BUILD_STRING */: {
-            // the pieces (strs from FORMAT_VALUE or constants) are copied into one new str inside the
-            // heap, as _PyUnicode_JoinArray does: a fresh object even when the text equals a cached one
-            // (one character, a piece itself), the shared '' when empty, and a lone exact str piece as it is
-            const parts = st.splice(st.length - arg, arg);
-            let r: Obj = 0;
-            try {
-              if (arg === 1 && !this.typeInfo(parts[0]!).heap) {
-                r = parts[0]!;
-                parts.length = 0;
-              } else r = h.strJoin(parts);
-            } finally {
-              for (const p of parts) h.decref(p);
-            }
-            st.push(r);
+          case 157 /* Op.BUILD_STRING */:
+            buildString(this, st, arg);
             break;
-          }
           case 145 /* Op.LIST_APPEND */: {
             const v = st.pop()!;
             h.listAppend(st[st.length - arg], v);
