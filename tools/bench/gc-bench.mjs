@@ -108,18 +108,31 @@ const asJson = args.includes("--json");
 const python = execFileSync("python3", ["-c", "import sys; print(sys.executable)"], { encoding: "utf8" }).trim();
 
 const PY = String.raw`
-import gc, random, sys, time, json, resource
+import gc, sys, time, json, resource
+M = 0xFFFFFFFF
+def rng(seed):
+    # the generator of the WASM side (rng() in gc-bench.mjs) in 32-bit unsigned arithmetic: both sides
+    # draw the same numbers, so they build the same graph and collect the same number of objects
+    a = seed & M
+    def nxt():
+        nonlocal a
+        a = (a + 0x6D2B79F5) & M
+        t = a
+        t = ((t ^ (t >> 15)) * (t | 1)) & M
+        t = (t ^ ((t + (((t ^ (t >> 7)) * (t | 61)) & M)) & M)) & M
+        return ((t ^ (t >> 14)) & M) / 4294967296
+    return nxt
 def build(n, scrambled, seed):
-    rnd = random.Random(seed)
+    rnd = rng(seed + 1)
     nodes = [[None, None] for _ in range(n)]
     ng = n // 10
     reach, garb = nodes[:n - ng], nodes[n - ng:]
     L = len(reach)
     if scrambled:
         for nd in reach:
-            nd[0] = reach[rnd.randrange(L)]; nd[1] = reach[rnd.randrange(L)]
+            nd[0] = reach[int(rnd() * L)]; nd[1] = reach[int(rnd() * L)]
         for nd in garb:
-            nd[0] = garb[rnd.randrange(ng)]; nd[1] = garb[rnd.randrange(ng)]
+            nd[0] = garb[int(rnd() * ng)]; nd[1] = garb[int(rnd() * ng)]
     else:
         for i, nd in enumerate(reach):
             nd[0] = reach[(i + 1) % L]; nd[1] = reach[(i + 2) % L]
@@ -280,8 +293,13 @@ for (const w of wa) {
   const pn = p.ns / w.n;
   const wn = w.ns / w.n;
   console.log(
-    `${String(w.n).padStart(8)}  ${w.order.padEnd(11)} ${pn.toFixed(1).padStart(14)} ${wn.toFixed(1).padStart(13)} ${(wn / pn).toFixed(2).padStart(7)}   ${`${p.collected} / ${w.collected}`.padEnd(21)} ${p.faults} / ${w.faults}`,
+    `${String(w.n).padStart(8)}  ${w.order.padEnd(11)} ${pn.toFixed(1).padStart(14)} ${wn.toFixed(1).padStart(13)} ${(wn / pn).toFixed(2).padStart(7)}   ${`${p.collected} / ${w.collected}`.padEnd(21)} ${p.faults} / ${w.faults}${p.collected === w.collected ? "" : "   DIFFERENT"}`,
   );
+}
+// both sides build the same graph from the same random numbers: a different count is a collector bug
+if (wa.some((w) => py.some((p) => p.n === w.n && p.order === w.order && p.collected !== w.collected))) {
+  console.log("\ncollected counts differ between CPython and the WASM heap on the same graph (DIFFERENT above)");
+  process.exitCode = 1;
 }
 if (asJson) {
   const rows = wa.map((w) => {
