@@ -53,3 +53,20 @@ export function expectSameAsPython(cpython: ReturnType<typeof cpythonRunner>, na
 export function corpusCase(path: string): string {
   return readFileSync(new URL(`../../../corpus/cases/${path}`, import.meta.url), "utf8");
 }
+
+/**
+ * `source` in python3 and in runDetailed() untraced and line-traced: the same stdout and stderr both ways
+ * (python3 must end with status 0), no leak, a heap that passes its invariant check.
+ */
+export function expectSameAsPythonBothTraces(cpython: ReturnType<typeof cpythonRunner>, name: string, source: string): void {
+  const fname = name.replace(/\W+/g, "-") + ".py";
+  const want = cpython(fname, source);
+  expect(want.status).toBe(0);
+  for (const trace of ["none", "line"] as const) {
+    const { result, heap } = runDetailed(source, { filename: fname, trace, limits: { maxTraceSteps: 1e6 } });
+    expect(result.stdout).toBe(want.stdout);
+    expect(result.stderr).toBe(want.stderr);
+    expect(heap.leaked).toEqual([]);
+    expect(heap.check).toEqual({ ok: true });
+  }
+}

@@ -6,9 +6,8 @@
  * errors raised while a piece is formatted. Untraced and line-traced; the heap must be leak-free and
  * consistent afterwards.
  */
-import { describe, expect, it } from "vitest";
-import { cpythonRunner } from "./cpython.js";
-import { runDetailed } from "../src/index.js";
+import { describe, it } from "vitest";
+import { cpythonRunner, expectSameAsPythonBothTraces } from "./cpython.js";
 
 const cpython = cpythonRunner("pyheap-build-string-");
 
@@ -105,18 +104,5 @@ print(sys.getrefcount(s) - before)
 ];
 
 describe("f-strings of several pieces (BUILD_STRING) against python3", () => {
-  for (const [name, source] of cases) {
-    it(name, () => {
-      const fname = name.replace(/\W+/g, "-") + ".py";
-      const want = cpython(fname, source);
-      expect(want.status).toBe(0);
-      for (const trace of ["none", "line"] as const) {
-        const { result, heap } = runDetailed(source, { filename: fname, trace, limits: { maxTraceSteps: 1e6 } });
-        expect(result.stdout).toBe(want.stdout);
-        expect(result.stderr).toBe(want.stderr);
-        expect(heap.leaked).toEqual([]);
-        expect(heap.check).toEqual({ ok: true });
-      }
-    });
-  }
+  for (const [name, source] of cases) it(name, () => expectSameAsPythonBothTraces(cpython, name, source));
 });

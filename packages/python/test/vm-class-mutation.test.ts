@@ -207,23 +207,6 @@ try:
 except TypeError as e:
     print(e)
 print(B.__mro__, Q.__mro__)
-class X: pass
-class Y(X): pass
-try:
-    class Z(X, Y): pass
-except TypeError as e:
-    print(e)
-class O: pass
-class P(O): pass
-class R(O): pass
-try:
-    class S(P, R, O, P): pass
-except TypeError as e:
-    print(e)
-try:
-    class S(O, P, R): pass
-except TypeError as e:
-    print(e)
 `,
     ));
 });

@@ -5,9 +5,8 @@
  * empty str, the operand itself, the one-character cache), reference counts, and the errors. Untraced and
  * line-traced; the heap must be leak-free and consistent afterwards.
  */
-import { describe, expect, it } from "vitest";
-import { cpythonRunner } from "./cpython.js";
-import { runDetailed } from "../src/index.js";
+import { describe, it } from "vitest";
+import { cpythonRunner, expectSameAsPythonBothTraces } from "./cpython.js";
 
 const cpython = cpythonRunner("pyheap-str-ops-");
 
@@ -162,17 +161,5 @@ print(len(D(a=1)), len(dict(D(a=1))))
 ];
 
 describe("str operations in the heap: run() against python3", () => {
-  for (const [name, source] of cases) {
-    it(name, () => {
-      const fname = name.replace(/\W+/g, "-") + ".py";
-      const want = cpython(fname, source);
-      for (const trace of ["none", "line"] as const) {
-        const { result, heap } = runDetailed(source, { filename: fname, trace, limits: { maxTraceSteps: 1e6 } });
-        expect(result.stdout).toBe(want.stdout);
-        expect(result.stderr).toBe(want.stderr);
-        expect(heap.leaked).toEqual([]);
-        expect(heap.check).toEqual({ ok: true });
-      }
-    });
-  }
+  for (const [name, source] of cases) it(name, () => expectSameAsPythonBothTraces(cpython, name, source));
 });
