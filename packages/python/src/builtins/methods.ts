@@ -1258,7 +1258,7 @@ function installMisc(vm: VM): void {
     },
     __subclasses__: (args) => {
       const ti = vm.infoOfType(args[0]);
-      const subs = vm.typeInfos.filter((t) => t.base === ti && t.heap && h.refcnt(t.obj) > 0).map((t) => t.obj);
+      const subs = vm.typeInfos.filter((t) => t.base === ti && t.heap && vm.typeAlive(t)).map((t) => t.obj);
       return h.newList(subs, "list()");
     },
   });

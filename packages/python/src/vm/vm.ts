@@ -196,6 +196,22 @@ export class VM {
     throw new Error(`internal: unknown type object ${t} (${(this.h as unknown as { typeName(t: number): string }).typeName?.(t)})`);
   }
 
+  /**
+   * Whether the type object `ti` describes is still alive: a dead class's block may since hold another
+   * object (a new class included), so the address alone proves nothing. The block must be a live object
+   * whose type is a type and whose TP_VMI0 word is still `ti`'s index (a new class gets a new index).
+   */
+  typeAlive(ti: TypeInfo): boolean {
+    const m = this.h.i32;
+    const o = ti.obj;
+    if (this.h.refcnt(o) <= 0 || m[(o + TP_VMI0) >>> 2] !== ti.index) return false;
+    const t = m[(o + OB_TYPE) >>> 2]! >>> 0;
+    const mi = this.typeInfos[m[(t + TP_VMI0) >>> 2]!];
+    if (mi === undefined || mi.obj !== t) return false;
+    const typeType = this.T["type"];
+    return mi.mro.some((x) => x.obj === typeType);
+  }
+
   kindOf(o: Obj): Kind {
     const m = this.h.i32;
     const t = m[(o + OB_TYPE) >>> 2]! >>> 0;
