@@ -1,5 +1,7 @@
 /** Small differences from CPython 3.11.7 found by comparison, each checked against python3's own output. */
-import { describe, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { runDetailed } from "../src/index.js";
+import { jitEnabled, jitThreshold, setJitEnabled, setJitThreshold } from "../src/jit/compile.js";
 import { corpusCase, cpythonRunner, expectSameAsPython } from "./cpython.js";
 
 const cpython = cpythonRunner("pyheap-parity-");
@@ -31,5 +33,28 @@ gc.collect()
 print([c.__name__ for c in A.__subclasses__()])
 `,
     );
+  });
+});
+
+describe("reversed(range)", () => {
+  it("is a range_iterator (longrange_iterator past a C long) of CPython's size, walking back", () => {
+    expectSameAsPython(cpython, "reversed-range-iterators", corpusCase("heap/06-reversed-range-iterators.py"));
+  });
+
+  it("walks back the same way in compiled code", () => {
+    const src = corpusCase("heap/06-reversed-range-iterators.py");
+    const want = cpython("reversed-range-jit.py", src);
+    const was = jitEnabled();
+    const saved = jitThreshold();
+    setJitEnabled(true);
+    setJitThreshold(1);
+    try {
+      const { result, heap } = runDetailed(src, { filename: "reversed-range-jit.py" });
+      expect(result.stdout).toBe(want.stdout);
+      expect(heap.leaked).toEqual([]);
+    } finally {
+      setJitEnabled(was);
+      setJitThreshold(saved);
+    }
   });
 });

@@ -1030,6 +1030,12 @@ function registerConstructors(vm: VM): void {
     if (ti.kind === Kind.LIST) return vm.newNativeIter("list_reverseiterator", x, 0, h.listLen(x) - 1);
     const big = ti.kind === Kind.RANGE ? bigRangeOf(vm, x) : null;
     if (big) return bigRangeIter(vm, x, big, true);
+    if (ti.kind === Kind.RANGE) {
+      // range_reverse: a range_iterator (the bounds fit a double, so a C long) walking back
+      const it = vm.newNativeIter("range_iterator", x);
+      h.setI32(it, L.NATIVE_J, 1);
+      return it;
+    }
     if (ti.kind === Kind.VIEW && ti.name !== "dict_values" && ti.name !== "dict_keys" && ti.name !== "dict_items") vm.typeError(`'${ti.name}' object is not reversible`);
     if (ti.kind === Kind.DICT || ti.kind === Kind.VIEW) {
       // a dict or one of its views: its keys, values or (key, value) pairs, last inserted first
@@ -1045,7 +1051,7 @@ function registerConstructors(vm: VM): void {
         vm.decref(l);
       }
     }
-    if (!vm.lookupType(ti, "__getitem__") && ti.kind !== Kind.TUPLE && ti.kind !== Kind.STR && ti.kind !== Kind.RANGE && ti.kind !== Kind.BYTES) {
+    if (!vm.lookupType(ti, "__getitem__") && ti.kind !== Kind.TUPLE && ti.kind !== Kind.STR && ti.kind !== Kind.BYTES) {
       vm.typeError(`'${ti.name}' object is not reversible`);
     }
     return vm.newNativeIter("reversed", x, 0, vm.len(x) - 1);

@@ -282,7 +282,8 @@ export function rangeIterNext(h: VM["h"], self: Obj): Obj {
   const n = step > 0 ? (start < stop ? Math.floor((stop - start - 1) / step) + 1 : 0) : start > stop ? Math.floor((start - stop - 1) / -step) + 1 : 0;
   if (i < n) {
     h.setI32(self, L.NATIVE_I, i + 1);
-    return asObj(h.newInt(start + i * step));
+    // reversed(r) (NATIVE_J 1): the same walk from the last item back
+    return asObj(h.newInt(h.getI32(self, L.NATIVE_J) ? start + (n - 1 - i) * step : start + i * step));
   }
   h.setSlot(self, L.NATIVE_A, 0);
   return 0;
@@ -306,10 +307,13 @@ export function rangeIterNextAt(h: VM["h"], f: Frame, i: number, it: Obj): Obj {
     f.rangeAt = i;
     f.rangeIt = it;
     f.rangeObj = r;
-    f.rangeStart = start;
-    f.rangeStep = step;
     // len(range) as nativeLen computes it
-    f.rangeLen = step > 0 ? (start < stop ? Math.floor((stop - start - 1) / step) + 1 : 0) : start > stop ? Math.floor((start - stop - 1) / -step) + 1 : 0;
+    const n = step > 0 ? (start < stop ? Math.floor((stop - start - 1) / step) + 1 : 0) : start > stop ? Math.floor((start - stop - 1) / -step) + 1 : 0;
+    f.rangeLen = n;
+    // reversed(r) (NATIVE_J 1) walks from the last item back
+    const back = m[(it + L.NATIVE_J) >>> 2] !== 0;
+    f.rangeStart = back ? start + (n - 1) * step : start;
+    f.rangeStep = back ? -step : step;
   }
   const k = m[(it + L.NATIVE_I) >>> 2]!;
   if (k < f.rangeLen) {
