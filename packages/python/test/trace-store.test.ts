@@ -120,6 +120,41 @@ describe("lazyArray", () => {
     a[0] = 5;
     expect([...a]).toEqual([5, 10, 99]);
   });
+
+  test("an element written makes no other element", () => {
+    let calls = 0;
+    const a = lazyArray(100000, (i) => {
+      calls++;
+      return { i };
+    });
+    a[5] = { i: -5 };
+    expect(calls).toBe(0);
+    expect(a[5]).toEqual({ i: -5 });
+    expect(a[6]).toEqual({ i: 6 });
+    expect(calls).toBe(1);
+  });
+
+  test("a deleted element stays deleted", () => {
+    const a = lazyArray(5, (i) => ({ i }));
+    delete a[3];
+    expect(a[3]).toBeUndefined();
+    expect(3 in a).toBe(false);
+    expect(2 in a).toBe(true);
+    expect(a.length).toBe(5);
+  });
+});
+
+describe("a Session over a trace whose steps were changed in place", () => {
+  test("shows the changed steps, as over a JSON copy of them", () => {
+    const t = run("a = [1]\nb = [2]\nc = 3\n", { trace: "line" }).trace!;
+    t.steps.splice(1, 1);
+    const copy = JSON.parse(JSON.stringify(t)) as typeof t;
+    const view = (tr: typeof t) => {
+      const v = new Session(tr).step(1);
+      return { line: v.line, heap: [...v.heap.values()].map((o) => o.repr).sort() };
+    };
+    expect(view(t)).toEqual(view(copy));
+  });
 });
 
 describe("container reprs remade from their items' kept texts", () => {

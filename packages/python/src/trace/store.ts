@@ -9,7 +9,8 @@
  * `Trace.steps` and `Trace.keyframes` of a recorded trace are lazy arrays (`lazyArray`): real `Array`s to
  * every reader (`Array.isArray`, indexing, `length`, iteration, `map`/`slice`, `JSON.stringify`, vitest's
  * `toEqual`) whose elements are made on first read and then kept, so a reader sees the same object each
- * time and may change it like any array element. `Session` reads the columns directly (`columnsOf`).
+ * time and may change it like any array. `Session` reads the columns directly (`columnsOf`) unless the
+ * arrays were replaced or written to (changes made inside a step object are not seen by it).
  * The one difference from a plain array: `structuredClone` refuses a Proxy (clone `JSON.parse(
  * JSON.stringify(trace))` or `plainTrace(trace)` instead).
  *
@@ -47,22 +48,12 @@ const GENS: HeapObject["generation"][] = [0, 1, 2, null];
 const MIN_PATCHED = 8;
 const MAX_PATCH_DEPTH = 16;
 
-function grownI32(a: Int32Array, need: number): Int32Array {
+type Column = Int32Array | Float64Array | Uint8Array;
+/** `a`, or a copy of it at least twice as long when it holds fewer than `need` slots. */
+function grown<T extends Column>(a: T, need: number): T {
   if (need <= a.length) return a;
-  const b = new Int32Array(Math.max(need, 2 * a.length));
-  b.set(a);
-  return b;
-}
-function grownF64(a: Float64Array, need: number): Float64Array {
-  if (need <= a.length) return a;
-  const b = new Float64Array(Math.max(need, 2 * a.length));
-  b.set(a);
-  return b;
-}
-function grownU8(a: Uint8Array, need: number): Uint8Array {
-  if (need <= a.length) return a;
-  const b = new Uint8Array(Math.max(need, 2 * a.length));
-  b.set(a);
+  const b = new (a.constructor as new (n: number) => T)(Math.max(need, 2 * a.length));
+  b.set(a as ArrayLike<number>);
   return b;
 }
 
@@ -74,7 +65,7 @@ class Ints {
     this.a = new Int32Array(capacity);
   }
   push(v: number): number {
-    if (this.n >= this.a.length) this.a = grownI32(this.a, this.n + 1);
+    if (this.n >= this.a.length) this.a = grown(this.a, this.n + 1);
     this.a[this.n] = v;
     return this.n++;
   }
@@ -267,7 +258,7 @@ export class StepColumns {
 
   /** Index in `strings` of the id of the object with `serial` (an object keeps its id for its life). */
   private idIndex(serial: number, id: string): number {
-    if (serial >= this.serialId.length) this.serialId = grownI32(this.serialId, serial + 1);
+    if (serial >= this.serialId.length) this.serialId = grown(this.serialId, serial + 1);
     let k = this.serialId[serial]!;
     if (k === 0) k = this.serialId[serial] = this.strings.push(id) - 1;
     return k;
@@ -435,16 +426,16 @@ export class StepColumns {
   }
 
   private growRecords(need: number): void {
-    this.recSerial = grownI32(this.recSerial, need);
-    this.recRefcount = grownI32(this.recRefcount, need);
-    this.recFlags = grownU8(this.recFlags, need);
-    this.recSize = grownF64(this.recSize, need);
-    this.recBlock = grownF64(this.recBlock, need);
-    this.recRefCount = grownI32(this.recRefCount, need);
-    this.recId = grownI32(this.recId, need);
-    this.recType = grownI32(this.recType, need);
-    this.recRepr = grownI32(this.recRepr, need);
-    this.recRefs = grownI32(this.recRefs, need);
+    this.recSerial = grown(this.recSerial, need);
+    this.recRefcount = grown(this.recRefcount, need);
+    this.recFlags = grown(this.recFlags, need);
+    this.recSize = grown(this.recSize, need);
+    this.recBlock = grown(this.recBlock, need);
+    this.recRefCount = grown(this.recRefCount, need);
+    this.recId = grown(this.recId, need);
+    this.recType = grown(this.recType, need);
+    this.recRepr = grown(this.recRepr, need);
+    this.recRefs = grown(this.recRefs, need);
   }
 
   /** A new HeapObject for record j (fields in the order the recorder writes them). */
@@ -487,7 +478,7 @@ export class StepColumns {
 
   addRemoved(serial: number): void {
     const n = this.removedCount;
-    if (n >= this.removed.length) this.removed = grownI32(this.removed, n + 1);
+    if (n >= this.removed.length) this.removed = grown(this.removed, n + 1);
     this.removed[n] = serial;
     this.removedCount = n + 1;
   }
@@ -545,22 +536,22 @@ export class StepColumns {
   }
 
   private grow(need: number): void {
-    this.line = grownI32(this.line, need);
-    this.kind = grownU8(this.kind, need);
-    this.frames = grownI32(this.frames, need);
-    this.gc = grownI32(this.gc, need);
-    this.alloc = grownI32(this.alloc, need);
-    this.heapBytes = grownF64(this.heapBytes, need);
-    this.live = grownI32(this.live, need);
-    this.upEnd = grownI32(this.upEnd, need);
-    this.remEnd = grownI32(this.remEnd, need);
-    this.evEnd = grownI32(this.evEnd, need);
-    this.outEnd = grownF64(this.outEnd, need);
-    this.errEnd = grownF64(this.errEnd, need);
+    this.line = grown(this.line, need);
+    this.kind = grown(this.kind, need);
+    this.frames = grown(this.frames, need);
+    this.gc = grown(this.gc, need);
+    this.alloc = grown(this.alloc, need);
+    this.heapBytes = grown(this.heapBytes, need);
+    this.live = grown(this.live, need);
+    this.upEnd = grown(this.upEnd, need);
+    this.remEnd = grown(this.remEnd, need);
+    this.evEnd = grown(this.evEnd, need);
+    this.outEnd = grown(this.outEnd, need);
+    this.errEnd = grown(this.errEnd, need);
     if (this.offset) {
-      this.offset = grownI32(this.offset, need);
-      this.op = grownI32(this.op!, need);
-      this.arg = grownI32(this.arg!, need);
+      this.offset = grown(this.offset, need);
+      this.op = grown(this.op!, need);
+      this.arg = grown(this.arg!, need);
     }
   }
 
@@ -568,11 +559,11 @@ export class StepColumns {
   addKeyframe(step: number, recs: Int32Array, n: number): void {
     const k = this.kfCount;
     if (k >= this.kfStep.length) {
-      this.kfStep = grownI32(this.kfStep, k + 1);
-      this.kfEnd = grownI32(this.kfEnd, k + 1);
+      this.kfStep = grown(this.kfStep, k + 1);
+      this.kfEnd = grown(this.kfEnd, k + 1);
     }
     const start = k ? this.kfEnd[k - 1]! : 0;
-    if (start + n > this.kfRecs.length) this.kfRecs = grownI32(this.kfRecs, start + n);
+    if (start + n > this.kfRecs.length) this.kfRecs = grown(this.kfRecs, start + n);
     this.kfRecs.set(recs.subarray(0, n), start);
     this.kfStep[k] = step;
     this.kfEnd[k] = start + n;
@@ -688,16 +679,20 @@ export class StepColumns {
   }
 }
 
+/** Lazy arrays a reader has written to (elements, length, deletions): their columns no longer tell the truth. */
+const changedArrays = new WeakSet<object>();
+
 /**
  * An array of `length` elements made by `make(i)` on first read and kept from then on (see the file
- * header). Reads of `length`, methods and iteration behave as on the array it stands for.
+ * header). Reads of `length`, methods and iteration behave as on the array it stands for; a write marks
+ * the array changed (`columnsOf` then stops answering for its trace).
  */
 export function lazyArray<T>(length: number, make: (i: number) => T): T[] {
   const made: T[] = new Array<T>(length);
   let complete = length === 0;
   const at = (i: number): T => {
     let v = made[i];
-    if (v === undefined && !(i in made)) made[i] = v = make(i);
+    if (v === undefined && !complete && !(i in made)) made[i] = v = make(i);
     return v as T;
   };
   const all = (): void => {
@@ -712,7 +707,7 @@ export function lazyArray<T>(length: number, make: (i: number) => T): T[] {
     const i = Number(key);
     return Number.isInteger(i) && i < made.length && String(i) === key ? i : -1;
   };
-  return new Proxy(made, {
+  const proxy: T[] = new Proxy(made, {
     get(target, key, receiver) {
       const i = index(key);
       if (i >= 0) return at(i);
@@ -720,7 +715,7 @@ export function lazyArray<T>(length: number, make: (i: number) => T): T[] {
     },
     has(target, key) {
       const i = index(key);
-      if (i >= 0) return true;
+      if (i >= 0 && !complete) return true;
       return Reflect.has(target, key);
     },
     getOwnPropertyDescriptor(target, key) {
@@ -732,20 +727,29 @@ export function lazyArray<T>(length: number, make: (i: number) => T): T[] {
       all();
       return Reflect.ownKeys(target);
     },
-    set(target, key, value, receiver) {
+    set(target, key, value) {
+      changedArrays.add(proxy);
+      const i = index(key);
+      if (i >= 0) {
+        target[i] = value as T;
+        return true;
+      }
       // a write past the end (push, length = …) makes the array a plain one from then on
-      if (key === "length" || index(key) < 0) all();
-      return Reflect.set(target, key, value, receiver);
+      all();
+      return Reflect.set(target, key, value);
     },
     deleteProperty(target, key) {
+      changedArrays.add(proxy);
       all();
       return Reflect.deleteProperty(target, key);
     },
     defineProperty(target, key, desc) {
+      changedArrays.add(proxy);
       all();
       return Reflect.defineProperty(target, key, desc);
     },
   });
+  return proxy;
 }
 
 const columnsByTrace = new WeakMap<object, StepColumns>();
@@ -753,8 +757,9 @@ const columnsByTrace = new WeakMap<object, StepColumns>();
 /** The columns behind a trace recorded in this process (undefined for a trace made any other way). */
 export function columnsOf(trace: Trace): StepColumns | undefined {
   const c = columnsByTrace.get(trace);
-  // a reader may have replaced the arrays: then the columns no longer tell the truth about them
-  return c && columnsByTrace.get(trace.steps) === c ? c : undefined;
+  // a reader may have replaced or changed the arrays: then the columns no longer tell the truth about them
+  if (!c || columnsByTrace.get(trace.steps) !== c || columnsByTrace.get(trace.keyframes) !== c) return undefined;
+  return changedArrays.has(trace.steps) || changedArrays.has(trace.keyframes) ? undefined : c;
 }
 
 /** The trace object of a recording: lazy `steps` and `keyframes` over the columns. */
@@ -774,6 +779,7 @@ export function traceFromColumns(c: StepColumns, fields: Omit<Trace, "steps" | "
   };
   columnsByTrace.set(trace, c);
   columnsByTrace.set(steps, c);
+  columnsByTrace.set(keyframes, c);
   return trace;
 }
 
