@@ -493,6 +493,8 @@ proto.prepareRuntime = function (this: VM): void {
   });
   void tio;
   const cit = this.nativeType("callable_iterator", Kind.ITER, { basicsize: 56, gc: true, refSlots: [L.NATIVE_A, L.NATIVE_B] }, "object");
+  // CPython's callable_iterator holds the callable and the sentinel: basicsize 32 (48 with the GC header)
+  cit.basicsize = 32;
   cit.nextFn = (self) => {
     const f = h.getSlot(self, L.NATIVE_A);
     if (!f) return 0;

@@ -58,3 +58,9 @@ describe("reversed(range)", () => {
     }
   });
 });
+
+describe("iterator sizes", () => {
+  it("callable_iterator's sys.getsizeof and built-in iterators' __sizeof__ are CPython's", () => {
+    expectSameAsPython(cpython, "callable-iterator-size", corpusCase("heap/07-callable-iterator-size.py"));
+  });
+});

@@ -1164,7 +1164,12 @@ function installMisc(vm: VM): void {
       for (const o of names) h.decref(o);
       return l;
     },
-    __sizeof__: (args) => vm.newInt(BigInt(h.sizeOf(args[0]))),
+    __sizeof__: (args) => {
+      // a built-in iterator: its type's CPython basicsize (its block is laid out wider, see sys.getsizeof)
+      const ti = vm.typeInfo(args[0]);
+      if (!ti.heap && ti.kind === Kind.ITER) return vm.newInt(BigInt(ti.basicsize));
+      return vm.newInt(BigInt(h.sizeOf(args[0])));
+    },
     __reduce_ex__: () => vm.none(),
     __init_subclass__: () => vm.none(),
   });
