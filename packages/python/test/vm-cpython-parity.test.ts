@@ -64,3 +64,9 @@ describe("iterator sizes", () => {
     expectSameAsPython(cpython, "callable-iterator-size", corpusCase("heap/07-callable-iterator-size.py"));
   });
 });
+
+describe("weakref reprs", () => {
+  it("name the target after its address when its type gives it a str __name__, as python3", () => {
+    expectSameAsPython(cpython, "weakref-repr-names", corpusCase("weakref/03-repr-names.py"));
+  });
+});

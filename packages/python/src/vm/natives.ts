@@ -43,6 +43,40 @@ declare module "./vm.js" {
 
 const proto = VM.prototype;
 
+/** Built-in types whose dict has a `__name__` descriptor (function, type, builtin and slot wrappers…). */
+const NAMED_BUILTIN_TYPES = new Set([
+  "function", "type", "builtin_function_or_method", "method-wrapper", "method_descriptor", "wrapper_descriptor",
+  "classmethod_descriptor", "getset_descriptor", "member_descriptor", "generator", "coroutine", "async_generator",
+]);
+
+/**
+ * The ` (name)` of a weakref's repr: `__name__` looked up on the target's type only (a special lookup, so
+ * neither the instance's dict nor __getattr__), bound to the target, shown when it is a str; else null.
+ */
+function weakrefTargetName(vm: VM, t: Obj): string | null {
+  for (const ti of vm.typeInfo(t).mro) {
+    const v = ti.dict ? vm.dictGetStr(ti.dict, "__name__") : 0;
+    if (v) {
+      const r = vm.bindDescr({ obj: v, native: -1 }, t, vm.h.typeOf(t));
+      try {
+        return vm.kindOf(r) === Kind.STR ? vm.str(r) : null;
+      } finally {
+        vm.decref(r);
+      }
+    }
+    if (!ti.heap && NAMED_BUILTIN_TYPES.has(ti.name)) {
+      const r = vm.getAttrOrNull(t, "__name__");
+      if (!r) return null;
+      try {
+        return vm.kindOf(r) === Kind.STR ? vm.str(r) : null;
+      } finally {
+        vm.decref(r);
+      }
+    }
+  }
+  return null;
+}
+
 proto.addr = function (this: VM, o: Obj): string {
   return "0x" + this.h.idOf(o).toString(16).padStart(12, "0");
 };
@@ -212,13 +246,16 @@ proto.nativeRepr = function (this: VM, o: Obj, ti: TypeInfo): string {
     case Kind.WEAKREF: {
       const t = this.weakrefTarget(o);
       if (!t) return `<weakref at ${this.addr(o)}; dead>`;
-      return `<weakref at ${this.addr(o)}; to '${this.typeName(t)}' at ${this.addr(t)}>`;
+      const name = weakrefTargetName(this, t);
+      return `<weakref at ${this.addr(o)}; to '${this.typeName(t)}' at ${this.addr(t)}${name === null ? "" : ` (${name})`}>`;
     }
     case Kind.VIEW:
       return this.viewRepr(o);
     case Kind.WEAKPROXY: {
       const t = this.weakrefTarget(o);
-      return t ? `<weakproxy at ${this.addr(o)}; to '${this.typeName(t)}' at ${this.addr(t)}>` : `<weakproxy at ${this.addr(o)}; dead>`;
+      // proxy_repr does not look for a dead target: it names None's type then
+      const tt = t || this.None;
+      return `<weakproxy at ${this.addr(o)} to ${this.typeName(tt)} at ${this.addr(tt)}>`;
     }
     case Kind.TRACEBACK:
       return `<traceback object at ${this.addr(o)}>`;
