@@ -213,3 +213,22 @@ print(B.__mro__, Q.__mro__)
 
 it("the MRO errors of class statements name the bases as python3 does", () =>
   expectSameAsPython(cpython, "mro-errors", corpusCase("language/04-mro-errors.py")));
+
+it("__init__ returning something other than None is CPython's TypeError, on the plain-class plan and off it", () =>
+  expectSameAsPython(
+    cpython,
+    "init-returns",
+    `class A:
+    def __init__(self): return 5
+class B(list):
+    def __init__(self): return "x"
+for k in (A, B, A):
+    try:
+        k()
+    except TypeError as e:
+        print(e)
+class C:
+    def __init__(self): return None
+print(type(C()).__name__)
+`,
+  ));

@@ -11,6 +11,16 @@ import { Frame } from "./frame.js";
 import * as L from "./layouts.js";
 import { typeState, typeStateValid } from "./protocol.js";
 
+/** What `__init__` returned (a new reference), released; anything but None is CPython's TypeError. */
+function initReturned(vm: VM, r: Obj): void {
+  if (r !== vm.None) {
+    const tn = vm.typeName(r);
+    vm.decref(r);
+    vm.typeError(`__init__() should return None, not '${tn}'`);
+  }
+  vm.decref(r);
+}
+
 declare module "./vm.js" {
   interface VM {
     callType(t: Obj, args: Obj[], kw: KwArgs | null): Obj;
@@ -585,13 +595,7 @@ function callPlainClass(vm: VM, ti: TypeInfo, t: Obj, args: Obj[]): Obj {
       h.incref(a);
       all[k + 1] = a;
     }
-    const r = vm.runFrame(vm.callFunctionSteal(p.init, all, null, vm.frame));
-    if (r !== vm.None) {
-      const tn = vm.typeName(r);
-      vm.decref(r);
-      vm.typeError(`__init__() should return None, not '${tn}'`);
-    }
-    vm.decref(r);
+    initReturned(vm, vm.runFrame(vm.callFunctionSteal(p.init, all, null, vm.frame)));
   } catch (e) {
     vm.decref(o);
     throw e;
@@ -658,13 +662,7 @@ proto.callTypeDirect = function (this: VM, t: Obj, args: Obj[], kw: KwArgs | nul
   const owner = this.lookupTypeOwner(ti, "__init__");
   if (initD && initD.obj && owner && owner.heap) {
     try {
-      const r = this.kindOf(initD.obj) === Kind.FUNCTION ? this.call(initD.obj, [o, ...args], kw) : this.callSpecial(o, "__init__", args);
-      if (r !== this.None) {
-        const tn = this.typeName(r);
-        this.decref(r);
-        this.typeError(`__init__() should return None, not '${tn}'`);
-      }
-      this.decref(r);
+      initReturned(this, this.kindOf(initD.obj) === Kind.FUNCTION ? this.call(initD.obj, [o, ...args], kw) : this.callSpecial(o, "__init__", args));
     } catch (e) {
       this.decref(o);
       throw e;
