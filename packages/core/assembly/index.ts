@@ -12,7 +12,7 @@ import { sysAlloc, sysReserve, scratchInit } from "./mem/sys";
 
 /** Bytes reserved below the heap for the core's tables, the event ring and inspection buffers. */
 const SYS_RESERVE: usize = 16 << 20;
-import { objAlloc, objBlockSize, isStatic, flLen, typeFreelist, flPop } from "./object/alloc";
+import { objAlloc, objBlockSize, isStatic, flLen, typeFreelist, flPop, objFreeMemory } from "./object/alloc";
 import {
   typeOf, refcnt, incref, getRef, setRef, tpFlags, tpLayout, tpBasicsize, tpItemsize, obSize, setObSize,
   preHeaderSize, gcHead, gcFlags,
@@ -484,6 +484,18 @@ export function int_from_f64(v: f64): i32 {
  *  caller writes the digits (and must not create −5..256 this way: use int_from_f64). */
 export function int_new(ndigits: i32, alloc: i32): i32 {
   return <i32>intNew(ndigits, alloc);
+}
+/** Deallocates an exact int (type int itself, not a subclass or bool) whose count reached 0: what
+ *  obj_dealloc does for it (an exact int owns nothing and runs no hook: its block goes back to pymalloc,
+ *  with the free event when tracing), without the general deallocator's checks. Static ints are kept. */
+export function int_dealloc(o: i32): void {
+  const oo = <usize>o;
+  if (isStatic(oo)) return;
+  if (typeOf(oo) != tInt) {
+    dealloc(oo);
+    return;
+  }
+  objFreeMemory(oo);
 }
 /** The value of an int as f64 (exact below 2^53). */
 export function int_to_f64(o: i32): f64 {

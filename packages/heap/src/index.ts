@@ -159,11 +159,14 @@ export class Heap {
    *  int is made or freed), so only a trap has to be turned into CoreTrapError, done around the call. */
   private rawIntFromF64!: (v: number) => number;
   private rawDealloc!: (o: number) => void;
+  /** The core's deallocator of an exact int (int_dealloc: no hook, no cascade), unwrapped. */
+  private rawIntDealloc!: (o: number) => void;
   /** The core's status register, read without the export wrapper (a getter: it cannot trap or call out). */
   private rawLastStatus!: () => number;
   private bindFast(raw: CoreExports): void {
     this.rawIntFromF64 = raw.int_from_f64;
     this.rawDealloc = raw.obj_dealloc;
+    this.rawIntDealloc = raw.int_dealloc;
     this.rawLastStatus = raw.heap_last_status;
     const c = this.core;
     this.fx = {
@@ -600,7 +603,8 @@ export class Heap {
   /** An exact int or float (no hook runs as it is freed) goes to the core without the export wrapper. */
   private dealloc(o: Obj, m: Int32Array): void {
     const t = m[(o + abi.OB_TYPE) >>> 2]! >>> 0;
-    if (t === this.intTypeObj || t === this.floatTypeObj) this.freeInt(o);
+    if (t === this.intTypeObj) this.freeInt(o);
+    else if (t === this.floatTypeObj) this.freeFloat(o);
     else this.fx.obj_dealloc(o);
   }
   private intTypeObj = 0;
@@ -612,8 +616,17 @@ export class Heap {
     if (m.length === 0) m = this.i32;
     if (--m[o >>> 2]! === 0) this.freeInt(o);
   }
-  /** Frees an exact int or float whose count reached 0. */
+  /** Frees an exact int whose count reached 0. */
   private freeInt(o: Obj): void {
+    if (this.retired) throw this.retired;
+    try {
+      this.rawIntDealloc(o);
+    } catch (e) {
+      throw this.trap(e, "int_dealloc");
+    }
+  }
+  /** Frees an exact float whose count reached 0 (its free list or its block; no hook runs). */
+  private freeFloat(o: Obj): void {
     if (this.retired) throw this.retired;
     try {
       this.rawDealloc(o);

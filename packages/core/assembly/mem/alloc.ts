@@ -4,7 +4,7 @@
 // trapping.
 import { SMALL_REQUEST_THRESHOLD, STATUS_NO_MEMORY } from "../../abi/abi";
 import { setStatus } from "../common";
-import { pymallocAlloc, pymallocFree, inArena, pymallocBlockSize, classSize, sizeClassOf } from "./pymalloc";
+import { pymallocAllocFast, pymallocFreeFast, inArena, pymallocBlockSize, classSize, sizeClassOf } from "./pymalloc";
 import { largeAlloc, largeFree, largeSize } from "./large";
 
 export let heapLimit: usize = 256 << 20;
@@ -28,12 +28,17 @@ export function setHeapLimit(limit: usize): void {
 
 /** Allocates n bytes (not zeroed); 0 with STATUS_NO_MEMORY past the limit or when memory cannot grow. */
 export function memAlloc(n: usize): usize {
+  return memAllocInline(n);
+}
+
+/** memAlloc's body, inlined where objects are allocated (objAlloc). */
+@inline export function memAllocInline(n: usize): usize {
   const bs = blockSizeFor(n);
   if (bytesInUse + bs > heapLimit) {
     setStatus(STATUS_NO_MEMORY);
     return 0;
   }
-  const p = isSmall(n) ? pymallocAlloc(n) : largeAlloc(n);
+  const p = isSmall(n) ? pymallocAllocFast(n) : largeAlloc(n);
   if (p == 0) {
     setStatus(STATUS_NO_MEMORY);
     return 0;
@@ -49,9 +54,14 @@ export function memBlockSize(p: usize): usize {
 }
 
 export function memFree(p: usize): void {
+  memFreeInline(p);
+}
+
+/** memFree's body, inlined where objects are freed (objFreeMemory). */
+@inline export function memFreeInline(p: usize): void {
   if (inArena(p)) {
     bytesInUse -= <usize>pymallocBlockSize(p);
-    pymallocFree(p);
+    pymallocFreeFast(p);
   } else {
     bytesInUse -= <usize>largeSize(p);
     largeFree(p);

@@ -118,6 +118,22 @@ function newArena(): usize {
   return ao;
 }
 
+/** pymallocAlloc's common case inline: the first used pool of the class has a free block after the one
+ *  it hands out (the same block, the same pool state as the full function); anything else goes there. */
+@inline export function pymallocAllocFast(nbytes: usize): usize {
+  const pool = <usize>load<u32>(usedpools + (<usize>sizeClassOf(nbytes) << 2));
+  if (pool != 0) {
+    const bp = <usize>load<u32>(pool + P_FREEBLOCK);
+    const next = load<u32>(bp);
+    if (next != 0) {
+      store<u32>(pool + P_COUNT, load<u32>(pool + P_COUNT) + 1);
+      store<u32>(pool + P_FREEBLOCK, next);
+      return bp;
+    }
+  }
+  return pymallocAlloc(nbytes);
+}
+
 /** Allocates a block of 1..512 bytes; 0 if no memory. */
 export function pymallocAlloc(nbytes: usize): usize {
   const c = sizeClassOf(nbytes);
@@ -225,6 +241,21 @@ function insertUsableSorted(ao: usize): void {
   if (prev != 0) store<u32>(prev + AO_NEXT, <u32>ao);
   else usableArenas = ao;
   if (cur != 0) store<u32>(cur + AO_PREV, <u32>ao);
+}
+
+/** pymallocFree's common case inline: the pool was not full and keeps other blocks in use (push the block
+ *  on its free list, one fewer in use); anything else goes to the full function. */
+@inline export function pymallocFreeFast(p: usize): void {
+  const pool = poolOf(p);
+  const lastfree = load<u32>(pool + P_FREEBLOCK);
+  const count = load<u32>(pool + P_COUNT);
+  if (lastfree != 0 && count > 1) {
+    store<u32>(p, lastfree);
+    store<u32>(pool + P_FREEBLOCK, <u32>p);
+    store<u32>(pool + P_COUNT, count - 1);
+    return;
+  }
+  pymallocFree(p);
 }
 
 /** Frees a block obtained from pymallocAlloc. */

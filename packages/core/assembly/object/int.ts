@@ -58,8 +58,10 @@ export function intFromF64(v: f64): usize {
     n++;
     t >>= INT_SHIFT;
   }
-  const o = intNew(neg ? -n : n, n);
+  // what intNew(±n, n) makes (n ≥ 1 here), without its checks: at most three digits below 2^64
+  const o = objAlloc(tInt, <usize>INT_DIGITS + (<usize>n << 2));
   if (o == 0) return 0;
+  setObSize(o, neg ? -n : n);
   for (let i = 0; i < n; i++) {
     store<u32>(o + INT_DIGITS + (<usize>i << 2), <u32>(m & MASK));
     m >>= INT_SHIFT;

@@ -1,0 +1,114 @@
+/**
+ * The allocator's inlined fast paths (pymalloc's pop and push, word-by-word zeroing of small blocks) and
+ * int_dealloc, the exact int's deallocator that decrefInt calls: a heap driven through them ends in the
+ * same memory, byte for byte, as one driven through the general paths (obj_decref), and a reused dirty
+ * block of any size comes back zeroed. Both builds.
+ */
+import { describe, expect, it } from "vitest";
+import { abi, type Heap, type Obj } from "../src/index.js";
+import { fresh, expectHealthy, expectSameMemory } from "./helpers.js";
+
+/** A deterministic pseudo-random sequence (mulberry32). */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Ints of one and two digits, floats and strs made and released in a scrambled order; `release` drops
+ *  the last reference to an exact int. Returns the addresses handed out, relative to the small ints. */
+function workload(h: Heap, release: (o: Obj) => void, seed: number): number[] {
+  const r = rng(seed);
+  const live: Obj[] = [];
+  const got: number[] = [];
+  for (let step = 0; step < 6000; step++) {
+    const x = r();
+    if (x < 0.55 || live.length === 0) {
+      const k = r();
+      const o = k < 0.6 ? h.newIntValue(300 + Math.floor(r() * 2 ** 40)) : k < 0.8 ? h.newFloat(r()) : h.newStrUncached("s" + step);
+      live.push(o);
+      got.push(o - h.smallInt(0));
+    } else {
+      const i = Math.floor(r() * live.length);
+      const o = live[i]!;
+      live[i] = live[live.length - 1]!;
+      live.pop();
+      if (h.typeOf(o) === h.typeOf(h.smallInt(0))) release(o);
+      else h.decref(o);
+    }
+  }
+  for (const o of live) {
+    if (h.typeOf(o) === h.typeOf(h.smallInt(0))) release(o);
+    else h.decref(o);
+  }
+  return got;
+}
+
+for (const debug of [false, true]) {
+  describe(`${debug ? "debug" : "release"} build`, () => {
+    it("decrefInt (int_dealloc) leaves the same memory as the general deallocator", () => {
+      const a = fresh({ debug });
+      const b = fresh({ debug });
+      const ga = workload(a, (o) => a.decrefInt(o), 7);
+      const gb = workload(b, (o) => b.core.obj_decref(o), 7);
+      expect(ga).toEqual(gb);
+      expect(a.liveBytes()).toBe(b.liveBytes());
+      expect(a.walk()).toEqual([]);
+      expectSameMemory(a, b);
+      expectHealthy(a);
+    });
+
+    it("int_dealloc reports the same free events as obj_dealloc", () => {
+      const a = fresh({ debug });
+      const b = fresh({ debug });
+      a.events.enable();
+      b.events.enable();
+      const xs = [1000, 2 ** 31, 4000].map((v) => a.newIntValue(v));
+      const ys = [1000, 2 ** 31, 4000].map((v) => b.newIntValue(v));
+      for (const o of xs) a.decrefInt(o);
+      for (const o of ys) {
+        b.i32[o >>> 2] = 0;
+        b.core.obj_dealloc(o);
+      }
+      const ea = a.events.drain().events;
+      const eb = b.events.drain().events;
+      expect(ea.filter((e) => e.kind === "free").length).toBe(3);
+      expect(ea).toEqual(eb);
+    });
+
+    it("int_dealloc leaves a static int alone and hands any other type to the general deallocator", () => {
+      const h = fresh({ debug });
+      const small = h.smallInt(3);
+      const n = h.refcnt(small);
+      h.core.int_dealloc(small);
+      expect(h.refcnt(small)).toBe(n);
+      const l = h.newList([h.newIntValue(5000)]);
+      h.decrefInt(h.listGet(l, 0)); // the list holds the only reference now
+      h.i32[l >>> 2] = 0;
+      h.core.int_dealloc(l);
+      expect(h.walk()).toEqual([]);
+      expectHealthy(h);
+    });
+
+    it("a reused dirty block comes back zeroed, whatever its size", () => {
+      const h = fresh({ debug });
+      for (let basic = 16; basic <= 1200; basic += 8) {
+        const t = h.registerType({ name: `T${basic}`, basicsize: basic });
+        const o = h.newObject(t);
+        h.u8.fill(0xa5, o + 16, o + basic);
+        h.decref(o);
+        const p = h.newObject(t);
+        if (basic <= 512) expect(p).toBe(o); // pymalloc: the block just freed is the next one of its class
+        expect(h.u8.subarray(p + 16, p + basic).every((x) => x === 0), `basicsize ${basic}`).toBe(true);
+        expect(h.i32[(p + abi.OB_REFCNT) >>> 2]).toBe(1);
+        h.decref(p);
+      }
+      expectHealthy(h);
+    });
+  });
+}
