@@ -41,8 +41,6 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
       this.raise("RecursionError", "maximum recursion depth exceeded");
     }
   } else this.depth++;
-  let reraise = false;
-  let fresh = true;
   const host = this.host;
   // tracing hooks are set before a run starts (evalFrameThrow sets one before it enters this function)
   const hooked = !!(host.onLine || host.onInstruction);
@@ -60,6 +58,11 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
   const jit = hooked ? null : jitState.hook;
   const jitOn = jit !== null;
   for (;;) {
+    // the running frame's code, instructions and stack, read again whenever `f` changes (calls, returns,
+    // an exception unwinding to a caller: each of those sets `f` and then these)
+    let code = f.info.code;
+    let co = code.co_code;
+    let st = f.stack;
     try {
       for (;;) {
         if (jitOn) {
@@ -67,9 +70,6 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
           if (jf !== null) jf(f);
           else if (--f.info.jitWait === 0) f.info.jit = jit!.compile(this, f.info);
         }
-        const code = f.info.code;
-        const co = code.co_code;
-        const st = f.stack;
         const i = f.ip++;
         // with tracing: did a jump back land here (sys.settrace reports a line after every one)
         const back = hooked && i < f.lasti;
@@ -134,40 +134,9 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             if (old) h.decref(old);
             break;
           }
-          case 136 /* Op.LOAD_CLOSURE */: {
-            const v = f.localsplus[arg];
-            h.incref(v);
-            st.push(v);
-            break;
-          }
-          case 137 /* Op.LOAD_DEREF */: {
-            const v = h.getSlot(f.localsplus[arg], L.CELL_REF);
-            if (!v) this.unboundDeref(f, arg);
-            h.incref(v);
-            st.push(v);
-            break;
-          }
-          case 138 /* Op.STORE_DEREF */:
-            h.setSlotSteal(f.localsplus[arg], L.CELL_REF, st.pop()!);
-            break;
           case 116 /* Op.LOAD_GLOBAL */: {
             if (arg & 1) st.push(0);
             st.push(loadGlobalCached(this, f, i, arg >> 1, mem.length !== 0 ? mem : (mem = h.i32)));
-            break;
-          }
-          case 101 /* Op.LOAD_NAME */: {
-            const name = code.co_names[arg];
-            let v = f.locals ? this.dictGetStr(f.locals, name) : 0;
-            if (v) {
-              h.incref(v);
-              st.push(v);
-            } else st.push(this.loadGlobal(f, name));
-            break;
-          }
-          case 90 /* Op.STORE_NAME */: {
-            const v = st.pop()!;
-            this.dictSetStr(f.locals, f.info.names[arg], v);
-            h.decref(v);
             break;
           }
           case 106 /* Op.LOAD_ATTR */: {
@@ -179,25 +148,12 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
               h.decref(o);
               break;
             }
-            try {
-              st.push(this.getAttr(o, name));
-            } finally {
-              h.decref(o);
-            }
+            pushAttrRelease(this, st, o, name);
             break;
           }
-          case 95 /* Op.STORE_ATTR */: {
-            const o = st.pop()!;
-            const v = st.pop()!;
-            try {
-              const name = code.co_names[arg];
-              if (!instanceSetAttr(this, f, i, o, name, f.info.names[arg], v)) this.setAttr(o, name, v);
-            } finally {
-              h.decref(o);
-              h.decref(v);
-            }
+          case 95 /* Op.STORE_ATTR */:
+            storeAttr(this, f, i, st, arg);
             break;
-          }
           case 160 /* Op.LOAD_METHOD */: {
             const o = st.pop()!;
             const name = code.co_names[arg];
@@ -207,11 +163,7 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
               st.push(o);
             } else {
               st.push(0);
-              try {
-                st.push(this.getAttr(o, name));
-              } finally {
-                h.decref(o);
-              }
+              pushAttrRelease(this, st, o, name);
             }
             break;
           }
@@ -268,65 +220,21 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
                 this.depth++;
                 f = nf;
                 this.frame = f;
+                code = f.info.code;
+                co = code.co_code;
+                st = f.stack;
                 break;
               }
             }
-            const callArgs: Obj[] = new Array(arg + (a ? 1 : 0) + (mself ? 1 : 0));
-            let j = 0;
-            if (mself) callArgs[j++] = mself;
-            if (a) callArgs[j++] = b;
-            for (let k = base; k < base + arg; k++) callArgs[j++] = st[k];
-            for (let k = arg + 2; k > 0; k--) st.pop();
-            const kt = this.kindOf(target);
-            if (kt === Kind.FUNCTION) {
-              if (this.depth + 1 > this.recursionLimit) {
-                for (const x of callArgs) h.decref(x);
-                h.decref(target);
-                this.raise("RecursionError", "maximum recursion depth exceeded");
-              }
-              let nf: Frame;
-              try {
-                nf = this.callFunctionSteal(target, callArgs, kwNames, f);
-              } finally {
-                h.decref(target);
-              }
-              if (nf.info.code.co_flags & CodeFlag.GENERATOR) {
-                // runs MAKE_CELL/COPY_FREE_VARS, then RETURN_GENERATOR hands back the generator
-                st.push(this.evalFrame(nf));
-                this.frame = f;
-                break;
-              }
+            // any other call: out of line (a Python function's new frame comes back to run here)
+            const nf = callGeneral(this, f, st, arg, a, b, target, mself, kwNames);
+            if (nf !== null) {
               this.depth++;
               f = nf;
               this.frame = f;
-              break;
-            }
-            if (kwNames === null && (kt === Kind.BUILTIN || (kt === Kind.MDESCR && callArgs.length > 0))) {
-              // a builtin function or method descriptor called with positional arguments: what
-              // callSteal → call do for them, without their dispatch (same order of releases)
-              try {
-                let r: Obj;
-                try {
-                  if (kt === Kind.MDESCR) r = this.natives[h.getI32(target, L.MDESCR_INDEX)].fn(callArgs, null);
-                  else {
-                    const n = this.natives[h.getI32(target, L.CFUNC_INDEX)];
-                    r = n.method ? n.fn([h.getSlot(target, L.CFUNC_SELF), ...callArgs], null) : n.fn(callArgs, null);
-                  }
-                } catch (e) {
-                  throw this.wrapErr(e);
-                } finally {
-                  for (let k = 0; k < callArgs.length; k++) h.decref(callArgs[k]);
-                }
-                st.push(r);
-              } finally {
-                h.decref(target);
-              }
-              break;
-            }
-            try {
-              st.push(this.callSteal(target, callArgs, kwNames));
-            } finally {
-              h.decref(target);
+              code = f.info.code;
+              co = code.co_code;
+              st = f.stack;
             }
             break;
           }
@@ -366,7 +274,10 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             }
             f = back!;
             this.frame = f;
-            f.stack.push(v);
+            code = f.info.code;
+            co = code.co_code;
+            st = f.stack;
+            st.push(v);
             break;
           }
           case 75 /* Op.RETURN_GENERATOR */: {
@@ -388,24 +299,9 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             const b = st.pop()!;
             const a = st.pop()!;
             const x = smallIntBinary(mem.length !== 0 ? mem : (mem = h.i32), intType, a, b, arg);
-            if (x === x) {
-              // both are exact ints: their release runs no hook
-              let r = 0;
-              try {
-                r = newIntResult(h, x);
-              } finally {
-                h.decrefInt(a);
-                h.decrefInt(b);
-              }
-              st.push(r);
-              break;
-            }
-            try {
-              st.push(this.binaryOp(a, b, arg, f));
-            } finally {
-              h.decref(a);
-              h.decref(b);
-            }
+            // both exact ints: their release runs no hook
+            if (x === x) pushIntResultRelease(h, st, x, a, b);
+            else pushBinaryRelease(this, f, st, a, b, arg);
             break;
           }
           case 107 /* Op.COMPARE_OP */: {
@@ -420,12 +316,7 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
               h.decrefInt(b);
               break;
             }
-            try {
-              st.push(this.richCompare(a, b, arg));
-            } finally {
-              h.decref(a);
-              h.decref(b);
-            }
+            pushCompareRelease(this, st, a, b, arg);
             break;
           }
           case 117 /* Op.IS_OP */: {
@@ -436,51 +327,15 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             h.decref(b);
             break;
           }
-          case 118 /* Op.CONTAINS_OP */: {
-            const b = st.pop()!;
-            const a = st.pop()!;
-            try {
-              st.push(this.bool(this.contains(b, a) !== (arg === 1)));
-            } finally {
-              h.decref(a);
-              h.decref(b);
-            }
+          case 25 /* Op.BINARY_SUBSCR */:
+            binarySubscr(this, st);
             break;
-          }
-          case 25 /* Op.BINARY_SUBSCR */: {
-            const k = st.pop()!;
-            const c = st.pop()!;
-            try {
-              st.push(this.getItem(c, k));
-            } finally {
-              h.decref(c);
-              h.decref(k);
-            }
+          case 60 /* Op.STORE_SUBSCR */:
+            storeSubscr(this, st);
             break;
-          }
-          case 60 /* Op.STORE_SUBSCR */: {
-            const k = st.pop()!;
-            const c = st.pop()!;
-            const v = st.pop()!;
-            try {
-              this.setItem(c, k, v);
-            } finally {
-              h.decref(c);
-              h.decref(k);
-              h.decref(v);
-            }
+          case 68 /* Op.GET_ITER */:
+            getIter(this, f, st);
             break;
-          }
-          case 68 /* Op.GET_ITER */: {
-            f.rangeAt = -1;
-            const v = st.pop()!;
-            try {
-              st.push(this.getIter(v));
-            } finally {
-              h.decref(v);
-            }
-            break;
-          }
           case 93 /* Op.FOR_ITER */: {
             const it = st[st.length - 1];
             // range and list iterators without iterNext's dispatch (the same functions it calls)
@@ -518,11 +373,7 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
               h.decref(v);
               break;
             }
-            try {
-              if (!this.truthy(v)) f.ip = arg;
-            } finally {
-              h.decref(v);
-            }
+            if (!truthRelease(this, v)) f.ip = arg;
             break;
           }
           case 115 /* Op.POP_JUMP_FORWARD_IF_TRUE */:
@@ -543,11 +394,7 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
               h.decref(v);
               break;
             }
-            try {
-              if (this.truthy(v)) f.ip = arg;
-            } finally {
-              h.decref(v);
-            }
+            if (truthRelease(this, v)) f.ip = arg;
             break;
           }
           case 129 /* Op.POP_JUMP_FORWARD_IF_NONE */:
@@ -564,67 +411,10 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             h.decref(v);
             break;
           }
-          case 111 /* Op.JUMP_IF_FALSE_OR_POP */: {
-            const v = st[st.length - 1];
-            if (!this.truthy(v)) f.ip = arg;
-            else h.decref(st.pop()!);
-            break;
-          }
-          case 112 /* Op.JUMP_IF_TRUE_OR_POP */: {
-            const v = st[st.length - 1];
-            if (this.truthy(v)) f.ip = arg;
-            else h.decref(st.pop()!);
-            break;
-          }
-          case 102 /* Op.BUILD_TUPLE */: {
-            const items = st.splice(st.length - arg, arg);
-            st.push(h.newTupleSteal(items));
-            break;
-          }
-          case 103 /* Op.BUILD_LIST */: {
-            const items = st.splice(st.length - arg, arg);
-            const l = h.newList(items, "display");
-            for (const x of items) h.decref(x);
-            st.push(l);
-            break;
-          }
-          case 157 /* Op.BUILD_STRING */:
-            buildString(this, st, arg);
-            break;
           case 145 /* Op.LIST_APPEND */: {
             const v = st.pop()!;
             h.listAppend(st[st.length - arg], v);
             h.decref(v);
-            break;
-          }
-          case 92 /* Op.UNPACK_SEQUENCE */: {
-            const seq = st.pop()!;
-            try {
-              const items = this.unpack(seq, arg, -1);
-              for (let k = items.length - 1; k >= 0; k--) st.push(items[k]);
-            } finally {
-              h.decref(seq);
-            }
-            break;
-          }
-          case 155 /* Op.FORMAT_VALUE */: {
-            const spec = arg & 4 ? st.pop()! : 0;
-            let v = st.pop()!;
-            try {
-              const conv = arg & 3;
-              if (conv) {
-                const c = conv === 1 ? this.strObj(v) : conv === 2 ? this.reprObj(v) : this.asciiObj(v);
-                h.decref(v);
-                v = c;
-              }
-              if (!spec && this.typeInfo(v).kind === Kind.STR && !this.typeInfo(v).heap) {
-                st.push(v);
-                v = 0;
-              } else st.push(this.format(v, spec));
-            } finally {
-              if (v) h.decref(v);
-              if (spec) h.decref(spec);
-            }
             break;
           }
           case 10 /* Op.UNARY_POSITIVE */:
@@ -683,54 +473,66 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
         }
       }
     } catch (e) {
-      if (!(e instanceof PyRaise)) {
-        // a limit or an internal error: release every frame of this loop, then pass it on
-        for (;;) {
-          const back = f.back;
-          if (!f.gen) this.leaveFrame(f);
-          if (f === entry) break;
-          f = back!;
-        }
-        this.depth = enterDepth;
-        this.frame = entry.back;
-        throw e;
-      }
-      const exc = e.exc;
-      reraise = e instanceof ReRaise;
-      fresh = !reraise;
-      for (;;) {
-        if (fresh) this.setContext(exc);
-        if (!reraise) this.addTraceback(exc, f);
-        reraise = false;
-        fresh = false;
-        const hd = findHandler(f.info.code.co_exceptiontable, f.lasti);
-        if (hd) {
-          const st = f.stack;
-          while (st.length > hd.depth) {
-            const v = st.pop()!;
-            if (v) h.decref(v);
-          }
-          if (hd.lasti) st.push(h.newInt(f.lasti));
-          st.push(exc);
-          f.ip = hd.target;
-          break;
-        }
-        const back = f.back;
-        if (f.gen) {
-          this.depth--;
-          this.frame = back;
-          throw e instanceof ReRaise ? new PyRaise(exc) : e;
-        }
-        this.leaveFrame(f);
-        this.depth--;
-        if (f === entry) {
-          this.frame = back;
-          throw e instanceof ReRaise ? new PyRaise(exc) : e;
-        }
-        f = back!;
-        this.frame = f;
-      }
+      // unwinds to the frame whose handler takes the exception (or throws on past the entry frame)
+      f = this.unwindFrames(e, f, entry, enterDepth);
     }
+  }
+};
+
+/** The eval loop's exception path, out of evalFrame (which V8 then compiles faster): a PyRaise thrown in
+ *  frame `f` unwinds through the exception tables of f and its callers up to `entry`; returns the frame
+ *  whose handler runs next (this.frame set), or throws the exception on past the entry frame. Anything
+ *  else (a limit, an internal error) releases every frame of the loop and is thrown on. */
+proto.unwindFrames = function (this: VM, e: unknown, f: Frame, entry: Frame, enterDepth: number): Frame {
+  const h = this.h;
+  let reraise = false;
+  let fresh = true;
+  if (!(e instanceof PyRaise)) {
+    // a limit or an internal error: release every frame of this loop, then pass it on
+    for (;;) {
+      const back = f.back;
+      if (!f.gen) this.leaveFrame(f);
+      if (f === entry) break;
+      f = back!;
+    }
+    this.depth = enterDepth;
+    this.frame = entry.back;
+    throw e;
+  }
+  const exc = e.exc;
+  reraise = e instanceof ReRaise;
+  fresh = !reraise;
+  for (;;) {
+    if (fresh) this.setContext(exc);
+    if (!reraise) this.addTraceback(exc, f);
+    reraise = false;
+    fresh = false;
+    const hd = findHandler(f.info.code.co_exceptiontable, f.lasti);
+    if (hd) {
+      const st = f.stack;
+      while (st.length > hd.depth) {
+        const v = st.pop()!;
+        if (v) h.decref(v);
+      }
+      if (hd.lasti) st.push(h.newInt(f.lasti));
+      st.push(exc);
+      f.ip = hd.target;
+      return f;
+    }
+    const back = f.back;
+    if (f.gen) {
+      this.depth--;
+      this.frame = back;
+      throw e instanceof ReRaise ? new PyRaise(exc) : e;
+    }
+    this.leaveFrame(f);
+    this.depth--;
+    if (f === entry) {
+      this.frame = back;
+      throw e instanceof ReRaise ? new PyRaise(exc) : e;
+    }
+    f = back!;
+    this.frame = f;
   }
 };
 
@@ -821,6 +623,7 @@ declare module "./vm.js" {
     releaseFrameRefs(frame: Frame): void;
     checkStepLimits(): void;
     evalRare(f: Frame, op: Op, arg: number): void;
+    unwindFrames(e: unknown, f: Frame, entry: Frame, enterDepth: number): Frame;
     lineOf(frame: Frame): number;
     lineAt(code: import("../compile/code.js").CodeObject, i: number): number;
   }
@@ -861,6 +664,105 @@ proto.evalRare = function (this: VM, f: Frame, op: Op, arg: number): void {
   const code = f.info.code;
   const st = f.stack;
   switch (op) {
+    case 136 /* Op.LOAD_CLOSURE */: {
+      const v = f.localsplus[arg];
+      h.incref(v);
+      st.push(v);
+      break;
+    }
+    case 137 /* Op.LOAD_DEREF */: {
+      const v = h.getSlot(f.localsplus[arg], L.CELL_REF);
+      if (!v) this.unboundDeref(f, arg);
+      h.incref(v);
+      st.push(v);
+      break;
+    }
+    case 138 /* Op.STORE_DEREF */:
+      h.setSlotSteal(f.localsplus[arg], L.CELL_REF, st.pop()!);
+      break;
+    case 101 /* Op.LOAD_NAME */: {
+      const name = code.co_names[arg];
+      let v = f.locals ? this.dictGetStr(f.locals, name) : 0;
+      if (v) {
+        h.incref(v);
+        st.push(v);
+      } else st.push(this.loadGlobal(f, name));
+      break;
+    }
+    case 90 /* Op.STORE_NAME */: {
+      const v = st.pop()!;
+      this.dictSetStr(f.locals, f.info.names[arg], v);
+      h.decref(v);
+      break;
+    }
+    case 118 /* Op.CONTAINS_OP */: {
+      const b = st.pop()!;
+      const a = st.pop()!;
+      try {
+        st.push(this.bool(this.contains(b, a) !== (arg === 1)));
+      } finally {
+        h.decref(a);
+        h.decref(b);
+      }
+      break;
+    }
+    case 111 /* Op.JUMP_IF_FALSE_OR_POP */: {
+      const v = st[st.length - 1];
+      if (!this.truthy(v)) f.ip = arg;
+      else h.decref(st.pop()!);
+      break;
+    }
+    case 112 /* Op.JUMP_IF_TRUE_OR_POP */: {
+      const v = st[st.length - 1];
+      if (this.truthy(v)) f.ip = arg;
+      else h.decref(st.pop()!);
+      break;
+    }
+    case 102 /* Op.BUILD_TUPLE */: {
+      const items = st.splice(st.length - arg, arg);
+      st.push(h.newTupleSteal(items));
+      break;
+    }
+    case 103 /* Op.BUILD_LIST */: {
+      const items = st.splice(st.length - arg, arg);
+      const l = h.newList(items, "display");
+      for (const x of items) h.decref(x);
+      st.push(l);
+      break;
+    }
+    case 157 /* Op.BUILD_STRING */:
+      buildString(this, st, arg);
+      break;
+    case 92 /* Op.UNPACK_SEQUENCE */: {
+      const seq = st.pop()!;
+      try {
+        const items = this.unpack(seq, arg, -1);
+        for (let k = items.length - 1; k >= 0; k--) st.push(items[k]);
+      } finally {
+        h.decref(seq);
+      }
+      break;
+    }
+    case 155 /* Op.FORMAT_VALUE */: {
+      const spec = arg & 4 ? st.pop()! : 0;
+      let v = st.pop()!;
+      try {
+        const conv = arg & 3;
+        if (conv) {
+          const c = conv === 1 ? this.strObj(v) : conv === 2 ? this.reprObj(v) : this.asciiObj(v);
+          h.decref(v);
+          v = c;
+        }
+        if (!spec && this.typeInfo(v).kind === Kind.STR && !this.typeInfo(v).heap) {
+          st.push(v);
+          v = 0;
+        } else st.push(this.format(v, spec));
+      } finally {
+        if (v) h.decref(v);
+        if (spec) h.decref(spec);
+      }
+      break;
+    }
     case 126 /* Op.DELETE_FAST */: {
       const old = f.localsplus[arg];
       if (!old) this.unboundLocal(f, arg);
@@ -1455,3 +1357,174 @@ proto.prepReraiseStar = function (this: VM, orig: Obj, list: Obj): Obj {
     h.decref(empty);
   }
 };
+
+// ── the eval loop's slow paths, out of evalFrame: V8 compiles (and, after a deoptimisation, recompiles) a
+// smaller evalFrame much faster, and each of these keeps the release order of the code it replaces ──────
+
+/** CALL of anything but a Python function taking exactly its positional parameters (those run in
+ *  evalFrame): the arguments leave the stack (a bound method's self first) and the callable is released
+ *  after the call. Returns the new frame of a Python function for evalFrame to run (the caller adds the
+ *  depth), or null when the result was pushed (builtins, classes, generators, …). */
+function callGeneral(vm: VM, f: Frame, st: Obj[], arg: number, a: Obj, b: Obj, target: Obj, mself: Obj, kwNames: string[] | null): Frame | null {
+  const h = vm.h;
+  const base = st.length - arg;
+  const callArgs: Obj[] = new Array(arg + (a ? 1 : 0) + (mself ? 1 : 0));
+  let j = 0;
+  if (mself) callArgs[j++] = mself;
+  if (a) callArgs[j++] = b;
+  for (let k = base; k < base + arg; k++) callArgs[j++] = st[k];
+  for (let k = arg + 2; k > 0; k--) st.pop();
+  const kt = vm.kindOf(target);
+  if (kt === Kind.FUNCTION) {
+    if (vm.depth + 1 > vm.recursionLimit) {
+      for (const x of callArgs) h.decref(x);
+      h.decref(target);
+      vm.raise("RecursionError", "maximum recursion depth exceeded");
+    }
+    let nf: Frame;
+    try {
+      nf = vm.callFunctionSteal(target, callArgs, kwNames, f);
+    } finally {
+      h.decref(target);
+    }
+    if (nf.info.code.co_flags & CodeFlag.GENERATOR) {
+      // runs MAKE_CELL/COPY_FREE_VARS, then RETURN_GENERATOR hands back the generator
+      st.push(vm.evalFrame(nf));
+      vm.frame = f;
+      return null;
+    }
+    return nf;
+  }
+  if (kwNames === null && (kt === Kind.BUILTIN || (kt === Kind.MDESCR && callArgs.length > 0))) {
+    // a builtin function or method descriptor called with positional arguments: what
+    // callSteal → call do for them, without their dispatch (same order of releases)
+    try {
+      let r: Obj;
+      try {
+        if (kt === Kind.MDESCR) r = vm.natives[h.getI32(target, L.MDESCR_INDEX)].fn(callArgs, null);
+        else {
+          const n = vm.natives[h.getI32(target, L.CFUNC_INDEX)];
+          r = n.method ? n.fn([h.getSlot(target, L.CFUNC_SELF), ...callArgs], null) : n.fn(callArgs, null);
+        }
+      } catch (e) {
+        throw vm.wrapErr(e);
+      } finally {
+        for (let k = 0; k < callArgs.length; k++) h.decref(callArgs[k]);
+      }
+      st.push(r);
+    } finally {
+      h.decref(target);
+    }
+    return null;
+  }
+  try {
+    st.push(vm.callSteal(target, callArgs, kwNames));
+  } finally {
+    h.decref(target);
+  }
+  return null;
+}
+
+/** LOAD_ATTR / LOAD_METHOD without a cached answer: getattr(o, name) pushed, o released either way. */
+function pushAttrRelease(vm: VM, st: Obj[], o: Obj, name: string): void {
+  try {
+    st.push(vm.getAttr(o, name));
+  } finally {
+    vm.h.decref(o);
+  }
+}
+
+/** STORE_ATTR at instruction i: the object and the value are popped and released after the store. */
+function storeAttr(vm: VM, f: Frame, i: number, st: Obj[], arg: number): void {
+  const h = vm.h;
+  const o = st.pop()!;
+  const v = st.pop()!;
+  try {
+    const name = f.info.code.co_names[arg];
+    if (!instanceSetAttr(vm, f, i, o, name, f.info.names[arg], v)) vm.setAttr(o, name, v);
+  } finally {
+    h.decref(o);
+    h.decref(v);
+  }
+}
+
+/** BINARY_OP's general path: both operands released after the operation. */
+function pushBinaryRelease(vm: VM, f: Frame, st: Obj[], a: Obj, b: Obj, arg: number): void {
+  try {
+    st.push(vm.binaryOp(a, b, arg, f));
+  } finally {
+    vm.h.decref(a);
+    vm.h.decref(b);
+  }
+}
+
+/** BINARY_OP on two exact ints whose result x is a safe integer: the result made, then both released
+ *  (an exact int's release runs no hook). */
+function pushIntResultRelease(h: VM["h"], st: Obj[], x: number, a: Obj, b: Obj): void {
+  let r = 0;
+  try {
+    r = newIntResult(h, x);
+  } finally {
+    h.decrefInt(a);
+    h.decrefInt(b);
+  }
+  st.push(r);
+}
+
+/** COMPARE_OP's general path: both operands released after the comparison. */
+function pushCompareRelease(vm: VM, st: Obj[], a: Obj, b: Obj, arg: number): void {
+  try {
+    st.push(vm.richCompare(a, b, arg));
+  } finally {
+    vm.h.decref(a);
+    vm.h.decref(b);
+  }
+}
+
+/** BINARY_SUBSCR: container and key popped, the item pushed; both released after the lookup. */
+function binarySubscr(vm: VM, st: Obj[]): void {
+  const h = vm.h;
+  const k = st.pop()!;
+  const c = st.pop()!;
+  try {
+    st.push(vm.getItem(c, k));
+  } finally {
+    h.decref(c);
+    h.decref(k);
+  }
+}
+
+/** STORE_SUBSCR: key, container and value popped and released after the store. */
+function storeSubscr(vm: VM, st: Obj[]): void {
+  const h = vm.h;
+  const k = st.pop()!;
+  const c = st.pop()!;
+  const v = st.pop()!;
+  try {
+    vm.setItem(c, k, v);
+  } finally {
+    h.decref(c);
+    h.decref(k);
+    h.decref(v);
+  }
+}
+
+/** GET_ITER: the iterable replaced by its iterator (released after iter()). */
+function getIter(vm: VM, f: Frame, st: Obj[]): void {
+  f.rangeAt = -1;
+  const v = st.pop()!;
+  try {
+    st.push(vm.getIter(v));
+  } finally {
+    vm.h.decref(v);
+  }
+}
+
+/** The truth of v for a conditional jump (bool() of anything but True, False and exact ints), v released. */
+function truthRelease(vm: VM, v: Obj): boolean {
+  try {
+    return vm.truthy(v);
+  } finally {
+    vm.h.decref(v);
+  }
+}
