@@ -19,7 +19,7 @@ import {
 } from "./object/header";
 import { typesInit, typesNameAll, wellKnownGet, wellKnownSet, typeNew, typeSetLayout, tBool, tFloat, tStr, tInt, tBytes, tTuple, tList, tDict, tSet, tFrozenset } from "./object/types";
 import { strStatic, strInit, strNew, strFromChar, strData, strEq, strSizeof, emptyStr } from "./object/str";
-import { intInit, intNew, intFromF64, intToF64, intSizeof } from "./object/int";
+import { intInit, intNew, intFromF64, intToF64, intSizeof, intDecimalStr } from "./object/int";
 import { floatNew } from "./object/float";
 import { strSubNew, strSubDataBlock } from "./object/str";
 import { intSubNew } from "./object/int";
@@ -496,6 +496,12 @@ export function int_dealloc(o: i32): void {
     return;
   }
   objFreeMemory(oo);
+}
+/** str() of an exact int of at most two digits: a NEW, fresh ASCII str of its decimal digits (never the
+ *  cached one-character str, as CPython's long_to_decimal_string). 0 for an int of more digits (format
+ *  it elsewhere) or on no memory (status NO_MEMORY). */
+export function int_decimal_str(o: i32): i32 {
+  return <i32>intDecimalStr(<usize>o);
 }
 /** The value of an int as f64 (exact below 2^53). */
 export function int_to_f64(o: i32): f64 {

@@ -328,18 +328,20 @@ function releaseNext(o: usize, cur: usize): usize {
  *  the values array in order. Cursor: [0,64) refmap bit; 64 + k var item; then dict; then values. */
 function genericReleaseNext(o: usize, t: usize, cur: usize): usize {
   let k = load<u32>(cur);
-  const lo = load<u32>(t + TP_REFMAP_LO);
-  const hi = load<u32>(t + TP_REFMAP_HI);
-  while (k < 64) {
-    const bit = k < 32 ? (lo >> k) & 1 : (hi >> (k - 32)) & 1;
-    k++;
-    if (bit != 0) {
-      const v = getRef(o + (<usize>(k - 1) << 3));
+  if (k < 64) {
+    // the ref slots at or after slot k, in offset order: the set bits of the map from bit k up
+    const map = (<u64>load<u32>(t + TP_REFMAP_HI) << 32) | <u64>load<u32>(t + TP_REFMAP_LO);
+    let rest = (map >> <u64>k) << <u64>k;
+    while (rest != 0) {
+      const b = <u32>ctz(rest);
+      rest &= rest - 1;
+      const v = getRef(o + (<usize>b << 3));
       if (v != 0) {
-        store<u32>(cur, k);
+        store<u32>(cur, b + 1);
         return v;
       }
     }
+    k = 64;
   }
   const flags = tpFlags(t);
   let n: u32 = 0;

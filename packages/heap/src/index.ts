@@ -161,12 +161,15 @@ export class Heap {
   private rawDealloc!: (o: number) => void;
   /** The core's deallocator of an exact int (int_dealloc: no hook, no cascade), unwrapped. */
   private rawIntDealloc!: (o: number) => void;
+  /** str() of a small int in the core (int_decimal_str: allocates a str, runs no hook), unwrapped. */
+  private rawIntDecimalStr!: (o: number) => number;
   /** The core's status register, read without the export wrapper (a getter: it cannot trap or call out). */
   private rawLastStatus!: () => number;
   private bindFast(raw: CoreExports): void {
     this.rawIntFromF64 = raw.int_from_f64;
     this.rawDealloc = raw.obj_dealloc;
     this.rawIntDealloc = raw.int_dealloc;
+    this.rawIntDecimalStr = raw.int_decimal_str;
     this.rawLastStatus = raw.heap_last_status;
     const c = this.core;
     this.fx = {
@@ -1068,6 +1071,25 @@ export class Heap {
       if (v <= 9007199254740991) return String(size < 0 ? -v : v);
     }
     return this.readInt(o).toString();
+  }
+  /** str() of an exact int of at most two 30-bit digits (|value| < 2^60) made in the core in one call: a
+   *  NEW reference to a fresh ASCII str of its decimal digits ('-' first when negative), never a cached
+   *  one-character str — the object `newStrUncached(intDecimal(o))` gives. 0 for an int of more digits
+   *  (format it with intDecimal). Also right for a bool's digits ('0' / '1'), not for its str(). */
+  intDecimalStr(o: Obj): Obj {
+    let m = this._i32;
+    if (m.length === 0) m = this.i32;
+    const size = m[(o + abi.OB_SIZE) >>> 2]!;
+    if (size > 2 || size < -2) return 0;
+    if (this.retired) throw this.retired;
+    let r = 0;
+    try {
+      r = this.rawIntDecimalStr(o);
+    } catch (e) {
+      throw this.trap(e, "int_decimal_str");
+    }
+    if (r === 0) throw statusError(this.rawLastStatus(), "intDecimalStr");
+    return r >>> 0;
   }
   /** The length of a str in code points (its header's length field). */
   strLength(o: Obj): number {

@@ -112,3 +112,58 @@ for (const debug of [false, true]) {
     });
   });
 }
+
+describe("intDecimalStr", () => {
+  for (const debug of [false, true]) {
+    it(`${debug ? "debug" : "release"}: the same fresh str as newStrUncached(intDecimal(o)), allocated alike`, () => {
+      const a = fresh({ debug });
+      const b = fresh({ debug });
+      const vals = [0, 7, -1, -5, 9, 10, 99, 100, 256, 257, -257, 1000003, 2 ** 30 - 1, 2 ** 30, -(2 ** 30), 2 ** 53 - 1, -(2 ** 53 - 1)];
+      for (const v of vals) {
+        const x = a.newInt(v);
+        const y = b.newInt(v);
+        const s = a.intDecimalStr(x);
+        const t = b.newStrUncached(b.intDecimal(y));
+        expect(a.readStr(s)).toBe(String(v));
+        expect(s - a.smallInt(0)).toBe(t - b.smallInt(0));
+        expect(a.sizeOf(s)).toBe(b.sizeOf(t));
+        expect(a.refcnt(s)).toBe(1);
+      }
+      expectSameMemory(a, b);
+      expectHealthy(a);
+    });
+  }
+
+  it("two-digit values past 2^53 and the digits of bools; 0 for three digits", () => {
+    const h = fresh();
+    for (const v of [2n ** 53n + 1n, 2n ** 60n - 1n, -(2n ** 59n) - 12345n, 1152921504606846975n]) {
+      const o = h.newInt(v);
+      const s = h.intDecimalStr(o);
+      expect(h.readStr(s)).toBe(v.toString());
+      h.decref(s);
+      h.decref(o);
+    }
+    const big = h.newInt(2n ** 60n);
+    expect(h.intDecimalStr(big)).toBe(0);
+    h.decref(big);
+    const t = h.intDecimalStr(h.True);
+    expect(h.readStr(t)).toBe("1");
+    h.decref(t);
+    expect(h.walk()).toEqual([]);
+    expectHealthy(h);
+  });
+
+  it("a one-character result is a fresh object, not the cached str", () => {
+    const h = fresh();
+    const cached = h.newStr("7");
+    const s = h.intDecimalStr(h.smallInt(7));
+    expect(s).not.toBe(cached);
+    expect(h.readStr(s)).toBe("7");
+    const other = h.newStrUncached("7");
+    expect(h.sizeOf(s)).toBe(h.sizeOf(other));
+    expect(h.blockSize(s)).toBe(h.blockSize(other));
+    h.decref(other);
+    h.decref(s);
+    h.decref(cached);
+  });
+});

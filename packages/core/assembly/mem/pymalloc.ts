@@ -121,13 +121,24 @@ function newArena(): usize {
 /** pymallocAlloc's common case inline: the first used pool of the class has a free block after the one
  *  it hands out (the same block, the same pool state as the full function); anything else goes there. */
 @inline export function pymallocAllocFast(nbytes: usize): usize {
-  const pool = <usize>load<u32>(usedpools + (<usize>sizeClassOf(nbytes) << 2));
+  const c = sizeClassOf(nbytes);
+  const pool = <usize>load<u32>(usedpools + (<usize>c << 2));
   if (pool != 0) {
     const bp = <usize>load<u32>(pool + P_FREEBLOCK);
     const next = load<u32>(bp);
     if (next != 0) {
       store<u32>(pool + P_COUNT, load<u32>(pool + P_COUNT) + 1);
       store<u32>(pool + P_FREEBLOCK, next);
+      return bp;
+    }
+    const nextoffset = load<u32>(pool + P_NEXTOFFSET);
+    if (nextoffset <= load<u32>(pool + P_MAXNEXTOFFSET)) {
+      // the free list ends here: carve the next virgin block as its new head
+      store<u32>(pool + P_COUNT, load<u32>(pool + P_COUNT) + 1);
+      const fb = pool + <usize>nextoffset;
+      store<u32>(pool + P_FREEBLOCK, <u32>fb);
+      store<u32>(pool + P_NEXTOFFSET, nextoffset + classSize(c));
+      store<u32>(fb, 0);
       return bp;
     }
   }

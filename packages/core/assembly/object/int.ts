@@ -6,6 +6,8 @@ import { objAlloc, staticAlloc } from "./alloc";
 import { setRefcnt, setType, incref, obSize, setObSize, tpBasicsize } from "./header";
 import { tInt, STATIC_REFCNT } from "./types";
 import { tooBig } from "../common";
+import { strNew } from "./str";
+import { STR_ASCII_DATA } from "../../abi/abi";
 
 const SMALL_COUNT: i32 = SMALL_INT_MAX - SMALL_INT_MIN + 1;
 let smallInts: usize = 0;
@@ -156,4 +158,41 @@ export function intSubNew(t: usize, src: usize): usize {
   setObSize(o, size);
   memory.copy(o + INT_DIGITS, src + INT_DIGITS, <usize>n << 2);
   return o;
+}
+
+/** str() of an int of at most two digits (|v| < 2^60), as CPython's long_to_decimal_string makes it: a
+ *  fresh ASCII str of the decimal digits ('-' first when negative), never a cached one-character str.
+ *  0 when the int has more digits (the caller formats it) or on no memory (status set). */
+export function intDecimalStr(o: usize): usize {
+  const size = obSize(o);
+  if (size > 2 || size < -2) return 0;
+  let v: u64 = 0;
+  if (size != 0) {
+    v = <u64>load<u32>(o + INT_DIGITS);
+    if (size == 2 || size == -2) v |= <u64>load<u32>(o + INT_DIGITS + 4) << INT_SHIFT;
+  }
+  let len: i32 = 1;
+  if (v <= 0xffffffff) {
+    // 32-bit divisions for the common case
+    for (let t = <u32>v; t >= 10; t /= 10) len++;
+  } else {
+    for (let t = v; t >= 10; t /= 10) len++;
+  }
+  const neg = size < 0;
+  const s = strNew(neg ? len + 1 : len, 127);
+  if (s == 0) return 0;
+  let p = s + STR_ASCII_DATA + <usize>(neg ? len + 1 : len);
+  while (v > 0xffffffff) {
+    p--;
+    store<u8>(p, <u8>(48 + <u32>(v % 10)));
+    v /= 10;
+  }
+  let w = <u32>v;
+  do {
+    p--;
+    store<u8>(p, <u8>(48 + w % 10));
+    w /= 10;
+  } while (w != 0);
+  if (neg) store<u8>(p - 1, 45);
+  return s;
 }
