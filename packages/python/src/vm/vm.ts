@@ -234,6 +234,8 @@ export class VM {
       methods: new Map(),
       dict: 0,
       hasDict: false,
+      refSlots: undefined,
+      managed: false,
       slots: new Map(base ? base.slots : []),
       weaklistOffset: base ? base.weaklistOffset : 0,
       basicsize: base ? base.basicsize : 16,
@@ -242,9 +244,13 @@ export class VM {
       cache: new Map(),
       attrCache: new Map(),
       ownerCache: new Map(),
+      nextFn: undefined,
       baseType: true,
-      ...extra,
     };
+    // every TypeInfo has the same fields in the same order (one hidden class: the eval loop's reads of
+    // ti.kind, ti.heap, ti.mro… stay monomorphic); `extra` only sets some of them
+    const t = ti as unknown as Record<string, unknown>;
+    for (const k of Object.keys(extra)) t[k] = (extra as Record<string, unknown>)[k];
     ti.mro = [ti, ...(base ? base.mro : [])];
     if (extra.mro) ti.mro = extra.mro;
     if (base && base.nextFn && !ti.nextFn) ti.nextFn = base.nextFn;
