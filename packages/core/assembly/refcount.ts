@@ -39,7 +39,7 @@ import { strSubFinish } from "./object/str";
 import { dictReleaseNext, dictFinish } from "./object/dict";
 import { setReleaseNext, setFinish } from "./object/set";
 import { weakrefClearOnDealloc, weakrefUnlink, typeDropSubclassRef } from "./object/weakref";
-import { tList, tTuple, tDict } from "./object/types";
+import { tList, tTuple, tDict, tInt } from "./object/types";
 
 const TRASHCAN_UNWIND_LEVEL: i32 = 50;
 
@@ -120,6 +120,11 @@ export function callFinalizer(o: usize): bool {
 
 function beginDealloc(o: usize): void {
   const t = typeOf(o);
+  // an exact int owns nothing and runs nothing (the general path below ends the same way for it)
+  if (t == tInt) {
+    objFreeMemory(o);
+    return;
+  }
   if (t == tList || t == tTuple || t == tDict) {
     // an exact list, tuple or dict (the containers a collection frees most): GC types with no
     // finalizer, no weak references and no fields of their own, so only the trashcan check is left

@@ -167,3 +167,36 @@ describe("intDecimalStr", () => {
     h.decref(cached);
   });
 });
+
+describe("int_from_f64's one- and two-digit allocation", () => {
+  for (const debug of [false, true]) {
+    it(`${debug ? "debug" : "release"}: the same memory and events as the general int_new path`, () => {
+      const a = fresh({ debug });
+      const b = fresh({ debug });
+      a.events.enable();
+      b.events.enable();
+      const r = rng(11);
+      const live: Array<[Obj, Obj]> = [];
+      for (let step = 0; step < 3000; step++) {
+        if (r() < 0.6 || live.length === 0) {
+          const mag = [300, 2 ** 29, 2 ** 30, 2 ** 45, 2 ** 53 - 1][Math.floor(r() * 5)]!;
+          const v = Math.floor(r() * mag) * (r() < 0.3 ? -1 : 1);
+          if (v >= -5 && v <= 256) continue;
+          const x = a.newIntValue(v);
+          const y = b.newIntDigits(BigInt(v));
+          expect(a.readInt(x)).toBe(BigInt(v));
+          live.push([x, y]);
+        } else {
+          const i = Math.floor(r() * live.length);
+          const [x, y] = live[i]!;
+          live.splice(i, 1);
+          a.decrefInt(x);
+          b.decref(y);
+        }
+      }
+      expect(a.events.drain().events).toEqual(b.events.drain().events);
+      expectSameMemory(a, b);
+      expectHealthy(a);
+    });
+  }
+});

@@ -1,7 +1,10 @@
 // int: PyLongObject, ob_size = signed number of 30-bit digits (u32 each, least significant first), at
 // least one digit allocated. −5..256 are static objects (a contiguous array, 32 bytes apart, as CPython's).
 // The interpreter does arithmetic on its side; the core allocates ints with the right digit count.
-import { INT_DIGITS, INT_SHIFT, SMALL_INT_MIN, SMALL_INT_MAX, OB_SIZE } from "../../abi/abi";
+import { INT_DIGITS, INT_SHIFT, SMALL_INT_MIN, SMALL_INT_MAX, OB_SIZE, OB_REFCNT, OB_TYPE, EV_ALLOC } from "../../abi/abi";
+import { memAllocInline } from "../mem/alloc";
+import { objMark } from "../inspect";
+import { ev, evOn } from "../events";
 import { objAlloc, staticAlloc } from "./alloc";
 import { setRefcnt, setType, incref, obSize, setObSize, tpBasicsize } from "./header";
 import { tInt, STATIC_REFCNT } from "./types";
@@ -60,7 +63,8 @@ export function intFromF64(v: f64): usize {
     n++;
     t >>= INT_SHIFT;
   }
-  // what intNew(±n, n) makes (n ≥ 1 here), without its checks: at most three digits below 2^64
+  if (n <= 2) return intAlloc32(neg ? -n : n, <u32>(m & MASK), <u32>(m >> INT_SHIFT));
+  // what intNew(±n, n) makes, without its checks
   const o = objAlloc(tInt, <usize>INT_DIGITS + (<usize>n << 2));
   if (o == 0) return 0;
   setObSize(o, neg ? -n : n);
@@ -68,6 +72,22 @@ export function intFromF64(v: f64): usize {
     store<u32>(o + INT_DIGITS + (<usize>i << 2), <u32>(m & MASK));
     m >>= INT_SHIFT;
   }
+  return o;
+}
+
+/** An int of one or two digits (ob_size `size`, ±1 or ±2; d1 is 0 for one digit), exactly as
+ *  objAlloc(tInt, INT_DIGITS + 4·|size|) + the digits make it: its request (28 or 32 bytes) is always the
+ *  32-byte class, int is neither a GC type nor a heap type and has no pre-header, so the constants fold. */
+function intAlloc32(size: i32, d0: u32, d1: u32): usize {
+  const o = memAllocInline(<usize>INT_DIGITS + (<usize>(size < 0 ? -size : size) << 2));
+  if (o == 0) return 0;
+  store<u64>(o + OB_REFCNT, 1);
+  store<u64>(o + OB_TYPE, <u64>tInt);
+  store<i64>(o + OB_SIZE, <i64>size);
+  store<u32>(o + INT_DIGITS, d0);
+  store<u32>(o + INT_DIGITS + 4, d1);
+  objMark(o);
+  if (evOn) ev(EV_ALLOC, <u32>o, <u32>tInt, 32);
   return o;
 }
 
