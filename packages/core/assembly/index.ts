@@ -19,7 +19,7 @@ import {
 } from "./object/header";
 import { typesInit, typesNameAll, wellKnownGet, wellKnownSet, typeNew, typeSetLayout, tBool, tFloat, tStr, tInt, tBytes, tTuple, tList, tDict, tSet, tFrozenset } from "./object/types";
 import { strStatic, strInit, strNew, strFromChar, strData, strEq, strSizeof, emptyStr } from "./object/str";
-import { intInit, intNew, intFromF64, intToF64, intSizeof, intDecimalStr } from "./object/int";
+import { intInit, intNew, intFromF64, intToF64, intSizeof, intDecimalStr, intFromF64Spare } from "./object/int";
 import { floatNew } from "./object/float";
 import { strSubNew, strSubDataBlock } from "./object/str";
 import { intSubNew } from "./object/int";
@@ -479,6 +479,11 @@ export function obj_referents(o: i32, buf: i32, cap: i32): i32 {
 /** int with value v (integral, |v| < 2^53): NEW reference (small ints shared). */
 export function int_from_f64(v: f64): i32 {
   return <i32>intFromF64(v);
+}
+/** The int v (integral, |v| < 2^53) with `spare` digits allocated beyond those it needs: NEW reference
+ *  (spare 0: as int_from_f64, small ints shared; spare > 0: a fresh object, zero included). */
+export function int_from_f64_spare(v: f64, spare: i32): i32 {
+  return <i32>intFromF64Spare(v, spare);
 }
 /** A new int with |ndigits| zeroed digits (sign from ndigits) and room for `alloc`: NEW reference. The
  *  caller writes the digits (and must not create −5..256 this way: use int_from_f64). */

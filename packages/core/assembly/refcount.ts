@@ -39,7 +39,7 @@ import { strSubFinish } from "./object/str";
 import { dictReleaseNext, dictFinish } from "./object/dict";
 import { setReleaseNext, setFinish } from "./object/set";
 import { weakrefClearOnDealloc, weakrefUnlink, typeDropSubclassRef } from "./object/weakref";
-import { tList, tTuple, tDict, tInt } from "./object/types";
+import { tList, tTuple, tDict, tInt, tStr } from "./object/types";
 
 const TRASHCAN_UNWIND_LEVEL: i32 = 50;
 
@@ -122,6 +122,12 @@ function beginDealloc(o: usize): void {
   const t = typeOf(o);
   // an exact int owns nothing and runs nothing (the general path below ends the same way for it)
   if (t == tInt) {
+    objFreeMemory(o);
+    return;
+  }
+  if (t == tStr) {
+    // an exact str likewise, but an interned one leaves the table of interned strings first
+    if ((load<u32>(o + STR_STATE) & STR_STATE_INTERNED) != 0) hostStrUninterned(<u32>o);
     objFreeMemory(o);
     return;
   }

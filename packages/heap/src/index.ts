@@ -161,6 +161,8 @@ export class Heap {
   private rawDealloc!: (o: number) => void;
   /** The core's deallocator of an exact int (int_dealloc: no hook, no cascade), unwrapped. */
   private rawIntDealloc!: (o: number) => void;
+  /** int_from_f64_spare (allocates an int, runs no hook), unwrapped. */
+  private rawIntFromF64Spare!: (v: number, spare: number) => number;
   /** str() of a small int in the core (int_decimal_str: allocates a str, runs no hook), unwrapped. */
   private rawIntDecimalStr!: (o: number) => number;
   /** The core's status register, read without the export wrapper (a getter: it cannot trap or call out). */
@@ -170,6 +172,7 @@ export class Heap {
     this.rawDealloc = raw.obj_dealloc;
     this.rawIntDealloc = raw.int_dealloc;
     this.rawIntDecimalStr = raw.int_decimal_str;
+    this.rawIntFromF64Spare = raw.int_from_f64_spare;
     this.rawLastStatus = raw.heap_last_status;
     const c = this.core;
     this.fx = {
@@ -841,6 +844,21 @@ export class Heap {
     }
     if (v >= -(2n ** 53n) && v <= 2n ** 53n) return this.must(this.fx.int_from_f64(Number(v)), "newInt");
     return this.newIntDigits(v, 0);
+  }
+  /** newIntDigits(BigInt(v), spare) for a number v, in one call of the core when v is a safe integer
+   *  (no BigInt made): the same object, allocated alike. */
+  newIntSpare(v: number, spare: number): Obj {
+    if (spare === 0) return this.newIntValue(v);
+    if (!Number.isSafeInteger(v)) return this.newIntDigits(BigInt(v), spare);
+    if (this.retired) throw this.retired;
+    let r = 0;
+    try {
+      r = this.rawIntFromF64Spare(v, spare);
+    } catch (e) {
+      throw this.trap(e, "int_from_f64_spare");
+    }
+    if (r === 0) throw statusError(this.rawLastStatus(), "newInt");
+    return r >>> 0;
   }
   /** A fresh int object for v with `spare` extra digits allocated (CPython's +, *, << results). */
   newIntDigits(v: bigint, spare = 0): Obj {

@@ -200,3 +200,31 @@ describe("int_from_f64's one- and two-digit allocation", () => {
     });
   }
 });
+
+describe("newIntSpare", () => {
+  it("gives the object newIntDigits(BigInt(v), spare) gives, allocated alike (spare 0, 1, 2; zero; past 2^53)", () => {
+    const a = fresh();
+    const b = fresh();
+    const vals = [0, 1, -1, 7, -5, 256, 257, -6, 1000, -1000, 2 ** 30 - 1, 2 ** 30, -(2 ** 30), 2 ** 53 - 1, -(2 ** 53 - 1), 2 ** 60, -(2 ** 62)];
+    const xs: Obj[] = [];
+    const ys: Obj[] = [];
+    for (const spare of [0, 1, 2]) {
+      for (const v of vals) {
+        const x = a.newIntSpare(v, spare);
+        const y = b.newIntDigits(BigInt(v), spare);
+        expect(a.readInt(x)).toBe(BigInt(v));
+        expect(x - a.smallInt(0)).toBe(y - b.smallInt(0));
+        expect(a.sizeOf(x)).toBe(b.sizeOf(y));
+        expect(a.blockSize(x)).toBe(b.blockSize(y));
+        xs.push(x);
+        ys.push(y);
+      }
+    }
+    expectSameMemory(a, b);
+    for (const x of xs) a.decref(x);
+    for (const y of ys) b.decref(y);
+    expectSameMemory(a, b);
+    expect(a.walk()).toEqual([]);
+    expectHealthy(a);
+  });
+});

@@ -91,6 +91,24 @@ function intAlloc32(size: i32, d0: u32, d1: u32): usize {
   return o;
 }
 
+/** A new int with the value v (integral, |v| < 2^53) and `spare` more digits allocated than it needs, as
+ *  intNew(±n, n + spare) with the digits written (CPython's x_add / x_mul results keep their spare
+ *  digit). With spare 0, intFromF64 (small ints shared); with spare > 0 always a fresh object. */
+export function intFromF64Spare(v: f64, spare: i32): usize {
+  if (spare <= 0) return intFromF64(v);
+  const neg = v < 0;
+  let m: u64 = <u64>(neg ? -v : v);
+  let n = 0;
+  for (let t = m; t != 0; t >>= INT_SHIFT) n++;
+  const o = intNew(neg ? -n : n, n + spare);
+  if (o == 0) return 0;
+  for (let i = 0; i < n; i++) {
+    store<u32>(o + INT_DIGITS + (<usize>i << 2), <u32>(m & MASK));
+    m >>= INT_SHIFT;
+  }
+  return o;
+}
+
 /** Value as f64 (exact below 2^53). */
 export function intToF64(o: usize): f64 {
   const size = obSize(o);
