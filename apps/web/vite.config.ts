@@ -1,68 +1,22 @@
-import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { build as esbuild, type Plugin as EsbuildPlugin } from "esbuild";
 import { defineConfig, type Plugin } from "vite";
+import { bundleInterpreterCode, INTERPRETER_ENTRY, PYTHON_SOURCES } from "./build/interpreter.js";
 
 /**
- * @lezer/python attaches the editor's highlighting to its node types (styleTags from @lezer/highlight,
- * ~3 KB gzipped with the tag table); the interpreter only reads the tree's shape and never asks a node
- * for its style. In the interpreter's bundle, @lezer/highlight resolves to this stand-in: every tag is the
- * same inert value and styleTags adds no prop to any node type (a NodePropSource returning nothing), and
- * the table of node names to tags that @lezer/python passes to it is left out (0.2 KB gzipped; the build
- * fails if that table is no longer found). The parse tables, tokenizers and node names are
- * @lezer/python's own, unchanged.
- */
-const NO_HIGHLIGHT = `const tag = new Proxy(function () {}, { get: () => tag, apply: () => tag });
-export const tags = tag;
-export function styleTags() { return () => undefined; }`;
-const noHighlight: EsbuildPlugin = {
-  name: "pyheap-no-highlight",
-  setup(b) {
-    b.onResolve({ filter: /^@lezer\/highlight$/ }, () => ({ path: "no-highlight", namespace: "pyheap" }));
-    b.onLoad({ filter: /^no-highlight$/, namespace: "pyheap" }, () => ({ contents: NO_HIGHLIGHT, loader: "js" }));
-    b.onLoad({ filter: /[\\/]@lezer[\\/]python[\\/]dist[\\/]index\.js$/ }, async (args) => {
-      const code = await readFile(args.path, "utf8");
-      const table = /(= styleTags\()\{[^]*?\n\}(\);)/;
-      if (!table.test(code)) return { errors: [{ text: `${args.path}: no styleTags({...}) table found: update noHighlight (vite.config.ts)` }] };
-      return { contents: code.replace(table, "$1{}$2"), loader: "js" };
-    });
-  },
-};
-
-/**
- * The Python source of `weakref` and `copy` (packages/python/src/modules/pysrc.ts, imported by
- * modules/index.ts) is not bundled into the interpreter: the import becomes one of
- * `pyheap:python-sources`, which the page's build resolves to src/python-sources.ts (the same exports,
- * filled in when a program needs them; see there). The build fails if the interpreter stops importing
- * the file this way, rather than quietly bundling the sources again.
- */
-const PYTHON_SOURCES = "pyheap:python-sources";
-const pythonSourcesOnDemand: EsbuildPlugin = {
-  name: "pyheap-python-sources-on-demand",
-  setup(b) {
-    let redirected = false;
-    b.onResolve({ filter: /^\.\/pysrc\.js$/ }, (args) => {
-      if (!/[\\/]src[\\/]modules[\\/]index\.ts$/.test(args.importer)) return undefined;
-      redirected = true;
-      return { path: PYTHON_SOURCES, external: true };
-    });
-    b.onEnd(() => (redirected ? undefined : { errors: [{ text: "packages/python/src/modules/index.ts no longer imports ./pysrc.js: update pythonSourcesOnDemand (vite.config.ts)" }] }));
-  },
-};
-
-/**
- * The interpreter as one module, bundled by esbuild from its TypeScript sources. tsc builds the package
+ * The interpreter as one module, bundled by esbuild from its TypeScript sources (build/interpreter.ts:
+ * the parser comes along without its highlighting, the weakref/copy sources are fetched on demand, and
+ * its property names are shortened, see build/mangle-props.ts). tsc builds the package
  * with isolatedModules, which leaves every `const enum` member (opcodes, object kinds, flags: ~1,700 uses)
  * as a property read on an enum object; esbuild's bundler inlines them as numbers across files, which
  * takes ~3.5 KB gzipped off the interpreter's chunk. Same sources, same semantics; the package's own
  * build (used by the CLI and the server) is unchanged. The parser (lezer) is bundled with it; the heap
  * package stays an import, so the page shares it with the element; so does src/python-sources.ts, which stands in
- * for the weakref/copy sources (pythonSourcesOnDemand above). The element must keep importing only types from
+ * for the weakref/copy sources (pythonSourcesOnDemand in build/interpreter.ts). The element must keep importing only types from
  * @pyheap/python statically (see src/runner.ts): a static value import would now bring the whole bundle's
  * top-level code (the VM's prototype installs) into the page's entry; test/bundle-size.test.ts shows it.
  */
 export function bundleInterpreter(): Plugin {
-  const entry = fileURLToPath(new URL("../../packages/python/src/index.ts", import.meta.url));
+  const entry = INTERPRETER_ENTRY;
   return {
     name: "pyheap-bundle-interpreter",
     apply: "build",
@@ -74,28 +28,8 @@ export function bundleInterpreter(): Plugin {
     },
     async load(id) {
       if (id !== entry) return null;
-      const out = await esbuild({
-        entryPoints: [entry],
-        bundle: true,
-        write: false,
-        format: "esm",
-        platform: "browser",
-        target: "es2022",
-        // The parser (@lezer/python, @lezer/lr, @lezer/common) comes into the chunk, @lezer/python without
-        // its highlighting (see noHighlight above). A chunk of @lezer/lr and @lezer/common shared with the
-        // editor made the page 0.7 KB gzipped larger (its imports and exports between the chunks, and
-        // gzip's context split in two); the editor, loaded only on Edit, has its own copy of all three.
-        external: ["@pyheap/*"],
-        plugins: [noHighlight, pythonSourcesOnDemand],
-        legalComments: "none",
-        minifySyntax: true,
-        logLevel: "warning",
-        // A map back to the package's sources, for bench/bundle-report.mjs (used only when the build asks)
-        sourcemap: "external",
-        outfile: "interpreter.js",
-      });
-      const file = (ext: string): string => out.outputFiles.find((f) => f.path.endsWith(ext))!.text;
-      return { code: file(".js"), map: file(".js.map") };
+      const { code, map } = await bundleInterpreterCode("browser", true);
+      return { code, map };
     },
   };
 }

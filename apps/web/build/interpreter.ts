@@ -1,0 +1,103 @@
+/**
+ * The interpreter (@pyheap/python with its parser, lezer) as one module, bundled by esbuild from its
+ * TypeScript sources, with its property names shortened (mangle-props.ts). Used by the page's and the
+ * library's builds (bundleInterpreter in vite.config.ts) for browsers, and by test/mangled-corpus.test.ts
+ * for Node: both rename by the same plan, made from the browser bundle.
+ */
+import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { build as esbuild, type BuildOptions, type Plugin as EsbuildPlugin } from "esbuild";
+import { planPropertyMangling, type ManglePlan } from "./mangle-props.js";
+
+export const INTERPRETER_ENTRY = fileURLToPath(new URL("../../../packages/python/src/index.ts", import.meta.url));
+
+/**
+ * @lezer/python attaches the editor's highlighting to its node types (styleTags from @lezer/highlight,
+ * ~3 KB gzipped with the tag table); the interpreter only reads the tree's shape and never asks a node
+ * for its style. In the interpreter's bundle, @lezer/highlight resolves to this stand-in: every tag is the
+ * same inert value and styleTags adds no prop to any node type (a NodePropSource returning nothing), and
+ * the table of node names to tags that @lezer/python passes to it is left out (0.2 KB gzipped; the build
+ * fails if that table is no longer found). The parse tables, tokenizers and node names are
+ * @lezer/python's own, unchanged.
+ */
+const NO_HIGHLIGHT = `const tag = new Proxy(function () {}, { get: () => tag, apply: () => tag });
+export const tags = tag;
+export function styleTags() { return () => undefined; }`;
+const noHighlight: EsbuildPlugin = {
+  name: "pyheap-no-highlight",
+  setup(b) {
+    b.onResolve({ filter: /^@lezer\/highlight$/ }, () => ({ path: "no-highlight", namespace: "pyheap" }));
+    b.onLoad({ filter: /^no-highlight$/, namespace: "pyheap" }, () => ({ contents: NO_HIGHLIGHT, loader: "js" }));
+    b.onLoad({ filter: /[\\/]@lezer[\\/]python[\\/]dist[\\/]index\.js$/ }, async (args) => {
+      const code = await readFile(args.path, "utf8");
+      const table = /(= styleTags\()\{[^]*?\n\}(\);)/;
+      if (!table.test(code)) return { errors: [{ text: `${args.path}: no styleTags({...}) table found: update noHighlight (apps/web/build/interpreter.ts)` }] };
+      return { contents: code.replace(table, "$1{}$2"), loader: "js" };
+    });
+  },
+};
+
+/**
+ * The Python source of `weakref` and `copy` (packages/python/src/modules/pysrc.ts, imported by
+ * modules/index.ts) is not bundled into the page's interpreter: the import becomes one of
+ * `pyheap:python-sources`, which the page's build resolves to src/python-sources.ts (the same exports,
+ * filled in when a program needs them; see there). The build fails if the interpreter stops importing
+ * the file this way, rather than quietly bundling the sources again.
+ */
+export const PYTHON_SOURCES = "pyheap:python-sources";
+const pythonSourcesOnDemand: EsbuildPlugin = {
+  name: "pyheap-python-sources-on-demand",
+  setup(b) {
+    let redirected = false;
+    b.onResolve({ filter: /^\.\/pysrc\.js$/ }, (args) => {
+      if (!/[\\/]src[\\/]modules[\\/]index\.ts$/.test(args.importer)) return undefined;
+      redirected = true;
+      return { path: PYTHON_SOURCES, external: true };
+    });
+    b.onEnd(() => (redirected ? undefined : { errors: [{ text: "packages/python/src/modules/index.ts no longer imports ./pysrc.js: update pythonSourcesOnDemand (apps/web/build/interpreter.ts)" }] }));
+  },
+};
+
+function options(platform: "browser" | "node"): BuildOptions {
+  return {
+    entryPoints: [INTERPRETER_ENTRY],
+    bundle: true,
+    write: false,
+    format: "esm",
+    platform,
+    target: platform === "node" ? "node20" : "es2022",
+    // The parser (@lezer/python, @lezer/lr, @lezer/common) comes into the chunk, @lezer/python without
+    // its highlighting (see noHighlight above). A chunk of @lezer/lr and @lezer/common shared with the
+    // editor made the page 0.7 KB gzipped larger (its imports and exports between the chunks, and
+    // gzip's context split in two); the editor, loaded only on Edit, has its own copy of all three.
+    external: ["@pyheap/*"],
+    // the Node bundle keeps the weakref/copy sources (no page to fetch them from)
+    plugins: platform === "node" ? [noHighlight] : [noHighlight, pythonSourcesOnDemand],
+    legalComments: "none",
+    minifySyntax: true,
+    logLevel: "warning",
+    outfile: "interpreter.js",
+  };
+}
+
+let planned: Promise<ManglePlan> | null = null;
+
+/** The renaming plan, made once per process from the browser bundle (not renamed, not minified). */
+export function manglePlan(): Promise<ManglePlan> {
+  planned ??= esbuild(options("browser")).then((out) => planPropertyMangling(out.outputFiles![0]!.text));
+  return planned;
+}
+
+/** The interpreter's bundle for `platform`, renamed by manglePlan(); with `sourcemap`, its map too. */
+export async function bundleInterpreterCode(platform: "browser" | "node", sourcemap = false): Promise<{ code: string; map?: string; plan: ManglePlan }> {
+  const plan = await manglePlan();
+  const out = await esbuild({
+    ...options(platform),
+    mangleProps: plan.regex,
+    mangleCache: plan.cache,
+    // A map back to the package's sources, for bench/bundle-report.mjs (used only when the build asks)
+    sourcemap: sourcemap ? "external" : false,
+  });
+  const file = (ext: string): string | undefined => out.outputFiles!.find((f) => f.path.endsWith(ext))?.text;
+  return { code: file(".js")!, map: sourcemap ? file(".js.map") : undefined, plan };
+}

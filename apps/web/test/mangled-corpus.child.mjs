@@ -1,0 +1,42 @@
+// Runs the corpus through one build of the interpreter (test/mangled-corpus.test.ts): imports the module
+// given as argv[2], runs every case under argv[3] as tools/corpus/run.mjs does, and prints one JSON
+// result per case: its output, the heap's leak and invariant checks, and (for every `traceEvery`-th
+// case, argv[4]) the whole RunResult with its line trace, as the length and SHA-256 of its JSON.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { basename, dirname, join, relative } from "node:path";
+import { pathToFileURL } from "node:url";
+import { createHash } from "node:crypto";
+
+const [modulePath, corpusDir, traceEvery] = process.argv.slice(2);
+const { run, runDetailed } = await import(pathToFileURL(modulePath).href);
+
+const cases = [];
+const walk = (d) => {
+  for (const name of readdirSync(d).sort()) {
+    const p = join(d, name);
+    if (statSync(p).isDirectory()) walk(p);
+    else if (name.endsWith(".py") && name !== "verify.py") cases.push(p);
+  }
+};
+walk(corpusDir);
+
+const out = [];
+for (const [i, file] of cases.entries()) {
+  const source = readFileSync(file, "utf8");
+  const options = { filename: basename(file), mode: basename(dirname(file)) === "repl" ? "repl" : "script", limits: { timeoutMs: 20_000 } };
+  const r = { case: relative(corpusDir, file) };
+  try {
+    const { result, heap } = runDetailed(source, options);
+    Object.assign(r, { stdout: result.stdout, stderr: result.stderr, leaked: heap.leaked.length, check: heap.check.ok });
+    if (i % Number(traceEvery) === 0) {
+      // the result the page gets (stats without the wall time, which differs between any two runs)
+      const traced = run(source, { ...options, trace: "line" });
+      const json = JSON.stringify(traced, (k, v) => (/(ms|time)$/i.test(k) && typeof v === "number" ? 0 : v));
+      r.traced = `${json.length} bytes, sha256 ${createHash("sha256").update(json).digest("hex")}`;
+    }
+  } catch (e) {
+    r.error = String(e && e.stack ? e.stack : e);
+  }
+  out.push(r);
+}
+process.stdout.write(JSON.stringify(out));

@@ -1,0 +1,106 @@
+/**
+ * The page's interpreter has its property names shortened (build/mangle-props.ts). This builds the same
+ * interpreter for Node, renamed by the same plan (build/interpreter.ts: one plan, made from the browser
+ * bundle), and runs the whole corpus through it in a child process, as tools/corpus/run.mjs does: every
+ * case of corpus/ratchet.txt must print exactly what CPython printed, with a clean heap; every case must
+ * give the same output, heap checks and error as the package's own build (packages/python/dist, not
+ * renamed); and every fifth case's whole RunResult with its line trace (what the page draws) must
+ * be the same JSON through both.
+ */
+import { execFile } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+import { bundleInterpreterCode } from "../build/interpreter.js";
+import type { ManglePlan } from "../build/mangle-props.js";
+
+const WEB = fileURLToPath(new URL("..", import.meta.url));
+const ROOT = join(WEB, "..", "..");
+const CORPUS = join(ROOT, "corpus");
+const CHILD = join(WEB, "test", "mangled-corpus.child.mjs");
+// inside apps/web, so that the bundle's imports of @pyheap/heap and @pyheap/core resolve to their Node builds
+const OUT = join(WEB, "node_modules", ".cache", "pyheap-mangled-corpus");
+const TRACE_EVERY = 5;
+
+interface CaseResult {
+  case: string;
+  stdout?: string;
+  stderr?: string;
+  leaked?: number;
+  check?: boolean;
+  traced?: string;
+  error?: string;
+}
+
+function runCorpus(modulePath: string): Promise<CaseResult[]> {
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [CHILD, modulePath, CORPUS, String(TRACE_EVERY)], { maxBuffer: 1 << 30, timeout: 600_000 }, (err, stdout, stderr) => {
+      if (err) reject(new Error(`${err.message}\n${stderr}`));
+      else resolve(JSON.parse(stdout) as CaseResult[]);
+    });
+  });
+}
+
+let plan: ManglePlan;
+let code: string;
+let renamed: CaseResult[];
+let reference: CaseResult[];
+
+beforeAll(async () => {
+  const built = await bundleInterpreterCode("node");
+  plan = built.plan;
+  code = built.code;
+  mkdirSync(OUT, { recursive: true });
+  const file = join(OUT, "interpreter.mjs");
+  writeFileSync(file, code);
+  const packageBuild = createRequire(join(WEB, "package.json")).resolve("@pyheap/python");
+  expect(existsSync(packageBuild), "build @pyheap/python first").toBe(true);
+  [renamed, reference] = await Promise.all([runCorpus(file), runCorpus(packageBuild)]);
+}, 900_000);
+
+describe("the interpreter with shortened property names (Node bundle, same plan as the page's)", () => {
+  it("is renamed: the interpreter's own method names are gone from the bundle", () => {
+    expect(Object.keys(plan.cache).length).toBeGreaterThan(500);
+    for (const name of ["typeError", "newLabel", "infoOfType"]) {
+      expect(plan.cache[name], name).toBeDefined();
+      expect(code).not.toContain(`.${name}(`);
+    }
+    // names the page, the heap binding, the trace and Python programs see are kept
+    for (const name of ["stdout", "typeName", "decref", "getSlot", "append", "__init__"]) expect(plan.cache[name], name).toBeUndefined();
+  });
+
+  it("passes every case of the ratchet, byte for byte, with a clean heap", () => {
+    const ratchet = readFileSync(join(CORPUS, "ratchet.txt"), "utf8")
+      .split("\n")
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith("#"));
+    expect(ratchet.length).toBeGreaterThan(200);
+    const byCase = new Map(renamed.map((r) => [`corpus/${r.case}`, r]));
+    const failed: string[] = [];
+    for (const name of ratchet) {
+      const r = byCase.get(name);
+      const base = join(ROOT, name.slice(0, -3));
+      const want = (ext: string): string => (existsSync(base + ext) ? readFileSync(base + ext, "utf8") : "");
+      if (!r) failed.push(`${name}: not run`);
+      else if (r.error) failed.push(`${name}: ${r.error.split("\n")[0]}`);
+      else if (r.stdout !== want(".out")) failed.push(`${name}: stdout differs`);
+      else if (r.stderr !== want(".err")) failed.push(`${name}: stderr differs`);
+      else if (r.leaked || !r.check) failed.push(`${name}: heap not clean (${r.leaked} leaked, check ${r.check})`);
+    }
+    expect(failed).toEqual([]);
+  });
+
+  it("gives every case the same output, heap checks, errors and traced result as the package's own build", () => {
+    expect(renamed.length).toBe(reference.length);
+    expect(renamed.filter((r) => r.traced !== undefined).length).toBeGreaterThan(40);
+    for (let i = 0; i < renamed.length; i++) {
+      const a = renamed[i]!;
+      const b = reference[i]!;
+      expect(a.case).toBe(b.case);
+      // JS errors carry the file they were thrown from: compare their first line only
+      expect({ ...a, error: a.error?.split("\n")[0] }, a.case).toEqual({ ...b, error: b.error?.split("\n")[0] });
+    }
+  });
+});
