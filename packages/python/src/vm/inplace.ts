@@ -55,6 +55,15 @@ export function isAddThenStore(co: ArrayLike<number>, i: number, arg: number): b
   return (arg === 0 || arg === 13) && co[2 * i + 2] === Op.STORE_FAST;
 }
 
+/** True when the candidate at index i has specialised to ADD_INT: with two exact int operands its guard
+ *  holds and binaryAddStore would change nothing and return false, so the caller may skip it. */
+export function isIntAddSite(info: CodeInfo, i: number): boolean {
+  const sites = info.addSites as (Site | undefined)[] | null;
+  if (sites === null) return false;
+  const s = sites[i];
+  return s !== undefined && s.form === Form.ADD_INT;
+}
+
 /**
  * Runs the BINARY_OP at index i of frame f (whose code is quickened and which isAddThenStore accepted) when
  * it executes as INPLACE_ADD_UNICODE: pops both operands, stores the result in the STORE_FAST target,

@@ -12,7 +12,7 @@ import { INTERRUPTED, LimitExceeded, PyRaise, VM } from "./vm.js";
 import * as L from "./layouts.js";
 import type { GenState } from "./eval.js";
 import { instanceGetAttr, instanceSetAttr, intTruth, listIterNext, loadGlobalCached, loadMethodCached, newIntResult, rangeIterNextAt, smallIntBinary, smallIntCompare, smallIntValue, asObj, buildString } from "./fast.js";
-import { isAddThenStore, binaryAddStore } from "./inplace.js";
+import { isAddThenStore, binaryAddStore, isIntAddSite } from "./inplace.js";
 import { jitState } from "./jit-hook.js";
 import { abi } from "@pyheap/heap";
 
@@ -134,6 +134,16 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             if (old) h.decref(old);
             break;
           }
+          case 137 /* Op.LOAD_DEREF */: {
+            const v = h.getSlot(f.localsplus[arg], L.CELL_REF);
+            if (!v) this.unboundDeref(f, arg);
+            h.incref(v);
+            st.push(v);
+            break;
+          }
+          case 149 /* Op.COPY_FREE_VARS */:
+            copyFreeVars(h, f, arg);
+            break;
           case 116 /* Op.LOAD_GLOBAL */: {
             if (arg & 1) st.push(0);
             st.push(loadGlobalCached(this, f, i, arg >> 1, mem.length !== 0 ? mem : (mem = h.i32)));
@@ -295,7 +305,13 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             return v;
           }
           case 122 /* Op.BINARY_OP */: {
-            if (f.info.warmup >= 0 && isAddThenStore(co, i, arg) && binaryAddStore(this, f, i)) break;
+            const m = mem.length !== 0 ? mem : (mem = h.i32);
+            if (f.info.warmup >= 0 && isAddThenStore(co, i, arg)) {
+              // a site specialised to ADD_INT given two exact ints: binaryAddStore would only say no
+              const n = st.length;
+              const ints = m[(st[n - 2] + OB_TYPE) >>> 2]! >>> 0 === intType && m[(st[n - 1] + OB_TYPE) >>> 2]! >>> 0 === intType;
+              if (!(ints && isIntAddSite(f.info, i)) && binaryAddStore(this, f, i)) break;
+            }
             const b = st.pop()!;
             const a = st.pop()!;
             const x = smallIntBinary(mem.length !== 0 ? mem : (mem = h.i32), intType, a, b, arg);
@@ -461,7 +477,6 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
           case 146 /* Op.SET_ADD */:
           case 147 /* Op.MAP_ADD */:
           case 148 /* Op.LOAD_CLASSDEREF */:
-          case 149 /* Op.COPY_FREE_VARS */:
           case 152 /* Op.MATCH_CLASS */:
           case 156 /* Op.BUILD_CONST_KEY_MAP */:
           case 162 /* Op.LIST_EXTEND */:
@@ -670,13 +685,6 @@ proto.evalRare = function (this: VM, f: Frame, op: Op, arg: number): void {
       st.push(v);
       break;
     }
-    case 137 /* Op.LOAD_DEREF */: {
-      const v = h.getSlot(f.localsplus[arg], L.CELL_REF);
-      if (!v) this.unboundDeref(f, arg);
-      h.incref(v);
-      st.push(v);
-      break;
-    }
     case 138 /* Op.STORE_DEREF */:
       h.setSlotSteal(f.localsplus[arg], L.CELL_REF, st.pop()!);
       break;
@@ -777,16 +785,10 @@ proto.evalRare = function (this: VM, f: Frame, op: Op, arg: number): void {
       f.localsplus[arg] = cell;
       break;
     }
-    case 149 /* Op.COPY_FREE_VARS */: {
-      const closure = h.getSlot(f.func, L.FUNC_CLOSURE);
-      const n = f.localsplus.length;
-      for (let k = 0; k < arg; k++) {
-        const c = h.tupleGet(closure, k);
-        h.incref(c);
-        f.localsplus[n - arg + k] = c;
-      }
+    case 149 /* Op.COPY_FREE_VARS */:
+      // the eval loop runs it itself; compiled code (jit/compile.ts) leaves it here
+      copyFreeVars(h, f, arg);
       break;
-    }
     case 148 /* Op.LOAD_CLASSDEREF */: {
       const name = code.co_localsplusnames[arg];
       let v = f.locals ? this.dictGetStr(f.locals, name) : 0;
@@ -1526,5 +1528,17 @@ function truthRelease(vm: VM, v: Obj): boolean {
     return vm.truthy(v);
   } finally {
     vm.h.decref(v);
+  }
+}
+
+/** COPY_FREE_VARS: the function's closure cells (new references) into the last n fast locals. */
+function copyFreeVars(h: VM["h"], f: Frame, n: number): void {
+  const closure = h.getSlot(f.func, L.FUNC_CLOSURE);
+  const ls = f.localsplus;
+  const base = ls.length - n;
+  for (let k = 0; k < n; k++) {
+    const c = h.tupleGet(closure, k);
+    h.incref(c);
+    ls[base + k] = c;
   }
 }
