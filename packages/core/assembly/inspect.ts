@@ -29,7 +29,10 @@ export function sysAllocTop(): usize {
 }
 
 /** Records that an object starts at o. */
-@inline export function objMark(o: usize): void {
+export function objMark(o: usize): void {
+  objMarkInline(o);
+}
+@inline export function objMarkInline(o: usize): void {
   const page = o >> 16;
   let bm = <usize>load<u32>(pageBitmaps + (page << 2));
   if (bm == 0) {
@@ -41,7 +44,10 @@ export function sysAllocTop(): usize {
   store<u8>(p, load<u8>(p) | <u8>(1 << <u8>(bit & 7)));
 }
 
-@inline export function objUnmark(o: usize): void {
+export function objUnmark(o: usize): void {
+  objUnmarkInline(o);
+}
+@inline export function objUnmarkInline(o: usize): void {
   const bm = <usize>load<u32>(pageBitmaps + ((o >> 16) << 2));
   if (bm == 0) return;
   const bit = (o & 0xffff) >> 4;

@@ -4,7 +4,7 @@
 // trapping.
 import { SMALL_REQUEST_THRESHOLD, STATUS_NO_MEMORY } from "../../abi/abi";
 import { setStatus } from "../common";
-import { pymallocAllocFast, pymallocFreeFast, inArena, pymallocBlockSize, classSize, sizeClassOf } from "./pymalloc";
+import { pymallocAlloc, pymallocFree, pymallocAllocFast, pymallocFreeFast, inArena, pymallocBlockSize, classSize, sizeClassOf } from "./pymalloc";
 import { largeAlloc, largeFree, largeSize } from "./large";
 
 export let heapLimit: usize = 256 << 20;
@@ -38,7 +38,8 @@ export function memAlloc(n: usize): usize {
     setStatus(STATUS_NO_MEMORY);
     return 0;
   }
-  const p = isSmall(n) ? pymallocAllocFast(n) : largeAlloc(n);
+  // (a size-optimised build, shrinkLevel > 0, calls the functions instead of inlining their fast paths)
+  const p = isSmall(n) ? (ASC_SHRINK_LEVEL > 0 ? pymallocAlloc(n) : pymallocAllocFast(n)) : largeAlloc(n);
   if (p == 0) {
     setStatus(STATUS_NO_MEMORY);
     return 0;
@@ -61,7 +62,8 @@ export function memFree(p: usize): void {
 @inline export function memFreeInline(p: usize): void {
   if (inArena(p)) {
     bytesInUse -= <usize>pymallocBlockSize(p);
-    pymallocFreeFast(p);
+    if (ASC_SHRINK_LEVEL > 0) pymallocFree(p);
+    else pymallocFreeFast(p);
   } else {
     bytesInUse -= <usize>largeSize(p);
     largeFree(p);

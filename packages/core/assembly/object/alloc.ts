@@ -4,12 +4,12 @@
 // objects).
 import { TPF_HAVE_GC, TPF_HEAPTYPE, TP_FREELIST_HEAD, EV_ALLOC, EV_FREE, EV_PARK, EV_UNPARK, EV_FLAG_DURING_GC } from "../../abi/abi";
 import { gcCollecting } from "../gc/lists";
-import { memAllocInline, memFreeInline, memBlockSize } from "../mem/alloc";
+import { memAlloc, memFree, memAllocInline, memFreeInline, memBlockSize } from "../mem/alloc";
 import { sysAlloc } from "../mem/sys";
 import { ev, evOn } from "../events";
 import { tpFlags, setRefcnt, setType, incref, typeOf, preHeaderSize } from "./header";
 import { gcAllocated, gcFreed } from "../gc/collect";
-import { objMark, objUnmark } from "../inspect";
+import { objMark, objUnmark, objMarkInline, objUnmarkInline } from "../inspect";
 
 // ── static area ───────────────────────────────────────────────────────────────────────────────
 const STATIC_CHUNK: usize = 256 << 10;
@@ -46,12 +46,14 @@ export function staticAlloc(size: usize): usize {
 export function objAlloc(t: usize, body: usize): usize {
   const flags = tpFlags(t);
   const pre = preHeaderSize(t);
-  const block = memAllocInline(pre + body);
+  // inlined for speed; a size-optimised build (shrinkLevel > 0) calls the functions instead
+  const block = ASC_SHRINK_LEVEL > 0 ? memAlloc(pre + body) : memAllocInline(pre + body);
   if (block == 0) return 0;
   zeroBlock(block, pre + body);
   const o = block + pre;
   if ((flags & TPF_HAVE_GC) != 0) gcAllocated();
-  objMark(o);
+  if (ASC_SHRINK_LEVEL > 0) objMark(o);
+  else objMarkInline(o);
   setRefcnt(o, 1);
   setType(o, t);
   if ((flags & TPF_HEAPTYPE) != 0) incref(t);
@@ -67,15 +69,20 @@ export function objFreeMemory(o: usize): void {
   const block = o - preHeaderSize(t);
   if (evOn) ev(gcCollecting ? EV_FREE | EV_FLAG_DURING_GC : EV_FREE, <u32>o, <u32>t, <u32>memBlockSize(block));
   if ((flags & TPF_HAVE_GC) != 0) gcFreed();
-  objUnmark(o);
-  memFreeInline(block);
+  if (ASC_SHRINK_LEVEL > 0) {
+    objUnmark(o);
+    memFree(block);
+  } else {
+    objUnmarkInline(o);
+    memFreeInline(block);
+  }
 }
 
 /** Zeroes the first n bytes of a fresh block: a small one word by word (up to n rounded up to 8, still
  *  inside the block, whose size is a multiple of 16), which is faster than a memory.fill call for the
  *  few dozen bytes of most objects. */
 @inline function zeroBlock(p: usize, n: usize): void {
-  if (n <= 256) {
+  if (ASC_SHRINK_LEVEL == 0 && n <= 256) {
     const end = p + ((n + 7) & ~(<usize>7));
     for (let q = p; q < end; q += 8) store<u64>(q, 0);
   } else {

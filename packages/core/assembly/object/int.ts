@@ -2,8 +2,8 @@
 // least one digit allocated. −5..256 are static objects (a contiguous array, 32 bytes apart, as CPython's).
 // The interpreter does arithmetic on its side; the core allocates ints with the right digit count.
 import { INT_DIGITS, INT_SHIFT, SMALL_INT_MIN, SMALL_INT_MAX, OB_SIZE, OB_REFCNT, OB_TYPE, EV_ALLOC } from "../../abi/abi";
-import { memAllocInline } from "../mem/alloc";
-import { objMark } from "../inspect";
+import { memAlloc, memAllocInline } from "../mem/alloc";
+import { objMark, objMarkInline } from "../inspect";
 import { ev, evOn } from "../events";
 import { objAlloc, staticAlloc } from "./alloc";
 import { setRefcnt, setType, incref, obSize, setObSize, tpBasicsize } from "./header";
@@ -63,7 +63,7 @@ export function intFromF64(v: f64): usize {
     n++;
     t >>= INT_SHIFT;
   }
-  if (n <= 2) return intAlloc32(neg ? -n : n, <u32>(m & MASK), <u32>(m >> INT_SHIFT));
+  if (ASC_SHRINK_LEVEL == 0 && n <= 2) return intAlloc32(neg ? -n : n, <u32>(m & MASK), <u32>(m >> INT_SHIFT));
   // what intNew(±n, n) makes, without its checks
   const o = objAlloc(tInt, <usize>INT_DIGITS + (<usize>n << 2));
   if (o == 0) return 0;
@@ -79,14 +79,16 @@ export function intFromF64(v: f64): usize {
  *  objAlloc(tInt, INT_DIGITS + 4·|size|) + the digits make it: its request (28 or 32 bytes) is always the
  *  32-byte class, int is neither a GC type nor a heap type and has no pre-header, so the constants fold. */
 function intAlloc32(size: i32, d0: u32, d1: u32): usize {
-  const o = memAllocInline(<usize>INT_DIGITS + (<usize>(size < 0 ? -size : size) << 2));
+  const n = <usize>INT_DIGITS + (<usize>(size < 0 ? -size : size) << 2);
+  const o = ASC_SHRINK_LEVEL > 0 ? memAlloc(n) : memAllocInline(n);
   if (o == 0) return 0;
   store<u64>(o + OB_REFCNT, 1);
   store<u64>(o + OB_TYPE, <u64>tInt);
   store<i64>(o + OB_SIZE, <i64>size);
   store<u32>(o + INT_DIGITS, d0);
   store<u32>(o + INT_DIGITS + 4, d1);
-  objMark(o);
+  if (ASC_SHRINK_LEVEL > 0) objMark(o);
+  else objMarkInline(o);
   if (evOn) ev(EV_ALLOC, <u32>o, <u32>tInt, 32);
   return o;
 }
