@@ -1,17 +1,18 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig, type Plugin } from "vite";
-import { bundleInterpreterCode, INTERPRETER_ENTRY, PYTHON_SOURCES } from "./build/interpreter.js";
+import { bundleInterpreterCode, INTERPRETER_ENTRY, PYTHON_SOURCES } from "./bundler/interpreter.js";
+import { sizeBuildForBrowsers } from "./bundler/wasm.js";
 
 /**
- * The interpreter as one module, bundled by esbuild from its TypeScript sources (build/interpreter.ts:
+ * The interpreter as one module, bundled by esbuild from its TypeScript sources (bundler/interpreter.ts:
  * the parser comes along without its highlighting, the weakref/copy sources are fetched on demand, and
- * its property names are shortened, see build/mangle-props.ts). tsc builds the package
+ * its property names are shortened, see bundler/mangle-props.ts). tsc builds the package
  * with isolatedModules, which leaves every `const enum` member (opcodes, object kinds, flags: ~1,700 uses)
  * as a property read on an enum object; esbuild's bundler inlines them as numbers across files, which
  * takes ~3.5 KB gzipped off the interpreter's chunk. Same sources, same semantics; the package's own
  * build (used by the CLI and the server) is unchanged. The parser (lezer) is bundled with it; the heap
  * package stays an import, so the page shares it with the element; so does src/python-sources.ts, which stands in
- * for the weakref/copy sources (pythonSourcesOnDemand in build/interpreter.ts). The element must keep importing only types from
+ * for the weakref/copy sources (pythonSourcesOnDemand in bundler/interpreter.ts). The element must keep importing only types from
  * @pyheap/python statically (see src/runner.ts): a static value import would now bring the whole bundle's
  * top-level code (the VM's prototype installs) into the page's entry; test/bundle-size.test.ts shows it.
  */
@@ -124,7 +125,7 @@ export function compileHints(): Plugin {
 
 // The demo page: demo/index.html and its script, built to dist/ (served at / by the HTTP server).
 export default defineConfig({
-  plugins: [bundleInterpreter(), compactCss(), preloadInterpreter(), compileHints()],
+  plugins: [bundleInterpreter(), compactCss(), preloadInterpreter(), sizeBuildForBrowsers(), compileHints()],
   root: "demo",
   base: "./",
   build: {

@@ -1,25 +1,28 @@
 import { createHash } from "node:crypto";
 import { defineConfig, type Plugin } from "vite";
+import { coreBuilds, forBrowsers } from "./bundler/wasm.js";
 import { bundleInterpreter, compactCss, compileHints, TERSER_OPTIONS } from "./vite.config.js";
 
 /**
  * Library mode inlines every `new URL(…, import.meta.url)` asset as base64 (it ignores assetsInlineLimit):
  * the WASM heap would become four long strings in a chunk (release and debug builds, each referenced by the
  * browser loader and by the Node one), which every page would parse as JavaScript. This puts each build back
- * in a file of its own next to the chunks, fetched (and compiled as it streams in) only when used.
+ * in a file of its own next to the chunks, fetched (and compiled as it streams in) only when used. The
+ * release build's file holds the size build's bytes (bundler/wasm.ts), as in the page's build.
  */
 function wasmAsFiles(): Plugin {
   return {
     name: "pyheap-wasm-as-files",
     apply: "build",
     generateBundle(_options, bundle) {
+      const builds = coreBuilds();
       const names = new Map<string, string>();
       for (const chunk of Object.values(bundle)) {
         if (chunk.type !== "chunk") continue;
         chunk.code = chunk.code.replace(/data:application\/wasm;base64,([A-Za-z0-9+/=]+)/g, (_m, b64: string) => {
           let name = names.get(b64);
           if (!name) {
-            const bytes = Buffer.from(b64, "base64");
+            const bytes = forBrowsers(Buffer.from(b64, "base64"), builds);
             name = `pyheap-${createHash("sha256").update(bytes).digest("hex").slice(0, 10)}.wasm`;
             this.emitFile({ type: "asset", fileName: name, source: bytes });
             names.set(b64, name);

@@ -1,13 +1,31 @@
 // Runs the corpus through one build of the interpreter (test/mangled-corpus.test.ts): imports the module
-// given as argv[2], runs every case under argv[3] as tools/corpus/run.mjs does, and prints one JSON
-// result per case: its output, the heap's leak and invariant checks, and (for every `traceEvery`-th
-// case, argv[4]) the whole RunResult with its line trace, as the length and SHA-256 of its JSON.
+// given as argv[2] (with argv[5], the heap loads that WASM module instead of the core's release build),
+// runs every case under argv[3] as tools/corpus/run.mjs does, and prints one JSON result per case: its
+// output, the heap's leak and invariant checks, and (for every `traceEvery`-th case, argv[4]) the whole
+// RunResult with its line trace, as the length and SHA-256 of its JSON; and how often the heap read argv[5].
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import { createHash } from "node:crypto";
 
-const [modulePath, corpusDir, traceEvery] = process.argv.slice(2);
+const [modulePath, corpusDir, traceEvery, wasmPath] = process.argv.slice(2);
+let wasmReads = 0;
+if (wasmPath) {
+  // The heap loads this module instead of the core's release build: @pyheap/heap reads
+  // build/pyheap.wasm (or its restorable form, which it otherwise makes itself) through node:fs.
+  const fs = process.getBuiltinModule("node:fs");
+  const bytes = fs.readFileSync(wasmPath);
+  const read = fs.readFileSync;
+  fs.readFileSync = function (path, ...rest) {
+    const p = String(path instanceof URL ? path.pathname : path);
+    if (/[\\/]heap[\\/]build[\\/]pyheap\.restorable\.wasm$/.test(p)) throw Object.assign(new Error(`ENOENT: ${p}`), { code: "ENOENT" });
+    if (/[\\/]heap[\\/]build[\\/]pyheap\.wasm$/.test(p)) {
+      wasmReads++;
+      return bytes;
+    }
+    return read.call(this, path, ...rest);
+  };
+}
 const { run, runDetailed } = await import(pathToFileURL(modulePath).href);
 
 const cases = [];
@@ -39,4 +57,4 @@ for (const [i, file] of cases.entries()) {
   }
   out.push(r);
 }
-process.stdout.write(JSON.stringify(out));
+process.stdout.write(JSON.stringify({ wasmReads, cases: out }));

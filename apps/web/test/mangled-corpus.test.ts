@@ -1,10 +1,11 @@
 /**
- * The page's interpreter has its property names shortened (build/mangle-props.ts). This builds the same
- * interpreter for Node, renamed by the same plan (build/interpreter.ts: one plan, made from the browser
- * bundle), and runs the whole corpus through it in a child process, as tools/corpus/run.mjs does: every
+ * The page's interpreter has its property names shortened (bundler/mangle-props.ts), and its WASM heap is
+ * the core's size-optimised build (bundler/wasm.ts). This builds the same interpreter for Node, renamed by
+ * the same plan (bundler/interpreter.ts: one plan, made from the browser bundle), and runs the whole corpus
+ * through it on the size build, in a child process, as tools/corpus/run.mjs does: every
  * case of corpus/ratchet.txt must print exactly what CPython printed, with a clean heap; every case must
  * give the same output, heap checks and error as the package's own build (packages/python/dist, not
- * renamed); and every fifth case's whole RunResult with its line trace (what the page draws) must
+ * renamed, on the release build); and every fifth case's whole RunResult with its line trace (what the page draws) must
  * be the same JSON through both.
  */
 import { execFile } from "node:child_process";
@@ -13,8 +14,8 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
-import { bundleInterpreterCode } from "../build/interpreter.js";
-import type { ManglePlan } from "../build/mangle-props.js";
+import { bundleInterpreterCode } from "../bundler/interpreter.js";
+import type { ManglePlan } from "../bundler/mangle-props.js";
 
 const WEB = fileURLToPath(new URL("..", import.meta.url));
 const ROOT = join(WEB, "..", "..");
@@ -23,6 +24,8 @@ const CHILD = join(WEB, "test", "mangled-corpus.child.mjs");
 // inside apps/web, so that the bundle's imports of @pyheap/heap and @pyheap/core resolve to their Node builds
 const OUT = join(WEB, "node_modules", ".cache", "pyheap-mangled-corpus");
 const TRACE_EVERY = 5;
+// the WASM heap the page ships (bundler/wasm.ts), where the package's own build loads the release build
+const SIZE_BUILD = join(ROOT, "packages", "core", "build", "pyheap.size.wasm");
 
 interface CaseResult {
   case: string;
@@ -34,11 +37,11 @@ interface CaseResult {
   error?: string;
 }
 
-function runCorpus(modulePath: string): Promise<CaseResult[]> {
+function runCorpus(modulePath: string, wasm?: string): Promise<{ wasmReads: number; cases: CaseResult[] }> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [CHILD, modulePath, CORPUS, String(TRACE_EVERY)], { maxBuffer: 1 << 30, timeout: 600_000 }, (err, stdout, stderr) => {
+    execFile(process.execPath, [CHILD, modulePath, CORPUS, String(TRACE_EVERY), ...(wasm ? [wasm] : [])], { maxBuffer: 1 << 30, timeout: 600_000 }, (err, stdout, stderr) => {
       if (err) reject(new Error(`${err.message}\n${stderr}`));
-      else resolve(JSON.parse(stdout) as CaseResult[]);
+      else resolve(JSON.parse(stdout) as { wasmReads: number; cases: CaseResult[] });
     });
   });
 }
@@ -47,6 +50,7 @@ let plan: ManglePlan;
 let code: string;
 let renamed: CaseResult[];
 let reference: CaseResult[];
+let sizeBuildReads: number;
 
 beforeAll(async () => {
   const built = await bundleInterpreterCode("node");
@@ -57,10 +61,12 @@ beforeAll(async () => {
   writeFileSync(file, code);
   const packageBuild = createRequire(join(WEB, "package.json")).resolve("@pyheap/python");
   expect(existsSync(packageBuild), "build @pyheap/python first").toBe(true);
-  [renamed, reference] = await Promise.all([runCorpus(file), runCorpus(packageBuild)]);
+  const [a, b] = await Promise.all([runCorpus(file, SIZE_BUILD), runCorpus(packageBuild)]);
+  ({ cases: renamed, wasmReads: sizeBuildReads } = a);
+  reference = b.cases;
 }, 900_000);
 
-describe("the interpreter with shortened property names (Node bundle, same plan as the page's)", () => {
+describe("the interpreter with shortened property names (Node bundle, same plan as the page's) on the size-optimised WASM heap", () => {
   it("is renamed: the interpreter's own method names are gone from the bundle", () => {
     expect(Object.keys(plan.cache).length).toBeGreaterThan(500);
     for (const name of ["typeError", "newLabel", "infoOfType"]) {
@@ -69,6 +75,10 @@ describe("the interpreter with shortened property names (Node bundle, same plan 
     }
     // names the page, the heap binding, the trace and Python programs see are kept
     for (const name of ["stdout", "typeName", "decref", "getSlot", "append", "__init__"]) expect(plan.cache[name], name).toBeUndefined();
+  });
+
+  it("ran on the size-optimised WASM build", () => {
+    expect(sizeBuildReads).toBeGreaterThan(0);
   });
 
   it("passes every case of the ratchet, byte for byte, with a clean heap", () => {

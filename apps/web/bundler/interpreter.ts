@@ -31,7 +31,7 @@ const noHighlight: EsbuildPlugin = {
     b.onLoad({ filter: /[\\/]@lezer[\\/]python[\\/]dist[\\/]index\.js$/ }, async (args) => {
       const code = await readFile(args.path, "utf8");
       const table = /(= styleTags\()\{[^]*?\n\}(\);)/;
-      if (!table.test(code)) return { errors: [{ text: `${args.path}: no styleTags({...}) table found: update noHighlight (apps/web/build/interpreter.ts)` }] };
+      if (!table.test(code)) return { errors: [{ text: `${args.path}: no styleTags({...}) table found: update noHighlight (apps/web/bundler/interpreter.ts)` }] };
       return { contents: code.replace(table, "$1{}$2"), loader: "js" };
     });
   },
@@ -54,7 +54,7 @@ const pythonSourcesOnDemand: EsbuildPlugin = {
       redirected = true;
       return { path: PYTHON_SOURCES, external: true };
     });
-    b.onEnd(() => (redirected ? undefined : { errors: [{ text: "packages/python/src/modules/index.ts no longer imports ./pysrc.js: update pythonSourcesOnDemand (apps/web/build/interpreter.ts)" }] }));
+    b.onEnd(() => (redirected ? undefined : { errors: [{ text: "packages/python/src/modules/index.ts no longer imports ./pysrc.js: update pythonSourcesOnDemand (apps/web/bundler/interpreter.ts)" }] }));
   },
 };
 
