@@ -4,7 +4,7 @@
 // an object argument is STOLEN (otherwise arguments are borrowed). Failures return 0 / false / -1 and set
 // the status read by heap_last_status (abi STATUS_*); nothing a Python program can cause traps.
 import { STATUS_OK, STATUS_NO_MEMORY, STATUS_BAD_ARGUMENT, STATUS_INDEX, LAYOUT_GENERIC, TP_FREELIST_MAX, TPF_HAVE_GC, TPF_VAR_REFS, OB_SIZE, GC_DEBUG_SAVEALL } from "../abi/abi";
-import { lastStatus, setStatus, tooBig } from "./common";
+import { lastStatus, setStatus, tooBig, zero8 } from "./common";
 import { pymallocInit, arenasAllocated, pymallocBlocksInUse } from "./mem/pymalloc";
 import { largeBlocksInUse } from "./mem/large";
 import { setHeapLimit, bytesInUse, peakBytesInUse, heapLimit } from "./mem/alloc";
@@ -227,7 +227,9 @@ function objNew(tt: usize, nitems: i32, values: bool): i32 {
   if (max > 0 && nitems == 0) {
     const o = flPop(typeFreelist(tt));
     if (o != 0) {
-      memory.fill(o + 16, 0, <usize>tpBasicsize(tt) - 16);
+      const nb = <usize>tpBasicsize(tt) - 16;
+      if ((nb & 7) == 0) zero8(o + 16, nb);
+      else memory.fill(o + 16, 0, nb);
       if ((tpFlags(tt) & TPF_HAVE_GC) != 0) track(o);
       return <i32>o;
     }

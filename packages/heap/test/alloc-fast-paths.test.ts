@@ -228,3 +228,46 @@ describe("newIntSpare", () => {
     expectHealthy(a);
   });
 });
+
+describe("small fills and copies done word by word", () => {
+  for (const debug of [false, true]) {
+    it(`${debug ? "debug" : "release"}: a parked tuple comes back with NULL items, a list regrown in place gets NULL slots`, () => {
+      const h = fresh({ debug });
+      const v = h.newStrUncached("item");
+      // lengths 1..19 come back from their free lists (CPython 3.11 parks length 20 but never reuses it)
+      for (let n = 1; n <= 19; n++) {
+        const t = h.newTuple(Array.from({ length: n }, () => v));
+        h.decref(t); // parked on the free list of its length, its item words left behind
+        const u = h.core.tuple_new(n) >>> 0;
+        expect(u).toBe(t);
+        for (let i = 0; i < n; i++) expect(h.tupleGet(u, i)).toBe(0);
+        for (let i = 0; i < n; i++) {
+          h.incref(v);
+          h.core.tuple_set_steal(u, i, v);
+        }
+        h.decref(u);
+      }
+      for (const n of [4, 20, 40]) {
+        const l = h.newList();
+        expect(h.core.list_resize(l, n)).toBe(1);
+        const arr = h.getI32(l, abi.LIST_ITEMS) >>> 0;
+        for (let i = 0; i < n; i++) {
+          h.incref(v);
+          h.i32[(arr + 8 * i) >>> 2] = v;
+        }
+        // shrink within the array (the slots past the new size keep stale words), then grow back in place
+        const keep = n - (n >> 2);
+        for (let i = keep; i < n; i++) h.decref(v);
+        expect(h.core.list_resize(l, keep)).toBe(1);
+        expect(h.core.list_resize(l, n)).toBe(1);
+        expect(h.getI32(l, abi.LIST_ITEMS) >>> 0).toBe(arr);
+        for (let i = 0; i < n; i++) expect(h.i32[(arr + 8 * i) >>> 2]! >>> 0).toBe(i < keep ? v : 0);
+        h.decref(l);
+      }
+      expect(h.refcnt(v)).toBe(1);
+      h.decref(v);
+      expect(h.walk()).toEqual([]);
+      expectHealthy(h);
+    });
+  }
+});

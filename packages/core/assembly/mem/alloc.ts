@@ -3,7 +3,7 @@
 // (live block bytes) and records alloc/free byte counts. Returns 0 and sets STATUS_NO_MEMORY instead of
 // trapping.
 import { SMALL_REQUEST_THRESHOLD, STATUS_NO_MEMORY } from "../../abi/abi";
-import { setStatus } from "../common";
+import { setStatus, copyDisjoint } from "../common";
 import { pymallocAlloc, pymallocFree, pymallocAllocFast, pymallocFreeFast, inArena, pymallocBlockSize, classSize, sizeClassOf } from "./pymalloc";
 import { largeAlloc, largeFree, largeSize } from "./large";
 
@@ -82,7 +82,7 @@ export function memRealloc(p: usize, n: usize): usize {
     }
     const q = memAlloc(n);
     if (q == 0) return 0;
-    memory.copy(q, p, min(n, old));
+    copyDisjoint(q, p, min(n, old));
     memFree(p);
     return q;
   }

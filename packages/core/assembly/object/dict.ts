@@ -21,7 +21,7 @@ import {
   DK_LOG2_INDEX_BYTES, DK_KIND, DK_USABLE, DK_NENTRIES, DK_INDICES, DK_KIND_UNICODE, DK_KIND_GENERAL,
   STATUS_NO_MEMORY, STATUS_NOT_FOUND, STATUS_ERROR, STATUS_OK, SHARED_KEYS_LOG2, SHARED_KEYS_MAX,
 } from "../../abi/abi";
-import { setStatus, lastStatus, tooBig, DEBUG } from "../common";
+import { setStatus, lastStatus, tooBig, DEBUG, zero8 } from "../common";
 import { memAlloc, memFree, memBlockSize } from "../mem/alloc";
 import { sysAlloc } from "../mem/sys";
 import { objAlloc, flPop, flPush, objFreeMemory } from "./alloc";
@@ -138,7 +138,7 @@ function newKeys(log2: u8, unicode: bool): usize {
   store<i64>(k + DK_USABLE, usable);
   store<i64>(k + DK_NENTRIES, 0);
   memory.fill(k + DK_INDICES, 0xff, <usize>1 << log2Bytes);
-  memory.fill(k + DK_INDICES + (<usize>1 << log2Bytes), 0, es * <usize>usable);
+  zero8(k + DK_INDICES + (<usize>1 << log2Bytes), es * <usize>usable);
   return k;
 }
 
@@ -952,7 +952,7 @@ export function valuesAlloc(size: u32): usize {
   const prefix = (<usize>size + 2 + 7) & ~(<usize>7);
   const mem = memAlloc(prefix + (<usize>size << 3));
   if (mem == 0) return 0;
-  memory.fill(mem, 0, memBlockSize(mem));
+  zero8(mem, memBlockSize(mem));
   store<u8>(mem + prefix - 1, <u8>prefix);
   return mem + prefix;
 }

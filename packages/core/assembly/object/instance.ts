@@ -9,7 +9,7 @@
 // in slot order, as CPython's do.
 import { MANAGED_VALUES, MANAGED_DICT, TP_CACHED_KEYS, STATUS_NO_MEMORY, STATUS_NOT_FOUND } from "../../abi/abi";
 import { memAlloc, memBlockSize } from "../mem/alloc";
-import { tooBig, setStatus } from "../common";
+import { tooBig, setStatus, zero8 } from "../common";
 import { getRef, setRef, incref, typeOf } from "./header";
 import { decref, valuesCapacity, valuesFree } from "../refcount";
 import { tStr } from "./types";
@@ -48,7 +48,7 @@ export function valuesNew(o: usize, size: u32): bool {
   const prefix = (<usize>size + 2 + 7) & ~(<usize>7);
   const mem = memAlloc(prefix + (<usize>size << 3));
   if (mem == 0) return false;
-  memory.fill(mem, 0, memBlockSize(mem));
+  zero8(mem, memBlockSize(mem));
   store<u8>(mem + prefix - 1, <u8>prefix);
   setRef(o + MANAGED_VALUES, mem + prefix);
   return true;

@@ -10,7 +10,7 @@ import { flList, LIST_MAXFREELIST } from "./freelists";
 import { track } from "../gc/lists";
 import { memAlloc, memRealloc, memFree } from "../mem/alloc";
 import { scratchPush, scratchPop } from "../mem/sys";
-import { setStatus, tooBig } from "../common";
+import { setStatus, tooBig, zero8 } from "../common";
 
 @inline export function listItems(l: usize): usize {
   return getRef(l + LIST_ITEMS);
@@ -41,7 +41,7 @@ export function listNewDisplay(n: i32): usize {
       setStatus(STATUS_NO_MEMORY);
       return 0;
     }
-    memory.fill(items, 0, <usize>n << 3);
+    zero8(items, <usize>n << 3);
     setRef(l + LIST_ITEMS, items);
   } else {
     setRef(l + LIST_ITEMS, 0);
@@ -67,7 +67,7 @@ export function listResize(l: usize, newsize: i32): bool {
   const allocated = listAllocated(l);
   if (allocated >= newsize && newsize >= (allocated >> 1)) {
     const old = obSize(l);
-    if (newsize > old) memory.fill(listItemAddr(l, old), 0, <usize>(newsize - old) << 3);
+    if (newsize > old) zero8(listItemAddr(l, old), <usize>(newsize - old) << 3);
     setObSize(l, newsize);
     return true;
   }
@@ -82,7 +82,7 @@ function listRealloc(l: usize, newsize: i32, newAllocated: i32): bool {
   const items = memRealloc(listItems(l), <usize>newAllocated << 3);
   if (items == 0) return false;
   setRef(l + LIST_ITEMS, items);
-  if (newsize > old) memory.fill(items + (<usize>old << 3), 0, <usize>(newsize - old) << 3);
+  if (newsize > old) zero8(items + (<usize>old << 3), <usize>(newsize - old) << 3);
   setObSize(l, newsize);
   store<i64>(l + LIST_ALLOCATED, newAllocated);
   return true;
@@ -95,7 +95,7 @@ export function listPreallocateExact(l: usize, n: i32): bool {
   const cap = (n + 1) & ~1;
   const items = memAlloc(<usize>cap << 3);
   if (items == 0) return false;
-  memory.fill(items, 0, <usize>cap << 3);
+  zero8(items, <usize>cap << 3);
   setRef(l + LIST_ITEMS, items);
   store<i64>(l + LIST_ALLOCATED, cap);
   return true;

@@ -9,7 +9,7 @@ import {
   SET_FILL, SET_USED, SET_MASK, SET_TABLE, SET_HASH, SET_FINGER, SET_SMALLTABLE, SET_BASICSIZE,
   STATUS_NO_MEMORY, STATUS_NOT_FOUND,
 } from "../../abi/abi";
-import { setStatus } from "../common";
+import { setStatus, zero8 } from "../common";
 import { memAlloc, memFree } from "../mem/alloc";
 import { scratchPush, scratchPop } from "../mem/sys";
 import { objAlloc, objFreeMemory, staticAlloc } from "./alloc";
@@ -63,7 +63,7 @@ export function setInitEmpty(s: usize): void {
 }
 
 function emptyToMinsize(s: usize): void {
-  memory.fill(s + SET_SMALLTABLE, 0, <usize>MINSIZE * 16);
+  zero8(s + SET_SMALLTABLE, <usize>MINSIZE * 16);
   store<i64>(s + SET_FILL, 0);
   store<i64>(s + SET_USED, 0);
   store<i64>(s + SET_MASK, MINSIZE - 1);

@@ -6,7 +6,7 @@ import { setRefcnt, setType, setObSize, obSize, incref, getRef, isGcObject, type
 import { tTuple, STATIC_REFCNT } from "./types";
 import { flTuple, TUPLE_MAXSAVESIZE, TUPLE_NFREELISTS, TUPLE_MAXFREELIST } from "./freelists";
 import { track, isTracked } from "../gc/lists";
-import { tooBig } from "../common";
+import { tooBig, zero8 } from "../common";
 
 export let emptyTuple: usize = 0;
 
@@ -34,7 +34,7 @@ export function tupleNew(n: i32): usize {
     if (t == 0) return 0;
     setObSize(t, n);
   } else {
-    memory.fill(t + TUPLE_ITEMS, 0, <usize>n << 3);
+    zero8(t + TUPLE_ITEMS, <usize>n << 3);
   }
   track(t);
   return t;
