@@ -29,10 +29,11 @@ const { values: opts } = parseArgs({
     cpu: { type: "boolean", default: false },
     waterfall: { type: "boolean", default: false },
     raw: { type: "boolean", default: false },
+    "trace-out": { type: "string" },
   },
 });
 const RUNS = Math.max(1, Number(opts.runs));
-if (opts.waterfall) opts.cpu = true;
+if (opts.waterfall || opts["trace-out"]) opts.cpu = true;
 const DIST = resolve(opts.dist ?? join(import.meta.dirname, "..", "dist"));
 if (!existsSync(join(DIST, "index.html")) || (opts.page !== "demo" && !existsSync(join(DIST, "lib", "py-heap-view.js")))) {
   console.error("apps/web/dist is missing: run `pnpm --filter @pyheap/web build` first");
@@ -80,7 +81,7 @@ const PARTS = [
   ["draw", "py-heap-view:run-end", "py-heap-view:first-diagram"],
 ];
 
-async function once(path, profile) {
+async function once(path, profile, traceOut) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
   const page = await context.newPage();
   const errors = [];
@@ -98,7 +99,9 @@ async function once(path, profile) {
   let cpu = [NaN, NaN, NaN, NaN, NaN];
   let files = null;
   if (opts.cpu) {
-    const events = JSON.parse((await browser.stopTracing()).toString("utf8")).traceEvents;
+    const json = (await browser.stopTracing()).toString("utf8");
+    if (traceOut) writeFileSync(traceOut, json);
+    const events = JSON.parse(json).traceEvents;
     const [main, all] = cpuBetween(events, "py-heap-view:defined", "py-heap-view:first-diagram");
     cpu = [main, all, ...CPU_SEGMENTS.map(([x, y]) => cpuBetween(events, x, y)[0])];
     if (opts.waterfall) files = waterfall(events);
@@ -209,7 +212,8 @@ for (const which of pages) {
   const path = which === "lib" ? "twenty.html" : DEMO_URL;
   const runs = [];
   for (let i = 0; i < RUNS; i++) {
-    runs.push(await once(path, opts.profile && i === RUNS - 1 ? opts.profile : undefined));
+    const last = i === RUNS - 1;
+    runs.push(await once(path, last ? opts.profile : undefined, last && opts["trace-out"] ? opts["trace-out"].replace(/(\.json)?$/, `-${which}$1`) : undefined));
     // --raw: one JSON line per run (page, total ms, then the parts and, with --cpu, the CPU figures)
     if (opts.raw) console.log(JSON.stringify({ page: which, ms: runs[i].map((x) => Math.round(x * 10) / 10) }));
   }

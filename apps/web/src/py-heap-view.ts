@@ -46,7 +46,8 @@ interface StepView {
   before: { heap: HeapMap; analysis: HeapAnalysis; layout: DiagramLayout } | null;
   stdout: string;
   stderr: string;
-  allocator: AllocatorView;
+  /** The allocator panel's view of this step (made when the panel is first drawn). */
+  readonly allocator: AllocatorView;
 }
 
 /**
@@ -79,6 +80,9 @@ interface StepView {
  *   --py-heap-new, --py-heap-freed, --py-heap-promoted, --py-heap-highlight, --py-heap-gen0/1/2,
  *   --py-heap-font, --py-heap-mono-font, --py-heap-radius, --py-heap-diagram-max-height
  */
+/** How long after its first diagram an element draws its panels when no frame is painted (a hidden page). */
+const PANELS_AT_THE_LATEST_MS = 200;
+
 /** Events of a step listed before the rest fold into "N more". */
 const MAX_EVENTS_SHOWN = 10;
 
@@ -171,6 +175,7 @@ export class PyHeapView extends LitElement {
     if (changed.has("trace") && this.trace) {
       const t = this.trace;
       this.traces.set({ stdout: t.steps.map((s) => s.stdout).join(""), stderr: t.steps.map((s) => s.stderr).join(""), exitCode: t.outcome.status === "ok" ? 0 : 1, outcome: t.outcome, stats: undefined as never, trace: t });
+      if (!this.drawn) this.panelsDeferred = true;
       this.timeline = new HeapTimeline(t);
       this.view = null;
       this.message = null;
@@ -235,18 +240,51 @@ export class PyHeapView extends LitElement {
       phases: collectionPhases(step),
       ghosts,
       before,
-      allocator: allocatorView(heap, allocatorStateAt(t, index)),
       stdout: out.map((s) => s.stdout).join(""),
       stderr: out.map((s) => s.stderr).join(""),
+      get allocator(): AllocatorView {
+        const a = allocatorView(heap, allocatorStateAt(t, index));
+        Object.defineProperty(this, "allocator", { value: a });
+        return a;
+      },
     };
   }
 
   private drawn = false;
+  /**
+   * Until the element's first diagram has been painted, the panels below it (events, GC generations,
+   * allocator pools, timeline, output) are left out: the frame with the first diagram shows the source and
+   * the diagram, and the panels are drawn in the task after that frame (or after PANELS_AT_THE_LATEST_MS
+   * in a hidden page, which paints no frame). `updateComplete` waits for them too.
+   */
+  private panelsDeferred = false;
+  private panelsShown?: Promise<void>;
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const complete = await super.getUpdateComplete();
+    if (!this.panelsDeferred) return complete;
+    await this.panelsShown;
+    return super.getUpdateComplete();
+  }
 
   protected override updated(changed: PropertyValues<this>): void {
     if (this.view && !this.drawn) {
       this.drawn = true;
       performance.mark(MARK_FIRST_DIAGRAM);
+      if (this.panelsDeferred) {
+        this.panelsShown = new Promise((resolve) => {
+          const show = (): void => {
+            if (this.panelsDeferred) {
+              this.panelsDeferred = false;
+              this.requestUpdate();
+            }
+            resolve();
+          };
+          // a frame's callbacks run before it is painted; the task they queue runs after
+          requestAnimationFrame(() => setTimeout(show));
+          setTimeout(show, PANELS_AT_THE_LATEST_MS);
+        });
+      }
     }
     if (changed.has("src") && this.src && this.code === undefined) void this.fetchSource(this.src);
     if (!this.trace) {
@@ -279,6 +317,7 @@ export class PyHeapView extends LitElement {
   private loaded(result: RunResult, req: RunRequest): void {
     const trace = result.trace ?? emptyTrace(req, result.outcome);
     if (!result.trace) this.traces.result = { ...result, trace };
+    if (!this.drawn) this.panelsDeferred = true;
     this.timeline = new HeapTimeline(trace);
     this.view = null;
     this.message = null;
@@ -401,7 +440,7 @@ export class PyHeapView extends LitElement {
           ${v ? this.renderDiagramFor(v) : html`<div class="loading">${running ? "Running the program…" : this.message || t ? "No steps to show." : "Loading…"}</div>`}
         </div>
       </div>
-      ${v && t ? this.renderPanels(t, v) : nothing}
+      ${v && t && !this.panelsDeferred ? this.renderPanels(t, v) : nothing}
       ${!v && t && this.traces.result ? html`<section class="panel" part="output" aria-label="Program output"><h3>Output</h3>
             <pre class="output">${this.traces.result.stdout}<span class="stderr">${visibleStderr(this.traces.result.stderr, t.mode)}</span></pre></section>` : nothing}
       <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">${v ? (this.phaseIndex >= 0 && v.phases[this.phaseIndex] ? `Collection phase ${this.phaseIndex + 1} of ${v.phases.length}. ${v.phases[this.phaseIndex]!.note}` : v.narration) : running ? "Running the program" : ""}</div>
