@@ -294,8 +294,7 @@ export function rangeIterNext(h: VM["h"], self: Obj): Obj {
  * length read once per loop (kept in the frame) instead of per item; the index and the range slot are read
  * each time (next(it) in the body advances the same iterator, and exhausts it).
  */
-export function rangeIterNextAt(h: VM["h"], f: Frame, i: number, it: Obj): Obj {
-  const m = h.i32;
+export function rangeIterNextAt(h: VM["h"], m: Int32Array, f: Frame, i: number, it: Obj): Obj {
   const r = m[(it + L.NATIVE_A) >>> 2]! >>> 0;
   if (f.rangeAt !== i || f.rangeIt !== it || f.rangeObj !== r) {
     if (r === 0) return 0;
@@ -327,7 +326,11 @@ export function rangeIterNextAt(h: VM["h"], f: Frame, i: number, it: Obj): Obj {
 
 /** next() of a list_iterator: a new reference, or 0 when exhausted (it then drops its list). */
 export function listIterNext(h: VM["h"], self: Obj): Obj {
-  const m = h.i32;
+  return listIterNextIn(h, h.i32, self);
+}
+
+/** listIterNext given the heap's current memory view m. */
+export function listIterNextIn(h: VM["h"], m: Int32Array, self: Obj): Obj {
   const s = m[(self + L.NATIVE_A) >>> 2]! >>> 0;
   if (s === 0) return 0;
   const i = m[(self + L.NATIVE_I) >>> 2]!;

@@ -11,7 +11,7 @@ import { Kind, type KwArgs } from "./types.js";
 import { INTERRUPTED, LimitExceeded, PyRaise, VM } from "./vm.js";
 import * as L from "./layouts.js";
 import type { GenState } from "./eval.js";
-import { instanceGetAttr, instanceSetAttr, intTruth, listIterNext, loadGlobalCached, loadMethodCached, newIntResult, rangeIterNextAt, smallIntBinary, smallIntCompare, smallIntValue, asObj, buildString } from "./fast.js";
+import { instanceGetAttr, instanceSetAttr, intTruth, listIterNextIn, loadGlobalCached, loadMethodCached, newIntResult, rangeIterNextAt, smallIntBinary, smallIntCompare, smallIntValue, asObj, buildString } from "./fast.js";
 import { isAddThenStore, binaryAddStore, isIntAddSite } from "./inplace.js";
 import { jitState } from "./jit-hook.js";
 import { abi } from "@pyheap/heap";
@@ -95,9 +95,14 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
           case 151 /* Op.RESUME */:
             if (f.info.warmup < 0) f.info.warmup++;
             break;
-          case 1 /* Op.POP_TOP */:
-            h.decref(st.pop()!);
+          case 1 /* Op.POP_TOP */: {
+            // h.decref inline: the call only when the count reaches 0
+            const v = st.pop()!;
+            const m = mem.length !== 0 ? mem : (mem = h.i32);
+            if (m[v >>> 2] === 1) h.decref(v);
+            else m[v >>> 2]!--;
             break;
+          }
           case 2 /* Op.PUSH_NULL */:
             st.push(0);
             break;
@@ -117,21 +122,26 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
           }
           case 100 /* Op.LOAD_CONST */: {
             const v = f.info.consts[arg];
-            h.incref(v);
+            (mem.length !== 0 ? mem : (mem = h.i32))[v >>> 2]!++;
             st.push(v);
             break;
           }
           case 124 /* Op.LOAD_FAST */: {
             const v = f.localsplus[arg];
             if (!v) this.unboundLocal(f, arg);
-            h.incref(v);
+            (mem.length !== 0 ? mem : (mem = h.i32))[v >>> 2]!++;
             st.push(v);
             break;
           }
           case 125 /* Op.STORE_FAST */: {
-            const old = f.localsplus[arg];
-            f.localsplus[arg] = st.pop()!;
-            if (old) h.decref(old);
+            const ls = f.localsplus;
+            const old = ls[arg];
+            ls[arg] = st.pop()!;
+            if (old) {
+              const m = mem.length !== 0 ? mem : (mem = h.i32);
+              if (m[old >>> 2] === 1) h.decref(old);
+              else m[old >>> 2]!--;
+            }
             break;
           }
           case 137 /* Op.LOAD_DEREF */: {
@@ -355,8 +365,9 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
           case 93 /* Op.FOR_ITER */: {
             const it = st[st.length - 1];
             // range and list iterators without iterNext's dispatch (the same functions it calls)
-            const itType = h.typeOf(it);
-            const v = itType === rangeIterType ? rangeIterNextAt(h, f, i, it) : itType === listIterType ? listIterNext(h, it) : this.iterNext(it);
+            const m = mem.length !== 0 ? mem : (mem = h.i32);
+            const itType = m[(it + OB_TYPE) >>> 2]! >>> 0;
+            const v = itType === rangeIterType ? rangeIterNextAt(h, m, f, i, it) : itType === listIterType ? listIterNextIn(h, m, it) : this.iterNext(it);
             if (v) st.push(v);
             else {
               st.pop();
