@@ -487,6 +487,16 @@ export function int_from_f64(v: f64): i32 {
 export function int_from_f64_spare(v: f64, spare: i32): i32 {
   return <i32>intFromF64Spare(v, spare);
 }
+/** An int result and the release of its operands in one call: the int v (as int_from_f64_spare) is made
+ *  first, then `a` and then `b` are freed when nonzero (exact ints whose count already reached 0, as
+ *  int_dealloc) — the order of CPython's BINARY_OP: result, then the operands' DECREFs. NEW reference, or
+ *  0 with the status on no memory (the operands are freed all the same). */
+export function int_result_release(v: f64, spare: i32, a: i32, b: i32): i32 {
+  const r = intFromF64Spare(v, spare);
+  if (a != 0) int_dealloc(a);
+  if (b != 0) int_dealloc(b);
+  return <i32>r;
+}
 /** A new int with |ndigits| zeroed digits (sign from ndigits) and room for `alloc`: NEW reference. The
  *  caller writes the digits (and must not create −5..256 this way: use int_from_f64). */
 export function int_new(ndigits: i32, alloc: i32): i32 {

@@ -64,6 +64,7 @@ export interface CoreExports {
   int_new(ndigits: number, alloc: number): number;
   int_dealloc(o: number): void;
   int_from_f64_spare(v: number, spare: number): number;
+  int_result_release(v: number, spare: number, a: number, b: number): number;
   int_decimal_str(o: number): number;
   int_to_f64(o: number): number;
   float_new(v: number): number;

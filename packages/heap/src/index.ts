@@ -163,6 +163,8 @@ export class Heap {
   private rawIntDealloc!: (o: number) => void;
   /** int_from_f64_spare (allocates an int, runs no hook), unwrapped. */
   private rawIntFromF64Spare!: (v: number, spare: number) => number;
+  /** int_result_release (allocates an int, frees exact ints: no hook), unwrapped. */
+  private rawIntResultRelease!: (v: number, spare: number, a: number, b: number) => number;
   /** str() of a small int in the core (int_decimal_str: allocates a str, runs no hook), unwrapped. */
   private rawIntDecimalStr!: (o: number) => number;
   /** The core's status register, read without the export wrapper (a getter: it cannot trap or call out). */
@@ -173,6 +175,7 @@ export class Heap {
     this.rawIntDealloc = raw.int_dealloc;
     this.rawIntDecimalStr = raw.int_decimal_str;
     this.rawIntFromF64Spare = raw.int_from_f64_spare;
+    this.rawIntResultRelease = raw.int_result_release;
     this.rawLastStatus = raw.heap_last_status;
     const c = this.core;
     this.fx = {
@@ -856,6 +859,44 @@ export class Heap {
       r = this.rawIntFromF64Spare(v, spare);
     } catch (e) {
       throw this.trap(e, "int_from_f64_spare");
+    }
+    if (r === 0) throw statusError(this.rawLastStatus(), "newInt");
+    return r >>> 0;
+  }
+  /** The int result of an operation on two exact ints (not bools, not subclasses) and the release of the
+   *  caller's references to them, in at most one call of the core: what `r = newIntSpare(x, spare)` then
+   *  `decrefInt(a)`, `decrefInt(b)` do — the result is allocated before an operand that dies is freed, a
+   *  first, as CPython's BINARY_OP — with the counts changed here and one crossing for whatever needs
+   *  the core. A result in −5..256 is the shared small int whatever `spare` (CPython normalises x_add's and
+   *  x_mul's results to it). x a number holding an integer; a and b may be the same object. New reference. */
+  intResultRelease(x: number, spare: number, a: Obj, b: Obj): Obj {
+    let m = this._i32;
+    if (m.length === 0) m = this.i32;
+    const da = --m[a >>> 2]! === 0 ? a : 0;
+    const db = --m[b >>> 2]! === 0 ? b : 0;
+    if (x >= -5 && x <= 256) {
+      const o = this.smallIntBase + (x + 5) * 32;
+      m[o >>> 2]!++;
+      if (da !== 0) this.freeInt(da);
+      if (db !== 0) this.freeInt(db);
+      return o;
+    }
+    if (!Number.isSafeInteger(x)) {
+      let r = 0;
+      try {
+        r = this.newIntDigits(BigInt(x), spare);
+      } finally {
+        if (da !== 0) this.freeInt(da);
+        if (db !== 0) this.freeInt(db);
+      }
+      return r;
+    }
+    if (this.retired) throw this.retired;
+    let r = 0;
+    try {
+      r = this.rawIntResultRelease(x, spare, da, db);
+    } catch (e) {
+      throw this.trap(e, "int_result_release");
     }
     if (r === 0) throw statusError(this.rawLastStatus(), "newInt");
     return r >>> 0;

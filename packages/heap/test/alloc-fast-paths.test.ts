@@ -271,3 +271,57 @@ describe("small fills and copies done word by word", () => {
     });
   }
 });
+
+describe("intResultRelease", () => {
+  it("leaves the heap as newIntSpare (small results: the shared int) + decrefInt(a) + decrefInt(b) do: results, dying and surviving operands, a === b, small results, values past 2^53", () => {
+    const a = fresh();
+    const b = fresh();
+    a.events.enable();
+    b.events.enable();
+    const r = rng(5);
+    const liveA: Obj[] = [];
+    const liveB: Obj[] = [];
+    const pick = (): number => Math.floor(r() * liveA.length);
+    for (let i = 0; i < 40; i++) {
+      const v = 300 + Math.floor(r() * 2 ** 40);
+      liveA.push(a.newIntValue(v));
+      liveB.push(b.newIntValue(v));
+    }
+    for (let step = 0; step < 4000; step++) {
+      const i = pick();
+      const j = r() < 0.1 ? i : pick();
+      const k = r();
+      const x = k < 0.2 ? Math.floor(r() * 200) : k < 0.25 ? 2 ** 60 + 2 ** 40 : Math.floor(r() * 2 ** 52) - 2 ** 51;
+      const spare = r() < 0.3 ? 1 : 0;
+      // the operands: the stack's references (one more each, taken here), sometimes the only ones left
+      const [oa, ob, pa, pb] = [liveA[i]!, liveA[j]!, liveB[i]!, liveB[j]!];
+      a.incref(oa);
+      a.incref(ob);
+      b.incref(pa);
+      b.incref(pb);
+      if (r() < 0.5) {
+        // the list's references go first: the operands die with the operation
+        for (const [h, l, idx] of [[a, liveA, [i, j]], [b, liveB, [i, j]]] as const) {
+          const gone = new Set(idx);
+          for (const g of [...gone].sort((p, q) => q - p)) {
+            h.decref(l[g]!);
+            l.splice(g, 1);
+          }
+        }
+      }
+      const ra = a.intResultRelease(x, spare, oa, ob);
+      const rb = x >= -5 && x <= 256 ? b.newIntValue(x) : b.newIntSpare(x, spare);
+      b.decrefInt(pa);
+      b.decrefInt(pb);
+      expect(a.readInt(ra)).toBe(b.readInt(rb));
+      expect(ra - a.smallInt(0)).toBe(rb - b.smallInt(0));
+      liveA.push(ra);
+      liveB.push(rb);
+    }
+    expect(a.events.drain().events).toEqual(b.events.drain().events);
+    expectSameMemory(a, b);
+    for (const o of liveA) a.decref(o);
+    expect(a.walk()).toEqual([]);
+    expectHealthy(a);
+  });
+});
