@@ -752,9 +752,16 @@ proto.newSuper = function (this: VM, args: Obj[]): Obj {
   } else {
     const f = this.frame;
     if (!f || !f.info.code.co_argcount) this.raise("RuntimeError", "super(): no arguments");
+    const info = f.info;
+    if (info.superClassAt === -2) {
+      // looked up once per code object
+      const code = info.code;
+      info.superSelfCell = code.co_cellvars.includes(code.co_localsplusnames[0]);
+      info.superClassAt = code.co_localsplusnames.lastIndexOf("__class__");
+    }
     let self = f.localsplus[0];
-    if (self && this.kindOf(self) === Kind.CELL && f.info.code.co_cellvars.includes(f.info.code.co_localsplusnames[0])) self = h.getSlot(self, L.CELL_REF);
-    const ci = f.info.code.co_localsplusnames.lastIndexOf("__class__");
+    if (self && info.superSelfCell && this.kindOf(self) === Kind.CELL) self = h.getSlot(self, L.CELL_REF);
+    const ci = info.superClassAt;
     if (ci < 0) this.raise("RuntimeError", "super(): __class__ cell not found");
     type = h.getSlot(f.localsplus[ci], L.CELL_REF);
     if (!type) this.raise("RuntimeError", "super(): empty __class__ cell");

@@ -39,6 +39,11 @@ export interface CodeInfo {
   /** Frames of this code that returned and hold nothing (untraced runs), for later calls to reuse: a list
    *  linked through their `back` field (null at its end). */
   spareFrame: Frame | null;
+  /** Zero-argument super() in this code (newSuper): the localsplus index of the `__class__` cell (-1: none),
+   *  or -2 until the first such call looks it up. */
+  superClassAt: number;
+  /** Whether the first argument is itself a cell variable (super() then reads the cell's content). */
+  superSelfCell: boolean;
 }
 
 /** A frame of Python code being executed. */

@@ -102,6 +102,8 @@ proto.materialize = function (this: VM, top: CodeObject, arena: boolean): Obj {
       addSites: null,
       attrSites: null,
       spareFrame: null,
+      superClassAt: -2,
+      superSelfCell: false,
       jit: null,
       jitWait: jitState.hook ? jitState.hook.threshold : 0,
     };

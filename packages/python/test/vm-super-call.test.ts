@@ -1,0 +1,76 @@
+/**
+ * Zero-argument super() as CALL runs it without type.__call__'s dispatch, with the `__class__` cell looked
+ * up once per code object: the same results, errors, identities and refcounts as python3, including a
+ * first argument kept in a cell, a name `super` rebound, super() outside a class and in a function without
+ * arguments, super(type, obj) with arguments, and the super object's own id reused by the next one.
+ */
+import { describe, it } from "vitest";
+import { cpythonRunner, expectSameAsPython, expectSameAsPythonBothTraces } from "./cpython.js";
+
+const cpython = cpythonRunner("pyheap-super-call-");
+
+describe("super() called with no arguments", () => {
+  it("methods, a self kept in a cell, repeated calls and the super objects' ids and refcounts", () => {
+    expectSameAsPythonBothTraces(
+      cpython,
+      "super-zero-arg",
+      `import sys
+class A:
+    def f(self, k):
+        return ("A", k)
+    def g(self):
+        return self
+class B(A):
+    def f(self, k):
+        return ("B",) + super().f(k * 2)
+    def cell(self):
+        def inner():
+            return self
+        return super().g() is inner()
+    def ids(self):
+        a = id(super())
+        b = id(super())
+        s = super()
+        return a == b, sys.getrefcount(s), type(s).__name__
+class C(B):
+    def f(self, k):
+        return ("C",) + super().f(k + 1)
+c = C()
+for i in range(40):
+    r = c.f(i)
+print(r, B().cell(), C().cell(), B().ids())
+`,
+    );
+  });
+
+  it("errors: no arguments, no __class__ cell; super rebound; super with arguments", () => {
+    expectSameAsPython(
+      cpython,
+      "super-zero-arg-errors",
+      `def plain():
+    return super()
+def with_arg(x):
+    return super()
+for fn, args in [(plain, ()), (with_arg, (1,))]:
+    try:
+        fn(*args)
+    except Exception as e:
+        print(type(e).__name__, e)
+class A:
+    def f(self):
+        return "A.f"
+class B(A):
+    def f(self):
+        return super().f()
+    def rebound(self):
+        super = lambda: "mine"
+        return super()
+print(B().f(), B().rebound())
+class D(A):
+    def f(self):
+        return super(D, self).f(), super(D, D).f(self)
+print(D().f())
+`,
+    );
+  });
+});
