@@ -1,33 +1,36 @@
 /**
  * Shorter property names for the interpreter's chunk. The interpreter's classes and records are read
- * and written through ~1,800 camelCase property names (`vm.typeError`, `h.newRef`, `ti.kindOf`,
- * `g.emit`…), ~75 KB of the minified chunk that no minifier shortens on its own. This plans a renaming
- * of the ones that are safe to rename, from the chunk esbuild has bundled (before minification), and
- * esbuild applies it (`mangleProps` with the plan's exact names and `mangleCache` with their new ones),
- * so the same plan gives the same names in every build that uses it (the page's, the library's, and
- * the Node bundle test/mangled-corpus.test.ts runs the corpus through).
+ * and written through ~1,900 property names (`vm.typeError`, `h.newRef`, `ti.kindOf`, `node.expr`…),
+ * which no minifier shortens on its own. This plans a renaming of the ones that are safe to rename, from
+ * the chunk esbuild has bundled (before minification), and esbuild applies it (`mangleProps` with the
+ * plan's exact names and `mangleCache` with their new ones), so the same plan gives the same names in
+ * every build that uses it (the page's, the library's, and the Node bundle test/mangled-corpus.test.ts
+ * runs the corpus through).
  *
  * A name is renamed only when all of these hold:
- * - it is camelCase with a lower-case first letter (`typeError`, `newRef`). Every name a Python program
- *   can reach through a string at run time (method and attribute tables are keyed by Python names:
- *   `append`, `__init__`, `ZeroDivisionError`, `f_locals`) is lower-case, snake_case or capitalised;
+ * - it is camelCase with a lower-case first letter (`typeError`, `newRef`), or one lower-case word
+ *   (`expr`, `localsplus`) that no object literal of the chunk has as a key. Every name a Python program
+ *   can reach through a string at run time is snake_case, capitalised, or one word, and the tables of
+ *   Python methods and module functions, which are read by key (`Object.entries`), are object literals:
+ *   `append`, `__init__`, `ZeroDivisionError`, `f_locals`, `getrefcount` keep their names;
  * - it is never a word of a string or template literal of the chunk: a name looked up through a string
- *   (`o["typeName"]`, `"kindOf" in o`, the generated code of jit/compile.ts, a list of keys to skip)
- *   keeps its name everywhere;
+ *   (`o["typeName"]`, `"kindOf" in o`, a list of keys to skip) keeps its name everywhere;
  * - it is never a word of the code on the other side of the chunk's boundaries, whose objects the chunk
  *   reads or fills in: the heap binding (@pyheap/heap and the core's ABI, which stay imports), the page's
  *   element (which reads RunResult and the trace; apps/web/src), the trace's schema and the public API
  *   (schema.ts, api-types.ts, trace-schema.json), Lit, and the WASM core's export and import names;
  * - it is not a property of anything JavaScript itself, the DOM or Node define (terser's list of DOM and
  *   ES names, and every own and prototype property reachable from this process's globals).
- * New names are the shortest not used as any property name, string word or reserved word above, the
- * most frequent name getting the shortest one. test/mangled-corpus.test.ts runs the whole corpus through
- * a Node bundle renamed by the same plan and compares every output with CPython's.
+ * New names are the shortest that are no property name of the chunk, none of its string literals, no
+ * property name or string word of the code across its boundaries (parsed), and no name of JavaScript or
+ * Node; the most frequent name gets the shortest. test/mangled-corpus.test.ts runs the whole corpus
+ * through a Node bundle renamed by the same plan and compares every output with CPython's.
  */
 import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { transformSync } from "esbuild";
 import { parseAst } from "vite";
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
@@ -35,6 +38,8 @@ const require = createRequire(import.meta.url);
 
 /** camelCase, lower-case first letter: the only names renamed (see above). */
 const CAMEL = /^[a-z][a-z0-9]*[A-Z][A-Za-z0-9]*$/;
+/** one lower-case word: renamed only when no object literal has it as a key (see above) */
+const LOWER = /^[a-z][a-z0-9]*$/;
 const WORD = /[A-Za-z_$][\w$]*/g;
 
 export interface ManglePlan {
@@ -85,8 +90,11 @@ function runtimeNames(into: Set<string>): void {
 }
 
 /** The words on the other side of the interpreter's boundaries, and every name JS, the DOM and Node define. */
-export function reservedWords(): { reserved: Set<string>; sources: string[] } {
+export function reservedWords(): { reserved: Set<string>; taken: Set<string> } {
   const reserved = new Set<string>();
+  // names a new name must not be: reserved ones, but of the boundary's code only its property names and
+  // string words (its local variables and Lit's, minified, are no property of anything the chunk meets)
+  const taken = new Set<string>();
   const sources = [
     ...filesUnder(join(ROOT, "apps/web/src"), /\.ts$/),
     ...filesUnder(join(ROOT, "packages/heap/src"), /\.ts$/),
@@ -101,29 +109,52 @@ export function reservedWords(): { reserved: Set<string>; sources: string[] } {
   for (const base of [lit, ...["lit-html", "lit-element", "@lit/reactive-element"].map((p) => join(dirname(lit), p))]) {
     for (const f of readdirSync(base)) if (f.endsWith(".js")) sources.push(join(base, f));
   }
-  for (const f of sources) words(readFileSync(f, "utf8"), reserved);
-  // terser's list of DOM and ES property names
+  for (const f of sources) {
+    const text = readFileSync(f, "utf8");
+    words(text, reserved);
+    if (f.endsWith(".ts") && !/(schema|api-types)\.ts$/.test(f)) {
+      const c = collect(transformSync(text, { loader: "ts" }).code);
+      for (const n of [...c.props.keys(), ...c.strings]) taken.add(n);
+    } else if (!f.endsWith(".js")) words(text, taken);
+  }
+  // terser's list of DOM and ES property names (not a new name's concern: the interpreter meets no DOM
+  // object), and every name reachable from this process's globals
   words(readFileSync(join(dirname(require.resolve("terser/package.json")), "tools/domprops.js"), "utf8"), reserved);
-  runtimeNames(reserved);
+  const builtin = new Set<string>();
+  runtimeNames(builtin);
   // the WASM core's export and import names
   const mod = new WebAssembly.Module(readFileSync(join(ROOT, "packages/core/build/pyheap.wasm")));
-  for (const e of WebAssembly.Module.exports(mod)) words(e.name, reserved);
+  for (const e of WebAssembly.Module.exports(mod)) words(e.name, builtin);
   for (const i of WebAssembly.Module.imports(mod)) {
-    words(i.module, reserved);
-    words(i.name, reserved);
+    words(i.module, builtin);
+    words(i.name, builtin);
   }
-  return { reserved, sources };
+  for (const n of builtin) {
+    reserved.add(n);
+    taken.add(n);
+  }
+  return { reserved, taken };
 }
 
 const KEYWORDS = new Set(
   "break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected public await async of get set".split(" "),
 );
 
-/** Plans the renaming of `code` (esbuild's bundle of the interpreter, not minified). */
-export function planPropertyMangling(code: string, reserved: Set<string> = reservedWords().reserved): ManglePlan {
-  const props = new Map<string, number>();
-  const strings = new Set<string>();
-  const prop = (n: string): void => void props.set(n, (props.get(n) ?? 0) + 1);
+interface Collected {
+  /** property names (member accesses, object literal and pattern keys, class members), with counts */
+  props: Map<string, number>;
+  /** the words of every string and template literal */
+  strings: Set<string>;
+  /** the keys of object literals */
+  literalKeys: Set<string>;
+  /** string literals that are a name as a whole (`"kind"`, `"e"`): what can reach `o[k]` as a key */
+  wholeStrings: Set<string>;
+}
+
+/** The property names and string words of JavaScript `code`. */
+function collect(code: string): Collected {
+  const c: Collected = { props: new Map(), strings: new Set(), literalKeys: new Set(), wholeStrings: new Set() };
+  const prop = (n: string): void => void c.props.set(n, (c.props.get(n) ?? 0) + 1);
   const visit = (node: unknown): void => {
     if (Array.isArray(node)) {
       for (const n of node) visit(n);
@@ -137,6 +168,14 @@ export function planPropertyMangling(code: string, reserved: Set<string> = reser
         if (!n.computed && p.type === "Identifier") prop(p.name as string);
         break;
       }
+      case "ObjectExpression":
+        for (const p of n.properties as Node[]) {
+          const k = p.key as Node | undefined;
+          if (p.type === "Property" && !p.computed && k?.type === "Identifier") c.literalKeys.add(k.name as string);
+          // a quoted key is a string a lookup may use too
+          if (p.type === "Property" && k?.type === "Literal" && typeof k.value === "string") c.wholeStrings.add(k.value);
+        }
+        break;
       case "Property":
       case "MethodDefinition":
       case "PropertyDefinition": {
@@ -145,23 +184,35 @@ export function planPropertyMangling(code: string, reserved: Set<string> = reser
         break;
       }
       case "Literal":
-        if (typeof n.value === "string") words(n.value, strings);
+        if (typeof n.value === "string") {
+          words(n.value, c.strings);
+          if (/^[A-Za-z_$][\w$]*$/.test(n.value)) c.wholeStrings.add(n.value);
+        }
         break;
       case "TemplateElement": {
         const v = n.value as { raw: string; cooked: string | null };
-        words(v.cooked ?? v.raw, strings);
+        words(v.cooked ?? v.raw, c.strings);
+        if (/^[A-Za-z_$][\w$]*$/.test(v.cooked ?? v.raw)) c.wholeStrings.add(v.cooked ?? v.raw);
         break;
       }
     }
     for (const [k, v] of Object.entries(n)) if (k !== "type" && v && typeof v === "object") visit(v);
   };
   visit(parseAst(code));
+  return c;
+}
 
-  const chosen = [...props.entries()].filter(([n]) => CAMEL.test(n) && !strings.has(n) && !reserved.has(n));
+/** Plans the renaming of `code` (esbuild's bundle of the interpreter, not minified). */
+export function planPropertyMangling(code: string, { reserved, taken: takenOutside } = reservedWords()): ManglePlan {
+  const { props, strings, literalKeys, wholeStrings } = collect(code);
+
+  const chosen = [...props.entries()].filter(([n]) => (CAMEL.test(n) || (LOWER.test(n) && !literalKeys.has(n))) && !strings.has(n) && !reserved.has(n));
   // most frequent first; ties by name, so the plan depends only on the code
   chosen.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  // a new name is no property name of the chunk (renamed or not), string word, reserved or key word
-  const taken = (n: string): boolean => KEYWORDS.has(n) || props.has(n) || strings.has(n) || reserved.has(n);
+  // a new name is no property name of the chunk (renamed or not), none of its string literals (a key it
+  // may look up with `o[k]`), no key word, nor a property name or string word of the code across its
+  // boundaries or of JS and Node
+  const taken = (n: string): boolean => KEYWORDS.has(n) || props.has(n) || wholeStrings.has(n) || takenOutside.has(n);
   const first = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_$";
   const rest = first + "0123456789";
   let counter = 0;
