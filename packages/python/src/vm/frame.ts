@@ -72,9 +72,13 @@ export class Frame {
   rangeAt = -1;
   rangeIt: Obj = 0;
   rangeObj: Obj = 0;
-  rangeStart = 0;
-  rangeStep = 0;
-  rangeLen = 0;
+  // NaN until set (read only once rangeAt says so): start, step and length come from the range's float64
+  // fields, so these fields hold doubles from the first Frame on; starting them as small integers made V8
+  // change their representation at the first range loop and deprecate the Frame shape, which deoptimised
+  // the eval loop once per run
+  rangeStart = NaN;
+  rangeStep = NaN;
+  rangeLen = NaN;
 
   constructor(
     public info: CodeInfo,

@@ -149,6 +149,15 @@ export class VM {
     this.NotImplemented = h.NotImplemented;
     this.Ellipsis = h.Ellipsis;
     h.onStrUninterned = (o) => this.strUninterned(o);
+    // fields other files declare and set when first needed (repr of containers, a generator's yield, the
+    // sys.stdout/stderr objects): made here so that setting them later does not change the VM's hidden
+    // class in the middle of a run, which deoptimised the eval loop (its reads of this.steps and other
+    // fields check that class) once per run
+    this.reprGuard = new Set();
+    this.reprList = 0;
+    this.lastYield = false;
+    this.stdoutObj = 0;
+    this.stderrObj = 0;
   }
 
   // ───────────────────────────── references ─────────────────────────────
