@@ -17,12 +17,14 @@ function wasmAsFiles(): Plugin {
     generateBundle(_options, bundle) {
       const builds = coreBuilds();
       const names = new Map<string, string>();
+      let sizeBuilds = 0;
       for (const chunk of Object.values(bundle)) {
         if (chunk.type !== "chunk") continue;
         chunk.code = chunk.code.replace(/data:application\/wasm;base64,([A-Za-z0-9+/=]+)/g, (_m, b64: string) => {
           let name = names.get(b64);
           if (!name) {
             const bytes = forBrowsers(Buffer.from(b64, "base64"), builds);
+            if (bytes === builds.size) sizeBuilds++;
             name = `pyheap-${createHash("sha256").update(bytes).digest("hex").slice(0, 10)}.wasm`;
             this.emitFile({ type: "asset", fileName: name, source: bytes });
             names.set(b64, name);
@@ -30,6 +32,9 @@ function wasmAsFiles(): Plugin {
           return `./${name}`;
         });
       }
+      // the release build's place holds the size build (a stale copy of the core in packages/heap/build
+      // would leave the release build here)
+      if (names.size > 0 && sizeBuilds !== 1) this.error(`the library's WASM files hold ${sizeBuilds} size builds of the core, not 1: rebuild @pyheap/heap, whose build copies the core's`);
     },
   };
 }
