@@ -47,6 +47,7 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
   const intType = this.tInt;
   const rangeIterType = this.tRangeIter;
   const listIterType = this.tListIter;
+  const listType = h.types.list;
   const functionType = this.tFunction;
   const methodType = this.tMethod;
   const True = this.True;
@@ -217,6 +218,11 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
                 target = func;
                 tt = functionType;
               }
+            }
+            if (a !== 0 && a === this.listAppendDescr && arg === 1 && kwNames === null && m[(b + OB_TYPE) >>> 2]! >>> 0 === listType) {
+              // lst.append(v) on an exact list (3.11's PRECALL_NO_KW_LIST_APPEND)
+              listAppendCall(this, st);
+              break;
             }
             if (kwNames === null && tt === functionType && this.depth + 1 <= this.recursionLimit) {
               // exactly the positional parameters (callFunctionSteal's common call): the arguments go from
@@ -1414,7 +1420,11 @@ function callGeneral(vm: VM, f: Frame, st: Obj[], arg: number, a: Obj, b: Obj, t
     try {
       let r: Obj;
       try {
-        if (kt === Kind.MDESCR) r = vm.natives[h.getI32(target, L.MDESCR_INDEX)].fn(callArgs, null);
+        if (kt === Kind.MDESCR) {
+          const n = vm.natives[h.getI32(target, L.MDESCR_INDEX)];
+          if (vm.listAppendDescr === 0 && n.qualname === "list.append") vm.listAppendDescr = target;
+          r = n.fn(callArgs, null);
+        }
         else {
           const n = vm.natives[h.getI32(target, L.CFUNC_INDEX)];
           r = n.method ? n.fn([h.getSlot(target, L.CFUNC_SELF), ...callArgs], null) : n.fn(callArgs, null);
@@ -1553,5 +1563,30 @@ function copyFreeVars(h: VM["h"], f: Frame, n: number): void {
     const c = h.tupleGet(closure, k);
     h.incref(c);
     ls[base + k] = c;
+  }
+}
+
+/** CALL of list.append (its method descriptor, the list, one argument on the stack) on an exact list: what
+ *  callGeneral does for it, without the argument array and the native's dispatch (same releases, same
+ *  order: the list and the item after the append, then the descriptor). */
+function listAppendCall(vm: VM, st: Obj[]): void {
+  const h = vm.h;
+  const v = st.pop()!;
+  const self = st.pop()!;
+  const target = st.pop()!;
+  try {
+    let r: Obj;
+    try {
+      h.listAppend(self, v);
+      r = vm.none();
+    } catch (e) {
+      throw vm.wrapErr(e);
+    } finally {
+      h.decref(self);
+      h.decref(v);
+    }
+    st.push(r);
+  } finally {
+    h.decref(target);
   }
 }

@@ -89,6 +89,9 @@ export class VM {
   tMethod: Obj = 0;
   tRangeIter: Obj = 0;
   tListIter: Obj = 0;
+  /** list.append's method descriptor once a call through the general path has met it (0 before): CALL
+   *  appends to an exact list without that path (loop.ts listAppendCall). */
+  listAppendDescr: Obj = 0;
   readonly typeInfos: TypeInfo[] = [];
   readonly natives: NativeEntry[] = [];
   readonly codes: CodeInfo[] = [];
