@@ -16,6 +16,28 @@ const cpython = cpythonRunner("pyheap-fastpaths-");
 // [name, program, also traced] (a traced run stops at its step budget: the big tables run untraced)
 const cases: [string, string, boolean][] = [
   [
+    "two-digit int results with spare digits: their blocks, as ids reused by later objects show",
+    `import sys
+def reuse():
+    out = []
+    big = 2**40
+    for k in range(12):
+        a = big + k
+        ida = id(a)
+        del a
+        b = (big - 3) * 2 - k
+        c = -big - k
+        out.append((id(b) == ida, id(c) == ida, sys.getsizeof(b), sys.getsizeof(c)))
+        del b, c
+        d = [big * 3, big + big, 7 - big]
+        e = 1.5 * k
+        out.append((id(e) in [id(x) for x in d], len(d)))
+    return out
+print(reuse())
+`,
+    true,
+  ],
+  [
     "int arithmetic around the one- and two-digit limits",
     `import sys
 vals = [0, 1, -1, 2, -3, 7, -7, 255, 256, 257, -5, -6, 1000, -1000, 2**29, 2**30 - 1, -(2**30 - 1), 2**30, -2**30,
