@@ -51,6 +51,7 @@ import { refcountInit, decref, dealloc } from "./refcount";
 import {
   gcListsInit, getCount, setCount, getThreshold, setThreshold, setEnabled, gcEnabled, setBlocked, setDebug,
   gcDebug, isTracked, track, untrack, genHead, permanent, listMerge, listSize, longLivedTotal, longLivedPending,
+  gcCollecting, genSizesKnown, genSize0, genSize1, genSize2, genSize3, keepGenSize,
 } from "./gc/lists";
 import { setDenseAlgorithm, collectInit, gcCollect, statGet, setGarbageList, registerFreelistType, clearObject } from "./gc/collect";
 import { gcNext, gcObj, varDictPtr } from "./object/header";
@@ -901,7 +902,13 @@ export function gc_get_objects(g: i32, buf: i32, cap: i32): i32 {
 /** Objects in generation g (3 = the permanent generation). */
 export function gc_generation_size(g: i32): i32 {
   if (g < 0 || g > 3) return 0;
-  return listSize(g == 3 ? permanent : genHead(g));
+  // a count taken since the lists last changed (see genSizesKnown); during a collection, always a walk
+  if (!gcCollecting && (genSizesKnown & (<u32>1 << <u32>g)) != 0) {
+    return g == 0 ? genSize0 : g == 1 ? genSize1 : g == 2 ? genSize2 : genSize3;
+  }
+  const n = listSize(g == 3 ? permanent : genHead(g));
+  if (!gcCollecting) keepGenSize(g, n);
+  return n;
 }
 /** gc.set_debug(flags) (only DEBUG_SAVEALL changes what the core does). */
 export function gc_set_debug(flags: i32): void {

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { abi, type Heap, type Obj } from "../src/index.js";
-import { fresh, expectHealthy, expectSameMemory } from "./helpers.js";
+import { fresh, expectHealthy, expectSameMemory, slotType } from "./helpers.js";
 
 /** A deterministic pseudo-random sequence (mulberry32). */
 function rng(seed: number): () => number {
@@ -323,5 +323,59 @@ describe("intResultRelease", () => {
     for (const o of liveA) a.decref(o);
     expect(a.walk()).toEqual([]);
     expectHealthy(a);
+  });
+});
+
+describe("gc_generation_size", () => {
+  /** The sizes the core reports next to the lengths of the lists themselves. */
+  function expectSizes(h: Heap): void {
+    const c = h.core;
+    for (const g of [0, 1, 2] as const) expect(c.gc_generation_size(g)).toBe(h.gc.getObjects(g).length);
+    expect(c.gc_generation_size(3)).toBe(h.gc.getFreezeCount());
+  }
+
+  it("is the length of each generation's list after every kind of change (kept counts are never stale)", () => {
+    const h = fresh();
+    const t = slotType(h, 2);
+    const r = rng(3);
+    const live: Obj[] = [];
+    expectSizes(h);
+    for (let step = 0; step < 1500; step++) {
+      const k = r();
+      if (k < 0.45 || live.length === 0) {
+        const o = h.newObject(t);
+        if (live.length > 0 && r() < 0.3) h.setSlot(o, 16, live[Math.floor(r() * live.length)]!);
+        live.push(o);
+      } else if (k < 0.8) {
+        const o = live.splice(Math.floor(r() * live.length), 1)[0]!;
+        h.decref(o);
+      } else if (k < 0.85) {
+        const o = live[Math.floor(r() * live.length)]!;
+        if (h.gc.isTracked(o)) h.gc.untrack(o);
+        else h.gc.track(o);
+      } else if (k < 0.9) {
+        h.gc.collect(Math.floor(r() * 3));
+      } else if (k < 0.93) {
+        h.gc.freeze();
+      } else if (k < 0.96) {
+        h.gc.unfreeze();
+      } else {
+        // a cycle left to the collector
+        const a = h.newObject(t);
+        const b = h.newObject(t);
+        h.setSlot(a, 16, b);
+        h.setSlot(b, 16, a);
+        h.decref(a);
+        h.decref(b);
+      }
+      // asked twice: the second answer may come from the kept count
+      expectSizes(h);
+      expectSizes(h);
+    }
+    for (const o of live) h.decref(o);
+    h.gc.unfreeze();
+    h.gc.collect(2);
+    expectSizes(h);
+    expectHealthy(h);
   });
 });

@@ -21,7 +21,7 @@ import {
 } from "../object/header";
 import {
   genHead, getCount, setCount, getThreshold, gcEnabled, gcCollecting, gcBlocked, setCollecting,
-  longLivedTotal, longLivedPending, setLongLived, listInit, listIsEmpty, listMerge, listMove, listSize,
+  longLivedTotal, longLivedPending, setLongLived, forgetGenSizes, listInit, listIsEmpty, listMerge, listMove, listSize,
   untrack, gcDebug, phaseMark,
 } from "./lists";
 import { traverse, VISIT_DECREF, VISIT_REACHABLE, REFS_UNREACHABLE, setReachableHead } from "./traverse";
@@ -112,7 +112,9 @@ function collectGenerations(): void {
 export function gcCollect(g: i32): i32 {
   if (gcCollecting) return 0;
   setCollecting(true);
+  forgetGenSizes();
   const n = collectWithCallback(g);
+  forgetGenSizes();
   setCollecting(false);
   return n;
 }

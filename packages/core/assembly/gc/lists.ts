@@ -32,6 +32,26 @@ export let gcDebug: i32 = 0;
  *  which sizes the collector's side tables before it walks a list. */
 export let trackedTotal: i32 = 0;
 
+// Counts of the generation lists as gc_generation_size last walked them (the trace recorder asks after
+// every step): bit g of genSizesKnown says genSizes[g] is still right. track() keeps generation 0's count
+// up to date; an untrack (whose generation is not known), a merge, a list reset and a collection forget
+// them all. Globals, not memory: keeping them must not move what the core allocates.
+export let genSizesKnown: u32 = 0;
+export let genSize0: i32 = 0;
+export let genSize1: i32 = 0;
+export let genSize2: i32 = 0;
+export let genSize3: i32 = 0;
+@inline export function forgetGenSizes(): void {
+  genSizesKnown = 0;
+}
+/** Records the walked length n of generation g (3: the permanent one). */
+export function keepGenSize(g: i32, n: i32): void {
+  if (g == 0) genSize0 = n;
+  else if (g == 1) genSize1 = n;
+  else if (g == 2) genSize2 = n;
+  else genSize3 = n;
+  genSizesKnown |= <u32>1 << <u32>g;
+}
 export function setEnabled(b: bool): void {
   gcEnabled = b;
 }
@@ -61,6 +81,7 @@ export function setLongLived(total: i32, pending: i32): void {
 }
 
 export function listInit(h: usize): void {
+  genSizesKnown = 0;
   gcSetNext(h, h);
   store<u32>(h + 8, <u32>h);
 }
@@ -109,6 +130,7 @@ export function gcListsInit(): void {
 /** Appends every node of `from` to the tail of `to`; `from` becomes empty. */
 export function listMerge(from: usize, to: usize): void {
   if (listIsEmpty(from)) return;
+  genSizesKnown = 0;
   const toTail = gcPrev(to);
   const first = gcNext(from);
   const last = gcPrev(from);
@@ -135,6 +157,7 @@ export function track(o: usize): void {
   if (gcNext(g) != 0) return;
   listAppend(g, generations);
   trackedTotal++;
+  if ((genSizesKnown & 1) != 0) genSize0++;
 }
 
 /** Unlinks o from its generation; keeps only the FINALIZED bit of GC_PREV (no-op if untracked). */
@@ -144,4 +167,5 @@ export function untrack(o: usize): void {
   listRemove(g);
   store<u32>(g + 8, gcPrevRaw(g) & PREV_MASK_FINALIZED);
   trackedTotal--;
+  genSizesKnown = 0;
 }
