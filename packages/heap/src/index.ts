@@ -346,6 +346,7 @@ export class Heap {
     this.gc = new GcApi(this);
     this.events = new EventsApi(this);
     this.intTypeObj = this.types.int;
+    this.strTypeObj = this.types.str;
     this.floatTypeObj = this.types.float;
     this.smallIntBase = this.fx.int_from_f64(-5) >>> 0;
     this.decref(this.smallIntBase);
@@ -613,10 +614,13 @@ export class Heap {
   private dealloc(o: Obj, m: Int32Array): void {
     const t = m[(o + abi.OB_TYPE) >>> 2]! >>> 0;
     if (t === this.intTypeObj) this.freeInt(o);
-    else if (t === this.floatTypeObj) this.freeFloat(o);
+    else if (t === this.floatTypeObj) this.freeNoHook(o);
+    // an exact str that is not interned: no hook runs as it is freed (an interned one tells the table)
+    else if (t === this.strTypeObj && (m[(o + abi.STR_STATE) >>> 2]! & abi.STR_STATE_INTERNED) === 0) this.freeNoHook(o);
     else this.fx.obj_dealloc(o);
   }
   private intTypeObj = 0;
+  private strTypeObj = 0;
   private floatTypeObj = 0;
   /** Drops a reference to an exact int (not a subclass instance, not a bool): its deallocation runs no
    *  hook, so the core's deallocator is called without the export wrapper. */
@@ -634,8 +638,9 @@ export class Heap {
       throw this.trap(e, "int_dealloc");
     }
   }
-  /** Frees an exact float whose count reached 0 (its free list or its block; no hook runs). */
-  private freeFloat(o: Obj): void {
+  /** Frees an exact float or a str that is not interned, whose count reached 0 (the float's free list or
+   *  the block; no hook runs). */
+  private freeNoHook(o: Obj): void {
     if (this.retired) throw this.retired;
     try {
       this.rawDealloc(o);

@@ -379,3 +379,45 @@ describe("gc_generation_size", () => {
     expectHealthy(h);
   });
 });
+
+describe("freeing an exact str", () => {
+  it("an interned str still tells onStrUninterned (and its error comes back); others are freed as obj_decref frees them", () => {
+    const h = fresh();
+    const seen: Obj[] = [];
+    h.onStrUninterned = (s) => seen.push(s);
+    const s = h.newStrUncached("interned-name");
+    h.setI32(s, abi.STR_STATE, h.getI32(s, abi.STR_STATE) | 1); // interned (mortal)
+    h.decref(s);
+    expect(seen).toEqual([s]);
+    const t = h.newStrUncached("interned-too");
+    h.setI32(t, abi.STR_STATE, h.getI32(t, abi.STR_STATE) | 1);
+    h.onStrUninterned = () => {
+      throw new Error("from the hook");
+    };
+    expect(() => h.decref(t)).toThrow("from the hook");
+    h.onStrUninterned = (x) => seen.push(x);
+    const u = h.newStrUncached("plain");
+    h.decref(u);
+    expect(seen).toEqual([s]);
+    expect(h.walk()).toEqual([]);
+    expectHealthy(h);
+
+    const a = fresh();
+    const b = fresh();
+    const r = rng(9);
+    const la: Obj[] = [];
+    const lb: Obj[] = [];
+    for (let i = 0; i < 3000; i++) {
+      if (r() < 0.6 || la.length === 0) {
+        const text = "s".repeat(1 + Math.floor(r() * 40)) + i;
+        la.push(a.newStrUncached(text));
+        lb.push(b.newStrUncached(text));
+      } else {
+        const k = Math.floor(r() * la.length);
+        a.decref(la.splice(k, 1)[0]!);
+        b.core.obj_decref(lb.splice(k, 1)[0]!);
+      }
+    }
+    expectSameMemory(a, b);
+  });
+});
