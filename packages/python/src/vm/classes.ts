@@ -583,9 +583,13 @@ function callPlainClass(vm: VM, ti: TypeInfo, t: Obj, args: Obj[]): Obj {
     return callPlainClass(vm, ti, t, args);
   }
   const h = vm.h;
-  if (args.length && !VECTORCALL_TYPES.has(ti.name)) h.decref(h.newTuple(args));
-  const o = h.newObject(t);
+  // a class has no vectorcall: tp_call gets its arguments in a tuple (whatever the class is named), which
+  // lives until the instance is made and initialised (it is released after __init__, or after the instance
+  // when __init__ raises)
+  const argt = args.length ? h.newTuple(args) : 0;
+  let o = 0;
   try {
+    o = h.newObject(t);
     // vm.call(init, [o, ...args]) without its copies
     const all: Obj[] = new Array(args.length + 1);
     all[0] = o;
@@ -597,8 +601,10 @@ function callPlainClass(vm: VM, ti: TypeInfo, t: Obj, args: Obj[]): Obj {
     }
     initReturned(vm, vm.runFrame(vm.callFunctionSteal(p.init, all, null, vm.frame)));
   } catch (e) {
-    vm.decref(o);
+    if (o) vm.decref(o);
     throw e;
+  } finally {
+    if (argt) h.decref(argt);
   }
   return o;
 }
@@ -631,52 +637,62 @@ proto.callTypeDirect = function (this: VM, t: Obj, args: Obj[], kw: KwArgs | nul
     }
     this.typeError("type() takes 1 or 3 arguments");
   }
-  // type calls without vectorcall in 3.11 pack their arguments into a tuple (parked when freed)
-  if (args.length && !VECTORCALL_TYPES.has(ti.name) && (ti.heap || ti.kind === Kind.EXC || TUPLE_CALL_TYPES.has(ti.name))) {
-    this.h.decref(this.h.newTuple(args));
-  }
+  // type calls without vectorcall in 3.11 pack their arguments into a tuple (parked when freed); a class's
+  // lives until its instance is made and initialised
+  const argt = args.length && (ti.heap || (!VECTORCALL_TYPES.has(ti.name) && (ti.kind === Kind.EXC || TUPLE_CALL_TYPES.has(ti.name)))) ? this.h.newTuple(args) : 0;
   if (!ti.heap) {
+    if (argt) this.h.decref(argt);
     const ctor = this.ctors.get(t) ?? (ti.kind === Kind.EXC ? this.ctors.get(this.T.BaseException) : undefined);
     if (!ctor) this.typeError(`cannot create '${ti.name}' instances`);
     return ctor(t, args, kw);
   }
-  const newD = this.lookupType(ti, "__new__");
+  try {
+    return newHeapInstance(this, ti, t, args, kw);
+  } finally {
+    if (argt) this.h.decref(argt);
+  }
+};
+
+/** callTypeDirect for a class: __new__ (the class's own, or its builtin base's), then __init__ when the
+ *  result is an instance of the class. */
+function newHeapInstance(vm: VM, ti: TypeInfo, t: Obj, args: Obj[], kw: KwArgs | null): Obj {
+  const newD = vm.lookupType(ti, "__new__");
   let o: Obj;
   let userNew = false;
-  if (newD && newD.obj && this.lookupTypeOwner(ti, "__new__")?.heap) {
+  if (newD && newD.obj && vm.lookupTypeOwner(ti, "__new__")?.heap) {
     userNew = true;
-    if (this.typeInfo(newD.obj).kind === Kind.STATICMETHOD) o = this.call(this.h.getSlot(newD.obj, L.NATIVE_A), [t, ...args], kw);
+    if (vm.typeInfo(newD.obj).kind === Kind.STATICMETHOD) o = vm.call(vm.h.getSlot(newD.obj, L.NATIVE_A), [t, ...args], kw);
     else {
       // slot_tp_new: __new__ read from the class (a function assigned after the class was made stays
       // unbound, a classmethod binds the class), then called with the class first
-      const fn = this.getAttr(t, "__new__");
+      const fn = vm.getAttr(t, "__new__");
       try {
-        o = this.call(fn, [t, ...args], kw);
+        o = vm.call(fn, [t, ...args], kw);
       } finally {
-        this.decref(fn);
+        vm.decref(fn);
       }
     }
-  } else o = this.nativeNew(ti, t, args, kw);
-  if (!this.isInstance(o, t)) return o;
-  const initD = this.lookupType(ti, "__init__");
-  const owner = this.lookupTypeOwner(ti, "__init__");
+  } else o = vm.nativeNew(ti, t, args, kw);
+  if (!vm.isInstance(o, t)) return o;
+  const initD = vm.lookupType(ti, "__init__");
+  const owner = vm.lookupTypeOwner(ti, "__init__");
   if (initD && initD.obj && owner && owner.heap) {
     try {
-      initReturned(this, this.kindOf(initD.obj) === Kind.FUNCTION ? this.call(initD.obj, [o, ...args], kw) : this.callSpecial(o, "__init__", args));
+      initReturned(vm, vm.kindOf(initD.obj) === Kind.FUNCTION ? vm.call(initD.obj, [o, ...args], kw) : vm.callSpecial(o, "__init__", args));
     } catch (e) {
-      this.decref(o);
+      vm.decref(o);
       throw e;
     }
   } else {
     try {
-      this.nativeInit(ti, o, args, kw, userNew);
+      vm.nativeInit(ti, o, args, kw, userNew);
     } catch (e) {
-      this.decref(o);
+      vm.decref(o);
       throw e;
     }
   }
   return o;
-};
+}
 
 declare module "./vm.js" {
   interface VM {
