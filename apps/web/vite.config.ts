@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig, type Plugin } from "vite";
+import { precompress } from "./bundler/compress.js";
 import { bundleInterpreterCode, INTERPRETER_ENTRY, PYTHON_SOURCES } from "./bundler/interpreter.js";
 import { sizeBuildForBrowsers } from "./bundler/wasm.js";
 
@@ -125,7 +126,7 @@ export function compileHints(): Plugin {
 
 // The demo page: demo/index.html and its script, built to dist/ (served at / by the HTTP server).
 export default defineConfig({
-  plugins: [bundleInterpreter(), compactCss(), preloadInterpreter(), sizeBuildForBrowsers(), compileHints()],
+  plugins: [bundleInterpreter(), compactCss(), preloadInterpreter(), sizeBuildForBrowsers(), compileHints(), precompress()],
   root: "demo",
   base: "./",
   build: {

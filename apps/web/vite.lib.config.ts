@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { defineConfig, type Plugin } from "vite";
+import { precompress } from "./bundler/compress.js";
 import { coreBuilds, forBrowsers } from "./bundler/wasm.js";
 import { bundleInterpreter, compactCss, compileHints, TERSER_OPTIONS } from "./vite.config.js";
 
@@ -63,7 +64,7 @@ function importDepsTogether(): Plugin {
 // The element as a library: dist/lib/py-heap-view.js (one ES module plus lazily loaded chunks), usable from
 // plain HTML with one script tag; the WASM heap is a file beside them (see wasmAsFiles).
 export default defineConfig({
-  plugins: [bundleInterpreter(), compactCss(), wasmAsFiles(), importDepsTogether(), compileHints()],
+  plugins: [bundleInterpreter(), compactCss(), wasmAsFiles(), importDepsTogether(), compileHints(), precompress()],
   build: {
     outDir: "dist/lib",
     emptyOutDir: false,

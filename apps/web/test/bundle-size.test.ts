@@ -1,17 +1,26 @@
 /**
  * The budget of issue 6: the element with the interpreter, its parser and the WASM heap, without the
- * editor, under 200 KB gzipped. Follows the built demo's manifest from the page's entry through static
- * and dynamic imports, leaving out the chunks loaded only on demand (the editor and what only it needs,
- * SVG/PNG export, the Python source of `weakref` and `copy`: none of the demo's chapters nor the 20-line
- * program loads them, as test/e2e/chapters.e2e.test.ts checks); those are reported on their own.
+ * editor, under 200 KB gzipped. What is counted is what the HTTP server sends a browser that accepts gzip:
+ * the build's zopfli-compressed copies `FILE.gz` (bundler/compress.ts, gzip format), whose sizes this reads;
+ * a counted file without its copy fails the test, and so does a copy that does not unpack to its file.
+ * zlib's gzip -9 of the same files is printed beside them (zopfli packs them ~5 % smaller).
  *
- * The budget is not met today (214.1 KB at 04:15 UTC on 2026-11-26, see README): the test holds the
- * page to the ceiling in `bundle-budget.json` — what was measured, plus a little room — so that it can
- * only shrink towards the budget; lower the ceiling whenever the page gets smaller.
+ * Two sets of files, each followed from its entry through static and dynamic imports, leaving out the
+ * chunks loaded only on demand (the editor and what only it needs, SVG/PNG export, the Python source of
+ * `weakref` and `copy`: none of the demo's chapters nor the 20-line program loads them, as
+ * test/e2e/chapters.e2e.test.ts checks), which are reported on their own, and the core's debug build:
+ * - the component alone, the library build (dist/lib): its entry, the chunks it loads, the WASM heap it
+ *   fetches. The issue's budget is about it: held to `libraryCeilingBytes` in `bundle-budget.json`.
+ * - the demo page (dist/), from its manifest: the page's script and style sheet with the same component,
+ *   held to its own `demoCeilingBytes`.
+ *
+ * The budget is not met today (library build 200.9 KB sent, 211.2 KB with gzip -9, at 04:31 UTC on
+ * 2026-11-26, see README): each ceiling is what was measured plus ~1 KB, so that the sizes can only
+ * shrink towards the budget; lower them whenever the files get smaller.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { gzipSync } from "node:zlib";
+import { gunzipSync, gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { DIST } from "./e2e/harness.js";
 
@@ -25,17 +34,100 @@ interface ManifestChunk {
   assets?: string[];
 }
 
-const { budgetBytes: BUDGET, ceilingBytes: CEILING } = JSON.parse(readFileSync(new URL("../bundle-budget.json", import.meta.url), "utf8")) as {
+const LIB = join(DIST, "lib");
+const SIZE_WASM = readFileSync(new URL("../../../packages/core/build/pyheap.size.wasm", import.meta.url));
+const {
+  budgetBytes: BUDGET,
+  libraryCeilingBytes: LIBRARY_CEILING,
+  demoCeilingBytes: DEMO_CEILING,
+} = JSON.parse(readFileSync(new URL("../bundle-budget.json", import.meta.url), "utf8")) as {
   budgetBytes: number;
-  ceilingBytes: number;
+  libraryCeilingBytes: number;
+  demoCeilingBytes: number;
 };
 
-function gz(file: string): number {
-  return gzipSync(readFileSync(join(DIST, file)), { level: 9 }).length;
+interface Sizes {
+  file: string;
+  /** the bytes the server sends: the size of `file.gz` */
+  sent: number;
+  /** zlib's gzip -9 of the file, for comparison */
+  gzip9: number;
+}
+
+/** What the server sends for `dir/file`: its compressed copy, which must exist and unpack to the file. */
+function measure(dir: string, file: string): Sizes {
+  const bytes = readFileSync(join(dir, file));
+  const gz = join(dir, `${file}.gz`);
+  expect(existsSync(gz), `${file} has no compressed copy ${file}.gz`).toBe(true);
+  const packed = readFileSync(gz);
+  expect(gunzipSync(packed).equals(bytes), `${file}.gz unpacks to ${file}`).toBe(true);
+  return { file, sent: packed.length, gzip9: gzipSync(bytes, { level: 9 }).length };
+}
+
+const kb = (n: number): string => `${(n / 1024).toFixed(1)} KB`;
+
+/** Prints the counted files and the on-demand ones; holds the total to `ceiling`; returns the total sent. */
+function report(name: string, dir: string, files: Iterable<string>, onDemand: Iterable<string>, ceiling: number): number {
+  const sizes = [...files].map((f) => measure(dir, f));
+  const sent = sizes.reduce((s, x) => s + x.sent, 0);
+  const gzip9 = sizes.reduce((s, x) => s + x.gzip9, 0);
+  console.log(
+    `${name}, sent without the editor (zopfli .gz): ${kb(sent)} (${sent} B); gzip -9: ${kb(gzip9)} (${gzip9} B)\n` +
+      sizes.map((x) => `  ${x.file}: ${kb(x.sent)} (gzip -9 ${kb(x.gzip9)})`).join("\n"),
+  );
+  console.log(`${name}, loaded on demand (not counted):\n${[...onDemand].map((f) => `  ${f}: ${kb(measure(dir, f).sent)}`).join("\n")}`);
+  console.log(
+    sent < BUDGET
+      ? `${name}: within the 200 KB budget (${kb(BUDGET - sent)} to spare)`
+      : `${name}: over the ${kb(BUDGET)} budget by ${kb(sent - BUDGET)} (ceiling ${kb(ceiling)})`,
+  );
+  expect(sent).toBeLessThan(ceiling);
+  return sent;
 }
 
 describe("bundle size", () => {
-  it("keeps the element, interpreter and WASM heap under the size ceiling, gzipped (editor excluded)", () => {
+  it("holds the budget's figures: 200 KB, each ceiling at or above it", () => {
+    expect(BUDGET).toBe(200 * 1024);
+    expect(LIBRARY_CEILING).toBeGreaterThanOrEqual(BUDGET);
+    expect(DEMO_CEILING).toBeGreaterThanOrEqual(BUDGET);
+  });
+
+  it("the component alone (library build): entry, interpreter, heap binding and WASM heap sent under the ceiling (editor excluded)", () => {
+    const entry = "py-heap-view.js";
+    expect(existsSync(join(LIB, entry)), "build the library first").toBe(true);
+    const files = new Set<string>();
+    const onDemand = new Set<string>();
+    // loaded only on demand, never to show the element: the editor (Edit), SVG/PNG export (first export),
+    // the weakref/copy sources (a program that imports them)
+    const isOnDemand = (f: string): boolean => /^(code-editor|export|pysrc)-[\w-]+\.js$/.test(f);
+    const visit = (file: string): void => {
+      if (files.has(file) || onDemand.has(file)) return;
+      if (isOnDemand(file)) {
+        onDemand.add(file);
+        return;
+      }
+      files.add(file);
+      const code = readFileSync(join(LIB, file), "utf8");
+      // static imports (`from"./x.js"`, `import"./x.js"`), dynamic ones (`import("./x.js")`)
+      for (const m of code.matchAll(/(?:from|import)\s*\(?\s*"\.\/([^"]+\.js)"/g)) visit(m[1]!);
+      // the WASM files it names: the one the page fetches is the core's size build; the other is its
+      // debug build, fetched only with { debug: true }
+      for (const m of code.matchAll(/"\.\/([^"]+\.wasm)"/g)) {
+        if (readFileSync(join(LIB, m[1]!)).equals(SIZE_WASM)) files.add(m[1]!);
+        else onDemand.add(m[1]!);
+      }
+    };
+    visit(entry);
+    // the element, the interpreter (with its parser), the heap binding, the WASM heap: four files
+    expect([...files].filter((f) => f.endsWith(".wasm"))).toHaveLength(1);
+    expect([...files].filter((f) => f.endsWith(".js"))).toHaveLength(3);
+    expect([...onDemand].filter((f) => f.startsWith("code-editor-"))).toHaveLength(1);
+    // every file of the build the page could fetch is either counted or on demand
+    for (const f of readdirSync(LIB)) if (/\.(js|wasm)$/.test(f)) expect(files.has(f) || onDemand.has(f), f).toBe(true);
+    report("library build (dist/lib)", LIB, files, onDemand, LIBRARY_CEILING);
+  });
+
+  it("the demo page: its script, style sheet, interpreter, heap binding and WASM heap sent under the ceiling (editor excluded)", () => {
     const manifestPath = join(DIST, ".vite", "manifest.json");
     expect(existsSync(manifestPath), "build the demo first").toBe(true);
     const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as Record<string, ManifestChunk>;
@@ -63,10 +155,6 @@ describe("bundle size", () => {
     // The Node-only restorable builds must not be emitted at all (a page never fetches them).
     for (const f of readdirSync(join(DIST, "assets"))) if (f.endsWith(".wasm")) files.add(`assets/${f}`);
     for (const f of files) if (/\.debug[-.]/.test(f)) files.delete(f);
-    const sizes = [...files].map((f) => [f, gz(f)] as const);
-    const total = sizes.reduce((s, [, n]) => s + n, 0);
-    console.log(`gzipped without the editor: ${(total / 1024).toFixed(1)} KB\n${sizes.map(([f, n]) => `  ${f}: ${(n / 1024).toFixed(1)} KB`).join("\n")}`);
-    console.log(`loaded on demand (not counted):\n${[...onDemand].map((f) => `  ${f}: ${(gz(f) / 1024).toFixed(1)} KB`).join("\n")}`);
     expect(files.has(entry[1].file)).toBe(true);
     // the weakref/copy sources are their own chunk, and only there
     const sources = [...onDemand].filter((f) => f.includes("pyheap-python-sources"));
@@ -77,15 +165,10 @@ describe("bundle size", () => {
     // the one WASM heap the page fetches is the core's size-optimised build (bundler/wasm.ts)
     const wasm = [...files].filter((f) => f.endsWith(".wasm"));
     expect(wasm).toHaveLength(1);
-    expect(readFileSync(join(DIST, wasm[0]!)).equals(readFileSync(new URL("../../../packages/core/build/pyheap.size.wasm", import.meta.url)))).toBe(true);
+    expect(readFileSync(join(DIST, wasm[0]!)).equals(SIZE_WASM)).toBe(true);
     expect([...files].some((f) => f.includes("code-editor") || /\/export-/.test(f))).toBe(false);
-    console.log(
-      total < BUDGET
-        ? `within the 200 KB budget (${((BUDGET - total) / 1024).toFixed(1)} KB to spare): set the ceiling to the budget`
-        : `over the ${(BUDGET / 1024).toFixed(0)} KB budget by ${((total - BUDGET) / 1024).toFixed(1)} KB (ceiling ${(CEILING / 1024).toFixed(1)} KB)`,
-    );
-    expect(BUDGET).toBe(200 * 1024);
-    expect(CEILING).toBeGreaterThanOrEqual(BUDGET);
-    expect(total).toBeLessThan(CEILING);
+    // the page itself is sent compressed too (not counted: it is the demo's, not the component's)
+    measure(DIST, "index.html");
+    report("demo page (dist/)", DIST, files, onDemand, DEMO_CEILING);
   });
 });

@@ -3,8 +3,10 @@
  * 503 with a page that says how to build it, instead of a bare 404.
  */
 import { existsSync } from "node:fs";
-import { join } from "node:path";
-import express, { Router } from "express";
+import type { ServerResponse } from "node:http";
+import { extname, join, resolve } from "node:path";
+import { Router, type NextFunction, type Request, type Response } from "express";
+import expressStaticGzip from "express-static-gzip";
 
 const NOT_BUILT = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>pyheap: demo page not built</title></head>
@@ -20,7 +22,24 @@ export function webBuilt(dir: string): boolean {
   return existsSync(join(dir, "index.html"));
 }
 
-/** Serves `dir` at `/` (immutable caching for hashed assets, none for the page itself). */
+/** Cache-Control for a file of the build: none for the page itself, a year for content-hashed assets. */
+function cacheHeaders(res: ServerResponse, path: string): void {
+  // the compressed copy's headers are those of the file it stands for, its Content-Type written as for
+  // the file itself (express's res.type and express.static both name it through mime-types' contentType)
+  const file = path.endsWith(".gz") ? path.slice(0, -3) : path;
+  if (file !== path) (res as Response).type(extname(file));
+  if (file.endsWith(".html")) res.setHeader("Cache-Control", "no-cache");
+  else if (/[.-][0-9a-zA-Z_-]{8,}\.(js|css|wasm)$/.test(file)) res.setHeader("Cache-Control", "public, max-age=31536000, immutable");
+}
+
+/**
+ * Serves `dir` at `/` (immutable caching for hashed assets, none for the page itself). The web build
+ * writes a zopfli-compressed copy `FILE.gz` beside each script, style sheet, WASM file and page
+ * (apps/web/bundler/compress.ts): a GET or HEAD whose Accept-Encoding allows gzip gets those bytes with
+ * `Content-Encoding: gzip` and the original's Content-Type; every file that has such a copy is sent with
+ * `Vary: Accept-Encoding`; others, and clients that do not accept gzip, get the file as it is. The copies
+ * are found once, when the routes are made (the server starts after the build).
+ */
 export function webRoutes(dir: string): Router {
   const router = Router();
   if (!webBuilt(dir)) {
@@ -29,15 +48,15 @@ export function webRoutes(dir: string): Router {
     });
     return router;
   }
-  router.use(
-    express.static(dir, {
-      index: "index.html",
-      fallthrough: true,
-      setHeaders(res, path) {
-        if (path.endsWith(".html")) res.setHeader("Cache-Control", "no-cache");
-        else if (/[.-][0-9a-zA-Z_-]{8,}\.(js|css|wasm)$/.test(path)) res.setHeader("Cache-Control", "public, max-age=31536000, immutable");
-      },
-    }),
-  );
+  const serve = expressStaticGzip(resolve(dir), {
+    index: "index.html",
+    serveStatic: { index: false, fallthrough: true, setHeaders: cacheHeaders },
+  });
+  // only reads: the middleware sets the compressed copy's headers before it knows whether it will send
+  // it, which would leave them on another route's answer (a POST's 404)
+  router.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.method === "GET" || req.method === "HEAD") serve(req, res, next);
+    else next();
+  });
   return router;
 }
