@@ -242,7 +242,7 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
                 if (mself) ls[j++] = mself;
                 if (a) ls[j++] = b;
                 for (let k = base; k < base + arg; k++) ls[j++] = st[k];
-                for (let k = arg + 2; k > 0; k--) st.pop();
+                st.length = base - 2;
                 this.depth++;
                 f = nf;
                 this.frame = f;
@@ -1421,8 +1421,9 @@ function callGeneral(vm: VM, f: Frame, st: Obj[], arg: number, a: Obj, b: Obj, t
       let r: Obj;
       try {
         if (kt === Kind.MDESCR) {
-          const n = vm.natives[h.getI32(target, L.MDESCR_INDEX)];
-          if (vm.listAppendDescr === 0 && n.qualname === "list.append") vm.listAppendDescr = target;
+          const idx = h.getI32(target, L.MDESCR_INDEX);
+          const n = vm.natives[idx];
+          if (vm.listAppendDescr === 0 && idx === listAppendIndex(vm)) vm.listAppendDescr = target;
           r = n.fn(callArgs, null);
         }
         else {
@@ -1589,4 +1590,10 @@ function listAppendCall(vm: VM, st: Obj[]): void {
   } finally {
     h.decref(target);
   }
+}
+
+/** The index of list.append among the VM's natives (looked up once per VM). */
+function listAppendIndex(vm: VM): number {
+  if (vm.listAppendNative === -2) vm.listAppendNative = vm.natives.findIndex((n) => n.qualname === "list.append");
+  return vm.listAppendNative;
 }

@@ -92,6 +92,8 @@ export class VM {
   /** list.append's method descriptor once a call through the general path has met it (0 before): CALL
    *  appends to an exact list without that path (loop.ts listAppendCall). */
   listAppendDescr: Obj = 0;
+  /** list.append's index in `natives` (-2 until looked up). */
+  listAppendNative = -2;
   readonly typeInfos: TypeInfo[] = [];
   readonly natives: NativeEntry[] = [];
   readonly codes: CodeInfo[] = [];
