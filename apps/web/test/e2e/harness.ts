@@ -1,6 +1,7 @@
 /**
- * Browser test harness: serves the built demo (dist/) on a loopback port and drives Debian's Chromium
- * through playwright-core. Never downloads a browser: PYHEAP_CHROMIUM or /usr/bin/chromium.
+ * Browser test harness: serves the built demo (dist/; its compressed copies `FILE.gz` to browsers that
+ * take gzip) on a loopback port and drives Debian's Chromium through playwright-core. Never downloads a
+ * browser: PYHEAP_CHROMIUM or /usr/bin/chromium.
  */
 import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
@@ -60,6 +61,15 @@ export async function serveStatic(root: string, pages: Record<string, string> = 
     }
     const headers: Record<string, string> = { "content-type": TYPES[extname(file)] ?? "application/octet-stream" };
     if (extname(file) === ".html") headers["content-security-policy"] = SERVER_CSP;
+    // the build's compressed copy when there is one and the browser takes gzip, as the HTTP server does
+    // (apps/server/src/routes/web.ts): the page is tested with the bytes readers get
+    if (existsSync(`${file}.gz`)) {
+      headers.vary = "Accept-Encoding";
+      if (/\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""))) {
+        headers["content-encoding"] = "gzip";
+        file = `${file}.gz`;
+      }
+    }
     res.writeHead(200, headers);
     res.end(readFileSync(file));
   });
