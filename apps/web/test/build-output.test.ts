@@ -1,11 +1,14 @@
 /**
  * What the builds do for the first render (see vite.config.ts and vite.lib.config.ts): the interpreter's
  * chunk, which holds the parser, carries V8's compile hint, and the library build asks for the interpreter's chunk
- * and the chunks it imports at once, from its one entry file.
+ * and the chunks it imports at once, from its one entry file. Both builds write the compressed copies the
+ * HTTP server sends (bundler/compress.ts).
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative } from "node:path";
+import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
+import { COMPRESSED_FILES } from "../bundler/compress.js";
 import { DIST } from "./e2e/harness.js";
 
 const HINT = "//# allFunctionsCalledOnLoad\n";
@@ -53,5 +56,31 @@ describe("build output", () => {
     for (const d of deps) if (d !== "./py-heap-view.js") expect(before).toContain(`import("${d}")`);
     // and nothing imports the entry file from itself
     expect(entry).not.toContain('import("./py-heap-view.js")');
+  });
+
+  it("both builds: a gzip copy FILE.gz beside every script, style sheet, WASM file and page, which unpacks to the file", () => {
+    const files: string[] = [];
+    const walk = (dir: string): void => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        if (e.isDirectory()) walk(join(dir, e.name));
+        else files.push(relative(DIST, join(dir, e.name)));
+      }
+    };
+    walk(DIST);
+    const served = files.filter((f) => COMPRESSED_FILES.test(f) && !f.startsWith(".vite/") && !f.endsWith(".d.ts"));
+    // the page, its chunks, style sheet and WASM heaps; the library's entry, chunks and WASM heaps
+    expect(served).toContain("index.html");
+    expect(served).toContain("lib/py-heap-view.js");
+    expect(served.filter((f) => f.endsWith(".css")).length).toBeGreaterThan(0);
+    expect(served.filter((f) => f.startsWith("lib/") && f.endsWith(".wasm")).length).toBe(2);
+    for (const f of served) {
+      expect(files, f).toContain(`${f}.gz`);
+      const packed = readFileSync(join(DIST, `${f}.gz`));
+      // gzip's magic number and deflate; the bytes of the file once unpacked
+      expect([...packed.subarray(0, 3)], f).toEqual([0x1f, 0x8b, 8]);
+      expect(gunzipSync(packed).equals(readFileSync(join(DIST, f))), f).toBe(true);
+    }
+    // no copy of what no browser fetches (the build manifest, the type declarations), nor of a copy
+    expect(files.filter((f) => f.endsWith(".gz") && !served.includes(f.slice(0, -3)))).toEqual([]);
   });
 });
