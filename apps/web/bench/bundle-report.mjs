@@ -4,6 +4,8 @@
 // editor (as test/bundle-size.test.ts does), and attributes every minified byte of those chunks to the source
 // file it came from. The gzipped share of a file is its part of its chunk's minified bytes times the chunk's
 // gzipped size (gzip compresses some files better than others, so it is an estimate; the totals are exact).
+// "sent" is the size of the build's zopfli-compressed copy FILE.gz (bundler/compress.ts), what the HTTP server
+// sends; here each chunk ends with a source-map comment, a few tens of bytes more than the real build's.
 //
 //   node apps/web/bench/bundle-report.mjs [--lib] [--top 40]
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
@@ -97,7 +99,7 @@ for (const file of files) {
   });
   const raw = Buffer.byteLength(code);
   const gz = gzipSync(code, { level: 9 }).length;
-  chunks.push([file, raw, gz]);
+  chunks.push([file, raw, gz, readFileSync(join(out, `${file}.gz`)).length]);
   for (const [name, n] of bytes) {
     const acc = bySource.get(name) ?? [0, 0];
     acc[0] += n;
@@ -106,8 +108,11 @@ for (const file of files) {
   }
 }
 const wasm = [];
+// the WASM heap a page fetches: the core's size build (the library names its files by hash, the debug build too)
+const sizeWasm = readFileSync(join(root, "..", "..", "packages", "core", "build", "pyheap.size.wasm"));
 for (const f of readdirSync(opts.lib ? out : join(out, "assets"))) {
-  if (f.endsWith(".wasm") && !/\.debug[-.]/.test(f)) wasm.push([f, gzipSync(readFileSync(join(opts.lib ? out : join(out, "assets"), f)), { level: 9 }).length]);
+  const path = join(opts.lib ? out : join(out, "assets"), f);
+  if (f.endsWith(".wasm") && readFileSync(path).equals(sizeWasm)) wasm.push([f, gzipSync(readFileSync(path), { level: 9 }).length, readFileSync(`${path}.gz`).length]);
 }
 rmSync(out, { recursive: true, force: true });
 
@@ -125,9 +130,10 @@ for (const [name, [raw, gz]] of bySource) {
   groups.set(group(name), g);
 }
 const total = chunks.reduce((s, c) => s + c[2], 0) + wasm.reduce((s, w) => s + w[1], 0);
-console.log(`${opts.lib ? "library build" : "demo page"} without the editor: ${kb(total)} KB gzipped`);
-for (const [f, raw, gz] of chunks) console.log(`  ${kb(gz)} KB gz ${kb(raw)} KB  ${f}`);
-for (const [f, gz] of wasm) console.log(`  ${kb(gz)} KB gz           ${f}`);
+const sent = chunks.reduce((s, c) => s + c[3], 0) + wasm.reduce((s, w) => s + w[2], 0);
+console.log(`${opts.lib ? "library build" : "demo page"} without the editor: ${kb(sent)} KB sent (zopfli .gz), ${kb(total)} KB gzip -9 (scripts and WASM)`);
+for (const [f, raw, gz, z] of chunks) console.log(`  ${kb(z)} KB sent ${kb(gz)} KB gz ${kb(raw)} KB  ${f}`);
+for (const [f, gz, z] of wasm) console.log(`  ${kb(z)} KB sent ${kb(gz)} KB gz           ${f}`);
 const table = (m, n) =>
   [...m]
     .sort((a, b) => b[1][1] - a[1][1])
