@@ -25,12 +25,16 @@
 //
 //   node tools/bench/interp-bench.mjs [--only int_loop,recursion] [--repeat 1] [--py-repeat 3]
 //        [--scale 1] [--no-trace] [--no-1m] [--trace-timeout 45] [--jumps 200] [--budget 130] [--json FILE]
+//        [--dist DIR]
 //
 // --scale multiplies every program's N (recursion.py's N is fib's argument, so it moves by log base 1.618).
 // Needs @pyheap/python built (pnpm --filter @pyheap/python... build); it is loaded from the workspace path
-// like the heap in gc-bench.mjs.
+// like the heap in gc-bench.mjs. --dist DIR loads another build of it instead (a directory holding its
+// index.js, e.g. an older tree's packages/python/dist copied inside packages/python so that its imports of
+// @pyheap/heap resolve), for before/after runs interleaved against the same heap build.
 import { execFileSync, spawnSync } from "node:child_process";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { resolve } from "node:path";
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 
 const t00 = performance.now();
@@ -56,11 +60,13 @@ const jsonOut = opt("json", "");
 const bigTimeoutMs = Number(opt("trace-timeout", "45")) * 1000;
 
 let py;
+const distArg = opt("dist", "");
+const distUrl = distArg ? pathToFileURL(resolve(distArg) + "/").href : new URL("../../packages/python/dist/", import.meta.url).href;
 try {
-  py = await import(new URL("../../packages/python/dist/index.js", import.meta.url).href);
+  py = await import(new URL("index.js", distUrl).href);
   // PYHEAP_JIT=1: the code objects compiled to JavaScript (off by default; the module switches itself on
   // from that variable when loaded)
-  if (process.env.PYHEAP_JIT === "1") await import(new URL("../../packages/python/dist/jit/compile.js", import.meta.url).href);
+  if (process.env.PYHEAP_JIT === "1") await import(new URL("jit/compile.js", distUrl).href);
 } catch (e) {
   console.error(`interp-bench: cannot load packages/python/dist (build it first: pnpm --filter @pyheap/python... build): ${e.message}`);
   process.exit(2);
@@ -267,7 +273,7 @@ if (big && with1m) {
     if (left < 20_000) bigRow.tracedSkipped = true;
     else {
       const runLimit = Math.floor(Math.min(bigTimeoutMs, left - 15_000));
-      const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), "--child-trace", fileURLToPath(new URL(`${TRACE_1M}.py`, dir)), String(runLimit), String(jumps)], {
+      const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), "--child-trace", fileURLToPath(new URL(`${TRACE_1M}.py`, dir)), String(runLimit), String(jumps), ...(distArg ? ["--dist", distArg] : [])], {
         encoding: "utf8",
         timeout: runLimit + 15_000,
         maxBuffer: 16 << 20,
