@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig, type Plugin } from "vite";
 import { precompress } from "./bundler/compress.js";
-import { bundleInterpreterCode, INTERPRETER_ENTRY, PYTHON_SOURCES } from "./bundler/interpreter.js";
+import { BYTES_IMPL, bundleBytesImplCode, bundleInterpreterCode, INTERPRETER_ENTRY, PYTHON_SOURCES } from "./bundler/interpreter.js";
 import { sizeBuildForBrowsers } from "./bundler/wasm.js";
 
 /**
@@ -17,6 +17,8 @@ import { sizeBuildForBrowsers } from "./bundler/wasm.js";
  * @pyheap/python statically (see src/runner.ts): a static value import would now bring the whole bundle's
  * top-level code (the VM's prototype installs) into the page's entry; test/bundle-size.test.ts shows it.
  */
+const BYTES_IMPL_ID = "\0pyheap-bytes-impl.js";
+
 export function bundleInterpreter(): Plugin {
   const entry = INTERPRETER_ENTRY;
   return {
@@ -26,9 +28,12 @@ export function bundleInterpreter(): Plugin {
     resolveId(source, importer) {
       if (source === "@pyheap/python") return entry;
       if (source === PYTHON_SOURCES && importer === entry) return fileURLToPath(new URL("src/python-sources.ts", import.meta.url));
+      // bytes' bodies, fetched by src/python-sources.ts (bytesOnDemand in bundler/interpreter.ts)
+      if (source === BYTES_IMPL) return BYTES_IMPL_ID;
       return null;
     },
     async load(id) {
+      if (id === BYTES_IMPL_ID) return { code: await bundleBytesImplCode(), map: null };
       if (id !== entry) return null;
       const { code, map } = await bundleInterpreterCode("browser", true);
       return { code, map };
@@ -146,6 +151,7 @@ export default defineConfig({
         // Name the lazily loaded chunks after their package, so the build report reads at a glance.
         chunkFileNames: (chunk) => {
           if (/packages\/python\/.*\/pysrc\.[jt]s$/.test(chunk.facadeModuleId ?? "")) return "assets/pyheap-python-sources-[hash].js";
+          if (chunk.facadeModuleId === BYTES_IMPL_ID) return "assets/pyheap-bytes-impl-[hash].js";
           const m = chunk.facadeModuleId?.match(/packages\/([a-z]+)\//);
           return `assets/${m ? `pyheap-${m[1]}` : chunk.name}-[hash].js`;
         },

@@ -58,6 +58,29 @@ const pythonSourcesOnDemand: EsbuildPlugin = {
   },
 };
 
+/**
+ * The bodies of bytes' and bytearray's methods, their codecs and constructor (packages/python/src/builtins/
+ * bytes-impl.ts, ~6 KB gzipped, imported by builtins/bytes.ts, which installs them at bootstrap) are not
+ * bundled into the page's interpreter either: the import becomes one of `pyheap:python-sources` too,
+ * whose forwarders load the bodies when a program first calls one (see src/python-sources.ts). They
+ * come as their own chunk, bundled by bundleBytesImplCode below with the interpreter's renaming plan.
+ * The build fails if bytes.ts stops importing the file this way.
+ */
+export const BYTES_IMPL = "pyheap:bytes-impl";
+export const BYTES_IMPL_ENTRY = fileURLToPath(new URL("../../../packages/python/src/builtins/bytes-impl.ts", import.meta.url));
+const bytesOnDemand: EsbuildPlugin = {
+  name: "pyheap-bytes-on-demand",
+  setup(b) {
+    let redirected = false;
+    b.onResolve({ filter: /^\.\/bytes-impl\.js$/ }, (args) => {
+      if (!/[\\/]src[\\/]builtins[\\/]bytes\.ts$/.test(args.importer)) return undefined;
+      redirected = true;
+      return { path: PYTHON_SOURCES, external: true };
+    });
+    b.onEnd(() => (redirected ? undefined : { errors: [{ text: "packages/python/src/builtins/bytes.ts no longer imports ./bytes-impl.js: update bytesOnDemand (apps/web/bundler/interpreter.ts)" }] }));
+  },
+};
+
 function options(platform: "browser" | "node"): BuildOptions {
   return {
     entryPoints: [INTERPRETER_ENTRY],
@@ -71,8 +94,8 @@ function options(platform: "browser" | "node"): BuildOptions {
     // editor made the page 0.7 KB gzipped larger (its imports and exports between the chunks, and
     // gzip's context split in two); the editor, loaded only on Edit, has its own copy of all three.
     external: ["@pyheap/*"],
-    // the Node bundle keeps the weakref/copy sources (no page to fetch them from)
-    plugins: platform === "node" ? [noHighlight] : [noHighlight, pythonSourcesOnDemand],
+    // the Node bundle keeps the weakref/copy sources and bytes' bodies (no page to fetch them from)
+    plugins: platform === "node" ? [noHighlight] : [noHighlight, pythonSourcesOnDemand, bytesOnDemand],
     legalComments: "none",
     minifySyntax: true,
     logLevel: "warning",
@@ -100,4 +123,29 @@ export async function bundleInterpreterCode(platform: "browser" | "node", source
   });
   const file = (ext: string): string | undefined => out.outputFiles!.find((f) => f.path.endsWith(ext))?.text;
   return { code: file(".js")!, map: sourcemap ? file(".js.map") : undefined, plan };
+}
+
+/**
+ * bytes-impl.ts as the page's on-demand chunk (see bytesOnDemand): renamed by the interpreter's plan, so
+ * that it reads and calls the VM by the names the interpreter's chunk gives them. It takes nothing from
+ * the interpreter's modules but types, constants and enums (inlined here) and the small pure helpers it
+ * imports (objects/byte-text.ts, builtins/bytes-buffer.ts), of which it has its own copy; the build fails
+ * if it bundles any other module.
+ */
+export async function bundleBytesImplCode(): Promise<string> {
+  const plan = await manglePlan();
+  const out = await esbuild({
+    ...options("browser"),
+    entryPoints: [BYTES_IMPL_ENTRY],
+    plugins: [],
+    mangleProps: plan.regex,
+    mangleCache: plan.cache,
+    metafile: true,
+    outfile: "bytes-impl.js",
+  });
+  // a value import of the VM's own modules would bring a second copy of the interpreter into the chunk
+  const allowed = /packages\/python\/src\/(builtins\/bytes-(impl|buffer)|objects\/byte-text|vm\/(layouts|types))\.ts$/;
+  const other = Object.keys(out.metafile!.inputs).filter((f) => !allowed.test(f));
+  if (other.length) throw new Error(`bytes-impl.ts bundles ${other.join(", ")}: it may import only types, constants and pure helpers (see bundleBytesImplCode, apps/web/bundler/interpreter.ts)`);
+  return out.outputFiles![0]!.text;
 }

@@ -1,0 +1,127 @@
+/**
+ * bytes' bodies (packages/python/src/builtins/bytes-impl.ts) in the page: their own chunk, fetched only for
+ * a program that needs it (before its first run when its text names bytes, else by a second run), with
+ * python3's output; and the same heap after set-up as the package's own build, which bundles them.
+ */
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import type { Server } from "node:http";
+import { fileURLToPath } from "node:url";
+import { run } from "@pyheap/python";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CHAPTERS } from "../../demo/chapters.js";
+import { collectErrors, DIST, launchChromium, serveStatic } from "./harness.js";
+
+const TWENTY_LINES = readFileSync(fileURLToPath(new URL("../../bench/twenty-lines.py", import.meta.url)), "utf8");
+/** bytes and bytearray made, searched, changed and converted, with a decode error caught by Python. */
+const BYTES_PROGRAM = `data = 'h\\u00e9llo'.encode()
+print(data, len(data), data.decode('latin-1'), data.upper().split(b'l'))
+ba = bytearray(b'xy')
+ba.append(122)
+ba += b'!'
+print(ba, list(ba), bytes.fromhex('ff00').hex(' '), [x for x in ba])
+try:
+    b'\\xff'.decode()
+except UnicodeDecodeError as e:
+    print('caught:', e)
+`;
+/** Reaches str.encode and bytes' methods without naming bytes: the first run stops there, the second has them. */
+const HIDDEN_PROGRAM = "s = 'hi!'\nf = getattr(s, 'en' + 'code')\nx = f()\nprint(x, len(x), x.upper(), x.split(x[1:2]))\n";
+/** Ids of objects made after set-up, then of bytes made with bytes' bodies. */
+const IDS_PROGRAM = "xs = [object() for _ in range(3)]\nys = [[i] for i in range(3)]\nprint([id(x) for x in xs + ys], id('a' * 3), id(3.5 * len(ys)))\n";
+const IDS_BYTES_PROGRAM = `${IDS_PROGRAM}bs = [b'ab' * i for i in range(3)] + [bytearray(b'xy').upper()]\nprint(bs, [id(b) for b in bs], id(b'x'.hex()))\n`;
+
+const page = (program: string): string => `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>program</title>
+<script type="module" src="/lib/py-heap-view.js"></script></head><body><py-heap-view>
+${program}</py-heap-view></body></html>`;
+/** The on-demand chunk of bytes' bodies, in either build. */
+const BYTES_CHUNK = /\/_?pyheap-bytes-impl-[\w-]+\.js$/;
+
+let server: Server;
+let url: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  ({ server, url } = await serveStatic(DIST, {
+    "/twenty.html": page(TWENTY_LINES),
+    "/bytes.html": page(BYTES_PROGRAM),
+    "/hidden.html": page(HIDDEN_PROGRAM),
+    "/ids.html": page(IDS_PROGRAM),
+    "/ids-bytes.html": page(IDS_BYTES_PROGRAM),
+  }));
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((r) => server?.close(r));
+});
+
+function python3(code: string): string[] {
+  const r = spawnSync("python3", ["-c", code], { encoding: "utf8" });
+  expect(r.status, r.stderr).toBe(0);
+  return r.stdout.trimEnd().split("\n");
+}
+
+/** Opens `path`, waits for the first diagram; resolves to the page, its errors and the URLs it requested. */
+async function open(path: string): Promise<{ page: Page; errors: string[]; requests: string[] }> {
+  const p = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  const errors = collectErrors(p);
+  const requests: string[] = [];
+  p.on("request", (r) => requests.push(r.url()));
+  await p.goto(`${url}${path}`);
+  await p.locator("py-heap-view svg.diagram").waitFor({ timeout: 30_000 });
+  return { page: p, errors, requests };
+}
+
+async function output(p: Page): Promise<string[]> {
+  await p.locator("py-heap-view").evaluate((v) => ((v as unknown as { step: number }).step = 1e9));
+  return (await p.locator("py-heap-view pre.output").textContent())!.trimEnd().split("\n");
+}
+
+async function status(p: Page): Promise<string> {
+  return p.evaluate(() => (document.querySelector("py-heap-view") as unknown as { currentTrace: { outcome: { status: string } } }).currentTrace.outcome.status);
+}
+
+describe("bytes' bodies loaded on demand", () => {
+  it("are fetched by no chapter nor the 20-line program", async () => {
+    for (const path of ["twenty.html", ...CHAPTERS.map((c) => `#${c.slug}`)]) {
+      const { page: p, errors, requests } = await open(path);
+      expect(requests.filter((u) => BYTES_CHUNK.test(u)), path).toEqual([]);
+      expect(errors, path).toEqual([]);
+      await p.close();
+    }
+  });
+
+  it("are fetched once for a program that names bytes, which prints what python3 prints", async () => {
+    const expected = python3(BYTES_PROGRAM);
+    const { page: p, errors, requests } = await open("bytes.html");
+    expect(requests.filter((u) => BYTES_CHUNK.test(u))).toHaveLength(1);
+    expect(await output(p)).toEqual(expected);
+    expect(await status(p)).toBe("ok");
+    expect(errors).toEqual([]);
+    await p.close();
+  });
+
+  it("are fetched when a program reaches them without naming bytes, and the program is run again", async () => {
+    const expected = python3(HIDDEN_PROGRAM);
+    const { page: p, errors, requests } = await open("hidden.html");
+    expect(requests.filter((u) => BYTES_CHUNK.test(u))).toHaveLength(1);
+    expect(await output(p)).toEqual(expected);
+    expect(await status(p)).toBe("ok");
+    expect(errors).toEqual([]);
+    await p.close();
+  });
+
+  it("leave the heap after set-up as the package's own build makes it: the same ids, loaded or not", async () => {
+    for (const [path, program, loaded] of [["ids.html", IDS_PROGRAM, false], ["ids-bytes.html", IDS_BYTES_PROGRAM, true]] as const) {
+      const node = run(program, { trace: "line" });
+      expect(node.exitCode, path).toBe(0);
+      const { page: p, errors, requests } = await open(path);
+      expect(requests.filter((u) => BYTES_CHUNK.test(u)), path).toHaveLength(loaded ? 1 : 0);
+      expect(await output(p), path).toEqual(node.stdout.trimEnd().split("\n"));
+      expect(errors, path).toEqual([]);
+      await p.close();
+    }
+  });
+});
