@@ -825,6 +825,8 @@ function registerConstructors(vm: VM): void {
       const x = args[0]!;
       const xt = h.typeOf(x);
       if (xt === intType) {
+        const r = h.intDecimalStr(x);
+        if (r !== 0) return r;
         const s = h.intDecimal(x);
         if (s.length <= 4300) return h.newStrUncached(s);
       } else if (xt === strType) return vm.newRef(x);

@@ -142,31 +142,21 @@ export function asObj(x: number): Obj {
   return x <= 0x3fffffff ? x | 0 : x;
 }
 
+/** The spare digits smallIntBinary left for the result it computed, cleared (for a caller that makes
+ *  that result itself, as h.intResultRelease does). */
+export function takeIntSpare(): number {
+  const spare = intSpare;
+  intSpare = 0;
+  return spare;
+}
+
 /** The int for a value smallIntBinary computed: a new reference (with the spare digits it calls for). */
 export function newIntResult(h: VM["h"], x: number): Obj {
   const spare = intSpare;
   if (spare === 0) return asObj(h.newIntValue(x));
   intSpare = 0;
   if (x >= -5 && x <= 256) return asObj(h.newIntValue(x));
-  return newIntSpare(h, x, spare);
-}
-
-type IntNew = { core: { int_new(size: number, ndigits: number): number } };
-
-/** A fresh int for x (|x| < 2^53, not a small int) with `spare` extra digits allocated: what
- *  h.newIntDigits(BigInt(x), spare) makes, computed in doubles (one or two 30-bit digits) without a
- *  BigInt. When the core cannot allocate, newIntDigits runs to raise the same error. */
-function newIntSpare(h: VM["h"], x: number, spare: number): Obj {
-  const a = x < 0 ? -x : x;
-  const lo = a % 1073741824;
-  const hi = (a - lo) / 1073741824;
-  const n = hi === 0 ? 1 : 2;
-  const o = (h as unknown as IntNew).core.int_new(x < 0 ? -n : n, n + spare) >>> 0;
-  if (o === 0) return h.newIntDigits(BigInt(x), spare);
-  const m = h.i32;
-  m[(o + INT_DIGITS) >>> 2] = lo;
-  if (n === 2) m[(o + INT_DIGITS + 4) >>> 2] = hi;
-  return asObj(o);
+  return asObj(h.newIntSpare(x, spare));
 }
 
 /** COMPARE_OP on two exact ints of at most two digits: 1 (true), 0 (false), or -1 when not applicable. */

@@ -88,6 +88,13 @@ export interface HeapApi {
   /** newInt of a JS number holding an integer. */
   newIntValue(v: number): Obj;
   newIntDigits(v: bigint, spare?: number): Obj;
+  /** newIntDigits(BigInt(v), spare) for a number v holding an integer: in one call of the core when v is
+   *  a safe integer. New reference. */
+  newIntSpare(v: number, spare: number): Obj;
+  /** The int result x (with `spare` extra digits; the shared small int in −5..256) made, then the caller's
+   *  references to the exact ints a and b released (a first), in at most one call of the core: what
+   *  newIntSpare (or newIntValue for a small result) then decrefInt(a), decrefInt(b) do. New reference. */
+  intResultRelease(x: number, spare: number, a: Obj, b: Obj): Obj;
   readInt(o: Obj): bigint;
   intToNumber(o: Obj): number;
   newFloat(x: number): Obj;
@@ -100,6 +107,9 @@ export interface HeapApi {
   strJoin(parts: readonly Obj[], sep?: Obj): Obj;
   /** The decimal digits of an exact int. */
   intDecimal(o: Obj): string;
+  /** str() of an exact int below 2^60 made in the core in one call: a NEW reference to a fresh str of its
+   *  digits (never a cached one-character str); 0 for a bigger int (use intDecimal). */
+  intDecimalStr(o: Obj): Obj;
   /** The shared empty str. */
   readonly emptyStr: Obj;
   /** `left += right` in place when left may be modified (takes over the reference to left); 0 = not possible. */
@@ -166,7 +176,7 @@ const REQUIRED = [
   "idOf", "incref", "decref", "refcnt", "typeOf", "sizeOf", "registerType", "getSlot", "setSlot",
   "setSlotSteal", "getI32", "setI32", "newObject", "newInt", "readInt", "newFloat", "readFloat", "newStr",
   "readStr", "newTuple", "tupleGet", "newList", "listAppend", "listGet", "listSet", "listLen", "decrefInt", "newIntValue",
-  "strJoin", "intDecimal",
+  "strJoin", "intDecimal", "intDecimalStr", "newIntSpare", "intResultRelease",
 ] as const;
 
 /** Check the loaded heap against the interface; returns the names that are missing. */

@@ -1225,6 +1225,8 @@ proto.format = function (this: VM, v: Obj, spec: Obj | string, lookup = true): O
     const t = h.typeOf(v);
     if (t === h.types.str) return this.newRef(v);
     if (t === h.types.int) {
+      const r = h.intDecimalStr(v);
+      if (r !== 0) return r;
       const s = h.intDecimal(v);
       if (s.length <= 4300) return h.newStrUncached(s);
     }
