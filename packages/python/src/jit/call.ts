@@ -41,7 +41,11 @@ export function callNotPython(vm: VM, f: Frame, st: Obj[], arg: number): void {
     try {
       let r: Obj;
       try {
-        if (kt === Kind.MDESCR) r = vm.natives[h.getI32(target, L.MDESCR_INDEX)].fn(callArgs, null);
+        if (kt === Kind.MDESCR) {
+          // called through the type (list.append(x, 1)): the first argument is not known to be a list
+          if (!a) vm.checkDescrSelf(target, callArgs[0]);
+          r = vm.natives[h.getI32(target, L.MDESCR_INDEX)].fn(callArgs, null);
+        }
         else {
           const n = vm.natives[h.getI32(target, L.CFUNC_INDEX)];
           r = n.method ? n.fn([h.getSlot(target, L.CFUNC_SELF), ...callArgs], null) : n.fn(callArgs, null);

@@ -195,6 +195,23 @@ export function installTypeMethods(vm: VM): void {
       return vm.none();
     },
   });
+  // list.append.__get__(x): list.append bound to x, when x is a list (or of a subclass)
+  vm.methods("method_descriptor", {
+    __get__: (args) => {
+      if (args.length < 2 || args.length > 3) vm.typeError(`expected 1 or 2 arguments, got ${args.length - 1}`);
+      const d = args[0];
+      const o = args[1];
+      if (o === vm.None) {
+        if (args.length < 3 || args[2] === vm.None) vm.typeError("__get__(None, None) is invalid");
+        return vm.newRef(d);
+      }
+      if (!vm.isInstance(o, vm.h.getSlot(d, L.MDESCR_TYPE))) {
+        const n = vm.natives[vm.h.getI32(d, L.MDESCR_INDEX)];
+        vm.typeError(`descriptor '${n.name}' for '${vm.infoOfType(vm.h.getSlot(d, L.MDESCR_TYPE)).name}' objects doesn't apply to a '${vm.typeName(o)}' object`);
+      }
+      return vm.newBuiltinFunction(vm.h.getI32(d, L.MDESCR_INDEX), o);
+    },
+  });
 }
 
 /** type.__new__(meta, name, bases, ns, **kw): checks the arguments, then a new class whose metatype is the

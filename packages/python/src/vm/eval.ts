@@ -16,6 +16,7 @@ import { LimitExceeded, PyRaise, VM } from "./vm.js";
 import * as L from "./layouts.js";
 import { PyErr } from "../objects/errors.js";
 import { proxyTarget } from "./weakrefs.js";
+import { isSlotWrapperName } from "./natives.js";
 
 declare module "./vm.js" {
   interface VM {
@@ -89,7 +90,11 @@ proto.call = function (this: VM, f: Obj, args: Obj[], kw: KwArgs | null = null):
     }
     case Kind.MDESCR: {
       const n = this.natives[this.h.getI32(f, L.MDESCR_INDEX)];
-      if (args.length === 0) this.typeError(`unbound method ${n.qualname}() needs an argument`);
+      if (args.length === 0) {
+        if (isSlotWrapperName(n.name)) this.typeError(`descriptor '${n.name}' of '${this.infoOfType(this.h.getSlot(f, L.MDESCR_TYPE)).name}' object needs an argument`);
+        this.typeError(`unbound method ${n.qualname}() needs an argument`);
+      }
+      this.checkDescrSelf(f, args[0]);
       try {
         return n.fn(args, kw);
       } catch (e) {

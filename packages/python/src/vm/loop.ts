@@ -1424,6 +1424,8 @@ function callGeneral(vm: VM, f: Frame, st: Obj[], arg: number, a: Obj, b: Obj, t
           const idx = h.getI32(target, L.MDESCR_INDEX);
           const n = vm.natives[idx];
           if (vm.listAppendDescr === 0 && idx === listAppendIndex(vm)) vm.listAppendDescr = target;
+          // list.append(x, 1) through the type: its first argument is not known to be a list
+          if (a === 0 || mself !== 0) vm.checkDescrSelf(target, callArgs[0]);
           r = n.fn(callArgs, null);
         }
         else {

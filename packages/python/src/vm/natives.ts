@@ -30,6 +30,8 @@ declare module "./vm.js" {
     typeSetAttr(t: Obj, name: string, v: Obj): void;
     typeDefinesHash(ti: TypeInfo): boolean;
     newMethodDescr(type: Obj, index: number): Obj;
+    checkDescrSelf(d: Obj, self: Obj): void;
+    descrSelfError(d: Obj, self: Obj): never;
     weakrefHead(o: Obj): Obj;
     addr(o: Obj): string;
     reprGuard: Set<Obj>;
@@ -207,7 +209,7 @@ proto.nativeRepr = function (this: VM, o: Obj, ti: TypeInfo): string {
     }
     case Kind.MDESCR: {
       const n = this.natives[h.getI32(o, L.MDESCR_INDEX)];
-      return `<method '${n.name}' of '${this.infoOfType(h.getSlot(o, L.MDESCR_TYPE)).name}' objects>`;
+      return `<${isSlotWrapperName(n.name) ? "slot wrapper" : "method"} '${n.name}' of '${this.infoOfType(h.getSlot(o, L.MDESCR_TYPE)).name}' objects>`;
     }
     case Kind.METHOD: {
       const func = h.getSlot(o, L.METHOD_FUNC);
@@ -904,15 +906,60 @@ proto.typeSetAttr = function (this: VM, t: Obj, name: string, v: Obj): void {
   for (const x of this.typeInfos) x.cache.clear();
 };
 
+/**
+ * The method descriptor of native `index` found through `type` (one per native for the VM's life). Its
+ * __objclass__ is the builtin type that defines the native (int for bool.__add__), whatever type it was
+ * first reached through: calls check their first argument against it.
+ */
 proto.newMethodDescr = function (this: VM, type: Obj, index: number): Obj {
   let o = this.mdescrCache.get(index);
   if (!o) {
+    let owner = type;
+    for (const t of this.infoOfType(type).mro) {
+      if (!t.heap && t.methods.get(this.natives[index].name) === index) {
+        owner = t.obj;
+        break;
+      }
+    }
     o = this.h.newObject(this.T.method_descriptor);
     this.h.setI32(o, L.MDESCR_INDEX, index);
-    this.h.setSlot(o, L.MDESCR_TYPE, type);
+    this.h.setSlot(o, L.MDESCR_TYPE, owner);
     this.mdescrCache.set(index, o);
   }
   return this.newRef(o);
+};
+
+/**
+ * A method descriptor called with `self` as its first argument: TypeError unless self is an instance of the
+ * descriptor's type or of a subclass. Calls through an instance's method (LOAD_METHOD on the instance) need
+ * no check; unbound calls (list.append(x, 1), map(str.upper, xs)) do.
+ */
+proto.checkDescrSelf = function (this: VM, d: Obj, self: Obj): void {
+  const h = this.h;
+  const t = h.getSlot(d, L.MDESCR_TYPE);
+  const st = h.typeOf(self);
+  if (st === t || t === this.T.object) return;
+  if (this.isSubtype(this.infoOfType(st), this.infoOfType(t))) return;
+  this.descrSelfError(d, self);
+};
+
+/** Names of natives that CPython defines as slot wrappers (wrapper_descriptor) rather than methods. */
+const METHOD_DUNDERS = new Set([
+  "__getitem__", "__contains__", "__alloc__", "__bytes__", "__ceil__", "__complex__", "__dir__", "__enter__",
+  "__exit__", "__floor__", "__format__", "__getnewargs__", "__getstate__", "__instancecheck__",
+  "__length_hint__", "__reduce__", "__reduce_ex__", "__reversed__", "__round__", "__set_name__", "__setstate__",
+  "__sizeof__", "__subclasscheck__", "__subclasses__", "__trunc__", "__copy__", "__deepcopy__",
+]);
+
+export function isSlotWrapperName(name: string): boolean {
+  return name.length > 4 && name.startsWith("__") && name.endsWith("__") && !METHOD_DUNDERS.has(name);
+}
+
+proto.descrSelfError = function (this: VM, d: Obj, self: Obj): never {
+  const n = this.natives[this.h.getI32(d, L.MDESCR_INDEX)];
+  const tn = this.infoOfType(this.h.getSlot(d, L.MDESCR_TYPE)).name;
+  if (isSlotWrapperName(n.name)) this.typeError(`descriptor '${n.name}' requires a '${tn}' object but received a '${this.typeName(self)}'`);
+  this.typeError(`descriptor '${n.name}' for '${tn}' objects doesn't apply to a '${this.typeName(self)}' object`);
 };
 
 proto.asciiObj = function (this: VM, o: Obj): Obj {
