@@ -108,7 +108,9 @@ proto.excLine = function (this: VM, exc: Obj): string {
   try {
     msg = this.strOf(exc);
   } catch (e) {
-    if (e instanceof PyRaise) this.decref(e.exc);
+    // only a Python exception is reported this way; a limit or the page's load-and-run-again signal stops the run
+    if (!(e instanceof PyRaise)) throw e;
+    this.decref(e.exc);
     msg = "<exception str() failed>";
   }
   if (this.isInstance(exc, this.T.NameError)) {
@@ -231,7 +233,8 @@ proto.writeUnraisable = function (this: VM, exc: Obj, obj: Obj | string): void {
     try {
       head = `Exception ignored in: ${this.repr(obj)}`;
     } catch (e) {
-      if (e instanceof PyRaise) this.decref(e.exc);
+      if (!(e instanceof PyRaise)) throw e;
+      this.decref(e.exc);
       head = "Exception ignored in: <object repr() failed>";
     }
   }
@@ -239,7 +242,8 @@ proto.writeUnraisable = function (this: VM, exc: Obj, obj: Obj | string): void {
   try {
     text += this.formatException(exc);
   } catch (e) {
-    if (e instanceof PyRaise) this.decref(e.exc);
+    if (!(e instanceof PyRaise)) throw e;
+    this.decref(e.exc);
   }
   this.host.write("stderr", text);
 };
