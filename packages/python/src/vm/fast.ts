@@ -142,14 +142,6 @@ export function asObj(x: number): Obj {
   return x <= 0x3fffffff ? x | 0 : x;
 }
 
-/** The spare digits smallIntBinary left for the result it computed, cleared (for a caller that makes
- *  that result itself, as h.intResultRelease does). */
-export function takeIntSpare(): number {
-  const spare = intSpare;
-  intSpare = 0;
-  return spare;
-}
-
 /** The int for a value smallIntBinary computed: a new reference (with the spare digits it calls for). */
 export function newIntResult(h: VM["h"], x: number): Obj {
   const spare = intSpare;
