@@ -1,7 +1,7 @@
 // The demo page's files over HTTP: the build's zopfli-compressed copies (`FILE.gz`) are sent to clients
 // that accept gzip, with the original's headers; everything else as before. Raw bytes through node:http
 // (supertest and fetch would decompress them).
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
@@ -25,6 +25,8 @@ const FILES: Record<string, string> = {
   "assets/data.json": JSON.stringify({ a: "b".repeat(500) }),
   // no compressed copy beside it
   "assets/plain-abcdef12.js": "export const plain = 1;",
+  // its compressed copy is removed after the server started (a rebuild while it runs)
+  "assets/gone-abcdef12.js": `export const gone = ${JSON.stringify("g".repeat(500))};`,
 };
 const NOT_COMPRESSED = new Set(["assets/plain-abcdef12.js"]);
 
@@ -136,6 +138,24 @@ describe("the demo page's compressed copies", () => {
     expect(res.headers.vary ?? "").not.toMatch(/accept-encoding/i);
     expect(res.body.toString("utf8")).toBe(FILES["assets/plain-abcdef12.js"]);
     expect(res.headers["cache-control"]).toMatch(/immutable/);
+  });
+
+  it("answers a compressed copy removed after start with a plain 404 problem, not one marked compressed", async () => {
+    rmSync(join(dist, "assets/gone-abcdef12.js.gz"));
+    rmSync(join(dist, "assets/gone-abcdef12.js"));
+    const res = await send("/assets/gone-abcdef12.js", GZIP);
+    expect(res.status).toBe(404);
+    expect(res.headers["content-encoding"]).toBeUndefined();
+    expect(res.headers["content-type"]).toMatch(/^application\/problem\+json/);
+    expect(JSON.parse(res.body.toString("utf8"))).toMatchObject({ status: 404 });
+  });
+
+  it("sends a request for FILE.gz itself as a gzip file, not as the file it stands for", async () => {
+    const res = await send("/assets/index-abcdef12.js.gz");
+    expect(res.status).toBe(200);
+    expect(res.headers["content-encoding"]).toBeUndefined();
+    expect(res.headers["content-type"]).toMatch(/gzip/);
+    expect(res.body.equals(readFileSync(join(dist, "assets/index-abcdef12.js.gz")))).toBe(true);
   });
 
   it("leaves 404s and other methods as they were: a JSON problem, never marked compressed", async () => {

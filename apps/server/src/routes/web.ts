@@ -26,8 +26,9 @@ export function webBuilt(dir: string): boolean {
 function cacheHeaders(res: ServerResponse, path: string): void {
   // the compressed copy's headers are those of the file it stands for, its Content-Type written as for
   // the file itself (express's res.type and express.static both name it through mime-types' contentType)
+  // (only when it is sent as the file's compressed form: a request for `FILE.gz` itself gets a gzip file)
   const file = path.endsWith(".gz") ? path.slice(0, -3) : path;
-  if (file !== path) (res as Response).type(extname(file));
+  if (file !== path && res.getHeader("Content-Encoding") === "gzip") (res as Response).type(extname(file));
   if (file.endsWith(".html")) res.setHeader("Cache-Control", "no-cache");
   else if (/[.-][0-9a-zA-Z_-]{8,}\.(js|css|wasm)$/.test(file)) res.setHeader("Cache-Control", "public, max-age=31536000, immutable");
 }
@@ -38,7 +39,9 @@ function cacheHeaders(res: ServerResponse, path: string): void {
  * (apps/web/bundler/compress.ts): a GET or HEAD whose Accept-Encoding allows gzip gets those bytes with
  * `Content-Encoding: gzip` and the original's Content-Type; every file that has such a copy is sent with
  * `Vary: Accept-Encoding`; others, and clients that do not accept gzip, get the file as it is. The copies
- * are found once, when the routes are made (the server starts after the build).
+ * are found once, when the routes are made (the server starts after the build); a copy removed since is
+ * a 404 until the server restarts, a plain 404 (not marked compressed). A request for `FILE.gz` itself
+ * gets that file as a gzip file.
  */
 export function webRoutes(dir: string): Router {
   const router = Router();
@@ -55,8 +58,16 @@ export function webRoutes(dir: string): Router {
   // only reads: the middleware sets the compressed copy's headers before it knows whether it will send
   // it, which would leave them on another route's answer (a POST's 404)
   router.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.method === "GET" || req.method === "HEAD") serve(req, res, next);
-    else next();
+    if (req.method !== "GET" && req.method !== "HEAD") return next();
+    serve(req, res, (err?: unknown) => {
+      // not sent after all (the copy listed at start is gone, the file is missing): the answer of the
+      // next handler must not carry the copy's encoding and type
+      if (!res.headersSent) {
+        res.removeHeader("Content-Encoding");
+        res.removeHeader("Content-Type");
+      }
+      next(err);
+    });
   });
   return router;
 }
