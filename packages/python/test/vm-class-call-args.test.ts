@@ -62,3 +62,34 @@ print(got)
     );
   });
 });
+
+describe("an exception subclass's args", () => {
+  it("are the call's own tuple (BaseException.__new__ keeps it), unless __init__ sets others", () => {
+    expectSameAsPythonBothTraces(
+      cpython,
+      "exception-subclass-args",
+      `import sys
+class E(Exception): pass
+class F(ValueError):
+    def __init__(self, a, b):
+        super().__init__(a, b)
+        self.extra = [a]
+class G(E):
+    pass
+def f(p, q): return (p, q)
+for cls in (E, F, G):
+    a = f(1, 2); ida = id(a); del a
+    e = cls(1, 2)
+    print(cls.__name__, id(e.args) == ida, sys.getrefcount(e.args))
+    print(id(f(3, 4)) == ida)
+    del e
+try:
+    raise E("boom", 5)
+except E as x:
+    print(x.args, x, sys.getrefcount(x.args))
+e = E(1)
+print(e.args, repr(e))
+`,
+    );
+  });
+});

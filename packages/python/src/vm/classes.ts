@@ -656,7 +656,14 @@ proto.callTypeDirect = function (this: VM, t: Obj, args: Obj[], kw: KwArgs | nul
   }
   // type calls without vectorcall in 3.11 pack their arguments into a tuple (parked when freed); a class's
   // lives until its instance is made and initialised
-  const argt = args.length && (ti.heap || (!VECTORCALL_TYPES.has(ti.name) && (ti.kind === Kind.EXC || TUPLE_CALL_TYPES.has(ti.name)))) ? this.h.newTuple(args) : 0;
+  let argt = args.length && (ti.heap || (!VECTORCALL_TYPES.has(ti.name) && (ti.kind === Kind.EXC || TUPLE_CALL_TYPES.has(ti.name)))) ? this.h.newTuple(args) : 0;
+  // BaseException's __new__ keeps the call's tuple itself as the exception's args: for a subclass without
+  // a __new__ of its own, the tuple is released just before the constructor packs the arguments again,
+  // which puts them in the same block (as for the builtin exception types below)
+  if (argt && ti.heap && ti.kind === Kind.EXC && !this.lookupTypeOwner(ti, "__new__")?.heap) {
+    this.h.decref(argt);
+    argt = 0;
+  }
   if (!ti.heap) {
     if (argt) this.h.decref(argt);
     const ctor = this.ctors.get(t) ?? (ti.kind === Kind.EXC ? this.ctors.get(this.T.BaseException) : undefined);
