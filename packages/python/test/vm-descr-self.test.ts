@@ -144,6 +144,39 @@ describe("method descriptors called through the type check their first argument"
     expectSameAsPython(cpython, "descr-get", GET);
   });
 
+  it("super(type, obj) requires obj to be an instance or subclass of type (super(list, ()) reached list's natives)", () => {
+    expectSameAsPython(
+      cpython,
+      "descr-super",
+      `def check(f):
+    try:
+        print(repr(f()))
+    except TypeError as e:
+        print("TypeError:", e)
+t = (1, 2)
+check(lambda: super(list, t).__len__())
+check(lambda: super(dict, []).get(1))
+check(lambda: super(list, ()).append(1))
+check(lambda: super(1, 2))
+class L(list):
+    pass
+check(lambda: super(L, L([1])).__len__())
+class A:
+    def f(self):
+        return super().__repr__()[:3]
+    @classmethod
+    def g(cls):
+        return super().__init_subclass__()
+    def __new__(cls):
+        return super().__new__(cls)
+check(lambda: A().f())
+check(lambda: A.g())
+check(lambda: A.f(5))
+print(t)
+`,
+    );
+  });
+
   describe("compiled code", () => {
     const was = { on: jitEnabled(), threshold: jitThreshold() };
     afterEach(() => {

@@ -807,6 +807,11 @@ proto.newSuper = function (this: VM, args: Obj[]): Obj {
     if (!type) this.raise("RuntimeError", "super(): empty __class__ cell");
     obj = self;
   }
+  if (this.kindOf(type) !== Kind.TYPE) this.typeError(`super() argument 1 must be a type, not ${this.typeName(type)}`);
+  // super(list, ()) would run list's natives on a tuple
+  if (obj && !(this.kindOf(obj) === Kind.TYPE && this.isSubtype(this.infoOfType(obj), this.infoOfType(type))) && !this.isInstance(obj, type)) {
+    this.typeError("super(type, obj): obj must be an instance or subtype of type");
+  }
   const s = h.newObject(this.T.super);
   h.setSlot(s, L.NATIVE_A, type);
   if (obj) {
