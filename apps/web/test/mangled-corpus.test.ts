@@ -5,8 +5,8 @@
  * through it on the size build, in a child process, as tools/corpus/run.mjs does: every
  * case of corpus/ratchet.txt must print exactly what CPython printed, with a clean heap; every case must
  * give the same output, heap checks and error as the package's own build (packages/python/dist, not
- * renamed, on the release build); and every fifth case's whole RunResult with its line trace (what the page draws) must
- * be the same JSON through both.
+ * renamed, on the release build); and every fifth case's whole RunResult with its line trace (what the page draws;
+ * its first 20 000 steps, so that long programs end at the same step in both) must be the same JSON through both.
  */
 import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
