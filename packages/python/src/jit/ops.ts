@@ -218,26 +218,8 @@ export function unpackSequence(vm: VM, st: Obj[], n: number): void {
   }
 }
 
-export function formatValue(vm: VM, st: Obj[], arg: number): void {
-  const h = vm.h;
-  const spec = arg & 4 ? st.pop()! : 0;
-  let v = st.pop()!;
-  try {
-    const conv = arg & 3;
-    if (conv) {
-      const c = conv === 1 ? vm.strObj(v) : conv === 2 ? vm.reprObj(v) : vm.asciiObj(v);
-      h.decref(v);
-      v = c;
-    }
-    if (!spec && vm.typeInfo(v).kind === Kind.STR && !vm.typeInfo(v).heap) {
-      st.push(v);
-      v = 0;
-    } else st.push(vm.format(v, spec));
-  } finally {
-    if (v) h.decref(v);
-    if (spec) h.decref(spec);
-  }
-}
+// FORMAT_VALUE's body is the eval loop's own (vm/fast.ts)
+export { formatValue } from "../vm/fast.js";
 
 /** JUMP_IF_FALSE_OR_POP / JUMP_IF_TRUE_OR_POP: true when the jump is taken (the value stays). */
 export function jumpOrPop(vm: VM, st: Obj[], ifTrue: boolean): boolean {

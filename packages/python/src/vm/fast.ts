@@ -495,3 +495,26 @@ export function buildString(vm: VM, st: Obj[], n: number): void {
   }
   st.push(r);
 }
+
+/** FORMAT_VALUE: the value (and the spec when `arg & 4`) from the stack, converted by `arg & 3` (str, repr,
+ *  ascii), formatted unless it is an exact str with no spec; one body for the eval loop and the translator. */
+export function formatValue(vm: VM, st: Obj[], arg: number): void {
+  const h = vm.h;
+  const spec = arg & 4 ? st.pop()! : 0;
+  let v = st.pop()!;
+  try {
+    const conv = arg & 3;
+    if (conv) {
+      const c = conv === 1 ? vm.strObj(v) : conv === 2 ? vm.reprObj(v) : vm.asciiObj(v);
+      h.decref(v);
+      v = c;
+    }
+    if (!spec && vm.typeInfo(v).kind === Kind.STR && !vm.typeInfo(v).heap) {
+      st.push(v);
+      v = 0;
+    } else st.push(vm.format(v, spec));
+  } finally {
+    if (v) h.decref(v);
+    if (spec) h.decref(spec);
+  }
+}

@@ -11,7 +11,7 @@ import { Kind, type KwArgs } from "./types.js";
 import { INTERRUPTED, LimitExceeded, PyRaise, VM } from "./vm.js";
 import * as L from "./layouts.js";
 import type { GenState } from "./eval.js";
-import { instanceGetAttr, instanceSetAttr, intTruth, listIterNextIn, loadGlobalCached, loadMethodCached, newIntResult, rangeIterNextAt, smallIntBinary, smallIntCompare, smallIntValue, asObj, buildString } from "./fast.js";
+import { formatValue, instanceGetAttr, instanceSetAttr, intTruth, listIterNextIn, loadGlobalCached, loadMethodCached, newIntResult, rangeIterNextAt, smallIntBinary, smallIntCompare, smallIntValue, asObj, buildString } from "./fast.js";
 import { isAddThenStore, binaryAddStore, isIntAddSite } from "./inplace.js";
 import { jitState } from "./jit-hook.js";
 import { abi } from "@pyheap/heap";
@@ -768,26 +768,9 @@ proto.evalRare = function (this: VM, f: Frame, op: Op, arg: number): void {
       }
       break;
     }
-    case 155 /* Op.FORMAT_VALUE */: {
-      const spec = arg & 4 ? st.pop()! : 0;
-      let v = st.pop()!;
-      try {
-        const conv = arg & 3;
-        if (conv) {
-          const c = conv === 1 ? this.strObj(v) : conv === 2 ? this.reprObj(v) : this.asciiObj(v);
-          h.decref(v);
-          v = c;
-        }
-        if (!spec && this.typeInfo(v).kind === Kind.STR && !this.typeInfo(v).heap) {
-          st.push(v);
-          v = 0;
-        } else st.push(this.format(v, spec));
-      } finally {
-        if (v) h.decref(v);
-        if (spec) h.decref(spec);
-      }
+    case 155 /* Op.FORMAT_VALUE */:
+      formatValue(this, st, arg);
       break;
-    }
     case 126 /* Op.DELETE_FAST */: {
       const old = f.localsplus[arg];
       if (!old) this.unboundLocal(f, arg);
