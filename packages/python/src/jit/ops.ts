@@ -138,31 +138,7 @@ export function containsOp(vm: VM, st: Obj[], invert: boolean): void {
   }
 }
 
-export function binarySubscr(vm: VM, st: Obj[]): void {
-  const h = vm.h;
-  const k = st.pop()!;
-  const c = st.pop()!;
-  try {
-    st.push(asObj(vm.getItem(c, k)));
-  } finally {
-    h.decref(c);
-    h.decref(k);
-  }
-}
 
-export function storeSubscr(vm: VM, st: Obj[]): void {
-  const h = vm.h;
-  const k = st.pop()!;
-  const c = st.pop()!;
-  const v = st.pop()!;
-  try {
-    vm.setItem(c, k, v);
-  } finally {
-    h.decref(c);
-    h.decref(k);
-    h.decref(v);
-  }
-}
 
 export function getIter(vm: VM, st: Obj[]): void {
   const v = st.pop()!;
@@ -219,7 +195,7 @@ export function unpackSequence(vm: VM, st: Obj[], n: number): void {
 }
 
 // FORMAT_VALUE's body is the eval loop's own (vm/fast.ts)
-export { formatValue } from "../vm/fast.js";
+export { binarySubscr, formatValue, storeSubscr } from "../vm/fast.js";
 
 /** JUMP_IF_FALSE_OR_POP / JUMP_IF_TRUE_OR_POP: true when the jump is taken (the value stays). */
 export function jumpOrPop(vm: VM, st: Obj[], ifTrue: boolean): boolean {

@@ -518,3 +518,32 @@ export function formatValue(vm: VM, st: Obj[], arg: number): void {
     if (spec) h.decref(spec);
   }
 }
+
+/** BINARY_SUBSCR: container and key popped, the item pushed, both released; one body for the eval loop and
+ *  the translator. */
+export function binarySubscr(vm: VM, st: Obj[]): void {
+  const h = vm.h;
+  const k = st.pop()!;
+  const c = st.pop()!;
+  try {
+    st.push(asObj(vm.getItem(c, k)));
+  } finally {
+    h.decref(c);
+    h.decref(k);
+  }
+}
+
+/** STORE_SUBSCR: key, container and value popped and released after the store. */
+export function storeSubscr(vm: VM, st: Obj[]): void {
+  const h = vm.h;
+  const k = st.pop()!;
+  const c = st.pop()!;
+  const v = st.pop()!;
+  try {
+    vm.setItem(c, k, v);
+  } finally {
+    h.decref(c);
+    h.decref(k);
+    h.decref(v);
+  }
+}

@@ -11,7 +11,7 @@ import { Kind, type KwArgs } from "./types.js";
 import { INTERRUPTED, LimitExceeded, PyRaise, VM } from "./vm.js";
 import * as L from "./layouts.js";
 import type { GenState } from "./eval.js";
-import { formatValue, instanceGetAttr, instanceSetAttr, intTruth, listIterNextIn, loadGlobalCached, loadMethodCached, newIntResult, rangeIterNextAt, smallIntBinary, smallIntCompare, smallIntValue, asObj, buildString } from "./fast.js";
+import { binarySubscr, formatValue, instanceGetAttr, instanceSetAttr, intTruth, listIterNextIn, loadGlobalCached, loadMethodCached, newIntResult, rangeIterNextAt, smallIntBinary, smallIntCompare, smallIntValue, asObj, buildString, storeSubscr } from "./fast.js";
 import { isAddThenStore, binaryAddStore, isIntAddSite } from "./inplace.js";
 import { jitState } from "./jit-hook.js";
 import { abi } from "@pyheap/heap";
@@ -1489,34 +1489,6 @@ function pushCompareRelease(vm: VM, st: Obj[], a: Obj, b: Obj, arg: number): voi
   } finally {
     vm.h.decref(a);
     vm.h.decref(b);
-  }
-}
-
-/** BINARY_SUBSCR: container and key popped, the item pushed; both released after the lookup. */
-function binarySubscr(vm: VM, st: Obj[]): void {
-  const h = vm.h;
-  const k = st.pop()!;
-  const c = st.pop()!;
-  try {
-    st.push(vm.getItem(c, k));
-  } finally {
-    h.decref(c);
-    h.decref(k);
-  }
-}
-
-/** STORE_SUBSCR: key, container and value popped and released after the store. */
-function storeSubscr(vm: VM, st: Obj[]): void {
-  const h = vm.h;
-  const k = st.pop()!;
-  const c = st.pop()!;
-  const v = st.pop()!;
-  try {
-    vm.setItem(c, k, v);
-  } finally {
-    h.decref(c);
-    h.decref(k);
-    h.decref(v);
   }
 }
 
