@@ -3,7 +3,6 @@
  * a program that needs it (before its first run when its text names bytes, else by a second run), with
  * python3's output; and the same heap after set-up as the package's own build, which bundles them.
  */
-import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import type { Server } from "node:http";
 import { fileURLToPath } from "node:url";
@@ -11,7 +10,7 @@ import { run } from "@pyheap/python";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHAPTERS } from "../../demo/chapters.js";
-import { collectErrors, DIST, launchChromium, serveStatic } from "./harness.js";
+import { collectErrors, DIST, launchChromium, python3Lines as python3, serveStatic } from "./harness.js";
 
 const TWENTY_LINES = readFileSync(fileURLToPath(new URL("../../bench/twenty-lines.py", import.meta.url)), "utf8");
 /** bytes and bytearray made, searched, changed and converted, with a decode error caught by Python. */
@@ -56,12 +55,6 @@ afterAll(async () => {
   await browser?.close();
   await new Promise((r) => server?.close(r));
 });
-
-function python3(code: string): string[] {
-  const r = spawnSync("python3", ["-c", code], { encoding: "utf8" });
-  expect(r.status, r.stderr).toBe(0);
-  return r.stdout.trimEnd().split("\n");
-}
 
 /** Opens `path`, waits for the first diagram; resolves to the page, its errors and the URLs it requested. */
 async function open(path: string): Promise<{ page: Page; errors: string[]; requests: string[] }> {

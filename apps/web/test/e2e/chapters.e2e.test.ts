@@ -10,7 +10,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHAPTERS } from "../../demo/chapters.js";
 import { shortId } from "../../src/model/graph.js";
-import { collectErrors, DIST, launchChromium, resultPath, serveStatic } from "./harness.js";
+import { collectErrors, DIST, launchChromium, resultPath, python3Lines as python3, serveStatic } from "./harness.js";
 
 /** A 20-line program written inside the tag, on a page that loads only the library build. */
 const TWENTY_LINES = readFileSync(fileURLToPath(new URL("../../bench/twenty-lines.py", import.meta.url)), "utf8");
@@ -82,12 +82,6 @@ afterAll(async () => {
   await browser?.close();
   await new Promise((r) => server?.close(r));
 });
-
-function python3(code: string): string[] {
-  const r = spawnSync("python3", ["-c", code], { encoding: "utf8" });
-  expect(r.status, r.stderr).toBe(0);
-  return r.stdout.trimEnd().split("\n");
-}
 
 function chapter(slug: string) {
   return CHAPTERS.find((c) => c.slug === slug)!;

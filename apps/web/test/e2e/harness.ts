@@ -3,6 +3,7 @@
  * take gzip) on a loopback port and drives Debian's Chromium through playwright-core. Never downloads a
  * browser: PYHEAP_CHROMIUM or /usr/bin/chromium.
  */
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { extname, join, normalize, resolve } from "node:path";
@@ -113,4 +114,11 @@ export function collectErrors(page: Page): string[] {
 export function resultPath(name: string): string {
   mkdirSync(RESULTS, { recursive: true });
   return join(RESULTS, name);
+}
+
+/** What python3 prints for `code` (run with -c), as lines; a failing python3 fails the test with its stderr. */
+export function python3Lines(code: string): string[] {
+  const r = spawnSync("python3", ["-c", code], { encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`python3 exited ${r.status}: ${r.stderr}`);
+  return r.stdout.trimEnd().split("\n");
 }
