@@ -4,9 +4,8 @@
  * sizes, refcounts and identity, and which freed blocks later objects take (their ids), around the digit
  * limits (one and two 30-bit digits, 2^53, 2^60) and for bools and int subclasses, which take other paths.
  */
-import { describe, expect, it } from "vitest";
-import { cpythonRunner } from "./cpython.js";
-import { runDetailed } from "../src/index.js";
+import { describe, it } from "vitest";
+import { cpythonRunner, expectSameAsPythonBothTraces } from "./cpython.js";
 
 const cpython = cpythonRunner("pyheap-int-str-");
 
@@ -104,16 +103,7 @@ print(f())
 describe("ints made in the core against python3", () => {
   for (const [name, source] of cases) {
     it(name, () => {
-      const fname = name.replace(/\W+/g, "-").slice(0, 60) + ".py";
-      const want = cpython(fname, source);
-      expect(want.stderr).toBe("");
-      for (const trace of ["none", "line"] as const) {
-        const { result, heap } = runDetailed(source, { filename: fname, trace });
-        expect(result.stdout).toBe(want.stdout);
-        expect(result.stderr).toBe(want.stderr);
-        expect(heap.leaked).toEqual([]);
-        expect(heap.check).toEqual({ ok: true });
-      }
+      expectSameAsPythonBothTraces(cpython, name.replace(/\W+/g, "-").slice(0, 60), source);
     });
   }
 });
