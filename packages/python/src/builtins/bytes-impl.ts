@@ -145,18 +145,19 @@ function parseHex(vm: VM, s: string): Uint8Array {
   return Uint8Array.from(out);
 }
 
-const CODECS: Record<string, string> = {
+// a Map, not an object literal: a user's encoding name must never reach Object.prototype ("constructor")
+const CODECS: ReadonlyMap<string, string> = new Map(Object.entries({
   "utf-8": "utf-8", utf8: "utf-8", u8: "utf-8", utf: "utf-8",
   ascii: "ascii", "us-ascii": "ascii", "646": "ascii",
   "latin-1": "latin-1", latin1: "latin-1", "iso-8859-1": "latin-1", "iso8859-1": "latin-1", l1: "latin-1", latin: "latin-1",
-};
+}));
 
 /** The canonical name of a supported codec (LookupError for others). */
 export function codecName(vm: VM, o: Obj | undefined, dflt: string): string {
   if (!o) return dflt;
   if (vm.kindOf(o) !== Kind.STR) vm.typeError(`decode() argument 'encoding' must be str, not ${vm.typeName(o)}`);
   const raw = vm.str(o);
-  const c = CODECS[raw.toLowerCase().replace(/[ _]/g, "-")];
+  const c = CODECS.get(raw.toLowerCase().replace(/[ _]/g, "-"));
   if (!c) vm.raise("LookupError", `unknown encoding: ${raw}`);
   return c;
 }
@@ -295,7 +296,7 @@ export function encodeStr(vm: VM, s: string, encO: Obj | undefined, fname: strin
   if (errO !== undefined && vm.kindOf(errO) !== Kind.STR) vm.typeError(`${fname}() argument 'errors' must be str, not ${vm.typeName(errO)}`);
   const raw = encO === undefined ? "utf-8" : vm.str(encO);
   const errors = errO === undefined ? "strict" : vm.str(errO);
-  const c = CODECS[raw.toLowerCase().replace(/[ _]/g, "-")];
+  const c = CODECS.get(raw.toLowerCase().replace(/[ _]/g, "-"));
   if (!c) vm.raise("LookupError", `unknown encoding: ${raw}`);
   if (c === "utf-8") {
     if (/[\ud800-\udfff]/.test(s.replace(/[\ud800-\udbff][\udc00-\udfff]/g, ""))) {

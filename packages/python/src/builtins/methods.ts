@@ -697,6 +697,7 @@ function padFn(vm: VM, args: Obj[], how: "center" | "ljust" | "rjust"): Obj {
 function installList(vm: VM): void {
   const h = vm.h;
   vm.methods("list", {
+    __reversed__: (args) => vm.newNativeIter("list_reverseiterator", args[0], 0, h.listLen(args[0]) - 1),
     append: (args) => {
       if (args.length !== 2) vm.typeError(`list.append() takes exactly one argument (${args.length - 1} given)`);
       h.listAppend(args[0], args[1]);
@@ -1173,6 +1174,10 @@ function installMisc(vm: VM): void {
     __reduce_ex__: () => vm.none(),
     __init_subclass__: () => vm.none(),
   });
+  // bool.__repr__ is its own slot (int.__repr__(True) is '1'): the static 'True' / 'False'
+  vm.methods("bool", {
+    __repr__: (args) => vm.newRef(vm.boolStr(args[0] === vm.True)),
+  });
   vm.methods("BaseException", {
     __init__: (args) => {
       h.setSlotSteal(args[0], L.EXC_ARGS, h.newTuple(args.slice(1)));
@@ -1195,6 +1200,12 @@ function installMisc(vm: VM): void {
     __str__: (args) => h.newStr(vm.nativeStr(args[0], vm.infoOfType(vm.T.BaseException)) ?? ""),
     __repr__: (args) => h.newStr(vm.nativeRepr(args[0], vm.typeInfo(args[0]))),
   });
+  // each built-in exception class has an __init__ slot wrapper of its own (Exception.__init__ is not
+  // BaseException.__init__): one native each, so a wrong self names the class it was reached through
+  const baseInit = vm.natives[vm.infoOfType(vm.T.BaseException).methods.get("__init__")!]!.fn;
+  for (const ti of vm.typeInfos) {
+    if (!ti.heap && ti.kind === Kind.EXC && ti.obj !== vm.T.BaseException && !ti.methods.has("__init__")) vm.methods(ti.name, { __init__: baseInit });
+  }
   vm.methods("generator", {
     send: (args) => {
       const r = vm.genResume(args[0], args[1], 0);
@@ -1257,6 +1268,8 @@ function installMisc(vm: VM): void {
     __iter__: (args) => vm.newRef(args[0]),
   });
   vm.methods("type", {
+    // type.__repr__(5): the slot wrapper's self check rejects what is not a type
+    __repr__: (args) => h.newStr(vm.nativeRepr(args[0], vm.infoOfType(vm.T.type))),
     mro: (args) => {
       const items = vm.infoOfType(args[0]).mro.map((t) => t.obj);
       return h.newList(items, "list()");

@@ -76,6 +76,11 @@ proto.bootstrapTypes = function (this: VM): void {
   // CPython's method descriptors exist from start-up on; ours are made on first use, so they must not
   // move the GC counts: a non-GC type (they only reference their static type)
   reg("method_descriptor", Kind.MDESCR, L.MDESCR_BASICSIZE, [L.MDESCR_TYPE], { gc: false });
+  // a slot's descriptor (int.__add__) and its bound form ((1).__add__): laid out as method_descriptor and
+  // builtin_function_or_method are (the bound one without module and weakref fields, as CPython's
+  // wrapperobject), sharing their native methods (__get__…)
+  reg("wrapper_descriptor", Kind.MDESCR, L.MDESCR_BASICSIZE, [L.MDESCR_TYPE], { gc: false }).methods = this.infoOfType(this.T.method_descriptor).methods;
+  reg("method-wrapper", Kind.BUILTIN, L.CFUNC_MODULE, [L.CFUNC_SELF]).methods = this.infoOfType(this.T.builtin_function_or_method).methods;
   reg("getset_descriptor", Kind.GETSET, L.DESCR_BASICSIZE, [L.DESCR_TYPE, L.DESCR_NAME, L.DESCR_QUALNAME]);
   reg("member_descriptor", Kind.MEMBER, L.DESCR_BASICSIZE, [L.DESCR_TYPE, L.DESCR_NAME, L.DESCR_QUALNAME]);
   reg("module", Kind.MODULE, L.MODULE_BASICSIZE, [L.MODULE_DICT, L.MODULE_NAME], { weak: L.MODULE_WEAKREFS });

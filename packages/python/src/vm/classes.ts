@@ -209,7 +209,7 @@ export function installTypeMethods(vm: VM): void {
         const n = vm.natives[vm.h.getI32(d, L.MDESCR_INDEX)];
         vm.typeError(`descriptor '${n.name}' for '${vm.infoOfType(vm.h.getSlot(d, L.MDESCR_TYPE)).name}' objects doesn't apply to a '${vm.typeName(o)}' object`);
       }
-      return vm.newBuiltinFunction(vm.h.getI32(d, L.MDESCR_INDEX), o);
+      return vm.newBoundNative(vm.h.getI32(d, L.MDESCR_INDEX), o);
     },
   });
 }
@@ -370,7 +370,6 @@ proto.typeNew = function (this: VM, name: string, basesIn: Obj[], ns: Obj, meta:
   const mroTuple = h.newTuple(ti.mro.map((x) => x.obj));
   h.setSlotSteal(t, this.abi.TP_MRO, mroTuple);
   h.setSlotSteal(t, this.abi.TP_NAME, h.newStr(name));
-  if (!this.dictGetStr(dict, "__doc__")) this.dictSetStr(dict, this.name("__doc__"), this.None);
   // __new__ is a static method, __init_subclass__ and __class_getitem__ class methods
   for (const [nm, wrap] of [["__new__", "staticmethod"], ["__init_subclass__", "classmethod"], ["__class_getitem__", "classmethod"]] as const) {
     const v = this.dictGetStr(dict, nm);
@@ -405,6 +404,10 @@ proto.typeNew = function (this: VM, name: string, basesIn: Obj[], ns: Obj, meta:
     this.dictSetStr(dict, this.name("__weakref__"), g);
     h.decref(g);
   }
+  // type_ready: __doc__ after the __dict__/__weakref__ getsets, then __hash__ = None when the class defines
+  // __eq__ but not __hash__
+  if (!this.dictGetStr(dict, "__doc__")) this.dictSetStr(dict, this.name("__doc__"), this.None);
+  if (this.dictGetStr(dict, "__eq__") && !this.dictGetStr(dict, "__hash__")) this.dictSetStr(dict, this.name("__hash__"), this.None);
   // type_ready's add_subclass: the bases' subclass lists hold the basic weakref to the class
   if (!(h as unknown as { core: { obj_type_add_subclass(t: Obj, n: number): number } }).core.obj_type_add_subclass(t, bases.length)) this.raise("MemoryError", "");
   // the __class__ cell of methods using super()
@@ -846,7 +849,7 @@ proto.superGetAttr = function (this: VM, sup: Obj, name: string): Obj {
         if (d.native >= 0) {
           // a class method (object.__init_subclass__, dict.fromkeys…) binds the class
           if (this.classMethods?.has(d.native)) return this.newBuiltinFunction(d.native, objType);
-          return isClass ? this.newMethodDescr(t.obj, d.native) : this.newBuiltinFunction(d.native, obj);
+          return isClass ? this.newMethodDescr(t.obj, d.native) : this.newBoundNative(d.native, obj);
         }
         return this.bindDescr(d as { obj: Obj; native: -1 }, isClass ? 0 : obj, objType);
       }

@@ -374,6 +374,8 @@ proto.percentFormat = function (this: VM, fmtObj: Obj, argsObj: Obj): Obj {
             s = this.str(r);
             h.decref(r);
           }
+          // a lone %s / %r of a bool is the bool's one static str
+          if (conv !== "a" && !width && !prec && this.kindOf(v) === Kind.BOOL) single = this.boolStr(v === this.True);
           if (prec) s = s.slice(0, Number(prec.slice(1)));
           piece = width ? (align ? s.padEnd(Number(width)) : s.padStart(Number(width))) : s;
           break;

@@ -4,7 +4,7 @@
  * attribute access (`C.attr`, `C.__mro__`).
  */
 import type { Obj } from "./heap-api.js";
-import { Kind, type TypeInfo } from "./types.js";
+import { Kind, type NativeEntry, type TypeInfo } from "./types.js";
 import { PyRaise, VM } from "./vm.js";
 import * as L from "./layouts.js";
 import { floatRepr } from "../objects/float-format.js";
@@ -30,6 +30,7 @@ declare module "./vm.js" {
     typeSetAttr(t: Obj, name: string, v: Obj): void;
     typeDefinesHash(ti: TypeInfo): boolean;
     newMethodDescr(type: Obj, index: number): Obj;
+    newBoundNative(index: number, self: Obj): Obj;
     checkDescrSelf(d: Obj, self: Obj): void;
     descrSelfError(d: Obj, self: Obj): never;
     weakrefHead(o: Obj): Obj;
@@ -204,12 +205,13 @@ proto.nativeRepr = function (this: VM, o: Obj, ti: TypeInfo): string {
     case Kind.BUILTIN: {
       const n = this.natives[h.getI32(o, L.CFUNC_INDEX)];
       const self = h.getSlot(o, L.CFUNC_SELF);
+      if (self && n.method && ti.name === "method-wrapper") return `<method-wrapper '${n.name}' of ${this.typeName(self)} object at ${this.addr(self)}>`;
       if (self && n.method) return `<built-in method ${n.name} of ${this.typeName(self)} object at ${this.addr(self)}>`;
       return `<built-in function ${n.name}>`;
     }
     case Kind.MDESCR: {
       const n = this.natives[h.getI32(o, L.MDESCR_INDEX)];
-      return `<${isSlotWrapperName(n.name) ? "slot wrapper" : "method"} '${n.name}' of '${this.infoOfType(h.getSlot(o, L.MDESCR_TYPE)).name}' objects>`;
+      return `<${ti.name === "wrapper_descriptor" ? "slot wrapper" : "method"} '${n.name}' of '${this.infoOfType(h.getSlot(o, L.MDESCR_TYPE)).name}' objects>`;
     }
     case Kind.METHOD: {
       const func = h.getSlot(o, L.METHOD_FUNC);
@@ -572,6 +574,8 @@ proto.nativeAttr = function (this: VM, o: Obj, ti: TypeInfo, name: string): Obj 
           return this.newInt(BigInt(c.co_flags));
         case "co_firstlineno":
           return this.newInt(BigInt(c.co_firstlineno));
+        case "co_stacksize":
+          return this.newInt(BigInt(c.co_stacksize));
         case "co_varnames":
           return tupleOfStrs(this, c.co_varnames);
         case "co_freevars":
@@ -771,20 +775,22 @@ proto.nativeAttrNames = function (this: VM, ti: TypeInfo): string[] {
   return common;
 };
 
+/** The function attributes stored in the function's own fields (any other name goes to its __dict__). */
+const FUNC_SETTABLE: ReadonlyMap<string, number> = new Map([
+  ["__name__", L.FUNC_NAME],
+  ["__qualname__", L.FUNC_QUALNAME],
+  ["__defaults__", L.FUNC_DEFAULTS],
+  ["__kwdefaults__", L.FUNC_KWDEFAULTS],
+  ["__doc__", L.FUNC_DOC],
+  ["__code__", L.FUNC_CODE],
+  ["__module__", L.FUNC_MODULE],
+]);
+
 proto.nativeSetAttr = function (this: VM, o: Obj, ti: TypeInfo, name: string, v: Obj | 0): boolean {
   const h = this.h;
   switch (ti.kind) {
     case Kind.FUNCTION: {
-      const map: Record<string, number> = {
-        __name__: L.FUNC_NAME,
-        __qualname__: L.FUNC_QUALNAME,
-        __defaults__: L.FUNC_DEFAULTS,
-        __kwdefaults__: L.FUNC_KWDEFAULTS,
-        __doc__: L.FUNC_DOC,
-        __code__: L.FUNC_CODE,
-        __module__: L.FUNC_MODULE,
-      };
-      const off = map[name];
+      const off = FUNC_SETTABLE.get(name);
       if (off === undefined) return false;
       if (v === 0 && (name === "__name__" || name === "__qualname__" || name === "__code__")) this.typeError(`${name} must be set to a string object`);
       h.setSlot(o, off, v && v !== this.None ? v : name === "__doc__" || name === "__module__" ? v : 0);
@@ -921,12 +927,25 @@ proto.newMethodDescr = function (this: VM, type: Obj, index: number): Obj {
         break;
       }
     }
-    o = this.h.newObject(this.T.method_descriptor);
+    o = this.h.newObject(isSlotWrapper(this.natives[index]) ? this.T.wrapper_descriptor : this.T.method_descriptor);
     this.h.setI32(o, L.MDESCR_INDEX, index);
     this.h.setSlot(o, L.MDESCR_TYPE, owner);
     this.mdescrCache.set(index, o);
   }
   return this.newRef(o);
+};
+
+/**
+ * Native method `index` bound to `self` (`[].append`, `(1).__add__`): new reference. A slot's method is a
+ * method-wrapper (CPython's wrapperobject: just the descriptor and self, no weakrefs), any other a
+ * builtin_function_or_method; both keep the native's index and self at the same offsets.
+ */
+proto.newBoundNative = function (this: VM, index: number, self: Obj): Obj {
+  if (!isSlotWrapper(this.natives[index])) return this.newBuiltinFunction(index, self);
+  const o = this.h.newObject(this.T["method-wrapper"]);
+  this.h.setI32(o, L.CFUNC_INDEX, index);
+  this.h.setSlot(o, L.CFUNC_SELF, self);
+  return o;
 };
 
 /**
@@ -955,10 +974,21 @@ export function isSlotWrapperName(name: string): boolean {
   return name.length > 4 && name.startsWith("__") && name.endsWith("__") && !METHOD_DUNDERS.has(name);
 }
 
+/** __getitem__ and __contains__ are slot wrappers (str.__getitem__) except on these types, which define
+ *  them as methods. */
+const METHOD_GETITEM_CONTAINS = new Set(["list.__getitem__", "dict.__getitem__", "dict.__contains__", "set.__contains__", "frozenset.__contains__"]);
+
+/** The native is one of CPython's slot wrappers (a wrapper_descriptor in its type's dict). */
+function isSlotWrapper(n: NativeEntry): boolean {
+  if (!n.method) return false;
+  if (n.name === "__getitem__" || n.name === "__contains__") return !METHOD_GETITEM_CONTAINS.has(n.qualname);
+  return isSlotWrapperName(n.name);
+}
+
 proto.descrSelfError = function (this: VM, d: Obj, self: Obj): never {
   const n = this.natives[this.h.getI32(d, L.MDESCR_INDEX)];
   const tn = this.infoOfType(this.h.getSlot(d, L.MDESCR_TYPE)).name;
-  if (isSlotWrapperName(n.name)) this.typeError(`descriptor '${n.name}' requires a '${tn}' object but received a '${this.typeName(self)}'`);
+  if (this.h.typeOf(d) === this.T.wrapper_descriptor) this.typeError(`descriptor '${n.name}' requires a '${tn}' object but received a '${this.typeName(self)}'`);
   this.typeError(`descriptor '${n.name}' for '${tn}' objects doesn't apply to a '${this.typeName(self)}' object`);
 };
 

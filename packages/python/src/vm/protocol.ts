@@ -36,6 +36,9 @@ declare module "./vm.js" {
     callSpecial(o: Obj, name: string, args: Obj[]): Obj;
     lookupSpecial(o: Obj, name: string): Descr;
     bindDescr(d: Descr, o: Obj, owner: Obj): Obj;
+    /** The strs of repr(False) and repr(True), once made (see boolStr). */
+    boolNames?: [Obj, Obj];
+    boolStr(b: boolean): Obj;
     newMethod(func: Obj, self: Obj): Obj;
     truthy(o: Obj): boolean;
     len(o: Obj): number;
@@ -146,7 +149,7 @@ proto.bindDescr = function (this: VM, d: Descr, o: Obj, owner: Obj): Obj {
     if (o === 0) return this.newMethodDescr(owner, d.native);
     // a class method (dict.fromkeys, int.from_bytes...) found through an instance binds the instance's type
     if (this.classMethods?.has(d.native)) return this.newBuiltinFunction(d.native, this.h.typeOf(o));
-    return this.newBuiltinFunction(d.native, o);
+    return this.newBoundNative(d.native, o);
   }
   const v = d.obj;
   switch (this.kindOf(v)) {
@@ -156,6 +159,14 @@ proto.bindDescr = function (this: VM, d: Descr, o: Obj, owner: Obj): Obj {
       return this.newRef(this.h.getSlot(v, L.NATIVE_A));
     case Kind.CLASSMETHOD:
       return this.newMethod(this.h.getSlot(v, L.NATIVE_A), owner);
+    case Kind.MDESCR: {
+      // a method descriptor kept in a class dict (__hash__ = object.__hash__) binds the instance
+      if (o === 0) return this.newRef(v);
+      const t = this.h.getSlot(v, L.MDESCR_TYPE);
+      const n = this.natives[this.h.getI32(v, L.MDESCR_INDEX)];
+      if (!this.isInstance(o, t)) this.typeError(`descriptor '${n.name}' for '${this.infoOfType(t).name}' objects doesn't apply to a '${this.typeName(o)}' object`);
+      return this.newBoundNative(this.h.getI32(v, L.MDESCR_INDEX), o);
+    }
     case Kind.PROPERTY: {
       if (o === 0) return this.newRef(v);
       const fget = this.h.getSlot(v, L.NATIVE_A);
@@ -634,12 +645,28 @@ proto.reprObj = function (this: VM, o: Obj): Obj {
     }
   }
   if (ti.kind === Kind.INT || ti.kind === Kind.FLOAT) return this.h.newStrUncached(this.nativeRepr(o, ti));
+  if (ti.kind === Kind.BOOL) return this.newRef(this.boolStr(o === this.True));
   this.enterRecursive(" while getting the repr of an object");
   try {
     return this.h.newStr(this.nativeRepr(o, ti));
   } finally {
     this.depth--;
   }
+};
+
+/**
+ * Borrowed: the str repr(True) / repr(False) returns. CPython's are the runtime's static 'True' and 'False'
+ * strings, the same object every time (str(True) is str(True)) and not the interned str a 'True' literal
+ * becomes; ours is made on first use, kept for the run, and never interned.
+ */
+proto.boolStr = function (this: VM, b: boolean): Obj {
+  const names = (this.boolNames ??= [0, 0]);
+  const k = b ? 1 : 0;
+  if (!names[k]) {
+    names[k] = this.h.newStrUncached(b ? "True" : "False");
+    this.keepAlive.push(names[k]);
+  }
+  return names[k];
 };
 
 proto.repr = function (this: VM, o: Obj): string {
@@ -667,6 +694,7 @@ proto.strObj = function (this: VM, o: Obj): Obj {
     }
     if (ti.kind === Kind.STR) return this.h.newStr(this.str(o));
   }
+  if (ti.kind === Kind.BOOL) return this.newRef(this.boolStr(o === this.True));
   const s = this.nativeStr(o, ti);
   if (s !== null) return this.h.newStr(s);
   return this.reprObj(o);
