@@ -10,6 +10,7 @@ import { PyRaise, VM } from "./vm.js";
 import { Frame } from "./frame.js";
 import * as L from "./layouts.js";
 import { typeState, typeStateValid } from "./protocol.js";
+import { CodeFlag } from "../compile/code.js";
 
 /** What `__init__` returned (a new reference), released; anything but None is CPython's TypeError. */
 function initReturned(vm: VM, r: Obj): void {
@@ -584,24 +585,30 @@ export interface InitPlan {
   init: Obj;
 }
 
+/** The __init__ function (borrowed) of a plain class (see InitPlan), or 0 when calling the class must take
+ *  its general path. */
+function plainClassInit(vm: VM, ti: TypeInfo): Obj {
+  const p = vm.initPlans.get(ti);
+  if (p !== undefined && p.mro === ti.mro && p.epoch === vm.typeEpoch && typeStateValid(vm.h.i32, p.mro, p.state)) return p.init;
+  // what callTypeDirect and nativeNew look up, read after the state (a lookup that runs code leaves it stale)
+  const state = typeState(vm.h.i32, ti.mro);
+  let solid = ti;
+  while (solid.heap && solid.base) solid = solid.base;
+  if (solid.kind !== Kind.OBJECT) return 0;
+  // any __new__ a class of the MRO holds (a staticmethod, or a function assigned after the class was made)
+  const newD = vm.lookupType(ti, "__new__");
+  if (newD && newD.obj && vm.lookupTypeOwner(ti, "__new__")?.heap) return 0;
+  const initD = vm.lookupType(ti, "__init__");
+  const owner = vm.lookupTypeOwner(ti, "__init__");
+  if (!initD || !initD.obj || !owner || !owner.heap || vm.kindOf(initD.obj) !== Kind.FUNCTION) return 0;
+  vm.initPlans.set(ti, { mro: ti.mro, epoch: vm.typeEpoch, state, init: initD.obj });
+  return initD.obj;
+}
+
 /** callTypeDirect for a plain class (see InitPlan), or 0 when its general path must run (nothing done). */
 function callPlainClass(vm: VM, ti: TypeInfo, t: Obj, args: Obj[]): Obj {
-  const p = vm.initPlans.get(ti);
-  if (p === undefined || p.mro !== ti.mro || p.epoch !== vm.typeEpoch || !typeStateValid(vm.h.i32, p.mro, p.state)) {
-    // what callTypeDirect and nativeNew look up, read after the state (a lookup that runs code leaves it stale)
-    const state = typeState(vm.h.i32, ti.mro);
-    let solid = ti;
-    while (solid.heap && solid.base) solid = solid.base;
-    if (solid.kind !== Kind.OBJECT) return 0;
-    // any __new__ a class of the MRO holds (a staticmethod, or a function assigned after the class was made)
-    const newD = vm.lookupType(ti, "__new__");
-    if (newD && newD.obj && vm.lookupTypeOwner(ti, "__new__")?.heap) return 0;
-    const initD = vm.lookupType(ti, "__init__");
-    const owner = vm.lookupTypeOwner(ti, "__init__");
-    if (!initD || !initD.obj || !owner || !owner.heap || vm.kindOf(initD.obj) !== Kind.FUNCTION) return 0;
-    vm.initPlans.set(ti, { mro: ti.mro, epoch: vm.typeEpoch, state, init: initD.obj });
-    return callPlainClass(vm, ti, t, args);
-  }
+  const init = plainClassInit(vm, ti);
+  if (init === 0) return 0;
   const h = vm.h;
   // a class has no vectorcall: tp_call gets its arguments in a tuple (whatever the class is named), which
   // lives until the instance is made and initialised (it is released after __init__, or after the instance
@@ -619,7 +626,7 @@ function callPlainClass(vm: VM, ti: TypeInfo, t: Obj, args: Obj[]): Obj {
       h.incref(a);
       all[k + 1] = a;
     }
-    initReturned(vm, vm.runFrame(vm.callFunctionSteal(p.init, all, null, vm.frame)));
+    initReturned(vm, vm.runFrame(vm.callFunctionSteal(init, all, null, vm.frame)));
   } catch (e) {
     if (o) vm.decref(o);
     throw e;
@@ -812,14 +819,16 @@ proto.newSuper = function (this: VM, args: Obj[]): Obj {
   }
   if (this.kindOf(type) !== Kind.TYPE) this.typeError(`super() argument 1 must be a type, not ${this.typeName(type)}`);
   // super(list, ()) would run list's natives on a tuple
-  if (obj && !(this.kindOf(obj) === Kind.TYPE && this.isSubtype(this.infoOfType(obj), this.infoOfType(type))) && !this.isInstance(obj, type)) {
+  // obj is a class (super in a classmethod) or an instance of type
+  const asClass = obj !== 0 && this.kindOf(obj) === Kind.TYPE && this.isSubtype(this.infoOfType(obj), this.infoOfType(type));
+  if (obj && !asClass && !this.isInstance(obj, type)) {
     this.typeError("super(type, obj): obj must be an instance or subtype of type");
   }
-  const s = h.newObject(this.T.super);
+  const s = h.newObject(this.tSuper);
   h.setSlot(s, L.NATIVE_A, type);
   if (obj) {
     h.setSlot(s, L.NATIVE_B, obj);
-    h.setSlot(s, L.NATIVE_C, this.kindOf(obj) === Kind.TYPE && this.isSubtype(this.infoOfType(obj), this.infoOfType(type)) ? obj : h.typeOf(obj));
+    h.setSlot(s, L.NATIVE_C, asClass ? obj : h.typeOf(obj));
   }
   return s;
 };
@@ -859,3 +868,196 @@ proto.superGetAttr = function (this: VM, sup: Obj, name: string): Obj {
 };
 
 export { PyRaise };
+
+/**
+ * What `super().name` found for instances of one class: the function of a class after `__class__` in the
+ * instance's MRO (borrowed: that class's dict holds it while its version tag is unchanged), valid while
+ * the instance class's MRO, the type epoch and every class dict of the MRO (address and version tag) are.
+ * Entries for other instance classes or names are chained through `next`.
+ */
+export interface SuperSite {
+  objTi: TypeInfo;
+  name: string;
+  mro: TypeInfo[];
+  epoch: number;
+  state: number[];
+  func: Obj;
+  next: SuperSite | null;
+}
+
+const NO_ARGS: Obj[] = [];
+
+/** CALL of `super` with no arguments (what callGeneral does for it: super's constructor, then the callable
+ *  released), the new super object pushed. */
+export function superCallPush(vm: VM, st: Obj[], target: Obj): void {
+  try {
+    st.push(vm.newSuper(NO_ARGS));
+  } finally {
+    vm.h.decref(target);
+  }
+}
+
+/**
+ * LOAD_METHOD on an exact super object (popped, released after the lookup): NULL and getattr(sup, name)
+ * pushed, as the general path does. A Python function found for an instance (not a class) is bound
+ * without superGetAttr's walk when the class's SuperSite holds.
+ */
+export function superMethodPush(vm: VM, st: Obj[], sup: Obj, name: string): void {
+  st.push(0);
+  try {
+    st.push(superMethod(vm, sup, name));
+  } finally {
+    vm.h.decref(sup);
+  }
+}
+
+function superMethod(vm: VM, sup: Obj, name: string): Obj {
+  const m = vm.h.i32;
+  const type = m[(sup + L.NATIVE_A) >>> 2]! >>> 0;
+  const obj = m[(sup + L.NATIVE_B) >>> 2]! >>> 0;
+  const objType = m[(sup + L.NATIVE_C) >>> 2]! >>> 0;
+  if (obj === 0 || objType === 0 || obj === objType || name === "__class__") return vm.getAttr(sup, name);
+  const typeTi = vm.infoOfType(type);
+  const objTi = vm.infoOfType(objType);
+  const head = vm.superSites.get(typeTi);
+  let c = head === undefined ? null : head;
+  while (c !== null && (c.objTi !== objTi || c.name !== name)) c = c.next;
+  if (c === null || c.mro !== objTi.mro || c.epoch !== vm.typeEpoch || !typeStateValid(m, c.mro, c.state)) {
+    // superGetAttr's walk, kept when it ends at a Python function in a class dict
+    const state = typeState(m, objTi.mro);
+    const mro = objTi.mro;
+    let func = 0;
+    for (let i = mro.indexOf(typeTi) + 1; i < mro.length; i++) {
+      const t = mro[i];
+      const v = t.dict ? vm.dictGetStr(t.dict, name) : 0;
+      if (v) {
+        if (vm.kindOf(v) === Kind.FUNCTION) func = v;
+        break;
+      }
+      if (!t.heap && t.methods.has(name)) break;
+    }
+    if (func === 0) return vm.getAttr(sup, name);
+    if (c === null) {
+      c = { objTi, name, mro, epoch: vm.typeEpoch, state, func, next: head === undefined ? null : head };
+      vm.superSites.set(typeTi, c);
+    } else {
+      c.mro = mro;
+      c.epoch = vm.typeEpoch;
+      c.state = state;
+      c.func = func;
+    }
+  }
+  return vm.newMethod(c.func, obj);
+}
+
+/**
+ * CALL of a plain class (see InitPlan; its metaclass exactly `type`, no keywords, the stack holding NULL,
+ * the class and `arg` arguments) whose __init__ takes exactly those arguments positionally: what
+ * callPlainClass does up to running __init__ — the argument tuple, the instance, a frame for __init__ with
+ * the instance and the arguments — but the frame is returned for the eval loop to run in place of a nested
+ * evalFrame (the loop adds the depth). The frame keeps the instance, the tuple, the arguments and the class
+ * until __init__ returns (classInitDone) or an exception leaves it (classInitAbort), which release them in
+ * the order the nested call did. null when the general path must run (nothing done).
+ */
+export function classInitFrame(vm: VM, f: Frame, st: Obj[], arg: number, t: Obj): Frame | null {
+  const ti = vm.infoOfType(t);
+  if (!ti.heap || vm.depth + 1 > vm.recursionLimit) return null;
+  const init = plainClassInit(vm, ti);
+  if (init === 0) return null;
+  const h = vm.h;
+  const m = h.i32;
+  const ci = vm.codes[m[((m[(init + L.FUNC_CODE) >>> 2]! >>> 0) + L.CODE_INDEX) >>> 2]!];
+  const cc = ci.code;
+  if (cc.co_argcount !== arg + 1 || cc.co_kwonlyargcount !== 0 || (cc.co_flags & (CodeFlag.VARARGS | CodeFlag.VARKEYWORDS | CodeFlag.GENERATOR)) !== 0) return null;
+  let nf = ci.spareFrame;
+  if (nf !== null) ci.spareFrame = nf.back;
+  else nf = new Frame(ci, 0, 0, vm.builtins, 0, f);
+  // the arguments and the class leave the stack (callGeneral's order: they are released after the call)
+  let args = nf.initArgs;
+  if (args === null) args = nf.initArgs = [];
+  const base = st.length - arg;
+  for (let k = base; k < base + arg; k++) args.push(st[k]);
+  // pops, not a store to `length` (a call into V8's runtime)
+  for (let k = arg + 2; k > 0; k--) st.pop();
+  let argt = 0;
+  let o = 0;
+  try {
+    argt = arg ? h.newTuple(args) : 0;
+    o = h.newObject(t);
+  } catch (e) {
+    if (argt) h.decref(argt);
+    for (let k = 0; k < args.length; k++) h.decref(args[k]);
+    while (args.length) args.pop();
+    h.decref(t);
+    throw e;
+  }
+  h.incref(init);
+  nf.reuse(init, m[(init + L.FUNC_GLOBALS) >>> 2]! >>> 0, vm.builtins, f);
+  const ls = nf.localsplus;
+  ls[0] = o;
+  h.incref(o);
+  for (let k = 0; k < arg; k++) {
+    const a = args[k];
+    h.incref(a);
+    ls[k + 1] = a;
+  }
+  nf.initSelf = o;
+  nf.initTuple = argt;
+  nf.initClass = t;
+  return nf;
+}
+
+/** __init__ run by classInitFrame's frame `fr` returned r (a new reference): what callPlainClass and its
+ *  callers do then — r checked and released, the tuple, the arguments in order and the class released —
+ *  and the instance to push (a new reference). `fr` (released by the loop) is then kept for reuse when
+ *  `spare` (untraced: a trace may hold frames). */
+export function classInitDone(vm: VM, fr: Frame, r: Obj, spare: boolean): Obj {
+  const o = fr.initSelf;
+  endInitCall(vm, fr, r);
+  if (spare) {
+    fr.back = fr.info.spareFrame;
+    fr.info.spareFrame = fr;
+  }
+  return o;
+}
+
+/** An exception (or a limit) leaves classInitFrame's frame `fr` (its locals already released): the instance,
+ *  the tuple, the arguments in order and the class are released, as when it left the nested call. */
+export function classInitAbort(vm: VM, fr: Frame): void {
+  endInitCall(vm, fr, -1);
+}
+
+/** The releases after __init__'s frame `fr` ended: with what it returned (r), or by an exception (r -1:
+ *  the instance is released too). */
+function endInitCall(vm: VM, fr: Frame, r: Obj): void {
+  const h = vm.h;
+  const o = fr.initSelf;
+  const argt = fr.initTuple;
+  const args = fr.initArgs!;
+  const t = fr.initClass;
+  fr.initSelf = 0;
+  fr.initTuple = 0;
+  fr.initClass = 0;
+  try {
+    try {
+      if (r === -1) vm.decref(o);
+      else {
+        try {
+          initReturned(vm, r);
+        } catch (e) {
+          vm.decref(o);
+          throw e;
+        }
+      }
+    } finally {
+      if (argt) h.decref(argt);
+    }
+  } finally {
+    try {
+      for (let k = 0; k < args.length; k++) h.decref(args[k]);
+    } finally {
+      while (args.length) args.pop();
+      h.decref(t);
+    }
+  }
+}

@@ -79,6 +79,14 @@ export class Frame {
   rangeStart = NaN;
   rangeStep = NaN;
   rangeLen = NaN;
+  /** The frame of a class's __init__ that CALL runs in the eval loop (classes.ts classInitFrame): the new
+   *  instance, the call's argument tuple (0 when it has no arguments) and the class, owned until __init__
+   *  returns or an exception leaves it; 0 for every other frame. */
+  initSelf: Obj = 0;
+  initTuple: Obj = 0;
+  initClass: Obj = 0;
+  /** Owned while initSelf is set: the call's arguments (made once per frame, reused with it). */
+  initArgs: Obj[] | null = null;
 
   constructor(
     public info: CodeInfo,

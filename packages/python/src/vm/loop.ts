@@ -14,6 +14,7 @@ import type { GenState } from "./eval.js";
 import { binarySubscr, formatValue, instanceGetAttr, instanceSetAttr, intTruth, listIterNextIn, loadGlobalCached, loadMethodCached, newIntResult, rangeIterNextAt, smallIntBinary, smallIntCompare, smallIntValue, asObj, buildString, storeSubscr } from "./fast.js";
 import { isAddThenStore, binaryAddStore, isIntAddSite } from "./inplace.js";
 import { jitState } from "./jit-hook.js";
+import { classInitAbort, classInitDone, classInitFrame, superCallPush, superMethodPush } from "./classes.js";
 import { abi } from "@pyheap/heap";
 
 /** Marks a PyRaise thrown by RERAISE (no new traceback entry, no new context). */
@@ -50,6 +51,8 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
   const listType = h.types.list;
   const functionType = this.tFunction;
   const methodType = this.tMethod;
+  const superType = this.tSuper;
+  const typeType = this.tType;
   const True = this.True;
   const False = this.False;
   // the heap's memory view, read again only when memory grew (a grown memory detaches the old view: length 0)
@@ -178,6 +181,11 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
           case 160 /* Op.LOAD_METHOD */: {
             const o = st.pop()!;
             const name = code.co_names[arg];
+            if ((mem.length !== 0 ? mem : (mem = h.i32))[(o + OB_TYPE) >>> 2]! >>> 0 === superType) {
+              // super().name: NULL and the bound method (classes.ts superMethodPush)
+              superMethodPush(this, st, o, name);
+              break;
+            }
             const m = loadMethodCached(this, f, i, o, name, f.info.names[arg]);
             if (m) {
               st.push(m);
@@ -219,6 +227,13 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
                 tt = functionType;
               }
             }
+            if (target === superType && arg === 0 && a === 0 && kwNames === null) {
+              // zero-argument super() (what callGeneral does for it, without the argument array)
+              st.pop();
+              st.pop();
+              superCallPush(this, st, target);
+              break;
+            }
             if (a !== 0 && a === this.listAppendDescr && arg === 1 && kwNames === null && m[(b + OB_TYPE) >>> 2]! >>> 0 === listType) {
               // lst.append(v) on an exact list (3.11's PRECALL_NO_KW_LIST_APPEND)
               listAppendCall(this, st);
@@ -242,7 +257,8 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
                 if (mself) ls[j++] = mself;
                 if (a) ls[j++] = b;
                 for (let k = base; k < base + arg; k++) ls[j++] = st[k];
-                st.length = base - 2;
+                // pops, not a store to `length` (a call into V8's runtime)
+                for (let k = arg + 2; k > 0; k--) st.pop();
                 this.depth++;
                 f = nf;
                 this.frame = f;
@@ -252,8 +268,10 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
                 break;
               }
             }
-            // any other call: out of line (a Python function's new frame comes back to run here)
-            const nf = callGeneral(this, f, st, arg, a, b, target, mself, kwNames);
+            // a plain class: its __init__ runs here, not in a nested loop (classes.ts classInitFrame); any
+            // other call: out of line (a Python function's new frame comes back to run here)
+            let nf = tt === typeType && a === 0 && kwNames === null && !jitOn ? classInitFrame(this, f, st, arg, target) : null;
+            if (nf === null) nf = callGeneral(this, f, st, arg, a, b, target, mself, kwNames);
             if (nf !== null) {
               this.depth++;
               f = nf;
@@ -294,7 +312,8 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             }
             // a frame the loop pushed, now holding nothing: kept for a later call of its code (never when
             // hooked: a trace may hold frames); a code's spare frames are linked through `back`
-            if (!hooked && f.isModule === false && f.locals === 0 && f.gen === 0) {
+            const done = f;
+            if (!hooked && f.isModule === false && f.locals === 0 && f.gen === 0 && f.initSelf === 0) {
               f.back = f.info.spareFrame;
               f.info.spareFrame = f;
             }
@@ -303,7 +322,8 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             code = f.info.code;
             co = code.co_code;
             st = f.stack;
-            st.push(v);
+            // a class's __init__ run by CALL: the instance is the call's result (classInitDone keeps the frame)
+            st.push(done.initSelf === 0 ? v : classInitDone(this, done, v, !hooked));
             break;
           }
           case 75 /* Op.RETURN_GENERATOR */: {
@@ -524,6 +544,7 @@ proto.unwindFrames = function (this: VM, e: unknown, f: Frame, entry: Frame, ent
     for (;;) {
       const back = f.back;
       if (!f.gen) this.leaveFrame(f);
+      if (f.initSelf !== 0) classInitAbort(this, f);
       if (f === entry) break;
       f = back!;
     }
@@ -559,6 +580,11 @@ proto.unwindFrames = function (this: VM, e: unknown, f: Frame, entry: Frame, ent
     }
     this.leaveFrame(f);
     this.depth--;
+    if (f.initSelf !== 0) {
+      // a class's __init__ run by CALL (classes.ts classInitFrame): released as the nested call released them
+      this.frame = back;
+      classInitAbort(this, f);
+    }
     if (f === entry) {
       this.frame = back;
       throw e instanceof ReRaise ? new PyRaise(exc) : e;

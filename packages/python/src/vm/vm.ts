@@ -18,7 +18,7 @@ import { Kind, type KwArgs, type NativeEntry, type NativeFn, type TypeInfo } fro
 import * as L from "./layouts.js";
 import { PyErr } from "../objects/errors.js";
 import { abi } from "@pyheap/heap";
-import type { InitPlan } from "./classes.js";
+import type { InitPlan, SuperSite } from "./classes.js";
 
 const OB_TYPE = abi.OB_TYPE;
 const TP_VMI0 = abi.TP_VMI0;
@@ -89,6 +89,9 @@ export class VM {
   tMethod: Obj = 0;
   tRangeIter: Obj = 0;
   tListIter: Obj = 0;
+  /** T.type and T.super (0 until registered): CALL tests them for class calls and zero-argument super(). */
+  tType: Obj = 0;
+  tSuper: Obj = 0;
   /** list.append's method descriptor once a call through the general path has met it (0 before): CALL
    *  appends to an exact list without that path (loop.ts listAppendCall). */
   listAppendDescr: Obj = 0;
@@ -138,6 +141,8 @@ export class VM {
   /** How calling a class makes its instances (classes.ts InitPlan), per class: valid while its MRO and
    *  class dicts are unchanged. */
   initPlans = new Map<TypeInfo, InitPlan>();
+  /** What `super().name` found for a method (classes.ts SuperSite), per class of the super() call. */
+  superSites = new Map<TypeInfo, SuperSite>();
   /** Bumped when native methods are added to a type: lookupType's cached results made before are stale. */
   typeEpoch = 0;
 
@@ -299,6 +304,12 @@ export class VM {
         break;
       case "list_iterator":
         this.tListIter = o;
+        break;
+      case "type":
+        this.tType = o;
+        break;
+      case "super":
+        this.tSuper = o;
         break;
     }
   }
