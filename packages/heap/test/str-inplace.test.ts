@@ -133,3 +133,43 @@ describe("str append in place", () => {
     expectHealthy(h);
   });
 });
+
+describe("str append in place past 512 bytes (the large allocator's realloc)", () => {
+  it("grows into the free space after the block without moving, and moves when a live block follows", () => {
+    const h = fresh();
+    const x = h.newStr("x");
+    let s = h.newStrUncached("a".repeat(600));
+    const start = s;
+    const live0 = h.liveBytes();
+    const block0 = h.blockSize(s);
+    for (let i = 0; i < 3000; i++) {
+      const r = h.strAppendInPlace(s, x);
+      expect(r).not.toBe(0);
+      s = r;
+    }
+    // libc's realloc extends a chunk into free space after it; so does the large allocator now
+    expect(s).toBe(start);
+    expect(h.readStr(s)).toBe("a".repeat(600) + "x".repeat(3000));
+    // the bytes in use follow the block's size (and go back to 0 when everything is freed, below)
+    expect(h.blockSize(s)).toBeGreaterThanOrEqual(48 + 3600 + 1);
+    expect(h.liveBytes()).toBe(live0 - block0 + h.blockSize(s));
+    // a large block allocated right after it: the next append that needs more room must move the string
+    const wall = h.newStrUncached("w".repeat(1000));
+    expect(wall).toBeGreaterThan(s);
+    let moved = 0;
+    for (let i = 0; i < 64; i++) {
+      const before = s;
+      s = h.strAppendInPlace(s, x);
+      expect(s).not.toBe(0);
+      if (s !== before) moved++;
+    }
+    expect(moved).toBeGreaterThan(0);
+    expect(h.readStr(s)).toBe("a".repeat(600) + "x".repeat(3064));
+    h.decref(wall);
+    h.decref(s);
+    h.decref(x);
+    expect(h.walk()).toEqual([]);
+    expect(h.liveBytes()).toBe(0);
+    expectHealthy(h);
+  });
+});

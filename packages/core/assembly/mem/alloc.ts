@@ -5,7 +5,7 @@
 import { SMALL_REQUEST_THRESHOLD, STATUS_NO_MEMORY } from "../../abi/abi";
 import { setStatus, copyDisjoint } from "../common";
 import { pymallocAlloc, pymallocFree, pymallocAllocFast, pymallocFreeFast, inArena, pymallocBlockSize, classSize, sizeClassOf } from "./pymalloc";
-import { largeAlloc, largeFree, largeSize } from "./large";
+import { largeAlloc, largeFree, largeSize, largeGrowInPlace } from "./large";
 
 export let heapLimit: usize = 256 << 20;
 export let bytesInUse: usize = 0;
@@ -88,6 +88,20 @@ export function memRealloc(p: usize, n: usize): usize {
   }
   old = <usize>largeSize(p);
   if (n <= old && n * 2 > old) return p;
+  if (n > old) {
+    // into a free neighbour first (the bytes counted are the block's, as memFree will uncount them)
+    const bs = (n + 15) & ~(<usize>15);
+    if (bytesInUse + bs > heapLimit + old) {
+      setStatus(STATUS_NO_MEMORY);
+      return 0;
+    }
+    const grown = largeGrowInPlace(p, n);
+    if (grown != 0) {
+      bytesInUse += grown - old;
+      if (bytesInUse > peakBytesInUse) peakBytesInUse = bytesInUse;
+      return p;
+    }
+  }
   const bs = (n + 15) & ~(<usize>15);
   if (bytesInUse + bs > heapLimit + old) {
     setStatus(STATUS_NO_MEMORY);

@@ -45,6 +45,25 @@ function insertFree(b: usize): void {
   }
 }
 
+/** Takes the free block `cur` (the one after `prev` in the list, 0 for the head) off the list as the end of
+ *  the run of `total` bytes from `start` that a block is being made of, keeping `need` of them: the rest
+ *  stays a free block in cur's place when it is worth one. The bytes kept (need, or total). */
+function takeFree(prev: usize, cur: usize, start: usize, total: usize, need: usize): usize {
+  const next = <usize>load<u32>(cur + L_NEXT);
+  if (total - need >= MIN_SPLIT) {
+    const rest = start + need;
+    store<u32>(rest + L_SIZE, <u32>(total - need));
+    store<u32>(rest + L_MAGIC, LARGE_FREE);
+    store<u32>(rest + L_NEXT, <u32>next);
+    if (prev != 0) store<u32>(prev + L_NEXT, <u32>rest);
+    else freeList = rest;
+    return need;
+  }
+  if (prev != 0) store<u32>(prev + L_NEXT, <u32>next);
+  else freeList = next;
+  return total;
+}
+
 /** Allocates `n` bytes (payload 16-aligned); 0 if linear memory cannot grow. */
 export function largeAlloc(n: usize): usize {
   const need = align16(n) + LARGE_HEADER;
@@ -54,19 +73,7 @@ export function largeAlloc(n: usize): usize {
     while (cur != 0) {
       const size = <usize>load<u32>(cur + L_SIZE);
       if (size >= need) {
-        const next = <usize>load<u32>(cur + L_NEXT);
-        if (size - need >= MIN_SPLIT) {
-          const rest = cur + need;
-          store<u32>(rest + L_SIZE, <u32>(size - need));
-          store<u32>(rest + L_MAGIC, LARGE_FREE);
-          store<u32>(rest + L_NEXT, <u32>next);
-          if (prev != 0) store<u32>(prev + L_NEXT, <u32>rest);
-          else freeList = rest;
-          store<u32>(cur + L_SIZE, <u32>need);
-        } else {
-          if (prev != 0) store<u32>(prev + L_NEXT, <u32>next);
-          else freeList = next;
-        }
+        store<u32>(cur + L_SIZE, <u32>takeFree(prev, cur, cur, size, need));
         store<u32>(cur + L_MAGIC, LARGE_USED);
         largeBlocksInUse++;
         return cur + LARGE_HEADER;
@@ -82,6 +89,31 @@ export function largeAlloc(n: usize): usize {
     insertFree(region);
   }
   return 0;
+}
+
+/** Grows the used block whose payload is at p to hold `n` bytes without moving it, when the block right
+ *  after it is free and large enough (libc realloc extends into a free neighbour the same way, so a string
+ *  or item array growing at the end of the heap keeps its address). The rest of the neighbour stays free
+ *  when it is worth a block of its own. The payload's new size, or 0 when it cannot grow in place. */
+export function largeGrowInPlace(p: usize, n: usize): usize {
+  const b = p - LARGE_HEADER;
+  const size = <usize>load<u32>(b + L_SIZE);
+  const need = align16(n) + LARGE_HEADER;
+  if (need <= size) return size - LARGE_HEADER;
+  const nb = b + size;
+  // the free list is address-ordered: nb's predecessor is the last free block below it
+  let prev: usize = 0;
+  let cur = freeList;
+  while (cur != 0 && cur < nb) {
+    prev = cur;
+    cur = <usize>load<u32>(cur + L_NEXT);
+  }
+  if (cur != nb) return 0;
+  const total = size + <usize>load<u32>(nb + L_SIZE);
+  if (total < need) return 0;
+  const grown = takeFree(prev, nb, b, total, need);
+  store<u32>(b + L_SIZE, <u32>grown);
+  return grown - LARGE_HEADER;
 }
 
 /** Payload bytes of a large block (its request rounded up to 16). */

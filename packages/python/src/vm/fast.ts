@@ -123,6 +123,8 @@ function twoDigitBinary(m: Int32Array, a: Obj, b: Obj, sa: number, sb: number, o
     }
     case 6: {
       if (y === 0) return NaN;
+      // a remainder that is the left operand itself (long_rem's |a| < |b|): ops.ts's numericBinary
+      if ((x === 0 || (x < 0) === (y < 0)) && (nx < ny || (nx === ny && m[(a + INT_DIGITS + 4 * nx - 4) >>> 2]! < m[(b + INT_DIGITS + 4 * ny - 4) >>> 2]!))) return NaN;
       const r = x % y;
       if (r === 0) return 0;
       return (r < 0) !== (y < 0) ? r + y : r;

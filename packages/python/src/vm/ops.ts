@@ -107,6 +107,14 @@ function digits(v: bigint): number {
   return n;
 }
 
+/** CPython's long_rem test for "|a| < |b|": fewer digits, or as many with a smaller top digit. */
+function remIsSelf(a: bigint, b: bigint, na: number, nb: number): boolean {
+  if (na !== nb) return na < nb;
+  if (na === 0) return false;
+  const shift = BigInt(30 * (na - 1));
+  return (a < 0n ? -a : a) >> shift < (b < 0n ? -b : b) >> shift;
+}
+
 function floorDiv(a: bigint, b: bigint): bigint {
   const q = a / b;
   return (a % b !== 0n && (a < 0n) !== (b < 0n)) ? q - 1n : q;
@@ -176,6 +184,9 @@ proto.numericBinary = function (this: VM, a: Obj, b: Obj, op: number): Obj {
         return this.newInt(floorDiv(x, y));
       case 6:
         if (y === 0n) this.raise("ZeroDivisionError", "integer modulo by zero");
+        // long_rem: unless both have exactly one digit, |a| < |b| by digit count and top digit gives the
+        // remainder a itself (a new reference for an exact int); it is the result when no sign fix follows
+        if (!(nx === 1 && ny === 1) && (x === 0n || (x < 0n) === (y < 0n)) && remIsSelf(x, y, nx, ny) && this.h.typeOf(a) === this.tInt) return this.newRef(a);
         return this.newInt(floorMod(x, y));
       case 8:
         if (y < 0n) {

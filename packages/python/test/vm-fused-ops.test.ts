@@ -1,0 +1,230 @@
+/**
+ * Instructions the untraced eval loop runs together with the one after them, against python3: COMPARE_OP on
+ * two exact ints followed by POP_JUMP_IF_FALSE/TRUE (no bool pushed and popped), BINARY_OP on two exact
+ * ints followed by STORE_FAST (the result straight into the local) and FOR_ITER followed by STORE_FAST (the
+ * item straight into the local). Values around the small-int cache (256/257), the one- and two-digit limits
+ * (2^30, 2^53, 2^60), 2^62/2^63, negatives, bools and int subclasses as operands; the operands' refcounts
+ * after the operation, True's and False's counts, and which freed blocks later objects take (ids reused).
+ * Each program also runs line-traced, where nothing is fused, and at step limits that fall on the fused
+ * instructions, where the run must stop at the same instruction as the unfused loop.
+ */
+import { describe, expect, it } from "vitest";
+import { runDetailed } from "../src/index.js";
+import { cpythonRunner, expectSameAsPythonBothTraces } from "./cpython.js";
+
+const cpython = cpythonRunner("pyheap-fused-");
+
+const EDGES = `[0, 1, -1, 255, 256, 257, -5, -6, 2**30 - 1, 2**30, -(2**30), 2**53 - 1, 2**53, 2**60, 2**62, 2**63 - 1, 2**63, -(2**63), True, False]`;
+
+// refcounts of objects only the program holds (the cached small ints and the bools have counts from all
+// over either interpreter)
+const RC = `import sys
+def rc(o):
+    return None if type(o) is bool or (type(o) is int and -5 <= o <= 256) else sys.getrefcount(o)
+`;
+
+const cases: [string, string][] = [
+  [
+    "compare then jump on ints at the edges, bools and a subclass with its own __lt__",
+    `${RC}
+class I(int):
+    def __lt__(self, other):
+        return "lt"
+def f(vals):
+    out = []
+    for a in vals:
+        for b in vals:
+            n = 0
+            if a < b: n += 1
+            if a <= b: n += 2
+            if not (a == b): n += 4
+            if a != b: n += 8
+            if a > b: n += 16
+            if not (a >= b): n += 32
+            out.append(n)
+        out.append(rc(a))
+    k = 0
+    while I(3) < 2:
+        k += 1
+        if k > 2:
+            break
+    out.append(k)
+    return out
+vals = ${EDGES}
+print(f(vals))
+`,
+  ],
+  [
+    "a while loop counting across 256/257 and 2^30: the freed counters' blocks reused",
+    `import sys
+def f(start, n):
+    i = start
+    ids = []
+    while i < start + n:
+        ids.append(id(i) % 10**6)
+        i += 1
+    same = [ids[k] == ids[k - 2] for k in range(2, len(ids))]
+    return i, sys.getrefcount(i), same
+for s in (250, 2**30 - 3, -260, 2**62 - 2, 2**63 - 2):
+    print(f(s, 8))
+`,
+  ],
+  [
+    "binary op then store on ints at the edges: values, refcounts of both operands, reused blocks",
+    `${RC}
+def f(vals):
+    out = []
+    for a in vals:
+        for b in vals:
+            c = a + b
+            d = a - b
+            e = a * b
+            g = a & b
+            h = a | b
+            x = a ^ b
+            r = (c, d, e, g, h, x)
+            if b:
+                q = a // b
+                m = a % b
+                r = r + (q, m)
+            out.append(r)
+            out.append((rc(a), rc(b), rc(c), rc(d), rc(e)))
+    return out
+vals = ${EDGES}
+res = f(vals)
+for k in range(0, len(res), 40):
+    print(res[k:k + 40])
+def g():
+    s = 0
+    t = 2**29
+    ids = []
+    for k in range(12):
+        s = s + t
+        t = t * 2
+        ids.append(id(s) == id(t))
+        u = s
+        s = s - 1
+        ids.append(id(u) == id(s))
+    return s, t, ids
+print(g())
+`,
+  ],
+  [
+    "in-place ops stored back: i += 1, t -= j % 5 and the id pattern of the counter",
+    `import sys
+def f(n):
+    t = 0
+    i = 250
+    seen = []
+    for j in range(n):
+        if j & 1:
+            t += j % 7
+        else:
+            t -= j % 5
+        i += 1
+        seen.append(id(i))
+    return t, i, sys.getrefcount(i), [seen[k] == seen[k - 2] for k in range(2, n)]
+print(f(20))
+class J(int):
+    pass
+def g():
+    a = J(5)
+    b = a + 1
+    a += 1
+    return type(a).__name__, type(b).__name__, a, b, True + True, type(True + 0).__name__
+print(g())
+`,
+  ],
+  [
+    "for over range and list straight into the local: items around 256/257 and 2^30, refcounts, the last item kept",
+    `import sys
+def f():
+    out = []
+    ids = []
+    for i in range(250, 262):
+        ids.append(id(i))
+    out.append([ids[k] == ids[k - 2] for k in range(2, len(ids))])
+    out.append((i, sys.getrefcount(i)))
+    for i in range(2**30 - 2, 2**30 + 2):
+        out.append((i, sys.getrefcount(i)))
+    for i in range(-3, -8, -1):
+        out.append(i)
+    xs = [1000, 2000, str(10**5), [1, 2], 2**70]
+    before = [sys.getrefcount(x) for x in xs]
+    for x in xs:
+        out.append(sys.getrefcount(x))
+    out.append([sys.getrefcount(x) for x in xs] == before)
+    last = x
+    del x
+    out.append((last, sys.getrefcount(xs[0])))
+    for a, b in [(1, 2), (3, 4)]:
+        out.append(a + b)
+    for ch in "ab":
+        out.append(ch)
+    it = iter(range(5))
+    for v in it:
+        out.append((v, next(it, None)))
+    return out
+print(f())
+`,
+  ],
+  [
+    "a % b is a itself when |a| < |b| by long_rem's digit test and the signs agree (not when both have one digit)",
+    `import sys
+def f():
+    out = []
+    for a in [0, 5, -5, 257, -257, 2**30 - 1, 2**30, 2**31, -(2**31), 2**60, 2**61 + 5, -(2**61), 2**90]:
+        for b in [7, -7, 2**30, 2**30 + 1, -(2**30), 2**31, 2**32, -(2**32), 2**61, -(2**61), 2**62, 2**91]:
+            m = a % b
+            out.append((m, m is a))
+    class I(int): pass
+    x = I(300)
+    y = x % 2**40
+    out.append((type(y).__name__, y is x))
+    z = True % 2**40
+    out.append((z, type(z).__name__))
+    return out
+print(f())
+`,
+  ],
+];
+
+describe("fused instruction pairs against python3", () => {
+  for (const [name, source] of cases) it(name, () => expectSameAsPythonBothTraces(cpython, name, source));
+});
+
+describe("a step limit on a fused instruction stops where the unfused loop stops", () => {
+  const source = `def f(n):
+    i = 0
+    s = 0
+    while i < n:
+        s = s + i * 3
+        i += 1
+    for j in range(n):
+        s += j
+    for x in [7, 8, 9] * n:
+        s -= x
+    return s
+print(f(50))
+`;
+  it("untraced and line-traced runs end alike at every step count over a stretch of both loops", () => {
+    // the line trace fuses nothing: it is the reference
+    for (let maxSteps = 200; maxSteps < 260; maxSteps++) {
+      const plain = runDetailed(source, { filename: "lim.py", trace: "none", limits: { maxSteps } });
+      const traced = runDetailed(source, { filename: "lim.py", trace: "line", limits: { maxSteps } });
+      expect(plain.result.outcome).toEqual(traced.result.outcome);
+      // the step it stopped at, and what was allocated and freed up to it
+      expect({ ...plain.result.stats, wallMs: 0 }).toEqual({ ...traced.result.stats, wallMs: 0 });
+      expect(plain.result.stdout).toBe(traced.result.stdout);
+      expect(plain.result.stderr).toBe(traced.result.stderr);
+      expect(plain.heap.check).toEqual({ ok: true });
+    }
+    for (const maxSteps of [620, 621, 622, 623, 1000, 1001, 1002, 1003]) {
+      const plain = runDetailed(source, { filename: "lim.py", trace: "none", limits: { maxSteps } });
+      const traced = runDetailed(source, { filename: "lim.py", trace: "line", limits: { maxSteps } });
+      expect(plain.result.outcome).toEqual(traced.result.outcome);
+      expect({ ...plain.result.stats, wallMs: 0 }).toEqual({ ...traced.result.stats, wallMs: 0 });
+      expect(plain.result.stderr).toBe(traced.result.stderr);
+    }
+  });
+});
