@@ -6,8 +6,11 @@
  * instance), recursion through __init__, classes the fast path must not take (__slots__, __new__, a
  * metaclass with __call__, a data descriptor, defaults, keywords), and super() on methods replaced or
  * deleted after the first call, static/class methods, properties, builtin methods, a subclass instance.
+ * A new frame's RESUME and a statement call's POP_TOP run with the instruction before them when untraced:
+ * a step limit stops such a run at the same instruction as a traced run (which dispatches each one).
  */
-import { describe, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { runDetailed } from "../src/index.js";
 import { cpythonRunner, expectSameAsPython, expectSameAsPythonBothTraces } from "./cpython.js";
 
 const cpython = cpythonRunner("pyheap-call-fastpaths-");
@@ -269,5 +272,38 @@ X.m = staticmethod(lambda k: ("Xs", k))
 print(z.m(7))
 `,
     );
+  });
+});
+
+describe("RESUME and POP_TOP run with the call before them", () => {
+  it("step limits stop untraced runs where traced runs stop", () => {
+    const src = `class C:
+    def __init__(self, v):
+        self.v = v
+    def add(self, k):
+        self.v += k
+        return self
+class D(C):
+    def add(self, k):
+        return super().add(k * 2)
+def f(n):
+    return n + 1
+c = D(0)
+for i in range(400):
+    c.add(i)
+    f(i)
+    C(i)
+    print(i, c.v)
+`;
+    const full = runDetailed(src, {}).result;
+    expect(full.outcome.status).toBe("ok");
+    for (const maxSteps of [1, 2, 3, 20, 21, 22, 23, 100, 1001, 4095, 4096, 4097, 8191, 8192, 8193, 12_345, full.stats.steps - 1]) {
+      const fused = runDetailed(src, { limits: { maxSteps } }).result;
+      const traced = runDetailed(src, { trace: "line", limits: { maxSteps, maxTraceSteps: 1e6 } }).result;
+      expect(fused.outcome).toEqual(traced.outcome);
+      expect(fused.outcome.status).not.toBe("ok");
+      expect(fused.stdout).toBe(traced.stdout);
+      expect(fused.stats.steps).toBe(traced.stats.steps);
+    }
   });
 });

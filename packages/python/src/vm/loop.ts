@@ -61,6 +61,9 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
   // this loop, which runs that one instruction and calls the compiled function again
   const jit = hooked ? null : jitState.hook;
   const jitOn = jit !== null;
+  // instructions run together with the one before them (a new frame's RESUME, POP_TOP of a call's result)
+  // when nothing could tell: untraced, not compiled, and never at the step where the limits are checked
+  const fuse = !hooked && !jitOn;
   for (;;) {
     // the running frame's code, instructions and stack, read again whenever `f` changes (calls, returns,
     // an exception unwinding to a caller: each of those sets `f` and then these)
@@ -265,6 +268,7 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
                 code = f.info.code;
                 co = code.co_code;
                 st = f.stack;
+                if (fuse && co[0] === 151 && this.steps + 1 < this.stepCheckAt) resumeFused(this, f);
                 break;
               }
             }
@@ -279,6 +283,7 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
               code = f.info.code;
               co = code.co_code;
               st = f.stack;
+              if (fuse && co[0] === 151 && this.steps + 1 < this.stepCheckAt) resumeFused(this, f);
             }
             break;
           }
@@ -323,7 +328,13 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             co = code.co_code;
             st = f.stack;
             // a class's __init__ run by CALL: the instance is the call's result (classInitDone keeps the frame)
-            st.push(done.initSelf === 0 ? v : classInitDone(this, done, v, !hooked));
+            const r = done.initSelf === 0 ? v : classInitDone(this, done, v, !hooked);
+            if (fuse && co[2 * f.ip] === 1 && this.steps + 1 < this.stepCheckAt) {
+              // then the caller's POP_TOP (a call as a statement), its step, f.lasti and f.ip as if dispatched
+              this.steps++;
+              f.lasti = f.ip++;
+              h.decref(r);
+            } else st.push(r);
             break;
           }
           case 75 /* Op.RETURN_GENERATOR */: {
@@ -1492,6 +1503,15 @@ function callGeneral(vm: VM, f: Frame, st: Obj[], arg: number, a: Obj, b: Obj, t
     h.decref(target);
   }
   return null;
+}
+
+/** A new frame's first instruction, RESUME, run as CALL pushes the frame: its step, its quickening count,
+ *  f.lasti and f.ip as if the loop had dispatched it. */
+function resumeFused(vm: VM, f: Frame): void {
+  vm.steps++;
+  if (f.info.warmup < 0) f.info.warmup++;
+  f.lasti = 0;
+  f.ip = 1;
 }
 
 /** LOAD_ATTR / LOAD_METHOD without a cached answer: getattr(o, name) pushed, o released either way. */
