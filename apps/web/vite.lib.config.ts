@@ -53,10 +53,11 @@ function importDepsTogether(): Plugin {
       // the importing chunk itself is loaded already
       const deps = (getTargetChunkImports() ?? []).flatMap((d) => (d.type === "internal" && d.fileName !== chunk.fileName ? [d.resolvedImportPath] : []));
       if (!targetChunk || deps.length === 0) return null;
-      // `import("./dep.js").catch(…), import("./chunk.js")`: literal specifiers (bundlers that take in this
-      // build see every chunk); a module imported twice is fetched and evaluated once, and an error
-      // surfaces through the chunk's own import
-      return { left: `(${deps.map((d) => `import(${d}).catch(() => {}), `).join("")}import(`, right: "))" };
+      // `((c) => (import("./dep.js").catch(…), c))(import("./chunk.js"))`: the chunk is asked for first (the
+      // largest file, which V8 compiles once it has arrived), then what it imports; literal specifiers
+      // (bundlers that take in this build see every chunk); a module imported twice is fetched and
+      // evaluated once, and an error surfaces through the chunk's own import
+      return { left: `((c) => (${deps.map((d) => `import(${d}).catch(() => {}), `).join("")}c))(import(`, right: "))" };
     },
   };
 }

@@ -11,7 +11,7 @@
 // busy machine mostly measures waiting for a core; --cpu also records a Chromium trace and adds the CPU time
 // the page's threads spent between the two marks (main thread, and all threads of the renderer), which
 // other processes' load barely changes. --waterfall (implies --cpu) adds, from the same trace, when each
-// file had arrived and when V8 had finished compiling it (both from `py-heap-view:defined`; negative:
+// file was asked for, when it had arrived and when V8 had finished compiling it (both from `py-heap-view:defined`; negative:
 // before it), the background threads' CPU time compiling it, and how long the main thread sat idle
 // between the element's definition and the run (waiting for those).
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
@@ -139,8 +139,8 @@ async function once(path, profile, traceOut) {
 const fileName = (url) => url.replace(/^.*\//, "");
 
 /**
- * From a trace: for each script and WASM file of the page, when it had arrived (the network's finish
- * time) and when V8's background compile of it ended, in ms from `py-heap-view:defined`, and that
+ * From a trace: for each script and WASM file of the page, when it was asked for, when it had arrived
+ * (the network's finish time) and when V8's background compile of it ended, in ms from `py-heap-view:defined`, and that
  * compile's CPU time; and the main thread's idle time between `defined` and `interpreter-ready`.
  */
 function waterfall(events) {
@@ -151,9 +151,14 @@ function waterfall(events) {
   const urlOf = new Map();
   for (const e of events) if (e.name === "ResourceSendRequest" && e.args?.data?.url?.startsWith(base)) urlOf.set(e.args.data.requestId, e.args.data.url);
   const files = new Map();
-  const get = (url) => files.get(fileName(url)) ?? files.set(fileName(url), { fetched: NaN, compiled: NaN, compileCpu: 0 }).get(fileName(url));
+  const get = (url) => files.get(fileName(url)) ?? files.set(fileName(url), { requested: NaN, fetched: NaN, compiled: NaN, compileCpu: 0 }).get(fileName(url));
   for (const e of events) {
     const d = e.args?.data;
+    if (e.name === "ResourceSendRequest" && d?.url?.startsWith(base) && /\.(js|wasm)$/.test(d.url)) {
+      // the first request (a preload, then the fetch that takes its response)
+      const f = get(d.url);
+      f.requested = Math.min(Number.isNaN(f.requested) ? Infinity : f.requested, (e.ts - defined.ts) / 1000);
+    }
     if (e.name === "ResourceFinish" && d?.finishTime && urlOf.has(d.requestId) && /\.(js|wasm)$/.test(urlOf.get(d.requestId))) {
       get(urlOf.get(d.requestId)).fetched = (d.finishTime * 1e6 - defined.ts) / 1000;
     }
@@ -248,7 +253,7 @@ for (const which of pages) {
     const row = (n) => {
       const at = (k) => med((r) => r.files?.files.get(n)?.[k] ?? NaN);
       const compile = Number.isNaN(at("compiled")) ? "" : `, compiled at ${at("compiled").toFixed(0)} (${at("compileCpu").toFixed(0)} ms CPU in the background)`;
-      return `  ${n}: arrived at ${at("fetched").toFixed(0)}${compile}`;
+      return `  ${n}: requested at ${at("requested").toFixed(0)}, arrived at ${at("fetched").toFixed(0)}${compile}`;
     };
     console.log(`${which}: from py-heap-view:defined, in ms (medians; negative: before it)\n${names.map(row).join("\n")}\n  main thread idle between defined and interpreter-ready: ${med((r) => r.files?.idle ?? NaN).toFixed(0)} ms`);
   }

@@ -2,6 +2,8 @@
  * @pyheap/web: the `<py-heap-view>` element (defined on import), its events, and the pure model
  * functions it draws with (useful to render traces elsewhere).
  */
+// first: starts loading the interpreter for the elements already in the page (see early-start.ts)
+import "./early-start.js";
 export { PyHeapView } from "./py-heap-view.js";
 export { dedent, parseThreshold } from "./attributes.js";
 export { PyHeapErrorEvent, RunCompleteEvent, StepChangeEvent } from "./events.js";

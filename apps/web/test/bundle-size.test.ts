@@ -15,10 +15,19 @@
  * - the demo page (dist/), from its manifest: the page's script and style sheet with the same component,
  *   held to its own `demoCeilingBytes`.
  *
- * The budget is met (library build 195.8 KB sent, 206.0 KB with gzip -9; demo page 199.0 KB sent, at
+ * The budget is met as sent (library build 195.8 KB sent, 206.0 KB with gzip -9; demo page 199.0 KB sent, at
  * 04:52 UTC on 2026-11-26, see README): each ceiling is at most the budget — the library's what was
  * measured plus ~1 KB, the demo page's the budget itself — so that the sizes can only shrink; lower them
  * whenever the files get smaller.
+ *
+ * The strict reading of the budget is counted too, for the component (the library build): everything it
+ * can ever load but the editor — its entry, the chunks it loads, the WASM heap, and the on-demand chunks
+ * that are still the component (bytes' bodies, the weakref/copy sources, SVG/PNG export, and whatever
+ * they import) — each file packed by zlib's gzip -9, not zopfli. Not counted: the editor and what only it
+ * loads, and the core's debug build (fetched only for a heap loaded with `{ debug: true }`, which the
+ * element never asks for). That figure is over the budget (see README); it is held to
+ * `libraryStrictCeilingBytes`, what was measured plus ~1.5 KB, to be lowered as it shrinks and brought
+ * under the budget.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -42,10 +51,12 @@ const {
   budgetBytes: BUDGET,
   libraryCeilingBytes: LIBRARY_CEILING,
   demoCeilingBytes: DEMO_CEILING,
+  libraryStrictCeilingBytes: LIBRARY_STRICT_CEILING,
 } = JSON.parse(readFileSync(new URL("../bundle-budget.json", import.meta.url), "utf8")) as {
   budgetBytes: number;
   libraryCeilingBytes: number;
   demoCeilingBytes: number;
+  libraryStrictCeilingBytes: number;
 };
 
 interface Sizes {
@@ -92,6 +103,8 @@ describe("bundle size", () => {
     expect(BUDGET).toBe(200 * 1024);
     expect(LIBRARY_CEILING).toBeLessThanOrEqual(BUDGET);
     expect(DEMO_CEILING).toBeLessThanOrEqual(BUDGET);
+    // the strict reading's ceiling is a number of bytes, not yet within the budget (see the header)
+    expect(Number.isInteger(LIBRARY_STRICT_CEILING) && LIBRARY_STRICT_CEILING > 0).toBe(true);
   });
 
   /** bytes' bodies (packages/python/src/builtins/bytes-impl.ts) are one on-demand chunk, and only there. */
@@ -113,6 +126,16 @@ describe("bundle size", () => {
     // loaded only on demand, never to show the element: the editor (Edit), SVG/PNG export (first export),
     // the weakref/copy sources (a program that imports them), bytes' bodies (a program that uses bytes)
     const isOnDemand = (f: string): boolean => /^(code-editor|export|pysrc|_?pyheap-bytes-impl)-[\w-]+\.js$/.test(f);
+    const isEditor = (f: string): boolean => f.startsWith("code-editor-");
+    // what each file imports (static `from"./x.js"`, `import"./x.js"`, dynamic `import("./x.js")`) and the
+    // WASM files it names
+    const importsOf = (file: string): { js: string[]; wasm: string[] } => {
+      const code = readFileSync(join(LIB, file), "utf8");
+      return {
+        js: [...code.matchAll(/(?:from|import)\s*\(?\s*"\.\/([^"]+\.js)"/g)].map((m) => m[1]!),
+        wasm: [...code.matchAll(/"\.\/([^"]+\.wasm)"/g)].map((m) => m[1]!),
+      };
+    };
     const visit = (file: string): void => {
       if (files.has(file) || onDemand.has(file)) return;
       if (isOnDemand(file)) {
@@ -120,17 +143,30 @@ describe("bundle size", () => {
         return;
       }
       files.add(file);
-      const code = readFileSync(join(LIB, file), "utf8");
-      // static imports (`from"./x.js"`, `import"./x.js"`), dynamic ones (`import("./x.js")`)
-      for (const m of code.matchAll(/(?:from|import)\s*\(?\s*"\.\/([^"]+\.js)"/g)) visit(m[1]!);
+      const { js, wasm } = importsOf(file);
+      for (const f of js) visit(f);
       // the WASM files it names: the one the page fetches is the core's size build; the other is its
       // debug build, fetched only with { debug: true }
-      for (const m of code.matchAll(/"\.\/([^"]+\.wasm)"/g)) {
-        if (readFileSync(join(LIB, m[1]!)).equals(SIZE_WASM)) files.add(m[1]!);
-        else onDemand.add(m[1]!);
+      for (const f of wasm) {
+        if (readFileSync(join(LIB, f)).equals(SIZE_WASM)) files.add(f);
+        else onDemand.add(f);
       }
     };
     visit(entry);
+    // The strict reading: everything the component can load but the editor (and what only the editor
+    // loads) and the debug build, from the same entry through every import, on demand or not.
+    const strict = new Set<string>();
+    const visitStrict = (file: string): void => {
+      if (strict.has(file) || isEditor(file)) return;
+      strict.add(file);
+      const { js, wasm } = importsOf(file);
+      for (const f of js) visitStrict(f);
+      for (const f of wasm) if (readFileSync(join(LIB, f)).equals(SIZE_WASM)) strict.add(f);
+    };
+    visitStrict(entry);
+    for (const f of files) expect(strict.has(f), f).toBe(true);
+    // the on-demand chunks that are the component's own: bytes' bodies, the weakref/copy sources, export
+    for (const re of [/^_?pyheap-bytes-impl-/, /^pysrc-/, /^export-/]) expect([...strict].filter((f) => re.test(f)), String(re)).toHaveLength(1);
     // the element, the interpreter (with its parser), the heap binding, the WASM heap: four files
     expect([...files].filter((f) => f.endsWith(".wasm"))).toHaveLength(1);
     expect([...files].filter((f) => f.endsWith(".js"))).toHaveLength(3);
@@ -139,6 +175,14 @@ describe("bundle size", () => {
     for (const f of readdirSync(LIB)) if (/\.(js|wasm)$/.test(f)) expect(files.has(f) || onDemand.has(f), f).toBe(true);
     bytesOnlyInTheirChunk(LIB, files, onDemand);
     report("library build (dist/lib)", LIB, files, onDemand, LIBRARY_CEILING);
+    const sizes = [...strict].map((f) => measure(LIB, f));
+    const gzip9 = sizes.reduce((n, x) => n + x.gzip9, 0);
+    const sent = sizes.reduce((n, x) => n + x.sent, 0);
+    console.log(
+      `library build, strict reading (everything but the editor and the debug build, ${strict.size} files): gzip -9 ${kb(gzip9)} (${gzip9} B), sent ${kb(sent)} (${sent} B); ` +
+        (gzip9 < BUDGET ? `within the 200 KB budget (${kb(BUDGET - gzip9)} to spare)` : `over the 200 KB budget by ${kb(gzip9 - BUDGET)} (ceiling ${kb(LIBRARY_STRICT_CEILING)})`),
+    );
+    expect(gzip9).toBeLessThan(LIBRARY_STRICT_CEILING);
   });
 
   it("the demo page: its script, style sheet, interpreter, heap binding and WASM heap sent under the ceiling (editor excluded)", () => {

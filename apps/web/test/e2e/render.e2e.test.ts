@@ -13,12 +13,25 @@ const LIBRARY_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"
 <script type="module" src="/lib/py-heap-view.js"></script></head>
 <body><py-heap-view theme="dark" step="1"></py-heap-view></body></html>`;
 
+/** Library pages whose element has a program: run in the page, or (with `api`) sent to an HTTP API. */
+const LIBRARY_RUN_PAGE = (attrs: string): string => `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>library run</title>
+<script type="module" src="/lib/py-heap-view.js"></script></head>
+<body><py-heap-view ${attrs}>
+xs = [1, 2]
+ys = xs
+</py-heap-view></body></html>`;
+
 let server: Server;
 let url: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  ({ server, url } = await serveStatic(DIST, { "/library.html": LIBRARY_PAGE }));
+  ({ server, url } = await serveStatic(DIST, {
+    "/library.html": LIBRARY_PAGE,
+    "/library-run.html": LIBRARY_RUN_PAGE(""),
+    // a port nothing listens on: the run fails with the element's `error` event, never in the page
+    "/library-api.html": LIBRARY_RUN_PAGE('api="http://127.0.0.1:9"'),
+  }));
   browser = await launchChromium();
 });
 afterAll(async () => {
@@ -177,6 +190,8 @@ describe("<py-heap-view> with a given trace", () => {
   it("works from the library build with one script tag", async () => {
     const page = await browser.newPage();
     const errors = collectErrors(page);
+    const scripts: string[] = [];
+    page.on("request", (r) => void (r.url().endsWith(".js") && scripts.push(new URL(r.url()).pathname)));
     await page.goto(`${url}library.html`);
     await page.waitForFunction(() => customElements.get("py-heap-view") !== undefined);
     await page.evaluate((t) => ((document.querySelector("py-heap-view") as unknown as { trace: unknown }).trace = t), mutableListTrace());
@@ -184,7 +199,32 @@ describe("<py-heap-view> with a given trace", () => {
     expect(await page.locator("py-heap-view").getAttribute("step")).toBe("1");
     expect((await page.locator('py-heap-view g.box[data-type="list"] .repr').textContent())?.trim()).toBe("['Hello']");
     expect(errors).toEqual([]);
+    // an element with a given trace and no program: the interpreter is never fetched (src/early-start.ts)
+    expect(scripts).toEqual(["/lib/py-heap-view.js"]);
     await page.close();
+  });
+
+  it("runs a program in the page from the library build, and fetches no interpreter for an element that uses the API", async () => {
+    for (const [path, inPage] of [["library-run.html", true], ["library-api.html", false]] as const) {
+      const page = await browser.newPage();
+      const errors = collectErrors(page);
+      const scripts: string[] = [];
+      page.on("request", (r) => void (r.url().endsWith(".js") && scripts.push(new URL(r.url()).pathname)));
+      await page.goto(`${url}${path}`);
+      if (inPage) {
+        await page.locator("py-heap-view svg.diagram").waitFor();
+        await page.evaluate(() => (document.querySelector("py-heap-view") as unknown as { goTo(i: number): void }).goTo(99));
+        expect((await page.locator('py-heap-view g.box[data-type="list"] .repr').textContent())?.trim()).toBe("[1, 2]");
+        // the element's entry, the interpreter's chunk and the heap binding's
+        expect(scripts.length, scripts.join(" ")).toBe(3);
+        expect(errors).toEqual([]);
+      } else {
+        // the element reports that the API could not be reached
+        await page.waitForFunction(() => /could not reach/.test(document.querySelector("py-heap-view")!.shadowRoot!.textContent ?? ""));
+        expect(scripts).toEqual(["/lib/py-heap-view.js"]);
+      }
+      await page.close();
+    }
   });
 
   it("marks the line of a syntax error", async () => {
