@@ -6,7 +6,8 @@
  * main thread later, after Lit's and the element's code had run). A module script runs after the
  * document has been parsed, so the elements written in the page are there; an element made later by a
  * script starts the loading itself (PyHeapView.willUpdate), as before. Only the loading starts early:
- * nothing runs until the element asks.
+ * nothing runs until the element asks. (An element with a program in the page that a script then gives
+ * a ready `trace` instead has had the interpreter fetched for nothing.)
  */
 import { preloadInPage } from "./runner.js";
 
