@@ -97,7 +97,6 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
         }
         switch (op) {
           case 9 /* Op.NOP */:
-          case 166 /* Op.PRECALL */:
             break;
           case 151 /* Op.RESUME */:
             if (f.info.warmup < 0) f.info.warmup++;
@@ -202,7 +201,17 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
           case 172 /* Op.KW_NAMES */:
             f.kwNames = arg;
             break;
+          case 166 /* Op.PRECALL */:
           case 171 /* Op.CALL */: {
+            if (op === 166) {
+              // PRECALL does nothing; with CALL next and nothing that could tell (fuse, not the step of a
+              // limit check), CALL runs now: its step, f.lasti and f.ip as if the loop had dispatched it
+              if (!fuse || co[2 * i + 2] !== 171 || this.steps + 1 >= this.stepCheckAt) break;
+              this.steps++;
+              f.lasti = i + 1;
+              f.ip = i + 2;
+            }
+            const narg = op === 166 ? co[2 * i + 3] : arg;
             let kwNames: string[] | null = null;
             if (f.kwNames >= 0) {
               kwNames = this.tupleStrings(f.info.consts[f.kwNames]);
@@ -210,7 +219,7 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             }
             // the stack holds [NULL or callable] [callable or self] args...: the arguments are moved
             // into one array (a bound method's self first) without intermediate copies
-            const base = st.length - arg;
+            const base = st.length - narg;
             const a = st[base - 2];
             const b = st[base - 1];
             let target = a ? a : b;
@@ -230,14 +239,14 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
                 tt = functionType;
               }
             }
-            if (target === superType && arg === 0 && a === 0 && kwNames === null) {
+            if (target === superType && narg === 0 && a === 0 && kwNames === null) {
               // zero-argument super() (what callGeneral does for it, without the argument array)
               st.pop();
               st.pop();
               superCallPush(this, st, target);
               break;
             }
-            if (a !== 0 && a === this.listAppendDescr && arg === 1 && kwNames === null && m[(b + OB_TYPE) >>> 2]! >>> 0 === listType) {
+            if (a !== 0 && a === this.listAppendDescr && narg === 1 && kwNames === null && m[(b + OB_TYPE) >>> 2]! >>> 0 === listType) {
               // lst.append(v) on an exact list (3.11's PRECALL_NO_KW_LIST_APPEND)
               listAppendCall(this, st);
               break;
@@ -247,7 +256,7 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
               // the stack straight into the new (or reused) frame, which takes the reference to the function
               const ci = this.codes[m[(m[(target + L.FUNC_CODE) >>> 2]! >>> 0) + L.CODE_INDEX >>> 2]!];
               const cc = ci.code;
-              if (arg + (a ? 1 : 0) + (mself ? 1 : 0) === cc.co_argcount && cc.co_kwonlyargcount === 0 && (cc.co_flags & (CodeFlag.VARARGS | CodeFlag.VARKEYWORDS | CodeFlag.GENERATOR)) === 0) {
+              if (narg + (a ? 1 : 0) + (mself ? 1 : 0) === cc.co_argcount && cc.co_kwonlyargcount === 0 && (cc.co_flags & (CodeFlag.VARARGS | CodeFlag.VARKEYWORDS | CodeFlag.GENERATOR)) === 0) {
                 const globals = m[(target + L.FUNC_GLOBALS) >>> 2]! >>> 0;
                 let nf = ci.spareFrame;
                 if (nf !== null) {
@@ -259,9 +268,9 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
                 let j = 0;
                 if (mself) ls[j++] = mself;
                 if (a) ls[j++] = b;
-                for (let k = base; k < base + arg; k++) ls[j++] = st[k];
+                for (let k = base; k < base + narg; k++) ls[j++] = st[k];
                 // pops, not a store to `length` (a call into V8's runtime)
-                for (let k = arg + 2; k > 0; k--) st.pop();
+                for (let k = narg + 2; k > 0; k--) st.pop();
                 this.depth++;
                 f = nf;
                 this.frame = f;
@@ -274,8 +283,8 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             }
             // a plain class: its __init__ runs here, not in a nested loop (classes.ts classInitFrame); any
             // other call: out of line (a Python function's new frame comes back to run here)
-            let nf = tt === typeType && a === 0 && kwNames === null && !jitOn ? classInitFrame(this, f, st, arg, target) : null;
-            if (nf === null) nf = callGeneral(this, f, st, arg, a, b, target, mself, kwNames);
+            let nf = tt === typeType && a === 0 && kwNames === null && !jitOn ? classInitFrame(this, f, st, narg, target) : null;
+            if (nf === null) nf = callGeneral(this, f, st, narg, a, b, target, mself, kwNames);
             if (nf !== null) {
               this.depth++;
               f = nf;
