@@ -16,6 +16,7 @@ import { PyErr } from "../objects/errors.js";
 import { bufferOf, bytesNew, codecName, decodeBytes } from "./bytes.js";
 import { bigRangeIter, bigRangeOf, makeRange } from "../vm/ranges.js";
 import { lenOrNull } from "../vm/bigrange.js";
+import { IMPORTERR_MSG, IMPORTERR_NAME, IMPORTERR_PATH, OSERR_ERRNO, OSERR_FILENAME, OSERR_FILENAME2, OSERR_STRERROR } from "../vm/natives.js";
 import { latin1 } from "../objects/byte-text.js";
 
 /**
@@ -160,6 +161,9 @@ export function installBuiltins(vm: VM): void {
     const ti = vm.infoOfType(vm.T[n]);
     if (ti.kind === Kind.EXC && !ti.heap) put(n, vm.T[n]);
   }
+  // the old names of OSError
+  put("EnvironmentError", vm.T.OSError);
+  put("IOError", vm.T.OSError);
   put("None", vm.None);
   put("True", vm.True);
   put("False", vm.False);
@@ -1059,13 +1063,23 @@ function registerConstructors(vm: VM): void {
     return vm.newNativeIter("reversed", x, 0, vm.len(x) - 1);
   });
   vm.ctors.set(vm.T.BaseException, (t, args, kw) => {
+    // OSError(errno, strerror, ...) becomes the subclass its errno names (FileNotFoundError for 2)
+    if (t === vm.T.OSError && args.length >= 2 && args.length <= 5 && vm.kindOf(args[0]) === Kind.INT) {
+      const sub = OS_ERRNO_CLASSES.get(Number(h.readInt(args[0])));
+      if (sub) t = vm.T[sub];
+    }
     const ti = vm.infoOfType(t);
-    if (kw && kw.names.length && !(vm.isInstance(t, vm.T.type) && vm.isSubtype(ti, vm.infoOfType(vm.T.NameError)))) {
-      if (!ti.heap) vm.typeError(`${ti.name}() takes no keyword arguments`);
+    const isa = (n: string) => vm.isSubtype(ti, vm.infoOfType(vm.T[n]));
+    if (kw && kw.names.length) {
+      // NameError, AttributeError and ImportError take their fields by keyword; the others none, unless a
+      // class's own __init__ takes them
+      const allowed = isa("NameError") ? ["name"] : isa("AttributeError") ? ["name", "obj"] : isa("ImportError") ? ["name", "path"] : null;
+      if (allowed) {
+        for (const n of kw.names) if (!allowed.includes(n)) vm.typeError(`'${n}' is an invalid keyword argument for ${ti.name}()`);
+      } else if (!vm.lookupTypeOwner(ti, "__init__")?.heap) vm.typeError(`${ti.name}() takes no keyword arguments`);
     }
     const e = h.newObject(t);
     h.setSlotSteal(e, L.EXC_ARGS, h.newTuple(args));
-    const isa = (n: string) => vm.isSubtype(ti, vm.infoOfType(vm.T[n]));
     if (isa("StopIteration")) h.setSlot(e, L.EXC_EXTRA, args[0] ?? vm.None);
     if (isa("SystemExit")) {
       if (args.length === 1) h.setSlot(e, L.EXC_EXTRA, args[0]);
@@ -1075,6 +1089,26 @@ function registerConstructors(vm: VM): void {
     if (isa("NameError") || isa("AttributeError")) {
       const n = kwarg(kw, "name");
       if (n) h.setSlot(e, isa("NameError") ? L.EXC_EXTRA : L.EXC_EXTRA2, n);
+      const obj = isa("AttributeError") ? kwarg(kw, "obj") : 0;
+      if (obj) h.setSlot(e, L.EXC_EXTRA, obj);
+    }
+    if (isa("ImportError")) {
+      if (args.length === 1) h.setSlot(e, IMPORTERR_MSG, args[0]);
+      const n = kwarg(kw, "name");
+      if (n) h.setSlot(e, IMPORTERR_NAME, n);
+      const p = kwarg(kw, "path");
+      if (p) h.setSlot(e, IMPORTERR_PATH, p);
+    }
+    if (isa("OSError") && args.length >= 2 && args.length <= 5) {
+      // OSError(errno, strerror[, filename[, winerror[, filename2]]]): with a file name, args keeps only
+      // errno and strerror
+      h.setSlot(e, OSERR_ERRNO, args[0]);
+      h.setSlot(e, OSERR_STRERROR, args[1]);
+      if (args.length >= 3 && args[2] !== vm.None) {
+        h.setSlot(e, OSERR_FILENAME, args[2]);
+        if (args.length === 5) h.setSlot(e, OSERR_FILENAME2, args[4]);
+        h.setSlotSteal(e, L.EXC_ARGS, h.newTuple(args.slice(0, 2)));
+      }
     }
     if (isa("BaseExceptionGroup")) {
       if (args.length !== 2) vm.typeError(`BaseExceptionGroup.__new__() takes exactly 2 arguments (${args.length} given)`);
@@ -1085,6 +1119,13 @@ function registerConstructors(vm: VM): void {
     return e;
   });
 }
+
+/** The OSError subclass each errno (Linux numbering) selects, among the classes defined here. */
+const OS_ERRNO_CLASSES: ReadonlyMap<number, string> = new Map([
+  [32, "BrokenPipeError"], [108, "BrokenPipeError"], [103, "ConnectionAbortedError"], [111, "ConnectionRefusedError"],
+  [104, "ConnectionResetError"], [17, "FileExistsError"], [2, "FileNotFoundError"], [13, "PermissionError"],
+  [1, "PermissionError"], [110, "TimeoutError"],
+]);
 
 declare module "../vm/vm.js" {
   interface VM {

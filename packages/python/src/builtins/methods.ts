@@ -1017,7 +1017,7 @@ function installSet(vm: VM): void {
 
 declare module "../vm/vm.js" {
   interface VM {
-    strFormat(fmt: Obj, args: Obj[], kw: KwArgs | null, mapping?: Obj): Obj;
+    strFormat(fmt: Obj, args: Obj[], kw: KwArgs | null, mapping?: Obj, numbering?: import("../vm/misc.js").FieldNumbering): Obj;
   }
 }
 
@@ -1276,7 +1276,7 @@ function installMisc(vm: VM): void {
     },
     __subclasses__: (args) => {
       const ti = vm.infoOfType(args[0]);
-      const subs = vm.typeInfos.filter((t) => t.base === ti && t.heap && vm.typeAlive(t)).map((t) => t.obj);
+      const subs = vm.typeInfos.filter((t) => t.base === ti && (!t.heap || vm.typeAlive(t))).map((t) => t.obj);
       return h.newList(subs, "list()");
     },
   });

@@ -65,11 +65,18 @@ export function parseSpec(spec: string, typeName: string, defaultType = "", defa
   let w = "";
   while (i < chars.length && chars[i] >= "0" && chars[i] <= "9") w += chars[i++];
   if (w) out.width = Number(w);
-  if (chars[i] === "," || chars[i] === "_") {
-    out.grouping = chars[i] as "," | "_";
+  // ',' then '_' (an error together); a second ',' is left to be read as the type (',,' is "Cannot specify
+  // ',' with ','." and ',,d' an invalid spec), as is a second '_'
+  if (chars[i] === ",") {
+    out.grouping = ",";
     i++;
-    if (chars[i] === "," || chars[i] === "_") valueError("Cannot specify both ',' and '_'.");
   }
+  if (chars[i] === "_") {
+    if (out.grouping) valueError("Cannot specify both ',' and '_'.");
+    out.grouping = "_";
+    i++;
+  }
+  if (chars[i] === "," && out.grouping === "_") valueError("Cannot specify both ',' and '_'.");
   if (chars[i] === ".") {
     i++;
     let p = "";

@@ -349,6 +349,11 @@ proto.newNativeIter = function (this: VM, typeName: string, a: Obj, b: Obj = 0, 
   return o;
 };
 
+/**
+ * The built-in exception classes in CPython's order, each with its base and the words its C struct adds to
+ * BaseException's (StopIteration's value, OSError's errno, strerror, filename, filename2 and written,
+ * SyntaxError's eight fields…), which make its basic size.
+ */
 const EXC_TREE: [string, string, number?][] = [
   ["BaseException", ""],
   ["BaseExceptionGroup", "BaseException", 2],
@@ -365,33 +370,33 @@ const EXC_TREE: [string, string, number?][] = [
   ["BufferError", "Exception"],
   ["EOFError", "Exception"],
   ["ExceptionGroup", "BaseExceptionGroup", 2],
-  ["ImportError", "Exception", 2],
-  ["ModuleNotFoundError", "ImportError", 2],
+  ["ImportError", "Exception", 3],
+  ["ModuleNotFoundError", "ImportError", 3],
   ["LookupError", "Exception"],
   ["IndexError", "LookupError"],
   ["KeyError", "LookupError"],
   ["MemoryError", "Exception"],
   ["NameError", "Exception", 1],
   ["UnboundLocalError", "NameError", 1],
-  ["OSError", "Exception", 2],
-  ["ConnectionError", "OSError", 2],
-  ["BrokenPipeError", "ConnectionError", 2],
-  ["ConnectionAbortedError", "ConnectionError", 2],
-  ["ConnectionRefusedError", "ConnectionError", 2],
-  ["ConnectionResetError", "ConnectionError", 2],
-  ["FileExistsError", "OSError", 2],
-  ["FileNotFoundError", "OSError", 2],
-  ["PermissionError", "OSError", 2],
-  ["TimeoutError", "OSError", 2],
+  ["OSError", "Exception", 5],
+  ["ConnectionError", "OSError", 5],
+  ["BrokenPipeError", "ConnectionError", 5],
+  ["ConnectionAbortedError", "ConnectionError", 5],
+  ["ConnectionRefusedError", "ConnectionError", 5],
+  ["ConnectionResetError", "ConnectionError", 5],
+  ["FileExistsError", "OSError", 5],
+  ["FileNotFoundError", "OSError", 5],
+  ["PermissionError", "OSError", 5],
+  ["TimeoutError", "OSError", 5],
   ["ReferenceError", "Exception"],
   ["RuntimeError", "Exception"],
   ["NotImplementedError", "RuntimeError"],
   ["RecursionError", "RuntimeError"],
   ["StopAsyncIteration", "Exception"],
   ["StopIteration", "Exception", 1],
-  ["SyntaxError", "Exception"],
-  ["IndentationError", "SyntaxError"],
-  ["TabError", "IndentationError"],
+  ["SyntaxError", "Exception", 8],
+  ["IndentationError", "SyntaxError", 8],
+  ["TabError", "IndentationError", 8],
   ["SystemError", "Exception"],
   ["TypeError", "Exception"],
   ["ValueError", "Exception"],
@@ -400,18 +405,20 @@ const EXC_TREE: [string, string, number?][] = [
   ["UnicodeEncodeError", "UnicodeError"],
   ["Warning", "Exception"],
   ["DeprecationWarning", "Warning"],
+  ["FutureWarning", "Warning"],
+  ["ResourceWarning", "Warning"],
   ["RuntimeWarning", "Warning"],
   ["SyntaxWarning", "Warning"],
   ["UserWarning", "Warning"],
-  ["ResourceWarning", "Warning"],
-  ["FutureWarning", "Warning"],
 ];
 
 proto.registerExceptions = function (this: VM): void {
   const refs = [L.EXC_DICT, L.EXC_ARGS, L.EXC_NOTES, L.EXC_TRACEBACK, L.EXC_CONTEXT, L.EXC_CAUSE];
   for (const [name, base, extra] of EXC_TREE) {
     const n = extra ?? 0;
-    const r = n === 0 ? refs : n === 1 ? [...refs, L.EXC_EXTRA] : [...refs, L.EXC_EXTRA, L.EXC_EXTRA2];
+    // every extra word is a reference but OSError's last (its `written` count)
+    const nrefs = n === 5 ? 4 : n;
+    const r = [...refs, ...Array.from({ length: nrefs }, (_, i) => L.EXC_EXTRA + 8 * i)];
     const ti = this.nativeType(name, Kind.EXC, { basicsize: L.EXC_BASICSIZE + 8 * n, gc: true, refSlots: r }, base || "object", { baseType: true, hasDict: true });
     if (name === "ExceptionGroup") {
       const exc = this.infoOfType(this.T.Exception);

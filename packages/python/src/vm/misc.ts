@@ -10,6 +10,7 @@ import { INTERRUPTED, LimitExceeded, PyRaise, VM } from "./vm.js";
 import { Frame } from "./frame.js";
 import * as L from "./layouts.js";
 import type { GenState } from "./eval.js";
+import { IMPORTERR_NAME } from "./natives.js";
 import { formatFloat, formatInt } from "../objects/format-spec.js";
 import { PyErr } from "../objects/errors.js";
 
@@ -113,7 +114,9 @@ proto.tupleFrom = function (this: VM, o: Obj): Obj {
 proto.makeGenerator = function (this: VM, fr: Frame): Obj {
   const h = this.h;
   const info = fr.info;
-  const g = h.newObject(this.T.generator, info.nlocalsplus + info.code.co_stacksize + 1);
+  // CPython's gi_iframe: the frame's fixed part, then one slot per local, cell, free variable and value-stack
+  // entry (sys.getsizeof((x for x in [])) is 200)
+  const g = h.newObject(this.T.generator, info.nlocalsplus + info.code.co_stacksize);
   h.setSlot(g, L.GEN_CODE, info.obj);
   const fn = fr.func;
   if (fn) {
@@ -140,6 +143,8 @@ proto.genSave = function (this: VM, st: GenState): void {
     if (v) h.setSlotSteal(st.obj, L.GEN_BASICSIZE + 8 * i, v);
     fr.localsplus[i] = 0;
   }
+  // a suspended frame's stack never holds more than co_stacksize entries (the yielded value is popped first)
+  if (n + fr.stack.length > fr.info.nlocalsplus + fr.info.code.co_stacksize) throw new Error("internal: a generator's stack is deeper than its co_stacksize");
   for (let i = 0; i < fr.stack.length; i++) {
     const v = fr.stack[i];
     if (v) h.setSlotSteal(st.obj, L.GEN_BASICSIZE + 8 * (n + i), v);
@@ -433,26 +438,31 @@ proto.percentFormat = function (this: VM, fmtObj: Obj, argsObj: Obj): Obj {
   return h.newStr(out);
 };
 
-proto.strFormat = function (this: VM, fmtObj: Obj, args: Obj[], kw: KwArgs | null, mapping?: Obj): Obj {
+proto.strFormat = function (this: VM, fmtObj: Obj, args: Obj[], kw: KwArgs | null, mapping?: Obj, numbering?: FieldNumbering): Obj {
   // the first field's value is held while later fields are formatted: released if one of them raises
   const held: Obj[] = [];
   try {
-    return strFormatFields.call(this, fmtObj, args, kw, mapping, held);
+    return strFormatFields.call(this, fmtObj, args, kw, mapping, held, numbering ?? { auto: 0, manual: false });
   } catch (e) {
     for (const o of held) this.h.decref(o);
     throw e;
   }
 };
 
-function strFormatFields(this: VM, fmtObj: Obj, args: Obj[], kw: KwArgs | null, mapping: Obj | undefined, held: Obj[]): Obj {
+/** The automatic field numbering of one str.format call, shared with the fields nested in its specs
+ *  ('{:>{}}'.format('x', 4) takes 'x' then 4). */
+export interface FieldNumbering {
+  auto: number;
+  manual: boolean;
+}
+
+function strFormatFields(this: VM, fmtObj: Obj, args: Obj[], kw: KwArgs | null, mapping: Obj | undefined, held: Obj[], num: FieldNumbering): Obj {
   const h = this.h;
   const fmt = this.str(fmtObj);
   let out = "";
-  let auto = 0;
   let onlyValue: Obj = 0;
   let pieces = 0;
   let literal = false;
-  let manual = false;
   for (let i = 0; i < fmt.length; i++) {
     const c = fmt[i];
     if (c === "{" && fmt[i + 1] === "{") {
@@ -499,12 +509,12 @@ function strFormatFields(this: VM, fmtObj: Obj, args: Obj[], kw: KwArgs | null, 
     const m = /^([^.[]*)(.*)$/.exec(name)!;
     let v: Obj;
     const first = m[1];
-    if (first === "" && manual) this.raise("ValueError", "cannot switch from manual field specification to automatic field numbering");
-    if (/^\d+$/.test(first) && auto > 0) this.raise("ValueError", "cannot switch from automatic field numbering to manual field specification");
-    if (/^\d+$/.test(first)) manual = true;
+    if (first === "" && num.manual) this.raise("ValueError", "cannot switch from manual field specification to automatic field numbering");
+    if (/^\d+$/.test(first) && num.auto > 0) this.raise("ValueError", "cannot switch from automatic field numbering to manual field specification");
+    if (/^\d+$/.test(first)) num.manual = true;
     if (first === "") {
-      if (auto >= args.length) this.raise("IndexError", `Replacement index ${auto} out of range for positional args tuple`);
-      v = this.newRef(args[auto++]);
+      if (num.auto >= args.length) this.raise("IndexError", `Replacement index ${num.auto} out of range for positional args tuple`);
+      v = this.newRef(args[num.auto++]);
     } else if (/^\d+$/.test(first)) {
       const n = Number(first);
       if (n >= args.length) this.raise("IndexError", `Replacement index ${n} out of range for positional args tuple`);
@@ -559,7 +569,7 @@ function strFormatFields(this: VM, fmtObj: Obj, args: Obj[], kw: KwArgs | null, 
       if (spec.includes("{")) {
         const inner = h.newStr(spec);
         try {
-          const r = this.strFormat(inner, args, kw, mapping);
+          const r = this.strFormat(inner, args, kw, mapping, num);
           spec = this.str(r);
           h.decref(r);
         } finally {
@@ -610,6 +620,7 @@ proto.importModule = function (this: VM, name: string): Obj {
     return this.newRef(mod);
   }
   const e = this.newException("ModuleNotFoundError", `No module named '${name}'`);
+  this.h.setSlotSteal(e, IMPORTERR_NAME, this.h.newStr(name));
   throw new PyRaise(e);
 };
 

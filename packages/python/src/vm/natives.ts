@@ -286,6 +286,22 @@ declare module "./vm.js" {
   }
 }
 
+/** OSError's fields after BaseException's: errno, strerror, filename, filename2 (then `written`). */
+export const OSERR_ERRNO = L.EXC_EXTRA;
+export const OSERR_STRERROR = L.EXC_EXTRA + 8;
+export const OSERR_FILENAME = L.EXC_EXTRA + 16;
+export const OSERR_FILENAME2 = L.EXC_EXTRA + 24;
+/** ImportError's fields after BaseException's: msg, name, path. */
+export const IMPORTERR_MSG = L.EXC_EXTRA;
+export const IMPORTERR_NAME = L.EXC_EXTRA + 8;
+export const IMPORTERR_PATH = L.EXC_EXTRA + 16;
+const OSERR_FIELDS: Record<"errno" | "strerror" | "filename" | "filename2", number> = {
+  errno: OSERR_ERRNO,
+  strerror: OSERR_STRERROR,
+  filename: OSERR_FILENAME,
+  filename2: OSERR_FILENAME2,
+};
+
 proto.nativeStr = function (this: VM, o: Obj, ti: TypeInfo): string | null {
   if (ti.kind === Kind.EXC && this.isSubtype(ti, this.infoOfType(this.T.BaseExceptionGroup))) {
     const msg = this.h.getSlot(o, L.EXC_EXTRA);
@@ -298,6 +314,23 @@ proto.nativeStr = function (this: VM, o: Obj, ti: TypeInfo): string | null {
     const items = args ? this.tupleItems(args) : [];
     if (ti.obj === this.T.KeyError || this.isSubtype(ti, this.infoOfType(this.T.KeyError))) {
       if (items.length === 1) return this.repr(items[0]);
+    }
+    if (this.isSubtype(ti, this.infoOfType(this.T.ImportError))) {
+      const msg = this.h.getSlot(o, IMPORTERR_MSG);
+      if (msg && msg !== this.None) return this.strOf(msg);
+    }
+    if (this.isSubtype(ti, this.infoOfType(this.T.OSError))) {
+      // "[Errno 2] No such file: 'a' -> 'b'" when errno and strerror (and file names) were given
+      const get = (off: number) => {
+        const v = this.h.getSlot(o, off);
+        return v && v !== this.None ? v : 0;
+      };
+      const [errno, strerror, fn, fn2] = [get(OSERR_ERRNO), get(OSERR_STRERROR), get(OSERR_FILENAME), get(OSERR_FILENAME2)];
+      if (fn) {
+        const head = `[Errno ${this.strOf(errno || this.None)}] ${this.strOf(strerror || this.None)}: ${this.repr(fn)}`;
+        return fn2 ? `${head} -> ${this.repr(fn2)}` : head;
+      }
+      if (errno && strerror) return `[Errno ${this.strOf(errno)}] ${this.strOf(strerror)}`;
     }
     if (items.length === 0) return "";
     if (items.length === 1) return this.strOf(items[0]);
@@ -652,6 +685,7 @@ proto.nativeAttr = function (this: VM, o: Obj, ti: TypeInfo, name: string): Obj 
           if (this.isInstance(o, this.T.SystemExit)) return slot(L.EXC_EXTRA);
           break;
         case "name":
+          if (this.isInstance(o, this.T.ImportError)) return slot(IMPORTERR_NAME);
           if (this.isInstance(o, this.T.NameError)) return slot(L.EXC_EXTRA);
           if (this.isInstance(o, this.T.AttributeError)) return slot(L.EXC_EXTRA2);
           break;
@@ -659,10 +693,20 @@ proto.nativeAttr = function (this: VM, o: Obj, ti: TypeInfo, name: string): Obj 
           if (this.isInstance(o, this.T.AttributeError)) return slot(L.EXC_EXTRA);
           break;
         case "msg":
+          if (this.isInstance(o, this.T.ImportError)) return slot(IMPORTERR_MSG);
           if (this.isInstance(o, this.T.SyntaxError)) {
             const a = h.getSlot(o, L.EXC_ARGS);
             return this.newRef(a && this.tupleLen(a) ? h.tupleGet(a, 0) : this.None);
           }
+          break;
+        case "path":
+          if (this.isInstance(o, this.T.ImportError)) return slot(IMPORTERR_PATH);
+          break;
+        case "errno":
+        case "strerror":
+        case "filename":
+        case "filename2":
+          if (this.isInstance(o, this.T.OSError)) return slot(OSERR_FIELDS[name]);
           break;
         case "message":
         case "exceptions":

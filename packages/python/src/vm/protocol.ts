@@ -544,14 +544,28 @@ proto.callSpecial = function (this: VM, o: Obj, name: string, args: Obj[]): Obj 
   const d = this.lookupSpecial(o, name);
   if (!d) this.attributeError(o, name);
   if (d.native >= 0) return this.natives[d.native].fn([o, ...args], null);
-  if (this.kindOf(d.obj) === Kind.FUNCTION) return this.call(d.obj, [o, ...args]);
-  const f = this.bindDescr(d, o, this.h.typeOf(o));
   try {
-    return this.call(f, args);
-  } finally {
-    this.decref(f);
+    if (this.kindOf(d.obj) === Kind.FUNCTION) return this.call(d.obj, [o, ...args]);
+    const f = this.bindDescr(d, o, this.h.typeOf(o));
+    try {
+      return this.call(f, args);
+    } finally {
+      this.decref(f);
+    }
+  } catch (e) {
+    throw stackExhausted(this, e);
   }
 };
+
+/**
+ * A special method that recurses through native code (__repr__ calling repr(self)) nests a JavaScript call
+ * chain per level; when JavaScript's stack runs out before the recursion limit does, the program gets
+ * CPython's RecursionError instead of a crash. Anything else is returned as it is, to be rethrown.
+ */
+function stackExhausted(vm: VM, e: unknown): unknown {
+  if (!(e instanceof RangeError) || !/call stack/.test(e.message)) return e;
+  return new PyRaise(vm.newException("RecursionError", "maximum recursion depth exceeded while calling a Python object"));
+}
 
 proto.callMethod = function (this: VM, o: Obj, name: string, args: Obj[], kw: KwArgs | null = null): Obj {
   const f = this.getAttr(o, name);
@@ -635,7 +649,20 @@ proto.reprObj = function (this: VM, o: Obj): Obj {
   if (ti.heap) {
     const d = this.lookupType(ti, "__repr__");
     if (d && d.obj) {
-      const r = this.callSpecial(o, "__repr__", []);
+      // the call's and PyObject_Repr's recursion checks: a __repr__ that recurses takes three levels of
+      // the limit per round, as in CPython
+      this.enterRecursive(" while calling a Python object");
+      let r: Obj;
+      try {
+        this.enterRecursive(" while getting the repr of an object");
+        try {
+          r = this.callSpecial(o, "__repr__", []);
+        } finally {
+          this.depth--;
+        }
+      } finally {
+        this.depth--;
+      }
       if (this.kindOf(r) !== Kind.STR) {
         const tn = this.typeName(r);
         this.decref(r);
@@ -684,7 +711,13 @@ proto.strObj = function (this: VM, o: Obj): Obj {
   if (ti.heap) {
     const d = this.lookupType(ti, "__str__");
     if (d && d.obj) {
-      const r = this.callSpecial(o, "__str__", []);
+      this.enterRecursive(" while getting the str of an object");
+      let r: Obj;
+      try {
+        r = this.callSpecial(o, "__str__", []);
+      } finally {
+        this.depth--;
+      }
       if (this.kindOf(r) !== Kind.STR) {
         const tn = this.typeName(r);
         this.decref(r);
@@ -738,6 +771,8 @@ proto.dirNames = function (this: VM, o: Obj): string[] {
   const ti = this.typeInfo(o);
   const d = ti.kind === Kind.TYPE ? 0 : this.instDict(o, true);
   if (d) for (const k of this.dictKeysStr(d)) names.add(k);
+  // module.__dir__: the names of the module's own namespace only
+  if (ti.kind === Kind.MODULE && !ti.heap) return [...names].sort();
   const tis = ti.kind === Kind.TYPE ? this.infoOfType(o).mro : ti.mro;
   for (const t of tis) {
     if (t.dict) for (const k of this.dictKeysStr(t.dict)) names.add(k);
