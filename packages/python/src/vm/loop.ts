@@ -372,19 +372,8 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             const a = st.pop()!;
             const x = smallIntBinary(mem.length !== 0 ? mem : (mem = h.i32), intType, a, b, arg);
             // both exact ints: their release runs no hook
-            if (x === x) {
-              // then STORE_FAST: the result goes straight to the local (3.11's BINARY_OP_ADD_INT and
-              // friends followed by STORE_FAST), the store's step, f.lasti and f.ip as if dispatched
-              if (!hooked && co[2 * i + 2] === Op.STORE_FAST && this.steps + 1 < this.stepCheckAt) {
-                const r = intResultRelease(h, x, a, b);
-                this.steps++;
-                f.lasti = i + 1;
-                f.ip = i + 2;
-                storeFastFused(h, f, co[2 * i + 3], r);
-                break;
-              }
-              pushIntResultRelease(h, st, x, a, b);
-            } else pushBinaryRelease(this, f, st, a, b, arg);
+            if (x === x) pushIntResultRelease(h, st, x, a, b);
+            else pushBinaryRelease(this, f, st, a, b, arg);
             break;
           }
           case 107 /* Op.COMPARE_OP */: {
@@ -392,17 +381,6 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             const a = st.pop()!;
             const c = smallIntCompare(mem.length !== 0 ? mem : (mem = h.i32), intType, a, b, arg);
             if (c >= 0) {
-              // then POP_JUMP_IF_FALSE/TRUE: jump without the bool (3.11's COMPARE_OP_INT_JUMP; True's and
-              // False's counts end where they would), the jump's step, f.lasti and f.ip as if dispatched
-              const nx = co[2 * i + 2];
-              if ((nx === 114 || nx === 175 || nx === 115 || nx === 176) && !hooked && this.steps + 1 < this.stepCheckAt) {
-                this.steps++;
-                f.lasti = i + 1;
-                f.ip = (nx === 115 || nx === 176) === (c === 1) ? co[2 * i + 3] : i + 2;
-                h.decrefInt(a);
-                h.decrefInt(b);
-                break;
-              }
               const r = c === 1 ? True : False;
               mem[r >>> 2]!++;
               st.push(r);
@@ -436,18 +414,8 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             const m = mem.length !== 0 ? mem : (mem = h.i32);
             const itType = m[(it + OB_TYPE) >>> 2]! >>> 0;
             const v = itType === rangeIterType ? rangeIterNextAt(h, m, f, i, it) : itType === listIterType ? listIterNextIn(h, m, it) : this.iterNext(it);
-            if (v) {
-              // FOR_ITER then STORE_FAST in one pass of the loop when nothing could tell (untraced, and the
-              // step check would not fire at the store): the store's step, f.lasti and f.ip as if dispatched
-              if (!hooked && co[2 * i + 2] === Op.STORE_FAST && this.steps + 1 < this.stepCheckAt) {
-                this.steps++;
-                f.lasti = i + 1;
-                f.ip = i + 2;
-                storeFastFused(h, f, co[2 * i + 3], v);
-                break;
-              }
-              st.push(v);
-            } else {
+            if (v) st.push(v);
+            else {
               st.pop();
               h.decref(it);
               f.ip = arg;
@@ -1559,11 +1527,6 @@ function pushBinaryRelease(vm: VM, f: Frame, st: Obj[], a: Obj, b: Obj, arg: num
 /** BINARY_OP on two exact ints whose result x is a safe integer: the result made, then both released
  *  (an exact int's release runs no hook). */
 function pushIntResultRelease(h: VM["h"], st: Obj[], x: number, a: Obj, b: Obj): void {
-  st.push(intResultRelease(h, x, a, b));
-}
-
-/** The int x computed from the exact ints a and b (new reference), then a and b released. */
-function intResultRelease(h: VM["h"], x: number, a: Obj, b: Obj): Obj {
   let r = 0;
   try {
     r = newIntResult(h, x);
@@ -1571,16 +1534,7 @@ function intResultRelease(h: VM["h"], x: number, a: Obj, b: Obj): Obj {
     h.decrefInt(a);
     h.decrefInt(b);
   }
-  return r;
-}
-
-/** STORE_FAST's body for an instruction fused with the one before it: v (a new reference) into local k,
- *  the old value released after the store. */
-function storeFastFused(h: VM["h"], f: Frame, k: number, v: Obj): void {
-  const ls = f.localsplus;
-  const old = ls[k];
-  ls[k] = v;
-  if (old) h.decref(old);
+  st.push(r);
 }
 
 /** COMPARE_OP's general path: both operands released after the comparison. */

@@ -1,18 +1,19 @@
 /**
- * Instructions the untraced eval loop runs together with the one after them, against python3: COMPARE_OP on
- * two exact ints followed by POP_JUMP_IF_FALSE/TRUE (no bool pushed and popped), BINARY_OP on two exact
- * ints followed by STORE_FAST (the result straight into the local) and FOR_ITER followed by STORE_FAST (the
- * item straight into the local). Values around the small-int cache (256/257), the one- and two-digit limits
- * (2^30, 2^53, 2^60), 2^62/2^63, negatives, bools and int subclasses as operands; the operands' refcounts
- * after the operation, True's and False's counts, and which freed blocks later objects take (ids reused).
- * Each program also runs line-traced, where nothing is fused, and at step limits that fall on the fused
- * instructions, where the run must stop at the same instruction as the unfused loop.
+ * The eval loop's int fast paths at their edges, against python3: COMPARE_OP on two exact ints followed by a
+ * conditional jump, BINARY_OP on two exact ints stored into a local (`c = a + b`, `i += 1`), the truth of an
+ * int result (`if j & 1:`), FOR_ITER over range and list into a local, and `a % b` (the left operand itself
+ * when long_rem finds |a| < |b| and the signs agree). Values around the small-int cache (256/257), the one-
+ * and two-digit limits (2^30, 2^53, 2^60), 2^62/2^63, negatives, bools and int subclasses as operands; the
+ * operands' refcounts after the operation and which freed blocks later objects take (ids reused). Each
+ * program also runs line-traced, and at step limits that fall inside these loops an untraced run must stop
+ * at the same instruction, with the same allocations, as a traced one (any fusing of instructions in the
+ * untraced loop has to keep that).
  */
 import { describe, expect, it } from "vitest";
 import { runDetailed } from "../src/index.js";
 import { cpythonRunner, expectSameAsPythonBothTraces } from "./cpython.js";
 
-const cpython = cpythonRunner("pyheap-fused-");
+const cpython = cpythonRunner("pyheap-int-edges-");
 
 const EDGES = `[0, 1, -1, 255, 256, 257, -5, -6, 2**30 - 1, 2**30, -(2**30), 2**53 - 1, 2**53, 2**60, 2**62, 2**63 - 1, 2**63, -(2**63), True, False]`;
 
@@ -187,13 +188,42 @@ def f():
 print(f())
 `,
   ],
+  [
+    "binary op then jump on its truth: small results, results past the cache, negatives, both jump senses",
+    `import sys
+def f(n):
+    out = []
+    for j in range(-8, n):
+        k = 0
+        if j & 1:
+            k += 1
+        if not (j % 3):
+            k += 2
+        if j - 256:
+            k += 4
+        if not (j + 5):
+            k += 8
+        if j * 100:
+            k += 16
+        if 2**40 - j:
+            k += 32
+        out.append(k)
+    w = 300
+    c = 0
+    while w - 250:
+        w -= 1
+        c += 1
+    return out, c, w
+print(f(270))
+`,
+  ],
 ];
 
-describe("fused instruction pairs against python3", () => {
+describe("int fast paths at their edges against python3", () => {
   for (const [name, source] of cases) it(name, () => expectSameAsPythonBothTraces(cpython, name, source));
 });
 
-describe("a step limit on a fused instruction stops where the unfused loop stops", () => {
+describe("a step limit inside int loops stops untraced runs where traced ones stop", () => {
   const source = `def f(n):
     i = 0
     s = 0
@@ -201,14 +231,15 @@ describe("a step limit on a fused instruction stops where the unfused loop stops
         s = s + i * 3
         i += 1
     for j in range(n):
-        s += j
+        if j & 1:
+            s += j
     for x in [7, 8, 9] * n:
         s -= x
     return s
 print(f(50))
 `;
   it("untraced and line-traced runs end alike at every step count over a stretch of both loops", () => {
-    // the line trace fuses nothing: it is the reference
+    // the line-traced loop runs every instruction on its own: it is the reference
     for (let maxSteps = 200; maxSteps < 260; maxSteps++) {
       const plain = runDetailed(source, { filename: "lim.py", trace: "none", limits: { maxSteps } });
       const traced = runDetailed(source, { filename: "lim.py", trace: "line", limits: { maxSteps } });
