@@ -16,7 +16,7 @@
  */
 import type { Obj } from "../vm/heap-api.js";
 import { Kind, type KwArgs, type NativeFn } from "../vm/types.js";
-import type { PyRaise, VM } from "../vm/vm.js";
+import { PyRaise, type VM } from "../vm/vm.js";
 import * as L from "../vm/layouts.js";
 import { latin1, unlatin1 } from "../objects/byte-text.js";
 import { BYTEARRAY_DATA, bufferOf } from "./bytes-buffer.js";
@@ -196,10 +196,7 @@ function utf8Seq(b: Uint8Array, i: number, bad: { n: number }): number {
 
 /** The text of `b` in one of the supported codecs (utf-8, ascii, latin-1), errors strict/ignore/replace. */
 export function decodeBytes(vm: VM, b: Uint8Array, codec: string, errors: string): string {
-  const fail = (start: number, end: number, reason: string, name: string): never => {
-    const what = end - start === 1 ? `byte 0x${b[start]!.toString(16).padStart(2, "0")} in position ${start}` : `bytes in position ${start}-${end - 1}`;
-    vm.raise("UnicodeDecodeError", `'${name}' codec can't decode ${what}: ${reason}`);
-  };
+  const fail = (start: number, end: number, reason: string, name: string): never => raiseUnicodeError(vm, "UnicodeDecodeError", name, vm.h.newBytes(b), start, end, reason);
   if (codec === "latin-1") return latin1(b);
   let out = "";
   if (codec === "ascii") {
@@ -302,7 +299,7 @@ export function encodeStr(vm: VM, s: string, encO: Obj | undefined, fname: strin
     if (/[\ud800-\udfff]/.test(s.replace(/[\ud800-\udbff][\udc00-\udfff]/g, ""))) {
       const cps = [...s];
       const p = cps.findIndex((ch) => ch.length === 1 && ch.charCodeAt(0) >= 0xd800 && ch.charCodeAt(0) <= 0xdfff);
-      vm.raise("UnicodeEncodeError", `'utf-8' codec can't encode character '\\u${cps[p]!.charCodeAt(0).toString(16)}' in position ${p}: surrogates not allowed`);
+      raiseUnicodeError(vm, "UnicodeEncodeError", "utf-8", vm.h.newStr(s), p, p + 1, "surrogates not allowed");
     }
     return UTF8_OUT.encode(s);
   }
@@ -322,11 +319,36 @@ export function encodeStr(vm: VM, s: string, encO: Obj | undefined, fname: strin
     if (cp >= limit) {
       let j = i + 1;
       while (j < cps.length && cps[j]!.codePointAt(0)! >= limit) j++;
-      const where = j - i === 1 ? `character '${charEscape(cp)}' in position ${i}` : `characters in position ${i}-${j - 1}`;
-      vm.raise("UnicodeEncodeError", `'${c === "ascii" ? "ascii" : "latin-1"}' codec can't encode ${where}: ordinal not in range(${limit})`);
+      raiseUnicodeError(vm, "UnicodeEncodeError", c === "ascii" ? "ascii" : "latin-1", vm.h.newStr(s), i, j, `ordinal not in range(${limit})`);
     }
   }
   return unlatin1(s);
+}
+
+/** Raise UnicodeEncodeError / UnicodeDecodeError(encoding, object, start, end, reason); `obj` is stolen. */
+function raiseUnicodeError(vm: VM, cls: "UnicodeEncodeError" | "UnicodeDecodeError", encoding: string, obj: Obj, start: number, end: number, reason: string): never {
+  const args = [vm.h.newStr(encoding), obj, vm.newInt(BigInt(start)), vm.newInt(BigInt(end)), vm.h.newStr(reason)];
+  let e: Obj;
+  try {
+    e = vm.callType(vm.T[cls], args, null);
+  } finally {
+    for (const a of args) vm.decref(a);
+  }
+  throw new PyRaise(e);
+}
+
+/** str() of a UnicodeEncodeError or UnicodeDecodeError made from its five arguments, as CPython words it. */
+export function unicodeErrorStr(vm: VM, decode: boolean, args: Obj[]): string {
+  const [enc, obj, start, end, reason] = args as [Obj, Obj, Obj, Obj, Obj];
+  const a = Number(vm.h.readInt(start));
+  const z = Number(vm.h.readInt(end));
+  const head = `'${vm.strOf(enc)}' codec can't ${decode ? "decode" : "encode"}`;
+  const len = decode ? vm.h.readBytes(obj).length : [...vm.str(obj)].length;
+  if (z === a + 1 && a >= 0 && a < len) {
+    if (decode) return `${head} byte 0x${vm.h.readBytes(obj)[a]!.toString(16).padStart(2, "0")} in position ${a}: ${vm.strOf(reason)}`;
+    return `${head} character '${charEscape([...vm.str(obj)][a]!.codePointAt(0)!)}' in position ${a}: ${vm.strOf(reason)}`;
+  }
+  return `${head} ${decode ? "bytes" : "characters"} in position ${a}-${z - 1}: ${vm.strOf(reason)}`;
 }
 
 function charEscape(cp: number): string {

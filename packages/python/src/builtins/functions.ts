@@ -1078,6 +1078,7 @@ function registerConstructors(vm: VM): void {
         for (const n of kw.names) if (!allowed.includes(n)) vm.typeError(`'${n}' is an invalid keyword argument for ${ti.name}()`);
       } else if (!vm.lookupTypeOwner(ti, "__init__")?.heap) vm.typeError(`${ti.name}() takes no keyword arguments`);
     }
+    if (isa("UnicodeEncodeError") || isa("UnicodeDecodeError")) checkUnicodeErrorArgs(vm, isa("UnicodeDecodeError"), args);
     const e = h.newObject(t);
     h.setSlotSteal(e, L.EXC_ARGS, h.newTuple(args));
     if (isa("StopIteration")) h.setSlot(e, L.EXC_EXTRA, args[0] ?? vm.None);
@@ -1118,6 +1119,20 @@ function registerConstructors(vm: VM): void {
     }
     return e;
   });
+}
+
+/** UnicodeEncodeError / UnicodeDecodeError(encoding, object, start, end, reason): CPython's argument checks. */
+function checkUnicodeErrorArgs(vm: VM, decode: boolean, args: Obj[]): void {
+  if (args.length !== 5) vm.typeError(`function takes exactly 5 arguments (${args.length} given)`);
+  const mustBeStr = (i: number) => {
+    if (vm.kindOf(args[i]!) !== Kind.STR) vm.typeError(`argument ${i + 1} must be str, not ${vm.typeName(args[i]!)}`);
+  };
+  mustBeStr(0);
+  if (!decode) mustBeStr(1);
+  else if (vm.kindOf(args[1]!) !== Kind.BYTES && vm.kindOf(args[1]!) !== Kind.BYTEARRAY) vm.typeError(`a bytes-like object is required, not '${vm.typeName(args[1]!)}'`);
+  vm.index(args[2]!);
+  vm.index(args[3]!);
+  mustBeStr(4);
 }
 
 /** The OSError subclass each errno (Linux numbering) selects, among the classes defined here. */

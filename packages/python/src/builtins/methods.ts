@@ -1173,7 +1173,10 @@ function installMisc(vm: VM): void {
     },
     __reduce_ex__: () => vm.none(),
     __init_subclass__: () => vm.none(),
+    // a class method: issubclass() defers to it when a class defines its own
+    __subclasshook__: () => vm.newRef(vm.NotImplemented),
   });
+  (vm.classMethods ??= new Set()).add(vm.infoOfType(vm.T.object).methods.get("__subclasshook__")!);
   // bool.__repr__ is its own slot (int.__repr__(True) is '1'): the static 'True' / 'False'
   vm.methods("bool", {
     __repr__: (args) => vm.newRef(vm.boolStr(args[0] === vm.True)),

@@ -401,8 +401,8 @@ const EXC_TREE: [string, string, number?][] = [
   ["TypeError", "Exception"],
   ["ValueError", "Exception"],
   ["UnicodeError", "ValueError"],
-  ["UnicodeDecodeError", "UnicodeError"],
-  ["UnicodeEncodeError", "UnicodeError"],
+  ["UnicodeDecodeError", "UnicodeError", 5],
+  ["UnicodeEncodeError", "UnicodeError", 5],
   ["Warning", "Exception"],
   ["DeprecationWarning", "Warning"],
   ["FutureWarning", "Warning"],
@@ -416,7 +416,8 @@ proto.registerExceptions = function (this: VM): void {
   const refs = [L.EXC_DICT, L.EXC_ARGS, L.EXC_NOTES, L.EXC_TRACEBACK, L.EXC_CONTEXT, L.EXC_CAUSE];
   for (const [name, base, extra] of EXC_TREE) {
     const n = extra ?? 0;
-    // every extra word is a reference but OSError's last (its `written` count)
+    // every extra word is a reference but the fifth (OSError's `written` count); the Unicode errors read
+    // their five fields from args and leave their words empty
     const nrefs = n === 5 ? 4 : n;
     const r = [...refs, ...Array.from({ length: nrefs }, (_, i) => L.EXC_EXTRA + 8 * i)];
     const ti = this.nativeType(name, Kind.EXC, { basicsize: L.EXC_BASICSIZE + 8 * n, gc: true, refSlots: r }, base || "object", { baseType: true, hasDict: true });

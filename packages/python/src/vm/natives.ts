@@ -13,6 +13,7 @@ import { abi } from "@pyheap/heap";
 import { bigRangeOf, rangeBounds } from "./ranges.js";
 import { hashTuple, rangeLength, rangeRepr } from "./bigrange.js";
 import { latin1 } from "../objects/byte-text.js";
+import { unicodeErrorStr } from "../builtins/bytes-impl.js";
 
 const STR_LENGTH = abi.STR_LENGTH;
 
@@ -267,6 +268,11 @@ proto.nativeRepr = function (this: VM, o: Obj, ti: TypeInfo): string {
       return `<frame at ${this.addr(o)}>`;
     case Kind.PROPERTY:
       return `<property object at ${this.addr(o)}>`;
+    case Kind.STATICMETHOD:
+    case Kind.CLASSMETHOD: {
+      const f = h.getSlot(o, L.NATIVE_A);
+      return `<${ti.kind === Kind.STATICMETHOD ? "staticmethod" : "classmethod"}(${f ? this.repr(f) : "NULL"})>`;
+    }
     case Kind.GETSET: {
       const nm = this.str(h.getSlot(o, L.DESCR_NAME));
       return `<attribute '${nm}' of '${this.infoOfType(h.getSlot(o, L.DESCR_TYPE)).name}' objects>`;
@@ -285,6 +291,9 @@ declare module "./vm.js" {
     viewRepr(o: Obj): string;
   }
 }
+
+/** The constructor arguments of UnicodeEncodeError and UnicodeDecodeError, in order. */
+const UNICODE_ERROR_FIELDS = ["encoding", "object", "start", "end", "reason"];
 
 /** OSError's fields after BaseException's: errno, strerror, filename, filename2 (then `written`). */
 export const OSERR_ERRNO = L.EXC_EXTRA;
@@ -315,6 +324,8 @@ proto.nativeStr = function (this: VM, o: Obj, ti: TypeInfo): string | null {
     if (ti.obj === this.T.KeyError || this.isSubtype(ti, this.infoOfType(this.T.KeyError))) {
       if (items.length === 1) return this.repr(items[0]);
     }
+    const uni = this.isSubtype(ti, this.infoOfType(this.T.UnicodeEncodeError)) ? 1 : this.isSubtype(ti, this.infoOfType(this.T.UnicodeDecodeError)) ? 2 : 0;
+    if (uni && items.length === 5) return unicodeErrorStr(this, uni === 2, items);
     if (this.isSubtype(ti, this.infoOfType(this.T.ImportError))) {
       const msg = this.h.getSlot(o, IMPORTERR_MSG);
       if (msg && msg !== this.None) return this.strOf(msg);
@@ -654,6 +665,14 @@ proto.nativeAttr = function (this: VM, o: Obj, ti: TypeInfo, name: string): Obj 
       }
       break;
     }
+    case Kind.MEMBER:
+    case Kind.GETSET: {
+      // a slot's or __dict__/__weakref__'s descriptor: its name, Class.name and its class
+      if (name === "__name__") return slot(L.DESCR_NAME);
+      if (name === "__qualname__") return h.newStr(`${this.infoOfType(h.getSlot(o, L.DESCR_TYPE)).qualname}.${this.str(h.getSlot(o, L.DESCR_NAME))}`);
+      if (name === "__objclass__") return slot(L.DESCR_TYPE);
+      break;
+    }
     case Kind.MDESCR: {
       const n = this.natives[h.getI32(o, L.MDESCR_INDEX)];
       if (name === "__name__") return h.newStr(n.name);
@@ -701,6 +720,17 @@ proto.nativeAttr = function (this: VM, o: Obj, ti: TypeInfo, name: string): Obj 
           break;
         case "path":
           if (this.isInstance(o, this.T.ImportError)) return slot(IMPORTERR_PATH);
+          break;
+        case "encoding":
+        case "object":
+        case "start":
+        case "end":
+        case "reason":
+          if (this.isInstance(o, this.T.UnicodeEncodeError) || this.isInstance(o, this.T.UnicodeDecodeError)) {
+            // the five constructor arguments, kept in args
+            const a = h.getSlot(o, L.EXC_ARGS);
+            if (a && this.tupleLen(a) === 5) return this.newRef(h.tupleGet(a, UNICODE_ERROR_FIELDS.indexOf(name)));
+          }
           break;
         case "errno":
         case "strerror":

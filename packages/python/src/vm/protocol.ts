@@ -142,6 +142,18 @@ function isDataDescr(vm: VM, o: Obj): boolean {
   return false;
 }
 
+/**
+ * `o.__class__ = v`: CPython's checks (a class; both classes defined in Python); moving an object to
+ * another class is not supported (its managed dict is laid out for its class), so that is a TypeError
+ * rather than a silent entry in the instance dict.
+ */
+function setClass(vm: VM, o: Obj, ti: TypeInfo, v: Obj): void {
+  if (vm.kindOf(v) !== Kind.TYPE) vm.typeError(`__class__ must be set to a class, not '${vm.typeName(v)}' object`);
+  if (!ti.heap || !vm.infoOfType(v).heap) vm.typeError("__class__ assignment only supported for mutable types or ModuleType subclasses");
+  if (v === vm.h.typeOf(o)) return;
+  vm.typeError(`__class__ assignment from '${ti.name}' to '${vm.infoOfType(v).name}' is not supported`);
+}
+
 /** Apply a found class attribute to an instance (function → bound method…): new reference. */
 proto.bindDescr = function (this: VM, d: Descr, o: Obj, owner: Obj): Obj {
   if (!d) throw new Error("internal: bindDescr(null)");
@@ -394,6 +406,7 @@ proto.genericSetAttr = function (this: VM, o: Obj, name: string, v: Obj): void {
   const ti = this.typeInfo(o);
   if (ti.kind === Kind.TYPE) return this.typeSetAttr(o, name, v);
   if (ti.kind === Kind.WEAKPROXY) return this.setAttr(proxyTarget(this, o), name, v);
+  if (name === "__class__") return setClass(this, o, ti, v);
   const descr = this.lookupType(ti, name);
   if (descr && descr.obj) {
     const k = this.kindOf(descr.obj);
