@@ -71,6 +71,24 @@ class Z:
     def __init__(self):
         self.n = 0
 print([Z().n for i in range(3)])
+class Base:
+    def __init__(self, a):
+        self.a = a
+class Child(Base):
+    def __init__(self, a, b):
+        super().__init__(a)
+        self.b = b
+class Inherits(Child):
+    pass
+print([(Child(i, i + 1).b, Inherits(i, -i).a) for i in range(4)][-1])
+class Gen:
+    def __init__(self, v):
+        yield v
+for i in range(2):
+    try:
+        Gen(i)
+    except TypeError as e:
+        print(e)
 `,
     );
   });
