@@ -6,6 +6,7 @@
  * instance), recursion through __init__, classes the fast path must not take (__slots__, __new__, a
  * metaclass with __call__, a data descriptor, defaults, keywords), and super() on methods replaced or
  * deleted after the first call, static/class methods, properties, builtin methods, a subclass instance.
+ * A class with object's __new__ and __init__ called without arguments only makes its instance.
  * A new frame's RESUME and a statement call's POP_TOP run with the instruction before them when untraced:
  * a step limit stops such a run at the same instruction as a traced run (which dispatches each one).
  */
@@ -217,6 +218,43 @@ class A1:
 print(A1(3).v)
 A1.__init__ = Other.__init__
 print(A1(9).a)
+`,
+    );
+  });
+});
+
+describe("calling a class with object's __new__ and __init__", () => {
+  it("instances made alone without arguments; arguments, keywords and later __init__/__new__ as python3", () => {
+    expectSameAsPythonBothTraces(
+      cpython,
+      "class-bare",
+      `import sys
+class E:
+    pass
+class F(E):
+    x = 1
+def make(n):
+    return [type(E()).__name__ + type(F()).__name__ for i in range(n)][-1]
+print(make(20), id(E()) == id(E()), sys.getrefcount(E) - sys.getrefcount(F))
+for args, kw in [((1,), {}), ((), {"a": 1})]:
+    try:
+        E(*args, **kw)
+    except TypeError as e:
+        print(e)
+def init(self, v=7):
+    self.v = v
+E.__init__ = init
+print(make(3), F().v, E(2).v)
+del E.__init__
+print(make(3))
+def new(cls, *a):
+    o = object.__new__(cls)
+    o.made = "new"
+    return o
+F.__new__ = new
+print(make(3), F().made)
+del F.__new__
+print(make(3), hasattr(F(), "made"))
 `,
     );
   });

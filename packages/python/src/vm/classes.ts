@@ -581,27 +581,40 @@ export interface InitPlan {
   mro: TypeInfo[];
   epoch: number;
   state: number[];
-  /** __init__ (borrowed: a class dict holds it while its version is unchanged). */
+  /** __init__ (borrowed: a class dict holds it while its version is unchanged), BARE, or 0: the general
+   *  path. */
   init: Obj;
 }
 
-/** The __init__ function (borrowed) of a plain class (see InitPlan), or 0 when calling the class must take
- *  its general path. */
+/** InitPlan.init of a class whose __new__ and __init__ are object's: called without arguments, its instance
+ *  is made and nothing else runs (object_new, then object_init, neither with anything to check). */
+const BARE = -1;
+
+/** The __init__ function (borrowed) of a plain class (see InitPlan), BARE, or 0 when calling the class must
+ *  take its general path; either answer is kept under the plan's validity. */
 function plainClassInit(vm: VM, ti: TypeInfo): Obj {
   const p = vm.initPlans.get(ti);
   if (p !== undefined && p.mro === ti.mro && p.epoch === vm.typeEpoch && typeStateValid(vm.h.i32, p.mro, p.state)) return p.init;
   // what callTypeDirect and nativeNew look up, read after the state (a lookup that runs code leaves it stale)
   const state = typeState(vm.h.i32, ti.mro);
+  const init = planInit(vm, ti);
+  vm.initPlans.set(ti, { mro: ti.mro, epoch: vm.typeEpoch, state, init });
+  return init;
+}
+
+function planInit(vm: VM, ti: TypeInfo): Obj {
   let solid = ti;
   while (solid.heap && solid.base) solid = solid.base;
   if (solid.kind !== Kind.OBJECT) return 0;
   // any __new__ a class of the MRO holds (a staticmethod, or a function assigned after the class was made)
   const newD = vm.lookupType(ti, "__new__");
-  if (newD && newD.obj && vm.lookupTypeOwner(ti, "__new__")?.heap) return 0;
+  const newOwner = vm.lookupTypeOwner(ti, "__new__");
+  if (newD && newD.obj && newOwner?.heap) return 0;
   const initD = vm.lookupType(ti, "__init__");
   const owner = vm.lookupTypeOwner(ti, "__init__");
+  const objectTi = vm.infoOfType(vm.T.object);
+  if (initD && !initD.obj && owner === objectTi && newOwner === objectTi) return BARE;
   if (!initD || !initD.obj || !owner || !owner.heap || vm.kindOf(initD.obj) !== Kind.FUNCTION) return 0;
-  vm.initPlans.set(ti, { mro: ti.mro, epoch: vm.typeEpoch, state, init: initD.obj });
   return initD.obj;
 }
 
@@ -609,6 +622,8 @@ function plainClassInit(vm: VM, ti: TypeInfo): Obj {
 function callPlainClass(vm: VM, ti: TypeInfo, t: Obj, args: Obj[]): Obj {
   const init = plainClassInit(vm, ti);
   if (init === 0) return 0;
+  // object's __new__ and __init__: arguments are an error (the general path raises it)
+  if (init === BARE) return args.length === 0 ? vm.h.newObject(t) : 0;
   const h = vm.h;
   // a class has no vectorcall: tp_call gets its arguments in a tuple (whatever the class is named), which
   // lives until the instance is made and initialised (it is released after __init__, or after the instance
@@ -963,7 +978,7 @@ export function classInitFrame(vm: VM, f: Frame, st: Obj[], arg: number, t: Obj)
   const ti = vm.infoOfType(t);
   if (!ti.heap || vm.depth + 1 > vm.recursionLimit) return null;
   const init = plainClassInit(vm, ti);
-  if (init === 0) return null;
+  if (init === 0 || init === BARE) return null;
   const h = vm.h;
   const m = h.i32;
   const ci = vm.codes[m[((m[(init + L.FUNC_CODE) >>> 2]! >>> 0) + L.CODE_INDEX) >>> 2]!];
