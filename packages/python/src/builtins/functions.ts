@@ -613,6 +613,29 @@ export function installBuiltins(vm: VM): void {
     vm.typeError(`type ${ti.name} doesn't define __round__ method`);
   });
   def("input", () => vm.raise("EOFError", "EOF when reading a line"));
+  // exit() and quit(): SystemExit with the given code (CPython's site module adds them)
+  for (const name of ["exit", "quit"]) {
+    def(name, (args) => {
+      nargs(vm, name, args, 0, 1);
+      throw new PyRaise(vm.newException("SystemExit", args[0] ?? null));
+    });
+  }
+  // open(): there are no files to read, and none can be written
+  def("open", (args, kw) => {
+    const file = args[0] ?? kwarg(kw, "file");
+    if (!file) vm.typeError("open() missing required argument 'file' (pos 1)");
+    const modeObj = args[1] ?? kwarg(kw, "mode");
+    const mode = modeObj && vm.kindOf(modeObj) === Kind.STR ? vm.str(modeObj) : "r";
+    const e = /[wax+]/.test(mode) ? [30, "Read-only file system"] as const : [2, "No such file or directory"] as const;
+    const errno = vm.newInt(BigInt(e[0]));
+    const msg = h.newStr(e[1]);
+    try {
+      throw new PyRaise(vm.callType(vm.T.OSError, [errno, msg, file], null));
+    } finally {
+      vm.decref(errno);
+      vm.decref(msg);
+    }
+  });
   def("eval", (args) => vm.evalSource(args, "eval"));
   def("exec", (args) => vm.evalSource(args, "exec"));
   def("compile", (args) => vm.compileBuiltin(args));

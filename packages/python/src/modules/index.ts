@@ -40,6 +40,7 @@ export function installModules(vm: VM): void {
   vm.moduleFactories = new Map();
   vm.moduleFactories.set("gc", () => makeGc(vm));
   vm.moduleFactories.set("sys", () => makeSys(vm));
+  vm.moduleLazyAttr = (m, module, name) => (module === "sys" ? sysInfo(vm, m, name) : 0);
   vm.moduleFactories.set("weakref", () => makePyModule(vm, "weakref", WEAKREF_PY, weakrefNatives(vm)));
   vm.moduleFactories.set("copy", () => makePyModule(vm, "copy", COPY_PY, {}));
 }
@@ -172,6 +173,42 @@ declare module "../vm/vm.js" {
   }
 }
 
+/** The fields and values of sys.float_info, sys.int_info and sys.hash_info (CPython 3.11, 64-bit Linux). */
+const SYS_INFOS: ReadonlyMap<string, [string, string][]> = new Map([
+  ["float_info", [["max", "1.7976931348623157e+308"], ["max_exp", "1024"], ["max_10_exp", "308"], ["min", "2.2250738585072014e-308"], ["min_exp", "-1021"], ["min_10_exp", "-307"], ["dig", "15"], ["mant_dig", "53"], ["epsilon", "2.220446049250313e-16"], ["radix", "2"], ["rounds", "1"]]],
+  ["int_info", [["bits_per_digit", "30"], ["sizeof_digit", "4"], ["default_max_str_digits", "4300"], ["str_digits_check_threshold", "640"]]],
+  ["hash_info", [["width", "64"], ["modulus", "2305843009213693951"], ["inf", "314159"], ["nan", "0"], ["imag", "1000003"], ["algorithm", "'siphash13'"], ["hash_bits", "64"], ["seed_bits", "128"], ["cutoff", "0"]]],
+]);
+
+/**
+ * sys.float_info, sys.int_info and sys.hash_info, made on first use (so that importing sys allocates
+ * what it did): a tuple subclass per struct sequence, named sys.<name>, with a property per field and
+ * CPython's repr, and its one instance, both kept in the module's dict.
+ */
+function sysInfo(vm: VM, m: Obj, name: string): Obj {
+  const fields = SYS_INFOS.get(name);
+  if (!fields) return 0;
+  const src = `def __repr__(self):
+    return "sys.${name}(" + ", ".join([f + "=" + repr(v) for f, v in zip(${JSON.stringify(fields.map((f) => f[0]))}, self)]) + ")"
+ns = {"__slots__": (), "__module__": "sys", "__repr__": __repr__, "n_fields": ${fields.length}, "n_sequence_fields": ${fields.length}, "n_unnamed_fields": 0}
+for i, f in enumerate(${JSON.stringify(fields.map((f) => f[0]))}):
+    ns[f] = property(lambda self, i=i: self[i])
+value = type("${name}", (tuple,), ns)((${fields.map((f) => f[1]).join(", ")},))
+`;
+  const h = vm.h;
+  const d = h.newDict("display");
+  try {
+    vm.dictSetStr(d, vm.name("__builtins__"), vm.builtins);
+    const unit = vm.host.compile(src, `sys.${name}`, "exec");
+    vm.decref(vm.runCode(unit.code, d, d, true));
+    const v = vm.dictGetStr(d, "value");
+    vm.dictSetStr(h.getSlot(m, L.MODULE_DICT), vm.name(name), v);
+    return vm.newRef(v);
+  } finally {
+    h.decref(d);
+  }
+}
+
 function makeSys(vm: VM): Obj {
   const h = vm.h;
   const m = moduleWith(vm, "sys", {
@@ -264,6 +301,8 @@ function makeSys(vm: VM): Obj {
 
 declare module "../vm/vm.js" {
   interface VM {
+    /** An attribute a module makes on first use (sys.float_info…): a new reference, or 0. */
+    moduleLazyAttr?: (m: Obj, module: string, name: string) => Obj;
     scriptName: string;
   }
 }

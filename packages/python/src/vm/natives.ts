@@ -827,6 +827,10 @@ proto.nativeAttr = function (this: VM, o: Obj, ti: TypeInfo, name: string): Obj 
       break;
     case Kind.MODULE:
       if (name === "__dict__") return slot(L.MODULE_DICT);
+      if (this.moduleLazyAttr) {
+        const v = this.moduleLazyAttr(o, this.str(h.getSlot(o, L.MODULE_NAME)), name);
+        if (v) return v;
+      }
       break;
   }
   if (name === "__dict__") {
