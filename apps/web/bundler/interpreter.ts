@@ -126,6 +126,25 @@ export async function bundleInterpreterCode(platform: "browser" | "node", source
 }
 
 /**
+ * In the bytes chunk, `../vm/vm.js` as bytes-impl.ts imports it is this module: the VM's exception class
+ * `PyRaise` (the only value bytes-impl.ts may take from it), the very class of the interpreter's chunk,
+ * which the chunk's linkBytes hands over before any of its functions runs (src/python-sources.ts calls
+ * it first). A value import of vm/vm.ts itself would bring a second copy of the VM into the chunk, with
+ * a PyRaise that the interpreter does not catch. Any other value taken from vm.js fails the build (no
+ * such export).
+ */
+const VM_RAISE = `export let PyRaise;
+export function linkPyRaise(raise) { PyRaise = raise; }`;
+const vmRaiseOnly: EsbuildPlugin = {
+  name: "pyheap-vm-raise-only",
+  setup(b) {
+    b.onResolve({ filter: /^pyheap:vm-raise$/ }, () => ({ path: "vm-raise", namespace: "pyheap" }));
+    b.onResolve({ filter: /^\.\.\/vm\/vm\.js$/ }, (args) => (/[\\/]src[\\/]builtins[\\/]bytes-impl\.ts$/.test(args.importer) ? { path: "vm-raise", namespace: "pyheap" } : undefined));
+    b.onLoad({ filter: /^vm-raise$/, namespace: "pyheap" }, () => ({ contents: VM_RAISE, loader: "js" }));
+  },
+};
+
+/**
  * bytes-impl.ts as the page's on-demand chunk (see bytesOnDemand): renamed by the interpreter's plan, so
  * that it reads and calls the VM by the names the interpreter's chunk gives them. It takes nothing from
  * the interpreter's modules but types, constants and enums (inlined here) and the small pure helpers it
@@ -136,15 +155,25 @@ export async function bundleBytesImplCode(): Promise<string> {
   const plan = await manglePlan();
   const out = await esbuild({
     ...options("browser"),
-    entryPoints: [BYTES_IMPL_ENTRY],
-    plugins: [],
+    // bytes-impl.ts's exports, with a linkBytes that also hands the VM's exception class to VM_RAISE
+    entryPoints: [],
+    stdin: {
+      contents: `export * from ${JSON.stringify(BYTES_IMPL_ENTRY)};
+import { linkBytes as link } from ${JSON.stringify(BYTES_IMPL_ENTRY)};
+import { linkPyRaise } from "pyheap:vm-raise";
+export function linkBytes(raise) { linkPyRaise(raise); link(raise); }`,
+      resolveDir: fileURLToPath(new URL(".", import.meta.url)),
+      sourcefile: "bytes-impl-entry.js",
+      loader: "js",
+    },
+    plugins: [vmRaiseOnly],
     mangleProps: plan.regex,
     mangleCache: plan.cache,
     metafile: true,
     outfile: "bytes-impl.js",
   });
   // a value import of the VM's own modules would bring a second copy of the interpreter into the chunk
-  const allowed = /packages\/python\/src\/(builtins\/bytes-(impl|buffer)|objects\/byte-text|vm\/(layouts|types))\.ts$/;
+  const allowed = /packages\/python\/src\/(builtins\/bytes-(impl|buffer)|objects\/byte-text|vm\/(layouts|types))\.ts$|^(pyheap:vm-raise|(.*\/)?bytes-impl-entry\.js)$/;
   const other = Object.keys(out.metafile!.inputs).filter((f) => !allowed.test(f));
   if (other.length) throw new Error(`bytes-impl.ts bundles ${other.join(", ")}: it may import only types, constants and pure helpers (see bundleBytesImplCode, apps/web/bundler/interpreter.ts)`);
   return out.outputFiles![0]!.text;

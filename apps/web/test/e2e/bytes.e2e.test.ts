@@ -13,7 +13,7 @@ import { CHAPTERS } from "../../demo/chapters.js";
 import { collectErrors, DIST, launchChromium, python3Lines as python3, serveStatic } from "./harness.js";
 
 const TWENTY_LINES = readFileSync(fileURLToPath(new URL("../../bench/twenty-lines.py", import.meta.url)), "utf8");
-/** bytes and bytearray made, searched, changed and converted, with a decode error caught by Python. */
+/** bytes and bytearray made, searched, changed and converted, with a decode and an encode error caught by Python. */
 const BYTES_PROGRAM = `data = 'h\\u00e9llo'.encode()
 print(data, len(data), data.decode('latin-1'), data.upper().split(b'l'))
 ba = bytearray(b'xy')
@@ -24,6 +24,10 @@ try:
     b'\\xff'.decode()
 except UnicodeDecodeError as e:
     print('caught:', e)
+try:
+    'x\\u00e9'.encode('ascii')
+except UnicodeEncodeError as e:
+    print('caught:', e, e.start, e.end, e.reason)
 `;
 /** Reaches str.encode and bytes' methods without naming bytes: the first run stops there, the second has them. */
 const HIDDEN_PROGRAM = "s = 'hi!'\nf = getattr(s, 'en' + 'code')\nx = f()\nprint(x, len(x), x.upper(), x.split(x[1:2]))\n";
