@@ -18,9 +18,10 @@
  * The budget is met as sent by the component (library build 198.3 KB sent, 208.5 KB with gzip -9, at
  * 22153bb, 06:50 UTC on 2026-11-26, see README): its ceiling is the budget. The demo page, which is the
  * component plus its own chapters, script and style sheet (~3.3 KB sent), is over the budget since the
- * packages' growth of 06:30–06:50 (201.4 KB sent); its ceiling is what was measured plus the library's
- * margin (so that it fails no sooner than the component does), and at most the budget plus 4 KB for the
- * demo's own files. Lower the ceilings whenever the files get smaller.
+ * packages' growth of 06:30–06:50 (201.4 KB sent); its ceiling is the budget plus its own files (3.2 KB
+ * sent more than the library build at f2cd640, where the library had 0.2 KB to spare and the demo page
+ * was 203.0 KB): 203.4 KB, so that it fails about when the component does; at most the budget plus 4 KB.
+ * Lower the ceilings whenever the files get smaller.
  *
  * The strict reading of the budget is counted too, for the component (the library build): everything it
  * can ever load but the editor — its entry, the chunks it loads, the WASM heap, and the on-demand chunks
