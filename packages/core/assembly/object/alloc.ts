@@ -65,10 +65,19 @@ export function objAlloc(t: usize, body: usize): usize {
  *  fields; the type reference of heap types is released by the caller after this. */
 export function objFreeMemory(o: usize): void {
   const t = typeOf(o);
-  const flags = tpFlags(t);
-  const block = o - preHeaderSize(t);
+  releaseBlock(o, t, o - preHeaderSize(t), (tpFlags(t) & TPF_HAVE_GC) != 0);
+}
+
+/** objFreeMemory for an object of type t known to have no pre-header and not to be a GC type (an exact
+ *  int): the same event and release without reading the type's flags. */
+export function plainFreeMemory(o: usize, t: usize): void {
+  releaseBlock(o, t, o, false);
+}
+
+/** The free event, the GC's count, the inspection mark and the block of o (which starts at `block`). */
+@inline function releaseBlock(o: usize, t: usize, block: usize, gc: bool): void {
   if (evOn) ev(gcCollecting ? EV_FREE | EV_FLAG_DURING_GC : EV_FREE, <u32>o, <u32>t, <u32>memBlockSize(block));
-  if ((flags & TPF_HAVE_GC) != 0) gcFreed();
+  if (gc) gcFreed();
   if (ASC_SHRINK_LEVEL > 0) {
     objUnmark(o);
     memFree(block);
