@@ -7,8 +7,8 @@
  * metaclass with __call__, a data descriptor, defaults, keywords), and super() on methods replaced or
  * deleted after the first call, static/class methods, properties, builtin methods, a subclass instance.
  * A class with object's __new__ and __init__ called without arguments only makes its instance.
- * A new frame's RESUME and a statement call's POP_TOP run with the instruction before them when untraced:
- * a step limit stops such a run at the same instruction as a traced run (which dispatches each one).
+ * Untraced runs take these paths and traced runs the same paths under the tracing hooks: a step limit stops
+ * both at the same instruction.
  */
 import { describe, expect, it } from "vitest";
 import { runDetailed } from "../src/index.js";
@@ -331,7 +331,7 @@ print(z.m(7))
   });
 });
 
-describe("RESUME and POP_TOP run with the call before them", () => {
+describe("step limits in code that calls functions, methods, super() and classes", () => {
   it("step limits stop untraced runs where traced runs stop", () => {
     const src = `class C:
     def __init__(self, v):

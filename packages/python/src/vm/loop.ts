@@ -61,9 +61,6 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
   // this loop, which runs that one instruction and calls the compiled function again
   const jit = hooked ? null : jitState.hook;
   const jitOn = jit !== null;
-  // instructions run together with the one before them (a new frame's RESUME, POP_TOP of a call's result)
-  // when nothing could tell: untraced, not compiled, and never at the step where the limits are checked
-  const fuse = !hooked && !jitOn;
   for (;;) {
     // the running frame's code, instructions and stack, read again whenever `f` changes (calls, returns,
     // an exception unwinding to a caller: each of those sets `f` and then these)
@@ -97,6 +94,7 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
         }
         switch (op) {
           case 9 /* Op.NOP */:
+          case 166 /* Op.PRECALL */:
             break;
           case 151 /* Op.RESUME */:
             if (f.info.warmup < 0) f.info.warmup++;
@@ -201,17 +199,7 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
           case 172 /* Op.KW_NAMES */:
             f.kwNames = arg;
             break;
-          case 166 /* Op.PRECALL */:
           case 171 /* Op.CALL */: {
-            if (op === 166) {
-              // PRECALL does nothing; with CALL next and nothing that could tell (fuse, not the step of a
-              // limit check), CALL runs now: its step, f.lasti and f.ip as if the loop had dispatched it
-              if (!fuse || co[2 * i + 2] !== 171 || this.steps + 1 >= this.stepCheckAt) break;
-              this.steps++;
-              f.lasti = i + 1;
-              f.ip = i + 2;
-            }
-            const narg = op === 166 ? co[2 * i + 3] : arg;
             let kwNames: string[] | null = null;
             if (f.kwNames >= 0) {
               kwNames = this.tupleStrings(f.info.consts[f.kwNames]);
@@ -219,7 +207,7 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             }
             // the stack holds [NULL or callable] [callable or self] args...: the arguments are moved
             // into one array (a bound method's self first) without intermediate copies
-            const base = st.length - narg;
+            const base = st.length - arg;
             const a = st[base - 2];
             const b = st[base - 1];
             let target = a ? a : b;
@@ -239,14 +227,14 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
                 tt = functionType;
               }
             }
-            if (target === superType && narg === 0 && a === 0 && kwNames === null) {
+            if (target === superType && arg === 0 && a === 0 && kwNames === null) {
               // zero-argument super() (what callGeneral does for it, without the argument array)
               st.pop();
               st.pop();
               superCallPush(this, st, target);
               break;
             }
-            if (a !== 0 && a === this.listAppendDescr && narg === 1 && kwNames === null && m[(b + OB_TYPE) >>> 2]! >>> 0 === listType) {
+            if (a !== 0 && a === this.listAppendDescr && arg === 1 && kwNames === null && m[(b + OB_TYPE) >>> 2]! >>> 0 === listType) {
               // lst.append(v) on an exact list (3.11's PRECALL_NO_KW_LIST_APPEND)
               listAppendCall(this, st);
               break;
@@ -256,7 +244,7 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
               // the stack straight into the new (or reused) frame, which takes the reference to the function
               const ci = this.codes[m[(m[(target + L.FUNC_CODE) >>> 2]! >>> 0) + L.CODE_INDEX >>> 2]!];
               const cc = ci.code;
-              if (narg + (a ? 1 : 0) + (mself ? 1 : 0) === cc.co_argcount && cc.co_kwonlyargcount === 0 && (cc.co_flags & (CodeFlag.VARARGS | CodeFlag.VARKEYWORDS | CodeFlag.GENERATOR)) === 0) {
+              if (arg + (a ? 1 : 0) + (mself ? 1 : 0) === cc.co_argcount && cc.co_kwonlyargcount === 0 && (cc.co_flags & (CodeFlag.VARARGS | CodeFlag.VARKEYWORDS | CodeFlag.GENERATOR)) === 0) {
                 const globals = m[(target + L.FUNC_GLOBALS) >>> 2]! >>> 0;
                 let nf = ci.spareFrame;
                 if (nf !== null) {
@@ -268,23 +256,22 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
                 let j = 0;
                 if (mself) ls[j++] = mself;
                 if (a) ls[j++] = b;
-                for (let k = base; k < base + narg; k++) ls[j++] = st[k];
+                for (let k = base; k < base + arg; k++) ls[j++] = st[k];
                 // pops, not a store to `length` (a call into V8's runtime)
-                for (let k = narg + 2; k > 0; k--) st.pop();
+                for (let k = arg + 2; k > 0; k--) st.pop();
                 this.depth++;
                 f = nf;
                 this.frame = f;
                 code = f.info.code;
                 co = code.co_code;
                 st = f.stack;
-                if (fuse && co[0] === 151 && this.steps + 1 < this.stepCheckAt) resumeFused(this, f);
                 break;
               }
             }
             // a plain class: its __init__ runs here, not in a nested loop (classes.ts classInitFrame); any
             // other call: out of line (a Python function's new frame comes back to run here)
-            let nf = tt === typeType && a === 0 && kwNames === null && !jitOn ? classInitFrame(this, f, st, narg, target) : null;
-            if (nf === null) nf = callGeneral(this, f, st, narg, a, b, target, mself, kwNames);
+            let nf = tt === typeType && a === 0 && kwNames === null && !jitOn ? classInitFrame(this, f, st, arg, target) : null;
+            if (nf === null) nf = callGeneral(this, f, st, arg, a, b, target, mself, kwNames);
             if (nf !== null) {
               this.depth++;
               f = nf;
@@ -292,7 +279,6 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
               code = f.info.code;
               co = code.co_code;
               st = f.stack;
-              if (fuse && co[0] === 151 && this.steps + 1 < this.stepCheckAt) resumeFused(this, f);
             }
             break;
           }
@@ -337,13 +323,7 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             co = code.co_code;
             st = f.stack;
             // a class's __init__ run by CALL: the instance is the call's result (classInitDone keeps the frame)
-            const r = done.initSelf === 0 ? v : classInitDone(this, done, v, !hooked);
-            if (fuse && co[2 * f.ip] === 1 && this.steps + 1 < this.stepCheckAt) {
-              // then the caller's POP_TOP (a call as a statement), its step, f.lasti and f.ip as if dispatched
-              this.steps++;
-              f.lasti = f.ip++;
-              h.decref(r);
-            } else st.push(r);
+            st.push(done.initSelf === 0 ? v : classInitDone(this, done, v, !hooked));
             break;
           }
           case 75 /* Op.RETURN_GENERATOR */: {
@@ -1480,15 +1460,6 @@ function callGeneral(vm: VM, f: Frame, st: Obj[], arg: number, a: Obj, b: Obj, t
     h.decref(target);
   }
   return null;
-}
-
-/** A new frame's first instruction, RESUME, run as CALL pushes the frame: its step, its quickening count,
- *  f.lasti and f.ip as if the loop had dispatched it. */
-function resumeFused(vm: VM, f: Frame): void {
-  vm.steps++;
-  if (f.info.warmup < 0) f.info.warmup++;
-  f.lasti = 0;
-  f.ip = 1;
 }
 
 /** LOAD_ATTR / LOAD_METHOD without a cached answer: getattr(o, name) pushed, o released either way. */
