@@ -337,25 +337,6 @@ function raiseUnicodeError(vm: VM, cls: "UnicodeEncodeError" | "UnicodeDecodeErr
   throw new PyRaise(e);
 }
 
-/** str() of a UnicodeEncodeError or UnicodeDecodeError made from its five arguments, as CPython words it. */
-export function unicodeErrorStr(vm: VM, decode: boolean, args: Obj[]): string {
-  const [enc, obj, start, end, reason] = args as [Obj, Obj, Obj, Obj, Obj];
-  const a = Number(vm.h.readInt(start));
-  const z = Number(vm.h.readInt(end));
-  const head = `'${vm.strOf(enc)}' codec can't ${decode ? "decode" : "encode"}`;
-  const len = decode ? vm.h.readBytes(obj).length : [...vm.str(obj)].length;
-  if (z === a + 1 && a >= 0 && a < len) {
-    if (decode) return `${head} byte 0x${vm.h.readBytes(obj)[a]!.toString(16).padStart(2, "0")} in position ${a}: ${vm.strOf(reason)}`;
-    return `${head} character '${charEscape([...vm.str(obj)][a]!.codePointAt(0)!)}' in position ${a}: ${vm.strOf(reason)}`;
-  }
-  return `${head} ${decode ? "bytes" : "characters"} in position ${a}-${z - 1}: ${vm.strOf(reason)}`;
-}
-
-function charEscape(cp: number): string {
-  if (cp < 0x100) return `\\x${cp.toString(16).padStart(2, "0")}`;
-  if (cp < 0x10000) return `\\u${cp.toString(16).padStart(4, "0")}`;
-  return `\\U${cp.toString(16).padStart(8, "0")}`;
-}
 
 /**
  * bytes(x) / bytes(str, encoding[, errors]) for exact bytes: new reference. Shared or fresh objects as

@@ -355,7 +355,7 @@ export function installBuiltins(vm: VM): void {
     return vm.bool(vm.hasAttr(args[0], vm.str(args[1])));
   });
   def("vars", (args) => {
-    if (!args.length) return vm.newRef(vm.frame!.locals || vm.frame!.globals);
+    if (!args.length) return localsDict(vm);
     const d = vm.getAttrOrNull(args[0], "__dict__");
     if (!d) vm.typeError("vars() argument must have __dict__ attribute");
     return d;
@@ -373,18 +373,7 @@ export function installBuiltins(vm: VM): void {
     return l;
   });
   def("globals", () => vm.newRef(vm.frame!.globals));
-  def("locals", () => {
-    const f = vm.frame!;
-    if (f.locals) return vm.newRef(f.locals);
-    const d = h.newDict("dict()");
-    const co = f.info.code;
-    co.co_localsplusnames.forEach((n, i) => {
-      let v = f.localsplus[i];
-      if (v && co.co_localspluskinds[i] & 0xc0 && vm.kindOf(v) === Kind.CELL) v = h.getSlot(v, L.CELL_REF);
-      if (v) vm.dictSetStr(d, vm.name(n), v);
-    });
-    return d;
-  });
+  def("locals", () => localsDict(vm));
   def("chr", (args) => {
     nargs(vm, "chr", args, 1, 1);
     const x = args[0]!;
@@ -1142,6 +1131,22 @@ function registerConstructors(vm: VM): void {
     }
     return e;
   });
+}
+
+/** locals() (and vars() without an argument): a module or class body's namespace, else a new dict of the
+ *  running function's bound locals (a cell's contents). New reference. */
+function localsDict(vm: VM): Obj {
+  const h = vm.h;
+  const f = vm.frame!;
+  if (f.locals) return vm.newRef(f.locals);
+  const d = h.newDict("dict()");
+  const co = f.info.code;
+  co.co_localsplusnames.forEach((n, i) => {
+    let v = f.localsplus[i];
+    if (v && co.co_localspluskinds[i] & 0xc0 && vm.kindOf(v) === Kind.CELL) v = h.getSlot(v, L.CELL_REF);
+    if (v) vm.dictSetStr(d, vm.name(n), v);
+  });
+  return d;
 }
 
 /** UnicodeEncodeError / UnicodeDecodeError(encoding, object, start, end, reason): CPython's argument checks. */

@@ -263,8 +263,11 @@ function makeSys(vm: VM): Obj {
     exception: () => vm.newRef(vm.excInfo || vm.None),
     getdefaultencoding: () => h.newStr("utf-8"),
     get_int_max_str_digits: () => vm.newInt(4300n),
-    _getframe: () => {
-      const f = vm.frame!;
+    _getframe: (args) => {
+      nargs(vm, "_getframe", args, 0, 1);
+      let f = vm.frame;
+      for (let depth = args.length ? Number(vm.index(args[0]!)) : 0; depth > 0 && f; depth--) f = f.back;
+      if (!f) vm.raise("ValueError", "call stack is not deep enough");
       return vm.newRef(vm.frameObject(f));
     },
   });

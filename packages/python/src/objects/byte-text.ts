@@ -27,3 +27,10 @@ export function bytesContain(hay: Uint8Array, needle: Uint8Array): boolean {
   }
   return false;
 }
+
+/** A code point as repr() escapes it: \xNN, \uNNNN or \UNNNNNNNN. */
+export function charEscape(cp: number): string {
+  if (cp < 0x100) return `\\x${cp.toString(16).padStart(2, "0")}`;
+  if (cp < 0x10000) return `\\u${cp.toString(16).padStart(4, "0")}`;
+  return `\\U${cp.toString(16).padStart(8, "0")}`;
+}

@@ -12,8 +12,7 @@ import { bytesRepr, strRepr } from "../objects/str-repr.js";
 import { abi } from "@pyheap/heap";
 import { bigRangeOf, rangeBounds } from "./ranges.js";
 import { hashTuple, rangeLength, rangeRepr } from "./bigrange.js";
-import { latin1 } from "../objects/byte-text.js";
-import { unicodeErrorStr } from "../builtins/bytes-impl.js";
+import { charEscape, latin1 } from "../objects/byte-text.js";
 
 const STR_LENGTH = abi.STR_LENGTH;
 
@@ -290,6 +289,20 @@ declare module "./vm.js" {
   interface VM {
     viewRepr(o: Obj): string;
   }
+}
+
+/** str() of a UnicodeEncodeError or UnicodeDecodeError made from its five arguments, as CPython words it. */
+function unicodeErrorStr(vm: VM, decode: boolean, args: Obj[]): string {
+  const [enc, obj, start, end, reason] = args as [Obj, Obj, Obj, Obj, Obj];
+  const a = Number(vm.h.readInt(start));
+  const z = Number(vm.h.readInt(end));
+  const head = `'${vm.strOf(enc)}' codec can't ${decode ? "decode" : "encode"}`;
+  const len = decode ? vm.h.readBytes(obj).length : [...vm.str(obj)].length;
+  if (z === a + 1 && a >= 0 && a < len) {
+    if (decode) return `${head} byte 0x${vm.h.readBytes(obj)[a]!.toString(16).padStart(2, "0")} in position ${a}: ${vm.strOf(reason)}`;
+    return `${head} character '${charEscape([...vm.str(obj)][a]!.codePointAt(0)!)}' in position ${a}: ${vm.strOf(reason)}`;
+  }
+  return `${head} ${decode ? "bytes" : "characters"} in position ${a}-${z - 1}: ${vm.strOf(reason)}`;
 }
 
 /** The constructor arguments of UnicodeEncodeError and UnicodeDecodeError, in order. */
@@ -805,12 +818,19 @@ proto.nativeAttr = function (this: VM, o: Obj, ti: TypeInfo, name: string): Obj 
       break;
     case Kind.FRAME:
       switch (name) {
-        case "f_back":
+        case "f_back": {
+          // a running frame's caller (its frame object made now, as CPython makes it on demand)
+          const live = liveFrame(this, o);
+          if (live && !h.getSlot(o, L.FRAME_BACK)) return this.newRef(live.back ? this.frameObject(live.back) : this.None);
           return slot(L.FRAME_BACK);
+        }
         case "f_code":
           return slot(L.FRAME_CODE);
-        case "f_lineno":
-          return this.newInt(BigInt(h.getI32(o, L.FRAME_LINENO)));
+        case "f_lineno": {
+          // a running frame's line is the one it is at now
+          const live = liveFrame(this, o);
+          return this.newInt(BigInt(live ? this.lineOf(live) : h.getI32(o, L.FRAME_LINENO)));
+        }
         case "f_locals":
           return this.frameLocals(o);
       }
@@ -840,6 +860,12 @@ proto.nativeAttr = function (this: VM, o: Obj, ti: TypeInfo, name: string): Obj 
   if (name === "__doc__" && ti.heap) return this.none();
   return 0;
 };
+
+/** The running frame (of the current call chain) whose frame object is `fo`, or null. */
+function liveFrame(vm: VM, fo: Obj): import("./frame.js").Frame | null {
+  for (let f = vm.frame; f !== null; f = f.back) if (f.frameObj === fo) return f;
+  return null;
+}
 
 proto.nativeAttrExists = function (this: VM, o: Obj, ti: TypeInfo, name: string): boolean {
   const v = this.nativeAttr(o, ti, name);
