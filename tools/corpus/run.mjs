@@ -11,7 +11,7 @@
 // passing cases to corpus/ratchet.txt (never removes any).
 import { execFile } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, relative, sep } from "node:path";
+import { basename, dirname, join, relative, resolve as absolutePath, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { Worker } from "node:worker_threads";
@@ -115,7 +115,8 @@ function runCaseWithCli(file, repl) {
       else {
         // python3 names a script by its absolute path; the corpus's outputs read the bare name (verify.py
         // takes the case's folder out of both streams), so the same is done here.
-        const prefix = dirname(file) + sep;
+        // (absolute, so a folder given relative to the current directory is taken out too)
+        const prefix = absolutePath(dirname(file)) + sep;
         const bare = (text) => text.split(prefix).join("");
         resolve({ ok: true, stdout: bare(stdout), stderr: bare(stderr), status: err ? err.code : 0, leakedCount: 0, check: { ok: true } });
       }

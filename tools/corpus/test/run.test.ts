@@ -10,8 +10,11 @@ const runner = join(here, "..", "run.mjs");
 const root = join(here, "..", "..", "..");
 
 function corpus(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return corpusIn(undefined, ...args);
+}
+function corpusIn(cwd: string | undefined, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [runner, ...args], { timeout: 120_000 }, (err, stdout, stderr) => {
+    execFile(process.execPath, [runner, ...args], { timeout: 120_000, cwd }, (err, stdout, stderr) => {
       const code = err ? (typeof err.code === "number" ? err.code : 1) : 0;
       resolve({ code, stdout, stderr });
     });
@@ -102,5 +105,15 @@ describe("corpus runner", () => {
     writeFileSync(statusFile, JSON.stringify({ "demo/good.py": 0 }));
     const missing = await corpus(cases, "--cli", "--status-file", statusFile, "--verbose");
     expect(missing.stdout).toMatch(/FAIL .*raises\.py: no exit status recorded/);
+  });
+
+  it("--cli with a folder given relative to the current directory still reads tracebacks by the bare file name", async () => {
+    // The command names the script by its absolute path, as python3 does; the runner takes the case's
+    // folder out of it whether the folder was given absolute or relative.
+    const statusFile = join(dir, "cases", "exit-status.json");
+    writeFileSync(statusFile, JSON.stringify({ "demo/good.py": 0, "demo/bad.py": 0, "demo/raises.py": 1 }));
+    const r = await corpusIn(dir, join("cases", "demo"), "--cli", "--status-file", statusFile, "--verbose");
+    expect(r.stdout).not.toMatch(/FAIL .*raises\.py/);
+    expect(r.stdout).toMatch(/2 passed, 1 failed/);
   });
 });
