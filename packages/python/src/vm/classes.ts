@@ -304,7 +304,8 @@ proto.typeNew = function (this: VM, name: string, basesIn: Obj[], ns: Obj, meta:
   const slotMap = new Map(base.slots);
   // a subclass's instances keep the base layout's owned references (the heap reads the type's own map)
   const refSlots: number[] = base.heap || base.kind === Kind.EXC || base.kind === Kind.OBJECT ? [...(base.refSlots ?? [])] : isMeta ? typeRefSlots(this) : [];
-  for (const s of slotNames ?? []) {
+  // the slots' fields (and their member descriptors in the class dict) in sorted name order, as CPython lays them out
+  for (const s of [...(slotNames ?? [])].sort()) {
     if (s === "__dict__" || s === "__weakref__") continue;
     slotMap.set(s, size);
     refSlots.push(size);
@@ -485,11 +486,27 @@ function layoutBase(ti: TypeInfo): TypeInfo {
   return b;
 }
 
-/** Whether two classes add the same fields to the same base (only a dict and a weakref field, alike). */
-function sameFieldsAdded(a: TypeInfo, b: TypeInfo): boolean {
+/** Whether two classes add the same fields to the same base: a weakref field alike, the same __slots__
+ *  names and nothing else (a dict at the end of a variable-size body is not one of them). */
+function sameFieldsAdded(vm: VM, a: TypeInfo, b: TypeInfo): boolean {
   if (a.base !== b.base || !a.base) return false;
-  const n = a.base.slots.size;
-  return a.basicsize === b.basicsize && a.weaklistOffset === b.weaklistOffset && a.hasDict === b.hasDict && a.slots.size === n && b.slots.size === n;
+  const varDict = (x: TypeInfo) => (vm.h.getI32(x.obj, abi.TP_FLAGS) & abi.TPF_VAR_DICT) !== 0;
+  if (varDict(a) || varDict(b)) return false;
+  const sa = addedSlotNames(a);
+  const sb = addedSlotNames(b);
+  return a.basicsize === b.basicsize && a.weaklistOffset === b.weaklistOffset && a.hasDict === b.hasDict && sa.length === sb.length && sa.every((n, i) => n === sb[i]);
+}
+
+/** The __slots__ names a class adds to its base's, sorted. */
+function addedSlotNames(t: TypeInfo): string[] {
+  return [...t.slots.keys()].filter((n) => !t.base!.slots.has(n)).sort();
+}
+
+/** Whether instances of `to` are laid out as those of `from` for a __class__ or __bases__ assignment. */
+function sameLayout(vm: VM, to: TypeInfo, from: TypeInfo): boolean {
+  const nl = layoutBase(to);
+  const ol = layoutBase(from);
+  return nl === ol || sameFieldsAdded(vm, nl, ol);
 }
 
 /**
@@ -517,9 +534,7 @@ proto.setTypeBases = function (this: VM, t: Obj, v: Obj | 0): void {
   const oldBase = ti.base!;
   const gc = (x: TypeInfo) => (h.getI32(x.obj, abi.TP_FLAGS) & abi.TPF_HAVE_GC) !== 0;
   if (gc(newBase) !== gc(oldBase)) this.typeError(`__bases__ assignment: '${newBase.name}' deallocator differs from '${oldBase.name}'`);
-  const nl = layoutBase(newBase);
-  const ol = layoutBase(oldBase);
-  if (nl !== ol && !sameFieldsAdded(nl, ol)) this.typeError(`__bases__ assignment: '${newBase.name}' object layout differs from '${oldBase.name}'`);
+  if (!sameLayout(this, newBase, oldBase)) this.typeError(`__bases__ assignment: '${newBase.name}' object layout differs from '${oldBase.name}'`);
   // the new MROs, the class's first, then the classes below it in the order they were made (each after
   // its bases); none is stored until all are made
   const mros = new Map<TypeInfo, TypeInfo[]>();
@@ -1075,4 +1090,24 @@ function endInitCall(vm: VM, fr: Frame, r: Obj): void {
       h.decref(t);
     }
   }
+}
+
+/**
+ * `o.__class__ = v` (object's __class__ setter): v must be a class, both classes defined in Python, with
+ * compatible layouts; a managed dict is materialized first (its values were keyed by the old class), then
+ * the instance's type word changes and it holds a reference to the new class instead of the old one.
+ */
+export function assignClass(vm: VM, o: Obj, ti: TypeInfo, v: Obj): void {
+  if (vm.kindOf(v) !== Kind.TYPE) vm.typeError(`__class__ must be set to a class, not '${vm.typeName(v)}' object`);
+  const to = vm.infoOfType(v);
+  if (!ti.heap || !to.heap) vm.typeError("__class__ assignment only supported for mutable types or ModuleType subclasses");
+  if (!sameLayout(vm, to, ti) || !!ti.managed !== !!to.managed) {
+    vm.typeError(`__class__ assignment: '${to.name}' object layout differs from '${ti.name}'`);
+  }
+  const h = vm.h;
+  if (ti.managed && !h.managedDict(o)) h.attrDict(o);
+  const old = h.typeOf(o);
+  h.incref(v);
+  h.setI32(o, abi.OB_TYPE, v);
+  h.decref(old);
 }

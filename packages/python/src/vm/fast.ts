@@ -440,7 +440,8 @@ export function instanceGetAttr(vm: VM, f: Frame | null, i: number, o: Obj, name
  */
 export function instanceSetAttr(vm: VM, f: Frame | null, i: number, o: Obj, name: string, nameObj: Obj, v: Obj): boolean {
   const ti = vm.typeInfo(o);
-  if (ti.kind !== 0 /* Kind.OBJECT */ || !ti.managed) return false;
+  // __class__ is object's data descriptor (its setter changes the instance's type)
+  if (ti.kind !== 0 /* Kind.OBJECT */ || !ti.managed || name === "__class__") return false;
   if (siteFor(vm, f, i, ti) === null) {
     const state = typeState(vm.h.i32, ti.mro);
     if (vm.lookupType(ti, name) !== null) return false;

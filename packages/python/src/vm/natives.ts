@@ -13,6 +13,7 @@ import { abi } from "@pyheap/heap";
 import { bigRangeOf, rangeBounds } from "./ranges.js";
 import { hashTuple, rangeLength, rangeRepr } from "./bigrange.js";
 import { charEscape, latin1 } from "../objects/byte-text.js";
+import { assignClass } from "./classes.js";
 
 const STR_LENGTH = abi.STR_LENGTH;
 
@@ -1004,6 +1005,8 @@ proto.typeSetAttr = function (this: VM, t: Obj, name: string, v: Obj): void {
   if (name === "__bases__") return this.setTypeBases(t, v);
   const ti = this.infoOfType(t);
   if (!ti.heap) this.typeError(`cannot set '${name}' attribute of immutable type '${ti.name}'`);
+  // a class's own class (its metaclass): object's __class__ setter, as for any instance
+  if (name === "__class__") return assignClass(this, t, this.typeInfo(t), v);
   if (name === "__name__") {
     ti.name = this.str(v);
     return;

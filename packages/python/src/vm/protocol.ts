@@ -14,6 +14,7 @@ import { suggest } from "./traceback.js";
 import { proxyTarget } from "./weakrefs.js";
 import { bigRangeOf } from "./ranges.js";
 import { rangeLength } from "./bigrange.js";
+import { assignClass } from "./classes.js";
 
 /** Result of a type attribute lookup: a heap object (borrowed), a native method index, or nothing. */
 export type Descr = { obj: Obj; native: -1 } | { obj: 0; native: number } | null;
@@ -140,18 +141,6 @@ function isDataDescr(vm: VM, o: Obj): boolean {
     return !!(vm.lookupType(ti, "__set__") || vm.lookupType(ti, "__delete__"));
   }
   return false;
-}
-
-/**
- * `o.__class__ = v`: CPython's checks (a class; both classes defined in Python); moving an object to
- * another class is not supported (its managed dict is laid out for its class), so that is a TypeError
- * rather than a silent entry in the instance dict.
- */
-function setClass(vm: VM, o: Obj, ti: TypeInfo, v: Obj): void {
-  if (vm.kindOf(v) !== Kind.TYPE) vm.typeError(`__class__ must be set to a class, not '${vm.typeName(v)}' object`);
-  if (!ti.heap || !vm.infoOfType(v).heap) vm.typeError("__class__ assignment only supported for mutable types or ModuleType subclasses");
-  if (v === vm.h.typeOf(o)) return;
-  vm.typeError(`__class__ assignment from '${ti.name}' to '${vm.infoOfType(v).name}' is not supported`);
 }
 
 /** Apply a found class attribute to an instance (function → bound method…): new reference. */
@@ -406,7 +395,7 @@ proto.genericSetAttr = function (this: VM, o: Obj, name: string, v: Obj): void {
   const ti = this.typeInfo(o);
   if (ti.kind === Kind.TYPE) return this.typeSetAttr(o, name, v);
   if (ti.kind === Kind.WEAKPROXY) return this.setAttr(proxyTarget(this, o), name, v);
-  if (name === "__class__") return setClass(this, o, ti, v);
+  if (name === "__class__") return assignClass(this, o, ti, v);
   const descr = this.lookupType(ti, name);
   if (descr && descr.obj) {
     const k = this.kindOf(descr.obj);
@@ -494,6 +483,10 @@ proto.delAttr = function (this: VM, o: Obj, name: string): void {
  *  attributes. */
 proto.genericDelAttr = function (this: VM, o: Obj, name: string): void {
   const ti = this.typeInfo(o);
+  if (name === "__class__") {
+    if (ti.kind === Kind.TYPE && !this.infoOfType(o).heap) this.typeError(`cannot set '__class__' attribute of immutable type '${this.infoOfType(o).name}'`);
+    this.typeError("can't delete __class__ attribute");
+  }
   if (ti.kind === Kind.TYPE) {
     const d = this.infoOfType(o).dict;
     if (!d || !this.dictDelStr(d, name)) this.attributeError(o, name);
