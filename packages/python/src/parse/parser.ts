@@ -739,7 +739,8 @@ class AstBuilder {
     if (ks[0]!.name === "async") throw this.unsupported("'async def'", n);
     if (ks.some((k) => k.name === "TypeParamList")) throw this.unsupported("a type parameter list", n);
     const name = this.text(ks.find((k) => k.name === "VariableName")!);
-    const args = this.params(kids(ks.find((k) => k.name === "ParamList")!).filter((k) => k.name !== "(" && k.name !== ")"), true);
+    const plist = ks.find((k) => k.name === "ParamList")!;
+    const args = this.params(kids(plist).filter((k) => k.name !== "(" && k.name !== ")"), true, plist.to - 1);
     const ret = ks.find((k) => k.name === "TypeDef");
     const returns = ret ? this.expr(kids(ret).filter((k) => k.name !== "->" && this.text(k) !== "->")[0]!) : null;
     this.funcDepth++;
@@ -760,7 +761,8 @@ class AstBuilder {
     return { k: "ClassDef", name, bases, keywords, body, decorators, pos: this.span(this.npos(n), body[body.length - 1]!.pos) };
   }
 
-  params(nodes: SyntaxNode[], isDef: boolean): Arguments {
+  /** `end`: where the parameters' text ends (before a def's ")"), which bounds a trailing "/". */
+  params(nodes: SyntaxNode[], isDef: boolean, end = -1): Arguments {
     const a: Arguments = { posonlyargs: [], args: [], vararg: null, kwonlyargs: [], kwDefaults: [], kwarg: null, defaults: [] };
     let star = false;
     const groups = splitComma(nodes);
@@ -778,12 +780,14 @@ class AstBuilder {
       const g = groups[gi]!;
       if (g.length === 0) {
         // A "/" leaves no node in the tree: find it in the text between the commas.
-        const nextStart = groups[gi + 1]?.[0]?.from ?? this.src.length;
+        const last = gi === groups.length - 1;
+        const nextStart = groups[gi + 1]?.[0]?.from ?? (end >= 0 ? end : this.src.length);
         const gap = this.src.slice(prevEnd, nextStart);
-        if (gi < groups.length - 1 && gap.includes("/")) {
+        if ((!last || end >= 0) && gap.includes("/")) {
           if (star || a.posonlyargs.length) throw this.error("invalid syntax", this.pos(prevEnd, nextStart));
           a.posonlyargs = a.args;
           a.args = [];
+          prevEnd = nextStart;
         }
         continue;
       }

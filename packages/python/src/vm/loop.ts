@@ -539,6 +539,7 @@ proto.unwindFrames = function (this: VM, e: unknown, f: Frame, entry: Frame, ent
   const h = this.h;
   let reraise = false;
   let fresh = true;
+  if (e instanceof RangeError && e.message.includes("call stack")) e = stackOverflowError(this, e);
   if (!(e instanceof PyRaise)) {
     // a limit or an internal error: release every frame of this loop, then pass it on
     for (;;) {
@@ -593,6 +594,19 @@ proto.unwindFrames = function (this: VM, e: unknown, f: Frame, entry: Frame, ent
     this.frame = f;
   }
 };
+
+/** JavaScript's stack ran out under an instruction of this loop (native code calling back into Python
+ *  nests a JavaScript call chain per level, so it can run out before the recursion limit does): the
+ *  program gets a RecursionError there. When even making it runs out of stack, the overflow goes on to
+ *  the next loop out (this one's frames released), which has more stack to make it with. */
+function stackOverflowError(vm: VM, e: RangeError): unknown {
+  try {
+    return new PyRaise(vm.newException("RecursionError", "maximum recursion depth exceeded"));
+  } catch (e2) {
+    if (e2 instanceof RangeError) return e;
+    throw e2;
+  }
+}
 
 proto.genResume = function (this: VM, gen: Obj, value: Obj, throwExc: Obj): Obj {
   const st = this.gens[this.h.getI32(gen, L.GEN_INDEX)] as GenState;
@@ -863,7 +877,15 @@ proto.evalRare = function (this: VM, f: Frame, op: Op, arg: number): void {
       if (this.kindOf(argsT) !== Kind.TUPLE || this.typeInfo(argsT).heap) {
         let t: Obj;
         try {
-          t = this.tupleFrom(argsT);
+          try {
+            t = this.tupleFrom(argsT);
+          } catch (e) {
+            if (kwargs) h.decref(kwargs);
+            // check_args_iterable: a TypeError for an operand with neither __iter__ nor __getitem__
+            if (!(e instanceof PyRaise) || !this.isInstance(e.exc, this.T.TypeError) || this.hasAttr(argsT, "__iter__") || this.hasAttr(argsT, "__getitem__")) throw e;
+            h.decref(e.exc);
+            this.typeError(`${functionStr(this, st[st.length - 1])} argument after * must be an iterable, not ${this.typeName(argsT)}`);
+          }
         } finally {
           h.decref(argsT);
         }
@@ -878,6 +900,8 @@ proto.evalRare = function (this: VM, f: Frame, op: Op, arg: number): void {
         if (kwargs) {
           kw = { names: [], values: [] };
           for (const [kk, vv] of this.dictEntries(kwargs)) {
+            // a str subclass is a str's kind too (PyUnicode_Check)
+            if (this.kindOf(kk) !== Kind.STR) this.typeError("keywords must be strings");
             kw.names.push(this.str(kk));
             kw.values.push(vv);
           }
@@ -1056,6 +1080,7 @@ proto.evalRare = function (this: VM, f: Frame, op: Op, arg: number): void {
     case 164 /* Op.DICT_MERGE */: {
       const src = st.pop()!;
       try {
+        if (op === Op.DICT_MERGE) dictMergeCheck(this, st[st.length - arg], src, st[st.length - arg - 2]);
         this.dictUpdateFrom(st[st.length - arg], src, op === Op.DICT_MERGE ? st[st.length - arg - 2] : 0);
       } finally {
         h.decref(src);
@@ -1385,6 +1410,42 @@ proto.prepReraiseStar = function (this: VM, orig: Obj, list: Obj): Obj {
     h.decref(empty);
   }
 };
+
+/** How a call's errors name the callable (_PyObject_FunctionStr): `module.qualname()`, the module left
+ *  out for builtins; the callable's repr when it has no __qualname__. */
+function functionStr(vm: VM, func: Obj): string {
+  const qn = vm.getAttrOrNull(func, "__qualname__");
+  if (!qn) return vm.repr(func);
+  try {
+    const q = vm.kindOf(qn) === Kind.STR ? vm.str(qn) : null;
+    if (q === null) return vm.repr(func);
+    const mod = vm.getAttrOrNull(func, "__module__");
+    if (!mod) return `${q}()`;
+    try {
+      const m = vm.kindOf(mod) === Kind.STR ? vm.str(mod) : null;
+      return m !== null && m !== "builtins" ? `${m}.${q}()` : `${q}()`;
+    } finally {
+      vm.h.decref(mod);
+    }
+  } finally {
+    vm.h.decref(qn);
+  }
+}
+
+/** DICT_MERGE's errors before the merge (format_kwargs_error): a `**` operand that is no mapping, and a
+ *  keyword given twice, each naming the callable. */
+function dictMergeCheck(vm: VM, d: Obj, src: Obj, func: Obj): void {
+  if (vm.kindOf(src) !== Kind.DICT) {
+    if (!vm.hasAttr(src, "keys")) vm.typeError(`${functionStr(vm, func)} argument after ** must be a mapping, not ${vm.typeName(src)}`);
+    return;
+  }
+  for (const [kk] of vm.dictEntries(src)) {
+    if (vm.h.dictGet(d, kk)) {
+      if (vm.kindOf(kk) !== Kind.STR) vm.typeError("keywords must be strings");
+      vm.typeError(`${functionStr(vm, func)} got multiple values for keyword argument '${vm.str(kk)}'`);
+    }
+  }
+}
 
 // ── the eval loop's slow paths, out of evalFrame: V8 compiles (and, after a deoptimisation, recompiles) a
 // smaller evalFrame much faster, and each of these keeps the release order of the code it replaces ──────

@@ -1,0 +1,29 @@
+# recursion that goes through builtins calling back into Python ends in RecursionError
+def by_key(n):
+    return sorted([2, 1], key=lambda x: by_key(n + 1))
+def by_map(n):
+    return list(map(by_map, [n + 1]))
+class Eq:
+    def __eq__(self, other):
+        return [Eq()] == [Eq()]
+class Attr:
+    def __getattr__(self, name):
+        return getattr(Attr(), name)
+class It:
+    def __iter__(self):
+        return self
+    def __next__(self):
+        return next(iter(It()))
+def nested(n):
+    try:
+        return sorted([1], key=lambda x: nested(n + 1))
+    except RecursionError:
+        if n % 100 == 0:
+            raise
+        return [n]
+for name, t in [("key", lambda: by_key(0)), ("map", lambda: by_map(0)), ("eq", lambda: Eq() == Eq()), ("getattr", lambda: Attr().x), ("next", lambda: list(It())), ("nested", lambda: nested(1))]:
+    try:
+        print(name, type(t()).__name__)
+    except RecursionError as e:
+        print(name, type(e).__name__)
+print(sorted([3, 1, 2], key=lambda x: -x), list(map(abs, [-1, 2])))
