@@ -43,3 +43,18 @@ for t in [lambda: f(*bad(), **{"a": 1}), lambda: f(*5, **{"a": 1}), lambda: v(*[
         print(t())
     except TypeError as e:
         print(type(e).__name__, e)
+class WithInit:
+    def __init__(self, **k):
+        self.k = k
+class Plain:
+    pass
+class Meta(type):
+    def __call__(cls, *a, **k):
+        return k
+class ByMeta(metaclass=Meta):
+    pass
+for t in [lambda: WithInit(**{1: 2}), lambda: Plain(**{1: 2}), lambda: Plain(**{"a": 1}), lambda: int(**{1: 2}), lambda: [].sort(**{1: 2}), lambda: ByMeta(**{1: 2}), lambda: ByMeta(**{"z": 2}), lambda: WithInit(**{"a": 1}).k]:
+    try:
+        print(t())
+    except TypeError as e:
+        print(type(e).__name__, e)

@@ -899,9 +899,10 @@ proto.evalRare = function (this: VM, f: Frame, op: Op, arg: number): void {
         let kw: KwArgs | null = null;
         if (kwargs) {
           kw = { names: [], values: [] };
+          const check = !refusesAnyArgument(this, fn);
           for (const [kk, vv] of this.dictEntries(kwargs)) {
             // a str subclass is a str's kind too (PyUnicode_Check)
-            if (this.kindOf(kk) !== Kind.STR) this.typeError("keywords must be strings");
+            if (check && this.kindOf(kk) !== Kind.STR) this.typeError("keywords must be strings");
             kw.names.push(this.str(kk));
             kw.values.push(vv);
           }
@@ -1430,6 +1431,20 @@ function functionStr(vm: VM, func: Obj): string {
   } finally {
     vm.h.decref(qn);
   }
+}
+
+/** A class written in Python with object's __new__ and __init__: called with a keywords dict (not
+ *  through vectorcall), it refuses any argument before a key's type is looked at. */
+function refusesAnyArgument(vm: VM, fn: Obj): boolean {
+  if (vm.kindOf(fn) !== Kind.TYPE || vm.h.typeOf(fn) !== vm.tType) return false;
+  const ti = vm.infoOfType(fn);
+  if (!ti.heap) return false;
+  let solid = ti;
+  while (solid.heap && solid.base) solid = solid.base;
+  if (solid.kind !== Kind.OBJECT) return false;
+  const initOwner = vm.lookupTypeOwner(ti, "__init__");
+  const newOwner = vm.lookupTypeOwner(ti, "__new__");
+  return (!initOwner || !initOwner.heap) && (!newOwner || !newOwner.heap);
 }
 
 /** DICT_MERGE's errors before the merge (format_kwargs_error): a `**` operand that is no mapping, and a
