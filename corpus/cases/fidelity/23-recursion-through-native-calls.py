@@ -27,3 +27,15 @@ for name, t in [("key", lambda: by_key(0)), ("map", lambda: by_map(0)), ("eq", l
     except RecursionError as e:
         print(name, type(e).__name__)
 print(sorted([3, 1, 2], key=lambda x: -x), list(map(abs, [-1, 2])))
+# the depth count is right again after each of those: a plain recursion still reaches 950
+def r(n):
+    return 0 if n == 0 else 1 + r(n - 1)
+for i in range(3):
+    try:
+        by_key(0)
+    except RecursionError as e:
+        print(type(e).__name__, r(950))
+try:
+    r(2000)
+except RecursionError as e:
+    print(e)
