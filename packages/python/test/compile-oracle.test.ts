@@ -40,6 +40,8 @@ const CASES: [string, string][] = [
   ["nested functions", "def a():\n    def b():\n        def c():\n            return x\n        x = 1\n        return c\n    return b\n"],
   ["slices", "a = x[1:2]\nb = x[::2]\nc = x[1:2, 3]\nx[1:] = [1000]\ndel x[:1]\n"],
   ["posonly", "def f(a, b, /, c, *, d=1):\n    return a\n"],
+  ["posonly last", "def f(a, /):\n    return a\ndef g(\n    a,\n    /,\n):\n    return a\n"],
+  ["lambda posonly", "f = lambda a, /, b=2: (a, b)\ng = lambda a, b, /: a\n"],
   ["genexp in call", "s = sum(x * x for x in range(10))\nt = tuple(i for i in 'ab')\n"],
   ["return in loops", "def f(xs):\n    for x in xs:\n        with x:\n            try:\n                return x\n            finally:\n                pass\n"],
   ["class in function qualname", "def f():\n    class C:\n        def m(self):\n            return lambda: 1\n    return C\n"],

@@ -27,7 +27,7 @@ import type {
   WithItem,
 } from "./ast.js";
 import { LineMap, PySyntaxError, syntaxErrorAt } from "./errors.js";
-import { findSyntaxProblem } from "./syntax-errors.js";
+import { findSyntaxProblem, isLambdaSlash } from "./syntax-errors.js";
 
 type E = Expr;
 
@@ -740,7 +740,7 @@ class AstBuilder {
     if (ks.some((k) => k.name === "TypeParamList")) throw this.unsupported("a type parameter list", n);
     const name = this.text(ks.find((k) => k.name === "VariableName")!);
     const plist = ks.find((k) => k.name === "ParamList")!;
-    const args = this.params(kids(plist).filter((k) => k.name !== "(" && k.name !== ")"), true, plist.to - 1);
+    const args = this.params(kids(plist).filter((k) => k.name !== "(" && k.name !== ")"), true, plist.to - 1, plist.from + 1);
     const ret = ks.find((k) => k.name === "TypeDef");
     const returns = ret ? this.expr(kids(ret).filter((k) => k.name !== "->" && this.text(k) !== "->")[0]!) : null;
     this.funcDepth++;
@@ -761,8 +761,9 @@ class AstBuilder {
     return { k: "ClassDef", name, bases, keywords, body, decorators, pos: this.span(this.npos(n), body[body.length - 1]!.pos) };
   }
 
-  /** `end`: where the parameters' text ends (before a def's ")"), which bounds a trailing "/". */
-  params(nodes: SyntaxNode[], isDef: boolean, end = -1): Arguments {
+  /** `start`/`end`: where the parameters' text starts and ends (inside a def's parentheses), which bounds a
+   * leading or trailing "/". */
+  params(nodes: SyntaxNode[], isDef: boolean, end = -1, start = -1): Arguments {
     const a: Arguments = { posonlyargs: [], args: [], vararg: null, kwonlyargs: [], kwDefaults: [], kwarg: null, defaults: [] };
     let star = false;
     const groups = splitComma(nodes);
@@ -775,19 +776,26 @@ class AstBuilder {
       seen.add(name);
       return { name, annotation: td ? this.expr(kids(td).filter((k) => k.name !== ":")[0]!) : null, pos: this.npos(nameNode) };
     };
-    let prevEnd = nodes.length ? nodes[0]!.from : 0;
+    let prevEnd = start >= 0 ? start : nodes.length ? nodes[0]!.from : 0;
     for (let gi = 0; gi < groups.length; gi++) {
       const g = groups[gi]!;
       if (g.length === 0) {
         // A "/" leaves no node in the tree: find it in the text between the commas.
         const last = gi === groups.length - 1;
         const nextStart = groups[gi + 1]?.[0]?.from ?? (end >= 0 ? end : this.src.length);
-        const gap = this.src.slice(prevEnd, nextStart);
-        if ((!last || end >= 0) && gap.includes("/")) {
-          if (star || a.posonlyargs.length) throw this.error("invalid syntax", this.pos(prevEnd, nextStart));
+        const at = (!last || end >= 0) ? this.src.slice(prevEnd, nextStart).indexOf("/") : -1;
+        if (at >= 0) {
+          const slash = prevEnd + at;
+          if (a.posonlyargs.length) throw this.error("/ may appear only once", this.pos(slash, slash + 1));
+          if (a.kwarg) throw this.error("arguments cannot follow var-keyword argument", this.pos(slash, slash + 1));
+          if (star) throw this.error("/ must be ahead of *", this.pos(slash, slash + 1));
+          if (!a.args.length) {
+            const more = groups.slice(gi + 1).some((later) => later.length > 0);
+            throw this.error(more ? "at least one argument must precede /" : "invalid syntax", this.pos(slash, slash + 1));
+          }
           a.posonlyargs = a.args;
           a.args = [];
-          prevEnd = nextStart;
+          prevEnd = slash + 1;
         }
         continue;
       }
@@ -1020,7 +1028,8 @@ class AstBuilder {
       case "LambdaExpression": {
         const ks = kids(n);
         const pl = ks.find((k) => k.name === "ParamList");
-        const args = this.params(pl ? kids(pl) : [], false);
+        // a "/" is an error node here (see isLambdaSlash): left out, params() finds it in the text
+        const args = pl ? this.params(kids(pl).filter((k) => !isLambdaSlash(k, this.src)), false, pl.to, pl.from) : this.params([], false);
         this.funcDepth++;
         const body = this.expr(ks[ks.length - 1]!);
         this.funcDepth--;

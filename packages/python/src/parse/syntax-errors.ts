@@ -75,6 +75,8 @@ function firstParseError(
       if (inF) continue;
       // lezer's pattern grammar wants an item inside `[]`, `()`, `{}` and `Cls()`; Python does not
       if (isEmptyPatternBrackets(n, source) || isDottedMappingKey(n, source)) continue;
+      // lezer's lambda parameters have no positional-only marker; the AST builder reads the "/" itself
+      if (isLambdaSlash(n, source)) continue;
       found = n;
       break;
     }
@@ -355,4 +357,9 @@ function isEmptyPatternBrackets(n: SyntaxNode, source: string): boolean {
 function isDottedMappingKey(n: SyntaxNode, source: string): boolean {
   if (n.parent?.name !== "MappingPattern" || n.prevSibling?.name !== "VariableName" || n.nextSibling?.name !== ":") return false;
   return /^(\s*\.\s*[A-Za-z_][A-Za-z_0-9]*)+\s*$/.test(source.slice(n.from, n.to));
+}
+
+/** The "/" of `lambda a, /: a`, which lezer leaves as an error node right inside the lambda's parameters. */
+export function isLambdaSlash(n: SyntaxNode, source: string): boolean {
+  return n.type.isError && source.slice(n.from, n.to) === "/" && n.parent?.name === "ParamList" && n.parent.parent?.name === "LambdaExpression";
 }
