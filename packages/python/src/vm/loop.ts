@@ -540,19 +540,7 @@ proto.unwindFrames = function (this: VM, e: unknown, f: Frame, entry: Frame, ent
   let reraise = false;
   let fresh = true;
   if (e instanceof RangeError && e.message.includes("call stack")) e = stackOverflowError(this, e);
-  if (!(e instanceof PyRaise)) {
-    // a limit or an internal error: release every frame of this loop, then pass it on
-    for (;;) {
-      const back = f.back;
-      if (!f.gen) this.leaveFrame(f);
-      if (f.initSelf !== 0) classInitAbort(this, f);
-      if (f === entry) break;
-      f = back!;
-    }
-    this.depth = enterDepth;
-    this.frame = entry.back;
-    throw e;
-  }
+  if (!(e instanceof PyRaise)) releaseLoopFrames(this, f, entry, enterDepth, e);
   const exc = e.exc;
   reraise = e instanceof ReRaise;
   fresh = !reraise;
@@ -584,7 +572,14 @@ proto.unwindFrames = function (this: VM, e: unknown, f: Frame, entry: Frame, ent
     if (f.initSelf !== 0) {
       // a class's __init__ run by CALL (classes.ts classInitFrame): released as the nested call released them
       this.frame = back;
-      classInitAbort(this, f);
+      try {
+        classInitAbort(this, f);
+      } catch (x) {
+        // releasing the instance ran a __del__ that hit a limit: the frames below are released and the
+        // limit goes on, as it would from the caller's CALL
+        if (f === entry || x instanceof PyRaise) throw x;
+        releaseLoopFrames(this, back!, entry, enterDepth, x);
+      }
     }
     if (f === entry) {
       this.frame = back;
@@ -594,6 +589,32 @@ proto.unwindFrames = function (this: VM, e: unknown, f: Frame, entry: Frame, ent
     this.frame = f;
   }
 };
+
+/** A limit or an internal error under frame `f`: releases every frame of the loop from `f` down to `entry`
+ *  and throws `e` on. Releasing a frame or a class call's instance can run a __del__ that reaches the
+ *  limit again; that second error is dropped so the frames below are still released. */
+function releaseLoopFrames(vm: VM, f: Frame, entry: Frame, enterDepth: number, e: unknown): never {
+  for (;;) {
+    const back = f.back;
+    try {
+      if (!f.gen) vm.leaveFrame(f);
+    } catch {
+      // the first error is the one passed on
+    }
+    if (f.initSelf !== 0) {
+      try {
+        classInitAbort(vm, f);
+      } catch {
+        // as above
+      }
+    }
+    if (f === entry) break;
+    f = back!;
+  }
+  vm.depth = enterDepth;
+  vm.frame = entry.back;
+  throw e;
+}
 
 /** JavaScript's stack ran out under an instruction of this loop (native code calling back into Python
  *  nests a JavaScript call chain per level, so it can run out before the recursion limit does): the

@@ -587,7 +587,7 @@ function strFormatFields(this: VM, fmtObj: Obj, args: Obj[], kw: KwArgs | null, 
         onlyValue = 0;
         held.length = 0;
       }
-      if (pieces === 1 && !spec && !conv) held[0] = onlyValue = r;
+      if (pieces === 1 && !spec) held[0] = onlyValue = r;
       else h.decref(r);
     } finally {
       h.decref(v);
