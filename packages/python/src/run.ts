@@ -277,6 +277,8 @@ export function runDetailed(source: string, options: RunOptions = {}, detail: { 
   try {
     const { heap, vm: v } = acquireInterpreter(limits.maxHeapBytes ?? 256 << 20, host, setUpInterpreter);
     v.recursionLimit = limits.recursionLimit ?? 1000;
+    v.programStopped = false;
+    v.pendingLimit = null;
     v.maxSteps = limits.maxSteps ?? 10_000_000;
     v.deadline = t0 + (limits.timeoutMs ?? 10_000);
     v.interrupt = options.interrupt;
@@ -406,11 +408,15 @@ export function runDetailed(source: string, options: RunOptions = {}, detail: { 
       exitCode = 1;
     } else throw e;
   }
+  // a limit reached in a finalizer after the program's last step check
+  if (v.pendingLimit && outcome.status !== "limit") handleLimit(v.pendingLimit);
+  v.pendingLimit = null;
   void finished;
   const trace = recorder?.finish(outcome);
   counter?.stop();
   const counts = counter?.totals();
   let report: HeapReport = { leaked: [], check: { ok: true } };
+  if (outcome.status === "limit") v.programStopped = true;
   try {
     v.shutdown();
   } catch (e) {
@@ -418,6 +424,9 @@ export function runDetailed(source: string, options: RunOptions = {}, detail: { 
       if (outcome.status !== "limit") handleLimit(e);
     } else if (!(e instanceof PyRaise)) throw e;
   }
+  // a limit reached by a finalizer the teardown ran
+  if (v.pendingLimit && outcome.status !== "limit") handleLimit(v.pendingLimit);
+  v.pendingLimit = null;
   try {
     report = v.heapReport(detail.check !== false);
   } catch {
@@ -607,7 +616,7 @@ proto.runGcCallbacks = function (this: VM, phase, info): void {
   if (phase === "start") this.inCollect = true;
   try {
     const cbs = this.gcCallbacks;
-    if (!cbs || this.noGcCallbacks) return;
+    if (!cbs || this.noGcCallbacks || this.programStopped) return;
     const h = this.h;
     const items = this.listItems(cbs).slice();
     if (!items.length) return;
@@ -627,6 +636,9 @@ proto.runGcCallbacks = function (this: VM, phase, info): void {
           if (e instanceof PyRaise) {
             this.writeUnraisable(e.exc, cb);
             this.decref(e.exc);
+          } else if (e instanceof LimitExceeded) {
+            this.deferLimit(e);
+            break;
           } else throw e;
         }
       }
@@ -641,13 +653,15 @@ proto.runGcCallbacks = function (this: VM, phase, info): void {
 };
 
 proto.runWeakrefCallback = function (this: VM, wr: number, cb: number): void {
+  if (this.programStopped) return;
   try {
     this.decref(this.call(cb, [wr]));
   } catch (e) {
     if (e instanceof PyRaise) {
       this.writeUnraisable(e.exc, cb);
       this.decref(e.exc);
-    } else throw e;
+    } else if (e instanceof LimitExceeded) this.deferLimit(e);
+    else throw e;
   }
 };
 
@@ -681,7 +695,7 @@ proto.shutdown = function (this: VM): void {
   };
   // step 2: atexit handlers (weakref.finalize objects registered for exit run newest first)
   const wm = this.modules.get("weakref");
-  if (wm) {
+  if (wm && !this.programStopped) {
     safe(() => {
       const fn = this.dictGetStr(h.getSlot(wm, L.MODULE_DICT), "_run_finalizers_at_exit");
       if (fn) this.decref(this.call(fn, []));

@@ -5,7 +5,7 @@
  */
 import type { Obj, TypeDesc } from "./heap-api.js";
 import { Kind } from "./types.js";
-import { PyRaise, VM } from "./vm.js";
+import { LimitExceeded, PyRaise, VM } from "./vm.js";
 import * as L from "./layouts.js";
 import { listIterNext, rangeIterNext } from "./fast.js";
 import { bigRangeNext, installBigRanges } from "./ranges.js";
@@ -430,7 +430,7 @@ proto.registerExceptions = function (this: VM): void {
 
 /** The finalize hook: call __del__ (errors become "Exception ignored in"). */
 proto.runFinalizer = function (this: VM, o: Obj): void {
-  if (this.shuttingDown && this.frame === null && false) return;
+  if (this.programStopped) return;
   const ti = this.typeInfo(o);
   if (ti.kind === Kind.GENERATOR && !ti.heap) {
     // a suspended generator that dies is closed: GeneratorExit at its yield runs its finally blocks
@@ -444,6 +444,7 @@ proto.runFinalizer = function (this: VM, o: Obj): void {
       this.decref(this.callMethod(o, "close", []));
     } catch (e) {
       this.frame = saved;
+      if (e instanceof LimitExceeded) return this.deferLimit(e);
       if (!(e instanceof PyRaise)) throw e;
       this.writeUnraisable(e.exc, o);
       this.decref(e.exc);
@@ -471,6 +472,7 @@ proto.runFinalizer = function (this: VM, o: Obj): void {
       this.decref(e.exc);
     } else {
       if (target) this.decref(target);
+      if (e instanceof LimitExceeded) return this.deferLimit(e);
       throw e;
     }
   }

@@ -1306,6 +1306,7 @@ proto.evalRare = function (this: VM, f: Frame, op: Op, arg: number): void {
 
 /** The step limit and (every 4096 steps) the interrupt flag and the time limit; says when to be called next. */
 proto.checkStepLimits = function (this: VM): void {
+  if (this.pendingLimit) throw this.pendingLimit;
   const n = this.steps;
   if (n > this.maxSteps) throw new LimitExceeded("steps", `step limit of ${this.maxSteps} exceeded`);
   if ((n & 4095) === 0 && this.interrupt !== undefined && Atomics.load(this.interrupt, 0) !== 0) throw new LimitExceeded("time", INTERRUPTED);

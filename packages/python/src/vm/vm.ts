@@ -135,6 +135,20 @@ export class VM {
   arena: Obj[] = [];
   /** Finalizers are suppressed while true (teardown of the VM itself). */
   shuttingDown = false;
+  /** Set once a limit has stopped the program: none of its code runs after that, so the teardown releases
+   *  the heap without calling __del__, weakref callbacks or gc.callbacks (each would reach the limit again
+   *  and leave the rest of the heap unreleased). */
+  programStopped = false;
+  /** A limit reached inside a finalizer or callback the heap called (a __del__, a weakref callback): the
+   *  heap's release that called it must finish first, so the limit is thrown at the next step check. */
+  pendingLimit: LimitExceeded | null = null;
+
+  /** Keeps a limit reached inside a heap callback for the next step check (see pendingLimit). */
+  deferLimit(e: LimitExceeded): void {
+    this.pendingLimit ??= e;
+    this.programStopped = true;
+    this.stepCheckAt = 0;
+  }
   abi: AbiOffsets;
   /** Method descriptors of builtin types by native index (owned). */
   mdescrCache = new Map<number, Obj>();
