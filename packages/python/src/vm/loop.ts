@@ -563,7 +563,9 @@ proto.unwindFrames = function (this: VM, e: unknown, f: Frame, entry: Frame, ent
     }
     const back = f.back;
     if (f.gen) {
-      this.depth--;
+      // (past the entry frame: the depth it was entered at, whatever a JavaScript stack overflow under it
+      // left uncounted)
+      this.depth = f === entry ? enterDepth : this.depth - 1;
       this.frame = back;
       throw e instanceof ReRaise ? new PyRaise(exc) : e;
     }
@@ -582,6 +584,7 @@ proto.unwindFrames = function (this: VM, e: unknown, f: Frame, entry: Frame, ent
       }
     }
     if (f === entry) {
+      this.depth = enterDepth;
       this.frame = back;
       throw e instanceof ReRaise ? new PyRaise(exc) : e;
     }

@@ -39,3 +39,20 @@ try:
     r(2000)
 except RecursionError as e:
     print(e)
+# and the whole depth is there again: the deepest plain recursion is the same before and after
+def deepest():
+    lo = 0
+    for n in range(900, 1001):
+        try:
+            r(n)
+            lo = n
+        except RecursionError:
+            break
+    return lo
+before = deepest()
+for i in range(3):
+    try:
+        by_key(0)
+    except RecursionError:
+        pass
+print(before, deepest())
