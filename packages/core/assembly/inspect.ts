@@ -5,10 +5,11 @@ import { PREV_MASK_COLLECTING, PREV_MASK_FINALIZED } from "../abi/abi";
 import { POOL_OVERHEAD, NB_SMALL_SIZE_CLASSES, NEXT_FROM_FREE_LIST, NEXT_FROM_BUMP, NEXT_FROM_NEW_POOL, NEXT_FROM_NEW_ARENA } from "../abi/abi";
 import { sysAlloc } from "./mem/sys";
 import {
-  pymallocCheck, classSize, usedpools, usableArenas, spareRegions, nSpareRegions, P_FREEBLOCK, P_SZIDX, P_NEXTOFFSET,
-  AO_FREEPOOLS, AO_POOL_ADDRESS,
+  pymallocCheck, pymallocUsedBytes, classSize, usedpools, usableArenas, spareRegions, nSpareRegions, P_FREEBLOCK,
+  P_SZIDX, P_NEXTOFFSET, AO_FREEPOOLS, AO_POOL_ADDRESS,
 } from "./mem/pymalloc";
-import { largeCheck } from "./mem/large";
+import { largeCheck, largeUsedBytes } from "./mem/large";
+import { bytesInUse } from "./mem/alloc";
 import { refcnt, typeOf, gcNext, gcPrev, gcFlags, gcObj, isGcType, gcHead, gcRefs, gcSetRefs } from "./object/header";
 import { traverse, VISIT_COLLECT, setCollectBuffer, collectLen } from "./gc/traverse";
 import { genHead, permanent, gcCollecting } from "./gc/lists";
@@ -142,16 +143,19 @@ function checkGeneration(h: usize): i32 {
   return 0;
 }
 
-/** Checks the heap: allocator free chains, free lists, generation lists, and that no live object's
- *  refcount is below the references found to it from heap objects. Uses `work` (u32 × cap) as scratch
- *  (cap must exceed twice the number of live objects plus their references). 0 = all good; otherwise an
- *  error code, with checkBadObject set when one object is at fault. */
+/** Checks the heap: allocator free chains, the bytes-in-use count against the used blocks (error 15),
+ *  free lists, generation lists, and that no live object's refcount is below the references found to it
+ *  from heap objects. Uses `work` (u32 × cap) as scratch (cap must exceed twice the number of live
+ *  objects plus their references). 0 = all good; otherwise an error code, with checkBadObject set when
+ *  one object is at fault. */
 export function heapCheck(work: usize, cap: u32): i32 {
   checkBadObject = 0;
   let r = pymallocCheck();
   if (r != 0) return r;
   r = largeCheck();
   if (r != 0) return r;
+  // the bytes-in-use count against the used blocks themselves (a walk of the pools and the large free list)
+  if (pymallocUsedBytes() + largeUsedBytes() != bytesInUse) return 15;
   if (deallocDepth() != 0) return 20;
   r = checkFreelist(flFloat, 100);
   if (r != 0) return r;

@@ -44,7 +44,9 @@ export function memAlloc(n: usize): usize {
     setStatus(STATUS_NO_MEMORY);
     return 0;
   }
-  bytesInUse += bs;
+  // a large request can get a whole free block a little bigger than asked (a rest too small to split):
+  // count the block's real size, the one memFree takes off again
+  bytesInUse += isSmall(n) ? bs : <usize>largeSize(p);
   if (bytesInUse > peakBytesInUse) peakBytesInUse = bytesInUse;
   return p;
 }
@@ -112,7 +114,7 @@ export function memRealloc(p: usize, n: usize): usize {
     setStatus(STATUS_NO_MEMORY);
     return 0;
   }
-  bytesInUse += bs;
+  bytesInUse += <usize>largeSize(q); // the block's real size, as in memAlloc
   if (bytesInUse > peakBytesInUse) peakBytesInUse = bytesInUse;
   memory.copy(q, p, min(n, old));
   memFree(p);

@@ -17,6 +17,7 @@ const CHUNK_PAGES: i32 = 16;
 
 let freeList: usize = 0;
 export let largeBlocksInUse: u32 = 0;
+let chunkBytes: usize = 0; // all bytes taken from memory.grow (used blocks + free blocks)
 
 function insertFree(b: usize): void {
   store<u32>(b + L_MAGIC, LARGE_FREE);
@@ -85,6 +86,7 @@ export function largeAlloc(n: usize): usize {
     if (pages < CHUNK_PAGES) pages = CHUNK_PAGES;
     const region = growPages(pages);
     if (region == 0) return 0;
+    chunkBytes += <usize>pages << 16;
     store<u32>(region + L_SIZE, <u32>(<usize>pages << 16));
     insertFree(region);
   }
@@ -144,4 +146,16 @@ export function largeCheck(): i32 {
     if (++n > 10000000) return 14;
   }
   return 0;
+}
+
+/** Payload bytes of all used blocks (the sum of their largeSize): the chunks' bytes less the free blocks
+ *  and the used blocks' headers. Walks the free list only; run after largeCheck (a sound list). */
+export function largeUsedBytes(): usize {
+  let free: usize = 0;
+  let cur = freeList;
+  while (cur != 0) {
+    free += <usize>load<u32>(cur + L_SIZE);
+    cur = <usize>load<u32>(cur + L_NEXT);
+  }
+  return chunkBytes - free - <usize>largeBlocksInUse * LARGE_HEADER;
 }

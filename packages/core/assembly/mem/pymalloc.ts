@@ -332,19 +332,31 @@ export function pymallocFree(p: usize): void {
 
 // ── inspection ────────────────────────────────────────────────────────────────────────────────
 
-/** Number of pymalloc blocks in use (all arenas). */
-export function pymallocBlocksInUse(): u32 {
-  let n: u32 = 0;
+/** The used pymalloc blocks of all arenas: their number, or (bytes) their bytes, each its class size. */
+function usedBlocks(bytes: bool): usize {
+  let n: usize = 0;
   for (let i: u32 = 0; i < MAX_ARENAS; i++) {
     const ao = arenaTable + <usize>i * AO_SIZE;
     if (load<u32>(ao + AO_ADDRESS) == 0) continue;
     const start = <usize>load<u32>(ao + AO_ADDRESS);
     const end = <usize>load<u32>(ao + AO_POOL_ADDRESS);
     for (let pool = start; pool < end; pool += POOL_SIZE) {
-      n += load<u32>(pool + P_COUNT);
+      const count = <usize>load<u32>(pool + P_COUNT);
+      if (count == 0) continue;
+      n += bytes ? count * <usize>classSize(load<u32>(pool + P_SZIDX)) : count;
     }
   }
   return n;
+}
+
+/** Number of pymalloc blocks in use (all arenas). */
+export function pymallocBlocksInUse(): u32 {
+  return <u32>usedBlocks(false);
+}
+
+/** Bytes of all used pymalloc blocks (what the bytes-in-use count holds for them). */
+export function pymallocUsedBytes(): usize {
+  return usedBlocks(true);
 }
 
 /** Arena index + 1 of the page holding p, or 0. */
