@@ -606,7 +606,7 @@ export function installBuiltins(vm: VM): void {
   for (const name of ["exit", "quit"]) {
     def(name, (args) => {
       nargs(vm, name, args, 0, 1);
-      throw new PyRaise(vm.newException("SystemExit", args[0] ?? null));
+      throw new PyRaise(vm.newException("SystemExit", args[0] ?? vm.None));
     });
   }
   // open(): there are no files to read, and none can be written
@@ -614,8 +614,13 @@ export function installBuiltins(vm: VM): void {
     const file = args[0] ?? kwarg(kw, "file");
     if (!file) vm.typeError("open() missing required argument 'file' (pos 1)");
     const modeObj = args[1] ?? kwarg(kw, "mode");
-    const mode = modeObj && vm.kindOf(modeObj) === Kind.STR ? vm.str(modeObj) : "r";
-    const e = /[wax+]/.test(mode) ? [30, "Read-only file system"] as const : [2, "No such file or directory"] as const;
+    if (modeObj && vm.kindOf(modeObj) !== Kind.STR) vm.typeError(`open() argument 'mode' must be str, not ${vm.typeName(modeObj)}`);
+    const mode = modeObj ? vm.str(modeObj) : "r";
+    checkOpenMode(vm, mode);
+    const fk = vm.kindOf(file);
+    if (fk === Kind.INT || fk === Kind.BOOL) vm.raise("OSError", "[Errno 9] Bad file descriptor");
+    if (fk !== Kind.STR && fk !== Kind.BYTES) vm.typeError(`expected str, bytes or os.PathLike object, not ${vm.typeName(file)}`);
+    const e = /[wax]/.test(mode) ? [30, "Read-only file system"] as const : [2, "No such file or directory"] as const;
     const errno = vm.newInt(BigInt(e[0]));
     const msg = h.newStr(e[1]);
     try {
@@ -631,6 +636,19 @@ export function installBuiltins(vm: VM): void {
   def("__import__", (args) => vm.importModule(vm.str(args[0])));
   registerConstructors(vm);
   installBuiltinArity(vm);
+}
+
+/** io.open's checks of a mode string, with its messages. */
+function checkOpenMode(vm: VM, mode: string): void {
+  const seen = new Set<string>();
+  for (const c of mode) {
+    if (!"axrwb+t".includes(c) || seen.has(c)) vm.raise("ValueError", `invalid mode: '${mode}'`);
+    seen.add(c);
+  }
+  const kinds = ["x", "r", "w", "a"].filter((c) => seen.has(c)).length;
+  if (seen.has("t") && seen.has("b")) vm.raise("ValueError", "can't have text and binary mode at once");
+  if (kinds > 1) vm.raise("ValueError", "must have exactly one of create/read/write/append mode");
+  if (kinds === 0) vm.raise("ValueError", "Must have exactly one of create/read/write/append mode and at most one plus");
 }
 
 type Arity = "o" | [number, number] | ["va", number, number] | ["req", string[], number] | ["pos", number, number];

@@ -764,10 +764,6 @@ proto.hash = function (this: VM, o: Obj): bigint {
         this.decref(r);
       }
     }
-    if (d === null || d.native >= 0) {
-      const eq = this.lookupType(ti, "__eq__");
-      if (eq && eq.obj && !this.typeDefinesHash(ti)) this.typeError(`unhashable type: '${ti.name}'`);
-    }
   }
   return this.nativeHash(o, ti);
 };
