@@ -318,12 +318,25 @@ export const OSERR_FILENAME2 = L.EXC_EXTRA + 24;
 export const IMPORTERR_MSG = L.EXC_EXTRA;
 export const IMPORTERR_NAME = L.EXC_EXTRA + 8;
 export const IMPORTERR_PATH = L.EXC_EXTRA + 16;
-const OSERR_FIELDS: Record<"errno" | "strerror" | "filename" | "filename2", number> = {
-  errno: OSERR_ERRNO,
-  strerror: OSERR_STRERROR,
-  filename: OSERR_FILENAME,
-  filename2: OSERR_FILENAME2,
+/** The exception fields kept in their own words, by name: [class, offset] (the first class that applies). */
+const EXC_FIELDS: Record<string, [string, number][]> = {
+  value: [["StopIteration", L.EXC_EXTRA]],
+  code: [["SystemExit", L.EXC_EXTRA]],
+  name: [["ImportError", IMPORTERR_NAME], ["NameError", L.EXC_EXTRA], ["AttributeError", L.EXC_EXTRA2]],
+  obj: [["AttributeError", L.EXC_EXTRA]],
+  msg: [["ImportError", IMPORTERR_MSG]],
+  path: [["ImportError", IMPORTERR_PATH]],
+  errno: [["OSError", OSERR_ERRNO]],
+  strerror: [["OSError", OSERR_STRERROR]],
+  filename: [["OSError", OSERR_FILENAME]],
+  filename2: [["OSError", OSERR_FILENAME2]],
 };
+
+/** The offset of exception o's field `name`, or 0 if its class has no such field. */
+function excField(vm: VM, o: Obj, name: string): number {
+  for (const [cls, off] of Object.hasOwn(EXC_FIELDS, name) ? EXC_FIELDS[name]! : []) if (vm.isInstance(o, vm.T[cls])) return off;
+  return 0;
+}
 
 proto.nativeStr = function (this: VM, o: Obj, ti: TypeInfo): string | null {
   if (ti.kind === Kind.EXC && this.isSubtype(ti, this.infoOfType(this.T.BaseExceptionGroup))) {
@@ -346,11 +359,7 @@ proto.nativeStr = function (this: VM, o: Obj, ti: TypeInfo): string | null {
     }
     if (this.isSubtype(ti, this.infoOfType(this.T.OSError))) {
       // "[Errno 2] No such file: 'a' -> 'b'" when errno and strerror (and file names) were given
-      const get = (off: number) => {
-        const v = this.h.getSlot(o, off);
-        return v && v !== this.None ? v : 0;
-      };
-      const [errno, strerror, fn, fn2] = [get(OSERR_ERRNO), get(OSERR_STRERROR), get(OSERR_FILENAME), get(OSERR_FILENAME2)];
+      const [errno, strerror, fn, fn2] = [OSERR_ERRNO, OSERR_STRERROR, OSERR_FILENAME, OSERR_FILENAME2].map((off) => this.h.getSlot(o, off));
       if (fn) {
         const head = `[Errno ${this.strOf(errno || this.None)}] ${this.strOf(strerror || this.None)}: ${this.repr(fn)}`;
         return fn2 ? `${head} -> ${this.repr(fn2)}` : head;
@@ -694,7 +703,9 @@ proto.nativeAttr = function (this: VM, o: Obj, ti: TypeInfo, name: string): Obj 
       if (name === "__objclass__") return slot(L.MDESCR_TYPE);
       break;
     }
-    case Kind.EXC:
+    case Kind.EXC: {
+      const off = excField(this, o, name);
+      if (off) return slot(off);
       switch (name) {
         case "args":
           return this.newRef(h.getSlot(o, L.EXC_ARGS) || this.emptyTuple());
@@ -711,29 +722,11 @@ proto.nativeAttr = function (this: VM, o: Obj, ti: TypeInfo, name: string): Obj 
           if (!n) return 0;
           return this.newRef(n);
         }
-        case "value":
-          if (this.isInstance(o, this.T.StopIteration)) return slot(L.EXC_EXTRA);
-          break;
-        case "code":
-          if (this.isInstance(o, this.T.SystemExit)) return slot(L.EXC_EXTRA);
-          break;
-        case "name":
-          if (this.isInstance(o, this.T.ImportError)) return slot(IMPORTERR_NAME);
-          if (this.isInstance(o, this.T.NameError)) return slot(L.EXC_EXTRA);
-          if (this.isInstance(o, this.T.AttributeError)) return slot(L.EXC_EXTRA2);
-          break;
-        case "obj":
-          if (this.isInstance(o, this.T.AttributeError)) return slot(L.EXC_EXTRA);
-          break;
         case "msg":
-          if (this.isInstance(o, this.T.ImportError)) return slot(IMPORTERR_MSG);
           if (this.isInstance(o, this.T.SyntaxError)) {
             const a = h.getSlot(o, L.EXC_ARGS);
             return this.newRef(a && this.tupleLen(a) ? h.tupleGet(a, 0) : this.None);
           }
-          break;
-        case "path":
-          if (this.isInstance(o, this.T.ImportError)) return slot(IMPORTERR_PATH);
           break;
         case "encoding":
         case "object":
@@ -746,18 +739,13 @@ proto.nativeAttr = function (this: VM, o: Obj, ti: TypeInfo, name: string): Obj 
             if (a && this.tupleLen(a) === 5) return this.newRef(h.tupleGet(a, UNICODE_ERROR_FIELDS.indexOf(name)));
           }
           break;
-        case "errno":
-        case "strerror":
-        case "filename":
-        case "filename2":
-          if (this.isInstance(o, this.T.OSError)) return slot(OSERR_FIELDS[name]);
-          break;
         case "message":
         case "exceptions":
           if (this.isInstance(o, this.T.BaseExceptionGroup)) return slot(name === "message" ? L.EXC_EXTRA : L.EXC_EXTRA2);
           break;
       }
       break;
+    }
     case Kind.INT:
     case Kind.BOOL:
       switch (name) {
@@ -902,6 +890,14 @@ proto.nativeSetAttr = function (this: VM, o: Obj, ti: TypeInfo, name: string, v:
       return true;
     }
     case Kind.EXC: {
+      const off = excField(this, o, name);
+      if (off) {
+        // a field set or deleted (deleted reads None again)
+        h.setSlot(o, off, v);
+        return true;
+      }
+      if (!v && name === "__suppress_context__") this.typeError("can't delete numeric/char attribute");
+      if (!v && ["args", "__traceback__", "__cause__", "__context__"].includes(name)) this.typeError(`${name} may not be deleted`);
       switch (name) {
         case "__traceback__":
           h.setSlot(o, L.EXC_TRACEBACK, v && v !== this.None ? v : 0);
