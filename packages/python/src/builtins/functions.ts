@@ -6,7 +6,7 @@
  */
 import { timsort } from "./timsort.js";
 import type { Obj } from "../vm/heap-api.js";
-import { Kind, type KwArgs, type NativeFn } from "../vm/types.js";
+import { Kind, type KwArgs, type NativeFn, type TypeInfo } from "../vm/types.js";
 import { PyRaise, type VM } from "../vm/vm.js";
 import * as L from "../vm/layouts.js";
 import { abi } from "@pyheap/heap";
@@ -1100,36 +1100,13 @@ function registerConstructors(vm: VM): void {
     }
     const ti = vm.infoOfType(t);
     const isa = (n: string) => vm.isSubtype(ti, vm.infoOfType(vm.T[n]));
-    if (kw && kw.names.length) {
-      // NameError, AttributeError and ImportError take their fields by keyword; the others none, unless a
-      // class's own __init__ takes them
-      const allowed = isa("NameError") ? ["name"] : isa("AttributeError") ? ["name", "obj"] : isa("ImportError") ? ["name", "path"] : null;
-      if (allowed) {
-        for (const n of kw.names) if (!allowed.includes(n)) vm.typeError(`'${n}' is an invalid keyword argument for ${ti.name}()`);
-      } else if (!vm.lookupTypeOwner(ti, "__init__")?.heap) vm.typeError(`${ti.name}() takes no keyword arguments`);
-    }
+    // a class's own __init__ gets the keywords and sets the fields (BaseException.__new__ only keeps args)
+    const nativeInit = !vm.lookupTypeOwner(ti, "__init__")?.heap;
+    if (nativeInit) checkExcKeywords(vm, ti, kw);
     if (isa("UnicodeEncodeError") || isa("UnicodeDecodeError")) checkUnicodeErrorArgs(vm, isa("UnicodeDecodeError"), args);
     const e = h.newObject(t);
     h.setSlotSteal(e, L.EXC_ARGS, h.newTuple(args));
-    if (isa("StopIteration")) h.setSlot(e, L.EXC_EXTRA, args[0] ?? vm.None);
-    if (isa("SystemExit")) {
-      if (args.length === 1) h.setSlot(e, L.EXC_EXTRA, args[0]);
-      else if (args.length > 1) h.setSlot(e, L.EXC_EXTRA, h.getSlot(e, L.EXC_ARGS));
-      else h.setSlot(e, L.EXC_EXTRA, vm.None);
-    }
-    if (isa("NameError") || isa("AttributeError")) {
-      const n = kwarg(kw, "name");
-      if (n) h.setSlot(e, isa("NameError") ? L.EXC_EXTRA : L.EXC_EXTRA2, n);
-      const obj = isa("AttributeError") ? kwarg(kw, "obj") : 0;
-      if (obj) h.setSlot(e, L.EXC_EXTRA, obj);
-    }
-    if (isa("ImportError")) {
-      if (args.length === 1) h.setSlot(e, IMPORTERR_MSG, args[0]);
-      const n = kwarg(kw, "name");
-      if (n) h.setSlot(e, IMPORTERR_NAME, n);
-      const p = kwarg(kw, "path");
-      if (p) h.setSlot(e, IMPORTERR_PATH, p);
-    }
+    if (nativeInit) setExcFields(vm, e, ti, args, kw);
     if (isa("OSError") && args.length >= 2 && args.length <= 5) {
       // OSError(errno, strerror[, filename[, winerror[, filename2]]]): with a file name, args keeps only
       // errno and strerror
@@ -1149,6 +1126,34 @@ function registerConstructors(vm: VM): void {
     }
     return e;
   });
+}
+
+/** The keywords an exception's __init__ takes: NameError's, AttributeError's and ImportError's fields. */
+export function checkExcKeywords(vm: VM, ti: TypeInfo, kw: KwArgs | null): void {
+  if (!kw || !kw.names.length) return;
+  const isa = (n: string) => vm.isSubtype(ti, vm.infoOfType(vm.T[n]));
+  const allowed = isa("NameError") ? ["name"] : isa("AttributeError") ? ["name", "obj"] : isa("ImportError") ? ["name", "path"] : null;
+  if (!allowed) vm.typeError(`${ti.name}() takes no keyword arguments`);
+  for (const n of kw.names) if (!allowed.includes(n)) vm.typeError(`'${n}' is an invalid keyword argument for ${ti.name}()`);
+}
+
+/** What an exception class's __init__ sets besides args: StopIteration's value, SystemExit's code (kept
+ *  when there are no arguments), the name (and obj, path) keywords and ImportError's msg (its one argument). */
+export function setExcFields(vm: VM, e: Obj, ti: TypeInfo, args: Obj[], kw: KwArgs | null): void {
+  const h = vm.h;
+  const isa = (n: string) => vm.isSubtype(ti, vm.infoOfType(vm.T[n]));
+  if (isa("StopIteration")) h.setSlot(e, L.EXC_EXTRA, args[0] ?? vm.None);
+  if (isa("SystemExit") && args.length) h.setSlot(e, L.EXC_EXTRA, args.length === 1 ? args[0]! : h.getSlot(e, L.EXC_ARGS));
+  if (isa("NameError")) h.setSlot(e, L.EXC_EXTRA, kwarg(kw, "name"));
+  if (isa("AttributeError")) {
+    h.setSlot(e, L.EXC_EXTRA2, kwarg(kw, "name"));
+    h.setSlot(e, L.EXC_EXTRA, kwarg(kw, "obj"));
+  }
+  if (isa("ImportError")) {
+    h.setSlot(e, IMPORTERR_MSG, args.length === 1 ? args[0]! : 0);
+    h.setSlot(e, IMPORTERR_NAME, kwarg(kw, "name"));
+    h.setSlot(e, IMPORTERR_PATH, kwarg(kw, "path"));
+  }
 }
 
 /** locals() (and vars() without an argument): a module or class body's namespace, else a new dict of the

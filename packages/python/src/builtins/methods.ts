@@ -4,10 +4,10 @@
  * returned (`s.strip()` with nothing to strip) and which one-character results are the cached objects.
  */
 import type { Obj } from "../vm/heap-api.js";
-import { Kind, type KwArgs, type NativeFn } from "../vm/types.js";
+import { Kind, type KwArgs, type NativeFn, type TypeInfo } from "../vm/types.js";
 import { PyRaise, type VM } from "../vm/vm.js";
 import * as L from "../vm/layouts.js";
-import { dictInitFrom, kwarg, nargs, onlyKw, sortList } from "./functions.js";
+import { checkExcKeywords, dictInitFrom, kwarg, nargs, onlyKw, setExcFields, sortList } from "./functions.js";
 import { isPrintable } from "../objects/str-repr.js";
 import { formatFloat } from "../objects/format-spec.js";
 import { encodeStr, installBytes } from "./bytes.js";
@@ -1181,11 +1181,15 @@ function installMisc(vm: VM): void {
   vm.methods("bool", {
     __repr__: (args) => vm.newRef(vm.boolStr(args[0] === vm.True)),
   });
+  // an exception class's __init__: args, and the fields that class keeps (SystemExit.__init__ sets code)
+  const excInit = (cls: TypeInfo): NativeFn => (args, kw) => {
+    checkExcKeywords(vm, vm.typeInfo(args[0]), kw);
+    h.setSlotSteal(args[0], L.EXC_ARGS, h.newTuple(args.slice(1)));
+    setExcFields(vm, args[0], cls, args.slice(1), kw);
+    return vm.none();
+  };
   vm.methods("BaseException", {
-    __init__: (args) => {
-      h.setSlotSteal(args[0], L.EXC_ARGS, h.newTuple(args.slice(1)));
-      return vm.none();
-    },
+    __init__: excInit(vm.infoOfType(vm.T.BaseException)),
     add_note: (args) => {
       if (vm.kindOf(args[1]) !== Kind.STR) vm.typeError(`note must be a str, not '${vm.typeName(args[1])}'`);
       let notes = h.getSlot(args[0], L.EXC_NOTES);
@@ -1205,9 +1209,8 @@ function installMisc(vm: VM): void {
   });
   // each built-in exception class has an __init__ slot wrapper of its own (Exception.__init__ is not
   // BaseException.__init__): one native each, so a wrong self names the class it was reached through
-  const baseInit = vm.natives[vm.infoOfType(vm.T.BaseException).methods.get("__init__")!]!.fn;
   for (const ti of vm.typeInfos) {
-    if (!ti.heap && ti.kind === Kind.EXC && ti.obj !== vm.T.BaseException && !ti.methods.has("__init__")) vm.methods(ti.name, { __init__: baseInit });
+    if (!ti.heap && ti.kind === Kind.EXC && ti.obj !== vm.T.BaseException && !ti.methods.has("__init__")) vm.methods(ti.name, { __init__: excInit(ti) });
   }
   vm.methods("generator", {
     send: (args) => {

@@ -714,6 +714,7 @@ declare module "./vm.js" {
     getSpecialBound(o: Obj, name: string): Obj;
     printExpr(v: Obj): void;
     importModule(name: string): Obj;
+    importFromError(m: Obj, name: string): never;
     takeStopValue(): Obj;
     stopValue: Obj;
     releaseFrameRefs(frame: Frame): void;
@@ -1237,8 +1238,11 @@ proto.evalRare = function (this: VM, f: Frame, op: Op, arg: number): void {
     case 108 /* Op.IMPORT_NAME */: {
       const fromlist = st.pop()!;
       const level = st.pop()!;
+      const relative = h.readInt(level) > 0n;
       h.decref(fromlist);
       h.decref(level);
+      // a script has no package for a relative import to start from
+      if (relative) this.raise("ImportError", "attempted relative import with no known parent package");
       st.push(this.importModule(code.co_names[arg]));
       break;
     }
@@ -1246,10 +1250,7 @@ proto.evalRare = function (this: VM, f: Frame, op: Op, arg: number): void {
       const m = st[st.length - 1];
       const name = code.co_names[arg];
       const v = this.getAttrOrNull(m, name);
-      if (!v) {
-        const mn = this.str(h.getSlot(m, L.MODULE_NAME));
-        this.raise("ImportError", `cannot import name '${name}' from '${mn}' (unknown location)`);
-      }
+      if (!v) this.importFromError(m, name);
       st.push(v);
       break;
     }

@@ -619,8 +619,19 @@ proto.importModule = function (this: VM, name: string): Obj {
     this.modules.set(name, mod);
     return this.newRef(mod);
   }
-  const e = this.newException("ModuleNotFoundError", `No module named '${name}'`);
+  // a dotted name imports its package first, and no module here is a package
+  const pkg = name.slice(0, Math.max(name.lastIndexOf("."), 0));
+  if (pkg) this.decref(this.importModule(pkg));
+  const e = this.newException("ModuleNotFoundError", `No module named '${name}'${pkg ? `; '${pkg}' is not a package` : ""}`);
   this.h.setSlotSteal(e, IMPORTERR_NAME, this.h.newStr(name));
+  throw new PyRaise(e);
+};
+
+/** `from m import name` where m has no such name: ImportError naming the module (its __name__). */
+proto.importFromError = function (this: VM, m: Obj, name: string): never {
+  const mn = this.h.getSlot(m, L.MODULE_NAME);
+  const e = this.newException("ImportError", `cannot import name '${name}' from '${this.str(mn)}' (unknown location)`);
+  this.h.setSlot(e, IMPORTERR_NAME, mn);
   throw new PyRaise(e);
 };
 
