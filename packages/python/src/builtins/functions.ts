@@ -16,7 +16,7 @@ import { PyErr } from "../objects/errors.js";
 import { bufferOf, bytesNew, codecName, decodeBytes } from "./bytes.js";
 import { bigRangeIter, bigRangeOf, makeRange } from "../vm/ranges.js";
 import { lenOrNull } from "../vm/bigrange.js";
-import { IMPORTERR_MSG, IMPORTERR_NAME, IMPORTERR_PATH, OSERR_ERRNO, OSERR_FILENAME, OSERR_FILENAME2, OSERR_STRERROR } from "../vm/natives.js";
+import { IMPORTERR_MSG, IMPORTERR_NAME, IMPORTERR_PATH, OSERR_ERRNO, OSERR_FILENAME, OSERR_FILENAME2, OSERR_STRERROR, setWord, UNIERR_END, UNIERR_START } from "../vm/natives.js";
 import { latin1 } from "../objects/byte-text.js";
 
 /**
@@ -1103,7 +1103,7 @@ function registerConstructors(vm: VM): void {
     // a class's own __init__ gets the keywords and sets the fields (BaseException.__new__ only keeps args)
     const nativeInit = !vm.lookupTypeOwner(ti, "__init__")?.heap;
     if (nativeInit) checkExcKeywords(vm, ti, kw);
-    if (isa("UnicodeEncodeError") || isa("UnicodeDecodeError")) checkUnicodeErrorArgs(vm, isa("UnicodeDecodeError"), args);
+    if (nativeInit && (isa("UnicodeEncodeError") || isa("UnicodeDecodeError"))) checkUnicodeErrorArgs(vm, isa("UnicodeDecodeError"), args);
     const e = h.newObject(t);
     h.setSlotSteal(e, L.EXC_ARGS, h.newTuple(args));
     if (nativeInit) setExcFields(vm, e, ti, args, kw);
@@ -1148,6 +1148,17 @@ export function setExcFields(vm: VM, e: Obj, ti: TypeInfo, args: Obj[], kw: KwAr
   if (isa("AttributeError")) {
     h.setSlot(e, L.EXC_EXTRA2, kwarg(kw, "name"));
     h.setSlot(e, L.EXC_EXTRA, kwarg(kw, "obj"));
+  }
+  const uni = isa("UnicodeEncodeError") || isa("UnicodeDecodeError");
+  if (uni) {
+    // encoding, object (a bytearray becomes bytes), start, end, reason
+    checkUnicodeErrorArgs(vm, isa("UnicodeDecodeError"), args);
+    const obj = vm.kindOf(args[1]!) === Kind.BYTEARRAY ? h.newBytes(bufferOf(vm, args[1]!)!) : vm.newRef(args[1]!);
+    h.setSlot(e, L.EXC_EXTRA, args[0]!);
+    h.setSlotSteal(e, L.EXC_EXTRA + 8, obj);
+    setWord(vm, e, UNIERR_START, args[2]!);
+    setWord(vm, e, UNIERR_END, args[3]!);
+    h.setSlot(e, L.EXC_EXTRA + 32, args[4]!);
   }
   if (isa("ImportError")) {
     h.setSlot(e, IMPORTERR_MSG, args.length === 1 ? args[0]! : 0);

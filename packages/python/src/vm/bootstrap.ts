@@ -416,10 +416,10 @@ proto.registerExceptions = function (this: VM): void {
   const refs = [L.EXC_DICT, L.EXC_ARGS, L.EXC_NOTES, L.EXC_TRACEBACK, L.EXC_CONTEXT, L.EXC_CAUSE];
   for (const [name, base, extra] of EXC_TREE) {
     const n = extra ?? 0;
-    // every extra word is a reference but the fifth (OSError's `written` count); the Unicode errors read
-    // their five fields from args and leave their words empty
-    const nrefs = n === 5 ? 4 : n;
-    const r = [...refs, ...Array.from({ length: nrefs }, (_, i) => L.EXC_EXTRA + 8 * i)];
+    // every extra word is a reference but OSError's fifth (its `written` count) and the Unicode errors'
+    // third and fourth (start and end)
+    const words = name.startsWith("Unicode") ? [0, 8, 32] : Array.from({ length: n === 5 ? 4 : n }, (_, i) => 8 * i);
+    const r = [...refs, ...words.map((x) => L.EXC_EXTRA + x)];
     const ti = this.nativeType(name, Kind.EXC, { basicsize: L.EXC_BASICSIZE + 8 * n, gc: true, refSlots: r }, base || "object", { baseType: true, hasDict: true });
     if (name === "ExceptionGroup") {
       const exc = this.infoOfType(this.T.Exception);

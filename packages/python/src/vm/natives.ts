@@ -292,22 +292,27 @@ declare module "./vm.js" {
   }
 }
 
-/** str() of a UnicodeEncodeError or UnicodeDecodeError made from its five arguments, as CPython words it. */
-function unicodeErrorStr(vm: VM, decode: boolean, args: Obj[]): string {
-  const [enc, obj, start, end, reason] = args as [Obj, Obj, Obj, Obj, Obj];
-  const a = Number(vm.h.readInt(start));
-  const z = Number(vm.h.readInt(end));
-  const head = `'${vm.strOf(enc)}' codec can't ${decode ? "decode" : "encode"}`;
-  const len = decode ? vm.h.readBytes(obj).length : [...vm.str(obj)].length;
-  if (z === a + 1 && a >= 0 && a < len) {
-    if (decode) return `${head} byte 0x${vm.h.readBytes(obj)[a]!.toString(16).padStart(2, "0")} in position ${a}: ${vm.strOf(reason)}`;
-    return `${head} character '${charEscape([...vm.str(obj)][a]!.codePointAt(0)!)}' in position ${a}: ${vm.strOf(reason)}`;
-  }
-  return `${head} ${decode ? "bytes" : "characters"} in position ${a}-${z - 1}: ${vm.strOf(reason)}`;
-}
+/** UnicodeEncodeError's and UnicodeDecodeError's fields after BaseException's: encoding, object, start and
+ *  end (machine words) and reason. */
+export const UNIERR_START = L.EXC_EXTRA + 16;
+export const UNIERR_END = L.EXC_EXTRA + 24;
 
-/** The constructor arguments of UnicodeEncodeError and UnicodeDecodeError, in order. */
-const UNICODE_ERROR_FIELDS = ["encoding", "object", "start", "end", "reason"];
+/** str() of a UnicodeEncodeError or UnicodeDecodeError, made from its fields as CPython words it. */
+function unicodeErrorStr(vm: VM, decode: boolean, o: Obj): string {
+  const f = (off: number) => vm.strOf(vm.h.getSlot(o, off) || vm.None);
+  const obj = vm.h.getSlot(o, L.EXC_EXTRA + 8);
+  if (!obj) return "";
+  const [a, z] = [vm.h.getI32(o, UNIERR_START), vm.h.getI32(o, UNIERR_END)];
+  const head = `'${f(L.EXC_EXTRA)}' codec can't ${decode ? "decode" : "encode"}`;
+  const text = !decode && vm.kindOf(obj) === Kind.STR ? [...vm.str(obj)] : [];
+  const bytes = decode && vm.kindOf(obj) === Kind.BYTES ? vm.h.readBytes(obj) : new Uint8Array();
+  const len = decode ? bytes.length : text.length;
+  if (z === a + 1 && a >= 0 && a < len) {
+    if (decode) return `${head} byte 0x${bytes[a]!.toString(16).padStart(2, "0")} in position ${a}: ${f(L.EXC_EXTRA + 32)}`;
+    return `${head} character '${charEscape(text[a]!.codePointAt(0)!)}' in position ${a}: ${f(L.EXC_EXTRA + 32)}`;
+  }
+  return `${head} ${decode ? "bytes" : "characters"} in position ${a}-${z - 1}: ${f(L.EXC_EXTRA + 32)}`;
+}
 
 /** OSError's fields after BaseException's: errno, strerror, filename, filename2 (then `written`). */
 export const OSERR_ERRNO = L.EXC_EXTRA;
@@ -330,7 +335,19 @@ const EXC_FIELDS: Record<string, [string, number][]> = {
   strerror: [["OSError", OSERR_STRERROR]],
   filename: [["OSError", OSERR_FILENAME]],
   filename2: [["OSError", OSERR_FILENAME2]],
+  encoding: [["UnicodeEncodeError", L.EXC_EXTRA], ["UnicodeDecodeError", L.EXC_EXTRA]],
+  object: [["UnicodeEncodeError", L.EXC_EXTRA + 8], ["UnicodeDecodeError", L.EXC_EXTRA + 8]],
+  reason: [["UnicodeEncodeError", L.EXC_EXTRA + 32], ["UnicodeDecodeError", L.EXC_EXTRA + 32]],
 };
+
+/** Store int v in the machine word at `off` of o (a C Py_ssize_t member). */
+export function setWord(vm: VM, o: Obj, off: number, v: Obj): void {
+  const k = vm.kindOf(v);
+  if (k !== Kind.INT && k !== Kind.BOOL) vm.typeError("an integer is required");
+  const n = Number(BigInt.asIntN(32, vm.h.readInt(v)));
+  vm.h.setI32(o, off, n);
+  vm.h.setI32(o, off + 4, n < 0 ? -1 : 0);
+}
 
 /** The offset of exception o's field `name`, or 0 if its class has no such field. */
 function excField(vm: VM, o: Obj, name: string): number {
@@ -352,7 +369,7 @@ proto.nativeStr = function (this: VM, o: Obj, ti: TypeInfo): string | null {
       if (items.length === 1) return this.repr(items[0]);
     }
     const uni = this.isSubtype(ti, this.infoOfType(this.T.UnicodeEncodeError)) ? 1 : this.isSubtype(ti, this.infoOfType(this.T.UnicodeDecodeError)) ? 2 : 0;
-    if (uni && items.length === 5) return unicodeErrorStr(this, uni === 2, items);
+    if (uni) return unicodeErrorStr(this, uni === 2, o);
     if (this.isSubtype(ti, this.infoOfType(this.T.ImportError))) {
       const msg = this.h.getSlot(o, IMPORTERR_MSG);
       if (msg && msg !== this.None) return this.strOf(msg);
@@ -728,16 +745,9 @@ proto.nativeAttr = function (this: VM, o: Obj, ti: TypeInfo, name: string): Obj 
             return this.newRef(a && this.tupleLen(a) ? h.tupleGet(a, 0) : this.None);
           }
           break;
-        case "encoding":
-        case "object":
         case "start":
         case "end":
-        case "reason":
-          if (this.isInstance(o, this.T.UnicodeEncodeError) || this.isInstance(o, this.T.UnicodeDecodeError)) {
-            // the five constructor arguments, kept in args
-            const a = h.getSlot(o, L.EXC_ARGS);
-            if (a && this.tupleLen(a) === 5) return this.newRef(h.tupleGet(a, UNICODE_ERROR_FIELDS.indexOf(name)));
-          }
+          if (this.isInstance(o, this.T.UnicodeEncodeError) || this.isInstance(o, this.T.UnicodeDecodeError)) return this.newInt(BigInt(h.getI32(o, name === "start" ? UNIERR_START : UNIERR_END)));
           break;
         case "message":
         case "exceptions":
@@ -894,6 +904,11 @@ proto.nativeSetAttr = function (this: VM, o: Obj, ti: TypeInfo, name: string, v:
       if (off) {
         // a field set or deleted (deleted reads None again)
         h.setSlot(o, off, v);
+        return true;
+      }
+      if ((name === "start" || name === "end") && (this.isInstance(o, this.T.UnicodeEncodeError) || this.isInstance(o, this.T.UnicodeDecodeError))) {
+        if (!v) this.typeError("can't delete numeric/char attribute");
+        setWord(this, o, name === "start" ? UNIERR_START : UNIERR_END, v);
         return true;
       }
       if (!v && name === "__suppress_context__") this.typeError("can't delete numeric/char attribute");
