@@ -52,7 +52,6 @@ const proto = VM.prototype;
 proto.enterRecursive = function (this: VM, where: string): void {
   if (++this.depth > this.recursionLimit) {
     this.depth--;
-    this.depth -= 0;
     const e = this.newException("RecursionError", `maximum recursion depth exceeded${where}`);
     throw new PyRaise(e);
   }

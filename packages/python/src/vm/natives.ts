@@ -29,7 +29,6 @@ declare module "./vm.js" {
     nativeAttrNames(ti: TypeInfo): string[];
     typeGetAttr(t: Obj, name: string): Obj;
     typeSetAttr(t: Obj, name: string, v: Obj): void;
-    typeDefinesHash(ti: TypeInfo): boolean;
     newMethodDescr(type: Obj, index: number): Obj;
     newBoundNative(index: number, self: Obj): Obj;
     checkDescrSelf(d: Obj, self: Obj): void;
@@ -551,15 +550,6 @@ proto.nativeHash = function (this: VM, o: Obj, ti: TypeInfo): bigint {
     }
   }
   return pointerHash(this, o);
-};
-
-proto.typeDefinesHash = function (this: VM, ti: TypeInfo): boolean {
-  for (const t of ti.mro) {
-    if (!t.heap) return false;
-    if (t.dict && this.dictGetStr(t.dict, "__hash__")) return true;
-    if (t.dict && this.dictGetStr(t.dict, "__eq__")) return false;
-  }
-  return false;
 };
 
 proto.nativeLen = function (this: VM, o: Obj, ti: TypeInfo): number {
