@@ -31,7 +31,9 @@ declare module "./vm.js" {
     collect(o: Obj): Obj[];
     listExtendFrom(l: Obj, it: Obj): void;
     setUpdateFrom(s: Obj, it: Obj): void;
-    dictUpdateFrom(d: Obj, src: Obj, funcForError: Obj): void;
+    /** `func`: the called function when this is a call's ** merge (its errors were checked by the eval
+     *  loop's DICT_MERGE; the entries go in one by one). */
+    dictUpdateFrom(d: Obj, src: Obj, func: Obj): void;
     dictUpdateArg(d: Obj, src: Obj): void;
     unpack(seq: Obj, before: number, after: number): Obj[];
     newSet(items: Obj[], frozen: boolean): Obj;
@@ -252,17 +254,10 @@ proto.dictUpdateFrom = function (this: VM, d: Obj, src: Obj, func: Obj): void {
     return;
   }
   if (k === Kind.DICT) {
-    for (const [kk, vv] of this.dictEntries(src)) {
-      if (func && this.h.dictGet(d, kk)) {
-        const fname = this.kindOf(func) === Kind.FUNCTION ? this.str(this.h.getSlot(func, L.FUNC_QUALNAME)) + "()" : "function";
-        this.typeError(`${fname} got multiple values for keyword argument '${this.str(kk)}'`);
-      }
-      this.dictSetItem(d, kk, vv);
-    }
+    for (const [kk, vv] of this.dictEntries(src)) this.dictSetItem(d, kk, vv);
     return;
   }
   if (!this.hasAttr(src, "keys")) {
-    if (func) this.typeError(`argument after ** must be a mapping, not ${this.typeName(src)}`);
     this.typeError(`'${this.typeName(src)}' object is not a mapping`);
   }
   const keys = this.callMethod(src, "keys", []);
