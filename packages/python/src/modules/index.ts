@@ -173,15 +173,16 @@ declare module "../vm/vm.js" {
   }
 }
 
-/** The fields and values of sys.float_info, sys.int_info and sys.hash_info (CPython 3.11, 64-bit Linux). */
+/** The fields and values of sys.float_info, sys.int_info, sys.version_info and sys.hash_info (CPython 3.11.7, 64-bit Linux). */
 const SYS_INFOS: ReadonlyMap<string, [string, string][]> = new Map([
   ["float_info", [["max", "1.7976931348623157e+308"], ["max_exp", "1024"], ["max_10_exp", "308"], ["min", "2.2250738585072014e-308"], ["min_exp", "-1021"], ["min_10_exp", "-307"], ["dig", "15"], ["mant_dig", "53"], ["epsilon", "2.220446049250313e-16"], ["radix", "2"], ["rounds", "1"]]],
   ["int_info", [["bits_per_digit", "30"], ["sizeof_digit", "4"], ["default_max_str_digits", "4300"], ["str_digits_check_threshold", "640"]]],
+  ["version_info", [["major", "3"], ["minor", "11"], ["micro", "7"], ["releaselevel", "'final'"], ["serial", "0"]]],
   ["hash_info", [["width", "64"], ["modulus", "2305843009213693951"], ["inf", "314159"], ["nan", "0"], ["imag", "1000003"], ["algorithm", "'siphash13'"], ["hash_bits", "64"], ["seed_bits", "128"], ["cutoff", "0"]]],
 ]);
 
 /**
- * sys.float_info, sys.int_info and sys.hash_info, made on first use (so that importing sys allocates
+ * sys.float_info, sys.int_info, sys.version_info and sys.hash_info, made on first use (so that importing sys allocates
  * what it did): a tuple subclass per struct sequence, named sys.<name>, with a property per field and
  * CPython's repr, and its one instance, both kept in the module's dict.
  */
@@ -295,7 +296,6 @@ function makeSys(vm: VM): Obj {
     platform: h.newStr("linux"),
     byteorder: h.newStr("little"),
     version: h.newStr("3.11.7 (pyheap)"),
-    version_info: h.newTupleSteal([vm.newInt(3n), vm.newInt(11n), vm.newInt(7n), h.newStr("final"), vm.newInt(0n)]),
     implementation: h.newStr("pyheap"),
     modules: h.newDict("display"),
   });

@@ -16,6 +16,7 @@ import { isAddThenStore, binaryAddStore, isIntAddSite } from "./inplace.js";
 import { jitState } from "./jit-hook.js";
 import { classInitAbort, classInitDone, classInitFrame, superCallPush, superMethodPush } from "./classes.js";
 import { abi } from "@pyheap/heap";
+import { jsStackLow } from "./misc.js";
 
 /** Marks a PyRaise thrown by RERAISE (no new traceback entry, no new context). */
 export class ReRaise extends PyRaise {}
@@ -34,14 +35,19 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
   let f = entry;
   this.frame = f;
   const enterDepth = this.depth;
+  // past depth 99, JavaScript's stack is checked too (each entry here is native code calling into Python)
   if (!f.gen || f.ip === 0) {
-    if (++this.depth > this.recursionLimit) {
+    if (++this.depth > this.recursionLimit || (this.depth > 99 && jsStackLow())) {
       this.depth--;
       this.leaveFrame(f);
       this.frame = f.back;
       this.raise("RecursionError", "maximum recursion depth exceeded");
     }
-  } else this.depth++;
+  } else if (++this.depth > 99 && jsStackLow()) {
+    this.depth--;
+    this.frame = f.back;
+    this.raise("RecursionError", "maximum recursion depth exceeded");
+  }
   const host = this.host;
   // tracing hooks are set before a run starts (evalFrameThrow sets one before it enters this function)
   const hooked = !!(host.onLine || host.onInstruction);

@@ -16,6 +16,23 @@ import { PyErr } from "../objects/errors.js";
 
 const proto = VM.prototype;
 
+/** Whether JavaScript's stack is close to running out (under about 100 KB left): the eval loop checks
+ *  it when native code calls back into Python, so that such a recursion ends in RecursionError raised
+ *  where every frame can still release what it holds. An overflow can strike any call, even one in the
+ *  middle of moving a reference, so it must not be reached. */
+export function jsStackLow(): boolean {
+  try {
+    return stackProbe(600, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16) < 0;
+  } catch {
+    return true;
+  }
+}
+
+// each level takes its seventeen arguments' slots of stack (about 190 bytes once compiled)
+function stackProbe(n: number, a: number, b: number, c: number, d: number, e: number, f: number, g: number, h: number, i: number, j: number, k: number, l: number, m: number, o: number, p: number, q: number): number {
+  return n === 0 ? 0 : stackProbe(n - 1, a, b, c, d, e, f, g, h, i, j, k, l, m, o, p, q) + 1;
+}
+
 proto.lastYield = false;
 
 proto.takeStopValue = function (this: VM): Obj {

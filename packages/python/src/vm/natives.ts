@@ -207,6 +207,8 @@ proto.nativeRepr = function (this: VM, o: Obj, ti: TypeInfo): string {
       const self = h.getSlot(o, L.CFUNC_SELF);
       if (self && n.method && ti.name === "method-wrapper") return `<method-wrapper '${n.name}' of ${this.typeName(self)} object at ${this.addr(self)}>`;
       if (self && n.method) return `<built-in method ${n.name} of ${this.typeName(self)} object at ${this.addr(self)}>`;
+      // exit and quit are site's Quitter objects in CPython: their repr tells how to leave the REPL
+      if (n.module === "builtins" && (n.name === "exit" || n.name === "quit")) return `Use ${n.name}() or Ctrl-D (i.e. EOF) to exit`;
       return `<built-in function ${n.name}>`;
     }
     case Kind.MDESCR: {
