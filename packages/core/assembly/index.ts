@@ -19,7 +19,7 @@ import {
 } from "./object/header";
 import { typesInit, typesNameAll, wellKnownGet, wellKnownSet, typeNew, typeSetLayout, tBool, tFloat, tStr, tInt, tBytes, tTuple, tList, tDict, tSet, tFrozenset } from "./object/types";
 import { strStatic, strInit, strNew, strFromChar, strData, strEq, strSizeof, emptyStr } from "./object/str";
-import { intInit, intNew, intFromF64, intToF64, intSizeof, intDecimalStr, intFromF64Spare } from "./object/int";
+import { intInit, intNew, intFromF64, intToF64, intSizeof, intDecimalStr, intFromF64Spare, intBinaryOneDigit, intCompareTwoDigit } from "./object/int";
 import { floatNew } from "./object/float";
 import { strSubNew, strSubDataBlock } from "./object/str";
 import { intSubNew } from "./object/int";
@@ -497,6 +497,19 @@ export function int_result_release(v: f64, spare: i32, a: i32, b: i32): i32 {
   if (a != 0) int_dealloc(a);
   if (b != 0) int_dealloc(b);
   return <i32>r;
+}
+/** BINARY_OP `op` (+ - * // % & | ^, in-place forms too) on two exact ints of at most one digit with a
+ *  result below 2^53: the result (NEW reference) made, then the caller's references to a and b dropped
+ *  (STEALS both; an int that dies is freed, no hook runs). 0 when it does not apply or on no memory, with
+ *  nothing changed (a and b still the caller's); always 0 in the size-optimised build. */
+export function int_binary_small(a: i32, b: i32, op: i32): i32 {
+  return <i32>intBinaryOneDigit(<usize>a, <usize>b, op);
+}
+/** COMPARE_OP `op` (< <= == != > >=) on two exact ints of at most two digits: True or False (NEW
+ *  reference), then the caller's references to a and b dropped (STEALS both). 0 when it does not apply,
+ *  with nothing changed (always in the size-optimised build). */
+export function int_compare_small(a: i32, b: i32, op: i32): i32 {
+  return <i32>intCompareTwoDigit(<usize>a, <usize>b, op);
 }
 /** A new int with |ndigits| zeroed digits (sign from ndigits) and room for `alloc`: NEW reference. The
  *  caller writes the digits (and must not create −5..256 this way: use int_from_f64). */

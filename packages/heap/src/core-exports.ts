@@ -65,6 +65,8 @@ export interface CoreExports {
   int_dealloc(o: number): void;
   int_from_f64_spare(v: number, spare: number): number;
   int_result_release(v: number, spare: number, a: number, b: number): number;
+  int_binary_small(a: number, b: number, op: number): number;
+  int_compare_small(a: number, b: number, op: number): number;
   int_decimal_str(o: number): number;
   int_to_f64(o: number): number;
   float_new(v: number): number;

@@ -165,6 +165,9 @@ export class Heap {
   private rawIntFromF64Spare!: (v: number, spare: number) => number;
   /** int_result_release (allocates an int, frees exact ints: no hook), unwrapped. */
   private rawIntResultRelease!: (v: number, spare: number, a: number, b: number) => number;
+  /** int_binary_small / int_compare_small (allocate an int, free exact ints: no hook), unwrapped. */
+  private rawIntBinarySmall!: (a: number, b: number, op: number) => number;
+  private rawIntCompareSmall!: (a: number, b: number, op: number) => number;
   /** str() of a small int in the core (int_decimal_str: allocates a str, runs no hook), unwrapped. */
   private rawIntDecimalStr!: (o: number) => number;
   /** The core's status register, read without the export wrapper (a getter: it cannot trap or call out). */
@@ -176,6 +179,8 @@ export class Heap {
     this.rawIntDecimalStr = raw.int_decimal_str;
     this.rawIntFromF64Spare = raw.int_from_f64_spare;
     this.rawIntResultRelease = raw.int_result_release;
+    this.rawIntBinarySmall = raw.int_binary_small;
+    this.rawIntCompareSmall = raw.int_compare_small;
     this.rawLastStatus = raw.heap_last_status;
     const c = this.core;
     this.fx = {
@@ -905,6 +910,29 @@ export class Heap {
     }
     if (r === 0) throw statusError(this.rawLastStatus(), "newInt");
     return r >>> 0;
+  }
+  /** BINARY_OP `op` (its oparg) of two exact ints of at most one digit in one core call: + - * // % & | ^
+   *  with a result below 2^53, made first, then a and b released (STEALS both references; an int that
+   *  dies is freed). 0 when it does not apply (or no memory), with nothing changed: the caller then does
+   *  the operation its general way. New reference. */
+  intBinarySmall(a: Obj, b: Obj, op: number): Obj {
+    if (this.retired) throw this.retired;
+    try {
+      return this.rawIntBinarySmall(a, b, op) >>> 0;
+    } catch (e) {
+      throw this.trap(e, "int_binary_small");
+    }
+  }
+  /** COMPARE_OP `op` (its oparg, < <= == != > >=) of two exact ints of at most two digits in one core call:
+   *  True or False, then a and b released (STEALS both). 0 when it does not apply, with nothing changed.
+   *  New reference. */
+  intCompareSmall(a: Obj, b: Obj, op: number): Obj {
+    if (this.retired) throw this.retired;
+    try {
+      return this.rawIntCompareSmall(a, b, op) >>> 0;
+    } catch (e) {
+      throw this.trap(e, "int_compare_small");
+    }
   }
   /** A fresh int object for v with `spare` extra digits allocated (CPython's +, *, << results). */
   newIntDigits(v: bigint, spare = 0): Obj {

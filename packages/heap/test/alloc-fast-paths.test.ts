@@ -6,19 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { abi, type Heap, type Obj } from "../src/index.js";
-import { fresh, expectHealthy, expectSameMemory, slotType } from "./helpers.js";
-
-/** A deterministic pseudo-random sequence (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { fresh, expectHealthy, expectSameMemory, rng, slotType } from "./helpers.js";
 
 /** Ints of one and two digits, floats and strs made and released in a scrambled order; `release` drops
  *  the last reference to an exact int. Returns the addresses handed out, relative to the small ints. */

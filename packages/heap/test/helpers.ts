@@ -10,6 +10,18 @@ export function fresh(options: HeapOptions = {}): Heap {
   return loadHeap({ debug: true, ...options });
 }
 
+/** A deterministic pseudo-random sequence in [0, 1) (mulberry32). */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 export function expectHealthy(h: Heap): void {
   expect(h.check()).toEqual({ ok: true });
 }

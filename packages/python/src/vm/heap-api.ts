@@ -95,6 +95,12 @@ export interface HeapApi {
    *  references to the exact ints a and b released (a first), in at most one call of the core: what
    *  newIntSpare (or newIntValue for a small result) then decrefInt(a), decrefInt(b) do. New reference. */
   intResultRelease(x: number, spare: number, a: Obj, b: Obj): Obj;
+  /** BINARY_OP `op` (its oparg) on two exact ints of at most one digit, in one core call: the result (a new
+   *  reference) made, then a and b released (steals both). 0 when it does not apply, nothing changed. */
+  intBinarySmall(a: Obj, b: Obj, op: number): Obj;
+  /** COMPARE_OP `op` on two exact ints of at most two digits, in one core call: True or False (a new
+   *  reference), then a and b released (steals both). 0 when it does not apply, nothing changed. */
+  intCompareSmall(a: Obj, b: Obj, op: number): Obj;
   readInt(o: Obj): bigint;
   intToNumber(o: Obj): number;
   newFloat(x: number): Obj;
@@ -177,6 +183,7 @@ const REQUIRED = [
   "setSlotSteal", "getI32", "setI32", "newObject", "newInt", "readInt", "newFloat", "readFloat", "newStr",
   "readStr", "newTuple", "tupleGet", "newList", "listAppend", "listGet", "listSet", "listLen", "decrefInt", "newIntValue",
   "strJoin", "intDecimal", "intDecimalStr", "newIntSpare", "intResultRelease",
+  "intBinarySmall", "intCompareSmall",
 ] as const;
 
 /** Check the loaded heap against the interface; returns the names that are missing. */

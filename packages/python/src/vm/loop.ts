@@ -11,7 +11,7 @@ import { Kind, type KwArgs } from "./types.js";
 import { INTERRUPTED, LimitExceeded, PyRaise, VM } from "./vm.js";
 import * as L from "./layouts.js";
 import type { GenState } from "./eval.js";
-import { binarySubscr, formatValue, instanceGetAttr, instanceSetAttr, intTruth, listIterNextIn, loadGlobalCached, loadMethodCached, newIntResult, rangeIterNextAt, smallIntBinary, smallIntCompare, smallIntValue, asObj, buildString, storeSubscr } from "./fast.js";
+import { binarySubscr, formatValue, instanceGetAttr, instanceSetAttr, intTruth, listIterNextIn, loadGlobalCached, loadMethodCached, newIntResult, rangeIterNextAt, smallIntBinary, smallIntValue, asObj, buildString, storeSubscr } from "./fast.js";
 import { isAddThenStore, binaryAddStore, isIntAddSite } from "./inplace.js";
 import { jitState } from "./jit-hook.js";
 import { classInitAbort, classInitDone, classInitFrame, superCallPush, superMethodPush } from "./classes.js";
@@ -59,8 +59,6 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
   const methodType = this.tMethod;
   const superType = this.tSuper;
   const typeType = this.tType;
-  const True = this.True;
-  const False = this.False;
   // the heap's memory view, read again only when memory grew (a grown memory detaches the old view: length 0)
   let mem = h.i32;
   // code objects compiled to JavaScript (jit/compile.ts) run there until an instruction they leave to
@@ -354,8 +352,20 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
               const ints = m[(st[n - 2] + OB_TYPE) >>> 2]! >>> 0 === intType && m[(st[n - 1] + OB_TYPE) >>> 2]! >>> 0 === intType;
               if (!(ints && isIntAddSite(f.info, i)) && binaryAddStore(this, f, i)) break;
             }
-            const b = st.pop()!;
-            const a = st.pop()!;
+            const n = st.length;
+            const b = st[n - 1];
+            const a = st[n - 2];
+            if (m[(a + OB_TYPE) >>> 2]! >>> 0 === intType && m[(b + OB_TYPE) >>> 2]! >>> 0 === intType) {
+              // one-digit operands: computed, made and released in one core call
+              const r = h.intBinarySmall(a, b, arg);
+              if (r !== 0) {
+                st.pop();
+                st[n - 2] = asObj(r);
+                break;
+              }
+            }
+            st.pop();
+            st.pop();
             const x = smallIntBinary(mem.length !== 0 ? mem : (mem = h.i32), intType, a, b, arg);
             // both exact ints: their release runs no hook
             if (x === x) pushIntResultRelease(h, st, x, a, b);
@@ -363,17 +373,21 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             break;
           }
           case 107 /* Op.COMPARE_OP */: {
-            const b = st.pop()!;
-            const a = st.pop()!;
-            const c = smallIntCompare(mem.length !== 0 ? mem : (mem = h.i32), intType, a, b, arg);
-            if (c >= 0) {
-              const r = c === 1 ? True : False;
-              mem[r >>> 2]!++;
-              st.push(r);
-              h.decrefInt(a);
-              h.decrefInt(b);
-              break;
+            const m = mem.length !== 0 ? mem : (mem = h.i32);
+            const n = st.length;
+            const b = st[n - 1];
+            const a = st[n - 2];
+            if (m[(a + OB_TYPE) >>> 2]! >>> 0 === intType && m[(b + OB_TYPE) >>> 2]! >>> 0 === intType) {
+              // exact ints of at most two digits: compared and released in one core call
+              const r = h.intCompareSmall(a, b, arg);
+              if (r !== 0) {
+                st.pop();
+                st[n - 2] = r;
+                break;
+              }
             }
+            st.pop();
+            st.pop();
             pushCompareRelease(this, st, a, b, arg);
             break;
           }

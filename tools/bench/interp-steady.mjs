@@ -1,0 +1,85 @@
+#!/usr/bin/env node
+// Steady-state cost of one loop body: `run()` of a function looping over it n1 and n2 times in one process,
+// the process CPU difference divided by n2 − n1 (so compile, set-up, V8's first compiles and the
+// shutdown cancel out), best of --repeat rounds. Two builds are alternated when --dist is given twice
+// (A/B: each build in its own child process per round, the order switched every round).
+//
+//   node tools/bench/interp-steady.mjs [--n1 100000] [--n2 400000] [--repeat 5] [--rounds 3]
+//        [--dist DIR_A --dist DIR_B] [--only NAME,…]
+//
+// DIR is a directory holding a build of @pyheap/python's index.js (default: packages/python/dist). Not a
+// test; nothing is asserted about times. Prints ns per iteration.
+import { spawnSync } from "node:child_process";
+import { resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+/** Loop bodies: a name, set-up lines and the body (run inside `def f(n)` under `for i in range(n):`). */
+const BODIES = [
+  ["empty", "", "pass"],
+  ["c = i & 1", "", "c = i & 1"],
+  ["c = i + 1", "", "c = i + 1"],
+  ["c = i * 3 % 1000003", "", "c = i * 3 % 1000003"],
+  ["k += 1", "k = 0", "k += 1"],
+  ["if i < k", "k = 5", "if i < k: pass"],
+  ["x = i + 0.5", "", "x = i + 0.5"],
+  ["p.append(i)", "p = []", "p.append(i)"],
+  ["d[i] = i", "d = {}", "d[i] = i"],
+  ["t += 'a'", "t = ''", "t += 'a'"],
+  ["str(i)", "", "str(i)"],
+];
+
+const args = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const k = args.indexOf(`--${name}`);
+  return k >= 0 ? args[k + 1] : dflt;
+};
+const dists = args.flatMap((a, k) => (a === "--dist" ? [args[k + 1]] : []));
+
+if (args[0] === "--child") {
+  const [, dist, n1s, n2s, reps, only] = args;
+  const { run } = await import(new URL("index.js", pathToFileURL(resolve(dist) + "/")).href);
+  const n1 = Number(n1s);
+  const n2 = Number(n2s);
+  const out = {};
+  const names = only ? only.split(",") : null;
+  for (const [name, setup, body] of BODIES) {
+    if (names && !names.includes(name)) continue;
+    const src = (n) => `def f(n):\n    ${setup || "pass"}\n    for i in range(n):\n        ${body}\nf(${n})\n`;
+    const cpu = (n) => {
+      const c = process.cpuUsage();
+      const r = run(src(n), { limits: { maxSteps: 2e9, timeoutMs: 60_000, maxHeapBytes: 1 << 30 } });
+      const d = process.cpuUsage(c);
+      if (r.outcome.status !== "ok") throw new Error(`${name}: ${JSON.stringify(r.outcome)} ${r.stderr}`);
+      return (d.user + d.system) * 1000;
+    };
+    cpu(n1);
+    let best = Infinity;
+    for (let k = 0; k < Number(reps); k++) best = Math.min(best, (cpu(n2) - cpu(n1)) / (n2 - n1));
+    out[name] = best;
+  }
+  console.log(JSON.stringify(out));
+  process.exit(0);
+}
+
+const here = fileURLToPath(import.meta.url);
+const builds = dists.length ? dists : [fileURLToPath(new URL("../../packages/python/dist", import.meta.url))];
+const n1 = opt("n1", "100000");
+const n2 = opt("n2", "400000");
+const reps = opt("repeat", "5");
+const rounds = Number(opt("rounds", "3"));
+const only = opt("only", "");
+const results = builds.map(() => ({}));
+for (let r = 0; r < rounds; r++) {
+  const order = r % 2 === 0 ? builds.map((_, k) => k) : builds.map((_, k) => builds.length - 1 - k);
+  for (const k of order) {
+    const c = spawnSync(process.execPath, [here, "--child", builds[k], n1, n2, reps, only], { encoding: "utf8" });
+    if (c.status !== 0) throw new Error(c.stderr);
+    for (const [name, ns] of Object.entries(JSON.parse(c.stdout))) (results[k][name] ??= []).push(ns);
+  }
+}
+const { execFileSync } = await import("node:child_process");
+console.log(`interp-steady: ns of CPU per iteration (n ${n1} → ${n2}, best of ${reps}, ${rounds} rounds); load: ${execFileSync("uptime", { encoding: "utf8" }).trim()}`);
+console.log(["body", ...builds].join(" | "));
+for (const name of Object.keys(results[0])) {
+  console.log([name, ...results.map((res) => res[name].map((x) => x.toFixed(1)).join(", "))].join(" | "));
+}
