@@ -51,8 +51,13 @@ function makePyModule(vm: VM, name: string, src: string, natives: Record<string,
   vm.dictSetStr(d, vm.name("__builtins__"), vm.builtins);
   if (name === "weakref" && vm.T.weakref) vm.dictSetStr(d, vm.name("__ref_type__"), vm.T.weakref);
   const unit = vm.host.compile(src, name, "exec");
-  const r = vm.runCode(unit.code, d, d, true);
-  vm.h.decref(r);
+  try {
+    vm.h.decref(vm.runCode(unit.code, d, d, true));
+  } catch (e) {
+    // a limit (or an error) while the module's code runs: the module was never registered
+    vm.h.decref(m);
+    throw e;
+  }
   return m;
 }
 
