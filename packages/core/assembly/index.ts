@@ -19,7 +19,7 @@ import {
 } from "./object/header";
 import { typesInit, typesNameAll, wellKnownGet, wellKnownSet, typeNew, typeSetLayout, tBool, tFloat, tStr, tInt, tBytes, tTuple, tList, tDict, tSet, tFrozenset } from "./object/types";
 import { strStatic, strInit, strNew, strFromChar, strData, strEq, strSizeof, emptyStr } from "./object/str";
-import { intInit, intNew, intFromF64, intToF64, intSizeof, intDecimalStr, intFromF64Spare, intBinaryOneDigit, intCompareTwoDigit } from "./object/int";
+import { intInit, intNew, intFromF64, intToF64, intSizeof, intDecimalStr, intFromF64Spare, intBinarySmall, intCompareTwoDigit } from "./object/int";
 import { floatNew } from "./object/float";
 import { strSubNew, strSubDataBlock } from "./object/str";
 import { intSubNew } from "./object/int";
@@ -498,12 +498,13 @@ export function int_result_release(v: f64, spare: i32, a: i32, b: i32): i32 {
   if (b != 0) int_dealloc(b);
   return <i32>r;
 }
-/** BINARY_OP `op` (+ - * // % & | ^, in-place forms too) on two exact ints of at most one digit with a
- *  result below 2^53: the result (NEW reference) made, then the caller's references to a and b dropped
+/** BINARY_OP `op` (in-place forms too) on two exact ints with a result below 2^53: + - * // % & | ^ of
+ *  one-digit ints, + − with a two-digit operand (x_add's / x_sub's spare digits kept): the result (NEW
+ *  reference) made, then the caller's references to a and b dropped
  *  (STEALS both; an int that dies is freed, no hook runs). 0 when it does not apply or on no memory, with
  *  nothing changed (a and b still the caller's); always 0 in the size-optimised build. */
 export function int_binary_small(a: i32, b: i32, op: i32): i32 {
-  return <i32>intBinaryOneDigit(<usize>a, <usize>b, op);
+  return <i32>intBinarySmall(<usize>a, <usize>b, op);
 }
 /** COMPARE_OP `op` (< <= == != > >=) on two exact ints of at most two digits: True or False (NEW
  *  reference), then the caller's references to a and b dropped (STEALS both). 0 when it does not apply,

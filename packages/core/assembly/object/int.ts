@@ -93,6 +93,9 @@ function intAlloc32(size: i32, d0: u32, d1: u32): usize {
   return o;
 }
 
+/** 2^53 − 1: results at most this large are the ones the interpreter's own paths make from doubles. */
+const SAFE_INT: i64 = 9007199254740991;
+
 /** An int of at most two digits as i64 (ob_size `size`, −2..2). */
 @inline function twoDigitValue(o: usize, size: i32): i64 {
   if (size == 0) return 0;
@@ -110,57 +113,85 @@ function intAlloc32(size: i32, d0: u32, d1: u32): usize {
   if (n == 0 && !isStatic(o)) plainFreeMemory(o, tInt);
 }
 
+/** Digits of |v| for |v| < 2^60 (0 for zero). */
+@inline function digitCount(v: i64): i32 {
+  const m = <u64>(v < 0 ? -v : v);
+  return m == 0 ? 0 : m < (<u64>1 << INT_SHIFT) ? 1 : 2;
+}
+
 /**
- * BINARY_OP (its oparg, the in-place forms too) of + - * // % & | ^ on two exact ints of at most one digit
- * (CPython's medium ints), when the result is below 2^53: the result made first (a NEW reference: the
- * shared small int, or a fresh int of exactly its digits, as _PyLong_FromSTwoDigits makes it), then the
- * caller's references to a and then b dropped (an int that dies is freed), the order of CPython's
- * BINARY_OP. A one-digit `%` is fast_mod's new int, never the left operand. 0 when it does not apply
- * (another type, more digits, another operator, a zero divisor, a bigger product) or on no memory, with
- * nothing changed (the caller's general path then does the operation, and raises).
+ * BINARY_OP (its oparg, the in-place forms too) on two exact ints, when the result is below 2^53: + - * //
+ * % & | ^ of ints of at most one digit (CPython's medium ints: the result has exactly its digits, as
+ * _PyLong_FromSTwoDigits makes it; a `%` is fast_mod's new int, never the left operand), and + − where an
+ * operand has two digits (below 2^53): x_add allocates one digit more than the longer operand, x_sub as
+ * many, and the result keeps the allocation whatever digits it needs. The result is made first (a NEW
+ * reference; a result in −5..256 is the shared small int), then the caller's references to a and then b
+ * are dropped (an int that dies is freed), the order of CPython's BINARY_OP. 0 when it does not apply
+ * (another type, more digits, another operator, a zero divisor, a result past 2^53) or on no memory,
+ * with nothing changed (the caller's general path then does the operation, and raises).
  * NOTE: the size-optimised build (the web page's, shrinkLevel > 0) always answers 0 and leaves the
- * operation to the caller: the body would add ~0.45 KB gzipped to a build kept under a size budget.
+ * operation to the caller: the body would add ~0.5 KB gzipped to a build kept under a size budget.
  */
-export function intBinaryOneDigit(a: usize, b: usize, op: i32): usize {
+export function intBinarySmall(a: usize, b: usize, op: i32): usize {
   if (ASC_SHRINK_LEVEL > 0 || typeOf(a) != tInt || typeOf(b) != tInt) return 0;
   const sa = obSize(a);
   const sb = obSize(b);
-  if (<u32>(sa + 1) > 2 || <u32>(sb + 1) > 2) return 0;
-  const x = sa == 0 ? 0 : <i64>sa * <i64>load<u32>(a + INT_DIGITS);
-  const y = sb == 0 ? 0 : <i64>sb * <i64>load<u32>(b + INT_DIGITS);
+  if (<u32>(sa + 2) > 4 || <u32>(sb + 2) > 4) return 0;
+  const k = op >= 13 ? op - 13 : op;
   let r: i64 = 0;
-  switch (op >= 13 ? op - 13 : op) {
-    case 0:
-      r = x + y;
-      break;
-    case 10:
-      r = x - y;
-      break;
-    case 5:
-      r = x * y;
-      if (r > 9007199254740991 || r < -9007199254740991) return 0;
-      break;
-    case 2:
-      if (y == 0) return 0;
-      r = x / y;
-      if (r * y != x && (x < 0) != (y < 0)) r--;
-      break;
-    case 6:
-      if (y == 0) return 0;
-      r = x % y;
-      if (r != 0 && (r < 0) != (y < 0)) r += y;
-      break;
-    case 1:
-      r = x & y;
-      break;
-    case 7:
-      r = x | y;
-      break;
-    case 12:
-      r = x ^ y;
-      break;
-    default:
-      return 0;
+  let spare: i32 = 0;
+  if (<u32>(sa + 1) > 2 || <u32>(sb + 1) > 2) {
+    if (k != 0 && k != 10) return 0;
+    const x = twoDigitValue(a, sa);
+    const y = twoDigitValue(b, sb);
+    if (x > SAFE_INT || x < -SAFE_INT || y > SAFE_INT || y < -SAFE_INT) return 0;
+    r = k == 0 ? x + y : x - y;
+    if (r > SAFE_INT || r < -SAFE_INT) return 0;
+    const na = sa < 0 ? -sa : sa;
+    const nb = sb < 0 ? -sb : sb;
+    const most = na > nb ? na : nb;
+    // magnitudes added (x_add) when the signs agree for +, differ for −; else subtracted (x_sub)
+    const adds = k == 0 ? (x < 0) == (y < 0) : (x < 0) != (y < 0);
+    spare = (adds ? most + 1 : most) - digitCount(r);
+  } else {
+    // |x|, |y| < 2^30: every result but a product fits in 32 bits
+    const x: i32 = sa == 0 ? 0 : sa * <i32>load<u32>(a + INT_DIGITS);
+    const y: i32 = sb == 0 ? 0 : sb * <i32>load<u32>(b + INT_DIGITS);
+    let q: i32 = 0;
+    switch (k) {
+      case 0:
+        q = x + y;
+        break;
+      case 10:
+        q = x - y;
+        break;
+      case 5:
+        r = <i64>x * <i64>y;
+        if (r > SAFE_INT || r < -SAFE_INT) return 0;
+        break;
+      case 2:
+        if (y == 0) return 0;
+        q = x / y;
+        if (q * y != x && (x ^ y) < 0) q--;
+        break;
+      case 6:
+        if (y == 0) return 0;
+        q = x % y;
+        if (q != 0 && (q ^ y) < 0) q += y;
+        break;
+      case 1:
+        q = x & y;
+        break;
+      case 7:
+        q = x | y;
+        break;
+      case 12:
+        q = x ^ y;
+        break;
+      default:
+        return 0;
+    }
+    if (k != 5) r = <i64>q;
   }
   let o: usize;
   if (r >= SMALL_INT_MIN && r <= SMALL_INT_MAX) {
@@ -170,7 +201,14 @@ export function intBinaryOneDigit(a: usize, b: usize, op: i32): usize {
     const m = <u64>(r < 0 ? -r : r);
     const hi = <u32>(m >> INT_SHIFT);
     const n = hi == 0 ? 1 : 2;
-    o = intAlloc32(r < 0 ? -n : n, <u32>(m & MASK), hi);
+    if (spare <= 0) o = intAlloc32(r < 0 ? -n : n, <u32>(m & MASK), hi);
+    else {
+      o = intNew(r < 0 ? -n : n, n + spare);
+      if (o != 0) {
+        store<u32>(o + INT_DIGITS, <u32>(m & MASK));
+        if (n == 2) store<u32>(o + INT_DIGITS + 4, hi);
+      }
+    }
     if (o == 0) return 0;
   }
   releaseExactInt(a);
@@ -182,7 +220,7 @@ export function intBinaryOneDigit(a: usize, b: usize, op: i32): usize {
  * COMPARE_OP (its oparg: < <= == != > >=) on two exact ints of at most two digits: True or False (a NEW
  * reference), after which the caller's references to a and then b are dropped (an int that dies is
  * freed), as CPython's COMPARE_OP orders them. 0 when it does not apply, with nothing changed (always in
- * the size-optimised build, as intBinaryOneDigit).
+ * the size-optimised build, as intBinarySmall).
  */
 export function intCompareTwoDigit(a: usize, b: usize, op: i32): usize {
   if (ASC_SHRINK_LEVEL > 0 || typeOf(a) != tInt || typeOf(b) != tInt) return 0;
