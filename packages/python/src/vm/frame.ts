@@ -6,6 +6,7 @@
 import type { CodeObject } from "../compile/code.js";
 import type { Obj } from "./heap-api.js";
 import type { AttrSite } from "./fast.js";
+import type { SlotSite } from "./protocol.js";
 
 /** The VM's view of a code object: the compiler's CodeObject and the heap objects made for it. */
 export interface CodeInfo {
@@ -36,6 +37,9 @@ export interface CodeInfo {
   /** LOAD_ATTR / STORE_ATTR / LOAD_METHOD caches per instruction for instances of classes (fast.ts
    *  AttrSite), made on first use. */
   attrSites: (AttrSite | null)[] | null;
+  /** LOAD_ATTR / STORE_ATTR / LOAD_METHOD slot caches per instruction for instances of classes (protocol.ts
+   *  SlotSite), made on first use. */
+  slotSites: (SlotSite | null)[] | null;
   /** Frames of this code that returned and hold nothing (untraced runs), for later calls to reuse: a list
    *  linked through their `back` field (null at its end). */
   spareFrame: Frame | null;

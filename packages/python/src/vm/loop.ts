@@ -17,6 +17,7 @@ import { jitState } from "./jit-hook.js";
 import { classInitAbort, classInitDone, classInitFrame, superCallPush, superMethodPush } from "./classes.js";
 import { abi } from "@pyheap/heap";
 import { jsStackLow } from "./misc.js";
+import { noteSlot, SLOT_LOAD, SLOT_METHOD, SLOT_STORE, slotLoad, slotMethod, slotStore } from "./protocol.js";
 
 /** Marks a PyRaise thrown by RERAISE (no new traceback entry, no new context). */
 export class ReRaise extends PyRaise {}
@@ -169,14 +170,15 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
           }
           case 106 /* Op.LOAD_ATTR */: {
             const o = st.pop()!;
-            const name = code.co_names[arg];
-            const fv = instanceGetAttr(this, f, i, o, name, f.info.names[arg]);
-            if (fv !== 0) {
-              st.push(fv);
-              h.decref(o);
+            const m = mem.length !== 0 ? mem : (mem = h.i32);
+            const sv = slotLoad(this, m, f, i, o);
+            if (sv !== 0) {
+              st.push(sv);
+              if (m[o >>> 2] === 1) h.decref(o);
+              else m[o >>> 2]!--;
               break;
             }
-            pushAttrRelease(this, st, o, name);
+            loadAttrNoting(this, f, i, st, o, arg);
             break;
           }
           case 95 /* Op.STORE_ATTR */:
@@ -190,7 +192,7 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
               superMethodPush(this, st, o, name);
               break;
             }
-            const m = loadMethodCached(this, f, i, o, name, f.info.names[arg]);
+            const m = loadMethodSlot(this, f, i, o, name, arg);
             if (m) {
               st.push(m);
               st.push(o);
@@ -346,17 +348,15 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
           }
           case 122 /* Op.BINARY_OP */: {
             const m = mem.length !== 0 ? mem : (mem = h.i32);
-            if (f.info.warmup >= 0 && isAddThenStore(co, i, arg)) {
-              // a site specialised to ADD_INT given two exact ints: binaryAddStore would only say no
-              const n = st.length;
-              const ints = m[(st[n - 2] + OB_TYPE) >>> 2]! >>> 0 === intType && m[(st[n - 1] + OB_TYPE) >>> 2]! >>> 0 === intType;
-              if (!(ints && isIntAddSite(f.info, i)) && binaryAddStore(this, f, i)) break;
-            }
             const n = st.length;
             const b = st[n - 1];
             const a = st[n - 2];
-            if (m[(a + OB_TYPE) >>> 2]! >>> 0 === intType && m[(b + OB_TYPE) >>> 2]! >>> 0 === intType) {
-              // one-digit operands: computed, made and released in one core call
+            const ints = m[(a + OB_TYPE) >>> 2]! >>> 0 === intType && m[(b + OB_TYPE) >>> 2]! >>> 0 === intType;
+            // an add stored to a local (3.11's INPLACE_ADD_UNICODE site); once specialised to ADD_INT, two
+            // exact ints skip it (binaryAddStore would only say no)
+            if (f.info.warmup >= 0 && isAddThenStore(co, i, arg) && !(ints && isIntAddSite(f.info, i)) && binaryAddStore(this, f, i)) break;
+            if (ints) {
+              // computed, made and released in one core call (one-digit operands, +/- of two digits)
               const r = h.intBinarySmall(a, b, arg);
               if (r !== 0) {
                 st.pop();
@@ -366,7 +366,7 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             }
             st.pop();
             st.pop();
-            const x = smallIntBinary(mem.length !== 0 ? mem : (mem = h.i32), intType, a, b, arg);
+            const x = ints ? smallIntBinary(mem.length !== 0 ? mem : (mem = h.i32), intType, a, b, arg) : NaN;
             // both exact ints: their release runs no hook
             if (x === x) pushIntResultRelease(h, st, x, a, b);
             else pushBinaryRelease(this, f, st, a, b, arg);
@@ -1593,14 +1593,41 @@ function pushAttrRelease(vm: VM, st: Obj[], o: Obj, name: string): void {
   }
 }
 
+/** LOAD_ATTR at instruction i without a slot site's answer: the instance fast path (recording a slot site
+ *  when it applied) or getattr; o released either way. */
+function loadAttrNoting(vm: VM, f: Frame, i: number, st: Obj[], o: Obj, arg: number): void {
+  const name = f.info.code.co_names[arg];
+  const fv = instanceGetAttr(vm, f, i, o, name, f.info.names[arg]);
+  if (fv !== 0) {
+    st.push(fv);
+    noteSlot(vm, f, i, o, name, SLOT_LOAD, 0);
+    vm.h.decref(o);
+    return;
+  }
+  pushAttrRelease(vm, st, o, name);
+}
+
+/** LOAD_METHOD on anything but a super object: the class's function through the slot site, else
+ *  loadMethodCached (recording a slot site for an instance of a class). */
+function loadMethodSlot(vm: VM, f: Frame, i: number, o: Obj, name: string, arg: number): Obj {
+  const m = vm.h.i32;
+  const fn = slotMethod(vm, m, f, i, o);
+  if (fn !== 0) return fn;
+  const r = loadMethodCached(vm, f, i, o, name, f.info.names[arg]);
+  if (r !== 0 && vm.h.i32[(r + OB_TYPE) >>> 2]! >>> 0 === vm.tFunction) noteSlot(vm, f, i, o, name, SLOT_METHOD, r);
+  return r;
+}
+
 /** STORE_ATTR at instruction i: the object and the value are popped and released after the store. */
 function storeAttr(vm: VM, f: Frame, i: number, st: Obj[], arg: number): void {
   const h = vm.h;
   const o = st.pop()!;
   const v = st.pop()!;
   try {
+    if (slotStore(vm, h.i32, f, i, o, v, f.info.names[arg])) return;
     const name = f.info.code.co_names[arg];
     if (!instanceSetAttr(vm, f, i, o, name, f.info.names[arg], v)) vm.setAttr(o, name, v);
+    else noteSlot(vm, f, i, o, name, SLOT_STORE, 0);
   } finally {
     h.decref(o);
     h.decref(v);

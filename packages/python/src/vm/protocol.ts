@@ -15,6 +15,7 @@ import { proxyTarget } from "./weakrefs.js";
 import { bigRangeOf } from "./ranges.js";
 import { rangeLength } from "./bigrange.js";
 import { assignClass } from "./classes.js";
+import type { Frame } from "./frame.js";
 
 /** Result of a type attribute lookup: a heap object (borrowed), a native method index, or nothing. */
 export type Descr = { obj: Obj; native: -1 } | { obj: 0; native: number } | null;
@@ -785,3 +786,170 @@ proto.dirNames = function (this: VM, o: Obj): string[] {
 };
 
 export { suggest };
+
+// ── instance attributes by slot, per instruction ─────────────────────────────────────────────────────
+
+const OB_TYPE = abi.OB_TYPE;
+const MANAGED_VALUES = abi.MANAGED_VALUES;
+const MANAGED_DICT = abi.MANAGED_DICT;
+const TP_CACHED_KEYS = abi.TP_CACHED_KEYS;
+const DK_NENTRIES = abi.DK_NENTRIES;
+const DK_INDICES = abi.DK_INDICES;
+const DK_LOG2_INDEX_BYTES = abi.DK_LOG2_INDEX_BYTES;
+const DK_KIND = abi.DK_KIND;
+const DK_KIND_UNICODE = abi.DK_KIND_UNICODE;
+
+/**
+ * What LOAD_ATTR, STORE_ATTR or LOAD_METHOD at one instruction learnt about the instances of one class
+ * (CPython 3.11's LOAD_ATTR_INSTANCE_VALUE / STORE_ATTR_INSTANCE_VALUE / LOAD_METHOD_WITH_VALUES keep the
+ * same: the type's version and an index into the instance's values). It holds while the class's MRO, the
+ * VM's type epoch and every class dict of the MRO (address and version tag) are unchanged and the class
+ * keeps the same shared keys (a class's shared keys are made once and only ever gain names, so an index
+ * found there stays that name's index). A hit reads or writes the instance's values array directly: no
+ * core call, no hash probe.
+ */
+export interface SlotSite {
+  /** The class (address) whose instances this entry is for. */
+  t: Obj;
+  ti: TypeInfo;
+  mro: TypeInfo[];
+  epoch: number;
+  state: number[];
+  /** The class's shared keys (TP_CACHED_KEYS). */
+  keys: Obj;
+  /** LOAD_ATTR / STORE_ATTR: the name's entry in the shared keys, i.e. its slot in a values array.
+   *  LOAD_METHOD: the keys' entry count when the name was not among them. */
+  ix: number;
+  /** LOAD_METHOD: the function found on the class (borrowed: the class dict holds it while its version is
+   *  unchanged); 0 for the other two. */
+  fn: Obj;
+  /** The entry of a second class seen at the same instruction, or null: two at most. */
+  next: SlotSite | null;
+}
+
+/** The valid entry of instruction i of f for o (no materialized __dict__, the class's keys unchanged). */
+function slotSite(vm: VM, m: Int32Array, f: Frame, i: number, o: Obj): SlotSite | null {
+  const s = f.info.slotSites;
+  if (s === null) return null;
+  let c = s[i];
+  if (c === null) return null;
+  const t = m[(o + OB_TYPE) >>> 2]! >>> 0;
+  if (c.t !== t) {
+    c = c.next;
+    if (c === null || c.t !== t) return null;
+  }
+  if (m[(o + MANAGED_DICT) >>> 2] !== 0 || m[(t + TP_CACHED_KEYS) >>> 2]! >>> 0 !== c.keys) return null;
+  if (c.mro !== c.ti.mro || c.epoch !== vm.typeEpoch || !typeStateValid(m, c.mro, c.state)) return null;
+  return c;
+}
+
+/** The address of o's value slot ix when that attribute is set (its index is in the values array's
+ *  insertion order, so ix is within the array), else 0. */
+function setSlotAddr(m: Int32Array, o: Obj, ix: number): number {
+  const v = m[(o + MANAGED_VALUES) >>> 2]! >>> 0;
+  // below the values: the prefix size, the count of attributes set, then their slots in insertion order
+  if (v !== 0) for (let j = 0, n = byteAt(m, v - 2); j < n; j++) if (byteAt(m, v - 3 - j) === ix) return v + 8 * ix;
+  return 0;
+}
+
+/** The byte at address a, read through the 32-bit view (little-endian). */
+function byteAt(m: Int32Array, a: number): number {
+  return (m[a >>> 2]! >>> ((a & 3) << 3)) & 255;
+}
+
+/** LOAD_ATTR at instruction i of f through its slot site: a new reference, or 0 to take the other paths
+ *  (nothing done then). */
+export function slotLoad(vm: VM, m: Int32Array, f: Frame, i: number, o: Obj): Obj {
+  const c = slotSite(vm, m, f, i, o);
+  if (c === null) return 0;
+  const p = setSlotAddr(m, o, c.ix);
+  if (p === 0) return 0;
+  const x = m[p >>> 2]! >>> 0;
+  m[x >>> 2]!++;
+  return x;
+}
+
+/** STORE_ATTR at instruction i of f through its slot site: the value (borrowed) replaces the old one,
+ *  which is released after (as the core's valuesSet does), or, when o lacks the attribute, the core adds
+ *  it (nameObj: the name's str). false without a valid site (nothing done then). */
+export function slotStore(vm: VM, m: Int32Array, f: Frame, i: number, o: Obj, v: Obj, nameObj: Obj): boolean {
+  const c = slotSite(vm, m, f, i, o);
+  if (c === null) return false;
+  const p = setSlotAddr(m, o, c.ix);
+  if (p === 0) {
+    // a first assignment: the site stands for instanceSetAttr's checks
+    vm.h.attrSet(o, nameObj, v);
+    return true;
+  }
+  const old = m[p >>> 2]! >>> 0;
+  m[v >>> 2]!++;
+  m[p >>> 2] = v;
+  if (m[old >>> 2] === 1) vm.h.decref(old);
+  else m[old >>> 2]!--;
+  return true;
+}
+
+/** LOAD_METHOD at instruction i of f through its slot site: a new reference to the class's function when
+ *  the class's keys still lack the name (so o has no such attribute), or 0. */
+export function slotMethod(vm: VM, m: Int32Array, f: Frame, i: number, o: Obj): Obj {
+  const c = slotSite(vm, m, f, i, o);
+  if (c === null || m[(c.keys + DK_NENTRIES) >>> 2] !== c.ix) return 0;
+  m[c.fn >>> 2]!++;
+  return c.fn;
+}
+
+/** The entry of `name` in the shared keys k (an exact-str table, compared by text), or -1. */
+function keysIndex(vm: VM, m: Int32Array, k: Obj, name: string): number {
+  if (byteAt(m, k + DK_KIND) !== DK_KIND_UNICODE) return -1;
+  const n = m[(k + DK_NENTRIES) >>> 2]!;
+  const entries = k + DK_INDICES + (1 << byteAt(m, k + DK_LOG2_INDEX_BYTES));
+  for (let ix = 0; ix < n; ix++) {
+    const key = m[(entries + 16 * ix) >>> 2]! >>> 0;
+    if (key !== 0 && vm.str(key) === name) return ix;
+  }
+  return -1;
+}
+
+/** Which instruction a slot site is recorded for (noteSlot's `use`). */
+export const SLOT_LOAD = 0;
+export const SLOT_STORE = 1;
+export const SLOT_METHOD = 2;
+
+/**
+ * Records a slot site for instruction i of f once the attribute paths handled o's `name` on the class's
+ * instance fast path (instanceGetAttr / instanceSetAttr succeeded, or loadMethodCached gave the function
+ * `fn`). The class state is read first, then the conditions of those fast paths are checked again against
+ * it: o a plain instance without a __dict__; for LOAD and STORE no class of the MRO defines the name and
+ * no __getattribute__ (LOAD) / __setattr__ (STORE) written in Python is found, and the name is among the
+ * class's instance attribute names; for METHOD `fn` is the class's function for the name, which is no
+ * instance attribute name of the class.
+ */
+export function noteSlot(vm: VM, f: Frame, i: number, o: Obj, name: string, use: number, fn: Obj): void {
+  const m = vm.h.i32;
+  const t = m[(o + OB_TYPE) >>> 2]! >>> 0;
+  const ti = vm.typeInfo(o);
+  if (ti.kind !== Kind.OBJECT || !ti.managed || !ti.heap || m[(o + MANAGED_DICT) >>> 2] !== 0) return;
+  const keys = m[(t + TP_CACHED_KEYS) >>> 2]! >>> 0;
+  if (keys === 0) return;
+  // the state is read before the lookups: one that runs code leaves it stale, never wrong
+  const state = typeState(m, ti.mro);
+  const d = vm.lookupType(ti, name);
+  const hook = vm.lookupType(ti, use === SLOT_STORE ? "__setattr__" : "__getattribute__");
+  if (hook !== null && hook.obj !== 0) return;
+  let ix = keysIndex(vm, m, keys, name);
+  if (use === SLOT_METHOD) {
+    if (ix >= 0 || d === null || d.obj !== fn) return;
+    ix = m[(keys + DK_NENTRIES) >>> 2]!;
+  } else if (ix < 0 || d !== null || name === "__class__") return;
+  const info = f.info;
+  let s = info.slotSites;
+  if (s === null) {
+    s = info.slotSites = [];
+    for (let k = info.code.co_code.length >> 1; k > 0; k--) s.push(null);
+  }
+  const head = s[i];
+  // two classes per instruction at most: the newest first, the one before it second
+  const next = head === null ? null : head.t === t ? head.next : head;
+  if (next !== null) next.next = null;
+  s[i] = { t, ti, mro: ti.mro, epoch: vm.typeEpoch, state, keys, ix, fn, next };
+}

@@ -101,6 +101,7 @@ proto.materialize = function (this: VM, top: CodeObject, arena: boolean): Obj {
       methodCache: null,
       addSites: null,
       attrSites: null,
+      slotSites: null,
       spareFrame: null,
       superClassAt: -2,
       superSelfCell: false,
