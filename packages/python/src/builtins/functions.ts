@@ -1106,7 +1106,14 @@ function registerConstructors(vm: VM): void {
     if (nativeInit && (isa("UnicodeEncodeError") || isa("UnicodeDecodeError"))) checkUnicodeErrorArgs(vm, isa("UnicodeDecodeError"), args);
     const e = h.newObject(t);
     h.setSlotSteal(e, L.EXC_ARGS, h.newTuple(args));
-    if (nativeInit) setExcFields(vm, e, ti, args, kw);
+    if (nativeInit) {
+      try {
+        setExcFields(vm, e, ti, args, kw);
+      } catch (x) {
+        h.decref(e);
+        throw x;
+      }
+    }
     if (isa("OSError") && args.length >= 2 && args.length <= 5) {
       // OSError(errno, strerror[, filename[, winerror[, filename2]]]): with a file name, args keeps only
       // errno and strerror
@@ -1159,6 +1166,18 @@ export function setExcFields(vm: VM, e: Obj, ti: TypeInfo, args: Obj[], kw: KwAr
     setWord(vm, e, UNIERR_START, args[2]!);
     setWord(vm, e, UNIERR_END, args[3]!);
     h.setSlot(e, L.EXC_EXTRA + 32, args[4]!);
+  }
+  if (isa("SyntaxError") && args.length) {
+    // SyntaxError(msg[, (filename, lineno, offset, text[, end_lineno, end_offset])])
+    h.setSlot(e, L.EXC_EXTRA, args[0]!);
+    const info = args.length === 2 ? vm.collect(args[1]!) : [];
+    try {
+      if (args.length === 2 && (info.length < 4 || info.length > 6)) vm.typeError(`function takes ${info.length < 4 ? "at least 4" : "at most 6"} arguments (${info.length} given)`);
+      // into the words of filename, lineno, offset, text, end_lineno and end_offset (SYNERR_FIELDS)
+      info.forEach((v, i) => h.setSlot(e, L.EXC_EXTRA + 8 * [1, 2, 3, 6, 4, 5][i]!, v));
+    } finally {
+      for (const v of info) h.decref(v);
+    }
   }
   if (isa("ImportError")) {
     h.setSlot(e, IMPORTERR_MSG, args.length === 1 ? args[0]! : 0);

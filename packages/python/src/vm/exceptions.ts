@@ -10,6 +10,7 @@ import type { Frame } from "./frame.js";
 import * as L from "./layouts.js";
 import { formatTraceback, suggest, type TracebackEntry } from "./traceback.js";
 import { ReRaise } from "./loop.js";
+import { SYNERR_FIELDS } from "./natives.js";
 
 declare module "./vm.js" {
   interface VM {
@@ -146,31 +147,30 @@ proto.excLine = function (this: VM, exc: Obj): string {
 
 function syntaxErrorText(vm: VM, exc: Obj): string | null {
   if (!vm.isInstance(exc, vm.T.SyntaxError)) return null;
-  const d = vm.instDict(exc, false);
-  if (!d) return null;
-  const get = (k: string) => vm.dictGetStr(d, k);
+  const get = (k: string) => vm.h.getSlot(exc, L.EXC_EXTRA + 8 * SYNERR_FIELDS.indexOf(k));
   const fn = get("filename");
   const ln = get("lineno");
   const text = get("text");
   const off = get("offset");
   const endOff = get("end_offset");
   const msg = get("msg");
-  let out = "";
-  if (fn && ln) out += `  File "${vm.str(fn)}", line ${vm.repr(ln)}\n`;
+  // without a line number it is printed as any other exception
+  if (!ln || vm.kindOf(ln) !== Kind.INT) return null;
+  let out = `  File "${fn && vm.kindOf(fn) === Kind.STR ? vm.str(fn) : "<string>"}", line ${vm.repr(ln)}\n`;
   if (text && vm.kindOf(text) === Kind.STR) {
     const raw = vm.str(text).replace(/\n$/, "");
     const stripped = raw.trimStart();
     const lead = raw.length - stripped.length;
     out += `    ${stripped.trimEnd()}\n`;
-    if (off && vm.kindOf(off) === Kind.INT) {
-      const o = Number(vm.h.readInt(off));
+    const o = off && vm.kindOf(off) === Kind.INT ? Number(vm.h.readInt(off)) : 0;
+    if (o > 0) {
       let e = endOff && vm.kindOf(endOff) === Kind.INT ? Number(vm.h.readInt(endOff)) : o + 1;
       if (e <= o) e = o + 1;
       const col = Math.max(0, o - 1 - lead);
       out += `    ${" ".repeat(col)}${"^".repeat(Math.max(1, e - o))}\n`;
     }
   }
-  out += `${qualifiedName(vm, exc)}: ${msg ? vm.str(msg) : vm.strOf(exc)}\n`;
+  out += `${qualifiedName(vm, exc)}: ${vm.strOf(msg || vm.None)}\n`;
   return out;
 }
 

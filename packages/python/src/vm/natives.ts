@@ -324,6 +324,8 @@ export const OSERR_FILENAME2 = L.EXC_EXTRA + 24;
 export const IMPORTERR_MSG = L.EXC_EXTRA;
 export const IMPORTERR_NAME = L.EXC_EXTRA + 8;
 export const IMPORTERR_PATH = L.EXC_EXTRA + 16;
+/** SyntaxError's fields after BaseException's, in this order (CPython's PySyntaxErrorObject). */
+export const SYNERR_FIELDS = ["msg", "filename", "lineno", "offset", "end_lineno", "end_offset", "text", "print_file_and_line"];
 /** The exception fields kept in their own words, by name: [class, offset] (the first class that applies). */
 const EXC_FIELDS: Record<string, [string, number][]> = {
   value: [["StopIteration", L.EXC_EXTRA]],
@@ -331,15 +333,16 @@ const EXC_FIELDS: Record<string, [string, number][]> = {
   name: [["ImportError", IMPORTERR_NAME], ["NameError", L.EXC_EXTRA], ["AttributeError", L.EXC_EXTRA2]],
   obj: [["AttributeError", L.EXC_EXTRA]],
   msg: [["ImportError", IMPORTERR_MSG]],
+  filename: [["OSError", OSERR_FILENAME]],
   path: [["ImportError", IMPORTERR_PATH]],
   errno: [["OSError", OSERR_ERRNO]],
   strerror: [["OSError", OSERR_STRERROR]],
-  filename: [["OSError", OSERR_FILENAME]],
   filename2: [["OSError", OSERR_FILENAME2]],
   encoding: [["UnicodeEncodeError", L.EXC_EXTRA], ["UnicodeDecodeError", L.EXC_EXTRA]],
   object: [["UnicodeEncodeError", L.EXC_EXTRA + 8], ["UnicodeDecodeError", L.EXC_EXTRA + 8]],
   reason: [["UnicodeEncodeError", L.EXC_EXTRA + 32], ["UnicodeDecodeError", L.EXC_EXTRA + 32]],
 };
+SYNERR_FIELDS.forEach((f, i) => (EXC_FIELDS[f] ??= []).push(["SyntaxError", L.EXC_EXTRA + 8 * i]));
 
 /** Store int v in the machine word at `off` of o (a C Py_ssize_t member). */
 export function setWord(vm: VM, o: Obj, off: number, v: Obj): void {
@@ -374,6 +377,14 @@ proto.nativeStr = function (this: VM, o: Obj, ti: TypeInfo): string | null {
     if (this.isSubtype(ti, this.infoOfType(this.T.ImportError))) {
       const msg = this.h.getSlot(o, IMPORTERR_MSG);
       if (msg && msg !== this.None) return this.strOf(msg);
+    }
+    if (this.isSubtype(ti, this.infoOfType(this.T.SyntaxError))) {
+      // "msg (file.py, line 3)": the file's base name, the line when it is an int
+      const [msg, fn, ln] = [0, 8, 16].map((off) => this.h.getSlot(o, L.EXC_EXTRA + off));
+      const file = fn && this.kindOf(fn) === Kind.STR ? this.str(fn).replace(/.*\//, "") : "";
+      const line = ln && this.h.typeOf(ln) === this.tInt ? `line ${this.h.readInt(ln)}` : "";
+      const where = [file, line].filter((x) => x).join(", ");
+      return this.strOf(msg || this.None) + (where ? ` (${where})` : "");
     }
     if (this.isSubtype(ti, this.infoOfType(this.T.OSError))) {
       // "[Errno 2] No such file: 'a' -> 'b'" when errno and strerror (and file names) were given
@@ -731,12 +742,6 @@ proto.nativeAttr = function (this: VM, o: Obj, ti: TypeInfo, name: string): Obj 
           if (!n) return 0;
           return this.newRef(n);
         }
-        case "msg":
-          if (this.isInstance(o, this.T.SyntaxError)) {
-            const a = h.getSlot(o, L.EXC_ARGS);
-            return this.newRef(a && this.tupleLen(a) ? h.tupleGet(a, 0) : this.None);
-          }
-          break;
         case "start":
         case "end":
           if (this.isInstance(o, this.T.UnicodeEncodeError) || this.isInstance(o, this.T.UnicodeDecodeError)) return this.newInt(BigInt(h.getI32(o, name === "start" ? UNIERR_START : UNIERR_END)));
