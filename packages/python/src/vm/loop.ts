@@ -348,17 +348,15 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
           }
           case 122 /* Op.BINARY_OP */: {
             const m = mem.length !== 0 ? mem : (mem = h.i32);
-            if (f.info.warmup >= 0 && isAddThenStore(co, i, arg)) {
-              // a site specialised to ADD_INT given two exact ints: binaryAddStore would only say no
-              const n = st.length;
-              const ints = m[(st[n - 2] + OB_TYPE) >>> 2]! >>> 0 === intType && m[(st[n - 1] + OB_TYPE) >>> 2]! >>> 0 === intType;
-              if (!(ints && isIntAddSite(f.info, i)) && binaryAddStore(this, f, i)) break;
-            }
             const n = st.length;
             const b = st[n - 1];
             const a = st[n - 2];
-            if (m[(a + OB_TYPE) >>> 2]! >>> 0 === intType && m[(b + OB_TYPE) >>> 2]! >>> 0 === intType) {
-              // one-digit operands: computed, made and released in one core call
+            const ints = m[(a + OB_TYPE) >>> 2]! >>> 0 === intType && m[(b + OB_TYPE) >>> 2]! >>> 0 === intType;
+            // an add stored to a local (3.11's INPLACE_ADD_UNICODE site); once specialised to ADD_INT, two
+            // exact ints skip it (binaryAddStore would only say no)
+            if (f.info.warmup >= 0 && isAddThenStore(co, i, arg) && !(ints && isIntAddSite(f.info, i)) && binaryAddStore(this, f, i)) break;
+            if (ints) {
+              // computed, made and released in one core call (one-digit operands, +/- of two digits)
               const r = h.intBinarySmall(a, b, arg);
               if (r !== 0) {
                 st.pop();
@@ -368,7 +366,7 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             }
             st.pop();
             st.pop();
-            const x = smallIntBinary(mem.length !== 0 ? mem : (mem = h.i32), intType, a, b, arg);
+            const x = ints ? smallIntBinary(mem.length !== 0 ? mem : (mem = h.i32), intType, a, b, arg) : NaN;
             // both exact ints: their release runs no hook
             if (x === x) pushIntResultRelease(h, st, x, a, b);
             else pushBinaryRelease(this, f, st, a, b, arg);
