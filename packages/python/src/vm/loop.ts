@@ -38,13 +38,13 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
   const enterDepth = this.depth;
   // past depth 99, JavaScript's stack is checked too (each entry here is native code calling into Python)
   if (!f.gen || f.ip === 0) {
-    if (++this.depth > this.recursionLimit || (this.depth > 99 && jsStackLow())) {
+    if (++this.depth > this.recursionLimit || (this.depth > 99 && jsStackLow(this))) {
       this.depth--;
       this.leaveFrame(f);
       this.frame = f.back;
       this.raise("RecursionError", "maximum recursion depth exceeded");
     }
-  } else if (++this.depth > 99 && jsStackLow()) {
+  } else if (++this.depth > 99 && jsStackLow(this)) {
     this.depth--;
     this.frame = f.back;
     this.raise("RecursionError", "maximum recursion depth exceeded");

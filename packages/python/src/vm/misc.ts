@@ -16,17 +16,27 @@ import { PyErr } from "../objects/errors.js";
 
 const proto = VM.prototype;
 
-/** Whether JavaScript's stack is close to running out (under about 100 KB left): the eval loop checks
- *  it when native code calls back into Python, so that such a recursion ends in RecursionError raised
- *  where every frame can still release what it holds. An overflow can strike any call, even one in the
- *  middle of moving a reference, so it must not be reached. */
-export function jsStackLow(): boolean {
+/** Whether JavaScript's stack is close to running out (under about 100 KB left) where the eval loop
+ *  starts on frame vm.frame: the loop checks it when native code calls back into Python, so that such a
+ *  recursion ends in RecursionError raised where every frame can still release what it holds. An overflow
+ *  can strike any call, even one in the middle of moving a reference, so it must not be reached.
+ *  NOTE: a loop that calls back from the same frame and depth again (sorted's key, map) reaches the same
+ *  height of the stack each time, so the last answer stands for it; any deeper nesting passes through new
+ *  depths, which are checked. */
+export function jsStackLow(vm: VM): boolean {
+  const at = vm.frame!.back;
+  if (vm.depth === stackOk.depth && at === stackOk.at) return false;
   try {
-    return stackProbe(600, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16) < 0;
+    if (stackProbe(600, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16) < 0) return true;
   } catch {
     return true;
   }
+  stackOk.depth = vm.depth;
+  stackOk.at = at;
+  return false;
 }
+
+const stackOk: { depth: number; at: Frame | null } = { depth: 0, at: null };
 
 // each level takes its seventeen arguments' slots of stack (about 190 bytes once compiled)
 function stackProbe(n: number, a: number, b: number, c: number, d: number, e: number, f: number, g: number, h: number, i: number, j: number, k: number, l: number, m: number, o: number, p: number, q: number): number {
