@@ -11,15 +11,15 @@ const cpython = cpythonRunner("pyheap-native-recursion-");
  * with a default-sized stack (a process's main thread, a browser page) the stack would run out before the
  * recursion limit is reached: the eval loop checks the stack when native code calls back into Python and
  * raises RecursionError while every frame can still release what it holds (an overflow left 1 572 objects
- * in the heap). The program is corpus case fidelity/28, which the corpus runs in a worker (a larger stack); here it
- * runs in the test process's main thread.
+ * in the heap). The programs are corpus cases fidelity/28 and 31, which the corpus runs in a worker (a larger
+ * stack); here they run in the test process's main thread.
  */
 describe("recursion through builtins calling Python", () => {
-  it("prints what python3 prints and leaves a clean heap", () => {
-    const source = readFileSync(new URL("../../../corpus/cases/fidelity/28-recursion-through-native-calls.py", import.meta.url), "utf8");
-    const want = cpython("native-recursion.py", source);
+  it.each(["28-recursion-through-native-calls", "31-recursion-through-dunders"])("%s prints what python3 prints and leaves a clean heap", (name) => {
+    const source = readFileSync(new URL(`../../../corpus/cases/fidelity/${name}.py`, import.meta.url), "utf8");
+    const want = cpython(`${name}.py`, source);
     expect(want.status).toBe(0);
-    const { result, heap } = runDetailed(source, { filename: "native-recursion.py" }, { check: true });
+    const { result, heap } = runDetailed(source, { filename: `${name}.py` }, { check: true });
     expect(result.stdout).toBe(want.stdout);
     expect(result.stderr).toBe(want.stderr);
     expect(result.exitCode).toBe(0);
