@@ -83,6 +83,17 @@ interface StepView {
 /** How long after its first diagram an element draws its panels when no frame is painted (a hidden page). */
 const PANELS_AT_THE_LATEST_MS = 200;
 
+/**
+ * Resolves in the task after the next frame has been painted (a frame's callbacks run before its paint, the
+ * task they queue after it), or after PANELS_AT_THE_LATEST_MS in a hidden page, which paints no frame.
+ */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve));
+    setTimeout(resolve, PANELS_AT_THE_LATEST_MS);
+  });
+}
+
 /** Events of a step listed before the rest fold into "N more". */
 const MAX_EVENTS_SHOWN = 10;
 
@@ -122,6 +133,7 @@ export class PyHeapView extends LitElement {
     this,
     (result, req) => this.loaded(result, req),
     (error) => this.failed(error),
+    (trace) => this.traceReady(trace),
   );
   private timeline: HeapTimeline | null = null;
   private view: StepView | null = null;
@@ -142,7 +154,7 @@ export class PyHeapView extends LitElement {
 
   /** The trace shown, if any. */
   get currentTrace(): Trace | null {
-    return this.traces.result?.trace ?? null;
+    return this.traces.trace;
   }
 
   /** Moves one step forward; false at the last step. */
@@ -272,17 +284,9 @@ export class PyHeapView extends LitElement {
       this.drawn = true;
       performance.mark(MARK_FIRST_DIAGRAM);
       if (this.panelsDeferred) {
-        this.panelsShown = new Promise((resolve) => {
-          const show = (): void => {
-            if (this.panelsDeferred) {
-              this.panelsDeferred = false;
-              this.requestUpdate();
-            }
-            resolve();
-          };
-          // a frame's callbacks run before it is painted; the task they queue runs after
-          requestAnimationFrame(() => setTimeout(show));
-          setTimeout(show, PANELS_AT_THE_LATEST_MS);
+        this.panelsShown = afterPaint().then(() => {
+          this.panelsDeferred = false;
+          this.requestUpdate();
         });
       }
     }
@@ -314,9 +318,18 @@ export class PyHeapView extends LitElement {
     }
   }
 
-  private loaded(result: RunResult, req: RunRequest): void {
-    const trace = result.trace ?? emptyTrace(req, result.outcome);
-    if (!result.trace) this.traces.result = { ...result, trace };
+  /**
+   * An in-page run's trace, shown before the run's result is complete: the interpreter's teardown waits
+   * until the diagram drawn from it has been painted.
+   */
+  private traceReady(trace: Trace): Promise<void> {
+    this.show(trace);
+    return afterPaint();
+  }
+
+  /** Starts showing `trace` (from its first step, or the step asked for, within its length). */
+  private show(trace: Trace): void {
+    if (this.timeline?.trace === trace) return;
     if (!this.drawn) this.panelsDeferred = true;
     this.timeline = new HeapTimeline(trace);
     this.view = null;
@@ -325,6 +338,12 @@ export class PyHeapView extends LitElement {
     const wanted = this.step;
     this.step = Math.max(0, Math.min(trace.steps.length - 1, wanted));
     this.requestUpdate();
+  }
+
+  private loaded(result: RunResult, req: RunRequest): void {
+    const trace = result.trace ?? emptyTrace(req, result.outcome);
+    if (!result.trace) this.traces.result = { ...result, trace };
+    this.show(trace);
     this.dispatchEvent(
       new RunCompleteEvent({ source: req.code, trace, stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode, outcome: result.outcome ?? trace.outcome }),
     );

@@ -3,7 +3,8 @@
  * Both give the same `RunResult` shape; the element never sees the interpreter's internals.
  */
 // Types only: a value import would pull the interpreter into the element's first chunk.
-import type { RunOptions, RunOutcome, RunResult, Trace } from "@pyheap/python";
+import type { RunOptions, RunOutcome, RunResult, StagedRun, Trace } from "@pyheap/python";
+import type { Heap, HostHooks } from "@pyheap/heap";
 // The URL of the WASM heap (the release build @pyheap/heap loads, emitted once by the bundler): a string.
 import heapWasm from "@pyheap/core/pyheap.wasm?url";
 import { loadPythonSources, mayImportPythonSources, pythonSourcesLoaded } from "./python-sources.js";
@@ -53,24 +54,40 @@ export const MARK_INTERPRETER_READY = "py-heap-view:interpreter-ready";
 export const MARK_INTERPRETER_LOADED = "py-heap-view:interpreter-loaded";
 export const MARK_HEAP_READY = "py-heap-view:heap-ready";
 
-type RunFn = (source: string, options: RunOptions) => RunResult;
+/** What the element takes from the interpreter's chunk. */
+interface Interpreter {
+  run: (source: string, options: RunOptions) => StagedRun;
+  adoptHeap: (heap: Heap, hooks: HostHooks) => boolean;
+}
 let primed: Promise<void> | null = null;
-let interpreter: Promise<RunFn> | null = null;
+let interpreter: Promise<Interpreter> | null = null;
+/** The first run's heap, loaded while the interpreter's chunk is on its way (see primeHeap). */
+let firstHeap: { heap: Heap; hooks: HostHooks } | null = null;
 
 /**
  * Browsers may not compile a large WASM module synchronously, and `run()` loads its heap synchronously.
  * Compiling the module asynchronously first (streamed from the network into the compiler, off the main
- * thread) leaves it in @pyheap/heap's cache, where every later synchronous load finds it.
+ * thread) leaves it in @pyheap/heap's cache, where every later synchronous load finds it. The first run's
+ * heap is then loaded at once (the module instantiated, heap_init: a few ms of the main thread), usually
+ * while the main thread would wait for the interpreter's chunk to be compiled, instead of in the run.
  */
 function primeHeap(): Promise<void> {
   // Destructured in a plain (not async) callback's parameter: Vite turns that form, and only it, into
   // one that lets rollup keep only what is used of the package instead of its whole namespace object
   // (with every ABI constant the package re-exports: 1.7 KB gzipped).
   primed ??= import("@pyheap/heap")
-    .then(({ compileHeap }) => compileHeap())
-    .then(() => {
-      performance.mark(MARK_HEAP_READY);
-    })
+    .then(({ compileHeap, loadHeap }) =>
+      compileHeap().then(() => {
+        performance.mark(MARK_HEAP_READY);
+        // under the limit the interpreter sets its heaps up with (adoptHeap ignores a heap under another)
+        const hooks: HostHooks = {};
+        try {
+          firstHeap = { heap: loadHeap({ heapLimit: 256 << 20, hooks }), hooks };
+        } catch {
+          // the run loads its own heap (and reports any fault then)
+        }
+      }),
+    )
     .catch((e: unknown) => {
       primed = null;
       throw new RunnerError("load", `the WASM heap could not be loaded: ${(e as Error).message}`);
@@ -79,13 +96,13 @@ function primeHeap(): Promise<void> {
 }
 
 /** The interpreter's chunk, imported once. */
-function loadInterpreter(): Promise<RunFn> {
+function loadInterpreter(): Promise<Interpreter> {
   // Destructured in the callback's parameter (a form the bundler understands), so it keeps only what
-  // run() needs from the package.
+  // the element uses of the package.
   interpreter ??= import("@pyheap/python")
-    .then(({ run }) => {
+    .then(({ runStaged, adoptHeap }) => {
       performance.mark(MARK_INTERPRETER_LOADED);
-      return run;
+      return { run: runStaged, adoptHeap };
     })
     .catch((e: unknown) => {
       interpreter = null;
@@ -123,30 +140,50 @@ export function preloadInPage(code = ""): void {
 
 /**
  * Runs `req` with the in-page interpreter (loaded on first use as its own chunk, with its WASM heap) and
- * returns the result with a line trace.
+ * returns the result with a line trace. With `beforeTeardown`, the finished trace is handed to it first,
+ * and the interpreter's teardown (its exit collections and leak walk, which nothing in a trace depends
+ * on) waits for the promise it returns: a caller can draw the trace before that work is done.
  */
-export async function runInPage(req: RunRequest): Promise<RunResult> {
+export async function runInPage(req: RunRequest, beforeTeardown?: (trace: Trace) => Promise<void>): Promise<RunResult> {
   // The WASM heap is fetched and compiled while the interpreter's code loads.
   const heapReady = primeHeap();
   heapReady.catch(() => {});
-  const run = await loadInterpreter();
+  const { run, adoptHeap } = await loadInterpreter();
   await heapReady;
+  // (taken by the page's first run only: adoptHeap refuses it later)
+  if (firstHeap) adoptHeap(firstHeap.heap, firstHeap.hooks);
+  firstHeap = null;
   if (mayImportPythonSources(req.code)) await loadSources();
   performance.mark(MARK_INTERPRETER_READY);
   const options: RunOptions = { trace: "line", mode: req.mode, gcThreshold: thresholds(req.gcThreshold) };
+  let staged: StagedRun | null = null;
   try {
-    return run(req.code, options);
+    staged = run(req.code, options);
   } catch (e) {
     // A program that reached `weakref` or `copy` without naming them (see python-sources.ts) stopped
     // there: run it again from the start with their sources. Runs are deterministic, and the first one
     // left nothing behind (a run that throws does not keep its interpreter).
-    if (pythonSourcesLoaded()) throw new RunnerError("run", `the interpreter failed: ${(e as Error).message}`);
+    if (pythonSourcesLoaded()) throw failed(e);
   }
-  await loadSources();
+  if (!staged) {
+    await loadSources();
+    staged = attempt(() => run(req.code, options));
+  }
+  // (should the caller fail, the run is dropped without its teardown, and its interpreter with it)
+  if (beforeTeardown && staged.trace) await beforeTeardown(staged.trace);
+  return attempt(() => staged.finish());
+}
+
+function failed(e: unknown): RunnerError {
+  return new RunnerError("run", `the interpreter failed: ${(e as Error).message}`);
+}
+
+/** f's result; an error of the interpreter becomes a RunnerError. */
+function attempt<T>(f: () => T): T {
   try {
-    return run(req.code, options);
+    return f();
   } catch (e) {
-    throw new RunnerError("run", `the interpreter failed: ${(e as Error).message}`);
+    throw failed(e);
   }
 }
 

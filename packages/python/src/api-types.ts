@@ -77,3 +77,19 @@ export interface RunResult {
   /** Present when options.trace is "line" or "instruction". */
   trace?: Trace;
 }
+
+/**
+ * A run whose trace comes before its teardown (`runStaged`): the program has run and its trace is finished;
+ * the interpreter's teardown (CPython's shutdown sequence: the exit collections, finalizers run at exit,
+ * the module wipe; then the leak count) waits for `finish()`.
+ */
+export interface StagedRun {
+  /** The finished trace when `trace` was "line" or "instruction" (the teardown adds nothing to a trace). */
+  readonly trace: Trace | undefined;
+  /**
+   * Tears the interpreter down and returns the result, the one `run()` gives for the same program and
+   * options (its `trace` is the one above; `stats.wallMs` leaves out the time before this call). Later calls
+   * return the same object. Until it is called, the interpreter stays out of the pool.
+   */
+  finish(): RunResult;
+}

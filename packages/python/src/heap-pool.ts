@@ -15,7 +15,7 @@
  * VM, set up on a pooled heap put back into its heap_init state by `heap.reset()` — a new heap to the
  * program, as reset-exact.test.ts in the heap package shows.
  */
-import { loadHeap, type Heap, type HeapImage } from "@pyheap/heap";
+import { loadHeap, type Heap, type HeapImage, type HostHooks } from "@pyheap/heap";
 import { VM, type VMHost } from "./vm/vm.js";
 import { adaptHeap, abiOffsets } from "./vm/heap-adapter.js";
 import { captureState, restoreState, type StateImage } from "./vm/state-image.js";
@@ -95,19 +95,38 @@ function cleanHeap(): Pooled {
     for (const a of entry.apis) restoreState(a);
     return entry;
   }
+  return pooledHeap(null, {});
+}
+
+/** An entry for `heap` (a new one when null, loaded with `hooks`), whose hooks call the entry's VM. */
+function pooledHeap(heap: Heap | null, hooks: HostHooks): Pooled {
   const made = { clean: false, image: null, state: null, apis: [] } as unknown as Pooled;
-  made.heap = loadHeap({
-    heapLimit: CREATE_LIMIT,
-    hooks: {
-      finalize: (o) => made.vm.runFinalizer(o),
-      weakrefCallback: (wr, cb) => made.vm.runWeakrefCallback(wr, cb),
-      gcCallback: (phase, info) => made.vm.runGcCallbacks(phase, info),
-      eq: (a, b) => made.vm.hookEq(a, b),
-      hash: (o) => made.vm.hookHash(o),
-    },
-  });
+  Object.assign(hooks, {
+    finalize: (o) => made.vm.runFinalizer(o),
+    weakrefCallback: (wr, cb) => made.vm.runWeakrefCallback(wr, cb),
+    gcCallback: (phase, info) => made.vm.runGcCallbacks(phase, info),
+    eq: (a, b) => made.vm.hookEq(a, b),
+    hash: (o) => made.vm.hookHash(o),
+  } satisfies HostHooks);
+  made.heap = heap ?? loadHeap({ heapLimit: CREATE_LIMIT, hooks });
   made.apis = [captureState(made.heap.gc, 1), captureState(made.heap.events, 1)];
   return made;
+}
+
+/**
+ * Takes a heap loaded ahead of a process's first run, for that run: a page loads one while the
+ * interpreter's code is still being fetched and compiled, which takes loading it (instantiating the WASM
+ * module, heap_init) off the first run's path. `heap` must come straight from loadHeap() with a heap limit
+ * of 256 MiB (what heaps are set up under) and `hooks`, the object it was given as its hooks, which this
+ * fills in (the heap calls through that object). Nothing is done, and false returned, once a run has
+ * started or for a heap loaded under another limit.
+ */
+export function adoptHeap(heap: Heap, hooks: HostHooks): boolean {
+  if (!firstRun || heaps.length || interpreters.length || heap.stats().limit !== CREATE_LIMIT) return false;
+  const entry = pooledHeap(heap, hooks);
+  entry.clean = true;
+  heaps.push(entry);
+  return true;
 }
 
 /** A new VM on a clean heap, set up under `limit`. */

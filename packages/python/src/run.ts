@@ -11,8 +11,8 @@ import { HeapError, abi, type Heap } from "@pyheap/heap";
 import { acquireInterpreter, releaseInterpreter } from "./heap-pool.js";
 import { compileModule, splitInteractive, PySyntaxError } from "./compile/index.js";
 import type { CompileError, CodeObject } from "./compile/code.js";
-import type { RunOptions, RunResult } from "./api-types.js";
-import type { RunOutcome } from "./trace/schema.js";
+import type { RunOptions, RunResult, StagedRun } from "./api-types.js";
+import type { RunOutcome, Trace } from "./trace/schema.js";
 import { LimitExceeded, PyRaise, VM, type VMHost } from "./vm/vm.js";
 import "./vm/protocol.js";
 import "./vm/eval.js";
@@ -232,8 +232,24 @@ export function setUpInterpreter(v: VM): void {
   v.prepareRuntime();
 }
 
+/** A run whose trace is finished and whose interpreter is not yet torn down (see stageRun). */
+interface Staged<R> {
+  trace: Trace | undefined;
+  finish(): R;
+}
+
 /** Run a program and also report the heap's health after teardown. */
 export function runDetailed(source: string, options: RunOptions = {}, detail: { check?: boolean } = {}): { result: RunResult; heap: HeapReport } {
+  return stageRun(source, options, detail).finish();
+}
+
+/**
+ * Runs the program up to its last step (the trace is then finished) and leaves the rest — the 3.11
+ * shutdown sequence, the leak walk, the result — to `finish()`, which does it the first time it is called
+ * and returns the same object after. Between the two nothing of the interpreter runs: its wall-time
+ * deadline moves on by the time spent waiting, and `stats.wallMs` leaves that time out.
+ */
+function stageRun(source: string, options: RunOptions, detail: { check?: boolean }): Staged<{ result: RunResult; heap: HeapReport }> {
   const t0 = Date.now();
   const mode = options.mode ?? "script";
   const filename = options.filename ?? (mode === "repl" ? "<stdin>" : "main.py");
@@ -295,7 +311,8 @@ export function runDetailed(source: string, options: RunOptions = {}, detail: { 
     if (!(e instanceof HeapError && e.code === "NO_MEMORY")) throw e;
     const outcome: RunOutcome = { status: "limit", limit: "heap", message: "heap limit exceeded" };
     const stats = { steps: 0, allocated: {}, freed: {}, peakHeapBytes: 0, collections: [0, 0, 0] as [number, number, number], collected: [0, 0, 0] as [number, number, number], leaked: 0, wallMs: Date.now() - t0 };
-    return { result: { stdout: "", stderr: "", exitCode: 1, outcome, stats }, heap: { leaked: [], check: { ok: true } } };
+    const done = { result: { stdout: "", stderr: "", exitCode: 1, outcome, stats }, heap: { leaked: [], check: { ok: true as const } } };
+    return { trace: undefined, finish: () => done };
   }
   const { heap, v, globals } = started;
   const recorder = options.trace === "line" || options.trace === "instruction"
@@ -414,48 +431,73 @@ export function runDetailed(source: string, options: RunOptions = {}, detail: { 
   void finished;
   const trace = recorder?.finish(outcome);
   counter?.stop();
-  const counts = counter?.totals();
-  let report: HeapReport = { leaked: [], check: { ok: true } };
-  if (outcome.status === "limit") v.programStopped = true;
-  try {
-    v.shutdown();
-  } catch (e) {
-    if (e instanceof LimitExceeded) {
-      if (outcome.status !== "limit") handleLimit(e);
-    } else if (!(e instanceof PyRaise)) throw e;
-  }
-  // a limit reached by a finalizer the teardown ran
-  if (v.pendingLimit && outcome.status !== "limit") handleLimit(v.pendingLimit);
-  v.pendingLimit = null;
-  try {
-    report = v.heapReport(detail.check !== false);
-  } catch {
-    report = { leaked: [], check: { ok: true } };
-  }
-  const gs = heap.gc.getStats();
-  const st = heap.stats();
-  const result: RunResult = {
-    stdout,
-    stderr,
-    exitCode,
-    outcome,
-    stats: {
-      steps: v.steps,
-      allocated: counts?.allocated ?? {},
-      freed: counts?.freed ?? {},
-      ...(counter && counter.dropped > 0 ? { uncounted: counter.dropped } : {}),
-      peakHeapBytes: st.peakBytes,
-      collections: [gs[0].collections, gs[1].collections, gs[2].collections],
-      collected: [gs[0].collected, gs[1].collected, gs[2].collected],
-      leaked: report.leaked.length,
-      wallMs: Date.now() - t0,
+  const paused = Date.now();
+  let done: { result: RunResult; heap: HeapReport } | null = null;
+  const tearDown = (waited: number): { result: RunResult; heap: HeapReport } => {
+    const counts = counter?.totals();
+    let report: HeapReport = { leaked: [], check: { ok: true } };
+    if (outcome.status === "limit") v.programStopped = true;
+    try {
+      v.shutdown();
+    } catch (e) {
+      if (e instanceof LimitExceeded) {
+        if (outcome.status !== "limit") handleLimit(e);
+      } else if (!(e instanceof PyRaise)) throw e;
+    }
+    // a limit reached by a finalizer the teardown ran
+    if (v.pendingLimit && outcome.status !== "limit") handleLimit(v.pendingLimit);
+    v.pendingLimit = null;
+    try {
+      report = v.heapReport(detail.check !== false);
+    } catch {
+      report = { leaked: [], check: { ok: true } };
+    }
+    const gs = heap.gc.getStats();
+    const st = heap.stats();
+    const result: RunResult = {
+      stdout,
+      stderr,
+      exitCode,
+      outcome,
+      stats: {
+        steps: v.steps,
+        allocated: counts?.allocated ?? {},
+        freed: counts?.freed ?? {},
+        ...(counter && counter.dropped > 0 ? { uncounted: counter.dropped } : {}),
+        peakHeapBytes: st.peakBytes,
+        collections: [gs[0].collections, gs[1].collections, gs[2].collections],
+        collected: [gs[0].collected, gs[1].collected, gs[2].collected],
+        leaked: report.leaked.length,
+        wallMs: Date.now() - t0 - waited,
+      },
+    };
+    if (trace) result.trace = trace;
+    counter?.stop();
+    v.interrupt = undefined;
+    releaseInterpreter(v);
+    return { result, heap: report };
+  };
+  return {
+    trace,
+    finish() {
+      if (!done) {
+        const waited = Date.now() - paused;
+        v.deadline += waited;
+        done = tearDown(waited);
+      }
+      return done;
     },
   };
-  if (trace) result.trace = trace;
-  counter?.stop();
-  v.interrupt = undefined;
-  releaseInterpreter(v);
-  return { result, heap: report };
+}
+
+/**
+ * Runs a program as run() does, but hands over its trace before the interpreter's teardown: a caller that
+ * draws the trace first (the web component's first diagram) calls `finish()` afterwards for the result,
+ * the same result run() returns. See StagedRun in api-types.ts.
+ */
+export function runStaged(source: string, options: RunOptions = {}): StagedRun {
+  const staged = stageRun(source, options, { check: false });
+  return { trace: staged.trace, finish: () => staged.finish().result };
 }
 
 /** Run a program: the public entry point (see api-types.ts). */

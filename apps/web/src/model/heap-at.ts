@@ -19,7 +19,7 @@ export class HeapTimeline {
   private cacheStep = -1;
   private cache: HeapMap = new Map();
 
-  constructor(private readonly trace: Trace) {}
+  constructor(readonly trace: Trace) {}
 
   /** Number of steps in the trace. */
   get length(): number {
