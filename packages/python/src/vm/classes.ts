@@ -9,7 +9,7 @@ import { Kind, type KwArgs, type TypeInfo } from "./types.js";
 import { PyRaise, VM } from "./vm.js";
 import { Frame } from "./frame.js";
 import * as L from "./layouts.js";
-import { typeState, typeStateValid } from "./protocol.js";
+import { initSlot, typeState, typeStateValid } from "./protocol.js";
 import { CodeFlag } from "../compile/code.js";
 
 /** What `__init__` returned (a new reference), released; anything but None is CPython's TypeError. */
@@ -855,10 +855,11 @@ proto.newSuper = function (this: VM, args: Obj[]): Obj {
     this.typeError("super(type, obj): obj must be an instance or subtype of type");
   }
   const s = h.newObject(this.tSuper);
-  h.setSlot(s, L.NATIVE_A, type);
+  const m = h.i32;
+  initSlot(m, s, L.NATIVE_A, type);
   if (obj) {
-    h.setSlot(s, L.NATIVE_B, obj);
-    h.setSlot(s, L.NATIVE_C, asClass ? obj : h.typeOf(obj));
+    initSlot(m, s, L.NATIVE_B, obj);
+    initSlot(m, s, L.NATIVE_C, asClass ? obj : h.typeOf(obj));
   }
   return s;
 };
