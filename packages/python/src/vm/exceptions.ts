@@ -5,7 +5,7 @@
  */
 import type { Obj } from "./heap-api.js";
 import { Kind } from "./types.js";
-import { PyRaise, VM } from "./vm.js";
+import { LimitExceeded, PyRaise, VM } from "./vm.js";
 import type { Frame } from "./frame.js";
 import * as L from "./layouts.js";
 import { formatTraceback, suggest, type TracebackEntry } from "./traceback.js";
@@ -233,6 +233,8 @@ proto.writeUnraisable = function (this: VM, exc: Obj, obj: Obj | string): void {
     try {
       head = `Exception ignored in: ${this.repr(obj)}`;
     } catch (e) {
+      // a limit reached in a __repr__ or __str__ here stops the program at its next step, nothing written
+      if (e instanceof LimitExceeded) return this.deferLimit(e);
       if (!(e instanceof PyRaise)) throw e;
       this.decref(e.exc);
       head = "Exception ignored in: <object repr() failed>";
@@ -242,6 +244,7 @@ proto.writeUnraisable = function (this: VM, exc: Obj, obj: Obj | string): void {
   try {
     text += this.formatException(exc);
   } catch (e) {
+    if (e instanceof LimitExceeded) return this.deferLimit(e);
     if (!(e instanceof PyRaise)) throw e;
     this.decref(e.exc);
   }
