@@ -59,6 +59,13 @@ describe("a recorded trace in columns", () => {
     expect(trace.steps.filter((s) => s.stdout).length).toBe(4);
   });
 
+  // the tests below then read columns that grew while the trace was recorded
+  test("is longer than the columns' first capacities (128 steps, 512 records)", () => {
+    expect(trace.steps.length).toBeGreaterThan(3 * 128);
+    expect(trace.steps.reduce((n, s) => n + s.delta.upsert.length, 0)).toBeGreaterThan(2 * 512);
+    expect(trace.keyframes.length).toBeGreaterThan(2);
+  });
+
   test("a JSON round trip and plainTrace give the same trace", () => {
     const json = viaJson(trace);
     expect(json.steps.length).toBe(trace.steps.length);

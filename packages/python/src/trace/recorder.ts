@@ -211,7 +211,8 @@ export class TraceRecorder {
     this.keyframeInterval = options.keyframeInterval ?? DEFAULT_KEYFRAME_INTERVAL;
     this.columns = new StepColumns(options.granularity);
     this.maxSteps = options.maxSteps ?? 100_000;
-    this.liveObjects = heap.walk().length;
+    // the count alone (the core counts without writing addresses when given no room for them)
+    this.liveObjects = heap.core.heap_walk(0, 0);
     this.lastCounts = heap.gc.getCount();
     heap.events.enable(EVENT_RING);
     heap.events.drain();

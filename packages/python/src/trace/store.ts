@@ -101,21 +101,23 @@ export interface StepFields {
  * `push`, `addKeyframe`); readers use `step(i)`, `keyframe(k)`, `applyStep` and the prefix arrays.
  */
 export class StepColumns {
+  // Every column starts small (a first trace is often short, and a page's first run makes one) and doubles
+  // as it fills (`grown`).
   /** Number of steps. */
   length = 0;
-  line: Int32Array = new Int32Array(1024);
-  kind: Uint8Array = new Uint8Array(1024);
-  frames: Int32Array = new Int32Array(1024);
-  gc: Int32Array = new Int32Array(1024);
-  alloc: Int32Array = new Int32Array(1024);
-  heapBytes: Float64Array = new Float64Array(1024);
-  live: Int32Array = new Int32Array(1024);
-  upEnd: Int32Array = new Int32Array(1024);
-  remEnd: Int32Array = new Int32Array(1024);
-  evEnd: Int32Array = new Int32Array(1024);
+  line: Int32Array = new Int32Array(128);
+  kind: Uint8Array = new Uint8Array(128);
+  frames: Int32Array = new Int32Array(128);
+  gc: Int32Array = new Int32Array(128);
+  alloc: Int32Array = new Int32Array(128);
+  heapBytes: Float64Array = new Float64Array(128);
+  live: Int32Array = new Int32Array(128);
+  upEnd: Int32Array = new Int32Array(128);
+  remEnd: Int32Array = new Int32Array(128);
+  evEnd: Int32Array = new Int32Array(128);
   /** Length of stdout / stderr up to and including each step. */
-  outEnd: Float64Array = new Float64Array(1024);
-  errEnd: Float64Array = new Float64Array(1024);
+  outEnd: Float64Array = new Float64Array(128);
+  errEnd: Float64Array = new Float64Array(128);
   /** Instruction steps only: byte offset, opcode and oparg per step. */
   offset: Int32Array | null = null;
   op: Int32Array | null = null;
@@ -123,22 +125,22 @@ export class StepColumns {
 
   /** Records emitted, in emission order (a record is emitted once, then shared): one slot each. */
   recordCount = 0;
-  recSerial: Int32Array = new Int32Array(1024);
-  recRefcount: Int32Array = new Int32Array(1024);
-  recFlags: Uint8Array = new Uint8Array(1024);
-  recSize: Float64Array = new Float64Array(1024);
-  recBlock: Float64Array = new Float64Array(1024);
+  recSerial: Int32Array = new Int32Array(128);
+  recRefcount: Int32Array = new Int32Array(128);
+  recFlags: Uint8Array = new Uint8Array(128);
+  recSize: Float64Array = new Float64Array(128);
+  recBlock: Float64Array = new Float64Array(128);
   /** `referentCount`, or −1 when the record has none. */
-  recRefCount: Int32Array = new Int32Array(1024);
+  recRefCount: Int32Array = new Int32Array(128);
   /** Indices into `strings` (id, type, repr) and of the referent list (0: none). */
-  recId: Int32Array = new Int32Array(1024);
-  recType: Int32Array = new Int32Array(1024);
-  recRepr: Int32Array = new Int32Array(1024);
-  recRefs: Int32Array = new Int32Array(1024);
+  recId: Int32Array = new Int32Array(128);
+  recType: Int32Array = new Int32Array(128);
+  recRepr: Int32Array = new Int32Array(128);
+  recRefs: Int32Array = new Int32Array(128);
   /** Texts named by index (ids, type names, reprs, labels); index 0 is "". */
   readonly strings: string[] = [""];
   /** Per serial: the index of the object's id in `strings` (0 until first seen). */
-  serialId: Int32Array = new Int32Array(4096);
+  serialId: Int32Array = new Int32Array(512);
   private readonly stringIndex = new Map<string, number>();
   /**
    * Referent list L (L ≥ 1) has listLen[L] referents. When listBase[L] is −1 they are listStart[L] ..
@@ -147,49 +149,49 @@ export class StepColumns {
    * applied: most lists differ from their object's previous one in a slot or two. A chain of patched
    * lists is at most MAX_PATCH_DEPTH long.
    */
-  readonly listStart = new Ints(256);
-  readonly listLen = new Ints(256);
-  readonly listBase = new Ints(256);
-  readonly listDepth = new Ints(256);
-  readonly patchCount = new Ints(256);
-  readonly refSerial = new Ints(8192);
-  readonly refLabel = new Ints(8192);
-  readonly patchPos = new Ints(4096);
-  readonly patchSerial = new Ints(4096);
-  readonly patchLabel = new Ints(4096);
-  removed: Int32Array = new Int32Array(1024);
+  readonly listStart = new Ints(64);
+  readonly listLen = new Ints(64);
+  readonly listBase = new Ints(64);
+  readonly listDepth = new Ints(64);
+  readonly patchCount = new Ints(64);
+  readonly refSerial = new Ints(128);
+  readonly refLabel = new Ints(128);
+  readonly patchPos = new Ints(512);
+  readonly patchSerial = new Ints(512);
+  readonly patchLabel = new Ints(512);
+  removed: Int32Array = new Int32Array(128);
   removedCount = 0;
   /** Events in emission order: a code (EV_*), and for alloc/free the serial, type name and size. */
-  readonly evCode = new Ints(1024);
-  readonly evSerial = new Ints(1024);
-  readonly evType = new Ints(1024);
+  readonly evCode = new Ints(128);
+  readonly evSerial = new Ints(128);
+  readonly evType = new Ints(128);
   /** alloc: the size; other events: the index in `otherEvents`. */
-  readonly evNum = new Ints(1024);
+  readonly evNum = new Ints(128);
   readonly otherEvents: TraceEvent[] = [];
   /** Distinct GC states, each stored once and named by index. */
   readonly gcTable: GcState[] = [];
   /** Frame lists (`addFrames`): list F is frames flStart[F] .. +flLen[F] of fName/fLine/fLocals, each
    *  frame's locals list L its names and serials llStart[L] .. +llLen[L] of lName/lSerial. Instruction
    *  traces (frames with value stacks) keep their lists as objects in `frameObjects` instead. */
-  readonly flStart = new Ints(1024);
-  readonly flLen = new Ints(1024);
-  readonly fName = new Ints(1024);
-  readonly fLine = new Ints(1024);
-  readonly fLocals = new Ints(1024);
-  readonly llStart = new Ints(1024);
-  readonly llLen = new Ints(1024);
-  readonly lName = new Ints(4096);
-  readonly lSerial = new Ints(4096);
+  readonly flStart = new Ints(128);
+  readonly flLen = new Ints(128);
+  readonly fName = new Ints(128);
+  readonly fLine = new Ints(128);
+  readonly fLocals = new Ints(128);
+  readonly llStart = new Ints(128);
+  readonly llLen = new Ints(128);
+  readonly lName = new Ints(512);
+  readonly lSerial = new Ints(512);
   readonly frameObjects: FrameView[][] = [];
   /** Locals arrays stored lately, by identity (the recorder shares an unchanged frame's array). */
   private localsIndex = new Map<FrameView["locals"], number>();
   /** Allocator states: views alNbStart[a] .. +alNbLen[a] of `nbPool` (indices in `nbViews`), `full`,
    *  and the index of the free lists in `freeListTable` (−1: absent). */
-  readonly alNbStart = new Ints(1024);
-  readonly alNbLen = new Ints(1024);
-  readonly alFull = new Ints(1024);
-  readonly alFree = new Ints(1024);
-  readonly nbPool = new Ints(4096);
+  readonly alNbStart = new Ints(128);
+  readonly alNbLen = new Ints(128);
+  readonly alFull = new Ints(128);
+  readonly alFree = new Ints(128);
+  readonly nbPool = new Ints(512);
   readonly nbViews: NextBlockView[] = [];
   private readonly nbViewIndex = new Map<NextBlockView, number>();
   readonly freeListTable: FreeListView[][] = [];
@@ -197,7 +199,7 @@ export class StepColumns {
   /** Keyframes: the step, and the record indices of the picture in `kfRecs[kfEnd[k−1] .. kfEnd[k])`. */
   kfStep: Int32Array = new Int32Array(64);
   kfEnd: Int32Array = new Int32Array(64);
-  kfRecs: Int32Array = new Int32Array(4096);
+  kfRecs: Int32Array = new Int32Array(512);
   kfCount = 0;
 
   private outChunks: string[] = [];
