@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig, type Plugin } from "vite";
 import { precompress } from "./bundler/compress.js";
-import { BYTES_IMPL, bundleBytesImplCode, bundleInterpreterCode, INTERPRETER_ENTRY, PYTHON_SOURCES } from "./bundler/interpreter.js";
+import { BYTES_IMPL, bundleBytesImplCode, bundleInterpreterCode, bundleLazyCode, INTERPRETER_ENTRY, LAZY, PYTHON_SOURCES } from "./bundler/interpreter.js";
 import { sizeBuildForBrowsers } from "./bundler/wasm.js";
 
 /**
@@ -18,9 +18,14 @@ import { sizeBuildForBrowsers } from "./bundler/wasm.js";
  * top-level code (the VM's prototype installs) into the page's entry; test/bundle-size.test.ts shows it.
  */
 const BYTES_IMPL_ID = "\0pyheap-bytes-impl.js";
+/** The interpreter's lazy chunk (bundler/lazy.ts), and the runner's view of the on-demand files with it. */
+const LAZY_ID = "\0pyheap-lazy.js";
+const RUNNER = fileURLToPath(new URL("src/runner.ts", import.meta.url));
+const LAZY_SOURCES = fileURLToPath(new URL("bundler/lazy-sources.ts", import.meta.url));
 
 export function bundleInterpreter(): Plugin {
   const entry = INTERPRETER_ENTRY;
+  let runnerRedirected = false;
   return {
     name: "pyheap-bundle-interpreter",
     apply: "build",
@@ -30,13 +35,24 @@ export function bundleInterpreter(): Plugin {
       if (source === PYTHON_SOURCES && importer === entry) return fileURLToPath(new URL("src/python-sources.ts", import.meta.url));
       // bytes' bodies, fetched by src/python-sources.ts (bytesOnDemand in bundler/interpreter.ts)
       if (source === BYTES_IMPL) return BYTES_IMPL_ID;
+      // the lazy chunk, and the runner's loading of it with the sources (bundler/lazy-sources.ts)
+      if (source === LAZY) return LAZY_ID;
+      if (source === "./python-sources.js" && importer === RUNNER) {
+        runnerRedirected = true;
+        return LAZY_SOURCES;
+      }
       return null;
     },
     async load(id) {
       if (id === BYTES_IMPL_ID) return { code: await bundleBytesImplCode(), map: null };
+      if (id === LAZY_ID) return { code: await bundleLazyCode("@pyheap/python"), map: null };
       if (id !== entry) return null;
       const { code, map } = await bundleInterpreterCode("browser", true);
       return { code, map };
+    },
+    generateBundle() {
+      // without it, a program that reaches the lazy chunk would never get it
+      if (!runnerRedirected) this.error("src/runner.ts no longer imports ./python-sources.js: update bundleInterpreter (apps/web/vite.config.ts), which adds the lazy chunk there");
     },
   };
 }
@@ -152,6 +168,7 @@ export default defineConfig({
         chunkFileNames: (chunk) => {
           if (/packages\/python\/.*\/pysrc\.[jt]s$/.test(chunk.facadeModuleId ?? "")) return "assets/pyheap-python-sources-[hash].js";
           if (chunk.facadeModuleId === BYTES_IMPL_ID) return "assets/pyheap-bytes-impl-[hash].js";
+          if (chunk.facadeModuleId === LAZY_ID) return "assets/pyheap-lazy-[hash].js";
           const m = chunk.facadeModuleId?.match(/packages\/([a-z]+)\//);
           return `assets/${m ? `pyheap-${m[1]}` : chunk.name}-[hash].js`;
         },

@@ -50,6 +50,9 @@ function importDepsTogether(): Plugin {
     name: "pyheap-import-deps-together",
     apply: "build",
     renderDynamicImport({ chunk, targetChunk, getTargetChunkImports }) {
+      // the interpreter's lazy chunk (bundler/lazy.ts) imports the interpreter's chunk, which the page has
+      // asked for already whenever it asks for the lazy one (src/runner.ts): a plain import
+      if (targetChunk && /^_?pyheap-lazy-/.test(targetChunk.fileName)) return null;
       // the importing chunk itself is loaded already
       const deps = (getTargetChunkImports() ?? []).flatMap((d) => (d.type === "internal" && d.fileName !== chunk.fileName ? [d.resolvedImportPath] : []));
       if (!targetChunk || deps.length === 0) return null;

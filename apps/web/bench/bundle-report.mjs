@@ -28,7 +28,7 @@ await build({
 // What the page loads without the editor: from the entry through static and dynamic imports.
 const files = new Set();
 if (opts.lib) {
-  for (const f of readdirSync(out)) if (f.endsWith(".js") && !/^(code-editor|export|pysrc)-/.test(f)) files.add(f);
+  for (const f of readdirSync(out)) if (f.endsWith(".js") && !/^(code-editor|export|pysrc|_?pyheap-bytes-impl|_?pyheap-lazy)-/.test(f)) files.add(f);
 } else {
   const manifest = JSON.parse(readFileSync(join(out, ".vite", "manifest.json"), "utf8"));
   const seen = new Set();
@@ -36,8 +36,14 @@ if (opts.lib) {
     if (seen.has(key)) return;
     seen.add(key);
     const c = manifest[key];
-    // loaded on demand: the editor, SVG/PNG export, the weakref/copy sources
-    if (c.src?.includes("editor/code-editor") || c.src?.endsWith("src/export.ts") || /packages\/python\/.*\/pysrc\.[jt]s$/.test(c.src ?? "")) return;
+    // loaded on demand: the editor, SVG/PNG export, the weakref/copy sources, bytes' bodies, the lazy chunk
+    if (
+      c.src?.includes("editor/code-editor") ||
+      c.src?.endsWith("src/export.ts") ||
+      /packages\/python\/.*\/pysrc\.[jt]s$/.test(c.src ?? "") ||
+      /pyheap-(bytes-impl|lazy)\.js$/.test(c.src ?? "")
+    )
+      return;
     if (c.file.endsWith(".js")) files.add(c.file);
     for (const k of [...(c.imports ?? []), ...(c.dynamicImports ?? [])]) visit(k);
   };

@@ -5,8 +5,10 @@
  * for Node: both rename by the same plan, made from the browser bundle.
  */
 import { readFile } from "node:fs/promises";
+import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build as esbuild, type BuildOptions, type Plugin as EsbuildPlugin } from "esbuild";
+import { LAZY, lazyChunkCode, lazyEntry, lazyImports, lazyRegistry, lazyStubs } from "./lazy.js";
 import { planPropertyMangling, type ManglePlan } from "./mangle-props.js";
 
 export const INTERPRETER_ENTRY = fileURLToPath(new URL("../../../packages/python/src/index.ts", import.meta.url));
@@ -81,7 +83,12 @@ const bytesOnDemand: EsbuildPlugin = {
   },
 };
 
-function options(platform: "browser" | "node"): BuildOptions {
+/**
+ * esbuild's options for the interpreter's bundle; for the browser, with `lazy`, the parts of lazy.ts
+ * are stubs (the page's build), and without it they are bundled (the bundle the renaming plan is made from,
+ * so that it plans the names of the lazy chunk too).
+ */
+function options(platform: "browser" | "node", lazy = false): BuildOptions {
   return {
     entryPoints: [INTERPRETER_ENTRY],
     bundle: true,
@@ -95,7 +102,7 @@ function options(platform: "browser" | "node"): BuildOptions {
     // gzip's context split in two); the editor, loaded only on Edit, has its own copy of all three.
     external: ["@pyheap/*"],
     // the Node bundle keeps the weakref/copy sources and bytes' bodies (no page to fetch them from)
-    plugins: platform === "node" ? [noHighlight] : [noHighlight, pythonSourcesOnDemand, bytesOnDemand],
+    plugins: platform === "node" ? [noHighlight] : [noHighlight, pythonSourcesOnDemand, bytesOnDemand, ...(lazy ? [lazyStubs, lazyRegistry] : [])],
     legalComments: "none",
     minifySyntax: true,
     logLevel: "warning",
@@ -114,8 +121,17 @@ export function manglePlan(): Promise<ManglePlan> {
 /** The interpreter's bundle for `platform`, renamed by manglePlan(); with `sourcemap`, its map too. */
 export async function bundleInterpreterCode(platform: "browser" | "node", sourcemap = false): Promise<{ code: string; map?: string; plan: ManglePlan }> {
   const plan = await manglePlan();
+  // the page's entry also exports what the lazy chunk takes from the interpreter (lazy.ts)
+  const entry: BuildOptions =
+    platform === "browser"
+      ? {
+          ...options(platform, true),
+          entryPoints: [],
+          stdin: { contents: lazyEntry(INTERPRETER_ENTRY, await lazyImports(options("browser"))), resolveDir: dirname(INTERPRETER_ENTRY), sourcefile: "page-entry.ts", loader: "ts" },
+        }
+      : options(platform);
   const out = await esbuild({
-    ...options(platform),
+    ...entry,
     mangleProps: plan.regex,
     mangleCache: plan.cache,
     // A map back to the package's sources, for bench/bundle-report.mjs (used only when the build asks)
@@ -177,4 +193,12 @@ export function linkBytes(raise) { linkPyRaise(raise); link(raise); }`,
   const other = Object.keys(out.metafile!.inputs).filter((f) => !allowed.test(f));
   if (other.length) throw new Error(`bytes-impl.ts bundles ${other.join(", ")}: it may import only types, constants and pure helpers (see bundleBytesImplCode, apps/web/bundler/interpreter.ts)`);
   return out.outputFiles![0]!.text;
+}
+
+export { LAZY };
+
+/** The page's lazy chunk (lazy.ts), renamed by the interpreter's plan, importing from `entryId`. */
+export async function bundleLazyCode(entryId: string): Promise<string> {
+  const plan = await manglePlan();
+  return lazyChunkCode(options("browser"), { mangleProps: plan.regex, mangleCache: plan.cache }, entryId);
 }

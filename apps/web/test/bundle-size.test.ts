@@ -7,36 +7,31 @@
  *
  * Two sets of files, each followed from its entry through static and dynamic imports, leaving out the
  * chunks loaded only on demand (the editor and what only it needs, SVG/PNG export, the Python source of
- * `weakref` and `copy`, the bodies of bytes' methods: none of the demo's chapters nor the 20-line program
- * loads them, as test/e2e/chapters.e2e.test.ts and bytes.e2e.test.ts check), which are reported on their
- * own, and the core's debug build:
+ * `weakref` and `copy`, the bodies of bytes' methods, the interpreter's lazy chunk of bundler/lazy.ts: none
+ * of the demo's chapters nor the 20-line program loads them, as test/e2e/chapters.e2e.test.ts,
+ * bytes.e2e.test.ts and lazy.e2e.test.ts check), which are reported on their own, and the core's debug build:
  * - the component alone, the library build (dist/lib): its entry, the chunks it loads, the WASM heap it
- *   fetches. The issue's budget is about it: held to `libraryCeilingBytes` in `bundle-budget.json`.
+ *   fetches. The issue's budget is about it: it must be under the budget, and under `libraryCeilingBytes`
+ *   in `bundle-budget.json`, what was last measured plus ~0.4 KB (a guard against growth within the budget).
  * - the demo page (dist/), from its manifest: the page's script and style sheet with the same component,
- *   held to its own `demoCeilingBytes`.
- *
- * The budget is NOT met as sent since the interpreter's fidelity fixes of 26 Nov (library build 201.4 KB
- * sent, 211.7 KB with gzip -9, at ded91ef, 08:20 UTC; it was 198.3 KB at 22153bb, see README). The
- * ceilings are regression guards, not the target: the component's is what was measured plus ~0.5 KB and
- * at most 2 KB over the budget (the test prints how far over the budget the build is); the demo page, the
- * component plus its own chapters, script and style sheet (~3.1 KB sent), is held to the component's
- * ceiling plus at most 4 KB (204.5 KB sent at ded91ef, ceiling 205.0 KB).
+ *   held to its own `demoCeilingBytes` (measured plus ~0.4 KB, at most 4 KB over the component's ceiling
+ *   for the demo's own chapters, script and style sheet).
  * Lower the ceilings whenever the files get smaller.
  *
  * The strict reading of the budget is counted too, for the component (the library build): everything it
  * can ever load but the editor — its entry, the chunks it loads, the WASM heap, and the on-demand chunks
- * that are still the component (bytes' bodies, the weakref/copy sources, SVG/PNG export, and whatever
- * they import) — each file packed by zlib's gzip -9, not zopfli. Not counted: the editor and what only it
- * loads, and the core's debug build (fetched only for a heap loaded with `{ debug: true }`, which the
- * element never asks for). That figure is over the budget (222.4 KB at ded91ef, see README); it is held to
- * `libraryStrictCeilingBytes`, what was measured plus ~2.5 KB (a little more than the library's margin
- * under the budget as sent), to be lowered as it shrinks and brought under the budget.
+ * that are still the component (bytes' bodies, the lazy chunk, the weakref/copy sources, SVG/PNG export,
+ * and whatever they import) — each file packed by zlib's gzip -9, not zopfli. Not counted: the editor and
+ * what only it loads, and the core's debug build (fetched only for a heap loaded with `{ debug: true }`,
+ * which the element never asks for). That figure is over the budget, and moving code into a chunk of its
+ * own makes it larger (each chunk is packed on its own); it is held to `libraryStrictCeilingBytes`, what
+ * was measured plus ~1 KB, to be lowered as it shrinks and brought under the budget.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { DIST } from "./e2e/harness.js";
+import { DIST as BUILT } from "./e2e/harness.js";
 
 interface ManifestChunk {
   file: string;
@@ -48,6 +43,8 @@ interface ManifestChunk {
   assets?: string[];
 }
 
+/** The build to measure: apps/web/dist, or the one PYHEAP_WEB_DIST names (a build written elsewhere). */
+const DIST = process.env.PYHEAP_WEB_DIST ?? BUILT;
 const LIB = join(DIST, "lib");
 const SIZE_WASM = readFileSync(new URL("../../../packages/core/build/pyheap.size.wasm", import.meta.url));
 const {
@@ -85,8 +82,11 @@ const DEMO_OWN_FILES_ALLOWANCE = 4 * 1024;
 
 const kb = (n: number): string => `${(n / 1024).toFixed(1)} KB`;
 
-/** Prints the counted files and the on-demand ones; holds the total to `ceiling`; returns the total sent. */
-function report(name: string, dir: string, files: Iterable<string>, onDemand: Iterable<string>, ceiling: number): number {
+/**
+ * Prints the counted files and the on-demand ones; holds the total to `ceiling`, and with `withinBudget`
+ * to the budget; returns the total sent.
+ */
+function report(name: string, dir: string, files: Iterable<string>, onDemand: Iterable<string>, ceiling: number, withinBudget: boolean): number {
   const sizes = [...files].map((f) => measure(dir, f));
   const sent = sizes.reduce((s, x) => s + x.sent, 0);
   const gzip9 = sizes.reduce((s, x) => s + x.gzip9, 0);
@@ -101,29 +101,38 @@ function report(name: string, dir: string, files: Iterable<string>, onDemand: It
       : `${name}: over the ${kb(BUDGET)} budget by ${kb(sent - BUDGET)} (ceiling ${kb(ceiling)})`,
   );
   expect(sent).toBeLessThan(ceiling);
+  if (withinBudget) expect(sent, `${name}: sent under the 200 KB budget`).toBeLessThan(BUDGET);
   return sent;
 }
 
 describe("bundle size", () => {
-  it("holds the budget's figures: 200 KB, the component's ceiling at most 2 KB above it", () => {
+  it("holds the budget's figures: 200 KB, the component's ceiling within it", () => {
     expect(BUDGET).toBe(200 * 1024);
-    // over the budget by 1.4 KB (see the header): the guard may not drift further
-    expect(LIBRARY_CEILING).toBeLessThanOrEqual(BUDGET + 2048);
+    expect(LIBRARY_CEILING).toBeLessThanOrEqual(BUDGET);
     // the demo page: the component and the demo's own files (chapters, script, style sheet: ~3.1 KB)
     expect(DEMO_CEILING).toBeLessThanOrEqual(LIBRARY_CEILING + DEMO_OWN_FILES_ALLOWANCE);
     // the strict reading's ceiling is a number of bytes, not yet within the budget (see the header)
     expect(Number.isInteger(LIBRARY_STRICT_CEILING) && LIBRARY_STRICT_CEILING > 0).toBe(true);
   });
 
-  /** bytes' bodies (packages/python/src/builtins/bytes-impl.ts) are one on-demand chunk, and only there. */
-  function bytesOnlyInTheirChunk(dir: string, files: Set<string>, onDemand: Set<string>): void {
-    const chunk = [...onDemand].filter((f) => /(^|\/)_?pyheap-bytes-impl-[\w-]+\.js$/.test(f));
-    expect(chunk).toHaveLength(1);
+  /** The on-demand chunk `name` holds `texts`, and no counted file holds any of them. */
+  function onlyInTheirChunk(dir: string, files: Set<string>, onDemand: Set<string>, name: string, texts: string[]): void {
+    const chunk = [...onDemand].filter((f) => new RegExp(`(^|/)_?${name}-[\\w-]+\\.js$`).test(f));
+    expect(chunk, name).toHaveLength(1);
     const code = readFileSync(join(dir, chunk[0]!), "utf8");
-    for (const text of ["maketrans arguments must have same length", "string argument without an encoding", "pop from empty bytearray"]) {
+    for (const text of texts) {
       expect(code.includes(text), text).toBe(true);
       for (const f of files) if (f.endsWith(".js")) expect(readFileSync(join(dir, f), "utf8").includes(text), `${f}: ${text}`).toBe(false);
     }
+  }
+
+  /**
+   * bytes' bodies (packages/python/src/builtins/bytes-impl.ts) are one on-demand chunk, and only there; so
+   * are the interpreter's lazy parts (bundler/lazy.ts: the format-spec mini-language, pattern matching).
+   */
+  function onDemandOnlyInTheirChunks(dir: string, files: Set<string>, onDemand: Set<string>): void {
+    onlyInTheirChunk(dir, files, onDemand, "pyheap-bytes-impl", ["maketrans arguments must have same length", "string argument without an encoding", "pop from empty bytearray"]);
+    onlyInTheirChunk(dir, files, onDemand, "pyheap-lazy", ["Format specifier missing precision", "called match pattern must be a type", "__match_args__ elements must be strings"]);
   }
 
   it("the component alone (library build): entry, interpreter, heap binding and WASM heap sent under the ceiling (editor excluded)", () => {
@@ -133,7 +142,7 @@ describe("bundle size", () => {
     const onDemand = new Set<string>();
     // loaded only on demand, never to show the element: the editor (Edit), SVG/PNG export (first export),
     // the weakref/copy sources (a program that imports them), bytes' bodies (a program that uses bytes)
-    const isOnDemand = (f: string): boolean => /^(code-editor|export|pysrc|_?pyheap-bytes-impl)-[\w-]+\.js$/.test(f);
+    const isOnDemand = (f: string): boolean => /^(code-editor|export|pysrc|_?pyheap-bytes-impl|_?pyheap-lazy)-[\w-]+\.js$/.test(f);
     const isEditor = (f: string): boolean => f.startsWith("code-editor-");
     // what each file imports (static `from"./x.js"`, `import"./x.js"`, dynamic `import("./x.js")`) and the
     // WASM files it names
@@ -174,15 +183,15 @@ describe("bundle size", () => {
     visitStrict(entry);
     for (const f of files) expect(strict.has(f), f).toBe(true);
     // the on-demand chunks that are the component's own: bytes' bodies, the weakref/copy sources, export
-    for (const re of [/^_?pyheap-bytes-impl-/, /^pysrc-/, /^export-/]) expect([...strict].filter((f) => re.test(f)), String(re)).toHaveLength(1);
+    for (const re of [/^_?pyheap-bytes-impl-/, /^_?pyheap-lazy-/, /^pysrc-/, /^export-/]) expect([...strict].filter((f) => re.test(f)), String(re)).toHaveLength(1);
     // the element, the interpreter (with its parser), the heap binding, the WASM heap: four files
     expect([...files].filter((f) => f.endsWith(".wasm"))).toHaveLength(1);
     expect([...files].filter((f) => f.endsWith(".js"))).toHaveLength(3);
     expect([...onDemand].filter((f) => f.startsWith("code-editor-"))).toHaveLength(1);
     // every file of the build the page could fetch is either counted or on demand
     for (const f of readdirSync(LIB)) if (/\.(js|wasm)$/.test(f)) expect(files.has(f) || onDemand.has(f), f).toBe(true);
-    bytesOnlyInTheirChunk(LIB, files, onDemand);
-    report("library build (dist/lib)", LIB, files, onDemand, LIBRARY_CEILING);
+    onDemandOnlyInTheirChunks(LIB, files, onDemand);
+    report("library build (dist/lib)", LIB, files, onDemand, LIBRARY_CEILING, true);
     const sizes = [...strict].map((f) => measure(LIB, f));
     const gzip9 = sizes.reduce((n, x) => n + x.gzip9, 0);
     const sent = sizes.reduce((n, x) => n + x.sent, 0);
@@ -211,7 +220,8 @@ describe("bundle size", () => {
         c.src?.includes("editor/code-editor") ||
         c.src?.endsWith("src/export.ts") ||
         /packages\/python\/.*\/pysrc\.[jt]s$/.test(c.src ?? "") ||
-        c.src?.endsWith("pyheap-bytes-impl.js")
+        c.src?.endsWith("pyheap-bytes-impl.js") ||
+        c.src?.endsWith("pyheap-lazy.js")
       ) {
         onDemand.add(c.file);
         return;
@@ -232,7 +242,7 @@ describe("bundle size", () => {
     expect(sources).toHaveLength(1);
     expect(readFileSync(join(DIST, sources[0]!), "utf8")).toContain("def deepcopy(");
     for (const f of files) if (f.endsWith(".js")) expect(readFileSync(join(DIST, f), "utf8"), f).not.toContain("def deepcopy(");
-    bytesOnlyInTheirChunk(DIST, files, onDemand);
+    onDemandOnlyInTheirChunks(DIST, files, onDemand);
     expect(readdirSync(join(DIST, "assets")).filter((f) => f.includes("restorable"))).toEqual([]);
     // the one WASM heap the page fetches is the core's size-optimised build (bundler/wasm.ts)
     const wasm = [...files].filter((f) => f.endsWith(".wasm"));
@@ -241,6 +251,7 @@ describe("bundle size", () => {
     expect([...files].some((f) => f.includes("code-editor") || /\/export-/.test(f))).toBe(false);
     // the page itself is sent compressed too (not counted: it is the demo's, not the component's)
     measure(DIST, "index.html");
-    report("demo page (dist/)", DIST, files, onDemand, DEMO_CEILING);
+    // over the budget by ~0.6 KB (its own script and chapters, ~3 KB): held to its ceiling
+    report("demo page (dist/)", DIST, files, onDemand, DEMO_CEILING, false);
   });
 });

@@ -4,13 +4,13 @@
  * python3's output; and the same heap after set-up as the package's own build, which bundles them.
  */
 import { readFileSync } from "node:fs";
-import type { Server } from "node:http";
 import { fileURLToPath } from "node:url";
 import { run } from "@pyheap/python";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHAPTERS } from "../../demo/chapters.js";
-import { collectErrors, DIST, launchChromium, python3Lines as python3, serveStatic } from "./harness.js";
+import { python3Lines as python3 } from "./harness.js";
+import { outcomeOf, outputLines, programPages, type ProgramPages } from "./program-pages.js";
 
 const TWENTY_LINES = readFileSync(fileURLToPath(new URL("../../bench/twenty-lines.py", import.meta.url)), "utf8");
 /** bytes and bytearray made, searched, changed and converted, with a decode and an encode error caught by Python. */
@@ -35,50 +35,27 @@ const HIDDEN_PROGRAM = "s = 'hi!'\nf = getattr(s, 'en' + 'code')\nx = f()\nprint
 const IDS_PROGRAM = "xs = [object() for _ in range(3)]\nys = [[i] for i in range(3)]\nprint([id(x) for x in xs + ys], id('a' * 3), id(3.5 * len(ys)))\n";
 const IDS_BYTES_PROGRAM = `${IDS_PROGRAM}bs = [b'ab' * i for i in range(3)] + [bytearray(b'xy').upper()]\nprint(bs, [id(b) for b in bs], id(b'x'.hex()))\n`;
 
-const page = (program: string): string => `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>program</title>
-<script type="module" src="/lib/py-heap-view.js"></script></head><body><py-heap-view>
-${program}</py-heap-view></body></html>`;
 /** The on-demand chunk of bytes' bodies, in either build. */
 const BYTES_CHUNK = /\/_?pyheap-bytes-impl-[\w-]+\.js$/;
 
-let server: Server;
-let url: string;
-let browser: Browser;
+let pages: ProgramPages;
 
 beforeAll(async () => {
-  ({ server, url } = await serveStatic(DIST, {
-    "/twenty.html": page(TWENTY_LINES),
-    "/bytes.html": page(BYTES_PROGRAM),
-    "/hidden.html": page(HIDDEN_PROGRAM),
-    "/ids.html": page(IDS_PROGRAM),
-    "/ids-bytes.html": page(IDS_BYTES_PROGRAM),
-  }));
-  browser = await launchChromium();
+  pages = await programPages({
+    "/twenty.html": TWENTY_LINES,
+    "/bytes.html": BYTES_PROGRAM,
+    "/hidden.html": HIDDEN_PROGRAM,
+    "/ids.html": IDS_PROGRAM,
+    "/ids-bytes.html": IDS_BYTES_PROGRAM,
+  });
 });
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((r) => server?.close(r));
+  await pages?.close();
 });
 
-/** Opens `path`, waits for the first diagram; resolves to the page, its errors and the URLs it requested. */
-async function open(path: string): Promise<{ page: Page; errors: string[]; requests: string[] }> {
-  const p = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-  const errors = collectErrors(p);
-  const requests: string[] = [];
-  p.on("request", (r) => requests.push(r.url()));
-  await p.goto(`${url}${path}`);
-  await p.locator("py-heap-view svg.diagram").waitFor({ timeout: 30_000 });
-  return { page: p, errors, requests };
-}
-
-async function output(p: Page): Promise<string[]> {
-  await p.locator("py-heap-view").evaluate((v) => ((v as unknown as { step: number }).step = 1e9));
-  return (await p.locator("py-heap-view pre.output").textContent())!.trimEnd().split("\n");
-}
-
-async function status(p: Page): Promise<string> {
-  return p.evaluate(() => (document.querySelector("py-heap-view") as unknown as { currentTrace: { outcome: { status: string } } }).currentTrace.outcome.status);
-}
+const open = (path: string): ReturnType<ProgramPages["open"]> => pages.open(path);
+const output = outputLines;
+const status = async (p: Page): Promise<string> => (await outcomeOf(p)).status;
 
 describe("bytes' bodies loaded on demand", () => {
   it("are fetched by no chapter nor the 20-line program", async () => {

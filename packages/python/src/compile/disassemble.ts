@@ -4,59 +4,10 @@
  */
 import type { CodeObject, Const } from "./code.js";
 import { BINARY_OP_SYMBOLS, COMPARE_OP_SYMBOLS, OP_NAMES, Op, isJump } from "./opcodes.js";
+import { floatRepr } from "../objects/float-format.js";
+import { bytesRepr, strRepr } from "../objects/str-repr.js";
 
-/** Python's repr() of a float: shortest round-trip digits, fixed notation for exponents -4..15. */
-export function floatRepr(v: number): string {
-  if (Number.isNaN(v)) return "nan";
-  if (!Number.isFinite(v)) return v > 0 ? "inf" : "-inf";
-  if (v === 0) return Object.is(v, -0) ? "-0.0" : "0.0";
-  const sign = v < 0 ? "-" : "";
-  const [mant, expText] = Math.abs(v).toExponential().split("e") as [string, string];
-  const digits = mant.replace(".", "");
-  const exp = Number(expText);
-  if (exp >= -4 && exp < 16) {
-    let out: string;
-    if (exp >= digits.length - 1) out = digits + "0".repeat(exp - digits.length + 1) + ".0";
-    else if (exp >= 0) out = digits.slice(0, exp + 1) + "." + digits.slice(exp + 1);
-    else out = "0." + "0".repeat(-exp - 1) + digits;
-    return sign + out;
-  }
-  const m = digits.length > 1 ? digits[0] + "." + digits.slice(1) : digits;
-  const e = Math.abs(exp).toString().padStart(2, "0");
-  return `${sign}${m}e${exp < 0 ? "-" : "+"}${e}`;
-}
-
-function strRepr(s: string): string {
-  const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
-  let out = quote;
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    if (ch === quote || ch === "\\") out += "\\" + ch;
-    else if (ch === "\n") out += "\\n";
-    else if (ch === "\r") out += "\\r";
-    else if (ch === "\t") out += "\\t";
-    else if (c < 0x20 || c === 0x7f) out += "\\x" + c.toString(16).padStart(2, "0");
-    else out += ch;
-  }
-  return out + quote;
-}
-
-function bytesRepr(b: Uint8Array): string {
-  const hasSingle = b.includes(0x27);
-  const hasDouble = b.includes(0x22);
-  const quote = hasSingle && !hasDouble ? '"' : "'";
-  let out = "b" + quote;
-  for (const c of b) {
-    if (c === 0x5c) out += "\\\\";
-    else if (String.fromCharCode(c) === quote) out += "\\" + quote;
-    else if (c === 0x0a) out += "\\n";
-    else if (c === 0x0d) out += "\\r";
-    else if (c === 0x09) out += "\\t";
-    else if (c < 0x20 || c >= 0x7f) out += "\\x" + c.toString(16).padStart(2, "0");
-    else out += String.fromCharCode(c);
-  }
-  return out + quote;
-}
+export { floatRepr };
 
 /** Python's repr of a constant (code objects shown as `<code object NAME, line N>`). */
 export function constRepr(c: Const): string {

@@ -1,0 +1,2 @@
+/** The interpreter's lazy chunk (bundler/lazy.ts), resolved by bundleInterpreter in vite.config.ts. */
+declare module "pyheap:lazy";

@@ -1,0 +1,61 @@
+/// <reference path="./lazy-chunk.d.ts" />
+/**
+ * The runner's view of what the page loads on demand (src/python-sources.ts), with the interpreter's
+ * lazy chunk (bundler/lazy.ts) added: the page's builds resolve src/runner.ts's import of
+ * `./python-sources.js` to this module (bundleInterpreter in vite.config.ts), which is that module with
+ * three functions extended, so the runner loads, waits for and checks the lazy chunk with the sources:
+ * - `loadPythonSources` also imports the lazy chunk (which hands its functions to the interpreter as it is
+ *   evaluated);
+ * - `pythonSourcesLoaded` is true only once the chunk is loaded too: a run that stopped on a stub of the
+ *   lazy chunk (a JavaScript error out of `run()`) is run again once it is loaded, as for bytes' bodies;
+ * - `mayImportPythonSources` is also true for a program whose text may reach the lazy chunk (LAZY_WORDS),
+ *   which then gets it before its first run.
+ */
+import * as sources from "../src/python-sources.js";
+
+export * from "../src/python-sources.js";
+
+/**
+ * Text of a program that may reach the lazy chunk: a match statement; sort or sorted; a format spec (`format`, an
+ * f-string with a `{…:…}` field); printf-style `%d %i %u %o %x %e %f %g` (with flags, width, precision or
+ * a mapping key). Anything else that reaches it (a computed attribute name, a dict literal turned into a
+ * format string…) is run a second time, with the chunk.
+ */
+const LAZY_WORDS = [/^[ \t]*match\b/m, /\bformat\b/, /\bsort(ed)?\b/, /%(\([^)\n]*\))?[-+ #0]*(\d+|\*)?(\.(\d*|\*))?[diouxXeEfFgG]/];
+const F_STRING = /(?<![\w'"])(?:[fF][rR]?|[rR][fF])['"]/;
+const SPEC_FIELD = /\{[^{}\n]*:[^{}\n]*\}/;
+
+/** Whether `code` may reach the lazy chunk (see LAZY_WORDS). */
+export function mayReachLazyChunk(code: string): boolean {
+  return LAZY_WORDS.some((re) => re.test(code)) || (F_STRING.test(code) && SPEC_FIELD.test(code));
+}
+
+let lazyLoaded = false;
+let loading: Promise<void> | null = null;
+
+/** The sources, bytes' bodies and the lazy chunk (once per page; again after a failed attempt). */
+export function loadPythonSources(): Promise<void> {
+  loading ??= Promise.all([
+    sources.loadPythonSources(),
+    import("pyheap:lazy").then(() => {
+      lazyLoaded = true;
+    }),
+  ]).then(
+    () => undefined,
+    (e: unknown) => {
+      loading = null;
+      throw e;
+    },
+  );
+  return loading;
+}
+
+/** True once the sources, bytes' bodies and the lazy chunk are loaded. */
+export function pythonSourcesLoaded(): boolean {
+  return lazyLoaded && sources.pythonSourcesLoaded();
+}
+
+/** Whether a program gets the sources, bytes' bodies and the lazy chunk before its first run. */
+export function mayImportPythonSources(code: string): boolean {
+  return sources.mayImportPythonSources(code) || mayReachLazyChunk(code);
+}

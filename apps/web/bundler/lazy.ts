@@ -1,0 +1,271 @@
+/**
+ * Parts of the interpreter that a first run of a typical program never reaches, left out of the page's
+ * interpreter chunk and bundled as one chunk of their own (`pyheap:lazy`), fetched before a run whose
+ * program names them (LAZY_WORDS in lazy-sources.ts) or, for a program that reaches them otherwise, by
+ * the second run the runner makes when a run stops on code that is not loaded yet (as for bytes' bodies,
+ * see src/python-sources.ts and src/runner.ts).
+ *
+ * - The format-spec mini-language (objects/format-spec.ts): `f"{x:>8.2f}"`, `format()`, `str.format`
+ *   with a spec, `%d`/`%x`/`%e`/`%g` of printf-style formatting, float.__format__.
+ * - Structural pattern matching (vm/match.ts): MATCH_CLASS, MATCH_KEYS and the sequence/mapping tests.
+ * - The repr of a constant (compile/disassemble.ts's constRepr), only used by the compiler for the
+ *   SyntaxError of a mapping pattern with a duplicate key.
+ * - The message of a syntax error lezer's tree shows (parse/parse-error.ts: a source without one never
+ *   calls it; syntax-errors.ts's tokenizer pass, which runs on every parse, stays).
+ * - The text of a traceback and the "Did you mean" suggestions of NameError and AttributeError
+ *   (vm/traceback.ts): only an exception that is printed (uncaught, or ignored in a finalizer) needs them.
+ * - The sort of list.sort() and sorted() (builtins/timsort.ts).
+ * - Ranges past ±2**53 (vm/bigrange.ts), but fitsDouble, which range() calls on any range; the two
+ *   operations of any range that go through its exact bounds, == and hash(), load it too.
+ *
+ * How: in the page's interpreter bundle each such module is replaced by a stub (`lazyStubs`) with the
+ * same exports, each of which calls the loaded module's function, or, before it is loaded, throws a
+ * JavaScript error out of `run()` (no Python `try` catches it: the VM converts only its own exception
+ * classes). A module that installs methods on the VM's prototype (match.ts) gets stubs that throw in their
+ * place, and, when loaded, installs the real ones over them. The lazy chunk shares everything else with the
+ * interpreter's chunk (the VM class, its exception classes, the helpers): the interpreter's entry exports
+ * what the lazy modules import (`lazyEntry`), and the chunk imports it from there under those names (rollup
+ * links the two chunks), so there is one VM and one `PyErr`, and property names renamed by the same plan.
+ * The files the lazy modules import that hold only types, const enums and constants are bundled into the
+ * chunk (INLINE); the build fails if the chunk would bundle any other module of the interpreter.
+ */
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build as esbuild, type BuildOptions, type Plugin as EsbuildPlugin } from "esbuild";
+
+const PYTHON_SRC = fileURLToPath(new URL("../../../packages/python/src/", import.meta.url));
+
+/** The page's id of the lazy chunk (resolved by bundleInterpreter in vite.config.ts). */
+export const LAZY = "pyheap:lazy";
+
+interface LazyModule {
+  /** the file, under packages/python/src */
+  file: string;
+  /** the functions other modules import from it: each gets a stub */
+  functions?: readonly string[];
+  /** functions that stay in the interpreter's chunk (a first run calls them): its copy of them */
+  eager?: readonly string[];
+  /** the VM methods it installs on VM.prototype: each gets a stub that throws until it is loaded */
+  vmMethods?: readonly string[];
+}
+
+export const LAZY_MODULES: readonly LazyModule[] = [
+  { file: "objects/format-spec.ts", functions: ["formatInt", "formatFloat", "formatStr"] },
+  { file: "vm/match.ts", vmMethods: ["matchClass", "matchKeys", "isMatchSequence", "isMatchMapping"] },
+  { file: "compile/disassemble.ts", functions: ["constRepr"] },
+  // the message of a syntax error found by lezer (a source without one never calls it)
+  { file: "parse/parse-error.ts", functions: ["describeParseError"] },
+  // the text of an exception's traceback and its "Did you mean" suggestions: only printed exceptions need them
+  { file: "vm/traceback.ts", functions: ["formatTraceback", "suggest"] },
+  // list.sort() and sorted()
+  { file: "builtins/timsort.ts", functions: ["timsort"] },
+  // ranges past ±2**53 (and the few operations on any range that go through exact bounds: ==, hash())
+  {
+    file: "vm/bigrange.ts",
+    eager: ["fitsDouble"],
+    functions: ["rangeLength", "lenOrNull", "itemAt", "sliceOf", "containsInt", "rangesEqual", "hashTuple", "reversedWalk", "iteratorTypeName", "rangeRepr"],
+  },
+];
+
+/** Files of the interpreter a lazy module may bundle its own copy of: types, const enums, constants. */
+const INLINE = /^(vm\/(types|layouts|heap-api)|compile\/(opcodes|code))\.ts$/;
+
+const lazyFiles = new Map(LAZY_MODULES.map((m) => [join(PYTHON_SRC, m.file), m]));
+
+/** The interpreter's file a relative import names (`./x.js` → x.ts), or null outside its sources. */
+function pythonFile(spec: string, importer: string): string | null {
+  if (!spec.startsWith(".") || !importer.startsWith(PYTHON_SRC)) return null;
+  return join(dirname(importer), spec.replace(/\.js$/, ".ts"));
+}
+
+const NOT_LOADED = `throw new Error("the interpreter's on-demand code is not loaded yet")`;
+const REGISTRY = `let parts;
+export function notLoaded() { ${NOT_LOADED}; }
+export function lazyFunction(i) { return (...a) => (parts || notLoaded())[i](...a); }
+export function provideLazy(p) { parts = p; }`;
+
+/** The index in the lazy chunk's list of each stubbed function (`file#name`). */
+function functionIndex(): Map<string, number> {
+  const index = new Map<string, number>();
+  for (const m of LAZY_MODULES) for (const f of m.functions ?? []) index.set(`${m.file}#${f}`, index.size);
+  return index;
+}
+
+function stubCode(m: LazyModule): string {
+  const index = functionIndex();
+  const lines = [`import { lazyFunction, notLoaded } from "pyheap:lazy-registry";`];
+  // (a stub module imports nothing but the registry: it is evaluated before any module that calls it)
+  for (const f of m.functions ?? []) lines.push(`export const ${f} = lazyFunction(${index.get(`${m.file}#${f}`)});`);
+  // the module itself, by its full path (not replaced by a stub): the bundle keeps only these functions
+  if (m.eager?.length) lines.push(`export { ${m.eager.join(", ")} } from ${JSON.stringify(join(PYTHON_SRC, m.file))};`);
+  if (m.vmMethods?.length) {
+    lines.push(`import { VM } from "./vm.js";`, "const proto = VM.prototype;");
+    for (const name of m.vmMethods) lines.push(`proto.${name} = notLoaded;`);
+  }
+  return lines.join("\n");
+}
+
+const registry = (b: Parameters<EsbuildPlugin["setup"]>[0]): void => {
+  b.onResolve({ filter: /^pyheap:lazy-registry$/ }, () => ({ path: "lazy-registry", namespace: "pyheap-lazy" }));
+  b.onLoad({ filter: /^lazy-registry$/, namespace: "pyheap-lazy" }, () => ({ contents: REGISTRY, loader: "js" }));
+};
+
+/** In the interpreter's bundle: each lazy module is its stub (see above); the build fails if one is not met. */
+export const lazyStubs: EsbuildPlugin = {
+  name: "pyheap-lazy-stubs",
+  setup(b) {
+    const met = new Set<string>();
+    registry(b);
+    b.onResolve({ filter: /^\./ }, (args) => {
+      const file = pythonFile(args.path, args.importer);
+      if (!file || !lazyFiles.has(file)) return undefined;
+      met.add(file);
+      return { path: file, namespace: "pyheap-lazy-stub" };
+    });
+    b.onLoad({ filter: /.*/, namespace: "pyheap-lazy-stub" }, (args) => ({ contents: stubCode(lazyFiles.get(args.path)!), loader: "js", resolveDir: dirname(args.path) }));
+    b.onEnd(() => {
+      const missed = [...lazyFiles.keys()].filter((f) => !met.has(f));
+      return missed.length ? { errors: [{ text: `no module of the interpreter imports ${missed.join(", ")}: update LAZY_MODULES (apps/web/bundler/lazy.ts)` }] } : undefined;
+    });
+  },
+};
+
+/** The lazy chunk's entry: its modules, and the list of stubbed functions handed to the registry. */
+function lazyChunkEntry(): string {
+  const lines = [`import { provideLazy } from "pyheap:lazy-registry";`];
+  const list: string[] = [];
+  for (const m of LAZY_MODULES) {
+    const path = JSON.stringify(join(PYTHON_SRC, m.file));
+    if (m.functions?.length) {
+      lines.push(`import { ${m.functions.map((f) => `${f} as f${list.length + m.functions!.indexOf(f)}`).join(", ")} } from ${path};`);
+      list.push(...m.functions.map((_, i) => `f${list.length + i}`));
+    } else lines.push(`import ${path};`);
+  }
+  lines.push(`provideLazy([${list.join(", ")}]);`);
+  return lines.join("\n");
+}
+
+const INTERNAL = "pyheap-internal:";
+
+/**
+ * In the lazy chunk's bundle: an import of any other module of the interpreter (but INLINE) stays an
+ * import, `pyheap-internal:FILE` (rewritten by lazyChunkCode), and so do the registry and the parser
+ * (@lezer/*, bundled in the interpreter's chunk).
+ */
+const internalImports: EsbuildPlugin = {
+  name: "pyheap-lazy-internal",
+  setup(b) {
+    b.onResolve({ filter: /^pyheap:lazy-registry$/ }, () => ({ path: `${INTERNAL}registry`, external: true }));
+    // the parser, which the interpreter's chunk bundles
+    b.onResolve({ filter: /^@lezer\// }, (args) => ({ path: `${INTERNAL}${args.path}`, external: true }));
+    b.onResolve({ filter: /^\./ }, (args) => {
+      const file = pythonFile(args.path, args.importer);
+      if (!file || lazyFiles.has(file)) return undefined;
+      const rel = relative(PYTHON_SRC, file).replace(/\\/g, "/");
+      if (INLINE.test(rel)) return undefined;
+      return { path: `${INTERNAL}${rel}`, external: true };
+    });
+  },
+};
+
+/** What the lazy chunk imports from the interpreter: file (under packages/python/src, "registry" or an @lezer package) → names. */
+export type LazyImports = Map<string, Set<string>>;
+
+/** `import { a, b as c } from "pyheap-internal:FILE";` statements of esbuild's output. */
+const IMPORT = /import\s*\{([^}]*)\}\s*from\s*"pyheap-internal:([^"]+)";?/g;
+
+function importsOf(code: string): LazyImports {
+  const out: LazyImports = new Map();
+  for (const m of code.matchAll(IMPORT)) {
+    const names = out.get(m[2]!) ?? new Set<string>();
+    for (const part of m[1]!.split(",")) {
+      const name = part.trim().split(/\s+as\s+/)[0]!;
+      if (name) names.add(name);
+    }
+    out.set(m[2]!, names);
+  }
+  const other = /from\s*"pyheap-internal:|import\s*"pyheap-internal:|import\s*\*\s*as\s*\w+\s*from\s*"pyheap-internal:/g;
+  const count = [...code.matchAll(other)].length;
+  const seen = [...code.matchAll(IMPORT)].length;
+  if (count !== seen) throw new Error("the lazy chunk imports the interpreter in a form other than `import { … } from`: update lazyChunkCode (apps/web/bundler/lazy.ts)");
+  return out;
+}
+
+/** The exported name, in the interpreter's entry, of `name` of `file`. */
+const exportName = (file: string, name: string, all: LazyImports): string => {
+  let i = 0;
+  for (const [f, names] of all) {
+    for (const n of names) {
+      if (f === file && n === name) return `$${i}`;
+      i++;
+    }
+  }
+  throw new Error(`${file}#${name} is not among the lazy chunk's imports`);
+};
+
+let scanned: Promise<LazyImports> | null = null;
+
+/** What the lazy chunk takes from the interpreter (from an unrenamed, unminified bundle of it; once per process). */
+export function lazyImports(base: BuildOptions): Promise<LazyImports> {
+  scanned ??= lazyBundle(base).then((code) => importsOf(code));
+  return scanned;
+}
+
+async function lazyBundle(base: BuildOptions, extra: BuildOptions = {}): Promise<string> {
+  const out = await esbuild({
+    ...base,
+    entryPoints: [],
+    stdin: { contents: lazyChunkEntry(), resolveDir: PYTHON_SRC, sourcefile: "lazy-entry.js", loader: "js" },
+    plugins: [internalImports],
+    metafile: true,
+    outfile: "lazy.js",
+    ...extra,
+  });
+  const bundled = Object.keys(out.metafile!.inputs).filter((f) => !/lazy-entry\.js$/.test(f));
+  const allowed = new Set([...lazyFiles.keys()]);
+  const other = bundled.filter((f) => {
+    const abs = join(process.cwd(), f);
+    const rel = relative(PYTHON_SRC, abs).replace(/\\/g, "/");
+    return !allowed.has(abs) && !INLINE.test(rel);
+  });
+  if (other.length) throw new Error(`the lazy chunk bundles ${other.join(", ")}: it may bundle only the lazy modules and types, const enums and constants (INLINE in apps/web/bundler/lazy.ts)`);
+  return out.outputFiles![0]!.text;
+}
+
+/**
+ * The interpreter's entry for the page: the package's entry, the registry's provideLazy, and what the
+ * lazy chunk imports, each under the name `$N` (exportName; no export of the package's entry starts with `$`).
+ */
+export function lazyEntry(index: string, imports: LazyImports): string {
+  const lines = [`export * from ${JSON.stringify(index)};`];
+  for (const [file, names] of imports) {
+    const from = file === "registry" ? "pyheap:lazy-registry" : file.startsWith("@") ? file : join(PYTHON_SRC, file);
+    lines.push(`export { ${[...names].map((n) => `${n} as ${exportName(file, n, imports)}`).join(", ")} } from ${JSON.stringify(from)};`);
+  }
+  return lines.join("\n");
+}
+
+/** The registry module, for the interpreter's bundle (it resolves `pyheap:lazy-registry`). */
+export const lazyRegistry: EsbuildPlugin = { name: "pyheap-lazy-registry", setup: registry };
+
+/**
+ * The lazy chunk's code for the page's build: its modules bundled with `extra` (the renaming plan), its
+ * imports of the interpreter rewritten as imports of `entryId` under the entry's names.
+ */
+export async function lazyChunkCode(base: BuildOptions, extra: BuildOptions, entryId: string): Promise<string> {
+  const imports = await lazyImports(base);
+  const code = await lazyBundle(base, extra);
+  const own = importsOf(code);
+  for (const [file, names] of own) for (const n of names) if (!imports.get(file)?.has(n)) throw new Error(`the lazy chunk's renamed bundle imports ${file}#${n}, which its plain bundle did not`);
+  return code.replace(IMPORT, (_m, list: string, file: string) => {
+    const parts = list
+      .split(",")
+      .map((p) => p.trim())
+      .filter(Boolean)
+      .map((p) => {
+        const [name, local] = p.split(/\s+as\s+/) as [string, string | undefined];
+        return `${exportName(file, name, imports)} as ${local ?? name}`;
+      });
+    return `import { ${parts.join(", ")} } from ${JSON.stringify(entryId)};`;
+  });
+}

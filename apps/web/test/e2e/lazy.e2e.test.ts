@@ -1,0 +1,150 @@
+/**
+ * The interpreter's lazy chunk in the page (bundler/lazy.ts: the format-spec mini-language, pattern
+ * matching, ranges past ±2**53, a constant's repr for one SyntaxError): its own chunk, fetched by no chapter
+ * nor the 20-line program, fetched before the first run of a program whose text names what it holds, and
+ * otherwise by a second run when the first one reaches it; each program prints what python3 prints.
+ * PYHEAP_WEB_DIST names a build written elsewhere than apps/web/dist to test (see program-pages.ts).
+ */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { run } from "@pyheap/python";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mayReachLazyChunk } from "../../bundler/lazy-sources.js";
+import { CHAPTERS } from "../../demo/chapters.js";
+import { python3Lines as python3 } from "./harness.js";
+import { outcomeOf as outcome, outputLines as output, programPages, type ProgramPages } from "./program-pages.js";
+const TWENTY_LINES = readFileSync(fileURLToPath(new URL("../../bench/twenty-lines.py", import.meta.url)), "utf8");
+
+/** f-strings with specs, format(), str.format, printf-style %d %f %e %g %x %o, float.__format__. */
+const FORMAT_PROGRAM = `x, n = 3.14159, 42
+print(f"{x:.2f}|{n:>6}|{n:#x}|{x:e}|{n:,}|{'ab':^7}|{x:g}|{1e20:g}")
+print(format(n, '08b'), format(x, '.3%'), '{:>8.3f}|{:<4d}|{!r:>6}'.format(x, n, 'q'))
+print('%d|%5.2f|%e|%g|%x|%o|%-4d|%+d' % (n, x, x, x, n, n, n, n))
+print('%(a)05d' % {'a': 7}, (2.5).__format__('.1f'))
+try:
+    format(n, 'q')
+except ValueError as e:
+    print('caught:', e)
+`;
+/** Class, sequence, mapping, alternative and capture patterns. */
+const MATCH_PROGRAM = `class P:
+    __match_args__ = ('x', 'y')
+    def __init__(self, x, y):
+        self.x, self.y = x, y
+def show(v):
+    match v:
+        case P(0, y):
+            return 'on the y axis at ' + str(y)
+        case P(x=x, y=0):
+            return 'on the x axis at ' + str(x)
+        case [a, b, *rest]:
+            return str((a, b, rest))
+        case {'k': k, **others}:
+            return str((k, others))
+        case int() as num:
+            return 'number ' + str(num)
+        case _:
+            return 'other'
+for v in [P(0, 5), P(3, 0), [1, 2, 3, 4], {'k': 1, 'z': 2}, 7, 'x']:
+    print(show(v))
+`;
+/** A range past 2**53 (its length, items, slices, repr, iterator), == and hash() of small ones: no word of the chunk. */
+const BIG_RANGE_PROGRAM = `r = range(2 ** 60, 2 ** 61, 2 ** 55)
+print(len(r), r[3], r[-1], r, 2 ** 60 + 2 ** 55 in r, r[1:3], list(reversed(r))[:2])
+print(hash(range(3)) == hash(range(0, 3)), range(3) == range(0, 3, 1), iter(r).__class__.__name__)
+`;
+/** float.__format__ reached through a computed name: the first run stops there, the second has it. */
+const HIDDEN_PROGRAM = "f = getattr(2.5, '__for' + 'mat__')\nprint(f('.3e'), f('>8'))\n";
+/** The compiler's SyntaxError for a mapping pattern's duplicate key names the key by its repr. */
+const DUPLICATE_KEY_PROGRAM = "v = 1\nmatch v:\n    case {1: a, 1.5: b, 1: c}:\n        pass\n";
+/** An uncaught NameError, its traceback and its suggestion: no word of the chunk. */
+const NAME_ERROR_PROGRAM = "def f():\n    return undefined_nme\nundefined_name = 1\nprint('before')\nf()\n";
+/** sorted() and list.sort() with keys, reversed, stable. */
+const SORT_PROGRAM = "xs = [(3, 'c'), (1, 'a'), (2, 'b'), (1, 'z')]\nprint(sorted(xs), sorted(xs, key=lambda p: p[0], reverse=True))\nys = list('pyheap')\nys.sort(key=str.upper)\nprint(ys)\n";
+/** A syntax error lezer's tree shows: its message needs the chunk. */
+const SYNTAX_ERROR_PROGRAM = "x = (1 2)\n";
+
+/** The lazy chunk, in either build. */
+const LAZY_CHUNK = /\/_?pyheap-lazy-[\w-]+\.js$/;
+
+let pages: ProgramPages;
+
+beforeAll(async () => {
+  pages = await programPages({
+    "/twenty.html": TWENTY_LINES,
+    "/format.html": FORMAT_PROGRAM,
+    "/match.html": MATCH_PROGRAM,
+    "/big.html": BIG_RANGE_PROGRAM,
+    "/hidden.html": HIDDEN_PROGRAM,
+    "/duplicate.html": DUPLICATE_KEY_PROGRAM,
+    "/name-error.html": NAME_ERROR_PROGRAM,
+    "/sort.html": SORT_PROGRAM,
+    "/syntax-error.html": SYNTAX_ERROR_PROGRAM,
+  });
+});
+afterAll(async () => {
+  await pages?.close();
+});
+
+describe("the interpreter's lazy chunk", () => {
+  it("is fetched by no chapter nor the 20-line program", async () => {
+    for (const path of ["twenty.html", ...CHAPTERS.map((c) => `#${c.slug}`)]) {
+      const { page: p, errors, requests } = await pages.open(path);
+      expect(requests.filter((u) => LAZY_CHUNK.test(u)), path).toEqual([]);
+      expect(errors, path).toEqual([]);
+      await p.close();
+    }
+  });
+
+  /** The page runs `program` (at `path`) to the end with python3's output, fetching the lazy chunk once. */
+  async function printsWhatPython3Prints(path: string, program: string): Promise<void> {
+    const expected = python3(program);
+    const { page: p, errors, requests } = await pages.open(path);
+    expect(requests.filter((u) => LAZY_CHUNK.test(u)), path).toHaveLength(1);
+    expect(await output(p), path).toEqual(expected);
+    expect((await outcome(p)).status, path).toBe("ok");
+    expect(errors, path).toEqual([]);
+    await p.close();
+  }
+
+  it("is fetched once for programs that name what it holds, which print what python3 prints", async () => {
+    for (const [path, program] of [["format.html", FORMAT_PROGRAM], ["match.html", MATCH_PROGRAM], ["sort.html", SORT_PROGRAM]] as const) {
+      expect(mayReachLazyChunk(program), path).toBe(true);
+      await printsWhatPython3Prints(path, program);
+    }
+  });
+
+  it("is fetched when a program reaches it without naming it, and the program is run again", async () => {
+    // (the NameError and syntax error below reach it this way too)
+    for (const [path, program] of [["big.html", BIG_RANGE_PROGRAM], ["hidden.html", HIDDEN_PROGRAM]] as const) {
+      expect(mayReachLazyChunk(program), path).toBe(false);
+      await printsWhatPython3Prints(path, program);
+    }
+  });
+
+  it("gives the errors whose text needs it as the package's own build does, with python3's message", async () => {
+    const cases = [
+      ["duplicate.html", DUPLICATE_KEY_PROGRAM, "mapping pattern checks duplicate key (1)"],
+      ["syntax-error.html", SYNTAX_ERROR_PROGRAM, "invalid syntax. Perhaps you forgot a comma?"],
+      ["name-error.html", NAME_ERROR_PROGRAM, "NameError: name 'undefined_nme' is not defined. Did you mean: 'undefined_name'?"],
+    ] as const;
+    for (const [path, program, message] of cases) {
+      // python3's last line of stderr (for a SyntaxError, "SyntaxError: " and the message)
+      const stderr = python3(`import subprocess, sys\nr = subprocess.run([sys.executable, '-c', ${JSON.stringify(program)}], capture_output=True, text=True)\nprint(r.stderr.strip().splitlines()[-1])\n`);
+      expect(stderr[0], path).toContain(message);
+      const node = run(program, { trace: "line" });
+      expect(node.stderr, path).toContain(message);
+      const { page: p, errors, requests } = await pages.open(path, false);
+      expect(requests.filter((u) => LAZY_CHUNK.test(u)), path).toHaveLength(1);
+      const got = await outcome(p);
+      expect(got, path).toEqual(node.trace!.outcome);
+      // the outcome has the exception's message; the output panel, for a program that ran, its last line
+      if (path === "name-error.html") {
+        expect(got, path).toMatchObject({ type: "NameError", message: "name 'undefined_nme' is not defined" });
+        expect(await output(p), path).toContain(message);
+      } else expect(JSON.stringify(got), path).toContain(JSON.stringify(message).slice(1, -1));
+      expect(errors, path).toEqual([]);
+      await p.close();
+    }
+  });
+});
