@@ -769,6 +769,10 @@ proto.evalFrameThrow = function (this: VM, fr: Frame, exc: Obj): Obj {
   };
   try {
     return vm.evalFrame(fr);
+  } catch (e) {
+    // stopped before its first instruction (a limit, RecursionError at entry): exc was never raised
+    if (!fired) vm.h.decref(exc);
+    throw e;
   } finally {
     host.onInstruction = origOnInstr;
   }
