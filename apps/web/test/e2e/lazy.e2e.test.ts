@@ -61,6 +61,8 @@ const DUPLICATE_KEY_PROGRAM = "v = 1\nmatch v:\n    case {1: a, 1.5: b, 1: c}:\n
 const NAME_ERROR_PROGRAM = "def f():\n    return undefined_nme\nundefined_name = 1\nprint('before')\nf()\n";
 /** sorted() and list.sort() with keys, reversed, stable. */
 const SORT_PROGRAM = "xs = [(3, 'c'), (1, 'a'), (2, 'b'), (1, 'z')]\nprint(sorted(xs), sorted(xs, key=lambda p: p[0], reverse=True))\nys = list('pyheap')\nys.sort(key=str.upper)\nprint(ys)\n";
+/** A finalizer run in the teardown (after the trace is drawn) that raises: "Exception ignored in" needs the traceback's text. */
+const TEARDOWN_PROGRAM = "class A:\n    def __del__(self):\n        raise ValueError('in the finalizer')\na = A()\nprint('end')\n";
 /** A syntax error lezer's tree shows: its message needs the chunk. */
 const SYNTAX_ERROR_PROGRAM = "x = (1 2)\n";
 
@@ -79,6 +81,7 @@ beforeAll(async () => {
     "/duplicate.html": DUPLICATE_KEY_PROGRAM,
     "/name-error.html": NAME_ERROR_PROGRAM,
     "/sort.html": SORT_PROGRAM,
+    "/teardown.html": TEARDOWN_PROGRAM,
     "/syntax-error.html": SYNTAX_ERROR_PROGRAM,
   });
 });
@@ -108,7 +111,7 @@ describe("the interpreter's lazy chunk", () => {
   }
 
   it("is fetched once for programs that name what it holds, which print what python3 prints", async () => {
-    for (const [path, program] of [["format.html", FORMAT_PROGRAM], ["match.html", MATCH_PROGRAM], ["sort.html", SORT_PROGRAM]] as const) {
+    for (const [path, program] of [["format.html", FORMAT_PROGRAM], ["match.html", MATCH_PROGRAM], ["sort.html", SORT_PROGRAM], ["teardown.html", TEARDOWN_PROGRAM]] as const) {
       expect(mayReachLazyChunk(program), path).toBe(true);
       await printsWhatPython3Prints(path, program);
     }
