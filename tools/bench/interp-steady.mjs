@@ -24,6 +24,7 @@ const BODIES = [
   ["if i < k", "k = 5", "if i < k: pass"],
   ["x = i + 0.5", "", "x = i + 0.5"],
   ["p.append(i)", "p = []", "p.append(i)"],
+  ["c = xs[i % 500]", "xs = list(range(500))", "c = xs[i % 500]"],
   ["d[i] = i", "d = {}", "d[i] = i"],
   ["t += 'a'", "t = ''", "t += 'a'"],
   ["str(i)", "", "str(i)"],

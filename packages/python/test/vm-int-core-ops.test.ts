@@ -4,8 +4,9 @@
  * past 2^53, + and − where an operand has two digits (the result keeps the digit x_add / x_sub allocate:
  * it shows in which freed blocks later ints take, i.e. in reused ids), accumulators crossing 2^30 both
  * ways, comparisons of two-digit ints, operands that die in the operation (their blocks reused by the
- * next result), and bools and int subclasses (which the core call leaves to the general path). Each
- * program runs untraced and line-traced; no leak, heap check clean.
+ * next result), and bools and int subclasses (which the core call leaves to the general path); and
+ * BINARY_SUBSCR of an exact list by an int index, which reads the item from memory. Each program runs
+ * untraced and line-traced; no leak, heap check clean.
  */
 import { describe, it } from "vitest";
 import { cpythonRunner, expectSameAsPythonBothTraces } from "./cpython.js";
@@ -127,6 +128,28 @@ print(f())
         return "I<"
 def f():
     return [True + True, True * 3, 7 // True, I(2) + 3, 3 + I(2), I(2) < 5, 5 < I(2), False < 1, I(2) - 1, type(I(2) - 1)]
+print(f())
+`,
+  ],
+  [
+    "list items by an int index read from memory: negatives, the ends, out of range, bools, int subclasses, a list that dies in the subscript",
+    `import sys
+class I(int):
+    pass
+def f():
+    xs = [10 * k + 1000 for k in range(20)]
+    out = [xs[0], xs[19], xs[-1], xs[-20], xs[True], xs[False], xs[I(3)], xs[-I(2)]]
+    for bad in (20, -21, 2**30, -(2**31), 2**70):
+        try:
+            xs[bad]
+        except IndexError as e:
+            out.append(str(e))
+    out.append([sys.getrefcount(xs[5]) for _ in range(2)])
+    out.append([k * 2 for k in range(5)][3])
+    t = xs[4]
+    del xs
+    out.append(t)
+    return out
 print(f())
 `,
   ],

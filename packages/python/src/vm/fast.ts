@@ -526,8 +526,32 @@ export function formatValue(vm: VM, st: Obj[], arg: number): void {
  *  the translator. */
 export function binarySubscr(vm: VM, st: Obj[]): void {
   const h = vm.h;
-  const k = st.pop()!;
-  const c = st.pop()!;
+  const n = st.length;
+  const k = st[n - 1]!;
+  const c = st[n - 2]!;
+  const m = h.i32;
+  // an exact list indexed by an exact int of at most one digit (3.11's BINARY_SUBSCR_LIST_INT, which also
+  // takes negative indexes here as list_subscript does): the item read from memory, then the list and the
+  // index released in BINARY_SUBSCR's order
+  if (m[(c + OB_TYPE) >>> 2]! >>> 0 === h.types.list && m[(k + OB_TYPE) >>> 2]! >>> 0 === vm.tInt) {
+    const size = m[(k + OB_SIZE) >>> 2]!;
+    if (size >= -1 && size <= 1) {
+      const len = m[(c + OB_SIZE) >>> 2]!;
+      const i = size === 0 ? 0 : size * m[(k + INT_DIGITS) >>> 2]!;
+      const j = i < 0 ? i + len : i;
+      if (j >= 0 && j < len) {
+        const v = m[((m[(c + LIST_ITEMS) >>> 2]! >>> 0) + 8 * j) >>> 2]! >>> 0;
+        m[v >>> 2]!++;
+        st.pop();
+        st[n - 2] = asObj(v);
+        h.decref(c);
+        h.decrefInt(k);
+        return;
+      }
+    }
+  }
+  st.pop();
+  st.pop();
   try {
     st.push(asObj(vm.getItem(c, k)));
   } finally {
