@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // First render of a 20-line program in headless Chromium: from the element's module running
 // (performance mark `py-heap-view:defined`) to its first drawn diagram (`py-heap-view:first-diagram`),
-// with the parts in between (loading the interpreter and the WASM heap, the traced run, drawing).
+// with the parts in between (loading the interpreter and the WASM heap, the traced run up to its finished
+// trace, drawing; the interpreter's teardown comes after the first diagram, outside the measured span).
 // Serves the built dist/ (run `pnpm --filter @pyheap/web build` first) on a loopback port; each run is a
 // fresh page in a fresh browser context (no HTTP or compiled-code cache carried over).
 //
