@@ -8,43 +8,18 @@
  * renamed, on the release build); and every fifth case's whole RunResult with its line trace (what the page draws;
  * its first 20 000 steps, so that long programs end at the same step in both) must be the same JSON through both.
  */
-import { execFile } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { bundleInterpreterCode } from "../bundler/interpreter.js";
 import type { ManglePlan } from "../bundler/mangle-props.js";
-
-const WEB = fileURLToPath(new URL("..", import.meta.url));
-const ROOT = join(WEB, "..", "..");
-const CORPUS = join(ROOT, "corpus");
-const CHILD = join(WEB, "test", "mangled-corpus.child.mjs");
+import { type CaseResult, ratchetFailures, ROOT, runCorpus, WEB } from "./corpus-cases.js";
 // inside apps/web, so that the bundle's imports of @pyheap/heap and @pyheap/core resolve to their Node builds
 const OUT = join(WEB, "node_modules", ".cache", "pyheap-mangled-corpus");
 const TRACE_EVERY = 5;
 // the WASM heap the page ships (bundler/wasm.ts), where the package's own build loads the release build
 const SIZE_BUILD = join(ROOT, "packages", "core", "build", "pyheap.size.wasm");
-
-interface CaseResult {
-  case: string;
-  stdout?: string;
-  stderr?: string;
-  leaked?: number;
-  check?: boolean;
-  traced?: string;
-  error?: string;
-}
-
-function runCorpus(modulePath: string, wasm?: string): Promise<{ wasmReads: number; cases: CaseResult[] }> {
-  return new Promise((resolve, reject) => {
-    execFile(process.execPath, [CHILD, modulePath, CORPUS, String(TRACE_EVERY), ...(wasm ? [wasm] : [])], { maxBuffer: 1 << 30, timeout: 600_000 }, (err, stdout, stderr) => {
-      if (err) reject(new Error(`${err.message}\n${stderr}`));
-      else resolve(JSON.parse(stdout) as { wasmReads: number; cases: CaseResult[] });
-    });
-  });
-}
 
 let plan: ManglePlan;
 let code: string;
@@ -61,7 +36,7 @@ beforeAll(async () => {
   writeFileSync(file, code);
   const packageBuild = createRequire(join(WEB, "package.json")).resolve("@pyheap/python");
   expect(existsSync(packageBuild), "build @pyheap/python first").toBe(true);
-  const [a, b] = await Promise.all([runCorpus(file, SIZE_BUILD), runCorpus(packageBuild)]);
+  const [a, b] = await Promise.all([runCorpus(file, TRACE_EVERY, SIZE_BUILD), runCorpus(packageBuild, TRACE_EVERY)]);
   ({ cases: renamed, wasmReads: sizeBuildReads } = a);
   reference = b.cases;
 }, 900_000);
@@ -82,23 +57,8 @@ describe("the interpreter with shortened property names (Node bundle, same plan 
   });
 
   it("passes every case of the ratchet, byte for byte, with a clean heap", () => {
-    const ratchet = readFileSync(join(CORPUS, "ratchet.txt"), "utf8")
-      .split("\n")
-      .map((l) => l.trim())
-      .filter((l) => l && !l.startsWith("#"));
+    const { ratchet, failed } = ratchetFailures(renamed);
     expect(ratchet.length).toBeGreaterThan(200);
-    const byCase = new Map(renamed.map((r) => [`corpus/${r.case}`, r]));
-    const failed: string[] = [];
-    for (const name of ratchet) {
-      const r = byCase.get(name);
-      const base = join(ROOT, name.slice(0, -3));
-      const want = (ext: string): string => (existsSync(base + ext) ? readFileSync(base + ext, "utf8") : "");
-      if (!r) failed.push(`${name}: not run`);
-      else if (r.error) failed.push(`${name}: ${r.error.split("\n")[0]}`);
-      else if (r.stdout !== want(".out")) failed.push(`${name}: stdout differs`);
-      else if (r.stderr !== want(".err")) failed.push(`${name}: stderr differs`);
-      else if (r.leaked || !r.check) failed.push(`${name}: heap not clean (${r.leaked} leaked, check ${r.check})`);
-    }
     expect(failed).toEqual([]);
   });
 
