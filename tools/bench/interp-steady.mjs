@@ -17,6 +17,8 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 const BODIES = [
   ["empty", "", "pass"],
   ["c = i & 1", "", "c = i & 1"],
+  ["c = a + b (small ints)", "a = 3; b = 4", "c = a + b"],
+  ["if a < b (small ints)", "a = 3; b = 4", "if a < b: pass"],
   ["c = i + 1", "", "c = i + 1"],
   ["c = i * 3 % 1000003", "", "c = i * 3 % 1000003"],
   ["k += 1", "k = 0", "k += 1"],
