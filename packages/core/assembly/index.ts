@@ -932,7 +932,7 @@ export function gc_set_debug(flags: i32): void {
 export function gc_get_debug(): i32 {
   return gcDebug;
 }
-/** The list DEBUG_SAVEALL appends to (gc.garbage); BORROWED (the interpreter keeps it alive). */
+/** The list DEBUG_SAVEALL appends to (gc.garbage), 0 for none; the core takes its own reference (and drops the previous list's). */
 export function gc_set_garbage(l: i32): void {
   setGarbageList(<usize>l);
 }

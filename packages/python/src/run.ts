@@ -769,8 +769,11 @@ proto.shutdown = function (this: VM): void {
   }
   for (const [, m] of mods) safe(() => h.decref(m));
   this.modules.clear();
-  // step 8: builtins, then the VM's own references, then a last collection
+  // step 8: builtins, then the VM's own references, then a last collection; the collector lets go of
+  // gc.garbage and its flags (what DEBUG_SAVEALL kept is freed by the collections below)
   this.gcCallbacks = 0;
+  h.gc.setDebug(0);
+  safe(() => h.gc.setGarbageList(0));
   safe(() => {
     const b = this.builtins;
     for (const [k] of this.dictEntries(b).slice()) h.dictSet(b, k, this.None);

@@ -56,8 +56,13 @@ export function collectInit(): void {
   freelistTypes = sysAlloc(MAX_FREELIST_TYPES * 4);
 }
 
+/** Makes `l` (0 for none) the list DEBUG_SAVEALL appends to; takes a reference to it and releases the
+ *  previous one's, as the gc module's state holds gc.garbage whatever its name is bound to. */
 export function setGarbageList(l: usize): void {
+  const old = garbageList;
+  if (l != 0) incref(l);
   garbageList = l;
+  if (old != 0) decref(old);
 }
 
 export function registerFreelistType(t: usize): void {
