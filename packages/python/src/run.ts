@@ -367,8 +367,11 @@ function stageRun(source: string, options: RunOptions, detail: { check?: boolean
       v.releaseArena();
       v.decref(co);
       if (e instanceof PyRaise) {
-        uncaught(e.exc);
-        v.decref(e.exc);
+        try {
+          uncaught(e.exc);
+        } finally {
+          v.decref(e.exc); // also when its __str__ reaches a limit
+        }
         ended = v.exited;
         return !ended;
       }
@@ -732,7 +735,8 @@ proto.shutdown = function (this: VM): void {
       if (e instanceof PyRaise) {
         this.writeUnraisable(e.exc, "Exception ignored during shutdown");
         this.decref(e.exc);
-      } else throw e;
+      } else if (e instanceof LimitExceeded) this.deferLimit(e); // no more Python code; the rest still runs
+      else throw e;
     }
   };
   // step 2: atexit handlers (weakref.finalize objects registered for exit run newest first)
