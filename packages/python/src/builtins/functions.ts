@@ -1220,7 +1220,9 @@ function checkUnicodeErrorArgs(vm: VM, decode: boolean, args: Obj[]): void {
 const OS_ERRNO_CLASSES: ReadonlyMap<number, string> = new Map([
   [32, "BrokenPipeError"], [108, "BrokenPipeError"], [103, "ConnectionAbortedError"], [111, "ConnectionRefusedError"],
   [104, "ConnectionResetError"], [17, "FileExistsError"], [2, "FileNotFoundError"], [13, "PermissionError"],
-  [1, "PermissionError"], [110, "TimeoutError"],
+  [1, "PermissionError"], [110, "TimeoutError"], [11, "BlockingIOError"], [114, "BlockingIOError"],
+  [115, "BlockingIOError"], [10, "ChildProcessError"], [4, "InterruptedError"], [21, "IsADirectoryError"],
+  [20, "NotADirectoryError"], [3, "ProcessLookupError"],
 ]);
 
 declare module "../vm/vm.js" {
