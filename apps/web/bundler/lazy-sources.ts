@@ -16,7 +16,7 @@ import * as sources from "../src/python-sources.js";
 export * from "../src/python-sources.js";
 
 /**
- * Text of a program that may reach the lazy chunk: a match statement; sort or sorted; Python code that
+ * Text of a program that may reach the lazy chunk: a match statement; sort, sorted or round; Python code that
  * runs in the interpreter's teardown (`__del__`, atexit, gc callbacks: the runner draws the trace before
  * the teardown, and a teardown that stops on the chunk is not run again; weakref's callbacks load it
  * through `weakref` already); a format spec (`format`, an
@@ -24,7 +24,7 @@ export * from "../src/python-sources.js";
  * a mapping key). Anything else that reaches it (a computed attribute name, a dict literal turned into a
  * format string…) is run a second time, with the chunk.
  */
-const LAZY_WORDS = [/^[ \t]*match\b/m, /\bformat\b/, /\bsort(ed)?\b/, /\b(__del__|atexit|callbacks)\b/, /%(\([^)\n]*\))?[-+ #0]*(\d+|\*)?(\.(\d*|\*))?[diouxXeEfFgG]/];
+const LAZY_WORDS = [/^[ \t]*match\b/m, /\bformat\b/, /\b(sort(ed)?|round)\b/, /\b(__del__|atexit|callbacks)\b/, /%(\([^)\n]*\))?[-+ #0]*(\d+|\*)?(\.(\d*|\*))?[diouxXeEfFgG]/];
 const F_STRING = /(?<![\w'"])(?:[fF][rR]?|[rR][fF])['"]/;
 const SPEC_FIELD = /\{[^{}\n]*:[^{}\n]*\}/;
 

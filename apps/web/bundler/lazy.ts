@@ -6,7 +6,8 @@
  * see src/python-sources.ts and src/runner.ts).
  *
  * - The format-spec mini-language (objects/format-spec.ts): `f"{x:>8.2f}"`, `format()`, `str.format`
- *   with a spec, `%d`/`%x`/`%e`/`%g` of printf-style formatting, float.__format__.
+ *   with a spec, `%d`/`%x`/`%e`/`%g` of printf-style formatting, float.__format__; with a float's exact
+ *   expansion, exponent and general notation and `round(x, ndigits)` (objects/float-exact.ts).
  * - Structural pattern matching (vm/match.ts): MATCH_CLASS, MATCH_KEYS and the sequence/mapping tests.
  * - The repr of a constant (compile/disassemble.ts's constRepr), only used by the compiler for the
  *   SyntaxError of a mapping pattern with a duplicate key.
@@ -51,6 +52,8 @@ interface LazyModule {
 
 export const LAZY_MODULES: readonly LazyModule[] = [
   { file: "objects/format-spec.ts", functions: ["formatInt", "formatFloat", "formatStr"] },
+  // a float's exact digits, exponent and general notation, round(x, ndigits) (repr() stays)
+  { file: "objects/float-exact.ts", functions: ["exactDigits", "expFromDigits", "generalFromDigits", "roundFloat"] },
   { file: "vm/match.ts", vmMethods: ["matchClass", "matchKeys", "isMatchSequence", "isMatchMapping"] },
   { file: "compile/disassemble.ts", functions: ["constRepr"] },
   // the message of a syntax error found by lezer (a source without one never calls it)

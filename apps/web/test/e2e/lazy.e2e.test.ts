@@ -15,12 +15,13 @@ import { python3Lines as python3 } from "./harness.js";
 import { outcomeOf as outcome, outputLines as output, programPages, type ProgramPages } from "./program-pages.js";
 const TWENTY_LINES = readFileSync(fileURLToPath(new URL("../../bench/twenty-lines.py", import.meta.url)), "utf8");
 
-/** f-strings with specs, format(), str.format, printf-style %d %f %e %g %x %o, float.__format__. */
+/** f-strings with specs, format(), str.format, printf-style %d %f %e %g %x %o, float.__format__, round(). */
 const FORMAT_PROGRAM = `x, n = 3.14159, 42
 print(f"{x:.2f}|{n:>6}|{n:#x}|{x:e}|{n:,}|{'ab':^7}|{x:g}|{1e20:g}")
 print(format(n, '08b'), format(x, '.3%'), '{:>8.3f}|{:<4d}|{!r:>6}'.format(x, n, 'q'))
 print('%d|%5.2f|%e|%g|%x|%o|%-4d|%+d' % (n, x, x, x, n, n, n, n))
 print('%(a)05d' % {'a': 7}, (2.5).__format__('.1f'))
+print(round(2.675, 2), round(-0.5), round(1234.5678, -2), round(1e300 * 10, 3))
 try:
     format(n, 'q')
 except ValueError as e:

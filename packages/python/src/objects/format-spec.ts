@@ -5,7 +5,8 @@
  * Relies on: float-format.ts for digits. Pure functions over JS values.
  */
 import { PyErr, valueError } from "./errors.js";
-import { exactDigits, roundDigits, expFromDigits, fixedFromDigits, floatRepr, generalFromDigits, shortestDigits } from "./float-format.js";
+import { roundDigits, fixedFromDigits, floatRepr, shortestDigits } from "./float-format.js";
+import { exactDigits, expFromDigits, generalFromDigits } from "./float-exact.js";
 
 /** A parsed format spec: `[[fill]align][sign][z][#][0][width][grouping][.precision][type]`. */
 export interface FormatSpec {
