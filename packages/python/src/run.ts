@@ -282,10 +282,12 @@ function stageRun(source: string, options: RunOptions, detail: { check?: boolean
         if (m === "eval") return evalCode(compileModule(`${EVAL_NAME} = (${src.replace(/\s+$/, "")})`, fname, "exec"));
         return compileModule(src, fname, "exec");
       } catch (e) {
-        if (e instanceof PySyntaxError) {
-          throw new PyErr("SyntaxError", e.info.msg);
-        }
-        throw e;
+        // the parser's error goes on whole (vm/misc.ts makes the exception), an eval()'s line 1 without its wrapper
+        if (!(e instanceof PySyntaxError) || m !== "eval") throw e;
+        const i = e.info;
+        const p = EVAL_NAME.length + 4;
+        const at = (line: number, col: number) => (line === 1 ? Math.max(0, col - p) : col);
+        throw new PySyntaxError({ ...i, offset: at(i.lineno, i.offset), end_offset: at(i.end_lineno, i.end_offset) });
       }
     },
   };

@@ -13,6 +13,7 @@ import type { GenState } from "./eval.js";
 import { IMPORTERR_NAME } from "./natives.js";
 import { formatFloat, formatInt } from "../objects/format-spec.js";
 import { PyErr } from "../objects/errors.js";
+import { PySyntaxError } from "../parse/errors.js";
 
 const proto = VM.prototype;
 
@@ -704,7 +705,7 @@ proto.evalSource = function (this: VM, args: Obj[], mode: "eval" | "exec"): Obj 
   try {
     unit = this.host.compile(text, "<string>", mode);
   } catch (e) {
-    throw this.wrapErr(e);
+    throw compileError(this, e, text, mode);
   }
   // the source's parse tree holds one more reference to each constant while it runs
   const outer = this.arena;
@@ -742,10 +743,28 @@ proto.compileBuiltin = function (this: VM, args: Obj[]): Obj {
   try {
     unit = this.host.compile(mode === "eval" ? text.replace(/^[ \t]+/, "") : text, fname, mode === "eval" ? "eval" : "exec");
   } catch (e) {
-    throw this.wrapErr(e);
+    throw compileError(this, e, text, mode);
   }
   return this.materialize(unit.code, false);
 };
+
+/** The SyntaxError (IndentationError, TabError) a parse error of `source` raises in compile(), exec() and eval(),
+ *  made by its class from (msg, (filename, lineno, offset, text, end_lineno, end_offset)); text is the source's
+ *  line with a newline (none on an eval()'s last line), as CPython's. Anything else as wrapErr does. */
+function compileError(vm: VM, e: unknown, source: string, mode: string): unknown {
+  if (!(e instanceof PySyntaxError)) return vm.wrapErr(e);
+  const i = e.info;
+  const h = vm.h;
+  const lines = source.split("\n");
+  const text = i.lineno <= lines.length ? lines[i.lineno - 1] + (i.lineno < lines.length || mode !== "eval" ? "\n" : "") : i.text;
+  const n = (x: number) => vm.newInt(BigInt(x));
+  const args = [h.newStr(i.msg), h.newTupleSteal([h.newStr(i.filename), n(i.lineno), n(i.offset), h.newStr(text), n(i.end_lineno), n(i.end_offset)])];
+  try {
+    return new PyRaise(vm.callType(vm.T[i.type], args, null));
+  } finally {
+    for (const a of args) h.decref(a);
+  }
+}
 
 export { PyErr };
 
