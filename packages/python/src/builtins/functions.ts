@@ -96,11 +96,14 @@ export function sortList(vm: VM, l: Obj, key: Obj, reverse: boolean): void {
 }
 
 function minmax(vm: VM, fname: string, args: Obj[], kw: KwArgs | null, op: number): Obj {
-  onlyKw(vm, fname, kw, ["key", "default"]);
+  // positional arguments are counted before the keywords are checked
+  if (args.length === 0) vm.typeError(`${fname} expected at least 1 argument, got 0`);
+  const names = kw?.names ?? [];
+  if (names.length > 2) vm.typeError(`${fname}() takes at most 2 keyword arguments (${names.length} given)`);
+  for (const n of names) if (n !== "key" && n !== "default") vm.typeError(`'${n}' is an invalid keyword argument for ${fname}()`);
   const key = kwarg(kw, "key");
   const dflt = kwarg(kw, "default");
   let items: Obj[];
-  if (args.length === 0) vm.typeError(`${fname} expected at least 1 argument, got 0`);
   if (args.length === 1) items = vm.collect(args[0]);
   else {
     if (dflt) vm.typeError(`Cannot specify a default for ${fname}() with multiple positional arguments`);

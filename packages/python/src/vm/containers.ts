@@ -12,6 +12,7 @@ import { Kind } from "./types.js";
 import { PyRaise, VM } from "./vm.js";
 import * as L from "./layouts.js";
 import "./sets.js";
+import { functionStr } from "./loop.js";
 
 declare module "./vm.js" {
   interface VM {
@@ -263,6 +264,8 @@ proto.dictUpdateFrom = function (this: VM, d: Obj, src: Obj, func: Obj): void {
   const keys = this.callMethod(src, "keys", []);
   try {
     this.iterate(keys, (kk) => {
+      // a call's **mapping (func given): a keyword given twice is an error before its value is read
+      if (func && this.h.dictGet(d, kk)) this.typeError(`${functionStr(this, func)} got multiple values for keyword argument '${this.strOf(kk)}'`);
       const vv = this.getItem(src, kk);
       try {
         this.dictSetItem(d, kk, vv);

@@ -948,7 +948,9 @@ proto.evalRare = function (this: VM, f: Frame, op: Op, arg: number): void {
         let kw: KwArgs | null = null;
         if (kwargs) {
           kw = { names: [], values: [] };
-          const check = !refusesAnyArgument(this, fn);
+          // min() and max() count their positional arguments before they look at the keywords
+          const fname = this.kindOf(fn) === Kind.BUILTIN ? this.natives[h.getI32(fn, L.CFUNC_INDEX)].qualname : "";
+          const check = !refusesAnyArgument(this, fn) && (pos.length > 0 || (fname !== "min" && fname !== "max"));
           for (const [kk, vv] of this.dictEntries(kwargs)) {
             // a str subclass is a str's kind too (PyUnicode_Check)
             if (check && this.kindOf(kk) !== Kind.STR) this.typeError("keywords must be strings");
@@ -1464,7 +1466,7 @@ proto.prepReraiseStar = function (this: VM, orig: Obj, list: Obj): Obj {
 
 /** How a call's errors name the callable (_PyObject_FunctionStr): `module.qualname()`, the module left
  *  out for builtins; the callable's repr when it has no __qualname__. */
-function functionStr(vm: VM, func: Obj): string {
+export function functionStr(vm: VM, func: Obj): string {
   const qn = vm.getAttrOrNull(func, "__qualname__");
   if (!qn) return vm.repr(func);
   try {
