@@ -1176,6 +1176,7 @@ export function setExcFields(vm: VM, e: Obj, ti: TypeInfo, args: Obj[], kw: KwAr
     const info = args.length === 2 ? vm.collect(args[1]!) : [];
     try {
       if (args.length === 2 && (info.length < 4 || info.length > 6)) vm.typeError(`function takes ${info.length < 4 ? "at least 4" : "at most 6"} arguments (${info.length} given)`);
+      if (info.length === 5) vm.typeError("end_offset must be provided when end_lineno is provided");
       // into the words of filename, lineno, offset, text, end_lineno and end_offset (SYNERR_FIELDS)
       info.forEach((v, i) => h.setSlot(e, L.EXC_EXTRA + 8 * [1, 2, 3, 6, 4, 5][i]!, v));
     } finally {

@@ -43,8 +43,6 @@ export interface GenState {
   obj: Obj;
   frame: Frame;
   state: "created" | "suspended" | "running" | "closed";
-  /** Saved exception state of the generator while suspended. */
-  excInfo: Obj;
 }
 
 const proto = VM.prototype;

@@ -101,19 +101,22 @@ function qualifiedName(vm: VM, exc: Obj): string {
   return `${ti.module}.${ti.qualname}`;
 }
 
+function excStr(vm: VM, exc: Obj): string {
+  try {
+    return vm.strOf(exc);
+  } catch (e) {
+    // only a Python exception is reported this way; a limit or the page's load-and-run-again signal stops the run
+    if (!(e instanceof PyRaise)) throw e;
+    vm.decref(e.exc);
+    return "<exception str() failed>";
+  }
+}
+
 /** The last line: "Type: message" plus suggestions and notes. */
 proto.excLine = function (this: VM, exc: Obj): string {
   const h = this.h;
   const name = qualifiedName(this, exc);
-  let msg: string;
-  try {
-    msg = this.strOf(exc);
-  } catch (e) {
-    // only a Python exception is reported this way; a limit or the page's load-and-run-again signal stops the run
-    if (!(e instanceof PyRaise)) throw e;
-    this.decref(e.exc);
-    msg = "<exception str() failed>";
-  }
+  let msg = excStr(this, exc);
   if (this.isInstance(exc, this.T.NameError)) {
     const n = h.getSlot(exc, L.EXC_EXTRA);
     const tb = h.getSlot(exc, L.EXC_TRACEBACK);
@@ -158,17 +161,24 @@ function syntaxErrorText(vm: VM, exc: Obj): string | null {
   if (!ln || vm.kindOf(ln) !== Kind.INT) return null;
   let out = `  File "${fn && vm.kindOf(fn) === Kind.STR ? vm.str(fn) : "<string>"}", line ${vm.repr(ln)}\n`;
   if (text && vm.kindOf(text) === Kind.STR) {
-    const raw = vm.str(text).replace(/\n$/, "");
-    const stripped = raw.trimStart();
-    const lead = raw.length - stripped.length;
-    out += `    ${stripped.trimEnd()}\n`;
-    const o = off && vm.kindOf(off) === Kind.INT ? Number(vm.h.readInt(off)) : 0;
-    if (o > 0) {
-      let e = endOff && vm.kindOf(endOff) === Kind.INT ? Number(vm.h.readInt(endOff)) : o + 1;
-      if (e <= o) e = o + 1;
-      const col = Math.max(0, o - 1 - lead);
-      out += `    ${" ".repeat(col)}${"^".repeat(Math.max(1, e - o))}\n`;
+    const int = (o: Obj, d: number) => (o && vm.kindOf(o) === Kind.INT ? Number(vm.h.readInt(o)) : d);
+    let t = vm.str(text);
+    // a span over several lines runs to the first line's end; the carets never go past the text's end
+    let e = int(get("end_lineno"), 0) > int(ln, 0) ? t.length : int(endOff, -1);
+    e = Math.min(e, t.length + 1);
+    let o = int(off, -1);
+    const carets = e > 0 && e > o ? e - o : 1;
+    const lead = t.length - t.replace(/^[ \t\f]+/, "").length;
+    t = t.slice(lead);
+    o = Math.min(o - 1 - lead, t.endsWith("\n") ? t.length - 1 : t.length);
+    // the caret's line is the one the offset falls in
+    for (let nl = t.indexOf("\n"); nl >= 0 && nl < o; nl = t.indexOf("\n")) {
+      t = t.slice(nl + 1);
+      o -= nl + 1;
     }
+    out += `    ${t}${t.endsWith("\n") ? "" : "\n"}`;
+    // none when the offset points into the leading whitespace
+    if (o >= 0) out += `    ${" ".repeat(o)}${"^".repeat(carets)}\n`;
   }
   out += `${qualifiedName(vm, exc)}: ${vm.strOf(msg || vm.None)}\n`;
   return out;
@@ -242,7 +252,10 @@ proto.writeUnraisable = function (this: VM, exc: Obj, obj: Obj | string): void {
   }
   let text = head + "\n";
   try {
-    text += this.formatException(exc);
+    // the exception's own traceback and "Type: str" only: no chain, notes, suggestions or group tree
+    const tb = this.h.getSlot(exc, L.EXC_TRACEBACK);
+    if (tb) text += formatTraceback(this.tracebackEntries(tb), (f, l) => this.host.sourceLine(f, l));
+    text += `${qualifiedName(this, exc)}: ${excStr(this, exc)}\n`;
   } catch (e) {
     if (e instanceof LimitExceeded) return this.deferLimit(e);
     if (!(e instanceof PyRaise)) throw e;

@@ -103,6 +103,10 @@ export const GEN_QUALNAME = 40;
 export const GEN_WEAKREFS = 48;
 export const GEN_FUNC_GLOBALS = 56;
 export const GEN_INDEX = 64;
+/** the handled exception of a suspended generator (its sys.exc_info()) */
+export const GEN_EXC_STATE = 72;
+/** a suspended generator's frame object, once one was made (the running frame owns it otherwise) */
+export const GEN_FRAME_OBJ = 80;
 export const GEN_BASICSIZE = 152;
 
 /** Module object: dict, name. getsizeof 72. */

@@ -674,9 +674,13 @@ proto.genResume = function (this: VM, gen: Obj, value: Obj, throwExc: Obj): Obj 
     fr.stack.push(value);
   }
   st.state = "running";
+  // the generator's handled exception lives in its object while suspended (so the collector sees it)
+  const h = this.h;
   const savedExc = this.excInfo;
-  this.excInfo = st.excInfo;
-  st.excInfo = 0;
+  this.excInfo = h.getSlot(gen, L.GEN_EXC_STATE);
+  if (this.excInfo) h.incref(this.excInfo);
+  h.setSlot(gen, L.GEN_EXC_STATE, 0);
+  let threw = false;
   try {
     if (throwExc) {
       // raise at the suspension point: the loop unwinds through the generator's handlers
@@ -690,13 +694,11 @@ proto.genResume = function (this: VM, gen: Obj, value: Obj, throwExc: Obj): Obj 
     const r = this.evalFrame(fr);
     return this.genAfter(st, r);
   } catch (e) {
+    threw = true;
     st.state = "closed";
-    st.excInfo = this.excInfo;
+    const ex = this.excInfo;
     this.excInfo = savedExc;
-    if (st.excInfo) {
-      this.h.decref(st.excInfo);
-      st.excInfo = 0;
-    }
+    if (ex) h.decref(ex);
     this.genFinish(st);
     if (e instanceof PyRaise && this.isInstance(e.exc, this.T.StopIteration)) {
       this.decref(e.exc);
@@ -704,9 +706,11 @@ proto.genResume = function (this: VM, gen: Obj, value: Obj, throwExc: Obj): Obj 
     }
     throw e;
   } finally {
-    if ((st.state as string) === "running" || (st.state as string) === "suspended") {
-      st.excInfo = this.excInfo;
+    if (!threw) {
+      const ex = this.excInfo;
       this.excInfo = savedExc;
+      if ((st.state as string) === "suspended") h.setSlotSteal(gen, L.GEN_EXC_STATE, ex);
+      else if (ex) h.decref(ex);
     }
   }
 };

@@ -154,7 +154,7 @@ proto.makeGenerator = function (this: VM, fr: Frame): Obj {
     fr.func = 0;
     h.decref(fn);
   }
-  const st: GenState = { obj: g, frame: fr, state: "created", excInfo: 0 };
+  const st: GenState = { obj: g, frame: fr, state: "created" };
   h.setI32(g, L.GEN_INDEX, this.gens.length);
   this.gens.push(st);
   fr.gen = g;
@@ -179,6 +179,9 @@ proto.genSave = function (this: VM, st: GenState): void {
   }
   h.setI32(st.obj, L.GEN_INDEX + 4, fr.stack.length);
   fr.stack.length = 0;
+  // held by the generator, where the collector sees it (a traceback's frame links back to the globals)
+  if (fr.frameObj) h.setSlotSteal(st.obj, L.GEN_FRAME_OBJ, fr.frameObj);
+  fr.frameObj = 0;
 };
 
 proto.genRestore = function (this: VM, st: GenState): void {
@@ -198,6 +201,7 @@ proto.genRestore = function (this: VM, st: GenState): void {
   fr.stack.length = 0;
   for (let i = 0; i < depth; i++) fr.stack.push(take(L.GEN_BASICSIZE + 8 * (n + i)));
   h.setI32(st.obj, L.GEN_INDEX + 4, 0);
+  fr.frameObj = take(L.GEN_FRAME_OBJ);
   fr.func = h.getSlot(st.obj, L.GEN_FUNC_GLOBALS);
   if (fr.func) h.incref(fr.func);
 };
@@ -218,8 +222,6 @@ proto.genAfter = function (this: VM, st: GenState, r: Obj): Obj {
     this.genSave(st);
     return r;
   }
-  st.state = "closed";
-  st.excInfo = this.excInfo;
   this.genFinish(st);
   return r;
 };
