@@ -759,8 +759,10 @@ function compileError(vm: VM, e: unknown, source: string, mode: string): unknown
   const h = vm.h;
   const lines = source.split("\n");
   const text = i.lineno <= lines.length ? lines[i.lineno - 1] + (i.lineno < lines.length || mode !== "eval" ? "\n" : "") : i.text;
+  // CPython's parser gives these errors no end column (-1, stored plus one)
+  const end = i.msg === "unexpected indent" ? -1 : i.msg.endsWith("was never closed") ? 0 : i.end_offset;
   const n = (x: number) => vm.newInt(BigInt(x));
-  const args = [h.newStr(i.msg), h.newTupleSteal([h.newStr(i.filename), n(i.lineno), n(i.offset), h.newStr(text), n(i.end_lineno), n(i.end_offset)])];
+  const args = [h.newStr(i.msg), h.newTupleSteal([h.newStr(i.filename), n(i.lineno), n(i.offset), h.newStr(text), n(i.end_lineno), n(end)])];
   try {
     return new PyRaise(vm.callType(vm.T[i.type], args, null));
   } finally {
