@@ -196,15 +196,28 @@ function sysInfo(vm: VM, m: Obj, name: string): Obj {
   if (!fields) return 0;
   const src = `def __repr__(self):
     return "sys.${name}(" + ", ".join([f + "=" + repr(v) for f, v in zip(${JSON.stringify(fields.map((f) => f[0]))}, self)]) + ")"
-ns = {"__slots__": (), "__module__": "sys", "__repr__": __repr__, "n_fields": ${fields.length}, "n_sequence_fields": ${fields.length}, "n_unnamed_fields": 0}
+ns = {"__slots__": (), "__module__": "sys", "__new__": __new__, "__repr__": __repr__, "n_fields": ${fields.length}, "n_sequence_fields": ${fields.length}, "n_unnamed_fields": 0}
 for i, f in enumerate(${JSON.stringify(fields.map((f) => f[0]))}):
-    ns[f] = property(lambda self, i=i: self[i])
-value = type("${name}", (tuple,), ns)((${fields.map((f) => f[1]).join(", ")},))
+    ns[f] = property(lambda self, i=i: self[i], _ro, _ro)
+value = tuple.__new__(type("${name}", (tuple,), ns), (${fields.map((f) => f[1]).join(", ")},))
 `;
   const h = vm.h;
   const d = h.newDict("display");
+  // the fields are read-only; sys.version_info's class makes no more instances, the others one from a sequence
+  const natives: Record<string, NativeFn> = {
+    _ro: () => vm.raise("AttributeError", "readonly attribute"),
+    __new__: (a) => {
+      if (name === "version_info" || !a[1]) vm.typeError(a[1] || name === "version_info" ? "cannot create 'sys.version_info' instances" : "structseq() missing required argument 'sequence' (pos 1)");
+      return vm.nativeNew(vm.infoOfType(a[0]!), a[0]!, [a[1]!], null);
+    },
+  };
   try {
     vm.dictSetStr(d, vm.name("__builtins__"), vm.builtins);
+    for (const [k, fn] of Object.entries(natives)) {
+      const f = vm.newBuiltinFunction(vm.defineNative(k, fn, { module: "sys" }));
+      vm.dictSetStr(d, vm.name(k), f);
+      h.decref(f);
+    }
     const unit = vm.host.compile(src, `sys.${name}`, "exec");
     vm.decref(vm.runCode(unit.code, d, d, true));
     const v = vm.dictGetStr(d, "value");
