@@ -81,9 +81,10 @@ function pythonFile(spec: string, importer: string): string | null {
   return join(dirname(importer), spec.replace(/\.js$/, ".ts"));
 }
 
-const NOT_LOADED = `throw new Error("the interpreter's on-demand code is not loaded yet")`;
-const REGISTRY = `let parts;
-export function notLoaded() { ${NOT_LOADED}; }
+// (notLoadedYet counts the miss, so that a run whose error something caught is run again: src/python-sources.ts)
+const REGISTRY = `import { notLoadedYet } from "pyheap:python-sources";
+let parts;
+export function notLoaded() { notLoadedYet("the interpreter's on-demand code is"); }
 export function lazyFunction(i) { return (...a) => (parts || notLoaded())[i](...a); }
 export function provideLazy(p) { parts = p; }`;
 
@@ -110,6 +111,8 @@ function stubCode(m: LazyModule): string {
 
 const registry = (b: Parameters<EsbuildPlugin["setup"]>[0]): void => {
   b.onResolve({ filter: /^pyheap:lazy-registry$/ }, () => ({ path: "lazy-registry", namespace: "pyheap-lazy" }));
+  // the page's module of what it loads on demand, as for the sources (pythonSourcesOnDemand in interpreter.ts)
+  b.onResolve({ filter: /^pyheap:python-sources$/, namespace: "pyheap-lazy" }, () => ({ path: "pyheap:python-sources", external: true }));
   b.onLoad({ filter: /^lazy-registry$/, namespace: "pyheap-lazy" }, () => ({ contents: REGISTRY, loader: "js" }));
 };
 

@@ -37,6 +37,24 @@ export function loadPythonSources(): Promise<void> {
   return loading;
 }
 
+let misses = 0;
+
+/**
+ * Throws the error a run stops on where it reaches code of the page's interpreter not loaded yet (bytes'
+ * bodies here, the lazy chunk's stubs in bundler/lazy.ts), and counts it: the runner runs the program again
+ * once the code is loaded whenever the count moved during a run, also when something caught the error (a
+ * trace's repr of an object tries the object's own repr and falls back on a generic one).
+ */
+export function notLoadedYet(what: string): never {
+  misses++;
+  throw new Error(`${what} not loaded yet`);
+}
+
+/** How many times a run has reached code not loaded yet (see notLoadedYet). */
+export function notLoadedCount(): number {
+  return misses;
+}
+
 /** True once the sources and bytes' bodies are loaded. */
 export function pythonSourcesLoaded(): boolean {
   return WEAKREF_PY !== undefined && COPY_PY !== undefined && bytesImpl !== undefined;
@@ -75,7 +93,7 @@ let raiseClass: unknown;
 const tables = new WeakMap<object, Map<string, Table>>();
 
 function impl(): BytesImpl {
-  if (bytesImpl === undefined) throw new Error("the bytes methods are not loaded yet");
+  if (bytesImpl === undefined) notLoadedYet("the bytes methods are");
   return bytesImpl;
 }
 

@@ -7,7 +7,7 @@ import type { RunOptions, RunOutcome, RunResult, StagedRun, Trace } from "@pyhea
 import type { Heap, HostHooks } from "@pyheap/heap";
 // The URL of the WASM heap (the release build @pyheap/heap loads, emitted once by the bundler): a string.
 import heapWasm from "@pyheap/core/pyheap.wasm?url";
-import { loadPythonSources, mayImportPythonSources, pythonSourcesLoaded } from "./python-sources.js";
+import { loadPythonSources, mayImportPythonSources, notLoadedCount, pythonSourcesLoaded } from "./python-sources.js";
 
 /** A trace with no steps that carries only how the run ended. */
 export function emptyTrace(req: RunRequest, outcome: RunOutcome): Trace {
@@ -153,25 +153,42 @@ export async function runInPage(req: RunRequest, beforeTeardown?: (trace: Trace)
   // (taken by the page's first run only: adoptHeap refuses it later)
   if (firstHeap) adoptHeap(firstHeap.heap, firstHeap.hooks);
   firstHeap = null;
-  if (mayImportPythonSources(req.code)) await loadSources();
+  // A program whose text only names what is loaded on demand runs even when that cannot be fetched: if it
+  // does reach it, it stops there, and the run below fetches it again and reports why it could not.
+  if (mayImportPythonSources(req.code)) await loadSources().catch(() => {});
   performance.mark(MARK_INTERPRETER_READY);
   const options: RunOptions = { trace: "line", mode: req.mode, gcThreshold: thresholds(req.gcThreshold) };
+  const again = async (): Promise<RunResult> => {
+    // Runs are deterministic: the same program run again from the start, with everything loaded.
+    await loadSources();
+    const staged = attempt(() => run(req.code, options));
+    return attempt(() => staged.finish());
+  };
+  let misses = notLoadedCount();
   let staged: StagedRun | null = null;
   try {
     staged = run(req.code, options);
   } catch (e) {
-    // A program that reached `weakref` or `copy` without naming them (see python-sources.ts) stopped
-    // there: run it again from the start with their sources. Runs are deterministic, and the first one
-    // left nothing behind (a run that throws does not keep its interpreter).
+    // A program that reached `weakref`, `copy`, bytes' bodies or the lazy chunk without naming them stopped
+    // there (a run that throws does not keep its interpreter).
     if (pythonSourcesLoaded()) throw failed(e);
   }
-  if (!staged) {
-    await loadSources();
-    staged = attempt(() => run(req.code, options));
-  }
+  // ...or reached it where the error was caught (a trace's repr of an object falls back on a generic one):
+  // the run is dropped (its interpreter with it) and run again.
+  if (!staged || notLoadedCount() !== misses) return again();
   // (should the caller fail, the run is dropped without its teardown, and its interpreter with it)
   if (beforeTeardown && staged.trace) await beforeTeardown(staged.trace);
-  return attempt(() => staged.finish());
+  misses = notLoadedCount();
+  let result: RunResult;
+  try {
+    result = staged.finish();
+  } catch (e) {
+    if (pythonSourcesLoaded()) throw failed(e);
+    // the teardown reached it (a finalizer's traceback at exit): the whole run again; its trace is the one
+    // handed over above
+    return again();
+  }
+  return notLoadedCount() === misses ? result : again();
 }
 
 function failed(e: unknown): RunnerError {
@@ -191,7 +208,7 @@ async function loadSources(): Promise<void> {
   try {
     await loadPythonSources();
   } catch (e) {
-    throw new RunnerError("load", `the Python modules' sources could not be loaded: ${(e as Error).message}`);
+    throw new RunnerError("load", `the interpreter's on-demand code could not be loaded: ${(e as Error).message}`);
   }
 }
 

@@ -8,6 +8,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { run } from "@pyheap/python";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mayReachLazyChunk } from "../../bundler/lazy-sources.js";
 import { CHAPTERS } from "../../demo/chapters.js";
@@ -67,6 +68,13 @@ const TEARDOWN_PROGRAM = "class A:\n    def __del__(self):\n        raise ValueE
 /** A syntax error lezer's tree shows: its message needs the chunk. */
 const SYNTAX_ERROR_PROGRAM = "x = (1 2)\n";
 
+/** A range past 2**53 whose repr only the trace asks for (its repr, caught there, needs the chunk): no word of the chunk. */
+const BIG_REPR_PROGRAM = "r = range(2 ** 60)\nx = 1\nprint(x)\n";
+/** A generator finalised in the teardown whose finally raises: the report needs the traceback's text, and no word names it. */
+const GENERATOR_TEARDOWN_PROGRAM = "def g():\n    try:\n        yield 1\n    finally:\n        raise ValueError('x')\nit = g()\nnext(it)\nprint('end')\n";
+/** Names a word of the chunk, needs nothing of it. */
+const NAMES_ONLY_PROGRAM = "# sorted output below\nprint(1 + 1)\n";
+
 /** The lazy chunk, in either build. */
 const LAZY_CHUNK = /\/_?pyheap-lazy-[\w-]+\.js$/;
 
@@ -84,6 +92,9 @@ beforeAll(async () => {
     "/sort.html": SORT_PROGRAM,
     "/teardown.html": TEARDOWN_PROGRAM,
     "/syntax-error.html": SYNTAX_ERROR_PROGRAM,
+    "/big-repr.html": BIG_REPR_PROGRAM,
+    "/generator-teardown.html": GENERATOR_TEARDOWN_PROGRAM,
+    "/names-only.html": NAMES_ONLY_PROGRAM,
   });
 });
 afterAll(async () => {
@@ -124,6 +135,41 @@ describe("the interpreter's lazy chunk", () => {
       expect(mayReachLazyChunk(program), path).toBe(false);
       await printsWhatPython3Prints(path, program);
     }
+  });
+
+  it("is fetched when only a caught error or the teardown reaches it, and the program is run again", async () => {
+    for (const [path, program] of [["big-repr.html", BIG_REPR_PROGRAM], ["generator-teardown.html", GENERATOR_TEARDOWN_PROGRAM]] as const) {
+      expect(mayReachLazyChunk(program), path).toBe(false);
+      await printsWhatPython3Prints(path, program);
+    }
+    // the trace shows the range as the package's own build does
+    const node = run(BIG_REPR_PROGRAM, { trace: "line" });
+    const repr = "range(0, 1152921504606846976)";
+    expect(JSON.stringify(node.trace)).toContain(repr);
+    const { page: p } = await pages.open("big-repr.html");
+    const shown = await p.evaluate(() => JSON.stringify((document.querySelector("py-heap-view") as unknown as { currentTrace: unknown }).currentTrace));
+    expect(shown).toContain(repr);
+    expect(shown).not.toContain("<range object at");
+    await p.close();
+  });
+
+  it("leaves a program that only names what it holds running when the chunk cannot be fetched", async () => {
+    expect(mayReachLazyChunk(NAMES_ONLY_PROGRAM)).toBe(true);
+    const refuse = async (p: Page): Promise<void> => {
+      await p.route(LAZY_CHUNK, (route) => route.fulfill({ status: 500, body: "no" }));
+    };
+    const { page: p, errors, requests } = await pages.open("names-only.html", true, refuse);
+    expect(requests.filter((u) => LAZY_CHUNK.test(u)).length).toBeGreaterThan(0);
+    expect(await output(p)).toEqual(python3(NAMES_ONLY_PROGRAM));
+    expect((await outcome(p)).status).toBe("ok");
+    // the failed fetch is the only error the page reports
+    expect(errors.filter((e) => !/500|Failed to fetch dynamically imported module/.test(e))).toEqual([]);
+    // a program that does need it then fails with a message that says what could not be loaded
+    await p.locator("py-heap-view").evaluate((v, code) => ((v as unknown as { code: string }).code = code), SORT_PROGRAM);
+    const status = p.locator("py-heap-view [part=status]");
+    await status.waitFor({ timeout: 30_000 });
+    expect(await status.textContent()).toContain("the interpreter's on-demand code could not be loaded");
+    await p.close();
   });
 
   it("gives the errors whose text needs it as the package's own build does, with python3's message", async () => {

@@ -26,9 +26,9 @@ export interface OpenedPage {
 export interface ProgramPages {
   /**
    * Opens `path` and waits for the first diagram, or (`diagram: false`, for a program that does not run,
-   * such as a syntax error) for the element's trace.
+   * such as a syntax error) for the element's trace. `setup` runs on the page before it is opened (routes).
    */
-  open(path: string, diagram?: boolean): Promise<OpenedPage>;
+  open(path: string, diagram?: boolean, setup?: (p: Page) => Promise<void>): Promise<OpenedPage>;
   close(): Promise<void>;
 }
 
@@ -44,8 +44,9 @@ export async function programPages(programs: Record<string, string>): Promise<Pr
     throw e;
   }
   return {
-    async open(path, diagram = true) {
+    async open(path, diagram = true, setup) {
       const p = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+      await setup?.(p);
       const errors = collectErrors(p);
       const requests: string[] = [];
       p.on("request", (r) => requests.push(r.url()));
