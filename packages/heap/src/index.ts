@@ -1783,7 +1783,7 @@ export class GcApi {
   getDebug(): number {
     return this.heap.core.gc_get_debug();
   }
-  /** The list DEBUG_SAVEALL appends to (borrowed: keep your own reference). */
+  /** The list DEBUG_SAVEALL appends to (gc.garbage; 0 for none): the collector takes its own reference and drops the previous list's. */
   setGarbageList(l: Obj): void {
     this.heap.core.gc_set_garbage(l);
   }
