@@ -18,6 +18,13 @@ import { type CaseResult, ratchetFailures, ROOT, runCorpus, WEB } from "./corpus
 // inside apps/web, so that the bundle's imports of @pyheap/heap and @pyheap/core resolve to their Node builds
 const OUT = join(WEB, "node_modules", ".cache", "pyheap-mangled-corpus");
 const TRACE_EVERY = 5;
+/**
+ * Cases where native code (sorted's key, map, __eq__…) calls back into Python until the eval loop finds
+ * JavaScript's stack running low and raises RecursionError: how deep that is depends on the size of each
+ * build's JavaScript frames, so their traces have different lengths; their output (which says only that
+ * RecursionError came), heap checks and errors are still compared.
+ */
+const JS_STACK_DEPTH = /^cases\/fidelity\/(28-recursion-through-native-calls|31-recursion-through-dunders)\.py$/;
 // the WASM heap the page ships (bundler/wasm.ts), where the package's own build loads the release build
 const SIZE_BUILD = join(ROOT, "packages", "core", "build", "pyheap.size.wasm");
 
@@ -70,7 +77,8 @@ describe("the interpreter with shortened property names (Node bundle, same plan 
       const b = reference[i]!;
       expect(a.case).toBe(b.case);
       // JS errors carry the file they were thrown from: compare their first line only
-      expect({ ...a, error: a.error?.split("\n")[0] }, a.case).toEqual({ ...b, error: b.error?.split("\n")[0] });
+      const traced = JS_STACK_DEPTH.test(a.case) ? { traced: undefined } : {};
+      expect({ ...a, error: a.error?.split("\n")[0], ...traced }, a.case).toEqual({ ...b, error: b.error?.split("\n")[0], ...traced });
     }
   });
 });
