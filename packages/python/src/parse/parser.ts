@@ -452,6 +452,15 @@ class AstBuilder {
   }
 
   /** One pattern from its node (a group of one node; more means lezer read something else). */
+  /** `inner as NAME` of the AsPattern node `n`. */
+  asPattern(n: SyntaxNode, inner: Pattern, pos: Pos): Pattern {
+    const ks = kids(n);
+    const nameNode = ks[ks.length - 1]!;
+    const name = this.text(nameNode);
+    if (name === "_") throw this.error("cannot use '_' as a target", this.npos(nameNode));
+    return { k: "MatchAs", pattern: inner, name: this.captureName(name, this.npos(nameNode)), pos };
+  }
+
   pattern(g: SyntaxNode[], inSequence = false): Pattern {
     if (g.length !== 1) throw this.error("invalid syntax", g.length ? this.npos(g[0]!) : { line: 1, col: 0, endLine: 1, endCol: 1 });
     const n = g[0]!;
@@ -466,23 +475,27 @@ class AstBuilder {
         return this.literalPattern(n, ks, pos);
       case "AttributePattern":
         return { k: "MatchValue", value: this.attributePattern(ks, "load"), pos };
-      case "AsPattern": {
-        const inner = this.pattern([ks[0]!]);
-        const nameNode = ks[ks.length - 1]!;
-        const name = this.text(nameNode);
-        if (name === "_") throw this.error("cannot use '_' as a target", this.npos(nameNode));
-        return { k: "MatchAs", pattern: inner, name: this.captureName(name, this.npos(nameNode)), pos };
-      }
+      case "AsPattern":
+        return this.asPattern(n, this.pattern([ks[0]!]), pos);
       case "OrPattern": {
+        // lezer reads `a | b as n` as `a | (b as n)`; in CPython's grammar `as` takes the whole list of
+        // alternatives, and an `as` followed by another `|` is invalid syntax there
+        let asNode: SyntaxNode | null = null;
+        ks.forEach((k, i) => {
+          if (k.name !== "AsPattern") return;
+          if (i < ks.length - 1) throw this.error("invalid syntax", this.npos(ks[i + 1]!));
+          asNode = k;
+        });
         const patterns: Pattern[] = [];
         for (const k of ks) {
           if (k.name === "LogicOp") continue;
-          const p = this.pattern([k]);
+          const p = this.pattern([k === asNode ? kids(k)[0]! : k]);
           // `a | b | c` is one alternative list, as CPython's grammar reads it
           if (p.k === "MatchOr" && k.name === "OrPattern") patterns.push(...p.patterns);
           else patterns.push(p);
         }
-        return { k: "MatchOr", patterns, pos };
+        const or: Pattern = { k: "MatchOr", patterns, pos };
+        return asNode ? this.asPattern(asNode, or, pos) : or;
       }
       case "StarPattern": {
         if (!inSequence) throw this.error("can't use starred expression here", pos);
