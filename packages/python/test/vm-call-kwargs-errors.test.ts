@@ -9,8 +9,19 @@ import { cpythonRunner, expectSameAsPython } from "./cpython.js";
 
 const cpython = cpythonRunner("pyheap-call-kwargs-");
 
-const MIN_MAX = `for f in (max, min):
-    for kw in ({1: 2}, {"a": 1}, {"key": len}, {"default": 3, 1: 2}):
+const MIN_MAX = `try:
+    max(**{(1, 2): 2})
+except TypeError as e:
+    print(e)
+class C:
+    pass
+for kw in ({1: 2}, {(1, 2): 2}):
+    try:
+        C(**kw)
+    except TypeError as e:
+        print(e)
+for f in (max, min):
+    for kw in ({1: 2}, {"a": 1}, {"key": len}, {"default": 3, 1: 2}, {(1, 2): 2}, {1000000001: 3, "x" * 40: 1, 2.5: 0}):
         try:
             f(**kw)
         except TypeError as e:

@@ -957,8 +957,10 @@ proto.evalRare = function (this: VM, f: Frame, op: Op, arg: number): void {
           const check = !refusesAnyArgument(this, fn) && (pos.length > 0 || (fname !== "min" && fname !== "max"));
           for (const [kk, vv] of this.dictEntries(kwargs)) {
             // a str subclass is a str's kind too (PyUnicode_Check)
-            if (check && this.kindOf(kk) !== Kind.STR) this.typeError("keywords must be strings");
-            kw.names.push(this.str(kk));
+            const isStr = this.kindOf(kk) === Kind.STR;
+            if (check && !isStr) this.typeError("keywords must be strings");
+            // unchecked, a key that is no str reaches a callee that refuses before it reads a name
+            kw.names.push(isStr ? this.str(kk) : "");
             kw.values.push(vv);
           }
         }
