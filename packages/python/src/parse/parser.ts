@@ -455,6 +455,8 @@ class AstBuilder {
   /** `inner as NAME` of the AsPattern node `n`. */
   asPattern(n: SyntaxNode, inner: Pattern, pos: Pos): Pattern {
     const ks = kids(n);
+    // `p as a as b` (unparenthesized) is invalid syntax at the second `as`
+    if (ks[0]!.name === "AsPattern") throw this.error("invalid syntax", this.npos(ks[1]!));
     const nameNode = ks[ks.length - 1]!;
     const name = this.text(nameNode);
     if (name === "_") throw this.error("cannot use '_' as a target", this.npos(nameNode));
