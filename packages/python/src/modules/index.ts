@@ -275,11 +275,11 @@ function makeSys(vm: VM): Obj {
       throw new PyRaise(e);
     },
     exc_info: () => {
-      const e = vm.excInfo;
+      const e = vm.topExc();
       if (!e) return h.newTuple([vm.None, vm.None, vm.None]);
       return h.newTuple([h.typeOf(e), e, h.getSlot(e, L.EXC_TRACEBACK) || vm.None]);
     },
-    exception: () => vm.newRef(vm.excInfo || vm.None),
+    exception: () => vm.newRef(vm.topExc() || vm.None),
     getdefaultencoding: () => h.newStr("utf-8"),
     get_int_max_str_digits: () => vm.newInt(4300n),
     _getframe: (args) => {

@@ -33,7 +33,8 @@ declare module "./vm.js" {
     frameLocals(fo: Obj): Obj;
     addTraceback(exc: Obj, frame: Frame): void;
     enterRecursive(where: string): void;
-    setContext(exc: Obj): void;
+    setContext(exc: Obj, cur?: Obj): void;
+    topExc(): Obj;
     genResume(gen: Obj, value: Obj, throwExc: Obj): Obj;
   }
 }
@@ -397,9 +398,16 @@ proto.addTraceback = function (this: VM, exc: Obj, frame: Frame): void {
   h.setSlotSteal(exc, L.EXC_TRACEBACK, tb);
 };
 
-/** Implicit chaining: the exception being handled becomes __context__ of a new one. */
-proto.setContext = function (this: VM, exc: Obj): void {
-  const cur = this.excInfo;
+/** The exception being handled (sys.exception()): the running frame's, else that of the nearest caller of
+ *  a running generator that handles one; 0 when none. Borrowed. */
+proto.topExc = function (this: VM): Obj {
+  let e = this.excInfo;
+  for (let i = this.excOuter.length; !e && i > 0; ) e = this.excOuter[--i];
+  return e;
+};
+
+/** Implicit chaining: the exception being handled (`cur`) becomes __context__ of a new one. */
+proto.setContext = function (this: VM, exc: Obj, cur = this.topExc()): void {
   if (!cur || cur === exc || cur === this.None) return;
   // avoid creating a cycle through the context chain
   let o = cur;

@@ -27,7 +27,7 @@ proto.doRaise = function (this: VM, f: Frame, arg: number): void {
   const h = this.h;
   const st = f.stack;
   if (arg === 0) {
-    const cur = this.excInfo;
+    const cur = this.topExc();
     if (!cur) this.raise("RuntimeError", "No active exception to reraise");
     h.incref(cur);
     throw new ReRaise(cur);

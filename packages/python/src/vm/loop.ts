@@ -19,8 +19,11 @@ import { abi } from "@pyheap/heap";
 import { jsStackLow } from "./misc.js";
 import { noteSlot, SLOT_LOAD, SLOT_METHOD, SLOT_STORE, slotLoad, slotMethod, slotStore } from "./protocol.js";
 
+/** Marks a PyRaise whose __context__ is already set (where it was raised): one passed on out of a loop or
+ *  a generator, or thrown into a generator. */
+export class Chained extends PyRaise {}
 /** Marks a PyRaise thrown by RERAISE (no new traceback entry, no new context). */
-export class ReRaise extends PyRaise {}
+export class ReRaise extends Chained {}
 
 const proto = VM.prototype;
 
@@ -563,7 +566,7 @@ proto.unwindFrames = function (this: VM, e: unknown, f: Frame, entry: Frame, ent
   if (!(e instanceof PyRaise)) releaseLoopFrames(this, f, entry, enterDepth, e);
   const exc = e.exc;
   reraise = e instanceof ReRaise;
-  fresh = !reraise;
+  fresh = !(e instanceof Chained);
   for (;;) {
     if (fresh) this.setContext(exc);
     if (!reraise) this.addTraceback(exc, f);
@@ -587,7 +590,7 @@ proto.unwindFrames = function (this: VM, e: unknown, f: Frame, entry: Frame, ent
       // left uncounted)
       this.depth = f === entry ? enterDepth : this.depth - 1;
       this.frame = back;
-      throw e instanceof ReRaise ? new PyRaise(exc) : e;
+      throw e.constructor === Chained ? e : new Chained(exc);
     }
     this.leaveFrame(f);
     this.depth--;
@@ -606,7 +609,7 @@ proto.unwindFrames = function (this: VM, e: unknown, f: Frame, entry: Frame, ent
     if (f === entry) {
       this.depth = enterDepth;
       this.frame = back;
-      throw e instanceof ReRaise ? new PyRaise(exc) : e;
+      throw e.constructor === Chained ? e : new Chained(exc);
     }
     f = back!;
     this.frame = f;
@@ -677,6 +680,7 @@ proto.genResume = function (this: VM, gen: Obj, value: Obj, throwExc: Obj): Obj 
   // the generator's handled exception lives in its object while suspended (so the collector sees it)
   const h = this.h;
   const savedExc = this.excInfo;
+  this.excOuter.push(savedExc);
   this.excInfo = h.getSlot(gen, L.GEN_EXC_STATE);
   if (this.excInfo) h.incref(this.excInfo);
   h.setSlot(gen, L.GEN_EXC_STATE, 0);
@@ -701,11 +705,16 @@ proto.genResume = function (this: VM, gen: Obj, value: Obj, throwExc: Obj): Obj 
     if (ex) h.decref(ex);
     this.genFinish(st);
     if (e instanceof PyRaise && this.isInstance(e.exc, this.T.StopIteration)) {
-      this.decref(e.exc);
-      this.raise("RuntimeError", "generator raised StopIteration");
+      // the StopIteration is both its cause and its context
+      const r = this.newException("RuntimeError", "generator raised StopIteration");
+      h.setSlot(r, L.EXC_CONTEXT, e.exc);
+      h.setSlotSteal(r, L.EXC_CAUSE, e.exc);
+      h.setI32(r, L.EXC_SUPPRESS, 1);
+      throw new Chained(r);
     }
     throw e;
   } finally {
+    this.excOuter.pop();
     if (!threw) {
       const ex = this.excInfo;
       this.excInfo = savedExc;
@@ -767,7 +776,9 @@ proto.evalFrameThrow = function (this: VM, fr: Frame, exc: Obj): Obj {
       f.ip = saved;
       f.lasti = saved - 1 >= 0 ? saved - 1 : 0;
       void code;
-      throw new PyRaise(exc);
+      // chained to the generator's own handled exception only
+      vm.setContext(exc, vm.excInfo);
+      throw new Chained(exc);
     }
     if (origOnInstr) origOnInstr(f);
   };

@@ -120,6 +120,9 @@ export class VM {
   keepAlive: Obj[] = [];
   /** The currently handled exception (sys.exc_info), owned, 0 when none. */
   excInfo: Obj = 0;
+  /** The handled exceptions of the callers of the running generators, innermost last (borrowed: each is
+   *  held where its generator's caller saved it); sys.exc_info() looks through them when excInfo is 0. */
+  excOuter: Obj[] = [];
   /** Current innermost frame. */
   frame: Frame | null = null;
   depth = 0;
