@@ -18,7 +18,7 @@ import {
   preHeaderSize, gcHead, gcFlags,
 } from "./object/header";
 import { typesInit, typesNameAll, wellKnownGet, wellKnownSet, typeNew, typeSetLayout, tBool, tFloat, tStr, tInt, tBytes, tTuple, tList, tDict, tSet, tFrozenset } from "./object/types";
-import { strStatic, strInit, strNew, strFromChar, strData, strEq, strSizeof, emptyStr } from "./object/str";
+import { strStatic, strInit, strNew, strFromChar, strData, strEq, strSizeof, emptyStr, strJoinArray } from "./object/str";
 import { intInit, intNew, intFromF64, intToF64, intSizeof, intDecimalStr, intFromF64Spare, intBinarySmall, intCompareTwoDigit } from "./object/int";
 import { floatNew } from "./object/float";
 import { strSubNew, strSubDataBlock } from "./object/str";
@@ -546,6 +546,23 @@ export function float_new(v: f64): i32 {
 /** A new compact str of len characters (max code point `maxchar`), data zeroed: NEW reference. */
 export function str_new(len: i32, maxchar: i32): i32 {
   return <i32>strNew(len, <u32>maxchar);
+}
+/** strJoinArray (object/str.ts): a new str of the `n` strs at u32 words `stride` bytes apart from
+ *  `items` with `sep` (a str or 0) between each two; with `release` the caller's references to the items
+ *  are dropped after it is made, first to last (BUILD_STRING's order; an interned str that dies tells the
+ *  host). NEW reference; 0 with STATUS_BAD_ARGUMENT for an item that is no str, with STATUS_NO_MEMORY when
+ *  it cannot be allocated (the items then untouched, still the caller's). The size-optimised build always
+ *  answers 0 with STATUS_BAD_ARGUMENT (its binding joins in JavaScript). */
+export function str_join_array(items: i32, n: i32, stride: i32, sep: i32, release: i32): i32 {
+  if (ASC_SHRINK_LEVEL > 0) {
+    setStatus(STATUS_BAD_ARGUMENT);
+    return 0;
+  }
+  const r = strJoinArray(<usize>items, n, <usize>stride, <usize>sep);
+  if (r != 0 && release != 0) {
+    for (let i = 0; i < n; i++) decref(<usize>load<u32>(<usize>items + <usize>i * <usize>stride));
+  }
+  return <i32>r;
 }
 /** A static str for the interpreter's lifetime (like CPython's identifier strings and deep-frozen
  *  constants): id ≡ 8 (mod 16), refcount 999 999 999, never freed, data zeroed. BORROWED (nothing to

@@ -71,6 +71,7 @@ export interface CoreExports {
   int_to_f64(o: number): number;
   float_new(v: number): number;
   str_new(len: number, maxchar: number): number;
+  str_join_array(items: number, n: number, stride: number, sep: number, release: number): number;
   str_new_static(len: number, maxchar: number): number;
   str_from_char(cp: number): number;
   str_data(s: number): number;

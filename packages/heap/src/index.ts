@@ -153,7 +153,7 @@ export class Heap {
   /** The core functions the hot accessors call, in an object of fixed shape (the full export table has
    *  too many computed keys for V8 to keep it in fast mode, so every `this.core.x` is a dictionary
    *  lookup). Re-made with `core`. */
-  private fx!: Pick<CoreExports, "obj_dealloc" | "int_from_f64" | "float_new" | "str_from_char" | "str_new" | "str_data" | "obj_set_slot" | "obj_set_slot_steal" | "obj_new" | "tuple_new" | "list_append" | "list_set" | "dict_set" | "dict_get" | "dict_del" | "obj_attr_get" | "obj_attr_set" | "obj_managed_dict" | "heap_last_status" | "str_can_append_inplace" | "str_append_inplace" | "list_new" | "list_pop" | "list_insert" | "list_resize" | "list_capacity" | "list_clear" | "list_preallocate_exact" | "dict_new" | "dict_len" | "dict_next" | "dict_key_at" | "dict_value_at" | "dict_clear" | "set_new" | "set_add" | "set_contains" | "set_discard" | "set_len" | "set_next" | "set_key_at" | "obj_hash" | "bytes_new" | "bytes_char" | "tuple_get" | "int_new">;
+  private fx!: Pick<CoreExports, "obj_dealloc" | "int_from_f64" | "float_new" | "str_from_char" | "str_new" | "str_join_array" | "str_data" | "obj_set_slot" | "obj_set_slot_steal" | "obj_new" | "tuple_new" | "list_append" | "list_set" | "dict_set" | "dict_get" | "dict_del" | "obj_attr_get" | "obj_attr_set" | "obj_managed_dict" | "heap_last_status" | "str_can_append_inplace" | "str_append_inplace" | "list_new" | "list_pop" | "list_insert" | "list_resize" | "list_capacity" | "list_clear" | "list_preallocate_exact" | "dict_new" | "dict_len" | "dict_next" | "dict_key_at" | "dict_value_at" | "dict_clear" | "set_new" | "set_add" | "set_contains" | "set_discard" | "set_len" | "set_next" | "set_key_at" | "obj_hash" | "bytes_new" | "bytes_char" | "tuple_get" | "int_new">;
   /** The unwrapped exports of int allocation and deallocation, for exact ints only (newIntValue,
    *  decrefInt): neither calls a host import for them (no finalizer, weakref or GC hook runs when an exact
    *  int is made or freed), so only a trap has to be turned into CoreTrapError, done around the call. */
@@ -189,6 +189,7 @@ export class Heap {
       float_new: c.float_new,
       str_from_char: c.str_from_char,
       str_new: c.str_new,
+      str_join_array: c.str_join_array,
       str_data: c.str_data,
       obj_set_slot: c.obj_set_slot,
       obj_set_slot_steal: c.obj_set_slot_steal,
@@ -453,6 +454,8 @@ export class Heap {
     if (brkEnd > end) u8.fill(0, end, brkEnd);
     for (let i = 0; i < g.length; i++) g[i]!.value = im.globals[i];
     this.hookError = undefined;
+    // the join buffer may lie above the restored tables' top: asked for again
+    this.joinCap = 0;
   }
 
   /** The mutable globals of the current instance (exported by a rewritten module, the break last), or null. */
@@ -476,6 +479,7 @@ export class Heap {
     this.core = this.wrapExports(raw);
     this.bindFast(raw);
     this.refreshViews();
+    this.joinCap = 0;
     const st = this.core.heap_init(this.limit);
     if (st !== abi.STATUS_OK) throw statusError(st, "heap_init");
     this.initEnd = this.breakBytes();
@@ -1128,6 +1132,50 @@ export class Heap {
     }
     return o;
   }
+  /** The core's buffer for passing arrays, at least `bytes` long (it moves when a larger one is asked
+   *  for: the join buffer below is then asked for again). */
+  private ioBuffer(bytes: number): number {
+    this.joinCap = 0;
+    return this.core.heap_io_buffer(bytes) >>> 0;
+  }
+  private joinBuf = 0;
+  private joinCap = 0;
+  /** strJoin of the `n` strs at the end of `parts` made in the core (one call, the characters copied
+   *  there), the parts' references dropped as it returns (first to last, as BUILD_STRING releases them)
+   *  and removed from `parts`: the new str, or 0 (nothing changed) when the core does not join them here
+   *  (more than 256 parts, the size-optimised build). */
+  strJoinPop(parts: Obj[], n: number): Obj {
+    if (n > 256) return 0;
+    if (this.joinCap === 0) {
+      this.joinBuf = this.core.heap_io_buffer(1024) >>> 0;
+      this.joinCap = 256;
+    }
+    let m = this._i32;
+    if (m.length === 0) m = this.i32;
+    const base = parts.length - n;
+    const w = this.joinBuf >>> 2;
+    for (let i = 0; i < n; i++) m[w + i] = parts[base + i]!;
+    const r = this.fx.str_join_array(this.joinBuf, n, 4, 0, 1);
+    if (r === 0) {
+      const st = this.fx.heap_last_status();
+      if (st === abi.STATUS_NO_MEMORY) throw statusError(st, "newStr");
+      return 0;
+    }
+    for (let i = 0; i < n; i++) parts.pop();
+    return r >>> 0;
+  }
+  /** strJoin of the `n` items (strs, borrowed) of an exact list's or tuple's item array at `items` (8
+   *  bytes per item), `sep` between each two, made in the core: the new str, or 0 when an item is no str
+   *  or the core does not join here (then join them with strJoin, which also finds the wrong item). */
+  strJoinItems(items: number, n: number, sep: Obj): Obj {
+    const r = this.fx.str_join_array(items, n, 8, sep, 0);
+    if (r === 0) {
+      const st = this.fx.heap_last_status();
+      if (st === abi.STATUS_NO_MEMORY) throw statusError(st, "newStr");
+      return 0;
+    }
+    return r >>> 0;
+  }
   /** Copies the characters of the str s to address `at` of a str of kind `kind` (at least s's kind),
    *  widening them; returns the address after them. */
   private strCopyInto(s: Obj, at: number, kind: number, m: Int32Array): number {
@@ -1607,7 +1655,7 @@ export class Heap {
   private withBuffer(fill: (buf: number, cap: number) => number): number[] {
     let cap = 1024;
     for (;;) {
-      const buf = this.core.heap_io_buffer(cap * 4) >>> 0;
+      const buf = this.ioBuffer(cap * 4) >>> 0;
       const n = fill(buf, cap);
       if (n <= cap) return this.readU32s(buf, n);
       cap = n + 1024;
@@ -1626,7 +1674,7 @@ export class Heap {
   snapshot(): SnapshotObject[] {
     let cap = 1 << 16;
     for (;;) {
-      const buf = this.core.heap_io_buffer(cap * 4) >>> 0;
+      const buf = this.ioBuffer(cap * 4) >>> 0;
       const n = this.core.heap_snapshot(buf, cap);
       if (n <= cap) {
         const words = new Uint32Array(this.memory.buffer, buf, n).slice();
@@ -1641,7 +1689,7 @@ export class Heap {
   check(): { ok: true } | { ok: false; code: number; object: Obj } {
     const live = this.core.heap_walk(0, 0);
     const cap = live * 16 + 65536;
-    const work = this.core.heap_io_buffer(cap * 4) >>> 0;
+    const work = this.ioBuffer(cap * 4) >>> 0;
     const code = this.core.heap_check(work, cap);
     if (code === 0) return { ok: true };
     return { ok: false, code, object: this.core.heap_check_object() >>> 0 };
@@ -1661,7 +1709,7 @@ export class Heap {
   /** nextBlocks() packed for callers that poll it often: writes one word per size class into `out`
    *  (length ≥ 32), the block address with its source (abi NEXT_FROM_*) in the low 4 bits. */
   nextBlockWords(out: Uint32Array): Uint32Array {
-    const buf = this.core.heap_io_buffer(abi.NB_SMALL_SIZE_CLASSES * 4) >>> 0;
+    const buf = this.ioBuffer(abi.NB_SMALL_SIZE_CLASSES * 4) >>> 0;
     const n = this.core.heap_next_blocks(buf);
     out.set(new Uint32Array(this.memory.buffer, buf, n));
     return out;
@@ -1670,7 +1718,7 @@ export class Heap {
    *  and which one the next creation through it takes back. Tuples of length 20 are parked but never
    *  taken back (as in CPython 3.11). */
   freeLists(): FreeListState[] {
-    const buf = this.core.heap_io_buffer(64 * 8) >>> 0;
+    const buf = this.ioBuffer(64 * 8) >>> 0;
     const n = this.core.heap_free_lists(buf);
     const w = new Uint32Array(this.memory.buffer, buf, 2 * n).slice();
     const out: FreeListState[] = [];

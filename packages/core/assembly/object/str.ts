@@ -7,13 +7,13 @@
 import {
   STR_LENGTH, STR_HASH, STR_STATE, STR_ASCII_DATA, STR_COMPACT_DATA, STR_STATE_KIND_SHIFT, STR_STATE_COMPACT,
   STR_STATE_ASCII, STR_STATE_READY, STR_DATA_ANY, STR_LEGACY_SIZE, STR_UTF8, STR_UTF8_LENGTH, STR_WSTR,
-  STR_WSTR_LENGTH,
+  STR_WSTR_LENGTH, LAYOUT_STR, STATUS_BAD_ARGUMENT,
 } from "../../abi/abi";
 import { memAlloc, memFree } from "../mem/alloc";
 import { objAlloc, objFreeMemory, staticAlloc } from "./alloc";
-import { setRefcnt, setType, incref, refcnt, tpBasicsize } from "./header";
+import { setRefcnt, setType, incref, refcnt, tpBasicsize, tpLayout, typeOf } from "./header";
 import { tStr, STATIC_REFCNT } from "./types";
-import { tooBig } from "../common";
+import { tooBig, setStatus } from "../common";
 
 let latin1: usize = 0; // 256 u32: the cached one-character strings
 export let emptyStr: usize = 0;
@@ -83,6 +83,76 @@ export function strInit(): void {
     store<u8>(strData(s), <u8>c);
     store<u32>(latin1 + (<usize>c << 2), <u32>s);
   }
+}
+
+/** PyUnicode_MAX_CHAR_VALUE of a str: 127 when ASCII, else the top of its kind. */
+@inline function strMaxChar(s: usize): u32 {
+  const state = load<u32>(s + STR_STATE);
+  if ((state & STR_STATE_ASCII) != 0) return 127;
+  const k = (state >> STR_STATE_KIND_SHIFT) & 7;
+  return k == 1 ? 255 : k == 2 ? 65535 : 0x10ffff;
+}
+
+/** Copies the characters of s to `at`, in a str of `kind` bytes per character (at least s's kind),
+ *  widening them; returns the address after them. */
+function strCopyWiden(s: usize, at: usize, kind: usize): usize {
+  const len = <usize>strLen(s);
+  const k = <usize>strKind(s);
+  const src = strData(s);
+  if (k == kind) memory.copy(at, src, len * kind);
+  else if (kind == 2) {
+    for (let i: usize = 0; i < len; i++) store<u16>(at + (i << 1), load<u8>(src + i));
+  } else if (k == 1) {
+    for (let i: usize = 0; i < len; i++) store<u32>(at + (i << 2), load<u8>(src + i));
+  } else {
+    for (let i: usize = 0; i < len; i++) store<u32>(at + (i << 2), load<u16>(src + (i << 1)));
+  }
+  return at + len * kind;
+}
+
+/**
+ * What _PyUnicode_JoinArray makes once it has its items: the `n` strs whose addresses are u32 words
+ * `stride` bytes apart from `items` (borrowed; exact strs or subclass instances), `sep` (a str, or 0)
+ * between each two. The result has the widest kind of the pieces and is ASCII when all are; it is a
+ * fresh str (NEW reference) even when it equals a piece or a cached one-character str, except that an
+ * empty result is the shared ''. 0 with STATUS_BAD_ARGUMENT (nothing made) when an item is not a str, 0
+ * with STATUS_NO_MEMORY when the result cannot be allocated.
+ */
+export function strJoinArray(items: usize, n: i32, stride: usize, sep: usize): usize {
+  let total: i64 = 0;
+  let maxchar: u32 = 0;
+  for (let i = 0; i < n; i++) {
+    const p = <usize>load<u32>(items + <usize>i * stride);
+    if (tpLayout(typeOf(p)) != LAYOUT_STR) {
+      setStatus(STATUS_BAD_ARGUMENT);
+      return 0;
+    }
+    total += <i64>strLen(p);
+    const mc = strMaxChar(p);
+    if (mc > maxchar) maxchar = mc;
+  }
+  let sepLen: i64 = 0;
+  if (sep != 0 && n > 1) {
+    sepLen = <i64>strLen(sep);
+    if (sepLen > 0) {
+      total += sepLen * <i64>(n - 1);
+      const mc = strMaxChar(sep);
+      if (mc > maxchar) maxchar = mc;
+    }
+  }
+  if (total == 0) {
+    incref(emptyStr);
+    return emptyStr;
+  }
+  const r = strNew(total > 0x7fffffff ? 0x7fffffff : <i32>total, maxchar);
+  if (r == 0) return 0;
+  const kind: usize = maxchar < 256 ? 1 : maxchar < 65536 ? 2 : 4;
+  let at = strData(r);
+  for (let i = 0; i < n; i++) {
+    if (i > 0 && sepLen > 0) at = strCopyWiden(sep, at, kind);
+    at = strCopyWiden(<usize>load<u32>(items + <usize>i * stride), at, kind);
+  }
+  return r;
 }
 
 /** The character at index i. */

@@ -7,6 +7,7 @@ import type { Obj } from "../vm/heap-api.js";
 import { Kind, type KwArgs, type NativeFn, type TypeInfo } from "../vm/types.js";
 import { PyRaise, type VM } from "../vm/vm.js";
 import * as L from "../vm/layouts.js";
+import { abi } from "@pyheap/heap";
 import { checkExcKeywords, dictInitFrom, kwarg, nargs, onlyKw, setExcFields, sortList } from "./functions.js";
 import { isPrintable } from "../objects/str-repr.js";
 import { formatFloat } from "../objects/format-spec.js";
@@ -392,6 +393,16 @@ function installStr(vm: VM): void {
       // is collected first
       const st = h.typeOf(src);
       const fast = st === vm.T.list || st === vm.T.tuple;
+      if (fast) {
+        // joined in the core from the list's or tuple's own item array (it answers 0, nothing made, when
+        // an item is no str: the loop below raises for the first such item)
+        const n = h.getI32(src, abi.OB_SIZE);
+        if (n !== 1) {
+          const arr = st === vm.T.list ? h.getI32(src, abi.LIST_ITEMS) >>> 0 : src + abi.TUPLE_ITEMS;
+          const r = h.strJoinItems(arr, n, args[0]!);
+          if (r !== 0) return r;
+        }
+      }
       const items = fast ? (st === vm.T.list ? vm.listItems(src) : vm.tupleItems(src)) : collectJoin(vm, src);
       try {
         for (let i = 0; i < items.length; i++) {

@@ -111,6 +111,12 @@ export interface HeapApi {
   /** A new str of the strs `parts` joined by the str `sep` (0: none), copied in the heap: always a fresh
    *  object except the shared '' for an empty result (_PyUnicode_JoinArray's result). */
   strJoin(parts: readonly Obj[], sep?: Obj): Obj;
+  /** strJoin of the last n of `parts` made in the core, which releases them and takes them off `parts`:
+   *  the new str, or 0 with nothing changed when it does not join them there. */
+  strJoinPop(parts: Obj[], n: number): Obj;
+  /** strJoin of the n items of an exact list's or tuple's item array (borrowed), made in the core: the
+   *  new str, or 0 when an item is no str or it does not join them there. */
+  strJoinItems(items: number, n: number, sep: Obj): Obj;
   /** The decimal digits of an exact int. */
   intDecimal(o: Obj): string;
   /** str() of an exact int below 2^60 made in the core in one call: a NEW reference to a fresh str of its
@@ -182,7 +188,7 @@ const REQUIRED = [
   "idOf", "incref", "decref", "refcnt", "typeOf", "sizeOf", "registerType", "getSlot", "setSlot",
   "setSlotSteal", "getI32", "setI32", "newObject", "newInt", "readInt", "newFloat", "readFloat", "newStr",
   "readStr", "newTuple", "tupleGet", "newList", "listAppend", "listGet", "listSet", "listLen", "decrefInt", "newIntValue",
-  "strJoin", "intDecimal", "intDecimalStr", "newIntSpare", "intResultRelease",
+  "strJoin", "strJoinPop", "strJoinItems", "intDecimal", "intDecimalStr", "newIntSpare", "intResultRelease",
   "intBinarySmall", "intCompareSmall",
 ] as const;
 
