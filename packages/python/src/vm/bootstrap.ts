@@ -441,7 +441,15 @@ proto.runFinalizer = function (this: VM, o: Obj): void {
   if (ti.kind === Kind.GENERATOR && !ti.heap) {
     // a suspended generator that dies is closed: GeneratorExit at its yield runs its finally blocks
     const st = this.gens[this.h.getI32(o, L.GEN_INDEX)];
-    if (!st || st.state !== "suspended") return;
+    if (!st || st.state !== "suspended") {
+      // one never started whose frame object was made (gi_frame) ends: the locals go to that frame object
+      // if it outlives the generator
+      if (st?.state === "created" && this.h.getSlot(o, L.GEN_FRAME_OBJ)) {
+        this.genRestore(st);
+        this.genFinish(st);
+      }
+      return;
+    }
     // the generator's frame does not link back to the frame running now: that one may be in the middle
     // of being left (its locals released), and must not get a frame object made for it
     const saved = this.frame;

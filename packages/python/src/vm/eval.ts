@@ -31,6 +31,7 @@ declare module "./vm.js" {
     leaveFrame(frame: Frame): void;
     frameObject(frame: Frame): Obj;
     frameLocals(fo: Obj): Obj;
+    genOfFrame(fo: Obj): GenState | null;
     addTraceback(exc: Obj, frame: Frame): void;
     enterRecursive(where: string): void;
     setContext(exc: Obj, cur?: Obj): void;
@@ -345,10 +346,17 @@ proto.frameObject = function (this: VM, frame: Frame): Obj {
     const fo = this.h.newObject(this.T.frame, frame.localsplus.length);
     this.h.setSlot(fo, L.FRAME_CODE, frame.info.obj);
     this.h.setI32(fo, L.FRAME_INDEX, frame.info.index);
+    if (frame.gen) this.h.setI32(fo, L.FRAME_GEN, this.h.getI32(frame.gen, L.GEN_INDEX) + 1);
     this.h.setSlot(fo, L.FRAME_GLOBALS, frame.globals);
     frame.frameObj = fo;
   }
   return frame.frameObj;
+};
+
+/** The generator whose frame object `fo` is, while that frame is suspended or not yet started; else null. */
+proto.genOfFrame = function (this: VM, fo: Obj): GenState | null {
+  const st = this.gens[this.h.getI32(fo, L.FRAME_GEN) - 1];
+  return st && (st.state === "suspended" || st.state === "created") ? st : null;
 };
 
 /**
@@ -374,9 +382,11 @@ proto.frameLocals = function (this: VM, fo: Obj): Obj {
   }
   const names = code.co_localsplusnames;
   const kinds = code.co_localspluskinds;
-  const n = frame !== null ? names.length : Math.min(names.length, h.getI32(fo, L.FRAME_NLOCALS));
+  // a suspended generator's locals are in the generator object
+  const gen = frame === null ? this.genOfFrame(fo)?.obj : 0;
+  const n = frame !== null || gen ? names.length : Math.min(names.length, h.getI32(fo, L.FRAME_NLOCALS));
   for (let i = 0; i < names.length; i++) {
-    let v: Obj = i >= n ? 0 : frame !== null ? frame.localsplus[i] : h.getSlot(fo, L.FRAME_BASICSIZE + 8 * i);
+    let v: Obj = i >= n ? 0 : frame !== null ? frame.localsplus[i] : gen ? h.getSlot(gen, L.GEN_BASICSIZE + 8 * i) : h.getSlot(fo, L.FRAME_BASICSIZE + 8 * i);
     if (v && kinds[i] & (LocalKind.CELL | LocalKind.FREE) && this.kindOf(v) === Kind.CELL) v = h.getSlot(v, L.CELL_REF);
     const key = this.name(names[i]);
     if (v) this.dictSetStr(d, key, v);

@@ -94,6 +94,8 @@ export const FRAME_TRACE = 56;
 export const FRAME_LINENO = 64;
 export const FRAME_NLOCALS = 68;
 export const FRAME_INDEX = 72;
+/** a generator's frame: its index in vm.gens plus one (0 for any other frame) */
+export const FRAME_GEN = 76;
 export const FRAME_BASICSIZE = 120;
 
 /** Generator (variable size: ob_size at 16): code, name, qualname, code, weakrefs; i32 state; then its frame's localsplus + stack as var refs. */

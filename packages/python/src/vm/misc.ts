@@ -11,6 +11,7 @@ import { Frame } from "./frame.js";
 import * as L from "./layouts.js";
 import type { GenState } from "./eval.js";
 import { IMPORTERR_NAME } from "./natives.js";
+import { Op } from "../compile/opcodes.js";
 import { formatFloat, formatInt } from "../objects/format-spec.js";
 import { PyErr } from "../objects/errors.js";
 import { PySyntaxError } from "../parse/errors.js";
@@ -204,6 +205,33 @@ proto.genRestore = function (this: VM, st: GenState): void {
   fr.frameObj = take(L.GEN_FRAME_OBJ);
   fr.func = h.getSlot(st.obj, L.GEN_FUNC_GLOBALS);
   if (fr.func) h.incref(fr.func);
+};
+
+/** gi_frame: a generator's frame object (made on first use), None once it finished. Borrowed. */
+proto.genFrame = function (this: VM, g: Obj): Obj {
+  const h = this.h;
+  const st = this.gens[h.getI32(g, L.GEN_INDEX)];
+  if (st.state === "closed") return this.None;
+  if (st.state === "running") return this.frameObject(st.frame);
+  let fo = h.getSlot(g, L.GEN_FRAME_OBJ);
+  if (!fo) {
+    // held by the generator while it is suspended (as genSave keeps it)
+    fo = this.frameObject(st.frame);
+    st.frame.frameObj = 0;
+    h.setSlotSteal(g, L.GEN_FRAME_OBJ, fo);
+  }
+  return fo;
+};
+
+/** gi_yieldfrom: the iterator a generator suspended in `yield from` delegates to (the top of its saved
+ *  stack, when the instruction it resumes at is RESUME after a yield from), else None. Borrowed. */
+proto.genYieldFrom = function (this: VM, g: Obj): Obj {
+  const h = this.h;
+  const fr = this.gens[h.getI32(g, L.GEN_INDEX)].frame;
+  const co = fr.info.code.co_code;
+  const depth = h.getI32(g, L.GEN_INDEX + 4);
+  if (depth === 0 || co[2 * fr.ip] !== Op.RESUME || co[2 * fr.ip + 1] < 2) return this.None;
+  return h.getSlot(g, L.GEN_BASICSIZE + 8 * (fr.localsplus.length + depth - 1));
 };
 
 proto.genFinish = function (this: VM, st: GenState): void {
@@ -669,6 +697,8 @@ declare module "./vm.js" {
   interface VM {
     moduleFactories: Map<string, () => Obj>;
     newModule(name: string): Obj;
+    genFrame(g: Obj): Obj;
+    genYieldFrom(g: Obj): Obj;
     runCode(code: import("../compile/code.js").CodeObject, globals: Obj, locals: Obj, arena: boolean): Obj;
   }
 }

@@ -797,7 +797,11 @@ proto.nativeAttr = function (this: VM, o: Obj, ti: TypeInfo, name: string): Obj 
         case "gi_running":
           return this.bool(this.gens[h.getI32(o, L.GEN_INDEX)].state === "running");
         case "gi_frame":
-          return this.none();
+          return this.newRef(this.genFrame(o));
+        case "gi_suspended":
+          return this.bool(this.gens[h.getI32(o, L.GEN_INDEX)].state === "suspended");
+        case "gi_yieldfrom":
+          return this.newRef(this.genYieldFrom(o));
       }
       break;
     case Kind.TRACEBACK:
@@ -823,8 +827,8 @@ proto.nativeAttr = function (this: VM, o: Obj, ti: TypeInfo, name: string): Obj 
         case "f_code":
           return slot(L.FRAME_CODE);
         case "f_lineno": {
-          // a running frame's line is the one it is at now
-          const live = liveFrame(this, o);
+          // a running frame's line is the one it is at now; a suspended generator's, the one it paused at
+          const live = liveFrame(this, o) ?? this.genOfFrame(o)?.frame;
           return this.newInt(BigInt(live ? this.lineOf(live) : h.getI32(o, L.FRAME_LINENO)));
         }
         case "f_locals":
