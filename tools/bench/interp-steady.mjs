@@ -13,6 +13,22 @@ import { spawnSync } from "node:child_process";
 import { resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
+const CLASSES = [
+  "class C:",
+  "    def __init__(self, v):",
+  "        self.value = v",
+  "    def add(self, k):",
+  "        self.value += k",
+  "        return self",
+  "class D(C):",
+  "    def add(self, k):",
+  "        return super().add(k * 2)",
+  "class P:",
+  "    def __init__(self, x, y):",
+  "        self.x = x",
+  "        self.y = y",
+].join("\n");
+
 /** Loop bodies: a name, set-up lines and the body (run inside `def f(n)` under `for i in range(n):`). */
 const BODIES = [
   ["empty", "", "pass"],
@@ -30,6 +46,23 @@ const BODIES = [
   ["d[i] = i", "d = {}", "d[i] = i"],
   ["t += 'a'", "t = ''", "t += 'a'"],
   ["str(i)", "", "str(i)"],
+  ["parts.append(str(i % 1000))", "parts = []", "parts.append(str(i % 1000))"],
+  ["t += chr(97 + i % 26)", "t = ''", "t += chr(97 + i % 26)"],
+  ["u += len(f'{i}:{i * 2}')", "u = 0", "u += len(f'{i}:{i * 2}')"],
+  ["xs = []; 2 appends", "", "xs = []; xs.append(i); xs.append(i)"],
+  ["ys = [x + 1 for x in xs if x % 3]", "xs = list(range(10))", "ys = [x + 1 for x in xs if x % 3]"],
+  ["o = object()", "", "o = object()"],
+  // calls, instances and dicts (a fourth field: module-level lines before the function)
+  ["f1(i)", "", "f1(i)", "def f1(x):\n    return x"],
+  ["c.add(1)", "c = C(0)", "c.add(1)", CLASSES],
+  ["d.add(1) (super)", "d = D(0)", "d.add(1)", CLASSES],
+  ["P(i i)", "", "P(i, i)", CLASSES],
+  ["x = c.value", "c = C(0)", "x = c.value", CLASSES],
+  ["d[i & 1023] = i", "d = {}", "d[i & 1023] = i"],
+  ["x = d[i & 1023]", "d = dict.fromkeys(range(1024), 0)", "x = d[i & 1023]"],
+  ["d.get(k7 0)", "d = {'k7': 1}", "d.get('k7', 0)"],
+  ["e[k] = i (str key)", "e = {}; k = 'k7'", "e[k] = i"],
+  ["i in d", "d = {1: 1}", "i in d"],
 ];
 
 const args = process.argv.slice(2);
@@ -46,9 +79,9 @@ if (args[0] === "--child") {
   const n2 = Number(n2s);
   const out = {};
   const names = only ? only.split(",") : null;
-  for (const [name, setup, body] of BODIES) {
+  for (const [name, setup, body, prelude] of BODIES) {
     if (names && !names.includes(name)) continue;
-    const src = (n) => `def f(n):\n    ${setup || "pass"}\n    for i in range(n):\n        ${body}\nf(${n})\n`;
+    const src = (n) => `${prelude ? prelude + "\n" : ""}def f(n):\n    ${setup || "pass"}\n    for i in range(n):\n        ${body}\nf(${n})\n`;
     const cpu = (n) => {
       const c = process.cpuUsage();
       const r = run(src(n), { limits: { maxSteps: 2e9, timeoutMs: 60_000, maxHeapBytes: 1 << 30 } });

@@ -39,6 +39,7 @@ declare module "./vm.js" {
 }
 
 const proto = VM.prototype;
+const OB_TYPE = abi.OB_TYPE;
 
 /** The heap layout of subclasses of each builtin layout family (instances keep the base's fields). */
 const LAYOUT_OF_KIND = new Map<Kind, TypeDesc["layout"]>([
@@ -841,6 +842,7 @@ proto.newSuper = function (this: VM, args: Obj[]): Obj {
     }
     let self = f.localsplus[0];
     if (self && info.superSelfCell && this.kindOf(self) === Kind.CELL) self = h.getSlot(self, L.CELL_REF);
+    if (!self) this.raise("RuntimeError", "super(): arg[0] deleted");
     const ci = info.superClassAt;
     if (ci < 0) this.raise("RuntimeError", "super(): __class__ cell not found");
     type = h.getSlot(f.localsplus[ci], L.CELL_REF);
@@ -922,10 +924,38 @@ const NO_ARGS: Obj[] = [];
  *  released), the new super object pushed. */
 export function superCallPush(vm: VM, st: Obj[], target: Obj): void {
   try {
-    st.push(vm.newSuper(NO_ARGS));
+    const s = zeroArgSuper(vm);
+    st.push(s !== 0 ? s : vm.newSuper(NO_ARGS));
   } finally {
     vm.h.decref(target);
   }
+}
+
+/** newSuper without arguments in a method whose `__class__` cell was found before (superClassAt) and whose
+ *  first argument is no cell: an instance of the cell's class (metaclass exactly `type`) or of a subclass
+ *  gets its super object without the general checks; 0 (nothing done) for everything else. */
+function zeroArgSuper(vm: VM): Obj {
+  const f = vm.frame;
+  if (f === null) return 0;
+  const info = f.info;
+  const ci = info.superClassAt;
+  if (ci < 0 || info.superSelfCell) return 0;
+  const h = vm.h;
+  let m = h.i32;
+  const self = f.localsplus[0];
+  const cell = f.localsplus[ci];
+  if (!self || !cell) return 0;
+  const type = m[(cell + L.CELL_REF) >>> 2]! >>> 0;
+  if (type === 0 || m[(type + OB_TYPE) >>> 2]! >>> 0 !== vm.tType) return 0;
+  const objType = m[(self + OB_TYPE) >>> 2]! >>> 0;
+  const oti = vm.infoOfType(objType);
+  if (oti.kind === Kind.TYPE || (objType !== type && !vm.isSubtype(oti, vm.infoOfType(type)))) return 0;
+  const s = h.newObject(vm.tSuper);
+  m = h.i32;
+  initSlot(m, s, L.NATIVE_A, type);
+  initSlot(m, s, L.NATIVE_B, self);
+  initSlot(m, s, L.NATIVE_C, objType);
+  return s;
 }
 
 /**

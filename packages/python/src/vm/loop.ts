@@ -28,6 +28,7 @@ export class ReRaise extends Chained {}
 const proto = VM.prototype;
 
 const OB_TYPE = abi.OB_TYPE;
+const TUPLE_ITEMS = abi.TUPLE_ITEMS;
 
 function findHandler(table: readonly { start: number; end: number; target: number; depth: number; lasti: boolean }[], i: number) {
   for (const e of table) if (i >= e.start && i < e.end) return e;
@@ -58,7 +59,6 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
   const intType = this.tInt;
   const rangeIterType = this.tRangeIter;
   const listIterType = this.tListIter;
-  const listType = h.types.list;
   const functionType = this.tFunction;
   const methodType = this.tMethod;
   const superType = this.tSuper;
@@ -243,11 +243,9 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
               superCallPush(this, st, target);
               break;
             }
-            if (a !== 0 && a === this.listAppendDescr && arg === 1 && kwNames === null && m[(b + OB_TYPE) >>> 2]! >>> 0 === listType) {
-              // lst.append(v) on an exact list (3.11's PRECALL_NO_KW_LIST_APPEND)
-              listAppendCall(this, st);
-              break;
-            }
+            // lst.append(v) on an exact list (3.11's PRECALL_NO_KW_LIST_APPEND), d.get(k[, default]) on an
+            // exact dict: without the argument array and the native's dispatch
+            if (a !== 0 && kwNames === null && (a === this.listAppendDescr || a === this.dictGetDescr) && descrCall(this, st, a, b, arg)) break;
             if (kwNames === null && tt === functionType && this.depth + 1 <= this.recursionLimit) {
               // exactly the positional parameters (callFunctionSteal's common call): the arguments go from
               // the stack straight into the new (or reused) frame, which takes the reference to the function
@@ -403,10 +401,13 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             break;
           }
           case 25 /* Op.BINARY_SUBSCR */:
-            binarySubscr(this, st);
+            // an exact dict: straight to its lookup (getItem's first test)
+            if ((mem.length !== 0 ? mem : (mem = h.i32))[(st[st.length - 2] + OB_TYPE) >>> 2]! >>> 0 === this.tDict) dictSubscr(this, st);
+            else binarySubscr(this, st);
             break;
           case 60 /* Op.STORE_SUBSCR */:
-            storeSubscr(this, st);
+            if ((mem.length !== 0 ? mem : (mem = h.i32))[(st[st.length - 2] + OB_TYPE) >>> 2]! >>> 0 === this.tDict) dictStoreSubscr(this, st);
+            else storeSubscr(this, st);
             break;
           case 68 /* Op.GET_ITER */:
             getIter(this, f, st);
@@ -1577,7 +1578,7 @@ function callGeneral(vm: VM, f: Frame, st: Obj[], arg: number, a: Obj, b: Obj, t
         if (kt === Kind.MDESCR) {
           const idx = h.getI32(target, L.MDESCR_INDEX);
           const n = vm.natives[idx];
-          if (vm.listAppendDescr === 0 && idx === listAppendIndex(vm)) vm.listAppendDescr = target;
+          if (vm.listAppendDescr === 0 || vm.dictGetDescr === 0) noteDescr(vm, idx, target);
           // list.append(x, 1) through the type: its first argument is not known to be a list
           if (a === 0 || mself !== 0) vm.checkDescrSelf(target, callArgs[0]);
           r = n.fn(callArgs, null);
@@ -1712,13 +1713,15 @@ function truthRelease(vm: VM, v: Obj): boolean {
 
 /** COPY_FREE_VARS: the function's closure cells (new references) into the last n fast locals. */
 function copyFreeVars(h: VM["h"], f: Frame, n: number): void {
-  const closure = h.getSlot(f.func, L.FUNC_CLOSURE);
+  // the function's closure tuple and its cells read on the memory view (getSlot, tupleGet)
+  const m = h.i32;
+  const closure = m[(f.func + L.FUNC_CLOSURE) >>> 2]! >>> 0;
   const ls = f.localsplus;
   const base = ls.length - n;
   for (let k = 0; k < n; k++) {
-    const c = h.tupleGet(closure, k);
-    h.incref(c);
-    ls[base + k] = c;
+    const c = m[(closure + TUPLE_ITEMS + 8 * k) >>> 2]! >>> 0;
+    m[c >>> 2]!++;
+    ls[base + k] = asObj(c);
   }
 }
 
@@ -1747,8 +1750,85 @@ function listAppendCall(vm: VM, st: Obj[]): void {
   }
 }
 
-/** The index of list.append among the VM's natives (looked up once per VM). */
-function listAppendIndex(vm: VM): number {
-  if (vm.listAppendNative === -2) vm.listAppendNative = vm.natives.findIndex((n) => n.qualname === "list.append");
-  return vm.listAppendNative;
+/** BINARY_SUBSCR on an exact dict (what binarySubscr → getItem do for it): d[k] pushed (KeyError when
+ *  absent: an exact dict has no __missing__), then the dict and the key released. */
+function dictSubscr(vm: VM, st: Obj[]): void {
+  const k = st.pop()!;
+  const d = st.pop()!;
+  try {
+    const v = vm.dictGetItem(d, k);
+    if (!v) vm.keyError(k);
+    st.push(vm.newRef(asObj(v)));
+  } finally {
+    vm.h.decref(d);
+    vm.h.decref(k);
+  }
+}
+
+/** STORE_SUBSCR on an exact dict (what storeSubscr → setItem do for it): d[k] = v, then the dict, the key
+ *  and the value released. */
+function dictStoreSubscr(vm: VM, st: Obj[]): void {
+  const k = st.pop()!;
+  const d = st.pop()!;
+  const v = st.pop()!;
+  try {
+    vm.dictSetItem(d, k, v);
+  } finally {
+    vm.h.decref(d);
+    vm.h.decref(k);
+    vm.h.decref(v);
+  }
+}
+
+/** The method descriptor `target` of native `idx` met by the general path: kept when it is list.append's or
+ *  dict.get's (their indexes among the VM's natives looked up once per VM). */
+function noteDescr(vm: VM, idx: number, target: Obj): void {
+  if (vm.listAppendNative === -2) {
+    vm.listAppendNative = vm.natives.findIndex((n) => n.qualname === "list.append");
+    vm.dictGetNative = vm.natives.findIndex((n) => n.qualname === "dict.get");
+  }
+  if (idx === vm.listAppendNative) vm.listAppendDescr = target;
+  else if (idx === vm.dictGetNative) vm.dictGetDescr = target;
+}
+
+/** CALL of list.append's or dict.get's method descriptor `a` with `b` (the receiver LOAD_METHOD pushed)
+ *  and `arg` arguments: done without the general path when b is an exact list (one argument) or an exact
+ *  dict (one or two); false (nothing done) otherwise. */
+function descrCall(vm: VM, st: Obj[], a: Obj, b: Obj, arg: number): boolean {
+  const t = vm.h.i32[(b + OB_TYPE) >>> 2]! >>> 0;
+  if (a === vm.listAppendDescr) {
+    if (arg !== 1 || t !== vm.h.types.list) return false;
+    listAppendCall(vm, st);
+    return true;
+  }
+  if (arg < 1 || arg > 2 || t !== vm.tDict) return false;
+  dictGetCall(vm, st, arg);
+  return true;
+}
+
+/** CALL of dict.get (its method descriptor, an exact dict, the key and maybe a default on the stack): what
+ *  callGeneral does for it, without the argument array and the native's dispatch (same releases, same
+ *  order: the dict, the key and the default after the lookup, then the descriptor). */
+function dictGetCall(vm: VM, st: Obj[], arg: number): void {
+  const h = vm.h;
+  const dflt = arg === 2 ? st.pop()! : 0;
+  const key = st.pop()!;
+  const d = st.pop()!;
+  const target = st.pop()!;
+  try {
+    let r: Obj;
+    try {
+      const v = vm.dictGetItem(d, key);
+      r = vm.newRef(v || dflt || vm.None);
+    } catch (e) {
+      throw vm.wrapErr(e);
+    } finally {
+      h.decref(d);
+      h.decref(key);
+      if (dflt) h.decref(dflt);
+    }
+    st.push(r);
+  } finally {
+    h.decref(target);
+  }
 }

@@ -97,6 +97,11 @@ export class VM {
   listAppendDescr: Obj = 0;
   /** list.append's index in `natives` (-2 until looked up). */
   listAppendNative = -2;
+  /** dict.get's method descriptor and index, kept as list.append's are (loop.ts descrCall). */
+  dictGetDescr: Obj = 0;
+  dictGetNative = -2;
+  /** T.dict (0 until registered): STORE_SUBSCR, BINARY_SUBSCR and dict.get test it for exact dicts. */
+  tDict: Obj = 0;
   readonly typeInfos: TypeInfo[] = [];
   readonly natives: NativeEntry[] = [];
   readonly codes: CodeInfo[] = [];
@@ -226,9 +231,8 @@ export class VM {
   }
 
   infoOfType(t: Obj): TypeInfo {
-    const i = this.h.getI32(t, this.abi.TP_VMI0);
-    const ti = this.typeInfos[i];
-    if (ti && ti.obj === t) return ti;
+    const ti = this.typeInfos[this.h.i32[(t + TP_VMI0) >>> 2]!];
+    if (ti !== undefined && ti.obj === t) return ti;
     throw new Error(`internal: unknown type object ${t} (${(this.h as unknown as { typeName(t: number): string }).typeName?.(t)})`);
   }
 
@@ -327,6 +331,9 @@ export class VM {
         break;
       case "super":
         this.tSuper = o;
+        break;
+      case "dict":
+        this.tDict = o;
         break;
     }
   }
