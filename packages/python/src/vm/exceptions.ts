@@ -237,6 +237,8 @@ proto.formatException = function (this: VM, exc: Obj): string {
 };
 
 proto.writeUnraisable = function (this: VM, exc: Obj, obj: Obj | string): void {
+  // late in shutdown, once the modules (sys among them) are wiped, sys.stderr is None: nothing is written
+  if (this.modules.size === 0) return;
   let head: string;
   if (typeof obj === "string") head = obj;
   else {
