@@ -398,6 +398,8 @@ function installStr(vm: VM): void {
         // an item is no str: the loop below raises for the first such item)
         const n = h.getI32(src, abi.OB_SIZE);
         if (n !== 1) {
+          // the loop below polls every 65536 items; the core's join takes a few ns an item, so once first
+          if (n > 0xffff) vm.pollInterrupt();
           const arr = st === vm.T.list ? h.getI32(src, abi.LIST_ITEMS) >>> 0 : src + abi.TUPLE_ITEMS;
           const r = h.strJoinItems(arr, n, args[0]!);
           if (r !== 0) return r;
