@@ -1241,7 +1241,7 @@ function installMisc(vm: VM): void {
         owned = true;
       }
       try {
-        const r = vm.genResume(args[0], vm.None, exc);
+        const r = vm.genThrow(args[0], exc);
         if (vm.lastYield) return r;
         const e = vm.newException("StopIteration", r && r !== vm.None ? r : null);
         if (r) vm.decref(r);
@@ -1262,7 +1262,7 @@ function installMisc(vm: VM): void {
       }
       const ge = vm.newException("GeneratorExit");
       try {
-        const r = vm.genResume(args[0], vm.None, ge);
+        const r = vm.genThrow(args[0], ge);
         if (vm.lastYield) {
           vm.decref(r);
           vm.raise("RuntimeError", "generator ignored GeneratorExit");

@@ -442,9 +442,8 @@ proto.runFinalizer = function (this: VM, o: Obj): void {
     // a suspended generator that dies is closed: GeneratorExit at its yield runs its finally blocks
     const st = this.gens[this.h.getI32(o, L.GEN_INDEX)];
     if (!st || st.state !== "suspended") {
-      // one never started whose frame object was made (gi_frame) ends: the locals go to that frame object
-      // if it outlives the generator
-      if (st?.state === "created" && this.h.getSlot(o, L.GEN_FRAME_OBJ)) {
+      // one never started ends: its arguments go first to last (to its frame object if one outlives it)
+      if (st?.state === "created") {
         this.genRestore(st);
         this.genFinish(st);
       }

@@ -298,11 +298,12 @@ proto.leaveFrame = function (this: VM, frame: Frame): void {
   frame.frameObj = 0;
   if (fo) {
     if (h.refcnt(fo) > 1) {
-      // the frame object outlives the frame: it takes over the locals (and links f_back)
+      // the frame object outlives the frame: it takes over the locals (and links f_back), last first in
+      // its slots, which the heap releases from the end: the locals go first to last, as in CPython
       const n = frame.localsplus.length;
       for (let i = 0; i < n; i++) {
         const v = frame.localsplus[i];
-        if (v) h.setSlotSteal(fo, L.FRAME_BASICSIZE + 8 * i, v);
+        if (v) h.setSlotSteal(fo, L.FRAME_BASICSIZE + 8 * (n - 1 - i), v);
         frame.localsplus[i] = 0;
       }
       h.setI32(fo, L.FRAME_NLOCALS, n);
@@ -384,9 +385,10 @@ proto.frameLocals = function (this: VM, fo: Obj): Obj {
   const kinds = code.co_localspluskinds;
   // a suspended generator's locals are in the generator object
   const gen = frame === null ? this.genOfFrame(fo)?.obj : 0;
-  const n = frame !== null || gen ? names.length : Math.min(names.length, h.getI32(fo, L.FRAME_NLOCALS));
+  const kept = h.getI32(fo, L.FRAME_NLOCALS);
+  const n = frame !== null || gen ? names.length : Math.min(names.length, kept);
   for (let i = 0; i < names.length; i++) {
-    let v: Obj = i >= n ? 0 : frame !== null ? frame.localsplus[i] : gen ? h.getSlot(gen, L.GEN_BASICSIZE + 8 * i) : h.getSlot(fo, L.FRAME_BASICSIZE + 8 * i);
+    let v: Obj = i >= n ? 0 : frame !== null ? frame.localsplus[i] : gen ? h.getSlot(gen, L.GEN_BASICSIZE + 8 * i) : h.getSlot(fo, L.FRAME_BASICSIZE + 8 * (kept - 1 - i));
     if (v && kinds[i] & (LocalKind.CELL | LocalKind.FREE) && this.kindOf(v) === Kind.CELL) v = h.getSlot(v, L.CELL_REF);
     const key = this.name(names[i]);
     if (v) this.dictSetStr(d, key, v);

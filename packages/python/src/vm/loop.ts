@@ -725,6 +725,71 @@ proto.genResume = function (this: VM, gen: Obj, value: Obj, throwExc: Obj): Obj 
   }
 };
 
+/** gen.throw(exc), and close()'s GeneratorExit: a generator suspended in `yield from` hands the exception
+ *  to the iterator it delegates to (for GeneratorExit: closes it) while marked running; when that one
+ *  yields, so does the generator; when it ends, the generator goes on after its yield from with the value
+ *  or the exception it ended with. `exc` borrowed; returns a new reference (this.lastYield: yielded). */
+proto.genThrow = function (this: VM, gen: Obj, exc: Obj): Obj {
+  const h = this.h;
+  const st = this.gens[h.getI32(gen, L.GEN_INDEX)] as GenState;
+  const yf = st.state === "suspended" ? this.genYieldFrom(gen) : this.None;
+  if (yf === this.None) return this.genResume(gen, this.None, exc);
+  h.incref(yf);
+  st.state = "running";
+  const close = this.isInstance(exc, this.T.GeneratorExit);
+  const sub = this.kindOf(yf) === Kind.GENERATOR && !close;
+  let r: Obj = 0;
+  let err: Obj = 0;
+  let m: Obj = 0;
+  try {
+    if (sub) r = this.genThrow(yf, exc);
+    else {
+      m = this.getAttrOrNull(yf, close ? "close" : "throw");
+      if (m) r = this.call(m, close ? [] : [exc]);
+      this.lastYield = !close;
+    }
+  } catch (e) {
+    if (!(e instanceof PyRaise)) throw e;
+    err = e.exc;
+  } finally {
+    st.state = "suspended";
+    h.decref(yf);
+    if (m) h.decref(m);
+  }
+  if (close || (!sub && !m && !err)) {
+    // GeneratorExit after closing the delegate (or what closing it raised), or no throw() to hand it to
+    if (r) h.decref(r);
+    return throwInto(this, gen, err || exc, err);
+  }
+  if (!err && this.lastYield) return r;
+  // the delegate ended: off the stack, and on after the loop (the target of the SEND before the yield)
+  const fr = st.frame;
+  const depth = h.getI32(gen, L.GEN_INDEX + 4);
+  h.setSlot(gen, L.GEN_BASICSIZE + 8 * (fr.localsplus.length + depth - 1), 0);
+  h.setI32(gen, L.GEN_INDEX + 4, depth - 1);
+  fr.ip = fr.info.code.co_code[2 * fr.ip - 3];
+  if (err && this.isInstance(err, this.T.StopIteration)) {
+    r = this.newRef(h.getSlot(err, L.EXC_EXTRA) || this.None);
+    h.decref(err);
+    err = 0;
+  }
+  if (err) return throwInto(this, gen, err, err);
+  try {
+    return this.genResume(gen, r || this.None, 0);
+  } finally {
+    if (r) h.decref(r);
+  }
+};
+
+/** Throws `exc` into generator `gen` at its suspension point, then releases `owned` (0 or exc). */
+function throwInto(vm: VM, gen: Obj, exc: Obj, owned: Obj): Obj {
+  try {
+    return vm.genResume(gen, vm.None, exc);
+  } finally {
+    if (owned) vm.h.decref(owned);
+  }
+}
+
 declare module "./vm.js" {
   interface VM {
     egMatch(exc: Obj, t: Obj): [Obj, Obj];
@@ -732,6 +797,7 @@ declare module "./vm.js" {
     prepReraiseStar(orig: Obj, list: Obj): Obj;
     evalFrameThrow(fr: Frame, exc: Obj): Obj;
     genAfter(st: GenState, r: Obj): Obj;
+    genThrow(gen: Obj, exc: Obj): Obj;
     genRestore(st: GenState): void;
     genSave(st: GenState): void;
     genFinish(st: GenState): void;
