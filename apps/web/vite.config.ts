@@ -2,6 +2,7 @@ import { fileURLToPath } from "node:url";
 import { defineConfig, type Plugin } from "vite";
 import { precompress } from "./bundler/compress.js";
 import { BYTES_IMPL, bundleBytesImplCode, bundleInterpreterCode, bundleLazyCode, INTERPRETER_ENTRY, LAZY, PYTHON_SOURCES } from "./bundler/interpreter.js";
+import { SPLIT_ROOTS, splitModule } from "./bundler/split.js";
 import { sizeBuildForBrowsers } from "./bundler/wasm.js";
 
 /**
@@ -20,23 +21,36 @@ import { sizeBuildForBrowsers } from "./bundler/wasm.js";
 const BYTES_IMPL_ID = "\0pyheap-bytes-impl.js";
 /** The interpreter's lazy chunk (bundler/lazy.ts), and the runner's view of the on-demand files with it. */
 const LAZY_ID = "\0pyheap-lazy.js";
+/**
+ * The interpreter's second chunk (bundler/split.ts): the parser and the compiler (with the modules they use,
+ * SPLIT_ROOTS there), asked for and compiled at the same time as the rest of the interpreter. The interpreter's
+ * chunk imports it, and the runner imports it too (loadInterpreterPart in bundler/lazy-sources.ts), at the
+ * same moment: as a chunk imported on its own from the page's entry, rollup keeps it a chunk of its own,
+ * and leaves the page's modules it uses (the lazy chunk's registry uses src/python-sources.ts) in the
+ * page's entry, where they are.
+ */
+export const PART_ID = "\0pyheap-interpreter-part.js";
+const PART = "pyheap:interpreter-part";
+const SPLIT_ROOTS_USED = process.env.PYHEAP_SPLIT_ROOTS === undefined ? SPLIT_ROOTS : process.env.PYHEAP_SPLIT_ROOTS.split(",").filter(Boolean);
 const RUNNER = fileURLToPath(new URL("src/runner.ts", import.meta.url));
 const LAZY_SOURCES = fileURLToPath(new URL("bundler/lazy-sources.ts", import.meta.url));
 
 export function bundleInterpreter(): Plugin {
   const entry = INTERPRETER_ENTRY;
   let runnerRedirected = false;
+  let split: Promise<{ main: string; part: string; map?: string }> | null = null;
   return {
     name: "pyheap-bundle-interpreter",
     apply: "build",
     enforce: "pre",
     resolveId(source, importer) {
       if (source === "@pyheap/python") return entry;
-      if (source === PYTHON_SOURCES && importer === entry) return fileURLToPath(new URL("src/python-sources.ts", import.meta.url));
+      if (source === PYTHON_SOURCES && (importer === entry || importer === PART_ID)) return fileURLToPath(new URL("src/python-sources.ts", import.meta.url));
       // bytes' bodies, fetched by src/python-sources.ts (bytesOnDemand in bundler/interpreter.ts)
       if (source === BYTES_IMPL) return BYTES_IMPL_ID;
       // the lazy chunk, and the runner's loading of it with the sources (bundler/lazy-sources.ts)
       if (source === LAZY) return LAZY_ID;
+      if (source === PART) return PART_ID;
       if (source === "./python-sources.js" && importer === RUNNER) {
         runnerRedirected = true;
         return LAZY_SOURCES;
@@ -46,9 +60,15 @@ export function bundleInterpreter(): Plugin {
     async load(id) {
       if (id === BYTES_IMPL_ID) return { code: await bundleBytesImplCode(), map: null };
       if (id === LAZY_ID) return { code: await bundleLazyCode("@pyheap/python"), map: null };
-      if (id !== entry) return null;
-      const { code, map } = await bundleInterpreterCode("browser", true);
-      return { code, map };
+      if (id !== entry && id !== PART_ID) return null;
+      // (with no roots, the part is an empty module, which the runner's import of it finds)
+      split ??= bundleInterpreterCode("browser", true).then(({ code, map }) => {
+        if (SPLIT_ROOTS_USED.length === 0) return { main: code, part: "export {};", map };
+        const { main, part } = splitModule(code, this.parse(code) as never, SPLIT_ROOTS_USED, PART);
+        return { main, part, map };
+      });
+      const { main, part, map } = await split;
+      return { code: id === entry ? main : part, map };
     },
     generateBundle() {
       // without it, a program that reaches the lazy chunk would never get it
@@ -131,7 +151,7 @@ export function compileHints(): Plugin {
     generateBundle(_options, bundle) {
       for (const chunk of Object.values(bundle)) {
         if (chunk.type !== "chunk") continue;
-        if (!/packages\/python\/src\/index\.ts$/.test(chunk.facadeModuleId ?? "")) continue;
+        if (!/packages\/python\/src\/index\.ts$/.test(chunk.facadeModuleId ?? "") && !chunk.moduleIds.includes(PART_ID)) continue;
         chunk.code = `//# allFunctionsCalledOnLoad\n${chunk.code}`;
         // the code moved down one line: so do the lines of its source map, when the build writes one
         const map = bundle[`${chunk.fileName}.map`];
@@ -169,6 +189,7 @@ export default defineConfig({
           if (/packages\/python\/.*\/pysrc\.[jt]s$/.test(chunk.facadeModuleId ?? "")) return "assets/pyheap-python-sources-[hash].js";
           if (chunk.facadeModuleId === BYTES_IMPL_ID) return "assets/pyheap-bytes-impl-[hash].js";
           if (chunk.facadeModuleId === LAZY_ID) return "assets/pyheap-lazy-[hash].js";
+          if (chunk.facadeModuleId === PART_ID) return "assets/pyheap-interpreter-part-[hash].js";
           const m = chunk.facadeModuleId?.match(/packages\/([a-z]+)\//);
           return `assets/${m ? `pyheap-${m[1]}` : chunk.name}-[hash].js`;
         },

@@ -9,7 +9,9 @@
  * - `pythonSourcesLoaded` is true only once the chunk is loaded too: a run that stopped on a stub of the
  *   lazy chunk (a JavaScript error out of `run()`) is run again once it is loaded, as for bytes' bodies;
  * - `mayImportPythonSources` is also true for a program whose text may reach the lazy chunk (LAZY_WORDS),
- *   which then gets it before its first run.
+ *   which then gets it before its first run;
+ * - `loadInterpreterPart` imports the interpreter's second chunk (bundler/split.ts), which the runner asks
+ *   for at the same moment as the interpreter's chunk.
  */
 import * as sources from "../src/python-sources.js";
 
@@ -61,4 +63,9 @@ export function pythonSourcesLoaded(): boolean {
 /** Whether a program gets the sources, bytes' bodies and the lazy chunk before its first run. */
 export function mayImportPythonSources(code: string): boolean {
   return sources.mayImportPythonSources(code) || mayReachLazyChunk(code);
+}
+
+/** The interpreter's second chunk (the parser and the compiler, bundler/split.ts). */
+export function loadInterpreterPart(): Promise<unknown> {
+  return import("pyheap:interpreter-part");
 }

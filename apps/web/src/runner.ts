@@ -7,7 +7,7 @@ import type { RunOptions, RunOutcome, RunResult, StagedRun, Trace } from "@pyhea
 import type { Heap, HostHooks } from "@pyheap/heap";
 // The URL of the WASM heap (the release build @pyheap/heap loads, emitted once by the bundler): a string.
 import heapWasm from "@pyheap/core/pyheap.wasm?url";
-import { loadPythonSources, mayImportPythonSources, notLoadedCount, pythonSourcesLoaded } from "./python-sources.js";
+import { loadInterpreterPart, loadPythonSources, mayImportPythonSources, notLoadedCount, pythonSourcesLoaded } from "./python-sources.js";
 
 /** A trace with no steps that carries only how the run ended. */
 export function emptyTrace(req: RunRequest, outcome: RunOutcome): Trace {
@@ -99,6 +99,10 @@ function primeHeap(): Promise<void> {
 function loadInterpreter(): Promise<Interpreter> {
   // Destructured in the callback's parameter (a form the bundler understands), so it keeps only what
   // the element uses of the package.
+  // In the page's build, the interpreter's second chunk is asked for at the same moment (the first imports
+  // it, and reports its failure). A statement of its own: within the import's expression, it would hide
+  // the form above from the bundler.
+  if (!interpreter) loadInterpreterPart().catch(() => {});
   interpreter ??= import("@pyheap/python")
     .then(({ runStaged, adoptHeap }) => {
       performance.mark(MARK_INTERPRETER_LOADED);

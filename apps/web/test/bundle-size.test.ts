@@ -184,9 +184,11 @@ describe("bundle size", () => {
     for (const f of files) expect(strict.has(f), f).toBe(true);
     // the on-demand chunks that are the component's own: bytes' bodies, the weakref/copy sources, export
     for (const re of [/^_?pyheap-bytes-impl-/, /^_?pyheap-lazy-/, /^pysrc-/, /^export-/]) expect([...strict].filter((f) => re.test(f)), String(re)).toHaveLength(1);
-    // the element, the interpreter (with its parser), the heap binding, the WASM heap: four files
+    // the element, the interpreter in two chunks (the second with its parser and compiler, bundler/split.ts),
+    // the heap binding, the WASM heap: five files
     expect([...files].filter((f) => f.endsWith(".wasm"))).toHaveLength(1);
-    expect([...files].filter((f) => f.endsWith(".js"))).toHaveLength(3);
+    expect([...files].filter((f) => f.endsWith(".js"))).toHaveLength(4);
+    expect([...files].filter((f) => /^_?pyheap-interpreter-part-[\w-]+\.js$/.test(f))).toHaveLength(1);
     expect([...onDemand].filter((f) => f.startsWith("code-editor-"))).toHaveLength(1);
     // every file of the build the page could fetch is either counted or on demand
     for (const f of readdirSync(LIB)) if (/\.(js|wasm)$/.test(f)) expect(files.has(f) || onDemand.has(f), f).toBe(true);

@@ -1,6 +1,7 @@
 /**
  * The page's interpreter as the page has it, split into its on-demand pieces: the interpreter's bundle for
- * browsers (bundler/interpreter.ts: renamed, its lazy modules stubs), the lazy chunk (bundler/lazy.ts),
+ * browsers (bundler/interpreter.ts: renamed, its lazy modules stubs) in its two chunks (bundler/split.ts),
+ * the lazy chunk (bundler/lazy.ts),
  * bytes' bodies and the weakref/copy sources behind the runner's loader (bundler/lazy-sources.ts over
  * src/python-sources.ts), all put together for Node. Before the pieces are loaded, a run that reaches one
  * stops with a JavaScript error (the runner's signal to load them and run again); once they are loaded,
@@ -11,8 +12,10 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { build as esbuild } from "esbuild";
+import { parseAst } from "vite";
 import { beforeAll, describe, expect, it } from "vitest";
 import { bundleBytesImplCode, bundleInterpreterCode, bundleLazyCode } from "../bundler/interpreter.js";
+import { SPLIT_ROOTS, splitModule } from "../bundler/split.js";
 import { type CaseResult, ratchetFailures, ROOT, runCorpus, WEB } from "./corpus-cases.js";
 
 // inside apps/web, so that the bundle's imports of @pyheap/heap and @pyheap/core resolve to their Node builds
@@ -22,7 +25,10 @@ const OUT = join(WEB, "node_modules", ".cache", "pyheap-lazy-corpus");
 async function writePieces(): Promise<{ bare: string; loaded: string }> {
   mkdirSync(OUT, { recursive: true });
   const { code } = await bundleInterpreterCode("browser");
-  writeFileSync(join(OUT, "interpreter.mjs"), code.replaceAll('"pyheap:python-sources"', '"./python-sources.mjs"'));
+  // in its two chunks (bundler/split.ts)
+  const { main, part } = splitModule(code, parseAst(code) as never, SPLIT_ROOTS, "./interpreter-part.mjs");
+  writeFileSync(join(OUT, "interpreter.mjs"), main.replaceAll('"pyheap:python-sources"', '"./python-sources.mjs"'));
+  writeFileSync(join(OUT, "interpreter-part.mjs"), part.replaceAll('"pyheap:python-sources"', '"./python-sources.mjs"'));
   writeFileSync(join(OUT, "lazy.mjs"), await bundleLazyCode("./interpreter.mjs"));
   writeFileSync(join(OUT, "bytes-impl.mjs"), await bundleBytesImplCode());
   // the runner's loader as the page's build resolves it: the weakref/copy sources are the package's own
@@ -39,6 +45,7 @@ async function writePieces(): Promise<{ bare: string; loaded: string }> {
         setup(b) {
           b.onResolve({ filter: /^pyheap:bytes-impl$/ }, () => ({ path: "./bytes-impl.mjs", external: true }));
           b.onResolve({ filter: /^pyheap:lazy$/ }, () => ({ path: "./lazy.mjs", external: true }));
+          b.onResolve({ filter: /^pyheap:interpreter-part$/ }, () => ({ path: "./interpreter-part.mjs", external: true }));
           b.onResolve({ filter: /^@pyheap\/python\/python-sources$/ }, () => ({ path: join(ROOT, "packages", "python", "src", "modules", "pysrc.ts") }));
         },
       },

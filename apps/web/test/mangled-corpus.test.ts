@@ -1,7 +1,8 @@
 /**
  * The page's interpreter has its property names shortened (bundler/mangle-props.ts), and its WASM heap is
  * the core's size-optimised build (bundler/wasm.ts). This builds the same interpreter for Node, renamed by
- * the same plan (bundler/interpreter.ts: one plan, made from the browser bundle), and runs the whole corpus
+ * the same plan (bundler/interpreter.ts: one plan, made from the browser bundle) and split in two modules as
+ * the page's is (bundler/split.ts), and runs the whole corpus
  * through it on the size build, in a child process, as tools/corpus/run.mjs does: every
  * case of corpus/ratchet.txt must print exactly what CPython printed, with a clean heap; every case must
  * give the same output, heap checks and error as the package's own build (packages/python/dist, not
@@ -12,8 +13,10 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { parseAst } from "vite";
 import { bundleInterpreterCode } from "../bundler/interpreter.js";
 import type { ManglePlan } from "../bundler/mangle-props.js";
+import { SPLIT_ROOTS, splitModule } from "../bundler/split.js";
 import { type CaseResult, ratchetFailures, ROOT, runCorpus, WEB } from "./corpus-cases.js";
 // inside apps/web, so that the bundle's imports of @pyheap/heap and @pyheap/core resolve to their Node builds
 const OUT = join(WEB, "node_modules", ".cache", "pyheap-mangled-corpus");
@@ -39,8 +42,11 @@ beforeAll(async () => {
   plan = built.plan;
   code = built.code;
   mkdirSync(OUT, { recursive: true });
+  // in two modules, as the page has it (bundler/split.ts)
+  const split = splitModule(code, parseAst(code) as never, SPLIT_ROOTS, "./interpreter-part.mjs");
   const file = join(OUT, "interpreter.mjs");
-  writeFileSync(file, code);
+  writeFileSync(file, split.main);
+  writeFileSync(join(OUT, "interpreter-part.mjs"), split.part);
   const packageBuild = createRequire(join(WEB, "package.json")).resolve("@pyheap/python");
   expect(existsSync(packageBuild), "build @pyheap/python first").toBe(true);
   const [a, b] = await Promise.all([runCorpus(file, TRACE_EVERY, SIZE_BUILD), runCorpus(packageBuild, TRACE_EVERY)]);

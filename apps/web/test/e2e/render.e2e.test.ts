@@ -215,8 +215,8 @@ describe("<py-heap-view> with a given trace", () => {
         await page.locator("py-heap-view svg.diagram").waitFor();
         await page.evaluate(() => (document.querySelector("py-heap-view") as unknown as { goTo(i: number): void }).goTo(99));
         expect((await page.locator('py-heap-view g.box[data-type="list"] .repr').textContent())?.trim()).toBe("[1, 2]");
-        // the element's entry, the interpreter's chunk and the heap binding's
-        expect(scripts.length, scripts.join(" ")).toBe(3);
+        // the element's entry, the interpreter's two chunks (bundler/split.ts) and the heap binding's
+        expect(scripts.length, scripts.join(" ")).toBe(4);
         expect(errors).toEqual([]);
       } else {
         // the element reports that the API could not be reached
