@@ -59,11 +59,16 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
   const intType = this.tInt;
   const rangeIterType = this.tRangeIter;
   const listIterType = this.tListIter;
-  const functionType = this.tFunction;
-  const methodType = this.tMethod;
   const superType = this.tSuper;
-  const typeType = this.tType;
-  // the heap's memory view, read again only when memory grew (a grown memory detaches the old view: length 0)
+  // type words as read from memory (int32: a compare of two int32s, where a `>>> 0` read compared with a
+  // number is a float64 compare in V8's optimised code)
+  const functionTypeW = this.tFunction | 0;
+  const methodTypeW = this.tMethod | 0;
+  const superTypeW = superType | 0;
+  const typeTypeW = this.tType | 0;
+  const dictTypeW = this.tDict | 0;
+  // the heap's memory view, read again only when memory grew (a grown memory detaches the old view: length 0;
+  // `(mem.length | 0) !== 0`: V8 reads a typed array's length as a float64 and checked it was an int32)
   let mem = h.i32;
   // code objects compiled to JavaScript (jit/compile.ts) run there until an instruction they leave to
   // this loop, which runs that one instruction and calls the compiled function again
@@ -110,7 +115,7 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
           case 1 /* Op.POP_TOP */: {
             // h.decref inline: the call only when the count reaches 0
             const v = st.pop()!;
-            const m = mem.length !== 0 ? mem : (mem = h.i32);
+            const m = (mem.length | 0) !== 0 ? mem : (mem = h.i32);
             if (m[v >>> 2] === 1) h.decref(v);
             else m[v >>> 2]!--;
             break;
@@ -134,14 +139,14 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
           }
           case 100 /* Op.LOAD_CONST */: {
             const v = f.info.consts[arg];
-            (mem.length !== 0 ? mem : (mem = h.i32))[v >>> 2]!++;
+            ((mem.length | 0) !== 0 ? mem : (mem = h.i32))[v >>> 2]!++;
             st.push(v);
             break;
           }
           case 124 /* Op.LOAD_FAST */: {
             const v = f.localsplus[arg];
             if (!v) this.unboundLocal(f, arg);
-            (mem.length !== 0 ? mem : (mem = h.i32))[v >>> 2]!++;
+            ((mem.length | 0) !== 0 ? mem : (mem = h.i32))[v >>> 2]!++;
             st.push(v);
             break;
           }
@@ -150,7 +155,7 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             const old = ls[arg];
             ls[arg] = st.pop()!;
             if (old) {
-              const m = mem.length !== 0 ? mem : (mem = h.i32);
+              const m = (mem.length | 0) !== 0 ? mem : (mem = h.i32);
               if (m[old >>> 2] === 1) h.decref(old);
               else m[old >>> 2]!--;
             }
@@ -168,12 +173,12 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             break;
           case 116 /* Op.LOAD_GLOBAL */: {
             if (arg & 1) st.push(0);
-            st.push(loadGlobalCached(this, f, i, arg >> 1, mem.length !== 0 ? mem : (mem = h.i32)));
+            st.push(loadGlobalCached(this, f, i, arg >> 1, (mem.length | 0) !== 0 ? mem : (mem = h.i32)));
             break;
           }
           case 106 /* Op.LOAD_ATTR */: {
             const o = st.pop()!;
-            const m = mem.length !== 0 ? mem : (mem = h.i32);
+            const m = (mem.length | 0) !== 0 ? mem : (mem = h.i32);
             const sv = slotLoad(this, m, f, i, o);
             if (sv !== 0) {
               st.push(sv);
@@ -190,7 +195,7 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
           case 160 /* Op.LOAD_METHOD */: {
             const o = st.pop()!;
             const name = code.co_names[arg];
-            if ((mem.length !== 0 ? mem : (mem = h.i32))[(o + OB_TYPE) >>> 2]! >>> 0 === superType) {
+            if ((mem = (mem.length | 0) !== 0 ? mem : h.i32)[(o + OB_TYPE) >>> 2] === superTypeW) {
               // super().name: NULL and the bound method (classes.ts superMethodPush)
               superMethodPush(this, st, o, name);
               break;
@@ -222,18 +227,18 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             let target = a ? a : b;
             let mself = 0;
             // function and method are not subclassable: their kinds are these exact types
-            let m = mem.length !== 0 ? mem : (mem = h.i32);
-            let tt = m[(target + OB_TYPE) >>> 2]! >>> 0;
-            if (tt === methodType) {
+            let m = (mem = (mem.length | 0) !== 0 ? mem : h.i32);
+            let tt = m[(target + OB_TYPE) >>> 2]!;
+            if (tt === methodTypeW) {
               const func = m[(target + L.METHOD_FUNC) >>> 2]! >>> 0;
-              if (m[(func + OB_TYPE) >>> 2]! >>> 0 === functionType) {
+              if (m[(func + OB_TYPE) >>> 2] === functionTypeW) {
                 mself = m[(target + L.METHOD_SELF) >>> 2]! >>> 0;
                 m[mself >>> 2]!++;
                 m[func >>> 2]!++;
                 h.decref(target);
-                m = mem.length !== 0 ? mem : (mem = h.i32);
+                m = mem = (mem.length | 0) !== 0 ? mem : h.i32;
                 target = func;
-                tt = functionType;
+                tt = functionTypeW;
               }
             }
             if (target === superType && arg === 0 && a === 0 && kwNames === null) {
@@ -246,7 +251,7 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             // lst.append(v) on an exact list (3.11's PRECALL_NO_KW_LIST_APPEND), d.get(k[, default]) on an
             // exact dict: without the argument array and the native's dispatch
             if (a !== 0 && kwNames === null && (a === this.listAppendDescr || a === this.dictGetDescr) && descrCall(this, st, a, b, arg)) break;
-            if (kwNames === null && tt === functionType && this.depth + 1 <= this.recursionLimit) {
+            if (kwNames === null && tt === functionTypeW && this.depth + 1 <= this.recursionLimit) {
               // exactly the positional parameters (callFunctionSteal's common call): the arguments go from
               // the stack straight into the new (or reused) frame, which takes the reference to the function
               const ci = this.codes[m[(m[(target + L.FUNC_CODE) >>> 2]! >>> 0) + L.CODE_INDEX >>> 2]!];
@@ -277,7 +282,7 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             }
             // a plain class: its __init__ runs here, not in a nested loop (classes.ts classInitFrame); any
             // other call: out of line (a Python function's new frame comes back to run here)
-            let nf = tt === typeType && a === 0 && kwNames === null && !jitOn ? classInitFrame(this, f, st, arg, target) : null;
+            let nf = tt === typeTypeW && a === 0 && kwNames === null && !jitOn ? classInitFrame(this, f, st, arg, target) : null;
             if (nf === null) nf = callGeneral(this, f, st, arg, a, b, target, mself, kwNames);
             if (nf !== null) {
               this.depth++;
@@ -402,11 +407,11 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
           }
           case 25 /* Op.BINARY_SUBSCR */:
             // an exact dict: straight to its lookup (getItem's first test)
-            if ((mem.length !== 0 ? mem : (mem = h.i32))[(st[st.length - 2] + OB_TYPE) >>> 2]! >>> 0 === this.tDict) dictSubscr(this, st);
+            if ((mem = (mem.length | 0) !== 0 ? mem : h.i32)[(st[st.length - 2] + OB_TYPE) >>> 2] === dictTypeW) dictSubscr(this, st);
             else binarySubscr(this, st);
             break;
           case 60 /* Op.STORE_SUBSCR */:
-            if ((mem.length !== 0 ? mem : (mem = h.i32))[(st[st.length - 2] + OB_TYPE) >>> 2]! >>> 0 === this.tDict) dictStoreSubscr(this, st);
+            if ((mem = (mem.length | 0) !== 0 ? mem : h.i32)[(st[st.length - 2] + OB_TYPE) >>> 2] === dictTypeW) dictStoreSubscr(this, st);
             else storeSubscr(this, st);
             break;
           case 68 /* Op.GET_ITER */:
@@ -444,7 +449,7 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
               h.decref(v);
               break;
             }
-            const iv = intTruth(mem.length !== 0 ? mem : (mem = h.i32), intType, v);
+            const iv = intTruth((mem.length | 0) !== 0 ? mem : (mem = h.i32), intType, v);
             if (iv >= 0) {
               if (iv === 0) f.ip = arg;
               h.decref(v);
@@ -465,7 +470,7 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
               h.decref(v);
               break;
             }
-            const iv = intTruth(mem.length !== 0 ? mem : (mem = h.i32), intType, v);
+            const iv = intTruth((mem.length | 0) !== 0 ? mem : (mem = h.i32), intType, v);
             if (iv >= 0) {
               if (iv === 1) f.ip = arg;
               h.decref(v);

@@ -819,14 +819,15 @@ const DK_KIND_UNICODE = abi.DK_KIND_UNICODE;
  * core call, no hash probe.
  */
 export interface SlotSite {
-  /** The class (address) whose instances this entry is for. */
-  t: Obj;
+  /** The class whose instances this entry is for: its address as the int32 word memory holds (compared
+   *  with a type word read as it is: an int32 compare, where a `>>> 0` read is a float64 one in V8). */
+  t: number;
   ti: TypeInfo;
   mro: TypeInfo[];
   epoch: number;
   state: number[];
-  /** The class's shared keys (TP_CACHED_KEYS). */
-  keys: Obj;
+  /** The class's shared keys (TP_CACHED_KEYS), as the int32 word memory holds. */
+  keys: number;
   /** LOAD_ATTR / STORE_ATTR: the name's entry in the shared keys, i.e. its slot in a values array.
    *  LOAD_METHOD: the keys' entry count when the name was not among them. */
   ix: number;
@@ -843,12 +844,12 @@ function slotSite(vm: VM, m: Int32Array, f: Frame, i: number, o: Obj): SlotSite 
   if (s === null) return null;
   let c = s[i];
   if (c === null) return null;
-  const t = m[(o + OB_TYPE) >>> 2]! >>> 0;
+  const t = m[(o + OB_TYPE) >>> 2]!;
   if (c.t !== t) {
     c = c.next;
     if (c === null || c.t !== t) return null;
   }
-  if (m[(o + MANAGED_DICT) >>> 2] !== 0 || m[(t + TP_CACHED_KEYS) >>> 2]! >>> 0 !== c.keys) return null;
+  if (m[(o + MANAGED_DICT) >>> 2] !== 0 || m[(t + TP_CACHED_KEYS) >>> 2] !== c.keys) return null;
   if (c.mro !== c.ti.mro || c.epoch !== vm.typeEpoch || !typeStateValid(m, c.mro, c.state)) return null;
   return c;
 }
@@ -982,7 +983,7 @@ export function noteSlot(vm: VM, f: Frame, i: number, o: Obj, name: string, use:
   }
   const head = s[i];
   // two classes per instruction at most: the newest first, the one before it second
-  const next = head === null ? null : head.t === t ? head.next : head;
+  const next = head === null ? null : head.t === (t | 0) ? head.next : head;
   if (next !== null) next.next = null;
-  s[i] = { t, ti, mro: ti.mro, epoch: vm.typeEpoch, state, keys, ix, fn, next };
+  s[i] = { t: t | 0, ti, mro: ti.mro, epoch: vm.typeEpoch, state, keys: keys | 0, ix, fn, next };
 }
