@@ -738,21 +738,18 @@ proto.genThrow = function (this: VM, gen: Obj, exc: Obj): Obj {
   const h = this.h;
   const st = this.gens[h.getI32(gen, L.GEN_INDEX)] as GenState;
   const yf = st.state === "suspended" ? this.genYieldFrom(gen) : this.None;
-  if (yf === this.None) return this.genResume(gen, this.None, exc);
-  h.incref(yf);
-  st.state = "running";
   const close = this.isInstance(exc, this.T.GeneratorExit);
   const sub = this.kindOf(yf) === Kind.GENERATOR && !close;
+  const m = yf === this.None || sub ? 0 : this.getAttrOrNull(yf, close ? "close" : "throw");
+  // no delegate, or one without throw() (close()): the exception goes into the generator itself
+  if (!sub && !m) return this.genResume(gen, this.None, exc);
+  h.incref(yf);
+  st.state = "running";
   let r: Obj = 0;
   let err: Obj = 0;
-  let m: Obj = 0;
   try {
-    if (sub) r = this.genThrow(yf, exc);
-    else {
-      m = this.getAttrOrNull(yf, close ? "close" : "throw");
-      if (m) r = this.call(m, close ? [] : [exc]);
-      this.lastYield = !close;
-    }
+    r = sub ? this.genThrow(yf, exc) : this.call(m, close ? [] : [exc]);
+    if (!sub) this.lastYield = true;
   } catch (e) {
     if (!(e instanceof PyRaise)) throw e;
     err = e.exc;
@@ -761,9 +758,9 @@ proto.genThrow = function (this: VM, gen: Obj, exc: Obj): Obj {
     h.decref(yf);
     if (m) h.decref(m);
   }
-  if (close || (!sub && !m && !err)) {
-    // GeneratorExit after closing the delegate (or what closing it raised), or no throw() to hand it to
-    if (r) h.decref(r);
+  if (close) {
+    // GeneratorExit once the delegate is closed, or what closing it raised
+    h.xdecref(r);
     return throwInto(this, gen, err || exc, err);
   }
   if (!err && this.lastYield) return r;
@@ -780,9 +777,9 @@ proto.genThrow = function (this: VM, gen: Obj, exc: Obj): Obj {
   }
   if (err) return throwInto(this, gen, err, err);
   try {
-    return this.genResume(gen, r || this.None, 0);
+    return this.genResume(gen, r, 0);
   } finally {
-    if (r) h.decref(r);
+    h.decref(r);
   }
 };
 
