@@ -188,10 +188,71 @@ function beginDealloc(o: usize): void {
         return;
     }
   }
+  if (layout == LAYOUT_GENERIC && (flags & (TPF_VAR_REFS | TPF_VAR_DICT | TPF_HAVE_GC)) == TPF_HAVE_GC) {
+    releaseInline(o, t, flags);
+    return;
+  }
   push(o);
   if ((flags & TPF_HAVE_GC) != 0) nesting++;
 }
 
+/**
+ * The rest of the deallocation of a generic GC object without var items or a dict pointer (a bound
+ * method, a super object, an iterator, a plain class's instance…) while no frame is needed: its
+ * references are released in genericReleaseNext's order (the ref slots by offset, then a managed dict,
+ * then the values), and a reference that dies is deallocated under a frame of o's (nesting one higher,
+ * its cursor past that reference), as run() would; when that child is gone without leaving frames the
+ * frame is dropped and the release goes on here, else run() takes o's frame from there. Then o is
+ * finished as run() finishes a frame. Only GC objects: each level of this recursion (a dying child that
+ * is released inline too) is one of the trashcan's, which deposits past 50.
+ */
+function releaseInline(o: usize, t: usize, flags: u32): void {
+  let rest = (<u64>load<u32>(t + TP_REFMAP_HI) << 32) | <u64>load<u32>(t + TP_REFMAP_LO);
+  while (rest != 0) {
+    const b = <u32>ctz(rest);
+    rest &= rest - 1;
+    if (!releaseRef(o, getRef(o + (<usize>b << 3)), b + 1)) return;
+  }
+  if ((flags & TPF_MANAGED_DICT) != 0) {
+    if (!releaseRef(o, getRef(o + MANAGED_DICT), 65)) return;
+    const values = getRef(o + MANAGED_VALUES);
+    if (values != 0) {
+      const cap = valuesCapacity(values);
+      for (let j: u32 = 0; j < cap; j++) {
+        if (!releaseRef(o, getRef(values + (<usize>j << 3)), 66 + j)) return;
+      }
+    }
+  }
+  finishObject(o, t);
+  if ((flags & TPF_HEAPTYPE) != 0) {
+    const n = refcnt(t) - 1;
+    setRefcnt(t, n);
+    if (n == 0) beginDealloc(t);
+  }
+  if (nesting <= 0 && deleteLater != 0) {
+    push(CHAIN_MARK);
+    nesting++;
+  }
+}
+
+/** Drops the GC object o's reference v (0: none). A v that dies is deallocated under o's frame, whose
+ *  cursor is then `cursor` (genericReleaseNext's, past v); false when frames are left to run (o's among
+ *  them). */
+@inline function releaseRef(o: usize, v: usize, cursor: u32): bool {
+  if (v == 0) return true;
+  const n = refcnt(v) - 1;
+  setRefcnt(v, n);
+  if (n != 0 || isStatic(v)) return true;
+  pushFrame(o, 1);
+  const top = sp;
+  store<u32>(stack + <usize>(top - 1) * FRAME, cursor, 4);
+  nesting++;
+  beginDealloc(v);
+  if (sp != top) return false;
+  sp--;
+  nesting--;
+  return true;
+}
 
 /** Runs frames until the stack is back at `base`. */
 function run(base: u32): void {
