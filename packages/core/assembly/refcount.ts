@@ -97,7 +97,7 @@ export function dealloc(o: usize): void {
   if (DEBUG) assert(refcnt(o) == 0); // only objects whose count reached zero are deallocated
   const base = sp;
   beginDealloc(o);
-  run(base);
+  if (sp != base) run(base);
 }
 
 /** Calls the finalize hook once (PEP 442) with the object temporarily alive; true if it resurrected. */
