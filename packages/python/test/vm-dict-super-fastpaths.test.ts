@@ -1,16 +1,16 @@
 /**
- * The eval loop's shorter paths for exact dicts (`d[k]`, `d[k] = v`, `d.get(k[, default])`), for a
- * zero-argument `super()` in a method and for the first assignment of an instance attribute on the values
- * array: the same results, refcounts, ids (free order of temporaries), __dict__ order and errors as python3,
- * untraced and traced, and the general paths for dict subclasses, classmethods, metaclasses, a deleted
- * self and instances with many attributes.
+ * The eval loop's shorter paths for `d.get(k[, default])` on an exact dict (beside `d[k]` and `d[k] = v`)
+ * and for a zero-argument `super()` in a method, and first assignments of instance attributes through slot
+ * sites: the same results, refcounts, ids (free order of temporaries), __dict__ order and errors as
+ * python3, untraced and traced, and the general paths for dict subclasses, classmethods, metaclasses, a
+ * deleted self and instances with many attributes.
  */
 import { describe, it } from "vitest";
 import { cpythonRunner, expectSameAsPython, expectSameAsPythonBothTraces } from "./cpython.js";
 
 const cpython = cpythonRunner("pyheap-dict-super-");
 
-describe("exact dicts in the eval loop", () => {
+describe("dict.get on exact dicts in the eval loop", () => {
   it("subscripts, stores and get: values, defaults, refcounts, ids and subclasses", () => {
     expectSameAsPythonBothTraces(
       cpython,

@@ -54,7 +54,7 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
     this.raise("RecursionError", "maximum recursion depth exceeded");
   }
   const host = this.host;
-  // tracing hooks are set before a run starts (evalFrameThrow sets one before it enters this function)
+  // tracing hooks are set before a run starts
   const hooked = !!(host.onLine || host.onInstruction);
   const intType = this.tInt;
   const rangeIterType = this.tRangeIter;
@@ -66,7 +66,6 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
   const methodTypeW = this.tMethod | 0;
   const superTypeW = superType | 0;
   const typeTypeW = this.tType | 0;
-  const dictTypeW = this.tDict | 0;
   // the heap's memory view, read again only when memory grew (a grown memory detaches the old view: length 0;
   // `(mem.length | 0) !== 0`: V8 reads a typed array's length as a float64 and checked it was an int32)
   let mem = h.i32;
@@ -406,13 +405,10 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             break;
           }
           case 25 /* Op.BINARY_SUBSCR */:
-            // an exact dict: straight to its lookup (getItem's first test)
-            if ((mem = (mem.length | 0) !== 0 ? mem : h.i32)[(st[st.length - 2] + OB_TYPE) >>> 2] === dictTypeW) dictSubscr(this, st);
-            else binarySubscr(this, st);
+            binarySubscr(this, st);
             break;
           case 60 /* Op.STORE_SUBSCR */:
-            if ((mem = (mem.length | 0) !== 0 ? mem : h.i32)[(st[st.length - 2] + OB_TYPE) >>> 2] === dictTypeW) dictStoreSubscr(this, st);
-            else storeSubscr(this, st);
+            storeSubscr(this, st);
             break;
           case 68 /* Op.GET_ITER */:
             getIter(this, f, st);
@@ -678,7 +674,7 @@ proto.genResume = function (this: VM, gen: Obj, value: Obj, throwExc: Obj): Obj 
   const fr = st.frame;
   this.genRestore(st);
   fr.back = this.frame;
-  if (st.state !== "created" || true) {
+  if (!throwExc) {
     this.h.incref(value);
     fr.stack.push(value);
   }
@@ -693,13 +689,15 @@ proto.genResume = function (this: VM, gen: Obj, value: Obj, throwExc: Obj): Obj 
   let threw = false;
   try {
     if (throwExc) {
-      // raise at the suspension point: the loop unwinds through the generator's handlers
-      fr.stack.pop();
-      this.h.decref(value);
-      this.h.incref(throwExc);
-      fr.ip = fr.ip;
-      const r = this.evalFrameThrow(fr, throwExc);
-      return this.genAfter(st, r);
+      // raised at the yield it is suspended at (the instruction before ip), chained to the generator's own
+      // handled exception only: unwound to its handler there (or on out of it), and run from that handler
+      h.incref(throwExc);
+      this.setContext(throwExc, this.excInfo);
+      fr.lasti = fr.ip > 0 ? fr.ip - 1 : 0;
+      const d = this.depth++;
+      this.frame = fr;
+      this.unwindFrames(new Chained(throwExc), fr, fr, d);
+      this.depth = d;
     }
     const r = this.evalFrame(fr);
     return this.genAfter(st, r);
@@ -797,7 +795,6 @@ declare module "./vm.js" {
     egMatch(exc: Obj, t: Obj): [Obj, Obj];
     egSplit(eg: Obj, t: Obj): [Obj, Obj];
     prepReraiseStar(orig: Obj, list: Obj): Obj;
-    evalFrameThrow(fr: Frame, exc: Obj): Obj;
     genAfter(st: GenState, r: Obj): Obj;
     genThrow(gen: Obj, exc: Obj): Obj;
     genRestore(st: GenState): void;
@@ -827,40 +824,6 @@ declare module "./vm.js" {
     lineAt(code: import("../compile/code.js").CodeObject, i: number): number;
   }
 }
-
-proto.evalFrameThrow = function (this: VM, fr: Frame, exc: Obj): Obj {
-  // Inject the exception as if raised by the instruction that suspended (the YIELD_VALUE before ip).
-  const saved = fr.ip;
-  const code = fr.info.code.co_code;
-  // make the frame's first executed "instruction" a raise of exc: emulate by a one-shot hook
-  fr.ip = saved;
-  const vm = this;
-  const origOnInstr = this.host.onInstruction;
-  let fired = false;
-  const host = this.host as { onInstruction?: (f: Frame) => void };
-  host.onInstruction = (f: Frame) => {
-    if (!fired && f === fr) {
-      fired = true;
-      host.onInstruction = origOnInstr;
-      f.ip = saved;
-      f.lasti = saved - 1 >= 0 ? saved - 1 : 0;
-      void code;
-      // chained to the generator's own handled exception only
-      vm.setContext(exc, vm.excInfo);
-      throw new Chained(exc);
-    }
-    if (origOnInstr) origOnInstr(f);
-  };
-  try {
-    return vm.evalFrame(fr);
-  } catch (e) {
-    // stopped before its first instruction (a limit, RecursionError at entry): exc was never raised
-    if (!fired) vm.h.decref(exc);
-    throw e;
-  } finally {
-    host.onInstruction = origOnInstr;
-  }
-};
 
 /** The opcodes a loop rarely runs, out of evalFrame so that V8 compiles a smaller hot function (and an
  *  opcode first met late deoptimises only this one). None of them changes the running frame. */
@@ -1815,36 +1778,6 @@ function listAppendCall(vm: VM, st: Obj[]): void {
     st.push(r);
   } finally {
     h.decref(target);
-  }
-}
-
-/** BINARY_SUBSCR on an exact dict (what binarySubscr → getItem do for it): d[k] pushed (KeyError when
- *  absent: an exact dict has no __missing__), then the dict and the key released. */
-function dictSubscr(vm: VM, st: Obj[]): void {
-  const k = st.pop()!;
-  const d = st.pop()!;
-  try {
-    const v = vm.dictGetItem(d, k);
-    if (!v) vm.keyError(k);
-    st.push(vm.newRef(asObj(v)));
-  } finally {
-    vm.h.decref(d);
-    vm.h.decref(k);
-  }
-}
-
-/** STORE_SUBSCR on an exact dict (what storeSubscr → setItem do for it): d[k] = v, then the dict, the key
- *  and the value released. */
-function dictStoreSubscr(vm: VM, st: Obj[]): void {
-  const k = st.pop()!;
-  const d = st.pop()!;
-  const v = st.pop()!;
-  try {
-    vm.dictSetItem(d, k, v);
-  } finally {
-    vm.h.decref(d);
-    vm.h.decref(k);
-    vm.h.decref(v);
   }
 }
 

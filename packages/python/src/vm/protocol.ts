@@ -863,29 +863,6 @@ function setSlotAddr(m: Int32Array, o: Obj, ix: number): number {
   return 0;
 }
 
-/** A first assignment of o's empty value slot ix (not in the insertion order) to v (borrowed), done on the
- *  memory view as the core's valuesSet does (a reference taken, ix appended to the order) when ix lies
- *  within the values the array was made for — its prefix, round8(size + 2) bytes, bounds that size from
- *  below by prefix - 9 — and the order bytes have room; false (nothing done) otherwise. */
-function firstSlotStore(m: Int32Array, o: Obj, ix: number, v: Obj): boolean {
-  const vals = m[(o + MANAGED_VALUES) >>> 2]! >>> 0;
-  if (vals === 0) return false;
-  const prefix = byteAt(m, vals - 1);
-  const n = byteAt(m, vals - 2);
-  if (ix > prefix - 10 || n > prefix - 3) return false;
-  m[v >>> 2]!++;
-  m[(vals + 8 * ix) >>> 2] = v;
-  setByteAt(m, vals - 3 - n, ix);
-  setByteAt(m, vals - 2, n + 1);
-  return true;
-}
-
-/** Stores the byte b at address a through the 32-bit view (little-endian). */
-function setByteAt(m: Int32Array, a: number, b: number): void {
-  const sh = (a & 3) << 3;
-  m[a >>> 2] = (m[a >>> 2]! & ~(255 << sh)) | (b << sh);
-}
-
 /** The byte at address a, read through the 32-bit view (little-endian). */
 function byteAt(m: Int32Array, a: number): number {
   return (m[a >>> 2]! >>> ((a & 3) << 3)) & 255;
@@ -912,7 +889,7 @@ export function slotStore(vm: VM, m: Int32Array, f: Frame, i: number, o: Obj, v:
   const p = setSlotAddr(m, o, c.ix);
   if (p === 0) {
     // a first assignment: the site stands for instanceSetAttr's checks
-    if (!firstSlotStore(m, o, c.ix, v)) vm.h.attrSet(o, nameObj, v);
+    vm.h.attrSet(o, nameObj, v);
     return true;
   }
   const old = m[p >>> 2]! >>> 0;

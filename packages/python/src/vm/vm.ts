@@ -100,7 +100,7 @@ export class VM {
   /** dict.get's method descriptor and index, kept as list.append's are (loop.ts descrCall). */
   dictGetDescr: Obj = 0;
   dictGetNative = -2;
-  /** T.dict (0 until registered): STORE_SUBSCR, BINARY_SUBSCR and dict.get test it for exact dicts. */
+  /** T.dict (0 until registered): dict.get's call tests it for exact dicts. */
   tDict: Obj = 0;
   readonly typeInfos: TypeInfo[] = [];
   readonly natives: NativeEntry[] = [];
