@@ -107,3 +107,4 @@ except IndexError:
         while c is not None:
             print(repr(c))
             c = c.__context__
+print("done")

@@ -54,7 +54,7 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
     this.raise("RecursionError", "maximum recursion depth exceeded");
   }
   const host = this.host;
-  // tracing hooks are set before a run starts (evalFrameThrow sets one before it enters this function)
+  // tracing hooks are set before a run starts
   const hooked = !!(host.onLine || host.onInstruction);
   const intType = this.tInt;
   const rangeIterType = this.tRangeIter;
@@ -674,7 +674,7 @@ proto.genResume = function (this: VM, gen: Obj, value: Obj, throwExc: Obj): Obj 
   const fr = st.frame;
   this.genRestore(st);
   fr.back = this.frame;
-  if (st.state !== "created" || true) {
+  if (!throwExc) {
     this.h.incref(value);
     fr.stack.push(value);
   }
@@ -689,13 +689,15 @@ proto.genResume = function (this: VM, gen: Obj, value: Obj, throwExc: Obj): Obj 
   let threw = false;
   try {
     if (throwExc) {
-      // raise at the suspension point: the loop unwinds through the generator's handlers
-      fr.stack.pop();
-      this.h.decref(value);
-      this.h.incref(throwExc);
-      fr.ip = fr.ip;
-      const r = this.evalFrameThrow(fr, throwExc);
-      return this.genAfter(st, r);
+      // raised at the yield it is suspended at (the instruction before ip), chained to the generator's own
+      // handled exception only: unwound to its handler there (or on out of it), and run from that handler
+      h.incref(throwExc);
+      this.setContext(throwExc, this.excInfo);
+      fr.lasti = fr.ip > 0 ? fr.ip - 1 : 0;
+      const d = this.depth++;
+      this.frame = fr;
+      this.unwindFrames(new Chained(throwExc), fr, fr, d);
+      this.depth = d;
     }
     const r = this.evalFrame(fr);
     return this.genAfter(st, r);
@@ -793,7 +795,6 @@ declare module "./vm.js" {
     egMatch(exc: Obj, t: Obj): [Obj, Obj];
     egSplit(eg: Obj, t: Obj): [Obj, Obj];
     prepReraiseStar(orig: Obj, list: Obj): Obj;
-    evalFrameThrow(fr: Frame, exc: Obj): Obj;
     genAfter(st: GenState, r: Obj): Obj;
     genThrow(gen: Obj, exc: Obj): Obj;
     genRestore(st: GenState): void;
@@ -823,40 +824,6 @@ declare module "./vm.js" {
     lineAt(code: import("../compile/code.js").CodeObject, i: number): number;
   }
 }
-
-proto.evalFrameThrow = function (this: VM, fr: Frame, exc: Obj): Obj {
-  // Inject the exception as if raised by the instruction that suspended (the YIELD_VALUE before ip).
-  const saved = fr.ip;
-  const code = fr.info.code.co_code;
-  // make the frame's first executed "instruction" a raise of exc: emulate by a one-shot hook
-  fr.ip = saved;
-  const vm = this;
-  const origOnInstr = this.host.onInstruction;
-  let fired = false;
-  const host = this.host as { onInstruction?: (f: Frame) => void };
-  host.onInstruction = (f: Frame) => {
-    if (!fired && f === fr) {
-      fired = true;
-      host.onInstruction = origOnInstr;
-      f.ip = saved;
-      f.lasti = saved - 1 >= 0 ? saved - 1 : 0;
-      void code;
-      // chained to the generator's own handled exception only
-      vm.setContext(exc, vm.excInfo);
-      throw new Chained(exc);
-    }
-    if (origOnInstr) origOnInstr(f);
-  };
-  try {
-    return vm.evalFrame(fr);
-  } catch (e) {
-    // stopped before its first instruction (a limit, RecursionError at entry): exc was never raised
-    if (!fired) vm.h.decref(exc);
-    throw e;
-  } finally {
-    host.onInstruction = origOnInstr;
-  }
-};
 
 /** The opcodes a loop rarely runs, out of evalFrame so that V8 compiles a smaller hot function (and an
  *  opcode first met late deoptimises only this one). None of them changes the running frame. */
