@@ -188,7 +188,8 @@ function beginDealloc(o: usize): void {
         return;
     }
   }
-  if (layout == LAYOUT_GENERIC && (flags & (TPF_VAR_REFS | TPF_VAR_DICT | TPF_HAVE_GC)) == TPF_HAVE_GC) {
+  // (not in the size-optimised build: the frames do the same)
+  if (ASC_SHRINK_LEVEL == 0 && layout == LAYOUT_GENERIC && (flags & (TPF_VAR_REFS | TPF_VAR_DICT | TPF_HAVE_GC)) == TPF_HAVE_GC) {
     releaseInline(o, t, flags);
     return;
   }

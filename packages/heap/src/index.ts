@@ -1132,12 +1132,8 @@ export class Heap {
     }
     return o;
   }
-  /** The core's buffer for passing arrays, at least `bytes` long (it moves when a larger one is asked
-   *  for: the join buffer below is then asked for again). */
-  private ioBuffer(bytes: number): number {
-    this.joinCap = 0;
-    return this.core.heap_io_buffer(bytes) >>> 0;
-  }
+  /** The core's io buffer as strJoinPop last had it: a buffer the core moves when a larger one is asked
+   *  for is still reserved (the old one is never handed out again), so only a reset forgets it. */
   private joinBuf = 0;
   private joinCap = 0;
   /** strJoin of the `n` strs at the end of `parts` made in the core (one call, the characters copied
@@ -1153,27 +1149,18 @@ export class Heap {
     let m = this._i32;
     if (m.length === 0) m = this.i32;
     const base = parts.length - n;
-    const w = this.joinBuf >>> 2;
-    for (let i = 0; i < n; i++) m[w + i] = parts[base + i]!;
-    const r = this.fx.str_join_array(this.joinBuf, n, 4, 0, 1);
-    if (r === 0) {
-      const st = this.fx.heap_last_status();
-      if (st === abi.STATUS_NO_MEMORY) throw statusError(st, "newStr");
-      return 0;
-    }
-    for (let i = 0; i < n; i++) parts.pop();
-    return r >>> 0;
+    for (let i = 0; i < n; i++) m[(this.joinBuf >>> 2) + i] = parts[base + i]!;
+    const r = this.strJoinItems(this.joinBuf, n, 0, 4);
+    if (r !== 0) for (let i = 0; i < n; i++) parts.pop();
+    return r;
   }
-  /** strJoin of the `n` items (strs, borrowed) of an exact list's or tuple's item array at `items` (8
-   *  bytes per item), `sep` between each two, made in the core: the new str, or 0 when an item is no str
-   *  or the core does not join here (then join them with strJoin, which also finds the wrong item). */
-  strJoinItems(items: number, n: number, sep: Obj): Obj {
-    const r = this.fx.str_join_array(items, n, 8, sep, 0);
-    if (r === 0) {
-      const st = this.fx.heap_last_status();
-      if (st === abi.STATUS_NO_MEMORY) throw statusError(st, "newStr");
-      return 0;
-    }
+  /** strJoin of the `n` items (strs, borrowed) at u32 words `stride` bytes apart from `items` (an exact
+   *  list's or tuple's item array: 8), `sep` between each two, made in the core (which releases the items
+   *  for a stride of 4: strJoinPop's): the new str, or 0 when an item is no str or the core does not join
+   *  here (then join them with strJoin, which also finds the wrong item). */
+  strJoinItems(items: number, n: number, sep: Obj, stride = 8): Obj {
+    const r = this.fx.str_join_array(items, n, stride, sep, stride & 4);
+    if (r === 0 && this.fx.heap_last_status() === abi.STATUS_NO_MEMORY) throw statusError(abi.STATUS_NO_MEMORY, "newStr");
     return r >>> 0;
   }
   /** Copies the characters of the str s to address `at` of a str of kind `kind` (at least s's kind),
@@ -1655,7 +1642,7 @@ export class Heap {
   private withBuffer(fill: (buf: number, cap: number) => number): number[] {
     let cap = 1024;
     for (;;) {
-      const buf = this.ioBuffer(cap * 4) >>> 0;
+      const buf = this.core.heap_io_buffer(cap * 4) >>> 0;
       const n = fill(buf, cap);
       if (n <= cap) return this.readU32s(buf, n);
       cap = n + 1024;
@@ -1674,7 +1661,7 @@ export class Heap {
   snapshot(): SnapshotObject[] {
     let cap = 1 << 16;
     for (;;) {
-      const buf = this.ioBuffer(cap * 4) >>> 0;
+      const buf = this.core.heap_io_buffer(cap * 4) >>> 0;
       const n = this.core.heap_snapshot(buf, cap);
       if (n <= cap) {
         const words = new Uint32Array(this.memory.buffer, buf, n).slice();
@@ -1689,7 +1676,7 @@ export class Heap {
   check(): { ok: true } | { ok: false; code: number; object: Obj } {
     const live = this.core.heap_walk(0, 0);
     const cap = live * 16 + 65536;
-    const work = this.ioBuffer(cap * 4) >>> 0;
+    const work = this.core.heap_io_buffer(cap * 4) >>> 0;
     const code = this.core.heap_check(work, cap);
     if (code === 0) return { ok: true };
     return { ok: false, code, object: this.core.heap_check_object() >>> 0 };
@@ -1709,7 +1696,7 @@ export class Heap {
   /** nextBlocks() packed for callers that poll it often: writes one word per size class into `out`
    *  (length ≥ 32), the block address with its source (abi NEXT_FROM_*) in the low 4 bits. */
   nextBlockWords(out: Uint32Array): Uint32Array {
-    const buf = this.ioBuffer(abi.NB_SMALL_SIZE_CLASSES * 4) >>> 0;
+    const buf = this.core.heap_io_buffer(abi.NB_SMALL_SIZE_CLASSES * 4) >>> 0;
     const n = this.core.heap_next_blocks(buf);
     out.set(new Uint32Array(this.memory.buffer, buf, n));
     return out;
@@ -1718,7 +1705,7 @@ export class Heap {
    *  and which one the next creation through it takes back. Tuples of length 20 are parked but never
    *  taken back (as in CPython 3.11). */
   freeLists(): FreeListState[] {
-    const buf = this.ioBuffer(64 * 8) >>> 0;
+    const buf = this.core.heap_io_buffer(64 * 8) >>> 0;
     const n = this.core.heap_free_lists(buf);
     const w = new Uint32Array(this.memory.buffer, buf, 2 * n).slice();
     const out: FreeListState[] = [];

@@ -511,29 +511,6 @@ export function buildString(vm: VM, st: Obj[], n: number): void {
  *  ascii), formatted unless it is an exact str with no spec; one body for the eval loop and the translator. */
 export function formatValue(vm: VM, st: Obj[], arg: number): void {
   const h = vm.h;
-  if (arg === 0) {
-    // no conversion, no spec: an exact str is itself, an exact int below 2^60 its digits (vm.format's
-    // fast paths, without its calls)
-    const v = st[st.length - 1]!;
-    const t = h.typeOf(v);
-    if (t === h.types.str) return;
-    if (t === vm.tInt) {
-      st.pop();
-      let r: Obj = 0;
-      try {
-        r = h.intDecimalStr(v);
-      } catch (e) {
-        h.decrefInt(v);
-        throw e;
-      }
-      if (r !== 0) {
-        st.push(r);
-        h.decrefInt(v);
-        return;
-      }
-      st.push(v);
-    }
-  }
   const spec = arg & 4 ? st.pop()! : 0;
   let v = st.pop()!;
   try {
