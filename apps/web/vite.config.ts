@@ -30,6 +30,8 @@ const LAZY_ID = "\0pyheap-lazy.js";
  * page's entry, where they are.
  */
 export const PART_ID = "\0pyheap-interpreter-part.js";
+/** What the runner takes from the second chunk: the compiler (precompile in src/runner.ts). */
+const PART_EXPOSES = ["compileModule"];
 const PART = "pyheap:interpreter-part";
 const SPLIT_ROOTS_USED = process.env.PYHEAP_SPLIT_ROOTS === undefined ? SPLIT_ROOTS : process.env.PYHEAP_SPLIT_ROOTS.split(",").filter(Boolean);
 const RUNNER = fileURLToPath(new URL("src/runner.ts", import.meta.url));
@@ -64,7 +66,7 @@ export function bundleInterpreter(): Plugin {
       // (with no roots, the part is an empty module, which the runner's import of it finds)
       split ??= bundleInterpreterCode("browser", true).then(({ code, map }) => {
         if (SPLIT_ROOTS_USED.length === 0) return { main: code, part: "export {};", map };
-        const { main, part } = splitModule(code, this.parse(code) as never, SPLIT_ROOTS_USED, PART);
+        const { main, part } = splitModule(code, this.parse(code) as never, SPLIT_ROOTS_USED, PART, PART_EXPOSES);
         return { main, part, map };
       });
       const { main, part, map } = await split;

@@ -11,9 +11,11 @@
  * - `mayImportPythonSources` is also true for a program whose text may reach the lazy chunk (LAZY_WORDS),
  *   which then gets it before its first run;
  * - `loadInterpreterPart` imports the interpreter's second chunk (bundler/split.ts), which the runner asks
- *   for at the same moment as the interpreter's chunk.
+ *   for at the same moment as the interpreter's chunk, and whose compiler it uses before the first has
+ *   loaded.
  */
 import * as sources from "../src/python-sources.js";
+import type { InterpreterPart } from "../src/python-sources.js";
 
 export * from "../src/python-sources.js";
 
@@ -65,7 +67,7 @@ export function mayImportPythonSources(code: string): boolean {
   return sources.mayImportPythonSources(code) || mayReachLazyChunk(code);
 }
 
-/** The interpreter's second chunk (the parser and the compiler, bundler/split.ts). */
-export function loadInterpreterPart(): Promise<unknown> {
-  return import("pyheap:interpreter-part");
+/** The interpreter's second chunk (the parser and the compiler, bundler/split.ts), which exports the compiler. */
+export function loadInterpreterPart(): Promise<InterpreterPart> {
+  return import("pyheap:interpreter-part") as Promise<InterpreterPart>;
 }

@@ -153,9 +153,10 @@ interface Statement {
 /**
  * Splits esbuild's flat ES module `code` (`program`, its AST: ESTree with offsets) into a main module and a
  * part: the source modules whose `// path` comment ends with one of `roots`, and those they use. `partId`
- * is the specifier the main module imports the part by.
+ * is the specifier the main module imports the part by. The part also exports each of `expose` (top-level
+ * names of its modules) under its own name, for the page.
  */
-export function splitModule(code: string, program: Node, roots: readonly string[], partId: string): SplitResult {
+export function splitModule(code: string, program: Node, roots: readonly string[], partId: string, expose: readonly string[] = []): SplitResult {
   const comments = [...code.matchAll(/^\/\/ (\S.*)$/gm)].map((m) => ({ at: m.index!, path: m[1]!.trim() }));
   const moduleAt = (pos: number): string => {
     let found = "";
@@ -238,9 +239,10 @@ export function splitModule(code: string, program: Node, roots: readonly string[
   // bundler keeps as they are given
   const names = [...imports].sort();
   const short = names.map((_, i) => shortName(i));
+  for (const n of expose) if (!part.has(definedIn.get(n) ?? "")) throw new Error(`the split's part does not hold ${n}, which it should export: update the split (apps/web/vite.config.ts)`);
   return {
     main: `${mainParts.join("")}\nimport { ${names.map((n, i) => `${short[i]} as ${n}`).join(", ")} } from ${JSON.stringify(partId)};\n`,
-    part: `${partParts.join("")}\nexport { ${names.map((n, i) => `${n} as ${short[i]}`).join(", ")} };\n`,
+    part: `${partParts.join("")}\nexport { ${[...names.map((n, i) => `${n} as ${short[i]}`), ...expose].join(", ")} };\n`,
     modules: [...part].sort(),
     share: partChars / code.length,
     imports: names,

@@ -37,12 +37,18 @@ export function loadPythonSources(): Promise<void> {
   return loading;
 }
 
+/** What the interpreter's second chunk gives the runner: the interpreter's compiler (compile/index.ts). */
+export interface InterpreterPart {
+  compileModule?: (source: string, filename: string, mode: "exec") => unknown;
+}
+
 /**
  * The page's build has the interpreter in two chunks, both asked for at once (bundler/split.ts): there,
- * this imports the second (bundler/lazy-sources.ts). Elsewhere the interpreter is one module.
+ * this imports the second (bundler/lazy-sources.ts), which holds the compiler. Elsewhere the interpreter
+ * is one module, and this gives nothing.
  */
-export function loadInterpreterPart(): Promise<unknown> {
-  return Promise.resolve();
+export function loadInterpreterPart(): Promise<InterpreterPart> {
+  return Promise.resolve({});
 }
 
 let misses = 0;

@@ -9,12 +9,15 @@ import type { Heap, HostHooks } from "@pyheap/heap";
 import heapWasm from "@pyheap/core/pyheap.wasm?url";
 import { loadInterpreterPart, loadPythonSources, mayImportPythonSources, notLoadedCount, pythonSourcesLoaded } from "./python-sources.js";
 
+/** The file name of a script the runner runs (run()'s default, which it does not change). */
+const SCRIPT_FILENAME = "main.py";
+
 /** A trace with no steps that carries only how the run ended. */
 export function emptyTrace(req: RunRequest, outcome: RunOutcome): Trace {
   return {
     version: 1,
     source: req.code,
-    filename: req.mode === "repl" ? "<stdin>" : "main.py",
+    filename: req.mode === "repl" ? "<stdin>" : SCRIPT_FILENAME,
     mode: req.mode,
     granularity: "line",
     steps: [],
@@ -50,6 +53,9 @@ function thresholds(t: number[] | undefined): [number, number, number] | [number
 /** Performance mark: the interpreter and its heap are loaded, the program is about to run. */
 export const MARK_INTERPRETER_READY = "py-heap-view:interpreter-ready";
 
+/** Performance mark: the program compiled ahead of its run, before the interpreter's chunk loaded (precompile). */
+export const MARK_PRECOMPILED = "py-heap-view:program-compiled";
+
 /** Performance marks: the interpreter's module evaluated; the WASM heap compiled. */
 export const MARK_INTERPRETER_LOADED = "py-heap-view:interpreter-loaded";
 export const MARK_HEAP_READY = "py-heap-view:heap-ready";
@@ -61,6 +67,8 @@ interface Interpreter {
 }
 let primed: Promise<void> | null = null;
 let interpreter: Promise<Interpreter> | null = null;
+/** Set once the interpreter's chunk has loaded (no run starts before). */
+let interpreterLoaded = false;
 /** The first run's heap, loaded while the interpreter's chunk is on its way (see primeHeap). */
 let firstHeap: { heap: Heap; hooks: HostHooks } | null = null;
 
@@ -105,6 +113,7 @@ function loadInterpreter(): Promise<Interpreter> {
   if (!interpreter) loadInterpreterPart().catch(() => {});
   interpreter ??= import("@pyheap/python")
     .then(({ runStaged, adoptHeap }) => {
+      interpreterLoaded = true;
       performance.mark(MARK_INTERPRETER_LOADED);
       return { run: runStaged, adoptHeap };
     })
@@ -143,12 +152,37 @@ export function preloadInPage(code = ""): void {
 }
 
 /**
+ * Compiles the program with the interpreter's second chunk (the parser and the compiler, bundler/split.ts)
+ * as soon as that has loaded, usually while the browser still compiles the first chunk and the main thread
+ * would wait for it: the compiler keeps the unit in its cache (by source, file name and mode; a unit is
+ * never changed once compiled), where the run finds it. Whatever goes wrong (a syntax error, code not
+ * loaded yet) is left for the run to meet and report. Only before the interpreter's chunk has loaded, so
+ * never while a run is under way (whose count of code not loaded yet it would move).
+ */
+function precompile(req: RunRequest): void {
+  if (req.mode !== "script" || interpreterLoaded) return;
+  loadInterpreterPart().then(
+    (part) => {
+      if (interpreterLoaded || !part.compileModule) return;
+      try {
+        part.compileModule(req.code, SCRIPT_FILENAME, "exec");
+        performance.mark(MARK_PRECOMPILED);
+      } catch {
+        // the run compiles it again and reports the error
+      }
+    },
+    () => {},
+  );
+}
+
+/**
  * Runs `req` with the in-page interpreter (loaded on first use as its own chunk, with its WASM heap) and
  * returns the result with a line trace. With `beforeTeardown`, the finished trace is handed to it first,
  * and the interpreter's teardown (its exit collections and leak walk, which nothing in a trace depends
  * on) waits for the promise it returns: a caller can draw the trace before that work is done.
  */
 export async function runInPage(req: RunRequest, beforeTeardown?: (trace: Trace) => Promise<void>): Promise<RunResult> {
+  precompile(req);
   // The WASM heap is fetched and compiled while the interpreter's code loads.
   const heapReady = primeHeap();
   heapReady.catch(() => {});

@@ -106,6 +106,13 @@ describe("splitModule on a small bundle", () => {
     expect(() => splitModule(code, parseAst(code) as never, ["src/parse.ts"], "./part.mjs")).toThrow(/assigns counter, of src\/table\.ts/);
   });
 
+  it("exports what it is asked to under its own name, and only what the part holds", async () => {
+    const withParse = splitModule(BUNDLE, parseAst(BUNDLE) as never, ["src/parse.ts"], "./part.mjs", ["parse"]);
+    const part = (await importModules("exposed", { "main.mjs": withParse.main, "part.mjs": withParse.part }).then(() => import(pathToFileURL(join(OUT, "exposed", "part.mjs")).href))) as { parse: (t: string) => { total(): number } };
+    expect(part.parse("2 3").total()).toBe(7);
+    expect(() => splitModule(BUNDLE, parseAst(BUNDLE) as never, ["src/parse.ts"], "./part.mjs", ["vmRun"])).toThrow(/does not hold vmRun/);
+  });
+
   it("fails on a root it does not find", () => {
     expect(() => splitModule(BUNDLE, parseAst(BUNDLE) as never, ["src/compile.ts"], "./part.mjs")).toThrow(/0 modules ending with src\/compile\.ts/);
   });

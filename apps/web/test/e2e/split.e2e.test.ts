@@ -1,12 +1,14 @@
 /**
  * The interpreter in two chunks in the page (bundler/split.ts: the parser and the compiler in the second):
  * the library build asks for both as soon as its script runs, and programs that go through every part
- * of the interpreter run as python3 runs them; a page whose second chunk cannot be fetched says the
- * interpreter could not be loaded. PYHEAP_WEB_DIST names a build written elsewhere than apps/web/dist.
+ * of the interpreter run as python3 runs them; the runner compiles the program with the second chunk
+ * before the first has loaded (a syntax error is still the run's to report); a page whose second chunk
+ * cannot be fetched says the interpreter could not be loaded. PYHEAP_WEB_DIST names a build written elsewhere than apps/web/dist.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, python3Lines as python3, serveStatic } from "./harness.js";
 import { DIST, outcomeOf as outcome, outputLines as output, programPage, programPages, type ProgramPages } from "./program-pages.js";
@@ -40,11 +42,35 @@ finally:
     print('done', sys.version_info[:2] == (3, 11), 2 ** 100, -7 // 2, 7.5 % 2)
 `;
 const PART_CHUNK = /\/lib\/_?pyheap-interpreter-part-[\w-]+\.js$/;
+const SYNTAX_ERROR_PROGRAM = "x = 1\nif x\n    print(x)\n";
+
+/** The library build's first interpreter chunk: the file marked for eager compilation that imports the second. */
+function mainChunk(): string {
+  const files = readdirSync(join(DIST, "lib")).filter((f) => f.endsWith(".js"));
+  const found = files.filter((f) => {
+    const code = readFileSync(join(DIST, "lib", f), "utf8");
+    return code.startsWith("//# allFunctionsCalledOnLoad\n") && /from\s*"\.\/_?pyheap-interpreter-part-[\w-]+\.js"/.test(code);
+  });
+  expect(found, "the chunk that imports the second").toHaveLength(1);
+  return found[0]!;
+}
+
+/** Holds every response for `file` back by `ms`. */
+const slow = (file: string, ms: number) => async (p: Page): Promise<void> => {
+  await p.route(new RegExp(`/lib/${file.replace(/[.-]/g, "\\$&")}$`), async (route) => {
+    await new Promise((r) => setTimeout(r, ms));
+    await route.continue();
+  });
+};
+
+/** The page's performance marks by name (start times, ms). */
+const marks = (p: Page): Promise<Record<string, number>> =>
+  p.evaluate(() => Object.fromEntries(performance.getEntriesByType("mark").map((m) => [m.name, m.startTime])));
 
 let pages: ProgramPages;
 
 beforeAll(async () => {
-  pages = await programPages({ "/twenty.html": TWENTY_LINES, "/wide.html": WIDE_PROGRAM });
+  pages = await programPages({ "/twenty.html": TWENTY_LINES, "/wide.html": WIDE_PROGRAM, "/syntax.html": SYNTAX_ERROR_PROGRAM });
 });
 afterAll(async () => {
   await pages?.close();
@@ -72,6 +98,29 @@ describe("the interpreter's two chunks in the page", () => {
       expect(errors, path).toEqual([]);
       await p.close();
     }
+  });
+
+  it("compile the program with the second chunk while the first is still on its way, and the run uses it", async () => {
+    const { page: p, errors } = await pages.open("twenty.html", true, slow(mainChunk(), 1500));
+    const m = await marks(p);
+    expect(m["py-heap-view:program-compiled"], "compiled ahead").toBeDefined();
+    expect(m["py-heap-view:program-compiled"]!).toBeLessThan(m["py-heap-view:interpreter-loaded"]!);
+    expect(await output(p)).toEqual(python3(TWENTY_LINES));
+    expect(errors).toEqual([]);
+    await p.close();
+  });
+
+  it("leave a syntax error to the run, which reports it as python3 does", async () => {
+    const { page: p, errors } = await pages.open("syntax.html", false, slow(mainChunk(), 1000));
+    expect((await marks(p))["py-heap-view:program-compiled"]).toBeUndefined();
+    // python3's last line of stderr: "SyntaxError: " and the message
+    const stderr = python3(`import subprocess, sys\nr = subprocess.run([sys.executable, '-c', ${JSON.stringify(SYNTAX_ERROR_PROGRAM)}], capture_output=True, text=True)\nprint(r.stderr.strip().splitlines()[-1])\n`);
+    const got = (await outcome(p)) as { status: string; message?: string; line?: number };
+    expect(got.status).toBe("syntax-error");
+    expect(`SyntaxError: ${got.message}`).toBe(stderr[0]);
+    expect(got.line).toBe(2);
+    expect(errors).toEqual([]);
+    await p.close();
   });
 
   it("say the interpreter could not be loaded when the second cannot be fetched", async () => {
