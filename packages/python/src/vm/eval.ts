@@ -308,7 +308,8 @@ proto.leaveFrame = function (this: VM, frame: Frame): void {
       }
       h.setI32(fo, L.FRAME_NLOCALS, n);
       h.setI32(fo, L.FRAME_LINENO, this.lineOf(frame));
-      if (frame.back && !h.getSlot(fo, L.FRAME_BACK)) {
+      // (a generator's frame is unlinked from its caller first: its f_back is None once finished)
+      if (frame.back && !frame.gen && !h.getSlot(fo, L.FRAME_BACK)) {
         const b = this.frameObject(frame.back);
         h.setSlot(fo, L.FRAME_BACK, b);
       }
