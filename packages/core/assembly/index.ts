@@ -549,10 +549,10 @@ export function str_new(len: i32, maxchar: i32): i32 {
 }
 /** strJoinArray (object/str.ts): a new str of the `n` strs at u32 words `stride` bytes apart from
  *  `items` with `sep` (a str or 0) between each two; with `release` the caller's references to the items
- *  are dropped after it is made, first to last (BUILD_STRING's order; an interned str that dies tells the
- *  host). NEW reference; 0 with STATUS_BAD_ARGUMENT for an item that is no str, with STATUS_NO_MEMORY when
- *  it cannot be allocated (the items then untouched, still the caller's). The size-optimised build always
- *  answers 0 with STATUS_BAD_ARGUMENT (its binding joins in JavaScript). */
+ *  are dropped after it is made, last to first (BUILD_STRING pops them off the stack; an interned str that
+ *  dies tells the host). NEW reference; 0 with STATUS_BAD_ARGUMENT for an item that is no str, with
+ *  STATUS_NO_MEMORY when it cannot be allocated (the items then untouched, still the caller's). The
+ *  size-optimised build always answers 0 with STATUS_BAD_ARGUMENT (its binding joins in JavaScript). */
 export function str_join_array(items: i32, n: i32, stride: i32, sep: i32, release: i32): i32 {
   if (ASC_SHRINK_LEVEL > 0) {
     setStatus(STATUS_BAD_ARGUMENT);
@@ -560,7 +560,7 @@ export function str_join_array(items: i32, n: i32, stride: i32, sep: i32, releas
   }
   const r = strJoinArray(<usize>items, n, <usize>stride, <usize>sep);
   if (r != 0 && release != 0) {
-    for (let i = 0; i < n; i++) decref(<usize>load<u32>(<usize>items + <usize>i * <usize>stride));
+    for (let i = n - 1; i >= 0; i--) decref(<usize>load<u32>(<usize>items + <usize>i * <usize>stride));
   }
   return <i32>r;
 }

@@ -1137,7 +1137,7 @@ export class Heap {
   private joinBuf = 0;
   private joinCap = 0;
   /** strJoin of the `n` strs at the end of `parts` made in the core (one call, the characters copied
-   *  there), the parts' references dropped as it returns (first to last, as BUILD_STRING releases them)
+   *  there), the parts' references dropped as it returns (last to first, as BUILD_STRING pops them)
    *  and removed from `parts`: the new str, or 0 (nothing changed) when the core does not join them here
    *  (more than 256 parts, the size-optimised build). */
   strJoinPop(parts: Obj[], n: number): Obj {

@@ -62,10 +62,10 @@ for (const debug of [true, false]) {
           stackA.push(a.newStrUncached(t));
           stackB.push(b.newStrUncached(t));
         }
-        // the other way: strJoin of the pieces, then each piece released first to last
+        // the other way: strJoin of the pieces, then each piece released last to first (popped)
         const parts = stackB.splice(stackB.length - n, n);
         const rb = b.strJoin(parts);
-        for (const p of parts) b.decref(p);
+        for (let i = parts.length - 1; i >= 0; i--) b.decref(parts[i]!);
         const ra = a.strJoinPop(stackA, n);
         expect(ra).toBe(rb);
         expect(stackA).toEqual([a.None]);

@@ -502,7 +502,8 @@ export function buildString(vm: VM, st: Obj[], n: number): void {
       parts.length = 0;
     } else r = h.strJoin(parts);
   } finally {
-    for (const p of parts) h.decref(p);
+    // popped off the stack one by one: the last piece is released first
+    for (let i = parts.length - 1; i >= 0; i--) h.decref(parts[i]!);
   }
   st.push(r);
 }
