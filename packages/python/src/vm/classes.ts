@@ -838,7 +838,8 @@ proto.newSuper = function (this: VM, args: Obj[]): Obj {
       // looked up once per code object
       const code = info.code;
       info.superSelfCell = code.co_cellvars.includes(code.co_localsplusnames[0]);
-      info.superClassAt = code.co_localsplusnames.lastIndexOf("__class__");
+      // only a free variable named __class__ (a local or cell of that name is none: "not found")
+      info.superClassAt = code.co_freevars.includes("__class__") ? code.co_localsplusnames.lastIndexOf("__class__") : -1;
     }
     let self = f.localsplus[0];
     if (self && info.superSelfCell && this.kindOf(self) === Kind.CELL) self = h.getSlot(self, L.CELL_REF);
@@ -847,6 +848,7 @@ proto.newSuper = function (this: VM, args: Obj[]): Obj {
     if (ci < 0) this.raise("RuntimeError", "super(): __class__ cell not found");
     type = h.getSlot(f.localsplus[ci], L.CELL_REF);
     if (!type) this.raise("RuntimeError", "super(): empty __class__ cell");
+    if (this.kindOf(type) !== Kind.TYPE) this.raise("RuntimeError", `super(): __class__ is not a type (${this.typeName(type)})`);
     obj = self;
   }
   if (this.kindOf(type) !== Kind.TYPE) this.typeError(`super() argument 1 must be a type, not ${this.typeName(type)}`);
