@@ -265,8 +265,10 @@ proto.nativeRepr = function (this: VM, o: Obj, ti: TypeInfo): string {
     }
     case Kind.TRACEBACK:
       return `<traceback object at ${this.addr(o)}>`;
-    case Kind.FRAME:
-      return `<frame at ${this.addr(o)}>`;
+    case Kind.FRAME: {
+      const c = this.codeInfo(h.getSlot(o, L.FRAME_CODE)).code;
+      return `<frame at ${this.addr(o)}, file '${c.co_filename}', line ${frameLine(this, o)}, code ${c.co_name}>`;
+    }
     case Kind.PROPERTY:
       return `<property object at ${this.addr(o)}>`;
     case Kind.STATICMETHOD:
@@ -826,11 +828,8 @@ proto.nativeAttr = function (this: VM, o: Obj, ti: TypeInfo, name: string): Obj 
         }
         case "f_code":
           return slot(L.FRAME_CODE);
-        case "f_lineno": {
-          // a running frame's line is the one it is at now; a suspended generator's, the one it paused at
-          const live = liveFrame(this, o) ?? this.genOfFrame(o)?.frame;
-          return this.newInt(BigInt(live ? this.lineOf(live) : h.getI32(o, L.FRAME_LINENO)));
-        }
+        case "f_lineno":
+          return this.newInt(BigInt(frameLine(this, o)));
         case "f_locals":
           return this.frameLocals(o);
       }
@@ -860,6 +859,13 @@ proto.nativeAttr = function (this: VM, o: Obj, ti: TypeInfo, name: string): Obj 
   if (name === "__doc__" && ti.heap) return this.none();
   return 0;
 };
+
+/** f_lineno of the frame object fo: a running frame's line is the one it is at now, a suspended
+ *  generator's the one it paused at, else the line its frame ended at. */
+function frameLine(vm: VM, fo: Obj): number {
+  const live = liveFrame(vm, fo) ?? vm.genOfFrame(fo)?.frame;
+  return live ? vm.lineOf(live) : vm.h.getI32(fo, L.FRAME_LINENO);
+}
 
 /** The running frame (of the current call chain) whose frame object is `fo`, or null. */
 function liveFrame(vm: VM, fo: Obj): import("./frame.js").Frame | null {
