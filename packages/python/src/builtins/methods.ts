@@ -1235,11 +1235,17 @@ function installMisc(vm: VM): void {
     },
     throw: (args) => {
       let exc = args[1];
+      const val = args[2] && args[2] !== vm.None ? args[2] : 0;
+      const notExc = () => vm.typeError(`exceptions must be classes or instances deriving from BaseException, not ${vm.typeName(exc)}`);
       let owned = false;
       if (vm.kindOf(exc) === Kind.TYPE) {
-        exc = vm.callType(exc, args[2] && args[2] !== vm.None ? [args[2]] : [], null);
+        // a class: its instance `val` as it is, else called with val's items (a tuple), val or nothing
+        if (!vm.isSubtype(vm.infoOfType(exc), vm.infoOfType(vm.T.BaseException))) notExc();
+        if (val && vm.isInstance(val, exc)) exc = vm.newRef(val);
+        else exc = vm.callType(exc, !val ? [] : vm.kindOf(val) === Kind.TUPLE ? vm.tupleItems(val) : [val], null);
         owned = true;
-      }
+      } else if (!vm.isInstance(exc, vm.T.BaseException)) notExc();
+      else if (val) vm.typeError("instance exception may not have a separate value");
       try {
         const r = vm.genThrow(args[0], exc);
         if (vm.lastYield) return r;
