@@ -80,6 +80,9 @@ const PARTS = [
   ["WASM compiled at", "py-heap-view:defined", "py-heap-view:heap-ready"],
   ["run", "py-heap-view:interpreter-ready", "py-heap-view:run-end"],
   ["draw", "py-heap-view:run-end", "py-heap-view:first-diagram"],
+  // the runner's compile of the program with the interpreter's second chunk, before the first has loaded
+  // (src/runner.ts, precompile): absent from a run where the first chunk loaded before it
+  ["program compiled ahead at", "py-heap-view:defined", "py-heap-view:program-compiled"],
 ];
 
 async function once(path, profile, traceOut) {
@@ -239,7 +242,12 @@ for (const which of pages) {
     if (opts.raw) console.log(JSON.stringify({ page: which, ms: runs[i].map((x) => Math.round(x * 10) / 10) }));
   }
   const totals = runs.map((r) => r[0]);
-  const parts = PARTS.slice(1).map(([name], k) => `${name} ${median(runs.map((r) => r[k + 1])).toFixed(0)}`).join(", ");
+  const parts = PARTS.slice(1)
+    .map(([name], k) => {
+      const xs = runs.map((r) => r[k + 1]).filter(Number.isFinite);
+      return `${name} ${xs.length ? median(xs).toFixed(0) : "-"}${xs.length < runs.length ? ` (in ${xs.length} of ${runs.length} runs)` : ""}`;
+    })
+    .join(", ");
   const cpu = opts.cpu
     ? `; CPU between the marks: main thread ${median(runs.map((r) => r[PARTS.length])).toFixed(0)} ms ` +
       `(${["loading", "run", "draw"].map((n, k) => `${n} ${median(runs.map((r) => r[PARTS.length + 2 + k])).toFixed(0)}`).join(", ")}), ` +
