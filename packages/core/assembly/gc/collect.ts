@@ -8,7 +8,7 @@
 import {
   PREV_MASK_COLLECTING, PREV_MASK_FINALIZED, TPF_FINALIZER, LAYOUT_LIST, LAYOUT_TUPLE, LAYOUT_DICT,
   LAYOUT_SET, LAYOUT_WEAKREF, LAYOUT_INT, LAYOUT_FLOAT, LAYOUT_STR, LAYOUT_BYTES, TPF_VAR_DICT, TP_REFMAP_LO,
-  TP_REFMAP_HI, TPF_MANAGED_DICT, MANAGED_VALUES, MANAGED_DICT,
+  TP_REFMAP_HI, TPF_MANAGED_DICT, MANAGED_VALUES, MANAGED_DICT, TPF_VAR_REFS, TP_BASICSIZE,
   LIST_ITEMS, LIST_ALLOCATED, GC_DEBUG_SAVEALL, EV_GC_START, EV_GC_END, EV_GC_PHASE, EV_PROMOTE,
   GCP_UPDATE_REFS, GCP_SUBTRACT_REFS, GCP_MOVE_UNREACHABLE, GCP_HANDLE_WEAKREFS, GCP_FINALIZE,
   GCP_RESURRECTION, GCP_DELETE_GARBAGE, EV_WEAKREF_CALLBACK, EV_FINALIZE, EV_UNTRACK, EV_GC_UNREACHABLE, EV_GC_GARBAGE, EV_GC_REFS, GC_HEAD_SIZE, GC_PHASE_START, GC_PHASE_STOP, TP_WEAKLISTOFFSET,
@@ -471,8 +471,22 @@ export function clearObject(o: usize): void {
   clearGeneric(o, t);
 }
 
-/** Generic tp_clear: ref slots in offset order, then the values array, then the managed dict. */
+/** Generic tp_clear: ref slots in offset order, then the values array, then the managed dict. A type
+ *  with variable refs and no finalizer (a frame object) drops those first, from the last slot down (a
+ *  frame object holds its locals last first: frame_tp_clear's order); one with a finalizer (a generator)
+ *  keeps them, as generators have no tp_clear. */
 function clearGeneric(o: usize, t: usize): void {
+  if ((tpFlags(t) & (TPF_VAR_REFS | TPF_FINALIZER)) == TPF_VAR_REFS) {
+    const base = o + <usize>load<i32>(t + TP_BASICSIZE);
+    for (let i = obSize(o) - 1; i >= 0; i--) {
+      const p = base + (<usize>i << 3);
+      const v = getRef(p);
+      if (v != 0) {
+        setRef(p, 0);
+        decref(v);
+      }
+    }
+  }
   let m = load<u32>(t + TP_REFMAP_LO);
   while (m != 0) {
     const b = ctz(m);
