@@ -263,5 +263,17 @@ proto.writeUnraisable = function (this: VM, exc: Obj, obj: Obj | string): void {
     if (!(e instanceof PyRaise)) throw e;
     this.decref(e.exc);
   }
-  this.host.write("stderr", text);
+  // on sys.stderr: nothing when it is None, through its write() when it is another object
+  const sys = this.modules.get("sys");
+  const err = sys ? this.getAttrOrNull(sys, "stderr") : 0;
+  if (!err) return this.host.write("stderr", text);
+  try {
+    if (err !== this.None) this.writeTo(err, text);
+  } catch (e) {
+    if (e instanceof LimitExceeded) return this.deferLimit(e);
+    if (!(e instanceof PyRaise)) throw e;
+    this.decref(e.exc);
+  } finally {
+    this.decref(err);
+  }
 };
