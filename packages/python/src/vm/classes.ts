@@ -47,9 +47,9 @@ const LAYOUT_OF_KIND = new Map<Kind, TypeDesc["layout"]>([
   [Kind.STR, "str"], [Kind.INT, "int"], [Kind.FLOAT, "float"], [Kind.BYTES, "bytes"], [Kind.FROZENSET, "set"],
 ]);
 
-/** Builtin types called through vectorcall in 3.11 (no argument tuple). */
-const VECTORCALL_TYPES = new Set(["bool", "float", "range", "list", "tuple", "dict", "set", "frozenset", "type", "enumerate", "reversed", "map", "filter", "zip"]);
-/** Builtin types whose call builds an argument tuple. */
+/** Builtin types whose call builds an argument tuple (as the exceptions' do; the other builtin types are
+ *  called through vectorcall in 3.11: bool, float, range, list, tuple, dict, set, frozenset, type,
+ *  enumerate, reversed, map, filter, zip). */
 const TUPLE_CALL_TYPES = new Set(["str", "int", "slice", "object", "bytes", "complex", "property", "staticmethod", "classmethod", "super", "bytearray"]);
 
 proto.makeFunction = function (this: VM, f: Frame, flags: number): Obj {
@@ -697,7 +697,7 @@ proto.callTypeDirect = function (this: VM, t: Obj, args: Obj[], kw: KwArgs | nul
   }
   // type calls without vectorcall in 3.11 pack their arguments into a tuple (parked when freed); a class's
   // lives until its instance is made and initialised
-  let argt = args.length && (ti.heap || (!VECTORCALL_TYPES.has(ti.name) && (ti.kind === Kind.EXC || TUPLE_CALL_TYPES.has(ti.name)))) ? this.h.newTuple(args) : 0;
+  let argt = args.length && (ti.heap || ti.kind === Kind.EXC || TUPLE_CALL_TYPES.has(ti.name)) ? this.h.newTuple(args) : 0;
   // BaseException's __new__ keeps the call's tuple itself as the exception's args: for a subclass without
   // a __new__ of its own, the tuple is released just before the constructor packs the arguments again,
   // which puts them in the same block (as for the builtin exception types below)
