@@ -25,6 +25,73 @@ export function installMethods(vm: VM): void {
   installMisc(vm);
   installBytes(vm);
   installArity(vm);
+  installOwnCalls(vm);
+}
+
+/**
+ * A builtin type's dunder called on an instance of a subclass (dict.__setitem__(self, k, v), super().__eq__(o))
+ * runs the builtin's own code: while it runs, the protocol's lookup of that name on the instance's class
+ * finds the builtin's, not the subclass's override (which called it).
+ */
+const CMP_NAMES = ["__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"];
+
+const group = (k: Kind) => (k === Kind.BOOL ? Kind.INT : k === Kind.FROZENSET ? Kind.SET : k);
+const sized = (k: Kind) => k !== Kind.INT && k !== Kind.FLOAT;
+const PROTOCOL_SLOTS: [string, number, (k: Kind) => boolean, (vm: VM, o: Obj, x: Obj) => Obj][] = [
+  ["__len__", 0, sized, (vm, o) => vm.newInt(BigInt(vm.len(o)))],
+  ["__contains__", 1, sized, (vm, o, x) => vm.bool(vm.contains(o, x))],
+  ["__iter__", 0, sized, (vm, o) => vm.getIter(o)],
+  ["__getitem__", 1, (k) => sized(k) && group(k) !== Kind.SET, (vm, o, x) => vm.getItem(o, x)],
+  ["__hash__", 0, (k) => k !== Kind.LIST && k !== Kind.DICT && k !== Kind.SET, (vm, o) => vm.newInt(vm.hash(o))],
+  ["__repr__", 0, () => true, (vm, o) => vm.reprObj(o)],
+];
+
+function installOwnCalls(vm: VM): void {
+  const cmp = new Set(CMP_NAMES);
+  for (const tn of ["int", "float", "str", "bytes", "bytearray", "tuple", "list", "dict", "set", "frozenset"]) {
+    if (!vm.T[tn]) continue;
+    const base = vm.infoOfType(vm.T[tn]);
+    const k = group(base.kind);
+    // the rich comparisons: NotImplemented unless the other operand is of a kind this type compares with
+    if (k !== Kind.BYTEARRAY) {
+      CMP_NAMES.forEach((name, op) => {
+        const fn: NativeFn = (args) => {
+          if (args.length !== 2) vm.typeError(`expected 1 argument, got ${args.length - 1}`);
+          const kb = group(vm.kindOf(args[1]));
+          const ok = (kb === k || (k === Kind.FLOAT && kb === Kind.INT)) && (k !== Kind.DICT || op === 2 || op === 3);
+          return ok ? vm.richCompare(args[0], args[1], op) : vm.newRef(vm.NotImplemented);
+        };
+        base.methods.set(name, vm.defineNative(name, fn, { qualname: `${tn}.${name}`, method: true }));
+      });
+    }
+    // the other protocol slots this type has and defines no method for: the protocol on the instance
+    for (const [name, argc, has, fn] of PROTOCOL_SLOTS) {
+      if (base.methods.has(name) || !has(base.kind)) continue;
+      const f: NativeFn = (args) => {
+        if (args.length !== argc + 1) vm.typeError(`expected ${argc} argument${argc === 1 ? "" : "s"}, got ${args.length - 1}`);
+        return fn(vm, args[0], args[1]);
+      };
+      base.methods.set(name, vm.defineNative(name, f, { qualname: `${tn}.${name}`, method: true }));
+    }
+    for (const [name, i] of base.methods) {
+      if (!/^__\w+__$/.test(name) || name === "__init__" || name === "__new__") continue;
+      const n = vm.natives[i];
+      const fn = n.fn;
+      const names = cmp.has(name) ? cmp : new Set([name]);
+      n.fn = (args, kw) => {
+        const ti = args.length ? vm.typeInfo(args[0]) : base;
+        if (!ti.heap) return fn(args, kw);
+        const prev = vm.ownCall;
+        vm.ownCall = { ti, names, base, frame: vm.frame };
+        try {
+          return fn(args, kw);
+        } finally {
+          vm.ownCall = prev;
+        }
+      };
+    }
+  }
+  vm.typeEpoch++;
 }
 
 /**
@@ -189,7 +256,7 @@ function intArith(vm: VM): Record<string, NativeFn> {
   return out;
 }
 
-/** float's arithmetic and comparison slots as methods: int, bool or float operands (exact copies, so a
+/** float's arithmetic slots as methods: int, bool or float operands (exact copies, so a
  *  subclass's own dunders are not re-entered), NotImplemented otherwise. */
 function floatArith(vm: VM): Record<string, NativeFn> {
   const h = vm.h;
@@ -201,12 +268,11 @@ function floatArith(vm: VM): Record<string, NativeFn> {
     if (!vm.typeInfo(o).heap) return vm.newRef(o);
     return vm.kindOf(o) === Kind.FLOAT ? h.newFloat(h.readFloat(o)) : vm.newInt(h.readInt(o));
   };
-  const op = (code: number, reflected: boolean, cmp = false): NativeFn => (args) => {
+  const op = (code: number, reflected: boolean): NativeFn => (args) => {
     if (!num(args[1])) return vm.newRef(vm.NotImplemented);
     const a = exact(args[0]);
     const b = exact(args[1]);
     try {
-      if (cmp) return vm.richCompare(a, b, code);
       return reflected ? vm.binaryOp(b, a, code) : vm.binaryOp(a, b, code);
     } finally {
       vm.decref(a);
@@ -225,7 +291,6 @@ function floatArith(vm: VM): Record<string, NativeFn> {
   };
   out.__divmod__ = divmod(false);
   out.__rdivmod__ = divmod(true);
-  ["__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"].forEach((n, i) => (out[n] = op(i, false, true)));
   return out;
 }
 
@@ -612,7 +677,6 @@ function installStr(vm: VM): void {
       return vm.strFormat(args[0], [], null, args[1]);
     },
     __format__: (args) => vm.format(args[0], args[1], false),
-    __len__: (args) => vm.newInt(BigInt([...S(args[0])].length)),
     __str__: (args) => vm.strObj(args[0]),
     __repr__: (args) => vm.h.newStr(vm.nativeRepr(args[0], vm.infoOfType(vm.T.str))),
     // sq_concat (unicode_concat): str operands only, never the subclass's own __add__/__radd__
@@ -627,10 +691,6 @@ function installStr(vm: VM): void {
       return h.newStr(sa + sb);
     },
     __mul__: (args) => vm.binaryOp(args[0], args[1], 5),
-    __eq__: (args) => vm.richCompare(args[0], args[1], 2),
-    __hash__: (args) => vm.newInt(vm.hash(args[0])),
-    __getitem__: (args) => vm.getItem(args[0], args[1]),
-    __contains__: (args) => vm.bool(vm.contains(args[0], args[1])),
     __mod__: (args) => vm.percentFormat(args[0], args[1]),
   };
   vm.methods("str", table);
@@ -782,18 +842,13 @@ function installList(vm: VM): void {
       sortList(vm, args[0], kwarg(kw, "key"), rev ? vm.index(rev) !== 0n : false);
       return vm.none();
     },
-    __len__: (args) => vm.newInt(BigInt(h.listLen(args[0]))),
-    __getitem__: (args) => vm.getItem(args[0], args[1]),
     __setitem__: (args) => (vm.setItem(args[0], args[1], args[2]), vm.none()),
-    __contains__: (args) => vm.bool(vm.contains(args[0], args[1])),
-    __iter__: (args) => vm.getIter(args[0]),
     __init__: (args) => {
       h.listClear(args[0]);
       if (args[1]) vm.listExtendFrom(args[0], args[1]);
       return vm.none();
     },
     __repr__: (args) => h.newStr(vm.nativeRepr(args[0], vm.infoOfType(vm.T.list))),
-    __eq__: (args) => vm.richCompare(args[0], args[1], 2),
     __add__: (args) => vm.binaryOp(args[0], args[1], 0),
     __iadd__: (args) => vm.binaryOp(args[0], args[1], 13),
   });
@@ -821,8 +876,6 @@ function installTuple(vm: VM): void {
       for (const x of vm.tupleItems(args[0])) if (vm.eq(x, args[1])) n++;
       return vm.newInt(BigInt(n));
     },
-    __len__: (args) => vm.newInt(BigInt(vm.tupleLen(args[0]))),
-    __getitem__: (args) => vm.getItem(args[0], args[1]),
   });
 }
 
@@ -895,12 +948,8 @@ function installDict(vm: VM): void {
       for (const [k, v] of vm.dictEntries(args[0])) h.dictSet(d, k, v);
       return d;
     },
-    __len__: (args) => vm.newInt(BigInt(h.dictLen(args[0]))),
-    __getitem__: (args) => vm.getItem(args[0], args[1]),
     __setitem__: (args) => (vm.setItem(args[0], args[1], args[2]), vm.none()),
     __delitem__: (args) => (vm.delItem(args[0], args[1]), vm.none()),
-    __contains__: (args) => vm.bool(vm.contains(args[0], args[1])),
-    __iter__: (args) => vm.getIter(args[0]),
     __init__: (args, kw) => {
       if (args[1]) vm.dictUpdateFrom(args[0], args[1], 0);
       if (kw) kw.names.forEach((n, i) => vm.dictSetStr(args[0], vm.name(n), kw.values[i]));
@@ -973,8 +1022,6 @@ function installSet(vm: VM): void {
     issuperset: (args) => withItems(args[1], (items) => vm.bool(items.every((y) => has(args[0], y)))),
     isdisjoint: (args) => withItems(args[1], (items) => vm.bool(!items.some((y) => has(args[0], y)))),
     copy: (args) => (vm.kindOf(args[0]) === Kind.FROZENSET && !vm.typeInfo(args[0]).heap ? vm.newRef(args[0]) : vm.setCopy(args[0])),
-    __len__: (args) => vm.newInt(BigInt(h.setLen!(args[0]))),
-    __contains__: (args) => vm.bool(vm.contains(args[0], args[1])),
   };
   if (vm.T.frozenset) vm.methods("frozenset", common);
   if (!vm.T.set) return;
@@ -1078,9 +1125,6 @@ function installNumbers(vm: VM): void {
     __add__: (args) => (isInt(args[1]) ? vm.binaryOp(args[0], args[1], 0) : vm.newRef(vm.NotImplemented)),
     __sub__: (args) => (isInt(args[1]) ? vm.binaryOp(args[0], args[1], 10) : vm.newRef(vm.NotImplemented)),
     __mul__: (args) => (isInt(args[1]) ? vm.binaryOp(args[0], args[1], 5) : vm.newRef(vm.NotImplemented)),
-    __eq__: (args) => (isInt(args[1]) ? vm.richCompare(args[0], args[1], 2) : vm.newRef(vm.NotImplemented)),
-    __lt__: (args) => (isInt(args[1]) ? vm.richCompare(args[0], args[1], 0) : vm.newRef(vm.NotImplemented)),
-    __hash__: (args) => vm.newInt(vm.hash(args[0])),
     __index__: (args) => intSelf(args[0]),
     __int__: (args) => intSelf(args[0]),
     __repr__: (args) => h.newStr(vm.intStr(h.readInt(args[0]))),
@@ -1146,8 +1190,6 @@ function installNumbers(vm: VM): void {
     ...floatArith(vm),
     __format__: (args) => h.newStr(formatFloat(h.readFloat(args[0]), vm.str(args[1]))),
     __repr__: (args) => vm.reprObj(args[0]),
-    __eq__: (args) => vm.richCompare(args[0], args[1], 2),
-    __hash__: (args) => vm.newInt(vm.hash(args[0])),
   });
 }
 
