@@ -72,6 +72,22 @@ class V(metaclass=N):
     def __init__(self, a, b=2):
         self.s = a + b
 print(W(1, 2), V(1).s, V(1, b=5).s, str(object=4), int("ff", base=16))
+
+lst = []
+app = lst.append
+cnt = "abcab".count
+def gen():
+    yield 1
+    yield 2
+it = gen()
+y = [5, 6]
+before = sys.getrefcount(y)
+for k in range(3):
+    app(k)
+    n = len(y) + cnt("a") + round(2.5) + next(it, 0) + abs(-k) + ord(chr(65 + k)) + hash(k)
+    print(n, repr(k), id(y) == id(y), callable(app), end=" ")
+exec("z = 1")
+print(lst, z, sys.getrefcount(y) - before, isinstance(3, int), sys.getrefcount(None) > 0)
 `,
     );
   });
@@ -88,16 +104,24 @@ print(W(1, 2), V(1).s, V(1, b=5).s, str(object=4), int("ff", base=16))
 class C:
     def __str__(self):
         return 5
+class Bad:
+    def __index__(self):
+        raise KeyError("idx")
 for f in [lambda: str(1, 2, 3, 4), lambda: str(B()), lambda: str(C()), lambda: len(B()), lambda: len(5),
           lambda: len(), lambda: len(1, 2), lambda: chr("a"), lambda: chr(-1), lambda: abs("x"), lambda: int("z"),
           lambda: int(1, 2, 3), lambda: float(1, 2), lambda: list(1, 2), lambda: type(1, 2), lambda: bool(1, 2),
-          lambda: str(b"\\xff", "ascii"), lambda: chr(), lambda: abs()]:
+          lambda: str(b"\\xff", "ascii"), lambda: chr(), lambda: abs(), lambda: chr(Bad()), lambda: hash([]),
+          lambda: next(iter([])), lambda: ord("ab"), lambda: [].append()]:
     try:
         f()
     except Exception as e:
         print(type(e).__name__, e)
 def deep(n):
-    return str(B()) if n == 0 else deep(n - 1)
+    return len(Bad()) if n == 1 else str(B()) if n == 0 else deep(n - 1)
+try:
+    deep(3)
+except TypeError as e:
+    print("TypeError", e)
 deep(2)
 `,
     );

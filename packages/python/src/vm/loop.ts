@@ -66,6 +66,7 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
   const methodTypeW = this.tMethod | 0;
   const superTypeW = superType | 0;
   const typeTypeW = this.tType | 0;
+  const builtinTypeW = this.T.builtin_function_or_method | 0;
   // the heap's memory view, read again only when memory grew (a grown memory detaches the old view: length 0;
   // `(mem.length | 0) !== 0`: V8 reads a typed array's length as a float64 and checked it was an int32)
   let mem = h.i32;
@@ -250,6 +251,7 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             // lst.append(v) on an exact list (3.11's PRECALL_NO_KW_LIST_APPEND), d.get(k[, default]) on an
             // exact dict: without the argument array and the native's dispatch
             if (a !== 0 && kwNames === null && (a === this.listAppendDescr || a === this.dictGetDescr) && descrCall(this, st, a, b, arg)) break;
+            if (arg === 1 && a === 0 && kwNames === null && tt === builtinTypeW && builtinCall1(this, st, target)) break;
             if (kwNames === null && tt === functionTypeW && this.depth + 1 <= this.recursionLimit) {
               // exactly the positional parameters (callFunctionSteal's common call): the arguments go from
               // the stack straight into the new (or reused) frame, which takes the reference to the function
@@ -1645,6 +1647,32 @@ function callGeneral(vm: VM, f: Frame, st: Obj[], arg: number, a: Obj, b: Obj, t
     h.decref(target);
   }
   return null;
+}
+
+/** CALL of a builtin function with one positional argument (3.11's PRECALL_BUILTIN_O): what callGeneral
+ *  does for it, without its dispatch (the argument, then the function released after the call); false
+ *  (nothing done) for a builtin bound to an object. */
+function builtinCall1(vm: VM, st: Obj[], target: Obj): boolean {
+  const h = vm.h;
+  const n = vm.natives[h.i32[(target + L.CFUNC_INDEX) >>> 2]!];
+  if (n.method) return false;
+  const x = st.pop()!;
+  st.pop();
+  st.pop();
+  try {
+    let r: Obj;
+    try {
+      r = n.fn([x], null);
+    } catch (e) {
+      throw vm.wrapErr(e);
+    } finally {
+      h.decref(x);
+    }
+    st.push(r);
+  } finally {
+    h.decref(target);
+  }
+  return true;
 }
 
 /** LOAD_ATTR / LOAD_METHOD without a cached answer: getattr(o, name) pushed, o released either way. */
