@@ -20,15 +20,16 @@ import type { InterpreterPart } from "../src/python-sources.js";
 export * from "../src/python-sources.js";
 
 /**
- * Text of a program that may reach the lazy chunk: a match statement; sort, sorted or round; Python code that
+ * Text of a program that may reach the lazy chunk: a match statement; sort, sorted, round, eval, exec or
+ * compile; str.format / format_map; Python code that
  * runs in the interpreter's teardown (`__del__`, atexit, gc callbacks: the runner draws the trace before
  * the teardown, and a teardown that stops on the chunk is not run again; weakref's callbacks load it
  * through `weakref` already); a format spec (`format`, an
- * f-string with a `{…:…}` field); printf-style `%d %i %u %o %x %e %f %g` (with flags, width, precision or
- * a mapping key). Anything else that reaches it (a computed attribute name, a dict literal turned into a
+ * f-string with a `{…:…}` field); printf-style `%s %r %a %c %d %i %u %o %x %e %f %g` (with flags, width,
+ * precision or a mapping key). Anything else that reaches it (a computed attribute name, a dict literal turned into a
  * format string…) is run a second time, with the chunk.
  */
-const LAZY_WORDS = [/^[ \t]*match\b/m, /\bformat\b/, /\b(sort(ed)?|round)\b/, /\b(__del__|atexit|callbacks)\b/, /%(\([^)\n]*\))?[-+ #0]*(\d+|\*)?(\.(\d*|\*))?[diouxXeEfFgG]/];
+const LAZY_WORDS = [/^[ \t]*match\b/m, /\b(format(_map)?|sort(ed)?|round|eval|exec|compile)\b/, /\b(__del__|atexit|callbacks)\b/, /%(\([^)\n]*\))?[-+ #0]*(\d+|\*)?(\.(\d*|\*))?[diouxXeEfFgGsrac]/];
 const F_STRING = /(?<![\w'"])(?:[fF][rR]?|[rR][fF])['"]/;
 const SPEC_FIELD = /\{[^{}\n]*:[^{}\n]*\}/;
 

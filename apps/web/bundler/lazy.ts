@@ -18,6 +18,11 @@
  * - The sort of list.sort() and sorted() (builtins/timsort.ts).
  * - Ranges past ±2**53 (vm/bigrange.ts), but fitsDouble, which range() calls on any range; the two
  *   operations of any range that go through its exact bounds, == and hash(), load it too.
+ * - The text of a printed exception (vm/exc-format.ts: chained causes and contexts, the "Type: message"
+ *   line with its suggestions and notes, exception groups, SyntaxError's carets), with the traceback's.
+ * - A str's %-formatting and str.format / format_map (vm/str-format.ts; bytes' % stays with bytes' bodies,
+ *   misc.ts's percentFormat hands only a str to it).
+ * - exec(), eval() and compile() (vm/exec-source.ts).
  *
  * How: in the page's interpreter bundle each such module is replaced by a stub (`lazyStubs`) with the
  * same exports, each of which calls the loaded module's function, or, before it is loaded, throws a
@@ -68,6 +73,12 @@ export const LAZY_MODULES: readonly LazyModule[] = [
     eager: ["fitsDouble"],
     functions: ["rangeLength", "lenOrNull", "itemAt", "sliceOf", "containsInt", "rangesEqual", "hashTuple", "reversedWalk", "iteratorTypeName", "rangeRepr"],
   },
+  // the text of a printed exception: chains, the "Type: message" line, groups, SyntaxError's carets
+  { file: "vm/exc-format.ts", vmMethods: ["formatException", "tracebackEntries", "excLine"] },
+  // a str's %-formatting and str.format / format_map
+  { file: "vm/str-format.ts", vmMethods: ["strPercent", "strFormat"] },
+  // exec(), eval() and compile()
+  { file: "vm/exec-source.ts", vmMethods: ["evalSource", "compileBuiltin"] },
 ];
 
 /** Files of the interpreter a lazy module may bundle its own copy of: types, const enums, constants. */

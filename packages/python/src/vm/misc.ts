@@ -1,20 +1,20 @@
 /**
  * The smaller pieces of the VM: name lookups and their errors, LOAD_METHOD, generators' state
- * save/restore, ranges, dict views, set algebra, %-formatting and str.format, the REPL echo, imports,
- * exec/eval.
+ * save/restore, ranges, dict views, set algebra, the REPL echo, imports. %-formatting and str.format are
+ * str-format.ts, exec/eval/compile exec-source.ts.
  */
 import { abi, HeapError } from "@pyheap/heap";
 import type { Obj } from "./heap-api.js";
-import { Kind, type KwArgs } from "./types.js";
+import { Kind } from "./types.js";
 import { INTERRUPTED, LimitExceeded, PyRaise, VM } from "./vm.js";
 import { Frame } from "./frame.js";
 import * as L from "./layouts.js";
 import type { GenState } from "./eval.js";
 import { IMPORTERR_NAME } from "./natives.js";
 import { Op } from "../compile/opcodes.js";
-import { formatFloat, formatInt } from "../objects/format-spec.js";
 import { PyErr } from "../objects/errors.js";
-import { PySyntaxError } from "../parse/errors.js";
+import "./str-format.js";
+import "./exec-source.js";
 
 const proto = VM.prototype;
 
@@ -353,309 +353,11 @@ proto.dictBinary = function (this: VM, a: Obj, b: Obj, _op: number, inplace: boo
 // ───────────── formatting ─────────────
 
 proto.percentFormat = function (this: VM, fmtObj: Obj, argsObj: Obj): Obj {
-  const h = this.h;
-  if (this.kindOf(fmtObj) !== Kind.STR) return 0;
-  const fmt = this.str(fmtObj);
-  const isTuple = this.kindOf(argsObj) === Kind.TUPLE;
-  const args = isTuple ? this.tupleItems(argsObj) : [argsObj];
-  const isMap = !isTuple && (this.kindOf(argsObj) === Kind.DICT || (this.typeInfo(argsObj).heap && !!this.lookupType(this.typeInfo(argsObj), "__getitem__")));
-  let ai = 0;
-  let out = "";
-  let usedMap = false;
-  const next = (): Obj => {
-    if (ai >= args.length) this.typeError("not enough arguments for format string");
-    return args[ai++];
-  };
-  let single: Obj = 0;
-  let pieces = 0;
-  for (let i = 0; i < fmt.length; i++) {
-    const c = fmt[i];
-    if (c !== "%") {
-      out += c;
-      continue;
-    }
-    i++;
-    let key: string | null = null;
-    if (fmt[i] === "(") {
-      const j = fmt.indexOf(")", i);
-      key = fmt.slice(i + 1, j);
-      i = j + 1;
-    }
-    let flags = "";
-    while ("-+ #0".includes(fmt[i])) flags += fmt[i++];
-    let width = "";
-    if (fmt[i] === "*") {
-      width = String(this.index(next()));
-      i++;
-    } else while (/\d/.test(fmt[i])) width += fmt[i++];
-    let prec = "";
-    if (fmt[i] === ".") {
-      i++;
-      prec = ".";
-      if (fmt[i] === "*") {
-        prec += String(this.index(next()));
-        i++;
-      } else while (/\d/.test(fmt[i])) prec += fmt[i++];
-      if (prec === ".") prec = ".0";
-    }
-    const conv = fmt[i];
-    if (conv === "%") {
-      out += "%";
-      continue;
-    }
-    let v: Obj;
-    let owned = false;
-    if (key !== null) {
-      if (!isMap) this.typeError("format requires a mapping");
-      const k = h.newStr(key);
-      try {
-        v = this.getItem(argsObj, k);
-      } finally {
-        h.decref(k);
-      }
-      owned = true;
-      usedMap = true;
-    } else v = next();
-    pieces++;
-    try {
-      const align = flags.includes("-") ? "<" : "";
-      const zero = flags.includes("0") && !flags.includes("-") ? "0" : "";
-      const sign = flags.includes("+") ? "+" : flags.includes(" ") ? " " : "";
-      const alt = flags.includes("#") ? "#" : "";
-      let piece: string;
-      switch (conv) {
-        case "s":
-        case "r":
-        case "a": {
-          let s: string;
-          if (conv === "s") {
-            if (!width && !prec && this.kindOf(v) === Kind.STR && !this.typeInfo(v).heap) single = v;
-            s = this.strOf(v);
-          } else if (conv === "r") s = this.repr(v);
-          else {
-            const r = this.asciiObj(v);
-            s = this.str(r);
-            h.decref(r);
-          }
-          // a lone %s / %r of a bool is the bool's one static str
-          if (conv !== "a" && !width && !prec && this.kindOf(v) === Kind.BOOL) single = this.boolStr(v === this.True);
-          if (prec) s = s.slice(0, Number(prec.slice(1)));
-          piece = width ? (align ? s.padEnd(Number(width)) : s.padStart(Number(width))) : s;
-          break;
-        }
-        case "d":
-        case "i":
-        case "u": {
-          const k = this.kindOf(v);
-          let n: bigint;
-          if (k === Kind.FLOAT) n = BigInt(Math.trunc(h.readFloat(v)));
-          else if (k === Kind.INT || k === Kind.BOOL) n = h.readInt(v);
-          else this.typeError(`%${conv} format: a real number is required, not ${this.typeName(v)}`);
-          piece = formatInt(n, `${align}${sign}${zero}${width}d`);
-          break;
-        }
-        case "x":
-        case "X":
-        case "o": {
-          const kv = this.kindOf(v);
-          if (kv !== Kind.INT && kv !== Kind.BOOL && !(this.typeInfo(v).heap && this.lookupType(this.typeInfo(v), "__index__"))) {
-            this.typeError(`%${conv} format: an integer is required, not ${this.typeName(v)}`);
-          }
-          const n = this.index(v);
-          piece = formatInt(n, `${align}${sign}${alt}${zero}${width}${conv}`);
-          break;
-        }
-        case "e":
-        case "E":
-        case "f":
-        case "F":
-        case "g":
-        case "G":
-          piece = formatFloat(this.toFloat(v), `${align}${sign}${alt}${zero}${width}${prec || ".6"}${conv}`);
-          break;
-        case "c": {
-          const k = this.kindOf(v);
-          if (k === Kind.STR && [...this.str(v)].length !== 1) this.typeError("%c requires int or char");
-          piece = k === Kind.STR ? this.str(v) : String.fromCodePoint(Number(this.index(v)));
-          if (width) piece = align ? piece.padEnd(Number(width)) : piece.padStart(Number(width));
-          break;
-        }
-        default:
-          this.raise("ValueError", `unsupported format character '${conv}' (0x${(conv ?? "").charCodeAt(0).toString(16)}) at index ${i}`);
-      }
-      out += piece;
-    } catch (e) {
-      throw this.wrapErr(e);
-    } finally {
-      if (owned) h.decref(v);
-    }
-  }
-  if (!usedMap && !isMap && ai < args.length) this.typeError("not all arguments converted during string formatting");
-  if (single && pieces === 1 && out === this.str(single)) return this.newRef(single);
-  if ([...out].length === 1) return h.newStr(out);
-  return h.newStr(out);
+  // a str's %-formatting is str-format.ts's (bytes' is theirs: 0 here)
+  return this.kindOf(fmtObj) === Kind.STR ? this.strPercent(fmtObj, argsObj) : 0;
 };
 
-proto.strFormat = function (this: VM, fmtObj: Obj, args: Obj[], kw: KwArgs | null, mapping?: Obj, numbering?: FieldNumbering): Obj {
-  // the first field's value is held while later fields are formatted: released if one of them raises
-  const held: Obj[] = [];
-  try {
-    return strFormatFields.call(this, fmtObj, args, kw, mapping, held, numbering ?? { auto: 0, manual: false });
-  } catch (e) {
-    for (const o of held) this.h.decref(o);
-    throw e;
-  }
-};
-
-/** The automatic field numbering of one str.format call, shared with the fields nested in its specs
- *  ('{:>{}}'.format('x', 4) takes 'x' then 4). */
-export interface FieldNumbering {
-  auto: number;
-  manual: boolean;
-}
-
-function strFormatFields(this: VM, fmtObj: Obj, args: Obj[], kw: KwArgs | null, mapping: Obj | undefined, held: Obj[], num: FieldNumbering): Obj {
-  const h = this.h;
-  const fmt = this.str(fmtObj);
-  let out = "";
-  let onlyValue: Obj = 0;
-  let pieces = 0;
-  let literal = false;
-  for (let i = 0; i < fmt.length; i++) {
-    const c = fmt[i];
-    if (c === "{" && fmt[i + 1] === "{") {
-      out += "{";
-      i++;
-      literal = true;
-      continue;
-    }
-    if (c === "}" && fmt[i + 1] === "}") {
-      out += "}";
-      i++;
-      literal = true;
-      continue;
-    }
-    if (c !== "{") {
-      if (c === "}") this.raise("ValueError", "Single '}' encountered in format string");
-      out += c;
-      literal = true;
-      continue;
-    }
-    let depth = 1;
-    let j = i + 1;
-    while (j < fmt.length && depth) {
-      if (fmt[j] === "{") depth++;
-      else if (fmt[j] === "}") depth--;
-      if (depth) j++;
-    }
-    if (depth) this.raise("ValueError", i + 1 === fmt.length ? "Single '{' encountered in format string" : "expected '}' before end of string");
-    const field = fmt.slice(i + 1, j);
-    i = j;
-    let spec = "";
-    let conv = "";
-    let name = field;
-    const colon = field.indexOf(":");
-    if (colon >= 0) {
-      spec = field.slice(colon + 1);
-      name = field.slice(0, colon);
-    }
-    const bang = name.indexOf("!");
-    if (bang >= 0) {
-      conv = name.slice(bang + 1);
-      name = name.slice(0, bang);
-    }
-    const m = /^([^.[]*)(.*)$/.exec(name)!;
-    let v: Obj;
-    const first = m[1];
-    if (first === "" && num.manual) this.raise("ValueError", "cannot switch from manual field specification to automatic field numbering");
-    if (/^\d+$/.test(first) && num.auto > 0) this.raise("ValueError", "cannot switch from automatic field numbering to manual field specification");
-    if (/^\d+$/.test(first)) num.manual = true;
-    if (first === "") {
-      if (num.auto >= args.length) this.raise("IndexError", `Replacement index ${num.auto} out of range for positional args tuple`);
-      v = this.newRef(args[num.auto++]);
-    } else if (/^\d+$/.test(first)) {
-      const n = Number(first);
-      if (n >= args.length) this.raise("IndexError", `Replacement index ${n} out of range for positional args tuple`);
-      v = this.newRef(args[n]);
-    } else {
-      let found: Obj = 0;
-      if (mapping) {
-        const k = h.newStr(first);
-        try {
-          found = this.getItem(mapping, k);
-        } finally {
-          h.decref(k);
-        }
-      } else {
-        const idx = kw ? kw.names.indexOf(first) : -1;
-        if (idx < 0) this.keyError(h.newStr(first));
-        found = this.newRef(kw!.values[idx]);
-      }
-      v = found;
-    }
-    let rest = m[2];
-    while (rest) {
-      const am = /^\.(\w+)/.exec(rest);
-      if (am) {
-        const nv = this.getAttr(v, am[1]);
-        h.decref(v);
-        v = nv;
-        rest = rest.slice(am[0].length);
-        continue;
-      }
-      const im = /^\[([^\]]*)\]/.exec(rest);
-      if (im) {
-        const key = /^\d+$/.test(im[1]) ? this.newInt(BigInt(im[1])) : h.newStr(im[1]);
-        try {
-          const nv = this.getItem(v, key);
-          h.decref(v);
-          v = nv;
-        } finally {
-          h.decref(key);
-        }
-        rest = rest.slice(im[0].length);
-        continue;
-      }
-      break;
-    }
-    try {
-      if (conv) {
-        const c = conv === "r" ? this.reprObj(v) : conv === "s" ? this.strObj(v) : this.asciiObj(v);
-        h.decref(v);
-        v = c;
-      }
-      if (spec.includes("{")) {
-        const inner = h.newStr(spec);
-        try {
-          const r = this.strFormat(inner, args, kw, mapping, num);
-          spec = this.str(r);
-          h.decref(r);
-        } finally {
-          h.decref(inner);
-        }
-      }
-      // str.format calls the formatter of an exact str, int, float or complex itself (no __format__ lookup)
-      const vt = this.typeInfo(v);
-      const direct = !vt.heap && (vt.kind === Kind.STR || vt.kind === Kind.INT || vt.kind === Kind.FLOAT || vt.kind === Kind.COMPLEX);
-      const r = this.format(v, spec, !direct);
-      pieces++;
-      out += this.str(r);
-      if (onlyValue) {
-        h.decref(onlyValue);
-        onlyValue = 0;
-        held.length = 0;
-      }
-      if (pieces === 1 && !spec) held[0] = onlyValue = r;
-      else h.decref(r);
-    } finally {
-      h.decref(v);
-    }
-  }
-  held.length = 0;
-  if (pieces === 1 && onlyValue && !literal) return onlyValue;
-  if (onlyValue) h.decref(onlyValue);
-  return h.newStr(out);
-}
+export type { FieldNumbering } from "./str-format.js";
 
 // ───────────── REPL, imports, exec/eval ─────────────
 
@@ -714,49 +416,6 @@ proto.newModule = function (this: VM, name: string): Obj {
   return m;
 };
 
-proto.evalSource = function (this: VM, args: Obj[], mode: "eval" | "exec"): Obj {
-  const h = this.h;
-  const src = args[0];
-  const f = this.frame!;
-  const globals = args[1] && args[1] !== this.None ? args[1] : f.globals;
-  const locals = args[2] && args[2] !== this.None ? args[2] : args[1] && args[1] !== this.None ? globals : f.locals || f.globals;
-  if (this.kindOf(globals) === Kind.DICT && !this.dictGetStr(globals, "__builtins__")) this.dictSetStr(globals, this.name("__builtins__"), this.builtinsModule);
-  if (this.kindOf(src) === Kind.CODE) {
-    const fr = new Frame(this.codeInfo(src), 0, globals, this.builtins, this.newRef(locals), this.frame);
-    const r = this.evalFrame(fr);
-    if (mode === "exec") {
-      h.decref(r);
-      return this.none();
-    }
-    return r;
-  }
-  if (this.kindOf(src) !== Kind.STR) this.typeError(`${mode}() arg 1 must be a string, bytes or code object`);
-  let text = this.str(src);
-  if (mode === "eval") text = text.replace(/^[ \t]+/, "");
-  let unit: { code: import("../compile/code.js").CodeObject };
-  try {
-    unit = this.host.compile(text, "<string>", mode);
-  } catch (e) {
-    throw compileError(this, e, text, mode);
-  }
-  // the source's parse tree holds one more reference to each constant while it runs
-  const outer = this.arena;
-  this.arena = [];
-  const co = this.materialize(unit.code, true);
-  try {
-    const fr = new Frame(this.codeInfo(co), 0, globals, this.builtins, this.newRef(locals), this.frame);
-    const r = this.evalFrame(fr);
-    if (mode === "exec") {
-      h.decref(r);
-      return this.none();
-    }
-    return r;
-  } finally {
-    h.decref(co);
-    this.releaseArena();
-    this.arena = outer;
-  }
-};
 
 declare module "./vm.js" {
   interface VM {
@@ -765,40 +424,6 @@ declare module "./vm.js" {
   }
 }
 
-proto.compileBuiltin = function (this: VM, args: Obj[]): Obj {
-  if (args.length < 3) this.typeError(`compile() missing required argument 'mode' (pos 3)`);
-  const text = this.str(args[0]);
-  const fname = this.str(args[1]);
-  const mode = this.str(args[2]);
-  if (mode !== "exec" && mode !== "eval" && mode !== "single") this.raise("ValueError", "compile() mode must be 'exec', 'eval' or 'single'");
-  let unit: { code: import("../compile/code.js").CodeObject };
-  try {
-    unit = this.host.compile(mode === "eval" ? text.replace(/^[ \t]+/, "") : text, fname, mode === "eval" ? "eval" : "exec");
-  } catch (e) {
-    throw compileError(this, e, text, mode);
-  }
-  return this.materialize(unit.code, false);
-};
-
-/** The SyntaxError (IndentationError, TabError) a parse error of `source` raises in compile(), exec() and eval(),
- *  made by its class from (msg, (filename, lineno, offset, text, end_lineno, end_offset)); text is the source's
- *  line with a newline (none on an eval()'s last line), as CPython's. Anything else as wrapErr does. */
-function compileError(vm: VM, e: unknown, source: string, mode: string): unknown {
-  if (!(e instanceof PySyntaxError)) return vm.wrapErr(e);
-  const i = e.info;
-  const h = vm.h;
-  const lines = source.split("\n");
-  const text = i.lineno <= lines.length ? lines[i.lineno - 1] + (i.lineno < lines.length || mode !== "eval" ? "\n" : "") : i.text;
-  // CPython's parser gives these errors no end column (-1, stored plus one)
-  const end = i.msg === "unexpected indent" ? -1 : i.msg.endsWith("was never closed") ? 0 : i.end_offset;
-  const n = (x: number) => vm.newInt(BigInt(x));
-  const args = [h.newStr(i.msg), h.newTupleSteal([h.newStr(i.filename), n(i.lineno), n(i.offset), h.newStr(text), n(i.end_lineno), n(end)])];
-  try {
-    return new PyRaise(vm.callType(vm.T[i.type], args, null));
-  } finally {
-    for (const a of args) h.decref(a);
-  }
-}
 
 export { PyErr };
 

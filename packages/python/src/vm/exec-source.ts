@@ -1,0 +1,90 @@
+/**
+ * exec(), eval() and compile() of a source text or code object, and the SyntaxError a parse error of that
+ * text raises. A first run of a typical program never calls them (the page loads them on demand).
+ */
+import type { Obj } from "./heap-api.js";
+import { Kind } from "./types.js";
+import { PyRaise, VM } from "./vm.js";
+import { Frame } from "./frame.js";
+import { PySyntaxError } from "../parse/errors.js";
+
+const proto = VM.prototype;
+
+proto.evalSource = function (this: VM, args: Obj[], mode: "eval" | "exec"): Obj {
+  const h = this.h;
+  const src = args[0];
+  const f = this.frame!;
+  const globals = args[1] && args[1] !== this.None ? args[1] : f.globals;
+  const locals = args[2] && args[2] !== this.None ? args[2] : args[1] && args[1] !== this.None ? globals : f.locals || f.globals;
+  if (this.kindOf(globals) === Kind.DICT && !this.dictGetStr(globals, "__builtins__")) this.dictSetStr(globals, this.name("__builtins__"), this.builtinsModule);
+  if (this.kindOf(src) === Kind.CODE) {
+    const fr = new Frame(this.codeInfo(src), 0, globals, this.builtins, this.newRef(locals), this.frame);
+    const r = this.evalFrame(fr);
+    if (mode === "exec") {
+      h.decref(r);
+      return this.none();
+    }
+    return r;
+  }
+  if (this.kindOf(src) !== Kind.STR) this.typeError(`${mode}() arg 1 must be a string, bytes or code object`);
+  let text = this.str(src);
+  if (mode === "eval") text = text.replace(/^[ \t]+/, "");
+  let unit: { code: import("../compile/code.js").CodeObject };
+  try {
+    unit = this.host.compile(text, "<string>", mode);
+  } catch (e) {
+    throw compileError(this, e, text, mode);
+  }
+  // the source's parse tree holds one more reference to each constant while it runs
+  const outer = this.arena;
+  this.arena = [];
+  const co = this.materialize(unit.code, true);
+  try {
+    const fr = new Frame(this.codeInfo(co), 0, globals, this.builtins, this.newRef(locals), this.frame);
+    const r = this.evalFrame(fr);
+    if (mode === "exec") {
+      h.decref(r);
+      return this.none();
+    }
+    return r;
+  } finally {
+    h.decref(co);
+    this.releaseArena();
+    this.arena = outer;
+  }
+};
+
+proto.compileBuiltin = function (this: VM, args: Obj[]): Obj {
+  if (args.length < 3) this.typeError(`compile() missing required argument 'mode' (pos 3)`);
+  const text = this.str(args[0]);
+  const fname = this.str(args[1]);
+  const mode = this.str(args[2]);
+  if (mode !== "exec" && mode !== "eval" && mode !== "single") this.raise("ValueError", "compile() mode must be 'exec', 'eval' or 'single'");
+  let unit: { code: import("../compile/code.js").CodeObject };
+  try {
+    unit = this.host.compile(mode === "eval" ? text.replace(/^[ \t]+/, "") : text, fname, mode === "eval" ? "eval" : "exec");
+  } catch (e) {
+    throw compileError(this, e, text, mode);
+  }
+  return this.materialize(unit.code, false);
+};
+
+/** The SyntaxError (IndentationError, TabError) a parse error of `source` raises in compile(), exec() and eval(),
+ *  made by its class from (msg, (filename, lineno, offset, text, end_lineno, end_offset)); text is the source's
+ *  line with a newline (none on an eval()'s last line), as CPython's. Anything else as wrapErr does. */
+function compileError(vm: VM, e: unknown, source: string, mode: string): unknown {
+  if (!(e instanceof PySyntaxError)) return vm.wrapErr(e);
+  const i = e.info;
+  const h = vm.h;
+  const lines = source.split("\n");
+  const text = i.lineno <= lines.length ? lines[i.lineno - 1] + (i.lineno < lines.length || mode !== "eval" ? "\n" : "") : i.text;
+  // CPython's parser gives these errors no end column (-1, stored plus one)
+  const end = i.msg === "unexpected indent" ? -1 : i.msg.endsWith("was never closed") ? 0 : i.end_offset;
+  const n = (x: number) => vm.newInt(BigInt(x));
+  const args = [h.newStr(i.msg), h.newTupleSteal([h.newStr(i.filename), n(i.lineno), n(i.offset), h.newStr(text), n(i.end_lineno), n(end)])];
+  try {
+    return new PyRaise(vm.callType(vm.T[i.type], args, null));
+  } finally {
+    for (const a of args) h.decref(a);
+  }
+}
