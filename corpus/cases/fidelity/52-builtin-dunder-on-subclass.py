@@ -224,3 +224,27 @@ for bad in [lambda: str.__eq__(S("a")), lambda: list.__len__(L(), 1), lambda: tu
         bad()
     except TypeError as e:
         print(type(e).__name__, e)
+# items of the same class inside (a nested D, an L in an L) go through the overrides again, as in python3
+class DR(dict):
+    def __repr__(self):
+        return "DR" + dict.__repr__(self)
+print(DR(a=DR(b=1)), repr(DR()), str(DR(x=[DR()])))
+class LR(list):
+    def __repr__(self):
+        return "LR" + list.__repr__(self)
+    def __eq__(self, o):
+        print("LR.__eq__", len(self))
+        return list.__eq__(self, o)
+    def __ne__(self, o):
+        print("LR.__ne__", len(self))
+        return list.__ne__(self, o)
+l = LR([1])
+l.append(l)
+print(l)
+a = LR([LR([1]), 2])
+print(a == [[1], 2], a != [[1], 2], a == LR([LR([1]), 2]), a != LR([LR([1]), 3]))
+class TR(tuple):
+    def __hash__(self):
+        print("TR.__hash__", len(self))
+        return tuple.__hash__(self)
+print(hash(TR((TR((1,)), 2))) == hash(((1,), 2)))

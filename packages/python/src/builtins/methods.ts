@@ -82,7 +82,9 @@ function installOwnCalls(vm: VM): void {
         const ti = args.length ? vm.typeInfo(args[0]) : base;
         if (!ti.heap) return fn(args, kw);
         const prev = vm.ownCall;
-        vm.ownCall = { ti, names, base, frame: vm.frame };
+        // richCompare looks the name up on both operands when they are of one class, and __eq__ after __ne__
+        const left = names === cmp ? (args.length > 1 && vm.typeInfo(args[1]) === ti ? 2 : 1) * (name === "__ne__" ? 2 : 1) : 1;
+        vm.ownCall = { ti, names, base, frame: vm.frame, left };
         try {
           return fn(args, kw);
         } finally {
@@ -678,7 +680,6 @@ function installStr(vm: VM): void {
     },
     __format__: (args) => vm.format(args[0], args[1], false),
     __str__: (args) => vm.strObj(args[0]),
-    __repr__: (args) => vm.h.newStr(vm.nativeRepr(args[0], vm.infoOfType(vm.T.str))),
     // sq_concat (unicode_concat): str operands only, never the subclass's own __add__/__radd__
     __add__: (args) => {
       const [a, b] = args;
@@ -848,7 +849,6 @@ function installList(vm: VM): void {
       if (args[1]) vm.listExtendFrom(args[0], args[1]);
       return vm.none();
     },
-    __repr__: (args) => h.newStr(vm.nativeRepr(args[0], vm.infoOfType(vm.T.list))),
     __add__: (args) => vm.binaryOp(args[0], args[1], 0),
     __iadd__: (args) => vm.binaryOp(args[0], args[1], 13),
   });
@@ -955,7 +955,6 @@ function installDict(vm: VM): void {
       if (kw) kw.names.forEach((n, i) => vm.dictSetStr(args[0], vm.name(n), kw.values[i]));
       return vm.none();
     },
-    __repr__: (args) => h.newStr(vm.nativeRepr(args[0], vm.infoOfType(vm.T.dict))),
   });
   const fromkeys = vm.defineNative("fromkeys", (args) => {
     const cls = args[0];
