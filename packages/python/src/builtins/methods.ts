@@ -28,16 +28,19 @@ export function installMethods(vm: VM): void {
   installOwnCalls(vm);
 }
 
-/**
- * A builtin type's dunder called on an instance of a subclass (dict.__setitem__(self, k, v), super().__eq__(o))
- * runs the builtin's own code: while it runs, the protocol's lookup of that name on the instance's class
- * finds the builtin's, not the subclass's override (which called it).
- */
-const CMP_NAMES = ["__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"];
-
 const group = (k: Kind) => (k === Kind.BOOL ? Kind.INT : k === Kind.FROZENSET ? Kind.SET : k);
 const sized = (k: Kind) => k !== Kind.INT && k !== Kind.FLOAT;
-const PROTOCOL_SLOTS: [string, number, (k: Kind) => boolean, (vm: VM, o: Obj, x: Obj) => Obj][] = [
+const CMP_NAMES = ["__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"];
+type Slot = [string, number, (k: Kind) => boolean, (vm: VM, o: Obj, x: Obj, k: Kind) => Obj];
+/** The slots a builtin type below gets a method for where it defines none (name, argument count, the kinds
+ *  that have it, the protocol on the instance); a comparison is NotImplemented unless the other operand is of
+ *  a kind the type compares with. */
+const PROTOCOL_SLOTS: Slot[] = [
+  ...CMP_NAMES.map((n, op): Slot => [n, 1, () => true, (vm, o, x, k) => {
+    const kb = group(vm.kindOf(x));
+    const ok = (kb === k || (k === Kind.FLOAT && kb === Kind.INT)) && (k !== Kind.DICT || op === 2 || op === 3);
+    return ok ? vm.richCompare(o, x, op) : vm.newRef(vm.NotImplemented);
+  }]),
   ["__len__", 0, sized, (vm, o) => vm.newInt(BigInt(vm.len(o)))],
   ["__contains__", 1, sized, (vm, o, x) => vm.bool(vm.contains(o, x))],
   ["__iter__", 0, sized, (vm, o) => vm.getIter(o)],
@@ -46,30 +49,22 @@ const PROTOCOL_SLOTS: [string, number, (k: Kind) => boolean, (vm: VM, o: Obj, x:
   ["__repr__", 0, () => true, (vm, o) => vm.reprObj(o)],
 ];
 
+/**
+ * A builtin type's dunder called on an instance of a subclass (dict.__setitem__(self, k, v), super().__eq__(o))
+ * runs the builtin's own code: while it runs, the protocol's lookup of that name on the instance's class
+ * finds the builtin's, not the subclass's override (which called it), once for the instance itself.
+ */
 function installOwnCalls(vm: VM): void {
   const cmp = new Set(CMP_NAMES);
-  for (const tn of ["int", "float", "str", "bytes", "bytearray", "tuple", "list", "dict", "set", "frozenset"]) {
+  for (const tn of ["int", "float", "str", "bytes", "tuple", "list", "dict", "set", "frozenset"]) {
     if (!vm.T[tn]) continue;
     const base = vm.infoOfType(vm.T[tn]);
     const k = group(base.kind);
-    // the rich comparisons: NotImplemented unless the other operand is of a kind this type compares with
-    if (k !== Kind.BYTEARRAY) {
-      CMP_NAMES.forEach((name, op) => {
-        const fn: NativeFn = (args) => {
-          if (args.length !== 2) vm.typeError(`expected 1 argument, got ${args.length - 1}`);
-          const kb = group(vm.kindOf(args[1]));
-          const ok = (kb === k || (k === Kind.FLOAT && kb === Kind.INT)) && (k !== Kind.DICT || op === 2 || op === 3);
-          return ok ? vm.richCompare(args[0], args[1], op) : vm.newRef(vm.NotImplemented);
-        };
-        base.methods.set(name, vm.defineNative(name, fn, { qualname: `${tn}.${name}`, method: true }));
-      });
-    }
-    // the other protocol slots this type has and defines no method for: the protocol on the instance
     for (const [name, argc, has, fn] of PROTOCOL_SLOTS) {
       if (base.methods.has(name) || !has(base.kind)) continue;
       const f: NativeFn = (args) => {
         if (args.length !== argc + 1) vm.typeError(`expected ${argc} argument${argc === 1 ? "" : "s"}, got ${args.length - 1}`);
-        return fn(vm, args[0], args[1]);
+        return fn(vm, args[0], args[1], k);
       };
       base.methods.set(name, vm.defineNative(name, f, { qualname: `${tn}.${name}`, method: true }));
     }
@@ -1188,7 +1183,6 @@ function installNumbers(vm: VM): void {
     __bool__: (args) => vm.bool(h.readFloat(args[0]) !== 0),
     ...floatArith(vm),
     __format__: (args) => h.newStr(formatFloat(h.readFloat(args[0]), vm.str(args[1]))),
-    __repr__: (args) => vm.reprObj(args[0]),
   });
 }
 
