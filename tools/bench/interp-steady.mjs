@@ -46,6 +46,7 @@ const BODIES = [
   ["d[i] = i", "d = {}", "d[i] = i"],
   ["t += 'a'", "t = ''", "t += 'a'"],
   ["str(i)", "", "str(i)"],
+  ["x = len", "", "x = len"],
   ["x = len(s)", "s = 'abc'", "x = len(s)"],
   ["x = abs(i)", "", "x = abs(i)"],
   ["x = chr(97)", "", "x = chr(97)"],
