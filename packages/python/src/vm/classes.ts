@@ -674,7 +674,7 @@ proto.callTypeDirect = function (this: VM, t: Obj, args: Obj[], kw: KwArgs | nul
     const o = callPlainClass(this, ti, t, args);
     if (o !== 0) return o;
   }
-  if (t === this.T.type) {
+  if (t === this.tType) {
     if (args.length === 1 && !kw) return this.newRef(this.h.typeOf(args[0]));
     if (args.length === 3) {
       // type(name, bases, ns) reaches tp_call with its arguments in a tuple

@@ -1633,7 +1633,7 @@ function callGeneral(vm: VM, f: Frame, st: Obj[], arg: number, a: Obj, b: Obj, t
   }
   try {
     // super() in a method: what callSteal reaches through type.__call__ and super's constructor
-    if (target === vm.T.super && callArgs.length === 0 && kwNames === null) st.push(vm.newSuper(callArgs));
+    if (target === vm.tSuper && callArgs.length === 0 && kwNames === null) st.push(vm.newSuper(callArgs));
     // a class whose metaclass is exactly type, positional arguments: what callSteal → call → callType reach
     else if (kt === Kind.TYPE && kwNames === null && h.typeOf(target) === vm.tType) {
       try {
