@@ -77,8 +77,8 @@ function installOwnCalls(vm: VM): void {
         const ti = args.length ? vm.typeInfo(args[0]) : base;
         if (!ti.heap) return fn(args, kw);
         const prev = vm.ownCall;
-        // richCompare looks the name up on both operands when they are of one class, and __eq__ after __ne__
-        const left = names === cmp ? (args.length > 1 && vm.typeInfo(args[1]) === ti ? 2 : 1) * (name === "__ne__" ? 2 : 1) : 1;
+        // richCompare looks the name up on both operands when they are of one class (__ne__: on the first only)
+        const left = names === cmp && name !== "__ne__" && args.length > 1 && vm.typeInfo(args[1]) === ti ? 2 : 1;
         vm.ownCall = { ti, names, base, frame: vm.frame, left };
         try {
           return fn(args, kw);

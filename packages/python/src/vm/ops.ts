@@ -712,6 +712,32 @@ function cmpCodePoints(x: string, y: string): number {
   return x.length - y.length;
 }
 
+/** x's own comparison for op, or null (NotImplemented): a Python method; for != a builtin base's own __ne__
+ *  (str.__ne__) or, when the class's __ne__ is object's, its __eq__ inverted. */
+function cmpSide(vm: VM, x: Obj, y: Obj, tx: TypeInfo, op: number): Obj | null {
+  const d = tx.heap ? vm.lookupType(tx, CMP_NAMES[op]) : null;
+  if (!d) return null;
+  let r: Obj;
+  if (d.obj) r = callDunder(vm, x, d as { obj: Obj; native: number }, [y]);
+  else if (op !== 3) return null;
+  else if (d.native !== vm.infoOfType(vm.T.object).methods.get("__ne__")) {
+    const n = nativeCompare(vm, x, y, op);
+    return n === null ? null : vm.bool(n);
+  } else {
+    const de = pyDunder(vm, tx, "__eq__");
+    if (!de) return null;
+    r = callDunder(vm, x, de, [y]);
+    if (r !== vm.NotImplemented) {
+      const t = vm.truthy(r);
+      vm.decref(r);
+      return vm.bool(!t);
+    }
+  }
+  if (r !== vm.NotImplemented) return r;
+  vm.decref(r);
+  return null;
+}
+
 proto.richCompare = function (this: VM, a: Obj, b: Obj, op: number): Obj {
   const ta = this.typeInfo(a);
   const tb = this.typeInfo(b);
@@ -726,41 +752,11 @@ proto.richCompare = function (this: VM, a: Obj, b: Obj, op: number): Obj {
         this.decref(r);
       }
     }
-    const da = pyDunder(this, ta, CMP_NAMES[op]);
-    if (da) {
-      const r = callDunder(this, a, da, [b]);
-      if (r !== this.NotImplemented) return r;
-      this.decref(r);
-    } else if (op === 3) {
-      const de = pyDunder(this, ta, "__eq__");
-      if (de) {
-        const r = callDunder(this, a, de, [b]);
-        if (r !== this.NotImplemented) {
-          const t = this.truthy(r);
-          this.decref(r);
-          return this.bool(!t);
-        }
-        this.decref(r);
-      }
-    }
+    const r = cmpSide(this, a, b, ta, op);
+    if (r) return r;
     if (!checkedReverse) {
-      const db = pyDunder(this, tb, CMP_NAMES[CMP_SWAP[op]]);
-      if (db) {
-        const r = callDunder(this, b, db, [a]);
-        if (r !== this.NotImplemented) return r;
-        this.decref(r);
-      } else if (op === 3) {
-        const de = pyDunder(this, tb, "__eq__");
-        if (de) {
-          const r = callDunder(this, b, de, [a]);
-          if (r !== this.NotImplemented) {
-            const t = this.truthy(r);
-            this.decref(r);
-            return this.bool(!t);
-          }
-          this.decref(r);
-        }
-      }
+      const r = cmpSide(this, b, a, tb, CMP_SWAP[op]);
+      if (r) return r;
     }
   }
   if (ta.kind === Kind.WEAKPROXY || tb.kind === Kind.WEAKPROXY) {

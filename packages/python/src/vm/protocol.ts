@@ -110,6 +110,8 @@ function lookupTypeUncached(vm: VM, ti: TypeInfo, name: string): Descr {
       }
       if (t.heap) continue;
     }
+    // list.__hash__ is None, as for the other mutable builtins
+    if (name === "__hash__" && (t.kind === Kind.LIST || t.kind === Kind.DICT || t.kind === Kind.SET || t.kind === Kind.BYTEARRAY)) return { obj: vm.None, native: -1 };
     const i = t.methods.get(name);
     if (i !== undefined) return { obj: 0, native: i };
   }
