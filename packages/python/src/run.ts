@@ -230,6 +230,7 @@ export function setUpInterpreter(v: VM): void {
   installModules(v);
   installWeakrefs(v);
   v.prepareRuntime();
+  v.sealTypes();
 }
 
 /** A run whose trace is finished and whose interpreter is not yet torn down (see stageRun). */

@@ -748,7 +748,7 @@ function registerConstructors(vm: VM): void {
   };
   // the heap object of a subclass of a builtin type: the builtin value wrapped by the heap's subtype
   const sub = (t: Obj, base: string, make: () => Obj): Obj => {
-    if (t === vm.T[base]) return make();
+    if (t === vm.typesByName[base]) return make();
     const o = make();
     const r = vm.retype(o, t);
     return r;

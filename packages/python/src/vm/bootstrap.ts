@@ -334,7 +334,7 @@ declare module "./vm.js" {
 
 proto.newNativeIter = function (this: VM, typeName: string, a: Obj, b: Obj = 0, i = 0): Obj {
   const h = this.h;
-  const o = h.newObject(this.T[typeName]);
+  const o = h.newObject(this.typesByName[typeName]);
   h.setSlot(o, L.NATIVE_A, a);
   if (b) h.setSlot(o, L.NATIVE_B, b);
   h.setI32(o, L.NATIVE_I, i);

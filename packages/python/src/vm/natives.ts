@@ -357,7 +357,7 @@ export function setWord(vm: VM, o: Obj, off: number, v: Obj): void {
 
 /** The offset of exception o's field `name`, or 0 if its class has no such field. */
 function excField(vm: VM, o: Obj, name: string): number {
-  for (const [cls, off] of Object.hasOwn(EXC_FIELDS, name) ? EXC_FIELDS[name]! : []) if (vm.isInstance(o, vm.T[cls])) return off;
+  for (const [cls, off] of Object.hasOwn(EXC_FIELDS, name) ? EXC_FIELDS[name]! : []) if (vm.isInstance(o, vm.typesByName[cls])) return off;
   return 0;
 }
 

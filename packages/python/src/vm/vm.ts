@@ -78,9 +78,13 @@ export class VM {
   readonly False: Obj;
   readonly NotImplemented: Obj;
   readonly Ellipsis: Obj;
-  /** Type objects by name (builtin and registered). Every class's name is added to it, so V8 keeps it as a
-   *  dictionary: the types the eval loop tests per instruction are also in the fields below. */
+  /** Type objects by name: the builtin and registered types (sealTypes() ends the set-up's additions). */
   readonly T: Record<string, Obj> = {};
+  /** Set by sealTypes(): classes made after are not added to T. */
+  typesSealed = false;
+  /** T's entries in an object V8 keeps as a dictionary (T itself until sealTypes()): for reads by a computed
+   *  name (newNativeIter, newException), which are slower on an object with fast properties. */
+  typesByName: Record<string, Obj> = this.T;
   /** T.int, T.str, T.float, T.function, T.method, T.range_iterator, T.list_iterator (0 until registered). */
   tInt: Obj = 0;
   tStr: Obj = 0;
@@ -296,14 +300,24 @@ export class VM {
     if (base && base.nextFn && !ti.nextFn) ti.nextFn = base.nextFn;
     this.typeInfos.push(ti);
     this.h.setI32(obj, this.abi.TP_VMI0, ti.index);
-    this.T[name] ??= obj;
+    if (!this.typesSealed) this.typesByName[name] ??= obj;
     this.noteCoreType(name);
     return ti;
   }
 
+  /**
+   * Ends the set-up's additions to T: T becomes a spread copy, which V8 gives fast properties (filled one
+   * name at a time, or copied by Object.assign, it is a dictionary: a hash lookup per `T.name` read),
+   * and the program's classes are no longer added to it (each would change its hidden class again).
+   */
+  sealTypes(): void {
+    (this as { T: Record<string, Obj> }).T = { ...this.T };
+    this.typesSealed = true;
+  }
+
   /** Copies T[name] into its field when it is one of the types kept in fields. */
   private noteCoreType(name: string): void {
-    const o = this.T[name];
+    const o = this.typesByName[name];
     switch (name) {
       case "int":
         this.tInt = o;
@@ -343,7 +357,7 @@ export class VM {
     const baseInfo = base ? this.infoOfType(this.T[base]) : null;
     const obj = this.h.registerType({ name, base: baseInfo?.obj, ...desc });
     const ti = this.adoptType(obj, name, kind, baseInfo, { basicsize: desc.basicsize, weaklistOffset: desc.weaklistOffset ?? 0, refSlots: desc.refSlots ?? [], ...extra });
-    this.T[name] = obj;
+    this.T[name] = this.typesByName[name] = obj;
     this.noteCoreType(name);
     return ti;
   }
@@ -468,7 +482,7 @@ export class VM {
 
   /** Create an exception instance of builtin type `type` with one message argument: new reference. */
   newException(type: string | Obj, msg?: string | Obj | null): Obj {
-    const t = typeof type === "string" ? this.T[type] : type;
+    const t = typeof type === "string" ? this.typesByName[type] : type;
     if (!t) throw new Error(`internal: no exception type ${type}`);
     if (msg === undefined || msg === null) return this.callType(t, [], null);
     if (typeof msg === "string") {
