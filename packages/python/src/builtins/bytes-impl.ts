@@ -1039,7 +1039,6 @@ export function bytearrayMethods(vm: VM, _common?: readonly string[], _own?: rea
       const n = data(args[0]!).length;
       return vm.newInt(BigInt(n ? 56 + n + 1 : 56));
     },
-    __hash__: () => vm.typeError("unhashable type: 'bytearray'"),
     __iter__: (args) => vm.getIter(args[0]!),
     __getitem__: (args) => {
       const b = data(args[0]!);

@@ -46,7 +46,7 @@ export const COMMON_METHODS = (
 ).split(" ");
 /** bytearray's own methods, after the shared ones (bytes-impl.ts's bytearrayMethods). */
 export const BYTEARRAY_METHODS = (
-  "__len__ __sizeof__ __hash__ __iter__ __getitem__ __setitem__ __delitem__ __contains__ __iadd__ " +
+  "__len__ __sizeof__ __iter__ __getitem__ __setitem__ __delitem__ __contains__ __iadd__ " +
   "append extend insert pop remove reverse clear copy"
 ).split(" ");
 

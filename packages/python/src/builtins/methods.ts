@@ -97,7 +97,7 @@ function installOwnCalls(vm: VM): void {
  * ["va", min, max] for PyArg_ParseTuple's "takes at least/most" ones.
  */
 const ARITY: Record<string, "o" | "none" | [number, number] | ["va", number, number]> = {
-  "list.index": [1, 3], "list.insert": [2, 2], "list.pop": [0, 1], "list.remove": "o", "list.count": "o", "list.extend": "o",
+  "list.append": "o", "list.index": [1, 3], "list.insert": [2, 2], "list.pop": [0, 1], "list.remove": "o", "list.count": "o", "list.extend": "o",
   "list.clear": "none", "list.copy": "none", "list.reverse": "none",
   "tuple.index": [1, 3], "tuple.count": "o",
   "dict.get": [1, 2], "dict.pop": [1, 2], "dict.setdefault": [1, 2], "dict.keys": "none", "dict.items": "none", "dict.values": "none",
@@ -124,8 +124,11 @@ function installArity(vm: VM): void {
     const qual = n.qualname;
     const name = n.name;
     const pl = (k: number) => (k === 1 ? "" : "s");
+    // str.split, rsplit and encode (["va", 0, 2]) take keywords
+    const kwOk = spec[1] === 0;
     n.fn = (args, kw) => {
       const c = args.length - 1;
+      if (kw && kw.names.length && !kwOk) vm.typeError(`${qual}() takes no keyword arguments`);
       if (spec === "o") {
         if (c !== 1) vm.typeError(`${qual}() takes exactly one argument (${c} given)`);
       } else if (spec === "none") {
@@ -145,8 +148,8 @@ function installArity(vm: VM): void {
   }
 }
 
-function sArg(vm: VM, o: Obj, fname: string, pos = 1): string {
-  if (vm.kindOf(o) !== Kind.STR) vm.typeError(`${fname}() argument ${pos} must be str, not ${vm.typeName(o)}`);
+function sArg(vm: VM, o: Obj, pre = "must be "): string {
+  if (vm.kindOf(o) !== Kind.STR) vm.typeError(`${pre}str, not ${vm.typeName(o)}`);
   return vm.str(o);
 }
 
@@ -325,7 +328,7 @@ function installStr(vm: VM): void {
     let r: string;
     if (args.length > 1 && args[1] !== vm.None) {
       if (vm.kindOf(args[1]) !== Kind.STR) vm.typeError(`${["strip", "lstrip", "rstrip"][mode]} arg must be None or str`);
-      const chars = new Set([...sArg(vm, args[1], "strip")]);
+      const chars = new Set([...sArg(vm, args[1])]);
       const cps = [...s];
       let a = 0;
       let b = cps.length;
@@ -361,7 +364,7 @@ function installStr(vm: VM): void {
   };
   const find = (rev: boolean, raise: boolean) => (args: Obj[]) => {
     const s = S(args[0]);
-    const sub = sArg(vm, args[1], rev ? "rfind" : "find");
+    const sub = sArg(vm, args[1]);
     const cps = [...s];
     const [a, b] = adjust(optInt(vm, args[2], 0), optInt(vm, args[3], cps.length), cps.length);
     if (pastEnd(vm, args[2], cps.length)) return raise ? (vm.raise("ValueError", "substring not found") as never) : vm.newInt(-1n);
@@ -400,7 +403,7 @@ function installStr(vm: VM): void {
       const max = optInt(vm, args[2] ?? kwarg(kw, "maxsplit"), -1);
       if (!sepO || sepO === vm.None) return strList(args[0], s, splitWs(s, max));
       if (vm.kindOf(sepO) !== Kind.STR) vm.typeError(`must be str or None, not ${vm.typeName(sepO)}`);
-      const sep = sArg(vm, sepO, "split");
+      const sep = sArg(vm, sepO);
       if (!sep) vm.raise("ValueError", "empty separator");
       const parts: string[] = [];
       let rest = s;
@@ -423,7 +426,7 @@ function installStr(vm: VM): void {
         return strList(args[0], s, rev);
       }
       if (vm.kindOf(sepO) !== Kind.STR) vm.typeError(`must be str or None, not ${vm.typeName(sepO)}`);
-      const sep = sArg(vm, sepO, "rsplit");
+      const sep = sArg(vm, sepO);
       const parts: string[] = [];
       let rest = s;
       while (max < 0 || parts.length < max) {
@@ -482,8 +485,8 @@ function installStr(vm: VM): void {
     },
     replace: (args) => {
       const s = S(args[0]);
-      const a = sArg(vm, args[1], "replace");
-      const b = sArg(vm, args[2], "replace", 2);
+      const a = sArg(vm, args[1], "replace() argument 1 must be ");
+      const b = sArg(vm, args[2], "replace() argument 2 must be ");
       const count = optInt(vm, args[3], -1);
       let r: string;
       if (count < 0) r = a === "" ? [...s].map((c) => b + c).join("") + b : s.split(a).join(b);
@@ -514,7 +517,7 @@ function installStr(vm: VM): void {
     rindex: find(true, true),
     count: (args) => {
       const s = S(args[0]);
-      const sub = sArg(vm, args[1], "count");
+      const sub = sArg(vm, args[1]);
       // without surrogate pairs, code points are UTF-16 units: no need to split the text
       const simple = !/[\ud800-\udfff]/.test(s);
       const cps = simple ? null : [...s];
@@ -537,7 +540,7 @@ function installStr(vm: VM): void {
       const part = s.slice(a, b);
       const p = args[1];
       if (pastEnd(vm, args[2], s.length) && (vm.kindOf(p) === Kind.STR || vm.kindOf(p) === Kind.TUPLE)) return vm.bool(false);
-      if (vm.kindOf(p) === Kind.TUPLE) return vm.bool(vm.tupleItems(p).some((x) => part.startsWith(sArg(vm, x, "startswith"))));
+      if (vm.kindOf(p) === Kind.TUPLE) return vm.bool(vm.tupleItems(p).some((x) => part.startsWith(sArg(vm, x, "tuple for startswith must only contain "))));
       if (vm.kindOf(p) !== Kind.STR) vm.typeError(`startswith first arg must be str or a tuple of str, not ${vm.typeName(p)}`);
       return vm.bool(part.startsWith(S(p)));
     },
@@ -547,13 +550,13 @@ function installStr(vm: VM): void {
       const part = s.slice(a, b);
       const p = args[1];
       if (pastEnd(vm, args[2], s.length) && (vm.kindOf(p) === Kind.STR || vm.kindOf(p) === Kind.TUPLE)) return vm.bool(false);
-      if (vm.kindOf(p) === Kind.TUPLE) return vm.bool(vm.tupleItems(p).some((x) => part.endsWith(sArg(vm, x, "endswith"))));
+      if (vm.kindOf(p) === Kind.TUPLE) return vm.bool(vm.tupleItems(p).some((x) => part.endsWith(sArg(vm, x, "tuple for endswith must only contain "))));
       if (vm.kindOf(p) !== Kind.STR) vm.typeError(`endswith first arg must be str or a tuple of str, not ${vm.typeName(p)}`);
       return vm.bool(part.endsWith(S(p)));
     },
     partition: (args) => {
       const s = S(args[0]);
-      const sep = sArg(vm, args[1], "partition");
+      const sep = sArg(vm, args[1]);
       if (!sep) vm.raise("ValueError", "empty separator");
       const i = s.indexOf(sep);
       if (i < 0) return h.newTupleSteal([vm.newRef(args[0]), h.newStr(""), h.newStr("")]);
@@ -561,7 +564,7 @@ function installStr(vm: VM): void {
     },
     rpartition: (args) => {
       const s = S(args[0]);
-      const sep = sArg(vm, args[1], "rpartition");
+      const sep = sArg(vm, args[1]);
       const i = s.lastIndexOf(sep);
       if (i < 0) return h.newTupleSteal([h.newStr(""), h.newStr(""), vm.newRef(args[0])]);
       return h.newTupleSteal([h.newStr(s.slice(0, i)), vm.newRef(args[1]), h.newStr(s.slice(i + sep.length))]);
@@ -579,18 +582,18 @@ function installStr(vm: VM): void {
     },
     removeprefix: (args) => {
       const s = S(args[0]);
-      const p = sArg(vm, args[1], "removeprefix");
+      const p = sArg(vm, args[1], "removeprefix() argument must be ");
       return same(args[0], p && s.startsWith(p) ? s.slice(p.length) : s, s);
     },
     removesuffix: (args) => {
       const s = S(args[0]);
-      const p = sArg(vm, args[1], "removesuffix");
+      const p = sArg(vm, args[1], "removesuffix() argument must be ");
       return same(args[0], p && s.endsWith(p) ? s.slice(0, s.length - p.length) : s, s);
     },
     expandtabs: (args) => {
       const s = S(args[0]);
-      if (!s.includes("\t") && !vm.typeInfo(args[0]).heap) return vm.newRef(args[0]);
       const ts = optInt(vm, args[1], 8);
+      if (!s.includes("\t") && !vm.typeInfo(args[0]).heap) return vm.newRef(args[0]);
       let out = "";
       let col = 0;
       for (const c of s) {
@@ -752,6 +755,7 @@ function installStr(vm: VM): void {
 function padFn(vm: VM, args: Obj[], how: "center" | "ljust" | "rjust"): Obj {
   const s = vm.str(args[0]);
   const w = Number(vm.index(args[1]));
+  if (args[2] && vm.kindOf(args[2]) !== Kind.STR) vm.typeError(`The fill character must be a unicode character, not ${vm.typeName(args[2])}`);
   const fill = args[2] ? vm.str(args[2]) : " ";
   if (args[2] && [...fill].length !== 1) vm.typeError(`The fill character must be exactly one character long`);
   const n = [...s].length;
@@ -768,7 +772,6 @@ function installList(vm: VM): void {
   vm.methods("list", {
     __reversed__: (args) => vm.newNativeIter("list_reverseiterator", args[0], 0, h.listLen(args[0]) - 1),
     append: (args) => {
-      if (args.length !== 2) vm.typeError(`list.append() takes exactly one argument (${args.length - 1} given)`);
       h.listAppend(args[0], args[1]);
       return vm.none();
     },
