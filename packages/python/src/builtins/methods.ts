@@ -45,7 +45,8 @@ const PROTOCOL_SLOTS: Slot[] = [
   ["__contains__", 1, sized, (vm, o, x) => vm.bool(vm.contains(o, x))],
   ["__iter__", 0, sized, (vm, o) => vm.getIter(o)],
   ["__getitem__", 1, (k) => sized(k) && group(k) !== Kind.SET, (vm, o, x) => vm.getItem(o, x)],
-  ["__hash__", 0, (k) => k !== Kind.LIST && k !== Kind.DICT && k !== Kind.SET, (vm, o) => vm.newInt(vm.hash(o))],
+  // list, dict and set: lookupType finds None first
+  ["__hash__", 0, () => true, (vm, o) => vm.newInt(vm.hash(o))],
   ["__repr__", 0, () => true, (vm, o) => vm.reprObj(o)],
 ];
 
