@@ -80,10 +80,9 @@ export class VM {
   readonly Ellipsis: Obj;
   /** Type objects by name: the builtin and registered types (sealTypes() ends the set-up's additions). */
   readonly T: Record<string, Obj> = {};
-  /** Set by sealTypes(): classes made after are not added to T. */
-  typesSealed = false;
-  /** T's entries in an object V8 keeps as a dictionary (T itself until sealTypes()): for reads by a computed
-   *  name (newNativeIter, newException), which are slower on an object with fast properties. */
+  /** T's entries (and the program's classes) in an object V8 keeps as a dictionary (T itself until
+   *  sealTypes()): for reads by a computed name (newNativeIter, newException), which are slower on an
+   *  object with fast properties. */
   typesByName: Record<string, Obj> = this.T;
   /** T.int, T.str, T.float, T.function, T.method, T.range_iterator, T.list_iterator (0 until registered). */
   tInt: Obj = 0;
@@ -300,7 +299,7 @@ export class VM {
     if (base && base.nextFn && !ti.nextFn) ti.nextFn = base.nextFn;
     this.typeInfos.push(ti);
     this.h.setI32(obj, this.abi.TP_VMI0, ti.index);
-    if (!this.typesSealed) this.typesByName[name] ??= obj;
+    this.typesByName[name] ??= obj;
     this.noteCoreType(name);
     return ti;
   }
@@ -308,11 +307,10 @@ export class VM {
   /**
    * Ends the set-up's additions to T: T becomes a spread copy, which V8 gives fast properties (filled one
    * name at a time, or copied by Object.assign, it is a dictionary: a hash lookup per `T.name` read),
-   * and the program's classes are no longer added to it (each would change its hidden class again).
+   * and the program's classes, added to typesByName only, leave its hidden class as it is.
    */
   sealTypes(): void {
     (this as { T: Record<string, Obj> }).T = { ...this.T };
-    this.typesSealed = true;
   }
 
   /** Copies T[name] into its field when it is one of the types kept in fields. */
