@@ -224,6 +224,12 @@ function releaseInline(o: usize, t: usize, flags: u32): void {
       }
     }
   }
+  endDealloc(o, t, flags);
+}
+
+/** The end of o's deallocation, inline or from run(): o finished (its memory freed), the reference its
+ *  heap type held dropped, and a mark for the trashcan's deposits once the outermost level is left. */
+@inline function endDealloc(o: usize, t: usize, flags: u32): void {
   finishObject(o, t);
   if ((flags & TPF_HEAPTYPE) != 0) {
     const n = refcnt(t) - 1;
@@ -323,16 +329,7 @@ function run(base: u32): void {
     sp--;
     const t = typeOf(o);
     if (isGcType(t)) nesting--;
-    finishObject(o, t);
-    if ((tpFlags(t) & TPF_HEAPTYPE) != 0) {
-      const n = refcnt(t) - 1;
-      setRefcnt(t, n);
-      if (n == 0) beginDealloc(t);
-    }
-    if (nesting <= 0 && deleteLater != 0) {
-      push(CHAIN_MARK);
-      nesting++;
-    }
+    endDealloc(o, t, tpFlags(t));
   }
 }
 
