@@ -12,7 +12,7 @@ const cpython = cpythonRunner("pyheap-class-assignment-");
 
 describe("__class__ assignment", () => {
   it("moves instances between compatible classes (corpus fidelity/13, moves)", () =>
-    expectSameAsPythonBothTraces(cpython, "moves", corpusCase("fidelity/13-class-assignment-moves.py")));
+    expectSameAsPythonBothTraces(cpython, "moves", corpusCase("fidelity/13b-class-assignment-moves.py")));
 
   it("keeps the materialized dict, runs the new class's finalizer (corpus fidelity/13, dicts)", () =>
     expectSameAsPythonBothTraces(cpython, "dicts", corpusCase("fidelity/13-class-assignment-dicts-and-finalizers.py")));
