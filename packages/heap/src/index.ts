@@ -701,6 +701,12 @@ export class Heap {
   typeFlags(t: Obj): number {
     return this.i32[(t + abi.TP_FLAGS) >>> 2]! >>> 0;
   }
+  /** Bytes an object of type t carries before its header and that `__sizeof__` leaves out: the GC link
+   *  (16) of a collected type and the managed dict's two pointers (16), as sys.getsizeof adds them. */
+  preHeaderSize(t: Obj): number {
+    const f = this.typeFlags(t);
+    return (f & abi.TPF_HAVE_GC ? 16 : 0) + (f & abi.TPF_MANAGED_DICT ? 16 : 0);
+  }
   /** The name of a type (its TP_NAME str). */
   typeName(t: Obj): string {
     const n = this.getSlot(t, abi.TP_NAME);

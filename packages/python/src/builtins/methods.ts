@@ -1221,7 +1221,7 @@ function installMisc(vm: VM): void {
       // a built-in iterator: its type's CPython basicsize (its block is laid out wider, see sys.getsizeof)
       const ti = vm.typeInfo(args[0]);
       if (!ti.heap && ti.kind === Kind.ITER) return vm.newInt(BigInt(ti.basicsize));
-      return vm.newInt(BigInt(h.sizeOf(args[0])));
+      return vm.newInt(BigInt(h.sizeOf(args[0]) - h.preHeaderSize(ti.obj)));
     },
     __reduce_ex__: () => vm.none(),
     __init_subclass__: () => vm.none(),

@@ -241,10 +241,24 @@ function makeSys(vm: VM): Obj {
       if (ti.heap) {
         const d = vm.lookupType(ti, "__sizeof__");
         if (d && d.obj) {
-          const r = vm.callSpecial(args[0], "__sizeof__", []);
+          let r: Obj;
+          try {
+            r = vm.callSpecial(args[0], "__sizeof__", []);
+            if (!vm.isInstance(r, vm.T.int)) {
+              h.decref(r);
+              vm.typeError("an integer is required");
+            }
+          } catch (e) {
+            // getsizeof(o, default): a TypeError from __sizeof__ (or its result) gives the default
+            if (args.length < 2 || !(e instanceof PyRaise && vm.isInstance(e.exc, vm.T.TypeError))) throw e;
+            vm.decref(e.exc);
+            return vm.newRef(args[1]);
+          }
           const n = h.readInt(r);
           h.decref(r);
-          return vm.newInt(n + BigInt(h.sizeOf(args[0]) - ti.basicsize + (ti.basicsize - ti.basicsize)));
+          if (n >= 1n << 63n || n < -(1n << 63n)) vm.raise("OverflowError", "Python int too large to convert to C ssize_t");
+          if (n < 0n) vm.raise("ValueError", "__sizeof__() should return >= 0");
+          return vm.newInt(n + BigInt(h.preHeaderSize(ti.obj)));
         }
       }
       if (vm.kindOf(args[0]) === Kind.BYTEARRAY) {

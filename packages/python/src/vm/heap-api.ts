@@ -63,6 +63,8 @@ export interface HeapApi {
   refcnt(o: Obj): number;
   typeOf(o: Obj): Obj;
   sizeOf(o: Obj): number;
+  /** What sys.getsizeof adds to `__sizeof__` for an object of type t (GC link, managed dict pointers). */
+  preHeaderSize(t: Obj): number;
   blockSize(o: Obj): number;
 
   registerType(desc: TypeDesc): Obj;
