@@ -656,6 +656,7 @@ proto.prepareRuntime = function (this: VM): void {
   this.gcCallbacks = 0;
   this.noGcCallbacks = false;
   this.inCollect = false;
+  this.gcStatsT0 = 0;
 };
 
 proto.gcCollect = function (this: VM, gen: number): number {
@@ -663,8 +664,32 @@ proto.gcCollect = function (this: VM, gen: number): number {
   return this.h.gc.collect(gen);
 };
 
+/** gc.DEBUG_STATS's text, written as PySys_WriteStderr does: through sys.stderr's write(), or to the process's
+ *  stderr when sys.stderr is None or missing or its write() fails. */
+function gcWrite(vm: VM, text: string): void {
+  const sys = vm.modules.get("sys");
+  const err = sys ? vm.getAttrOrNull(sys, "stderr") : 0;
+  try {
+    if (err && err !== vm.None) return vm.writeTo(err, text);
+  } catch (e) {
+    if (e instanceof LimitExceeded) return vm.deferLimit(e);
+    if (!(e instanceof PyRaise)) throw e;
+    vm.decref(e.exc);
+  } finally {
+    if (err) vm.decref(err);
+  }
+  vm.host.write("stderr", text);
+}
+
 proto.runGcCallbacks = function (this: VM, phase, info): void {
   if (phase === "start") this.inCollect = true;
+  // gc.DEBUG_STATS: the collection's own lines come after the "start" callbacks and before the "stop" ones
+  const stats = (this.gcDebug & 1) !== 0 && !this.programStopped;
+  if (stats && phase === "stop") {
+    const n = info.uncollectable;
+    const secs = (performance.now() - this.gcStatsT0) / 1000;
+    gcWrite(this, `gc: done, ${info.collected + n} unreachable, ${n} uncollectable, ${secs.toFixed(4)}s elapsed\n`);
+  }
   try {
     const cbs = this.gcCallbacks;
     if (!cbs || this.noGcCallbacks || this.programStopped) return;
@@ -700,6 +725,13 @@ proto.runGcCallbacks = function (this: VM, phase, info): void {
     }
   } finally {
     if (phase === "stop") this.inCollect = false;
+    if (stats && phase === "start") {
+      const g = this.h.gc;
+      const sizes = [0, 1, 2].map((k) => g.getObjects(k as 0 | 1 | 2).length).join(" ");
+      gcWrite(this, `gc: collecting generation ${info.generation}...\ngc: objects in each generation: ${sizes}\n` +
+        `gc: objects in permanent generation: ${g.getFreezeCount()}\n`);
+      this.gcStatsT0 = performance.now();
+    }
   }
 };
 

@@ -172,6 +172,8 @@ declare module "../vm/vm.js" {
     gcCollect(gen: number): number;
     noGcCallbacks: boolean;
     inCollect: boolean;
+    /** When the running collection started (gc.DEBUG_STATS's elapsed time). */
+    gcStatsT0: number;
     runGcCallbacks(phase: "start" | "stop", info: { generation: number; collected: number; uncollectable: number }): void;
     stdoutObj: Obj;
     stderrObj: Obj;
