@@ -25,72 +25,73 @@ export function installMethods(vm: VM): void {
   installMisc(vm);
   installBytes(vm);
   installArity(vm);
-  installOwnCalls(vm);
+  installSlots(vm);
 }
 
 const group = (k: Kind) => (k === Kind.BOOL ? Kind.INT : k === Kind.FROZENSET ? Kind.SET : k);
 const sized = (k: Kind) => k !== Kind.INT && k !== Kind.FLOAT;
 const CMP_NAMES = ["__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"];
-type Slot = [string, number, (k: Kind) => boolean, (vm: VM, o: Obj, x: Obj, k: Kind) => Obj];
+type Slot = [string, number, (k: Kind) => boolean, (vm: VM, o: Obj, x: Obj, ti: TypeInfo, k: Kind) => Obj];
 /** The slots a builtin type below gets a method for where it defines none (name, argument count, the kinds
- *  that have it, the protocol on the instance); a comparison is NotImplemented unless the other operand is of
- *  a kind the type compares with. */
+ *  that have it, the operation's raw entry point on the instance, so that a subclass's override that calls
+ *  it is not re-entered); a comparison is NotImplemented unless the other operand is of a kind the type
+ *  compares with. */
 const PROTOCOL_SLOTS: Slot[] = [
-  ...CMP_NAMES.map((n, op): Slot => [n, 1, () => true, (vm, o, x, k) => {
+  ...CMP_NAMES.map((n, op): Slot => [n, 1, () => true, (vm, o, x, _ti, k) => {
     const kb = group(vm.kindOf(x));
     const ok = (kb === k || (k === Kind.FLOAT && kb === Kind.INT)) && (k !== Kind.DICT || op === 2 || op === 3);
-    return ok ? vm.richCompare(o, x, op) : vm.newRef(vm.NotImplemented);
+    return (ok && vm.compareRaw(o, x, op)) || vm.newRef(vm.NotImplemented);
   }]),
-  ["__len__", 0, sized, (vm, o) => vm.newInt(BigInt(vm.len(o)))],
-  ["__contains__", 1, sized, (vm, o, x) => vm.bool(vm.contains(o, x))],
-  ["__iter__", 0, sized, (vm, o) => vm.getIter(o)],
-  ["__getitem__", 1, (k) => sized(k) && group(k) !== Kind.SET, (vm, o, x) => vm.getItem(o, x)],
+  ["__len__", 0, sized, (vm, o, _x, ti) => vm.newInt(BigInt(vm.nativeLen(o, ti)))],
+  ["__contains__", 1, sized, (vm, o, x, ti) => vm.bool(vm.containsRaw(o, x, ti))],
+  ["__iter__", 0, sized, (vm, o, _x, ti) => vm.iterRaw(o, ti)],
+  ["__getitem__", 1, (k) => sized(k) && group(k) !== Kind.SET, (vm, o, x, ti) => vm.getItemRaw(o, x, ti)],
+  // sq_repeat: the count is an index (__index__), whichever side the sequence is on
+  ...["__mul__", "__rmul__", "__imul__"].map((n, i): Slot => [n, 1, (k) => k === Kind.LIST || (i < 2 && (k === Kind.STR || k === Kind.TUPLE || k === Kind.BYTES)), (vm, o, x) => {
+    const c = vm.newInt(vm.index(x));
+    try {
+      return vm.binaryRaw(o, c, i > 1 ? 18 : 5);
+    } finally {
+      vm.decref(c);
+    }
+  }]),
+  ...([["__add__", 0], ["__mod__", 6]] as const).map(([n, op]): Slot => [n, 1, (k) => k === Kind.BYTES, (vm, o, x) => vm.binaryRaw(o, x, op) || vm.newRef(vm.NotImplemented)]),
+  // the operators of set, frozenset (not in place) and dict (| only); reflected: the operands swapped
+  ...([["and", 1], ["or", 7], ["sub", 10], ["xor", 12]] as const).flatMap(([n, op]) => ["", "r", "i"].map((p): Slot => [`__${p}${n}__`, 1,
+    (k) => (group(k) === Kind.SET && (p !== "i" || k === Kind.SET)) || (k === Kind.DICT && op === 7),
+    (vm, o, x) => (p === "r" ? vm.binaryRaw(x, o, op) : vm.binaryRaw(o, x, p ? op + 13 : op)) || vm.newRef(vm.NotImplemented)])),
   // list, dict and set: lookupType finds None first
-  ["__hash__", 0, () => true, (vm, o) => vm.newInt(vm.hash(o))],
-  ["__repr__", 0, () => true, (vm, o) => vm.reprObj(o)],
+  ["__hash__", 0, () => true, (vm, o, _x, ti) => vm.newInt(vm.nativeHash(o, ti))],
+  ["__repr__", 0, () => true, (vm, o, _x, ti) => {
+    if (ti.kind === Kind.FLOAT) return vm.h.newStrUncached(vm.nativeRepr(o, ti));
+    vm.enterRecursive(" while getting the repr of an object");
+    try {
+      return vm.h.newStr(vm.nativeRepr(o, ti));
+    } finally {
+      vm.depth--;
+    }
+  }],
 ];
 
-/**
- * A builtin type's dunder called on an instance of a subclass (dict.__setitem__(self, k, v), super().__eq__(o))
- * runs the builtin's own code: while it runs, the protocol's lookup of that name on the instance's class
- * finds the builtin's, not the subclass's override (which called it), once for the instance itself.
- */
-function installOwnCalls(vm: VM): void {
-  const cmp = new Set(CMP_NAMES);
+/** Give the builtin types below the PROTOCOL_SLOTS methods they do not define themselves. */
+function installSlots(vm: VM): void {
   for (const tn of ["int", "float", "str", "bytes", "tuple", "list", "dict", "set", "frozenset"]) {
-    if (!vm.T[tn]) continue;
     const base = vm.infoOfType(vm.T[tn]);
     const k = group(base.kind);
     for (const [name, argc, has, fn] of PROTOCOL_SLOTS) {
       if (base.methods.has(name) || !has(base.kind)) continue;
       const f: NativeFn = (args) => {
         if (args.length !== argc + 1) vm.typeError(`expected ${argc} argument${argc === 1 ? "" : "s"}, got ${args.length - 1}`);
-        return fn(vm, args[0], args[1], k);
+        return fn(vm, args[0], args[1], vm.typeInfo(args[0]), k);
       };
       base.methods.set(name, vm.defineNative(name, f, { qualname: `${tn}.${name}`, method: true }));
-    }
-    for (const [name, i] of base.methods) {
-      if (!/^__\w+__$/.test(name) || name === "__init__" || name === "__new__") continue;
-      const n = vm.natives[i];
-      const fn = n.fn;
-      const names = cmp.has(name) ? cmp : new Set([name]);
-      n.fn = (args, kw) => {
-        const ti = args.length ? vm.typeInfo(args[0]) : base;
-        if (!ti.heap) return fn(args, kw);
-        const prev = vm.ownCall;
-        // richCompare looks the name up on both operands when they are of one class (__ne__: on the first only)
-        const left = names === cmp && name !== "__ne__" && args.length > 1 && vm.typeInfo(args[1]) === ti ? 2 : 1;
-        vm.ownCall = { ti, names, base, frame: vm.frame, left };
-        try {
-          return fn(args, kw);
-        } finally {
-          vm.ownCall = prev;
-        }
-      };
     }
   }
   vm.typeEpoch++;
 }
+
+/** A binary operation's raw entry point as a method: NotImplemented where the builtin does not handle it. */
+const rawBinary = (vm: VM, op: number): NativeFn => (args) => vm.binaryRaw(args[0], args[1], op) || vm.newRef(vm.NotImplemented);
 
 /**
  * How many positional arguments (after self) a method takes, and the message CPython gives otherwise:
@@ -212,29 +213,44 @@ function floatToInt(vm: VM, x: number): Obj {
   return vm.newInt(BigInt(x));
 }
 
+/** A NEW reference: `o`, or for an instance of a subclass of int or float an exact copy of its value, so that
+ *  an operation on it runs the builtin's code, not the subclass's own dunders. */
+function exactNum(vm: VM, o: Obj): Obj {
+  if (!vm.typeInfo(o).heap) return vm.newRef(o);
+  const k = vm.kindOf(o);
+  return k === Kind.FLOAT ? vm.h.newFloat(vm.h.readFloat(o)) : k === Kind.INT ? vm.newInt(vm.h.readInt(o)) : vm.newRef(o);
+}
+
+/** `fn` on exact copies of `args` (exactNum); a NEW reference. */
+function onExact(vm: VM, args: Obj[], fn: (xs: Obj[]) => Obj): Obj {
+  const xs = args.map((o) => exactNum(vm, o));
+  try {
+    return fn(xs);
+  } finally {
+    for (const x of xs) vm.decref(x);
+  }
+}
+
+/** The builtin function `name` on exact copies of the arguments. */
+const viaExact = (vm: VM, name: string, args: Obj[]): Obj => onExact(vm, args, (xs) => vm.call(vm.dictGetItem(vm.builtins, vm.name(name)), xs));
+
+/** A binary slot as a method on exact copies of the operands: NotImplemented unless `ok(other)`. */
+const exactOp = (vm: VM, ok: (o: Obj) => boolean) => (code: number, reflected: boolean): NativeFn => (args) => {
+  if (!ok(args[1])) return vm.newRef(vm.NotImplemented);
+  return onExact(vm, [args[0], args[1]], ([a, b]) => (reflected ? vm.binaryOp(b, a, code) : vm.binaryOp(a, b, code)));
+};
+
 /** int's arithmetic, bitwise and conversion slots as methods: int or bool operands (exact copies, so a
  *  subclass's own dunders are not re-entered), NotImplemented otherwise. */
 function intArith(vm: VM): Record<string, NativeFn> {
   const h = vm.h;
   const isI = (o: Obj) => vm.kindOf(o) === Kind.INT || vm.kindOf(o) === Kind.BOOL;
-  const exact = (o: Obj): Obj => (vm.typeInfo(o).heap ? vm.newInt(h.readInt(o)) : vm.newRef(o));
-  const builtin = (name: string) => vm.dictGetItem(vm.builtins, vm.name(name));
-  const op = (code: number, reflected: boolean): NativeFn => (args) => {
-    if (!isI(args[1])) return vm.newRef(vm.NotImplemented);
-    const a = exact(args[0]);
-    const b = exact(args[1]);
-    try {
-      return reflected ? vm.binaryOp(b, a, code) : vm.binaryOp(a, b, code);
-    } finally {
-      vm.decref(a);
-      vm.decref(b);
-    }
-  };
+  const op = exactOp(vm, isI);
   // divmod and three-argument pow go through the builtins, which check the operands the same way
   const viaBuiltin = (name: string, reflected: boolean): NativeFn => (args) => {
     if (!isI(args[1]) || (args[2] !== undefined && args[2] !== vm.None && !isI(args[2]))) return vm.newRef(vm.NotImplemented);
     const rest = args.slice(2).filter((o) => o !== vm.None);
-    return vm.call(builtin(name), reflected ? [args[1], args[0], ...rest] : [args[0], args[1], ...rest]);
+    return viaExact(vm, name, reflected ? [args[1], args[0], ...rest] : [args[0], args[1], ...rest]);
   };
   const out: Record<string, NativeFn> = {};
   const ops: [string, number][] = [["add", 0], ["sub", 10], ["mul", 5], ["truediv", 11], ["floordiv", 2], ["mod", 6], ["and", 1], ["or", 7], ["xor", 12], ["lshift", 3], ["rshift", 9]];
@@ -246,11 +262,11 @@ function intArith(vm: VM): Record<string, NativeFn> {
   out.__rpow__ = viaBuiltin("pow", true);
   out.__divmod__ = viaBuiltin("divmod", false);
   out.__rdivmod__ = viaBuiltin("divmod", true);
-  out.__round__ = (args) => vm.call(builtin("round"), args);
+  out.__round__ = (args) => viaExact(vm, "round", args);
   out.__bool__ = (args) => vm.bool(h.readInt(args[0]) !== 0n);
   out.__neg__ = (args) => vm.newInt(-h.readInt(args[0]));
   out.__pos__ = (args) => vm.newInt(h.readInt(args[0]));
-  out.__abs__ = (args) => vm.call(builtin("abs"), [args[0]]);
+  out.__abs__ = (args) => viaExact(vm, "abs", [args[0]]);
   out.__invert__ = (args) => vm.newInt(~h.readInt(args[0]));
   out.__float__ = (args) => h.newFloat(vm.toFloat(args[0]));
   out.__trunc__ = out.__floor__ = out.__ceil__ = (args) => vm.newInt(h.readInt(args[0]));
@@ -265,21 +281,7 @@ function floatArith(vm: VM): Record<string, NativeFn> {
     const k = vm.kindOf(o);
     return k === Kind.INT || k === Kind.BOOL || k === Kind.FLOAT;
   };
-  const exact = (o: Obj): Obj => {
-    if (!vm.typeInfo(o).heap) return vm.newRef(o);
-    return vm.kindOf(o) === Kind.FLOAT ? h.newFloat(h.readFloat(o)) : vm.newInt(h.readInt(o));
-  };
-  const op = (code: number, reflected: boolean): NativeFn => (args) => {
-    if (!num(args[1])) return vm.newRef(vm.NotImplemented);
-    const a = exact(args[0]);
-    const b = exact(args[1]);
-    try {
-      return reflected ? vm.binaryOp(b, a, code) : vm.binaryOp(a, b, code);
-    } finally {
-      vm.decref(a);
-      vm.decref(b);
-    }
-  };
+  const op = exactOp(vm, num);
   const out: Record<string, NativeFn> = {};
   const ops: [string, number][] = [["add", 0], ["sub", 10], ["mul", 5], ["truediv", 11], ["floordiv", 2], ["mod", 6], ["pow", 8]];
   for (const [name, code] of ops) {
@@ -288,7 +290,7 @@ function floatArith(vm: VM): Record<string, NativeFn> {
   }
   const divmod = (reflected: boolean): NativeFn => (args) => {
     if (!num(args[1])) return vm.newRef(vm.NotImplemented);
-    return vm.call(vm.dictGetItem(vm.builtins, vm.name("divmod")), reflected ? [args[1], args[0]] : [args[0], args[1]]);
+    return viaExact(vm, "divmod", reflected ? [args[1], args[0]] : [args[0], args[1]]);
   };
   out.__divmod__ = divmod(false);
   out.__rdivmod__ = divmod(true);
@@ -677,8 +679,8 @@ function installStr(vm: VM): void {
       if (!/[{}]/.test(S(args[0])) && !vm.typeInfo(args[0]).heap) return vm.newRef(args[0]);
       return vm.strFormat(args[0], [], null, args[1]);
     },
-    __format__: (args) => vm.format(args[0], args[1], false),
-    __str__: (args) => vm.strObj(args[0]),
+    __format__: (args) => vm.formatRaw(args[0], vm.str(args[1]), vm.typeInfo(args[0])),
+    __str__: (args) => (vm.typeInfo(args[0]).heap ? h.newStr(S(args[0])) : vm.newRef(args[0])),
     // sq_concat (unicode_concat): str operands only, never the subclass's own __add__/__radd__
     __add__: (args) => {
       const [a, b] = args;
@@ -690,7 +692,6 @@ function installStr(vm: VM): void {
       if (sa === "" && !tb.heap) return vm.newRef(b);
       return h.newStr(sa + sb);
     },
-    __mul__: (args) => vm.binaryOp(args[0], args[1], 5),
     __mod__: (args) => vm.percentFormat(args[0], args[1]),
   };
   vm.methods("str", table);
@@ -842,14 +843,15 @@ function installList(vm: VM): void {
       sortList(vm, args[0], kwarg(kw, "key"), rev ? vm.index(rev) !== 0n : false);
       return vm.none();
     },
-    __setitem__: (args) => (vm.setItem(args[0], args[1], args[2]), vm.none()),
+    __setitem__: (args) => (vm.setItemRaw(args[0], args[1], args[2], vm.typeInfo(args[0])), vm.none()),
+    __delitem__: (args) => (vm.delItemRaw(args[0], args[1], vm.typeInfo(args[0])), vm.none()),
     __init__: (args) => {
       h.listClear(args[0]);
       if (args[1]) vm.listExtendFrom(args[0], args[1]);
       return vm.none();
     },
-    __add__: (args) => vm.binaryOp(args[0], args[1], 0),
-    __iadd__: (args) => vm.binaryOp(args[0], args[1], 13),
+    __add__: rawBinary(vm, 0),
+    __iadd__: rawBinary(vm, 13),
   });
 }
 
@@ -947,8 +949,8 @@ function installDict(vm: VM): void {
       for (const [k, v] of vm.dictEntries(args[0])) h.dictSet(d, k, v);
       return d;
     },
-    __setitem__: (args) => (vm.setItem(args[0], args[1], args[2]), vm.none()),
-    __delitem__: (args) => (vm.delItem(args[0], args[1]), vm.none()),
+    __setitem__: (args) => (vm.setItemRaw(args[0], args[1], args[2], vm.typeInfo(args[0])), vm.none()),
+    __delitem__: (args) => (vm.delItemRaw(args[0], args[1], vm.typeInfo(args[0])), vm.none()),
     __init__: (args, kw) => {
       if (args[1]) vm.dictUpdateFrom(args[0], args[1], 0);
       if (kw) kw.names.forEach((n, i) => vm.dictSetStr(args[0], vm.name(n), kw.values[i]));
@@ -1081,7 +1083,6 @@ declare module "../vm/vm.js" {
 
 function installNumbers(vm: VM): void {
   const h = vm.h;
-  const isInt = (o: Obj) => vm.kindOf(o) === Kind.INT || vm.kindOf(o) === Kind.BOOL;
   // long_long: an exact int is returned itself, a bool or a subclass instance as a plain int
   const intSelf = (o: Obj) => (vm.kindOf(o) === Kind.INT && !vm.typeInfo(o).heap ? vm.newRef(o) : vm.newInt(h.readInt(o)));
   vm.methods("int", {
@@ -1120,13 +1121,10 @@ function installNumbers(vm: VM): void {
     },
     conjugate: (args) => intSelf(args[0]),
     as_integer_ratio: (args) => h.newTupleSteal([vm.newInt(h.readInt(args[0])), vm.newInt(1n)]),
-    __add__: (args) => (isInt(args[1]) ? vm.binaryOp(args[0], args[1], 0) : vm.newRef(vm.NotImplemented)),
-    __sub__: (args) => (isInt(args[1]) ? vm.binaryOp(args[0], args[1], 10) : vm.newRef(vm.NotImplemented)),
-    __mul__: (args) => (isInt(args[1]) ? vm.binaryOp(args[0], args[1], 5) : vm.newRef(vm.NotImplemented)),
     __index__: (args) => intSelf(args[0]),
     __int__: (args) => intSelf(args[0]),
     __repr__: (args) => h.newStr(vm.intStr(h.readInt(args[0]))),
-    __format__: (args) => vm.format(args[0], args[1], false),
+    __format__: (args) => vm.formatRaw(args[0], vm.str(args[1]), vm.typeInfo(args[0])),
   });
   const fromBytes = vm.defineNative("from_bytes", (args, kw) => {
     const bts = vm.h.readBytes(args[1]);
@@ -1175,12 +1173,12 @@ function installNumbers(vm: VM): void {
     },
     hex: (args) => h.newStr(floatHex(h.readFloat(args[0]))),
     conjugate: (args) => vm.newRef(args[0]),
-    __trunc__: (args) => vm.callType(vm.T.int, [args[0]], null),
-    __int__: (args) => vm.callType(vm.T.int, [args[0]], null),
+    __trunc__: (args) => viaExact(vm, "int", [args[0]]),
+    __int__: (args) => viaExact(vm, "int", [args[0]]),
     __float__: (args) => h.newFloat(h.readFloat(args[0])),
     __floor__: (args) => floatToInt(vm, Math.floor(h.readFloat(args[0]))),
     __ceil__: (args) => floatToInt(vm, Math.ceil(h.readFloat(args[0]))),
-    __round__: (args) => vm.call(vm.dictGetItem(vm.builtins, vm.name("round")), args),
+    __round__: (args) => viaExact(vm, "round", args),
     __abs__: (args) => h.newFloat(Math.abs(h.readFloat(args[0]))),
     __neg__: (args) => h.newFloat(-h.readFloat(args[0])),
     __pos__: (args) => h.newFloat(h.readFloat(args[0])),

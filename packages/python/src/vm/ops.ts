@@ -43,6 +43,17 @@ declare module "./vm.js" {
     sliceIndices(sl: Obj, len: number): [number, number, number, number];
     newSliceSteal(start: Obj, stop: Obj, step: Obj): Obj;
     newComplex(re: number, im: number): Obj;
+    // The operations' raw entry points: a builtin type's own code for `ti`'s kind (the object may be of a
+    // subclass; its overrides are not looked up), what a builtin dunder such as dict.__setitem__ runs.
+    // Results are NEW references; 0 from binaryRaw and compareRaw is NotImplemented.
+    binaryRaw(a: Obj, b: Obj, op: number): Obj;
+    compareRaw(a: Obj, b: Obj, op: number): Obj;
+    containsRaw(c: Obj, x: Obj, ti: TypeInfo): boolean;
+    iterRaw(o: Obj, ti: TypeInfo): Obj;
+    getItemRaw(c: Obj, k: Obj, ti: TypeInfo): Obj;
+    setItemRaw(c: Obj, k: Obj, v: Obj, ti: TypeInfo): void;
+    delItemRaw(c: Obj, k: Obj, ti: TypeInfo): void;
+    formatRaw(v: Obj, spec: string, ti: TypeInfo): Obj;
   }
 }
 
@@ -480,6 +491,18 @@ proto.binaryOp = function (this: VM, a: Obj, b: Obj, op: number, _f: Frame | nul
       this.decref(r);
     }
   }
+  const r = this.binaryRaw(a, b, op);
+  if (r) return r;
+  const sym = OP_SYMBOLS[base] + (inplace ? "=" : "");
+  if (base === 8 && !inplace) this.typeError(`unsupported operand type(s) for ** or pow(): '${ta.name}' and '${tb.name}'`);
+  this.typeError(`unsupported operand type(s) for ${sym}: '${ta.name}' and '${tb.name}'`);
+};
+
+proto.binaryRaw = function (this: VM, a: Obj, b: Obj, op: number): Obj {
+  const inplace = op >= 13;
+  const base = inplace ? op - 13 : op;
+  const ta = this.typeInfo(a);
+  const tb = this.typeInfo(b);
   // a bytearray operand, or bytes + something that is not bytes: concat/repeat of bytes-like objects
   if (this.bufferBinary && (ta.kind === Kind.BYTEARRAY || tb.kind === Kind.BYTEARRAY || (ta.kind === Kind.BYTES && ((base === 0 && tb.kind !== Kind.BYTES) || base === 6)))) {
     const r = this.bufferBinary(a, b, base, inplace);
@@ -502,9 +525,7 @@ proto.binaryOp = function (this: VM, a: Obj, b: Obj, op: number, _f: Frame | nul
     r = this.dictBinary(a, b, base, inplace);
     if (r) return r;
   }
-  const sym = OP_SYMBOLS[base] + (inplace ? "=" : "");
-  if (base === 8 && !inplace) this.typeError(`unsupported operand type(s) for ** or pow(): '${ta.name}' and '${tb.name}'`);
-  this.typeError(`unsupported operand type(s) for ${sym}: '${ta.name}' and '${tb.name}'`);
+  return 0;
 };
 
 proto.unaryOp = function (this: VM, v: Obj, op: number): Obj {
@@ -771,6 +792,11 @@ proto.richCompare = function (this: VM, a: Obj, b: Obj, op: number): Obj {
   this.typeError(`'${CMP_SYMBOLS[op]}' not supported between instances of '${ta.name}' and '${tb.name}'`);
 };
 
+proto.compareRaw = function (this: VM, a: Obj, b: Obj, op: number): Obj {
+  const n = nativeCompare(this, a, b, op);
+  return n === null ? 0 : this.bool(n);
+};
+
 proto.compareBool = function (this: VM, a: Obj, b: Obj, op: number): boolean {
   const r = this.richCompare(a, b, op);
   try {
@@ -799,6 +825,10 @@ proto.contains = function (this: VM, c: Obj, x: Obj): boolean {
       this.decref(r);
     }
   }
+  return this.containsRaw(c, x, ti);
+};
+
+proto.containsRaw = function (this: VM, c: Obj, x: Obj, ti: TypeInfo): boolean {
   switch (ti.kind) {
     case Kind.DICT:
       return this.dictGetItem(c, x) !== 0;
@@ -891,6 +921,10 @@ proto.getIter = function (this: VM, o: Obj): Obj {
       return r;
     }
   }
+  return this.iterRaw(o, ti);
+};
+
+proto.iterRaw = function (this: VM, o: Obj, ti: TypeInfo): Obj {
   switch (ti.kind) {
     case Kind.LIST:
       return this.newNativeIter("list_iterator", o);
@@ -1050,7 +1084,12 @@ proto.getItem = function (this: VM, c: Obj, k: Obj): Obj {
     const d = pyDunder(this, ti, "__getitem__");
     if (d) return callDunder(this, c, d, [k]);
   }
-  const isSlice = this.h.typeOf(k) === this.T.slice;
+  return this.getItemRaw(c, k, ti);
+};
+
+proto.getItemRaw = function (this: VM, c: Obj, k: Obj, ti: TypeInfo): Obj {
+  const h = this.h;
+  const isSlice = h.typeOf(k) === this.T.slice;
   switch (ti.kind) {
     case Kind.LIST: {
       const n = h.listLen(c);
@@ -1178,6 +1217,10 @@ proto.setItem = function (this: VM, c: Obj, k: Obj, v: Obj): void {
       return;
     }
   }
+  this.setItemRaw(c, k, v, ti);
+};
+
+proto.setItemRaw = function (this: VM, c: Obj, k: Obj, v: Obj, ti: TypeInfo): void {
   switch (ti.kind) {
     case Kind.LIST:
       if (this.h.typeOf(k) === this.T.slice) return this.listSetSlice(c, k, v);
@@ -1202,6 +1245,10 @@ proto.delItem = function (this: VM, c: Obj, k: Obj): void {
       return;
     }
   }
+  this.delItemRaw(c, k, ti);
+};
+
+proto.delItemRaw = function (this: VM, c: Obj, k: Obj, ti: TypeInfo): void {
   switch (ti.kind) {
     case Kind.LIST: {
       const n = this.h.listLen(c);
@@ -1274,6 +1321,10 @@ proto.formatInner = function (this: VM, v: Obj, s: string, ti: TypeInfo): Obj {
       }
     }
   }
+  return this.formatRaw(v, s, ti);
+};
+
+proto.formatRaw = function (this: VM, v: Obj, s: string, ti: TypeInfo): Obj {
   try {
     switch (ti.kind) {
       case Kind.BOOL:

@@ -23,10 +23,6 @@ export type Descr = { obj: Obj; native: -1 } | { obj: 0; native: number } | null
 declare module "./vm.js" {
   interface VM {
     lookupType(ti: TypeInfo, name: string): Descr;
-    /** Set while a builtin type's own dunder runs on an instance of a subclass (dict.__setitem__(self, k, v)):
-     *  the protocol's next `left` lookups of its name (of any comparison's, for one) on that class, from that
-     *  frame, find the builtin's (later ones, for items of the same class, find the override). */
-    ownCall: { ti: TypeInfo; names: ReadonlySet<string>; base: TypeInfo; frame: Frame | null; left: number } | null;
     instDict(o: Obj, create: boolean): Obj;
     getAttr(o: Obj, name: string): Obj;
     genericGetAttr(o: Obj, name: string, withGetattr: boolean): Obj;
@@ -82,16 +78,9 @@ export function typeStateValid(m: Int32Array, mro: TypeInfo[], s: number[]): boo
   return true;
 }
 
-proto.ownCall = null;
-
 /** The attribute `name` of a type through its MRO (CPython's _PyType_Lookup), with a per-type cache as
  *  CPython's type attribute cache: an entry holds while no class dict of the MRO changed. */
 proto.lookupType = function (this: VM, ti: TypeInfo, name: string): Descr {
-  const o = this.ownCall;
-  if (o !== null && o.left > 0 && o.ti === ti && o.names.has(name) && o.frame === this.frame) {
-    o.left--;
-    return this.lookupType(o.base, name);
-  }
   const e = ti.attrCache.get(name);
   if (e !== undefined && e.mro === ti.mro && e.epoch === this.typeEpoch && typeStateValid(this.h.i32, ti.mro, e.state)) return e.descr as Descr;
   // the state is read first: a lookup that runs code (a str subclass key's __eq__) leaves it stale
