@@ -17,7 +17,11 @@ export function sysReserve(bytes: usize): bool {
   return true;
 }
 
-/** Returns `size` zeroed bytes, 16-aligned, for the lifetime of the instance (0 if memory is exhausted). */
+/** Returns `size` zeroed bytes, 16-aligned, for the lifetime of the instance (0 if memory is exhausted).
+ *  Nothing is written to make them zero: they come from memory.grow, which hands out zeroed pages, and
+ *  nothing writes above sysTop (an image restore zeroes what was handed out after the image was taken).
+ *  Pages never written cost no physical memory, so a large table (the event ring) costs only the part
+ *  of it that is used. */
 export function sysAlloc(size: usize): usize {
   size = align16(size);
   if (sysTop + size > sysEnd) {
@@ -29,7 +33,6 @@ export function sysAlloc(size: usize): usize {
   }
   const p = sysTop;
   sysTop += size;
-  memory.fill(p, 0, size);
   return p;
 }
 
