@@ -182,7 +182,7 @@ export function installBuiltins(vm: VM): void {
     onlyKw(vm, "print", kw, ["sep", "end", "file", "flush"]);
     const sepO = kwarg(kw, "sep");
     const endO = kwarg(kw, "end");
-    const file = kwarg(kw, "file");
+    let file = kwarg(kw, "file");
     if (sepO && sepO !== vm.None && vm.kindOf(sepO) !== Kind.STR) vm.typeError(`sep must be None or a string, not ${vm.typeName(sepO)}`);
     if (endO && endO !== vm.None && vm.kindOf(endO) !== Kind.STR) vm.typeError(`end must be None or a string, not ${vm.typeName(endO)}`);
     const sep = sepO && sepO !== vm.None ? vm.str(sepO) : " ";
@@ -196,7 +196,13 @@ export function installBuiltins(vm: VM): void {
       vm.keepAlive.push(vm.printKwNames);
     }
     const packed = h.newTuple(args);
+    // without a file: sys.stdout once sys exists (nothing when it is None), the process's stdout before
+    const sys = !file || file === vm.None ? vm.modules.get("sys") : 0;
+    const out = sys ? vm.getAttrOrNull(sys, "stdout") : 0;
     try {
+      if (sys && !out) vm.raise("RuntimeError", "lost sys.stdout");
+      if (out === vm.None) return vm.none();
+      if (out) file = out;
       const toFile = !!file && file !== vm.None;
       // PyFile_WriteObject, once per argument, separator and end: on sys.stdout or another text stream it
       // gets the bound method `write` (a builtin method, a GC object freed after the call), then str() of
@@ -229,6 +235,7 @@ export function installBuiltins(vm: VM): void {
       });
       piece(() => end);
     } finally {
+      if (out) h.decref(out);
       h.decref(packed);
     }
     return vm.none();
