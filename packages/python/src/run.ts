@@ -657,6 +657,7 @@ proto.prepareRuntime = function (this: VM): void {
   this.noGcCallbacks = false;
   this.inCollect = false;
   this.gcStatsT0 = 0;
+  this.sysModules = 0;
 };
 
 proto.gcCollect = function (this: VM, gen: number): number {
@@ -791,6 +792,16 @@ proto.shutdown = function (this: VM): void {
   safe(() => {
     if (this.dictGetStr(this.builtins, "_")) this.dictSetStr(this.builtins, this.name("_"), this.None);
   });
+  // sys.modules: its modules become None, then it is emptied (what else a program put there is released)
+  const sm = this.sysModules;
+  this.sysModules = 0;
+  if (sm) {
+    safe(() => {
+      for (const [k, v] of this.dictEntries(sm).slice()) if (this.kindOf(v) === Kind.MODULE) h.dictSet(sm, k, this.None);
+      h.dictClear(sm);
+    });
+    h.decref(sm);
+  }
   this.noGcCallbacks = true;
   const main = this.mainModule;
   this.mainModule = 0;

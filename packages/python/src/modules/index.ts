@@ -333,6 +333,11 @@ function makeSys(vm: VM): Obj {
     implementation: h.newStr("pyheap"),
     modules: h.newDict("display"),
   });
+  // the modules imported so far, the main module and sys itself (added as importModule registers it)
+  const mods = vm.dictGetStr(h.getSlot(m, L.MODULE_DICT), "modules");
+  for (const [name, mod] of vm.modules) vm.dictSetStr(mods, vm.name(name), mod);
+  if (vm.mainModule) vm.dictSetStr(mods, vm.name("__main__"), vm.mainModule);
+  vm.sysModules = vm.newRef(mods);
   return m;
 }
 

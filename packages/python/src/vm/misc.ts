@@ -377,6 +377,7 @@ proto.importModule = function (this: VM, name: string): Obj {
   if (make) {
     const mod = make();
     this.modules.set(name, mod);
+    if (this.sysModules) this.dictSetStr(this.sysModules, this.name(name), mod);
     return this.newRef(mod);
   }
   // a dotted name imports its package first, and no module here is a package
@@ -398,6 +399,9 @@ proto.importFromError = function (this: VM, m: Obj, name: string): never {
 declare module "./vm.js" {
   interface VM {
     moduleFactories: Map<string, () => Obj>;
+    /** sys.modules as the sys module made it (owned: the program may rebind the name; 0 before `import sys`
+     *  and after shutdown emptied it): every imported module. */
+    sysModules: Obj;
     newModule(name: string): Obj;
     genFrame(g: Obj): Obj;
     genYieldFrom(g: Obj): Obj;
