@@ -68,6 +68,10 @@ const BODIES = [
   ["d.get(k7 0)", "d = {'k7': 1}", "d.get('k7', 0)"],
   ["e[k] = i (str key)", "e = {}; k = 'k7'", "e[k] = i"],
   ["i in d", "d = {1: 1}", "i in d"],
+  ["for k in d: s += d[k] (10 int keys)", "d = dict.fromkeys(range(10), 1); s = 0", "for k in d: s += d[k]"],
+  ["x = e[names[i % 50]] (str keys)", "names = ['k' + str(j) for j in range(50)]; e = dict.fromkeys(names, 1)", "x = e[names[i % 50]]"],
+  ["zs = ys[10:20]", "ys = list(range(100))", "zs = ys[10:20]"],
+  ["t = str(i % 1000) + 'x'", "", "t = str(i % 1000) + 'x'"],
 ];
 
 const args = process.argv.slice(2);

@@ -153,7 +153,7 @@ export class Heap {
   /** The core functions the hot accessors call, in an object of fixed shape (the full export table has
    *  too many computed keys for V8 to keep it in fast mode, so every `this.core.x` is a dictionary
    *  lookup). Re-made with `core`. */
-  private fx!: Pick<CoreExports, "obj_dealloc" | "int_from_f64" | "float_new" | "str_from_char" | "str_new" | "str_join_array" | "str_data" | "obj_set_slot" | "obj_set_slot_steal" | "obj_new" | "tuple_new" | "list_append" | "list_set" | "dict_set" | "dict_get" | "dict_del" | "obj_attr_get" | "obj_attr_set" | "obj_managed_dict" | "heap_last_status" | "str_can_append_inplace" | "str_append_inplace" | "list_new" | "list_pop" | "list_insert" | "list_resize" | "list_capacity" | "list_clear" | "list_preallocate_exact" | "dict_new" | "dict_len" | "dict_next" | "dict_key_at" | "dict_value_at" | "dict_clear" | "set_new" | "set_add" | "set_contains" | "set_discard" | "set_len" | "set_next" | "set_key_at" | "obj_hash" | "bytes_new" | "bytes_char" | "tuple_get" | "int_new">;
+  private fx!: Pick<CoreExports, "obj_dealloc" | "int_from_f64" | "float_new" | "str_from_char" | "str_new" | "str_join_array" | "str_data" | "obj_set_slot" | "obj_set_slot_steal" | "obj_new" | "tuple_new" | "list_append" | "list_set" | "dict_del" | "obj_attr_get" | "obj_attr_set" | "obj_managed_dict" | "heap_last_status" | "str_can_append_inplace" | "str_append_inplace" | "list_new" | "list_pop" | "list_insert" | "list_resize" | "list_capacity" | "list_clear" | "list_preallocate_exact" | "dict_new" | "dict_len" | "dict_next" | "dict_key_at" | "dict_value_at" | "dict_clear" | "set_new" | "set_add" | "set_contains" | "set_discard" | "set_len" | "set_next" | "set_key_at" | "obj_hash" | "bytes_new" | "bytes_char" | "tuple_get" | "int_new">;
   /** The unwrapped exports of int allocation and deallocation, for exact ints only (newIntValue,
    *  decrefInt): neither calls a host import for them (no finalizer, weakref or GC hook runs when an exact
    *  int is made or freed), so only a trap has to be turned into CoreTrapError, done around the call. */
@@ -172,7 +172,14 @@ export class Heap {
   private rawIntDecimalStr!: (o: number) => number;
   /** The core's status register, read without the export wrapper (a getter: it cannot trap or call out). */
   private rawLastStatus!: () => number;
+  /** dict_get / dict_set unwrapped: dictGet and dictSet do the wrapper's checks inline (a key's __eq__ or
+   *  __hash__ may run through a hook, so a hook's exception is rethrown after the call as the wrapper does),
+   *  one call target per site instead of the wrapper shared by every export of the same arity. */
+  private rawDictGet!: (d: number, k: number) => number;
+  private rawDictSet!: (d: number, k: number, v: number) => number;
   private bindFast(raw: CoreExports): void {
+    this.rawDictGet = raw.dict_get;
+    this.rawDictSet = raw.dict_set;
     this.rawIntFromF64 = raw.int_from_f64;
     this.rawDealloc = raw.obj_dealloc;
     this.rawIntDealloc = raw.int_dealloc;
@@ -197,8 +204,6 @@ export class Heap {
       tuple_new: c.tuple_new,
       list_append: c.list_append,
       list_set: c.list_set,
-      dict_set: c.dict_set,
-      dict_get: c.dict_get,
       dict_del: c.dict_del,
       obj_attr_get: c.obj_attr_get,
       obj_attr_set: c.obj_attr_set,
@@ -589,15 +594,15 @@ export class Heap {
 
   // ── memory views (re-created when memory grows: a detached view has length 0) ────────────────
   get i32(): Int32Array {
-    if (this._i32.length === 0) this.refreshViews();
+    if ((this._i32.length | 0) === 0) this.refreshViews();
     return this._i32;
   }
   get u8(): Uint8Array {
-    if (this._u8.length === 0) this.refreshViews();
+    if ((this._u8.length | 0) === 0) this.refreshViews();
     return this._u8;
   }
   get f64(): Float64Array {
-    if (this._f64.length === 0) this.refreshViews();
+    if ((this._f64.length | 0) === 0) this.refreshViews();
     return this._f64;
   }
   private refreshViews(): void {
@@ -610,22 +615,23 @@ export class Heap {
   /** Adds a reference (fast path on the memory view). */
   incref(o: Obj): void {
     let m = this._i32;
-    if (m.length === 0) m = this.i32;
+    if ((m.length | 0) === 0) m = this.i32;
     m[o >>> 2]!++;
   }
   /** Drops a reference; the core deallocates at 0 (may run finalizers and weakref callbacks). */
   decref(o: Obj): void {
     let m = this._i32;
-    if (m.length === 0) m = this.i32;
+    if ((m.length | 0) === 0) m = this.i32;
     if (--m[o >>> 2]! === 0) this.dealloc(o, m);
   }
   /** An exact int or float (no hook runs as it is freed) goes to the core without the export wrapper. */
   private dealloc(o: Obj, m: Int32Array): void {
-    const t = m[(o + abi.OB_TYPE) >>> 2]! >>> 0;
-    if (t === this.intTypeObj) this.freeInt(o);
-    else if (t === this.floatTypeObj) this.freeNoHook(o);
+    // type words compared as int32 (a uint32 read compares as a float64)
+    const t = m[(o + abi.OB_TYPE) >>> 2]!;
+    if (t === (this.intTypeObj | 0)) this.freeInt(o);
+    else if (t === (this.floatTypeObj | 0)) this.freeNoHook(o);
     // an exact str that is not interned: no hook runs as it is freed (an interned one tells the table)
-    else if (t === this.strTypeObj && (m[(o + abi.STR_STATE) >>> 2]! & abi.STR_STATE_INTERNED) === 0) this.freeNoHook(o);
+    else if (t === (this.strTypeObj | 0) && (m[(o + abi.STR_STATE) >>> 2]! & abi.STR_STATE_INTERNED) === 0) this.freeNoHook(o);
     else this.fx.obj_dealloc(o);
   }
   private intTypeObj = 0;
@@ -635,7 +641,7 @@ export class Heap {
    *  hook, so the core's deallocator is called without the export wrapper. */
   decrefInt(o: Obj): void {
     let m = this._i32;
-    if (m.length === 0) m = this.i32;
+    if ((m.length | 0) === 0) m = this.i32;
     if (--m[o >>> 2]! === 0) this.freeInt(o);
   }
   /** Frees an exact int whose count reached 0. */
@@ -836,7 +842,7 @@ export class Heap {
     if (v >= -5 && v <= 256) {
       const o = this.smallIntBase + (v + 5) * 32;
       let m = this._i32;
-      if (m.length === 0) m = this.i32;
+      if ((m.length | 0) === 0) m = this.i32;
       m[o >>> 2]!++;
       return o;
     }
@@ -891,7 +897,7 @@ export class Heap {
    *  x_mul's results to it). x a number holding an integer; a and b may be the same object. New reference. */
   intResultRelease(x: number, spare: number, a: Obj, b: Obj): Obj {
     let m = this._i32;
-    if (m.length === 0) m = this.i32;
+    if ((m.length | 0) === 0) m = this.i32;
     const da = --m[a >>> 2]! === 0 ? a : 0;
     const db = --m[b >>> 2]! === 0 ? b : 0;
     if (x >= -5 && x <= 256) {
@@ -956,7 +962,7 @@ export class Heap {
       const n = hi === 0 ? 1 : 2;
       const o = this.must(this.fx.int_new(x < 0 ? -n : n, n + spare), "newInt");
       let m = this._i32;
-      if (m.length === 0) m = this.i32;
+      if ((m.length | 0) === 0) m = this.i32;
       m[(o + abi.INT_DIGITS) >>> 2] = lo;
       if (n === 2) m[(o + abi.INT_DIGITS + 4) >>> 2] = hi;
       return o;
@@ -1104,7 +1110,7 @@ export class Heap {
   strJoin(parts: readonly Obj[], sep: Obj = 0): Obj {
     const n = parts.length;
     let m = this._i32;
-    if (m.length === 0) m = this.i32;
+    if ((m.length | 0) === 0) m = this.i32;
     let total = 0;
     let maxchar = 0;
     for (let i = 0; i < n; i++) {
@@ -1129,7 +1135,7 @@ export class Heap {
     // past the core's size limit str_new fails with NO_MEMORY (as a length > 2^31 would)
     const o = this.must(this.fx.str_new(total > 0x7fffffff ? 0x7fffffff : total, maxchar), "newStr");
     m = this._i32;
-    if (m.length === 0) m = this.i32;
+    if ((m.length | 0) === 0) m = this.i32;
     const kind = maxchar < 256 ? 1 : maxchar < 65536 ? 2 : 4;
     let at = o + (maxchar < 128 ? abi.STR_ASCII_DATA : abi.STR_COMPACT_DATA);
     for (let i = 0; i < n; i++) {
@@ -1153,7 +1159,7 @@ export class Heap {
       this.joinCap = 256;
     }
     let m = this._i32;
-    if (m.length === 0) m = this.i32;
+    if ((m.length | 0) === 0) m = this.i32;
     const base = parts.length - n;
     for (let i = 0; i < n; i++) m[(this.joinBuf >>> 2) + i] = parts[base + i]!;
     const r = this.strJoinItems(this.joinBuf, n, 0, 4);
@@ -1194,7 +1200,7 @@ export class Heap {
   /** The decimal text of an exact int or bool (its digits, no __str__). */
   intDecimal(o: Obj): string {
     let m = this._i32;
-    if (m.length === 0) m = this.i32;
+    if ((m.length | 0) === 0) m = this.i32;
     const size = m[(o + abi.OB_SIZE) >>> 2]!;
     if (size === 0) return "0";
     if (size === 1) return String(m[(o + abi.INT_DIGITS) >>> 2]!);
@@ -1211,7 +1217,7 @@ export class Heap {
    *  (format it with intDecimal). Also right for a bool's digits ('0' / '1'), not for its str(). */
   intDecimalStr(o: Obj): Obj {
     let m = this._i32;
-    if (m.length === 0) m = this.i32;
+    if ((m.length | 0) === 0) m = this.i32;
     const size = m[(o + abi.OB_SIZE) >>> 2]!;
     if (size > 2 || size < -2) return 0;
     if (this.retired) throw this.retired;
@@ -1347,21 +1353,30 @@ export class Heap {
     return l;
   }
   listAppend(l: Obj, v: Obj): void {
+    this.incref(v);
+    this.listAppendSteal(l, v);
+  }
+  /** l.append(v) taking the caller's reference to v (dropped when the append fails). */
+  listAppendSteal(l: Obj, v: Obj): void {
     let m = this._i32;
-    if (m.length === 0) m = this.i32;
+    if ((m.length | 0) === 0) m = this.i32;
     const n = m[(l + abi.OB_SIZE) >>> 2]!;
     const allocated = m[(l + abi.LIST_ALLOCATED) >>> 2]!;
     if (n < allocated && n + 1 >= allocated >> 1) {
       // list_resize keeps the item array (room left, not under half full): the core's append without the
-      // call — the size, the reference, the item
+      // call — the size, the item
       const at = ((m[(l + LIST_ITEMS) >>> 2]! >>> 0) + 8 * n) >>> 2;
       m[(l + abi.OB_SIZE) >>> 2] = n + 1;
-      m[v >>> 2]!++;
       m[at] = v;
       m[at + 1] = 0;
       return;
     }
-    if (!this.fx.list_append(l, v)) throw statusError(this.fx.heap_last_status(), "list.append");
+    if (!this.fx.list_append(l, v)) {
+      const st = this.fx.heap_last_status();
+      this.decref(v);
+      throw statusError(st, "list.append");
+    }
+    this.decref(v);
   }
   listInsert(l: Obj, i: number, v: Obj): void {
     if (!this.fx.list_insert(l, i, v)) throw statusError(this.fx.heap_last_status(), "list.insert");
@@ -1438,11 +1453,27 @@ export class Heap {
   }
   /** d[k] = v (both borrowed). */
   dictSet(d: Obj, k: Obj, v: Obj): void {
-    if (!this.fx.dict_set(d, k, v)) throw statusError(this.fx.heap_last_status(), "dict.__setitem__");
+    if (this.retired) throw this.retired;
+    let r = 0;
+    try {
+      r = this.rawDictSet(d, k, v);
+    } catch (e) {
+      throw this.trap(e, "dict_set");
+    }
+    if (this.hookError !== undefined) this.rethrowHookError();
+    if (!r) throw statusError(this.rawLastStatus(), "dict.__setitem__");
   }
   /** d[k] (borrowed) or 0 when absent; throws HeapError("ERROR") if __eq__/__hash__ raised. */
   dictGet(d: Obj, k: Obj): Obj {
-    const v = this.fx.dict_get(d, k) >>> 0;
+    if (this.retired) throw this.retired;
+    let r = 0;
+    try {
+      r = this.rawDictGet(d, k);
+    } catch (e) {
+      throw this.trap(e, "dict_get");
+    }
+    if (this.hookError !== undefined) this.rethrowHookError();
+    const v = r >>> 0;
     if (v === 0 && this.rawLastStatus() !== abi.STATUS_NOT_FOUND) {
       throw statusError(this.rawLastStatus(), "dict.__getitem__");
     }
@@ -1460,7 +1491,7 @@ export class Heap {
   /** Iteration in insertion order: the next entry position after `pos` (start with -1), or -1. */
   dictNext(d: Obj, pos: number): number {
     let m = this._i32;
-    if (m.length === 0) m = this.i32;
+    if ((m.length | 0) === 0) m = this.i32;
     // a combined table (no split values array) is scanned here, as the core does: the next entry from
     // pos + 1 that holds a value
     if (m[(d + abi.DICT_VALUES) >>> 2] !== 0) return this.fx.dict_next(d, pos + 1);
@@ -1475,7 +1506,7 @@ export class Heap {
   /** Key at an entry position (borrowed). */
   dictKeyAt(d: Obj, pos: number): Obj {
     let m = this._i32;
-    if (m.length === 0) m = this.i32;
+    if ((m.length | 0) === 0) m = this.i32;
     if (m[(d + abi.DICT_VALUES) >>> 2] !== 0) return this.fx.dict_key_at(d, pos) >>> 0;
     const k = m[(d + abi.DICT_KEYS) >>> 2]! >>> 0;
     const u8 = this._u8;
@@ -1486,7 +1517,7 @@ export class Heap {
   /** Value at an entry position (borrowed). */
   dictValueAt(d: Obj, pos: number): Obj {
     let m = this._i32;
-    if (m.length === 0) m = this.i32;
+    if ((m.length | 0) === 0) m = this.i32;
     if (m[(d + abi.DICT_VALUES) >>> 2] !== 0) return this.fx.dict_value_at(d, pos) >>> 0;
     const k = m[(d + abi.DICT_KEYS) >>> 2]! >>> 0;
     const u8 = this._u8;

@@ -103,6 +103,60 @@ describe("dict", () => {
     }
     expectHealthy(h);
   });
+
+  it("a hook that throws during d[k] or d[k] = v: its exception comes out of dictGet / dictSet once, the heap stays usable", () => {
+    const boom = new Error("eq hook failed");
+    let raise = false;
+    const h = fresh({
+      hooks: {
+        hash: () => 7n,
+        eq: () => {
+          if (raise) throw boom;
+          return 0;
+        },
+      },
+    });
+    const K = h.registerType({ name: "K", basicsize: 24, gc: true, heapType: false, weaklistOffset: 16 });
+    const a = h.newObject(K);
+    const b = h.newObject(K);
+    const d = h.newDict();
+    h.dictSet(d, a, h.True);
+    raise = true;
+    expect(() => h.dictGet(d, b)).toThrow(boom);
+    expect(() => h.dictSet(d, b, h.False)).toThrow(boom);
+    raise = false;
+    // the error was handed out once: the next calls succeed
+    expect(h.dictGet(d, b)).toBe(0);
+    h.dictSet(d, b, h.False);
+    expect(h.dictGet(d, b)).toBe(h.False);
+    expect(h.dictLen(d)).toBe(2);
+    expect(h.isRetired).toBe(false);
+    h.decref(d);
+    h.decref(a);
+    h.decref(b);
+    expectHealthy(h);
+  });
+
+  it("listAppendSteal keeps the caller's reference in the list; listAppend adds one", () => {
+    const h = fresh();
+    const l = h.newList([]);
+    const items: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      const o = h.newFloat(i + 0.5);
+      items.push(o);
+      if (i % 2) h.listAppendSteal(l, o);
+      else {
+        h.listAppend(l, o);
+        expect(h.refcnt(o)).toBe(2);
+        h.decref(o);
+      }
+      expect(h.refcnt(o)).toBe(1);
+    }
+    expect(h.listLen(l)).toBe(40);
+    for (let i = 0; i < 40; i++) expect(h.listGet(l, i)).toBe(items[i]);
+    h.decref(l);
+    expectHealthy(h);
+  });
 });
 
 describe("set", () => {

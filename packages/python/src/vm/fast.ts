@@ -21,7 +21,7 @@ const LIST_ITEMS = abi.LIST_ITEMS;
 
 /** The value of o when it is an exact int of at most one digit; NaN otherwise. */
 export function smallIntValue(m: Int32Array, intType: Obj, o: Obj): number {
-  if (m[(o + OB_TYPE) >>> 2]! >>> 0 !== intType) return NaN;
+  if (m[(o + OB_TYPE) >>> 2] !== (intType | 0)) return NaN;
   const size = m[(o + OB_SIZE) >>> 2]!;
   if (size === 0) return 0;
   if (size < -1 || size > 1) return NaN;
@@ -33,7 +33,7 @@ export function smallIntValue(m: Int32Array, intType: Obj, o: Obj): number {
  * one digit and the operation is one of + - * // % & | ^ with an exact result below 2^53; NaN otherwise.
  */
 export function smallIntBinary(m: Int32Array, intType: Obj, a: Obj, b: Obj, op: number): number {
-  if (m[(a + OB_TYPE) >>> 2]! >>> 0 !== intType || m[(b + OB_TYPE) >>> 2]! >>> 0 !== intType) return NaN;
+  if (m[(a + OB_TYPE) >>> 2] !== (intType | 0) || m[(b + OB_TYPE) >>> 2] !== (intType | 0)) return NaN;
   const sa = m[(a + OB_SIZE) >>> 2]!;
   const sb = m[(b + OB_SIZE) >>> 2]!;
   if (sa < -1 || sa > 1 || sb < -1 || sb > 1) return sa >= -2 && sa <= 2 && sb >= -2 && sb <= 2 ? twoDigitBinary(m, a, b, sa, sb, op) : NaN;
@@ -155,7 +155,7 @@ export function newIntResult(h: VM["h"], x: number): Obj {
 
 /** COMPARE_OP on two exact ints of at most two digits: 1 (true), 0 (false), or -1 when not applicable. */
 export function smallIntCompare(m: Int32Array, intType: Obj, a: Obj, b: Obj, op: number): number {
-  if (m[(a + OB_TYPE) >>> 2]! >>> 0 !== intType || m[(b + OB_TYPE) >>> 2]! >>> 0 !== intType) return -1;
+  if (m[(a + OB_TYPE) >>> 2] !== (intType | 0) || m[(b + OB_TYPE) >>> 2] !== (intType | 0)) return -1;
   const sa = m[(a + OB_SIZE) >>> 2]!;
   const sb = m[(b + OB_SIZE) >>> 2]!;
   if (sa < -2 || sa > 2 || sb < -2 || sb > 2) return -1;
@@ -348,7 +348,7 @@ export function listIterNextIn(h: VM["h"], m: Int32Array, self: Obj): Obj {
 
 /** Truth of an exact int (ints are normalised: zero has no digits): 1 or 0; -1 when o is not one. */
 export function intTruth(m: Int32Array, intType: Obj, o: Obj): number {
-  if (m[(o + OB_TYPE) >>> 2]! >>> 0 !== intType) return -1;
+  if (m[(o + OB_TYPE) >>> 2] !== (intType | 0)) return -1;
   return m[(o + OB_SIZE) >>> 2] === 0 ? 0 : 1;
 }
 
@@ -562,11 +562,24 @@ export function binarySubscr(vm: VM, st: Obj[]): void {
   st.pop();
   st.pop();
   try {
-    st.push(asObj(vm.getItem(c, k)));
+    // an exact dict and an exact str or int key (hashable: no check; one lookup, a miss is the KeyError)
+    if (m[(c + OB_TYPE) >>> 2] === (vm.tDict | 0) && exactStrOrInt(vm, m, k)) {
+      const v = h.dictGet(c, k);
+      vm.pendingHookError();
+      if (v === 0) vm.keyError(k);
+      h.incref(v);
+      st.push(asObj(v));
+    } else st.push(asObj(vm.getItem(c, k)));
   } finally {
     h.decref(c);
     h.decref(k);
   }
+}
+
+/** Whether k is an exact str or an exact int (read on the memory view m). */
+function exactStrOrInt(vm: VM, m: Int32Array, k: Obj): boolean {
+  const kt = m[(k + OB_TYPE) >>> 2]!;
+  return kt === (vm.tInt | 0) || kt === (vm.tStr | 0);
 }
 
 /** STORE_SUBSCR: key, container and value popped and released after the store. */
@@ -576,10 +589,45 @@ export function storeSubscr(vm: VM, st: Obj[]): void {
   const c = st.pop()!;
   const v = st.pop()!;
   try {
-    vm.setItem(c, k, v);
+    const m = h.i32;
+    // an exact dict and an exact str or int key (hashable: no check)
+    if (m[(c + OB_TYPE) >>> 2] === (vm.tDict | 0) && exactStrOrInt(vm, m, k)) {
+      h.dictSet(c, k, v);
+      vm.pendingHookError();
+    } else vm.setItem(c, k, v);
   } finally {
     h.decref(c);
     h.decref(k);
     h.decref(v);
   }
+}
+
+/** CALL of str with one exact int argument of at most two digits and no keywords (NULL, str and the int on
+ *  the stack): what callGeneral → callTypeDirect → str's constructor do for it — the argument tuple 3.11's
+ *  type_call packs, made and released before the constructor runs; the str of the digits; then the
+ *  argument and str released — without the argument array and the dispatch. False (nothing done) for any
+ *  other argument. */
+export function strOfIntCall(vm: VM, st: Obj[]): boolean {
+  const h = vm.h;
+  const m = h.i32;
+  const n = st.length;
+  const x = st[n - 1]!;
+  if (m[(x + OB_TYPE) >>> 2] !== (vm.tInt | 0)) return false;
+  const size = m[(x + OB_SIZE) >>> 2]!;
+  if (size > 2 || size < -2) return false;
+  const target = st[n - 2]!;
+  st.pop();
+  st.pop();
+  st.pop();
+  try {
+    try {
+      h.decref(h.newTuple([x]));
+      st.push(asObj(h.intDecimalStr(x)));
+    } finally {
+      h.decref(x);
+    }
+  } finally {
+    h.decref(target);
+  }
+  return true;
 }

@@ -140,6 +140,8 @@ export interface HeapApi {
 
   newList(items: Obj[], how?: "display" | "list()" | "extend-empty"): Obj;
   listAppend(l: Obj, v: Obj): void;
+  /** listAppend taking the caller's reference to v (dropped when the append fails). */
+  listAppendSteal(l: Obj, v: Obj): void;
   listInsert(l: Obj, i: number, v: Obj): void;
   listPop(l: Obj, i: number): Obj;
   listGet(l: Obj, i: number): Obj;
@@ -189,7 +191,7 @@ export interface HeapApi {
 const REQUIRED = [
   "idOf", "incref", "decref", "refcnt", "typeOf", "sizeOf", "registerType", "getSlot", "setSlot",
   "setSlotSteal", "getI32", "setI32", "newObject", "newInt", "readInt", "newFloat", "readFloat", "newStr",
-  "readStr", "newTuple", "tupleGet", "newList", "listAppend", "listGet", "listSet", "listLen", "decrefInt", "newIntValue",
+  "readStr", "newTuple", "tupleGet", "newList", "listAppend", "listAppendSteal", "listGet", "listSet", "listLen", "decrefInt", "newIntValue",
   "strJoin", "strJoinPop", "strJoinItems", "intDecimal", "intDecimalStr", "newIntSpare", "intResultRelease",
   "intBinarySmall", "intCompareSmall",
 ] as const;

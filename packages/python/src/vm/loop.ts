@@ -11,7 +11,7 @@ import { Kind, type KwArgs } from "./types.js";
 import { INTERRUPTED, LimitExceeded, PyRaise, VM } from "./vm.js";
 import * as L from "./layouts.js";
 import type { GenState } from "./eval.js";
-import { binarySubscr, formatValue, instanceGetAttr, instanceSetAttr, intTruth, listIterNextIn, loadGlobalCached, loadMethodCached, newIntResult, rangeIterNextAt, smallIntBinary, smallIntValue, asObj, buildString, storeSubscr } from "./fast.js";
+import { binarySubscr, formatValue, instanceGetAttr, instanceSetAttr, intTruth, listIterNextIn, loadGlobalCached, loadMethodCached, newIntResult, rangeIterNextAt, smallIntBinary, smallIntValue, asObj, buildString, storeSubscr, strOfIntCall } from "./fast.js";
 import { isAddThenStore, binaryAddStore, isIntAddSite } from "./inplace.js";
 import { jitState } from "./jit-hook.js";
 import { classInitAbort, classInitDone, classInitFrame, superCallPush, superMethodPush } from "./classes.js";
@@ -252,6 +252,8 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             // exact dict: without the argument array and the native's dispatch
             if (a !== 0 && kwNames === null && (a === this.listAppendDescr || a === this.dictGetDescr) && descrCall(this, st, a, b, arg)) break;
             if (arg === 1 && a === 0 && kwNames === null && tt === builtinTypeW && builtinCall1(this, st, target)) break;
+            // str(i) of an exact int (callTypeDirect's argument tuple and str's constructor, without them)
+            if (target === this.tStr && arg === 1 && a === 0 && kwNames === null && strOfIntCall(this, st)) break;
             if (kwNames === null && tt === functionTypeW && this.depth + 1 <= this.recursionLimit) {
               // exactly the positional parameters (callFunctionSteal's common call): the arguments go from
               // the stack straight into the new (or reused) frame, which takes the reference to the function
@@ -354,11 +356,11 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             return v;
           }
           case 122 /* Op.BINARY_OP */: {
-            const m = mem.length !== 0 ? mem : (mem = h.i32);
+            const m = (mem.length | 0) !== 0 ? mem : (mem = h.i32);
             const n = st.length;
             const b = st[n - 1];
             const a = st[n - 2];
-            const ints = m[(a + OB_TYPE) >>> 2]! >>> 0 === intType && m[(b + OB_TYPE) >>> 2]! >>> 0 === intType;
+            const ints = m[(a + OB_TYPE) >>> 2] === (intType | 0) && m[(b + OB_TYPE) >>> 2] === (intType | 0);
             // an add stored to a local (3.11's INPLACE_ADD_UNICODE site); once specialised to ADD_INT, two
             // exact ints skip it (binaryAddStore would only say no)
             if (f.info.warmup >= 0 && isAddThenStore(co, i, arg) && !(ints && isIntAddSite(f.info, i)) && binaryAddStore(this, f, i)) break;
@@ -373,18 +375,18 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             }
             st.pop();
             st.pop();
-            const x = ints ? smallIntBinary(mem.length !== 0 ? mem : (mem = h.i32), intType, a, b, arg) : NaN;
+            const x = ints ? smallIntBinary((mem.length | 0) !== 0 ? mem : (mem = h.i32), intType, a, b, arg) : NaN;
             // both exact ints: their release runs no hook
             if (x === x) pushIntResultRelease(h, st, x, a, b);
             else pushBinaryRelease(this, f, st, a, b, arg);
             break;
           }
           case 107 /* Op.COMPARE_OP */: {
-            const m = mem.length !== 0 ? mem : (mem = h.i32);
+            const m = (mem.length | 0) !== 0 ? mem : (mem = h.i32);
             const n = st.length;
             const b = st[n - 1];
             const a = st[n - 2];
-            if (m[(a + OB_TYPE) >>> 2]! >>> 0 === intType && m[(b + OB_TYPE) >>> 2]! >>> 0 === intType) {
+            if (m[(a + OB_TYPE) >>> 2] === (intType | 0) && m[(b + OB_TYPE) >>> 2] === (intType | 0)) {
               // exact ints of at most two digits: compared and released in one core call
               const r = h.intCompareSmall(a, b, arg);
               if (r !== 0) {
@@ -492,9 +494,7 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             break;
           }
           case 145 /* Op.LIST_APPEND */: {
-            const v = st.pop()!;
-            h.listAppend(st[st.length - arg], v);
-            h.decref(v);
+            h.listAppendSteal(st[st.length - 1 - arg], st.pop()!);
             break;
           }
           case 10 /* Op.UNARY_POSITIVE */:
@@ -1793,8 +1793,8 @@ function copyFreeVars(h: VM["h"], f: Frame, n: number): void {
 }
 
 /** CALL of list.append (its method descriptor, the list, one argument on the stack) on an exact list: what
- *  callGeneral does for it, without the argument array and the native's dispatch (same releases, same
- *  order: the list and the item after the append, then the descriptor). */
+ *  callGeneral does for it, without the argument array and the native's dispatch (the stack's reference
+ *  to the item moves into the list; the list released after the append, then the descriptor). */
 function listAppendCall(vm: VM, st: Obj[]): void {
   const h = vm.h;
   const v = st.pop()!;
@@ -1803,13 +1803,13 @@ function listAppendCall(vm: VM, st: Obj[]): void {
   try {
     let r: Obj;
     try {
-      h.listAppend(self, v);
+      // the stack's reference to v goes to the list
+      h.listAppendSteal(self, v);
       r = vm.none();
     } catch (e) {
       throw vm.wrapErr(e);
     } finally {
       h.decref(self);
-      h.decref(v);
     }
     st.push(r);
   } finally {
