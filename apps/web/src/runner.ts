@@ -107,7 +107,10 @@ function primeHeap(): Promise<void> {
 function loadInterpreter(): Promise<Interpreter> {
   // Destructured in the callback's parameter (a form the bundler understands), so it keeps only what
   // the element uses of the package.
-  const first = !interpreter;
+  // In the page's build, the interpreter's second chunk is asked for at the same moment (the first imports
+  // it, and reports its failure). A statement of its own: within the import's expression, it would hide
+  // the form above from the bundler.
+  if (!interpreter) loadInterpreterPart().catch(() => {});
   interpreter ??= import("@pyheap/python")
     .then(({ runStaged, adoptHeap }) => {
       interpreterLoaded = true;
@@ -118,11 +121,6 @@ function loadInterpreter(): Promise<Interpreter> {
       interpreter = null;
       throw new RunnerError("load", `the interpreter could not be loaded: ${(e as Error).message}`);
     });
-  // In the page's build, the interpreter's second chunk is asked for at the same moment (the first imports
-  // it, and reports its failure), after the first: the first chunk is the larger, whose compile ends last,
-  // so its request goes out first. A statement of its own: within the import's expression, it would hide
-  // the form above from the bundler.
-  if (first) loadInterpreterPart().catch(() => {});
   return interpreter;
 }
 
