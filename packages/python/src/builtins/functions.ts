@@ -41,6 +41,21 @@ export function kwarg(kw: KwArgs | null, name: string): Obj {
   return i >= 0 ? kw.values[i] : 0;
 }
 
+/** `acc op x` over the items of `iterable` (sum(), math.prod()); takes `acc`, returns a new reference. */
+export function foldBinary(vm: VM, acc: Obj, iterable: Obj, op: number): Obj {
+  try {
+    vm.iterate(iterable, (x) => {
+      const r = vm.binaryOp(acc, x, op);
+      vm.decref(acc);
+      acc = r;
+    });
+  } catch (e) {
+    vm.decref(acc);
+    throw e;
+  }
+  return acc;
+}
+
 /** Reject keyword arguments other than `allowed`. */
 export function onlyKw(vm: VM, fname: string, kw: KwArgs | null, allowed: string[]): void {
   if (!kw) return;
@@ -490,17 +505,7 @@ export function installBuiltins(vm: VM): void {
       vm.decref(acc);
       vm.typeError("sum() can't sum bytes [use b''.join(seq) instead]");
     }
-    try {
-      vm.iterate(args[0], (x) => {
-        const r = vm.binaryOp(acc, x, 0);
-        vm.decref(acc);
-        acc = r;
-      });
-    } catch (e) {
-      vm.decref(acc);
-      throw e;
-    }
-    return acc;
+    return foldBinary(vm, acc, args[0], 0);
   });
   def("min", (args, kw) => minmax(vm, "min", args, kw, 0));
   def("max", (args, kw) => minmax(vm, "max", args, kw, 4));

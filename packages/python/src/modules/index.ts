@@ -1,7 +1,7 @@
 /**
  * The importable modules: `gc` and `sys` (natives over the heap's collector and the VM's state),
  * `weakref` (natives for references and proxies; the weak dictionaries and `finalize` are Python code
- * compiled at import), and `copy` (Python code).
+ * compiled at import), `copy` (Python code) and `math` (natives, modules/math.ts).
  */
 import { abi } from "@pyheap/heap";
 import type { Obj } from "../vm/heap-api.js";
@@ -10,6 +10,7 @@ import { PyRaise, type VM } from "../vm/vm.js";
 import * as L from "../vm/layouts.js";
 import { kwarg, nargs } from "../builtins/functions.js";
 import { WEAKREF_PY, COPY_PY } from "./pysrc.js";
+import { mathModule } from "./math.js";
 
 function moduleWith(vm: VM, name: string, fns: Record<string, NativeFn>): Obj {
   const h = vm.h;
@@ -43,6 +44,12 @@ export function installModules(vm: VM): void {
   vm.moduleLazyAttr = (m, module, name) => (module === "sys" ? sysInfo(vm, m, name) : 0);
   vm.moduleFactories.set("weakref", () => makePyModule(vm, "weakref", WEAKREF_PY, weakrefNatives(vm)));
   vm.moduleFactories.set("copy", () => makePyModule(vm, "copy", COPY_PY, {}));
+  vm.moduleFactories.set("math", () => {
+    const { fns, values } = mathModule(vm);
+    const m = moduleWith(vm, "math", fns);
+    setAttrs(vm, m, values);
+    return m;
+  });
 }
 
 function makePyModule(vm: VM, name: string, src: string, natives: Record<string, NativeFn>): Obj {
