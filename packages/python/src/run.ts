@@ -299,6 +299,8 @@ function stageRun(source: string, options: RunOptions, detail: { check?: boolean
   try {
     const { heap, vm: v } = acquireInterpreter(limits.maxHeapBytes ?? 256 << 20, host, setUpInterpreter);
     v.recursionLimit = limits.recursionLimit ?? 1000;
+    v.heapLimitHit = false;
+    v.heapReserve = 0;
     v.programStopped = false;
     v.pendingLimit = null;
     v.maxSteps = limits.maxSteps ?? 10_000_000;
@@ -355,7 +357,9 @@ function stageRun(source: string, options: RunOptions, detail: { check?: boolean
     } catch (e2) {
       if (e2 instanceof PyRaise) v.decref(e2.exc);
     }
-    outcome = { status: "exception", type: v.typeName(exc), message: msg };
+    // a MemoryError of the heap limit that nothing caught: the run's reason is the limit
+    const heap = v.heapLimitHit && v.isInstance(exc, v.T.MemoryError);
+    outcome = heap ? { status: "limit", limit: "heap", message: "heap limit exceeded" } : { status: "exception", type: v.typeName(exc), message: msg };
     exitCode = 1;
   };
   const runUnit = (code: CodeObject, arena: boolean): boolean => {

@@ -2,6 +2,7 @@
  * Raising and reporting exceptions: RAISE_VARARGS, `except` matching and the "Exception ignored in:"
  * report of __del__ and callbacks. The printing of an uncaught exception is exc-format.ts.
  */
+import { HeapError } from "@pyheap/heap";
 import type { Obj } from "./heap-api.js";
 import { Kind } from "./types.js";
 import { LimitExceeded, PyRaise, VM } from "./vm.js";
@@ -14,10 +15,46 @@ import "./exc-format.js";
 declare module "./vm.js" {
   interface VM {
     writeUnraisable(exc: Obj, obj: Obj | string): void;
+    /** Set when an allocation past the heap limit became a MemoryError in this run (see memoryError). */
+    heapLimitHit?: boolean;
+    /** The run's heap limit once memoryError has lent the reserve above it, else 0. */
+    heapReserve?: number;
+    memoryError(e: unknown): unknown;
   }
 }
 
 const proto = VM.prototype;
+
+/** The bytes above the heap limit that the handling of a MemoryError may use (its traceback, the frames'
+ *  unwinding, the `except` clause and its handler). */
+const HEAP_RESERVE = 64 << 10;
+
+type HeapCore = { heap_limit(): number; heap_set_limit(n: number): void; heap_bytes_in_use(): number };
+const heapCore = (vm: VM) => (vm.h as unknown as { core: HeapCore }).core;
+
+/**
+ * An allocation the heap refused (past the heap limit) as the MemoryError a Python program can catch, as
+ * CPython's PyErr_NoMemory raises it where malloc fails: a PyRaise of a new MemoryError(), or `e` itself
+ * when it is anything else or when even the exception cannot be made (the run then stops at the limit).
+ * NOTE: CPython keeps MemoryError instances made at start-up for this, and a real heap has no edge at
+ * the byte: its handler can still run. Ours lends HEAP_RESERVE bytes above the limit for the exception
+ * and its traceback; the `except` that takes it leaves half of that to its handler (see excMatches).
+ */
+proto.memoryError = function (this: VM, e: unknown): unknown {
+  if (!(e instanceof HeapError) || e.code !== "NO_MEMORY") return e;
+  const core = heapCore(this);
+  const limit = this.heapReserve || core.heap_limit();
+  this.heapReserve = limit;
+  core.heap_set_limit(limit + HEAP_RESERVE);
+  try {
+    const r = new PyRaise(this.newException("MemoryError"));
+    this.heapLimitHit = true;
+    return r;
+  } catch (e2) {
+    if (e2 instanceof HeapError) return e;
+    throw e2;
+  }
+};
 
 proto.doRaise = function (this: VM, f: Frame, arg: number): void {
   const h = this.h;
@@ -70,10 +107,17 @@ proto.excMatches = function (this: VM, exc: Obj, t: Obj): boolean {
   if (this.kindOf(t) === Kind.TUPLE) {
     const items = this.tupleItems(t);
     for (const x of items) check(x);
-    return items.some((x) => this.isInstance(exc, x));
+    return items.some((x) => this.excMatches(exc, x));
   }
   check(t);
-  return this.isInstance(exc, t);
+  const r = this.isInstance(exc, t);
+  const limit = this.heapReserve;
+  if (r && limit) {
+    // the exception is taken: its handler may use up to half the reserve more than is live now
+    const core = heapCore(this);
+    core.heap_set_limit(Math.min(limit + HEAP_RESERVE, Math.max(limit, core.heap_bytes_in_use() + HEAP_RESERVE / 2)));
+  }
+  return r;
 };
 
 /** The exception's type as printed: its qualified name, with its module unless builtins or __main__. */

@@ -567,6 +567,7 @@ proto.unwindFrames = function (this: VM, e: unknown, f: Frame, entry: Frame, ent
   let reraise = false;
   let fresh = true;
   if (e instanceof RangeError && e.message.includes("call stack")) e = stackOverflowError(this, e);
+  e = this.memoryError(e);
   if (!(e instanceof PyRaise)) releaseLoopFrames(this, f, entry, enterDepth, e);
   const exc = e.exc;
   reraise = e instanceof ReRaise;

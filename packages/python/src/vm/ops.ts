@@ -63,6 +63,7 @@ const OP_NAMES = ["add", "and", "floordiv", "lshift", "matmul", "mul", "mod", "o
 const OP_SYMBOLS = ["+", "&", "//", "<<", "@", "*", "%", "|", "**", ">>", "-", "/", "^"];
 const CMP_NAMES = ["__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"];
 const CMP_SWAP = [4, 5, 2, 3, 0, 1];
+const MAX_SIZE = (1n << 63n) - 1n;
 const CMP_SYMBOLS = ["<", "<=", "==", "!=", ">", ">="];
 
 function isIntKind(k: Kind): boolean {
@@ -354,18 +355,26 @@ function sequenceBinary(vm: VM, a: Obj, b: Obj, op: number, inplace: boolean): O
         if (kn === Kind.FLOAT || vm.typeInfo(n).heap === false) vm.typeError(`can't multiply sequence by non-int of type '${vm.typeName(n)}'`);
         return 0;
       }
-      let count = Number(h.readInt(n));
-      if (count < 0) count = 0;
+      const big = h.readInt(n);
+      if (big > MAX_SIZE || big < -MAX_SIZE - 1n) vm.raise("OverflowError", "cannot fit 'int' into an index-sized integer");
+      const count = big < 0n ? 0 : Number(big);
       const exact = !vm.typeInfo(seq).heap;
+      // CPython's checks before it allocates: past sys.maxsize units an OverflowError for str and bytes, a
+      // MemoryError for tuple and list; then (ours) a MemoryError for a size no heap limit allows
+      const sizeCheck = (len: number, what: string, cap: number) => {
+        if (len && BigInt(len) * big > MAX_SIZE) vm.raise(what ? "OverflowError" : "MemoryError", what ? `repeated ${what} too long` : undefined);
+        if (len * count > cap) vm.raise("MemoryError");
+      };
       if (ks === Kind.STR) {
         const s = vm.str(seq);
         if (count === 1 && exact) return vm.newRef(seq);
-        if (s.length * count > 1 << 28) vm.raise("MemoryError");
+        sizeCheck(s.length, "string is", 1 << 28);
         return h.newStr(repeatStr(vm, s, count));
       }
       if (ks === Kind.TUPLE) {
         if (count === 1 && exact) return vm.newRef(seq);
         const items = vm.tupleItems(seq);
+        sizeCheck(items.length, "", 1 << 26);
         const out: Obj[] = [];
         if (items.length > 0) repeatItems(vm, out, items, count);
         return h.newTuple(out);
@@ -373,6 +382,7 @@ function sequenceBinary(vm: VM, a: Obj, b: Obj, op: number, inplace: boolean): O
       if (ks === Kind.BYTES) {
         const x = h.readBytes(seq);
         if ((count === 1 || x.length === 0) && exact) return vm.newRef(seq);
+        sizeCheck(x.length, "bytes are", 1 << 28);
         const r = new Uint8Array(x.length * count);
         const per = pollEvery(x.length);
         for (let i = 0; i < count && x.length > 0; i++) {
@@ -383,7 +393,7 @@ function sequenceBinary(vm: VM, a: Obj, b: Obj, op: number, inplace: boolean): O
         return h.newBytesUncached ? h.newBytesUncached(r) : h.newBytes(r);
       }
       const items = vm.listItems(seq);
-      if (items.length * count > 1 << 26) vm.raise("MemoryError");
+      sizeCheck(items.length, "", 1 << 26);
       const out: Obj[] = [];
       if (items.length > 0) repeatItems(vm, out, items, count);
       if (inplace && seq === a) {
