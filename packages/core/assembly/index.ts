@@ -37,6 +37,7 @@ import {
 import {
   dictInitEmpty, dictInit, dictNewDisplay, dictNewCall, dictNewPresized, dictSetItem, dictGetItem, dictDelItem, dictUsed,
   dictNext, dictEntryKey, dictEntryValue, dictClear, dictCopy, dictMerge, dictCombine, dictSizeof, emptyKeys, sharedKeysNew, keysSize,
+  classDictWrites,
 } from "./object/dict";
 import { setInitEmpty, setInit, setNew, setAdd, setContains, setDiscard, setPop, setUsed, setNext, setKeyAt, setClear, setSizeof } from "./object/set";
 import { setMerge, setMergeDict, setXorUpdate, setIntersection, setIntersectKey, setDifference, setDifferenceUpdate, setDropDummies, setSwapBodies } from "./object/set";
@@ -148,6 +149,11 @@ export function heap_well_known(i: i32): i32 {
 /** Address of an 8-byte slot where obj_hash leaves its result (i64). */
 export function heap_hash_slot(): i32 {
   return <i32>hashSlot;
+}
+/** Address of the u32 that counts changes of class namespaces: dicts whose version tag has bit 0 set
+ *  (the host sets it on a class's dict; fresh dicts start without it). */
+export function heap_class_dict_writes(): i32 {
+  return <i32>classDictWrites;
 }
 /** A reusable buffer of at least `bytes` bytes outside the Python heap, for passing arrays. */
 export function heap_io_buffer(bytes: i32): i32 {

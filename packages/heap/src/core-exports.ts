@@ -15,6 +15,7 @@ export interface CoreExports {
   heap_clear_status(): void;
   heap_well_known(i: number): number;
   heap_hash_slot(): number;
+  heap_class_dict_writes(): number;
   heap_io_buffer(bytes: number): number;
   heap_walk(buf: number, cap: number): number;
   heap_snapshot(buf: number, cap: number): number;

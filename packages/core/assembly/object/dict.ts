@@ -43,10 +43,19 @@ const DKIX_KEY_CHANGED: i32 = -4;
 const PERTURB_SHIFT: u64 = 5;
 
 export let emptyKeys: usize = 0;
+/** The last version tag handed out. Tags step by 2: bit 0 of a dict's tag is the CLASS_DICT_MARK. */
 let versionCounter: u64 = 0;
+/** Bit 0 of a dict's version tag: the dict is a class's namespace (the VM sets it). Every change of such
+ *  a dict also adds one to the u32 at classDictWrites, which the VM's attribute caches compare. */
+const CLASS_DICT_MARK: u64 = 1;
+/** Address of the count of changes of marked dicts so far (u32, wraps), read and written by the VM too. */
+export let classDictWrites: usize = 0;
 
 export function dictInit(): void {
-  emptyKeys = sysAlloc(DK_INDICES + 8);
+  // the empty keys (8 index bytes), then the count of class-namespace changes in the block's last 8 bytes
+  // (the same 16-byte-rounded size as the keys alone: the addresses of later tables stay where they were)
+  emptyKeys = sysAlloc(DK_INDICES + 16);
+  classDictWrites = emptyKeys + DK_INDICES + 8;
   store<i64>(emptyKeys + DK_REFCNT, 999999999);
   store<u8>(emptyKeys + DK_LOG2_SIZE, LOG_MINSIZE);
   store<u8>(emptyKeys + DK_LOG2_INDEX_BYTES, LOG_MINSIZE);
@@ -204,8 +213,10 @@ export function keysDecref(k: usize): void {
 }
 
 @inline function bumpVersion(d: usize): void {
-  versionCounter++;
-  store<u64>(d + DICT_VERSION, versionCounter);
+  const mark = load<u64>(d + DICT_VERSION) & CLASS_DICT_MARK;
+  versionCounter += 2;
+  store<u64>(d + DICT_VERSION, versionCounter | mark);
+  if (mark != 0) store<u32>(classDictWrites, load<u32>(classDictWrites) + 1);
 }
 
 /** Makes a freshly allocated dict (or dict subclass instance) empty. */
@@ -217,7 +228,9 @@ function initDict(d: usize, keys: usize): void {
   setRef(d + DICT_KEYS, keys);
   setRef(d + DICT_VALUES, 0);
   store<i64>(d + DICT_USED, 0);
-  bumpVersion(d);
+  // a fresh dict is unmarked (the block may hold an old dict's tag)
+  versionCounter += 2;
+  store<u64>(d + DICT_VERSION, versionCounter);
 }
 
 /** {} / BUILD_MAP (new_dict): free list first; untracked. New reference or 0. */

@@ -5,11 +5,11 @@
  */
 import { abi } from "@pyheap/heap";
 import type { Obj, TypeDesc } from "./heap-api.js";
-import { Kind, type KwArgs, type TypeInfo } from "./types.js";
+import { Kind, type KwArgs, type TypeInfo, type TypeOwnerEntry } from "./types.js";
 import { PyRaise, VM } from "./vm.js";
 import { Frame } from "./frame.js";
 import * as L from "./layouts.js";
-import { initSlot, typeState, typeStateValid } from "./protocol.js";
+import { initSlot, stampValid, typeState, type TypeStamp } from "./protocol.js";
 import { CodeFlag } from "../compile/code.js";
 
 /** What `__init__` returned (a new reference), released; anything but None is CPython's TypeError. */
@@ -593,10 +593,7 @@ proto.callType = function (this: VM, t: Obj, args: Obj[], kw: KwArgs | null): Ob
  * arguments into (when it does), a new object, then __init__. Kept per class while the MRO, the type epoch
  * and every class dict of the MRO (address and version tag) are unchanged.
  */
-export interface InitPlan {
-  mro: TypeInfo[];
-  epoch: number;
-  state: number[];
+export interface InitPlan extends TypeStamp {
   /** __init__ (borrowed: a class dict holds it while its version is unchanged), BARE, or 0: the general
    *  path. */
   init: Obj;
@@ -609,12 +606,14 @@ const BARE = -1;
 /** The __init__ function (borrowed) of a plain class (see InitPlan), BARE, or 0 when calling the class must
  *  take its general path; either answer is kept under the plan's validity. */
 function plainClassInit(vm: VM, ti: TypeInfo): Obj {
+  const m = vm.h.i32;
   const p = vm.initPlans.get(ti);
-  if (p !== undefined && p.mro === ti.mro && p.epoch === vm.typeEpoch && typeStateValid(vm.h.i32, p.mro, p.state)) return p.init;
+  if (p !== undefined && stampValid(vm, m, p, ti.mro)) return p.init;
   // what callTypeDirect and nativeNew look up, read after the state (a lookup that runs code leaves it stale)
-  const state = typeState(vm.h.i32, ti.mro);
+  const state = typeState(m, ti.mro);
+  const w = m[vm.classWrites]!;
   const init = planInit(vm, ti);
-  vm.initPlans.set(ti, { mro: ti.mro, epoch: vm.typeEpoch, state, init });
+  vm.initPlans.set(ti, { mro: ti.mro, epoch: vm.typeEpoch, state, w, init });
   return init;
 }
 
@@ -767,9 +766,11 @@ declare module "./vm.js" {
 
 proto.lookupTypeOwner = function (this: VM, ti: TypeInfo, name: string): TypeInfo | null {
   // cached as lookupType's results are (protocol.ts)
-  const e = ti.ownerCache.get(name);
-  if (e !== undefined && e.mro === ti.mro && e.epoch === this.typeEpoch && typeStateValid(this.h.i32, ti.mro, e.state)) return e.owner;
-  const state = typeState(this.h.i32, ti.mro);
+  const m = this.h.i32;
+  const e = ti.ownerCache.get(name) as OwnerEntry | undefined;
+  if (e !== undefined && stampValid(this, m, e, ti.mro)) return e.owner;
+  const state = typeState(m, ti.mro);
+  const w = m[this.classWrites]!;
   let owner: TypeInfo | null = null;
   for (const t of ti.mro) {
     if (t.dict && this.dictGetStr(t.dict, name)) {
@@ -781,9 +782,13 @@ proto.lookupTypeOwner = function (this: VM, ti: TypeInfo, name: string): TypeInf
       break;
     }
   }
-  ti.ownerCache.set(name, { mro: ti.mro, state, epoch: this.typeEpoch, owner });
+  const entry: OwnerEntry = { mro: ti.mro, state, epoch: this.typeEpoch, w, owner };
+  ti.ownerCache.set(name, entry);
   return owner;
 };
+
+/** lookupTypeOwner's cache entry (TypeInfo.ownerCache) with its stamp. */
+interface OwnerEntry extends TypeOwnerEntry, TypeStamp {}
 
 proto.nativeNew = function (this: VM, ti: TypeInfo, t: Obj, args: Obj[], kw: KwArgs | null): Obj {
   // the builtin base's constructor makes the object, then the class is swapped in by the heap
@@ -910,12 +915,9 @@ export { PyRaise };
  * the instance class's MRO, the type epoch and every class dict of the MRO (address and version tag) are.
  * Entries for other instance classes or names are chained through `next`.
  */
-export interface SuperSite {
+export interface SuperSite extends TypeStamp {
   objTi: TypeInfo;
   name: string;
-  mro: TypeInfo[];
-  epoch: number;
-  state: number[];
   func: Obj;
   next: SuperSite | null;
 }
@@ -985,9 +987,10 @@ function superMethod(vm: VM, sup: Obj, name: string): Obj {
   const head = vm.superSites.get(typeTi);
   let c = head === undefined ? null : head;
   while (c !== null && (c.objTi !== objTi || c.name !== name)) c = c.next;
-  if (c === null || c.mro !== objTi.mro || c.epoch !== vm.typeEpoch || !typeStateValid(m, c.mro, c.state)) {
+  if (c === null || !stampValid(vm, m, c, objTi.mro)) {
     // superGetAttr's walk, kept when it ends at a Python function in a class dict
     const state = typeState(m, objTi.mro);
+    const w = m[vm.classWrites]!;
     const mro = objTi.mro;
     let func = 0;
     for (let i = mro.indexOf(typeTi) + 1; i < mro.length; i++) {
@@ -1001,12 +1004,13 @@ function superMethod(vm: VM, sup: Obj, name: string): Obj {
     }
     if (func === 0) return vm.getAttr(sup, name);
     if (c === null) {
-      c = { objTi, name, mro, epoch: vm.typeEpoch, state, func, next: head === undefined ? null : head };
+      c = { objTi, name, mro, epoch: vm.typeEpoch, state, w, func, next: head === undefined ? null : head };
       vm.superSites.set(typeTi, c);
     } else {
       c.mro = mro;
       c.epoch = vm.typeEpoch;
       c.state = state;
+      c.w = w;
       c.func = func;
     }
   }

@@ -7,7 +7,7 @@
  */
 import { abi } from "@pyheap/heap";
 import type { Obj } from "./heap-api.js";
-import { Kind, type KwArgs, type TypeInfo } from "./types.js";
+import { Kind, type KwArgs, type TypeAttrEntry, type TypeInfo } from "./types.js";
 import { PyRaise, VM } from "./vm.js";
 import * as L from "./layouts.js";
 import { suggest } from "./traceback.js";
@@ -23,6 +23,8 @@ export type Descr = { obj: Obj; native: -1 } | { obj: 0; native: number } | null
 declare module "./vm.js" {
   interface VM {
     lookupType(ti: TypeInfo, name: string): Descr;
+    /** At the end of the set-up (sealTypes): the type caches are emptied (see settleTypeCaches). */
+    settleTypeCaches(): void;
     instDict(o: Obj, create: boolean): Obj;
     getAttr(o: Obj, name: string): Obj;
     genericGetAttr(o: Obj, name: string, withGetattr: boolean): Obj;
@@ -59,11 +61,18 @@ const proto = VM.prototype;
 
 const DICT_VERSION = abi.DICT_VERSION;
 
-/** The state lookupType's result depends on: per class of the MRO, its dict and the dict's version. */
+/** Bit 0 of a dict's version tag (the core's CLASS_DICT_MARK): the dict is a class namespace, and every
+ *  change of it also counts in the core's word at `vm.classWrites`. */
+const CLASS_DICT_MARK = 1;
+
+/** The state lookupType's result depends on: per class of the MRO, its dict and the dict's version. The
+ *  dicts are marked first (marking changes no content), so that from now on every change of one of them
+ *  moves the core's count of class-namespace changes (see stampValid). */
 export function typeState(m: Int32Array, mro: TypeInfo[]): number[] {
   const s: number[] = [];
   for (let k = 0; k < mro.length; k++) {
     const d = mro[k].dict;
+    if (d) m[(d + DICT_VERSION) >>> 2] |= CLASS_DICT_MARK;
     s.push(d, d ? m[(d + DICT_VERSION) >>> 2] : 0, d ? m[(d + DICT_VERSION + 4) >>> 2] : 0);
   }
   return s;
@@ -78,15 +87,66 @@ export function typeStateValid(m: Int32Array, mro: TypeInfo[], s: number[]): boo
   return true;
 }
 
+/**
+ * What a cached answer about a type (an attribute found through its MRO, a slot site, an init plan, a
+ * super() site) was found under: the MRO, the VM's type epoch, the MRO's typeState, and `w`, the core's
+ * count of class-namespace changes when the answer was last known to hold (read with the state, before
+ * the lookups: one that runs code leaves it stale, never wrong).
+ */
+export interface TypeStamp {
+  mro: TypeInfo[];
+  epoch: number;
+  state: number[];
+  w: number;
+}
+
+/**
+ * Whether an answer stamped `e` still holds for a type whose MRO is now `mro` (3.11's tp_version_tag
+ * check). The hit is one compare of `w` (and the epoch): every dict of the MRO was marked when the state
+ * was read, so while no marked dict has changed anywhere, none of these has; a MRO is only ever replaced
+ * with the epoch bumped (__bases__ assignment). After some class namespace changed, the state is compared
+ * dict by dict; an answer that still holds is stamped with the new count (frozen entries are only
+ * compared).
+ */
+export function stampValid(vm: VM, m: Int32Array, e: TypeStamp, mro: TypeInfo[]): boolean {
+  const w = m[vm.classWrites]!;
+  if (e.w === w && e.epoch === vm.typeEpoch) return true;
+  if (e.mro !== mro || e.epoch !== vm.typeEpoch || !typeStateValid(m, mro, e.state)) return false;
+  if (!Object.isFrozen(e)) e.w = w;
+  return true;
+}
+
+/** lookupType's cache entry (TypeInfo.attrCache) with its stamp. */
+interface AttrEntry extends TypeAttrEntry, TypeStamp {}
+
+/**
+ * NOTE: an interpreter reused across runs gets the memory and the caches' containers of its set-up back
+ * before each run, but not the fields of entries kept from the set-up: an entry re-stamped in one run
+ * would carry that run's count into the next, where the same count can come after other changes. So no
+ * entry is kept from the set-up (it makes none today: no class has a dict by then); entries made during a
+ * run are gone after the restore.
+ */
+proto.settleTypeCaches = function (this: VM): void {
+  for (const ti of this.typeInfos) {
+    ti.attrCache.clear();
+    ti.ownerCache.clear();
+  }
+  this.initPlans.clear();
+  this.superSites.clear();
+};
+
 /** The attribute `name` of a type through its MRO (CPython's _PyType_Lookup), with a per-type cache as
  *  CPython's type attribute cache: an entry holds while no class dict of the MRO changed. */
 proto.lookupType = function (this: VM, ti: TypeInfo, name: string): Descr {
-  const e = ti.attrCache.get(name);
-  if (e !== undefined && e.mro === ti.mro && e.epoch === this.typeEpoch && typeStateValid(this.h.i32, ti.mro, e.state)) return e.descr as Descr;
+  const m = this.h.i32;
+  const e = ti.attrCache.get(name) as AttrEntry | undefined;
+  if (e !== undefined && stampValid(this, m, e, ti.mro)) return e.descr as Descr;
   // the state is read first: a lookup that runs code (a str subclass key's __eq__) leaves it stale
-  const state = typeState(this.h.i32, ti.mro);
+  const state = typeState(m, ti.mro);
+  const w = m[this.classWrites]!;
   const descr = lookupTypeUncached(this, ti, name);
-  ti.attrCache.set(name, { mro: ti.mro, state, epoch: this.typeEpoch, descr });
+  const entry: AttrEntry = { mro: ti.mro, state, epoch: this.typeEpoch, descr, w };
+  ti.attrCache.set(name, entry);
   return descr;
 };
 
@@ -828,6 +888,7 @@ export interface SlotSite {
   mro: TypeInfo[];
   epoch: number;
   state: number[];
+  w: number;
   /** The class's shared keys (TP_CACHED_KEYS), as the int32 word memory holds. */
   keys: number;
   /** LOAD_ATTR / STORE_ATTR: the name's entry in the shared keys, i.e. its slot in a values array.
@@ -852,8 +913,7 @@ function slotSite(vm: VM, m: Int32Array, f: Frame, i: number, o: Obj): SlotSite 
     if (c === null || c.t !== t) return null;
   }
   if (m[(o + MANAGED_DICT) >>> 2] !== 0 || m[(t + TP_CACHED_KEYS) >>> 2] !== c.keys) return null;
-  if (c.mro !== c.ti.mro || c.epoch !== vm.typeEpoch || !typeStateValid(m, c.mro, c.state)) return null;
-  return c;
+  return stampValid(vm, m, c, c.ti.mro) ? c : null;
 }
 
 /** The address of o's value slot ix when that attribute is set (its index is in the values array's
@@ -946,6 +1006,7 @@ export function noteSlot(vm: VM, f: Frame, i: number, o: Obj, name: string, use:
   if (keys === 0) return;
   // the state is read before the lookups: one that runs code leaves it stale, never wrong
   const state = typeState(m, ti.mro);
+  const w = m[vm.classWrites]!;
   const d = vm.lookupType(ti, name);
   const hook = vm.lookupType(ti, use === SLOT_STORE ? "__setattr__" : "__getattribute__");
   if (hook !== null && hook.obj !== 0) return;
@@ -964,5 +1025,5 @@ export function noteSlot(vm: VM, f: Frame, i: number, o: Obj, name: string, use:
   // two classes per instruction at most: the newest first, the one before it second
   const next = head === null ? null : head.t === (t | 0) ? head.next : head;
   if (next !== null) next.next = null;
-  s[i] = { t: t | 0, ti, mro: ti.mro, epoch: vm.typeEpoch, state, keys: keys | 0, ix, fn, next };
+  s[i] = { t: t | 0, ti, mro: ti.mro, epoch: vm.typeEpoch, state, w, keys: keys | 0, ix, fn, next };
 }

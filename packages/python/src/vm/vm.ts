@@ -170,6 +170,9 @@ export class VM {
   superSites = new Map<TypeInfo, SuperSite>();
   /** Bumped when native methods are added to a type: lookupType's cached results made before are stale. */
   typeEpoch = 0;
+  /** Index in the 32-bit memory view of the core's count of class-namespace changes (protocol.ts
+   *  stampValid). */
+  classWrites = 0;
 
   constructor(
     readonly h: HeapApi,
@@ -178,6 +181,7 @@ export class VM {
     abi: AbiOffsets,
   ) {
     this.abi = abi;
+    this.classWrites = (h as unknown as { core: { heap_class_dict_writes(): number } }).core.heap_class_dict_writes() >>> 2;
     this.None = h.None;
     this.True = h.True;
     this.False = h.False;
@@ -298,6 +302,10 @@ export class VM {
     if (extra.mro) ti.mro = extra.mro;
     if (base && base.nextFn && !ti.nextFn) ti.nextFn = base.nextFn;
     this.typeInfos.push(ti);
+    // a new type may lie where a freed class and its dict were: the count of class-namespace changes
+    // moves, so that an answer cached for that class (a slot site knows it by address) is compared state
+    // by state again, and found stale (protocol.ts stampValid)
+    this.h.i32[this.classWrites]++;
     this.h.setI32(obj, this.abi.TP_VMI0, ti.index);
     this.typesByName[name] ??= obj;
     this.noteCoreType(name);
@@ -311,6 +319,7 @@ export class VM {
    */
   sealTypes(): void {
     (this as { T: Record<string, Obj> }).T = { ...this.T };
+    this.settleTypeCaches();
   }
 
   /** Copies T[name] into its field when it is one of the types kept in fields. */
