@@ -315,6 +315,23 @@ function pastEnd(vm: VM, startO: Obj | undefined, len: number): boolean {
   return (st < 0 ? Math.max(0, st + len) : st) > len;
 }
 
+/** A start or end argument as _PyEval_SliceIndex reads it (None the default where `noneOk`; a value past
+ *  the index range clamped). */
+function sliceIndex(vm: VM, o: Obj | undefined, dflt: number, noneOk: boolean): number {
+  if (!o || (noneOk && o === vm.None)) return dflt;
+  const k = vm.kindOf(o);
+  if (k !== Kind.INT && k !== Kind.BOOL && !vm.lookupType(vm.typeInfo(o), "__index__")) {
+    vm.typeError(`slice indices must be integers${noneOk ? " or None" : ""} or have an __index__ method`);
+  }
+  return Number(vm.index(o));
+}
+
+/** args[2] and args[3] as the start and end of a search in `len` items (str's accept None, list's and
+ *  tuple's index do not), adjusted as a slice. */
+function sliceArgs(vm: VM, args: Obj[], len: number, noneOk = true): [number, number] {
+  return adjust(sliceIndex(vm, args[2], 0, noneOk), sliceIndex(vm, args[3], len, noneOk), len);
+}
+
 function adjust(start: number, end: number, len: number): [number, number] {
   if (start < 0) start = Math.max(0, start + len);
   if (end < 0) end = Math.max(0, end + len);
@@ -369,7 +386,7 @@ function installStr(vm: VM): void {
     const s = S(args[0]);
     const sub = sArg(vm, args[1]);
     const cps = [...s];
-    const [a, b] = adjust(optInt(vm, args[2], 0), optInt(vm, args[3], cps.length), cps.length);
+    const [a, b] = sliceArgs(vm, args, cps.length);
     if (pastEnd(vm, args[2], cps.length)) return raise ? (vm.raise("ValueError", "substring not found") as never) : vm.newInt(-1n);
     const hay = cps.slice(a, b).join("");
     let i = rev ? hay.lastIndexOf(sub) : hay.indexOf(sub);
@@ -525,7 +542,7 @@ function installStr(vm: VM): void {
       const simple = !/[\ud800-\udfff]/.test(s);
       const cps = simple ? null : [...s];
       const len = simple ? s.length : cps!.length;
-      const [a, b] = adjust(optInt(vm, args[2], 0), optInt(vm, args[3], len), len);
+      const [a, b] = sliceArgs(vm, args, len);
       if (pastEnd(vm, args[2], len)) return vm.newInt(0n);
       const hay = simple ? s.slice(a, b) : cps!.slice(a, b).join("");
       if (sub === "") return vm.newInt(BigInt((simple ? hay.length : [...hay].length) + 1));
@@ -539,7 +556,7 @@ function installStr(vm: VM): void {
     },
     startswith: (args) => {
       const s = S(args[0]);
-      const [a, b] = adjust(optInt(vm, args[2], 0), optInt(vm, args[3], s.length), s.length);
+      const [a, b] = sliceArgs(vm, args, s.length);
       const part = s.slice(a, b);
       const p = args[1];
       if (pastEnd(vm, args[2], s.length) && (vm.kindOf(p) === Kind.STR || vm.kindOf(p) === Kind.TUPLE)) return vm.bool(false);
@@ -549,7 +566,7 @@ function installStr(vm: VM): void {
     },
     endswith: (args) => {
       const s = S(args[0]);
-      const [a, b] = adjust(optInt(vm, args[2], 0), optInt(vm, args[3], s.length), s.length);
+      const [a, b] = sliceArgs(vm, args, s.length);
       const part = s.slice(a, b);
       const p = args[1];
       if (pastEnd(vm, args[2], s.length) && (vm.kindOf(p) === Kind.STR || vm.kindOf(p) === Kind.TUPLE)) return vm.bool(false);
@@ -814,7 +831,7 @@ function installList(vm: VM): void {
     },
     index: (args) => {
       const items = vm.listItems(args[0]);
-      const [a, b] = adjust(optInt(vm, args[2], 0), optInt(vm, args[3], items.length), items.length);
+      const [a, b] = sliceArgs(vm, args, items.length, false);
       for (let i = a; i < b; i++) if (vm.eq(items[i], args[1])) return vm.newInt(BigInt(i));
       vm.raise("ValueError", `${vm.repr(args[1])} is not in list`);
     },
@@ -859,7 +876,7 @@ function installTuple(vm: VM): void {
   vm.methods("tuple", {
     index: (args) => {
       const items = vm.tupleItems(args[0]);
-      const [a, b] = adjust(optInt(vm, args[2], 0), optInt(vm, args[3], items.length), items.length);
+      const [a, b] = sliceArgs(vm, args, items.length, false);
       for (let i = a; i < b; i++) if (vm.eq(items[i], args[1])) return vm.newInt(BigInt(i));
       vm.raise("ValueError", "tuple.index(x): x not in tuple");
     },
