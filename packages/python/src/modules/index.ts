@@ -1,8 +1,7 @@
 /**
  * The importable modules: `gc` and `sys` (natives over the heap's collector and the VM's state),
  * `weakref` (natives for references and proxies; the weak dictionaries and `finalize` are Python code
- * compiled at import), `copy` (Python code), `math` (natives, modules/math.ts) and `random` (a Mersenne
- * Twister's natives and Python code, modules/random.ts).
+ * compiled at import), `copy` (Python code) and `math` (natives, modules/math.ts).
  */
 import { abi } from "@pyheap/heap";
 import type { Obj } from "../vm/heap-api.js";
@@ -12,7 +11,6 @@ import * as L from "../vm/layouts.js";
 import { kwarg, nargs } from "../builtins/functions.js";
 import { WEAKREF_PY, COPY_PY } from "./pysrc.js";
 import { mathModule } from "./math.js";
-import { randomNatives, randomSource } from "./random.js";
 
 function moduleWith(vm: VM, name: string, fns: Record<string, NativeFn>): Obj {
   const h = vm.h;
@@ -46,7 +44,6 @@ export function installModules(vm: VM): void {
   vm.moduleLazyAttr = (m, module, name) => (module === "sys" ? sysInfo(vm, m, name) : 0);
   vm.moduleFactories.set("weakref", () => makePyModule(vm, "weakref", WEAKREF_PY, weakrefNatives(vm)));
   vm.moduleFactories.set("copy", () => makePyModule(vm, "copy", COPY_PY, {}));
-  vm.moduleFactories.set("random", () => makePyModule(vm, "random", randomSource(), randomNatives(vm)));
   vm.moduleFactories.set("math", () => {
     const { fns, values } = mathModule(vm);
     const m = moduleWith(vm, "math", fns);
@@ -195,8 +192,6 @@ const SYS_INFOS: ReadonlyMap<string, [string, string][]> = new Map([
   ["float_info", [["max", "1.7976931348623157e+308"], ["max_exp", "1024"], ["max_10_exp", "308"], ["min", "2.2250738585072014e-308"], ["min_exp", "-1021"], ["min_10_exp", "-307"], ["dig", "15"], ["mant_dig", "53"], ["epsilon", "2.220446049250313e-16"], ["radix", "2"], ["rounds", "1"]]],
   ["int_info", [["bits_per_digit", "30"], ["sizeof_digit", "4"], ["default_max_str_digits", "4300"], ["str_digits_check_threshold", "640"]]],
   ["version_info", [["major", "3"], ["minor", "11"], ["micro", "7"], ["releaselevel", "'final'"], ["serial", "0"]]],
-  // sys.flags of `python3 prog.py` (no -X options or PYTHON* settings, a UTF-8 locale)
-  ["flags", "debug inspect interactive optimize dont_write_bytecode no_user_site no_site ignore_environment verbose bytes_warning quiet hash_randomization isolated dev_mode utf8_mode warn_default_encoding safe_path int_max_str_digits".split(" ").map((f) => [f, f === "hash_randomization" ? "1" : f === "int_max_str_digits" ? "-1" : f === "dev_mode" || f === "safe_path" ? "False" : "0"])],
   ["hash_info", [["width", "64"], ["modulus", "2305843009213693951"], ["inf", "314159"], ["nan", "0"], ["imag", "1000003"], ["algorithm", "'siphash13'"], ["hash_bits", "64"], ["seed_bits", "128"], ["cutoff", "0"]]],
 ]);
 
