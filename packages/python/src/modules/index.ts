@@ -192,6 +192,8 @@ const SYS_INFOS: ReadonlyMap<string, [string, string][]> = new Map([
   ["float_info", [["max", "1.7976931348623157e+308"], ["max_exp", "1024"], ["max_10_exp", "308"], ["min", "2.2250738585072014e-308"], ["min_exp", "-1021"], ["min_10_exp", "-307"], ["dig", "15"], ["mant_dig", "53"], ["epsilon", "2.220446049250313e-16"], ["radix", "2"], ["rounds", "1"]]],
   ["int_info", [["bits_per_digit", "30"], ["sizeof_digit", "4"], ["default_max_str_digits", "4300"], ["str_digits_check_threshold", "640"]]],
   ["version_info", [["major", "3"], ["minor", "11"], ["micro", "7"], ["releaselevel", "'final'"], ["serial", "0"]]],
+  // sys.flags of `python3 prog.py` (no -X options or PYTHON* settings, a UTF-8 locale)
+  ["flags", "debug inspect interactive optimize dont_write_bytecode no_user_site no_site ignore_environment verbose bytes_warning quiet hash_randomization isolated dev_mode utf8_mode warn_default_encoding safe_path int_max_str_digits".split(" ").map((f) => [f, f === "hash_randomization" ? "1" : f === "int_max_str_digits" ? "-1" : f === "dev_mode" || f === "safe_path" ? "False" : "0"])],
   ["hash_info", [["width", "64"], ["modulus", "2305843009213693951"], ["inf", "314159"], ["nan", "0"], ["imag", "1000003"], ["algorithm", "'siphash13'"], ["hash_bits", "64"], ["seed_bits", "128"], ["cutoff", "0"]]],
 ]);
 
