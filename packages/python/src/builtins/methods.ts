@@ -60,6 +60,15 @@ const PROTOCOL_SLOTS: Slot[] = [
   ...([["and", 1], ["or", 7], ["sub", 10], ["xor", 12]] as const).flatMap(([n, op]) => ["", "r", "i"].map((p): Slot => [`__${p}${n}__`, 1,
     (k) => (group(k) === Kind.SET && (p !== "i" || k === Kind.SET)) || (k === Kind.DICT && op === 7),
     (vm, o, x) => (p === "r" ? vm.binaryRaw(x, o, op) : vm.binaryRaw(o, x, p ? op + 13 : op)) || vm.newRef(vm.NotImplemented)])),
+  // copy's and pickle's arguments for __new__: the value as an exact object of the builtin type
+  ["__getnewargs__", 0, (k) => sized(k) ? k === Kind.STR || k === Kind.BYTES || k === Kind.TUPLE : true, (vm, o, _x, ti) => {
+    const h = vm.h;
+    const k = ti.kind;
+    const v = k === Kind.TUPLE ? (ti.heap ? h.newTuple(vm.tupleItems(o)) : vm.newRef(o)) : k === Kind.FLOAT ? h.newFloat(h.readFloat(o)) : k === Kind.STR ? h.newStr(vm.str(o)) : k === Kind.BYTES ? h.newBytes(h.readBytes(o)) : vm.newInt(h.readInt(o));
+    return vm.h.newTupleSteal([v]);
+  }],
+  // str % other with the operands swapped: only a format of the same kind
+  ["__rmod__", 1, (k) => k === Kind.STR || k === Kind.BYTES, (vm, o, x, ti) => (vm.kindOf(x) === ti.kind && vm.binaryRaw(x, o, 6)) || vm.newRef(vm.NotImplemented)],
   // list, dict and set: lookupType finds None first
   ["__hash__", 0, () => true, (vm, o, _x, ti) => vm.newInt(vm.nativeHash(o, ti))],
   ["__repr__", 0, () => true, (vm, o, _x, ti) => {
@@ -1239,6 +1248,13 @@ function installMisc(vm: VM): void {
       return vm.newInt(BigInt(h.sizeOf(args[0]) - h.preHeaderSize(ti.obj)));
     },
     __reduce_ex__: () => vm.none(),
+    // the instance's attributes (its __dict__) when it has any, else None (__slots__ values not included)
+    __getstate__: (args) => {
+      const d = vm.getAttrOrNull(args[0], "__dict__");
+      if (d && vm.kindOf(d) === Kind.DICT && h.dictLen(d)) return d;
+      if (d) vm.decref(d);
+      return vm.none();
+    },
     __init_subclass__: () => vm.none(),
     // a class method: issubclass() defers to it when a class defines its own
     __subclasshook__: () => vm.newRef(vm.NotImplemented),

@@ -329,10 +329,33 @@ def copy(x):
     cp = getattr(cls, "__copy__", None)
     if cp is not None:
         return cp(x)
-    y = object.__new__(cls)
-    state = getattr(x, "__dict__", None)
-    if state:
-        y.__dict__.update(state)
+    return _reconstruct(x, None)
+
+
+def _reconstruct(x, memo):
+    cls = type(x)
+    gna = getattr(x, "__getnewargs__", None)
+    args = gna() if gna is not None else ()
+    deep = memo is not None
+    if deep and args:
+        args = deepcopy(args, memo)
+    y = cls.__new__(cls, *args)
+    if deep:
+        memo[id(x)] = y
+    state = x.__getstate__()
+    if state is not None:
+        if deep:
+            state = deepcopy(state, memo)
+        if hasattr(y, "__setstate__"):
+            y.__setstate__(state)
+        elif state:
+            y.__dict__.update(state)
+    if isinstance(x, list):
+        for a in x:
+            y.append(deepcopy(a, memo) if deep else a)
+    elif isinstance(x, dict):
+        for k, v in x.items():
+            y[deepcopy(k, memo) if deep else k] = deepcopy(v, memo) if deep else v
     return y
 
 
@@ -374,11 +397,7 @@ def deepcopy(x, memo=None):
         if dc is not None:
             y = dc(memo)
         else:
-            y = object.__new__(cls)
-            memo[d] = y
-            state = getattr(x, "__dict__", None)
-            if state:
-                y.__dict__.update(deepcopy(state, memo))
+            y = _reconstruct(x, memo)
     if y is not x:
         memo[d] = y
         memo.setdefault(id(memo), []).append(x)
