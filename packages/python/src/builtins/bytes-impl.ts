@@ -355,6 +355,16 @@ export function bytesNew(vm: VM, args: Obj[], kw: KwArgs | null): Obj {
     if (enc === undefined) vm.typeError("string argument without an encoding");
     return h.newBytes(encodeStr(vm, vm.str(x), enc, "bytes", errs));
   }
+  // an object whose class defines __bytes__: what it returns (before the str and int cases, as python3)
+  const own = vm.typeInfo(x).heap ? vm.lookupType(vm.typeInfo(x), "__bytes__") : null;
+  if (own && own.obj) {
+    const r = vm.callSpecial(x, "__bytes__", []);
+    if (vm.kindOf(r) !== Kind.BYTES) {
+      vm.decref(r);
+      vm.typeError(`__bytes__ returned non-bytes (type ${vm.typeName(r)})`);
+    }
+    return r;
+  }
   if (k === Kind.STR) vm.typeError("string argument without an encoding");
   if (k === Kind.BYTES) return vm.typeInfo(x).heap ? h.newBytes(h.readBytes(x)) : vm.newRef(x);
   if (k === Kind.BYTEARRAY) return fresh(vm, bufferOf(vm, x)!);
