@@ -153,7 +153,7 @@ export class Heap {
   /** The core functions the hot accessors call, in an object of fixed shape (the full export table has
    *  too many computed keys for V8 to keep it in fast mode, so every `this.core.x` is a dictionary
    *  lookup). Re-made with `core`. */
-  private fx!: Pick<CoreExports, "obj_dealloc" | "int_from_f64" | "float_new" | "str_from_char" | "str_new" | "str_join_array" | "str_data" | "obj_set_slot" | "obj_set_slot_steal" | "obj_new" | "tuple_new" | "list_append" | "list_set" | "dict_del" | "obj_attr_get" | "obj_attr_set" | "obj_managed_dict" | "heap_last_status" | "str_can_append_inplace" | "str_append_inplace" | "list_new" | "list_pop" | "list_insert" | "list_resize" | "list_capacity" | "list_clear" | "list_preallocate_exact" | "dict_new" | "dict_len" | "dict_next" | "dict_key_at" | "dict_value_at" | "dict_clear" | "set_new" | "set_add" | "set_contains" | "set_discard" | "set_len" | "set_next" | "set_key_at" | "obj_hash" | "bytes_new" | "bytes_char" | "tuple_get" | "int_new">;
+  private fx!: Pick<CoreExports, "obj_dealloc" | "int_from_f64" | "float_new" | "str_from_char" | "str_new" | "str_join_array" | "str_data" | "obj_set_slot" | "obj_set_slot_steal" | "obj_new" | "tuple_new" | "list_append" | "list_set" | "dict_set" | "dict_get" | "dict_del" | "obj_attr_get" | "obj_attr_set" | "obj_managed_dict" | "heap_last_status" | "str_can_append_inplace" | "str_append_inplace" | "list_new" | "list_pop" | "list_insert" | "list_resize" | "list_capacity" | "list_clear" | "list_preallocate_exact" | "dict_new" | "dict_len" | "dict_next" | "dict_key_at" | "dict_value_at" | "dict_clear" | "set_new" | "set_add" | "set_contains" | "set_discard" | "set_len" | "set_next" | "set_key_at" | "obj_hash" | "bytes_new" | "bytes_char" | "tuple_get" | "int_new">;
   /** The unwrapped exports of int allocation and deallocation, for exact ints only (newIntValue,
    *  decrefInt): neither calls a host import for them (no finalizer, weakref or GC hook runs when an exact
    *  int is made or freed), so only a trap has to be turned into CoreTrapError, done around the call. */
@@ -172,14 +172,7 @@ export class Heap {
   private rawIntDecimalStr!: (o: number) => number;
   /** The core's status register, read without the export wrapper (a getter: it cannot trap or call out). */
   private rawLastStatus!: () => number;
-  /** dict_get / dict_set unwrapped: dictGet and dictSet do the wrapper's checks inline (a key's __eq__ or
-   *  __hash__ may run through a hook, so a hook's exception is rethrown after the call as the wrapper does),
-   *  one call target per site instead of the wrapper shared by every export of the same arity. */
-  private rawDictGet!: (d: number, k: number) => number;
-  private rawDictSet!: (d: number, k: number, v: number) => number;
   private bindFast(raw: CoreExports): void {
-    this.rawDictGet = raw.dict_get;
-    this.rawDictSet = raw.dict_set;
     this.rawIntFromF64 = raw.int_from_f64;
     this.rawDealloc = raw.obj_dealloc;
     this.rawIntDealloc = raw.int_dealloc;
@@ -204,6 +197,8 @@ export class Heap {
       tuple_new: c.tuple_new,
       list_append: c.list_append,
       list_set: c.list_set,
+      dict_set: c.dict_set,
+      dict_get: c.dict_get,
       dict_del: c.dict_del,
       obj_attr_get: c.obj_attr_get,
       obj_attr_set: c.obj_attr_set,
@@ -1453,27 +1448,11 @@ export class Heap {
   }
   /** d[k] = v (both borrowed). */
   dictSet(d: Obj, k: Obj, v: Obj): void {
-    if (this.retired) throw this.retired;
-    let r = 0;
-    try {
-      r = this.rawDictSet(d, k, v);
-    } catch (e) {
-      throw this.trap(e, "dict_set");
-    }
-    if (this.hookError !== undefined) this.rethrowHookError();
-    if (!r) throw statusError(this.rawLastStatus(), "dict.__setitem__");
+    if (!this.fx.dict_set(d, k, v)) throw statusError(this.fx.heap_last_status(), "dict.__setitem__");
   }
   /** d[k] (borrowed) or 0 when absent; throws HeapError("ERROR") if __eq__/__hash__ raised. */
   dictGet(d: Obj, k: Obj): Obj {
-    if (this.retired) throw this.retired;
-    let r = 0;
-    try {
-      r = this.rawDictGet(d, k);
-    } catch (e) {
-      throw this.trap(e, "dict_get");
-    }
-    if (this.hookError !== undefined) this.rethrowHookError();
-    const v = r >>> 0;
+    const v = this.fx.dict_get(d, k) >>> 0;
     if (v === 0 && this.rawLastStatus() !== abi.STATUS_NOT_FOUND) {
       throw statusError(this.rawLastStatus(), "dict.__getitem__");
     }

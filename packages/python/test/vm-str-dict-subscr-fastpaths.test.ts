@@ -1,8 +1,8 @@
 /**
- * The eval loop's shorter paths for `str(i)` of an exact int (CALL without callTypeDirect: the argument
- * tuple 3.11 packs is still made and freed) and for `d[k]` / `d[k] = v` on an exact dict with an exact
- * str or int key (one core lookup, a miss is the KeyError): the same values, refcounts, ids, __eq__ calls
- * of colliding keys, errors and tracebacks as python3, untraced and traced.
+ * The eval loop's shorter path for `str(i)` of an exact int (CALL without callTypeDirect: the argument
+ * tuple 3.11 packs is still made and freed), and `d[k]` / `d[k] = v` on an exact dict with str and int
+ * keys (one lookup each, a miss is the KeyError): the same values, refcounts, ids, __eq__ calls of
+ * colliding keys, errors and tracebacks as python3, untraced and traced.
  */
 import { describe, it } from "vitest";
 import { cpythonRunner, expectSameAsPython, expectSameAsPythonBothTraces } from "./cpython.js";

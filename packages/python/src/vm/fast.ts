@@ -562,24 +562,11 @@ export function binarySubscr(vm: VM, st: Obj[]): void {
   st.pop();
   st.pop();
   try {
-    // an exact dict and an exact str or int key (hashable: no check; one lookup, a miss is the KeyError)
-    if (m[(c + OB_TYPE) >>> 2] === (vm.tDict | 0) && exactStrOrInt(vm, m, k)) {
-      const v = h.dictGet(c, k);
-      vm.pendingHookError();
-      if (v === 0) vm.keyError(k);
-      h.incref(v);
-      st.push(asObj(v));
-    } else st.push(asObj(vm.getItem(c, k)));
+    st.push(asObj(vm.getItem(c, k)));
   } finally {
     h.decref(c);
     h.decref(k);
   }
-}
-
-/** Whether k is an exact str or an exact int (read on the memory view m). */
-function exactStrOrInt(vm: VM, m: Int32Array, k: Obj): boolean {
-  const kt = m[(k + OB_TYPE) >>> 2]!;
-  return kt === (vm.tInt | 0) || kt === (vm.tStr | 0);
 }
 
 /** STORE_SUBSCR: key, container and value popped and released after the store. */
@@ -589,12 +576,7 @@ export function storeSubscr(vm: VM, st: Obj[]): void {
   const c = st.pop()!;
   const v = st.pop()!;
   try {
-    const m = h.i32;
-    // an exact dict and an exact str or int key (hashable: no check)
-    if (m[(c + OB_TYPE) >>> 2] === (vm.tDict | 0) && exactStrOrInt(vm, m, k)) {
-      h.dictSet(c, k, v);
-      vm.pendingHookError();
-    } else vm.setItem(c, k, v);
+    vm.setItem(c, k, v);
   } finally {
     h.decref(c);
     h.decref(k);
