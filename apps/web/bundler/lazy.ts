@@ -23,7 +23,7 @@
  * - A str's %-formatting and str.format / format_map (vm/str-format.ts; bytes' % stays with bytes' bodies,
  *   misc.ts's percentFormat hands only a str to it).
  * - exec(), eval() and compile() (vm/exec-source.ts).
- * - The math module (modules/math.ts).
+ * - The math and random modules (modules/math.ts, modules/random.ts).
  *
  * How: in the page's interpreter bundle each such module is replaced by a stub (`lazyStubs`) with the
  * same exports, each of which calls the loaded module's function, or, before it is loaded, throws a
@@ -82,6 +82,8 @@ export const LAZY_MODULES: readonly LazyModule[] = [
   { file: "vm/exec-source.ts", vmMethods: ["evalSource", "compileBuiltin"] },
   // the math module's functions (made at `import math`)
   { file: "modules/math.ts", functions: ["mathModule"] },
+  // the random module's generator and Python code (made at `import random`)
+  { file: "modules/random.ts", functions: ["randomNatives", "randomSource"] },
 ];
 
 /** Files of the interpreter a lazy module may bundle its own copy of: types, const enums, constants. */

@@ -1,7 +1,7 @@
 /**
  * The interpreter's lazy chunk in the page (bundler/lazy.ts: the format-spec mini-language, pattern
  * matching, ranges past ±2**53, a constant's repr for one SyntaxError, a printed exception's text,
- * %-formatting and str.format, exec/eval/compile, the math module): its own chunk, fetched by no chapter
+ * %-formatting and str.format, exec/eval/compile, the math and random modules): its own chunk, fetched by no chapter
  * nor the 20-line program, fetched before the first run of a program whose text names what it holds, and
  * otherwise by a second run when the first one reaches it; each program prints what python3 prints.
  * PYHEAP_WEB_DIST names a build written elsewhere than apps/web/dist to test (see program-pages.ts).
@@ -70,6 +70,8 @@ const TEARDOWN_PROGRAM = "class A:\n    def __del__(self):\n        raise ValueE
 const EXEC_PROGRAM = "ns = {}\nexec('x = 5\\nprint(x * 2)', ns)\nprint(eval('x + 1', ns), eval(compile('x * 3', 'f', 'eval'), ns))\nprint('%s-%r' % ('a', 'b'), '{x}!'.format_map(ns))\n";
 /** The math module's functions. */
 const MATH_PROGRAM = "import math\nprint(math.sqrt(2), math.floor(-2.5), math.gcd(12, 18), math.pi, math.hypot(3, 4), math.factorial(20))\nprint(math.fsum([0.1] * 10), math.isqrt(10 ** 20), math.isclose(0.1 + 0.2, 0.3))\n";
+/** The random module, seeded. */
+const RANDOM_PROGRAM = "import random\nrandom.seed(42)\nxs = list(range(10))\nrandom.shuffle(xs)\nprint(random.random(), random.randint(1, 6), xs, random.sample('abcdef', 3), random.choice([10, 20, 30]))\n";
 /** A syntax error lezer's tree shows: its message needs the chunk. */
 const SYNTAX_ERROR_PROGRAM = "x = (1 2)\n";
 
@@ -97,6 +99,7 @@ beforeAll(async () => {
     "/sort.html": SORT_PROGRAM,
     "/exec.html": EXEC_PROGRAM,
     "/math.html": MATH_PROGRAM,
+    "/random.html": RANDOM_PROGRAM,
     "/teardown.html": TEARDOWN_PROGRAM,
     "/syntax-error.html": SYNTAX_ERROR_PROGRAM,
     "/big-repr.html": BIG_REPR_PROGRAM,
@@ -130,7 +133,7 @@ describe("the interpreter's lazy chunk", () => {
   }
 
   it("is fetched once for programs that name what it holds, which print what python3 prints", async () => {
-    for (const [path, program] of [["format.html", FORMAT_PROGRAM], ["match.html", MATCH_PROGRAM], ["sort.html", SORT_PROGRAM], ["exec.html", EXEC_PROGRAM], ["math.html", MATH_PROGRAM], ["teardown.html", TEARDOWN_PROGRAM]] as const) {
+    for (const [path, program] of [["format.html", FORMAT_PROGRAM], ["match.html", MATCH_PROGRAM], ["sort.html", SORT_PROGRAM], ["exec.html", EXEC_PROGRAM], ["math.html", MATH_PROGRAM], ["random.html", RANDOM_PROGRAM], ["teardown.html", TEARDOWN_PROGRAM]] as const) {
       expect(mayReachLazyChunk(program), path).toBe(true);
       await printsWhatPython3Prints(path, program);
     }

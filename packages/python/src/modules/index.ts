@@ -1,7 +1,8 @@
 /**
  * The importable modules: `gc` and `sys` (natives over the heap's collector and the VM's state),
  * `weakref` (natives for references and proxies; the weak dictionaries and `finalize` are Python code
- * compiled at import), `copy` (Python code) and `math` (natives, modules/math.ts).
+ * compiled at import), `copy` (Python code), `math` (natives, modules/math.ts) and `random` (a Mersenne
+ * Twister's natives and Python code, modules/random.ts).
  */
 import { abi } from "@pyheap/heap";
 import type { Obj } from "../vm/heap-api.js";
@@ -11,6 +12,7 @@ import * as L from "../vm/layouts.js";
 import { kwarg, nargs } from "../builtins/functions.js";
 import { WEAKREF_PY, COPY_PY } from "./pysrc.js";
 import { mathModule } from "./math.js";
+import { randomNatives, randomSource } from "./random.js";
 
 function moduleWith(vm: VM, name: string, fns: Record<string, NativeFn>): Obj {
   const h = vm.h;
@@ -44,6 +46,7 @@ export function installModules(vm: VM): void {
   vm.moduleLazyAttr = (m, module, name) => (module === "sys" ? sysInfo(vm, m, name) : 0);
   vm.moduleFactories.set("weakref", () => makePyModule(vm, "weakref", WEAKREF_PY, weakrefNatives(vm)));
   vm.moduleFactories.set("copy", () => makePyModule(vm, "copy", COPY_PY, {}));
+  vm.moduleFactories.set("random", () => makePyModule(vm, "random", randomSource(), randomNatives(vm)));
   vm.moduleFactories.set("math", () => {
     const { fns, values } = mathModule(vm);
     const m = moduleWith(vm, "math", fns);

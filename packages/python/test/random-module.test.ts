@@ -1,0 +1,35 @@
+// The random module against python3: seeded draws of every function, seeds of every kind, argument errors
+// and randrange's deprecation warnings (on stderr, once per line of the main module).
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { runDetailed } from "../src/index.js";
+import { cpythonRunner, expectSameAsPython } from "./cpython.js";
+
+const cpython = cpythonRunner("pyheap-random-");
+const program = (name: string) => readFileSync(new URL(`./random/${name}`, import.meta.url), "utf8");
+
+describe("random", () => {
+  it("draws python3's numbers from python3's seeds", () => expectSameAsPython(cpython, "draws", program("draws.py")));
+  it("seeds from every kind of value and raises python3's errors and warnings", () => expectSameAsPython(cpython, "seeds", program("seeds-errors.py")));
+  it("warns once per line of the main module, not for calls made inside the module", () =>
+    expectSameAsPython(
+      cpython,
+      "warnings",
+      [
+        "import random, sys",
+        "random.seed(1)",
+        "for i in range(3):",
+        "    print(random.randrange(10.0), random.randint(1, 6.0))",
+        "print(random.randrange(0, 20.0, 5))",
+        "sys.stderr = None",
+        "print(random.randrange(4.0))",
+      ].join("\n") + "\n",
+    ));
+  it("seeds from the system's entropy without a seed, and keeps each Random object's own state", () => {
+    const { result, heap } = runDetailed(
+      "import random\na = random.Random()\nb = random.Random()\nx = [a.random() for _ in range(4)]\ny = [b.random() for _ in range(4)]\nprint(x != y, all(0 <= v < 1 for v in x + y))\nrandom.seed()\nprint(0 <= random.random() < 1)\n",
+    );
+    expect(result.stdout).toBe("True True\nTrue\n");
+    expect(heap.leaked).toEqual([]);
+  });
+});
