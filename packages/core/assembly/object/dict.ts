@@ -212,7 +212,8 @@ export function keysDecref(k: usize): void {
   return dkNentries(k) + dkUsable(k);
 }
 
-@inline function bumpVersion(d: usize): void {
+// not @inline: the optimised build inlines it anyway, the size build keeps one copy (8 callers)
+function bumpVersion(d: usize): void {
   const mark = load<u64>(d + DICT_VERSION) & CLASS_DICT_MARK;
   versionCounter += 2;
   store<u64>(d + DICT_VERSION, versionCounter | mark);
