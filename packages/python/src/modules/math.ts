@@ -3,10 +3,13 @@
  * int, or an object with `__float__` / `__index__`), its errors ("math domain error" where the result
  * would be NaN from a number, "math range error" where it would overflow) and its exact int arithmetic
  * (factorial, gcd, isqrt, comb, perm, the logarithm of an int too large for a float).
- * Exactly python3's results: everything but the transcendental functions (exp, log, the trigonometric and
- * hyperbolic ones, cbrt, exp2), which use JavaScript's Math and can differ from python3's C library in the
- * last digit. Not here: gamma, lgamma, erf, erfc, nextafter, ulp.
+ * Exactly python3's results: everything but some transcendental functions. exp, exp2, log, log2 and pow
+ * are correctly rounded (objects/libm.ts), as glibc's are but for rare inputs (about 7 in 10**4 for exp);
+ * expm1, log1p, log10, the trigonometric and hyperbolic ones and cbrt use JavaScript's Math, whose
+ * fdlibm-derived expm1/log1p/log10 agree with glibc's (same algorithms) more often than a correctly
+ * rounded result would; the others can differ from python3's C library in the last digit. Not here: gamma, lgamma, erf, erfc, nextafter, ulp.
  */
+import { crExp, crExp2, crLog, crLog2, crPow } from "../objects/libm.js";
 import type { Obj } from "../vm/heap-api.js";
 import { Kind, type KwArgs, type NativeFn } from "../vm/types.js";
 import type { VM } from "../vm/vm.js";
@@ -295,8 +298,8 @@ export function mathModule(vm: VM): { fns: Record<string, NativeFn>; values: Rec
   const fns: Record<string, NativeFn> = Object.fromEntries([
     f1("sqrt", Math.sqrt),
     f1("cbrt", Math.cbrt),
-    f1("exp", Math.exp, true),
-    f1("exp2", (x) => 2 ** x, true),
+    f1("exp", crExp, true),
+    f1("exp2", crExp2, true),
     f1("expm1", Math.expm1, true),
     f1("log1p", Math.log1p),
     f1("sin", Math.sin),
@@ -330,9 +333,9 @@ export function mathModule(vm: VM): { fns: Record<string, NativeFn>; values: Rec
     log: (args, kw) => {
       noKw(vm, "log", kw);
       if (args.length < 1 || args.length > 2) vm.typeError("math.log requires 1 to 2 arguments");
-      const num = logOf(vm, args[0], Math.log);
+      const num = logOf(vm, args[0], crLog);
       if (args.length === 1) return F(num);
-      const den = logOf(vm, args[1], Math.log);
+      const den = logOf(vm, args[1], crLog);
       const a = F(num);
       const b = F(den);
       try {
@@ -342,7 +345,7 @@ export function mathModule(vm: VM): { fns: Record<string, NativeFn>; values: Rec
         vm.decref(b);
       }
     },
-    log2: (args, kw) => (noKw(vm, "log2", kw), F(logOf(vm, one(vm, "log2", args), Math.log2))),
+    log2: (args, kw) => (noKw(vm, "log2", kw), F(logOf(vm, one(vm, "log2", args), crLog2))),
     log10: (args, kw) => (noKw(vm, "log10", kw), F(logOf(vm, one(vm, "log10", args), Math.log10))),
     pow: (args, kw) => {
       noKw(vm, "pow", kw);
@@ -354,7 +357,7 @@ export function mathModule(vm: VM): { fns: Record<string, NativeFn>; values: Rec
       if (Number.isFinite(x) && Number.isFinite(y)) {
         if (x === 0 && y < 0) vm.raise("ValueError", "math domain error");
         if (x < 0 && !Number.isInteger(y)) vm.raise("ValueError", "math domain error");
-        const r = x ** y;
+        const r = crPow(x, y);
         if (!Number.isFinite(r)) vm.raise("OverflowError", "math range error");
         return F(r);
       }

@@ -2,6 +2,7 @@
  * Parsing numbers from text as `int(s, base)` and `float(s)` do (underscores, prefixes, whitespace,
  * "inf"/"nan"), with CPython's error messages.
  */
+import { crPow } from "./libm.js";
 import { PyErr } from "./errors.js";
 import { strRepr } from "./str-repr.js";
 
@@ -139,7 +140,7 @@ function decompose(x: number): [bigint, number] {
 /**
  * float ** float as C's pow() gives it for float_pow: an integral exponent (|y| up to 1100) is the
  * exact power rounded once to the nearest double, as a correctly rounded pow() gives it; other exponents
- * go to Math.pow. null when the result is finite-operand overflow (the caller raises OverflowError).
+ * go to libm.ts's correctly rounded crPow (loaded on demand in the page). null when the result is finite-operand overflow (the caller raises OverflowError).
  * Negative bases with fractional exponents and 0 ** negative are the caller's.
  */
 export function floatPow(x: number, y: number): number | null {
@@ -161,6 +162,6 @@ export function floatPow(x: number, y: number): number | null {
     if (r === null) return null;
     return x < 0 && n % 2 === 1 ? -r : r;
   }
-  const r = Math.pow(x, y);
+  const r = crPow(x, y);
   return !Number.isFinite(r) && Number.isFinite(x) && Number.isFinite(y) ? null : r;
 }
