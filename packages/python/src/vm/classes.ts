@@ -555,7 +555,6 @@ proto.setTypeBases = function (this: VM, t: Obj, v: Obj | 0): void {
     h.setSlotSteal(x.obj, this.abi.TP_MRO, h.newTuple(mro.map((m) => m.obj)));
   }
   this.typeEpoch++;
-  for (const x of this.typeInfos) x.cache.clear();
 };
 
 /** The owned-reference slots of a type object (the `type` type's own map), for a metaclass's instances. */

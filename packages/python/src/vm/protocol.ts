@@ -563,7 +563,6 @@ proto.genericDelAttr = function (this: VM, o: Obj, name: string): void {
   if (ti.kind === Kind.TYPE) {
     const d = this.infoOfType(o).dict;
     if (!d || !this.dictDelStr(d, name)) this.attributeError(o, name);
-    this.infoOfType(o).cache.clear();
     return;
   }
   if (ti.kind === Kind.WEAKPROXY) return this.delAttr(proxyTarget(this, o), name);
