@@ -1049,7 +1049,7 @@ export function bytearrayMethods(vm: VM, _common?: readonly string[], _own?: rea
       const n = data(args[0]!).length;
       return vm.newInt(BigInt(n ? 56 + n + 1 : 56));
     },
-    __iter__: (args) => vm.getIter(args[0]!),
+    __iter__: (args) => vm.iterRaw(args[0]!, vm.typeInfo(args[0]!)),
     __getitem__: (args) => {
       const b = data(args[0]!);
       if (isSlice(args[1]!)) return newBytearray(vm, Uint8Array.from(sliceIdx(args[1]!, b.length).map((j) => b[j]!)));

@@ -528,19 +528,7 @@ export function installBuiltins(vm: VM): void {
   });
   def("divmod", (args) => {
     nargs(vm, "divmod", args, 2, 2);
-    const num = (o: Obj) => [Kind.INT, Kind.BOOL, Kind.FLOAT].includes(vm.kindOf(o));
-    if (!vm.typeInfo(args[0]).heap && !vm.typeInfo(args[1]).heap && !(num(args[0]) && num(args[1]))) {
-      vm.typeError(`unsupported operand type(s) for divmod(): '${vm.typeName(args[0])}' and '${vm.typeName(args[1])}'`);
-    }
-    const q = vm.binaryOp(args[0], args[1], 2);
-    let m: Obj;
-    try {
-      m = vm.binaryOp(args[0], args[1], 6);
-    } catch (e) {
-      vm.decref(q);
-      throw e;
-    }
-    return h.newTupleSteal([q, m]);
+    return vm.divmod(args[0], args[1]);
   });
   def("pow", (args, kw) => {
     const base = args[0] ?? kwarg(kw, "base");
@@ -800,7 +788,10 @@ function registerConstructors(vm: VM): void {
           throw vm.wrapErr(e);
         }
       }
-      if (k === Kind.INT && !vm.typeInfo(x).heap) return vm.newRef(x);
+      const ti = vm.typeInfo(x);
+      if (k === Kind.INT && !ti.heap) return vm.newRef(x);
+      // a subclass's own __int__ comes before the builtin conversion it inherits
+      if (ti.heap && vm.lookupType(ti, "__int__")?.obj) return intResult(x, "__int__");
       if (k === Kind.INT || k === Kind.BOOL) return vm.newInt(h.readInt(x));
       if (k === Kind.FLOAT) {
         const v = h.readFloat(x);
@@ -816,11 +807,24 @@ function registerConstructors(vm: VM): void {
           throw vm.wrapErr(e);
         }
       }
-      const ti = vm.typeInfo(x);
-      for (const m of ["__int__", "__index__", "__trunc__"]) if (vm.lookupType(ti, m)) return vm.callSpecial(x, m, []);
+      for (const m of ["__int__", "__index__", "__trunc__"]) if (vm.lookupType(ti, m)) return intResult(x, m);
       vm.typeError(`int() argument must be a string, a bytes-like object or a real number, not '${ti.name}'`);
     });
   });
+  // int(x) through x's __int__, __index__ or __trunc__: an int (a subclass's as an exact int), or for
+  // __trunc__ anything with __index__
+  const intResult = (x: Obj, m: string): Obj => {
+    const r = vm.callSpecial(x, m, []);
+    const t = vm.typeInfo(r);
+    if (t.kind === Kind.INT && !t.heap) return r;
+    try {
+      if (t.kind === Kind.INT || t.kind === Kind.BOOL) return vm.newInt(h.readInt(r));
+      if (m === "__trunc__" && vm.lookupType(t, "__index__")) return vm.newInt(vm.index(r));
+      vm.typeError(`${m} returned non-${m === "__trunc__" ? "Integral" : "int"} (type ${t.name})`);
+    } finally {
+      vm.decref(r);
+    }
+  };
   C("bool", (_t, args) => {
     if (args.length > 1) vm.typeError(`bool expected at most 1 argument, got ${args.length}`);
     return vm.bool(args.length ? vm.truthy(args[0]) : false);

@@ -23,6 +23,7 @@ import { bytesContain } from "../objects/byte-text.js";
 declare module "./vm.js" {
   interface VM {
     binaryOp(a: Obj, b: Obj, op: number, f?: Frame | null): Obj;
+    divmod(a: Obj, b: Obj): Obj;
     unaryOp(v: Obj, op: number): Obj;
     richCompare(a: Obj, b: Obj, op: number): Obj;
     compareBool(a: Obj, b: Obj, op: number): boolean;
@@ -68,6 +69,15 @@ const CMP_SYMBOLS = ["<", "<=", "==", "!=", ">", ">="];
 
 function isIntKind(k: Kind): boolean {
   return k === Kind.INT || k === Kind.BOOL;
+}
+
+/** int/bool 0, float 1, complex 2, -1 for the rest: a builtin number's own operator takes an operand of its
+ *  rank or below (float + int), so it runs before a higher operand's reflected method */
+function numRank(k: Kind): number {
+  return isIntKind(k) ? 0 : k === Kind.FLOAT ? 1 : k === Kind.COMPLEX ? 2 : -1;
+}
+function ownSlotTakes(ka: Kind, kb: Kind): boolean {
+  return numRank(kb) >= 0 && numRank(ka) >= numRank(kb);
 }
 
 proto.newInt = function (this: VM, v: bigint, spare = 0): Obj {
@@ -464,6 +474,47 @@ function pyDunder(vm: VM, ti: TypeInfo, name: string): { obj: Obj; native: numbe
   return d as { obj: Obj; native: number };
 }
 
+/** a's __name__ and b's __rname__ in CPython's order (b's first when its type is a subclass of a's; a builtin
+ *  number's own operator, own(), before a reflected method it can stand in for); 0 when all gave way */
+function dunderPair(vm: VM, a: Obj, b: Obj, name: string, own: () => Obj): Obj {
+  const ta = vm.typeInfo(a);
+  const tb = vm.typeInfo(b);
+  const da = pyDunder(vm, ta, `__${name}__`);
+  let db = ta !== tb ? pyDunder(vm, tb, `__r${name}__`) : null;
+  if (db && vm.isSubtype(tb, ta)) {
+    const r = callDunder(vm, b, db, [a]);
+    if (r !== vm.NotImplemented) return r;
+    vm.decref(r);
+    db = null;
+  }
+  if (!da && db && ownSlotTakes(ta.kind, tb.kind)) {
+    const r = own();
+    if (r) return r;
+  }
+  for (const [d, x, y] of [[da, a, b], [db, b, a]] as const) {
+    if (!d) continue;
+    const r = callDunder(vm, x, d, [y]);
+    if (r !== vm.NotImplemented) return r;
+    vm.decref(r);
+  }
+  return 0;
+}
+
+/** divmod(a, b): __divmod__/__rdivmod__, else a number pair's floor quotient and remainder */
+proto.divmod = function (this: VM, a: Obj, b: Obj): Obj {
+  const own = (): Obj => {
+    const ka = this.kindOf(a);
+    const kb = this.kindOf(b);
+    if (!ownSlotTakes(Kind.FLOAT, ka) || !ownSlotTakes(Kind.FLOAT, kb)) return 0;
+    if ((ka === Kind.FLOAT || kb === Kind.FLOAT) && this.toFloat(b) === 0) this.raise("ZeroDivisionError", "float divmod()");
+    // the remainder cannot fail once the quotient has not
+    return this.h.newTupleSteal([this.numericBinary(a, b, 2), this.numericBinary(a, b, 6)]);
+  };
+  const r = dunderPair(this, a, b, "divmod", own) || own();
+  if (!r) this.typeError(`unsupported operand type(s) for divmod(): '${this.typeName(a)}' and '${this.typeName(b)}'`);
+  return r;
+};
+
 proto.binaryOp = function (this: VM, a: Obj, b: Obj, op: number, _f: Frame | null = null): Obj {
   const inplace = op >= 13;
   const base = inplace ? op - 13 : op;
@@ -481,25 +532,8 @@ proto.binaryOp = function (this: VM, a: Obj, b: Obj, op: number, _f: Frame | nul
       // dict's own |= never gives way to the other operand's __ror__
       if (base === 7 && ta.kind === Kind.DICT) return this.dictBinary(a, b, base, true);
     }
-    let da = pyDunder(this, ta, `__${name}__`);
-    let db = ta !== tb ? pyDunder(this, tb, `__r${name}__`) : null;
-    if (db && this.isSubtype(tb, ta) && ta !== tb) {
-      const r = callDunder(this, b, db, [a]);
-      if (r !== this.NotImplemented) return r;
-      this.decref(r);
-      db = null;
-    }
-    if (da) {
-      const r = callDunder(this, a, da, [b]);
-      if (r !== this.NotImplemented) return r;
-      this.decref(r);
-      da = null;
-    }
-    if (db) {
-      const r = callDunder(this, b, db, [a]);
-      if (r !== this.NotImplemented) return r;
-      this.decref(r);
-    }
+    const r = dunderPair(this, a, b, name, () => this.numericBinary(a, b, base));
+    if (r) return r;
   }
   const r = this.binaryRaw(a, b, op);
   if (r) return r;
@@ -700,8 +734,12 @@ function nativeCompare(vm: VM, a: Obj, b: Obj, op: number): boolean | null {
         return xs.length > ys.length && sub(ys, a);
     }
   }
-  if (ka === Kind.COMPLEX && kb === Kind.COMPLEX && (op === 2 || op === 3)) {
-    const e = h.getF64(a, 16) === h.getF64(b, 16) && h.getF64(a, 24) === h.getF64(b, 24);
+  if ((ka === Kind.COMPLEX || kb === Kind.COMPLEX) && numRank(ka) >= 0 && numRank(kb) >= 0 && (op === 2 || op === 3)) {
+    // complex == int/float: a zero imaginary part and the real part equal to the number
+    const [c, o, ko] = ka === Kind.COMPLEX ? [a, b, kb] : [b, a, ka];
+    const re = h.getF64(c, 16);
+    const im = h.getF64(c, 24);
+    const e = ko === Kind.COMPLEX ? re === h.getF64(o, 16) && im === h.getF64(o, 24) : im === 0 && (isIntKind(ko) ? cmpIntFloat(h.readInt(o), re, 2) : re === h.readFloat(o));
     return op === 2 ? e : !e;
   }
   if (ka === Kind.RANGE && kb === Kind.RANGE && (op === 2 || op === 3)) {
@@ -782,6 +820,10 @@ proto.richCompare = function (this: VM, a: Obj, b: Obj, op: number): Obj {
         if (r !== this.NotImplemented) return r;
         this.decref(r);
       }
+    }
+    if (!pyDunder(this, ta, CMP_NAMES[op]) && ownSlotTakes(ta.kind, tb.kind) && (ta.kind !== Kind.COMPLEX || op === 2 || op === 3)) {
+      const n = nativeCompare(this, a, b, op);
+      if (n !== null) return this.bool(n);
     }
     const r = cmpSide(this, a, b, ta, op);
     if (r) return r;

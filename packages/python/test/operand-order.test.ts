@@ -1,0 +1,62 @@
+// Operator and conversion dispatch against python3: a bytearray subclass iterating through
+// bytearray.__iter__, and int() through __trunc__ (python3 also prints a DeprecationWarning for it, which
+// is not part of the comparison). The numeric operand order itself is corpus case fidelity/66.
+import { describe, expect, it } from "vitest";
+import { runDetailed } from "../src/run.js";
+import { corpusCase, cpythonRunner, expectSameAsPython } from "./cpython.js";
+
+const cpython = cpythonRunner("operand-order-");
+
+function sameStdout(name: string, source: string): void {
+  const want = cpython(`${name}.py`, source);
+  expect(want.status).toBe(0);
+  const { result } = runDetailed(source, { filename: `${name}.py` });
+  expect(result.stderr).toBe("");
+  expect(result.stdout).toBe(want.stdout);
+}
+
+describe("operand order and conversions", () => {
+  it("iterates a bytearray subclass whose __iter__ calls bytearray.__iter__", () => {
+    sameStdout(
+      "ba_iter",
+      [
+        "class BA(bytearray):",
+        "    def __iter__(self):",
+        "        return bytearray.__iter__(self)",
+        "class BI(bytearray):",
+        "    def __iter__(self):",
+        "        return iter(bytearray.__iter__(self))",
+        "for C in (BA, BI):",
+        "    b = C(b'abc')",
+        "    it = iter(b)",
+        "    print(type(it).__name__, list(b), [x for x in b], bytes(iter(b)), sorted(b, reverse=True))",
+        "    b.append(100)",
+        "    print(list(it), list(bytearray.__iter__(b)), list(reversed(b)))",
+      ].join("\n") + "\n",
+    );
+  });
+  it("converts through __trunc__ after __int__ and __index__, with python3's checks on the result", () => {
+    sameStdout(
+      "int_trunc",
+      [
+        "class X:",
+        "    def __index__(s): return 1",
+        "class T:",
+        "    def __init__(s, r): s.r = r",
+        "    def __trunc__(s): return s.r",
+        "class IT(T):",
+        "    def __int__(s): return 9",
+        "class J(int): pass",
+        "for v in [T(5), T(J(6)), T(True), T(X()), T('y'), T(2.5), IT(0)]:",
+        "    try:",
+        "        r = int(v)",
+        "        print(r, type(r).__name__)",
+        "    except TypeError as e:",
+        "        print('TypeError', e)",
+      ].join("\n") + "\n",
+    );
+  });
+  it("runs the operand-order corpus case as python3 does, without a leak", () => {
+    expectSameAsPython(cpython, "operand_order", corpusCase("fidelity/66-numeric-operand-order.py"));
+  });
+});
