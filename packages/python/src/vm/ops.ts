@@ -480,23 +480,17 @@ function dunderPair(vm: VM, a: Obj, b: Obj, name: string, own: () => Obj): Obj {
   const ta = vm.typeInfo(a);
   const tb = vm.typeInfo(b);
   const da = pyDunder(vm, ta, `__${name}__`);
-  let db = ta !== tb ? pyDunder(vm, tb, `__r${name}__`) : null;
-  if (db && vm.isSubtype(tb, ta)) {
-    const r = callDunder(vm, b, db, [a]);
-    if (r !== vm.NotImplemented) return r;
-    vm.decref(r);
-    db = null;
-  }
-  if (!da && db && ownSlotTakes(ta.kind, tb.kind)) {
-    const r = own();
-    if (r) return r;
-  }
-  for (const [d, x, y] of [[da, a, b], [db, b, a]] as const) {
-    if (!d) continue;
-    const r = callDunder(vm, x, d, [y]);
-    if (r !== vm.NotImplemented) return r;
-    vm.decref(r);
-  }
+  const db = ta !== tb ? pyDunder(vm, tb, `__r${name}__`) : null;
+  const sub = db && vm.isSubtype(tb, ta);
+  return (sub && tryDunder(vm, db, b, a)) || (!da && db && ownSlotTakes(ta.kind, tb.kind) && own()) || tryDunder(vm, da, a, b) || (!sub && tryDunder(vm, db, b, a)) || 0;
+}
+
+/** d(x, y), or 0 for NotImplemented (or no d) */
+function tryDunder(vm: VM, d: { obj: Obj; native: number } | null, x: Obj, y: Obj): Obj {
+  if (!d) return 0;
+  const r = callDunder(vm, x, d, [y]);
+  if (r !== vm.NotImplemented) return r;
+  vm.decref(r);
   return 0;
 }
 

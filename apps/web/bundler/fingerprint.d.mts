@@ -1,0 +1,2 @@
+/** See fingerprint.mjs. */
+export declare function functionFingerprint(text: string): string;
