@@ -30,7 +30,7 @@ import { installWeakrefs } from "./vm/weakrefs.js";
 import { Frame } from "./vm/frame.js";
 import * as L from "./vm/layouts.js";
 import { installBuiltins } from "./builtins/functions.js";
-import { installMethods } from "./builtins/methods.js";
+import { installIteratorMethods, installMethods } from "./builtins/methods.js";
 import { installBytearray } from "./builtins/bytes.js";
 import { installModules } from "./modules/index.js";
 import { Kind } from "./vm/types.js";
@@ -233,6 +233,7 @@ export function setUpInterpreter(v: VM): void {
   // python3's start-up leaves a slice parked in the one-slot slice cache: a program's first slice reuses it
   // (no new GC allocation, gc.get_count() unchanged)
   v.h.decref(v.newSliceSteal(v.none(), v.none(), v.none()));
+  installIteratorMethods(v);
   v.sealTypes();
 }
 

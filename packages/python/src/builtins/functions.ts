@@ -198,6 +198,9 @@ export function installBuiltins(vm: VM): void {
     const sepO = kwarg(kw, "sep");
     const endO = kwarg(kw, "end");
     let file = kwarg(kw, "file");
+    // flush= is read as a truth value before anything is written; a stream of the program's is then flushed
+    const flushO = kwarg(kw, "flush");
+    const flush = !!flushO && vm.truthy(flushO);
     if (sepO && sepO !== vm.None && vm.kindOf(sepO) !== Kind.STR) vm.typeError(`sep must be None or a string, not ${vm.typeName(sepO)}`);
     if (endO && endO !== vm.None && vm.kindOf(endO) !== Kind.STR) vm.typeError(`end must be None or a string, not ${vm.typeName(endO)}`);
     const sep = sepO && sepO !== vm.None ? vm.str(sepO) : " ";
@@ -249,6 +252,7 @@ export function installBuiltins(vm: VM): void {
         piece(() => vm.strOf(a));
       });
       piece(() => end);
+      if (flush && toFile && h.typeOf(file) !== vm.T.TextIOWrapper) vm.decref(vm.callMethod(file, "flush", []));
     } finally {
       if (out) h.decref(out);
       h.decref(packed);

@@ -99,6 +99,14 @@ function installSlots(vm: VM): void {
   vm.typeEpoch++;
 }
 
+/** Give every builtin iterator type (once all exist) the generator's __iter__ (itself) and __next__ (the next
+ *  item, or StopIteration). */
+export function installIteratorMethods(vm: VM): void {
+  const gen = vm.infoOfType(vm.T.generator).methods;
+  for (const ti of vm.typeInfos) if (ti.kind === Kind.ITER && !ti.heap) for (const n of ["__iter__", "__next__"]) if (!ti.methods.has(n)) ti.methods.set(n, gen.get(n)!);
+  vm.typeEpoch++;
+}
+
 /** A binary operation's raw entry point as a method: NotImplemented where the builtin does not handle it. */
 const rawBinary = (vm: VM, op: number): NativeFn => (args) => vm.binaryRaw(args[0], args[1], op) || vm.newRef(vm.NotImplemented);
 
@@ -1275,12 +1283,34 @@ function installMisc(vm: VM): void {
       return vm.newInt(BigInt(h.sizeOf(args[0]) - h.preHeaderSize(ti.obj)));
     },
     __reduce_ex__: () => vm.none(),
-    // the instance's attributes (its __dict__) when it has any, else None (__slots__ values not included)
+    // the instance's attributes (its __dict__) when it has any, else None; with the values of the __slots__
+    // that are set (MRO order, each class's own order) as (that, {name: value})
     __getstate__: (args) => {
-      const d = vm.getAttrOrNull(args[0], "__dict__");
-      if (d && vm.kindOf(d) === Kind.DICT && h.dictLen(d)) return d;
-      if (d) vm.decref(d);
-      return vm.none();
+      const o = args[0];
+      let d = vm.getAttrOrNull(o, "__dict__");
+      if (!d || vm.kindOf(d) !== Kind.DICT || !h.dictLen(d)) {
+        if (d) vm.decref(d);
+        d = vm.none();
+      }
+      const slots = h.newDict("dict()");
+      try {
+        for (const c of vm.typeInfo(o).mro) {
+          const names = c.heap ? vm.dictGetStr(c.dict, "__slots__") : 0;
+          if (!names) continue;
+          const items = vm.kindOf(names) === Kind.STR ? [vm.newRef(names)] : vm.collect(names);
+          const strs = items.map((x) => vm.str(x));
+          for (const x of items) vm.decref(x);
+          for (const n of strs) {
+            const v = n === "__dict__" || n === "__weakref__" ? 0 : vm.getAttrOrNull(o, n);
+            if (v) h.dictSet(slots, vm.name(n), v), vm.decref(v);
+          }
+        }
+        if (!h.dictLen(slots)) return vm.newRef(d);
+        return h.newTuple([d, slots]);
+      } finally {
+        vm.decref(d);
+        vm.decref(slots);
+      }
     },
     __init_subclass__: () => vm.none(),
     // a class method: issubclass() defers to it when a class defines its own

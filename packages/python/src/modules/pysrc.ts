@@ -348,8 +348,15 @@ def _reconstruct(x, memo):
             state = deepcopy(state, memo)
         if hasattr(y, "__setstate__"):
             y.__setstate__(state)
-        elif state:
-            y.__dict__.update(state)
+        else:
+            slots = None
+            if isinstance(state, tuple) and len(state) == 2:
+                state, slots = state
+            if state:
+                y.__dict__.update(state)
+            if slots:
+                for k, v in slots.items():
+                    setattr(y, k, v)
     if isinstance(x, list):
         for a in x:
             y.append(deepcopy(a, memo) if deep else a)

@@ -2,7 +2,7 @@
  * The `random` module: python3's Mersenne Twister (MT19937) seeded as python3 seeds it (an int by its
  * 32-bit words, a str/bytes by the int of its bytes and their SHA-512, other values by hash(), None from
  * the system's entropy), so that a seeded program draws python3's numbers: random(), getrandbits(),
- * randrange/randint, choice, choices, shuffle, sample, uniform, triangular, getstate/setstate. The
+ * randrange/randint, choice, choices, shuffle, sample, uniform, triangular, randbytes, getstate/setstate. The
  * generator's state is kept beside the heap (per Random object); the rest is Python code, as in python3.
  * Not here: the distributions that need the C library's log/exp/sin (gauss, normalvariate, expovariate,
  * …), SystemRandom, binomialvariate.
@@ -336,13 +336,44 @@ class Random:
         else:
             raise ValueError("state with version %s passed to Random.setstate() of version %s" % (version, self.VERSION))
 
-    def _randbelow(self, n):
+    def __init_subclass__(cls, /, **kwargs):
+        # the nearest class of the MRO that defines _randbelow, getrandbits or random decides how integers
+        # are drawn: getrandbits' bits, or (a random() of its own only) random()'s 53 bits
+        for c in cls.__mro__:
+            d = c.__dict__
+            if "_randbelow" in d:
+                break
+            if "getrandbits" in d:
+                cls._randbelow = cls._randbelow_with_getrandbits
+                break
+            if "random" in d:
+                cls._randbelow = cls._randbelow_without_getrandbits
+                break
+
+    def _randbelow_with_getrandbits(self, n):
         getrandbits = self.getrandbits
         k = n.bit_length()
         r = getrandbits(k)
         while r >= n:
             r = getrandbits(k)
         return r
+
+    _randbelow = _randbelow_with_getrandbits
+
+    def _randbelow_without_getrandbits(self, n, maxsize=1 << 53):
+        # (python3 also warns when n >= maxsize; not here)
+        random = self.random
+        if n >= maxsize:
+            return int(random() * n)
+        # draws at or past the last whole multiple of n below maxsize are refused, so every residue is as likely
+        limit = (maxsize - maxsize % n) / maxsize
+        r = random()
+        while r >= limit:
+            r = random()
+        return int(r * maxsize) % n
+
+    def randbytes(self, n):
+        return self.getrandbits(n * 8).to_bytes(n, "little")
 
     def randrange(self, start, stop=None, step=1):
         istart = _as_int(start, "arg 1") if type(start) is not _int else start
@@ -489,4 +520,5 @@ shuffle = _inst.shuffle
 sample = _inst.sample
 uniform = _inst.uniform
 triangular = _inst.triangular
+randbytes = _inst.randbytes
 `;

@@ -371,7 +371,10 @@ proto.printExpr = function (this: VM, v: Obj): void {
 };
 
 proto.importModule = function (this: VM, name: string): Obj {
-  const m = this.modules.get(name);
+  // what sys.modules holds under the name first: anything the program put there, None refusing the import
+  const s = this.sysModules ? this.h.dictGet(this.sysModules, this.name(name)) : 0;
+  if (s === this.None) notFound(this, name, `import of ${name} halted; None in sys.modules`);
+  const m = s || this.modules.get(name);
   if (m) return this.newRef(m);
   const make = this.moduleFactories?.get(name);
   if (make) {
@@ -383,10 +386,14 @@ proto.importModule = function (this: VM, name: string): Obj {
   // a dotted name imports its package first, and no module here is a package
   const pkg = name.slice(0, Math.max(name.lastIndexOf("."), 0));
   if (pkg) this.decref(this.importModule(pkg));
-  const e = this.newException("ModuleNotFoundError", `No module named '${name}'${pkg ? `; '${pkg}' is not a package` : ""}`);
-  this.h.setSlotSteal(e, IMPORTERR_NAME, this.h.newStr(name));
-  throw new PyRaise(e);
+  notFound(this, name, `No module named '${name}'${pkg ? `; '${pkg}' is not a package` : ""}`);
 };
+
+function notFound(vm: VM, name: string, msg: string): never {
+  const e = vm.newException("ModuleNotFoundError", msg);
+  vm.h.setSlotSteal(e, IMPORTERR_NAME, vm.h.newStr(name));
+  throw new PyRaise(e);
+}
 
 /** `from m import name` where m has no such name: ImportError naming the module (its __name__). */
 proto.importFromError = function (this: VM, m: Obj, name: string): never {
