@@ -1034,7 +1034,6 @@ proto.typeSetAttr = function (this: VM, t: Obj, name: string, v: Obj): void {
     return;
   }
   this.dictSetStr(ti.dict, this.name(name), v);
-  for (const x of this.typeInfos) x.cache.clear();
 };
 
 /**

@@ -104,8 +104,6 @@ export interface TypeInfo {
   index: number;
   /** The type has a Python-level __del__ (tp_finalize). */
   hasFinalizer: boolean;
-  /** Cached results of special-method lookups (reset when a class attribute changes). */
-  cache: Map<string, Obj | number | null>;
   /** lookupType's results by name, each valid while the MRO and every class dict in it are unchanged. */
   attrCache: Map<string, TypeAttrEntry>;
   /** lookupTypeOwner's results by name, valid under the same conditions. */

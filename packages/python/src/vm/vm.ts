@@ -288,7 +288,6 @@ export class VM {
       basicsize: base ? base.basicsize : 16,
       index: this.typeInfos.length,
       hasFinalizer: base ? base.hasFinalizer : false,
-      cache: new Map(),
       attrCache: new Map(),
       ownerCache: new Map(),
       nextFn: undefined,
