@@ -24,7 +24,7 @@
  *   misc.ts's percentFormat hands only a str to it).
  * - exec(), eval() and compile() (vm/exec-source.ts).
  * - The math and random modules (modules/math.ts, modules/random.ts).
- * - Correctly rounded pow, exp and log (objects/libm.ts): float ** float with a non-integral exponent.
+ * - Correctly rounded pow, exp, log, sin and cos (objects/libm.ts): float ** float with a non-integral exponent.
  *
  * How: in the page's interpreter bundle each such module is replaced by a stub (`lazyStubs`) with the
  * same exports, each of which calls the loaded module's function, or, before it is loaded, throws a
@@ -83,8 +83,8 @@ export const LAZY_MODULES: readonly LazyModule[] = [
   { file: "vm/exec-source.ts", vmMethods: ["evalSource", "compileBuiltin"] },
   // the math module's functions (made at `import math`)
   { file: "modules/math.ts", functions: ["mathModule"] },
-  // correctly rounded pow (float ** float with a non-integral exponent), exp and log
-  { file: "objects/libm.ts", functions: ["crPow"] },
+  // correctly rounded pow (float ** float with a non-integral exponent, a negative base's complex power), exp, log, sin, cos
+  { file: "objects/libm.ts", functions: ["crPow", "crSin", "crCos"] },
   // the random module's generator and Python code (made at `import random`)
   { file: "modules/random.ts", functions: ["randomNatives", "randomSource"] },
 ];

@@ -70,6 +70,8 @@ const TEARDOWN_PROGRAM = "class A:\n    def __del__(self):\n        raise ValueE
 const EXEC_PROGRAM = "ns = {}\nexec('x = 5\\nprint(x * 2)', ns)\nprint(eval('x + 1', ns), eval(compile('x * 3', 'f', 'eval'), ns))\nprint('%s-%r' % ('a', 'b'), '{x}!'.format_map(ns))\n";
 /** The math module's functions. */
 const MATH_PROGRAM = "import math\nprint(math.sqrt(2), math.floor(-2.5), math.gcd(12, 18), math.pi, math.hypot(3, 4), math.factorial(20))\nprint(math.fsum([0.1] * 10), math.isqrt(10 ** 20), math.isclose(0.1 + 0.2, 0.3))\n";
+/** float ** float with non-integral exponents (the engine's Math.pow is one unit off python3 for each). */
+const POW_PROGRAM = "xs = [(1.1, 2.9), (1.3, 0.7), (2.3, 0.3), (2.9, -0.7), (6.1, 1.3)]\nprint([x ** y for x, y in xs], pow(6.1, -1.3), 2.0 ** 0.5)\n";
 /** The random module, seeded. */
 const RANDOM_PROGRAM = "import random\nrandom.seed(42)\nxs = list(range(10))\nrandom.shuffle(xs)\nprint(random.random(), random.randint(1, 6), xs, random.sample('abcdef', 3), random.choice([10, 20, 30]))\n";
 /** A syntax error lezer's tree shows: its message needs the chunk. */
@@ -100,6 +102,7 @@ beforeAll(async () => {
     "/exec.html": EXEC_PROGRAM,
     "/math.html": MATH_PROGRAM,
     "/random.html": RANDOM_PROGRAM,
+    "/pow.html": POW_PROGRAM,
     "/teardown.html": TEARDOWN_PROGRAM,
     "/syntax-error.html": SYNTAX_ERROR_PROGRAM,
     "/big-repr.html": BIG_REPR_PROGRAM,
@@ -141,7 +144,7 @@ describe("the interpreter's lazy chunk", () => {
 
   it("is fetched when a program reaches it without naming it, and the program is run again", async () => {
     // (the NameError and syntax error below reach it this way too)
-    for (const [path, program] of [["big.html", BIG_RANGE_PROGRAM], ["hidden.html", HIDDEN_PROGRAM]] as const) {
+    for (const [path, program] of [["big.html", BIG_RANGE_PROGRAM], ["hidden.html", HIDDEN_PROGRAM], ["pow.html", POW_PROGRAM]] as const) {
       expect(mayReachLazyChunk(program), path).toBe(false);
       await printsWhatPython3Prints(path, program);
     }

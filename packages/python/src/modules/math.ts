@@ -3,13 +3,14 @@
  * int, or an object with `__float__` / `__index__`), its errors ("math domain error" where the result
  * would be NaN from a number, "math range error" where it would overflow) and its exact int arithmetic
  * (factorial, gcd, isqrt, comb, perm, the logarithm of an int too large for a float).
- * Exactly python3's results: everything but some transcendental functions. exp, exp2, log, log2 and pow
- * are correctly rounded (objects/libm.ts), as glibc's are but for rare inputs (about 7 in 10**4 for exp);
- * expm1, log1p, log10, the trigonometric and hyperbolic ones and cbrt use JavaScript's Math, whose
- * fdlibm-derived expm1/log1p/log10 agree with glibc's (same algorithms) more often than a correctly
- * rounded result would; the others can differ from python3's C library in the last digit. Not here: gamma, lgamma, erf, erfc, nextafter, ulp.
+ * Exactly python3's results: everything but some transcendental functions. exp, exp2, log, log2, pow, sin,
+ * cos and tan are correctly rounded (objects/libm.ts), as glibc's are but for rare inputs (about 7 in 10**4
+ * for exp, 2 in 10**3 for sin); expm1, log1p, log10, the inverse trigonometric and hyperbolic ones and cbrt
+ * use JavaScript's Math, whose fdlibm-derived expm1/log1p/log10 agree with glibc's (same algorithms)
+ * more often than a correctly rounded result would; the others can differ from python3's C library in the
+ * last digit. Not here: gamma, lgamma, erf, erfc, nextafter, ulp.
  */
-import { crExp, crExp2, crLog, crLog2, crPow } from "../objects/libm.js";
+import { crCos, crExp, crExp2, crLog, crLog2, crPow, crSin, crTan } from "../objects/libm.js";
 import type { Obj } from "../vm/heap-api.js";
 import { Kind, type KwArgs, type NativeFn } from "../vm/types.js";
 import type { VM } from "../vm/vm.js";
@@ -302,9 +303,9 @@ export function mathModule(vm: VM): { fns: Record<string, NativeFn>; values: Rec
     f1("exp2", crExp2, true),
     f1("expm1", Math.expm1, true),
     f1("log1p", Math.log1p),
-    f1("sin", Math.sin),
-    f1("cos", Math.cos),
-    f1("tan", Math.tan),
+    f1("sin", crSin),
+    f1("cos", crCos),
+    f1("tan", crTan),
     f1("asin", Math.asin),
     f1("acos", Math.acos),
     f1("atan", Math.atan),

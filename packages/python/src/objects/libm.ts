@@ -83,13 +83,13 @@ function fix(x: number, p: number): bigint {
   return x < 0 ? -v : v;
 }
 
-/** Σ 1/((2i+1) k**(2i+1)) = atanh(1/k) at p bits (|error| < 1 + terms units). */
-function atanhInv(k: bigint, p: number): bigint {
+/** Σ 1/((2i+1) k**(2i+1)) = atanh(1/k) at p bits (|error| < 1 + terms units), or with alternating signs atan(1/k). */
+function atanhInv(k: bigint, p: number, alternate = false): bigint {
   let term = (1n << BigInt(p)) / k;
   const k2 = k * k;
   let sum = 0n;
   for (let i = 1n; term !== 0n; i += 2n) {
-    sum += term / i;
+    sum += alternate && (i & 2n) !== 0n ? -(term / i) : term / i;
     term /= k2;
   }
   return sum;
@@ -327,4 +327,81 @@ export function crPow(x: number, y: number): number {
     return Number.isInteger(y) && y % 2 !== 0 ? -r : r;
   }
   return powPositive(x, y);
+}
+
+let halfPiBits = 0;
+let halfPiCache = 0n;
+/** pi / 2 at p bits (error under 1 unit), from Machin's formula pi / 4 = 4 atan(1/5) - atan(1/239). */
+function halfPi(p: number): bigint {
+  if (p > halfPiBits) {
+    halfPiBits = Math.max(p, 2 * halfPiBits, 256);
+    halfPiCache = (8n * atanhInv(5n, halfPiBits + 32, true) - 2n * atanhInv(239n, halfPiBits + 32, true)) >> 32n;
+  }
+  return halfPiCache >> BigInt(halfPiBits - p);
+}
+
+/**
+ * sin and cos of x (finite) at w bits as [s, c] within 8 units: x reduced by the nearest multiple k of
+ * pi / 2 (pi to x's size more bits), then the Taylor series of the rest (|r| <= pi / 4).
+ */
+function sinCosFix(x: number, p: number): [bigint, bigint, number] {
+  const [, e] = oddParts(x);
+  const w = p + 64 + Math.max(0, e + 53);
+  const W = BigInt(w);
+  const X = fix(x, w);
+  const h = halfPi(w);
+  let k = X / h;
+  let r = X - k * h;
+  if (2n * (r < 0n ? -r : r) > h) {
+    const d = r < 0n ? -1n : 1n;
+    k += d;
+    r -= d * h;
+  }
+  const neg = r < 0n;
+  if (neg) r = -r;
+  let s = 0n;
+  let c = 0n;
+  let term = 1n << W; // r**n / n!
+  for (let n = 0n; term !== 0n; n++) {
+    const sign = (n & 2n) === 0n ? 1n : -1n;
+    if ((n & 1n) === 0n) c += sign * term;
+    else s += sign * term;
+    term = (term * r) >> W;
+    term /= n + 1n;
+  }
+  if (neg) s = -s;
+  // x = k pi/2 + r: shift by the quadrant
+  const q = Number(((k % 4n) + 4n) % 4n);
+  const sc: [bigint, bigint] = q === 0 ? [s, c] : q === 1 ? [c, -s] : q === 2 ? [-s, -c] : [-c, s];
+  return [sc[0], sc[1], w];
+}
+
+export function crSin(x: number): number {
+  if (!Number.isFinite(x)) return NaN;
+  if (Math.abs(x) < 2 ** -26) return x;
+  return ziv((p) => {
+    const [s, , w] = sinCosFix(x, p);
+    return [s, -w, 16n];
+  });
+}
+
+export function crCos(x: number): number {
+  if (!Number.isFinite(x)) return NaN;
+  if (Math.abs(x) < 2 ** -27) return 1;
+  return ziv((p) => {
+    const [, c, w] = sinCosFix(x, p);
+    return [c, -w, 16n];
+  });
+}
+
+export function crTan(x: number): number {
+  if (!Number.isFinite(x)) return NaN;
+  if (Math.abs(x) < 2 ** -27) return x;
+  return ziv((p) => {
+    const [s, c, w] = sinCosFix(x, p);
+    const abs = (v: bigint) => (v < 0n ? -v : v);
+    if (abs(c) <= 64n) return [0n, -w, 1n << BigInt(w + 1100)];
+    const W = BigInt(w);
+    return [(s << W) / c, -w, (((abs(s) + abs(c)) * 16n) << W) / (c * c) + 2n];
+  });
 }

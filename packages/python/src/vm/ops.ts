@@ -12,6 +12,7 @@ import { Op } from "../compile/opcodes.js";
 import * as L from "./layouts.js";
 import type { Frame } from "./frame.js";
 import { formatFloat, formatInt, formatStr } from "../objects/format-spec.js";
+import { crCos, crPow, crSin } from "../objects/libm.js";
 import { floatPow, intTrueDivide } from "../objects/numbers.js";
 import { proxyTarget } from "./weakrefs.js";
 import { smallIntValue } from "./fast.js";
@@ -263,9 +264,9 @@ proto.numericBinary = function (this: VM, a: Obj, b: Obj, op: number): Obj {
         if (x === 0 && y < 0) this.raise("ZeroDivisionError", "0.0 cannot be raised to a negative power");
         if (x < 0 && !Number.isInteger(y)) {
           // complex result, as CPython's float_pow delegates to complex
-          const r = Math.pow(-x, y);
+          const r = crPow(-x, y);
           const th = Math.PI * y;
-          return this.newComplex(r * Math.cos(th), r * Math.sin(th));
+          return this.newComplex(r * crCos(th), r * crSin(th));
         }
         const r = floatPow(x, y);
         if (r === null) this.raise("OverflowError", "(34, 'Numerical result out of range')");

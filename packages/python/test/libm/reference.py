@@ -30,6 +30,35 @@ for _ in range(300):
     if a == 1: continue
     t = Decimal(a).ln() * Decimal(b)
     add("pow", a, b, "inf" if t > 710 else "0.0" if t < -746 else cr(t.exp()))
+def dpi():
+    # Machin: pi / 4 = 4 atan(1/5) - atan(1/239)
+    def atan_inv(k):
+        total, term, n, sign = Decimal(0), Decimal(1) / k, 1, 1
+        while term > Decimal(10) ** -90:
+            total += sign * term / n
+            term /= k * k
+            n, sign = n + 2, -sign
+        return total
+    return 4 * (4 * atan_inv(5) - atan_inv(239))
+PI = dpi()
+def dsincos(x):
+    d = Decimal(x)
+    k = (d / (PI / 2)).to_integral_value()
+    r = d - k * PI / 2
+    s, c, term, n = Decimal(0), Decimal(0), Decimal(1), 0
+    while abs(term) > Decimal(10) ** -90:
+        if n % 2 == 0: c += term * (1 if n % 4 == 0 else -1)
+        else: s += term * (1 if n % 4 == 1 else -1)
+        n += 1
+        term = term * r / n
+    q = int(k) % 4
+    return [(s, c), (c, -s), (-s, -c), (-c, s)][q]
+for _ in range(300):
+    x = random.uniform(-20, 20) if random.random() < .7 else random.choice([1, -1]) * 10 ** random.uniform(-8, 5)
+    s, c = dsincos(x)
+    add("sin", x, 0.0, cr(s))
+    add("cos", x, 0.0, cr(c))
+    add("tan", x, 0.0, cr(s / c))
 # exact and half-way results: x = c**2, x ** 1.5 = c**3 (54 bits for the half-way ones), and 2**k roots
 for c in [3, 5, 12345, 2**17 + 1, 2**18 - 1, 2**18 - 3, 240007, 262141]:
     add("pow", float(c * c), 1.5, repr(float(Fraction(c) ** 3)))
