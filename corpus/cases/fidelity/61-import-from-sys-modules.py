@@ -19,3 +19,19 @@ print(math)
 del sys.modules['math']
 import math
 print(type(math).__name__, math.floor(2.5))
+class Empty:
+    pass
+sys.modules['plain'] = Empty()
+try:
+    from plain import missing
+except ImportError as e:
+    print(type(e).__name__, e, e.name)
+sys.modules['klass'] = Empty
+try:
+    from klass import missing
+except ImportError as e:
+    print(type(e).__name__, e, e.name)
+try:
+    from sys import missing
+except ImportError as e:
+    print(type(e).__name__, e, e.name)

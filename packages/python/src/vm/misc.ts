@@ -395,11 +395,13 @@ function notFound(vm: VM, name: string, msg: string): never {
   throw new PyRaise(e);
 }
 
-/** `from m import name` where m has no such name: ImportError naming the module (its __name__). */
+/** `from m import name` where m has no such name: ImportError naming the module by its __name__ (a str; for
+ *  what sys.modules held that has none, '<unknown module name>'). */
 proto.importFromError = function (this: VM, m: Obj, name: string): never {
-  const mn = this.h.getSlot(m, L.MODULE_NAME);
-  const e = this.newException("ImportError", `cannot import name '${name}' from '${this.str(mn)}' (unknown location)`);
-  this.h.setSlot(e, IMPORTERR_NAME, mn);
+  let mn = this.getAttrOrNull(m, "__name__");
+  if (mn && this.kindOf(mn) !== Kind.STR) mn = (this.decref(mn), 0);
+  const e = this.newException("ImportError", `cannot import name '${name}' from '${mn ? this.str(mn) : "<unknown module name>"}' (unknown location)`);
+  if (mn) this.h.setSlotSteal(e, IMPORTERR_NAME, mn);
   throw new PyRaise(e);
 };
 
