@@ -304,7 +304,9 @@ proto.typeNew = function (this: VM, name: string, basesIn: Obj[], ns: Obj, meta:
   let size = base.basicsize;
   const slotMap = new Map(base.slots);
   // a subclass's instances keep the base layout's owned references (the heap reads the type's own map)
-  const refSlots: number[] = base.heap || base.kind === Kind.EXC || base.kind === Kind.OBJECT ? [...(base.refSlots ?? [])] : isMeta ? typeRefSlots(this) : [];
+  // (a builtin base with a layout of its own — list, dict, str… — is released by that layout; the others,
+  // bytearray, property, staticmethod…, by their reference fields, which the subclass's map must list)
+  const refSlots: number[] = isMeta ? typeRefSlots(this) : base.heap || !LAYOUT_OF_KIND.has(base.kind) ? [...(base.refSlots ?? [])] : [];
   // the slots' fields (and their member descriptors in the class dict) in sorted name order, as CPython lays them out
   for (const s of [...(slotNames ?? [])].sort()) {
     if (s === "__dict__" || s === "__weakref__") continue;

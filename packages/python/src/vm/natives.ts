@@ -160,7 +160,7 @@ proto.nativeRepr = function (this: VM, o: Obj, ti: TypeInfo): string {
     case Kind.STR:
       return strRepr(this.str(o));
     case Kind.BYTEARRAY:
-      return `bytearray(${bytesRepr(h.readBytes(h.getSlot(o, 24)))})`;
+      return `${this.typeInfo(o).name}(${bytesRepr(h.readBytes(h.getSlot(o, 24)))})`;
     case Kind.BYTES:
       return bytesRepr(h.readBytes(o));
     case Kind.TUPLE:
