@@ -24,13 +24,13 @@ function oddParts(x: number): [bigint, number] {
   F64[0] = Math.abs(x);
   const bits = U64[0]!;
   const biased = Number(bits >> 52n);
-  let m = biased === 0 ? bits & FRAC : (bits & FRAC) | (1n << 52n);
-  let e = biased === 0 ? -1074 : biased - 1075;
-  while ((m & 1n) === 0n) {
-    m >>= 1n;
-    e++;
-  }
-  return [m, e];
+  const m = biased === 0 ? bits & FRAC : (bits & FRAC) | (1n << 52n);
+  const e = biased === 0 ? -1074 : biased - 1075;
+  // trailing zero bits, from the low and high 32-bit halves
+  const lo = Number(m & 0xffffffffn);
+  const hi = Number(m >> 32n);
+  const tz = lo !== 0 ? 31 - Math.clz32(lo & -lo) : 63 - Math.clz32(hi & -hi);
+  return [m >> BigInt(tz), e + tz];
 }
 
 /** Number of bits of a positive bigint. */
@@ -269,10 +269,8 @@ export function crLog1p(x: number): number {
  * denominator). With y = n / 2**k (n odd, k >= 1): x = m * 2**e must be a (2**k)-th power; for odd m > 1
  * the result's odd part r**n >= 3**n has at most 54 bits, so n <= 34 and k <= 5.
  */
-function exactPow(x: number, y: number): number | undefined {
-  const [ny, ey] = oddParts(y);
+function exactPow([m, e]: [bigint, number], [ny, ey]: [bigint, number], y: number): number | undefined {
   const k = -ey;
-  const [m, e] = oddParts(x);
   const root = 2 ** k;
   if (k > 1100 || e % root !== 0) return undefined;
   if (m === 1n) {
@@ -293,12 +291,14 @@ function powPositive(x: number, y: number): number {
   const t = y * Math.log(x);
   if (t > 710) return Infinity;
   if (t < -746) return 0;
+  const xp = oddParts(x);
+  const yp = oddParts(y);
   if (!Number.isInteger(y)) {
-    const ex = exactPow(x, y);
-    if (ex !== undefined) return ex;
+    const exact = exactPow(xp, yp, y);
+    if (exact !== undefined) return exact;
   }
-  const [mx, ex] = oddParts(x);
-  const [my, ey] = oddParts(y);
+  const [mx, ex] = xp;
+  const [my, ey] = yp;
   // y log x needs log x to |y|'s size more bits
   const yBits = Math.max(0, bits(my) + ey);
   const neg = y < 0;
