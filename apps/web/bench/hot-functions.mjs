@@ -12,10 +12,10 @@
 // Prints, per chunk, how many functions it has and how many were called.
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { createServer } from "node:http";
-import { extname, join, normalize, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { chromium } from "playwright-core";
+import { DEMO_PATH, LIB_PATH, serveDist } from "./twenty-server.mjs";
 import { functionFingerprint } from "../bundler/fingerprint.mjs";
 
 const { values: opts } = parseArgs({ options: { dist: { type: "string" }, out: { type: "string" } } });
@@ -26,21 +26,9 @@ if (!existsSync(join(DIST, "lib", "py-heap-view.js"))) {
   console.error("apps/web/dist is missing: run `PYHEAP_COMPILE_HINTS=all pnpm --filter @pyheap/web build` first");
   process.exit(2);
 }
-const PROGRAM = readFileSync(join(import.meta.dirname, "twenty-lines.py"), "utf8");
-const LIB_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>twenty</title>
-<script type="module" src="/lib/py-heap-view.js"></script></head><body><py-heap-view>
-${PROGRAM}</py-heap-view></body></html>`;
-const PAGES = ["twenty.html", `index.html#play=${Buffer.from(PROGRAM).toString("base64url")}`];
-const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".wasm": "application/wasm" };
-const server = createServer((req, res) => {
-  const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
-  if (path === "/twenty.html") return void res.writeHead(200, { "content-type": TYPES[".html"] }).end(LIB_PAGE);
-  const file = normalize(join(DIST, path));
-  if (!file.startsWith(DIST) || !existsSync(file)) return void res.writeHead(404).end();
-  res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
-});
-await new Promise((r) => server.listen(0, "127.0.0.1", r));
-const base = `http://127.0.0.1:${server.address().port}/`;
+const PAGES = [LIB_PATH, DEMO_PATH];
+const server = await serveDist(DIST);
+const { base } = server;
 const browser = await chromium.launch({ executablePath: process.env.PYHEAP_CHROMIUM ?? "/usr/bin/chromium", headless: true, args: ["--no-sandbox", "--disable-gpu"] });
 const hot = new Set();
 let found = 0;
