@@ -15,11 +15,11 @@
 // file was asked for, when it had arrived and when V8 had finished compiling it (both from `py-heap-view:defined`; negative:
 // before it), the background threads' CPU time compiling it, and how long the main thread sat idle
 // between the element's definition and the run (waiting for those).
-import { existsSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import { extname, join, normalize, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { chromium } from "playwright-core";
-import { DEMO_PATH, LIB_PATH, serveDist } from "./twenty-server.mjs";
 
 const { values: opts } = parseArgs({
   options: {
@@ -41,8 +41,25 @@ if (!existsSync(join(DIST, "index.html")) || (opts.page !== "demo" && !existsSyn
   process.exit(2);
 }
 
-const server = await serveDist(DIST);
-const base = server.base;
+// The 20-line program the issue's first-render target speaks of (shared with the browser tests).
+const PROGRAM = readFileSync(join(import.meta.dirname, "twenty-lines.py"), "utf8");
+const LIB_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>twenty</title>
+<script type="module" src="/lib/py-heap-view.js"></script></head><body><py-heap-view>
+${PROGRAM}</py-heap-view></body></html>`;
+const DEMO_URL = `index.html#play=${Buffer.from(PROGRAM).toString("base64url")}`;
+
+const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".wasm": "application/wasm" };
+const server = createServer((req, res) => {
+  const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
+  if (path === "/twenty.html") return void res.writeHead(200, { "content-type": TYPES[".html"] }).end(LIB_PAGE);
+  let file = normalize(join(DIST, path));
+  if (!file.startsWith(DIST)) return void res.writeHead(403).end();
+  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
+  if (!existsSync(file)) return void res.writeHead(404).end();
+  res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
+});
+await new Promise((r) => server.listen(0, "127.0.0.1", r));
+const base = `http://127.0.0.1:${server.address().port}/`;
 
 const browser = await chromium.launch({
   executablePath: process.env.PYHEAP_CHROMIUM ?? "/usr/bin/chromium",
@@ -225,7 +242,7 @@ function printTop(p) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const pages = opts.page === "both" ? ["lib", "demo"] : [opts.page];
 for (const which of pages) {
-  const path = which === "lib" ? LIB_PATH : DEMO_PATH;
+  const path = which === "lib" ? "twenty.html" : DEMO_URL;
   const runs = [];
   for (let i = 0; i < RUNS; i++) {
     const last = i === RUNS - 1;

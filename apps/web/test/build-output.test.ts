@@ -1,7 +1,6 @@
 /**
  * What the builds do for the first render (see vite.config.ts and vite.lib.config.ts): the interpreter's
- * second chunk, which holds the parser, carries V8's compile hint (the first the hint or parenthesised
- * function expressions), and the library build asks for the interpreter's chunk
+ * chunk, which holds the parser, carries V8's compile hint, and the library build asks for the interpreter's chunk
  * and the chunks it imports at once, from its one entry file. Both builds write the compressed copies the
  * HTTP server sends (bundler/compress.ts).
  */
@@ -33,14 +32,7 @@ describe("build output", () => {
     const part = Object.entries(manifest).find(([, c]) => c.src?.endsWith("pyheap-interpreter-part.js"))!;
     expect(part, "the interpreter's second chunk").toBeDefined();
     expect(interpreter.imports).toContain(part[0]);
-    // the first chunk: the hint, or (bundler/eager-hints.ts) only the function expressions a first run calls
-    // in parentheses, found from bundler/hot-functions.json (~110 of them; < 60 found gives the hint instead)
-    const first = readFileSync(join(DIST, interpreter.file), "utf8");
-    if (first.startsWith(HINT)) expect(hinted.sort()).toEqual([interpreter.file, part[1].file].sort());
-    else {
-      expect(hinted).toEqual([part[1].file]);
-      expect(first.split("(function(").length - 1).toBeGreaterThanOrEqual(60);
-    }
+    expect(hinted.sort()).toEqual([interpreter.file, part[1].file].sort());
     // the parser is in the interpreter's second chunk (its grammar's node names, lezer's LR parser), not in
     // a chunk shared with the editor, and not in the first
     const code = readFileSync(join(DIST, part[1].file), "utf8");
@@ -58,8 +50,7 @@ describe("build output", () => {
     // the element itself, not a facade re-exporting another chunk
     expect(entry).toContain("customElements.define(");
     expect(entry).toContain('"py-heap-view:defined"');
-    // (the lazy chunk imports the part too)
-    const interpreter = readdirSync(LIB).find((f) => f.endsWith(".js") && !/^_?pyheap-lazy-/.test(f) && staticImports(readFileSync(join(LIB, f), "utf8")).some((i) => /^\.\/_?pyheap-interpreter-part-/.test(i)));
+    const interpreter = readdirSync(LIB).find((f) => f.endsWith(".js") && readFileSync(join(LIB, f), "utf8").startsWith(HINT) && staticImports(readFileSync(join(LIB, f), "utf8")).length >= 2);
     expect(interpreter, "the interpreter's chunk").toBeDefined();
     const deps = staticImports(readFileSync(join(LIB, interpreter!), "utf8"));
     // the expression that imports the interpreter's chunk also imports each of its dependencies (but the

@@ -1,2 +1,0 @@
-/** See fingerprint.mjs. */
-export declare function functionFingerprint(text: string): string;
