@@ -23,7 +23,8 @@
  * - A str's %-formatting and str.format / format_map (vm/str-format.ts; bytes' % stays with bytes' bodies,
  *   misc.ts's percentFormat hands only a str to it).
  * - exec(), eval() and compile() (vm/exec-source.ts).
- * - The math and random modules (modules/math.ts, modules/random.ts).
+ * - The math and random modules (modules/math.ts, modules/random.ts), sys's struct sequences
+ *   (modules/sys-info.ts), int.from_bytes (builtins/int-bytes.ts).
  * - Correctly rounded pow, exp, log, sin and cos (objects/libm.ts): float ** float with a non-integral exponent.
  *
  * How: in the page's interpreter bundle each such module is replaced by a stub (`lazyStubs`) with the
@@ -85,6 +86,10 @@ export const LAZY_MODULES: readonly LazyModule[] = [
   { file: "modules/math.ts", functions: ["mathModule"] },
   // correctly rounded pow (float ** float with a non-integral exponent, a negative base's complex power), exp, log, sin, cos
   { file: "objects/libm.ts", functions: ["crPow", "crSin", "crCos"] },
+  // int.from_bytes
+  { file: "builtins/int-bytes.ts", functions: ["intFromBytes"] },
+  // sys's struct sequences (sys.float_info, int_info, version_info, flags, hash_info), made on first read
+  { file: "modules/sys-info.ts", functions: ["sysInfo"] },
   // the random module's generator and Python code (made at `import random`)
   { file: "modules/random.ts", functions: ["randomNatives", "randomSource"] },
 ];

@@ -1,7 +1,8 @@
 /**
  * The interpreter's lazy chunk in the page (bundler/lazy.ts: the format-spec mini-language, pattern
  * matching, ranges past ±2**53, a constant's repr for one SyntaxError, a printed exception's text,
- * %-formatting and str.format, exec/eval/compile, the math and random modules): its own chunk, fetched by no chapter
+ * %-formatting and str.format, exec/eval/compile, the math and random modules, sys's struct sequences,
+ * int.from_bytes): its own chunk, fetched by no chapter
  * nor the 20-line program, fetched before the first run of a program whose text names what it holds, and
  * otherwise by a second run when the first one reaches it; each program prints what python3 prints.
  * PYHEAP_WEB_DIST names a build written elsewhere than apps/web/dist to test (see program-pages.ts).
@@ -74,6 +75,8 @@ const MATH_PROGRAM = "import math\nprint(math.sqrt(2), math.floor(-2.5), math.gc
 const POW_PROGRAM = "xs = [(1.1, 2.9), (1.3, 0.7), (2.3, 0.3), (2.9, -0.7), (6.1, 1.3)]\nprint([x ** y for x, y in xs], pow(6.1, -1.3), 2.0 ** 0.5)\n";
 /** The random module, seeded. */
 const RANDOM_PROGRAM = "import random\nrandom.seed(42)\nxs = list(range(10))\nrandom.shuffle(xs)\nprint(random.random(), random.randint(1, 6), xs, random.sample('abcdef', 3), random.choice([10, 20, 30]))\n";
+/** sys's struct sequences and int.from_bytes. */
+const SYS_INFO_PROGRAM = "import sys\nprint(sys.float_info.max, sys.version_info[:2], sys.flags.optimize, sys.int_info.bits_per_digit)\nprint(int.from_bytes(b'\\x01\\x02', 'big'), int.from_bytes(bytearray(b'\\xff'), 'little', signed=True))\n";
 /** A syntax error lezer's tree shows: its message needs the chunk. */
 const SYNTAX_ERROR_PROGRAM = "x = (1 2)\n";
 
@@ -102,6 +105,7 @@ beforeAll(async () => {
     "/exec.html": EXEC_PROGRAM,
     "/math.html": MATH_PROGRAM,
     "/random.html": RANDOM_PROGRAM,
+    "/sys-info.html": SYS_INFO_PROGRAM,
     "/pow.html": POW_PROGRAM,
     "/teardown.html": TEARDOWN_PROGRAM,
     "/syntax-error.html": SYNTAX_ERROR_PROGRAM,
@@ -136,7 +140,7 @@ describe("the interpreter's lazy chunk", () => {
   }
 
   it("is fetched once for programs that name what it holds, which print what python3 prints", async () => {
-    for (const [path, program] of [["format.html", FORMAT_PROGRAM], ["match.html", MATCH_PROGRAM], ["sort.html", SORT_PROGRAM], ["exec.html", EXEC_PROGRAM], ["math.html", MATH_PROGRAM], ["random.html", RANDOM_PROGRAM], ["teardown.html", TEARDOWN_PROGRAM]] as const) {
+    for (const [path, program] of [["format.html", FORMAT_PROGRAM], ["match.html", MATCH_PROGRAM], ["sort.html", SORT_PROGRAM], ["exec.html", EXEC_PROGRAM], ["math.html", MATH_PROGRAM], ["random.html", RANDOM_PROGRAM], ["sys-info.html", SYS_INFO_PROGRAM], ["teardown.html", TEARDOWN_PROGRAM]] as const) {
       expect(mayReachLazyChunk(program), path).toBe(true);
       await printsWhatPython3Prints(path, program);
     }
