@@ -132,6 +132,8 @@ describe("the interpreter's lazy chunk", () => {
   async function printsWhatPython3Prints(path: string, program: string): Promise<void> {
     const expected = python3(program);
     const { page: p, errors, requests } = await pages.open(path);
+    // (a teardown that reaches the chunk runs after the first diagram is drawn: its fetch may come later)
+    await expect.poll(() => requests.filter((u) => LAZY_CHUNK.test(u)).length, { timeout: 15_000 }).toBeGreaterThan(0);
     expect(requests.filter((u) => LAZY_CHUNK.test(u)), path).toHaveLength(1);
     expect(await output(p), path).toEqual(expected);
     expect((await outcome(p)).status, path).toBe("ok");
