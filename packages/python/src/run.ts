@@ -663,6 +663,7 @@ proto.prepareRuntime = function (this: VM): void {
   this.inCollect = false;
   this.gcStatsT0 = 0;
   this.sysModules = 0;
+  this.sourceLinesGone = false;
 };
 
 proto.gcCollect = function (this: VM, gen: number): number {
@@ -807,6 +808,7 @@ proto.shutdown = function (this: VM): void {
     });
     h.decref(sm);
   }
+  this.sourceLinesGone = true;
   this.noGcCallbacks = true;
   const main = this.mainModule;
   this.mainModule = 0;

@@ -15,6 +15,9 @@ import "./exc-format.js";
 declare module "./vm.js" {
   interface VM {
     writeUnraisable(exc: Obj, obj: Obj | string): void;
+    /** Set once shutdown has emptied sys.modules: python3 can no longer import what shows a traceback's
+     *  source lines, so "Exception ignored" reports from then on have none. */
+    sourceLinesGone: boolean;
     /** Set when an allocation past the heap limit became a MemoryError in this run (see memoryError). */
     heapLimitHit?: boolean;
     /** The run's heap limit once memoryError has lent the reserve above it, else 0. */
@@ -159,7 +162,7 @@ proto.writeUnraisable = function (this: VM, exc: Obj, obj: Obj | string): void {
   try {
     // the exception's own traceback and "Type: str" only: no chain, notes, suggestions or group tree
     const tb = this.h.getSlot(exc, L.EXC_TRACEBACK);
-    if (tb) text += formatTraceback(this.tracebackEntries(tb), (f, l) => this.host.sourceLine(f, l));
+    if (tb) text += formatTraceback(this.tracebackEntries(tb), (f, l) => (this.sourceLinesGone ? null : this.host.sourceLine(f, l)));
     text += `${qualifiedName(this, exc)}: ${excStr(this, exc)}\n`;
   } catch (e) {
     if (e instanceof LimitExceeded) return this.deferLimit(e);
