@@ -326,6 +326,27 @@ match d:
 counts.append(gc.get_count())
 print(counts, x, a, b, rest, first, middle, last)
 `],
+  ["class patterns with empty argument lists in alternatives and parentheses", `
+class C:
+    class D:
+        pass
+def g(x):
+    match x:
+        case (str() | bytes()) as t:
+            return ("text", t)
+        case [int(), float()] if len(x) == 2:
+            return "pair"
+        case (C() | C.D()) as o:
+            return type(o).__name__
+        case {"a": (list() | tuple()) as s}:
+            return ("a", s)
+        case str( ) | int( ):
+            return "unreachable"
+        case _:
+            return "?"
+for v in ["a", b"b", [1, 2.5], C(), C.D(), {"a": (1,)}, {"a": 1}, 5]:
+    print(g(v))
+`],
 ];
 
 describe("match programs against python3", () => {
@@ -399,6 +420,7 @@ const BAD: string[] = [
   "match x:\n    case f\"x\":\n        pass\n",
   "match x:\n    case [1, f\"x{x}\"]:\n        pass\n",
   "match x:\n    case {\"a\": f\"x\"}:\n        pass\n",
+  "match x:\n    case {str(): 1}:\n        pass\n",
   "def f(x):\n    match x:\n        case [a, *b] if b:\n            pass\n        case {**a}:\n            pass\n        case other:\n            pass\n        case _:\n            pass\n",
 ];
 

@@ -42,6 +42,7 @@ export function parseModule(source: string, filename: string, interactive = fals
   const b = new AstBuilder(source, lines, filename);
   b.tupleSubjects = subjects;
   b.mergedStrings = merged.starts;
+  b.emptyCalls = merged.calls;
   return { body: b.statements(tree.topNode) };
 }
 
@@ -50,10 +51,14 @@ export function parseModule(source: string, filename: string, interactive = fals
  * (`case "a" "b":`). In the pattern part of a `case` line, adjacent literals with the same quote are
  * shown to lezer as one (the quotes between them become spaces, so offsets stay put); the AST builder
  * reads the original text. Returns the text for lezer and the start offsets of the merged literals.
+ * lezer's class patterns also want an argument (its error recovery after `str()` can swallow a `)`:
+ * `case (str() | bytes()):`), so an empty argument list `()` is shown as `._` (an attribute pattern of
+ * the same length); `calls` holds the offsets of those dots.
  */
-function mergePatternStrings(source: string): { text: string; starts: Set<number> } {
+function mergePatternStrings(source: string): { text: string; starts: Set<number>; calls: Set<number> } {
   const starts = new Set<number>();
-  if (!source.includes("case")) return { text: source, starts };
+  const calls = new Set<number>();
+  if (!source.includes("case")) return { text: source, starts, calls };
   const re = /^[ \t]*case[ \t]+/gm;
   let chars: string[] | null = null;
   for (let m = re.exec(source); m; m = re.exec(source)) {
@@ -101,9 +106,16 @@ function mergePatternStrings(source: string): { text: string; starts: Set<number
       else if (depth === 0 && (ch === ":" || (source.startsWith("if", i) && !/[\w]/.test(source[i + 2] ?? "")))) break;
       const word = /^[A-Za-z_0-9.]+/.exec(source.slice(i));
       i += word ? word[0].length : 1;
+      if (word && /^[A-Za-z_]/.test(word[0]) && source.startsWith("()", i)) {
+        chars ??= [...source];
+        chars[i] = ".";
+        chars[i + 1] = "_";
+        calls.add(i);
+        i += 2;
+      }
     }
   }
-  return { text: chars ? chars.join("") : source, starts };
+  return { text: chars ? chars.join("") : source, starts, calls };
 }
 
 /**
@@ -182,6 +194,9 @@ class AstBuilder {
 
   /** Start offsets of string literals side by side in a pattern that lezer saw as one (mergePatternStrings). */
   mergedStrings: Set<number> | null = null;
+
+  /** Offsets of empty class-pattern argument lists shown to lezer as `._` (mergePatternStrings). */
+  emptyCalls: Set<number> | null = null;
 
   /** Tuple subjects of `match` hidden from lezer (see hideTupleSubjects): start → end offsets. */
   tupleSubjects: Map<number, number> | null = null;
@@ -475,8 +490,13 @@ class AstBuilder {
       }
       case "LiteralPattern":
         return this.literalPattern(n, ks, pos);
-      case "AttributePattern":
-        return { k: "MatchValue", value: this.attributePattern(ks, "load"), pos };
+      case "AttributePattern": {
+        const value = this.attributePattern(ks, "load");
+        if (value.k === "Attribute" && this.emptyCalls?.has(ks.at(-2)!.from + this.base)) {
+          return { k: "MatchClass", cls: value.value, patterns: [], kwdAttrs: [], kwdPatterns: [], pos };
+        }
+        return { k: "MatchValue", value, pos };
+      }
       case "AsPattern":
         return this.asPattern(n, this.pattern([ks[0]!]), pos);
       case "OrPattern": {
@@ -596,7 +616,8 @@ class AstBuilder {
         continue;
       }
       if (g.length === 4 && g[0]!.name === "VariableName" && g[1]!.type.isError && g[2]!.name === ":") {
-        // a dotted key: lezer leaves `.attr…` as an error node after the name
+        // a dotted key: lezer leaves `.attr…` as an error node after the name (or `str()` seen as `str._`)
+        if (this.emptyCalls?.has(g[1]!.from + this.base)) throw this.error("invalid syntax", this.pos(g[1]!.from, g[1]!.from + 1));
         const names = this.text(g[1]!).split(".").map((x) => x.trim()).filter((x) => x);
         let value: E = { k: "Name", id: this.text(g[0]!), ctx: "load", pos: this.npos(g[0]!) };
         let at = g[1]!.from;
