@@ -6,7 +6,7 @@
 // Serves the built dist/ (run `pnpm --filter @pyheap/web build` first) on a loopback port; each run is a
 // fresh page in a fresh browser context (no HTTP or compiled-code cache carried over).
 //
-//   node apps/web/bench/first-render.mjs [--runs 9] [--page lib|demo|both] [--cpu] [--waterfall] [--raw] [--profile out.cpuprofile] [--dist DIR]
+//   node apps/web/bench/first-render.mjs [--runs 9] [--page lib|demo|both] [--cpu] [--waterfall] [--raw] [--profile out.cpuprofile] [--dist DIR] [--trace-out FILE] [--top-chrome-ui]
 //
 // Prints one line per page: the median and range of the runs, and the median of each part. Wall time on a
 // busy machine mostly measures waiting for a core; --cpu also records a Chromium trace and adds the CPU time
@@ -31,6 +31,7 @@ const { values: opts } = parseArgs({
     waterfall: { type: "boolean", default: false },
     raw: { type: "boolean", default: false },
     "trace-out": { type: "string" },
+    "top-chrome-ui": { type: "boolean", default: false },
   },
 });
 const RUNS = Math.max(1, Number(opts.runs));
@@ -61,10 +62,22 @@ const server = createServer((req, res) => {
 await new Promise((r) => server.listen(0, "127.0.0.1", r));
 const base = `http://127.0.0.1:${server.address().port}/`;
 
+// Each run's fresh context opens a browser window, and for each new window Chromium (156) loads its
+// omnibox popup, a WebUI page of ~200 modules, in a renderer of its own: ~600 ms of CPU on this machine,
+// while the page is measured (it was there in every run before this flag; a page loaded in an open window
+// does not pay it). The flag adds to Playwright's own --disable-features list (Chromium merges them);
+// --top-chrome-ui keeps that load, as the readings before 26 Nov 17:20 UTC had it.
 const browser = await chromium.launch({
   executablePath: process.env.PYHEAP_CHROMIUM ?? "/usr/bin/chromium",
   headless: true,
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
+  args: [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    ...(opts["top-chrome-ui"] ? [] : ["--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup"]),
+  ],
 });
 
 /** Main-thread CPU of these spans is reported with --cpu: loading, the traced run, drawing. */
