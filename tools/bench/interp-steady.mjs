@@ -2,10 +2,12 @@
 // Steady-state cost of one loop body: `run()` of a function looping over it n1 and n2 times in one process,
 // the process CPU difference divided by n2 − n1 (so compile, set-up, V8's first compiles and the
 // shutdown cancel out), best of --repeat rounds. Two builds are alternated when --dist is given twice
-// (A/B: each build in its own child process per round, the order switched every round).
+// (A/B: each build in its own child process per round, the order switched every round). --python adds
+// CPython 3.11 timed the same way (the same function under time.process_time_ns in one python3 process per
+// round, in the same rounds) and each build's best over CPython's best as a ratio column.
 //
 //   node tools/bench/interp-steady.mjs [--n1 100000] [--n2 400000] [--repeat 5] [--rounds 3]
-//        [--dist DIR_A --dist DIR_B] [--only NAME,…]
+//        [--dist DIR_A --dist DIR_B] [--only NAME,…] [--python]
 //
 // DIR is a directory holding a build of @pyheap/python's index.js (default: packages/python/dist). Not a
 // test; nothing is asserted about times. Prints ns per iteration.
@@ -20,6 +22,8 @@ const CLASSES = [
   "    def add(self, k):",
   "        self.value += k",
   "        return self",
+  "    def get(self):",
+  "        return self.value",
   "class D(C):",
   "    def add(self, k):",
   "        return super().add(k * 2)",
@@ -27,11 +31,16 @@ const CLASSES = [
   "    def __init__(self, x, y):",
   "        self.x = x",
   "        self.y = y",
+  "    def norm1(self):",
+  "        return abs(self.x) + abs(self.y)",
 ].join("\n");
 
 /** Loop bodies: a name, set-up lines and the body (run inside `def f(n)` under `for i in range(n):`). */
 const BODIES = [
   ["empty", "", "pass"],
+  // the difference of these two: four LOAD_FAST + STORE_FAST pairs, the cost of a simple instruction
+  ["x = i (x4)", "", "x = i; x = i; x = i; x = i"],
+  ["x = i (x8)", "", "x = i; x = i; x = i; x = i; x = i; x = i; x = i; x = i"],
   ["c = i & 1", "", "c = i & 1"],
   ["c = a + b (small ints)", "a = 3; b = 4", "c = a + b"],
   ["if a < b (small ints)", "a = 3; b = 4", "if a < b: pass"],
@@ -59,7 +68,11 @@ const BODIES = [
   ["o = object()", "", "o = object()"],
   // calls, instances and dicts (a fourth field: module-level lines before the function)
   ["f1(i)", "", "f1(i)", "def f1(x):\n    return x"],
+  ["f0()", "", "f0()", "def f0():\n    return 0"],
+  ["depth(10) (recursion)", "", "depth(10)", "def depth(n):\n    if n == 0:\n        return 0\n    return 1 + depth(n - 1)"],
   ["c.add(1)", "c = C(0)", "c.add(1)", CLASSES],
+  ["x = c.get()", "c = C(0)", "x = c.get()", CLASSES],
+  ["x = p.norm1()", "p = P(3, -4)", "x = p.norm1()", CLASSES],
   ["d.add(1) (super)", "d = D(0)", "d.add(1)", CLASSES],
   ["P(i i)", "", "P(i, i)", CLASSES],
   ["x = c.value", "c = C(0)", "x = c.value", CLASSES],
@@ -73,6 +86,23 @@ const BODIES = [
   ["zs = ys[10:20]", "ys = list(range(100))", "zs = ys[10:20]"],
   ["t = str(i % 1000) + 'x'", "", "t = str(i % 1000) + 'x'"],
 ];
+
+/** The program a body is timed in: `f(n)` runs the body n times. */
+const program = (prelude, setup, body, n) =>
+  `${prelude ? prelude + "\n" : ""}def f(n):\n    ${setup || "pass"}\n    for i in range(n):\n        ${body}\n${n === undefined ? "" : `f(${n})\n`}`;
+
+/** CPython's ns per iteration of each body (same n1, n2 and best of reps), timed inside one python3. */
+function cpythonRound(n1, n2, reps, names) {
+  const out = {};
+  for (const [name, setup, body, prelude] of BODIES) {
+    if (names && !names.includes(name)) continue;
+    const src = `import time\n${program(prelude, setup, body)}def t(n):\n    c = time.process_time_ns()\n    f(n)\n    return time.process_time_ns() - c\nt(${n1})\nprint(min((t(${n2}) - t(${n1})) / ${n2 - n1} for _ in range(${reps})))\n`;
+    const r = spawnSync("python3", ["-c", src], { encoding: "utf8" });
+    if (r.status !== 0) throw new Error(`python3, ${name}: ${r.stderr}`);
+    out[name] = Number(r.stdout.trim());
+  }
+  return out;
+}
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {
@@ -90,7 +120,7 @@ if (args[0] === "--child") {
   const names = only ? only.split(",") : null;
   for (const [name, setup, body, prelude] of BODIES) {
     if (names && !names.includes(name)) continue;
-    const src = (n) => `${prelude ? prelude + "\n" : ""}def f(n):\n    ${setup || "pass"}\n    for i in range(n):\n        ${body}\nf(${n})\n`;
+    const src = (n) => program(prelude, setup, body, n);
     const cpu = (n) => {
       const c = process.cpuUsage();
       const r = run(src(n), { limits: { maxSteps: 2e9, timeoutMs: 60_000, maxHeapBytes: 1 << 30 } });
@@ -114,8 +144,11 @@ const n2 = opt("n2", "400000");
 const reps = opt("repeat", "5");
 const rounds = Number(opt("rounds", "3"));
 const only = opt("only", "");
+const withPython = args.includes("--python");
 const results = builds.map(() => ({}));
+const cpy = {};
 for (let r = 0; r < rounds; r++) {
+  if (withPython) for (const [name, ns] of Object.entries(cpythonRound(Number(n1), Number(n2), Number(reps), only ? only.split(",") : null))) (cpy[name] ??= []).push(ns);
   const order = r % 2 === 0 ? builds.map((_, k) => k) : builds.map((_, k) => builds.length - 1 - k);
   for (const k of order) {
     const c = spawnSync(process.execPath, [here, "--child", builds[k], n1, n2, reps, only], { encoding: "utf8" });
@@ -125,7 +158,13 @@ for (let r = 0; r < rounds; r++) {
 }
 const { execFileSync } = await import("node:child_process");
 console.log(`interp-steady: ns of CPU per iteration (n ${n1} → ${n2}, best of ${reps}, ${rounds} rounds); load: ${execFileSync("uptime", { encoding: "utf8" }).trim()}`);
-console.log(["body", ...builds].join(" | "));
+const ratios = withPython ? builds.map((b) => `${b} / CPython`) : [];
+console.log(["body", ...builds, ...(withPython ? ["CPython 3.11", ...ratios] : [])].join(" | "));
 for (const name of Object.keys(results[0])) {
-  console.log([name, ...results.map((res) => res[name].map((x) => x.toFixed(1)).join(", "))].join(" | "));
+  const cols = results.map((res) => res[name].map((x) => x.toFixed(1)).join(", "));
+  if (withPython) {
+    const c = Math.min(...cpy[name]);
+    cols.push(cpy[name].map((x) => x.toFixed(1)).join(", "), ...results.map((res) => `${(Math.min(...res[name]) / c).toFixed(1)}x`));
+  }
+  console.log([name, ...cols].join(" | "));
 }
