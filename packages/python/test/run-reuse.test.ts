@@ -61,6 +61,11 @@ const cases: Case[] = [
     status: "ok",
     source: "import weakref\nclass C:\n    pass\nc = C()\nr = weakref.ref(c, lambda w: print('gone'))\nf = weakref.finalize(c, print, 'finalized')\nd = weakref.WeakValueDictionary()\nd['k'] = c\nprint(r() is c, len(d))\ndel c\nprint(r(), len(d))\ne = C()\nweakref.finalize(e, print, 'at exit')\n",
   },
+  {
+    name: "class calls and super() sites",
+    status: "ok",
+    source: "class A:\n    def __init__(self, v):\n        self.v = v\n    def f(self, k):\n        return self.v + k\nclass B(A):\n    def __init__(self, v):\n        super().__init__(v * 2)\n    def f(self, k):\n        return super().f(k) + 1\nprint([B(i).f(i) for i in range(40)][-3:], [A(i).f(1) for i in range(40)][-1])\nA.f = lambda self, k: -k\nprint(B(3).f(4), id(B(1)) == id(B(2)))\n",
+  },
   { name: "uncaught exception", status: "exception", source: "def f():\n    raise ValueError('boom')\nprint('before')\nf()\n" },
   { name: "SystemExit with a code", status: "ok", source: "import sys\nprint('out')\nsys.exit(3)\n" },
   { name: "exception in __del__", status: "ok", source: "class D:\n    def __del__(self):\n        raise RuntimeError('in del')\nd = D()\ndel d\nprint('after')\n" },

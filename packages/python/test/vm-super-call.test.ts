@@ -73,4 +73,44 @@ print(D().f())
 `,
     );
   });
+
+  it("sites kept per class: several classes and instance classes through one method, builtin types, replaced targets", () => {
+    expectSameAsPythonBothTraces(
+      cpython,
+      "super-sites-per-class",
+      `class A:
+    def f(self, k):
+        return ("A", k)
+    def __init__(self, v):
+        self.v = v
+class B(A):
+    def f(self, k):
+        return ("B",) + super().f(k)
+    def __init__(self, v, w):
+        super().__init__(v)
+        self.w = w
+class C(B):
+    pass
+class E(B):
+    def f(self, k):
+        return ("E",) + super().f(k + 1)
+class I(int):
+    def bits(self):
+        return super().bit_length(), super(I, self).__repr__()
+out = []
+for i in range(30):
+    o = (B(i, 1), C(i, 2), E(i, 3))[i % 3]
+    out.append((o.f(i), o.v, o.w))
+print(out[-3:], I(1000).bits(), super(bool, True).__repr__(), super(bool, True).bit_length())
+def g(self, k):
+    return ("A2", k)
+A.f = g
+print(B(1, 2).f(3), C(1, 2).f(4), E(1, 2).f(5))
+def init(self, v):
+    self.v = -v
+A.__init__ = init
+print(B(7, 8).v, [A(k).v for k in range(3)])
+`,
+    );
+  });
 });
