@@ -96,6 +96,9 @@ export async function launchChromium(): Promise<Browser> {
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
+      // without the omnibox popup's WebUI, which Chromium loads for each new window (every context) in a
+      // renderer of its own: ~600 ms of CPU each (see bench/first-render.mjs)
+      "--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup",
     ],
   });
 }
