@@ -23,7 +23,8 @@
  * - A str's %-formatting and str.format / format_map (vm/str-format.ts; bytes' % stays with bytes' bodies,
  *   misc.ts's percentFormat hands only a str to it).
  * - exec(), eval() and compile() (vm/exec-source.ts).
- * - The math and random modules (modules/math.ts, modules/random.ts), sys's struct sequences
+ * - The math, random and warnings modules (modules/math.ts, random.ts, warnings.ts: also the interpreter's
+ *   own warnings), sys's struct sequences
  *   (modules/sys-info.ts), int.from_bytes (builtins/int-bytes.ts).
  * - Correctly rounded pow, exp, log, sin and cos (objects/libm.ts): float ** float with a non-integral exponent.
  *
@@ -92,6 +93,8 @@ export const LAZY_MODULES: readonly LazyModule[] = [
   { file: "modules/sys-info.ts", functions: ["sysInfo"] },
   // the random module's generator and Python code (made at `import random`)
   { file: "modules/random.ts", functions: ["randomNatives", "randomSource"] },
+  // warnings: the filters and registries, the module's natives and Python code (made at `import warnings`)
+  { file: "modules/warnings.ts", functions: ["warn", "warnStrictSubclass", "warningsNatives", "warningsSource"] },
 ];
 
 /** Files of the interpreter a lazy module may bundle its own copy of: types, const enums, constants. */

@@ -1,7 +1,7 @@
 /**
  * The interpreter's lazy chunk in the page (bundler/lazy.ts: the format-spec mini-language, pattern
  * matching, ranges past ±2**53, a constant's repr for one SyntaxError, a printed exception's text,
- * %-formatting and str.format, exec/eval/compile, the math and random modules, sys's struct sequences,
+ * %-formatting and str.format, exec/eval/compile, the math, random and warnings modules, sys's struct sequences,
  * int.from_bytes): its own chunk, fetched by no chapter
  * nor the 20-line program, fetched before the first run of a program whose text names what it holds, and
  * otherwise by a second run when the first one reaches it; each program prints what python3 prints.
@@ -77,6 +77,10 @@ const POW_PROGRAM = "xs = [(1.1, 2.9), (1.3, 0.7), (2.3, 0.3), (2.9, -0.7), (6.1
 const RANDOM_PROGRAM = "import random\nrandom.seed(42)\nxs = list(range(10))\nrandom.shuffle(xs)\nprint(random.random(), random.randint(1, 6), xs, random.sample('abcdef', 3), random.choice([10, 20, 30]))\n";
 /** sys's struct sequences and int.from_bytes. */
 const SYS_INFO_PROGRAM = "import sys\nprint(sys.float_info.max, sys.version_info[:2], sys.flags.optimize, sys.int_info.bits_per_digit)\nprint(int.from_bytes(b'\\x01\\x02', 'big'), int.from_bytes(bytearray(b'\\xff'), 'little', signed=True))\n";
+/** The warnings module: a warning shown through a replaced showwarning, and recorded ones. */
+const WARNINGS_PROGRAM = "import warnings\nwarnings.showwarning = lambda m, c, f, n, file=None, line=None: print('shown:', c.__name__, m)\nwarnings.warn('careful')\nwith warnings.catch_warnings(record=True) as w:\n    warnings.simplefilter('always')\n    warnings.warn('kept', RuntimeWarning)\nprint(len(w), w[0].category.__name__, str(w[0].message))\n";
+/** The interpreter's own DeprecationWarning (NotImplemented's truth), on a sys.stderr that prints its first line's category and text: no word of the chunk. */
+const NOT_IMPLEMENTED_PROGRAM = "import sys\nclass E:\n    def write(self, s):\n        print(s.splitlines()[0].split(': ', 1)[1])\n    def flush(self):\n        pass\nsys.stderr = E()\nprint(bool(NotImplemented))\n";
 /** A syntax error lezer's tree shows: its message needs the chunk. */
 const SYNTAX_ERROR_PROGRAM = "x = (1 2)\n";
 
@@ -105,6 +109,8 @@ beforeAll(async () => {
     "/exec.html": EXEC_PROGRAM,
     "/math.html": MATH_PROGRAM,
     "/random.html": RANDOM_PROGRAM,
+    "/warnings.html": WARNINGS_PROGRAM,
+    "/not-implemented.html": NOT_IMPLEMENTED_PROGRAM,
     "/sys-info.html": SYS_INFO_PROGRAM,
     "/pow.html": POW_PROGRAM,
     "/teardown.html": TEARDOWN_PROGRAM,
@@ -142,7 +148,7 @@ describe("the interpreter's lazy chunk", () => {
   }
 
   it("is fetched once for programs that name what it holds, which print what python3 prints", async () => {
-    for (const [path, program] of [["format.html", FORMAT_PROGRAM], ["match.html", MATCH_PROGRAM], ["sort.html", SORT_PROGRAM], ["exec.html", EXEC_PROGRAM], ["math.html", MATH_PROGRAM], ["random.html", RANDOM_PROGRAM], ["sys-info.html", SYS_INFO_PROGRAM], ["teardown.html", TEARDOWN_PROGRAM]] as const) {
+    for (const [path, program] of [["format.html", FORMAT_PROGRAM], ["match.html", MATCH_PROGRAM], ["sort.html", SORT_PROGRAM], ["exec.html", EXEC_PROGRAM], ["math.html", MATH_PROGRAM], ["random.html", RANDOM_PROGRAM], ["warnings.html", WARNINGS_PROGRAM], ["sys-info.html", SYS_INFO_PROGRAM], ["teardown.html", TEARDOWN_PROGRAM]] as const) {
       expect(mayReachLazyChunk(program), path).toBe(true);
       await printsWhatPython3Prints(path, program);
     }
@@ -150,7 +156,7 @@ describe("the interpreter's lazy chunk", () => {
 
   it("is fetched when a program reaches it without naming it, and the program is run again", async () => {
     // (the NameError and syntax error below reach it this way too)
-    for (const [path, program] of [["big.html", BIG_RANGE_PROGRAM], ["hidden.html", HIDDEN_PROGRAM], ["pow.html", POW_PROGRAM]] as const) {
+    for (const [path, program] of [["big.html", BIG_RANGE_PROGRAM], ["hidden.html", HIDDEN_PROGRAM], ["pow.html", POW_PROGRAM], ["not-implemented.html", NOT_IMPLEMENTED_PROGRAM]] as const) {
       expect(mayReachLazyChunk(program), path).toBe(false);
       await printsWhatPython3Prints(path, program);
     }

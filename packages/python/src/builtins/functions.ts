@@ -18,6 +18,7 @@ import { bigRangeIter, bigRangeOf, makeRange } from "../vm/ranges.js";
 import { lenOrNull } from "../vm/bigrange.js";
 import { IMPORTERR_MSG, IMPORTERR_NAME, IMPORTERR_PATH, OSERR_ERRNO, OSERR_FILENAME, OSERR_FILENAME2, OSERR_STRERROR, setWord, UNIERR_END, UNIERR_START } from "../vm/natives.js";
 import { latin1 } from "../objects/byte-text.js";
+import { warn, warnStrictSubclass } from "../modules/warnings.js";
 
 /**
  * An exact str, bool, float or None, or an exact int far below the limit on digits str() converts: its
@@ -818,11 +819,15 @@ function registerConstructors(vm: VM): void {
   // int(x) through x's __int__, __index__ or __trunc__: an int (a subclass's as an exact int), or for
   // __trunc__ anything with __index__
   const intResult = (x: Obj, m: string): Obj => {
+    if (m === "__trunc__") warn(vm, "DeprecationWarning", "The delegation of int() to __trunc__ is deprecated.");
     const r = vm.callSpecial(x, m, []);
     const t = vm.typeInfo(r);
     if (t.kind === Kind.INT && !t.heap) return r;
     try {
-      if (t.kind === Kind.INT || t.kind === Kind.BOOL) return vm.newInt(h.readInt(r));
+      if (t.kind === Kind.INT || t.kind === Kind.BOOL) {
+        if (m !== "__trunc__") warnStrictSubclass(vm, m, r, "int");
+        return vm.newInt(h.readInt(r));
+      }
       if (m === "__trunc__" && vm.lookupType(t, "__index__")) return vm.newInt(vm.index(r));
       vm.typeError(`${m} returned non-${m === "__trunc__" ? "Integral" : "int"} (type ${t.name})`);
     } finally {
@@ -847,7 +852,20 @@ function registerConstructors(vm: VM): void {
         return h.newFloat(v);
       }
       const ti = vm.typeInfo(x);
-      if (vm.lookupType(ti, "__float__")) return vm.callSpecial(x, "__float__", []);
+      if (vm.lookupType(ti, "__float__")) {
+        // an exact float, or a strict subclass's value (with python3's DeprecationWarning)
+        const r = vm.callSpecial(x, "__float__", []);
+        const rt = vm.typeInfo(r);
+        if (rt.kind === Kind.FLOAT && !rt.heap) return r;
+        try {
+          const who = `${ti.name}.__float__`;
+          if (rt.kind !== Kind.FLOAT) vm.typeError(`${who} returned non-float (type ${rt.name})`);
+          warnStrictSubclass(vm, who, r, "float");
+          return h.newFloat(h.readFloat(r));
+        } finally {
+          vm.decref(r);
+        }
+      }
       vm.typeError(`float() argument must be a string or a real number, not '${ti.name}'`);
     }),
   );

@@ -1,8 +1,9 @@
 /**
  * The importable modules: `gc` and `sys` (natives over the heap's collector and the VM's state),
  * `weakref` (natives for references and proxies; the weak dictionaries and `finalize` are Python code
- * compiled at import), `copy` (Python code), `math` (natives, modules/math.ts) and `random` (a Mersenne
- * Twister's natives and Python code, modules/random.ts).
+ * compiled at import), `copy` (Python code), `math` (natives, modules/math.ts), `random` (a Mersenne
+ * Twister's natives and Python code, modules/random.ts) and `warnings` (natives and Python code,
+ * modules/warnings.ts).
  */
 import { abi } from "@pyheap/heap";
 import type { Obj } from "../vm/heap-api.js";
@@ -14,6 +15,7 @@ import { WEAKREF_PY, COPY_PY } from "./pysrc.js";
 import { mathModule } from "./math.js";
 import { randomNatives, randomSource } from "./random.js";
 import { sysInfo } from "./sys-info.js";
+import { warningsNatives, warningsSource } from "./warnings.js";
 
 /** The struct sequences of sys made on first use (modules/sys-info.ts, loaded on demand in the page). */
 const SYS_INFO_NAMES = ["float_info", "int_info", "version_info", "flags", "hash_info"];
@@ -51,6 +53,7 @@ export function installModules(vm: VM): void {
   vm.moduleFactories.set("weakref", () => makePyModule(vm, "weakref", WEAKREF_PY, weakrefNatives(vm)));
   vm.moduleFactories.set("copy", () => makePyModule(vm, "copy", COPY_PY, {}));
   vm.moduleFactories.set("random", () => makePyModule(vm, "random", randomSource(), randomNatives(vm)));
+  vm.moduleFactories.set("warnings", () => makePyModule(vm, "warnings", warningsSource(), warningsNatives(vm)));
   vm.moduleFactories.set("math", () => {
     const { fns, values } = mathModule(vm);
     const m = moduleWith(vm, "math", fns);

@@ -10,6 +10,7 @@
 import type { Obj } from "../vm/heap-api.js";
 import { Kind, type NativeFn } from "../vm/types.js";
 import type { VM } from "../vm/vm.js";
+import { warn } from "./warnings.js";
 
 const N = 624;
 const M = 397;
@@ -162,7 +163,6 @@ export function randomNatives(vm: VM): Record<string, NativeFn> {
     if (!t) states.set(o, (t = entropy()));
     return t;
   };
-  const warned = new Set<string>();
   return {
     _seed: (args) => {
       const [self, a] = args;
@@ -223,34 +223,8 @@ export function randomNatives(vm: VM): Record<string, NativeFn> {
       return vm.none();
     },
     _sha512: (args) => h.newBytes(sha512(h.readBytes(args[0]))),
-    // warnings.warn(message, DeprecationWarning, 2) under python3's default filters: shown once per line
-    // of __main__ that called the function calling this, on sys.stderr
-    _deprecated: (args) => {
-      // (called by _as_int, called by randrange: the warning names randrange's caller)
-      const caller = vm.frame?.back?.back;
-      if (!caller) return vm.none();
-      const name = vm.dictGetStr(caller.globals, "__name__");
-      if (!name || vm.kindOf(name) !== Kind.STR || vm.str(name) !== "__main__") return vm.none();
-      const file = caller.info.code.co_filename;
-      const line = vm.lineOf(caller);
-      const message = vm.str(args[0]);
-      const key = `${file}\0${line}\0${message}`;
-      if (warned.has(key)) return vm.none();
-      warned.add(key);
-      const src = vm.host.sourceLine(file, line);
-      const text = `${file}:${line}: DeprecationWarning: ${message}\n${src ? `  ${src.trim()}\n` : ""}`;
-      const sys = vm.modules.get("sys");
-      const err = sys ? vm.getAttrOrNull(sys, "stderr") : 0;
-      if (!err) vm.host.write("stderr", text);
-      else {
-        try {
-          if (err !== vm.None) vm.writeTo(err, text);
-        } finally {
-          vm.decref(err);
-        }
-      }
-      return vm.none();
-    },
+    // warnings.warn(message, DeprecationWarning, 2) in randrange, which called _as_int, which called this
+    _deprecated: (args) => (warn(vm, "DeprecationWarning", args[0]!, 3), vm.none()),
   };
 }
 

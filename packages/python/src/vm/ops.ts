@@ -20,6 +20,7 @@ import { abi } from "@pyheap/heap";
 import { bigRangeIter, bigRangeOf, makeRange, rangeBounds } from "./ranges.js";
 import { containsInt, itemAt, rangesEqual, sliceOf } from "./bigrange.js";
 import { bytesContain } from "../objects/byte-text.js";
+import { warnStrictSubclass } from "../modules/warnings.js";
 
 declare module "./vm.js" {
   interface VM {
@@ -99,6 +100,9 @@ proto.index = function (this: VM, o: Obj): bigint {
     if (d && d.obj) {
       const r = this.callSpecial(o, "__index__", []);
       try {
+        const rt = this.typeInfo(r);
+        if (!isIntKind(rt.kind)) this.typeError(`__index__ returned non-int (type ${rt.name})`);
+        if (rt.heap || rt.kind === Kind.BOOL) warnStrictSubclass(this, "__index__", r, "int");
         return this.h.readInt(r);
       } finally {
         this.decref(r);

@@ -16,6 +16,7 @@ import { bigRangeOf } from "./ranges.js";
 import { rangeLength } from "./bigrange.js";
 import { assignClass } from "./classes.js";
 import type { Frame } from "./frame.js";
+import { warn } from "../modules/warnings.js";
 
 /** Result of a type attribute lookup: a heap object (borrowed), a native method index, or nothing. */
 export type Descr = { obj: Obj; native: -1 } | { obj: 0; native: number } | null;
@@ -695,6 +696,9 @@ proto.truthy = function (this: VM, o: Obj): boolean {
     }
     case Kind.COMPLEX:
       return this.h.getF64(o, 16) !== 0 || this.h.getF64(o, 24) !== 0;
+    case Kind.NOTIMPL:
+      warn(this, "DeprecationWarning", "NotImplemented should not be used in a boolean context");
+      return true;
     default:
       return true;
   }
