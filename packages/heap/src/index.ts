@@ -1241,33 +1241,38 @@ export class Heap {
   }
   /** The text of a str. */
   readStr(o: Obj): string {
+    const len = this.i32[(o + abi.STR_LENGTH) >>> 2]!;
+    return len === 0 ? "" : this.strPart(o, 0, 1, len);
+  }
+  /** The `n` code points of the str o at start, start + step, … as text, read from its data without the
+   *  rest of it (a slice or one character of a long str). */
+  strPart(o: Obj, start: number, step: number, n: number): string {
+    if (n === 0) return "";
     const i32 = this.i32;
-    const len = i32[(o + abi.STR_LENGTH) >>> 2]!;
-    if (len === 0) return "";
     const state = i32[(o + abi.STR_STATE) >>> 2]!;
     const kind = (state >>> abi.STR_STATE_KIND_SHIFT) & 7;
     const ascii = (state & abi.STR_STATE_ASCII) !== 0;
     const data = (state & abi.STR_STATE_COMPACT) === 0 ? i32[(o + abi.STR_DATA_ANY) >>> 2]! : o + (ascii ? abi.STR_ASCII_DATA : abi.STR_COMPACT_DATA);
     const CHUNK = 8192;
+    let out = "";
     if (kind === 1) {
       const u8 = this._u8;
-      if (len <= 16) {
-        let out = "";
-        for (let i = 0; i < len; i++) out += String.fromCharCode(u8[data + i]!);
+      if (n <= 16 || step !== 1) {
+        for (let i = 0; i < n; i++) out += String.fromCharCode(u8[data + start + i * step]!);
         return out;
       }
-      if (ascii) return utf8Decoder.decode(u8.subarray(data, data + len));
-      let out = "";
-      for (let i = 0; i < len; i += CHUNK) out += String.fromCharCode.apply(null, u8.subarray(data + i, data + Math.min(len, i + CHUNK)) as unknown as number[]);
+      if (ascii) return utf8Decoder.decode(u8.subarray(data + start, data + start + n));
+      for (let i = 0; i < n; i += CHUNK) out += String.fromCharCode.apply(null, u8.subarray(data + start + i, data + start + Math.min(n, i + CHUNK)) as unknown as number[]);
       return out;
     }
-    const buf = this.memory.buffer;
-    const a = kind === 2 ? new Uint16Array(buf, data, len) : new Uint32Array(buf, data, len);
-    let out = "";
-    for (let i = 0; i < len; i += CHUNK) {
-      const part = a.subarray(i, Math.min(len, i + CHUNK)) as unknown as number[];
-      out += kind === 4 ? String.fromCodePoint.apply(null, part) : String.fromCharCode.apply(null, part);
+    const len = i32[(o + abi.STR_LENGTH) >>> 2]!;
+    const a = kind === 2 ? new Uint16Array(this.memory.buffer, data, len) : new Uint32Array(this.memory.buffer, data, len);
+    const fromCodes = kind === 4 ? String.fromCodePoint : String.fromCharCode;
+    if (step !== 1) {
+      for (let i = 0; i < n; i++) out += fromCodes(a[start + i * step]!);
+      return out;
     }
+    for (let i = 0; i < n; i += CHUNK) out += fromCodes.apply(null, a.subarray(start + i, start + Math.min(n, i + CHUNK)) as unknown as number[]);
     return out;
   }
 

@@ -171,11 +171,10 @@ proto.registerIterators = function (this: VM): void {
   it("str_ascii_iterator", 32, true, (self) => {
     const s = h.getSlot(self, L.NATIVE_A);
     if (!s) return 0;
-    const cps = [...this.str(s)];
     const i = h.getI32(self, L.NATIVE_I);
-    if (i < cps.length) {
+    if (i < h.strLength(s)) {
       h.setI32(self, L.NATIVE_I, i + 1);
-      return h.newStr(cps[i]);
+      return h.newStr(h.strPart(s, i, 1, 1));
     }
     h.setSlot(self, L.NATIVE_A, 0);
     return 0;

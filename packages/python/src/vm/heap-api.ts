@@ -110,6 +110,10 @@ export interface HeapApi {
   newStr(s: string): Obj;
   newStrUncached(s: string): Obj;
   readStr(o: Obj): string;
+  /** A str's length in code points. */
+  strLength(o: Obj): number;
+  /** The `n` code points at start, start + step, … of a str as text (only those read). */
+  strPart(o: Obj, start: number, step: number, n: number): string;
   /** A new str of the strs `parts` joined by the str `sep` (0: none), copied in the heap: always a fresh
    *  object except the shared '' for an empty result (_PyUnicode_JoinArray's result). */
   strJoin(parts: readonly Obj[], sep?: Obj): Obj;
@@ -191,7 +195,7 @@ export interface HeapApi {
 const REQUIRED = [
   "idOf", "incref", "decref", "refcnt", "typeOf", "sizeOf", "registerType", "getSlot", "setSlot",
   "setSlotSteal", "getI32", "setI32", "newObject", "newInt", "readInt", "newFloat", "readFloat", "newStr",
-  "readStr", "newTuple", "tupleGet", "newList", "listAppend", "listAppendSteal", "listGet", "listSet", "listLen", "decrefInt", "newIntValue",
+  "readStr", "strLength", "strPart", "newTuple", "tupleGet", "newList", "listAppend", "listAppendSteal", "listGet", "listSet", "listLen", "decrefInt", "newIntValue",
   "strJoin", "strJoinPop", "strJoinItems", "intDecimal", "intDecimalStr", "newIntSpare", "intResultRelease",
   "intBinarySmall", "intCompareSmall",
 ] as const;

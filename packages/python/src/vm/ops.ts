@@ -1052,6 +1052,13 @@ proto.sliceIndices = function (this: VM, sl: Obj, len: number): [number, number,
   const po = h.getSlot(sl, L.NATIVE_C);
   const num = (o: Obj): number | null => {
     if (o === this.None) return null;
+    // an exact int of at most one digit read from memory
+    const small = smallIntValue(h.i32, h.types.int, o);
+    if (small === small) return small;
+    const k = this.kindOf(o);
+    if (k !== Kind.INT && k !== Kind.BOOL && !this.lookupType(this.typeInfo(o), "__index__")) {
+      this.typeError("slice indices must be integers or None or have an __index__ method");
+    }
     const v = this.index(o);
     return v > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : v < -BigInt(Number.MAX_SAFE_INTEGER) ? -Number.MAX_SAFE_INTEGER : Number(v);
   };
@@ -1108,9 +1115,10 @@ function normIndex(vm: VM, k: Obj, len: number, what: string, kindName: string):
   return i;
 }
 
-function sliceSelect<T>(arr: T[], start: number, step: number, n: number): T[] {
+/** The `n` items at start, start + step, … read with `get` (only those: a slice of a long list, not a copy of it). */
+function sliceSelect<T>(get: (j: number) => T, start: number, step: number, n: number): T[] {
   const out: T[] = [];
-  for (let i = 0, j = start; i < n; i++, j += step) out.push(arr[j]);
+  for (let i = 0, j = start; i < n; i++, j += step) out.push(get(j));
   return out;
 }
 
@@ -1146,7 +1154,7 @@ proto.getItemRaw = function (this: VM, c: Obj, k: Obj, ti: TypeInfo): Obj {
       const n = h.listLen(c);
       if (isSlice) {
         const [start, , step, cnt] = this.sliceIndices(k, n);
-        return h.newList(sliceSelect(this.listItems(c), start, step, cnt), "display");
+        return h.newList(sliceSelect((j) => h.listGet(c, j), start, step, cnt), "display");
       }
       return this.newRef(h.listGet(c, normIndex(this, k, n, "list", "list")));
     }
@@ -1155,19 +1163,19 @@ proto.getItemRaw = function (this: VM, c: Obj, k: Obj, ti: TypeInfo): Obj {
       if (isSlice) {
         const [start, , step, cnt] = this.sliceIndices(k, n);
         if (cnt === n && step === 1 && !ti.heap) return this.newRef(c);
-        return h.newTuple(sliceSelect(this.tupleItems(c), start, step, cnt));
+        return h.newTuple(sliceSelect((j) => h.tupleGet(c, j), start, step, cnt));
       }
       return this.newRef(h.tupleGet(c, normIndex(this, k, n, "tuple", "tuple")));
     }
     case Kind.STR: {
-      const s = this.str(c);
-      const cps = [...s];
+      // only the characters taken are read from the str's data
+      const n = h.strLength(c);
       if (isSlice) {
-        const [start, , step, cnt] = this.sliceIndices(k, cps.length);
-        if (cnt === cps.length && step === 1 && !ti.heap) return this.newRef(c);
-        return h.newStr(sliceSelect(cps, start, step, cnt).join(""));
+        const [start, , step, cnt] = this.sliceIndices(k, n);
+        if (cnt === n && step === 1 && !ti.heap) return this.newRef(c);
+        return h.newStr(h.strPart(c, start, step, cnt));
       }
-      return h.newStr(cps[normIndex(this, k, cps.length, "string", "string")]);
+      return h.newStr(h.strPart(c, normIndex(this, k, n, "string", "string"), 1, 1));
     }
     case Kind.BYTES: {
       const b = h.readBytes(c);
@@ -1176,7 +1184,7 @@ proto.getItemRaw = function (this: VM, c: Obj, k: Obj, ti: TypeInfo): Obj {
         // as bytes_subscript: the whole object itself, a contiguous slice through the one-byte cache, a
         // stepped slice always a fresh object
         if (cnt === b.length && step === 1 && !ti.heap) return this.newRef(c);
-        const part = Uint8Array.from(sliceSelect([...b], start, step, cnt));
+        const part = Uint8Array.from(sliceSelect((j) => b[j]!, start, step, cnt));
         return step === 1 || cnt === 0 || !h.newBytesUncached ? h.newBytes(part) : h.newBytesUncached(part);
       }
       return this.newInt(BigInt(b[normIndex(this, k, b.length, "", "byte")]));
