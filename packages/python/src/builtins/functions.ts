@@ -1035,16 +1035,18 @@ function registerConstructors(vm: VM): void {
   });
   const wrapper = (name: string) =>
     C(name, (t, args) => {
-      nargs(vm, name, args, 1, 1);
+      // its __init__'s check (a subclass's own __init__ takes what it takes)
+      if (!vm.lookupType(vm.infoOfType(t), "__init__")?.obj && args.length !== 1) vm.typeError(`${name} expected 1 argument, got ${args.length}`);
       const o = h.newObject(t);
-      h.setSlot(o, L.NATIVE_A, args[0]);
+      if (args[0]) h.setSlot(o, L.NATIVE_A, args[0]);
       return o;
     });
   wrapper("staticmethod");
   wrapper("classmethod");
-  C("super", (_t, args) => {
+  C("super", (t, args) => {
+    if (args.length > 2) vm.typeError(`super() expected at most 2 arguments, got ${args.length}`);
     if (args.length && vm.kindOf(args[0]) !== Kind.TYPE) vm.typeError(`super() argument 1 must be a type, not ${vm.typeName(args[0])}`);
-    return vm.newSuper(args);
+    return vm.newSuper(args, t);
   });
   C("enumerate", (_t, args, kw) => {
     const start = args[1] ?? kwarg(kw, "start");

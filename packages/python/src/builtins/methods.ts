@@ -1438,6 +1438,9 @@ function installMisc(vm: VM): void {
       return vm.call(h.getSlot(args[0], L.NATIVE_A), [args[1]]);
     },
   });
+  // (what a subclass's own __get__ reaches through super(); the type's own instances bind without them)
+  vm.methods("staticmethod", { __get__: (args) => vm.newRef(h.getSlot(args[0], L.NATIVE_A)) });
+  vm.methods("classmethod", { __get__: (args) => vm.newMethod(h.getSlot(args[0], L.NATIVE_A), args[2] && args[2] !== vm.None ? args[2] : h.typeOf(args[1])) });
   vm.methods("super", {});
   vm.methods("range", {
     index: (args) => {

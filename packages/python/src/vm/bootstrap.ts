@@ -91,9 +91,9 @@ proto.bootstrapTypes = function (this: VM): void {
   // the one-slot slice cache survives full collections (3.11 does not clear it in gc)
   reg("slice", Kind.SLICE, 40, [L.NATIVE_A, L.NATIVE_B, L.NATIVE_C], { freelist: 1, freelistKeep: true });
   reg("property", Kind.PROPERTY, 64, [L.NATIVE_A, L.NATIVE_B, L.NATIVE_C, L.NATIVE_D], { baseType: true });
-  reg("staticmethod", Kind.STATICMETHOD, 32, [L.NATIVE_A, L.NATIVE_B]);
-  reg("classmethod", Kind.CLASSMETHOD, 32, [L.NATIVE_A, L.NATIVE_B]);
-  reg("super", Kind.SUPER, 48, [L.NATIVE_A, L.NATIVE_B, L.NATIVE_C]);
+  reg("staticmethod", Kind.STATICMETHOD, 32, [L.NATIVE_A, L.NATIVE_B], { baseType: true });
+  reg("classmethod", Kind.CLASSMETHOD, 32, [L.NATIVE_A, L.NATIVE_B], { baseType: true });
+  reg("super", Kind.SUPER, 48, [L.NATIVE_A, L.NATIVE_B, L.NATIVE_C], { baseType: true });
   reg("dict_keys", Kind.VIEW, 24, [L.NATIVE_A]);
   reg("dict_values", Kind.VIEW, 24, [L.NATIVE_A]);
   reg("dict_items", Kind.VIEW, 24, [L.NATIVE_A]);

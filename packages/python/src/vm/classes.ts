@@ -32,8 +32,9 @@ declare module "./vm.js" {
     nativeNew(ti: TypeInfo, t: Obj, args: Obj[], kw: KwArgs | null): Obj;
     nativeInit(ti: TypeInfo, o: Obj, args: Obj[], kw: KwArgs | null, userNew: boolean): void;
     ctors: Map<Obj, (t: Obj, args: Obj[], kw: KwArgs | null) => Obj>;
+    /** super's own lookup: 0 for a subclass's instance when it finds nothing (its class and dict come next). */
     superGetAttr(sup: Obj, name: string): Obj;
-    newSuper(args: Obj[]): Obj;
+    newSuper(args: Obj[], t?: Obj): Obj;
     setTypeBases(t: Obj, v: Obj | 0): void;
   }
 }
@@ -829,7 +830,7 @@ proto.nativeInit = function (this: VM, ti: TypeInfo, o: Obj, args: Obj[], kw: Kw
   }
 };
 
-proto.newSuper = function (this: VM, args: Obj[]): Obj {
+proto.newSuper = function (this: VM, args: Obj[], t: Obj = this.tSuper): Obj {
   const h = this.h;
   let type: Obj;
   let obj: Obj;
@@ -864,7 +865,7 @@ proto.newSuper = function (this: VM, args: Obj[]): Obj {
   if (obj && !asClass && !this.isInstance(obj, type)) {
     this.typeError("super(type, obj): obj must be an instance or subtype of type");
   }
-  const s = h.newObject(this.tSuper);
+  const s = h.newObject(t);
   const m = h.i32;
   initSlot(m, s, L.NATIVE_A, type);
   if (obj) {
@@ -905,6 +906,11 @@ proto.superGetAttr = function (this: VM, sup: Obj, name: string): Obj {
       }
     }
   }
+  // a subclass's instance: its own class's attributes and its dict next (genericGetAttr)
+  const ti = this.typeInfo(sup);
+  if (ti.heap) return 0;
+  const nv = this.nativeAttr(sup, ti, name);
+  if (nv) return nv;
   this.raise("AttributeError", `'super' object has no attribute '${name}'`);
 };
 

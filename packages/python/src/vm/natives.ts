@@ -844,6 +844,11 @@ proto.nativeAttr = function (this: VM, o: Obj, ti: TypeInfo, name: string): Obj 
     case Kind.CLASSMETHOD:
       if (name === "__func__") return slot(L.NATIVE_A);
       break;
+    case Kind.SUPER: {
+      const i = ["__thisclass__", "__self__", "__self_class__"].indexOf(name);
+      if (i >= 0) return slot([L.NATIVE_A, L.NATIVE_B, L.NATIVE_C][i]);
+      break;
+    }
     case Kind.MODULE:
       if (name === "__dict__") return slot(L.MODULE_DICT);
       if (this.moduleLazyAttr) {
@@ -993,9 +998,6 @@ proto.typeGetAttr = function (this: VM, t: Obj, name: string): Obj {
       if (this.classMethods?.has(d.native)) return this.newBuiltinFunction(d.native, t);
       return this.newMethodDescr(t, d.native);
     }
-    const k = this.kindOf(d.obj);
-    if (k === Kind.CLASSMETHOD) return this.newMethod(h.getSlot(d.obj, L.NATIVE_A), t);
-    if (k === Kind.STATICMETHOD) return this.newRef(h.getSlot(d.obj, L.NATIVE_A));
     const vti = this.typeInfo(d.obj);
     if (vti.heap) {
       const get = this.lookupType(vti, "__get__");
@@ -1007,7 +1009,8 @@ proto.typeGetAttr = function (this: VM, t: Obj, name: string): Obj {
           this.decref(f);
         }
       }
-    }
+    } else if (vti.kind === Kind.CLASSMETHOD) return this.newMethod(h.getSlot(d.obj, L.NATIVE_A), t);
+    else if (vti.kind === Kind.STATICMETHOD) return this.newRef(h.getSlot(d.obj, L.NATIVE_A));
     return this.newRef(d.obj);
   }
   if (name === "__doc__") return this.none();

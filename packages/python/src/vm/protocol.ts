@@ -221,8 +221,10 @@ proto.bindDescr = function (this: VM, d: Descr, o: Obj, owner: Obj): Obj {
     case Kind.FUNCTION:
       return o === 0 ? this.newRef(v) : this.newMethod(v, o);
     case Kind.STATICMETHOD:
+      if (this.typeInfo(v).heap) return heapGet(this, v, o, owner);
       return this.newRef(this.h.getSlot(v, L.NATIVE_A));
     case Kind.CLASSMETHOD:
+      if (this.typeInfo(v).heap) return heapGet(this, v, o, owner);
       return this.newMethod(this.h.getSlot(v, L.NATIVE_A), owner);
     case Kind.MDESCR: {
       // a method descriptor kept in a class dict (__hash__ = object.__hash__) binds the instance
@@ -255,23 +257,23 @@ proto.bindDescr = function (this: VM, d: Descr, o: Obj, owner: Obj): Obj {
       if (nm === "__weakref__") return this.weakrefHead(o);
       return this.none();
     }
-    default: {
-      const ti = this.typeInfo(v);
-      if (ti.heap) {
-        const get = this.lookupType(ti, "__get__");
-        if (get) {
-          const f = this.bindDescr(get, v, ti.obj);
-          try {
-            return this.call(f, [o || this.None, owner]);
-          } finally {
-            this.decref(f);
-          }
-        }
-      }
-      return this.newRef(v);
-    }
+    default:
+      return this.typeInfo(v).heap ? heapGet(this, v, o, owner) : this.newRef(v);
   }
 };
+
+/** A class instance found on a class: what its type's __get__ gives (itself without one). */
+function heapGet(vm: VM, v: Obj, o: Obj, owner: Obj): Obj {
+  const ti = vm.typeInfo(v);
+  const get = vm.lookupType(ti, "__get__");
+  if (!get) return vm.newRef(v);
+  const f = vm.bindDescr(get, v, ti.obj);
+  try {
+    return vm.call(f, [o || vm.None, owner]);
+  } finally {
+    vm.decref(f);
+  }
+}
 
 proto.newMethod = function (this: VM, func: Obj, self: Obj): Obj {
   const m = this.h.newObject(this.tMethod);
@@ -402,7 +404,11 @@ proto.genericGetAttr = function (this: VM, o: Obj, name: string, withGetattr: bo
     if (!fb) return this.typeGetAttr(o, name);
     return readOrGetattr(this, fb, o, ti, name, () => this.typeGetAttr(o, name));
   }
-  if (ti.kind === Kind.SUPER) return this.superGetAttr(o, name);
+  if (ti.kind === Kind.SUPER) {
+    // (0: a subclass's instance, whose class and own attributes come next)
+    const r = this.superGetAttr(o, name);
+    if (r) return r;
+  }
   if (ti.kind === Kind.WEAKPROXY) return this.getAttr(proxyTarget(this, o), name);
   if (ti.kind === Kind.MODULE) {
     const d = this.h.getSlot(o, L.MODULE_DICT);
