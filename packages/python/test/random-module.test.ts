@@ -25,6 +25,27 @@ describe("random", () => {
         "print(random.randrange(4.0))",
       ].join("\n") + "\n",
     ));
+  it("gives a subclass instance that never seeds a state of its own, not a freed Random's at its address", () =>
+    expectSameAsPython(
+      cpython,
+      "unseeded-subclass",
+      [
+        "import random",
+        "class R(random.Random):",
+        "    def __init__(self):",
+        "        pass",
+        "hits = []",
+        "for i in range(20):",
+        "    a = random.Random(42)",
+        "    want = a.random()",
+        "    a = random.Random(42)",
+        "    ida = id(a)",
+        "    del a",
+        "    b = R()",
+        "    hits.append(id(b) == ida and b.random() == want)",
+        "print(any(hits))",
+      ].join("\n") + "\n",
+    ));
   it("seeds from the system's entropy without a seed, and keeps each Random object's own state", () => {
     const { result, heap } = runDetailed(
       "import random\na = random.Random()\nb = random.Random()\nx = [a.random() for _ in range(4)]\ny = [b.random() for _ in range(4)]\nprint(x != y, all(0 <= v < 1 for v in x + y))\nrandom.seed()\nprint(0 <= random.random() < 1)\n",

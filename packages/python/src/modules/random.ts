@@ -223,6 +223,8 @@ export function randomNatives(vm: VM): Record<string, NativeFn> {
       return vm.none();
     },
     _sha512: (args) => h.newBytes(sha512(h.readBytes(args[0]))),
+    // a new Random object: no state yet (one kept for a freed object at the same address is dropped)
+    _forget: (args) => (states.delete(args[0]!), vm.none()),
     // warnings.warn(message, DeprecationWarning, 2) in randrange, which called _as_int, which called this
     _deprecated: (args) => (warn(vm, "DeprecationWarning", args[0]!, 3), vm.none()),
   };
@@ -267,6 +269,11 @@ def _as_int(v, what):
 
 class Random:
     VERSION = 3
+
+    def __new__(cls, *args, **kwargs):
+        self = object.__new__(cls)
+        _forget(self)
+        return self
 
     def __init__(self, x=None):
         self.seed(x)
