@@ -25,7 +25,8 @@
  * - exec(), eval() and compile() (vm/exec-source.ts).
  * - The math, random and warnings modules (modules/math.ts, random.ts, warnings.ts: also the interpreter's
  *   own warnings), sys's struct sequences
- *   (modules/sys-info.ts), int.from_bytes (builtins/int-bytes.ts).
+ *   (modules/sys-info.ts), int.from_bytes (builtins/int-bytes.ts), a module imported again after the
+ *   program took it out of sys.modules (modules/reimport.ts).
  * - Correctly rounded pow, exp, log, sin and cos (objects/libm.ts): float ** float with a non-integral exponent.
  *
  * How: in the page's interpreter bundle each such module is replaced by a stub (`lazyStubs`) with the
@@ -95,6 +96,8 @@ export const LAZY_MODULES: readonly LazyModule[] = [
   { file: "modules/random.ts", functions: ["randomNatives", "randomSource"] },
   // warnings: the filters and registries, the module's natives and Python code (made at `import warnings`)
   { file: "modules/warnings.ts", functions: ["warn", "warnStrictSubclass", "warningsNatives", "warningsSource"] },
+  // a module imported again after the program took it out of sys.modules
+  { file: "modules/reimport.ts", functions: ["remakeModule"] },
 ];
 
 /** Files of the interpreter a lazy module may bundle its own copy of: types, const enums, constants. */

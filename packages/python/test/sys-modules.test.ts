@@ -2,6 +2,7 @@
 // shutdown, also when a limit stops the program (no leak at any step count).
 import { describe, expect, it } from "vitest";
 import { runDetailed } from "../src/index.js";
+import { corpusCase, cpythonRunner, expectSameAsPython } from "./cpython.js";
 
 const PROGRAM = `import sys
 class D:
@@ -16,6 +17,8 @@ print(sorted(k for k in ('gc', 'copy', 'weakref', 'x') if k in old), old['copy']
 `;
 
 describe("sys.modules", () => {
+  it("makes a module taken out of sys.modules again on its next import, sys as python3's copy of it", () =>
+    expectSameAsPython(cpythonRunner("pyheap-sys-modules-"), "reimport", corpusCase("fidelity/69-reimport-modules.py")));
   it("holds each imported module, also once the name is rebound, and releases what the program added", () => {
     const { result, heap } = runDetailed(PROGRAM);
     expect(result.stdout).toBe("['copy', 'gc', 'weakref', 'x'] True\ndel False\n");

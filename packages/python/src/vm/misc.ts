@@ -12,6 +12,7 @@ import * as L from "./layouts.js";
 import type { GenState } from "./eval.js";
 import { IMPORTERR_NAME } from "./natives.js";
 import { Op } from "../compile/opcodes.js";
+import { remakeModule } from "../modules/reimport.js";
 import { PyErr } from "../objects/errors.js";
 import "./str-format.js";
 import "./exec-source.js";
@@ -375,6 +376,8 @@ proto.importModule = function (this: VM, name: string): Obj {
   const s = this.sysModules ? this.h.dictGet(this.sysModules, this.name(name)) : 0;
   if (s === this.None) notFound(this, name, `import of ${name} halted; None in sys.modules`);
   const m = s || this.modules.get(name);
+  // one the program took out of sys.modules is made again (modules/reimport.ts)
+  if (m && !s && this.sysModules && this.moduleFactories?.has(name)) return remakeModule(this, name, m);
   if (m) return this.newRef(m);
   const make = this.moduleFactories?.get(name);
   if (make) {
