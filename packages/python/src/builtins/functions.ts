@@ -84,6 +84,11 @@ export function nargs(vm: VM, fname: string, args: Obj[], min: number, max: numb
  *  reverse=True. A comparison that raises leaves the items in the order the sort had reached, as
  *  CPython does, and the exception propagates. */
 export function sortList(vm: VM, l: Obj, key: Obj, reverse: boolean): void {
+  // the call of list.sort (sorted() makes it too) holds a level while keys and comparisons run
+  vm.callLevel(() => sortItems(vm, l, key, reverse));
+}
+
+function sortItems(vm: VM, l: Obj, key: Obj, reverse: boolean): void {
   const h = vm.h;
   const items = vm.listItems(l).slice();
   for (const x of items) h.incref(x);
@@ -283,7 +288,7 @@ export function installBuiltins(vm: VM): void {
   });
   def("repr", (args) => {
     nargs(vm, "repr", args, 1, 1);
-    return vm.reprObj(args[0]);
+    return vm.callLevel(() => vm.reprObj(args[0]));
   });
   def("ascii", (args) => vm.asciiObj(args[0]));
   def("id", (args) => {
@@ -292,7 +297,8 @@ export function installBuiltins(vm: VM): void {
   });
   def("hash", (args) => {
     nargs(vm, "hash", args, 1, 1);
-    return vm.newInt(vm.hash(args[0]));
+    // a METH_O builtin: its call holds a level
+    return vm.newInt(vm.callLevel(() => vm.hash(args[0])));
   });
   def("abs", (args) => {
     nargs(vm, "abs", args, 1, 1);
@@ -512,8 +518,9 @@ export function installBuiltins(vm: VM): void {
     }
     return foldBinary(vm, acc, args[0], 0);
   });
-  def("min", (args, kw) => minmax(vm, "min", args, kw, 0));
-  def("max", (args, kw) => minmax(vm, "max", args, kw, 4));
+  // METH_VARARGS builtins: called through tp_call, which holds a level
+  def("min", (args, kw) => vm.callLevel(() => minmax(vm, "min", args, kw, 0)));
+  def("max", (args, kw) => vm.callLevel(() => minmax(vm, "max", args, kw, 4)));
   def("any", (args) => {
     let r = false;
     vm.iterate(args[0], (x) => {

@@ -671,6 +671,17 @@ function callPlainClass(vm: VM, ti: TypeInfo, t: Obj, args: Obj[]): Obj {
 /** type.__call__(t, *args, **kw): __new__, then __init__ when the result is an instance of t. */
 proto.callTypeDirect = function (this: VM, t: Obj, args: Obj[], kw: KwArgs | null): Obj {
   const ti = this.infoOfType(t);
+  if (!ti.heap) return typeCall.call(this, ti, t, args, kw);
+  // a class has no vectorcall: tp_call's recursion check holds a level while __new__ and __init__ run
+  this.enterRecursive(" while calling a Python object");
+  try {
+    return typeCall.call(this, ti, t, args, kw);
+  } finally {
+    this.depth--;
+  }
+};
+
+const typeCall = function (this: VM, ti: TypeInfo, t: Obj, args: Obj[], kw: KwArgs | null): Obj {
   if (ti.heap && kw === null) {
     const o = callPlainClass(this, ti, t, args);
     if (o !== 0) return o;
@@ -1035,7 +1046,8 @@ function superMethod(vm: VM, sup: Obj, name: string): Obj {
  */
 export function classInitFrame(vm: VM, f: Frame, st: Obj[], arg: number, t: Obj): Frame | null {
   const ti = vm.infoOfType(t);
-  if (!ti.heap || vm.depth + 1 > vm.recursionLimit) return null;
+  // two levels: tp_call's recursion check (held until endInitCall) and the frame's
+  if (!ti.heap || vm.depth + 2 > vm.recursionLimit) return null;
   const init = plainClassInit(vm, ti);
   if (init === 0 || init === BARE) return null;
   const h = vm.h;
@@ -1078,6 +1090,7 @@ export function classInitFrame(vm: VM, f: Frame, st: Obj[], arg: number, t: Obj)
   nf.initSelf = o;
   nf.initTuple = argt;
   nf.initClass = t;
+  vm.depth++;
   return nf;
 }
 
@@ -1112,6 +1125,7 @@ function endInitCall(vm: VM, fr: Frame, r: Obj): void {
   fr.initSelf = 0;
   fr.initTuple = 0;
   fr.initClass = 0;
+  vm.depth--;
   try {
     try {
       if (r === -1) vm.decref(o);

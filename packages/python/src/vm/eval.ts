@@ -34,6 +34,7 @@ declare module "./vm.js" {
     genOfFrame(fo: Obj): GenState | null;
     addTraceback(exc: Obj, frame: Frame): void;
     enterRecursive(where: string): void;
+    callLevel<T>(fn: () => T): T;
     setContext(exc: Obj, cur?: Obj): void;
     topExc(): Obj;
     genResume(gen: Obj, value: Obj, throwExc: Obj): Obj;
@@ -54,6 +55,17 @@ proto.enterRecursive = function (this: VM, where: string): void {
     this.depth--;
     const e = this.newException("RecursionError", `maximum recursion depth exceeded${where}`);
     throw new PyRaise(e);
+  }
+};
+
+/** fn() under the level CPython's call of a C function holds (its " while calling a Python object"
+ *  check): a builtin that calls back into Python costs that level on top of the callee's frame. */
+proto.callLevel = function <T>(this: VM, fn: () => T): T {
+  this.enterRecursive(" while calling a Python object");
+  try {
+    return fn();
+  } finally {
+    this.depth--;
   }
 };
 
@@ -108,7 +120,8 @@ proto.call = function (this: VM, f: Obj, args: Obj[], kw: KwArgs | null = null):
       const d = this.lookupType(ti, "__call__");
       if (!d) this.typeError(`'${ti.name}' object is not callable`);
       if (d.native >= 0) return this.natives[d.native].fn([f, ...args], kw);
-      return this.call(d.obj, [f, ...args], kw);
+      // an instance has no vectorcall: tp_call's recursion check, then __call__'s frame
+      return this.callLevel(() => this.call(d.obj, [f, ...args], kw));
     }
   }
 };

@@ -688,6 +688,8 @@ function nativeCompare(vm: VM, a: Obj, b: Obj, op: number): boolean | null {
   if ((ka === Kind.LIST && kb === Kind.LIST) || (ka === Kind.TUPLE && kb === Kind.TUPLE)) {
     const xs = ka === Kind.LIST ? vm.listItems(a).slice() : vm.tupleItems(a);
     const ys = kb === Kind.LIST ? vm.listItems(b).slice() : vm.tupleItems(b);
+    // each item compared is a PyObject_RichCompare of its own, with its recursion check
+    vm.enterRecursive(" in comparison");
     for (const x of xs) h.incref(x);
     for (const y of ys) h.incref(y);
     try {
@@ -701,6 +703,7 @@ function nativeCompare(vm: VM, a: Obj, b: Obj, op: number): boolean | null {
       if (op === 3) return true;
       return vm.compareBool(xs[i], ys[i], op);
     } finally {
+      vm.depth--;
       for (const x of xs) h.decref(x);
       for (const y of ys) h.decref(y);
     }
@@ -708,9 +711,14 @@ function nativeCompare(vm: VM, a: Obj, b: Obj, op: number): boolean | null {
   if (ka === Kind.DICT && kb === Kind.DICT) {
     if (op !== 2 && op !== 3) return null;
     if (h.dictLen(a) !== h.dictLen(b)) return op === 3;
-    for (const [k, v] of vm.dictEntries(a)) {
-      const w = vm.dictGetItem(b, k);
-      if (!w || !vm.eq(v, w)) return op === 3;
+    vm.enterRecursive(" in comparison");
+    try {
+      for (const [k, v] of vm.dictEntries(a)) {
+        const w = vm.dictGetItem(b, k);
+        if (!w || !vm.eq(v, w)) return op === 3;
+      }
+    } finally {
+      vm.depth--;
     }
     return op === 2;
   }
@@ -806,29 +814,43 @@ function cmpSide(vm: VM, x: Obj, y: Obj, tx: TypeInfo, op: number): Obj | null {
   return null;
 }
 
+/** richCompare's part for class instances: their dunders (the reflected one first for a subclass on the
+ *  right), null when none of them answered. */
+function heapCompare(vm: VM, a: Obj, b: Obj, ta: TypeInfo, tb: TypeInfo, op: number): Obj | null {
+  let checkedReverse = false;
+  if (ta !== tb && vm.isSubtype(tb, ta)) {
+    const d = pyDunder(vm, tb, CMP_NAMES[CMP_SWAP[op]]);
+    if (d) {
+      checkedReverse = true;
+      const r = callDunder(vm, b, d, [a]);
+      if (r !== vm.NotImplemented) return r;
+      vm.decref(r);
+    }
+  }
+  if (!pyDunder(vm, ta, CMP_NAMES[op]) && ownSlotTakes(ta.kind, tb.kind) && (ta.kind !== Kind.COMPLEX || op === 2 || op === 3)) {
+    const n = nativeCompare(vm, a, b, op);
+    if (n !== null) return vm.bool(n);
+  }
+  const r = cmpSide(vm, a, b, ta, op);
+  if (r) return r;
+  if (!checkedReverse) {
+    const r = cmpSide(vm, b, a, tb, CMP_SWAP[op]);
+    if (r) return r;
+  }
+  return null;
+}
+
 proto.richCompare = function (this: VM, a: Obj, b: Obj, op: number): Obj {
   const ta = this.typeInfo(a);
   const tb = this.typeInfo(b);
-  let checkedReverse = false;
   if (ta.heap || tb.heap) {
-    if (ta !== tb && this.isSubtype(tb, ta)) {
-      const d = pyDunder(this, tb, CMP_NAMES[CMP_SWAP[op]]);
-      if (d) {
-        checkedReverse = true;
-        const r = callDunder(this, b, d, [a]);
-        if (r !== this.NotImplemented) return r;
-        this.decref(r);
-      }
-    }
-    if (!pyDunder(this, ta, CMP_NAMES[op]) && ownSlotTakes(ta.kind, tb.kind) && (ta.kind !== Kind.COMPLEX || op === 2 || op === 3)) {
-      const n = nativeCompare(this, a, b, op);
-      if (n !== null) return this.bool(n);
-    }
-    const r = cmpSide(this, a, b, ta, op);
-    if (r) return r;
-    if (!checkedReverse) {
-      const r = cmpSide(this, b, a, tb, CMP_SWAP[op]);
-      if (r) return r;
+    // PyObject_RichCompare's recursion check: a dunder comparing again takes two levels a round
+    this.enterRecursive(" in comparison");
+    try {
+      const r = heapCompare(this, a, b, ta, tb, op);
+      if (r !== null) return r;
+    } finally {
+      this.depth--;
     }
   }
   if (ta.kind === Kind.WEAKPROXY || tb.kind === Kind.WEAKPROXY) {
@@ -1196,7 +1218,8 @@ proto.getItemRaw = function (this: VM, c: Obj, k: Obj, ti: TypeInfo): Obj {
       if (v) return this.newRef(v);
       if (ti.heap) {
         const m = pyDunder(this, ti, "__missing__");
-        if (m) return callDunder(this, c, m, [k]);
+        // dict's subscript calls __missing__ as a C caller: a level on top of its frame
+        if (m) return this.callLevel(() => callDunder(this, c, m, [k]));
       }
       this.keyError(k);
     }
@@ -1350,12 +1373,15 @@ proto.format = function (this: VM, v: Obj, spec: Obj | string, lookup = true): O
   // type(v).__format__ before calling it: a bound method, a GC object allocated before the call and
   // freed after it. The allocation moves gc counts and can start an automatic collection right there.
   let bound: Obj = 0;
+  let native = false;
   if (lookup && !(s === "" && !ti.heap && (ti.kind === Kind.STR || ti.kind === Kind.INT))) {
     const d = this.lookupType(ti, "__format__");
     if (d && (d.native >= 0 || d.obj)) bound = this.bindDescr(d, v, ti.obj);
+    native = !!d && d.native >= 0;
   }
   try {
-    return this.formatInner(v, s, ti);
+    // a builtin __format__ (METH_O) is called holding a level
+    return native ? this.callLevel(() => this.formatInner(v, s, ti)) : this.formatInner(v, s, ti);
   } finally {
     if (bound) this.decref(bound);
   }

@@ -737,17 +737,12 @@ proto.reprObj = function (this: VM, o: Obj): Obj {
   if (ti.heap) {
     const d = this.lookupType(ti, "__repr__");
     if (d && d.obj) {
-      // the call's and PyObject_Repr's recursion checks: a __repr__ that recurses takes three levels of
-      // the limit per round, as in CPython
-      this.enterRecursive(" while calling a Python object");
+      // PyObject_Repr's recursion check (repr() adds its call's: a __repr__ calling repr() takes three
+      // levels of the limit per round, as in CPython)
+      this.enterRecursive(" while getting the repr of an object");
       let r: Obj;
       try {
-        this.enterRecursive(" while getting the repr of an object");
-        try {
-          r = this.callSpecial(o, "__repr__", []);
-        } finally {
-          this.depth--;
-        }
+        r = this.callSpecial(o, "__repr__", []);
       } finally {
         this.depth--;
       }
