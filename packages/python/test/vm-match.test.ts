@@ -347,6 +347,30 @@ def g(x):
 for v in ["a", b"b", [1, 2.5], C(), C.D(), {"a": (1,)}, {"a": 1}, 5]:
     print(g(v))
 `],
+  ["a name case assigned a call, and patterns after a character beyond the BMP", `
+def f(*a):
+    return len(a)
+case = f()
+print(case)
+case = [f(), f(1)] if f() == 0 else None
+print(case)
+case += [f(1, 2)]
+print(case)
+print("😀")
+def g(x):
+    match x:
+        case (str() | bytes()) as t:
+            return ("text", t)
+        case "a" "b":
+            return "ab"
+        case _:
+            return "?"
+for v in ["x", b"y", 1]:
+    print(g(v))
+match "😀", 2:
+    case ("😀", int()):
+        print("tuple")
+case = f()`],
 ];
 
 describe("match programs against python3", () => {

@@ -57,8 +57,8 @@ export function parseModule(source: string, filename: string, interactive = fals
  */
 function mergePatternStrings(source: string): { text: string; starts: Set<number>; calls: Set<number> } {
   const starts = new Set<number>();
-  const calls = new Set<number>();
-  if (!source.includes("case")) return { text: source, starts, calls };
+  const calls: number[] = [];
+  if (!source.includes("case")) return { text: source, starts, calls: new Set() };
   const re = /^[ \t]*case[ \t]+/gm;
   let chars: string[] | null = null;
   for (let m = re.exec(source); m; m = re.exec(source)) {
@@ -66,9 +66,15 @@ function mergePatternStrings(source: string): { text: string; starts: Set<number
     /** The previous token when it was a plain string literal: [start, quote offset, closing quote offset]. */
     let prev: [number, number, number] | null = null;
     let runStart = -1;
+    const mark = calls.length;
     for (let i = m.index + m[0].length; i < source.length; ) {
       const ch = source[i]!;
       if (ch === "\n" || ch === "#") break;
+      // a pattern has no `=` outside brackets: `case = f()` assigns to a name `case`
+      if (ch === "=" && !depth) {
+        calls.length = mark;
+        break;
+      }
       if (ch === " " || ch === "\t") {
         i++;
         continue;
@@ -86,7 +92,7 @@ function mergePatternStrings(source: string): { text: string; starts: Set<number
         const first = prev ? source[prev[1]]! : "";
         const sameKind = prev !== null && /[bB]/.test(source.slice(prev[0], prev[1])) === /[bB]/.test(lit[1]!);
         if (prev && plain && sameKind && (first === q || !source.slice(open + 1, j).includes(first))) {
-          chars ??= [...source];
+          chars ??= source.split("");
           for (let k = prev[2]; k <= open; k++) chars[k] = " ";
           chars[j] = first;
           if (runStart < 0) runStart = prev[0];
@@ -107,15 +113,17 @@ function mergePatternStrings(source: string): { text: string; starts: Set<number
       const word = /^[A-Za-z_0-9.]+/.exec(source.slice(i));
       i += word ? word[0].length : 1;
       if (word && /^[A-Za-z_]/.test(word[0]) && source.startsWith("()", i)) {
-        chars ??= [...source];
-        chars[i] = ".";
-        chars[i + 1] = "_";
-        calls.add(i);
+        calls.push(i);
         i += 2;
       }
     }
   }
-  return { text: chars ? chars.join("") : source, starts, calls };
+  for (const at of calls) {
+    chars ??= source.split("");
+    chars[at] = ".";
+    chars[at + 1] = "_";
+  }
+  return { text: chars ? chars.join("") : source, starts, calls: new Set(calls) };
 }
 
 /**
@@ -152,7 +160,7 @@ function hideTupleSubjects(source: string): { text: string; subjects: Map<number
     if (!comma || colon < 0) continue;
     let end = colon;
     while (end > start && /\s/.test(source[end - 1]!)) end--;
-    chars ??= [...source];
+    chars ??= source.split("");
     subjects.set(start, end);
     for (let i = start; i < end; i++) chars[i] = "_";
   }
