@@ -308,17 +308,25 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             }
             if (f.frameObj === 0 && f.locals === 0 && st.length === 0) {
               // leaveFrame's common case, inline: the locals in order, then the function
+              // (h.decref inline, as POP_TOP's: a call only when a count reaches 0, which may run code that
+              // grows the memory)
               const ls = f.localsplus;
               for (let k = 0; k < ls.length; k++) {
                 const x = ls[k];
                 if (x) {
                   ls[k] = 0;
-                  h.decref(x);
+                  const m = (mem.length | 0) !== 0 ? mem : (mem = h.i32);
+                  if (m[x >>> 2] === 1) h.decref(x);
+                  else m[x >>> 2]!--;
                 }
               }
               const fn = f.func;
               f.func = 0;
-              if (fn) h.decref(fn);
+              if (fn) {
+                const m = (mem.length | 0) !== 0 ? mem : (mem = h.i32);
+                if (m[fn >>> 2] === 1) h.decref(fn);
+                else m[fn >>> 2]!--;
+              }
             } else this.leaveFrame(f);
             this.depth--;
             if (f === entry) {
@@ -439,44 +447,31 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             break;
           case 114 /* Op.POP_JUMP_FORWARD_IF_FALSE */:
           case 175 /* Op.POP_JUMP_BACKWARD_IF_FALSE */: {
+            // True, False and exact ints decided here, released inline (a call only at a count of 0)
             const v = st.pop()!;
-            if (v === this.False) {
-              f.ip = arg;
-              h.decref(v);
+            const m = (mem.length | 0) !== 0 ? mem : (mem = h.i32);
+            const iv = v === this.True ? 1 : v === this.False ? 0 : intTruth(m, intType, v);
+            if (iv < 0) {
+              if (!truthRelease(this, v)) f.ip = arg;
               break;
             }
-            if (v === this.True) {
-              h.decref(v);
-              break;
-            }
-            const iv = intTruth((mem.length | 0) !== 0 ? mem : (mem = h.i32), intType, v);
-            if (iv >= 0) {
-              if (iv === 0) f.ip = arg;
-              h.decref(v);
-              break;
-            }
-            if (!truthRelease(this, v)) f.ip = arg;
+            if (iv === 0) f.ip = arg;
+            if (m[v >>> 2] === 1) h.decref(v);
+            else m[v >>> 2]!--;
             break;
           }
           case 115 /* Op.POP_JUMP_FORWARD_IF_TRUE */:
           case 176 /* Op.POP_JUMP_BACKWARD_IF_TRUE */: {
             const v = st.pop()!;
-            if (v === this.True) {
-              f.ip = arg;
-              h.decref(v);
+            const m = (mem.length | 0) !== 0 ? mem : (mem = h.i32);
+            const iv = v === this.True ? 1 : v === this.False ? 0 : intTruth(m, intType, v);
+            if (iv < 0) {
+              if (truthRelease(this, v)) f.ip = arg;
               break;
             }
-            if (v === this.False) {
-              h.decref(v);
-              break;
-            }
-            const iv = intTruth((mem.length | 0) !== 0 ? mem : (mem = h.i32), intType, v);
-            if (iv >= 0) {
-              if (iv === 1) f.ip = arg;
-              h.decref(v);
-              break;
-            }
-            if (truthRelease(this, v)) f.ip = arg;
+            if (iv === 1) f.ip = arg;
+            if (m[v >>> 2] === 1) h.decref(v);
+            else m[v >>> 2]!--;
             break;
           }
           case 129 /* Op.POP_JUMP_FORWARD_IF_NONE */:
