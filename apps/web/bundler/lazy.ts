@@ -27,7 +27,8 @@
  *   own warnings), sys's struct sequences
  *   (modules/sys-info.ts), int.from_bytes (builtins/int-bytes.ts), a module imported again after the
  *   program took it out of sys.modules (modules/reimport.ts).
- * - Correctly rounded pow, exp, log, sin and cos (objects/libm.ts): float ** float with a non-integral exponent.
+ * - Correctly rounded pow, exp, log, sin and cos (objects/libm.ts): float ** float with a non-integral exponent;
+ *   complex ** (objects/complex-pow.ts).
  *
  * How: in the page's interpreter bundle each such module is replaced by a stub (`lazyStubs`) with the
  * same exports, each of which calls the loaded module's function, or, before it is loaded, throws a
@@ -98,6 +99,8 @@ export const LAZY_MODULES: readonly LazyModule[] = [
   { file: "modules/warnings.ts", functions: ["warn", "warnStrictSubclass", "warningsNatives", "warningsSource"] },
   // a module imported again after the program took it out of sys.modules
   { file: "modules/reimport.ts", functions: ["remakeModule"] },
+  // complex ** complex (objects/complex-pow.ts)
+  { file: "objects/complex-pow.ts", functions: ["complexPow"] },
 ];
 
 /** Files of the interpreter a lazy module may bundle its own copy of: types, const enums, constants. */

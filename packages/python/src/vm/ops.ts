@@ -21,6 +21,7 @@ import { bigRangeIter, bigRangeOf, makeRange, rangeBounds } from "./ranges.js";
 import { containsInt, itemAt, rangesEqual, sliceOf } from "./bigrange.js";
 import { bytesContain } from "../objects/byte-text.js";
 import { warnStrictSubclass } from "../modules/warnings.js";
+import { complexPow } from "../objects/complex-pow.js";
 
 declare module "./vm.js" {
   interface VM {
@@ -294,6 +295,12 @@ proto.numericBinary = function (this: VM, a: Obj, b: Obj, op: number): Obj {
         const d = br * br + bi * bi;
         if (d === 0) this.raise("ZeroDivisionError", "complex division by zero");
         return this.newComplex((ar * br + ai * bi) / d, (ai * br - ar * bi) / d);
+      }
+      case 8: {
+        const r = complexPow(ar, ai, br, bi);
+        if (r === "zero") this.raise("ZeroDivisionError", "0.0 to a negative or complex power");
+        if (r === "overflow") this.raise("OverflowError", "complex exponentiation");
+        return this.newComplex(r[0], r[1]);
       }
       default:
         return 0;
