@@ -4,6 +4,8 @@
  * polar form (|a| ** b.real, the angle times b.real, with b.imag's factor and turn), using the correctly
  * rounded pow, exp, log, cos and sin (objects/libm.ts).
  */
+import type { Obj } from "../vm/heap-api.js";
+import type { VM } from "../vm/vm.js";
 import { crCos, crExp, crLog, crPow, crSin } from "./libm.js";
 
 type C = [number, number];
@@ -27,9 +29,9 @@ function quot(a: C, b: C): C | null {
   return [NaN, NaN];
 }
 
-/** (ar + ai j) ** (br + bi j): the result, or python3's error: "zero" (zero to a negative or complex
- *  power), "overflow" (an infinite part). */
-export function complexPow(ar: number, ai: number, br: number, bi: number): C | "zero" | "overflow" {
+/** (ar + ai j) ** (br + bi j): a new complex, or python3's ZeroDivisionError (zero to a negative or
+ *  complex power) or OverflowError (an infinite part). */
+export function complexPow(vm: VM, ar: number, ai: number, br: number, bi: number): Obj {
   let r: C | null;
   if (bi === 0 && br === Math.floor(br) && Math.abs(br) <= 100) {
     const n = Math.abs(br);
@@ -53,6 +55,7 @@ export function complexPow(ar: number, ai: number, br: number, bi: number): C | 
     }
     r = [len * crCos(phase), len * crSin(phase)];
   }
-  if (!r) return "zero";
-  return Math.abs(r[0]) === Infinity || Math.abs(r[1]) === Infinity ? "overflow" : r;
+  if (!r) vm.raise("ZeroDivisionError", "0.0 to a negative or complex power");
+  if (Math.abs(r[0]) === Infinity || Math.abs(r[1]) === Infinity) vm.raise("OverflowError", "complex exponentiation");
+  return vm.newComplex(r[0], r[1]);
 }

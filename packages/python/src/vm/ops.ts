@@ -296,12 +296,8 @@ proto.numericBinary = function (this: VM, a: Obj, b: Obj, op: number): Obj {
         if (d === 0) this.raise("ZeroDivisionError", "complex division by zero");
         return this.newComplex((ar * br + ai * bi) / d, (ai * br - ar * bi) / d);
       }
-      case 8: {
-        const r = complexPow(ar, ai, br, bi);
-        if (r === "zero") this.raise("ZeroDivisionError", "0.0 to a negative or complex power");
-        if (r === "overflow") this.raise("OverflowError", "complex exponentiation");
-        return this.newComplex(r[0], r[1]);
-      }
+      case 8:
+        return complexPow(this, ar, ai, br, bi);
       default:
         return 0;
     }
