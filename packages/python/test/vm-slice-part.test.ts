@@ -147,6 +147,45 @@ print(xs[I():4], ts[I()::I()])
     );
   });
 
+  it("list indexes and slices whose __index__ changes the list: its length read after the call", () => {
+    expectSameAsPython(
+      cpython,
+      "list-index-mutated",
+      `class I:
+    def __init__(self, f, v):
+        self.f, self.v = f, v
+    def __index__(self):
+        self.f()
+        return self.v
+xs = list(range(10))
+del xs[I(lambda: xs.clear(), 2):]
+print(xs)
+xs = list(range(10))
+xs[I(lambda: xs.clear(), 3):8] = ["a"]
+xs[I(lambda: xs.clear(), 1)::2] = []
+print(xs)
+xs = list(range(10))
+del xs[I(lambda: xs.clear(), 1)::2]
+xs += range(10)
+xs[:I(lambda: xs.extend([7] * 5), 12)] = ["z"]
+print(xs)
+ys = [str(i) * 3 for i in range(10)]
+print(ys[I(lambda: ys.__delitem__(slice(2, None)), 1):8], ys[I(lambda: ys.extend("abc"), 1):])
+print(ys[I(lambda: ys.__delitem__(slice(3, None)), -1)])
+zs = list(range(10))
+zs[I(lambda: zs.__delitem__(slice(3, None)), -1)] = "set"
+del zs[I(lambda: zs.__delitem__(slice(2, None)), -1)]
+print(zs)
+for op in (lambda: zs[I(zs.clear, 0)], lambda: zs.__setitem__(I(zs.clear, 0), 1), lambda: zs.__delitem__(I(zs.clear, 0))):
+    zs[:] = range(10)
+    try:
+        op()
+    except IndexError as e:
+        print("IndexError", e, zs)
+`,
+    );
+  });
+
   it("a failing slice index shows python3's traceback", () => {
     expectSameAsPython(cpython, "slice-traceback", `def f(s):\n    return s[1:"b"]\nprint("abc"[1:2])\nf("abcdef")\n`);
   });

@@ -481,7 +481,7 @@ function listCore(vm: VM): Record<string, (...a: number[]) => number> {
 /** del l[sl] as list_ass_subscript: a plain slice through list_ass_slice (released last to first), an
  *  extended one compacted in one pass (released first to last); one list_resize either way. */
 proto.listDelSlice = function (this: VM, l: Obj, sl: Obj): void {
-  const [start, stop, step, n] = this.sliceIndices(sl, this.h.listLen(l));
+  const [start, stop, step, n] = this.sliceIndices(sl, () => this.h.listLen(l));
   const c = listCore(this);
   const ok = step === 1 ? c.list_ass_slice(l, start, stop, 0) : c.list_del_extended(l, start, step, n);
   if (!ok) throw new HeapError("NO_MEMORY", abi.STATUS_NO_MEMORY, "list slice deletion failed");
@@ -491,8 +491,7 @@ proto.listDelSlice = function (this: VM, l: Obj, sl: Obj): void {
  *  extended one in place with the old items released first to last once all are replaced. */
 proto.listSetSlice = function (this: VM, l: Obj, sl: Obj, v: Obj): void {
   const h = this.h;
-  const len = h.listLen(l);
-  const [start, stop, step, n] = this.sliceIndices(sl, len);
+  const [start, stop, step, n] = this.sliceIndices(sl, () => h.listLen(l));
   if (step === 1) {
     const src = v === l ? this.newRef(v) : sequenceFast(this, v, "can only assign an iterable");
     try {

@@ -44,7 +44,9 @@ declare module "./vm.js" {
     index(o: Obj): bigint;
     toFloat(o: Obj): number;
     numericBinary(a: Obj, b: Obj, op: number): Obj;
-    sliceIndices(sl: Obj, len: number): [number, number, number, number];
+    /** A slice's start, stop, step and length for a sequence of `size` items (a list's read after the bounds'
+     *  __index__, which may change it, as python3 does). */
+    sliceIndices(sl: Obj, size: number | (() => number)): [number, number, number, number];
     newSliceSteal(start: Obj, stop: Obj, step: Obj): Obj;
     newComplex(re: number, im: number): Obj;
     // The operations' raw entry points: a builtin type's own code for `ti`'s kind (the object may be of a
@@ -1070,7 +1072,7 @@ proto.iterNext = function (this: VM, it: Obj): Obj {
   }
 };
 
-proto.sliceIndices = function (this: VM, sl: Obj, len: number): [number, number, number, number] {
+proto.sliceIndices = function (this: VM, sl: Obj, size: number | (() => number)): [number, number, number, number] {
   const h = this.h;
   const so = h.getSlot(sl, L.NATIVE_A);
   const eo = h.getSlot(sl, L.NATIVE_B);
@@ -1091,6 +1093,7 @@ proto.sliceIndices = function (this: VM, sl: Obj, len: number): [number, number,
   if (step === 0) this.raise("ValueError", "slice step cannot be zero");
   let start = num(so);
   let stop = num(eo);
+  const len = typeof size === "number" ? size : size();
   if (start === null) start = step < 0 ? len - 1 : 0;
   else {
     if (start < 0) start += len;
@@ -1119,22 +1122,21 @@ proto.newSliceSteal = function (this: VM, start: Obj, stop: Obj, step: Obj): Obj
   return s;
 };
 
-function normIndex(vm: VM, k: Obj, len: number, what: string, kindName: string): number {
-  const small = smallIntValue(vm.h.i32, vm.T.int, k);
-  if (small === small) {
-    const i = small < 0 ? small + len : small;
-    if (i < 0 || i >= len) vm.raise("IndexError", what ? `${what} index out of range` : "index out of range");
-    return i;
+/** The index k of a sequence of `size` items (a list's read after k's __index__, which may change it). */
+function normIndex(vm: VM, k: Obj, size: number | (() => number), what: string, kindName: string): number {
+  let i = smallIntValue(vm.h.i32, vm.T.int, k);
+  if (i !== i) {
+    const kk = vm.kindOf(k);
+    if (!isIntKind(kk) && !(vm.typeInfo(k).heap && vm.lookupType(vm.typeInfo(k), "__index__"))) {
+      if (kindName === "string") vm.typeError(`string indices must be integers, not '${vm.typeName(k)}'`);
+      vm.typeError(`${kindName} indices must be integers or slices, not ${vm.typeName(k)}`);
+    }
+    const big = vm.index(k);
+    // as PyNumber_AsSsize_t(k, IndexError): an index past the 64-bit range is not "out of range"
+    if (big < -(2n ** 63n) || big >= 2n ** 63n) vm.raise("IndexError", `cannot fit '${vm.typeName(k)}' into an index-sized integer`);
+    i = Number(big);
   }
-  const kk = vm.kindOf(k);
-  if (!isIntKind(kk) && !(vm.typeInfo(k).heap && vm.lookupType(vm.typeInfo(k), "__index__"))) {
-    if (kindName === "string") vm.typeError(`string indices must be integers, not '${vm.typeName(k)}'`);
-    vm.typeError(`${kindName} indices must be integers or slices, not ${vm.typeName(k)}`);
-  }
-  const big = vm.index(k);
-  // as PyNumber_AsSsize_t(k, IndexError): an index past the 64-bit range is not "out of range"
-  if (big < -(2n ** 63n) || big >= 2n ** 63n) vm.raise("IndexError", `cannot fit '${vm.typeName(k)}' into an index-sized integer`);
-  let i = Number(big);
+  const len = typeof size === "number" ? size : size();
   if (i < 0) i += len;
   if (i < 0 || i >= len) vm.raise("IndexError", what ? `${what} index out of range` : "index out of range");
   return i;
@@ -1176,12 +1178,11 @@ proto.getItemRaw = function (this: VM, c: Obj, k: Obj, ti: TypeInfo): Obj {
   const isSlice = h.typeOf(k) === this.T.slice;
   switch (ti.kind) {
     case Kind.LIST: {
-      const n = h.listLen(c);
       if (isSlice) {
-        const [start, , step, cnt] = this.sliceIndices(k, n);
+        const [start, , step, cnt] = this.sliceIndices(k, () => h.listLen(c));
         return h.newList(sliceSelect((j) => h.listGet(c, j), start, step, cnt), "display");
       }
-      return this.newRef(h.listGet(c, normIndex(this, k, n, "list", "list")));
+      return this.newRef(h.listGet(c, normIndex(this, k, () => h.listLen(c), "list", "list")));
     }
     case Kind.TUPLE: {
       const n = this.tupleLen(c);
@@ -1309,7 +1310,7 @@ proto.setItemRaw = function (this: VM, c: Obj, k: Obj, v: Obj, ti: TypeInfo): vo
   switch (ti.kind) {
     case Kind.LIST:
       if (this.h.typeOf(k) === this.T.slice) return this.listSetSlice(c, k, v);
-      this.h.listSet(c, normIndex(this, k, this.h.listLen(c), "list assignment", "list"), v);
+      this.h.listSet(c, normIndex(this, k, () => this.h.listLen(c), "list assignment", "list"), v);
       return;
     case Kind.DICT:
       this.dictSetItem(c, k, v);
@@ -1336,9 +1337,8 @@ proto.delItem = function (this: VM, c: Obj, k: Obj): void {
 proto.delItemRaw = function (this: VM, c: Obj, k: Obj, ti: TypeInfo): void {
   switch (ti.kind) {
     case Kind.LIST: {
-      const n = this.h.listLen(c);
       if (this.h.typeOf(k) === this.T.slice) return this.listDelSlice(c, k);
-      const i = normIndex(this, k, n, "list assignment", "list");
+      const i = normIndex(this, k, () => this.h.listLen(c), "list assignment", "list");
       this.decref(this.h.listPop(c, i));
       return;
     }
