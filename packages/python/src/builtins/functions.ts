@@ -550,6 +550,8 @@ export function installBuiltins(vm: VM): void {
       const isI = (o: Obj) => vm.kindOf(o) === Kind.INT || vm.kindOf(o) === Kind.BOOL;
       if (!isI(base) || !isI(exp) || !isI(mod)) {
         const nums = [base, exp, mod].every((o) => isI(o) || vm.kindOf(o) === Kind.FLOAT || vm.kindOf(o) === Kind.COMPLEX);
+        // the first operand not an int picks the pow that answers: complex's, or float's (the TypeError)
+        if (nums && vm.kindOf([base, exp, mod].find((o) => !isI(o))!) === Kind.COMPLEX) vm.raise("ValueError", "complex modulo");
         if (nums) vm.typeError("pow() 3rd argument not allowed unless all arguments are integers");
         vm.typeError(`unsupported operand type(s) for ** or pow(): '${vm.typeName(base)}', '${vm.typeName(exp)}', '${vm.typeName(mod)}'`);
       }
