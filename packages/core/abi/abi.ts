@@ -93,6 +93,10 @@ export const TPF_STATIC = 1 << 3;
 /** The instance dict pointer is the last 8-byte word of the variable-size body (CPython's negative
  *  tp_dictoffset: subclasses of int). */
 export const TPF_VAR_DICT = 1 << 5;
+/** Deallocation counts in the trashcan's nesting (and defers past 50): the built-in types whose CPython
+ *  deallocator has Py_TRASHCAN_BEGIN (list, tuple, dict, set, builtin methods, method-wrappers, most
+ *  exceptions…); instances of heap types always count (subtype_dealloc). Only on GC types. */
+export const TPF_TRASHCAN = 1 << 21;
 
 // ── layout kinds: which core code handles an object's fields ─────────────────────────────────────
 export const LAYOUT_GENERIC = 0; // fields described by the type descriptor (refmap, var refs, managed dict)

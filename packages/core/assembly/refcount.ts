@@ -4,8 +4,10 @@
 //
 // Order is CPython's: each deallocator releases its references one by one and a child that dies is
 // deallocated completely before the parent's next reference is released (depth first). CPython's
-// trashcan bounds the depth: when 50 container deallocations are nested, further containers are
-// deposited on a "delete later" list and destroyed, last deposited first, once the nesting unwinds.
+// trashcan bounds the depth: when 50 deallocations of the types that use it (TPF_TRASHCAN: list, tuple,
+// dict, set, builtin methods, most exceptions…, and every heap type's instances) are nested, further
+// ones are deposited on a "delete later" list and destroyed, last deposited first, once the nesting
+// unwinds. Other GC types (functions, cells, bound methods, iterators, frames…) nest without counting.
 //
 // Per object (beginDealloc): untrack → trashcan check → finalizer (PEP 442: once; may resurrect) →
 // clear weak references (callbacks newest first) → push a frame whose cursor walks the references in
@@ -13,7 +15,7 @@
 // release the reference to a heap type.
 import {
   TP_REFMAP_LO, TP_REFMAP_HI, TPF_FINALIZER, TPF_VAR_REFS, TPF_VAR_DICT, TPF_MANAGED_DICT, TPF_HAVE_GC,
-  TPF_HEAPTYPE,
+  TPF_HEAPTYPE, TPF_TRASHCAN,
   TP_BASICSIZE, TP_FREELIST_MAX, TP_WEAKLISTOFFSET, LAYOUT_GENERIC, LAYOUT_INT, LAYOUT_FLOAT, LAYOUT_STR,
   LAYOUT_BYTES, LAYOUT_TUPLE, LAYOUT_LIST, LAYOUT_DICT, LAYOUT_SET, LAYOUT_TYPE, LAYOUT_WEAKREF,
   MANAGED_VALUES, MANAGED_DICT, TUPLE_ITEMS, TP_CACHED_KEYS, PREV_MASK_FINALIZED, GC_REFS, EV_FINALIZE, WR_CALLBACK,
@@ -21,7 +23,7 @@ import {
 } from "../abi/abi";
 import { DEBUG } from "./common";
 import {
-  refcnt, setRefcnt, typeOf, tpFlags, tpLayout, obSize, getRef, gcHead, gcFlags, gcSetFlags, isGcType,
+  refcnt, setRefcnt, typeOf, tpFlags, tpLayout, obSize, getRef, gcHead, gcFlags, gcSetFlags,
   varDictPtr,
 } from "./object/header";
 import { track, untrack, isTracked } from "./gc/lists";
@@ -42,6 +44,16 @@ import { weakrefClearOnDealloc, weakrefUnlink, typeDropSubclassRef } from "./obj
 import { tList, tTuple, tDict, tInt, tStr } from "./object/types";
 
 const TRASHCAN_UNWIND_LEVEL: i32 = 50;
+
+/** The deallocation of an object with these type flags is one of the trashcan's levels (heap types are
+ *  GC types; TPF_TRASHCAN is only given to GC types). */
+@inline function counts(flags: u32): bool {
+  return (flags & (TPF_TRASHCAN | TPF_HEAPTYPE)) != 0;
+}
+/** Inline releases (releaseInline → releaseRef → beginDealloc) each leave a frame on the stack: with
+ *  this many frames or more, frames take over, so the native stack stays bounded also under objects
+ *  that do not count in the trashcan. */
+const INLINE_MAX: u32 = 200;
 
 // frame stack: (object u32, cursor u32, phase u32) triples. Instances of subclasses of built-in
 // containers release their own fields (phase 0, generic) before the built-in layout's (phase 1), as
@@ -131,9 +143,10 @@ function beginDealloc(o: usize): void {
     objFreeMemory(o);
     return;
   }
-  if (t == tList || t == tTuple || t == tDict) {
+  if (ASC_SHRINK_LEVEL == 0 && (t == tList || t == tTuple || t == tDict)) {
     // an exact list, tuple or dict (the containers a collection frees most): GC types with no
     // finalizer, no weak references and no fields of their own, so only the trashcan check is left
+    // (not in the size-optimised build: the general path below does the same)
     untrack(o);
     if (nesting >= TRASHCAN_UNWIND_LEVEL) {
       store<u32>(o + GC_REFS, <u32>deleteLater);
@@ -146,9 +159,10 @@ function beginDealloc(o: usize): void {
   }
   const flags = tpFlags(t);
   const layout = tpLayout(t);
+  const counted = counts(flags);
   if ((flags & TPF_HAVE_GC) != 0) {
     untrack(o);
-    if (nesting >= TRASHCAN_UNWIND_LEVEL) {
+    if (counted && nesting >= TRASHCAN_UNWIND_LEVEL) {
       // deposit: linked through the GC_REFS word, which is unused outside collections
       store<u32>(o + GC_REFS, <u32>deleteLater);
       deleteLater = o;
@@ -189,12 +203,13 @@ function beginDealloc(o: usize): void {
     }
   }
   // (not in the size-optimised build: the frames do the same)
-  if (ASC_SHRINK_LEVEL == 0 && layout == LAYOUT_GENERIC && (flags & (TPF_VAR_REFS | TPF_VAR_DICT | TPF_HAVE_GC)) == TPF_HAVE_GC) {
+  if (ASC_SHRINK_LEVEL == 0 && layout == LAYOUT_GENERIC && (flags & (TPF_VAR_REFS | TPF_VAR_DICT | TPF_HAVE_GC)) == TPF_HAVE_GC
+      && sp < INLINE_MAX) {
     releaseInline(o, t, flags);
     return;
   }
   push(o);
-  if ((flags & TPF_HAVE_GC) != 0) nesting++;
+  if (counted) nesting++;
 }
 
 /**
@@ -205,22 +220,23 @@ function beginDealloc(o: usize): void {
  * its cursor past that reference), as run() would; when that child is gone without leaving frames the
  * frame is dropped and the release goes on here, else run() takes o's frame from there. Then o is
  * finished as run() finishes a frame. Only GC objects: each level of this recursion (a dying child that
- * is released inline too) is one of the trashcan's, which deposits past 50.
+ * is released inline too) is one of at most INLINE_MAX.
  */
 function releaseInline(o: usize, t: usize, flags: u32): void {
   let rest = (<u64>load<u32>(t + TP_REFMAP_HI) << 32) | <u64>load<u32>(t + TP_REFMAP_LO);
+  const c = counts(flags);
   while (rest != 0) {
     const b = <u32>ctz(rest);
     rest &= rest - 1;
-    if (!releaseRef(o, getRef(o + (<usize>b << 3)), b + 1)) return;
+    if (!releaseRef(o, getRef(o + (<usize>b << 3)), b + 1, c)) return;
   }
   if ((flags & TPF_MANAGED_DICT) != 0) {
-    if (!releaseRef(o, getRef(o + MANAGED_DICT), 65)) return;
+    if (!releaseRef(o, getRef(o + MANAGED_DICT), 65, c)) return;
     const values = getRef(o + MANAGED_VALUES);
     if (values != 0) {
       const cap = valuesCapacity(values);
       for (let j: u32 = 0; j < cap; j++) {
-        if (!releaseRef(o, getRef(values + (<usize>j << 3)), 66 + j)) return;
+        if (!releaseRef(o, getRef(values + (<usize>j << 3)), 66 + j, c)) return;
       }
     }
   }
@@ -243,9 +259,9 @@ function releaseInline(o: usize, t: usize, flags: u32): void {
 }
 
 /** Drops the GC object o's reference v (0: none). A v that dies is deallocated under o's frame, whose
- *  cursor is then `cursor` (genericReleaseNext's, past v); false when frames are left to run (o's among
- *  them). */
-@inline function releaseRef(o: usize, v: usize, cursor: u32): bool {
+ *  cursor is then `cursor` (genericReleaseNext's, past v), one level of the trashcan's deeper if o
+ *  `counted`; false when frames are left to run (o's among them). */
+@inline function releaseRef(o: usize, v: usize, cursor: u32, counted: bool): bool {
   if (v == 0) return true;
   const n = refcnt(v) - 1;
   setRefcnt(v, n);
@@ -253,11 +269,12 @@ function releaseInline(o: usize, t: usize, flags: u32): void {
   pushFrame(o, 1);
   const top = sp;
   store<u32>(stack + <usize>(top - 1) * FRAME, cursor, 4);
-  nesting++;
+  const c = <i32>counted;
+  nesting += c;
   beginDealloc(v);
   if (sp != top) return false;
   sp--;
-  nesting--;
+  nesting -= c;
   return true;
 }
 
@@ -280,8 +297,9 @@ function run(base: u32): void {
     }
     let child: usize = 0;
     const ot = typeOf(o);
-    if (ot == tList || ot == tTuple) {
-      // exact list or tuple: the items from the last to the first (releaseNext's cases, inline)
+    if (ASC_SHRINK_LEVEL == 0 && (ot == tList || ot == tTuple)) {
+      // exact list or tuple: the items from the last to the first (releaseNext's cases, inline; not in
+      // the size-optimised build, where releaseNext and finishObject do the same)
       let k = <i32>load<u32>(f, 4);
       const n = obSize(o);
       const items = ot == tList ? listItems(o) : o + TUPLE_ITEMS;
@@ -328,8 +346,9 @@ function run(base: u32): void {
     }
     sp--;
     const t = typeOf(o);
-    if (isGcType(t)) nesting--;
-    endDealloc(o, t, tpFlags(t));
+    const flags = tpFlags(t);
+    if (counts(flags)) nesting--;
+    endDealloc(o, t, flags);
   }
 }
 

@@ -1,7 +1,7 @@
 // Reference counting and deallocation: cascades without native recursion, CPython's trashcan order,
 // refcounts read and written from JS, leaks, and what failures look like.
 import { describe, expect, it } from "vitest";
-import { CoreTrapError, HeapError, loadHeap, type Obj } from "../src/index.js";
+import { abi, CoreTrapError, HeapError, loadHeap, type Obj } from "../src/index.js";
 import { facts, fresh, expectHealthy, slotType } from "./helpers.js";
 
 describe("reference counting", () => {
@@ -26,7 +26,8 @@ describe("reference counting", () => {
     const order: number[] = [];
     const names = new Map<Obj, number>();
     const h = fresh({ hooks: { finalize: (o) => order.push(names.get(o)!) } });
-    const T = slotType(h, 1, { finalizer: true, weaklistOffset: 0 });
+    // a class instance with __del__: its deallocation is one of the trashcan's levels
+    const T = slotType(h, 1, { finalizer: true, weaklistOffset: 0, flags: abi.TPF_TRASHCAN });
     let x = h.None;
     h.incref(x);
     for (let i = 0; i < 130; i++) {
@@ -39,6 +40,29 @@ describe("reference counting", () => {
     }
     h.decref(x);
     expect(order).toEqual(facts.trashcan_order);
+    expectHealthy(h);
+  });
+
+  it("GC types without the trashcan flag nest without counting (a cell between the levels, as python3)", () => {
+    const order: number[] = [];
+    const names = new Map<Obj, number>();
+    const h = fresh({ hooks: { finalize: (o) => order.push(names.get(o)!) } });
+    const T = slotType(h, 1, { finalizer: true, weaklistOffset: 0, flags: abi.TPF_TRASHCAN });
+    const Cell = slotType(h, 1);
+    let x = h.None;
+    h.incref(x);
+    for (let i = 0; i < 130; i++) {
+      const t = h.newObject(T);
+      names.set(t, i);
+      const c = h.newObject(Cell);
+      h.setSlotSteal(c, 16, x);
+      const l = h.newList([t, c]);
+      h.decref(t);
+      h.decref(c);
+      x = l;
+    }
+    h.decref(x);
+    expect(order).toEqual(facts.trashcan_order_through_cells);
     expectHealthy(h);
   });
 

@@ -206,5 +206,15 @@ for i in range(130):
     x = [T(i), x]
 del x
 facts["trashcan_order"] = log
+# the same through a cell between the levels: cells deallocate without the trashcan, so only the lists
+# and the instances count and the deposits come at the same depth as above
+log = []
+def cell_of(v):
+    return (lambda: v).__closure__[0]
+x = None
+for i in range(130):
+    x = [T(i), cell_of(x)]
+del x
+facts["trashcan_order_through_cells"] = log
 
 print(json.dumps(facts, indent=1, ensure_ascii=False))

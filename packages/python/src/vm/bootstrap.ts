@@ -3,6 +3,7 @@
  * methods, iterators, exceptions…) with their 64-bit CPython layouts, and wire the heap's hooks
  * (finalizers, weakref callbacks, gc callbacks, __eq__/__hash__ of Python classes).
  */
+import { abi } from "@pyheap/heap";
 import type { Obj, TypeDesc } from "./heap-api.js";
 import { Kind } from "./types.js";
 import { LimitExceeded, PyRaise, VM } from "./vm.js";
@@ -54,7 +55,7 @@ proto.bootstrapTypes = function (this: VM): void {
   if (ht.weakref) this.adoptType(ht.weakref, "weakref", Kind.WEAKREF, obj, { basicsize: 64, name: "ReferenceType", qualname: "ReferenceType", module: "weakref" });
   if (ht.weakref) this.T.weakref = ht.weakref;
 
-  const reg = (name: string, kind: Kind, basicsize: number, refs: number[], opts: { gc?: boolean; itemsize?: number; varRefs?: boolean; weak?: number; freelist?: number; freelistKeep?: boolean; base?: string | null; baseType?: boolean; finalizer?: boolean } = {}) =>
+  const reg = (name: string, kind: Kind, basicsize: number, refs: number[], opts: { gc?: boolean; itemsize?: number; varRefs?: boolean; weak?: number; freelist?: number; freelistKeep?: boolean; base?: string | null; baseType?: boolean; finalizer?: boolean; flags?: number } = {}) =>
     this.nativeType(name, kind, {
       basicsize,
       gc: opts.gc ?? true,
@@ -65,6 +66,7 @@ proto.bootstrapTypes = function (this: VM): void {
       freelist: opts.freelist,
       ...(opts.freelistKeep ? { freelistKeep: true } : {}),
       ...(opts.finalizer ? { finalizer: true } : {}),
+      flags: opts.flags,
     } as Omit<TypeDesc, "name">, opts.base === undefined ? "object" : opts.base, { baseType: opts.baseType ?? false });
 
   reg("complex", Kind.COMPLEX, 32, [], { gc: false, baseType: true });
@@ -72,7 +74,8 @@ proto.bootstrapTypes = function (this: VM): void {
   reg("code", Kind.CODE, L.CODE_BASICSIZE, [L.CODE_CONSTS, L.CODE_NAMES, L.CODE_LOCALSPLUSNAMES, L.CODE_FILENAME, L.CODE_NAME, L.CODE_QUALNAME], { gc: false });
   reg("cell", Kind.CELL, L.CELL_BASICSIZE, [L.CELL_REF]);
   reg("method", Kind.METHOD, L.METHOD_BASICSIZE, [L.METHOD_FUNC, L.METHOD_SELF], { weak: L.METHOD_WEAKREFS });
-  reg("builtin_function_or_method", Kind.BUILTIN, L.CFUNC_BASICSIZE, [L.CFUNC_SELF, L.CFUNC_MODULE], { weak: L.CFUNC_WEAKREFS });
+  // these two deallocate under the trashcan (as list, tuple, dict, set and most exceptions do)
+  reg("builtin_function_or_method", Kind.BUILTIN, L.CFUNC_BASICSIZE, [L.CFUNC_SELF, L.CFUNC_MODULE], { weak: L.CFUNC_WEAKREFS, flags: abi.TPF_TRASHCAN });
   // CPython's method descriptors exist from start-up on; ours are made on first use, so they must not
   // move the GC counts: a non-GC type (they only reference their static type)
   reg("method_descriptor", Kind.MDESCR, L.MDESCR_BASICSIZE, [L.MDESCR_TYPE], { gc: false });
@@ -80,13 +83,13 @@ proto.bootstrapTypes = function (this: VM): void {
   // builtin_function_or_method are (the bound one without module and weakref fields, as CPython's
   // wrapperobject), sharing their native methods (__get__…)
   reg("wrapper_descriptor", Kind.MDESCR, L.MDESCR_BASICSIZE, [L.MDESCR_TYPE], { gc: false }).methods = this.infoOfType(this.T.method_descriptor).methods;
-  reg("method-wrapper", Kind.BUILTIN, L.CFUNC_MODULE, [L.CFUNC_SELF]).methods = this.infoOfType(this.T.builtin_function_or_method).methods;
+  reg("method-wrapper", Kind.BUILTIN, L.CFUNC_MODULE, [L.CFUNC_SELF], { flags: abi.TPF_TRASHCAN }).methods = this.infoOfType(this.T.builtin_function_or_method).methods;
   reg("getset_descriptor", Kind.GETSET, L.DESCR_BASICSIZE, [L.DESCR_TYPE, L.DESCR_NAME, L.DESCR_QUALNAME]);
   reg("member_descriptor", Kind.MEMBER, L.DESCR_BASICSIZE, [L.DESCR_TYPE, L.DESCR_NAME, L.DESCR_QUALNAME]);
   reg("module", Kind.MODULE, L.MODULE_BASICSIZE, [L.MODULE_DICT, L.MODULE_NAME], { weak: L.MODULE_WEAKREFS });
   reg("generator", Kind.GENERATOR, L.GEN_BASICSIZE, [L.GEN_CODE, L.GEN_NAME, L.GEN_QUALNAME, L.GEN_FUNC_GLOBALS, L.GEN_EXC_STATE, L.GEN_FRAME_OBJ], { itemsize: 8, varRefs: true, weak: L.GEN_WEAKREFS, finalizer: true });
   reg("traceback", Kind.TRACEBACK, L.TB_BASICSIZE, [L.TB_NEXT, L.TB_FRAME]);
-  reg("frame", Kind.FRAME, L.FRAME_BASICSIZE, [L.FRAME_BACK, L.FRAME_CODE, L.FRAME_GLOBALS, L.FRAME_LOCALS, L.FRAME_TRACE], { itemsize: 8, varRefs: true });
+  reg("frame", Kind.FRAME, L.FRAME_BASICSIZE, [L.FRAME_BACK, L.FRAME_CODE, L.FRAME_GLOBALS, L.FRAME_LOCALS, L.FRAME_TRACE], { itemsize: 8, varRefs: true, flags: abi.TPF_TRASHCAN });
   reg("range", Kind.RANGE, 48, [], { gc: false });
   // the one-slot slice cache survives full collections (3.11 does not clear it in gc)
   reg("slice", Kind.SLICE, 40, [L.NATIVE_A, L.NATIVE_B, L.NATIVE_C], { freelist: 1, freelistKeep: true });
@@ -422,10 +425,13 @@ proto.registerExceptions = function (this: VM): void {
   for (const [name, base, extra] of EXC_TREE) {
     const n = extra ?? 0;
     // every extra word is a reference but OSError's fifth (its `written` count) and the Unicode errors'
-    // third and fourth (start and end)
-    const words = name.startsWith("Unicode") ? [0, 8, 32] : Array.from({ length: n === 5 ? 4 : n }, (_, i) => 8 * i);
+    // third and fourth (start and end); UnicodeError itself adds none
+    const words = n === 5 && name.startsWith("Unicode") ? [0, 8, 32] : Array.from({ length: n === 5 ? 4 : n }, (_, i) => 8 * i);
     const r = [...refs, ...words.map((x) => L.EXC_EXTRA + x)];
-    const ti = this.nativeType(name, Kind.EXC, { basicsize: L.EXC_BASICSIZE + 8 * n, gc: true, refSlots: r }, base || "object", { baseType: true, hasDict: true });
+    // BaseException's deallocator, under the trashcan, serves the classes without fields of their own but
+    // MemoryError, and the exception groups; the others have their own, without it
+    const trash = !n !== (name === "MemoryError") || name.endsWith("Group") ? abi.TPF_TRASHCAN : 0;
+    const ti = this.nativeType(name, Kind.EXC, { basicsize: L.EXC_BASICSIZE + 8 * n, gc: true, refSlots: r, flags: trash }, base || "object", { baseType: true, hasDict: true });
     if (name === "ExceptionGroup") {
       const exc = this.infoOfType(this.T.Exception);
       ti.mro = [ti, this.infoOfType(this.T.BaseExceptionGroup), ...exc.mro];
