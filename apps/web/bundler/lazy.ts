@@ -100,7 +100,7 @@ export const LAZY_MODULES: readonly LazyModule[] = [
   // a module imported again after the program took it out of sys.modules
   { file: "modules/reimport.ts", functions: ["remakeModule"] },
   // complex ** complex (objects/complex-pow.ts)
-  { file: "objects/complex-pow.ts", functions: ["complexPow"] },
+  { file: "objects/complex-pow.ts", functions: ["complexPow", "complexPowValue"] },
 ];
 
 /** Files of the interpreter a lazy module may bundle its own copy of: types, const enums, constants. */

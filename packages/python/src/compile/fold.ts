@@ -8,6 +8,7 @@
  */
 import type { BinOpName, ConstValue, Expr, Module, Pattern, Stmt } from "../parse/ast.js";
 import { floatPow, intTrueDivide } from "../objects/numbers.js";
+import { complexPowValue } from "../objects/complex-pow.js";
 
 const MAX_INT_SIZE = 128n;
 const MAX_COLLECTION_SIZE = 256;
@@ -473,6 +474,10 @@ export function binop(op: BinOpName, a: ConstValue, b: ConstValue): ConstValue |
       case "+": return { t: "complex", re: x[0] + y[0], im: x[1] + y[1] };
       case "-": return { t: "complex", re: x[0] - y[0], im: x[1] - y[1] };
       case "*": return { t: "complex", re: x[0] * y[0] - x[1] * y[1], im: x[0] * y[1] + x[1] * y[0] };
+      case "**": {
+        const r = complexPowValue(x[0], x[1], y[0], y[1]);
+        return typeof r === "string" ? null : { t: "complex", re: r[0], im: r[1] };
+      }
       default: return null;
     }
   }

@@ -29,9 +29,10 @@ function quot(a: C, b: C): C | null {
   return [NaN, NaN];
 }
 
-/** (ar + ai j) ** (br + bi j): a new complex, or python3's ZeroDivisionError (zero to a negative or
- *  complex power) or OverflowError (an infinite part). */
-export function complexPow(vm: VM, ar: number, ai: number, br: number, bi: number): Obj {
+/** (ar + ai j) ** (br + bi j) as two floats; "zero": python3's ZeroDivisionError (zero to a negative or
+ *  complex power); "overflow": its OverflowError (an infinite part). The compiler folds constant powers
+ *  with it (an error leaves the expression unfolded, as 3.11's optimizer does). */
+export function complexPowValue(ar: number, ai: number, br: number, bi: number): C | "zero" | "overflow" {
   let r: C | null;
   if (bi === 0 && br === Math.floor(br) && Math.abs(br) <= 100) {
     const n = Math.abs(br);
@@ -55,7 +56,15 @@ export function complexPow(vm: VM, ar: number, ai: number, br: number, bi: numbe
     }
     r = [len * crCos(phase), len * crSin(phase)];
   }
-  if (!r) vm.raise("ZeroDivisionError", "0.0 to a negative or complex power");
-  if (Math.abs(r[0]) === Infinity || Math.abs(r[1]) === Infinity) vm.raise("OverflowError", "complex exponentiation");
+  if (!r) return "zero";
+  if (Math.abs(r[0]) === Infinity || Math.abs(r[1]) === Infinity) return "overflow";
+  return r;
+}
+
+/** (ar + ai j) ** (br + bi j): a new complex, or python3's ZeroDivisionError or OverflowError. */
+export function complexPow(vm: VM, ar: number, ai: number, br: number, bi: number): Obj {
+  const r = complexPowValue(ar, ai, br, bi);
+  if (r === "zero") vm.raise("ZeroDivisionError", "0.0 to a negative or complex power");
+  if (r === "overflow") vm.raise("OverflowError", "complex exponentiation");
   return vm.newComplex(r[0], r[1]);
 }
