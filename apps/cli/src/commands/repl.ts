@@ -7,13 +7,13 @@
  * commands run the session once more with a trace and read its last step.
  */
 import { createInterface } from "node:readline";
-import type { RunResult } from "@pyheap/python";
-import { loadRun, loadSplit, type RunFunction, type SplitFunction } from "../interpreter.js";
+import { loadRun, loadSplit, type CliRunResult, type RunFunction, type SplitFunction } from "../interpreter.js";
 import { runOptionsFrom, type SharedOptions } from "../options.js";
 import { colorsFor, type Colors } from "../render/colors.js";
 import { generationText, objectLine, shortId } from "../render/format.js";
-import { finalState } from "../render/heap-state.js";
+import type { HeapMap } from "../render/heap-state.js";
 import { pathsTo, referrersOf } from "../render/heap-query.js";
+import type { PlainState } from "../views.js";
 
 const HELP = `Type Python statements; each is run as its own unit, as at python3's prompt.
   :heap         the names and the objects they refer to, and what else is alive
@@ -64,17 +64,22 @@ class Session {
     return all.length ? `${all.join("\n")}\n` : "";
   }
 
-  private exec(source: string, trace: boolean, writes?: Write[]): RunResult {
-    return this.run(source, {
-      ...runOptionsFrom({ ...this.options, mode: "repl" }, "<stdin>"),
-      ...(trace ? { trace: "line" } : {}),
-      ...(writes
-        ? {
-            onStdout: (text: string) => writes.push({ stream: "stdout", text }),
-            onStderr: (text: string) => writes.push({ stream: "stderr", text }),
-          }
-        : {}),
-    });
+  /** Runs `source`; with `trace`, the result's `value` is the last step's heap (the `state` view). */
+  private exec(source: string, trace: boolean, writes?: Write[]): Promise<CliRunResult> {
+    return this.run(
+      source,
+      {
+        ...runOptionsFrom({ ...this.options, mode: "repl" }, "<stdin>"),
+        ...(trace ? { trace: "line" } : {}),
+        ...(writes
+          ? {
+              onStdout: (text: string) => writes.push({ stream: "stdout", text }),
+              onStderr: (text: string) => writes.push({ stream: "stderr", text }),
+            }
+          : {}),
+      },
+      trace ? { name: "state" } : undefined,
+    );
   }
 
   /**
@@ -105,10 +110,10 @@ class Session {
    * Runs a statement (its lines) after the earlier ones and shows what it wrote, in the order written;
    * `last` when input ends with it (then the newline after the final prompt is shown too).
    */
-  enter(statement: readonly string[], last = false): void {
+  async enter(statement: readonly string[], last = false): Promise<void> {
     const writes: Write[] = [];
     const source = this.source(statement);
-    const result = this.exec(source, false, writes);
+    const result = await this.exec(source, false, writes);
     const o = result.outcome;
     const ended = o.status !== "limit" && !result.stderr.endsWith(END_OF_INPUT);
     const held = !last && !ended && o.status !== "limit" ? 1 : 0;
@@ -116,7 +121,7 @@ class Session {
     if (o.status === "limit") {
       if (!result.stderr.includes(o.message)) process.stderr.write(`pyheap: ${o.message}\n`);
       // Not kept: the session stays as it was before this statement.
-      const before = this.exec(this.source(), false);
+      const before = await this.exec(this.source(), false);
       this.shown = { stdout: before.stdout.length, stderr: before.stderr.length - (last ? 0 : 1) };
       if (!last) this.promptAgain();
       return;
@@ -149,16 +154,17 @@ class Session {
     }
   }
 
-  private state() {
-    const result = this.exec(this.source(), true);
-    if (!result.trace) {
+  private async state() {
+    const result = await this.exec(this.source(), true);
+    if (!result.traced) {
       process.stderr.write("pyheap: the interpreter recorded no trace, so the heap cannot be shown\n");
       return undefined;
     }
-    return finalState(result.trace);
+    const { heap, frame, step } = result.value as PlainState;
+    return { heap: new Map(heap.map((o) => [o.serial, o])) as HeapMap, frame, step };
   }
 
-  command(line: string): void {
+  async command(line: string): Promise<void> {
     const [name = "", arg] = line.slice(1).trim().split(/\s+/, 2);
     const c = this.c;
     switch (name) {
@@ -166,7 +172,7 @@ class Session {
         process.stdout.write(`${HELP}\n`);
         return;
       case "heap": {
-        const state = this.state();
+        const state = await this.state();
         if (!state) return;
         const bound = new Set<number>();
         for (const local of state.frame?.locals ?? []) {
@@ -183,7 +189,7 @@ class Session {
         return;
       }
       case "gc": {
-        const state = this.state();
+        const state = await this.state();
         const gc = state?.step?.gc;
         if (!gc) return;
         process.stdout.write(
@@ -197,7 +203,7 @@ class Session {
           process.stderr.write(`usage: :${name} NAME\n`);
           return;
         }
-        const state = this.state();
+        const state = await this.state();
         if (!state) return;
         const local = state.frame?.locals.find((l) => l.name === arg);
         const target = local ? state.heap.get(local.serial) : undefined;
@@ -251,14 +257,14 @@ export async function replCommand(options: SharedOptions): Promise<number> {
     if (pending.length === 0 && line.trim().startsWith(":")) {
       const word = line.trim().slice(1).split(/\s+/)[0];
       if (word === "quit" || word === "exit") break;
-      session.command(line.trim());
+      await session.command(line.trim());
       session.promptAgain();
     } else if (pending.length === 0 && split(`${line}\n`)[0]?.source === "") {
       session.skip(line);
     } else {
       pending.push(line);
       if (session.complete(pending)) {
-        session.enter(pending);
+        await session.enter(pending);
         pending = [];
       }
     }
@@ -270,7 +276,7 @@ export async function replCommand(options: SharedOptions): Promise<number> {
   }
   rl.close();
   if (session.exitCode === undefined) {
-    if (pending.length > 0) session.enter(pending, true);
+    if (pending.length > 0) await session.enter(pending, true);
     else session.end();
   }
   if (terminal && session.exitCode === undefined) process.stdout.write("\n");

@@ -3,7 +3,7 @@
  * `--memory`, summarise on stderr what it did to the heap.
  */
 import type { RunResult } from "@pyheap/python";
-import { loadRun } from "../interpreter.js";
+import { INTERRUPTED_STATUS, loadRun } from "../interpreter.js";
 import { runOptionsFrom, type SharedOptions } from "../options.js";
 import { colorsFor } from "../render/colors.js";
 import { memorySummary } from "../render/memory.js";
@@ -26,7 +26,7 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
   const program = readProgram(file);
   const run = await loadRun();
   const streamed = { stdout: 0, stderr: 0 };
-  const result = run(program.source, {
+  const result = await run(program.source, {
     ...runOptionsFrom(options, program.filename),
     // the per-type counts read the heap's event ring, which costs time: only when they are shown
     countObjects: options.memory === true,
@@ -41,5 +41,5 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
   });
   finishOutput(result, streamed);
   if (options.memory) process.stderr.write(`${memorySummary(result.stats, colorsFor(process.stderr)).join("\n")}\n`);
-  return result.exitCode;
+  return result.interrupted ? INTERRUPTED_STATUS : result.exitCode;
 }
