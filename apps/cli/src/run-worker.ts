@@ -6,6 +6,7 @@
  * One request at a time (`WorkerRequest`). What the program writes is posted as it is written, in the
  * order written; then what a view made of the trace; then the result (`done`) or what went wrong (`failed`).
  */
+import { writeSync } from "node:fs";
 import { parentPort } from "node:worker_threads";
 import { run, type RunOptions } from "@pyheap/python";
 import type { WorkerReply, WorkerRequest } from "./interpreter.js";
@@ -19,11 +20,47 @@ const VIEW_CHUNK = 1 << 16;
 const port = parentPort!;
 const post = (reply: WorkerReply) => port.postMessage(reply);
 
-port.on("message", ({ source, options, interrupt, listen, view }: WorkerRequest) => {
+/** For waiting a millisecond when a non-blocking descriptor is full. */
+const pause = new Int32Array(new SharedArrayBuffer(4));
+let closed = false;
+
+/** Writes all of `text` to `fd` (1 or 2) now, in the order of the program's writes; a reader that went
+ *  away is told to the main thread once, and nothing more is written. */
+function writeAll(fd: number, text: string): void {
+  if (closed) return;
+  const bytes = Buffer.from(text, "utf8");
+  for (let done = 0; done < bytes.length; ) {
+    try {
+      done += writeSync(fd, bytes, done);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === "EAGAIN") Atomics.wait(pause, 0, 0, 1);
+      else if (code === "EPIPE") {
+        closed = true;
+        post({ kind: "closed" });
+        return;
+      } else throw err;
+    }
+  }
+}
+
+port.on("message", ({ source, options, interrupt, listen, direct, view }: WorkerRequest) => {
   let lastProgress = 0;
   const full: RunOptions = { ...options, ...(interrupt ? { interrupt: new Int32Array(interrupt) } : {}) };
-  if (listen.stdout) full.onStdout = (text) => post({ kind: "out", stream: "stdout", text });
-  if (listen.stderr) full.onStderr = (text) => post({ kind: "out", stream: "stderr", text });
+  const written = { stdout: 0, stderr: 0 };
+  if (direct) {
+    full.onStdout = (text) => {
+      written.stdout += text.length;
+      writeAll(1, text);
+    };
+    full.onStderr = (text) => {
+      written.stderr += text.length;
+      writeAll(2, text);
+    };
+  } else {
+    if (listen.stdout) full.onStdout = (text) => post({ kind: "out", stream: "stdout", text });
+    if (listen.stderr) full.onStderr = (text) => post({ kind: "out", stream: "stderr", text });
+  }
   if (listen.progress) {
     full.onProgress = (steps) => {
       const now = Date.now();
@@ -34,6 +71,11 @@ port.on("message", ({ source, options, interrupt, listen, view }: WorkerRequest)
   }
   try {
     const { trace, ...result } = run(source, full);
+    if (direct) {
+      // what the run collected without handing it to the callbacks
+      if (result.stdout.length > written.stdout) writeAll(1, result.stdout.slice(written.stdout));
+      if (result.stderr.length > written.stderr) writeAll(2, result.stderr.slice(written.stderr));
+    }
     let value: unknown;
     if (view && trace) {
       let pending = "";

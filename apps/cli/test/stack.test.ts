@@ -141,3 +141,18 @@ describe("Ctrl-C", () => {
     expect(status).toBe(130);
   });
 });
+
+describe("a reader that goes away", () => {
+  it("pyheap run prog | head -1: pyheap ends quietly with status 0 once stdout's reader is gone", async () => {
+    const file = program("while True:\n    print('y')\n", "yes.py");
+    const child = spawn(process.execPath, [BIN, "run", "--timeout", "10m", "--max-steps", "1000000000000", file], { env: UNBUFFERED });
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    const first = await new Promise<string>((resolve) => child.stdout.once("data", (d: Buffer) => resolve(d.toString())));
+    child.stdout.destroy();
+    const status = await new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
+    expect(first).toMatch(/^y\n/);
+    expect(stderr).toBe("");
+    expect(status).toBe(0);
+  });
+});

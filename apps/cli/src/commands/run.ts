@@ -13,10 +13,8 @@ export interface RunCommandOptions extends SharedOptions {
   memory?: boolean;
 }
 
-/** Writes what the program printed that was not streamed yet, then a limit note if the run was stopped. */
-export function finishOutput(result: RunResult, streamed: { stdout: number; stderr: number }): void {
-  if (result.stdout.length > streamed.stdout) process.stdout.write(result.stdout.slice(streamed.stdout));
-  if (result.stderr.length > streamed.stderr) process.stderr.write(result.stderr.slice(streamed.stderr));
+/** A note on stderr when a limit stopped the run and the program's own output does not say so. */
+function limitNote(result: Pick<RunResult, "outcome" | "stderr">): void {
   const o = result.outcome;
   if (o.status === "limit" && !result.stderr.includes(o.message)) process.stderr.write(`pyheap: ${o.message}\n`);
 }
@@ -25,21 +23,18 @@ export function finishOutput(result: RunResult, streamed: { stdout: number; stde
 export async function runCommand(file: string, options: RunCommandOptions): Promise<number> {
   const program = readProgram(file);
   const run = await loadRun();
-  const streamed = { stdout: 0, stderr: 0 };
-  const result = await run(program.source, {
-    ...runOptionsFrom(options, program.filename),
-    // the per-type counts read the heap's event ring, which costs time: only when they are shown
-    countObjects: options.memory === true,
-    onStdout(text) {
-      streamed.stdout += text.length;
-      process.stdout.write(text);
+  // the worker writes the program's output itself, as it is written (see RunFunction)
+  const result = await run(
+    program.source,
+    {
+      ...runOptionsFrom(options, program.filename),
+      // the per-type counts read the heap's event ring, which costs time: only when they are shown
+      countObjects: options.memory === true,
     },
-    onStderr(text) {
-      streamed.stderr += text.length;
-      process.stderr.write(text);
-    },
-  });
-  finishOutput(result, streamed);
+    undefined,
+    true,
+  );
+  limitNote(result);
   if (options.memory) process.stderr.write(`${memorySummary(result.stats, colorsFor(process.stderr)).join("\n")}\n`);
   return result.interrupted ? INTERRUPTED_STATUS : result.exitCode;
 }
