@@ -37,6 +37,9 @@ const CASES: [string, string][] = [
   ["try in with in loop", "def f(items):\n    for it in items:\n        with it:\n            try:\n                g(it)\n            finally:\n                h()\n"],
   ["raise from", "def f(x):\n    try:\n        g(x)\n    except KeyError as e:\n        raise ValueError('bad') from e\n"],
   ["bare reraise", "def f():\n    try:\n        g()\n    except:\n        h()\n        raise\n"],
+  // a try that cannot complete (its body and handlers all raise): the try after it keeps the loop's depth
+  ["try after an unfinishable try/finally", "try:\n    try:\n        raise TypeError\n    finally:\n        pass\nexcept TypeError:\n    pass\nfor a in b:\n    try:\n        print(f(a))\n    except KeyError:\n        pass\n"],
+  ["try after an unfinishable try/except", "def f(b):\n    try:\n        raise TypeError\n    except TypeError:\n        raise ValueError\n    for a in b:\n        with a:\n            print(g(a))\n"],
   ["except star", "def f():\n    try:\n        g()\n    except* ValueError as eg:\n        h(eg)\n    except* TypeError:\n        pass\n"],
   ["generator with try", "def gen():\n    try:\n        yield 1\n        yield from other()\n    finally:\n        cleanup()\n"],
   ["module level", "try:\n    import missing\nexcept ImportError:\n    missing = None\n"],

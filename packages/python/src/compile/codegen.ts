@@ -444,6 +444,9 @@ class CodeGen {
 
   stmt(s: Stmt): void {
     const savedLoc = this.loc;
+    // a statement leaves the stack as it found it; after one that cannot complete (a try whose body and
+    // handlers all raise) the code that follows starts at this depth, not at its handlers' depth
+    const depth = this.depth;
     this.loc = s.pos;
     this.lastStmtPos = s.pos;
     switch (s.k) {
@@ -583,6 +586,7 @@ class CodeGen {
         this.matchStmt(s);
         break;
     }
+    this.depth = depth;
     this.loc = savedLoc;
   }
 
