@@ -33,6 +33,8 @@ describe("gc counts around objects CPython frees within the instruction", () => 
     ["a class statement (type.__prepare__, super and __init_subclass__ bindings)", "class A:\n    pass"],
     ["dict(iterable of pairs) (no AttributeError for keys, pairs read as sequences)", "d = dict([(1, 2), [3, 4]])"],
     ["dict.update and set.update (their arguments packed in a tuple)", "d = {}\nd.update([(1, 2)], a=1)\ns = set()\ns.update([1], (2,))"],
+    ["repr of dict views (a list of the view, an items view's pairs)", "r = repr({k: [k]}.items()), repr({1: (k,)}.values()), str({}.keys())"],
+    ["repr of an exception with two arguments (its args tuple's repr)", "r = repr(ValueError(k, 'a')), repr(KeyError())"],
   ];
   for (const [name, statement] of cases) it(name, () => expectSameAsPython(cpython, name, sweep(statement), 50));
 
@@ -41,6 +43,32 @@ describe("gc counts around objects CPython frees within the instruction", () => 
       cpython,
       "print-partial",
       "import sys\nclass I(int):\n    def __str__(self):\n        return 'I' + repr(gc_count())\nimport gc\ngc_count = gc.get_count\nfor big in [10**5000, -(10**5000)]:\n    try:\n        print(1, 'a', 2**40, big, 'never')\n    except ValueError as e:\n        print()\n        print(type(e).__name__)\ngc.collect()\nprint(1, I(5), 2.5, sep='|', end='!\\n')\nprint(3, 4, file=sys.stderr)\nprint('x', None, True, sep=None, end=None)\n",
+    ));
+
+  it("the first repr of a dict view or of an exception's args makes python3's repr list, and a float power's overflow has two arguments", () =>
+    expectSameAsPython(
+      cpython,
+      "first-repr",
+      [
+        "import gc",
+        "for make in ['{1: 2}.keys()', '{}.values()', '{1: [2]}.items()', 'ValueError(1, 2)', 'OverflowError()']:",
+        "    print(make, eval(f'repr({make})'))",
+        "    gc.collect()",
+        "    a = gc.get_count()",
+        "    b = gc.get_count()",
+        "    print(a, b)",
+        "for f in [lambda: 1e300 ** 2, lambda: 10 ** 400.0, lambda: (-1e200) ** 3, lambda: pow(2.0, 5000)]:",
+        "    try:",
+        "        f()",
+        "    except OverflowError as e:",
+        "        print(repr(e), e.args, e)",
+        "d = {}",
+        "d[1] = d.values()",
+        "d[2] = d.items()",
+        "e = ValueError(1)",
+        "e.args = (e, [e])",
+        "print(d, d.keys(), repr(e))",
+      ].join("\n") + "\n",
     ));
 
   it("the README's automatic collection: keep.append((i, [])) and print(i, gc.get_count()) past 700", () =>

@@ -289,12 +289,16 @@ proto.viewContains = function (this: VM, v: Obj, x: Obj): boolean {
   return val !== 0 && this.eq(val, this.h.tupleGet(x, 1));
 };
 
+/** dictview_repr's text after its Py_ReprEnter: the repr of the view made a list (PySequence_List), as
+ *  python3 allocates it (the list, the iterator, an items view's pairs). */
 proto.viewRepr = function (this: VM, v: Obj): string {
-  const d = this.h.getSlot(v, L.NATIVE_A);
-  const k = viewKind(this, v);
-  const names = ["dict_keys", "dict_values", "dict_items"];
-  const parts = this.dictEntries(d).map(([key, val]) => (k === 0 ? this.repr(key) : k === 1 ? this.repr(val) : `(${this.repr(key)}, ${this.repr(val)})`));
-  return `${names[k]}([${parts.join(", ")}])`;
+  const l = this.h.newList([]);
+  try {
+    this.listExtendFrom(l, v);
+    return `${["dict_keys", "dict_values", "dict_items"][viewKind(this, v)]}(${this.repr(l)})`;
+  } finally {
+    this.decref(l);
+  }
 };
 
 proto.setBinary = function (this: VM, a: Obj, b: Obj, op: number, inplace: boolean): Obj {

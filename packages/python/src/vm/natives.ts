@@ -238,8 +238,8 @@ proto.nativeRepr = function (this: VM, o: Obj, ti: TypeInfo): string {
     case Kind.EXC: {
       const args = h.getSlot(o, L.EXC_ARGS);
       const items = args ? this.tupleItems(args) : [];
-      if (items.length === 1) return `${ti.name}(${this.repr(items[0])})`;
-      return `${ti.name}(${reprItems(this, items).join(", ")})`;
+      // BaseException_repr: the only argument's repr, else the args tuple's (its Py_ReprEnter)
+      return ti.name + (items.length === 1 ? `(${this.repr(items[0])})` : args ? this.repr(args) : "()");
     }
     case Kind.RANGE: {
       const big = bigRangeOf(this, o);
@@ -256,7 +256,7 @@ proto.nativeRepr = function (this: VM, o: Obj, ti: TypeInfo): string {
       return `<weakref at ${this.addr(o)}; to '${this.typeName(t)}' at ${this.addr(t)}${name === null ? "" : ` (${name})`}>`;
     }
     case Kind.VIEW:
-      return this.viewRepr(o);
+      return guard(this, o, "...", () => this.viewRepr(o));
     case Kind.WEAKPROXY: {
       const t = this.weakrefTarget(o);
       // proxy_repr does not look for a dead target: it names None's type then

@@ -222,7 +222,7 @@ proto.numericBinary = function (this: VM, a: Obj, b: Obj, op: number): Obj {
         if (y < 0n) {
           if (x === 0n) this.raise("ZeroDivisionError", "0.0 cannot be raised to a negative power");
           const p = floatPow(Number(x), Number(y));
-          if (p === null) this.raise("OverflowError", "(34, 'Numerical result out of range')");
+          if (p === null) powOverflow(this);
           return this.h.newFloat(p);
         }
         return this.newInt(x ** y);
@@ -276,7 +276,7 @@ proto.numericBinary = function (this: VM, a: Obj, b: Obj, op: number): Obj {
           return this.newComplex(r * crCos(th), r * crSin(th));
         }
         const r = floatPow(x, y);
-        if (r === null) this.raise("OverflowError", "(34, 'Numerical result out of range')");
+        if (r === null) powOverflow(this);
         return this.h.newFloat(r);
       }
       default:
@@ -313,6 +313,17 @@ proto.newComplex = function (this: VM, re: number, im: number): Obj {
   this.h.setF64(o, 24, im);
   return o;
 };
+
+/** A float power's overflow: OverflowError(34, 'Numerical result out of range'), two arguments as
+ *  CPython's errno error has them. */
+function powOverflow(vm: VM): never {
+  const a = [vm.newInt(34n), vm.h.newStr("Numerical result out of range")];
+  try {
+    throw new PyRaise(vm.callType(vm.typesByName.OverflowError, a, null));
+  } finally {
+    for (const x of a) vm.decref(x);
+  }
+}
 
 /** Sequence + and * (str, bytes, tuple, list); 0 when not applicable. */
 function sequenceBinary(vm: VM, a: Obj, b: Obj, op: number, inplace: boolean): Obj {
