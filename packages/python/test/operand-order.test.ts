@@ -16,6 +16,46 @@ function sameStdout(name: string, source: string): void {
 }
 
 describe("operand order and conversions", () => {
+  it("repeats a sequence by an instance's __index__ on either side, with python3's errors otherwise", () =>
+    sameStdout(
+      "seq_repeat",
+      [
+        "class I:",
+        "    def __index__(self): return 2",
+        "class N: pass",
+        "class M:",
+        "    def __mul__(self, o): return NotImplemented",
+        "    def __rmul__(self, o): return NotImplemented",
+        "for a, b in [('x', I()), (I(), 'x'), ([1], I()), (I(), (1,)), (b'a', I()), ('x', N()), (N(), 'x'), (M(), 'x'), ('x', M()), (M(), [1]), (b'a', N()), (N(), b'a'), (1.5, 'x'), ('x', 1.5), ('a', 'b'), (True, 'ab'), (N(), 2)]:",
+        "    try:",
+        "        print(repr(a * b))",
+        "    except TypeError as e:",
+        "        print('TypeError:', e)",
+        "for a, b in [('ab', N()), ([1], N()), (N(), 's'), (I(), 's'), (2, 'ab'), (1.5, 'ab'), ([1], I())]:",
+        "    try:",
+        "        a *= b",
+        "        print(repr(a))",
+        "    except TypeError as e:",
+        "        print('TypeError:', e)",
+      ].join("\n") + "\n",
+    ));
+  it("finds object's <, <=, > and >= (NotImplemented) on every class", () =>
+    sameStdout(
+      "object_cmp",
+      [
+        "class A: pass",
+        "class B:",
+        "    def __lt__(self, o): return 'B.lt'",
+        "for n in ['__lt__', '__le__', '__gt__', '__ge__']:",
+        "    print(n, hasattr(A, n), hasattr(A(), n), getattr(object, n)(A(), A()), getattr(A(), n)(1), getattr(1, n)(2))",
+        "print(object.__le__, A.__gt__ is object.__gt__, B() < A(), A() > B(), A.__subclasshook__())",
+        "for x, y in [(A(), A()), (A(), B())]:",
+        "    try:",
+        "        print(x <= y)",
+        "    except TypeError as e:",
+        "        print('TypeError:', e)",
+      ].join("\n") + "\n",
+    ));
   it("iterates a bytearray subclass whose __iter__ calls bytearray.__iter__", () => {
     sameStdout(
       "ba_iter",

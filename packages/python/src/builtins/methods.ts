@@ -1215,9 +1215,14 @@ function installNumbers(vm: VM): void {
 
 function installMisc(vm: VM): void {
   const h = vm.h;
+  const notImpl = () => vm.newRef(vm.NotImplemented);
   vm.methods("object", {
     __init__: () => vm.none(),
     __eq__: (args) => vm.newRef(args[0] === args[1] ? vm.True : vm.NotImplemented),
+    __lt__: notImpl,
+    __le__: notImpl,
+    __gt__: notImpl,
+    __ge__: notImpl,
     __ne__: (args) => {
       const r = vm.richCompare(args[0], args[1], 2);
       const t = r === vm.NotImplemented ? r : vm.bool(!vm.truthy(r));
@@ -1278,7 +1283,7 @@ function installMisc(vm: VM): void {
     },
     __init_subclass__: () => vm.none(),
     // a class method: issubclass() defers to it when a class defines its own
-    __subclasshook__: () => vm.newRef(vm.NotImplemented),
+    __subclasshook__: notImpl,
   });
   (vm.classMethods ??= new Set()).add(vm.infoOfType(vm.T.object).methods.get("__subclasshook__")!);
   // bool.__repr__ is its own slot (int.__repr__(True) is '1'): the static 'True' / 'False'

@@ -372,21 +372,17 @@ function sequenceBinary(vm: VM, a: Obj, b: Obj, op: number, inplace: boolean): O
     }
   }
   if (op === 5) {
-    let seq = a;
-    let n = b;
-    let ks = ka;
-    if (isIntKind(ka) && (kb === Kind.STR || kb === Kind.LIST || kb === Kind.TUPLE || kb === Kind.BYTES)) {
-      seq = b;
-      n = a;
-      ks = kb;
-    }
-    if (ks === Kind.STR || ks === Kind.LIST || ks === Kind.TUPLE || ks === Kind.BYTES) {
-      const kn = vm.kindOf(n);
-      if (!isIntKind(kn)) {
-        if (kn === Kind.FLOAT || vm.typeInfo(n).heap === false) vm.typeError(`can't multiply sequence by non-int of type '${vm.typeName(n)}'`);
-        return 0;
-      }
-      const big = h.readInt(n);
+    // the left operand's repeat, else the right one's (in place only when the left type has no sequence
+    // methods at all: a class always has them); the count an int or an object with __index__
+    const isSeq = (k: Kind) => k === Kind.STR || k === Kind.LIST || k === Kind.TUPLE || k === Kind.BYTES;
+    const left = isSeq(ka) || (inplace && ta.heap);
+    const seq = left ? a : b;
+    const n = left ? b : a;
+    const tn = left ? tb : ta;
+    const ks = left ? ka : kb;
+    if (isSeq(ks)) {
+      if (!isIntKind(tn.kind) && !(tn.heap && vm.lookupType(tn, "__index__")?.obj)) vm.typeError(`can't multiply sequence by non-int of type '${tn.name}'`);
+      const big = vm.index(n);
       if (big > MAX_SIZE || big < -MAX_SIZE - 1n) vm.raise("OverflowError", "cannot fit 'int' into an index-sized integer");
       const count = big < 0n ? 0 : Number(big);
       const exact = !vm.typeInfo(seq).heap;
