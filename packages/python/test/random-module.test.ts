@@ -9,6 +9,23 @@ const cpython = cpythonRunner("pyheap-random-");
 const program = (name: string) => readFileSync(new URL(`./random/${name}`, import.meta.url), "utf8");
 
 describe("random", () => {
+  it("draws python3's numbers from gauss, normalvariate and the other distributions", () =>
+    expectSameAsPython(
+      cpython,
+      "distributions",
+      [
+        "import random",
+        "random.seed(12345)",
+        "print([random.gauss(0, 1) for _ in range(5)], [random.normalvariate(10, 2) for _ in range(5)])",
+        "print(random.expovariate(1.5), random.lognormvariate(0, 0.5), random.paretovariate(3), random.weibullvariate(1, 1.5))",
+        "r = random.Random(7)",
+        "print(r.gauss(), r.gauss(5, 0.1), r.gauss())",
+        "r.seed(7)",
+        "print(r.gauss(), random.gauss(mu=1, sigma=0), random.normalvariate(), random.expovariate(lambd=0.5))",
+        "random.seed(1)",
+        "print(round(sum(random.gauss(100, 15) for _ in range(2000)) / 2000, 9))",
+      ].join("\n") + "\n",
+    ));
   it("draws python3's numbers from python3's seeds", () => expectSameAsPython(cpython, "draws", program("draws.py")));
   it("seeds from every kind of value and raises python3's errors and warnings", () => expectSameAsPython(cpython, "seeds", program("seeds-errors.py")));
   it("warns once per line of the main module, not for calls made inside the module", () =>

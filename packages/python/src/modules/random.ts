@@ -486,6 +486,43 @@ class Random:
             low, high = high, low
         return low + (high - low) * (u * c) ** 0.5
 
+    # the distributions below draw as python3's do (same draws, same formulas), so a seed gives its numbers
+    def normalvariate(self, mu=0.0, sigma=1.0):
+        from math import exp, log, sqrt
+        k = 4 * exp(-0.5) / sqrt(2.0)
+        while True:
+            a = self.random()
+            b = 1.0 - self.random()
+            z = k * (a - 0.5) / b
+            if z * z / 4.0 <= -log(b):
+                return mu + z * sigma
+
+    def gauss(self, mu=0.0, sigma=1.0):
+        z = self.gauss_next
+        self.gauss_next = None
+        if z is None:
+            from math import cos, log, sin, sqrt, tau
+            angle = self.random() * tau
+            radius = sqrt(-2.0 * log(1.0 - self.random()))
+            z = cos(angle) * radius
+            self.gauss_next = sin(angle) * radius
+        return mu + z * sigma
+
+    def lognormvariate(self, mu, sigma):
+        from math import exp
+        return exp(self.normalvariate(mu, sigma))
+
+    def expovariate(self, lambd):
+        from math import log
+        return -log(1.0 - self.random()) / lambd
+
+    def paretovariate(self, alpha):
+        return (1.0 - self.random()) ** (-1.0 / alpha)
+
+    def weibullvariate(self, alpha, beta):
+        from math import log
+        return alpha * (-log(1.0 - self.random())) ** (1.0 / beta)
+
 
 _inst = Random()
 seed = _inst.seed
@@ -502,4 +539,10 @@ sample = _inst.sample
 uniform = _inst.uniform
 triangular = _inst.triangular
 randbytes = _inst.randbytes
+normalvariate = _inst.normalvariate
+gauss = _inst.gauss
+lognormvariate = _inst.lognormvariate
+expovariate = _inst.expovariate
+paretovariate = _inst.paretovariate
+weibullvariate = _inst.weibullvariate
 `;
