@@ -14,7 +14,8 @@
 // other processes' load barely changes. --waterfall (implies --cpu) adds, from the same trace, when each
 // file was asked for, when it had arrived and when V8 had finished compiling it (both from `py-heap-view:defined`; negative:
 // before it), the background threads' CPU time compiling it, and how long the main thread sat idle
-// between the element's definition and the run (waiting for those).
+// between the element's definition and the run (waiting for those). --cpu also gives the main thread's CPU
+// time compiling functions on their first call in the run and the draw (code without the compile hint).
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { extname, join, normalize, resolve } from "node:path";
@@ -130,6 +131,7 @@ async function once(path, profile, traceOut) {
   clearTimeout(timer);
   let cpu = [NaN, NaN, NaN, NaN, NaN];
   let files = null;
+  let lazy = NaN;
   if (opts.cpu) {
     const json = (await browser.stopTracing()).toString("utf8");
     if (traceOut) writeFileSync(traceOut, json);
@@ -137,6 +139,7 @@ async function once(path, profile, traceOut) {
     const [main, all] = cpuBetween(events, "py-heap-view:defined", "py-heap-view:first-diagram");
     cpu = [main, all, ...CPU_SEGMENTS.map(([x, y]) => cpuBetween(events, x, y)[0])];
     if (opts.waterfall) files = waterfall(events);
+    lazy = onDemandCompile(events, "py-heap-view:interpreter-ready", "py-heap-view:first-diagram");
   }
   const ms = await page.evaluate((parts) => parts.map(([, a, b]) => {
     const x = performance.getEntriesByName(a)[0];
@@ -159,7 +162,7 @@ async function once(path, profile, traceOut) {
   }
   await context.close();
   if (errors.length) throw new Error(`page errors: ${errors.join("; ")}`);
-  return Object.assign([...ms, ...cpu], { files, from });
+  return Object.assign([...ms, ...cpu], { files, from, lazy });
 }
 
 const fileName = (url) => url.replace(/^.*\//, "");
@@ -196,6 +199,28 @@ function waterfall(events) {
   }
   const [mainCpu] = cpuBetween(events, "py-heap-view:defined", "py-heap-view:interpreter-ready");
   return { files, idle: (ready.ts - defined.ts) / 1000 - mainCpu };
+}
+
+/**
+ * CPU time of the main thread's own compiles (V8.CompileCode: a function compiled on its first call, which
+ * the chunks with the compile hint compile ahead on a background thread) between two marks, in ms.
+ */
+function onDemandCompile(events, from, to) {
+  const mark = (name) => events.find((e) => e.name === name && e.cat?.includes("user_timing"));
+  const a = mark(from);
+  const b = mark(to);
+  if (!a || !b) return NaN;
+  const main = events.find((e) => e.ph === "M" && e.name === "thread_name" && e.pid === a.pid && e.args.name === "CrRendererMain");
+  const list = events.filter((e) => e.name === "V8.CompileCode" && e.ph === "X" && e.pid === a.pid && e.tid === main?.tid && e.ts >= a.ts && e.ts <= b.ts);
+  list.sort((x, y) => x.ts - y.ts);
+  let sum = 0;
+  let end = -Infinity;
+  for (const e of list) {
+    if (e.ts < end) continue; // nested in the one before
+    end = e.ts + e.dur;
+    sum += e.tdur ?? 0;
+  }
+  return sum / 1000;
 }
 
 /**
@@ -261,7 +286,7 @@ for (const which of pages) {
     const last = i === RUNS - 1;
     runs.push(await once(path, last ? opts.profile : undefined, last && opts["trace-out"] ? opts["trace-out"].replace(/(\.json)?$/, `-${which}$1`) : undefined));
     // --raw: one JSON line per run (page, total ms, then the parts and, with --cpu, the CPU figures)
-    if (opts.raw) console.log(JSON.stringify({ page: which, ms: runs[i].map((x) => Math.round(x * 10) / 10), from: runs[i].from.map((x) => Math.round(x * 10) / 10) }));
+    if (opts.raw) console.log(JSON.stringify({ page: which, ms: runs[i].map((x) => Math.round(x * 10) / 10), from: runs[i].from.map((x) => Math.round(x * 10) / 10), lazy: Math.round(runs[i].lazy * 10) / 10 }));
   }
   const totals = runs.map((r) => r[0]);
   const fromNav = median(runs.map((r) => r.from[0]));
@@ -274,7 +299,8 @@ for (const which of pages) {
     .join(", ");
   const cpu = opts.cpu
     ? `; CPU between the marks: main thread ${median(runs.map((r) => r[PARTS.length])).toFixed(0)} ms ` +
-      `(${["loading", "run", "draw"].map((n, k) => `${n} ${median(runs.map((r) => r[PARTS.length + 2 + k])).toFixed(0)}`).join(", ")}), ` +
+      `(${["loading", "run", "draw"].map((n, k) => `${n} ${median(runs.map((r) => r[PARTS.length + 2 + k])).toFixed(0)}`).join(", ")}; ` +
+      `compiles on first call in the run and the draw ${median(runs.map((r) => r.lazy)).toFixed(1)}), ` +
       `all renderer threads ${median(runs.map((r) => r[PARTS.length + 1])).toFixed(0)} ms`
     : "";
   if (opts.waterfall) {
