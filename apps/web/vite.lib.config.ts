@@ -10,29 +10,41 @@ import { bundleInterpreter, compactCss, compileHints, TERSER_OPTIONS } from "./v
  * browser loader and by the Node one), which every page would parse as JavaScript. This puts each build back
  * in a file of its own next to the chunks, fetched (and compiled as it streams in) only when used. The
  * release build's file holds the size build's bytes (bundler/wasm.ts), as in the page's build.
+ * It does so before terser minifies the chunk (renderChunk, which runs before Vite's minifier): terser
+ * picks its short names by how often each character occurs in the whole chunk, and with the core builds'
+ * base64 (hundreds of KB) still in it, they were the base64's most frequent letters (A, B, I, E, Q, C…)
+ * rather than the code's own (t, e, s, r, i, n…), which gzip then finds less often around them: 291 B
+ * more sent by the heap binding's chunk and the element's entry. The code after a replaced string on its
+ * line moves left: the chunk's source map is kept as it was (`map: null`), so only columns after the URL
+ * on that line are off.
  */
 function wasmAsFiles(): Plugin {
+  const names = new Map<string, string>();
+  let sizeBuilds = 0;
   return {
     name: "pyheap-wasm-as-files",
     apply: "build",
-    generateBundle(_options, bundle) {
+    renderStart() {
+      names.clear();
+      sizeBuilds = 0;
+    },
+    renderChunk(code) {
+      if (!code.includes("data:application/wasm;base64,")) return null;
       const builds = coreBuilds();
-      const names = new Map<string, string>();
-      let sizeBuilds = 0;
-      for (const chunk of Object.values(bundle)) {
-        if (chunk.type !== "chunk") continue;
-        chunk.code = chunk.code.replace(/data:application\/wasm;base64,([A-Za-z0-9+/=]+)/g, (_m, b64: string) => {
-          let name = names.get(b64);
-          if (!name) {
-            const bytes = forBrowsers(Buffer.from(b64, "base64"), builds);
-            if (bytes === builds.size) sizeBuilds++;
-            name = `pyheap-${createHash("sha256").update(bytes).digest("hex").slice(0, 10)}.wasm`;
-            this.emitFile({ type: "asset", fileName: name, source: bytes });
-            names.set(b64, name);
-          }
-          return `./${name}`;
-        });
-      }
+      const out = code.replace(/data:application\/wasm;base64,([A-Za-z0-9+/=]+)/g, (_m, b64: string) => {
+        let name = names.get(b64);
+        if (!name) {
+          const bytes = forBrowsers(Buffer.from(b64, "base64"), builds);
+          if (bytes === builds.size) sizeBuilds++;
+          name = `pyheap-${createHash("sha256").update(bytes).digest("hex").slice(0, 10)}.wasm`;
+          this.emitFile({ type: "asset", fileName: name, source: bytes });
+          names.set(b64, name);
+        }
+        return `./${name}`;
+      });
+      return { code: out, map: null };
+    },
+    generateBundle() {
       // the release build's place holds the size build (a stale copy of the core in packages/heap/build
       // would leave the release build here)
       if (names.size > 0 && sizeBuilds !== 1) this.error(`the library's WASM files hold ${sizeBuilds} size builds of the core, not 1: rebuild @pyheap/heap, whose build copies the core's`);
