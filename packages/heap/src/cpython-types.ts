@@ -10,6 +10,8 @@ export interface CpythonTypeDesc extends TypeDesc {
   fields: Record<string, number>;
 }
 
+// (no side effects: bundlers drop the table below from a program that does not read it, as the page does not)
+/*#__NO_SIDE_EFFECTS__*/
 function desc(name: string, basicsize: number, gc: boolean, fields: Record<string, number>, refs: string[],
   extra: Partial<TypeDesc> = {}): CpythonTypeDesc {
   return { name, basicsize, gc, refSlots: refs.map((f) => fields[f]!), fields, ...extra };
