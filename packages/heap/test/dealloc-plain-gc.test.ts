@@ -9,9 +9,9 @@
  * tuples between them, and chains of 300 are built alike on two heaps and dropped. Any shorter release
  * path for these types (one was measured in tools/bench/README.md, 26 Nov 20:10) must pass it. Both builds.
  */
-import { describe, expect, it } from "vitest";
+import { describe, it } from "vitest";
 import { loadHeap, type Heap, type Obj } from "../src/index.js";
-import { expectHealthy, expectSameMemory, rng } from "./helpers.js";
+import { chainOf, dropAll, expectSameAsFramed, leafOrPair, rng } from "./helpers.js";
 
 function world(debug: boolean, framed: boolean, order: string[]) {
   const names = new Map<Obj, string>();
@@ -35,21 +35,8 @@ function run(w: ReturnType<typeof world>, seed: number): unknown[] {
   const live: Obj[] = [];
   let made = 0;
   const node = (d: number): Obj => {
-    const k = r();
-    if (d >= 5 || k < 0.15) {
-      const v = h.newInt(BigInt(1000 + Math.floor(r() * 1e6)));
-      if (r() < 0.3) {
-        h.incref(v);
-        live.push(v);
-      }
-      return v;
-    }
-    if (k < 0.25) {
-      const items = [node(d + 1), node(d + 1)];
-      const l = r() < 0.5 ? h.newList(items) : h.newTuple(items);
-      for (const x of items) h.decref(x);
-      return l;
-    }
+    const common = leafOrPair(h, r, d >= 5, live, node, d);
+    if (common !== 0) return common;
     const t = types[r() < 0.6 ? 0 : 1]!;
     const o = h.newObject(t);
     names.set(o, `n${made++}`);
@@ -68,47 +55,20 @@ function run(w: ReturnType<typeof world>, seed: number): unknown[] {
     return o;
   };
   const roots = Array.from({ length: 6 }, () => node(0));
-  // a chain past the inline depth, alternating the two types
-  let chain = h.newObject(types[0]!);
-  for (let i = 0; i < 300; i++) {
-    const o = h.newObject(types[i % 2]!);
-    names.set(o, `c${i}`);
-    h.setSlotSteal(o, 24, chain);
-    if (i % 10 === 0) {
-      const wr = h.newWeakref(o, cb);
-      names.set(wr, `cw${i}`);
-      live.push(wr);
-    }
-    chain = o;
-  }
-  roots.push(chain);
-  for (const o of roots) h.decref(o);
-  for (const o of live) h.decref(o);
-  return h.events.drain().events;
+  // a chain past the inline depth, alternating the two types; every tenth link weakly referenced
+  roots.push(chainOf(h, names, 300, (i) => types[i % 2]!, (o, i) => {
+    if (i % 10 !== 0) return;
+    const wr = h.newWeakref(o, cb);
+    names.set(wr, `cw${i}`);
+    live.push(wr);
+  }));
+  return dropAll(h, roots, live);
 }
 
 for (const debug of [true, false]) {
   describe(`${debug ? "debug" : "release"} build`, () => {
     it("releases plain GC objects as the frame-by-frame path does", () => {
-      for (let seed = 1; seed <= 12; seed++) {
-        const orderA: string[] = [];
-        const orderB: string[] = [];
-        const a = world(debug, false, orderA);
-        const b = world(debug, true, orderB);
-        const ea = run(a, seed);
-        const eb = run(b, seed);
-        expect(ea.length).toBeGreaterThan(300);
-        expect(ea).toEqual(eb);
-        expect(orderA).toEqual(orderB);
-        expect(orderA.length).toBeGreaterThan(0);
-        // below initEnd the two heaps' static types differ in their var-items flag
-        const initEnd = (a.h as unknown as { initEnd: number }).initEnd;
-        expect(initEnd).toBe((b.h as unknown as { initEnd: number }).initEnd);
-        expectSameMemory(a.h, b.h, [[0, initEnd]]);
-        expectHealthy(a.h);
-        expect(a.h.stats().bytesInUse).toBe(b.h.stats().bytesInUse);
-        expect(a.h.freeLists()).toEqual(b.h.freeLists());
-      }
+      expectSameAsFramed((framed, order) => world(debug, framed, order), run, 300);
     });
   });
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect } from "vitest";
-import { loadHeap, type Heap, type HeapOptions } from "../src/index.js";
+import { loadHeap, type Heap, type HeapOptions, type Obj } from "../src/index.js";
 
 /** Facts produced by running test/data/cpython-facts.py with python3 3.11.7. */
 export const facts = JSON.parse(readFileSync(new URL("./data/cpython-facts.json", import.meta.url), "utf8"));
@@ -73,4 +73,79 @@ export function dropCycles(h: Heap, T: number, n: number): number[] {
     h.decref(b);
   }
   return addrs;
+}
+
+/**
+ * For seeds 1..12: builds and drops the same graph (`drop`, which returns the heap's events) on a world
+ * whose types take the inline release and on one whose types differ only by the var-items flag (the
+ * frame-by-frame release), and expects the same events (more than `minEvents`), hook calls (some), bytes in
+ * use and memory above the static area (initEnd; `skip` adds ranges that differ by construction).
+ */
+export function expectSameAsFramed<W extends { h: Heap }>(
+  world: (framed: boolean, order: string[]) => W,
+  drop: (w: W, seed: number) => unknown[],
+  minEvents: number,
+  skip: (w: W) => [number, number][] = () => [],
+): void {
+  for (let seed = 1; seed <= 12; seed++) {
+    const orderA: string[] = [];
+    const orderB: string[] = [];
+    const a = world(false, orderA);
+    const b = world(true, orderB);
+    const ea = drop(a, seed);
+    const eb = drop(b, seed);
+    expect(ea.length).toBeGreaterThan(minEvents);
+    expect(ea).toEqual(eb);
+    expect(orderA).toEqual(orderB);
+    expect(orderA.length).toBeGreaterThan(0);
+    // below initEnd the two heaps' static types differ in their var-items flag, and the dealloc stack
+    const initEnd = (a.h as unknown as { initEnd: number }).initEnd;
+    expect(initEnd).toBe((b.h as unknown as { initEnd: number }).initEnd);
+    expectSameMemory(a.h, b.h, [[0, initEnd], ...skip(a)]);
+    expectHealthy(a.h);
+    expect(a.h.stats().bytesInUse).toBe(b.h.stats().bytesInUse);
+  }
+}
+
+/** The common nodes of the random graphs the release tests drop: at the last level (`last`) or with
+ *  probability 0.15 an int leaf that dies with its holder or is kept alive in `live` (0.3), with 0.1 a
+ *  list or tuple of two `node(d + 1)` children; 0 when the caller is to make its own node. */
+export function leafOrPair(h: Heap, r: () => number, last: boolean, live: Obj[], node: (d: number) => Obj, d: number): Obj {
+  const k = r();
+  if (last || k < 0.15) {
+    const v = h.newInt(BigInt(1000 + Math.floor(r() * 1e6)));
+    if (r() < 0.3) {
+      h.incref(v);
+      live.push(v);
+    }
+    return v;
+  }
+  if (k < 0.25) {
+    const items = [node(d + 1), node(d + 1)];
+    const l = r() < 0.5 ? h.newList(items) : h.newTuple(items);
+    for (const x of items) h.decref(x);
+    return l;
+  }
+  return 0;
+}
+
+/** Drops the roots, then the references kept in `live`; returns the events recorded since enabled. */
+export function dropAll(h: Heap, roots: Obj[], live: Obj[]): unknown[] {
+  for (const o of roots) h.decref(o);
+  for (const o of live) h.decref(o);
+  return h.events.drain().events;
+}
+
+/** A chain of n + 1 objects, each holding the previous one in its slot at offset 24: a first object of
+ *  `typeAt(0)`, then link i of `typeAt(i)` named `c<i>` (with `each(o, i)` called on it). Returns its head. */
+export function chainOf(h: Heap, names: Map<Obj, string>, n: number, typeAt: (i: number) => Obj, each?: (o: Obj, i: number) => void): Obj {
+  let chain = h.newObject(typeAt(0));
+  for (let i = 0; i < n; i++) {
+    const o = h.newObject(typeAt(i));
+    names.set(o, `c${i}`);
+    h.setSlotSteal(o, 24, chain);
+    each?.(o, i);
+    chain = o;
+  }
+  return chain;
 }
