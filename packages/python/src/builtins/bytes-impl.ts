@@ -1026,21 +1026,25 @@ export function bytearrayNext(vm: VM, self: Obj): Obj {
 export function bytearrayMethods(vm: VM, _common?: readonly string[], _own?: readonly string[]): Record<string, NativeFn> {
   const h = vm.h;
   const data = (o: Obj): Uint8Array => bufferOf(vm, o)!;
-  const idx = (o: Obj, len: number): number => {
+  // An index's or a slice's bounds are read first (their __index__ may resize the bytearray), then the
+  // bytearray: its contents and length as they are after them, as python3 reads them.
+  const idx = (self: Obj, o: Obj): [number, Uint8Array] => {
     const k = vm.kindOf(o);
     if (k !== Kind.INT && k !== Kind.BOOL && !(vm.typeInfo(o).heap && vm.lookupType(vm.typeInfo(o), "__index__"))) {
       vm.typeError(`bytearray indices must be integers or slices, not ${vm.typeName(o)}`);
     }
     let i = Number(vm.index(o));
-    if (i < 0) i += len;
-    return i;
+    const b = data(self);
+    if (i < 0) i += b.length;
+    if (i < 0 || i >= b.length) vm.raise("IndexError", "bytearray index out of range");
+    return [i, b];
   };
   const isSlice = (o: Obj) => h.typeOf(o) === vm.T.slice;
-  const sliceIdx = (sl: Obj, len: number): number[] => {
-    const [start, , step, cnt] = vm.sliceIndices(sl, len);
+  const sliceIdx = (self: Obj, sl: Obj): [number[], Uint8Array] => {
+    const [start, , step, cnt] = vm.sliceIndices(sl, () => data(self).length);
     const out: number[] = [];
     for (let i = 0, j = start; i < cnt; i++, j += step) out.push(j);
-    return out;
+    return [out, data(self)];
   };
   return {
     ...commonMethods(vm, "bytearray"),
@@ -1051,19 +1055,24 @@ export function bytearrayMethods(vm: VM, _common?: readonly string[], _own?: rea
     },
     __iter__: (args) => vm.iterRaw(args[0]!, vm.typeInfo(args[0]!)),
     __getitem__: (args) => {
-      const b = data(args[0]!);
-      if (isSlice(args[1]!)) return newBytearray(vm, Uint8Array.from(sliceIdx(args[1]!, b.length).map((j) => b[j]!)));
-      const i = idx(args[1]!, b.length);
-      if (i < 0 || i >= b.length) vm.raise("IndexError", "bytearray index out of range");
+      if (isSlice(args[1]!)) {
+        const [where, b] = sliceIdx(args[0]!, args[1]!);
+        return newBytearray(vm, Uint8Array.from(where.map((j) => b[j]!)));
+      }
+      const [i, b] = idx(args[0]!, args[1]!);
       return vm.newInt(BigInt(b[i]!));
     },
     __setitem__: (args) => {
-      const b = data(args[0]!);
+      const self = args[0]!;
       const v = args[2]!;
       if (isSlice(args[1]!)) {
-        const [start, stop, step] = vm.sliceIndices(args[1]!, b.length);
+        // a value other than another bytearray is converted after the bounds are read, and the bounds are
+        // read again after it (python3 converts it, then assigns it as a bytearray from the start)
+        if (vm.kindOf(v) !== Kind.BYTEARRAY || v === self) vm.sliceIndices(args[1]!, () => data(self).length);
         if (vm.kindOf(v) === Kind.INT || vm.kindOf(v) === Kind.BOOL) vm.typeError("can assign only bytes, buffers, or iterables of ints in range(0, 256)");
         const src = bytesFromObject(vm, v, "bytearray");
+        const [start, stop, step, cnt] = vm.sliceIndices(args[1]!, () => data(self).length);
+        const b = data(self);
         if (step === 1) {
           const lo = start;
           const hi = Math.max(start, stop);
@@ -1071,32 +1080,29 @@ export function bytearrayMethods(vm: VM, _common?: readonly string[], _own?: rea
           r.set(b.subarray(0, lo));
           r.set(src, lo);
           r.set(b.subarray(hi), lo + src.length);
-          setBytearray(vm, args[0]!, r);
+          setBytearray(vm, self, r);
           return vm.none();
         }
-        const where = sliceIdx(args[1]!, b.length);
-        if (where.length !== src.length) vm.raise("ValueError", `attempt to assign bytes of size ${src.length} to extended slice of size ${where.length}`);
+        if (cnt !== src.length) vm.raise("ValueError", `attempt to assign bytes of size ${src.length} to extended slice of size ${cnt}`);
         const r = b.slice();
-        where.forEach((j, n) => (r[j] = src[n]!));
-        setBytearray(vm, args[0]!, r);
+        for (let n = 0; n < cnt; n++) r[start + n * step] = src[n]!;
+        setBytearray(vm, self, r);
         return vm.none();
       }
-      const i = idx(args[1]!, b.length);
-      if (i < 0 || i >= b.length) vm.raise("IndexError", "bytearray index out of range");
+      const [i, b] = idx(self, args[1]!);
       const r = b.slice();
       r[i] = byteValue(vm, v);
-      setBytearray(vm, args[0]!, r);
+      setBytearray(vm, self, r);
       return vm.none();
     },
     __delitem__: (args) => {
-      const b = data(args[0]!);
       if (isSlice(args[1]!)) {
-        const gone = new Set(sliceIdx(args[1]!, b.length));
+        const [where, b] = sliceIdx(args[0]!, args[1]!);
+        const gone = new Set(where);
         setBytearray(vm, args[0]!, b.filter((_, j) => !gone.has(j)));
         return vm.none();
       }
-      const i = idx(args[1]!, b.length);
-      if (i < 0 || i >= b.length) vm.raise("IndexError", "bytearray index out of range");
+      const [i, b] = idx(args[0]!, args[1]!);
       setBytearray(vm, args[0]!, b.filter((_, j) => j !== i));
       return vm.none();
     },

@@ -852,16 +852,11 @@ function registerConstructors(vm: VM): void {
       onlyKeywords(kw, "float", []);
       if (!args.length) return h.newFloat(0);
       const x = args[0];
-      const k = vm.kindOf(x);
-      if (k === Kind.FLOAT && !vm.typeInfo(x).heap) return vm.newRef(x);
-      if (k === Kind.FLOAT || k === Kind.INT || k === Kind.BOOL) return h.newFloat(vm.toFloat(x));
-      if (k === Kind.STR) {
-        const v = parseFloatLiteral(asciiDigits(vm.str(x)));
-        if (v === null) vm.raise("ValueError", `could not convert string to float: ${vm.repr(x)}`);
-        return h.newFloat(v);
-      }
       const ti = vm.typeInfo(x);
-      if (vm.lookupType(ti, "__float__")) {
+      const k = ti.kind;
+      if (k === Kind.FLOAT && !ti.heap) return vm.newRef(x);
+      // a class's own __float__ first (a float subclass's too), then the value, a string, __index__
+      if (ti.heap && vm.lookupType(ti, "__float__")) {
         // an exact float, or a strict subclass's value (with python3's DeprecationWarning)
         const r = vm.callSpecial(x, "__float__", []);
         const rt = vm.typeInfo(r);
@@ -875,6 +870,13 @@ function registerConstructors(vm: VM): void {
           vm.decref(r);
         }
       }
+      if (k === Kind.FLOAT || k === Kind.INT || k === Kind.BOOL) return h.newFloat(vm.toFloat(x));
+      if (k === Kind.STR) {
+        const v = parseFloatLiteral(asciiDigits(vm.str(x)));
+        if (v === null) vm.raise("ValueError", `could not convert string to float: ${vm.repr(x)}`);
+        return h.newFloat(v);
+      }
+      if (vm.lookupType(ti, "__index__")) return h.newFloat(vm.toFloat(x, true));
       vm.typeError(`float() argument must be a string or a real number, not '${ti.name}'`);
     }),
   );

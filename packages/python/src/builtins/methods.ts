@@ -1444,9 +1444,17 @@ function installMisc(vm: VM): void {
     },
   });
   // (what a subclass's own __get__ reaches through super(); the type's own instances bind without them)
-  vm.methods("staticmethod", { __get__: (args) => vm.newRef(h.getSlot(args[0], L.NATIVE_A)) });
+  vm.methods("staticmethod", {
+    __get__: (args) => vm.newRef(h.getSlot(args[0], L.NATIVE_A)),
+    // callable as the function it holds (3.10)
+    __call__: (args, kw) => vm.call(h.getSlot(args[0], L.NATIVE_A), args.slice(1), kw),
+  });
   vm.methods("classmethod", { __get__: (args) => vm.newMethod(h.getSlot(args[0], L.NATIVE_A), args[2] && args[2] !== vm.None ? args[2] : h.typeOf(args[1])) });
-  vm.methods("super", {});
+  vm.methods("super", {
+    // super(T).__get__(obj) is super(T, obj); a bound super (or obj None) stays itself
+    __get__: (args) =>
+      args[1] === vm.None || h.getSlot(args[0], L.NATIVE_B) ? vm.newRef(args[0]) : vm.call(h.typeOf(args[0]), [h.getSlot(args[0], L.NATIVE_A), args[1]]),
+  });
   vm.methods("range", {
     index: (args) => {
       const r = rangeBounds(vm, args[0]);

@@ -27,7 +27,8 @@ const SIGN_BYTES = new Uint8Array(SIGN.buffer);
 function real(vm: VM, o: Obj): number {
   const ti = vm.typeInfo(o);
   const k = ti.kind;
-  if (k === Kind.FLOAT && !ti.heap) return vm.h.readFloat(o);
+  // any float, a subclass's own __float__ unread (PyFloat_AsDouble)
+  if (k === Kind.FLOAT) return vm.h.readFloat(o);
   if (ti.heap) {
     const f = vm.lookupType(ti, "__float__");
     if (f) {
@@ -39,11 +40,7 @@ function real(vm: VM, o: Obj): number {
         vm.decref(r);
       }
     }
-    if (k !== Kind.FLOAT && k !== Kind.INT && k !== Kind.BOOL && vm.lookupType(ti, "__index__")) {
-      const v = Number(vm.index(o));
-      if (!Number.isFinite(v)) vm.raise("OverflowError", "int too large to convert to float");
-      return v;
-    }
+    if (vm.lookupType(ti, "__index__")) return vm.toFloat(o, true);
   }
   return vm.toFloat(o);
 }

@@ -917,12 +917,10 @@ proto.superGetAttr = function (this: VM, sup: Obj, name: string): Obj {
       }
     }
   }
-  // a subclass's instance: its own class's attributes and its dict next (genericGetAttr)
+  // then super's own attributes (__thisclass__…; its methods, __get__…, in genericGetAttr), and for a
+  // subclass's instance its own class's attributes and its dict (genericGetAttr)
   const ti = this.typeInfo(sup);
-  if (ti.heap) return 0;
-  const nv = this.nativeAttr(sup, ti, name);
-  if (nv) return nv;
-  this.raise("AttributeError", `'super' object has no attribute '${name}'`);
+  return ti.heap ? 0 : this.nativeAttr(sup, ti, name);
 };
 
 export { PyRaise };

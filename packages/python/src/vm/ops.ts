@@ -42,7 +42,8 @@ declare module "./vm.js" {
     newInt(v: bigint, spare?: number): Obj;
     intValue(o: Obj): bigint;
     index(o: Obj): bigint;
-    toFloat(o: Obj): number;
+    /** A float's or an int's value as a double; `viaIndex`: any object's __index__ too. */
+    toFloat(o: Obj, viaIndex?: boolean): number;
     numericBinary(a: Obj, b: Obj, op: number): Obj;
     /** A slice's start, stop, step and length for a sequence of `size` items (a list's read after the bounds'
      *  __index__, which may change it, as python3 does). */
@@ -115,12 +116,11 @@ proto.index = function (this: VM, o: Obj): bigint {
   this.typeError(`'${ti.name}' object cannot be interpreted as an integer`);
 };
 
-proto.toFloat = function (this: VM, o: Obj): number {
+proto.toFloat = function (this: VM, o: Obj, viaIndex?: boolean): number {
   const k = this.kindOf(o);
   if (k === Kind.FLOAT) return this.h.readFloat(o);
-  if (isIntKind(k)) {
-    const v = this.h.readInt(o);
-    const x = Number(v);
+  if (viaIndex || isIntKind(k)) {
+    const x = Number(this.index(o));
     if (!Number.isFinite(x)) this.raise("OverflowError", "int too large to convert to float");
     return x;
   }
