@@ -84,6 +84,36 @@ const bytesOnDemand: EsbuildPlugin = {
 };
 
 /**
+ * The interpreter reads the core's ABI constants (object layouts, type flags, statuses: packages/core/abi/
+ * abi.ts) through `import { abi } from "@pyheap/heap"`, the heap binding's namespace of that module. In
+ * its bundle they come from abi.ts itself instead: constants of the bundle, which terser writes as numbers,
+ * rather than ~50 exports of the heap binding's chunk and imports of the interpreter's (0.6 KB sent). The
+ * same constants, the same values: the binding re-exports that very module. The lazy chunk and bytes'
+ * bodies (bundled with plugins of their own) still take them from the binding. The build fails if no
+ * module of the interpreter imports `abi` this way any more.
+ */
+const ABI_SOURCE = fileURLToPath(new URL("../../../packages/core/abi/abi.ts", import.meta.url));
+const abiInlined: EsbuildPlugin = {
+  name: "pyheap-abi-inlined",
+  setup(b) {
+    let rewritten = 0;
+    b.onResolve({ filter: /^pyheap:abi$/ }, () => ({ path: ABI_SOURCE }));
+    b.onLoad({ filter: /[\\/]packages[\\/]python[\\/]src[\\/].*\.ts$/, namespace: "file" }, async (args) => {
+      const code = await readFile(args.path, "utf8");
+      const out = code.replace(/import \{([^}]*)\} from "@pyheap\/heap";/g, (m, list: string) => {
+        const names = list.split(",").map((n) => n.trim()).filter(Boolean);
+        if (!names.includes("abi")) return m;
+        rewritten++;
+        const rest = names.filter((n) => n !== "abi");
+        return `import * as abi from "pyheap:abi";${rest.length ? ` import { ${rest.join(", ")} } from "@pyheap/heap";` : ""}`;
+      });
+      return out === code ? undefined : { contents: out, loader: "ts" };
+    });
+    b.onEnd(() => (rewritten ? undefined : { errors: [{ text: "no module of packages/python imports `abi` from @pyheap/heap any more: update abiInlined (apps/web/bundler/interpreter.ts)" }] }));
+  },
+};
+
+/**
  * esbuild's options for the interpreter's bundle; for the browser, with `lazy`, the parts of lazy.ts
  * are stubs (the page's build), and without it they are bundled (the bundle the renaming plan is made from,
  * so that it plans the names of the lazy chunk too).
@@ -102,7 +132,7 @@ function options(platform: "browser" | "node", lazy = false): BuildOptions {
     // gzip's context split in two); the editor, loaded only on Edit, has its own copy of all three.
     external: ["@pyheap/*"],
     // the Node bundle keeps the weakref/copy sources and bytes' bodies (no page to fetch them from)
-    plugins: platform === "node" ? [noHighlight] : [noHighlight, pythonSourcesOnDemand, bytesOnDemand, ...(lazy ? [lazyStubs, lazyRegistry] : [])],
+    plugins: platform === "node" ? [noHighlight, abiInlined] : [noHighlight, abiInlined, pythonSourcesOnDemand, bytesOnDemand, ...(lazy ? [lazyStubs, lazyRegistry] : [])],
     legalComments: "none",
     minifySyntax: true,
     logLevel: "warning",

@@ -72,6 +72,19 @@ describe("build output", () => {
     }
   });
 
+  it("library build: the interpreter's main chunk takes the core's ABI constants from no other chunk (inlined, bundler/interpreter.ts)", () => {
+    const js = readdirSync(LIB).filter((f) => f.endsWith(".js"));
+    const main = js.find((f) => readFileSync(join(LIB, f), "utf8").startsWith(HINT) && staticImports(readFileSync(join(LIB, f), "utf8")).some((d) => /interpreter-part/.test(d)));
+    expect(main, "the interpreter's main chunk").toBeDefined();
+    const code = readFileSync(join(LIB, main!), "utf8");
+    // what it imports from the heap binding's chunk: HeapError and loadHeap, not the ~50 constants of
+    // packages/core/abi/abi.ts it read through the binding's `abi` namespace before
+    const heap = js.find((f) => /^index-/.test(f))!;
+    const names = [...code.matchAll(new RegExp(`import\\{([^}]*)\\}from"\\./${heap.replace(/[.$]/g, "\\$&")}"`, "g"))].flatMap((m) => m[1]!.split(","));
+    expect(names.length).toBeGreaterThan(0);
+    expect(names.length).toBeLessThan(5);
+  });
+
   it("both builds: a gzip copy FILE.gz beside every script, style sheet, WASM file and page, which unpacks to the file", () => {
     const files: string[] = [];
     const walk = (dir: string): void => {
