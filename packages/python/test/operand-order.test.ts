@@ -31,7 +31,7 @@ describe("operand order and conversions", () => {
         "        print(repr(a * b))",
         "    except TypeError as e:",
         "        print('TypeError:', e)",
-        "for a, b in [('ab', N()), ([1], N()), (N(), 's'), (I(), 's'), (2, 'ab'), (1.5, 'ab'), ([1], I())]:",
+        "for a, b in [('ab', N()), ([1], N()), (N(), 's'), (I(), 's'), (2, 'ab'), (1.5, 'ab'), ([1], I()), ({}, 'ab'), ({1}, [1]), (frozenset(), 'ab'), (range(2), 'ab'), ({}.keys(), 'ab'), ({}.values(), [1])]:",
         "    try:",
         "        a *= b",
         "        print(repr(a))",

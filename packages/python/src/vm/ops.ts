@@ -373,9 +373,10 @@ function sequenceBinary(vm: VM, a: Obj, b: Obj, op: number, inplace: boolean): O
   }
   if (op === 5) {
     // the left operand's repeat, else the right one's (in place only when the left type has no sequence
-    // methods at all: a class always has them); the count an int or an object with __index__
+    // methods at all: a class always has them, so do bytearray to frozenset, range and dict views); the
+    // count an int or an object with __index__
     const isSeq = (k: Kind) => k === Kind.STR || k === Kind.LIST || k === Kind.TUPLE || k === Kind.BYTES;
-    const left = isSeq(ka) || (inplace && ta.heap);
+    const left = isSeq(ka) || (inplace && (ta.heap || (ka >= Kind.BYTEARRAY && ka <= Kind.FROZENSET) || ka === Kind.RANGE || ka === Kind.VIEW));
     const seq = left ? a : b;
     const n = left ? b : a;
     const tn = left ? tb : ta;
