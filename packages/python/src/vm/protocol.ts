@@ -258,7 +258,8 @@ proto.bindDescr = function (this: VM, d: Descr, o: Obj, owner: Obj): Obj {
       return this.none();
     }
     default:
-      return this.typeInfo(v).heap ? heapGet(this, v, o, owner) : this.newRef(v);
+      // (an unbound super kept in a class binds as well: super(T).__get__(obj) is super(T, obj))
+      return this.typeInfo(v).heap || this.kindOf(v) === Kind.SUPER ? heapGet(this, v, o, owner) : this.newRef(v);
   }
 };
 
