@@ -193,6 +193,24 @@ export function smallIntCompare(m: Int32Array, intType: Obj, a: Obj, b: Obj, op:
  * reused at the same address never matches an old entry.
  */
 export function loadGlobalCached(vm: VM, f: Frame, i: number, nameIndex: number, m: Int32Array): Obj {
+  const c = f.info.globalCache;
+  const g = f.globals;
+  const b = f.builtins;
+  const k = 7 * i;
+  if (c !== null && c[k] === g && c[k + 1] === m[(g + DICT_VERSION) >>> 2] && c[k + 2] === m[(g + DICT_VERSION + 4) >>> 2]) {
+    const from = c[k + 3];
+    if (from === 0 || (from === b && c[k + 4] === m[(b + DICT_VERSION) >>> 2] && c[k + 5] === m[(b + DICT_VERSION + 4) >>> 2])) {
+      const v = c[k + 6];
+      m[v >>> 2]!++;
+      return v;
+    }
+  }
+  return loadGlobalMiss(vm, f, i, nameIndex, m);
+}
+
+/** loadGlobalCached without a valid entry: the lookups, the entry written (out of line: the hit above is
+ *  small enough for V8 to inline into the eval loop). */
+function loadGlobalMiss(vm: VM, f: Frame, i: number, nameIndex: number, m: Int32Array): Obj {
   const h = vm.h;
   const info = f.info;
   let c = info.globalCache;
@@ -200,14 +218,6 @@ export function loadGlobalCached(vm: VM, f: Frame, i: number, nameIndex: number,
   const g = f.globals;
   const b = f.builtins;
   const k = 7 * i;
-  if (c[k] === g && c[k + 1] === m[(g + DICT_VERSION) >>> 2] && c[k + 2] === m[(g + DICT_VERSION + 4) >>> 2]) {
-    const from = c[k + 3];
-    if (from === 0 || (from === b && c[k + 4] === m[(b + DICT_VERSION) >>> 2] && c[k + 5] === m[(b + DICT_VERSION + 4) >>> 2])) {
-      const v = c[k + 6];
-      h.incref(v);
-      return v;
-    }
-  }
   // versions read before the lookups: a lookup that runs code leaves them stale, never wrong
   const gv0 = m[(g + DICT_VERSION) >>> 2]!;
   const gv1 = m[(g + DICT_VERSION + 4) >>> 2]!;

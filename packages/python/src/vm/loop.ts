@@ -200,7 +200,10 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
               superMethodPush(this, st, o, name);
               break;
             }
-            const m = loadMethodSlot(this, f, i, o, name, arg);
+            // the slot site's hit called from here (slotMethod is small enough for V8 to inline), the rest
+            // out of line
+            const sm = slotMethod(this, mem, f, i, o);
+            const m = sm !== 0 ? sm : loadMethodNoting(this, f, i, o, name, arg);
             if (m) {
               st.push(m);
               st.push(o);
@@ -1694,12 +1697,9 @@ function loadAttrNoting(vm: VM, f: Frame, i: number, st: Obj[], o: Obj, arg: num
   pushAttrRelease(vm, st, o, name);
 }
 
-/** LOAD_METHOD on anything but a super object: the class's function through the slot site, else
- *  loadMethodCached (recording a slot site for an instance of a class). */
-function loadMethodSlot(vm: VM, f: Frame, i: number, o: Obj, name: string, arg: number): Obj {
-  const m = vm.h.i32;
-  const fn = slotMethod(vm, m, f, i, o);
-  if (fn !== 0) return fn;
+/** LOAD_METHOD on anything but a super object without the slot site's answer: loadMethodCached (recording
+ *  a slot site for an instance of a class). */
+function loadMethodNoting(vm: VM, f: Frame, i: number, o: Obj, name: string, arg: number): Obj {
   const r = loadMethodCached(vm, f, i, o, name, f.info.names[arg]);
   if (r !== 0 && vm.h.i32[(r + OB_TYPE) >>> 2]! >>> 0 === vm.tFunction) noteSlot(vm, f, i, o, name, SLOT_METHOD, r);
   return r;

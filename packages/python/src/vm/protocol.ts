@@ -110,10 +110,14 @@ export interface TypeStamp {
  * compared).
  */
 export function stampValid(vm: VM, m: Int32Array, e: TypeStamp, mro: TypeInfo[]): boolean {
-  const w = m[vm.classWrites]!;
-  if (e.w === w && e.epoch === vm.typeEpoch) return true;
+  return (e.w === m[vm.classWrites] && e.epoch === vm.typeEpoch) || stampRecheck(vm, m, e, mro);
+}
+
+/** stampValid after a class namespace changed (out of line: the hit above is small enough for V8 to
+ *  inline into the eval loop's callers within its inlining budget). */
+function stampRecheck(vm: VM, m: Int32Array, e: TypeStamp, mro: TypeInfo[]): boolean {
   if (e.mro !== mro || e.epoch !== vm.typeEpoch || !typeStateValid(m, mro, e.state)) return false;
-  if (!Object.isFrozen(e)) e.w = w;
+  if (!Object.isFrozen(e)) e.w = m[vm.classWrites]!;
   return true;
 }
 
@@ -258,8 +262,7 @@ proto.bindDescr = function (this: VM, d: Descr, o: Obj, owner: Obj): Obj {
       return this.none();
     }
     default:
-      // (an unbound super kept in a class binds as well: super(T).__get__(obj) is super(T, obj))
-      return this.typeInfo(v).heap || this.kindOf(v) === Kind.SUPER ? heapGet(this, v, o, owner) : this.newRef(v);
+      return this.typeInfo(v).heap ? heapGet(this, v, o, owner) : this.newRef(v);
   }
 };
 
@@ -909,16 +912,11 @@ export interface SlotSite {
 /** The valid entry of instruction i of f for o (no materialized __dict__, the class's keys unchanged). */
 function slotSite(vm: VM, m: Int32Array, f: Frame, i: number, o: Obj): SlotSite | null {
   const s = f.info.slotSites;
-  if (s === null) return null;
-  let c = s[i];
+  let c = s === null ? null : s[i];
   if (c === null) return null;
   const t = m[(o + OB_TYPE) >>> 2]!;
-  if (c.t !== t) {
-    c = c.next;
-    if (c === null || c.t !== t) return null;
-  }
-  if (m[(o + MANAGED_DICT) >>> 2] !== 0 || m[(t + TP_CACHED_KEYS) >>> 2] !== c.keys) return null;
-  return stampValid(vm, m, c, c.ti.mro) ? c : null;
+  if (c.t !== t && ((c = c.next) === null || c.t !== t)) return null;
+  return m[(o + MANAGED_DICT) >>> 2] === 0 && m[(t + TP_CACHED_KEYS) >>> 2] === c.keys && stampValid(vm, m, c, c.ti.mro) ? c : null;
 }
 
 /** The address of o's value slot ix when that attribute is set (its index is in the values array's
