@@ -190,7 +190,7 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             break;
           }
           case 95 /* Op.STORE_ATTR */:
-            storeAttr(this, f, i, st, arg);
+            if (!slotStore(this, (mem.length | 0) !== 0 ? mem : (mem = h.i32), f, i, st, arg)) storeAttr(this, f, i, st, arg);
             break;
           case 160 /* Op.LOAD_METHOD */: {
             const o = st.pop()!;
@@ -1705,13 +1705,13 @@ function loadMethodNoting(vm: VM, f: Frame, i: number, o: Obj, name: string, arg
   return r;
 }
 
-/** STORE_ATTR at instruction i: the object and the value are popped and released after the store. */
+/** STORE_ATTR at instruction i without a slot site: the object and the value are popped and released
+ *  after the store. */
 function storeAttr(vm: VM, f: Frame, i: number, st: Obj[], arg: number): void {
   const h = vm.h;
   const o = st.pop()!;
   const v = st.pop()!;
   try {
-    if (slotStore(vm, h.i32, f, i, o, v, f.info.names[arg])) return;
     const name = f.info.code.co_names[arg];
     if (!instanceSetAttr(vm, f, i, o, name, f.info.names[arg], v)) vm.setAttr(o, name, v);
     else noteSlot(vm, f, i, o, name, SLOT_STORE, 0);

@@ -262,7 +262,8 @@ proto.bindDescr = function (this: VM, d: Descr, o: Obj, owner: Obj): Obj {
       return this.none();
     }
     default:
-      return this.typeInfo(v).heap ? heapGet(this, v, o, owner) : this.newRef(v);
+      // (an unbound super kept in a class binds as well: super(T).__get__(obj) is super(T, obj))
+      return this.typeInfo(v).heap || this.kindOf(v) === Kind.SUPER ? heapGet(this, v, o, owner) : this.newRef(v);
   }
 };
 
@@ -945,23 +946,31 @@ export function slotLoad(vm: VM, m: Int32Array, f: Frame, i: number, o: Obj): Ob
   return x;
 }
 
-/** STORE_ATTR at instruction i of f through its slot site: the value (borrowed) replaces the old one,
- *  which is released after (as the core's valuesSet does), or, when o lacks the attribute, the core adds
- *  it (nameObj: the name's str). false without a valid site (nothing done then). */
-export function slotStore(vm: VM, m: Int32Array, f: Frame, i: number, o: Obj, v: Obj, nameObj: Obj): boolean {
+/** STORE_ATTR at instruction i of f through its slot site, the object on top of the stack and the value
+ *  below it: both popped, the value's reference moves into o's slot and the old value, then o, are
+ *  released, or, when o lacks the attribute, the core adds it. false without a valid
+ *  site (nothing done then). */
+export function slotStore(vm: VM, m: Int32Array, f: Frame, i: number, st: Obj[], arg: number): boolean {
+  const o = st[st.length - 1];
   const c = slotSite(vm, m, f, i, o);
   if (c === null) return false;
+  st.pop();
+  const v = st.pop()!;
   const p = setSlotAddr(m, o, c.ix);
   if (p === 0) {
     // a first assignment: the site stands for instanceSetAttr's checks
-    vm.h.attrSet(o, nameObj, v);
+    try {
+      vm.h.attrSet(o, f.info.names[arg], v);
+    } finally {
+      vm.h.decref(o);
+      vm.h.decref(v);
+    }
     return true;
   }
   const old = m[p >>> 2]! >>> 0;
-  m[v >>> 2]!++;
   m[p >>> 2] = v;
-  if (m[old >>> 2] === 1) vm.h.decref(old);
-  else m[old >>> 2]!--;
+  vm.h.decref(old);
+  vm.h.decref(o);
   return true;
 }
 
