@@ -960,10 +960,12 @@ export function bufferBinary(vm: VM, a: Obj, b: Obj, op: number, inplace: boolea
     const seq = ka === Kind.BYTEARRAY ? a : b;
     const n = seq === a ? b : a;
     if (vm.kindOf(seq) !== Kind.BYTEARRAY) return 0;
-    const kn = vm.kindOf(n);
-    if (kn !== Kind.INT && kn !== Kind.BOOL) {
-      if (vm.typeInfo(n).heap) return 0;
-      vm.typeError(`can't multiply sequence by non-int of type '${vm.typeName(n)}'`);
+    const tn = vm.typeInfo(n);
+    // a class on the left of *= has sequence methods (none repeat): the right operand is left alone
+    if (inplace && n === a && tn.heap) return 0;
+    if (tn.kind !== Kind.INT && tn.kind !== Kind.BOOL) {
+      // the count an int or, as for str, bytes, tuple and list, an object with __index__
+      if (!(tn.heap && vm.lookupType(tn, "__index__")?.obj)) vm.typeError(`can't multiply sequence by non-int of type '${tn.name}'`);
     }
     let count = Number(vm.index(n));
     if (count < 0) count = 0;
