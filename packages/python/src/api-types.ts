@@ -42,6 +42,12 @@ export interface RunOptions {
    * stops within a few milliseconds. Absent: nothing is read.
    */
   interrupt?: Int32Array;
+  /**
+   * The program's standard input, read by `input()` line by line: a text, or a function returning the next
+   * line with its "\n" (the last one may lack it) and "" or null at the end (read only when `input()` asks,
+   * so it can block on a terminal). Absent: an empty stdin (`input()` raises EOFError after its prompt).
+   */
+  stdin?: string | (() => string | null);
   /** Called with what the program writes, as it writes it (besides being collected in the result). */
   onStdout?: (text: string) => void;
   onStderr?: (text: string) => void;

@@ -266,7 +266,15 @@ function stageRun(source: string, options: RunOptions, detail: { check?: boolean
   let outcome: RunOutcome = { status: "ok" };
   let exitCode = 0;
   const lines = source.split("\n");
+  const input = options.stdin ?? "";
+  let inputAt = 0;
   const host: VMHost = {
+    readLine() {
+      if (typeof input !== "string") return input() ?? "";
+      const line = input.slice(inputAt, input.indexOf("\n", inputAt) + 1 || undefined);
+      inputAt += line.length;
+      return line;
+    },
     write(stream, text) {
       outBytes += text.length;
       if (outBytes > maxOut) throw new LimitExceeded("output", `output limit of ${maxOut} bytes exceeded`);

@@ -618,7 +618,15 @@ export function installBuiltins(vm: VM): void {
     }
     vm.typeError(`type ${ti.name} doesn't define __round__ method`);
   });
-  def("input", () => vm.raise("EOFError", "EOF when reading a line"));
+  // input(): str() of the prompt to stdout, then one line of the run's stdin without its "\n"; EOFError past its end
+  def("input", (args, kw) => {
+    noKw(vm, "input", kw);
+    nargs(vm, "input", args, 0, 1);
+    if (args.length) vm.host.write("stdout", vm.strOf(args[0]));
+    const line = vm.host.readLine?.();
+    if (!line) vm.raise("EOFError", "EOF when reading a line");
+    return vm.newStr(line.endsWith("\n") ? line.slice(0, -1) : line);
+  });
   // exit() and quit(): SystemExit with the given code (CPython's site module adds them)
   for (const name of ["exit", "quit"]) {
     def(name, (args) => {

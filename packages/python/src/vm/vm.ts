@@ -47,6 +47,8 @@ export interface VMHost {
   write(stream: "stdout" | "stderr", text: string): void;
   /** Source text of a file for tracebacks, or null. */
   sourceLine(filename: string, lineno: number): string | null;
+  /** The next line of the program's stdin with its "\n" ("" at its end), for input(). */
+  readLine?(): string;
   /** Called at each new line (and each instruction when `instructionTrace`); may throw LimitExceeded. */
   onLine?(frame: Frame, line: number): void;
   onInstruction?(frame: Frame): void;
