@@ -67,7 +67,10 @@ function buildProgram(setExit: (code: number) => void): Command {
   )
     .option("--memory", "print a summary of the heap on stderr at the end")
     .action(async (file: string, options) => setExit(await (await import("./commands/run.js")).runCommand(file, options)));
-  run.addHelpText("after", "\nExample:\n  pyheap run --memory --gc-threshold 100 prog.py");
+  run.addHelpText(
+    "after",
+    "\ninput() reads the program's standard input, a line at a time (EOF when the program itself is read from it).\n\nExamples:\n  pyheap run --memory --gc-threshold 100 prog.py\n  printf 'Ann\\n' | pyheap run greet.py",
+  );
 
   addOptions(
     program.command("trace").argument("<file>", "the program, or - for standard input").description("show the run step by step"),

@@ -32,7 +32,7 @@ export interface ViewRequest {
  * itself, as it prints it (no message per write: 30 000 prints cost 0.19 s more CPU as messages); the
  * `onStdout`/`onStderr` callbacks are then not called, and the result's streams are all written.
  */
-export type RunFunction = (source: string, options: RunOptions, view?: ViewRequest, direct?: boolean) => Promise<CliRunResult>;
+export type RunFunction = (source: string, options: RunOptions, view?: ViewRequest, direct?: boolean, stdin?: boolean) => Promise<CliRunResult>;
 
 /** The worker's stack, in MB (Node's default for workers, as the corpus runner and the server use). */
 export const STACK_MB = 4;
@@ -46,6 +46,8 @@ export interface WorkerRequest {
   listen: { stdout: boolean; stderr: boolean; progress: boolean };
   /** Write the program's output to file descriptors 1 and 2 from the worker (see `RunFunction`). */
   direct: boolean;
+  /** input() reads the process's standard input (descriptor 0), a line when it asks; else it gets EOF. */
+  stdin: boolean;
   view?: { name: ViewName; args: ViewArgs };
 }
 
@@ -108,7 +110,7 @@ function startWorker(): Worker {
 }
 
 /** Runs `source` in the worker (started on first use); one run at a time. */
-function runInWorker(source: string, options: RunOptions, view?: ViewRequest, direct = false): Promise<CliRunResult> {
+function runInWorker(source: string, options: RunOptions, view?: ViewRequest, direct = false, stdin = false): Promise<CliRunResult> {
   if (current) return Promise.reject(new InterpreterError("a run is already in progress"));
   const w = (worker ??= startWorker());
   const interrupt = new Int32Array(new SharedArrayBuffer(4));
@@ -120,7 +122,7 @@ function runInWorker(source: string, options: RunOptions, view?: ViewRequest, di
   };
   const { onStdout, onStderr, onProgress, interrupt: _given, ...plain } = options;
   const listen = { stdout: onStdout !== undefined, stderr: onStderr !== undefined, progress: onProgress !== undefined };
-  const request: WorkerRequest = { source, options: plain, interrupt: interrupt.buffer as SharedArrayBuffer, listen, direct };
+  const request: WorkerRequest = { source, options: plain, interrupt: interrupt.buffer as SharedArrayBuffer, listen, direct, stdin };
   if (view) request.view = { name: view.name, args: view.args ?? {} };
   return new Promise<Omit<CliRunResult, "interrupted">>((resolve, reject) => {
     current = { options, view, resolve, reject };

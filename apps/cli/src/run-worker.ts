@@ -6,7 +6,7 @@
  * One request at a time (`WorkerRequest`). What the program writes is posted as it is written, in the
  * order written; then what a view made of the trace; then the result (`done`) or what went wrong (`failed`).
  */
-import { writeSync } from "node:fs";
+import { readSync, writeSync } from "node:fs";
 import { parentPort } from "node:worker_threads";
 import { run, type RunOptions } from "@pyheap/python";
 import type { WorkerReply, WorkerRequest } from "./interpreter.js";
@@ -44,9 +44,44 @@ function writeAll(fd: number, text: string): void {
   }
 }
 
-port.on("message", ({ source, options, interrupt, listen, direct, view }: WorkerRequest) => {
+/** Bytes read from descriptor 0 past the last line input() took. */
+let unread = Buffer.alloc(0);
+
+/** The next line of descriptor 0 with its "\n" ("" at the end), read only now: a terminal gives a typed
+ *  line, a pipe or file what it has (the rest waits in `unread`). The end is not remembered, so after
+ *  Ctrl-D a terminal is read again, as python3's input() does. */
+function readLine(): string {
+  const chunk = Buffer.alloc(1 << 16);
+  for (;;) {
+    const nl = unread.indexOf(10);
+    let n = 0;
+    if (nl < 0) {
+      try {
+        n = readSync(0, chunk, 0, chunk.length, null);
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code === "EAGAIN") {
+          Atomics.wait(pause, 0, 0, 1);
+          continue;
+        }
+        if (code !== "EOF") throw err;
+      }
+      if (n > 0) {
+        unread = Buffer.concat([unread, chunk.subarray(0, n)]);
+        continue;
+      }
+    }
+    const end = nl < 0 ? unread.length : nl + 1;
+    const line = unread.subarray(0, end).toString("utf8");
+    unread = unread.subarray(end);
+    return line;
+  }
+}
+
+port.on("message", ({ source, options, interrupt, listen, direct, stdin, view }: WorkerRequest) => {
   let lastProgress = 0;
   const full: RunOptions = { ...options, ...(interrupt ? { interrupt: new Int32Array(interrupt) } : {}) };
+  if (stdin) full.stdin = readLine;
   const written = { stdout: 0, stderr: 0 };
   if (direct) {
     full.onStdout = (text) => {

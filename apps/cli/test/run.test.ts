@@ -147,3 +147,35 @@ describe("colours", () => {
     expect(pyheap(["run", "--memory", program("print('hi')\n")]).stderr).not.toMatch(/\x1b\[/);
   });
 });
+
+describe("input() reads pyheap run's standard input as python3's does", () => {
+  const greet = 'name = input("Enter your name: ")\nprint("Hello,", name)\nn = input(42)\nprint(repr(n))\nwhile True:\n    print(len(input("> ")))\n';
+  const inputs = {
+    "lines, one without its newline": "Ann\n 7 \r\n\nlast",
+    empty: "",
+    // lines longer than one read of descriptor 0 (64 KiB), with characters of several bytes across reads
+    "long lines": `Zoë\n${"é€x".repeat(30_000)}\n${"a".repeat(70_000)}\n`,
+  };
+  for (const [what, input] of Object.entries(inputs)) {
+    it(what, () => {
+      const file = program(greet, "greet.py");
+      const expected = python(file, input);
+      const got = pyheap(["run", basename(file)], { cwd: dirname(file), input });
+      expect(got.stdout).toBe(expected.stdout);
+      expect(got.stderr).toBe(expected.stderr);
+      expect(got.status).toBe(expected.status);
+    });
+  }
+
+  it("gets EOF when the program itself comes from standard input", () => {
+    const got = pyheap(["run", "-"], { input: 'print("before")\ninput("? ")\n' });
+    expect(got.stdout).toBe("before\n? ");
+    expect(got.stderr).toMatch(/EOFError: EOF when reading a line\n$/);
+    expect(got.status).toBe(1);
+  });
+
+  it("is said in pyheap run --help", () => {
+    expect(pyheap(["run", "--help"]).stdout).toMatch(/input\(\) reads the program's standard input/);
+  });
+});
+

@@ -33,6 +33,8 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
     },
     undefined,
     true,
+    // input() reads this process's stdin, unless the program itself came from there
+    file !== "-",
   );
   limitNote(result);
   if (options.memory) process.stderr.write(`${memorySummary(result.stats, colorsFor(process.stderr)).join("\n")}\n`);
