@@ -30,6 +30,10 @@ export function runRequestSchema(limits: RunLimitsConfig) {
         .regex(/^[^\0\n\r]+$/, "must be one line")
         .optional()
         .describe('File name shown in tracebacks (default "main.py", or "<stdin>" in repl mode).'),
+      stdin: z
+        .string()
+        .optional()
+        .describe("The program's standard input (UTF-8, at most as many bytes as code), read by input() a line at a time; absent: empty."),
       gcThreshold: z
         .array(z.number().int().min(0).max(1_000_000))
         .min(1)

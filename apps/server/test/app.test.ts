@@ -220,6 +220,16 @@ describe("POST /api/v1/run: bad requests", () => {
     expect(res.body.detail).toMatch(/600 bytes; the limit is 512/);
   });
 
+  it("413 for stdin over the code's limit; 400 for a stdin that is not a string", async () => {
+    const big = await post().send({ code: "input()", stdin: "x".repeat(600) });
+    expect(big.status).toBe(413);
+    expect(big.body.detail).toMatch(/stdin is 600 bytes; the limit is 512/);
+    const bad = await post().send({ code: "input()", stdin: ["a"] });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].path).toBe("/stdin");
+    checker.check("POST", "/api/v1/run", bad);
+  });
+
   it("405 with Allow for other methods", async () => {
     const res = await request(main.app).get("/api/v1/run");
     expect(res.status).toBe(405);

@@ -15,11 +15,11 @@ const PYTHON = execFileSync("python3", ["-c", "import sys; print(sys.executable)
 const blog1 = readFileSync(join(corpus, "blog/01-list-append-same-id.py"), "utf8");
 const LOOP = "n = 0\nwhile True:\n    n += 1\n";
 
-/** Runs `code` with python3 from a file at `file` (so tracebacks show its lines). */
-function python(code: string, file: string): { stdout: string; stderr: string; status: number } {
+/** Runs `code` with python3 from a file at `file` (so tracebacks show its lines), `input` its stdin. */
+function python(code: string, file: string, input = ""): { stdout: string; stderr: string; status: number } {
   writeFileSync(file, code);
   try {
-    return { stdout: execFileSync(PYTHON, [file], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }), stderr: "", status: 0 };
+    return { stdout: execFileSync(PYTHON, [file], { encoding: "utf8", input, stdio: ["pipe", "pipe", "pipe"] }), stderr: "", status: 0 };
   } catch (err) {
     const e = err as { stdout: string; stderr: string; status: number };
     return { stdout: e.stdout, stderr: e.stderr, status: e.status };
@@ -69,6 +69,20 @@ describe("POST /api/v1/run", () => {
     expect(res.body.exitCode).toBe(1);
     expect(res.body.stderr).toBe(expected.stderr);
     expect(res.body.outcome).toMatchObject({ status: "exception", type: "ZeroDivisionError" });
+  });
+
+  it("gives the program its stdin: input() reads it as python3 reads its own", async () => {
+    const code = 'name = input("Name: ")\nprint("Hello,", name)\nwhile True:\n    print(repr(input(">")))\n';
+    const file = join(emptyDir(), "greet.py");
+    for (const stdin of ["Ann\nb \r\n\nlast", ""]) {
+      const expected = python(code, file, stdin);
+      const res = await post(main, { code, filename: file, stdin });
+      expect(res.status).toBe(200);
+      checker.check("POST", "/api/v1/run", res);
+      expect(res.body.stdout).toBe(expected.stdout);
+      expect(res.body.stderr).toBe(expected.stderr);
+      expect(res.body.exitCode).toBe(expected.status);
+    }
   });
 
   it("applies gc thresholds and REPL mode", async () => {

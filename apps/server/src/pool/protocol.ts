@@ -12,6 +12,8 @@ export interface RunTask {
   trace: "none" | "line" | "instruction";
   filename?: string;
   gcThreshold?: number[];
+  /** The program's standard input, which input() reads. */
+  stdin?: string;
   limits: {
     maxSteps: number;
     maxHeapBytes: number;

@@ -42,6 +42,7 @@ function runTask(task: RunTask, handle: TaskHandle): RunTaskResult {
     interrupt: interruptFlag(handle),
   };
   if (task.filename !== undefined) options.filename = task.filename;
+  if (task.stdin !== undefined) options.stdin = task.stdin;
   if (task.gcThreshold !== undefined) options.gcThreshold = task.gcThreshold as RunOptions["gcThreshold"];
   const result = run(task.code, options);
   const stop = stopRequested(handle);

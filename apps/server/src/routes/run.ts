@@ -135,6 +135,9 @@ export function runRoutes(config: Config, pool: RunPool, lifecycle: Lifecycle): 
     if (raw && typeof raw === "object" && typeof raw.code === "string" && Buffer.byteLength(raw.code) > config.maxCodeBytes) {
       throw new HttpProblem("payload-too-large", `code is ${Buffer.byteLength(raw.code)} bytes; the limit is ${config.maxCodeBytes}.`);
     }
+    if (raw && typeof raw === "object" && typeof raw.stdin === "string" && Buffer.byteLength(raw.stdin) > config.maxCodeBytes) {
+      throw new HttpProblem("payload-too-large", `stdin is ${Buffer.byteLength(raw.stdin)} bytes; the limit is ${config.maxCodeBytes}.`);
+    }
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
       const errors: FieldError[] = parsed.error.issues.map((issue) => ({ path: toPointer(issue.path), message: issue.message }));
@@ -150,6 +153,7 @@ export function runRoutes(config: Config, pool: RunPool, lifecycle: Lifecycle): 
       trace: body.trace,
       ...(body.filename !== undefined ? { filename: body.filename } : {}),
       ...(body.gcThreshold !== undefined ? { gcThreshold: body.gcThreshold } : {}),
+      ...(body.stdin !== undefined ? { stdin: body.stdin } : {}),
       limits: runLimits,
       maxTraceBytes,
       cpuLimitMs: body.trace === "none" ? config.cpuLimitMs : config.traceCpuLimitMs,
