@@ -201,6 +201,65 @@ describe("container reprs remade from their items' kept texts", () => {
   });
 });
 
+describe("container reprs at every step", () => {
+  // lists, tuples and dicts changed inside and past the part their repr shows, grown past the 80
+  // characters and shrunk under them; at every step before `probe` each repr must be python3's there
+  // (a recorder that reuses a container's last text must see each of these changes)
+  const BODY = [
+    "xs = []",
+    "ts = ()",
+    "d = {}",
+    "for i in range(60):",
+    "    xs.append(i * 1001)",
+    "    if i % 7 == 3:",
+    "        xs[i % 5] = -i * 1001",
+    "    if i % 11 == 5:",
+    "        xs[-1] = i * 3003",
+    "    if i == 45:",
+    "        del xs[2:]",
+    "    ts = (i * 1001,) if i % 10 == 9 else ts + (i * 1001,)",
+    "    d[i % 13] = i * 1001",
+    "    if i == 50:",
+    "        d = {k: v for k, v in d.items() if k < 2}",
+    "    probe = i",
+  ];
+  const NAMES = ["xs", "ts", "d"];
+
+  test("equal python3's reprs at each step", () => {
+    const cut = 'lambda t: t if len(t) <= 80 else t[:79] + "\u2026"';
+    const code = ["import json", "R = []", `cut = ${cut}`, ...BODY, `    R.append([cut(repr(v)) for v in (${NAMES.join(", ")})])`, "print(json.dumps(R))"].join("\n");
+    const expected = python3Json<string[][]>(code);
+    const trace = run(BODY.join("\n") + "\n", { trace: "line" }).trace!;
+    const session = new Session(trace);
+    const seen: string[][] = [];
+    for (let i = 0; i < trace.steps.length; i++) {
+      if (trace.steps[i]!.line !== BODY.length) continue;
+      const view = session.step(i);
+      seen.push(NAMES.map((n) => view.heap.get(view.frames[0]!.locals.find((l) => l.name === n)!.serial)!.repr));
+    }
+    expect(seen).toEqual(expected);
+  });
+
+  test("a str grown in place while a list holds it again shows its new text in the list's repr", () => {
+    // on one line: the list lets go of s, s grows in place (only the local holds it) and goes back in
+    // the same slot, so the list holds the same object as before and only the str's text changed
+    const SRC = "def f():\n    s = 'a'\n    xs = [s, 1]\n    for i in range(30):\n        xs.pop(0); s += 'b'; xs.insert(0, s)\n    return xs\nf()\n";
+    const expected = python3Json<string[]>(
+      `import json\nR = []\ndef f():\n    s = 'a'\n    xs = [s, 1]\n    for i in range(30):\n        xs.pop(0); s += 'b'; xs.insert(0, s)\n        R.append(repr(xs))\nf()\nprint(json.dumps(R))`,
+    );
+    const trace = run(SRC, { trace: "line" }).trace!;
+    const session = new Session(trace);
+    const seen: string[] = [];
+    for (let i = 1; i < trace.steps.length; i++) {
+      if (trace.steps[i - 1]!.line !== 5) continue;
+      const view = session.step(i);
+      const at = view.frames.at(-1)!.locals.find((l) => l.name === "xs")!;
+      seen.push(view.heap.get(at.serial)!.repr);
+    }
+    expect(seen).toEqual(expected);
+  });
+});
+
 describe("referent lists stored as patches of the previous ones", () => {
   // long containers changed one slot at a time, shrunk and regrown: their referent lists are stored as
   // patches on earlier lists; each materialised list must name the items the container's repr shows
