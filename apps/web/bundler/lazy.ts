@@ -23,8 +23,8 @@
  * - A str's %-formatting and str.format / format_map (vm/str-format.ts; bytes' % stays with bytes' bodies,
  *   misc.ts's percentFormat hands only a str to it).
  * - exec(), eval() and compile() (vm/exec-source.ts).
- * - The math, random and warnings modules (modules/math.ts, random.ts, warnings.ts: also the interpreter's
- *   own warnings), sys's struct sequences
+ * - The math, random, warnings and collections modules (modules/math.ts, random.ts, warnings.ts: also the
+ *   interpreter's own warnings; collections.ts), sys's struct sequences
  *   (modules/sys-info.ts), int.from_bytes (builtins/int-bytes.ts), a module imported again after the
  *   program took it out of sys.modules (modules/reimport.ts).
  * - Correctly rounded pow, exp, log, sin and cos (objects/libm.ts): float ** float with a non-integral exponent;
@@ -97,6 +97,8 @@ export const LAZY_MODULES: readonly LazyModule[] = [
   { file: "modules/random.ts", functions: ["randomNatives", "randomSource"] },
   // warnings: the filters and registries, the module's natives and Python code (made at `import warnings`)
   { file: "modules/warnings.ts", functions: ["warn", "warnStrictSubclass", "warningsNatives", "warningsSource"] },
+  // the collections module's Python code (made at `import collections`)
+  { file: "modules/collections.ts", functions: ["collectionsNatives", "collectionsSource"] },
   // a module imported again after the program took it out of sys.modules
   { file: "modules/reimport.ts", functions: ["remakeModule"] },
   // complex ** complex (objects/complex-pow.ts)

@@ -987,7 +987,7 @@ function installDict(vm: VM): void {
     __setitem__: (args) => (vm.setItemRaw(args[0], args[1], args[2], vm.typeInfo(args[0])), vm.none()),
     __delitem__: (args) => (vm.delItemRaw(args[0], args[1], vm.typeInfo(args[0])), vm.none()),
     __init__: (args, kw) => {
-      if (args[1]) vm.dictUpdateFrom(args[0], args[1], 0);
+      if (args[1]) vm.dictUpdateArg(args[0], args[1]);
       if (kw) kw.names.forEach((n, i) => vm.dictSetStr(args[0], vm.name(n), kw.values[i]));
       return vm.none();
     },

@@ -16,6 +16,7 @@ import { mathModule } from "./math.js";
 import { randomNatives, randomSource } from "./random.js";
 import { sysInfo } from "./sys-info.js";
 import { warningsNatives, warningsSource } from "./warnings.js";
+import { collectionsNatives, collectionsSource } from "./collections.js";
 
 /** The struct sequences of sys made on first use (modules/sys-info.ts, loaded on demand in the page). */
 const SYS_INFO_NAMES = ["float_info", "int_info", "version_info", "flags", "hash_info"];
@@ -54,6 +55,7 @@ export function installModules(vm: VM): void {
   vm.moduleFactories.set("copy", () => makePyModule(vm, "copy", COPY_PY, {}));
   vm.moduleFactories.set("random", () => makePyModule(vm, "random", randomSource(), randomNatives(vm)));
   vm.moduleFactories.set("warnings", () => makePyModule(vm, "warnings", warningsSource(), warningsNatives(vm)));
+  vm.moduleFactories.set("collections", () => makePyModule(vm, "collections", collectionsSource(), collectionsNatives(vm)));
   vm.moduleFactories.set("math", () => {
     const { fns, values } = mathModule(vm);
     const m = moduleWith(vm, "math", fns);

@@ -832,7 +832,7 @@ proto.nativeInit = function (this: VM, ti: TypeInfo, o: Obj, args: Obj[], kw: Kw
       if (args.length) this.listExtendFrom(o, args[0]);
       return;
     case Kind.DICT:
-      if (args.length) this.dictUpdateFrom(o, args[0], 0);
+      if (args.length) this.dictUpdateArg(o, args[0]);
       if (kw) for (let i = 0; i < kw.names.length; i++) this.dictSetStr(o, this.name(kw.names[i]), kw.values[i]);
       return;
     case Kind.SET:
