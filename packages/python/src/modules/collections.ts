@@ -1,12 +1,13 @@
 /**
- * The `collections` module: defaultdict and Counter, Python code
+ * The `collections` module: defaultdict, Counter and namedtuple, all Python code
  * compiled at `import collections` (in the page, bundled in the interpreter's on-demand chunk).
  *
  * What programs print follows python3 (reprs, iteration order, errors and their messages). Where python3's
  * type is C code, the objects here are Python objects of the same behaviour, laid out differently:
  * - defaultdict is a dict subclass with an instance dict (CPython's is a C subclass without one), so
- *   its size differs.
- * Counter is Python code in CPython too (the code below is this project's own).
+ *   its size differs;
+ * - a namedtuple's fields are properties (CPython's are `_tuplegetter` descriptors).
+ * Counter and namedtuple are Python code in CPython too (the code below is this project's own).
  */
 import type { NativeFn } from "../vm/types.js";
 import type { VM } from "../vm/vm.js";
@@ -27,6 +28,7 @@ export function collectionsSource(): string {
 }
 
 const COLLECTIONS_PY = `
+_KEYWORDS = frozenset("False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield".split())
 
 
 class defaultdict(dict):
@@ -244,4 +246,97 @@ def _add(a, b):
 
 def _sub(a, b):
     return a - b
+
+
+def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
+    if isinstance(field_names, str):
+        field_names = field_names.replace(",", " ").split()
+    field_names = list(map(str, field_names))
+    typename = str(typename)
+    if rename:
+        seen = set()
+        for i, name in enumerate(field_names):
+            if not name.isidentifier() or name in _KEYWORDS or name.startswith("_") or name in seen:
+                field_names[i] = "_%d" % i
+            seen.add(name)
+    for name in [typename] + field_names:
+        if not name.isidentifier():
+            raise ValueError("Type names and field names must be valid identifiers: %r" % name)
+        if name in _KEYWORDS:
+            raise ValueError("Type names and field names cannot be a keyword: %r" % name)
+    seen = set()
+    for name in field_names:
+        if name.startswith("_") and not rename:
+            raise ValueError("Field names cannot start with an underscore: %r" % name)
+        if name in seen:
+            raise ValueError("Encountered duplicate field name: %r" % name)
+        seen.add(name)
+    fields = tuple(field_names)
+    count = len(fields)
+    field_defaults = {}
+    if defaults is not None:
+        defaults = tuple(defaults)
+        if len(defaults) > count:
+            raise TypeError("Got more default values than field names")
+        field_defaults = dict(zip(fields[count - len(defaults):], defaults))
+    params = ", ".join(fields)
+    ns = {"_tuple_new": tuple.__new__}
+    exec("def __new__(_cls%s):\\n    return _tuple_new(_cls, (%s))\\n" % (", " + params if params else "", params + "," if params else ""), ns)
+    new = ns["__new__"]
+    new.__qualname__ = typename + ".__new__"
+    if defaults:
+        new.__defaults__ = defaults
+    new.__doc__ = "Create new instance of %s(%s)" % (typename, params)
+
+    def _make(cls, iterable):
+        result = tuple.__new__(cls, iterable)
+        if len(result) != count:
+            raise TypeError("Expected %d arguments, got %d" % (count, len(result)))
+        return result
+
+    def _replace(self, /, **kwds):
+        result = self._make([kwds.pop(name, self[i]) for i, name in enumerate(fields)])
+        if kwds:
+            raise ValueError("Got unexpected field names: %r" % list(kwds))
+        return result
+
+    def __repr__(self):
+        return typename + "(" + ", ".join("%s=%r" % (name, self[i]) for i, name in enumerate(fields)) + ")"
+
+    def _asdict(self):
+        return dict(zip(fields, self))
+
+    def __getnewargs__(self):
+        return tuple(self)
+
+    _make.__qualname__ = typename + "._make"
+    _replace.__qualname__ = typename + "._replace"
+    __repr__.__qualname__ = typename + ".__repr__"
+    _asdict.__qualname__ = typename + "._asdict"
+    ns = {
+        "__doc__": "%s(%s)" % (typename, params),
+        "__slots__": (),
+        "_fields": fields,
+        "_field_defaults": field_defaults,
+        "__new__": new,
+        "_make": classmethod(_make),
+        "_replace": _replace,
+        "__repr__": __repr__,
+        "_asdict": _asdict,
+        "__getnewargs__": __getnewargs__,
+        "__match_args__": fields,
+    }
+    for i, name in enumerate(fields):
+        ns[name] = property(_item_getter(i), doc="Alias for field number %d" % i)
+    if module is None:
+        module = _caller_module()
+    if module is not None:
+        ns["__module__"] = module
+    return type(typename, (tuple,), ns)
+
+
+def _item_getter(i):
+    def get(self):
+        return self[i]
+    return get
 `;
