@@ -1,11 +1,15 @@
 /**
- * The `collections` module: defaultdict, Counter and namedtuple, all Python code
+ * The `collections` module: defaultdict, Counter, namedtuple, deque and OrderedDict, all Python code
  * compiled at `import collections` (in the page, bundled in the interpreter's on-demand chunk).
  *
  * What programs print follows python3 (reprs, iteration order, errors and their messages). Where python3's
  * type is C code, the objects here are Python objects of the same behaviour, laid out differently:
- * - defaultdict is a dict subclass with an instance dict (CPython's is a C subclass without one), so
- *   its size differs;
+ * - a deque is an instance holding a list (`_items`, `_maxlen` in __slots__), not CPython's blocks of 64
+ *   items: sys.getsizeof, gc.get_referents and the heap view show the instance and its list, and
+ *   popleft/appendleft move the list's items (O(n)); hash(deque()) names the type 'deque' where python3
+ *   says 'collections.deque', and a deque changed while iterated is not reported;
+ * - defaultdict and OrderedDict are dict subclasses with an instance dict (CPython's are C subclasses
+ *   without one; OrderedDict's own linked list is not there either), so their sizes differ;
  * - a namedtuple's fields are properties (CPython's are `_tuplegetter` descriptors).
  * Counter and namedtuple are Python code in CPython too (the code below is this project's own).
  */
@@ -339,4 +343,219 @@ def _item_getter(i):
     def get(self):
         return self[i]
     return get
+
+
+class deque:
+    __slots__ = ("_items", "_maxlen")
+    __hash__ = None
+
+    def __init__(self, iterable=(), maxlen=None):
+        if maxlen is not None:
+            if not isinstance(maxlen, int):
+                raise TypeError("an integer is required")
+            if maxlen < 0:
+                raise ValueError("maxlen must be non-negative")
+        self._maxlen = maxlen
+        self._items = []
+        self.extend(iterable)
+
+    @property
+    def maxlen(self):
+        return self._maxlen
+
+    def append(self, x):
+        items = self._items
+        items.append(x)
+        if self._maxlen is not None and len(items) > self._maxlen:
+            del items[0]
+
+    def appendleft(self, x):
+        items = self._items
+        items.insert(0, x)
+        if self._maxlen is not None and len(items) > self._maxlen:
+            items.pop()
+
+    def pop(self):
+        if not self._items:
+            raise IndexError("pop from an empty deque")
+        return self._items.pop()
+
+    def popleft(self):
+        if not self._items:
+            raise IndexError("pop from an empty deque")
+        return self._items.pop(0)
+
+    def extend(self, iterable):
+        if iterable is self:
+            iterable = list(iterable)
+        for x in iterable:
+            self.append(x)
+
+    def extendleft(self, iterable):
+        if iterable is self:
+            iterable = list(iterable)
+        for x in iterable:
+            self.appendleft(x)
+
+    def rotate(self, n=1):
+        items = self._items
+        size = len(items)
+        if size > 1:
+            n %= size
+            if n:
+                items[:] = items[size - n:] + items[:size - n]
+
+    def clear(self):
+        self._items.clear()
+
+    def copy(self):
+        return type(self)(self, self._maxlen)
+
+    __copy__ = copy
+
+    def count(self, x):
+        return self._items.count(x)
+
+    def index(self, x, start=0, stop=None):
+        items = self._items
+        if stop is None:
+            stop = len(items)
+        for i in range(*slice(start, stop).indices(len(items))):
+            if items[i] == x:
+                return i
+        raise ValueError("%r is not in deque" % (x,))
+
+    def insert(self, i, x):
+        if self._maxlen is not None and len(self._items) >= self._maxlen:
+            raise IndexError("deque already at its maximum size")
+        self._items.insert(i, x)
+
+    def remove(self, value):
+        for i, x in enumerate(self._items):
+            if x == value:
+                del self._items[i]
+                return
+        raise ValueError("%r is not in deque" % (value,))
+
+    def reverse(self):
+        self._items.reverse()
+
+    def _index(self, i):
+        if not isinstance(i, int):
+            i = i.__index__() if hasattr(type(i), "__index__") else _bad_index(i)
+        size = len(self._items)
+        if i < 0:
+            i += size
+        if i < 0 or i >= size:
+            raise IndexError("deque index out of range")
+        return i
+
+    def __getitem__(self, i):
+        return self._items[self._index(i)]
+
+    def __setitem__(self, i, x):
+        self._items[self._index(i)] = x
+
+    def __delitem__(self, i):
+        del self._items[self._index(i)]
+
+    def __len__(self):
+        return len(self._items)
+
+    def __iter__(self):
+        return iter(self._items)
+
+    def __reversed__(self):
+        return reversed(self._items)
+
+    def __contains__(self, x):
+        return x in self._items
+
+    def __repr__(self):
+        items = repr(self._items)
+        if self._maxlen is None:
+            return "%s(%s)" % (type(self).__name__, items)
+        return "%s(%s, maxlen=%d)" % (type(self).__name__, items, self._maxlen)
+
+    def __eq__(self, other):
+        return self._items == other._items if isinstance(other, deque) else NotImplemented
+
+    def __ne__(self, other):
+        return self._items != other._items if isinstance(other, deque) else NotImplemented
+
+    def __lt__(self, other):
+        return self._items < other._items if isinstance(other, deque) else NotImplemented
+
+    def __le__(self, other):
+        return self._items <= other._items if isinstance(other, deque) else NotImplemented
+
+    def __gt__(self, other):
+        return self._items > other._items if isinstance(other, deque) else NotImplemented
+
+    def __ge__(self, other):
+        return self._items >= other._items if isinstance(other, deque) else NotImplemented
+
+    def __add__(self, other):
+        if not isinstance(other, deque):
+            raise TypeError('can only concatenate deque (not "%s") to deque' % type(other).__name__)
+        new = self.copy()
+        new.extend(other)
+        return new
+
+    def __iadd__(self, other):
+        self.extend(other)
+        return self
+
+    def __mul__(self, n):
+        new = type(self)((), self._maxlen)
+        new.extend(self._items * n)
+        return new
+
+    __rmul__ = __mul__
+
+    def __imul__(self, n):
+        items = self._items * n
+        self._items = []
+        self.extend(items)
+        return self
+
+
+def _bad_index(i):
+    raise TypeError("sequence index must be integer, not '%s'" % type(i).__name__)
+
+
+class OrderedDict(dict):
+    def move_to_end(self, key, last=True):
+        value = self.pop(key)
+        if last:
+            self[key] = value
+        else:
+            rest = list(self.items())
+            dict.clear(self)
+            self[key] = value
+            dict.update(self, rest)
+
+    def popitem(self, last=True):
+        if not self:
+            raise KeyError("dictionary is empty")
+        key = next(reversed(self)) if last else next(iter(self))
+        return key, self.pop(key)
+
+    def __repr__(self):
+        if not self:
+            return "%s()" % type(self).__name__
+        return "%s(%r)" % (type(self).__name__, list(self.items()))
+
+    def __eq__(self, other):
+        if isinstance(other, OrderedDict):
+            return dict.__eq__(self, other) and list(self) == list(other)
+        return dict.__eq__(self, other)
+
+    def __ne__(self, other):
+        return not self == other
+
+    def copy(self):
+        return type(self)(self)
+
+    __copy__ = copy
 `;
