@@ -110,7 +110,7 @@ function runCaseWithCli(file, repl) {
   return new Promise((resolve) => {
     const argv = [cliBin, "run", ...(repl ? ["--mode", "repl"] : []), basename(file)];
     const env = { ...process.env, PYTHONUNBUFFERED: "1", PYTHONDONTWRITEBYTECODE: "1", PYTHONIOENCODING: "utf-8", NO_COLOR: "1" };
-    execFile(process.execPath, argv, { cwd: dirname(file), env, timeout: CASE_TIMEOUT_MS, maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
+    const child = execFile(process.execPath, argv, { cwd: dirname(file), env, timeout: CASE_TIMEOUT_MS, maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
       if (err && err.killed) resolve({ ok: false, error: `no answer within ${CASE_TIMEOUT_MS / 1000} s (stopped)` });
       else {
         // python3 names a script by its absolute path; the corpus's outputs read the bare name (verify.py
@@ -121,6 +121,8 @@ function runCaseWithCli(file, repl) {
         resolve({ ok: true, stdout: bare(stdout), stderr: bare(stderr), status: err ? err.code : 0, leakedCount: 0, check: { ok: true } });
       }
     });
+    // python3 ran each case with an empty stdin (verify.py): input() meets the end of it at once
+    child.stdin.end();
   });
 }
 
