@@ -144,6 +144,9 @@ function preloadInterpreter(): Plugin {
  * while it streams in, on a background thread. Measured on the 20-line program: the main thread's CPU
  * time before the first diagram drops by ~30 ms (the run's ~79 → ~42 ms), the renderer's CPU time over
  * all threads stays the same.
+ * The heap binding's chunk carries it too: without it the main thread compiled ~120 of its functions on
+ * first call, most of them in the run, where the first diagram waits for them (~4 ms of CPU in the
+ * bench's trace, 26 Nov); the chunk is small and compiled long before the run.
  */
 export function compileHints(): Plugin {
   return {
@@ -153,7 +156,9 @@ export function compileHints(): Plugin {
     generateBundle(_options, bundle) {
       for (const chunk of Object.values(bundle)) {
         if (chunk.type !== "chunk") continue;
-        if (!/packages\/python\/src\/index\.ts$/.test(chunk.facadeModuleId ?? "") && !chunk.moduleIds.includes(PART_ID)) continue;
+        const interpreter = /packages\/python\/src\/index\.ts$/.test(chunk.facadeModuleId ?? "") || chunk.moduleIds.includes(PART_ID);
+        const heap = chunk.moduleIds.some((id) => /packages\/heap\/(?:src|dist)\/index\.[jt]s$/.test(id));
+        if (!interpreter && !heap) continue;
         chunk.code = `//# allFunctionsCalledOnLoad\n${chunk.code}`;
         // the code moved down one line: so do the lines of its source map, when the build writes one
         const map = bundle[`${chunk.fileName}.map`];

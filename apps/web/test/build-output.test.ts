@@ -1,6 +1,6 @@
 /**
  * What the builds do for the first render (see vite.config.ts and vite.lib.config.ts): the interpreter's
- * chunk, which holds the parser, carries V8's compile hint, and the library build asks for the interpreter's chunk
+ * chunks, the second holding the parser, and the heap binding's chunk carry V8's compile hint, and the library build asks for the interpreter's chunk
  * and the chunks it imports at once, from its one entry file. Both builds write the compressed copies the
  * HTTP server sends (bundler/compress.ts).
  */
@@ -20,7 +20,7 @@ function staticImports(code: string): string[] {
 }
 
 describe("build output", () => {
-  it("marks the interpreter's two chunks, the second holding the parser, and only them, for eager compilation (demo page)", () => {
+  it("marks the interpreter's two chunks, the second holding the parser, and the heap binding's chunk, and only them, for eager compilation (demo page)", () => {
     const manifestPath = join(DIST, ".vite", "manifest.json");
     expect(existsSync(manifestPath), "build first").toBe(true);
     const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as Record<string, { file: string; src?: string; isEntry?: boolean; imports?: string[] }>;
@@ -32,7 +32,11 @@ describe("build output", () => {
     const part = Object.entries(manifest).find(([, c]) => c.src?.endsWith("pyheap-interpreter-part.js"))!;
     expect(part, "the interpreter's second chunk").toBeDefined();
     expect(interpreter.imports).toContain(part[0]);
-    expect(hinted.sort()).toEqual([interpreter.file, part[1].file].sort());
+    // the heap binding's chunk: the one other chunk the interpreter's first chunk imports (not the entry)
+    const heap = (interpreter.imports ?? []).filter((k) => k !== part[0] && !manifest[k]!.isEntry);
+    expect(heap, "the heap binding's chunk").toHaveLength(1);
+    expect(readFileSync(join(DIST, manifest[heap[0]!]!.file), "utf8")).toContain("heap_init");
+    expect(hinted.sort()).toEqual([interpreter.file, part[1].file, manifest[heap[0]!]!.file].sort());
     // the parser is in the interpreter's second chunk (its grammar's node names, lezer's LR parser), not in
     // a chunk shared with the editor, and not in the first
     const code = readFileSync(join(DIST, part[1].file), "utf8");
@@ -60,6 +64,10 @@ describe("build output", () => {
     expect(at).toBeGreaterThan(0);
     const around = entry.slice(Math.max(0, at - 400), at + 400);
     for (const d of deps) if (d !== "./py-heap-view.js") expect(around).toContain(`import("${d}").catch(`);
+    // the heap binding's chunk, among them, carries the compile hint too
+    const heap = deps.filter((d) => readFileSync(join(LIB, d), "utf8").includes("heap_init"));
+    expect(heap).toHaveLength(1);
+    expect(readFileSync(join(LIB, heap[0]!), "utf8").startsWith(HINT)).toBe(true);
     // and nothing imports the entry file from itself
     expect(entry).not.toContain('import("./py-heap-view.js")');
   });
