@@ -114,6 +114,9 @@ interface Entry {
   /** Index in `active` / `mutables` (−1 when not there). */
   slot: number;
   mslot: number;
+  /** itemsRepr's last text: [resizes then, the referent entries it read, how many it read, the count
+   *  then, the text], or null. */
+  items: [number, Entry[], number, number, string] | null;
 }
 
 /** What the last step showed for the frame at one depth of the call stack. */
@@ -650,7 +653,7 @@ export class TraceRecorder {
   private entry(o: Obj, own: boolean): Entry {
     let e = this.entries.get(o);
     if (!e) {
-      e = { addr: o, serial: this.nextSerial++, own, rec: null, recIdx: -1, rc: -1, gen: null, kind: Kind.OBJECT, refs: NO_REFS, refEnts: NO_ENTRIES, labels: NO_LABELS, refCount: 0, sig: 0, slotOffsets: null, managed: false, holders: null, holder: null, dirty: false, size: -1, block: -1, namedAt: -1, born: this.columns.length, dead: false, shown: false, slot: -1, mslot: -1 };
+      e = { addr: o, serial: this.nextSerial++, own, rec: null, recIdx: -1, rc: -1, gen: null, kind: Kind.OBJECT, refs: NO_REFS, refEnts: NO_ENTRIES, labels: NO_LABELS, refCount: 0, sig: 0, slotOffsets: null, managed: false, holders: null, holder: null, dirty: false, size: -1, block: -1, namedAt: -1, born: this.columns.length, dead: false, shown: false, slot: -1, mslot: -1, items: null };
       try {
         const ti = this.vm.typeInfo(o);
         e.kind = ti.kind;
@@ -759,6 +762,7 @@ export class TraceRecorder {
         // a str grown in place (3.11's in-place `s += t`): same object, new value and size — the cached
         // repr and sizes of an "immutable" scalar no longer hold
         const e = this.entries.get(ev.obj);
+        this.resizes++;
         if (e) {
           e.text = undefined;
           e.size = -1;
@@ -1164,7 +1168,17 @@ export class TraceRecorder {
     const ents = e.refEnts;
     const n = e.refCount;
     const budget = MAX_REPR + 1;
+    // the last text again when it read the same items (an entry is one object's life, its text fixed
+    // unless a str grew in place; ents is never longer than the count) and, if it read them all, there are
+    // as many now
+    const c = e.items;
+    if (c && c[0] === this.resizes && (c[2] < c[3] || n === c[3])) {
+      let j = 0;
+      while (j < c[2] && ents[j] === c[1][j]) j++;
+      if (j === c[2]) return c[4];
+    }
     let s: string;
+    let j: number;
     if (e.kind === Kind.LIST || e.kind === Kind.TUPLE) {
       if (t !== (e.kind === Kind.LIST ? T.list : T.tuple)) return "";
       s = e.kind === Kind.LIST ? "[" : "(";
@@ -1175,21 +1189,26 @@ export class TraceRecorder {
         if (text === undefined) return "";
         s += i ? ", " + text : text;
       }
+      j = i;
       s += e.kind === Kind.LIST ? "]" : n === 1 ? ",)" : ")";
     } else if (e.kind === Kind.DICT) {
       if (t !== T.dict) return "";
       s = "{";
       const items = n >> 1;
-      for (let i = 0; i < items && s.length < budget; i++) {
+      let i = 0;
+      for (; i < items && s.length < budget; i++) {
         if (2 * i + 1 >= ents.length) return "";
         const k = ents[2 * i]!.text;
         const v = ents[2 * i + 1]!.text;
         if (k === undefined || v === undefined) return "";
         s += (i ? ", " : "") + k + ": " + v;
       }
+      j = 2 * i;
       s += "}";
     } else return "";
-    return s.length > MAX_REPR ? s.slice(0, MAX_REPR - 1) + "…" : s;
+    s = s.length > MAX_REPR ? s.slice(0, MAX_REPR - 1) + "…" : s;
+    e.items = [this.resizes, ents, j, n, s];
+    return s;
   }
 
   /** The record's referents; entries equal to the previous record's (or all of them) are shared with it. */
@@ -1361,6 +1380,8 @@ export class TraceRecorder {
   }
 
   private readonly dictKeysBuf: Obj[] = [];
+  /** In-place str growths seen (they change a kept text). */
+  private resizes = 0;
   private readonly dictValuesBuf: Obj[] = [];
 
   /** An own container `e` gained (d > 0) or lost a reference to `r`: holders and borrowed counts follow. */
