@@ -2,8 +2,9 @@
  * The importable modules: `gc` and `sys` (natives over the heap's collector and the VM's state),
  * `weakref` (natives for references and proxies; the weak dictionaries and `finalize` are Python code
  * compiled at import), `copy` (Python code), `math` (natives, modules/math.ts), `random` (a Mersenne
- * Twister's natives and Python code, modules/random.ts) and `warnings` (natives and Python code,
- * modules/warnings.ts).
+ * Twister's natives and Python code, modules/random.ts), `warnings` (natives and Python code,
+ * modules/warnings.ts), `collections` and `functools` (Python code with a few natives:
+ * modules/collections.ts, functools.ts).
  */
 import { abi } from "@pyheap/heap";
 import type { Obj } from "../vm/heap-api.js";
@@ -17,6 +18,7 @@ import { randomNatives, randomSource } from "./random.js";
 import { sysInfo } from "./sys-info.js";
 import { warningsNatives, warningsSource } from "./warnings.js";
 import { collectionsNatives, collectionsSource } from "./collections.js";
+import { functoolsNatives, functoolsSource } from "./functools.js";
 
 /** The struct sequences of sys made on first use (modules/sys-info.ts, loaded on demand in the page). */
 const SYS_INFO_NAMES = ["float_info", "int_info", "version_info", "flags", "hash_info"];
@@ -56,6 +58,7 @@ export function installModules(vm: VM): void {
   vm.moduleFactories.set("random", () => makePyModule(vm, "random", randomSource(), randomNatives(vm)));
   vm.moduleFactories.set("warnings", () => makePyModule(vm, "warnings", warningsSource(), warningsNatives(vm)));
   vm.moduleFactories.set("collections", () => makePyModule(vm, "collections", collectionsSource(), collectionsNatives(vm)));
+  vm.moduleFactories.set("functools", () => makePyModule(vm, "functools", functoolsSource(), functoolsNatives(vm)));
   vm.moduleFactories.set("math", () => {
     const { fns, values } = mathModule(vm);
     const m = moduleWith(vm, "math", fns);

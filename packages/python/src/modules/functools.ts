@@ -1,0 +1,383 @@
+/**
+ * The `functools` module: reduce, partial, lru_cache/cache, wraps/update_wrapper, total_ordering,
+ * cmp_to_key and singledispatch, Python code compiled at `import functools` with three natives (in the
+ * page, bundled in the interpreter's on-demand chunk).
+ *
+ * What programs print follows python3 (reprs, cache statistics and keys, errors and their messages).
+ * Where python3's code is C, the natives do what a program can see of it:
+ * - `reduce` is a native, and so is the call of a cached function (`_lru_call`, the __call__ of
+ *   `_lru_cache_wrapper`) and of a partial (`_partial_call`): no frame of this module between the caller
+ *   and the function. A cached recursion takes two levels of the recursion limit per call, as python3's
+ *   (the wrapper's call check, then the function's frame): a memoised fib(n) reaches n = 499 under the
+ *   default limit of 1000 and fib(500) is python3's RecursionError "maximum recursion depth exceeded".
+ *   Not yet as deep as python3: each cached call nests the interpreter's JavaScript calls (the native
+ *   calls back into the eval loop), so a cached recursion ends in RecursionError when JavaScript's stack
+ *   runs low, before the limit does: past ~1 300 levels in `pyheap run` (a 4 MB stack), ~250 under
+ *   Node's default stack (and a browser's), where python3 reaches the limit's half (fib(499)).
+ * - the module's Python frames (a KeyWrapper's comparisons, total_ordering's methods) are left out of
+ *   tracebacks, as C frames are (vm/exc-format.ts), but sys._getframe() still sees them;
+ * - calling a partial takes one level of the recursion limit more than python3's (whose partial has a
+ *   vectorcall);
+ * - partial, _lru_cache_wrapper and KeyWrapper are instances of Python classes with __slots__ (and an
+ *   instance dict for the first two, as python3's have): sys.getsizeof and gc.get_referents show the
+ *   slots, not CPython's C structs; an error that names the type says 'partial' or 'KeyWrapper' where
+ *   python3 may say 'functools.partial' or 'functools.KeyWrapper'.
+ * total_ordering, wraps, update_wrapper and singledispatch are Python code in CPython too (the code below
+ * is this project's own).
+ */
+import type { Obj } from "../vm/heap-api.js";
+import { Kind, type KwArgs, type NativeFn } from "../vm/types.js";
+import { PyRaise, type VM } from "../vm/vm.js";
+
+/** Natives: reduce, and the calls of a cached function and of a partial. */
+export function functoolsNatives(vm: VM): Record<string, NativeFn> {
+  const h = vm.h;
+  const attr = (o: Obj, name: string): Obj => {
+    const v = vm.getAttr(o, name);
+    h.decref(v);
+    return v;
+  };
+  const count = (o: Obj, name: string): void => {
+    const n = vm.newInt(h.readInt(attr(o, name)) + 1n);
+    vm.setAttr(o, name, n);
+    h.decref(n);
+  };
+  return {
+    reduce: (args, kw) => {
+      if (kw && kw.names.length) vm.typeError("reduce() takes no keyword arguments");
+      if (args.length < 2) vm.typeError(`reduce expected at least 2 arguments, got ${args.length}`);
+      if (args.length > 3) vm.typeError(`reduce expected at most 3 arguments, got ${args.length}`);
+      let it: Obj;
+      try {
+        it = vm.getIter(args[1]);
+      } catch (e) {
+        if (!(e instanceof PyRaise && vm.isInstance(e.exc, vm.T.TypeError))) throw e;
+        vm.decref(e.exc);
+        vm.typeError("reduce() arg 2 must support iteration");
+      }
+      let acc = args.length > 2 ? vm.newRef(args[2]) : 0;
+      try {
+        for (let v = vm.iterNext(it); v; v = vm.iterNext(it)) {
+          if (!acc) {
+            acc = v;
+            continue;
+          }
+          try {
+            const r = vm.call(args[0], [acc, v]);
+            h.decref(acc);
+            acc = r;
+          } finally {
+            h.decref(v);
+          }
+        }
+      } catch (e) {
+        if (acc) h.decref(acc);
+        throw e;
+      } finally {
+        h.decref(it);
+      }
+      if (!acc) vm.typeError("reduce() of empty iterable with no initial value");
+      return acc;
+    },
+    // self, *args, **kwargs: the cache's key is python3's (a lone exact int or str argument is its own key)
+    _lru_call: (args, kw) => {
+      const self = args[0];
+      const pos = args.slice(1);
+      const typed = vm.truthy(attr(self, "_typed"));
+      let key: Obj;
+      if (!kw && !typed && pos.length === 1 && (h.typeOf(pos[0]) === h.types.int || h.typeOf(pos[0]) === h.types.str)) key = vm.newRef(pos[0]);
+      else {
+        const parts = [...pos];
+        if (kw) {
+          parts.push(attr(self, "_mark"));
+          kw.names.forEach((n, i) => parts.push(vm.name(n), kw.values[i]));
+        }
+        if (typed) for (const v of [...pos, ...(kw ? kw.values : [])]) parts.push(h.typeOf(v));
+        key = h.newTuple(parts);
+      }
+      try {
+        const cache = attr(self, "_cache");
+        const maxsize = attr(self, "_maxsize");
+        const bounded = maxsize !== vm.None;
+        const found = vm.dictGetItem(cache, key);
+        if (found) {
+          count(self, "_hits");
+          const r = vm.newRef(found);
+          if (bounded) {
+            // the most recently used entry goes last
+            vm.dictDelItem(cache, key);
+            vm.dictSetItem(cache, key, r);
+          }
+          return r;
+        }
+        count(self, "_misses");
+        const r = vm.call(attr(self, "_func"), pos, kw);
+        if (!bounded) vm.dictSetItem(cache, key, r);
+        else {
+          const limit = Number(h.readInt(maxsize));
+          // a key the call itself cached (a recursion) stays where it is
+          if (limit > 0 && !vm.dictGetItem(cache, key)) {
+            if (vm.len(cache) >= limit) {
+              const oldest = vm.newRef(h.dictKeyAt(cache, h.dictNext(cache, -1)));
+              vm.dictDelItem(cache, oldest);
+              h.decref(oldest);
+            }
+            vm.dictSetItem(cache, key, r);
+          }
+        }
+        return r;
+      } finally {
+        h.decref(key);
+      }
+    },
+    // self, *args, **kwargs: the partial's arguments first, its keywords updated by the call's
+    _partial_call: (args, kw) => {
+      const self = args[0];
+      const pa = attr(self, "args");
+      const pk = attr(self, "keywords");
+      const pos = [...(vm.kindOf(pa) === Kind.TUPLE ? vm.tupleItems(pa) : []), ...args.slice(1)];
+      let all: KwArgs | null = kw;
+      if (vm.len(pk)) {
+        const names: string[] = [];
+        const values: Obj[] = [];
+        for (const [k, v] of vm.dictEntries(pk)) {
+          const n = vm.str(k);
+          if (kw && kw.names.includes(n)) continue;
+          names.push(n);
+          values.push(v);
+        }
+        all = { names: [...names, ...(kw ? kw.names : [])], values: [...values, ...(kw ? kw.values : [])] };
+      }
+      return vm.call(attr(self, "func"), pos, all);
+    },
+  };
+}
+
+export function functoolsSource(): string {
+  return FUNCTOOLS_PY;
+}
+
+const FUNCTOOLS_PY = `
+from collections import namedtuple
+
+WRAPPER_ASSIGNMENTS = ("__module__", "__name__", "__qualname__", "__doc__", "__annotations__")
+WRAPPER_UPDATES = ("__dict__",)
+
+
+def update_wrapper(wrapper, wrapped, assigned=WRAPPER_ASSIGNMENTS, updated=WRAPPER_UPDATES):
+    for name in assigned:
+        try:
+            value = getattr(wrapped, name)
+        except AttributeError:
+            continue
+        setattr(wrapper, name, value)
+    for name in updated:
+        getattr(wrapper, name).update(getattr(wrapped, name, {}))
+    wrapper.__wrapped__ = wrapped
+    return wrapper
+
+
+def wraps(wrapped, assigned=WRAPPER_ASSIGNMENTS, updated=WRAPPER_UPDATES):
+    return partial(update_wrapper, wrapped=wrapped, assigned=assigned, updated=updated)
+
+
+class partial:
+    __slots__ = ("func", "args", "keywords", "__dict__", "__weakref__")
+    __call__ = _partial_call
+
+    def __new__(cls, *args, **keywords):
+        if not args:
+            raise TypeError("type 'partial' takes at least one argument")
+        func, args = args[0], args[1:]
+        if not callable(func):
+            raise TypeError("the first argument must be callable")
+        if isinstance(func, partial) and type(func).__call__ is _partial_call:
+            args = func.args + args
+            keywords = {**func.keywords, **keywords}
+            func = func.func
+        self = object.__new__(cls)
+        self.func = func
+        self.args = args
+        self.keywords = keywords
+        return self
+
+    def __repr__(self):
+        shown = [repr(self.func)] + [repr(a) for a in self.args] + ["%s=%r" % kv for kv in self.keywords.items()]
+        cls = type(self)
+        return "%s.%s(%s)" % (cls.__module__, cls.__qualname__, ", ".join(shown))
+
+
+_CacheInfo = namedtuple("CacheInfo", ["hits", "misses", "maxsize", "currsize"])
+
+
+class _lru_cache_wrapper:
+    __slots__ = ("_func", "_cache", "_hits", "_misses", "_maxsize", "_typed", "__dict__", "__weakref__")
+    __call__ = _lru_call
+    _mark = object()
+
+    def __init__(self, func, maxsize, typed):
+        if not callable(func):
+            raise TypeError("the first argument must be callable")
+        self._func = func
+        self._cache = {}
+        self._hits = self._misses = 0
+        self._maxsize = maxsize
+        self._typed = typed
+
+    def cache_info(self):
+        return _CacheInfo(self._hits, self._misses, self._maxsize, len(self._cache))
+
+    def cache_clear(self):
+        self._cache.clear()
+        self._hits = self._misses = 0
+
+    def __get__(self, obj, objtype=None):
+        return self if obj is None else _MethodType(self, obj)
+
+    def __copy__(self):
+        return self
+
+    def __deepcopy__(self, memo):
+        return self
+
+
+def _method_type():
+    class C:
+        def m(self):
+            pass
+    return type(C().m)
+
+
+_MethodType = _method_type()
+
+
+def _cached(func, maxsize, typed):
+    wrapper = _lru_cache_wrapper(func, maxsize, typed)
+    wrapper.cache_parameters = lambda: {"maxsize": maxsize, "typed": typed}
+    return update_wrapper(wrapper, func)
+
+
+def lru_cache(maxsize=128, typed=False):
+    if isinstance(maxsize, int):
+        if maxsize < 0:
+            maxsize = 0
+    elif callable(maxsize) and isinstance(typed, bool):
+        return _cached(maxsize, 128, typed)
+    elif maxsize is not None:
+        raise TypeError("Expected first argument to be an integer, a callable, or None")
+
+    def decorating_function(user_function):
+        return _cached(user_function, maxsize, typed)
+
+    return decorating_function
+
+
+def cache(user_function, /):
+    return _cached(user_function, None, False)
+
+
+def _derived(base, negate, eq):
+    # the operation from base: its result (negated or not), then "or ==" / "and !=" when eq says so
+    def op(self, other):
+        r = getattr(type(self), base)(self, other)
+        if r is NotImplemented:
+            return r
+        if negate:
+            r = not r
+        if eq == "or":
+            return r or self == other
+        if eq == "and":
+            return r and self != other
+        return r
+    return op
+
+
+_ORDER = {
+    "__lt__": (("__gt__", True, "and"), ("__le__", False, "or"), ("__ge__", True, "")),
+    "__le__": (("__ge__", True, "or"), ("__lt__", False, "and"), ("__gt__", True, "")),
+    "__gt__": (("__lt__", True, "and"), ("__ge__", False, "or"), ("__le__", True, "")),
+    "__ge__": (("__le__", True, "or"), ("__gt__", False, "and"), ("__lt__", True, "")),
+}
+
+
+def total_ordering(cls):
+    roots = {op for op in _ORDER if getattr(cls, op, None) is not getattr(object, op, None)}
+    if not roots:
+        raise ValueError("must define at least one ordering operation: < > <= >=")
+    root = max(roots)
+    for name, negate, eq in _ORDER[root]:
+        if name not in roots:
+            op = _derived(root, negate, eq)
+            op.__name__ = name
+            setattr(cls, name, op)
+    return cls
+
+
+class KeyWrapper:
+    __slots__ = ("_cmp", "obj")
+    __hash__ = None
+
+    def __init__(self, cmp, obj=None):
+        self._cmp = cmp
+        self.obj = obj
+
+    def __call__(self, obj):
+        return KeyWrapper(self._cmp, obj)
+
+    def _compare(self, other):
+        if type(other) is not KeyWrapper:
+            raise TypeError("other argument must be K instance")
+        return self._cmp(self.obj, other.obj)
+
+    def __lt__(self, other):
+        return self._compare(other) < 0
+
+    def __le__(self, other):
+        return self._compare(other) <= 0
+
+    def __gt__(self, other):
+        return self._compare(other) > 0
+
+    def __ge__(self, other):
+        return self._compare(other) >= 0
+
+    def __eq__(self, other):
+        return self._compare(other) == 0
+
+
+def cmp_to_key(mycmp):
+    return KeyWrapper(mycmp)
+
+
+def singledispatch(func):
+    registry = {object: func}
+
+    def dispatch(cls):
+        for base in cls.__mro__:
+            if base in registry:
+                return registry[base]
+        return func
+
+    def register(cls, func=None):
+        if func is None:
+            if isinstance(cls, type):
+                return lambda f: register(cls, f)
+            func = cls
+            hints = [v for k, v in getattr(func, "__annotations__", {}).items() if k != "return"]
+            if not hints or not isinstance(hints[0], type):
+                raise TypeError("Invalid first argument to \`register()\`: %r. Use either \`@register(some_class)\` or plain \`@register\` on an annotated function." % (func,))
+            cls = hints[0]
+        registry[cls] = func
+        return func
+
+    def wrapper(*args, **kw):
+        if not args:
+            raise TypeError("%s requires at least 1 positional argument" % getattr(func, "__name__", "singledispatch function"))
+        return dispatch(args[0].__class__)(*args, **kw)
+
+    wrapper.register = register
+    wrapper.dispatch = dispatch
+    wrapper.registry = registry
+    update_wrapper(wrapper, func)
+    return wrapper
+`;

@@ -1,0 +1,136 @@
+// The functools module against python3: the recursion levels a cached call takes, the LRU order of a
+// bounded cache, cache keys, partial's merging of arguments, reduce's releases on an error, and tracebacks
+// without the module's own frames (python3's are C code).
+import { describe, expect, it } from "vitest";
+import { run } from "../src/index.js";
+import { cpythonRunner, expectSameAsPython } from "./cpython.js";
+
+const cpython = cpythonRunner("pyheap-functools-");
+const lines = (...l: string[]) => l.join("\n") + "\n";
+
+describe("functools", () => {
+  it("takes two recursion levels per cached call, as python3's C wrapper and the function's frame", () =>
+    expectSameAsPython(
+      cpython,
+      "cached-depth",
+      lines(
+        "import sys",
+        "from functools import lru_cache, cache",
+        "sys.setrecursionlimit(200)",
+        "@lru_cache(maxsize=None)",
+        "def fib(n):",
+        "    return n if n < 2 else fib(n - 1) + fib(n - 2)",
+        "print(fib(99))",
+        "fib.cache_clear()",
+        "try:",
+        "    fib(100)",
+        "except RecursionError as e:",
+        "    print(e, fib.cache_info())",
+        "def outer():",
+        "    fib.cache_clear()",
+        "    return fib(100)",
+        "try:",
+        "    outer()",
+        "except RecursionError as e:",
+        "    print(e)",
+        "@cache",
+        "def down(n):",
+        "    if n == 0:",
+        "        raise ValueError('bottom')",
+        "    return down(n - 1)",
+        "down(3)",
+      ),
+    ));
+
+  it("evicts the least recently used entry, and leaves a key a recursion cached where it is", () =>
+    expectSameAsPython(
+      cpython,
+      "lru-order",
+      lines(
+        "from functools import lru_cache",
+        "log = []",
+        "@lru_cache(maxsize=2)",
+        "def f(x):",
+        "    log.append(x)",
+        "    return x",
+        "for x in [1, 2, 1, 3, 2, 1, 3, 3]:",
+        "    f(x)",
+        "print(log, f.cache_info())",
+        "@lru_cache(maxsize=3)",
+        "def r(n):",
+        "    return 0 if n == 0 else r(n - 1) + r(n - 1) + 1",
+        "print(r(6), r.cache_info(), r(0), r(6), r.cache_info())",
+        "@lru_cache",
+        "def kw(a=0, b=0):",
+        "    log.append((a, b))",
+        "    return a",
+        "log.clear()",
+        "kw(a=1, b=2); kw(b=2, a=1); kw(a=1, b=2); kw(1, 2); kw(1, b=2)",
+        "print(log, kw.cache_info())",
+        "@lru_cache(maxsize=None, typed=True)",
+        "def t(x, *, y=0):",
+        "    return x",
+        "t(1, y=1); t(1.0, y=1); t(1, y=1.0); t(1, y=1); t('1'); t('1')",
+        "print(t.cache_info())",
+        "@lru_cache(maxsize=None)",
+        "def boom(x):",
+        "    raise KeyError(x)",
+        "for i in range(2):",
+        "    try:",
+        "        boom(1)",
+        "    except KeyError:",
+        "        pass",
+        "print(boom.cache_info())",
+      ),
+    ));
+
+  it("merges a partial's arguments with the call's, and nests partials flat", () =>
+    expectSameAsPython(
+      cpython,
+      "partial",
+      lines(
+        "from functools import partial",
+        "def f(*a, **k):",
+        "    return a, k",
+        "p = partial(f, 1, x=1, y=2)",
+        "print(p(2, y=3, z=4), p(), partial(p, 5, z=6)(7).__repr__())",
+        "q = partial(p, 5, z=6)",
+        "print(q.func is f, q.args, q.keywords)",
+        "class P(partial):",
+        "    pass",
+        "s = P(p, 9)",
+        "print(type(s).__name__, s.func is p, s.args, s(10))",
+        "print(repr(s).startswith('__main__.P(functools.partial(<function f at '))",
+        "class C:",
+        "    m = partial(f, 'unbound')",
+        "print(C().m(1))",
+        "def g(a, b):",
+        "    return a // b",
+        "partial(g, 1)(0)",
+      ),
+    ));
+
+  it("reduce stops at the function's error and releases what it held", () =>
+    expectSameAsPython(
+      cpython,
+      "reduce-error",
+      lines(
+        "from functools import reduce",
+        "def step(acc, x):",
+        "    if x == 3:",
+        "        raise ValueError('three')",
+        "    return acc + [x]",
+        "try:",
+        "    reduce(step, iter([1, 2, 3, 4]), [])",
+        "except ValueError as e:",
+        "    print('ValueError', e)",
+        "print(reduce(step, (x for x in [1, 2]), []), reduce(lambda a, b: a, [], None), reduce(max, 'zebra'))",
+        "reduce(step, [1, 3])",
+      ),
+    ));
+
+  it("is made on import, only then", () => {
+    expect(run("import functools\nprint(functools.reduce(max, [1, 3, 2]))\n").stdout).toBe("3\n");
+    expect(run("import sys\nprint('functools' in sys.modules)\n").stdout).toBe("False\n");
+  });
+});
