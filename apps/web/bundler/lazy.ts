@@ -23,8 +23,8 @@
  * - A str's %-formatting and str.format / format_map (vm/str-format.ts; bytes' % stays with bytes' bodies,
  *   misc.ts's percentFormat hands only a str to it).
  * - exec(), eval() and compile() (vm/exec-source.ts).
- * - The math, random, warnings, collections and functools modules (modules/math.ts, random.ts, warnings.ts:
- *   also the interpreter's own warnings; collections.ts, functools.ts), sys's struct sequences
+ * - The math, random, warnings, collections, functools and itertools modules (modules/math.ts, random.ts,
+ *   warnings.ts: also the interpreter's own warnings; collections.ts, functools.ts, itertools.ts), sys's struct sequences
  *   (modules/sys-info.ts), int.from_bytes (builtins/int-bytes.ts), a module imported again after the
  *   program took it out of sys.modules (modules/reimport.ts).
  * - Correctly rounded pow, exp, log, sin and cos (objects/libm.ts): float ** float with a non-integral exponent;
@@ -101,6 +101,8 @@ export const LAZY_MODULES: readonly LazyModule[] = [
   { file: "modules/collections.ts", functions: ["collectionsNatives", "collectionsSource"] },
   // functools: reduce, the calls of partial and lru_cache, and the module's Python code (made at `import functools`)
   { file: "modules/functools.ts", functions: ["functoolsNatives", "functoolsSource"] },
+  // itertools: the module's Python code (made at `import itertools`)
+  { file: "modules/itertools.ts", functions: ["itertoolsSource"] },
   // a module imported again after the program took it out of sys.modules
   { file: "modules/reimport.ts", functions: ["remakeModule"] },
   // complex ** complex (objects/complex-pow.ts)

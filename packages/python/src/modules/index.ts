@@ -3,8 +3,8 @@
  * `weakref` (natives for references and proxies; the weak dictionaries and `finalize` are Python code
  * compiled at import), `copy` (Python code), `math` (natives, modules/math.ts), `random` (a Mersenne
  * Twister's natives and Python code, modules/random.ts), `warnings` (natives and Python code,
- * modules/warnings.ts), `collections` and `functools` (Python code with a few natives:
- * modules/collections.ts, functools.ts).
+ * modules/warnings.ts), `collections`, `functools` and `itertools` (Python code, the first two with a
+ * few natives: modules/collections.ts, functools.ts, itertools.ts).
  */
 import { abi } from "@pyheap/heap";
 import type { Obj } from "../vm/heap-api.js";
@@ -19,6 +19,7 @@ import { sysInfo } from "./sys-info.js";
 import { warningsNatives, warningsSource } from "./warnings.js";
 import { collectionsNatives, collectionsSource } from "./collections.js";
 import { functoolsNatives, functoolsSource } from "./functools.js";
+import { itertoolsSource } from "./itertools.js";
 
 /** The struct sequences of sys made on first use (modules/sys-info.ts, loaded on demand in the page). */
 const SYS_INFO_NAMES = ["float_info", "int_info", "version_info", "flags", "hash_info"];
@@ -59,6 +60,7 @@ export function installModules(vm: VM): void {
   vm.moduleFactories.set("warnings", () => makePyModule(vm, "warnings", warningsSource(), warningsNatives(vm)));
   vm.moduleFactories.set("collections", () => makePyModule(vm, "collections", collectionsSource(), collectionsNatives(vm)));
   vm.moduleFactories.set("functools", () => makePyModule(vm, "functools", functoolsSource(), functoolsNatives(vm)));
+  vm.moduleFactories.set("itertools", () => makePyModule(vm, "itertools", itertoolsSource(), {}));
   vm.moduleFactories.set("math", () => {
     const { fns, values } = mathModule(vm);
     const m = moduleWith(vm, "math", fns);
