@@ -4,7 +4,8 @@
  * compiled at import), `copy` (Python code), `math` (natives, modules/math.ts), `random` (a Mersenne
  * Twister's natives and Python code, modules/random.ts), `warnings` (natives and Python code,
  * modules/warnings.ts), `collections`, `functools` and `itertools` (Python code, the first two with a
- * few natives: modules/collections.ts, functools.ts, itertools.ts).
+ * few natives: modules/collections.ts, functools.ts, itertools.ts), `heapq` and `bisect` (Python code,
+ * modules/course.ts).
  */
 import { abi } from "@pyheap/heap";
 import type { Obj } from "../vm/heap-api.js";
@@ -18,6 +19,7 @@ import { randomNatives, randomSource } from "./random.js";
 import { sysInfo } from "./sys-info.js";
 import { warningsNatives, warningsSource } from "./warnings.js";
 import { collectionsNatives, collectionsSource } from "./collections.js";
+import { pyModuleSource } from "./course.js";
 import { functoolsNatives, functoolsSource } from "./functools.js";
 import { itertoolsSource } from "./itertools.js";
 
@@ -59,6 +61,7 @@ export function installModules(vm: VM): void {
   vm.moduleFactories.set("random", () => makePyModule(vm, "random", randomSource(), randomNatives(vm)));
   vm.moduleFactories.set("warnings", () => makePyModule(vm, "warnings", warningsSource(), warningsNatives(vm)));
   vm.moduleFactories.set("collections", () => makePyModule(vm, "collections", collectionsSource(), collectionsNatives(vm)));
+  for (const n of ["heapq", "bisect"]) vm.moduleFactories.set(n, () => makePyModule(vm, n, pyModuleSource(n), {}));
   vm.moduleFactories.set("functools", () => makePyModule(vm, "functools", functoolsSource(), functoolsNatives(vm)));
   vm.moduleFactories.set("itertools", () => makePyModule(vm, "itertools", itertoolsSource(), {}));
   vm.moduleFactories.set("math", () => {
