@@ -681,16 +681,14 @@ export class TraceRecorder {
     this.markDirty(e);
     const slot = (e.slot = this.active.length);
     this.active.push(e);
-    if (slot >= this.actAddr.length) {
-      const a = new Uint32Array(2 * this.actAddr.length);
-      a.set(this.actAddr);
-      this.actAddr = a;
-      const r = new Int32Array(2 * this.actRc.length);
-      r.set(this.actRc);
-      this.actRc = r;
+    let act = this.act;
+    if (2 * slot >= act.length) {
+      act = new Int32Array(2 * act.length);
+      act.set(this.act);
+      this.act = act;
     }
-    this.actAddr[slot] = e.addr;
-    this.actRc[slot] = e.rc;
+    act[2 * slot] = e.addr >>> 2;
+    act[2 * slot + 1] = e.rc;
     if (!IMMUTABLE.has(e.kind)) {
       e.mslot = this.mutables.length;
       this.mutables.push(e);
@@ -703,8 +701,8 @@ export class TraceRecorder {
     e.shown = false;
     removeAt(this.active, e.slot, (x, i) => {
       x.slot = i;
-      this.actAddr[i] = x.addr;
-      this.actRc[i] = x.rc;
+      this.act[2 * i] = x.addr >>> 2;
+      this.act[2 * i + 1] = x.rc;
     });
     if (e.mslot >= 0) {
       removeAt(this.mutables, e.mslot, (x, i) => (x.mslot = i));
@@ -722,9 +720,9 @@ export class TraceRecorder {
   }
   /** Entries marked dirty since the last refresh (some may have left the picture since). */
   private dirtyList: Entry[] = [];
-  /** Per slot of `active`: the object's address and the refcount its record shows (scanned every step). */
-  private actAddr = new Uint32Array(256);
-  private actRc = new Int32Array(256);
+  /** Per slot i of `active`: at 2i the object's address / 4 (its refcount's index in the heap's words), at
+   *  2i + 1 the refcount its record shows; scanned every step, in one pass over one array. */
+  private act = new Int32Array(512);
 
   /** Move the event ring's contents into TraceEvents and the object table. */
   private drainEvents(): void {
@@ -971,10 +969,9 @@ export class TraceRecorder {
     if (this.dirtyList.length) this.dirtyList = [];
     const active = this.active;
     const mem = h.i32;
-    const addr = this.actAddr;
-    const rc = this.actRc;
+    const act = this.act;
     for (let i = 0, n = active.length; i < n; i++) {
-      if (mem[addr[i]! >>> 2] === rc[i]) continue;
+      if (mem[act[2 * i]!]! === act[2 * i + 1]) continue;
       const e = active[i]!;
       if (!e.dirty) {
         e.dirty = true;
@@ -1121,7 +1118,7 @@ export class TraceRecorder {
     const t = h.typeOf(o);
     const gcType = this.isGcType(t);
     e.rc = h.refcnt(o);
-    if (e.shown) this.actRc[e.slot] = e.rc;
+    if (e.shown) this.act[2 * e.slot + 1] = e.rc;
     if (gcType) {
       const tracked = heap.gc.isTracked(o);
       if (!tracked) e.gen = null;
@@ -1267,14 +1264,6 @@ export class TraceRecorder {
     let newRefs: Obj[] = [];
     let labels: string[] = [];
     let count = 0;
-    const push = (r: Obj, label: string): void => {
-      if (!r) return;
-      count++;
-      if (newRefs.length < MAX_REFERENTS) {
-        newRefs.push(r);
-        labels.push(label);
-      }
-    };
     switch (e.own ? e.kind : -1) {
       case -1:
       case Kind.INT:
@@ -1304,14 +1293,19 @@ export class TraceRecorder {
         const m = dictItems(h.i32, o, MAX_REFERENTS >> 1, ks, vs);
         const oldRefs = e.refs;
         const oldEnts = e.refEnts;
+        // (keys and values are never NULL, and 2m ≤ MAX_REFERENTS: arrays of their exact length)
+        newRefs = new Array<Obj>(2 * m);
+        labels = new Array<string>(2 * m);
         for (let i = 0; i < m; i++) {
           const k = ks[i]!;
-          // (keys and values are never NULL: key i is referent 2i, as it was in the last read)
+          // key i is referent 2i, as it was in the last read
           const oe = 2 * i < oldRefs.length && oldRefs[2 * i] === k ? oldEnts[2 * i] : undefined;
           const ke = oe && !oe.dead ? oe : (this.entries.get(k) ?? this.entry(k, false));
-          ke.keyLabels ??= [`key ${shortRepr(vm, k)}`, `[${shortRepr(vm, k)}]`];
-          push(k, ke.keyLabels[0]);
-          push(vs[i]!, ke.keyLabels[1]);
+          const kl = (ke.keyLabels ??= [`key ${shortRepr(vm, k)}`, `[${shortRepr(vm, k)}]`]);
+          newRefs[2 * i] = k;
+          labels[2 * i] = kl[0];
+          newRefs[2 * i + 1] = vs[i]!;
+          labels[2 * i + 1] = kl[1];
         }
         // the entries past the kept ones are only counted
         count = 2 * h.getI32(o, abi.DICT_USED);
@@ -1319,10 +1313,10 @@ export class TraceRecorder {
       }
       case Kind.SET:
       case Kind.FROZENSET:
-        for (let p = h.setNext!(o, -1); p >= 0; p = h.setNext!(o, p)) push(h.setKeyAt!(o, p), "item");
+        for (let p = h.setNext!(o, -1); p >= 0; p = h.setNext!(o, p)) count += addRef(newRefs, labels, h.setKeyAt!(o, p), "item");
         break;
       case Kind.CELL:
-        push(h.getSlot(o, L.CELL_REF), "cell");
+        count += addRef(newRefs, labels, h.getSlot(o, L.CELL_REF), "cell");
         break;
       default: {
         if (this.heap.isStatic(o) && !e.own) break;
@@ -1352,7 +1346,7 @@ export class TraceRecorder {
           }
         }
         const t = h.typeOf(o);
-        for (const r of this.heap.referents(o)) push(r, byAddr.get(r) ?? (r === t ? "__class__" : "ref"));
+        for (const r of this.heap.referents(o)) count += addRef(newRefs, labels, r, byAddr.get(r) ?? (r === t ? "__class__" : "ref"));
       }
     }
     // the referents' entries: a slot holding the same address keeps its entry while that one lives
@@ -1435,6 +1429,16 @@ export class TraceRecorder {
 
 }
 
+/** Count a referent (1, or 0 for NULL) and keep it with its label while fewer than MAX_REFERENTS are kept. */
+function addRef(refs: Obj[], labels: string[], r: Obj, label: string): number {
+  if (!r) return 0;
+  if (refs.length < MAX_REFERENTS) {
+    refs.push(r);
+    labels.push(label);
+  }
+  return 1;
+}
+
 /** Remove a[i] by moving the last element into its place (`moved` updates that element's index). */
 function removeAt<T>(a: T[], i: number, moved: (x: T, i: number) => void): void {
   const last = a.pop()!;
@@ -1457,6 +1461,8 @@ function sameRecord(a: HeapObject, b: HeapObject): boolean {
     a.referents.length !== b.referents.length
   )
     return false;
+  // (referentList hands back the previous record's array when every referent is as it was)
+  if (a.referents === b.referents) return true;
   for (let i = 0; i < a.referents.length; i++) {
     const x = a.referents[i]!;
     const y = b.referents[i]!;
