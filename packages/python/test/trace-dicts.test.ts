@@ -1,7 +1,8 @@
 /**
  * Dict records (read straight from the dict's entry table): referents in iteration order with their key
  * labels, the count of all of them, and the repr, against python3 — after deletions, re-insertions, for
- * str-keyed ("unicode") and int-keyed ("general") tables, and past the referents kept per record.
+ * str-keyed ("unicode") and int-keyed ("general") tables, and past the referents kept per record; key labels
+ * of keys whose texts were kept before (cut to 80 characters as reprs are).
  */
 import { describe, expect, test } from "vitest";
 import { run } from "../src/index.js";
@@ -18,6 +19,10 @@ const SRC = [
   "del s['a']",
   "s['a'] = 4",
   "t = {(1, 2): None, 2.5: 'f'}",
+  // keys whose texts the trace keeps before they are keys: a str past 80 characters, quotes, bytes
+  "k1 = 'x' * 100",
+  "k2 = \"it's\"",
+  "u = {k1: 1, k2: 2, -7: 3, b'\\x00': 4, None: 5, 0.1: 6}",
   "done = 1",
 ].join("\n");
 
@@ -26,21 +31,22 @@ const ORACLE = `import json
 ns = {}
 exec(${JSON.stringify(SRC)}, ns)
 out = {}
-for name in ('d', 's', 't'):
+for name in ('d', 's', 't', 'u'):
     v = ns[name]
     labels = []
     for k in list(v)[:32]:
-        labels += ['key ' + repr(k), '[' + repr(k) + ']']
+        rk = repr(k) if len(repr(k)) <= 80 else repr(k)[:79] + '\u2026'
+        labels += ['key ' + rk, '[' + rk + ']']
     r = repr(v)
     out[name] = {'labels': labels, 'len': len(v), 'repr': r if len(r) <= 80 else r[:79] + '\\u2026'}
 print(json.dumps(out))`;
 
 describe("dict records", () => {
   const trace = run(SRC + "\n", { trace: "line" }).trace!;
-  const at = stepAtLine(trace, 11);
+  const at = stepAtLine(trace, SRC.split("\n").length);
   const expected = python3Json<Record<string, { labels: string[]; len: number; repr: string }>>(ORACLE);
 
-  for (const name of ["d", "s", "t"]) {
+  for (const name of ["d", "s", "t", "u"]) {
     test(`${name}: referent labels in iteration order, their count and the repr are python3's`, () => {
       const o = objectAt(trace, at, name);
       const want = expected[name]!;

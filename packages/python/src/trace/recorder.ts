@@ -1130,7 +1130,9 @@ export class TraceRecorder {
     e.sig = this.signature(o, e);
     const old = e.rec;
     // strings equal to the previous record's are shared with it (a trace holds many records)
-    let repr = (e.own && REPR_OF_ITEMS.has(e.kind) && this.itemsRepr(e, t)) || shortRepr(vm, o, this.reprCache);
+    // (a kept text is the entry's own: no lookup of it by address)
+    const text = e.text;
+    let repr = text !== undefined && text.length <= MAX_REPR ? text : (e.own && REPR_OF_ITEMS.has(e.kind) && this.itemsRepr(e, t)) || shortRepr(vm, o, this.reprCache);
     if (old && old.repr === repr) repr = old.repr;
     let size = e.size;
     let block = e.block;
@@ -1301,7 +1303,12 @@ export class TraceRecorder {
           // key i is referent 2i, as it was in the last read
           const oe = 2 * i < oldRefs.length && oldRefs[2 * i] === k ? oldEnts[2 * i] : undefined;
           const ke = oe && !oe.dead ? oe : (this.entries.get(k) ?? this.entry(k, false));
-          const kl = (ke.keyLabels ??= [`key ${shortRepr(vm, k)}`, `[${shortRepr(vm, k)}]`]);
+          let kl = ke.keyLabels;
+          if (!kl) {
+            // (the key's text is kept on its entry when it is a scalar's)
+            const r = shortRepr(vm, k, this.reprCache);
+            kl = ke.keyLabels = [`key ${r}`, `[${r}]`];
+          }
           newRefs[2 * i] = k;
           labels[2 * i] = kl[0];
           newRefs[2 * i + 1] = vs[i]!;

@@ -18,8 +18,9 @@ const NATIVE_SAFE = new Set<Kind>([
   Kind.FRAME, Kind.PROPERTY, Kind.GETSET, Kind.WEAKREF, Kind.RANGE,
 ]);
 
-/** Immutable kinds whose repr never changes while the object lives (cacheable). */
-const SCALARS = new Set<Kind>([Kind.NONE, Kind.ELLIPSIS, Kind.NOTIMPL, Kind.BOOL, Kind.FLOAT, Kind.COMPLEX, Kind.STR, Kind.BYTES]);
+/** Immutable kinds whose repr never changes while the object lives (cacheable; a code object's name, file
+ *  and first line are read-only). */
+const SCALARS = new Set<Kind>([Kind.NONE, Kind.ELLIPSIS, Kind.NOTIMPL, Kind.BOOL, Kind.FLOAT, Kind.COMPLEX, Kind.STR, Kind.BYTES, Kind.CODE]);
 
 function hexAddr(vm: VM, o: Obj): string {
   return "0x" + vm.h.idOf(o).toString(16).padStart(12, "0");
