@@ -730,11 +730,17 @@ function installStr(vm: VM): void {
     __mod__: (args) => vm.percentFormat(args[0], args[1]),
   };
   vm.methods("str", table);
-  const maketrans = vm.defineNative("maketrans", (args) => {
+  // a static method in CPython: bound here to the type (or instance), which it ignores
+  const maketrans = vm.defineNative("maketrans", ([, ...args]) => {
     if (args.length >= 2 && [...S(args[0])].length !== [...S(args[1])].length) vm.raise("ValueError", "the first two maketrans arguments must have equal length");
+    if (args.length === 1 && vm.kindOf(args[0]) !== Kind.DICT) vm.typeError("if you give only one argument to maketrans it must be a dict");
     const d = h.newDict("display");
     if (args.length === 1) {
       for (const [k, v] of vm.dictEntries(args[0])) {
+        if (vm.kindOf(k) === Kind.STR && [...vm.str(k)].length !== 1) {
+          vm.decref(d);
+          vm.raise("ValueError", "string keys in translate table must be of length 1");
+        }
         const key = vm.kindOf(k) === Kind.STR ? vm.newInt(BigInt(vm.str(k).codePointAt(0)!)) : vm.newRef(k);
         vm.dictSetItem(d, key, v);
         h.decref(key);
@@ -759,10 +765,10 @@ function installStr(vm: VM): void {
       }
     }
     return d;
-  }, { qualname: "str.maketrans" });
+  }, { qualname: "str.maketrans", method: true });
   vm.infoOfType(vm.T.str).methods.set("maketrans", maketrans);
+  (vm.classMethods ??= new Set()).add(maketrans);
   vm.typeEpoch++;
-  vm.natives[maketrans].method = false;
   vm.methods("str", {
     translate: (args) => {
       const s = S(args[0]);
