@@ -124,9 +124,9 @@ proto.tupleStrings = function (this: VM, t: Obj): string[] {
 
 proto.getSpecialBound = function (this: VM, o: Obj, name: string): Obj {
   const d = this.lookupSpecial(o, name);
-  if (!d) {
-    this.typeError(`'${this.typeName(o)}' object does not support the context manager protocol`);
-  }
+  // (only `with` calls it, for __exit__: CPython looks __enter__ up first)
+  const e = this.lookupSpecial(o, "__enter__");
+  if (!d || !e) this.typeError(`'${this.typeName(o)}' object does not support the context manager protocol${e ? " (missed __exit__ method)" : ""}`);
   return this.bindDescr(d, o, this.h.typeOf(o));
 };
 
