@@ -27,7 +27,7 @@ import type {
   WithItem,
 } from "./ast.js";
 import { LineMap, PySyntaxError, syntaxErrorAt } from "./errors.js";
-import { findSyntaxProblem, isLambdaSlash } from "./syntax-errors.js";
+import { findSyntaxProblem, isCompTargetStar, isLambdaSlash } from "./syntax-errors.js";
 
 type E = Expr;
 
@@ -1267,7 +1267,8 @@ class AstBuilder {
       if (k.name === "async") throw this.unsupported("an asynchronous comprehension", k);
       if (k.name === "for") {
         const inIdx = ks.findIndex((x, j) => j > i && x.name === "in");
-        const target = this.exprList(ks.slice(i + 1, inIdx), "store");
+        // a starred name's "*" is an error node (see isCompTargetStar): its child is the "*"
+        const target = this.exprList(ks.slice(i + 1, inIdx).map((x) => (isCompTargetStar(x, this.src) ? x.firstChild! : x)), "store");
         this.checkTarget(target, "store");
         const iter = this.expr(ks[inIdx + 1]!);
         gens.push({ target, iter, ifs: [] });

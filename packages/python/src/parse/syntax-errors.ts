@@ -69,7 +69,7 @@ function firstParseError(
       // lezer's pattern grammar wants an item inside `[]`, `()`, `{}` and `Cls()`; Python does not
       if (isEmptyPatternBrackets(n, source) || isDottedMappingKey(n, source)) continue;
       // lezer's lambda parameters have no positional-only marker; the AST builder reads the "/" itself
-      if (isLambdaSlash(n, source)) continue;
+      if (isLambdaSlash(n, source) || isCompTargetStar(n, source)) continue;
       found = n;
       break;
     }
@@ -270,6 +270,14 @@ function isEmptyPatternBrackets(n: SyntaxNode, source: string): boolean {
 function isDottedMappingKey(n: SyntaxNode, source: string): boolean {
   if (n.parent?.name !== "MappingPattern" || n.prevSibling?.name !== "VariableName" || n.nextSibling?.name !== ":") return false;
   return /^(\s*\.\s*[A-Za-z_][A-Za-z_0-9]*)+\s*$/.test(source.slice(n.from, n.to));
+}
+
+/** The "*" of a starred target in a comprehension (`[b for *a, b in x]`), which lezer leaves as an error node. */
+export function isCompTargetStar(n: SyntaxNode, source: string): boolean {
+  if (!n.type.isError || source.slice(n.from, n.to) !== "*") return false;
+  let p = n.prevSibling;
+  while (p && p.name !== "for" && p.name !== "in") p = p.prevSibling;
+  return p?.name === "for";
 }
 
 /** The "/" of `lambda a, /: a`, which lezer leaves as an error node right inside the lambda's parameters. */
