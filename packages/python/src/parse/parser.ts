@@ -36,7 +36,7 @@ export function parseModule(source: string, filename: string, interactive = fals
   const lines = new LineMap(source);
   const { text, subjects } = hideTupleSubjects(source);
   const merged = mergePatternStrings(text);
-  const tree = parser.parse(merged.text);
+  const tree = parser.parse(hidePrintNames(merged.text));
   const problem = findSyntaxProblem(merged.text, tree.topNode, lines, filename, interactive);
   if (problem) throw problem;
   const b = new AstBuilder(source, lines, filename);
@@ -44,6 +44,16 @@ export function parseModule(source: string, filename: string, interactive = fals
   b.mergedStrings = merged.starts;
   b.emptyCalls = merged.calls;
   return { body: b.statements(tree.topNode) };
+}
+
+/**
+ * lezer reads a statement's first `print` as Python 2's print statement also where Python 3 has the name
+ * (`print = log`, `print: T`, `print, x = …`, `print[0]`, `print is None`, a bare `print`): lezer is shown
+ * another name of the same length (the AST builder reads the original text). A `print` followed by a
+ * name, number, string or `{` stays, for the "Missing parentheses" error.
+ */
+function hidePrintNames(text: string): string {
+  return text.replace(/\bprint\b(?!\s*["'{]|\s+(?!(?:is|in|and|or|if)\b)\w)/g, "prin_");
 }
 
 /**
