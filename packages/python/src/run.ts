@@ -369,7 +369,8 @@ function stageRun(source: string, options: RunOptions, detail: { check?: boolean
     // a MemoryError of the heap limit that nothing caught: the run's reason is the limit
     const heap = v.heapLimitHit && v.isInstance(exc, v.T.MemoryError);
     outcome = heap ? { status: "limit", limit: "heap", message: "heap limit exceeded" } : { status: "exception", type: v.typeName(exc), message: msg };
-    exitCode = 1;
+    // CPython ends on an uncaught KeyboardInterrupt (that very class) by SIGINT: a shell sees 128 + 2
+    exitCode = v.h.typeOf(exc) === v.T.KeyboardInterrupt ? 130 : 1;
   };
   const runUnit = (code: CodeObject, arena: boolean): boolean => {
     const co = v.materialize(code, arena);
