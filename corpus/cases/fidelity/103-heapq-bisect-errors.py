@@ -1,4 +1,4 @@
-# heapq's and bisect's errors and their messages: popping an empty heap, a heap that is not a list, unorderable items, a negative lo.
+# heapq's and bisect's errors and their messages: popping an empty heap, a heap that is not a list, unorderable items, a negative lo; an uncaught IndexError from heappop at the end.
 import heapq
 import bisect
 
@@ -22,3 +22,6 @@ try:
 except TypeError as e:
     print("tie on unorderable items:", e, pq)
 print(heapq.heappushpop(pq, (0, None)), pq)
+while pq:
+    print(heapq.heappop(pq))
+heapq.heappop(pq)

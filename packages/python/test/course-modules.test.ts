@@ -97,6 +97,28 @@ s = L([5, 1, 3]); heapq.heapify(s); print(type(s).__name__, s, heapq.heappop(s))
 `,
     );
   });
+  it("leaves its frames out of a traceback, as python3's C functions have none (a raising __lt__, an empty heap)", () => {
+    for (const which of [1, 2, 3]) {
+      same(
+        `heapq-traceback-${which}`,
+        `import heapq, bisect
+class K:
+    def __init__(self, v): self.v = v
+    def __lt__(self, other):
+        if self.v is None or other.v is None:
+            raise ValueError("no order for None")
+        return self.v < other.v
+h = [K(1), K(2)]
+if ${which} == 1:
+    heapq.heappush(h, K(None))
+elif ${which} == 2:
+    bisect.insort(h, K(None))
+else:
+    heapq.heappop([])
+`,
+      );
+    }
+  });
 });
 
 describe("bisect", () => {

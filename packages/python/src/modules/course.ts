@@ -7,8 +7,9 @@
  * algorithm as its Python fallback, which the code below follows step by step, so the list holds its
  * items in python3's order after each call and compares them in the same order (nsmallest, nlargest and
  * merge are Python code in CPython too). What differs: the functions are Python functions (their repr,
- * `<function heappush at 0x…>`, and a frame per call, which the heap view and a traceback show as
- * `File "heapq", line N`); a wrong argument count gives a Python function's TypeError text
+ * `<function heappush at 0x…>`, and a frame per call, which the heap view shows; a printed traceback
+ * leaves the module's frames out, as python3's C functions have none, vm/exc-format.ts); a wrong argument
+ * count gives a Python function's TypeError text
  * ("heappush() missing 1 required positional argument: 'item'" where python3 says "heappush expected 2
  * arguments, got 1"); a list changed by a comparison is not reported.
  * bisect: the same for python3's C _bisect (bisect_left/right, insort_left/right, lo/hi, key=; hi=-1 means
