@@ -26,7 +26,7 @@
  * - The math, random, warnings, collections, functools and itertools modules (modules/math.ts, random.ts,
  *   warnings.ts: also the interpreter's own warnings; collections.ts, functools.ts, itertools.ts), sys's struct sequences
  *   (modules/sys-info.ts), int.from_bytes (builtins/int-bytes.ts), a module imported again after the
- *   program took it out of sys.modules (modules/reimport.ts); heapq and bisect
+ *   program took it out of sys.modules (modules/reimport.ts); heapq, bisect and dataclasses
  *   (modules/course.ts).
  * - Correctly rounded pow, exp, log, sin and cos (objects/libm.ts): float ** float with a non-integral exponent;
  *   complex ** (objects/complex-pow.ts).
@@ -104,7 +104,7 @@ export const LAZY_MODULES: readonly LazyModule[] = [
   { file: "modules/functools.ts", functions: ["functoolsNatives", "functoolsSource"] },
   // itertools: the module's Python code (made at `import itertools`)
   { file: "modules/itertools.ts", functions: ["itertoolsSource"] },
-  // heapq and bisect: their Python code (made at import)
+  // heapq, bisect and dataclasses: their Python code (made at import)
   { file: "modules/course.ts", functions: ["pyModuleSource"] },
   // a module imported again after the program took it out of sys.modules
   { file: "modules/reimport.ts", functions: ["remakeModule"] },

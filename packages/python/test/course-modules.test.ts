@@ -1,5 +1,5 @@
 /**
- * heapq and bisect (modules/course.ts) against python3: the list's order after every operation, the
+ * heapq, bisect and dataclasses (modules/course.ts) against python3: the list's order after every operation, the
  * comparisons made (a class whose __lt__ prints), ties, key=, lo/hi, and the errors with their messages.
  */
 import { describe, it } from "vitest";
@@ -168,5 +168,309 @@ for args in [([1], 1, -1), ([1], 1, "a"), ([1], 1, 0, "b"), ([1], 1, 1.5), ([1],
             print(type(e).__name__, e)
 `,
     );
+  });
+});
+
+describe("dataclasses", () => {
+  it("makes python3's __init__, __repr__, __eq__, order, frozen, hash, fields, asdict/astuple/replace, __post_init__, InitVar and errors", () => {
+    same("dataclasses-basics", `from dataclasses import dataclass, field, asdict, astuple, fields, replace, FrozenInstanceError, is_dataclass, InitVar
+import dataclasses
+
+@dataclass
+class Point:
+    x: int
+    y: int = 0
+
+p = Point(1, 2)
+print(p, repr(p), p == Point(1, 2), p == (1, 2), p != Point(1, 3), Point.__doc__)
+print(Point.__hash__, Point.__match_args__, Point.__init__.__qualname__, Point.__repr__.__qualname__)
+for args in [(), (1, 2, 3)]:
+    try:
+        Point(*args)
+    except TypeError as e:
+        print(e)
+try:
+    Point(1, z=3)
+except TypeError as e:
+    print(e)
+try:
+    hash(p)
+except TypeError as e:
+    print(e)
+
+@dataclass(frozen=True, order=True)
+class Version:
+    major: int
+    minor: int = 0
+    tags: tuple = ()
+
+v = Version(1, 2)
+print(v, hash(v) == hash(Version(1, 2)), v < Version(1, 3), sorted([Version(2), Version(1, 5), Version(1)]))
+try:
+    v.major = 3
+except FrozenInstanceError as e:
+    print(type(e).__name__, e, isinstance(e, AttributeError))
+try:
+    del v.minor
+except AttributeError as e:
+    print(type(e).__name__, e)
+print(replace(v, minor=9), v)
+
+@dataclass
+class Item:
+    name: str
+    price: float
+    qty: int = 1
+    tags: list = field(default_factory=list)
+    secret: str = field(default="s", repr=False, compare=False)
+    total: float = field(init=False)
+
+    def __post_init__(self):
+        self.total = self.price * self.qty
+
+a = Item("pen", 1.5, 4)
+b = Item("pen", 1.5, 4, secret="other")
+a.tags.append("office")
+print(a, a == b, asdict(a), astuple(a))
+print([f.name for f in fields(a)], [f.type for f in fields(Item)])
+try:
+    replace(a, total=3)
+except ValueError as e:
+    print(e)
+
+@dataclass
+class Inventory:
+    items: list = field(default_factory=list)
+    owner: Point = field(default_factory=lambda: Point(0, 0))
+
+inv = Inventory([a, Item("cup", 3.0)])
+print(inv)
+print(asdict(inv))
+
+try:
+    @dataclass
+    class Bad:
+        xs: list = []
+except ValueError as e:
+    print(e)
+try:
+    @dataclass
+    class Bad2:
+        a: int = 1
+        b: int
+except TypeError as e:
+    print(e)
+try:
+    field(default=1, default_factory=list)
+except ValueError as e:
+    print(e)
+
+@dataclass
+class P3(Point):
+    z: int = 5
+print(P3(1, 2), P3(1), fields(P3)[2].name, is_dataclass(P3), is_dataclass(P3(1)), is_dataclass(1))
+
+@dataclass(eq=False)
+class NoEq:
+    a: int
+print(NoEq(1) == NoEq(1), NoEq.__hash__ is object.__hash__)
+
+@dataclass(unsafe_hash=True)
+class H:
+    a: int
+    b: list = field(default_factory=list, hash=False)
+print(hash(H(1)) == hash((1,)))
+
+@dataclass
+class Node:
+    val: int
+    children: list = field(default_factory=list)
+n = Node(1); n.children.append(n)
+print(n)
+@dataclass
+class WithInit:
+    a: int
+    b: InitVar[int] = 2
+    def __post_init__(self, b):
+        self.c = self.a + b
+w = WithInit(1, 5)
+print(w, w.c, WithInit.__doc__, [(f.name, f.type, f.init, f.repr, f.compare, f.hash, f.kw_only) for f in fields(w)])
+try:
+    asdict(1)
+except TypeError as e:
+    print(e)
+try:
+    fields(1)
+except TypeError as e:
+    print(e)
+print(Point.__dataclass_params__)
+print(Version.__doc__, Item.__doc__)
+`);
+  });
+
+  it("kw_only and KW_ONLY, slots, the overwrite and inheritance errors, string annotations, nested and recursive reprs, match", () => {
+    same("dataclasses-more", `from dataclasses import dataclass, field, fields, KW_ONLY, asdict, astuple, replace, InitVar, MISSING
+import dataclasses
+
+@dataclass(kw_only=True)
+class K:
+    a: int
+    b: int = 2
+print(K(a=1), K.__doc__, K.__match_args__)
+try:
+    K(1)
+except TypeError as e:
+    print(e)
+
+@dataclass
+class K2:
+    a: int
+    _: KW_ONLY
+    b: int
+    c: int = 3
+print(K2(1, b=2), K2.__doc__, K2.__match_args__, [f.kw_only for f in fields(K2)])
+
+@dataclass(slots=True)
+class S:
+    x: int
+    y: str = "a"
+s = S(1)
+print(s, S.__slots__, hasattr(s, "__dict__"), S.__qualname__)
+try:
+    s.z = 1
+except AttributeError as e:
+    print("AttributeError", e)
+
+for kwargs in [dict(order=True, eq=False), dict(unsafe_hash=True)]:
+    try:
+        @dataclass(**kwargs)
+        class E:
+            a: int
+            def __hash__(self): return 1
+        print("made", E)
+    except (TypeError, ValueError) as e:
+        print(type(e).__name__, e)
+try:
+    @dataclass(order=True)
+    class O:
+        a: int
+        def __lt__(self, o): return True
+except TypeError as e:
+    print(e)
+try:
+    @dataclass
+    class NA:
+        a: int
+        b = field(default=1)
+except TypeError as e:
+    print(e)
+
+@dataclass(frozen=True)
+class F:
+    a: int
+try:
+    @dataclass
+    class G(F):
+        b: int = 0
+except TypeError as e:
+    print(e)
+@dataclass
+class NF:
+    a: int
+try:
+    @dataclass(frozen=True)
+    class G2(NF):
+        b: int = 0
+except TypeError as e:
+    print(e)
+
+@dataclass
+class Line:
+    start: "Point"
+    end: "Point"
+    label: str = ""
+@dataclass
+class Point:
+    x: float
+    y: float
+l = Line(Point(0, 0), Point(1.5, -2))
+print(l, Line.__doc__, l == Line(Point(0, 0), Point(1.5, -2)), l.__eq__(3), Point(1, 2).__eq__(Line(1, 2)))
+print(asdict(l), astuple(l), replace(l, label="x"))
+match Point(1, 2):
+    case Point(x, y):
+        print("matched", x, y)
+
+class Plain:
+    pass
+@dataclass
+class Sub(Plain):
+    a: int = 1
+    def __eq__(self, other): return True
+print(Sub() == 3, Sub.__hash__)
+
+@dataclass
+class Outer:
+    @dataclass
+    class Inner:
+        v: int
+    inner: "Outer.Inner" = None
+print(Outer(Outer.Inner(3)))
+
+@dataclass
+class Cnt:
+    n: int = 0
+    log: dict = field(default_factory=dict, repr=False)
+    def bump(self):
+        self.n += 1
+c = Cnt(); c.bump(); print(c, c.log)
+@dataclass()
+class Empty:
+    pass
+print(Empty(), Empty() == Empty(), Empty.__doc__, fields(Empty), astuple(Empty()))
+@dataclass(repr=False, init=False)
+class NR:
+    a: int = 4
+print(NR().a, NR.__init__ is object.__init__)
+@dataclass
+class Self:
+    self: int
+print(Self(3))
+@dataclass
+class Cv:
+    x: int
+    def total(self) -> int:
+        return self.x
+import copy
+x = Cv(1); y = copy.copy(x); print(y, y == x, y is x)
+`);
+  });
+
+  it("shows python3's traceback through the generated methods (line N of <string>)", () => {
+    for (const which of [1, 2, 3, 4]) same(`dataclasses-traceback-${which}`, `from dataclasses import dataclass, field
+
+@dataclass(frozen=True)
+class P:
+    x: int
+    y: int
+
+@dataclass
+class Item:
+    name: str
+    qty: int = 0
+    def __post_init__(self):
+        if self.qty < 0:
+            raise ValueError(f"negative qty for {self.name}")
+
+print(P(1, 2))
+if WHICH == 1:
+    p = P(1, 2)
+    p.x = 5
+elif WHICH == 2:
+    Item("pen", -1)
+elif WHICH == 3:
+    P(1)
+else:
+    del P(1, 2).y
+`.replaceAll("WHICH", String(which)));
   });
 });

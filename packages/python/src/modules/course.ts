@@ -1,6 +1,6 @@
 /**
  * Python modules that are Python code compiled at import (in the page, in the interpreter's on-demand
- * chunk, bundler/lazy.ts): `heapq` and `bisect`. `pyModuleSource(name)` gives a module's
+ * chunk, bundler/lazy.ts): `heapq`, `bisect` and `dataclasses`. `pyModuleSource(name)` gives a module's
  * source; modules/index.ts registers the names.
  *
  * heapq: python3's heappush/heappop/heapify/heappushpop/heapreplace are C (_heapq) with the same sift
@@ -14,10 +14,20 @@
  * arguments, got 1"); a list changed by a comparison is not reported.
  * bisect: the same for python3's C _bisect (bisect_left/right, insort_left/right, lo/hi, key=; hi=-1 means
  * len(a), as C's default does).
+ * dataclasses: Python code in CPython too. The generated methods are compiled with exec() from text laid
+ * out line for line as python3's, so their errors and a traceback through them (`File "<string>", line 5,
+ * in __init__`) read the same; instances are ordinary instances with a __dict__ (or __slots__), as in
+ * CPython (sys.getsizeof of an instance and of its __dict__ as python3's). What differs: a frame in the
+ * module's own code shows `File "dataclasses", line N` where python3 names its dataclasses.py;
+ * Field.metadata is a dict (python3: a mappingproxy); the class's __doc__ is made from the fields, not
+ * from inspect.signature (a class with its own __init__ differs); ClassVar is recognised only through a
+ * `typing` module that provides it; make_dataclass is not provided; a slots=True class has no
+ * __getstate__/__setstate__; importing it does not import copy, inspect, re and the other modules
+ * python3's import brings into sys.modules.
  */
 
 export function pyModuleSource(name: string): string {
-  return name === "heapq" ? HEAPQ_PY : BISECT_PY;
+  return name === "heapq" ? HEAPQ_PY : name === "bisect" ? BISECT_PY : DATACLASSES_PY;
 }
 
 const HEAPQ_PY = `
@@ -257,4 +267,402 @@ def insort_left(a, x, lo=0, hi=None, *, key=None):
 
 bisect = bisect_right
 insort = insort_right
+`;
+
+const DATACLASSES_PY = `
+import sys
+
+
+class FrozenInstanceError(AttributeError):
+    pass
+
+
+class _Mark:
+    def __init__(self, text):
+        self.text = text
+
+    def __repr__(self):
+        return self.text
+
+
+class _MISSING_TYPE:
+    pass
+
+
+class _KW_ONLY_TYPE:
+    pass
+
+
+MISSING = _MISSING_TYPE()
+KW_ONLY = _KW_ONLY_TYPE()
+_HAS_DEFAULT_FACTORY = _Mark("<factory>")
+_FIELD = _Mark("_FIELD")
+_FIELD_CLASSVAR = _Mark("_FIELD_CLASSVAR")
+_FIELD_INITVAR = _Mark("_FIELD_INITVAR")
+
+
+class _Slotted:
+    __slots__ = ("s",)
+
+
+_MEMBER = type(_Slotted.s)
+
+
+class InitVar:
+    __slots__ = ("type",)
+
+    def __init__(self, type):
+        self.type = type
+
+    def __repr__(self):
+        t = self.type
+        return "dataclasses.InitVar[%s]" % (t.__qualname__ if isinstance(t, type) else repr(t))
+
+    def __class_getitem__(cls, type):
+        return InitVar(type)
+
+
+class Field:
+    __slots__ = ("name", "type", "default", "default_factory", "repr", "hash", "init", "compare", "metadata", "kw_only", "_field_type")
+
+    def __init__(self, default, default_factory, init, repr, hash, compare, metadata, kw_only):
+        self.name = None
+        self.type = None
+        self.default = default
+        self.default_factory = default_factory
+        self.init = init
+        self.repr = repr
+        self.hash = hash
+        self.compare = compare
+        self.metadata = {} if metadata is None else metadata
+        self.kw_only = kw_only
+        self._field_type = None
+
+    def __repr__(self):
+        return "Field(%s)" % ",".join("%s=%r" % (n, getattr(self, n)) for n in Field.__slots__)
+
+    def __set_name__(self, owner, name):
+        hook = getattr(type(self.default), "__set_name__", None)
+        if hook:
+            hook(self.default, owner, name)
+
+
+class _DataclassParams:
+    __slots__ = ("init", "repr", "eq", "order", "unsafe_hash", "frozen")
+
+    def __init__(self, *values):
+        for n, v in zip(_DataclassParams.__slots__, values):
+            setattr(self, n, v)
+
+    def __repr__(self):
+        return "_DataclassParams(%s)" % ",".join("%s=%r" % (n, getattr(self, n)) for n in _DataclassParams.__slots__)
+
+
+def field(*, default=MISSING, default_factory=MISSING, init=True, repr=True, hash=None, compare=True, metadata=None, kw_only=MISSING):
+    if default is not MISSING and default_factory is not MISSING:
+        raise ValueError("cannot specify both default and default_factory")
+    return Field(default, default_factory, init, repr, hash, compare, metadata, kw_only)
+
+
+def _make(name, args, body, globals, locals, returns=False):
+    # python3's layout of the text, so that a traceback through the method names the same line of "<string>"
+    if returns:
+        locals["_return_type"] = None
+    text = "def __create_fn__(%s):\\n def %s(%s)%s:\\n%s\\n return %s" % (
+        ", ".join(locals), name, ",".join(args), "->_return_type" if returns else "", "\\n".join("  " + b for b in body), name)
+    ns = {}
+    exec(text, globals, ns)
+    return ns["__create_fn__"](**locals)
+
+
+def _tuple(obj, flds):
+    return "(%s,)" % ",".join("%s.%s" % (obj, f.name) for f in flds) if flds else "()"
+
+
+def _set(cls, name, value):
+    if name in cls.__dict__:
+        return True
+    if type(value) is type(_set):
+        value.__qualname__ = "%s.%s" % (cls.__qualname__, value.__name__)
+    setattr(cls, name, value)
+    return False
+
+
+def _kind(cls, a_type, module, name):
+    # the annotation is module.name, or a subscription of it, or such a text naming it
+    if isinstance(a_type, str):
+        head = a_type.split("[")[0].strip()
+        return head in (name, module.__name__ + "." + name) and getattr(module, name, None) is not None
+    target = getattr(module, name, None)
+    return target is not None and (a_type is target or getattr(a_type, "__origin__", None) is target or (name == "InitVar" and type(a_type) is InitVar))
+
+
+def _get_field(cls, name, a_type, kw_only):
+    default = getattr(cls, name, MISSING)
+    if isinstance(default, Field):
+        f = default
+    else:
+        f = field(default=MISSING if isinstance(default, _MEMBER) else default)
+    f.name = name
+    f.type = a_type
+    f._field_type = _FIELD
+    typing = sys.modules.get("typing")
+    if typing and _kind(cls, a_type, typing, "ClassVar"):
+        f._field_type = _FIELD_CLASSVAR
+    elif _kind(cls, a_type, sys.modules[__name__], "InitVar"):
+        f._field_type = _FIELD_INITVAR
+    if f._field_type is not _FIELD and f.default_factory is not MISSING:
+        raise TypeError("field %s cannot have a default factory" % name)
+    if f._field_type is _FIELD_CLASSVAR:
+        if f.kw_only is not MISSING:
+            raise TypeError("field %s is a ClassVar but specifies kw_only" % name)
+    elif f.kw_only is MISSING:
+        f.kw_only = kw_only
+    if f._field_type is _FIELD and type(f.default).__hash__ is None:
+        raise ValueError("mutable default %s for field %s is not allowed: use default_factory" % (type(f.default), name))
+    return f
+
+
+def _init_param(f):
+    if f.default is not MISSING:
+        return "%s:_type_%s=_dflt_%s" % (f.name, f.name, f.name)
+    return "%s:_type_%s%s" % (f.name, f.name, "" if f.default_factory is MISSING else "=_HAS_DEFAULT_FACTORY")
+
+
+def _init_fn(fields, std, kw, frozen, post_init, self_name, globals):
+    seen_default = False
+    for f in std:
+        if f.default is not MISSING or f.default_factory is not MISSING:
+            seen_default = True
+        elif seen_default:
+            raise TypeError("non-default argument %r follows default argument" % f.name)
+    locals = {"_type_" + f.name: f.type for f in fields}
+    locals.update(MISSING=MISSING, _HAS_DEFAULT_FACTORY=_HAS_DEFAULT_FACTORY, __dataclass_builtins_object__=object)
+    body = []
+    for f in fields:
+        dflt = "_dflt_" + f.name
+        if f.default_factory is not MISSING:
+            locals[dflt] = f.default_factory
+            value = "%s() if %s is _HAS_DEFAULT_FACTORY else %s" % (dflt, f.name, f.name) if f.init else dflt + "()"
+        elif f.init:
+            if f.default is not MISSING:
+                locals[dflt] = f.default
+            value = f.name
+        else:
+            continue
+        if f._field_type is _FIELD_INITVAR:
+            continue
+        body.append("__dataclass_builtins_object__.__setattr__(%s,%r,%s)" % (self_name, f.name, value) if frozen else "%s.%s=%s" % (self_name, f.name, value))
+    if post_init:
+        body.append("%s.__post_init__(%s)" % (self_name, ",".join(f.name for f in fields if f._field_type is _FIELD_INITVAR)))
+    params = [self_name] + [_init_param(f) for f in std]
+    if kw:
+        params += ["*"] + [_init_param(f) for f in kw]
+    return _make("__init__", params, body or ["pass"], globals, locals, True)
+
+
+def _repr_fn(flds, globals):
+    fn = _make("__repr__", ("self",), ['return self.__class__.__qualname__ + f"(%s)"' % ", ".join("%s={self.%s!r}" % (f.name, f.name) for f in flds)], globals, {})
+    running = set()
+
+    def __repr__(self):
+        key = id(self)
+        if key in running:
+            return "..."
+        running.add(key)
+        try:
+            return fn(self)
+        finally:
+            running.discard(key)
+
+    __repr__.__wrapped__ = fn
+    return __repr__
+
+
+def _frozen_fns(cls, flds, globals):
+    cond = "type(self) is cls" + (" or name in {%s}" % ", ".join(repr(f.name) for f in flds) if flds else "")
+    locals = {"cls": cls, "FrozenInstanceError": FrozenInstanceError}
+    return [_make(name, ("self", "name") + value, ["if %s:" % cond, ' raise FrozenInstanceError(f"cannot %s field {name!r}")' % verb, "super(cls, self).%s(name%s)" % (name, ", value" if value else "")], globals, dict(locals))
+            for name, value, verb in (("__setattr__", ("value",), "assign to"), ("__delattr__", (), "delete"))]
+
+
+def _doc(cls, fields, std, kw):
+    def show(f):
+        t = f.type
+        if isinstance(t, type) and not hasattr(t, "__origin__"):
+            t = t.__qualname__ if t.__module__ == "builtins" else t.__module__ + "." + t.__qualname__
+        elif getattr(t, "__module__", None) == "typing":
+            t = repr(t).replace("typing.", "")
+        else:
+            t = str(t) if hasattr(t, "__origin__") else repr(t)
+        d = f.default if f.default is not MISSING else _HAS_DEFAULT_FACTORY if f.default_factory is not MISSING else MISSING
+        return "%s: %s%s" % (f.name, t, "" if d is MISSING else " = %r" % (d,))
+    return "%s(%s)" % (cls.__name__, ", ".join([show(f) for f in std] + (["*"] + [show(f) for f in kw] if kw else [])))
+
+
+def _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, kw_only, slots, weakref_slot):
+    fields = {}
+    module = sys.modules.get(cls.__module__)
+    globals = module.__dict__ if module else {}
+    setattr(cls, "__dataclass_params__", _DataclassParams(init, repr, eq, order, unsafe_hash, frozen))
+    any_frozen_base = has_bases = False
+    for b in cls.__mro__[-1:0:-1]:
+        base_fields = getattr(b, "__dataclass_fields__", None)
+        if base_fields is not None:
+            has_bases = True
+            for f in base_fields.values():
+                fields[f.name] = f
+            if getattr(b, "__dataclass_params__").frozen:
+                any_frozen_base = True
+    annotations = cls.__dict__.get("__annotations__", {})
+    own = []
+    kw_seen = False
+    for name, a_type in annotations.items():
+        if a_type is KW_ONLY or (isinstance(a_type, str) and _kind(cls, a_type, sys.modules[__name__], "KW_ONLY")):
+            if kw_seen:
+                raise TypeError("%r is KW_ONLY, but KW_ONLY has already been specified" % name)
+            kw_seen = kw_only = True
+        else:
+            own.append(_get_field(cls, name, a_type, kw_only))
+    for f in own:
+        fields[f.name] = f
+        if isinstance(getattr(cls, f.name, None), Field):
+            if f.default is MISSING:
+                delattr(cls, f.name)
+            else:
+                setattr(cls, f.name, f.default)
+    for name, value in cls.__dict__.items():
+        if isinstance(value, Field) and name not in annotations:
+            raise TypeError("%r is a field but has no type annotation" % name)
+    if has_bases:
+        if any_frozen_base and not frozen:
+            raise TypeError("cannot inherit non-frozen dataclass from a frozen one")
+        if not any_frozen_base and frozen:
+            raise TypeError("cannot inherit frozen dataclass from a non-frozen one")
+    setattr(cls, "__dataclass_fields__", fields)
+    class_hash = cls.__dict__.get("__hash__", MISSING)
+    explicit_hash = not (class_hash is MISSING or (class_hash is None and "__eq__" in cls.__dict__))
+    if order and not eq:
+        raise ValueError("eq must be true if order is true")
+    init_fields = [f for f in fields.values() if f._field_type is not _FIELD_CLASSVAR]
+    std = [f for f in init_fields if f.init and not f.kw_only]
+    kw = [f for f in init_fields if f.init and f.kw_only]
+    if init:
+        _set(cls, "__init__", _init_fn(init_fields, std, kw, frozen, hasattr(cls, "__post_init__"), "__dataclass_self__" if "self" in fields else "self", globals))
+    flds = [f for f in fields.values() if f._field_type is _FIELD]
+    if repr:
+        _set(cls, "__repr__", _repr_fn([f for f in flds if f.repr], globals))
+    compared = [f for f in flds if f.compare]
+    ops = [("__eq__", "==")] if eq else []
+    if order:
+        ops += [("__lt__", "<"), ("__le__", "<="), ("__gt__", ">"), ("__ge__", ">=")]
+    for name, op in ops:
+        fn = _make(name, ("self", "other"), ["if other.__class__ is self.__class__:", " return %s%s%s" % (_tuple("self", compared), op, _tuple("other", compared)), "return NotImplemented"], globals, {})
+        if _set(cls, name, fn) and name != "__eq__":
+            raise TypeError("Cannot overwrite attribute %s in class %s. Consider using functools.total_ordering" % (name, cls.__name__))
+    if frozen:
+        for fn in _frozen_fns(cls, flds, globals):
+            if _set(cls, fn.__name__, fn):
+                raise TypeError("Cannot overwrite attribute %s in class %s" % (fn.__name__, cls.__name__))
+    if unsafe_hash and explicit_hash:
+        raise TypeError("Cannot overwrite attribute __hash__ in class %s" % cls.__name__)
+    if unsafe_hash or (eq and frozen and not explicit_hash):
+        fn = _make("__hash__", ("self",), ["return hash(%s)" % _tuple("self", [f for f in flds if (f.compare if f.hash is None else f.hash)])], globals, {})
+        fn.__qualname__ = "%s.__hash__" % cls.__qualname__
+        cls.__hash__ = fn
+    elif eq and not frozen and not explicit_hash:
+        cls.__hash__ = None
+    if not getattr(cls, "__doc__"):
+        cls.__doc__ = _doc(cls, init_fields, std, kw)
+    if match_args:
+        _set(cls, "__match_args__", tuple(f.name for f in std))
+    if weakref_slot and not slots:
+        raise TypeError("weakref_slot is True but slots is False")
+    if slots:
+        cls = _add_slots(cls, flds, weakref_slot)
+    return cls
+
+
+def _add_slots(cls, flds, weakref_slot):
+    d = dict(cls.__dict__)
+    inherited = set()
+    for b in cls.__mro__[1:-1]:
+        s = b.__dict__.get("__slots__")
+        if s is not None:
+            inherited.update((s,) if isinstance(s, str) else s)
+    names = [f.name for f in flds] + (["__weakref__"] if weakref_slot else [])
+    d["__slots__"] = tuple(n for n in names if n not in inherited)
+    for n in names:
+        d.pop(n, None)
+    d.pop("__dict__", None)
+    d.pop("__weakref__", None)
+    qualname = cls.__qualname__
+    cls = type(cls)(cls.__name__, cls.__bases__, d)
+    cls.__qualname__ = qualname
+    return cls
+
+
+def dataclass(cls=None, /, *, init=True, repr=True, eq=True, order=False, unsafe_hash=False, frozen=False, match_args=True, kw_only=False, slots=False, weakref_slot=False):
+    def wrap(cls):
+        return _process_class(cls, init, repr, eq, order, unsafe_hash, frozen, match_args, kw_only, slots, weakref_slot)
+    return wrap if cls is None else wrap(cls)
+
+
+def fields(class_or_instance):
+    try:
+        found = getattr(class_or_instance, "__dataclass_fields__")
+    except AttributeError:
+        raise TypeError("must be called with a dataclass type or instance") from None
+    return tuple(f for f in found.values() if f._field_type is _FIELD)
+
+
+def is_dataclass(obj):
+    return hasattr(obj if isinstance(obj, type) else type(obj), "__dataclass_fields__")
+
+
+def _inner(obj, factory, as_dict):
+    if hasattr(type(obj), "__dataclass_fields__"):
+        return factory([(f.name, _inner(getattr(obj, f.name), factory, as_dict)) if as_dict else _inner(getattr(obj, f.name), factory, as_dict) for f in fields(obj)])
+    if isinstance(obj, tuple) and hasattr(obj, "_fields"):
+        return type(obj)(*[_inner(v, factory, as_dict) for v in obj])
+    if isinstance(obj, (list, tuple)):
+        return type(obj)(_inner(v, factory, as_dict) for v in obj)
+    if isinstance(obj, dict):
+        return type(obj)((_inner(k, factory, as_dict), _inner(v, factory, as_dict)) for k, v in obj.items())
+    if type(obj) in (int, float, bool, str, type(None), complex, bytes, range):
+        return obj
+    import copy
+    return copy.deepcopy(obj)
+
+
+def asdict(obj, *, dict_factory=dict):
+    if not hasattr(type(obj), "__dataclass_fields__"):
+        raise TypeError("asdict() should be called on dataclass instances")
+    return _inner(obj, dict_factory, True)
+
+
+def astuple(obj, *, tuple_factory=tuple):
+    if not hasattr(type(obj), "__dataclass_fields__"):
+        raise TypeError("astuple() should be called on dataclass instances")
+    return _inner(obj, tuple_factory, False)
+
+
+def replace(obj, /, **changes):
+    if not hasattr(type(obj), "__dataclass_fields__"):
+        raise TypeError("replace() should be called on dataclass instances")
+    for f in getattr(obj, "__dataclass_fields__").values():
+        if f._field_type is _FIELD_CLASSVAR:
+            continue
+        if not f.init:
+            if f.name in changes:
+                raise ValueError("field %s is declared with init=False, it cannot be specified with replace()" % f.name)
+            continue
+        if f.name not in changes:
+            if f._field_type is _FIELD_INITVAR and f.default is MISSING:
+                raise ValueError("InitVar %r must be specified with replace()" % f.name)
+            changes[f.name] = getattr(obj, f.name)
+    return obj.__class__(**changes)
+
+
+__all__ = ["dataclass", "field", "Field", "FrozenInstanceError", "InitVar", "KW_ONLY", "MISSING", "fields", "asdict", "astuple", "replace", "is_dataclass"]
 `;
