@@ -129,6 +129,57 @@ describe("functools", () => {
       ),
     ));
 
+  it("merges a partial's keywords in python3's order, and names, nests and dispatches as python3 does", () =>
+    expectSameAsPython(
+      cpython,
+      "partial-order",
+      lines(
+        "from functools import partial, lru_cache, total_ordering, singledispatch",
+        "def f(*a, **k):",
+        "    return a, k",
+        "print(partial(f, 1, a=1, b=2)(2, a=3, c=4), partial(f, x=1, y=2)(y=5, x=6, z=0))",
+        "p = partial(f, 1)",
+        "p.note = 'kept'",
+        "q = partial(p, 2)",
+        "print(q.func is p, q.args, partial(partial(f, 1), 2).args)",
+        "class P(partial):",
+        "    pass",
+        "print(repr(P(len, 'ab')), P(len, 'ab')())",
+        "@lru_cache",
+        "def h(x):",
+        "    return x",
+        "h(1, **{})",
+        "h(1)",
+        "print(h.cache_info())",
+        "@total_ordering",
+        "class T:",
+        "    def __init__(self, v):",
+        "        self.v = v",
+        "    def __le__(self, o):",
+        "        return self.v <= o.v",
+        "print([(m.__name__, m.__qualname__) for m in (T.__lt__, T.__gt__, T.__ge__)])",
+        "@singledispatch",
+        "def s(x):",
+        "    return 'base'",
+        "def i(x):",
+        "    return 'int'",
+        "i.__annotations__ = {'x': 'int'}",
+        "def r(x):",
+        "    return 'str'",
+        "r.__annotations__ = {'return': str}",
+        "s.register(i)",
+        "s.register(r)",
+        "print(s(1), s('a'), s(2.0))",
+        "def bad(x):",
+        "    pass",
+        "bad.__annotations__ = {'x': 1}",
+        "try:",
+        "    s.register(bad)",
+        "except TypeError as e:",
+        "    print(e)",
+      ),
+    ));
+
   it("is made on import, only then", () => {
     expect(run("import functools\nprint(functools.reduce(max, [1, 3, 2]))\n").stdout).toBe("3\n");
     expect(run("import sys\nprint('functools' in sys.modules)\n").stdout).toBe("False\n");

@@ -16,6 +16,8 @@
  *   Node's default stack (and a browser's), where python3 reaches the limit's half (fib(499)).
  * - the module's Python frames (a KeyWrapper's comparisons, total_ordering's methods) are left out of
  *   tracebacks, as C frames are (vm/exc-format.ts), but sys._getframe() still sees them;
+ * - a cached call hashes its key once per dict operation (two or three times; python3 once): a __hash__
+ *   or __eq__ with side effects runs more often; a partial whose __dict__ was only read still flattens;
  * - calling a partial takes one level of the recursion limit more than python3's (whose partial has a
  *   vectorcall);
  * - partial, _lru_cache_wrapper and KeyWrapper are instances of Python classes with __slots__ (and an
@@ -85,10 +87,10 @@ export function functoolsNatives(vm: VM): Record<string, NativeFn> {
       const pos = args.slice(1);
       const typed = vm.truthy(attr(self, "_typed"));
       let key: Obj;
-      if (!kw && !typed && pos.length === 1 && (h.typeOf(pos[0]) === h.types.int || h.typeOf(pos[0]) === h.types.str)) key = vm.newRef(pos[0]);
+      if (!kw?.names.length && !typed && pos.length === 1 && (h.typeOf(pos[0]) === h.types.int || h.typeOf(pos[0]) === h.types.str)) key = vm.newRef(pos[0]);
       else {
         const parts = [...pos];
-        if (kw) {
+        if (kw?.names.length) {
           parts.push(attr(self, "_mark"));
           kw.names.forEach((n, i) => parts.push(vm.name(n), kw.values[i]));
         }
@@ -138,15 +140,19 @@ export function functoolsNatives(vm: VM): Record<string, NativeFn> {
       const pos = [...(vm.kindOf(pa) === Kind.TUPLE ? vm.tupleItems(pa) : []), ...args.slice(1)];
       let all: KwArgs | null = kw;
       if (vm.len(pk)) {
+        // python3's {**partial.keywords, **call's}: a name given again keeps its place with the call's value
         const names: string[] = [];
         const values: Obj[] = [];
         for (const [k, v] of vm.dictEntries(pk)) {
-          const n = vm.str(k);
-          if (kw && kw.names.includes(n)) continue;
-          names.push(n);
+          names.push(vm.str(k));
           values.push(v);
         }
-        all = { names: [...names, ...(kw ? kw.names : [])], values: [...values, ...(kw ? kw.values : [])] };
+        for (let i = 0; kw && i < kw.names.length; i++) {
+          const at = names.indexOf(kw.names[i]);
+          if (at < 0) names.push(kw.names[i]);
+          values[at < 0 ? values.length : at] = kw.values[i];
+        }
+        all = { names, values };
       }
       return vm.call(attr(self, "func"), pos, all);
     },
@@ -191,7 +197,7 @@ class partial:
         func, args = args[0], args[1:]
         if not callable(func):
             raise TypeError("the first argument must be callable")
-        if isinstance(func, partial) and type(func).__call__ is _partial_call:
+        if isinstance(func, partial) and type(func).__call__ is _partial_call and not func.__dict__:
             args = func.args + args
             keywords = {**func.keywords, **keywords}
             func = func.func
@@ -204,7 +210,7 @@ class partial:
     def __repr__(self):
         shown = [repr(self.func)] + [repr(a) for a in self.args] + ["%s=%r" % kv for kv in self.keywords.items()]
         cls = type(self)
-        return "%s.%s(%s)" % (cls.__module__, cls.__qualname__, ", ".join(shown))
+        return "%s(%s)" % ("functools.partial" if cls is partial else cls.__name__, ", ".join(shown))
 
 
 _CacheInfo = namedtuple("CacheInfo", ["hits", "misses", "maxsize", "currsize"])
@@ -309,6 +315,7 @@ def total_ordering(cls):
         if name not in roots:
             op = _derived(root, negate, eq)
             op.__name__ = name
+            op.__qualname__ = "_%s_from_%s" % (name[2:4], root[2:4])
             setattr(cls, name, op)
     return cls
 
@@ -363,10 +370,14 @@ def singledispatch(func):
             if isinstance(cls, type):
                 return lambda f: register(cls, f)
             func = cls
-            hints = [v for k, v in getattr(func, "__annotations__", {}).items() if k != "return"]
-            if not hints or not isinstance(hints[0], type):
+            hints = getattr(func, "__annotations__", {})
+            if not hints:
                 raise TypeError("Invalid first argument to \`register()\`: %r. Use either \`@register(some_class)\` or plain \`@register\` on an annotated function." % (func,))
-            cls = hints[0]
+            name, cls = next(iter(hints.items()))
+            if isinstance(cls, str):
+                cls = eval(cls, func.__globals__)
+            if not isinstance(cls, type):
+                raise TypeError("Invalid annotation for %r. %r is not a class." % (name, cls))
         registry[cls] = func
         return func
 
