@@ -167,6 +167,18 @@ describe("input() reads pyheap run's standard input as python3's does", () => {
     });
   }
 
+  it("sys.stdin reads the same text, sharing its position with input()", () => {
+    const src = 'import sys\nprint(repr(sys.stdin))\nprint(repr(sys.stdin.readline()))\nprint(repr(input()))\nfor line in sys.stdin:\n    print(line.split())\n';
+    const file = program(src, "stdin_lines.py");
+    for (const input of ["1 2\n3 4\n5 6\n7", ""]) {
+      const expected = python(file, input);
+      const got = pyheap(["run", basename(file)], { cwd: dirname(file), input });
+      expect(got.stdout).toBe(expected.stdout);
+      expect(got.stderr).toBe(expected.stderr);
+      expect(got.status).toBe(expected.status);
+    }
+  });
+
   it("gets EOF when the program itself comes from standard input", () => {
     const got = pyheap(["run", "-"], { input: 'print("before")\ninput("? ")\n' });
     expect(got.stdout).toBe("before\n? ");

@@ -33,9 +33,12 @@ const LAZY_WORDS = [/^[ \t]*match\b/m, /\b(format(_map)?|sort(ed)?|round|eval|ex
 const F_STRING = /(?<![\w'"])(?:[fF][rR]?|[rR][fF])['"]/;
 const SPEC_FIELD = /\{[^{}\n]*:[^{}\n]*\}/;
 
-/** Whether `code` may reach the lazy chunk (see LAZY_WORDS). */
+/** Type hints: `typing`, `types`, a builtin container subscripted (`list[int]`), `| None` (modules/typing.ts); `stdin` (modules/sys-info.ts). */
+const HINTS_STDIN = /\b(typing|types|stdin|(list|dict|tuple|set|frozenset|type)\[)|\|\s*None\b/;
+
+/** Whether `code` may reach the lazy chunk (see LAZY_WORDS, HINTS_STDIN). */
 export function mayReachLazyChunk(code: string): boolean {
-  return LAZY_WORDS.some((re) => re.test(code)) || (F_STRING.test(code) && SPEC_FIELD.test(code));
+  return LAZY_WORDS.some((re) => re.test(code)) || HINTS_STDIN.test(code) || (F_STRING.test(code) && SPEC_FIELD.test(code));
 }
 
 let lazyLoaded = false;

@@ -30,6 +30,8 @@
  *   (modules/course.ts).
  * - Correctly rounded pow, exp, log, sin and cos (objects/libm.ts): float ** float with a non-integral exponent;
  *   complex ** (objects/complex-pow.ts).
+ * - Type hints (modules/typing.ts): the types and typing modules, `list[int]`, `int | None`, a class's
+ *   bases with __mro_entries__ (`class S(Generic[T])`); sys.stdin (modules/sys-info.ts).
  *
  * How: in the page's interpreter bundle each such module is replaced by a stub (`lazyStubs`) with the
  * same exports, each of which calls the loaded module's function, or, before it is loaded, throws a
@@ -94,6 +96,8 @@ export const LAZY_MODULES: readonly LazyModule[] = [
   { file: "builtins/int-bytes.ts", functions: ["intFromBytes"] },
   // sys's struct sequences (sys.float_info, int_info, version_info, flags, hash_info), made on first read
   { file: "modules/sys-info.ts", functions: ["sysInfo"] },
+  // type hints: list[int], int | None, bases with __mro_entries__, the types and typing modules' Python code
+  { file: "modules/typing.ts", functions: ["typeSubscript", "typeOr", "classWithEntries", "typesSource", "typingSource"] },
   // the random module's generator and Python code (made at `import random`)
   { file: "modules/random.ts", functions: ["randomNatives", "randomSource"] },
   // warnings: the filters and registries, the module's natives and Python code (made at `import warnings`)

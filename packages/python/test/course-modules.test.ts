@@ -445,6 +445,18 @@ x = Cv(1); y = copy.copy(x); print(y, y == x, y is x)
 `);
   });
 
+  it("names a Field's init, repr and hash in python3's order", () => {
+    same("dataclasses-field-repr", `from dataclasses import dataclass, field, fields
+
+@dataclass
+class P:
+    x: int = field(default=1, repr=False, hash=True)
+
+r = repr(fields(P)[0])
+print(r[:r.index(",default=")], r[r.index(",init="):r.index(",metadata=")])
+`);
+  });
+
   it("shows python3's traceback through the generated methods (line N of <string>)", () => {
     for (const which of [1, 2, 3, 4]) same(`dataclasses-traceback-${which}`, `from dataclasses import dataclass, field
 

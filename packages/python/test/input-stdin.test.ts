@@ -60,6 +60,60 @@ describe("input()", () => {
     expect(r.stdout).toBe("start\na? Ann\n10\nc? ");
     expect(r.stderr).toMatch(/EOFError: EOF when reading a line\n$/);
   });
+  it("reads sys.stdin (readline, read, readlines, iteration) over the same text, from where input() is", () => {
+    const src = `import sys
+print(type(sys.stdin).__name__)
+print(repr(sys.stdin), sys.stdin is sys.__stdin__)
+first = sys.stdin.readline()
+print(repr(first))
+print(repr(input("name? ")))
+n = int(sys.stdin.readline())
+print(n)
+for line in sys.stdin:
+    print("line:", repr(line))
+    if line.startswith("stop"):
+        break
+print(repr(sys.stdin.read(3)), repr(sys.stdin.readline(2)), repr(sys.stdin.readline()))
+print(sys.stdin.readlines(1))
+print(sys.stdin.readlines())
+print(repr(sys.stdin.readline()), repr(sys.stdin.read()), sys.stdin.readlines())
+for line in sys.stdin:
+    print("never")
+try:
+    input()
+except EOFError as e:
+    print("EOF", e)
+`;
+    expectSame(src, "first\nAnn\n42\na\nb\nstop here\nxyzzy\nhello\nq1\nq2\nr1\nr2\nlast-no-newline");
+    expectSame(src, "first\nAnn\n42\n");
+    expectSame(src, "");
+    const sized = `import sys
+print(sys.stdin.readlines(6))
+print(sys.stdin.readlines(0))
+print(repr(sys.stdin.read()))
+print(repr(sys.stdin.readline()), repr(sys.stdin.read(5)), sys.stdin.readlines())
+print(type(sys.stdin).__name__)
+try:
+    sys.stdin.readline("x")
+except TypeError as e:
+    print(e)
+try:
+    sys.stdin.read(1.5)
+except TypeError as e:
+    print(e)
+`;
+    expectSame(sized, "q1\nq2\nr1\nr2\ns\n");
+    expectSame(sized, "");
+  });
+  it("asks a function for sys.stdin's lines only as they are read", () => {
+    const given = ["a\n", "b\n", "c"];
+    const src = `import sys\nprint(sys.stdin.readline(), end="")\nprint("then")\nprint(sys.stdin.read())\n`;
+    let out = "";
+    const asked: string[] = [];
+    const r = runDetailed(src, { stdin: () => (asked.push(out), given.shift() ?? null), onStdout: (t) => (out += t) }).result;
+    expect(r.stdout).toBe("a\nthen\nb\nc\n");
+    expect(asked).toEqual(["", "a\nthen\n", "a\nthen\n", "a\nthen\n"]);
+  });
   it("records the prompt in the trace at the step of the input() call", () => {
     // at the step a print() of the prompt in its place would have it (the output since the previous step)
     const outs = (src: string) => runDetailed(src, { stdin: "ok\n", trace: "line" }).result.trace!.steps.map((s) => [s.line, s.stdout]);

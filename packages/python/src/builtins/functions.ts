@@ -327,11 +327,25 @@ export function installBuiltins(vm: VM): void {
     if (vm.typeInfo(a).heap && vm.lookupType(vm.typeInfo(a), "__abs__")) return vm.callSpecial(a, "__abs__", []);
     vm.typeError(`bad operand type for abs(): '${vm.typeName(a)}'`);
   });
+  /** cls's __instancecheck__ / __subclasscheck__ (a Python class's: a metaclass, a union…): its truth, or null */
+  const checkHook = (cls: Obj, name: string, o: Obj): boolean | null => {
+    const ti = vm.typeInfo(cls);
+    if (!ti.heap || !vm.lookupType(ti, name)?.obj) return null;
+    const r = vm.callSpecial(cls, name, [o]);
+    try {
+      return vm.truthy(r);
+    } finally {
+      vm.decref(r);
+    }
+  };
   def("isinstance", (args) => {
     nargs(vm, "isinstance", args, 2, 2);
     const check = (t: Obj): boolean => {
       const k = vm.kindOf(t);
+      if (h.typeOf(args[0]) === t) return true;
       if (k === Kind.TUPLE) return vm.tupleItems(t).some(check);
+      const r = checkHook(t, "__instancecheck__", args[0]);
+      if (r !== null) return r;
       if (k !== Kind.TYPE) vm.typeError("isinstance() arg 2 must be a type, a tuple of types, or a union");
       if (vm.isInstance(args[0], t)) return true;
       // a proxy forwards __class__
@@ -350,6 +364,8 @@ export function installBuiltins(vm: VM): void {
     if (vm.kindOf(args[0]) !== Kind.TYPE) vm.typeError("issubclass() arg 1 must be a class");
     const check = (t: Obj): boolean => {
       if (vm.kindOf(t) === Kind.TUPLE) return vm.tupleItems(t).some(check);
+      const r = checkHook(t, "__subclasscheck__", args[0]);
+      if (r !== null) return r;
       if (vm.kindOf(t) !== Kind.TYPE) vm.typeError("issubclass() arg 2 must be a class, a tuple of classes, or a union");
       return vm.isSubtype(vm.infoOfType(args[0]), vm.infoOfType(t));
     };

@@ -339,7 +339,9 @@ class Field:
         self._field_type = None
 
     def __repr__(self):
-        return "Field(%s)" % ",".join("%s=%r" % (n, getattr(self, n)) for n in Field.__slots__)
+        # (python3's repr names init before repr and hash, unlike its __slots__)
+        shown = Field.__slots__[:4] + ("init", "repr", "hash") + Field.__slots__[7:]
+        return "Field(%s)" % ",".join("%s=%r" % (n, getattr(self, n)) for n in shown)
 
     def __set_name__(self, owner, name):
         hook = getattr(type(self.default), "__set_name__", None)

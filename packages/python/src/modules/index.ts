@@ -19,12 +19,13 @@ import { randomNatives, randomSource } from "./random.js";
 import { sysInfo } from "./sys-info.js";
 import { warningsNatives, warningsSource } from "./warnings.js";
 import { collectionsNatives, collectionsSource } from "./collections.js";
+import { typesSource, typingSource } from "./typing.js";
 import { pyModuleSource } from "./course.js";
 import { functoolsNatives, functoolsSource } from "./functools.js";
 import { itertoolsSource } from "./itertools.js";
 
-/** The struct sequences of sys made on first use (modules/sys-info.ts, loaded on demand in the page). */
-const SYS_INFO_NAMES = ["float_info", "int_info", "version_info", "flags", "hash_info"];
+/** The struct sequences of sys and sys.stdin, made on first use (modules/sys-info.ts, loaded on demand in the page). */
+const SYS_INFO_NAMES = ["float_info", "int_info", "version_info", "flags", "hash_info", "stdin", "__stdin__"];
 
 function moduleWith(vm: VM, name: string, fns: Record<string, NativeFn>): Obj {
   const h = vm.h;
@@ -58,6 +59,9 @@ export function installModules(vm: VM): void {
   vm.moduleLazyAttr = (m, module, name) => (module === "sys" && SYS_INFO_NAMES.includes(name) ? sysInfo(vm, m, name) : 0);
   vm.moduleFactories.set("weakref", () => makePyModule(vm, "weakref", WEAKREF_PY, weakrefNatives(vm)));
   vm.moduleFactories.set("copy", () => makePyModule(vm, "copy", COPY_PY, {}));
+  // type hints: types (GenericAlias, UnionType…) and typing, Python code (modules/typing.ts)
+  vm.moduleFactories.set("types", () => makePyModule(vm, "types", typesSource(), {}));
+  vm.moduleFactories.set("typing", () => makePyModule(vm, "typing", typingSource(), collectionsNatives(vm)));
   vm.moduleFactories.set("random", () => makePyModule(vm, "random", randomSource(), randomNatives(vm)));
   vm.moduleFactories.set("warnings", () => makePyModule(vm, "warnings", warningsSource(), warningsNatives(vm)));
   vm.moduleFactories.set("collections", () => makePyModule(vm, "collections", collectionsSource(), collectionsNatives(vm)));

@@ -1,7 +1,7 @@
 /**
  * sys.float_info, sys.int_info, sys.version_info, sys.flags and sys.hash_info: struct sequences made on the
  * first read of the attribute (modules/index.ts's moduleLazyAttr), kept apart from the module so that the
- * page loads them only when a program reads one.
+ * page loads them only when a program reads one; and sys.stdin, made the same way (see stdin below).
  */
 import type { Obj } from "../vm/heap-api.js";
 import type { NativeFn } from "../vm/types.js";
@@ -25,7 +25,7 @@ const SYS_INFOS: ReadonlyMap<string, [string, string][]> = new Map([
  */
 export function sysInfo(vm: VM, m: Obj, name: string): Obj {
   const fields = SYS_INFOS.get(name);
-  if (!fields) return 0;
+  if (!fields) return /stdin/.test(name) ? stdin(vm, m) : 0;
   const src = `def __repr__(self):
     return "sys.${name}(" + ", ".join([f + "=" + repr(v) for f, v in zip(${JSON.stringify(fields.map((f) => f[0]))}, self)]) + ")"
 ns = {"__slots__": (), "__module__": "sys", "__new__": __new__, "__repr__": __repr__, "n_fields": ${fields.length}, "n_sequence_fields": ${fields.length}, "n_unnamed_fields": 0}
@@ -61,3 +61,95 @@ value = tuple.__new__(type("${name}", (tuple,), ns), (${fields.map((f) => f[1]).
   }
 }
 
+/**
+ * sys.stdin (and sys.__stdin__), made on the first read of either: an object
+ * of a Python class `_io.TextIOWrapper` whose readline, read, readlines and iteration read the run's
+ * `stdin` option a line at a time, the same lines input() reads, so the two share one position.
+ *
+ * A read of part of a line (`read(n)`, `readline(n)`) keeps the rest for the next read of sys.stdin;
+ * input() does not see that rest (it reads the next line of the option). Its class is not sys.stdout's
+ * (python3's three streams share theirs).
+ */
+const STDIN_PY = `
+class TextIOWrapper:
+    def __init__(self):
+        self._rest = ""
+
+    def __repr__(self):
+        return "<_io.TextIOWrapper name='<stdin>' mode='r' encoding='utf-8'>"
+
+    def _take(self, n, to_end):
+        s = ""
+        while n < 0 or len(s) < n:
+            line, self._rest = self._rest or _line(), ""
+            if not line:
+                break
+            s += line
+            if not to_end and s.endswith("\\n"):
+                break
+        if 0 <= n < len(s):
+            s, self._rest = s[:n], s[n:] + self._rest
+        return s
+
+    def readline(self, size=-1, /):
+        if size is None:
+            size = -1
+        range(size)  # an int, else index()'s TypeError
+        return self._take(size, False)
+
+    def read(self, size=-1, /):
+        return self._take(_size(size), True)
+
+    def readlines(self, hint=-1, /):
+        hint = _size(hint)
+        lines = []
+        total = 0
+        while hint <= 0 or total <= hint:
+            line = self._take(-1, False)
+            if not line:
+                break
+            lines.append(line)
+            total += len(line)
+        return lines
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        line = self._take(-1, False)
+        if not line:
+            raise StopIteration
+        return line
+
+
+def _size(n):
+    if n is None:
+        return -1
+    if not isinstance(n, int):
+        raise TypeError("argument should be integer or None, not '%s'" % type(n).__name__)
+    return n
+
+
+stdin = TextIOWrapper()
+`;
+
+/** sys.stdin, kept in sys's dict as stdin and __stdin__ (a new reference). */
+function stdin(vm: VM, m: Obj): Obj {
+  const h = vm.h;
+  const d = h.newDict("display");
+  try {
+    vm.dictSetStr(d, vm.name("__builtins__"), vm.builtins);
+    vm.dictSetStr(d, vm.name("__name__"), vm.name("_io"));
+    const f = vm.newBuiltinFunction(vm.defineNative("_line", () => h.newStr(vm.host.readLine?.() ?? ""), { module: "_io" }));
+    vm.dictSetStr(d, vm.name("_line"), f);
+    h.decref(f);
+    vm.decref(vm.runCode(vm.host.compile(STDIN_PY, "_io", "exec").code, d, d, true));
+    const v = vm.dictGetStr(d, "stdin");
+    const md = h.getSlot(m, L.MODULE_DICT);
+    vm.dictSetStr(md, vm.name("stdin"), v);
+    vm.dictSetStr(md, vm.name("__stdin__"), v);
+    return vm.newRef(v);
+  } finally {
+    h.decref(d);
+  }
+}

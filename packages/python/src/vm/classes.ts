@@ -11,6 +11,7 @@ import { Frame } from "./frame.js";
 import * as L from "./layouts.js";
 import { initSlot, stampValid, typeState, type TypeStamp } from "./protocol.js";
 import { CodeFlag } from "../compile/code.js";
+import { classWithEntries } from "../modules/typing.js";
 
 /** What `__init__` returned (a new reference), released; anything but None is CPython's TypeError. */
 function initReturned(vm: VM, r: Obj): void {
@@ -26,7 +27,8 @@ declare module "./vm.js" {
   interface VM {
     callType(t: Obj, args: Obj[], kw: KwArgs | null): Obj;
     typeNew(name: string, bases: Obj[], ns: Obj, meta?: Obj, kw?: KwArgs | null): Obj;
-    buildClass(args: Obj[], kw: KwArgs | null): Obj;
+    /** orig: the bases as written, when some had __mro_entries__ (modules/typing.ts's classWithEntries) */
+    buildClass(args: Obj[], kw: KwArgs | null, orig?: Obj): Obj;
     callTypeDirect(t: Obj, args: Obj[], kw: KwArgs | null): Obj;
     calculateMetaclass(meta: Obj, bases: Obj[]): Obj;
     nativeNew(ti: TypeInfo, t: Obj, args: Obj[], kw: KwArgs | null): Obj;
@@ -71,7 +73,8 @@ proto.makeFunction = function (this: VM, f: Frame, flags: number): Obj {
   if (defaults) h.setSlotSteal(fn, L.FUNC_DEFAULTS, defaults);
   if (kwdefaults) h.setSlotSteal(fn, L.FUNC_KWDEFAULTS, kwdefaults);
   if (closure) h.setSlotSteal(fn, L.FUNC_CLOSURE, closure);
-  if (annotations) h.decref(annotations);
+  // the (name, value…) tuple as 3.11 keeps it: a dict made from it when __annotations__ is first read
+  if (annotations) h.setSlotSteal(fn, L.FUNC_ANNOTATIONS, annotations);
   const c0 = info.consts[0];
   h.setSlot(fn, L.FUNC_DOC, c0 && this.kindOf(c0) === Kind.STR ? c0 : this.None);
   const modName = this.dictGetStr(f.globals, "__name__");
@@ -79,12 +82,14 @@ proto.makeFunction = function (this: VM, f: Frame, flags: number): Obj {
   return fn;
 };
 
-proto.buildClass = function (this: VM, args: Obj[], kw: KwArgs | null): Obj {
+proto.buildClass = function (this: VM, args: Obj[], kw: KwArgs | null, orig = 0): Obj {
   const h = this.h;
   if (args.length < 2) this.typeError("__build_class__: not enough arguments");
   const func = args[0];
   const nameObj = args[1];
   const bases = args.slice(2);
+  // a base that is no class (list[int], Generic[T]…): the bases its __mro_entries__ gives
+  if (!orig && bases.some((b) => this.kindOf(b) !== Kind.TYPE)) return classWithEntries(this, args, kw);
   // the metaclass: the keyword, else the type of the first base (or type), then the most derived one
   let meta: Obj = 0;
   let rest: KwArgs | null = kw;
@@ -125,6 +130,7 @@ proto.buildClass = function (this: VM, args: Obj[], kw: KwArgs | null): Obj {
         h.decref(bound);
       }
     }
+    if (orig) this.dictSetStr(ns, this.name("__orig_bases__"), orig);
     const info = this.codeInfo(h.getSlot(func, L.FUNC_CODE));
     const fr = new Frame(info, this.newRef(func), h.getSlot(func, L.FUNC_GLOBALS), this.builtins, this.newRef(ns), this.frame);
     const r = this.evalFrame(fr);

@@ -634,8 +634,10 @@ proto.nativeAttr = function (this: VM, o: Obj, ti: TypeInfo, name: string): Obj 
           return this.newRef(this.instDict(o, true));
         case "__annotations__": {
           let a = h.getSlot(o, L.FUNC_ANNOTATIONS);
-          if (!a) {
+          if (!a || this.kindOf(a) === Kind.TUPLE) {
+            const t = a && this.tupleItems(a);
             a = h.newDict("display");
+            for (let i = 0; t && i < t.length; i += 2) this.dictSetItem(a, t[i]!, t[i + 1]!);
             h.setSlotSteal(o, L.FUNC_ANNOTATIONS, a);
           }
           return this.newRef(a);

@@ -22,6 +22,7 @@ import { containsInt, itemAt, rangesEqual, sliceOf } from "./bigrange.js";
 import { bytesContain } from "../objects/byte-text.js";
 import { warnStrictSubclass } from "../modules/warnings.js";
 import { complexPow } from "../objects/complex-pow.js";
+import { typeOr, typeSubscript } from "../modules/typing.js";
 
 declare module "./vm.js" {
   interface VM {
@@ -547,7 +548,7 @@ proto.binaryOp = function (this: VM, a: Obj, b: Obj, op: number, _f: Frame | nul
     const r = dunderPair(this, a, b, name, () => this.numericBinary(a, b, base));
     if (r) return r;
   }
-  const r = this.binaryRaw(a, b, op);
+  const r = this.binaryRaw(a, b, op) || (base === 7 && (ta.kind === Kind.TYPE || tb.kind === Kind.TYPE) ? typeOr(this, a, b) : 0);
   if (r) return r;
   const sym = OP_SYMBOLS[base] + (inplace ? "=" : "");
   if (base === 8 && !inplace) this.typeError(`unsupported operand type(s) for ** or pow(): '${ta.name}' and '${tb.name}'`);
@@ -1270,8 +1271,8 @@ proto.getItemRaw = function (this: VM, c: Obj, k: Obj, ti: TypeInfo): Obj {
           this.decref(f);
         }
       }
-      // generic aliases such as list[int] are returned as the class itself
-      return this.newRef(c);
+      // list[int] (a types.GenericAlias), else "type 'int' is not subscriptable" (modules/typing.ts)
+      return typeSubscript(this, c, k);
     }
   }
   if (ti.kind === Kind.OBJECT || ti.heap) this.typeError(`'${ti.name}' object is not subscriptable`);
