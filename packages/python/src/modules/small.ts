@@ -1,0 +1,174 @@
+/**
+ * `string` and `operator`: Python code compiled at import (in the page, in the interpreter's
+ * on-demand chunk, bundler/lazy.ts). `smallModuleSource(name)` gives a module's source; modules/index.ts
+ * registers the names.
+ *
+ * string: the constants and capwords (no Formatter or Template).
+ * operator: the getters' reprs and errors as python3's; the function forms are Python functions, so their
+ * repr is `<function add at 0x…>` (python3: `<built-in function add>`) and a wrong argument count gives a
+ * Python function's TypeError text.
+ */
+
+export function smallModuleSource(name: string): string {
+  return name === "string" ? STRING_PY : OPERATOR_PY;
+}
+
+const STRING_PY = `
+whitespace = " \\t\\n\\r\\x0b\\x0c"
+ascii_lowercase = "abcdefghijklmnopqrstuvwxyz"
+ascii_uppercase = ascii_lowercase.upper()
+ascii_letters = ascii_lowercase + ascii_uppercase
+digits = "0123456789"
+hexdigits = digits + "abcdefABCDEF"
+octdigits = "01234567"
+punctuation = "!\\"#$%&'()*+,-./:;<=>?@[\\\\]^_\`{|}~"
+printable = digits + ascii_letters + punctuation + whitespace
+
+
+def capwords(s, sep=None):
+    words = [w.capitalize() for w in s.split(sep)]
+    return (" " if sep is None else sep).join(words)
+`;
+
+const OPERATOR_PY = `
+class itemgetter:
+    __slots__ = ("_items",)
+
+    def __init__(self, *items):
+        if not items:
+            raise TypeError("itemgetter expected 1 argument, got 0")
+        self._items = items
+
+    def __call__(self, obj):
+        if len(self._items) == 1:
+            return obj[self._items[0]]
+        return tuple([obj[i] for i in self._items])
+
+    def __repr__(self):
+        return "operator.itemgetter(%s)" % ", ".join([repr(i) for i in self._items])
+
+
+class attrgetter:
+    __slots__ = ("_names",)
+
+    def __init__(self, *names):
+        if not names:
+            raise TypeError("attrgetter expected 1 argument, got 0")
+        for n in names:
+            if not isinstance(n, str):
+                raise TypeError("attribute name must be a string")
+        self._names = names
+
+    def _get(self, obj, name):
+        for part in name.split("."):
+            obj = getattr(obj, part)
+        return obj
+
+    def __call__(self, obj):
+        if len(self._names) == 1:
+            return self._get(obj, self._names[0])
+        return tuple([self._get(obj, n) for n in self._names])
+
+    def __repr__(self):
+        return "operator.attrgetter(%s)" % ", ".join([repr(n) for n in self._names])
+
+
+class methodcaller:
+    __slots__ = ("_name", "_args", "_kwargs")
+
+    def __init__(self, *args, **kwargs):
+        if not args:
+            raise TypeError("methodcaller needs at least one argument, the method name")
+        if not isinstance(args[0], str):
+            raise TypeError("method name must be a string")
+        self._name = args[0]
+        self._args = args[1:]
+        self._kwargs = kwargs
+
+    def __call__(self, obj):
+        return getattr(obj, self._name)(*self._args, **self._kwargs)
+
+    def __repr__(self):
+        shown = [repr(self._name)] + [repr(a) for a in self._args]
+        shown += ["%s=%r" % kv for kv in self._kwargs.items()]
+        return "operator.methodcaller(%s)" % ", ".join(shown)
+
+
+def add(a, b): return a + b
+def sub(a, b): return a - b
+def mul(a, b): return a * b
+def truediv(a, b): return a / b
+def floordiv(a, b): return a // b
+def mod(a, b): return a % b
+def pow(a, b): return a ** b
+def matmul(a, b): return a @ b
+def lshift(a, b): return a << b
+def rshift(a, b): return a >> b
+def and_(a, b): return a & b
+def or_(a, b): return a | b
+def xor(a, b): return a ^ b
+def neg(a): return -a
+def pos(a): return +a
+def inv(a): return ~a
+invert = inv
+def eq(a, b): return a == b
+def ne(a, b): return a != b
+def lt(a, b): return a < b
+def le(a, b): return a <= b
+def gt(a, b): return a > b
+def ge(a, b): return a >= b
+def not_(a): return not a
+def truth(a): return True if a else False
+def is_(a, b): return a is b
+def is_not(a, b): return a is not b
+def getitem(a, b): return a[b]
+def contains(a, b): return b in a
+
+
+def setitem(a, b, c):
+    a[b] = c
+
+
+def delitem(a, b):
+    del a[b]
+
+
+def concat(a, b):
+    if not hasattr(a, "__getitem__"):
+        raise TypeError("'%s' object can't be concatenated" % type(a).__name__)
+    return a + b
+
+
+def index(a):
+    if not hasattr(type(a), "__index__"):
+        raise TypeError("'%s' object cannot be interpreted as an integer" % type(a).__name__)
+    return type(a).__index__(a)
+
+
+def countOf(a, b):
+    return sum(1 for x in a if x is b or x == b)
+
+
+def indexOf(a, b):
+    for i, x in enumerate(a):
+        if x is b or x == b:
+            return i
+    raise ValueError("sequence.index(x): x not in sequence")
+
+
+abs = abs
+def iadd(a, b):
+    a += b
+    return a
+def isub(a, b):
+    a -= b
+    return a
+def imul(a, b):
+    a *= b
+    return a
+def iconcat(a, b):
+    if not hasattr(a, "__getitem__"):
+        raise TypeError("'%s' object can't be concatenated" % type(a).__name__)
+    a += b
+    return a
+`;
