@@ -66,6 +66,7 @@ interface StepView {
  * @attr theme - "light", "dark" or "auto" (default: follow prefers-color-scheme)
  * @attr editable - offer an editor (loaded on first use) and a Run button
  * @attr api - base URL of a pyheap HTTP API; when set, programs run there instead of in the page
+ * @attr stdin / @prop stdin - the program's standard input, read by input() and sys.stdin (default: empty)
  * @prop trace - a ready trace to show (no run)
  *
  * @fires step-change - {step, line, total} whenever the shown step changes
@@ -116,6 +117,7 @@ export class PyHeapView extends LitElement {
   @property({ reflect: true }) theme?: "light" | "dark" | "auto";
   @property({ type: Boolean }) editable = false;
   @property() api?: string;
+  @property() stdin?: string;
   @property({ attribute: false }) trace?: Trace;
 
   @state() private srcText: string | null = null;
@@ -292,7 +294,7 @@ export class PyHeapView extends LitElement {
     }
     if (changed.has("src") && this.src && this.code === undefined) void this.fetchSource(this.src);
     if (!this.trace) {
-      const req: RunRequest = { code: this.source, mode: this.mode, gcThreshold: this.gcThreshold };
+      const req: RunRequest = { code: this.source, mode: this.mode, gcThreshold: this.gcThreshold, stdin: this.stdin };
       const key = JSON.stringify([req, this.api ?? ""]);
       if (req.code.trim() && key !== this.lastRequest && !(this.src && this.code === undefined && this.srcText === null)) {
         this.lastRequest = key;

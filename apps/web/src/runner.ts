@@ -32,6 +32,8 @@ export interface RunRequest {
   code: string;
   mode: "script" | "repl";
   gcThreshold?: number[];
+  /** the program's standard input (input(), sys.stdin) */
+  stdin?: string;
 }
 
 /** A problem that prevented any trace (not a Python exception: those are results). */
@@ -195,7 +197,7 @@ export async function runInPage(req: RunRequest, beforeTeardown?: (trace: Trace)
   // does reach it, it stops there, and the run below fetches it again and reports why it could not.
   if (mayImportPythonSources(req.code)) await loadSources().catch(() => {});
   performance.mark(MARK_INTERPRETER_READY);
-  const options: RunOptions = { trace: "line", mode: req.mode, gcThreshold: thresholds(req.gcThreshold) };
+  const options: RunOptions = { trace: "line", mode: req.mode, gcThreshold: thresholds(req.gcThreshold), stdin: req.stdin };
   const again = async (): Promise<RunResult> => {
     // Runs are deterministic: the same program run again from the start, with everything loaded.
     await loadSources();
@@ -258,7 +260,7 @@ export async function runViaApi(api: string, req: RunRequest, fetchImpl: typeof 
     res = await fetchImpl(url, {
       method: "POST",
       headers: { "content-type": "application/json", accept: "application/json" },
-      body: JSON.stringify({ code: req.code, mode: req.mode, trace: "line", gcThreshold: thresholds(req.gcThreshold) }),
+      body: JSON.stringify({ code: req.code, mode: req.mode, trace: "line", gcThreshold: thresholds(req.gcThreshold), stdin: req.stdin }),
     });
   } catch (e) {
     throw new RunnerError("api", `could not reach ${url}: ${(e as Error).message}`);

@@ -21,6 +21,12 @@ describe("runViaApi", () => {
     expect(result.trace!.steps.length).toBe(3);
   });
 
+  it("posts the element's stdin with the program", async () => {
+    const seen: { url?: string; init?: RequestInit }[] = [];
+    await runViaApi("http://h", { code: "print(input())\n", mode: "script", stdin: "Ann\n" }, fakeFetch(200, { stdout: "Ann\n", stderr: "", exitCode: 0, trace: mutableListTrace() }, seen));
+    expect(JSON.parse(String(seen[0]!.init!.body))).toEqual({ code: "print(input())\n", mode: "script", trace: "line", stdin: "Ann\n" });
+  });
+
   it("turns a problem response into a RunnerError with its detail", async () => {
     const f = fakeFetch(413, { type: "about:blank", title: "Payload Too Large", status: 413, detail: "code is over 64 KiB" }, []);
     const err = await runViaApi("http://h", { code: "x", mode: "script" }, f).catch((e: unknown) => e);

@@ -21,6 +21,16 @@ xs = [1, 2]
 ys = xs
 </py-heap-view></body></html>`;
 
+/** A library page whose program reads the element's `stdin` through input() and sys.stdin. */
+const LIBRARY_STDIN_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>library stdin</title>
+<script type="module" src="/lib/py-heap-view.js"></script></head>
+<body><py-heap-view stdin="Ann&#10;3&#10;">
+import sys
+name = input()
+n = int(sys.stdin.readline())
+print(name * n, "|", sys.stdin.read())
+</py-heap-view></body></html>`;
+
 let server: Server;
 let url: string;
 let browser: Browser;
@@ -31,6 +41,7 @@ beforeAll(async () => {
     "/library-run.html": LIBRARY_RUN_PAGE(""),
     // a port nothing listens on: the run fails with the element's `error` event, never in the page
     "/library-api.html": LIBRARY_RUN_PAGE('api="http://127.0.0.1:9"'),
+    "/library-stdin.html": LIBRARY_STDIN_PAGE,
   }));
   browser = await launchChromium();
 });
@@ -225,6 +236,25 @@ describe("<py-heap-view> with a given trace", () => {
       }
       await page.close();
     }
+  });
+
+  it("hands its stdin attribute and property to the program's input() and sys.stdin", async () => {
+    const page = await browser.newPage();
+    const errors = collectErrors(page);
+    // each run's stdout, from the bubbling run-complete events
+    await page.addInitScript(() => {
+      const w = window as unknown as { outs: string[] };
+      w.outs = [];
+      document.addEventListener("run-complete", (e) => w.outs.push((e as CustomEvent<{ stdout: string }>).detail.stdout));
+    });
+    await page.goto(`${url}library-stdin.html`);
+    const outs = (n: number) => page.waitForFunction((k) => (window as unknown as { outs: string[] }).outs.length >= k && (window as unknown as { outs: string[] }).outs, n).then((h) => h.jsonValue());
+    expect(await outs(1)).toEqual(["AnnAnnAnn | \n"]);
+    // a new stdin runs the program again
+    await page.evaluate(() => ((document.querySelector("py-heap-view") as unknown as { stdin: string }).stdin = "Bo\n2\nrest"));
+    expect(await outs(2)).toEqual(["AnnAnnAnn | \n", "BoBo | rest\n"]);
+    expect(errors).toEqual([]);
+    await page.close();
   });
 
   it("marks the line of a syntax error", async () => {
