@@ -901,6 +901,7 @@ const FUNC_SETTABLE: ReadonlyMap<string, number> = new Map([
   ["__doc__", L.FUNC_DOC],
   ["__code__", L.FUNC_CODE],
   ["__module__", L.FUNC_MODULE],
+  ["__annotations__", L.FUNC_ANNOTATIONS],
 ]);
 
 proto.nativeSetAttr = function (this: VM, o: Obj, ti: TypeInfo, name: string, v: Obj | 0): boolean {
