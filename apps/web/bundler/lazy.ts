@@ -27,7 +27,7 @@
  *   warnings.ts: also the interpreter's own warnings; collections.ts, functools.ts, itertools.ts), sys's struct sequences
  *   (modules/sys-info.ts), int.from_bytes (builtins/int-bytes.ts), a module imported again after the
  *   program took it out of sys.modules (modules/reimport.ts); heapq, bisect and dataclasses
- *   (modules/course.ts); string and operator (modules/small.ts).
+ *   (modules/course.ts); string, operator and abc (modules/small.ts).
  * - Correctly rounded pow, exp, log, sin and cos (objects/libm.ts): float ** float with a non-integral exponent;
  *   complex ** (objects/complex-pow.ts).
  * - Type hints (modules/typing.ts): the types and typing modules, `list[int]`, `int | None`, a class's
@@ -110,7 +110,7 @@ export const LAZY_MODULES: readonly LazyModule[] = [
   { file: "modules/itertools.ts", functions: ["itertoolsSource"] },
   // heapq, bisect and dataclasses: their Python code (made at import)
   { file: "modules/course.ts", functions: ["pyModuleSource"] },
-  // string and operator: their Python code (made at import)
+  // string, operator and abc: their Python code (made at import)
   { file: "modules/small.ts", functions: ["smallModuleSource"] },
   // a module imported again after the program took it out of sys.modules
   { file: "modules/reimport.ts", functions: ["remakeModule"] },

@@ -1,5 +1,5 @@
 /**
- * `string` and `operator`: Python code compiled at import (in the page, in the interpreter's
+ * `string`, `operator` and `abc`: Python code compiled at import (in the page, in the interpreter's
  * on-demand chunk, bundler/lazy.ts). `smallModuleSource(name)` gives a module's source; modules/index.ts
  * registers the names.
  *
@@ -7,10 +7,14 @@
  * operator: the getters' reprs and errors as python3's; the function forms are Python functions, so their
  * repr is `<function add at 0x…>` (python3: `<built-in function add>`) and a wrong argument count gives a
  * Python function's TypeError text.
+ * abc: ABCMeta is a metaclass whose __call__ refuses a class with abstract methods (python3 checks in
+ * object.__new__, so a class that defines its own __new__ without calling object's is refused here too);
+ * __abstractmethods__ is the frozenset python3 keeps. register() and a virtual subclass's isinstance and
+ * issubclass are supported; no caches, no _abc_registry.
  */
 
 export function smallModuleSource(name: string): string {
-  return name === "string" ? STRING_PY : OPERATOR_PY;
+  return name === "string" ? STRING_PY : name === "operator" ? OPERATOR_PY : ABC_PY;
 }
 
 const STRING_PY = `
@@ -171,4 +175,74 @@ def iconcat(a, b):
         raise TypeError("'%s' object can't be concatenated" % type(a).__name__)
     a += b
     return a
+`;
+
+const ABC_PY = `
+def abstractmethod(funcobj):
+    funcobj.__isabstractmethod__ = True
+    return funcobj
+
+
+def _is_abstract(v):
+    if getattr(v, "__isabstractmethod__", False):
+        return True
+    if isinstance(v, property):
+        return any(_is_abstract(f) for f in (v.fget, v.fset, v.fdel) if f is not None)
+    if isinstance(v, (staticmethod, classmethod)):
+        return _is_abstract(v.__func__)
+    return False
+
+
+class ABCMeta(type):
+    def __new__(mcls, name, bases, namespace, **kwargs):
+        cls = super().__new__(mcls, name, bases, namespace, **kwargs)
+        found = {n for n, v in namespace.items() if _is_abstract(v)}
+        for base in bases:
+            for n in getattr(base, "__abstractmethods__", ()):
+                for k in cls.__mro__:
+                    if n in k.__dict__:
+                        if _is_abstract(k.__dict__[n]):
+                            found.add(n)
+                        break
+        cls.__abstractmethods__ = frozenset(found)
+        cls._abc_virtual = []
+        return cls
+
+    def __call__(cls, *args, **kwargs):
+        names = cls.__abstractmethods__
+        if names:
+            raise TypeError("Can't instantiate abstract class %s with abstract method%s %s"
+                            % (cls.__name__, "s" if len(names) > 1 else "", ", ".join(sorted(names))))
+        return super().__call__(*args, **kwargs)
+
+    def register(cls, subclass):
+        if not isinstance(subclass, type):
+            raise TypeError("Can only register classes")
+        if not issubclass(subclass, cls):
+            cls._abc_virtual.append(subclass)
+        return subclass
+
+    def __instancecheck__(cls, instance):
+        return cls.__subclasscheck__(type(instance))
+
+    def __subclasscheck__(cls, subclass):
+        if not isinstance(subclass, type):
+            raise TypeError("issubclass() arg 1 must be a class")
+        if cls in subclass.__mro__:
+            return True
+        for k in cls._abc_virtual:
+            if issubclass(subclass, k):
+                return True
+        for k in cls.__subclasses__():
+            if issubclass(subclass, k):
+                return True
+        return False
+
+
+class ABC(metaclass=ABCMeta):
+    __slots__ = ()
+
+
+def get_cache_token():
+    return 0
 `;
