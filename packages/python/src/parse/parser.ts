@@ -52,7 +52,7 @@ export function parseModule(source: string, filename: string, interactive = fals
  * another name of the same length (the AST builder reads the original text). A `print` followed by a
  * name, number, string or `{` stays, for the "Missing parentheses" error.
  */
-function hidePrintNames(text: string): string {
+export function hidePrintNames(text: string): string {
   return text.replace(/\bprint\b(?!\s*["'{]|\s+(?!(?:is|in|and|or|if)\b)\w)/g, "prin_");
 }
 

@@ -9,6 +9,7 @@
  */
 import { parser } from "@lezer/python";
 import type { SyntaxNode } from "@lezer/common";
+import { hidePrintNames } from "../parse/parser.js";
 
 /** Source position of an instruction: 1-based lines, 0-based columns in characters. */
 export interface SourcePos {
@@ -40,7 +41,8 @@ interface Anchors {
 export function caretAnchors(segment: string): Anchors | null {
   let tree;
   try {
-    tree = parser.parse(segment);
+    // (a statement's `print` as a name is read as parseModule reads it)
+    tree = parser.parse(hidePrintNames(segment));
   } catch {
     return null;
   }
