@@ -419,6 +419,8 @@ class CodeGen {
   /** Module and class bodies: docstring to __doc__, annotations set-up, statements. */
   body(stmts: Stmt[], isModule: boolean): void {
     if (hasAnnotations(stmts)) {
+      // a module's set-up takes its first statement's line (python3's dis); a class body's keeps the class line
+      if (isModule) this.loc = stmts[0]!.pos;
       this.emit(Op.SETUP_ANNOTATIONS);
     }
     let start = 0;
@@ -429,7 +431,6 @@ class CodeGen {
       this.nameOp("__doc__", "store");
       start = 1;
     }
-    void isModule;
     for (let i = start; i < stmts.length; i++) this.stmt(stmts[i]!);
   }
 
