@@ -69,7 +69,7 @@ function buildProgram(setExit: (code: number) => void): Command {
     .action(async (file: string, options) => setExit(await (await import("./commands/run.js")).runCommand(file, options)));
   run.addHelpText(
     "after",
-    "\ninput() reads the program's standard input, a line at a time (EOF when the program itself is read from it).\n\nExamples:\n  pyheap run --memory --gc-threshold 100 prog.py\n  printf 'Ann\\n' | pyheap run greet.py",
+    "\ninput() and sys.stdin read the program's standard input, a line at a time (EOF when the program itself is read from it).\nLike python3, a run has no step or time limit unless --max-steps or --timeout sets one (Ctrl-C stops it, status 130);\nthe other commands stop at 10 000 000 steps or 10 s by default.\n\nExamples:\n  pyheap run --memory --gc-threshold 100 prog.py\n  printf 'Ann\\n' | pyheap run greet.py",
   );
 
   addOptions(

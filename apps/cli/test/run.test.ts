@@ -94,6 +94,20 @@ describe("limits", () => {
     expect(r.stderr).not.toMatch(JS_STACK);
   });
 
+  it("without --max-steps or --timeout a run is not limited, as python3: past the library's default 10 000 000 steps", () => {
+    // ~14 M instructions (python3 ~0.3 s); stopped by the run's default step limit before
+    const file = program("t = 0\nfor i in range(1_500_000):\n    t += i & 7\nprint(t)\n", "long.py");
+    const expected = python(file);
+    const got = pyheapLikePython(file);
+    expect(got.stderr).toBe("");
+    expect(got.stdout).toBe(expected.stdout);
+    expect(got.status).toBe(0);
+    // the same program under the library's default step limit (given explicitly) stops
+    const r = pyheap(["run", "--max-steps", "10000000", file]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/step limit of 10000000 exceeded/);
+  });
+
   it("an infinite loop stops at --timeout with status 1", () => {
     const r = pyheap(["run", "--timeout", "300ms", "--max-steps", "1000000000000", program("while True:\n    pass\n")]);
     expect(r.status).toBe(1);
@@ -187,7 +201,7 @@ describe("input() reads pyheap run's standard input as python3's does", () => {
   });
 
   it("is said in pyheap run --help", () => {
-    expect(pyheap(["run", "--help"]).stdout).toMatch(/input\(\) reads the program's standard input/);
+    expect(pyheap(["run", "--help"]).stdout).toMatch(/input\(\) and sys.stdin read the program's standard input/);
   });
 });
 

@@ -27,7 +27,8 @@ export async function runCommand(file: string, options: RunCommandOptions): Prom
   const result = await run(
     program.source,
     {
-      ...runOptionsFrom(options, program.filename),
+      // like python3, no step or time limit unless asked for (Ctrl-C stops a run)
+      ...runOptionsFrom(options, program.filename, { maxSteps: Infinity, timeoutMs: Infinity }),
       // the per-type counts read the heap's event ring, which costs time: only when they are shown
       countObjects: options.memory === true,
     },
