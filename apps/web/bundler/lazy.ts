@@ -47,6 +47,7 @@
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build as esbuild, type BuildOptions, type Plugin as EsbuildPlugin } from "esbuild";
+import { pythonCommentsOut } from "./python-strip.js";
 
 const PYTHON_SRC = fileURLToPath(new URL("../../../packages/python/src/", import.meta.url));
 
@@ -270,7 +271,7 @@ async function lazyBundle(base: BuildOptions, extra: BuildOptions = {}): Promise
     ...base,
     entryPoints: [],
     stdin: { contents: lazyChunkEntry(), resolveDir: PYTHON_SRC, sourcefile: "lazy-entry.js", loader: "js" },
-    plugins: [internalImports],
+    plugins: [internalImports, pythonCommentsOut],
     metafile: true,
     outfile: "lazy.js",
     ...extra,
