@@ -6,7 +6,7 @@
 // Serves the built dist/ (run `pnpm --filter @pyheap/web build` first) on a loopback port; each run is a
 // fresh page in a fresh browser context (no HTTP or compiled-code cache carried over).
 //
-//   node apps/web/bench/first-render.mjs [--runs 9] [--page lib|demo|both] [--cpu] [--waterfall] [--raw] [--profile out.cpuprofile] [--dist DIR] [--trace-out FILE] [--top-chrome-ui]
+//   node apps/web/bench/first-render.mjs [--runs 9] [--page lib|demo|both] [--cpu] [--waterfall] [--raw] [--profile out.cpuprofile] [--dist DIR] [--compare DIR] [--trace-out FILE] [--top-chrome-ui]
 //
 // Prints one line per page: the median and range of the runs, and the median of each part. Wall time on a
 // busy machine mostly measures waiting for a core; --cpu also records a Chromium trace and adds the CPU time
@@ -16,6 +16,10 @@
 // before it), the background threads' CPU time compiling it, and how long the main thread sat idle
 // between the element's definition and the run (waiting for those). --cpu also gives the main thread's CPU
 // time compiling functions on their first call in the run and the draw (code without the compile hint).
+// --compare DIR measures a second build (DIR, another dist/) in the same browser, run for run: each run loads
+// both, in alternating order, and the paired differences (DIR minus --dist) are printed after both pages'
+// lines — a change of load during the runs then moves both alike, which blocks of runs one after the other
+// do not give.
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { extname, join, normalize, resolve } from "node:path";
@@ -28,6 +32,7 @@ const { values: opts } = parseArgs({
     page: { type: "string", default: "both" },
     profile: { type: "string" },
     dist: { type: "string" },
+    compare: { type: "string" },
     cpu: { type: "boolean", default: false },
     waterfall: { type: "boolean", default: false },
     raw: { type: "boolean", default: false },
@@ -38,24 +43,30 @@ const { values: opts } = parseArgs({
 const RUNS = Math.max(1, Number(opts.runs));
 if (opts.waterfall || opts["trace-out"]) opts.cpu = true;
 const DIST = resolve(opts.dist ?? join(import.meta.dirname, "..", "dist"));
-if (!existsSync(join(DIST, "index.html")) || (opts.page !== "demo" && !existsSync(join(DIST, "lib", "py-heap-view.js")))) {
-  console.error("apps/web/dist is missing: run `pnpm --filter @pyheap/web build` first");
-  process.exit(2);
+/** The builds measured: [URL prefix, directory]; a second one with --compare, served under /b/. */
+const BUILDS = [["", DIST], ...(opts.compare ? [["b/", resolve(opts.compare)]] : [])];
+for (const [, dir] of BUILDS) {
+  if (!existsSync(join(dir, "index.html")) || (opts.page !== "demo" && !existsSync(join(dir, "lib", "py-heap-view.js")))) {
+    console.error(`${dir} is missing: run \`pnpm --filter @pyheap/web build\` first`);
+    process.exit(2);
+  }
 }
 
 // The 20-line program the issue's first-render target speaks of (shared with the browser tests).
 const PROGRAM = readFileSync(join(import.meta.dirname, "twenty-lines.py"), "utf8");
 const LIB_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>twenty</title>
-<script type="module" src="/lib/py-heap-view.js"></script></head><body><py-heap-view>
+<script type="module" src="lib/py-heap-view.js"></script></head><body><py-heap-view>
 ${PROGRAM}</py-heap-view></body></html>`;
 const DEMO_URL = `index.html#play=${Buffer.from(PROGRAM).toString("base64url")}`;
 
 const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".wasm": "application/wasm" };
 const server = createServer((req, res) => {
-  const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
+  let path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
+  let dir = DIST;
+  if (opts.compare && path.startsWith("/b/")) [path, dir] = [path.slice(2), BUILDS[1][1]];
   if (path === "/twenty.html") return void res.writeHead(200, { "content-type": TYPES[".html"] }).end(LIB_PAGE);
-  let file = normalize(join(DIST, path));
-  if (!file.startsWith(DIST)) return void res.writeHead(403).end();
+  let file = normalize(join(dir, path));
+  if (!file.startsWith(dir)) return void res.writeHead(403).end();
   if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
   if (!existsSync(file)) return void res.writeHead(404).end();
   res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
@@ -281,13 +292,39 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const pages = opts.page === "both" ? ["lib", "demo"] : [opts.page];
 for (const which of pages) {
   const path = which === "lib" ? "twenty.html" : DEMO_URL;
-  const runs = [];
+  const byBuild = BUILDS.map(() => []);
   for (let i = 0; i < RUNS; i++) {
     const last = i === RUNS - 1;
-    runs.push(await once(path, last ? opts.profile : undefined, last && opts["trace-out"] ? opts["trace-out"].replace(/(\.json)?$/, `-${which}$1`) : undefined));
-    // --raw: one JSON line per run (page, total ms, then the parts and, with --cpu, the CPU figures)
-    if (opts.raw) console.log(JSON.stringify({ page: which, ms: runs[i].map((x) => Math.round(x * 10) / 10), from: runs[i].from.map((x) => Math.round(x * 10) / 10), lazy: Math.round(runs[i].lazy * 10) / 10 }));
+    // with --compare, the two builds one after the other, in alternating order
+    const order = BUILDS.map((_, k) => k);
+    if (i % 2) order.reverse();
+    for (const k of order) {
+      const [prefix] = BUILDS[k];
+      const out = last && opts["trace-out"] ? opts["trace-out"].replace(/(\.json)?$/, `-${which}${prefix ? "-b" : ""}$1`) : undefined;
+      const r = await once(prefix + path, last && !prefix ? opts.profile : undefined, out);
+      byBuild[k].push(r);
+      // --raw: one JSON line per run (page, total ms, then the parts and, with --cpu, the CPU figures)
+      if (opts.raw) console.log(JSON.stringify({ page: which, ...(prefix ? { build: BUILDS[k][1] } : {}), ms: r.map((x) => Math.round(x * 10) / 10), from: r.from.map((x) => Math.round(x * 10) / 10), lazy: Math.round(r.lazy * 10) / 10 }));
+    }
   }
+  for (const [k, runs] of byBuild.entries()) report(which, runs, BUILDS.length > 1 ? BUILDS[k][1] : "");
+  if (BUILDS.length > 1) paired(which, byBuild[0], byBuild[1]);
+}
+await browser.close();
+server.close();
+
+/** The paired differences of --compare's runs (second build minus first), per figure: median, and in how many pairs the second was lower. */
+function paired(which, a, b) {
+  const figures = [["first diagram", (r) => r[0]], ["after the script arrived", (r) => r.from[1]]];
+  if (opts.cpu) figures.push(["main-thread CPU", (r) => r[PARTS.length]], ["all renderer threads' CPU", (r) => r[PARTS.length + 1]], ["run CPU", (r) => r[PARTS.length + 3]]);
+  const text = figures.map(([name, f]) => {
+    const d = a.map((r, i) => f(b[i]) - f(r));
+    return `${name} ${median(d) >= 0 ? "+" : ""}${median(d).toFixed(1)} ms (lower in ${d.filter((x) => x < 0).length} of ${d.length})`;
+  });
+  console.log(`${which}: ${BUILDS[1][1]} minus ${DIST}, medians of the ${a.length} pairs: ${text.join(", ")}`);
+}
+
+function report(which, runs, label) {
   const totals = runs.map((r) => r[0]);
   const fromNav = median(runs.map((r) => r.from[0]));
   const fromScript = median(runs.map((r) => r.from[1]));
@@ -314,13 +351,11 @@ for (const which of pages) {
       const compile = Number.isNaN(at("compiled")) ? "" : `, compiled at ${at("compiled").toFixed(0)} (${at("compileCpu").toFixed(0)} ms CPU in the background)`;
       return `  ${n}: requested at ${at("requested").toFixed(0)}, arrived at ${at("fetched").toFixed(0)}${compile}`;
     };
-    console.log(`${which}: from py-heap-view:defined, in ms (medians; negative: before it)\n${names.map(row).join("\n")}\n  main thread idle between defined and interpreter-ready: ${med((r) => r.files?.idle ?? NaN).toFixed(0)} ms`);
+    console.log(`${label ? `${label}: ` : ""}${which}: from py-heap-view:defined, in ms (medians; negative: before it)\n${names.map(row).join("\n")}\n  main thread idle between defined and interpreter-ready: ${med((r) => r.files?.idle ?? NaN).toFixed(0)} ms`);
   }
   console.log(
-    `${which === "lib" ? "library build (dist/lib, one script tag)" : "demo page (dist/, playground)"}: first diagram of a 20-line program ` +
+    `${label ? `${label}: ` : ""}${which === "lib" ? "library build (dist/lib, one script tag)" : "demo page (dist/, playground)"}: first diagram of a 20-line program ` +
       `${median(totals).toFixed(0)} ms after the script ran (median of ${RUNS}; ${Math.min(...totals).toFixed(0)}–${Math.max(...totals).toFixed(0)}; ` +
       `${fromScript.toFixed(0)} ms after the page's module script arrived, ${fromNav.toFixed(0)} ms after navigation) — ${parts} ms${cpu}`,
   );
 }
-await browser.close();
-server.close();
