@@ -2,8 +2,8 @@
 // bounded cache, cache keys, partial's merging of arguments, reduce's releases on an error, and tracebacks
 // without the module's own frames (python3's are C code).
 import { describe, expect, it } from "vitest";
-import { run } from "../src/index.js";
-import { cpythonRunner, expectSameAsPython } from "./cpython.js";
+import { run, runDetailed } from "../src/index.js";
+import { cpythonRunner, expectSameAsPython, expectSameAsPythonBothTraces } from "./cpython.js";
 
 const cpython = cpythonRunner("pyheap-functools-");
 const lines = (...l: string[]) => l.join("\n") + "\n";
@@ -39,6 +39,82 @@ describe("functools", () => {
         "        raise ValueError('bottom')",
         "    return down(n - 1)",
         "down(3)",
+      ),
+    ));
+
+  // the eval loop runs a cached function's frame itself: thousands of cached levels, where each used to
+  // nest JavaScript calls and ran out of stack near 1 300 (~250 under Node's default stack)
+  it("recurses through cached calls as deep as python3's recursion limit, with its errors at the limit", () => {
+    const source = lines(
+      "import sys",
+      "from functools import lru_cache, cache",
+      "sys.setrecursionlimit(6100)",
+      "@lru_cache(maxsize=None)",
+      "def fib(n):",
+      "    return n if n < 2 else fib(n - 1) + fib(n - 2)",
+      "print(fib(3000) % 1000000007, fib.cache_info())",
+      "@cache",
+      "def down(n):",
+      "    return 0 if n == 0 else 1 + down(n - 1)",
+      "def at(d, n):",
+      "    if d:",
+      "        return at(d - 1, n)",
+      "    down.cache_clear()",
+      "    try:",
+      "        return down(n)",
+      "    except RecursionError as e:",
+      "        return str(e), down.cache_info()",
+      "for d in range(3):",
+      "    print(d, [at(d, n) for n in (3046, 3047, 3048)])",
+      "@lru_cache(maxsize=3)",
+      "def g(n, step=1):",
+      "    if n % 1000 == 999:",
+      "        raise ValueError(n)",
+      "    return 0 if n <= 0 else g(n - step, step=step) + 1",
+      "try:",
+      "    g(2500, step=1)",
+      "except ValueError as e:",
+      "    print('ValueError', e, g.cache_info())",
+      "print(g(998, step=2), g.cache_info())",
+      "sys.setrecursionlimit(1000)",
+      "down.cache_clear()",
+      "down(2000)",
+    );
+    const want = cpython("cached-deep.py", source);
+    // (a wall-time limit above the default 10 s: the machine may be busy)
+    const { result, heap } = runDetailed(source, { filename: "cached-deep.py", limits: { timeoutMs: 300_000 } });
+    expect(result.stdout).toBe(want.stdout);
+    expect(result.stderr).toBe(want.stderr);
+    expect(result.exitCode).toBe(want.status);
+    expect(heap.leaked).toEqual([]);
+    expect(heap.check).toEqual({ ok: true });
+  });
+
+  it("keeps a cached recursion's frames in a line trace, and python3's output", () =>
+    expectSameAsPythonBothTraces(
+      cpython,
+      "cached-traced",
+      lines(
+        "import sys",
+        "from functools import lru_cache",
+        "@lru_cache(maxsize=3)",
+        "def f(n):",
+        "    if n == 3:",
+        "        print([sys._getframe(k).f_code.co_name for k in range(4)])",
+        "    return n if n < 2 else f(n - 1) + f(n - 2)",
+        "print(f(12), f.cache_info())",
+        "@lru_cache",
+        "def bad(n):",
+        "    return 1 // n if n < 1 else bad(n - 1)",
+        "try:",
+        "    bad(3)",
+        "except ZeroDivisionError as e:",
+        "    tb = e.__traceback__",
+        "    names = []",
+        "    while tb:",
+        "        names.append(tb.tb_frame.f_code.co_name)",
+        "        tb = tb.tb_next",
+        "    print(names, bad.cache_info())",
       ),
     ));
 

@@ -10,11 +10,13 @@ import { Kind } from "../vm/types.js";
 import * as L from "../vm/layouts.js";
 import { asObj } from "../vm/fast.js";
 
-/** True when CALL with this argument count calls a Python function or a bound method of one (peeked). */
+/** True when CALL with this argument count calls a Python function or a bound method of one, or a
+ *  cached function (functools.ts: the loop runs its function's frame) (peeked). */
 export function isPythonCall(vm: VM, st: Obj[], arg: number): boolean {
   const b = st.length - arg;
   let t = st[b - 2];
   if (!t) t = st[b - 1];
+  if (vm.h.typeOf(t) === vm.lruType) return true;
   let kt = vm.kindOf(t);
   if (kt === Kind.METHOD) kt = vm.kindOf(vm.h.getSlot(t, L.METHOD_FUNC));
   return kt === Kind.FUNCTION;

@@ -10,10 +10,9 @@
  *   and the function. A cached recursion takes two levels of the recursion limit per call, as python3's
  *   (the wrapper's call check, then the function's frame): a memoised fib(n) reaches n = 499 under the
  *   default limit of 1000 and fib(500) is python3's RecursionError "maximum recursion depth exceeded".
- *   Not yet as deep as python3: each cached call nests the interpreter's JavaScript calls (the native
- *   calls back into the eval loop), so a cached recursion ends in RecursionError when JavaScript's stack
- *   runs low, before the limit does: past ~1 300 levels in `pyheap run` (a 4 MB stack), ~250 under
- *   Node's default stack (and a browser's), where python3 reaches the limit's half (fib(499)).
+ *   The eval loop's CALL runs the cached function's frame itself (vm.lruCall, cachedCall below; its end
+ *   caches the result), so a cached recursion nests no JavaScript calls and goes as deep as the limit
+ *   lets it, as python3's; only a call from native code (map, sorted's key, ...) nests them.
  * - the module's Python frames (a KeyWrapper's comparisons, total_ordering's methods) are left out of
  *   tracebacks, as C frames are (vm/exc-format.ts), but sys._getframe() still sees them;
  * - a cached call hashes its key once per dict operation (two or three times; python3 once): a __hash__
@@ -28,6 +27,8 @@
  * is this project's own).
  */
 import type { Obj } from "../vm/heap-api.js";
+import type { Frame } from "../vm/frame.js";
+import * as L from "../vm/layouts.js";
 import { Kind, type KwArgs, type NativeFn } from "../vm/types.js";
 import { PyRaise, type VM } from "../vm/vm.js";
 
@@ -43,6 +44,101 @@ export function functoolsNatives(vm: VM): Record<string, NativeFn> {
     const n = vm.newInt(h.readInt(attr(o, name)) + 1n);
     vm.setAttr(o, name, n);
     h.decref(n);
+  };
+  // the cache's key (a new reference), python3's: a lone exact int or str argument is its own key
+  const keyOf = (self: Obj, pos: Obj[], kw: KwArgs | null): Obj => {
+    const typed = vm.truthy(attr(self, "_typed"));
+    if (!kw?.names.length && !typed && pos.length === 1 && (h.typeOf(pos[0]) === h.types.int || h.typeOf(pos[0]) === h.types.str)) return vm.newRef(pos[0]);
+    const parts = [...pos];
+    if (kw?.names.length) {
+      parts.push(attr(self, "_mark"));
+      kw.names.forEach((n, i) => parts.push(vm.name(n), kw.values[i]));
+    }
+    if (typed) for (const v of [...pos, ...(kw ? kw.values : [])]) parts.push(h.typeOf(v));
+    return h.newTuple(parts);
+  };
+  // the cached result (a new reference, a hit) or 0 (a miss)
+  const lookup = (self: Obj, key: Obj): Obj => {
+    const cache = attr(self, "_cache");
+    const found = vm.dictGetItem(cache, key);
+    if (!found) {
+      count(self, "_misses");
+      return 0;
+    }
+    count(self, "_hits");
+    const r = vm.newRef(found);
+    if (attr(self, "_maxsize") !== vm.None) {
+      // the most recently used entry goes last
+      vm.dictDelItem(cache, key);
+      vm.dictSetItem(cache, key, r);
+    }
+    return r;
+  };
+  // the call's result r (borrowed) cached under key
+  const store = (self: Obj, key: Obj, r: Obj): void => {
+    const cache = attr(self, "_cache");
+    const maxsize = attr(self, "_maxsize");
+    if (maxsize === vm.None) return vm.dictSetItem(cache, key, r);
+    const limit = Number(h.readInt(maxsize));
+    // a key the call itself cached (a recursion) stays where it is
+    if (limit > 0 && !vm.dictGetItem(cache, key)) {
+      if (vm.len(cache) >= limit) {
+        const oldest = vm.newRef(h.dictKeyAt(cache, h.dictNext(cache, -1)));
+        vm.dictDelItem(cache, oldest);
+        h.decref(oldest);
+      }
+      vm.dictSetItem(cache, key, r);
+    }
+  };
+  // CALL of a cached function (args owned, self borrowed): python3's two levels, the wrapper's call check
+  // then the function's frame, which the eval loop runs (no JavaScript call per level of a cached
+  // recursion) and whose end caches its result; null when the result was pushed
+  const cachedCall = (f: Frame, st: Obj[], self: Obj, args: Obj[], kwNames: string[] | null): Frame | null => {
+    let key = 0;
+    let nf: Frame | null = null;
+    try {
+      vm.enterRecursive(" while calling a Python object");
+      try {
+        const nkw = kwNames ? kwNames.length : 0;
+        const pos = args.slice(0, args.length - nkw);
+        const kw = nkw ? { names: kwNames!, values: args.slice(args.length - nkw) } : null;
+        key = keyOf(self, pos, kw);
+        let r = lookup(self, key);
+        const func = attr(self, "_func");
+        if (!r && (vm.kindOf(func) !== Kind.FUNCTION || vm.codeInfo(h.getSlot(func, L.FUNC_CODE)).isGenerator)) {
+          r = vm.call(func, pos, kw);
+          store(self, key, r);
+        }
+        if (r) {
+          st.push(r);
+          return null;
+        }
+        if (vm.depth + 1 > vm.recursionLimit) vm.raise("RecursionError", "maximum recursion depth exceeded");
+        const fargs = args;
+        args = [];
+        nf = vm.callFunctionSteal(func, fargs, kwNames, f);
+      } finally {
+        if (!nf) vm.depth--;
+      }
+    } finally {
+      for (const a of args) h.decref(a);
+      if (!nf && key) h.decref(key);
+    }
+    h.incref(self);
+    nf!.end = (r) => {
+      vm.depth--;
+      try {
+        if (r) store(self, key, r);
+        return r;
+      } catch (e) {
+        h.decref(r);
+        throw e;
+      } finally {
+        h.decref(key);
+        h.decref(self);
+      }
+    };
+    return nf;
   };
   return {
     reduce: (args, kw) => {
@@ -81,56 +177,28 @@ export function functoolsNatives(vm: VM): Record<string, NativeFn> {
       if (!acc) vm.typeError("reduce() of empty iterable with no initial value");
       return acc;
     },
-    // self, *args, **kwargs: the cache's key is python3's (a lone exact int or str argument is its own key)
+    // self, *args, **kwargs: a call from native code (map(f, ...), sorted's key, ...); the eval loop's own
+    // CALL goes through vm.lruCall
     _lru_call: (args, kw) => {
       const self = args[0];
       const pos = args.slice(1);
-      const typed = vm.truthy(attr(self, "_typed"));
-      let key: Obj;
-      if (!kw?.names.length && !typed && pos.length === 1 && (h.typeOf(pos[0]) === h.types.int || h.typeOf(pos[0]) === h.types.str)) key = vm.newRef(pos[0]);
-      else {
-        const parts = [...pos];
-        if (kw?.names.length) {
-          parts.push(attr(self, "_mark"));
-          kw.names.forEach((n, i) => parts.push(vm.name(n), kw.values[i]));
-        }
-        if (typed) for (const v of [...pos, ...(kw ? kw.values : [])]) parts.push(h.typeOf(v));
-        key = h.newTuple(parts);
-      }
+      const key = keyOf(self, pos, kw);
       try {
-        const cache = attr(self, "_cache");
-        const maxsize = attr(self, "_maxsize");
-        const bounded = maxsize !== vm.None;
-        const found = vm.dictGetItem(cache, key);
-        if (found) {
-          count(self, "_hits");
-          const r = vm.newRef(found);
-          if (bounded) {
-            // the most recently used entry goes last
-            vm.dictDelItem(cache, key);
-            vm.dictSetItem(cache, key, r);
-          }
-          return r;
-        }
-        count(self, "_misses");
-        const r = vm.call(attr(self, "_func"), pos, kw);
-        if (!bounded) vm.dictSetItem(cache, key, r);
-        else {
-          const limit = Number(h.readInt(maxsize));
-          // a key the call itself cached (a recursion) stays where it is
-          if (limit > 0 && !vm.dictGetItem(cache, key)) {
-            if (vm.len(cache) >= limit) {
-              const oldest = vm.newRef(h.dictKeyAt(cache, h.dictNext(cache, -1)));
-              vm.dictDelItem(cache, oldest);
-              h.decref(oldest);
-            }
-            vm.dictSetItem(cache, key, r);
-          }
+        let r = lookup(self, key);
+        if (!r) {
+          r = vm.call(attr(self, "_func"), pos, kw);
+          store(self, key, r);
         }
         return r;
       } finally {
         h.decref(key);
       }
+    },
+    _lru_register: (args) => {
+      vm.lruType = args[0];
+      vm.keepAlive.push(vm.newRef(args[0]));
+      vm.lruCall = cachedCall;
+      return vm.newRef(vm.None);
     },
     // self, *args, **kwargs: the partial's arguments first, its keywords updated by the call's
     _partial_call: (args, kw) => {
@@ -246,6 +314,9 @@ class _lru_cache_wrapper:
     def __deepcopy__(self, memo):
         return self
 
+
+_lru_register(_lru_cache_wrapper)
+del _lru_register
 
 def _method_type():
     class C:

@@ -91,6 +91,9 @@ export class Frame {
   initClass: Obj = 0;
   /** Owned while initSelf is set: the call's arguments (made once per frame, reused with it). */
   initArgs: Obj[] | null = null;
+  /** Run when the frame ends (functools' cached call, vm.lruCall): with its result, whose reference it
+   *  takes and returns the one to push, or with 0 when an exception leaves the frame. */
+  end: ((r: Obj) => Obj) | null = null;
 
   constructor(
     public info: CodeInfo,

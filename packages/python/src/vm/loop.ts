@@ -349,7 +349,7 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             co = code.co_code;
             st = f.stack;
             // a class's __init__ run by CALL: the instance is the call's result (classInitDone keeps the frame)
-            st.push(done.initSelf === 0 ? v : classInitDone(this, done, v, !hooked));
+            st.push(done.initSelf !== 0 ? classInitDone(this, done, v, !hooked) : done.end === null ? v : frameEnd(done, v));
             break;
           }
           case 75 /* Op.RETURN_GENERATOR */: {
@@ -597,6 +597,10 @@ proto.unwindFrames = function (this: VM, e: unknown, f: Frame, entry: Frame, ent
     }
     this.leaveFrame(f);
     this.depth--;
+    if (f.end !== null) {
+      this.frame = back;
+      frameEnd(f, 0);
+    }
     if (f.initSelf !== 0) {
       // a class's __init__ run by CALL (classes.ts classInitFrame): released as the nested call released them
       this.frame = back;
@@ -619,6 +623,13 @@ proto.unwindFrames = function (this: VM, e: unknown, f: Frame, entry: Frame, ent
   }
 };
 
+/** Frame `f`'s end (Frame.end) with its result r, or 0 when an exception left it. */
+function frameEnd(f: Frame, r: Obj): Obj {
+  const end = f.end!;
+  f.end = null;
+  return end(r);
+}
+
 /** A limit or an internal error under frame `f`: releases every frame of the loop from `f` down to `entry`
  *  and throws `e` on. Releasing a frame or a class call's instance can run a __del__ that reaches the
  *  limit again; that second error is dropped so the frames below are still released. */
@@ -630,12 +641,11 @@ function releaseLoopFrames(vm: VM, f: Frame, entry: Frame, enterDepth: number, e
     } catch {
       // the first error is the one passed on
     }
-    if (f.initSelf !== 0) {
-      try {
-        classInitAbort(vm, f);
-      } catch {
-        // as above
-      }
+    try {
+      if (f.initSelf !== 0) classInitAbort(vm, f);
+      if (f.end !== null) frameEnd(f, 0);
+    } catch {
+      // as above
     }
     if (f === entry) break;
     f = back!;
@@ -1629,6 +1639,13 @@ function callGeneral(vm: VM, f: Frame, st: Obj[], arg: number, a: Obj, b: Obj, t
       h.decref(target);
     }
     return null;
+  }
+  if (h.typeOf(target) === vm.lruType && vm.lruCall !== null) {
+    try {
+      return vm.lruCall(f, st, target, callArgs, kwNames);
+    } finally {
+      h.decref(target);
+    }
   }
   try {
     // super() in a method: what callSteal reaches through type.__call__ and super's constructor

@@ -105,6 +105,10 @@ export class VM {
   /** dict.get's method descriptor and index, kept as list.append's are (loop.ts descrCall). */
   dictGetDescr: Obj = 0;
   dictGetNative = -2;
+  /** functools' cached-function class once imported (0 before) and its call as CALL makes it
+   *  (functools.ts cachedCall): a new frame for the loop, or null when the result was pushed. */
+  lruType: Obj = 0;
+  lruCall: ((f: Frame, st: Obj[], self: Obj, args: Obj[], kwNames: string[] | null) => Frame | null) | null = null;
   /** T.dict (0 until registered): dict.get's call tests it for exact dicts. */
   tDict: Obj = 0;
   readonly typeInfos: TypeInfo[] = [];
