@@ -118,6 +118,41 @@ describe("functools", () => {
       ),
     ));
 
+  it("hashes a cached call's key once, through every dict operation of the call", () =>
+    expectSameAsPython(
+      cpython,
+      "cached-hash-once",
+      lines(
+        "from functools import lru_cache, cache",
+        "class K:",
+        "    def __init__(self, v): self.v = v",
+        "    def __hash__(self):",
+        "        print(\"hash\", self.v); return hash(self.v)",
+        "    def __eq__(self, o):",
+        "        print(\"eq\", self.v, o.v); return self.v == o.v",
+        "@cache",
+        "def f(k, j=0): return k.v + j",
+        "print(f(K(1))); print(f(K(1))); print(f(K(2), j=3)); print(f(K(2), j=3))",
+        "@cache",
+        "def t(pair): return len(pair)",
+        "print(t((K(4), (K(5), 6)))); print(t((K(4), (K(5), 6))))",
+        "@cache",
+        "def e(k):",
+        "    if k.v > 0:",
+        "        return e(K(k.v - 1)) + 1",
+        "    return 0",
+        "print(e(K(3)), e.cache_info())",
+        "class Bad:",
+        "    def __hash__(self): raise ValueError(\"no hash\")",
+        "try:",
+        "    f(Bad())",
+        "except ValueError as x:",
+        "    print(\"ValueError\", x, f.cache_info())",
+        "print(sorted(map(f, [K(1), K(7)])))",
+        "print(f.cache_info())",
+      ),
+    ));
+
   it("evicts the least recently used entry, and leaves a key a recursion cached where it is", () =>
     expectSameAsPython(
       cpython,

@@ -15,8 +15,10 @@
  *   lets it, as python3's; only a call from native code (map, sorted's key, ...) nests them.
  * - the module's Python frames (a KeyWrapper's comparisons, total_ordering's methods) are left out of
  *   tracebacks, as C frames are (vm/exc-format.ts), but sys._getframe() still sees them;
- * - a cached call hashes its key once per dict operation (two or three times; python3 once): a __hash__
- *   or __eq__ with side effects runs more often; a partial whose __dict__ was only read still flattens;
+ * - a cached call hashes its key once, as python3's (each object's Python __hash__ runs once for all the
+ *   call's dict operations), but a bounded cache moves a hit to the end by deleting and adding it again,
+ *   which compares the key with the stored one twice (python3 once), and evicting its oldest entry hashes
+ *   that entry's key again (python3 keeps the hash); a partial whose __dict__ was only read still flattens;
  * - calling a partial takes one level of the recursion limit more than python3's (whose partial has a
  *   vectorcall);
  * - partial, _lru_cache_wrapper and KeyWrapper are instances of Python classes with __slots__ (and an
@@ -30,7 +32,7 @@ import type { Obj } from "../vm/heap-api.js";
 import type { Frame } from "../vm/frame.js";
 import * as L from "../vm/layouts.js";
 import { Kind, type KwArgs, type NativeFn } from "../vm/types.js";
-import { PyRaise, type VM } from "../vm/vm.js";
+import { PyRaise, VM } from "../vm/vm.js";
 
 /** Natives: reduce, and the calls of a cached function and of a partial. */
 export function functoolsNatives(vm: VM): Record<string, NativeFn> {
@@ -56,6 +58,38 @@ export function functoolsNatives(vm: VM): Record<string, NativeFn> {
     }
     if (typed) for (const v of [...pos, ...(kw ? kw.values : [])]) parts.push(h.typeOf(v));
     return h.newTuple(parts);
+  };
+  // the objects of a key whose hash is a Python __hash__ (the key, the items of a tuple key and of the
+  // tuples in it), for `hashed`; null when there are none (ints and strs: no __hash__ runs)
+  const hashedParts = (key: Obj): Map<Obj, bigint | null> | null => {
+    const memo = new Map<Obj, bigint | null>();
+    const walk = (o: Obj): void => {
+      if (h.typeOf(o) === h.types.tuple) vm.tupleItems(o).forEach(walk);
+      else if (vm.typeInfo(o).heap) memo.set(o, null);
+    };
+    walk(key);
+    return memo.size ? memo : null;
+  };
+  // fn() with each of memo's objects hashed at most once across the calls given the same memo, as python3
+  // hashes a cached call's key once for all its dict operations (the objects stay alive: the key holds them)
+  const hashed = <T>(memo: Map<Obj, bigint | null> | null, fn: () => T): T => {
+    if (!memo) return fn();
+    const hash = VM.prototype.hookHash;
+    const outer = vm.hookHash;
+    vm.hookHash = (o) => {
+      let v = memo.get(o);
+      if (v == null) {
+        v = hash.call(vm, o);
+        if (v !== null && memo.has(o)) memo.set(o, v);
+      }
+      return v;
+    };
+    try {
+      return fn();
+    } finally {
+      if (outer === hash) delete (vm as Partial<VM>).hookHash;
+      else vm.hookHash = outer;
+    }
   };
   // the cached result (a new reference, a hit) or 0 (a miss)
   const lookup = (self: Obj, key: Obj): Obj => {
@@ -95,6 +129,7 @@ export function functoolsNatives(vm: VM): Record<string, NativeFn> {
   // recursion) and whose end caches its result; null when the result was pushed
   const cachedCall = (f: Frame, st: Obj[], self: Obj, args: Obj[], kwNames: string[] | null): Frame | null => {
     let key = 0;
+    let memo: Map<Obj, bigint | null> | null = null;
     let nf: Frame | null = null;
     try {
       vm.enterRecursive(" while calling a Python object");
@@ -103,11 +138,12 @@ export function functoolsNatives(vm: VM): Record<string, NativeFn> {
         const pos = args.slice(0, args.length - nkw);
         const kw = nkw ? { names: kwNames!, values: args.slice(args.length - nkw) } : null;
         key = keyOf(self, pos, kw);
-        let r = lookup(self, key);
+        memo = hashedParts(key);
+        let r = hashed(memo, () => lookup(self, key));
         const func = attr(self, "_func");
         if (!r && (vm.kindOf(func) !== Kind.FUNCTION || vm.codeInfo(h.getSlot(func, L.FUNC_CODE)).isGenerator)) {
           r = vm.call(func, pos, kw);
-          store(self, key, r);
+          hashed(memo, () => store(self, key, r));
         }
         if (r) {
           st.push(r);
@@ -128,7 +164,7 @@ export function functoolsNatives(vm: VM): Record<string, NativeFn> {
     nf!.end = (r) => {
       vm.depth--;
       try {
-        if (r) store(self, key, r);
+        if (r) hashed(memo, () => store(self, key, r));
         return r;
       } catch (e) {
         h.decref(r);
@@ -183,11 +219,12 @@ export function functoolsNatives(vm: VM): Record<string, NativeFn> {
       const self = args[0];
       const pos = args.slice(1);
       const key = keyOf(self, pos, kw);
+      const memo = hashedParts(key);
       try {
-        let r = lookup(self, key);
+        let r = hashed(memo, () => lookup(self, key));
         if (!r) {
           r = vm.call(attr(self, "_func"), pos, kw);
-          store(self, key, r);
+          hashed(memo, () => store(self, key, r));
         }
         return r;
       } finally {
