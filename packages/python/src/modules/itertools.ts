@@ -7,9 +7,11 @@
  * up at once and which when the first item is asked for, and the errors of the arguments programs get
  * wrong (islice's ValueErrors, negative r or repeat, count of a non-number…). Where python3's types are C
  * code, these are Python classes:
- * - most keep a generator that does the work, and `iter(x)` hands that generator out (python3 gives x
- *   itself: `iter(x) is x` is False here), so that a for loop resumes it directly; count, repeat, the
- *   groupby groups and tee's iterators step in their own __next__;
+ * - islice, zip_longest, pairwise and the combinatoric ones keep a generator that does the work, and
+ *   `iter(x)` hands that generator out (python3 gives x itself: `iter(x) is x` is False for them), so that
+ *   a for loop resumes it directly; the others step in their own __next__ (`iter(x) is x`), so that an
+ *   error raised while making one item (starmap's function, takewhile's predicate, the iterable of chain
+ *   or cycle…) leaves them going on with the next item, as python3's do;
  * - the module's frames are left out of tracebacks, as C frames are (vm/exc-format.ts), but
  *   sys._getframe() sees them; a wrong call of a constructor that python3 checks in C (too few
  *   arguments…) gets the Python-level TypeError text (`__init__() missing 1 required positional
@@ -98,123 +100,162 @@ class repeat:
         return 0 if self._left is None else self._left
 
 
-def _cycle(it):
-    saved = []
-    for x in it:
-        saved.append(x)
-        yield x
-    while saved:
-        yield from saved
-
-
-class cycle(_Iter):
+class _Step:
+    # steps in its own __next__, as python3's C types do: an error raised while making one item leaves
+    # the iterator as it was, and the next call goes on with the next item
     __slots__ = ()
+
+    def __iter__(self):
+        return self
+
+
+class cycle(_Step):
+    __slots__ = ("_it", "_saved", "_at")
 
     def __init__(self, iterable):
-        self._it = _cycle(iter(iterable))
+        self._it = iter(iterable)
+        self._saved = []
+        self._at = 0
+
+    def __next__(self):
+        saved = self._saved
+        if self._it is not None:
+            x = next(self._it, _END)
+            if x is not _END:
+                saved.append(x)
+                return x
+            self._it = None
+        if not saved:
+            raise StopIteration
+        x = saved[self._at]
+        self._at = (self._at + 1) % len(saved)
+        return x
 
 
-def _accumulate(it, func, total):
-    if total is _END:
-        total = next(it, _END)
-        if total is _END:
-            return
-    yield total
-    for x in it:
-        total = total + x if func is None else func(total, x)
-        yield total
-
-
-class accumulate(_Iter):
-    __slots__ = ()
+class accumulate(_Step):
+    __slots__ = ("_it", "_func", "_total", "_first")
 
     def __init__(self, iterable=_END, func=None, *, initial=None):
         if iterable is _END:
             raise TypeError("accumulate() missing required argument 'iterable' (pos 1)")
-        self._it = _accumulate(iter(iterable), func, _END if initial is None else initial)
+        self._it = iter(iterable)
+        self._func = func
+        self._total = _END
+        self._first = _END if initial is None else initial
+
+    def __next__(self):
+        if self._first is not _END:
+            self._total, self._first = self._first, _END
+            return self._total
+        x = next(self._it)
+        t = self._total
+        if t is not _END:
+            x = t + x if self._func is None else self._func(t, x)
+        self._total = x
+        return x
 
 
-def _chain(its):
-    for i in its:
-        yield from i
-
-
-class chain(_Iter):
-    __slots__ = ()
+class chain(_Step):
+    __slots__ = ("_its", "_it")
 
     def __init__(self, *iterables):
-        self._it = _chain(iterables)
+        self._its = iter(iterables)
+        self._it = None
 
     @classmethod
     def from_iterable(cls, iterable):
         self = cls.__new__(cls)
-        self._it = _chain(iter(iterable))
+        self._its = iter(iterable)
+        self._it = None
         return self
 
+    def __next__(self):
+        while self._its is not None:
+            if self._it is None:
+                try:
+                    self._it = iter(next(self._its))
+                except BaseException:
+                    self._its = None
+                    raise
+            x = next(self._it, _END)
+            if x is not _END:
+                return x
+            self._it = None
+        raise StopIteration
 
-class compress(_Iter):
-    __slots__ = ()
+
+class compress(_Step):
+    __slots__ = ("_data", "_sel")
 
     def __init__(self, data=_END, selectors=_END):
         if data is _END:
             raise TypeError("compress() missing required argument 'data' (pos 1)")
         if selectors is _END:
             raise TypeError("compress() missing required argument 'selectors' (pos 2)")
-        self._it = (d for d, s in zip(data, selectors) if s)
+        self._data = iter(data)
+        self._sel = iter(selectors)
+
+    def __next__(self):
+        while True:
+            d = next(self._data)
+            if next(self._sel):
+                return d
 
 
-def _dropwhile(pred, it):
-    for x in it:
-        if not pred(x):
-            yield x
-            break
-    yield from it
+class _Pred(_Step):
+    __slots__ = ("_pred", "_it", "_on")
+    _name = ""
 
-
-def _takewhile(pred, it):
-    for x in it:
-        if not pred(x):
-            return
-        yield x
-
-
-def _filterfalse(pred, it):
-    for x in it:
-        if not (x if pred is None else pred(x)):
-            yield x
-
-
-def _starmap(func, it):
-    for args in it:
-        yield func(*args)
-
-
-def _two(name, kind):
     def __init__(self, *args):
         if len(args) != 2:
-            raise TypeError("%s expected 2 arguments, got %d" % (name, len(args)))
-        self._it = kind(args[0], iter(args[1]))
-    return __init__
+            raise TypeError("%s expected 2 arguments, got %d" % (self._name, len(args)))
+        self._pred = args[0]
+        self._it = iter(args[1])
+        self._on = True
 
 
-class dropwhile(_Iter):
+class dropwhile(_Pred):
     __slots__ = ()
-    __init__ = _two("dropwhile", _dropwhile)
+    _name = "dropwhile"
+
+    def __next__(self):
+        while True:
+            x = next(self._it)
+            if not self._on or not self._pred(x):
+                self._on = False
+                return x
 
 
-class takewhile(_Iter):
+class takewhile(_Pred):
     __slots__ = ()
-    __init__ = _two("takewhile", _takewhile)
+    _name = "takewhile"
+
+    def __next__(self):
+        if self._on:
+            x = next(self._it)
+            if self._pred(x):
+                return x
+            self._on = False
+        raise StopIteration
 
 
-class filterfalse(_Iter):
+class filterfalse(_Pred):
     __slots__ = ()
-    __init__ = _two("filterfalse", _filterfalse)
+    _name = "filterfalse"
+
+    def __next__(self):
+        while True:
+            x = next(self._it)
+            if not (x if self._pred is None else self._pred(x)):
+                return x
 
 
-class starmap(_Iter):
+class starmap(_Pred):
     __slots__ = ()
-    __init__ = _two("starmap", _starmap)
+    _name = "starmap"
+
+    def __next__(self):
+        return self._pred(*tuple(next(self._it)))
 
 
 class groupby:
