@@ -70,3 +70,19 @@ export function expectSameAsPythonBothTraces(cpython: ReturnType<typeof cpythonR
     expect(heap.check).toEqual({ ok: true });
   }
 }
+
+/**
+ * python3's stderr without the traceback entries of files whose path matches `file` (each entry: its
+ * `File` line and the indented source and caret lines under it): for modules that are Python code in
+ * python3 and whose frames pyheap leaves out of a printed traceback (vm/exc-format.ts).
+ */
+export function withoutFramesOf(stderr: string, file: RegExp): string {
+  const out: string[] = [];
+  let skipping = false;
+  for (const line of stderr.split("\n")) {
+    if (line.startsWith('  File "')) skipping = file.test(line);
+    else if (!line.startsWith("    ")) skipping = false;
+    if (!skipping) out.push(line);
+  }
+  return out.join("\n");
+}

@@ -1,0 +1,363 @@
+/**
+ * The json module's Python code (compiled at `import json`; modules/course.ts hands it over, in the page
+ * from the interpreter's on-demand chunk). dumps follows python3's C encoder (and its Python one with
+ * `indent`): the same text for None/bool/int/float/str, lists and tuples, dicts with str/int/float/bool/None
+ * keys (skipkeys, sort_keys), separators, ensure_ascii with surrogate pairs, default=, allow_nan and the
+ * circular-reference check; loads follows its C scanner: the same values and the same JSONDecodeError
+ * messages and positions ("Expecting value: line 1 column 1 (char 0)"), with object_hook,
+ * object_pairs_hook and parse_float/parse_int/parse_constant. What differs: there is no dump/load (no
+ * file objects), no JSONEncoder/JSONDecoder classes (cls= is ignored), the module's frames are left out of
+ * a printed traceback (vm/exc-format.ts) where python3 shows json/__init__.py's and decoder.py's, and
+ * deeply nested documents hit the recursion limit sooner.
+ */
+export const JSON_PY = `
+class JSONDecodeError(ValueError):
+    __module__ = "json.decoder"
+
+    def __init__(self, msg, doc, pos):
+        lineno = doc.count("\\n", 0, pos) + 1
+        colno = pos - doc.rfind("\\n", 0, pos)
+        ValueError.__init__(self, "%s: line %d column %d (char %d)" % (msg, lineno, colno, pos))
+        self.msg = msg
+        self.doc = doc
+        self.pos = pos
+        self.lineno = lineno
+        self.colno = colno
+
+
+_ESC = {'"': '\\\\"', "\\\\": "\\\\\\\\", "\\n": "\\\\n", "\\r": "\\\\r", "\\t": "\\\\t", "\\b": "\\\\b", "\\f": "\\\\f"}
+
+
+def _str(s, ascii):
+    out = []
+    for c in s:
+        e = _ESC.get(c)
+        if e is None:
+            n = ord(c)
+            if n >= 32 and (n < 127 or not ascii):
+                e = c
+            elif n > 0xFFFF:
+                n -= 0x10000
+                e = "\\\\u%04x\\\\u%04x" % (0xD800 | (n >> 10), 0xDC00 | (n & 0x3FF))
+            else:
+                e = "\\\\u%04x" % n
+        out.append(e)
+    return '"' + "".join(out) + '"'
+
+
+def _float(o, allow_nan, indent):
+    if o != o:
+        text = "NaN"
+    elif o == float("inf"):
+        text = "Infinity"
+    elif o == -float("inf"):
+        text = "-Infinity"
+    else:
+        return float.__repr__(o)
+    if not allow_nan:
+        # (python3's Python encoder, used with indent, names the value; its C one does not)
+        raise ValueError("Out of range float values are not JSON compliant" + ("" if indent is None else ": " + repr(o)))
+    return text
+
+
+def _default(o):
+    raise TypeError(f"Object of type {o.__class__.__name__} is not JSON serializable")
+
+
+class _Encoder:
+    def __init__(self, skipkeys, ascii, check_circular, allow_nan, indent, separators, default, sort_keys):
+        if indent is not None and not isinstance(indent, str):
+            indent = " " * indent
+        self.indent = indent
+        if separators is None:
+            separators = (", ", ": ") if indent is None else (",", ": ")
+        self.item_sep, self.key_sep = separators
+        self.skipkeys = skipkeys
+        self.ascii = ascii
+        self.markers = {} if check_circular else None
+        self.allow_nan = allow_nan
+        self.default = _default if default is None else default
+        self.sort_keys = sort_keys
+
+    def mark(self, o):
+        if self.markers is not None:
+            if id(o) in self.markers:
+                raise ValueError("Circular reference detected")
+            self.markers[id(o)] = o
+
+    def unmark(self, o):
+        if self.markers is not None:
+            del self.markers[id(o)]
+
+    def enc(self, o, out, level):
+        if o is None:
+            out.append("null")
+        elif o is True:
+            out.append("true")
+        elif o is False:
+            out.append("false")
+        elif isinstance(o, str):
+            out.append(_str(o, self.ascii))
+        elif isinstance(o, int):
+            out.append(int.__repr__(o))
+        elif isinstance(o, float):
+            out.append(_float(o, self.allow_nan, self.indent))
+        elif isinstance(o, (list, tuple)):
+            if not o:
+                out.append("[]")
+                return
+            self.mark(o)
+            sep, nl = self.open(out, "[", level + 1)
+            first = True
+            for v in o:
+                if not first:
+                    out.append(sep)
+                first = False
+                self.enc(v, out, level + 1)
+            self.close(out, "]", level, nl)
+            self.unmark(o)
+        elif isinstance(o, dict):
+            if not o:
+                out.append("{}")
+                return
+            self.mark(o)
+            sep, nl = self.open(out, "{", level + 1)
+            items = sorted(o.items()) if self.sort_keys else o.items()
+            first = True
+            for k, v in items:
+                if isinstance(k, str):
+                    pass
+                elif isinstance(k, float):
+                    k = _float(k, self.allow_nan, self.indent)
+                elif k is True:
+                    k = "true"
+                elif k is False:
+                    k = "false"
+                elif k is None:
+                    k = "null"
+                elif isinstance(k, int):
+                    k = int.__repr__(k)
+                elif self.skipkeys:
+                    continue
+                else:
+                    raise TypeError(f"keys must be str, int, float, bool or None, not {k.__class__.__name__}")
+                if not first:
+                    out.append(sep)
+                first = False
+                out.append(_str(k, self.ascii))
+                out.append(self.key_sep)
+                self.enc(v, out, level + 1)
+            self.close(out, "}", level, nl)
+            self.unmark(o)
+        else:
+            self.mark(o)
+            self.enc(self.default(o), out, level)
+            self.unmark(o)
+
+    def open(self, out, bracket, level):
+        if self.indent is None:
+            out.append(bracket)
+            return self.item_sep, None
+        nl = "\\n" + self.indent * level
+        out.append(bracket + nl)
+        return self.item_sep + nl, nl
+
+    def close(self, out, bracket, level, nl):
+        if nl is not None:
+            out.append("\\n" + self.indent * level)
+        out.append(bracket)
+
+
+def dumps(obj, *, skipkeys=False, ensure_ascii=True, check_circular=True, allow_nan=True, cls=None, indent=None, separators=None, default=None, sort_keys=False, **kw):
+    out = []
+    _Encoder(skipkeys, ensure_ascii, check_circular, allow_nan, indent, separators, default, sort_keys).enc(obj, out, 0)
+    return "".join(out)
+
+
+_WS = " \\t\\n\\r"
+_CONST = {"NaN": float("nan"), "Infinity": float("inf"), "-Infinity": float("-inf")}
+_SIMPLE = {'"': '"', "\\\\": "\\\\", "/": "/", "b": "\\b", "f": "\\f", "n": "\\n", "r": "\\r", "t": "\\t"}
+_HEX = "0123456789abcdefABCDEF"
+
+
+class _Decoder:
+    def __init__(self, s, object_hook, object_pairs_hook, parse_float, parse_int, parse_constant):
+        self.s = s
+        self.object_hook = object_hook
+        self.pairs_hook = object_pairs_hook
+        self.parse_float = parse_float or float
+        self.parse_int = parse_int or int
+        self.parse_constant = parse_constant or _CONST.__getitem__
+
+    def ws(self, i):
+        s = self.s
+        n = len(s)
+        while i < n and s[i] in _WS:
+            i += 1
+        return i
+
+    def fail(self, msg, i):
+        raise JSONDecodeError(msg, self.s, i)
+
+    def value(self, i):
+        s = self.s
+        c = s[i : i + 1]
+        if c == '"':
+            return self.string(i + 1)
+        if c == "{":
+            return self.object(i + 1)
+        if c == "[":
+            return self.array(i + 1)
+        if c == "n" and s.startswith("null", i):
+            return None, i + 4
+        if c == "t" and s.startswith("true", i):
+            return True, i + 4
+        if c == "f" and s.startswith("false", i):
+            return False, i + 5
+        if c == "N" and s.startswith("NaN", i):
+            return self.parse_constant("NaN"), i + 3
+        if c == "I" and s.startswith("Infinity", i):
+            return self.parse_constant("Infinity"), i + 8
+        if c == "-" and s.startswith("-Infinity", i):
+            return self.parse_constant("-Infinity"), i + 9
+        return self.number(i)
+
+    def number(self, i):
+        s = self.s
+        n = len(s)
+        j = i + 1 if s[i : i + 1] == "-" else i
+        if s[j : j + 1] == "0":
+            j += 1
+        elif s[j : j + 1] in "123456789" and j < n:
+            while j < n and s[j] in "0123456789":
+                j += 1
+        else:
+            self.fail("Expecting value", i)
+        end = j
+        real = False
+        if s[j : j + 1] == "." and s[j + 1 : j + 2] in "0123456789" and j + 1 < n:
+            j += 2
+            while j < n and s[j] in "0123456789":
+                j += 1
+            end = j
+            real = True
+        if s[j : j + 1] in "eE" and j < n:
+            j += 1
+            if s[j : j + 1] in "+-" and j < n:
+                j += 1
+            if s[j : j + 1] in "0123456789" and j < n:
+                while j < n and s[j] in "0123456789":
+                    j += 1
+                end = j
+                real = True
+        text = s[i:end]
+        return (self.parse_float(text) if real else self.parse_int(text)), end
+
+    def string(self, i):
+        s = self.s
+        begin = i - 1
+        parts = []
+        while True:
+            q = s.find('"', i)
+            if q < 0:
+                self.fail("Unterminated string starting at", begin)
+            b = s.find("\\\\", i, q)
+            stop = q if b < 0 else b
+            for k in range(i, stop):
+                if s[k] < " ":
+                    self.fail("Invalid control character at", k)
+            parts.append(s[i:stop])
+            if b < 0:
+                return "".join(parts), q + 1
+            c = s[b + 1 : b + 2]
+            if c == "u":
+                n = self.hex4(b + 1)
+                i = b + 6
+                if 0xD800 <= n < 0xDC00 and s[i : i + 2] == "\\\\u":
+                    m = self.hex4(i + 1)
+                    if 0xDC00 <= m < 0xE000:
+                        n = 0x10000 + ((n - 0xD800) << 10) + (m - 0xDC00)
+                        i += 6
+                parts.append(chr(n))
+            elif c in _SIMPLE and c:
+                parts.append(_SIMPLE[c])
+                i = b + 2
+            elif c:
+                self.fail("Invalid \\\\escape", b)
+            else:
+                self.fail("Unterminated string starting at", begin)
+
+    def hex4(self, u):
+        h = self.s[u + 1 : u + 5]
+        if len(h) < 4 or any(c not in _HEX for c in h):
+            self.fail("Invalid \\\\uXXXX escape", u)
+        return int(h, 16)
+
+    def object(self, i):
+        s = self.s
+        pairs = []
+        i = self.ws(i)
+        if s[i : i + 1] != "}":
+            while True:
+                if s[i : i + 1] != '"':
+                    self.fail("Expecting property name enclosed in double quotes", i)
+                key, i = self.string(i + 1)
+                i = self.ws(i)
+                if s[i : i + 1] != ":":
+                    self.fail("Expecting ':' delimiter", i)
+                v, i = self.item(self.ws(i + 1))
+                pairs.append((key, v))
+                i, done = self.after(i, "}")
+                if done:
+                    break
+        if self.pairs_hook is not None:
+            return self.pairs_hook(pairs), i + 1
+        d = dict(pairs)
+        return (d if self.object_hook is None else self.object_hook(d)), i + 1
+
+    def array(self, i):
+        s = self.s
+        out = []
+        i = self.ws(i)
+        if s[i : i + 1] != "]":
+            while True:
+                v, i = self.item(i)
+                out.append(v)
+                i, done = self.after(i, "]")
+                if done:
+                    break
+        return out, i + 1
+
+    def after(self, i, close):
+        # past an item: the closing bracket (done) or a comma and the whitespace after it
+        i = self.ws(i)
+        c = self.s[i : i + 1]
+        if c == close:
+            return i, True
+        if c != ",":
+            self.fail("Expecting ',' delimiter", i)
+        return self.ws(i + 1), False
+
+    def item(self, i):
+        if i >= len(self.s):
+            self.fail("Expecting value", i)
+        return self.value(i)
+
+
+def loads(s, *, cls=None, object_hook=None, parse_float=None, parse_int=None, parse_constant=None, object_pairs_hook=None, **kw):
+    if isinstance(s, (bytes, bytearray)):
+        s = s.decode("utf-8")
+    elif not isinstance(s, str):
+        raise TypeError(f"the JSON object must be str, bytes or bytearray, not {s.__class__.__name__}")
+    elif s.startswith("\\ufeff"):
+        raise JSONDecodeError("Unexpected UTF-8 BOM (decode using utf-8-sig)", s, 0)
+    d = _Decoder(s, object_hook, object_pairs_hook, parse_float, parse_int, parse_constant)
+    i = d.ws(0)
+    if i >= len(s):
+        d.fail("Expecting value", i)
+    obj, end = d.value(i)
+    end = d.ws(end)
+    if end != len(s):
+        d.fail("Extra data", end)
+    return obj
+`;
