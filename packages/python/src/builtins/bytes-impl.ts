@@ -92,8 +92,8 @@ function argCount(vm: VM, name: string, args: Obj[], min: number, max: number): 
   if (n >= min && n <= max) return;
   if (min === max && min === 0) vm.typeError(`${name}() takes no arguments (${n} given)`);
   if (min === max && min === 1) vm.typeError(`${name}() takes exactly one argument (${n} given)`);
-  if (n < min) vm.typeError(`${name} expected at least ${min} argument${min === 1 ? "" : "s"}, got ${n}`);
-  vm.typeError(`${name} expected at most ${max} argument${max === 1 ? "" : "s"}, got ${n}`);
+  const m = n < min ? min : max;
+  vm.typeError(`${name} expected ${min === max ? "" : n < min ? "at least " : "at most "}${m} argument${m === 1 ? "" : "s"}, got ${n}`);
 }
 
 function noKeywords(vm: VM, name: string, kw: KwArgs | null): void {
@@ -286,8 +286,11 @@ function bytesFromObject(vm: VM, x: Obj, what: string): Uint8Array {
   }
 }
 
+const ENC_ERRORS = ["ignore", "replace", "xmlcharrefreplace", "backslashreplace"];
+
 /** str.encode / bytes(str, encoding[, errors]): utf-8, ascii and latin-1 with CPython's error messages;
- *  errors 'ignore' and 'replace' ('?') for ascii and latin-1. */
+ *  errors 'ignore', 'replace' ('?'), 'xmlcharrefreplace' ('&#252;') and 'backslashreplace' ('\\xfc')
+ *  for ascii and latin-1. */
 export function encodeStr(vm: VM, s: string, encO: Obj | undefined, fname: string, errO?: Obj): Uint8Array {
   if (encO !== undefined && vm.kindOf(encO) !== Kind.STR) vm.typeError(`${fname}() argument 'encoding' must be str, not ${vm.typeName(encO)}`);
   if (errO !== undefined && vm.kindOf(errO) !== Kind.STR) vm.typeError(`${fname}() argument 'errors' must be str, not ${vm.typeName(errO)}`);
@@ -307,14 +310,14 @@ export function encodeStr(vm: VM, s: string, encO: Obj | undefined, fname: strin
   const cps = [...s];
   for (let i = 0; i < cps.length; i++) {
     const cp = cps[i]!.codePointAt(0)!;
-    if (cp >= limit && (errors === "ignore" || errors === "replace")) {
-      const out: number[] = [];
+    if (cp >= limit && ENC_ERRORS.includes(errors)) {
+      let out = "";
       for (const ch of cps) {
         const v = ch.codePointAt(0)!;
-        if (v < limit) out.push(v);
-        else if (errors === "replace") out.push(0x3f);
+        const x = v.toString(16).padStart(v < 0x100 ? 2 : v < 0x10000 ? 4 : 8, "0");
+        out += v < limit ? ch : errors === "replace" ? "?" : errors === "xmlcharrefreplace" ? `&#${v};` : errors === "backslashreplace" ? (v < 0x100 ? "\\x" : v < 0x10000 ? "\\u" : "\\U") + x : "";
       }
-      return Uint8Array.from(out);
+      return unlatin1(out);
     }
     if (cp >= limit) {
       let j = i + 1;

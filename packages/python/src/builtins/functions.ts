@@ -418,10 +418,21 @@ export function installBuiltins(vm: VM): void {
       const names = f.locals ? vm.dictKeysStr(f.locals) : f.info.code.co_varnames.filter((_, i) => f.localsplus[i]);
       return h.newList(names.sort().map((s) => vm.intern(s)).map((o) => (h.decref(o), o)), "list()");
     }
-    const names = vm.dirNames(args[0]);
-    const objs = names.map((s) => vm.intern(s));
+    // a class's own __dir__: its result, as a sorted list
+    const own = vm.lookupSpecial(args[0], "__dir__");
+    const r = own && own.native < 0 ? vm.callSpecial(args[0], "__dir__", []) : 0;
+    const objs = r ? vm.collect(r) : vm.dirNames(args[0]).map((s) => vm.intern(s));
+    if (r) h.decref(r);
     const l = h.newList(objs, "list()");
     for (const o of objs) h.decref(o);
+    if (r) {
+      try {
+        sortList(vm, l, 0, false);
+      } catch (e) {
+        h.decref(l);
+        throw e;
+      }
+    }
     return l;
   });
   def("globals", () => vm.newRef(vm.frame!.globals));
@@ -895,8 +906,8 @@ function registerConstructors(vm: VM): void {
         }
       }
       if (k === Kind.FLOAT || k === Kind.INT || k === Kind.BOOL) return h.newFloat(vm.toFloat(x));
-      if (k === Kind.STR) {
-        const v = parseFloatLiteral(asciiDigits(vm.str(x)));
+      if (k === Kind.STR || k === Kind.BYTES) {
+        const v = parseFloatLiteral(asciiDigits(k === Kind.STR ? vm.str(x) : latin1(h.readBytes(x))));
         if (v === null) vm.raise("ValueError", `could not convert string to float: ${vm.repr(x)}`);
         return h.newFloat(v);
       }
