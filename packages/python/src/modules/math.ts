@@ -10,7 +10,7 @@
  * more often than a correctly rounded result would; the others can differ from python3's C library in the
  * last digit. Not here: gamma, lgamma, erf, erfc, nextafter, ulp.
  */
-import { crCos, crExp, crExp2, crLog, crLog2, crPow, crSin, crTan } from "../objects/libm.js";
+import { crAcos, crAsin, crAtan, crAtan2, crCos, crExp, crExp2, crLog, crLog2, crPow, crSin, crTan } from "../objects/libm.js";
 import type { Obj } from "../vm/heap-api.js";
 import { Kind, type KwArgs, type NativeFn } from "../vm/types.js";
 import type { VM } from "../vm/vm.js";
@@ -303,9 +303,9 @@ export function mathModule(vm: VM): { fns: Record<string, NativeFn>; values: Rec
     f1("sin", crSin),
     f1("cos", crCos),
     f1("tan", crTan),
-    f1("asin", Math.asin),
-    f1("acos", Math.acos),
-    f1("atan", Math.atan),
+    f1("asin", crAsin),
+    f1("acos", crAcos),
+    f1("atan", crAtan),
     f1("sinh", Math.sinh, true),
     f1("cosh", Math.cosh, true),
     f1("tanh", Math.tanh),
@@ -366,7 +366,7 @@ export function mathModule(vm: VM): { fns: Record<string, NativeFn>; values: Rec
     atan2: (args, kw) => {
       noKw(vm, "atan2", kw);
       const [a, b] = two(vm, "atan2", args);
-      return F(Math.atan2(real(vm, a), real(vm, b)));
+      return F(crAtan2(real(vm, a), real(vm, b)));
     },
     copysign: (args, kw) => {
       noKw(vm, "copysign", kw);

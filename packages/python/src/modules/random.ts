@@ -524,6 +524,57 @@ class Random:
         return alpha * (-log(1.0 - self.random())) ** (1.0 / beta)
 
 
+    def gammavariate(self, alpha, beta):
+        # R. C. H. Cheng's method for alpha > 1, Ahrens and Dieter's GS for alpha < 1
+        from math import e, exp, log, sqrt
+        if alpha <= 0.0 or beta <= 0.0:
+            raise ValueError("gammavariate: alpha and beta must be > 0.0")
+        if alpha > 1.0:
+            a = sqrt(2.0 * alpha - 1.0)
+            b = alpha - log(4.0)
+            c = alpha + a
+            while True:
+                u1 = self.random()
+                if not 1e-7 < u1 < 0.9999999:
+                    continue
+                u2 = 1.0 - self.random()
+                v = log(u1 / (1.0 - u1)) / a
+                x = alpha * exp(v)
+                z = u1 * u1 * u2
+                r = b + c * v - x
+                if r + 1.0 + log(4.5) - 4.5 * z >= 0.0 or r >= log(z):
+                    return x * beta
+        if alpha == 1.0:
+            return -log(1.0 - self.random()) * beta
+        while True:
+            b = (e + alpha) / e
+            p = b * self.random()
+            x = p ** (1.0 / alpha) if p <= 1.0 else -log((b - p) / alpha)
+            u = self.random()
+            if u <= (exp(-x) if p <= 1.0 else x ** (alpha - 1.0)):
+                return x * beta
+
+    def betavariate(self, alpha, beta):
+        y = self.gammavariate(alpha, 1.0)
+        return y / (y + self.gammavariate(beta, 1.0)) if y else 0.0
+
+    def vonmisesvariate(self, mu, kappa):
+        # Best and Fisher's method
+        from math import acos, cos, exp, pi, sqrt, tau
+        if kappa <= 1e-6:
+            return tau * self.random()
+        s = 0.5 / kappa
+        r = s + sqrt(1.0 + s * s)
+        while True:
+            z = cos(pi * self.random())
+            d = z / (r + z)
+            u = self.random()
+            if u < 1.0 - d * d or u <= (1.0 - d) * exp(d):
+                break
+        q = 1.0 / r
+        f = (q + z) / (1.0 + q * z)
+        return (mu + acos(f) if self.random() > 0.5 else mu - acos(f)) % tau
+
 _inst = Random()
 seed = _inst.seed
 random = _inst.random
@@ -545,4 +596,7 @@ lognormvariate = _inst.lognormvariate
 expovariate = _inst.expovariate
 paretovariate = _inst.paretovariate
 weibullvariate = _inst.weibullvariate
+gammavariate = _inst.gammavariate
+betavariate = _inst.betavariate
+vonmisesvariate = _inst.vonmisesvariate
 `;

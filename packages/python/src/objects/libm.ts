@@ -405,3 +405,39 @@ export function crTan(x: number): number {
     return [(s << W) / c, -w, (((abs(s) + abs(c)) * 16n) << W) / (c * c) + 2n];
   });
 }
+
+/**
+ * Inverse sine, cosine and tangent (and atan2), correctly rounded in practice: one Newton step from the
+ * engine's value y0 (a unit or two off at most) with y0's sine and cosine at ~220 bits. The step's error
+ * is of the order of the square (cube for atan2) of y0's, under 2**-70 of the result's unit in the last
+ * place, so the rounding can only go wrong for a result that close to half-way between two doubles.
+ * f(s, c, w) gives f(y0) and f'(y0) from sin(y0) and cos(y0) scaled by 2**w.
+ */
+function newtonAngle(y0: number, f: (s: bigint, c: bigint, w: number) => [bigint, bigint]): number {
+  const [s, c, w] = sinCosFix(y0, 160);
+  const [v, d] = f(s, c, w);
+  return d === 0n ? y0 : signedRound(fix(y0, w) - (v << BigInt(w)) / d, -w);
+}
+
+export function crAsin(x: number): number {
+  if (!(Math.abs(x) < 1) || Math.abs(x) < 2 ** -26) return Math.asin(x);
+  return newtonAngle(Math.asin(x), (s, c, w) => [s - fix(x, w), c]);
+}
+
+export function crAcos(x: number): number {
+  if (!(Math.abs(x) < 1)) return Math.acos(x);
+  return newtonAngle(Math.acos(x), (s, c, w) => [c - fix(x, w), -s]);
+}
+
+export function crAtan2(y: number, x: number): number {
+  if (!Number.isFinite(x) || !Number.isFinite(y) || x === 0 || y === 0) return Math.atan2(y, x);
+  // the angle t where x sin t - y cos t = 0, the point scaled so that the larger coordinate is about 1
+  const k = Math.ceil(Math.log2(Math.max(Math.abs(x), Math.abs(y))));
+  return newtonAngle(Math.atan2(y, x), (s, c, w) => {
+    const X = fix(x, w - k);
+    const Y = fix(y, w - k);
+    return [X * s - Y * c, X * c + Y * s];
+  });
+}
+
+export const crAtan = (x: number): number => (Math.abs(x) < 2 ** -27 ? x : crAtan2(x, 1));
