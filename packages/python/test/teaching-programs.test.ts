@@ -41,6 +41,111 @@ for k in (F, G):
 `,
   ],
   [
+    "string.Template: substitute, safe_substitute and their errors",
+    `from string import Template
+cases = ["$who likes $what", "\${who}s and $$ money $", "$who$what", "\${a b}", "x\\ny $1", "line1\\n\\nab\${", "$", "a$", "$_x9 \${_Y}z", "$$$$a", "\${}", "\\n$ x", "héllo $wörld", "$who.name \${who}.x"]
+for c in cases:
+    t = Template(c)
+    for f in (lambda: t.substitute(who="tim", what="pie", a="A", _x9=9, _Y=[1]),
+              lambda: t.substitute({"who": "W"}, what=3),
+              lambda: t.substitute({"who": 1, "what": 2, "_x9": 3, "_Y": 4}),
+              lambda: t.safe_substitute(who="tim"),
+              lambda: t.safe_substitute({"what": "x"}, who=5),
+              ):
+        try:
+            print(repr(f()))
+        except (KeyError, ValueError) as e:
+            print(type(e).__name__, e)
+print(Template.delimiter, Template("q").template)
+`,
+  ],
+  [
+    "functools.cached_property: computed once into the instance dict, its errors",
+    `from functools import cached_property
+class Circle:
+    def __init__(self, r): self.r = r
+    @cached_property
+    def area(self):
+        "The area, computed once."
+        print("  computing area of", self.r)
+        return 3.14159 * self.r ** 2
+c = Circle(2)
+print(c.area, c.area, vars(c), Circle.area.attrname, Circle.area.__doc__, type(Circle.area).__name__)
+c.area = 1
+print(c.area)
+del c.area
+print(c.area, Circle(3).area)
+class S:
+    __slots__ = ("x",)
+    @cached_property
+    def y(self): return 1
+try:
+    S().y
+except TypeError as e:
+    print(e)
+p = cached_property(lambda self: 5)
+try:
+    p.__get__(c)
+except TypeError as e:
+    print(e)
+try:
+    class T:
+        a = p
+        b = p
+except (TypeError, RuntimeError) as e:
+    print(type(e).__name__, e, repr(e.__cause__))
+class U:
+    v = cached_property(lambda self: [1])
+u = U()
+print(u.v is u.v, U().v is u.v)
+`,
+  ],
+  [
+    "collections.ChainMap: lookups through the maps, writes to the first, children and parents, errors",
+    `from collections import ChainMap
+defaults = {"color": "red", "user": "guest", "size": 10}
+env = {"user": "admin"}
+cli = {"size": 12, "debug": True}
+cfg = ChainMap(cli, env, defaults)
+print(cfg["user"], cfg["size"], cfg["color"], cfg.get("nope"), cfg.get("debug", 0), len(cfg), list(cfg))
+print(cfg, "color" in cfg, "zz" in cfg, bool(ChainMap()), bool(ChainMap({})), ChainMap())
+print(sorted(cfg.items()), list(cfg.keys()), list(cfg.values()), dict(cfg))
+print(len(cfg.values()), ("size", 12) in cfg.items(), "user" in cfg.keys(), sorted(cfg.keys()))
+cfg["color"] = "blue"
+print(cli, defaults["color"], cfg["color"])
+del cfg["color"]
+print(cfg["color"])
+try:
+    del cfg["user"]
+except KeyError as e:
+    print("KeyError:", e)
+try:
+    cfg["missing"]
+except KeyError as e:
+    print("KeyError:", e)
+child = cfg.new_child()
+child["x"] = 1
+print(child, child.parents == cfg, child.maps[1] is cli, cfg.new_child({"k": 2}).maps[0], cfg.new_child(q=3).maps[0])
+print(cfg.pop("debug"), cfg.pop("debug", "gone"), cfg.popitem(), cfg.maps[0])
+try:
+    cfg.popitem()
+except KeyError as e:
+    print("KeyError:", e)
+try:
+    cfg.pop("user")
+except KeyError as e:
+    print("KeyError:", e)
+c2 = cfg.copy(); c2["new"] = 1
+print(c2, cfg, ChainMap.fromkeys("ab", 0), cfg == {"user": "admin", "color": "red", "size": 10})
+scopes = ChainMap({"x": 1})
+inner = scopes.new_child({"y": 2})
+inner2 = inner.new_child({"x": 3})
+print(inner2["x"], inner2.parents["x"], inner2.parents.parents, sorted(inner2))
+cfg.update(u=1)
+print(cfg.maps[0], cfg.clear(), cfg)
+`,
+  ],
+  [
     "math.asin, acos, atan and atan2 rounded as in python3 (one Newton step from the engine value)",
     `# glibc's atan is half an ulp off for xs[180] (0.50008 units from the lower double): left out
 import math, random

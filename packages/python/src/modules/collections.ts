@@ -1,5 +1,5 @@
 /**
- * The `collections` module: defaultdict, Counter, namedtuple, deque and OrderedDict, all Python code
+ * The `collections` module: defaultdict, Counter, namedtuple, deque, OrderedDict and ChainMap, all Python code
  * compiled at `import collections` (in the page, bundled in the interpreter's on-demand chunk).
  *
  * What programs print follows python3 (reprs, iteration order, errors and their messages). Where python3's
@@ -10,7 +10,9 @@
  *   says 'collections.deque', and a deque changed while iterated is not reported;
  * - defaultdict and OrderedDict are dict subclasses with an instance dict (CPython's are C subclasses
  *   without one; OrderedDict's own linked list is not there either), so their sizes differ;
- * - a namedtuple's fields are properties (CPython's are `_tuplegetter` descriptors).
+ * - a namedtuple's fields are properties (CPython's are `_tuplegetter` descriptors);
+ * - ChainMap is no MutableMapping (there is no collections.abc): its keys(), values() and items() are
+ *   dict views of a dict made from it (python3's repr is `KeysView(ChainMap({...}))`); no `|` operators.
  * Counter and namedtuple are Python code in CPython too (the code below is this project's own).
  */
 import type { NativeFn } from "../vm/types.js";
@@ -522,6 +524,95 @@ class deque:
 
 def _bad_index(i):
     raise TypeError("sequence index must be integer, not '%s'" % type(i).__name__)
+
+
+class ChainMap:
+    def __init__(self, *maps):
+        self.maps = list(maps) or [{}]
+
+    def __missing__(self, key):
+        raise KeyError(key)
+
+    def __getitem__(self, key):
+        for m in self.maps:
+            if key in m:
+                return m[key]
+        return self.__missing__(key)
+
+    def get(self, key, default=None):
+        return self[key] if key in self else default
+
+    def __len__(self):
+        return len(set().union(*self.maps))
+
+    def __iter__(self):
+        d = {}
+        for m in reversed(self.maps):
+            d.update(dict.fromkeys(m))
+        return iter(d)
+
+    def __contains__(self, key):
+        return any(key in m for m in self.maps)
+
+    def __bool__(self):
+        return any(self.maps)
+
+    def __repr__(self):
+        return "%s(%s)" % (type(self).__name__, ", ".join(map(repr, self.maps)))
+
+    def __eq__(self, other):
+        return dict(self) == other
+
+    def keys(self):
+        return {k: None for k in self}.keys()
+
+    def values(self):
+        return {k: self[k] for k in self}.values()
+
+    def items(self):
+        return {k: self[k] for k in self}.items()
+
+    @classmethod
+    def fromkeys(cls, iterable, *args):
+        return cls(dict.fromkeys(iterable, *args))
+
+    def copy(self):
+        return type(self)(self.maps[0].copy(), *self.maps[1:])
+
+    def new_child(self, m=None, **kwargs):
+        if m is None:
+            m = kwargs
+        elif kwargs:
+            m.update(kwargs)
+        return type(self)(m, *self.maps)
+
+    @property
+    def parents(self):
+        return type(self)(*self.maps[1:])
+
+    def __setitem__(self, key, value):
+        self.maps[0][key] = value
+
+    def __delitem__(self, key):
+        self.pop(key)
+
+    def popitem(self):
+        try:
+            return self.maps[0].popitem()
+        except KeyError:
+            raise KeyError("No keys found in the first mapping.")
+
+    def pop(self, key, *args):
+        try:
+            return self.maps[0].pop(key, *args)
+        except KeyError:
+            raise KeyError("Key not found in the first mapping: %r" % (key,))
+
+    def clear(self):
+        self.maps[0].clear()
+
+    def update(self, *args, **kwargs):
+        self.maps[0].update(*args, **kwargs)
 
 
 class OrderedDict(dict):

@@ -1,6 +1,6 @@
 /**
  * The `functools` module: reduce, partial, lru_cache/cache, wraps/update_wrapper, total_ordering,
- * cmp_to_key and singledispatch, Python code compiled at `import functools` with three natives (in the
+ * cmp_to_key, singledispatch and cached_property, Python code compiled at `import functools` with three natives (in the
  * page, bundled in the interpreter's on-demand chunk).
  *
  * What programs print follows python3 (reprs, cache statistics and keys, errors and their messages).
@@ -462,6 +462,37 @@ class KeyWrapper:
 
 def cmp_to_key(mycmp):
     return KeyWrapper(mycmp)
+
+
+_NOT_SET = object()
+
+
+class cached_property:
+    def __init__(self, func):
+        self.func = func
+        self.attrname = None
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner, name):
+        if self.attrname is None:
+            self.attrname = name
+        elif name != self.attrname:
+            raise TypeError("Cannot assign the same cached_property to two different names (%r and %r)." % (self.attrname, name))
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        if self.attrname is None:
+            raise TypeError("Cannot use cached_property instance without calling __set_name__ on it.")
+        try:
+            d = instance.__dict__
+        except AttributeError:
+            raise TypeError("No '__dict__' attribute on %r instance to cache %r property." % (type(instance).__name__, self.attrname)) from None
+        v = d.get(self.attrname, _NOT_SET)
+        if v is _NOT_SET:
+            v = self.func(instance)
+            d[self.attrname] = v
+        return v
 
 
 def singledispatch(func):

@@ -3,10 +3,13 @@
  * on-demand chunk, bundler/lazy.ts). `smallModuleSource(name)` gives a module's source; modules/index.ts
  * registers the names.
  *
- * string: the constants and capwords (no Formatter or Template).
+ * string: the constants, capwords and Template (substitute and safe_substitute with python3's placeholders
+ * and errors; no is_valid or get_identifiers, and a subclass's delimiter, idpattern or pattern is not used); no
+ * Formatter.
  * operator: the getters' reprs and errors as python3's; the function forms are Python functions, so their
  * repr is `<function add at 0x…>` (python3: `<built-in function add>`) and a wrong argument count gives a
- * Python function's TypeError text.
+ * Python function's TypeError text. length_hint: the builtin iterators (of a list, a range, a str…) have no
+ * __length_hint__ here, so it gives the default for them where python3 gives the items left.
  * abc: ABCMeta is a metaclass whose __call__ refuses a class with abstract methods (python3 checks in
  * object.__new__, so a class that defines its own __new__ without calling object's is refused here too);
  * __abstractmethods__ is the frozenset python3 keeps. register() and a virtual subclass's isinstance and
@@ -32,6 +35,82 @@ printable = digits + ascii_letters + punctuation + whitespace
 def capwords(s, sep=None):
     words = [w.capitalize() for w in s.split(sep)]
     return (" " if sep is None else sep).join(words)
+
+
+_idstart = "_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_idchars = _idstart + "0123456789"
+_nokw = {}
+
+
+class _Chain:
+    def __init__(self, *maps):
+        self.maps = maps
+
+    def __getitem__(self, key):
+        for m in self.maps:
+            try:
+                return m[key]
+            except KeyError:
+                pass
+        raise KeyError(key)
+
+
+class Template:
+    delimiter = "$"
+
+    def __init__(self, template):
+        self.template = template
+
+    def _scan(self, named, invalid):
+        # the text with each placeholder replaced by named(name, text), a bad one by invalid(index)
+        t = self.template
+        out = []
+        i = 0
+        while (j := t.find("$", i)) >= 0:
+            out.append(t[i:j])
+            i = j + 1
+            if t[i:i + 1] == "$":
+                out.append("$")
+                i += 1
+                continue
+            b = t[i:i + 1] == "{"
+            e = s = i + b
+            if s < len(t) and t[s] in _idstart:
+                while e < len(t) and t[e] in _idchars:
+                    e += 1
+            if e > s and (not b or t[e:e + 1] == "}"):
+                out.append(named(t[s:e], t[j:e + b]))
+                i = e + b
+            else:
+                out.append(invalid(i))
+        return "".join(out) + t[i:]
+
+    def substitute(self, mapping=_nokw, /, **kws):
+        if mapping is _nokw:
+            mapping = kws
+        elif kws:
+            mapping = _Chain(kws, mapping)
+
+        def invalid(i):
+            lines = self.template[:i].splitlines(keepends=True)
+            col = i - len("".join(lines[:-1])) if lines else 1
+            raise ValueError("Invalid placeholder in string: line %d, col %d" % (len(lines) or 1, col))
+
+        return self._scan(lambda name, text: str(mapping[name]), invalid)
+
+    def safe_substitute(self, mapping=_nokw, /, **kws):
+        if mapping is _nokw:
+            mapping = kws
+        elif kws:
+            mapping = _Chain(kws, mapping)
+
+        def named(name, text):
+            try:
+                return str(mapping[name])
+            except KeyError:
+                return text
+
+        return self._scan(named, lambda i: "$")
 `;
 
 const OPERATOR_PY = `
@@ -151,6 +230,27 @@ def index(a):
 
 def countOf(a, b):
     return sum(1 for x in a if x is b or x == b)
+
+
+def length_hint(obj, default=0, /):
+    if not isinstance(default, int):
+        raise TypeError("'%s' object cannot be interpreted as an integer" % type(default).__name__)
+    try:
+        return len(obj)
+    except TypeError:
+        pass
+    hint = getattr(type(obj), "__length_hint__", None)
+    try:
+        v = default if hint is None else hint(obj)
+    except TypeError:
+        return default
+    if v is NotImplemented:
+        return default
+    if not isinstance(v, int):
+        raise TypeError("__length_hint__ must be an integer, not %s" % type(v).__name__)
+    if v < 0:
+        raise ValueError("__length_hint__() should return >= 0")
+    return v
 
 
 def indexOf(a, b):
