@@ -194,6 +194,16 @@ except ValueError as e:
     print(e)
 `,
   ],
+  [
+    "str.format: a conversion other than r, s or a, and what may follow the conversion character",
+    `for f in ['{!z}', '{!}', '{!rr}', '{!r:>5}', '{0!x}', '{!r!s}', '{5!z}', '{!z:}', '{!:}', '{0!}', '{0!a:^9}', '{!s}', '{x!q}']:
+    try:
+        print(f, repr(f.format('s', x=1)))
+    except Exception as e:
+        print(f, type(e).__name__, e)
+print(f"{'q'!r:>5}", "{0!r}{0!s}{0!a}".format("é"))
+`,
+  ],
 ];
 
 describe("course-style programs against python3", () => {

@@ -219,14 +219,18 @@ function strFormatFields(this: VM, fmtObj: Obj, args: Obj[], kw: KwArgs | null, 
     let conv = "";
     let name = field;
     const colon = field.indexOf(":");
-    if (colon >= 0) {
+    const bang = field.indexOf("!");
+    if (bang >= 0 && (colon < 0 || bang < colon)) {
+      // one character after '!' (even ':'), then the end or ':' and the spec
+      name = field.slice(0, bang);
+      conv = field.slice(bang + 1, bang + 2);
+      const rest = field.slice(bang + 2);
+      if (!conv) this.raise("ValueError", "unmatched '{' in format spec");
+      if (rest && rest[0] !== ":") this.raise("ValueError", "expected ':' after conversion specifier");
+      spec = rest.slice(1);
+    } else if (colon >= 0) {
       spec = field.slice(colon + 1);
       name = field.slice(0, colon);
-    }
-    const bang = name.indexOf("!");
-    if (bang >= 0) {
-      conv = name.slice(bang + 1);
-      name = name.slice(0, bang);
     }
     const m = /^([^.[]*)(.*)$/.exec(name)!;
     let v: Obj;
@@ -284,6 +288,7 @@ function strFormatFields(this: VM, fmtObj: Obj, args: Obj[], kw: KwArgs | null, 
     }
     try {
       if (conv) {
+        if (!"rsa".includes(conv)) this.raise("ValueError", `Unknown conversion specifier ${conv}`);
         const c = conv === "r" ? this.reprObj(v) : conv === "s" ? this.strObj(v) : this.asciiObj(v);
         h.decref(v);
         v = c;
