@@ -3,7 +3,11 @@
  * here twice, so the interpreter's compiler and those modules' paths are jitted before a request comes.
  * Cold, a program importing functools or typing used 150–330 ms of CPU and stopped at the 50 ms CPU limit
  * on each new worker's first few requests; after this warm-up (~1 s of CPU per worker, at the lowest
- * priority) the same imports take 15–35 ms.
+ * priority) the same imports take 15–35 ms. json and enum (Python source too) cost 90–115 ms and 145–300 ms
+ * of CPU on a first import after the rest of this warm-up, 5–17 ms and 26–47 ms after it (load 24).
  */
 export const WARM_UP_PROGRAM =
-  "import collections, functools, itertools, heapq, bisect, dataclasses, typing, string, operator, abc, random, math, copy, weakref\n";
+  "import collections, functools, itertools, heapq, bisect, dataclasses, typing, string, operator, abc, random, math, copy, weakref, json, enum\n";
+
+/** The warm-up runs' options: a wall-time limit past what the first pass takes on a loaded machine (12 s seen at load 26). */
+export const WARM_UP_OPTIONS = { limits: { timeoutMs: 120_000 } };

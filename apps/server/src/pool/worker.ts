@@ -9,7 +9,7 @@
  */
 import "./low-start.js";
 import { run, type RunOptions } from "@pyheap/python";
-import { WARM_UP_PROGRAM } from "./warm-up.js";
+import { WARM_UP_OPTIONS, WARM_UP_PROGRAM } from "./warm-up.js";
 import { StopReason, type PoolTask, type RunTask, type RunTaskResult } from "./protocol.js";
 import { beginTask, endTask, interruptFlag, setOwnPriority, stopRequested, timingOf, type TaskHandle } from "./task-control.js";
 
@@ -17,7 +17,9 @@ import { beginTask, endTask, interruptFlag, setOwnPriority, stopRequested, timin
 // neither the first request nor the one after a worker replacement pays for it.
 try {
   run("pass\n", {});
-  for (let i = 0; i < 2; i++) run(WARM_UP_PROGRAM, {});
+  // (a wall-time limit of its own: at the lowest priority on a busy machine the first pass can take
+  // longer than a run's default 10 s, which would stop it before its last imports)
+  for (let i = 0; i < 2; i++) run(WARM_UP_PROGRAM, WARM_UP_OPTIONS);
 } catch {
   // A failing interpreter shows up in the first real run, where it is reported.
 }

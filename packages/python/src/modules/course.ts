@@ -24,12 +24,13 @@
  * `typing` module that provides it; make_dataclass is not provided; a slots=True class has no
  * __getstate__/__setstate__; importing it does not import copy, inspect, re and the other modules
  * python3's import brings into sys.modules.
- * json: its code is in modules/json-py.ts.
+ * json and enum: their code is in modules/json-py.ts and enum-py.ts.
  */
 import { JSON_PY } from "./json-py.js";
+import { ENUM_PY } from "./enum-py.js";
 
 export function pyModuleSource(name: string): string {
-  return name === "heapq" ? HEAPQ_PY : name === "bisect" ? BISECT_PY : name === "json" ? JSON_PY : DATACLASSES_PY;
+  return name === "heapq" ? HEAPQ_PY : name === "bisect" ? BISECT_PY : name === "json" ? JSON_PY : name === "enum" ? ENUM_PY : DATACLASSES_PY;
 }
 
 const HEAPQ_PY = `
