@@ -731,14 +731,21 @@ function installStr(vm: VM): void {
   };
   vm.methods("str", table);
   // a static method in CPython: bound here to the type (or instance), which it ignores
-  const maketrans = vm.defineNative("maketrans", ([, ...args]) => {
-    if (args.length >= 2 && [...S(args[0])].length !== [...S(args[1])].length) vm.raise("ValueError", "the first two maketrans arguments must have equal length");
-    if (args.length === 1 && vm.kindOf(args[0]) !== Kind.DICT) vm.typeError("if you give only one argument to maketrans it must be a dict");
+  const maketrans = vm.defineNative("maketrans", ([, ...args], kw) => {
+    const n = args.length;
+    if (kw?.names.length) vm.typeError("str.maketrans() takes no keyword arguments");
+    if (n < 1 || n > 3) vm.typeError(`maketrans expected at ${n ? "most 3 arguments" : "least 1 argument"}, got ${n}`);
+    if (n > 1 && vm.kindOf(args[0]) !== Kind.STR) vm.typeError("first maketrans argument must be a string if there is a second argument");
+    for (let i = 1; i < n; i++) if (vm.kindOf(args[i]) !== Kind.STR) vm.typeError(`maketrans() argument ${i + 1} must be str, not ${vm.typeName(args[i])}`);
+    if (n >= 2 && [...S(args[0])].length !== [...S(args[1])].length) vm.raise("ValueError", "the first two maketrans arguments must have equal length");
+    if (n === 1 && vm.kindOf(args[0]) !== Kind.DICT) vm.typeError("if you give only one argument to maketrans it must be a dict");
     const d = h.newDict("display");
     if (args.length === 1) {
       for (const [k, v] of vm.dictEntries(args[0])) {
-        if (vm.kindOf(k) === Kind.STR && [...vm.str(k)].length !== 1) {
+        const kk = vm.kindOf(k);
+        if (kk === Kind.STR ? [...vm.str(k)].length !== 1 : kk !== Kind.INT && kk !== Kind.BOOL) {
           vm.decref(d);
+          if (kk !== Kind.STR) vm.typeError("keys in translate table must be strings or integers");
           vm.raise("ValueError", "string keys in translate table must be of length 1");
         }
         const key = vm.kindOf(k) === Kind.STR ? vm.newInt(BigInt(vm.str(k).codePointAt(0)!)) : vm.newRef(k);

@@ -271,6 +271,11 @@ proto.nativeRepr = function (this: VM, o: Obj, ti: TypeInfo): string {
     }
     case Kind.PROPERTY:
       return `<property object at ${this.addr(o)}>`;
+    case Kind.SUPER: {
+      const t = h.getSlot(o, L.NATIVE_A);
+      const ot = h.getSlot(o, L.NATIVE_C);
+      return `<super: <class '${t ? this.infoOfType(t).name : "NULL"}'>, ${ot ? `<${this.infoOfType(ot).name} object>` : "NULL"}>`;
+    }
     case Kind.STATICMETHOD:
     case Kind.CLASSMETHOD: {
       const f = h.getSlot(o, L.NATIVE_A);
@@ -904,13 +909,24 @@ const FUNC_SETTABLE: ReadonlyMap<string, number> = new Map([
   ["__annotations__", L.FUNC_ANNOTATIONS],
 ]);
 
+const FUNC_SET_KIND: Record<string, [Kind, string, boolean]> = {
+  __name__: [Kind.STR, "string", true],
+  __qualname__: [Kind.STR, "string", true],
+  __code__: [Kind.CODE, "code", true],
+  __defaults__: [Kind.TUPLE, "tuple", false],
+  __kwdefaults__: [Kind.DICT, "dict", false],
+  __annotations__: [Kind.DICT, "dict", false],
+};
+
 proto.nativeSetAttr = function (this: VM, o: Obj, ti: TypeInfo, name: string, v: Obj | 0): boolean {
   const h = this.h;
   switch (ti.kind) {
     case Kind.FUNCTION: {
       const off = FUNC_SETTABLE.get(name);
       if (off === undefined) return false;
-      if (v === 0 && (name === "__name__" || name === "__qualname__" || name === "__code__")) this.typeError(`${name} must be set to a string object`);
+      // python3's checks: the kind each takes, and whether deleting it or None is refused too
+      const want = FUNC_SET_KIND[name];
+      if (want && (v === 0 || v === this.None ? want[2] : this.kindOf(v) !== want[0])) this.typeError(`${name} must be set to a ${want[1]} object`);
       h.setSlot(o, off, v && v !== this.None ? v : name === "__doc__" || name === "__module__" ? v : 0);
       return true;
     }
