@@ -6,7 +6,7 @@
  */
 import { abi } from "@pyheap/heap";
 import type { Obj } from "./heap-api.js";
-import type { Frame } from "./frame.js";
+import type { CodeInfo, Frame } from "./frame.js";
 import type { VM } from "./vm.js";
 import * as L from "./layouts.js";
 import { Kind, type TypeInfo } from "./types.js";
@@ -594,27 +594,58 @@ export function storeSubscr(vm: VM, st: Obj[]): void {
   }
 }
 
-/** CALL of str with one exact int argument of at most two digits and no keywords (NULL, str and the int on
- *  the stack): what callGeneral → callTypeDirect → str's constructor do for it — the argument tuple 3.11's
- *  type_call packs, made and released before the constructor runs; the str of the digits; then the
- *  argument and str released — without the argument array and the dispatch. False (nothing done) for any
- *  other argument. */
-export function strOfIntCall(vm: VM, st: Obj[]): boolean {
+/**
+ * Whether CALL at index i of quickened code runs as 3.11's PRECALL_NO_KW_STR_1 (str(x) without the argument
+ * tuple; `str1`: NULL and str on the stack, one positional argument). The site's state, per instruction:
+ * 0 before its first call since quickening, which specialises it when that call is str1; 1–53 specialised,
+ * the misses left (a call that is not str1 runs the general path; the last miss makes it adaptive again);
+ * 0x100 + k adaptive, k calls before the next try; 0xffff a site whose try met another callable (3.11 may
+ * have specialised it to another form: not modelled, the general path from then on). 1 for STR_1, else 0.
+ */
+export function strCallSite(info: CodeInfo, i: number, str1: boolean): number {
+  let s = info.strSites;
+  if (s === null) s = info.strSites = new Uint16Array(info.code.co_code.length >> 1);
+  let k = s[i]!;
+  if (k === 0xffff) return 0;
+  if (k > 0x100) {
+    s[i] = k - 1;
+    return 0;
+  }
+  if (k === 0x100) k = 0;
+  if (k === 0) {
+    s[i] = str1 ? 53 : 0xffff;
+    return str1 ? 1 : 0;
+  }
+  if (str1) return 1;
+  s[i] = k === 1 ? 0x100 + 31 : k - 1;
+  return 0;
+}
+
+/** CALL of str with one positional argument and no keywords (NULL, str and the argument on the stack): what
+ *  callGeneral → callTypeDirect → str's constructor do for it — the argument tuple 3.11's type_call packs,
+ *  made and released before the constructor runs, except at a STR_1 site (`str1` 1); the str of the
+ *  argument (an exact int of at most two digits: its digits from the core); then the argument and str
+ *  released — without the argument array and the dispatch. False (nothing done) for other arguments
+ *  outside STR_1 sites. */
+export function strCall(vm: VM, st: Obj[], str1: number): boolean {
   const h = vm.h;
   const m = h.i32;
   const n = st.length;
   const x = st[n - 1]!;
-  if (m[(x + OB_TYPE) >>> 2] !== (vm.tInt | 0)) return false;
   const size = m[(x + OB_SIZE) >>> 2]!;
-  if (size > 2 || size < -2) return false;
+  const small = m[(x + OB_TYPE) >>> 2] === (vm.tInt | 0) && size <= 2 && size >= -2;
+  if (!small && str1 === 0) return false;
   const target = st[n - 2]!;
   st.pop();
   st.pop();
   st.pop();
   try {
     try {
-      h.decref(h.newTuple([x]));
-      st.push(asObj(h.intDecimalStr(x)));
+      if (!small) st.push(vm.ctors.get(target)!(target, [x], null));
+      else {
+        if (str1 === 0) h.decref(h.newTuple([x]));
+        st.push(asObj(h.intDecimalStr(x)));
+      }
     } finally {
       h.decref(x);
     }

@@ -34,6 +34,9 @@ export interface CodeInfo {
   jitWait: number;
   /** `+=` specialisation state per instruction (inplace.ts), made on first use. */
   addSites: unknown[] | null;
+  /** CALL sites of quickened code and whether they run as 3.11's PRECALL_NO_KW_STR_1 (fast.ts strCallSite),
+   *  made on first use. */
+  strSites: Uint16Array | null;
   /** LOAD_ATTR / STORE_ATTR / LOAD_METHOD caches per instruction for instances of classes (fast.ts
    *  AttrSite), made on first use. */
   attrSites: (AttrSite | null)[] | null;

@@ -11,7 +11,7 @@ import { Kind, type KwArgs } from "./types.js";
 import { INTERRUPTED, LimitExceeded, PyRaise, VM } from "./vm.js";
 import * as L from "./layouts.js";
 import type { GenState } from "./eval.js";
-import { binarySubscr, formatValue, instanceGetAttr, instanceSetAttr, intTruth, listIterNextIn, loadGlobalCached, loadMethodCached, newIntResult, rangeIterNextAt, smallIntBinary, smallIntValue, asObj, buildString, storeSubscr, strOfIntCall } from "./fast.js";
+import { binarySubscr, formatValue, instanceGetAttr, instanceSetAttr, intTruth, listIterNextIn, loadGlobalCached, loadMethodCached, newIntResult, rangeIterNextAt, smallIntBinary, smallIntValue, asObj, buildString, storeSubscr, strCallSite, strCall } from "./fast.js";
 import { isAddThenStore, binaryAddStore, isIntAddSite } from "./inplace.js";
 import { jitState } from "./jit-hook.js";
 import { classInitAbort, classInitDone, classInitFrame, superCallPush, superMethodPush } from "./classes.js";
@@ -227,6 +227,8 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             const base = st.length - arg;
             const a = st[base - 2];
             const b = st[base - 1];
+            // what 3.11's PRECALL specialised to at this site (only str(x) without its tuple is modelled)
+            const str1 = f.info.warmup >= 0 ? strCallSite(f.info, i, a === 0 && b === this.tStr && arg === 1 && kwNames === null) : 0;
             let target = a ? a : b;
             let mself = 0;
             // function and method are not subclassable: their kinds are these exact types
@@ -255,8 +257,8 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             // exact dict: without the argument array and the native's dispatch
             if (a !== 0 && kwNames === null && (a === this.listAppendDescr || a === this.dictGetDescr) && descrCall(this, st, a, b, arg)) break;
             if (arg === 1 && a === 0 && kwNames === null && tt === builtinTypeW && builtinCall1(this, st, target)) break;
-            // str(i) of an exact int (callTypeDirect's argument tuple and str's constructor, without them)
-            if (target === this.tStr && arg === 1 && a === 0 && kwNames === null && strOfIntCall(this, st)) break;
+            // str(x): an exact int's digits without callTypeDirect; at a STR_1 site any argument without the tuple
+            if (target === this.tStr && arg === 1 && a === 0 && kwNames === null && strCall(this, st, str1)) break;
             if (kwNames === null && tt === functionTypeW && this.depth + 1 <= this.recursionLimit) {
               // exactly the positional parameters (callFunctionSteal's common call): the arguments go from
               // the stack straight into the new (or reused) frame, which takes the reference to the function

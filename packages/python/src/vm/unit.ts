@@ -100,6 +100,7 @@ proto.materialize = function (this: VM, top: CodeObject, arena: boolean): Obj {
       globalCache: null,
       methodCache: null,
       addSites: null,
+      strSites: null,
       attrSites: null,
       slotSites: null,
       spareFrame: null,
