@@ -204,6 +204,23 @@ except ValueError as e:
 print(f"{'q'!r:>5}", "{0!r}{0!s}{0!a}".format("é"))
 `,
   ],
+  [
+    "str() of an object whose __repr__ returns no str names __str__, as python3 does",
+    `class R:
+    def __repr__(self): return 5
+class S(R):
+    def __str__(self): return None
+class Ok:
+    def __repr__(self): return "ok"
+for label, fn in [("repr", lambda: repr(R())), ("str", lambda: str(R())), ("format", lambda: format(R())), ("fstr", lambda: f"{R()}"),
+                  ("print", lambda: print(R())), ("%s", lambda: "%s" % R()), ("%r", lambda: "%r" % (R(),)), ("S str", lambda: str(S())),
+                  ("S repr", lambda: repr(S())), ("list", lambda: str([R()])), ("ok", lambda: (str(Ok()), f"{Ok()!s}", "{}".format(Ok())))]:
+    try:
+        print(label, fn())
+    except TypeError as e:
+        print(label, "TypeError:", e)
+`,
+  ],
 ];
 
 describe("course-style programs against python3", () => {

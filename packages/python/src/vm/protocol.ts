@@ -49,7 +49,7 @@ declare module "./vm.js" {
     len(o: Obj): number;
     repr(o: Obj): string;
     strOf(o: Obj): string;
-    reprObj(o: Obj): Obj;
+    reprObj(o: Obj, what?: string): Obj;
     strObj(o: Obj): Obj;
     hash(o: Obj): bigint;
     nativeAttr(o: Obj, ti: TypeInfo, name: string): Obj;
@@ -737,7 +737,8 @@ proto.len = function (this: VM, o: Obj): number {
   return n;
 };
 
-proto.reprObj = function (this: VM, o: Obj): Obj {
+/** `what` names the method in the error of a result that is no str (str() of an object without __str__ says '__str__'). */
+proto.reprObj = function (this: VM, o: Obj, what = "__repr__"): Obj {
   const ti = this.typeInfo(o);
   if (ti.heap) {
     const d = this.lookupType(ti, "__repr__");
@@ -754,7 +755,7 @@ proto.reprObj = function (this: VM, o: Obj): Obj {
       if (this.kindOf(r) !== Kind.STR) {
         const tn = this.typeName(r);
         this.decref(r);
-        this.typeError(`__repr__ returned non-string (type ${tn})`);
+        this.typeError(`${what} returned non-string (type ${tn})`);
       }
       return r;
     }
@@ -818,7 +819,7 @@ proto.strObj = function (this: VM, o: Obj): Obj {
   if (ti.kind === Kind.BOOL) return this.newRef(this.boolStr(o === this.True));
   const s = this.nativeStr(o, ti);
   if (s !== null) return this.h.newStr(s);
-  return this.reprObj(o);
+  return this.reprObj(o, "__str__");
 };
 
 proto.strOf = function (this: VM, o: Obj): string {
