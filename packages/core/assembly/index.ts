@@ -12,7 +12,7 @@ import { sysAlloc, sysReserve, scratchInit } from "./mem/sys";
 
 /** Bytes reserved below the heap for the core's tables, the event ring and inspection buffers. */
 const SYS_RESERVE: usize = 16 << 20;
-import { objAlloc, objBlockSize, isStatic, flLen, typeFreelist, flPop, plainFreeMemory } from "./object/alloc";
+import { objAlloc, objBlockSize, isStatic, flLen, typeFreelist, flPop, plainFreeMemory, plainFreeMemoryInline } from "./object/alloc";
 import {
   typeOf, refcnt, incref, getRef, setRef, tpFlags, tpLayout, tpBasicsize, tpItemsize, obSize, setObSize,
   preHeaderSize, gcHead, gcFlags,
@@ -533,7 +533,8 @@ export function int_dealloc(o: i32): void {
     dealloc(oo);
     return;
   }
-  plainFreeMemory(oo, tInt);
+  if (ASC_SHRINK_LEVEL > 0) plainFreeMemory(oo, tInt);
+  else plainFreeMemoryInline(oo, tInt);
 }
 /** str() of an exact int of at most two digits: a NEW, fresh ASCII str of its decimal digits (never the
  *  cached one-character str, as CPython's long_to_decimal_string). 0 for an int of more digits (format

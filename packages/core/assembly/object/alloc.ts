@@ -73,6 +73,10 @@ export function objFreeMemory(o: usize): void {
 export function plainFreeMemory(o: usize, t: usize): void {
   releaseBlock(o, t, o, false);
 }
+/** plainFreeMemory inlined (the release build's int paths: no call per freed int). */
+@inline export function plainFreeMemoryInline(o: usize, t: usize): void {
+  releaseBlock(o, t, o, false);
+}
 
 /** The free event, the GC's count, the inspection mark and the block of o (which starts at `block`). */
 @inline function releaseBlock(o: usize, t: usize, block: usize, gc: bool): void {

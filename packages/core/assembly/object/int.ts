@@ -5,7 +5,7 @@ import { INT_DIGITS, INT_SHIFT, SMALL_INT_MIN, SMALL_INT_MAX, OB_SIZE, OB_REFCNT
 import { memAlloc, memAllocInline } from "../mem/alloc";
 import { objMark, objMarkInline } from "../inspect";
 import { ev, evOn } from "../events";
-import { objAlloc, staticAlloc, isStatic, plainFreeMemory } from "./alloc";
+import { objAlloc, staticAlloc, isStatic, plainFreeMemory, plainFreeMemoryInline } from "./alloc";
 import { setRefcnt, setType, incref, obSize, setObSize, tpBasicsize, typeOf } from "./header";
 import { tInt, STATIC_REFCNT, oTrue, oFalse } from "./types";
 import { tooBig } from "../common";
@@ -77,10 +77,11 @@ export function intFromF64(v: f64): usize {
 
 /** An int of one or two digits (ob_size `size`, ±1 or ±2; d1 is 0 for one digit), exactly as
  *  objAlloc(tInt, INT_DIGITS + 4·|size|) + the digits make it: its request (28 or 32 bytes) is always the
- *  32-byte class, int is neither a GC type nor a heap type and has no pre-header, so the constants fold. */
-function intAlloc32(size: i32, d0: u32, d1: u32): usize {
-  const n = <usize>INT_DIGITS + (<usize>(size < 0 ? -size : size) << 2);
-  const o = ASC_SHRINK_LEVEL > 0 ? memAlloc(n) : memAllocInline(n);
+ *  32-byte class and counts 32 bytes, so the release build asks for a constant 32 (the size class, the
+ *  limit test and the pool lookup fold); int is neither a GC type nor a heap type and has no pre-header.
+ *  Inlined into its two callers (no call per int made). */
+@inline function intAlloc32(size: i32, d0: u32, d1: u32): usize {
+  const o = ASC_SHRINK_LEVEL > 0 ? memAlloc(<usize>INT_DIGITS + (<usize>(size < 0 ? -size : size) << 2)) : memAllocInline(32);
   if (o == 0) return 0;
   store<u64>(o + OB_REFCNT, 1);
   store<u64>(o + OB_TYPE, <u64>tInt);
@@ -110,7 +111,10 @@ const SAFE_INT: i64 = 9007199254740991;
 @inline function releaseExactInt(o: usize): void {
   const n = load<i32>(o + OB_REFCNT) - 1;
   store<i32>(o + OB_REFCNT, n);
-  if (n == 0 && !isStatic(o)) plainFreeMemory(o, tInt);
+  if (n == 0 && !isStatic(o)) {
+    if (ASC_SHRINK_LEVEL > 0) plainFreeMemory(o, tInt);
+    else plainFreeMemoryInline(o, tInt);
+  }
 }
 
 /** Digits of |v| for |v| < 2^60 (0 for zero). */
@@ -132,7 +136,7 @@ const SAFE_INT: i64 = 9007199254740991;
  * NOTE: the size-optimised build (the web page's, shrinkLevel > 0) always answers 0 and leaves the
  * operation to the caller: the body would add ~0.5 KB gzipped to a build kept under a size budget.
  */
-export function intBinarySmall(a: usize, b: usize, op: i32): usize {
+@inline export function intBinarySmall(a: usize, b: usize, op: i32): usize {
   if (ASC_SHRINK_LEVEL > 0 || typeOf(a) != tInt || typeOf(b) != tInt) return 0;
   const sa = obSize(a);
   const sb = obSize(b);
@@ -222,7 +226,7 @@ export function intBinarySmall(a: usize, b: usize, op: i32): usize {
  * freed), as CPython's COMPARE_OP orders them. 0 when it does not apply, with nothing changed (always in
  * the size-optimised build, as intBinarySmall).
  */
-export function intCompareTwoDigit(a: usize, b: usize, op: i32): usize {
+@inline export function intCompareTwoDigit(a: usize, b: usize, op: i32): usize {
   if (ASC_SHRINK_LEVEL > 0 || typeOf(a) != tInt || typeOf(b) != tInt) return 0;
   const sa = obSize(a);
   const sb = obSize(b);
