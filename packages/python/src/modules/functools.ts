@@ -47,8 +47,11 @@ export function functoolsNatives(vm: VM): Record<string, NativeFn> {
     vm.setAttr(o, name, n);
     h.decref(n);
   };
-  // the cache's key (a new reference), python3's: a lone exact int or str argument is its own key
+  // the cache's key (a new reference), python3's: a lone exact int or str argument is its own key; 0 for
+  // maxsize=0 (python3's uncached wrapper makes none: nothing is hashed, a list argument is fine)
   const keyOf = (self: Obj, pos: Obj[], kw: KwArgs | null): Obj => {
+    const m = attr(self, "_maxsize");
+    if (m !== vm.None && h.readInt(m) === 0n) return 0;
     const typed = vm.truthy(attr(self, "_typed"));
     if (!kw?.names.length && !typed && pos.length === 1 && (h.typeOf(pos[0]) === h.types.int || h.typeOf(pos[0]) === h.types.str)) return vm.newRef(pos[0]);
     const parts = [...pos];
@@ -63,6 +66,7 @@ export function functoolsNatives(vm: VM): Record<string, NativeFn> {
   // tuples in it), for `hashed`; null when there are none (ints and strs: no __hash__ runs)
   const hashedParts = (key: Obj): Map<Obj, bigint | null> | null => {
     const memo = new Map<Obj, bigint | null>();
+    if (!key) return null;
     const walk = (o: Obj): void => {
       if (h.typeOf(o) === h.types.tuple) vm.tupleItems(o).forEach(walk);
       else if (vm.typeInfo(o).heap) memo.set(o, null);
@@ -94,7 +98,7 @@ export function functoolsNatives(vm: VM): Record<string, NativeFn> {
   // the cached result (a new reference, a hit) or 0 (a miss)
   const lookup = (self: Obj, key: Obj): Obj => {
     const cache = attr(self, "_cache");
-    const found = vm.dictGetItem(cache, key);
+    const found = key && vm.dictGetItem(cache, key);
     if (!found) {
       count(self, "_misses");
       return 0;
@@ -110,6 +114,7 @@ export function functoolsNatives(vm: VM): Record<string, NativeFn> {
   };
   // the call's result r (borrowed) cached under key
   const store = (self: Obj, key: Obj, r: Obj): void => {
+    if (!key) return;
     const cache = attr(self, "_cache");
     const maxsize = attr(self, "_maxsize");
     if (maxsize === vm.None) return vm.dictSetItem(cache, key, r);
@@ -150,15 +155,18 @@ export function functoolsNatives(vm: VM): Record<string, NativeFn> {
           return null;
         }
         if (vm.depth + 1 > vm.recursionLimit) vm.raise("RecursionError", "maximum recursion depth exceeded");
-        const fargs = args;
-        args = [];
-        nf = vm.callFunctionSteal(func, fargs, kwNames, f);
+        // the frame takes references of its own: python3's CALL keeps the arguments on the caller's stack
+        // until the wrapper returns, so a cached function sees the refcounts python3's does
+        for (const a of args) h.incref(a);
+        nf = vm.callFunctionSteal(func, args.slice(), kwNames, f);
       } finally {
         if (!nf) vm.depth--;
       }
     } finally {
-      for (const a of args) h.decref(a);
-      if (!nf && key) h.decref(key);
+      if (!nf) {
+        for (const a of args) h.decref(a);
+        if (key) h.decref(key);
+      }
     }
     h.incref(self);
     nf!.end = (r) => {
@@ -170,8 +178,9 @@ export function functoolsNatives(vm: VM): Record<string, NativeFn> {
         h.decref(r);
         throw e;
       } finally {
-        h.decref(key);
+        if (key) h.decref(key);
         h.decref(self);
+        for (const a of args) h.decref(a);
       }
     };
     return nf;
@@ -228,7 +237,7 @@ export function functoolsNatives(vm: VM): Record<string, NativeFn> {
         }
         return r;
       } finally {
-        h.decref(key);
+        if (key) h.decref(key);
       }
     },
     _lru_register: (args) => {

@@ -206,7 +206,9 @@ class _Pred(_Step):
     __slots__ = ("_pred", "_it", "_on")
     _name = ""
 
-    def __init__(self, *args):
+    def __init__(self, *args, **kw):
+        if kw:
+            raise TypeError("%s() takes no keyword arguments" % self._name)
         if len(args) != 2:
             raise TypeError("%s expected 2 arguments, got %d" % (self._name, len(args)))
         self._pred = args[0]
