@@ -237,6 +237,9 @@ export function randomSource(): string {
 }
 
 const RANDOM_PY = `
+from math import log as _log, exp as _exp, pi as _pi, e as _e, ceil as _ceil
+from math import sqrt as _sqrt, acos as _acos, cos as _cos, sin as _sin, tau as TWOPI, floor as _floor, isfinite as _isfinite
+
 _int = int
 
 _bad_seed = "The only supported seed types are: None,\\nint, float, str, bytes, and bytearray."
