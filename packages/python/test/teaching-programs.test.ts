@@ -143,6 +143,19 @@ inner2 = inner.new_child({"x": 3})
 print(inner2["x"], inner2.parents["x"], inner2.parents.parents, sorted(inner2))
 cfg.update(u=1)
 print(cfg.maps[0], cfg.clear(), cfg)
+from collections import defaultdict
+dd = defaultdict(list, {"a": [1]})
+cm = ChainMap({"x": 0}, dd)
+print(cm["new"], "new" in dd, cm.get("other"), "other" in dd, sorted(cm))
+class Mapping:
+    def __getitem__(self, k):
+        if k == "magic": return 42
+        raise KeyError(k)
+    def __iter__(self): return iter(["magic"])
+    def __contains__(self, k): return k == "magic"
+print(ChainMap({}, Mapping())["magic"], list(ChainMap({}, Mapping())))
+t = __import__("string").Template("$a and $b")
+print(t.substitute({"a": 1}, b=2), t.safe_substitute({"a": dd}, c=3), t.substitute(dd, a="A"))
 `,
   ],
   [

@@ -535,8 +535,10 @@ class ChainMap:
 
     def __getitem__(self, key):
         for m in self.maps:
-            if key in m:
+            try:
                 return m[key]
+            except KeyError:
+                pass
         return self.__missing__(key)
 
     def get(self, key, default=None):

@@ -42,17 +42,13 @@ _idchars = _idstart + "0123456789"
 _nokw = {}
 
 
-class _Chain:
-    def __init__(self, *maps):
-        self.maps = maps
-
-    def __getitem__(self, key):
-        for m in self.maps:
-            try:
-                return m[key]
-            except KeyError:
-                pass
-        raise KeyError(key)
+def _mapping(mapping, kws):
+    if mapping is _nokw:
+        return kws
+    if kws:
+        from collections import ChainMap
+        return ChainMap(kws, mapping)
+    return mapping
 
 
 class Template:
@@ -86,10 +82,7 @@ class Template:
         return "".join(out) + t[i:]
 
     def substitute(self, mapping=_nokw, /, **kws):
-        if mapping is _nokw:
-            mapping = kws
-        elif kws:
-            mapping = _Chain(kws, mapping)
+        mapping = _mapping(mapping, kws)
 
         def invalid(i):
             lines = self.template[:i].splitlines(keepends=True)
@@ -99,10 +92,7 @@ class Template:
         return self._scan(lambda name, text: str(mapping[name]), invalid)
 
     def safe_substitute(self, mapping=_nokw, /, **kws):
-        if mapping is _nokw:
-            mapping = kws
-        elif kws:
-            mapping = _Chain(kws, mapping)
+        mapping = _mapping(mapping, kws)
 
         def named(name, text):
             try:
