@@ -72,6 +72,10 @@ value = tuple.__new__(type("${name}", (tuple,), ns), (${fields.map((f) => f[1]).
  */
 const STDIN_PY = `
 class TextIOWrapper:
+    name = "<stdin>"
+    mode = "r"
+    encoding = "utf-8"
+
     def __init__(self):
         self._rest = ""
 
