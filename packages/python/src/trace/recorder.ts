@@ -176,14 +176,17 @@ export class TraceRecorder {
   /** The steps recorded so far (store.ts). */
   readonly columns: StepColumns;
   readonly keyframeInterval: number;
-  private readonly entries = new Map<Obj, Entry>();
+  /** By address. A freed object's address keeps its key with no value (as `borrowedRefs` keeps a count
+   *  of 0): V8's Map keeps a deleted key in its bucket's chain until the table is rebuilt, and the allocator
+   *  hands the same few addresses out again and again, so deleting them made every lookup walk long chains. */
+  private readonly entries = new Map<Obj, Entry | undefined>();
   /** The picture: entries shown now (own objects, and borrowed ones while referenced). */
   private readonly active: Entry[] = [];
   /** Active entries whose referents can change (not IMMUTABLE kinds): their signatures are checked. */
   private readonly mutables: Entry[] = [];
   /** Borrowed entries to re-examine (named last step, or no longer referenced by an own object). */
   private hideCheck: Entry[] = [];
-  /** Borrowed objects: references to them from own objects' cached referents (plus frames per step). */
+  /** Borrowed objects: references to them from own objects' cached referents (plus frames per step); 0 once none. */
   private readonly borrowedRefs = new Map<Obj, number>();
   private nextSerial = 1;
   private stdout = "";
@@ -856,15 +859,15 @@ export class TraceRecorder {
   private forget(o: Obj, e: Entry): void {
     this.hide(e);
     if (e.own) for (const r of e.refs) this.dropBorrowed(r);
-    this.entries.delete(o);
+    this.entries.set(o, undefined);
     e.dead = true;
   }
 
   private dropBorrowed(r: Obj): void {
     const n = this.borrowedRefs.get(r);
-    if (n === undefined) return;
+    if (!n) return;
     if (n <= 1) {
-      this.borrowedRefs.delete(r);
+      this.borrowedRefs.set(r, 0);
       const e = this.entries.get(r);
       if (e && e.shown && !e.own) this.hideCheck.push(e);
     } else this.borrowedRefs.set(r, n - 1);
@@ -875,11 +878,11 @@ export class TraceRecorder {
     const live = new Set(this.heap.walk());
     this.liveObjects = live.size;
     for (const [o, e] of [...this.entries]) {
-      if (!e.own && this.heap.isStatic(o)) continue;
+      if (!e || (!e.own && this.heap.isStatic(o))) continue;
       if (!live.has(o)) this.forget(o, e);
     }
     for (const o of live) {
-      if (!this.entries.has(o)) {
+      if (!this.entries.get(o)) {
         this.entry(o, true);
         this.fresh.push(o);
       }
@@ -957,7 +960,7 @@ export class TraceRecorder {
       this.show(e);
       if (!e.own) this.namedEntries.push(e);
     }
-    for (const e of check) if (e.shown && !e.own && e.namedAt !== now && !this.borrowedRefs.has(e.addr)) this.hide(e);
+    for (const e of check) if (e.shown && !e.own && e.namedAt !== now && !this.borrowedRefs.get(e.addr)) this.hide(e);
     this.hideCheck = [];
     // Refcounts (read from memory): a change anywhere makes the step busy.
     const pass: Entry[] = [];
