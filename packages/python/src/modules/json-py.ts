@@ -169,6 +169,8 @@ class _Encoder:
 
 
 def dumps(obj, *, skipkeys=False, ensure_ascii=True, check_circular=True, allow_nan=True, cls=None, indent=None, separators=None, default=None, sort_keys=False, **kw):
+    if kw and cls is None:
+        raise TypeError("JSONEncoder.__init__() got an unexpected keyword argument %r" % next(iter(kw)))
     out = []
     _Encoder(skipkeys, ensure_ascii, check_circular, allow_nan, indent, separators, default, sort_keys).enc(obj, out, 0)
     return "".join(out)
@@ -346,11 +348,13 @@ class _Decoder:
 
 def loads(s, *, cls=None, object_hook=None, parse_float=None, parse_int=None, parse_constant=None, object_pairs_hook=None, **kw):
     if isinstance(s, (bytes, bytearray)):
-        s = s.decode("utf-8")
+        s = (s[3:] if s[:3] == b"\\xef\\xbb\\xbf" else s).decode("utf-8")
     elif not isinstance(s, str):
         raise TypeError(f"the JSON object must be str, bytes or bytearray, not {s.__class__.__name__}")
     elif s.startswith("\\ufeff"):
         raise JSONDecodeError("Unexpected UTF-8 BOM (decode using utf-8-sig)", s, 0)
+    if kw and cls is None:
+        raise TypeError("JSONDecoder.__init__() got an unexpected keyword argument %r" % next(iter(kw)))
     d = _Decoder(s, object_hook, object_pairs_hook, parse_float, parse_int, parse_constant)
     i = d.ws(0)
     if i >= len(s):
