@@ -1,6 +1,6 @@
 /**
  * Python modules that are Python code compiled at import (in the page, in the interpreter's on-demand
- * chunk, bundler/lazy.ts): `heapq`, `bisect` and `dataclasses`. `pyModuleSource(name)` gives a module's
+ * chunk, bundler/lazy.ts): `heapq`, `bisect` and `dataclasses`. `pyModule(vm, name)` gives a module's
  * source; modules/index.ts registers the names.
  *
  * heapq: python3's heappush/heappop/heapify/heappushpop/heapreplace are C (_heapq) with the same sift
@@ -25,12 +25,72 @@
  * __getstate__/__setstate__; importing it does not import copy, inspect, re and the other modules
  * python3's import brings into sys.modules.
  * json and enum: their code is in modules/json-py.ts and enum-py.ts.
+ * time: natives only (timeNatives): time, perf_counter, monotonic, process_time, their _ns forms, and
+ * sleep. What differs: perf_counter and monotonic count from the host's start (performance.now()),
+ * process_time is the whole host process's CPU time in Node and the time since the page started in a
+ * browser, sleep busy-waits where the host cannot block (a page's main thread); there is no struct_time,
+ * localtime, gmtime, strftime or ctime.
  */
+import type { VM } from "../vm/vm.js";
+import { Kind, type NativeFn } from "../vm/types.js";
 import { JSON_PY } from "./json-py.js";
 import { ENUM_PY } from "./enum-py.js";
 
-export function pyModuleSource(name: string): string {
-  return name === "heapq" ? HEAPQ_PY : name === "bisect" ? BISECT_PY : name === "json" ? JSON_PY : name === "enum" ? ENUM_PY : DATACLASSES_PY;
+/** A module's Python source and natives. */
+export function pyModule(vm: VM, name: string): [string, Record<string, NativeFn>] {
+  if (name === "time") return ["", timeNatives(vm)];
+  return [name === "heapq" ? HEAPQ_PY : name === "bisect" ? BISECT_PY : name === "json" ? JSON_PY : name === "enum" ? ENUM_PY : DATACLASSES_PY, {}];
+}
+
+/** The process's CPU time in ms where the host tells it (Node), else the time since the page started. */
+const cpuMs = (): number => {
+  const p = (globalThis as { process?: { cpuUsage?: () => { user: number; system: number } } }).process;
+  if (!p?.cpuUsage) return performance.now();
+  const u = p.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+/** Waits `ms` without using the CPU where the host allows it (a worker; Node), else in a busy loop. */
+function wait(ms: number): void {
+  try {
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+  } catch {
+    for (const end = Date.now() + ms; Date.now() < end; );
+  }
+}
+
+/**
+ * The time module's clocks (time/perf_counter/monotonic/process_time and their _ns forms) and sleep: a
+ * real wait, in slices of at most 20 ms so that the run's interrupt flag stops it; a sleep past the run's
+ * wall-time deadline waits until the deadline and ends the run there, with the time limit's outcome.
+ */
+function timeNatives(vm: VM): Record<string, NativeFn> {
+  const now = () => performance.timeOrigin + performance.now();
+  const none = (f: string, get: () => number, ns: boolean): NativeFn => (args) => {
+    if (args.length) vm.typeError(`time.${f}() takes no arguments (${args.length} given)`);
+    const ms = get();
+    return ns ? vm.newInt(BigInt(Math.round(ms * 1e6))) : vm.h.newFloat(ms / 1000);
+  };
+  const fns: Record<string, NativeFn> = {
+    sleep: (args) => {
+      if (args.length !== 1) vm.typeError(`time.sleep() takes exactly one argument (${args.length} given)`);
+      const o = args[0]!;
+      const s = vm.kindOf(o) === Kind.FLOAT ? vm.h.readFloat(o) : Number(vm.index(o));
+      if (Number.isNaN(s)) vm.raise("ValueError", "Invalid value NaN (not a number)");
+      if (s < 0) vm.raise("ValueError", "sleep length must be non-negative");
+      const end = performance.now() + s * 1000;
+      for (let left = end - performance.now(); left > 0; left = end - performance.now()) {
+        vm.pollInterrupt();
+        wait(Math.min(left, 20, Math.max(1, vm.deadline - Date.now() + 1)));
+      }
+      return vm.none();
+    },
+  };
+  for (const [f, get] of [["time", now], ["perf_counter", () => performance.now()], ["monotonic", () => performance.now()], ["process_time", cpuMs]] as const) {
+    fns[f] = none(f, get, false);
+    fns[`${f}_ns`] = none(`${f}_ns`, get, true);
+  }
+  return fns;
 }
 
 const HEAPQ_PY = `

@@ -5,7 +5,7 @@
  * Twister's natives and Python code, modules/random.ts), `warnings` (natives and Python code,
  * modules/warnings.ts), `collections`, `functools` and `itertools` (Python code, the first two with a
  * few natives: modules/collections.ts, functools.ts, itertools.ts), `heapq`, `bisect`, `dataclasses`, `json` and `enum` (Python code,
- * modules/course.ts), `string`, `operator` and `abc` (Python code, modules/small.ts).
+ * modules/course.ts; `time`: natives there), `string`, `operator` and `abc` (Python code, modules/small.ts).
  */
 import { abi } from "@pyheap/heap";
 import type { Obj } from "../vm/heap-api.js";
@@ -20,7 +20,7 @@ import { sysInfo } from "./sys-info.js";
 import { warningsNatives, warningsSource } from "./warnings.js";
 import { collectionsNatives, collectionsSource } from "./collections.js";
 import { typesSource, typingSource } from "./typing.js";
-import { pyModuleSource } from "./course.js";
+import { pyModule } from "./course.js";
 import { smallModuleSource } from "./small.js";
 import { functoolsNatives, functoolsSource } from "./functools.js";
 import { itertoolsSource } from "./itertools.js";
@@ -66,8 +66,8 @@ export function installModules(vm: VM): void {
   vm.moduleFactories.set("random", () => makePyModule(vm, "random", randomSource(), randomNatives(vm)));
   vm.moduleFactories.set("warnings", () => makePyModule(vm, "warnings", warningsSource(), warningsNatives(vm)));
   vm.moduleFactories.set("collections", () => makePyModule(vm, "collections", collectionsSource(), collectionsNatives(vm)));
-  for (const n of ["heapq", "bisect", "dataclasses", "json", "enum"]) vm.moduleFactories.set(n, () => makePyModule(vm, n, pyModuleSource(n), {}));
-  for (const n of ["string", "operator", "abc"]) vm.moduleFactories.set(n, () => makePyModule(vm, n, smallModuleSource(n), {}));
+  for (const n of ["heapq", "bisect", "dataclasses", "json", "enum", "time"]) vm.moduleFactories.set(n, () => makePyModule(vm, n, ...pyModule(vm, n)));
+  for (const n of ["string", "operator", "abc", "contextlib"]) vm.moduleFactories.set(n, () => makePyModule(vm, n, smallModuleSource(n), {}));
   vm.moduleFactories.set("functools", () => makePyModule(vm, "functools", functoolsSource(), functoolsNatives(vm)));
   vm.moduleFactories.set("itertools", () => makePyModule(vm, "itertools", itertoolsSource(), {}));
   vm.moduleFactories.set("math", () => {
