@@ -255,7 +255,7 @@ class Enum(metaclass=EnumType):
         return str.__format__(str(self), spec)
 
     def __dir__(self):
-        return sorted({"__class__", "__doc__", "__eq__", "__hash__", "__module__", "name", "value"} | {n for n in self.__class__.__dict__ if n[0] != "_"} | set(self.__dict__) - {"_name_", "_value_", "__objclass__"})
+        return sorted({"__class__", "__doc__", "__eq__", "__hash__", "__module__", "name", "value"} | {n for n in self.__class__.__dict__ if n[0] != "_" and n not in self._member_map_} | set(self.__dict__) - {"_name_", "_value_", "__objclass__"})
 
     def __hash__(self):
         return hash(self._name_)
