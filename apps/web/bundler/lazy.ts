@@ -112,7 +112,7 @@ export const LAZY_MODULES: readonly LazyModule[] = [
   { file: "modules/itertools.ts", functions: ["itertoolsSource"] },
   // heapq, bisect, dataclasses, json and enum: their Python code; time's natives (made at import)
   { file: "modules/course.ts", functions: ["pyModule"] },
-  // string, operator and abc: their Python code (made at import)
+  // string, operator, abc and contextlib: their Python code (made at import)
   { file: "modules/small.ts", functions: ["smallModuleSource"] },
   // a module imported again after the program took it out of sys.modules
   { file: "modules/reimport.ts", functions: ["remakeModule"] },

@@ -14,10 +14,15 @@
  * object.__new__, so a class that defines its own __new__ without calling object's is refused here too);
  * __abstractmethods__ is the frozenset python3 keeps. register() and a virtual subclass's isinstance and
  * issubclass are supported; no caches, no _abc_registry.
+ * contextlib: contextmanager (also as a decorator), ContextDecorator, suppress, closing, nullcontext and
+ * AbstractContextManager, with python3's "generator didn't yield" / "generator didn't stop" errors. No
+ * ExitStack, no async managers, no redirect_stdout/redirect_stderr (there is no io.StringIO). Its frames
+ * show in tracebacks as python3's do, named `contextlib` (python3: the path of contextlib.py) and at this
+ * code's line numbers.
  */
 
 export function smallModuleSource(name: string): string {
-  return name === "string" ? STRING_PY : name === "operator" ? OPERATOR_PY : ABC_PY;
+  return name === "string" ? STRING_PY : name === "operator" ? OPERATOR_PY : name === "abc" ? ABC_PY : CONTEXTLIB_PY;
 }
 
 const STRING_PY = `
@@ -335,4 +340,121 @@ class ABC(metaclass=ABCMeta):
 
 def get_cache_token():
     return 0
+`;
+
+const CONTEXTLIB_PY = `
+class AbstractContextManager:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, exc_type, exc_value, traceback):
+        return None
+
+
+class ContextDecorator:
+    def _recreate_cm(self):
+        return self
+
+    def __call__(self, func):
+        def inner(*args, **kwds):
+            with self._recreate_cm():
+                return func(*args, **kwds)
+        _wrap(inner, func)
+        return inner
+
+
+def _wrap(w, f):
+    for a in ("__module__", "__name__", "__qualname__", "__doc__"):
+        try:
+            setattr(w, a, getattr(f, a))
+        except AttributeError:
+            pass
+    w.__dict__.update(getattr(f, "__dict__", {}))
+    w.__wrapped__ = f
+
+
+class _GeneratorContextManager(ContextDecorator, AbstractContextManager):
+    def __init__(self, func, args, kwds):
+        self.gen = func(*args, **kwds)
+        self.func, self.args, self.kwds = func, args, kwds
+        self.__doc__ = getattr(func, "__doc__", None)
+
+    def _recreate_cm(self):
+        return self.__class__(self.func, self.args, self.kwds)
+
+    def __enter__(self):
+        del self.args, self.kwds, self.func
+        try:
+            return next(self.gen)
+        except StopIteration:
+            raise RuntimeError("generator didn't yield") from None
+
+    def __exit__(self, typ, value, traceback):
+        if typ is None:
+            try:
+                next(self.gen)
+            except StopIteration:
+                return False
+            else:
+                raise RuntimeError("generator didn't stop")
+        if value is None:
+            value = typ()
+        try:
+            self.gen.throw(value)
+        except StopIteration as exc:
+            return exc is not value
+        except RuntimeError as exc:
+            if exc is value:
+                exc.__traceback__ = traceback
+                return False
+            if isinstance(value, StopIteration) and exc.__cause__ is value:
+                value.__traceback__ = traceback
+                return False
+            raise
+        except BaseException as exc:
+            if exc is not value:
+                raise
+            exc.__traceback__ = traceback
+            return False
+        raise RuntimeError("generator didn't stop after throw()")
+
+
+def contextmanager(func):
+    def helper(*args, **kwds):
+        return _GeneratorContextManager(func, args, kwds)
+    _wrap(helper, func)
+    return helper
+
+
+class closing(AbstractContextManager):
+    def __init__(self, thing):
+        self.thing = thing
+
+    def __enter__(self):
+        return self.thing
+
+    def __exit__(self, *exc_info):
+        self.thing.close()
+
+
+class nullcontext(AbstractContextManager):
+    def __init__(self, enter_result=None):
+        self.enter_result = enter_result
+
+    def __enter__(self):
+        return self.enter_result
+
+    def __exit__(self, *excinfo):
+        pass
+
+
+class suppress(AbstractContextManager):
+    def __init__(self, *exceptions):
+        self._exceptions = exceptions
+
+    def __enter__(self):
+        pass
+
+    def __exit__(self, exctype, excinst, exctb):
+        return exctype is not None and issubclass(exctype, self._exceptions)
 `;

@@ -1,0 +1,77 @@
+// The contextlib module against python3: a @contextmanager's enter, exit and the exception thrown in at its
+// yield (suppressed or not, replaced, re-raised), its RuntimeErrors, use as a decorator, and the small managers.
+import { describe, it } from "vitest";
+import { cpythonRunner, expectSameAsPython } from "./cpython.js";
+
+const cpython = cpythonRunner("pyheap-contextlib-");
+const lines = (...l: string[]) => l.join("\n") + "\n";
+
+describe("contextlib", () => {
+  it("runs a generator-based manager as python3's does", () =>
+    expectSameAsPython(
+      cpython,
+      "contextlib-generator",
+      lines(
+        "import contextlib",
+        "@contextlib.contextmanager",
+        "def cm(mode):",
+        "    print('enter', mode)",
+        "    try:",
+        "        yield mode * 2",
+        "    except ArithmeticError as e:",
+        "        print('in gen', type(e).__name__)",
+        "        if mode == 1: raise",
+        "        if mode == 2: raise KeyError('new') from e",
+        "        if mode == 3: return",
+        "    finally:",
+        "        print('exit', mode)",
+        "for mode in range(5):",
+        "    try:",
+        "        with cm(mode) as v:",
+        "            print('body', v)",
+        "            if mode: 1 / 0",
+        "        print('after with', mode)",
+        "    except Exception as e:",
+        "        print('out', type(e).__name__, e, type(e.__cause__).__name__, e.__context__ is not None)",
+        "@contextlib.contextmanager",
+        "def stops():",
+        "    yield",
+        "    yield",
+        "@contextlib.contextmanager",
+        "def empty():",
+        "    return",
+        "    yield",
+        "for f in (stops, empty):",
+        "    try:",
+        "        with f(): pass",
+        "    except RuntimeError as e: print(e)",
+        "try:",
+        "    with stops(): raise TypeError('t')",
+        "except RuntimeError as e: print(e)",
+        "@contextlib.contextmanager",
+        "def gives_stop():",
+        "    yield",
+        "try:",
+        "    with gives_stop(): raise StopIteration('s')",
+        "except StopIteration as e: print('StopIteration', e)",
+        "@cm(7)",
+        "def f(a, b=1):",
+        "    'doc'",
+        "    return a + b",
+        "print(f(1), f(2, b=5), f.__name__, f.__doc__, cm.__name__, f.__wrapped__(0))",
+        "with contextlib.suppress(): pass",
+        "for exc in (KeyError, IndexError, ValueError):",
+        "    try:",
+        "        with contextlib.suppress(LookupError): raise exc('e')",
+        "        print('suppressed', exc.__name__)",
+        "    except ValueError: print('raised', exc.__name__)",
+        "class C:",
+        "    def close(self): print('close')",
+        "try:",
+        "    with contextlib.closing(C()) as c: raise OSError",
+        "except OSError: print('closed first', type(c).__name__)",
+        "with contextlib.nullcontext([1]) as n: print(n)",
+        "print(issubclass(contextlib.suppress, contextlib.AbstractContextManager), contextlib.nullcontext().__enter__())",
+      ),
+    ));
+});
