@@ -3,10 +3,12 @@
 import { parentPort } from "node:worker_threads";
 import { runDetailed } from "@pyheap/python";
 
-parentPort.on("message", ({ source, filename, repl }) => {
+// `interrupt` is set by run.mjs once the case has used its CPU time; `wallMs` is the wall-time limit, for a
+// run that waits without using the CPU; the interpreter's step limit is its default (10 000 000).
+parentPort.on("message", ({ source, filename, repl, interrupt, wallMs }) => {
   let reply;
   try {
-    const { result, heap } = runDetailed(source, { filename, mode: repl ? "repl" : "script", limits: { timeoutMs: 20_000 } });
+    const { result, heap } = runDetailed(source, { filename, mode: repl ? "repl" : "script", interrupt, limits: { timeoutMs: wallMs } });
     reply = {
       ok: true,
       stdout: result.stdout,
@@ -14,6 +16,7 @@ parentPort.on("message", ({ source, filename, repl }) => {
       leaked: heap.leaked.slice(0, 5).map((l) => `${l.type}${l.repr ? " " + JSON.stringify(l.repr) : ""} rc=${l.refcnt}`),
       leakedCount: heap.leaked.length,
       check: { ok: heap.check.ok, code: heap.check.code, object: heap.check.object },
+      stopped: result.outcome.status === "limit" ? `${result.outcome.limit}: ${result.outcome.message}` : undefined,
     };
   } catch (e) {
     reply = { ok: false, error: e && e.message ? String(e.message).split("\n")[0] : String(e) };

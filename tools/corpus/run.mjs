@@ -35,7 +35,10 @@ options:
   --status-file F    with --cli: read the expected exit statuses from F (keys relative to F's folder)
   -h, --help         this text
 
-environment: PYHEAP_CORPUS_CASE_TIMEOUT_MS (default 60000) stops a case that runs longer.`;
+environment: PYHEAP_CORPUS_CASE_CPU_MS (default 20000): a case that has used this much CPU time is
+stopped (its run interrupted, its worker or process ended 10 s of CPU later if it goes on), so that a busy
+machine does not stop a case; PYHEAP_CORPUS_CASE_TIMEOUT_MS (default 300000): the wall-time limit, for a
+case that waits without using the CPU.`;
 let parsed;
 try {
   parsed = parseArgs({
@@ -85,7 +88,16 @@ function findCases(dir) {
 const ratchetFile = parsed.values["ratchet-file"] ?? join(root, "corpus", "ratchet.txt");
 const ratchetSet = new Set(existsSync(ratchetFile) ? readFileSync(ratchetFile, "utf8").split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#")) : []);
 
-const CASE_TIMEOUT_MS = Number(process.env.PYHEAP_CORPUS_CASE_TIMEOUT_MS ?? 60_000);
+// A case's limit is the CPU time it uses, not wall time: at load 20-30 on two cores heap/13 (~3 s of CPU)
+// took 10-37 s of wall time, past the 20 s wall limit runs had.
+const CASE_CPU_MS = Number(process.env.PYHEAP_CORPUS_CASE_CPU_MS ?? 20_000);
+const STOP_GRACE_CPU_MS = 10_000;
+const CASE_TIMEOUT_MS = Number(process.env.PYHEAP_CORPUS_CASE_TIMEOUT_MS ?? 300_000);
+/** This process's CPU time in ms (its worker's included: the main thread only waits while a case runs). */
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
 const workerUrl = new URL("./case-worker.mjs", import.meta.url);
 let worker = null;
 let pending = null;
@@ -110,8 +122,12 @@ function runCaseWithCli(file, repl) {
   return new Promise((resolve) => {
     const argv = [cliBin, "run", ...(repl ? ["--mode", "repl"] : []), basename(file)];
     const env = { ...process.env, PYTHONUNBUFFERED: "1", PYTHONDONTWRITEBYTECODE: "1", PYTHONIOENCODING: "utf-8", NO_COLOR: "1" };
-    const child = execFile(process.execPath, argv, { cwd: dirname(file), env, timeout: CASE_TIMEOUT_MS, maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
+    // the command's CPU time is limited by the system (RLIMIT_CPU: SIGXCPU past it), where a shell has ulimit
+    const cpuSeconds = Math.ceil((CASE_CPU_MS + STOP_GRACE_CPU_MS) / 1000);
+    const [exe, args] = process.platform === "win32" ? [process.execPath, argv] : ["/bin/sh", ["-c", `ulimit -t ${cpuSeconds} && exec "$0" "$@"`, process.execPath, ...argv]];
+    const child = execFile(exe, args, { cwd: dirname(file), env, timeout: CASE_TIMEOUT_MS, maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
       if (err && err.killed) resolve({ ok: false, error: `no answer within ${CASE_TIMEOUT_MS / 1000} s (stopped)` });
+      else if (err && err.signal === "SIGXCPU") resolve({ ok: false, error: `used more than ${cpuSeconds} s of CPU time (stopped)` });
       else {
         // python3 names a script by its absolute path; the corpus's outputs read the bare name (verify.py
         // takes the case's folder out of both streams), so the same is done here.
@@ -126,23 +142,35 @@ function runCaseWithCli(file, repl) {
   });
 }
 
-/** Runs one case in the worker; a case that does not answer in time is stopped with its worker. */
+/**
+ * Runs one case in the worker: past CASE_CPU_MS of CPU time its run is interrupted (it ends with outcome
+ * limit "time"), as at CASE_TIMEOUT_MS of wall time; one that does not answer STOP_GRACE_CPU_MS of CPU
+ * or 10 s of wall time later is stopped with its worker.
+ */
 function runCase(source, filename, repl) {
   worker ??= startWorker();
   const w = worker;
+  const interrupt = new Int32Array(new SharedArrayBuffer(4));
+  const cpu0 = cpuMs();
+  const t0 = Date.now();
   return new Promise((resolve) => {
-    const timer = setTimeout(() => {
+    const timer = setInterval(() => {
+      const used = cpuMs() - cpu0;
+      if (used > CASE_CPU_MS) Atomics.store(interrupt, 0, 1);
+      if (used <= CASE_CPU_MS + STOP_GRACE_CPU_MS && Date.now() - t0 <= CASE_TIMEOUT_MS + 10_000) return;
+      clearInterval(timer);
       pending = null;
       worker = null;
       w.terminate();
-      resolve({ ok: false, error: `no answer within ${CASE_TIMEOUT_MS / 1000} s (stopped)` });
-    }, CASE_TIMEOUT_MS);
+      const limit = used > CASE_CPU_MS + STOP_GRACE_CPU_MS ? `${(CASE_CPU_MS + STOP_GRACE_CPU_MS) / 1000} s of CPU time` : `${CASE_TIMEOUT_MS / 1000 + 10} s`;
+      resolve({ ok: false, error: `no answer within ${limit} (stopped)` });
+    }, 50);
     pending = (reply) => {
-      clearTimeout(timer);
+      clearInterval(timer);
       pending = null;
       resolve(reply);
     };
-    w.postMessage({ source, filename, repl });
+    w.postMessage({ source, filename, repl, interrupt, wallMs: CASE_TIMEOUT_MS });
   });
 }
 
@@ -182,7 +210,11 @@ for (const [n, file] of allCases.entries()) {
       detail = `crash: ${r.error}`;
     } else {
       got = r;
-      if (r.stdout !== wantOut) {
+      // python3 ran it to its end: a run its limits stopped fails, whatever it printed
+      if (r.stopped) {
+        status = "fail";
+        detail = `stopped by a limit (${r.stopped})`;
+      } else if (r.stdout !== wantOut) {
         status = "fail";
         detail = "stdout differs";
       } else if (r.stderr !== wantErr) {

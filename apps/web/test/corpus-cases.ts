@@ -21,15 +21,24 @@ export interface CaseResult {
   check?: boolean;
   traced?: string;
   error?: string;
+  /** Its run ended at a limit (the child's CPU-time or wall-time limit, the interpreter's step limit): which. */
+  stopped?: string;
 }
 
 /**
  * Every case through the module at `modulePath` (its `run` and `runDetailed`), every `traceEvery`-th one
- * also traced; with `wasm`, the heap loads that WASM module instead of the core's release build.
+ * also traced (of the cases under `corpus`, by default the corpus's own); with `wasm`, the heap loads that
+ * WASM module instead of the core's release build; `env` is added to the child's environment.
+ * The child limits each case itself, by CPU time (mangled-corpus.child.mjs), so the whole run's wall-time
+ * limit, CORPUS_WALL_MS, is only there for a child that hangs: the corpus takes ~45 s of CPU, 7.5 min of
+ * wall time at load 27-31 on two cores.
  */
-export function runCorpus(modulePath: string, traceEvery: number, wasm?: string): Promise<{ wasmReads: number; cases: CaseResult[] }> {
+export const CORPUS_WALL_MS = 3_600_000;
+
+export function runCorpus(modulePath: string, traceEvery: number, wasm?: string, corpus = CORPUS, env: Record<string, string> = {}): Promise<{ wasmReads: number; cases: CaseResult[] }> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [CHILD, modulePath, CORPUS, String(traceEvery), ...(wasm ? [wasm] : [])], { maxBuffer: 1 << 30, timeout: 600_000 }, (err, stdout, stderr) => {
+    const args = [CHILD, modulePath, corpus, String(traceEvery), ...(wasm ? [wasm] : [])];
+    execFile(process.execPath, args, { maxBuffer: 1 << 30, timeout: CORPUS_WALL_MS, env: { ...process.env, ...env } }, (err, stdout, stderr) => {
       if (err) reject(new Error(`${err.message}\n${stderr}`));
       else resolve(JSON.parse(stdout) as { wasmReads: number; cases: CaseResult[] });
     });
@@ -50,6 +59,8 @@ export function ratchetFailures(results: readonly CaseResult[]): { ratchet: stri
     const want = (ext: string): string => (existsSync(base + ext) ? readFileSync(base + ext, "utf8") : "");
     if (!r) failed.push(`${name}: not run`);
     else if (r.error) failed.push(`${name}: ${r.error.split("\n")[0]}`);
+    // python3 ran it to its end: a run its limits stopped fails, whatever it printed
+    else if (r.stopped) failed.push(`${name}: stopped by a limit (${r.stopped})`);
     else if (r.stdout !== want(".out")) failed.push(`${name}: stdout differs`);
     else if (r.stderr !== want(".err")) failed.push(`${name}: stderr differs`);
     else if (r.leaked || !r.check) failed.push(`${name}: heap not clean (${r.leaked} leaked, check ${r.check})`);

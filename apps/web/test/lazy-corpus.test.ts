@@ -16,7 +16,7 @@ import { parseAst } from "vite";
 import { beforeAll, describe, expect, it } from "vitest";
 import { bundleBytesImplCode, bundleInterpreterCode, bundleLazyCode } from "../bundler/interpreter.js";
 import { SPLIT_ROOTS, splitModule } from "../bundler/split.js";
-import { type CaseResult, ratchetFailures, ROOT, runCorpus, WEB } from "./corpus-cases.js";
+import { type CaseResult, CORPUS_WALL_MS, ratchetFailures, ROOT, runCorpus, WEB } from "./corpus-cases.js";
 
 // inside apps/web, so that the bundle's imports of @pyheap/heap and @pyheap/core resolve to their Node builds
 const OUT = join(WEB, "node_modules", ".cache", "pyheap-lazy-corpus");
@@ -66,7 +66,7 @@ beforeAll(async () => {
   const pieces = await writePieces();
   bare = pieces.bare;
   ({ cases } = await runCorpus(pieces.loaded, 1_000_000));
-}, 900_000);
+}, CORPUS_WALL_MS + 60_000);
 
 describe("the page's interpreter with its on-demand pieces (Node)", () => {
   it("stops with a JavaScript error, not a Python one, where a run reaches a piece not loaded yet", async () => {

@@ -9,15 +9,16 @@
  * renamed, on the release build); and every fifth case's whole RunResult with its line trace (what the page draws;
  * its first 20 000 steps, so that long programs end at the same step in both) must be the same JSON through both.
  */
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseAst } from "vite";
 import { bundleInterpreterCode } from "../bundler/interpreter.js";
 import type { ManglePlan } from "../bundler/mangle-props.js";
 import { SPLIT_ROOTS, splitModule } from "../bundler/split.js";
-import { type CaseResult, ratchetFailures, ROOT, runCorpus, WEB } from "./corpus-cases.js";
+import { type CaseResult, CORPUS_WALL_MS, ratchetFailures, ROOT, runCorpus, WEB } from "./corpus-cases.js";
 // inside apps/web, so that the bundle's imports of @pyheap/heap and @pyheap/core resolve to their Node builds
 const OUT = join(WEB, "node_modules", ".cache", "pyheap-mangled-corpus");
 const TRACE_EVERY = 5;
@@ -36,6 +37,7 @@ let code: string;
 let renamed: CaseResult[];
 let reference: CaseResult[];
 let sizeBuildReads: number;
+const packageBuild = createRequire(join(WEB, "package.json")).resolve("@pyheap/python");
 
 beforeAll(async () => {
   const built = await bundleInterpreterCode("node");
@@ -47,12 +49,11 @@ beforeAll(async () => {
   const file = join(OUT, "interpreter.mjs");
   writeFileSync(file, split.main);
   writeFileSync(join(OUT, "interpreter-part.mjs"), split.part);
-  const packageBuild = createRequire(join(WEB, "package.json")).resolve("@pyheap/python");
   expect(existsSync(packageBuild), "build @pyheap/python first").toBe(true);
   const [a, b] = await Promise.all([runCorpus(file, TRACE_EVERY, SIZE_BUILD), runCorpus(packageBuild, TRACE_EVERY)]);
   ({ cases: renamed, wasmReads: sizeBuildReads } = a);
   reference = b.cases;
-}, 900_000);
+}, CORPUS_WALL_MS + 60_000);
 
 describe("the interpreter with shortened property names (Node bundle, same plan as the page's) on the size-optimised WASM heap", () => {
   it("is renamed: the interpreter's own method names are gone from the bundle", () => {
@@ -74,6 +75,22 @@ describe("the interpreter with shortened property names (Node bundle, same plan 
     expect(ratchet.length).toBeGreaterThan(200);
     expect(failed).toEqual([]);
   });
+
+  it("fails a case its limits stopped, whatever it printed: the step limit, and its CPU time for a builtin that runs on", async () => {
+    // neither prints anything, as their (absent) expected outputs say
+    const dir = mkdtempSync(join(tmpdir(), "pyheap-limits-"));
+    try {
+      writeFileSync(join(dir, "loop.py"), "while True:\n    pass\n");
+      writeFileSync(join(dir, "builtin.py"), "sum(range(10 ** 15))\n");
+      const { cases } = await runCorpus(packageBuild, 1000, undefined, dir, { PYHEAP_CASE_CPU_MS: "1000" });
+      expect(cases.map((c) => [c.case, c.stdout, c.stopped])).toEqual([
+        ["builtin.py", "", "time: run interrupted"],
+        ["loop.py", "", "steps: step limit of 10000000 exceeded"],
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, CORPUS_WALL_MS);
 
   it("gives every case the same output, heap checks, errors and traced result as the package's own build", () => {
     expect(renamed.length).toBe(reference.length);

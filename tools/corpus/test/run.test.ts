@@ -13,8 +13,11 @@ function corpus(...args: string[]): Promise<{ code: number; stdout: string; stde
   return corpusIn(undefined, ...args);
 }
 function corpusIn(cwd: string | undefined, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return corpusWith({}, cwd, ...args);
+}
+function corpusWith(env: Record<string, string>, cwd: string | undefined, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [runner, ...args], { timeout: 120_000, cwd }, (err, stdout, stderr) => {
+    execFile(process.execPath, [runner, ...args], { timeout: 600_000, cwd, env: { ...process.env, ...env } }, (err, stdout, stderr) => {
       const code = err ? (typeof err.code === "number" ? err.code : 1) : 0;
       resolve({ code, stdout, stderr });
     });
@@ -69,6 +72,18 @@ describe("corpus runner", () => {
     expect(bad.stdout).toBe("4\n");
     expect(bad.expectedStdout).toBe("5\n");
   });
+
+  it("fails a case its limits stopped, whatever it printed: the step limit, and its CPU time for a builtin that runs on", async () => {
+    // neither prints anything, as their (absent) expected outputs say
+    const limits = join(dir, "limits");
+    mkdirSync(limits, { recursive: true });
+    writeFileSync(join(limits, "loop.py"), "while True:\n    pass\n");
+    writeFileSync(join(limits, "builtin.py"), "sum(range(10 ** 15))\n");
+    const r = await corpusWith({ PYHEAP_CORPUS_CASE_CPU_MS: "1000" }, undefined, limits, "--verbose");
+    expect(r.stdout).toMatch(/FAIL .*loop\.py: stopped by a limit \(steps: step limit of 10000000 exceeded\)/);
+    expect(r.stdout).toMatch(/FAIL .*builtin\.py: stopped by a limit \(time: run interrupted\)/);
+    expect(r.stdout).toMatch(/0 passed, 2 failed/);
+  }, 600_000);
 
   it("keeps a ratchet: adds passing cases, then fails when one of them breaks", async () => {
     const ratchetFile = join(dir, "ratchet.txt");
