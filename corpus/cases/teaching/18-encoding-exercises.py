@@ -60,4 +60,4 @@ except UnicodeDecodeError as e:
 print("ü".encode("ascii", errors="replace"), b"\xffab".decode(errors="ignore"), "ü".encode("ascii", "xmlcharrefreplace"))
 ba = bytearray(b"hello"); ba[0] = 72; ba.extend(b"!!"); ba.reverse(); print(ba, ba.count(b"l"), bytes(ba).split(b"l"))
 print(sum(ord(c) for c in "checksum") % 256, "".join(format(ord(c), "08b") for c in "Hi"), [hex(b) for b in b"AZ"])
-print(ord("€"), "\u20ac", "\N{BLACK STAR}" if False else chr(9733), "%c" % 0x1F600, "tab:\t|".expandtabs(8), r"raw\n")
+print(ord("€"), "\u20ac", chr(9733), "%c" % 0x1F600, "tab:\t|".expandtabs(8), r"raw\n")
