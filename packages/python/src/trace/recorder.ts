@@ -13,7 +13,7 @@
  * object references them — those are flagged `immortalish`.
  *
  * Cost per step: the heap's event ring is drained (allocations, frees, GC work); the refcount of every
- * picture object is read straight from memory; a container's referents are re-read only when its memory
+ * picture object is read straight from memory; a container's referents are re-read when its memory
  * signature moved (list item pointers, dict version tag, set table, instance values/dict/slots); a record
  * whose repr changed makes its holders' records be remade. No heap walk per step (one only when the event
  * ring overflowed), and the recorder never allocates a heap object nor runs Python code, so what it
@@ -372,7 +372,7 @@ export class TraceRecorder {
     const keyframe = regular || (this.keyframeInterval > 0 && this.sinceKeyframe > Math.max(KEYFRAME_WORK, 2 * this.active.length));
     const rec0 = cols.recordCount;
     const rem0 = cols.removedCount;
-    this.refresh(named, index, events.length, gc, keyframe);
+    this.refresh(named, index, gc, keyframe);
     this.sinceKeyframe = keyframe ? 0 : this.sinceKeyframe + (cols.recordCount - rec0) + (cols.removedCount - rem0);
     if (!this.quiet || events.length) this.lastLiveBytes = this.heap.liveBytes();
     f.heapBytes = this.lastLiveBytes;
@@ -943,10 +943,9 @@ export class TraceRecorder {
    * Bring every picture record up to date and write the delta of `step`. After it: each shown entry's
    * `rec` is its record as of now, borrowed objects are shown exactly while referenced.
    */
-  private refresh(named: Obj[], now: number, eventCount: number, gc: GcState, full: boolean): void {
+  private refresh(named: Obj[], now: number, gc: GcState, full: boolean): void {
     const h = this.vm.h;
     const cols = this.columns;
-    let busy = full || eventCount > 0 || this.removed.length > 0;
     if (this.gcRan) this.refreshGenerations();
     // Borrowed objects are in the picture while a frame names them or an own object references them
     // (the latter join in the record passes below, when the referencing record is made).
@@ -962,7 +961,7 @@ export class TraceRecorder {
     }
     for (const e of check) if (e.shown && !e.own && e.namedAt !== now && !this.borrowedRefs.get(e.addr)) this.hide(e);
     this.hideCheck = [];
-    // Refcounts (read from memory): a change anywhere makes the step busy.
+    // Refcounts (read from memory).
     const pass: Entry[] = [];
     for (const e of this.dirtyList) {
       if (!e.dirty) continue;
@@ -981,15 +980,13 @@ export class TraceRecorder {
         pass.push(e);
       }
     }
-    if (pass.length) busy = true;
-    // Containers' referents: on busy steps, those whose memory signature moved.
-    if (busy) {
-      for (const e of this.mutables) {
-        if (e.dirty) continue;
-        if (full || this.signature(e.addr, e) !== e.sig) {
-          e.dirty = true;
-          pass.push(e);
-        }
+    // Containers' referents: those whose memory signature moved, on every step (a list sorted in place or
+    // given an object the picture already shows allocates nothing and moves no shown refcount).
+    for (const e of this.mutables) {
+      if (e.dirty) continue;
+      if (full || this.signature(e.addr, e) !== e.sig) {
+        e.dirty = true;
+        pass.push(e);
       }
     }
     // Records of dirty objects; an own object's new borrowed referents join the picture (and are recorded
