@@ -37,7 +37,10 @@ export const CORPUS_WALL_MS = 3_600_000;
 
 export function runCorpus(modulePath: string, traceEvery: number, wasm?: string, corpus = CORPUS, env: Record<string, string> = {}): Promise<{ wasmReads: number; cases: CaseResult[] }> {
   return new Promise((resolve, reject) => {
-    const args = [CHILD, modulePath, corpus, String(traceEvery), ...(wasm ? [wasm] : [])];
+    // the stack `pyheap run` and the corpus runner give a run (their workers' 4 MB): on the main thread's
+    // default (~1 MB) a repr recursion at limit 1000 (fidelity/13c) met the JavaScript stack a few levels
+    // before python3's RecursionError, depending on which of V8's tiers the frames were in
+    const args = ["--stack-size=3900", CHILD, modulePath, corpus, String(traceEvery), ...(wasm ? [wasm] : [])];
     execFile(process.execPath, args, { maxBuffer: 1 << 30, timeout: CORPUS_WALL_MS, env: { ...process.env, ...env } }, (err, stdout, stderr) => {
       if (err) reject(new Error(`${err.message}\n${stderr}`));
       else resolve(JSON.parse(stdout) as { wasmReads: number; cases: CaseResult[] });
