@@ -6,7 +6,7 @@
 // Serves the built dist/ (run `pnpm --filter @pyheap/web build` first) on a loopback port; each run is a
 // fresh page in a fresh browser context (no HTTP or compiled-code cache carried over).
 //
-//   node apps/web/bench/first-render.mjs [--runs 9] [--page lib|demo|both] [--cpu] [--waterfall] [--raw] [--profile out.cpuprofile] [--dist DIR] [--compare DIR] [--trace-out FILE] [--top-chrome-ui]
+//   node apps/web/bench/first-render.mjs [--runs 9] [--page lib|demo|both] [--cpu] [--waterfall] [--raw] [--profile out.cpuprofile] [--dist DIR] [--compare DIR] [--trace-out FILE] [--samples] [--js-flags FLAGS] [--top-chrome-ui]
 //
 // Prints one line per page: the median and range of the runs, and the median of each part. Wall time on a
 // busy machine mostly measures waiting for a core; --cpu also records a Chromium trace and adds the CPU time
@@ -20,6 +20,13 @@
 // both, in alternating order, and the paired differences (DIR minus --dist) are printed after both pages'
 // lines — a change of load during the runs then moves both alike, which blocks of runs one after the other
 // do not give.
+// --samples (implies --cpu) also records V8's sampling profiler in the trace and prints, for the main thread's
+// loading, run and draw, what share of the samples each script took (the innermost JavaScript frame's file;
+// "(program)": V8's and Blink's own work — compiles, module instantiation, layout, parsing; "(garbage
+// collector)"; the WASM heap; built-in functions), pooled over the runs. The sampler ticks by wall time and
+// may itself wait for a core, so the shares are what to read, not the counts; the profiler's own cost makes
+// the CPU figures of such a series higher than without it. --js-flags passes V8 flags to the page's renderer
+// (e.g. --trace-opt; its output shows with DEBUG=pw:browser).
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { extname, join, normalize, resolve } from "node:path";
@@ -35,13 +42,15 @@ const { values: opts } = parseArgs({
     compare: { type: "string" },
     cpu: { type: "boolean", default: false },
     waterfall: { type: "boolean", default: false },
+    samples: { type: "boolean", default: false },
+    "js-flags": { type: "string" },
     raw: { type: "boolean", default: false },
     "trace-out": { type: "string" },
     "top-chrome-ui": { type: "boolean", default: false },
   },
 });
 const RUNS = Math.max(1, Number(opts.runs));
-if (opts.waterfall || opts["trace-out"]) opts.cpu = true;
+if (opts.waterfall || opts["trace-out"] || opts.samples) opts.cpu = true;
 const DIST = resolve(opts.dist ?? join(import.meta.dirname, "..", "dist"));
 /** The builds measured: [URL prefix, directory]; a second one with --compare, served under /b/. */
 const BUILDS = [["", DIST], ...(opts.compare ? [["b/", resolve(opts.compare)]] : [])];
@@ -88,6 +97,7 @@ const browser = await chromium.launch({
     "--disable-gpu",
     "--no-first-run",
     "--disable-background-networking",
+    ...(opts["js-flags"] ? [`--js-flags=${opts["js-flags"]}`] : []),
     ...(opts["top-chrome-ui"] ? [] : ["--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup"]),
   ],
 });
@@ -122,7 +132,7 @@ async function once(path, profile, traceOut) {
     await cdp.send("Profiler.setSamplingInterval", { interval: 100 });
     await cdp.send("Profiler.start");
   }
-  if (opts.cpu) await browser.startTracing(page, { categories: ["toplevel", "devtools.timeline", "blink.user_timing", "v8", "disabled-by-default-v8.compile"] });
+  if (opts.cpu) await browser.startTracing(page, { categories: ["toplevel", "devtools.timeline", "blink.user_timing", "v8", "disabled-by-default-v8.compile", ...(opts.samples ? ["disabled-by-default-v8.cpu_profiler"] : [])] });
   // The page reports its first diagram through a binding, set up before it loads: waiting with
   // page.waitForFunction would have Playwright inject its ~330 KB helper script into the page while it
   // is being measured (~10 ms of the main thread's CPU, parsed just before the interpreter's chunk runs).
@@ -143,6 +153,7 @@ async function once(path, profile, traceOut) {
   let cpu = [NaN, NaN, NaN, NaN, NaN];
   let files = null;
   let lazy = NaN;
+  let samples = null;
   if (opts.cpu) {
     const json = (await browser.stopTracing()).toString("utf8");
     if (traceOut) writeFileSync(traceOut, json);
@@ -151,6 +162,7 @@ async function once(path, profile, traceOut) {
     cpu = [main, all, ...CPU_SEGMENTS.map(([x, y]) => cpuBetween(events, x, y)[0])];
     if (opts.waterfall) files = waterfall(events);
     lazy = onDemandCompile(events, "py-heap-view:interpreter-ready", "py-heap-view:first-diagram");
+    if (opts.samples) samples = sampledScripts(events);
   }
   const ms = await page.evaluate((parts) => parts.map(([, a, b]) => {
     const x = performance.getEntriesByName(a)[0];
@@ -173,7 +185,7 @@ async function once(path, profile, traceOut) {
   }
   await context.close();
   if (errors.length) throw new Error(`page errors: ${errors.join("; ")}`);
-  return Object.assign([...ms, ...cpu], { files, from, lazy });
+  return Object.assign([...ms, ...cpu], { files, from, lazy, samples });
 }
 
 const fileName = (url) => url.replace(/^.*\//, "");
@@ -210,6 +222,50 @@ function waterfall(events) {
   }
   const [mainCpu] = cpuBetween(events, "py-heap-view:defined", "py-heap-view:interpreter-ready");
   return { files, idle: (ready.ts - defined.ts) / 1000 - mainCpu };
+}
+
+/**
+ * From a trace with V8's sampling profiler (--samples): for each span of CPU_SEGMENTS, the main thread's
+ * samples counted by script (the file of the innermost JavaScript frame, a chunk's hash left out) or by
+ * V8's own bucket for samples outside JavaScript ("(program)", "(garbage collector)"); idle samples are
+ * left out. A Map per span, or null when the trace has no samples.
+ */
+function sampledScripts(events) {
+  const mark = (name) => events.find((e) => e.name === name && e.cat?.includes("user_timing"));
+  const defined = mark("py-heap-view:defined");
+  if (!defined) return null;
+  const main = events.find((e) => e.ph === "M" && e.name === "thread_name" && e.pid === defined.pid && e.args.name === "CrRendererMain");
+  const head = events.find((e) => e.name === "Profile" && e.pid === defined.pid && e.tid === main?.tid);
+  if (!head) return null;
+  const nodes = new Map();
+  const ids = [];
+  const deltas = [];
+  for (const e of events) {
+    if (e.name !== "ProfileChunk" || e.pid !== defined.pid || e.id !== head.id) continue;
+    for (const n of e.args.data.cpuProfile?.nodes ?? []) nodes.set(n.id, n);
+    ids.push(...(e.args.data.cpuProfile?.samples ?? []));
+    deltas.push(...(e.args.data.timeDeltas ?? []));
+  }
+  const bucket = (n) => {
+    const cf = n?.callFrame;
+    if (!cf) return "?";
+    if (/wasm/.test(cf.functionName) || cf.url?.endsWith(".wasm")) return "(WASM heap and its calls)";
+    if (cf.codeType !== "JS" || !cf.url) return cf.functionName.startsWith("(") ? cf.functionName : "(built-ins: DOM, JSON…)";
+    return fileName(cf.url).replace(/-[\w-]{8}(\.js)$/, "$1");
+  };
+  let t = head.args.data.startTime;
+  const at = ids.map((_, i) => (t += deltas[i]));
+  return CPU_SEGMENTS.map(([from, to]) => {
+    const a = mark(from)?.ts;
+    const b = mark(to)?.ts;
+    const byScript = new Map();
+    for (let i = 0; i + 1 < ids.length; i++) {
+      if (!(at[i] >= a && at[i] < b)) continue;
+      const k = bucket(nodes.get(ids[i]));
+      if (k !== "(idle)") byScript.set(k, (byScript.get(k) ?? 0) + 1);
+    }
+    return byScript;
+  });
 }
 
 /**
@@ -352,6 +408,18 @@ function report(which, runs, label) {
       return `  ${n}: requested at ${at("requested").toFixed(0)}, arrived at ${at("fetched").toFixed(0)}${compile}`;
     };
     console.log(`${label ? `${label}: ` : ""}${which}: from py-heap-view:defined, in ms (medians; negative: before it)\n${names.map(row).join("\n")}\n  main thread idle between defined and interpreter-ready: ${med((r) => r.files?.idle ?? NaN).toFixed(0)} ms`);
+  }
+  if (opts.samples) {
+    // pooled over the runs: each script's share of all the span's samples, and the span's median count
+    const spans = ["loading", "run", "draw"].map((name, k) => {
+      const pooled = new Map();
+      for (const r of runs) for (const [s, n] of r.samples?.[k] ?? []) pooled.set(s, (pooled.get(s) ?? 0) + n);
+      const total = [...pooled.values()].reduce((x, y) => x + y, 0);
+      const each = median(runs.map((r) => [...(r.samples?.[k]?.values() ?? [])].reduce((x, y) => x + y, 0)));
+      const shares = [...pooled].sort((x, y) => y[1] - x[1]).filter(([, n]) => n >= total * 0.01).map(([s, n]) => `${s} ${((100 * n) / total).toFixed(0)} %`);
+      return `  ${name} (${each} samples, median): ${shares.join(", ")}`;
+    });
+    console.log(`${label ? `${label}: ` : ""}${which}: the main thread's samples by script\n${spans.join("\n")}`);
   }
   console.log(
     `${label ? `${label}: ` : ""}${which === "lib" ? "library build (dist/lib, one script tag)" : "demo page (dist/, playground)"}: first diagram of a 20-line program ` +
