@@ -27,7 +27,7 @@
  *   warnings.ts: also the interpreter's own warnings; collections.ts, functools.ts, itertools.ts), sys's struct sequences
  *   (modules/sys-info.ts), int.from_bytes (builtins/int-bytes.ts), a module imported again after the
  *   program took it out of sys.modules (modules/reimport.ts); heapq, bisect and dataclasses
- *   (modules/course.ts); json and enum (modules/json-py.ts, enum-py.ts, bundled with course.ts) and time's natives
+ *   (modules/course.ts); json, enum and re (modules/json-py.ts, enum-py.ts, re-py.ts, bundled with course.ts) and time's natives
  *   (course.ts); string, operator and abc (modules/small.ts).
  * - Correctly rounded pow, exp, log, sin and cos (objects/libm.ts): float ** float with a non-integral exponent;
  *   complex ** (objects/complex-pow.ts).
@@ -110,7 +110,7 @@ export const LAZY_MODULES: readonly LazyModule[] = [
   { file: "modules/functools.ts", functions: ["functoolsNatives", "functoolsSource"] },
   // itertools: the module's Python code (made at `import itertools`)
   { file: "modules/itertools.ts", functions: ["itertoolsSource"] },
-  // heapq, bisect, dataclasses, json and enum: their Python code; time's natives (made at import)
+  // heapq, bisect, dataclasses, json, enum and re: their Python code; time's and re's natives (made at import)
   { file: "modules/course.ts", functions: ["pyModule"] },
   // string, operator, abc and contextlib: their Python code (made at import)
   { file: "modules/small.ts", functions: ["smallModuleSource"] },
