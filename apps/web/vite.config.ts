@@ -147,27 +147,37 @@ function preloadInterpreter(): Plugin {
  * The heap binding's chunk carries it too: without it the main thread compiled ~120 of its functions on
  * first call, most of them in the run, where the first diagram waits for them (~4 ms of CPU in the
  * bench's trace, 26 Nov); the chunk is small and compiled long before the run.
+ * The page's entry (the element, Lit, the models and views) carries it as well: compiled lazily, its
+ * functions cost the main thread ~11 ms of first-call compiles in the element's first update and 3–5 ms
+ * more in the first diagram's draw. Eager, the whole entry is compiled on the streaming thread before it
+ * runs, which starts its evaluation (and the library build's requests for the interpreter) a little later:
+ * measured run for run (27 Nov, load 17–32), the first diagram after the script arrived is earlier all
+ * the same (bench/first-render.mjs --compare; apps/web/README.md, Size and speed).
  */
 export function compileHints(): Plugin {
   return {
     name: "pyheap-compile-hints",
     apply: "build",
-    // after minification, which drops comments
-    generateBundle(_options, bundle) {
-      for (const chunk of Object.values(bundle)) {
-        if (chunk.type !== "chunk") continue;
-        const interpreter = /packages\/python\/src\/index\.ts$/.test(chunk.facadeModuleId ?? "") || chunk.moduleIds.includes(PART_ID);
-        const heap = chunk.moduleIds.some((id) => /packages\/heap\/(?:src|dist)\/index\.[jt]s$/.test(id));
-        if (!interpreter && !heap) continue;
-        chunk.code = `//# allFunctionsCalledOnLoad\n${chunk.code}`;
-        // the code moved down one line: so do the lines of its source map, when the build writes one
-        const map = bundle[`${chunk.fileName}.map`];
-        if (map?.type === "asset" && typeof map.source === "string") {
-          const json = JSON.parse(map.source) as { mappings: string };
-          json.mappings = `;${json.mappings}`;
-          map.source = JSON.stringify(json);
+    // after minification, which drops comments, and after Vite's own generateBundle, which puts the demo
+    // entry's table of preloaded files (`const __vite__mapDeps=…`) first in it: the hint goes before that
+    generateBundle: {
+      order: "post",
+      handler(_options, bundle) {
+        for (const chunk of Object.values(bundle)) {
+          if (chunk.type !== "chunk") continue;
+          const interpreter = /packages\/python\/src\/index\.ts$/.test(chunk.facadeModuleId ?? "") || chunk.moduleIds.includes(PART_ID);
+          const heap = chunk.moduleIds.some((id) => /packages\/heap\/(?:src|dist)\/index\.[jt]s$/.test(id));
+          if (!interpreter && !heap && !chunk.isEntry) continue;
+          chunk.code = `//# allFunctionsCalledOnLoad\n${chunk.code}`;
+          // the code moved down one line: so do the lines of its source map, when the build writes one
+          const map = bundle[`${chunk.fileName}.map`];
+          if (map?.type === "asset" && typeof map.source === "string") {
+            const json = JSON.parse(map.source) as { mappings: string };
+            json.mappings = `;${json.mappings}`;
+            map.source = JSON.stringify(json);
+          }
         }
-      }
+      },
     },
   };
 }

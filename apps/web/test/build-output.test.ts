@@ -1,6 +1,6 @@
 /**
  * What the builds do for the first render (see vite.config.ts and vite.lib.config.ts): the interpreter's
- * chunks, the second holding the parser, and the heap binding's chunk carry V8's compile hint, and the library build asks for the interpreter's chunk
+ * chunks, the second holding the parser, the heap binding's chunk and the page's entry carry V8's compile hint, and the library build asks for the interpreter's chunk
  * and the chunks it imports at once, from its one entry file. Both builds write the compressed copies the
  * HTTP server sends (bundler/compress.ts).
  */
@@ -20,7 +20,7 @@ function staticImports(code: string): string[] {
 }
 
 describe("build output", () => {
-  it("marks the interpreter's two chunks, the second holding the parser, and the heap binding's chunk, and only them, for eager compilation (demo page)", () => {
+  it("marks the interpreter's two chunks, the second holding the parser, the heap binding's chunk and the page's entry, and only them, for eager compilation (demo page)", () => {
     const manifestPath = join(DIST, ".vite", "manifest.json");
     expect(existsSync(manifestPath), "build first").toBe(true);
     const manifest = JSON.parse(readFileSync(manifestPath, "utf8")) as Record<string, { file: string; src?: string; isEntry?: boolean; imports?: string[] }>;
@@ -36,7 +36,10 @@ describe("build output", () => {
     const heap = (interpreter.imports ?? []).filter((k) => k !== part[0] && !manifest[k]!.isEntry);
     expect(heap, "the heap binding's chunk").toHaveLength(1);
     expect(readFileSync(join(DIST, manifest[heap[0]!]!.file), "utf8")).toContain("heap_init");
-    expect(hinted.sort()).toEqual([interpreter.file, part[1].file, manifest[heap[0]!]!.file].sort());
+    const entry = Object.values(manifest).find((c) => c.isEntry)!;
+    expect(Object.values(manifest).filter((c) => c.isEntry)).toHaveLength(1);
+    expect(readFileSync(join(DIST, entry.file), "utf8")).toContain("customElements.define(");
+    expect(hinted.sort()).toEqual([interpreter.file, part[1].file, manifest[heap[0]!]!.file, entry.file].sort());
     // the parser is in the interpreter's second chunk (its grammar's node names, lezer's LR parser), not in
     // a chunk shared with the editor, and not in the first
     const code = readFileSync(join(DIST, part[1].file), "utf8");
@@ -45,14 +48,14 @@ describe("build output", () => {
     expect(readFileSync(join(DIST, interpreter.file), "utf8")).not.toContain("No parse at");
     const editor = Object.values(manifest).find((c) => c.src?.includes("editor/code-editor"))!;
     for (const c of [interpreter, part[1]]) expect((c.imports ?? []).filter((k) => (editor.imports ?? []).includes(k))).toEqual([]);
-    expect(hinted).not.toContain(Object.values(manifest).find((c) => c.isEntry)!.file);
     expect(hinted).not.toContain(editor.file);
   });
 
   it("library build: one entry file that imports the interpreter's chunk together with the chunks it imports", () => {
     const entry = readFileSync(join(LIB, "py-heap-view.js"), "utf8");
-    // the element itself, not a facade re-exporting another chunk
+    // the element itself, not a facade re-exporting another chunk; compiled eagerly as it streams in
     expect(entry).toContain("customElements.define(");
+    expect(entry.startsWith(HINT)).toBe(true);
     expect(entry).toContain('"py-heap-view:defined"');
     const interpreter = readdirSync(LIB).find((f) => f.endsWith(".js") && readFileSync(join(LIB, f), "utf8").startsWith(HINT) && staticImports(readFileSync(join(LIB, f), "utf8")).length >= 2);
     expect(interpreter, "the interpreter's chunk").toBeDefined();
