@@ -85,7 +85,11 @@ function translate(pattern: string, flags0: number): Compiled {
   const parent: number[] = [0];
   const cond: number[][] = [[]]; // each group's enclosing constructs that may skip it
   const stack: number[] = [0];
-  let inLookbehind = 0;
+  const lookbehinds: [number, boolean][] = []; // the open look-behinds: groups before them, whether they refer to one of their own
+  const widths: [number, number][] = []; // each closed group's shortest and longest match
+  // the first construct JavaScript would match differently: refused once the whole pattern is read (python3's errors first)
+  let refused = "";
+  const refuse = (what: string) => void (refused ||= what);
   const alts: [number, number][] = []; // the open alternations: groups before them, before their current branch
   function err(msg: string, pos: number | null = i): never {
     throw new ReError(msg, pos);
@@ -197,9 +201,14 @@ function translate(pattern: string, flags0: number): Compiled {
   function groupRef(g: number, at: number): Part {
     if (open.has(g)) err("cannot refer to an open group", at);
     // python3's backreference to a group that did not match fails; JavaScript's matches the empty string
-    if (cond[g]!.length || alts.some(([first, branch]) => g > first && g <= branch)) throw new Refused(`a backreference to group ${g}, which may not take part in the match`);
-    if (inLookbehind) throw new Refused("a backreference in a look-behind");
-    return { src: `\\k<g${g}>`, min: 0, max: Infinity };
+    if (cond[g]!.length || alts.some(([first, branch]) => g > first && g <= branch)) refuse(`a backreference to group ${g}, which may not take part in the match`);
+    if (lookbehinds.length) {
+      refuse("a backreference in a look-behind");
+      const lb = lookbehinds[lookbehinds.length - 1]!;
+      if (g > lb[0]) lb[1] = true;
+    }
+    const [min, max] = widths[g] ?? [0, Infinity];
+    return { src: `\\k<g${g}>`, min, max };
   }
 
   function parseEscape(): Part {
@@ -315,7 +324,7 @@ function translate(pattern: string, flags0: number): Compiled {
           return null;
         }
         i++;
-        if ((add | del) & I && !!(add & I) !== !!(flags & I)) throw new Refused("(?i:...) or (?-i:...) for a part of a pattern");
+        if ((add | del) & I && !!(add & I) !== !!(flags & I)) refuse("(?i:...) or (?-i:...) for a part of a pattern");
         flags = ((flags | add) & ~del) & ~(add & A ? U : add & U ? A : 0);
         capture = false;
       } else err(`unknown extension ?${c}`, at + 1);
@@ -335,13 +344,13 @@ function translate(pattern: string, flags0: number): Compiled {
     }
     const atomicName = atomic ? `a${++js}` : "";
     const first = groupCount();
-    if (look[0] === "<") inLookbehind++;
+    if (look[0] === "<") lookbehinds.push([first, false]);
     const body = parseAlt();
-    if (look[0] === "<") inLookbehind--;
     if (p[i] !== ")") err("missing ), unterminated subpattern", at);
+    if (look[0] === "<" && lookbehinds.pop()![1]) err("cannot refer to group defined in the same lookbehind subpattern");
     i++;
     flags = saved;
-    if (capture) open.delete(g), stack.pop();
+    if (capture) open.delete(g), stack.pop(), (widths[g] = [body.min, body.max]);
     if (look) {
       if (look[0] === "<" && body.min !== body.max) err("look-behind requires fixed-width pattern", null);
       if (look.endsWith("!")) markCond(first);
@@ -426,9 +435,9 @@ function translate(pattern: string, flags0: number): Compiled {
         const [lo, hi] = q;
         const hasGroups = groupCount() > groupsBefore;
         if (hasGroups && hi > 1) {
-          if (item.min === 0) throw new Refused("a repeated group that can match an empty string");
+          if (item.min === 0) refuse("a repeated group that can match an empty string");
           for (let g = groupsBefore + 1; g <= groupCount(); g++)
-            if (cond[g]!.some((id) => id > condBefore)) throw new Refused(`group ${g} in a repeat where a pass may skip it`);
+            if (cond[g]!.some((id) => id > condBefore)) refuse(`group ${g} in a repeat where a pass may skip it`);
         }
         if (lo === 0) markCond(groupsBefore);
         const qs = lo === 0 && hi === Infinity ? "*" : lo === 1 && hi === Infinity ? "+" : lo === 0 && hi === 1 ? "?" : `{${lo},${hi === Infinity ? "" : hi}}`;
@@ -469,6 +478,7 @@ function translate(pattern: string, flags0: number): Compiled {
   // the flags of a leading (?x) change how the rest is read
   const top = parseAlt(true);
   if (i < p.length) err(p[i] === ")" ? "unbalanced parenthesis" : "internal error");
+  if (refused) throw new Refused(refused);
   if (!(flags & A)) flags |= U;
   return { src: top.src, flags, groups: groupCount(), names: [...names], parent, res: new Map() };
 }
