@@ -126,6 +126,22 @@ import sys
 print(sys.getsizeof(m))
 `));
 
+  it("checks finditer's string at the call, leaves out None from a replacement function, reads \\g<...> with int()", () =>
+    expectSameAsPython(cpython, "re-sub-edges", String.raw`import re, warnings
+warnings.simplefilter('ignore')
+for s in (None, 5, b'a'):
+    try: re.finditer('a', s); print('no error')
+    except TypeError as e: print(e)
+print(re.sub('a', lambda m: None, 'bab'), re.subn('a', lambda m: None if m.start() else 'x', 'aba'))
+for f in (lambda m: 5, lambda m: [m]):
+    for s in ('ab', 'ba', 'bab', 'aa'):
+        try: print(re.sub('a', f, s))
+        except TypeError as e: print(e)
+for t in (r'\g< 1>', r'\g<+1>', r'\g<1_0>', r'\g<-1>', r'\g<0x1>', r'\g<٣>', r'\g<12>', r'\g< 3 >'):
+    try: print(re.sub('(a)'*10, t, 'a' * 11))
+    except re.error as e: print(e)
+`));
+
   it("refuses with NotImplementedError the constructs JavaScript would match differently", () => {
     const cases: [string, string][] = [
       ["(?:(a)|b)+", "group 1 in a repeat where a pass may skip it"],

@@ -702,6 +702,9 @@ class Pattern:
 
     def finditer(self, string, pos=0, endpos=9223372036854775807):
         _type_error(string, self.pattern)
+        return self._iter(string, pos, endpos)
+
+    def _iter(self, string, pos, endpos):
         n = len(string)
         pos = min(max(pos, 0), n)
         advance = False
@@ -738,11 +741,15 @@ class Pattern:
             if count and n >= count:
                 break
             s, e = m.span()
-            out.append(string[last:s])
-            out.append(repl if f is None else f(m))
+            if last < s:
+                out.append(string[last:s])
+            r = repl if f is None else f(m)
+            if r is not None:
+                out.append(r)
             last = e
             n += 1
-        out.append(string[last:])
+        if last < len(string):
+            out.append(string[last:])
         return "".join(out), n
 
     def sub(self, repl, string, count=0):
@@ -899,16 +906,20 @@ def _template(pattern, repl):
             name = repl[i + 1:j]
             if not name:
                 raise error("missing group name", repl, i + 1)
-            if name.isdecimal() and name.isascii():
-                g = int(name)
-                if g > groups:
-                    raise error("invalid group reference %d" % g, repl, i + 1)
-            elif name.isidentifier():
+            if name.isidentifier():
                 g = pattern.groupindex.get(name)
                 if g is None:
                     raise IndexError("unknown group name %r" % name)
             else:
-                raise error("bad character in group name %r" % name, repl, i + 1)
+                # python3 3.11 still takes what int() reads (' 1', '+1'), with a DeprecationWarning
+                try:
+                    g = int(name)
+                except ValueError:
+                    g = -1
+                if g < 0:
+                    raise error("bad character in group name %r" % name, repl, i + 1)
+                if g > groups:
+                    raise error("invalid group reference %d" % g, repl, i + 1)
             i = j + 1
         elif c == "0":
             v = c
