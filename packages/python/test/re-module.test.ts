@@ -160,6 +160,21 @@ for t in (r'\g< 1>', r'\g<+1>', r'\g<1_0>', r'\g<-1>', r'\g<0x1>', r'\g<٣>', r'
     expect(bytes.stdout).toBe("re: bytes patterns are not supported\n");
   });
 
+  it("searches a string again after it changed, and one with characters past U+FFFF at code-point positions", () =>
+    expectSameAsPython(cpython, "re-same-string", String.raw`import re
+s = '😀a😀bb😀' * 3
+print([m.span() for m in re.finditer(r'\w+', s)], re.findall('', s)[:3], re.sub('', '|', s), re.split('😀', s))
+t = 'ab'
+for i in range(3):
+    t += '😀'
+    print(re.search('😀$', t).span(), re.findall('.', t))
+u = 'x' * 5
+for i in range(3):
+    u += 'y'
+    print(re.findall('x+y+', u), re.search('y+$', u).span())
+print(re.compile('b').search(s, 3, 20), re.compile('.').fullmatch(s, 2, 3))
+`));
+
   it("prints an uncaught re.error with the program's frames only", () => {
     const src = "import re\ndef check(p):\n    return re.compile(p)\ncheck('(a|b')\n";
     const want = cpython("re-uncaught.py", src);

@@ -34,6 +34,7 @@
  */
 import type { VM } from "../vm/vm.js";
 import type { NativeFn } from "../vm/types.js";
+import type { Obj } from "../vm/heap-api.js";
 
 const I = 2, M = 8, S = 16, U = 32, X = 64, A = 256;
 const WORD = ["\\p{L}\\p{N}_", "A-Za-z0-9_"];
@@ -498,6 +499,32 @@ export function reNatives(vm: VM): Record<string, NativeFn> {
     return c;
   };
   const int = (n: number) => vm.newInt(BigInt(n));
+  // The last string searched and what a search needs of it: a loop (findall, sub, split, a program's own)
+  // searches one string many times, and reading it each time made a long string's matches quadratic. The
+  // same object, length and hash is the same text (a str whose hash was computed is never changed in place).
+  // python3's positions count code points, JavaScript's UTF-16 units: p2u and u2p map them where they differ.
+  type Text = { o: Obj; n: number; hash: bigint; s: string; ascii: boolean; p2u: Int32Array | null; u2p: Int32Array | null };
+  let last: Text | null = null;
+  const text = (o: Obj): Text => {
+    const hash = h.hash(o), n = h.strLength(o);
+    if (last && last.o === o && last.n === n && last.hash === hash) return last;
+    const s = h.readStr(o);
+    let p2u: Int32Array | null = null, u2p: Int32Array | null = null;
+    if (/[\ud800-\udfff]/.test(s)) {
+      p2u = new Int32Array(n + 1);
+      u2p = new Int32Array(s.length + 1);
+      let p = 0;
+      for (let u = 0; u < s.length; p++) {
+        p2u[p] = u;
+        u2p[u] = p;
+        if (s.codePointAt(u)! > 0xffff) u2p[++u] = p;
+        u++;
+      }
+      p2u[p] = s.length;
+      u2p[s.length] = p;
+    }
+    return (last = { o, n, hash, s, ascii: !/[^\0-\x7f]/.test(s), p2u, u2p });
+  };
   const refuse = (e: unknown): never => {
     if (e instanceof Refused) vm.raise("NotImplementedError", `re does not support ${e.what}`);
     throw e;
@@ -516,21 +543,19 @@ export function reNatives(vm: VM): Record<string, NativeFn> {
     },
     _exec: (args) => {
       const c = get(h.readStr(args[0]!), Number(vm.index(args[1]!)));
-      const str = h.readStr(args[2]!);
+      const t = text(args[2]!);
       let pos = Number(vm.index(args[3]!)), end = Number(vm.index(args[4]!));
       const mode = Number(vm.index(args[5]!)); // 0 match, 1 search, 2 fullmatch
       const advance = vm.truthy(args[6]!);
-      if (c.flags & I && c.flags & A && /[^\0-\x7f]/.test(str)) refuse(new Refused("IGNORECASE with ASCII on a string with non-ASCII characters"));
-      // python3's positions count code points, JavaScript's UTF-16 units
-      const wide = /[\ud800-\udfff]/.test(str);
-      const cps = wide ? Array.from(str) : null;
-      const toUnit = (n: number): number => (cps ? cps.slice(0, n).join("").length : n);
-      const toPoint = (u: number): number => (cps ? Array.from(str.slice(0, u)).length : u);
-      const len = cps ? cps.length : str.length;
+      if (c.flags & I && c.flags & A && !t.ascii) refuse(new Refused("IGNORECASE with ASCII on a string with non-ASCII characters"));
+      const { p2u, u2p } = t;
+      const toUnit = (n: number): number => (p2u ? p2u[n]! : n);
+      const toPoint = (u: number): number => (u2p ? u2p[u]! : u);
+      const len = p2u ? p2u.length - 1 : t.s.length;
       pos = Math.max(0, Math.min(pos, len));
       end = Math.max(0, Math.min(end, len));
       if (end < pos) return vm.none();
-      const subject = str.slice(0, toUnit(end));
+      const subject = end === len ? t.s : t.s.slice(0, toUnit(end));
       const re = (kind: string): RegExp => {
         let r = c.res.get(kind);
         if (!r) {
@@ -551,7 +576,7 @@ export function reNatives(vm: VM): Record<string, NativeFn> {
       else if (!advance) m = run(re("s"), at);
       else {
         m = run(re("n"), at);
-        if (!m && at < subject.length) m = run(re("s"), at + (cps && subject.codePointAt(at)! > 0xffff ? 2 : 1));
+        if (!m && at < subject.length) m = run(re("s"), at + (subject.codePointAt(at)! > 0xffff ? 2 : 1));
       }
       if (!m) return vm.none();
       const out: number[] = [];
