@@ -17,6 +17,8 @@ export interface CodeInfo {
   /** The heap code object (owned by its holders: functions, the unit runner). */
   obj: Obj;
   index: number;
+  /** co_code packed for the eval loop: one word per instruction, opcode | arg << 8. */
+  ops: Int32Array;
   /** Warm-up counter of 3.11's quickening (RESUME and JUMP_BACKWARD add 1, at 0 the code is quick). */
   warmup: number;
   /** Source lines for tracebacks. */

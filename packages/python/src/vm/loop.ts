@@ -78,21 +78,29 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
     // the running frame's code, instructions and stack, read again whenever `f` changes (calls, returns,
     // an exception unwinding to a caller: each of those sets `f` and then these)
     let code = f.info.code;
-    let co = code.co_code;
+    let ops = f.info.ops;
     let st = f.stack;
+    // the running frame's next instruction: written to f.ip only where the frame is left (a call pushes a
+    // frame, a yield, evalRare, the compiled path) and read back where it is entered again; f.lasti (read
+    // by tracebacks, f_lineno, warnings, the step check's limit errors) is still stored per instruction
+    let ip = f.ip;
     try {
       for (;;) {
         if (jitOn) {
           const jf = f.info.jit;
+          f.ip = ip;
           if (jf !== null) jf(f);
           else if (--f.info.jitWait === 0) f.info.jit = jit!.compile(this, f.info);
+          ip = f.ip;
         }
-        const i = f.ip++;
+        const i = ip++;
         // with tracing: did a jump back land here (sys.settrace reports a line after every one)
         const back = hooked && i < f.lasti;
         f.lasti = i;
-        const op = co[2 * i] as Op;
-        const arg = co[2 * i + 1];
+        // opcode and argument in one load (CodeInfo.ops)
+        const w = ops[i];
+        const op = (w & 255) as Op;
+        const arg = w >> 8;
         if (++this.steps >= this.stepCheckAt) this.checkStepLimits();
         if (hooked) {
           if (host.onLine) {
@@ -280,11 +288,13 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
                 // pops, not a store to `length` (a call into V8's runtime)
                 for (let k = arg + 2; k > 0; k--) st.pop();
                 this.depth++;
+                f.ip = ip;
                 f = nf;
                 this.frame = f;
                 code = f.info.code;
-                co = code.co_code;
+                ops = f.info.ops;
                 st = f.stack;
+                ip = 0;
                 break;
               }
             }
@@ -294,11 +304,13 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             if (nf === null) nf = callGeneral(this, f, st, arg, a, b, target, mself, kwNames);
             if (nf !== null) {
               this.depth++;
+              f.ip = ip;
               f = nf;
               this.frame = f;
               code = f.info.code;
-              co = code.co_code;
+              ops = f.info.ops;
               st = f.stack;
+              ip = f.ip;
             }
             break;
           }
@@ -348,14 +360,16 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             f = back!;
             this.frame = f;
             code = f.info.code;
-            co = code.co_code;
+            ops = f.info.ops;
             st = f.stack;
+            ip = f.ip;
             // a class's __init__ run by CALL: the instance is the call's result (classInitDone keeps the frame)
             st.push(done.initSelf !== 0 ? classInitDone(this, done, v, !hooked) : done.end === null ? v : frameEnd(done, v));
             break;
           }
           case 75 /* Op.RETURN_GENERATOR */: {
-            // only reached when a generator frame is run directly (not through CALL)
+            // reached when a generator frame is run directly (callGeneral runs a new generator's frame so)
+            f.ip = ip;
             const g = this.makeGenerator(f);
             this.depth--;
             this.frame = f.back;
@@ -363,6 +377,7 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
           }
           case 86 /* Op.YIELD_VALUE */: {
             const v = st.pop()!;
+            f.ip = ip;
             this.lastYield = true;
             this.depth--;
             this.frame = f.back;
@@ -376,7 +391,11 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             const ints = m[(a + OB_TYPE) >>> 2] === (intType | 0) && m[(b + OB_TYPE) >>> 2] === (intType | 0);
             // an add stored to a local (3.11's INPLACE_ADD_UNICODE site); once specialised to ADD_INT, two
             // exact ints skip it (binaryAddStore would only say no)
-            if (f.info.warmup >= 0 && isAddThenStore(co, i, arg) && !(ints && isIntAddSite(f.info, i)) && binaryAddStore(this, f, i)) break;
+            if (f.info.warmup >= 0 && isAddThenStore(code.co_code, i, arg) && !(ints && isIntAddSite(f.info, i)) && binaryAddStore(this, f, i)) {
+              // the STORE_FAST after it done too
+              ip = i + 2;
+              break;
+            }
             if (ints) {
               // computed, made and released in one core call (one-digit operands, +/- of two digits)
               const r = h.intBinarySmall(a, b, arg);
@@ -440,7 +459,7 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             else {
               st.pop();
               h.decref(it);
-              f.ip = arg;
+              ip = arg;
             }
             break;
           }
@@ -448,7 +467,7 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
           case 140 /* Op.JUMP_BACKWARD */:
           case 134 /* Op.JUMP_BACKWARD_NO_INTERRUPT */:
             if (op === Op.JUMP_BACKWARD && f.info.warmup < 0) f.info.warmup++;
-            f.ip = arg;
+            ip = arg;
             break;
           case 114 /* Op.POP_JUMP_FORWARD_IF_FALSE */:
           case 175 /* Op.POP_JUMP_BACKWARD_IF_FALSE */: {
@@ -457,10 +476,10 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             const m = (mem.length | 0) !== 0 ? mem : (mem = h.i32);
             const iv = v === this.True ? 1 : v === this.False ? 0 : intTruth(m, intType, v);
             if (iv < 0) {
-              if (!truthRelease(this, v)) f.ip = arg;
+              if (!truthRelease(this, v)) ip = arg;
               break;
             }
-            if (iv === 0) f.ip = arg;
+            if (iv === 0) ip = arg;
             if (m[v >>> 2] === 1) h.decref(v);
             else m[v >>> 2]!--;
             break;
@@ -471,10 +490,10 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             const m = (mem.length | 0) !== 0 ? mem : (mem = h.i32);
             const iv = v === this.True ? 1 : v === this.False ? 0 : intTruth(m, intType, v);
             if (iv < 0) {
-              if (truthRelease(this, v)) f.ip = arg;
+              if (truthRelease(this, v)) ip = arg;
               break;
             }
-            if (iv === 1) f.ip = arg;
+            if (iv === 1) ip = arg;
             if (m[v >>> 2] === 1) h.decref(v);
             else m[v >>> 2]!--;
             break;
@@ -482,14 +501,14 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
           case 129 /* Op.POP_JUMP_FORWARD_IF_NONE */:
           case 174 /* Op.POP_JUMP_BACKWARD_IF_NONE */: {
             const v = st.pop()!;
-            if (v === this.None) f.ip = arg;
+            if (v === this.None) ip = arg;
             h.decref(v);
             break;
           }
           case 128 /* Op.POP_JUMP_FORWARD_IF_NOT_NONE */:
           case 173 /* Op.POP_JUMP_BACKWARD_IF_NOT_NONE */: {
             const v = st.pop()!;
-            if (v !== this.None) f.ip = arg;
+            if (v !== this.None) ip = arg;
             h.decref(v);
             break;
           }
@@ -548,7 +567,10 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
           case 164 /* Op.DICT_MERGE */:
           case 165 /* Op.DICT_UPDATE */:
           default:
+            // (its jumps set f.ip)
+            f.ip = ip;
             this.evalRare(f, op, arg);
+            ip = f.ip;
         }
       }
     } catch (e) {

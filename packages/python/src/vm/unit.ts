@@ -93,6 +93,7 @@ proto.materialize = function (this: VM, top: CodeObject, arena: boolean): Obj {
       names: this.tupleItems(h.getSlot(co, L.CODE_NAMES)),
       obj: co,
       index: this.codes.length,
+      ops: packOps(code.co_code),
       warmup: -8,
       filename: code.co_filename,
       nlocalsplus: code.co_localsplusnames.length,
@@ -115,6 +116,14 @@ proto.materialize = function (this: VM, top: CodeObject, arena: boolean): Obj {
   };
   return makeCode(top);
 };
+
+/** co_code's (opcode, arg) pairs as one word each, opcode | arg << 8 (an arg is an index or a count far
+ *  below 2 ** 23: `w >> 8` gives it back). */
+function packOps(co: Int32Array): Int32Array {
+  const w = new Int32Array(co.length >> 1);
+  for (let i = 0; i < w.length; i++) w[i] = co[2 * i] | (co[2 * i + 1] << 8);
+  return w;
+}
 
 proto.releaseArena = function (this: VM): void {
   const a = this.arena;
