@@ -86,7 +86,7 @@ function translate(pattern: string, flags0: number): Compiled {
   const parent: number[] = [0];
   const cond: number[][] = [[]]; // each group's enclosing constructs that may skip it
   const stack: number[] = [0];
-  const lookbehinds: [number, boolean][] = []; // the open look-behinds: groups before them, whether they refer to one of their own
+  const lookbehinds: number[] = []; // the open look-behinds: groups before them
   const widths: [number, number][] = []; // each closed group's shortest and longest match
   // the first construct JavaScript would match differently: refused once the whole pattern is read (python3's errors first)
   let refused = "";
@@ -204,9 +204,9 @@ function translate(pattern: string, flags0: number): Compiled {
     // python3's backreference to a group that did not match fails; JavaScript's matches the empty string
     if (cond[g]!.length || alts.some(([first, branch]) => g > first && g <= branch)) refuse(`a backreference to group ${g}, which may not take part in the match`);
     if (lookbehinds.length) {
+      // python3 checks against the outermost look-behind, at the reference
+      if (g > lookbehinds[0]!) err("cannot refer to group defined in the same lookbehind subpattern");
       refuse("a backreference in a look-behind");
-      const lb = lookbehinds[lookbehinds.length - 1]!;
-      if (g > lb[0]) lb[1] = true;
     }
     const [min, max] = widths[g] ?? [0, Infinity];
     return { src: `\\k<g${g}>`, min, max };
@@ -345,10 +345,10 @@ function translate(pattern: string, flags0: number): Compiled {
     }
     const atomicName = atomic ? `a${++js}` : "";
     const first = groupCount();
-    if (look[0] === "<") lookbehinds.push([first, false]);
+    if (look[0] === "<") lookbehinds.push(first);
     const body = parseAlt();
     if (p[i] !== ")") err("missing ), unterminated subpattern", at);
-    if (look[0] === "<" && lookbehinds.pop()![1]) err("cannot refer to group defined in the same lookbehind subpattern");
+    if (look[0] === "<") lookbehinds.pop();
     i++;
     flags = saved;
     if (capture) open.delete(g), stack.pop(), (widths[g] = [body.min, body.max]);
