@@ -835,6 +835,8 @@ proto.nativeAttr = function (this: VM, o: Obj, ti: TypeInfo, name: string): Obj 
         }
         case "f_code":
           return slot(L.FRAME_CODE);
+        case "f_globals":
+          return slot(L.FRAME_GLOBALS);
         case "f_lineno":
           return this.newInt(BigInt(frameLine(this, o)));
         case "f_locals":
