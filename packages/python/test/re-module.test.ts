@@ -176,6 +176,28 @@ for i in range(3):
 print(re.compile('b').search(s, 3, 20), re.compile('.').fullmatch(s, 2, 3))
 `));
 
+  it("never hashes the string searched (a str subclass's __hash__ is not run; s += ... grows s in place after a search as in python3)", () =>
+    expectSameAsPython(cpython, "re-no-hash", String.raw`import re
+class S(str):
+    def __hash__(self):
+        print('hash called')
+        return 1
+class T(str):
+    def __hash__(self):
+        raise TypeError('no hash')
+print(re.search('b', S('abc')), re.findall('b', S('abcb')), re.sub('b', 'x', T('abcb')), re.split('b', T('abcb')))
+print([m.span() for m in re.finditer('b', S('abcb'))], re.compile('c').search(T('abcb'), 1))
+def grow():
+    s = ''
+    ids = set()
+    for i in range(60):
+        s += 'x'
+        re.match('x+', s)
+        ids.add(id(s))
+    return len(ids)
+print(grow())
+`));
+
   it("prints an uncaught re.error with the program's frames only", () => {
     const src = "import re\ndef check(p):\n    return re.compile(p)\ncheck('(a|b')\n";
     const want = cpython("re-uncaught.py", src);

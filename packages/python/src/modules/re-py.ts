@@ -484,7 +484,7 @@ function translate(pattern: string, flags0: number): Compiled {
   return { src: top.src, flags, groups: groupCount(), names: [...names], parent, res: new Map() };
 }
 
-/** The natives of the re module: `_parse(pattern, flags)` and `_exec(pattern, flags, string, pos, endpos, mode, advance)`. */
+/** The natives of the re module: `_parse(pattern, flags)` and `_exec(pattern, flags, string, pos, endpos, mode, advance, again)`. */
 export function reNatives(vm: VM): Record<string, NativeFn> {
   const h = vm.h;
   let cache = new Map<string, Compiled>();
@@ -500,14 +500,16 @@ export function reNatives(vm: VM): Record<string, NativeFn> {
   };
   const int = (n: number) => vm.newInt(BigInt(n));
   // The last string searched and what a search needs of it: a loop (findall, sub, split, a program's own)
-  // searches one string many times, and reading it each time made a long string's matches quadratic. The
-  // same object, length and hash is the same text (a str whose hash was computed is never changed in place).
+  // searches one string many times, and reading it each time made a long string's matches quadratic. Taken
+  // again only when a finditer loop says so (`again`): the loop holds the string, so the same address is the
+  // same unchanged str. (Not by its hash: computing it runs a str subclass's __hash__ and, cached in the str,
+  // keeps a later `s += ...` from growing s in place, which python3's re does neither.)
   // python3's positions count code points, JavaScript's UTF-16 units: p2u and u2p map them where they differ.
-  type Text = { o: Obj; n: number; hash: bigint; s: string; ascii: boolean; p2u: Int32Array | null; u2p: Int32Array | null };
+  type Text = { o: Obj; n: number; s: string; ascii: boolean; p2u: Int32Array | null; u2p: Int32Array | null };
   let last: Text | null = null;
-  const text = (o: Obj): Text => {
-    const hash = h.hash(o), n = h.strLength(o);
-    if (last && last.o === o && last.n === n && last.hash === hash) return last;
+  const text = (o: Obj, again: boolean): Text => {
+    const n = h.strLength(o);
+    if (again && last && last.o === o && last.n === n) return last;
     const s = h.readStr(o);
     let p2u: Int32Array | null = null, u2p: Int32Array | null = null;
     if (/[\ud800-\udfff]/.test(s)) {
@@ -523,7 +525,7 @@ export function reNatives(vm: VM): Record<string, NativeFn> {
       p2u[p] = s.length;
       u2p[s.length] = p;
     }
-    return (last = { o, n, hash, s, ascii: !/[^\0-\x7f]/.test(s), p2u, u2p });
+    return (last = { o, n, s, ascii: !/[^\0-\x7f]/.test(s), p2u, u2p });
   };
   const refuse = (e: unknown): never => {
     if (e instanceof Refused) vm.raise("NotImplementedError", `re does not support ${e.what}`);
@@ -543,7 +545,7 @@ export function reNatives(vm: VM): Record<string, NativeFn> {
     },
     _exec: (args) => {
       const c = get(h.readStr(args[0]!), Number(vm.index(args[1]!)));
-      const t = text(args[2]!);
+      const t = text(args[2]!, vm.truthy(args[7]!));
       let pos = Number(vm.index(args[3]!)), end = Number(vm.index(args[4]!));
       const mode = Number(vm.index(args[5]!)); // 0 match, 1 search, 2 fullmatch
       const advance = vm.truthy(args[6]!);
@@ -711,9 +713,9 @@ class Pattern:
     def __deepcopy__(self, memo):
         return self
 
-    def _run(self, string, pos, endpos, mode, advance=False):
+    def _run(self, string, pos, endpos, mode, advance=False, again=False):
         _type_error(string, self.pattern)
-        s = _exec(self.pattern, self.flags, string, pos, endpos, mode, advance)
+        s = _exec(self.pattern, self.flags, string, pos, endpos, mode, advance, again)
         return None if s is None else Match(self, string, pos, endpos, s)
 
     def match(self, string, pos=0, endpos=9223372036854775807):
@@ -733,8 +735,9 @@ class Pattern:
         n = len(string)
         pos = min(max(pos, 0), n)
         advance = False
+        m = None
         while pos <= n:
-            m = self._run(string, pos, endpos, 1, advance)
+            m = self._run(string, pos, endpos, 1, advance, m is not None)
             if m is None:
                 return
             yield m
