@@ -475,7 +475,14 @@ export class TraceRecorder {
     return s;
   }
 
-  private dictLocals(d: Obj, skipDunders: boolean, out: FrameView["locals"], addrs: Obj[]): void {
+  /** The locals entry `name` = v at index k of a frame's list: the previous list's object when the same. */
+  private local(name: string, v: Obj, prev: FrameView["locals"] | undefined, k: number): FrameView["locals"][number] {
+    const serial = this.serialOf(v);
+    const p = prev?.[k];
+    return p && p.name === name && p.serial === serial ? p : { name, id: this.idOf(v), serial };
+  }
+
+  private dictLocals(d: Obj, skipDunders: boolean, out: FrameView["locals"], addrs: Obj[], prev?: FrameView["locals"]): void {
     const h = this.vm.h;
     if (this.vm.kindOf(d) === Kind.DICT) {
       // a dict (the usual namespace): its entry table read straight from memory
@@ -486,7 +493,7 @@ export class TraceRecorder {
         const name = this.keyName(ks[i]!);
         if (skipDunders && isDunder(name)) continue;
         const v = vs[i]!;
-        out.push({ name, id: this.idOf(v), serial: this.serialOf(v) });
+        out.push(this.local(name, v, prev, out.length));
         addrs.push(v);
       }
       return;
@@ -495,7 +502,7 @@ export class TraceRecorder {
       const name = this.keyName(h.dictKeyAt(d, p));
       if (skipDunders && isDunder(name)) continue;
       const v = h.dictValueAt(d, p);
-      out.push({ name, id: this.idOf(v), serial: this.serialOf(v) });
+      out.push(this.local(name, v, prev, out.length));
       addrs.push(v);
     }
   }
@@ -578,9 +585,10 @@ export class TraceRecorder {
     const locals: FrameView["locals"] = [];
     const addrs: Obj[] = [];
     let version = 0;
+    const prev = old?.locals;
     if (f.locals) {
       version = h.getI32(f.locals, abi.DICT_VERSION);
-      this.dictLocals(f.locals, f.locals === f.globals, locals, addrs);
+      this.dictLocals(f.locals, f.locals === f.globals, locals, addrs, prev);
     } else {
       const names = code.co_localsplusnames;
       for (let i = 0; i < names.length; i++) {
@@ -590,23 +598,15 @@ export class TraceRecorder {
           v = h.getSlot(v, L.CELL_REF);
           if (!v) continue;
         }
-        locals.push({ name: names[i]!, id: this.idOf(v), serial: this.serialOf(v) });
+        locals.push(this.local(names[i]!, v, prev, locals.length));
         addrs.push(v);
       }
     }
-    // retained: copied at its exact length (an array grown by push keeps spare capacity)
-    let shared: FrameView["locals"] = locals.slice();
-    const prev = old?.locals;
-    if (prev) {
-      let all = prev.length === locals.length;
-      for (let k = 0; k < locals.length; k++) {
-        const a = locals[k]!;
-        const b = prev[k];
-        if (b && a.name === b.name && a.serial === b.serial) shared[k] = b;
-        else all = false;
-      }
-      if (all) shared = prev;
-    }
+    // (entries equal to the previous list's are its objects) retained: copied at its exact length (an
+    // array grown by push keeps spare capacity)
+    let all = prev !== undefined && prev.length === locals.length;
+    for (let k = 0; all && k < locals.length; k++) if (locals[k] !== prev![k]) all = false;
+    const shared = all ? prev! : locals.slice();
     return { frame: f, code, dict: f.locals, version, addrs, locals: shared, view: shared === prev ? old!.view : null };
   }
 
@@ -1265,6 +1265,8 @@ export class TraceRecorder {
     const h = vm.h;
     let newRefs: Obj[] = [];
     let labels: string[] = [];
+    // lists, tuples and dicts are read into kept buffers (newRefs[0..nRefs)), other kinds into new arrays
+    let nRefs = -1;
     let count = 0;
     switch (e.own ? e.kind : -1) {
       case -1:
@@ -1283,9 +1285,10 @@ export class TraceRecorder {
         const list = e.kind === Kind.LIST;
         const n = list ? h.listLen(o) : h.getI32(o, abi.OB_SIZE);
         const m = Math.min(n, MAX_REFERENTS);
-        newRefs = new Array<Obj>(m);
+        newRefs = this.refBuf;
         for (let i = 0; i < m; i++) newRefs[i] = list ? h.listGet(o, i) : h.tupleGet(o, i);
         labels = indexLabels(m);
+        nRefs = m;
         count = n;
         break;
       }
@@ -1295,9 +1298,10 @@ export class TraceRecorder {
         const m = dictItems(h.i32, o, MAX_REFERENTS >> 1, ks, vs);
         const oldRefs = e.refs;
         const oldEnts = e.refEnts;
-        // (keys and values are never NULL, and 2m ≤ MAX_REFERENTS: arrays of their exact length)
-        newRefs = new Array<Obj>(2 * m);
-        labels = new Array<string>(2 * m);
+        // (keys and values are never NULL, and 2m ≤ MAX_REFERENTS)
+        newRefs = this.refBuf;
+        labels = this.labelBuf;
+        nRefs = 2 * m;
         for (let i = 0; i < m; i++) {
           const k = ks[i]!;
           // key i is referent 2i, as it was in the last read
@@ -1356,9 +1360,21 @@ export class TraceRecorder {
         for (const r of this.heap.referents(o)) count += addRef(newRefs, labels, r, byAddr.get(r) ?? (r === t ? "__class__" : "ref"));
       }
     }
-    // the referents' entries: a slot holding the same address keeps its entry while that one lives
     const old = e.refs;
     const oldEnts = e.refEnts;
+    e.refCount = count;
+    if (nRefs < 0) nRefs = newRefs.length;
+    // the same referents as last time (most re-read dicts changed past their shown items): nothing changes
+    if (old.length === nRefs) {
+      const oldLabels = e.labels;
+      let i = 0;
+      while (i < nRefs && old[i] === newRefs[i] && oldLabels[i] === labels[i] && !oldEnts[i]!.dead) i++;
+      if (i === nRefs) return;
+    }
+    // kept: arrays of their exact length
+    if (newRefs === this.refBuf) newRefs = newRefs.slice(0, nRefs);
+    if (labels === this.labelBuf) labels = labels.slice(0, nRefs);
+    // the referents' entries: a slot holding the same address keeps its entry while that one lives
     const ents: Entry[] = new Array(newRefs.length);
     for (let i = 0; i < newRefs.length; i++) {
       const r = newRefs[i]!;
@@ -1377,9 +1393,11 @@ export class TraceRecorder {
     e.refs = newRefs.length ? newRefs : NO_REFS;
     e.refEnts = newRefs.length ? ents : NO_ENTRIES;
     e.labels = labels.length ? labels : NO_LABELS;
-    e.refCount = count;
   }
 
+  /** Scratch for readReferents (up to MAX_REFERENTS slots, filled from 0). */
+  private readonly refBuf: Obj[] = [];
+  private readonly labelBuf: string[] = [];
   private readonly dictKeysBuf: Obj[] = [];
   /** In-place str growths seen (they change a kept text). */
   private resizes = 0;
