@@ -1362,9 +1362,9 @@ export class Heap {
     if ((m.length | 0) === 0) m = this.i32;
     const n = m[(l + abi.OB_SIZE) >>> 2]!;
     const allocated = m[(l + abi.LIST_ALLOCATED) >>> 2]!;
-    if (n < allocated && n + 1 >= allocated >> 1) {
-      // list_resize keeps the item array (room left, not under half full): the core's append without the
-      // call — the size, the item
+    if (n < allocated) {
+      // _PyList_AppendTakeRef: room left (even a list under half full, as split's 12 preallocated slots,
+      // keeps its item array): the core's append without the call — the size, the item
       const at = ((m[(l + LIST_ITEMS) >>> 2]! >>> 0) + 8 * n) >>> 2;
       m[(l + abi.OB_SIZE) >>> 2] = n + 1;
       m[at] = v;
@@ -1420,17 +1420,17 @@ export class Heap {
   }
 
   /** l.extend(iterator) (items borrowed) with CPython's iterator path: room for len + lengthHint first
-   *  (the hint defaults to 8, as for generators), items appended, the excess trimmed by list_resize.
+   *  (exactly lengthHint on a list without an item array; the hint defaults to 8, as for generators), items
+   *  appended, the excess trimmed by list_resize.
    *  `list(generator)` is `newList([], "list()")` followed by this. */
   listExtendIter(l: Obj, items: Iterable<Obj>, lengthHint = 8): void {
     const fail = () => {
       throw statusError(this.fx.heap_last_status(), "list.extend");
     };
     const m = this.listLen(l);
-    if (m + lengthHint > this.listCapacity(l)) {
-      if (!this.fx.list_resize(l, m + lengthHint)) fail();
-      this.setI32(l, abi.OB_SIZE, m);
-    }
+    // list_extend: exact room on a list without an item array, list_resize to len + hint otherwise
+    if (this.i32[(l + LIST_ITEMS) >>> 2] ? !this.fx.list_resize(l, m + lengthHint) : lengthHint && !this.fx.list_preallocate_exact(l, lengthHint)) fail();
+    this.setI32(l, abi.OB_SIZE, m);
     for (const it of items) {
       const n = this.listLen(l);
       if (n < this.listCapacity(l)) {

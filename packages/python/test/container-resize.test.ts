@@ -1,7 +1,7 @@
 /**
  * Table and array sizes that follow CPython 3.11's resize rules (differences the differential fuzzer
  * found): the set algebra, list slice assignment and deletion, dict.update() into an empty dict, the
- * split table of a materialised instance __dict__. Each
+ * split table of a materialised instance __dict__, list_extend's room for an iterable's length hint. Each
  * program runs in python3 and in run(); the output must be the same byte for byte, the heap leak-free.
  */
 import { describe, it } from "vitest";
@@ -271,6 +271,80 @@ del k, K
 print(gc.collect(), len(kd))
 del kd
 print(gc.collect())
+`,
+  ],
+  [
+    "list(), extend, [*x], += and sorted() of an iterable without a len: room for its length hint or 8",
+    `import sys
+class H:
+    def __init__(s, n): s.n = n
+    def __iter__(s): return iter(range(s.n))
+    def __length_hint__(s): return s.n
+class N(H):
+    def __length_hint__(s): return NotImplemented
+class It:
+    def __init__(s, n): s.n = n
+    def __iter__(s): return s
+    def __next__(s):
+        if s.n == 0: raise StopIteration
+        s.n -= 1; return s.n
+def g(n):
+    yield from range(n)
+for n in (0, 1, 5, 9, 17, 30):
+    a = [1]; a.extend(g(n)); b = []; b += map(abs, range(n)); c = [0] * 8; c.extend(It(n))
+    print(n, [sys.getsizeof(x) for x in (list(g(n)), [*g(n)], a, b, c, sorted(g(n)), list(H(n)), list(N(n)), list(It(n)),
+        list(zip(range(n))), list(enumerate(range(n))), list(filter(None, range(n))), list(iter(range(n))), list(set(range(n))))])
+`,
+  ],
+  [
+    "frozenset(x) and a subclass's fill as set(x): a set or dict merged whole, other iterables item by item",
+    `import sys, gc
+ss = set("abcdefghijklmnop")
+d = dict.fromkeys(range(20))
+class FS(frozenset): pass
+for src in (ss, d, range(20), list(range(20)), "abcdefghijklmnopq", frozenset(ss), {1: 2}, (), [(1, 2), (3, [4])] [:1]):
+    f = frozenset(src); g = FS(src)
+    print(sys.getsizeof(f), sys.getsizeof(g), gc.is_tracked(f), gc.is_tracked(g), type(g).__name__, len(f) == len(g))
+print(frozenset() is frozenset(), frozenset(()) is frozenset(), frozenset(frozenset([1])) == {1})
+for bad in ([1, [2]], 5):
+    try:
+        frozenset(bad)
+    except TypeError as e:
+        print(e)
+class Loud:
+    def __init__(s, v): s.v = v
+    def __hash__(s): print("hash", s.v); return hash(s.v)
+    def __eq__(s, o): print("eq", s.v); return s.v == o.v
+print(len(frozenset([Loud(1), Loud(2), Loud(1)])))
+`,
+  ],
+  [
+    "str.split/rsplit fill a PyList_New of maxsplit + 1 (at most 12) slots, splitlines appends; append keeps the room",
+    `import sys
+g = sys.getsizeof
+for s in ("", " ", "a", "a b", "a,b", ",".join("x" * 12), ",".join("x" * 13), ",".join("y" * 30), " ".join("z" * 25), "éé,€,😀"):
+    row = [g(s.split()), g(s.split(",")), g(s.rsplit(",")), g(s.rsplit()), g(s.split(",", 0)), g(s.split(None, 2)), g(s.rsplit(None, 3)),
+           g(s.split(",", 11)), g(s.rsplit(",", 12)), g(s.split(",,,,")), g(s.rsplit("xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx")), g(s.splitlines()), g(s.replace(",", "\\n").splitlines(True))]
+    print(row, s.split(",")[:3], s.rsplit(None, 1)[-1:])
+class S(str): pass
+print(g(S("a b").split()), g(S("abc").split(",")), type(S("abc").split(",")[0]).__name__)
+w = "one two three"
+parts = w.split()
+parts.append("four")
+print(g(parts))
+x = "solo"
+print(x.split()[0] is x, x.split(",")[0] is x, x.rsplit("toolong!")[0] is x)
+`,
+  ],
+  [
+    "bytes and bytearray split/rsplit/splitlines: the same room as str's (no shortcut for a separator longer than the bytes)",
+    `import sys
+g = sys.getsizeof
+for b in (b"", b"a", b"a b", b"a,b", b",".join([b"x"] * 13), b" ".join([b"y"] * 25), b"l1\\nl2\\r\\nl3\\rl4\\n"):
+    for t in (bytes, bytearray):
+        x = t(b)
+        print(g(x.split()), g(x.split(b",")), g(x.rsplit(b",")), g(x.rsplit()), g(x.split(b",", 0)), g(x.split(None, 2)), g(x.rsplit(None, 3)),
+              g(x.split(b",,,,")), g(x.splitlines()), g(x.splitlines(True)), x.split(b",")[:2])
 `,
   ],
   [

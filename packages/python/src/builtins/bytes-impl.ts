@@ -20,6 +20,7 @@ import { PyRaise, type VM } from "../vm/vm.js";
 import * as L from "../vm/layouts.js";
 import { latin1, unlatin1 } from "../objects/byte-text.js";
 import { BYTEARRAY_DATA, bufferOf } from "./bytes-buffer.js";
+import { listRoom, splitRoom } from "./methods.js";
 
 /** The VM's exception class, given by bytes.ts before any of these functions runs (see linkBytes). */
 let PyRaiseClass: typeof PyRaise;
@@ -550,7 +551,7 @@ export function commonMethods(vm: VM, tname: "bytes" | "bytearray", _names?: rea
       }
     }
     const items = parts.map(([i, j]) => (i === 0 && j === b.length ? self(args[0]!) : shared(b.subarray(i, j))));
-    return listSteal(vm, items);
+    return listRoom(vm, items, splitRoom(max));
   };
   const partition = (name: string, rev: boolean): NativeFn => (args) => {
     argCount(vm, name, args, 1, 1);
@@ -684,7 +685,7 @@ export function commonMethods(vm: VM, tname: "bytes" | "bytearray", _names?: rea
         items.push(i === 0 && end === b.length ? self(args[0]!) : shared(b.subarray(i, end)));
         i = eol;
       }
-      return listSteal(vm, items);
+      return listRoom(vm, items, 0);
     },
     partition: partition("partition", false),
     rpartition: partition("rpartition", true),
@@ -923,14 +924,6 @@ function bytesPercent(vm: VM, fmtBytes: Uint8Array, argsObj: Obj): Uint8Array {
     return unlatin1(vm.str(r));
   } finally {
     for (const o of made) vm.decref(o);
-  }
-}
-
-function listSteal(vm: VM, items: Obj[]): Obj {
-  try {
-    return vm.h.newList(items, "display");
-  } finally {
-    for (const o of items) vm.decref(o);
   }
 }
 

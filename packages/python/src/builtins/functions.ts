@@ -518,10 +518,9 @@ export function installBuiltins(vm: VM): void {
   def("sorted", (args, kw) => {
     onlyKw(vm, "sorted", kw, ["key", "reverse"]);
     if (args.length !== 1) vm.typeError(`sorted expected 1 argument, got ${args.length}`);
-    const items = vm.collect(args[0]);
-    const l = h.newList(items, "list()");
-    for (const x of items) h.decref(x);
+    const l = h.newList([], "list()");
     try {
+      vm.listExtendFrom(l, args[0]);
       const rev = kwarg(kw, "reverse");
       sortList(vm, l, kwarg(kw, "key"), rev ? vm.truthy(rev) : false);
     } catch (e) {
@@ -989,21 +988,11 @@ function registerConstructors(vm: VM): void {
     if (t !== vm.T.list) return h.newObject(t);
     if (!args.length) return h.newList([], "list()");
     const x = args[0];
-    const k = vm.kindOf(x);
     // as list_new then list___init__: the list object comes first (an automatic collection started by its
     // allocation may run finalizers that change the argument), then the items are read and copied
     const l = h.newList([], "list()");
     try {
-      if (k === Kind.LIST || k === Kind.TUPLE) {
-        h.listExtend(l, k === Kind.LIST ? vm.listItems(x) : vm.tupleItems(x));
-        return l;
-      }
-      const items = vm.collect(x);
-      try {
-        h.listExtend(l, items);
-      } finally {
-        for (const o of items) h.decref(o);
-      }
+      vm.listExtendFrom(l, x);
       return l;
     } catch (e) {
       h.decref(l);
@@ -1037,23 +1026,15 @@ function registerConstructors(vm: VM): void {
   });
   C("frozenset", (t, args) => {
     if (args.length && vm.kindOf(args[0]) === Kind.FROZENSET && t === vm.T.frozenset && !vm.typeInfo(args[0]).heap) return vm.newRef(args[0]);
-    const items = args.length ? vm.collect(args[0]) : [];
+    // make_new_set(type, iterable): the new set first, then set_update_internal (a set or dict merged whole)
+    const s = t !== vm.T.frozenset ? h.newObject(t) : vm.newSet([], true);
     try {
-      if (t !== vm.T.frozenset) {
-        // make_new_set(type, iterable): the subclass's own set, filled item by item
-        const s = h.newObject(t);
-        try {
-          for (const o of items) vm.setAddItem(s, o);
-        } catch (e) {
-          h.decref(s);
-          throw e;
-        }
-        return s;
-      }
-      return vm.newSet(items, true);
-    } finally {
-      for (const o of items) h.decref(o);
+      if (args.length) vm.setUpdateFrom(s, args[0]);
+    } catch (e) {
+      h.decref(s);
+      throw e;
     }
+    return s;
   });
   C("range", (_t, args) => {
     nargs(vm, "range", args, 1, 3);

@@ -8,7 +8,7 @@ import type { Obj } from "../vm/heap-api.js";
 import { Kind, type KwArgs, type NativeFn, type TypeInfo } from "../vm/types.js";
 import { PyRaise, type VM } from "../vm/vm.js";
 import * as L from "../vm/layouts.js";
-import { abi } from "@pyheap/heap";
+import { abi, HeapError } from "@pyheap/heap";
 import { checkExcKeywords, dictInitFrom, kwarg, nargs, onlyKw, setExcFields, sortList } from "./functions.js";
 import { isPrintable } from "../objects/str-repr.js";
 import { formatFloat } from "../objects/format-spec.js";
@@ -394,12 +394,9 @@ function installStr(vm: VM): void {
     }
     return out;
   };
-  const strList = (self: Obj, orig: string, parts: string[]) => {
-    const objs = parts.map((p) => (p === orig && !vm.typeInfo(self).heap ? vm.newRef(self) : h.newStr(p)));
-    const l = h.newList(objs, "display");
-    for (const o of objs) h.decref(o);
-    return l;
-  };
+  const strList = (self: Obj, orig: string, parts: string[], room = 0) =>
+    listRoom(vm, parts.map((p) => (p === orig && !vm.typeInfo(self).heap ? vm.newRef(self) : h.newStr(p))), room);
+  const room = splitRoom;
   const find = (rev: boolean, raise: boolean) => (args: Obj[]) => {
     const s = S(args[0]);
     const sub = sArg(vm, args[1]);
@@ -439,7 +436,7 @@ function installStr(vm: VM): void {
       const s = S(args[0]);
       const sepO = args[1] ?? kwarg(kw, "sep");
       const max = optInt(vm, args[2] ?? kwarg(kw, "maxsplit"), -1);
-      if (!sepO || sepO === vm.None) return strList(args[0], s, splitWs(s, max));
+      if (!sepO || sepO === vm.None) return strList(args[0], s, splitWs(s, max), room(max));
       if (vm.kindOf(sepO) !== Kind.STR) vm.typeError(`must be str or None, not ${vm.typeName(sepO)}`);
       const sep = sArg(vm, sepO);
       if (!sep) vm.raise("ValueError", "empty separator");
@@ -452,16 +449,16 @@ function installStr(vm: VM): void {
         rest = rest.slice(i + sep.length);
       }
       parts.push(rest);
-      return strList(args[0], s, parts);
+      return strList(args[0], s, parts, [...s].length < [...sep].length ? 1 : room(max));
     },
     rsplit: (args, kw) => {
       const s = S(args[0]);
       const sepO = args[1] ?? kwarg(kw, "sep");
       const max = optInt(vm, args[2] ?? kwarg(kw, "maxsplit"), -1);
       if (!sepO || sepO === vm.None) {
-        if (max < 0) return strList(args[0], s, splitWs(s, -1));
+        if (max < 0) return strList(args[0], s, splitWs(s, -1), 12);
         const rev = splitWs([...s].reverse().join(""), max).map((p) => [...p].reverse().join("")).reverse();
-        return strList(args[0], s, rev);
+        return strList(args[0], s, rev, room(max));
       }
       if (vm.kindOf(sepO) !== Kind.STR) vm.typeError(`must be str or None, not ${vm.typeName(sepO)}`);
       const sep = sArg(vm, sepO);
@@ -474,7 +471,7 @@ function installStr(vm: VM): void {
         rest = rest.slice(0, i);
       }
       parts.unshift(rest);
-      return strList(args[0], s, parts);
+      return strList(args[0], s, parts, [...s].length < [...sep].length ? 1 : room(max));
     },
     splitlines: (args, kw) => {
       const s = S(args[0]);
@@ -1490,3 +1487,27 @@ function installMisc(vm: VM): void {
     conjugate: (args) => vm.newComplex(h.getF64(args[0], 16), -h.getF64(args[0], 24)),
   });
 }
+
+/** A list of objs (references taken) in PyList_New(room) slots, appended past them: str and bytes split's
+ *  preallocation (splitRoom), 0 for splitlines. */
+export function listRoom(vm: VM, objs: Obj[], room: number): Obj {
+  const h = vm.h;
+  const c = (h as unknown as { core: Record<string, (...a: number[]) => number> }).core;
+  const l = c.list_new(room, abi.LIST_NEW_DISPLAY);
+  if (!l) {
+    for (const o of objs) h.decref(o);
+    throw new HeapError("NO_MEMORY", abi.STATUS_NO_MEMORY, "split");
+  }
+  h.setI32(l, abi.OB_SIZE, 0);
+  for (const o of objs) {
+    const n = h.listLen(l);
+    if (n < room) {
+      c.list_set_steal(l, n, o);
+      h.setI32(l, abi.OB_SIZE, n + 1);
+    } else h.listAppendSteal(l, o);
+  }
+  return l;
+}
+
+/** PREALLOC_SIZE(maxsplit): maxsplit + 1 slots, at most 12. */
+export const splitRoom = (max: number) => (max < 0 || max > 10 ? 12 : max + 1);

@@ -96,7 +96,7 @@ proto.bootstrapTypes = function (this: VM): void {
   reg("property", Kind.PROPERTY, 64, [L.NATIVE_A, L.NATIVE_B, L.NATIVE_C, L.NATIVE_D], { baseType: true });
   reg("staticmethod", Kind.STATICMETHOD, 32, [L.NATIVE_A, L.NATIVE_B], { baseType: true });
   reg("classmethod", Kind.CLASSMETHOD, 32, [L.NATIVE_A, L.NATIVE_B], { baseType: true });
-  reg("super", Kind.SUPER, 48, [L.NATIVE_A, L.NATIVE_B, L.NATIVE_C], { baseType: true });
+  reg("super", Kind.SUPER, 40, [L.NATIVE_A, L.NATIVE_B, L.NATIVE_C], { baseType: true });
   reg("dict_keys", Kind.VIEW, 24, [L.NATIVE_A]);
   reg("dict_values", Kind.VIEW, 24, [L.NATIVE_A]);
   reg("dict_items", Kind.VIEW, 24, [L.NATIVE_A]);

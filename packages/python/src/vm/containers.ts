@@ -204,9 +204,23 @@ proto.listExtendFrom = function (this: VM, l: Obj, it: Obj): void {
     this.h.listExtend(l, items);
     return;
   }
+  // list_extend's room is PyObject_LengthHint(it, 8): the item count (-1 here) for the kinds with a len or
+  // an iterator's hint; 8 for generators, map, filter, zip, enumerate, callable_iterator and instances
+  // without __len__ (or their __length_hint__)
+  const ti = this.typeInfo(it);
+  let hint = k === Kind.GENERATOR || (!ti.heap && /^(enumerate|zip|map|filter|callable_iterator)$/.test(ti.name)) ? 8 : -1;
+  if (ti.heap && k === Kind.OBJECT && !this.lookupType(ti, "__len__")) {
+    hint = 8;
+    if (this.lookupType(ti, "__length_hint__")) {
+      const r = this.callSpecial(it, "__length_hint__", []);
+      if (r !== this.NotImplemented) hint = Number(this.index(r));
+      this.h.decref(r);
+    }
+  }
   const items = this.collect(it);
   try {
-    this.h.listExtend(l, items);
+    if (hint < 0) this.h.listExtend(l, items);
+    else this.h.listExtendIter(l, items, hint);
   } finally {
     for (const x of items) this.h.decref(x);
   }

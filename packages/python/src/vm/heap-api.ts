@@ -154,6 +154,7 @@ export interface HeapApi {
   listCapacity(l: Obj): number;
   listClear(l: Obj): void;
   listExtend(l: Obj, items: Obj[]): void;
+  listExtendIter(l: Obj, items: Obj[], lengthHint?: number): void;
   listReserve?(l: Obj, n: number): void;
 
   newDict(how?: "display" | "dict()"): Obj;

@@ -78,12 +78,12 @@ export const EXC_EXTRA = 72;
 export const EXC_EXTRA2 = 80;
 /** BaseExceptionGroup: msg, excs (88). */
 
-/** PyTracebackObject: tb_next, tb_frame, tb_lasti, tb_lineno. getsizeof 64. */
+/** PyTracebackObject: tb_next, tb_frame, tb_lasti, tb_lineno. getsizeof 56. */
 export const TB_NEXT = 16;
 export const TB_FRAME = 24;
 export const TB_LASTI = 32;
 export const TB_LINENO = 36;
-export const TB_BASICSIZE = 48;
+export const TB_BASICSIZE = 40;
 
 /** PyFrameObject (variable size: ob_size at 16): f_back, f_code ref, f_globals; then the localsplus copied at frame exit (var refs). */
 export const FRAME_BACK = 24;
