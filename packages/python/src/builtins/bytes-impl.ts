@@ -20,7 +20,6 @@ import { PyRaise, type VM } from "../vm/vm.js";
 import * as L from "../vm/layouts.js";
 import { latin1, unlatin1 } from "../objects/byte-text.js";
 import { BYTEARRAY_DATA, bufferOf } from "./bytes-buffer.js";
-import { listRoom, splitRoom } from "./methods.js";
 
 /** The VM's exception class, given by bytes.ts before any of these functions runs (see linkBytes). */
 let PyRaiseClass: typeof PyRaise;
@@ -551,7 +550,7 @@ export function commonMethods(vm: VM, tname: "bytes" | "bytearray", _names?: rea
       }
     }
     const items = parts.map(([i, j]) => (i === 0 && j === b.length ? self(args[0]!) : shared(b.subarray(i, j))));
-    return listRoom(vm, items, splitRoom(max));
+    return vm.listRoom(items, max > 10 ? 12 : max + 1);
   };
   const partition = (name: string, rev: boolean): NativeFn => (args) => {
     argCount(vm, name, args, 1, 1);
@@ -685,7 +684,7 @@ export function commonMethods(vm: VM, tname: "bytes" | "bytearray", _names?: rea
         items.push(i === 0 && end === b.length ? self(args[0]!) : shared(b.subarray(i, end)));
         i = eol;
       }
-      return listRoom(vm, items, 0);
+      return vm.listRoom(items, 0);
     },
     partition: partition("partition", false),
     rpartition: partition("rpartition", true),

@@ -8,7 +8,7 @@ import type { Obj } from "../vm/heap-api.js";
 import { Kind, type KwArgs, type NativeFn, type TypeInfo } from "../vm/types.js";
 import { PyRaise, type VM } from "../vm/vm.js";
 import * as L from "../vm/layouts.js";
-import { abi, HeapError } from "@pyheap/heap";
+import { abi } from "@pyheap/heap";
 import { checkExcKeywords, dictInitFrom, kwarg, nargs, onlyKw, setExcFields, sortList } from "./functions.js";
 import { isPrintable } from "../objects/str-repr.js";
 import { formatFloat } from "../objects/format-spec.js";
@@ -395,7 +395,7 @@ function installStr(vm: VM): void {
     return out;
   };
   const strList = (self: Obj, orig: string, parts: string[], room = 0) =>
-    listRoom(vm, parts.map((p) => (p === orig && !vm.typeInfo(self).heap ? vm.newRef(self) : h.newStr(p))), room);
+    vm.listRoom(parts.map((p) => (p === orig && !vm.typeInfo(self).heap ? vm.newRef(self) : h.newStr(p))), room);
   const room = splitRoom;
   const find = (rev: boolean, raise: boolean) => (args: Obj[]) => {
     const s = S(args[0]);
@@ -1488,26 +1488,5 @@ function installMisc(vm: VM): void {
   });
 }
 
-/** A list of objs (references taken) in PyList_New(room) slots, appended past them: str and bytes split's
- *  preallocation (splitRoom), 0 for splitlines. */
-export function listRoom(vm: VM, objs: Obj[], room: number): Obj {
-  const h = vm.h;
-  const c = (h as unknown as { core: Record<string, (...a: number[]) => number> }).core;
-  const l = c.list_new(room, abi.LIST_NEW_DISPLAY);
-  if (!l) {
-    for (const o of objs) h.decref(o);
-    throw new HeapError("NO_MEMORY", abi.STATUS_NO_MEMORY, "split");
-  }
-  h.setI32(l, abi.OB_SIZE, 0);
-  for (const o of objs) {
-    const n = h.listLen(l);
-    if (n < room) {
-      c.list_set_steal(l, n, o);
-      h.setI32(l, abi.OB_SIZE, n + 1);
-    } else h.listAppendSteal(l, o);
-  }
-  return l;
-}
-
 /** PREALLOC_SIZE(maxsplit): maxsplit + 1 slots, at most 12. */
-export const splitRoom = (max: number) => (max < 0 || max > 10 ? 12 : max + 1);
+const splitRoom = (max: number) => (max < 0 || max > 10 ? 12 : max + 1);

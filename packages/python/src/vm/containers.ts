@@ -31,6 +31,9 @@ declare module "./vm.js" {
     iterate(o: Obj, fn: (item: Obj) => boolean | void): void;
     collect(o: Obj): Obj[];
     listExtendFrom(l: Obj, it: Obj): void;
+    /** A list of objs (references taken) in PyList_New(room) slots, appended past them (str and bytes
+     *  split's preallocation: maxsplit + 1, at most 12; 0 for splitlines). */
+    listRoom(objs: Obj[], room: number): Obj;
     setUpdateFrom(s: Obj, it: Obj): void;
     /** `func`: the called function when this is a call's ** merge (its errors were checked by the eval
      *  loop's DICT_MERGE; the entries go in one by one). */
@@ -224,6 +227,25 @@ proto.listExtendFrom = function (this: VM, l: Obj, it: Obj): void {
   } finally {
     for (const x of items) this.h.decref(x);
   }
+};
+
+proto.listRoom = function (this: VM, objs: Obj[], room: number): Obj {
+  const h = this.h;
+  const c = (h as unknown as { core: Record<string, (...a: number[]) => number> }).core;
+  const l = c.list_new(room, abi.LIST_NEW_DISPLAY);
+  if (!l) {
+    for (const o of objs) h.decref(o);
+    throw new HeapError("NO_MEMORY", abi.STATUS_NO_MEMORY, "split");
+  }
+  h.setI32(l, abi.OB_SIZE, 0);
+  for (const o of objs) {
+    const n = h.listLen(l);
+    if (n < room) {
+      c.list_set_steal(l, n, o);
+      h.setI32(l, abi.OB_SIZE, n + 1);
+    } else h.listAppendSteal(l, o);
+  }
+  return l;
 };
 
 proto.newSet = function (this: VM, items: Obj[], frozen: boolean): Obj {
