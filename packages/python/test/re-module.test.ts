@@ -198,6 +198,14 @@ def grow():
 print(grow())
 `));
 
+  it("subscripts re.Pattern and re.Match in annotations as python3 (types.GenericAlias)", () =>
+    expectSameAsPython(cpython, "re-generic", String.raw`import re
+from typing import Optional
+def first(p: re.Pattern[str], s: str) -> Optional[re.Match[str]]:
+    return p.search(s)
+print(first(re.compile('b'), 'abc'), re.Match[str], re.Pattern[bytes], re.Match[str].__origin__ is re.Match, first.__annotations__)
+`));
+
   it("prints an uncaught re.error with the program's frames only", () => {
     const src = "import re\ndef check(p):\n    return re.compile(p)\ncheck('(a|b')\n";
     const want = cpython("re-uncaught.py", src);

@@ -665,6 +665,7 @@ DEBUG = RegexFlag(128)
 
 _cache = {}
 _MAXREPR = 200
+_generic = classmethod(type(list[int]))
 
 
 def _type_error(string, pattern):
@@ -676,6 +677,7 @@ def _type_error(string, pattern):
 
 class Pattern:
     __slots__ = ("pattern", "flags", "groups", "groupindex", "_parent", "__weakref__")
+    __class_getitem__ = _generic
 
     def __init__(self, pattern, flags, info):
         self.pattern = pattern
@@ -804,6 +806,7 @@ class Pattern:
 
 class Match:
     __slots__ = ("re", "string", "pos", "endpos", "_s")
+    __class_getitem__ = _generic
 
     def __init__(self, pattern, string, pos, endpos, spans):
         self.re = pattern
