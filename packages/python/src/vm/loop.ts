@@ -60,6 +60,8 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
   const rangeIterType = this.tRangeIter;
   const listIterType = this.tListIter;
   const superType = this.tSuper;
+  const pyTrue = this.True;
+  const pyFalse = this.False;
   // type words as read from memory (int32: a compare of two int32s, where a `>>> 0` read compared with a
   // number is a float64 compare in V8's optimised code)
   const functionTypeW = this.tFunction | 0;
@@ -463,10 +465,12 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             }
             break;
           }
-          case 110 /* Op.JUMP_FORWARD */:
           case 140 /* Op.JUMP_BACKWARD */:
+            if (f.info.warmup < 0) f.info.warmup++;
+            ip = arg;
+            break;
+          case 110 /* Op.JUMP_FORWARD */:
           case 134 /* Op.JUMP_BACKWARD_NO_INTERRUPT */:
-            if (op === Op.JUMP_BACKWARD && f.info.warmup < 0) f.info.warmup++;
             ip = arg;
             break;
           case 114 /* Op.POP_JUMP_FORWARD_IF_FALSE */:
@@ -474,7 +478,7 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             // True, False and exact ints decided here, released inline (a call only at a count of 0)
             const v = st.pop()!;
             const m = (mem.length | 0) !== 0 ? mem : (mem = h.i32);
-            const iv = v === this.True ? 1 : v === this.False ? 0 : intTruth(m, intType, v);
+            const iv = v === pyTrue ? 1 : v === pyFalse ? 0 : intTruth(m, intType, v);
             if (iv < 0) {
               if (!truthRelease(this, v)) ip = arg;
               break;
@@ -488,7 +492,7 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
           case 176 /* Op.POP_JUMP_BACKWARD_IF_TRUE */: {
             const v = st.pop()!;
             const m = (mem.length | 0) !== 0 ? mem : (mem = h.i32);
-            const iv = v === this.True ? 1 : v === this.False ? 0 : intTruth(m, intType, v);
+            const iv = v === pyTrue ? 1 : v === pyFalse ? 0 : intTruth(m, intType, v);
             if (iv < 0) {
               if (truthRelease(this, v)) ip = arg;
               break;
