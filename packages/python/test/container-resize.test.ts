@@ -356,3 +356,22 @@ for b in (b"", b"a", b"a b", b"a,b", b",".join([b"x"] * 13), b" ".join([b"y"] * 
 describe("container resizes as in CPython 3.11", () => {
   for (const [name, source] of cases) it(name, () => expectSameAsPython(cpython, name, source, 60));
 });
+
+describe("list(x) of a class with __length_hint__ (list_extend)", () => {
+  it("gets the iterator before the hint, takes an int or bool hint, raises python3's errors for others, leaks nothing", () =>
+    expectSameAsPython(cpython, "list-length-hint", String.raw`import sys
+class It:
+    def __init__(self, h): self.n, self.h = 0, h
+    def __iter__(self):
+        print('iter'); return self
+    def __next__(self):
+        self.n += 1
+        if self.n > 3: raise StopIteration
+        return self.n
+    def __length_hint__(self):
+        print('hint'); return self.h
+for h in (3, 0, True, NotImplemented, 2.5, -1, '4', 10):
+    try: l = list(It(h)); print(l, sys.getsizeof(l))
+    except Exception as e: print(type(e).__name__, e)
+`));
+});

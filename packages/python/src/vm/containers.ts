@@ -212,15 +212,30 @@ proto.listExtendFrom = function (this: VM, l: Obj, it: Obj): void {
   // without __len__ (or their __length_hint__)
   const ti = this.typeInfo(it);
   let hint = k === Kind.GENERATOR || (!ti.heap && /^(enumerate|zip|map|filter|callable_iterator)$/.test(ti.name)) ? 8 : -1;
-  if (ti.heap && k === Kind.OBJECT && !this.lookupType(ti, "__len__")) {
-    hint = 8;
-    if (this.lookupType(ti, "__length_hint__")) {
+  const own = ti.heap && k === Kind.OBJECT && !this.lookupType(ti, "__len__");
+  if (own) hint = 8;
+  // as list_extend: the iterator first, then the hint (an int >= 0, else python3's errors)
+  const iter = this.getIter(it);
+  const items: Obj[] = [];
+  try {
+    if (own && this.lookupType(ti, "__length_hint__")) {
       const r = this.callSpecial(it, "__length_hint__", []);
-      if (r !== this.NotImplemented) hint = Number(this.index(r));
-      this.h.decref(r);
+      try {
+        if (r !== this.NotImplemented) {
+          if (this.kindOf(r) !== Kind.INT && this.kindOf(r) !== Kind.BOOL) this.typeError(`__length_hint__ must be an integer, not ${this.typeName(r)}`);
+          if ((hint = Number(this.h.readInt(r))) < 0) this.raise("ValueError", "__length_hint__() should return >= 0");
+        }
+      } finally {
+        this.h.decref(r);
+      }
     }
+    for (let v; (v = this.iterNext(iter)); ) if ((items.push(v) & 0xffff) === 0) this.pollInterrupt();
+  } catch (e) {
+    for (const x of items) this.h.decref(x);
+    throw e;
+  } finally {
+    this.h.decref(iter);
   }
-  const items = this.collect(it);
   try {
     if (hint < 0) this.h.listExtend(l, items);
     else this.h.listExtendIter(l, items, hint);
