@@ -396,7 +396,7 @@ function installStr(vm: VM): void {
   };
   const strList = (self: Obj, orig: string, parts: string[], room = 0) =>
     vm.listRoom(parts.map((p) => (p === orig && !vm.typeInfo(self).heap ? vm.newRef(self) : h.newStr(p))), room);
-  const room = splitRoom;
+  const room = (max: number, s = "", sep = "") => ([...s].length < [...sep].length ? 1 : max < 0 || max > 10 ? 12 : max + 1);
   const find = (rev: boolean, raise: boolean) => (args: Obj[]) => {
     const s = S(args[0]);
     const sub = sArg(vm, args[1]);
@@ -449,7 +449,7 @@ function installStr(vm: VM): void {
         rest = rest.slice(i + sep.length);
       }
       parts.push(rest);
-      return strList(args[0], s, parts, [...s].length < [...sep].length ? 1 : room(max));
+      return strList(args[0], s, parts, room(max, s, sep));
     },
     rsplit: (args, kw) => {
       const s = S(args[0]);
@@ -471,7 +471,7 @@ function installStr(vm: VM): void {
         rest = rest.slice(0, i);
       }
       parts.unshift(rest);
-      return strList(args[0], s, parts, [...s].length < [...sep].length ? 1 : room(max));
+      return strList(args[0], s, parts, room(max, s, sep));
     },
     splitlines: (args, kw) => {
       const s = S(args[0]);
@@ -1488,5 +1488,3 @@ function installMisc(vm: VM): void {
   });
 }
 
-/** PREALLOC_SIZE(maxsplit): maxsplit + 1 slots, at most 12. */
-const splitRoom = (max: number) => (max < 0 || max > 10 ? 12 : max + 1);

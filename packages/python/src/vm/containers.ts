@@ -246,20 +246,11 @@ proto.listExtendFrom = function (this: VM, l: Obj, it: Obj): void {
 
 proto.listRoom = function (this: VM, objs: Obj[], room: number): Obj {
   const h = this.h;
-  const c = (h as unknown as { core: Record<string, (...a: number[]) => number> }).core;
-  const l = c.list_new(room, abi.LIST_NEW_DISPLAY);
-  if (!l) {
-    for (const o of objs) h.decref(o);
-    throw new HeapError("NO_MEMORY", abi.STATUS_NO_MEMORY, "split");
-  }
+  const l = (h as unknown as { core: Record<string, (...a: number[]) => number> }).core.list_new(room, abi.LIST_NEW_DISPLAY);
+  if (!l) throw new HeapError("NO_MEMORY", abi.STATUS_NO_MEMORY, "split");
+  // PyList_New(room)'s slots are filled by appends (room left: no resize)
   h.setI32(l, abi.OB_SIZE, 0);
-  for (const o of objs) {
-    const n = h.listLen(l);
-    if (n < room) {
-      c.list_set_steal(l, n, o);
-      h.setI32(l, abi.OB_SIZE, n + 1);
-    } else h.listAppendSteal(l, o);
-  }
+  for (const o of objs) h.listAppendSteal(l, o);
   return l;
 };
 
