@@ -31,6 +31,7 @@
  *   (course.ts); string, operator and abc (modules/small.ts).
  * - Correctly rounded pow, exp, log, sin and cos (objects/libm.ts): float ** float with a non-integral exponent;
  *   complex ** (objects/complex-pow.ts).
+ * - str's expandtabs, istitle, isnumeric, translate and maketrans (builtins/str-rare.ts).
  * - Type hints (modules/typing.ts): the types and typing modules, `list[int]`, `int | None`, a class's
  *   bases with __mro_entries__ (`class S(Generic[T])`); sys.stdin (modules/sys-info.ts).
  *
@@ -118,6 +119,8 @@ export const LAZY_MODULES: readonly LazyModule[] = [
   { file: "modules/reimport.ts", functions: ["remakeModule"] },
   // complex ** complex (objects/complex-pow.ts)
   { file: "objects/complex-pow.ts", functions: ["complexPow", "complexPowValue"] },
+  // str.expandtabs, istitle, isnumeric, translate and str.maketrans
+  { file: "builtins/str-rare.ts", functions: ["strRare"] },
 ];
 
 /** Files of the interpreter a lazy module may bundle its own copy of: types, const enums, constants (a module's Python source, `modules/NAME-py.ts`). */

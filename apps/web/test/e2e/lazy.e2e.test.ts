@@ -77,6 +77,8 @@ const POW_PROGRAM = "xs = [(1.1, 2.9), (1.3, 0.7), (2.3, 0.3), (2.9, -0.7), (6.1
 const RANDOM_PROGRAM = "import random\nrandom.seed(42)\nxs = list(range(10))\nrandom.shuffle(xs)\nprint(random.random(), random.randint(1, 6), xs, random.sample('abcdef', 3), random.choice([10, 20, 30]))\n";
 /** sys's struct sequences and int.from_bytes. */
 const SYS_INFO_PROGRAM = "import sys\nprint(sys.float_info.max, sys.version_info[:2], sys.flags.optimize, sys.int_info.bits_per_digit)\nprint(int.from_bytes(b'\\x01\\x02', 'big'), int.from_bytes(bytearray(b'\\xff'), 'little', signed=True))\n";
+/** str's rare methods: maketrans, translate, expandtabs, istitle, isnumeric. */
+const STR_RARE_PROGRAM = "t = str.maketrans('ab', 'xy', 'c')\nprint('abcabc'.translate(t), 'a\\tbc\\td'.expandtabs(4), 'Ab Cd'.istitle(), '\\u4e09\\u767e'.isnumeric(), '12'.isnumeric(), 'x'.isnumeric())\n";
 /** The warnings module: a warning shown through a replaced showwarning, and recorded ones. */
 const WARNINGS_PROGRAM = "import warnings\nwarnings.showwarning = lambda m, c, f, n, file=None, line=None: print('shown:', c.__name__, m)\nwarnings.warn('careful')\nwith warnings.catch_warnings(record=True) as w:\n    warnings.simplefilter('always')\n    warnings.warn('kept', RuntimeWarning)\nprint(len(w), w[0].category.__name__, str(w[0].message))\n";
 /** The interpreter's own DeprecationWarning (NotImplemented's truth), on a sys.stderr that prints its first line's category and text: no word of the chunk. */
@@ -112,6 +114,7 @@ beforeAll(async () => {
     "/warnings.html": WARNINGS_PROGRAM,
     "/not-implemented.html": NOT_IMPLEMENTED_PROGRAM,
     "/sys-info.html": SYS_INFO_PROGRAM,
+    "/str-rare.html": STR_RARE_PROGRAM,
     "/pow.html": POW_PROGRAM,
     "/teardown.html": TEARDOWN_PROGRAM,
     "/syntax-error.html": SYNTAX_ERROR_PROGRAM,
@@ -148,7 +151,7 @@ describe("the interpreter's lazy chunk", () => {
   }
 
   it("is fetched once for programs that name what it holds, which print what python3 prints", async () => {
-    for (const [path, program] of [["format.html", FORMAT_PROGRAM], ["match.html", MATCH_PROGRAM], ["sort.html", SORT_PROGRAM], ["exec.html", EXEC_PROGRAM], ["math.html", MATH_PROGRAM], ["random.html", RANDOM_PROGRAM], ["warnings.html", WARNINGS_PROGRAM], ["sys-info.html", SYS_INFO_PROGRAM], ["teardown.html", TEARDOWN_PROGRAM]] as const) {
+    for (const [path, program] of [["format.html", FORMAT_PROGRAM], ["match.html", MATCH_PROGRAM], ["sort.html", SORT_PROGRAM], ["exec.html", EXEC_PROGRAM], ["math.html", MATH_PROGRAM], ["random.html", RANDOM_PROGRAM], ["warnings.html", WARNINGS_PROGRAM], ["sys-info.html", SYS_INFO_PROGRAM], ["str-rare.html", STR_RARE_PROGRAM], ["teardown.html", TEARDOWN_PROGRAM]] as const) {
       expect(mayReachLazyChunk(program), path).toBe(true);
       await printsWhatPython3Prints(path, program);
     }

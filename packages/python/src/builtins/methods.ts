@@ -4,6 +4,7 @@
  * returned (`s.strip()` with nothing to strip) and which one-character results are the cached objects.
  */
 import { intFromBytes } from "./int-bytes.js";
+import { strRare } from "./str-rare.js";
 import type { Obj } from "../vm/heap-api.js";
 import { Kind, type KwArgs, type NativeFn, type TypeInfo } from "../vm/types.js";
 import { PyRaise, type VM } from "../vm/vm.js";
@@ -625,32 +626,11 @@ function installStr(vm: VM): void {
       const p = sArg(vm, args[1], "removesuffix() argument must be ");
       return same(args[0], p && s.endsWith(p) ? s.slice(0, s.length - p.length) : s, s);
     },
-    expandtabs: (args) => {
-      const s = S(args[0]);
-      const ts = optInt(vm, args[1], 8);
-      if (!s.includes("\t") && !vm.typeInfo(args[0]).heap) return vm.newRef(args[0]);
-      let out = "";
-      let col = 0;
-      for (const c of s) {
-        if (c === "\t") {
-          const n = ts > 0 ? ts - (col % ts) : 0;
-          out += " ".repeat(n);
-          col += n;
-        } else if (c === "\n" || c === "\r") {
-          out += c;
-          col = 0;
-        } else {
-          out += c;
-          col++;
-        }
-      }
-      return h.newStr(out);
-    },
+    expandtabs: (args) => strRare(vm, 0, args),
     // decimal digits and the other Numeric_Type=Digit characters (superscripts, circled digits...)
     isdigit: pred((s) => s.length > 0 && /^[\p{Nd}\u{b2}-\u{b3}\u{b9}\u{1369}-\u{1371}\u{19da}\u{2070}\u{2074}-\u{2079}\u{2080}-\u{2089}\u{2460}-\u{2468}\u{2474}-\u{247c}\u{2488}-\u{2490}\u{24ea}\u{24f5}-\u{24fd}\u{24ff}\u{2776}-\u{277e}\u{2780}-\u{2788}\u{278a}-\u{2792}\u{10a40}-\u{10a43}\u{10e60}-\u{10e68}\u{11052}-\u{1105a}\u{1f100}-\u{1f10a}]+$/u.test(s)),
     isdecimal: pred((s) => s.length > 0 && /^\p{Nd}+$/u.test(s)),
-    // numbers, and the ideographs with a numeric value (三, 百, 萬...)
-    isnumeric: pred((s) => s.length > 0 && /^[\p{N}\u{3405}\u{3483}\u{382a}\u{3b4d}\u{4e00}\u{4e03}\u{4e07}\u{4e09}\u{4e5d}\u{4e8c}\u{4e94}\u{4e96}\u{4ebf}-\u{4ec0}\u{4edf}\u{4ee8}\u{4f0d}\u{4f70}\u{5104}\u{5146}\u{5169}\u{516b}\u{516d}\u{5341}\u{5343}-\u{5345}\u{534c}\u{53c1}-\u{53c4}\u{56db}\u{58f1}\u{58f9}\u{5e7a}\u{5efe}-\u{5eff}\u{5f0c}-\u{5f0e}\u{5f10}\u{62fe}\u{634c}\u{67d2}\u{6f06}\u{7396}\u{767e}\u{8086}\u{842c}\u{8cae}\u{8cb3}\u{8d30}\u{9621}\u{9646}\u{964c}\u{9678}\u{96f6}\u{f96b}\u{f973}\u{f978}\u{f9b2}\u{f9d1}\u{f9d3}\u{f9fd}\u{20001}\u{20064}\u{200e2}\u{20121}\u{2092a}\u{20983}\u{2098c}\u{2099c}\u{20aea}\u{20afd}\u{20b19}\u{22390}\u{22998}\u{23b1b}\u{2626d}\u{2f890}]+$/u.test(s)),
+    isnumeric: (args) => strRare(vm, 2, args),
     isalpha: pred((s) => s.length > 0 && /^\p{L}+$/u.test(s)),
     isalnum: pred((s) => s.length > 0 && /^[\p{L}\p{N}]+$/u.test(s)),
     isspace: pred((s) => s.length > 0 && /^\s+$/.test(s)),
@@ -658,22 +638,7 @@ function installStr(vm: VM): void {
     isidentifier: pred((s) => /^[\p{L}_][\p{L}\p{N}_]*$/u.test(s)),
     isupper: pred((s) => [...s].some(isCased) && s === s.toUpperCase()),
     islower: pred((s) => [...s].some(isCased) && s === s.toLowerCase()),
-    istitle: pred((s) => {
-      let prevCased = false;
-      let any = false;
-      for (const c of s) {
-        if (/\p{Lt}/u.test(c)) {
-          if (prevCased) return false;
-          prevCased = true;
-          any = true;
-        } else if (isCased(c)) {
-          if (prevCased ? c !== c.toLowerCase() : c !== c.toUpperCase()) return false;
-          prevCased = true;
-          any = true;
-        } else prevCased = false;
-      }
-      return any;
-    }),
+    istitle: (args) => strRare(vm, 1, args),
     isprintable: pred((s) => [...s].every(isPrintable)),
     encode: (args, kw) => {
       const enc = args[1] ?? (kwarg(kw, "encoding") || undefined);
@@ -728,74 +693,12 @@ function installStr(vm: VM): void {
   };
   vm.methods("str", table);
   // a static method in CPython: bound here to the type (or instance), which it ignores
-  const maketrans = vm.defineNative("maketrans", ([, ...args], kw) => {
-    const n = args.length;
-    if (kw?.names.length) vm.typeError("str.maketrans() takes no keyword arguments");
-    if (n < 1 || n > 3) vm.typeError(`maketrans expected at ${n ? "most 3 arguments" : "least 1 argument"}, got ${n}`);
-    if (n > 1 && vm.kindOf(args[0]) !== Kind.STR) vm.typeError("first maketrans argument must be a string if there is a second argument");
-    for (let i = 1; i < n; i++) if (vm.kindOf(args[i]) !== Kind.STR) vm.typeError(`maketrans() argument ${i + 1} must be str, not ${vm.typeName(args[i])}`);
-    if (n >= 2 && [...S(args[0])].length !== [...S(args[1])].length) vm.raise("ValueError", "the first two maketrans arguments must have equal length");
-    if (n === 1 && vm.kindOf(args[0]) !== Kind.DICT) vm.typeError("if you give only one argument to maketrans it must be a dict");
-    const d = h.newDict("display");
-    if (args.length === 1) {
-      for (const [k, v] of vm.dictEntries(args[0])) {
-        const kk = vm.kindOf(k);
-        if (kk === Kind.STR ? [...vm.str(k)].length !== 1 : kk !== Kind.INT && kk !== Kind.BOOL) {
-          vm.decref(d);
-          if (kk !== Kind.STR) vm.typeError("keys in translate table must be strings or integers");
-          vm.raise("ValueError", "string keys in translate table must be of length 1");
-        }
-        const key = vm.kindOf(k) === Kind.STR ? vm.newInt(BigInt(vm.str(k).codePointAt(0)!)) : vm.newRef(k);
-        vm.dictSetItem(d, key, v);
-        h.decref(key);
-      }
-      return d;
-    }
-    const a = [...S(args[0])];
-    const b = [...S(args[1])];
-    if (a.length !== b.length) vm.raise("ValueError", "the first two maketrans arguments must have equal length");
-    a.forEach((c, i) => {
-      const k = vm.newInt(BigInt(c.codePointAt(0)!));
-      const v = vm.newInt(BigInt(b[i].codePointAt(0)!));
-      vm.dictSetItem(d, k, v);
-      h.decref(k);
-      h.decref(v);
-    });
-    if (args[2]) {
-      for (const c of S(args[2])) {
-        const k = vm.newInt(BigInt(c.codePointAt(0)!));
-        vm.dictSetItem(d, k, vm.None);
-        h.decref(k);
-      }
-    }
-    return d;
-  }, { qualname: "str.maketrans", method: true });
+  const maketrans = vm.defineNative("maketrans", ([, ...args], kw) => strRare(vm, 4, args, kw), { qualname: "str.maketrans", method: true });
   vm.infoOfType(vm.T.str).methods.set("maketrans", maketrans);
   (vm.classMethods ??= new Set()).add(maketrans);
   vm.typeEpoch++;
   vm.methods("str", {
-    translate: (args) => {
-      const s = S(args[0]);
-      let out = "";
-      for (const c of s) {
-        const k = vm.newInt(BigInt(c.codePointAt(0)!));
-        let v: Obj = 0;
-        try {
-          v = vm.getItem(args[1], k);
-        } catch (e) {
-          if (!(e instanceof PyRaise) || !vm.isInstance(e.exc, vm.T.LookupError)) throw e;
-          vm.decref(e.exc);
-        } finally {
-          h.decref(k);
-        }
-        if (!v) out += c;
-        else {
-          if (v !== vm.None) out += vm.kindOf(v) === Kind.STR ? vm.str(v) : String.fromCodePoint(Number(h.readInt(v)));
-          h.decref(v);
-        }
-      }
-      return h.newStr(out);
-    },
+    translate: (args) => strRare(vm, 3, args),
   });
 }
 
