@@ -29,7 +29,7 @@ import "./vm/unit.js";
 import { installWeakrefs } from "./vm/weakrefs.js";
 import { Frame } from "./vm/frame.js";
 import * as L from "./vm/layouts.js";
-import { installBuiltins } from "./builtins/functions.js";
+import { installBuiltins, isCallable } from "./builtins/functions.js";
 import { installIteratorMethods, installMethods } from "./builtins/methods.js";
 import { installBytearray } from "./builtins/bytes.js";
 import { installModules } from "./modules/index.js";
@@ -584,6 +584,7 @@ proto.prepareRuntime = function (this: VM): void {
   this.ctors.set(this.T.method, (_t, args, kw) => {
     if (kw && kw.names.length) this.typeError("method() takes no keyword arguments");
     if (args.length !== 2) this.typeError(`method expected 2 arguments, got ${args.length}`);
+    if (!isCallable(this, args[0]!)) this.typeError("first argument must be callable");
     if (args[1] === this.None) this.typeError("instance must not be None");
     return this.newMethod(args[0], args[1]);
   });

@@ -371,11 +371,7 @@ export function installBuiltins(vm: VM): void {
     };
     return vm.bool(check(args[1]));
   });
-  def("callable", (args) => {
-    const ti = vm.typeInfo(args[0]);
-    const k = ti.kind;
-    return vm.bool(k === Kind.FUNCTION || k === Kind.BUILTIN || k === Kind.METHOD || k === Kind.TYPE || k === Kind.MDESCR || !!vm.lookupType(ti, "__call__"));
-  });
+  def("callable", (args) => vm.bool(isCallable(vm, args[0]!)));
   def("getattr", (args) => {
     nargs(vm, "getattr", args, 2, 3);
     if (vm.kindOf(args[1]) !== Kind.STR) vm.typeError(`attribute name must be string, not '${vm.typeName(args[1])}'`);
@@ -782,6 +778,13 @@ declare module "../vm/vm.js" {
     evalSource(args: Obj[], mode: "eval" | "exec"): Obj;
     takeStopValue(): Obj;
   }
+}
+
+/** callable(o) */
+export function isCallable(vm: VM, o: Obj): boolean {
+  const ti = vm.typeInfo(o);
+  const k = ti.kind;
+  return k === Kind.FUNCTION || k === Kind.BUILTIN || k === Kind.METHOD || k === Kind.TYPE || k === Kind.MDESCR || !!vm.lookupType(ti, "__call__");
 }
 
 function strArg(vm: VM, o: Obj): string {

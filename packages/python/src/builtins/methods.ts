@@ -1362,6 +1362,14 @@ function installMisc(vm: VM): void {
     // callable as the function it holds (3.10)
     __call__: (args, kw) => vm.call(h.getSlot(args[0], L.NATIVE_A), args.slice(1), kw),
   });
+  // f.__get__(obj) binds f to obj (None: f itself), as python3's functions do
+  vm.methods("function", {
+    __get__: (args) => {
+      const n = args.length - 1;
+      if (n < 1 || n > 2) vm.typeError(` expected ${n ? "at most 2 arguments" : "at least 1 argument"}, got ${n}`);
+      return args[1] === vm.None ? vm.newRef(args[0]) : vm.newMethod(args[0], args[1]);
+    },
+  });
   vm.methods("classmethod", { __get__: (args) => vm.newMethod(h.getSlot(args[0], L.NATIVE_A), args[2] && args[2] !== vm.None ? args[2] : h.typeOf(args[1])) });
   vm.methods("super", {
     // super(T).__get__(obj) is super(T, obj); a bound super (or obj None) stays itself

@@ -81,6 +81,7 @@ export function typingSource(): string {
 const TYPES_PY = `
 FunctionType = LambdaType = type(lambda: None)
 BuiltinFunctionType = BuiltinMethodType = type(len)
+MethodType = type((lambda: None).__get__(0))
 ModuleType = type(__builtins__)
 NoneType = type(None)
 EllipsisType = type(...)
