@@ -1,8 +1,21 @@
 /** Known differences from python3 (issue 3), each checked against python3's own output at test time. */
-import { describe, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { runDetailed } from "../src/index.js";
 import { corpusCase, cpythonRunner, expectSameAsPython } from "./cpython.js";
 
 const cpython = cpythonRunner("pyheap-issue3-");
+
+describe("sys.set_int_max_str_digits", () => {
+  it("sets the limit of int <-> decimal str conversions, python3's errors past it", () => {
+    expectSameAsPython(cpython, "int-max-str-digits", corpusCase("fidelity/147-int-max-str-digits.py"));
+  });
+
+  it("starts each run at 4300", () => {
+    const first = runDetailed("import sys\nsys.set_int_max_str_digits(0)\nprint(len(str(10 ** 5000)))\n");
+    expect(first.result.stdout).toBe("5001\n");
+    expectSameAsPython(cpython, "int-limit-again", "import sys\nprint(sys.get_int_max_str_digits())\ntry:\n    str(10 ** 5000)\nexcept ValueError as e:\n    print(e)\n");
+  });
+});
 
 describe("functions as descriptors", () => {
   it("f.__get__(obj) and types.MethodType give bound methods, with python3's errors", () => {

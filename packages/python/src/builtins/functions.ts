@@ -834,7 +834,7 @@ function registerConstructors(vm: VM): void {
         const b = Number(vm.index(base));
         const s = k === Kind.STR ? vm.str(x) : latin1(h.readBytes(x));
         try {
-          return vm.newInt(parseIntUnicode(s, b));
+          return vm.newInt(parseIntUnicode(s, b, vm.intMaxDigits));
         } catch (e) {
           throw vm.wrapErr(e);
         }
@@ -853,7 +853,7 @@ function registerConstructors(vm: VM): void {
       if (k === Kind.STR || k === Kind.BYTES) {
         const s = k === Kind.STR ? vm.str(x) : latin1(h.readBytes(x));
         try {
-          return vm.newInt(parseIntUnicode(s, 10));
+          return vm.newInt(parseIntUnicode(s, 10, vm.intMaxDigits));
         } catch (e) {
           throw vm.wrapErr(e);
         }
@@ -951,7 +951,7 @@ function registerConstructors(vm: VM): void {
         const r = h.intDecimalStr(x);
         if (r !== 0) return r;
         const s = h.intDecimal(x);
-        if (s.length <= 4300) return h.newStrUncached(s);
+        if (s.length <= 640) return h.newStrUncached(s);
       } else if (xt === strType) return vm.newRef(x);
     }
     return strCall(t, args, kw);
@@ -1339,13 +1339,13 @@ export function asciiDigits(s: string): string {
 }
 
 /** parseIntLiteral over asciiDigits(s); an invalid text raises with the original text in its message. */
-function parseIntUnicode(s: string, base: number): bigint {
+function parseIntUnicode(s: string, base: number, max: number): bigint {
   const t = asciiDigits(s);
-  if (t === s) return parseIntLiteral(s, base);
+  if (t === s) return parseIntLiteral(s, base, max);
   try {
-    return parseIntLiteral(t, base);
+    return parseIntLiteral(t, base, max);
   } catch {
-    return parseIntLiteral(s, base);
+    return parseIntLiteral(s, base, max);
   }
 }
 

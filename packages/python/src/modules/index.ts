@@ -25,8 +25,8 @@ import { smallModuleSource } from "./small.js";
 import { functoolsNatives, functoolsSource } from "./functools.js";
 import { itertoolsSource } from "./itertools.js";
 
-/** The struct sequences of sys and sys.stdin, made on first use (modules/sys-info.ts, loaded on demand in the page). */
-const SYS_INFO_NAMES = ["float_info", "int_info", "version_info", "flags", "hash_info", "stdin", "__stdin__"];
+/** The struct sequences of sys, sys.stdin and sys.set_int_max_str_digits, made on first use (modules/sys-info.ts, loaded on demand in the page). */
+const SYS_INFO_NAMES = ["float_info", "int_info", "version_info", "flags", "hash_info", "stdin", "__stdin__", "set_int_max_str_digits"];
 
 function moduleWith(vm: VM, name: string, fns: Record<string, NativeFn>): Obj {
   const h = vm.h;
@@ -55,6 +55,7 @@ export function installModules(vm: VM): void {
   // the built-in types registered since bootstrapTypes (with the builtins and their methods)
   vm.addStaticSubclassRefs();
   vm.moduleFactories = new Map();
+  vm.intMaxDigits = 4300;
   vm.moduleFactories.set("gc", () => makeGc(vm));
   vm.moduleFactories.set("sys", () => makeSys(vm));
   vm.moduleLazyAttr = (m, module, name) => (module === "sys" && SYS_INFO_NAMES.includes(name) ? sysInfo(vm, m, name) : 0);
@@ -280,7 +281,7 @@ function makeSys(vm: VM): Obj {
     },
     exception: () => vm.newRef(vm.topExc() || vm.None),
     getdefaultencoding: () => h.newStr("utf-8"),
-    get_int_max_str_digits: () => vm.newInt(4300n),
+    get_int_max_str_digits: () => vm.newInt(BigInt(vm.intMaxDigits)),
     _getframe: (args) => {
       nargs(vm, "_getframe", args, 0, 1);
       let f = vm.frame;
@@ -326,6 +327,8 @@ function makeSys(vm: VM): Obj {
 
 declare module "../vm/vm.js" {
   interface VM {
+    /** sys.set_int_max_str_digits's limit (0: none) */
+    intMaxDigits: number;
     /** An attribute a module makes on first use (sys.float_info…): a new reference, or 0. */
     moduleLazyAttr?: (m: Obj, module: string, name: string) => Obj;
     scriptName: string;

@@ -1,12 +1,14 @@
 /**
  * sys.float_info, sys.int_info, sys.version_info, sys.flags and sys.hash_info: struct sequences made on the
  * first read of the attribute (modules/index.ts's moduleLazyAttr), kept apart from the module so that the
- * page loads them only when a program reads one; and sys.stdin, made the same way (see stdin below).
+ * page loads them only when a program reads one; and sys.stdin, made the same way (see stdin below), and
+ * sys.set_int_max_str_digits.
  */
 import type { Obj } from "../vm/heap-api.js";
 import type { NativeFn } from "../vm/types.js";
 import type { VM } from "../vm/vm.js";
 import * as L from "../vm/layouts.js";
+import { kwarg } from "../builtins/functions.js";
 
 /** The fields and values of sys.float_info, sys.int_info, sys.version_info and sys.hash_info (CPython 3.11.7, 64-bit Linux). */
 const SYS_INFOS: ReadonlyMap<string, [string, string][]> = new Map([
@@ -25,7 +27,7 @@ const SYS_INFOS: ReadonlyMap<string, [string, string][]> = new Map([
  */
 export function sysInfo(vm: VM, m: Obj, name: string): Obj {
   const fields = SYS_INFOS.get(name);
-  if (!fields) return /stdin/.test(name) ? stdin(vm, m) : 0;
+  if (!fields) return /stdin/.test(name) ? stdin(vm, m) : setIntDigits(vm, m);
   const src = `def __repr__(self):
     return "sys.${name}(" + ", ".join([f + "=" + repr(v) for f, v in zip(${JSON.stringify(fields.map((f) => f[0]))}, self)]) + ")"
 ns = {"__slots__": (), "__module__": "sys", "__new__": __new__, "__repr__": __repr__, "n_fields": ${fields.length}, "n_sequence_fields": ${fields.length}, "n_unnamed_fields": 0}
@@ -136,6 +138,23 @@ def _size(n):
 
 stdin = TextIOWrapper()
 `;
+
+/** sys.set_int_max_str_digits (sets VM.intMaxDigits), kept in sys's dict. */
+function setIntDigits(vm: VM, m: Obj): Obj {
+  const name = "set_int_max_str_digits";
+  const f = vm.newBuiltinFunction(
+    vm.defineNative(name, (args, kw) => {
+      const a = args[0] ?? kwarg(kw, "maxdigits");
+      if (!a) vm.typeError(name + "() missing required argument 'maxdigits' (pos 1)");
+      const n = Number(vm.index(a));
+      if (n && n < 640) vm.raise("ValueError", "maxdigits must be 0 or larger than 640");
+      vm.intMaxDigits = n;
+      return vm.none();
+    }, { module: "sys" }),
+  );
+  vm.dictSetStr(vm.h.getSlot(m, L.MODULE_DICT), vm.name(name), f);
+  return f;
+}
 
 /** sys.stdin, kept in sys's dict as stdin and __stdin__ (a new reference). */
 function stdin(vm: VM, m: Obj): Obj {

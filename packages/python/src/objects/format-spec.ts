@@ -5,6 +5,7 @@
  * Relies on: float-format.ts for digits. Pure functions over JS values.
  */
 import { PyErr, valueError } from "./errors.js";
+import { overIntLimit } from "./numbers.js";
 import { roundDigits, fixedFromDigits, floatRepr, shortestDigits } from "./float-format.js";
 import { exactDigits, expFromDigits, generalFromDigits } from "./float-exact.js";
 
@@ -147,7 +148,7 @@ function signOf(neg: boolean, spec: FormatSpec): string {
 }
 
 /** `format(n, spec)` for an int (or bool treated as int). */
-export function formatInt(n: bigint, specText: string, typeName = "int"): string {
+export function formatInt(n: bigint, specText: string, typeName = "int", maxDigits = 0): string {
   const spec = parseSpec(specText, typeName, "d");
   const t = spec.type;
   if ("eEfFgG%".includes(t) && t !== "") return formatFloat(Number(n), specText, typeName, true);
@@ -186,6 +187,8 @@ export function formatInt(n: bigint, specText: string, typeName = "int"): string
   if (spec.grouping === "," && base !== 10) valueError(`Cannot specify ',' with '${t}'.`);
   const neg = n < 0n;
   let digits = (neg ? -n : n).toString(base);
+  const over = base === 10 ? overIntLimit(digits.length, maxDigits) : null;
+  if (over) throw over;
   if (t === "X") digits = digits.toUpperCase();
   const signStr = signOf(neg, spec) + (spec.alt ? prefix : "");
   const every = base === 10 ? 3 : 4;

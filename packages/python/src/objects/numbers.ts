@@ -8,8 +8,16 @@ import { strRepr } from "./str-repr.js";
 
 const DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz";
 
+/**
+ * python3's ValueError for an int of more decimal digits than `m`, the limit of sys.set_int_max_str_digits
+ * (VM.intMaxDigits; 0: none); `has`: the count, for int().
+ */
+export function overIntLimit(digits: number, m: number, has?: boolean): PyErr | null {
+  return m && digits > m ? new PyErr("ValueError", `Exceeds the limit (${m} digits) for integer string conversion${has ? ": value has " + digits + " digits" : ""}; use sys.set_int_max_str_digits() to increase the limit`) : null;
+}
+
 /** `int(s, base)`; raises ValueError("invalid literal for int() with base N: 's'"). */
-export function parseIntLiteral(text: string, base: number): bigint {
+export function parseIntLiteral(text: string, base: number, max = 4300): bigint {
   if (base !== 0 && (base < 2 || base > 36)) throw new PyErr("ValueError", "int() base must be >= 2 and <= 36, or 0");
   // the text's repr is cut at 200 characters (CPython's %.200R)
   const bad = () => new PyErr("ValueError", `invalid literal for int() with base ${base}: ${Array.from(strRepr(text)).slice(0, 200).join("")}`);
@@ -49,7 +57,8 @@ export function parseIntLiteral(text: string, base: number): bigint {
     if (d < 0 || d >= b) throw bad();
     v = v * bb + BigInt(d);
   }
-  if (b === 10 && s.length > 4300) throw new PyErr("ValueError", "Exceeds the limit (4300 digits) for integer string conversion: value has " + s.length + " digits; use sys.set_int_max_str_digits() to increase the limit");
+  const over = b & (b - 1) ? overIntLimit(s.length, max, true) : null;
+  if (over) throw over;
   return neg ? -v : v;
 }
 

@@ -8,6 +8,7 @@ import { Kind, type NativeEntry, type TypeInfo } from "./types.js";
 import { PyRaise, VM } from "./vm.js";
 import * as L from "./layouts.js";
 import { floatRepr } from "../objects/float-format.js";
+import { overIntLimit } from "../objects/numbers.js";
 import { bytesRepr, strRepr } from "../objects/str-repr.js";
 import { abi } from "@pyheap/heap";
 import { bigRangeOf, rangeBounds } from "./ranges.js";
@@ -86,9 +87,8 @@ proto.addr = function (this: VM, o: Obj): string {
 
 proto.intStr = function (this: VM, v: bigint): string {
   const s = v.toString();
-  if (s.length > 4300 + (v < 0n ? 1 : 0)) {
-    this.raise("ValueError", "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit");
-  }
+  const over = overIntLimit(s.length - (v < 0n ? 1 : 0), this.intMaxDigits);
+  if (over) this.raise("ValueError", over.message);
   return s;
 };
 
@@ -146,7 +146,7 @@ proto.nativeRepr = function (this: VM, o: Obj, ti: TypeInfo): string {
     case Kind.INT: {
       // up to 2^53 from the digits as a number; the digit limit only applies far beyond that
       const s = h.intDecimal(o);
-      return s.length > 4300 ? this.intStr(h.readInt(o)) : s;
+      return s.length > 640 ? this.intStr(h.readInt(o)) : s;
     }
     case Kind.FLOAT:
       return floatRepr(h.readFloat(o));

@@ -1376,7 +1376,7 @@ proto.format = function (this: VM, v: Obj, spec: Obj | string, lookup = true): O
       const r = h.intDecimalStr(v);
       if (r !== 0) return r;
       const s = h.intDecimal(v);
-      if (s.length <= 4300) return h.newStrUncached(s);
+      if (s.length <= 640) return h.newStrUncached(s);
     }
   }
   const s = typeof spec === "string" ? spec : spec ? this.str(spec) : "";
@@ -1430,7 +1430,7 @@ proto.formatRaw = function (this: VM, v: Obj, s: string, ti: TypeInfo): Obj {
       case Kind.INT:
         // int.__format__ with an empty spec is str(self): a subclass's __str__ runs
         if (s === "") return this.strObj(v);
-        return this.h.newStr(formatInt(this.h.readInt(v), s, ti.name));
+        return this.h.newStr(formatInt(this.h.readInt(v), s, ti.name, this.intMaxDigits));
       case Kind.FLOAT:
         if (s === "") return this.strObj(v);
         return this.h.newStr(formatFloat(this.h.readFloat(v), s, ti.name));

@@ -115,7 +115,7 @@ proto.strPercent = function (this: VM, fmtObj: Obj, argsObj: Obj): Obj {
           if (k === Kind.FLOAT) n = BigInt(Math.trunc(h.readFloat(v)));
           else if (k === Kind.INT || k === Kind.BOOL) n = h.readInt(v);
           else this.typeError(`%${conv} format: a real number is required, not ${this.typeName(v)}`);
-          piece = formatInt(n, `${align}${sign}${zero}${width}d`);
+          piece = formatInt(n, `${align}${sign}${zero}${width}d`, "int", this.intMaxDigits);
           break;
         }
         case "x":
