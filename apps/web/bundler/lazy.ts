@@ -32,6 +32,7 @@
  * - Correctly rounded pow, exp, log, sin and cos (objects/libm.ts): float ** float with a non-integral exponent;
  *   complex ** (objects/complex-pow.ts).
  * - str's expandtabs, istitle, isnumeric, translate and maketrans (builtins/str-rare.ts).
+ * - A number through a class's __float__ or __complex__ (vm/number-via.ts).
  * - Type hints (modules/typing.ts): the types and typing modules, `list[int]`, `int | None`, a class's
  *   bases with __mro_entries__ (`class S(Generic[T])`); sys.stdin (modules/sys-info.ts).
  *
@@ -117,6 +118,8 @@ export const LAZY_MODULES: readonly LazyModule[] = [
   { file: "modules/small.ts", functions: ["smallModuleSource"] },
   // a module imported again after the program took it out of sys.modules
   { file: "modules/reimport.ts", functions: ["remakeModule"] },
+  // float() and complex() of an instance through its class's __float__ / __complex__
+  { file: "vm/number-via.ts", functions: ["floatVia", "complexVia"] },
   // complex ** complex (objects/complex-pow.ts)
   { file: "objects/complex-pow.ts", functions: ["complexPow", "complexPowValue"] },
   // str.expandtabs, istitle, isnumeric, translate and str.maketrans

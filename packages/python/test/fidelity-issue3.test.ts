@@ -17,6 +17,12 @@ describe("sys.set_int_max_str_digits", () => {
   });
 });
 
+describe("numbers through __float__, __index__, __int__ and __complex__", () => {
+  it("complex(), printf-style %f %e %g %d %i %c, float() of bytes-like objects", () => {
+    expectSameAsPython(cpython, "number-protocols", corpusCase("fidelity/148-number-protocols.py"));
+  });
+});
+
 describe("functions as descriptors", () => {
   it("f.__get__(obj) and types.MethodType give bound methods, with python3's errors", () => {
     expectSameAsPython(cpython, "function-get", corpusCase("fidelity/149-function-get-methodtype.py"));

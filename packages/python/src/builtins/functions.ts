@@ -4,6 +4,7 @@
  *
  * Natives borrow their arguments and return new references.
  */
+import { complexVia } from "../vm/number-via.js";
 import { timsort } from "./timsort.js";
 import type { Obj } from "../vm/heap-api.js";
 import { Kind, type KwArgs, type NativeFn, type TypeInfo } from "../vm/types.js";
@@ -908,8 +909,11 @@ function registerConstructors(vm: VM): void {
         }
       }
       if (k === Kind.FLOAT || k === Kind.INT || k === Kind.BOOL) return h.newFloat(vm.toFloat(x));
-      if (k === Kind.STR || k === Kind.BYTES) {
-        const v = parseFloatLiteral(asciiDigits(k === Kind.STR ? vm.str(x) : latin1(h.readBytes(x))));
+      const buf = k === Kind.STR ? null : bufferOf(vm, x);
+      if (k === Kind.STR || buf) {
+        // a bytes-like object's text is ASCII, stripped of ASCII whitespace only
+        const t = buf ? latin1(buf) : "";
+        const v = /[^\0-\x7f]/.test(t) ? null : parseFloatLiteral(buf ? t : asciiDigits(vm.str(x)));
         if (v === null) vm.raise("ValueError", `could not convert string to float: ${vm.repr(x)}`);
         return h.newFloat(v);
       }
@@ -935,7 +939,8 @@ function registerConstructors(vm: VM): void {
         }
         return [vm.toFloat(o), 0];
       };
-      const [ar, ai] = part(a, "first");
+      // a class's __complex__ comes first
+      const [ar, ai] = a && vm.typeInfo(a).heap && vm.lookupType(vm.typeInfo(a), "__complex__") ? complexVia(vm, a) : part(a, "first");
       const [br, bi] = part(b, "second");
       return vm.newComplex(ar - bi, ai + br);
     }),

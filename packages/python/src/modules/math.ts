@@ -10,6 +10,7 @@
  * more often than a correctly rounded result would; the others can differ from python3's C library in the
  * last digit. Not here: gamma, lgamma, erf, erfc, nextafter, ulp.
  */
+import { floatVia } from "../vm/number-via.js";
 import { crAcos, crAsin, crAtan, crAtan2, crCos, crExp, crExp2, crLog, crLog2, crPow, crSin, crTan } from "../objects/libm.js";
 import type { Obj } from "../vm/heap-api.js";
 import { Kind, type KwArgs, type NativeFn } from "../vm/types.js";
@@ -30,16 +31,7 @@ function real(vm: VM, o: Obj): number {
   // any float, a subclass's own __float__ unread (PyFloat_AsDouble)
   if (k === Kind.FLOAT) return vm.h.readFloat(o);
   if (ti.heap) {
-    const f = vm.lookupType(ti, "__float__");
-    if (f) {
-      const r = vm.callSpecial(o, "__float__", []);
-      try {
-        if (vm.kindOf(r) !== Kind.FLOAT) vm.typeError(`${ti.name}.__float__ returned non-float (type ${vm.typeName(r)})`);
-        return vm.h.readFloat(r);
-      } finally {
-        vm.decref(r);
-      }
-    }
+    if (vm.lookupType(ti, "__float__")) return floatVia(vm, o, ti);
     if (vm.lookupType(ti, "__index__")) return vm.toFloat(o, true);
   }
   return vm.toFloat(o);

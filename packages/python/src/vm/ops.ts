@@ -5,6 +5,7 @@
  *
  * All results are NEW references; operands are borrowed.
  */
+import { floatVia } from "./number-via.js";
 import type { Obj } from "./heap-api.js";
 import { Kind, type TypeInfo } from "./types.js";
 import { INTERRUPT_POLL_ITEMS, PyRaise, VM } from "./vm.js";
@@ -120,7 +121,10 @@ proto.index = function (this: VM, o: Obj): bigint {
 proto.toFloat = function (this: VM, o: Obj, viaIndex?: boolean): number {
   const k = this.kindOf(o);
   if (k === Kind.FLOAT) return this.h.readFloat(o);
-  if (viaIndex || isIntKind(k)) {
+  const ti = this.typeInfo(o);
+  // python3's PyFloat_AsDouble: __float__, else __index__
+  if (!viaIndex && ti.heap && !isIntKind(k) && this.lookupType(ti, "__float__")) return floatVia(this, o, ti);
+  if (viaIndex || isIntKind(k) || (ti.heap && this.lookupType(ti, "__index__"))) {
     const x = Number(this.index(o));
     if (!Number.isFinite(x)) this.raise("OverflowError", "int too large to convert to float");
     return x;

@@ -114,7 +114,14 @@ proto.strPercent = function (this: VM, fmtObj: Obj, argsObj: Obj): Obj {
           let n: bigint;
           if (k === Kind.FLOAT) n = BigInt(Math.trunc(h.readFloat(v)));
           else if (k === Kind.INT || k === Kind.BOOL) n = h.readInt(v);
-          else this.typeError(`%${conv} format: a real number is required, not ${this.typeName(v)}`);
+          else {
+            // int(v) for anything with __int__ or __index__ (python3's PyNumber_Long)
+            const ti = this.typeInfo(v);
+            if (!ti.heap || !(this.lookupType(ti, "__int__") || this.lookupType(ti, "__index__"))) this.typeError(`%${conv} format: a real number is required, not ${ti.name}`);
+            const r = this.call(this.T.int, [v]);
+            n = h.readInt(r);
+            h.decref(r);
+          }
           piece = formatInt(n, `${align}${sign}${zero}${width}d`, "int", this.intMaxDigits);
           break;
         }
@@ -139,7 +146,8 @@ proto.strPercent = function (this: VM, fmtObj: Obj, argsObj: Obj): Obj {
           break;
         case "c": {
           const k = this.kindOf(v);
-          if (k === Kind.STR && [...this.str(v)].length !== 1) this.typeError("%c requires int or char");
+          const ti = this.typeInfo(v);
+          if (k === Kind.STR ? [...this.str(v)].length !== 1 : k !== Kind.INT && k !== Kind.BOOL && !(ti.heap && this.lookupType(ti, "__index__"))) this.typeError("%c requires int or char");
           piece = k === Kind.STR ? this.str(v) : String.fromCodePoint(Number(this.index(v)));
           if (width) piece = align ? piece.padEnd(Number(width)) : piece.padStart(Number(width));
           break;
