@@ -33,6 +33,7 @@
  *   complex ** (objects/complex-pow.ts).
  * - str's expandtabs, istitle, isnumeric, translate and maketrans (builtins/str-rare.ts).
  * - A number through a class's __float__ or __complex__ (vm/number-via.ts).
+ * - Exception groups' subgroup(), split() and derive(), which except* calls too (vm/exc-group.ts).
  * - Type hints (modules/typing.ts): the types and typing modules, `list[int]`, `int | None`, a class's
  *   bases with __mro_entries__ (`class S(Generic[T])`); sys.stdin (modules/sys-info.ts).
  *
@@ -120,6 +121,8 @@ export const LAZY_MODULES: readonly LazyModule[] = [
   { file: "modules/reimport.ts", functions: ["remakeModule"] },
   // float() and complex() of an instance through its class's __float__ / __complex__
   { file: "vm/number-via.ts", functions: ["floatVia", "complexVia"] },
+  // exception groups' subgroup(), split() and derive() (except* derives its parts too)
+  { file: "vm/exc-group.ts", functions: ["deriveGroup"], vmMethods: ["egPart"] },
   // complex ** complex (objects/complex-pow.ts)
   { file: "objects/complex-pow.ts", functions: ["complexPow", "complexPowValue"] },
   // str.expandtabs, istitle, isnumeric, translate and str.maketrans

@@ -34,3 +34,9 @@ describe("frame objects", () => {
     expectSameAsPython(cpython, "frame-attributes", corpusCase("fidelity/150-frame-attributes.py"));
   });
 });
+
+describe("exception groups", () => {
+  it("subgroup(), split() and derive() as python3's, and except* through a subclass's derive()", () => {
+    expectSameAsPython(cpython, "exception-group-methods", corpusCase("fidelity/151-exception-group-methods.py"));
+  });
+});

@@ -16,6 +16,7 @@ import { formatFloat } from "../objects/format-spec.js";
 import { encodeStr, installBytes } from "./bytes.js";
 import { installTypeMethods } from "../vm/classes.js";
 import { rangeBounds } from "../vm/ranges.js";
+import { deriveGroup } from "../vm/exc-group.js";
 
 export function installMethods(vm: VM): void {
   installStr(vm);
@@ -1361,6 +1362,14 @@ function installMisc(vm: VM): void {
     __get__: (args) => vm.newRef(h.getSlot(args[0], L.NATIVE_A)),
     // callable as the function it holds (3.10)
     __call__: (args, kw) => vm.call(h.getSlot(args[0], L.NATIVE_A), args.slice(1), kw),
+  });
+  vm.methods("BaseExceptionGroup", {
+    derive: (a) => {
+      if (a.length !== 2) vm.typeError(`BaseExceptionGroup.derive() takes exactly one argument (${a.length - 1} given)`);
+      return deriveGroup(vm, a[0]!, a[1]!);
+    },
+    split: (a) => vm.egPart(a, true),
+    subgroup: (a) => vm.egPart(a, false),
   });
   // f.__get__(obj) binds f to obj (None: f itself), as python3's functions do
   vm.methods("function", {

@@ -832,7 +832,7 @@ function throwInto(vm: VM, gen: Obj, exc: Obj, owned: Obj): Obj {
 declare module "./vm.js" {
   interface VM {
     egMatch(exc: Obj, t: Obj): [Obj, Obj];
-    egSplit(eg: Obj, t: Obj): [Obj, Obj];
+    egSplit(eg: Obj, match: (e: Obj) => boolean, rest?: boolean): [Obj, Obj];
     prepReraiseStar(orig: Obj, list: Obj): Obj;
     genAfter(st: GenState, r: Obj): Obj;
     genThrow(gen: Obj, exc: Obj): Obj;
@@ -1460,15 +1460,12 @@ proto.lineAt = function (this: VM, code, i): number {
 export { LimitExceeded };
 
 function newGroupLike(vm: VM, like: Obj, items: Obj[]): Obj {
-  // derive(): a group of the same kind and message, sharing the original's traceback, cause and context
+  // like.derive(items), sharing the original's traceback, cause, context and notes
   const h = vm.h;
-  const allExc = items.every((x) => vm.isInstance(x, vm.T.Exception));
-  const t = allExc ? vm.T.ExceptionGroup : vm.T.BaseExceptionGroup;
-  const msg = h.getSlot(like, L.EXC_EXTRA) || vm.None;
   const lst = h.newList(items, "display");
   let g: Obj;
   try {
-    g = vm.callType(t, [msg, lst], null);
+    g = vm.callMethod(like, "derive", [lst]);
   } finally {
     h.decref(lst);
   }
@@ -1479,7 +1476,7 @@ function newGroupLike(vm: VM, like: Obj, items: Obj[]): Obj {
   return g;
 }
 
-proto.egSplit = function (this: VM, eg: Obj, t: Obj): [Obj, Obj] {
+proto.egSplit = function (this: VM, eg: Obj, match: (e: Obj) => boolean, rest = true): [Obj, Obj] {
   const h = this.h;
   const excs = h.getSlot(eg, L.EXC_EXTRA2);
   const items = excs ? this.tupleItems(excs) : [];
@@ -1488,20 +1485,20 @@ proto.egSplit = function (this: VM, eg: Obj, t: Obj): [Obj, Obj] {
   const owned: Obj[] = [];
   for (const e of items) {
     if (this.isInstance(e, this.T.BaseExceptionGroup)) {
-      if (this.excMatches(e, t)) {
+      if (match(e)) {
         m.push(e);
         continue;
       }
-      const [sm, sr] = this.egSplit(e, t);
+      const [sm, sr] = this.egSplit(e, match, rest);
       if (sm !== this.None) m.push(sm);
       if (sr !== this.None) r.push(sr);
       owned.push(sm, sr);
-    } else if (this.excMatches(e, t)) m.push(e);
+    } else if (match(e)) m.push(e);
     else r.push(e);
   }
   try {
     const mg = m.length ? newGroupLike(this, eg, m) : this.newRef(this.None);
-    const rg = r.length ? newGroupLike(this, eg, r) : this.newRef(this.None);
+    const rg = rest && r.length ? newGroupLike(this, eg, r) : this.newRef(this.None);
     return [mg, rg];
   } finally {
     for (const o of owned) h.decref(o);
@@ -1527,7 +1524,7 @@ proto.egMatch = function (this: VM, exc: Obj, t: Obj): [Obj, Obj] {
     return [g, this.newRef(this.None)];
   }
   if (this.isInstance(exc, this.T.BaseExceptionGroup)) {
-    const [m, r] = this.egSplit(exc, t);
+    const [m, r] = this.egSplit(exc, (e) => this.excMatches(e, t));
     if (m === this.None) {
       h.decref(r);
       return [m, this.newRef(this.None)];
