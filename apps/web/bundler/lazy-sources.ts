@@ -26,10 +26,10 @@ export * from "../src/python-sources.js";
  * the teardown, and a teardown that stops on the chunk is not run again; weakref's callbacks load it
  * through `weakref` already); a format spec (`format`, an
  * f-string with a `{…:…}` field); printf-style `%s %r %a %c %d %i %u %o %x %e %f %g` (with flags, width,
- * precision or a mapping key). Anything else that reaches it (a computed attribute name, a dict literal turned into a
+ * precision or a mapping key); a `\N{…}` escape. Anything else that reaches it (a computed attribute name, a dict literal turned into a
  * format string…) is run a second time, with the chunk.
  */
-const LAZY_WORDS = [/^[ \t]*match\b/m, /\b(subgroup|derive)\b|except\s*\*/, /\b(format(_map)?|sort(ed)?|round|eval|exec|compile)\b/, /\b(__del__|atexit|callbacks|math|random|warn(ings)?|collections|heapq|bisect|dataclass(es)?|json|enum|time|functools|itertools|__trunc__|float_info|int_info|version_info|flags|hash_info|from_bytes|int_max_str_digits|expandtabs|istitle|isnumeric|translate|maketrans)\b/, /%(\([^)\n]*\))?[-+ #0]*(\d+|\*)?(\.(\d*|\*))?[diouxXeEfFgGsrac]/, /(import|from) .*\b(string|operator|abc|contextlib|re)\b/];
+const LAZY_WORDS = [/^[ \t]*match\b/m, /\b(subgroup|derive)\b|except\s*\*/, /\\N\{/, /\b(format(_map)?|sort(ed)?|round|eval|exec|compile)\b/, /\b(__del__|atexit|callbacks|math|random|warn(ings)?|collections|heapq|bisect|dataclass(es)?|json|enum|time|functools|itertools|__trunc__|float_info|int_info|version_info|flags|hash_info|from_bytes|int_max_str_digits|expandtabs|istitle|isnumeric|translate|maketrans)\b/, /%(\([^)\n]*\))?[-+ #0]*(\d+|\*)?(\.(\d*|\*))?[diouxXeEfFgGsrac]/, /(import|from) .*\b(string|operator|abc|contextlib|re)\b/];
 const F_STRING = /(?<![\w'"])(?:[fF][rR]?|[rR][fF])['"]/;
 const SPEC_FIELD = /\{[^{}\n]*:[^{}\n]*\}/;
 

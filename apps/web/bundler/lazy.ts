@@ -32,6 +32,7 @@
  * - Correctly rounded pow, exp, log, sin and cos (objects/libm.ts): float ** float with a non-integral exponent;
  *   complex ** (objects/complex-pow.ts).
  * - str's expandtabs, istitle, isnumeric, translate and maketrans (builtins/str-rare.ts).
+ * - The `\N{name}` escape of a str literal and its table of names (objects/unicode-names.ts).
  * - A number through a class's __float__ or __complex__ (vm/number-via.ts).
  * - Exception groups' subgroup(), split() and derive(), which except* calls too (vm/exc-group.ts).
  * - Type hints (modules/typing.ts): the types and typing modules, `list[int]`, `int | None`, a class's
@@ -119,6 +120,8 @@ export const LAZY_MODULES: readonly LazyModule[] = [
   { file: "modules/small.ts", functions: ["smallModuleSource"] },
   // a module imported again after the program took it out of sys.modules
   { file: "modules/reimport.ts", functions: ["remakeModule"] },
+  // the `\N{name}` escape of a str literal and its names
+  { file: "objects/unicode-names.ts", functions: ["namedEscape"] },
   // float() and complex() of an instance through its class's __float__ / __complex__
   { file: "vm/number-via.ts", functions: ["floatVia", "complexVia"] },
   // exception groups' subgroup(), split() and derive() (except* derives its parts too)

@@ -1,9 +1,46 @@
 /** Known differences from python3 (issue 3), each checked against python3's own output at test time. */
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { runDetailed } from "../src/index.js";
 import { corpusCase, cpythonRunner, expectSameAsPython } from "./cpython.js";
 
 const cpython = cpythonRunner("pyheap-issue3-");
+
+describe("\\N{name} escapes", () => {
+  it("gives each character of the table its python3 name", () => {
+    const table = readFileSync(new URL("../src/objects/unicode-names.ts", import.meta.url), "utf8");
+    const body = /const NAMED =\n([\s\S]*?);\n/.exec(table)![1]!;
+    const names = [...body.matchAll(/"([^"]*)"/g)].map((m) => m[1]!).join("").split(/\\(?:x[0-9a-f]{2}|u[0-9a-f]{4}|u\{[0-9a-f]+\})/);
+    expect(names.length).toBeGreaterThan(10);
+    const program = `import unicodedata\nfor n in ${JSON.stringify(names.filter(Boolean))}:\n    print(n, unicodedata.lookup(n) == eval(chr(34) + "\\\\N{" + n + "}" + chr(34)))\n`;
+    // pyheap has no unicodedata: python3 gives the expected characters, pyheap's literals must agree
+    const want = cpython("names.py", program).stdout;
+    expect(want).not.toMatch(/False/);
+    const literals = names.filter(Boolean).map((n) => `print(${JSON.stringify(n)}, ascii("\\N{${n}}"))`).join("\n") + "\n";
+    expectSameAsPython(cpython, "named-literals", literals);
+  });
+
+  it("decodes in str and f-string literals, case-insensitively; bytes and raw strings keep the text", () => {
+    expectSameAsPython(
+      cpython,
+      "named-escapes",
+      `print("\\N{EM DASH}", "x\\N{em dash}y", f"a\\N{SNAKE}{1+1}\\N{BULLET}", b"\\N{EM DASH}", r"\\N{EM DASH}")\nprint(f"{3:\\N{EN DASH}>5}", ascii("\\N{NO-BREAK SPACE}|\\N{pound sign}\\N{EURO SIGN}"))\n`,
+    );
+  });
+
+  for (const [name, src] of [
+    ["unknown", `x = "ab\\N{NOPE}"\n`],
+    ["unknown-after-non-ascii", `x = "\\u00e9\\N{nope}"\n`],
+    ["unknown-in-f-string", `x = f"a\\N{NOPE}"\n`],
+    ["unknown-second-line", `x = ("a"\n     "b\\N{EM-DASH}")\n`],
+    ["unclosed", `x = "\\N{EM DASH"\n`],
+    ["empty", `x = "\\N{}"\n`],
+    ["bare", `x = "\\N"\n`],
+    ["no-brace", `x = "\\Nx"\n`],
+  ] as const) {
+    it(`gives python3's SyntaxError: ${name}`, () => expectSameAsPython(cpython, `named-${name}`, src));
+  }
+});
 
 describe("sys.set_int_max_str_digits", () => {
   it("sets the limit of int <-> decimal str conversions, python3's errors past it", () => {

@@ -27,6 +27,7 @@ import type {
   WithItem,
 } from "./ast.js";
 import { LineMap, PySyntaxError, syntaxErrorAt } from "./errors.js";
+import { namedEscape } from "../objects/unicode-names.js";
 import { findSyntaxProblem, isCompTargetStar, isLambdaSlash } from "./syntax-errors.js";
 
 type E = Expr;
@@ -241,6 +242,10 @@ class AstBuilder {
   }
   error(msg: string, p: Pos): PySyntaxError {
     return syntaxErrorAt(this.lines, this.filename, msg, p.line, p.col, p.endLine, p.endCol);
+  }
+  /** A literal's unicode error: python3 places it after the string's token. */
+  failAtEnd(p: Pos): (msg: string) => PySyntaxError {
+    return (msg) => this.error(msg, { line: p.endLine, col: p.endCol, endLine: p.endLine, endCol: p.endCol });
   }
   unsupported(what: string, n: SyntaxNode): PySyntaxError {
     return this.error(`${what} is not supported`, this.npos(n));
@@ -1337,7 +1342,7 @@ class AstBuilder {
         if (isBytes) {
           const s = decodeEscapes(body, isRaw, true, false, () => this.error("bytes can only contain ASCII literal characters", this.npos(p)));
           for (let i = 0; i < s.length; i++) pendingBytes.push(s.charCodeAt(i));
-        } else pending += decodeEscapes(body, isRaw, false, false, null);
+        } else pending += decodeEscapes(body, isRaw, false, false, null, this.failAtEnd(this.npos(p)));
         continue;
       }
       anyF = true;
@@ -1367,7 +1372,7 @@ class AstBuilder {
     const out: (string | { value: E; selfDoc: string | null })[] = [];
     let lit = "";
     const flushLit = () => {
-      if (lit) out.push(decodeEscapes(lit, isRaw, false, false, null));
+      if (lit) out.push(decodeEscapes(lit, isRaw, false, false, null, this.failAtEnd(pos)));
       lit = "";
     };
     let i = 0;
@@ -1386,8 +1391,9 @@ class AstBuilder {
       if (c === "}") throw this.error("f-string: single '}' is not allowed", pos);
       if (c !== "{") {
         if (c === "\\" && !isRaw && i + 1 < body.length) {
-          lit += c + body[i + 1]!;
-          i += 2;
+          const n = body[i + 1] === "N" && body[i + 2] === "{" ? body.indexOf("}", i) + 1 || i + 2 : i + 2;
+          lit += body.slice(i, n);
+          i = n;
           continue;
         }
         lit += c;
@@ -1521,6 +1527,7 @@ export function decodeEscapes(
   bytes: boolean,
   fstring: boolean,
   nonAscii: (() => Error) | null,
+  fail?: (msg: string) => Error,
 ): string {
   let out = "";
   for (let i = 0; i < s.length; i++) {
@@ -1561,6 +1568,12 @@ export function decodeEscapes(
       while (j < s.length && j < i + 4 && s[j]! >= "0" && s[j]! <= "7") v = v * 8 + (s.charCodeAt(j++) - 48);
       out += String.fromCharCode(bytes ? v & 0xff : v);
       i = j - 1;
+      continue;
+    }
+    if (d === "N" && !bytes && fail) {
+      const r = namedEscape(s, i, fail);
+      out += r[0];
+      i = r[1];
       continue;
     }
     const hexLen = d === "x" ? 2 : !bytes && d === "u" ? 4 : !bytes && d === "U" ? 8 : 0;
