@@ -77,3 +77,9 @@ describe("exception groups", () => {
     expectSameAsPython(cpython, "exception-group-methods", corpusCase("fidelity/151-exception-group-methods.py"));
   });
 });
+
+describe("sys.stdout and sys.stderr", () => {
+  it("have python3's repr", () => {
+    expectSameAsPython(cpython, "stdout-repr", "import sys\nprint(repr(sys.stdout))\nprint(sys.stderr, sys.__stdout__)\nprint([sys.stdout])\n");
+  });
+});

@@ -290,6 +290,8 @@ proto.nativeRepr = function (this: VM, o: Obj, ti: TypeInfo): string {
       return `<member '${nm}' of '${this.infoOfType(h.getSlot(o, L.DESCR_TYPE)).name}' objects>`;
     }
   }
+  // sys.stdout, sys.stderr (NATIVE_I 2)
+  if (h.typeOf(o) === this.T.TextIOWrapper) return `<_io.TextIOWrapper name='<std${h.getI32(o, L.NATIVE_I) === 2 ? "err" : "out"}>' mode='w' encoding='utf-8'>`;
   const mod = ti.module === "builtins" ? "" : ti.module + ".";
   return `<${mod}${ti.qualname} object at ${this.addr(o)}>`;
 };
