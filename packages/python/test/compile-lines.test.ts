@@ -57,7 +57,8 @@ print(json.dumps(res))
 
 /**
  * Code objects whose layout still differs from python3's, each for a reason that does not change what
- * runs: where an unconditional jump lands after 3.11's block ordering (22, 23, 33, weakref/08, teaching/05 and 08;
+ * runs: where an unconditional jump lands after 3.11's block ordering (22, 23, 33, weakref/08, teaching/05 and 08,
+ * fidelity/151's `except*` handlers;
  * teaching/14 and fidelity/145: python3 copies the module's closing return into the end of a last `with`'s
  * body where this compiler jumps to it),
  * the line of a literal part of a multi-line f-string (doc 1) and the line of the cleanup after a finally
@@ -66,6 +67,7 @@ print(json.dumps(res))
  */
 const KNOWN = [
   "cases/fidelity/145-contextlib-managers.py <module>",
+  "cases/fidelity/151-exception-group-methods.py <module>",
   "cases/teaching/05-custom-exceptions.py <module>",
   "cases/teaching/08-finally-asserts-exit.py <module>",
   "cases/teaching/08-finally-asserts-exit.py f4",
