@@ -6,7 +6,7 @@
 // Serves the built dist/ (run `pnpm --filter @pyheap/web build` first) on a loopback port; each run is a
 // fresh page in a fresh browser context (no HTTP or compiled-code cache carried over).
 //
-//   node apps/web/bench/first-render.mjs [--runs 9] [--page lib|demo|both] [--cpu] [--waterfall] [--raw] [--profile out.cpuprofile] [--dist DIR] [--compare DIR] [--trace-out FILE] [--samples] [--js-flags FLAGS] [--top-chrome-ui]
+//   node apps/web/bench/first-render.mjs [--runs 9] [--page lib|demo|both] [--cpu] [--waterfall] [--raw] [--profile out.cpuprofile] [--dist DIR] [--compare DIR] [--trace-out FILE] [--samples] [--js-flags FLAGS] [--top-chrome-ui] [--program FILE]
 //
 // Prints one line per page: the median and range of the runs, and the median of each part. Wall time on a
 // busy machine mostly measures waiting for a core; --cpu also records a Chromium trace and adds the CPU time
@@ -47,6 +47,7 @@ const { values: opts } = parseArgs({
     raw: { type: "boolean", default: false },
     "trace-out": { type: "string" },
     "top-chrome-ui": { type: "boolean", default: false },
+    program: { type: "string" },
   },
 });
 const RUNS = Math.max(1, Number(opts.runs));
@@ -61,8 +62,8 @@ for (const [, dir] of BUILDS) {
   }
 }
 
-// The 20-line program the issue's first-render target speaks of (shared with the browser tests).
-const PROGRAM = readFileSync(join(import.meta.dirname, "twenty-lines.py"), "utf8");
+// The 20-line program the issue's first-render target speaks of (shared with the browser tests), or --program FILE.
+const PROGRAM = readFileSync(opts.program ?? join(import.meta.dirname, "twenty-lines.py"), "utf8");
 const LIB_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>twenty</title>
 <script type="module" src="lib/py-heap-view.js"></script></head><body><py-heap-view>
 ${PROGRAM}</py-heap-view></body></html>`;
