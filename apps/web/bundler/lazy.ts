@@ -32,6 +32,7 @@
  * - Correctly rounded pow, exp, log, sin and cos (objects/libm.ts): float ** float with a non-integral exponent;
  *   complex ** (objects/complex-pow.ts).
  * - str's expandtabs, istitle, isnumeric, translate and maketrans (builtins/str-rare.ts).
+ * - A class's __dict__, a mappingproxy (vm/rarely.ts).
  * - The `\N{name}` escape of a str literal and its table of names (objects/unicode-names.ts).
  * - A number through a class's __float__ or __complex__ (vm/number-via.ts).
  * - Exception groups' subgroup(), split() and derive(), which except* calls too (vm/exc-group.ts).
@@ -130,6 +131,8 @@ export const LAZY_MODULES: readonly LazyModule[] = [
   { file: "objects/complex-pow.ts", functions: ["complexPow", "complexPowValue"] },
   // str.expandtabs, istitle, isnumeric, translate and str.maketrans
   { file: "builtins/str-rare.ts", functions: ["strRare"] },
+  // a class's __dict__ (a mappingproxy)…: vm/rarely.ts
+  { file: "vm/rarely.ts", functions: ["rarely"] },
 ];
 
 /** Files of the interpreter a lazy module may bundle its own copy of: types, const enums, constants (a module's Python source, `modules/NAME-py.ts`). */

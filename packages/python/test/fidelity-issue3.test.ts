@@ -83,3 +83,9 @@ describe("sys.stdout and sys.stderr", () => {
     expectSameAsPython(cpython, "stdout-repr", "import sys\nprint(repr(sys.stdout))\nprint(sys.stderr, sys.__stdout__)\nprint([sys.stdout])\n");
   });
 });
+
+describe("a class's __dict__", () => {
+  it("is a read-only mappingproxy, vars() of a class and a built-in type's __dict__ too", () => {
+    expectSameAsPython(cpython, "class-dict-mappingproxy", corpusCase("fidelity/171-class-dict-mappingproxy.py"));
+  });
+});

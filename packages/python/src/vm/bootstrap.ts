@@ -100,7 +100,7 @@ proto.bootstrapTypes = function (this: VM): void {
   reg("dict_keys", Kind.VIEW, 24, [L.NATIVE_A]);
   reg("dict_values", Kind.VIEW, 24, [L.NATIVE_A]);
   reg("dict_items", Kind.VIEW, 24, [L.NATIVE_A]);
-  reg("mappingproxy", Kind.NATIVE, 24, [L.NATIVE_A]);
+  reg("mappingproxy", Kind.VIEW, 24, [L.NATIVE_A]);
   this.registerIterators();
   this.registerExceptions();
   this.addStaticSubclassRefs();

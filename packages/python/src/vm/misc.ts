@@ -271,7 +271,7 @@ proto.rangeFields = function (this: VM, r: Obj): [number, number, number] {
 
 function viewKind(vm: VM, v: Obj): 0 | 1 | 2 {
   const t = vm.h.typeOf(v);
-  return t === vm.T.dict_keys ? 0 : t === vm.T.dict_values ? 1 : 2;
+  return t === vm.T.dict_keys || t === vm.T.mappingproxy ? 0 : t === vm.T.dict_values ? 1 : 2;
 }
 
 proto.viewIter = function (this: VM, v: Obj): Obj {
@@ -292,6 +292,7 @@ proto.viewContains = function (this: VM, v: Obj, x: Obj): boolean {
 /** dictview_repr's text after its Py_ReprEnter: the repr of the view made a list (PySequence_List), as
  *  python3 allocates it (the list, the iterator, an items view's pairs). */
 proto.viewRepr = function (this: VM, v: Obj): string {
+  if (this.h.typeOf(v) === this.T.mappingproxy) return `mappingproxy(${this.repr(this.h.getSlot(v, L.NATIVE_A))})`;
   const l = this.h.newList([]);
   try {
     this.listExtendFrom(l, v);

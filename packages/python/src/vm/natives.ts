@@ -15,6 +15,7 @@ import { bigRangeOf, rangeBounds } from "./ranges.js";
 import { hashTuple, rangeLength, rangeRepr } from "./bigrange.js";
 import { charEscape, latin1 } from "../objects/byte-text.js";
 import { assignClass } from "./classes.js";
+import { rarely } from "./rarely.js";
 
 const STR_LENGTH = abi.STR_LENGTH;
 
@@ -1006,8 +1007,7 @@ proto.typeGetAttr = function (this: VM, t: Obj, name: string): Obj {
     case "__base__":
       return this.newRef(ti.base ? ti.base.obj : this.None);
     case "__dict__":
-      if (ti.dict) return this.newRef(ti.dict);
-      break;
+      return rarely(this, 0, t);
     case "__class__":
       return this.newRef(h.typeOf(t));
     case "__basicsize__":

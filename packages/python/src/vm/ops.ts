@@ -1278,6 +1278,8 @@ proto.getItemRaw = function (this: VM, c: Obj, k: Obj, ti: TypeInfo): Obj {
       // list[int] (a types.GenericAlias), else "type 'int' is not subscriptable" (modules/typing.ts)
       return typeSubscript(this, c, k);
     }
+    case Kind.VIEW:
+      if (h.typeOf(c) === this.T.mappingproxy) return this.getItem(h.getSlot(c, L.NATIVE_A), k);
   }
   if (ti.kind === Kind.OBJECT || ti.heap) this.typeError(`'${ti.name}' object is not subscriptable`);
   this.typeError(`'${ti.name}' object is not subscriptable`);

@@ -817,6 +817,8 @@ proto.strObj = function (this: VM, o: Obj): Obj {
     if (ti.kind === Kind.STR) return this.h.newStr(this.str(o));
   }
   if (ti.kind === Kind.BOOL) return this.newRef(this.boolStr(o === this.True));
+  // a mappingproxy's str is its dict's
+  if (ti.obj === this.T.mappingproxy) return this.strObj(this.h.getSlot(o, L.NATIVE_A));
   const s = this.nativeStr(o, ti);
   if (s !== null) return this.h.newStr(s);
   return this.reprObj(o, "__str__");
