@@ -35,12 +35,13 @@ export function cpythonRunner(prefix: string): (name: string, source: string, en
 
 /**
  * Runs `source` in python3 (through `cpython`) and in runDetailed() under the same file name: the same
- * stdout, stderr and exit status, and a heap with no leak that passes its invariant check.
+ * stdout, stderr and exit status, and a heap with no leak that passes its invariant check. `timeoutMs`:
+ * the run's wall-time limit, for a long program on a loaded machine (the default is 10 s).
  */
-export function expectSameAsPython(cpython: ReturnType<typeof cpythonRunner>, name: string, source: string, maxNameLength = Infinity): void {
+export function expectSameAsPython(cpython: ReturnType<typeof cpythonRunner>, name: string, source: string, maxNameLength = Infinity, timeoutMs?: number): void {
   const fname = name.replace(/\W+/g, "-").slice(0, maxNameLength) + ".py";
   const want = cpython(fname, source);
-  const { result, heap } = runDetailed(source, { filename: fname });
+  const { result, heap } = runDetailed(source, { filename: fname, ...(timeoutMs ? { limits: { timeoutMs } } : {}) });
   expect(result.stdout).toBe(want.stdout);
   expect(result.stderr).toBe(want.stderr);
   expect(result.exitCode).toBe(want.status);

@@ -24,7 +24,7 @@
  * `typing` module that provides it; make_dataclass is not provided; a slots=True class has no
  * __getstate__/__setstate__; importing it does not import copy, inspect, re and the other modules
  * python3's import brings into sys.modules.
- * json, enum and re: their code is in modules/json-py.ts, enum-py.ts and re-py.ts (re also has natives there).
+ * json, enum, re, statistics and fractions: their code is in modules/NAME-py.ts (re also has natives there).
  * time: natives only (timeNatives): time, perf_counter, monotonic, process_time, their _ns forms, and
  * sleep. What differs: perf_counter and monotonic count from the host's start (performance.now()),
  * process_time is the whole host process's CPU time in Node and the time since the page started in a
@@ -36,12 +36,16 @@ import { Kind, type NativeFn } from "../vm/types.js";
 import { JSON_PY } from "./json-py.js";
 import { ENUM_PY } from "./enum-py.js";
 import { RE_PY, reNatives } from "./re-py.js";
+import { STATISTICS_PY } from "./statistics-py.js";
+import { FRACTIONS_PY } from "./fractions-py.js";
+
+const SOURCES: Record<string, string> = { json: JSON_PY, enum: ENUM_PY, statistics: STATISTICS_PY, fractions: FRACTIONS_PY };
 
 /** A module's Python source and natives. */
 export function pyModule(vm: VM, name: string): [string, Record<string, NativeFn>] {
   if (name === "time") return ["", timeNatives(vm)];
   if (name === "re") return [RE_PY, reNatives(vm)];
-  return [name === "heapq" ? HEAPQ_PY : name === "bisect" ? BISECT_PY : name === "json" ? JSON_PY : name === "enum" ? ENUM_PY : DATACLASSES_PY, {}];
+  return [name === "heapq" ? HEAPQ_PY : name === "bisect" ? BISECT_PY : SOURCES[name] ?? DATACLASSES_PY, {}];
 }
 
 /** The process's CPU time in ms where the host tells it (Node), else the time since the page started. */

@@ -1,0 +1,26 @@
+// statistics and fractions against python3: each program in test/teaching-modules runs in
+// both (statistics in two parts, to stay within a test's time on a loaded
+// machine): many inputs through each function and option, results' types and values, python3's error types
+// and messages. No str set or dict order is printed, so the output does not depend on hash randomization.
+import { readFileSync } from "node:fs";
+import { describe, it } from "vitest";
+import { cpythonRunner, expectSameAsPython } from "./cpython.js";
+
+const cpython = cpythonRunner("pyheap-teaching-modules-");
+
+/** The program of test/teaching-modules/NAME-cases.py; with `part`, its part of `parts` (`[PART::2]` in it). */
+const program = (name: string, part?: number, parts = 2): string => {
+  const src = readFileSync(new URL(`./teaching-modules/${name}-cases.py`, import.meta.url), "utf8");
+  return part === undefined ? src : src.replace("[PART::2]", `[${part}::${parts}]`);
+};
+
+/** expectSameAsPython with a wall-time limit of 2 minutes (the default 10 s is too short on a loaded machine). */
+const expectSameSlow = (name: string, source: string): void => expectSameAsPython(cpython, name, source, Infinity, 120_000);
+
+describe("teaching modules", () => {
+  it("fractions: construction, arithmetic with every numeric type, comparisons, hashes, rounding, errors", () =>
+    expectSameSlow("fractions-cases", program("fractions")));
+  for (const part of [0, 1])
+    it(`statistics: every function on ints, floats, Fractions, bools, non-finite data, errors (part ${part})`, () =>
+      expectSameSlow(`statistics-cases-${part}`, program("statistics", part)));
+});
