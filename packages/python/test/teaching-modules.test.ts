@@ -1,5 +1,5 @@
-// statistics and fractions against python3: each program in test/teaching-modules runs in
-// both (statistics in two parts, to stay within a test's time on a loaded
+// statistics, fractions, pprint and textwrap against python3: each program in test/teaching-modules runs in
+// both (statistics in two parts and textwrap in three, to stay within a test's time on a loaded
 // machine): many inputs through each function and option, results' types and values, python3's error types
 // and messages. No str set or dict order is printed, so the output does not depend on hash randomization.
 import { readFileSync } from "node:fs";
@@ -23,4 +23,9 @@ describe("teaching modules", () => {
   for (const part of [0, 1])
     it(`statistics: every function on ints, floats, Fractions, bools, non-finite data, errors (part ${part})`, () =>
       expectSameSlow(`statistics-cases-${part}`, program("statistics", part)));
+  it("pprint: nested containers at many widths, indents, depths, compact, sort_dicts, collections types, long strings", () =>
+    expectSameSlow("pprint-cases", program("pprint")));
+  for (const part of [0, 1, 2])
+    it(`textwrap: wrap/fill/shorten with each option at many widths, dedent, indent (part ${part} of 3)`, () =>
+      expectSameSlow(`textwrap-cases-${part}`, program("textwrap", part, 3)));
 });

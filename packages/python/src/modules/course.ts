@@ -24,7 +24,8 @@
  * `typing` module that provides it; make_dataclass is not provided; a slots=True class has no
  * __getstate__/__setstate__; importing it does not import copy, inspect, re and the other modules
  * python3's import brings into sys.modules.
- * json, enum, re, statistics and fractions: their code is in modules/NAME-py.ts (re also has natives there).
+ * json, enum, re, statistics, fractions, pprint and textwrap: their code is in modules/NAME-py.ts (re also has
+ * natives there).
  * time: natives only (timeNatives): time, perf_counter, monotonic, process_time, their _ns forms, and
  * sleep. What differs: perf_counter and monotonic count from the host's start (performance.now()),
  * process_time is the whole host process's CPU time in Node and the time since the page started in a
@@ -38,8 +39,10 @@ import { ENUM_PY } from "./enum-py.js";
 import { RE_PY, reNatives } from "./re-py.js";
 import { STATISTICS_PY } from "./statistics-py.js";
 import { FRACTIONS_PY } from "./fractions-py.js";
+import { PPRINT_PY } from "./pprint-py.js";
+import { TEXTWRAP_PY } from "./textwrap-py.js";
 
-const SOURCES: Record<string, string> = { json: JSON_PY, enum: ENUM_PY, statistics: STATISTICS_PY, fractions: FRACTIONS_PY };
+const SOURCES: Record<string, string> = { json: JSON_PY, enum: ENUM_PY, statistics: STATISTICS_PY, fractions: FRACTIONS_PY, pprint: PPRINT_PY, textwrap: TEXTWRAP_PY };
 
 /** A module's Python source and natives. */
 export function pyModule(vm: VM, name: string): [string, Record<string, NativeFn>] {

@@ -5,7 +5,7 @@
  * Twister's natives and Python code, modules/random.ts), `warnings` (natives and Python code,
  * modules/warnings.ts), `collections`, `functools` and `itertools` (Python code, the first two with a
  * few natives: modules/collections.ts, functools.ts, itertools.ts), `heapq`, `bisect`, `dataclasses`, `json` and `enum` (Python code,
- * modules/course.ts; `time`: natives there; `re`: Python code and natives, modules/re-py.ts; `statistics`, `fractions`: Python code, modules/NAME-py.ts), `string`, `operator` and `abc` (Python code, modules/small.ts).
+ * modules/course.ts; `time`: natives there; `re`: Python code and natives, modules/re-py.ts; `statistics`, `fractions`, `pprint`, `textwrap`: Python code, modules/NAME-py.ts), `string`, `operator` and `abc` (Python code, modules/small.ts).
  */
 import { abi } from "@pyheap/heap";
 import type { Obj } from "../vm/heap-api.js";
@@ -67,7 +67,7 @@ export function installModules(vm: VM): void {
   vm.moduleFactories.set("random", () => makePyModule(vm, "random", randomSource(), randomNatives(vm)));
   vm.moduleFactories.set("warnings", () => makePyModule(vm, "warnings", warningsSource(), warningsNatives(vm)));
   vm.moduleFactories.set("collections", () => makePyModule(vm, "collections", collectionsSource(), collectionsNatives(vm)));
-  for (const n of ["heapq", "bisect", "dataclasses", "json", "enum", "time", "re", "statistics", "fractions"]) vm.moduleFactories.set(n, () => makePyModule(vm, n, ...pyModule(vm, n)));
+  for (const n of ["heapq", "bisect", "dataclasses", "json", "enum", "time", "re", "statistics", "fractions", "pprint", "textwrap"]) vm.moduleFactories.set(n, () => makePyModule(vm, n, ...pyModule(vm, n)));
   for (const n of ["string", "operator", "abc", "contextlib"]) vm.moduleFactories.set(n, () => makePyModule(vm, n, smallModuleSource(n), {}));
   vm.moduleFactories.set("functools", () => makePyModule(vm, "functools", functoolsSource(), functoolsNatives(vm)));
   vm.moduleFactories.set("itertools", () => makePyModule(vm, "itertools", itertoolsSource(), {}));
