@@ -89,3 +89,9 @@ describe("a class's __dict__", () => {
     expectSameAsPython(cpython, "class-dict-mappingproxy", corpusCase("fidelity/171-class-dict-mappingproxy.py"));
   });
 });
+
+describe("sys.getrefcount of None, True and False", () => {
+  it("is large from the start (the runtime's references), as python3's", () => {
+    expectSameAsPython(cpython, "refcount-static-singletons", corpusCase("fidelity/172-refcount-static-singletons.py"));
+  });
+});
