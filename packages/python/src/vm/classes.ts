@@ -10,7 +10,6 @@ import { PyRaise, VM } from "./vm.js";
 import { Frame } from "./frame.js";
 import * as L from "./layouts.js";
 import { initSlot, stampValid, typeState, type TypeStamp } from "./protocol.js";
-import { CodeFlag } from "../compile/code.js";
 import { classWithEntries } from "../modules/typing.js";
 
 /** What `__init__` returned (a new reference), released; anything but None is CPython's TypeError. */
@@ -1057,8 +1056,7 @@ export function classInitFrame(vm: VM, f: Frame, st: Obj[], arg: number, t: Obj)
   const h = vm.h;
   const m = h.i32;
   const ci = vm.codes[m[((m[(init + L.FUNC_CODE) >>> 2]! >>> 0) + L.CODE_INDEX) >>> 2]!];
-  const cc = ci.code;
-  if (cc.co_argcount !== arg + 1 || cc.co_kwonlyargcount !== 0 || (cc.co_flags & (CodeFlag.VARARGS | CodeFlag.VARKEYWORDS | CodeFlag.GENERATOR)) !== 0) return null;
+  if (ci.posArgs !== arg + 1) return null;
   let nf = ci.spareFrame;
   if (nf !== null) ci.spareFrame = nf.back;
   else nf = new Frame(ci, 0, 0, vm.builtins, 0, f);

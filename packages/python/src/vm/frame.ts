@@ -24,6 +24,9 @@ export interface CodeInfo {
   /** Source lines for tracebacks. */
   filename: string;
   nlocalsplus: number;
+  /** co_argcount when a call binds exactly that many positional arguments and nothing else (no keyword-only
+   *  parameters, no *args or **kwargs, not a generator), else -1: the eval loop's exact-arity call. */
+  posArgs: number;
   /** Localsplus indexes of cell variables, for MAKE_CELL. */
   isGenerator: boolean;
   /** LOAD_GLOBAL's cache (7 words per instruction, made on first use): see loadGlobalCached. */

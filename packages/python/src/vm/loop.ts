@@ -273,8 +273,7 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
               // exactly the positional parameters (callFunctionSteal's common call): the arguments go from
               // the stack straight into the new (or reused) frame, which takes the reference to the function
               const ci = this.codes[m[(m[(target + L.FUNC_CODE) >>> 2]! >>> 0) + L.CODE_INDEX >>> 2]!];
-              const cc = ci.code;
-              if (arg + (a ? 1 : 0) + (mself ? 1 : 0) === cc.co_argcount && cc.co_kwonlyargcount === 0 && (cc.co_flags & (CodeFlag.VARARGS | CodeFlag.VARKEYWORDS | CodeFlag.GENERATOR)) === 0) {
+              if (arg + (a ? 1 : 0) + (mself ? 1 : 0) === ci.posArgs) {
                 const globals = m[(target + L.FUNC_GLOBALS) >>> 2]! >>> 0;
                 let nf = ci.spareFrame;
                 if (nf !== null) {

@@ -97,6 +97,7 @@ proto.materialize = function (this: VM, top: CodeObject, arena: boolean): Obj {
       warmup: -8,
       filename: code.co_filename,
       nlocalsplus: code.co_localsplusnames.length,
+      posArgs: code.co_kwonlyargcount === 0 && (code.co_flags & (CodeFlag.VARARGS | CodeFlag.VARKEYWORDS | CodeFlag.GENERATOR)) === 0 ? code.co_argcount : -1,
       isGenerator: (code.co_flags & CodeFlag.GENERATOR) !== 0,
       globalCache: null,
       methodCache: null,

@@ -1,0 +1,78 @@
+/**
+ * CALL's exact-arity path (the arguments straight into the new frame) and a class's __init__ run in the
+ * eval loop are taken only when the code binds exactly its positional parameters: CodeInfo.posArgs is
+ * co_argcount then and -1 for keyword-only parameters, *args, **kwargs and generators, whose calls go
+ * through the general binding. Each call below passes exactly co_argcount positional arguments, in loops
+ * long enough for the code to be quickened, and prints what python3 prints.
+ */
+import { describe, it } from "vitest";
+import { cpythonRunner, expectSameAsPython } from "./cpython.js";
+
+const cpython = cpythonRunner("pyheap-call-arity-");
+
+describe("exact-arity calls only for codes that bind nothing else", () => {
+  it("keyword-only defaults, *args, **kwargs, generators, __init__ of each kind, __code__ replaced", () => {
+    expectSameAsPython(
+      cpython,
+      "call-arity",
+      `import sys
+def kwonly(a, *, k=7):
+    return (a, k)
+def star(a, *rest):
+    return (a, rest)
+def kws(a, **kw):
+    return (a, kw)
+def gen(a):
+    yield a
+    yield a + 1
+def plain(a, b):
+    return a - b
+class KwInit:
+    def __init__(self, a, *, k=3):
+        self.v = (a, k)
+class StarInit:
+    def __init__(self, a, *more):
+        self.v = (a, more)
+class KwsInit:
+    def __init__(self, a, **kw):
+        self.v = (a, kw)
+class Plain:
+    def __init__(self, a):
+        self.v = a
+class M:
+    def m(self, a, *, k=5):
+        return (a, k)
+    def g(self, a):
+        yield a
+out = []
+for i in range(40):
+    out.append((kwonly(i), star(i), kws(i), list(gen(i)), plain(i, 1)))
+    out.append((KwInit(i).v, StarInit(i).v, KwsInit(i).v, Plain(i).v, M().m(i), list(M().g(i))))
+print(out[0], out[1], out[-2], out[-1])
+def two(a, b):
+    return a * b
+def one_kw(a, *, s=100):
+    return a + s
+r = []
+for i in range(30):
+    r.append(two(i, 2))
+    if i == 20:
+        two.__code__ = one_kw.__code__
+        two.__kwdefaults__ = {"s": 1000}
+        try:
+            two(i, 2)
+        except TypeError as e:
+            r.append(str(e))
+        r.append(two(i))
+        break
+print(r[-4:])
+x = object()
+def holds(a):
+    return sys.getrefcount(a)
+def holds_kw(a, *, k=None):
+    return sys.getrefcount(a)
+print([holds(x) for _ in range(20)][-1], [holds_kw(x) for _ in range(20)][-1])
+`,
+    );
+  });
+});
