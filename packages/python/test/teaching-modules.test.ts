@@ -3,8 +3,9 @@
 // machine): many inputs through each function and option, results' types and values, python3's error types
 // and messages. No str set or dict order is printed, so the output does not depend on hash randomization.
 import { readFileSync } from "node:fs";
-import { describe, it } from "vitest";
-import { cpythonRunner, expectSameAsPython } from "./cpython.js";
+import { describe, expect, it } from "vitest";
+import { run } from "../src/index.js";
+import { cpythonRunner, expectSameAsPython, withoutFramesOf } from "./cpython.js";
 
 const cpython = cpythonRunner("pyheap-teaching-modules-");
 
@@ -28,4 +29,14 @@ describe("teaching modules", () => {
   for (const part of [0, 1, 2])
     it(`textwrap: wrap/fill/shorten with each option at many widths, dedent, indent (part ${part} of 3)`, () =>
       expectSameSlow(`textwrap-cases-${part}`, program("textwrap", part, 3)));
+  it("prints an uncaught error with the program's frames only (python3's are in its installation's .py files)", { timeout: 180_000 }, () => {
+    const uncaught = ["import statistics\nstatistics.mean([])", "from fractions import Fraction\nprint(Fraction(1, 3) / Fraction(0, 5))", "import textwrap\ntextwrap.shorten('Hello world', 3)", "import pprint\npprint.pprint([1], width=0)", "import textwrap\nprint(textwrap.indent('a\\nb', '> ', lambda l: l.upper() + 1))"];
+    for (const [i, src] of uncaught.entries()) {
+      const want = cpython(`uncaught-${i}.py`, src + "\n");
+      const r = run(src + "\n", { filename: `uncaught-${i}.py` });
+      expect(want.stderr).toContain("Error");
+      expect(r.stderr, src).toBe(withoutFramesOf(want.stderr, /[/\\](statistics|fractions|pprint|textwrap)\.py"/));
+      expect(r.exitCode).toBe(want.status);
+    }
+  });
 });

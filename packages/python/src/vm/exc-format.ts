@@ -28,8 +28,9 @@ proto.tracebackEntries = function (this: VM, tb: Obj): TracebackEntry[] {
     const fo = h.getSlot(t, L.TB_FRAME);
     const info = this.codes[h.getI32(fo, L.FRAME_INDEX)];
     const code = info.code;
-    // the frames of modules whose python3 counterparts are C code: none to show
-    if (/^(functools|itertools|heapq|bisect|operator|abc|types|_io|json|enum|re)$/.test(code.co_filename)) continue;
+    // the frames of modules whose python3 counterparts are C code, or Python files at python3's installation
+    // paths (json, enum, re, statistics, fractions, pprint, textwrap): none to show
+    if (/^(functools|itertools|heapq|bisect|operator|abc|types|_io|json|enum|re|statistics|fractions|pprint|textwrap)$/.test(code.co_filename)) continue;
     const i = h.getI32(t, L.TB_LASTI);
     const p = code.co_positions;
     const pos = p[4 * i] > 0 ? { lineno: p[4 * i], endLineno: p[4 * i + 1], col: p[4 * i + 2], endCol: p[4 * i + 3] } : null;
