@@ -238,7 +238,9 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             const a = st[base - 2];
             const b = st[base - 1];
             // what 3.11's PRECALL specialised to at this site (only str(x) without its tuple is modelled)
-            const str1 = f.info.warmup >= 0 ? strCallSite(f.info, i, a === 0 && b === this.tStr && arg === 1 && kwNames === null) : 0;
+            // (a site past its first quickened call that was not str(x) answers 0 for good: read here, not called)
+            const ss = f.info.strSites;
+            const str1 = f.info.warmup >= 0 && (ss === null || ss[i] !== 0xffff) ? strCallSite(f.info, i, a === 0 && b === this.tStr && arg === 1 && kwNames === null) : 0;
             let target = a ? a : b;
             let mself = 0;
             // function and method are not subclassable: their kinds are these exact types
@@ -256,19 +258,6 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
                 tt = functionTypeW;
               }
             }
-            if (target === superType && arg === 0 && a === 0 && kwNames === null) {
-              // zero-argument super() (what callGeneral does for it, without the argument array)
-              st.pop();
-              st.pop();
-              superCallPush(this, st, target);
-              break;
-            }
-            // lst.append(v) on an exact list (3.11's PRECALL_NO_KW_LIST_APPEND), d.get(k[, default]) on an
-            // exact dict: without the argument array and the native's dispatch
-            if (a !== 0 && kwNames === null && (a === this.listAppendDescr || a === this.dictGetDescr) && descrCall(this, st, a, b, arg)) break;
-            if (arg === 1 && a === 0 && kwNames === null && tt === builtinTypeW && builtinCall1(this, st, target)) break;
-            // str(x): an exact int's digits without callTypeDirect; at a STR_1 site any argument without the tuple
-            if (target === this.tStr && arg === 1 && a === 0 && kwNames === null && strCall(this, st, str1)) break;
             if (kwNames === null && tt === functionTypeW && this.depth + 1 <= this.recursionLimit) {
               // exactly the positional parameters (callFunctionSteal's common call): the arguments go from
               // the stack straight into the new (or reused) frame, which takes the reference to the function
@@ -299,6 +288,19 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
                 break;
               }
             }
+            if (target === superType && arg === 0 && a === 0 && kwNames === null) {
+              // zero-argument super() (what callGeneral does for it, without the argument array)
+              st.pop();
+              st.pop();
+              superCallPush(this, st, target);
+              break;
+            }
+            // lst.append(v) on an exact list (3.11's PRECALL_NO_KW_LIST_APPEND), d.get(k[, default]) on an
+            // exact dict: without the argument array and the native's dispatch
+            if (a !== 0 && kwNames === null && (a === this.listAppendDescr || a === this.dictGetDescr) && descrCall(this, st, a, b, arg)) break;
+            if (arg === 1 && a === 0 && kwNames === null && tt === builtinTypeW && builtinCall1(this, st, target)) break;
+            // str(x): an exact int's digits without callTypeDirect; at a STR_1 site any argument without the tuple
+            if (target === this.tStr && arg === 1 && a === 0 && kwNames === null && strCall(this, st, str1)) break;
             // a plain class: its __init__ runs here, not in a nested loop (classes.ts classInitFrame); any
             // other call: out of line (a Python function's new frame comes back to run here)
             let nf = tt === typeTypeW && a === 0 && kwNames === null && !jitOn ? classInitFrame(this, f, st, arg, target) : null;
