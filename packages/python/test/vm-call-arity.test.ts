@@ -3,9 +3,12 @@
  * eval loop are taken only when the code binds exactly its positional parameters: CodeInfo.posArgs is
  * co_argcount then and -1 for keyword-only parameters, *args, **kwargs and generators, whose calls go
  * through the general binding. Each call below passes exactly co_argcount positional arguments, in loops
- * long enough for the code to be quickened, and prints what python3 prints.
+ * long enough for the code to be quickened, and prints what python3 prints. Untraced, the new frame's RESUME
+ * runs as CALL pushes it (its step counted there): a step limit at any step stops an untraced run where a
+ * traced one (which dispatches every instruction) stops.
  */
-import { describe, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { runDetailed } from "../src/index.js";
 import { cpythonRunner, expectSameAsPython } from "./cpython.js";
 
 const cpython = cpythonRunner("pyheap-call-arity-");
@@ -74,5 +77,44 @@ def holds_kw(a, *, k=None):
 print([holds(x) for _ in range(20)][-1], [holds_kw(x) for _ in range(20)][-1])
 `,
     );
+  });
+});
+
+describe("a new frame's RESUME run by CALL", () => {
+  it("a step limit at every step of calls stops untraced runs where traced runs stop", () => {
+    const src = `def f(x):
+    return x + 1
+def g(a, b):
+    return f(a) * b
+def rec(k):
+    if k == 0:
+        return 0
+    return 1 + rec(k - 1)
+class K:
+    def __init__(self, v):
+        self.v = v
+    def m(self):
+        return self
+    def __del__(self):
+        print("del", self.v)
+t = 0
+for i in range(2):
+    t += g(i, 2) + rec(3)
+    f(i)
+    K(i).m()
+    K(-i)
+    print(i, t)
+`;
+    const full = runDetailed(src, {}).result;
+    expect(full.outcome.status).toBe("ok");
+    const traced0 = runDetailed(src, { trace: "line", limits: { maxTraceSteps: 1e6 } }).result;
+    expect(full.stats.steps).toBe(traced0.stats.steps);
+    for (let maxSteps = 1; maxSteps < full.stats.steps; maxSteps += 1) {
+      const plain = runDetailed(src, { limits: { maxSteps } }).result;
+      const traced = runDetailed(src, { trace: "line", limits: { maxSteps, maxTraceSteps: 1e6 } }).result;
+      expect(plain.outcome).toEqual(traced.outcome);
+      expect(plain.stdout).toBe(traced.stdout);
+      expect(plain.stats.steps).toBe(traced.stats.steps);
+    }
   });
 });

@@ -285,6 +285,13 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
                 ops = f.info.ops;
                 st = f.stack;
                 ip = 0;
+                // its RESUME (the step and the quickening count) run here when nothing could tell: untraced, not
+                // compiled, not at the step where the limits are checked
+                if (ops[0] === 151 /* Op.RESUME 0 */ && !hooked && !jitOn && this.steps + 1 < this.stepCheckAt) {
+                  this.steps++;
+                  if (f.info.warmup < 0) f.info.warmup++;
+                  ip = 1;
+                }
                 break;
               }
             }
