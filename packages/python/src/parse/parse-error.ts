@@ -18,8 +18,114 @@ export interface Problem {
   make: () => PySyntaxError;
 }
 
-/** The error to report for lezer's error node `n`; `generic` for plain "invalid syntax". */
+/**
+ * The error to report for lezer's error node `n`; `generic` for plain "invalid syntax". A number literal
+ * CPython's tokenizer rejects (`2nd`, `0b12`, `1.5e`, `5j2`, `09` near an error) wins when it comes
+ * before lezer's error or the parser's error is generic, as python3's tokenizer errors do.
+ */
 export function describeParseError(n: SyntaxNode, source: string, lines: LineMap, filename: string): Problem & { generic: boolean } {
+  const p = describe(n, source, lines, filename);
+  const bad = firstBadNumber(source);
+  if (!bad || (bad[1] > n.to && !p.generic)) return p;
+  const [msg, from, to] = bad;
+  const line = lines.line(from);
+  return { offset: from, tokenizer: true, generic: false, make: () => syntaxErrorAt(lines, filename, msg, line, lines.col(from), line, lines.col(to)) };
+}
+
+// the tokens that matter to find the numbers: comments, strings (group 1: the quote), names, a number's start
+const TOKEN = /#.*|[rRbBuUfF]{0,2}('\'\'|"""|'|")|[A-Za-z_\u0080-\uffff][\w\u0080-\uffff]*|(\.?\d)|[^]/y;
+
+/** The first number literal of the source CPython's tokenizer rejects, before any unterminated string. */
+function firstBadNumber(s: string): [string, number, number] | null {
+  TOKEN.lastIndex = 0;
+  for (let m; (m = TOKEN.exec(s)); ) {
+    const q = m[1];
+    if (m[2]) {
+      const r = numberTrouble(s, m.index);
+      if (typeof r !== "number") return r;
+      TOKEN.lastIndex = r;
+    } else if (q) {
+      let j = TOKEN.lastIndex;
+      while (!s.startsWith(q, j)) {
+        if (j >= s.length || (q.length < 3 && s[j] === "\n")) return null;
+        j += s[j] === "\\" ? 2 : 1;
+      }
+      TOKEN.lastIndex = j + q.length;
+    }
+  }
+  return null;
+}
+
+/**
+ * What CPython's tokenizer makes of the number literal at `i` (its first character a digit or '.'): the
+ * offset after it when it takes it (a keyword right after it, as in `1if`, is taken), else the message and
+ * the first and last offsets of its caret.
+ */
+function numberTrouble(s: string, i: number): [string, number, number] | number {
+  let p = i;
+  const get = () => s[p++] ?? "\n";
+  const dig = (c: string) => c >= "0" && c <= "9";
+  const bad = (m: string, back = true): [string, number, number] => {
+    if (back) p--;
+    return [m, p - 1, p - 1];
+  };
+  // after the literal: a keyword may follow, a name's character may not
+  const end = (c: string, kind: string) =>
+    !/^(and|else|for|i[fns]|or|not)/.test(s.slice(p - 1)) && /[\w\u0080-\uffff]/.test(c) ? bad(`invalid ${kind} literal`) : p - 1;
+  // the digits after a digit, each '_' between two digits; null at a '_' without a digit after it
+  const tail = (): string | null => {
+    for (;;) {
+      let c;
+      do c = get();
+      while (dig(c));
+      if (c !== "_") return c;
+      if (!dig(get())) return null;
+    }
+  };
+  let c: string | null = get();
+  if (c === "0") {
+    c = get();
+    const kind = { x: "hexadecimal", o: "octal", b: "binary" }[c.toLowerCase()];
+    if (kind) {
+      const ok = kind[0] === "h" ? /[\da-fA-F]/ : kind[0] === "o" ? /[0-7]/ : /[01]/;
+      c = get();
+      do {
+        if (c === "_") c = get();
+        if (!ok.test(c)) return dig(c) ? bad(`invalid digit '${c}' in ${kind} literal`, false) : bad(`invalid ${kind} literal`);
+        do c = get();
+        while (ok.test(c));
+      } while (c === "_");
+      return dig(c) ? bad(`invalid digit '${c}' in ${kind} literal`, false) : end(c, kind);
+    }
+    for (;;) {
+      if (c === "_" && !dig((c = get()))) return bad("invalid decimal literal");
+      if (c !== "0") break;
+      c = get();
+    }
+    const zerosEnd = p;
+    const nonzero = dig(c);
+    if (nonzero && (c = tail()) === null) return bad("invalid decimal literal");
+    if (nonzero && !/[.eEjJ]/.test(c)) return ["leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers", i, zerosEnd - 1];
+  } else if (c !== "." && (c = tail()) === null) return bad("invalid decimal literal");
+  if (c === ".") {
+    c = get();
+    if (dig(c) && (c = tail()) === null) return bad("invalid decimal literal");
+  }
+  if (c === "e" || c === "E") {
+    const e = c;
+    c = get();
+    if (c === "+" || c === "-") {
+      if (!dig(get())) return bad("invalid decimal literal");
+    } else if (!dig(c)) {
+      p--;
+      return end(e, "decimal");
+    }
+    if ((c = tail()) === null) return bad("invalid decimal literal");
+  }
+  return c === "j" || c === "J" ? end(get(), "imaginary") : end(c, "decimal");
+}
+
+function describe(n: SyntaxNode, source: string, lines: LineMap, filename: string): Problem & { generic: boolean } {
   // a Python 2 print statement (lezer knows it, possibly followed by an error)
   for (let p: SyntaxNode | null = n; p; p = p.parent) {
     const stmt = p.name === "PrintStatement" ? p : p.prevSibling?.name === "PrintStatement" ? p.prevSibling : null;

@@ -29,6 +29,7 @@ import type {
 import { LineMap, PySyntaxError, syntaxErrorAt } from "./errors.js";
 import { namedEscape } from "../objects/unicode-names.js";
 import { findSyntaxProblem, isCompTargetStar, isLambdaSlash } from "./syntax-errors.js";
+import { describeParseError } from "./parse-error.js";
 
 type E = Expr;
 
@@ -51,10 +52,11 @@ export function parseModule(source: string, filename: string, interactive = fals
  * lezer reads a statement's first `print` as Python 2's print statement also where Python 3 has the name
  * (`print = log`, `print: T`, `print, x = …`, `print[0]`, `print is None`, a bare `print`): lezer is shown
  * another name of the same length (the AST builder reads the original text). A `print` followed by a
- * name, number, string or `{` stays, for the "Missing parentheses" error.
+ * name, number, string or `{` stays, for the "Missing parentheses" error. lezer has no number with a dot
+ * and no digit after it (`3.`, `1/3.`, `1.e5`, `2.j`): it is shown the '.' as a '_' (`3_`, `1_e5`).
  */
 export function hidePrintNames(text: string): string {
-  return text.replace(/\bprint\b(?!\s*["'{]|\s+(?!(?:is|in|and|or|if)\b)\w)/g, "prin_");
+  return text.replace(/\bprint\b(?!\s*["'{]|\s+(?!(?:is|in|and|or|if)\b)\w)/g, "prin_").replace(/(?<![\w.\u0080-\uffff])(\d[\d_]*)\.(?!\d)/g, "$1_");
 }
 
 /**
@@ -1303,12 +1305,13 @@ class AstBuilder {
   number(n: SyntaxNode): ConstValue {
     const raw = this.text(n);
     const t = raw.replace(/_/g, "");
-    const pos = this.npos(n);
+    // a '_' not between two digits (`1_`, `0x_`), which lezer takes: CPython's tokenizer error
+    if (/_(?![\da-f])|\._/i.test(raw)) throw describeParseError(n, this.src, this.lines, this.filename).make();
     if (/[jJ]$/.test(t)) return { t: "complex", re: 0, im: Number(t.slice(0, -1)) };
     if (/^0[xXoObB]/.test(t)) return { t: "int", v: BigInt(t.toLowerCase()) };
     if (/[.eE]/.test(t)) return { t: "float", v: Number(t) };
     if (/^0+[1-9]/.test(t)) {
-      throw this.error("leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers", pos);
+      throw this.error("leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers", this.pos(n.from, n.from + raw.search(/[1-9]/)));
     }
     return { t: "int", v: BigInt(t) };
   }
@@ -1486,7 +1489,7 @@ class AstBuilder {
   /** Parses the expression of an f-string replacement field, keeping file positions. */
   parseSubExpression(text: string, offset: number): E {
     const sub = "(" + text + ")";
-    const tree = parser.parse(sub);
+    const tree = parser.parse(hidePrintNames(sub));
     let bad = false;
     tree.iterate({
       enter: (n) => {
