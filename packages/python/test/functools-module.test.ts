@@ -291,6 +291,35 @@ describe("functools", () => {
       ),
     ));
 
+  it("binds a partialmethod of a function, a classmethod, a staticmethod and a partialmethod as python3 does", () =>
+    expectSameAsPython(
+      cpython,
+      "partialmethod",
+      lines(
+        "import functools",
+        "class Cell:",
+        "    def __init__(self): self.v = None",
+        "    def set(self, v, note=\"\"): self.v = v; return note",
+        "    reset = functools.partialmethod(set, 0)",
+        "    mark = functools.partialmethod(set, note=\"marked\")",
+        "    both = functools.partialmethod(mark, 5)",
+        "    @classmethod",
+        "    def make(cls, n): return (cls.__name__, n)",
+        "    make7 = functools.partialmethod(make, 7)",
+        "    @staticmethod",
+        "    def st(a, b): return a - b",
+        "    st10 = functools.partialmethod(st, 10)",
+        "    lam = functools.partialmethod(lambda self, a, b: (type(self).__name__, a, b), \"A\")",
+        "c = Cell()",
+        "print(c.reset(), c.v, c.mark(3), c.v, c.both(), c.v, c.make7(), Cell.make7(), c.st10(4), c.lam(\"B\"))",
+        "print(type(c.reset).__name__, c.reset.args, c.reset.keywords, Cell.mark.__name__)",
+        "print(Cell.reset(c), c.v, Cell.both(c), c.v, Cell.lam(c, 1))",
+        "print(c.mark(9, note=\"x\"), c.v)",
+        "try: functools.partialmethod(3)",
+        "except TypeError as e: print(e)",
+      ),
+    ));
+
   it("is made on import, only then", () => {
     expect(run("import functools\nprint(functools.reduce(max, [1, 3, 2]))\n").stdout).toBe("3\n");
     expect(run("import sys\nprint('functools' in sys.modules)\n").stdout).toBe("False\n");

@@ -1,5 +1,5 @@
 /**
- * The `functools` module: reduce, partial, lru_cache/cache, wraps/update_wrapper, total_ordering,
+ * The `functools` module: reduce, partial, partialmethod, lru_cache/cache, wraps/update_wrapper, total_ordering,
  * cmp_to_key, singledispatch and cached_property, Python code compiled at `import functools` with three natives (in the
  * page, bundled in the interpreter's on-demand chunk).
  *
@@ -325,6 +325,30 @@ class partial:
         shown = [repr(self.func)] + [repr(a) for a in self.args] + ["%s=%r" % kv for kv in self.keywords.items()]
         cls = type(self)
         return "%s(%s)" % ("functools.partial" if cls is partial else cls.__name__, ", ".join(shown))
+
+
+class partialmethod:
+    def __init__(self, func, /, *args, **keywords):
+        if not callable(func) and not hasattr(func, "__get__"):
+            raise TypeError("%r is not callable or a descriptor" % (func,))
+        if isinstance(func, partialmethod):
+            args = func.args + args
+            keywords = {**func.keywords, **keywords}
+            func = func.func
+        self.func = func
+        self.args = args
+        self.keywords = keywords
+
+    def __get__(self, obj, cls=None):
+        get = getattr(type(self.func), "__get__", None)
+        if get is not None:
+            bound = get(self.func, obj, cls)
+            if bound is not self.func:
+                return partial(bound, *self.args, **self.keywords)
+
+        def _method(cls_or_self, /, *args, **keywords):
+            return self.func(cls_or_self, *self.args, *args, **{**self.keywords, **keywords})
+        return _method.__get__(obj, cls)
 
 
 _CacheInfo = namedtuple("CacheInfo", ["hits", "misses", "maxsize", "currsize"])
