@@ -92,7 +92,7 @@ print(sys.stdin.readlines(6))
 print(sys.stdin.readlines(0))
 print(repr(sys.stdin.read()))
 print(repr(sys.stdin.readline()), repr(sys.stdin.read(5)), sys.stdin.readlines())
-print(type(sys.stdin).__name__)
+print(type(sys.stdin).__name__, sys.stdin.isatty())
 try:
     sys.stdin.readline("x")
 except TypeError as e:

@@ -118,6 +118,9 @@ class TextIOWrapper:
             total += len(line)
         return lines
 
+    def isatty(self):
+        return False
+
     def __iter__(self):
         return self
 
