@@ -1,3 +1,4 @@
+# Decorator exercises: functools.wraps, decorators with arguments, call counters, lru_cache/cache, a class as a decorator, partial, partialmethod
 import functools
 import time
 
