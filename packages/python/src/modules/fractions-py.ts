@@ -11,7 +11,9 @@
  * ASCII digits only.
  */
 export const FRACTIONS_PY = `
-import math
+import math as _math
+
+__all__ = ["Fraction"]
 
 _MOD = 2305843009213693951
 _INF_HASH = 314159
@@ -103,7 +105,7 @@ class Fraction:
             raise TypeError("both arguments should be Rational instances")
         if d == 0:
             raise ZeroDivisionError("Fraction(%s, 0)" % n)
-        g = math.gcd(n, d)
+        g = _math.gcd(n, d)
         if d < 0:
             g = -g
         self._numerator = n // g
@@ -242,7 +244,7 @@ class Fraction:
         if isinstance(b, complex) and b.imag == 0:
             b = b.real
         if isinstance(b, float):
-            if b != b or b in (math.inf, -math.inf):
+            if b != b or b in (_math.inf, -_math.inf):
                 return b == 0.0
             return a == Fraction(b)
         return NotImplemented
@@ -329,7 +331,7 @@ def _compare(a, b, op):
         bn, bd = _num_den(b)
         return _cmp(a._numerator * bd, a._denominator * bn, op)
     if isinstance(b, float):
-        if b != b or b in (math.inf, -math.inf):
+        if b != b or b in (_math.inf, -_math.inf):
             return _cmp(0.0, b, op)
         return _cmp(a, Fraction(b), op)
     return NotImplemented
@@ -368,24 +370,24 @@ def _exact(a, b, op):
         # the sum over the smallest common denominator, reduced by what it shares with gcd(da, db)
         if op:
             nb = -nb
-        g = math.gcd(da, db)
+        g = _math.gcd(da, db)
         if g == 1:
             return _raw(na * db + da * nb, da * db)
         s = da // g
         t = na * (db // g) + nb * s
-        g2 = math.gcd(t, g)
+        g2 = _math.gcd(t, g)
         return _raw(t // g2, s * (db // g2))
     if op == 2:
-        g = math.gcd(na, db)
+        g = _math.gcd(na, db)
         na, db = na // g, db // g
-        g = math.gcd(nb, da)
+        g = _math.gcd(nb, da)
         nb, da = nb // g, da // g
         return _raw(na * nb, da * db)
     if op == 3:
-        g = math.gcd(na, nb)
+        g = _math.gcd(na, nb)
         if g > 1:
             na, nb = na // g, nb // g
-        g = math.gcd(da, db)
+        g = _math.gcd(da, db)
         if g > 1:
             da, db = da // g, db // g
         n, d = na * db, da * nb

@@ -10,7 +10,7 @@
  * are printed by their repr, on one line; pprint() writes the text and its newline with one write() call.
  */
 export const PPRINT_PY = `
-import sys
+import sys as _sys
 import collections as _collections
 
 __all__ = ["pprint", "pformat", "isreadable", "isrecursive", "saferepr", "PrettyPrinter", "pp"]
@@ -94,7 +94,7 @@ class PrettyPrinter:
         self._depth = depth
         self._indent_per_level = indent
         self._width = width
-        self._stream = stream if stream is not None else sys.stdout
+        self._stream = stream if stream is not None else _sys.stdout
         self._compact = bool(compact)
         self._sort_dicts = sort_dicts
         self._underscore_numbers = underscore_numbers

@@ -10,9 +10,11 @@
  * nor Decimal data (pyheap has no decimal).
  */
 export const STATISTICS_PY = `
-import math
-from fractions import Fraction
-from collections import Counter
+import math as _math
+from fractions import Fraction as _Fraction
+from collections import Counter as _Counter
+
+__all__ = ["StatisticsError", "fmean", "geometric_mean", "harmonic_mean", "mean", "median", "median_high", "median_low", "mode", "multimode", "pstdev", "pvariance", "quantiles", "stdev", "variance"]
 
 
 class StatisticsError(ValueError):
@@ -45,9 +47,9 @@ def _common(t, s):
         return s
     if issubclass(s, int):
         return t
-    if issubclass(t, Fraction) and issubclass(s, float):
+    if issubclass(t, _Fraction) and issubclass(s, float):
         return s
-    if issubclass(t, float) and issubclass(s, Fraction):
+    if issubclass(t, float) and issubclass(s, _Fraction):
         return t
     raise TypeError("don't know how to coerce %s and %s" % (t.__name__, s.__name__))
 
@@ -72,8 +74,8 @@ def _exact_sums(data, squares):
         kind = _common(kind, t)
     if None in sums:
         return kind, count, sums[None], sums[None]
-    total = sum(Fraction(n, d) for d, n in sums.items())
-    sq = sum(Fraction(n, d * d) for d, n in sqs.items())
+    total = sum(_Fraction(n, d) for d, n in sums.items())
+    sq = sum(_Fraction(n, d * d) for d, n in sqs.items())
     return kind, count, total, sq
 
 
@@ -99,7 +101,7 @@ def fmean(data, weights=None):
         data = list(data)
         n = len(data)
     if weights is None:
-        total = math.fsum(data)
+        total = _math.fsum(data)
         if not n:
             raise StatisticsError("fmean requires at least one data point")
         return total / n
@@ -108,10 +110,10 @@ def fmean(data, weights=None):
     except TypeError:
         weights = list(weights)
         nw = len(weights)
-    num = math.fsum([x * w for x, w in zip(data, weights)])
+    num = _math.fsum([x * w for x, w in zip(data, weights)])
     if n != nw:
         raise StatisticsError("data and weights must be the same length")
-    den = math.fsum(weights)
+    den = _math.fsum(weights)
     if not den:
         raise StatisticsError("sum of weights must be non-zero")
     return num / den
@@ -119,7 +121,7 @@ def fmean(data, weights=None):
 
 def geometric_mean(data):
     try:
-        return math.exp(fmean([math.log(x) for x in data]))
+        return _math.exp(fmean([_math.log(x) for x in data]))
     except ValueError:
         raise StatisticsError("geometric mean requires a non-empty dataset containing positive numbers") from None
 
@@ -132,7 +134,7 @@ def harmonic_mean(data, weights=None):
         raise StatisticsError("harmonic_mean requires at least one data point")
     if n == 1 and weights is None:
         x = data[0]
-        if not isinstance(x, (int, float, Fraction)):
+        if not isinstance(x, (int, float, _Fraction)):
             raise TypeError("unsupported type")
         if x < 0:
             raise StatisticsError(neg)
@@ -189,14 +191,14 @@ def median_high(data):
 
 
 def mode(data):
-    top = Counter(iter(data)).most_common(1)
+    top = _Counter(iter(data)).most_common(1)
     if not top:
         raise StatisticsError("no mode for empty data")
     return top[0][0]
 
 
 def multimode(data):
-    counts = Counter(iter(data))
+    counts = _Counter(iter(data))
     if not counts:
         return []
     most = max(counts.values())
@@ -234,8 +236,8 @@ def _deviations(data, c):
         return t, ss, n
     t, n, sx, sxx = _exact_sums(data, True)
     if not n:
-        return t, Fraction(0), 0
-    if not isinstance(sx, Fraction):
+        return t, _Fraction(0), 0
+    if not isinstance(sx, _Fraction):
         return t, sx, n
     return t, (n * sxx - sx * sx) / n, n
 
@@ -263,7 +265,7 @@ def _sqrt(q):
         d <<= 2 * k
     else:
         n <<= -2 * k
-    r = math.isqrt(n // d)
+    r = _math.isqrt(n // d)
     if r * r * d != n:
         r |= 1
     return r * 2.0**k if k >= 0 else r / (1 << -k)

@@ -7,7 +7,7 @@
  * hyphens, over-long words cut at the width (after a hyphen where one fits).
  */
 export const TEXTWRAP_PY = `
-import re
+import re as _re
 
 __all__ = ["TextWrapper", "wrap", "fill", "dedent", "indent", "shorten"]
 
@@ -20,15 +20,15 @@ _PUNCT = "[\\\\w!\\"'&.,?]"
 # the chunks wrap() moves as units: runs of whitespace; a dash of two or more hyphens between words; a
 # word, cut after a hyphen that has two letters (or letter-hyphen-letter) before it and a letter, an
 # optional hyphen and a letter after it
-_CHUNKS = re.compile(
+_CHUNKS = _re.compile(
     "(" + _WS + "+"
     + "|(?<=" + _PUNCT + ")-{2,}(?=\\\\w)"
     + "|" + _NOT_WS + "+?(?:-(?:(?<=" + _LETTER + "{2}-)|(?<=" + _LETTER + "-" + _LETTER + "-))(?=" + _LETTER + "-?" + _LETTER + ")"
     + "|(?=" + _WS + "|\\\\Z)"
     + "|(?<=" + _PUNCT + ")(?=-{2,}\\\\w)))"
 )
-_SPACES = re.compile("(" + _WS + "+)")
-_SENTENCE_END = re.compile("[a-z][.!?][\\"']?\\\\Z")
+_SPACES = _re.compile("(" + _WS + "+)")
+_SENTENCE_END = _re.compile("[a-z][.!?][\\"']?\\\\Z")
 
 
 class TextWrapper:

@@ -29,3 +29,7 @@ try:
     st.mean([])
 except st.StatisticsError as e:
     print(repr(e), e.args)
+for mod in ['statistics', 'fractions', 'textwrap', 'pprint']:
+    ns = {}
+    exec('from %s import *' % mod, ns)
+    print(mod, [k for k in ('math', 'Fraction', 'Counter', 're', 'sys', 'collections') if k in ns], 'mean' in ns)
