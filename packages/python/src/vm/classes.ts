@@ -36,7 +36,6 @@ declare module "./vm.js" {
     /** super's own lookup: 0 for a subclass's instance when it finds nothing (its class and dict come next). */
     superGetAttr(sup: Obj, name: string): Obj;
     newSuper(args: Obj[], t?: Obj): Obj;
-    setTypeBases(t: Obj, v: Obj | 0): void;
   }
 }
 
@@ -251,7 +250,7 @@ function typeFromArgs(vm: VM, meta: Obj, args: Obj[], kw: KwArgs | null): Obj {
   }
 }
 
-function c3(vm: VM, bases: TypeInfo[], mroOf: (b: TypeInfo) => TypeInfo[] = (b) => b.mro): TypeInfo[] {
+export function c3(vm: VM, bases: TypeInfo[], mroOf: (b: TypeInfo) => TypeInfo[] = (b) => b.mro): TypeInfo[] {
   for (let i = 0; i < bases.length; i++) if (bases.indexOf(bases[i]) !== i) vm.typeError(`duplicate base class ${bases[i].name}`);
   const seqs = [...bases.map((b) => mroOf(b).slice()), bases.slice()];
   const out: TypeInfo[] = [];
@@ -512,58 +511,11 @@ function addedSlotNames(t: TypeInfo): string[] {
 }
 
 /** Whether instances of `to` are laid out as those of `from` for a __class__ or __bases__ assignment. */
-function sameLayout(vm: VM, to: TypeInfo, from: TypeInfo): boolean {
+export function sameLayout(vm: VM, to: TypeInfo, from: TypeInfo): boolean {
   const nl = layoutBase(to);
   const ol = layoutBase(from);
   return nl === ol || sameFieldsAdded(vm, nl, ol);
 }
-
-/**
- * type_set_bases: `K.__bases__ = bases` (v 0: a delete). The checks and TypeErrors of CPython 3.11 (a tuple
- * of classes, no inheritance cycle, an instance layout and deallocator like the old base's), then the new
- * bases, base and MRO for the class and every class below it (an MRO that cannot be made leaves them all
- * unchanged); the type epoch moves, so every lookup cache and instance-creation plan is made again.
- */
-proto.setTypeBases = function (this: VM, t: Obj, v: Obj | 0): void {
-  const h = this.h;
-  const ti = this.infoOfType(t);
-  if (!ti.heap) this.typeError(`cannot set '__bases__' attribute of immutable type '${ti.name}'`);
-  if (!v) this.typeError(`cannot delete '__bases__' attribute of immutable type '${ti.name}'`);
-  if (this.kindOf(v) !== Kind.TUPLE) this.typeError(`can only assign tuple to ${ti.name}.__bases__, not ${this.typeName(v)}`);
-  const items = this.tupleItems(v);
-  if (!items.length) this.typeError(`can only assign non-empty tuple to ${ti.name}.__bases__, not ()`);
-  const bases: TypeInfo[] = [];
-  for (const b of items) {
-    if (this.kindOf(b) !== Kind.TYPE) this.typeError(`${ti.name}.__bases__ must be tuple of classes, not '${this.typeName(b)}'`);
-    const bi = this.infoOfType(b);
-    if (this.isSubtype(bi, ti)) this.typeError("a __bases__ item causes an inheritance cycle");
-    bases.push(bi);
-  }
-  const newBase = bases.find((b) => b.kind !== Kind.OBJECT || b.heap) ?? bases[0];
-  const oldBase = ti.base!;
-  const gc = (x: TypeInfo) => (h.getI32(x.obj, abi.TP_FLAGS) & abi.TPF_HAVE_GC) !== 0;
-  if (gc(newBase) !== gc(oldBase)) this.typeError(`__bases__ assignment: '${newBase.name}' deallocator differs from '${oldBase.name}'`);
-  if (!sameLayout(this, newBase, oldBase)) this.typeError(`__bases__ assignment: '${newBase.name}' object layout differs from '${oldBase.name}'`);
-  // the new MROs, the class's first, then the classes below it in the order they were made (each after
-  // its bases); none is stored until all are made
-  const mros = new Map<TypeInfo, TypeInfo[]>();
-  const basesOf = (x: TypeInfo): TypeInfo[] => (x === ti ? bases : this.tupleItems(h.getSlot(x.obj, this.abi.TP_BASES)).map((b) => this.infoOfType(b)));
-  const mroOf = (x: TypeInfo): TypeInfo[] => mros.get(x) ?? x.mro;
-  const make = (x: TypeInfo): void => {
-    const bs = basesOf(x);
-    mros.set(x, [x, ...(bs.length === 1 ? mroOf(bs[0]) : c3(this, bs, mroOf))]);
-  };
-  make(ti);
-  for (const x of this.typeInfos) if (x !== ti && x.heap && x.mro.includes(ti)) make(x);
-  ti.base = newBase;
-  h.setSlot(t, this.abi.TP_BASE, newBase.obj);
-  h.setSlotSteal(t, this.abi.TP_BASES, h.newTuple(bases.map((b) => b.obj)));
-  for (const [x, mro] of mros) {
-    x.mro = mro;
-    h.setSlotSteal(x.obj, this.abi.TP_MRO, h.newTuple(mro.map((m) => m.obj)));
-  }
-  this.typeEpoch++;
-};
 
 /** The owned-reference slots of a type object (the `type` type's own map), for a metaclass's instances. */
 function typeRefSlots(vm: VM): number[] {

@@ -16,6 +16,7 @@ import { hashTuple, rangeLength, rangeRepr } from "./bigrange.js";
 import { charEscape, latin1 } from "../objects/byte-text.js";
 import { assignClass } from "./classes.js";
 import { rarely } from "./rarely.js";
+import { setTypeBases } from "./type-bases.js";
 
 const STR_LENGTH = abi.STR_LENGTH;
 
@@ -1046,7 +1047,7 @@ proto.typeGetAttr = function (this: VM, t: Obj, name: string): Obj {
 };
 
 proto.typeSetAttr = function (this: VM, t: Obj, name: string, v: Obj): void {
-  if (name === "__bases__") return this.setTypeBases(t, v);
+  if (name === "__bases__") return setTypeBases(this, t, v);
   const ti = this.infoOfType(t);
   if (!ti.heap) this.typeError(`cannot set '${name}' attribute of immutable type '${ti.name}'`);
   // a class's own class (its metaclass): object's __class__ setter, as for any instance
