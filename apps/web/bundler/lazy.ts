@@ -34,6 +34,8 @@
  * - str's expandtabs, istitle, isnumeric, translate and maketrans (builtins/str-rare.ts).
  * - A class's __dict__, a mappingproxy (vm/rarely.ts).
  * - `K.__bases__ = …`, a class's bases assigned (vm/type-bases.ts).
+ * - float.hex(), float.fromhex() and float.as_integer_ratio() (builtins/float-rare.ts).
+ * - `K.__bases__ = …`, a class's bases assigned (vm/type-bases.ts).
  * - The `\N{name}` escape of a str literal and its table of names (objects/unicode-names.ts).
  * - A number through a class's __float__ or __complex__ (vm/number-via.ts).
  * - Exception groups' subgroup(), split() and derive(), which except* calls too (vm/exc-group.ts).
@@ -134,6 +136,10 @@ export const LAZY_MODULES: readonly LazyModule[] = [
   { file: "builtins/str-rare.ts", functions: ["strRare"] },
   // a class's __dict__ (a mappingproxy)…: vm/rarely.ts
   { file: "vm/rarely.ts", functions: ["rarely"] },
+  // `K.__bases__ = …`: the checks, the new MROs of the class and its subclasses
+  { file: "vm/type-bases.ts", functions: ["setTypeBases"] },
+  // float.hex(), float.fromhex(), float.as_integer_ratio()
+  { file: "builtins/float-rare.ts", functions: ["floatHex", "floatFromHex", "floatRatio"] },
   // `K.__bases__ = …`: the checks, the new MROs of the class and its subclasses
   { file: "vm/type-bases.ts", functions: ["setTypeBases"] },
 ];

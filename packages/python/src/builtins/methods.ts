@@ -5,6 +5,7 @@
  */
 import { intFromBytes } from "./int-bytes.js";
 import { strRare } from "./str-rare.js";
+import { floatFromHex, floatHex, floatRatio } from "./float-rare.js";
 import type { Obj } from "../vm/heap-api.js";
 import { Kind, type KwArgs, type NativeFn, type TypeInfo } from "../vm/types.js";
 import { PyRaise, type VM } from "../vm/vm.js";
@@ -192,38 +193,6 @@ function collectJoin(vm: VM, o: Obj): Obj[] {
   }
   vm.decref(it);
   return vm.collect(o);
-}
-
-/** float.hex(): sign, 0x, the leading digit, 13 hex digits of the 52-bit fraction, p and the exponent. */
-function floatHex(x: number): string {
-  if (Number.isNaN(x)) return "nan";
-  if (!Number.isFinite(x)) return x > 0 ? "inf" : "-inf";
-  const dv = new DataView(new ArrayBuffer(8));
-  dv.setFloat64(0, x);
-  const hi = dv.getUint32(0);
-  const sign = hi >>> 31 ? "-" : "";
-  const e = (hi >>> 20) & 0x7ff;
-  const frac = (BigInt(hi & 0xfffff) << 32n) | BigInt(dv.getUint32(4));
-  if (e === 0 && frac === 0n) return `${sign}0x0.0p+0`;
-  const exp = e === 0 ? -1022 : e - 1023;
-  return `${sign}0x${e === 0 ? 0 : 1}.${frac.toString(16).padStart(13, "0")}p${exp >= 0 ? "+" : ""}${exp}`;
-}
-
-/** float.fromhex(s): the value of a hexadecimal float string (ValueError for anything else). */
-function floatFromHex(vm: VM, s: string): number {
-  const t = s.trim();
-  const m = /^([+-])?(?:(inf(?:inity)?)|(nan)|(?:0x)?([0-9a-f]*)(?:\.([0-9a-f]*))?(?:p([+-]?\d+))?)$/i.exec(t);
-  if (!m || (!m[2] && !m[3] && !(m[4] || m[5]))) vm.raise("ValueError", "invalid hexadecimal floating-point string");
-  const neg = m[1] === "-";
-  if (m[2]) return neg ? -Infinity : Infinity;
-  if (m[3]) return NaN;
-  const digits = (m[4] ?? "") + (m[5] ?? "");
-  const mant = digits ? BigInt("0x" + digits) : 0n;
-  const exp = Number(m[6] ?? "0") - 4 * (m[5] ?? "").length;
-  let v = Number(mant) * 2 ** Math.max(exp, -1074);
-  if (exp < -1074) v *= 2 ** (exp + 1074);
-  if (!Number.isFinite(v)) vm.raise("OverflowError", "hexadecimal value too large to represent as a float");
-  return neg ? -v : v;
 }
 
 /** An int from an integral float value (float.__floor__/__ceil__), CPython's errors for inf and nan. */
@@ -1095,21 +1064,7 @@ function installNumbers(vm: VM): void {
   vm.classMethods.add(fromHex);
   vm.methods("float", {
     is_integer: (args) => vm.bool(Number.isInteger(h.readFloat(args[0]))),
-    as_integer_ratio: (args) => {
-      let x = h.readFloat(args[0]);
-      if (!Number.isFinite(x)) vm.raise(Number.isNaN(x) ? "ValueError" : "OverflowError", Number.isNaN(x) ? "cannot convert NaN to integer ratio" : "cannot convert Infinity to integer ratio");
-      let den = 1n;
-      while (!Number.isInteger(x)) {
-        x *= 2;
-        den *= 2n;
-      }
-      let num = BigInt(x);
-      while (num % 2n === 0n && den > 1n) {
-        num /= 2n;
-        den /= 2n;
-      }
-      return h.newTupleSteal([vm.newInt(num), vm.newInt(den)]);
-    },
+    as_integer_ratio: (args) => floatRatio(vm, h.readFloat(args[0])),
     hex: (args) => h.newStr(floatHex(h.readFloat(args[0]))),
     conjugate: (args) => vm.newRef(args[0]),
     __trunc__: (args) => viaExact(vm, "int", [args[0]]),
