@@ -35,7 +35,7 @@
  * - A class's __dict__, a mappingproxy (vm/rarely.ts).
  * - `K.__bases__ = …`, a class's bases assigned (vm/type-bases.ts).
  * - float.hex(), float.fromhex() and float.as_integer_ratio() (builtins/float-rare.ts).
- * - `K.__bases__ = …`, a class's bases assigned (vm/type-bases.ts).
+ * - The counts of `run(…, { countObjects: true })`, which the page never asks for (object-counter.ts).
  * - The `\N{name}` escape of a str literal and its table of names (objects/unicode-names.ts).
  * - A number through a class's __float__ or __complex__ (vm/number-via.ts).
  * - Exception groups' subgroup(), split() and derive(), which except* calls too (vm/exc-group.ts).
@@ -140,8 +140,8 @@ export const LAZY_MODULES: readonly LazyModule[] = [
   { file: "vm/type-bases.ts", functions: ["setTypeBases"] },
   // float.hex(), float.fromhex(), float.as_integer_ratio()
   { file: "builtins/float-rare.ts", functions: ["floatHex", "floatFromHex", "floatRatio"] },
-  // `K.__bases__ = …`: the checks, the new MROs of the class and its subclasses
-  { file: "vm/type-bases.ts", functions: ["setTypeBases"] },
+  // RunOptions.countObjects's counter (the page never sets it)
+  { file: "object-counter.ts", functions: ["objectCounter"] },
 ];
 
 /** Files of the interpreter a lazy module may bundle its own copy of: types, const enums, constants (a module's Python source, `modules/NAME-py.ts`). */

@@ -1371,28 +1371,39 @@ export class TraceRecorder {
       while (i < nRefs && old[i] === newRefs[i] && oldLabels[i] === labels[i] && !oldEnts[i]!.dead) i++;
       if (i === nRefs) return;
     }
-    // kept: arrays of their exact length
-    if (newRefs === this.refBuf) newRefs = newRefs.slice(0, nRefs);
-    if (labels === this.labelBuf) labels = labels.slice(0, nRefs);
-    // the referents' entries: a slot holding the same address keeps its entry while that one lives
-    const ents: Entry[] = new Array(newRefs.length);
-    for (let i = 0; i < newRefs.length; i++) {
+    // labels read into the buffer: the entry's array when the same
+    if (labels === this.labelBuf) {
+      const ol = e.labels;
+      let i = 0;
+      if (ol.length === nRefs) while (i < nRefs && ol[i] === labels[i]) i++;
+      labels = i === nRefs ? ol : labels.slice(0, nRefs);
+    }
+    // The entry's arrays are changed in place, in the slots that changed (most rebuilt containers differ
+    // in one or two, or grew by one); a slot holding the same address keeps its entry while that one lives.
+    const n0 = old.length;
+    const refs = n0 ? old : [];
+    const ents = n0 ? oldEnts : [];
+    const c = e.items;
+    for (let i = 0; i < nRefs; i++) {
       const r = newRefs[i]!;
-      const oe = i < old.length && old[i] === r ? oldEnts[i] : undefined;
-      ents[i] = oe && !oe.dead ? oe : (this.entries.get(r) ?? this.entry(r, false));
+      const same = i < n0 && old[i] === r;
+      if (same && !oldEnts[i]!.dead) continue;
+      // (itemsRepr's kept text read these slots)
+      if (c && i < c[2]) e.items = null;
+      ents[i] = this.entries.get(r) ?? this.entry(r, false);
+      if (same) continue;
+      if (i < n0) this.bump(e, old[i]!, -1);
+      refs[i] = r;
+      this.bump(e, r, 1);
     }
-    // only the slots that changed: most rebuilt containers differ in one or two of them
-    const m = Math.min(old.length, newRefs.length);
-    for (let i = 0; i < m; i++) {
-      if (old[i] === newRefs[i]) continue;
-      this.bump(e, old[i]!, -1);
-      this.bump(e, newRefs[i]!, 1);
+    for (let i = nRefs; i < n0; i++) this.bump(e, old[i]!, -1);
+    if (nRefs < n0) {
+      if (c && nRefs < c[2]) e.items = null;
+      refs.length = ents.length = nRefs;
     }
-    for (let i = m; i < old.length; i++) this.bump(e, old[i]!, -1);
-    for (let i = m; i < newRefs.length; i++) this.bump(e, newRefs[i]!, 1);
-    e.refs = newRefs.length ? newRefs : NO_REFS;
-    e.refEnts = newRefs.length ? ents : NO_ENTRIES;
-    e.labels = labels.length ? labels : NO_LABELS;
+    e.refs = nRefs ? refs : NO_REFS;
+    e.refEnts = nRefs ? ents : NO_ENTRIES;
+    e.labels = nRefs ? labels : NO_LABELS;
   }
 
   /** Scratch for readReferents (up to MAX_REFERENTS slots, filled from 0). */
