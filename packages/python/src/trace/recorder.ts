@@ -34,12 +34,11 @@ import * as L from "../vm/layouts.js";
 import { MAX_REPR, shortRepr, type ReprCache } from "./repr.js";
 import { dictItems } from "./dict-items.js";
 import { AllocatorSampler } from "./allocator.js";
-import { StepColumns, traceFromColumns, type StepFields } from "./store.js";
+import { StepColumns, traceFromColumns, type RecordFields, type StepFields } from "./store.js";
 import {
   TRACE_SCHEMA_VERSION,
   type FrameView,
   type GcState,
-  type HeapObject,
   type RunOutcome,
   type Trace,
   type TraceEvent,
@@ -73,8 +72,8 @@ interface Entry {
   serial: number;
   /** False for objects that predate the recorder (or live as long as the interpreter). */
   own: boolean;
-  /** Last record emitted (in a delta or keyframe), or null before its first; its index in the columns' records. */
-  rec: HeapObject | null;
+  /** Index in the columns' records of the last record emitted (in a delta or keyframe); −1 before its
+   *  first and while hidden. */
   recIdx: number;
   rc: number;
   gen: Gen;
@@ -147,7 +146,6 @@ export interface RecorderOptions {
 const NO_REFS: Obj[] = [];
 const NO_ENTRIES: Entry[] = [];
 const NO_EVENTS: TraceEvent[] = [];
-const NO_REFERENTS: HeapObject["referents"] = [];
 const NO_LABELS: string[] = [];
 /** Kinds whose records list no referents. */
 const NO_REFERENT_KINDS = new Set<Kind>([Kind.INT, Kind.BOOL, Kind.FLOAT, Kind.COMPLEX, Kind.STR, Kind.BYTES, Kind.NONE, Kind.RANGE]);
@@ -388,7 +386,7 @@ export class TraceRecorder {
       let buf = this.kfBuf;
       if (buf.length < this.active.length) buf = this.kfBuf = new Int32Array(2 * this.active.length);
       let n = 0;
-      for (const e of this.active) if (e.rec) buf[n++] = e.recIdx;
+      for (const e of this.active) if (e.recIdx >= 0) buf[n++] = e.recIdx;
       cols.addKeyframe(index, buf, n);
     }
     cols.push(f);
@@ -656,7 +654,7 @@ export class TraceRecorder {
   private entry(o: Obj, own: boolean): Entry {
     let e = this.entries.get(o);
     if (!e) {
-      e = { addr: o, serial: this.nextSerial++, own, rec: null, recIdx: -1, rc: -1, gen: null, kind: Kind.OBJECT, refs: NO_REFS, refEnts: NO_ENTRIES, labels: NO_LABELS, refCount: 0, sig: 0, slotOffsets: null, managed: false, holders: null, holder: null, dirty: false, size: -1, block: -1, namedAt: -1, born: this.columns.length, dead: false, shown: false, slot: -1, mslot: -1, items: null };
+      e = { addr: o, serial: this.nextSerial++, own, recIdx: -1, rc: -1, gen: null, kind: Kind.OBJECT, refs: NO_REFS, refEnts: NO_ENTRIES, labels: NO_LABELS, refCount: 0, sig: 0, slotOffsets: null, managed: false, holders: null, holder: null, dirty: false, size: -1, block: -1, namedAt: -1, born: this.columns.length, dead: false, shown: false, slot: -1, mslot: -1, items: null };
       try {
         const ti = this.vm.typeInfo(o);
         e.kind = ti.kind;
@@ -673,6 +671,8 @@ export class TraceRecorder {
         e.kind = Kind.OBJECT;
       }
       this.entries.set(o, e);
+      // (the columns know every serial's id from its start)
+      this.columns.idIndex(e.serial, this.idOf(o));
       if (own) this.show(e);
     }
     return e;
@@ -711,8 +711,8 @@ export class TraceRecorder {
       removeAt(this.mutables, e.mslot, (x, i) => (x.mslot = i));
       e.mslot = -1;
     }
-    if (e.rec) this.removed.push(e.serial);
-    e.rec = null;
+    if (e.recIdx >= 0) this.removed.push(e.serial);
+    e.recIdx = -1;
   }
 
   /** Give `e` a fresh record at the end of the step. */
@@ -998,13 +998,13 @@ export class TraceRecorder {
       for (const e of todo) {
         if (!e.shown || !e.dirty) continue;
         e.dirty = false;
-        const old = e.rec;
+        const old = e.recIdx;
         const rec = this.makeRecord(e.addr, e);
-        if (!old || !sameRecord(old, rec)) {
-          e.rec = rec;
-          e.recIdx = old ? cols.addRecord(rec, e.recIdx, old.referents) : cols.addRecord(rec, -1, null);
+        const j = cols.addRecord(rec, old, e.refEnts, e.labels, this.moved, this.nMoved);
+        if (j !== old) {
+          e.recIdx = j;
           // containers showing this object's repr show the new one
-          if (old && old.repr !== rec.repr) {
+          if (old >= 0 && cols.strings[cols.recRepr[old]!] !== rec.repr) {
             const c1 = e.holder;
             if (c1 && c1.shown && !c1.dirty) {
               c1.dirty = true;
@@ -1095,8 +1095,8 @@ export class TraceRecorder {
     for (const ev of events) {
       if (ev.kind !== "promote") continue;
       for (const e of this.active) {
-        if (!e.rec) continue;
-        if (e.gen === ev.to && this.prevGen.get(e.serial) !== undefined && (this.prevGen.get(e.serial)! as number) <= ev.from) ev.ids.push({ id: e.rec.id, serial: e.serial });
+        if (e.recIdx < 0) continue;
+        if (e.gen === ev.to && this.prevGen.get(e.serial) !== undefined && (this.prevGen.get(e.serial)! as number) <= ev.from) ev.ids.push({ id: this.idOf(e.addr), serial: e.serial });
       }
     }
   }
@@ -1111,7 +1111,9 @@ export class TraceRecorder {
     return b;
   }
 
-  private makeRecord(o: Obj, e: Entry): HeapObject {
+  /** The record of `o` as of now, in `this.rec` (reused: the columns copy it), and its referents read
+   *  (`readReferents`: e.refEnts, e.labels, and the slots moved since the last read). */
+  private makeRecord(o: Obj, e: Entry): RecordFields {
     const vm = this.vm;
     const h = vm.h;
     const heap = this.heap;
@@ -1125,15 +1127,15 @@ export class TraceRecorder {
       // made this step and no collection since: in the young generation (no walk of the GC lists)
       else if (e.gen === null) e.gen = e.own && e.born === this.columns.length && !this.gcRan ? 0 : this.genOfNew(o);
     } else e.gen = null;
-    if (e.rec && e.rec.generation !== e.gen && e.rec.generation !== null) this.prevGen.set(e.serial, e.rec.generation);
+    if (e.recIdx >= 0) {
+      const g = this.columns.generationOf(e.recIdx);
+      if (g !== e.gen && g !== null) this.prevGen.set(e.serial, g);
+    }
     this.readReferents(o, e);
     e.sig = this.signature(o, e);
-    const old = e.rec;
-    // strings equal to the previous record's are shared with it (a trace holds many records)
     // (a kept text is the entry's own: no lookup of it by address)
     const text = e.text;
-    let repr = text !== undefined && text.length <= MAX_REPR ? text : (e.own && REPR_OF_ITEMS.has(e.kind) && this.itemsRepr(e, t)) || shortRepr(vm, o, this.reprCache);
-    if (old && old.repr === repr) repr = old.repr;
+    const repr = text !== undefined && text.length <= MAX_REPR ? text : (e.own && REPR_OF_ITEMS.has(e.kind) && this.itemsRepr(e, t)) || shortRepr(vm, o, this.reprCache);
     let size = e.size;
     let block = e.block;
     if (size < 0) {
@@ -1144,17 +1146,21 @@ export class TraceRecorder {
         e.block = block;
       }
     }
-    const id = old ? old.id : this.idOf(o);
-    const referents = e.refs.length ? this.referentList(e) : NO_REFERENTS;
-    const type = this.typeName(t);
-    // the flag in the literal: an object given a property after its literal gets a second block
-    const rec: HeapObject = e.own
-      ? { id, serial: e.serial, type, repr, refcount: e.rc, generation: e.gen, gcType, size, blockSize: block, referents }
-      : { id, serial: e.serial, type, repr, refcount: e.rc, generation: e.gen, gcType, size, blockSize: block, referents, immortalish: true };
-    if (e.refCount > e.refs.length) rec.referentCount = e.refCount;
-    if (gcType && heap.gc.isFinalized(o)) rec.finalized = true;
+    const rec = this.rec;
+    rec.serial = e.serial;
+    rec.type = this.typeName(t);
+    rec.repr = repr;
+    rec.refcount = e.rc;
+    rec.generation = e.gen;
+    rec.gcType = gcType;
+    rec.size = size;
+    rec.blockSize = block;
+    rec.immortalish = !e.own;
+    rec.referentCount = e.refCount > e.refs.length ? e.refCount : -1;
+    rec.finalized = gcType && heap.gc.isFinalized(o);
     return rec;
   }
+  private readonly rec: RecordFields = { serial: 0, type: "", repr: "", refcount: 0, generation: null, gcType: false, size: 0, blockSize: 0, immortalish: false, referentCount: -1, finalized: false };
 
   /**
    * The repr of an exact list, tuple or dict whose shown items are all scalars with a kept text, from its
@@ -1210,31 +1216,6 @@ export class TraceRecorder {
     return s;
   }
 
-  /** The record's referents; entries equal to the previous record's (or all of them) are shared with it. */
-  private referentList(e: Entry): HeapObject["referents"] {
-    const prev = e.rec?.referents;
-    const n = e.refs.length;
-    const ents = e.refEnts;
-    const labels = e.labels;
-    // the common case first, without making an array: every referent as in the previous record
-    let i = 0;
-    if (prev && prev.length === n) {
-      for (; i < n; i++) {
-        const p = prev[i]!;
-        if (p.serial !== ents[i]!.serial || p.label !== labels[i]) break;
-      }
-      if (i === n) return prev;
-    }
-    const out: HeapObject["referents"] = new Array(n);
-    for (let k = 0; k < i; k++) out[k] = prev![k]!;
-    for (let k = i; k < n; k++) {
-      const serial = ents[k]!.serial;
-      const p = prev?.[k];
-      out[k] = p && p.serial === serial && p.label === labels[k] ? p : { label: labels[k]!, id: this.idOf(e.refs[k]!), serial };
-    }
-    return out;
-  }
-
   /** Reprs of immutable scalars, kept on their entries for as long as they live. */
   private readonly reprCache: ReprCache = {
     get: (o) => this.entries.get(o)?.text,
@@ -1259,6 +1240,7 @@ export class TraceRecorder {
       e.refEnts = NO_ENTRIES;
       e.labels = NO_LABELS;
       e.refCount = 0;
+      this.nMoved = 0;
       return;
     }
     const vm = this.vm;
@@ -1369,25 +1351,33 @@ export class TraceRecorder {
       const oldLabels = e.labels;
       let i = 0;
       while (i < nRefs && old[i] === newRefs[i] && oldLabels[i] === labels[i] && !oldEnts[i]!.dead) i++;
+      this.nMoved = 0;
       if (i === nRefs) return;
     }
+    const ol = e.labels;
     // labels read into the buffer: the entry's array when the same
     if (labels === this.labelBuf) {
-      const ol = e.labels;
       let i = 0;
       if (ol.length === nRefs) while (i < nRefs && ol[i] === labels[i]) i++;
       labels = i === nRefs ? ol : labels.slice(0, nRefs);
     }
     // The entry's arrays are changed in place, in the slots that changed (most rebuilt containers differ
     // in one or two, or grew by one); a slot holding the same address keeps its entry while that one lives.
+    // The slots whose referent or label moved are noted for the columns (`moved`).
     const n0 = old.length;
     const refs = n0 ? old : [];
     const ents = n0 ? oldEnts : [];
     const c = e.items;
+    const moved = this.moved;
+    let nm = 0;
     for (let i = 0; i < nRefs; i++) {
       const r = newRefs[i]!;
       const same = i < n0 && old[i] === r;
-      if (same && !oldEnts[i]!.dead) continue;
+      if (same && !oldEnts[i]!.dead) {
+        if (ol[i] !== labels[i]) moved[nm++] = i;
+        continue;
+      }
+      moved[nm++] = i;
       // (itemsRepr's kept text read these slots)
       if (c && i < c[2]) e.items = null;
       ents[i] = this.entries.get(r) ?? this.entry(r, false);
@@ -1404,7 +1394,11 @@ export class TraceRecorder {
     e.refs = nRefs ? refs : NO_REFS;
     e.refEnts = nRefs ? ents : NO_ENTRIES;
     e.labels = nRefs ? labels : NO_LABELS;
+    this.nMoved = nm;
   }
+  /** The slots of the last read whose referent or label differs from the read before (`nMoved` of them). */
+  private readonly moved = new Int32Array(MAX_REFERENTS);
+  private nMoved = 0;
 
   /** Scratch for readReferents (up to MAX_REFERENTS slots, filled from 0). */
   private readonly refBuf: Obj[] = [];
@@ -1482,29 +1476,6 @@ function removeAt<T>(a: T[], i: number, moved: (x: T, i: number) => void): void 
     a[i] = last;
     moved(last, i);
   }
-}
-
-function sameRecord(a: HeapObject, b: HeapObject): boolean {
-  if (
-    a.refcount !== b.refcount ||
-    a.repr !== b.repr ||
-    a.generation !== b.generation ||
-    a.size !== b.size ||
-    a.blockSize !== b.blockSize ||
-    a.finalized !== b.finalized ||
-    a.immortalish !== b.immortalish ||
-    a.referentCount !== b.referentCount ||
-    a.referents.length !== b.referents.length
-  )
-    return false;
-  // (referentList hands back the previous record's array when every referent is as it was)
-  if (a.referents === b.referents) return true;
-  for (let i = 0; i < a.referents.length; i++) {
-    const x = a.referents[i]!;
-    const y = b.referents[i]!;
-    if (x.serial !== y.serial || x.label !== y.label) return false;
-  }
-  return true;
 }
 
 /** Start recording a run of `vm` on `heap` (see TraceRecorder). */

@@ -77,6 +77,21 @@ const EV_ALLOC = 1;
 const EV_FREE_REFCOUNT = 2;
 const EV_FREE_GC = 3;
 
+/** A record's fields as the recorder hands them to `addRecord` (referentCount −1: none). */
+export interface RecordFields {
+  serial: number;
+  type: string;
+  repr: string;
+  refcount: number;
+  generation: HeapObject["generation"];
+  gcType: boolean;
+  size: number;
+  blockSize: number;
+  immortalish: boolean;
+  referentCount: number;
+  finalized: boolean;
+}
+
 /** What one step adds to the columns (`StepColumns.push`). */
 export interface StepFields {
   line: number;
@@ -224,31 +239,51 @@ export class StepColumns {
   }
 
   /**
-   * Append a record (its strings and referent list are kept; the object itself is not); returns its
-   * index. `prev` is the index of the same object's previous record (−1 for none): its id, repr and
-   * referent list are shared when equal.
+   * Append a record, unless it shows what record `prev` (the same object's previous one, −1 for none)
+   * shows: then `prev` is returned, else the new record's index. Its referents are `ents[i].serial` with
+   * `labels[i]`; `moved[0..nMoved)` are the slots that differ from record `prev`'s list (it is stored as
+   * patches on that one when they are few). The object's id is its serial's (`idIndex`).
    */
-  addRecord(rec: HeapObject, prev: number, prevReferents: HeapObject["referents"] | null): number {
+  addRecord(rec: RecordFields, prev: number, ents: ArrayLike<{ serial: number }>, labels: string[], moved: Int32Array, nMoved: number): number {
+    const flags = (rec.generation === null ? GEN_NONE : rec.generation) | (rec.gcType ? GC_TYPE : 0) | (rec.immortalish ? IMMORTALISH : 0) | (rec.finalized ? FINALIZED : 0);
+    const n = ents.length;
+    const strings = this.strings;
+    // (the type is not compared: an object's record shows the type it had when made)
+    if (
+      prev >= 0 &&
+      nMoved === 0 &&
+      this.recRefcount[prev] === rec.refcount &&
+      ((this.recFlags[prev]! ^ flags) & ~GC_TYPE) === 0 &&
+      this.recSize[prev] === rec.size &&
+      this.recBlock[prev] === rec.blockSize &&
+      this.recRefCount[prev] === rec.referentCount &&
+      this.listLen.a[this.recRefs[prev]!] === n &&
+      strings[this.recRepr[prev]!] === rec.repr
+    )
+      return prev;
     const j = this.recordCount;
     if (j >= this.recSerial.length) this.growRecords(j + 1);
     this.recSerial[j] = rec.serial;
     this.recRefcount[j] = rec.refcount;
-    this.recFlags[j] =
-      (rec.generation === null ? GEN_NONE : rec.generation) | (rec.gcType ? GC_TYPE : 0) | (rec.immortalish ? IMMORTALISH : 0) | (rec.finalized ? FINALIZED : 0);
+    this.recFlags[j] = flags;
     this.recSize[j] = rec.size;
     this.recBlock[j] = rec.blockSize;
-    this.recRefCount[j] = rec.referentCount ?? -1;
-    const strings = this.strings;
-    this.recId[j] = this.idIndex(rec.serial, rec.id);
+    this.recRefCount[j] = rec.referentCount;
+    this.recId[j] = this.serialId[rec.serial]!;
     if (prev >= 0 && strings[this.recRepr[prev]!] === rec.repr) this.recRepr[j] = this.recRepr[prev]!;
     else this.recRepr[j] = strings.push(rec.repr) - 1;
     this.recType[j] = this.stringIndexOf(rec.type);
-    const refs = rec.referents;
-    if (refs.length === 0) this.recRefs[j] = 0;
-    else if (prev >= 0 && prevReferents === refs) this.recRefs[j] = this.recRefs[prev]!;
-    else this.recRefs[j] = this.addReferents(refs, prev >= 0 && prevReferents ? this.recRefs[prev]! : 0, prevReferents);
+    const prevList = prev >= 0 ? this.recRefs[prev]! : 0;
+    if (n === 0) this.recRefs[j] = 0;
+    else if (prevList && nMoved === 0 && this.listLen.a[prevList] === n) this.recRefs[j] = prevList;
+    else this.recRefs[j] = this.addReferents(ents, labels, prevList, moved, nMoved);
     this.recordCount = j + 1;
     return j;
+  }
+
+  /** The generation record j shows. */
+  generationOf(j: number): HeapObject["generation"] {
+    return GENS[this.recFlags[j]! & GEN_MASK]!;
   }
 
   /** Index of `s` in `strings` for the few texts that repeat (type names, labels): added once. */
@@ -259,45 +294,35 @@ export class StepColumns {
   }
 
   /** Index in `strings` of the id of the object with `serial` (an object keeps its id for its life). */
-  private idIndex(serial: number, id: string): number {
+  idIndex(serial: number, id: string): number {
     if (serial >= this.serialId.length) this.serialId = grown(this.serialId, serial + 1);
     let k = this.serialId[serial]!;
     if (k === 0) k = this.serialId[serial] = this.strings.push(id) - 1;
     return k;
   }
 
-  /** Store a referent list, as patches of `prevList` (the list stored for `prevRefs`, the object's
-   *  previous referents) when few slots differ. Returns the list's index. */
-  private addReferents(refs: HeapObject["referents"], prevList: number, prevRefs: HeapObject["referents"] | null): number {
-    const n = refs.length;
-    if (prevList && prevRefs && n >= MIN_PATCHED && this.listDepth.a[prevList]! < MAX_PATCH_DEPTH) {
-      // the slots that differ (by object: equal referents are shared between records)
-      const pn = prevRefs.length;
-      let changed = 0;
-      for (let i = 0; i < n && changed <= n >> 2; i++) if (i >= pn || prevRefs[i] !== refs[i]) changed++;
-      if (changed <= n >> 2) {
-        const start = this.patchPos.n;
-        for (let i = 0; i < n; i++) {
-          const r = refs[i]!;
-          if (i < pn && prevRefs[i] === r) continue;
-          this.patchPos.push(i);
-          this.patchSerial.push(r.serial);
-          this.patchLabel.push(this.stringIndexOf(r.label));
-          this.idIndex(r.serial, r.id);
-        }
-        this.listStart.push(start);
-        this.listBase.push(prevList);
-        this.listDepth.push(this.listDepth.a[prevList]! + 1);
-        this.patchCount.push(changed);
-        return this.listLen.push(n);
+  /** Store a referent list, as patches of `prevList` (the object's previous list, 0 for none: `moved`
+   *  lists the slots that differ from it) when few slots differ. Returns the list's index. */
+  private addReferents(ents: ArrayLike<{ serial: number }>, labels: string[], prevList: number, moved: Int32Array, nMoved: number): number {
+    const n = ents.length;
+    if (prevList && n >= MIN_PATCHED && this.listDepth.a[prevList]! < MAX_PATCH_DEPTH && nMoved <= n >> 2) {
+      const start = this.patchPos.n;
+      for (let k = 0; k < nMoved; k++) {
+        const i = moved[k]!;
+        this.patchPos.push(i);
+        this.patchSerial.push(ents[i]!.serial);
+        this.patchLabel.push(this.stringIndexOf(labels[i]!));
       }
+      this.listStart.push(start);
+      this.listBase.push(prevList);
+      this.listDepth.push(this.listDepth.a[prevList]! + 1);
+      this.patchCount.push(nMoved);
+      return this.listLen.push(n);
     }
     const start = this.refSerial.n;
     for (let i = 0; i < n; i++) {
-      const r = refs[i]!;
-      this.refSerial.push(r.serial);
-      this.refLabel.push(this.stringIndexOf(r.label));
-      this.idIndex(r.serial, r.id);
+      this.refSerial.push(ents[i]!.serial);
+      this.refLabel.push(this.stringIndexOf(labels[i]!));
     }
     this.listStart.push(start);
     this.listBase.push(-1);
