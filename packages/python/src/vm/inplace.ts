@@ -113,7 +113,9 @@ export function binaryAddStore(vm: VM, f: Frame, i: number): boolean {
     return false;
   }
   if (s.form !== Form.INPLACE_ADD_UNICODE) return false;
-  st.length -= 2;
+  // pops, not a store to `length` (a call into V8's runtime)
+  st.pop();
+  st.pop();
   // The stack's reference to the left string goes (the local still holds it), so that a string held only
   // by the local has refcount 1 and may be grown in place.
   h.decref(a);
