@@ -101,6 +101,30 @@ for f in (lambda: f"{s}{Bad()}", lambda: f"{s}-{Bad():x}-{s}", lambda: f"{s}{Not
 print(sys.getrefcount(s) - before)
 `,
   ],
+  [
+    "a piece with neither conversion nor spec: exact ints, bools, int subclasses, long ints, strs",
+    `import sys
+class I(int):
+    def __str__(self):
+        return "I!"
+class J(int):
+    def __format__(self, spec):
+        return "J" + spec
+n = 7
+big = 10 ** 30
+neg = -(2 ** 40)
+before = sys.getrefcount(big), sys.getrefcount(neg)
+for v in (0, n, -n, 2 ** 31, neg, big, -big, True, False, I(3), J(4), "s", 1.25, None):
+    r = f"{v}"
+    print(repr(r), type(r).__name__, r is f"{v}", sys.getsizeof(r))
+print(f"{n}" is str(n), f"{n}" == str(n), f"{0}" is chr(48))
+print(sys.getrefcount(big) - before[0], sys.getrefcount(neg) - before[1])
+t = 0
+for i in range(2000):
+    t += len(f"{i - 1000}") + len(f"{i * big}")
+print(t, f"{n}{n}", f"{n!s}" is f"{n}")
+`,
+  ],
 ];
 
 describe("f-strings of several pieces (BUILD_STRING) against python3", () => {

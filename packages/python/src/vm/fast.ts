@@ -522,6 +522,21 @@ export function buildString(vm: VM, st: Obj[], n: number): void {
  *  ascii), formatted unless it is an exact str with no spec; one body for the eval loop and the translator. */
 export function formatValue(vm: VM, st: Obj[], arg: number): void {
   const h = vm.h;
+  if (arg === 0) {
+    // neither conversion nor spec: an exact str stays as it is, an exact int's digits are made in the core
+    const n = st.length;
+    const v = st[n - 1]!;
+    const t = h.i32[(v + OB_TYPE) >>> 2]! >>> 0;
+    if (t === vm.tStr) return;
+    if (t === vm.tInt) {
+      const r = h.intDecimalStr(v);
+      if (r !== 0) {
+        st[n - 1] = asObj(r);
+        h.decrefInt(v);
+        return;
+      }
+    }
+  }
   const spec = arg & 4 ? st.pop()! : 0;
   let v = st.pop()!;
   try {
