@@ -83,6 +83,8 @@ const STR_RARE_PROGRAM = "t = str.maketrans('ab', 'xy', 'c')\nprint('abcabc'.tra
 const WARNINGS_PROGRAM = "import warnings\nwarnings.showwarning = lambda m, c, f, n, file=None, line=None: print('shown:', c.__name__, m)\nwarnings.warn('careful')\nwith warnings.catch_warnings(record=True) as w:\n    warnings.simplefilter('always')\n    warnings.warn('kept', RuntimeWarning)\nprint(len(w), w[0].category.__name__, str(w[0].message))\n";
 /** The interpreter's own DeprecationWarning (NotImplemented's truth), on a sys.stderr that prints its first line's category and text: no word of the chunk. */
 const NOT_IMPLEMENTED_PROGRAM = "import sys\nclass E:\n    def write(self, s):\n        print(s.splitlines()[0].split(': ', 1)[1])\n    def flush(self):\n        pass\nsys.stderr = E()\nprint(bool(NotImplemented))\n";
+/** A class's bases assigned, float.hex(), float.fromhex(), float.as_integer_ratio(): no word of the chunk. */
+const RARE_METHODS_PROGRAM = "class A:\n    pass\nclass B:\n    def hi(self):\n        return 'B'\nclass C(A):\n    pass\nC.__bases__ = (B,)\nprint(C().hi(), [k.__name__ for k in C.__mro__])\nprint((0.1).hex(), float.fromhex('0x1.8p1'), (2.5).as_integer_ratio(), (-0.0).hex())\n";
 /** A syntax error lezer's tree shows: its message needs the chunk. */
 const SYNTAX_ERROR_PROGRAM = "x = (1 2)\n";
 
@@ -105,6 +107,7 @@ beforeAll(async () => {
     "/match.html": MATCH_PROGRAM,
     "/big.html": BIG_RANGE_PROGRAM,
     "/hidden.html": HIDDEN_PROGRAM,
+    "/rare-methods.html": RARE_METHODS_PROGRAM,
     "/duplicate.html": DUPLICATE_KEY_PROGRAM,
     "/name-error.html": NAME_ERROR_PROGRAM,
     "/sort.html": SORT_PROGRAM,
@@ -159,7 +162,7 @@ describe("the interpreter's lazy chunk", () => {
 
   it("is fetched when a program reaches it without naming it, and the program is run again", async () => {
     // (the NameError and syntax error below reach it this way too)
-    for (const [path, program] of [["big.html", BIG_RANGE_PROGRAM], ["hidden.html", HIDDEN_PROGRAM], ["pow.html", POW_PROGRAM], ["not-implemented.html", NOT_IMPLEMENTED_PROGRAM]] as const) {
+    for (const [path, program] of [["big.html", BIG_RANGE_PROGRAM], ["hidden.html", HIDDEN_PROGRAM], ["pow.html", POW_PROGRAM], ["not-implemented.html", NOT_IMPLEMENTED_PROGRAM], ["rare-methods.html", RARE_METHODS_PROGRAM]] as const) {
       expect(mayReachLazyChunk(program), path).toBe(false);
       await printsWhatPython3Prints(path, program);
     }
