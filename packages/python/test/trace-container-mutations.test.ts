@@ -14,6 +14,7 @@ const CASES: Record<string, string[]> = {
   "dict item set to None": ["d = {}", "d['k'] = None", "print(d)"],
   "list item set to a small int": ["xs = [1]", "xs[0] = 2", "print(xs)"],
   "list appended to itself": ["xs = [1]", "xs.append(xs)", "print(xs)"],
+  "list item replaced by a new object at the freed item's address": ["xs = [int('7' * 30)]", "xs[0] = None; xs[0] = int('8' * 30)", "print(xs)"],
   "list.pop of a shared object": ["xs = [len, abs]", "xs.pop()", "print(xs)"],
   "list.pop of a shared None": ["xs = [1, None]", "xs.pop()", "print(xs)"],
   "list.sort": ["xs = [3, 1, 2]", "xs.sort()", "print(xs)"],

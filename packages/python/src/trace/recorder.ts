@@ -859,6 +859,10 @@ export class TraceRecorder {
   private forget(o: Obj, e: Entry): void {
     this.hide(e);
     if (e.own) for (const r of e.refs) this.dropBorrowed(r);
+    // the containers that listed it are re-read: a slot may hold a new object at its address, which leaves
+    // their signature as it was (NaN equals no signature)
+    if (e.holder) e.holder.sig = NaN;
+    if (e.holders) for (const c of e.holders) c.sig = NaN;
     this.entries.set(o, undefined);
     e.dead = true;
   }
