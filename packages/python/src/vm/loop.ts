@@ -29,6 +29,8 @@ const proto = VM.prototype;
 
 const OB_TYPE = abi.OB_TYPE;
 const TUPLE_ITEMS = abi.TUPLE_ITEMS;
+const OB_SIZE = abi.OB_SIZE;
+const INT_DIGITS = abi.INT_DIGITS;
 
 function findHandler(table: readonly { start: number; end: number; target: number; depth: number; lasti: boolean }[], i: number) {
   for (const e of table) if (i >= e.start && i < e.end) return e;
@@ -429,6 +431,14 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             const b = st[n - 1];
             const a = st[n - 2];
             if (m[(a + OB_TYPE) >>> 2] === (intType | 0) && m[(b + OB_TYPE) >>> 2] === (intType | 0)) {
+              // before a conditional jump, ints of at most one digit that stay alive: both done here, no bool
+              if (!hooked) {
+                const j = intCompareJump(this, m, f, st, ops, ip, a, b, arg);
+                if (j >= 0) {
+                  ip = j;
+                  break;
+                }
+              }
               // exact ints of at most two digits: compared and released in one core call
               const r = h.intCompareSmall(a, b, arg);
               if (r !== 0) {
@@ -1792,6 +1802,31 @@ function pushIntResultRelease(h: VM["h"], st: Obj[], x: number, a: Obj, b: Obj):
     h.decrefInt(b);
   }
   st.push(r);
+}
+
+/** COMPARE_OP on exact ints a and b (the top two of the stack) followed by a POP_JUMP_IF_TRUE/FALSE
+ *  (3.11's COMPARE_OP_INT_JUMP; untraced, below the step check): when both have at most one digit and
+ *  neither dies here, both instructions run here without making the bool, the jump counting its step and
+ *  setting f_lasti. Returns the instruction to run next, or -1 with nothing changed. */
+function intCompareJump(vm: VM, m: Int32Array, f: Frame, st: Obj[], ops: Int32Array, ip: number, a: Obj, b: Obj, cmp: number): number {
+  const w = ops[ip];
+  const op = w & 255;
+  // 0: POP_JUMP_FORWARD_IF_FALSE (114) or POP_JUMP_BACKWARD_IF_FALSE (175), 1: their IF_TRUE (115, 176)
+  const k = op - (op > 150 ? 175 : 114);
+  const sa = m[(a + OB_SIZE) >>> 2]!;
+  const sb = m[(b + OB_SIZE) >>> 2]!;
+  if (k >>> 0 > 1 || vm.steps + 1 >= vm.stepCheckAt || (sa + 1) >>> 0 > 2 || (sb + 1) >>> 0 > 2 || a === b || m[a >>> 2]! < 2 || m[b >>> 2]! < 2) return -1;
+  // (an int of size 0 is zero whatever its digit holds)
+  const d = sa * m[(a + INT_DIGITS) >>> 2]! - sb * m[(b + INT_DIGITS) >>> 2]!;
+  // bit 3 * cmp + (the sign of d, + 1) of this word says whether `a cmp b` (cmp: < <= == != > >=)
+  const t = (0o645231 >> (3 * cmp + (d > 0 ? 2 : d === 0 ? 1 : 0))) & 1;
+  m[a >>> 2]!--;
+  m[b >>> 2]!--;
+  st.pop();
+  st.pop();
+  vm.steps++;
+  f.lasti = ip;
+  return t === k ? w >> 8 : ip + 1;
 }
 
 /** COMPARE_OP's general path: both operands released after the comparison. */
