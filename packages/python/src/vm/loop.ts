@@ -1390,9 +1390,22 @@ proto.evalRare = function (this: VM, f: Frame, op: Op, arg: number): void {
       const m = st.pop()!;
       try {
         const d = h.getSlot(m, L.MODULE_DICT);
-        for (const [k, v] of this.dictEntries(d)) {
-          if (!this.str(k).startsWith("_")) this.dictSetItem(f.locals, k, v);
-        }
+        const all = this.dictGetStr(d, "__all__");
+        // with __all__: its names, underscored or not, each read as the module's attribute
+        if (all)
+          this.iterate(all, (k) => {
+            if (this.kindOf(k) !== Kind.STR) this.typeError(`Item in ${this.str(h.getSlot(m, L.MODULE_NAME))}.__all__ must be str, not ${this.typeInfo(k).name}`);
+            const v = this.getAttr(m, this.str(k));
+            try {
+              this.dictSetItem(f.locals, k, v);
+            } finally {
+              h.decref(v);
+            }
+          });
+        else
+          for (const [k, v] of this.dictEntries(d)) {
+            if (!this.str(k).startsWith("_")) this.dictSetItem(f.locals, k, v);
+          }
       } finally {
         h.decref(m);
       }
