@@ -189,12 +189,7 @@ function stageRun(source: string, options: RunOptions, detail: { check?: boolean
     const main = v.newModule("__main__");
     v.mainModule = main;
     const globals = heap.getSlot(main, L.MODULE_DICT);
-    // a script's __main__ as python3's (no loader): no doc until its docstring, its annotations, the builtins, a script's file name
-    const ann = heap.newDict();
-    const file = heap.newStr(filename);
-    ["__doc__", "__package__", "__loader__", "__spec__", "__annotations__", "__builtins__", "__file__", "__cached__"].slice(0, mode === "repl" ? 6 : 8).forEach((k, i) => v.dictSetStr(globals, v.name(k), [ann, v.builtinsModule, file][i - 4] ?? v.None));
-    heap.decref(ann);
-    heap.decref(file);
+    v.dictSetStr(globals, v.name("__builtins__"), v.builtinsModule);
     started = { heap, v, globals };
   } catch (e) {
     // a heap limit too small for the interpreter itself: the run ends before the program starts (as

@@ -95,9 +95,3 @@ describe("sys.getrefcount of None, True and False", () => {
     expectSameAsPython(cpython, "refcount-static-singletons", corpusCase("fidelity/172-refcount-static-singletons.py"));
   });
 });
-
-describe("the main module", () => {
-  it("has python3's names: __file__, __doc__, __spec__, __loader__, __annotations__, __builtins__, __cached__", () => {
-    expectSameAsPython(cpython, "main-module-names", corpusCase("fidelity/173-main-module-names.py"));
-  });
-});
