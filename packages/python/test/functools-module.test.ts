@@ -317,6 +317,8 @@ describe("functools", () => {
         "print(c.mark(9, note=\"x\"), c.v)",
         "try: functools.partialmethod(3)",
         "except TypeError as e: print(e)",
+        "print(repr(functools.partialmethod(max, 1, key=abs)), repr(functools.partialmethod(min)))",
+        "print(Cell.__dict__[\"reset\"].__isabstractmethod__)",
       ),
     ));
 

@@ -339,6 +339,14 @@ class partialmethod:
         self.args = args
         self.keywords = keywords
 
+    def __repr__(self):
+        named = ", ".join("%s=%r" % kv for kv in self.keywords.items())
+        return "functools.%s(%r, %s, %s)" % (type(self).__qualname__, self.func, ", ".join(map(repr, self.args)), named)
+
+    @property
+    def __isabstractmethod__(self):
+        return getattr(self.func, "__isabstractmethod__", False)
+
     def __get__(self, obj, cls=None):
         get = getattr(type(self.func), "__get__", None)
         if get is not None:
