@@ -534,6 +534,11 @@ proto.nativeHash = function (this: VM, o: Obj, ti: TypeInfo): bigint {
       }
       return BigInt.asIntN(64, acc) === -1n ? 590923713n : BigInt.asIntN(64, acc);
     }
+    case Kind.VIEW:
+      // a values view hashes by address; keys and items views and a mappingproxy are unhashable
+      if (ti.name === "dict_values") break;
+      this.typeError(`unhashable type: '${ti.name}'`);
+    // falls through
     case Kind.LIST:
     case Kind.DICT:
     case Kind.BYTEARRAY:

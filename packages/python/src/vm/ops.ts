@@ -573,6 +573,10 @@ proto.binaryRaw = function (this: VM, a: Obj, b: Obj, op: number): Obj {
   if (r) return r;
   r = sequenceBinary(this, a, b, base, inplace);
   if (r) return r;
+  // a mappingproxy is no set: its | is its dict's (a new dict), its other operators are unsupported
+  const mp = this.T.mappingproxy;
+  if (ta.obj === mp || (tb.obj === mp && !inplace))
+    return base === 7 && !inplace ? this.binaryRaw(ta.obj === mp ? this.h.getSlot(a, L.NATIVE_A) : a, tb.obj === mp ? this.h.getSlot(b, L.NATIVE_A) : b, 7) : 0;
   const ka = ta.kind;
   if ((ka === Kind.SET || ka === Kind.FROZENSET) && (tb.kind === Kind.SET || tb.kind === Kind.FROZENSET || tb.kind === Kind.VIEW)) {
     r = this.setBinary(a, b, base, inplace);
@@ -665,6 +669,9 @@ function bufData(vm: VM, o: Obj): Uint8Array | null {
 /** Native comparison; returns null when the types are not comparable natively. */
 function nativeCompare(vm: VM, a: Obj, b: Obj, op: number): boolean | null {
   const h = vm.h;
+  // a mappingproxy compares as its dict
+  const mp = vm.T.mappingproxy;
+  if (h.typeOf(a) === mp || h.typeOf(b) === mp) return vm.compareBool(h.typeOf(a) === mp ? h.getSlot(a, L.NATIVE_A) : a, h.typeOf(b) === mp ? h.getSlot(b, L.NATIVE_A) : b, op);
   const ka = vm.kindOf(a);
   const kb = vm.kindOf(b);
   // dict_keys / dict_items compare with sets (and each other) as the sets of their items
