@@ -18,8 +18,9 @@
  *   argument`), except the few cases written out below;
  * - an error that names the type says 'chain' where python3 says 'itertools.chain'; `tee` is a Python
  *   function (python3's is built in) and its iterators share a linked list of cells, not CPython's
- *   arrays of 57 items; sys.getsizeof and gc.get_referents show the Python objects (the instance, its
- *   generator and that generator's frame), not CPython's C structs.
+ *   arrays of 57 items; gc.get_referents shows the Python objects (the instance, its generator and that
+ *   generator's frame), not CPython's C structs, but sys.getsizeof gives python3's size (a __sizeof__
+ *   where the instance's differs: the combinatoric ones count their pools and indices as python3's do).
  */
 export function itertoolsSource(): string {
   return ITERTOOLS_PY;
@@ -37,6 +38,13 @@ def _index(x):
     raise TypeError("'%s' object cannot be interpreted as an integer" % type(x).__name__)
 
 
+def _sized(n):
+    # sys.getsizeof as python3's C struct (without the GC header): n, or the instance's _n
+    def __sizeof__(self):
+        return self._n if n is None else n
+    return __sizeof__
+
+
 class _Iter:
     __slots__ = ("_it",)
 
@@ -49,6 +57,7 @@ class _Iter:
 
 class count:
     __slots__ = ("_n", "_step")
+    __sizeof__ = _sized(40)
 
     def __init__(self, start=0, step=1):
         for v in (start, step):
@@ -111,6 +120,7 @@ class _Step:
 
 class cycle(_Step):
     __slots__ = ("_it", "_saved", "_at")
+    __sizeof__ = _sized(48)
 
     def __init__(self, iterable):
         self._it = iter(iterable)
@@ -244,6 +254,7 @@ class takewhile(_Pred):
 class filterfalse(_Pred):
     __slots__ = ()
     _name = "filterfalse"
+    __sizeof__ = _sized(32)
 
     def __next__(self):
         while True:
@@ -255,6 +266,7 @@ class filterfalse(_Pred):
 class starmap(_Pred):
     __slots__ = ()
     _name = "starmap"
+    __sizeof__ = _sized(32)
 
     def __next__(self):
         return self._pred(*tuple(next(self._it)))
@@ -335,6 +347,7 @@ def _islice(it, nxt, stop, step):
 
 class islice(_Iter):
     __slots__ = ()
+    __sizeof__ = _sized(56)
 
     def __init__(self, *args):
         n = len(args)
@@ -388,6 +401,7 @@ def _zip_longest(its, fill):
 
 class zip_longest(_Iter):
     __slots__ = ()
+    __sizeof__ = _sized(56)
 
     def __init__(self, *iterables, **kw):
         fill = kw.pop("fillvalue", None)
@@ -416,13 +430,16 @@ def _product(pools):
 
 
 class product(_Iter):
-    __slots__ = ()
+    __slots__ = ("_n",)
+    __sizeof__ = _sized(None)
 
     def __init__(self, *iterables, repeat=1):
         repeat = _index(repeat)
         if repeat < 0:
             raise ValueError("repeat argument cannot be negative")
-        self._it = _product([tuple(i) for i in iterables] * repeat)
+        pools = [tuple(i) for i in iterables] * repeat
+        self._n = 48 + 8 * len(pools)
+        self._it = _product(pools)
 
 
 def _r(r):
@@ -464,11 +481,14 @@ def _permutations(pool, r):
 
 
 class permutations(_Iter):
-    __slots__ = ()
+    __slots__ = ("_n",)
+    __sizeof__ = _sized(None)
 
     def __init__(self, iterable, r=None):
         pool = tuple(iterable)
-        self._it = _permutations(pool, len(pool) if r is None else _r(r))
+        r = len(pool) if r is None else _r(r)
+        self._n = 64 + 8 * (len(pool) + r)
+        self._it = _permutations(pool, r)
 
 
 def _combinations(pool, r, again):
@@ -492,8 +512,10 @@ def _combinations_type(name, again):
     def __init__(self, iterable=_END, r=_END):
         if r is _END:
             raise TypeError("%s() missing required argument '%s' (pos %d)" % ((name,) + (("iterable", 1) if iterable is _END else ("r", 2))))
-        self._it = _combinations(tuple(iterable), _r(r), again)
-    return type(name, (_Iter,), {"__slots__": (), "__init__": __init__})
+        pool = tuple(iterable)
+        self._n = 56 + 8 * _r(r)
+        self._it = _combinations(pool, r, again)
+    return type(name, (_Iter,), {"__slots__": ("_n",), "__init__": __init__, "__sizeof__": _sized(None)})
 
 
 combinations = _combinations_type("combinations", False)
@@ -511,6 +533,7 @@ def _pairwise(it):
 
 class pairwise(_Iter):
     __slots__ = ()
+    __sizeof__ = _sized(32)
 
     def __init__(self, iterable):
         self._it = _pairwise(iter(iterable))
