@@ -1,6 +1,7 @@
 /**
  * The `functools` module: reduce, partial, partialmethod, lru_cache/cache, wraps/update_wrapper, total_ordering,
- * cmp_to_key, singledispatch and cached_property, Python code compiled at `import functools` with three natives (in the
+ * cmp_to_key, singledispatch, singledispatchmethod and cached_property (python3's __all__, so that `from functools import *`
+ * brings in those names only), Python code compiled at `import functools` with three natives (in the
  * page, bundled in the interpreter's on-demand chunk).
  *
  * What programs print follows python3 (reprs, cache statistics and keys, errors and their messages).
@@ -25,7 +26,7 @@
  *   instance dict for the first two, as python3's have): sys.getsizeof and gc.get_referents show the
  *   slots, not CPython's C structs; an error that names the type says 'partial' or 'KeyWrapper' where
  *   python3 may say 'functools.partial' or 'functools.KeyWrapper'.
- * total_ordering, wraps, update_wrapper and singledispatch are Python code in CPython too (the code below
+ * total_ordering, wraps, update_wrapper, singledispatch and singledispatchmethod are Python code in CPython too (the code below
  * is this project's own).
  */
 import type { Obj } from "../vm/heap-api.js";
@@ -279,6 +280,8 @@ export function functoolsSource(): string {
 
 const FUNCTOOLS_PY = `
 from collections import namedtuple
+
+__all__ = ["update_wrapper", "wraps", "WRAPPER_ASSIGNMENTS", "WRAPPER_UPDATES", "total_ordering", "cache", "cmp_to_key", "lru_cache", "reduce", "partial", "partialmethod", "singledispatch", "singledispatchmethod", "cached_property"]
 
 WRAPPER_ASSIGNMENTS = ("__module__", "__name__", "__qualname__", "__doc__", "__annotations__")
 WRAPPER_UPDATES = ("__dict__",)
@@ -550,12 +553,13 @@ def singledispatch(func):
             if isinstance(cls, type):
                 return lambda f: register(cls, f)
             func = cls
-            hints = getattr(func, "__annotations__", {})
+            # (a classmethod or staticmethod: its function's annotations)
+            hints = getattr(getattr(func, "__func__", func), "__annotations__", {})
             if not hints:
                 raise TypeError("Invalid first argument to \`register()\`: %r. Use either \`@register(some_class)\` or plain \`@register\` on an annotated function." % (func,))
             name, cls = next(iter(hints.items()))
             if isinstance(cls, str):
-                cls = eval(cls, func.__globals__)
+                cls = eval(cls, getattr(func, "__func__", func).__globals__)
             if not isinstance(cls, type):
                 raise TypeError("Invalid annotation for %r. %r is not a class." % (name, cls))
         registry[cls] = func
@@ -571,4 +575,29 @@ def singledispatch(func):
     wrapper.registry = registry
     update_wrapper(wrapper, func)
     return wrapper
+
+
+class singledispatchmethod:
+    def __init__(self, func):
+        if not callable(func) and not hasattr(func, "__get__"):
+            raise TypeError(f"{func!r} is not callable or a descriptor")
+        self.dispatcher = singledispatch(func)
+        self.func = func
+
+    def register(self, cls, method=None):
+        return self.dispatcher.register(cls, func=method)
+
+    def __get__(self, obj, cls=None):
+        def _method(*args, **kwargs):
+            # dispatch on the first argument after self (or cls)
+            return self.dispatcher.dispatch(args[0].__class__).__get__(obj, cls)(*args, **kwargs)
+
+        _method.__isabstractmethod__ = self.__isabstractmethod__
+        _method.register = self.register
+        update_wrapper(_method, self.func)
+        return _method
+
+    @property
+    def __isabstractmethod__(self):
+        return getattr(self.func, "__isabstractmethod__", False)
 `;
