@@ -24,6 +24,8 @@ describe("teaching modules", () => {
   for (const part of [0, 1])
     it(`statistics: every function on ints, floats, Fractions, bools, non-finite data, errors (part ${part})`, () =>
       expectSameSlow(`statistics-cases-${part}`, program("statistics", part)));
+  it("statistics: median_grouped, covariance, correlation, linear_regression, NormalDist (cdf, pdf, inv_cdf, overlap, arithmetic, errors)", () =>
+    expectSameSlow("statistics-more-cases", program("statistics-more")));
   it("pprint: nested containers at many widths, indents, depths, compact, sort_dicts, collections types, long strings", () =>
     expectSameSlow("pprint-cases", program("pprint")));
   for (const part of [0, 1, 2])
