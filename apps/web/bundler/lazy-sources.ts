@@ -21,7 +21,7 @@ export * from "../src/python-sources.js";
 
 /**
  * Text of a program that may reach the lazy chunk: a match statement; an exception group's `subgroup`, `derive`, `except*`; sort, sorted, round, eval, exec or
- * compile; str.format / format_map; `math`, `random`, `warnings`, `collections`, `heapq`, `bisect`, `dataclass(es)`, `json`, `enum`, `time`, `functools`, `itertools`, `__trunc__`, sys's struct sequences and int digit limit, `int.from_bytes`, str's `expandtabs`, `istitle`, `isnumeric`, `translate`, `maketrans`; an import line naming `string`, `operator`, `abc`, `contextlib`, `re`, `statistics`, `fractions`, `pprint` or `textwrap`; Python code that
+ * compile; str.format / format_map; `math`, `random`, `warnings`, `collections`, `heapq`, `bisect`, `dataclass(es)`, `json`, `enum`, `time`, `functools`, `itertools`, `__trunc__`, sys's struct sequences and int digit limit, `int.from_bytes`, str's `expandtabs`, `istitle`, `isnumeric`, `translate`, `maketrans`; an import line naming `string`, `operator`, `abc`, `contextlib`, `io`, `re`, `statistics`, `fractions`, `pprint` or `textwrap`; Python code that
  * runs in the interpreter's teardown (`__del__`, atexit, gc callbacks: the runner draws the trace before
  * the teardown, and a teardown that stops on the chunk is not run again; weakref's callbacks load it
  * through `weakref` already); a format spec (`format`, an
@@ -29,7 +29,7 @@ export * from "../src/python-sources.js";
  * precision or a mapping key); a `\N{…}` escape. Anything else that reaches it (a computed attribute name, a dict literal turned into a
  * format string…) is run a second time, with the chunk.
  */
-const LAZY_WORDS = [/^[ \t]*match\b/m, /\b(subgroup|derive)\b|except\s*\*/, /\\N\{/, /\b(format(_map)?|sort(ed)?|round|eval|exec|compile)\b/, /\b(__del__|atexit|callbacks|math|random|warn(ings)?|collections|heapq|bisect|dataclass(es)?|json|enum|time|functools|itertools|__trunc__|float_info|int_info|version_info|flags|hash_info|from_bytes|int_max_str_digits|expandtabs|istitle|isnumeric|translate|maketrans)\b/, /%(\([^)\n]*\))?[-+ #0]*(\d+|\*)?(\.(\d*|\*))?[diouxXeEfFgGsrac]/, /(import|from) .*\b(string|operator|abc|contextlib|re|statistics|fractions|pprint|textwrap)\b/];
+const LAZY_WORDS = [/^[ \t]*match\b/m, /\b(subgroup|derive)\b|except\s*\*/, /\\N\{/, /\b(format(_map)?|sort(ed)?|round|eval|exec|compile)\b/, /\b(__del__|atexit|callbacks|math|random|warn(ings)?|collections|heapq|bisect|dataclass(es)?|json|enum|time|functools|itertools|__trunc__|float_info|int_info|version_info|flags|hash_info|from_bytes|int_max_str_digits|expandtabs|istitle|isnumeric|translate|maketrans)\b/, /%(\([^)\n]*\))?[-+ #0]*(\d+|\*)?(\.(\d*|\*))?[diouxXeEfFgGsrac]/, /(import|from) .*\b(string|operator|abc|contextlib|io|re|statistics|fractions|pprint|textwrap)\b/];
 const F_STRING = /(?<![\w'"])(?:[fF][rR]?|[rR][fF])['"]/;
 const SPEC_FIELD = /\{[^{}\n]*:[^{}\n]*\}/;
 

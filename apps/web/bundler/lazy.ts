@@ -28,7 +28,7 @@
  *   (modules/sys-info.ts), int.from_bytes (builtins/int-bytes.ts), a module imported again after the
  *   program took it out of sys.modules (modules/reimport.ts); heapq, bisect and dataclasses
  *   (modules/course.ts); json, enum and re (modules/json-py.ts, enum-py.ts, re-py.ts, bundled with course.ts) and time's natives
- *   (course.ts); string, operator and abc (modules/small.ts).
+ *   (course.ts); string, operator, abc, contextlib and io (modules/small.ts).
  * - Correctly rounded pow, exp, log, sin and cos (objects/libm.ts): float ** float with a non-integral exponent;
  *   complex ** (objects/complex-pow.ts).
  * - str's expandtabs, istitle, isnumeric, translate and maketrans (builtins/str-rare.ts).

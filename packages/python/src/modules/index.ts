@@ -68,7 +68,7 @@ export function installModules(vm: VM): void {
   vm.moduleFactories.set("warnings", () => makePyModule(vm, "warnings", warningsSource(), warningsNatives(vm)));
   vm.moduleFactories.set("collections", () => makePyModule(vm, "collections", collectionsSource(), collectionsNatives(vm)));
   for (const n of ["heapq", "bisect", "dataclasses", "json", "enum", "time", "re", "statistics", "fractions", "pprint", "textwrap"]) vm.moduleFactories.set(n, () => makePyModule(vm, n, ...pyModule(vm, n)));
-  for (const n of ["string", "operator", "abc", "contextlib"]) vm.moduleFactories.set(n, () => makePyModule(vm, n, smallModuleSource(n), {}));
+  for (const n of ["string", "operator", "abc", "contextlib", "io"]) vm.moduleFactories.set(n, () => makePyModule(vm, n, smallModuleSource(n), {}));
   vm.moduleFactories.set("functools", () => makePyModule(vm, "functools", functoolsSource(), functoolsNatives(vm)));
   vm.moduleFactories.set("itertools", () => makePyModule(vm, "itertools", itertoolsSource(), {}));
   vm.moduleFactories.set("math", () => {

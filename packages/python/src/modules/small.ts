@@ -1,5 +1,5 @@
 /**
- * `string`, `operator` and `abc`: Python code compiled at import (in the page, in the interpreter's
+ * `string`, `operator`, `abc`, `contextlib` and `io`: Python code compiled at import (in the page, in the interpreter's
  * on-demand chunk, bundler/lazy.ts). `smallModuleSource(name)` gives a module's source; modules/index.ts
  * registers the names.
  *
@@ -14,15 +14,19 @@
  * object.__new__, so a class that defines its own __new__ without calling object's is refused here too);
  * __abstractmethods__ is the frozenset python3 keeps. register() and a virtual subclass's isinstance and
  * issubclass are supported; no caches, no _abc_registry.
- * contextlib: contextmanager (also as a decorator), ContextDecorator, suppress, closing, nullcontext and
- * AbstractContextManager, with python3's "generator didn't yield" / "generator didn't stop" errors. No
- * ExitStack, no async managers, no redirect_stdout/redirect_stderr (there is no io.StringIO). Its frames
- * show in tracebacks as python3's do, named `contextlib` (python3: the path of contextlib.py) and at this
- * code's line numbers.
+ * contextlib: contextmanager (also as a decorator), ContextDecorator, suppress, closing, nullcontext,
+ * AbstractContextManager, redirect_stdout/redirect_stderr and ExitStack (enter_context, callback, push,
+ * pop_all, close; callbacks last-in first-out, each seeing the exception in flight, and an exception one
+ * raises becomes the next one's context as in python3), with python3's "generator didn't yield" /
+ * "generator didn't stop" errors. No async managers, no chdir. Its frames show in tracebacks as python3's
+ * do, named `contextlib` (python3: the path of contextlib.py) and at this code's line numbers.
+ * io: StringIO only (read/readline/readlines/iteration, write/writelines, getvalue, seek/tell/truncate,
+ * close and the with statement, python3's errors), a Python class shown as `_io.StringIO`; the newline
+ * argument is accepted and ignored (no translation of "\r\n"). No BytesIO, no files (open() has none).
  */
 
 export function smallModuleSource(name: string): string {
-  return name === "string" ? STRING_PY : name === "operator" ? OPERATOR_PY : name === "abc" ? ABC_PY : CONTEXTLIB_PY;
+  return name === "string" ? STRING_PY : name === "operator" ? OPERATOR_PY : name === "abc" ? ABC_PY : name === "io" ? IO_PY : CONTEXTLIB_PY;
 }
 
 const STRING_PY = `
@@ -457,4 +461,244 @@ class suppress(AbstractContextManager):
 
     def __exit__(self, exctype, excinst, exctb):
         return exctype is not None and issubclass(exctype, self._exceptions)
+
+
+class _Redirect(AbstractContextManager):
+    def __init__(self, new_target):
+        self._new_target = new_target
+        self._old_targets = []
+
+    def __enter__(self):
+        import sys
+        self._old_targets.append(getattr(sys, self._stream))
+        setattr(sys, self._stream, self._new_target)
+        return self._new_target
+
+    def __exit__(self, exctype, excinst, exctb):
+        import sys
+        setattr(sys, self._stream, self._old_targets.pop())
+
+
+class redirect_stdout(_Redirect):
+    _stream = "stdout"
+
+
+class redirect_stderr(_Redirect):
+    _stream = "stderr"
+
+
+def _qualified(t):
+    return "%s.%s" % (t.__module__, t.__qualname__)
+
+
+class ExitStack(AbstractContextManager):
+    def __init__(self):
+        self._exit_callbacks = []
+
+    def pop_all(self):
+        new = type(self)()
+        new._exit_callbacks = self._exit_callbacks
+        self._exit_callbacks = []
+        return new
+
+    def push(self, exit):
+        try:
+            method = type(exit).__exit__
+        except AttributeError:
+            self._exit_callbacks.append(exit)
+        else:
+            self._exit_callbacks.append(method.__get__(exit))
+        return exit
+
+    def enter_context(self, cm):
+        t = type(cm)
+        try:
+            enter = t.__enter__
+            exit = t.__exit__
+        except AttributeError:
+            raise TypeError("'%s' object does not support the context manager protocol" % _qualified(t)) from None
+        result = enter(cm)
+        self._exit_callbacks.append(exit.__get__(cm))
+        return result
+
+    def callback(self, callback, /, *args, **kwds):
+        def _exit_wrapper(exc_type, exc, tb):
+            callback(*args, **kwds)
+        _exit_wrapper.__wrapped__ = callback
+        self._exit_callbacks.append(_exit_wrapper)
+        return callback
+
+    def close(self):
+        self.__exit__(None, None, None)
+
+    def __exit__(self, *exc_details):
+        received = exc_details[0] is not None
+        exc = exc_details[1]
+        # the exception the with statement is handling: a callback's exception has it at the end of its
+        # context chain, where the exception of the callback before belongs (a chain that ends in None
+        # is left as it is, as python3 leaves it)
+        outer = exc
+        suppressed = False
+        pending = False
+        while self._exit_callbacks:
+            cb = self._exit_callbacks.pop()
+            try:
+                if cb(*exc_details):
+                    suppressed = True
+                    pending = False
+                    exc_details = (None, None, None)
+                    exc = None
+            except BaseException as new:
+                link = new
+                while True:
+                    ctx = link.__context__
+                    if ctx is None or ctx is exc:
+                        break
+                    if ctx is outer:
+                        link.__context__ = exc
+                        break
+                    link = ctx
+                exc_details = (type(new), new, new.__traceback__)
+                exc = new
+                pending = True
+        if pending:
+            ctx = exc.__context__
+            try:
+                raise exc
+            finally:
+                exc.__context__ = ctx
+        return received and suppressed
+`;
+
+const IO_PY = `
+def _int(n, what="argument should be integer or None"):
+    if n is None:
+        return -1
+    if not hasattr(type(n), "__index__"):
+        raise TypeError("%s, not '%s'" % (what, type(n).__name__))
+    return n.__index__()
+
+
+class StringIO:
+    __module__ = "_io"
+
+    def __init__(self, initial_value="", newline="\\n"):
+        if initial_value is None:
+            initial_value = ""
+        if not isinstance(initial_value, str):
+            raise TypeError("initial_value must be str or None, not %s" % type(initial_value).__name__)
+        self._buf = initial_value
+        self._pos = 0
+        self.closed = False
+
+    def _open(self):
+        if self.closed:
+            raise ValueError("I/O operation on closed file")
+
+    def getvalue(self):
+        self._open()
+        return self._buf
+
+    def write(self, s):
+        self._open()
+        if not isinstance(s, str):
+            raise TypeError("string argument expected, got '%s'" % type(s).__name__)
+        b, p = self._buf, self._pos
+        if p > len(b):
+            b += "\\0" * (p - len(b))
+        self._buf = b[:p] + s + b[p + len(s):]
+        self._pos = p + len(s)
+        return len(s)
+
+    def writelines(self, lines):
+        for line in lines:
+            self.write(line)
+
+    def read(self, size=-1):
+        self._open()
+        size = _int(size)
+        p = self._pos
+        end = len(self._buf) if size < 0 else min(p + size, len(self._buf))
+        self._pos = max(p, end)
+        return self._buf[p:end]
+
+    def readline(self, size=-1):
+        self._open()
+        size = _int(size)
+        b, p = self._buf, self._pos
+        end = b.find("\\n", p)
+        end = len(b) if end < 0 else end + 1
+        if 0 <= size < end - p:
+            end = p + size
+        self._pos = max(p, end)
+        return b[p:end]
+
+    def readlines(self, hint=-1):
+        hint = _int(hint)
+        out = []
+        n = 0
+        while line := self.readline():
+            out.append(line)
+            n += len(line)
+            if 0 < hint <= n:
+                break
+        return out
+
+    def __iter__(self):
+        self._open()
+        return self
+
+    def __next__(self):
+        line = self.readline()
+        if not line:
+            raise StopIteration
+        return line
+
+    def tell(self):
+        self._open()
+        return self._pos
+
+    def seek(self, pos, whence=0):
+        self._open()
+        pos = _int(pos, "an integer is required")
+        if whence not in (0, 1, 2):
+            raise ValueError("Invalid whence (%s, should be 0, 1 or 2)" % whence)
+        if whence and pos:
+            # (python3 says cur-relative for an end-relative seek too)
+            raise OSError("Can't do nonzero cur-relative seeks")
+        if pos < 0:
+            raise ValueError("Negative seek position %d" % pos)
+        self._pos = pos if whence == 0 else self._pos if whence == 1 else len(self._buf)
+        return self._pos
+
+    def truncate(self, size=None):
+        self._open()
+        size = self._pos if size is None else _int(size)
+        if size < 0:
+            raise ValueError("Negative size value %d" % size)
+        self._buf = self._buf[:size]
+        return size
+
+    def close(self):
+        self.closed = True
+
+    def flush(self):
+        self._open()
+
+    def readable(self):
+        self._open()
+        return True
+
+    writable = seekable = readable
+
+    def isatty(self):
+        self._open()
+        return False
+
+    def __enter__(self):
+        self._open()
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
 `;
