@@ -156,6 +156,66 @@ describe("enum", () => {
       ),
     ));
 
+  it("makes Flag and IntFlag pseudo-members by the class's boundary (STRICT, KEEP, CONFORM, EJECT), named as python3's", () =>
+    expectSameAsPython(
+      cpython,
+      "enum-flag-boundary",
+      `import enum
+class Perm(enum.IntFlag):
+    R = 4
+    W = 2
+    X = 1
+for v in [Perm.R | 8, Perm(12), Perm(7), Perm(0), Perm.R | Perm.W, Perm(8), ~Perm.R, Perm.R ^ 12, Perm.R & 5, Perm(-1), Perm(15), Perm(-20), 8 | Perm.W, Perm.R | True, ~Perm(0), ~Perm(12)]:
+    print(repr(v), str(v), format(v), f"{v:>5}", list(v), int(v), v.name, v.value, type(v).__name__, len(v), bool(v))
+print(Perm.R in Perm(7), Perm(12) in Perm(15), list(Perm), Perm(12) is Perm(12), Perm.R | 8 is Perm(12), sorted(Perm._value2member_map_))
+print(Perm.R | 2.5 if False else '', Perm._boundary_, Perm._flag_mask_, Perm._singles_mask_, Perm._all_bits_)
+class Color(enum.Flag):
+    RED = 1
+    GREEN = 2
+    BLUE = 4
+    WHITE = 7
+for v in [Color.RED | Color.BLUE, Color(7), Color(0), ~Color.RED, ~Color.WHITE, Color(-1), Color(-3), Color.WHITE & Color.RED]:
+    print(repr(v), str(v), list(v), v.name, v.value, len(v))
+for bad in [lambda: Color(8), lambda: Color(-9), lambda: Color(16), lambda: Color('x'), lambda: Color.RED | 1, lambda: Perm.R | 'a']:
+    try:
+        print(bad())
+    except Exception as e:
+        print(type(e).__name__, e)
+class C(enum.Flag):
+    N = 0
+    A = 1
+    B = 2
+    AB = 3
+    D = 8
+print(C._member_names_, list(C), C._flag_mask_, C._singles_mask_, C._all_bits_, C._boundary_, repr(enum.KEEP), enum.KEEP, enum.FlagBoundary, list(enum.FlagBoundary))
+for v in [4, -9, 16, 5, 20, 3, 11, 9, -1, -12]:
+    try:
+        print(repr(C(v)))
+    except ValueError as e:
+        print(e)
+class K(enum.Flag, boundary=enum.CONFORM):
+    A = 1
+    B = 4
+print(K(7), K(-1), K(2), ~K.A)
+class E(enum.Flag, boundary=enum.EJECT):
+    A = 1
+    B = 4
+print(E(7), E(5), type(E(7)), ~E.A)
+class S(enum.IntFlag, boundary=enum.STRICT):
+    A = 1
+    B = 2
+try:
+    S(4)
+except ValueError as e:
+    print(e)
+class Odd(enum.IntFlag):
+    X = 8
+    Y = 1
+    XY = 9
+print(repr(Odd(9)), repr(Odd(11)), repr(Odd(3)), list(Odd(15)), repr(~Odd.X))
+`,
+    ));
+
   it("prints an uncaught lookup error with the program's frames only", () => {
     const src = lines("from enum import Enum", "class Color(Enum):", "    RED = 1", "def pick(v):", "    return Color(v)", "pick(5)");
     const want = cpython("enum-uncaught.py", src);

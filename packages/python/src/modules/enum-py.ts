@@ -7,9 +7,11 @@
  * class's own __new__/__init__ (tuple values as arguments), _missing_ and _generate_next_value_, the
  * functional API (`Enum('Animal', 'ANT BEE')`), and `1 in Color`'s DeprecationWarning and TypeError.
  * What differs: __members__ is a dict (pyheap has no mappingproxy), `name` and `value` are plain
- * properties (a member named `name` or `value` is not supported), _ignore_, boundary= and Flag's pseudo
- * members beyond composites of its members are not provided, and the module's frames are left out of a
- * printed traceback (vm/exc-format.ts) where python3 shows enum.py's.
+ * properties (a member named `name` or `value` is not supported), _ignore_ is not provided, and the module's
+ * frames are left out of a printed traceback (vm/exc-format.ts) where python3 shows enum.py's. Flag values
+ * that are no member follow the class's boundary (FlagBoundary: STRICT for Flag, KEEP for IntFlag, CONFORM,
+ * EJECT) as python3's: pseudo-members named after the members they hold and the bits left over
+ * (`<Perm.R|8: 12>`), negative values taken as complements, ~ within the members' bits or keeping all.
  */
 export const ENUM_PY = `
 class auto:
@@ -88,6 +90,8 @@ class EnumType(type):
         ns["_value2member_map_"] = {}
         cls = super().__new__(mcls, name, bases, ns, **kw)
         data = cls._member_type_ = _data_type(bases)
+        if boundary is not None:
+            type.__setattr__(cls, "_boundary_", boundary)
         if Enum is not None:
             if new is None:
                 new = getattr(cls, "_new_member_", None)
@@ -138,6 +142,16 @@ class EnumType(type):
                     pass
             cls._member_map_[k] = m
             type.__setattr__(cls, k, m)
+        if flag:
+            mask = singles = 0
+            for m in cls._member_map_.values():
+                v = m._value_
+                mask |= v
+                if v > 0 and v & (v - 1) == 0:
+                    singles |= v
+            type.__setattr__(cls, "_flag_mask_", mask)
+            type.__setattr__(cls, "_singles_mask_", singles)
+            type.__setattr__(cls, "_all_bits_", (1 << mask.bit_length()) - 1)
         return cls
 
     def __call__(cls, value, names=None, *, module=None, qualname=None, type=None, start=1, boundary=None):
@@ -223,7 +237,7 @@ class Enum(metaclass=EnumType):
                 if m._value_ == value:
                     return m
         m = cls._missing_(value)
-        if isinstance(m, cls):
+        if isinstance(m, cls) or isinstance(m, int) and getattr(cls, "_boundary_", None) is EJECT:
             return m
         if m is None:
             raise ValueError("%r is not a valid %s" % (value, cls.__qualname__))
@@ -292,7 +306,20 @@ class StrEnum(str, ReprEnum):
         return name.lower()
 
 
-class Flag(Enum):
+class FlagBoundary(StrEnum):
+    STRICT = auto()
+    CONFORM = auto()
+    EJECT = auto()
+    KEEP = auto()
+
+
+STRICT, CONFORM, EJECT, KEEP = FlagBoundary
+
+
+class Flag(Enum, boundary=STRICT):
+    _numeric_repr_ = repr
+    _flag_mask_ = _singles_mask_ = _all_bits_ = 0
+
     @staticmethod
     def _generate_next_value_(name, start, count, last_values):
         if not count:
@@ -306,17 +333,41 @@ class Flag(Enum):
     def _missing_(cls, value):
         if not isinstance(value, int):
             raise ValueError("%r is not a valid %s" % (value, cls.__qualname__))
-        every = 0
-        for m in cls._member_map_.values():
-            every |= m._value_
-        if value & ~every:
-            w = max(value.bit_length(), every.bit_length())
-            raise ValueError("%r invalid value %r\\n    given %s\\n  allowed %s" % (cls, value, _bits(value, w), _bits(every, w)))
-        m = cls._member_type_.__new__(cls) if cls._member_type_ is object else cls._member_type_.__new__(cls, value)
+        mask, singles, every, edge = cls._flag_mask_, cls._singles_mask_, cls._all_bits_, cls._boundary_
+        if value < ~every or value > every or value & (every ^ mask):
+            if edge is STRICT:
+                w = max(value.bit_length(), mask.bit_length())
+                raise ValueError("%r invalid value %r\\n    given %s\\n  allowed %s" % (cls, value, _bits(value, w), _bits(mask, w)))
+            if edge is CONFORM:
+                value &= mask
+            elif edge is EJECT:
+                return value
+            elif value < 0:
+                value += max(every + 1, 1 << value.bit_length())
+        negative = value
+        if value < 0:
+            value += every + 1
+        m = object.__new__(cls) if cls._member_type_ is object else cls._member_type_.__new__(cls, value)
         m._value_ = value
-        names = [n for n in cls._member_names_ if cls._member_map_[n]._value_ & value]
-        m._name_ = "|".join(names) if names else None
-        return cls._value2member_map_.setdefault(value, m)
+        # the single-bit members it holds in definition order, then any other member all of whose bits it has
+        held = [cls._member_map_[n] for n in cls._member_names_ if cls._member_map_[n]._value_ & value & singles]
+        for o in cls._member_map_.values():
+            if o not in held and o._value_ and o._value_ & value == o._value_ and value & ~singles:
+                held.append(o)
+        got = 0
+        for o in held:
+            got |= o._value_
+        if not got:
+            m._name_ = None
+        else:
+            m._name_ = "|".join([o._name_ for o in held])
+            if value ^ got:
+                if edge is STRICT:
+                    raise ValueError("%r: no members with value %r" % (cls, value ^ got))
+                m._name_ += "|" + cls._numeric_repr_(value ^ got)
+        m = cls._value2member_map_.setdefault(value, m)
+        cls._value2member_map_[negative] = m
+        return m
 
     def __repr__(self):
         if self._name_ is None:
@@ -342,26 +393,28 @@ class Flag(Enum):
     def __bool__(self):
         return bool(self._value_)
 
+    def _operand(self, other):
+        if isinstance(other, self.__class__):
+            return other._value_
+        if self._member_type_ is not object and isinstance(other, self._member_type_):
+            return other
+
     def __or__(self, other):
-        if not isinstance(other, self.__class__):
-            return NotImplemented
-        return self.__class__(self._value_ | other._value_)
+        v = self._operand(other)
+        return NotImplemented if v is None else self.__class__(self._value_ | v)
 
     def __and__(self, other):
-        if not isinstance(other, self.__class__):
-            return NotImplemented
-        return self.__class__(self._value_ & other._value_)
+        v = self._operand(other)
+        return NotImplemented if v is None else self.__class__(self._value_ & v)
 
     def __xor__(self, other):
-        if not isinstance(other, self.__class__):
-            return NotImplemented
-        return self.__class__(self._value_ ^ other._value_)
+        v = self._operand(other)
+        return NotImplemented if v is None else self.__class__(self._value_ ^ v)
 
     def __invert__(self):
-        every = 0
-        for m in self.__class__:
-            every |= m._value_
-        return self.__class__(every & ~self._value_)
+        if self._boundary_ is EJECT or self._boundary_ is KEEP:
+            return self.__class__(~self._value_)
+        return self.__class__(self._singles_mask_ & ~self._value_)
 
     __ror__ = __or__
     __rand__ = __and__
@@ -369,13 +422,19 @@ class Flag(Enum):
 
 
 def _bits(n, w):
-    return "0b0 " + bin(n)[2:].zfill(w)
+    # enum.bin: a sign digit, then the bits (two's complement for a negative n) padded with the sign to w
+    k = n.bit_length()
+    sign = "1" if n < 0 else "0"
+    d = format(n + (1 << k) if n < 0 else n, "b").zfill(k) if n else ""
+    if len(d) < w:
+        d = (sign * w + d)[-w:]
+    return "0b%s %s" % (sign, d)
 
 
 _Flag = Flag
 
 
-class IntFlag(int, ReprEnum, Flag):
+class IntFlag(int, ReprEnum, Flag, boundary=KEEP):
     __or__ = __ror__ = Flag.__or__
     __and__ = __rand__ = Flag.__and__
     __xor__ = __rxor__ = Flag.__xor__
