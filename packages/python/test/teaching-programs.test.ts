@@ -60,6 +60,22 @@ print(Template.delimiter, Template("q").template)
 `,
   ],
   [
+    "string.Template: a template that is no str (python3's re errors), is_valid and get_identifiers",
+    `import string
+for a in [5, None, b"x $y", bytearray(b"$z"), [1], 2.5]:
+    t = string.Template(a)
+    print(repr(t.template))
+    for f in (lambda: t.substitute(y=1), lambda: t.safe_substitute(), t.is_valid, t.get_identifiers):
+        try:
+            print(f())
+        except Exception as e:
+            print(type(e).__name__, e)
+for s in ["$a and \${b} $$ $a \${c}", "bad $ here \${x", "$x$y\${z}$", "", "$1 $a", "no placeholders", "\${a}\${a}$b$a"]:
+    t = string.Template(s)
+    print(repr(s), t.is_valid(), t.get_identifiers(), t.safe_substitute(a=1))
+`,
+  ],
+  [
     "functools.cached_property: computed once into the instance dict, its errors",
     `from functools import cached_property
 class Circle:

@@ -3,9 +3,9 @@
  * on-demand chunk, bundler/lazy.ts). `smallModuleSource(name)` gives a module's source; modules/index.ts
  * registers the names.
  *
- * string: the constants, capwords and Template (substitute and safe_substitute with python3's placeholders
- * and errors; no is_valid or get_identifiers, and a subclass's delimiter, idpattern or pattern is not used); no
- * Formatter.
+ * string: the constants, capwords and Template (substitute, safe_substitute, is_valid and get_identifiers with
+ * python3's placeholders and errors, a template that is no str refused as python3's re does; a subclass's
+ * delimiter, idpattern or pattern is not used); no Formatter.
  * operator: the getters' reprs and errors as python3's; the function forms are Python functions, so their
  * repr is `<function add at 0x…>` (python3: `<built-in function add>`) and a wrong argument count gives a
  * Python function's TypeError text. length_hint: the builtin iterators (of a list, a range, a str…) have no
@@ -69,6 +69,9 @@ class Template:
     def _scan(self, named, invalid):
         # the text with each placeholder replaced by named(name, text), a bad one by invalid(index)
         t = self.template
+        if not isinstance(t, str):
+            # python3's Template scans with a str regular expression
+            raise TypeError("cannot use a string pattern on a bytes-like object" if isinstance(t, (bytes, bytearray)) else "expected string or bytes-like object, got %r" % type(t).__name__)
         out = []
         i = 0
         while (j := t.find("$", i)) >= 0:
@@ -110,6 +113,16 @@ class Template:
                 return text
 
         return self._scan(named, lambda i: "$")
+
+    def is_valid(self):
+        bad = []
+        self._scan(lambda name, text: "", lambda i: bad.append(i) or "")
+        return not bad
+
+    def get_identifiers(self):
+        ids = []
+        self._scan(lambda name, text: "" if name in ids else ids.append(name) or "", lambda i: "")
+        return ids
 `;
 
 const OPERATOR_PY = `
