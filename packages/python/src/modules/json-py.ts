@@ -5,10 +5,15 @@
  * keys (skipkeys, sort_keys), separators, ensure_ascii with surrogate pairs, default=, allow_nan and the
  * circular-reference check; loads follows its C scanner: the same values and the same JSONDecodeError
  * messages and positions ("Expecting value: line 1 column 1 (char 0)"), with object_hook,
- * object_pairs_hook and parse_float/parse_int/parse_constant. What differs: there is no dump/load (no
- * file objects), no JSONEncoder/JSONDecoder classes (cls= is ignored), the module's frames are left out of
- * a printed traceback (vm/exc-format.ts) where python3 shows json/__init__.py's and decoder.py's, and
- * deeply nested documents hit the recursion limit sooner.
+ * object_pairs_hook, parse_float/parse_int/parse_constant and strict. dump/load take any object with
+ * write/read (io.StringIO; dump writes the text as it is made, so a failing dump leaves python3's prefix).
+ * JSONEncoder (default, encode, iterencode) and JSONDecoder (decode, raw_decode) are classes to subclass,
+ * and cls= is theirs; a document nested past the recursion limit gives python3's RecursionError text
+ * ("... while encoding a JSON object", "... while decoding a JSON array from a unicode string").
+ * What differs: iterencode's chunks are not python3's (their text is); that RecursionError is raised anew
+ * once the stack has unwound; the module's frames are left out of a printed traceback (vm/exc-format.ts)
+ * where python3 shows json/__init__.py's and decoder.py's; nesting takes about one level of the recursion
+ * limit per container, as python3's C code does, but not at exactly the same depth.
  */
 export const JSON_PY = `
 class JSONDecodeError(ValueError):
@@ -45,7 +50,7 @@ def _str(s, ascii):
     return '"' + "".join(out) + '"'
 
 
-def _float(o, allow_nan, indent):
+def _float(o, allow_nan, named):
     if o != o:
         text = "NaN"
     elif o == float("inf"):
@@ -55,29 +60,70 @@ def _float(o, allow_nan, indent):
     else:
         return float.__repr__(o)
     if not allow_nan:
-        # (python3's Python encoder, used with indent, names the value; its C one does not)
-        raise ValueError("Out of range float values are not JSON compliant" + ("" if indent is None else ": " + repr(o)))
+        # (python3's Python encoder, used with indent and by dump/iterencode, names the value; its C one does not)
+        raise ValueError("Out of range float values are not JSON compliant" + (": " + repr(o) if named else ""))
     return text
 
 
-def _default(o):
-    raise TypeError(f"Object of type {o.__class__.__name__} is not JSON serializable")
+class JSONEncoder:
+    __module__ = "json.encoder"
+    item_separator = ", "
+    key_separator = ": "
+
+    def __init__(self, *, skipkeys=False, ensure_ascii=True, check_circular=True, allow_nan=True, sort_keys=False, indent=None, separators=None, default=None):
+        self.skipkeys = skipkeys
+        self.ensure_ascii = ensure_ascii
+        self.check_circular = check_circular
+        self.allow_nan = allow_nan
+        self.sort_keys = sort_keys
+        self.indent = indent
+        if separators is not None:
+            self.item_separator, self.key_separator = separators
+        elif indent is not None:
+            self.item_separator = ","
+        if default is not None:
+            self.default = default
+
+    def default(self, o):
+        raise TypeError(f"Object of type {o.__class__.__name__} is not JSON serializable")
+
+    def encode(self, o):
+        if isinstance(o, str):
+            return _str(o, self.ensure_ascii)
+        out = []
+        self._run(o, out, self.indent is not None)
+        return "".join(out)
+
+    def iterencode(self, o, _one_shot=False):
+        # the chunks are not python3's (its Python encoder joins some), their text is
+        out = []
+        self._run(o, out, True)
+        if _one_shot:
+            return out
+        return (c for c in out)
+
+    def _run(self, o, out, named):
+        try:
+            _Encoder(self, named).enc(o, out, 0)
+        except RecursionError:
+            raise RecursionError("maximum recursion depth exceeded while encoding a JSON object") from None
 
 
 class _Encoder:
-    def __init__(self, skipkeys, ascii, check_circular, allow_nan, indent, separators, default, sort_keys):
+    def __init__(self, e, named):
+        indent = e.indent
         if indent is not None and not isinstance(indent, str):
             indent = " " * indent
         self.indent = indent
-        if separators is None:
-            separators = (", ", ": ") if indent is None else (",", ": ")
-        self.item_sep, self.key_sep = separators
-        self.skipkeys = skipkeys
-        self.ascii = ascii
-        self.markers = {} if check_circular else None
-        self.allow_nan = allow_nan
-        self.default = _default if default is None else default
-        self.sort_keys = sort_keys
+        self.item_sep = e.item_separator
+        self.key_sep = e.key_separator
+        self.skipkeys = e.skipkeys
+        self.ascii = e.ensure_ascii
+        self.markers = {} if e.check_circular else None
+        self.allow_nan = e.allow_nan
+        self.default = e.default
+        self.sort_keys = e.sort_keys
+        self.named = named
 
     def mark(self, o):
         if self.markers is not None:
@@ -101,7 +147,7 @@ class _Encoder:
         elif isinstance(o, int):
             out.append(int.__repr__(o))
         elif isinstance(o, float):
-            out.append(_float(o, self.allow_nan, self.indent))
+            out.append(_float(o, self.allow_nan, self.named))
         elif isinstance(o, (list, tuple)):
             if not o:
                 out.append("[]")
@@ -128,7 +174,7 @@ class _Encoder:
                 if isinstance(k, str):
                     pass
                 elif isinstance(k, float):
-                    k = _float(k, self.allow_nan, self.indent)
+                    k = _float(k, self.allow_nan, self.named)
                 elif k is True:
                     k = "true"
                 elif k is False:
@@ -169,11 +215,18 @@ class _Encoder:
 
 
 def dumps(obj, *, skipkeys=False, ensure_ascii=True, check_circular=True, allow_nan=True, cls=None, indent=None, separators=None, default=None, sort_keys=False, **kw):
-    if kw and cls is None:
-        raise TypeError("JSONEncoder.__init__() got an unexpected keyword argument %r" % next(iter(kw)))
-    out = []
-    _Encoder(skipkeys, ensure_ascii, check_circular, allow_nan, indent, separators, default, sort_keys).enc(obj, out, 0)
-    return "".join(out)
+    return (cls or JSONEncoder)(skipkeys=skipkeys, ensure_ascii=ensure_ascii, check_circular=check_circular, allow_nan=allow_nan, indent=indent, separators=separators, default=default, sort_keys=sort_keys, **kw).encode(obj)
+
+
+class _Writer:
+    # a list whose append writes to the file: dump's text goes out as it is made, as python3's does
+    def __init__(self, fp):
+        self.append = fp.write
+
+
+def dump(obj, fp, *, skipkeys=False, ensure_ascii=True, check_circular=True, allow_nan=True, cls=None, indent=None, separators=None, default=None, sort_keys=False, **kw):
+    e = (cls or JSONEncoder)(skipkeys=skipkeys, ensure_ascii=ensure_ascii, check_circular=check_circular, allow_nan=allow_nan, indent=indent, separators=separators, default=default, sort_keys=sort_keys, **kw)
+    e._run(obj, _Writer(fp), True)
 
 
 _WS = " \\t\\n\\r"
@@ -183,13 +236,16 @@ _HEX = "0123456789abcdefABCDEF"
 
 
 class _Decoder:
-    def __init__(self, s, object_hook, object_pairs_hook, parse_float, parse_int, parse_constant):
+    def __init__(self, s, d):
         self.s = s
-        self.object_hook = object_hook
-        self.pairs_hook = object_pairs_hook
-        self.parse_float = parse_float or float
-        self.parse_int = parse_int or int
-        self.parse_constant = parse_constant or _CONST.__getitem__
+        self.object_hook = d.object_hook
+        self.pairs_hook = d.object_pairs_hook
+        self.parse_float = d.parse_float
+        self.parse_int = d.parse_int
+        self.parse_constant = d.parse_constant
+        self.strict = d.strict
+        # the kind of container last entered: the one a RecursionError is about
+        self.kind = "array"
 
     def ws(self, i):
         s = self.s
@@ -207,8 +263,10 @@ class _Decoder:
         if c == '"':
             return self.string(i + 1)
         if c == "{":
+            self.kind = "object"
             return self.object(i + 1)
         if c == "[":
+            self.kind = "array"
             return self.array(i + 1)
         if c == "n" and s.startswith("null", i):
             return None, i + 4
@@ -265,9 +323,10 @@ class _Decoder:
                 self.fail("Unterminated string starting at", begin)
             b = s.find("\\\\", i, q)
             stop = q if b < 0 else b
-            for k in range(i, stop):
-                if s[k] < " ":
-                    self.fail("Invalid control character at", k)
+            if self.strict:
+                for k in range(i, stop):
+                    if s[k] < " ":
+                        self.fail("Invalid control character at", k)
             parts.append(s[i:stop])
             if b < 0:
                 return "".join(parts), q + 1
@@ -346,6 +405,35 @@ class _Decoder:
         return self.value(i)
 
 
+class JSONDecoder:
+    __module__ = "json.decoder"
+
+    def __init__(self, *, object_hook=None, parse_float=None, parse_int=None, parse_constant=None, strict=True, object_pairs_hook=None):
+        self.object_hook = object_hook
+        self.parse_float = parse_float or float
+        self.parse_int = parse_int or int
+        self.parse_constant = parse_constant or _CONST.__getitem__
+        self.strict = strict
+        self.object_pairs_hook = object_pairs_hook
+
+    def decode(self, s):
+        d = _Decoder(s, self)
+        obj, end = self.raw_decode(s, d.ws(0))
+        end = d.ws(end)
+        if end != len(s):
+            d.fail("Extra data", end)
+        return obj
+
+    def raw_decode(self, s, idx=0):
+        d = _Decoder(s, self)
+        if idx >= len(s):
+            d.fail("Expecting value", idx)
+        try:
+            return d.value(idx)
+        except RecursionError:
+            raise RecursionError("maximum recursion depth exceeded while decoding a JSON %s from a unicode string" % d.kind) from None
+
+
 def loads(s, *, cls=None, object_hook=None, parse_float=None, parse_int=None, parse_constant=None, object_pairs_hook=None, **kw):
     if isinstance(s, (bytes, bytearray)):
         s = (s[3:] if s[:3] == b"\\xef\\xbb\\xbf" else s).decode("utf-8")
@@ -353,15 +441,15 @@ def loads(s, *, cls=None, object_hook=None, parse_float=None, parse_int=None, pa
         raise TypeError(f"the JSON object must be str, bytes or bytearray, not {s.__class__.__name__}")
     elif s.startswith("\\ufeff"):
         raise JSONDecodeError("Unexpected UTF-8 BOM (decode using utf-8-sig)", s, 0)
-    if kw and cls is None:
-        raise TypeError("JSONDecoder.__init__() got an unexpected keyword argument %r" % next(iter(kw)))
-    d = _Decoder(s, object_hook, object_pairs_hook, parse_float, parse_int, parse_constant)
-    i = d.ws(0)
-    if i >= len(s):
-        d.fail("Expecting value", i)
-    obj, end = d.value(i)
-    end = d.ws(end)
-    if end != len(s):
-        d.fail("Extra data", end)
-    return obj
+    for k, v in (("object_hook", object_hook), ("object_pairs_hook", object_pairs_hook), ("parse_float", parse_float), ("parse_int", parse_int), ("parse_constant", parse_constant)):
+        if v is not None:
+            kw[k] = v
+    return (cls or JSONDecoder)(**kw).decode(s)
+
+
+def load(fp, *, cls=None, object_hook=None, parse_float=None, parse_int=None, parse_constant=None, object_pairs_hook=None, **kw):
+    return loads(fp.read(), cls=cls, object_hook=object_hook, parse_float=parse_float, parse_int=parse_int, parse_constant=parse_constant, object_pairs_hook=object_pairs_hook, **kw)
+
+
+__all__ = ["dump", "dumps", "load", "loads", "JSONDecoder", "JSONDecodeError", "JSONEncoder"]
 `;
