@@ -40,6 +40,8 @@ export interface PyheapApp {
 export interface CreateAppOptions {
   /** Defaults to a pino logger at `config.logLevel` writing JSON lines to stdout. */
   logger?: Logger;
+  /** Tests only: each worker thread sleeps this long (ms) before its warm-up (a slow or endless start). */
+  warmUpDelayMs?: number;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -169,6 +171,8 @@ export function createApp(config: Config, options: CreateAppOptions = {}): Pyhea
     longRunMs: config.longRunMs,
     longRuns: config.longRuns,
     spares: config.spareWorkers,
+    startupWaitMs: config.startupWaitMs,
+    ...(options.warmUpDelayMs ? { warmUpDelayMs: options.warmUpDelayMs } : {}),
     onThreadError: (err) => logger.error({ err }, "a worker thread failed outside any run"),
   });
   const openapi = buildOpenApi(config, packageVersion(), traceSchema);

@@ -67,6 +67,11 @@ export interface Config {
   corpusDir: string;
   /** How long SIGTERM waits for in-flight runs before the process exits anyway. */
   shutdownTimeoutMs: number;
+  /**
+   * How long a run arriving before any worker finished its warm-up waits for one, before it is answered 503
+   * `starting` (its wall time counts from when a worker is warm).
+   */
+  startupWaitMs: number;
 }
 
 /** Start-up refused: the message lists each bad variable and why. */
@@ -109,6 +114,7 @@ const envSchema = z.object({
   WEB_DIST: z.string().min(1).default(join(REPO_ROOT, "apps", "web", "dist")),
   CORPUS_DIR: z.string().min(1).default(join(REPO_ROOT, "corpus", "shared")),
   SHUTDOWN_TIMEOUT_MS: int(0, 600_000).default(30_000),
+  STARTUP_WAIT_MS: int(0, 600_000).default(60_000),
 });
 
 function parseOrigins(raw: string): "*" | string[] {
@@ -174,5 +180,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webDist: resolve(e.WEB_DIST),
     corpusDir: resolve(e.CORPUS_DIR),
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    startupWaitMs: e.STARTUP_WAIT_MS,
   });
 }

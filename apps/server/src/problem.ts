@@ -21,6 +21,7 @@ export const PROBLEM_KINDS = {
   "internal-error": { status: 500, title: "Internal server error" },
   "pool-saturated": { status: 503, title: "All workers are busy" },
   "shutting-down": { status: 503, title: "The server is shutting down" },
+  starting: { status: 503, title: "The server is starting" },
   "schema-unavailable": { status: 503, title: "The trace JSON Schema is not available in this build" },
   "not-ready": { status: 503, title: "Not ready" },
 } as const;

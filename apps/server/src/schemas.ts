@@ -118,7 +118,12 @@ export const healthSchema = z.object({ status: z.literal("ok"), uptimeSeconds: z
 
 export const readySchema = z.object({
   status: z.literal("ready"),
+  /** Short runs on threads at once (WORKERS). */
   workers: z.number().int(),
+  /** Worker threads in the pool (WORKERS + SPARE_WORKERS). */
+  threads: z.number().int(),
+  /** Threads that finished their warm-up (the others are starting, or restarting after a terminated run). */
+  warmThreads: z.number().int(),
   running: z.number().int(),
   queued: z.number().int(),
 });

@@ -12,7 +12,7 @@ import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp, type PyheapApp } from "../src/app.js";
 import { EXTRA_EXAMPLES } from "../src/examples.js";
-import { emptyDir, OpenApiChecker, silentLogger, testConfig } from "./helpers.js";
+import { emptyDir, OpenApiChecker, silentLogger, testConfig, untilWarm } from "./helpers.js";
 
 const opened: PyheapApp[] = [];
 function open(env: Record<string, string> = {}): PyheapApp {
@@ -72,11 +72,12 @@ describe("health", () => {
     checker.check("GET", "/healthz", res);
   });
 
-  it("GET /readyz reports readiness with the pool's figures", async () => {
+  it("GET /readyz reports readiness with the pool's figures once the workers are warm", async () => {
+    await untilWarm(main);
     const res = await request(main.app).get("/readyz");
     expect(res.status).toBe(200);
     checker.check("GET", "/readyz", res);
-    expect(res.body).toMatchObject({ status: "ready", workers: 1, running: 0, queued: 0 });
+    expect(res.body).toEqual({ status: "ready", workers: 1, threads: 2, warmThreads: 2, running: 0, queued: 0 });
   });
 });
 

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { pino } from "pino";
 import { expect } from "vitest";
+import type { PyheapApp } from "../src/app.js";
 import { loadConfig, type Config } from "../src/config.js";
 
 /**
@@ -27,6 +28,16 @@ export function testConfig(env: Record<string, string> = {}): Config {
 }
 
 export const silentLogger = pino({ level: "silent" });
+
+/**
+ * Waits until every worker thread of `app` has finished its warm-up (bounded: fails rather than hangs), for
+ * tests that need the spare threads: they warm up at nice 19, which takes long on a loaded machine.
+ */
+export async function untilWarm(app: PyheapApp): Promise<void> {
+  const { pool } = app;
+  for (let i = 0; i < 1000 && pool.warmThreads < pool.threads; i++) await new Promise((r) => setTimeout(r, 25));
+  expect(pool.warmThreads).toBe(pool.threads);
+}
 
 /** An empty folder (a web build that does not exist). */
 export function emptyDir(): string {

@@ -8,7 +8,7 @@ import request from "supertest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp, type PyheapApp } from "../src/app.js";
 import { serve } from "../src/serve.js";
-import { emptyDir, OpenApiChecker, silentLogger, testConfig } from "./helpers.js";
+import { emptyDir, OpenApiChecker, silentLogger, testConfig, untilWarm } from "./helpers.js";
 
 const corpus = fileURLToPath(new URL("../../../corpus/shared/", import.meta.url));
 const PYTHON = execFileSync("python3", ["-c", "import sys; print(sys.executable)"], { encoding: "utf8" }).trim();
@@ -112,6 +112,7 @@ describe("runaway programs beside short runs", () => {
       logger: silentLogger,
     });
     opened.push(app);
+    await untilWarm(app);
     let loopDone = false;
     const loop = post(app, { code: LOOP, limits: { timeoutMs: 6000 } }).then((res) => ((loopDone = true), res));
     await until(() => app.pool.lowPriorityRuns === 1);
@@ -136,7 +137,7 @@ describe("runaway programs beside short runs", () => {
     );
     opened.push(app);
     // Both threads ready first.
-    await Promise.all([post(app, { code: "pass" }).then((r) => r), post(app, { code: "pass" }).then((r) => r)]);
+    await untilWarm(app);
     const first = post(app, { code: LOOP, limits: { timeoutMs: 6000 } }).then((r) => r);
     await until(() => app.pool.longRuns === 1);
     const second = post(app, { code: LOOP, limits: { timeoutMs: 6000 } }).then((r) => r);
@@ -217,6 +218,7 @@ describe("CPU-time limits and the long lane, with the real interpreter", () => {
       { logger: silentLogger },
     );
     opened.push(app);
+    await untilWarm(app);
     let parkedDone = false;
     const parked = post(app, { code: LOOP, limits: { timeoutMs: 6000 } }).then((r) => ((parkedDone = true), r));
     await until(() => app.pool.laneRuns === 1);
@@ -269,6 +271,7 @@ describe("on a loopback server", () => {
 
   it("on shutdown a run in flight finishes and is answered; new runs are refused", async () => {
     const running = await serve(testConfig({ WEB_DIST: emptyDir() }), { logger: silentLogger });
+    await untilWarm(running.pyheap);
     const inFlight = fetch(`${running.url}/api/v1/run`, {
       method: "POST",
       headers: { "Content-Type": "application/json" },

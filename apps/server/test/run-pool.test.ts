@@ -223,6 +223,49 @@ describe("RunPool", () => {
   });
 });
 
+describe("RunPool while its threads warm up", () => {
+  function slowPool(warmUpDelayMs: number | number[], startupWaitMs?: number): RunPool {
+    const pool = new RunPool({
+      filename,
+      workers: 1,
+      queue: 4,
+      workerHeapMb: 64,
+      hardKillGraceMs: 0,
+      spares: 1,
+      warmUpDelayMs,
+      ...(startupWaitMs !== undefined ? { startupWaitMs } : {}),
+    });
+    pools.push(pool);
+    return pool;
+  }
+
+  it("a run arriving before any thread is warm waits for the first, past its own wall time, and runs", async () => {
+    const pool = slowPool(800);
+    expect(pool.ready).toBe(false);
+    const out = await pool.run(task("sleep:1", 100));
+    expect(out.kind).toBe("ok");
+    expect(pool.ready).toBe(true);
+    expect(pool.warmThreads).toBeGreaterThanOrEqual(1);
+  });
+
+  it("runs sent while a thread still warms up are all served, none stopped to make room (that thread is warming, not busy)", async () => {
+    // One thread warm soon, the other never: the first run turns suspect (past 5 ms) while the others wait
+    // for a thread; once every thread is warm the newest suspected run would be asked to stop (lane-full).
+    const pool = slowPool([200, 600_000]);
+    const outs = await Promise.all([pool.run(task("poll:40", 5000)), pool.run(task("poll:40", 5000)), pool.run(task("sleep:1", 5000))]);
+    expect(outs.map((o) => o.kind)).toEqual(["ok", "ok", "ok"]);
+  });
+
+  it("no thread warm within startupWaitMs: the run is answered 'starting'", async () => {
+    const pool = slowPool(600_000, 300);
+    const out = await pool.run(task("sleep:1", 100));
+    expect(out.kind).toBe("starting");
+    if (out.kind === "starting") expect(out.waitedMs).toBeGreaterThanOrEqual(300);
+    expect(pool.pending).toBe(0);
+    expect(pool.ready).toBe(false);
+  });
+});
+
 describe("RunPool lanes and CPU-time limits", () => {
   /** A pool with `workers` short places, a long lane of `longRuns`, and `spares` threads beyond the workers. */
   function lanePool(workers: number, longRuns: number, spares: number, longRunMs = 30): RunPool {

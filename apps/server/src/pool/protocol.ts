@@ -76,3 +76,28 @@ export type RunTaskResult =
   | { kind: "trace-too-large"; bytes: number; timing?: RunTiming }
   /** Stopped at the pool's request because it turned long while the long-run lane was full. */
   | { kind: "lane-full"; timing?: RunTiming };
+
+/**
+ * What each pool thread gets as `workerData`: the shared start-up block (`Startup` slots) and, for tests
+ * only, a delay before the warm-up.
+ */
+export interface WorkerStart {
+  startup: SharedArrayBuffer;
+  /**
+   * Tests only: the thread sleeps this long (ms) before its warm-up (a warm-up that is slow or never ends);
+   * a list gives each thread its own, in the order they start (the last for the rest).
+   */
+  warmUpDelayMs?: number | number[];
+}
+
+/** Slots (Int32) of the start-up block shared by the pool and all its threads. */
+export const Startup = {
+  /** Threads started so far (tests: which of `warmUpDelayMs` a thread takes). */
+  Started: 0,
+} as const;
+
+/** Int32 slots in the start-up block. */
+export const STARTUP_SLOTS = 1;
+
+/** The message a thread posts once its warm-up is done: `{ [WARM]: threadId }` (piscina emits it as 'message'). */
+export const WARM = "pyheapWarm";

@@ -32,6 +32,11 @@
  *   ("killed"). A thread that runs out of JavaScript heap is reported ("worker-out-of-memory") and piscina
  *   replaces it. A long run past its own time limit gets its normal priority back, so that it can notice
  *   and stop by itself.
+ * - Start-up: a thread is given runs only once its warm-up is done (it says so with a `WARM` message; the
+ *   pool's load balancer picks warm idle threads only). A run arriving before any thread is warm waits for
+ *   the first, up to `startupWaitMs` ("starting": the caller answers 503 with Retry-After); its wall time
+ *   counts from when a thread was first warm. Until every thread has been warm once, the two rules below
+ *   (threads running out, shedding) are off: runs wait for threads still warming up, not behind others.
  * - Threads run out: if short runs wait for piscina (every thread busy), the newest suspected run (past
  *   `suspectMs`, not yet long) is asked to stop ("lane-full", 503), one per watchdog tick.
  * - Shedding, the last resort (only without a cap on long runs, or with fewer spares than the long lane
@@ -46,7 +51,18 @@
 import { closeSync, openSync, readSync } from "node:fs";
 import { setPriority } from "node:os";
 import { Piscina } from "piscina";
-import { Control, CONTROL_SLOTS, StopReason, type PoolTask, type RunTask, type RunTaskResult, type RunTiming } from "./protocol.js";
+import {
+  Control,
+  CONTROL_SLOTS,
+  STARTUP_SLOTS,
+  StopReason,
+  WARM,
+  type PoolTask,
+  type RunTask,
+  type RunTaskResult,
+  type RunTiming,
+  type WorkerStart,
+} from "./protocol.js";
 
 export interface RunPoolOptions {
   /** The compiled task module (dist/pool/worker.js): its default export runs one task. */
@@ -76,6 +92,13 @@ export interface RunPoolOptions {
    * way: runs that were on a failing thread are answered through their own promise.
    */
   onThreadError?: (err: Error) => void;
+  /**
+   * How long (ms) a run arriving before any thread has finished its warm-up waits for the first, before it
+   * is answered "starting" (default 60 000: the warm-up takes ~1 s of CPU, 12 s of wall time seen at load 26).
+   */
+  startupWaitMs?: number;
+  /** Tests only: each thread sleeps this long (ms) before its warm-up (a list: each its own, see WorkerStart). */
+  warmUpDelayMs?: number | number[];
 }
 
 /** Where a run's time went: waiting for a thread, on it (wall), its thread's CPU time, and its lane at the end. */
@@ -97,6 +120,8 @@ export type PoolOutcome =
   | { kind: "saturated" }
   /** Still waiting for a worker when its wall time ran out. */
   | { kind: "queue-timeout" }
+  /** Arrived before any thread was warm, and none was within `startupWaitMs`. */
+  | { kind: "starting"; waitedMs: number }
   /** Turned long (used `longRunMs` of CPU time) while the long lane was full, and stopped. */
   | { kind: "lane-full"; longRunMs: number; longRuns: number; timing?: PoolTiming }
   /** Asked to stop at its CPU-time limit, it did not within the grace (no interpreter check ran): terminated. */
@@ -143,6 +168,8 @@ interface Job {
   askedAtCpu: number;
   /** Why the pool aborted it through piscina, if it did. */
   stopped: PoolOutcome | undefined;
+  /** Aborted because no thread could start: the error that ended the last one. */
+  failure?: Error;
   finished: boolean;
 }
 
@@ -198,6 +225,16 @@ export class RunPool {
   private readonly longRunCap: number;
   private readonly threadCount: number;
   private readonly tickMs: number;
+  private readonly startupWaitMs: number;
+  private readonly createdAt = performance.now();
+  /** Threads (piscina's thread ids) whose warm-up is done. */
+  private readonly warm = new Set<number>();
+  /** When a thread was first warm (0: none yet). */
+  private firstWarmAt = 0;
+  /** Every thread has been warm at least once (the start-up is over). */
+  private allWarmOnce = false;
+  /** Why no thread could start (every one failed before any was warm), if so. */
+  private startFailure: Error | undefined;
 
   constructor(private readonly options: RunPoolOptions) {
     this.longRunMs = options.longRunMs ?? 25;
@@ -205,8 +242,18 @@ export class RunPool {
     this.longRunCap = options.longRuns ?? Number.POSITIVE_INFINITY;
     this.threadCount = options.workers + (options.spares ?? Math.max(1, options.workers));
     this.tickMs = Math.max(5, Math.min(25, Math.floor(this.longRunMs / 4)));
+    this.startupWaitMs = options.startupWaitMs ?? 60_000;
+    const startup = new SharedArrayBuffer(STARTUP_SLOTS * 4);
+    const workerData: WorkerStart = { startup, ...(options.warmUpDelayMs !== undefined ? { warmUpDelayMs: options.warmUpDelayMs } : {}) };
     this.pool = new Piscina<PoolTask, RunTaskResult>({
       filename: options.filename,
+      workerData,
+      // Runs go to idle threads that finished their warm-up. piscina counts the threads it starts with as
+      // ready at once and would queue a run on one still warming up (seconds at start-up) while another is warm.
+      loadBalancer: (_task, workers) => {
+        for (const worker of workers) if (worker.currentUsage === 0 && !worker.terminating && this.warm.has(worker.id)) return worker;
+        return null;
+      },
       // piscina tries require() on the task file before import(); on Node 20 require() of an ES module
       // instantiates it synchronously, and a thread stopped then (a run past its wall time) ends the whole
       // process with a V8 fatal error. Without require(esm) in the threads, require() fails at once and
@@ -224,7 +271,65 @@ export class RunPool {
       resourceLimits: { maxOldGenerationSizeMb: options.workerHeapMb },
     });
     // Unhandled, piscina's 'error' event would end the process.
-    this.pool.on("error", (err: Error) => options.onThreadError?.(err));
+    this.pool.on("error", (err: Error) => {
+      options.onThreadError?.(err);
+      // Every thread failed before any was warm (a task module that cannot load): piscina starts no more
+      // after failures at start-up, so runs waiting for a warm thread fail now instead of after startupWaitMs.
+      if (this.warm.size === 0 && this.pool.threads.length === 0) this.failStart(err);
+    });
+    this.pool.on("message", (message: unknown) => {
+      const id = (message as Record<string, unknown> | null)?.[WARM];
+      if (typeof id === "number") this.threadWarm(id);
+    });
+    this.pool.on("workerDestroy", (worker: { id: number }) => this.warm.delete(worker.id));
+  }
+
+  private threadWarm(id: number): void {
+    this.warm.add(id);
+    if (this.firstWarmAt === 0) this.firstWarmAt = performance.now();
+    if (this.warm.size >= this.threadCount) this.allWarmOnce = true;
+    // piscina hands queued runs out when a thread ends a task (or, for a thread started later, when it is
+    // loaded); a thread it started with, taken as ready from the start, gets them after one empty task.
+    // (closing too: close() lets accepted runs finish first)
+    (this.pool as unknown as Piscina).run(null, { name: "idle" }).catch(() => {});
+  }
+
+  /** Runs not on a thread yet fail with the error that ended the last thread (none was ever warm). */
+  private failStart(err: Error): void {
+    this.startFailure = err;
+    for (const job of this.waiting.splice(0)) job.fail?.(err);
+    for (const job of this.jobs) {
+      if (!job.dispatched || job.stopped || Atomics.load(job.control, Control.State) !== 0) continue;
+      job.failure = err;
+      job.controller.abort(err);
+    }
+  }
+
+  /** Threads whose warm-up is done (they take runs). */
+  get warmThreads(): number {
+    return this.warm.size;
+  }
+
+  /** At least one thread is warm: runs are served. */
+  get ready(): boolean {
+    return this.warm.size > 0;
+  }
+
+  /** Still starting: not every thread has been warm yet, and `startupWaitMs` has not passed. */
+  private get startingUp(): boolean {
+    return !this.allWarmOnce && performance.now() - this.createdAt < this.startupWaitMs;
+  }
+
+  /**
+   * What becomes of a run still waiting for a thread at `now` (undefined: it waits on). Before any thread
+   * is warm it waits up to `startupWaitMs`; after that its wall time counts from when one first was.
+   */
+  private expired(job: Job, now: number): PoolOutcome | undefined {
+    if (this.firstWarmAt === 0) {
+      const waited = now - job.submitted;
+      return waited >= this.startupWaitMs ? { kind: "starting", waitedMs: Math.round(waited) } : undefined;
+    }
+    return now - Math.max(job.submitted, this.firstWarmAt) >= job.wallLimitMs ? { kind: "queue-timeout" } : undefined;
   }
 
   /** Number of short runs on threads at once. */
@@ -288,6 +393,7 @@ export class RunPool {
   /** Submits one run; never rejects for reasons a program can cause. */
   async run(task: RunTask): Promise<PoolOutcome> {
     if (this.closed) throw new Error("the pool is closed");
+    if (this.startFailure && this.warm.size === 0) throw new Error(`the run failed in its worker: ${this.startFailure.message}`, { cause: this.startFailure });
     if (this.saturated) return { kind: "saturated" };
     const control = new SharedArrayBuffer(CONTROL_SLOTS * 4);
     const job: Job = {
@@ -317,7 +423,7 @@ export class RunPool {
     this.jobs.add(job);
     this.arm();
     try {
-      if (!(await this.takeShortPlace(job))) return { kind: "queue-timeout" };
+      if (!(await this.takeShortPlace(job))) return job.stopped ?? { kind: "queue-timeout" };
       job.dispatched = true;
       job.dispatchedAt = performance.now();
       const result = await this.pool.run({ ...task, control }, { signal: job.controller.signal });
@@ -328,7 +434,9 @@ export class RunPool {
       if (job.stopped) {
         // piscina terminated the thread: its stat file goes with it.
         this.forgetThread(job.tid);
-        if (job.startedAt === 0 || job.stopped.kind === "queue-timeout" || job.stopped.kind === "worker-out-of-memory") return job.stopped;
+        if (job.startedAt === 0 || job.stopped.kind === "queue-timeout" || job.stopped.kind === "starting" || job.stopped.kind === "worker-out-of-memory") {
+          return job.stopped;
+        }
         const timing: PoolTiming = {
           queueMs: (job.dispatchedAt || job.startedAt) - job.submitted,
           startMs: job.dispatchedAt ? Math.max(0, job.startedAt - job.dispatchedAt) : 0,
@@ -338,7 +446,7 @@ export class RunPool {
         };
         return { ...job.stopped, timing } as PoolOutcome;
       }
-      const e = err as Error & { code?: unknown };
+      const e = (job.failure ?? err) as Error & { code?: unknown };
       if (e.code === "ERR_WORKER_OUT_OF_MEMORY") {
         this.forgetThread(job.tid);
         return { kind: "worker-out-of-memory", wallMs: Math.round(performance.now() - (job.startedAt || job.submitted)) };
@@ -509,10 +617,13 @@ export class RunPool {
 
   private check(): void {
     const now = performance.now();
-    // Runs waiting in this pool's queue past their wall time are withdrawn.
+    // Runs waiting in this pool's queue past their wall time (or, before any thread is warm, past
+    // startupWaitMs) are withdrawn.
     for (let i = 0; i < this.waiting.length; ) {
       const job = this.waiting[i]!;
-      if (now - job.submitted >= job.wallLimitMs) {
+      const expired = this.expired(job, now);
+      if (expired) {
+        job.stopped = expired;
         this.waiting.splice(i, 1);
         job.admit?.(false);
         job.admit = job.fail = undefined;
@@ -524,7 +635,8 @@ export class RunPool {
       const state = Atomics.load(job.control, Control.State);
       if (state === 0) {
         // Never got a thread within its wall time: withdrawn from piscina's queue.
-        if (now - job.submitted >= job.wallLimitMs) this.stop(job, { kind: "queue-timeout" });
+        const expired = this.expired(job, now);
+        if (expired) this.stop(job, expired);
         else waiting++;
         continue;
       }
@@ -576,6 +688,8 @@ export class RunPool {
       if (elapsed >= job.timeoutMs) this.setJobPriority(job, 0);
       else if (job.long) this.setJobPriority(job, LOW_PRIORITY);
     }
+    // While threads are still warming up, runs wait for them: none is stopped to make room.
+    if (this.startingUp) return;
     // Every thread busy and short runs waiting for piscina: the suspected runs (past suspectMs, not long
     // yet) are the ones holding threads the short runs need; the newest is asked to stop (503), one per tick.
     if (waiting > 0 && this.pool.queueSize > 0) {

@@ -13,7 +13,8 @@
  */
 import { closeSync, openSync, readFileSync, readSync } from "node:fs";
 import { setPriority } from "node:os";
-import { Control, StopReason, type RunTiming } from "./protocol.js";
+import { parentPort, threadId, workerData } from "node:worker_threads";
+import { Control, Startup, StopReason, WARM, type RunTiming, type WorkerStart } from "./protocol.js";
 
 /** This thread's id in the operating system (Linux: /proc/thread-self), 0 where the platform does not say. */
 function osThreadId(): number {
@@ -111,4 +112,20 @@ export function setOwnPriority(nice: number): boolean {
     // thread serves its next runs at the lowered priority.
     return false;
   }
+}
+
+/**
+ * Tells the pool this thread's warm-up is done: from now on it may be given runs (the pool's load balancer
+ * gives runs to warm threads only). Tests can hold the warm-up back first (`WorkerStart.warmUpDelayMs`).
+ */
+export function announceWarm(): void {
+  parentPort?.postMessage({ [WARM]: threadId });
+}
+
+/** Tests only: sleeps the delay the pool asked for before the warm-up (none in production). */
+export function delayWarmUp(): void {
+  const start = workerData as WorkerStart | undefined;
+  const delays = start?.warmUpDelayMs ?? 0;
+  const delay = typeof delays === "number" ? delays : delays[Math.min(Atomics.add(new Int32Array(start!.startup), Startup.Started, 1), delays.length - 1)]!;
+  if (delay > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, delay);
 }

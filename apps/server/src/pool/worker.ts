@@ -11,10 +11,12 @@ import "./low-start.js";
 import { run, type RunOptions } from "@pyheap/python";
 import { WARM_UP_OPTIONS, WARM_UP_PROGRAM } from "./warm-up.js";
 import { StopReason, type PoolTask, type RunTask, type RunTaskResult } from "./protocol.js";
-import { beginTask, endTask, interruptFlag, setOwnPriority, stopRequested, timingOf, type TaskHandle } from "./task-control.js";
+import { announceWarm, beginTask, delayWarmUp, endTask, interruptFlag, setOwnPriority, stopRequested, timingOf, type TaskHandle } from "./task-control.js";
 
 // Warm up once when the thread starts (the heap's WASM compiled, the interpreter's code paths jitted), so
-// neither the first request nor the one after a worker replacement pays for it.
+// neither the first request nor the one after a worker replacement pays for it. Runs go to warm threads
+// only: a request arriving before any thread is warm waits for the first (see RunPool).
+delayWarmUp();
 try {
   run("pass\n", {});
   // (a wall-time limit of its own: at the lowest priority on a busy machine the first pass can take
@@ -25,6 +27,12 @@ try {
 }
 // Loaded (at the lowest priority, see low-start.ts): serve runs at the normal one.
 setOwnPriority(0);
+announceWarm();
+
+/** A task that does nothing: the pool sends one to have piscina hand queued runs to a thread just warm. */
+export function idle(): null {
+  return null;
+}
 
 /** Piscina's entry point: one task in, one result out. */
 export default function runPoolTask(task: PoolTask): RunTaskResult {

@@ -1,5 +1,7 @@
 /**
- * The read-only endpoints: examples, the trace schema, the OpenAPI document, liveness and readiness.
+ * The read-only endpoints: examples, the trace schema, the OpenAPI document, liveness (`/healthz`: the
+ * process answers) and readiness (`/readyz`: 503 `starting` until a worker has finished its warm-up, then
+ * 200 with the workers' state; 503 again while draining or with the run queue full).
  * Their bodies are computed once when the app is created (they do not change while it runs).
  */
 import { Router } from "express";
@@ -47,10 +49,20 @@ export function metaRoutes(ctx: MetaContext): Router {
   router.get("/readyz", (_req, res) => {
     if (ctx.lifecycle.draining) throw new HttpProblem("shutting-down", "This instance is shutting down.", { retryAfterSeconds: 5 });
     const { pool } = ctx;
+    if (!pool.ready) {
+      throw new HttpProblem("starting", `The workers are warming up: none of ${pool.threads} has finished yet.`, { retryAfterSeconds: 1 });
+    }
     if (pool.saturated) {
       throw new HttpProblem("not-ready", "The run queue is full.", { retryAfterSeconds: 1 });
     }
-    res.json({ status: "ready", workers: pool.workers, running: pool.running, queued: pool.queued });
+    res.json({
+      status: "ready",
+      workers: pool.workers,
+      threads: pool.threads,
+      warmThreads: pool.warmThreads,
+      running: pool.running,
+      queued: pool.queued,
+    });
   });
 
   return router;

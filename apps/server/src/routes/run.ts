@@ -105,6 +105,12 @@ function answer(res: Response, outcome: PoolOutcome, config: Config, timeoutMs: 
         `The run was stopped after ${outcome.wallMs} ms: every other worker is busy with a long run. Try again shortly.`,
         { retryAfterSeconds: 1 },
       );
+    case "starting":
+      throw new HttpProblem(
+        "starting",
+        `The server is starting: no worker finished its warm-up in the ${Math.round(outcome.waitedMs / 1000)} s this run waited. Try again shortly.`,
+        { retryAfterSeconds: 5 },
+      );
     case "queue-timeout":
       throw new HttpProblem("pool-saturated", "The run waited for a worker longer than its wall time; try again shortly.", {
         retryAfterSeconds: 1,
