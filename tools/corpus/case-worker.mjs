@@ -3,6 +3,10 @@
 import { parentPort } from "node:worker_threads";
 import { runDetailed } from "@pyheap/python";
 
+// PYHEAP_JIT=1 (PYHEAP_JIT_THRESHOLD=N): the code objects compiled to JavaScript, as the interpreter runs
+// by default under Node
+if (process.env.PYHEAP_JIT === "1") await import(new URL("../../packages/python/dist/jit/compile.js", import.meta.url).href);
+
 // `interrupt` is set by run.mjs once the case has used its CPU time; `wallMs` is the wall-time limit, for a
 // run that waits without using the CPU; the interpreter's step limit is its default (10 000 000).
 parentPort.on("message", ({ source, filename, repl, interrupt, wallMs }) => {

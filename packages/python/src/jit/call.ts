@@ -1,71 +1,44 @@
 /**
- * CALL as the eval loop runs it (`vm/loop.ts`) when the callable is not a Python function nor a bound
- * method of one (those get a new frame from the loop): builtins and method descriptors called directly
- * with positional arguments, everything else through `callSteal`. Same argument order, same releases.
+ * CALL in compiled code (compile.ts) for a callable that never gets a frame of its own: what the eval
+ * loop's CALL case (`vm/loop.ts`) does for it, in the same order, through the same functions (the str(x)
+ * site's state, super(), list.append / dict.get, a builtin of one argument, str(x), then the general path).
+ * A Python function, a bound method, a class, a cached function or a call with keyword names is left to the
+ * loop (`callByLoop` says so before anything is done).
  */
 import type { Obj } from "../vm/heap-api.js";
 import type { Frame } from "../vm/frame.js";
 import type { VM } from "../vm/vm.js";
-import { Kind } from "../vm/types.js";
-import * as L from "../vm/layouts.js";
-import { asObj } from "../vm/fast.js";
+import { abi } from "@pyheap/heap";
+import { strCall, strCallSite } from "../vm/fast.js";
+import { superCallPush } from "../vm/classes.js";
+import { builtinCall1, callGeneral, descrCall } from "../vm/loop.js";
 
-/** True when CALL with this argument count calls a Python function or a bound method of one, or a
- *  cached function (functools.ts: the loop runs its function's frame) (peeked). */
-export function isPythonCall(vm: VM, st: Obj[], arg: number): boolean {
-  const b = st.length - arg;
-  let t = st[b - 2];
-  if (!t) t = st[b - 1];
-  if (vm.h.typeOf(t) === vm.lruType) return true;
-  let kt = vm.kindOf(t);
-  if (kt === Kind.METHOD) kt = vm.kindOf(vm.h.getSlot(t, L.METHOD_FUNC));
-  return kt === Kind.FUNCTION;
+const OB_TYPE = abi.OB_TYPE;
+
+/** Whether CALL with `arg` arguments, whose two slots below them are a and b, is run by the eval loop. */
+export function callByLoop(vm: VM, f: Frame, a: Obj, b: Obj): boolean {
+  if (f.kwNames >= 0) return true;
+  const target = a ? a : b;
+  const tt = vm.h.i32[(target + OB_TYPE) >>> 2]! >>> 0;
+  return tt === vm.tFunction || tt === vm.tMethod || (tt === vm.tType && target !== vm.tStr) || tt === vm.lruType;
 }
 
-export function callNotPython(vm: VM, f: Frame, st: Obj[], arg: number): void {
-  const h = vm.h;
-  let kwNames: string[] | null = null;
-  if (f.kwNames >= 0) {
-    kwNames = vm.tupleStrings(f.info.consts[f.kwNames]);
-    f.kwNames = -1;
-  }
+/** The CALL at instruction i with `arg` arguments on the stack st (its top arg + 2 items), callByLoop false. */
+export function callInline(vm: VM, f: Frame, st: Obj[], arg: number, i: number): void {
   const base = st.length - arg;
-  const a = st[base - 2];
-  const b = st[base - 1];
+  const a = st[base - 2]!;
+  const b = st[base - 1]!;
+  const ss = f.info.strSites;
+  const str1 = f.info.warmup >= 0 && (ss === null || ss[i] !== 0xffff) ? strCallSite(f.info, i, a === 0 && b === vm.tStr && arg === 1) : 0;
   const target = a ? a : b;
-  const callArgs: Obj[] = new Array(arg + (a ? 1 : 0));
-  let j = 0;
-  if (a) callArgs[j++] = b;
-  for (let k = base; k < base + arg; k++) callArgs[j++] = st[k];
-  st.length = base - 2;
-  const kt = vm.kindOf(target);
-  if (kwNames === null && (kt === Kind.BUILTIN || (kt === Kind.MDESCR && callArgs.length > 0))) {
-    try {
-      let r: Obj;
-      try {
-        if (kt === Kind.MDESCR) {
-          // called through the type (list.append(x, 1)): the first argument is not known to be a list
-          if (!a) vm.checkDescrSelf(target, callArgs[0]);
-          r = vm.natives[h.getI32(target, L.MDESCR_INDEX)].fn(callArgs, null);
-        }
-        else {
-          const n = vm.natives[h.getI32(target, L.CFUNC_INDEX)];
-          r = n.method ? n.fn([h.getSlot(target, L.CFUNC_SELF), ...callArgs], null) : n.fn(callArgs, null);
-        }
-      } catch (e) {
-        throw vm.wrapErr(e);
-      } finally {
-        for (let k = 0; k < callArgs.length; k++) h.decref(callArgs[k]);
-      }
-      st.push(asObj(r));
-    } finally {
-      h.decref(target);
-    }
+  if (target === vm.tSuper && arg === 0 && a === 0) {
+    st.pop();
+    st.pop();
+    superCallPush(vm, st, target);
     return;
   }
-  try {
-    st.push(vm.callSteal(target, callArgs, kwNames));
-  } finally {
-    h.decref(target);
-  }
+  if (a !== 0 && (a === vm.listAppendDescr || a === vm.dictGetDescr) && descrCall(vm, st, a, b, arg)) return;
+  if (arg === 1 && a === 0 && vm.h.i32[(target + OB_TYPE) >>> 2]! >>> 0 === vm.T.builtin_function_or_method && builtinCall1(vm, st, target)) return;
+  if (target === vm.tStr && arg === 1 && a === 0 && strCall(vm, st, str1)) return;
+  callGeneral(vm, f, st, arg, a, b, target, 0, null);
 }

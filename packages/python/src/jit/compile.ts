@@ -1,50 +1,60 @@
 /**
  * Untraced runs, when switched on (PYHEAP_JIT=1 or setJitEnabled; off by default, see below): each code
  * object, once the eval loop has run 500 of its instructions (jitThreshold), is translated into a
- * JavaScript function specialised to it (`new Function`). The function runs the frame's
- * instructions from `f.ip` on the frame's own value stack and fast locals, so the frame is at every moment
- * in the state the eval loop would leave it in; each instruction does what the loop's case for it does,
- * through the same helpers, in the same order (refcounts, allocations, events and errors are identical).
+ * JavaScript function specialised to it (`new Function`), which runs the frame from `f.ip` on.
  *
- * What stays with the eval loop (`vm/loop.ts`): the function returns with `f.ip` at an instruction it does
- * not run itself and the loop runs that one instruction, then calls the function again:
- * - a call of a Python function (the loop pushes the new frame; its code has its own function), returns,
- *   generators (`RETURN_VALUE`, `RETURN_GENERATOR`, `YIELD_VALUE`, `SEND`);
- * - the instruction at which the step counter reaches `vm.stepCheckAt` (the loop checks the step and time
- *   limits there, so a run stops at the same instruction with or without this path).
- * Every instruction is a `case` of one `switch` in a loop, so the function can be entered at any index:
- * after a call returns, at an exception handler's target (the loop's unwinding sets `f.ip`), after the
- * loop ran a step-check instruction. Exceptions thrown inside propagate to the loop with `f.lasti` set,
- * exactly as from the loop's own cases.
+ * The value stack lives in the function's own variables (s0, s1, …: the depth before every instruction is
+ * known, as the compiler's stack-depth walk finds it), the fast locals stay in the frame's array. The code is
+ * cut into blocks (straight runs of instructions between jump targets, handlers and the instructions the
+ * function does not run itself); every block start is an entry: `switch (pc)` inside a loop, jumps are
+ * `pc = target; continue`. A block counts its instructions' steps at its start; when the step counter would
+ * reach `vm.stepCheckAt` inside it, the function returns and the eval loop runs the block one instruction at
+ * a time (so the step and time limits stop at the same instruction as without this path).
+ *
+ * Each instruction does what the loop's case for it does, through the same helpers, in the same order
+ * (refcounts, allocations, frees, events and errors are identical); a helper that works on the frame's stack
+ * is given the stack slots it takes and gives back what it leaves. Left to the eval loop (the function puts its
+ * stack slots back on the frame's stack, sets `f.ip` and returns; the loop runs that one instruction and calls
+ * the function again at the next block): calls of Python functions, bound methods, classes and cached
+ * functions, calls with keyword names, returns and generators. Opcodes the loop runs out of line
+ * (`evalRare`) are run by evalRare from here on the frame's whole stack. An exception thrown inside leaves
+ * the slots below what the throwing instruction took on the frame's stack and the steps not yet run
+ * uncounted, and goes on to the loop's unwinding with `f.lasti` set.
  *
  * Generator code objects, code longer than 3000 instructions and every run with a tracing hook use the loop
  * only. Where `new Function` is refused (a page's content security policy), everything silently uses the
  * loop.
  *
- * Off by default: on the interpreter benchmark (tools/bench/README.md) these functions were not faster
- * than the optimised eval loop once V8 had optimised both (the time goes to the operations, allocation
- * and refcounting, not to dispatch), and V8's optimising compiler takes hundreds of ms of CPU per generated
- * function (several times per program as the phases of a program deoptimise it), so whole runs took more
- * CPU with them.
+ * Off by default: on the interpreter benchmark (tools/bench/README.md) these functions make loops of
+ * simple instructions 20–35 % faster once V8 has optimised them (int_loop, list_build), and calls no faster;
+ * but until then (the first run of a program in a process) they run slower than the optimised eval loop and
+ * V8 deoptimises and recompiles them several times as new paths are reached, so a single run takes longer.
  */
 import { CodeFlag, type CodeObject } from "../compile/code.js";
-import { Op } from "../compile/opcodes.js";
+import { Op, isJump } from "../compile/opcodes.js";
+import { stackEffect } from "../compile/stack-effect.js";
 import type { CodeInfo, Frame } from "../vm/frame.js";
 import type { VM } from "../vm/vm.js";
 import { jitState, type JitHook } from "../vm/jit-hook.js";
-import { Kind } from "../vm/types.js";
 import * as L from "../vm/layouts.js";
 import { abi } from "@pyheap/heap";
-import { asObj, loadGlobalCached } from "../vm/fast.js";
-import { binaryAddStore } from "../vm/inplace.js";
-import { callNotPython, isPythonCall } from "./call.js";
-import * as O from "./ops.js";
+import { asObj, binarySubscr, intTruth, listIterNextIn, loadGlobalCached, rangeIterNextAt, smallIntBinary, storeSubscr } from "../vm/fast.js";
+import { binaryAddStore, isAddThenStore, isIntAddSite } from "../vm/inplace.js";
+import { slotLoad, slotMethod, slotStore } from "../vm/protocol.js";
+import { superMethodPush } from "../vm/classes.js";
+import { callByLoop, callInline } from "./call.js";
+import { copyFreeVars, getIter, loadAttrNoting, loadMethodNoting, pushAttrRelease, pushBinaryRelease, pushCompareRelease, pushIntResultRelease, storeAttr, truthRelease } from "../vm/loop.js";
 
 /** A compiled code object: runs frame f from f.ip until an instruction it leaves to the eval loop. */
 export type JitFn = (f: Frame) => void;
 type Factory = (vm: VM, info: CodeInfo, R: Runtime) => JitFn;
 
-const runtime = { asObj, loadGlobalCached, binaryAddStore, callNotPython, isPythonCall, O };
+const runtime = {
+  asObj, binarySubscr, intTruth, listIterNextIn, loadGlobalCached, rangeIterNextAt, smallIntBinary, storeSubscr,
+  binaryAddStore, isIntAddSite, slotLoad, slotMethod, slotStore, superMethodPush, copyFreeVars, getIter,
+  loadAttrNoting, loadMethodNoting, pushAttrRelease, pushBinaryRelease, pushCompareRelease, pushIntResultRelease,
+  storeAttr, truthRelease, callByLoop, callInline,
+};
 type Runtime = typeof runtime;
 
 /** Set when `new Function` threw once: nothing is compiled afterwards. */
@@ -84,6 +94,10 @@ if (typeof process !== "undefined" && process.env && process.env.PYHEAP_JIT === 
 const MAX_INSTRUCTIONS = 3000;
 
 const factories = new WeakMap<CodeObject, Factory | null>();
+/** Factories by their source: a program run again (a new CodeObject each time) gets the same factory, whose
+ *  functions share V8's feedback and optimised code with the earlier runs' (bounded: oldest dropped). */
+const bySource = new Map<string, Factory>();
+const MAX_SOURCES = 2000;
 
 /** The compiled function for info (made once per code object and VM), or null when it stays interpreted. */
 export function jitCompile(vm: VM, info: CodeInfo): JitFn | null {
@@ -96,7 +110,12 @@ export function jitCompile(vm: VM, info: CodeInfo): JitFn | null {
     const src = translate(code);
     if (src !== null) {
       try {
-        fac = new Function("vm", "info", "R", src) as Factory;
+        fac = bySource.get(src) ?? null;
+        if (fac === null) {
+          fac = new Function("vm", "info", "R", src) as Factory;
+          if (bySource.size >= MAX_SOURCES) bySource.delete(bySource.keys().next().value!);
+          bySource.set(src, fac);
+        }
       } catch (e) {
         if (e instanceof SyntaxError) throw e;
         unavailable = true;
@@ -111,243 +130,298 @@ export function jitCompile(vm: VM, info: CodeInfo): JitFn | null {
   return fac(vm, info, runtime);
 }
 
+const OB_TYPE = abi.OB_TYPE;
 const j = JSON.stringify;
 
-/** The opcodes run by the function itself; any other makes the whole code object stay interpreted. */
-const RARE = new Set<number>([
-  Op.UNARY_POSITIVE, Op.UNARY_NEGATIVE, Op.UNARY_NOT, Op.UNARY_INVERT, Op.GET_LEN, Op.MATCH_MAPPING,
-  Op.MATCH_SEQUENCE, Op.MATCH_KEYS, Op.PUSH_EXC_INFO, Op.CHECK_EXC_MATCH, Op.CHECK_EG_MATCH,
-  Op.WITH_EXCEPT_START, Op.BEFORE_WITH, Op.DELETE_SUBSCR, Op.GET_YIELD_FROM_ITER, Op.PRINT_EXPR,
-  Op.LOAD_BUILD_CLASS, Op.LOAD_ASSERTION_ERROR, Op.LIST_TO_TUPLE, Op.IMPORT_STAR, Op.SETUP_ANNOTATIONS,
-  Op.PREP_RERAISE_STAR, Op.POP_EXCEPT, Op.DELETE_NAME, Op.UNPACK_EX, Op.DELETE_ATTR, Op.STORE_GLOBAL,
-  Op.DELETE_GLOBAL, Op.BUILD_SET, Op.BUILD_MAP, Op.IMPORT_NAME, Op.IMPORT_FROM, Op.RERAISE, Op.DELETE_FAST,
-  Op.RAISE_VARARGS, Op.MAKE_FUNCTION, Op.BUILD_SLICE, Op.MAKE_CELL, Op.DELETE_DEREF, Op.CALL_FUNCTION_EX,
-  Op.SET_ADD, Op.MAP_ADD, Op.LOAD_CLASSDEREF, Op.COPY_FREE_VARS, Op.MATCH_CLASS, Op.BUILD_CONST_KEY_MAP,
-  Op.LIST_EXTEND, Op.SET_UPDATE, Op.DICT_MERGE, Op.DICT_UPDATE,
-]);
-/** Left to the eval loop, one instruction at a time. */
-const LOOP = new Set<number>([Op.RETURN_VALUE, Op.RETURN_GENERATOR, Op.YIELD_VALUE, Op.SEND]);
-
-/** The body of the factory for one code object, or null when it must stay interpreted. */
+/** The body of the factory for one code object (see the file's head), or null when it stays interpreted. */
 export function translate(code: CodeObject): string | null {
   if (code.co_flags & CodeFlag.GENERATOR) return null;
   const co = code.co_code;
   const n = co.length >> 1;
   if (n === 0 || n > MAX_INSTRUCTIONS) return null;
+  const op = (k: number) => co[2 * k]! as Op;
+  const argOf = (k: number) => co[2 * k + 1]!;
+  // the value stack's depth before each instruction (-1: never reached), as the compiler's stack-depth walk
+  const depth = new Int32Array(n).fill(-1);
+  const work: number[] = [];
+  const visit = (k: number, d: number) => {
+    if (k >= n || depth[k] >= 0) return;
+    depth[k] = d;
+    work.push(k);
+  };
+  const leader = new Uint8Array(n + 1);
+  leader[0] = 1;
+  visit(0, 0);
+  for (const e of code.co_exceptiontable) {
+    leader[e.target] = 1;
+    visit(e.target, e.depth + (e.lasti ? 1 : 0) + 1);
+  }
+  while (work.length) {
+    const k = work.pop()!;
+    const o = op(k);
+    const a = argOf(k);
+    const d = depth[k];
+    if (isJump(o)) {
+      leader[a] = 1;
+      visit(a, d + stackEffect(o, a, true));
+    }
+    const ends = o === Op.RETURN_VALUE || o === Op.RERAISE || o === Op.RAISE_VARARGS || o === Op.JUMP_FORWARD || o === Op.JUMP_BACKWARD || o === Op.JUMP_BACKWARD_NO_INTERRUPT;
+    if (!ends) visit(k + 1, d + stackEffect(o, a, false));
+  }
+  // blocks: straight runs of instructions; every block start is an entry of the function
+  for (let k = 0; k < n; k++) {
+    const o = op(k);
+    if (isJump(o) || !INLINE.has(o)) leader[k + 1] = 1;
+  }
+  // the `+=` of a str into the STORE_FAST after it (inplace.ts) runs both: that STORE_FAST must not start a block
+  for (let k = 0; k + 1 < n; k++) if (depth[k] >= 0 && op(k) === Op.BINARY_OP && isAddThenStore(co, k, argOf(k)) && leader[k + 1]) return null;
+  let maxDepth = 1;
+  for (let k = 0; k < n; k++) if (depth[k] + 2 > maxDepth) maxDepth = depth[k] + 2;
+  // per instruction: how many of the stack's slots below what it took a throw leaves to the loop's
+  // unwinding (LOW), and the instructions of its block after it (REM), counted ahead at the block's start
+  const low = new Int32Array(n);
+  const rem = new Int32Array(n);
+  const out: string[] = [];
   const consts = new Set<number>();
   const names = new Set<number>();
-  const out: string[] = [];
-  for (let k = 0; k < n; k++) {
-    const op = co[2 * k]!;
-    const a = co[2 * k + 1]!;
-    const body = emit(code, op, k, a, consts, names);
-    if (body === null) return null;
-    out.push(`case ${k}:`, body);
+  let k = 0;
+  while (k < n) {
+    if (depth[k] < 0) {
+      k++;
+      continue;
+    }
+    // a block from k to end (exclusive)
+    let end = k + 1;
+    while (end < n && !leader[end] && depth[end] >= 0) end++;
+    const len = end - k;
+    out.push(`case ${k}: if ((vm.steps += ${len}) >= vm.stepCheckAt) { vm.steps -= ${len}; ${spill(depth[k])} f.ip = ${k}; return; }`);
+    for (let j = k; j < end; j++) {
+      rem[j] = end - 1 - j;
+      if (j > k && op(j - 1) === Op.BINARY_OP && isAddThenStore(co, j - 1, argOf(j - 1))) continue;
+      const body = emit(code, op(j), j, argOf(j), depth[j], low, consts, names);
+      if (body === null) return null;
+      out.push(body);
+    }
+    // a block that falls through into the next one: the switch's next case
+    k = end;
   }
+  const slots: string[] = [];
+  for (let s = 0; s < maxDepth; s++) slots.push(`s${s} = 0`);
+  const reload: string[] = [];
+  for (let s = maxDepth; s > 0; s--) reload.push(`case ${s}: s${s - 1} = st.pop();`);
+  const unshift: string[] = [];
+  for (let s = 1; s <= maxDepth; s++) unshift.push(`case ${s}: st.unshift(${Array.from({ length: s }, (_, x) => `s${x}`).join(", ")}); break;`);
+  const entries: number[] = [];
+  for (let j = 0; j < n; j++) if (leader[j] && depth[j] >= 0) entries.push(j);
   const head: string[] = [
     `"use strict";`,
-    `const h = vm.h, T = vm.T, intType = T.int, rangeIterType = T.range_iterator, listIterType = T.list_iterator;`,
-    `const None = vm.None, True = vm.True, False = vm.False, smallIntBase = h.smallIntBase;`,
-    // the heap's Int32Array view of memory, re-read when a growth of memory detached it (length 0)
-    `let m = h._i32;`,
-    `const {asObj, loadGlobalCached, binaryAddStore, callNotPython, isPythonCall, O} = R;`,
+    `const h = vm.h, T = vm.T, intType = T.int, intTypeW = T.int | 0, rangeIterType = T.range_iterator, listIterType = T.list_iterator;`,
+    `const functionTypeW = vm.tFunction | 0, methodTypeW = vm.tMethod | 0, typeTypeW = vm.tType | 0, superTypeW = vm.tSuper | 0;`,
+    `const None = vm.None, True = vm.True, False = vm.False;`,
+    `const R_ = R, L_ = R.L;`,
+    `const E = new Uint8Array(${n + 1}); for (const x of ${j(entries)}) E[x] = 1;`,
+    `const LOW = new Int32Array(${j(Array.from(low))}), REM = new Int32Array(${j(Array.from(rem))});`,
   ];
   for (const c of consts) head.push(`const c${c} = info.consts[${c}];`);
   for (const c of names) head.push(`const n${c} = info.names[${c}];`);
   head.push(
     `return function ${"py_" + code.co_name.replace(/[^A-Za-z0-9_]/g, "_")}(f) {`,
+    `let pc = f.ip;`,
+    `if (E[pc] === 0) return;`,
     `const st = f.stack, ls = f.localsplus;`,
-    `let i = f.ip, cv = -1;`,
-    `out: for (;;) switch (i) {`,
+    `let ${slots.join(", ")}, m = h.i32, t = 0;`,
+    `switch (st.length) { ${reload.join(" ")} }`,
+    `try {`,
+    `for (;;) switch (pc) {`,
     ...out,
-    `default: break out;`,
+    `default: throw new Error("compiled code entered at " + pc);`,
     `}`,
-    // every exit: f.ip is the instruction the eval loop runs next
-    `f.ip = i;`,
+    `} catch (e) {`,
+    `const k = f.lasti;`,
+    `vm.steps -= REM[k];`,
+    `switch (LOW[k]) { ${unshift.join(" ")} }`,
+    `throw e;`,
+    `}`,
     `};`,
   );
-  return head.join("\n");
+  return head.join("\n").replace(/__RELOAD__/g, reload.join(" "));
 }
 
-/** incref / decref / the int type test on the memory view `m`, as the heap's own accessors do them. */
-const MEM = "if (m.length === 0) m = h.i32;";
+
+/** The opcodes compiled in line; every other one runs as the eval loop runs it (its rare path, or the loop itself). */
+const INLINE = new Set<number>([
+  Op.NOP, Op.PRECALL, Op.RESUME, Op.POP_TOP, Op.PUSH_NULL, Op.COPY, Op.SWAP, Op.LOAD_CONST, Op.LOAD_FAST,
+  Op.STORE_FAST, Op.LOAD_DEREF, Op.LOAD_GLOBAL, Op.LOAD_ATTR, Op.STORE_ATTR, Op.LOAD_METHOD, Op.KW_NAMES,
+  Op.BINARY_OP, Op.COMPARE_OP, Op.IS_OP, Op.BINARY_SUBSCR, Op.STORE_SUBSCR, Op.LIST_APPEND, Op.COPY_FREE_VARS,
+  Op.GET_ITER,
+]);
+/** Run by the eval loop itself (the function returns before them): calls, returns, generators. */
+const LOOP = new Set<number>([Op.RETURN_VALUE, Op.RETURN_GENERATOR, Op.YIELD_VALUE, Op.SEND]);
+
+/** Pushes the first d stack slots onto the frame's stack (before the eval loop takes the frame). */
+function spill(d: number): string {
+  if (d === 0) return "";
+  return `st.push(${Array.from({ length: d }, (_, x) => `s${x}`).join(", ")});`;
+}
+/** The memory view, fresh (a grown memory detaches the old one: length 0). */
+const MEM = "if ((m.length | 0) === 0) m = h.i32;";
 function inc(v: string): string {
   return `${MEM} m[${v} >>> 2]++;`;
 }
-function dec(v: string): string {
-  return `${MEM} if (m[${v} >>> 2] === 1) h.decref(${v}); else m[${v} >>> 2]--;`;
-}
-const OB_TYPE = abi.OB_TYPE;
-const OB_SIZE = abi.OB_SIZE;
-const INT_DIGITS = abi.INT_DIGITS;
-/** JS for: x = the value of the exact int of at most one digit held in variable v, else NaN (m fresh). */
-function small(v: string, x: string): string {
-  return `if (m[(${v} + ${OB_TYPE}) >>> 2] >>> 0 === intType) { const z = m[(${v} + ${OB_SIZE}) >>> 2]; ${x} = z === 0 ? 0 : z === 1 ? m[(${v} + ${INT_DIGITS}) >>> 2] : z === -1 ? -m[(${v} + ${INT_DIGITS}) >>> 2] | 0 : NaN; } else ${x} = NaN;`;
-}
-/** JS for the new int of value x (a safe integer): the small-int cache or a new object. */
-function newSmall(x: string): string {
-  // (| 0: the stack and the locals hold int32 values only, so their arrays keep small-integer elements)
-  return `(${x} >= -5 && ${x} <= 256 ? (m.length === 0 && (m = h.i32), m[(smallIntBase + (${x} + 5) * 32) >>> 2]++, (smallIntBase + (${x} + 5) * 32) | 0) : asObj(h.newInt(${x})))`;
+/** h.decref inline: the call (which may run a __del__: f.lasti set for it) only when the count reaches 0. */
+function dec(v: string, k: number): string {
+  return `${MEM} if (m[${v} >>> 2] === 1) { f.lasti = ${k}; h.decref(${v}); } else m[${v} >>> 2]--;`;
 }
 
-/** The one-digit int operations inlined by BINARY_OP (argument without the in-place offset 13): the
- *  expressions smallIntBinary computes on x and y, NaN where it gives up. */
-const SMALL_BINARY: (string | undefined)[] = [];
-SMALL_BINARY[0] = "x + y";
-SMALL_BINARY[10] = "x - y";
-SMALL_BINARY[5] = "(r = x * y, r <= 9007199254740991 && r >= -9007199254740991 ? r : NaN)";
-SMALL_BINARY[2] = "(y === 0 ? NaN : Math.floor(x / y))";
-SMALL_BINARY[6] = "(y === 0 ? NaN : (r = x % y, r === 0 ? 0 : (r < 0) !== (y < 0) ? r + y : r))";
-SMALL_BINARY[1] = "x & y";
-SMALL_BINARY[7] = "x | y";
-SMALL_BINARY[12] = "x ^ y";
-
-/**
- * A POP_JUMP_IF_FALSE/TRUE right after a COMPARE_OP on one-digit ints: the compare left its result in cv
- * (1 true, 0 false; -1 otherwise, and always on entry through the switch) instead of pushing a bool. This
- * instruction is counted and checked as usual; when the step check is due the bool is pushed first, so the
- * loop finds the stack as after the COMPARE_OP.
- */
-function fused(k: number, jumpIf: number, target: number): string {
-  return `if (cv >= 0) { const c = cv; cv = -1;
-    if (vm.steps + 1 >= vm.stepCheckAt) { const o = c ? True : False; ${inc("o")} st.push(o); i = ${k}; break out; }
-    vm.steps++; f.lasti = ${k}; if (c === ${jumpIf}) { i = ${target}; continue; } } else`;
-}
-
-/** Counts the instruction (or leaves it to the loop when the step check is due) and sets f.lasti. */
-function pro(k: number): string {
-  return `if (vm.steps + 1 >= vm.stepCheckAt) { i = ${k}; break out; } vm.steps++; f.lasti = ${k};`;
-}
-
-function emit(code: CodeObject, op: number, k: number, a: number, consts: Set<number>, names: Set<number>): string | null {
-  const p = pro(k);
-  const jump = (t: number) => `{ i = ${t}; continue; }`;
+function emit(code: CodeObject, op: number, k: number, a: number, d: number, low: Int32Array, consts: Set<number>, names: Set<number>): string | null {
+  const s = (x: number) => `s${x}`;
+  const top = s(d - 1);
+  const jump = (t: number) => `{ pc = ${t}; continue; }`;
   const name = (x: number) => {
     names.add(x);
     return `n${x}`;
   };
   const str = (x: number) => j(code.co_names[x]);
+  // a helper working on the frame's stack as the loop's does: the top `take` slots pushed for it, `give`
+  // slots popped back after it; a throw inside leaves the slots below them to the unwinding
+  const viaStack = (take: number, give: number, call: string) => {
+    low[k] = d - take;
+    const pops: string[] = [];
+    for (let x = d - take + give - 1; x >= d - take; x--) pops.push(`${s(x)} = st.pop();`);
+    return `f.lasti = ${k}; ${take ? `st.push(${Array.from({ length: take }, (_, x) => s(d - take + x)).join(", ")});` : ""} ${call}; ${pops.join(" ")}`;
+  };
+  low[k] = d;
   switch (op) {
     case Op.NOP:
     case Op.PRECALL:
-      return p;
+      return "";
     case Op.RESUME:
-      return `${p} if (info.warmup < 0) info.warmup++;`;
+      return `if (info.warmup < 0) info.warmup++;`;
     case Op.POP_TOP:
-      return `${p} { const v = st.pop(); ${dec("v")} }`;
+      low[k] = d - 1;
+      return `${dec(top, k)}`;
     case Op.PUSH_NULL:
-      return `${p} st.push(0);`;
+      return `${s(d)} = 0;`;
     case Op.COPY:
-      return `${p} { const v = st[st.length - ${a}]; if (v) h.incref(v); st.push(v); }`;
+      return `${s(d)} = ${s(d - a)}; if (${s(d)}) { ${inc(s(d))} }`;
     case Op.SWAP:
-      return `${p} { const x = st.length - 1, y = st.length - ${a}; const t = st[x]; st[x] = st[y]; st[y] = t; }`;
+      return `t = ${top}; ${top} = ${s(d - a)}; ${s(d - a)} = t;`;
     case Op.LOAD_CONST:
       consts.add(a);
-      return `${p} ${inc(`c${a}`)} st.push(c${a});`;
+      return `${s(d)} = c${a}; ${inc(s(d))}`;
     case Op.LOAD_FAST:
-      return `${p} { const v = ls[${a}]; if (!v) vm.unboundLocal(f, ${a}); ${inc("v")} st.push(v); }`;
+      return `${s(d)} = ls[${a}]; if (!${s(d)}) { f.lasti = ${k}; vm.unboundLocal(f, ${a}); } ${inc(s(d))}`;
     case Op.STORE_FAST:
-      return `${p} { const old = ls[${a}]; ls[${a}] = st.pop(); if (old) { ${dec("old")} } }`;
-    case Op.LOAD_CLOSURE:
-      return `${p} { const v = ls[${a}]; h.incref(v); st.push(v); }`;
+      low[k] = d - 1;
+      return `t = ls[${a}]; ls[${a}] = ${top}; if (t) { ${dec("t", k)} }`;
     case Op.LOAD_DEREF:
-      return `${p} O.loadDeref(vm, f, st, ${a});`;
-    case Op.STORE_DEREF:
-      return `${p} h.setSlotSteal(ls[${a}], ${L.CELL_REF}, st.pop());`;
+      return `f.lasti = ${k}; ${s(d)} = h.getSlot(ls[${a}], ${L.CELL_REF}); if (!${s(d)}) vm.unboundDeref(f, ${a}); h.incref(${s(d)});`;
+    case Op.COPY_FREE_VARS:
+      return `R_.copyFreeVars(h, f, ${a});`;
     case Op.LOAD_GLOBAL:
-      return `${p} ${a & 1 ? "st.push(0);" : ""} st.push(loadGlobalCached(vm, f, ${k}, ${a >> 1}, vm.h.i32));`;
-    case Op.LOAD_NAME:
-      return `${p} O.loadName(vm, f, st, ${str(a)});`;
-    case Op.STORE_NAME:
-      return `${p} O.storeName(vm, f, st, ${name(a)});`;
+      return `f.lasti = ${k}; ${a & 1 ? `${s(d)} = 0; ${s(d + 1)}` : s(d)} = R_.loadGlobalCached(vm, f, ${k}, ${a >> 1}, (m.length | 0) !== 0 ? m : (m = h.i32));`;
     case Op.LOAD_ATTR:
-      return `${p} O.loadAttr(vm, st, ${str(a)}, ${name(a)});`;
+      low[k] = d - 1;
+      return `f.lasti = ${k}; ${MEM} t = R_.slotLoad(vm, m, f, ${k}, ${top});
+        if (t !== 0) { const o = ${top}; ${top} = t; ${dec("o", k)} }
+        else { R_.loadAttrNoting(vm, f, ${k}, st, ${top}, ${a}); ${top} = st.pop(); }`;
     case Op.STORE_ATTR:
-      return `${p} O.storeAttr(vm, st, ${str(a)}, ${name(a)});`;
-    case Op.LOAD_METHOD:
-      return `${p} O.loadMethod(vm, st, ${str(a)});`;
+      return viaStack(2, 0, `${MEM} if (!R_.slotStore(vm, m, f, ${k}, st, ${a})) R_.storeAttr(vm, f, ${k}, st, ${a})`);
+    case Op.LOAD_METHOD: {
+      low[k] = d - 1;
+      return `f.lasti = ${k}; { const o = ${top}; ${MEM}
+        if (m[(o + ${OB_TYPE}) >>> 2] === superTypeW) { R_.superMethodPush(vm, st, o, ${str(a)}); ${s(d)} = st.pop(); ${top} = st.pop(); }
+        else { t = R_.slotMethod(vm, m, f, ${k}, o); if (t === 0) t = R_.loadMethodNoting(vm, f, ${k}, o, ${str(a)}, ${a});
+          if (t !== 0) { ${top} = t; ${s(d)} = o; } else { ${top} = 0; R_.pushAttrRelease(vm, st, o, ${str(a)}); ${s(d)} = st.pop(); } } }`;
+    }
     case Op.KW_NAMES:
-      return `${p} f.kwNames = ${a};`;
-    case Op.CALL:
-      // a Python function (or a bound method of one) gets its frame from the loop
-      return `if (vm.steps + 1 >= vm.stepCheckAt || isPythonCall(vm, st, ${a})) { i = ${k}; break out; }
-        vm.steps++; f.lasti = ${k}; callNotPython(vm, f, st, ${a});`;
+      return `f.kwNames = ${a};`;
+    case Op.CALL: {
+      // a callable without a frame of its own here, as the loop's CALL; any other: the loop runs the CALL
+      const base = d - a;
+      low[k] = base - 2;
+      return `if (R_.callByLoop(vm, f, ${s(base - 2)}, ${s(base - 1)})) { ${spill(d)} f.ip = ${k}; vm.steps--; return; }
+        f.lasti = ${k}; st.push(${Array.from({ length: a + 2 }, (_, x) => s(base - 2 + x)).join(", ")}); R_.callInline(vm, f, st, ${a}, ${k}); ${s(base - 2)} = st.pop();`;
+    }
     case Op.BINARY_OP: {
-      const store = (a === 0 || a === 13) && code.co_code[2 * k + 2] === Op.STORE_FAST;
-      const e = SMALL_BINARY[a >= 13 ? a - 13 : a];
-      // one-digit ints inline (the values and allocations of smallIntBinary + newIntResult), else as the loop
-      const body =
-        e === undefined
-          ? `st.push(O.binaryGeneral(vm, f, a, b, ${a}));`
-          : `${MEM} let x, y, r = NaN; ${small("a", "x")} ${small("b", "y")} if (x === x && y === y) r = ${e};
-          if (r === r) { st.push(${newSmall("r")}); ${dec("a")} ${dec("b")} }
-          else st.push(O.binaryGeneral(vm, f, a, b, ${a}));`;
-      return `${p} ${store ? `if (info.warmup >= 0 && binaryAddStore(vm, f, ${k})) ${jump(k + 2)}` : ""}
-        { const b = st.pop(); const a = st.pop(); ${body} }`;
+      low[k] = d - 2;
+      const store = isAddThenStore(code.co_code, k, a);
+      const a_ = s(d - 2);
+      const b_ = s(d - 1);
+      // as the loop: the `+=` site of a str stored to a local first, then exact ints in one core call, then
+      // smallIntBinary's values, then the general operation
+      const general = `{ const x = ints ? R_.smallIntBinary(m, intType, ${a_}, ${b_}, ${a}) : NaN;
+          if (x === x) R_.pushIntResultRelease(h, st, x, ${a_}, ${b_}); else R_.pushBinaryRelease(vm, f, st, ${a_}, ${b_}, ${a});
+          ${a_} = st.pop(); }`;
+      const body = `f.lasti = ${k}; ${MEM} { const ints = m[(${a_} + ${OB_TYPE}) >>> 2] === intTypeW && m[(${b_} + ${OB_TYPE}) >>> 2] === intTypeW;
+        if (ints && (t = h.intBinarySmall(${a_}, ${b_}, ${a})) !== 0) ${a_} = R_.asObj(t);
+        else { ${MEM} ${general} } }`;
+      if (!store) return body;
+      const target = code.co_code[2 * k + 3]!;
+      // a throw in the STORE_FAST's release leaves the stack below both operands
+      low[k + 1] = d - 2;
+      // the STORE_FAST after it, unless the site stored the str itself (its step then not run)
+      return `f.lasti = ${k}; ${MEM} if (info.warmup >= 0 && !(m[(${a_} + ${OB_TYPE}) >>> 2] === intTypeW && m[(${b_} + ${OB_TYPE}) >>> 2] === intTypeW && R_.isIntAddSite(info, ${k}))) {
+          st.push(${a_}, ${b_}); t = R_.binaryAddStore(vm, f, ${k}) ? 1 : 0; if (t === 0) { ${b_} = st.pop(); ${a_} = st.pop(); } } else t = 0;
+        if (t === 1) vm.steps--;
+        else { ${body} t = ls[${target}]; ls[${target}] = ${a_}; if (t) { ${dec("t", k + 1)} } }`;
     }
     case Op.COMPARE_OP: {
-      const cmp = ["<", "<=", "===", "!==", ">", ">="][a];
-      if (cmp === undefined) return `${p} { const b = st.pop(); const a = st.pop(); st.push(O.compareGeneral(vm, a, b, ${a})); }`;
-      const next = code.co_code[2 * k + 2];
-      // followed by a POP_JUMP_IF_FALSE/TRUE: the result goes to it in cv (0/1) instead of the stack
-      const fuse = next === Op.POP_JUMP_FORWARD_IF_FALSE || next === Op.POP_JUMP_BACKWARD_IF_FALSE || next === Op.POP_JUMP_FORWARD_IF_TRUE || next === Op.POP_JUMP_BACKWARD_IF_TRUE;
-      return `${p} { const b = st.pop(); const a = st.pop(); ${MEM} let x, y; ${small("a", "x")} ${small("b", "y")}
-        if (x === x && y === y) { const c = x ${cmp} y;
-          ${fuse ? "cv = c ? 1 : 0;" : `const o = c ? True : False; ${inc("o")} st.push(o);`} ${dec("a")} ${dec("b")} }
-        else st.push(O.compareGeneral(vm, a, b, ${a})); }`;
+      low[k] = d - 2;
+      const a_ = s(d - 2);
+      const b_ = s(d - 1);
+      return `f.lasti = ${k}; ${MEM} if (m[(${a_} + ${OB_TYPE}) >>> 2] === intTypeW && m[(${b_} + ${OB_TYPE}) >>> 2] === intTypeW && (t = h.intCompareSmall(${a_}, ${b_}, ${a})) !== 0) ${a_} = t;
+        else { R_.pushCompareRelease(vm, st, ${a_}, ${b_}, ${a}); ${a_} = st.pop(); }`;
     }
-    case Op.IS_OP:
-      return `${p} O.isOp(vm, st, ${a === 1});`;
-    case Op.CONTAINS_OP:
-      return `${p} O.containsOp(vm, st, ${a === 1});`;
+    case Op.IS_OP: {
+      low[k] = d - 1;
+      const a_ = s(d - 2);
+      const b_ = s(d - 1);
+      return `f.lasti = ${k}; { const x = ${a_}, y = ${b_}; ${a_} = vm.bool((x === y) !== ${a === 1}); h.decref(x); h.decref(y); }`;
+    }
     case Op.BINARY_SUBSCR:
-      return `${p} O.binarySubscr(vm, st);`;
+      return viaStack(2, 1, `R_.binarySubscr(vm, st)`);
     case Op.STORE_SUBSCR:
-      return `${p} O.storeSubscr(vm, st);`;
+      return viaStack(3, 0, `R_.storeSubscr(vm, st)`);
+    case Op.LIST_APPEND:
+      low[k] = d - 1;
+      return `f.lasti = ${k}; h.listAppendSteal(${s(d - 1 - a)}, ${top});`;
     case Op.GET_ITER:
-      return `${p} f.rangeAt = -1; O.getIter(vm, st);`;
+      return viaStack(1, 1, `R_.getIter(vm, f, st)`);
     case Op.FOR_ITER:
-      return `${p} if (!O.forIter(vm, st)) ${jump(a)}`;
+      return `f.lasti = ${k}; { const it = ${top}; ${MEM} const tw = m[(it + ${OB_TYPE}) >>> 2] >>> 0;
+        const v = tw === rangeIterType ? R_.rangeIterNextAt(h, m, f, ${k}, it) : tw === listIterType ? R_.listIterNextIn(h, m, it) : vm.iterNext(it);
+        if (v) ${s(d)} = v; else { h.decref(it); ${jump(a)} } }`;
     case Op.JUMP_FORWARD:
     case Op.JUMP_BACKWARD_NO_INTERRUPT:
-      return `${p} ${jump(a)}`;
+      return jump(a);
     case Op.JUMP_BACKWARD:
-      return `${p} if (info.warmup < 0) info.warmup++; ${jump(a)}`;
+      return `if (info.warmup < 0) info.warmup++; ${jump(a)}`;
     case Op.POP_JUMP_FORWARD_IF_FALSE:
     case Op.POP_JUMP_BACKWARD_IF_FALSE:
-      return `${fused(k, 0, a)} { ${p} { const v = st.pop();
-        if (v === False) { ${dec("v")} ${jump(a)} }
-        if (v === True) { ${dec("v")} } else if (!O.truthPop(vm, v)) ${jump(a)} } }`;
     case Op.POP_JUMP_FORWARD_IF_TRUE:
-    case Op.POP_JUMP_BACKWARD_IF_TRUE:
-      return `${fused(k, 1, a)} { ${p} { const v = st.pop();
-        if (v === True) { ${dec("v")} ${jump(a)} }
-        if (v === False) { ${dec("v")} } else if (O.truthPop(vm, v)) ${jump(a)} } }`;
+    case Op.POP_JUMP_BACKWARD_IF_TRUE: {
+      low[k] = d - 1;
+      const t = op === Op.POP_JUMP_FORWARD_IF_TRUE || op === Op.POP_JUMP_BACKWARD_IF_TRUE ? 1 : 0;
+      return `{ const v = ${top}; ${MEM} const iv = v === True ? 1 : v === False ? 0 : R_.intTruth(m, intType, v);
+        if (iv < 0) { f.lasti = ${k}; if (R_.truthRelease(vm, v) === ${t === 1}) ${jump(a)} }
+        else { ${dec("v", k)} if (iv === ${t}) ${jump(a)} } }`;
+    }
     case Op.POP_JUMP_FORWARD_IF_NONE:
     case Op.POP_JUMP_BACKWARD_IF_NONE:
-      return `${p} { const v = st.pop(); h.decref(v); if (v === None) ${jump(a)} }`;
     case Op.POP_JUMP_FORWARD_IF_NOT_NONE:
-    case Op.POP_JUMP_BACKWARD_IF_NOT_NONE:
-      return `${p} { const v = st.pop(); h.decref(v); if (v !== None) ${jump(a)} }`;
-    case Op.JUMP_IF_FALSE_OR_POP:
-      return `${p} if (O.jumpOrPop(vm, st, false)) ${jump(a)}`;
-    case Op.JUMP_IF_TRUE_OR_POP:
-      return `${p} if (O.jumpOrPop(vm, st, true)) ${jump(a)}`;
-    case Op.BUILD_TUPLE:
-      return `${p} O.buildTuple(vm, st, ${a});`;
-    case Op.BUILD_LIST:
-      return `${p} O.buildList(vm, st, ${a});`;
-    case Op.BUILD_STRING:
-      return `${p} O.buildString(vm, st, ${a});`;
-    case Op.LIST_APPEND:
-      return `${p} O.listAppend(vm, st, ${a});`;
-    case Op.UNPACK_SEQUENCE:
-      return `${p} O.unpackSequence(vm, st, ${a});`;
-    case Op.FORMAT_VALUE:
-      return `${p} O.formatValue(vm, st, ${a});`;
+    case Op.POP_JUMP_BACKWARD_IF_NOT_NONE: {
+      low[k] = d - 1;
+      const isNone = op === Op.POP_JUMP_FORWARD_IF_NONE || op === Op.POP_JUMP_BACKWARD_IF_NONE;
+      return `f.lasti = ${k}; h.decref(${top}); if (${top} ${isNone ? "===" : "!=="} None) ${jump(a)}`;
+    }
     default:
-      if (LOOP.has(op)) return `i = ${k}; break out;`;
-      if (RARE.has(op)) return `${p} vm.evalRare(f, ${op}, ${a});`;
-      return null;
+      if (LOOP.has(op)) {
+        // the eval loop runs it (it counts its step itself)
+        return `${spill(d)} f.ip = ${k}; vm.steps--; return;`;
+      }
+      // as the loop's rare path: on the frame's whole stack, then on from where it left f.ip
+      low[k] = 0;
+      return `${spill(d)} f.lasti = ${k}; f.ip = ${k + 1}; vm.evalRare(f, ${op}, ${a}); switch (st.length) { __RELOAD__ } pc = f.ip; continue;`;
   }
 }

@@ -1637,7 +1637,7 @@ function dictMergeCheck(vm: VM, d: Obj, src: Obj, func: Obj): void {
  *  evalFrame): the arguments leave the stack (a bound method's self first) and the callable is released
  *  after the call. Returns the new frame of a Python function for evalFrame to run (the caller adds the
  *  depth), or null when the result was pushed (builtins, classes, generators, …). */
-function callGeneral(vm: VM, f: Frame, st: Obj[], arg: number, a: Obj, b: Obj, target: Obj, mself: Obj, kwNames: string[] | null): Frame | null {
+export function callGeneral(vm: VM, f: Frame, st: Obj[], arg: number, a: Obj, b: Obj, target: Obj, mself: Obj, kwNames: string[] | null): Frame | null {
   const h = vm.h;
   const base = st.length - arg;
   const callArgs: Obj[] = new Array(arg + (a ? 1 : 0) + (mself ? 1 : 0));
@@ -1724,7 +1724,7 @@ function callGeneral(vm: VM, f: Frame, st: Obj[], arg: number, a: Obj, b: Obj, t
 /** CALL of a builtin function with one positional argument (3.11's PRECALL_BUILTIN_O): what callGeneral
  *  does for it, without its dispatch (the argument, then the function released after the call); false
  *  (nothing done) for a builtin bound to an object. */
-function builtinCall1(vm: VM, st: Obj[], target: Obj): boolean {
+export function builtinCall1(vm: VM, st: Obj[], target: Obj): boolean {
   const h = vm.h;
   const n = vm.natives[h.i32[(target + L.CFUNC_INDEX) >>> 2]!];
   if (n.method) return false;
@@ -1748,7 +1748,7 @@ function builtinCall1(vm: VM, st: Obj[], target: Obj): boolean {
 }
 
 /** LOAD_ATTR / LOAD_METHOD without a cached answer: getattr(o, name) pushed, o released either way. */
-function pushAttrRelease(vm: VM, st: Obj[], o: Obj, name: string): void {
+export function pushAttrRelease(vm: VM, st: Obj[], o: Obj, name: string): void {
   try {
     st.push(vm.getAttr(o, name));
   } finally {
@@ -1758,7 +1758,7 @@ function pushAttrRelease(vm: VM, st: Obj[], o: Obj, name: string): void {
 
 /** LOAD_ATTR at instruction i without a slot site's answer: the instance fast path (recording a slot site
  *  when it applied) or getattr; o released either way. */
-function loadAttrNoting(vm: VM, f: Frame, i: number, st: Obj[], o: Obj, arg: number): void {
+export function loadAttrNoting(vm: VM, f: Frame, i: number, st: Obj[], o: Obj, arg: number): void {
   const name = f.info.code.co_names[arg];
   const fv = instanceGetAttr(vm, f, i, o, name, f.info.names[arg]);
   if (fv !== 0) {
@@ -1772,7 +1772,7 @@ function loadAttrNoting(vm: VM, f: Frame, i: number, st: Obj[], o: Obj, arg: num
 
 /** LOAD_METHOD on anything but a super object without the slot site's answer: loadMethodCached (recording
  *  a slot site for an instance of a class). */
-function loadMethodNoting(vm: VM, f: Frame, i: number, o: Obj, name: string, arg: number): Obj {
+export function loadMethodNoting(vm: VM, f: Frame, i: number, o: Obj, name: string, arg: number): Obj {
   const r = loadMethodCached(vm, f, i, o, name, f.info.names[arg]);
   if (r !== 0 && vm.h.i32[(r + OB_TYPE) >>> 2]! >>> 0 === vm.tFunction) noteSlot(vm, f, i, o, name, SLOT_METHOD, r);
   return r;
@@ -1780,7 +1780,7 @@ function loadMethodNoting(vm: VM, f: Frame, i: number, o: Obj, name: string, arg
 
 /** STORE_ATTR at instruction i without a slot site: the object and the value are popped and released
  *  after the store. */
-function storeAttr(vm: VM, f: Frame, i: number, st: Obj[], arg: number): void {
+export function storeAttr(vm: VM, f: Frame, i: number, st: Obj[], arg: number): void {
   const h = vm.h;
   const o = st.pop()!;
   const v = st.pop()!;
@@ -1795,7 +1795,7 @@ function storeAttr(vm: VM, f: Frame, i: number, st: Obj[], arg: number): void {
 }
 
 /** BINARY_OP's general path: both operands released after the operation. */
-function pushBinaryRelease(vm: VM, f: Frame, st: Obj[], a: Obj, b: Obj, arg: number): void {
+export function pushBinaryRelease(vm: VM, f: Frame, st: Obj[], a: Obj, b: Obj, arg: number): void {
   try {
     st.push(vm.binaryOp(a, b, arg, f));
   } finally {
@@ -1806,7 +1806,7 @@ function pushBinaryRelease(vm: VM, f: Frame, st: Obj[], a: Obj, b: Obj, arg: num
 
 /** BINARY_OP on two exact ints whose result x is a safe integer: the result made, then both released
  *  (an exact int's release runs no hook). */
-function pushIntResultRelease(h: VM["h"], st: Obj[], x: number, a: Obj, b: Obj): void {
+export function pushIntResultRelease(h: VM["h"], st: Obj[], x: number, a: Obj, b: Obj): void {
   let r = 0;
   try {
     r = newIntResult(h, x);
@@ -1843,7 +1843,7 @@ function intCompareJump(vm: VM, m: Int32Array, f: Frame, st: Obj[], ops: Int32Ar
 }
 
 /** COMPARE_OP's general path: both operands released after the comparison. */
-function pushCompareRelease(vm: VM, st: Obj[], a: Obj, b: Obj, arg: number): void {
+export function pushCompareRelease(vm: VM, st: Obj[], a: Obj, b: Obj, arg: number): void {
   try {
     st.push(vm.richCompare(a, b, arg));
   } finally {
@@ -1853,7 +1853,7 @@ function pushCompareRelease(vm: VM, st: Obj[], a: Obj, b: Obj, arg: number): voi
 }
 
 /** GET_ITER: the iterable replaced by its iterator (released after iter()). */
-function getIter(vm: VM, f: Frame, st: Obj[]): void {
+export function getIter(vm: VM, f: Frame, st: Obj[]): void {
   f.rangeAt = -1;
   const v = st.pop()!;
   try {
@@ -1864,7 +1864,7 @@ function getIter(vm: VM, f: Frame, st: Obj[]): void {
 }
 
 /** The truth of v for a conditional jump (bool() of anything but True, False and exact ints), v released. */
-function truthRelease(vm: VM, v: Obj): boolean {
+export function truthRelease(vm: VM, v: Obj): boolean {
   try {
     return vm.truthy(v);
   } finally {
@@ -1873,7 +1873,7 @@ function truthRelease(vm: VM, v: Obj): boolean {
 }
 
 /** COPY_FREE_VARS: the function's closure cells (new references) into the last n fast locals. */
-function copyFreeVars(h: VM["h"], f: Frame, n: number): void {
+export function copyFreeVars(h: VM["h"], f: Frame, n: number): void {
   // the function's closure tuple and its cells read on the memory view (getSlot, tupleGet)
   const m = h.i32;
   const closure = m[(f.func + L.FUNC_CLOSURE) >>> 2]! >>> 0;
@@ -1925,7 +1925,7 @@ function noteDescr(vm: VM, idx: number, target: Obj): void {
 /** CALL of list.append's or dict.get's method descriptor `a` with `b` (the receiver LOAD_METHOD pushed)
  *  and `arg` arguments: done without the general path when b is an exact list (one argument) or an exact
  *  dict (one or two); false (nothing done) otherwise. */
-function descrCall(vm: VM, st: Obj[], a: Obj, b: Obj, arg: number): boolean {
+export function descrCall(vm: VM, st: Obj[], a: Obj, b: Obj, arg: number): boolean {
   const t = vm.h.i32[(b + OB_TYPE) >>> 2]! >>> 0;
   if (a === vm.listAppendDescr) {
     if (arg !== 1 || t !== vm.h.types.list) return false;
