@@ -88,10 +88,16 @@ function evalCode(unit: { code: CodeObject }): { code: CodeObject } {
   return { code: { ...code, co_code: co } };
 }
 
+/** What python3 puts in a script's __main__ after __name__, in its order. */
+const MAIN_NAMES = ["__doc__", "__package__", "__loader__", "__spec__", "__annotations__", "__builtins__", "__file__", "__cached__"];
+
 /** @internal Sets up a new interpreter: types, builtins, methods, modules, the runtime objects (what a pooled
  *  interpreter is restored to before each run). */
 export function setUpInterpreter(v: VM): void {
   v.bootstrapTypes();
+  // the names python3 gives __main__ are its static identifier strs, in no pool: static here too, so
+  // that making them takes no block a program's objects would take (ids as python3's)
+  for (const k of MAIN_NAMES) v.markInterned(v.h.newStaticStr(k), k);
   installBuiltins(v);
   installMethods(v);
   installModules(v);
@@ -189,7 +195,13 @@ function stageRun(source: string, options: RunOptions, detail: { check?: boolean
     const main = v.newModule("__main__");
     v.mainModule = main;
     const globals = heap.getSlot(main, L.MODULE_DICT);
-    v.dictSetStr(globals, v.name("__builtins__"), v.builtinsModule);
+    // a script's __main__ as python3's (with no loader): __doc__ None until its docstring, __file__ its
+    // file name; a session's has neither __file__ nor __cached__
+    const ann = heap.newDict();
+    const file = heap.newStr(filename);
+    MAIN_NAMES.slice(0, mode === "repl" ? 6 : 8).forEach((k, i) => v.dictSetStr(globals, v.name(k), [ann, v.builtinsModule, file][i - 4] ?? v.None));
+    heap.decref(ann);
+    heap.decref(file);
     started = { heap, v, globals };
   } catch (e) {
     // a heap limit too small for the interpreter itself: the run ends before the program starts (as

@@ -95,3 +95,9 @@ describe("sys.getrefcount of None, True and False", () => {
     expectSameAsPython(cpython, "refcount-static-singletons", corpusCase("fidelity/172-refcount-static-singletons.py"));
   });
 });
+
+describe("the main module", () => {
+  it("has python3's names: __file__, __doc__ from the docstring, __spec__, __builtins__, in python3's order", () => {
+    expectSameAsPython(cpython, "main-module-names", corpusCase("fidelity/176-main-module-names.py"));
+  });
+});

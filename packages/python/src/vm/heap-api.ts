@@ -109,6 +109,8 @@ export interface HeapApi {
   readFloat(o: Obj): number;
   newStr(s: string): Obj;
   newStrUncached(s: string): Obj;
+  /** A str outside the allocator's pools, never freed (CPython's identifier strings). Borrowed. */
+  newStaticStr(s: string): Obj;
   readStr(o: Obj): string;
   /** A str's length in code points. */
   strLength(o: Obj): number;

@@ -471,7 +471,7 @@ export class VM {
   }
 
   /** Enters `o` in the table under `s` and marks its state interned (in-place appends then leave it). */
-  private markInterned(o: Obj, s: string): void {
+  markInterned(o: Obj, s: string): void {
     this.h.setI32(o, abi.STR_STATE, this.h.getI32(o, abi.STR_STATE) | abi.STR_STATE_INTERNED);
     this.internTable.set(s, o);
   }
