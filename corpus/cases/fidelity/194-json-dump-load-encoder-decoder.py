@@ -129,13 +129,13 @@ for value in (loop, nest):
     except ValueError as e:
         print("ValueError:", e)
 deep = []
-for _ in range(3000):
+for _ in range(1500):
     deep = [deep]
 try:
     json.dumps(deep)
 except RecursionError as e:
     print("RecursionError:", e)
-for doc in ("[" * 5000, '{"a": ' * 5000, '[{"a": ' * 3000):
+for doc in ("[" * 1500, '{"a": ' * 1500, '[{"a": ' * 800):
     try:
         json.loads(doc)
     except RecursionError as e:

@@ -11,5 +11,5 @@ const cpython = cpythonRunner("pyheap-stdlib-more-");
 const CASES = ["192-functools-all-singledispatchmethod", "193-contextlib-exitstack-redirect", "194-json-dump-load-encoder-decoder"];
 
 describe("standard-module pieces", () => {
-  for (const name of CASES) it(name, () => expectSameAsPython(cpython, name, corpusCase(`fidelity/${name}.py`)));
+  for (const name of CASES) it(name, () => expectSameAsPython(cpython, name, corpusCase(`fidelity/${name}.py`)), 60_000);
 });
