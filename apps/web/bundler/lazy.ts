@@ -27,7 +27,7 @@
  *   warnings.ts: also the interpreter's own warnings; collections.ts, functools.ts, itertools.ts), sys's struct sequences
  *   (modules/sys-info.ts), int.from_bytes (builtins/int-bytes.ts), a module imported again after the
  *   program took it out of sys.modules (modules/reimport.ts); heapq, bisect and dataclasses
- *   (modules/course.ts); json, enum and re (modules/json-py.ts, enum-py.ts, re-py.ts, bundled with course.ts) and time's natives
+ *   (modules/course.ts); json, enum, re and collections.abc (modules/json-py.ts, enum-py.ts, re-py.ts, abcs-py.ts, bundled with course.ts) and time's natives
  *   (course.ts); string, operator, abc, contextlib and io (modules/small.ts).
  * - Correctly rounded pow, exp, log, sin and cos (objects/libm.ts): float ** float with a non-integral exponent;
  *   complex ** (objects/complex-pow.ts).
@@ -113,7 +113,7 @@ export const LAZY_MODULES: readonly LazyModule[] = [
   // warnings: the filters and registries, the module's natives and Python code (made at `import warnings`)
   { file: "modules/warnings.ts", functions: ["warn", "warnStrictSubclass", "warningsNatives", "warningsSource"] },
   // the collections module's Python code (made at `import collections`)
-  { file: "modules/collections.ts", functions: ["collectionsNatives", "collectionsSource"] },
+  { file: "modules/collections.ts", functions: ["collectionsNatives", "collectionsSource", "collectionsAttr"] },
   // functools: reduce, the calls of partial and lru_cache, and the module's Python code (made at `import functools`)
   { file: "modules/functools.ts", functions: ["functoolsNatives", "functoolsSource"] },
   // itertools: the module's Python code (made at `import itertools`)

@@ -11,10 +11,15 @@
  * - defaultdict and OrderedDict are dict subclasses with an instance dict (CPython's are C subclasses
  *   without one; OrderedDict's own linked list is not there either), so their sizes differ;
  * - a namedtuple's fields are properties (CPython's are `_tuplegetter` descriptors);
- * - ChainMap is no MutableMapping (there is no collections.abc): its keys(), values() and items() are
- *   dict views of a dict made from it (python3's repr is `KeysView(ChainMap({...}))`); no `|` operators.
+ * - ChainMap is no MutableMapping (collections does not import collections.abc here): its keys(), values()
+ *   and items() are dict views of a dict made from it (python3's repr is `KeysView(ChainMap({...}))`); no
+ *   `|` operators.
+ * - UserDict, UserList and UserString are made by collections.abc's code on their first read
+ *   (collectionsAttr, modules/abcs-py.ts).
  * Counter and namedtuple are Python code in CPython too (the code below is this project's own).
  */
+import type { Obj } from "../vm/heap-api.js";
+import * as L from "../vm/layouts.js";
 import type { NativeFn } from "../vm/types.js";
 import type { VM } from "../vm/vm.js";
 
@@ -27,6 +32,20 @@ export function collectionsNatives(vm: VM): Record<string, NativeFn> {
       return n ? vm.newRef(n) : vm.none();
     },
   };
+}
+
+/**
+ * collections' attributes made on first read (modules/index.ts's moduleLazyAttr): `abc` (python3's
+ * start-up has imported collections.abc) and UserDict, UserList and UserString, which collections.abc's
+ * code makes on its ABCs (modules/abcs-py.ts). 0 for any other name.
+ */
+export function collectionsAttr(vm: VM, m: Obj, name: string): Obj {
+  if (name !== "abc" && !/^User(Dict|List|String)$/.test(name)) return 0;
+  const abc = vm.importModule("collections.abc");
+  if (name === "abc") return abc;
+  vm.decref(abc);
+  const v = vm.dictGetStr(vm.h.getSlot(m, L.MODULE_DICT), name);
+  return v ? vm.newRef(v) : 0;
 }
 
 export function collectionsSource(): string {

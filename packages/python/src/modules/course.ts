@@ -41,8 +41,9 @@ import { STATISTICS_PY } from "./statistics-py.js";
 import { FRACTIONS_PY } from "./fractions-py.js";
 import { PPRINT_PY } from "./pprint-py.js";
 import { TEXTWRAP_PY } from "./textwrap-py.js";
+import { COLLECTIONS_ABC_PY } from "./abcs-py.js";
 
-const SOURCES: Record<string, string> = { json: JSON_PY, enum: ENUM_PY, statistics: STATISTICS_PY, fractions: FRACTIONS_PY, pprint: PPRINT_PY, textwrap: TEXTWRAP_PY };
+const SOURCES: Record<string, string> = { json: JSON_PY, enum: ENUM_PY, statistics: STATISTICS_PY, fractions: FRACTIONS_PY, pprint: PPRINT_PY, textwrap: TEXTWRAP_PY, "collections.abc": COLLECTIONS_ABC_PY };
 
 /** A module's Python source and natives. */
 export function pyModule(vm: VM, name: string): [string, Record<string, NativeFn>] {

@@ -5,7 +5,7 @@
  * Twister's natives and Python code, modules/random.ts), `warnings` (natives and Python code,
  * modules/warnings.ts), `collections`, `functools` and `itertools` (Python code, the first two with a
  * few natives: modules/collections.ts, functools.ts, itertools.ts), `heapq`, `bisect`, `dataclasses`, `json` and `enum` (Python code,
- * modules/course.ts; `time`: natives there; `re`: Python code and natives, modules/re-py.ts; `statistics`, `fractions`, `pprint`, `textwrap`: Python code, modules/NAME-py.ts), `string`, `operator` and `abc` (Python code, modules/small.ts).
+ * modules/course.ts; `time`: natives there; `re`: Python code and natives, modules/re-py.ts; `statistics`, `fractions`, `pprint`, `textwrap`: Python code, modules/NAME-py.ts; `collections.abc` and collections' UserDict/UserList/UserString: modules/abcs-py.ts), `string`, `operator`, `abc`, `contextlib` and `io` (Python code, modules/small.ts).
  */
 import { abi } from "@pyheap/heap";
 import type { Obj } from "../vm/heap-api.js";
@@ -18,7 +18,7 @@ import { mathModule } from "./math.js";
 import { randomNatives, randomSource } from "./random.js";
 import { sysInfo } from "./sys-info.js";
 import { warningsNatives, warningsSource } from "./warnings.js";
-import { collectionsNatives, collectionsSource } from "./collections.js";
+import { collectionsAttr, collectionsNatives, collectionsSource } from "./collections.js";
 import { typesSource, typingSource } from "./typing.js";
 import { pyModule } from "./course.js";
 import { smallModuleSource } from "./small.js";
@@ -58,7 +58,7 @@ export function installModules(vm: VM): void {
   vm.intMaxDigits = 4300;
   vm.moduleFactories.set("gc", () => makeGc(vm));
   vm.moduleFactories.set("sys", () => makeSys(vm));
-  vm.moduleLazyAttr = (m, module, name) => (module === "sys" && SYS_INFO_NAMES.includes(name) ? sysInfo(vm, m, name) : 0);
+  vm.moduleLazyAttr = (m, module, name) => (module === "sys" && SYS_INFO_NAMES.includes(name) ? sysInfo(vm, m, name) : module === "collections" ? collectionsAttr(vm, m, name) : 0);
   vm.moduleFactories.set("weakref", () => makePyModule(vm, "weakref", WEAKREF_PY, weakrefNatives(vm)));
   vm.moduleFactories.set("copy", () => makePyModule(vm, "copy", COPY_PY, {}));
   // type hints: types (GenericAlias, UnionType…) and typing, Python code (modules/typing.ts)
@@ -67,7 +67,7 @@ export function installModules(vm: VM): void {
   vm.moduleFactories.set("random", () => makePyModule(vm, "random", randomSource(), randomNatives(vm)));
   vm.moduleFactories.set("warnings", () => makePyModule(vm, "warnings", warningsSource(), warningsNatives(vm)));
   vm.moduleFactories.set("collections", () => makePyModule(vm, "collections", collectionsSource(), collectionsNatives(vm)));
-  for (const n of ["heapq", "bisect", "dataclasses", "json", "enum", "time", "re", "statistics", "fractions", "pprint", "textwrap"]) vm.moduleFactories.set(n, () => makePyModule(vm, n, ...pyModule(vm, n)));
+  for (const n of ["heapq", "bisect", "dataclasses", "json", "enum", "time", "re", "statistics", "fractions", "pprint", "textwrap", "collections.abc"]) vm.moduleFactories.set(n, () => makePyModule(vm, n, ...pyModule(vm, n)));
   for (const n of ["string", "operator", "abc", "contextlib", "io"]) vm.moduleFactories.set(n, () => makePyModule(vm, n, smallModuleSource(n), {}));
   vm.moduleFactories.set("functools", () => makePyModule(vm, "functools", functoolsSource(), functoolsNatives(vm)));
   vm.moduleFactories.set("itertools", () => makePyModule(vm, "itertools", itertoolsSource(), {}));

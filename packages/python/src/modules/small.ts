@@ -12,8 +12,9 @@
  * __length_hint__ here, so it gives the default for them where python3 gives the items left.
  * abc: ABCMeta is a metaclass whose __call__ refuses a class with abstract methods (python3 checks in
  * object.__new__, so a class that defines its own __new__ without calling object's is refused here too);
- * __abstractmethods__ is the frozenset python3 keeps. register() and a virtual subclass's isinstance and
- * issubclass are supported; no caches, no _abc_registry.
+ * __abstractmethods__ is the frozenset python3 keeps. register(), a virtual subclass's isinstance and
+ * issubclass, and a class's __subclasshook__ (asked first, as python3's) are supported; no caches, no
+ * _abc_registry.
  * contextlib: contextmanager (also as a decorator), ContextDecorator, suppress, closing, nullcontext,
  * AbstractContextManager, redirect_stdout/redirect_stderr and ExitStack (enter_context, callback, push,
  * pop_all, close; callbacks last-in first-out, each seeing the exception in flight, and an exception one
@@ -330,8 +331,15 @@ class ABCMeta(type):
     def register(cls, subclass):
         if not isinstance(subclass, type):
             raise TypeError("Can only register classes")
-        if not issubclass(subclass, cls):
-            cls._abc_virtual.append(subclass)
+        if issubclass(subclass, cls):
+            return subclass
+        if issubclass(cls, subclass):
+            raise RuntimeError("Refusing to create an inheritance cycle")
+        # kept by each ABC the class is under, so that its bases answer for it too (python3 asks the
+        # subclasses of each base, and type.__subclasses__ here lists a class under its first base only)
+        for k in cls.__mro__:
+            if isinstance(k, ABCMeta):
+                k._abc_virtual.append(subclass)
         return subclass
 
     def __instancecheck__(cls, instance):
@@ -340,6 +348,9 @@ class ABCMeta(type):
     def __subclasscheck__(cls, subclass):
         if not isinstance(subclass, type):
             raise TypeError("issubclass() arg 1 must be a class")
+        ok = cls.__subclasshook__(subclass)
+        if ok is not NotImplemented:
+            return bool(ok)
         if cls in subclass.__mro__:
             return True
         for k in cls._abc_virtual:

@@ -1375,7 +1375,11 @@ proto.evalRare = function (this: VM, f: Frame, op: Op, arg: number): void {
       h.decref(level);
       // a script has no package for a relative import to start from
       if (relative) this.raise("ImportError", "attempted relative import with no known parent package");
-      st.push(this.importModule(code.co_names[arg]));
+      const name = code.co_names[arg];
+      const m = this.importModule(name);
+      // `import a.b` (no from list) binds its package, a
+      const dot = name.indexOf(".");
+      st.push(dot > 0 && fromlist === this.None ? (h.decref(m), this.importModule(name.slice(0, dot))) : m);
       break;
     }
     case 109 /* Op.IMPORT_FROM */: {
