@@ -21,7 +21,7 @@
  * module's own code shows `File "dataclasses", line N` where python3 names its dataclasses.py;
  * Field.metadata is a dict (python3: a mappingproxy); the class's __doc__ is made from the fields, not
  * from inspect.signature (a class with its own __init__ differs); ClassVar is recognised only through a
- * `typing` module that provides it; make_dataclass is not provided; a slots=True class has no
+ * `typing` module that provides it; a slots=True class has no
  * __getstate__/__setstate__; importing it does not import copy, inspect, re and the other modules
  * python3's import brings into sys.modules.
  * json, enum, re, statistics, fractions, pprint and textwrap: their code is in modules/NAME-py.ts (re also has
@@ -739,5 +739,37 @@ def replace(obj, /, **changes):
     return obj.__class__(**changes)
 
 
-__all__ = ["dataclass", "field", "Field", "FrozenInstanceError", "InitVar", "KW_ONLY", "MISSING", "fields", "asdict", "astuple", "replace", "is_dataclass"]
+_KEYWORDS = frozenset("False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield".split())
+
+
+def make_dataclass(cls_name, fields, *, bases=(), namespace=None, init=True, repr=True, eq=True, order=False, unsafe_hash=False, frozen=False, match_args=True, kw_only=False, slots=False, weakref_slot=False):
+    ns = {} if namespace is None else dict(namespace)
+    seen = set()
+    annotations = {}
+    for item in fields:
+        if isinstance(item, str):
+            name, tp = item, "typing.Any"
+        elif len(item) == 2:
+            name, tp = item
+        elif len(item) == 3:
+            name, tp, spec = item
+            ns[name] = spec
+        else:
+            raise TypeError(f"Invalid field: {item!r}")
+        if not isinstance(name, str) or not name.isidentifier():
+            raise TypeError(f"Field names must be valid identifiers: {name!r}")
+        if name in _KEYWORDS:
+            raise TypeError(f"Field names must not be keywords: {name!r}")
+        if name in seen:
+            raise TypeError(f"Field name duplicated: {name!r}")
+        seen.add(name)
+        annotations[name] = tp
+    ns["__annotations__"] = annotations
+    # (python3 makes the class in types.new_class, whose module it then names)
+    ns.setdefault("__module__", "types")
+    cls = type(cls_name, tuple(bases), ns)
+    return dataclass(cls, init=init, repr=repr, eq=eq, order=order, unsafe_hash=unsafe_hash, frozen=frozen, match_args=match_args, kw_only=kw_only, slots=slots, weakref_slot=weakref_slot)
+
+
+__all__ = ["dataclass", "field", "Field", "FrozenInstanceError", "InitVar", "KW_ONLY", "MISSING", "fields", "asdict", "astuple", "make_dataclass", "replace", "is_dataclass"]
 `;
