@@ -233,6 +233,8 @@ export class RunPool {
   private firstWarmAt = 0;
   /** Every thread has been warm at least once (the start-up is over). */
   private allWarmOnce = false;
+  /** Empty tasks under way (see `threadWarm`): runs queued in piscina are about to go to a thread just warm. */
+  private kicks = 0;
   /** Why no thread could start (every one failed before any was warm), if so. */
   private startFailure: Error | undefined;
 
@@ -291,7 +293,11 @@ export class RunPool {
     // piscina hands queued runs out when a thread ends a task (or, for a thread started later, when it is
     // loaded); a thread it started with, taken as ready from the start, gets them after one empty task.
     // (closing too: close() lets accepted runs finish first)
-    (this.pool as unknown as Piscina).run(null, { name: "idle" }).catch(() => {});
+    this.kicks++;
+    (this.pool as unknown as Piscina)
+      .run(null, { name: "idle" })
+      .catch(() => {})
+      .finally(() => this.kicks--);
   }
 
   /** Runs not on a thread yet fail with the error that ended the last thread (none was ever warm). */
@@ -688,8 +694,9 @@ export class RunPool {
       if (elapsed >= job.timeoutMs) this.setJobPriority(job, 0);
       else if (job.long) this.setJobPriority(job, LOW_PRIORITY);
     }
-    // While threads are still warming up, runs wait for them: none is stopped to make room.
-    if (this.startingUp) return;
+    // While threads are still warming up, runs wait for them: none is stopped to make room. Nor while a
+    // thread just warm is about to take the runs queued in piscina.
+    if (this.startingUp || this.kicks > 0) return;
     // Every thread busy and short runs waiting for piscina: the suspected runs (past suspectMs, not long
     // yet) are the ones holding threads the short runs need; the newest is asked to stop (503), one per tick.
     if (waiting > 0 && this.pool.queueSize > 0) {
