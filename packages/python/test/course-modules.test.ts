@@ -97,6 +97,25 @@ s = L([5, 1, 3]); heapq.heapify(s); print(type(s).__name__, s, heapq.heappop(s))
 `,
     );
   });
+  it("gives python3's C texts for a wrong argument count or a keyword (heappush expected 2 arguments…)", () => {
+    same(
+      "heapq-arg-errors",
+      `import heapq
+for f in [heapq.heappush, heapq.heappop, heapq.heapify, heapq.heapreplace, heapq.heappushpop, heapq._heappop_max, heapq._heapify_max, heapq._heapreplace_max]:
+    for args, kw in [((), {}), (([],), {}), (([], 1), {}), (([1], 2, 3), {}), (([],), {"x": 1}), ((), {"heap": []}), (([1], 2), {"item": 3})]:
+        try:
+            print(f.__name__, f(*args, **kw))
+        except TypeError as e:
+            print(f.__name__, e)
+for f in [heapq.nsmallest, heapq.nlargest]:
+    for args in [(), (1,), (1, [2], None, 4)]:
+        try:
+            f(*args)
+        except TypeError as e:
+            print(e)
+`,
+    );
+  });
   it("leaves its frames out of a traceback, as python3's C functions have none (a raising __lt__, an empty heap)", () => {
     for (const which of [1, 2, 3]) {
       same(
@@ -160,12 +179,22 @@ bisect.insort(rs, R(2)); print(rs)
     same(
       "bisect-errors",
       `import bisect
-for args in [([1], 1, -1), ([1], 1, "a"), ([1], 1, 0, "b"), ([1], 1, 1.5), ([1], 1, 0, 2.5), (5, 1), ([1, "a"], 2), ([1, 2], 1, 0, 5)]:
+for args in [([1], 1, -1), ([1], 1, "a"), ([1], 1, 0, "b"), ([1], 1, 1.5), ([1], 1, 0, 2.5), (5, 1), ([1, "a"], 2), ([1, 2], 1, 0, 5),
+             ([1], 5, 2**63), ([1], 5, -2**63 - 1), ([1], 5, 0, 2**63), ([1], 5, 0, -2**63 - 1), ([1], 5, 2**63 - 1)]:
     for f in [bisect.bisect_left, bisect.bisect_right, bisect.insort, bisect.insort_left]:
         try:
             print(f(*args))
         except Exception as e:
             print(type(e).__name__, e)
+# Argument Clinic's texts for arguments the C functions do not take
+for args, kw in [((), {}), (([],), {}), (([1], 1, 0, 1, None), {}), (([1], 1, 0, 1, None, 6), {}), ((), {"a": [1], "x": 1, "lo": 0, "hi": 1, "key": None, "z": 2}),
+                 (([1],), {"a": [1]}), ((), {"x": 1}), (([1], 1), {"y": 2}), (([1], 1, 0), {"lo": 1}), (([1], 1, 0, 1), {"key": None, "hi": 3}),
+                 (([1], 1, 0, 1, 5), {"key": None}), (([],), {"key": len}), ((), {"a": [1], "x": 1, "lo": 0, "hi": 1, "key": None}), (([1], 1), {"lo2": 3, "y": 1})]:
+    for f in [bisect.bisect_left, bisect.bisect, bisect.insort_left, bisect.insort]:
+        try:
+            print(f(*args, **kw))
+        except TypeError as e:
+            print(e)
 `,
     );
   });

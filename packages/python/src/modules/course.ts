@@ -9,11 +9,11 @@
  * merge are Python code in CPython too). What differs: the functions are Python functions (their repr,
  * `<function heappush at 0x…>`, and a frame per call, which the heap view shows; a printed traceback
  * leaves the module's frames out, as python3's C functions have none, vm/exc-format.ts); a wrong argument
- * count gives a Python function's TypeError text
- * ("heappush() missing 1 required positional argument: 'item'" where python3 says "heappush expected 2
- * arguments, got 1"); a list changed by a comparison is not reported.
+ * count or a keyword gives python3's C texts ("heappush expected 2 arguments, got 1", "_heapq.heappop() takes
+ * exactly one argument (0 given)", cArgError below); a list changed by a comparison is not reported.
  * bisect: the same for python3's C _bisect (bisect_left/right, insort_left/right, lo/hi, key=; hi=-1 means
- * len(a), as C's default does).
+ * len(a), as C's default does; lo/hi beyond a C ssize_t an OverflowError), with Argument Clinic's texts
+ * for arguments it does not take ("bisect_right() missing required argument 'x' (pos 2)").
  * dataclasses: Python code in CPython too. The generated methods are compiled with exec() from text laid
  * out line for line as python3's, so their errors and a traceback through them (`File "<string>", line 5,
  * in __init__`) read the same; instances are ordinary instances with a __dict__ (or __slots__), as in
@@ -32,8 +32,19 @@
  * browser, sleep busy-waits where the host cannot block (a page's main thread); there is no struct_time,
  * localtime, gmtime, strftime or ctime.
  */
-import type { VM } from "../vm/vm.js";
+import { VM } from "../vm/vm.js";
+import type { Obj } from "../vm/heap-api.js";
 import { Kind, type NativeFn } from "../vm/types.js";
+import { FUNC_MODULE, FUNC_NAME } from "../vm/layouts.js";
+
+declare module "../vm/vm.js" {
+  interface VM {
+    /** Installed with heapq or bisect: the TypeError text of a function python3 has in C for arguments it
+     *  does not take, for the Python function standing for it (undefined: the function's own text;
+     *  vm/eval.ts's bindArguments asks). */
+    cArgText?: (this: VM, func: Obj, nargs: number, kw: string[] | null) => string | undefined;
+  }
+}
 import { JSON_PY } from "./json-py.js";
 import { ENUM_PY } from "./enum-py.js";
 import { RE_PY, reNatives } from "./re-py.js";
@@ -48,8 +59,36 @@ const SOURCES: Record<string, string> = { json: JSON_PY, enum: ENUM_PY, statisti
 /** A module's Python source and natives. */
 export function pyModule(vm: VM, name: string): [string, Record<string, NativeFn>] {
   if (name === "time") return ["", timeNatives(vm)];
+  if (name === "heapq" || name === "bisect") VM.prototype.cArgText = cArgError;
   if (name === "re") return [RE_PY, reNatives(vm)];
   return [name === "heapq" ? HEAPQ_PY : name === "bisect" ? BISECT_PY : SOURCES[name] ?? DATACLASSES_PY, {}];
+}
+
+/** Arguments of heapq's C functions: 1 for python3's METH_O ones, 2 for the ones taking (heap, item). */
+const HEAPQ_C: Record<string, number> = { heappush: 2, heappop: 1, heapify: 1, heapreplace: 2, heappushpop: 2, _heappop_max: 1, _heapify_max: 1, _heapreplace_max: 2 };
+const BISECT_ARGS = ["a", "x", "lo", "hi", "key"];
+
+/** python3's TypeError text for arguments that heapq's C functions (METH_O, or a positional count check
+ *  after "no keyword arguments") and bisect's Argument Clinic ones (a, x, lo, hi positional, key keyword
+ *  only) do not take; undefined for any other function. */
+function cArgError(this: VM, func: Obj, nargs: number, kw: string[] | null): string | undefined {
+  const vm = this;
+  const mod = vm.h.getSlot(func, FUNC_MODULE);
+  const m = mod && vm.kindOf(mod) === Kind.STR ? vm.str(mod) : "";
+  const name = vm.str(vm.h.getSlot(func, FUNC_NAME));
+  const given = kw ?? [];
+  if (m === "heapq" && Object.hasOwn(HEAPQ_C, name)) {
+    if (given.length) return `_heapq.${name}() takes no keyword arguments`;
+    return HEAPQ_C[name] === 1 ? `_heapq.${name}() takes exactly one argument (${nargs} given)` : `${name} expected 2 arguments, got ${nargs}`;
+  }
+  if (m !== "bisect" || !/^(bisect|insort)_(left|right)$/.test(name)) return undefined;
+  const all = nargs + given.length;
+  if (all > 5) return `${name}() takes at most 5 ${nargs ? "" : "keyword "}arguments (${all} given)`;
+  if (nargs > 4) return `${name}() takes at most 4 positional arguments (${nargs} given)`;
+  for (let i = nargs; i < 2; i++) if (!given.includes(BISECT_ARGS[i])) return `${name}() missing required argument '${BISECT_ARGS[i]}' (pos ${i + 1})`;
+  for (let i = 0; i < nargs; i++) if (given.includes(BISECT_ARGS[i])) return `argument for ${name}() given by name ('${BISECT_ARGS[i]}') and position (${i + 1})`;
+  const bad = given.find((k) => !BISECT_ARGS.includes(k));
+  return bad === undefined ? undefined : `'${bad}' is an invalid keyword argument for ${name}()`;
 }
 
 /** The process's CPU time in ms where the host tells it (Node), else the time since the page started. */
@@ -291,18 +330,22 @@ __all__ = ["heappush", "heappop", "heapify", "heapreplace", "merge", "nlargest",
 `;
 
 const BISECT_PY = `
-def _int(v, text):
+def _int(v, text, big):
+    # a C Py_ssize_t argument
     try:
-        return type(v).__index__(v)
+        v = type(v).__index__(v)
     except AttributeError:
         raise TypeError(text % type(v).__name__) from None
+    if not -0x8000000000000000 <= v <= 0x7FFFFFFFFFFFFFFF:
+        raise OverflowError(big)
+    return v
 
 
 def _bounds(a, lo, hi):
-    lo = _int(lo, "'%s' object cannot be interpreted as an integer")
+    lo = _int(lo, "'%s' object cannot be interpreted as an integer", "Python int too large to convert to C ssize_t")
     if lo < 0:
         raise ValueError("lo must be non-negative")
-    hi = -1 if hi is None else _int(hi, "argument should be integer or None, not '%s'")
+    hi = -1 if hi is None else _int(hi, "argument should be integer or None, not '%s'", "cannot fit 'int' into an index-sized integer")
     return lo, len(a) if hi == -1 else hi
 
 

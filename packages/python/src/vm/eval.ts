@@ -201,7 +201,7 @@ function bindArguments(vm: VM, fr: Frame, func: Obj, args: Obj[], kwNames: strin
   const fail = (msg: string): never => {
     for (let i = 0; i < args.length; i++) if (args[i]) h.decref(args[i]);
     vm.leaveFrame(fr);
-    vm.typeError(msg);
+    vm.typeError(vm.cArgText?.(func, nargs, kwNames) ?? msg);
   };
   try {
     if (co.co_flags & CodeFlag.VARKEYWORDS) {
