@@ -8,7 +8,7 @@ import { corpusCase, cpythonRunner, expectSameAsPython } from "./cpython.js";
 
 const cpython = cpythonRunner("pyheap-stdlib-more-");
 
-const CASES = ["192-functools-all-singledispatchmethod", "193-contextlib-exitstack-redirect", "194-json-dump-load-encoder-decoder", "195-collections-userdict-userlist-userstring", "196-collections-abc-checks", "197-dataclasses-make-dataclass"];
+const CASES = ["192-functools-all-singledispatchmethod", "193-contextlib-exitstack-redirect", "194-json-dump-load-encoder-decoder", "195-collections-userdict-userlist-userstring", "196-collections-abc-checks", "197-dataclasses-make-dataclass", "198-star-imports-io-seek"];
 
 describe("standard-module pieces", () => {
   for (const name of CASES) it(name, () => expectSameAsPython(cpython, name, corpusCase(`fidelity/${name}.py`)), 60_000);

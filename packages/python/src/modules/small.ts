@@ -21,9 +21,10 @@
  * raises becomes the next one's context as in python3), with python3's "generator didn't yield" /
  * "generator didn't stop" errors. No async managers, no chdir. Its frames show in tracebacks as python3's
  * do, named `contextlib` (python3: the path of contextlib.py) and at this code's line numbers.
- * io: StringIO only (read/readline/readlines/iteration, write/writelines, getvalue, seek/tell/truncate,
- * close and the with statement, python3's errors), a Python class shown as `_io.StringIO`; the newline
- * argument is accepted and ignored (no translation of "\r\n"). No BytesIO, no files (open() has none).
+ * io: StringIO (read/readline/readlines/iteration, write/writelines, getvalue, seek/tell/truncate, close
+ * and the with statement, python3's errors), a Python class shown as `_io.StringIO`, and SEEK_SET/SEEK_CUR/
+ * SEEK_END; the newline argument is accepted and ignored (no translation of "\r\n"). No BytesIO, no files
+ * (open() has none).
  */
 
 export function smallModuleSource(name: string): string {
@@ -595,6 +596,9 @@ class ExitStack(AbstractContextManager):
 `;
 
 const IO_PY = `
+SEEK_SET, SEEK_CUR, SEEK_END = 0, 1, 2
+
+
 def _int(n, what="argument should be integer or None"):
     if n is None:
         return -1
