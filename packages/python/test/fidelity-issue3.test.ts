@@ -88,6 +88,9 @@ describe("a class's __dict__", () => {
   it("is a read-only mappingproxy, vars() of a class and a built-in type's __dict__ too", () => {
     expectSameAsPython(cpython, "class-dict-mappingproxy", corpusCase("fidelity/171-class-dict-mappingproxy.py"));
   });
+  it("refuses del of an item in python3's words (and other objects' del: 'does not' / 'doesn't' by key), is reversible", () => {
+    expectSameAsPython(cpython, "mappingproxy-del-reversed", corpusCase("fidelity/204-mappingproxy-del-reversed.py"));
+  });
 });
 
 describe("sys.getrefcount of None, True and False", () => {
@@ -99,5 +102,11 @@ describe("sys.getrefcount of None, True and False", () => {
 describe("the main module", () => {
   it("has python3's names: __file__, __doc__ from the docstring, __spec__, __builtins__, in python3's order", () => {
     expectSameAsPython(cpython, "main-module-names", corpusCase("fidelity/176-main-module-names.py"));
+  });
+});
+
+describe("subclasses of list, tuple and str with their own __iter__", () => {
+  it("are iterated through it by list(), tuple(), sorted(), extend, +=, unpacking, join and f(*x), as in python3", () => {
+    expectSameAsPython(cpython, "list-subclass-own-iter", corpusCase("fidelity/178-list-subclass-own-iter.py"));
   });
 });

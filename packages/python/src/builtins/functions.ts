@@ -986,7 +986,7 @@ function registerConstructors(vm: VM): void {
       if (!args.length) return h.newTuple([]);
       const x = args[0];
       if (vm.kindOf(x) === Kind.TUPLE && !vm.typeInfo(x).heap) return vm.newRef(x);
-      if (vm.kindOf(x) === Kind.LIST) return h.newTuple(vm.listItems(x));
+      if (vm.kindOf(x) === Kind.LIST && !vm.typeInfo(x).heap) return h.newTuple(vm.listItems(x));
       const items = vm.collect(x);
       return h.newTupleSteal(items);
     }),
@@ -1150,9 +1150,9 @@ function registerConstructors(vm: VM): void {
       h.setI32(it, L.NATIVE_J, 1);
       return it;
     }
-    if (ti.kind === Kind.VIEW && ti.name !== "dict_values" && ti.name !== "dict_keys" && ti.name !== "dict_items") vm.typeError(`'${ti.name}' object is not reversible`);
     if (ti.kind === Kind.DICT || ti.kind === Kind.VIEW) {
-      // a dict or one of its views: its keys, values or (key, value) pairs, last inserted first
+      // a dict, one of its views or a mappingproxy (as its dict): its keys, values or (key, value) pairs,
+      // last inserted first
       const d = ti.kind === Kind.DICT ? x : h.getSlot(x, L.NATIVE_A);
       const ents = vm.dictEntries(d).reverse();
       const pairs = ti.name === "dict_items" ? ents.map(([k, v]) => h.newTuple([k, v])) : [];

@@ -191,8 +191,13 @@ function collectJoin(vm: VM, o: Obj): Obj[] {
     vm.decref(e.exc);
     vm.typeError("can only join an iterable");
   }
-  vm.decref(it);
-  return vm.collect(o);
+  // as PySequence_Fast: the items of that iterator, read through iter() of it (an iterator's own
+  // __iter__ runs again; o's own __iter__ once)
+  try {
+    return vm.collect(it);
+  } finally {
+    vm.decref(it);
+  }
 }
 
 /** An int from an integral float value (float.__floor__/__ceil__), CPython's errors for inf and nan. */

@@ -202,7 +202,8 @@ proto.collect = function (this: VM, o: Obj): Obj[] {
 
 proto.listExtendFrom = function (this: VM, l: Obj, it: Obj): void {
   const k = this.kindOf(it);
-  if (k === Kind.LIST || k === Kind.TUPLE) {
+  // an exact list or tuple is copied as it is; a subclass is iterated (its own __iter__, if any, runs)
+  if ((k === Kind.LIST || k === Kind.TUPLE) && !this.typeInfo(it).heap) {
     const items = k === Kind.LIST ? this.listItems(it) : this.tupleItems(it);
     this.h.listExtend(l, items);
     return;

@@ -135,7 +135,8 @@ proto.emptyTuple = function (this: VM): Obj {
 };
 
 proto.tupleFrom = function (this: VM, o: Obj): Obj {
-  if (this.kindOf(o) === Kind.TUPLE) return this.newRef(o);
+  // PySequence_Tuple: an exact tuple as it is, anything else (a subclass too) iterated
+  if (this.kindOf(o) === Kind.TUPLE && !this.typeInfo(o).heap) return this.newRef(o);
   return this.h.newTupleSteal(this.collect(o));
 };
 

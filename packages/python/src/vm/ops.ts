@@ -24,6 +24,7 @@ import { bytesContain } from "../objects/byte-text.js";
 import { warnStrictSubclass } from "../modules/warnings.js";
 import { complexPow } from "../objects/complex-pow.js";
 import { typeOr, typeSubscript } from "../modules/typing.js";
+import { rarely } from "./rarely.js";
 
 declare module "./vm.js" {
   interface VM {
@@ -1371,7 +1372,7 @@ proto.delItemRaw = function (this: VM, c: Obj, k: Obj, ti: TypeInfo): void {
       this.decref(this.natives[this.findNative(ti, "__delitem__")].fn([c, k], null));
       return;
   }
-  this.typeError(`'${ti.name}' object doesn't support item deletion`);
+  rarely(this, 1, c, k);
 };
 
 /**

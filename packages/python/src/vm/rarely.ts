@@ -3,15 +3,24 @@
  * chunk (apps/web/bundler/lazy.ts):
  * 0. `T.__dict__` of a class: a mappingproxy of its dict; a built-in type, which keeps no dict, gets a new
  *    dict of its own methods. The proxy's reading methods call the dict's.
+ * 1. `del o[k]` of an object that supports no item deletion: python3's TypeError, which reads "doesn't
+ *    support" where an int key goes to a type with sequence slots (PySequence_DelItem: str, bytes, tuple,
+ *    set, frozenset, range, dict views, mappingproxy, any class), else "does not support".
  */
 import type { Obj } from "./heap-api.js";
 import * as L from "./layouts.js";
-import type { NativeFn } from "./types.js";
+import { Kind, type NativeFn } from "./types.js";
 import type { VM } from "./vm.js";
 
-export function rarely(vm: VM, what: number, o: Obj): Obj {
+export function rarely(vm: VM, what: number, o: Obj, k?: Obj): Obj {
   const h = vm.h;
   switch (what) {
+    case 1: {
+      const ti = vm.typeInfo(o);
+      const kk = vm.kindOf(k!);
+      const seq = ti.heap || (ti.kind >= Kind.STR && ti.kind <= Kind.FROZENSET) || ti.kind === Kind.RANGE || ti.kind === Kind.VIEW;
+      vm.typeError(`'${ti.name}' object ${seq && (kk === Kind.INT || kk === Kind.BOOL) ? "doesn't" : "does not"} support item deletion`);
+    }
     default: {
       const pt = vm.infoOfType(vm.T.mappingproxy!);
       if (!pt.methods.size) {
