@@ -8,7 +8,7 @@ describe("a worker's warm-up program", () => {
     expect(r.stderr).toBe("");
     expect(r.outcome.status).toBe("ok");
     // the modules written as Python source are all among them
-    for (const m of ["collections", "functools", "itertools", "heapq", "bisect", "dataclasses", "typing", "string", "operator", "abc", "json", "enum", "re", "statistics", "fractions", "pprint", "textwrap"]) {
+    for (const m of ["collections", "functools", "itertools", "heapq", "bisect", "dataclasses", "typing", "string", "operator", "abc", "json", "enum", "re", "statistics", "fractions", "pprint", "textwrap", "collections.abc", "contextlib", "io"]) {
       expect(WARM_UP_PROGRAM).toMatch(new RegExp(`\\b${m}\\b`));
     }
   });
