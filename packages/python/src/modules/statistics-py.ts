@@ -19,7 +19,7 @@ from fractions import Fraction as _Fraction
 from collections import Counter as _Counter, namedtuple as _namedtuple
 from bisect import bisect_left as _bisect_left, bisect_right as _bisect_right
 
-__all__ = ["NormalDist", "StatisticsError", "correlation", "covariance", "fmean", "geometric_mean", "harmonic_mean", "mean", "median", "linear_regression", "median_grouped", "median_high", "median_low", "mode", "multimode", "pstdev", "pvariance", "quantiles", "stdev", "variance"]
+__all__ = ["NormalDist", "StatisticsError", "correlation", "covariance", "fmean", "geometric_mean", "harmonic_mean", "linear_regression", "mean", "median", "median_grouped", "median_high", "median_low", "mode", "multimode", "pstdev", "pvariance", "quantiles", "stdev", "variance"]
 
 
 class StatisticsError(ValueError):

@@ -69,3 +69,5 @@ d = NormalDist(1, 2)
 print(d.__getstate__(), sorted(NormalDist.__slots__))
 d.__setstate__((3.0, 4.0))
 print(d)
+# python3's __all__, in its order
+print(st.__all__)
