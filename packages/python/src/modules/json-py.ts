@@ -10,10 +10,12 @@
  * JSONEncoder (default, encode, iterencode) and JSONDecoder (decode, raw_decode) are classes to subclass,
  * and cls= is theirs; a document nested past the recursion limit gives python3's RecursionError text
  * ("... while encoding a JSON object", "... while decoding a JSON array from a unicode string").
- * What differs: iterencode's chunks are not python3's (their text is); that RecursionError is raised anew
- * once the stack has unwound; the module's frames are left out of a printed traceback (vm/exc-format.ts)
- * where python3 shows json/__init__.py's and decoder.py's; nesting takes about one level of the recursion
- * limit per container, as python3's C code does, but not at exactly the same depth.
+ * encode goes through iterencode and dump writes its chunks (python3's), so a subclass's iterencode is used
+ * by both. What differs: iterencode makes all its chunks when the first is read; that RecursionError is
+ * raised anew once the stack has unwound (past python3's Python encoder, 'while calling a Python object',
+ * where python3 may name another C call); the module's frames are left out of a printed traceback
+ * (vm/exc-format.ts) where python3 shows json/__init__.py's and decoder.py's; nesting takes about one level
+ * of the recursion limit per container, as python3's C code does, but not at exactly the same depth.
  */
 export const JSON_PY = `
 class JSONDecodeError(ValueError):
@@ -90,27 +92,45 @@ class JSONEncoder:
     def encode(self, o):
         if isinstance(o, str):
             return _str(o, self.ensure_ascii)
-        out = []
-        self._run(o, out, self.indent is not None)
-        return "".join(out)
+        # through iterencode, so that a subclass's iterencode is used, as python3's encode does
+        chunks = self.iterencode(o, _one_shot=True)
+        if not isinstance(chunks, (list, tuple)):
+            chunks = list(chunks)
+        return "".join(chunks)
 
     def iterencode(self, o, _one_shot=False):
-        # the chunks are not python3's (its Python encoder joins some), their text is
-        out = []
-        self._run(o, out, True)
-        if _one_shot:
+        # one shot without indent is python3's C encoder (a list; an out-of-range float not named), else its
+        # Python one: a generator of python3's chunks
+        if _one_shot and self.indent is None:
+            out = []
+            self._emit(o, out.append, False)
             return out
-        return (c for c in out)
+        return self._chunks(o)
 
-    def _run(self, o, out, named):
+    def _chunks(self, o):
+        # made when the first is read (python3 makes each as it is read); those made before an error come first
+        out = []
+        err = None
         try:
-            _Encoder(self, named).enc(o, out, 0)
+            self._emit(o, out.append, True)
+        except Exception as e:
+            err = e
+        yield from out
+        if err is not None:
+            raise err
+
+    def _emit(self, o, emit, python):
+        deep = False
+        try:
+            _Encoder(self, python, emit).enc(o, 0)
         except RecursionError:
-            raise RecursionError("maximum recursion depth exceeded while encoding a JSON object") from None
+            deep = True
+        if deep:
+            raise RecursionError("maximum recursion depth exceeded " + ("while calling a Python object" if python else "while encoding a JSON object"))
 
 
 class _Encoder:
-    def __init__(self, e, named):
+    def __init__(self, e, named, emit):
         indent = e.indent
         if indent is not None and not isinstance(indent, str):
             indent = " " * indent
@@ -124,6 +144,7 @@ class _Encoder:
         self.default = e.default
         self.sort_keys = e.sort_keys
         self.named = named
+        self.emit = emit
 
     def mark(self, o):
         if self.markers is not None:
@@ -135,98 +156,122 @@ class _Encoder:
         if self.markers is not None:
             del self.markers[id(o)]
 
-    def enc(self, o, out, level):
+    def scalar(self, o):
+        # the text of a str, None, bool, int or float; None for anything else
+        if isinstance(o, str):
+            return _str(o, self.ascii)
         if o is None:
-            out.append("null")
-        elif o is True:
-            out.append("true")
-        elif o is False:
-            out.append("false")
-        elif isinstance(o, str):
-            out.append(_str(o, self.ascii))
-        elif isinstance(o, int):
-            out.append(int.__repr__(o))
-        elif isinstance(o, float):
-            out.append(_float(o, self.allow_nan, self.named))
-        elif isinstance(o, (list, tuple)):
-            if not o:
-                out.append("[]")
-                return
-            self.mark(o)
-            sep, nl = self.open(out, "[", level + 1)
-            first = True
-            for v in o:
-                if not first:
-                    out.append(sep)
-                first = False
-                self.enc(v, out, level + 1)
-            self.close(out, "]", level, nl)
-            self.unmark(o)
+            return "null"
+        if o is True:
+            return "true"
+        if o is False:
+            return "false"
+        if isinstance(o, int):
+            return int.__repr__(o)
+        if isinstance(o, float):
+            return _float(o, self.allow_nan, self.named)
+        return None
+
+    def enc(self, o, level):
+        text = self.scalar(o)
+        if text is not None:
+            self.emit(text)
+        else:
+            self.sub(o, level)
+
+    def sub(self, o, level):
+        # a value that is no scalar
+        if isinstance(o, (list, tuple)):
+            self.array(o, level)
         elif isinstance(o, dict):
-            if not o:
-                out.append("{}")
-                return
-            self.mark(o)
-            sep, nl = self.open(out, "{", level + 1)
-            items = sorted(o.items()) if self.sort_keys else o.items()
-            first = True
-            for k, v in items:
-                if isinstance(k, str):
-                    pass
-                elif isinstance(k, float):
-                    k = _float(k, self.allow_nan, self.named)
-                elif k is True:
-                    k = "true"
-                elif k is False:
-                    k = "false"
-                elif k is None:
-                    k = "null"
-                elif isinstance(k, int):
-                    k = int.__repr__(k)
-                elif self.skipkeys:
-                    continue
-                else:
-                    raise TypeError(f"keys must be str, int, float, bool or None, not {k.__class__.__name__}")
-                if not first:
-                    out.append(sep)
-                first = False
-                out.append(_str(k, self.ascii))
-                out.append(self.key_sep)
-                self.enc(v, out, level + 1)
-            self.close(out, "}", level, nl)
-            self.unmark(o)
+            self.object(o, level)
         else:
             self.mark(o)
-            self.enc(self.default(o), out, level)
+            self.enc(self.default(o), level)
             self.unmark(o)
 
-    def open(self, out, bracket, level):
-        if self.indent is None:
-            out.append(bracket)
-            return self.item_sep, None
-        nl = "\\n" + self.indent * level
-        out.append(bracket + nl)
-        return self.item_sep + nl, nl
+    def array(self, o, level):
+        # python3's chunks: '[' (and the new line) joined to the first item, the separator to each next
+        emit = self.emit
+        if not o:
+            emit("[]")
+            return
+        self.mark(o)
+        head = "["
+        sep = self.item_sep
+        if self.indent is not None:
+            level += 1
+            nl = "\\n" + self.indent * level
+            head += nl
+            sep += nl
+        for v in o:
+            text = self.scalar(v)
+            if text is not None:
+                emit(head + text)
+            else:
+                emit(head)
+                self.sub(v, level)
+            head = sep
+        if self.indent is not None:
+            emit("\\n" + self.indent * (level - 1))
+        emit("]")
+        self.unmark(o)
 
-    def close(self, out, bracket, level, nl):
-        if nl is not None:
-            out.append("\\n" + self.indent * level)
-        out.append(bracket)
+    def object(self, o, level):
+        emit = self.emit
+        if not o:
+            emit("{}")
+            return
+        self.mark(o)
+        emit("{")
+        sep = self.item_sep
+        if self.indent is not None:
+            level += 1
+            nl = "\\n" + self.indent * level
+            sep += nl
+            emit(nl)
+        first = True
+        for k, v in (sorted(o.items()) if self.sort_keys else o.items()):
+            if isinstance(k, str):
+                pass
+            elif isinstance(k, float):
+                k = _float(k, self.allow_nan, self.named)
+            elif k is True:
+                k = "true"
+            elif k is False:
+                k = "false"
+            elif k is None:
+                k = "null"
+            elif isinstance(k, int):
+                k = int.__repr__(k)
+            elif self.skipkeys:
+                continue
+            else:
+                raise TypeError(f"keys must be str, int, float, bool or None, not {k.__class__.__name__}")
+            if not first:
+                emit(sep)
+            first = False
+            emit(_str(k, self.ascii))
+            emit(self.key_sep)
+            self.enc(v, level)
+        if self.indent is not None:
+            emit("\\n" + self.indent * (level - 1))
+        emit("}")
+        self.unmark(o)
 
 
 def dumps(obj, *, skipkeys=False, ensure_ascii=True, check_circular=True, allow_nan=True, cls=None, indent=None, separators=None, default=None, sort_keys=False, **kw):
     return (cls or JSONEncoder)(skipkeys=skipkeys, ensure_ascii=ensure_ascii, check_circular=check_circular, allow_nan=allow_nan, indent=indent, separators=separators, default=default, sort_keys=sort_keys, **kw).encode(obj)
 
 
-class _Writer:
-    # a list whose append writes to the file: dump's text goes out as it is made, as python3's does
-    def __init__(self, fp):
-        self.append = fp.write
-
-
 def dump(obj, fp, *, skipkeys=False, ensure_ascii=True, check_circular=True, allow_nan=True, cls=None, indent=None, separators=None, default=None, sort_keys=False, **kw):
     e = (cls or JSONEncoder)(skipkeys=skipkeys, ensure_ascii=ensure_ascii, check_circular=check_circular, allow_nan=allow_nan, indent=indent, separators=separators, default=default, sort_keys=sort_keys, **kw)
-    e._run(obj, _Writer(fp), True)
+    if type(e).iterencode is JSONEncoder.iterencode:
+        # each of iterencode's chunks written as it is made, as python3's dump does
+        e._emit(obj, fp.write, True)
+    else:
+        for chunk in e.iterencode(obj):
+            fp.write(chunk)
 
 
 _WS = " \\t\\n\\r"

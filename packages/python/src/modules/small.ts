@@ -668,7 +668,8 @@ class StringIO:
         while line := self.readline():
             out.append(line)
             n += len(line)
-            if 0 < hint <= n:
+            # python3 stops once the lines read exceed the hint (a line that ends on it is not the last)
+            if 0 < hint < n:
                 break
         return out
 
