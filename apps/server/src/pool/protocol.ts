@@ -92,12 +92,19 @@ export interface WorkerStart {
 
 /** Slots (Int32) of the start-up block shared by the pool and all its threads. */
 export const Startup = {
+  /**
+   * Threads that may still warm up at the normal priority: the threads the pool starts with (nothing is
+   * served yet when the server starts); a thread started later in place of another warms up at the lowest.
+   */
+  NormalStarts: 0,
+  /** How many more of those may warm up now (at most `workers` at once, so that the first are warm soon). */
+  FreeWarmUps: 1,
   /** Threads started so far (tests: which of `warmUpDelayMs` a thread takes). */
-  Started: 0,
+  Started: 2,
 } as const;
 
 /** Int32 slots in the start-up block. */
-export const STARTUP_SLOTS = 1;
+export const STARTUP_SLOTS = 3;
 
 /** The message a thread posts once its warm-up is done: `{ [WARM]: threadId }` (piscina emits it as 'message'). */
 export const WARM = "pyheapWarm";

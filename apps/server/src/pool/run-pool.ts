@@ -54,6 +54,7 @@ import { Piscina } from "piscina";
 import {
   Control,
   CONTROL_SLOTS,
+  Startup,
   STARTUP_SLOTS,
   StopReason,
   WARM,
@@ -246,6 +247,8 @@ export class RunPool {
     this.tickMs = Math.max(5, Math.min(25, Math.floor(this.longRunMs / 4)));
     this.startupWaitMs = options.startupWaitMs ?? 60_000;
     const startup = new SharedArrayBuffer(STARTUP_SLOTS * 4);
+    Atomics.store(new Int32Array(startup), Startup.NormalStarts, this.threadCount);
+    Atomics.store(new Int32Array(startup), Startup.FreeWarmUps, options.workers);
     const workerData: WorkerStart = { startup, ...(options.warmUpDelayMs !== undefined ? { warmUpDelayMs: options.warmUpDelayMs } : {}) };
     this.pool = new Piscina<PoolTask, RunTaskResult>({
       filename: options.filename,

@@ -7,7 +7,7 @@
  * control block, whose stop slot is the run's interrupt flag, and terminates this thread if a run ever
  * outlives its wall time anyway.
  */
-import "./low-start.js";
+import { warmUpDone } from "./low-start.js";
 import { run, type RunOptions } from "@pyheap/python";
 import { WARM_UP_OPTIONS, WARM_UP_PROGRAM } from "./warm-up.js";
 import { StopReason, type PoolTask, type RunTask, type RunTaskResult } from "./protocol.js";
@@ -25,8 +25,10 @@ try {
 } catch {
   // A failing interpreter shows up in the first real run, where it is reported.
 }
-// Loaded (at the lowest priority, see low-start.ts): serve runs at the normal one.
+// Loaded (a thread started in place of another at the lowest priority, see low-start.ts): serve runs at
+// the normal one.
 setOwnPriority(0);
+warmUpDone();
 announceWarm();
 
 /** A task that does nothing: the pool sends one to have piscina hand queued runs to a thread just warm. */
