@@ -110,3 +110,9 @@ describe("subclasses of list, tuple and str with their own __iter__", () => {
     expectSameAsPython(cpython, "list-subclass-own-iter", corpusCase("fidelity/178-list-subclass-own-iter.py"));
   });
 });
+
+describe("reversed() of a dict and its views", () => {
+  it("gives python3's dict_reverse*iterator objects: type names, sizes, order after deletions, size-change errors", () => {
+    expectSameAsPython(cpython, "dict-reversed-iterators", corpusCase("fidelity/177-dict-reversed-iterators.py"));
+  });
+});

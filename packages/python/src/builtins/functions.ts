@@ -1152,18 +1152,12 @@ function registerConstructors(vm: VM): void {
     }
     if (ti.kind === Kind.DICT || ti.kind === Kind.VIEW) {
       // a dict, one of its views or a mappingproxy (as its dict): its keys, values or (key, value) pairs,
-      // last inserted first
+      // from the last entry back
       const d = ti.kind === Kind.DICT ? x : h.getSlot(x, L.NATIVE_A);
-      const ents = vm.dictEntries(d).reverse();
-      const pairs = ti.name === "dict_items" ? ents.map(([k, v]) => h.newTuple([k, v])) : [];
-      const keys = ti.name === "dict_items" ? pairs : ents.map(([k, v]) => (ti.name === "dict_values" ? v : k));
-      const l = h.newList(keys, "list()");
-      for (const p of pairs) vm.decref(p);
-      try {
-        return vm.newNativeIter("list_iterator", l);
-      } finally {
-        vm.decref(l);
-      }
+      const w = ti.name === "dict_values" ? "value" : ti.name === "dict_items" ? "item" : "key";
+      const it = vm.newNativeIter(`dict_reverse${w}iterator`, d);
+      for (let p = -1; (p = h.dictNext(d, p)) >= 0; ) h.setI32(it, L.NATIVE_I, p);
+      return it;
     }
     if (!vm.lookupType(ti, "__getitem__") && ti.kind !== Kind.TUPLE && ti.kind !== Kind.STR && ti.kind !== Kind.BYTES) {
       vm.typeError(`'${ti.name}' object is not reversible`);

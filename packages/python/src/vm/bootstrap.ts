@@ -186,19 +186,22 @@ proto.registerIterators = function (this: VM): void {
   it("range_iterator", 48, false, (self) => rangeIterNext(h, self));
   // iter() of a range past what a C long holds
   it("longrange_iterator", 48, false, (self) => bigRangeNext(this, self));
-  const dictIter = (which: 0 | 1 | 2) => (self: Obj): Obj => {
+  // forward: NATIVE_I the entry last given; back (reversed()): the entry to look at next, walking down
+  const dictIter = (which: number, back?: boolean) => (self: Obj): Obj => {
     const d = h.getSlot(self, L.NATIVE_A);
     if (!d) return 0;
     if (h.dictLen(d) !== h.getI32(self, L.NATIVE_J)) {
       h.setI32(self, L.NATIVE_J, -1);
       this.raise("RuntimeError", "dictionary changed size during iteration");
     }
-    const pos = h.dictNext(d, h.getI32(self, L.NATIVE_I));
+    let pos = h.getI32(self, L.NATIVE_I);
+    if (back) while (pos >= 0 && !h.dictValueAt(d, pos)) pos--;
+    else pos = h.dictNext(d, pos);
     if (pos < 0) {
       h.setSlot(self, L.NATIVE_A, 0);
       return 0;
     }
-    h.setI32(self, L.NATIVE_I, pos);
+    h.setI32(self, L.NATIVE_I, back ? pos - 1 : pos);
     if (which === 0) return this.newRef(h.dictKeyAt(d, pos));
     if (which === 1) return this.newRef(h.dictValueAt(d, pos));
     return h.newTuple([h.dictKeyAt(d, pos), h.dictValueAt(d, pos)]);
@@ -206,6 +209,7 @@ proto.registerIterators = function (this: VM): void {
   it("dict_keyiterator", 56, true, dictIter(0));
   it("dict_valueiterator", 56, true, dictIter(1));
   it("dict_itemiterator", 56, true, dictIter(2));
+  ["key", "value", "item"].forEach((w, i) => it(`dict_reverse${w}iterator`, 56, true, dictIter(i, true)));
   it("set_iterator", 48, true, (self) => {
     const s = h.getSlot(self, L.NATIVE_A);
     if (!s) return 0;
