@@ -5,7 +5,7 @@
  *
  * string: the constants, capwords and Template (substitute, safe_substitute, is_valid and get_identifiers with
  * python3's placeholders and errors, a template that is no str refused as python3's re does; a subclass's
- * delimiter, idpattern or pattern is not used); no Formatter.
+ * delimiter is used, its idpattern, braceidpattern, flags or pattern is not); no Formatter.
  * operator: the getters' reprs and errors as python3's; the function forms are Python functions, so their
  * repr is `<function add at 0x…>` (python3: `<built-in function add>`) and a wrong argument count gives a
  * Python function's TypeError text. length_hint: the builtin iterators (of a list, a range, a str…) have no
@@ -74,14 +74,15 @@ class Template:
         if not isinstance(t, str):
             # python3's Template scans with a str regular expression
             raise TypeError("cannot use a string pattern on a bytes-like object" if isinstance(t, (bytes, bytearray)) else "expected string or bytes-like object, got %r" % type(t).__name__)
+        d = self.delimiter
         out = []
         i = 0
-        while (j := t.find("$", i)) >= 0:
+        while (j := t.find(d, i)) >= 0:
             out.append(t[i:j])
-            i = j + 1
-            if t[i:i + 1] == "$":
-                out.append("$")
-                i += 1
+            i = j + len(d)
+            if t[i:i + len(d)] == d:
+                out.append(d)
+                i += len(d)
                 continue
             b = t[i:i + 1] == "{"
             e = s = i + b
@@ -114,7 +115,7 @@ class Template:
             except KeyError:
                 return text
 
-        return self._scan(named, lambda i: "$")
+        return self._scan(named, lambda i: self.delimiter)
 
     def is_valid(self):
         bad = []
