@@ -5,13 +5,29 @@
  * through the general binding. Each call below passes exactly co_argcount positional arguments, in loops
  * long enough for the code to be quickened, and prints what python3 prints. Untraced, the new frame's RESUME
  * runs as CALL pushes it (its step counted there): a step limit at any step stops an untraced run where a
- * traced one (which dispatches every instruction) stops.
+ * traced one (which dispatches every instruction) stops; so must it where PRECALL runs the CALL after it.
  */
 import { describe, expect, it } from "vitest";
 import { runDetailed } from "../src/index.js";
 import { cpythonRunner, expectSameAsPython } from "./cpython.js";
 
 const cpython = cpythonRunner("pyheap-call-arity-");
+
+/** A step limit at every step of src stops an untraced run where a traced run (every instruction
+ *  dispatched) stops: same outcome, output and step count. */
+function expectLimitsAsTraced(src: string, status: string): void {
+  const full = runDetailed(src, {}).result;
+  expect(full.outcome.status).toBe(status);
+  const traced0 = runDetailed(src, { trace: "line", limits: { maxTraceSteps: 1e6 } }).result;
+  expect(full.stats.steps).toBe(traced0.stats.steps);
+  for (let maxSteps = 1; maxSteps < full.stats.steps; maxSteps += 1) {
+    const plain = runDetailed(src, { limits: { maxSteps } }).result;
+    const traced = runDetailed(src, { trace: "line", limits: { maxSteps, maxTraceSteps: 1e6 } }).result;
+    expect(plain.outcome).toEqual(traced.outcome);
+    expect(plain.stdout).toBe(traced.stdout);
+    expect(plain.stats.steps).toBe(traced.stats.steps);
+  }
+}
 
 describe("exact-arity calls only for codes that bind nothing else", () => {
   it("keyword-only defaults, *args, **kwargs, generators, __init__ of each kind, __code__ replaced", () => {
@@ -105,16 +121,46 @@ for i in range(2):
     K(-i)
     print(i, t)
 `;
-    const full = runDetailed(src, {}).result;
-    expect(full.outcome.status).toBe("ok");
-    const traced0 = runDetailed(src, { trace: "line", limits: { maxTraceSteps: 1e6 } }).result;
-    expect(full.stats.steps).toBe(traced0.stats.steps);
-    for (let maxSteps = 1; maxSteps < full.stats.steps; maxSteps += 1) {
-      const plain = runDetailed(src, { limits: { maxSteps } }).result;
-      const traced = runDetailed(src, { trace: "line", limits: { maxSteps, maxTraceSteps: 1e6 } }).result;
-      expect(plain.outcome).toEqual(traced.outcome);
-      expect(plain.stdout).toBe(traced.stdout);
-      expect(plain.stats.steps).toBe(traced.stats.steps);
-    }
+    expectLimitsAsTraced(src, "ok");
+  });
+});
+
+describe("PRECALL and the CALL after it run in one case", () => {
+  // calls of every kind the CALL case takes (Python functions, bound methods, __init__, super(), builtins,
+  // str(x), list.append, dict.get, keywords, a call that raises): untraced, PRECALL runs the
+  // CALL after it and counts its step, so a step limit at any step must stop where a traced run stops, and
+  // an error raised by the call must name the call's line and columns
+  const src = `import sys
+class A:
+    def m(self, x, k=1):
+        return x * k
+class B(A):
+    def __init__(self, v):
+        self.v = v
+    def m(self, x, k=1):
+        return super().m(x, k=k) + self.v
+def bad(x):
+    return x.missing
+out = []
+d = {1: "one"}
+for i in range(2):
+    b = B(i)
+    out.append(b.m(i, k=3))
+    out.append(str(i) + d.get(i, "?"))
+    out.append(max(i, abs(-1), key=lambda v: -v))
+    try:
+        bad(i)
+    except AttributeError as e:
+        out.append(e.__traceback__.tb_next.tb_lineno)
+print(out, sys.getrefcount(b))
+bad(b)
+`;
+
+  it("prints and raises what python3 does", () => {
+    expectSameAsPython(cpython, "precall-call", src);
+  });
+
+  it("a step limit at every step stops untraced runs where traced runs stop", () => {
+    expectLimitsAsTraced(src, "exception");
   });
 });

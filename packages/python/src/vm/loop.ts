@@ -97,14 +97,14 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
           else if (--f.info.jitWait === 0) f.info.jit = jit!.compile(this, f.info);
           ip = f.ip;
         }
-        const i = ip++;
+        let i = ip++;
         // with tracing: did a jump back land here (sys.settrace reports a line after every one)
         const back = hooked && i < f.lasti;
         f.lasti = i;
         // opcode and argument in one load (CodeInfo.ops)
         const w = ops[i];
         const op = (w & 255) as Op;
-        const arg = w >> 8;
+        let arg = w >> 8;
         if (++this.steps >= this.stepCheckAt) this.checkStepLimits();
         if (hooked) {
           if (host.onLine) {
@@ -119,7 +119,6 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
         }
         switch (op) {
           case 9 /* Op.NOP */:
-          case 166 /* Op.PRECALL */:
             break;
           case 151 /* Op.RESUME */:
             if (f.info.warmup < 0) f.info.warmup++;
@@ -228,7 +227,16 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
           case 172 /* Op.KW_NAMES */:
             f.kwNames = arg;
             break;
+          case 166 /* Op.PRECALL */:
           case 171 /* Op.CALL */: {
+            if (op === 166) {
+              // the CALL after PRECALL runs here (its step counted and f_lasti set as its own dispatch would)
+              // when nothing could tell: untraced, not compiled, not at the step where the limits are checked
+              if (hooked || jitOn || (ops[ip]! & 255) !== 171 /* Op.CALL */ || this.steps + 1 >= this.stepCheckAt) break;
+              this.steps++;
+              arg = ops[ip]! >> 8;
+              f.lasti = i = ip++;
+            }
             let kwNames: string[] | null = null;
             if (f.kwNames >= 0) {
               kwNames = this.tupleStrings(f.info.consts[f.kwNames]);
