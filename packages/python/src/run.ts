@@ -445,6 +445,9 @@ proto.prepareRuntime = function (this: VM): void {
       return this.newInt(BigInt([...s].length));
     },
     flush: () => this.none(),
+    // a run's output is no terminal (as python3's piped into a file or another program)
+    isatty: () => this.newRef(this.False),
+    fileno: (a) => this.newInt(BigInt(h.getI32(a[0], L.NATIVE_I))),
   });
   void tio;
   const cit = this.nativeType("callable_iterator", Kind.ITER, { basicsize: 56, gc: true, refSlots: [L.NATIVE_A, L.NATIVE_B] }, "object");

@@ -116,3 +116,9 @@ describe("reversed() of a dict and its views", () => {
     expectSameAsPython(cpython, "dict-reversed-iterators", corpusCase("fidelity/177-dict-reversed-iterators.py"));
   });
 });
+
+describe("sys.implementation and the standard streams", () => {
+  it("has python3's namespace; stdout, stderr and stdin are no terminal and have python3's file numbers", () => {
+    expectSameAsPython(cpython, "sys-implementation-streams", corpusCase("fidelity/180-sys-implementation-streams.py"));
+  });
+});

@@ -26,7 +26,7 @@ import { functoolsNatives, functoolsSource } from "./functools.js";
 import { itertoolsSource } from "./itertools.js";
 
 /** The struct sequences of sys, sys.stdin and sys.set_int_max_str_digits, made on first use (modules/sys-info.ts, loaded on demand in the page). */
-const SYS_INFO_NAMES = ["float_info", "int_info", "version_info", "flags", "hash_info", "stdin", "__stdin__", "set_int_max_str_digits"];
+const SYS_INFO_NAMES = ["float_info", "int_info", "version_info", "flags", "hash_info", "stdin", "__stdin__", "set_int_max_str_digits", "implementation"];
 
 function moduleWith(vm: VM, name: string, fns: Record<string, NativeFn>): Obj {
   const h = vm.h;
@@ -314,7 +314,6 @@ function makeSys(vm: VM): Obj {
     platform: h.newStr("linux"),
     byteorder: h.newStr("little"),
     version: h.newStr("3.11.7 (pyheap)"),
-    implementation: h.newStr("pyheap"),
     modules: h.newDict("display"),
   });
   // the modules imported so far, the main module and sys itself (added as importModule registers it)

@@ -1,7 +1,7 @@
 /**
  * sys.float_info, sys.int_info, sys.version_info, sys.flags and sys.hash_info: struct sequences made on the
  * first read of the attribute (modules/index.ts's moduleLazyAttr), kept apart from the module so that the
- * page loads them only when a program reads one; and sys.stdin, made the same way (see stdin below), and
+ * page loads them only when a program reads one; sys.implementation (a types.SimpleNamespace); sys.stdin, made the same way (see stdin below), and
  * sys.set_int_max_str_digits.
  */
 import type { Obj } from "../vm/heap-api.js";
@@ -27,8 +27,11 @@ const SYS_INFOS: ReadonlyMap<string, [string, string][]> = new Map([
  */
 export function sysInfo(vm: VM, m: Obj, name: string): Obj {
   const fields = SYS_INFOS.get(name);
-  if (!fields) return /stdin/.test(name) ? stdin(vm, m) : setIntDigits(vm, m);
-  const src = `def __repr__(self):
+  if (!fields && name !== "implementation") return /stdin/.test(name) ? stdin(vm, m) : setIntDigits(vm, m);
+  // sys.implementation: python3's namespace (a types.SimpleNamespace)
+  const src = !fields ? `import types
+value = types.SimpleNamespace(name="cpython", cache_tag="cpython-311", version=sys.version_info, hexversion=51054576, _multiarch="x86_64-linux-gnu")
+` : `def __repr__(self):
     return "sys.${name}(" + ", ".join([f + "=" + repr(v) for f, v in zip(${JSON.stringify(fields.map((f) => f[0]))}, self)]) + ")"
 ns = {"__slots__": (), "__module__": "sys", "__new__": __new__, "__repr__": __repr__, "n_fields": ${fields.length}, "n_sequence_fields": ${fields.length}, "n_unnamed_fields": 0}
 for i, f in enumerate(${JSON.stringify(fields.map((f) => f[0]))}):
@@ -48,6 +51,7 @@ value = tuple.__new__(type("${name}", (tuple,), ns), (${fields.map((f) => f[1]).
   };
   try {
     vm.dictSetStr(d, vm.name("__builtins__"), vm.builtins);
+    if (!fields) vm.dictSetStr(d, vm.name("sys"), m);
     for (const [k, fn] of Object.entries(natives)) {
       const f = vm.newBuiltinFunction(vm.defineNative(k, fn, { module: "sys" }));
       vm.dictSetStr(d, vm.name(k), f);
@@ -120,6 +124,9 @@ class TextIOWrapper:
 
     def isatty(self):
         return False
+
+    def fileno(self):
+        return 0
 
     def __iter__(self):
         return self
