@@ -12,7 +12,7 @@
  * - The repr of a constant (compile/disassemble.ts's constRepr), only used by the compiler for the
  *   SyntaxError of a mapping pattern with a duplicate key.
  * - The message of a syntax error lezer's tree shows (parse/parse-error.ts: a source without one never
- *   calls it; syntax-errors.ts's tokenizer pass, which runs on every parse, stays).
+ *   calls it but for the SyntaxWarning of a number glued to a keyword, `1if`; syntax-errors.ts's tokenizer pass, which runs on every parse, stays).
  * - The text of a traceback and the "Did you mean" suggestions of NameError and AttributeError
  *   (vm/traceback.ts): only an exception that is printed (uncaught, or ignored in a finalizer) needs them.
  * - The sort of list.sort() and sorted() (builtins/timsort.ts).
@@ -81,7 +81,7 @@ export const LAZY_MODULES: readonly LazyModule[] = [
   { file: "vm/match.ts", vmMethods: ["matchClass", "matchKeys", "isMatchSequence", "isMatchMapping"] },
   { file: "compile/disassemble.ts", functions: ["constRepr"] },
   // the message of a syntax error found by lezer (a source without one never calls it)
-  { file: "parse/parse-error.ts", functions: ["describeParseError"] },
+  { file: "parse/parse-error.ts", functions: ["describeParseError", "numberWarnings"] },
   // the text of an exception's traceback and its "Did you mean" suggestions: only printed exceptions need them
   { file: "vm/traceback.ts", functions: ["formatTraceback", "suggest"] },
   // list.sort() and sorted()

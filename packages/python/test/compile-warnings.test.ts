@@ -12,6 +12,10 @@ const SOURCES: string[] = [
   "v = [1, 2][1.5]\nw = 'abc'['k']\nn = None[0]\nq = {1, 2}[0]\nok = [1, 2][0]\ns = [1, 2][1:]\n",
   "f = 'text'(1)\ng = (x for x in y)[0]\n",
   "a = (lambda x: x * 2)(21)\nb = {1: 2}(3)\nc = [i for i in x](0)\n",
+  // the tokenizer's: a number literal glued to a keyword, before the compiler's own
+  "x = [1]\nprint(1if x else 2, 1if 1 else 2)\nprint(0x1for a in x)\nprint(1is 1, 1in x, 1not in x, 0if 0 else 3)\n",
+  "print([0x1for a in [1]], 0o7and 1, 0b1or 0, 1.5if 1 else 0, 1e5if 1 else 0, 1jif 1 else 0, 1_0if 1 else 0, 1.if 1 else 0, 0 if 1else 2, 0e0if 1 else 2, .5or 1)\n",
+  "y = '1if'  # 1if 2for\nz = x1if = v2for = 3\ndef f():\n    return 1or 2\nw = '''0for''' + 'x'\nq = 0xffor 1\n",
 ];
 
 const SCRIPT = String.raw`

@@ -5,6 +5,7 @@
  */
 import { parseModule } from "../parse/parser.js";
 import { LineMap, PySyntaxError } from "../parse/errors.js";
+import { numberWarnings } from "../parse/parse-error.js";
 import { foldModule } from "./fold.js";
 import { buildSymtable } from "./symtable.js";
 import { Unit, compileEvalUnit, compileUnit } from "./codegen.js";
@@ -71,6 +72,8 @@ function compileFresh(source: string, filename: string, mode: CompileMode): Comp
   const symtable = buildSymtable(mod, lines, filename);
   const unit = new Unit(symtable, lines, { filename, interactive: mode === "single" });
   const code = mode === "eval" ? compileEvalUnit(mod, unit) : compileUnit(mod, unit);
+  // the tokenizer's warnings (a number glued to a keyword, `1if`) before the compiler's
+  if (/\b\d[\w.]*?(and|else|for|i[fns]|or|not)/.test(source)) unit.warnings.unshift(...numberWarnings(source, lines, filename));
   const warnings =
     mode === "single" ? unit.warnings.map((w) => ({ ...w, text: "" })) : unit.warnings;
   return { code, constants: unit.consts.all, warnings };

@@ -2,11 +2,13 @@
  * The SyntaxError CPython reports for the first error node of lezer's tree (found by syntax-errors.ts):
  * a Python 2 print statement, an f-string as a pattern, a compound statement's header without its ':',
  * two expressions side by side in brackets ("Perhaps you forgot a comma?"), else "invalid syntax".
- * Only a source with a syntax error gets here (in the page's build it is loaded on demand: apps/web/bundler/lazy.ts).
+ * Only a source with a syntax error gets here, or one with a digit glued to a keyword for numberWarnings
+ * (in the page's build it is loaded on demand: apps/web/bundler/lazy.ts).
  */
 import type { SyntaxNode } from "@lezer/common";
 import type { LineMap, PySyntaxError } from "./errors.js";
 import { syntaxErrorAt } from "./errors.js";
+import type { CompileWarning } from "../compile/code.js";
 
 /** A syntax error found, with where it is and how to make it. */
 export interface Problem {
@@ -30,6 +32,22 @@ export function describeParseError(n: SyntaxNode, source: string, lines: LineMap
   const [msg, from, to] = bad;
   const line = lines.line(from);
   return { offset: from, tokenizer: true, generic: false, make: () => syntaxErrorAt(lines, filename, msg, line, lines.col(from), line, lines.col(to)) };
+}
+
+/** Where numberTrouble notes a keyword glued to a number literal (`1if`, `0x1for`): its offset and kind. */
+let glued: [number, string][] | null = null;
+
+/**
+ * python3's tokenizer SyntaxWarnings for number literals followed at once by one of the keywords that may
+ * follow a number ("and", "else", "for", "if", "in", "is", "not", "or"): "invalid decimal literal" and its
+ * hexadecimal, octal, binary and imaginary forms, one per literal, at the keyword's line (compile/index.ts
+ * asks when the source has a digit glued to such a word).
+ */
+export function numberWarnings(source: string, lines: LineMap, filename: string): CompileWarning[] {
+  const at: [number, string][] = (glued = []);
+  firstBadNumber(source);
+  glued = null;
+  return at.map(([o, kind]) => ({ category: "SyntaxWarning", message: `invalid ${kind} literal`, filename, lineno: lines.line(o), text: lines.lineText(lines.line(o)).trim() }));
 }
 
 // the tokens that matter to find the numbers: comments, strings (group 1: the quote), names, a number's start
@@ -70,8 +88,11 @@ function numberTrouble(s: string, i: number): [string, number, number] | number 
     return [m, p - 1, p - 1];
   };
   // after the literal: a keyword may follow, a name's character may not
-  const end = (c: string, kind: string) =>
-    !/^(and|else|for|i[fns]|or|not)/.test(s.slice(p - 1)) && /[\w\u0080-\uffff]/.test(c) ? bad(`invalid ${kind} literal`) : p - 1;
+  const end = (c: string, kind: string) => {
+    const kw = /^(and|else|for|i[fns]|or|not)/.test(s.slice(p - 1));
+    if (kw) glued?.push([p - 1, kind]);
+    return !kw && /[\w\u0080-\uffff]/.test(c) ? bad(`invalid ${kind} literal`) : p - 1;
+  };
   // the digits after a digit, each '_' between two digits; null at a '_' without a digit after it
   const tail = (): string | null => {
     for (;;) {
