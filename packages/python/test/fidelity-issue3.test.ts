@@ -122,3 +122,9 @@ describe("sys.implementation and the standard streams", () => {
     expectSameAsPython(cpython, "sys-implementation-streams", corpusCase("fidelity/180-sys-implementation-streams.py"));
   });
 });
+
+describe("the module type", () => {
+  it("is types.ModuleType and makes modules: module(name, doc), python3's names, repr, errors and subclasses", () => {
+    expectSameAsPython(cpython, "module-type", corpusCase("fidelity/179-module-type.py"));
+  });
+});

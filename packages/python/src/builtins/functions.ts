@@ -6,6 +6,7 @@
  */
 import { complexVia } from "../vm/number-via.js";
 import { timsort } from "./timsort.js";
+import { rarely } from "../vm/rarely.js";
 import type { Obj } from "../vm/heap-api.js";
 import { Kind, type KwArgs, type NativeFn, type TypeInfo } from "../vm/types.js";
 import { PyRaise, type VM } from "../vm/vm.js";
@@ -805,6 +806,7 @@ function registerConstructors(vm: VM): void {
     const r = vm.retype(o, t);
     return r;
   };
+  C("module", (t, args, kw) => rarely(vm, 2, t, 0, args, kw));
   C("NoneType", (_t, args) => {
     if (args.length) vm.typeError("NoneType takes no arguments");
     return vm.none();

@@ -82,7 +82,7 @@ const TYPES_PY = `
 FunctionType = LambdaType = type(lambda: None)
 BuiltinFunctionType = BuiltinMethodType = type(len)
 MethodType = type((lambda: None).__get__(0))
-ModuleType = type(__builtins__)
+ModuleType = type(__import__("builtins"))
 NoneType = type(None)
 EllipsisType = type(...)
 NotImplementedType = type(NotImplemented)

@@ -86,7 +86,8 @@ proto.bootstrapTypes = function (this: VM): void {
   reg("method-wrapper", Kind.BUILTIN, L.CFUNC_MODULE, [L.CFUNC_SELF], { flags: abi.TPF_TRASHCAN }).methods = this.infoOfType(this.T.builtin_function_or_method).methods;
   reg("getset_descriptor", Kind.GETSET, L.DESCR_BASICSIZE, [L.DESCR_TYPE, L.DESCR_NAME, L.DESCR_QUALNAME]);
   reg("member_descriptor", Kind.MEMBER, L.DESCR_BASICSIZE, [L.DESCR_TYPE, L.DESCR_NAME, L.DESCR_QUALNAME]);
-  reg("module", Kind.MODULE, L.MODULE_BASICSIZE, [L.MODULE_DICT, L.MODULE_NAME], { weak: L.MODULE_WEAKREFS });
+  // (a subclass's instances keep their attributes in the module's own dict)
+  reg("module", Kind.MODULE, L.MODULE_BASICSIZE, [L.MODULE_DICT, L.MODULE_NAME], { weak: L.MODULE_WEAKREFS, baseType: true }).hasDict = true;
   reg("generator", Kind.GENERATOR, L.GEN_BASICSIZE, [L.GEN_CODE, L.GEN_NAME, L.GEN_QUALNAME, L.GEN_FUNC_GLOBALS, L.GEN_EXC_STATE, L.GEN_FRAME_OBJ], { itemsize: 8, varRefs: true, weak: L.GEN_WEAKREFS, finalizer: true });
   reg("traceback", Kind.TRACEBACK, L.TB_BASICSIZE, [L.TB_NEXT, L.TB_FRAME]);
   reg("frame", Kind.FRAME, L.FRAME_BASICSIZE, [L.FRAME_BACK, L.FRAME_CODE, L.FRAME_GLOBALS, L.FRAME_LOCALS, L.FRAME_TRACE], { itemsize: 8, varRefs: true, flags: abi.TPF_TRASHCAN });

@@ -6,15 +6,48 @@
  * 1. `del o[k]` of an object that supports no item deletion: python3's TypeError, which reads "doesn't
  *    support" where an int key goes to a type with sequence slots (PySequence_DelItem: str, bytes, tuple,
  *    set, frozenset, range, dict views, mappingproxy, any class), else "does not support".
+ * 2. `types.ModuleType(name, doc=None)` (o the type, `args` and `kw` the call's): a module with python3's
+ *    five names in its dict. A subclass's own __init__ is left to fill it (module.__init__ does it, made
+ *    here at the first call).
  */
 import type { Obj } from "./heap-api.js";
 import * as L from "./layouts.js";
-import { Kind, type NativeFn } from "./types.js";
+import { Kind, type KwArgs, type NativeFn } from "./types.js";
 import type { VM } from "./vm.js";
 
-export function rarely(vm: VM, what: number, o: Obj, k?: Obj): Obj {
+export function rarely(vm: VM, what: number, o: Obj, k?: Obj, args: Obj[] = [], kw: KwArgs | null = null): Obj {
   const h = vm.h;
   switch (what) {
+    case 2: {
+      const init = (a: Obj[], kn: KwArgs | null) => {
+        const m = a[0]!;
+        const v = a.slice(1);
+        const c = v.length + (kn ? kn.names.length : 0);
+        if (c > 2) vm.typeError(`module() takes at most 2 arguments (${c} given)`);
+        kn?.names.forEach((n, i) => {
+          const j = ["name", "doc"].indexOf(n);
+          if (j < 0) vm.typeError(`'${n}' is an invalid keyword argument for module()`);
+          if (v[j]) vm.typeError(`argument for module() given by name ('${n}') and position (${j + 1})`);
+          v[j] = kn.values[i]!;
+        });
+        if (!v[0]) vm.typeError("module() missing required argument 'name' (pos 1)");
+        if (vm.kindOf(v[0]) !== Kind.STR) vm.typeError(`module() argument 'name' must be str, not ${vm.typeName(v[0])}`);
+        const d = h.getSlot(m, L.MODULE_DICT);
+        h.setSlot(m, L.MODULE_NAME, v[0]);
+        ["__name__", "__doc__", "__package__", "__loader__", "__spec__"].forEach((n, i) => vm.dictSetStr(d, vm.name(n), v[i] ?? vm.None));
+        return vm.none();
+      };
+      if (!vm.infoOfType(vm.T.module).methods.has("__init__")) vm.methods("module", { __init__: init });
+      const m = h.newObject(o);
+      h.setSlotSteal(m, L.MODULE_DICT, h.newDict());
+      try {
+        if (!vm.lookupTypeOwner(vm.infoOfType(o), "__init__")?.heap) init([m, ...args], kw);
+      } catch (e) {
+        h.decref(m);
+        throw e;
+      }
+      return m;
+    }
     case 1: {
       const ti = vm.typeInfo(o);
       const kk = vm.kindOf(k!);
