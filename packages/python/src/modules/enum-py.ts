@@ -5,7 +5,9 @@
  * str() and format(), lookups by value and name and their errors ("7 is not a valid Color"), aliases,
  * iteration in definition order, members created through the mixed-in type (IntEnum members are ints), a
  * class's own __new__/__init__ (tuple values as arguments), _missing_ and _generate_next_value_, the
- * functional API (`Enum('Animal', 'ANT BEE')`), and `1 in Color`'s DeprecationWarning and TypeError.
+ * functional API (`Enum('Animal', 'ANT BEE')`), and `1 in Color`'s DeprecationWarning and TypeError. A class
+ * body's auto() takes its value as it is assigned (EnumType.__prepare__'s namespace), so that the body can
+ * combine members (`WHITE = RED | GREEN | BLUE`).
  * What differs: __members__ is a dict (pyheap has no mappingproxy), `name` and `value` are plain
  * properties (a member named `name` or `value` is not supported), _ignore_ is not provided, and the module's
  * frames are left out of a printed traceback (vm/exc-format.ts) where python3 shows enum.py's. Flag values
@@ -59,7 +61,39 @@ def _data_type(bases):
 Enum = ReprEnum = _Flag = None
 
 
+class _EnumDict(dict):
+    # a class body's namespace: auto() takes its value as it is assigned, so that later lines of the body
+    # see the int (WHITE = RED | GREEN | BLUE), as python3's
+    def __init__(self, gen):
+        super().__init__()
+        self._gen = gen
+        self._values = []
+        self._auto = False
+
+    def __setitem__(self, k, v):
+        if k == "_generate_next_value_" and self._auto:
+            raise TypeError("_generate_next_value_ must be defined before members")
+        if not (_dunder(k) or _sunder(k) or _descriptor(v)):
+            if isinstance(v, auto):
+                self._auto = True
+                gen = self.get("_generate_next_value_", self._gen)
+                if not v._given:
+                    v.value = (gen.__func__ if isinstance(gen, staticmethod) else gen)(k, 1, len(self._values), self._values[:])
+                v = v.value
+            self._values.append(v)
+        dict.__setitem__(self, k, v)
+
+
 class EnumType(type):
+    @classmethod
+    def __prepare__(mcls, name, bases, **kw):
+        gen = None
+        for b in bases:
+            gen = getattr(b, "_generate_next_value_", None)
+            if gen is not None:
+                break
+        return _EnumDict(gen)
+
     def __new__(mcls, name, bases, ns, boundary=None, _simple=False, **kw):
         for b in bases:
             if isinstance(b, EnumType) and b._member_names_:

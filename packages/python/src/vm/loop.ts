@@ -917,8 +917,13 @@ proto.evalRare = function (this: VM, f: Frame, op: Op, arg: number): void {
     }
     case 90 /* Op.STORE_NAME */: {
       const v = st.pop()!;
-      this.dictSetStr(f.locals, f.info.names[arg], v);
-      h.decref(v);
+      try {
+        // (a namespace that is a dict subclass, from a metaclass's __prepare__: its __setitem__, as python3's)
+        if (this.typeInfo(f.locals).heap) this.setItem(f.locals, f.info.names[arg], v);
+        else this.dictSetStr(f.locals, f.info.names[arg], v);
+      } finally {
+        h.decref(v);
+      }
       break;
     }
     case 118 /* Op.CONTAINS_OP */: {
