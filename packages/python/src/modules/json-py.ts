@@ -253,7 +253,11 @@ class _Encoder:
             first = False
             emit(_str(k, self.ascii))
             emit(self.key_sep)
-            self.enc(v, level)
+            text = self.scalar(v)
+            if text is not None:
+                emit(text)
+            else:
+                self.sub(v, level)
         if self.indent is not None:
             emit("\\n" + self.indent * (level - 1))
         emit("}")
