@@ -56,8 +56,14 @@ def _one(name, methods, bases=(), body=None):
     if body:
         ns.update(body)
     for m in methods:
-        if m not in ns:
+        # (a method a base has stays the base's, as in python3's class dicts)
+        if m not in ns and not any(hasattr(b, m) for b in bases):
             ns[m] = abstractmethod(_abstract(m))
+    for m, f in ns.items():
+        # each function is this class's own (made for it), named as python3's: Sized.__len__
+        if hasattr(f, "__code__"):
+            f.__name__ = m
+            f.__qualname__ = name + "." + m
     cls = ABCMeta(name, bases, ns)
     owner.append(cls)
     return cls
@@ -66,12 +72,28 @@ def _one(name, methods, bases=(), body=None):
 def _abstract(name):
     def f(self, *args):
         pass
-    f.__name__ = f.__qualname__ = name
     return f
 
 
-def _hash_false(self):
-    return 0
+def _fn(kind):
+    # a new function at each call (so that _one can name it after the one method it is)
+    if kind == 0:
+        def f(self):
+            return 0
+    elif kind == 1:
+        def f(self):
+            while False:
+                yield None
+    elif kind == 2:
+        def f(self, *args, **kwds):
+            return False
+    elif kind == 3:
+        def f(self):
+            raise StopIteration
+    else:
+        def f(self):
+            return self
+    return f
 
 
 def _iter_empty(self):
@@ -79,11 +101,7 @@ def _iter_empty(self):
         yield None
 
 
-def _contains_false(self, value):
-    return False
-
-
-Hashable = _one("Hashable", ("__hash__",), body={"__hash__": abstractmethod(_hash_false)})
+Hashable = _one("Hashable", ("__hash__",), body={"__hash__": abstractmethod(_fn(0))})
 # (their __hash__ is None in python3's class dicts, which here do not show it)
 _UNHASHABLE = (type({}.keys()), type({}.items()))
 
@@ -95,30 +113,26 @@ def _hashable_hook(cls, C):
 
 
 Hashable.__subclasshook__ = classmethod(_hashable_hook)
-Iterable = _one("Iterable", ("__iter__",), body={"__iter__": abstractmethod(_iter_empty)})
-Sized = _one("Sized", ("__len__",), body={"__len__": abstractmethod(_hash_false)})
-Container = _one("Container", ("__contains__",), body={"__contains__": abstractmethod(_contains_false)})
-Callable = _one("Callable", ("__call__",), body={"__call__": abstractmethod(_contains_false)})
-Reversible = _one("Reversible", ("__reversed__", "__iter__"), (Iterable,), body={"__reversed__": abstractmethod(_iter_empty)})
+Iterable = _one("Iterable", ("__iter__",), body={"__iter__": abstractmethod(_fn(1))})
+Sized = _one("Sized", ("__len__",), body={"__len__": abstractmethod(_fn(0))})
+Container = _one("Container", ("__contains__",), body={"__contains__": abstractmethod(_fn(2))})
+Callable = _one("Callable", ("__call__",), body={"__call__": abstractmethod(_fn(2))})
+Reversible = _one("Reversible", ("__reversed__", "__iter__"), (Iterable,), body={"__reversed__": abstractmethod(_fn(1))})
 Collection = _one("Collection", ("__len__", "__iter__", "__contains__"), (Sized, Iterable, Container))
-
-
-def _next_stop(self):
-    raise StopIteration
 
 
 def _self(self):
     return self
 
 
-Iterator = _one("Iterator", ("__iter__", "__next__"), (Iterable,), body={"__next__": abstractmethod(_next_stop), "__iter__": _self})
+Iterator = _one("Iterator", ("__iter__", "__next__"), (Iterable,), body={"__next__": abstractmethod(_fn(3)), "__iter__": _fn(4)})
 
 
-Awaitable = _one("Awaitable", ("__await__",), body={"__await__": abstractmethod(_iter_empty)})
-Coroutine = _one("Coroutine", ("__await__", "send", "throw", "close"), (Awaitable,), body={"close": _self})
+Awaitable = _one("Awaitable", ("__await__",), body={"__await__": abstractmethod(_fn(1))})
+Coroutine = _one("Coroutine", ("__await__", "send", "throw", "close"), (Awaitable,), body={"close": _fn(4)})
 AsyncIterable = _one("AsyncIterable", ("__aiter__",))
-AsyncIterator = _one("AsyncIterator", ("__anext__", "__aiter__"), (AsyncIterable,), body={"__aiter__": _self})
-AsyncGenerator = _one("AsyncGenerator", ("__aiter__", "__anext__", "asend", "athrow", "aclose"), (AsyncIterator,), body={"aclose": _self, "__anext__": abstractmethod(_self), "__aiter__": _self})
+AsyncIterator = _one("AsyncIterator", ("__anext__", "__aiter__"), (AsyncIterable,), body={"__aiter__": _fn(4)})
+AsyncGenerator = _one("AsyncGenerator", ("__aiter__", "__anext__", "asend", "athrow", "aclose"), (AsyncIterator,), body={"aclose": _fn(4), "__anext__": _fn(4)})
 
 
 class Generator(Iterator):
