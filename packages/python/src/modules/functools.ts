@@ -539,6 +539,17 @@ class cached_property:
         return v
 
 
+def _union_args(cls):
+    # the members of int | str or typing.Union[int, str]; None for anything else
+    return cls.__args__ if type(cls).__name__ in ("UnionType", "_UnionGenericAlias") else None
+
+
+def _dispatch_type(cls):
+    # a class, or a union of classes
+    args = _union_args(cls)
+    return isinstance(cls, type) or (args is not None and all(isinstance(a, type) for a in args))
+
+
 def singledispatch(func):
     registry = {object: func}
 
@@ -549,9 +560,12 @@ def singledispatch(func):
         return func
 
     def register(cls, func=None):
-        if func is None:
-            if isinstance(cls, type):
+        if _dispatch_type(cls):
+            if func is None:
                 return lambda f: register(cls, f)
+        else:
+            if func is not None:
+                raise TypeError("Invalid first argument to \`register()\`. %r is not a class or union type." % (cls,))
             func = cls
             # (a classmethod or staticmethod: its function's annotations)
             hints = getattr(getattr(func, "__func__", func), "__annotations__", {})
@@ -560,9 +574,11 @@ def singledispatch(func):
             name, cls = next(iter(hints.items()))
             if isinstance(cls, str):
                 cls = eval(cls, getattr(func, "__func__", func).__globals__)
-            if not isinstance(cls, type):
-                raise TypeError("Invalid annotation for %r. %r is not a class." % (name, cls))
-        registry[cls] = func
+            if not _dispatch_type(cls):
+                raise TypeError("Invalid annotation for %r. %r %s." % (name, cls, "not all arguments are classes" if _union_args(cls) else "is not a class"))
+        # a union (int | str, typing.Union[...]) registers each of its classes, as python3 3.11's
+        for c in _union_args(cls) or (cls,):
+            registry[c] = func
         return func
 
     def wrapper(*args, **kw):
