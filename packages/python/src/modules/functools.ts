@@ -554,10 +554,20 @@ def singledispatch(func):
     registry = {object: func}
 
     def dispatch(cls):
-        for base in cls.__mro__:
+        for base in cls.__mro__[:-1]:
             if base in registry:
                 return registry[base]
-        return func
+        # then an ABC the class is a subclass of though not in its __mro__ (dict of Mapping, list of
+        # Sequence): the most derived of those registered, python3's RuntimeError for two unrelated ones
+        # (python3 orders ABCs among the class's bases; here they come after them, before object)
+        best = None
+        for k in registry:
+            if k is not object and k not in cls.__mro__ and issubclass(cls, k):
+                if best is None or issubclass(k, best):
+                    best = k
+                elif not issubclass(best, k):
+                    raise RuntimeError("Ambiguous dispatch: %s or %s" % (best, k))
+        return registry[best] if best is not None else registry.get(object, func)
 
     def register(cls, func=None):
         if _dispatch_type(cls):
