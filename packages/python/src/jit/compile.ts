@@ -218,7 +218,7 @@ export function translate(code: CodeObject): string | null {
     `const h = vm.h, T = vm.T, intType = T.int, intTypeW = T.int | 0, rangeIterType = T.range_iterator, listIterType = T.list_iterator;`,
     `const functionTypeW = vm.tFunction | 0, methodTypeW = vm.tMethod | 0, typeTypeW = vm.tType | 0, superTypeW = vm.tSuper | 0;`,
     `const None = vm.None, True = vm.True, False = vm.False;`,
-    `const R_ = R, L_ = R.L;`,
+    `const R_ = R;`,
     `const E = new Uint8Array(${n + 1}); for (const x of ${j(entries)}) E[x] = 1;`,
     `const LOW = new Int32Array(${j(Array.from(low))}), REM = new Int32Array(${j(Array.from(rem))});`,
   ];
