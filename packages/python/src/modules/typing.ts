@@ -339,19 +339,21 @@ def _tuple(params):
 
 
 class ForwardRef:
-    def __init__(self, arg):
+    def __init__(self, arg, is_argument=True, module=None, *, is_class=False):
         self.__forward_arg__ = arg
+        self.__forward_module__ = module
 
     def __repr__(self):
-        return "ForwardRef(%r)" % (self.__forward_arg__,)
+        m = self.__forward_module__
+        return "ForwardRef(%r%s)" % (self.__forward_arg__, "" if m is None else ", module=%r" % (m,))
 
     def __eq__(self, other):
         if type(other) is not ForwardRef:
             return NotImplemented
-        return self.__forward_arg__ == other.__forward_arg__
+        return self.__forward_arg__ == other.__forward_arg__ and self.__forward_module__ == other.__forward_module__
 
     def __hash__(self):
-        return hash(self.__forward_arg__)
+        return hash((self.__forward_arg__, self.__forward_module__))
 
 
 class _Final:
@@ -451,6 +453,17 @@ Final = _SpecialForm(_one, "Final")
 Union = _SpecialForm(_union, "Union")
 Optional = _SpecialForm(_optional, "Optional")
 Literal = _SpecialForm(_literal, "Literal")
+
+
+def _single(self, parameters):
+    p = _tuple(parameters)
+    if len(p) != 1:
+        raise TypeError("%s accepts only a single type. Got %r." % (self._name, parameters))
+    return _GenericAlias(self, (_type_check(p[0]),))
+
+
+Required = _SpecialForm(_single, "Required")
+NotRequired = _SpecialForm(_single, "NotRequired")
 
 
 class _BaseGenericAlias(_Final):
@@ -781,11 +794,37 @@ def no_type_check(f):
     return f
 
 
+def _strip_key_marks(t):
+    while isinstance(t, _GenericAlias) and t.__origin__ in (Required, NotRequired):
+        t = t.__args__[0]
+    return t
+
+
+def _eval_hint(value, globalns, localns):
+    import sys as _sys
+    if isinstance(value, str):
+        value = eval(value, globalns, localns)
+    elif isinstance(value, ForwardRef):
+        m = value.__forward_module__
+        g = globalns if m is None else getattr(_sys.modules.get(m), "__dict__", globalns)
+        value = eval(value.__forward_arg__, g, localns)
+    return _NoneType if value is None else value
+
+
 def get_type_hints(obj, globalns=None, localns=None, include_extras=False):
+    import sys as _sys
     hints = {}
     for k in reversed(obj.__mro__) if isinstance(obj, type) else (obj,):
+        if globalns is not None:
+            g = globalns
+        elif isinstance(k, type):
+            g = getattr(_sys.modules.get(k.__module__), "__dict__", {})
+        else:
+            g = getattr(k, "__globals__", getattr(k, "__dict__", {}))
+        loc = (dict(vars(k)) if isinstance(k, type) else g) if localns is None else localns
         for name, value in getattr(k, "__annotations__", {}).items():
-            hints[name] = _NoneType if value is None else value
+            value = _eval_hint(value, g, loc)
+            hints[name] = value if include_extras else _strip_key_marks(value)
     return hints
 
 
@@ -849,4 +888,59 @@ def NamedTuple(typename, fields=None, /, **kwargs):
 
 _NamedTuple = type.__new__(NamedTupleMeta, "NamedTuple", (), {})
 NamedTuple.__mro_entries__ = lambda bases: (_NamedTuple,)
+
+
+class _TypedDictMeta(type):
+    def __new__(cls, name, bases, ns, total=True):
+        if any(type(b) is not _TypedDictMeta for b in bases):
+            raise TypeError("cannot inherit from both a TypedDict type and a non-TypedDict base class")
+        td = type.__new__(_TypedDictMeta, name, (dict,), ns)
+        hints = {}
+        required = set()
+        optional = set()
+        for b in bases:
+            own = b.__dict__
+            hints.update(own.get("__annotations__", {}))
+            required |= own.get("__required_keys__", frozenset())
+            optional |= own.get("__optional_keys__", frozenset())
+        for key, hint in ns.get("__annotations__", {}).items():
+            hint = ForwardRef(hint, module=td.__module__) if isinstance(hint, str) else _type_check(hint)
+            hints[key] = hint
+            mark = hint.__origin__ if isinstance(hint, _GenericAlias) else None
+            (required if (mark is Required or (mark is not NotRequired and total)) else optional).add(key)
+        td.__annotations__ = hints
+        td.__required_keys__ = frozenset(required)
+        td.__optional_keys__ = frozenset(optional)
+        if not hasattr(td, "__total__"):
+            td.__total__ = total
+        return td
+
+    def __call__(cls, /, *args, **kwargs):
+        return dict(*args, **kwargs)
+
+    def __subclasscheck__(cls, other):
+        raise TypeError("TypedDict does not support instance and class checks")
+
+    __instancecheck__ = __subclasscheck__
+
+
+def TypedDict(typename, fields=None, /, *, total=True, **kwargs):
+    if fields is None:
+        fields = kwargs
+    elif kwargs:
+        raise TypeError("TypedDict takes either a dict or keyword arguments, but not both")
+    if kwargs:
+        import warnings
+        warnings.warn("The kwargs-based syntax for TypedDict definitions is deprecated in Python 3.11, will be "
+                      "removed in Python 3.13, and may not be understood by third-party type checkers.",
+                      DeprecationWarning, stacklevel=2)
+    return _TypedDictMeta(typename, (), {"__annotations__": dict(fields), "__module__": _caller_module()}, total=total)
+
+
+_TypedDict = type.__new__(_TypedDictMeta, "TypedDict", (), {})
+TypedDict.__mro_entries__ = lambda bases: (_TypedDict,)
+
+
+def is_typeddict(tp):
+    return isinstance(tp, _TypedDictMeta)
 `;
