@@ -10,7 +10,7 @@
 import { HeapError, abi, type Heap } from "@pyheap/heap";
 import { acquireInterpreter, releaseInterpreter } from "./heap-pool.js";
 import { compileModule, splitInteractive, PySyntaxError } from "./compile/index.js";
-import type { CompileError, CodeObject } from "./compile/code.js";
+import type { CompileError, CodeObject, CompiledUnit } from "./compile/code.js";
 import type { RunOptions, RunResult, StagedRun } from "./api-types.js";
 import type { RunOutcome, Trace } from "./trace/schema.js";
 import { LimitExceeded, PyRaise, VM, type VMHost } from "./vm/vm.js";
@@ -71,7 +71,7 @@ export function formatSyntaxError(e: CompileError, withSource = true): string {
 
 const EVAL_NAME = "__pyheap_eval_result__";
 
-function evalCode(unit: { code: CodeObject }): { code: CodeObject } {
+function evalCode(unit: CompiledUnit): Pick<CompiledUnit, "code" | "warnings"> {
   // An eval() expression is compiled as `NAME = (expr)`; the store and the implicit `return None` are
   // turned into NOPs so that the frame returns the expression's value.
   const code = unit.code;
@@ -85,7 +85,10 @@ function evalCode(unit: { code: CodeObject }): { code: CodeObject } {
       break;
     }
   }
-  return { code: { ...code, co_code: co } };
+  // (warnings' columns on line 1 as in the expression, without `NAME = (`)
+  const shift = EVAL_NAME.length + 4;
+  const warnings = unit.warnings.map((w) => (w.pos?.line === 1 ? { ...w, pos: { ...w.pos, col: w.pos.col - shift, endCol: w.pos.endLine === 1 ? w.pos.endCol - shift : w.pos.endCol } } : w));
+  return { code: { ...code, co_code: co }, warnings };
 }
 
 /** What python3 puts in a script's __main__ after __name__, in its order. */

@@ -41,7 +41,7 @@ describe("REPL compilation units", () => {
   it("keeps warnings without source text and numbers lines from 1", () => {
     const unit = compileModule("x is 1000\n", "<stdin>", "single");
     expect(unit.warnings).toEqual([
-      { category: "SyntaxWarning", message: '"is" with a literal. Did you mean "=="?', filename: "<stdin>", lineno: 1, text: "" },
+      { category: "SyntaxWarning", message: '"is" with a literal. Did you mean "=="?', filename: "<stdin>", lineno: 1, text: "", pos: { line: 1, col: 0, endLine: 1, endCol: 9 } },
     ]);
   });
 });

@@ -14,6 +14,7 @@
  * Nothing here owns heap memory; descriptors are immutable once compileModule returns.
  */
 import type { Op } from "./opcodes.js";
+import type { Pos } from "../parse/ast.js";
 
 /** co_flags bits (CPython 3.11 values). */
 export const enum CodeFlag {
@@ -209,6 +210,8 @@ export interface CompileWarning {
   readonly lineno: number;
   /** The source line, stripped of leading and trailing whitespace as the warnings module prints it. */
   readonly text: string;
+  /** Where in the line (the SyntaxError compile() raises when a filter turns the warning into an error). */
+  readonly pos?: Pos;
 }
 
 /** The result of compiling one unit. */

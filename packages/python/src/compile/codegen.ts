@@ -1966,6 +1966,7 @@ class CodeGen {
       filename: this.unit.opts.filename,
       lineno: p.line,
       text: this.unit.lines.lineText(p.line).trim(),
+      pos: p,
     });
   }
 
@@ -2007,13 +2008,7 @@ class CodeGen {
       const right = e.comparators[i]!;
       if ((op === "is" || op === "is not") && (literal(left) || literal(right))) {
         const msg = op === "is" ? '"is" with a literal. Did you mean "=="?' : '"is not" with a literal. Did you mean "!="?';
-        this.unit.warnings.push({
-          category: "SyntaxWarning",
-          message: msg,
-          filename: this.unit.opts.filename,
-          lineno: e.pos.line,
-          text: this.unit.lines.lineText(e.pos.line).trim(),
-        });
+        this.warn(msg, e.pos);
       }
       left = right;
     }

@@ -25,8 +25,9 @@ declare module "../vm/vm.js" {
 }
 
 /** Warn with `message` (a str, or a Warning instance whose type is the category) of `category` (a
- *  Warning subclass or its builtin name), located `stacklevel` Python frames up (1: the running one). */
-export function warn(vm: VM, category: Obj | string, message: Obj | string, stacklevel = 1): void {
+ *  Warning subclass or its builtin name), located `stacklevel` Python frames up (1: the running one), or
+ *  at `at` (a compiler's warning: that file and line, its module the file name less ".py", no registry). */
+export function warn(vm: VM, category: Obj | string, message: Obj | string, stacklevel = 1, at?: { file: string; line: number }): void {
   const h = vm.h;
   let cat = typeof category === "string" ? vm.typesByName[category]! : category;
   let f = vm.frame;
@@ -34,7 +35,11 @@ export function warn(vm: VM, category: Obj | string, message: Obj | string, stac
   let globals: Obj;
   let file: string;
   let line: number;
-  if (f) {
+  if (at) {
+    globals = 0;
+    file = at.file;
+    line = at.line;
+  } else if (f) {
     globals = f.globals;
     file = f.info.code.co_filename;
     line = vm.lineOf(f);
@@ -55,28 +60,28 @@ export function warn(vm: VM, category: Obj | string, message: Obj | string, stac
       text = own(vm.strObj(msg));
       cat = h.typeOf(msg);
     } else msg = own(vm.callType(cat, [msg], null));
-    const nameObj = vm.dictGetStr(globals, "__name__");
-    const module = nameObj && vm.kindOf(nameObj) === Kind.STR ? vm.str(nameObj) : "<string>";
-    let registry = vm.dictGetStr(globals, "__warningregistry__");
-    if (!registry) {
+    const nameObj = globals && vm.dictGetStr(globals, "__name__");
+    const module = at ? file.replace(/\.py$/, "") : nameObj && vm.kindOf(nameObj) === Kind.STR ? vm.str(nameObj) : "<string>";
+    let registry = globals && vm.dictGetStr(globals, "__warningregistry__");
+    if (globals && !registry) {
       registry = own(h.newDict());
       vm.dictSetStr(globals, vm.name("__warningregistry__"), registry);
     }
     const lineObj = own(vm.newInt(BigInt(line)));
     const key = own(h.newTuple([text, cat, lineObj]));
-    if (seen(vm, registry, key, false)) return;
+    if (registry && seen(vm, registry, key, false)) return;
     const wm = vm.modules.get("warnings");
     const attr = (name: string): Obj => (wm ? own(vm.getAttrOrNull(wm, name)) : 0);
     const action = filterAction(vm, attr("filters"), attr("defaultaction"), cat, text, module, line);
     if (action === "error") throw new PyRaise(vm.newRef(msg));
     if (action === "ignore") return;
     if (action !== "always") {
-      vm.dictSetItem(registry, key, vm.True);
+      if (registry) vm.dictSetItem(registry, key, vm.True);
       let again = false;
       if (action === "once") {
         const once = attr("onceregistry");
         again = once ? seen(vm, once, own(h.newTuple([text, cat])), true) : false;
-      } else if (action === "module") again = seen(vm, registry, own(h.newTuple([text, cat, own(vm.newInt(0n))])), true);
+      } else if (action === "module") again = !!registry && seen(vm, registry, own(h.newTuple([text, cat, own(vm.newInt(0n))])), true);
       else if (action !== "default") vm.raise("RuntimeError", `Unrecognized action ('${action}') in warnings.filters`);
       if (again) return;
     }

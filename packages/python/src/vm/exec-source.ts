@@ -7,6 +7,8 @@ import { Kind } from "./types.js";
 import { PyRaise, VM } from "./vm.js";
 import { Frame } from "./frame.js";
 import { PySyntaxError } from "../parse/errors.js";
+import type { CompileWarning } from "../compile/code.js";
+import { warn } from "../modules/warnings.js";
 
 const proto = VM.prototype;
 
@@ -29,12 +31,13 @@ proto.evalSource = function (this: VM, args: Obj[], mode: "eval" | "exec"): Obj 
   if (this.kindOf(src) !== Kind.STR) this.typeError(`${mode}() arg 1 must be a string, bytes or code object`);
   let text = this.str(src);
   if (mode === "eval") text = text.replace(/^[ \t]+/, "");
-  let unit: { code: import("../compile/code.js").CodeObject };
+  let unit: ReturnType<VM["host"]["compile"]>;
   try {
     unit = this.host.compile(text, "<string>", mode);
   } catch (e) {
     throw compileError(this, e, text, mode);
   }
+  compileWarnings(this, unit.warnings);
   // the source's parse tree holds one more reference to each constant while it runs
   const outer = this.arena;
   this.arena = [];
@@ -60,14 +63,39 @@ proto.compileBuiltin = function (this: VM, args: Obj[]): Obj {
   const fname = this.str(args[1]);
   const mode = this.str(args[2]);
   if (mode !== "exec" && mode !== "eval" && mode !== "single") this.raise("ValueError", "compile() mode must be 'exec', 'eval' or 'single'");
-  let unit: { code: import("../compile/code.js").CodeObject };
+  let unit: ReturnType<VM["host"]["compile"]>;
   try {
     unit = this.host.compile(mode === "eval" ? text.replace(/^[ \t]+/, "") : text, fname, mode === "eval" ? "eval" : "exec");
   } catch (e) {
     throw compileError(this, e, text, mode);
   }
+  compileWarnings(this, unit.warnings);
   return this.materialize(unit.code, false);
 };
+
+/** The compiler's warnings about a source of compile(), exec() or eval(), issued as python3 issues them: through
+ *  the warnings filters, with no registry (shown at every compile); one a filter makes an error is raised as the
+ *  SyntaxError compile() raises (its text None, the columns of the expression warned about). */
+function compileWarnings(vm: VM, warnings: readonly CompileWarning[] | undefined): void {
+  for (const w of warnings ?? []) {
+    try {
+      warn(vm, w.category, w.message, 1, { file: w.filename, line: w.lineno });
+    } catch (e) {
+      if (!(e instanceof PyRaise) || !vm.isInstance(e.exc, vm.typesByName.SyntaxWarning!)) throw e;
+      vm.decref(e.exc);
+      const h = vm.h;
+      const p = w.pos;
+      const n = (x: number | undefined) => (x === undefined ? vm.none() : vm.newInt(BigInt(x)));
+      const loc = [h.newStr(w.filename), n(w.lineno), n(p && p.col + 1), vm.none(), n(p ? p.endLine : w.lineno), n(p && p.endCol + 1)];
+      const args = [h.newStr(w.message), h.newTupleSteal(loc)];
+      try {
+        throw new PyRaise(vm.callType(vm.T.SyntaxError, args, null));
+      } finally {
+        for (const a of args) h.decref(a);
+      }
+    }
+  }
+}
 
 /** The SyntaxError (IndentationError, TabError) a parse error of `source` raises in compile(), exec() and eval(),
  *  made by its class from (msg, (filename, lineno, offset, text, end_lineno, end_offset)); text is the source's

@@ -11,7 +11,7 @@
  * Exceptions travel as JS throws of `PyRaise` (owning a reference to the exception object); native code
  * that holds references across a call that can raise releases them in `finally` blocks.
  */
-import type { CodeObject, Const } from "../compile/code.js";
+import type { CodeObject, CompileWarning, Const } from "../compile/code.js";
 import type { HeapApi, Obj, TypeDesc } from "./heap-api.js";
 import { Frame, type CodeInfo } from "./frame.js";
 import { Kind, type KwArgs, type NativeEntry, type NativeFn, type TypeInfo } from "./types.js";
@@ -53,7 +53,7 @@ export interface VMHost {
   onLine?(frame: Frame, line: number): void;
   onInstruction?(frame: Frame): void;
   /** Compile a source text for exec/eval; throws a PyErr-like object for syntax errors. */
-  compile(source: string, filename: string, mode: "exec" | "eval"): { code: CodeObject };
+  compile(source: string, filename: string, mode: "exec" | "eval"): { code: CodeObject; warnings?: readonly CompileWarning[] };
 }
 
 /** `abi` offsets the VM needs from the heap (type object fields). */
