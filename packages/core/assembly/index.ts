@@ -32,7 +32,7 @@ import { tupleInit, tupleNew, emptyTuple } from "./object/tuple";
 import {
   listNewDisplay, listNewCall, listResize, listPreallocateExact, listAppend, listInsert, listPop, listSizeof,
   listItems, listAllocated,
-  listAssSlice, listDelExtended,
+  listAssSlice, listDelExtended, listClearItems,
 } from "./object/list";
 import {
   dictInitEmpty, dictInit, dictNewDisplay, dictNewCall, dictNewPresized, dictSetItem, dictGetItem, dictDelItem, dictUsed,
@@ -687,9 +687,10 @@ export function list_len(l: i32): i32 {
 export function list_capacity(l: i32): i32 {
   return listAllocated(<usize>l);
 }
-/** list.clear(): releases the items last to first and frees the item array. */
+/** list.clear(), list.__init__, l *= 0: releases the items last to first and frees the item array (a
+ *  subclass instance keeps its __dict__, which clearObject, tp_clear, would drop too). */
 export function list_clear(l: i32): void {
-  clearObject(<usize>l);
+  listClearItems(<usize>l);
 }
 
 // ── dict_ ───────────────────────────────────────────────────────────────────────────────────────

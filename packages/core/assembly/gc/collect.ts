@@ -39,7 +39,7 @@ import { tupleCanUntrack, mayBeTracked } from "../object/tuple";
 import { dictCanUntrack, dictClear } from "../object/dict";
 import { setClear } from "../object/set";
 import { weakrefClearRef } from "../object/weakref";
-import { listAppend } from "../object/list";
+import { listAppend, listClearItems } from "../object/list";
 import { freelistsClearAll } from "../object/freelists";
 import { flClear, typeFreelist } from "../object/alloc";
 
@@ -438,20 +438,9 @@ export function clearObject(o: usize): void {
     case LAYOUT_STR:
     case LAYOUT_BYTES:
       return;
-    case LAYOUT_LIST: {
-      const items = getRef(o + LIST_ITEMS);
-      if (items == 0) return;
-      let i = obSize(o);
-      setObSize(o, 0);
-      setRef(o + LIST_ITEMS, 0);
-      store<i64>(o + LIST_ALLOCATED, 0);
-      while (--i >= 0) {
-        const v = getRef(items + (<usize>i << 3));
-        if (v != 0) decref(v);
-      }
-      memFree(items);
+    case LAYOUT_LIST:
+      listClearItems(o);
       return;
-    }
     case LAYOUT_DICT:
       dictClear(o);
       return;
