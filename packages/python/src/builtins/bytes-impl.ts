@@ -278,7 +278,7 @@ function bytesFromObject(vm: VM, x: Obj, what: string): Uint8Array {
   if (b) return b;
   const k = vm.kindOf(x);
   if (k === Kind.STR && what !== "extend") vm.typeError("string argument without an encoding");
-  const items = vm.collect(x);
+  const items = vm.collect(x, what === "bytearray" ? 0 : 64);
   try {
     return Uint8Array.from(items.map((o) => byteValue(vm, o, what === "bytes" ? "bytes" : "byte")));
   } finally {

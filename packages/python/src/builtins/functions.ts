@@ -989,7 +989,7 @@ function registerConstructors(vm: VM): void {
       const x = args[0];
       if (vm.kindOf(x) === Kind.TUPLE && !vm.typeInfo(x).heap) return vm.newRef(x);
       if (vm.kindOf(x) === Kind.LIST && !vm.typeInfo(x).heap) return h.newTuple(vm.listItems(x));
-      const items = vm.collect(x);
+      const items = vm.collect(x, 10);
       return h.newTupleSteal(items);
     }),
   );

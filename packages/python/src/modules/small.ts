@@ -250,6 +250,8 @@ def countOf(a, b):
 def length_hint(obj, default=0, /):
     if not isinstance(default, int):
         raise TypeError("'%s' object cannot be interpreted as an integer" % type(default).__name__)
+    if not -(1 << 63) <= default < 1 << 63:
+        raise OverflowError("Python int too large to convert to C ssize_t")
     try:
         return len(obj)
     except TypeError:
@@ -263,9 +265,11 @@ def length_hint(obj, default=0, /):
         return default
     if not isinstance(v, int):
         raise TypeError("__length_hint__ must be an integer, not %s" % type(v).__name__)
+    if not -(1 << 63) <= v < 1 << 63:
+        raise OverflowError("Python int too large to convert to C ssize_t")
     if v < 0:
         raise ValueError("__length_hint__() should return >= 0")
-    return v
+    return int(v)
 
 
 def indexOf(a, b):

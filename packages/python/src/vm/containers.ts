@@ -13,6 +13,7 @@ import { PyRaise, VM } from "./vm.js";
 import * as L from "./layouts.js";
 import "./sets.js";
 import { functionStr } from "./loop.js";
+import { rarely } from "./rarely.js";
 
 declare module "./vm.js" {
   interface VM {
@@ -29,8 +30,9 @@ declare module "./vm.js" {
     listItems(l: Obj): Obj[];
     seqItems(o: Obj): Obj[];
     iterate(o: Obj, fn: (item: Obj) => boolean | void): void;
-    collect(o: Obj): Obj[];
+    collect(o: Obj, hint?: number): Obj[];
     listExtendFrom(l: Obj, it: Obj): void;
+    ownHint(o: Obj, dflt: number): number;
     /** A list of objs (references taken) in PyList_New(room) slots, appended past them (str and bytes
      *  split's preallocation: maxsplit + 1, at most 12; 0 for splitlines). */
     listRoom(objs: Obj[], room: number): Obj;
@@ -182,10 +184,12 @@ proto.iterate = function (this: VM, o: Obj, fn: (item: Obj) => boolean | void): 
 };
 
 /** All items of an iterable as NEW references. */
-proto.collect = function (this: VM, o: Obj): Obj[] {
+proto.collect = function (this: VM, o: Obj, hint?: number): Obj[] {
   const out: Obj[] = [];
   const it = this.getIter(o);
   try {
+    // tuple(), bytes(), bytearray.extend: their hint's errors and calls (after the iterator, as python3's)
+    if (hint) this.ownHint(o, hint);
     for (;;) {
       const v = this.iterNext(it);
       if (!v) break;
@@ -210,26 +214,15 @@ proto.listExtendFrom = function (this: VM, l: Obj, it: Obj): void {
   }
   // list_extend's room is PyObject_LengthHint(it, 8): the item count (-1 here) for the kinds with a len or
   // an iterator's hint; 8 for generators, map, filter, zip, enumerate, callable_iterator and instances
-  // without __len__ (or their __length_hint__)
+  // without __len__ or __length_hint__; a Python __len__'s or __length_hint__'s own number
   const ti = this.typeInfo(it);
-  let hint = k === Kind.GENERATOR || (!ti.heap && /^(enumerate|zip|map|filter|callable_iterator)$/.test(ti.name)) ? 8 : -1;
-  const own = ti.heap && k === Kind.OBJECT && !this.lookupType(ti, "__len__");
-  if (own) hint = 8;
-  // as list_extend: the iterator first, then the hint (an int >= 0, else python3's errors)
+  let hint = k === Kind.GENERATOR || (!ti.heap && /^(enumerate|zip|map|filter|callable_iterator)$/.test(ti.name)) || (ti.heap && k === Kind.OBJECT) ? 8 : -1;
+  // as list_extend: the iterator first, then the hint
   const iter = this.getIter(it);
   const items: Obj[] = [];
   try {
-    if (own && this.lookupType(ti, "__length_hint__")) {
-      const r = this.callSpecial(it, "__length_hint__", []);
-      try {
-        if (r !== this.NotImplemented) {
-          if (this.kindOf(r) !== Kind.INT && this.kindOf(r) !== Kind.BOOL) this.typeError(`__length_hint__ must be an integer, not ${this.typeName(r)}`);
-          if ((hint = Number(this.h.readInt(r))) < 0) this.raise("ValueError", "__length_hint__() should return >= 0");
-        }
-      } finally {
-        this.h.decref(r);
-      }
-    }
+    const own = this.ownHint(it, 8);
+    if (own >= 0) hint = own;
     for (let v; (v = this.iterNext(iter)); ) if ((items.push(v) & 0xffff) === 0) this.pollInterrupt();
   } catch (e) {
     for (const x of items) this.h.decref(x);
@@ -243,6 +236,13 @@ proto.listExtendFrom = function (this: VM, l: Obj, it: Obj): void {
   } finally {
     for (const x of items) this.h.decref(x);
   }
+};
+
+/** PyObject_LengthHint(o, dflt) of an instance whose class defines __len__ (or, for a class with no other
+ *  len, __length_hint__) in Python, with python3's errors (vm/rarely.ts); -1 for any other object. */
+proto.ownHint = function (this: VM, o: Obj, dflt: number): number {
+  const ti = this.typeInfo(o);
+  return ti.heap && (this.lookupType(ti, "__len__")?.obj || (this.kindOf(o) === Kind.OBJECT && this.lookupType(ti, "__length_hint__"))) ? rarely(this, 3, o, dflt) : -1;
 };
 
 proto.listRoom = function (this: VM, objs: Obj[], room: number): Obj {

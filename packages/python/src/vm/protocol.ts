@@ -724,7 +724,9 @@ proto.len = function (this: VM, o: Obj): number {
       const r = this.callSpecial(o, "__len__", []);
       try {
         if (this.kindOf(r) !== Kind.INT && this.kindOf(r) !== Kind.BOOL) this.typeError(`'${this.typeName(r)}' object cannot be interpreted as an integer`);
-        const n = Number(this.h.readInt(r));
+        const b = this.h.readInt(r);
+        if (b >= 1n << 63n) this.raise("OverflowError", "cannot fit 'int' into an index-sized integer");
+        const n = Number(b);
         if (n < 0) this.raise("ValueError", "__len__() should return >= 0");
         return n;
       } finally {

@@ -9,15 +9,50 @@
  * 2. `types.ModuleType(name, doc=None)` (o the type, `args` and `kw` the call's): a module with python3's
  *    five names in its dict. A subclass's own __init__ is left to fill it (module.__init__ does it, made
  *    here at the first call).
+ * 3. PyObject_LengthHint(o, k) (k a number) of an instance whose class defines __len__ or __length_hint__
+ *    in Python (list(), list.extend, tuple(), bytes(), bytearray.extend…): its len(), else (no len(), or a
+ *    TypeError from it) its __length_hint__() (a TypeError or NotImplemented from it gives k), else k; with
+ *    python3's errors for a hint that is no int, negative or past a Py_ssize_t. Returned as a number (not an
+ *    object).
  */
 import type { Obj } from "./heap-api.js";
 import * as L from "./layouts.js";
 import { Kind, type KwArgs, type NativeFn } from "./types.js";
-import type { VM } from "./vm.js";
+import { PyRaise, type VM } from "./vm.js";
 
 export function rarely(vm: VM, what: number, o: Obj, k?: Obj, args: Obj[] = [], kw: KwArgs | null = null): Obj {
   const h = vm.h;
   switch (what) {
+    case 3: {
+      const dflt = k!;
+      const typeErr = (e: unknown) => {
+        if (!(e instanceof PyRaise && vm.isInstance(e.exc, vm.T.TypeError))) throw e;
+        vm.decref(e.exc);
+      };
+      try {
+        return vm.len(o);
+      } catch (e) {
+        typeErr(e);
+      }
+      if (!vm.lookupType(vm.typeInfo(o), "__length_hint__")) return dflt;
+      let r: Obj;
+      try {
+        r = vm.callSpecial(o, "__length_hint__", []);
+      } catch (e) {
+        typeErr(e);
+        return dflt;
+      }
+      try {
+        if (r === vm.NotImplemented) return dflt;
+        if (!vm.isInstance(r, vm.T.int)) vm.typeError(`__length_hint__ must be an integer, not ${vm.typeName(r)}`);
+        const n = h.readInt(r);
+        if (n >= 1n << 63n || n < -(1n << 63n)) vm.raise("OverflowError", "Python int too large to convert to C ssize_t");
+        if (n < 0n) vm.raise("ValueError", "__length_hint__() should return >= 0");
+        return Number(n);
+      } finally {
+        vm.decref(r);
+      }
+    }
     case 2: {
       const init = (a: Obj[], kn: KwArgs | null) => {
         const m = a[0]!;
