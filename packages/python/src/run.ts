@@ -294,6 +294,7 @@ function stageRun(source: string, options: RunOptions, detail: { check?: boolean
         unit = compileModule(source, filename, "exec");
       } catch (e) {
         if (!(e instanceof PySyntaxError)) throw e;
+        for (const w of e.warnings) host.write("stderr", `${w.filename}:${w.lineno}: ${w.category}: ${w.message}\n  ${w.text}\n`);
         host.write("stderr", formatSyntaxError(e.info));
         outcome = { status: "syntax-error", message: e.info.msg, line: e.info.lineno, column: e.info.offset };
         exitCode = 1;
@@ -313,6 +314,7 @@ function stageRun(source: string, options: RunOptions, detail: { check?: boolean
           unit = compileModule(ch.source, "<stdin>", "single");
         } catch (e) {
           if (!(e instanceof PySyntaxError)) throw e;
+          for (const w of e.warnings) host.write("stderr", `${w.filename}:${w.lineno}: ${w.category}: ${w.message}\n`);
           host.write("stderr", formatSyntaxError(e.info));
           continue;
         }

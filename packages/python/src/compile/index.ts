@@ -60,7 +60,20 @@ export function compileModule(source: string, filename: string, mode: CompileMod
 function compileFresh(source: string, filename: string, mode: CompileMode): CompiledUnit {
   const lines = new LineMap(source);
   // NOTE: like compile(); the eval() builtin strips leading spaces and tabs before compiling
-  const mod = parseModule(source, filename, mode === "single");
+  const glued = /\b\d[\w.]*?(and|else|for|i[fns]|or|not)/.test(source);
+  let mod;
+  try {
+    mod = parseModule(source, filename, mode === "single");
+  } catch (e) {
+    // the tokenizer warned about the numbers it read before the error (all of them when the error is an
+    // unclosed bracket, found at the end)
+    if (glued && e instanceof PySyntaxError) {
+      const i = e.info;
+      const all = i.msg.endsWith("was never closed");
+      e.warnings = numberWarnings(source, lines, filename).filter((w) => all || w.lineno < i.lineno || (w.lineno === i.lineno && w.pos!.col < i.offset - 1));
+    }
+    throw e;
+  }
   if (mode === "eval") {
     const only = mod.body[0];
     if (mod.body.length !== 1 || only!.k !== "Expr") {
@@ -73,7 +86,7 @@ function compileFresh(source: string, filename: string, mode: CompileMode): Comp
   const unit = new Unit(symtable, lines, { filename, interactive: mode === "single" });
   const code = mode === "eval" ? compileEvalUnit(mod, unit) : compileUnit(mod, unit);
   // the tokenizer's warnings (a number glued to a keyword, `1if`) before the compiler's
-  if (/\b\d[\w.]*?(and|else|for|i[fns]|or|not)/.test(source)) unit.warnings.unshift(...numberWarnings(source, lines, filename));
+  if (glued) unit.warnings.unshift(...numberWarnings(source, lines, filename));
   const warnings =
     mode === "single" ? unit.warnings.map((w) => ({ ...w, text: "" })) : unit.warnings;
   return { code, constants: unit.consts.all, warnings };

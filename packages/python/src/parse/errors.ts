@@ -2,10 +2,12 @@
  * The exception the parser and compiler throw for a user's syntax problem. It carries a structured
  * CompileError (see compile/code.ts) that the run layer prints in CPython's format.
  */
-import type { CompileError } from "../compile/code.js";
+import type { CompileError, CompileWarning } from "../compile/code.js";
 
 /** Thrown by parse/compile for a program CPython would reject at compile time. */
 export class PySyntaxError extends Error {
+  /** The tokenizer's warnings about the source before the error (python3 shows them first). */
+  warnings: readonly CompileWarning[] = [];
   constructor(readonly info: CompileError) {
     super(`${info.type}: ${info.msg} (${info.filename}, line ${info.lineno})`);
     this.name = "PySyntaxError";

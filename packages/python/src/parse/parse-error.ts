@@ -47,7 +47,12 @@ export function numberWarnings(source: string, lines: LineMap, filename: string)
   const at: [number, string][] = (glued = []);
   firstBadNumber(source);
   glued = null;
-  return at.map(([o, kind]) => ({ category: "SyntaxWarning", message: `invalid ${kind} literal`, filename, lineno: lines.line(o), text: lines.lineText(lines.line(o)).trim() }));
+  return at.map(([o, kind]) => {
+    const line = lines.line(o);
+    // (the column of the number's last character, where python3's tokenizer stands when it warns)
+    const col = lines.col(o) - 1;
+    return { category: "SyntaxWarning", message: `invalid ${kind} literal`, filename, lineno: line, text: lines.lineText(line).trim(), pos: { line, col, endLine: line, endCol: col } };
+  });
 }
 
 // the tokens that matter to find the numbers: comments, strings (group 1: the quote), names, a number's start

@@ -86,7 +86,9 @@ function compileWarnings(vm: VM, warnings: readonly CompileWarning[] | undefined
       const h = vm.h;
       const p = w.pos;
       const n = (x: number | undefined) => (x === undefined ? vm.none() : vm.newInt(BigInt(x)));
-      const loc = [h.newStr(w.filename), n(w.lineno), n(p && p.col + 1), vm.none(), n(p ? p.endLine : w.lineno), n(p && p.endCol + 1)];
+      // (the tokenizer's warnings about numbers give the line, the compiler's none)
+      const text = w.message.endsWith(" literal") ? h.newStr(w.text) : vm.none();
+      const loc = [h.newStr(w.filename), n(w.lineno), n(p && p.col + 1), text, n(p ? p.endLine : w.lineno), n(p && p.endCol + 1)];
       const args = [h.newStr(w.message), h.newTupleSteal(loc)];
       try {
         throw new PyRaise(vm.callType(vm.T.SyntaxError, args, null));
@@ -102,10 +104,19 @@ function compileWarnings(vm: VM, warnings: readonly CompileWarning[] | undefined
  *  line with a newline (none on an eval()'s last line), as CPython's. Anything else as wrapErr does. */
 function compileError(vm: VM, e: unknown, source: string, mode: string): unknown {
   if (!(e instanceof PySyntaxError)) return vm.wrapErr(e);
+  try {
+    compileWarnings(vm, e.warnings);
+  } catch (x) {
+    return x;
+  }
   const i = e.info;
   const h = vm.h;
   const lines = source.split("\n");
-  const text = i.lineno <= lines.length ? lines[i.lineno - 1] + (i.lineno < lines.length || mode !== "eval" ? "\n" : "") : i.text;
+  // (an unclosed bracket is found at the end: python3 gives the line it opened on its newline only when it is the
+  // last line)
+  const last = source.endsWith("\n") ? lines.length - 1 : lines.length;
+  const nl = i.msg.endsWith("was never closed") ? i.lineno >= last : i.lineno < lines.length || mode !== "eval";
+  const text = i.lineno <= lines.length ? lines[i.lineno - 1] + (nl ? "\n" : "") : i.text;
   // CPython's parser gives these errors no end column (-1, stored plus one)
   const end = i.msg === "unexpected indent" ? -1 : i.msg.endsWith("was never closed") ? 0 : i.end_offset;
   const n = (x: number) => vm.newInt(BigInt(x));

@@ -1,0 +1,3 @@
+# A number glued to a keyword warns before the syntax error it leads to.
+print("never runs")
+print(0xfor)
