@@ -93,7 +93,25 @@ def _gen():
 
 
 GeneratorType = type(_gen())
+CodeType = type(_gen.__code__)
 del _gen
+
+
+def _tb():
+    try:
+        raise TypeError
+    except TypeError as e:
+        return e.__traceback__
+
+
+TracebackType = type(_tb())
+FrameType = type(_tb().tb_frame)
+del _tb
+MappingProxyType = type(type.__dict__)
+CellType = type((lambda x: lambda: x)(0).__closure__[0])
+MethodDescriptorType = type(str.join)
+WrapperDescriptorType = type(object.__init__)
+MethodWrapperType = type(object().__str__)
 
 
 class SimpleNamespace:
@@ -794,21 +812,41 @@ def no_type_check(f):
     return f
 
 
-def _strip_key_marks(t):
-    while isinstance(t, _GenericAlias) and t.__origin__ in (Required, NotRequired):
-        t = t.__args__[0]
+def _new_args(t, f):
+    if isinstance(t, (_GenericAlias, _types.GenericAlias, _types.UnionType)):
+        args = tuple(map(f, t.__args__))
+        if args != t.__args__:
+            if isinstance(t, _GenericAlias):
+                return t.copy_with(args)
+            if isinstance(t, _types.GenericAlias):
+                return _types.GenericAlias(t.__origin__, args)
+            t = args[0]
+            for a in args[1:]:
+                t = t | a
     return t
 
 
-def _eval_hint(value, globalns, localns):
+def _strip_key_marks(t):
+    if isinstance(t, _GenericAlias) and t.__origin__ in (Required, NotRequired):
+        return _strip_key_marks(t.__args__[0])
+    return _new_args(t, _strip_key_marks)
+
+
+def _eval_hint(t, globalns, localns, seen=frozenset()):
     import sys as _sys
-    if isinstance(value, str):
-        value = eval(value, globalns, localns)
-    elif isinstance(value, ForwardRef):
-        m = value.__forward_module__
-        g = globalns if m is None else getattr(_sys.modules.get(m), "__dict__", globalns)
-        value = eval(value.__forward_arg__, g, localns)
-    return _NoneType if value is None else value
+    if isinstance(t, ForwardRef):
+        a = t.__forward_arg__
+        if a in seen:
+            return t
+        m = t.__forward_module__
+        if m is not None:
+            globalns = getattr(_sys.modules.get(m), "__dict__", globalns)
+        return _eval_hint(_type_check(eval(a, globalns, localns)), globalns, localns, seen | {a})
+    if isinstance(t, _types.GenericAlias):
+        args = tuple(ForwardRef(a) if isinstance(a, str) else a for a in t.__args__)
+        if args != t.__args__:
+            t = _types.GenericAlias(t.__origin__, args)
+    return _new_args(t, lambda a: _eval_hint(a, globalns, localns, seen))
 
 
 def get_type_hints(obj, globalns=None, localns=None, include_extras=False):
@@ -822,8 +860,11 @@ def get_type_hints(obj, globalns=None, localns=None, include_extras=False):
         else:
             g = getattr(k, "__globals__", getattr(k, "__dict__", {}))
         loc = (dict(vars(k)) if isinstance(k, type) else g) if localns is None else localns
-        for name, value in getattr(k, "__annotations__", {}).items():
-            value = _eval_hint(value, g, loc)
+        if isinstance(k, type) and globalns is None and localns is None:
+            # as python3: a class's own names are the globals, its module's the locals (found first)
+            g, loc = loc, g
+        for name, value in (k.__dict__.get("__annotations__", {}) if isinstance(k, type) else getattr(k, "__annotations__", {})).items():
+            value = _eval_hint(_type_check(value), g, loc)
             hints[name] = value if include_extras else _strip_key_marks(value)
     return hints
 
