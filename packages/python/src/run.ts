@@ -168,7 +168,10 @@ function stageRun(source: string, options: RunOptions, detail: { check?: boolean
     },
     compile(src, fname, m) {
       try {
-        if (m === "eval") return evalCode(compileModule(`${EVAL_NAME} = (${src.replace(/\s+$/, "")})`, fname, "exec"));
+        if (m === "eval") {
+          // (the closing parenthesis on a line of its own after a comment)
+          return evalCode(compileModule(`${EVAL_NAME} = (${src.replace(/\s+$/, "")}${src.includes("#") ? "\n" : ""})`, fname, "exec"));
+        }
         return compileModule(src, fname, "exec");
       } catch (e) {
         // the parser's error goes on whole (vm/misc.ts makes the exception), an eval()'s line 1 without its wrapper

@@ -33,6 +33,7 @@ proto.evalSource = function (this: VM, args: Obj[], mode: "eval" | "exec"): Obj 
   if (mode === "eval") text = text.replace(/^[ \t]+/, "");
   let unit: ReturnType<VM["host"]["compile"]>;
   try {
+    if (mode === "eval") noExpression(text, "<string>");
     unit = this.host.compile(text, "<string>", mode);
   } catch (e) {
     throw compileError(this, e, text, mode);
@@ -65,13 +66,31 @@ proto.compileBuiltin = function (this: VM, args: Obj[]): Obj {
   if (mode !== "exec" && mode !== "eval" && mode !== "single") this.raise("ValueError", "compile() mode must be 'exec', 'eval' or 'single'");
   let unit: ReturnType<VM["host"]["compile"]>;
   try {
-    unit = this.host.compile(mode === "eval" ? text.replace(/^[ \t]+/, "") : text, fname, mode === "eval" ? "eval" : "exec");
+    if (mode === "eval") noExpression(text, fname);
+    unit = this.host.compile(text, fname, mode === "eval" ? "eval" : "exec");
   } catch (e) {
     throw compileError(this, e, text, mode);
   }
   compileWarnings(this, unit.warnings);
   return this.materialize(unit.code, false);
 };
+
+/** An eval source with no expression: python3's errors (compile()'s source keeps its indentation, eval()
+ *  strips it; a blank source is "invalid syntax" at line 0 when empty, else on its first comment's line). */
+function noExpression(src: string, fname: string): void {
+  const indent = /^[ \t]+/.exec(src)?.[0].length ?? 0;
+  if (indent > 0 && (/^[ \t]*[^ \t\f\r\n#]/.test(src) || !/[\n#]/.test(src))) {
+    const line = src.split("\n", 1)[0]!;
+    throw new PySyntaxError({ type: "IndentationError", msg: "unexpected indent", filename: fname, lineno: 1, offset: indent, end_lineno: 1, end_offset: -1, text: line });
+  }
+  if (/^(?:[ \t\f\r\n]|#[^\n]*)*$/.test(src)) {
+    const hash = src.indexOf("#");
+    const start = hash < 0 ? 0 : src.lastIndexOf("\n", hash) + 1;
+    const nl = src.indexOf("\n", start);
+    const at = src ? src.slice(0, start).split("\n").length : 0;
+    throw new PySyntaxError({ type: "SyntaxError", msg: "invalid syntax", filename: fname, lineno: at, offset: 0, end_lineno: at, end_offset: 0, text: nl < 0 ? src.slice(start) : src.slice(start, nl + 1) });
+  }
+}
 
 /** The compiler's warnings about a source of compile(), exec() or eval(), issued as python3 issues them: through
  *  the warnings filters, with no registry (shown at every compile); one a filter makes an error is raised as the
@@ -116,7 +135,7 @@ function compileError(vm: VM, e: unknown, source: string, mode: string): unknown
   // last line)
   const last = source.endsWith("\n") ? lines.length - 1 : lines.length;
   const nl = i.msg.endsWith("was never closed") ? i.lineno >= last : i.lineno < lines.length || mode !== "eval";
-  const text = i.lineno <= lines.length ? lines[i.lineno - 1] + (nl ? "\n" : "") : i.text;
+  const text = i.lineno <= lines.length && i.lineno > 0 ? lines[i.lineno - 1] + (nl ? "\n" : "") : i.text;
   // CPython's parser gives these errors no end column (-1, stored plus one)
   const end = i.msg === "unexpected indent" ? -1 : i.msg.endsWith("was never closed") ? 0 : i.end_offset;
   const n = (x: number) => vm.newInt(BigInt(x));
