@@ -1,7 +1,10 @@
 /**
  * `lst.append(v)` on an exact list runs without the general call path once list.append's descriptor is
  * known: the same results, refcounts, ids (free order of temporaries) and errors as python3, and the
- * general path for list subclasses, an overriding append, bound methods and wrong counts.
+ * general path for list subclasses, an overriding append, bound methods and wrong counts. LOAD_METHOD hands
+ * out a builtin type's descriptor it kept for the instruction without the noting helper: list sizes at
+ * every capacity step, refcounts, the release of a list only the stack holds, and one instruction meeting
+ * lists, other builtin types, a list subclass, classes and an instance attribute in turn.
  */
 import { describe, it } from "vitest";
 import { cpythonRunner, expectSameAsPython, expectSameAsPythonBothTraces } from "./cpython.js";
@@ -44,6 +47,65 @@ ap = xs.append
 ap("bound")
 list.append(xs, "unbound")
 print(xs[-2:], len(xs))
+`,
+    );
+  });
+
+  it("the kept descriptor: capacity steps, item refcounts, a list only the stack holds, one LOAD_METHOD meeting other types", () => {
+    expectSameAsPythonBothTraces(
+      cpython,
+      "list-append-view",
+      `import sys
+def grow(n):
+    xs = []
+    sizes = []
+    for i in range(n):
+        xs.append(i * 1000)
+        sizes.append(sys.getsizeof(xs))
+    return xs, sizes
+xs, sizes = grow(70)
+print(sizes, xs[-1])
+item = object()
+n0 = sys.getrefcount(item)
+for k in range(20):
+    xs.append(item)
+print(sys.getrefcount(item) - n0, len(xs))
+# a list only the stack holds: released after the append, its item with it
+class D:
+    def __init__(self, k):
+        self.k = k
+    def __del__(self):
+        print("del", self.k)
+def fresh():
+    return [1, 2, 3]
+for k in range(3):
+    fresh().append(D(k))
+ys = []
+ys.append([])
+print("kept", ys)
+# one LOAD_METHOD instruction meeting lists, other builtin types and classes in turn
+class L(list):
+    def copy(self):
+        return "L.copy"
+class A:
+    def copy(self):
+        return "A.copy"
+class B:
+    pass
+b = B()
+b.copy = lambda: "instance attribute"
+seen = []
+for o in [[1], {2: 3}, {4}, [5], L([6]), A(), b, [7], bytearray(b"8"), "s", [9]]:
+    try:
+        seen.append(o.copy())
+    except AttributeError as e:
+        seen.append(str(e))
+print(seen)
+out = []
+for o in [[], [], L(), [], bytearray()]:
+    o.append(1)
+    out.append((type(o).__name__, len(o)))
+print(out)
 `,
     );
   });

@@ -211,10 +211,10 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
               superMethodPush(this, st, o, name);
               break;
             }
-            // the slot site's hit called from here (slotMethod is small enough for V8 to inline), the rest
-            // out of line
-            const sm = slotMethod(this, mem, f, i, o);
-            const m = sm !== 0 ? sm : loadMethodNoting(this, f, i, o, name, arg);
+            // the slot site's hit and a builtin type's kept descriptor (list.append's) called from here (both
+            // small enough for V8 to inline), the rest out of line
+            let m = slotMethod(this, mem, f, i, o);
+            if (m === 0 && (m = methodCacheHit(mem, f, i, o)) === 0) m = loadMethodNoting(this, f, i, o, name, arg);
             if (m) {
               st.push(m);
               st.push(o);
@@ -1785,6 +1785,18 @@ export function loadAttrNoting(vm: VM, f: Frame, i: number, st: Obj[], o: Obj, a
     return;
   }
   pushAttrRelease(vm, st, o, name);
+}
+
+/** LOAD_METHOD at instruction i of f on an instance of the builtin type loadMethodCached kept for it (its
+ *  method descriptor, lasting as long as the VM): a new reference to the descriptor, or 0. */
+function methodCacheHit(m: Int32Array, f: Frame, i: number, o: Obj): Obj {
+  const c = f.info.methodCache;
+  if (c === null) return 0;
+  const t = m[(o + OB_TYPE) >>> 2]!;
+  if (c[2 * i] !== t || t === 0) return 0;
+  const md = c[2 * i + 1]!;
+  m[md >>> 2]!++;
+  return md >>> 0;
 }
 
 /** LOAD_METHOD on anything but a super object without the slot site's answer: loadMethodCached (recording
