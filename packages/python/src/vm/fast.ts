@@ -356,6 +356,19 @@ export function listIterNextIn(h: VM["h"], m: Int32Array, self: Obj): Obj {
   return 0;
 }
 
+/** The next key of a dict_keyiterator (a new reference) when its dict's table is combined and its size
+ *  unchanged, read as the native (bootstrap.ts dictIter) reads it; -1 for anything else (the native decides). */
+export function dictKeyIterNextIn(h: VM["h"], m: Int32Array, self: Obj): number {
+  const d = m[(self + L.NATIVE_A) >>> 2]! >>> 0;
+  if (d === 0 || m[(d + abi.DICT_VALUES) >>> 2] !== 0 || m[(d + abi.DICT_USED) >>> 2] !== m[(self + L.NATIVE_J) >>> 2]) return -1;
+  const pos = h.dictNext(d, m[(self + L.NATIVE_I) >>> 2]!);
+  if (pos < 0) return -1;
+  m[(self + L.NATIVE_I) >>> 2] = pos;
+  const k = h.dictKeyAt(d, pos);
+  m[k >>> 2]!++;
+  return k;
+}
+
 /** Truth of an exact int (ints are normalised: zero has no digits): 1 or 0; -1 when o is not one. */
 export function intTruth(m: Int32Array, intType: Obj, o: Obj): number {
   if (m[(o + OB_TYPE) >>> 2] !== (intType | 0)) return -1;

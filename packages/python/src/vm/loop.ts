@@ -11,7 +11,7 @@ import { Kind, type KwArgs } from "./types.js";
 import { INTERRUPTED, LimitExceeded, PyRaise, VM } from "./vm.js";
 import * as L from "./layouts.js";
 import type { GenState } from "./eval.js";
-import { binarySubscr, formatValue, instanceGetAttr, instanceSetAttr, intTruth, listIterNextIn, loadGlobalCached, loadMethodCached, newIntResult, rangeIterNextAt, smallIntBinary, smallIntValue, asObj, buildString, storeSubscr, strCallSite, strCall } from "./fast.js";
+import { binarySubscr, dictKeyIterNextIn, formatValue, instanceGetAttr, instanceSetAttr, intTruth, listIterNextIn, loadGlobalCached, loadMethodCached, newIntResult, rangeIterNextAt, smallIntBinary, smallIntValue, asObj, buildString, storeSubscr, strCallSite, strCall } from "./fast.js";
 import { isAddThenStore, binaryAddStore, isIntAddSite } from "./inplace.js";
 import { jitState } from "./jit-hook.js";
 import { classInitAbort, classInitDone, classInitFrame, superCallPush, superMethodPush } from "./classes.js";
@@ -61,6 +61,7 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
   const intType = this.tInt;
   const rangeIterType = this.tRangeIter;
   const listIterType = this.tListIter;
+  const dictKeyIterType = this.tDictKeyIter;
   const superType = this.tSuper;
   const pyTrue = this.True;
   const pyFalse = this.False;
@@ -479,10 +480,11 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             break;
           case 93 /* Op.FOR_ITER */: {
             const it = st[st.length - 1];
-            // range and list iterators without iterNext's dispatch (the same functions it calls)
+            // range, list and dict key iterators without iterNext's dispatch (the same reads as their natives)
             const m = mem.length !== 0 ? mem : (mem = h.i32);
             const itType = m[(it + OB_TYPE) >>> 2]! >>> 0;
-            const v = itType === rangeIterType ? rangeIterNextAt(h, m, f, i, it) : itType === listIterType ? listIterNextIn(h, m, it) : this.iterNext(it);
+            let v = itType === rangeIterType ? rangeIterNextAt(h, m, f, i, it) : itType === listIterType ? listIterNextIn(h, m, it) : -1;
+            if (v < 0 && (itType !== dictKeyIterType || (v = dictKeyIterNextIn(h, m, it)) < 0)) v = this.iterNext(it);
             if (v) st.push(v);
             else {
               st.pop();

@@ -94,6 +94,7 @@ export class VM {
   tMethod: Obj = 0;
   tRangeIter: Obj = 0;
   tListIter: Obj = 0;
+  tDictKeyIter: Obj = 0;
   /** T.type and T.super (0 until registered): CALL tests them for class calls and zero-argument super(). */
   tType: Obj = 0;
   tSuper: Obj = 0;
@@ -351,6 +352,9 @@ export class VM {
         break;
       case "list_iterator":
         this.tListIter = o;
+        break;
+      case "dict_keyiterator":
+        this.tDictKeyIter = o;
         break;
       case "type":
         this.tType = o;
