@@ -457,7 +457,7 @@ proto.prepareRuntime = function (this: VM): void {
     isatty: () => this.newRef(this.False),
     fileno: (a) => this.newInt(BigInt(h.getI32(a[0], L.NATIVE_I))),
   });
-  void tio;
+  tio.module = "_io";
   const cit = this.nativeType("callable_iterator", Kind.ITER, { basicsize: 56, gc: true, refSlots: [L.NATIVE_A, L.NATIVE_B] }, "object");
   // CPython's callable_iterator holds the callable and the sentinel: basicsize 32 (48 with the GC header)
   cit.basicsize = 32;

@@ -26,7 +26,7 @@ import { functoolsNatives, functoolsSource } from "./functools.js";
 import { itertoolsSource } from "./itertools.js";
 
 /** The struct sequences of sys, sys.stdin and sys.set_int_max_str_digits, made on first use (modules/sys-info.ts, loaded on demand in the page). */
-const SYS_INFO_NAMES = ["float_info", "int_info", "version_info", "flags", "hash_info", "stdin", "__stdin__", "set_int_max_str_digits", "implementation"];
+const SYS_INFO_NAMES = ["float_info", "int_info", "version_info", "flags", "hash_info", "stdin", "__stdin__", "set_int_max_str_digits", "implementation", "hexversion"];
 
 function moduleWith(vm: VM, name: string, fns: Record<string, NativeFn>): Obj {
   const h = vm.h;

@@ -27,6 +27,11 @@ const SYS_INFOS: ReadonlyMap<string, [string, string][]> = new Map([
  */
 export function sysInfo(vm: VM, m: Obj, name: string): Obj {
   const fields = SYS_INFOS.get(name);
+  if (name === "hexversion") {
+    const v = vm.newInt(0x30b07f0n);
+    vm.dictSetStr(vm.h.getSlot(m, L.MODULE_DICT), vm.name(name), v);
+    return v;
+  }
   if (!fields && name !== "implementation") return /stdin/.test(name) ? stdin(vm, m) : setIntDigits(vm, m);
   // sys.implementation: python3's namespace (a types.SimpleNamespace)
   const src = !fields ? `import types
@@ -81,6 +86,10 @@ class TextIOWrapper:
     name = "<stdin>"
     mode = "r"
     encoding = "utf-8"
+    errors = "strict"
+    line_buffering = closed = False
+    write_through = True
+    newlines = None
 
     def __init__(self):
         self._rest = ""
@@ -124,6 +133,14 @@ class TextIOWrapper:
 
     def isatty(self):
         return False
+
+    def readable(self):
+        return True
+
+    def writable(self):
+        return False
+
+    seekable = writable
 
     def fileno(self):
         return 0

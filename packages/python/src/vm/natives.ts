@@ -871,6 +871,9 @@ proto.nativeAttr = function (this: VM, o: Obj, ti: TypeInfo, name: string): Obj 
       if (i >= 0) return slot([L.NATIVE_A, L.NATIVE_B, L.NATIVE_C][i]);
       break;
     }
+    case Kind.NATIVE:
+      if (h.typeOf(o) === this.T.TextIOWrapper) return rarely(this, 4, o, this.name(name));
+      break;
     case Kind.MODULE:
       if (name === "__dict__") return slot(L.MODULE_DICT);
       if (this.moduleLazyAttr) {

@@ -14,15 +14,40 @@
  *    TypeError from it) its __length_hint__() (a TypeError or NotImplemented from it gives k), else k; with
  *    python3's errors for a hint that is no int, negative or past a Py_ssize_t. Returned as a number (not an
  *    object).
+ * 4. An attribute of sys.stdout or sys.stderr that their type has no method for (k the name): encoding,
+ *    errors, name, mode, line_buffering, write_through, closed and newlines as python3's for a script whose
+ *    output goes to a pipe with the corpus's environment (PYTHONUNBUFFERED=1, PYTHONIOENCODING=utf-8);
+ *    readable(), writable() and seekable() (made here at the first call). 0 for any other name.
  */
 import type { Obj } from "./heap-api.js";
 import * as L from "./layouts.js";
 import { Kind, type KwArgs, type NativeFn } from "./types.js";
 import { PyRaise, type VM } from "./vm.js";
 
+const streamStrs = new WeakMap<VM, Map<string, Obj>>();
+
 export function rarely(vm: VM, what: number, o: Obj, k?: Obj, args: Obj[] = [], kw: KwArgs | null = null): Obj {
   const h = vm.h;
   switch (what) {
+    case 4: {
+      const n = vm.str(k!);
+      const err = h.getI32(o, L.NATIVE_I) === 2;
+      const ti = vm.infoOfType(vm.T.TextIOWrapper);
+      if (!ti.methods.has("readable")) vm.methods("TextIOWrapper", { readable: () => vm.newRef(vm.False), writable: () => vm.newRef(vm.True), seekable: () => vm.newRef(vm.False) });
+      if (ti.methods.has(n)) return vm.getAttr(o, n);
+      const flag = { line_buffering: vm.False, write_through: vm.True, closed: vm.False, newlines: vm.None }[n];
+      if (flag) return vm.newRef(flag);
+      const s = { encoding: "utf-8", errors: err ? "backslashreplace" : "strict", name: err ? "<stderr>" : "<stdout>", mode: "w" }[n];
+      if (!s) return 0;
+      // the same str each time, as python3's attributes are
+      let v = streamStrs.get(vm)?.get(n + err);
+      if (!v) {
+        v = h.newStr(s);
+        vm.keepAlive.push(v);
+        streamStrs.set(vm, (streamStrs.get(vm) ?? new Map()).set(n + err, v));
+      }
+      return vm.newRef(v);
+    }
     case 3: {
       const dflt = k!;
       const typeErr = (e: unknown) => {
