@@ -159,6 +159,56 @@ print(outer(), list(map(lambda t: t * 2, range(5))), max(range(30), key=lambda t
 `,
   ],
   [
+    "loops left by break, return, else clauses and handlers; nested loops; loops at module level",
+    `def scan(rows):
+    found = []
+    for r in rows:
+        for x in r:
+            if x < 0:
+                continue
+            if x > 90:
+                break
+            found.append(x)
+        else:
+            found.append("end")
+        k = 0
+        while k < len(r):
+            k += 3
+            if k == 6:
+                break
+        else:
+            found.append(k)
+    return found
+def first(xs, want):
+    for i, x in enumerate(xs):
+        if x == want:
+            return i
+    return -1
+def guarded(n):
+    out = 0
+    i = 0
+    while i < n:
+        try:
+            out += 10 // (i % 4)
+        except ZeroDivisionError:
+            out -= 1
+            if i > 40:
+                break
+        i += 1
+    return out, i
+rows = [[(i * 7 + j * 13) % 101 - 5 for j in range(12)] for i in range(30)]
+print(scan(rows)[:25], first(list(range(0, 3000, 3)), 2400), first([1, 2], 3), guarded(100))
+acc = 0
+i = 0
+while i < 3000:
+    acc = (acc * 31 + i) % 65521
+    i += 1
+for c in "pyheap" * 50:
+    acc ^= ord(c)
+print(acc, i)
+`,
+  ],
+  [
     "an uncaught exception after compiled loops",
     `def f(n):
     acc = []
@@ -240,6 +290,57 @@ describe("compiled code objects against the eval loop", () => {
       expect(off.result.stderr.split("\n").slice(-2)).toEqual(py.stderr.split("\n").slice(-2));
     });
   }
+
+  it("only innermost loops are compiled, each once per run", () => {
+    // no loop: nothing compiled, however often the function runs
+    let before = jitCounts.compiled;
+    runWith("first", "def f(x):\n    return x * 2 + 1\nprint(f(1), f(f(2)), f(3) if f(4) else 0)\n");
+    expect(jitCounts.compiled).toBe(before);
+    // three innermost loops (two in g, the while at module level); g's outer loop and the functions
+    // without loops are not compiled
+    before = jitCounts.compiled;
+    const src = `def h(x):
+    return x + 1
+def g(n):
+    s = 0
+    for i in range(n):
+        for j in range(3):
+            s += h(j)
+        for j in range(2):
+            s -= j
+    return s
+t = g(40)
+while t > 0:
+    t -= 7
+print(t)
+`;
+    const r = runWith("first", src);
+    expect(r.result.stdout).toBe(cpython("main.py", src).stdout);
+    expect(jitCounts.compiled - before).toBe(3);
+    expect(runWith("off", src)).toEqual(r);
+  });
+
+  it("a loop left for a call every iteration is given back to the eval loop, in later runs too", () => {
+    // the first loop calls a Python function each iteration (left at every CALL), the second calls none
+    const src = `def f(x):
+    return x * 3
+s = 0
+for i in range(300):
+    s += f(i)
+t = 0
+for i in range(300):
+    t += i * 3
+print(s, t)
+`;
+    const off = runWith("off", src);
+    let before = jitCounts.compiled;
+    expect(runWith("first", src)).toEqual(off);
+    expect(jitCounts.compiled - before).toBe(2);
+    before = jitCounts.compiled;
+    expect(runWith("first", src)).toEqual(off);
+    expect(jitCounts.compiled - before).toBe(1);
+    expect(off.result.stdout).toBe(cpython("main.py", src).stdout);
+  });
 
   it("singleton refcounts after compare-and-branch loops crossing step checks", () => {
     const off = runWith("off", refcounts);

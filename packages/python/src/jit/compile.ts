@@ -1,15 +1,24 @@
 /**
- * Untraced runs, when switched on (PYHEAP_JIT=1 or setJitEnabled; off by default, see below): each code
- * object, once the eval loop has run 500 of its instructions (jitThreshold), is translated into a
- * JavaScript function specialised to it (`new Function`), which runs the frame from `f.ip` on.
+ * Untraced runs, when switched on (PYHEAP_JIT=1 or setJitEnabled; off by default, see below): the innermost
+ * loops of a code object (a loop holding no other loop) are translated into JavaScript functions specialised
+ * to them (`new Function`). The eval loop counts the instructions it runs itself in each code object; every
+ * 500 of them (jitThreshold) it asks jitCompile, which compiles the innermost loop holding the instruction it
+ * is at, if any and not done yet. A compiled loop is entered at its blocks' starts (`info.jit[ip]`); code
+ * outside innermost loops stays with the eval loop (calls and returns leave compiled code anyway, and every
+ * function V8 optimises costs compile time and deoptimisations as paths are first reached). A loop's
+ * function is made once per process for its source and kept for later runs, with V8's optimised code: what
+ * belongs to a run (the VM, the frame's code info, constants) is read at each entry. The first 64 entries of
+ * a loop's function count its iterations; one entered about once per iteration (left at every call of a
+ * Python function) is given back to the eval loop, in later runs too.
  *
  * The value stack lives in the function's own variables (s0, s1, …: the depth before every instruction is
- * known, as the compiler's stack-depth walk finds it), the fast locals stay in the frame's array. The code is
+ * known, as the compiler's stack-depth walk finds it), the fast locals stay in the frame's array. The loop is
  * cut into blocks (straight runs of instructions between jump targets, handlers and the instructions the
  * function does not run itself); every block start is an entry: `switch (pc)` inside a loop, jumps are
- * `pc = target; continue`. A block counts its instructions' steps at its start; when the step counter would
- * reach `vm.stepCheckAt` inside it, the function returns and the eval loop runs the block one instruction at
- * a time (so the step and time limits stop at the same instruction as without this path).
+ * `pc = target; continue`, a jump out of the loop or past its end returns to the eval loop there. A block
+ * counts its instructions' steps at its start; when the step counter would reach `vm.stepCheckAt` inside it,
+ * the function returns and the eval loop runs the block one instruction at a time (so the step and time
+ * limits stop at the same instruction as without this path).
  *
  * Each instruction does what the loop's case for it does, through the same helpers, in the same order
  * (refcounts, allocations, frees, events and errors are identical); a helper that works on the frame's stack
@@ -21,14 +30,15 @@
  * the slots below what the throwing instruction took on the frame's stack and the steps not yet run
  * uncounted, and goes on to the loop's unwinding with `f.lasti` set.
  *
- * Generator code objects, code longer than 3000 instructions and every run with a tracing hook use the loop
+ * Generator code objects, loops longer than 3000 instructions and every run with a tracing hook use the loop
  * only. Where `new Function` is refused (a page's content security policy), everything silently uses the
  * loop.
  *
- * Off by default: on the interpreter benchmark (tools/bench/README.md) these functions make loops of
- * simple instructions 20–35 % faster once V8 has optimised them (int_loop, list_build), and calls no faster;
- * but until then (the first run of a program in a process) they run slower than the optimised eval loop and
- * V8 deoptimises and recompiles them several times as new paths are reached, so a single run takes longer.
+ * Off by default: on the interpreter benchmark (tools/bench/README.md, 27 Nov 12:40–14:10) compiled loops
+ * of simple instructions run 25–50 % faster than the eval loop once V8 has optimised them (int_loop,
+ * list_build), but a program's first run in a process is not faster and can be slower (V8 runs a new
+ * function unoptimised while it compiles it; recursion), and loops over dicts and builtin calls
+ * (dict_insert, string_build) are no faster even when optimised.
  */
 import { CodeFlag, type CodeObject } from "../compile/code.js";
 import { Op, isJump } from "../compile/opcodes.js";
@@ -45,17 +55,48 @@ import { superMethodPush } from "../vm/classes.js";
 import { callByLoop, callInline } from "./call.js";
 import { copyFreeVars, getIter, loadAttrNoting, loadMethodNoting, pushAttrRelease, pushBinaryRelease, pushCompareRelease, pushIntResultRelease, storeAttr, truthRelease } from "../vm/loop.js";
 
-/** A compiled code object: runs frame f from f.ip until an instruction it leaves to the eval loop. */
-export type JitFn = (f: Frame) => void;
-type Factory = (vm: VM, info: CodeInfo, R: Runtime) => JitFn;
+/** A compiled loop: runs frame f from f.ip until an instruction it leaves to the eval loop. */
+export type JitFn = (f: Frame, vm: VM) => void;
 
 const runtime = {
   asObj, binarySubscr, intTruth, listIterNextIn, loadGlobalCached, rangeIterNextAt, smallIntBinary, storeSubscr,
   binaryAddStore, isIntAddSite, slotLoad, slotMethod, slotStore, superMethodPush, copyFreeVars, getIter,
   loadAttrNoting, loadMethodNoting, pushAttrRelease, pushBinaryRelease, pushCompareRelease, pushIntResultRelease,
-  storeAttr, truthRelease, callByLoop, callInline,
+  storeAttr, truthRelease, callByLoop, callInline, dropLoop,
 };
 type Runtime = typeof runtime;
+
+/** Entries of a compiled loop (over all runs) after which it is given back to the eval loop when it ran
+ *  fewer than two iterations per entry. */
+const PROBE = 64;
+/** Compiled loops given back to the eval loop (jitCompile installs them no more). */
+const dropped = new WeakSet<JitFn>();
+function dropLoop(info: CodeInfo, fn: JitFn): void {
+  dropped.add(fn);
+  const jit = info.jit;
+  if (jit !== null) for (let x = 0; x < jit.length; x++) if (jit[x] === fn) jit[x] = undefined;
+}
+
+/**
+ * The eval loop's call of compiled functions, made megamorphic before any is compiled: at its first call of
+ * one, V8 would otherwise deoptimise the (already optimised) eval loop, whose call site had no feedback, or
+ * had one target, and compile it again (~50-250 ms at a first run). Five functions of their own source, each
+ * called once at one of the next instructions run by the loop, each taking itself out.
+ */
+let warmed = false;
+function warmCall(info: CodeInfo, ip: number): void {
+  warmed = true;
+  const jit = info.jit;
+  if (jit === null) return;
+  for (let x = 1; x <= 5 && ip + x < jit.length; x++) {
+    if (jit[ip + x] !== undefined) continue;
+    try {
+      jit[ip + x] = new Function("f", `f.info.jit[f.ip] = undefined; // ${x}`) as JitFn;
+    } catch {
+      return;
+    }
+  }
+}
 
 /** Set when `new Function` threw once: nothing is compiled afterwards. */
 let unavailable = false;
@@ -64,7 +105,7 @@ let unavailable = false;
 export const jitCounts = { compiled: 0 };
 
 const hook: JitHook = {
-  compile: (vm, info) => jitCompile(vm, info),
+  compile: (info, ip) => jitCompile(info, ip),
   threshold: Math.max(1, Number((typeof process !== "undefined" && process.env && process.env.PYHEAP_JIT_THRESHOLD) || 500) || 500),
 };
 
@@ -84,61 +125,111 @@ export function jitThreshold(): number {
   return hook.threshold;
 }
 
-// Off unless asked for (PYHEAP_JIT=1 when this module is loaded, or setJitEnabled): measured on the
-// interpreter benchmark, the compiled functions are not faster than the optimised eval loop and V8 spends
-// far longer compiling them (tools/bench/README.md, interpreter section). Nothing imports this module but
+// Off unless asked for (PYHEAP_JIT=1 when this module is loaded, or setJitEnabled): first runs are not
+// faster (the file's head; tools/bench/README.md, interpreter section). Nothing imports this module but
 // the code that wants it (tests, tools/bench/interp-bench.mjs), so other bundles do not carry it.
 if (typeof process !== "undefined" && process.env && process.env.PYHEAP_JIT === "1") setJitEnabled(true);
 
 /** Code objects longer than this stay with the eval loop (V8 does not optimise very large functions). */
 const MAX_INSTRUCTIONS = 3000;
 
-const factories = new WeakMap<CodeObject, Factory | null>();
-/** Factories by their source: a program run again (a new CodeObject each time) gets the same factory, whose
- *  functions share V8's feedback and optimised code with the earlier runs' (bounded: oldest dropped). */
-const bySource = new Map<string, Factory>();
+/** Compiled loops by code object and loop start (null: that loop stays interpreted). */
+const compiled = new WeakMap<CodeObject, Map<number, { fn: JitFn; entries: number[] } | null>>();
+/** Functions by their source: a program run again (a new CodeObject each time) gets the same function, with
+ *  V8's feedback and optimised code from the earlier runs (bounded: oldest dropped). */
+const bySource = new Map<string, JitFn>();
 const MAX_SOURCES = 2000;
 
-/** The compiled function for info (made once per code object and VM), or null when it stays interpreted. */
-export function jitCompile(vm: VM, info: CodeInfo): JitFn | null {
-  info.jitWait = -1;
-  if (unavailable) return null;
+/** A code object's innermost loops (holding no other loop): [first, last] instruction of each. */
+type Loop = { lo: number; hi: number };
+const loopsOf = new WeakMap<CodeObject, Loop[]>();
+/** Per code object of a run: which of its loops were compiled (or refused). */
+const done = new WeakMap<CodeInfo, Uint8Array>();
+
+/** The innermost loops of code: a backward jump to t from k makes [t, k] (the last such jump to t); a loop
+ *  holding another one is left out (its own instructions run once per inner loop, and V8 deoptimises and
+ *  recompiles a larger function more often as its paths are first reached). */
+export function loopsIn(code: CodeObject): Loop[] {
+  let loops = loopsOf.get(code);
+  if (loops !== undefined) return loops;
+  const co = code.co_code;
+  const last = new Map<number, number>();
+  for (let k = 0; k < co.length >> 1; k++) {
+    const o = co[2 * k]!;
+    if ((o === Op.JUMP_BACKWARD || o === Op.JUMP_BACKWARD_NO_INTERRUPT || o === Op.POP_JUMP_BACKWARD_IF_TRUE || o === Op.POP_JUMP_BACKWARD_IF_FALSE ||
+      o === Op.POP_JUMP_BACKWARD_IF_NONE || o === Op.POP_JUMP_BACKWARD_IF_NOT_NONE) && co[2 * k + 1]! <= k) last.set(co[2 * k + 1]!, k);
+  }
+  const all = [...last].map(([lo, hi]) => ({ lo, hi }));
+  loops = all.filter((l) => !all.some((o) => o !== l && l.lo <= o.lo && o.hi <= l.hi));
+  loopsOf.set(code, loops);
+  return loops;
+}
+
+/**
+ * Called by the eval loop every `threshold` instructions it runs itself in a code object, at instruction
+ * ip: compiles the innermost loop holding ip (when not done yet, and when it holds no other loop) into a
+ * function entered at its blocks' starts (info.jit[entry]). Code outside loops stays with the eval loop: there the compiled path gains
+ * nothing (calls and returns leave it) and each function V8 compiles costs tens of milliseconds or more.
+ */
+export function jitCompile(info: CodeInfo, ip: number): void {
   const code = info.code;
-  let fac = factories.get(code);
-  if (fac === undefined) {
-    fac = null;
-    const src = translate(code);
-    if (src !== null) {
+  if (!warmed) warmCall(info, ip);
+  const loops = unavailable || info.isGenerator ? [] : loopsIn(code);
+  let d = done.get(info);
+  if (d === undefined) done.set(info, (d = new Uint8Array(loops.length)));
+  info.jitWait = hook.threshold;
+  let x = 0;
+  while (x < loops.length && !(loops[x]!.lo <= ip && ip <= loops[x]!.hi)) x++;
+  if (x < loops.length && d[x] === 0) {
+    d[x] = 1;
+    const fn = compileRegion(code, loops[x]!);
+    if (fn !== null) {
+      const jit = info.jit ?? (info.jit = new Array<JitFn | undefined>(code.co_code.length >> 1).fill(undefined));
+      for (const e of fn.entries) jit[e] = fn.fn;
+    }
+  }
+  if (d.every((v) => v === 1)) info.jitWait = -1;
+}
+
+function compileRegion(code: CodeObject, loop: Loop): { fn: JitFn; entries: number[] } | null {
+  let byLoop = compiled.get(code);
+  if (byLoop === undefined) compiled.set(code, (byLoop = new Map()));
+  let c = byLoop.get(loop.lo);
+  if (c === undefined) {
+    c = null;
+    const t = translate(code, loop.lo, loop.hi);
+    if (t !== null) {
       try {
-        fac = bySource.get(src) ?? null;
-        if (fac === null) {
-          fac = new Function("vm", "info", "R", src) as Factory;
+        let fn = bySource.get(t.src);
+        if (fn === undefined) {
+          fn = new Function("R", t.src)(runtime) as JitFn;
           if (bySource.size >= MAX_SOURCES) bySource.delete(bySource.keys().next().value!);
-          bySource.set(src, fac);
+          bySource.set(t.src, fn);
         }
+        c = { fn, entries: t.entries };
       } catch (e) {
         if (e instanceof SyntaxError) throw e;
         unavailable = true;
         setJitEnabled(false);
-        return null;
       }
     }
-    factories.set(code, fac);
+    byLoop.set(loop.lo, c);
   }
-  if (fac === null) return null;
+  if (c === null || dropped.has(c.fn)) return null;
   jitCounts.compiled++;
-  return fac(vm, info, runtime);
+  return c;
 }
 
 const OB_TYPE = abi.OB_TYPE;
 const j = JSON.stringify;
 
-/** The body of the factory for one code object (see the file's head), or null when it stays interpreted. */
-export function translate(code: CodeObject): string | null {
+/** The body of the factory for instructions lo..hi of a code object (see the file's head) and the
+ *  instructions it is entered at, or null when they stay interpreted. */
+export function translate(code: CodeObject, lo = 0, hi = (code.co_code.length >> 1) - 1): { src: string; entries: number[] } | null {
   if (code.co_flags & CodeFlag.GENERATOR) return null;
   const co = code.co_code;
   const n = co.length >> 1;
-  if (n === 0 || n > MAX_INSTRUCTIONS) return null;
+  if (n === 0 || hi - lo + 1 > MAX_INSTRUCTIONS) return null;
   const op = (k: number) => co[2 * k]! as Op;
   const argOf = (k: number) => co[2 * k + 1]!;
   // the value stack's depth before each instruction (-1: never reached), as the compiler's stack-depth walk
@@ -173,10 +264,13 @@ export function translate(code: CodeObject): string | null {
     const o = op(k);
     if (isJump(o) || !INLINE.has(o)) leader[k + 1] = 1;
   }
+  leader[lo] = leader[hi + 1] = 1;
   // the `+=` of a str into the STORE_FAST after it (inplace.ts) runs both: that STORE_FAST must not start a block
-  for (let k = 0; k + 1 < n; k++) if (depth[k] >= 0 && op(k) === Op.BINARY_OP && isAddThenStore(co, k, argOf(k)) && leader[k + 1]) return null;
+  for (let k = lo; k <= hi; k++) if (depth[k] >= 0 && op(k) === Op.BINARY_OP && isAddThenStore(co, k, argOf(k)) && leader[k + 1]) return null;
+  // slots for the region's instructions and for where it is left (a jump out, or past its end)
   let maxDepth = 1;
-  for (let k = 0; k < n; k++) if (depth[k] + 2 > maxDepth) maxDepth = depth[k] + 2;
+  for (let k = lo; k <= hi + 1 && k < n; k++) if (depth[k] + 2 > maxDepth) maxDepth = depth[k] + 2;
+  for (let k = lo; k <= hi; k++) if (isJump(op(k)) && depth[argOf(k)] + 2 > maxDepth) maxDepth = depth[argOf(k)] + 2;
   // per instruction: how many of the stack's slots below what it took a throw leaves to the loop's
   // unwinding (LOW), and the instructions of its block after it (REM), counted ahead at the block's start
   const low = new Int32Array(n);
@@ -184,15 +278,15 @@ export function translate(code: CodeObject): string | null {
   const out: string[] = [];
   const consts = new Set<number>();
   const names = new Set<number>();
-  let k = 0;
-  while (k < n) {
+  let k = lo;
+  while (k <= hi) {
     if (depth[k] < 0) {
       k++;
       continue;
     }
     // a block from k to end (exclusive)
     let end = k + 1;
-    while (end < n && !leader[end] && depth[end] >= 0) end++;
+    while (end <= hi && !leader[end] && depth[end] >= 0) end++;
     const len = end - k;
     out.push(`case ${k}: if ((vm.steps += ${len}) >= vm.stepCheckAt) { vm.steps -= ${len}; ${spill(depth[k])} f.ip = ${k}; return; }`);
     for (let j = k; j < end; j++) {
@@ -210,31 +304,46 @@ export function translate(code: CodeObject): string | null {
   const reload: string[] = [];
   for (let s = maxDepth; s > 0; s--) reload.push(`case ${s}: s${s - 1} = st.pop();`);
   const unshift: string[] = [];
-  for (let s = 1; s <= maxDepth; s++) unshift.push(`case ${s}: st.unshift(${Array.from({ length: s }, (_, x) => `s${x}`).join(", ")}); break;`);
+  const push: string[] = [];
+  for (let s = 1; s <= maxDepth; s++) {
+    const vars = Array.from({ length: s }, (_, x) => `s${x}`).join(", ");
+    unshift.push(`case ${s}: st.unshift(${vars}); break;`);
+    push.push(`case ${s}: st.push(${vars}); break;`);
+  }
   const entries: number[] = [];
-  for (let j = 0; j < n; j++) if (leader[j] && depth[j] >= 0) entries.push(j);
+  for (let j = lo; j <= hi; j++) if (leader[j] && depth[j] >= 0) entries.push(j);
+  // one function for all runs (its optimised code is kept): what belongs to a run is read at each entry
+  const fn = "py_" + code.co_name.replace(/[^A-Za-z0-9_]/g, "_");
   const head: string[] = [
     `"use strict";`,
-    `const h = vm.h, T = vm.T, intType = T.int, intTypeW = T.int | 0, rangeIterType = T.range_iterator, listIterType = T.list_iterator;`,
-    `const functionTypeW = vm.tFunction | 0, methodTypeW = vm.tMethod | 0, typeTypeW = vm.tType | 0, superTypeW = vm.tSuper | 0;`,
-    `const None = vm.None, True = vm.True, False = vm.False;`,
     `const R_ = R;`,
     `const E = new Uint8Array(${n + 1}); for (const x of ${j(entries)}) E[x] = 1;`,
-    `const LOW = new Int32Array(${j(Array.from(low))}), REM = new Int32Array(${j(Array.from(rem))});`,
+    // the first PROBE entries (in any run) count the loop's iterations: a loop left about once an iteration
+    // (a call of a Python function in it) gains nothing here and is given back to the eval loop
+    `let ENTRIES = 0, ITERS = 0;`,
+    `const LOW = new Int32Array(${j(Array.from(low))}), REM = new Int32Array(${j(Array.from(rem))}), DEPTH = new Int32Array(${j(Array.from(depth))});`,
   ];
-  for (const c of consts) head.push(`const c${c} = info.consts[${c}];`);
-  for (const c of names) head.push(`const n${c} = info.names[${c}];`);
+  const perRun = [
+    `const info = f.info, h = vm.h, T = vm.T, intType = T.int, intTypeW = T.int | 0, rangeIterType = T.range_iterator, listIterType = T.list_iterator;`,
+    `const superTypeW = vm.tSuper | 0, None = vm.None, True = vm.True, False = vm.False;`,
+  ];
+  for (const c of consts) perRun.push(`const c${c} = info.consts[${c}];`);
+  for (const c of names) perRun.push(`const n${c} = info.names[${c}];`);
   head.push(
-    `return function ${"py_" + code.co_name.replace(/[^A-Za-z0-9_]/g, "_")}(f) {`,
+    `return function ${fn}(f, vm) {`,
     `let pc = f.ip;`,
     `if (E[pc] === 0) return;`,
+    `if (ENTRIES < ${PROBE} && ++ENTRIES === ${PROBE} && ITERS < ${2 * PROBE}) R_.dropLoop(f.info, ${fn});`,
+    ...perRun,
     `const st = f.stack, ls = f.localsplus;`,
     `let ${slots.join(", ")}, m = h.i32, t = 0;`,
     `switch (st.length) { ${reload.join(" ")} }`,
     `try {`,
     `for (;;) switch (pc) {`,
     ...out,
-    `default: throw new Error("compiled code entered at " + pc);`,
+    // past the region's end or a jump out of it: the eval loop goes on from there
+    `pc = ${hi + 1};`,
+    `default: switch (DEPTH[pc]) { ${push.join(" ")} } f.ip = pc; return;`,
     `}`,
     `} catch (e) {`,
     `const k = f.lasti;`,
@@ -244,7 +353,7 @@ export function translate(code: CodeObject): string | null {
     `}`,
     `};`,
   );
-  return head.join("\n").replace(/__RELOAD__/g, reload.join(" "));
+  return { src: head.join("\n").replace(/__RELOAD__/g, reload.join(" ")), entries };
 }
 
 
@@ -396,16 +505,17 @@ function emit(code: CodeObject, op: number, k: number, a: number, d: number, low
     case Op.JUMP_BACKWARD_NO_INTERRUPT:
       return jump(a);
     case Op.JUMP_BACKWARD:
-      return `if (info.warmup < 0) info.warmup++; ${jump(a)}`;
+      return `if (info.warmup < 0) info.warmup++; if (ENTRIES < ${PROBE}) ITERS++; ${jump(a)}`;
     case Op.POP_JUMP_FORWARD_IF_FALSE:
     case Op.POP_JUMP_BACKWARD_IF_FALSE:
     case Op.POP_JUMP_FORWARD_IF_TRUE:
     case Op.POP_JUMP_BACKWARD_IF_TRUE: {
       low[k] = d - 1;
       const t = op === Op.POP_JUMP_FORWARD_IF_TRUE || op === Op.POP_JUMP_BACKWARD_IF_TRUE ? 1 : 0;
+      const go = a <= k ? `{ if (ENTRIES < ${PROBE}) ITERS++; ${jump(a)} }` : jump(a);
       return `{ const v = ${top}; ${MEM} const iv = v === True ? 1 : v === False ? 0 : R_.intTruth(m, intType, v);
-        if (iv < 0) { f.lasti = ${k}; if (R_.truthRelease(vm, v) === ${t === 1}) ${jump(a)} }
-        else { ${dec("v", k)} if (iv === ${t}) ${jump(a)} } }`;
+        if (iv < 0) { f.lasti = ${k}; if (R_.truthRelease(vm, v) === ${t === 1}) ${go} }
+        else { ${dec("v", k)} if (iv === ${t}) ${go} } }`;
     }
     case Op.POP_JUMP_FORWARD_IF_NONE:
     case Op.POP_JUMP_BACKWARD_IF_NONE:

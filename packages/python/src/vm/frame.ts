@@ -7,6 +7,7 @@ import type { CodeObject } from "../compile/code.js";
 import type { Obj } from "./heap-api.js";
 import type { AttrSite } from "./fast.js";
 import type { SlotSite } from "./protocol.js";
+import type { VM } from "./vm.js";
 
 /** The VM's view of a code object: the compiler's CodeObject and the heap objects made for it. */
 export interface CodeInfo {
@@ -33,9 +34,10 @@ export interface CodeInfo {
   globalCache: Int32Array | null;
   /** LOAD_METHOD's cache (type, method descriptor per instruction, made on first use): see loadMethodCached. */
   methodCache: Int32Array | null;
-  /** The code compiled to JavaScript (jit/compile.ts, when installed), or null: the eval loop runs it. */
-  jit: ((f: Frame) => void) | null;
-  /** Instructions the eval loop runs in this code before it is compiled (negative: never). */
+  /** Parts of the code compiled to JavaScript (jit/compile.ts, when installed), by the instruction they are
+   *  entered at (undefined: the eval loop runs it), or null: none. */
+  jit: (((f: Frame, vm: VM) => void) | undefined)[] | null;
+  /** Instructions the eval loop runs in this code before the compiler looks at it again (negative: never). */
   jitWait: number;
   /** `+=` specialisation state per instruction (inplace.ts), made on first use. */
   addSites: unknown[] | null;

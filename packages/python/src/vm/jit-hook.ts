@@ -3,13 +3,13 @@
  * the loop and the unit runner import only this, so a bundle that never switches the compiled path on
  * (the browser build) does not carry it.
  */
-import type { CodeInfo, Frame } from "./frame.js";
-import type { VM } from "./vm.js";
+import type { CodeInfo } from "./frame.js";
 
 export interface JitHook {
-  /** The compiled function for info, or null when it stays with the eval loop. */
-  compile(vm: VM, info: CodeInfo): ((f: Frame) => void) | null;
-  /** Instructions the eval loop runs in a code object before compiling it. */
+  /** Called every `threshold` instructions the eval loop runs itself in a code object (info.jitWait counts
+   *  them), at instruction ip: may compile a part of it (info.jit) and sets info.jitWait again. */
+  compile(info: CodeInfo, ip: number): void;
+  /** Instructions the eval loop runs in a code object between such calls. */
   threshold: number;
 }
 

@@ -75,8 +75,8 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
   // the heap's memory view, read again only when memory grew (a grown memory detaches the old view: length 0;
   // `(mem.length | 0) !== 0`: V8 reads a typed array's length as a float64 and checked it was an int32)
   let mem = h.i32;
-  // code objects compiled to JavaScript (jit/compile.ts) run there until an instruction they leave to
-  // this loop, which runs that one instruction and calls the compiled function again
+  // loops compiled to JavaScript (jit/compile.ts) run there, entered at their blocks' starts, until an
+  // instruction they leave to this loop, which runs it and calls the compiled function again
   const jit = hooked ? null : jitState.hook;
   const jitOn = jit !== null;
   for (;;) {
@@ -92,11 +92,14 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
     try {
       for (;;) {
         if (jitOn) {
-          const jf = f.info.jit;
-          f.ip = ip;
-          if (jf !== null) jf(f);
-          else if (--f.info.jitWait === 0) f.info.jit = jit!.compile(this, f.info);
-          ip = f.ip;
+          const ji = f.info;
+          const jf = ji.jit !== null ? ji.jit[ip] : undefined;
+          if (jf !== undefined) {
+            f.ip = ip;
+            jf(f, this);
+            ip = f.ip;
+          }
+          if (ji.jitWait > 0 && --ji.jitWait === 0) jit!.compile(ji, ip);
         }
         let i = ip++;
         // with tracing: did a jump back land here (sys.settrace reports a line after every one)
