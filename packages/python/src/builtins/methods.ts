@@ -9,6 +9,7 @@ import { floatFromHex, floatHex, floatRatio } from "./float-rare.js";
 import type { Obj } from "../vm/heap-api.js";
 import { Kind, type KwArgs, type NativeFn, type TypeInfo } from "../vm/types.js";
 import { PyRaise, type VM } from "../vm/vm.js";
+import { rarely } from "../vm/rarely.js";
 import * as L from "../vm/layouts.js";
 import { abi } from "@pyheap/heap";
 import { checkExcKeywords, dictInitFrom, kwarg, nargs, onlyKw, setExcFields, sortList } from "./functions.js";
@@ -1269,11 +1270,7 @@ function installMisc(vm: VM): void {
       const items = vm.infoOfType(args[0]).mro.map((t) => t.obj);
       return h.newList(items, "list()");
     },
-    __subclasses__: (args) => {
-      const ti = vm.infoOfType(args[0]);
-      const subs = vm.typeInfos.filter((t) => t.base === ti && (!t.heap || vm.typeAlive(t))).map((t) => t.obj);
-      return h.newList(subs, "list()");
-    },
+    __subclasses__: (args) => rarely(vm, 7, args[0]),
   });
   installTypeMethods(vm);
   for (const v of ["dict_keys", "dict_values", "dict_items"]) {

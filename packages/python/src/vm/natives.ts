@@ -232,12 +232,13 @@ proto.nativeRepr = function (this: VM, o: Obj, ti: TypeInfo): string {
       return `<code object ${c.co_name} at ${this.addr(o)}, file "${c.co_filename}", line ${c.co_firstlineno}>`;
     }
     case Kind.MODULE: {
-      // python3's for a module with no spec: from its __file__, else (no loader) its name alone; a built-in
-      // module's, and __main__'s at a prompt, (built-in)
-      const n = this.str(h.getSlot(o, L.MODULE_NAME));
-      const d = h.getSlot(o, L.MODULE_DICT);
-      const f = this.dictGetStr(d, "__file__");
-      return `<module '${n}'${f ? ` from ${this.repr(f)}` : this.dictGetStr(d, "__spec__") && n !== "__main__" ? "" : " (built-in)"}>`;
+      // (vm/rarely.ts)
+      const r = rarely(this, 8, o);
+      try {
+        return this.str(r);
+      } finally {
+        this.decref(r);
+      }
     }
     case Kind.GENERATOR:
       return `<generator object ${this.str(h.getSlot(o, L.GEN_QUALNAME))} at ${this.addr(o)}>`;

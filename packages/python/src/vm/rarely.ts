@@ -18,6 +18,8 @@
  *    errors, name, mode, line_buffering, write_through, closed and newlines as python3's for a script whose
  *    output goes to a pipe with the corpus's environment (PYTHONUNBUFFERED=1, PYTHONIOENCODING=utf-8);
  *    readable(), writable() and seekable() (made here at the first call). 0 for any other name.
+ * 7. `o.__subclasses__()` (o a class): a new list.
+ * 8. repr() of the module o: a new str.
  */
 import type { Obj } from "./heap-api.js";
 import * as L from "./layouts.js";
@@ -29,6 +31,24 @@ const streamStrs = new WeakMap<VM, Map<string, Obj>>();
 export function rarely(vm: VM, what: number, o: Obj, k?: Obj, args: Obj[] = [], kw: KwArgs | null = null): Obj {
   const h = vm.h;
   switch (what) {
+    case 7: {
+      // every live class that has o among its bases (under each base of a multiple inheritance), in the order
+      // the classes were made
+      const ti = vm.infoOfType(o);
+      const subs = vm.typeInfos.filter((t) => (t.heap ? vm.typeAlive(t) && vm.tupleItems(h.getSlot(t.obj, vm.abi.TP_BASES)).includes(o) : t.base === ti)).map((t) => t.obj);
+      return h.newList(subs, "list()");
+    }
+    case 8: {
+      // python3's for a module with no spec: from its __file__, else (no loader) its name alone; a built-in
+      // module's, and __main__'s at a prompt, (built-in). With __spec__ None (__main__, types.ModuleType's)
+      // the name is __name__'s repr as it is now ('?' once deleted)
+      const n = h.getSlot(o, L.MODULE_NAME);
+      const d = h.getSlot(o, L.MODULE_DICT);
+      const f = vm.dictGetStr(d, "__file__");
+      const spec = vm.dictGetStr(d, "__spec__");
+      const v = spec === vm.None ? vm.dictGetStr(d, "__name__") : n;
+      return h.newStr(`<module ${v ? vm.repr(v) : "'?'"}${f ? ` from ${vm.repr(f)}` : spec && vm.str(n) !== "__main__" ? "" : " (built-in)"}>`);
+    }
     case 4: {
       const n = vm.str(k!);
       const err = h.getI32(o, L.NATIVE_I) === 2;
