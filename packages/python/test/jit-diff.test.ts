@@ -358,6 +358,30 @@ print(s, t)
     }
   });
 
+  it("a step limit at every step of calls, methods and class instances stops where the loop alone stops", () => {
+    // with the compiled path on, the eval loop's call fast paths (PRECALL running its CALL, a callee's
+    // RESUME run by CALL, __init__ in the loop) are used as without it
+    const src = `class P:
+    def __init__(self, x):
+        self.x = x
+    def get(self):
+        return self.x
+def f(a, b=2):
+    return a + b
+s = 0
+for i in range(6):
+    s += f(i) + P(i).get()
+print(s)
+`;
+    const full = runWith("off", src);
+    const steps = full.result.stats.steps as number;
+    expect(steps).toBeGreaterThan(100);
+    for (let maxSteps = 1; maxSteps <= steps; maxSteps += 3) {
+      const off = runWith("off", src, { limits: { maxSteps } });
+      expect(runWith("first", src, { limits: { maxSteps } })).toEqual(off);
+    }
+  });
+
   it("a step limit inside a try block, a handler and a callee", () => {
     const src = `def inner(i):
     if i % 5 == 0:

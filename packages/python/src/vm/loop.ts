@@ -235,8 +235,9 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
           case 171 /* Op.CALL */: {
             if (op === 166) {
               // the CALL after PRECALL runs here (its step counted and f_lasti set as its own dispatch would)
-              // when nothing could tell: untraced, not compiled, not at the step where the limits are checked
-              if (hooked || jitOn || (ops[ip]! & 255) !== 171 /* Op.CALL */ || this.steps + 1 >= this.stepCheckAt) break;
+              // when nothing could tell: untraced, not at the step where the limits are checked (compiled code
+              // is never entered at a CALL)
+              if (hooked || (ops[ip]! & 255) !== 171 /* Op.CALL */ || this.steps + 1 >= this.stepCheckAt) break;
               this.steps++;
               arg = ops[ip]! >> 8;
               f.lasti = i = ip++;
@@ -300,8 +301,8 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
                 st = f.stack;
                 ip = 0;
                 // its RESUME (the step and the quickening count) run here when nothing could tell: untraced, not
-                // compiled, not at the step where the limits are checked
-                if (ops[0] === 151 /* Op.RESUME 0 */ && !hooked && !jitOn && this.steps + 1 < this.stepCheckAt) {
+                // at the step where the limits are checked
+                if (ops[0] === 151 /* Op.RESUME 0 */ && !hooked && this.steps + 1 < this.stepCheckAt) {
                   this.steps++;
                   if (f.info.warmup < 0) f.info.warmup++;
                   ip = 1;
@@ -324,7 +325,7 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             if (target === this.tStr && arg === 1 && a === 0 && kwNames === null && strCall(this, st, str1)) break;
             // a plain class: its __init__ runs here, not in a nested loop (classes.ts classInitFrame); any
             // other call: out of line (a Python function's new frame comes back to run here)
-            let nf = tt === typeTypeW && a === 0 && kwNames === null && !jitOn ? classInitFrame(this, f, st, arg, target) : null;
+            let nf = tt === typeTypeW && a === 0 && kwNames === null ? classInitFrame(this, f, st, arg, target) : null;
             if (nf === null) nf = callGeneral(this, f, st, arg, a, b, target, mself, kwNames);
             if (nf !== null) {
               this.depth++;
