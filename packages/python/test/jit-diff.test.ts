@@ -209,6 +209,35 @@ print(acc, i)
 `,
   ],
   [
+    "for over dicts: combined and split tables, a dict changed while iterated",
+    `d = {i: i * i for i in range(400)}
+s = 0
+for k in d:
+    s += d[k] - k
+class O:
+    pass
+o = O()
+o.a, o.b, o.c = 1, 2, 3
+names = []
+for k in o.__dict__:
+    names.append(k)
+for k in d.keys():
+    s ^= k
+try:
+    for k in d:
+        if k == 7:
+            d[1000] = 0
+except RuntimeError as e:
+    print("error", e)
+e = dict.fromkeys("abcdef", 1)
+for k in e:
+    if k == "c":
+        del e["f"]
+        e["g"] = 2
+print(s, names, len(d), sorted(e))
+`,
+  ],
+  [
     "an uncaught exception after compiled loops",
     `def f(n):
     acc = []

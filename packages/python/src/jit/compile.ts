@@ -48,7 +48,7 @@ import type { VM } from "../vm/vm.js";
 import { jitState, type JitHook } from "../vm/jit-hook.js";
 import * as L from "../vm/layouts.js";
 import { abi } from "@pyheap/heap";
-import { asObj, binarySubscr, intTruth, listIterNextIn, loadGlobalCached, rangeIterNextAt, smallIntBinary, storeSubscr } from "../vm/fast.js";
+import { asObj, binarySubscr, dictKeyIterNextIn, intTruth, listIterNextIn, loadGlobalCached, rangeIterNextAt, smallIntBinary, storeSubscr } from "../vm/fast.js";
 import { binaryAddStore, isAddThenStore, isIntAddSite } from "../vm/inplace.js";
 import { slotLoad, slotMethod, slotStore } from "../vm/protocol.js";
 import { superMethodPush } from "../vm/classes.js";
@@ -59,7 +59,7 @@ import { copyFreeVars, getIter, loadAttrNoting, loadMethodNoting, pushAttrReleas
 export type JitFn = (f: Frame, vm: VM) => void;
 
 const runtime = {
-  asObj, binarySubscr, intTruth, listIterNextIn, loadGlobalCached, rangeIterNextAt, smallIntBinary, storeSubscr,
+  asObj, binarySubscr, dictKeyIterNextIn, intTruth, listIterNextIn, loadGlobalCached, rangeIterNextAt, smallIntBinary, storeSubscr,
   binaryAddStore, isIntAddSite, slotLoad, slotMethod, slotStore, superMethodPush, copyFreeVars, getIter,
   loadAttrNoting, loadMethodNoting, pushAttrRelease, pushBinaryRelease, pushCompareRelease, pushIntResultRelease,
   storeAttr, truthRelease, callByLoop, callInline, dropLoop,
@@ -325,7 +325,7 @@ export function translate(code: CodeObject, lo = 0, hi = (code.co_code.length >>
   ];
   const perRun = [
     `const info = f.info, h = vm.h, T = vm.T, intType = T.int, intTypeW = T.int | 0, rangeIterType = T.range_iterator, listIterType = T.list_iterator;`,
-    `const superTypeW = vm.tSuper | 0, None = vm.None, True = vm.True, False = vm.False;`,
+    `const superTypeW = vm.tSuper | 0, dictKeyIterType = vm.tDictKeyIter, None = vm.None, True = vm.True, False = vm.False;`,
   ];
   for (const c of consts) perRun.push(`const c${c} = info.consts[${c}];`);
   for (const c of names) perRun.push(`const n${c} = info.names[${c}];`);
@@ -499,7 +499,8 @@ function emit(code: CodeObject, op: number, k: number, a: number, d: number, low
       return viaStack(1, 1, `R_.getIter(vm, f, st)`);
     case Op.FOR_ITER:
       return `f.lasti = ${k}; { const it = ${top}; ${MEM} const tw = m[(it + ${OB_TYPE}) >>> 2] >>> 0;
-        const v = tw === rangeIterType ? R_.rangeIterNextAt(h, m, f, ${k}, it) : tw === listIterType ? R_.listIterNextIn(h, m, it) : vm.iterNext(it);
+        let v = tw === rangeIterType ? R_.rangeIterNextAt(h, m, f, ${k}, it) : tw === listIterType ? R_.listIterNextIn(h, m, it) : -1;
+        if (v < 0 && (tw !== dictKeyIterType || (v = R_.dictKeyIterNextIn(h, m, it)) < 0)) v = vm.iterNext(it);
         if (v) ${s(d)} = v; else { h.decref(it); ${jump(a)} } }`;
     case Op.JUMP_FORWARD:
     case Op.JUMP_BACKWARD_NO_INTERRUPT:
