@@ -18,6 +18,7 @@ import { classInitAbort, classInitDone, classInitFrame, superCallPush, superMeth
 import { abi } from "@pyheap/heap";
 import { jsStackLow } from "./misc.js";
 import { noteSlot, SLOT_LOAD, SLOT_METHOD, SLOT_STORE, slotLoad, slotMethod, slotStore } from "./protocol.js";
+import { rarely } from "./rarely.js";
 
 /** Marks a PyRaise whose __context__ is already set (where it was raised): one passed on out of a loop or
  *  a generator, or thrown into a generator. */
@@ -914,6 +915,11 @@ proto.evalRare = function (this: VM, f: Frame, op: Op, arg: number): void {
       break;
     case 101 /* Op.LOAD_NAME */: {
       const name = code.co_names[arg];
+      // (a namespace that is no dict: through its __getitem__, a KeyError going on to the globals)
+      if (f.locals && h.typeOf(f.locals) !== this.T.dict) {
+        st.push(rarely(this, 5, f.locals, this.name(name)) || this.loadGlobal(f, name));
+        break;
+      }
       let v = f.locals ? this.dictGetStr(f.locals, name) : 0;
       if (v) {
         h.incref(v);
@@ -1003,12 +1009,13 @@ proto.evalRare = function (this: VM, f: Frame, op: Op, arg: number): void {
       break;
     case 148 /* Op.LOAD_CLASSDEREF */: {
       const name = code.co_localsplusnames[arg];
-      let v = f.locals ? this.dictGetStr(f.locals, name) : 0;
+      const odd = f.locals && h.typeOf(f.locals) !== this.T.dict;
+      let v = f.locals ? (odd ? rarely(this, 5, f.locals, this.name(name)) : this.dictGetStr(f.locals, name)) : 0;
       if (!v) {
         v = h.getSlot(f.localsplus[arg], L.CELL_REF);
         if (!v) this.unboundDeref(f, arg);
-      }
-      h.incref(v);
+        h.incref(v);
+      } else if (!odd) h.incref(v);
       st.push(v);
       break;
     }
@@ -1031,7 +1038,8 @@ proto.evalRare = function (this: VM, f: Frame, op: Op, arg: number): void {
     }
     case 91 /* Op.DELETE_NAME */: {
       const name = code.co_names[arg];
-      if (!this.dictDelStr(f.locals, name)) this.nameError(name);
+      if (h.typeOf(f.locals) !== this.T.dict) rarely(this, 6, f.locals, this.name(name));
+      else if (!this.dictDelStr(f.locals, name)) this.nameError(name);
       break;
     }
     case 96 /* Op.DELETE_ATTR */: {
@@ -1795,7 +1803,7 @@ export function loadAttrNoting(vm: VM, f: Frame, i: number, st: Obj[], o: Obj, a
 
 /** LOAD_METHOD at instruction i of f on an instance of the builtin type loadMethodCached kept for it (its
  *  method descriptor, lasting as long as the VM): a new reference to the descriptor, or 0. */
-function methodCacheHit(m: Int32Array, f: Frame, i: number, o: Obj): Obj {
+export function methodCacheHit(m: Int32Array, f: Frame, i: number, o: Obj): Obj {
   const c = f.info.methodCache;
   if (c === null) return 0;
   const t = m[(o + OB_TYPE) >>> 2]!;

@@ -18,6 +18,9 @@
  *    errors, name, mode, line_buffering, write_through, closed and newlines as python3's for a script whose
  *    output goes to a pipe with the corpus's environment (PYTHONUNBUFFERED=1, PYTHONIOENCODING=utf-8);
  *    readable(), writable() and seekable() (made here at the first call). 0 for any other name.
+ * 5. LOAD_NAME's and LOAD_CLASSDEREF's read of a namespace that is no dict (a dict subclass from exec() or
+ *    a metaclass's __prepare__): o[k] through its __getitem__ (and dict's __missing__), 0 for a KeyError.
+ * 6. DELETE_NAME's `del o[k]` of such a namespace: any error from it becomes python3's NameError.
  * 7. `o.__subclasses__()` (o a class): a new list.
  * 8. repr() of the module o: a new str.
  */
@@ -49,6 +52,25 @@ export function rarely(vm: VM, what: number, o: Obj, k?: Obj, args: Obj[] = [], 
       const v = spec === vm.None ? vm.dictGetStr(d, "__name__") : n;
       return h.newStr(`<module ${v ? vm.repr(v) : "'?'"}${f ? ` from ${vm.repr(f)}` : spec && vm.str(n) !== "__main__" ? "" : " (built-in)"}>`);
     }
+    case 5:
+      // LOAD_NAME, LOAD_CLASSDEREF: o[k] (its __getitem__, dict's calling __missing__), 0 for a KeyError
+      try {
+        return vm.getItem(o, k!);
+      } catch (e) {
+        if (!(e instanceof PyRaise && vm.isInstance(e.exc, vm.T.KeyError))) throw e;
+        vm.decref(e.exc);
+        return 0;
+      }
+    case 6:
+      // DELETE_NAME: del o[k]; any error becomes the NameError
+      try {
+        vm.delItem(o, k!);
+      } catch (e) {
+        if (!(e instanceof PyRaise)) throw e;
+        vm.decref(e.exc);
+        vm.nameError(vm.str(k!));
+      }
+      return 0;
     case 4: {
       const n = vm.str(k!);
       const err = h.getI32(o, L.NATIVE_I) === 2;
