@@ -53,7 +53,7 @@ import { binaryAddStore, isAddThenStore, isIntAddSite } from "../vm/inplace.js";
 import { slotLoad, slotMethod, slotStore } from "../vm/protocol.js";
 import { superMethodPush } from "../vm/classes.js";
 import { callByLoop, callInline } from "./call.js";
-import { copyFreeVars, getIter, loadAttrNoting, loadMethodNoting, pushAttrRelease, pushBinaryRelease, pushCompareRelease, pushIntResultRelease, storeAttr, truthRelease } from "../vm/loop.js";
+import { copyFreeVars, getIter, loadAttrNoting, loadMethodNoting, methodCacheHit, pushAttrRelease, pushBinaryRelease, pushCompareRelease, pushIntResultRelease, storeAttr, truthRelease } from "../vm/loop.js";
 
 /** A compiled loop: runs frame f from f.ip until an instruction it leaves to the eval loop. */
 export type JitFn = (f: Frame, vm: VM) => void;
@@ -61,7 +61,7 @@ export type JitFn = (f: Frame, vm: VM) => void;
 const runtime = {
   asObj, binarySubscr, dictKeyIterNextIn, intTruth, listIterNextIn, loadGlobalCached, rangeIterNextAt, smallIntBinary, storeSubscr,
   binaryAddStore, isIntAddSite, slotLoad, slotMethod, slotStore, superMethodPush, copyFreeVars, getIter,
-  loadAttrNoting, loadMethodNoting, pushAttrRelease, pushBinaryRelease, pushCompareRelease, pushIntResultRelease,
+  loadAttrNoting, loadMethodNoting, methodCacheHit, pushAttrRelease, pushBinaryRelease, pushCompareRelease, pushIntResultRelease,
   storeAttr, truthRelease, callByLoop, callInline, dropLoop,
 };
 type Runtime = typeof runtime;
@@ -440,7 +440,7 @@ function emit(code: CodeObject, op: number, k: number, a: number, d: number, low
       low[k] = d - 1;
       return `f.lasti = ${k}; { const o = ${top}; ${MEM}
         if (m[(o + ${OB_TYPE}) >>> 2] === superTypeW) { R_.superMethodPush(vm, st, o, ${str(a)}); ${s(d)} = st.pop(); ${top} = st.pop(); }
-        else { t = R_.slotMethod(vm, m, f, ${k}, o); if (t === 0) t = R_.loadMethodNoting(vm, f, ${k}, o, ${str(a)}, ${a});
+        else { t = R_.slotMethod(vm, m, f, ${k}, o); if (t === 0 && (t = R_.methodCacheHit(m, f, ${k}, o)) === 0) t = R_.loadMethodNoting(vm, f, ${k}, o, ${str(a)}, ${a});
           if (t !== 0) { ${top} = t; ${s(d)} = o; } else { ${top} = 0; R_.pushAttrRelease(vm, st, o, ${str(a)}); ${s(d)} = st.pop(); } } }`;
     }
     case Op.KW_NAMES:
