@@ -107,7 +107,7 @@ export const LAZY_MODULES: readonly LazyModule[] = [
   // sys's struct sequences (sys.float_info, int_info, version_info, flags, hash_info), made on first read
   { file: "modules/sys-info.ts", functions: ["sysInfo"] },
   // type hints: list[int], int | None, bases with __mro_entries__, the types and typing modules' Python code
-  { file: "modules/typing.ts", functions: ["typeSubscript", "typeOr", "classWithEntries", "typesSource", "typingSource"] },
+  { file: "modules/typing.ts", functions: ["typeSubscript", "typeOr", "classWithEntries", "typesSource", "typesNatives", "typingSource"] },
   // the random module's generator and Python code (made at `import random`)
   { file: "modules/random.ts", functions: ["randomNatives", "randomSource"] },
   // warnings: the filters and registries, the module's natives and Python code (made at `import warnings`)

@@ -19,7 +19,7 @@ import { randomNatives, randomSource } from "./random.js";
 import { sysInfo } from "./sys-info.js";
 import { warningsNatives, warningsSource } from "./warnings.js";
 import { collectionsAttr, collectionsNatives, collectionsSource } from "./collections.js";
-import { typesSource, typingSource } from "./typing.js";
+import { typesNatives, typesSource, typingSource } from "./typing.js";
 import { pyModule } from "./course.js";
 import { smallModuleSource } from "./small.js";
 import { functoolsNatives, functoolsSource } from "./functools.js";
@@ -62,7 +62,7 @@ export function installModules(vm: VM): void {
   vm.moduleFactories.set("weakref", () => makePyModule(vm, "weakref", WEAKREF_PY, weakrefNatives(vm)));
   vm.moduleFactories.set("copy", () => makePyModule(vm, "copy", COPY_PY, {}));
   // type hints: types (GenericAlias, UnionType…) and typing, Python code (modules/typing.ts)
-  vm.moduleFactories.set("types", () => makePyModule(vm, "types", typesSource(), {}));
+  vm.moduleFactories.set("types", () => makePyModule(vm, "types", typesSource(), typesNatives(vm)));
   vm.moduleFactories.set("typing", () => makePyModule(vm, "typing", typingSource(), collectionsNatives(vm)));
   vm.moduleFactories.set("random", () => makePyModule(vm, "random", randomSource(), randomNatives(vm)));
   vm.moduleFactories.set("warnings", () => makePyModule(vm, "warnings", warningsSource(), warningsNatives(vm)));

@@ -11,7 +11,8 @@
  * Mapping: the builtin sequences and dict, and their subclasses).
  */
 import type { Obj } from "../vm/heap-api.js";
-import { Kind, type KwArgs } from "../vm/types.js";
+import { Kind, type KwArgs, type NativeFn } from "../vm/types.js";
+import * as L from "../vm/layouts.js";
 import type { VM } from "../vm/vm.js";
 
 /** A function of the `types` module called with args (a new reference). */
@@ -72,6 +73,28 @@ export function classWithEntries(vm: VM, args: Obj[], kw: KwArgs | null): Obj {
 
 export function typesSource(): string {
   return TYPES_PY;
+}
+
+/** The types module's natives: none, but importing it lets `types.MappingProxyType(d)` make a proxy of a
+ *  dict (python3 takes any mapping but a list or tuple; a mapping that is no dict is a NotImplementedError). */
+export function typesNatives(vm: VM): Record<string, NativeFn> {
+  const h = vm.h;
+  vm.ctors.set(vm.T.mappingproxy!, (_t, args, kw) => {
+    const names = kw ? kw.names : [];
+    const n = args.length + names.length;
+    if (n > 1) vm.typeError(`mappingproxy() takes at most 1 ${args.length ? "" : "keyword "}argument (${n} given)`);
+    const m = args.length ? args[0]! : names[0] === "mapping" ? kw!.values[0]! : 0;
+    if (!m) vm.typeError("mappingproxy() missing required argument 'mapping' (pos 1)");
+    const k = vm.kindOf(m);
+    if (k !== Kind.DICT) {
+      if (k === Kind.LIST || k === Kind.TUPLE || !vm.lookupType(vm.typeInfo(m), "__getitem__")) vm.typeError(`mappingproxy() argument must be a mapping, not ${vm.typeName(m)}`);
+      vm.raise("NotImplementedError", `mappingproxy() of a '${vm.typeName(m)}' (a mapping that is not a dict) is not supported`);
+    }
+    const p = h.newObject(vm.T.mappingproxy!);
+    h.setSlot(p, L.NATIVE_A, m);
+    return p;
+  });
+  return {};
 }
 
 export function typingSource(): string {
