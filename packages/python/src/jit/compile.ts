@@ -81,13 +81,13 @@ function dropLoop(info: CodeInfo, fn: JitFn): void {
  * The eval loop's call of compiled functions, made megamorphic before any is compiled: at its first call of
  * one, V8 would otherwise deoptimise the (already optimised) eval loop, whose call site had no feedback, or
  * had one target, and compile it again (~50-250 ms at a first run). Five functions of their own source, each
- * called once at one of the next instructions run by the loop, each taking itself out.
+ * called once at one of the next instructions run by the loop, each taking itself out. (The first
+ * CodeInfo.jit array made here, early in a run, also keeps the later ones from deoptimising the loop.)
  */
 let warmed = false;
 function warmCall(info: CodeInfo, ip: number): void {
   warmed = true;
-  const jit = info.jit;
-  if (jit === null) return;
+  const jit = info.jit ?? (info.jit = new Array<JitFn | undefined>(info.code.co_code.length >> 1).fill(undefined));
   for (let x = 1; x <= 5 && ip + x < jit.length; x++) {
     if (jit[ip + x] !== undefined) continue;
     try {

@@ -108,7 +108,7 @@ proto.materialize = function (this: VM, top: CodeObject, arena: boolean): Obj {
       spareFrame: null,
       superClassAt: -2,
       superSelfCell: false,
-      jit: jitState.hook ? new Array<undefined>(code.co_code.length >> 1).fill(undefined) : null,
+      jit: null,
       jitWait: jitState.hook ? jitState.hook.threshold : 0,
     };
     h.setI32(co, L.CODE_INDEX, info.index);
