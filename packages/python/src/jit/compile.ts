@@ -34,7 +34,7 @@
  * only. Where `new Function` is refused (a page's content security policy), everything silently uses the
  * loop.
  *
- * Off by default: on the interpreter benchmark (tools/bench/README.md, 27 Nov 12:40–14:10) compiled loops
+ * Off by default: on the interpreter benchmark (tools/bench/README.md, 27 Nov 12:40–13:55) compiled loops
  * of simple instructions run 25–50 % faster than the eval loop once V8 has optimised them (int_loop,
  * list_build), but a program's first run in a process is not faster and can be slower (V8 runs a new
  * function unoptimised while it compiles it; recursion), and loops over dicts and builtin calls
