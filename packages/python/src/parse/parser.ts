@@ -1078,7 +1078,8 @@ class AstBuilder {
         return this.comprehension(n, pos);
       case "CallExpression": {
         const [f, argList] = kids(n);
-        return this.call(this.expr(f!), argList!);
+        // (a parenthesized callee's parentheses are the call's, as python3's)
+        return this.call(this.expr(f!), argList!, pos);
       }
       case "MemberExpression":
         return this.member(n, pos);
@@ -1251,9 +1252,9 @@ class AstBuilder {
     return { args, keywords };
   }
 
-  call(func: E, argList: SyntaxNode): E {
+  call(func: E, argList: SyntaxNode, from = func.pos): E {
     const { args, keywords } = this.callArgs(argList);
-    return { k: "Call", func, args, keywords, pos: this.span(func.pos, this.npos(argList)) };
+    return { k: "Call", func, args, keywords, pos: this.span(from, this.npos(argList)) };
   }
 
   comprehension(n: SyntaxNode, pos: Pos): E {
