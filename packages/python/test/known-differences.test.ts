@@ -37,4 +37,22 @@ for d in [3, True, 2**63, -2**63 - 1, "x"]:
 `,
     );
   });
+
+  it("a length hint past what the heap can hold is a MemoryError (it wrapped to a small room)", () => {
+    expectSameAsPython(
+      cpython,
+      "huge-hint",
+      `import sys
+class H:
+    def __init__(self, h): self.h = h
+    def __length_hint__(self): return self.h
+    def __iter__(self): return iter([1, 2])
+for h in [2**40, 2**48 + 5, 2**62]:
+    try:
+        print(sys.getsizeof(list(H(h))))
+    except MemoryError:
+        print(h, "MemoryError")
+`,
+    );
+  });
 });

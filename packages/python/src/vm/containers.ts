@@ -222,7 +222,8 @@ proto.listExtendFrom = function (this: VM, l: Obj, it: Obj): void {
   const items: Obj[] = [];
   try {
     const own = this.ownHint(it, 8);
-    if (own >= 0) hint = own;
+    // (past an i32 it would wrap at the heap's boundary: as large a room as the heap refuses, a MemoryError)
+    if (own >= 0) hint = Math.min(own, 0x7fffffff);
     for (let v; (v = this.iterNext(iter)); ) if ((items.push(v) & 0xffff) === 0) this.pollInterrupt();
   } catch (e) {
     for (const x of items) this.h.decref(x);

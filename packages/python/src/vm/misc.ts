@@ -135,9 +135,9 @@ proto.emptyTuple = function (this: VM): Obj {
 };
 
 proto.tupleFrom = function (this: VM, o: Obj): Obj {
-  // PySequence_Tuple: an exact tuple as it is, anything else (a subclass too) iterated
+  // PySequence_Tuple: an exact tuple as it is, anything else (a subclass too) iterated, after its length hint
   if (this.kindOf(o) === Kind.TUPLE && !this.typeInfo(o).heap) return this.newRef(o);
-  return this.h.newTupleSteal(this.collect(o));
+  return this.h.newTupleSteal(this.collect(o, 10));
 };
 
 // ───────────── generators ─────────────
