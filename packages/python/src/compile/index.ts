@@ -61,35 +61,36 @@ function compileFresh(source: string, filename: string, mode: CompileMode): Comp
   const lines = new LineMap(source);
   // NOTE: like compile(); the eval() builtin strips leading spaces and tabs before compiling
   const glued = /\b\d[\w.]*?(and|else|for|i[fns]|or|not)/.test(source);
-  let mod;
+  let parsed = false;
+  let unit: Unit | undefined;
+  let code;
   try {
-    mod = parseModule(source, filename, mode === "single");
-  } catch (e) {
-    // the tokenizer warned about the numbers it read before the error (all of them when the error is an
-    // unclosed bracket, found at the end)
-    if (glued && e instanceof PySyntaxError) {
-      const i = e.info;
-      const all = i.msg.endsWith("was never closed");
-      e.warnings = numberWarnings(source, lines, filename).filter((w) => all || w.lineno < i.lineno || (w.lineno === i.lineno && w.pos!.col < i.offset - 1));
+    const mod = parseModule(source, filename, mode === "single");
+    parsed = true;
+    if (mode === "eval") {
+      const only = mod.body[0];
+      if (mod.body.length !== 1 || only!.k !== "Expr") {
+        const p = mod.body[0]?.pos ?? { line: 1, col: 0, endLine: 1, endCol: 1 };
+        throw new PySyntaxError({ type: "SyntaxError", msg: "invalid syntax", filename, lineno: p.line, offset: p.col + 1, end_lineno: p.line, end_offset: p.col + 2, text: lines.lineText(p.line) });
+      }
     }
+    foldModule(mod);
+    const symtable = buildSymtable(mod, lines, filename);
+    unit = new Unit(symtable, lines, { filename, interactive: mode === "single" });
+    code = mode === "eval" ? compileEvalUnit(mod, unit) : compileUnit(mod, unit);
+  } catch (e) {
+    // the warnings python3 shows before the error: the tokenizer's about the numbers it read (all of them after
+    // a parser's or the compiler's error, as python3 then reads the rest of the source; those before the error
+    // after the tokenizer's own errors and an unexpected indent), then the compiler's issued before it
+    if (e instanceof PySyntaxError) e.warnings = [...(glued ? numberWarnings(source, lines, filename, parsed ? undefined : e.info) : []), ...(unit?.warnings ?? [])];
     throw e;
   }
-  if (mode === "eval") {
-    const only = mod.body[0];
-    if (mod.body.length !== 1 || only!.k !== "Expr") {
-      const p = mod.body[0]?.pos ?? { line: 1, col: 0, endLine: 1, endCol: 1 };
-      throw new PySyntaxError({ type: "SyntaxError", msg: "invalid syntax", filename, lineno: p.line, offset: p.col + 1, end_lineno: p.line, end_offset: p.col + 2, text: lines.lineText(p.line) });
-    }
-  }
-  foldModule(mod);
-  const symtable = buildSymtable(mod, lines, filename);
-  const unit = new Unit(symtable, lines, { filename, interactive: mode === "single" });
-  const code = mode === "eval" ? compileEvalUnit(mod, unit) : compileUnit(mod, unit);
   // the tokenizer's warnings (a number glued to a keyword, `1if`) before the compiler's
-  if (glued) unit.warnings.unshift(...numberWarnings(source, lines, filename));
+  const u = unit!;
+  if (glued) u.warnings.unshift(...numberWarnings(source, lines, filename));
   const warnings =
-    mode === "single" ? unit.warnings.map((w) => ({ ...w, text: "" })) : unit.warnings;
-  return { code, constants: unit.consts.all, warnings };
+    mode === "single" ? u.warnings.map((w) => ({ ...w, text: "" })) : u.warnings;
+  return { code: code!, constants: u.consts.all, warnings };
 }
 
 /** Like compileModule, but returns the CompileError instead of throwing it. */

@@ -8,7 +8,7 @@
 import type { SyntaxNode } from "@lezer/common";
 import type { LineMap, PySyntaxError } from "./errors.js";
 import { syntaxErrorAt } from "./errors.js";
-import type { CompileWarning } from "../compile/code.js";
+import type { CompileError, CompileWarning } from "../compile/code.js";
 
 /** A syntax error found, with where it is and how to make it. */
 export interface Problem {
@@ -41,17 +41,21 @@ let glued: [number, string][] | null = null;
  * python3's tokenizer SyntaxWarnings for number literals followed at once by one of the keywords that may
  * follow a number ("and", "else", "for", "if", "in", "is", "not", "or"): "invalid decimal literal" and its
  * hexadecimal, octal, binary and imaginary forms, one per literal, at the keyword's line (compile/index.ts
- * asks when the source has a digit glued to such a word).
+ * asks when the source has a digit glued to such a word). With `err`, a parse error of the source: those python3
+ * shows before it, all of them after a parser's error (python3 then reads the rest of the source), those before
+ * it after the tokenizer's own errors and an unexpected indent.
  */
-export function numberWarnings(source: string, lines: LineMap, filename: string): CompileWarning[] {
+export function numberWarnings(source: string, lines: LineMap, filename: string, err?: CompileError): CompileWarning[] {
   const at: [number, string][] = (glued = []);
   firstBadNumber(source);
   glued = null;
-  return at.map(([o, kind]) => {
+  const stop = err && /^(unterminated|invalid (char|non-|digit|\w+ literal)|unindent|unmatched|closing paren|unexpected (char|indent|unindent)|leading zeros|too many nested|inconsistent)/.test(err.msg);
+  return at.flatMap(([o, kind]) => {
     const line = lines.line(o);
     // (the column of the number's last character, where python3's tokenizer stands when it warns)
     const col = lines.col(o) - 1;
-    return { category: "SyntaxWarning", message: `invalid ${kind} literal`, filename, lineno: line, text: lines.lineText(line).trim(), pos: { line, col, endLine: line, endCol: col } };
+    if (stop && (line > err.lineno || (line === err.lineno && col >= err.offset - 1))) return [];
+    return [{ category: "SyntaxWarning", message: `invalid ${kind} literal`, filename, lineno: line, text: lines.lineText(line).trim(), pos: { line, col, endLine: line, endCol: col } }];
   });
 }
 
