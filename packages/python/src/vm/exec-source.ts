@@ -84,11 +84,14 @@ function noExpression(src: string, fname: string): void {
     throw new PySyntaxError({ type: "IndentationError", msg: "unexpected indent", filename: fname, lineno: 1, offset: indent, end_lineno: 1, end_offset: -1, text: line });
   }
   if (/^(?:[ \t\f\r\n]|#[^\n]*)*$/.test(src)) {
-    const hash = src.indexOf("#");
-    const start = hash < 0 ? 0 : src.lastIndexOf("\n", hash) + 1;
-    const nl = src.indexOf("\n", start);
-    const at = src ? src.slice(0, start).split("\n").length : 0;
-    throw new PySyntaxError({ type: "SyntaxError", msg: "invalid syntax", filename: fname, lineno: at, offset: 0, end_lineno: at, end_offset: 0, text: nl < 0 ? src.slice(start) : src.slice(start, nl + 1) });
+    // python3's tokenizer stops at the end: the error is on the last line (a line of blanks alone there, with no
+    // newline, is an unexpected indent)
+    const s = src.replace(/\r\n/g, "\n");
+    const nl = s.endsWith("\n");
+    const at = s ? s.split("\n").length - (nl ? 1 : 0) : 0;
+    const last = s ? s.split("\n")[at - 1]! : "";
+    if (!nl && /^[ \t]+$/.test(last)) throw new PySyntaxError({ type: "IndentationError", msg: "unexpected indent", filename: fname, lineno: at, offset: last.length, end_lineno: at, end_offset: -1, text: last });
+    throw new PySyntaxError({ type: "SyntaxError", msg: "invalid syntax", filename: fname, lineno: at, offset: 0, end_lineno: at, end_offset: 0, text: last + (nl ? "\n" : "") });
   }
 }
 
