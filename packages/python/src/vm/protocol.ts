@@ -723,8 +723,8 @@ proto.len = function (this: VM, o: Obj): number {
     if (l && l.obj) {
       const r = this.callSpecial(o, "__len__", []);
       try {
-        if (this.kindOf(r) !== Kind.INT && this.kindOf(r) !== Kind.BOOL) this.typeError(`'${this.typeName(r)}' object cannot be interpreted as an integer`);
-        const b = this.h.readInt(r);
+        // (an object with __index__ too, as python3's slot)
+        const b = this.index(r);
         if (b >= 1n << 63n) this.raise("OverflowError", "cannot fit 'int' into an index-sized integer");
         const n = Number(b);
         if (n < 0) this.raise("ValueError", "__len__() should return >= 0");
