@@ -874,6 +874,12 @@ def _eval_hint(t, globalns, localns, seen=frozenset()):
 
 def get_type_hints(obj, globalns=None, localns=None, include_extras=False):
     import sys as _sys
+    t = _types
+    if not isinstance(obj, type) and getattr(obj, "__annotations__", None) is None:
+        if isinstance(obj, (t.FunctionType, t.BuiltinFunctionType, t.MethodType, t.ModuleType,
+                            t.WrapperDescriptorType, t.MethodWrapperType, t.MethodDescriptorType)):
+            return {}
+        raise TypeError("%r is not a module, class, method, or function." % (obj,))
     hints = {}
     for k in reversed(obj.__mro__) if isinstance(obj, type) else (obj,):
         if globalns is not None:
