@@ -232,7 +232,17 @@ proto.nativeRepr = function (this: VM, o: Obj, ti: TypeInfo): string {
       return `<code object ${c.co_name} at ${this.addr(o)}, file "${c.co_filename}", line ${c.co_firstlineno}>`;
     }
     case Kind.MODULE: {
-      // (vm/rarely.ts)
+      // python3's for a module with no spec: from its __file__, else (no loader) its name alone; a built-in
+      // module's, and __main__'s at a prompt, (built-in). A __main__ or types.ModuleType module (__spec__
+      // None) whose __name__ changed shows it (vm/rarely.ts, which the page loads on demand)
+      const n = this.str(h.getSlot(o, L.MODULE_NAME));
+      const d = h.getSlot(o, L.MODULE_DICT);
+      const spec = this.dictGetStr(d, "__spec__");
+      const now = spec === this.None ? this.dictGetStr(d, "__name__") : 0;
+      if (spec !== this.None || (now && h.typeOf(now) === this.T.str && this.str(now) === n)) {
+        const f = this.dictGetStr(d, "__file__");
+        return `<module '${n}'${f ? ` from ${this.repr(f)}` : spec && n !== "__main__" ? "" : " (built-in)"}>`;
+      }
       const r = rarely(this, 8, o);
       try {
         return this.str(r);
