@@ -241,7 +241,7 @@ proto.nativeRepr = function (this: VM, o: Obj, ti: TypeInfo): string {
       const now = spec === this.None ? this.dictGetStr(d, "__name__") : 0;
       if (spec !== this.None || (now && h.typeOf(now) === this.T.str && this.str(now) === n)) {
         const f = this.dictGetStr(d, "__file__");
-        return `<module '${n}'${f ? ` from ${this.repr(f)}` : spec && n !== "__main__" ? "" : " (built-in)"}>`;
+        return `<module ${this.repr(h.getSlot(o, L.MODULE_NAME))}${f ? ` from ${this.repr(f)}` : spec && n !== "__main__" ? "" : " (built-in)"}>`;
       }
       const r = rarely(this, 8, o);
       try {
