@@ -600,7 +600,14 @@ export function binarySubscr(vm: VM, st: Obj[]): void {
   st.pop();
   st.pop();
   try {
-    st.push(asObj(vm.getItem(c, k)));
+    // an exact dict with an exact str or int key (hashable: no check): its lookup without getItem's dispatch
+    const kt = m[(k + OB_TYPE) >>> 2];
+    let v: number;
+    if (m[(c + OB_TYPE) >>> 2] === (h.types.dict | 0) && (kt === (vm.tStr | 0) || kt === (vm.tInt | 0))) {
+      if ((v = h.dictGet(c, k)) === 0) vm.keyError(k);
+      h.incref(v);
+    } else v = vm.getItem(c, k);
+    st.push(asObj(v));
   } finally {
     h.decref(c);
     h.decref(k);
