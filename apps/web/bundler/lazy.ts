@@ -13,6 +13,8 @@
  *   SyntaxError of a mapping pattern with a duplicate key.
  * - The message of a syntax error lezer's tree shows (parse/parse-error.ts: a source without one never
  *   calls it but for the SyntaxWarning of a number glued to a keyword, `1if`; syntax-errors.ts's tokenizer pass, which runs on every parse, stays).
+ * - The text of a syntax error a program cannot be compiled for, with the warnings before it
+ *   (syntax-error-text.ts).
  * - The text of a traceback and the "Did you mean" suggestions of NameError and AttributeError
  *   (vm/traceback.ts): only an exception that is printed (uncaught, or ignored in a finalizer) needs them.
  * - The sort of list.sort() and sorted() (builtins/timsort.ts).
@@ -84,6 +86,8 @@ export const LAZY_MODULES: readonly LazyModule[] = [
   { file: "parse/parse-error.ts", functions: ["describeParseError", "numberWarnings"] },
   // the text of an exception's traceback and its "Did you mean" suggestions: only printed exceptions need them
   { file: "vm/traceback.ts", functions: ["formatTraceback", "suggest"] },
+  // the text of a syntax error and the warnings before it (run.ts prints it for a program it cannot compile)
+  { file: "syntax-error-text.ts", functions: ["formatSyntaxError", "syntaxErrorText"] },
   // list.sort() and sorted()
   { file: "builtins/timsort.ts", functions: ["timsort"] },
   // ranges past ±2**53 (and the few operations on any range that go through exact bounds: ==, hash())

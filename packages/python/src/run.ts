@@ -38,6 +38,8 @@ import { PyErr } from "./objects/errors.js";
 import { Op } from "./compile/opcodes.js";
 import { startTrace } from "./trace/recorder.js";
 import { objectCounter } from "./object-counter.js";
+import { syntaxErrorText } from "./syntax-error-text.js";
+export { formatSyntaxError } from "./syntax-error-text.js";
 
 /** Heap health after a run (for the corpus runner and tests). */
 export interface HeapReport {
@@ -45,28 +47,6 @@ export interface HeapReport {
   leaked: { id: number; type: string; refcnt: number; repr: string }[];
   /** The invariant checker's verdict. */
   check: { ok: true } | { ok: false; code: number; object: number };
-}
-
-/** Format a compile error as CPython prints it (no traceback). */
-export function formatSyntaxError(e: CompileError, withSource = true): string {
-  let out = `  File "${e.filename}", line ${e.lineno}\n`;
-  // an unexpected indent has no end (CPython's end_offset -1): the line is shown without a caret
-  const noCaret = e.msg === "unexpected indent";
-  if (withSource && e.text && noCaret) out += `    ${e.text.replace(/\n$/, "").trim()}\n`;
-  else if (withSource && e.text) {
-    const raw = e.text.replace(/\n$/, "");
-    const stripped = raw.trimStart();
-    const lead = raw.length - stripped.length;
-    out += `    ${stripped.replace(/\s+$/, "")}\n`;
-    let start = e.offset;
-    let end = e.end_lineno > e.lineno || e.end_offset < e.offset || e.type === "IndentationError" ? e.offset + 1 : e.end_offset;
-    if (e.end_lineno > e.lineno) end = raw.length + 1;
-    if (end <= start) end = start + 1;
-    start = Math.max(0, start - 1 - lead);
-    out += `    ${" ".repeat(start)}${"^".repeat(Math.max(1, end - e.offset))}\n`;
-  }
-  out += `${e.type}: ${e.msg}\n`;
-  return out;
 }
 
 const EVAL_NAME = "__pyheap_eval_result__";
@@ -297,8 +277,7 @@ function stageRun(source: string, options: RunOptions, detail: { check?: boolean
         unit = compileModule(source, filename, "exec");
       } catch (e) {
         if (!(e instanceof PySyntaxError)) throw e;
-        for (const w of e.warnings) host.write("stderr", `${w.filename}:${w.lineno}: ${w.category}: ${w.message}\n  ${w.text}\n`);
-        host.write("stderr", formatSyntaxError(e.info));
+        host.write("stderr", syntaxErrorText(e, false));
         outcome = { status: "syntax-error", message: e.info.msg, line: e.info.lineno, column: e.info.offset };
         exitCode = 1;
         finished = true;
@@ -317,8 +296,7 @@ function stageRun(source: string, options: RunOptions, detail: { check?: boolean
           unit = compileModule(ch.source, "<stdin>", "single");
         } catch (e) {
           if (!(e instanceof PySyntaxError)) throw e;
-          for (const w of e.warnings) host.write("stderr", `${w.filename}:${w.lineno}: ${w.category}: ${w.message}\n`);
-          host.write("stderr", formatSyntaxError(e.info));
+          host.write("stderr", syntaxErrorText(e, true));
           continue;
         }
         for (const w of unit.warnings) host.write("stderr", `${w.filename}:${w.lineno}: ${w.category}: ${w.message}\n`);
