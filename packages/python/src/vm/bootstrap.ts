@@ -187,7 +187,9 @@ proto.registerIterators = function (this: VM): void {
   it("range_iterator", 48, false, (self) => rangeIterNext(h, self));
   // iter() of a range past what a C long holds
   it("longrange_iterator", 48, false, (self) => bigRangeNext(this, self));
-  // forward: NATIVE_I the entry last given; back (reversed()): the entry to look at next, walking down
+  // forward: NATIVE_I the entry last given, NATIVE_D (no reference slot) how many more entries the dict
+  // had for it (a key found past them: the keys changed); back (reversed()): the entry to look at next,
+  // walking down
   const dictIter = (which: number, back?: boolean) => (self: Obj): Obj => {
     const d = h.getSlot(self, L.NATIVE_A);
     if (!d) return 0;
@@ -201,6 +203,14 @@ proto.registerIterators = function (this: VM): void {
     if (pos < 0) {
       h.setSlot(self, L.NATIVE_A, 0);
       return 0;
+    }
+    if (!back) {
+      const left = h.getI32(self, L.NATIVE_D);
+      if (left === 0) {
+        h.setSlot(self, L.NATIVE_A, 0);
+        this.raise("RuntimeError", "dictionary keys changed during iteration");
+      }
+      h.setI32(self, L.NATIVE_D, left - 1);
     }
     h.setI32(self, L.NATIVE_I, back ? pos - 1 : pos);
     if (which === 0) return this.newRef(h.dictKeyAt(d, pos));
@@ -348,6 +358,7 @@ proto.newNativeIter = function (this: VM, typeName: string, a: Obj, b: Obj = 0, 
   if (typeName.startsWith("dict_")) {
     h.setI32(o, L.NATIVE_I, -1);
     h.setI32(o, L.NATIVE_J, h.dictLen(a));
+    h.setI32(o, L.NATIVE_D, h.dictLen(a));
   }
   if (typeName === "set_iterator") {
     h.setI32(o, L.NATIVE_I, -1);

@@ -362,8 +362,10 @@ export function dictKeyIterNextIn(h: VM["h"], m: Int32Array, self: Obj): number 
   const d = m[(self + L.NATIVE_A) >>> 2]! >>> 0;
   if (d === 0 || m[(d + abi.DICT_VALUES) >>> 2] !== 0 || m[(d + abi.DICT_USED) >>> 2] !== m[(self + L.NATIVE_J) >>> 2]) return -1;
   const pos = h.dictNext(d, m[(self + L.NATIVE_I) >>> 2]!);
-  if (pos < 0) return -1;
+  const left = m[(self + L.NATIVE_D) >>> 2]!;
+  if (pos < 0 || left === 0) return -1;
   m[(self + L.NATIVE_I) >>> 2] = pos;
+  m[(self + L.NATIVE_D) >>> 2] = left - 1;
   const k = h.dictKeyAt(d, pos);
   m[k >>> 2]!++;
   return k;
