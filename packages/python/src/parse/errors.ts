@@ -6,7 +6,7 @@ import type { CompileError, CompileWarning } from "../compile/code.js";
 
 /** Thrown by parse/compile for a program CPython would reject at compile time. */
 export class PySyntaxError extends Error {
-  /** The tokenizer's warnings about the source before the error (python3 shows them first). */
+  /** The warnings python3 shows before the error: the tokenizer's, then the compiler's (compile/index.ts). */
   warnings: readonly CompileWarning[] = [];
   constructor(readonly info: CompileError) {
     super(`${info.type}: ${info.msg} (${info.filename}, line ${info.lineno})`);
