@@ -18,7 +18,8 @@ print(list(it))
 d = {i: i for i in range(4)}
 try:
     for v in d.values():
-        d.pop(3) if 3 in d else None
+        if 3 in d:
+            d.pop(3)
         d[v + 100] = 0
 except RuntimeError as e:
     print("RuntimeError:", e)
