@@ -40,9 +40,13 @@ const MAX_POOLED = 2;
 /**
  * An entry whose heap memory is larger than this is dropped after its run, to give its memory back: a
  * restore writes only what the run used, so a grown heap is not slower to restore, but its pages, zeroed
- * by the restore, stay committed while it is pooled.
+ * by the restore, stay committed while it is pooled. Dropping one costs the next run more than a set-up:
+ * a new heap is a new WebAssembly instance, and V8 throws away the optimised code of every helper that
+ * called the old instance's functions (found with --trace-deopt: "weak objects"), so they run unoptimised
+ * again while recompiled. With 24 MiB here the interpreter benchmark's dict_insert and string_build (heaps
+ * of ~60 MiB) paid that in every run: 12-15 % of their time.
  */
-const MAX_POOLED_MEMORY = 24 << 20;
+const MAX_POOLED_MEMORY = 128 << 20;
 /** The limit heaps are created and set up with; each run then sets its own. */
 const CREATE_LIMIT = 256 << 20;
 /** How deep below the VM's own properties captureState looks: VM → type table → TypeInfo → its Maps. */
@@ -111,6 +115,11 @@ function pooledHeap(heap: Heap | null, hooks: HostHooks): Pooled {
   made.heap = heap ?? loadHeap({ heapLimit: CREATE_LIMIT, hooks });
   made.apis = [captureState(made.heap.gc, 1), captureState(made.heap.events, 1)];
   return made;
+}
+
+/** The memory sizes of the interpreters kept for reuse (for tests). @internal */
+export function pooledInterpreterBytes(): number[] {
+  return interpreters.map((e) => e.heap.memory.buffer.byteLength);
 }
 
 /**

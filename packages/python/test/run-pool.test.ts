@@ -1,6 +1,7 @@
 // Runs one after another in a process share pooled heaps: every run must see the heap a first run sees.
 import { describe, expect, it } from "vitest";
 import { run, runDetailed } from "../src/index.js";
+import { pooledInterpreterBytes } from "../src/heap-pool.js";
 
 const probe = `
 import gc, sys
@@ -50,5 +51,21 @@ describe("pooled heaps", () => {
     expect(later.stats).toEqual({ ...first.stats, wallMs: later.stats.wallMs });
     const { heap } = runDetailed("print(1)\n");
     expect(heap.check).toEqual({ ok: true });
+  });
+});
+
+describe("pooled heaps that grew", () => {
+  it("keep an interpreter whose heap grew to tens of MiB, and drop one past 128 MiB", async () => {
+    run("print(1)\n");
+    await new Promise((r) => setTimeout(r, 0));
+    const grown = run("x = [bytes(1000) for i in range(45000)]\nprint(len(x))\n");
+    expect(grown.stdout).toBe("45000\n");
+    const kept = pooledInterpreterBytes();
+    expect(Math.max(...kept)).toBeGreaterThan(45 << 20);
+    const probeAgain = run(probe);
+    expect(probeAgain.stdout).toBe(run(probe).stdout);
+    const huge = run("x = [bytes(1000) for i in range(140000)]\nprint(len(x))\n");
+    expect(huge.stdout).toBe("140000\n");
+    expect(pooledInterpreterBytes().every((b) => b <= 128 << 20)).toBe(true);
   });
 });
