@@ -128,3 +128,9 @@ describe("the module type", () => {
     expectSameAsPython(cpython, "module-type", corpusCase("fidelity/179-module-type.py"));
   });
 });
+
+describe("data descriptors of built-in types", () => {
+  it("int.real, complex.imag, types.FunctionType.__code__, range.start…: python3's getset and member descriptors, with __get__, __set__ and __delete__", () => {
+    expectSameAsPython(cpython, "builtin-type-data-descriptors", corpusCase("fidelity/248-builtin-type-data-descriptors.py"));
+  });
+});

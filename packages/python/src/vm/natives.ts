@@ -742,13 +742,13 @@ proto.nativeAttr = function (this: VM, o: Obj, ti: TypeInfo, name: string): Obj 
       break;
     }
     case Kind.MEMBER:
-    case Kind.GETSET: {
-      // a slot's or __dict__/__weakref__'s descriptor: its name, Class.name and its class
+    case Kind.GETSET:
+      // a slot's or __dict__/__weakref__'s descriptor: its name, Class.name and its class; __get__, __set__
+      // and __delete__ (rarely.ts)
       if (name === "__name__") return slot(L.DESCR_NAME);
       if (name === "__qualname__") return h.newStr(`${this.infoOfType(h.getSlot(o, L.DESCR_TYPE)).qualname}.${this.str(h.getSlot(o, L.DESCR_NAME))}`);
       if (name === "__objclass__") return slot(L.DESCR_TYPE);
-      break;
-    }
+      return rarely(this, 9, o, this.name(name));
     case Kind.MDESCR: {
       const n = this.natives[h.getI32(o, L.MDESCR_INDEX)];
       if (name === "__name__") return h.newStr(n.name);
@@ -1066,7 +1066,8 @@ proto.typeGetAttr = function (this: VM, t: Obj, name: string): Obj {
   if (md) return this.bindDescr(md, t, meta.obj);
   const tm = this.infoOfType(this.T.type).methods.get(name);
   if (tm !== undefined) return this.newBuiltinFunction(tm, t);
-  this.attributeError(t, name);
+  // int.real, types.FunctionType.__code__…: rarely.ts
+  return (ti.kind !== Kind.OBJECT && rarely(this, 9, t, this.name(name))) || this.attributeError(t, name);
 };
 
 proto.typeSetAttr = function (this: VM, t: Obj, name: string, v: Obj): void {

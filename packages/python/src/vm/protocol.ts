@@ -17,6 +17,7 @@ import { rangeLength } from "./bigrange.js";
 import { assignClass } from "./classes.js";
 import type { Frame } from "./frame.js";
 import { warn } from "../modules/warnings.js";
+import { rarely } from "./rarely.js";
 
 /** Result of a type attribute lookup: a heap object (borrowed), a native method index, or nothing. */
 export type Descr = { obj: Obj; native: -1 } | { obj: 0; native: number } | null;
@@ -247,6 +248,8 @@ proto.bindDescr = function (this: VM, d: Descr, o: Obj, owner: Obj): Obj {
     case Kind.MEMBER: {
       if (o === 0) return this.newRef(v);
       const off = this.h.getI32(v, L.DESCR_OFFSET);
+      // (a built-in type's, int.real kept in a class: rarely.ts)
+      if (!off) return rarely(this, 10, v, o);
       const val = this.h.getSlot(o, off);
       if (!val) {
         const nm = this.str(this.h.getSlot(v, L.DESCR_NAME));
@@ -259,7 +262,7 @@ proto.bindDescr = function (this: VM, d: Descr, o: Obj, owner: Obj): Obj {
       const nm = this.str(this.h.getSlot(v, L.DESCR_NAME));
       if (nm === "__dict__") return this.newRef(this.instDict(o, true));
       if (nm === "__weakref__") return this.weakrefHead(o);
-      return this.none();
+      return rarely(this, 10, v, o);
     }
     default:
       // (an unbound super kept in a class binds as well: super(T).__get__(obj) is super(T, obj))
@@ -491,7 +494,9 @@ proto.genericSetAttr = function (this: VM, o: Obj, name: string, v: Obj): void {
       return;
     }
     if (k === Kind.MEMBER) {
-      this.h.setSlot(o, this.h.getI32(descr.obj, L.DESCR_OFFSET), v);
+      const off = this.h.getI32(descr.obj, L.DESCR_OFFSET);
+      if (off) this.h.setSlot(o, off, v);
+      else rarely(this, 10, descr.obj, o, [v]);
       return;
     }
     if (k === Kind.GETSET && name === "__dict__" && this.str(this.h.getSlot(descr.obj, L.DESCR_NAME)) === "__dict__") {
@@ -589,6 +594,7 @@ proto.genericDelAttr = function (this: VM, o: Obj, name: string): void {
     }
     if (k === Kind.MEMBER) {
       const off = this.h.getI32(descr.obj, L.DESCR_OFFSET);
+      if (!off) return void rarely(this, 10, descr.obj, o, [0]);
       // a slot that holds nothing: the error names only the attribute (as CPython's member deletion does)
       if (!this.h.getSlot(o, off)) this.raise("AttributeError", name);
       this.h.setSlot(o, off, 0);

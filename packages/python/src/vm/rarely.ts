@@ -23,17 +23,100 @@
  * 6. DELETE_NAME's `del o[k]` of such a namespace: any error from it becomes python3's NameError.
  * 7. `o.__subclasses__()` (o a class): a new list.
  * 8. repr() of the module o: a new str.
+ * 9. An attribute `k` a built-in type has no method for (o the type: `int.real`, `types.FunctionType.__code__`):
+ *    python3's getset or member descriptor of the type in o's MRO whose instances have that attribute
+ *    natively (NATIVE_DESCRS), a new one at each read; 0 when none. With o a getset or member descriptor: its
+ *    `__get__`, `__set__` or `__delete__` (made here at the first read), else 0.
+ * 10. Such a descriptor o applied to the instance k: `args` empty reads it (`__get__`), `[v]` sets it, `[0]`
+ *    deletes it (0 returned); python3's TypeError for an instance of another type and "readonly attribute" / "is not
+ *    writable" for an attribute that cannot be set.
  */
 import type { Obj } from "./heap-api.js";
 import * as L from "./layouts.js";
-import { Kind, type KwArgs, type NativeFn } from "./types.js";
+import { Kind, type KwArgs, type NativeFn, type TypeInfo } from "./types.js";
 import { PyRaise, type VM } from "./vm.js";
 
 const streamStrs = new WeakMap<VM, Map<string, Obj>>();
 
+/** Per built-in type: the names of its getset descriptors, then after "|" its member descriptors' (python3's
+ *  kinds), for attributes its instances have natively (natives.ts's nativeAttr and nativeSetAttr). */
+const NATIVE_DESCRS: Record<string, string> = {
+  int: "real imag numerator denominator|",
+  float: "real imag|",
+  complex: "|real imag",
+  function: "__code__ __defaults__ __kwdefaults__ __annotations__ __dict__ __name__ __qualname__|__closure__ __doc__ __globals__ __module__",
+  range: "|start stop step",
+  slice: "|start stop step",
+  property: "|fget fset fdel __doc__",
+  staticmethod: "|__func__",
+  classmethod: "|__func__",
+};
+
+/** The descriptor of attribute n of built-in type ti (not through its bases), or 0. */
+function nativeDescr(vm: VM, ti: TypeInfo, n: string): Obj {
+  const kinds = NATIVE_DESCRS[ti.name]?.split("|");
+  const i = kinds ? kinds.findIndex((ns) => ns.split(" ").includes(n)) : -1;
+  if (ti.heap || i < 0) return 0;
+  const d = vm.h.newObject(i ? vm.T.member_descriptor : vm.T.getset_descriptor);
+  vm.h.setSlot(d, L.DESCR_TYPE, ti.obj);
+  vm.h.setSlotSteal(d, L.DESCR_NAME, vm.intern(n));
+  return d;
+}
+
+/** Descriptor d (a getset or member descriptor) applied to the instance o: read (`v` undefined), set or
+ *  deleted (v 0). */
+function descrApply(vm: VM, d: Obj, o: Obj, v?: Obj): Obj {
+  const h = vm.h;
+  const t = h.getSlot(d, L.DESCR_TYPE);
+  const n = vm.str(h.getSlot(d, L.DESCR_NAME));
+  const tn = vm.infoOfType(t).name;
+  if (!vm.isInstance(o, t)) vm.typeError(`descriptor '${n}' for '${tn}' objects doesn't apply to a '${vm.typeName(o)}' object`);
+  const ti = vm.typeInfo(o);
+  const member = vm.kindOf(d) === Kind.MEMBER;
+  // a class's own: a slot's member, __dict__ and __weakref__
+  const own = member ? h.getI32(d, L.DESCR_OFFSET) : n === "__dict__" || n === "__weakref__";
+  if (v === undefined) return own ? vm.bindDescr({ native: -1, obj: d }, o, ti.obj) : vm.nativeAttr(o, ti, n) || vm.attributeError(o, n);
+  if (own || (member && (n === "__doc__" || n === "__module__"))) vm.genericSetAttr(o, n, v);
+  else if (member || !vm.nativeSetAttr(o, ti, n, v)) vm.raise("AttributeError", member ? "readonly attribute" : `attribute '${n}' of '${tn}' objects is not writable`);
+  return 0;
+}
+
 export function rarely(vm: VM, what: number, o: Obj, k?: Obj, args: Obj[] = [], kw: KwArgs | null = null): Obj {
   const h = vm.h;
   switch (what) {
+    case 9: {
+      const n = vm.str(k!);
+      if (vm.kindOf(o) === Kind.TYPE) {
+        for (const ti of vm.infoOfType(o).mro) {
+          const d = nativeDescr(vm, ti, n);
+          if (d) return d;
+        }
+        return 0;
+      }
+      if (!["__get__", "__set__", "__delete__"].includes(n)) return 0;
+      for (const tn of ["getset_descriptor", "member_descriptor"]) {
+        if (!vm.infoOfType(vm.T[tn]!).methods.has(n)) {
+          // python3's words (a space first for __get__ and __set__)
+          const arity = (a: Obj[], lo: number, hi: number, pre: string) => {
+            const c = a.length - 1;
+            if (c < lo || c > hi) vm.typeError(`${pre}expected ${lo === hi ? "" : c < lo ? "at least " : "at most "}${c < lo ? lo : hi} argument${(c < lo ? lo : hi) > 1 ? "s" : ""}, got ${c}`);
+          };
+          vm.methods(tn, {
+            __get__: (a) => {
+              arity(a, 1, 2, " ");
+              const [d, x, c] = a;
+              if (x !== vm.None) return descrApply(vm, d!, x!);
+              return c && c !== vm.None ? vm.newRef(d!) : vm.typeError("__get__(None, None) is invalid");
+            },
+            __set__: (a) => (arity(a, 2, 2, " "), descrApply(vm, a[0]!, a[1]!, a[2]!), vm.none()),
+            __delete__: (a) => (arity(a, 1, 1, ""), descrApply(vm, a[0]!, a[1]!, 0), vm.none()),
+          });
+        }
+      }
+      return vm.getAttr(o, n);
+    }
+    case 10:
+      return descrApply(vm, o, k!, ...args);
     case 7: {
       // every live class that has o among its bases (under each base of a multiple inheritance), in the order
       // the classes were made
@@ -168,8 +251,8 @@ export function rarely(vm: VM, what: number, o: Obj, k?: Obj, args: Obj[] = [], 
       if (d) h.incref(d);
       else {
         d = h.newDict();
-        for (const n of ti.methods.keys()) {
-          const v = vm.typeGetAttr(o, n);
+        for (const n of [...ti.methods.keys(), ...(NATIVE_DESCRS[ti.name]?.split(/[ |]/).filter(Boolean) ?? [])]) {
+          const v = nativeDescr(vm, ti, n) || vm.typeGetAttr(o, n);
           vm.dictSetStr(d, vm.name(n), v);
           vm.decref(v);
         }
