@@ -349,6 +349,35 @@ print(t)
     expect(runWith("off", src)).toEqual(r);
   });
 
+  it("a loop is compiled after `threshold` jumps back in its code object, however long its body", () => {
+    // the eval loop looks for compiled code and counts only where a jump back lands: 30 iterations of a
+    // long body (over 900 instructions) stay interpreted at a threshold of 40; 100 iterations do not
+    const src = (n: number) => `def f(n):
+    s = 0
+    for i in range(n):
+        s = s + i * 2 - 1 + i % 3 + (i << 1) - (i >> 1) + i * i - (i & 5) + (i | 9) + (i ^ 3) + i // 7
+    return s
+print(f(${n}))
+`;
+    const saved = jitThreshold();
+    const was = jitEnabled();
+    setJitEnabled(true);
+    setJitThreshold(40);
+    try {
+      let before = jitCounts.compiled;
+      const short = runDetailed(src(30), {}).result;
+      expect(short.stats.steps).toBeGreaterThan(900);
+      expect(jitCounts.compiled).toBe(before);
+      before = jitCounts.compiled;
+      const long = runDetailed(src(100), {}).result;
+      expect(jitCounts.compiled - before).toBe(1);
+      expect(short.stdout + long.stdout).toBe(cpython("main.py", src(30)).stdout + cpython("main.py", src(100)).stdout);
+    } finally {
+      setJitEnabled(was);
+      setJitThreshold(saved);
+    }
+  });
+
   it("a loop left for a call every iteration is given back to the eval loop, in later runs too", () => {
     // the first loop calls a Python function each iteration (left at every CALL), the second calls none
     const src = `def f(x):

@@ -1,9 +1,10 @@
 /**
  * Untraced runs, when switched on (PYHEAP_JIT=1 or setJitEnabled; off by default, see below): the innermost
  * loops of a code object (a loop holding no other loop) are translated into JavaScript functions specialised
- * to them (`new Function`). The eval loop counts the instructions it runs itself in each code object; every
- * 500 of them (jitThreshold) it asks jitCompile, which compiles the innermost loop holding the instruction it
- * is at, if any and not done yet. A compiled loop is entered at its blocks' starts (`info.jit[ip]`); code
+ * to them (`new Function`). The eval loop looks for compiled code only where a jump back lands (a loop's
+ * head: no cost per instruction elsewhere) and counts those jumps per code object; every 500 of them
+ * (jitThreshold) it asks jitCompile, which compiles the innermost loop holding that head, if any and not done
+ * yet. A compiled loop is entered at its head (`info.jit[ip]`, set at every block start); code
  * outside innermost loops stays with the eval loop (calls and returns leave compiled code anyway, and every
  * function V8 optimises costs compile time and deoptimisations as paths are first reached). A loop's
  * function is made once per process for its source and kept for later runs, with V8's optimised code: what
@@ -23,8 +24,9 @@
  * Each instruction does what the loop's case for it does, through the same helpers, in the same order
  * (refcounts, allocations, frees, events and errors are identical); a helper that works on the frame's stack
  * is given the stack slots it takes and gives back what it leaves. Left to the eval loop (the function puts its
- * stack slots back on the frame's stack, sets `f.ip` and returns; the loop runs that one instruction and calls
- * the function again at the next block): calls of Python functions, bound methods, classes and cached
+ * stack slots back on the frame's stack, sets `f.ip` and returns; the loop runs that instruction and the rest
+ * of the iteration, and calls the function again at the next jump back): calls of Python functions, bound
+ * methods, classes and cached
  * functions, calls with keyword names, returns and generators. Opcodes the loop runs out of line
  * (`evalRare`) are run by evalRare from here on the frame's whole stack. An exception thrown inside leaves
  * the slots below what the throwing instruction took on the frame's stack and the steps not yet run
@@ -80,22 +82,23 @@ function dropLoop(info: CodeInfo, fn: JitFn): void {
 /**
  * The eval loop's call of compiled functions, made megamorphic before any is compiled: at its first call of
  * one, V8 would otherwise deoptimise the (already optimised) eval loop, whose call site had no feedback, or
- * had one target, and compile it again (~50-250 ms at a first run). Five functions of their own source, each
- * called once at one of the next instructions run by the loop, each taking itself out. (The first
- * CodeInfo.jit array made here, early in a run, also keeps the later ones from deoptimising the loop.)
+ * had one target, and compile it again (~50-250 ms at a first run). Five functions of their own source
+ * installed at the loop head ip, each called at one of the next jumps back to it and putting the next one
+ * there (the last: nothing). (The first CodeInfo.jit array made here, early in a run, also keeps the later
+ * ones from deoptimising the loop.)
  */
 let warmed = false;
-function warmCall(info: CodeInfo, ip: number): void {
+function warmCall(info: CodeInfo, ip: number): boolean {
   warmed = true;
   const jit = info.jit ?? (info.jit = new Array<JitFn | undefined>(info.code.co_code.length >> 1).fill(undefined));
-  for (let x = 1; x <= 5 && ip + x < jit.length; x++) {
-    if (jit[ip + x] !== undefined) continue;
-    try {
-      jit[ip + x] = new Function("f", `f.info.jit[f.ip] = undefined; // ${x}`) as JitFn;
-    } catch {
-      return;
-    }
+  let next: JitFn | undefined;
+  try {
+    for (let x = 5; x >= 1; x--) next = new Function("next", `return function (f) { f.info.jit[f.ip] = next; }; // ${x}`)(next) as JitFn;
+  } catch {
+    return false;
   }
+  jit[ip] = next;
+  return true;
 }
 
 /** Set when `new Function` threw once: nothing is compiled afterwards. */
@@ -117,7 +120,7 @@ export function jitEnabled(): boolean {
   return jitState.hook === hook;
 }
 
-/** Instructions the eval loop runs in a code object before it is compiled (differential tests use 1). */
+/** Jumps back in a code object before its loop is compiled (differential tests use 1). */
 export function setJitThreshold(n: number): void {
   hook.threshold = Math.max(1, n);
 }
@@ -166,14 +169,18 @@ export function loopsIn(code: CodeObject): Loop[] {
 }
 
 /**
- * Called by the eval loop every `threshold` instructions it runs itself in a code object, at instruction
- * ip: compiles the innermost loop holding ip (when not done yet, and when it holds no other loop) into a
- * function entered at its blocks' starts (info.jit[entry]). Code outside loops stays with the eval loop: there the compiled path gains
+ * Called by the eval loop every `threshold` jumps back in a code object, at the instruction ip a jump
+ * landed on: compiles the innermost loop holding ip (when not done yet, and when it holds no other loop)
+ * into a function set at its blocks' starts (info.jit[entry]). Code outside loops stays with the eval loop: there the compiled path gains
  * nothing (calls and returns leave it) and each function V8 compiles costs tens of milliseconds or more.
  */
 export function jitCompile(info: CodeInfo, ip: number): void {
   const code = info.code;
-  if (!warmed) warmCall(info, ip);
+  // the loop head's next five jumps back call the warm-up functions; the compile comes at the one after them
+  if (!warmed && warmCall(info, ip)) {
+    info.jitWait = 6;
+    return;
+  }
   const loops = unavailable || info.isGenerator ? [] : loopsIn(code);
   let d = done.get(info);
   if (d === undefined) done.set(info, (d = new Uint8Array(loops.length)));

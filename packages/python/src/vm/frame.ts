@@ -37,7 +37,7 @@ export interface CodeInfo {
   /** Parts of the code compiled to JavaScript (jit/compile.ts, when installed), by the instruction they are
    *  entered at (undefined: the eval loop runs it), or null: none. */
   jit: (((f: Frame, vm: VM) => void) | undefined)[] | null;
-  /** Instructions the eval loop runs in this code before the compiler looks at it again (negative: never). */
+  /** Jumps back the eval loop runs in this code before the compiler looks at it again (negative: never). */
   jitWait: number;
   /** `+=` specialisation state per instruction (inplace.ts), made on first use. */
   addSites: unknown[] | null;

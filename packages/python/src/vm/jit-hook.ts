@@ -6,10 +6,10 @@
 import type { CodeInfo } from "./frame.js";
 
 export interface JitHook {
-  /** Called every `threshold` instructions the eval loop runs itself in a code object (info.jitWait counts
-   *  them), at instruction ip: may compile a part of it (info.jit) and sets info.jitWait again. */
+  /** Called every `threshold` jumps back the eval loop runs in a code object (info.jitWait counts them), at
+   *  the instruction ip a jump landed on: may compile a part of it (info.jit) and sets info.jitWait again. */
   compile(info: CodeInfo, ip: number): void;
-  /** Instructions the eval loop runs in a code object between such calls. */
+  /** Jumps back in a code object between such calls. */
   threshold: number;
 }
 

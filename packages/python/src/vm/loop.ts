@@ -76,8 +76,8 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
   // the heap's memory view, read again only when memory grew (a grown memory detaches the old view: length 0;
   // `(mem.length | 0) !== 0`: V8 reads a typed array's length as a float64 and checked it was an int32)
   let mem = h.i32;
-  // loops compiled to JavaScript (jit/compile.ts) run there, entered at their blocks' starts, until an
-  // instruction they leave to this loop, which runs it and calls the compiled function again
+  // loops compiled to JavaScript (jit/compile.ts) run there, entered where a jump back lands (at their
+  // head), until an instruction they leave to this loop, which goes on until the next jump back
   const jit = hooked ? null : jitState.hook;
   const jitOn = jit !== null;
   for (;;) {
@@ -92,7 +92,8 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
     let ip = f.ip;
     try {
       for (;;) {
-        if (jitOn) {
+        // only after a jump back (f.lasti: the instruction before, in this frame): nothing per instruction
+        if (jitOn && ip < f.lasti) {
           const ji = f.info;
           const jf = ji.jit !== null ? ji.jit[ip] : undefined;
           if (jf !== undefined) {
