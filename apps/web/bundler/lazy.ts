@@ -17,7 +17,7 @@
  *   (syntax-error-text.ts).
  * - The text of a traceback and the "Did you mean" suggestions of NameError and AttributeError
  *   (vm/traceback.ts): only an exception that is printed (uncaught, or ignored in a finalizer) needs them.
- * - The sort of list.sort() and sorted() (builtins/timsort.ts).
+ * - The sort of list.sort() and sorted(), with their keys (builtins/timsort.ts).
  * - Ranges past ±2**53 (vm/bigrange.ts), but fitsDouble, which range() calls on any range; the two
  *   operations of any range that go through its exact bounds, == and hash(), load it too.
  * - The text of a printed exception (vm/exc-format.ts: chained causes and contexts, the "Type: message"
@@ -88,8 +88,8 @@ export const LAZY_MODULES: readonly LazyModule[] = [
   { file: "vm/traceback.ts", functions: ["formatTraceback", "suggest"] },
   // the text of a syntax error and the warnings before it (run.ts prints it for a program it cannot compile)
   { file: "syntax-error-text.ts", functions: ["formatSyntaxError", "syntaxErrorText"] },
-  // list.sort() and sorted()
-  { file: "builtins/timsort.ts", functions: ["timsort"] },
+  // list.sort() and sorted(): the keys and the sort
+  { file: "builtins/timsort.ts", functions: ["sortItems"] },
   // ranges past ±2**53 (and the few operations on any range that go through exact bounds: ==, hash())
   {
     file: "vm/bigrange.ts",

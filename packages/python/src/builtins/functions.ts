@@ -5,7 +5,7 @@
  * Natives borrow their arguments and return new references.
  */
 import { complexVia } from "../vm/number-via.js";
-import { timsort } from "./timsort.js";
+import { sortItems } from "./timsort.js";
 import { rarely } from "../vm/rarely.js";
 import type { Obj } from "../vm/heap-api.js";
 import { Kind, type KwArgs, type NativeFn, type TypeInfo } from "../vm/types.js";
@@ -88,34 +88,6 @@ export function nargs(vm: VM, fname: string, args: Obj[], min: number, max: numb
 export function sortList(vm: VM, l: Obj, key: Obj, reverse: boolean): void {
   // the call of list.sort (sorted() makes it too) holds a level while keys and comparisons run
   vm.callLevel(() => sortItems(vm, l, key, reverse));
-}
-
-function sortItems(vm: VM, l: Obj, key: Obj, reverse: boolean): void {
-  const h = vm.h;
-  const items = vm.listItems(l).slice();
-  for (const x of items) h.incref(x);
-  const keys: Obj[] = [];
-  try {
-    for (const x of items) {
-      if ((keys.push(key && key !== vm.None ? vm.call(key, [x]) : vm.newRef(x)) & 0xffff) === 0) vm.pollInterrupt();
-    }
-    const n = items.length;
-    const order = items.map((_, i) => (reverse ? n - 1 - i : i));
-    // a huge list takes millions of comparisons inside this one instruction: poll the interrupt now and then
-    let compared = 0;
-    try {
-      timsort(order, (i, j) => {
-        if ((++compared & 0xffff) === 0) vm.pollInterrupt();
-        return vm.compareBool(keys[i], keys[j], 0);
-      });
-    } finally {
-      if (reverse) order.reverse();
-      for (let i = 0; i < n; i++) h.listSet(l, i, items[order[i]]);
-    }
-  } finally {
-    for (const k of keys) h.decref(k);
-    for (const x of items) h.decref(x);
-  }
 }
 
 function minmax(vm: VM, fname: string, args: Obj[], kw: KwArgs | null, op: number): Obj {

@@ -7,7 +7,11 @@
  *
  * When `lt` throws, the array is left as CPython leaves the list: every element still there once, in
  * the order the sort had reached (a merge puts its temporary copy back first); the exception propagates.
+ *
+ * sortItems is list.sort's and sorted()'s body (sortList in functions.ts): the keys, then timsort on them.
  */
+import type { Obj } from "../vm/heap-api.js";
+import type { VM } from "../vm/vm.js";
 
 const MIN_GALLOP = 7;
 
@@ -377,5 +381,34 @@ export function timsort<T>(a: T[], lt: (x: T, y: T) => boolean): void {
     let i = pending.length - 2;
     if (i > 0 && pending[i - 1].len < pending[i + 1].len) --i;
     mergeAt(i);
+  }
+}
+
+/** sortList's body (functions.ts): the list `l` sorted in place by `key`, reversed for `reverse`. */
+export function sortItems(vm: VM, l: Obj, key: Obj, reverse: boolean): void {
+  const h = vm.h;
+  const items = vm.listItems(l).slice();
+  for (const x of items) h.incref(x);
+  const keys: Obj[] = [];
+  try {
+    for (const x of items) {
+      if ((keys.push(key && key !== vm.None ? vm.call(key, [x]) : vm.newRef(x)) & 0xffff) === 0) vm.pollInterrupt();
+    }
+    const n = items.length;
+    const order = items.map((_, i) => (reverse ? n - 1 - i : i));
+    // a huge list takes millions of comparisons inside this one instruction: poll the interrupt now and then
+    let compared = 0;
+    try {
+      timsort(order, (i, j) => {
+        if ((++compared & 0xffff) === 0) vm.pollInterrupt();
+        return vm.compareBool(keys[i], keys[j], 0);
+      });
+    } finally {
+      if (reverse) order.reverse();
+      for (let i = 0; i < n; i++) h.listSet(l, i, items[order[i]]);
+    }
+  } finally {
+    for (const k of keys) h.decref(k);
+    for (const x of items) h.decref(x);
   }
 }
