@@ -38,6 +38,9 @@
  * - `K.__bases__ = …`, a class's bases assigned (vm/type-bases.ts).
  * - float.hex(), float.fromhex() and float.as_integer_ratio() (builtins/float-rare.ts).
  * - The counts of `run(…, { countObjects: true })`, which the page never asks for (object-counter.ts).
+ * - complex(), open(), pow(b, e, mod), round(), the OSError subclass of an errno, UnicodeEncodeError's and
+ *   UnicodeDecodeError's arguments, int()/float() of a text with non-ASCII digits or spaces
+ *   (builtins/rare-builtins.ts).
  * - The `\N{name}` escape of a str literal and its table of names (objects/unicode-names.ts).
  * - A number through a class's __float__ or __complex__ (vm/number-via.ts).
  * - Exception groups' subgroup(), split() and derive(), which except* calls too (vm/exc-group.ts).
@@ -146,6 +149,8 @@ export const LAZY_MODULES: readonly LazyModule[] = [
   { file: "builtins/float-rare.ts", functions: ["floatHex", "floatFromHex", "floatRatio"] },
   // RunOptions.countObjects's counter (the page never sets it)
   { file: "object-counter.ts", functions: ["objectCounter"] },
+  // complex(), open(), pow() with a modulus, round(), OSError's errno subclasses, UnicodeError's arguments, non-ASCII digits
+  { file: "builtins/rare-builtins.ts", functions: ["rareBuiltin", "wideDigits"] },
 ];
 
 /** Files of the interpreter a lazy module may bundle its own copy of: types, const enums, constants (a module's Python source, `modules/NAME-py.ts`). */

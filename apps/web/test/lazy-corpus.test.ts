@@ -78,7 +78,7 @@ describe("the page's interpreter with its on-demand pieces (Node)", () => {
     };
     expect(m.pythonSourcesLoaded()).toBe(false);
     // a Python `try` does not catch it; a program that reaches none of them runs
-    for (const program of ["try:\n    print(f'{3.5:>8.2f}')\nexcept Exception as e:\n    print('caught', e)\n", "print(sorted([2, 1]))\n", "print(round(2.675, 2))\n", "r = range(2 ** 60)\nprint(len(r))\n", "print('a\\tb'.expandtabs(4))\n", "print(str.maketrans('a', 'b'))\n", "class A:\n    pass\nclass B:\n    pass\nclass C(A):\n    pass\nC.__bases__ = (B,)\n", "print((0.1).hex())\n", "print(float.fromhex('0x1.8p1'))\n", "print((2.5).as_integer_ratio())\n", "print(1\n", "print(dir(type('K', (), {'__dir__': lambda s: ['b', 'a']})()))\n"]) {
+    for (const program of ["try:\n    print(f'{3.5:>8.2f}')\nexcept Exception as e:\n    print('caught', e)\n", "print(sorted([2, 1]))\n", "print(round(2.675, 2))\n", "r = range(2 ** 60)\nprint(len(r))\n", "print('a\\tb'.expandtabs(4))\n", "print(str.maketrans('a', 'b'))\n", "class A:\n    pass\nclass B:\n    pass\nclass C(A):\n    pass\nC.__bases__ = (B,)\n", "print((0.1).hex())\n", "print(float.fromhex('0x1.8p1'))\n", "print((2.5).as_integer_ratio())\n", "print(1\n", "print(complex('1+2j'))\n", "try:\n    open('data.txt')\nexcept OSError as e:\n    print('caught', e)\n", "print(pow(3, 4, 5))\n", "print(OSError(2, 'gone'))\n", "print(UnicodeEncodeError('ascii', 'x', 0, 1, 'bad'))\n", "print(int('\u0663'))\n", "print(dir(type('K', (), {'__dir__': lambda s: ['b', 'a']})()))\n"]) {
       expect(() => m.run(program, {}), program).toThrow(/not loaded yet/);
     }
     // the counts of countObjects, which the page never asks for

@@ -85,6 +85,8 @@ const WARNINGS_PROGRAM = "import warnings\nwarnings.showwarning = lambda m, c, f
 const NOT_IMPLEMENTED_PROGRAM = "import sys\nclass E:\n    def write(self, s):\n        print(s.splitlines()[0].split(': ', 1)[1])\n    def flush(self):\n        pass\nsys.stderr = E()\nprint(bool(NotImplemented))\n";
 /** A class's bases assigned, float.hex(), float.fromhex(), float.as_integer_ratio(): no word of the chunk. */
 const RARE_METHODS_PROGRAM = "class A:\n    pass\nclass B:\n    def hi(self):\n        return 'B'\nclass C(A):\n    pass\nC.__bases__ = (B,)\nprint(C().hi(), [k.__name__ for k in C.__mro__])\nprint((0.1).hex(), float.fromhex('0x1.8p1'), (2.5).as_integer_ratio(), (-0.0).hex())\n";
+/** complex(), open(), pow() with a modulus, an errno's OSError subclass, a UnicodeEncodeError made by hand, non-ASCII digits: no word of the chunk (nor of bytes'). */
+const RARE_BUILTINS_PROGRAM = "print(complex('1+2j'), complex(1, 2), pow(3, -1, 7), OSError(2, 'gone').__class__.__name__)\ntry:\n    open('data.txt')\nexcept OSError as e:\n    print(type(e).__name__, e)\nprint(UnicodeEncodeError('ascii', 'x', 0, 1, 'bad').reason, int('\u0663\u0664'), float('\u0661.5'))\n";
 /** A syntax error lezer's tree shows: its message needs the chunk. */
 const SYNTAX_ERROR_PROGRAM = "x = (1 2)\n";
 
@@ -108,6 +110,7 @@ beforeAll(async () => {
     "/big.html": BIG_RANGE_PROGRAM,
     "/hidden.html": HIDDEN_PROGRAM,
     "/rare-methods.html": RARE_METHODS_PROGRAM,
+    "/rare-builtins.html": RARE_BUILTINS_PROGRAM,
     "/duplicate.html": DUPLICATE_KEY_PROGRAM,
     "/name-error.html": NAME_ERROR_PROGRAM,
     "/sort.html": SORT_PROGRAM,
@@ -162,7 +165,7 @@ describe("the interpreter's lazy chunk", () => {
 
   it("is fetched when a program reaches it without naming it, and the program is run again", async () => {
     // (the NameError and syntax error below reach it this way too)
-    for (const [path, program] of [["big.html", BIG_RANGE_PROGRAM], ["hidden.html", HIDDEN_PROGRAM], ["pow.html", POW_PROGRAM], ["not-implemented.html", NOT_IMPLEMENTED_PROGRAM], ["rare-methods.html", RARE_METHODS_PROGRAM]] as const) {
+    for (const [path, program] of [["big.html", BIG_RANGE_PROGRAM], ["hidden.html", HIDDEN_PROGRAM], ["pow.html", POW_PROGRAM], ["not-implemented.html", NOT_IMPLEMENTED_PROGRAM], ["rare-methods.html", RARE_METHODS_PROGRAM], ["rare-builtins.html", RARE_BUILTINS_PROGRAM]] as const) {
       expect(mayReachLazyChunk(program), path).toBe(false);
       await printsWhatPython3Prints(path, program);
     }

@@ -4,8 +4,8 @@
  *
  * Natives borrow their arguments and return new references.
  */
-import { complexVia } from "../vm/number-via.js";
 import { sortItems } from "./timsort.js";
+import { rareBuiltin, wideDigits } from "./rare-builtins.js";
 import { rarely } from "../vm/rarely.js";
 import type { Obj } from "../vm/heap-api.js";
 import { Kind, type KwArgs, type NativeFn, type TypeInfo } from "../vm/types.js";
@@ -13,12 +13,11 @@ import { PyRaise, type VM } from "../vm/vm.js";
 import * as L from "../vm/layouts.js";
 import { abi } from "@pyheap/heap";
 import { parseFloatLiteral, parseIntLiteral } from "../objects/numbers.js";
-import { roundFloat } from "../objects/float-format.js";
 import { PyErr } from "../objects/errors.js";
 import { bufferOf, bytesNew, codecName, decodeBytes } from "./bytes.js";
 import { bigRangeIter, bigRangeOf, makeRange } from "../vm/ranges.js";
 import { lenOrNull } from "../vm/bigrange.js";
-import { IMPORTERR_MSG, IMPORTERR_NAME, IMPORTERR_PATH, OSERR_ERRNO, OSERR_FILENAME, OSERR_FILENAME2, OSERR_STRERROR, setWord, UNIERR_END, UNIERR_START } from "../vm/natives.js";
+import { IMPORTERR_MSG, IMPORTERR_NAME, IMPORTERR_PATH, OSERR_ERRNO, OSERR_FILENAME, OSERR_FILENAME2, OSERR_STRERROR } from "../vm/natives.js";
 import { latin1 } from "../objects/byte-text.js";
 import { warn, warnStrictSubclass } from "../modules/warnings.js";
 
@@ -542,78 +541,10 @@ export function installBuiltins(vm: VM): void {
     const base = args[0] ?? kwarg(kw, "base");
     const exp = args[1] ?? kwarg(kw, "exp");
     const mod = args[2] ?? kwarg(kw, "mod");
-    if (mod && mod !== vm.None) {
-      const isI = (o: Obj) => vm.kindOf(o) === Kind.INT || vm.kindOf(o) === Kind.BOOL;
-      if (!isI(base) || !isI(exp) || !isI(mod)) {
-        const nums = [base, exp, mod].every((o) => isI(o) || vm.kindOf(o) === Kind.FLOAT || vm.kindOf(o) === Kind.COMPLEX);
-        // the first operand not an int picks the pow that answers: complex's, or float's (the TypeError)
-        if (nums && vm.kindOf([base, exp, mod].find((o) => !isI(o))!) === Kind.COMPLEX) vm.raise("ValueError", "complex modulo");
-        if (nums) vm.typeError("pow() 3rd argument not allowed unless all arguments are integers");
-        vm.typeError(`unsupported operand type(s) for ** or pow(): '${vm.typeName(base)}', '${vm.typeName(exp)}', '${vm.typeName(mod)}'`);
-      }
-      let b0 = vm.index(base);
-      let e = vm.index(exp);
-      const m = vm.index(mod);
-      if (m === 0n) vm.raise("ValueError", "pow() 3rd argument cannot be 0");
-      let r = 1n % (m < 0n ? -m : m);
-      const am = m < 0n ? -m : m;
-      b0 = ((b0 % am) + am) % am;
-      if (e < 0n) {
-        // modular inverse by the extended Euclidean algorithm
-        let [r0, r1, s0, s1] = [b0, am, 1n, 0n];
-        while (r1 !== 0n) {
-          const q = r0 / r1;
-          [r0, r1] = [r1, r0 - q * r1];
-          [s0, s1] = [s1, s0 - q * s1];
-        }
-        if (r0 !== 1n) vm.raise("ValueError", "base is not invertible for the given modulus");
-        b0 = ((s0 % am) + am) % am;
-        e = -e;
-      }
-      while (e > 0n) {
-        if (e & 1n) r = (r * b0) % am;
-        b0 = (b0 * b0) % am;
-        e >>= 1n;
-      }
-      if (m < 0n && r > 0n) r += m;
-      return vm.newInt(r);
-    }
+    if (mod && mod !== vm.None) return rareBuiltin(vm, 2, [base, exp, mod]);
     return vm.binaryOp(base, exp, 8);
   });
-  def("round", (args, kw) => {
-    const x = args[0];
-    const nd = args[1] ?? kwarg(kw, "ndigits");
-    const ti = vm.typeInfo(x);
-    // a class's own __round__ (int's and float's are the native rounding below)
-    const own = ti.heap ? vm.lookupType(ti, "__round__") : null;
-    if (own && own.obj) return vm.callSpecial(x, "__round__", nd ? [nd] : []);
-    if (ti.kind === Kind.FLOAT) {
-      const v = h.readFloat(x);
-      if (!nd || nd === vm.None) {
-        if (!Number.isFinite(v)) vm.raise(Number.isNaN(v) ? "ValueError" : "OverflowError", Number.isNaN(v) ? "cannot convert float NaN to integer" : "cannot convert float infinity to integer");
-        let r = Math.round(v);
-        if (Math.abs(v - Math.trunc(v)) === 0.5) r = 2 * Math.round(v / 2);
-        return vm.newInt(BigInt(r));
-      }
-      return h.newFloat(roundFloat(v, Number(vm.index(nd))));
-    }
-    if (ti.kind === Kind.INT || ti.kind === Kind.BOOL) {
-      if (!nd || nd === vm.None) return vm.newInt(h.readInt(x));
-      const n = vm.index(nd);
-      if (n >= 0n) return vm.newInt(h.readInt(x));
-      const p = 10n ** -n;
-      const v = h.readInt(x);
-      let q = v / p;
-      let r = v % p;
-      if (r < 0n) {
-        r += p;
-        q -= 1n;
-      }
-      if (2n * r > p || (2n * r === p && q % 2n !== 0n)) q += 1n;
-      return vm.newInt(q * p);
-    }
-    vm.typeError(`type ${ti.name} doesn't define __round__ method`);
-  });
+  def("round", (args, kw) => rareBuiltin(vm, 3, args, kw));
   // input(): str() of the prompt to stdout, then one line of the run's stdin without its "\n"; EOFError past its end
   def("input", (args, kw) => {
     noKw(vm, "input", kw);
@@ -631,45 +562,13 @@ export function installBuiltins(vm: VM): void {
     });
   }
   // open(): there are no files to read, and none can be written
-  def("open", (args, kw) => {
-    const file = args[0] ?? kwarg(kw, "file");
-    if (!file) vm.typeError("open() missing required argument 'file' (pos 1)");
-    const modeObj = args[1] ?? kwarg(kw, "mode");
-    if (modeObj && vm.kindOf(modeObj) !== Kind.STR) vm.typeError(`open() argument 'mode' must be str, not ${vm.typeName(modeObj)}`);
-    const mode = modeObj ? vm.str(modeObj) : "r";
-    checkOpenMode(vm, mode);
-    const fk = vm.kindOf(file);
-    if (fk === Kind.INT || fk === Kind.BOOL) vm.raise("OSError", "[Errno 9] Bad file descriptor");
-    if (fk !== Kind.STR && fk !== Kind.BYTES) vm.typeError(`expected str, bytes or os.PathLike object, not ${vm.typeName(file)}`);
-    const e = /[wax]/.test(mode) ? [30, "Read-only file system"] as const : [2, "No such file or directory"] as const;
-    const errno = vm.newInt(BigInt(e[0]));
-    const msg = h.newStr(e[1]);
-    try {
-      throw new PyRaise(vm.callType(vm.T.OSError, [errno, msg, file], null));
-    } finally {
-      vm.decref(errno);
-      vm.decref(msg);
-    }
-  });
+  def("open", (args, kw) => rareBuiltin(vm, 1, args, kw));
   def("eval", (args) => vm.evalSource(args, "eval"));
   def("exec", (args) => vm.evalSource(args, "exec"));
   def("compile", (args) => vm.compileBuiltin(args));
   def("__import__", (args) => vm.importModule(vm.str(args[0])));
   registerConstructors(vm);
   installBuiltinArity(vm);
-}
-
-/** io.open's checks of a mode string, with its messages. */
-function checkOpenMode(vm: VM, mode: string): void {
-  const seen = new Set<string>();
-  for (const c of mode) {
-    if (!"axrwb+t".includes(c) || seen.has(c)) vm.raise("ValueError", `invalid mode: '${mode}'`);
-    seen.add(c);
-  }
-  const kinds = ["x", "r", "w", "a"].filter((c) => seen.has(c)).length;
-  if (seen.has("t") && seen.has("b")) vm.raise("ValueError", "can't have text and binary mode at once");
-  if (kinds > 1) vm.raise("ValueError", "must have exactly one of create/read/write/append mode");
-  if (kinds === 0) vm.raise("ValueError", "Must have exactly one of create/read/write/append mode and at most one plus");
 }
 
 type Arity = "o" | [number, number] | ["va", number, number] | ["req", string[], number] | ["pos", number, number];
@@ -895,30 +794,7 @@ function registerConstructors(vm: VM): void {
       vm.typeError(`float() argument must be a string or a real number, not '${ti.name}'`);
     }),
   );
-  C("complex", (t, args) =>
-    sub(t, "complex", () => {
-      const [a, b] = args;
-      if (a && vm.kindOf(a) === Kind.STR) {
-        if (b) vm.typeError("complex() can't take second arg if first is a string");
-        const [re, im] = parseComplex(vm, asciiDigits(vm.str(a)));
-        return vm.newComplex(re, im);
-      }
-      if (b && vm.kindOf(b) === Kind.STR) vm.typeError("complex() second arg can't be a string");
-      const part = (o: Obj | undefined, which: string): [number, number] => {
-        if (!o) return [0, 0];
-        const k = vm.kindOf(o);
-        if (k === Kind.COMPLEX) return [h.getF64(o, 16), h.getF64(o, 24)];
-        if (k !== Kind.INT && k !== Kind.BOOL && k !== Kind.FLOAT && !(vm.typeInfo(o).heap && (vm.lookupType(vm.typeInfo(o), "__float__") || vm.lookupType(vm.typeInfo(o), "__index__")))) {
-          vm.typeError(`complex() ${which} argument must be a string or a number, not '${vm.typeName(o)}'`);
-        }
-        return [vm.toFloat(o), 0];
-      };
-      // a class's __complex__ comes first
-      const [ar, ai] = a && vm.typeInfo(a).heap && vm.lookupType(vm.typeInfo(a), "__complex__") ? complexVia(vm, a) : part(a, "first");
-      const [br, bi] = part(b, "second");
-      return vm.newComplex(ar - bi, ai + br);
-    }),
-  );
+  C("complex", (t, args) => sub(t, "complex", () => rareBuiltin(vm, 0, args)));
   const strType = vm.T.str;
   const intType = vm.T.int;
   C("str", (t, args, kw) => {
@@ -1141,15 +1017,14 @@ function registerConstructors(vm: VM): void {
   vm.ctors.set(vm.T.BaseException, (t, args, kw) => {
     // OSError(errno, strerror, ...) becomes the subclass its errno names (FileNotFoundError for 2)
     if (t === vm.T.OSError && args.length >= 2 && args.length <= 5 && vm.kindOf(args[0]) === Kind.INT) {
-      const sub = OS_ERRNO_CLASSES.get(Number(h.readInt(args[0])));
-      if (sub) t = vm.T[sub];
+      t = rareBuiltin(vm, 4, args) || t;
     }
     const ti = vm.infoOfType(t);
     const isa = (n: string) => vm.isSubtype(ti, vm.infoOfType(vm.T[n]));
     // a class's own __init__ gets the keywords and sets the fields (BaseException.__new__ only keeps args)
     const nativeInit = !vm.lookupTypeOwner(ti, "__init__")?.heap;
     if (nativeInit) checkExcKeywords(vm, ti, kw);
-    if (nativeInit && (isa("UnicodeEncodeError") || isa("UnicodeDecodeError"))) checkUnicodeErrorArgs(vm, isa("UnicodeDecodeError"), args);
+    if (nativeInit && (isa("UnicodeEncodeError") || isa("UnicodeDecodeError"))) rareBuiltin(vm, isa("UnicodeDecodeError") ? 6 : 5, args);
     const e = h.newObject(t);
     h.setSlotSteal(e, L.EXC_ARGS, h.newTuple(args));
     if (nativeInit) {
@@ -1202,17 +1077,8 @@ export function setExcFields(vm: VM, e: Obj, ti: TypeInfo, args: Obj[], kw: KwAr
     h.setSlot(e, L.EXC_EXTRA2, kwarg(kw, "name"));
     h.setSlot(e, L.EXC_EXTRA, kwarg(kw, "obj"));
   }
-  const uni = isa("UnicodeEncodeError") || isa("UnicodeDecodeError");
-  if (uni) {
-    // encoding, object (a bytearray becomes bytes), start, end, reason
-    checkUnicodeErrorArgs(vm, isa("UnicodeDecodeError"), args);
-    const obj = vm.kindOf(args[1]!) === Kind.BYTEARRAY ? h.newBytes(bufferOf(vm, args[1]!)!) : vm.newRef(args[1]!);
-    h.setSlot(e, L.EXC_EXTRA, args[0]!);
-    h.setSlotSteal(e, L.EXC_EXTRA + 8, obj);
-    setWord(vm, e, UNIERR_START, args[2]!);
-    setWord(vm, e, UNIERR_END, args[3]!);
-    h.setSlot(e, L.EXC_EXTRA + 32, args[4]!);
-  }
+  // encoding, object, start, end, reason
+  if (isa("UnicodeEncodeError") || isa("UnicodeDecodeError")) rareBuiltin(vm, isa("UnicodeDecodeError") ? 6 : 5, args, null, e);
   if (isa("SyntaxError") && args.length) {
     // SyntaxError(msg[, (filename, lineno, offset, text[, end_lineno, end_offset])])
     h.setSlot(e, L.EXC_EXTRA, args[0]!);
@@ -1249,66 +1115,16 @@ function localsDict(vm: VM): Obj {
   return d;
 }
 
-/** UnicodeEncodeError / UnicodeDecodeError(encoding, object, start, end, reason): CPython's argument checks. */
-function checkUnicodeErrorArgs(vm: VM, decode: boolean, args: Obj[]): void {
-  if (args.length !== 5) vm.typeError(`function takes exactly 5 arguments (${args.length} given)`);
-  const mustBeStr = (i: number) => {
-    if (vm.kindOf(args[i]!) !== Kind.STR) vm.typeError(`argument ${i + 1} must be str, not ${vm.typeName(args[i]!)}`);
-  };
-  mustBeStr(0);
-  if (!decode) mustBeStr(1);
-  else if (vm.kindOf(args[1]!) !== Kind.BYTES && vm.kindOf(args[1]!) !== Kind.BYTEARRAY) vm.typeError(`a bytes-like object is required, not '${vm.typeName(args[1]!)}'`);
-  vm.index(args[2]!);
-  vm.index(args[3]!);
-  mustBeStr(4);
-}
-
-/** The OSError subclass each errno (Linux numbering) selects, among the classes defined here. */
-const OS_ERRNO_CLASSES: ReadonlyMap<number, string> = new Map([
-  [32, "BrokenPipeError"], [108, "BrokenPipeError"], [103, "ConnectionAbortedError"], [111, "ConnectionRefusedError"],
-  [104, "ConnectionResetError"], [17, "FileExistsError"], [2, "FileNotFoundError"], [13, "PermissionError"],
-  [1, "PermissionError"], [110, "TimeoutError"], [11, "BlockingIOError"], [114, "BlockingIOError"],
-  [115, "BlockingIOError"], [10, "ChildProcessError"], [4, "InterruptedError"], [21, "IsADirectoryError"],
-  [20, "NotADirectoryError"], [3, "ProcessLookupError"],
-]);
-
 declare module "../vm/vm.js" {
   interface VM {
     retype(o: Obj, t: Obj): Obj;
   }
 }
 
-// the code points of the Unicode decimal digits zero outside ASCII: each begins a run of ten (0..9)
-const DIGIT_ZEROS = [0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66, 0xde6, 0xe50, 0xed0, 0xf20, 0x1040, 0x1090, 0x17e0, 0x1810, 0x1946, 0x19d0, 0x1a80, 0x1a90, 0x1b50, 0x1bb0, 0x1c40, 0x1c50, 0xa620, 0xa8d0, 0xa900, 0xa9d0, 0xa9f0, 0xaa50, 0xabf0, 0xff10, 0x104a0, 0x10d30, 0x11066, 0x110f0, 0x11136, 0x111d0, 0x112f0, 0x11450, 0x114d0, 0x11650, 0x116c0, 0x11730, 0x118e0, 0x11950, 0x11c50, 0x11d50, 0x11da0, 0x16a60, 0x16ac0, 0x16b50, 0x1d7ce, 0x1d7d8, 0x1d7e2, 0x1d7ec, 0x1d7f6, 0x1e140, 0x1e2f0, 0x1e950, 0x1fbf0];
-
 /** The text with Unicode decimal digits replaced by ASCII ones and Unicode spaces by ' ' (int() and
  *  float() accept both, as CPython's _PyUnicode_TransformDecimalAndSpaceToASCII does). */
 export function asciiDigits(s: string): string {
-  if (/^[\x00-\x7f]*$/.test(s)) return s;
-  let out = "";
-  for (const ch of s) {
-    const cp = ch.codePointAt(0)!;
-    if (cp < 0x80) {
-      out += ch;
-      continue;
-    }
-    if (/\s/u.test(ch)) {
-      out += " ";
-      continue;
-    }
-    let lo = 0;
-    let hi = DIGIT_ZEROS.length - 1;
-    let z = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (DIGIT_ZEROS[mid]! <= cp) {
-        z = DIGIT_ZEROS[mid]!;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    out += z >= 0 && cp - z < 10 ? String(cp - z) : ch;
-  }
-  return out;
+  return /^[\x00-\x7f]*$/.test(s) ? s : wideDigits(s);
 }
 
 /** parseIntLiteral over asciiDigits(s); an invalid text raises with the original text in its message. */
@@ -1320,28 +1136,6 @@ function parseIntUnicode(s: string, base: number, max: number): bigint {
   } catch {
     return parseIntLiteral(s, base, max);
   }
-}
-
-/** complex(str): "a", "bj", "a+bj" (j or J, the imaginary digits optional), optionally in parentheses. */
-function parseComplex(vm: VM, text: string): [number, number] {
-  let s = text.trim();
-  if (s.startsWith("(") && s.endsWith(")")) s = s.slice(1, -1).trim();
-  const num = "(?:(?:\\d[\\d_]*)?\\.?\\d[\\d_]*(?:[eE][+-]?\\d+)?|\\d[\\d_]*\\.|inf(?:inity)?|nan)";
-  const m = new RegExp(`^([+-]?${num})?(?:([+-]?)(${num})?([jJ]))?$`, "i").exec(s);
-  const bad = () => vm.raise("ValueError", "complex() arg is a malformed string");
-  if (!s || !m || (!m[1] && !m[4])) bad();
-  const val = (t: string) => {
-    const v = parseFloatLiteral(t);
-    if (v === null) bad();
-    return v as number;
-  };
-  if (!m![4]) return [val(m![1]!), 0];
-  if (m![1] && !m![2] && m![3]) bad();
-  const imag = m![3] ? val(m![3]) : 1;
-  if (!m![1]) return [0, m![2] === "-" ? -imag : imag];
-  // "1j" alone: the leading number is the imaginary part
-  if (!m![2] && !m![3]) return [0, val(m![1])];
-  return [val(m![1]), m![2] === "-" ? -imag : imag];
 }
 
 /** dict(src) / dict.update(src): a mapping's items, or an iterable of pairs (with CPython's errors);
