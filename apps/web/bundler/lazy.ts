@@ -27,7 +27,7 @@
  * - exec(), eval() and compile() (vm/exec-source.ts).
  * - The math, random, warnings, collections, functools and itertools modules (modules/math.ts, random.ts,
  *   warnings.ts: also the interpreter's own warnings; collections.ts, functools.ts, itertools.ts), sys's struct sequences
- *   (modules/sys-info.ts), int.from_bytes (builtins/int-bytes.ts), a module imported again after the
+ *   (modules/sys-info.ts), int.from_bytes and int.to_bytes (builtins/int-bytes.ts), a module imported again after the
  *   program took it out of sys.modules (modules/reimport.ts); heapq, bisect and dataclasses
  *   (modules/course.ts); json, enum, re and collections.abc (modules/json-py.ts, enum-py.ts, re-py.ts, abcs-py.ts, bundled with course.ts) and time's natives
  *   (course.ts); string, operator, abc, contextlib and io (modules/small.ts).
@@ -109,8 +109,8 @@ export const LAZY_MODULES: readonly LazyModule[] = [
   { file: "modules/math.ts", functions: ["mathModule"] },
   // correctly rounded pow (float ** float with a non-integral exponent, a negative base's complex power), exp, log, sin, cos
   { file: "objects/libm.ts", functions: ["crPow", "crSin", "crCos"] },
-  // int.from_bytes
-  { file: "builtins/int-bytes.ts", functions: ["intFromBytes"] },
+  // int.from_bytes and int.to_bytes
+  { file: "builtins/int-bytes.ts", functions: ["intFromBytes", "intToBytes"] },
   // sys's struct sequences (sys.float_info, int_info, version_info, flags, hash_info), made on first read
   { file: "modules/sys-info.ts", functions: ["sysInfo"] },
   // type hints: list[int], int | None, bases with __mro_entries__, the types and typing modules' Python code

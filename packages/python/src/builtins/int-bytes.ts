@@ -1,10 +1,12 @@
 /**
  * int.from_bytes(bytes, byteorder='big', *, signed=False), on the class it is called on: its argument read
- * through bytes() as python3's PyObject_Bytes does. Kept apart so that the page loads it on demand.
+ * through bytes() as python3's PyObject_Bytes does; int.to_bytes. Kept apart so that the page loads them on
+ * demand.
  */
 import type { Obj } from "../vm/heap-api.js";
 import { Kind, type KwArgs } from "../vm/types.js";
 import type { VM } from "../vm/vm.js";
+import { kwarg } from "./functions.js";
 
 export function intFromBytes(vm: VM, args: Obj[], kw: KwArgs | null): Obj {
   const h = vm.h;
@@ -43,4 +45,31 @@ export function intFromBytes(vm: VM, args: Obj[], kw: KwArgs | null): Obj {
   } finally {
     vm.decref(r);
   }
+}
+
+/** int.to_bytes(length=1, byteorder='big', *, signed=False). */
+export function intToBytes(vm: VM, args: Obj[], kw: KwArgs | null): Obj {
+  const h = vm.h;
+  const v = h.readInt(args[0]);
+  const lenO = args[1] ?? kwarg(kw, "length");
+  const len = lenO ? Number(vm.index(lenO)) : 1;
+  if (len < 0) vm.raise("ValueError", "length argument must be non-negative");
+  const order = args[2] ?? kwarg(kw, "byteorder");
+  const ord = order ? vm.str(order) : "big";
+  if (ord !== "big" && ord !== "little") vm.raise("ValueError", "byteorder must be either 'little' or 'big'");
+  const big = ord === "big";
+  const signedO = kwarg(kw, "signed");
+  const signed = !!signedO && vm.truthy(signedO);
+  if (!signed && v < 0n) vm.raise("OverflowError", "can't convert negative int to unsigned");
+  const bits = BigInt(8 * len);
+  if (signed ? v >= 1n << (bits - 1n) || v < -(1n << (bits - 1n)) : v >= 1n << bits) {
+    if (len > 0 || v !== 0n) vm.raise("OverflowError", "int too big to convert");
+  }
+  const out = new Uint8Array(len);
+  let x = BigInt.asUintN(8 * len, v);
+  for (let i = 0; i < len; i++) {
+    out[big ? len - 1 - i : i] = Number(x & 0xffn);
+    x >>= 8n;
+  }
+  return h.newBytes(out);
 }

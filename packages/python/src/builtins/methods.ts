@@ -3,7 +3,7 @@
  * generators, exceptions and object. Results follow CPython 3.11, including when the very same object is
  * returned (`s.strip()` with nothing to strip) and which one-character results are the cached objects.
  */
-import { intFromBytes } from "./int-bytes.js";
+import { intFromBytes, intToBytes } from "./int-bytes.js";
 import { strRare } from "./str-rare.js";
 import { floatFromHex, floatHex, floatRatio } from "./float-rare.js";
 import type { Obj } from "../vm/heap-api.js";
@@ -1019,30 +1019,7 @@ function installNumbers(vm: VM): void {
       const v = h.readInt(args[0]);
       return vm.newInt(BigInt([...(v < 0n ? -v : v).toString(2)].filter((c) => c === "1").length));
     },
-    to_bytes: (args, kw) => {
-      const v = h.readInt(args[0]);
-      const lenO = args[1] ?? kwarg(kw, "length");
-      const len = lenO ? Number(vm.index(lenO)) : 1;
-      if (len < 0) vm.raise("ValueError", "length argument must be non-negative");
-      const order = args[2] ?? kwarg(kw, "byteorder");
-      const ord = order ? vm.str(order) : "big";
-      if (ord !== "big" && ord !== "little") vm.raise("ValueError", "byteorder must be either 'little' or 'big'");
-      const big = ord === "big";
-      const signedO = kwarg(kw, "signed");
-      const signed = !!signedO && vm.truthy(signedO);
-      if (!signed && v < 0n) vm.raise("OverflowError", "can't convert negative int to unsigned");
-      const bits = BigInt(8 * len);
-      if (signed ? v >= 1n << (bits - 1n) || v < -(1n << (bits - 1n)) : v >= 1n << bits) {
-        if (len > 0 || v !== 0n) vm.raise("OverflowError", "int too big to convert");
-      }
-      const out = new Uint8Array(len);
-      let x = BigInt.asUintN(8 * len, v);
-      for (let i = 0; i < len; i++) {
-        out[big ? len - 1 - i : i] = Number(x & 0xffn);
-        x >>= 8n;
-      }
-      return h.newBytes(out);
-    },
+    to_bytes: (args, kw) => intToBytes(vm, args, kw),
     conjugate: (args) => intSelf(args[0]),
     as_integer_ratio: (args) => h.newTupleSteal([vm.newInt(h.readInt(args[0])), vm.newInt(1n)]),
     __index__: (args) => intSelf(args[0]),
