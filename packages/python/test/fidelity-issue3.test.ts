@@ -134,3 +134,9 @@ describe("data descriptors of built-in types", () => {
     expectSameAsPython(cpython, "builtin-type-data-descriptors", corpusCase("fidelity/248-builtin-type-data-descriptors.py"));
   });
 });
+
+describe("__length_hint__ of the built-in iterators", () => {
+  it("gives the items left (list, tuple, range, str, bytes, dict and set iterators, reversed), as operator.length_hint does", () => {
+    expectSameAsPython(cpython, "iterator-length-hints", corpusCase("fidelity/249-iterator-length-hints.py"));
+  });
+});

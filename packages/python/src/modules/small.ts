@@ -8,8 +8,7 @@
  * delimiter is used, its idpattern, braceidpattern, flags or pattern is not); no Formatter.
  * operator: the getters' reprs and errors as python3's; the function forms are Python functions, so their
  * repr is `<function add at 0x…>` (python3: `<built-in function add>`) and a wrong argument count gives a
- * Python function's TypeError text. length_hint: the builtin iterators (of a list, a range, a str…) have no
- * __length_hint__ here, so it gives the default for them where python3 gives the items left.
+ * Python function's TypeError text.
  * abc: ABCMeta is a metaclass whose __call__ refuses a class with abstract methods (python3 checks in
  * object.__new__, so a class that defines its own __new__ without calling object's is refused here too);
  * __abstractmethods__ is the frozenset python3 keeps. register(), a virtual subclass's isinstance and
@@ -257,8 +256,10 @@ def length_hint(obj, default=0, /):
     except TypeError:
         pass
     hint = getattr(type(obj), "__length_hint__", None)
+    if hint is None:
+        return int(default)
     try:
-        v = default if hint is None else hint(obj)
+        v = hint(obj)
     except TypeError:
         return default
     if v is NotImplemented:

@@ -749,6 +749,9 @@ proto.nativeAttr = function (this: VM, o: Obj, ti: TypeInfo, name: string): Obj 
       if (name === "__qualname__") return h.newStr(`${this.infoOfType(h.getSlot(o, L.DESCR_TYPE)).qualname}.${this.str(h.getSlot(o, L.DESCR_NAME))}`);
       if (name === "__objclass__") return slot(L.DESCR_TYPE);
       return rarely(this, 9, o, this.name(name));
+    case Kind.ITER:
+      // __length_hint__ (rarely.ts)
+      return rarely(this, 9, o, this.name(name));
     case Kind.MDESCR: {
       const n = this.natives[h.getI32(o, L.MDESCR_INDEX)];
       if (name === "__name__") return h.newStr(n.name);

@@ -27,6 +27,8 @@
  *    python3's getset or member descriptor of the type in o's MRO whose instances have that attribute
  *    natively (NATIVE_DESCRS), a new one at each read; 0 when none. With o a getset or member descriptor: its
  *    `__get__`, `__set__` or `__delete__` (made here at the first read), else 0.
+ *    With o a built-in iterator of HINTED (or its type) and k `__length_hint__`: the method, installed on
+ *    those types at the first such read.
  * 10. Such a descriptor o applied to the instance k: `args` empty reads it (`__get__`), `[v]` sets it, `[0]`
  *    deletes it (0 returned); python3's TypeError for an instance of another type and "readonly attribute" / "is not
  *    writable" for an attribute that cannot be set.
@@ -51,6 +53,39 @@ const NATIVE_DESCRS: Record<string, string> = {
   staticmethod: "|__func__",
   classmethod: "|__func__",
 };
+
+/** The built-in iterators with a `__length_hint__` in python3. */
+const HINTED = "list_iterator list_reverseiterator tuple_iterator str_ascii_iterator bytes_iterator bytearray_iterator range_iterator longrange_iterator dict_keyiterator dict_valueiterator dict_itemiterator dict_reversekeyiterator dict_reversevalueiterator dict_reverseitemiterator set_iterator iterator reversed".split(" ");
+
+/** it.__length_hint__() of a built-in iterator: the items it has left (0 once exhausted, and for a dict or
+ *  set that changed size), NotImplemented for a sequence iterator over an object with no len(). */
+function iterHint(vm: VM, it: Obj): Obj {
+  const h = vm.h;
+  const s = h.getSlot(it, L.NATIVE_A);
+  const i = h.getI32(it, L.NATIVE_I);
+  const tn = vm.typeInfo(it).name;
+  let n: number | bigint = 0;
+  if (!s) n = 0;
+  else if (tn.startsWith("dict_") || tn === "set_iterator") {
+    const set = tn[0] === "s";
+    if (h.getI32(it, L.NATIVE_J) !== (set ? h.setLen!(s) : h.dictLen(s))) n = 0;
+    else if (set) for (let p = i; (p = h.setNext!(s, p)) >= 0; ) n++;
+    else if (tn.includes("reverse")) for (let p = i; p >= 0; p--) n += h.dictValueAt(s, p) ? 1 : 0;
+    else n = h.getI32(it, L.NATIVE_D);
+  } else if (tn.includes("range_")) n = vm.bigRangeIters.get(it)?.left ?? vm.nativeLen(s, vm.typeInfo(s)) - i;
+  else if (tn === "iterator" || tn === "reversed" || tn === "list_reverseiterator") {
+    let len: number;
+    try {
+      len = vm.len(s);
+    } catch (e) {
+      if (!(e instanceof PyRaise && tn === "iterator" && vm.isInstance(e.exc, vm.T.TypeError))) throw e;
+      vm.decref(e.exc);
+      return vm.newRef(vm.NotImplemented);
+    }
+    n = tn === "iterator" ? len - i : i < len ? i + 1 : 0;
+  } else n = vm.len(s) - i;
+  return vm.newInt(BigInt(n > 0 ? n : 0));
+}
 
 /** The descriptor of attribute n of built-in type ti (not through its bases), or 0. */
 function nativeDescr(vm: VM, ti: TypeInfo, n: string): Obj {
@@ -86,6 +121,11 @@ export function rarely(vm: VM, what: number, o: Obj, k?: Obj, args: Obj[] = [], 
   switch (what) {
     case 9: {
       const n = vm.str(k!);
+      const hinted = n === "__length_hint__" && HINTED.includes((vm.kindOf(o) === Kind.TYPE ? vm.infoOfType(o) : vm.typeInfo(o)).name);
+      if (hinted) {
+        for (const tn of HINTED) vm.methods(tn, { __length_hint__: (a) => iterHint(vm, a[0]!) });
+        return vm.getAttr(o, n);
+      }
       if (vm.kindOf(o) === Kind.TYPE) {
         for (const ti of vm.infoOfType(o).mro) {
           const d = nativeDescr(vm, ti, n);
@@ -93,7 +133,7 @@ export function rarely(vm: VM, what: number, o: Obj, k?: Obj, args: Obj[] = [], 
         }
         return 0;
       }
-      if (!["__get__", "__set__", "__delete__"].includes(n)) return 0;
+      if (vm.kindOf(o) === Kind.ITER || !["__get__", "__set__", "__delete__"].includes(n)) return 0;
       for (const tn of ["getset_descriptor", "member_descriptor"]) {
         if (!vm.infoOfType(vm.T[tn]!).methods.has(n)) {
           // python3's words (a space first for __get__ and __set__)
