@@ -140,3 +140,9 @@ describe("__length_hint__ of the built-in iterators", () => {
     expectSameAsPython(cpython, "iterator-length-hints", corpusCase("fidelity/249-iterator-length-hints.py"));
   });
 });
+
+describe("a bytearray's room", () => {
+  it("grows as python3's: bytearray(iterable) item by item, append, extend, +=, del, clear, *= (sys.getsizeof)", () => {
+    expectSameAsPython(cpython, "bytearray-alloc-sizes", corpusCase("fidelity/250-bytearray-alloc-sizes.py"));
+  });
+});

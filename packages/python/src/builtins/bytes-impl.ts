@@ -269,7 +269,20 @@ export function newBytearray(vm: VM, data: Uint8Array, t: Obj = vm.T.bytearray):
 }
 
 function setBytearray(vm: VM, o: Obj, data: Uint8Array): void {
+  const old = vm.h.getSlot(o, BYTEARRAY_DATA);
+  if ((old ? vm.h.readBytes(old).length : 0) !== data.length) vm.h.setI32(o, BYTEARRAY_ALLOC, bytearrayAlloc(vm.h.getI32(o, BYTEARRAY_ALLOC), data.length));
   vm.h.setSlotSteal(o, BYTEARRAY_DATA, data.length ? vm.h.newBytesUncached!(data) : vm.h.newBytes(data));
+}
+
+/** CPython's ob_alloc of a bytearray (sys.getsizeof reads it), at its offset. */
+const BYTEARRAY_ALLOC = 16;
+
+/** The ob_alloc PyByteArray_Resize leaves a bytearray of `alloc` bytes resized to n: the same room while
+ *  n still fits in it and takes at least half of it, else n + 1; growing by at most an eighth, n + n/8 + 3
+ *  (n < 9) or + 6. (CPython's start offset after a deletion at the front is not counted.) */
+function bytearrayAlloc(alloc: number, n: number): number {
+  if (n + 1 <= alloc) return n < Math.floor(alloc / 2) ? n + 1 : alloc;
+  return n <= alloc * 1.125 ? n + (n >> 3) + (n < 9 ? 3 : 6) : n + 1;
 }
 
 /** The contents of a bytes-like object or of an iterable of ints (bytes(x), bytearray(x), extend). */
@@ -996,7 +1009,19 @@ export function bytearrayNew(vm: VM, t: Obj, args: Obj[], kw: KwArgs | null): Ob
         if (n > 1n << 28n) vm.raise("MemoryError");
         d = new Uint8Array(Number(n));
       } else if (k === Kind.FLOAT || k === Kind.NONE) vm.typeError(`cannot convert '${vm.typeName(x)}' object to bytearray`);
-      else d = bytesFromObject(vm, x, "bytearray");
+      else {
+        d = bytesFromObject(vm, x, "bytearray");
+        // python3 appends the items of an iterable one by one (but for an exact list or tuple): its room grows
+        // as append's
+        if (!bufferOf(vm, x) && vm.h.typeOf(x) !== vm.T.list && vm.h.typeOf(x) !== vm.T.tuple) {
+          const o = newBytearray(vm, new Uint8Array(0), t);
+          let a = 0;
+          for (let i = 1; i <= d.length; i++) if (i >= a) a = bytearrayAlloc(a, i);
+          setBytearray(vm, o, d);
+          vm.h.setI32(o, BYTEARRAY_ALLOC, a);
+          return o;
+        }
+      }
     } else if (enc !== undefined || errs !== undefined) {
       vm.typeError(enc !== undefined ? "encoding without a string argument" : "errors without a string argument");
     }
@@ -1046,10 +1071,7 @@ export function bytearrayMethods(vm: VM, _common?: readonly string[], _own?: rea
   return {
     ...commonMethods(vm, "bytearray"),
     __len__: (args) => vm.newInt(BigInt(data(args[0]!).length)),
-    __sizeof__: (args) => {
-      const n = data(args[0]!).length;
-      return vm.newInt(BigInt(n ? 56 + n + 1 : 56));
-    },
+    __sizeof__: (args) => vm.newInt(BigInt(56 + h.getI32(args[0]!, BYTEARRAY_ALLOC))),
     __iter__: (args) => vm.iterRaw(args[0]!, vm.typeInfo(args[0]!)),
     __getitem__: (args) => {
       if (isSlice(args[1]!)) {

@@ -248,8 +248,9 @@ function makeSys(vm: VM): Obj {
         }
       }
       if (vm.kindOf(args[0]) === Kind.BYTEARRAY) {
+        // its ob_alloc (bytes-impl.ts), at least the exact n + 1
         const n = vm.len(args[0]);
-        return vm.newInt(BigInt(n ? 56 + n + 1 : 56));
+        return vm.newInt(BigInt(56 + Math.max(h.getI32(args[0], 16), n && n + 1)));
       }
       if (!ti.heap && ti.kind === Kind.ITER) {
         // a built-in iterator's object is laid out wider than CPython's (the VM's counters past its
