@@ -92,10 +92,17 @@ function nativeDescr(vm: VM, ti: TypeInfo, n: string): Obj {
   const kinds = NATIVE_DESCRS[ti.name]?.split("|");
   const i = kinds ? kinds.findIndex((ns) => ns.split(" ").includes(n)) : -1;
   if (ti.heap || i < 0) return 0;
-  const d = vm.h.newObject(i ? vm.T.member_descriptor : vm.T.getset_descriptor);
-  vm.h.setSlot(d, L.DESCR_TYPE, ti.obj);
-  vm.h.setSlotSteal(d, L.DESCR_NAME, vm.intern(n));
-  return d;
+  // one per type and name for the VM's life, as in python3 (int.real is int.real): kept with the method
+  // descriptors, under a negative key
+  const key = -1 - vm.typeInfos.indexOf(ti) * 64 - kinds![i]!.split(" ").indexOf(n) * 2 - i;
+  let d = vm.mdescrCache.get(key);
+  if (!d) {
+    d = vm.h.newObject(i ? vm.T.member_descriptor : vm.T.getset_descriptor);
+    vm.h.setSlot(d, L.DESCR_TYPE, ti.obj);
+    vm.h.setSlotSteal(d, L.DESCR_NAME, vm.intern(n));
+    vm.mdescrCache.set(key, d);
+  }
+  return vm.newRef(d);
 }
 
 /** Descriptor d (a getset or member descriptor) applied to the instance o: read (`v` undefined), set or
@@ -111,7 +118,12 @@ function descrApply(vm: VM, d: Obj, o: Obj, v?: Obj): Obj {
   // a class's own: a slot's member, __dict__ and __weakref__
   const own = member ? h.getI32(d, L.DESCR_OFFSET) : n === "__dict__" || n === "__weakref__";
   if (v === undefined) return own ? vm.bindDescr({ native: -1, obj: d }, o, ti.obj) : vm.nativeAttr(o, ti, n) || vm.attributeError(o, n);
-  if (own || (member && (n === "__doc__" || n === "__module__"))) vm.genericSetAttr(o, n, v);
+  if (member && own) {
+    // the slot itself (not whatever a subclass of its class keeps under that name)
+    if (!v && !h.getSlot(o, own as number)) vm.raise("AttributeError", n);
+    h.setSlot(o, own as number, v);
+  } else if (!v && n === "__dict__" && vm.kindOf(o) === Kind.FUNCTION) vm.typeError("cannot delete __dict__");
+  else if (own || (member && (n === "__doc__" || n === "__module__"))) vm.genericSetAttr(o, n, v);
   else if (member || !vm.nativeSetAttr(o, ti, n, v)) vm.raise("AttributeError", member ? "readonly attribute" : `attribute '${n}' of '${tn}' objects is not writable`);
   return 0;
 }
@@ -127,6 +139,8 @@ export function rarely(vm: VM, what: number, o: Obj, k?: Obj, args: Obj[] = [], 
         return vm.getAttr(o, n);
       }
       if (vm.kindOf(o) === Kind.TYPE) {
+        // (type's own __annotations__ comes first: an AttributeError for a built-in type)
+        if (n === "__annotations__") return 0;
         for (const ti of vm.infoOfType(o).mro) {
           const d = nativeDescr(vm, ti, n);
           if (d) return d;
