@@ -110,6 +110,31 @@ print(out)
     );
   });
 
+  it("a statement append in quickened code makes no None (3.11's PRECALL_NO_KW_LIST_APPEND), as a __del__ run by the list's release sees", () => {
+    // before the code is quickened, and where the result is used, None is made before the list is released
+    expectSameAsPython(
+      cpython,
+      "list-append-statement-none",
+      `import sys
+class D:
+    def __del__(self):
+        seen.append(sys.getrefcount(None) - base)
+def fresh():
+    return []
+def run(n):
+    for k in range(n):
+        fresh().append(D())
+    kept = [fresh().append(D()) for k in range(3)]
+    for k in range(n):
+        r = fresh().append(D())
+seen = []
+base = sys.getrefcount(None)
+run(12)
+print(seen)
+`,
+    );
+  });
+
   it("errors: no argument, two arguments, through the stack and through *args", () => {
     expectSameAsPython(
       cpython,

@@ -321,7 +321,16 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             }
             // lst.append(v) on an exact list (3.11's PRECALL_NO_KW_LIST_APPEND), d.get(k[, default]) on an
             // exact dict: without the argument array and the native's dispatch
-            if (a !== 0 && kwNames === null && (a === this.listAppendDescr || a === this.dictGetDescr) && descrCall(this, st, a, b, arg)) break;
+            // (a statement `lst.append(v)` in quickened code: its POP_TOP run here too and no None made, as 3.11's
+            // PRECALL_NO_KW_LIST_APPEND skips both; untraced, not at the step where the limits are checked)
+            const dc = a !== 0 && kwNames === null && (a === this.listAppendDescr || a === this.dictGetDescr) ? descrCall(this, st, a, b, arg, !hooked && f.info.warmup >= 0 && ops[ip] === 1 /* POP_TOP */ && this.steps + 1 < this.stepCheckAt) : 0;
+            if (dc !== 0) {
+              if (dc === 2) {
+                this.steps++;
+                f.lasti = ip++;
+              }
+              break;
+            }
             if (arg === 1 && a === 0 && kwNames === null && tt === builtinTypeW && builtinCall1(this, st, target)) break;
             // str(x): an exact int's digits without callTypeDirect; at a STR_1 site any argument without the tuple
             if (target === this.tStr && arg === 1 && a === 0 && kwNames === null && strCall(this, st, str1)) break;
@@ -1933,23 +1942,23 @@ export function copyFreeVars(h: VM["h"], f: Frame, n: number): void {
 /** CALL of list.append (its method descriptor, the list, one argument on the stack) on an exact list: what
  *  callGeneral does for it, without the argument array and the native's dispatch (the stack's reference
  *  to the item moves into the list; the list released after the append, then the descriptor). */
-function listAppendCall(vm: VM, st: Obj[]): void {
+function listAppendCall(vm: VM, st: Obj[], pop: boolean): void {
   const h = vm.h;
   const v = st.pop()!;
   const self = st.pop()!;
   const target = st.pop()!;
   try {
-    let r: Obj;
+    let r: Obj = 0;
     try {
       // the stack's reference to v goes to the list
       h.listAppendSteal(self, v);
-      r = vm.none();
+      if (!pop) r = vm.none();
     } catch (e) {
       throw vm.wrapErr(e);
     } finally {
       h.decref(self);
     }
-    st.push(r);
+    if (!pop) st.push(r);
   } finally {
     h.decref(target);
   }
@@ -1968,17 +1977,18 @@ function noteDescr(vm: VM, idx: number, target: Obj): void {
 
 /** CALL of list.append's or dict.get's method descriptor `a` with `b` (the receiver LOAD_METHOD pushed)
  *  and `arg` arguments: done without the general path when b is an exact list (one argument) or an exact
- *  dict (one or two); false (nothing done) otherwise. */
-export function descrCall(vm: VM, st: Obj[], a: Obj, b: Obj, arg: number): boolean {
+ *  dict (one or two): 1, or 2 when the append left no result because `pop` (a POP_TOP follows that the
+ *  caller then skips); 0 (nothing done) otherwise. */
+export function descrCall(vm: VM, st: Obj[], a: Obj, b: Obj, arg: number, pop = false): number {
   const t = vm.h.i32[(b + OB_TYPE) >>> 2]! >>> 0;
   if (a === vm.listAppendDescr) {
-    if (arg !== 1 || t !== vm.h.types.list) return false;
-    listAppendCall(vm, st);
-    return true;
+    if (arg !== 1 || t !== vm.h.types.list) return 0;
+    listAppendCall(vm, st, pop);
+    return pop ? 2 : 1;
   }
-  if (arg < 1 || arg > 2 || t !== vm.tDict) return false;
+  if (arg < 1 || arg > 2 || t !== vm.tDict) return 0;
   dictGetCall(vm, st, arg);
-  return true;
+  return 1;
 }
 
 /** CALL of dict.get (its method descriptor, an exact dict, the key and maybe a default on the stack): what
