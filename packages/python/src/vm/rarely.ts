@@ -73,7 +73,7 @@ function iterHint(vm: VM, it: Obj): Obj {
     else if (tn.includes("reverse")) for (let p = i; p >= 0; p--) n += h.dictValueAt(s, p) ? 1 : 0;
     else n = h.getI32(it, L.NATIVE_D);
   } else if (tn.includes("range_")) n = vm.bigRangeIters.get(it)?.left ?? vm.nativeLen(s, vm.typeInfo(s)) - i;
-  else if (tn === "iterator" || tn === "reversed" || tn === "list_reverseiterator") {
+  else if (tn === "iterator" || tn === "reversed") {
     let len: number;
     try {
       len = vm.len(s);
@@ -83,7 +83,11 @@ function iterHint(vm: VM, it: Obj): Obj {
       return vm.newRef(vm.NotImplemented);
     }
     n = tn === "iterator" ? len - i : i < len ? i + 1 : 0;
-  } else n = vm.len(s) - i;
+  } else {
+    // a list's, tuple's, str's or bytes' own size, not a subclass's __len__
+    const len = vm.nativeLen(s, vm.typeInfo(s));
+    n = tn === "list_reverseiterator" ? (i < len ? i + 1 : 0) : len - i;
+  }
   return vm.newInt(BigInt(n > 0 ? n : 0));
 }
 
