@@ -36,11 +36,10 @@
  * only. Where `new Function` is refused (a page's content security policy), everything silently uses the
  * loop.
  *
- * Off by default: on the interpreter benchmark (tools/bench/README.md, 27 Nov 12:40–13:55) compiled loops
- * of simple instructions run 25–50 % faster than the eval loop once V8 has optimised them (int_loop,
- * list_build), but a program's first run in a process is not faster and can be slower (V8 runs a new
- * function unoptimised while it compiles it; recursion), and loops over dicts and builtin calls
- * (dict_insert, string_build) are no faster even when optimised.
+ * Off by default: on the interpreter benchmark (tools/bench/README.md, 27 Nov 15:52–17:20) warm runs are
+ * faster with it (dict_insert, int_loop, list_build) or even, but a program's first run in a process can be
+ * slower (string_build +14 %, method_calls +5 % machine instructions): among other costs, evalFrame is
+ * deoptimised and compiled once more when the hook's compile is first called from its optimised code.
  */
 import { CodeFlag, type CodeObject } from "../compile/code.js";
 import { Op, isJump } from "../compile/opcodes.js";
