@@ -146,3 +146,9 @@ describe("a bytearray's room", () => {
     expectSameAsPython(cpython, "bytearray-alloc-sizes", corpusCase("fidelity/250-bytearray-alloc-sizes.py"));
   });
 });
+
+describe("a class's names assigned", () => {
+  it("__module__, __qualname__ and __name__ show in its repr and its exceptions' traceback; python3's TypeError for a name that is no str", () => {
+    expectSameAsPython(cpython, "class-name-module-assigned", corpusCase("fidelity/251-class-name-module-assigned.py"));
+  });
+});

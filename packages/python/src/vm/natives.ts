@@ -200,7 +200,7 @@ proto.nativeRepr = function (this: VM, o: Obj, ti: TypeInfo): string {
     }
     case Kind.TYPE: {
       const t = this.infoOfType(o);
-      return t.module === "builtins" ? `<class '${t.qualname}'>` : `<class '${t.module}.${t.qualname}'>`;
+      return t.module === "builtins" ? `<class '${t.name}'>` : `<class '${t.module}.${t.qualname}'>`;
     }
     case Kind.FUNCTION:
       return `<function ${this.str(h.getSlot(o, L.FUNC_QUALNAME))} at ${this.addr(o)}>`;
@@ -1079,14 +1079,8 @@ proto.typeSetAttr = function (this: VM, t: Obj, name: string, v: Obj): void {
   if (!ti.heap) this.typeError(`cannot set '${name}' attribute of immutable type '${ti.name}'`);
   // a class's own class (its metaclass): object's __class__ setter, as for any instance
   if (name === "__class__") return assignClass(this, t, this.typeInfo(t), v);
-  if (name === "__name__") {
-    ti.name = this.str(v);
-    return;
-  }
-  if (name === "__qualname__") {
-    ti.qualname = this.str(v);
-    return;
-  }
+  // (rarely.ts)
+  if (name === "__name__" || name === "__qualname__" || name === "__module__") return void rarely(this, 11, t, this.name(name), [v]);
   this.dictSetStr(ti.dict, this.name(name), v);
 };
 

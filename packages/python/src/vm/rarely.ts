@@ -32,6 +32,8 @@
  * 10. Such a descriptor o applied to the instance k: `args` empty reads it (`__get__`), `[v]` sets it, `[0]`
  *    deletes it (0 returned); python3's TypeError for an instance of another type and "readonly attribute" / "is not
  *    writable" for an attribute that cannot be set.
+ * 11. `C.__name__`, `C.__qualname__` or `C.__module__` = args[0] (o the class, k the name): python3's TypeError
+ *    for a name that is no str; a module that is no str shows as builtins' in the class's repr.
  */
 import type { Obj } from "./heap-api.js";
 import * as L from "./layouts.js";
@@ -175,6 +177,19 @@ export function rarely(vm: VM, what: number, o: Obj, k?: Obj, args: Obj[] = [], 
     }
     case 10:
       return descrApply(vm, o, k!, ...args);
+    case 11: {
+      const ti = vm.infoOfType(o);
+      const n = vm.str(k!);
+      const v = args[0]!;
+      const isStr = vm.isInstance(v, vm.T.str);
+      if (n === "__module__") {
+        ti.module = isStr ? vm.str(v) : "builtins";
+        vm.dictSetStr(ti.dict, k!, v);
+      } else if (!isStr) vm.typeError(`can only assign string to ${ti.name}.${n}, not '${vm.typeName(v)}'`);
+      else if (n === "__name__") ti.name = vm.str(v);
+      else ti.qualname = vm.str(v);
+      return 0;
+    }
     case 7: {
       // every live class that has o among its bases (under each base of a multiple inheritance), in the order
       // the classes were made
