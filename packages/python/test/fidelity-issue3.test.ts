@@ -152,3 +152,13 @@ describe("a class's names assigned", () => {
     expectSameAsPython(cpython, "class-name-module-assigned", corpusCase("fidelity/251-class-name-module-assigned.py"));
   });
 });
+
+describe("sys.stdout's and sys.stderr's attributes assigned", () => {
+  it("give python3's errors: readonly attribute, or not writable", () => {
+    expectSameAsPython(cpython, "std-streams-readonly-attributes", corpusCase("fidelity/252-std-streams-readonly-attributes.py"));
+  });
+  it("are read again in a reused interpreter after runs that read them (a str kept from an earlier run was freed)", () => {
+    for (const c of ["217-list-subclass-clear-keeps-dict", "218-sys-stdio-attributes-hexversion"]) runDetailed(corpusCase(`fidelity/${c}.py`));
+    expectSameAsPython(cpython, "std-streams-read-again", "import sys\nprint(sys.stdout.encoding, sys.stderr.errors, sys.stdout.name)\n");
+  });
+});

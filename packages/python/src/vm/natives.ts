@@ -1004,6 +1004,9 @@ proto.nativeSetAttr = function (this: VM, o: Obj, ti: TypeInfo, name: string, v:
         return true;
       }
       return false;
+    case Kind.NATIVE:
+      // sys.stdout's and sys.stderr's own attributes: python3's errors (rarely.ts)
+      if (h.typeOf(o) === this.T.TextIOWrapper) rarely(this, 4, o, this.name(name), [v]);
   }
   return false;
 };

@@ -17,7 +17,8 @@
  * 4. An attribute of sys.stdout or sys.stderr that their type has no method for (k the name): encoding,
  *    errors, name, mode, line_buffering, write_through, closed and newlines as python3's for a script whose
  *    output goes to a pipe with the corpus's environment (PYTHONUNBUFFERED=1, PYTHONIOENCODING=utf-8);
- *    readable(), writable() and seekable() (made here at the first call). 0 for any other name.
+ *    readable(), writable() and seekable() (made here at the first call). 0 for any other name. With `args`
+ *    ([v], the attribute assigned or deleted): python3's AttributeError for those it has, else 0.
  * 5. LOAD_NAME's and LOAD_CLASSDEREF's read of a namespace that is no dict (a dict subclass from exec() or
  *    a metaclass's __prepare__): o[k] through its __getitem__ (and dict's __missing__), 0 for a KeyError.
  * 6. DELETE_NAME's `del o[k]` of such a namespace: any error from it becomes python3's NameError.
@@ -229,6 +230,12 @@ export function rarely(vm: VM, what: number, o: Obj, k?: Obj, args: Obj[] = [], 
       return 0;
     case 4: {
       const n = vm.str(k!);
+      if (args.length) {
+        // assigned (or deleted): python3's members are read-only, its getsets not writable
+        if (["encoding", "line_buffering", "write_through", "buffer"].includes(n)) vm.raise("AttributeError", "readonly attribute");
+        if (["errors", "name", "closed", "newlines"].includes(n)) vm.raise("AttributeError", `attribute '${n}' of '_io.TextIOWrapper' objects is not writable`);
+        return 0;
+      }
       const err = h.getI32(o, L.NATIVE_I) === 2;
       const ti = vm.infoOfType(vm.T.TextIOWrapper);
       if (!ti.methods.has("readable")) vm.methods("TextIOWrapper", { readable: () => vm.newRef(vm.False), writable: () => vm.newRef(vm.True), seekable: () => vm.newRef(vm.False) });
@@ -239,7 +246,8 @@ export function rarely(vm: VM, what: number, o: Obj, k?: Obj, args: Obj[] = [], 
       if (!s) return 0;
       // the same str each time, as python3's attributes are
       let v = streamStrs.get(vm)?.get(n + err);
-      if (!v) {
+      // (only while the run that made it keeps it: a reused interpreter is put back as it was before its run)
+      if (!v || !vm.keepAlive.includes(v)) {
         v = h.newStr(s);
         vm.keepAlive.push(v);
         streamStrs.set(vm, (streamStrs.get(vm) ?? new Map()).set(n + err, v));
