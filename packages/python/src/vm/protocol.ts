@@ -699,6 +699,7 @@ proto.truthy = function (this: VM, o: Obj): boolean {
       return this.h.readFloat(o) !== 0;
     case Kind.STR:
     case Kind.BYTES:
+    case Kind.BYTEARRAY:
     case Kind.TUPLE:
     case Kind.LIST:
     case Kind.DICT:
