@@ -460,7 +460,9 @@ class CodeGen {
           this.emit(Op.NOP);
         } else {
           this.expr(s.value);
-          this.loc = s.pos;
+          // an artificial POP_TOP (3.11's UNSET_LOC): the position of the instruction before it in its block,
+          // none after a conditional expression's end (a block with two predecessors)
+          this.loc = null;
           this.emit(Op.POP_TOP);
         }
         break;
