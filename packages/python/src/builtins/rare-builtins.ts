@@ -104,7 +104,7 @@ export function rareBuiltin(vm: VM, what: number, args: Obj[], kw: KwArgs | null
       return vm.newInt(r);
     }
     case 3: {
-      const x = args[0]!;
+      const x = (args[0] ?? kwarg(kw, "number"))!;
       const nd = args[1] ?? kwarg(kw, "ndigits");
       const ti = vm.typeInfo(x);
       // a class's own __round__ (int's and float's are the native rounding below)
