@@ -333,10 +333,17 @@ proto.registerIterators = function (this: VM): void {
       h.setSlot(self, L.NATIVE_A, 0);
       return 0;
     }
-    h.setI32(self, L.NATIVE_I, i - 1);
     const idx = this.newInt(BigInt(i));
     try {
-      return this.getItem(s, idx);
+      const v = this.getItem(s, idx);
+      h.setI32(self, L.NATIVE_I, i - 1);
+      return v;
+    } catch (e) {
+      // any error from the item ends it, as python3's reversed does; an IndexError or StopIteration quietly
+      h.setI32(self, L.NATIVE_I, -1);
+      if (!(e instanceof PyRaise && (this.isInstance(e.exc, this.T.IndexError) || this.isInstance(e.exc, this.T.StopIteration)))) throw e;
+      this.decref(e.exc);
+      return 0;
     } finally {
       this.decref(idx);
     }
