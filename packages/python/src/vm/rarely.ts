@@ -187,7 +187,10 @@ export function rarely(vm: VM, what: number, o: Obj, k?: Obj, args: Obj[] = [], 
         ti.module = isStr ? vm.str(v) : "builtins";
         vm.dictSetStr(ti.dict, k!, v);
       } else if (!isStr) vm.typeError(`can only assign string to ${ti.name}.${n}, not '${vm.typeName(v)}'`);
-      else if (n === "__name__") ti.name = vm.str(v);
+      else if (n === "__name__") {
+        if (vm.str(v).includes("\0")) vm.raise("ValueError", "type name must not contain null characters");
+        ti.name = vm.str(v);
+      }
       else ti.qualname = vm.str(v);
       return 0;
     }
