@@ -247,8 +247,8 @@ proto.bindDescr = function (this: VM, d: Descr, o: Obj, owner: Obj): Obj {
     }
     case Kind.MEMBER: {
       if (o === 0) return this.newRef(v);
-      const off = this.h.getI32(v, L.DESCR_OFFSET);
-      // (a built-in type's, int.real kept in a class: rarely.ts)
+      const off = memberOffset(this, v, o);
+      // (a built-in type's, int.real kept in a class, or o not of its class: rarely.ts)
       if (!off) return rarely(this, 10, v, o);
       const val = this.h.getSlot(o, off);
       if (!val) {
@@ -494,7 +494,7 @@ proto.genericSetAttr = function (this: VM, o: Obj, name: string, v: Obj): void {
       return;
     }
     if (k === Kind.MEMBER) {
-      const off = this.h.getI32(descr.obj, L.DESCR_OFFSET);
+      const off = memberOffset(this, descr.obj, o);
       if (off) this.h.setSlot(o, off, v);
       else rarely(this, 10, descr.obj, o, [v]);
       return;
@@ -593,7 +593,7 @@ proto.genericDelAttr = function (this: VM, o: Obj, name: string): void {
       return;
     }
     if (k === Kind.MEMBER) {
-      const off = this.h.getI32(descr.obj, L.DESCR_OFFSET);
+      const off = memberOffset(this, descr.obj, o);
       if (!off) return void rarely(this, 10, descr.obj, o, [0]);
       // a slot that holds nothing: the error names only the attribute (as CPython's member deletion does)
       if (!this.h.getSlot(o, off)) this.raise("AttributeError", name);
@@ -944,6 +944,14 @@ function setSlotAddr(m: Int32Array, o: Obj, ix: number): number {
 /** The byte at address a, read through the 32-bit view (little-endian). */
 function byteAt(m: Int32Array, a: number): number {
   return (m[a >>> 2]! >>> ((a & 3) << 3)) & 255;
+}
+
+/** The slot offset of member descriptor d in o, or 0 when d is a built-in type's or o is not an instance of
+ *  d's class (a descriptor copied into another class: rarely.ts raises python3's TypeError, never touching
+ *  memory past o's layout). */
+function memberOffset(vm: VM, d: Obj, o: Obj): number {
+  const t = vm.h.getSlot(d, L.DESCR_TYPE);
+  return vm.h.typeOf(o) === t || vm.isInstance(o, t) ? vm.h.getI32(d, L.DESCR_OFFSET) : 0;
 }
 
 /** LOAD_ATTR at instruction i of f through its slot site: a new reference, or 0 to take the other paths
