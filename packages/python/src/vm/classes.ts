@@ -902,7 +902,8 @@ const NO_ARGS: Obj[] = [];
 export function superCallPush(vm: VM, st: Obj[], target: Obj): void {
   try {
     const s = zeroArgSuper(vm);
-    st.push(s !== 0 ? s : vm.newSuper(NO_ARGS));
+    // (stored at st.length: as the eval loop's RETURN_VALUE)
+    st[st.length] = s !== 0 ? s : vm.newSuper(NO_ARGS);
   } finally {
     vm.h.decref(target);
   }

@@ -189,8 +189,9 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             copyFreeVars(h, f, arg);
             break;
           case 116 /* Op.LOAD_GLOBAL */: {
-            if (arg & 1) st.push(0);
-            st.push(loadGlobalCached(this, f, i, arg >> 1, (mem.length | 0) !== 0 ? mem : (mem = h.i32)));
+            // (stores at st.length: as RETURN_VALUE's)
+            if (arg & 1) st[st.length] = 0;
+            st[st.length] = loadGlobalCached(this, f, i, arg >> 1, (mem.length | 0) !== 0 ? mem : (mem = h.i32));
             break;
           }
           case 106 /* Op.LOAD_ATTR */: {
@@ -400,7 +401,9 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             st = f.stack;
             ip = f.ip;
             // a class's __init__ run by CALL: the instance is the call's result (classInitDone keeps the frame)
-            st.push(done.initSelf !== 0 ? classInitDone(this, done, v, !hooked) : done.end === null ? v : frameEnd(done, v));
+            // (stored at st.length, not pushed: V8 inlines the store from its own feedback, where a push on a
+            // stack just read from a frame, whose kind of array it cannot infer, is a call of its builtin)
+            st[st.length] = done.initSelf !== 0 ? classInitDone(this, done, v, !hooked) : done.end === null ? v : frameEnd(done, v);
             break;
           }
           case 75 /* Op.RETURN_GENERATOR */: {
