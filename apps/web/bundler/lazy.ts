@@ -142,7 +142,7 @@ export const LAZY_MODULES: readonly LazyModule[] = [
   // str.expandtabs, istitle, isnumeric, translate and str.maketrans
   { file: "builtins/str-rare.ts", functions: ["strRare"] },
   // a class's __dict__ (a mappingproxy)…: vm/rarely.ts
-  { file: "vm/rarely.ts", functions: ["rarely"] },
+  { file: "vm/rarely.ts", functions: ["rarely", "badKeywords"] },
   // `K.__bases__ = …`: the checks, the new MROs of the class and its subclasses
   { file: "vm/type-bases.ts", functions: ["setTypeBases"] },
   // float.hex(), float.fromhex(), float.as_integer_ratio()

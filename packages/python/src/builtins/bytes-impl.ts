@@ -1071,7 +1071,7 @@ export function bytearrayMethods(vm: VM, _common?: readonly string[], _own?: rea
   return {
     ...commonMethods(vm, "bytearray"),
     __len__: (args) => vm.newInt(BigInt(data(args[0]!).length)),
-    __sizeof__: (args) => vm.newInt(BigInt(56 + h.getI32(args[0]!, BYTEARRAY_ALLOC))),
+    __sizeof__: (args) => vm.newInt(BigInt(vm.typeInfo(args[0]!).basicsize + h.getI32(args[0]!, BYTEARRAY_ALLOC))),
     __iter__: (args) => vm.iterRaw(args[0]!, vm.typeInfo(args[0]!)),
     __getitem__: (args) => {
       if (isSlice(args[1]!)) {

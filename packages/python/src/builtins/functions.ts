@@ -565,7 +565,7 @@ export function installBuiltins(vm: VM): void {
   def("open", (args, kw) => rareBuiltin(vm, 1, args, kw));
   def("eval", (args) => vm.evalSource(args, "eval"));
   def("exec", (args) => vm.evalSource(args, "exec"));
-  def("compile", (args) => vm.compileBuiltin(args));
+  def("compile", (args, kw) => vm.compileBuiltin(args, kw));
   def("__import__", (args) => vm.importModule(vm.str(args[0])));
   registerConstructors(vm);
   installBuiltinArity(vm);
@@ -794,7 +794,7 @@ function registerConstructors(vm: VM): void {
       vm.typeError(`float() argument must be a string or a real number, not '${ti.name}'`);
     }),
   );
-  C("complex", (t, args) => sub(t, "complex", () => rareBuiltin(vm, 0, args)));
+  C("complex", (t, args, kw) => sub(t, "complex", () => rareBuiltin(vm, 0, args, kw)));
   const strType = vm.T.str;
   const intType = vm.T.int;
   C("str", (t, args, kw) => {
@@ -935,7 +935,7 @@ function registerConstructors(vm: VM): void {
   });
   C("enumerate", (_t, args, kw) => {
     const start = args[1] ?? kwarg(kw, "start");
-    const it = vm.getIter(args[0]);
+    const it = vm.getIter(args[0] ?? kwarg(kw, "iterable"));
     try {
       return vm.newNativeIter("enumerate", it, 0, start ? Number(vm.index(start)) : 0);
     } finally {

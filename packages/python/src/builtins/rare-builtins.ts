@@ -2,7 +2,7 @@
  * Builtins a typical program never calls, behind one entry (`rareBuiltin(vm, what, args, kw)`), and the
  * digits of non-ASCII numerals (`wideDigits`); the page keeps this file in its on-demand chunk
  * (apps/web/bundler/lazy.ts):
- * 0. complex(a, b) and complex(str) (the type's constructor, around which functions.ts keeps `sub`).
+ * 0. complex(a, b) (also by name: real, imag) and complex(str) (the type's constructor, around which functions.ts keeps `sub`).
  * 1. open(): there are no files to read, and none can be written: python3's OSError for each mode.
  * 2. pow(base, exp, mod) with a mod that is not None: modular exponentiation and inverse.
  * 3. round(x[, ndigits]).
@@ -25,7 +25,7 @@ export function rareBuiltin(vm: VM, what: number, args: Obj[], kw: KwArgs | null
   const h = vm.h;
   switch (what) {
     case 0: {
-      const [a, b] = args;
+      const [a, b] = kw ? [args[0] ?? kwarg(kw, "real"), args[1] ?? kwarg(kw, "imag")] : args;
       if (a && vm.kindOf(a) === Kind.STR) {
         if (b) vm.typeError("complex() can't take second arg if first is a string");
         const [re, im] = parseComplex(vm, asciiDigits(vm.str(a)));

@@ -118,7 +118,7 @@ function maketrans(vm: VM, args: Obj[], kw?: KwArgs | null): Obj {
 
 /** str's method number `which`: 0 expandtabs, 1 istitle, 2 isnumeric, 3 translate, 4 str.maketrans (`args` without the type). */
 export function strRare(vm: VM, which: number, args: Obj[], kw?: KwArgs | null): Obj {
-  if (which === 0) return expandtabs(vm, args);
+  if (which === 0) return expandtabs(vm, kw?.names.length ? [args[0]!, kw.values[0]!] : args);
   if (which === 1) return vm.bool(istitle(vm.str(args[0])));
   if (which === 2) {
     const s = vm.str(args[0]);

@@ -248,9 +248,10 @@ function makeSys(vm: VM): Obj {
         }
       }
       if (vm.kindOf(args[0]) === Kind.BYTEARRAY) {
-        // its ob_alloc (bytes-impl.ts), at least the exact n + 1
+        // its type's basicsize and ob_alloc (bytes-impl.ts), at least the exact n + 1; a subclass's GC header
+        // and managed dict before it
         const n = vm.len(args[0]);
-        return vm.newInt(BigInt(56 + Math.max(h.getI32(args[0], 16), n && n + 1)));
+        return vm.newInt(BigInt(ti.basicsize + Math.max(h.getI32(args[0], 16), n && n + 1) + h.preHeaderSize(ti.obj)));
       }
       if (!ti.heap && ti.kind === Kind.ITER) {
         // a built-in iterator's object is laid out wider than CPython's (the VM's counters past its

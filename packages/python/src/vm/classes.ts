@@ -11,6 +11,7 @@ import { Frame } from "./frame.js";
 import * as L from "./layouts.js";
 import { initSlot, stampValid, typeState, type TypeStamp } from "./protocol.js";
 import { classWithEntries } from "../modules/typing.js";
+import { checkKeywords } from "./eval.js";
 
 /** What `__init__` returned (a new reference), released; anything but None is CPython's TypeError. */
 function initReturned(vm: VM, r: Obj): void {
@@ -678,6 +679,7 @@ const typeCall = function (this: VM, ti: TypeInfo, t: Obj, args: Obj[], kw: KwAr
     if (argt) this.h.decref(argt);
     const ctor = this.ctors.get(t) ?? (ti.kind === Kind.EXC ? this.ctors.get(this.T.BaseException) : undefined);
     if (!ctor) this.typeError(`cannot create '${ti.name}' instances`);
+    if (kw !== null && kw.names.length && ti.kind !== Kind.EXC) checkKeywords(this, ti.name, args.length, kw, true);
     return ctor(t, args, kw);
   }
   try {

@@ -17,6 +17,7 @@ import * as L from "./layouts.js";
 import { PyErr } from "../objects/errors.js";
 import { proxyTarget } from "./weakrefs.js";
 import { isSlotWrapperName } from "./natives.js";
+import { badKeywords } from "./rarely.js";
 
 declare module "./vm.js" {
   interface VM {
@@ -74,6 +75,22 @@ proto.codeInfo = function (this: VM, codeObj: Obj): CodeInfo {
   return this.codes[this.h.getI32(codeObj, L.CODE_INDEX)];
 };
 
+/** The keywords of builtins often called with some, by qualified name: the parameters ("_" a positional-only
+ *  one), or "*" and the keyword-only ones, or "**" for any keyword. The others are left to badKeywords (the
+ *  page's on-demand chunk, which sorted(), round(), format(), exec()… load anyway). */
+const KW_COMMON = "print * sep end file flush|min **|max **|dict **|dict.update **|enumerate _ start|str.split sep maxsplit";
+let kwCommon: Map<string, string[]> | null = null;
+
+/** A call of the builtin `name` with `nargs` positional arguments and the keywords `kw` (some): badKeywords'
+ *  look unless KW_COMMON takes them as they are. */
+export function checkKeywords(vm: VM, name: string, nargs: number, kw: KwArgs, ctor = false): void {
+  kwCommon ??= new Map(KW_COMMON.split("|").map((e) => [e.slice(0, e.indexOf(" ")), e.split(" ").slice(1)]));
+  const ps = kwCommon.get(name);
+  if (!ps || (ps[0] === "_" && !nargs) || !kw.names.every((k) => ps[0] === "**" || (k !== "_" && ps.indexOf(k) >= (ps[0] === "*" ? 0 : nargs)))) {
+    badKeywords(vm, name, nargs, kw, ctor);
+  }
+}
+
 proto.call = function (this: VM, f: Obj, args: Obj[], kw: KwArgs | null = null): Obj {
   const ti = this.typeInfo(f);
   switch (ti.kind) {
@@ -93,6 +110,7 @@ proto.call = function (this: VM, f: Obj, args: Obj[], kw: KwArgs | null = null):
     case Kind.BUILTIN: {
       const n = this.natives[this.h.getI32(f, L.CFUNC_INDEX)];
       const self = this.h.getSlot(f, L.CFUNC_SELF);
+      if (kw !== null && kw.names.length && n.module === "builtins") checkKeywords(this, n.qualname, args.length, kw);
       try {
         return n.method ? n.fn([self, ...args], kw) : n.fn(args, kw);
       } catch (e) {
@@ -106,6 +124,7 @@ proto.call = function (this: VM, f: Obj, args: Obj[], kw: KwArgs | null = null):
         this.typeError(`unbound method ${n.qualname}() needs an argument`);
       }
       this.checkDescrSelf(f, args[0]);
+      if (kw !== null && kw.names.length && n.module === "builtins") checkKeywords(this, n.qualname, args.length - 1, kw);
       try {
         return n.fn(args, kw);
       } catch (e) {

@@ -3,7 +3,7 @@
  * text raises. A first run of a typical program never calls them (the page loads them on demand).
  */
 import type { Obj } from "./heap-api.js";
-import { Kind } from "./types.js";
+import { Kind, type KwArgs } from "./types.js";
 import { PyRaise, VM } from "./vm.js";
 import { Frame } from "./frame.js";
 import { PySyntaxError } from "../parse/errors.js";
@@ -58,8 +58,11 @@ proto.evalSource = function (this: VM, args: Obj[], mode: "eval" | "exec"): Obj 
   }
 };
 
-proto.compileBuiltin = function (this: VM, args: Obj[]): Obj {
-  if (args.length < 3) this.typeError(`compile() missing required argument 'mode' (pos 3)`);
+proto.compileBuiltin = function (this: VM, args: Obj[], kw: KwArgs | null = null): Obj {
+  // source, filename and mode may come by name
+  args = ["source", "filename", "mode"].map((n, i) => args[i] ?? (kw ? kw.values[kw.names.indexOf(n)] : 0) ?? 0);
+  const missing = args.indexOf(0);
+  if (missing >= 0) this.typeError(`compile() missing required argument '${["source", "filename", "mode"][missing]}' (pos ${missing + 1})`);
   const text = this.str(args[0]);
   const fname = this.str(args[1]);
   const mode = this.str(args[2]);

@@ -5,7 +5,7 @@
  */
 import { abi, HeapError } from "@pyheap/heap";
 import type { Obj } from "./heap-api.js";
-import { Kind } from "./types.js";
+import { Kind, type KwArgs } from "./types.js";
 import { INTERRUPTED, LimitExceeded, PyRaise, VM } from "./vm.js";
 import { Frame } from "./frame.js";
 import * as L from "./layouts.js";
@@ -441,7 +441,7 @@ proto.newModule = function (this: VM, name: string): Obj {
 
 declare module "./vm.js" {
   interface VM {
-    compileBuiltin(args: Obj[]): Obj;
+    compileBuiltin(args: Obj[], kw?: KwArgs | null): Obj;
     listDelSlice(l: Obj, sl: Obj): void;
   }
 }

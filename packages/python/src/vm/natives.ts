@@ -1073,7 +1073,7 @@ proto.typeGetAttr = function (this: VM, t: Obj, name: string): Obj {
   const tm = this.infoOfType(this.T.type).methods.get(name);
   if (tm !== undefined) return this.newBuiltinFunction(tm, t);
   // int.real, types.FunctionType.__code__…: rarely.ts
-  return (ti.kind !== Kind.OBJECT && rarely(this, 9, t, this.name(name))) || this.attributeError(t, name);
+  return ((ti.kind !== Kind.OBJECT || name === "__annotations__") && rarely(this, 9, t, this.name(name))) || this.attributeError(t, name);
 };
 
 proto.typeSetAttr = function (this: VM, t: Obj, name: string, v: Obj): void {

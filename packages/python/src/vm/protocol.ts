@@ -579,6 +579,8 @@ proto.genericDelAttr = function (this: VM, o: Obj, name: string): void {
   }
   if (ti.kind === Kind.TYPE) {
     const d = this.infoOfType(o).dict;
+    // a built-in type, and type's own attributes (__name__…): rarely.ts
+    if (!this.infoOfType(o).heap || name.startsWith("__")) rarely(this, 12, o, this.name(name));
     if (!d || !this.dictDelStr(d, name)) this.attributeError(o, name);
     return;
   }

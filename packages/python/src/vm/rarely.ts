@@ -28,6 +28,7 @@
  *    python3's getset or member descriptor of the type in o's MRO whose instances have that attribute
  *    natively (NATIVE_DESCRS), a new one at each read; 0 when none. With o a getset or member descriptor: its
  *    `__get__`, `__set__` or `__delete__` (made here at the first read), else 0.
+ *    With o such a descriptor and k `__doc__`: python3's doc of it (a new str, or None).
  *    With o a built-in iterator of HINTED (or its type) and k `__length_hint__`: the method, installed on
  *    those types at the first such read.
  * 10. Such a descriptor o applied to the instance k: `args` empty reads it (`__get__`), `[v]` sets it, `[0]`
@@ -35,6 +36,9 @@
  *    writable" for an attribute that cannot be set.
  * 11. `C.__name__`, `C.__qualname__` or `C.__module__` = args[0] (o the class, k the name): python3's TypeError
  *    for a name that is no str; a module that is no str shows as builtins' in the class's repr.
+ * 12. `del C.k` (o the class) of a built-in type, or of a name type's own descriptors have: python3's TypeError
+ *    or AttributeError (`__name__`, `__qualname__`, `__module__`, `__bases__` and `__doc__` cannot be deleted;
+ *    `__dict__` and the members are read-only); returns 0 for a name the class's dict may lose.
  */
 import type { Obj } from "./heap-api.js";
 import * as L from "./layouts.js";
@@ -146,13 +150,27 @@ export function rarely(vm: VM, what: number, o: Obj, k?: Obj, args: Obj[] = [], 
         return vm.getAttr(o, n);
       }
       if (vm.kindOf(o) === Kind.TYPE) {
-        // (type's own __annotations__ comes first: an AttributeError for a built-in type)
-        if (n === "__annotations__") return 0;
+        // (type's own __annotations__ comes first: an AttributeError for a built-in type, a new dict kept in the
+        // dict of a class that has none)
+        if (n === "__annotations__") {
+          if (!vm.infoOfType(o).heap) return 0;
+          const d = h.newDict();
+          vm.dictSetStr(vm.infoOfType(o).dict, k!, d);
+          return d;
+        }
         for (const ti of vm.infoOfType(o).mro) {
           const d = nativeDescr(vm, ti, n);
           if (d) return d;
         }
         return 0;
+      }
+      if (n === "__doc__" && vm.kindOf(o) !== Kind.ITER) {
+        // python3's text for the number types' parts and a class's __dict__ and __weakref__, else None
+        const dn = vm.str(h.getSlot(o, L.DESCR_NAME));
+        const owner = vm.infoOfType(h.getSlot(o, L.DESCR_TYPE));
+        const part = { real: "the real part of a complex number", imag: "the imaginary part of a complex number", numerator: "the numerator of a rational number in lowest terms", denominator: "the denominator of a rational number in lowest terms" }[dn];
+        const doc = owner.heap ? { __dict__: "dictionary for instance variables", __weakref__: "list of weak references to the object" }[dn] : ["int", "float", "complex"].includes(owner.name) && part;
+        return doc ? h.newStr(doc) : vm.none();
       }
       if (vm.kindOf(o) === Kind.ITER || !["__get__", "__set__", "__delete__"].includes(n)) return 0;
       for (const tn of ["getset_descriptor", "member_descriptor"]) {
@@ -178,6 +196,17 @@ export function rarely(vm: VM, what: number, o: Obj, k?: Obj, args: Obj[] = [], 
     }
     case 10:
       return descrApply(vm, o, k!, ...args);
+    case 12: {
+      const ti = vm.infoOfType(o);
+      const n = vm.str(k!);
+      if (!ti.heap) vm.typeError(`cannot set '${n}' attribute of immutable type '${ti.name}'`);
+      if (["__name__", "__qualname__", "__bases__", "__module__", "__doc__"].includes(n)) vm.typeError(`cannot delete '${n}' attribute of immutable type '${ti.name}'`);
+      if (n === "__dict__" || n === "__text_signature__") vm.raise("AttributeError", `attribute '${n}' of 'type' objects is not writable`);
+      if (" __basicsize__ __itemsize__ __flags__ __weakrefoffset__ __base__ __dictoffset__ __mro__ ".includes(` ${n} `)) vm.raise("AttributeError", "readonly attribute");
+      // (type's __annotations__ and __abstractmethods__ look in the class's own dict only)
+      if ((n === "__annotations__" || n === "__abstractmethods__") && !vm.dictGetStr(ti.dict, n)) vm.raise("AttributeError", n);
+      return 0;
+    }
     case 11: {
       const ti = vm.infoOfType(o);
       const n = vm.str(k!);
@@ -345,5 +374,91 @@ export function rarely(vm: VM, what: number, o: Obj, k?: Obj, args: Obj[] = [], 
       h.setSlotSteal(p, L.NATIVE_A, d);
       return p;
     }
+  }
+}
+
+/**
+ * Python3's keywords of the builtins that take some, by qualified name (a constructor by its type's name),
+ * after the count of required parameters: "/" ends the positional-only ones, "*" starts the keyword-only
+ * ones, "**" stands for any keyword; ">name" the name the messages give (the bare method name otherwise).
+ * print(), zip() and sorted() parse their keywords apart from their positional arguments.
+ */
+const KW_PARAMS: Record<string, string> = {
+  print: "0 * sep end file flush", sorted: "0 * key reverse >sort", "list.sort": "0 * key reverse", round: "1 number ndigits",
+  pow: "2 base exp mod", sum: "1 iterable / start", open: "1 file mode buffering encoding errors newline closefd opener",
+  compile: "3 source filename mode flags dont_inherit optimize * _feature_version", exec: "1 source globals locals / * closure",
+  __import__: "1 name globals locals fromlist level", "str.split": "0 sep maxsplit", "str.rsplit": "0 sep maxsplit",
+  "str.splitlines": "0 keepends", "str.expandtabs": "0 tabsize", "str.encode": "0 encoding errors", "bytes.decode": "0 encoding errors",
+  "bytes.split": "0 sep maxsplit", "bytes.rsplit": "0 sep maxsplit", "bytes.splitlines": "0 keepends", "bytes.expandtabs": "0 tabsize",
+  "bytes.translate": "1 table / delete", "bytes.hex": "0 sep bytes_per_sep", "int.to_bytes": "0 length byteorder * signed",
+  "int.from_bytes": "1 bytes byteorder * signed", int: "0 x / base", str: "0 object encoding errors", bytes: "0 source encoding errors",
+  bytearray: "0 source encoding errors", complex: "0 real imag", enumerate: "1 iterable start", zip: "0 * strict",
+  min: "**", max: "**", "str.format": "**", "dict.update": "**", dict: "**", "dict.__init__": "**",
+};
+
+/** The builtin types whose methods (but those named here) and constructors take no keywords. */
+const KW_NONE_TYPES = "str bytes bytearray list tuple dict set frozenset int float complex bool range slice map filter reversed super".split(" ");
+
+/** The builtin functions that take keywords or are not python3's (the others take none). */
+const KW_FUNCS = "print sorted round pow sum open compile exec __import__ min max __build_class__ breakpoint exit quit help".split(" ");
+
+/**
+ * A call of the builtin `name` (a constructor: `ctor`) with `nargs` positional arguments and the keywords
+ * `kw`, which checkKeywords (vm/eval.ts) did not pass: python3's TypeError for a builtin that takes no
+ * keywords, too many arguments, a missing required one, one given by name and position, or an unknown
+ * keyword, in the order its argument parser checks them. Returns for a call it finds nothing wrong with
+ * and for a function or type it does not know.
+ */
+export function badKeywords(vm: VM, name: string, nargs: number, kw: KwArgs, ctor = false): void {
+  const dot = name.indexOf(".");
+  const spec = KW_PARAMS[name.startsWith("bytearray.") ? `bytes${name.slice(9)}` : name];
+  // object(x=1); int(base=2), its parser's own check
+  if (ctor && name === "object") vm.typeError("object() takes no arguments");
+  if (ctor && name === "int" && !nargs && kw.names.length === 1 && kw.names[0] === "base") vm.typeError("int() missing string argument");
+  if (!spec) {
+    if (dot > 0 ? KW_NONE_TYPES.includes(name.slice(0, dot)) && !name.startsWith("__", dot + 1) : ctor ? KW_NONE_TYPES.includes(name) : !KW_FUNCS.includes(name)) {
+      vm.typeError(`${name}() takes no keyword arguments`);
+    }
+    return;
+  }
+  if (spec === "**") return;
+  const toks = spec.split(" ");
+  const required = Number(toks.shift());
+  const shown = toks[toks.length - 1]!.startsWith(">") ? toks.pop()!.slice(1) : name.slice(dot + 1);
+  const f = `${shown}()`;
+  if (name === "sorted" && nargs !== 1) vm.typeError(`sorted expected 1 argument, got ${nargs}`);
+  if (name === "sorted" || name === "print" || name === "zip") nargs = 0;
+  const star = toks.indexOf("*");
+  const isName = (t: string) => t !== "/" && t !== "*";
+  const params = toks.filter(isName);
+  const posonly = Math.max(0, toks.indexOf("/"));
+  const posCap = (star < 0 ? toks : toks.slice(0, star)).filter(isName).length;
+  const pl = (k: number) => (k === 1 ? "" : "s");
+  const given = (p: string) => kw.names.includes(p);
+  const nkw = kw.names.length;
+  // enumerate's own parser: the iterable and one keyword, which must be start; no iterable by position or name
+  if (name === "enumerate" && ((nargs === 1 && nkw === 1 && kw.names[0] !== "start") || (nargs === 0 && !given("iterable")))) {
+    vm.typeError(`'${kw.names.find((k) => k !== "start") ?? "start"}' is an invalid keyword argument for ${f}`);
+  }
+  if (nargs + nkw > params.length) {
+    vm.typeError(`${f} takes at most ${params.length} ${nargs === 0 ? "keyword " : ""}argument${pl(params.length)} (${nargs + nkw} given)`);
+  }
+  if (nargs > posCap) {
+    if (posCap === 0) vm.typeError(`${f} takes no positional arguments`);
+    vm.typeError(`${f} takes ${required < posCap ? "at most" : "exactly"} ${posCap} positional argument${pl(posCap)} (${nargs} given)`);
+  }
+  const minPosonly = Math.min(posonly, required);
+  if (nargs < minPosonly) {
+    vm.typeError(`${f} takes ${minPosonly < posCap ? "at least" : "exactly"} ${minPosonly} positional argument${pl(minPosonly)} (${nargs} given)`);
+  }
+  for (let i = Math.max(nargs, posonly); i < required; i++) {
+    if (!given(params[i]!)) vm.typeError(`${f} missing required argument '${params[i]}' (pos ${i + 1})`);
+  }
+  // the keywords that name a parameter no positional argument filled
+  const taken = params.filter((p, i) => i >= posonly && (i >= nargs || i >= posCap) && given(p)).length;
+  if (taken < nkw) {
+    for (let i = posonly; i < Math.min(nargs, posCap); i++) if (given(params[i]!)) vm.typeError(`argument for ${f} given by name ('${params[i]}') and position (${i + 1})`);
+    const bad = kw.names.find((k) => params.indexOf(k) < posonly);
+    vm.typeError(`'${bad}' is an invalid keyword argument for ${f}`);
   }
 }
