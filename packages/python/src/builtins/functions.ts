@@ -990,7 +990,9 @@ function registerConstructors(vm: VM): void {
     nargs(vm, "reversed", args, 1, 1);
     const x = args[0];
     const ti = vm.typeInfo(x);
-    if (ti.heap && vm.lookupType(ti, "__reversed__")) return vm.callSpecial(x, "__reversed__", []);
+    const rv = ti.heap && vm.lookupType(ti, "__reversed__");
+    // __reversed__ = None: not reversible (collections.abc.Mapping's)
+    if (rv) return rv.obj === vm.None ? vm.typeError(`'${ti.name}' object is not reversible`) : vm.callSpecial(x, "__reversed__", []);
     if (ti.kind === Kind.LIST) return vm.newNativeIter("list_reverseiterator", x, 0, h.listLen(x) - 1);
     const big = ti.kind === Kind.RANGE ? bigRangeOf(vm, x) : null;
     if (big) return bigRangeIter(vm, x, big, true);

@@ -370,7 +370,8 @@ proto.unpack = function (this: VM, seq: Obj, before: number, after: number): Obj
     try {
       it = this.getIter(seq);
     } catch (e) {
-      if (e instanceof PyRaise && this.isInstance(e.exc, this.T.TypeError)) {
+      // a class's own __iter__ (None or one that raises) keeps its TypeError
+      if (e instanceof PyRaise && this.isInstance(e.exc, this.T.TypeError) && !(this.typeInfo(seq).heap && this.lookupType(this.typeInfo(seq), "__iter__")?.obj)) {
         this.decref(e.exc);
         this.typeError(`cannot unpack non-iterable ${tn} object`);
       }

@@ -917,6 +917,7 @@ proto.contains = function (this: VM, c: Obj, x: Obj): boolean {
   const ti = this.typeInfo(c);
   const d = pyDunder(this, ti, "__contains__");
   if (d) {
+    if (d.obj === this.None) this.typeError(`'${ti.name}' object is not a container`);
     const r = callDunder(this, c, d, [x]);
     try {
       return this.truthy(r);
@@ -1011,6 +1012,7 @@ proto.getIter = function (this: VM, o: Obj): Obj {
   if (ti.heap) {
     const d = pyDunder(this, ti, "__iter__");
     if (d) {
+      if (d.obj === this.None) this.typeError(`'${ti.name}' object is not iterable`);
       const r = callDunder(this, o, d, []);
       const rt = this.typeInfo(r);
       if (!rt.nextFn && rt.kind !== Kind.GENERATOR && !this.lookupType(rt, "__next__")) {
