@@ -7,7 +7,7 @@
  * calls, recursion errors, generators and closures mixed with compiled code are included. The outputs of
  * the programs that end normally are also checked against python3.
  */
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { runDetailed } from "../src/index.js";
 import { jitCounts, jitEnabled, jitThreshold, setJitEnabled, setJitThreshold } from "../src/jit/compile.js";
 import type { RunOptions } from "../src/api-types.js";
@@ -376,6 +376,32 @@ print(f(${n}))
       setJitEnabled(was);
       setJitThreshold(saved);
     }
+  });
+
+  it("in a process's first runs (the eval loop's warm-up), a loop is compiled at `threshold` jumps back too", async () => {
+    // fresh instances of the modules: the warm-up (the first 20 000 jumps back of a process) not run yet
+    vi.resetModules();
+    const fresh = await import("../src/index.js");
+    const jit = await import("../src/jit/compile.js");
+    const src = (n: number) => `def f(n):
+    s = 0
+    for i in range(n):
+        s += i * 3 % 7
+    return s
+print(f(${n}))
+`;
+    jit.setJitEnabled(true);
+    jit.setJitThreshold(40);
+    const counts: number[] = [];
+    const outs: string[] = [];
+    for (const n of [39, 40, 39, 40]) {
+      const before = jit.jitCounts.compiled;
+      outs.push(fresh.run(src(n)).stdout);
+      counts.push(jit.jitCounts.compiled - before);
+    }
+    expect(counts).toEqual([0, 1, 0, 1]);
+    expect(outs.join("")).toBe(cpython("main.py", src(39)).stdout + cpython("main.py", src(40)).stdout + cpython("main.py", src(39)).stdout + cpython("main.py", src(40)).stdout);
+    vi.resetModules();
   });
 
   it("a loop left for a call every iteration is given back to the eval loop, in later runs too", () => {

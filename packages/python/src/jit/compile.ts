@@ -19,7 +19,10 @@
  * `pc = target; continue`, a jump out of the loop or past its end returns to the eval loop there. A block
  * counts its instructions' steps at its start; when the step counter would reach `vm.stepCheckAt` inside it,
  * the function returns and the eval loop runs the block one instruction at a time (so the step and time
- * limits stop at the same instruction as without this path).
+ * limits stop at the same instruction as without this path). Every way out (a step check, an instruction
+ * left to the loop, a jump out) goes through one shared exit at the function's end, so that an exit first
+ * taken after V8 optimised the function does not deoptimise it (each block's own exit did, at its first
+ * step check: string_build's three loop functions were compiled 9 times in a first run, now 3).
  *
  * Each instruction does what the loop's case for it does, through the same helpers, in the same order
  * (refcounts, allocations, frees, events and errors are identical); a helper that works on the frame's stack
@@ -38,8 +41,11 @@
  *
  * Off by default: on the interpreter benchmark (tools/bench/README.md, 27 Nov 15:52–17:20) warm runs are
  * faster with it (dict_insert, int_loop, list_build) or even, but a program's first run in a process can be
- * slower (string_build +14 %, method_calls +5 % machine instructions): among other costs, evalFrame is
- * deoptimised and compiled once more when the hook's compile is first called from its optimised code.
+ * slower. Since the warm-up and the shared exit (README, 27 Nov 19:05–20:30) this path no longer
+ * deoptimises the eval loop or its own functions in first runs; measured then, a first run costs fewer
+ * machine instructions with it than without in dict_insert, int_loop, list_build and string_build, still
+ * more in method_calls (+3.4 %: its two loops are translated, then given back for their calls) and in
+ * recursion (+4.2 %, which compiles nothing: not found why).
  */
 import { CodeFlag, type CodeObject } from "../compile/code.js";
 import { Op, isJump } from "../compile/opcodes.js";
@@ -79,25 +85,57 @@ function dropLoop(info: CodeInfo, fn: JitFn): void {
 }
 
 /**
- * The eval loop's call of compiled functions, made megamorphic before any is compiled: at its first call of
- * one, V8 would otherwise deoptimise the (already optimised) eval loop, whose call site had no feedback, or
- * had one target, and compile it again (~50-250 ms at a first run). Five functions of their own source
- * installed at the loop head ip, each called at one of the next jumps back to it and putting the next one
- * there (the last: nothing). (The first CodeInfo.jit array made here, early in a run, also keeps the later
- * ones from deoptimising the loop.)
+ * The eval loop's two calls of this path (`jit.compile.call(...)`, `jf.call(...)`) run before V8 first
+ * optimises the loop: a call without feedback in optimised code deoptimises it when first reached (and the
+ * loop, one large function, is compiled again: 100-500 ms of CPU in a first run). V8 gives the loop its
+ * feedback only after it ran a while (lazy feedback allocation), so the process's first WARM_CALLS jumps back
+ * (in any code object) are a warm-up: every one calls the hook (`threshold` is 1 then: CodeInfo.jitWait) and
+ * puts `warmFn` at the instruction the jump landed on when nothing is there (called at the next jump landing
+ * there, it removes itself). Jumps back are counted per code object meanwhile, and a loop is compiled at the
+ * same count as afterwards.
  */
-let warmed = false;
-function warmCall(info: CodeInfo, ip: number): boolean {
-  warmed = true;
-  const jit = info.jit ?? (info.jit = new Array<JitFn | undefined>(info.code.co_code.length >> 1).fill(undefined));
-  let next: JitFn | undefined;
-  try {
-    for (let x = 5; x >= 1; x--) next = new Function("next", `return function (f) { f.info.jit[f.ip] = next; }; // ${x}`)(next) as JitFn;
-  } catch {
-    return false;
+const WARM_CALLS = 20_000;
+let warmCalls = 0;
+/** Made as the compiled loops' functions are (the same kind of function: the loop reads `.call` of both). */
+let warmFn: JitFn | null = null;
+/** Jumps back per code object counted in the warm-up. */
+const warmCounts = new WeakMap<CodeInfo, number>();
+function warmCompile(info: CodeInfo, ip: number): void {
+  if (++warmCalls >= WARM_CALLS) {
+    hook.compile = mainCompile;
+    hook.threshold = every;
   }
-  jit[ip] = next;
-  return true;
+  if (warmFn === null && !unavailable) {
+    try {
+      warmFn = new Function("R", `"use strict";\nreturn function py_warm(f, vm) { f.info.jit[f.ip] = undefined; };`)(runtime) as JitFn;
+    } catch {
+      unavailable = true;
+      setJitEnabled(false);
+    }
+  }
+  const jit = info.jit ?? (info.jit = new Array<JitFn | undefined>(info.code.co_code.length >> 1).fill(undefined));
+  if (jit[ip] === undefined && warmFn !== null) jit[ip] = warmFn;
+  const n = (warmCounts.get(info) ?? 0) + 1;
+  if (n < every) {
+    warmCounts.set(info, n);
+    info.jitWait = 1;
+    return;
+  }
+  warmCounts.set(info, 0);
+  jitCompile(info, ip);
+  if (info.jitWait > 0) info.jitWait = 1;
+}
+/** After the warm-up: a code object counted in it is called next after the rest of its count. */
+function mainCompile(info: CodeInfo, ip: number): void {
+  const n = warmCounts.get(info);
+  if (n !== undefined) {
+    warmCounts.delete(info);
+    if (n + 1 < every) {
+      info.jitWait = every - n - 1;
+      return;
+    }
+  }
+  jitCompile(info, ip);
 }
 
 /** Set when `new Function` threw once: nothing is compiled afterwards. */
@@ -106,10 +144,14 @@ let unavailable = false;
 /** Code objects compiled so far in this process (tests check that the compiled path really ran). */
 export const jitCounts = { compiled: 0 };
 
-const hook: JitHook = {
-  compile: (info, ip) => jitCompile(info, ip),
-  threshold: Math.max(1, Number((typeof process !== "undefined" && process.env && process.env.PYHEAP_JIT_THRESHOLD) || 500) || 500),
-};
+/** Jumps back in a code object before its loop is compiled. */
+let every = Math.max(1, Number((typeof process !== "undefined" && process.env && process.env.PYHEAP_JIT_THRESHOLD) || 500) || 500);
+const hook: JitHook = { compile: warmCompile, threshold: 1 };
+
+// the field takes another function after the warm-up: written twice now, V8 keeps it a plain (mutable)
+// field from the start (made mutable later, the object's shape could change under the loop's feedback)
+hook.compile = mainCompile;
+hook.compile = warmCompile;
 
 /** Switches the compiled path on or off for runs started afterwards (differential tests, benchmarks). */
 export function setJitEnabled(on: boolean): void {
@@ -121,10 +163,11 @@ export function jitEnabled(): boolean {
 
 /** Jumps back in a code object before its loop is compiled (differential tests use 1). */
 export function setJitThreshold(n: number): void {
-  hook.threshold = Math.max(1, n);
+  every = Math.max(1, n);
+  if (hook.compile === mainCompile) hook.threshold = every;
 }
 export function jitThreshold(): number {
-  return hook.threshold;
+  return every;
 }
 
 // Off unless asked for (PYHEAP_JIT=1 when this module is loaded, or setJitEnabled): first runs are not
@@ -175,15 +218,10 @@ export function loopsIn(code: CodeObject): Loop[] {
  */
 export function jitCompile(info: CodeInfo, ip: number): void {
   const code = info.code;
-  // the loop head's next five jumps back call the warm-up functions; the compile comes at the one after them
-  if (!warmed && warmCall(info, ip)) {
-    info.jitWait = 6;
-    return;
-  }
-  const loops = unavailable || info.isGenerator ? [] : loopsIn(code);
   let d = done.get(info);
+  const loops = unavailable || info.isGenerator ? [] : loopsIn(code);
   if (d === undefined) done.set(info, (d = new Uint8Array(loops.length)));
-  info.jitWait = hook.threshold;
+  info.jitWait = every;
   let x = 0;
   while (x < loops.length && !(loops[x]!.lo <= ip && ip <= loops[x]!.hi)) x++;
   if (x < loops.length && d[x] === 0) {
@@ -294,7 +332,7 @@ export function translate(code: CodeObject, lo = 0, hi = (code.co_code.length >>
     let end = k + 1;
     while (end <= hi && !leader[end] && depth[end] >= 0) end++;
     const len = end - k;
-    out.push(`case ${k}: if ((vm.steps += ${len}) >= vm.stepCheckAt) { vm.steps -= ${len}; ${spill(depth[k])} f.ip = ${k}; return; }`);
+    out.push(`case ${k}: if ((vm.steps += ${len}) >= vm.stepCheckAt) ${leave(k, len)}`);
     for (let j = k; j < end; j++) {
       rem[j] = end - 1 - j;
       if (j > k && op(j - 1) === Op.BINARY_OP && isAddThenStore(co, j - 1, argOf(j - 1))) continue;
@@ -310,12 +348,10 @@ export function translate(code: CodeObject, lo = 0, hi = (code.co_code.length >>
   const reload: string[] = [];
   for (let s = maxDepth; s > 0; s--) reload.push(`case ${s}: s${s - 1} = st.pop();`);
   const unshift: string[] = [];
-  const push: string[] = [];
-  for (let s = 1; s <= maxDepth; s++) {
-    const vars = Array.from({ length: s }, (_, x) => `s${x}`).join(", ");
-    unshift.push(`case ${s}: st.unshift(${vars}); break;`);
-    push.push(`case ${s}: st.push(${vars}); break;`);
-  }
+  for (let s = 1; s <= maxDepth; s++) unshift.push(`case ${s}: st.unshift(${Array.from({ length: s }, (_, x) => `s${x}`).join(", ")}); break;`);
+  // the slots pushed back where the function is left, shared by every exit: all of them in one call, the
+  // frame's stack then cut to the depth there (one path for every depth)
+  const push = `const b = st.length; st.push(${Array.from({ length: maxDepth }, (_, x) => `s${x}`).join(", ")}); st.length = b + (DEPTH[pc] | 0);`;
   const entries: number[] = [];
   for (let j = lo; j <= hi; j++) if (leader[j] && depth[j] >= 0) entries.push(j);
   // one function for all runs (its optimised code is kept): what belongs to a run is read at each entry
@@ -339,18 +375,25 @@ export function translate(code: CodeObject, lo = 0, hi = (code.co_code.length >>
     `return function ${fn}(f, vm) {`,
     `let pc = f.ip;`,
     `if (E[pc] === 0) return;`,
-    `if (ENTRIES < ${PROBE} && ++ENTRIES === ${PROBE} && ITERS < ${2 * PROBE}) R_.dropLoop(f.info, ${fn});`,
+    // (the compare runs at every entry counted: reached first after V8 optimised the function, it would
+    // deoptimise it)
+    `if (ENTRIES < ${PROBE} && ++ENTRIES + (ITERS < ${2 * PROBE} ? 0 : ${PROBE}) === ${PROBE}) R_.dropLoop(f.info, ${fn});`,
     ...perRun,
     `const st = f.stack, ls = f.localsplus;`,
-    `let ${slots.join(", ")}, m = h.i32, t = 0;`,
+    `let ${slots.join(", ")}, m = h.i32, t = 0, give = 0;`,
     `switch (st.length) { ${reload.join(" ")} }`,
     `try {`,
-    `for (;;) switch (pc) {`,
+    `out: for (;;) switch (pc) {`,
     ...out,
     // past the region's end or a jump out of it: the eval loop goes on from there
     `pc = ${hi + 1};`,
-    `default: switch (DEPTH[pc]) { ${push.join(" ")} } f.ip = pc; return;`,
+    `default: break out;`,
     `}`,
+    // every exit: the steps not run given back, the slots pushed back on the frame's stack, the eval loop
+    // goes on at pc (one path for all: an exit taken first after V8 optimised the function, e.g. a step
+    // check in a block where none came before, does not deoptimise it)
+    `vm.steps -= give; { ${push} }`,
+    `f.ip = pc; return;`,
     `} catch (e) {`,
     `const k = f.lasti;`,
     `vm.steps -= REM[k];`,
@@ -373,6 +416,11 @@ const INLINE = new Set<number>([
 /** Run by the eval loop itself (the function returns before them): calls, returns, generators. */
 const LOOP = new Set<number>([Op.RETURN_VALUE, Op.RETURN_GENERATOR, Op.YIELD_VALUE, Op.SEND]);
 
+/** Leaves the function at instruction k, `give` steps counted ahead not run: the shared exit at the
+ *  function's end pushes the slots (DEPTH[k]) back and the eval loop goes on at k. */
+function leave(k: number, give: number): string {
+  return `{ give = ${give}; pc = ${k}; break out; }`;
+}
 /** Pushes the first d stack slots onto the frame's stack (before the eval loop takes the frame). */
 function spill(d: number): string {
   if (d === 0) return "";
@@ -455,7 +503,7 @@ function emit(code: CodeObject, op: number, k: number, a: number, d: number, low
       // a callable without a frame of its own here, as the loop's CALL; any other: the loop runs the CALL
       const base = d - a;
       low[k] = base - 2;
-      return `if (R_.callByLoop(vm, f, ${s(base - 2)}, ${s(base - 1)})) { ${spill(d)} f.ip = ${k}; vm.steps--; return; }
+      return `if (R_.callByLoop(vm, f, ${s(base - 2)}, ${s(base - 1)})) ${leave(k, 1)}
         f.lasti = ${k}; st.push(${Array.from({ length: a + 2 }, (_, x) => s(base - 2 + x)).join(", ")}); R_.callInline(vm, f, st, ${a}, ${k}); ${s(base - 2)} = st.pop();`;
     }
     case Op.BINARY_OP: {
@@ -535,7 +583,7 @@ function emit(code: CodeObject, op: number, k: number, a: number, d: number, low
     default:
       if (LOOP.has(op)) {
         // the eval loop runs it (it counts its step itself)
-        return `${spill(d)} f.ip = ${k}; vm.steps--; return;`;
+        return leave(k, 1);
       }
       // as the loop's rare path: on the frame's whole stack, then on from where it left f.ip
       low[k] = 0;

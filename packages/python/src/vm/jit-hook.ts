@@ -6,10 +6,10 @@
 import type { CodeInfo } from "./frame.js";
 
 export interface JitHook {
-  /** Called every `threshold` jumps back the eval loop runs in a code object (info.jitWait counts them), at
-   *  the instruction ip a jump landed on: may compile a part of it (info.jit) and sets info.jitWait again. */
+  /** Called when info.jitWait, which counts the jumps back the eval loop runs in a code object, reaches 0, at
+   *  the instruction ip the jump landed on: may compile a part of it (info.jit) and sets info.jitWait again. */
   compile(info: CodeInfo, ip: number): void;
-  /** Jumps back in a code object between such calls. */
+  /** Jumps back in a new code object before the first such call (info.jitWait's start). */
   threshold: number;
 }
 

@@ -96,12 +96,14 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
         if (jitOn && ip < f.lasti) {
           const ji = f.info;
           const jf = ji.jit !== null ? ji.jit[ip] : undefined;
+          // both calls through `.call`: V8 speculates on no target there (a loop optimised after one target
+          // deoptimised at the next)
           if (jf !== undefined) {
             f.ip = ip;
-            jf(f, this);
+            jf.call(undefined, f, this);
             ip = f.ip;
           }
-          if (ji.jitWait > 0 && --ji.jitWait === 0) jit!.compile(ji, ip);
+          if (ji.jitWait > 0 && --ji.jitWait === 0) jit!.compile.call(jit, ji, ip);
         }
         let i = ip++;
         // with tracing: did a jump back land here (sys.settrace reports a line after every one)
