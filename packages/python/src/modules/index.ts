@@ -13,6 +13,7 @@ import { Kind, type NativeFn } from "../vm/types.js";
 import { PyRaise, type VM } from "../vm/vm.js";
 import * as L from "../vm/layouts.js";
 import { kwarg, nargs } from "../builtins/functions.js";
+import { rarely } from "../vm/rarely.js";
 import { WEAKREF_PY, COPY_PY } from "./pysrc.js";
 import { mathModule } from "./math.js";
 import { randomNatives, randomSource } from "./random.js";
@@ -95,16 +96,40 @@ function makePyModule(vm: VM, name: string, src: string, natives: Record<string,
   return m;
 }
 
+/** A C int argument (gc.collect's generation, set_debug's flags): __index__, then the C int range. */
+function cInt(vm: VM, o: Obj): number {
+  const v = vm.index(o);
+  if (v < -(2n ** 31n) || v >= 2n ** 31n) vm.raise("OverflowError", "Python int too large to convert to C int");
+  return Number(v);
+}
+
+/** The gc functions' argument checks: how many positional arguments each takes (1: one; none listed: no
+ *  argument; -1: any number, no keywords; 2: collect and get_objects, at most one, maybe `generation=`).
+ *  A call they refuse gets its TypeError from vm/rarely.ts. */
+const GC_ARGS: Record<string, number> = { is_tracked: 1, is_finalized: 1, set_debug: 1, set_threshold: -1, get_referents: -1, get_referrers: -1, collect: 2, get_objects: 2 };
+
+function gcArgs(vm: VM, fns: Record<string, NativeFn>): Record<string, NativeFn> {
+  for (const [name, fn] of Object.entries(fns)) {
+    const n = GC_ARGS[name] ?? 0;
+    fns[name] = (args, kw) => {
+      const ks = kw?.names ?? [];
+      const ok = n > 1 ? args.length + ks.length < 2 && (!ks.length || ks[0] === "generation") : !ks.length && (n < 0 || args.length === n);
+      if (!ok) rarely(vm, 13, n, vm.name(name), args, kw);
+      return fn(args, kw);
+    };
+  }
+  return fns;
+}
+
 function makeGc(vm: VM): Obj {
   const h = vm.h;
   const g = h.gc;
-  const m = moduleWith(vm, "gc", {
+  const m = moduleWith(vm, "gc", gcArgs(vm, {
     collect: (args, kw) => {
       const go = args[0] ?? kwarg(kw, "generation");
       let gen = 2;
       if (go) {
-        if (vm.kindOf(go) !== Kind.INT) vm.typeError(`'${vm.typeName(go)}' object cannot be interpreted as an integer`);
-        gen = Number(h.readInt(go));
+        gen = cInt(vm, go);
         if (gen < 0 || gen > 2) vm.raise("ValueError", "invalid generation");
       }
       const r = vm.gcCollect(gen);
@@ -127,10 +152,9 @@ function makeGc(vm: VM): Obj {
       if (args.length < 1) vm.typeError(`set_threshold() takes at least 1 argument (${args.length} given)`);
       if (args.length > 3) vm.typeError(`set_threshold() takes at most 3 arguments (${args.length} given)`);
       const vals = args.map((a) => {
-        const k = vm.kindOf(a);
-        if (k === Kind.FLOAT) vm.typeError("'float' object cannot be interpreted as an integer");
-        if (k !== Kind.INT && k !== Kind.BOOL) vm.typeError(`'${vm.typeName(a)}' object cannot be interpreted as an integer`);
-        return Number(h.readInt(a));
+        const v = vm.index(a);
+        if (v < -(2n ** 31n) || v >= 2n ** 31n) vm.raise("OverflowError", `signed integer is ${v < 0n ? "less than minimum" : "greater than maximum"}`);
+        return Number(v);
       });
       g.setThreshold(vals[0], vals[1], vals[2]);
       return vm.none();
@@ -139,6 +163,8 @@ function makeGc(vm: VM): Obj {
       const go = args[0] ?? kwarg(kw, "generation");
       let gen: number | undefined;
       if (go && go !== vm.None) {
+        const k = vm.kindOf(go);
+        if (k !== Kind.INT && k !== Kind.BOOL && !vm.lookupType(vm.typeInfo(go), "__index__")) vm.typeError(`argument should be integer or None, not '${vm.typeName(go)}'`);
         gen = Number(vm.index(go));
         if (gen >= 3) vm.raise("ValueError", "generation parameter must be less than the number of available generations (3)");
         if (gen < 0) gen = undefined;
@@ -176,13 +202,13 @@ function makeGc(vm: VM): Obj {
     unfreeze: () => (g.unfreeze(), vm.none()),
     get_freeze_count: () => vm.newInt(BigInt(g.getFreezeCount())),
     set_debug: (args) => {
-      const f = Number(vm.index(args[0]));
+      const f = cInt(vm, args[0]);
       vm.gcDebug = f;
       g.setDebug(f);
       return vm.none();
     },
     get_debug: () => vm.newInt(BigInt(vm.gcDebug ?? 0)),
-  });
+  }));
   const callbacks = h.newList([], "display");
   const garbage = h.newList([], "display");
   vm.gcCallbacks = callbacks;
@@ -282,6 +308,7 @@ function makeSys(vm: VM): Obj {
       return h.newTuple([h.typeOf(e), e, h.getSlot(e, L.EXC_TRACEBACK) || vm.None]);
     },
     exception: () => vm.newRef(vm.topExc() || vm.None),
+    excepthook: (args) => rarely(vm, 14, 0, 0, args),
     getdefaultencoding: () => h.newStr("utf-8"),
     get_int_max_str_digits: () => vm.newInt(BigInt(vm.intMaxDigits)),
     _getframe: (args) => {
@@ -317,6 +344,7 @@ function makeSys(vm: VM): Obj {
     byteorder: h.newStr("little"),
     version: h.newStr("3.11.7 (pyheap)"),
     modules: h.newDict("display"),
+    __excepthook__: vm.newRef(vm.dictGetStr(h.getSlot(m, L.MODULE_DICT), "excepthook")),
   });
   // the modules imported so far, the main module and sys itself (added as importModule registers it)
   const mods = vm.dictGetStr(h.getSlot(m, L.MODULE_DICT), "modules");

@@ -39,6 +39,9 @@
  * 12. `del C.k` (o the class) of a built-in type, or of a name type's own descriptors have: python3's TypeError
  *    or AttributeError (`__name__`, `__qualname__`, `__module__`, `__bases__` and `__doc__` cannot be deleted;
  *    `__dict__` and the members are read-only); returns 0 for a name the class's dict may lose.
+ * 13. A call of the gc function named k with arguments `args` and `kw` it does not take (o: its GC_ARGS
+ *    number, modules/index.ts): python3's TypeError.
+ * 14. sys.excepthook(*args): the exception printed on stderr as an uncaught one is.
  */
 import type { Obj } from "./heap-api.js";
 import * as L from "./layouts.js";
@@ -345,6 +348,31 @@ export function rarely(vm: VM, what: number, o: Obj, k?: Obj, args: Obj[] = [], 
         throw e;
       }
       return m;
+    }
+    case 13: {
+      // a gc function's call its argument check refused (modules/index.ts's gcArgs): python3's TypeError
+      const name = vm.str(k!);
+      const ks = kw?.names ?? [];
+      if (o === 2) {
+        if (args.length + ks.length > 1) vm.typeError(`${name}() takes at most 1 argument (${args.length + ks.length} given)`);
+        vm.typeError(`'${ks[0]}' is an invalid keyword argument for ${name}()`);
+      }
+      const q = o === -1 ? name : `gc.${name}`;
+      if (ks.length) vm.typeError(`${q}() takes no keyword arguments`);
+      vm.typeError(`${q}() takes ${o ? "exactly one argument" : "no arguments"} (${args.length} given)`);
+    }
+    case 14: {
+      // sys.excepthook(type, value, traceback)
+      if (args.length !== 3) vm.typeError(`excepthook expected 3 arguments, got ${args.length}`);
+      const [, e, tb] = args;
+      if (!vm.isInstance(e!, vm.T.BaseException)) {
+        vm.host.write("stderr", `TypeError: print_exception(): Exception expected for value, ${vm.typeName(e!)} found\n`);
+        return vm.none();
+      }
+      // the traceback given is used only by an exception that has none (and it keeps it)
+      if (!h.getSlot(e!, L.EXC_TRACEBACK) && vm.typeName(tb!) === "traceback") h.setSlot(e!, L.EXC_TRACEBACK, tb!);
+      vm.host.write("stderr", vm.formatException(e!));
+      return vm.none();
     }
     case 1: {
       const ti = vm.typeInfo(o);
