@@ -47,6 +47,7 @@ import type { Obj } from "./heap-api.js";
 import * as L from "./layouts.js";
 import { Kind, type KwArgs, type NativeFn, type TypeInfo } from "./types.js";
 import { PyRaise, type VM } from "./vm.js";
+import { isSlotWrapperName } from "./natives.js";
 
 const streamStrs = new WeakMap<VM, Map<string, Obj>>();
 
@@ -444,6 +445,12 @@ export function badKeywords(vm: VM, name: string, nargs: number, kw: KwArgs, cto
   if (ctor && name === "object") vm.typeError("object() takes no arguments");
   if (ctor && name === "int" && !nargs && kw.names.length === 1 && kw.names[0] === "base") vm.typeError("int() missing string argument");
   if (!spec) {
+    // a slot wrapper, bound or not (int.__add__, (1).__lt__): none take keywords but __init__ and __call__ (__init_subclass__ and __class_getitem__ are methods with their own)
+    // (its native would read a missing argument); dict's, list's and set's __getitem__/__contains__ are methods
+    const m = name.slice(dot + 1);
+    if (dot > 0 && isSlotWrapperName(m) && !["__init__", "__new__", "__call__", "__init_subclass__", "__class_getitem__"].includes(m)) {
+      vm.typeError(`${/^(dict|list|set|frozenset)\.__(getitem|contains)__$/.test(name) ? name : `wrapper ${m}`}() takes no keyword arguments`);
+    }
     if (dot > 0 ? KW_NONE_TYPES.includes(name.slice(0, dot)) && !name.startsWith("__", dot + 1) : ctor ? KW_NONE_TYPES.includes(name) : !KW_FUNCS.includes(name)) {
       vm.typeError(`${name}() takes no keyword arguments`);
     }
