@@ -73,6 +73,94 @@ print("end")
     );
   });
 
+  it("first assignments through the site: insertion order, 30 names, a store holding the object's last reference, refcounts, ids, sizes", () => {
+    expectSameAsPythonBothTraces(
+      cpython,
+      "slot-store-first",
+      `import sys
+class D:
+    def __init__(self, name):
+        self.name = name
+    def __del__(self):
+        print("del", self.name)
+class Q:
+    def __init__(self, k):
+        if k % 2:
+            self.b = k
+            self.a = -k
+        else:
+            self.a = k
+            self.b = -k
+        self.c = k * 3 + 1000
+def setn(o, n):
+    for j in range(n):
+        setattr(o, "n%d" % j, j)
+# the order of first assignments differs per instance; __dict__ keeps each one's
+qs = [Q(k) for k in range(40)]
+print([list(q.__dict__) for q in qs[:3]], sys.getsizeof(qs[0].__dict__))
+print(sys.getrefcount(qs[5].c), [q.c for q in qs[1:4]])
+# every name of a class's shared keys (30), each set in a loop through one site
+class W:
+    pass
+def put(o, v):
+    o.w = v
+ws = []
+for k in range(40):
+    w = W()
+    put(w, k)
+    ws.append(w)
+setn(ws[0], 30)
+for k in range(40):
+    w2 = W()
+    put(w2, D("w%d" % k) if k % 10 == 0 else k)
+    ws.append(w2)
+print(len(ws[0].__dict__), list(ws[-1].__dict__), ws[-1].w)
+class M:
+    def __init__(self, j):
+        self.x0 = j
+        self.x1 = j
+        self.x2 = j
+        self.x3 = j
+        self.x4 = j
+        self.x5 = j
+        self.x6 = j
+        self.x7 = j
+        self.x8 = j
+        self.x9 = j
+        self.x10 = j
+        self.x11 = j
+        self.x12 = j
+        self.x13 = j
+        self.x14 = j
+        self.x15 = j
+        self.x16 = j
+        self.x17 = j
+        self.x18 = j
+        self.x19 = j
+        self.x20 = j
+        self.x21 = j
+        self.x22 = j
+        self.x23 = j
+        self.x24 = j
+        self.x25 = j
+        self.x26 = j
+        self.x27 = j
+        self.x28 = j
+        self.x29 = j
+        self.x30 = j
+ms = [M(j) for j in range(30)]
+print(len(ms[-1].__dict__), list(ms[-1].__dict__)[-3:], sys.getsizeof(ms[-1].__dict__))
+# the only reference to the object is the stack's: the object goes, then its value
+def fresh_put(v):
+    W().w = v
+for k in range(30):
+    fresh_put(D("f%d" % k) if k % 10 == 0 else k)
+del qs, ws, ms
+print("end")
+`,
+    );
+  });
+
   it("where the site must not apply: __setattr__ or a property added later, a subclass's __setattr__, __dict__, __class__, __slots__, raising setters", () => {
     expectSameAsPythonBothTraces(
       cpython,
