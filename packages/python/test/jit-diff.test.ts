@@ -238,6 +238,126 @@ print(s, names, len(d), sorted(e))
 `,
   ],
   [
+    "Python functions, methods and classes called from compiled loops (frames run nested)",
+    `import sys
+class Counter:
+    def __init__(self, start):
+        self.value = start
+    def add(self, k):
+        self.value += k
+        return self
+    def get(self):
+        return self.value
+class Doubler(Counter):
+    def add(self, k):
+        return super().add(k * 2)
+class Bare:
+    pass
+class Tracked:
+    made = 0
+    def __init__(self, tag):
+        Tracked.made += 1
+        self.tag = tag
+    def __del__(self):
+        if self.tag % 25 == 0:
+            print("del", self.tag)
+def depth():
+    n = 0
+    f = sys._getframe()
+    while f is not None:
+        n += 1
+        f = f.f_back
+    return n
+def pick(i, *rest):
+    return i + len(rest)
+def gen(n):
+    for i in range(n):
+        yield i * i
+def drop(i):
+    t = Tracked(i)
+    if i % 50 == 0:
+        return None
+    return t
+def work(n):
+    c = Counter(0)
+    d = Doubler(1)
+    kept = []
+    depths = set()
+    for i in range(n):
+        c.add(i % 10)
+        d.add(i % 3)
+        if c.get() > 1000:
+            c.value = 0
+        kept.append(Bare())
+        depths.add(depth())
+        x = pick(i) + pick(i, 1, 2) + sum(gen(3)) + len(str(i)) + int(i)
+        t = drop(i)
+        if t is not None and i % 7 == 0:
+            kept.append(t)
+    return c.get(), d.get(), len(kept), sorted(depths), x, Tracked.made
+print(work(200))
+print([depth() for i in range(3)])
+`,
+  ],
+  [
+    "exceptions raised in functions called from compiled loops, caught and uncaught",
+    `class Bad(Exception):
+    pass
+def check(i):
+    if i % 17 == 16:
+        raise Bad(i)
+    return i
+def inner(i):
+    return check(i) * 2
+class Strict:
+    def __init__(self, v):
+        if v % 23 == 22:
+            raise ValueError("bad", v)
+        self.v = v
+def run(n):
+    caught = []
+    s = 0
+    call = inner
+    make = Strict
+    for i in range(n):
+        try:
+            s += call(i)
+            s += make(i).v
+        except Bad as e:
+            caught.append(("bad", e.args[0], e.__traceback__.tb_next.tb_frame.f_code.co_name))
+        except ValueError as e:
+            caught.append(e.args)
+    return s, caught[:6], len(caught)
+print(run(300))
+def boom(n):
+    t = 0
+    call = inner
+    for i in range(n):
+        t += call(i)
+    return t
+boom(100)
+`,
+  ],
+  [
+    "recursion through compiled loops, shallow and past the recursion limit",
+    `def walk(n):
+    s = 0
+    for i in range(2):
+        s += walk(n - 1) if n > 0 else 1
+    return s
+print(walk(10))
+def down(n):
+    t = 0
+    for i in range(1):
+        t = down(n + 1) if n < 5000 else n
+    return t
+try:
+    down(0)
+except RecursionError:
+    print("RecursionError")
+`,
+  ],
+  [
     "an uncaught exception after compiled loops",
     `def f(n):
     acc = []
@@ -334,11 +454,11 @@ def g(n):
     s = 0
     for i in range(n):
         for j in range(3):
-            s += h(j)
+            s += abs(j)
         for j in range(2):
             s -= j
     return s
-t = g(40)
+t = g(40) + h(2)
 while t > 0:
     t -= 7
 print(t)
@@ -405,12 +525,14 @@ print(f(${n}))
   });
 
   it("a loop left for a call every iteration is given back to the eval loop, in later runs too", () => {
-    // the first loop calls a Python function each iteration (left at every CALL), the second calls none
+    // the first loop calls a Python function each iteration, taken from a list (left at every CALL), the
+    // second calls none
     const src = `def f(x):
     return x * 3
+fs = [f]
 s = 0
 for i in range(300):
-    s += f(i)
+    s += fs[0](i)
 t = 0
 for i in range(300):
     t += i * 3
@@ -424,6 +546,78 @@ print(s, t)
     expect(runWith("first", src)).toEqual(off);
     expect(jitCounts.compiled - before).toBe(1);
     expect(off.result.stdout).toBe(cpython("main.py", src).stdout);
+  });
+
+  it("a loop whose every iteration calls a function or class its caches name is not translated", () => {
+    // a global function, a method found on the class, a class: each loop calls one on every iteration (as
+    // the eval loop's caches of its first iterations show); the last loop calls one only on some
+    // iterations and is compiled
+    const src = `def f(x):
+    return x * 3
+class P:
+    def __init__(self, v):
+        self.v = v
+    def get(self):
+        return self.v
+p = P(2)
+s = 0
+for i in range(300):
+    s += f(i)
+for i in range(300):
+    s += p.get()
+for i in range(300):
+    s += P(i).v
+for i in range(300):
+    if i % 100 == 7:
+        s += f(i)
+    s -= 1
+print(s)
+`;
+    const off = runWith("off", src);
+    const before = jitCounts.compiled;
+    expect(runWith("first", src)).toEqual(off);
+    expect(jitCounts.compiled - before).toBe(1);
+    expect(off.result.stdout).toBe(cpython("main.py", src).stdout);
+  });
+
+  it("a RecursionError in functions called from compiled loops comes at the same depth as in the loop alone", () => {
+    // (the depths printed are compared between the two paths only: python3 counts one frame less here)
+    const src = `import sys
+def count():
+    n = 0
+    f = sys._getframe()
+    while f is not None:
+        n += 1
+        f = f.f_back
+    return n
+def deepest(n):
+    for i in range(1):
+        try:
+            return deepest(n + 1)
+        except RecursionError:
+            return n, count()
+class Node:
+    def __init__(self, n):
+        self.child = Node(n + 1) if n < 10000 else None
+def nodes():
+    for i in range(3):
+        try:
+            Node(0)
+        except RecursionError:
+            return i, count()
+print(deepest(0), nodes())
+sys.setrecursionlimit(60)
+print(deepest(0), nodes())
+sys.setrecursionlimit(3000)
+print(deepest(0), nodes())
+`;
+    const off = runWith("off", src);
+    expect(off.result.outcome.status).toBe("ok");
+    expect(off.result.stdout.split("\n")[0]).toMatch(/^\(\d+, \d+\) \(0, 3\)$/);
+    const before = jitCounts.compiled;
+    expect(runWith("first", src)).toEqual(off);
+    expect(jitCounts.compiled).toBeGreaterThan(before);
+    expect(runWith("default", src)).toEqual(off);
   });
 
   it("singleton refcounts after compare-and-branch loops crossing step checks", () => {

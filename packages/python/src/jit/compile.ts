@@ -10,7 +10,9 @@
  * function is made once per process for its source and kept for later runs, with V8's optimised code: what
  * belongs to a run (the VM, the frame's code info, constants) is read at each entry. The first 64 entries of
  * a loop's function count its iterations; one entered about once per iteration (left at every call of a
- * Python function) is given back to the eval loop, in later runs too.
+ * Python function) is given back to the eval loop, in later runs too. A loop whose every iteration calls a
+ * Python function or a class that the eval loop's caches of its first iterations name (callsPython) is not
+ * translated at all.
  *
  * The value stack lives in the function's own variables (s0, s1, …: the depth before every instruction is
  * known, as the compiler's stack-depth walk finds it), the fast locals stay in the frame's array. The loop is
@@ -45,7 +47,14 @@
  * deoptimises the eval loop or its own functions in first runs; measured then, a first run costs fewer
  * machine instructions with it than without in dict_insert, int_loop, list_build and string_build, still
  * more in method_calls (+3.4 %: its two loops are translated, then given back for their calls) and in
- * recursion (+4.2 %, which compiles nothing: not found why).
+ * recursion (+4.2 %, which compiles nothing: not found why). Since callsPython (27 Nov 23:00,
+ * tools/bench/README.md) method_calls translates nothing either: its first run with the path on costs
+ * 7.39 G machine instructions (7.50 G before, 7.19 G with the path off); recursion 6.80 G on, 6.47 G off.
+ * What is left is the eval loop's own with the hook installed (no loop compiled in either program).
+ * Calls of Python functions run from compiled loops in a nested eval loop (vm.evalFrame, as native code
+ * calls Python) were tried and dropped: method_calls' loops then stay compiled, but its first run cost
+ * 8.18 G (evalFrame, now called per Python call, is compiled by V8 six times instead of three) and warm
+ * runs were no faster (CPU ms, best of runs 3-7: 376 and 385 against 356 and 407).
  */
 import { CodeFlag, type CodeObject } from "../compile/code.js";
 import { Op, isJump } from "../compile/opcodes.js";
@@ -100,7 +109,7 @@ let warmCalls = 0;
 let warmFn: JitFn | null = null;
 /** Jumps back per code object counted in the warm-up. */
 const warmCounts = new WeakMap<CodeInfo, number>();
-function warmCompile(info: CodeInfo, ip: number): void {
+function warmCompile(info: CodeInfo, ip: number, vm: VM): void {
   if (++warmCalls >= WARM_CALLS) {
     hook.compile = mainCompile;
     hook.threshold = every;
@@ -122,11 +131,11 @@ function warmCompile(info: CodeInfo, ip: number): void {
     return;
   }
   warmCounts.set(info, 0);
-  jitCompile(info, ip);
+  jitCompile(info, ip, vm);
   if (info.jitWait > 0) info.jitWait = 1;
 }
 /** After the warm-up: a code object counted in it is called next after the rest of its count. */
-function mainCompile(info: CodeInfo, ip: number): void {
+function mainCompile(info: CodeInfo, ip: number, vm: VM): void {
   const n = warmCounts.get(info);
   if (n !== undefined) {
     warmCounts.delete(info);
@@ -135,7 +144,7 @@ function mainCompile(info: CodeInfo, ip: number): void {
       return;
     }
   }
-  jitCompile(info, ip);
+  jitCompile(info, ip, vm);
 }
 
 /** Set when `new Function` threw once: nothing is compiled afterwards. */
@@ -216,7 +225,7 @@ export function loopsIn(code: CodeObject): Loop[] {
  * into a function set at its blocks' starts (info.jit[entry]). Code outside loops stays with the eval loop: there the compiled path gains
  * nothing (calls and returns leave it) and each function V8 compiles costs tens of milliseconds or more.
  */
-export function jitCompile(info: CodeInfo, ip: number): void {
+export function jitCompile(info: CodeInfo, ip: number, vm: VM): void {
   const code = info.code;
   let d = done.get(info);
   const loops = unavailable || info.isGenerator ? [] : loopsIn(code);
@@ -226,13 +235,73 @@ export function jitCompile(info: CodeInfo, ip: number): void {
   while (x < loops.length && !(loops[x]!.lo <= ip && ip <= loops[x]!.hi)) x++;
   if (x < loops.length && d[x] === 0) {
     d[x] = 1;
-    const fn = compileRegion(code, loops[x]!);
+    const fn = callsPython(vm, info, loops[x]!) ? null : compileRegion(code, loops[x]!);
     if (fn !== null) {
       const jit = info.jit ?? (info.jit = new Array<JitFn | undefined>(code.co_code.length >> 1).fill(undefined));
       for (const e of fn.entries) jit[e] = fn.fn;
     }
   }
   if (d.every((v) => v === 1)) info.jitWait = -1;
+}
+
+/**
+ * Whether every iteration of the loop calls a Python function or a class, as far as the eval loop's caches
+ * of its first iterations tell: a LOAD_METHOD whose slot site found a function on the class, a LOAD_GLOBAL
+ * of a callable (one that pushes the NULL of a call) whose cached value is a function or a class of type
+ * `type`, or such a LOAD_NAME after PUSH_NULL whose name the running frame's namespace holds now, on the
+ * path every iteration runs (no jump before it in the loop lands past it inside the loop). Such a loop
+ * would be left at that CALL every iteration and given back after PROBE entries: it is not translated at
+ * all (the translation and V8's compile of its function cost a first run more than it gains). Lookups
+ * only: nothing is allocated or run.
+ */
+function callsPython(vm: VM, info: CodeInfo, loop: Loop): boolean {
+  const co = info.code.co_code;
+  const sites = info.slotSites;
+  const globals = info.globalCache;
+  const f = vm.frame!;
+  // (the eval loop calls the hook in the frame running the loop)
+  const own = f !== null && f.info === info;
+  const m = vm.h.i32;
+  let skip = -1;
+  for (let k = loop.lo; k <= loop.hi; k++) {
+    const o = co[2 * k]!;
+    const a = co[2 * k + 1]!;
+    if (k > skip) {
+      if (o === Op.LOAD_METHOD && sites !== null) {
+        const c = sites[k];
+        if (c !== null && c !== undefined && c.fn !== 0) return true;
+      } else {
+        // the callable pushed after a NULL: LOAD_GLOBAL's cached value, or what LOAD_NAME finds now in the
+        // running frame's locals (a module's or a class body's namespace, when a dict)
+        let v = 0;
+        if (o === Op.LOAD_GLOBAL && (a & 1) === 1 && globals !== null && own && globalCached(m, globals, 7 * k, f)) v = globals[7 * k + 6]! >>> 0;
+        else if (o === Op.LOAD_NAME && k > 0 && co[2 * k - 2] === Op.PUSH_NULL && own && f.locals !== 0 && vm.h.typeOf(f.locals) === vm.T.dict) {
+          try {
+            v = vm.h.dictGet(f.locals, info.names[a]!);
+          } catch {
+            v = 0;
+          }
+        }
+        if (v !== 0) {
+          const t = m[(v + OB_TYPE) >>> 2]! >>> 0;
+          if (t === vm.tFunction || t === vm.tType) return true;
+        }
+      }
+    }
+    // a forward jump landing inside the loop: what lies before its target is not run every iteration
+    if (isJump(o) && o !== Op.FOR_ITER && a > k && a <= loop.hi && a - 1 > skip) skip = a - 1;
+  }
+  return false;
+}
+
+/** Whether LOAD_GLOBAL's cache entry at k (7 words) still holds for frame f, as loadGlobalCached checks it:
+ *  the dicts' versions unchanged, so the value it names is alive and is what the name finds now. */
+function globalCached(m: Int32Array, c: Int32Array, k: number, f: Frame): boolean {
+  const g = f.globals;
+  const b = f.builtins;
+  if (c[k] !== g || c[k + 1] !== m[(g + DICT_VERSION) >>> 2] || c[k + 2] !== m[(g + DICT_VERSION + 4) >>> 2]) return false;
+  const from = c[k + 3];
+  return from === 0 || (from === b && c[k + 4] === m[(b + DICT_VERSION) >>> 2] && c[k + 5] === m[(b + DICT_VERSION + 4) >>> 2]);
 }
 
 function compileRegion(code: CodeObject, loop: Loop): { fn: JitFn; entries: number[] } | null {
@@ -265,6 +334,7 @@ function compileRegion(code: CodeObject, loop: Loop): { fn: JitFn; entries: numb
 }
 
 const OB_TYPE = abi.OB_TYPE;
+const DICT_VERSION = abi.DICT_VERSION;
 const j = JSON.stringify;
 
 /** The body of the factory for instructions lo..hi of a code object (see the file's head) and the

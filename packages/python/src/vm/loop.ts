@@ -103,7 +103,7 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             jf.call(undefined, f, this);
             ip = f.ip;
           }
-          if (ji.jitWait > 0 && --ji.jitWait === 0) jit!.compile.call(jit, ji, ip);
+          if (ji.jitWait > 0 && --ji.jitWait === 0) jit!.compile.call(jit, ji, ip, this);
         }
         let i = ip++;
         // with tracing: did a jump back land here (sys.settrace reports a line after every one)
