@@ -31,6 +31,7 @@ import { Frame } from "./vm/frame.js";
 import * as L from "./vm/layouts.js";
 import { installBuiltins, isCallable } from "./builtins/functions.js";
 import { installIteratorMethods, installMethods } from "./builtins/methods.js";
+import { rarely } from "./vm/rarely.js";
 import { installBytearray } from "./builtins/bytes.js";
 import { installModules } from "./modules/index.js";
 import { Kind } from "./vm/types.js";
@@ -512,17 +513,20 @@ proto.prepareRuntime = function (this: VM): void {
   installBytearray(this);
   this.dictSetStr(this.builtins, this.name("bytearray"), this.T.bytearray);
   this.methods("object", {
-    __new__: (args) => {
+    __new__: (args, kw) => {
       if (!args.length || this.kindOf(args[0]) !== Kind.TYPE) this.typeError("object.__new__(X): X is not a type object");
       const ti = this.infoOfType(args[0]);
-      if (!ti.heap) return this.callType(args[0], args.slice(1), null);
+      // list's, dict's, set's and bytearray's __new__ take any arguments and make an empty one (__init__ fills it)
+      const empty = ti.kind === Kind.LIST || ti.kind === Kind.DICT || ti.kind === Kind.SET || ti.kind === Kind.BYTEARRAY;
+      if (!ti.heap) return empty ? this.callType(args[0], [], null) : this.callType(args[0], args.slice(1), kw);
       let solid = ti;
       while (solid.heap && solid.base) solid = solid.base;
+      if (solid.kind === Kind.OBJECT && (args.length > 1 || kw?.names.length)) this.decref(rarely(this, 15, args[0], 1));
       // a class deriving from weakref.ref: the referent and callback go to ref's own constructor
       if (solid.kind === Kind.WEAKREF) return this.nativeNew(ti, args[0], args.slice(1), null);
       // str/int/float/tuple/bytes/complex/frozenset.__new__(cls, value): the base type's constructor, then a copy into cls's layout
       const k = solid.kind;
-      if (k === Kind.STR || k === Kind.INT || k === Kind.FLOAT || k === Kind.TUPLE || k === Kind.BYTES || k === Kind.COMPLEX || k === Kind.FROZENSET) return this.nativeNew(ti, args[0], args.slice(1), null);
+      if (k === Kind.STR || k === Kind.INT || k === Kind.FLOAT || k === Kind.TUPLE || k === Kind.BYTES || k === Kind.COMPLEX || k === Kind.FROZENSET) return this.nativeNew(ti, args[0], args.slice(1), kw);
       return h.newObject(args[0]);
     },
   });

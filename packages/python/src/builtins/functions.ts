@@ -1062,9 +1062,11 @@ function registerConstructors(vm: VM): void {
 export function checkExcKeywords(vm: VM, ti: TypeInfo, kw: KwArgs | null): void {
   if (!kw || !kw.names.length) return;
   const isa = (n: string) => vm.isSubtype(ti, vm.infoOfType(vm.T[n]));
-  const allowed = isa("NameError") ? ["name"] : isa("AttributeError") ? ["name", "obj"] : isa("ImportError") ? ["name", "path"] : null;
-  if (!allowed) vm.typeError(`${ti.name}() takes no keyword arguments`);
-  for (const n of kw.names) if (!allowed.includes(n)) vm.typeError(`'${n}' is an invalid keyword argument for ${ti.name}()`);
+  const base = ["NameError", "AttributeError", "ImportError"].find(isa);
+  if (!base) vm.typeError(`${ti.name}() takes no keyword arguments`);
+  // the message names the class whose __init__ takes them (ImportError's for ModuleNotFoundError)
+  const allowed = base === "NameError" ? ["name"] : base === "AttributeError" ? ["name", "obj"] : ["name", "path"];
+  for (const n of kw.names) if (!allowed.includes(n)) vm.typeError(`'${n}' is an invalid keyword argument for ${base}()`);
 }
 
 /** What an exception class's __init__ sets besides args: StopIteration's value, SystemExit's code (kept

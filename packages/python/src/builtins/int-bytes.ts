@@ -50,6 +50,7 @@ export function intFromBytes(vm: VM, args: Obj[], kw: KwArgs | null): Obj {
 /** int.to_bytes(length=1, byteorder='big', *, signed=False). */
 export function intToBytes(vm: VM, args: Obj[], kw: KwArgs | null): Obj {
   const h = vm.h;
+  if (args.length > 3) vm.typeError(`to_bytes() takes at most 2 positional arguments (${args.length - 1} given)`);
   const v = h.readInt(args[0]);
   const lenO = args[1] ?? kwarg(kw, "length");
   const len = lenO ? Number(vm.index(lenO)) : 1;

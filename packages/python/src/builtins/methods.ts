@@ -775,7 +775,8 @@ function installList(vm: VM): void {
     },
     __setitem__: (args) => (vm.setItemRaw(args[0], args[1], args[2], vm.typeInfo(args[0])), vm.none()),
     __delitem__: (args) => (vm.delItemRaw(args[0], args[1], vm.typeInfo(args[0])), vm.none()),
-    __init__: (args) => {
+    __init__: (args, kw) => {
+      vm.listInitArgs(args.length - 1, kw);
       h.listClear(args[0]);
       if (args[1]) vm.listExtendFrom(args[0], args[1]);
       return vm.none();
@@ -979,6 +980,12 @@ function installSet(vm: VM): void {
       h.setClear!(args[0]);
       return vm.none();
     },
+    __init__: (args, kw) => {
+      vm.listInitArgs(args.length - 1, kw, "set");
+      h.setClear!(args[0]);
+      if (args[1]) vm.setUpdateFrom(args[0], args[1]);
+      return vm.none();
+    },
     update: (args) => {
       // METH_VARARGS: the arguments come packed in a tuple, freed when it returns
       const packed = h.newTuple(args.slice(1));
@@ -1075,7 +1082,8 @@ function installMisc(vm: VM): void {
   const h = vm.h;
   const notImpl = () => vm.newRef(vm.NotImplemented);
   vm.methods("object", {
-    __init__: () => vm.none(),
+    // arguments past the instance: python3's TypeError unless the class has a __new__ of its own and no __init__
+    __init__: (args, kw) => (args.length > 1 || kw?.names.length ? rarely(vm, 15, args[0]) : vm.none()),
     __eq__: (args) => vm.newRef(args[0] === args[1] ? vm.True : vm.NotImplemented),
     __lt__: notImpl,
     __le__: notImpl,

@@ -33,6 +33,7 @@ declare module "./vm.js" {
     calculateMetaclass(meta: Obj, bases: Obj[]): Obj;
     nativeNew(ti: TypeInfo, t: Obj, args: Obj[], kw: KwArgs | null): Obj;
     nativeInit(ti: TypeInfo, o: Obj, args: Obj[], kw: KwArgs | null, userNew: boolean): void;
+    listInitArgs(n: number, kw: KwArgs | null, type?: string): void;
     ctors: Map<Obj, (t: Obj, args: Obj[], kw: KwArgs | null) => Obj>;
     /** super's own lookup: 0 for a subclass's instance when it finds nothing (its class and dict come next). */
     superGetAttr(sup: Obj, name: string): Obj;
@@ -778,9 +779,17 @@ proto.nativeNew = function (this: VM, ti: TypeInfo, t: Obj, args: Obj[], kw: KwA
   const ctor = this.ctors.get(solid.kind === Kind.EXC ? this.T.BaseException : solid.obj);
   if (!ctor) this.typeError(`cannot create '${ti.name}' instances`);
   if (solid.kind === Kind.EXC) return ctor(t, args, kw);
+  // frozenset's own check, which a class with an __init__ of its own skips
+  if (solid.kind === Kind.FROZENSET && kw?.names.length && !this.lookupTypeOwner(ti, "__init__")?.heap) this.typeError("frozenset() takes no keyword arguments");
   if (solid.kind === Kind.LIST || solid.kind === Kind.DICT || solid.kind === Kind.SET) return ctor(t, [], null);
   // str/int/float/tuple: the base constructor sees the call's keywords too (and rejects unknown ones)
   return ctor(t, args, kw);
+};
+
+/** list.__init__'s and set.__init__'s check of their arguments: at most one, no keywords. */
+proto.listInitArgs = function (this: VM, n: number, kw: KwArgs | null, type = "list"): void {
+  if (kw?.names.length) this.typeError(`${type}() takes no keyword arguments`);
+  if (n > 1) this.typeError(`${type} expected at most 1 argument, got ${n}`);
 };
 
 proto.nativeInit = function (this: VM, ti: TypeInfo, o: Obj, args: Obj[], kw: KwArgs | null, _userNew: boolean): void {
@@ -788,6 +797,7 @@ proto.nativeInit = function (this: VM, ti: TypeInfo, o: Obj, args: Obj[], kw: Kw
   while (solid.heap && solid.base) solid = solid.base;
   switch (solid.kind) {
     case Kind.LIST:
+      this.listInitArgs(args.length, kw);
       if (args.length) this.listExtendFrom(o, args[0]);
       return;
     case Kind.DICT:
@@ -795,6 +805,7 @@ proto.nativeInit = function (this: VM, ti: TypeInfo, o: Obj, args: Obj[], kw: Kw
       if (kw) for (let i = 0; i < kw.names.length; i++) this.dictSetStr(o, this.name(kw.names[i]), kw.values[i]);
       return;
     case Kind.SET:
+      this.listInitArgs(args.length, kw, "set");
       if (args.length) this.setUpdateFrom(o, args[0]);
       return;
   }

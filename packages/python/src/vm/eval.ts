@@ -82,12 +82,12 @@ const KW_COMMON = "print * sep end file flush|min **|max **|dict **|dict.update 
 let kwCommon: Map<string, string[]> | null = null;
 
 /** A call of the builtin `name` with `nargs` positional arguments and the keywords `kw` (some): badKeywords'
- *  look unless KW_COMMON takes them as they are. */
-export function checkKeywords(vm: VM, name: string, nargs: number, kw: KwArgs, ctor = false): void {
+ *  look unless KW_COMMON takes them as they are. `self`: a bound method's object. */
+export function checkKeywords(vm: VM, name: string, nargs: number, kw: KwArgs, ctor = false, self: Obj = 0): void {
   kwCommon ??= new Map(KW_COMMON.split("|").map((e) => [e.slice(0, e.indexOf(" ")), e.split(" ").slice(1)]));
   const ps = kwCommon.get(name);
   if (!ps || (ps[0] === "_" && !nargs) || !kw.names.every((k) => ps[0] === "**" || (k !== "_" && ps.indexOf(k) >= (ps[0] === "*" ? 0 : nargs)))) {
-    badKeywords(vm, name, nargs, kw, ctor);
+    badKeywords(vm, name, nargs, kw, ctor, self);
   }
 }
 
@@ -110,7 +110,7 @@ proto.call = function (this: VM, f: Obj, args: Obj[], kw: KwArgs | null = null):
     case Kind.BUILTIN: {
       const n = this.natives[this.h.getI32(f, L.CFUNC_INDEX)];
       const self = this.h.getSlot(f, L.CFUNC_SELF);
-      if (kw !== null && kw.names.length && n.module === "builtins") checkKeywords(this, n.qualname, args.length, kw);
+      if (kw !== null && kw.names.length && n.module === "builtins") checkKeywords(this, n.qualname, args.length, kw, false, self);
       try {
         return n.method ? n.fn([self, ...args], kw) : n.fn(args, kw);
       } catch (e) {

@@ -42,6 +42,9 @@
  * 13. A call of the gc function named k with arguments `args` and `kw` it does not take (o: its GC_ARGS
  *    number, modules/index.ts): python3's TypeError.
  * 14. sys.excepthook(*args): the exception printed on stderr as an uncaught one is.
+ * 15. object.__init__(o, …) (k 0) or object.__new__(o, …) (k 1, o the class) called with more than the
+ *    instance or class: python3's TypeError, unless the class overrides the other one of the two only (a
+ *    class with its own __new__ may leave __init__ its arguments, and the reverse); None then.
  */
 import type { Obj } from "./heap-api.js";
 import * as L from "./layouts.js";
@@ -375,6 +378,20 @@ export function rarely(vm: VM, what: number, o: Obj, k?: Obj, args: Obj[] = [], 
       vm.host.write("stderr", vm.formatException(e!));
       return vm.none();
     }
+    case 15: {
+      const ti = k ? vm.infoOfType(o) : vm.typeInfo(o);
+      const base = vm.infoOfType(vm.T.object);
+      let solid = ti;
+      while (solid.heap && solid.base) solid = solid.base;
+      // these built-in types have an __init__ in python3 that is their constructor's second step here: a
+      // subclass's super().__init__(…) reaches object's, and it took the arguments already
+      if (!k && (solid.kind === Kind.WEAKREF || "bytearray classmethod staticmethod property super module".split(" ").includes(solid.name))) return vm.none();
+      const ownInit = vm.lookupTypeOwner(ti, "__init__") !== base;
+      const ownNew = solid !== base || !!vm.lookupTypeOwner(ti, "__new__")?.heap;
+      if (k ? ownNew : ownInit) vm.typeError(k ? "object.__new__() takes exactly one argument (the type to instantiate)" : "object.__init__() takes exactly one argument (the instance to initialize)");
+      if (!(k ? ownInit : ownNew)) vm.typeError(`${ti.name}${k ? "()" : ".__init__()"} takes ${k ? "no arguments" : "exactly one argument (the instance to initialize)"}`);
+      return vm.none();
+    }
     case 1: {
       const ti = vm.typeInfo(o);
       const kk = vm.kindOf(k!);
@@ -436,9 +453,10 @@ const KW_FUNCS = "print sorted round pow sum open compile exec __import__ min ma
  * `kw`, which checkKeywords (vm/eval.ts) did not pass: python3's TypeError for a builtin that takes no
  * keywords, too many arguments, a missing required one, one given by name and position, or an unknown
  * keyword, in the order its argument parser checks them. Returns for a call it finds nothing wrong with
- * and for a function or type it does not know.
+ * and for a function or type it does not know. A method bound to `self` is named after self's class (self
+ * itself when a class) in "takes no keyword arguments", as python3's bound builtin methods are.
  */
-export function badKeywords(vm: VM, name: string, nargs: number, kw: KwArgs, ctor = false): void {
+export function badKeywords(vm: VM, name: string, nargs: number, kw: KwArgs, ctor = false, self: Obj = 0): void {
   const dot = name.indexOf(".");
   const spec = KW_PARAMS[name.startsWith("bytearray.") ? `bytes${name.slice(9)}` : name];
   // object(x=1); int(base=2), its parser's own check
@@ -448,11 +466,13 @@ export function badKeywords(vm: VM, name: string, nargs: number, kw: KwArgs, cto
     // a slot wrapper, bound or not (int.__add__, (1).__lt__): none take keywords but __init__ and __call__ (__init_subclass__ and __class_getitem__ are methods with their own)
     // (its native would read a missing argument); dict's, list's and set's __getitem__/__contains__ are methods
     const m = name.slice(dot + 1);
-    if (dot > 0 && isSlotWrapperName(m) && !["__init__", "__new__", "__call__", "__init_subclass__", "__class_getitem__"].includes(m)) {
-      vm.typeError(`${/^(dict|list|set|frozenset)\.__(getitem|contains)__$/.test(name) ? name : `wrapper ${m}`}() takes no keyword arguments`);
-    }
-    if (dot > 0 ? KW_NONE_TYPES.includes(name.slice(0, dot)) && !name.startsWith("__", dot + 1) : ctor ? KW_NONE_TYPES.includes(name) : !KW_FUNCS.includes(name)) {
-      vm.typeError(`${name}() takes no keyword arguments`);
+    const shown = self && dot > 0 ? `${vm.kindOf(self) === Kind.TYPE ? vm.infoOfType(self).name : vm.typeName(self)}.${m}` : name;
+    // the other dunders are methods taking none (__round__, __format__, __reduce_ex__…); dict's and list's
+    // __getitem__ and dict's and the sets' __contains__ are methods too
+    const dunder = dot > 0 && m.startsWith("__") && m.endsWith("__") && !["__init__", "__new__", "__call__", "__init_subclass__", "__class_getitem__", "__prepare__"].includes(m);
+    if (dunder && (isSlotWrapperName(m) || m === "__getitem__" || m === "__contains__") && !/^(dict|list)\.__getitem__$|^(dict|set|frozenset)\.__contains__$/.test(name)) vm.typeError(`wrapper ${m}() takes no keyword arguments`);
+    if (dunder || (dot > 0 ? KW_NONE_TYPES.includes(name.slice(0, dot)) && !name.startsWith("__", dot + 1) : ctor ? KW_NONE_TYPES.includes(name) : !KW_FUNCS.includes(name))) {
+      vm.typeError(`${shown}() takes no keyword arguments`);
     }
     return;
   }
