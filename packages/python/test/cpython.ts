@@ -57,14 +57,15 @@ export function corpusCase(path: string): string {
 
 /**
  * `source` in python3 and in runDetailed() untraced and line-traced: the same stdout and stderr both ways
- * (python3 must end with status 0), no leak, a heap that passes its invariant check.
+ * (python3 must end with status 0), no leak, a heap that passes its invariant check. `timeoutMs`: run()'s
+ * wall-clock limit for each run (10 s by default), for a long program on a busy machine.
  */
-export function expectSameAsPythonBothTraces(cpython: ReturnType<typeof cpythonRunner>, name: string, source: string): void {
+export function expectSameAsPythonBothTraces(cpython: ReturnType<typeof cpythonRunner>, name: string, source: string, timeoutMs?: number): void {
   const fname = name.replace(/\W+/g, "-") + ".py";
   const want = cpython(fname, source);
   expect(want.status).toBe(0);
   for (const trace of ["none", "line"] as const) {
-    const { result, heap } = runDetailed(source, { filename: fname, trace, limits: { maxTraceSteps: 1e6 } });
+    const { result, heap } = runDetailed(source, { filename: fname, trace, limits: { maxTraceSteps: 1e6, ...(timeoutMs ? { timeoutMs } : {}) } });
     expect(result.stdout).toBe(want.stdout);
     expect(result.stderr).toBe(want.stderr);
     expect(heap.leaked).toEqual([]);

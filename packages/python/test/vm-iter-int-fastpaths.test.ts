@@ -207,11 +207,12 @@ describe("int arithmetic, range/list iteration and frame reuse against python3",
     it(`${name}, trace ${trace}`, () => {
       const want = cpython(`${name}.py`, program);
       expect(want.stderr).toBe("");
-      const { result, heap } = runDetailed(program, { filename: `${name}.py`, trace });
+      // a wide wall-clock limit (run()'s default is 10 s): a loaded machine must not end the run early
+      const { result, heap } = runDetailed(program, { filename: `${name}.py`, trace, limits: { timeoutMs: 60_000 } });
       expect(result.stdout).toBe(want.stdout);
       expect(result.stderr).toBe(want.stderr);
       expect(heap.leaked).toEqual([]);
       expect(heap.check).toEqual({ ok: true });
-    });
+    }, 180_000);
   }
 });

@@ -8,6 +8,10 @@ import { cpythonRunner, expectSameAsPython, expectSameAsPythonBothTraces } from 
 
 const cpython = cpythonRunner("pyheap-slice-part-");
 
+/** run()'s wall-clock limit for the long programs here (its default is 10 s): a loaded machine must not end a
+ *  run before its output is compared. */
+const LONG_RUN_MS = 60_000;
+
 describe("subscripts and slices read only what they take", () => {
   it("str: indexes, slices with steps, bounds past either end, empty results, every kind", () => {
     expectSameAsPythonBothTraces(
@@ -52,8 +56,9 @@ for ch in "\\xe9t\\xe9 \\U0001f600!" * 3:
     n += ord(ch)
 print(n, [ord(c) for c in iter("\\udc80\\ude00\\U0001f600")])
 `,
+      LONG_RUN_MS,
     );
-  });
+  }, 3 * LONG_RUN_MS);
 
   it("str: one-character results are the cached ones, slices of a whole str the str itself, subclasses", () => {
     expectSameAsPythonBothTraces(
@@ -83,8 +88,9 @@ for k in range(4):
     del a, b
 print([x == y for x, y in zip(ids, ids[2:])])
 `,
+      LONG_RUN_MS,
     );
-  });
+  }, 3 * LONG_RUN_MS);
 
   it("list and tuple slices: values, refcounts of the items, ids, subclasses, steps and bounds", () => {
     expectSameAsPythonBothTraces(
@@ -144,8 +150,9 @@ class I:
         return 2
 print(xs[I():4], ts[I()::I()])
 `,
+      LONG_RUN_MS,
     );
-  });
+  }, 3 * LONG_RUN_MS);
 
   it("list indexes and slices whose __index__ changes the list: its length read after the call", () => {
     expectSameAsPython(
