@@ -1,9 +1,10 @@
 // Spawns the built `pyheap` command the way a user runs it.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { afterAll } from "vitest";
 
 export const BIN = fileURLToPath(new URL("../dist/bin.js", import.meta.url));
 
@@ -28,9 +29,21 @@ export function pyheap(args: string[], options: { input?: string; env?: Record<s
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+const madeDirs: string[] = [];
+afterAll(() => {
+  for (const dir of madeDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh temporary folder, removed when the test file's tests are done. */
+export function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), "pyheap-cli-"));
+  madeDirs.push(dir);
+  return dir;
+}
+
 /** Writes `source` to a fresh temporary file and returns its path. */
 export function program(source: string, name = "prog.py"): string {
-  const dir = mkdtempSync(join(tmpdir(), "pyheap-cli-"));
+  const dir = tempDir();
   const file = join(dir, name);
   writeFileSync(file, source);
   return file;

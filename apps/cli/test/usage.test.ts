@@ -1,8 +1,7 @@
 // What a user meets before any program runs: help, version, and every way of asking wrongly.
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { JS_STACK, program, pyheap } from "./helpers.js";
+import { JS_STACK, program, pyheap, tempDir } from "./helpers.js";
 
 const version = (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }).version;
 
@@ -54,7 +53,7 @@ describe("bad usage: one line, status 2", () => {
   it("a missing file argument", () => expectUsageError(["run"], /missing required argument 'file'/));
   it("a file that does not exist", () =>
     expectUsageError(["run", "no/such/file.py"], /can't open file 'no\/such\/file.py': \[Errno 2\] No such file or directory/));
-  it("a directory instead of a file", () => expectUsageError(["trace", mkdtempSync(`${tmpdir()}/pyheap-`)], /\[Errno 21\] Is a directory/));
+  it("a directory instead of a file", () => expectUsageError(["trace", tempDir()], /\[Errno 21\] Is a directory/));
   it("a malformed --gc-threshold", () => expectUsageError(["run", "--gc-threshold", "7,x", program("pass\n")], /--gc-threshold expects/));
   it("too many thresholds", () => expectUsageError(["run", "--gc-threshold", "1,2,3,4", program("pass\n")], /--gc-threshold/));
   it("a non-numeric --max-steps", () => expectUsageError(["run", "--max-steps", "lots", program("pass\n")], /--max-steps expects a positive whole number/));

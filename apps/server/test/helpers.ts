@@ -1,11 +1,11 @@
 // Shared by the server tests: a test configuration, and a checker that validates real responses against
 // the OpenAPI document the server itself publishes.
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { pino } from "pino";
-import { expect } from "vitest";
+import { afterAll, expect } from "vitest";
 import type { PyheapApp } from "../src/app.js";
 import { loadConfig, type Config } from "../src/config.js";
 
@@ -39,9 +39,16 @@ export async function untilWarm(app: PyheapApp): Promise<void> {
   expect(pool.warmThreads).toBe(pool.threads);
 }
 
-/** An empty folder (a web build that does not exist). */
+const madeDirs: string[] = [];
+afterAll(() => {
+  for (const dir of madeDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** An empty folder (a web build that does not exist), removed when the test file's tests are done. */
 export function emptyDir(): string {
-  return mkdtempSync(join(tmpdir(), "pyheap-server-"));
+  const dir = mkdtempSync(join(tmpdir(), "pyheap-server-"));
+  madeDirs.push(dir);
+  return dir;
 }
 
 interface Responseish {

@@ -4,7 +4,7 @@
  * file as pyheap's do).
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect } from "vitest";
@@ -19,18 +19,28 @@ export interface CPythonResult {
   status: number;
 }
 
-/** A runner that writes each snippet to `name` in its own temporary folder and runs it with python3. */
-export function cpythonRunner(prefix: string): (name: string, source: string, env?: Record<string, string>) => CPythonResult {
+/** `body` given a fresh temporary folder named after `prefix`, which is removed afterwards whatever happens. */
+export function inTempDir<T>(prefix: string, body: (dir: string) => T): T {
   const dir = mkdtempSync(join(tmpdir(), prefix));
-  return (name, source, env = {}) => {
-    writeFileSync(join(dir, name), source);
-    const r = spawnSync(PYTHON, [name], {
-      cwd: dir,
-      encoding: "utf8",
-      env: { ...process.env, PYTHONUNBUFFERED: "1", PYTHONDONTWRITEBYTECODE: "1", ...env },
+  try {
+    return body(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A runner that writes each snippet to `name` in a temporary folder of its own and runs it with python3. */
+export function cpythonRunner(prefix: string): (name: string, source: string, env?: Record<string, string>) => CPythonResult {
+  return (name, source, env = {}) =>
+    inTempDir(prefix, (dir) => {
+      writeFileSync(join(dir, name), source);
+      const r = spawnSync(PYTHON, [name], {
+        cwd: dir,
+        encoding: "utf8",
+        env: { ...process.env, PYTHONUNBUFFERED: "1", PYTHONDONTWRITEBYTECODE: "1", ...env },
+      });
+      return { stdout: r.stdout, stderr: r.stderr.split(dir + "/").join(""), status: r.status ?? -1 };
     });
-    return { stdout: r.stdout, stderr: r.stderr.split(dir + "/").join(""), status: r.status ?? -1 };
-  };
 }
 
 /**

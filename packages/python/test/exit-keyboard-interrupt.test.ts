@@ -1,18 +1,19 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { constants, tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
+import { constants } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runDetailed } from "../src/index.js";
-import { PYTHON } from "./cpython.js";
+import { inTempDir, PYTHON } from "./cpython.js";
 
 /** python3 as a shell sees it: a run killed by a signal reports 128 + the signal's number. */
 function python3(name: string, source: string): { stdout: string; stderr: string; status: number } {
-  const dir = mkdtempSync(join(tmpdir(), "pyheap-kbi-"));
-  writeFileSync(join(dir, name), source);
-  const r = spawnSync(PYTHON, [name], { cwd: dir, encoding: "utf8", env: { ...process.env, PYTHONUNBUFFERED: "1" } });
-  const status = r.status ?? 128 + constants.signals[r.signal as keyof typeof constants.signals];
-  return { stdout: r.stdout, stderr: r.stderr.split(dir + "/").join(""), status };
+  return inTempDir("pyheap-kbi-", (dir) => {
+    writeFileSync(join(dir, name), source);
+    const r = spawnSync(PYTHON, [name], { cwd: dir, encoding: "utf8", env: { ...process.env, PYTHONUNBUFFERED: "1" } });
+    const status = r.status ?? 128 + constants.signals[r.signal as keyof typeof constants.signals];
+    return { stdout: r.stdout, stderr: r.stderr.split(dir + "/").join(""), status };
+  });
 }
 
 describe("exit status of an uncaught KeyboardInterrupt", () => {

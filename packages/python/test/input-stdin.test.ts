@@ -1,13 +1,14 @@
 /** input() reads the run's `stdin` option (a text or a line-by-line function) as python3 reads its stdin. */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { runDetailed, type RunOptions } from "../src/index.js";
 import { PYTHON } from "./cpython.js";
 
 const dir = mkdtempSync(join(tmpdir(), "pyheap-input-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function expectSame(source: string, stdin: string, extra: RunOptions = {}): void {
   writeFileSync(join(dir, "prog.py"), source);

@@ -4,21 +4,23 @@
  * raised there is written as `<exception str() failed>`, as python3 writes it.
  */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { run } from "../src/index.js";
+import { inTempDir } from "./cpython.js";
 
 function python3(src: string): { stdout: string; stderr: string } {
-  const file = join(mkdtempSync(join(tmpdir(), "pyheap-limits-")), "main.py");
-  writeFileSync(file, src);
-  try {
-    return { stdout: execFileSync("python3", [file], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }), stderr: "" };
-  } catch (e) {
-    const err = e as { stdout: string; stderr: string };
-    return { stdout: err.stdout, stderr: err.stderr };
-  }
+  return inTempDir("pyheap-limits-", (dir) => {
+    const file = join(dir, "main.py");
+    writeFileSync(file, src);
+    try {
+      return { stdout: execFileSync("python3", [file], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }), stderr: "" };
+    } catch (e) {
+      const err = e as { stdout: string; stderr: string };
+      return { stdout: err.stdout, stderr: err.stderr };
+    }
+  });
 }
 
 const LOOPING_STR = `class E(Exception):

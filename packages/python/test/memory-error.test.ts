@@ -4,14 +4,15 @@
  * limit (`ulimit -v`), where malloc fails the same way; its output names no sizes, so both agree.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { runDetailed } from "../src/index.js";
 import { PYTHON } from "./cpython.js";
 
 const dir = mkdtempSync(join(tmpdir(), "pyheap-memerr-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** python3 on `source` with its address space limited to `kib` KiB (stdout, stderr without the folder). */
 function limitedPython(name: string, source: string, kib: number): { stdout: string; stderr: string; status: number } {

@@ -4,11 +4,11 @@
  * Where pyheap's counts differ from python3's, the trace does not add the difference: it is in the heap.
  */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { run } from "../src/index.js";
+import { inTempDir } from "./cpython.js";
 import { objectAt, stepAtLine } from "./trace-helpers.js";
 
 // Each nK line reads the count of the object bound to the name in NAMES[K]; the line after it is where the
@@ -33,10 +33,11 @@ const NAMES = ["a", "a", "c", "d", "e", "a"];
 
 /** python3 running SRC as a main script (as pyheap runs it: the parser arena holds the constants too). */
 function python3Counts(): number[] {
-  const dir = mkdtempSync(join(tmpdir(), "pyheap-rc-"));
-  const file = join(dir, "main.py");
-  writeFileSync(file, SRC + "\n");
-  return execFileSync("python3", [file], { encoding: "utf8" }).trim().split(" ").map(Number);
+  return inTempDir("pyheap-rc-", (dir) => {
+    const file = join(dir, "main.py");
+    writeFileSync(file, SRC + "\n");
+    return execFileSync("python3", [file], { encoding: "utf8" }).trim().split(" ").map(Number);
+  });
 }
 
 describe("traced refcounts", () => {
