@@ -601,6 +601,9 @@ for _t in (type(len), type(_self), type([].append), type((1).__add__), type(int.
 for _t in (iter(b""), iter(bytearray()), iter({}), iter({}.values()), iter({}.items()), iter([]), reversed([]), iter(range(1)), iter(range(1 << 64)), iter(set()), iter(""), iter(()), zip(), map(len, ()), filter(None, ()), enumerate(()), reversed(())):
     Iterator.register(type(_t))
 del _t
+if "weakref" in _sys.modules:
+    # weakref's containers, made before this module
+    _sys.modules["weakref"]._register_abcs(MutableMapping, MutableSet)
 
 
 

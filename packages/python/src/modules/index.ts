@@ -84,7 +84,7 @@ function makePyModule(vm: VM, name: string, src: string, natives: Record<string,
   const m = moduleWith(vm, name, natives);
   const d = vm.h.getSlot(m, L.MODULE_DICT);
   vm.dictSetStr(d, vm.name("__builtins__"), vm.builtins);
-  if (name === "weakref" && vm.T.weakref) vm.dictSetStr(d, vm.name("__ref_type__"), vm.T.weakref);
+  if ((name === "weakref" || name === "copy") && vm.T.weakref) vm.dictSetStr(d, vm.name("__ref_type__"), vm.T.weakref);
   const unit = vm.host.compile(src, name, "exec");
   try {
     vm.h.decref(vm.runCode(unit.code, d, d, true));

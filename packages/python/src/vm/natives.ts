@@ -822,6 +822,10 @@ proto.nativeAttr = function (this: VM, o: Obj, ti: TypeInfo, name: string): Obj 
       if (name === "step") return this.newInt(r.step);
       break;
     }
+    case Kind.WEAKREF:
+      // the callback given at creation; None once it has been called (or without one)
+      if (name === "__callback__") return slot(abi.WR_CALLBACK);
+      break;
     case Kind.GENERATOR:
       switch (name) {
         case "__name__":
