@@ -580,6 +580,52 @@ print(s)
     expect(off.result.stdout).toBe(cpython("main.py", src).stdout);
   });
 
+  it("a loop that calls built-in types (str, int, list, a subclass-free dict) every iteration is still translated", () => {
+    // str, int and list are classes whose type is type, like a class statement's, but calling one runs no
+    // Python code: three loops, all compiled (a global, a name at module level, a comprehension)
+    const src = `def conv(n):
+    out = []
+    for i in range(n):
+        out.append(str(i % 10) + "x")
+    return out
+t = 0
+for i in range(300):
+    t += int(i % 7) + len(list((i, i)))
+names = ["k" + str(i) for i in range(300)]
+print(len(conv(300)), t, names[-1])
+`;
+    const off = runWith("off", src);
+    const before = jitCounts.compiled;
+    expect(runWith("first", src)).toEqual(off);
+    expect(jitCounts.compiled - before).toBe(3);
+    expect(off.result.stdout).toBe(cpython("main.py", src).stdout);
+  });
+
+  it("deciding whether a loop calls Python runs no Python code (a namespace key's __eq__)", () => {
+    // a str subclass key in the module's namespace with the hash of "f": every lookup of f there compares
+    // with it first, and its __eq__ prints; the eval loop looks f up once per iteration, and so must the
+    // program with the compiled path on (no lookup of its own)
+    const src = `class K(str):
+    def __hash__(self):
+        return hash("f")
+    def __eq__(self, other):
+        print("eq", other)
+        return str.__eq__(self, other)
+globals()[K("g")] = 1
+def f(x):
+    return x + 1
+s = 0
+for i in range(4):
+    s += f(i)
+print(s)
+`;
+    const off = runWith("off", src);
+    expect(off.result.stdout.split("\n").filter((l) => l === "eq f").length).toBeGreaterThanOrEqual(4);
+    expect(runWith("first", src)).toEqual(off);
+    expect(runWith("default", src)).toEqual(off);
+    // (not compared with python3: with a few of its hash seeds each lookup there compares twice)
+  });
+
   it("a RecursionError in functions called from compiled loops comes at the same depth as in the loop alone", () => {
     // (the depths printed are compared between the two paths only: python3 counts one frame less here)
     const src = `import sys

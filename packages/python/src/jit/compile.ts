@@ -247,12 +247,13 @@ export function jitCompile(info: CodeInfo, ip: number, vm: VM): void {
 /**
  * Whether every iteration of the loop calls a Python function or a class, as far as the eval loop's caches
  * of its first iterations tell: a LOAD_METHOD whose slot site found a function on the class, a LOAD_GLOBAL
- * of a callable (one that pushes the NULL of a call) whose cached value is a function or a class of type
- * `type`, or such a LOAD_NAME after PUSH_NULL whose name the running frame's namespace holds now, on the
- * path every iteration runs (no jump before it in the loop lands past it inside the loop). Such a loop
- * would be left at that CALL every iteration and given back after PROBE entries: it is not translated at
- * all (the translation and V8's compile of its function cost a first run more than it gains). Lookups
- * only: nothing is allocated or run.
+ * of a callable (one that pushes the NULL of a call) whose cached value is a function or a class made by a
+ * class statement (a heap type whose type is `type`; str(), int() or list() run no Python code), or such a
+ * LOAD_NAME after PUSH_NULL whose name the running frame's namespace holds now, on the path every iteration
+ * runs (no jump before it in the loop lands past it inside the loop). Such a loop would be left at that CALL
+ * every iteration and given back after PROBE entries: it is not translated at all (the translation and V8's
+ * compile of its function cost a first run more than it gains). Lookups only: nothing is allocated or run
+ * (the namespace is looked in only while all its keys are exact str, whose compares call no __eq__).
  */
 function callsPython(vm: VM, info: CodeInfo, loop: Loop): boolean {
   const co = info.code.co_code;
@@ -275,7 +276,7 @@ function callsPython(vm: VM, info: CodeInfo, loop: Loop): boolean {
         // running frame's locals (a module's or a class body's namespace, when a dict)
         let v = 0;
         if (o === Op.LOAD_GLOBAL && (a & 1) === 1 && globals !== null && own && globalCached(m, globals, 7 * k, f)) v = globals[7 * k + 6]! >>> 0;
-        else if (o === Op.LOAD_NAME && k > 0 && co[2 * k - 2] === Op.PUSH_NULL && own && f.locals !== 0 && vm.h.typeOf(f.locals) === vm.T.dict) {
+        else if (o === Op.LOAD_NAME && k > 0 && co[2 * k - 2] === Op.PUSH_NULL && own && f.locals !== 0 && vm.h.typeOf(f.locals) === vm.T.dict && strKeysOnly(vm, f.locals)) {
           try {
             v = vm.h.dictGet(f.locals, info.names[a]!);
           } catch {
@@ -284,7 +285,7 @@ function callsPython(vm: VM, info: CodeInfo, loop: Loop): boolean {
         }
         if (v !== 0) {
           const t = m[(v + OB_TYPE) >>> 2]! >>> 0;
-          if (t === vm.tFunction || t === vm.tType) return true;
+          if (t === vm.tFunction || (t === vm.tType && (m[(v + TP_FLAGS) >>> 2]! & TPF_HEAPTYPE) !== 0)) return true;
         }
       }
     }
@@ -292,6 +293,16 @@ function callsPython(vm: VM, info: CodeInfo, loop: Loop): boolean {
     if (isJump(o) && o !== Op.FOR_ITER && a > k && a <= loop.hi && a - 1 > skip) skip = a - 1;
   }
   return false;
+}
+
+/** Whether every key of dict d is an exact str (its keys table is of the unicode kind): a lookup of a str
+ *  in it then compares strings only, and runs no Python __eq__. */
+function strKeysOnly(vm: VM, d: number): boolean {
+  const m = vm.h.i32;
+  const keys = m[(d + abi.DICT_KEYS) >>> 2]! >>> 0;
+  // (DK_KIND is one byte: read from the word that holds it, little-endian)
+  const at = keys + abi.DK_KIND;
+  return keys !== 0 && ((m[at >>> 2]! >>> ((at & 3) * 8)) & 0xff) === abi.DK_KIND_UNICODE;
 }
 
 /** Whether LOAD_GLOBAL's cache entry at k (7 words) still holds for frame f, as loadGlobalCached checks it:
@@ -335,6 +346,8 @@ function compileRegion(code: CodeObject, loop: Loop): { fn: JitFn; entries: numb
 
 const OB_TYPE = abi.OB_TYPE;
 const DICT_VERSION = abi.DICT_VERSION;
+const TP_FLAGS = abi.TP_FLAGS;
+const TPF_HEAPTYPE = abi.TPF_HEAPTYPE;
 const j = JSON.stringify;
 
 /** The body of the factory for instructions lo..hi of a code object (see the file's head) and the
