@@ -391,7 +391,7 @@ export function bytesNew(vm: VM, args: Obj[], kw: KwArgs | null): Obj {
     return fresh(vm, new Uint8Array(Number(n)));
   }
   const ti = vm.typeInfo(x);
-  if (k === Kind.FLOAT || k === Kind.NONE || (!ti.heap && k !== Kind.LIST && k !== Kind.TUPLE && !isIterable(vm, x))) {
+  if (k === Kind.FLOAT || k === Kind.NONE || (!ti.heap && k !== Kind.LIST && k !== Kind.TUPLE && !isIterable(vm, x)) || iterSetToNone(vm, x)) {
     vm.typeError(`cannot convert '${ti.name}' object to bytes`);
   }
   const data = bytesFromObject(vm, x, "bytes");
@@ -992,6 +992,12 @@ export function bufferBinary(vm: VM, a: Obj, b: Obj, op: number, inplace: boolea
 
 /**
 
+/** x's class sets __iter__ = None: no conversion to bytes, whatever else it defines. */
+function iterSetToNone(vm: VM, x: Obj): boolean {
+  const ti = vm.typeInfo(x);
+  return ti.heap && vm.lookupType(ti, "__iter__")?.obj === vm.None;
+}
+
 /** bytearray(...) for bytearray and its subclasses `t`: new reference. */
 export function bytearrayNew(vm: VM, t: Obj, args: Obj[], kw: KwArgs | null): Obj {
     const [x, enc, errs] = params(vm, "bytearray", [0, ...args], kw, ["source", "encoding", "errors"]);
@@ -1008,7 +1014,7 @@ export function bytearrayNew(vm: VM, t: Obj, args: Obj[], kw: KwArgs | null): Ob
         if (n < 0n) vm.raise("ValueError", "negative count");
         if (n > 1n << 28n) vm.raise("MemoryError");
         d = new Uint8Array(Number(n));
-      } else if (k === Kind.FLOAT || k === Kind.NONE) vm.typeError(`cannot convert '${vm.typeName(x)}' object to bytearray`);
+      } else if (k === Kind.FLOAT || k === Kind.NONE || iterSetToNone(vm, x)) vm.typeError(`cannot convert '${vm.typeName(x)}' object to bytearray`);
       else {
         d = bytesFromObject(vm, x, "bytearray");
         // python3 appends the items of an iterable one by one (but for an exact list or tuple): its room grows
@@ -1151,7 +1157,7 @@ export function bytearrayMethods(vm: VM, _common?: readonly string[], _own?: rea
     },
     extend: (args) => {
       argCount(vm, "extend", args, 1, 1);
-      if (vm.kindOf(args[1]!) === Kind.INT) vm.typeError("can't extend bytearray with int");
+      if (vm.kindOf(args[1]!) === Kind.INT || iterSetToNone(vm, args[1]!)) vm.typeError(`can't extend bytearray with ${vm.typeName(args[1]!)}`);
       const y = bytesFromObject(vm, args[1]!, "extend");
       const x = data(args[0]!);
       const r = new Uint8Array(x.length + y.length);
