@@ -10,7 +10,7 @@
  *   says 'collections.deque', and a deque changed while iterated is not reported;
  * - defaultdict and OrderedDict are dict subclasses with an instance dict (CPython's are C subclasses
  *   without one; OrderedDict's own linked list is not there either), so their sizes differ;
- * - a namedtuple's fields are properties (CPython's are `_tuplegetter` descriptors);
+ * - a namedtuple's fields are `_tuplegetter` descriptors written in Python (CPython's are C objects);
  * - ChainMap is no MutableMapping (collections does not import collections.abc here): its keys(), values()
  *   and items() are dict views of a dict made from it (python3's repr is `KeysView(ChainMap({...}))`); no
  *   `|` operators.
@@ -353,7 +353,7 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
         "__match_args__": fields,
     }
     for i, name in enumerate(fields):
-        ns[name] = property(_item_getter(i), doc="Alias for field number %d" % i)
+        ns[name] = _tuplegetter(i, "Alias for field number %d" % i)
     if module is None:
         module = _caller_module()
     if module is not None:
@@ -361,10 +361,39 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
     return type(typename, (tuple,), ns)
 
 
-def _item_getter(i):
-    def get(self):
-        return self[i]
-    return get
+class _tuplegetter:
+    __module__ = "_collections"
+    __slots__ = ("_index", "__doc__")
+
+    def __init__(self, index, doc):
+        self._index = index
+        self.__doc__ = doc
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            if owner is None:
+                raise TypeError("__get__(None, None) is invalid")
+            return self
+        if not isinstance(instance, tuple):
+            raise TypeError("descriptor for index '%d' for tuple subclasses doesn't apply to '%s' object" % (self._index, type(instance).__name__))
+        if not 0 <= self._index < len(instance):
+            raise IndexError("tuple index out of range")
+        return _tuple_item(instance, self._index)
+
+    def __set__(self, instance, value):
+        raise AttributeError("can't set attribute")
+
+    def __delete__(self, instance):
+        raise AttributeError("can't delete attribute")
+
+    def __repr__(self):
+        return "%s(%d, %r)" % (type(self).__name__, self._index, self.__doc__)
+
+    def __reduce__(self):
+        return type(self), (self._index, self.__doc__)
+
+
+_tuple_item = tuple.__getitem__
 
 
 class deque:
