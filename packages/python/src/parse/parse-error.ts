@@ -201,7 +201,9 @@ function describe(n: SyntaxNode, source: string, lines: LineMap, filename: strin
   }
   // a compound statement's header without its ':'
   const COMPOUND = /^(IfStatement|WhileStatement|ForStatement|FunctionDefinition|ClassDefinition|TryStatement|WithStatement)$/;
-  if (n.parent && COMPOUND.test(n.parent.name) && (offset >= source.length || source[offset] === "\n" || source[offset] === "\r")) {
+  // (for `def f()` and `class A`, lezer starts the body with the error: its parent is the Body)
+  const header = n.parent?.name === "Body" && !n.prevSibling ? n.parent.parent : n.parent;
+  if (header && COMPOUND.test(header.name) && (offset >= source.length || source[offset] === "\n" || source[offset] === "\r")) {
     return {
       offset,
       tokenizer: false,
