@@ -992,10 +992,11 @@ export function bufferBinary(vm: VM, a: Obj, b: Obj, op: number, inplace: boolea
 
 /**
 
-/** x's class sets __iter__ = None: no conversion to bytes, whatever else it defines. */
+/** x's class sets __iter__ = None and x is no bytes or bytearray: no conversion to bytes (an instance of a
+ *  bytes or bytearray subclass is read through its buffer, as in python3, whatever its __iter__). */
 function iterSetToNone(vm: VM, x: Obj): boolean {
   const ti = vm.typeInfo(x);
-  return ti.heap && vm.lookupType(ti, "__iter__")?.obj === vm.None;
+  return ti.heap && ti.kind !== Kind.BYTES && ti.kind !== Kind.BYTEARRAY && vm.lookupType(ti, "__iter__")?.obj === vm.None;
 }
 
 /** bytearray(...) for bytearray and its subclasses `t`: new reference. */
