@@ -480,10 +480,8 @@ proto.runFinalizer = function (this: VM, o: Obj): void {
       }
       return;
     }
-    // the generator's frame does not link back to the frame running now: that one may be in the middle
-    // of being left (its locals released), and must not get a frame object made for it
+    // closed from the frame running now (a frame is unlinked before its locals go: never one half released)
     const saved = this.frame;
-    this.frame = null;
     try {
       this.decref(this.callMethod(o, "close", []));
     } catch (e) {

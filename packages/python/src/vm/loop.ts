@@ -47,8 +47,8 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
   if (!f.gen || f.ip === 0) {
     if (++this.depth > this.recursionLimit || (this.depth > 99 && jsStackLow(this))) {
       this.depth--;
-      this.leaveFrame(f);
       this.frame = f.back;
+      this.leaveFrame(f);
       this.raise("RecursionError", "maximum recursion depth exceeded");
     }
   } else if (++this.depth > 99 && jsStackLow(this)) {
@@ -362,6 +362,9 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
               this.frame = back;
               return v;
             }
+            // unlinked before its locals go: a __del__ they run is called from the caller (python3's
+            // sys._getframe(1) there is the caller), and never sees this frame half released
+            this.frame = back;
             if (f.frameObj === 0 && f.locals === 0 && st.length === 0) {
               // leaveFrame's common case, inline: the locals in order, then the function
               // (h.decref inline, as POP_TOP's: a call only when a count reaches 0, which may run code that
@@ -385,10 +388,7 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
               }
             } else this.leaveFrame(f);
             this.depth--;
-            if (f === entry) {
-              this.frame = back;
-              return v;
-            }
+            if (f === entry) return v;
             // a frame the loop pushed, now holding nothing: kept for a later call of its code (never when
             // hooked: a trace may hold frames); a code's spare frames are linked through `back`
             const done = f;
@@ -397,7 +397,6 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
               f.info.spareFrame = f;
             }
             f = back!;
-            this.frame = f;
             code = f.info.code;
             ops = f.info.ops;
             st = f.stack;
