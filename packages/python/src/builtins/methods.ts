@@ -105,16 +105,10 @@ function installSlots(vm: VM): void {
 }
 
 /** Give every builtin iterator type (once all exist) the generator's __iter__ (itself) and __next__ (the next
- *  item, or StopIteration), as natives of its own: each type's descriptor names that type as its owner
- *  (list_iterator.__next__ refuses a tuple_iterator). */
+ *  item, or StopIteration). */
 export function installIteratorMethods(vm: VM): void {
   const gen = vm.infoOfType(vm.T.generator).methods;
-  for (const ti of vm.typeInfos) {
-    if (ti.kind !== Kind.ITER || ti.heap) continue;
-    for (const n of ["__iter__", "__next__"]) {
-      if (!ti.methods.has(n)) ti.methods.set(n, vm.defineNative(n, vm.natives[gen.get(n)!].fn, { qualname: `${ti.name}.${n}`, method: true }));
-    }
-  }
+  for (const ti of vm.typeInfos) if (ti.kind === Kind.ITER && !ti.heap) for (const n of ["__iter__", "__next__"]) if (!ti.methods.has(n)) ti.methods.set(n, gen.get(n)!);
   vm.typeEpoch++;
 }
 

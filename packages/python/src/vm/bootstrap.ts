@@ -172,7 +172,7 @@ proto.registerIterators = function (this: VM): void {
     return 0;
   });
   it("tuple_iterator", 32, true, seqNext((s) => this.tupleLen(s), (s, i) => this.newRef(h.tupleGet(s, i))));
-  const strNext = (self: Obj): Obj => {
+  it("str_ascii_iterator", 32, true, (self) => {
     const s = h.getSlot(self, L.NATIVE_A);
     if (!s) return 0;
     const i = h.getI32(self, L.NATIVE_I);
@@ -182,10 +182,7 @@ proto.registerIterators = function (this: VM): void {
     }
     h.setSlot(self, L.NATIVE_A, 0);
     return 0;
-  };
-  // python3 has two: one for an exact str of ASCII characters only, one for any other str
-  it("str_ascii_iterator", 32, true, strNext);
-  it("str_iterator", 32, true, strNext);
+  });
   it("bytes_iterator", 32, true, seqNext((s) => h.readBytes(s).length, (s, i) => this.newInt(BigInt(h.readBytes(s)[i]))));
   it("range_iterator", 48, false, (self) => rangeIterNext(h, self));
   // iter() of a range past what a C long holds

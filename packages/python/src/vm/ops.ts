@@ -1025,12 +1025,6 @@ proto.getIter = function (this: VM, o: Obj): Obj {
   return this.iterRaw(o, ti);
 };
 
-/** An exact str whose characters are all ASCII (a subclass's instance keeps its text apart: never). */
-const strAsciiCompact = (vm: VM, o: Obj): boolean => {
-  const both = abi.STR_STATE_ASCII | abi.STR_STATE_COMPACT;
-  return (vm.h.getI32(o, abi.STR_STATE) & both) === both;
-};
-
 proto.iterRaw = function (this: VM, o: Obj, ti: TypeInfo): Obj {
   switch (ti.kind) {
     case Kind.LIST:
@@ -1038,7 +1032,7 @@ proto.iterRaw = function (this: VM, o: Obj, ti: TypeInfo): Obj {
     case Kind.TUPLE:
       return this.newNativeIter("tuple_iterator", o);
     case Kind.STR:
-      return this.newNativeIter(strAsciiCompact(this, o) ? "str_ascii_iterator" : "str_iterator", o);
+      return this.newNativeIter("str_ascii_iterator", o);
     case Kind.BYTES:
       return this.newNativeIter("bytes_iterator", o);
     case Kind.BYTEARRAY:

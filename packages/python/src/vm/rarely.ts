@@ -69,7 +69,7 @@ const NATIVE_DESCRS: Record<string, string> = {
 };
 
 /** The built-in iterators with a `__length_hint__` in python3. */
-const HINTED = "list_iterator list_reverseiterator tuple_iterator str_ascii_iterator str_iterator bytes_iterator bytearray_iterator range_iterator longrange_iterator dict_keyiterator dict_valueiterator dict_itemiterator dict_reversekeyiterator dict_reversevalueiterator dict_reverseitemiterator set_iterator iterator reversed".split(" ");
+const HINTED = "list_iterator list_reverseiterator tuple_iterator str_ascii_iterator bytes_iterator bytearray_iterator range_iterator longrange_iterator dict_keyiterator dict_valueiterator dict_itemiterator dict_reversekeyiterator dict_reversevalueiterator dict_reverseitemiterator set_iterator iterator reversed".split(" ");
 
 /** it.__length_hint__() of a built-in iterator: the items it has left (0 once exhausted, and for a dict or
  *  set that changed size), NotImplemented for a sequence iterator over an object with no len(). */
