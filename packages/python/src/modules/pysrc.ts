@@ -391,6 +391,13 @@ class WeakKeyDictionary:
         return self._walk(lambda o, v: (o, v))
 
 
+def _weak_key(o):
+    try:
+        return ref(o)
+    except TypeError:
+        return None
+
+
 class WeakSet:
     # data: a set of weak references; a change commits what died during an iteration first
     __module__ = "_weakrefset"
@@ -416,11 +423,7 @@ class WeakSet:
         return len(self.data) - len(self._gone)
 
     def __contains__(self, item):
-        try:
-            wr = ref(item)
-        except TypeError:
-            return False
-        return wr in self.data
+        return _weak_key(item) in self.data
 
     def __iter__(self):
         for wr in _held(self, self.data):
@@ -466,34 +469,36 @@ class WeakSet:
         self.update(other)
         return self
 
-    def difference_update(self, other):
-        self.__isub__(other)
-
     def __isub__(self, other):
         data = self._edit()
-        if other is self:
-            data.clear()
+        if other is not self:
+            data -= self._refs(other)
         else:
-            data.difference_update(self._refs(other))
+            data.clear()
         return self
-
-    def intersection_update(self, other):
-        self.__iand__(other)
 
     def __iand__(self, other):
-        self._edit().intersection_update(self._refs(other))
+        data = self._edit()
+        if other is not self:
+            data &= self._refs(other)
         return self
-
-    def symmetric_difference_update(self, other):
-        self.__ixor__(other)
 
     def __ixor__(self, other):
         data = self._edit()
-        if other is self:
-            data.clear()
+        if other is not self:
+            data ^= {ref(x, self._cb) for x in other}
         else:
-            data.symmetric_difference_update({ref(x, self._cb) for x in other})
+            data.clear()
         return self
+
+    def difference_update(self, other):
+        self -= other
+
+    def intersection_update(self, other):
+        self &= other
+
+    def symmetric_difference_update(self, other):
+        self ^= other
 
     def _made(self, items):
         return type(self)(items)
@@ -510,7 +515,7 @@ class WeakSet:
     __sub__ = difference
 
     def intersection(self, other):
-        return self._made(x for x in other if x in self)
+        return self._made(filter(self.__contains__, other))
 
     __and__ = intersection
 
