@@ -35,7 +35,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { resolve } from "node:path";
-import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 
 const t00 = performance.now();
 const args = process.argv.slice(2);
@@ -60,13 +60,15 @@ const jsonOut = opt("json", "");
 const bigTimeoutMs = Number(opt("trace-timeout", "45")) * 1000;
 
 let py;
+let jitOn = false;
 const distArg = opt("dist", "");
 const distUrl = distArg ? pathToFileURL(resolve(distArg) + "/").href : new URL("../../packages/python/dist/", import.meta.url).href;
 try {
-  py = await import(new URL("index.js", distUrl).href);
-  // PYHEAP_JIT=1: the code objects compiled to JavaScript (off by default; the module switches itself on
-  // from that variable when loaded)
-  if (process.env.PYHEAP_JIT === "1") await import(new URL("jit/compile.js", distUrl).href);
+  // as Node loads the package: node.js, with the compiled path (loops compiled to JavaScript) on unless
+  // PYHEAP_JIT=0; a build older than that entry has only index.js, where PYHEAP_JIT=1 switched it on
+  const nodeEntry = existsSync(fileURLToPath(new URL("node.js", distUrl)));
+  py = await import(new URL(nodeEntry ? "node.js" : "index.js", distUrl).href);
+  if (nodeEntry || process.env.PYHEAP_JIT === "1") jitOn = (await import(new URL("jit/compile.js", distUrl).href)).jitEnabled();
 } catch (e) {
   console.error(`interp-bench: cannot load packages/python/dist (build it first: pnpm --filter @pyheap/python... build): ${e.message}`);
   process.exit(2);
@@ -372,7 +374,7 @@ const pad = (s, w) => String(s).padStart(w);
 const mark = (ok, whyText) => (ok === undefined ? "—" : ok ? "ok" : whyText?.startsWith("limit:") ? `stopped:${whyText.slice(6)}` : `WRONG(${whyText})`);
 console.log(`interp-bench: CPython ${pyVersion} (${python}), node ${process.version}; wall time, best of ${pyRepeat} (CPython) / ${repeat} (pyheap); "cpu ratio" compares process CPU time (time.process_time / process.cpuUsage, which other load on a shared machine disturbs less)`);
 console.log(`CPython: exec() of the compiled program timed with time.perf_counter (no process start, no compile); empty program ${cpEmpty.ms.toFixed(3)} ms`);
-console.log(`pyheap: run() wall time incl. compile, heap, bootstrap and shutdown; empty program ${startup[2].toFixed(1)} ms (median of 5)`);
+console.log(`pyheap: run() wall time incl. compile, heap, bootstrap and shutdown; empty program ${startup[2].toFixed(1)} ms (median of 5); compiled path ${jitOn ? "on" : "off"} (PYHEAP_JIT=0 turns it off)`);
 console.log(`line tracing: ${traceAvailable ? "available" : "not available in this build (trace: \"line\" returns no trace)"}; Session: ${Session ? "exported" : "not exported"}`);
 console.log("");
 const head = ["program", "N", "CPython ms", "pyheap ms", "ratio", "cpu ratio", "instr/s", "out", "traced N", "cpy lines", "trace steps", "traced ms", "x untraced", "steps/s", "traced out"];

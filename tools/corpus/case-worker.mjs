@@ -1,11 +1,9 @@
 // Runs corpus cases for run.mjs inside a worker thread, one message per case, so that a case that
 // never returns can be stopped by terminating the worker without losing the rest of the run.
 import { parentPort } from "node:worker_threads";
+// as Node loads the package (its "node" entry): loops compiled to JavaScript once hot, unless PYHEAP_JIT=0
+// (the eval loop alone); PYHEAP_JIT_THRESHOLD=N compiles them after N jumps back (1: from the first)
 import { runDetailed } from "@pyheap/python";
-
-// PYHEAP_JIT=1 (PYHEAP_JIT_THRESHOLD=N): the code objects compiled to JavaScript, as the interpreter runs
-// by default under Node
-if (process.env.PYHEAP_JIT === "1") await import(new URL("../../packages/python/dist/jit/compile.js", import.meta.url).href);
 
 // `interrupt` is set by run.mjs once the case has used its CPU time; `wallMs` is the wall-time limit, for a
 // run that waits without using the CPU; the interpreter's step limit is its default (10 000 000).

@@ -34,9 +34,9 @@ function pnpm() {
   if (!probe.error && probe.status === 0 && probe.stdout.trim().startsWith("10.")) return ["pnpm", []];
   return ["npx", ["--yes", `pnpm@${PNPM_VERSION}`]];
 }
-function pn(args) {
+function pn(args, env) {
   const [cmd, pre] = pnpm();
-  must(cmd, [...pre, ...args]);
+  must(cmd, [...pre, ...args], env ? { env: { ...process.env, ...env } } : undefined);
 }
 
 /** Browser tests need a Chromium; as root on Debian we can install it, elsewhere we say how. */
@@ -68,8 +68,10 @@ if (what === "start") {
   ensureChromium();
   step("running every test");
   pn(["turbo", "run", "test", "--concurrency=1", "--output-logs=full"]);
-  step("running the corpus ratchet");
-  pn(["run", "corpus", "--ratchet"]);
-  step("running the corpus through the pyheap command (pyheap run FILE, as a user would)");
+  // the two paths of untraced runs, one each: the eval loop alone through run(), and as Node runs by
+  // default (loops compiled to JavaScript once hot) through the command
+  step("running the corpus ratchet through run(), the eval loop alone (PYHEAP_JIT=0)");
+  pn(["run", "corpus", "--ratchet"], { PYHEAP_JIT: "0" });
+  step("running the corpus through the pyheap command (pyheap run FILE, as a user would; compiled path on)");
   pn(["run", "corpus", "--ratchet", "--cli"]);
 }

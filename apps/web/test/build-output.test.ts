@@ -83,6 +83,19 @@ describe("build output", () => {
     }
   });
 
+  it("both builds: no chunk carries the compiled path (@pyheap/python's src/jit, loaded only by its Node entry)", () => {
+    // two strings of the code it generates, checked to be in the package's own build of it first
+    const markers = ["function py_warm", "ENTRIES = 0, ITERS = 0"];
+    const jit = readFileSync(join(DIST, "..", "..", "..", "packages", "python", "dist", "jit", "compile.js"), "utf8");
+    for (const m of markers) expect(jit).toContain(m);
+    for (const dir of [LIB, join(DIST, "assets")]) {
+      for (const f of readdirSync(dir).filter((f) => f.endsWith(".js"))) {
+        const code = readFileSync(join(dir, f), "utf8");
+        for (const m of markers) expect(code, f).not.toContain(m);
+      }
+    }
+  });
+
   it("library build: the interpreter's main chunk takes the core's ABI constants from no other chunk (inlined, bundler/interpreter.ts)", () => {
     const js = readdirSync(LIB).filter((f) => f.endsWith(".js"));
     const main = js.find((f) => readFileSync(join(LIB, f), "utf8").startsWith(HINT) && staticImports(readFileSync(join(LIB, f), "utf8")).some((d) => /interpreter-part/.test(d)));

@@ -1,5 +1,5 @@
 /**
- * Untraced runs, when switched on (PYHEAP_JIT=1 or setJitEnabled; off by default, see below): the innermost
+ * Untraced runs in Node (on there by default, see below; PYHEAP_JIT=0 or setJitEnabled(false) turns it off): the innermost
  * loops of a code object (a loop holding no other loop) are translated into JavaScript functions specialised
  * to them (`new Function`). The eval loop looks for compiled code only where a jump back lands (a loop's
  * head: no cost per instruction elsewhere) and counts those jumps per code object; every 500 of them
@@ -41,16 +41,18 @@
  * only. Where `new Function` is refused (a page's content security policy), everything silently uses the
  * loop.
  *
- * Off by default: on the interpreter benchmark (tools/bench/README.md, 27 Nov 15:52–17:20) warm runs are
- * faster with it (dict_insert, int_loop, list_build) or even, but a program's first run in a process can be
- * slower. Since the warm-up and the shared exit (README, 27 Nov 19:05–20:30) this path no longer
- * deoptimises the eval loop or its own functions in first runs; measured then, a first run costs fewer
- * machine instructions with it than without in dict_insert, int_loop, list_build and string_build, still
- * more in method_calls (+3.4 %: its two loops are translated, then given back for their calls) and in
- * recursion (+4.2 %, which compiles nothing: not found why). Since callsPython (27 Nov 23:00,
- * tools/bench/README.md) method_calls translates nothing either: its first run with the path on costs
- * 7.39 G machine instructions (7.50 G before, 7.19 G with the path off); recursion 6.80 G on, 6.47 G off.
- * What is left is the eval loop's own with the hook installed (no loop compiled in either program).
+ * On by default in Node: the package's "node" export condition resolves to src/node.ts, which imports this
+ * module, and loading it switches the path on unless PYHEAP_JIT=0 is set (so the server's workers, the CLI,
+ * `run()` imported in Node and the corpus runner have it); the plain entry (src/index.ts, what a browser
+ * bundle resolves) never imports it, so the web element does not carry it. Measured before the switch
+ * (tools/bench/README.md, 28 Nov 01:37–02:10; cachegrind, a first run in a fresh process, off → on):
+ * int_loop 5.68 → 4.51 G machine instructions, list_build 8.58 → 6.28 G, dict_insert 6.37 → 5.49 G,
+ * string_build 5.74 → 5.69 G; the two programs that compile nothing cost more, method_calls 7.24 → 7.52 G
+ * (+3.9 %), recursion 6.48 → 6.75 G (+4.2 %). Of recursion's, 2.9 % is the eval loop's with a hook
+ * installed that is never called (the jump-back test at every instruction) and 1.3 % the warm-up's
+ * (below). Earlier history: warm runs were faster with it (27 Nov 15:52–17:20),
+ * the warm-up and the shared exit took its own deoptimisations out of first runs (19:05–20:30), loops
+ * that call Python every iteration are not translated (callsPython, 23:00).
  * Calls of Python functions run from compiled loops in a nested eval loop (vm.evalFrame, as native code
  * calls Python) were tried and dropped: method_calls' loops then stay compiled, but its first run cost
  * 8.18 G (evalFrame, now called per Python call, is compiled by V8 six times instead of three) and warm
@@ -179,10 +181,10 @@ export function jitThreshold(): number {
   return every;
 }
 
-// Off unless asked for (PYHEAP_JIT=1 when this module is loaded, or setJitEnabled): first runs are not
-// faster (the file's head; tools/bench/README.md, interpreter section). Nothing imports this module but
-// the code that wants it (tests, tools/bench/interp-bench.mjs), so other bundles do not carry it.
-if (typeof process !== "undefined" && process.env && process.env.PYHEAP_JIT === "1") setJitEnabled(true);
+// On once this module is loaded, unless PYHEAP_JIT=0 is set then (setJitEnabled changes it later). Node
+// loads it with the package (src/node.ts, the "node" export condition); the plain entry does not import
+// it, so browser bundles do not carry it.
+if (!(typeof process !== "undefined" && process.env && process.env.PYHEAP_JIT === "0")) setJitEnabled(true);
 
 /** Code objects longer than this stay with the eval loop (V8 does not optimise very large functions). */
 const MAX_INSTRUCTIONS = 3000;
