@@ -373,6 +373,34 @@ print(y)
 z = x[10000]
 `,
   ],
+  [
+    "a compiled loop whose callable turns from a builtin into a Python function (raising, running __del__)",
+    `log = []
+class R:
+    def __init__(self, n):
+        self.n = n
+    def __del__(self):
+        log.append(self.n)
+def mine(x):
+    if x == -900:
+        raise ValueError(x)
+    r = R(x)
+    return abs(x) + 1
+def run(n):
+    f = abs
+    s = 0
+    for i in range(n):
+        try:
+            s += f(-i)
+        except ValueError as e:
+            s -= 1000
+            log.append(e.args)
+        if i == 700:
+            f = mine
+    return s
+print(run(1200), len(log), log[:3], log[198:201], log[-2:])
+`,
+  ],
 ];
 
 /** Refcounts of the singletons after long compare-and-branch loops (each 4096th step is run by the eval
