@@ -45,7 +45,7 @@
  * module, and loading it switches the path on unless PYHEAP_JIT=0 is set (so the server's workers, the CLI,
  * `run()` imported in Node and the corpus runner have it); the plain entry (src/index.ts, what a browser
  * bundle resolves) never imports it, so the web element does not carry it. Measured before the switch
- * (commit 9e4e36a's message, 28 Nov 01:37–02:10; cachegrind, a first run in a fresh process, off → on):
+ * (tools/bench/README.md, 28 Nov 01:37–02:50; cachegrind, a first run in a fresh process, off → on):
  * int_loop 5.68 → 4.51 G machine instructions, list_build 8.58 → 6.28 G, dict_insert 6.37 → 5.49 G,
  * string_build 5.74 → 5.69 G; the two programs that compile nothing cost more, method_calls 7.24 → 7.52 G
  * (+3.9 %), recursion 6.48 → 6.75 G (+4.2 %). Of recursion's, 2.9 % is the eval loop's with a hook
