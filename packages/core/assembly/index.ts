@@ -54,7 +54,7 @@ import {
   gcDebug, isTracked, track, untrack, genHead, permanent, listMerge, listSize, longLivedTotal, longLivedPending,
   gcCollecting, genSizesKnown, genSize0, genSize1, genSize2, genSize3, keepGenSize,
 } from "./gc/lists";
-import { setDenseAlgorithm, collectInit, gcCollect, statGet, setGarbageList, registerFreelistType, clearObject } from "./gc/collect";
+import { setDenseAlgorithm, collectInit, gcCollect, gcAllocWouldCollect, statGet, setGarbageList, registerFreelistType, clearObject } from "./gc/collect";
 import { gcNext, gcObj, varDictPtr } from "./object/header";
 import { evEnable, evDisable, evCount, evBase, evClear, evDropped } from "./events";
 import { inspectInit, heapWalk, referents, heapCheck, checkBadObject, heapSnapshot, nextBlocks, freeListHeads, sysAllocTop } from "./inspect";
@@ -252,6 +252,40 @@ function objNew(tt: usize, nitems: i32, values: bool): i32 {
     return 0;
   }
   return <i32>o;
+}
+/**
+ * `super().name` bound for an instance, as CPython's super() call and the method load after it touch the
+ * heap: a super object of type `superT` made for (type, self, type(self)) (offsets 16, 24, 32), a bound
+ * method of type `methodT` made for (func, self) (offsets 16, 24), then the super object released. NEW
+ * reference to the method. 0 with nothing done when making the super object would start a collection
+ * (one could run code that changes what `func` should be) or finds no memory, and always in the
+ * size-optimised build; 1 when the method found no memory (the super object is released; the status
+ * says why).
+ */
+export function obj_super_bind(superT: i32, methodT: i32, type: i32, self: i32, func: i32): i32 {
+  // (the size build always answers 0: the page keeps the general path)
+  if (ASC_SHRINK_LEVEL > 0 || gcAllocWouldCollect()) return 0;
+  const s = <usize>objNew(<usize>superT, 0, true);
+  if (s == 0) return 0;
+  const o = <usize>self;
+  const ot = typeOf(o);
+  incref(<usize>type);
+  setRef(s + 16, <usize>type);
+  incref(o);
+  setRef(s + 24, o);
+  incref(ot);
+  setRef(s + 32, ot);
+  const m = <usize>objNew(<usize>methodT, 0, true);
+  if (m == 0) {
+    decref(s);
+    return 1;
+  }
+  incref(<usize>func);
+  setRef(m + 16, <usize>func);
+  incref(o);
+  setRef(m + 24, o);
+  decref(s);
+  return <i32>m;
 }
 /** Called by the binding's fast decref when a count reached 0. */
 export function obj_dealloc(o: i32): void {

@@ -68,6 +68,7 @@ export interface CoreExports {
   int_result_release(v: number, spare: number, a: number, b: number): number;
   int_binary_small(a: number, b: number, op: number): number;
   int_compare_small(a: number, b: number, op: number): number;
+  obj_super_bind(superT: number, methodT: number, type: number, self: number, func: number): number;
   int_decimal_str(o: number): number;
   int_to_f64(o: number): number;
   float_new(v: number): number;

@@ -170,6 +170,9 @@ export class Heap {
   private rawIntCompareSmall!: (a: number, b: number, op: number) => number;
   /** str() of a small int in the core (int_decimal_str: allocates a str, runs no hook), unwrapped. */
   private rawIntDecimalStr!: (o: number) => number;
+  /** obj_super_bind (may run a collection's hooks), unwrapped: five arguments, which the wrappers would
+   *  gather into an array per call. */
+  private rawSuperBind!: (superT: number, methodT: number, type: number, self: number, func: number) => number;
   /** The core's status register, read without the export wrapper (a getter: it cannot trap or call out). */
   private rawLastStatus!: () => number;
   private bindFast(raw: CoreExports): void {
@@ -182,6 +185,7 @@ export class Heap {
     this.rawIntBinarySmall = raw.int_binary_small;
     this.rawIntCompareSmall = raw.int_compare_small;
     this.rawLastStatus = raw.heap_last_status;
+    this.rawSuperBind = raw.obj_super_bind;
     const c = this.core;
     this.fx = {
       obj_dealloc: c.obj_dealloc,
@@ -920,6 +924,22 @@ export class Heap {
       throw this.trap(e, "int_result_release");
     }
     if (r === 0) throw statusError(this.rawLastStatus(), "newInt");
+    return r >>> 0;
+  }
+  /** `super().name` for an instance in one core call (the core's obj_super_bind): the super object of type
+   *  `superT` for (type, self, type(self)) made, the method of type `methodT` binding func to self made,
+   *  the super object released. New reference to the method, or 0 with nothing done (making the super
+   *  object would start a collection, or found no memory): the caller takes the general path. */
+  superBind(superT: Obj, methodT: Obj, type: Obj, self: Obj, func: Obj): Obj {
+    if (this.retired) throw this.retired;
+    let r = 0;
+    try {
+      r = this.rawSuperBind(superT, methodT, type, self, func);
+    } catch (e) {
+      throw this.trap(e, "obj_super_bind");
+    }
+    if (this.hookError !== undefined) this.rethrowHookError();
+    if (r === 1) throw statusError(this.rawLastStatus(), "newObject");
     return r >>> 0;
   }
   /** BINARY_OP `op` (its oparg) of two exact ints of at most one digit in one core call: + - * // % & | ^

@@ -4,7 +4,8 @@
  * first argument kept in a cell, a name `super` rebound, super() outside a class and in a function without
  * arguments, super(type, obj) with arguments, and the super object's own id reused by the next one.
  */
-import { describe, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { runDetailed } from "../src/index.js";
 import { cpythonRunner, expectSameAsPython, expectSameAsPythonBothTraces } from "./cpython.js";
 
 const cpython = cpythonRunner("pyheap-super-call-");
@@ -110,6 +111,73 @@ def init(self, v):
     self.v = -v
 A.__init__ = init
 print(B(7, 8).v, [A(k).v for k in range(3)])
+`,
+    );
+  });
+
+  it("super().m untraced (the call and the method load in one step) leaves the heap as traced (two steps)", () => {
+    // the ids of the blocks taken next (a bound method's size class, a list's), the gc counts and the
+    // refcounts after each call: what the allocations and releases of the super object and the method
+    // leave behind
+    const source = `import gc, sys
+class A:
+    def m(self, x):
+        return x + 1
+class B(A):
+    def m(self, x):
+        return super().m(x)
+b = B()
+base = id(b)
+rows = []
+for i in range(30):
+    r = b.m(i)
+    p = b.m
+    q = [i]
+    rows.append((r, id(p) - base, id(q) - base, gc.get_count(), sys.getrefcount(super), sys.getrefcount(b), sys.getrefcount(A.m)))
+    del p, q
+print(rows)
+`;
+    const untraced = runDetailed(source, { filename: "super-one-step.py" });
+    const traced = runDetailed(source, { filename: "super-one-step.py", trace: "line", limits: { maxTraceSteps: 1e6 } });
+    expect(untraced.result.outcome).toEqual({ status: "ok" });
+    expect(untraced.result.stdout).toBe(traced.result.stdout);
+    expect(untraced.heap.leaked).toEqual([]);
+    expect(untraced.heap.check).toEqual({ ok: true });
+  });
+
+  it("a collection the super object's allocation starts runs a __del__ that rebinds the method found", () => {
+    // thresholds 1..5: collections start at every allocation in turn, the super object's among them, and
+    // each __del__ swaps A.m, so the method must be looked up after the super object is made
+    expectSameAsPythonBothTraces(
+      cpython,
+      "super-collect-rebind",
+      `import gc
+class A:
+    def m(self, x):
+        return ("A", x)
+def other(self, x):
+    return ("other", x)
+class Cycle:
+    def __init__(self, k):
+        self.me = self
+        self.k = k
+    def __del__(self):
+        A.m = other if self.k % 2 else keep
+class B(A):
+    def m(self, x):
+        return super().m(x)
+keep = A.__dict__["m"]
+b = B()
+seen = []
+for th in (1, 2, 3, 4, 5):
+    gc.collect()
+    gc.set_threshold(th)
+    for i in range(12):
+        Cycle(i)
+        seen.append(b.m(i)[0])
+        seen.append(gc.get_count())
+gc.set_threshold(700)
+print(seen)
 `,
     );
   });

@@ -94,6 +94,12 @@ export function gcAllocated(): void {
   }
 }
 
+/** Whether the next gcAllocated (a GC object's allocation) would start a collection. */
+export function gcAllocWouldCollect(): bool {
+  const t0 = getThreshold(0);
+  return getCount(0) + 1 > t0 && gcEnabled && t0 != 0 && !gcCollecting && !gcBlocked;
+}
+
 /** A GC object's memory was freed. */
 export function gcFreed(): void {
   const c = getCount(0);

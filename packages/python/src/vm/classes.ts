@@ -928,11 +928,25 @@ export function superCallPush(vm: VM, st: Obj[], target: Obj): void {
 function zeroArgSuper(vm: VM): Obj {
   const f = vm.frame;
   if (f === null) return 0;
+  const type = zeroArgSuperType(vm, f);
+  if (type === 0) return 0;
+  const h = vm.h;
+  const self = f.localsplus[0];
+  const s = h.newObject(vm.tSuper);
+  const m = h.i32;
+  initSlot(m, s, L.NATIVE_A, type);
+  initSlot(m, s, L.NATIVE_B, self);
+  initSlot(m, s, L.NATIVE_C, m[(self + OB_TYPE) >>> 2]! >>> 0);
+  return s;
+}
+
+/** The class zeroArgSuper makes the super object for in frame f (its `__class__` cell's class; the
+ *  instance is f's first local), or 0 when the general checks must run. */
+function zeroArgSuperType(vm: VM, f: Frame): Obj {
   const info = f.info;
   const ci = info.superClassAt;
   if (ci < 0 || info.superSelfCell) return 0;
-  const h = vm.h;
-  let m = h.i32;
+  const m = vm.h.i32;
   const self = f.localsplus[0];
   const cell = f.localsplus[ci];
   if (!self || !cell) return 0;
@@ -941,12 +955,54 @@ function zeroArgSuper(vm: VM): Obj {
   const objType = m[(self + OB_TYPE) >>> 2]! >>> 0;
   const oti = vm.infoOfType(objType);
   if (oti.kind === Kind.TYPE || (objType !== type && !vm.isSubtype(oti, vm.infoOfType(type)))) return 0;
-  const s = h.newObject(vm.tSuper);
-  m = h.i32;
-  initSlot(m, s, L.NATIVE_A, type);
-  initSlot(m, s, L.NATIVE_B, self);
-  initSlot(m, s, L.NATIVE_C, objType);
-  return s;
+  return type;
+}
+
+/**
+ * CALL of `super` (`target`, already popped with its NULL) without arguments in frame f, the LOAD_METHOD
+ * at ops[ip] after it, when nothing can tell the two apart (the caller checked: untraced, not at the step
+ * where the limits are checked). When zeroArgSuper would make the super object and the class's SuperSite
+ * holds for the name, both run here: the super object made, the method bound and the super object
+ * released in one core call (the same allocations and releases in the same order as the two
+ * instructions), the LOAD_METHOD's step counted, NULL and the method pushed: true. false with nothing done.
+ */
+export function superCallMethod(vm: VM, f: Frame, st: Obj[], ip: number, target: Obj): boolean {
+  const type = zeroArgSuperType(vm, f);
+  if (type === 0) return false;
+  const name = f.info.code.co_names[f.info.ops[ip]! >> 8];
+  if (name === "__class__") return false;
+  const h = vm.h;
+  const m = h.i32;
+  const self = f.localsplus[0];
+  const func = superSiteFunc(vm, m, vm.infoOfType(type), vm.infoOfType(m[(self + OB_TYPE) >>> 2]! >>> 0), name);
+  if (func === 0) return false;
+  const callAt = f.lasti;
+  vm.steps++;
+  f.lasti = ip;
+  let r = 0;
+  try {
+    r = h.superBind(vm.tSuper, vm.tMethod, type, self, func);
+  } catch (e) {
+    h.decref(target);
+    throw e;
+  }
+  if (r === 0) {
+    vm.steps--;
+    f.lasti = callAt;
+    return false;
+  }
+  h.decref(target);
+  st.push(0);
+  st.push(r);
+  return true;
+}
+
+/** The function the SuperSite of (typeTi, objTi, name) holds while it is valid, else 0. */
+function superSiteFunc(vm: VM, m: Int32Array, typeTi: TypeInfo, objTi: TypeInfo, name: string): Obj {
+  const head = vm.superSites.get(typeTi);
+  let c = head === undefined ? null : head;
+  while (c !== null && (c.objTi !== objTi || c.name !== name)) c = c.next;
+  return c !== null && stampValid(vm, m, c, objTi.mro) ? c.func : 0;
 }
 
 /**

@@ -100,6 +100,10 @@ export interface HeapApi {
   /** BINARY_OP `op` (its oparg) on two exact ints of at most one digit, in one core call: the result (a new
    *  reference) made, then a and b released (steals both). 0 when it does not apply, nothing changed. */
   intBinarySmall(a: Obj, b: Obj, op: number): Obj;
+  /** super().name for an instance in one core call: a super object of type superT for (type, self,
+   *  type(self)), a method of type methodT for (func, self), the super object released. New reference to
+   *  the method, or 0 with nothing done (the caller takes the general path). */
+  superBind(superT: Obj, methodT: Obj, type: Obj, self: Obj, func: Obj): Obj;
   /** COMPARE_OP `op` on two exact ints of at most two digits, in one core call: True or False (a new
    *  reference), then a and b released (steals both). 0 when it does not apply, nothing changed. */
   intCompareSmall(a: Obj, b: Obj, op: number): Obj;
@@ -200,7 +204,7 @@ const REQUIRED = [
   "setSlotSteal", "getI32", "setI32", "newObject", "newInt", "readInt", "newFloat", "readFloat", "newStr",
   "readStr", "strLength", "strPart", "newTuple", "tupleGet", "newList", "listAppend", "listAppendSteal", "listGet", "listSet", "listLen", "decrefInt", "newIntValue",
   "strJoin", "strJoinPop", "strJoinItems", "intDecimal", "intDecimalStr", "newIntSpare", "intResultRelease",
-  "intBinarySmall", "intCompareSmall",
+  "intBinarySmall", "intCompareSmall", "superBind",
 ] as const;
 
 /** Check the loaded heap against the interface; returns the names that are missing. */

@@ -14,7 +14,7 @@ import type { GenState } from "./eval.js";
 import { binarySubscr, dictKeyIterNextIn, formatValue, instanceGetAttr, instanceSetAttr, intTruth, listIterNextIn, loadGlobalCached, loadMethodCached, newIntResult, rangeIterNextAt, smallIntBinary, smallIntValue, asObj, buildString, storeSubscr, strCallSite, strCall } from "./fast.js";
 import { isAddThenStore, binaryAddStore, isIntAddSite } from "./inplace.js";
 import { jitState } from "./jit-hook.js";
-import { classInitAbort, classInitDone, classInitFrame, superCallPush, superMethodPush } from "./classes.js";
+import { classInitAbort, classInitDone, classInitFrame, superCallMethod, superCallPush, superMethodPush } from "./classes.js";
 import { abi } from "@pyheap/heap";
 import { jsStackLow } from "./misc.js";
 import { noteSlot, SLOT_LOAD, SLOT_METHOD, SLOT_STORE, slotLoad, slotMethod, slotStore } from "./protocol.js";
@@ -319,6 +319,12 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
               // zero-argument super() (what callGeneral does for it, without the argument array)
               st.pop();
               st.pop();
+              // super().name: with the LOAD_METHOD after it in one step when nothing could tell (untraced, not
+              // at the step where the limits are checked): one core call (classes.ts superCallMethod)
+              if (!hooked && (ops[ip]! & 255) === 160 /* Op.LOAD_METHOD */ && this.steps + 1 < this.stepCheckAt && superCallMethod(this, f, st, ip, target)) {
+                ip++;
+                break;
+              }
               superCallPush(this, st, target);
               break;
             }
