@@ -9,20 +9,20 @@ import type { PySyntaxError } from "./parse/errors.js";
 /** Format a compile error as CPython prints it (no traceback). */
 export function formatSyntaxError(e: CompileError, withSource = true): string {
   let out = `  File "${e.filename}", line ${e.lineno}\n`;
-  // an unexpected indent has no end (CPython's end_offset -1): the line is shown without a caret
-  const noCaret = e.msg === "unexpected indent";
-  if (withSource && e.text && noCaret) out += `    ${e.text.replace(/\n$/, "").trim()}\n`;
-  else if (withSource && e.text) {
-    const raw = e.text.replace(/\n$/, "");
-    const stripped = raw.trimStart();
-    const lead = raw.length - stripped.length;
-    out += `    ${stripped.replace(/\s+$/, "")}\n`;
-    let start = e.offset;
-    let end = e.end_lineno > e.lineno || e.end_offset < e.offset || e.type === "IndentationError" ? e.offset + 1 : e.end_offset;
-    if (e.end_lineno > e.lineno) end = raw.length + 1;
-    if (end <= start) end = start + 1;
-    start = Math.max(0, start - 1 - lead);
-    out += `    ${" ".repeat(start)}${"^".repeat(Math.max(1, end - e.offset))}\n`;
+  if (withSource && e.text) {
+    // the line as python3 holds it (ending in its line break); shown without its leading blanks, trailing
+    // blanks kept
+    const text = e.text.replace(/\n$/, "");
+    const lead = text.length - text.replace(/^[ \t\f]+/, "").length;
+    out += `    ${text.slice(lead)}\n`;
+    // the caret stops at the line's end; a span over several lines runs to the first line's end; an end
+    // before the start (or none) is one caret
+    const start = Math.min(e.offset, text.length + 1);
+    let end = e.end_lineno > e.lineno ? text.length + 1 : Math.min(e.end_offset, text.length + 2);
+    // (a range only for SyntaxError itself: its subclasses get one caret)
+    if (end <= start || e.type !== "SyntaxError") end = start + 1;
+    // no caret when the offset falls in the leading blanks (or is 0: an error at the end of the input)
+    if (start - 1 >= lead) out += `    ${" ".repeat(start - 1 - lead)}${"^".repeat(end - start)}\n`;
   }
   out += `${e.type}: ${e.msg}\n`;
   return out;
@@ -33,5 +33,5 @@ export function formatSyntaxError(e: CompileError, withSource = true): string {
 export function syntaxErrorText(e: PySyntaxError, prompt: boolean): string {
   let out = "";
   for (const w of e.warnings) out += `${w.filename}:${w.lineno}: ${w.category}: ${w.message}\n${prompt ? "" : `  ${w.text}\n`}`;
-  return out + formatSyntaxError(e.info);
+  return out + formatSyntaxError(e.info.atEnd ? { ...e.info, offset: 0 } : e.info);
 }

@@ -20,7 +20,7 @@ function pyFiles(dir: string): string[] {
 const UNSUPPORTED: Record<string, string> = {};
 
 /** Programs of the corpus that must not compile: CPython reports a SyntaxError before running them. */
-const MEANT_TO_FAIL = new Set(["errors/12-syntax-unclosed.py", "errors/13-indentation-error.py", "errors/14-invalid-syntax.py", "fidelity/38-or-pattern-as-then-alternative.py", "fidelity/39-as-pattern-twice.py", "fidelity/243-glued-number-then-syntax-error.py", "teaching/25-typo-decimal-literal.py", "fidelity/301-class-header-missing-colon.py", "fidelity/302-method-header-missing-colon.py"]);
+const MEANT_TO_FAIL = new Set(["errors/12-syntax-unclosed.py", "errors/13-indentation-error.py", "errors/14-invalid-syntax.py", "fidelity/38-or-pattern-as-then-alternative.py", "fidelity/39-as-pattern-twice.py", "fidelity/243-glued-number-then-syntax-error.py", "teaching/25-typo-decimal-literal.py", "fidelity/301-class-header-missing-colon.py", "fidelity/302-method-header-missing-colon.py", "fidelity/303-if-assign-instead-of-equals.py", "fidelity/304-conditional-without-else.py", "fidelity/305-tab-error-mixed-indent.py", "fidelity/306-try-without-handler.py", "fidelity/307-try-without-handler-at-end.py", "fidelity/308-header-comment-missing-colon.py", "fidelity/309-header-at-end-without-block.py", "fidelity/310-keyword-argument-expression.py", "fidelity/311-else-if.py", "fidelity/312-assignment-inside-parentheses.py", "fidelity/313-while-subscript-assign.py", "fidelity/314-tab-error-nested-block.py", "fidelity/315-cannot-assign-to-call-in-if.py"]);
 
 describe("every corpus program compiles", () => {
   const files = pyFiles(CORPUS);

@@ -186,7 +186,7 @@ export function lineAt(code: CodeObject, i: number): number {
 
 /** A problem found while parsing or compiling; the run layer prints it in CPython's format. */
 export interface CompileError {
-  readonly type: "SyntaxError" | "IndentationError";
+  readonly type: "SyntaxError" | "IndentationError" | "TabError";
   readonly msg: string;
   readonly filename: string;
   /** 1-based line. */
@@ -199,6 +199,8 @@ export interface CompileError {
   readonly text: string;
   /** End line, as SyntaxError.end_lineno. */
   readonly end_lineno: number;
+  /** Found at the end of the input: a script's error then has no column (offset 0, no caret). */
+  readonly atEnd?: boolean;
 }
 
 /** A compile-time warning (3.11: the `is` with a literal SyntaxWarning). Printed by the run layer as

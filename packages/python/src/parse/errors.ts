@@ -57,7 +57,7 @@ export function syntaxErrorAt(
   col: number,
   endLine = line,
   endCol = col + 1,
-  type: "SyntaxError" | "IndentationError" = "SyntaxError",
+  type: "SyntaxError" | "IndentationError" | "TabError" = "SyntaxError",
 ): PySyntaxError {
   return new PySyntaxError({
     type,

@@ -6,8 +6,7 @@
  * (in the page's build it is loaded on demand: apps/web/bundler/lazy.ts).
  */
 import type { SyntaxNode } from "@lezer/common";
-import type { LineMap, PySyntaxError } from "./errors.js";
-import { syntaxErrorAt } from "./errors.js";
+import { type LineMap, PySyntaxError, syntaxErrorAt } from "./errors.js";
 import type { CompileError, CompileWarning } from "../compile/code.js";
 
 /** A syntax error found, with where it is and how to make it. */
@@ -174,6 +173,11 @@ function describe(n: SyntaxNode, source: string, lines: LineMap, filename: strin
   let offset = n.from;
   // A zero-length error sits where the parser stopped: report the next token.
   while (offset < source.length && /[ \t\f]/.test(source[offset]!)) offset++;
+  const said = assignmentSlip(n, offset, source) ?? keywordSlip(n, offset, source) ?? missingElse(n);
+  if (said) {
+    const [msg, from, to] = said;
+    return { offset: from, tokenizer: false, generic: false, make: () => syntaxErrorAt(lines, filename, msg, lines.line(from), lines.col(from), lines.line(to), lines.col(to)) };
+  }
   const line = lines.line(offset);
   let col = lines.col(offset);
   let end = offset;
@@ -208,7 +212,14 @@ function describe(n: SyntaxNode, source: string, lines: LineMap, filename: strin
       offset,
       tokenizer: false,
       generic: false,
-      make: () => syntaxErrorAt(lines, filename, "expected ':'", line, col, line, col + 1),
+      make: () => {
+        // python3 points at a trailing comment (all of it) when there is one, else after the line's last character
+        const text = lines.lineText(line);
+        const comment = /^(?:[^#'"]|'(?:\\.|[^'\\])*'|"(?:\\.|[^"\\])*")*(?=#)/.exec(text);
+        return comment && comment[0].length < col
+          ? syntaxErrorAt(lines, filename, "expected ':'", line, comment[0].length, line, text.length)
+          : syntaxErrorAt(lines, filename, "expected ':'", line, col, line, col);
+      },
     };
   }
   // two expressions side by side inside brackets: CPython suggests a comma
@@ -237,4 +248,170 @@ function describe(n: SyntaxNode, source: string, lines: LineMap, filename: strin
     generic: true,
     make: () => syntaxErrorAt(lines, filename, "invalid syntax", line, col, line, endCol),
   };
+}
+
+/** What python3 calls an expression on the left of an `=` where an expression was wanted, or null when it says
+ *  only "invalid syntax" (a comparison, `not`, `and`, `or`, a conditional, a lambda). */
+function targetKind(x: SyntaxNode, source: string): string | null {
+  switch (x.name) {
+    case "Number":
+    case "String":
+    case "ContinuedString":
+      return "literal";
+    case "FormatString":
+      return "f-string expression";
+    case "CallExpression":
+      return "function call";
+    case "MemberExpression":
+      return source[x.lastChild?.prevSibling?.from ?? x.from] === "." || x.lastChild?.name === "PropertyName" ? "attribute" : "subscript";
+    case "UnaryExpression":
+      return /^not\b/.test(source.slice(x.from)) ? null : "expression";
+    case "BinaryExpression":
+      return x.getChild("CompareOp") || x.getChild("and") || x.getChild("or") || /\b(?:is|in|not)\b/.test(source.slice(x.from, x.to).replace(/(['"]).*?\1/g, "")) ? null : "expression";
+    case "DictionaryExpression":
+      return "dict literal";
+    case "SetExpression":
+      return "set display";
+    case "ArrayComprehensionExpression":
+      return "list comprehension";
+    case "SetComprehensionExpression":
+      return "set comprehension";
+    case "DictionaryComprehensionExpression":
+      return "dict comprehension";
+    case "AwaitExpression":
+      return "await expression";
+    default:
+      return null;
+  }
+}
+
+/** Where contexts that take a named expression have one (an `if`'s or `while`'s condition, a bracket's item). */
+const NAMED_EXPR_PLACES = /^(IfStatement|WhileStatement|MatchStatement|ParenthesizedExpression|TupleExpression|ArrayExpression|ArrayComprehensionExpression|SetExpression|SetComprehensionExpression|MemberExpression)$/;
+
+/**
+ * An `=` where python3 wants an expression: in a call's arguments after anything but a name ("expression cannot
+ * contain assignment"), in a condition or a bracket after a name ("Maybe you meant '==' or ':='", the span up
+ * to the end of the right side's operand) or after another target ("cannot assign to … here"). Null otherwise.
+ */
+function assignmentSlip(n: SyntaxNode, at: number, source: string): [string, number, number] | null {
+  if (source[at] !== "=" || source[at + 1] === "=") return null;
+  let prev = n.prevSibling;
+  if (prev?.type.isError || !prev || !n.parent) return null;
+  // (the whole item before the '=': `f(a:=1=2)` and `f(x=1 = 2)` are plain invalid syntax)
+  const before = prev.prevSibling;
+  if (before && !/^([([{,]|if|elif|while|match)$/.test(before.name)) return null;
+  if (n.parent.name === "ArgList") {
+    if (prev.name === "VariableName" || prev.name === "," || prev.name === "(") return null;
+    const msg = prev.name === "Boolean" || prev.name === "None" ? `cannot assign to ${source.slice(prev.from, prev.to)}` : 'expression cannot contain assignment, perhaps you meant "=="?';
+    return [msg, prev.from, at + 1];
+  }
+  if (!NAMED_EXPR_PLACES.test(n.parent.name)) return null;
+  if (prev.name === "VariableName") {
+    const end = operandEnd(source, at + 1);
+    const rest = source.slice(end).match(/^[ \t]*(:?=?)/)![1];
+    if (end < 0 || rest === "=" || rest === ":=") return null;
+    return ["invalid syntax. Maybe you meant '==' or ':=' instead of '='?", prev.from, end];
+  }
+  const kind = targetKind(prev, source);
+  return kind ? [`cannot assign to ${kind} here. Maybe you meant '==' instead of '='?`, prev.from, prev.to] : null;
+}
+
+/**
+ * Where an operand of python3's binary operators (no comparison, no boolean operator) that starts at or after
+ * `at` ends: unary signs, an atom (name, number, strings side by side, a bracketed group), its trailers, and
+ * the arithmetic and bitwise operators between such operands. -1 when none starts there.
+ */
+function operandEnd(s: string, at: number): number {
+  const KW = /^(and|or|not|if|else|in|is|lambda|for|async|await|yield|from|as|def|class|return|while|with)$/;
+  let i = at;
+  const blank = () => {
+    while (s[i] === " " || s[i] === "\t") i++;
+  };
+  const group = (): boolean => {
+    const close = { "(": ")", "[": "]", "{": "}" }[s[i]!];
+    if (!close) return false;
+    const stack = [close];
+    i++;
+    while (i < s.length && stack.length) {
+      const c = s[i]!;
+      if (c === "'" || c === '"') i = tokenEnd(s, i);
+      else {
+        if (c === stack[stack.length - 1]) stack.pop();
+        else if (c === "(" || c === "[" || c === "{") stack.push({ "(": ")", "[": "]", "{": "}" }[c]!);
+        i++;
+      }
+    }
+    return !stack.length;
+  };
+  for (;;) {
+    blank();
+    while (/[-+~]/.test(s[i] ?? "")) {
+      i++;
+      blank();
+    }
+    const word = /^[\w\u0080-\uffff]+/.exec(s.slice(i, i + 80))?.[0];
+    if (word && KW.test(word)) return -1;
+    if (word && /^[rRbBuUfF]{0,2}$/.test(word) && /['"]/.test(s[i + word.length] ?? "")) {
+      // strings side by side
+      while (/^[rRbBuUfF]{0,2}['"]/.test(s.slice(i, i + 3))) {
+        i = tokenEnd(s, i);
+        blank();
+      }
+    } else if (word) i += word.length;
+    else if (s[i] === "'" || s[i] === '"') {
+      while (/^[rRbBuUfF]{0,2}['"]/.test(s.slice(i, i + 3))) {
+        i = tokenEnd(s, i);
+        blank();
+      }
+    } else if (!group()) return -1;
+    // trailers
+    for (;;) {
+      const save = i;
+      blank();
+      if (s[i] === "." && /[A-Za-z_\u0080-\uffff]/.test(s[i + 1] ?? "")) i = tokenEnd(s, i + 1);
+      else if ((s[i] === "(" || s[i] === "[") && group()) continue;
+      else {
+        i = save;
+        break;
+      }
+    }
+    const end = i;
+    blank();
+    const op = /^(\*\*|\/\/|<<|>>|[-+*/%@&|^])(?!=)/.exec(s.slice(i, i + 3));
+    if (!op) return end;
+    i += op[0].length;
+  }
+}
+
+/** A header keyword that must be followed by ':' (`else`, `try`, `finally`) followed by something else. */
+function keywordSlip(n: SyntaxNode, at: number, source: string): [string, number, number] | null {
+  const prev = n.prevSibling;
+  if (!prev || !/^(else|try|finally)$/.test(prev.name) || at >= source.length || /[:\n\r#]/.test(source[at]!)) return null;
+  return ["expected ':'", at, tokenEnd(source, at)];
+}
+
+/** A conditional expression that ends after its condition. */
+function missingElse(n: SyntaxNode): [string, number, number] | null {
+  const c = n.parent;
+  if (c?.name !== "ConditionalExpression" || c.getChild("else") || !n.prevSibling || n.prevSibling.name === "if") return null;
+  return ["expected 'else' after 'if' expression", c.from, n.prevSibling.to];
+}
+
+/**
+ * An error python3's parser finds at the end of the input: reported at the source's last line, after its text
+ * (compile()'s offset; a script's has none: see CompileError.atEnd), with that line's text and line break.
+ */
+export function errorAtEnd(lines: LineMap, filename: string, msg: string, type: "SyntaxError" | "IndentationError" = "SyntaxError"): PySyntaxError {
+  const src = lines.source;
+  const last = src.endsWith("\n") ? lines.starts.length - 1 : lines.starts.length;
+  const text = lines.lineText(last) + (src.endsWith("\n") ? "\n" : "");
+  return new PySyntaxError({ type, msg, filename, lineno: last, offset: text.replace(/\n$/, "").length + 1, end_lineno: last, end_offset: -1, text, atEnd: true });
+}
+
+const TOKEN_AT = /[rRbBuUfF]{0,2}(?:'''[^]*?'''|"""[^]*?"""|'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*")|[\w\u0080-\uffff]+|\*\*=?|\/\/=?|>>=?|<<=?|->|:=|\.\.\.|[-+*/%&|^@<>=!]=|[^]/y;
+
+/** The end of the token that starts at `at` (one character when none is recognised). */
+export function tokenEnd(src: string, at: number): number {
+  TOKEN_AT.lastIndex = at;
+  return TOKEN_AT.exec(src) ? TOKEN_AT.lastIndex : at + 1;
 }

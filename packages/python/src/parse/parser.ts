@@ -29,7 +29,7 @@ import type {
 import { LineMap, PySyntaxError, syntaxErrorAt } from "./errors.js";
 import { namedEscape } from "../objects/unicode-names.js";
 import { findSyntaxProblem, isCompTargetStar, isLambdaSlash } from "./syntax-errors.js";
-import { describeParseError } from "./parse-error.js";
+import { describeParseError, errorAtEnd, tokenEnd } from "./parse-error.js";
 
 type E = Expr;
 
@@ -750,7 +750,16 @@ class AstBuilder {
         throw this.error("invalid syntax", this.npos(k));
       }
     }
-    if (!handlers.length && !finalbody.length) throw this.error("expected 'except' or 'finally' block", pos);
+    if (!handlers.length && !finalbody.length) {
+      // python3 stops at the first token after the block (at the end of the input: no column)
+      const msg = "expected 'except' or 'finally' block";
+      const at = /[^\s#]|#.*/g;
+      let m: RegExpExecArray | null;
+      at.lastIndex = ks[ks.length - 1]!.to;
+      while ((m = at.exec(this.src)) && m[0][0] === "#");
+      if (!m) throw errorAtEnd(this.lines, this.filename, msg);
+      throw this.error(msg, this.pos(m.index, tokenEnd(this.src, m.index)));
+    }
     return { k: "Try", body, handlers, orelse, finalbody, pos, star: !!star };
   }
 

@@ -9,7 +9,7 @@
  */
 import type { SyntaxNode } from "@lezer/common";
 import { LineMap, PySyntaxError, syntaxErrorAt } from "./errors.js";
-import { describeParseError, type Problem } from "./parse-error.js";
+import { describeParseError, errorAtEnd, tokenEnd, type Problem } from "./parse-error.js";
 
 
 const OPENERS: Record<string, string> = { "(": ")", "[": "]", "{": "}" };
@@ -81,6 +81,8 @@ function firstParseError(
 function scanTokens(src: string, lines: LineMap, filename: string): Problem | null {
   const brackets: { ch: string; offset: number }[] = [];
   const indents: number[] = [0];
+  /** The same levels counting a tab as one column: python3 wants both measures to agree on every comparison. */
+  const altIndents: number[] = [0];
   let i = 0;
   let atLineStart = true;
   /** The header keyword of the previous logical line when it ended with ':' (expects a block). */
@@ -102,9 +104,11 @@ function scanTokens(src: string, lines: LineMap, filename: string): Problem | nu
     if (atLineStart && brackets.length === 0) {
       // measure indentation of a new physical line
       let col = 0;
+      let alt = 0;
       let j = i;
       while (j < n && (src[j] === " " || src[j] === "\t" || src[j] === "\f")) {
         col = src[j] === "\t" ? (Math.floor(col / 8) + 1) * 8 : src[j] === "\f" ? 0 : col + 1;
+        alt = src[j] === "\f" ? 0 : alt + 1;
         j++;
       }
       if (j >= n || src[j] === "\n" || src[j] === "#" || (src[j] === "\r" && src[j + 1] === "\n")) {
@@ -112,13 +116,10 @@ function scanTokens(src: string, lines: LineMap, filename: string): Problem | nu
         if (j >= n) {
           if (pendingHeader) {
             const h = pendingHeader;
-            const text = lines.lineText(h.line);
             return {
               offset: n,
               tokenizer: false,
-              make: () =>
-                syntaxErrorAt(lines, filename, `expected an indented block after ${HEADER_NAMES[h.kw]} on line ${h.line}`,
-                  h.line, text.length, h.line, text.length, "IndentationError"),
+              make: () => errorAtEnd(lines, filename, `expected an indented block after ${HEADER_NAMES[h.kw]} on line ${h.line}`, "IndentationError"),
             };
           }
           break;
@@ -128,28 +129,39 @@ function scanTokens(src: string, lines: LineMap, filename: string): Problem | nu
         continue;
       }
       const top = indents[indents.length - 1]!;
+      const altTop = altIndents[altIndents.length - 1]!;
+      // the two measures disagree: tabs and spaces mixed so that the block structure depends on a tab's width
+      const tabError = (): Problem => ({
+        offset: j,
+        tokenizer: true,
+        make: () => syntaxErrorAt(lines, filename, "inconsistent use of tabs and spaces in indentation", lines.line(j), 0, lines.line(j), -1, "TabError"),
+      });
+      if (col === top ? alt !== altTop : col > top && alt <= altTop) return tabError();
       if (pendingHeader) {
         if (col <= top) {
           const h = pendingHeader;
           const off = j;
-          let end = off;
-          while (end < n && src[end] !== "\n") end++;
           return {
             offset: off,
             tokenizer: false,
             make: () =>
               syntaxErrorAt(lines, filename, `expected an indented block after ${HEADER_NAMES[h.kw]} on line ${h.line}`,
-                lines.line(off), lines.col(off), lines.line(off), lines.col(off) + (end - off), "IndentationError"),
+                lines.line(off), lines.col(off), lines.line(off), lines.col(off) + (tokenEnd(src, off) - off), "IndentationError"),
           };
         }
         indents.push(col);
+        altIndents.push(alt);
         pendingHeader = null;
       } else if (col > top) {
         let end = j;
         while (end < n && src[end] !== "\n") end++;
         return { ...err(j - 1, "unexpected indent", false, "IndentationError", end), offset: j };
       } else if (col < top) {
-        while (indents.length > 1 && indents[indents.length - 1]! > col) indents.pop();
+        while (indents.length > 1 && indents[indents.length - 1]! > col) {
+          indents.pop();
+          altIndents.pop();
+        }
+        if (indents[indents.length - 1] === col && altIndents[altIndents.length - 1] !== alt) return tabError();
         if (indents[indents.length - 1] !== col) {
           return {
             offset: j,
@@ -255,6 +267,11 @@ function scanTokens(src: string, lines: LineMap, filename: string): Problem | nu
     const open = brackets[brackets.length - 1]!;
     return { ...err(open.offset, `'${open.ch}' was never closed`, true), eofBracket: true };
   }
+  // a header on the source's last line, without a line break after it
+  const kw = firstWord;
+  if (!atLineStart && lastSignificant === ":" && kw in HEADER_NAMES) {
+    return { offset: n, tokenizer: false, make: () => errorAtEnd(lines, filename, `expected an indented block after ${HEADER_NAMES[kw]} on line ${lines.line(n)}`, "IndentationError") };
+  }
   return null;
 }
 
@@ -284,3 +301,4 @@ export function isCompTargetStar(n: SyntaxNode, source: string): boolean {
 export function isLambdaSlash(n: SyntaxNode, source: string): boolean {
   return n.type.isError && source.slice(n.from, n.to) === "/" && n.parent?.name === "ParamList" && n.parent.parent?.name === "LambdaExpression";
 }
+
