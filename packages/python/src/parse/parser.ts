@@ -751,11 +751,12 @@ class AstBuilder {
       }
     }
     if (!handlers.length && !finalbody.length) {
-      // python3 stops at the first token after the block (at the end of the input: no column)
+      // python3 stops at the first token after the try's own block (an 'else' there included; at the end
+      // of the input: no column)
       const msg = "expected 'except' or 'finally' block";
       const at = /[^\s#]|#.*/g;
       let m: RegExpExecArray | null;
-      at.lastIndex = ks[ks.length - 1]!.to;
+      at.lastIndex = ks[1]!.to;
       while ((m = at.exec(this.src)) && m[0][0] === "#");
       if (!m) throw errorAtEnd(this.lines, this.filename, msg);
       throw this.error(msg, this.pos(m.index, tokenEnd(this.src, m.index)));

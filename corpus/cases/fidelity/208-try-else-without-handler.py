@@ -1,0 +1,6 @@
+values = [1, 2]
+try:
+    total = sum(values)
+else:
+    print(total)
+print("after")
