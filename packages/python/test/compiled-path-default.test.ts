@@ -54,6 +54,18 @@ describe("the compiled path's default", () => {
     expect(r.compiled).toBe(0);
   });
 
+  it("PYHEAP_JIT=false / off / NO: off as well; PYHEAP_JIT=1: on", () => {
+    for (const v of ["false", "off", "NO"]) {
+      const r = child(BY_NAME, { PYHEAP_JIT: v });
+      expect(r.out, v).toBe(expected);
+      expect(r.enabled, v).toBe(false);
+      expect(r.compiled, v).toBe(0);
+    }
+    const on = child(BY_NAME, { PYHEAP_JIT: "1" });
+    expect(on.enabled).toBe(true);
+    expect(on.compiled).toBeGreaterThanOrEqual(1);
+  });
+
   it("the plain entry (what a browser bundle resolves) does not load it", () => {
     const r = child(
       `

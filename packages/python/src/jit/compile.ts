@@ -184,7 +184,9 @@ export function jitThreshold(): number {
 // On once this module is loaded, unless PYHEAP_JIT=0 is set then (setJitEnabled changes it later). Node
 // loads it with the package (src/node.ts, the "node" export condition); the plain entry does not import
 // it, so browser bundles do not carry it.
-if (!(typeof process !== "undefined" && process.env && process.env.PYHEAP_JIT === "0")) setJitEnabled(true);
+// ("0", "false", "off" or "no", in any case, mean off: a value meant as off must not leave it on)
+const asked = typeof process !== "undefined" && process.env ? process.env.PYHEAP_JIT : undefined;
+if (!(asked !== undefined && /^\s*(0|false|off|no)\s*$/i.test(asked))) setJitEnabled(true);
 
 /** Code objects longer than this stay with the eval loop (V8 does not optimise very large functions). */
 const MAX_INSTRUCTIONS = 3000;
