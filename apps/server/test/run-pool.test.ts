@@ -63,7 +63,9 @@ describe("RunPool", () => {
   });
 
   it("terminates a run past its wall time and replaces its worker", async () => {
-    const pool = makePool(1, 0);
+    // One thread and no spare: the run before and the killed run share it, so the run after must be on its
+    // replacement (with a spare, the killed run could land on the other thread and the check say nothing).
+    const pool = makePool(1, 0, 10_000, 0);
     const before = await pool.run(task("sleep:1"));
     const killed = await pool.run(task("forever", 200));
     expect(killed.kind).toBe("killed");
