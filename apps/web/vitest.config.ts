@@ -8,5 +8,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     fileParallelism: false,
+    // expect.poll waits for the page to redraw after a key or click: its default of 1 s leaves little room
+    // to headless Chromium on a loaded machine (how fast the page redraws is not what the tests check)
+    expect: { poll: { timeout: 30_000 } },
   },
 });

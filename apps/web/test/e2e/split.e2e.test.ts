@@ -63,6 +63,15 @@ const slow = (file: string, ms: number) => async (p: Page): Promise<void> => {
   });
 };
 
+/** Holds every response for `file` back until the page has set the performance mark `mark`, at most `ms`. */
+const heldUntilMark = (file: string, mark: string, ms: number) => async (p: Page): Promise<void> => {
+  const marked = (): Promise<boolean> => p.evaluate((m) => performance.getEntriesByName(m, "mark").length > 0, mark).catch(() => false);
+  await p.route(new RegExp(`/lib/${file.replace(/[.-]/g, "\\$&")}$`), async (route) => {
+    for (const deadline = Date.now() + ms; Date.now() < deadline && !(await marked()); ) await new Promise((r) => setTimeout(r, 20));
+    await route.continue();
+  });
+};
+
 /** The page's performance marks by name (start times, ms). */
 const marks = (p: Page): Promise<Record<string, number>> =>
   p.evaluate(() => Object.fromEntries(performance.getEntriesByType("mark").map((m) => [m.name, m.startTime])));
@@ -101,7 +110,9 @@ describe("the interpreter's two chunks in the page", () => {
   });
 
   it("compile the program with the second chunk while the first is still on its way, and the run uses it", async () => {
-    const { page: p, errors } = await pages.open("twenty.html", true, slow(mainChunk(), 1500));
+    // The first chunk is held back until the page has compiled the program (or 30 s have passed): a fixed
+    // delay of 1.5 s was not always enough for the second chunk's compile on a loaded machine.
+    const { page: p, errors } = await pages.open("twenty.html", true, heldUntilMark(mainChunk(), "py-heap-view:program-compiled", 30_000));
     const m = await marks(p);
     expect(m["py-heap-view:program-compiled"], "compiled ahead").toBeDefined();
     expect(m["py-heap-view:program-compiled"]!).toBeLessThan(m["py-heap-view:interpreter-loaded"]!);
