@@ -5,8 +5,9 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     // The pool runs the compiled worker (dist/pool/worker.js): build before any test runs.
     globalSetup: ["./test/global-setup.ts"],
-    // Tests that need every worker thread warm wait for the spares (nice 19: long on a loaded machine).
-    testTimeout: 60_000,
+    // Tests that need every worker thread warm wait for them (untilWarm: up to 150 s, for a loaded machine);
+    // a timeout is a guard against a hang here, never what a test checks.
+    testTimeout: 240_000,
     hookTimeout: 30_000,
   },
 });

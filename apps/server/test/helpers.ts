@@ -12,6 +12,11 @@ import { loadConfig, type Config } from "../src/config.js";
 /**
  * A configuration for tests: one worker, no rate limit, no CPU-time limit and no cap on long runs unless
  * asked (tests of the other limits run programs longer than the default CPU-time limit), silent logs.
+ * Unless asked, a run never turns long (LONG_RUN_MS 600 s) and its wall-time limit is 60 s, not 2 s: a run
+ * that turns long goes on at nice 19 and gets next to no CPU time on a loaded machine, and a run of a
+ * fraction of a second takes several there (an instruction trace of 3 000 loop iterations took 1.7-7.6 s
+ * at load 13; lowered, it met the wall-time limit where the test expected 422). Only the tests of the
+ * lanes and limits should meet them.
  */
 export function testConfig(env: Record<string, string> = {}): Config {
   return loadConfig({
@@ -23,6 +28,8 @@ export function testConfig(env: Record<string, string> = {}): Config {
     CPU_LIMIT_MS: "86400000",
     TRACE_CPU_LIMIT_MS: "86400000",
     LONG_RUNS: "64",
+    LONG_RUN_MS: "600000",
+    TIMEOUT_MS: "60000",
     ...env,
   });
 }
@@ -30,12 +37,24 @@ export function testConfig(env: Record<string, string> = {}): Config {
 export const silentLogger = pino({ level: "silent" });
 
 /**
- * Waits until every worker thread of `app` has finished its warm-up (bounded: fails rather than hangs), for
- * tests that need the spare threads: they warm up at nice 19, which takes long on a loaded machine.
+ * Polls every `everyMs` until `ready()` holds, for at most `withinMs` of wall time (then fails rather than
+ * hangs). The bound is time, not a count of polls: a timer of 10 ms fires late on a loaded machine, and how
+ * long the condition takes there is not what the tests check, so the bound is far past it.
+ */
+export async function until(ready: () => boolean, withinMs = 90_000, everyMs = 10): Promise<void> {
+  const deadline = Date.now() + withinMs;
+  while (!ready() && Date.now() < deadline) await new Promise((r) => setTimeout(r, everyMs));
+  expect(ready()).toBe(true);
+}
+
+/**
+ * Waits until every worker thread of `app` has finished its warm-up, for tests that need the spare threads.
+ * The threads warm up `workers` at a time (~1-1.5 s of CPU each): at load 18 on two cores a pool of three
+ * took more than the 25 s this waited before. Bounded by 150 s (the server tests' timeout is longer).
  */
 export async function untilWarm(app: PyheapApp): Promise<void> {
   const { pool } = app;
-  for (let i = 0; i < 1000 && pool.warmThreads < pool.threads; i++) await new Promise((r) => setTimeout(r, 25));
+  await until(() => pool.warmThreads >= pool.threads, 150_000, 25);
   expect(pool.warmThreads).toBe(pool.threads);
 }
 

@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { RunPool } from "../src/pool/run-pool.js";
 import type { RunTask } from "../src/pool/protocol.js";
+import { until } from "./helpers.js";
 
 const filename = fileURLToPath(new URL("./fixtures/pool-test-worker.mjs", import.meta.url));
 const pools: RunPool[] = [];
@@ -23,12 +24,6 @@ function task(code: string, timeoutMs = 10_000, cpuLimitMs?: number): RunTask {
     maxTraceBytes: 1,
     ...(cpuLimitMs !== undefined ? { cpuLimitMs } : {}),
   };
-}
-
-/** Polls until `ready()` holds (bounded: fails rather than hangs). */
-async function until(ready: () => boolean): Promise<void> {
-  for (let i = 0; i < 1000 && !ready(); i++) await new Promise((r) => setTimeout(r, 10));
-  expect(ready()).toBe(true);
 }
 
 afterEach(async () => {
