@@ -26,8 +26,12 @@ async function start(env: Record<string, string>, warmUpDelayMs: number): Promis
   return server;
 }
 
+// Each request on a connection of its own (Connection: close). On a kept-alive one, a request sent just
+// as the server's 5 s keep-alive timeout ends it (a test process stalled that long on a loaded machine)
+// reaches a closed socket: fetch failed with ECONNRESET in the /readyz poll below at load 9.
+const get = (url: string) => fetch(url, { headers: { Connection: "close" } });
 const postRun = (url: string, code: string) =>
-  fetch(`${url}/api/v1/run`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ code }) });
+  fetch(`${url}/api/v1/run`, { method: "POST", headers: { "Content-Type": "application/json", Connection: "close" }, body: JSON.stringify({ code }) });
 
 /** A fetch answer in the shape the OpenAPI checker takes. */
 async function checked(method: string, path: string, res: Response): Promise<{ status: number; body: any; headers: Record<string, string> }> {
@@ -39,7 +43,7 @@ async function checked(method: string, path: string, res: Response): Promise<{ s
 
 beforeAll(async () => {
   const server = await start({}, 0);
-  checker = new OpenApiChecker((await (await fetch(`${server.url}/openapi.json`)).json()) as Record<string, unknown>);
+  checker = new OpenApiChecker((await (await get(`${server.url}/openapi.json`)).json()) as Record<string, unknown>);
 });
 
 afterAll(async () => {
@@ -49,10 +53,11 @@ afterAll(async () => {
 
 describe("right after start", () => {
   it("a run sent before any worker finished its warm-up waits for one: 200 with python3's output, no 503", async () => {
-    // The run's wall time (1 s + 1 s of grace) is shorter than the warm-up's delay: it waited for a worker
-    // past its usual queue time and was answered 503 before.
-    const server = await start({ WORKERS: "2", SPARE_WORKERS: "1", TIMEOUT_MS: "1000", HARD_KILL_GRACE_MS: "1000" }, 3000);
-    const health = await checked("GET", "/healthz", await fetch(`${server.url}/healthz`));
+    // The run's wall time (6 s + 1 s of grace) is shorter than the warm-up's delay: it waited for a worker
+    // past its usual queue time and was answered 503 before. (6 s: the program itself takes up to ~1 s at
+    // load 13, and a wall-time limit of 1 s ended it there.)
+    const server = await start({ WORKERS: "2", SPARE_WORKERS: "1", TIMEOUT_MS: "6000", HARD_KILL_GRACE_MS: "1000" }, 8000);
+    const health = await checked("GET", "/healthz", await get(`${server.url}/healthz`));
     expect(health.status).toBe(200);
     expect(server.pyheap.pool.ready).toBe(false);
     const res = await checked("POST", "/api/v1/run", await postRun(server.url, PROGRAM));
@@ -65,9 +70,12 @@ describe("right after start", () => {
     const server = await start({ WORKERS: "1", SPARE_WORKERS: "1" }, 1500);
     const seen: number[] = [];
     let last: { status: number; body: any; headers: Record<string, string> } | undefined;
-    for (let i = 0; i < 600; i++) {
-      expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
-      last = await checked("GET", "/readyz", await fetch(`${server.url}/readyz`));
+    // bounded by time (90 s), not by a count of polls that a loaded machine makes slow
+    for (const deadline = Date.now() + 90_000; Date.now() < deadline; ) {
+      const health = await get(`${server.url}/healthz`);
+      expect(health.status).toBe(200);
+      await health.text();
+      last = await checked("GET", "/readyz", await get(`${server.url}/readyz`));
       if (seen.at(-1) !== last.status) seen.push(last.status);
       if (last.status === 503) {
         expect(last.body.type).toBe("urn:pyheap:problem:starting");
@@ -88,7 +96,7 @@ describe("right after start", () => {
     expect(res.headers["retry-after"]).toBe("5");
     expect(res.body.type).toBe("urn:pyheap:problem:starting");
     expect(res.body.detail).toMatch(/^The server is starting: no worker finished its warm-up/);
-    const ready = await checked("GET", "/readyz", await fetch(`${server.url}/readyz`));
+    const ready = await checked("GET", "/readyz", await get(`${server.url}/readyz`));
     expect(ready.status).toBe(503);
     expect(server.pyheap.pool.pending).toBe(0);
   });
