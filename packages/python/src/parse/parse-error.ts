@@ -14,20 +14,21 @@ export interface Problem {
   offset: number;
   /** The "'(' was never closed" error, found only at the end of the input. */
   eofBracket?: boolean;
-  /** Tokenizer errors win over a generic parser error found earlier. */
+  /** A tokenizer error python3 raises (a string, a bracket, a number, a character) as it reads the rest of the
+   *  source after a parser error: it wins over an earlier error of the parser. Indentation errors are not. */
   tokenizer: boolean;
   make: () => PySyntaxError;
 }
 
 /**
  * The error to report for lezer's error node `n`; `generic` for plain "invalid syntax". A number literal
- * CPython's tokenizer rejects (`2nd`, `0b12`, `1.5e`, `5j2`, `09` near an error) wins when it comes
- * before lezer's error or the parser's error is generic, as python3's tokenizer errors do.
+ * CPython's tokenizer rejects (`2nd`, `0b12`, `1.5e`, `5j2`, `09` near an error) wins over lezer's error
+ * wherever it is: python3 reads the rest of the source after a parser error and reports such an error instead.
  */
 export function describeParseError(n: SyntaxNode, source: string, lines: LineMap, filename: string): Problem & { generic: boolean } {
   const p = describe(n, source, lines, filename);
   const bad = firstBadNumber(source);
-  if (!bad || (bad[1] > n.to && !p.generic)) return p;
+  if (!bad) return p;
   const [msg, from, to] = bad;
   const line = lines.line(from);
   return { offset: from, tokenizer: true, generic: false, make: () => syntaxErrorAt(lines, filename, msg, line, lines.col(from), line, lines.col(to)) };
@@ -99,7 +100,7 @@ function numberTrouble(s: string, i: number): [string, number, number] | number 
   const end = (c: string, kind: string) => {
     const kw = /^(and|else|for|i[fns]|or|not)/.test(s.slice(p - 1));
     if (kw) glued?.push([p - 1, kind]);
-    return !kw && /[\w\u0080-\uffff]/.test(c) ? bad(`invalid ${kind} literal`) : p - 1;
+    return !kw && /\w/.test(c) ? bad(`invalid ${kind} literal`) : p - 1;
   };
   // the digits after a digit, each '_' between two digits; null at a '_' without a digit after it
   const tail = (): string | null => {
@@ -388,6 +389,21 @@ function keywordSlip(n: SyntaxNode, at: number, source: string): [string, number
   const prev = n.prevSibling;
   if (!prev || !/^(else|try|finally)$/.test(prev.name) || at >= source.length || /[:\n\r#]/.test(source[at]!)) return null;
   return ["expected ':'", at, tokenEnd(source, at)];
+}
+
+/**
+ * The tokenizer's error at `at`: a character no name may hold ("invalid character '“' (U+201C)", or for one
+ * that does not print, "invalid non-printable character U+00A0"), or the character after a backslash that
+ * ends no line.
+ */
+export function tokenizerError(lines: LineMap, filename: string, at: number): PySyntaxError {
+  const line = lines.line(at);
+  const col = lines.col(at);
+  if (lines.source[at - 1] === "\\") return syntaxErrorAt(lines, filename, "unexpected character after line continuation character", line, col, line, -1);
+  const ch = String.fromCodePoint(lines.source.codePointAt(at)!);
+  const hex = ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0");
+  const msg = /[\p{C}\p{Z}]/u.test(ch) ? `invalid non-printable character U+${hex}` : `invalid character '${ch}' (U+${hex})`;
+  return syntaxErrorAt(lines, filename, msg, line, col, line, col);
 }
 
 /** A conditional expression that ends after its condition. */

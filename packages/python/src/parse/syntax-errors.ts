@@ -4,16 +4,20 @@
  * @lezer/python recovers from every error and does not check indentation levels, so the messages come
  * from two places: a light tokenizer pass over the text (brackets, string ends, indentation, which is what
  * CPython's tokenizer reports) and the error nodes of lezer's tree (CPython's parser errors, mostly
- * "invalid syntax"). Like CPython, a generic parser error is replaced by a tokenizer error found anywhere
- * later in the text (notably "'(' was never closed").
+ * "invalid syntax"). Like CPython, a parser error is replaced by an error the tokenizer raises anywhere later
+ * in the text (an unterminated string, an unmatched bracket, a bad number, an invalid character), but for
+ * "'(' was never closed", found only at the end of the input, and the indentation errors.
  */
 import type { SyntaxNode } from "@lezer/common";
 import { LineMap, PySyntaxError, syntaxErrorAt } from "./errors.js";
-import { describeParseError, errorAtEnd, tokenEnd, type Problem } from "./parse-error.js";
+import { describeParseError, errorAtEnd, tokenEnd, tokenizerError, type Problem } from "./parse-error.js";
 
 
 const OPENERS: Record<string, string> = { "(": ")", "[": "]", "{": "}" };
 const CLOSERS: Record<string, string> = { ")": "(", "]": "[", "}": "{" };
+
+/** A name, a number or any other character (the light tokenizer's words). */
+const WORD = /\d\w*|[\w\u0080-\uffff]+|[^]/y;
 
 const HEADER_NAMES: Record<string, string> = {
   def: "function definition",
@@ -44,7 +48,7 @@ export function findSyntaxProblem(
   // At the prompt the parser fails before the tokenizer sees the end of the input.
   if (interactive && tok && tok.eofBracket && parse) tok = null;
   if (!tok && !parse) return null;
-  if (tok && (!parse || tok.offset <= parse.offset || (tok.tokenizer && parse.generic))) return tok.make();
+  if (tok && (!parse || tok.offset <= parse.offset || (tok.tokenizer && !tok.eofBracket && !parse.tokenizer))) return tok.make();
   return parse!.make();
 }
 
@@ -96,7 +100,8 @@ function scanTokens(src: string, lines: LineMap, filename: string): Problem | nu
     make: () => {
       const line = lines.line(offset);
       const col = lines.col(offset);
-      const endCol = endOffset !== undefined ? lines.col(endOffset) : col + 1;
+      // (python3 gives the errors its tokenizer raises no width: the end is the start)
+      const endCol = endOffset !== undefined ? lines.col(endOffset) : tokenizer ? col : col + 1;
       return syntaxErrorAt(lines, filename, msg, line, col, line, endCol, type);
     },
   });
@@ -133,7 +138,7 @@ function scanTokens(src: string, lines: LineMap, filename: string): Problem | nu
       // the two measures disagree: tabs and spaces mixed so that the block structure depends on a tab's width
       const tabError = (): Problem => ({
         offset: j,
-        tokenizer: true,
+        tokenizer: false,
         make: () => syntaxErrorAt(lines, filename, "inconsistent use of tabs and spaces in indentation", lines.line(j), 0, lines.line(j), -1, "TabError"),
       });
       if (col === top ? alt !== altTop : col > top && alt <= altTop) return tabError();
@@ -165,7 +170,7 @@ function scanTokens(src: string, lines: LineMap, filename: string): Problem | nu
         if (indents[indents.length - 1] !== col) {
           return {
             offset: j,
-            tokenizer: true,
+            tokenizer: false,
             make: () => {
               const line = lines.line(j);
               let end = j;
@@ -259,7 +264,13 @@ function scanTokens(src: string, lines: LineMap, filename: string): Problem | nu
       i++;
       continue;
     }
-    const word = /^[A-Za-z_0-9\u00a0-\uffff]+|^./.exec(src.slice(i, i + 64))!;
+    WORD.lastIndex = i;
+    const word = WORD.exec(src)!;
+    // a character no name may hold (a quote pasted from a document, a dash, a control character), raised by
+    // python3's tokenizer; a backslash that ends no line, which its parser meets as a token
+    const w = word[0];
+    const bad = w === "\\" ? 1 : w.search(/^[^\p{ID_Start}_!-~]|(?!^)\P{ID_Continue}/u);
+    if (bad >= 0) return { offset: i, tokenizer: w !== "\\", make: () => tokenizerError(lines, filename, i + bad) };
     lastSignificant = word[0];
     i += word[0].length;
   }
