@@ -5,7 +5,9 @@ export default defineConfig({
   resolve: { conditions: ["pyheap-source"] },
   test: {
     include: ["test/**/*.test.ts"],
-    testTimeout: 60_000,
+    // a guard against hangs, not a check: an e2e test that opens several pages (lazy.e2e: 6-10, each with
+    // bounds of its own) took 62-64 s at load 16 and failed at the 60 s this was; 172 s at load 20
+    testTimeout: 600_000,
     hookTimeout: 120_000,
     fileParallelism: false,
     // expect.poll waits for the page to redraw after a key or click: its default of 1 s leaves little room
