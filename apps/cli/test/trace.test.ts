@@ -88,10 +88,12 @@ describe("progress", () => {
   const long = program("total = 0\nfor i in range(30000):\n    total += i\n");
 
   it("draws a bar on stderr while a long trace records on a terminal, and none through a pipe", () => {
-    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} trace --max-trace-steps 200000 ${JSON.stringify(long)} > /dev/null`;
+    // --timeout 10m: with the default wall-time limit the trace stopped at load 20 ('stopped by the time
+    // limit', status 1, after 17 554 of its ~44 000 steps); how long it takes is not what is checked
+    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} trace --timeout 10m --max-trace-steps 200000 ${JSON.stringify(long)} > /dev/null`;
     const onTerminal = spawnSync("script", ["-qec", command, "/dev/null"], { encoding: "utf8", env: { ...process.env, TERM: "xterm" } });
     expect(onTerminal.stdout).toMatch(/\rtracing [█░]{24} [\d,]+ steps/);
-    const piped = pyheap(["trace", "--max-trace-steps", "200000", "--to", "5", long]);
+    const piped = pyheap(["trace", "--timeout", "10m", "--max-trace-steps", "200000", "--to", "5", long]);
     expect(piped.status).toBe(0);
     expect(piped.stderr).toBe("");
   });
