@@ -13,7 +13,7 @@ import * as L from "./layouts.js";
 import type { GenState } from "./eval.js";
 import { binarySubscr, dictKeyIterNextIn, formatValue, instanceGetAttr, instanceSetAttr, intTruth, listIterNextIn, loadGlobalCached, loadMethodCached, newIntResult, rangeIterNextAt, smallIntBinary, smallIntValue, asObj, buildString, storeSubscr, strCallSite, strCall } from "./fast.js";
 import { isAddThenStore, binaryAddStore, isIntAddSite } from "./inplace.js";
-import { jitState } from "./jit-hook.js";
+import { jitState, type JitHook } from "./jit-hook.js";
 import { classInitAbort, classInitDone, classInitFrame, superCallMethod, superCallPush, superMethodPush } from "./classes.js";
 import { abi } from "@pyheap/heap";
 import { jsStackLow } from "./misc.js";
@@ -77,7 +77,8 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
   // `(mem.length | 0) !== 0`: V8 reads a typed array's length as a float64 and checked it was an int32)
   let mem = h.i32;
   // loops compiled to JavaScript (jit/compile.ts) run there, entered where a jump back lands (at their
-  // head), until an instruction they leave to this loop, which goes on until the next jump back
+  // head: jumpedBack, called by the jumps back only), until an instruction they leave to this loop, which
+  // goes on until the next jump back
   const jit = hooked ? null : jitState.hook;
   const jitOn = jit !== null;
   for (;;) {
@@ -92,19 +93,6 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
     let ip = f.ip;
     try {
       for (;;) {
-        // only after a jump back (f.lasti: the instruction before, in this frame): nothing per instruction
-        if (jitOn && ip < f.lasti) {
-          const ji = f.info;
-          const jf = ji.jit !== null ? ji.jit[ip] : undefined;
-          // both calls through `.call`: V8 speculates on no target there (a loop optimised after one target
-          // deoptimised at the next)
-          if (jf !== undefined) {
-            f.ip = ip;
-            jf.call(undefined, f, this);
-            ip = f.ip;
-          }
-          if (ji.jitWait > 0 && --ji.jitWait === 0) jit!.compile.call(jit, ji, ip, this);
-        }
         let i = ip++;
         // with tracing: did a jump back land here (sys.settrace reports a line after every one)
         const back = hooked && i < f.lasti;
@@ -469,7 +457,7 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
               if (!hooked) {
                 const j = intCompareJump(this, m, f, st, ops, ip, a, b, arg);
                 if (j >= 0) {
-                  ip = j;
+                  ip = jitOn && j <= i ? jumpedBack(this, jit!, f, j) : j;
                   break;
                 }
               }
@@ -520,9 +508,10 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
           }
           case 140 /* Op.JUMP_BACKWARD */:
             if (f.info.warmup < 0) f.info.warmup++;
-            ip = arg;
+            ip = jitOn ? jumpedBack(this, jit!, f, arg) : arg;
             break;
           case 110 /* Op.JUMP_FORWARD */:
+          // (only in generators, which are never compiled)
           case 134 /* Op.JUMP_BACKWARD_NO_INTERRUPT */:
             ip = arg;
             break;
@@ -532,13 +521,12 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             const v = st.pop()!;
             const m = (mem.length | 0) !== 0 ? mem : (mem = h.i32);
             const iv = v === pyTrue ? 1 : v === pyFalse ? 0 : intTruth(m, intType, v);
-            if (iv < 0) {
-              if (!truthRelease(this, v)) ip = arg;
-              break;
-            }
-            if (iv === 0) ip = arg;
-            if (m[v >>> 2] === 1) h.decref(v);
-            else m[v >>> 2]!--;
+            if (iv >= 0) {
+              if (iv === 0) ip = arg;
+              if (m[v >>> 2] === 1) h.decref(v);
+              else m[v >>> 2]!--;
+            } else if (!truthRelease(this, v)) ip = arg;
+            if (jitOn && ip < i) ip = jumpedBack(this, jit!, f, ip);
             break;
           }
           case 115 /* Op.POP_JUMP_FORWARD_IF_TRUE */:
@@ -546,13 +534,12 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             const v = st.pop()!;
             const m = (mem.length | 0) !== 0 ? mem : (mem = h.i32);
             const iv = v === pyTrue ? 1 : v === pyFalse ? 0 : intTruth(m, intType, v);
-            if (iv < 0) {
-              if (truthRelease(this, v)) ip = arg;
-              break;
-            }
-            if (iv === 1) ip = arg;
-            if (m[v >>> 2] === 1) h.decref(v);
-            else m[v >>> 2]!--;
+            if (iv >= 0) {
+              if (iv === 1) ip = arg;
+              if (m[v >>> 2] === 1) h.decref(v);
+              else m[v >>> 2]!--;
+            } else if (truthRelease(this, v)) ip = arg;
+            if (jitOn && ip < i) ip = jumpedBack(this, jit!, f, ip);
             break;
           }
           case 129 /* Op.POP_JUMP_FORWARD_IF_NONE */:
@@ -560,6 +547,7 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             const v = st.pop()!;
             if (v === this.None) ip = arg;
             h.decref(v);
+            if (jitOn && ip < i) ip = jumpedBack(this, jit!, f, ip);
             break;
           }
           case 128 /* Op.POP_JUMP_FORWARD_IF_NOT_NONE */:
@@ -567,6 +555,7 @@ proto.evalFrame = function (this: VM, entry: Frame): Obj {
             const v = st.pop()!;
             if (v !== this.None) ip = arg;
             h.decref(v);
+            if (jitOn && ip < i) ip = jumpedBack(this, jit!, f, ip);
             break;
           }
           case 145 /* Op.LIST_APPEND */: {
@@ -1878,6 +1867,23 @@ export function pushIntResultRelease(h: VM["h"], st: Obj[], x: number, a: Obj, b
     h.decrefInt(b);
   }
   st.push(r);
+}
+
+/** A jump back in frame f landed on ip (compiled path on): the loop compiled there, if any, runs until
+ *  an instruction it leaves to the eval loop, and the jump counts toward compiling f's code. Returns the
+ *  instruction to run next. Called only at jumps back, so no instruction pays for the test. */
+function jumpedBack(vm: VM, jit: JitHook, f: Frame, ip: number): number {
+  const ji = f.info;
+  const jf = ji.jit !== null ? ji.jit[ip] : undefined;
+  // both calls through `.call`: V8 speculates on no target there (a loop optimised after one target
+  // deoptimised at the next)
+  if (jf !== undefined) {
+    f.ip = ip;
+    jf.call(undefined, f, vm);
+    ip = f.ip;
+  }
+  if (ji.jitWait > 0 && --ji.jitWait === 0) jit.compile.call(jit, ji, ip, vm);
+  return ip;
 }
 
 /** COMPARE_OP on exact ints a and b (the top two of the stack) followed by a POP_JUMP_IF_TRUE/FALSE
