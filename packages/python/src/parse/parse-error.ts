@@ -31,7 +31,8 @@ export function describeParseError(n: SyntaxNode, source: string, lines: LineMap
   if (!bad) return p;
   const [msg, from, to] = bad;
   const line = lines.line(from);
-  return { offset: from, tokenizer: true, generic: false, make: () => syntaxErrorAt(lines, filename, msg, line, lines.col(from), line, lines.col(to)) };
+  // (ordered by where the parser failed when that comes first: an indentation problem after it does not win)
+  return { offset: Math.min(from, p.offset), tokenizer: true, generic: false, make: () => syntaxErrorAt(lines, filename, msg, line, lines.col(from), line, lines.col(to)) };
 }
 
 /** Where numberTrouble notes a keyword glued to a number literal (`1if`, `0x1for`): its offset and kind. */
