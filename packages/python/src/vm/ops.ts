@@ -15,7 +15,7 @@ import type { Frame } from "./frame.js";
 import { formatFloat, formatInt, formatStr } from "../objects/format-spec.js";
 import { crCos, crPow, crSin } from "../objects/libm.js";
 import { floatPow, intTrueDivide } from "../objects/numbers.js";
-import { proxyTarget } from "./weakrefs.js";
+import { proxyTarget, unproxy } from "./weakrefs.js";
 import { smallIntValue } from "./fast.js";
 import { abi } from "@pyheap/heap";
 import { bigRangeIter, bigRangeOf, makeRange, rangeBounds } from "./ranges.js";
@@ -553,6 +553,8 @@ proto.binaryOp = function (this: VM, a: Obj, b: Obj, op: number, _f: Frame | nul
     const r = dunderPair(this, a, b, name, () => this.numericBinary(a, b, base));
     if (r) return r;
   }
+  // a proxy's number slots (before a sequence's concatenation): the same operation on the referents
+  if (ta.kind === Kind.WEAKPROXY || tb.kind === Kind.WEAKPROXY) return this.binaryOp(unproxy(this, a), unproxy(this, b), op);
   const r = this.binaryRaw(a, b, op) || (base === 7 && (ta.kind === Kind.TYPE || tb.kind === Kind.TYPE) ? typeOr(this, a, b) : 0);
   if (r) return r;
   const sym = OP_SYMBOLS[base] + (inplace ? "=" : "");
@@ -879,11 +881,7 @@ proto.richCompare = function (this: VM, a: Obj, b: Obj, op: number): Obj {
       this.depth--;
     }
   }
-  if (ta.kind === Kind.WEAKPROXY || tb.kind === Kind.WEAKPROXY) {
-    const x = ta.kind === Kind.WEAKPROXY ? proxyTarget(this, a) : a;
-    const y = tb.kind === Kind.WEAKPROXY ? proxyTarget(this, b) : b;
-    return this.richCompare(x, y, op);
-  }
+  if (ta.kind === Kind.WEAKPROXY || tb.kind === Kind.WEAKPROXY) return this.richCompare(unproxy(this, a), unproxy(this, b), op);
   const n = nativeCompare(this, a, b, op);
   if (n !== null) return this.bool(n);
   if (op === 2) return this.bool(a === b);
@@ -1054,6 +1052,7 @@ proto.iterRaw = function (this: VM, o: Obj, ti: TypeInfo): Obj {
   if (ti.nextFn) return this.newRef(o);
   if (ti.heap && pyDunder(this, ti, "__next__")) return this.newRef(o);
   if (ti.heap && pyDunder(this, ti, "__getitem__")) return this.newNativeIter("iterator", o);
+  if (ti.kind === Kind.WEAKPROXY) return this.getIter(proxyTarget(this, o));
   this.typeError(`'${ti.name}' object is not iterable`);
 };
 
@@ -1291,7 +1290,7 @@ proto.getItemRaw = function (this: VM, c: Obj, k: Obj, ti: TypeInfo): Obj {
     case Kind.VIEW:
       if (h.typeOf(c) === this.T.mappingproxy) return this.getItem(h.getSlot(c, L.NATIVE_A), k);
   }
-  if (ti.kind === Kind.OBJECT || ti.heap) this.typeError(`'${ti.name}' object is not subscriptable`);
+  if (ti.kind === Kind.WEAKPROXY) return this.getItem(proxyTarget(this, c), k);
   this.typeError(`'${ti.name}' object is not subscriptable`);
 };
 
@@ -1343,6 +1342,8 @@ proto.setItemRaw = function (this: VM, c: Obj, k: Obj, v: Obj, ti: TypeInfo): vo
     case Kind.BYTEARRAY:
       this.decref(this.natives[this.findNative(ti, "__setitem__")].fn([c, k, v], null));
       return;
+    case Kind.WEAKPROXY:
+      return this.setItem(proxyTarget(this, c), k, v);
   }
   this.typeError(`'${ti.name}' object does not support item assignment`);
 };

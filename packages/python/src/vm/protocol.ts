@@ -716,6 +716,8 @@ proto.truthy = function (this: VM, o: Obj): boolean {
     }
     case Kind.COMPLEX:
       return this.h.getF64(o, 16) !== 0 || this.h.getF64(o, 24) !== 0;
+    case Kind.WEAKPROXY:
+      return this.truthy(proxyTarget(this, o));
     case Kind.NOTIMPL:
       warn(this, "DeprecationWarning", "NotImplemented should not be used in a boolean context");
       return true;
@@ -830,6 +832,7 @@ proto.strObj = function (this: VM, o: Obj): Obj {
   if (ti.kind === Kind.BOOL) return this.newRef(this.boolStr(o === this.True));
   // a mappingproxy's str is its dict's
   if (ti.obj === this.T.mappingproxy) return this.strObj(this.h.getSlot(o, L.NATIVE_A));
+  if (ti.kind === Kind.WEAKPROXY) return this.strObj(proxyTarget(this, o));
   const s = this.nativeStr(o, ti);
   if (s !== null) return this.h.newStr(s);
   return this.reprObj(o, "__str__");

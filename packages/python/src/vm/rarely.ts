@@ -6,6 +6,7 @@
  * 1. `del o[k]` of an object that supports no item deletion: python3's TypeError, which reads "doesn't
  *    support" where an int key goes to a type with sequence slots (PySequence_DelItem: str, bytes, tuple,
  *    set, frozenset, range, dict views, mappingproxy, any class), else "does not support".
+ *    A weakref proxy deletes the item of its referent.
  * 2. `types.ModuleType(name, doc=None)` (o the type, `args` and `kw` the call's): a module with python3's
  *    five names in its dict. A subclass's own __init__ is left to fill it (module.__init__ does it, made
  *    here at the first call).
@@ -51,6 +52,7 @@ import * as L from "./layouts.js";
 import { Kind, type KwArgs, type NativeFn, type TypeInfo } from "./types.js";
 import { PyRaise, type VM } from "./vm.js";
 import { isSlotWrapperName } from "./natives.js";
+import { proxyTarget } from "./weakrefs.js";
 
 const streamStrs = new WeakMap<VM, Map<string, Obj>>();
 
@@ -394,6 +396,10 @@ export function rarely(vm: VM, what: number, o: Obj, k?: Obj, args: Obj[] = [], 
     }
     case 1: {
       const ti = vm.typeInfo(o);
+      if (ti.kind === Kind.WEAKPROXY) {
+        vm.delItem(proxyTarget(vm, o), k!);
+        return 0;
+      }
       const kk = vm.kindOf(k!);
       const seq = ti.heap || (ti.kind >= Kind.STR && ti.kind <= Kind.FROZENSET) || ti.kind === Kind.RANGE || ti.kind === Kind.VIEW;
       vm.typeError(`'${ti.name}' object ${seq && (kk === Kind.INT || kk === Kind.BOOL) ? "doesn't" : "does not"} support item deletion`);

@@ -42,6 +42,11 @@ proto.weakrefHead = function (this: VM, o: Obj): Obj {
   return this.newRef(refs[0] ?? this.None);
 };
 
+/** o itself, or the referent of the proxy o (borrowed; ReferenceError when it died). */
+export function unproxy(vm: VM, o: Obj): Obj {
+  return vm.kindOf(o) === Kind.WEAKPROXY ? proxyTarget(vm, o) : o;
+}
+
 /** The referent of a proxy (borrowed), or ReferenceError when it died. */
 export function proxyTarget(vm: VM, p: Obj): Obj {
   const t = wh(vm).weakrefGet(p);
@@ -71,7 +76,8 @@ export function installWeakrefs(vm: VM): void {
     __hash__: (args) => vm.newInt(vm.hash(args[0])),
   });
   const pti = vm.nativeType("weakproxy", Kind.WEAKPROXY, { basicsize: 64, gc: true, refSlots: [24], layout: "weakref" } as never, "object");
-  pti.name = "ProxyType";
+  pti.name = pti.qualname = "ProxyType";
+  pti.module = "weakref";
   pti.baseType = false;
   void h;
 }
