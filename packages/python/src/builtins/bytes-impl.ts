@@ -358,6 +358,12 @@ function raiseUnicodeError(vm: VM, cls: "UnicodeEncodeError" | "UnicodeDecodeErr
  * bytes(x) / bytes(str, encoding[, errors]) for exact bytes: new reference. Shared or fresh objects as
  * CPython's constructor paths make them (see the file header).
  */
+/** An instance of a class with an __index__ of its own: bytes(x) and bytearray(x) take it as a count. */
+function hasIndex(vm: VM, x: Obj): boolean {
+  const ti = vm.typeInfo(x);
+  return ti.heap && !!vm.lookupType(ti, "__index__")?.obj;
+}
+
 export function bytesNew(vm: VM, args: Obj[], kw: KwArgs | null): Obj {
   const h = vm.h;
   const [x, enc, errs] = params(vm, "bytes", [0, ...args], kw, ["source", "encoding", "errors"]);
@@ -384,7 +390,7 @@ export function bytesNew(vm: VM, args: Obj[], kw: KwArgs | null): Obj {
   if (k === Kind.STR) vm.typeError("string argument without an encoding");
   if (k === Kind.BYTES) return vm.typeInfo(x).heap ? h.newBytes(h.readBytes(x)) : vm.newRef(x);
   if (k === Kind.BYTEARRAY) return fresh(vm, bufferOf(vm, x)!);
-  if (k === Kind.INT || k === Kind.BOOL) {
+  if (k === Kind.INT || k === Kind.BOOL || hasIndex(vm, x)) {
     const n = vm.index(x);
     if (n < 0n) vm.raise("ValueError", "negative count");
     if (n > 1n << 28n) vm.raise("MemoryError");
@@ -992,11 +998,14 @@ export function bufferBinary(vm: VM, a: Obj, b: Obj, op: number, inplace: boolea
 
 /**
 
-/** x's class sets __iter__ = None and x is no bytes or bytearray: no conversion to bytes (an instance of a
- *  bytes or bytearray subclass is read through its buffer, as in python3, whatever its __iter__). */
+/** x's class sets __iter__ = None, or is a plain class with neither __iter__ nor __getitem__, and x is no
+ *  bytes or bytearray: no conversion to bytes (an instance of a bytes or bytearray subclass is read through
+ *  its buffer, as in python3, whatever its __iter__). */
 function iterSetToNone(vm: VM, x: Obj): boolean {
   const ti = vm.typeInfo(x);
-  return ti.heap && ti.kind !== Kind.BYTES && ti.kind !== Kind.BYTEARRAY && vm.lookupType(ti, "__iter__")?.obj === vm.None;
+  if (!ti.heap || ti.kind === Kind.BYTES || ti.kind === Kind.BYTEARRAY) return false;
+  const it = vm.lookupType(ti, "__iter__");
+  return it ? it.obj === vm.None : ti.kind === Kind.OBJECT && !vm.lookupType(ti, "__getitem__");
 }
 
 /** bytearray(...) for bytearray and its subclasses `t`: new reference. */
@@ -1010,7 +1019,7 @@ export function bytearrayNew(vm: VM, t: Obj, args: Obj[], kw: KwArgs | null): Ob
         if (enc === undefined) vm.typeError("string argument without an encoding");
         d = encodeStr(vm, vm.str(x), enc, "bytearray", errs);
       } else if (k === Kind.STR) vm.typeError("string argument without an encoding");
-      else if (k === Kind.INT || k === Kind.BOOL) {
+      else if (k === Kind.INT || k === Kind.BOOL || hasIndex(vm, x)) {
         const n = vm.index(x);
         if (n < 0n) vm.raise("ValueError", "negative count");
         if (n > 1n << 28n) vm.raise("MemoryError");
