@@ -86,7 +86,7 @@ export const LAZY_MODULES: readonly LazyModule[] = [
   { file: "vm/match.ts", vmMethods: ["matchClass", "matchKeys", "isMatchSequence", "isMatchMapping"] },
   { file: "compile/disassemble.ts", functions: ["constRepr"] },
   // the message of a syntax error found by lezer (a source without one never calls it)
-  { file: "parse/parse-error.ts", functions: ["describeParseError", "numberWarnings", "errorAtEnd", "tokenEnd", "tokenizerError"] },
+  { file: "parse/parse-error.ts", functions: ["describeParseError", "numberWarnings", "errorAtEnd", "tokenEnd", "tokenizerError", "equalsSlip"] },
   // the text of an exception's traceback and its "Did you mean" suggestions: only printed exceptions need them
   { file: "vm/traceback.ts", functions: ["formatTraceback", "suggest"] },
   // the text of a syntax error and the warnings before it (run.ts prints it for a program it cannot compile)

@@ -407,6 +407,30 @@ export function tokenizerError(lines: LineMap, filename: string, at: number): Py
   return syntaxErrorAt(lines, filename, msg, line, col, line, col);
 }
 
+/**
+ * An assignment statement python3 rejects, read as its parser first tries it: the last item of the first
+ * target and the operand after its '=' as a condition's `x = y` (nodes of each target and of the value in
+ * `groups`). The message and the end of the operand for a name ("Maybe you meant '==' or ':='", from the name),
+ * the message and -1 for another item `what` ("cannot assign to … here", its own span), null when python3 does
+ * not try it: an item that starts with a list, a tuple, a generator expression, True, None or False, one that is
+ * no operand (a comparison, `not`, `and`/`or`, a conditional, a lambda, a starred item), an operand after '='
+ * followed by another '=' (chained targets), or none (`yield`, `not`, a lambda, a starred item).
+ */
+export function equalsSlip(groups: SyntaxNode[][], source: string, what: string): [string, number] | null {
+  const g = groups[0]!;
+  const x = g[g.length - 1]!;
+  const operand = (y: SyntaxNode) => !/^(ConditionalExpression|LambdaExpression|YieldExpression|\*|,)$/.test(y.name) && (!/^(Binary|Unary)Expression$/.test(y.name) || !!targetKind(y, source));
+  if (g[g.length - 2]?.name === "*" || !operand(x)) return null;
+  let lead = x;
+  while (/^(BinaryExpression|CallExpression|MemberExpression)$/.test(lead.name)) lead = lead.firstChild!;
+  if (/^(ArrayExpression|TupleExpression|ComprehensionExpression|Boolean|None)$/.test(lead.name)) return null;
+  const next = groups[1]!;
+  let y = next[0]!;
+  while (/^(ConditionalExpression|BinaryExpression)$/.test(y.name) && !operand(y)) y = y.firstChild!;
+  if (!operand(y) || (y === next[0] && next.length === 1 && groups.length > 2)) return null;
+  return x.name === "VariableName" ? ["invalid syntax. Maybe you meant '==' or ':=' instead of '='?", y.to] : [`cannot assign to ${what} here. Maybe you meant '==' instead of '='?`, -1];
+}
+
 /** A conditional expression that ends after its condition. */
 function missingElse(n: SyntaxNode): [string, number, number] | null {
   const c = n.parent;

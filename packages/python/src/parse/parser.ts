@@ -29,7 +29,7 @@ import type {
 import { LineMap, PySyntaxError, syntaxErrorAt } from "./errors.js";
 import { namedEscape } from "../objects/unicode-names.js";
 import { findSyntaxProblem, isCompTargetStar, isLambdaSlash } from "./syntax-errors.js";
-import { describeParseError, errorAtEnd, tokenEnd } from "./parse-error.js";
+import { describeParseError, equalsSlip, errorAtEnd, tokenEnd } from "./parse-error.js";
 
 type E = Expr;
 
@@ -413,12 +413,19 @@ class AstBuilder {
       if (k.name === "AssignOp") groups.push([]);
       else groups[groups.length - 1]!.push(k);
     }
-    const value = this.valueOf(groups.pop()!);
-    const targets = groups.map((g) => {
-      const t = this.exprList(g, "store");
-      this.checkTarget(t, "store");
-      return t;
-    });
+    const rhs = groups.pop()!;
+    const value = this.valueOf(rhs);
+    const targets = groups.map((g) => this.exprList(g, "store"));
+    try {
+      for (const t of targets) this.checkTarget(t, "store");
+    } catch (e) {
+      // python3 first tries the first target's last item as a condition's `x = y` ("Maybe you meant '=='")
+      const t = targets[0]!;
+      const item = t.k === "Tuple" && groups[0]!.length > 1 ? t.elts[t.elts.length - 1]! : t;
+      const slip = equalsSlip([...groups, rhs], this.src, this.describe(item));
+      if (!slip) throw e;
+      throw this.error(slip[0], slip[1] < 0 ? item.pos : this.pos(groups[0]![groups[0]!.length - 1]!.from, slip[1]));
+    }
     void n;
     return { k: "Assign", targets, value, pos };
   }
@@ -980,9 +987,7 @@ class AstBuilder {
       default: {
         const what = this.describe(e);
         if (ctx === "del") throw this.error(`cannot delete ${what}`, e.pos);
-        const singleton = e.k === "Constant" && (e.value.t === "none" || e.value.t === "bool");
-        const hint = !singleton && (e.k === "Compare" || e.k === "Constant" || e.k === "Call" || e.k === "BinOp") ? " here. Maybe you meant '==' instead of '='?" : "";
-        throw this.error(`cannot assign to ${what}${hint}`, e.pos);
+        throw this.error(`cannot assign to ${what}`, e.pos);
       }
     }
   }
