@@ -355,15 +355,29 @@ function raiseUnicodeError(vm: VM, cls: "UnicodeEncodeError" | "UnicodeDecodeErr
 
 
 /**
+ * The count of zero bytes bytes(x) and bytearray(x) make of an int or of an instance of a class with an
+ * __index__ of its own; null for anything else, or when that __index__ raises TypeError (a non-int result
+ * too): python3 then reads x as an iterable. A count past the index-sized range is OverflowError.
+ */
+function byteCount(vm: VM, x: Obj, k: Kind): bigint | null {
+  const ti = vm.typeInfo(x);
+  if (k !== Kind.INT && k !== Kind.BOOL && !(ti.heap && vm.lookupType(ti, "__index__")?.obj)) return null;
+  let n: bigint;
+  try {
+    n = vm.index(x);
+  } catch (e) {
+    if (k === Kind.INT || k === Kind.BOOL || !(e instanceof PyRaise) || !vm.isInstance(e.exc, vm.T.TypeError)) throw e;
+    vm.decref(e.exc);
+    return null;
+  }
+  if (n >= 1n << 63n || n < -(1n << 63n)) vm.raise("OverflowError", `cannot fit '${ti.name}' into an index-sized integer`);
+  return n;
+}
+
+/**
  * bytes(x) / bytes(str, encoding[, errors]) for exact bytes: new reference. Shared or fresh objects as
  * CPython's constructor paths make them (see the file header).
  */
-/** An instance of a class with an __index__ of its own: bytes(x) and bytearray(x) take it as a count. */
-function hasIndex(vm: VM, x: Obj): boolean {
-  const ti = vm.typeInfo(x);
-  return ti.heap && !!vm.lookupType(ti, "__index__")?.obj;
-}
-
 export function bytesNew(vm: VM, args: Obj[], kw: KwArgs | null): Obj {
   const h = vm.h;
   const [x, enc, errs] = params(vm, "bytes", [0, ...args], kw, ["source", "encoding", "errors"]);
@@ -390,8 +404,8 @@ export function bytesNew(vm: VM, args: Obj[], kw: KwArgs | null): Obj {
   if (k === Kind.STR) vm.typeError("string argument without an encoding");
   if (k === Kind.BYTES) return vm.typeInfo(x).heap ? h.newBytes(h.readBytes(x)) : vm.newRef(x);
   if (k === Kind.BYTEARRAY) return fresh(vm, bufferOf(vm, x)!);
-  if (k === Kind.INT || k === Kind.BOOL || hasIndex(vm, x)) {
-    const n = vm.index(x);
+  const n = byteCount(vm, x, k);
+  if (n !== null) {
     if (n < 0n) vm.raise("ValueError", "negative count");
     if (n > 1n << 28n) vm.raise("MemoryError");
     return fresh(vm, new Uint8Array(Number(n)));
@@ -1012,6 +1026,7 @@ function iterSetToNone(vm: VM, x: Obj): boolean {
 export function bytearrayNew(vm: VM, t: Obj, args: Obj[], kw: KwArgs | null): Obj {
     const [x, enc, errs] = params(vm, "bytearray", [0, ...args], kw, ["source", "encoding", "errors"]);
     let d: Uint8Array = new Uint8Array(0);
+    let n: bigint | null;
     if (x !== undefined) {
       const k = vm.kindOf(x);
       if (enc !== undefined || errs !== undefined) {
@@ -1019,8 +1034,7 @@ export function bytearrayNew(vm: VM, t: Obj, args: Obj[], kw: KwArgs | null): Ob
         if (enc === undefined) vm.typeError("string argument without an encoding");
         d = encodeStr(vm, vm.str(x), enc, "bytearray", errs);
       } else if (k === Kind.STR) vm.typeError("string argument without an encoding");
-      else if (k === Kind.INT || k === Kind.BOOL || hasIndex(vm, x)) {
-        const n = vm.index(x);
+      else if ((n = byteCount(vm, x, k)) !== null) {
         if (n < 0n) vm.raise("ValueError", "negative count");
         if (n > 1n << 28n) vm.raise("MemoryError");
         d = new Uint8Array(Number(n));

@@ -554,7 +554,8 @@ proto.binaryOp = function (this: VM, a: Obj, b: Obj, op: number, _f: Frame | nul
     if (r) return r;
   }
   // a proxy's number slots (before a sequence's concatenation): the same operation on the referents
-  if (ta.kind === Kind.WEAKPROXY || tb.kind === Kind.WEAKPROXY) return this.binaryOp(unproxy(this, a), unproxy(this, b), op);
+  // (each referent held for the call: a method of one may drop the last other reference to the other)
+  if (ta.kind === Kind.WEAKPROXY || tb.kind === Kind.WEAKPROXY) return rarely(this, 16, a, b, [op as Obj]);
   const r = this.binaryRaw(a, b, op) || (base === 7 && (ta.kind === Kind.TYPE || tb.kind === Kind.TYPE) ? typeOr(this, a, b) : 0);
   if (r) return r;
   const sym = OP_SYMBOLS[base] + (inplace ? "=" : "");

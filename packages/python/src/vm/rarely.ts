@@ -46,13 +46,16 @@
  * 15. object.__init__(o, …) (k 0) or object.__new__(o, …) (k 1, o the class) called with more than the
  *    instance or class: python3's TypeError, unless the class overrides the other one of the two only (a
  *    class with its own __new__ may leave __init__ its arguments, and the reverse); None then.
+ * 16. `o <op> k` (args[0] the operator's number, as binaryOp's) where o or k is a weakref proxy: the same
+ *    operation on the referents, each held for the call (a method of one may drop the last other reference
+ *    to the other, whose reflected method then still runs on it).
  */
 import type { Obj } from "./heap-api.js";
 import * as L from "./layouts.js";
 import { Kind, type KwArgs, type NativeFn, type TypeInfo } from "./types.js";
 import { PyRaise, type VM } from "./vm.js";
 import { isSlotWrapperName } from "./natives.js";
-import { proxyTarget } from "./weakrefs.js";
+import { proxyTarget, unproxy } from "./weakrefs.js";
 
 const streamStrs = new WeakMap<VM, Map<string, Obj>>();
 
@@ -393,6 +396,19 @@ export function rarely(vm: VM, what: number, o: Obj, k?: Obj, args: Obj[] = [], 
       if (k ? ownNew : ownInit) vm.typeError(k ? "object.__new__() takes exactly one argument (the type to instantiate)" : "object.__init__() takes exactly one argument (the instance to initialize)");
       if (!(k ? ownInit : ownNew)) vm.typeError(`${ti.name}${k ? "()" : ".__init__()"} takes ${k ? "no arguments" : "exactly one argument (the instance to initialize)"}`);
       return vm.none();
+    }
+    case 16: {
+      const x = vm.newRef(unproxy(vm, o));
+      try {
+        const y = vm.newRef(unproxy(vm, k!));
+        try {
+          return vm.binaryOp(x, y, args[0] as number);
+        } finally {
+          vm.decref(y);
+        }
+      } finally {
+        vm.decref(x);
+      }
     }
     case 1: {
       const ti = vm.typeInfo(o);
